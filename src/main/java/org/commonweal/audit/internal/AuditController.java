@@ -1,0 +1,87 @@
+package org.commonweal.audit.internal;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class AuditController {
+
+    private final AuditSearch search;
+    private final AuditTrail audit;
+
+    AuditController(AuditSearch search, AuditTrail audit) {
+        this.search = search;
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/audit")
+    String page(@RequestParam(required = false) String user, @RequestParam(required = false) String member,
+            @RequestParam(required = false) String entity, @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Long before, Model model) {
+        var filter = new AuditSearch.Filter(user, member, entity, entityId, from, to, before);
+        audit.record(new AuditEntry(AuditAction.SEARCH, "audit-log", null, blankToNull(member), "audit review",
+                describe(filter)));
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", search.page(filter));
+        model.addAttribute("entityTypes", search.entityTypes());
+        return "admin/audit";
+    }
+
+    @GetMapping("/admin/audit.csv")
+    void export(@RequestParam(required = false) String user, @RequestParam(required = false) String member,
+            @RequestParam(required = false) String entity, @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        var filter = new AuditSearch.Filter(user, member, entity, entityId, from, to, null);
+        audit.record(new AuditEntry(AuditAction.EXPORT, "audit-log", null, blankToNull(member), "audit review",
+                describe(filter)));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
+        PrintWriter out = response.getWriter();
+        out.println("id,occurred_at,username,roles,action,entity_type,entity_id,member_id,purpose,ip,request_id,detail");
+        search.stream(filter, r -> out.println(Stream.of(String.valueOf(r.id()), r.occurredAt().toString(),
+                        r.username(), r.roles(), r.action(), r.entityType(), r.entityId(), r.memberId(), r.purpose(),
+                        r.ip(), r.requestId(), r.detail())
+                .map(AuditController::csv).collect(Collectors.joining(","))));
+        out.flush();
+    }
+
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        // a leading = + - @ would run as a formula in a spreadsheet
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+
+    private static String describe(AuditSearch.Filter f) {
+        return Stream.of(f.user() == null || f.user().isBlank() ? null : "user=" + f.user(),
+                        f.entity() == null || f.entity().isBlank() ? null : "entity=" + f.entity(),
+                        f.from() == null ? null : "from=" + f.from(), f.to() == null ? null : "to=" + f.to())
+                .filter(s -> s != null).collect(Collectors.joining(" "));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

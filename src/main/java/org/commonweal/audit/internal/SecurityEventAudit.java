@@ -1,0 +1,39 @@
+package org.commonweal.audit.internal;
+
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.identity.UserAccountCreated;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/** Logins, failed logins and new accounts go to the audit trail. */
+@Component
+class SecurityEventAudit {
+
+    private final AuditTrail audit;
+
+    SecurityEventAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void loggedIn(AuthenticationSuccessEvent event) {
+        audit.recordAs(event.getAuthentication().getName(),
+                new AuditEntry(AuditAction.LOGIN, "user-account", event.getAuthentication().getName(), null, "login", null));
+    }
+
+    @EventListener
+    void loginFailed(AbstractAuthenticationFailureEvent event) {
+        audit.recordAs(event.getAuthentication().getName(), new AuditEntry(AuditAction.LOGIN_FAILED, "user-account",
+                event.getAuthentication().getName(), null, "login", event.getException().getClass().getSimpleName()));
+    }
+
+    @EventListener
+    void accountCreated(UserAccountCreated event) {
+        audit.recordAs(event.createdBy(), new AuditEntry(AuditAction.CREATE, "user-account", event.username(), null,
+                "account administration", "roles " + event.roles()));
+    }
+}

@@ -1,0 +1,32 @@
+package org.commonweal.identity;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Creates and finds logins. */
+public interface UserAccounts {
+
+    /**
+     * Creates a login.
+     *
+     * @throws IllegalArgumentException when the username is taken or the password too weak
+     */
+    UserAccount create(NewUserAccount account);
+
+    Optional<UserAccount> findByUsername(String username);
+
+    /** The login of the current request, if any. */
+    Optional<UserAccount> current();
+
+    /** A new login. {@code memberId} links a MEMBER login to a member; {@code organizationRef} a GRANTEE login. */
+    record NewUserAccount(String username, String displayName, String password, Set<Role> roles, String memberId,
+            String organizationRef) {
+
+        public NewUserAccount(String username, String displayName, String password, Set<Role> roles) {
+            this(username, displayName, password, roles, null, null);
+        }
+    }
+
+    /** Minimum password length for a login made outside demo mode. */
+    int MIN_PASSWORD_LENGTH = 12;
+}

@@ -1,0 +1,17 @@
+package org.commonweal.identity.internal;
+
+import org.commonweal.identity.AccessRules;
+import org.commonweal.identity.Role;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+@Component
+class IdentityAccessRules implements AccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/admin/users", "/admin/users/**").hasRole(Role.ADMIN.name());
+        rules.requestMatchers("/account").authenticated();
+    }
+}

@@ -1,0 +1,15 @@
+package org.commonweal.identity.internal;
+
+import org.commonweal.identity.Role;
+import org.commonweal.shell.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class IdentityNavigation {
+
+    @Bean
+    NavigationItem usersNavigation() {
+        return NavigationItem.forRoles("nav.users", "nav.users.description", "/admin/users", 900, Role.ADMIN.name());
+    }
+}

@@ -1,0 +1,61 @@
+package org.commonweal.identity.internal;
+
+import java.util.Comparator;
+import java.util.Map;
+
+import org.commonweal.identity.AccessRules;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The browser-facing security: form login, CSRF on every form, secure headers, and the modules' access rules.
+ * Machine APIs (FHIR, X12, REST with bearer tokens) declare their own filter chains with a lower order number.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the algorithm id stored beside each hash so it can be raised later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(100)
+    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules) throws Exception {
+        var failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setDefaultFailureUrl("/login?error");
+        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        http.authorizeHttpRequests(rules -> {
+            rules.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                    "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll();
+            moduleRules.orderedStream().sorted(Comparator.comparingInt(AccessRules::order))
+                    .forEach(module -> module.configure(rules));
+            rules.anyRequest().authenticated();
+        });
+        // the token lives in a cookie, so anonymous visitors of public pages get no server-side session
+        http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
+        http.formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false));
+        http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                .permissionsPolicyHeader(p -> p.policy("camera=(self), geolocation=(self), microphone=()")));
+        return http.build();
+    }
+}

@@ -1,0 +1,85 @@
+package org.commonweal.platform.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.commonweal.platform.RuntimeMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Chooses the database. With {@code COMMONWEAL_DB_URL} the application uses that PostgreSQL server (production);
+ * without it, an embedded PostgreSQL whose files live under {@code COMMONWEAL_DATA_DIR/postgres}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    RuntimeMode runtimeMode(Environment env) {
+        boolean embedded = env.getProperty("commonweal.db.url", "").isBlank();
+        Path dataDir = Path.of(env.getProperty("commonweal.data-dir", "./data")).toAbsolutePath().normalize();
+        boolean commandMode = env.getProperty("commonweal.command-mode", Boolean.class, false);
+        return new RuntimeMode(embedded, dataDir, commandMode);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${commonweal.db.url:}'.isBlank()")
+    static class Embedded {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgresServer.Lease embeddedPostgres(RuntimeMode mode,
+                @Value("${commonweal.embedded.fsync:true}") boolean fsync) {
+            Map<String, String> config = EmbeddedPostgresServer.defaults();
+            if (!fsync) {
+                config.put("fsync", "off");
+                config.put("synchronous_commit", "off");
+                config.put("full_page_writes", "off");
+            }
+            long started = System.nanoTime();
+            var lease = EmbeddedPostgresServer.acquire(mode.dataDirectory().resolve("postgres"), config);
+            log.info("Embedded PostgreSQL ready on port {} in {} ms (data in {})", lease.port(),
+                    (System.nanoTime() - started) / 1_000_000, lease.directory());
+            return lease;
+        }
+
+        @Bean(destroyMethod = "close")
+        DataSource dataSource(EmbeddedPostgresServer.Lease lease, @Value("${commonweal.db.pool-size:20}") int size) {
+            return pool(lease.jdbcUrl(), "postgres", "", size, "commonweal-embedded");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("!'${commonweal.db.url:}'.isBlank()")
+    static class External {
+
+        @Bean(destroyMethod = "close")
+        DataSource dataSource(@Value("${commonweal.db.url}") String url, @Value("${commonweal.db.user:}") String user,
+                @Value("${commonweal.db.password:}") String password,
+                @Value("${commonweal.db.pool-size:20}") int size) {
+            log.info("Using the PostgreSQL server configured by COMMONWEAL_DB_URL (production mode)");
+            return pool(url, user, password, size, "commonweal");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.commonweal.platform.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Every module keeps its own bundle, {@code i18n/<module>.properties} plus {@code i18n/<module>_es.properties}
+ * and any other language; all are found on the classpath so modules never edit a shared file.
+ */
+@Configuration(proxyBeanMethods = false)
+class MessagesConfiguration {
+
+    @Bean
+    MessageSource messageSource() {
+        var source = new ReloadableResourceBundleMessageSource();
+        source.setBasenames(basenames());
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setUseCodeAsDefaultMessage(false);
+        return source;
+    }
+
+    static String[] basenames() {
+        try {
+            var resources = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
+            var names = new TreeSet<String>();
+            Arrays.stream(resources).map(r -> r.getFilename()).filter(Objects::nonNull)
+                    .map(f -> f.substring(0, f.length() - ".properties".length()))
+                    .map(f -> f.replaceFirst("_[a-z]{2}(_[A-Z]{2})?$", ""))
+                    .forEach(n -> names.add("classpath:i18n/" + n));
+            return names.toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.commonweal.shell.internal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+    @GetMapping("/")
+    String home() {
+        return "shell/home";
+    }
+}
