@@ -2,7 +2,6 @@ package org.commonweal.audit.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -10,11 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 @Controller
 class AuditController {
@@ -28,28 +26,19 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    String page(@RequestParam(required = false) String user, @RequestParam(required = false) String member,
-            @RequestParam(required = false) String entity, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Long before, Model model) {
-        var filter = new AuditSearch.Filter(user, member, entity, entityId, from, to, before);
-        audit.record(new AuditEntry(AuditAction.SEARCH, "audit-log", null, blankToNull(member), "audit review",
+    String page(@ModelAttribute("filter") AuditSearch.Filter filter, Model model) {
+        audit.record(new AuditEntry(AuditAction.SEARCH, "audit-log", null, blankToNull(filter.member()), "audit review",
                 describe(filter)));
-        model.addAttribute("filter", filter);
         model.addAttribute("page", search.page(filter));
         model.addAttribute("entityTypes", search.entityTypes());
         return "admin/audit";
     }
 
     @GetMapping("/admin/audit.csv")
-    void export(@RequestParam(required = false) String user, @RequestParam(required = false) String member,
-            @RequestParam(required = false) String entity, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
-        var filter = new AuditSearch.Filter(user, member, entity, entityId, from, to, null);
-        audit.record(new AuditEntry(AuditAction.EXPORT, "audit-log", null, blankToNull(member), "audit review",
+    void export(@ModelAttribute AuditSearch.Filter requested, HttpServletResponse response) throws IOException {
+        var filter = new AuditSearch.Filter(requested.user(), requested.member(), requested.entity(),
+                requested.entityId(), requested.from(), requested.to(), null);
+        audit.record(new AuditEntry(AuditAction.EXPORT, "audit-log", null, blankToNull(filter.member()), "audit review",
                 describe(filter)));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +26,10 @@ class AuditSearch {
         this.jdbc = jdbc;
     }
 
-    record Filter(String user, String member, String entity, String entityId, LocalDate from, LocalDate to,
-            Long before) {
+    /** Bound from the request parameters of the audit page and its CSV export. */
+    record Filter(String user, String member, String entity, String entityId,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Long before) {
 
         boolean isEmpty() {
             return blank(user) && blank(member) && blank(entity) && blank(entityId) && from == null && to == null;
