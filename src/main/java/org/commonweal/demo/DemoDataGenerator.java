@@ -14,7 +14,10 @@ public interface DemoDataGenerator {
         return 100;
     }
 
-    /** Removes what {@link #generate} wrote, so it can run again at another scale or seed. */
+    /**
+     * Removes what {@link #generate} wrote, so it can run again at another scale or seed, or after a run that failed
+     * half-way. Runs before every generation, also on an empty database.
+     */
     void reset(DemoContext context) throws Exception;
 
     /** Writes the demo data and returns how many rows it wrote. */

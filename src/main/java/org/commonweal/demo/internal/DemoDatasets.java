@@ -57,10 +57,9 @@ class DemoDatasets {
         var context = new SeededDemoContext(scale, seed,
                 new DemoPeople(geography.zips(), LocalDate.now(ZoneId.of("America/Los_Angeles"))), jdbc, dataSource);
         long started = System.nanoTime();
-        if (generated(generator.name()).isPresent()) {
-            generator.reset(context);
-            jdbc.sql("delete from demo.generated where generator = ?").param(generator.name()).update();
-        }
+        // always reset: a run that failed half-way left rows but no record of itself
+        generator.reset(context);
+        jdbc.sql("delete from demo.generated where generator = ?").param(generator.name()).update();
         long rows = generator.generate(context);
         long millis = (System.nanoTime() - started) / 1_000_000;
         jdbc.sql("insert into demo.generated (generator, scale, seed, rows_written, millis) values (?, ?, ?, ?, ?)")
