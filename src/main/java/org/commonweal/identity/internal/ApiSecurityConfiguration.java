@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.commonweal.identity.ApiAccessRules;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * owning module's {@link ApiAccessRules}. Any origin may read them (CORS, without credentials).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ApiSecurityConfiguration {
 
     static final String[] API_PATHS = {"/api/**", "/x12/**", "/fhir/**", "/fhir", "/hsds/**", "/hsds"};
