@@ -8,7 +8,7 @@ SECS=${2:-10}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 export COMMONWEAL_DATA_DIR=${COMMONWEAL_DATA_DIR:-target/bench-network-data}
 PORT=${PORT:-18480}
-JAR=target/commonweal.jar
+JAR=${JAR:-target/commonweal.jar}
 
 echo "== full-scale demo data (skipped when already at full scale)"
 /usr/bin/time -f "generate: %e s" "$JAVA" -jar "$JAR" generate --scale full

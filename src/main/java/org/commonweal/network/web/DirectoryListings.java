@@ -45,7 +45,9 @@ class DirectoryListings {
 
     Page<DoctorListing> doctors(DirectoryQuery q, GeoPoint origin, List<String> specialtyCodes) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select r.id role_id, p.id pid, p.given, p.family, p.suffix, p.gender, "
+        // one listing per practitioner and location, however many networks the roles there are in
+        StringBuilder sql = new StringBuilder("select distinct on (r.practitioner_id, r.location_id) r.id role_id,"
+                + " p.id pid, p.given, p.family, p.suffix, p.gender, "
                 + "p.languages, r.specialty, r.accepting, r.telehealth, l.id lid, l.name lname, l.line, l.city, "
                 + "l.postal_code, l.phone, o.name org_name, least(p.verified_on, r.verified_on) verified_on");
         if (origin != null) {
@@ -97,14 +99,17 @@ class DirectoryListings {
         if (q.telehealth()) {
             sql.append(" and r.telehealth");
         }
+        sql.append(" order by r.practitioner_id, r.location_id, r.id");
+        String order;
         if (origin != null) {
-            sql.append(" order by miles, p.family, p.given, r.id");
+            order = " order by miles, family, given, role_id";
         } else if (q.name() != null) {
-            sql.append(" order by word_similarity(?, lower(p.given || ' ' || p.family)) desc, p.family, p.given, r.id");
+            order = " order by word_similarity(?, lower(given || ' ' || family)) desc, family, given, role_id";
             args.add(q.name().toLowerCase(Locale.ROOT));
         } else {
-            sql.append(" order by p.family, p.given, r.id");
+            order = " order by family, given, role_id";
         }
+        sql.insert(0, "select * from (").append(") d").append(order);
         sql.append(" limit ").append(DirectoryQuery.PAGE_SIZE + 1).append(" offset ")
                 .append(q.page() * DirectoryQuery.PAGE_SIZE);
         List<DoctorListing> rows = run(q.name() != null, () -> jdbc.query(sql.toString(), (rs, n) -> new DoctorListing(
