@@ -34,9 +34,11 @@ class DirectorySearch {
     private static final Set<String> IGNORED = Set.of("_format", "_pretty", "_summary", "_elements");
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    DirectorySearch(JdbcTemplate jdbc) {
+    DirectorySearch(JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     Resource read(String type, String id) {
@@ -100,7 +102,18 @@ class DirectorySearch {
         List<Object> all = new ArrayList<>(selectArgs);
         all.addAll(args);
         all.addAll(keysetArgs);
-        List<Map<String, Object>> rows = jdbc.queryForList(sql, bind(all));
+        List<Map<String, Object>> rows;
+        if (distance != null && distance.join() == null) {
+            // The planner misjudges the earth_box condition and would read every location in the box, then sort;
+            // an index scan both bounded by the box and ordered by distance reads one page (measured 1.2 s → 3 ms
+            // for 10 miles around downtown at full scale).
+            rows = tx.execute(status -> {
+                jdbc.execute("set local enable_bitmapscan = off");
+                return jdbc.queryForList(sql, bind(all));
+            });
+        } else {
+            rows = jdbc.queryForList(sql, bind(all));
+        }
         boolean more = rows.size() > count;
         if (more) {
             rows = rows.subList(0, count);

@@ -295,7 +295,9 @@ final class SearchCompiler {
         String point = "ll_to_earth(" + latitude + ", " + longitude + ")";
         where.add("earth_box(ll_to_earth(?, ?), ?) @> " + point + " and earth_distance(ll_to_earth(?, ?), " + point
                 + ") <= ?", lat, lon, metres, lat, lon, metres);
-        distance = new Distance(join, "earth_distance(ll_to_earth(?, ?), " + point + ")", List.of(lat, lon));
+        // ordered by the cube distance (<->, the chord: same order as the great-circle distance) so that the GiST
+        // index returns the nearest first and the search stops after a page
+        distance = new Distance(join, point + " <-> ll_to_earth(?, ?)", List.of(lat, lon));
     }
 
     private record Range(ParamPrefixEnum prefix, Instant lower, Instant upper) {
