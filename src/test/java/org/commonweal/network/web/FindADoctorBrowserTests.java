@@ -1,0 +1,63 @@
+package org.commonweal.network.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.shell.BrowserSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A member finds a doctor in a real browser, in English and in Spanish. */
+@IntegrationTest
+class FindADoctorBrowserTests {
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = BrowserSupport.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void findsAPediatricianNearAZipInEnglishThenInSpanish() {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/find-a-doctor?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Find a Doctor");
+        browser.findElement(By.id("near")).sendKeys("90012");
+        new Select(browser.findElement(By.id("specialty"))).selectByValue("208000000X");
+        browser.findElement(By.id("find-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#results .result")).isEmpty()
+                && d.getCurrentUrl().contains("specialty=208000000X"));
+        assertThat(browser.findElements(By.cssSelector("#results .result"))).allSatisfy(
+                result -> assertThat(result.getText()).contains("Pediatrician"));
+
+        browser.findElement(By.cssSelector("#results .result a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("provider-name")).isEmpty());
+        assertThat(browser.findElement(By.id("report-error")).getText()).contains("Report an error");
+
+        browser.findElement(By.id("lang-es")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("lang=es"));
+        assertThat(browser.findElement(By.id("report-error")).getText()).contains("Reportar un error");
+        browser.get("http://localhost:" + port + "/find-a-doctor?specialty=208000000X&near=90012&miles=20");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Buscar un médico");
+        assertThat(browser.findElement(By.id("results")).getText()).contains("Pediatra");
+    }
+}
