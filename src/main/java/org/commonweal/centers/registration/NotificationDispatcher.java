@@ -26,9 +26,11 @@ public class NotificationDispatcher {
     private final List<NotificationAdapter> adapters;
     private final ClusterJobs jobs;
     private final JdbcCenters centers;
+    private final Notifications notifications;
 
     NotificationDispatcher(JdbcClient jdbc, ObjectProvider<NotificationAdapter> adapters, ClusterJobs jobs,
-            JdbcCenters centers) {
+            JdbcCenters centers, Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         // provider adapters first, the log adapter last
         this.adapters = adapters.stream().sorted(Comparator.comparing(a -> a.name().equals("log"))).toList();
@@ -44,7 +46,20 @@ public class NotificationDispatcher {
                 log.info("{} unanswered waitlist offers passed on", passed);
             }
         });
+        jobs.runOnce("centers-reminders", Duration.ofMinutes(5), Duration.ofSeconds(30), this::queueReminders);
         jobs.runOnce("centers-notifications", Duration.ofMinutes(5), Duration.ofSeconds(30), this::dispatch);
+    }
+
+    /** Queues one reminder per registered person for sessions starting within the next 24 hours. */
+    @Transactional
+    public int queueReminders() {
+        List<Long> due = jdbc.sql("""
+                update centers.registration g set reminded_at = now() from centers.class_session s
+                where s.id = g.session_id and g.status = 'registered' and g.reminded_at is null
+                  and s.status = 'scheduled' and s.starts_at > now() and s.starts_at < now() + interval '24 hours'
+                returning g.id""").query(Long.class).list();
+        due.forEach(id -> notifications.registration(id, "reminder"));
+        return due.size();
     }
 
     record Pending(long id, String channel, String recipient, String subject, String body) {

@@ -18,8 +18,6 @@ class CentersAccessRules implements AccessRules {
         rules.requestMatchers("/centers/reports", "/centers/reports/**", "/centers/reports.csv")
                 .hasAnyRole(Role.CENTER_STAFF.name(), Role.ANALYST.name());
         rules.requestMatchers("/centers", "/centers/**").permitAll();
-        // Open data. Moves to the stateless API chain (ApiAccessRules) once identity provides it.
-        rules.requestMatchers(org.springframework.http.HttpMethod.GET, "/hsds", "/hsds/**").permitAll();
     }
 
     @Bean

@@ -88,8 +88,8 @@ class CentersRegistrationIntegrationTests {
                 .isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(centers.acceptOffer(first.confirmationCode(), "test").status()).isEqualTo(RegistrationStatus.REGISTERED);
         assertThat(queries.session(session.id()).orElseThrow().taken()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from centers.notification n join centers.registration r on r.participant_id is not null where r.id = ? and n.template = 'offered' and n.recipient = 'firstwaiting@example.org'")
-                .param(first.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from centers.notification n join centers.registration r on r.participant_id is not null where r.id = ? and n.template = 'offered' and n.recipient = ?")
+                .params(first.id(), email("FirstWaiting")).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -155,13 +155,43 @@ class CentersRegistrationIntegrationTests {
                 .containsExactly(RegistrationStatus.OFFERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED);
 
         dispatcher.dispatch();
-        assertThat(jdbc.sql("select count(*) from centers.notification_log where recipient = 'cap2@example.org'")
+        assertThat(jdbc.sql("select count(*) from centers.notification_log where recipient = ?").param(email("Cap2"))
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from centers.notification where recipient = 'cap2@example.org' and status = 'pending'")
+        assertThat(jdbc.sql("select count(*) from centers.notification where recipient = ? and status = 'pending'").param(email("Cap2"))
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void aSessionWithinADayGetsOneReminderPerRegisteredPerson() {
+        int center = jdbc.sql("select id from centers.center where code = 'norwalk'").query(Integer.class).single();
+        int program = jdbc.sql("select id from centers.program where code = 'walking'").query(Integer.class).single();
+        var start = java.time.LocalDateTime.now(SessionQueries.ZONE).plusHours(3).withSecond(0).withNano(0);
+        long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Soon walk", "Caminata pronto", "en",
+                "Leo", "Main room", 1, "everyone", start, 60, "FREQ=DAILY;COUNT=1"), start.toLocalDate().plusDays(1));
+        ClassSession session = queries.seriesSessions(series).getFirst();
+        String tag = Long.toString(System.nanoTime(), 36);
+        register(session, "Remind" + tag);
+        register(session, "Waiting" + tag);
+        tag = tag + RUN;
+
+        assertThat(dispatcher.queueReminders()).isGreaterThanOrEqualTo(1);
+        dispatcher.queueReminders();
+
+        assertThat(jdbc.sql("select count(*) from centers.notification where template = 'reminder' and recipient = ?").param("remind" + tag + "@example.org")
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from centers.notification where template = 'reminder' and recipient = ?").param("waiting" + tag + "@example.org")
+                .query(Integer.class).single()).isZero();
+    }
+
+    /** Names carry a per-run tag: the test database outlives a run, and addresses must not repeat. */
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+
     private Registration register(ClassSession session, String name) {
-        return centers.register(session.id(), CentersTestSessions.resident(name, name), RegistrationChannel.PUBLIC, "test");
+        return centers.register(session.id(), CentersTestSessions.resident(name, name + RUN), RegistrationChannel.PUBLIC,
+                "test");
+    }
+
+    private static String email(String name) {
+        return (name + RUN).toLowerCase() + "@example.org";
     }
 }
