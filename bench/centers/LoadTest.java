@@ -1,5 +1,4 @@
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -74,17 +73,19 @@ public class LoadTest {
                         HttpRequest request;
                         if (register) {
                             if (token == null) {
-                                client.send(HttpRequest.newBuilder(URI.create(base + "/centers/sessions/" + session)).build(),
-                                        HttpResponse.BodyHandlers.discarding());
-                                token = cookies.getCookieStore().getCookies().stream()
-                                        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
-                                        .findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
+                                // the form's hidden _csrf field (masked token) goes with the XSRF-TOKEN cookie
+                                String page = client.send(HttpRequest.newBuilder(URI.create(base + "/centers/sessions/" + session)).build(),
+                                        HttpResponse.BodyHandlers.ofString()).body();
+                                Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+                                if (!m.find()) {
+                                    throw new IllegalStateException("no _csrf field on the session page");
+                                }
+                                token = m.group(1);
                             }
                             String form = "kind=community&firstName=Load&lastName=" + enc("User" + user + "x" + random.nextInt(1_000_000))
-                                    + "&email=" + enc("load" + user + "@example.org") + "&zip=90001&language=en";
+                                    + "&email=" + enc("load" + user + "@example.org") + "&zip=90001&language=en&_csrf=" + enc(token);
                             request = HttpRequest.newBuilder(URI.create(base + "/centers/sessions/" + session + "/register"))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .header("X-XSRF-TOKEN", token)
                                     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
                         } else {
                             String q = "?center=" + centers[random.nextInt(centers.length)] + "&category="
