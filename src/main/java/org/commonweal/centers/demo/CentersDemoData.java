@@ -66,6 +66,8 @@ class CentersDemoData implements DemoDataGenerator {
 
     @Override
     public long generate(DemoContext ctx) throws Exception {
+        // a run that failed half-way is not recorded, so it is never reset: start clean in any case
+        reset(ctx);
         catalog.load();
         boolean full = ctx.scale().pick(0, 1) == 1;
         LocalDate today = LocalDate.now(SessionQueries.ZONE);
@@ -73,7 +75,7 @@ class CentersDemoData implements DemoDataGenerator {
         LocalDate last = full ? today.plusMonths(3) : today.plusWeeks(6);
         int seriesPerCenter = full ? 12 : 4;
         int participants = (int) ctx.scale().pick(1500, 40_000);
-        long walkIns = ctx.scale().pick(3000, 160_000);
+        long walkIns = ctx.scale().pick(3000, 190_000);
         long screenings = ctx.scale().pick(300, 15_000);
         Random random = ctx.random("centers");
         var jdbc = ctx.jdbc();
@@ -246,12 +248,12 @@ class CentersDemoData implements DemoDataGenerator {
                         int who = random.nextInt(participants);
                         var at = first.plusDays(random.nextLong(Math.max(1, days))).atTime(10 + random.nextInt(6), 0)
                                 .atZone(SessionQueries.ZONE).toOffsetDateTime();
-                        int systolic = (int) Math.round(125 + random.nextGaussian() * 18);
-                        int diastolic = (int) Math.round(80 + random.nextGaussian() * 11);
+                        int systolic = clamp(Math.round(125 + random.nextGaussian() * 18), 85, 220);
+                        int diastolic = clamp(Math.round(80 + random.nextGaussian() * 11), 45, 130);
                         boolean fasting = random.nextBoolean();
-                        int glucose = (int) Math.round((fasting ? 100 : 125) + Math.abs(random.nextGaussian()) * 30);
-                        double height = Math.round((163 + random.nextGaussian() * 9) * 10) / 10.0;
-                        double weight = Math.round((78 + random.nextGaussian() * 16) * 10) / 10.0;
+                        int glucose = clamp(Math.round((fasting ? 100 : 125) + Math.abs(random.nextGaussian()) * 30), 60, 400);
+                        double height = clamp(Math.round((163 + random.nextGaussian() * 9) * 10), 1400, 2050) / 10.0;
+                        double weight = clamp(Math.round((78 + random.nextGaussian() * 16) * 10), 400, 2000) / 10.0;
                         var result = org.commonweal.centers.services.ScreeningRanges.assess(systolic, diastolic, glucose,
                                 fasting, height, weight);
                         out.row(c.id(), participantBase + who, memberIds[who], at, systolic, diastolic, glucose, fasting,
@@ -267,6 +269,11 @@ class CentersDemoData implements DemoDataGenerator {
         long base = ctx.jdbc().sql("select nextval('" + sequence + "')").query(Long.class).single();
         ctx.jdbc().sql("select setval('" + sequence + "', ?)").param(base + Math.max(n, 1)).query(Long.class).single();
         return base;
+    }
+
+    /** Keeps a drawn measure inside what the schema (and a real device) accepts. */
+    private static int clamp(long value, int min, int max) {
+        return (int) Math.max(min, Math.min(max, value));
     }
 
     private static String code(DayOfWeek d) {

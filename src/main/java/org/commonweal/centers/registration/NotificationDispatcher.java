@@ -27,10 +27,13 @@ public class NotificationDispatcher {
     private final ClusterJobs jobs;
     private final JdbcCenters centers;
     private final Notifications notifications;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     NotificationDispatcher(JdbcClient jdbc, ObjectProvider<NotificationAdapter> adapters, ClusterJobs jobs,
-            JdbcCenters centers, Notifications notifications) {
+            JdbcCenters centers, Notifications notifications,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.notifications = notifications;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         // provider adapters first, the log adapter last
         this.adapters = adapters.stream().sorted(Comparator.comparing(a -> a.name().equals("log"))).toList();
@@ -46,7 +49,9 @@ public class NotificationDispatcher {
                 log.info("{} unanswered waitlist offers passed on", passed);
             }
         });
-        jobs.runOnce("centers-reminders", Duration.ofMinutes(5), Duration.ofSeconds(30), this::queueReminders);
+        // through the template: a call on this from the job would bypass the @Transactional proxy
+        jobs.runOnce("centers-reminders", Duration.ofMinutes(5), Duration.ofSeconds(30),
+                () -> transactions.execute(tx -> queueReminders()));
         jobs.runOnce("centers-notifications", Duration.ofMinutes(5), Duration.ofSeconds(30), this::dispatch);
     }
 
@@ -65,28 +70,52 @@ public class NotificationDispatcher {
     record Pending(long id, String channel, String recipient, String subject, String body) {
     }
 
-    /** Sends up to 500 pending messages; returns how many were sent. */
-    @Transactional
+    /**
+     * Sends up to 500 pending messages, each in its own transaction, so one failing message (or adapter) neither
+     * blocks nor undoes the others; a message failing five times is marked failed. Returns how many were sent.
+     */
     public int dispatch() {
-        List<Pending> pending = jdbc.sql("""
-                select id, channel, recipient, subject, body from centers.notification where status = 'pending'
-                order by id limit 500 for update skip locked""")
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).list();
+        List<Long> ids = jdbc.sql("select id from centers.notification where status = 'pending' order by id limit 500")
+                .query(Long.class).list();
         int sent = 0;
-        for (Pending p : pending) {
-            NotificationAdapter adapter = adapters.stream().filter(a -> a.handles(p.channel())).findFirst().orElseThrow();
+        for (long id : ids) {
             try {
-                adapter.send(p.id(), p.channel(), p.recipient(), p.subject(), p.body());
-                jdbc.sql("update centers.notification set status = 'sent', adapter = ?, attempts = attempts + 1, sent_at = now() where id = ?")
-                        .params(adapter.name(), p.id()).update();
-                sent++;
+                Boolean ok = transactions.execute(tx -> sendOne(id));
+                if (Boolean.TRUE.equals(ok)) {
+                    sent++;
+                }
             } catch (RuntimeException e) {
-                log.warn("Notification {} via {} failed: {}", p.id(), adapter.name(), e.getClass().getSimpleName());
-                jdbc.sql("update centers.notification set attempts = attempts + 1, status = case when attempts >= 4 then 'failed' else 'pending' end where id = ?")
-                        .param(p.id()).update();
+                // the cause's message may quote the row (an address): log the type and SQL state only
+                String state = "-";
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof java.sql.SQLException sql) {
+                        state = sql.getSQLState();
+                    }
+                }
+                log.warn("Notification {} failed: {} (SQL state {})", id, e.getClass().getSimpleName(), state);
+                transactions.executeWithoutResult(tx -> jdbc.sql("""
+                        update centers.notification set attempts = attempts + 1,
+                          status = case when attempts >= 4 then 'failed' else 'pending' end where id = ?""")
+                        .param(id).update());
             }
         }
         return sent;
+    }
+
+    private boolean sendOne(long id) {
+        var pending = jdbc.sql("""
+                select id, channel, recipient, subject, body from centers.notification
+                where id = ? and status = 'pending' for update skip locked""").param(id)
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).optional();
+        if (pending.isEmpty()) {
+            return false; // sent meanwhile by another instance
+        }
+        Pending p = pending.get();
+        NotificationAdapter adapter = adapters.stream().filter(a -> a.handles(p.channel())).findFirst().orElseThrow();
+        adapter.send(p.id(), p.channel(), p.recipient(), p.subject(), p.body());
+        jdbc.sql("update centers.notification set status = 'sent', adapter = ?, attempts = attempts + 1, sent_at = now() where id = ?")
+                .params(adapter.name(), p.id()).update();
+        return true;
     }
 }
