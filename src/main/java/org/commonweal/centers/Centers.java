@@ -1,0 +1,35 @@
+package org.commonweal.centers;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The centers' public facade: what other modules and the web layer use to read the schedule and register people. */
+public interface Centers {
+
+    List<Center> centers();
+
+    Optional<Center> center(String code);
+
+    Optional<ClassSession> session(long sessionId);
+
+    /**
+     * Registers a person for a session: a seat while there is one, else the waitlist, in arrival order.
+     *
+     * @throws RegistrationException when the session is cancelled, over, or the person is already on it
+     */
+    Registration register(long sessionId, NewParticipant participant, RegistrationChannel channel, String actor);
+
+    Optional<Registration> registration(String confirmationCode);
+
+    /** Cancels; a seat freed this way is offered to the first person on the waitlist. */
+    Registration cancel(String confirmationCode, String actor);
+
+    /** The person accepts a seat offered from the waitlist before its deadline. */
+    Registration acceptOffer(String confirmationCode, String actor);
+
+    /** Marks a registered person as present. */
+    Registration checkIn(String confirmationCode, String actor);
+
+    /** Offers past their deadline are cancelled and passed to the next person waiting; returns how many passed on. */
+    int expireOffers();
+}

@@ -1,0 +1,8 @@
+/**
+ * Community Resource Centers: the centers, their programs and class series, dated sessions, registrations with a
+ * waitlist, check-in, walk-in services, screenings, the public schedule and the Open Referral (HSDS) API.
+ * Other modules register people for sessions through {@link Centers}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Community Resource Centers",
+        allowedDependencies = {"platform", "identity", "audit", "geography", "demo", "shell"})
+package org.commonweal.centers;

@@ -1,0 +1,171 @@
+package org.commonweal.centers.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.commonweal.centers.Center;
+import org.commonweal.centers.Centers;
+import org.commonweal.centers.ClassSession;
+import org.commonweal.centers.NewParticipant;
+import org.commonweal.centers.ParticipantKind;
+import org.commonweal.centers.Registration;
+import org.commonweal.centers.RegistrationChannel;
+import org.commonweal.centers.RegistrationException;
+import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.geography.Geography;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The public side: the centers, the class calendar, registration and the confirmation page, in the visitor's language. */
+@Controller
+class PublicCentersController {
+
+    static final List<String> CATEGORIES = List.of("exercise", "nutrition", "health-education", "screening",
+            "support-group", "telehealth", "membership-help", "social-services", "food");
+
+    private final Centers centers;
+    private final SessionQueries queries;
+    private final Geography geography;
+
+    PublicCentersController(Centers centers, SessionQueries queries, Geography geography) {
+        this.centers = centers;
+        this.queries = queries;
+        this.geography = geography;
+    }
+
+    @GetMapping("/centers")
+    String list(Model model) {
+        model.addAttribute("centers", centers.centers());
+        return "centers/list";
+    }
+
+    @GetMapping("/centers/{code:[a-z0-9-]+}")
+    String center(@PathVariable String code, Model model) {
+        Center center = centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        LocalDate today = LocalDate.now(SessionQueries.ZONE);
+        model.addAttribute("center", center);
+        model.addAttribute("spa", geography.servicePlanningArea(center.spa()).orElse(null));
+        model.addAttribute("days", byDay(queries.sessions(new SessionQueries.Filter(code, null, null, null, today,
+                today.plusDays(13), 200))));
+        return "centers/center";
+    }
+
+    @GetMapping("/centers/classes")
+    String calendar(@RequestParam(required = false) String center, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String language, @RequestParam(required = false) Integer day,
+            @RequestParam(required = false) LocalDate from, Model model) {
+        LocalDate start = from == null ? LocalDate.now(SessionQueries.ZONE) : from;
+        var filter = new SessionQueries.Filter(blank(center), blank(category), blank(language),
+                day == null || day < 1 || day > 7 ? null : day, start, start.plusDays(13), 500);
+        model.addAttribute("filter", filter);
+        model.addAttribute("centers", centers.centers());
+        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("languages", queries.languages());
+        model.addAttribute("days", byDay(queries.sessions(filter)));
+        model.addAttribute("next", start.plusDays(14));
+        return "centers/calendar";
+    }
+
+    @GetMapping("/centers/sessions/{id}")
+    String session(@PathVariable long id, Model model) {
+        model.addAttribute("form", RegistrationForm.empty(LocaleContextHolder.getLocale().getLanguage()));
+        return sessionPage(id, model);
+    }
+
+    private String sessionPage(long id, Model model) {
+        ClassSession session = centers.session(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale()));
+        model.addAttribute("center", centers.center(session.centerCode()).orElseThrow());
+        model.addAttribute("languages", geography.languages());
+        return "centers/session";
+    }
+
+    @PostMapping("/centers/sessions/{id}/register")
+    String register(@PathVariable long id, @ModelAttribute("form") RegistrationForm form, Model model,
+            HttpServletResponse response) {
+        try {
+            Registration r = centers.register(id, form.toParticipant(), RegistrationChannel.PUBLIC, "public");
+            return "redirect:/centers/registrations/" + r.confirmationCode();
+        } catch (RegistrationException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("error", e.field());
+            model.addAttribute("errorDetail", e.getMessage());
+            return sessionPage(id, model);
+        }
+    }
+
+    @GetMapping("/centers/registrations/{code}")
+    String registration(@PathVariable String code, Model model) {
+        Registration r = centers.registration(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ClassSession session = centers.session(r.sessionId()).orElseThrow();
+        model.addAttribute("registration", r);
+        model.addAttribute("offerUntil", r.offeredUntil() == null ? "" : java.time.format.DateTimeFormatter
+                .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+                .withLocale(LocaleContextHolder.getLocale()).withZone(SessionQueries.ZONE).format(r.offeredUntil()));
+        model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale()));
+        model.addAttribute("center", centers.center(session.centerCode()).orElseThrow());
+        return "centers/registration";
+    }
+
+    @PostMapping("/centers/registrations/{code}/cancel")
+    String cancel(@PathVariable String code, RedirectAttributes redirect) {
+        return act(code, () -> centers.cancel(code, "participant"), "cancelled", redirect);
+    }
+
+    @PostMapping("/centers/registrations/{code}/accept")
+    String accept(@PathVariable String code, RedirectAttributes redirect) {
+        return act(code, () -> centers.acceptOffer(code, "participant"), "accepted", redirect);
+    }
+
+    private String act(String code, Runnable action, String done, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (RegistrationException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/centers/registrations/" + code;
+    }
+
+    static Map<String, List<SessionRow>> byDay(List<ClassSession> sessions) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, List<SessionRow>> days = new LinkedHashMap<>();
+        for (ClassSession s : sessions) {
+            SessionRow row = SessionRow.of(s, locale);
+            days.computeIfAbsent(row.day(), d -> new java.util.ArrayList<>()).add(row);
+        }
+        return days;
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The public registration form; never bound to a persistence entity. */
+    record RegistrationForm(String kind, String memberId, String firstName, String lastName, String phone, String email,
+            String zip, String language, Boolean consent, String accessibility) {
+
+        static RegistrationForm empty(String language) {
+            return new RegistrationForm("community", null, null, null, null, null, null, language, false, null);
+        }
+
+        NewParticipant toParticipant() {
+            return new NewParticipant(ParticipantKind.of(kind == null ? "" : kind), memberId, firstName, lastName, phone,
+                    email, zip, language, Boolean.TRUE.equals(consent), accessibility);
+        }
+    }
+}

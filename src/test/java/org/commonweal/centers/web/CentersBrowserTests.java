@@ -1,0 +1,112 @@
+package org.commonweal.centers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.centers.schedule.SeriesScheduler;
+import org.commonweal.shell.BrowserSupport;
+import org.commonweal.centers.schedule.SessionQueries;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A real browser (Debian's headless Chromium, no downloads) registers for a class on the public site in Spanish, and
+ * checks in at a center's kiosk with the confirmation code.
+ */
+@IntegrationTest
+class CentersBrowserTests {
+
+    static WebDriver browser;
+
+    @LocalServerPort int port;
+    @Autowired SeriesScheduler scheduler;
+    @Autowired SessionQueries queries;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = BrowserSupport.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private long session(LocalDateTime start, int minutes) {
+        int center = jdbc.sql("select id from centers.center where code = 'lynwood'").query(Integer.class).single();
+        int program = jdbc.sql("select id from centers.program where code = 'yoga'").query(Integer.class).single();
+        long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Browser yoga", "Yoga del navegador",
+                "es", "Elena", "Main room", 10, "everyone", start, minutes, "FREQ=DAILY;COUNT=1"), start.toLocalDate());
+        return queries.seriesSessions(series).getFirst().id();
+    }
+
+    /** Clicks through the DOM: headless Chromium reports long forms' buttons as covered below the fold. */
+    private void click(By by) {
+        var element = browser.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aResidentRegistersInSpanishAndChecksInAtTheKioskWithTheCode() throws Exception {
+        // a session later today at Lynwood, so the kiosk accepts the code
+        LocalDateTime start = LocalDate.now(SessionQueries.ZONE).atTime(23, 0);
+        long id = session(start, 59);
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/centers/sessions/" + id + "?lang=es"));
+        assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Yoga del navegador");
+        browser.findElement(By.id("kind-bsp")).click();
+        browser.findElement(By.id("firstName")).sendKeys("Marisol");
+        browser.findElement(By.id("lastName")).sendKeys("Navegador");
+        browser.findElement(By.id("phone")).sendKeys("(310) 555-0142");
+        click(By.id("register-submit"));
+
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("confirmation-code")));
+        assertThat(browser.findElement(By.id("registration-status")).getText()).contains("Está inscrito");
+        String code = browser.findElement(By.id("confirmation-code")).getText();
+        assertThat(code).matches("[A-Z2-9]{8}");
+
+        // staff open the kiosk on the center's device
+        BrowserSupport.signIn(browser, url(""), "center-staff", "demo-password");
+        browser.get(url("/centers/kiosk/lynwood?lang=es"));
+        browser.findElement(By.id("confirmation")).sendKeys(code.toLowerCase());
+        click(By.id("kiosk-submit"));
+
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("kiosk-result")));
+        assertThat(browser.findElement(By.id("kiosk-result")).getText()).contains("Yoga del navegador");
+        assertThat(jdbc.sql("select status from centers.registration where confirmation_code = ?").param(code)
+                .query(String.class).single()).isEqualTo("attended");
+
+        assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
+
+        // a wrong code is refused kindly
+        browser.findElement(By.id("confirmation")).sendKeys("ZZZZ2222");
+        click(By.id("kiosk-submit"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("kiosk-result"), "No encontramos"));
+        BrowserSupport.signOut(browser);
+    }
+}

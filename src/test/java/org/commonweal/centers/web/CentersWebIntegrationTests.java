@@ -1,0 +1,181 @@
+package org.commonweal.centers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.centers.schedule.SeriesScheduler;
+import org.commonweal.centers.schedule.SessionQueries;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class CentersWebIntegrationTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired SeriesScheduler scheduler;
+    @Autowired SessionQueries queries;
+    @Autowired JdbcClient jdbc;
+
+    private long newSession(int capacity, int daysAhead) {
+        int center = jdbc.sql("select id from centers.center where code = 'east-la'").query(Integer.class).single();
+        int program = jdbc.sql("select id from centers.program where code = 'cooking'").query(Integer.class).single();
+        LocalDateTime start = LocalDate.now(SessionQueries.ZONE).plusDays(daysAhead).atTime(11, 0);
+        long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Web cooking", "Cocina web", "es",
+                "Rosa", "Kitchen", capacity, "everyone", start, 90, "FREQ=WEEKLY;COUNT=3"), start.toLocalDate().plusWeeks(3));
+        return queries.seriesSessions(series).getFirst().id();
+    }
+
+    @Test
+    void listsTheFourteenCentersPubliclyInSpanishToo() throws Exception {
+        String en = mvc.perform(get("/centers")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).contains("Pomona Community Resource Center", "Wilmington Community Resource Center");
+        assertThat(jdbc.sql("select count(*) from centers.center").query(Integer.class).single()).isEqualTo(14);
+        String es = mvc.perform(get("/centers").param("lang", "es")).andReturn().getResponse().getContentAsString();
+        assertThat(es).contains("Centros de Recursos Comunitarios", "Calendario de clases");
+    }
+
+    @Test
+    void aResidentRegistersOnThePublicSiteAndGetsACodeThenTheNextOneIsWaitlisted() throws Exception {
+        long session = newSession(1, 9);
+        var first = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
+                        .param("kind", "community").param("firstName", "Lucia").param("lastName", "Web")
+                        .param("email", "lucia.web@example.org").param("language", "es"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(first).startsWith("/centers/registrations/");
+        String page = mvc.perform(get(first).param("lang", "es")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("data-status=\"registered\"", "Está inscrito");
+
+        var second = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
+                        .param("kind", "bsp").param("firstName", "Omar").param("lastName", "Web"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(mvc.perform(get(second)).andReturn().getResponse().getContentAsString())
+                .contains("data-status=\"waitlisted\"");
+    }
+
+    @Test
+    void aBadRegistrationIsRefusedWithTheFieldNamed() throws Exception {
+        long session = newSession(5, 10);
+        String body = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
+                        .param("kind", "lacare").param("firstName", "Ana").param("lastName", "NoId"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("memberId", "required for L.A. Care members");
+    }
+
+    @Test
+    void theCalendarFiltersByCenterCategoryAndDayAndTheFeedsAreICalendar() throws Exception {
+        long session = newSession(5, 8);
+        int weekday = LocalDate.now(SessionQueries.ZONE).plusDays(8).getDayOfWeek().getValue();
+        String html = mvc.perform(get("/centers/classes").param("center", "east-la").param("category", "nutrition")
+                .param("day", String.valueOf(weekday))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("data-session=\"" + session + "\"").doesNotContain("Lynwood Community Resource Center</span>");
+        String other = mvc.perform(get("/centers/classes").param("center", "lynwood"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(other).doesNotContain("data-session=\"" + session + "\"");
+
+        long series = queries.session(session).orElseThrow().seriesId();
+        String ics = mvc.perform(get("/centers/series/" + series + "/calendar.ics"))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("text/calendar"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").contains("UID:session-" + session + "@", "SUMMARY:Web cooking")
+                .endsWith("END:VCALENDAR\r\n");
+        assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(4);
+    }
+
+    @Test
+    void staffSeeTheRosterAndCheckSomeoneInWhichIsAudited() throws Exception {
+        long session = newSession(3, 11);
+        String member = "W" + System.nanoTime();
+        String code = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
+                        .param("kind", "lacare").param("memberId", member).param("firstName", "Rita")
+                        .param("lastName", "Roster"))
+                .andReturn().getResponse().getRedirectedUrl().substring("/centers/registrations/".length());
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        String roster = mvc.perform(get("/centers/staff/sessions/" + session).with(staff)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(roster).contains("Rita Roster", code);
+        mvc.perform(post("/centers/staff/registrations/" + code + "/checkin").param("session", String.valueOf(session))
+                .with(staff).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status from centers.registration where confirmation_code = ?").param(code)
+                .query(String.class).single()).isEqualTo("attended");
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'center-registration' and member_id = ? and username = 'center-staff'").param(member)
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theKioskChecksInOnlyTodaysRegistrationsAtItsCenter() throws Exception {
+        long future = newSession(3, 12);
+        String code = mvc.perform(post("/centers/sessions/" + future + "/register").with(csrf())
+                        .param("kind", "community").param("firstName", "Kim").param("lastName", "Kiosk"))
+                .andReturn().getResponse().getRedirectedUrl().substring("/centers/registrations/".length());
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        mvc.perform(post("/centers/kiosk/east-la/checkin").param("confirmation", code).with(staff).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status from centers.registration where confirmation_code = ?").param(code)
+                .query(String.class).single()).isEqualTo("registered");
+    }
+
+    @Test
+    void walkInsAndScreeningsAreLoggedAndFlaggedForStaffOnly() throws Exception {
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        String member = "V" + System.nanoTime();
+        mvc.perform(post("/centers/staff/visits").with(staff).with(csrf()).param("centerCode", "wilmington")
+                .param("service", "pcp-change").param("plan", "lacare").param("memberId", member)
+                .param("language", "es")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from centers.visit where member_id = ? and service = 'pcp-change'").param(member)
+                .query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(post("/centers/staff/screenings").with(staff).with(csrf()).param("centerCode", "wilmington")
+                .param("memberId", member).param("plan", "lacare").param("systolic", "150").param("diastolic", "95")
+                .param("glucose", "130").param("fasting", "true").param("heightCm", "160").param("weightKg", "90"))
+                .andExpect(status().is3xxRedirection());
+        var flags = jdbc.sql("select array_to_string(flags, ',') || '|' || referral from centers.screening where member_id = ?").param(member)
+                .query(String.class).single();
+        assertThat(flags).isEqualTo("bp-stage-2,glucose-diabetes-range,bmi-obese|primary care follow-up");
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'center-screening' and member_id = ?").param(member)
+                .query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(get("/centers/staff/screenings").with(user("analyst").roles("ANALYST"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void analystsGetSmallCountsSuppressedAndStaffSeeThem() throws Exception {
+        String staffCsv = mvc.perform(get("/centers/reports.csv").param("by", "service")
+                        .with(user("center-staff").roles("CENTER_STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String analystCsv = mvc.perform(get("/centers/reports.csv").param("by", "service")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(staffCsv).startsWith("service,lacare,bsp,community,total").doesNotContain("*");
+        // every count from 1 to 10 in the staff file is a * in the analyst's, and nothing else differs
+        String[] s = staffCsv.split("\n");
+        String[] a = analystCsv.split("\n");
+        assertThat(a).hasSameSizeAs(s);
+        boolean sawSmall = false;
+        for (int i = 0; i < s.length; i++) {
+            String[] sc = s[i].split(",", -1);
+            String[] ac = a[i].split(",", -1);
+            for (int j = 0; j < sc.length; j++) {
+                if (sc[j].matches("\\d+") && Long.parseLong(sc[j]) >= 1 && Long.parseLong(sc[j]) <= 10) {
+                    assertThat(ac[j]).isEqualTo("*");
+                    sawSmall = true;
+                } else if (sc[j].matches("\\d+")) {
+                    assertThat(ac[j]).isEqualTo(sc[j]);
+                }
+            }
+        }
+        assertThat(sawSmall).as("the demo data has small cells to suppress").isTrue();
+        String page = mvc.perform(get("/centers/reports").with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"suppression-note\"", "visits-chart");
+    }
+}
