@@ -28,11 +28,11 @@ class GrantsCatalog {
             BigDecimal awardFloor, BigDecimal awardCeiling, int expectedAwards, String eligibility,
             List<String> questions) {
 
-        SubmissionWindow window() {
+        public SubmissionWindow window() {
             return new SubmissionWindow(opensOn, closesAt);
         }
 
-        String status(Instant now) {
+        public String status(Instant now) {
             if (now.isBefore(window().opensAt())) {
                 return "forecasted";
             }
@@ -90,6 +90,6 @@ class GrantsCatalog {
     }
 
     static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+        return array == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(Arrays.asList((String[]) array.getArray()));
     }
 }

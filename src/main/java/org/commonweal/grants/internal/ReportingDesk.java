@@ -19,11 +19,11 @@ class ReportingDesk {
     record Requirement(long id, long awardId, String kind, LocalDate dueOn, LocalDate extendedTo, String status,
             String narrative, BigDecimal spentToDate, String submittedBy, Instant submittedAt, String reviewNote) {
 
-        LocalDate effectiveDue() {
+        public LocalDate effectiveDue() {
             return extendedTo == null ? dueOn : extendedTo;
         }
 
-        boolean overdue(LocalDate today) {
+        public boolean overdue(LocalDate today) {
             return ("DUE".equals(status) || "REVISION_REQUESTED".equals(status)) && effectiveDue().isBefore(today);
         }
     }
