@@ -1,0 +1,228 @@
+package org.commonweal.grants.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.commonweal.audit.AuditAction;
+import org.commonweal.grants.lifecycle.Ein;
+import org.commonweal.grants.lifecycle.GrantRuleViolation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a grants history from CSV (layout in docs/grants.md): one award per row, organizations de-duplicated by
+ * EIN, an optional amount already paid recorded as a paid tranche. Every bad row is reported with its line, field and
+ * reason; good rows are applied, each in its own transaction.
+ */
+@Component
+class GrantHistoryImport {
+
+    static final List<String> COLUMNS = List.of("award_number", "program_code", "organization_ein",
+            "organization_name", "organization_type", "zip", "spa", "title", "amount", "awarded_on", "starts_on",
+            "ends_on", "status", "amount_paid");
+
+    record Result(int imported, int duplicates, List<String> errors) {
+    }
+
+    private record Row(String awardNumber, long programId, Ein ein, String orgName, String orgType, String zip,
+            Integer spa, String title, BigDecimal amount, LocalDate awardedOn, LocalDate startsOn, LocalDate endsOn,
+            String status, BigDecimal paid) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final GrantsAudit audit;
+
+    GrantHistoryImport(JdbcClient jdbc, TransactionTemplate tx, GrantsAudit audit) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    Result importCsv(Reader source, String actor) throws IOException {
+        Map<String, Long> programs = new HashMap<>();
+        jdbc.sql("select code, id from grants.program").query(rs -> {
+            programs.put(rs.getString(1), rs.getLong(2));
+        });
+        List<String> errors = new ArrayList<>();
+        int imported = 0;
+        int duplicates = 0;
+        try (BufferedReader in = new BufferedReader(source)) {
+            String header = in.readLine();
+            if (header == null || !parse(header.replace("\uFEFF", "")).equals(COLUMNS)) {
+                errors.add("line 1: header must be " + String.join(",", COLUMNS));
+                return new Result(0, 0, errors);
+            }
+            String line;
+            int number = 1;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    Row row = row(parse(line), programs);
+                    Boolean inserted = tx.execute(status -> insert(row));
+                    if (Boolean.TRUE.equals(inserted)) {
+                        imported++;
+                    } else {
+                        duplicates++;
+                        errors.add("line " + number + ": award_number: " + row.awardNumber() + " already exists, skipped");
+                    }
+                } catch (GrantRuleViolation bad) {
+                    errors.add("line " + number + ": " + bad.getMessage());
+                }
+            }
+        }
+        audit.change(actor, AuditAction.IMPORT, "grant-award", null,
+                "import: " + imported + " awards, " + duplicates + " duplicates, " + errors.size() + " rows reported");
+        return new Result(imported, duplicates, errors);
+    }
+
+    private Row row(List<String> f, Map<String, Long> programs) {
+        if (f.size() != COLUMNS.size()) {
+            throw new GrantRuleViolation("expected " + COLUMNS.size() + " fields, found " + f.size());
+        }
+        String number = required(f, 0);
+        Long program = programs.get(required(f, 1));
+        if (program == null) {
+            throw new GrantRuleViolation("program_code: unknown program '" + f.get(1) + "' (known: " + programs.keySet() + ")");
+        }
+        Ein ein;
+        try {
+            ein = Ein.parse(f.get(2));
+        } catch (GrantRuleViolation e) {
+            throw new GrantRuleViolation("organization_ein: " + e.getMessage());
+        }
+        String type = required(f, 4);
+        if (!OrganizationRegistry.TYPES.contains(type)) {
+            throw new GrantRuleViolation("organization_type: must be one of " + OrganizationRegistry.TYPES);
+        }
+        Integer spa = null;
+        if (!f.get(6).isBlank()) {
+            spa = intField(f, 6);
+            if (spa < 1 || spa > 8) {
+                throw new GrantRuleViolation("spa: must be 1 to 8");
+            }
+        }
+        BigDecimal amount = money(f, 8, true);
+        LocalDate awarded = date(f, 9);
+        LocalDate starts = f.get(10).isBlank() ? awarded : date(f, 10);
+        LocalDate ends = f.get(11).isBlank() ? starts.plusYears(1).minusDays(1) : date(f, 11);
+        if (ends.isBefore(starts)) {
+            throw new GrantRuleViolation("ends_on: " + ends + " is before starts_on " + starts);
+        }
+        if (awarded.getYear() < 2000 || awarded.isAfter(LocalDate.now())) {
+            throw new GrantRuleViolation("awarded_on: " + awarded + " is outside 2000 to today");
+        }
+        String status = f.get(12).isBlank() ? "CLOSED" : f.get(12).trim().toUpperCase();
+        if (!status.equals("ACTIVE") && !status.equals("CLOSED")) {
+            throw new GrantRuleViolation("status: must be ACTIVE or CLOSED");
+        }
+        BigDecimal paid = f.get(13).isBlank() ? BigDecimal.ZERO : money(f, 13, false);
+        if (paid.compareTo(amount) > 0) {
+            throw new GrantRuleViolation("amount_paid: " + paid + " is more than the amount awarded " + amount);
+        }
+        return new Row(number, program, ein, required(f, 3), type, f.get(5).trim(), spa, required(f, 7), amount,
+                awarded, starts, ends, status, paid);
+    }
+
+    private boolean insert(Row r) {
+        long org = jdbc.sql("""
+                insert into grants.organization (ein, org_ref, legal_name, org_type, zip, spa) values (?, ?, ?, ?, ?, ?)
+                on conflict (ein) do update set ein = excluded.ein returning id""")
+                .params(r.ein().value(), "EIN-" + r.ein().value(), r.orgName(), r.orgType(), r.zip(), r.spa())
+                .query(Long.class).single();
+        var id = jdbc.sql("""
+                insert into grants.award (award_number, organization_id, program_id, title, amount, awarded_on, starts_on,
+                    ends_on, status, closed_on, source)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IMPORT') on conflict (award_number) do nothing returning id""")
+                .params(r.awardNumber(), org, r.programId(), r.title(), r.amount(), r.awardedOn(), r.startsOn(),
+                        r.endsOn(), r.status(), r.status().equals("CLOSED") ? r.endsOn() : null)
+                .query(Long.class).optional();
+        if (id.isEmpty()) {
+            return false;
+        }
+        if (r.paid().signum() > 0) {
+            jdbc.sql("""
+                    insert into grants.disbursement (award_id, seq, amount, due_on, milestone, status, approved_by, paid_on)
+                    values (?, 1, ?, ?, 'Imported history', 'PAID', 'import', ?)""")
+                    .params(id.get(), r.paid(), r.startsOn(), r.startsOn()).update();
+        }
+        return true;
+    }
+
+    private static String required(List<String> f, int i) {
+        String v = f.get(i).trim();
+        if (v.isEmpty()) {
+            throw new GrantRuleViolation(COLUMNS.get(i) + ": required");
+        }
+        return v;
+    }
+
+    private static int intField(List<String> f, int i) {
+        try {
+            return Integer.parseInt(f.get(i).trim());
+        } catch (NumberFormatException e) {
+            throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' is not a whole number");
+        }
+    }
+
+    private static BigDecimal money(List<String> f, int i, boolean positive) {
+        try {
+            BigDecimal v = new BigDecimal(f.get(i).trim().replace("$", "").replace(",", ""));
+            if (v.signum() < 0 || (positive && v.signum() == 0) || v.scale() > 2) {
+                throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' must be " + (positive ? "more than zero" : "zero or more") + ", in dollars and cents");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' is not an amount");
+        }
+    }
+
+    private static LocalDate date(List<String> f, int i) {
+        try {
+            return LocalDate.parse(f.get(i).trim());
+        } catch (DateTimeParseException e) {
+            throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    /** One CSV line (RFC 4180 quoting, no embedded newlines). */
+    static List<String> parse(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        fields.add(cur.toString());
+        return fields;
+    }
+}

@@ -1,0 +1,175 @@
+package org.commonweal.grants.internal;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.commonweal.identity.UserAccount;
+import org.commonweal.identity.UserAccounts;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The grantee's side: their organization's applications (save and return, submit), awards and reports. */
+@Controller
+class GranteeController {
+
+    private final UserAccounts accounts;
+    private final OrganizationRegistry organizations;
+    private final GrantsCatalog catalog;
+    private final ApplicationDesk applications;
+    private final AwardDesk awards;
+    private final ReportingDesk reporting;
+    private final AwardDocuments documents;
+    private final GrantsAudit audit;
+
+    GranteeController(UserAccounts accounts, OrganizationRegistry organizations, GrantsCatalog catalog,
+            ApplicationDesk applications, AwardDesk awards, ReportingDesk reporting, AwardDocuments documents,
+            GrantsAudit audit) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.catalog = catalog;
+        this.applications = applications;
+        this.awards = awards;
+        this.reporting = reporting;
+        this.documents = documents;
+        this.audit = audit;
+    }
+
+    @GetMapping("/grants/my")
+    String home(Principal principal, Model model) {
+        var org = organization(principal);
+        model.addAttribute("organization", org.orElse(null));
+        if (org.isPresent()) {
+            model.addAttribute("applications", applications.ofOrganization(org.get().id()));
+            model.addAttribute("awards", awards.ofOrganization(org.get().id()).stream().limit(20).toList());
+            model.addAttribute("cycles", catalog.openOrUpcoming(Instant.now()));
+            model.addAttribute("now", Instant.now());
+        }
+        return "grants/my";
+    }
+
+    @PostMapping("/grants/my/apply/{cycleId}")
+    String apply(@PathVariable long cycleId, Principal principal, RedirectAttributes ra) throws Exception {
+        long orgId = requireOrganization(principal).id();
+        long[] id = {0};
+        String back = Flash.attempt(ra, "/grants/my", "grants.draft.started",
+                () -> id[0] = applications.start(cycleId, orgId, principal.getName(), Instant.now()));
+        return id[0] == 0 ? back : "redirect:/grants/my/applications/" + id[0];
+    }
+
+    @GetMapping("/grants/my/applications/{id}")
+    String application(@PathVariable long id, Principal principal, Model model) {
+        var app = ownApplication(id, principal);
+        audit.read("grant-application", id, "grantee working on application");
+        model.addAttribute("app", app);
+        model.addAttribute("cycle", catalog.cycle(app.cycleId()).orElseThrow());
+        List<ApplicationDesk.BudgetLine> budget = new ArrayList<>(applications.budget(id));
+        while (budget.size() < 5) {
+            budget.add(new ApplicationDesk.BudgetLine("", "", null));
+        }
+        model.addAttribute("budget", budget);
+        model.addAttribute("attachments", applications.attachments(id));
+        return "grants/application";
+    }
+
+    @PostMapping("/grants/my/applications/{id}")
+    String save(@PathVariable long id, @RequestParam String title, @RequestParam(required = false) BigDecimal requested,
+            @RequestParam(name = "answer", required = false) List<String> answers,
+            @RequestParam(name = "category", required = false) List<String> categories,
+            @RequestParam(name = "description", required = false) List<String> descriptions,
+            @RequestParam(name = "amount", required = false) List<String> amounts,
+            @RequestParam(required = false) String submit, Principal principal, RedirectAttributes ra) throws Exception {
+        ownApplication(id, principal);
+        List<ApplicationDesk.BudgetLine> budget = new ArrayList<>();
+        for (int i = 0; categories != null && i < categories.size(); i++) {
+            String amount = i < amounts.size() ? amounts.get(i) : "";
+            if (categories.get(i).isBlank() && amount.isBlank()) {
+                continue;
+            }
+            budget.add(new ApplicationDesk.BudgetLine(categories.get(i), i < descriptions.size() ? descriptions.get(i) : "",
+                    new BigDecimal(amount.isBlank() ? "0" : amount.replace(",", ""))));
+        }
+        var draft = new ApplicationDesk.Draft(title, requested, answers == null ? List.of() : answers, budget);
+        String path = "/grants/my/applications/" + id;
+        if (submit != null) {
+            return Flash.attempt(ra, path, "grants.application.submitted", () -> {
+                applications.save(id, draft, principal.getName());
+                applications.submit(id, principal.getName(), Instant.now());
+            });
+        }
+        return Flash.attempt(ra, path, "grants.application.saved", () -> applications.save(id, draft, principal.getName()));
+    }
+
+    @PostMapping("/grants/my/applications/{id}/attachments")
+    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, Principal principal,
+            RedirectAttributes ra) throws Exception {
+        ownApplication(id, principal);
+        return Flash.attempt(ra, "/grants/my/applications/" + id, "grants.attachment.added",
+                () -> applications.attach(id, file.getOriginalFilename(), file.getBytes(), principal.getName()));
+    }
+
+    @GetMapping("/grants/my/awards/{id}")
+    String award(@PathVariable long id, Principal principal, Model model) {
+        var award = ownAward(id, principal);
+        audit.read("grant-award", id, "grantee viewing award");
+        model.addAttribute("award", award);
+        model.addAttribute("disbursements", awards.disbursements(id));
+        model.addAttribute("paid", awards.paid(id));
+        model.addAttribute("reports", reporting.forAward(id));
+        model.addAttribute("outcomes", reporting.outcomes(id));
+        return "grants/my-award";
+    }
+
+    @PostMapping("/grants/my/awards/{id}/reports/{requirementId}")
+    String report(@PathVariable long id, @PathVariable long requirementId, @RequestParam String narrative,
+            @RequestParam(required = false) BigDecimal spentToDate, Principal principal, RedirectAttributes ra) throws Exception {
+        ownAward(id, principal);
+        reporting.find(requirementId).filter(r -> r.awardId() == id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Flash.attempt(ra, "/grants/my/awards/" + id, "grants.report.submitted",
+                () -> reporting.submit(requirementId, narrative, spentToDate, principal.getName()));
+    }
+
+    @GetMapping("/grants/my/awards/{id}/letter.pdf")
+    ResponseEntity<byte[]> letter(@PathVariable long id, Principal principal) {
+        ownAward(id, principal);
+        return pdf(documents.awardLetter(id), "award-letter-" + id + ".pdf");
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] content, String filename) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").body(content);
+    }
+
+    private java.util.Optional<OrganizationRegistry.Organization> organization(Principal principal) {
+        return accounts.findByUsername(principal.getName()).map(UserAccount::organizationRef).flatMap(organizations::byRef);
+    }
+
+    private OrganizationRegistry.Organization requireOrganization(Principal principal) {
+        return organization(principal).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    }
+
+    private ApplicationDesk.Application ownApplication(long id, Principal principal) {
+        long orgId = requireOrganization(principal).id();
+        return applications.find(id).filter(a -> a.organizationId() == orgId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private AwardDesk.Award ownAward(long id, Principal principal) {
+        long orgId = requireOrganization(principal).id();
+        return awards.find(id).filter(a -> a.organizationId() == orgId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,212 @@
+package org.commonweal.grants.internal;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The grants officer's side: pipeline, screening, reviewers, Board slates and actions, awards and payments. */
+@Controller
+class StaffController {
+
+    private final GrantsCatalog catalog;
+    private final Portfolio portfolio;
+    private final ApplicationDesk applications;
+    private final ReviewDesk reviews;
+    private final BoardDesk board;
+    private final AwardDesk awards;
+    private final ReportingDesk reporting;
+    private final AwardDocuments documents;
+    private final GrantsAudit audit;
+
+    StaffController(GrantsCatalog catalog, Portfolio portfolio, ApplicationDesk applications, ReviewDesk reviews,
+            BoardDesk board, AwardDesk awards, ReportingDesk reporting, AwardDocuments documents, GrantsAudit audit) {
+        this.catalog = catalog;
+        this.portfolio = portfolio;
+        this.applications = applications;
+        this.reviews = reviews;
+        this.board = board;
+        this.awards = awards;
+        this.reporting = reporting;
+        this.documents = documents;
+        this.audit = audit;
+    }
+
+    @GetMapping("/grants/staff")
+    String dashboard(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
+            @RequestParam(required = false) String program, Model model) {
+        PortfolioModel.fill(model, portfolio, catalog, new Portfolio.Filter(from, to,
+                program == null || program.isBlank() ? null : program));
+        model.addAttribute("cycles", catalog.cycles());
+        model.addAttribute("pipeline", applications.inPipeline());
+        model.addAttribute("activeAwards", awards.active().stream().limit(25).toList());
+        return "grants/staff";
+    }
+
+    @GetMapping("/grants/staff/applications/{id}")
+    String application(@PathVariable long id, Model model) {
+        var app = applications.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.read("grant-application", id, "screening and review");
+        model.addAttribute("app", app);
+        model.addAttribute("cycle", catalog.cycle(app.cycleId()).orElseThrow());
+        model.addAttribute("budget", applications.budget(id));
+        model.addAttribute("attachments", applications.attachments(id));
+        model.addAttribute("assignments", reviews.forApplication(id));
+        model.addAttribute("summary", reviews.summary(id, app.cycleId()));
+        model.addAttribute("meetings", board.meetings());
+        return "grants/staff-application";
+    }
+
+    @PostMapping("/grants/staff/applications/{id}/screening")
+    String screen(@PathVariable long id, @RequestParam boolean eligible, @RequestParam(required = false) String note,
+            Principal p, RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/applications/" + id, "grants.done",
+                () -> applications.screen(id, eligible, note, p.getName()));
+    }
+
+    @PostMapping("/grants/staff/applications/{id}/reviewers")
+    String assign(@PathVariable long id, @RequestParam String reviewer, Principal p, RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/applications/" + id, "grants.done",
+                () -> reviews.assign(id, reviewer, p.getName()));
+    }
+
+    @PostMapping("/grants/staff/applications/{id}/conclusion")
+    String conclude(@PathVariable long id, @RequestParam boolean recommend, Principal p, RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/applications/" + id, "grants.done",
+                () -> reviews.conclude(id, recommend, p.getName()));
+    }
+
+    @PostMapping("/grants/staff/applications/{id}/slate")
+    String place(@PathVariable long id, @RequestParam long meetingId, @RequestParam BigDecimal recommended, Principal p,
+            RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/applications/" + id, "grants.done",
+                () -> board.place(meetingId, id, recommended, p.getName()));
+    }
+
+    @GetMapping("/grants/staff/board")
+    String meetings(Model model) {
+        model.addAttribute("meetings", board.meetings());
+        return "grants/board";
+    }
+
+    @PostMapping("/grants/staff/board")
+    String newMeeting(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam String title, Principal p, RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/board", "grants.done", () -> board.meeting(date, title, p.getName()));
+    }
+
+    @GetMapping("/grants/staff/board/{id}")
+    String meeting(@PathVariable long id, Model model) {
+        model.addAttribute("meeting", board.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("slate", board.slate(id));
+        model.addAttribute("actions", board.actions(id));
+        model.addAttribute("today", LocalDate.now());
+        return "grants/board-meeting";
+    }
+
+    @PostMapping("/grants/staff/board/{id}/actions")
+    String act(@PathVariable long id, @RequestParam String motion,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate actionDate,
+            @RequestParam boolean approved, @RequestParam(defaultValue = "12") int months, Principal p,
+            RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/board/" + id, "grants.done",
+                () -> board.act(id, motion, actionDate, approved, null, months, p.getName()));
+    }
+
+    @GetMapping("/grants/staff/awards/{id}")
+    String award(@PathVariable long id, Model model) {
+        var award = awards.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.read("grant-award", id, "award administration");
+        model.addAttribute("award", award);
+        model.addAttribute("disbursements", awards.disbursements(id));
+        model.addAttribute("amendments", awards.amendments(id));
+        model.addAttribute("paid", awards.paid(id));
+        model.addAttribute("reports", reporting.forAward(id));
+        model.addAttribute("outcomes", reporting.outcomes(id));
+        model.addAttribute("today", LocalDate.now());
+        return "grants/staff-award";
+    }
+
+    @PostMapping("/grants/staff/awards/{id}/amendments")
+    String amend(@PathVariable long id, @RequestParam BigDecimal amount,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+            @RequestParam String reason, Principal p, RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done",
+                () -> awards.amend(id, amount, endsOn, reason, p.getName()));
+    }
+
+    @PostMapping("/grants/staff/awards/{id}/tranches")
+    String schedule(@PathVariable long id, @RequestParam BigDecimal amount,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            @RequestParam(required = false) String milestone, Principal p, RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done",
+                () -> awards.schedule(id, amount, dueOn, milestone, p.getName()));
+    }
+
+    @PostMapping("/grants/staff/awards/{id}/tranches/{trancheId}")
+    String payment(@PathVariable long id, @PathVariable long trancheId, @RequestParam String action,
+            @RequestParam(required = false) String note, Principal p, RedirectAttributes ra) throws Exception {
+        awards.disbursement(trancheId).filter(d -> d.awardId() == id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done", () -> {
+            switch (action) {
+                case "approve" -> awards.approve(trancheId, p.getName());
+                case "pay" -> awards.pay(trancheId, LocalDate.now(), p.getName());
+                case "return" -> awards.returned(trancheId, note, p.getName());
+                case "cancel" -> awards.cancel(trancheId, note, p.getName());
+                default -> throw new IllegalArgumentException("Unknown payment action " + action);
+            }
+        });
+    }
+
+    @PostMapping("/grants/staff/awards/{id}/reports/{requirementId}")
+    String reviewReport(@PathVariable long id, @PathVariable long requirementId, @RequestParam String action,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate extendTo,
+            Principal p, RedirectAttributes ra) throws Exception {
+        reporting.find(requirementId).filter(r -> r.awardId() == id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done", () -> {
+            switch (action) {
+                case "accept" -> reporting.review(requirementId, true, note, p.getName());
+                case "revise" -> reporting.review(requirementId, false, note, p.getName());
+                case "extend" -> reporting.extend(requirementId, extendTo, note, p.getName());
+                default -> throw new IllegalArgumentException("Unknown report action " + action);
+            }
+        });
+    }
+
+    @PostMapping("/grants/staff/awards/{id}/outcomes")
+    String outcome(@PathVariable long id, @RequestParam String indicator, @RequestParam BigDecimal target,
+            @RequestParam(required = false) BigDecimal actual, Principal p, RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done",
+                () -> reporting.outcome(id, indicator, target, actual, p.getName()));
+    }
+
+    @PostMapping("/grants/staff/awards/{id}/closeout")
+    String close(@PathVariable long id, @RequestParam(required = false) String note, Principal p,
+            RedirectAttributes ra) throws Exception {
+        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done", () -> reporting.close(id, note, p.getName()));
+    }
+
+    @GetMapping("/grants/staff/awards/{id}/letter.pdf")
+    ResponseEntity<byte[]> letter(@PathVariable long id) {
+        return GranteeController.pdf(documents.awardLetter(id), "award-letter-" + id + ".pdf");
+    }
+
+    @GetMapping("/grants/staff/awards/{id}/payments.pdf")
+    ResponseEntity<byte[]> payments(@PathVariable long id) {
+        return GranteeController.pdf(documents.paymentSummary(id), "payment-summary-" + id + ".pdf");
+    }
+}

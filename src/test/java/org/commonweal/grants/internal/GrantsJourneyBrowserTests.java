@@ -1,0 +1,236 @@
+package org.commonweal.grants.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.identity.Role;
+import org.commonweal.identity.UserAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The whole journey in a real browser (Debian Chromium, headless, no downloads): an organization registers and
+ * applies (save and return, attachment, submit); staff screen it and assign two reviewers; one declares a conflict
+ * and is recused, the other scores; staff recommend it and the Board approves the slate; the award is paid in two
+ * tranches; the grantee submits the reports; staff accept them and close the award.
+ */
+@IntegrationTest
+class GrantsJourneyBrowserTests {
+
+    static WebDriver driver;
+    static Path profile;
+
+    @LocalServerPort int port;
+    @Value("${commonweal.demo.password:demo-password}") String demoPassword;
+    @Autowired UserAccounts accounts;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        profile = Files.createTempDirectory("grants-chromium");
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=1280,2000", "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void anOrganizationRegistersAppliesIsReviewedWithARecusalApprovedPaidInTwoTranchesReportsAndCloses() throws Exception {
+        String tag = String.valueOf(System.nanoTime() % 1_000_000);
+        String login = "clinic" + tag;
+        String password = "journey-password-" + tag;
+        String title = "Imaging upgrade " + tag;
+        String secondReviewer = "reviewer" + tag;
+        accounts.create(new UserAccounts.NewUserAccount(secondReviewer, "Second Reviewer", password,
+                EnumSet.of(Role.GRANT_REVIEWER)));
+
+        // register and apply
+        go("/grants/register");
+        type("r-ein", String.format("55-%07d", Long.parseLong(tag)));
+        type("r-name", "Journey Community Clinic " + tag);
+        new Select(by("r-type")).selectByValue("COMMUNITY_CLINIC");
+        type("r-contact", "Rosa Diaz");
+        type("r-email", "rosa@example.org");
+        type("r-username", login);
+        type("r-password", password);
+        click("register-submit");
+        assertThat(text("grants-done")).contains("registered");
+
+        signIn(login, password);
+        go("/grants/my");
+        click("apply-TRANQUADA-" + (java.time.LocalDate.now().getYear() + 1));
+        type("a-title", title);
+        type("a-requested", "150000");
+        type("a-answer-0", "We serve 9,000 members in SPA 6.");
+        type("a-answer-1", "Replace the X-ray unit by June.");
+        click("save-draft");
+        assertThat(text("grants-done")).contains("saved");
+        go("/grants/my");
+        follow(title);
+        assertThat(by("a-answer-1").getAttribute("value")).isEqualTo("Replace the X-ray unit by June.");
+        Path pdf = Files.createTempFile("budget", ".pdf");
+        Files.writeString(pdf, "%PDF-1.4 budget narrative");
+        by("a-file").sendKeys(pdf.toString());
+        click("upload");
+        assertThat(text("attachments")).contains(".pdf");
+        type("a-answer-2", "Patients imaged and wait times.");
+        type("b-category-0", "Equipment");
+        type("b-description-0", "Digital X-ray unit");
+        type("b-amount-0", "150000");
+        click("submit-application");
+        assertThat(text("application-status")).isEqualTo("Submitted");
+        long applicationId = jdbc.sql("select id from grants.application where title = ?").param(title).query(Long.class).single();
+
+        // screening and reviewers
+        signIn("grants-officer", demoPassword);
+        go("/grants/staff/applications/" + applicationId);
+        click("screen-in");
+        type("reviewer", "grant-reviewer");
+        click("assign-reviewer");
+        type("reviewer", secondReviewer);
+        click("assign-reviewer");
+        assertThat(text("assignments")).contains("grant-reviewer").contains(secondReviewer);
+
+        signIn("grant-reviewer", demoPassword);
+        go("/grants/reviews");
+        follow(title);
+        type("conflict-reason", "I sit on the clinic's board");
+        click("declare-conflict");
+        assertThat(text("assignment-status")).isEqualTo("Recused");
+        assertThat(driver.findElements(By.id("score-form"))).isEmpty();
+
+        signIn(secondReviewer, password);
+        go("/grants/reviews");
+        follow(title);
+        click("declare-none");
+        for (String criterion : new String[] {"1-need", "2-plan", "3-equity", "4-budget"}) {
+            type("score-" + criterion, "4");
+        }
+        click("submit-scores");
+        assertThat(text("assignment-status")).isEqualTo("Completed");
+
+        // recommendation and Board approval
+        signIn("grants-officer", demoPassword);
+        go("/grants/staff/applications/" + applicationId);
+        assertThat(text("score-summary")).contains("2 reviewers assigned, 1 recused, 1 completed");
+        click("recommend");
+        String meetingId = new Select(by("meeting")).getFirstSelectedOption().getAttribute("value");
+        type("recommended", "150000");
+        click("place-on-slate");
+        go("/grants/staff/board/" + meetingId);
+        assertThat(text("slate-table")).contains(title);
+        type("motion", "Approve the Tranquada Safety Net Awards slate");
+        click("board-approve");
+        assertThat(text("board-actions")).contains("Approve the Tranquada");
+        long awardId = jdbc.sql("select id from grants.award where application_id = ?").param(applicationId).query(Long.class).single();
+
+        // two tranches
+        go("/grants/staff/awards/" + awardId);
+        type("t-amount", "75000");
+        type("t-milestone", "Agreement signed");
+        click("schedule-tranche");
+        type("t-amount", "75000");
+        type("t-milestone", "Interim report accepted");
+        click("schedule-tranche");
+        click("approve-1");
+        click("pay-1");
+        click("approve-2");
+        click("pay-2");
+        assertThat(text("paid-total")).isEqualTo("$150,000.00");
+
+        // reports
+        signIn(login, password);
+        go("/grants/my/awards/" + awardId);
+        for (String kind : new String[] {"INTERIM", "FINAL", "FINANCIAL"}) {
+            type("narrative-" + kind, "The X-ray unit is in service; 540 patients imaged.");
+            type("spent-" + kind, "150000");
+            click("submit-report-" + kind);
+            assertThat(text("grants-done")).contains("Report submitted");
+        }
+
+        // acceptance and closeout
+        signIn("grants-officer", demoPassword);
+        go("/grants/staff/awards/" + awardId);
+        for (String kind : new String[] {"INTERIM", "FINAL", "FINANCIAL"}) {
+            click("accept-" + kind);
+        }
+        type("o-indicator", "Patients imaged");
+        type("o-target", "500");
+        type("o-actual", "540");
+        click("save-outcome");
+        type("close-note", "All reports accepted");
+        click("close-award");
+        assertThat(text("award-status")).isEqualTo("CLOSED");
+    }
+
+    private void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        go("/login");
+        type("username", username);
+        type("password", password);
+        click("login-submit");
+        assertThat(driver.findElements(By.id("account-link"))).as("signed in as " + username).isNotEmpty();
+    }
+
+    private void follow(String linkText) {
+        WebElement e = driver.findElement(By.linkText(linkText));
+        e.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(e));
+    }
+
+    private void go(String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+
+    private WebElement by(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    private void type(String id, String text) {
+        WebElement e = by(id);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Every click here submits a form or follows a link: wait until the old page is gone. */
+    private void click(String id) {
+        WebElement e = by(id);
+        e.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(e));
+    }
+
+    private String text(String id) {
+        return by(id).getText().trim();
+    }
+}

@@ -1,0 +1,209 @@
+package org.commonweal.grants.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.grants.lifecycle.ApplicationStatus;
+import org.commonweal.grants.lifecycle.DisbursementStatus;
+import org.commonweal.grants.lifecycle.GrantRuleViolation;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class GrantsLifecycleIntegrationTests {
+
+    @Autowired GrantsCatalog catalog;
+    @Autowired OrganizationRegistry organizations;
+    @Autowired ApplicationDesk applications;
+    @Autowired ReviewDesk reviews;
+    @Autowired BoardDesk board;
+    @Autowired AwardDesk awards;
+    @Autowired ReportingDesk reporting;
+    @Autowired Portfolio portfolio;
+    @Autowired JdbcClient jdbc;
+
+    private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() % 900_000));
+
+    private long newOrganization() {
+        String ein = String.format("88-%07d", SEQ.incrementAndGet() % 10_000_000);
+        return organizations.register(new OrganizationRegistry.Registration(ein, "Test Clinic " + ein, "FQHC",
+                "1 Main St", "Los Angeles", "90012", 4, "Pat Lee", "pat@example.org"), "test").organization().id();
+    }
+
+    private long submittedApplication(long cycleId, long org) {
+        long app = applications.start(cycleId, org, "grantee", Instant.now());
+        applications.save(app, new ApplicationDesk.Draft("Clinic upgrade", new BigDecimal("150000"),
+                List.of("need", "plan", "measures"),
+                List.of(new ApplicationDesk.BudgetLine("Equipment", "Imaging", new BigDecimal("150000")))), "grantee");
+        applications.submit(app, "grantee", Instant.now());
+        return app;
+    }
+
+    @Test
+    void registeringAnEinTwiceFindsTheSameOrganization() {
+        long first = newOrganization();
+        var org = organizations.find(first).orElseThrow();
+        var again = organizations.register(new OrganizationRegistry.Registration(org.ein().replace("-", ""),
+                "Another Name", "NON_PROFIT", null, null, null, null, null, null), "test");
+        assertThat(again.created()).isFalse();
+        assertThat(again.organization().id()).isEqualTo(first);
+    }
+
+    @Test
+    void demoDataHasTheDemoGranteeOrganizationAndAnOpenCycle() {
+        assertThat(organizations.byRef("DEMO-GRANTEE-ORG")).isPresent();
+        assertThat(catalog.openOrUpcoming(Instant.now())).anySatisfy(c -> assertThat(c.status(Instant.now())).isEqualTo("open"));
+    }
+
+    @Test
+    void rejectsApplicationAfterDeadlineWithTheReasonAndAuditsIt() {
+        var cycle = catalog.openOrUpcoming(Instant.now()).stream().filter(c -> c.status(Instant.now()).equals("open")).findFirst().orElseThrow();
+        long app = applications.start(cycle.id(), newOrganization(), "grantee", Instant.now());
+        applications.save(app, new ApplicationDesk.Draft("Late", cycle.awardFloor(), List.of("a", "b", "c"),
+                List.of(new ApplicationDesk.BudgetLine("Staff", "x", cycle.awardFloor()))), "grantee");
+        assertThatThrownBy(() -> applications.submit(app, "grantee", cycle.closesAt().plusSeconds(1)))
+                .isInstanceOf(GrantRuleViolation.class).hasMessageContaining("The deadline was");
+        assertThat(applications.find(app).orElseThrow().status()).isEqualTo(ApplicationStatus.DRAFT);
+        applications.submit(app, "grantee", cycle.closesAt().minusSeconds(1));
+        assertThat(applications.find(app).orElseThrow().status()).isEqualTo(ApplicationStatus.SUBMITTED);
+    }
+
+    @Test
+    void runsTheWholeLifecycleWithARecusalBoardApprovalTwoTranchesReportsAndCloseout() {
+        var cycle = catalog.cycle("TRANQUADA-" + (LocalDate.now().getYear() + 1)).orElseThrow();
+        long org = newOrganization();
+        long app = applications.start(cycle.id(), org, "grantee", Instant.now());
+        applications.save(app, new ApplicationDesk.Draft("Clinic upgrade", new BigDecimal("150000"),
+                List.of("need", "plan", "measures"),
+                List.of(new ApplicationDesk.BudgetLine("Equipment", "Imaging", new BigDecimal("150000")))), "grantee");
+        var attachment = applications.attach(app, "budget.pdf", "%PDF-1.4 budget".getBytes(StandardCharsets.US_ASCII), "grantee");
+        assertThat(attachment.sha256()).hasSize(64);
+        applications.submit(app, "grantee", Instant.now());
+        assertThatThrownBy(() -> applications.attach(app, "late.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "grantee"))
+                .hasMessageContaining("after submission");
+
+        applications.screen(app, true, null, "grants-officer");
+        long conflicted = reviews.assign(app, "reviewer-a", "grants-officer");
+        long cleared = reviews.assign(app, "reviewer-b", "grants-officer");
+        reviews.declare(conflicted, "reviewer-a", true, "I serve on the applicant's board");
+        assertThatThrownBy(() -> reviews.score(conflicted, "reviewer-a", Map.of("1-need", 5, "2-plan", 5, "3-equity", 5, "4-budget", 5), null))
+                .hasMessageContaining("recused");
+        assertThatThrownBy(() -> reviews.conclude(app, true, "grants-officer")).hasMessageContaining("must complete");
+        reviews.declare(cleared, "reviewer-b", false, null);
+        reviews.score(cleared, "reviewer-b", Map.of("1-need", 4, "2-plan", 4, "3-equity", 3, "4-budget", 5), "Solid");
+        var summary = reviews.summary(app, cycle.id());
+        assertThat(summary.recused()).isEqualTo(1);
+        assertThat(summary.completed()).isEqualTo(1);
+        assertThat(summary.meanWeightedScore()).isEqualByComparingTo("22.00");
+        reviews.conclude(app, true, "grants-officer");
+
+        long meeting = board.meeting(LocalDate.now().plusDays(200 + SEQ.get() % 100), "Board of Governors", "grants-officer");
+        assertThatThrownBy(() -> board.place(meeting, app, new BigDecimal("200000"), "grants-officer"))
+                .hasMessageContaining("between");
+        board.place(meeting, app, new BigDecimal("150000"), "grants-officer");
+        board.act(meeting, "Approve the Tranquada slate", LocalDate.now(), true, LocalDate.now(), 12, "grants-officer");
+        var award = awards.ofOrganization(org).getFirst();
+        assertThat(award.amount()).isEqualByComparingTo("150000");
+        assertThat(applications.find(app).orElseThrow().status()).isEqualTo(ApplicationStatus.APPROVED);
+
+        long t1 = awards.schedule(award.id(), new BigDecimal("75000"), LocalDate.now(), "Agreement signed", "grants-officer");
+        long t2 = awards.schedule(award.id(), new BigDecimal("75000"), LocalDate.now().plusMonths(6), "Interim report", "grants-officer");
+        assertThatThrownBy(() -> awards.schedule(award.id(), new BigDecimal("1"), LocalDate.now(), null, "grants-officer"))
+                .hasMessageContaining("more than the award");
+        awards.approve(t1, "grants-officer");
+        awards.pay(t1, LocalDate.now(), "grants-officer");
+        awards.amend(award.id(), new BigDecimal("140000"), null, "Equipment cost less", "grants-officer");
+        assertThatThrownBy(() -> awards.approve(t2, "grants-officer")).hasMessageContaining("more than the award");
+        awards.amend(award.id(), new BigDecimal("150000"), award.endsOn().plusMonths(3), "Restored", "grants-officer");
+        assertThat(awards.amendments(award.id())).hasSize(2);
+        awards.approve(t2, "grants-officer");
+        awards.pay(t2, LocalDate.now(), "grants-officer");
+        assertThat(awards.paid(award.id())).isEqualByComparingTo("150000");
+
+        assertThatThrownBy(() -> reporting.close(award.id(), "done", "grants-officer")).hasMessageContaining("not yet accepted");
+        for (var requirement : reporting.forAward(award.id())) {
+            reporting.submit(requirement.id(), "We bought the equipment", new BigDecimal("150000"), "grantee");
+            reporting.review(requirement.id(), true, "Thank you", "grants-officer");
+        }
+        reporting.outcome(award.id(), "Patients imaged", new BigDecimal("500"), new BigDecimal("540"), "grants-officer");
+        reporting.close(award.id(), "All reports accepted", "grants-officer");
+        assertThat(awards.find(award.id()).orElseThrow().status()).isEqualTo("CLOSED");
+
+        long audited = jdbc.sql("select count(*) from audit.audit_event where entity_type = 'grant-award' and entity_id = ? and action in ('DECISION', 'PAYMENT')")
+                .param(String.valueOf(award.id())).query(Long.class).single();
+        assertThat(audited).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void concurrentApprovalsNeverCommitMoreThanTheAward() throws Exception {
+        long org = newOrganization();
+        long awardId = awards.create(new AwardDesk.NewAward(null, org, 1, null, "Concurrency", new BigDecimal("100000"),
+                LocalDate.now(), LocalDate.now(), LocalDate.now().plusYears(1), null), "grants-officer");
+        List<Long> tranches = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tranches.add(awards.schedule(awardId, new BigDecimal("10000"), LocalDate.now(), null, "grants-officer"));
+        }
+        // the award is cut after scheduling: only five of the ten tranches can still be approved
+        awards.amend(awardId, new BigDecimal("50000"), null, "Scope reduced", "grants-officer");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (long tranche : tranches) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    awards.approve(tranche, "officer-" + Thread.currentThread().threadId());
+                    awards.pay(tranche, LocalDate.now(), "treasurer");
+                    return true;
+                } catch (GrantRuleViolation refused) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int approved = 0;
+        for (var r : results) {
+            approved += r.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(approved).isEqualTo(5);
+        assertThat(awards.paid(awardId)).isEqualByComparingTo("50000");
+        assertThat(awards.disbursements(awardId).stream().filter(d -> d.status() == DisbursementStatus.PAID).count()).isEqualTo(5);
+    }
+
+    @Test
+    void portfolioReproducesThePublicFiguresSince2000() {
+        var figures = portfolio.figures(Portfolio.Filter.all(), LocalDate.now());
+        assertThat(figures.totalAwarded()).isGreaterThan(new BigDecimal("105000000"));
+        assertThat(figures.projects()).isGreaterThan(800);
+        assertThat(figures.uniqueOrganizations()).isGreaterThan(240);
+        assertThat(figures.openCycles()).isGreaterThanOrEqualTo(2);
+        var oral = portfolio.figures(new Portfolio.Filter(2003, null, "ORAL"), LocalDate.now());
+        assertThat(oral.totalAwarded()).isBetween(new BigDecimal("11500000"), new BigDecimal("12500000"));
+        var homeless = portfolio.figures(new Portfolio.Filter(2017, 2021, "HHC"), LocalDate.now());
+        assertThat(homeless.totalAwarded()).isEqualByComparingTo("20000000");
+        var tranquada = portfolio.byYear(new Portfolio.Filter(null, 2025, "TRANQUADA"));
+        assertThat(tranquada.getFirst().label()).isEqualTo("2007");
+        assertThat(tranquada).allSatisfy(round -> {
+            assertThat(round.awarded()).isBetween(new BigDecimal("1400000"), new BigDecimal("2100000"));
+            assertThat(round.projects()).isBetween(10L, 14L);
+        });
+        assertThat(portfolio.bySpa(Portfolio.Filter.all())).extracting(Portfolio.Slice::label).contains("SPA 4");
+        assertThat(portfolio.byOrganizationType(Portfolio.Filter.all())).extracting(Portfolio.Slice::label).contains("FQHC", "NON_PROFIT");
+    }
+}
