@@ -77,6 +77,42 @@ class EngagementIntegrationTests {
     }
 
     @Test
+    void seatingSomeoneWhoIsNotAChairOnTheEcacWarnsUntilTheyAreRemoved() throws Exception {
+        Committee ecac = directory.committee("ECAC").orElseThrow();
+        mvc.perform(post("/engagement/committees/ECAC/members").with(STAFF).with(csrf())
+                .param("fullName", "Test Seat Holder").param("seat", "MEMBER").param("representsCommittee", "RCAC-4")
+                .param("consumer", "true").param("languages", "es", "en").param("termStart", today().toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(directory.composition(ecac, today())).extracting(i -> i.code()).containsExactly("not-a-chair");
+        long id = directory.roster(ecac.id()).stream().filter(m -> m.fullName().equals("Test Seat Holder"))
+                .findFirst().orElseThrow().id();
+        mvc.perform(post("/engagement/memberships/" + id + "/status").with(STAFF).with(csrf())
+                .param("status", "REMOVED").param("committee", "ECAC")).andExpect(status().is3xxRedirection());
+        assertThat(directory.composition(ecac, today())).isEmpty();
+        // an at-large seat on a regional committee is refused with the reason
+        mvc.perform(post("/engagement/committees/RCAC-1/members").with(STAFF).with(csrf())
+                        .param("fullName", "X").param("seat", "AT_LARGE").param("termStart", today().toString()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("only the ECAC has at-large seats")));
+    }
+
+    @Test
+    void workExperienceHoursCertifyAPromoterAtTwoThousand() throws Exception {
+        long id = jdbc.sql("select id from engagement.promoter where certified_on is null order by id limit 1")
+                .query(Long.class).single();
+        java.time.YearMonth month = java.time.YearMonth.from(today()).minusMonths(20);
+        for (int i = 0; i < 5; i++) {
+            assertThat(promoters.find(id, today()).orElseThrow().promoter().certifiedOn()).isNull();
+            mvc.perform(post("/engagement/promoters/" + id + "/hours").with(STAFF).with(csrf())
+                    .param("month", month.plusMonths(i).toString()).param("hours", "400"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        var promoter = promoters.find(id, today()).orElseThrow();
+        assertThat(promoter.promoter().pathway()).isEqualTo("WORK_EXPERIENCE");
+        assertThat(promoter.promoter().certifiedOn()).isEqualTo(month.plusMonths(4).atDay(1));
+    }
+
+    @Test
     void aRecommendationTravelsToTheBoardAndIsFlaggedWhenTheResponseIsLate() throws Exception {
         var result = mvc.perform(post("/engagement/committees/RCAC-2/motions").with(STAFF).with(csrf())
                         .param("title", "Bus passes for members attending meetings")

@@ -89,6 +89,64 @@ public class PromoterRoster {
                         rs.getBigDecimal(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class))).list();
     }
 
+    public record Course(long id, String code, String title, BigDecimal hours, boolean continuingEd) {
+    }
+
+    public List<Course> courses() {
+        return jdbc.sql("select id, code, title, hours, continuing_ed from engagement.course order by code")
+                .query((rs, n) -> new Course(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBoolean(5))).list();
+    }
+
+    /**
+     * Records a completed course. Completing the certificate course certifies a promoter who is not yet certified
+     * (certificate pathway).
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void complete(long promoterId, long courseId, LocalDate on, LocalDate today) {
+        if (on == null || on.isAfter(today)) {
+            throw new IllegalArgumentException("date: required and not in the future");
+        }
+        boolean certificate = jdbc.sql("select certificate from engagement.course where id = ?").param(courseId)
+                .query(Boolean.class).optional()
+                .orElseThrow(() -> new java.util.NoSuchElementException("course " + courseId));
+        jdbc.sql("""
+                insert into engagement.course_completion (promoter_id, course_id, completed_on) values (?, ?, ?)
+                on conflict do nothing""").params(promoterId, courseId, on).update();
+        if (certificate) {
+            jdbc.sql("""
+                    update engagement.promoter set pathway = 'CERTIFICATE', certified_on = ?
+                    where id = ? and certified_on is null""").params(on, promoterId).update();
+        }
+    }
+
+    /**
+     * Logs a month's work hours; on the work-experience pathway the promoter is certified on the month the hours
+     * reach the policy's threshold.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void logHours(long promoterId, LocalDate month, double hours, LocalDate today) {
+        if (month == null || month.isAfter(today)) {
+            throw new IllegalArgumentException("month: required and not in the future");
+        }
+        if (hours <= 0 || hours > 400) {
+            throw new IllegalArgumentException("hours: between 0 and 400 a month");
+        }
+        jdbc.sql("""
+                insert into engagement.work_hours (promoter_id, month, hours) values (?, ?, ?)
+                on conflict (promoter_id, month) do update set hours = excluded.hours""")
+                .params(promoterId, month.withDayOfMonth(1), hours).update();
+        List<Hours> logged = jdbc.sql("select month, hours from engagement.work_hours where promoter_id = ?")
+                .param(promoterId).query((rs, n) -> new Hours(rs.getObject(1, LocalDate.class), rs.getDouble(2)))
+                .list();
+        LocalDate qualifies = policy.workExperienceQualifiesOn(logged);
+        if (qualifies != null) {
+            jdbc.sql("""
+                    update engagement.promoter set pathway = 'WORK_EXPERIENCE', certified_on = ?
+                    where id = ? and certified_on is null""").params(qualifies, promoterId).update();
+        }
+    }
+
     private static Promoter promoter(java.sql.ResultSet rs) throws java.sql.SQLException {
         java.sql.Array langs = rs.getArray(4);
         return new Promoter(rs.getLong(1), rs.getString(2), rs.getString(3),

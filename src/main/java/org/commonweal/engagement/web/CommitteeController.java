@@ -15,7 +15,9 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.engagement.committee.AttendanceMode;
+import org.commonweal.engagement.committee.CommitteeAdministration;
 import org.commonweal.engagement.committee.CommitteeDirectory;
+import org.commonweal.engagement.committee.Seat;
 import org.commonweal.engagement.committee.CommitteeDirectory.Committee;
 import org.commonweal.engagement.committee.CommitteeDirectory.Meeting;
 import org.commonweal.engagement.committee.CommitteeReports;
@@ -25,6 +27,7 @@ import org.commonweal.engagement.committee.RecommendationPath.Tally;
 import org.commonweal.engagement.committee.RecommendationStage;
 import org.commonweal.engagement.committee.Stipends;
 import org.commonweal.engagement.promoter.PromoterRoster;
+import org.commonweal.geography.Geography;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,9 +48,14 @@ class CommitteeController {
     private final CommitteeReports reports;
     private final PromoterRoster promoters;
     private final AuditTrail audit;
+    private final CommitteeAdministration administration;
+    private final Geography geography;
 
     CommitteeController(CommitteeDirectory directory, Motions motions, MeetingRecords records, Stipends stipends,
-            CommitteeReports reports, PromoterRoster promoters, AuditTrail audit) {
+            CommitteeReports reports, PromoterRoster promoters, AuditTrail audit,
+            CommitteeAdministration administration, Geography geography) {
+        this.administration = administration;
+        this.geography = geography;
         this.directory = directory;
         this.motions = motions;
         this.records = records;
@@ -94,6 +102,8 @@ class CommitteeController {
         model.addAttribute("demographics", directory.demographics(committee, dimension, today));
         model.addAttribute("meetings", directory.meetings(committee.id()));
         model.addAttribute("motions", motions.list(committee.code(), null, null, false, today));
+        model.addAttribute("seats", Seat.values());
+        model.addAttribute("languages", geography.languages());
         model.addAttribute("topics", List.of("access-to-care", "language-access", "transportation", "pharmacy",
                 "behavioral-health", "member-services", "housing", "food-security"));
         return "engagement/committee";
@@ -188,6 +198,43 @@ class CommitteeController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/engagement/motions/" + id;
+    }
+
+    @PostMapping("/engagement/committees/{code}/members")
+    String seat(@PathVariable String code, @RequestParam String fullName, @RequestParam(required = false) String memberId,
+            @RequestParam Seat seat, @RequestParam(required = false) String representsCommittee,
+            @RequestParam(defaultValue = "false") boolean consumer, @RequestParam(defaultValue = "false") boolean advocate,
+            @RequestParam(defaultValue = "false") boolean provider, @RequestParam(required = false) String productLine,
+            @RequestParam(required = false) List<String> languages,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd,
+            @RequestParam(required = false) String interpreterLanguage, @RequestParam(defaultValue = "false") boolean asl,
+            @RequestParam(defaultValue = "false") boolean captioning, RedirectAttributes redirect) {
+        Committee committee = find(code);
+        administration.seat(committee, new CommitteeAdministration.NewMembership(fullName, memberId, seat,
+                representsCommittee, consumer, advocate, provider, productLine, languages, null, null, null, termStart,
+                termEnd, interpreterLanguage, asl, captioning, null));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/engagement/committees/" + committee.code();
+    }
+
+    @PostMapping("/engagement/memberships/{id}/status")
+    String membershipStatus(@PathVariable long id, @RequestParam String status, @RequestParam String committee) {
+        administration.changeStatus(id, status, today());
+        return "redirect:/engagement/committees/" + find(committee).code();
+    }
+
+    @PostMapping("/engagement/committees/{code}/meetings")
+    String schedule(@PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startsAt,
+            @RequestParam(required = false) String place, @RequestParam(required = false) String virtualLink,
+            @RequestParam(required = false) String agenda,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate agendaPostedOn,
+            @RequestParam(required = false) List<String> interpretation) {
+        Committee committee = find(code);
+        long id = administration.schedule(committee, new CommitteeAdministration.NewMeeting(startsAt, place,
+                virtualLink, agenda, agendaPostedOn, interpretation));
+        return "redirect:/engagement/meetings/" + id;
     }
 
     @GetMapping("/engagement/stipends")

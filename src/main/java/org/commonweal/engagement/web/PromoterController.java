@@ -63,7 +63,29 @@ class PromoterController {
         model.addAttribute("completions", roster.completions(id));
         model.addAttribute("events", reports.events(id, today.minusYears(1), today, 50));
         model.addAttribute("referrals", referrals.list(null, id, 50));
+        model.addAttribute("courses", roster.courses());
+        model.addAttribute("today", today);
         return "engagement/promoter";
+    }
+
+    @PostMapping("/engagement/promoters/{id}/completions")
+    String complete(@PathVariable long id, @RequestParam long courseId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        var promoter = roster.find(id, today()).orElseThrow(() -> new NoSuchElementException("promoter " + id));
+        roster.complete(id, courseId, on, today());
+        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
+                promoter.promoter().memberId(), "promoter program", "course completed"));
+        return "redirect:/engagement/promoters/" + id;
+    }
+
+    @PostMapping("/engagement/promoters/{id}/hours")
+    String hours(@PathVariable long id, @RequestParam @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month,
+            @RequestParam double hours) {
+        var promoter = roster.find(id, today()).orElseThrow(() -> new NoSuchElementException("promoter " + id));
+        roster.logHours(id, month.atDay(1), hours, today());
+        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
+                promoter.promoter().memberId(), "promoter program", "work hours " + month));
+        return "redirect:/engagement/promoters/" + id;
     }
 
     @GetMapping("/engagement/referrals")
