@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Stipends {
 
-    public record Line(long id, String committeeCode, LocalDate meetingDay, long membershipId, String fullName,
+    public record Line(long id, String committeeCode, long meetingId, LocalDate meetingDay, long membershipId, String fullName,
             String memberId, BigDecimal stipend, BigDecimal miles, BigDecimal mileage, String status,
             LocalDate statusOn) {
 
@@ -41,8 +41,11 @@ public class Stipends {
     }
 
     public void stream(String status, String committeeCode, Consumer<Line> each) {
-        jdbc.sql(SELECT).param("status", status).param("code", committeeCode).query((rs, n) -> line(rs)).stream()
-                .forEach(each);
+        // the stream holds a connection until closed
+        try (var lines = jdbc.sql(SELECT).param("status", status).param("code", committeeCode)
+                .query((rs, n) -> line(rs)).stream()) {
+            lines.forEach(each);
+        }
     }
 
     @Transactional
@@ -67,7 +70,7 @@ public class Stipends {
     }
 
     private static final String SELECT = """
-            select s.id, c.code, (mt.starts_at at time zone 'America/Los_Angeles')::date, s.membership_id,
+            select s.id, c.code, mt.id, (mt.starts_at at time zone 'America/Los_Angeles')::date, s.membership_id,
                    ms.full_name, ms.member_id, s.stipend_amount, s.miles, s.mileage_amount, s.status, s.status_on
             from engagement.stipend s
             join engagement.meeting mt on mt.id = s.meeting_id
@@ -78,8 +81,8 @@ public class Stipends {
             order by mt.starts_at desc, c.id, ms.full_name""";
 
     private static Line line(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Line(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
-                rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                rs.getString(10), rs.getObject(11, LocalDate.class));
+        return new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
+                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), rs.getString(11), rs.getObject(12, LocalDate.class));
     }
 }

@@ -91,7 +91,7 @@ class EngagementDemoData implements DemoDataGenerator {
         Random random = context.random("engagement-region-profile");
         Map<String, Integer> counts = new HashMap<>();
         Map<Integer, Integer> totals = new HashMap<>();
-        for (int i = 0; i < 12_000; i++) {
+        for (int i = 0; i < 6_000; i++) {
             DemoPerson p = context.people().person(random);
             int region = p.zip().rcacRegion();
             totals.merge(region, 1, Integer::sum);

@@ -258,11 +258,11 @@ class CommitteeController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"stipends.csv\"");
         PrintWriter out = response.getWriter();
-        out.println("stipend_id,committee,meeting_date,membership_id,payee_name,member_id,stipend,miles,mileage,total,"
-                + "status,status_date");
+        out.println("stipend_id,committee,meeting_id,meeting_date,membership_id,payee_name,member_id,stipend,miles,"
+                + "mileage,total,status,status_date");
         stipends.stream(blank(status), blank(committee), l -> out.println(Csv.line(l.id(), l.committeeCode(),
-                l.meetingDay(), l.membershipId(), l.fullName(), l.memberId(), l.stipend(), l.miles(), l.mileage(),
-                l.total(), l.status(), l.statusOn())));
+                l.meetingId(), l.meetingDay(), l.membershipId(), l.fullName(), l.memberId(), l.stipend(), l.miles(),
+                l.mileage(), l.total(), l.status(), l.statusOn())));
         out.flush();
     }
 
