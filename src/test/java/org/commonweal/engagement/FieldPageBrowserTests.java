@@ -102,6 +102,7 @@ class FieldPageBrowserTests {
 
         type("c-name", "Lucía Hernández");
         type("c-phone", "(310) 555-0199");
+        new Select(browser.findElement(By.id("c-language"))).selectByValue("es");
         new Select(browser.findElement(By.id("c-kind"))).selectByValue("ENROLLMENT_HELP");
         type("c-target", "Medi-Cal renewal");
         click(browser.findElement(By.id("save-contact")));
