@@ -1,0 +1,299 @@
+package org.commonweal.engagement.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.engagement.committee.AttendanceMode;
+import org.commonweal.engagement.committee.CommitteeAdministration;
+import org.commonweal.engagement.committee.CommitteeDirectory;
+import org.commonweal.engagement.committee.Seat;
+import org.commonweal.engagement.committee.CommitteeDirectory.Committee;
+import org.commonweal.engagement.committee.CommitteeDirectory.Meeting;
+import org.commonweal.engagement.committee.CommitteeReports;
+import org.commonweal.engagement.committee.MeetingRecords;
+import org.commonweal.engagement.committee.Motions;
+import org.commonweal.engagement.committee.RecommendationPath.Tally;
+import org.commonweal.engagement.committee.RecommendationStage;
+import org.commonweal.engagement.committee.Stipends;
+import org.commonweal.engagement.promoter.PromoterRoster;
+import org.commonweal.geography.Geography;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff pages of the advisory committees: rosters, composition, meetings, motions, stipends, reports. */
+@Controller
+class CommitteeController {
+
+    private final CommitteeDirectory directory;
+    private final Motions motions;
+    private final MeetingRecords records;
+    private final Stipends stipends;
+    private final CommitteeReports reports;
+    private final PromoterRoster promoters;
+    private final AuditTrail audit;
+    private final CommitteeAdministration administration;
+    private final Geography geography;
+
+    CommitteeController(CommitteeDirectory directory, Motions motions, MeetingRecords records, Stipends stipends,
+            CommitteeReports reports, PromoterRoster promoters, AuditTrail audit,
+            CommitteeAdministration administration, Geography geography) {
+        this.administration = administration;
+        this.geography = geography;
+        this.directory = directory;
+        this.motions = motions;
+        this.records = records;
+        this.stipends = stipends;
+        this.reports = reports;
+        this.promoters = promoters;
+        this.audit = audit;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+    }
+
+    record CommitteeSummary(Committee committee, int seated, List<?> issues) {
+    }
+
+    @GetMapping("/engagement")
+    String overview(Model model) {
+        LocalDate today = today();
+        List<CommitteeSummary> summaries = directory.committees().stream().map(c -> new CommitteeSummary(c,
+                directory.activeRoster(c.id(), today).size(), directory.composition(c, today))).toList();
+        model.addAttribute("committees", summaries);
+        model.addAttribute("overdue", motions.list(null, null, null, true, today));
+        model.addAttribute("upcoming", directory.upcoming(today, 8));
+        model.addAttribute("certAlerts", promoters.alerts(today));
+        model.addAttribute("codes", codes());
+        return "engagement/overview";
+    }
+
+    @GetMapping("/engagement/committees/{code}")
+    String committee(@PathVariable String code, @RequestParam(defaultValue = "race_ethnicity") String dimension,
+            Model model) {
+        Committee committee = find(code);
+        LocalDate today = today();
+        if (!List.of("race_ethnicity", "age_band", "sex", "language").contains(dimension)) {
+            throw new IllegalArgumentException("dimension must be race_ethnicity, age_band, sex or language");
+        }
+        audit.record(AuditEntry.read("engagement-roster", committee.code(), null, "committee administration"));
+        model.addAttribute("committee", committee);
+        model.addAttribute("roster", directory.roster(committee.id()));
+        model.addAttribute("today", today);
+        model.addAttribute("issues", directory.composition(committee, today));
+        model.addAttribute("dimension", dimension);
+        model.addAttribute("demographics", directory.demographics(committee, dimension, today));
+        model.addAttribute("meetings", directory.meetings(committee.id()));
+        model.addAttribute("motions", motions.list(committee.code(), null, null, false, today));
+        model.addAttribute("seats", Seat.values());
+        model.addAttribute("languages", geography.languages());
+        model.addAttribute("topics", List.of("access-to-care", "language-access", "transportation", "pharmacy",
+                "behavioral-health", "member-services", "housing", "food-security"));
+        return "engagement/committee";
+    }
+
+    @GetMapping("/engagement/meetings/{id}")
+    String meeting(@PathVariable long id, Model model) {
+        Meeting meeting = directory.meeting(id).orElseThrow(() -> new NoSuchElementException("meeting " + id));
+        Committee committee = directory.committee(meeting.committeeId()).orElseThrow();
+        Map<Long, CommitteeDirectory.Attendance> marks = new LinkedHashMap<>();
+        directory.attendance(id).forEach(a -> marks.put(a.membershipId(), a));
+        audit.record(AuditEntry.read("engagement-meeting", String.valueOf(id), null, "committee attendance"));
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("committee", committee);
+        model.addAttribute("seated", directory.activeRoster(committee.id(), meeting.day()));
+        model.addAttribute("marks", marks);
+        model.addAttribute("modes", AttendanceMode.values());
+        model.addAttribute("quorum", directory.quorum(committee, meeting));
+        model.addAttribute("documents", directory.documents(id));
+        return "engagement/meeting";
+    }
+
+    @PostMapping("/engagement/meetings/{id}/attendance")
+    String attendance(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Meeting meeting = directory.meeting(id).orElseThrow(() -> new NoSuchElementException("meeting " + id));
+        Committee committee = directory.committee(meeting.committeeId()).orElseThrow();
+        Map<Long, MeetingRecords.Mark> marks = new LinkedHashMap<>();
+        for (var e : form.entrySet()) {
+            if (e.getKey().startsWith("mode-") && !e.getValue().isBlank()) {
+                long membership = Long.parseLong(e.getKey().substring(5));
+                String miles = form.getOrDefault("miles-" + membership, "");
+                marks.put(membership, new MeetingRecords.Mark(AttendanceMode.valueOf(e.getValue()),
+                        miles.isBlank() ? BigDecimal.ZERO : new BigDecimal(miles.strip())));
+            }
+        }
+        records.recordAttendance(committee, meeting, marks);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/engagement/meetings/" + id;
+    }
+
+    @PostMapping("/engagement/meetings/{id}/minutes")
+    String minutes(@PathVariable long id, @RequestParam(required = false) String minutes,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate approvedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postedOn,
+            RedirectAttributes redirect) {
+        Meeting meeting = directory.meeting(id).orElseThrow(() -> new NoSuchElementException("meeting " + id));
+        records.recordMinutes(meeting, minutes, approvedOn, postedOn);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/engagement/meetings/" + id;
+    }
+
+    @GetMapping("/engagement/motions")
+    String motions(@RequestParam(required = false) String committee,
+            @RequestParam(required = false) RecommendationStage stage, @RequestParam(required = false) String topic,
+            @RequestParam(defaultValue = "false") boolean overdue, Model model) {
+        model.addAttribute("motions", motions.list(blank(committee), stage, blank(topic), overdue, today()));
+        model.addAttribute("stages", RecommendationStage.values());
+        model.addAttribute("codes", codes());
+        model.addAttribute("filter", Map.of("committee", committee == null ? "" : committee,
+                "stage", stage == null ? "" : stage.name(), "overdue", overdue));
+        return "engagement/motions";
+    }
+
+    @GetMapping("/engagement/motions/{id}")
+    String motion(@PathVariable long id, Model model) {
+        var tracked = motions.find(id, today()).orElseThrow(() -> new NoSuchElementException("motion " + id));
+        model.addAttribute("tracked", tracked);
+        model.addAttribute("next", tracked.motion().stage().next(tracked.motion().fromEcac()));
+        model.addAttribute("today", today());
+        return "engagement/motion";
+    }
+
+    @PostMapping("/engagement/committees/{code}/motions")
+    String propose(@PathVariable String code, @RequestParam String title, @RequestParam String body,
+            @RequestParam String topic, @RequestParam(required = false) Long meetingId, Principal principal) {
+        Committee committee = find(code);
+        long id = motions.propose(committee.id(), new Motions.NewMotion(title, body, topic, meetingId, null), today(),
+                principal.getName());
+        return "redirect:/engagement/motions/" + id;
+    }
+
+    @PostMapping("/engagement/motions/{id}/steps")
+    String step(@PathVariable long id, @RequestParam RecommendationStage stage,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @RequestParam(required = false) Integer yes, @RequestParam(required = false) Integer no,
+            @RequestParam(required = false) Integer abstain, @RequestParam(required = false) String response,
+            @RequestParam(required = false) String note, Principal principal, RedirectAttributes redirect) {
+        try {
+            motions.advance(id, stage, on, principal.getName(),
+                    yes == null && no == null ? null : new Tally(yes, no, abstain), response, note);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/engagement/motions/" + id;
+    }
+
+    @PostMapping("/engagement/committees/{code}/members")
+    String seat(@PathVariable String code, @RequestParam String fullName, @RequestParam(required = false) String memberId,
+            @RequestParam Seat seat, @RequestParam(required = false) String representsCommittee,
+            @RequestParam(defaultValue = "false") boolean consumer, @RequestParam(defaultValue = "false") boolean advocate,
+            @RequestParam(defaultValue = "false") boolean provider, @RequestParam(required = false) String productLine,
+            @RequestParam(required = false) List<String> languages,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd,
+            @RequestParam(required = false) String interpreterLanguage, @RequestParam(defaultValue = "false") boolean asl,
+            @RequestParam(defaultValue = "false") boolean captioning, RedirectAttributes redirect) {
+        Committee committee = find(code);
+        administration.seat(committee, new CommitteeAdministration.NewMembership(fullName, memberId, seat,
+                representsCommittee, consumer, advocate, provider, productLine, languages, null, null, null, termStart,
+                termEnd, interpreterLanguage, asl, captioning, null));
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/engagement/committees/" + committee.code();
+    }
+
+    @PostMapping("/engagement/memberships/{id}/status")
+    String membershipStatus(@PathVariable long id, @RequestParam String status, @RequestParam String committee) {
+        administration.changeStatus(id, status, today());
+        return "redirect:/engagement/committees/" + find(committee).code();
+    }
+
+    @PostMapping("/engagement/committees/{code}/meetings")
+    String schedule(@PathVariable String code,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startsAt,
+            @RequestParam(required = false) String place, @RequestParam(required = false) String virtualLink,
+            @RequestParam(required = false) String agenda,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate agendaPostedOn,
+            @RequestParam(required = false) List<String> interpretation) {
+        Committee committee = find(code);
+        long id = administration.schedule(committee, new CommitteeAdministration.NewMeeting(startsAt, place,
+                virtualLink, agenda, agendaPostedOn, interpretation));
+        return "redirect:/engagement/meetings/" + id;
+    }
+
+    @GetMapping("/engagement/stipends")
+    String stipendList(@RequestParam(required = false) String status, @RequestParam(required = false) String committee,
+            Model model) {
+        var lines = stipends.list(blank(status), blank(committee), 500);
+        audit.record(new AuditEntry(AuditAction.SEARCH, "engagement-stipend", null, null, "stipend payment",
+                lines.size() + " lines"));
+        model.addAttribute("lines", lines);
+        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("committee", committee == null ? "" : committee);
+        model.addAttribute("codes", codes());
+        return "engagement/stipends";
+    }
+
+    @GetMapping("/engagement/stipends.csv")
+    void stipendExport(@RequestParam(required = false) String status, @RequestParam(required = false) String committee,
+            HttpServletResponse response) throws IOException {
+        audit.record(new AuditEntry(AuditAction.EXPORT, "engagement-stipend", null, null, "stipend payment",
+                "finance export status=" + status + " committee=" + committee));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"stipends.csv\"");
+        PrintWriter out = response.getWriter();
+        out.println("stipend_id,committee,meeting_id,meeting_date,membership_id,payee_name,member_id,stipend,miles,"
+                + "mileage,total,status,status_date");
+        stipends.stream(blank(status), blank(committee), l -> out.println(Csv.line(l.id(), l.committeeCode(),
+                l.meetingId(), l.meetingDay(), l.membershipId(), l.fullName(), l.memberId(), l.stipend(), l.miles(),
+                l.mileage(), l.total(), l.status(), l.statusOn())));
+        out.flush();
+    }
+
+    @PostMapping("/engagement/stipends/{id}/status")
+    String stipendStatus(@PathVariable long id, @RequestParam String status,
+            @RequestParam(required = false) String returnTo) {
+        stipends.setStatus(id, status, today());
+        return "redirect:/engagement/stipends" + (returnTo != null && returnTo.matches("\\?[\\w=&-]*") ? returnTo : "");
+    }
+
+    @GetMapping("/engagement/reports")
+    String reports(Model model) {
+        LocalDate today = today();
+        model.addAttribute("from", today.minusYears(1));
+        model.addAttribute("to", today);
+        model.addAttribute("attendance", reports.attendance(today.minusYears(1), today));
+        model.addAttribute("byStatus", reports.recommendationsByStatus());
+        model.addAttribute("byTopic", reports.recommendationsByTopic());
+        model.addAttribute("membership", reports.membership(today));
+        return "engagement/reports";
+    }
+
+    private Committee find(String code) {
+        return directory.committee(code).orElseThrow(() -> new NoSuchElementException("committee " + code));
+    }
+
+    private List<String> codes() {
+        return directory.committees().stream().map(Committee::code).toList();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,161 @@
+package org.commonweal.engagement.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.NoSuchElementException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.engagement.committee.CommitteeDirectory;
+import org.commonweal.engagement.promoter.OutreachReports;
+import org.commonweal.engagement.promoter.OutreachVocabulary;
+import org.commonweal.engagement.promoter.PromoterRoster;
+import org.commonweal.engagement.promoter.Referrals;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Staff pages of the Health Promoters program: roster, certification alerts, referrals, outreach reports. */
+@Controller
+class PromoterController {
+
+    private final PromoterRoster roster;
+    private final Referrals referrals;
+    private final OutreachReports reports;
+    private final AuditTrail audit;
+
+    PromoterController(PromoterRoster roster, Referrals referrals, OutreachReports reports, AuditTrail audit) {
+        this.roster = roster;
+        this.referrals = referrals;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+    }
+
+    @GetMapping("/engagement/promoters")
+    String promoters(Model model) {
+        LocalDate today = today();
+        audit.record(new AuditEntry(AuditAction.SEARCH, "engagement-promoter", null, null, "promoter program",
+                "roster"));
+        model.addAttribute("promoters", roster.all(today));
+        model.addAttribute("alerts", roster.alerts(today));
+        model.addAttribute("policy", roster.policy());
+        return "engagement/promoters";
+    }
+
+    @GetMapping("/engagement/promoters/{id}")
+    String promoter(@PathVariable long id, Model model) {
+        LocalDate today = today();
+        var promoter = roster.find(id, today).orElseThrow(() -> new NoSuchElementException("promoter " + id));
+        audit.record(AuditEntry.read("engagement-promoter", String.valueOf(id), promoter.promoter().memberId(),
+                "promoter program"));
+        model.addAttribute("p", promoter);
+        model.addAttribute("completions", roster.completions(id));
+        model.addAttribute("events", reports.events(id, today.minusYears(1), today, 50));
+        model.addAttribute("referrals", referrals.list(null, id, 50));
+        model.addAttribute("courses", roster.courses());
+        model.addAttribute("today", today);
+        return "engagement/promoter";
+    }
+
+    @PostMapping("/engagement/promoters/{id}/completions")
+    String complete(@PathVariable long id, @RequestParam long courseId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        var promoter = roster.find(id, today()).orElseThrow(() -> new NoSuchElementException("promoter " + id));
+        roster.complete(id, courseId, on, today());
+        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
+                promoter.promoter().memberId(), "promoter program", "course completed"));
+        return "redirect:/engagement/promoters/" + id;
+    }
+
+    @PostMapping("/engagement/promoters/{id}/hours")
+    String hours(@PathVariable long id, @RequestParam @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month,
+            @RequestParam double hours) {
+        var promoter = roster.find(id, today()).orElseThrow(() -> new NoSuchElementException("promoter " + id));
+        roster.logHours(id, month.atDay(1), hours, today());
+        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
+                promoter.promoter().memberId(), "promoter program", "work hours " + month));
+        return "redirect:/engagement/promoters/" + id;
+    }
+
+    @GetMapping("/engagement/referrals")
+    String referralList(@RequestParam(required = false) String outcome, Model model) {
+        model.addAttribute("referrals", referrals.list(outcome == null || outcome.isBlank() ? null : outcome, null,
+                200));
+        model.addAttribute("outcomes", OutreachVocabulary.OUTCOMES);
+        model.addAttribute("outcome", outcome == null ? "" : outcome);
+        return "engagement/referrals";
+    }
+
+    @PostMapping("/engagement/referrals/{id}/outcome")
+    String outcome(@PathVariable long id, @RequestParam String outcome,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        referrals.recordOutcome(id, outcome, on == null ? today() : on, null);
+        return "redirect:/engagement/referrals";
+    }
+
+    @GetMapping("/engagement/outreach")
+    String outreach(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        LocalDate end = to == null ? today() : to;
+        LocalDate start = from == null ? end.minusYears(1) : from;
+        if (start.isAfter(end)) {
+            throw new IllegalArgumentException("from " + start + " is after to " + end);
+        }
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        for (String d : new String[] {"topic", "language", "spa", "month", "type"}) {
+            model.addAttribute("by_" + d, reports.reach(d, start, end));
+        }
+        model.addAttribute("referralRates", reports.referralCompletion(start, end));
+        model.addAttribute("activity", reports.activity(start, end));
+        return "engagement/outreach";
+    }
+
+    @GetMapping("/engagement/outreach.csv")
+    void outreachCsv(@RequestParam(defaultValue = "events") String report,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) throws IOException {
+        LocalDate end = to == null ? today() : to;
+        LocalDate start = from == null ? end.minusYears(1) : from;
+        audit.record(new AuditEntry(AuditAction.EXPORT, "engagement-outreach", null, null, "outreach reporting",
+                report + " " + start + ".." + end));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"outreach-" + report + ".csv\"");
+        PrintWriter out = response.getWriter();
+        switch (report) {
+            case "events" -> {
+                out.println("event_id,held_on,type,promoter,place,zip,spa,language,topics,members,non_members,"
+                        + "age_0_17,age_18_64,age_65_plus,materials_count");
+                reports.events(null, start, end, Integer.MAX_VALUE).forEach(e -> out.println(Csv.line(e.id(),
+                        e.heldOn(), e.type(), e.promoter(), e.placeName(), e.zip(), e.spa(), e.language(),
+                        String.join(";", e.topics()), e.members(), e.nonMembers(), e.age0to17(), e.age18to64(),
+                        e.age65plus(), e.materialsCount())));
+            }
+            case "activity" -> {
+                out.println("promoter_id,promoter,spa,events,reached,contacts,referrals,completed");
+                reports.activity(start, end).forEach(a -> out.println(Csv.line(a.promoterId(), a.promoter(), a.spa(),
+                        a.events(), a.reached(), a.contacts(), a.referrals(), a.completed())));
+            }
+            case "topic", "language", "spa", "month", "type" -> {
+                out.println(report + ",events,reached");
+                reports.reach(report, start, end).forEach(r -> out.println(Csv.line(r.label(), r.events(),
+                        r.reached())));
+            }
+            default -> throw new IllegalArgumentException(
+                    "report must be events, activity, topic, language, spa, month or type");
+        }
+        out.flush();
+    }
+}
