@@ -79,8 +79,7 @@ class CaseFiles {
                 left join lateral (select * from housing.enrollment e where e.client_id = c.id and e.exit_date is null
                                    order by e.entry_date desc limit 1) e on true
                 left join housing.project p on p.id = e.project_id
-                where """ + " " + scope + filter + """
-                 order by next_due nulls last, c.last_name, c.first_name limit 500""")
+                where """ + " " + scope + filter + " order by next_due nulls last, c.last_name, c.first_name limit 500")
                 .param("viewer", viewer.username());
         if (!filter.isEmpty()) {
             spec = spec.param("q", "%" + query.trim().toLowerCase() + "%").param("exact", query.trim());

@@ -53,7 +53,11 @@ class HousingCaseloadIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         String other = mvc.perform(get("/housing").with(cm("cm-nguyen"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        String all = mvc.perform(get("/housing").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
         assertThat(own).contains("data-client=\"1\"");
+        assertThat(all.split("data-client=").length).as("an administrator sees every team's clients")
+                .isGreaterThan(own.split("data-client=").length + other.split("data-client=").length - 2);
         assertThat(other).doesNotContain("data-client=\"1\"");
         long nguyen = jdbc.sql("select count(*) from housing.assignment where case_manager = 'cm-nguyen' and ended_on is null")
                 .query(Long.class).single();
