@@ -70,6 +70,14 @@ class CaseController {
         return "redirect:/housing/clients/" + id + "#tasks";
     }
 
+    @PostMapping("/housing/clients/{id}/consents")
+    String consent(@PathVariable long id, @RequestParam String sharedWith, @RequestParam String scope,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signed,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expires, Authentication auth) {
+        cases.addConsent(Viewer.of(auth), id, sharedWith, scope, signed, expires);
+        return "redirect:/housing/clients/" + id + "#consents";
+    }
+
     @PostMapping("/housing/tasks/{id}/done")
     String done(@PathVariable long id, Authentication auth) {
         long clientId = cases.completeTask(Viewer.of(auth), id);

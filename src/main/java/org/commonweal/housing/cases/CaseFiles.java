@@ -53,6 +53,9 @@ class CaseFiles {
         }
     }
 
+    record PaymentView(long id, long subsidyId, LocalDate month, BigDecimal amount, String status, LocalDate paidOn) {
+    }
+
     record AssignmentView(String caseManager, LocalDate assignedOn, LocalDate endedOn, String assignedBy) {
     }
 
@@ -72,13 +75,15 @@ class CaseFiles {
         var spec = jdbc.sql("""
                 select c.id, c.personal_id, c.first_name, c.last_name, a.case_manager,
                        p.name as project, p.project_type, e.entry_date, e.move_in_date,
-                       (select min(t.due_on) from housing.task t where t.client_id = c.id and t.done_on is null) as next_due,
-                       (select count(*) from housing.task t where t.client_id = c.id and t.done_on is null) as open_tasks
+                       t.next_due, coalesce(t.open_tasks, 0) as open_tasks
                 from housing.client c
                 left join housing.assignment a on a.client_id = c.id and a.ended_on is null
-                left join lateral (select * from housing.enrollment e where e.client_id = c.id and e.exit_date is null
-                                   order by e.entry_date desc limit 1) e on true
+                left join (select distinct on (client_id) client_id, project_id, entry_date, move_in_date
+                           from housing.enrollment where exit_date is null
+                           order by client_id, entry_date desc) e on e.client_id = c.id
                 left join housing.project p on p.id = e.project_id
+                left join (select client_id, min(due_on) as next_due, count(*) as open_tasks from housing.task
+                           where done_on is null group by client_id) t on t.client_id = c.id
                 where """ + " " + scope + filter + " order by next_due nulls last, c.last_name, c.first_name limit 500")
                 .param("viewer", viewer.username());
         if (!filter.isEmpty()) {
@@ -140,6 +145,20 @@ class CaseFiles {
                 select id, funding_source_id, landlord, unit, monthly_rent, tenant_share, starts_on, ends_on
                 from housing.subsidy where client_id = ? order by starts_on desc""").param(clientId)
                 .query(SubsidyView.class).list();
+    }
+
+    List<PaymentView> payments(long clientId) {
+        return jdbc.sql("""
+                select p.id, p.subsidy_id, p.month, p.amount, p.status, p.paid_on from housing.payment p
+                join housing.subsidy s on s.id = p.subsidy_id where s.client_id = ? order by p.month desc, p.id desc
+                limit 12""").param(clientId).query(PaymentView.class).list();
+    }
+
+    long addConsent(long clientId, String sharedWith, String scope, LocalDate signedOn, LocalDate expiresOn) {
+        return jdbc.sql("""
+                insert into housing.consent (client_id, shared_with, scope, signed_on, expires_on)
+                values (?, ?, ?, ?, ?) returning id""").params(clientId, sharedWith, scope, signedOn, expiresOn)
+                .query(Long.class).single();
     }
 
     List<AssignmentView> assignments(long clientId) {

@@ -19,7 +19,8 @@ class CaseManagement {
     record CaseFile(CaseFiles.ClientView client, List<CaseFiles.EnrollmentView> enrollments,
             List<CaseFiles.ServiceView> services, List<CaseFiles.TaskView> tasks,
             List<CaseFiles.ConsentView> consents, List<CaseFiles.CeEventView> events,
-            List<CaseFiles.SubsidyView> subsidies, List<CaseFiles.AssignmentView> assignments) {
+            List<CaseFiles.SubsidyView> subsidies, List<CaseFiles.PaymentView> payments,
+            List<CaseFiles.AssignmentView> assignments) {
     }
 
     static final String PURPOSE = "housing case management";
@@ -54,7 +55,7 @@ class CaseManagement {
         audit.record(AuditEntry.read("housing-client", Long.toString(clientId), client.memberId(), PURPOSE));
         return new CaseFile(client, files.enrollments(clientId), files.services(clientId), files.tasks(clientId),
                 files.consents(clientId), files.ceEvents(clientId), files.subsidies(clientId),
-                files.assignments(clientId));
+                files.payments(clientId), files.assignments(clientId));
     }
 
     /** The protected note of a contact: its own audited read. */
@@ -112,6 +113,26 @@ class CaseManagement {
         audit.record(AuditEntry.change(AuditAction.UPDATE, "housing-task", Long.toString(taskId),
                 files.client(clientId).map(CaseFiles.ClientView::memberId).orElse(null), PURPOSE, "done"));
         return clientId;
+    }
+
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    long addConsent(Viewer viewer, long clientId, String sharedWith, String scope, LocalDate signedOn,
+            LocalDate expiresOn) {
+        var client = files.client(clientId).orElseThrow(() -> new NoSuchElementException("no client " + clientId));
+        check(viewer, clientId);
+        if (sharedWith == null || sharedWith.isBlank()) {
+            throw new IllegalArgumentException("shared with: required");
+        }
+        if (scope == null || scope.isBlank()) {
+            throw new IllegalArgumentException("scope: required");
+        }
+        if (signedOn == null || expiresOn == null || expiresOn.isBefore(signedOn)) {
+            throw new IllegalArgumentException("expires: required, and not before the signing date");
+        }
+        long id = files.addConsent(clientId, sharedWith.strip(), scope.strip(), signedOn, expiresOn);
+        audit.record(AuditEntry.change(AuditAction.CREATE, "housing-consent", Long.toString(id), client.memberId(),
+                PURPOSE, "until " + expiresOn));
+        return id;
     }
 
     /** A supervisor moves a client to a case manager of their team; an administrator to anyone's. */

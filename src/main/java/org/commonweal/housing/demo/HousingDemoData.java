@@ -96,6 +96,9 @@ class HousingDemoData implements DemoDataGenerator {
             ctx.jdbc().sql("select setval(pg_get_serial_sequence('housing." + table + "', 'id'), "
                     + "(select coalesce(max(id), 0) + 1 from housing." + table + "), false)").query().singleValue();
         }
+        // fresh statistics, so the planner sees the loaded sizes before autovacuum does
+        ctx.jdbc().sql("analyze housing.client, housing.assignment, housing.enrollment, housing.service, housing.task, "
+                + "housing.ce_event, housing.subsidy, housing.payment, housing.consent").update();
         return rows;
     }
 

@@ -48,8 +48,8 @@ class HmisExport {
         }
         LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles")).withNano(0);
         String exportId = "CW" + HmisCsv.TIMESTAMP.format(now).replaceAll("[^0-9]", "");
-        Map<String, List<Map<String, Object>>> files = new LinkedHashMap<>();
-        files.put("Export.csv", List.of(exportRow(exportId, now, from, to)));
+        Map<String, FileRows> files = new LinkedHashMap<>();
+        files.put("Export.csv", sink -> sink.accept(exportRow(exportId, now, from, to)));
         String active = "e.entry_date <= :to and (e.exit_date is null or e.exit_date >= :from)";
         files.put("Organization.csv", rows("""
                 select distinct o.* from housing.organization o join housing.project p on p.organization_id = o.id
@@ -127,16 +127,35 @@ class HmisExport {
         for (var file : files.entrySet()) {
             zip.putNextEntry(new ZipEntry(file.getKey()));
             List<String> columns = columns(file.getKey());
-            zip.write(HmisCsv.line(columns).getBytes(StandardCharsets.UTF_8));
-            for (Map<String, Object> row : file.getValue()) {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                    new java.io.FilterOutputStream(zip) {
+                        @Override
+                        public void close() {
+                            // the entry is closed by the zip stream, not by this writer
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            out.write(b, off, len);
+                        }
+                    }, StandardCharsets.UTF_8), 64 * 1024);
+            writer.write(HmisCsv.line(columns));
+            int[] count = {0};
+            file.getValue().forEach(row -> {
                 List<Object> values = new ArrayList<>(columns.size());
                 for (String column : columns) {
                     values.add(row.get(column));
                 }
-                zip.write(HmisCsv.line(values).getBytes(StandardCharsets.UTF_8));
-            }
+                try {
+                    writer.write(HmisCsv.line(values));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                count[0]++;
+            });
+            writer.flush();
             zip.closeEntry();
-            counts.put(file.getKey(), file.getValue().size());
+            counts.put(file.getKey(), count[0]);
         }
         zip.finish();
         return new Summary(exportId, counts);
@@ -228,11 +247,16 @@ class HmisExport {
         void fill(ResultSet rs, Map<String, Object> row) throws SQLException;
     }
 
-    private List<Map<String, Object>> rows(String sql, LocalDate from, LocalDate to, RowFiller filler) {
-        return jdbc.sql(sql).param("from", from).param("to", to).query((rs, n) -> {
+    /** The rows of one file, produced on demand and handed one by one to a sink (streamed from the database). */
+    interface FileRows {
+        void forEach(java.util.function.Consumer<Map<String, Object>> sink);
+    }
+
+    private FileRows rows(String sql, LocalDate from, LocalDate to, RowFiller filler) {
+        return sink -> jdbc.sql(sql).param("from", from).param("to", to).query(rs -> {
             Map<String, Object> row = new HashMap<>();
             filler.fill(rs, row);
-            return row;
-        }).list();
+            sink.accept(row);
+        });
     }
 }

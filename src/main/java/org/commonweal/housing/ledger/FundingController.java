@@ -59,6 +59,7 @@ class FundingController {
         }
         audit.record(new AuditEntry(AuditAction.READ, "housing-funding", null, null, "funding oversight", null));
         model.addAttribute("summaries", summaries);
+        model.addAttribute("held", ledger.held(50));
         model.addAttribute("currentMonth", YearMonth.from(today));
         return "housing/funding";
     }

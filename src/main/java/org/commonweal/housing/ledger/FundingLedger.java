@@ -131,6 +131,14 @@ public class FundingLedger {
                 from housing.payment where id = ?""").param(id).query(Payment.class).optional();
     }
 
+    /** Held payments, oldest first: the ones staff must release or return. */
+    public List<Payment> held(int limit) {
+        return jdbc.sql("""
+                select id, funding_source_id, subsidy_id, month, amount, status, paid_on, description
+                from housing.payment where status = 'held' order by month, id limit ?""").param(limit)
+                .query(Payment.class).list();
+    }
+
     public List<Payment> paymentsOfSubsidy(long subsidyId) {
         return jdbc.sql("""
                 select id, funding_source_id, subsidy_id, month, amount, status, paid_on, description

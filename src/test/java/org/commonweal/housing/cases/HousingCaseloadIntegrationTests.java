@@ -128,4 +128,18 @@ class HousingCaseloadIntegrationTests {
     void unknownClientIsNotFound() throws Exception {
         mvc.perform(get("/housing/clients/99999999").with(user("admin").roles("ADMIN"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void consentsAreRecordedWithAValidPeriod() throws Exception {
+        mvc.perform(post("/housing/clients/1/consents").with(cm("case-manager")).with(csrf())
+                        .param("sharedWith", "Primary care clinic").param("scope", "medication list")
+                        .param("signed", LocalDate.now().toString()).param("expires", LocalDate.now().minusDays(1).toString()))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/housing/clients/1/consents").with(cm("case-manager")).with(csrf())
+                        .param("sharedWith", "Primary care clinic").param("scope", "medication list")
+                        .param("signed", LocalDate.now().toString()).param("expires", LocalDate.now().plusMonths(6).toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/housing/clients/1").with(cm("case-manager"))).andReturn().getResponse()
+                .getContentAsString()).contains("Primary care clinic");
+    }
 }

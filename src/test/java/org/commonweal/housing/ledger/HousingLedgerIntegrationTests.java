@@ -27,6 +27,9 @@ class HousingLedgerIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
     private String newSource(String total) {
         String id = "TEST-" + System.nanoTime();
         jdbc.sql("""
@@ -90,5 +93,35 @@ class HousingLedgerIntegrationTests {
             assertThat(ledger.committed(source.id())).isLessThanOrEqualTo(source.total());
         }
         assertThat(ledger.committed("STATE-RENT")).isPositive();
+    }
+
+    @Test
+    void grantsOfficerReleasesAHeldPaymentAndTheCeilingIsAnsweredAs422() throws Exception {
+        String source = newSource("500.00");
+        long subsidy = jdbc.sql("""
+                insert into housing.subsidy (client_id, funding_source_id, landlord, unit, monthly_rent, tenant_share, starts_on)
+                values (1, ?, 'Test Landlord', '1 Test St', 450, 50, '2026-01-01') returning id""").param(source)
+                .query(Long.class).single();
+        var payment = ledger.schedule(source, subsidy, YearMonth.of(2026, 1), new BigDecimal("400.00"), "rent", "test");
+        ledger.changeStatus(payment.id(), "held", null);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/housing/payments/" + payment.id() + "/status").param("status", "scheduled")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("cm").roles("CASE_MANAGER"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/housing/payments/" + payment.id() + "/status").param("status", "scheduled")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("go").roles("GRANTS_OFFICER"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        assertThat(ledger.payment(payment.id()).orElseThrow().status()).isEqualTo("scheduled");
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/housing/subsidies/" + subsidy + "/payments").param("source", source).param("month", "2026-02")
+                        .param("amount", "400.00")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("go").roles("GRANTS_OFFICER"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("would exceed funding source " + source).contains("remaining 100.00");
     }
 }
