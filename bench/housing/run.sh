@@ -18,8 +18,10 @@ echo "== app on port $PORT, demo data at full scale"
 COMMONWEAL_DEMO_SCALE=full "$JAVA_HOME/bin/java" -jar "$JAR" --server.port="$PORT" > target/bench-housing.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://localhost:$PORT/actuator/health" > /dev/null && break
+# the demo data loads after the server has started: wait for its log line
+for _ in $(seq 1 900); do
+  grep -q 'Demo data housing: ' target/bench-housing.log && break
+  kill -0 $APP 2>/dev/null || { echo "app stopped; see target/bench-housing.log"; exit 1; }
   sleep 1
 done
 
@@ -48,7 +50,8 @@ login admin
 size=$(curl -fs -b "$JAR_COOKIES" -o target/bench-housing-export.zip -w '%{size_download}' \
   "http://localhost:$PORT/housing/hmis/export?from=2021-01-01&to=$(date +%F)")
 echo "HMIS export, five years: $size bytes"
-time_get "caseload, admin (all clients, limit 500)" "/housing"
+time_get "caseload, admin (open cases, first 200)" "/housing"
+time_get "caseload, admin, closed too (first 200)" "/housing?all=true"
 time_get "client file" "/housing/clients/1"
 time_get "funding (spend + forecast, 2 sources)" "/housing/funding"
 time_get "outcomes by program" "/housing/outcomes?by=program"

@@ -26,10 +26,13 @@ class CaseController {
     }
 
     @GetMapping("/housing")
-    String caseload(@RequestParam(required = false) String q, Authentication auth, Model model) {
+    String caseload(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean all,
+            Authentication auth, Model model) {
         Viewer viewer = Viewer.of(auth);
-        model.addAttribute("rows", cases.caseload(viewer, q));
+        model.addAttribute("rows", cases.caseload(viewer, q, all));
         model.addAttribute("q", q);
+        model.addAttribute("all", all);
+        model.addAttribute("limit", CaseFiles.CASELOAD_LIMIT);
         model.addAttribute("today", cases.today());
         model.addAttribute("supervisor", access.supervises(viewer.username()));
         return "housing/caseload";

@@ -62,13 +62,17 @@ class CaseFiles {
     record Note(long serviceId, long clientId, String memberId, String note) {
     }
 
+    static final int CASELOAD_LIMIT = 200;
+
     private final JdbcClient jdbc;
 
     CaseFiles(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    List<CaseloadRow> caseload(Viewer viewer, String query) {
+    /** Clients visible to the viewer: open cases (an enrollment without exit) unless {@code includeClosed}. */
+    List<CaseloadRow> caseload(Viewer viewer, String query, boolean includeClosed) {
+        String open = includeClosed ? "" : " and e.client_id is not null";
         String filter = query == null || query.isBlank() ? "" :
                 " and (lower(c.last_name || ' ' || c.first_name) like :q or c.personal_id = :exact or c.member_id = :exact)";
         String scope = viewer.seesAll() ? "true" : CaseloadAccess.VISIBLE;
@@ -84,7 +88,8 @@ class CaseFiles {
                 left join housing.project p on p.id = e.project_id
                 left join (select client_id, min(due_on) as next_due, count(*) as open_tasks from housing.task
                            where done_on is null group by client_id) t on t.client_id = c.id
-                where """ + " " + scope + filter + " order by next_due nulls last, c.last_name, c.first_name limit 500")
+                where """ + " " + scope + open + filter
+                + " order by next_due nulls last, c.last_name, c.first_name limit " + CASELOAD_LIMIT)
                 .param("viewer", viewer.username());
         if (!filter.isEmpty()) {
             spec = spec.param("q", "%" + query.trim().toLowerCase() + "%").param("exact", query.trim());

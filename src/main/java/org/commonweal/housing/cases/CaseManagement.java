@@ -41,8 +41,8 @@ class CaseManagement {
         return LocalDate.now(clock);
     }
 
-    List<CaseFiles.CaseloadRow> caseload(Viewer viewer, String query) {
-        var rows = files.caseload(viewer, query);
+    List<CaseFiles.CaseloadRow> caseload(Viewer viewer, String query, boolean includeClosed) {
+        var rows = files.caseload(viewer, query, includeClosed);
         audit.record(new AuditEntry(AuditAction.SEARCH, "housing-caseload", null, null, PURPOSE,
                 rows.size() + " clients" + (query == null || query.isBlank() ? "" : " (search)")));
         return rows;
