@@ -1,0 +1,86 @@
+package org.commonweal.housing.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class FundingController {
+
+    record SourceSummary(FundingLedger.FundingSource source, SpendForecast.Result spend, BigDecimal remaining) {
+
+        public List<String> labels() {
+            return spend.months().stream().map(m -> m.month().toString()).toList();
+        }
+
+        public List<BigDecimal> cumulativeBudget() {
+            return spend.months().stream().map(SpendForecast.Month::cumulativeBudget).toList();
+        }
+
+        public List<BigDecimal> cumulativeCommitted() {
+            return spend.months().stream().map(SpendForecast.Month::cumulativeCommitted).toList();
+        }
+
+        public List<BigDecimal> cumulativeForecast() {
+            return spend.months().stream().map(SpendForecast.Month::cumulativeForecast).toList();
+        }
+    }
+
+    private final FundingLedger ledger;
+    private final AuditTrail audit;
+
+    FundingController(FundingLedger ledger, AuditTrail audit) {
+        this.ledger = ledger;
+        this.audit = audit;
+    }
+
+    @GetMapping("/housing/funding")
+    String page(Model model) {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        List<SourceSummary> summaries = new ArrayList<>();
+        for (var source : ledger.sources()) {
+            var spend = ledger.spend(source, today);
+            summaries.add(new SourceSummary(source, spend, source.total().subtract(spend.committed())));
+        }
+        audit.record(new AuditEntry(AuditAction.READ, "housing-funding", null, null, "funding oversight", null));
+        model.addAttribute("summaries", summaries);
+        model.addAttribute("held", ledger.held(50));
+        model.addAttribute("currentMonth", YearMonth.from(today));
+        return "housing/funding";
+    }
+
+    @PostMapping("/housing/subsidies/{id}/payments")
+    String schedule(@PathVariable long id, @RequestParam String source, @RequestParam String month,
+            @RequestParam BigDecimal amount, Authentication auth) {
+        YearMonth ym;
+        try {
+            ym = YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("month: expected YYYY-MM, got '" + month + "'");
+        }
+        ledger.schedule(source, id, ym, amount, "rent " + ym, auth.getName());
+        return "redirect:/housing/funding";
+    }
+
+    @PostMapping("/housing/payments/{id}/status")
+    String status(@PathVariable long id, @RequestParam String status) {
+        ledger.payment(id).orElseThrow(() -> new NoSuchElementException("no payment " + id));
+        ledger.changeStatus(id, status, LocalDate.now(ZoneId.of("America/Los_Angeles")));
+        return "redirect:/housing/funding";
+    }
+}

@@ -1,0 +1,66 @@
+package org.commonweal.housing.outcomes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.commonweal.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class HousingOutcomesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    List<String[]> csv(String role, String by) throws Exception {
+        String body = mvc.perform(get("/housing/outcomes.csv").param("by", by).with(user(role).roles(role)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return body.lines().map(l -> l.split(",", -1)).toList();
+    }
+
+    @Test
+    void analystsSeeSmallCellsSuppressedWhereTheCareTeamSeesCounts() throws Exception {
+        for (String by : List.of("program", "spa")) {
+            var admin = csv("ADMIN", by);
+            var analyst = csv("ANALYST", by);
+            assertThat(analyst).hasSameSizeAs(admin);
+            assertThat(admin.get(0)).containsExactly(OutcomesController.HEADER.toArray(String[]::new));
+            int masked = 0;
+            for (int r = 1; r < admin.size(); r++) {
+                for (int c = 1; c <= 9; c++) { // count columns: enrolled, housed, rates, exits
+                    String raw = admin.get(r)[c];
+                    String shown = analyst.get(r)[c];
+                    if (raw.matches("\\d+") && Integer.parseInt(raw) >= 1 && Integer.parseInt(raw) <= 10) {
+                        assertThat(shown).as(by + " row " + r + " col " + c).isEqualTo(Suppression.MASK);
+                        masked++;
+                    } else if (raw.matches("\\d+")) {
+                        assertThat(shown).isEqualTo(raw);
+                    }
+                }
+            }
+            assertThat(admin.stream().flatMap(a -> java.util.Arrays.stream(a))).doesNotContain(Suppression.MASK);
+            if (by.equals("spa")) {
+                assertThat(masked).as("the demo data has small SPA cells").isPositive();
+            }
+            String[] total = admin.get(admin.size() - 1);
+            assertThat(total[0]).isEqualTo("Total");
+            assertThat(Integer.parseInt(total[2])).as("about three in four clients are housed").isGreaterThan(150);
+            assertThat(Double.parseDouble(total[4].replace("%", ""))).as("12-month retention").isBetween(60.0, 99.0);
+        }
+    }
+
+    @Test
+    void outcomesPageDrawsTheRetentionChartData() throws Exception {
+        String page = mvc.perform(get("/housing/outcomes").param("by", "spa").with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"retention-chart\"").contains("data-labels=\"SPA ").contains("id=\"suppression-note\"");
+        mvc.perform(get("/housing/outcomes").param("by", "nonsense").with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isUnprocessableContent());
+    }
+}
