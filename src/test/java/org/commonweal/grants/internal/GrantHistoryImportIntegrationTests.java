@@ -23,7 +23,7 @@ class GrantHistoryImportIntegrationTests {
         String csv = String.join("\n",
                 String.join(",", GrantHistoryImport.COLUMNS),
                 "IMP-" + tag + "-1,CORE," + ein + ",\"Valley Dental, Inc.\",NON_PROFIT,91340,2,School sealants,\"120,000.00\",2004-09-01,,,CLOSED,120000",
-                "IMP-" + tag + "-2,CORE," + ein.replace("-", "") + ",Valley Dental Inc,NON_PROFIT,91340,2,X-ray unit,150000,2010-06-15,2010-07-01,2011-06-30,,",
+                "IMP-" + tag + "-2,CORE," + ein.replace("-", "") + ",Valley Dental Inc,NON_PROFIT,91340,2,X-ray unit,150000,2026-06-15,2026-07-01,2027-06-30,,",
                 "IMP-" + tag + "-3,NOPE," + ein + ",Valley Dental,NON_PROFIT,91340,2,Bad program,1000,2010-06-15,,,,",
                 "IMP-" + tag + "-4,CORE,12-34,Bad Ein Clinic,FQHC,90001,6,Bad EIN,1000,2010-06-15,,,,",
                 "IMP-" + tag + "-5,CORE," + ein + ",Valley Dental,NON_PROFIT,91340,2,Overpaid,1000,2010-06-15,,,,2000",
