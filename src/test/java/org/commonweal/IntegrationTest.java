@@ -11,11 +11,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on the tests' embedded PostgreSQL (target/test-data), demo data loaded at small scale,
- * with MockMvc. Every test class using it shares one application context, so keep extra properties off it.
+ * served on a random port ({@code @LocalServerPort}; servlets outside Spring MVC such as {@code /fhir} need real
+ * HTTP) and with MockMvc for the Spring MVC routes. Every test class using it shares one application context, so keep extra properties off it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface IntegrationTest {

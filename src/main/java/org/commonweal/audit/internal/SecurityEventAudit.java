@@ -3,6 +3,7 @@ package org.commonweal.audit.internal;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.identity.ApiClientChanged;
 import org.commonweal.identity.UserAccountCreated;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -29,6 +30,13 @@ class SecurityEventAudit {
     void loginFailed(AbstractAuthenticationFailureEvent event) {
         audit.recordAs(event.getAuthentication().getName(), new AuditEntry(AuditAction.LOGIN_FAILED, "user-account",
                 event.getAuthentication().getName(), null, "login", event.getException().getClass().getSimpleName()));
+    }
+
+    @EventListener
+    void apiClientChanged(ApiClientChanged event) {
+        audit.recordAs(event.actor(), new AuditEntry(event.revoked() ? AuditAction.DELETE : AuditAction.CREATE,
+                "api-client", String.valueOf(event.clientId()), null, "API client administration",
+                event.revoked() ? "token revoked" : "token issued to " + event.clientName()));
     }
 
     @EventListener

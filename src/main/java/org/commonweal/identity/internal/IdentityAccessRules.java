@@ -11,7 +11,8 @@ class IdentityAccessRules implements AccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/admin/users", "/admin/users/**").hasRole(Role.ADMIN.name());
+        rules.requestMatchers("/admin/users", "/admin/users/**", "/admin/api-clients", "/admin/api-clients/**")
+                .hasRole(Role.ADMIN.name());
         rules.requestMatchers("/account").authenticated();
     }
 }

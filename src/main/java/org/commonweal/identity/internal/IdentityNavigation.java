@@ -12,4 +12,10 @@ class IdentityNavigation {
     NavigationItem usersNavigation() {
         return NavigationItem.forRoles("nav.users", "nav.users.description", "/admin/users", 900, Role.ADMIN.name());
     }
+
+    @Bean
+    NavigationItem apiClientsNavigation() {
+        return NavigationItem.forRoles("nav.apiclients", "nav.apiclients.description", "/admin/api-clients", 905,
+                Role.ADMIN.name());
+    }
 }

@@ -1,0 +1,56 @@
+package org.commonweal.fhir.internal;
+
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletException;
+import org.commonweal.fhir.FhirInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class FhirServerConfiguration {
+
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, ObjectProvider<IResourceProvider> providers,
+            ObjectProvider<FhirInterceptor> interceptors) {
+        RestfulServer server = new CommonwealFhirServer(context, providers.orderedStream().toList(),
+                interceptors.orderedStream().map(i -> (Object) i).toList());
+        var registration = new ServletRegistrationBean<>(server, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    static class CommonwealFhirServer extends RestfulServer {
+
+        private final List<IResourceProvider> providers;
+        private final List<Object> interceptors;
+
+        CommonwealFhirServer(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors) {
+            super(context);
+            this.providers = providers;
+            this.interceptors = interceptors;
+        }
+
+        @Override
+        protected void initialize() throws ServletException {
+            setDefaultResponseEncoding(EncodingEnum.JSON);
+            setDefaultPrettyPrint(false);
+            setServerName("Commonweal");
+            setImplementationDescription("Commonweal FHIR R4 server");
+            setResourceProviders(providers);
+            interceptors.forEach(getInterceptorService()::registerInterceptor);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.commonweal.identity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Registered machine clients (provider systems, clearinghouses) and their bearer tokens. A token is shown once when
+ * issued and stored only as a SHA-256 hash; revoking it takes effect on the next request.
+ */
+public interface ApiClients {
+
+    IssuedToken issue(String clientName, String purpose);
+
+    void revoke(long id);
+
+    List<ApiClient> list();
+
+    /** A freshly issued token: give {@code token} to the client now, it cannot be shown again. */
+    record IssuedToken(long id, String clientName, String token) {
+    }
+
+    record ApiClient(long id, String clientName, String purpose, String tokenPrefix, Instant issuedAt,
+            String issuedBy, Instant revokedAt, Instant lastUsedAt) {
+
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+}
