@@ -24,6 +24,12 @@ class CoverageImportIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Inbox834 inbox;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
     @TempDir
     Path dir;
 
@@ -175,5 +181,49 @@ class CoverageImportIntegrationTests {
         assertThat(spans(id("GONE"))).containsExactly("LA1 2025-01-01 2026-12-01 terminated");
         assertThat(spans(id("KEPT"))).containsExactly("LA1 2025-01-01 open active");
         assertThat(spans("DEMO-MEMBER-1")).last().asString().endsWith("open active");
+    }
+
+    @Test
+    void importsFilesDroppedInTheInboxAndMovesThemWithTheirAcknowledgment() throws Exception {
+        Files.createDirectories(inbox.inbox());
+        Files.writeString(inbox.inbox().resolve("good-" + run + ".834"), new Sample834().control(control(8))
+                .member("021", id("IN"), "5" + run + "I", "INBOX", "IDA", "LA1", "20260101", null).text());
+        Files.writeString(inbox.inbox().resolve("bad-" + run + ".834"), new Sample834().control(control(9))
+                .wrongSegmentCount().member("021", id("IB"), "5" + run + "B", "BAD", "BO", "LA1", "20260101", null)
+                .text());
+        List<ImportReport> reports = inbox.pollOnce();
+        assertThat(reports).extracting(ImportReport::status).contains("completed", "refused");
+        assertThat(inbox.inbox().resolve("processed/good-" + run + ".834")).exists();
+        assertThat(inbox.inbox().resolve("processed/good-" + run + ".834.999")).content().contains("AK9*A*1*1*1");
+        assertThat(inbox.inbox().resolve("rejected/bad-" + run + ".834")).exists();
+        assertThat(inbox.inbox().resolve("good-" + run + ".834")).doesNotExist();
+        assertThat(spans(id("IN"))).containsExactly("LA1 2026-01-01 open active");
+    }
+
+    @Test
+    void memberServicesUploadAFileAndFollowItsProgressToTheReport() throws Exception {
+        String text = new Sample834().control(control(10))
+                .member("021", id("UP"), "4" + run + "U", "UPLOAD", "UMA", "LA1", "20260101", null).text();
+        var user = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("member-services").roles("MEMBER_SERVICES");
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/coverage/imports")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "daily.834", "text/plain",
+                                text.getBytes(StandardCharsets.UTF_8)))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(user))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/coverage/imports/\\d+");
+        String page = "";
+        for (int i = 0; i < 100 && !page.contains(">completed<"); i++) {
+            Thread.sleep(100);
+            page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .get(location + "/progress").with(user)).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(page).contains(">completed<").contains("import-bar").doesNotContain("hx-get");
+        String report = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location)
+                .with(user)).andReturn().getResponse().getContentAsString();
+        assertThat(report).contains("daily.834").contains("download-999");
+        assertThat(spans(id("UP"))).containsExactly("LA1 2026-01-01 open active");
     }
 }

@@ -28,24 +28,15 @@ public final class CrashImportMain {
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        AuditTrail audit = new AuditTrail() {
-            @Override
-            public void record(AuditEntry entry) {
-                recordAs("crash-test", entry);
-            }
-
-            @Override
-            public void recordAs(String actor, AuditEntry e) {
-                jdbc.sql("""
-                        insert into audit.audit_event (username, action, entity_type, entity_id, member_id, purpose, detail)
-                        values (?, ?, ?, ?, ?, ?, ?)""").params(actor, e.action().name(), e.entityType(), e.entityId(),
-                        e.memberId(), e.purpose(), e.detail()).update();
-            }
-        };
+        AuditTrail audit = new CrashImportMainAudit(jdbc);
         var importer = new Enrollment834Import(dataSource, jdbc, zipCentroids(), audit, "approval",
                 Integer.parseInt(args[3]));
         Path file = Path.of(args[2]);
         System.out.println(importer.importFile(file, file.getFileName().toString(), "crash-test", r -> { }).summary());
+    }
+
+    static Geocoder zipCentroidsFor() throws Exception {
+        return zipCentroids();
     }
 
     private static Geocoder zipCentroids() throws Exception {
