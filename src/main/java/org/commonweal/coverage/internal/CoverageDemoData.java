@@ -69,7 +69,7 @@ class CoverageDemoData implements DemoDataGenerator {
         long rows = context.copy("coverage.member", MEMBER_COLUMNS, out -> {
             demoMember(out, today);
             for (long i = 1; i <= members; i++) {
-                member(out, synthetic.member(i));
+                member(out, synthetic.member(i), synthetic.raceEthnicity(i));
             }
         });
         rows += context.copy("coverage.enrollment_span", SPAN_COLUMNS, out -> {
@@ -93,13 +93,13 @@ class CoverageDemoData implements DemoDataGenerator {
         return rows + 2;
     }
 
-    private void member(CopyRows out, MemberTransaction m) {
+    private void member(CopyRows out, MemberTransaction m, String raceEthnicity) {
         ZipArea zip = geography.zip(m.zip()).orElse(null);
         out.row(m.memberId(), m.cin(), m.mbi(), m.firstName(), m.lastName(), NameKey.of(m.lastName(), m.firstName()),
                 m.birthDate(), m.sex(), m.addressLine1(), m.city(), m.state(), m.zip(), m.countyCode(),
                 zip == null ? null : zip.centroid().latitude(), zip == null ? null : zip.centroid().longitude(),
                 zip == null ? null : zip.spa(), zip == null ? null : zip.rcacRegion(), m.phone(), m.spokenLanguage(),
-                m.writtenLanguage(), null);
+                m.writtenLanguage(), raceEthnicity);
     }
 
     private static void spans(CopyRows out, MemberTransaction m) {

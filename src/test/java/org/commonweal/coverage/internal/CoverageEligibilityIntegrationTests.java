@@ -91,5 +91,10 @@ class CoverageEligibilityIntegrationTests {
             assertThat(r.spokenLanguage()).isEqualTo("es");
         });
         assertThat(seen).allSatisfy(r -> assertThat(r.zip()).isNotNull());
+        // optional self-reported race/ethnicity: most demo members have one, not all (834 files do not carry it)
+        var demo = seen.stream().filter(r -> r.memberId().matches("LA\\d{9}")).toList();
+        long reported = demo.stream().filter(r -> r.raceEthnicity() != null).count();
+        assertThat(demo).hasSizeGreaterThan(2000);
+        assertThat(reported).isBetween(demo.size() / 2L, demo.size() - 1L);
     }
 }
