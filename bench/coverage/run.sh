@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Coverage benchmark: full 834 ingest vs COPY, daily change file, eligibility REST under wrk, X12 270 batch.
+# usage: bench/coverage/run.sh [MEMBERS (default 2900000)] [CHANGES (default 50000)]
+# Needs: wrk (apt-get install wrk), curl. Uses its own embedded PostgreSQL under target/bench-coverage.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+MEMBERS=${1:-2900000}
+CHANGES=${2:-50000}
+WORK=target/bench-coverage
+PORT=${BENCH_PORT:-18080}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+rm -rf "$WORK"; mkdir -p "$WORK"
+./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+[ -f target/commonweal.jar ] || ./mvnw -o -q package -DskipTests
+CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+
+echo "== 834 ingest ($MEMBERS members full file, $CHANGES change transactions), importer heap capped at 1 GB"
+"$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" org.commonweal.coverage.x12.CoverageBenchmark "$MEMBERS" "$CHANGES" "$WORK" \
+    > >(tee "$WORK/import.txt") 2>"$WORK/bench.err" &
+BENCH=$!
+until [ -f "$WORK/token" ]; do sleep 2; kill -0 $BENCH; done
+URL=$(cat "$WORK/jdbc-url"); TOKEN=$(cat "$WORK/token")
+
+echo "== application on the benchmark database, port $PORT"
+COMMONWEAL_DB_URL="$URL" COMMONWEAL_DB_USER=postgres COMMONWEAL_DATA_DIR="$WORK/app" PORT=$PORT \
+    "$JAVA_HOME/bin/java" -Xmx1g -jar target/commonweal.jar > "$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; touch "$WORK/stop"' EXIT
+until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do sleep 2; kill -0 $APP; done
+
+cat > "$WORK/eligibility.lua" <<LUA
+math.randomseed(42)
+request = function()
+  local id = string.format("LA%09d", math.random(1, $MEMBERS))
+  return wrk.format("GET", "/api/v1/eligibility?memberId=" .. id, {["Authorization"] = "Bearer $TOKEN"})
+end
+LUA
+echo "== warm-up 10 s"
+wrk -t2 -c64 -d10s -s "$WORK/eligibility.lua" "http://localhost:$PORT" > /dev/null
+echo "== eligibility REST: wrk 2 threads, 64 connections, 30 s"
+wrk -t2 -c64 -d30s --latency -s "$WORK/eligibility.lua" "http://localhost:$PORT" | tee "$WORK/wrk.txt"
+
+echo "== X12 270 batch of $(grep -c 'EQ\*30' "$WORK/batch.270") inquiries"
+for i in 1 2 3; do
+  curl -s -o "$WORK/batch.271" -w "270 batch answered: HTTP %{http_code} in %{time_total} s\n" \
+      -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/edi-x12" \
+      --data-binary @"$WORK/batch.270" "http://localhost:$PORT/x12/270"
+done
+echo "271: $(grep -c '^EB\*1' "$WORK/batch.271") active, $(grep -c '^AAA' "$WORK/batch.271") rejects"

@@ -1,0 +1,254 @@
+package org.commonweal.coverage.x12;
+
+import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.commonweal.demo.DemoPeople;
+import org.commonweal.geography.ZipArea;
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The coverage benchmark (run by bench/coverage/run.sh, not a test): on its own embedded PostgreSQL, writes a full 834
+ * of N members, imports it (timed, heap sampled), COPYs the same rows into the same tables (timed), imports a change
+ * file, writes a 270 batch, then keeps the database up for the HTTP part of the script.
+ */
+public final class CoverageBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int members = Integer.parseInt(args[0]);
+        int changes = Integer.parseInt(args[1]);
+        Path work = Path.of(args[2]);
+        Files.createDirectories(work);
+        LocalDate date = LocalDate.of(2026, 11, 1);
+        var heap = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                heap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("shared_buffers", "512MB").start()) {
+            var dataSource = pg.getPostgresDatabase();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+                    .migrate();
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            var zips = jdbc.sql("select zip, latitude, longitude, city, county_fips, spa, rcac_region, population_weight "
+                            + "from geography.zip_area").query((rs, n) -> new ZipArea(rs.getString(1),
+                            new org.commonweal.geography.GeoPoint(rs.getDouble(2), rs.getDouble(3)), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8))).list();
+            if (zips.isEmpty()) {
+                zips = loadZips(jdbc);
+            }
+            var synthetic = new SyntheticMembers(new DemoPeople(zips, date), 2026, date);
+
+            Path full = work.resolve("full.834");
+            long t0 = System.nanoTime();
+            try (BufferedWriter out = Files.newBufferedWriter(full, StandardCharsets.UTF_8)) {
+                var writer = new Enrollment834Writer(out, date);
+                writer.begin(1001, true);
+                for (int i = 1; i <= members; i++) {
+                    writer.member(synthetic.member(i));
+                }
+                writer.end();
+            }
+            System.out.printf("generate full 834: %d members, %.0f MB in %.1f s%n", members,
+                    Files.size(full) / 1e6, seconds(t0));
+
+            var audit = new CrashImportMainAudit(jdbc);
+            var geocoder = CrashImportMain.zipCentroidsFor();
+            var importer = new Enrollment834Import(dataSource, jdbc, geocoder, audit, "auto", 5000);
+            heap.set(0);
+            System.gc();
+            t0 = System.nanoTime();
+            ImportReport report = importer.importFile(full, "full.834", "bench", true, r -> { });
+            double importSeconds = seconds(t0);
+            System.out.printf("import full 834: %s, %d transactions, %d rejects in %.1f s; peak heap %d MB%n",
+                    report.status(), report.transactions(), report.rejects(), importSeconds, heap.get() >> 20);
+
+            jdbc.sql("truncate coverage.member, coverage.enrollment_span, coverage.member_change").update();
+            t0 = System.nanoTime();
+            copy(dataSource.getConnection(), synthetic, members, zips);
+            double copySeconds = seconds(t0);
+            System.out.printf("COPY of the same rows (members + spans, same indexed tables): %.1f s%n", copySeconds);
+            System.out.printf("ratio import / COPY: %.2f%n", importSeconds / copySeconds);
+
+            Path change = work.resolve("change.834");
+            var mix = new ChangeMix(synthetic, members, date.plusDays(1), 2026);
+            try (BufferedWriter out = Files.newBufferedWriter(change, StandardCharsets.UTF_8)) {
+                var writer = new Enrollment834Writer(out, date.plusDays(1));
+                writer.begin(1002, false);
+                for (int i = 1; i <= changes; i++) {
+                    writer.member(mix.transaction(i));
+                }
+                writer.end();
+            }
+            t0 = System.nanoTime();
+            ImportReport daily = importer.importFile(change, "change.834", "bench", true, r -> { });
+            System.out.printf("import change 834: %d transactions (adds %d, changes %d, terms %d, reinstates %d, "
+                            + "unchanged %d, rejects %d) in %.1f s%n", daily.transactions(), daily.adds(),
+                    daily.changes(), daily.terms(), daily.reinstates(), daily.unchanged(), daily.rejects(),
+                    seconds(t0));
+            jdbc.sql("analyze").update();
+
+            write270(work.resolve("batch.270"), Math.min(10_000, members));
+            String token = "cwk_bench_" + System.nanoTime();
+            jdbc.sql("""
+                    insert into identity.api_client (client_name, purpose, token_sha256, token_prefix, issued_by)
+                    values ('bench', 'benchmark', ?, ?, 'bench')""").params(sha256(token), token.substring(0, 12))
+                    .update();
+            Files.writeString(work.resolve("token"), token);
+            Files.writeString(work.resolve("jdbc-url"), pg.getJdbcUrl("postgres", "postgres"));
+            System.out.println("database ready for the HTTP benchmark: " + pg.getJdbcUrl("postgres", "postgres"));
+            Path stop = work.resolve("stop");
+            while (!Files.exists(stop)) {
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static java.util.List<ZipArea> loadZips(JdbcClient jdbc) throws Exception {
+        java.util.List<ZipArea> zips = new java.util.ArrayList<>();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                CoverageBenchmark.class.getClassLoader().getResourceAsStream("geography/la-county-zips.csv"),
+                StandardCharsets.UTF_8))) {
+            reader.readLine();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] f = line.split(",", -1);
+                zips.add(new ZipArea(f[0], new org.commonweal.geography.GeoPoint(Double.parseDouble(f[1]),
+                        Double.parseDouble(f[2])), f[3], f[4], Integer.parseInt(f[5]), Integer.parseInt(f[6]),
+                        Integer.parseInt(f[7])));
+            }
+        }
+        return zips;
+    }
+
+    private static void copy(Connection c, SyntheticMembers synthetic, int members, java.util.List<ZipArea> zips)
+            throws Exception {
+        var byZip = new java.util.HashMap<String, ZipArea>();
+        zips.forEach(z -> byZip.put(z.zip(), z));
+        c.setAutoCommit(false);
+        var api = c.unwrap(PGConnection.class).getCopyAPI();
+        var memberCopy = api.copyIn("copy coverage.member (member_id, cin, mbi, first_name, last_name, name_key, "
+                + "birth_date, sex, address_line1, city, state, zip, county_code, latitude, longitude, spa, rcac_region, "
+                + "phone, spoken_language, written_language) from stdin");
+        var sb = new StringBuilder(1 << 20);
+        for (int i = 1; i <= members; i++) {
+            MemberTransaction m = synthetic.member(i);
+            ZipArea z = byZip.get(m.zip());
+            row(sb, m.memberId(), m.cin(), m.mbi(), m.firstName(), m.lastName(), NameKey.of(m.lastName(), m.firstName()),
+                    m.birthDate(), m.sex(), m.addressLine1(), m.city(), m.state(), m.zip(), m.countyCode(),
+                    z == null ? null : z.centroid().latitude(), z == null ? null : z.centroid().longitude(),
+                    z == null ? null : z.spa(), z == null ? null : z.rcacRegion(), m.phone(), m.spokenLanguage(),
+                    m.writtenLanguage());
+            if (sb.length() > (1 << 20)) {
+                byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                memberCopy.writeToCopy(bytes, 0, bytes.length);
+                sb.setLength(0);
+            }
+        }
+        byte[] rest = sb.toString().getBytes(StandardCharsets.UTF_8);
+        memberCopy.writeToCopy(rest, 0, rest.length);
+        memberCopy.endCopy();
+        sb.setLength(0);
+        var spanCopy = api.copyIn("copy coverage.enrollment_span (member_id, product_line, plan_code, aid_codes, "
+                + "begin_date, end_date, status, pcp_npi, pcp_name, pcp_location) from stdin");
+        for (int i = 1; i <= members; i++) {
+            MemberTransaction m = synthetic.member(i);
+            for (var s : m.coverages()) {
+                row(sb, m.memberId(), s.planCode().startsWith("LA") ? "MCLA" : s.planCode().startsWith("CC") ? "LACC"
+                                : s.planCode().startsWith("MP") ? "MCP" : "PASC", s.planCode(),
+                        "{" + String.join(",", s.aidCodes()) + "}", s.begin(), s.end(),
+                        s.end() == null ? "active" : "terminated", s.pcpNpi(), s.pcpName(), s.pcpLocation());
+            }
+            if (sb.length() > (1 << 20)) {
+                byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                spanCopy.writeToCopy(bytes, 0, bytes.length);
+                sb.setLength(0);
+            }
+        }
+        rest = sb.toString().getBytes(StandardCharsets.UTF_8);
+        spanCopy.writeToCopy(rest, 0, rest.length);
+        spanCopy.endCopy();
+        c.commit();
+        c.close();
+    }
+
+    private static void row(StringBuilder sb, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append('\t');
+            }
+            Object v = values[i];
+            if (v == null) {
+                sb.append("\\N");
+            } else {
+                String s = v.toString();
+                for (int k = 0; k < s.length(); k++) {
+                    char ch = s.charAt(k);
+                    switch (ch) {
+                        case '\\' -> sb.append("\\\\");
+                        case '\t' -> sb.append("\\t");
+                        case '\n' -> sb.append("\\n");
+                        default -> sb.append(ch);
+                    }
+                }
+            }
+        }
+        sb.append('\n');
+    }
+
+    private static void write270(Path file, int inquiries) throws Exception {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            var x12 = new X12Writer(out);
+            var now = java.time.LocalDateTime.of(2026, 11, 29, 12, 0);
+            x12.interchange("BENCHCLINIC", "LACARE", X12Writer.control(2701), now);
+            x12.group("HS", "BENCHCLINIC", "LACARE", "2701", Eligibility270.VERSION, now);
+            x12.transactionSet("270", "0001", Eligibility270.VERSION);
+            x12.segment("BHT", "0022", "13", "BENCH", "20261129", "1200");
+            x12.segment("HL", "1", "", "20", "1");
+            x12.segment("NM1", "PR", "2", "L.A. CARE HEALTH PLAN", "", "", "", "", "PI", "LACARE");
+            x12.segment("HL", "2", "1", "21", "1");
+            x12.segment("NM1", "1P", "2", "BENCH CLINIC", "", "", "", "", "XX", "1234567893");
+            for (int i = 1; i <= inquiries; i++) {
+                x12.segment("HL", String.valueOf(i + 2), "2", "22", "0");
+                x12.segment("TRN", "1", "T" + i, "9BENCH");
+                x12.segment("NM1", "IL", "1", "DOE", "PAT", "", "", "", "MI",
+                        SyntheticMembers.memberId(1 + (long) (i * 7919L % Math.max(1, inquiries * 10L))));
+                x12.segment("DTP", "291", "D8", "20261129");
+                x12.segment("EQ", "30");
+            }
+            x12.endTransactionSet().endGroup().endInterchange();
+        }
+    }
+
+    private static String sha256(String token) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
