@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Finds audit records by user, member, entity and date range, newest first, a page at a time (keyset). */
 @Component
-class AuditSearch {
+class AuditSearch implements org.commonweal.audit.AuditQueries {
 
     static final int PAGE_SIZE = 50;
     private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
@@ -102,6 +102,17 @@ class AuditSearch {
                     rs.getString("entity_id"), rs.getString("member_id"), rs.getString("purpose"), rs.getString("ip"),
                     rs.getString("request_id"), rs.getString("detail")));
         });
+    }
+
+    @Override
+    public List<MemberAccess> accessTo(String memberId, int limit) {
+        return jdbc.sql("""
+                select occurred_at, username, roles, action, entity_type, purpose from audit.audit_event
+                where member_id = ? order by occurred_at desc, id desc limit ?""")
+                .params(memberId, Math.max(1, Math.min(limit, 500)))
+                .query((rs, n) -> new MemberAccess(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
     }
 
     List<String> entityTypes() {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditQueries;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.geography.Geography;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,10 +28,12 @@ class MemberServicesController {
     private final JdbcCoverage coverage;
     private final MemberCorrections corrections;
     private final AuditTrail audit;
+    private final AuditQueries auditQueries;
     private final Geography geography;
 
     MemberServicesController(Members members, JdbcCoverage coverage, MemberCorrections corrections, AuditTrail audit,
-            Geography geography) {
+            AuditQueries auditQueries, Geography geography) {
+        this.auditQueries = auditQueries;
         this.members = members;
         this.coverage = coverage;
         this.corrections = corrections;
@@ -69,6 +72,7 @@ class MemberServicesController {
         model.addAttribute("eligibility", members.coveringSpan(memberId, today).orElse(null));
         model.addAttribute("productLines", coverage.productLines());
         model.addAttribute("history", members.history(memberId));
+        model.addAttribute("access", auditQueries.accessTo(memberId, 20));
         model.addAttribute("languages", geography.languages());
         model.addAttribute("spa", member.spa() == null ? null
                 : geography.servicePlanningArea(member.spa()).map(r -> r.name()).orElse(null));
