@@ -1,0 +1,36 @@
+package org.commonweal.coverage;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Who is covered, in which product line, from when to when. Reads of a member are audited with the caller's
+ * {@code purpose}.
+ */
+public interface Coverage {
+
+    /** The member with this plan member id. */
+    Optional<MemberSummary> findMember(String memberId, String purpose);
+
+    /** The member with this Medi-Cal Client Index Number. */
+    Optional<MemberSummary> findMemberByCin(String cin, String purpose);
+
+    /** Whether the member is covered on {@code date}, and by which span; empty when the member is unknown. */
+    Optional<Eligibility> eligibility(String memberId, LocalDate date, String purpose);
+
+    /** The member's spans, newest first. */
+    List<EnrollmentSpan> spans(String memberId, String purpose);
+
+    /**
+     * Streams every member covered on {@code date} with where they live, in member-id order, without holding them in
+     * memory (for adequacy and analytics at 2.9 million members). Audited once as a bulk read.
+     */
+    void forEachActiveMember(LocalDate date, String purpose, Consumer<MemberResidence> consumer);
+
+    /** Members covered on {@code date}. */
+    long countActiveMembers(LocalDate date);
+
+    List<ProductLine> productLines();
+}

@@ -1,0 +1,163 @@
+package org.commonweal.coverage.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.commonweal.coverage.EnrollmentSpan;
+import org.commonweal.coverage.MemberResidence;
+import org.commonweal.coverage.ProductLine;
+import org.commonweal.coverage.x12.NameKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads of the coverage schema. */
+@Repository
+class Members {
+
+    static final String MEMBER_COLUMNS = """
+            member_id, cin, mbi, medicaid_id, first_name, middle_name, last_name, birth_date, sex, address_line1,
+            address_line2, city, state, zip, county_code, spa, rcac_region, phone, email, spoken_language,
+            written_language, race_ethnicity""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Members(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    Optional<MemberRecord> byId(String memberId) {
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member where member_id = ?").param(memberId)
+                .query(Members::member).optional();
+    }
+
+    Optional<MemberRecord> byCin(String cin) {
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member where cin = ? limit 1").param(cin)
+                .query(Members::member).optional();
+    }
+
+    /** Search by member id, CIN or MBI (exact), or by name and birth date (accent- and case-insensitive). */
+    List<MemberRecord> search(String identifier, String name, LocalDate birthDate) {
+        if (identifier != null && !identifier.isBlank()) {
+            String id = identifier.trim().toUpperCase();
+            return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member "
+                            + "where member_id = ? or cin = ? or mbi = ? order by member_id limit 50")
+                    .params(id, id, id).query(Members::member).list();
+        }
+        if (name != null && !name.isBlank() && birthDate != null) {
+            String[] words = NameKey.of(name).split(" ");
+            // either "last first" or "first last" order typed by staff
+            String sql = "select " + MEMBER_COLUMNS + " from coverage.member where birth_date = ? "
+                    + "and (name_key like ? or name_key like ?) order by name_key limit 50";
+            String forward = String.join(" ", words) + "%";
+            String[] reversed = words.clone();
+            java.util.Collections.reverse(Arrays.asList(reversed));
+            return jdbc.sql(sql).params(birthDate, forward, String.join(" ", reversed) + "%")
+                    .query(Members::member).list();
+        }
+        return List.of();
+    }
+
+    List<EnrollmentSpan> spans(String memberId) {
+        return jdbc.sql("""
+                select id, member_id, product_line, plan_code, aid_codes, begin_date, end_date, status, pcp_npi,
+                       pcp_name, pcp_location
+                from coverage.enrollment_span where member_id = ? order by begin_date desc, id desc""")
+                .param(memberId).query(Members::span).list();
+    }
+
+    /** The span covering {@code date}, the latest-starting one if several overlap. */
+    Optional<EnrollmentSpan> coveringSpan(String memberId, LocalDate date) {
+        return jdbc.sql("""
+                select id, member_id, product_line, plan_code, aid_codes, begin_date, end_date, status, pcp_npi,
+                       pcp_name, pcp_location
+                from coverage.enrollment_span
+                where member_id = ? and begin_date <= ? and (end_date is null or end_date >= ?)
+                  and status <> 'suspended'
+                order by begin_date desc, id desc limit 1""")
+                .params(memberId, date, date).query(Members::span).optional();
+    }
+
+    List<ProductLine> productLines() {
+        return jdbc.sql("""
+                select code, name, payer_name, member_phone, nurse_phone, medicaid from coverage.product_line
+                order by sort_order, code""")
+                .query((rs, n) -> new ProductLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6))).list();
+    }
+
+    List<MemberChange> history(String memberId) {
+        return jdbc.sql("""
+                select c.changed_at, c.source, c.username, c.reason, c.summary, c.transaction_set, f.file_name
+                from coverage.member_change c left join coverage.import_file f on f.id = c.import_id
+                where c.member_id = ? order by c.changed_at desc, c.id desc limit 200""")
+                .param(memberId)
+                .query((rs, n) -> new MemberChange(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
+    }
+
+    long countActive(LocalDate date) {
+        return jdbc.sql("""
+                select count(distinct member_id) from coverage.enrollment_span
+                where begin_date <= ? and (end_date is null or end_date >= ?) and status <> 'suspended'""")
+                .params(date, date).query(Long.class).single();
+    }
+
+    /** Streams with a server-side cursor (fetch size), so 2.9 million rows never sit in memory. */
+    void forEachActive(LocalDate date, Consumer<MemberResidence> consumer) {
+        template.execute((java.sql.Connection connection) -> {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (var ps = connection.prepareStatement("""
+                    select distinct on (m.member_id) m.member_id, m.zip, m.spa, m.rcac_region, m.latitude, m.longitude,
+                           m.spoken_language, s.product_line, m.birth_date, m.sex, m.race_ethnicity
+                    from coverage.enrollment_span s join coverage.member m on m.member_id = s.member_id
+                    where s.begin_date <= ? and (s.end_date is null or s.end_date >= ?) and s.status <> 'suspended'
+                    order by m.member_id, s.begin_date desc""")) {
+                ps.setFetchSize(5000);
+                ps.setObject(1, date);
+                ps.setObject(2, date);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(new MemberResidence(rs.getString(1), rs.getString(2),
+                                (Integer) rs.getObject(3), (Integer) rs.getObject(4), (Double) rs.getObject(5),
+                                (Double) rs.getObject(6), rs.getString(7), rs.getString(8),
+                                rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11)));
+                    }
+                }
+            } finally {
+                connection.commit();
+                connection.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    static MemberRecord member(ResultSet rs, int row) throws SQLException {
+        return new MemberRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                (Integer) rs.getObject(16), (Integer) rs.getObject(17), rs.getString(18), rs.getString(19),
+                rs.getString(20), rs.getString(21), rs.getString(22));
+    }
+
+    static EnrollmentSpan span(ResultSet rs, int row) throws SQLException {
+        Array aid = rs.getArray(5);
+        List<String> aidCodes = aid == null ? List.of() : List.of((String[]) aid.getArray());
+        return new EnrollmentSpan(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), aidCodes,
+                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11));
+    }
+
+    record MemberChange(java.time.Instant at, String source, String username, String reason, String summary,
+            String transactionSet, String fileName) {
+    }
+}

@@ -1,0 +1,478 @@
+package org.commonweal.coverage.x12;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+import javax.sql.DataSource;
+
+import org.commonweal.geography.Address;
+import org.commonweal.geography.Geocoded;
+import org.commonweal.geography.Geocoder;
+
+/**
+ * Applies member loops in chunks, one database transaction per chunk that also moves the import's checkpoint, so a
+ * crash loses at most the chunk in flight and a re-run resumes exactly where the last commit left off. Each chunk
+ * writes with a handful of set-based statements (arrays bound to {@code unnest}), not one statement per member.
+ */
+final class Enrollment834Applier implements Enrollment834Parser.Handler {
+
+    private final DataSource dataSource;
+    private final Geocoder geocoder;
+    private final long importId;
+    private final int resumeAfter;
+    private final int chunkSize;
+    private final LongSupplier bytesRead;
+    private final ImportCounts counts;
+    private final List<MemberTransaction> chunk = new ArrayList<>();
+    private final Set<String> chunkMembers = new HashSet<>();
+    private final List<Reject> rejects = new ArrayList<>();
+    private final Map<String, Geocoded> geocodes = new HashMap<>();
+    private Enrollment834Parser.FileHeader header;
+    private int lastSequence;
+    private Runnable onChunk = () -> { };
+
+    Enrollment834Applier(DataSource dataSource, Geocoder geocoder, long importId, int resumeAfter, ImportCounts counts,
+            int chunkSize, LongSupplier bytesRead) {
+        this.dataSource = dataSource;
+        this.geocoder = geocoder;
+        this.importId = importId;
+        this.resumeAfter = resumeAfter;
+        this.counts = counts;
+        this.chunkSize = chunkSize;
+        this.bytesRead = bytesRead;
+    }
+
+    void onChunk(Runnable listener) {
+        this.onChunk = listener;
+    }
+
+    Enrollment834Parser.FileHeader header() {
+        return header;
+    }
+
+    boolean full() {
+        return header != null && header.purpose().equals("full");
+    }
+
+    @Override
+    public void header(Enrollment834Parser.FileHeader header) {
+        if (this.header == null) {
+            this.header = header;
+        }
+    }
+
+    @Override
+    public void member(MemberTransaction t) throws SQLException {
+        if (t.sequence() <= resumeAfter) {
+            lastSequence = t.sequence();
+            return;
+        }
+        if (t.maintenanceType().equals("030") && header != null && !header.purpose().equals("full")) {
+            // a file of audit loops is a full file whatever BGN08 says
+            header = new Enrollment834Parser.FileHeader(header.transactionSet(), header.reference(),
+                    header.fileDate(), "full", header.sponsor(), header.payer());
+        }
+        // one member at most once per chunk, so the set-based statements keep the file's order for that member
+        if (chunkMembers.contains(t.memberId())) {
+            flush();
+        }
+        lastSequence = t.sequence();
+        chunk.add(t);
+        chunkMembers.add(t.memberId());
+        if (chunk.size() >= chunkSize) {
+            flush();
+        }
+    }
+
+    @Override
+    public void reject(Reject reject) throws SQLException {
+        lastSequence++;
+        if (lastSequence <= resumeAfter) {
+            return;
+        }
+        rejects.add(reject);
+        if (rejects.size() >= chunkSize) {
+            flush();
+        }
+    }
+
+    /** Writes what is pending; called at the end of the file too. */
+    void flush() throws SQLException {
+        if (chunk.isEmpty() && rejects.isEmpty()) {
+            return;
+        }
+        LocalDate fileDate = header != null && header.fileDate() != null ? header.fileDate() : LocalDate.now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Set<String> changed = new HashSet<>();
+                Map<String, String> summaries = new LinkedHashMap<>();
+                upsertMembers(c, changed);
+                upsertSpans(c, fileDate, changed, summaries);
+                Set<String> termed = terminate(c, changed, summaries);
+                reinstateLatest(c, changed, summaries);
+                unknownTerminations(c, termed);
+                history(c, changed, summaries);
+                if (full()) {
+                    seen(c);
+                }
+                writeRejects(c);
+                for (MemberTransaction t : chunk) {
+                    counts.count(t.maintenanceType());
+                    if (!changed.contains(t.memberId())) {
+                        counts.unchanged++;
+                    }
+                }
+                counts.rejects += rejects.size();
+                checkpoint(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        chunk.clear();
+        chunkMembers.clear();
+        rejects.clear();
+        onChunk.run();
+    }
+
+    private static final String[][] MEMBER_FIELDS = {
+            {"cin", "coalesce(excluded.cin, m.cin)"}, {"mbi", "coalesce(excluded.mbi, m.mbi)"},
+            {"medicaid_id", "coalesce(excluded.medicaid_id, m.medicaid_id)"},
+            {"first_name", "excluded.first_name"}, {"middle_name", "excluded.middle_name"},
+            {"last_name", "excluded.last_name"}, {"name_key", "excluded.name_key"},
+            {"birth_date", "coalesce(excluded.birth_date, m.birth_date)"}, {"sex", "coalesce(excluded.sex, m.sex)"},
+            {"address_line1", "coalesce(excluded.address_line1, m.address_line1)"},
+            {"address_line2", "case when excluded.address_line1 is null then m.address_line2 else excluded.address_line2 end"},
+            {"city", "coalesce(excluded.city, m.city)"}, {"state", "coalesce(excluded.state, m.state)"},
+            {"zip", "coalesce(excluded.zip, m.zip)"}, {"county_code", "coalesce(excluded.county_code, m.county_code)"},
+            {"latitude", "case when excluded.zip is null then m.latitude else excluded.latitude end"},
+            {"longitude", "case when excluded.zip is null then m.longitude else excluded.longitude end"},
+            {"spa", "case when excluded.zip is null then m.spa else excluded.spa end"},
+            {"rcac_region", "case when excluded.zip is null then m.rcac_region else excluded.rcac_region end"},
+            {"phone", "coalesce(excluded.phone, m.phone)"}, {"email", "coalesce(excluded.email, m.email)"},
+            {"spoken_language", "coalesce(excluded.spoken_language, m.spoken_language)"},
+            {"written_language", "coalesce(excluded.written_language, m.written_language)"}};
+
+    private static final String UPSERT_MEMBERS = upsertMembersSql();
+
+    private static String upsertMembersSql() {
+        var cols = new StringBuilder("member_id");
+        var sets = new StringBuilder();
+        var old = new StringBuilder();
+        var now = new StringBuilder();
+        for (String[] f : MEMBER_FIELDS) {
+            cols.append(", ").append(f[0]);
+            sets.append(f[0]).append(" = ").append(f[1]).append(", ");
+            old.append(old.isEmpty() ? "" : ", ").append("m.").append(f[0]);
+            now.append(now.isEmpty() ? "" : ", ").append(f[1]);
+        }
+        return "insert into coverage.member as m (" + cols + ") select * from unnest("
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], "
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], "
+                + "?::float8[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                + "on conflict (member_id) do update set " + sets + "updated_at = now() "
+                + "where (" + old + ") is distinct from (" + now + ") returning member_id";
+    }
+
+    private void upsertMembers(Connection c, Set<String> changed) throws SQLException {
+        List<MemberTransaction> rows = chunk.stream().filter(MemberTransaction::hasDemographics).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Object[][] cols = new Object[24][n];
+        for (int i = 0; i < n; i++) {
+            MemberTransaction t = rows.get(i);
+            Geocoded g = t.zip() == null ? null : geocode(t);
+            Object[] v = {t.memberId(), t.cin(), t.mbi(), t.medicaidId(), t.firstName(), t.middleName(), t.lastName(),
+                    NameKey.of(t.lastName(), t.firstName()), t.birthDate(), t.sex(), t.addressLine1(),
+                    t.addressLine2(), t.city(), t.state(), t.zip(), t.countyCode(),
+                    g == null ? null : g.point().latitude(), g == null ? null : g.point().longitude(),
+                    g == null ? null : g.spa(), g == null ? null : g.rcacRegion(), t.phone(), t.email(),
+                    t.spokenLanguage(), t.writtenLanguage()};
+            for (int col = 0; col < v.length; col++) {
+                cols[col][i] = v[col];
+            }
+        }
+        String[] types = {"text", "text", "text", "text", "text", "text", "text", "text", "date", "text", "text",
+                "text", "text", "text", "text", "text", "float8", "float8", "int4", "int4", "text", "text", "text",
+                "text"};
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_MEMBERS)) {
+            for (int col = 0; col < types.length; col++) {
+                ps.setArray(col + 1, c.createArrayOf(types[col], cols[col]));
+            }
+            collect(ps, changed);
+        }
+    }
+
+    private Geocoded geocode(MemberTransaction t) {
+        String zip5 = t.zip().length() >= 5 ? t.zip().substring(0, 5) : t.zip();
+        return geocodes.computeIfAbsent(zip5, z -> geocoder.geocode(
+                new Address(t.addressLine1(), t.addressLine2(), t.city(), t.state(), t.zip())).orElse(null));
+    }
+
+    private static final String UPSERT_SPANS = """
+            insert into coverage.enrollment_span as s (member_id, product_line, plan_code, aid_codes, begin_date,
+                end_date, status, pcp_npi, pcp_name, pcp_location)
+            select u.member_id, p.product_line, u.plan_code, coalesce(string_to_array(u.aid, ';'), '{}'), u.begin_date,
+                   u.end_date, u.status, u.npi, u.pcp_name, u.pcp_location
+            from unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 as u(member_id, plan_code, aid, begin_date, end_date, status, npi, pcp_name, pcp_location)
+            join coverage.plan p on p.plan_code = u.plan_code
+            on conflict (member_id, plan_code, begin_date) do update set
+                aid_codes = case when cardinality(excluded.aid_codes) = 0 then s.aid_codes else excluded.aid_codes end,
+                end_date = excluded.end_date, status = excluded.status,
+                pcp_npi = coalesce(excluded.pcp_npi, s.pcp_npi), pcp_name = coalesce(excluded.pcp_name, s.pcp_name),
+                pcp_location = coalesce(excluded.pcp_location, s.pcp_location), updated_at = now()
+            where (s.aid_codes, s.end_date, s.status, s.pcp_npi, s.pcp_name, s.pcp_location)
+                is distinct from (case when cardinality(excluded.aid_codes) = 0 then s.aid_codes else excluded.aid_codes end,
+                excluded.end_date, excluded.status, coalesce(excluded.pcp_npi, s.pcp_npi),
+                coalesce(excluded.pcp_name, s.pcp_name), coalesce(excluded.pcp_location, s.pcp_location))
+            returning member_id""";
+
+    private void upsertSpans(Connection c, LocalDate fileDate, Set<String> changed, Map<String, String> summaries)
+            throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (MemberTransaction t : chunk) {
+            Map<String, Object[]> byKey = new LinkedHashMap<>();
+            for (MemberTransaction.CoverageLine line : t.coverages()) {
+                if (effectiveType(t, line).equals("024") || line.begin() == null) {
+                    continue;
+                }
+                String status = line.end() == null || !line.end().isBefore(fileDate) ? "active" : "terminated";
+                byKey.put(line.planCode() + "|" + line.begin(), new Object[] {t.memberId(), line.planCode(),
+                        line.aidCodes().isEmpty() ? null : String.join(";", line.aidCodes()), line.begin(), line.end(),
+                        status, line.pcpNpi(), line.pcpName(), line.pcpLocation()});
+                summaries.merge(t.memberId(), describe(t, line), (a, b) -> a + "; " + b);
+            }
+            rows.addAll(byKey.values());
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[] types = {"text", "text", "text", "date", "date", "text", "text", "text", "text"};
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_SPANS)) {
+            bindColumns(c, ps, rows, types);
+            collect(ps, changed);
+        }
+    }
+
+    private static String effectiveType(MemberTransaction t, MemberTransaction.CoverageLine line) {
+        String hd01 = line.maintenanceType();
+        return hd01 == null || hd01.isEmpty() || !Enrollment834Parser.MAINTENANCE_TYPES.contains(hd01)
+                || t.maintenanceType().equals("024") ? t.maintenanceType() : hd01;
+    }
+
+    private static String describe(MemberTransaction t, MemberTransaction.CoverageLine line) {
+        String what = switch (t.maintenanceType()) {
+            case "021" -> "add";
+            case "001" -> "change";
+            case "025" -> "reinstate";
+            case "030" -> "audit";
+            default -> "terminate";
+        };
+        return what + " " + line.planCode() + " " + line.begin() + (line.end() == null ? " open" : " to " + line.end());
+    }
+
+    private static final String TERMINATE = """
+            update coverage.enrollment_span s set end_date = u.end_date, status = 'terminated', updated_at = now()
+            from unnest(?::text[], ?::text[], ?::date[]) as u(member_id, plan_code, end_date)
+            where s.member_id = u.member_id and (u.plan_code is null or s.plan_code = u.plan_code)
+              and s.begin_date <= u.end_date and (s.end_date is null or s.end_date > u.end_date)
+            returning s.member_id""";
+
+    private Set<String> terminate(Connection c, Set<String> changed, Map<String, String> summaries)
+            throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        Set<String> termed = new HashSet<>();
+        for (MemberTransaction t : chunk) {
+            boolean any = false;
+            for (MemberTransaction.CoverageLine line : t.coverages()) {
+                if (effectiveType(t, line).equals("024")) {
+                    LocalDate end = line.end() != null ? line.end() : t.eligibilityEnd();
+                    if (end != null) {
+                        rows.add(new Object[] {t.memberId(), line.planCode(), end});
+                        summaries.merge(t.memberId(), "terminate " + line.planCode() + " on " + end,
+                                (a, b) -> a + "; " + b);
+                        any = true;
+                    }
+                }
+            }
+            if (!any && t.maintenanceType().equals("024") && t.eligibilityEnd() != null) {
+                rows.add(new Object[] {t.memberId(), null, t.eligibilityEnd()});
+                summaries.merge(t.memberId(), "terminate all coverage on " + t.eligibilityEnd(), (a, b) -> a + "; " + b);
+            }
+            if (t.maintenanceType().equals("024")) {
+                termed.add(t.memberId());
+            }
+        }
+        if (!rows.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(TERMINATE)) {
+                bindColumns(c, ps, rows, new String[] {"text", "text", "date"});
+                collect(ps, changed);
+            }
+        }
+        return termed;
+    }
+
+    private void reinstateLatest(Connection c, Set<String> changed, Map<String, String> summaries)
+            throws SQLException {
+        List<String> ids = chunk.stream().filter(t -> t.maintenanceType().equals("025"))
+                .filter(t -> t.coverages().stream().allMatch(l -> l.begin() == null)).map(MemberTransaction::memberId)
+                .toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                update coverage.enrollment_span s set end_date = null, status = 'active', updated_at = now()
+                where s.id in (select distinct on (member_id) id from coverage.enrollment_span
+                               where member_id = any(?) order by member_id, begin_date desc, id desc)
+                  and (s.end_date is not null or s.status <> 'active')
+                returning s.member_id""")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            collect(ps, changed);
+        }
+        ids.forEach(id -> summaries.merge(id, "reinstate latest coverage", (a, b) -> a + "; " + b));
+    }
+
+    /** A termination for a member the plan does not know is rejected, not silently ignored. */
+    private void unknownTerminations(Connection c, Set<String> termed) throws SQLException {
+        if (termed.isEmpty()) {
+            return;
+        }
+        Set<String> known = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select member_id from coverage.member where member_id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", termed.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+        }
+        var iterator = chunk.iterator();
+        while (iterator.hasNext()) {
+            MemberTransaction t = iterator.next();
+            if (termed.contains(t.memberId()) && !known.contains(t.memberId())) {
+                rejects.add(new Reject(t.transactionSet(), t.segmentNumber(), 0, "INS", "2000", t.memberId(), 0, "8",
+                        "termination for member " + t.memberId() + " who is not enrolled with the plan"));
+                iterator.remove();
+            }
+        }
+    }
+
+    private void history(Connection c, Set<String> changed, Map<String, String> summaries) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (MemberTransaction t : chunk) {
+            if (changed.contains(t.memberId())) {
+                String summary = "834 " + t.maintenanceType() + ": "
+                        + summaries.getOrDefault(t.memberId(), "member details updated");
+                rows.add(new Object[] {t.memberId(), t.transactionSet(), t.sequence(), summary});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into coverage.member_change (member_id, source, import_id, transaction_set, sequence, summary)
+                select u.member_id, '834', ?, u.st, u.seq, u.summary
+                from unnest(?::text[], ?::text[], ?::int[], ?::text[]) as u(member_id, st, seq, summary)
+                on conflict (import_id, sequence) where import_id is not null do nothing""")) {
+            ps.setLong(1, importId);
+            String[] types = {"text", "text", "int4", "text"};
+            for (int col = 0; col < types.length; col++) {
+                Object[] values = new Object[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    values[i] = rows.get(i)[col];
+                }
+                ps.setArray(col + 2, c.createArrayOf(types[col], values));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private void seen(Connection c) throws SQLException {
+        List<String> ids = new ArrayList<>(chunkMembers);
+        rejects.stream().map(Reject::memberId).filter(id -> id != null).forEach(ids::add);
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into coverage.import_seen (import_id, member_id) select ?, unnest(?::text[])")) {
+            ps.setLong(1, importId);
+            ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private void writeRejects(Connection c) throws SQLException {
+        if (rejects.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into coverage.import_reject (import_id, segment_number, loop_id, member_id, reason,
+                    transaction_set, position_in_set, segment_tag, element_position, error_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+            for (Reject r : rejects) {
+                ps.setLong(1, importId);
+                ps.setInt(2, r.segmentNumber());
+                ps.setString(3, r.loopId());
+                ps.setString(4, r.memberId());
+                ps.setString(5, r.reason());
+                ps.setString(6, r.transactionSet());
+                ps.setInt(7, r.positionInSet());
+                ps.setString(8, r.segmentTag());
+                ps.setInt(9, r.elementPosition());
+                ps.setString(10, r.errorCode());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void checkpoint(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update coverage.import_file set applied_through = ?, bytes_read = ?, transactions = ?, adds = ?,
+                    changes = ?, terms = ?, reinstates = ?, audits = ?, unchanged = ?, rejects = ?
+                where id = ?""")) {
+            int i = 1;
+            ps.setInt(i++, lastSequence);
+            ps.setLong(i++, bytesRead.getAsLong());
+            for (int v : new int[] {counts.transactions, counts.adds, counts.changes, counts.terms, counts.reinstates,
+                    counts.audits, counts.unchanged, counts.rejects}) {
+                ps.setInt(i++, v);
+            }
+            ps.setLong(i, importId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindColumns(Connection c, PreparedStatement ps, List<Object[]> rows, String[] types)
+            throws SQLException {
+        for (int col = 0; col < types.length; col++) {
+            Object[] values = new Object[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                values[i] = rows.get(i)[col];
+            }
+            ps.setArray(col + 1, c.createArrayOf(types[col], values));
+        }
+    }
+
+    private static void collect(PreparedStatement ps, Set<String> changed) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                changed.add(rs.getString(1));
+            }
+        }
+    }
+}

@@ -1,0 +1,389 @@
+package org.commonweal.coverage.x12;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.geography.Geocoder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports X12 834 files: envelope check and hash, idempotence by ISA13 and content hash, resumable chunked apply,
+ * full-file reconcile (automatic or on approval), the report and the 999 acknowledgment.
+ */
+@Service
+public class Enrollment834Import {
+
+    private static final Set<String> VERSIONS = Set.of(Enrollment834Parser.VERSION);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Geocoder geocoder;
+    private final AuditTrail audit;
+    private final boolean reconcileAutomatically;
+    private final int chunkSize;
+
+    public Enrollment834Import(DataSource dataSource, JdbcClient jdbc, Geocoder geocoder, AuditTrail audit,
+            @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
+            @Value("${commonweal.coverage.import-chunk:2000}") int chunkSize) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.geocoder = geocoder;
+        this.audit = audit;
+        this.reconcileAutomatically = reconcile.equals("auto");
+        this.chunkSize = chunkSize;
+    }
+
+    /** Imports one file, or resumes its interrupted import; {@code progress} hears after each committed chunk. */
+    public ImportReport importFile(Path file, String fileName, String actor, Consumer<ImportReport> progress)
+            throws IOException {
+        return importFile(file, fileName, actor, reconcileAutomatically, progress);
+    }
+
+    public ImportReport importFile(Path file, String fileName, String actor, boolean reconcileNow,
+            Consumer<ImportReport> progress) throws IOException {
+        long size = Files.size(file);
+        Envelope envelope;
+        try {
+            envelope = new EnvelopeScanner("BE", VERSIONS).scan(file);
+        } catch (X12Exception e) {
+            return refuse(file, fileName, actor, size, e.getMessage());
+        }
+        Optional<Long> existing = jdbc.sql("""
+                select id from coverage.import_file where isa13 = ? and sha256 = ?
+                  and status in ('completed', 'awaiting-approval', 'running') order by id limit 1""")
+                .params(envelope.isa13(), envelope.sha256()).query(Long.class).optional();
+        long id;
+        int resumeAfter = 0;
+        ImportCounts counts = new ImportCounts();
+        if (existing.isPresent()) {
+            ImportReport before = report(existing.get()).orElseThrow();
+            if (!before.status().equals("running")) {
+                long dup = insertFile(fileName, envelope, actor, size, "duplicate",
+                        "already imported as #" + before.id() + " on " + before.finishedAt() + "; nothing changed");
+                audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(dup), null,
+                        "enrollment import", "duplicate of #" + before.id()));
+                return report(dup).orElseThrow();
+            }
+            id = before.id();
+            resumeAfter = jdbc.sql("select applied_through from coverage.import_file where id = ?").param(id)
+                    .query(Integer.class).single();
+            restore(counts, before);
+        } else {
+            id = insertFile(fileName, envelope, actor, size, "running", null);
+        }
+        var bytes = new AtomicLong();
+        var applier = new Enrollment834Applier(dataSource, geocoder, id, resumeAfter, counts, chunkSize, bytes::get);
+        applier.onChunk(() -> progress.accept(report(id).orElseThrow()));
+        var parser = new Enrollment834Parser(this::knownPlan);
+        try (InputStream in = new CountingStream(Files.newInputStream(file), bytes)) {
+            var handler = new HeaderCheck(applier, id);
+            parser.parse(in, handler);
+            applier.flush();
+        } catch (X12Exception | SQLException e) {
+            jdbc.sql("update coverage.import_file set status = 'failed', message = ?, finished_at = now() where id = ?")
+                    .params(e.getMessage(), id).update();
+            return report(id).orElseThrow();
+        }
+        var header = applier.header();
+        String purpose = applier.full() ? "full" : "change";
+        jdbc.sql("update coverage.import_file set purpose = ?, file_date = ?, bytes_read = size_bytes where id = ?")
+                .params(purpose, header == null ? null : header.fileDate(), id).update();
+        String status = "completed";
+        if (applier.full()) {
+            int candidates = countReconcileCandidates(id, header.fileDate());
+            jdbc.sql("update coverage.import_file set reconcile_candidates = ?, reconcile_mode = ? where id = ?")
+                    .params(candidates, reconcileNow ? "auto" : "approval", id).update();
+            if (reconcileNow) {
+                reconcile(id, actor);
+            } else if (candidates > 0) {
+                status = "awaiting-approval";
+            } else {
+                jdbc.sql("update coverage.import_file set reconciled = 0 where id = ?").param(id).update();
+            }
+        }
+        String ack = Ack999Writer.accepted(envelope, "834", Enrollment834Parser.VERSION, rejects(id), id,
+                LocalDateTime.now());
+        jdbc.sql("update coverage.import_file set status = ?, finished_at = now(), ack_999 = ? where id = ?")
+                .params(status, ack, id).update();
+        ImportReport done = report(id).orElseThrow();
+        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
+                "enrollment import", done.status() + " transactions=" + done.transactions() + " rejects="
+                        + done.rejects()));
+        progress.accept(done);
+        return done;
+    }
+
+    /** Members with coverage open on the file date who are absent from the full file: the dry run of a reconcile. */
+    private int countReconcileCandidates(long id, LocalDate fileDate) {
+        return jdbc.sql(CANDIDATES.replace("select distinct s.member_id", "select count(distinct s.member_id)"))
+                .params(fileDate, id).query(Integer.class).single();
+    }
+
+    private static final String CANDIDATES = """
+            select distinct s.member_id from coverage.enrollment_span s
+            where (s.end_date is null or s.end_date > ?) and s.status <> 'terminated'
+              and not exists (select 1 from coverage.import_seen n where n.import_id = ? and n.member_id = s.member_id)""";
+
+    /** The members a full file's reconcile would close, for staff to review (first {@code limit}). */
+    public List<String> reconcileCandidates(long id, int limit) {
+        LocalDate date = fileDate(id);
+        return jdbc.sql(CANDIDATES + " order by 1 limit ?").params(date, id, limit).query(String.class).list();
+    }
+
+    /** Closes the open spans of members missing from the full file, as of the file's date. */
+    public ImportReport reconcile(long id, String actor) {
+        LocalDate date = fileDate(id);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
+        int closed = tx.execute(s -> {
+            List<String> members = jdbc.sql(CANDIDATES).params(date, id).query(String.class).list();
+            int spans = jdbc.sql("""
+                    update coverage.enrollment_span set end_date = ?, status = 'terminated', updated_at = now()
+                    where member_id = any(?) and (end_date is null or end_date > ?) and status <> 'terminated'""")
+                    .params(date, members.toArray(String[]::new), date).update();
+            jdbc.sql("""
+                    insert into coverage.member_change (member_id, source, import_id, summary)
+                    select unnest(?::text[]), 'reconcile', ?, ?""")
+                    .params(members.toArray(String[]::new), id,
+                            "missing from full file #" + id + ": open coverage closed on " + date).update();
+            jdbc.sql("""
+                    update coverage.import_file set reconciled = ?, status = case when status = 'awaiting-approval'
+                        then 'completed' else status end where id = ?""").params(spans, id).update();
+            jdbc.sql("delete from coverage.import_seen where import_id = ?").param(id).update();
+            return spans;
+        });
+        audit.recordAs(actor, AuditEntry.change(AuditAction.UPDATE, "834-file", String.valueOf(id), null,
+                "full-file reconcile", closed + " spans closed"));
+        return report(id).orElseThrow();
+    }
+
+    private LocalDate fileDate(long id) {
+        return jdbc.sql("select coalesce(file_date, current_date) from coverage.import_file where id = ?").param(id)
+                .query(LocalDate.class).single();
+    }
+
+    private boolean knownPlan(String code) {
+        return plans().contains(code);
+    }
+
+    private volatile Set<String> plans;
+
+    private Set<String> plans() {
+        Set<String> p = plans;
+        if (p == null) {
+            p = Set.copyOf(jdbc.sql("select plan_code from coverage.plan").query(String.class).list());
+            plans = p;
+        }
+        return p;
+    }
+
+    private ImportReport refuse(Path file, String fileName, String actor, long size, String reason)
+            throws IOException {
+        String[] peek = peek(file);
+        String ack = Ack999Writer.refused(peek[0], peek[1], peek[2], peek[3], "834", Enrollment834Parser.VERSION,
+                reason, System.currentTimeMillis() / 1000, LocalDateTime.now());
+        long id = jdbc.sql("""
+                insert into coverage.import_file (file_name, isa13, sha256, sender, status, message, started_by,
+                    size_bytes, finished_at, ack_999)
+                values (?, ?, ?, ?, 'refused', ?, ?, ?, now(), ?) returning id""")
+                .params(fileName, peek[4], sha256(file), peek[0], reason, actor, size, ack).query(Long.class).single();
+        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
+                "enrollment import", "refused: " + reason));
+        return report(id).orElseThrow();
+    }
+
+    /** Best-effort sender, receiver, GS06, first ST02 and ISA13 of a file whose envelope is broken. */
+    static String[] peek(Path file) throws IOException {
+        String[] out = new String[5];
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4096);
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        if (text.length() < 106 || !text.startsWith("ISA")) {
+            return out;
+        }
+        String sep = java.util.regex.Pattern.quote(String.valueOf(text.charAt(3)));
+        char term = text.charAt(105);
+        for (String segment : text.split(java.util.regex.Pattern.quote(String.valueOf(term)))) {
+            String[] e = segment.strip().split(sep, -1);
+            switch (e[0]) {
+                case "ISA" -> {
+                    if (e.length > 13) {
+                        out[0] = e[6].trim();
+                        out[1] = e[8].trim();
+                        out[4] = e[13].trim();
+                    }
+                }
+                case "GS" -> out[2] = out[2] == null && e.length > 6 ? e[6] : out[2];
+                case "ST" -> out[3] = out[3] == null && e.length > 2 ? e[2] : out[3];
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long insertFile(String fileName, Envelope envelope, String actor, long size, String status,
+            String message) {
+        return jdbc.sql("""
+                insert into coverage.import_file (file_name, isa13, sha256, sender, status, message, started_by,
+                    size_bytes, finished_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'running' then null else now() end) returning id""")
+                .params(fileName, envelope.isa13(), envelope.sha256(), envelope.senderId(), status, message, actor,
+                        size, status).query(Long.class).single();
+    }
+
+    private static void restore(ImportCounts counts, ImportReport r) {
+        counts.transactions = r.transactions();
+        counts.adds = r.adds();
+        counts.changes = r.changes();
+        counts.terms = r.terms();
+        counts.reinstates = r.reinstates();
+        counts.audits = r.audits();
+        counts.unchanged = r.unchanged();
+        counts.rejects = r.rejects();
+    }
+
+    private List<Reject> rejects(long id) {
+        return jdbc.sql("""
+                select transaction_set, segment_number, position_in_set, segment_tag, loop_id, member_id,
+                       element_position, error_code, reason
+                from coverage.import_reject where import_id = ? order by segment_number""").param(id)
+                .query((rs, n) -> new Reject(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9))).list();
+    }
+
+    public Optional<ImportReport> report(long id) {
+        return jdbc.sql("""
+                select id, file_name, status, message, isa13, file_date, purpose, started_at, finished_at, size_bytes,
+                       bytes_read, transactions, adds, changes, terms, reinstates, audits, unchanged, rejects,
+                       out_of_order, reconcile_candidates, reconciled, ack_999
+                from coverage.import_file where id = ?""").param(id)
+                .query((rs, n) -> new ImportReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getLong(10),
+                        rs.getLong(11), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16),
+                        rs.getInt(17), rs.getInt(18), rs.getInt(19), rs.getBoolean(20), (Integer) rs.getObject(21),
+                        (Integer) rs.getObject(22), rejectLines(id), rs.getString(23)))
+                .optional();
+    }
+
+    private List<ImportReport.RejectLine> rejectLines(long id) {
+        return jdbc.sql("""
+                select segment_number, loop_id, member_id, reason from coverage.import_reject
+                where import_id = ? order by segment_number limit 500""").param(id)
+                .query((rs, n) -> new ImportReport.RejectLine(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list();
+    }
+
+    /** The latest imports, newest first. */
+    public List<ImportReport> recent(int limit) {
+        return jdbc.sql("select id from coverage.import_file order by id desc limit ?").param(limit)
+                .query(Long.class).list().stream().map(id -> report(id).orElseThrow()).toList();
+    }
+
+    /** Flags a file older than one already applied from the same sender, before its first member is applied. */
+    private final class HeaderCheck implements Enrollment834Parser.Handler {
+
+        private final Enrollment834Applier applier;
+        private final long id;
+        private boolean checked;
+
+        HeaderCheck(Enrollment834Applier applier, long id) {
+            this.applier = applier;
+            this.id = id;
+        }
+
+        @Override
+        public void header(Enrollment834Parser.FileHeader header) throws Exception {
+            applier.header(header);
+            if (!checked && header.fileDate() != null) {
+                checked = true;
+                LocalDate latest = jdbc.sql("""
+                        select max(file_date) from coverage.import_file
+                        where id <> ? and status in ('completed', 'awaiting-approval') and sender = (
+                            select sender from coverage.import_file where id = ?)""")
+                        .params(id, id).query(LocalDate.class).optional().orElse(null);
+                boolean outOfOrder = latest != null && header.fileDate().isBefore(latest);
+                jdbc.sql("update coverage.import_file set file_date = ?, purpose = ?, out_of_order = ?, message = ? "
+                                + "where id = ?")
+                        .params(header.fileDate(), header.purpose(), outOfOrder,
+                                outOfOrder ? "file dated " + header.fileDate() + " applied after a file dated " + latest
+                                        : null, id)
+                        .update();
+            }
+        }
+
+        @Override
+        public void member(MemberTransaction transaction) throws Exception {
+            applier.member(transaction);
+        }
+
+        @Override
+        public void reject(Reject reject) throws Exception {
+            applier.reject(reject);
+        }
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+
+        private final AtomicLong count;
+
+        CountingStream(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}

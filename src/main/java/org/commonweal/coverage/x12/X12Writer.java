@@ -1,0 +1,114 @@
+package org.commonweal.coverage.x12;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Writes X12 segments with {@code *} elements, {@code :} components, {@code ^} repetitions and {@code ~} terminators
+ * (one segment a line), and counts them for the SE/GE/IEA trailers.
+ */
+public final class X12Writer {
+
+    private final Writer out;
+    private int segmentsInSet;
+    private int setsInGroup;
+    private int groups;
+    private String isa13;
+    private String gs06;
+    private String st02;
+
+    public X12Writer(Writer out) {
+        this.out = out;
+    }
+
+    public X12Writer segment(String tag, String... elements) {
+        try {
+            out.write(tag);
+            int last = elements.length;
+            while (last > 0 && (elements[last - 1] == null || elements[last - 1].isEmpty())) {
+                last--;
+            }
+            for (int i = 0; i < last; i++) {
+                out.write('*');
+                if (elements[i] != null) {
+                    out.write(clean(elements[i]));
+                }
+            }
+            out.write("~\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (st02 != null) {
+            segmentsInSet++;
+        }
+        return this;
+    }
+
+    /** Element text may not contain a delimiter; senders replace them. */
+    private static String clean(String value) {
+        return value.replace('*', ' ').replace('~', ' ').replace('^', ' ').replace(':', ' ');
+    }
+
+    public X12Writer interchange(String sender, String receiver, String control, LocalDateTime at) {
+        isa13 = control;
+        groups = 0;
+        String isa = "ISA*00*" + pad("", 10) + "*00*" + pad("", 10) + "*ZZ*" + pad(sender, 15) + "*ZZ*"
+                + pad(receiver, 15) + "*" + at.format(DateTimeFormatter.ofPattern("yyMMdd")) + "*"
+                + at.format(DateTimeFormatter.ofPattern("HHmm")) + "*^*00501*" + control + "*0*P*:~\n";
+        try {
+            out.write(isa);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public X12Writer group(String functionalId, String sender, String receiver, String control, String version,
+            LocalDateTime at) {
+        gs06 = control;
+        setsInGroup = 0;
+        groups++;
+        return segment("GS", functionalId, sender, receiver, at.format(DateTimeFormatter.BASIC_ISO_DATE),
+                at.format(DateTimeFormatter.ofPattern("HHmm")), control, "X", version);
+    }
+
+    public X12Writer transactionSet(String type, String control, String version) {
+        st02 = control;
+        segmentsInSet = 0;
+        setsInGroup++;
+        return segment("ST", type, control, version);
+    }
+
+    public X12Writer endTransactionSet() {
+        segment("SE", String.valueOf(segmentsInSet + 1), st02);
+        st02 = null;
+        return this;
+    }
+
+    public X12Writer endGroup() {
+        return segment("GE", String.valueOf(setsInGroup), gs06);
+    }
+
+    public X12Writer endInterchange() {
+        segment("IEA", String.valueOf(groups), isa13);
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public static String pad(String value, int width) {
+        String v = value.length() > width ? value.substring(0, width) : value;
+        return v + " ".repeat(width - v.length());
+    }
+
+    /** A 9-digit interchange control number. */
+    public static String control(long number) {
+        return String.format("%09d", number % 1_000_000_000L);
+    }
+}

@@ -1,0 +1,40 @@
+package org.commonweal.network;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** What other modules may ask of the provider directory. */
+public interface NetworkDirectory {
+
+    /** The plan's networks, one or more per product line. */
+    List<NetworkInfo> networks();
+
+    /**
+     * Streams every active, publicly listed in-network service location of a product line whose provider has one of
+     * the NUCC taxonomy codes (practitioner roles by specialty, facilities by their own taxonomy), with coordinates.
+     * An empty code set means every provider type.
+     */
+    void forEachServiceLocation(String productLine, Set<String> taxonomyCodes, Consumer<ServiceLocation> consumer);
+
+    /** How many entries of each kind the directory holds, for dashboards. */
+    DirectoryCounts counts();
+
+    /** A network of the plan. */
+    record NetworkInfo(String id, String name, String productLine) {
+    }
+
+    /**
+     * A place where an in-network provider sees members.
+     *
+     * @param providerKind {@code practitioner} or {@code organization}
+     * @param providerId the Practitioner or Organization id
+     * @param acceptingNewPatients whether the provider accepts new patients there
+     */
+    record ServiceLocation(String locationId, String providerKind, String providerId, String taxonomyCode,
+            double latitude, double longitude, String postalCode, boolean acceptingNewPatients) {
+    }
+
+    record DirectoryCounts(long practitioners, long roles, long locations, long organizations, long networks) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.commonweal.network.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.commonweal.network.NetworkDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcNetworkDirectory implements NetworkDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcNetworkDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<NetworkInfo> networks() {
+        return jdbc.query("select id, name, product_line from network.organization where type_code = 'ntwk' "
+                + "and active order by id", (rs, n) -> new NetworkInfo(rs.getString(1), rs.getString(2),
+                        rs.getString(3)));
+    }
+
+    @Override
+    public void forEachServiceLocation(String productLine, Set<String> taxonomyCodes,
+            Consumer<ServiceLocation> consumer) {
+        String[] codes = taxonomyCodes.toArray(String[]::new);
+        boolean all = codes.length == 0;
+        String networks = "(select array_agg(id) from network.organization where type_code = 'ntwk' "
+                + "and product_line = ?)";
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select r.location_id, 'practitioner', r.practitioner_id, r.specialty, l.latitude, l.longitude,
+                           l.postal_code, r.accepting = 'newpt'
+                      from network.practitioner_role r
+                      join network.location l on l.id = r.location_id
+                      join network.practitioner p on p.id = r.practitioner_id
+                     where r.network_ids && %1$s and r.active and p.active and not p.suppressed
+                       and (r.period_end is null or r.period_end >= current_date)
+                       and l.latitude is not null and (? or r.specialty = any(?))
+                    union all
+                    select l.id, 'organization', o.id, o.taxonomy_code, l.latitude, l.longitude, l.postal_code, true
+                      from network.organization_affiliation a
+                      join network.organization o on o.id = a.participating_organization_id
+                      join network.location l on l.id = any(a.location_ids)
+                     where a.network_ids && %1$s and a.active and o.active and o.taxonomy_code is not null
+                       and l.latitude is not null and (? or o.taxonomy_code = any(?))
+                    """.formatted(networks));
+            ps.setString(1, productLine);
+            ps.setBoolean(2, all);
+            ps.setArray(3, con.createArrayOf("text", codes));
+            ps.setString(4, productLine);
+            ps.setBoolean(5, all);
+            ps.setArray(6, con.createArrayOf("text", codes));
+            ps.setFetchSize(5000);
+            return ps;
+        }, rs -> {
+            consumer.accept(new ServiceLocation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getDouble(5), rs.getDouble(6), rs.getString(7), rs.getBoolean(8)));
+        });
+    }
+
+    @Override
+    public DirectoryCounts counts() {
+        return jdbc.queryForObject("""
+                select (select count(*) from network.practitioner), (select count(*) from network.practitioner_role),
+                       (select count(*) from network.location), (select count(*) from network.organization
+                        where type_code <> 'ntwk'), (select count(*) from network.organization where type_code = 'ntwk')
+                """, (rs, n) -> new DirectoryCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)));
+    }
+}
