@@ -191,16 +191,19 @@ public final class GeoGrid {
         return Math.min(latBound, lonBound) * (1 - SLACK);
     }
 
-    /** The {@code count} nearest live points, nearest first (for the gap list; a plain scan). */
+    /** The {@code count} nearest live points, nearest first (for the gap list; one scan, distances computed once). */
     public List<Integer> nearestIndexes(GeoPoint from, int count) {
+        int n = points.size();
+        double[] miles = new double[n];
         List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (!removed.get(i)) {
+                miles[i] = from.milesTo(points.get(i));
                 all.add(i);
             }
         }
-        all.sort((a, b) -> Double.compare(from.milesTo(points.get(a)), from.milesTo(points.get(b))));
-        return all.subList(0, Math.min(count, all.size()));
+        all.sort((a, b) -> Double.compare(miles[a], miles[b]));
+        return List.copyOf(all.subList(0, Math.min(count, all.size())));
     }
 
     /** Brute force: the reference the grid must agree with. */
