@@ -73,7 +73,7 @@ public final class GeoGrid {
         return points.get(index);
     }
 
-    /** Re-buckets the live points; the cell size adapts to their density (about two per cell on average). */
+    /** Re-buckets the live points; the cell size adapts to their density (about one per cell on average). */
     public GeoGrid rebuild() {
         double maxLat = -90;
         double maxLon = -180;
@@ -94,7 +94,7 @@ public final class GeoGrid {
             return this;
         }
         double area = Math.max(1e-6, (maxLat - minLat) * (maxLon - minLon));
-        cell = Math.clamp(Math.sqrt(area * 2 / live), 0.005, 0.5);
+        cell = Math.clamp(Math.sqrt(area / live), 0.004, 0.5);
         rows = (int) ((maxLat - minLat) / cell) + 1;
         cols = (int) ((maxLon - minLon) / cell) + 1;
         cosMin = Math.min(Math.cos(Math.toRadians(minLat)), Math.cos(Math.toRadians(maxLat)));
@@ -150,6 +150,10 @@ public final class GeoGrid {
                         continue;
                     }
                     int cellIndex = r * cols + c;
+                    if (cellStart[cellIndex] == cellStart[cellIndex + 1]
+                            || (k > 0 && cellLowerBound(from, cosFrom, r, c) > best)) {
+                        continue;
+                    }
                     for (int m = cellStart[cellIndex]; m < cellStart[cellIndex + 1]; m++) {
                         int index = members[m];
                         GeoPoint p = points.get(index);
@@ -171,6 +175,22 @@ public final class GeoGrid {
             }
         }
         return best;
+    }
+
+    /**
+     * A lower bound on the distance from {@code from} to any point of cell (r, c): with |dLat| and |dLon| at least the
+     * gaps to the cell's edges, hav(d) = hav(dLat) + cos(lat1) cos(lat2) hav(dLon) >= hav(gapLat) + cos(lat1) cosMin
+     * hav(gapLon).
+     */
+    private double cellLowerBound(GeoPoint from, double cosFrom, int r, int c) {
+        double latLo = minLat + r * cell;
+        double lonLo = minLon + c * cell;
+        double gapLat = Math.max(0, Math.max(latLo - from.latitude(), from.latitude() - (latLo + cell)));
+        double gapLon = Math.max(0, Math.max(lonLo - from.longitude(), from.longitude() - (lonLo + cell)));
+        double sLat = Math.sin(Math.toRadians(gapLat) / 2);
+        double sLon = Math.sin(Math.toRadians(Math.min(gapLon, 180)) / 2);
+        double h = sLat * sLat + cosFrom * cosMin * sLon * sLon;
+        return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h))) * (1 - SLACK);
     }
 
     /** A lower bound on the distance from {@code from} to any point outside the square of rings 0..k. */
