@@ -82,10 +82,11 @@ create table network.practitioner_role (
     practitioner_id     text,
     organization_id     text,
     location_id         text,
-    network_ids         text[] not null default '{}',
+    -- one network per role (Plan-Net's network-reference is 0..1): rosters send practitioner x location x network
+    network_ids         text[] not null default '{}' check (cardinality(network_ids) <= 1),
     service_ids         text[] not null default '{}',
     endpoint_ids        text[] not null default '{}',
-    role_code           text not null default 'ph',       -- ProviderRoleCS
+    role_code           text not null default 'ph',       -- ProviderRoleCS: ph, crnp, pa, rx, py, sw, mt ...
     specialty           text not null,                    -- NUCC taxonomy code
     accepting           text not null default 'newpt',    -- AcceptingPatientsCS: nopt, newpt, existptonly, existptfam
     telehealth          boolean not null default false,
@@ -122,7 +123,7 @@ create table network.insurance_plan (
     id                  text primary key,
     identifier          text,
     name                text not null,
-    type_code           text not null,        -- InsuranceProductTypeCS: medicaid, medicare, qhp ...
+    type_code           text not null,        -- InsuranceProductTypeCS: medi, mediadvhmo, qhp, commhmo ...
     plan_type_code      text,                 -- InsurancePlanTypeCS: platinum, gold, silver, bronze ...
     product_line        text not null,
     owned_by            text,
@@ -160,7 +161,7 @@ create table network.endpoint (
     id               text primary key,
     organization_id  text,
     name             text,
-    connection_type  text not null,           -- EndpointConnectionTypeCS: hl7-fhir-rest, rest-non-fhir, direct ...
+    connection_type  text not null,           -- EndpointConnectionTypeCS: hl7-fhir-opn, rest-non-fhir
     payload_type     text not null default 'NA',
     address          text not null,
     status           text not null default 'active',

@@ -14,7 +14,7 @@ create index organization_part_of on network.organization (part_of);
 create index organization_last_updated on network.organization (last_updated);
 
 create index location_earth on network.location using gist (ll_to_earth(latitude, longitude));
-create index location_postal on network.location (postal_code);
+create index location_postal on network.location (lower(postal_code) text_pattern_ops);
 create index location_city on network.location (lower(city) text_pattern_ops);
 create index location_org on network.location (organization_id);
 create index location_name_trgm on network.location using gin (lower(name) gin_trgm_ops);

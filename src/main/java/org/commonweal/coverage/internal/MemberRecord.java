@@ -15,7 +15,7 @@ record MemberRecord(String memberId, String cin, String mbi, String medicaidId, 
                 spokenLanguage, writtenLanguage, raceEthnicity);
     }
 
-    String fullName() {
+    public String fullName() {
         return middleName == null || middleName.isBlank() ? firstName + " " + lastName
                 : firstName + " " + middleName + " " + lastName;
     }

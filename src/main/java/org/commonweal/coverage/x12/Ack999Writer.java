@@ -21,8 +21,8 @@ public final class Ack999Writer {
     public static String accepted(Envelope envelope, String setType, String setVersion, List<Reject> rejects,
             long control, LocalDateTime at) {
         var out = new StringWriter();
-        var x12 = start(out, envelope.receiverId(), envelope.senderId(), envelope.groupControl(), setVersion,
-                control, at);
+        var x12 = start(out, envelope.receiverId(), envelope.senderId(), envelope.functionalId(),
+                envelope.groupControl(), setVersion, control, at);
         Map<String, List<Reject>> bySet = rejects.stream().filter(r -> r.transactionSet() != null)
                 .collect(Collectors.groupingBy(Reject::transactionSet));
         int withErrors = 0;
@@ -53,7 +53,8 @@ public final class Ack999Writer {
     public static String refused(String sender, String receiver, String groupControl, String firstSet,
             String setType, String setVersion, String reason, long control, LocalDateTime at) {
         var out = new StringWriter();
-        var x12 = start(out, receiver, sender, groupControl, setVersion, control, at);
+        var x12 = start(out, receiver, sender, setType.equals("834") ? "BE" : "HS", groupControl, setVersion,
+                control, at);
         String ak905 = reason.contains("version") ? "2" : reason.contains("GE02") ? "4" : reason.contains("GE01") ? "5"
                 : reason.contains("IEA") || reason.contains("trailer") ? "3" : "5";
         if (firstSet != null && (reason.contains("SE01") || reason.contains("SE02") || reason.contains("SE "))) {
@@ -64,15 +65,15 @@ public final class Ack999Writer {
         return finish(x12, out);
     }
 
-    private static X12Writer start(StringWriter out, String sender, String receiver, String groupControl,
-            String setVersion, long control, LocalDateTime at) {
+    private static X12Writer start(StringWriter out, String sender, String receiver, String functionalId,
+            String groupControl, String setVersion, long control, LocalDateTime at) {
         var x12 = new X12Writer(out);
         String from = sender == null || sender.isBlank() ? Enrollment834Writer.RECEIVER : sender;
         String to = receiver == null || receiver.isBlank() ? "UNKNOWN" : receiver;
         x12.interchange(from, to, X12Writer.control(control), at);
         x12.group("FA", from, to, String.valueOf(control % 1_000_000_000L), VERSION, at);
         x12.transactionSet("999", "0001", VERSION);
-        x12.segment("AK1", "BE", groupControl == null || groupControl.isBlank() ? "0" : groupControl, setVersion);
+        x12.segment("AK1", functionalId, groupControl == null || groupControl.isBlank() ? "0" : groupControl, setVersion);
         return x12;
     }
 

@@ -90,6 +90,7 @@ public class Enrollment834Import {
         } else {
             id = insertFile(fileName, envelope, actor, size, "running", null);
         }
+        progress.accept(report(id).orElseThrow());
         var bytes = new AtomicLong();
         var applier = new Enrollment834Applier(dataSource, geocoder, id, resumeAfter, counts, chunkSize, bytes::get);
         applier.onChunk(() -> progress.accept(report(id).orElseThrow()));

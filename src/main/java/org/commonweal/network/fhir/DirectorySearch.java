@@ -256,8 +256,7 @@ class DirectorySearch {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":").replace("%7C", "|")
-                .replace("%2F", "/").replace("%2C", ",");
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":").replace("%2F", "/").replace("%2C", ",");
     }
 
     record Cursor(double distance, String id) {

@@ -228,7 +228,7 @@ final class PlanNetMapper {
         s.addCategory(new CodeableConcept(new Coding(CS + "HealthcareServiceCategoryCS", str(row, "category_code"),
                 null)));
         strings(row, "type_codes").forEach(code -> s.addType(new CodeableConcept(new Coding(
-                CS + "HealthcareServiceTypeCS", code, null))));
+                "http://terminology.hl7.org/CodeSystem/service-type", code, null))));
         strings(row, "specialty_codes").forEach(code -> s.addSpecialty(new CodeableConcept(new Coding(NUCC, code,
                 Specialties.catalog().byCode(code).map(sp -> sp.display()).orElse(null)))));
         strings(row, "location_ids").forEach(id -> s.addLocation(new Reference("Location/" + id)));

@@ -29,17 +29,17 @@ class NetworkDemoData implements DemoDataGenerator {
     static final String PAYER = "lacare";
     static final String COUNTY_AREA = "la-county";
     static final List<String[]> NETWORKS = List.of(
-            new String[] {"net-medi-cal", "Medi-Cal Network", "medi-cal", "medicaid"},
-            new String[] {"net-medicare", "Medicare Plus Network", "medicare", "medicare"},
+            new String[] {"net-medi-cal", "Medi-Cal Network", "medi-cal", "medi"},
+            new String[] {"net-medicare", "Medicare Plus Network", "medicare", "mediadvhmo"},
             new String[] {"net-covered-ca", "Covered California Network", "covered-ca", "qhp"},
-            new String[] {"net-pasc-sein", "PASC-SEIU Homecare Workers Network", "pasc-sein", "commercial"});
+            new String[] {"net-pasc-sein", "PASC-SEIU Homecare Workers Network", "pasc-sein", "commhmo"});
     private static final String[] HOSPITAL_WORDS = {"Community", "Memorial", "Medical Center", "General",
         "Presbyterian", "Methodist", "Valley", "Harbor", "Mission", "St. Francis", "Good Samaritan", "Centinela"};
     private static final String[] PHARMACY_CHAINS = {"Rite Aid", "CVS Pharmacy", "Walgreens", "Ralphs Pharmacy",
         "Vons Pharmacy", "Costco Pharmacy", "Farmacia Familiar", "Neighborhood Pharmacy"};
     private static final String[] GROUP_WORDS = {"Medical Group", "Physicians IPA", "Health Partners",
         "Family Medical Group", "Primary Care Associates", "Independent Physicians"};
-    private static final String[] LANGS_EXTRA = {"es", "es", "es", "ko", "zh", "vi", "tl", "hy", "fa", "ru", "ar", "km"};
+    private static final String[] LANGS_EXTRA = {"es", "es", "es", "ko", "cmn", "yue", "vi", "tl", "hy", "fa", "ru", "ar", "km"};
 
     @Override
     public String name() {
@@ -167,17 +167,23 @@ class NetworkDemoData implements DemoDataGenerator {
                     officeLocations.add(l);
                 }
             }
-            return context.copy("network.location", List.of("id", "name", "type_code", "organization_id", "line",
+            return context.copy("network.location", List.of("id", "name", "type_code", "organization_id", "part_of",
+                    "endpoint_ids", "line",
                     "city", "state", "postal_code", "latitude", "longitude", "phone", "hours", "accessibility",
                     "last_updated", "verified_on", "verified_by", "source"), rows -> {
                         // the county as a coverage area: a jurisdiction without a position, as in Plan-Net's examples
-                        rows.row(COUNTY_AREA, "Los Angeles County", "JURIS", PAYER, "500 W Temple St", "Los Angeles",
+                        rows.row(COUNTY_AREA, "Los Angeles County", null, PAYER, null, new String[0],
+                                "500 W Temple St", "Los Angeles",
                                 "CA", "90012", null, null, null, null, new String[0], now, today, "plan", "demo");
                         for (Loc l : locations) {
                             Org o = org(l.orgId);
                             String street = l.id.endsWith("-0") ? o.street : street();
-                            rows.row(l.id, o.name + (l.id.endsWith("-0") ? "" : " – " + l.zip.city()),
-                                    locationType(l.kind), o.id, street, l.zip.city(), "CA", l.zip.zip(),
+                            boolean main = l.id.endsWith("-0");
+                            rows.row(l.id, o.name + (main ? "" : " – " + l.zip.city()),
+                                    locationType(l.kind), o.id,
+                                    !main && o.kind.equals("hospital") ? o.id + "-0" : null,
+                                    main && o.kind.equals("hospital") ? new String[] {"ep-" + o.id} : new String[0],
+                                    street, l.zip.city(), "CA", l.zip.zip(),
                                     l.point.latitude(), l.point.longitude(), phone(), hours(l.kind),
                                     accessibility(), now, verifiedOn(), verifier(), "demo");
                         }
@@ -198,8 +204,7 @@ class NetworkDemoData implements DemoDataGenerator {
                             String id = "pr-" + i;
                             List<String> langs = new ArrayList<>(List.of("en"));
                             if (!p.language().equals("en")) {
-                                langs.add(p.language().equals("cmn") || p.language().equals("yue") ? "zh"
-                                        : p.language());
+                                langs.add(p.language());
                             } else if (r.nextDouble() < 0.25) {
                                 langs.add(DemoPeople.any(r, LANGS_EXTRA));
                             }
@@ -214,7 +219,7 @@ class NetworkDemoData implements DemoDataGenerator {
                         }
                     });
             written += context.copy("network.practitioner_role", List.of("id", "practitioner_id", "organization_id",
-                    "location_id", "network_ids", "role_code", "specialty", "accepting", "telehealth",
+                    "location_id", "network_ids", "service_ids", "endpoint_ids", "role_code", "specialty", "accepting", "telehealth",
                     "period_start", "period_end", "last_updated", "verified_on", "verified_by", "source"), rows -> {
                         for (Object[] role : roles) {
                             rows.row(role);
@@ -223,10 +228,12 @@ class NetworkDemoData implements DemoDataGenerator {
             return written;
         }
 
+        /** One role per location and network, as rosters list them (Plan-Net allows one network per role). */
         private void roles(Random r, String practitionerId, Specialty s, List<Object[]> out) {
-            int n = 1 + DemoPeople.pick(r, 35, 40, 25);
+            int locationCount = 1 + DemoPeople.pick(r, 78, 22);
             Loc first = officeLocations.get(r.nextInt(officeLocations.size()));
-            for (int k = 0; k < n; k++) {
+            int serial = 0;
+            for (int k = 0; k < locationCount; k++) {
                 Loc l = first;
                 if (k > 0) {
                     // a second office is usually near the first: the nearest of a few candidates
@@ -239,53 +246,61 @@ class NetworkDemoData implements DemoDataGenerator {
                     }
                 }
                 List<String> nets = new ArrayList<>();
-                nets.add("net-medi-cal");
-                if (r.nextDouble() < 0.55) {
-                    nets.add("net-medicare");
-                }
-                if (r.nextDouble() < 0.45) {
-                    nets.add("net-covered-ca");
+                if (r.nextDouble() < 0.93) {
+                    nets.add("net-medi-cal");
                 }
                 if (r.nextDouble() < 0.35) {
-                    nets.add("net-pasc-sein");
+                    nets.add("net-medicare");
                 }
-                if (r.nextDouble() < 0.08) {
-                    nets.remove(0);
+                if (r.nextDouble() < 0.22) {
+                    nets.add("net-covered-ca");
+                }
+                if (r.nextDouble() < 0.08 || nets.isEmpty()) {
+                    nets.add("net-pasc-sein");
                 }
                 double a = r.nextDouble();
                 String accepting = a < 0.68 ? "newpt" : a < 0.9 ? "existptonly" : "nopt";
+                boolean telehealth = r.nextDouble() < 0.4;
                 LocalDate start = today.minusDays(30 + r.nextInt(3650));
                 LocalDate end = r.nextDouble() < 0.03 ? today.minusDays(1 + r.nextInt(300)) : null;
-                out.add(new Object[] {"role-" + practitionerId.substring(3) + "-" + k, practitionerId, l.orgId, l.id,
-                    nets.toArray(String[]::new), roleCode(s), s.code(), accepting, r.nextDouble() < 0.4, start, end,
-                    now, today.minusDays(r.nextInt(300)), verifier(r), "demo"});
+                LocalDate verified = today.minusDays(r.nextInt(300));
+                String verifier = verifier(r);
+                Org o = org(l.orgId);
+                String[] endpoints = o.kind.equals("hospital") || o.kind.equals("medical-group")
+                        ? new String[] {"ep-" + o.id} : new String[0];
+                for (String network : nets) {
+                    out.add(new Object[] {"role-" + practitionerId.substring(3) + "-" + serial++, practitionerId,
+                        l.orgId, l.id, new String[] {network}, serviceIds(o), endpoints, roleCode(s), s.code(),
+                        accepting, telehealth, start, end, now, verified, verifier, "demo"});
+                }
             }
         }
 
         long servicesPlansAffiliationsEndpoints() {
             long written = context.copy("network.healthcare_service", List.of("id", "organization_id", "name",
-                    "category_code", "specialty_codes", "location_ids", "coverage_area_ids", "last_updated",
+                    "category_code", "type_codes", "endpoint_ids", "specialty_codes", "location_ids", "coverage_area_ids", "last_updated",
                     "verified_on", "verified_by", "source"), rows -> {
+                        String[] none = new String[0];
                         for (Org o : orgs) {
-                            String[] locs = locations.stream().filter(l -> l.orgId.equals(o.id)).map(Loc::id)
-                                    .toArray(String[]::new);
+                            String[] locs = locationIdsOf(o);
                             switch (o.kind) {
                                 case "hospital" -> {
-                                    rows.row("hs-er-" + o.id, o.id, o.name + " Emergency", "emerg",
+                                    String[] ep = {"ep-" + o.id};
+                                    rows.row("hs-er-" + o.id, o.id, o.name + " Emergency", "emerg", none, ep,
                                             new String[] {"207P00000X"}, locs, new String[] {COUNTY_AREA}, now,
                                             verifiedOn(), verifier(), "demo");
-                                    rows.row("hs-in-" + o.id, o.id, o.name + " Inpatient", "hosp",
+                                    rows.row("hs-in-" + o.id, o.id, o.name + " Inpatient", "hosp", none, ep,
                                             new String[0], locs, new String[] {COUNTY_AREA}, now, verifiedOn(),
                                             verifier(), "demo");
                                 }
-                                case "pharmacy" -> rows.row("hs-" + o.id, o.id, o.name, "pharm",
+                                case "pharmacy" -> rows.row("hs-" + o.id, o.id, o.name, "pharm", none, none,
                                         new String[] {"183500000X"}, locs, new String[] {COUNTY_AREA}, now,
                                         verifiedOn(), verifier(), "demo");
-                                case "urgent-care" -> rows.row("hs-" + o.id, o.id, o.name, "urg",
+                                case "urgent-care" -> rows.row("hs-" + o.id, o.id, o.name, "urg", none, none,
                                         new String[] {"261QU0200X"}, locs, new String[] {COUNTY_AREA}, now,
                                         verifiedOn(), verifier(), "demo");
                                 case "fqhc", "clinic" -> rows.row("hs-" + o.id, o.id, o.name + " Primary Care",
-                                        "prov", new String[] {"207Q00000X"}, locs, new String[] {COUNTY_AREA}, now,
+                                        "prov", new String[] {"124"}, none, new String[] {"207Q00000X"}, locs, new String[] {COUNTY_AREA}, now,
                                         verifiedOn(), verifier(), "demo");
                                 default -> {
                                 }
@@ -305,27 +320,30 @@ class NetworkDemoData implements DemoDataGenerator {
             Random r = context.random("network-affiliations");
             List<Org> hospitalOrgs = orgs.stream().filter(o -> o.kind.equals("hospital")).toList();
             written += context.copy("network.organization_affiliation", List.of("id", "primary_organization_id",
-                    "participating_organization_id", "location_ids", "service_ids", "network_ids", "role_code",
+                    "participating_organization_id", "location_ids", "service_ids", "network_ids", "endpoint_ids",
+                    "role_code",
                     "specialty_codes", "last_updated", "verified_on", "verified_by", "source"), rows -> {
                         for (Org o : orgs) {
-                            String[] locs = locations.stream().filter(l -> l.orgId.equals(o.id)).map(Loc::id)
-                                    .toArray(String[]::new);
+                            String[] locs = locationIdsOf(o);
                             String[] nets = o.kind.equals("pharmacy") || o.kind.equals("hospital")
                                     ? new String[] {"net-medi-cal", "net-medicare", "net-covered-ca", "net-pasc-sein"}
                                     : new String[] {"net-medi-cal", "net-medicare"};
                             String role = switch (o.kind) {
                                 case "hospital" -> "hospital";
                                 case "pharmacy" -> "pharmacy";
-                                case "urgent-care" -> "urgentcare";
-                                default -> "provider";
+                                case "urgent-care" -> "urgent";
+                                case "medical-group" -> "group";
+                                default -> "outpatient";
                             };
-                            rows.row("aff-" + o.id, PAYER, o.id, locs, serviceIds(o), nets, role,
+                            String[] ep = o.kind.equals("hospital") || o.kind.equals("medical-group")
+                                    ? new String[] {"ep-" + o.id} : new String[0];
+                            rows.row("aff-" + o.id, PAYER, o.id, locs, serviceIds(o), nets, ep, role,
                                     new String[] {o.taxonomy}, now, verifiedOn(), verifier(), "demo");
                             if (o.kind.equals("medical-group")) {
                                 // hospital privileges of the group's doctors
                                 Org h = hospitalOrgs.get(r.nextInt(hospitalOrgs.size()));
                                 rows.row("aff-hp-" + o.id, h.id, o.id, new String[0], new String[0],
-                                        new String[] {"net-medi-cal"}, "outpatient", new String[0], now,
+                                        new String[] {"net-medi-cal"}, new String[0], "outpatient", new String[0], now,
                                         verifiedOn(), verifier(), "demo");
                             }
                         }
@@ -333,16 +351,27 @@ class NetworkDemoData implements DemoDataGenerator {
             written += context.copy("network.endpoint", List.of("id", "organization_id", "name", "connection_type",
                     "payload_type", "address", "last_updated", "verified_on", "verified_by", "source"), rows -> {
                         rows.row("ep-lacare-plannet", PAYER, "L.A. Care provider directory (Plan-Net)",
-                                "hl7-fhir-rest", "NA", "https://api.lacare.example/fhir", now, today, "plan", "demo");
+                                "hl7-fhir-opn", "NA", "https://api.lacare.example/fhir", now, today, "plan", "demo");
                         for (Org o : orgs) {
                             if (o.kind.equals("hospital") || o.kind.equals("medical-group")) {
-                                rows.row("ep-" + o.id, o.id, o.name + " FHIR API", "hl7-fhir-rest", "NA",
+                                rows.row("ep-" + o.id, o.id, o.name + " FHIR API", "hl7-fhir-opn", "NA",
                                         "https://fhir." + o.id + ".example.org/r4", now, verifiedOn(), verifier(),
                                         "demo");
                             }
                         }
                     });
             return written;
+        }
+
+        private final java.util.Map<String, List<String>> locationsByOrg = new java.util.HashMap<>();
+
+        private String[] locationIdsOf(Org o) {
+            if (locationsByOrg.isEmpty()) {
+                for (Loc l : locations) {
+                    locationsByOrg.computeIfAbsent(l.orgId, k -> new ArrayList<>()).add(l.id);
+                }
+            }
+            return locationsByOrg.getOrDefault(o.id, List.of()).toArray(String[]::new);
         }
 
         private static String[] serviceIds(Org o) {
@@ -480,11 +509,15 @@ class NetworkDemoData implements DemoDataGenerator {
 
         private static String roleCode(Specialty s) {
             return switch (s.suffix()) {
-                case "NP" -> "np";
+                case "NP" -> "crnp";
                 case "PA" -> "pa";
-                case "PharmD" -> "pharm";
-                case "PhD", "LCSW", "LMFT" -> "bh";
-                case "OD", "PT", "DPM" -> "ap";
+                case "PharmD" -> "rx";
+                case "PhD" -> "py";
+                case "LCSW" -> "sw";
+                case "LMFT" -> "mt";
+                case "OD" -> "oo";
+                case "PT" -> "pt";
+                case "DPM" -> "po";
                 default -> "ph";
             };
         }

@@ -1,0 +1,78 @@
+package org.commonweal.coverage.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.commonweal.coverage.Eligibility;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
+import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir/CoverageEligibilityRequest}: answers at once with a CoverageEligibilityResponse (nothing is
+ * stored; the answer is audited as a read of the member).
+ */
+@Component
+class FhirEligibilityProvider implements IResourceProvider {
+
+    private final Members members;
+    private final JdbcCoverage coverage;
+
+    FhirEligibilityProvider(Members members, JdbcCoverage coverage) {
+        this.members = members;
+        this.coverage = coverage;
+    }
+
+    @Override
+    public Class<CoverageEligibilityRequest> getResourceType() {
+        return CoverageEligibilityRequest.class;
+    }
+
+    @Create
+    public MethodOutcome submit(@ResourceParam CoverageEligibilityRequest request) {
+        if (!request.hasPatient() || request.getPatient().getReferenceElement().getIdPart() == null) {
+            throw new InvalidRequestException("CoverageEligibilityRequest.patient must reference Patient/{memberId}");
+        }
+        String memberId = request.getPatient().getReferenceElement().getIdPart();
+        LocalDate date = request.hasServicedDateType() ? FhirMapping.localDate(request.getServicedDateType().getValue())
+                : LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        MemberRecord member = members.byId(memberId).orElseThrow(() -> new UnprocessableEntityException(
+                "no member " + memberId));
+        Eligibility e = coverage.eligibilityOf(member, date, "eligibility inquiry (FHIR)");
+
+        var response = new CoverageEligibilityResponse();
+        response.setId(java.util.UUID.randomUUID().toString());
+        response.setStatus(CoverageEligibilityResponse.EligibilityResponseStatus.ACTIVE);
+        response.addPurpose(CoverageEligibilityResponse.EligibilityResponsePurpose.VALIDATION);
+        response.setPatient(new Reference("Patient/" + memberId));
+        response.setCreated(new Date());
+        response.setServiced(new org.hl7.fhir.r4.model.DateType(FhirMapping.date(date)));
+        response.setOutcome(org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome.COMPLETE);
+        response.setInsurer(new Reference().setDisplay("L.A. Care Health Plan"));
+        if (request.hasId()) {
+            response.setRequest(new Reference("CoverageEligibilityRequest/" + request.getIdElement().getIdPart()));
+        }
+        var insurance = response.addInsurance().setInforce(e.active());
+        if (e.active()) {
+            insurance.setCoverage(new Reference("Coverage/" + e.span().id())
+                    .setDisplay(e.productLine() == null ? e.span().planCode() : e.productLine().name()));
+            insurance.addItem().setCategory(new CodeableConcept().addCoding(new Coding(
+                    "http://terminology.hl7.org/CodeSystem/ex-benefitcategory", "30", "Health Benefit Plan Coverage")));
+        }
+        var outcome = new MethodOutcome(new IdType("CoverageEligibilityResponse", response.getIdElement().getIdPart()));
+        outcome.setResource(response);
+        outcome.setCreated(true);
+        return outcome;
+    }
+}

@@ -1,0 +1,182 @@
+package org.commonweal.network.fhir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.network.imports.ImportProblem;
+import org.commonweal.network.imports.ImportReport;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+
+/**
+ * Loads Plan-Net data produced by another server: a JSON Bundle, an NDJSON file, or a folder of NDJSON files (one
+ * per resource type). All resources are read first so references can be resolved against the file and the
+ * directory; a resource with an unknown reference, a parse error or a missing required element is reported (line,
+ * field, reason) and skipped, the others are applied. Ids are kept, so a second import updates in place.
+ */
+@Service
+public class PlanNetImport {
+
+    private final FhirContext fhir;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final AuditTrail audit;
+
+    PlanNetImport(FhirContext fhir, JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit) {
+        this.fhir = fhir;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+    }
+
+    record Parsed(String file, long line, Resource resource) {
+    }
+
+    public ImportReport importPath(Path path, String actor) throws IOException {
+        List<ImportProblem> problems = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
+        List<Path> files;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> s = Files.list(path)) {
+                files = s.filter(f -> f.toString().endsWith(".ndjson") || f.toString().endsWith(".json"))
+                        .filter(f -> !f.getFileName().toString().equals("manifest.json")).sorted().toList();
+            }
+        } else {
+            files = List.of(path);
+        }
+        for (Path file : files) {
+            read(file, parsed, problems);
+        }
+        // every id in the file or already in the directory can be referred to
+        Set<String> known = new HashSet<>();
+        parsed.forEach(p -> known.add(p.resource().fhirType() + "/" + p.resource().getIdPart()));
+        int applied = 0;
+        int rejected = problems.size();
+        for (Parsed p : parsed) {
+            int before = problems.size();
+            Map<String, Object> row;
+            try {
+                row = PlanNetRows.toRow(p.resource());
+            } catch (IllegalArgumentException e) {
+                problems.add(new ImportProblem(p.line(), p.resource().fhirType(), e.getMessage()));
+                rejected++;
+                continue;
+            }
+            for (var ref : PlanNetRows.references(p.resource())) {
+                if (!known.contains(ref.target()) && !exists(ref.target())) {
+                    problems.add(new ImportProblem(p.line(), p.resource().fhirType() + "." + ref.path(),
+                            "unknown reference " + ref.target()));
+                }
+            }
+            if (problems.size() > before) {
+                rejected++;
+                continue;
+            }
+            ResourceTable table = PlanNetTables.require(p.resource().fhirType());
+            tx.executeWithoutResult(s -> upsert(table, row, "plannet " + p.file()));
+            applied++;
+        }
+        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "plannet-import", path.getFileName().toString(),
+                null, "directory maintenance", applied + " resources applied, " + rejected + " rejected"));
+        return new ImportReport(path.toString(), applied, rejected, List.copyOf(problems));
+    }
+
+    private void read(Path file, List<Parsed> parsed, List<ImportProblem> problems) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".ndjson")) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                long n = 0;
+                while ((line = reader.readLine()) != null) {
+                    n++;
+                    if (!line.isBlank()) {
+                        parse(name, n, line, parsed, problems);
+                    }
+                }
+            }
+            return;
+        }
+        String json = Files.readString(file);
+        Resource resource;
+        try {
+            resource = (Resource) fhir.newJsonParser().parseResource(json);
+        } catch (DataFormatException | ClassCastException e) {
+            problems.add(new ImportProblem(1, name, "not a FHIR JSON resource: " + e.getMessage()));
+            return;
+        }
+        if (resource instanceof Bundle bundle) {
+            int entry = 0;
+            for (var e : bundle.getEntry()) {
+                entry++;
+                accept(name, entry, e.getResource(), parsed, problems);
+            }
+        } else {
+            accept(name, 1, resource, parsed, problems);
+        }
+    }
+
+    private void parse(String file, long line, String json, List<Parsed> parsed, List<ImportProblem> problems) {
+        try {
+            accept(file, line, (Resource) fhir.newJsonParser().parseResource(json), parsed, problems);
+        } catch (DataFormatException | ClassCastException e) {
+            problems.add(new ImportProblem(line, file, "not a FHIR JSON resource: " + e.getMessage()));
+        }
+    }
+
+    private static void accept(String file, long line, Resource resource, List<Parsed> parsed,
+            List<ImportProblem> problems) {
+        if (resource == null) {
+            problems.add(new ImportProblem(line, file, "entry without a resource"));
+        } else if (PlanNetTables.table(resource.fhirType()).isEmpty()) {
+            problems.add(new ImportProblem(line, resource.fhirType(), "not a Plan-Net directory resource type"));
+        } else if (!resource.hasIdElement() || resource.getIdPart() == null) {
+            problems.add(new ImportProblem(line, resource.fhirType() + ".id", "is required"));
+        } else {
+            parsed.add(new Parsed(file, line, resource));
+        }
+    }
+
+    private boolean exists(String reference) {
+        int slash = reference.indexOf('/');
+        var table = PlanNetTables.table(reference.substring(0, slash));
+        return table.isPresent() && !jdbc.queryForList("select 1 from " + table.get().table() + " where id = ?",
+                reference.substring(slash + 1)).isEmpty();
+    }
+
+    private void upsert(ResourceTable table, Map<String, Object> row, String source) {
+        Map<String, Object> values = new LinkedHashMap<>(row);
+        values.put("source", source);
+        values.put("verified_on", java.time.LocalDate.now());
+        values.put("verified_by", source);
+        List<String> columns = new ArrayList<>(values.keySet());
+        String placeholders = String.join(", ", columns.stream().map(c -> "?").toList());
+        String updates = String.join(", ", columns.stream().filter(c -> !c.equals("id"))
+                .map(c -> c + " = excluded." + c).toList());
+        jdbc.update("insert into " + table.table() + " (" + String.join(", ", columns) + ") values (" + placeholders
+                + ") on conflict (id) do update set " + updates + ", version = " + table.table().substring(8)
+                + ".version + 1, last_updated = now()", values.values().toArray());
+        jdbc.update("insert into network.entry_history (resource_type, resource_id, version, changed_by, source, change,"
+                + " snapshot) select ?, t.id, t.version, ?, ?, case when t.version = 1 then 'created' else 'updated'"
+                + " end, to_jsonb(t) from " + table.table() + " t where t.id = ?", table.type(), source, source,
+                row.get("id"));
+    }
+}

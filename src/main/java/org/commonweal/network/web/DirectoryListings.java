@@ -1,0 +1,278 @@
+package org.commonweal.network.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.commonweal.geography.GeoPoint;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The public directory's searches: in-network doctors by role and location, or facilities by location, nearest
+ * first when a place is given (GiST index on {@code ll_to_earth}), names matched with pg_trgm so typos still find
+ * the doctor. Hidden (SB 137 suppressed) entries are never listed.
+ */
+@Component
+class DirectoryListings {
+
+    static final double METRES_PER_MILE = GeoPoint.METRES_PER_MILE;
+    /** Word similarity needed for a name match: low enough for one or two typos in a surname. */
+    static final String NAME_THRESHOLD = "0.35";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    DirectoryListings(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    record DoctorListing(String roleId, String practitionerId, String name, String specialty, String gender,
+            List<String> languages, String accepting, boolean telehealth, String locationId, String locationName,
+            String address, String phone, String group, Double miles, LocalDate verifiedOn) {
+    }
+
+    record FacilityListing(String locationId, String name, String kind, String address, String phone, String hours,
+            List<String> accessibility, Double miles, LocalDate verifiedOn) {
+    }
+
+    record Page<T>(List<T> items, boolean hasNext) {
+    }
+
+    Page<DoctorListing> doctors(DirectoryQuery q, GeoPoint origin, List<String> specialtyCodes) {
+        List<Object> args = new ArrayList<>();
+        // one listing per practitioner and location, however many networks the roles there are in
+        StringBuilder sql = new StringBuilder("select distinct on (r.practitioner_id, r.location_id) r.id role_id,"
+                + " p.id pid, p.given, p.family, p.suffix, p.gender, "
+                + "p.languages, r.specialty, r.accepting, r.telehealth, l.id lid, l.name lname, l.line, l.city, "
+                + "l.postal_code, l.phone, o.name org_name, least(p.verified_on, r.verified_on) verified_on");
+        if (origin != null) {
+            sql.append(", earth_distance(ll_to_earth(?, ?), ll_to_earth(l.latitude, l.longitude)) / ")
+                    .append(METRES_PER_MILE).append(" miles");
+            args.add(origin.latitude());
+            args.add(origin.longitude());
+        } else {
+            sql.append(", null::float8 miles");
+        }
+        sql.append(" from network.practitioner_role r join network.practitioner p on p.id = r.practitioner_id"
+                + " join network.location l on l.id = r.location_id"
+                + " left join network.organization o on o.id = r.organization_id"
+                + " where r.active and not r.suppressed and p.active and not p.suppressed"
+                + " and (r.period_end is null or r.period_end >= current_date)");
+        near(sql, args, origin, q.miles(), "l");
+        if (specialtyCodes != null) {
+            sql.append(" and r.specialty = any(?)");
+            args.add(specialtyCodes.toArray(String[]::new));
+        }
+        if (q.name() != null) {
+            sql.append(" and ? <% lower(p.given || ' ' || p.family)");
+            args.add(q.name().toLowerCase(Locale.ROOT));
+        }
+        if (q.language() != null) {
+            sql.append(" and p.languages @> array[?]::text[]");
+            args.add(q.language());
+        }
+        if (q.gender() != null) {
+            sql.append(" and p.gender = ?");
+            args.add(q.gender());
+        }
+        if (q.accepting()) {
+            sql.append(" and r.accepting = 'newpt'");
+        }
+        if (q.productLine() != null) {
+            sql.append(" and r.network_ids && array(select id from network.organization where type_code = 'ntwk'"
+                    + " and product_line = ?)");
+            args.add(q.productLine());
+        }
+        if (q.hospital() != null) {
+            sql.append(" and r.organization_id in (select participating_organization_id"
+                    + " from network.organization_affiliation where primary_organization_id = ? and active)");
+            args.add(q.hospital());
+        }
+        if (q.accessible()) {
+            sql.append(" and l.accessibility @> array['handiaccess']");
+        }
+        if (q.telehealth()) {
+            sql.append(" and r.telehealth");
+        }
+        sql.append(" order by r.practitioner_id, r.location_id, r.id");
+        String order;
+        if (origin != null) {
+            order = " order by miles, family, given, role_id";
+        } else if (q.name() != null) {
+            order = " order by word_similarity(?, lower(given || ' ' || family)) desc, family, given, role_id";
+            args.add(q.name().toLowerCase(Locale.ROOT));
+        } else {
+            order = " order by family, given, role_id";
+        }
+        sql.insert(0, "select * from (").append(") d").append(order);
+        sql.append(" limit ").append(DirectoryQuery.PAGE_SIZE + 1).append(" offset ")
+                .append(q.page() * DirectoryQuery.PAGE_SIZE);
+        List<DoctorListing> rows = run(q.name() != null, () -> jdbc.query(sql.toString(), (rs, n) -> new DoctorListing(
+                rs.getString("role_id"), rs.getString("pid"),
+                rs.getString("given") + " " + rs.getString("family")
+                        + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")),
+                rs.getString("specialty"), rs.getString("gender"), List.of((String[]) rs.getArray("languages")
+                        .getArray()), rs.getString("accepting"), rs.getBoolean("telehealth"), rs.getString("lid"),
+                rs.getString("lname"), rs.getString("line") + ", " + rs.getString("city") + " "
+                        + rs.getString("postal_code"), rs.getString("phone"), rs.getString("org_name"),
+                (Double) rs.getObject("miles"), rs.getObject("verified_on", LocalDate.class)), args.toArray()));
+        return page(rows);
+    }
+
+    Page<FacilityListing> facilities(DirectoryQuery q, GeoPoint origin) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select l.id, l.name, o.kind, l.line, l.city, l.postal_code, l.phone, "
+                + "l.hours, l.accessibility, l.verified_on");
+        if (origin != null) {
+            sql.append(", earth_distance(ll_to_earth(?, ?), ll_to_earth(l.latitude, l.longitude)) / ")
+                    .append(METRES_PER_MILE).append(" miles");
+            args.add(origin.latitude());
+            args.add(origin.longitude());
+        } else {
+            sql.append(", null::float8 miles");
+        }
+        sql.append(" from network.location l join network.organization o on o.id = l.organization_id"
+                + " where l.active and o.active and o.kind = ?");
+        args.add(q.kind());
+        near(sql, args, origin, q.miles(), "l");
+        if (q.name() != null) {
+            sql.append(" and ? <% lower(l.name)");
+            args.add(q.name().toLowerCase(Locale.ROOT));
+        }
+        if (q.productLine() != null) {
+            sql.append(" and exists (select 1 from network.organization_affiliation a where"
+                    + " a.participating_organization_id = o.id and a.active and a.network_ids && array(select id"
+                    + " from network.organization where type_code = 'ntwk' and product_line = ?))");
+            args.add(q.productLine());
+        }
+        if (q.accessible()) {
+            sql.append(" and l.accessibility @> array['handiaccess']");
+        }
+        if (origin != null) {
+            sql.append(" order by miles, l.name, l.id");
+        } else if (q.name() != null) {
+            sql.append(" order by word_similarity(?, lower(l.name)) desc, l.name, l.id");
+            args.add(q.name().toLowerCase(Locale.ROOT));
+        } else {
+            sql.append(" order by l.name, l.id");
+        }
+        sql.append(" limit ").append(DirectoryQuery.PAGE_SIZE + 1).append(" offset ")
+                .append(q.page() * DirectoryQuery.PAGE_SIZE);
+        List<FacilityListing> rows = run(q.name() != null, () -> jdbc.query(sql.toString(), (rs, n) ->
+                new FacilityListing(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
+                        rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
+                        rs.getString("phone"), rs.getString("hours"),
+                        List.of((String[]) rs.getArray("accessibility").getArray()), (Double) rs.getObject("miles"),
+                        rs.getObject("verified_on", LocalDate.class)), args.toArray()));
+        return page(rows);
+    }
+
+    /** Hospitals for the affiliation filter. */
+    List<Option> hospitals() {
+        return jdbc.query("select id, name from network.organization where kind = 'hospital' and active order by name",
+                (rs, n) -> new Option(rs.getString(1), rs.getString(2)));
+    }
+
+    record Option(String value, String label) {
+    }
+
+    record ProviderDetail(String id, String name, String npi, String gender, List<String> languages, String license,
+            String board, LocalDate verifiedOn, String verifiedBy, List<DoctorListing> roles) {
+    }
+
+    Optional<ProviderDetail> provider(String id) {
+        List<ProviderDetail> found = jdbc.query("select * from network.practitioner where id = ? and not suppressed",
+                (rs, n) -> new ProviderDetail(rs.getString("id"), rs.getString("given") + " " + rs.getString("family")
+                        + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")), rs.getString("npi"),
+                        rs.getString("gender"), List.of((String[]) rs.getArray("languages").getArray()),
+                        rs.getString("license_number") == null ? null
+                                : rs.getString("license_state") + " " + rs.getString("license_number"),
+                        rs.getString("board_name"), rs.getObject("verified_on", LocalDate.class),
+                        rs.getString("verified_by"), List.of()), id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var q = new DirectoryQuery("doctor", null, null, null, 50, null, null, false, null, null, false, false, 0);
+        List<DoctorListing> roles = jdbc.query("select r.id role_id, r.specialty, r.accepting, r.telehealth, l.id lid,"
+                + " l.name lname, l.line, l.city, l.postal_code, l.phone, o.name org_name, r.verified_on,"
+                + " r.network_ids from network.practitioner_role r join network.location l on l.id = r.location_id"
+                + " left join network.organization o on o.id = r.organization_id where r.practitioner_id = ?"
+                + " and r.active and not r.suppressed order by r.id", (rs, n) -> new DoctorListing(
+                        rs.getString("role_id"), id, found.getFirst().name(), rs.getString("specialty"), null,
+                        List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
+                        rs.getBoolean("telehealth"), rs.getString("lid"), rs.getString("lname"),
+                        rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
+                        rs.getString("phone"), rs.getString("org_name"), null,
+                        rs.getObject("verified_on", LocalDate.class)), id);
+        var p = found.getFirst();
+        return Optional.of(new ProviderDetail(p.id(), p.name(), p.npi(), p.gender(), p.languages(), p.license(),
+                p.board(), p.verifiedOn(), p.verifiedBy(), roles));
+    }
+
+    record LocationDetail(FacilityListing location, String organization, List<DoctorListing> doctors) {
+    }
+
+    Optional<LocationDetail> location(String id) {
+        List<FacilityListing> found = jdbc.query("select l.*, o.kind, o.name org_name from network.location l"
+                + " left join network.organization o on o.id = l.organization_id where l.id = ? and l.active",
+                (rs, n) -> new FacilityListing(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
+                        rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
+                        rs.getString("phone"), rs.getString("hours"),
+                        List.of((String[]) rs.getArray("accessibility").getArray()), null,
+                        rs.getObject("verified_on", LocalDate.class)), id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String org = jdbc.query("select o.name from network.location l join network.organization o"
+                + " on o.id = l.organization_id where l.id = ?", rs -> rs.next() ? rs.getString(1) : null, id);
+        List<DoctorListing> doctors = jdbc.query("select r.id role_id, p.id pid, p.given, p.family, p.suffix,"
+                + " r.specialty, r.accepting, r.telehealth, r.verified_on from network.practitioner_role r"
+                + " join network.practitioner p on p.id = r.practitioner_id where r.location_id = ? and r.active"
+                + " and not r.suppressed and not p.suppressed order by p.family, p.given limit 200",
+                (rs, n) -> new DoctorListing(rs.getString("role_id"), rs.getString("pid"),
+                        rs.getString("given") + " " + rs.getString("family")
+                                + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")),
+                        rs.getString("specialty"), null, List.of(), rs.getString("accepting"),
+                        rs.getBoolean("telehealth"), id, null, null, null, null, null,
+                        rs.getObject("verified_on", LocalDate.class)), id);
+        return Optional.of(new LocationDetail(found.getFirst(), org, doctors));
+    }
+
+    private <T> List<T> run(boolean fuzzyName, java.util.function.Supplier<List<T>> query) {
+        if (!fuzzyName) {
+            return query.get();
+        }
+        // the threshold applies to this transaction only, so the GIN trigram index answers the <% operator
+        return tx.execute(status -> {
+            jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+                    NAME_THRESHOLD);
+            return query.get();
+        });
+    }
+
+    private static void near(StringBuilder sql, List<Object> args, GeoPoint origin, int miles, String alias) {
+        if (origin == null) {
+            return;
+        }
+        double metres = miles * METRES_PER_MILE;
+        sql.append(" and earth_box(ll_to_earth(?, ?), ?) @> ll_to_earth(").append(alias).append(".latitude, ")
+                .append(alias).append(".longitude) and earth_distance(ll_to_earth(?, ?), ll_to_earth(")
+                .append(alias).append(".latitude, ").append(alias).append(".longitude)) <= ?");
+        args.add(origin.latitude());
+        args.add(origin.longitude());
+        args.add(metres);
+        args.add(origin.latitude());
+        args.add(origin.longitude());
+        args.add(metres);
+    }
+
+    private static <T> Page<T> page(List<T> rows) {
+        boolean more = rows.size() > DirectoryQuery.PAGE_SIZE;
+        return new Page<>(more ? rows.subList(0, DirectoryQuery.PAGE_SIZE) : rows, more);
+    }
+}

@@ -1,0 +1,132 @@
+package org.commonweal.network.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.commonweal.geography.Address;
+import org.commonweal.geography.GeoPoint;
+import org.commonweal.geography.Geocoder;
+import org.commonweal.geography.Geography;
+import org.commonweal.network.Specialties;
+import org.commonweal.network.Specialty;
+import org.commonweal.network.accuracy.ErrorReports;
+import org.commonweal.shell.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Find a Doctor: the public directory, no login, English and Spanish, works without JavaScript. */
+@Controller
+class FindADoctorController {
+
+    private final DirectoryListings listings;
+    private final Geography geography;
+    private final Geocoder geocoder;
+    private final ErrorReports reports;
+
+    FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports) {
+        this.listings = listings;
+        this.geography = geography;
+        this.geocoder = geocoder;
+        this.reports = reports;
+    }
+
+    @Bean
+    static NavigationItem findADoctorNavigation() {
+        return NavigationItem.forEveryone("nav.find-a-doctor", "nav.find-a-doctor.description", "/find-a-doctor", 100);
+    }
+
+    @GetMapping("/find-a-doctor")
+    String search(@RequestParam(required = false) String kind, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String specialty, @RequestParam(required = false) String near,
+            @RequestParam(required = false) Integer miles, @RequestParam(required = false) String language,
+            @RequestParam(required = false) String gender, @RequestParam(defaultValue = "false") boolean accepting,
+            @RequestParam(required = false) String network, @RequestParam(required = false) String hospital,
+            @RequestParam(defaultValue = "false") boolean accessible,
+            @RequestParam(defaultValue = "false") boolean telehealth, @RequestParam(defaultValue = "0") int page,
+            Model model, Locale locale) {
+        var q = new DirectoryQuery(kind, name, specialty, near, miles, language, gender, accepting, network, hospital,
+                accessible, telehealth, page);
+        model.addAttribute("q", q);
+        model.addAttribute("specialties", Specialties.catalog().practitionerSpecialties().stream()
+                .sorted(java.util.Comparator.comparing((Specialty s) -> s.plainName(locale))).toList());
+        model.addAttribute("languages", geography.languages());
+        model.addAttribute("hospitals", listings.hospitals());
+        if (!q.anyCriteria()) {
+            return "network/find";
+        }
+        GeoPoint origin = null;
+        if (q.near() != null) {
+            origin = origin(q.near()).orElse(null);
+            if (origin == null) {
+                model.addAttribute("placeUnknown", true);
+                return "network/find";
+            }
+        }
+        if (q.doctors()) {
+            List<String> codes = q.specialty() == null ? null
+                    : Specialties.catalog().byCode(q.specialty()).map(s -> List.of(s.code()))
+                            .orElseGet(() -> Specialties.catalog().codesMatching(q.specialty()));
+            model.addAttribute("doctors", listings.doctors(q, origin, codes));
+        } else {
+            model.addAttribute("facilities", listings.facilities(q, origin));
+        }
+        model.addAttribute("searched", true);
+        return "network/find";
+    }
+
+    @GetMapping("/find-a-doctor/providers/{id}")
+    String provider(@PathVariable String id, Model model) {
+        var provider = listings.provider(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("provider", provider);
+        model.addAttribute("categories", ErrorReports.CATEGORIES.stream().sorted().toList());
+        return "network/provider";
+    }
+
+    @GetMapping("/find-a-doctor/locations/{id}")
+    String location(@PathVariable String id, Model model) {
+        var location = listings.location(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("place", location);
+        model.addAttribute("categories", ErrorReports.CATEGORIES.stream().sorted().toList());
+        return "network/location";
+    }
+
+    @PostMapping("/find-a-doctor/report")
+    String report(@RequestParam String resourceType, @RequestParam String resourceId, @RequestParam String category,
+            @RequestParam String description, @RequestParam(required = false) String contact,
+            RedirectAttributes redirect) {
+        boolean exists = resourceType.equals("Practitioner") ? listings.provider(resourceId).isPresent()
+                : resourceType.equals("Location") && listings.location(resourceId).isPresent();
+        if (!exists) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        try {
+            long id = reports.file(resourceType, resourceId, category, description, contact);
+            redirect.addFlashAttribute("reportId", id);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("reportInvalid", true);
+        }
+        return "redirect:" + (resourceType.equals("Practitioner") ? "/find-a-doctor/providers/"
+                : "/find-a-doctor/locations/") + resourceId;
+    }
+
+    private Optional<GeoPoint> origin(String near) {
+        String zip = new DirectoryQuery(null, null, null, near, null, null, null, false, null, null, false, false, 0)
+                .zip();
+        if (zip != null && near.strip().length() <= 10) {
+            return geography.zip(zip).map(z -> z.centroid());
+        }
+        if (zip == null) {
+            return Optional.empty();
+        }
+        return geocoder.geocode(new Address(near, null, null, "CA", zip)).map(g -> g.point());
+    }
+}

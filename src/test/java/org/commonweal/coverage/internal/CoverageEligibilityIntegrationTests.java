@@ -1,0 +1,95 @@
+package org.commonweal.coverage.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.MemberResidence;
+import org.commonweal.identity.ApiClients;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class CoverageEligibilityIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApiClients clients;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Coverage coverage;
+
+    private String token() {
+        return "Bearer " + clients.issue("Eligibility test clinic", "tests").token();
+    }
+
+    private int audits(String memberId, String clientName) {
+        return jdbc.sql("select count(*) from audit.audit_event where member_id = ? and username = ?")
+                .params(memberId, clientName).query(Integer.class).single();
+    }
+
+    @Test
+    void answersEligibilityByMemberIdOrCinAndAuditsTheClientsRead() throws Exception {
+        String token = token();
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        int before = audits("DEMO-MEMBER-1", "Eligibility test clinic");
+        mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("active"))
+                .andExpect(jsonPath("$.date").value(today.toString()))
+                .andExpect(jsonPath("$.productLine.code").value("MCLA"))
+                .andExpect(jsonPath("$.productLine.name").value("Medi-Cal"))
+                .andExpect(jsonPath("$.plan").value("LA1"))
+                .andExpect(jsonPath("$.aidCodes[0]").value("1H"))
+                .andExpect(jsonPath("$.spanEnd").doesNotExist())
+                .andExpect(jsonPath("$.pcp.npi").value("1982736450"));
+        assertThat(audits("DEMO-MEMBER-1", "Eligibility test clinic")).isEqualTo(before + 1);
+
+        // two years ago the member was in the earlier, closed span of another plan
+        mvc.perform(get("/api/v1/eligibility").param("cin", "91234567A")
+                        .param("date", today.minusYears(2).withDayOfYear(200).toString()).header("Authorization", token))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.plan").value("LA2"))
+                .andExpect(jsonPath("$.status").value("active"));
+        mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").param("date", "1990-01-01")
+                        .header("Authorization", token))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("inactive"))
+                .andExpect(jsonPath("$.plan").doesNotExist());
+    }
+
+    @Test
+    void refusesWithoutTokenAndAnswersClearErrors() throws Exception {
+        mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1")).andExpect(status().isUnauthorized());
+        String token = token();
+        mvc.perform(get("/api/v1/eligibility").header("Authorization", token)).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/eligibility").param("memberId", "NO-SUCH-MEMBER").header("Authorization", token))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").param("date", "2026-13-01")
+                .header("Authorization", token)).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void streamsActiveMembersWithTheirResidenceForAnalytics() {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        long count = coverage.countActiveMembers(today);
+        var seen = new java.util.ArrayList<MemberResidence>();
+        coverage.forEachActiveMember(today, "test", seen::add);
+        assertThat(seen).hasSize((int) count).hasSizeGreaterThan(2000);
+        assertThat(seen).filteredOn(r -> r.memberId().equals("DEMO-MEMBER-1")).singleElement().satisfies(r -> {
+            assertThat(r.zip()).isEqualTo("90033");
+            assertThat(r.spa()).isEqualTo(4);
+            assertThat(r.productLine()).isEqualTo("MCLA");
+            assertThat(r.spokenLanguage()).isEqualTo("es");
+        });
+        assertThat(seen).allSatisfy(r -> assertThat(r.zip()).isNotNull());
+    }
+}
