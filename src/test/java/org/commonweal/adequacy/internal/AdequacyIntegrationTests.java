@@ -50,6 +50,8 @@ class AdequacyIntegrationTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.commonweal.geography.Geography geography;
 
     @Test
     void demoRunAgreesWithABruteForceScanOfTheDirectory() {
@@ -114,20 +116,21 @@ class AdequacyIntegrationTests {
     }
 
     @Test
-    void aNewHospitalPatchesTheLastRunIncrementally() {
-        service.run(TODAY, null, "test");
-        Adequacy.RunSummary base = service.runs().getFirst();
+    void aNewHospitalPatchesTheLastRunIncrementallyAndItsRemovalRestoresIt() {
+        Adequacy.RunSummary base = service.run(TODAY, null, "test");
         long notMetBefore = notMet(base.id(), "hospital");
+        // put a hospital in the middle of the ZIP with most Medi-Cal members outside the hospital standard
         ZipResult gap = AdequacyReport.gaps(store.results(base.id())).stream()
                 .filter(r -> r.providerType().equals("hospital") && r.productLine().equals("MCLA")).findFirst()
-                .orElse(null);
-        GeoPoint site = gap == null ? new GeoPoint(34.7, -118.15)
-                : service.nearestLocations("MCLA", "pcp-adult", new GeoPoint(34.7, -118.15), 1).getFirst().point();
+                .orElseThrow();
+        GeoPoint site = geography.zip(gap.zip()).orElseThrow().centroid();
         Adequacy.RunSummary patched = service.locationChanged("medi-cal", List.of("282N00000X"), "test-hospital",
-                34.7, -118.15, "test");
+                site.latitude(), site.longitude(), "test");
         assertThat(patched.kind()).isEqualTo("incremental");
-        assertThat(notMet(patched.id(), "hospital")).isLessThanOrEqualTo(notMetBefore);
-        assertThat(site).isNotNull();
+        assertThat(notMet(patched.id(), "hospital")).isLessThan(notMetBefore);
+        ZipResult closed = store.results(patched.id()).stream().filter(r -> r.zip().equals(gap.zip())
+                && r.productLine().equals("MCLA") && r.providerType().equals("hospital")).findFirst().orElseThrow();
+        assertThat(closed.notMet()).isLessThan(gap.notMet());
         Adequacy.RunSummary removed = service.locationChanged("medi-cal", List.of("282N00000X"), "test-hospital",
                 null, null, "test");
         assertThat(store.results(removed.id())).isEqualTo(store.results(base.id()));
