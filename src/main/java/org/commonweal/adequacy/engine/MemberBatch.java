@@ -1,0 +1,46 @@
+package org.commonweal.adequacy.engine;
+
+import org.commonweal.geography.GeoPoint;
+
+/**
+ * A block of members and their nearest locations: the compact snapshot of a run is a list of these. Per member:
+ * coordinates, product line, ZIP, and for each provider type the nearest distance, the location index and the
+ * evaluation flags (3 bits per type).
+ */
+final class MemberBatch {
+
+    static final int SIZE = 8192;
+
+    final int types;
+    final double[] lat = new double[SIZE];
+    final double[] lon = new double[SIZE];
+    final byte[] productLine = new byte[SIZE];
+    final int[] zip = new int[SIZE];
+    final long[] flags = new long[SIZE];
+    final double[] miles;
+    final int[] location;
+    ZipRule[] rules;
+    int size;
+
+    MemberBatch(int types) {
+        this.types = types;
+        this.miles = new double[SIZE * types];
+        this.location = new int[SIZE * types];
+    }
+
+    boolean full() {
+        return size == SIZE;
+    }
+
+    GeoPoint point(int i) {
+        return new GeoPoint(lat[i], lon[i]);
+    }
+
+    int flags(int i, int type) {
+        return (int) (flags[i] >>> (3 * type)) & 7;
+    }
+
+    void setFlags(int i, int type, int value) {
+        flags[i] = flags[i] & ~(7L << (3 * type)) | ((long) value << (3 * type));
+    }
+}

@@ -1,0 +1,222 @@
+package org.commonweal.adequacy.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.commonweal.geography.GeoPoint;
+
+/**
+ * The outcome of a run kept in memory: every member's nearest location per provider type (about 150 bytes a member)
+ * and the aggregates per product line, provider type and ZIP. When one location is added, moved or removed, only the
+ * members it can affect are recomputed and the aggregates of that product line and type are rebuilt.
+ */
+public final class Snapshot {
+
+    private final AdequacyEngine engine;
+    private final List<MemberBatch> batches;
+    private final ZipRule[] rules;
+    private final long[] unlocated;
+    private final long outOfScope;
+    private final int lines;
+    private final int types;
+    private final int zips;
+    private final int[] members;
+    private final int[] met;
+    private final int[] byMiles;
+    private final int[] byMinutes;
+    private final int[] byAlternative;
+    private final double[] maxMiles;
+    private final double[] sumMiles;
+
+    Snapshot(AdequacyEngine engine, List<MemberBatch> batches, ZipRule[] rules, long[] unlocated, long outOfScope) {
+        this.engine = engine;
+        this.batches = batches;
+        this.rules = rules;
+        this.unlocated = unlocated;
+        this.outOfScope = outOfScope;
+        this.lines = engine.productLines().size();
+        this.types = engine.providerTypes().size();
+        this.zips = rules.length;
+        int cells = lines * types * zips;
+        members = new int[cells];
+        met = new int[cells];
+        byMiles = new int[cells];
+        byMinutes = new int[cells];
+        byAlternative = new int[cells];
+        maxMiles = new double[cells];
+        sumMiles = new double[cells];
+    }
+
+    public AdequacyEngine engine() {
+        return engine;
+    }
+
+    public long memberCount() {
+        long n = 0;
+        for (MemberBatch b : batches) {
+            n += b.size;
+        }
+        return n;
+    }
+
+    public long unlocated() {
+        return Arrays.stream(unlocated).sum();
+    }
+
+    public long outOfScope() {
+        return outOfScope;
+    }
+
+    private int cell(int pl, int t, int zip) {
+        return (pl * types + t) * zips + zip;
+    }
+
+    void aggregateAll() {
+        for (int pl = 0; pl < lines; pl++) {
+            for (int t = 0; t < types; t++) {
+                aggregate(pl, t);
+            }
+        }
+    }
+
+    /** Rebuilds the aggregates of one product line and provider type from the member records. */
+    void aggregate(int pl, int t) {
+        int from = cell(pl, t, 0);
+        Arrays.fill(members, from, from + zips, 0);
+        Arrays.fill(met, from, from + zips, 0);
+        Arrays.fill(byMiles, from, from + zips, 0);
+        Arrays.fill(byMinutes, from, from + zips, 0);
+        Arrays.fill(byAlternative, from, from + zips, 0);
+        Arrays.fill(maxMiles, from, from + zips, 0);
+        Arrays.fill(sumMiles, from, from + zips, 0);
+        for (MemberBatch b : batches) {
+            for (int i = 0; i < b.size; i++) {
+                if (b.productLine[i] != pl) {
+                    continue;
+                }
+                int c = from + b.zip[i];
+                int f = b.flags(i, t);
+                double miles = b.miles[i * types + t];
+                members[c]++;
+                if (f != 0) {
+                    met[c]++;
+                }
+                if ((f & Standard.BY_MILES) != 0) {
+                    byMiles[c]++;
+                }
+                if ((f & Standard.BY_MINUTES) != 0) {
+                    byMinutes[c]++;
+                }
+                if ((f & Standard.BY_ALTERNATIVE) != 0) {
+                    byAlternative[c]++;
+                }
+                maxMiles[c] = Math.max(maxMiles[c], miles);
+                sumMiles[c] += miles;
+            }
+        }
+    }
+
+    /** The aggregates per product line, provider type and ZIP (only cells with members). */
+    public List<ZipResult> results() {
+        List<ZipResult> out = new ArrayList<>();
+        for (int pl = 0; pl < lines; pl++) {
+            for (int t = 0; t < types; t++) {
+                for (int z = 0; z < zips; z++) {
+                    int c = cell(pl, t, z);
+                    if (members[c] > 0) {
+                        ZipRule r = rules[z];
+                        out.add(new ZipResult(engine.productLines().get(pl), engine.providerTypes().get(t), r.zip(),
+                                r.spa(), r.rcacRegion(), members[c], met[c], byMiles[c], byMinutes[c],
+                                byAlternative[c], maxMiles[c], sumMiles[c]));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Visits up to {@code limit} members spread evenly over the snapshot: coordinates, product line index, and the nearest miles per type. */
+    public void sample(int limit, MemberVisitor visitor) {
+        long total = memberCount();
+        long step = Math.max(1, total / Math.max(1, limit));
+        long seen = 0;
+        int visited = 0;
+        for (MemberBatch b : batches) {
+            for (int i = 0; i < b.size; i++, seen++) {
+                if (seen % step != 0 || visited >= limit) {
+                    continue;
+                }
+                visited++;
+                double[] miles = Arrays.copyOfRange(b.miles, i * types, (i + 1) * types);
+                int[] flags = new int[types];
+                for (int t = 0; t < types; t++) {
+                    flags[t] = b.flags(i, t);
+                }
+                visitor.visit(b.point(i), b.productLine[i], b.rules[b.zip[i]].zip(), miles, flags);
+            }
+        }
+    }
+
+    /** Visits every member's coordinates, product line index and ZIP, in run order. */
+    public void forEachMember(MemberPlace visitor) {
+        for (MemberBatch b : batches) {
+            for (int i = 0; i < b.size; i++) {
+                visitor.visit(b.productLine[i], b.rules[b.zip[i]].zip(), b.lat[i], b.lon[i]);
+            }
+        }
+    }
+
+    public interface MemberPlace {
+        void visit(int productLine, String zip, double latitude, double longitude);
+    }
+
+    public interface MemberVisitor {
+        void visit(GeoPoint home, int productLine, String zip, double[] nearestMiles, int[] flags);
+    }
+
+    /**
+     * Applies a change to one location of one product line and provider type: removes its points with this id (if
+     * any), adds it at {@code newPoint} (if not null), patches affected members and rebuilds the aggregates.
+     * Returns how many members were recomputed or moved to the new location.
+     */
+    public synchronized int applyLocationChange(int pl, int t, String locationId, GeoPoint newPoint) {
+        GeoGrid grid = engine.grid(pl, t);
+        List<Integer> removed = grid.indexesOf(locationId);
+        removed.forEach(grid::remove);
+        int added = newPoint == null ? -1 : grid.add(locationId, newPoint);
+        grid.rebuild();
+        int affected = 0;
+        int[] found = new int[1];
+        for (MemberBatch b : batches) {
+            for (int i = 0; i < b.size; i++) {
+                if (b.productLine[i] != pl) {
+                    continue;
+                }
+                int slot = i * types + t;
+                if (removed.contains(b.location[slot])) {
+                    engine.recomputeType(b, i, pl, t, found);
+                    affected++;
+                } else if (added >= 0) {
+                    double current = b.miles[slot];
+                    GeoPoint home = null;
+                    double latBound = GeoGrid.EARTH_RADIUS_MILES
+                            * Math.toRadians(Math.abs(newPoint.latitude() - b.lat[i]));
+                    if (latBound * (1 - 1e-9) > current) {
+                        continue;
+                    }
+                    home = b.point(i);
+                    double d = home.milesTo(newPoint);
+                    if (d < current) {
+                        b.miles[slot] = d;
+                        b.location[slot] = added;
+                        b.setFlags(i, t, engine.evaluate(b, i, pl, t, d));
+                        affected++;
+                    }
+                }
+            }
+        }
+        aggregate(pl, t);
+        return affected;
+    }
+}

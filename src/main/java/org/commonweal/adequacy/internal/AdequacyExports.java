@@ -1,0 +1,141 @@
+package org.commonweal.adequacy.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.commonweal.adequacy.Adequacy.RunSummary;
+import org.commonweal.adequacy.engine.ZipResult;
+import org.commonweal.geography.GeoPoint;
+import org.commonweal.geography.Geography;
+import org.commonweal.geography.ZipArea;
+import org.springframework.stereotype.Component;
+
+/**
+ * CSV and XLSX exports of a run in a layout a DHCS network certification submission can be built from: one summary
+ * row per product line and provider type, one gap row per ZIP and provider type with members outside the standard.
+ */
+@Component
+public class AdequacyExports {
+
+    static final String COUNTY = "Los Angeles";
+    static final String COUNTY_CODE = "19";
+    public static final List<String> SUMMARY_COLUMNS = List.of("Run", "Measurement Date", "County", "County Code",
+            "Product Line", "Provider Type", "Standard Miles", "Standard Minutes", "Members",
+            "Members Meeting Standard", "Percent Meeting Standard", "Met by Distance", "Met by Time",
+            "Met by Alternative Access Standard", "Members Not Meeting Standard", "Average Distance to Nearest (mi)",
+            "Maximum Distance to Nearest (mi)", "Travel Time Model");
+    public static final List<String> GAP_COLUMNS = List.of("Run", "Measurement Date", "County", "County Code",
+            "Product Line", "Provider Type", "ZIP Code", "City", "SPA", "RCAC Region", "Members in ZIP",
+            "Members Outside Standard", "Average Distance to Nearest (mi)", "Maximum Distance to Nearest (mi)",
+            "Nearest In-Network Locations (id: miles from ZIP centroid)", "Alternative Access Standard Requested");
+
+    private final AdequacyStore store;
+    private final AdequacyService service;
+    private final Geography geography;
+
+    AdequacyExports(AdequacyStore store, AdequacyService service, Geography geography) {
+        this.store = store;
+        this.service = service;
+        this.geography = geography;
+    }
+
+    public List<List<String>> summaryRows(RunSummary run, boolean suppress) {
+        Map<String, AdequacyStore.StandardRow> dense = new HashMap<>();
+        store.standards().stream().filter(s -> s.countyTier().equals("dense"))
+                .forEach(s -> dense.put(s.productLine() + '|' + s.providerType(), s));
+        List<List<String>> rows = new ArrayList<>();
+        for (var r : AdequacyReport.byLineAndType(store.results(run.id()))) {
+            var std = dense.get(r.productLine() + '|' + r.providerType());
+            boolean hide = suppress && r.small();
+            rows.add(List.of(String.valueOf(run.id()), run.measuredOn().toString(), COUNTY, COUNTY_CODE,
+                    r.productLine(), r.providerType(), std == null ? "" : std.miles().toPlainString(),
+                    std == null ? "" : String.valueOf(std.minutes()), AdequacyReport.count(r.members(), suppress),
+                    hide ? "1-10" : String.valueOf(r.met()), hide ? "" : percent(r.percentMet()),
+                    AdequacyReport.count(r.metByMiles(), suppress), AdequacyReport.count(r.metByMinutes(), suppress),
+                    AdequacyReport.count(r.metByAlternative(), suppress), hide ? "1-10" : String.valueOf(r.notMet()),
+                    miles(r.averageMiles()), miles(r.maxMiles()), run.travelModel()));
+        }
+        return rows;
+    }
+
+    public List<List<String>> gapRows(RunSummary run, boolean suppress, String productLine, String providerType) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ZipResult g : AdequacyReport.gaps(store.results(run.id()))) {
+            if ((productLine != null && !productLine.equals(g.productLine()))
+                    || (providerType != null && !providerType.equals(g.providerType()))) {
+                continue;
+            }
+            ZipArea zip = geography.zip(g.zip()).orElse(null);
+            rows.add(List.of(String.valueOf(run.id()), run.measuredOn().toString(), COUNTY, COUNTY_CODE,
+                    g.productLine(), g.providerType(), g.zip(), zip == null ? "" : zip.city(), String.valueOf(g.spa()),
+                    String.valueOf(g.rcacRegion()), AdequacyReport.count(g.members(), suppress),
+                    AdequacyReport.count(g.notMet(), suppress), miles(g.sumMiles() / g.members()),
+                    miles(g.maxMiles()), nearest(g, zip), ""));
+        }
+        return rows;
+    }
+
+    private String nearest(ZipResult g, ZipArea zip) {
+        if (zip == null) {
+            return "";
+        }
+        GeoPoint centroid = zip.centroid();
+        return service.nearestLocations(g.productLine(), g.providerType(), centroid, 3).stream()
+                .map(n -> n.locationId() + ": " + miles(n.miles())).collect(Collectors.joining("; "));
+    }
+
+    static String percent(double p) {
+        return String.format(Locale.ROOT, "%.1f", p);
+    }
+
+    static String miles(double m) {
+        return Double.isInfinite(m) || Double.isNaN(m) ? "none in network" : String.format(Locale.ROOT, "%.2f", m);
+    }
+
+    public void writeCsv(List<String> header, List<List<String>> rows, Writer out) throws IOException {
+        out.write(csvLine(header));
+        for (List<String> row : rows) {
+            out.write(csvLine(row));
+        }
+        out.flush();
+    }
+
+    static String csvLine(List<String> fields) {
+        return fields.stream().map(f -> f.contains(",") || f.contains("\"") || f.contains("\n")
+                ? '"' + f.replace("\"", "\"\"") + '"' : f).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    public void writeXlsx(String sheetName, List<String> header, List<List<String>> rows, OutputStream out)
+            throws IOException {
+        try (var workbook = new SXSSFWorkbook(500)) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            write(sheet.createRow(0), header);
+            int n = 1;
+            for (List<String> row : rows) {
+                write(sheet.createRow(n++), row);
+            }
+            workbook.write(out);
+        }
+    }
+
+    private static void write(Row row, List<String> values) {
+        for (int c = 0; c < values.size(); c++) {
+            String v = values.get(c);
+            if (!v.isEmpty() && v.matches("-?\\d+(\\.\\d+)?") && c > 3) {
+                row.createCell(c).setCellValue(Double.parseDouble(v));
+            } else {
+                row.createCell(c).setCellValue(v);
+            }
+        }
+    }
+}

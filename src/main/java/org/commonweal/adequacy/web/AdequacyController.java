@@ -1,0 +1,358 @@
+package org.commonweal.adequacy.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.commonweal.adequacy.Adequacy.RunSummary;
+import org.commonweal.adequacy.engine.ZipResult;
+import org.commonweal.adequacy.internal.AdequacyExports;
+import org.commonweal.adequacy.internal.AdequacyReport;
+import org.commonweal.adequacy.internal.AdequacyService;
+import org.commonweal.adequacy.internal.AdequacyStore;
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.coverage.Coverage;
+import org.commonweal.geography.Geography;
+import org.commonweal.identity.AccessRules;
+import org.commonweal.identity.Role;
+import org.commonweal.shell.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Adequacy pages for network managers and analysts: summary, SPA/region breakdown, trend, gaps, exports. */
+@Controller
+class AdequacyController implements AccessRules {
+
+    private final AdequacyService service;
+    private final AdequacyStore store;
+    private final AdequacyExports exports;
+    private final Coverage coverage;
+    private final Geography geography;
+    private final AuditTrail audit;
+
+    AdequacyController(AdequacyService service, AdequacyStore store, AdequacyExports exports, Coverage coverage,
+            Geography geography, AuditTrail audit) {
+        this.service = service;
+        this.store = store;
+        this.exports = exports;
+        this.coverage = coverage;
+        this.geography = geography;
+        this.audit = audit;
+    }
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.POST, "/adequacy/**").hasRole(Role.NETWORK_MANAGER.name());
+        rules.requestMatchers("/adequacy", "/adequacy/**").hasAnyRole(Role.NETWORK_MANAGER.name(), Role.ANALYST.name());
+    }
+
+    @Bean
+    static NavigationItem adequacyNavigation() {
+        return NavigationItem.forRoles("nav.adequacy", "nav.adequacy.description", "/adequacy", 320,
+                Role.NETWORK_MANAGER.name(), Role.ANALYST.name());
+    }
+
+    static boolean suppress(Authentication auth) {
+        return auth.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(Role.NETWORK_MANAGER.authority()));
+    }
+
+    private Optional<RunSummary> run(Long id) {
+        if (id != null) {
+            return Optional.of(service.findRun(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        }
+        return service.runs().stream().findFirst();
+    }
+
+    @GetMapping("/adequacy")
+    String summary(@RequestParam(required = false) Long run, @RequestParam(required = false) String productLine,
+            @RequestParam(required = false) String type, Authentication auth, Locale locale, Model model) {
+        boolean suppress = suppress(auth);
+        var types = store.providerTypes();
+        model.addAttribute("suppress", suppress);
+        model.addAttribute("runs", service.runs());
+        model.addAttribute("productLines", coverage.productLines());
+        model.addAttribute("types", types);
+        model.addAttribute("typeNames", typeNames(types, locale));
+        model.addAttribute("today", LocalDate.now());
+        run(run).ifPresent(r -> {
+            List<ZipResult> results = store.results(r.id());
+            String line = productLine != null ? productLine
+                    : results.stream().map(ZipResult::productLine).findFirst().orElse(null);
+            String t = type != null ? type : types.getFirst().code();
+            model.addAttribute("run", r);
+            model.addAttribute("line", line);
+            model.addAttribute("type", t);
+            model.addAttribute("rows", view(AdequacyReport.byLineAndType(results), suppress));
+            model.addAttribute("spaRows", view(filter(AdequacyReport.bySpa(results), line, t), suppress));
+            model.addAttribute("regionRows", view(filter(AdequacyReport.byRegion(results), line, t), suppress));
+            model.addAttribute("spaNames", regionNames(geography.servicePlanningAreas()));
+            model.addAttribute("regionNames", regionNames(geography.rcacRegions()));
+            var trend = trend(line, t, suppress);
+            model.addAttribute("trend", trend);
+            var spaViews = view(filter(AdequacyReport.bySpa(results), line, t), suppress);
+            model.addAttribute("chartLabels", String.join("|", spaViews.stream()
+                    .map(v -> "SPA " + v.row().key()).toList()));
+            model.addAttribute("chartValues", String.join("|", spaViews.stream().map(RowView::percent).toList()));
+            model.addAttribute("trendLabels", String.join("|", trend.stream()
+                    .map(p -> "#" + p.runId() + " " + p.date()).toList()));
+            model.addAttribute("trendValues", String.join("|", trend.stream().map(TrendPoint::percent).toList()));
+        });
+        return "adequacy/summary";
+    }
+
+    private static Map<String, String> typeNames(List<AdequacyStore.ProviderType> types, Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        types.forEach(t -> names.put(t.code(), t.name(locale)));
+        return names;
+    }
+
+    private static Map<Integer, String> regionNames(List<org.commonweal.geography.Region> regions) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        regions.forEach(r -> names.put(r.number(), r.name()));
+        return names;
+    }
+
+    private static List<AdequacyReport.Row> filter(List<AdequacyReport.Row> rows, String line, String type) {
+        return rows.stream().filter(r -> r.productLine().equals(line) && r.providerType().equals(type)).toList();
+    }
+
+    /** A roll-up row as shown, with small cells suppressed where asked. */
+    record RowView(AdequacyReport.Row row, String members, String met, String notMet, String percent,
+            String byMiles, String byMinutes, String byAlternative, String averageMiles, String maxMiles,
+            boolean hidden) {
+    }
+
+    static List<RowView> view(List<AdequacyReport.Row> rows, boolean suppress) {
+        List<RowView> out = new ArrayList<>();
+        for (var r : rows) {
+            boolean hide = suppress && r.small();
+            out.add(new RowView(r, AdequacyReport.count(r.members(), suppress), hide ? "1-10" : String.valueOf(r.met()),
+                    hide ? "1-10" : String.valueOf(r.notMet()),
+                    hide ? "" : String.format(Locale.ROOT, "%.1f", r.percentMet()),
+                    AdequacyReport.count(r.metByMiles(), suppress), AdequacyReport.count(r.metByMinutes(), suppress),
+                    AdequacyReport.count(r.metByAlternative(), suppress), miles(r.averageMiles()),
+                    miles(r.maxMiles()), hide));
+        }
+        return out;
+    }
+
+    static String miles(double m) {
+        return Double.isInfinite(m) ? "—" : String.format(Locale.ROOT, "%.1f", m);
+    }
+
+    /** Percent meeting the standard in the last runs, oldest first, for one product line and type. */
+    record TrendPoint(long runId, LocalDate date, String kind, String percent, String notMet) {
+    }
+
+    private List<TrendPoint> trend(String line, String type, boolean suppress) {
+        List<TrendPoint> points = new ArrayList<>();
+        for (RunSummary r : service.runs().stream().limit(12).toList().reversed()) {
+            filter(AdequacyReport.byLineAndType(store.results(r.id())), line, type).stream().findFirst()
+                    .ifPresent(row -> {
+                        boolean hide = suppress && row.small();
+                        points.add(new TrendPoint(r.id(), r.measuredOn(), r.kind(),
+                                hide ? "" : String.format(Locale.ROOT, "%.1f", row.percentMet()),
+                                hide ? "1-10" : String.valueOf(row.notMet())));
+                    });
+        }
+        return points;
+    }
+
+    @PostMapping("/adequacy/runs")
+    String startRun(@RequestParam String date, @RequestParam(required = false) String productLine,
+            Authentication auth, RedirectAttributes redirect) {
+        LocalDate measured;
+        try {
+            measured = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("error", "date: not a date (YYYY-MM-DD): " + date);
+            return "redirect:/adequacy";
+        }
+        String line = productLine == null || productLine.isBlank() ? null : productLine;
+        if (line != null && coverage.productLines().stream().noneMatch(p -> p.code().equals(line))) {
+            redirect.addFlashAttribute("error", "productLine: unknown product line " + line);
+            return "redirect:/adequacy";
+        }
+        RunSummary run = service.run(measured, line, auth.getName());
+        return "redirect:/adequacy?run=" + run.id();
+    }
+
+    @GetMapping("/adequacy/gaps")
+    String gaps(@RequestParam(required = false) Long run, @RequestParam(required = false) String productLine,
+            @RequestParam(required = false) String type, Authentication auth, Locale locale, Model model) {
+        boolean suppress = suppress(auth);
+        var types = store.providerTypes();
+        model.addAttribute("types", types);
+        model.addAttribute("typeNames", typeNames(types, locale));
+        model.addAttribute("productLines", coverage.productLines());
+        model.addAttribute("line", productLine);
+        model.addAttribute("type", type);
+        model.addAttribute("suppress", suppress);
+        run(run).ifPresent(r -> {
+            model.addAttribute("run", r);
+            model.addAttribute("header", AdequacyExports.GAP_COLUMNS);
+            model.addAttribute("gaps", exports.gapRows(r, suppress, blankToNull(productLine), blankToNull(type)));
+        });
+        return "adequacy/gaps";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @GetMapping("/adequacy/export/{what}.{format}")
+    void export(@PathVariable String what, @PathVariable String format, @RequestParam(required = false) Long run,
+            Authentication auth, HttpServletResponse response) throws IOException {
+        if (!List.of("summary", "gaps").contains(what) || !List.of("csv", "xlsx").contains(format)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        RunSummary r = run(run).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run yet"));
+        boolean suppress = suppress(auth);
+        List<String> header = what.equals("summary") ? AdequacyExports.SUMMARY_COLUMNS : AdequacyExports.GAP_COLUMNS;
+        var rows = what.equals("summary") ? exports.summaryRows(r, suppress) : exports.gapRows(r, suppress, null, null);
+        audit.record(AuditEntry.change(AuditAction.EXPORT, "adequacy-run", String.valueOf(r.id()), null,
+                "network adequacy report", what + "." + format + (suppress ? " (small cells suppressed)" : "")));
+        String file = "adequacy-" + what + "-run" + r.id() + "." + format;
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        if (format.equals("csv")) {
+            response.setContentType("text/csv;charset=UTF-8");
+            exports.writeCsv(header, rows, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        } else {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            exports.writeXlsx(what.equals("summary") ? "Summary" : "Gaps", header, rows, response.getOutputStream());
+        }
+    }
+
+    @GetMapping("/adequacy/standards")
+    String standards(Authentication auth, Locale locale, Model model) {
+        var types = store.providerTypes();
+        model.addAttribute("standards", store.standards());
+        model.addAttribute("alternatives", store.alternatives());
+        model.addAttribute("types", types);
+        model.addAttribute("typeNames", typeNames(types, locale));
+        model.addAttribute("productLines", coverage.productLines());
+        model.addAttribute("canEdit", !suppress(auth));
+        return "adequacy/standards";
+    }
+
+    @PostMapping("/adequacy/standards")
+    String updateStandard(@RequestParam String productLine, @RequestParam String tier,
+            @RequestParam String providerType, @RequestParam String miles, @RequestParam String minutes,
+            Authentication auth, RedirectAttributes redirect) {
+        BigDecimal m;
+        int min;
+        try {
+            m = new BigDecimal(miles.trim());
+            min = Integer.parseInt(minutes.trim());
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("error", "miles/minutes: not a number");
+            return "redirect:/adequacy/standards";
+        }
+        if (m.signum() <= 0 || m.compareTo(BigDecimal.valueOf(500)) > 0 || min <= 0 || min > 600) {
+            redirect.addFlashAttribute("error", "miles must be in (0, 500] and minutes in (0, 600]");
+            return "redirect:/adequacy/standards";
+        }
+        var before = store.standard(productLine, tier, providerType);
+        if (before.isEmpty()) {
+            redirect.addFlashAttribute("error", "no standard for " + productLine + " / " + tier + " / " + providerType);
+            return "redirect:/adequacy/standards";
+        }
+        store.updateStandard(productLine, tier, providerType, m, min, auth.getName());
+        String key = productLine + "/" + tier + "/" + providerType;
+        audit.record(AuditEntry.change(AuditAction.UPDATE, "adequacy-standard", key, null, "standards maintenance",
+                before.get().miles().toPlainString() + " mi/" + before.get().minutes() + " min -> "
+                        + m.toPlainString() + " mi/" + min + " min"));
+        redirect.addFlashAttribute("saved", key);
+        return "redirect:/adequacy/standards";
+    }
+
+    @PostMapping("/adequacy/alternatives")
+    String addAlternative(@RequestParam String productLine, @RequestParam String zip,
+            @RequestParam String providerType, @RequestParam String miles, @RequestParam String minutes,
+            @RequestParam String approvalReference, @RequestParam String approvedOn,
+            @RequestParam String effectiveFrom, @RequestParam(required = false) String effectiveTo,
+            Authentication auth, RedirectAttributes redirect) {
+        List<String> errors = new ArrayList<>();
+        BigDecimal m = null;
+        Integer min = null;
+        try {
+            m = new BigDecimal(miles.trim());
+            if (m.signum() <= 0) {
+                errors.add("miles: must be positive");
+            }
+        } catch (NumberFormatException e) {
+            errors.add("miles: not a number");
+        }
+        try {
+            min = Integer.valueOf(minutes.trim());
+            if (min <= 0) {
+                errors.add("minutes: must be positive");
+            }
+        } catch (NumberFormatException e) {
+            errors.add("minutes: not a whole number");
+        }
+        if (!zip.matches("\\d{5}")) {
+            errors.add("zip: five digits");
+        }
+        if (store.providerTypes().stream().noneMatch(t -> t.code().equals(providerType))) {
+            errors.add("providerType: unknown");
+        }
+        if (coverage.productLines().stream().noneMatch(p -> p.code().equals(productLine))) {
+            errors.add("productLine: unknown");
+        }
+        if (approvalReference.isBlank()) {
+            errors.add("approvalReference: required");
+        }
+        LocalDate approved = date(approvedOn, "approvedOn", errors);
+        LocalDate from = date(effectiveFrom, "effectiveFrom", errors);
+        LocalDate to = effectiveTo == null || effectiveTo.isBlank() ? null : date(effectiveTo, "effectiveTo", errors);
+        if (from != null && to != null && to.isBefore(from)) {
+            errors.add("effectiveTo: before effectiveFrom");
+        }
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("error", String.join("; ", errors));
+            return "redirect:/adequacy/standards";
+        }
+        long id = store.addAlternative(new AdequacyStore.AlternativeRow(0, productLine, zip, providerType, m, min,
+                approvalReference.trim(), approved, from, to, auth.getName()));
+        audit.record(AuditEntry.change(AuditAction.CREATE, "adequacy-alternative-standard", String.valueOf(id), null,
+                "standards maintenance", productLine + "/" + zip + "/" + providerType + " " + m.toPlainString()
+                        + " mi/" + min + " min, approval " + approvalReference.trim()));
+        redirect.addFlashAttribute("saved", productLine + "/" + zip + "/" + providerType);
+        return "redirect:/adequacy/standards";
+    }
+
+    private static LocalDate date(String value, String field, List<String> errors) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException | NullPointerException e) {
+            errors.add(field + ": not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+}
