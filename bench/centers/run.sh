@@ -12,7 +12,7 @@ SCALE=${3:-small}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 if [[ -z "${BASE_URL:-}" ]]; then
-  [[ -n "${NO_BUILD:-}" ]] || ./mvnw -o -q package -DskipTests -Dmaven.test.skip=true
+  [[ -n "${NO_BUILD:-}" ]] || ./mvnw -q package -DskipTests -Dmaven.test.skip=true
   export COMMONWEAL_DATA_DIR=target/bench-centers PORT=18080
   if [[ "$SCALE" == full ]]; then
     "$JAVA" -jar target/commonweal.jar generate --scale full --only centers

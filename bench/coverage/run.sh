@@ -10,8 +10,8 @@ WORK=target/bench-coverage
 PORT=${BENCH_PORT:-18080}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 rm -rf "$WORK"; mkdir -p "$WORK"
-./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
-[ -f target/commonweal.jar ] || ./mvnw -o -q package -DskipTests
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+[ -f target/commonweal.jar ] || ./mvnw -q package -DskipTests
 CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
 
 echo "== 834 ingest ($MEMBERS members full file, $CHANGES change transactions), importer heap capped at 1 GB"

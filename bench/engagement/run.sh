@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 if [ ! -f target/commonweal.jar ]; then
-  ./mvnw -o -q package -DskipTests
+  ./mvnw -q package -DskipTests
 fi
 for scale in small full; do
   scratch=$(mktemp -d /tmp/engagement-bench.XXXXXX)

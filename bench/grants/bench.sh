@@ -8,7 +8,7 @@ ROWS=${1:-20000}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export PATH="$JAVA_HOME/bin:$PATH"
 JAR=target/commonweal.jar
-[ -f "$JAR" ] || ./mvnw -o -q package -DskipTests
+[ -f "$JAR" ] || ./mvnw -q package -DskipTests
 DATA=target/bench-grants
 rm -rf "$DATA"; mkdir -p "$DATA"
 export COMMONWEAL_DATA_DIR=$DATA

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAR=target/commonweal.jar
-[ -f "$JAR" ] || ./mvnw -o -q package -DskipTests
+[ -f "$JAR" ] || ./mvnw -q package -DskipTests
 export COMMONWEAL_DATA_DIR=target/bench-housing
 PORT=${PORT:-18731}
 RUNS=${RUNS:-5}

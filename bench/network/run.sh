@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Provider directory benchmark at full demo scale (60k practitioners). Run from the repository root after
-# ./mvnw -o -q package -DskipTests. Uses its own data directory, so it never touches ./data.
+# ./mvnw -q package -DskipTests. Uses its own data directory, so it never touches ./data.
 #   bench/network/run.sh [iterations] [seconds-for-8-clients]
 set -euo pipefail
 ITER=${1:-100}

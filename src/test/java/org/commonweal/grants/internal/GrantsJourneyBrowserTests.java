@@ -20,7 +20,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -206,7 +205,20 @@ class GrantsJourneyBrowserTests {
     private void follow(String linkText) {
         WebElement e = driver.findElement(By.linkText(linkText));
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(e));
+        // stalenessOf, but Chromium sometimes reports a node gone from the document as an inspector error instead
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException other) {
+                if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw other;
+            }
+        });
     }
 
     private void go(String path) {
@@ -227,7 +239,20 @@ class GrantsJourneyBrowserTests {
     private void click(String id) {
         WebElement e = by(id);
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(e));
+        // stalenessOf, but Chromium sometimes reports a node gone from the document as an inspector error instead
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException other) {
+                if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw other;
+            }
+        });
     }
 
     private String text(String id) {

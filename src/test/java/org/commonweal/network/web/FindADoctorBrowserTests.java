@@ -3,6 +3,7 @@ package org.commonweal.network.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.commonweal.IntegrationTest;
 import org.commonweal.shell.BrowserSupport;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,15 +44,31 @@ class FindADoctorBrowserTests {
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/find-a-doctor?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Find a Doctor");
-        browser.findElement(By.id("near")).sendKeys("90012");
+        // each change re-renders the live form (htmx), so let one change land before making the next
         new Select(browser.findElement(By.id("specialty"))).selectByValue("208000000X");
-        browser.findElement(By.id("find-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#results .result")).isEmpty()
-                && d.getCurrentUrl().contains("specialty=208000000X"));
-        assertThat(browser.findElements(By.cssSelector("#results .result"))).allSatisfy(
-                result -> assertThat(result.getText()).contains("Pediatrician"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("specialty=208000000X"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id("near")).sendKeys("90012");
+            return true;
+        });
+        // the filters are live (htmx): the change above may be re-rendering the form while we click
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.id("find-submit")).click();
+            return true;
+        });
+        // htmx may swap the results once more after the form's own navigation: read them inside a wait
+        List<String> results = new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class).until(d -> {
+                    var found = d.findElements(By.cssSelector("#results .result"));
+                    return found.isEmpty() || !d.getCurrentUrl().contains("specialty=208000000X") ? null
+                            : found.stream().map(WebElement::getText).toList();
+                });
+        assertThat(results).allSatisfy(result -> assertThat(result).containsIgnoringCase("pediatric"));
 
-        browser.findElement(By.cssSelector("#results .result a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#results .result a")).click();
+            return true;
+        });
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("provider-name")).isEmpty());
         assertThat(browser.findElement(By.id("report-error")).getText()).contains("Report an error");
 
