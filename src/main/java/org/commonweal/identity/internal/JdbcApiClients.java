@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JdbcApiClients implements ApiClients {
@@ -38,6 +39,7 @@ class JdbcApiClients implements ApiClients {
     }
 
     @Override
+    @Transactional
     public IssuedToken issue(String clientName, String purpose) {
         if (clientName == null || clientName.isBlank() || clientName.length() > 100) {
             throw new IllegalArgumentException("a client needs a name of at most 100 characters");
@@ -60,6 +62,7 @@ class JdbcApiClients implements ApiClients {
     }
 
     @Override
+    @Transactional
     public void revoke(long id) {
         int changed = jdbc.sql("update identity.api_client set revoked_at = now() where id = ? and revoked_at is null")
                 .param(id).update();

@@ -25,6 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JdbcUserAccounts implements UserAccounts, UserDetailsService {
@@ -42,6 +43,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     }
 
     @Override
+    @Transactional
     public UserAccount create(NewUserAccount account) {
         String username = account.username() == null ? "" : account.username().trim();
         if (!username.matches("[A-Za-z0-9._@-]{3,64}")) {
@@ -58,6 +60,7 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     }
 
     /** Demo logins have short documented passwords; only the demo seeder calls this. */
+    @Transactional
     UserAccount createDemo(NewUserAccount account) {
         return insert(account.username(), account, true);
     }
