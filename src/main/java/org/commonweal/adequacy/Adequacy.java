@@ -27,10 +27,14 @@ public interface Adequacy {
     RunSummary locationChanged(String networkProductLine, List<String> taxonomyCodes, String locationId,
             Double latitude, Double longitude, String actor);
 
-    /** A stored run. */
+    /**
+     * A stored run. {@code membersAsOf}: when its membership was read (member changes after it are applied by the
+     * next incremental run); {@code notes}: what an incremental run applied and any product-line code left unmeasured
+     * for want of a mapping.
+     */
     record RunSummary(long id, LocalDate measuredOn, String productLine, String kind, Instant startedAt,
             Instant finishedAt, String startedBy, String travelModel, String parameters,
             String membershipFingerprint, String directoryFingerprint, long members, long membersUnlocated,
-            long elapsedMs) {
+            long elapsedMs, Instant membersAsOf, String notes) {
     }
 }

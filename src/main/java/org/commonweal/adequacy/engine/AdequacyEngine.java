@@ -82,6 +82,7 @@ public final class AdequacyEngine {
         private final Map<String, Integer> lineIndex = new HashMap<>();
         private volatile ZipRule[] rules = new ZipRule[0];
         private final long[] unlocated;
+        private final Map<Long, Integer> unlocatedKeys = new HashMap<>();
         private long outOfScope;
         private MemberBatch current;
 
@@ -92,8 +93,16 @@ public final class AdequacyEngine {
             unlocated = new long[productLines.size()];
         }
 
-        /** Adds a member; coordinates may be null (the ZIP centroid is used, else the member counts as unlocated). */
+        /** Adds a member without a key (it cannot be found again by {@link Snapshot#applyResidenceChanges}). */
         public void add(String productLine, String zip, Double latitude, Double longitude) {
+            add(0L, productLine, zip, latitude, longitude);
+        }
+
+        /**
+         * Adds a member; coordinates may be null (the ZIP centroid is used, else the member counts as unlocated).
+         * {@code key} is {@link AdequacyEngine#memberKey} of the member id.
+         */
+        public void add(long key, String productLine, String zip, Double latitude, Double longitude) {
             Integer pl = lineIndex.get(productLine);
             if (pl == null) {
                 outOfScope++;
@@ -110,12 +119,14 @@ public final class AdequacyEngine {
                 lon = area.centroid().longitude();
             } else {
                 unlocated[pl]++;
+                unlocatedKeys.put(key, pl);
                 return;
             }
             if (current == null) {
                 current = new MemberBatch(providerTypes.size());
             }
             int i = current.size++;
+            current.key[i] = key;
             current.lat[i] = lat;
             current.lon[i] = lon;
             current.productLine[i] = (byte) (int) pl;
@@ -169,7 +180,8 @@ public final class AdequacyEngine {
             for (MemberBatch b : batches) {
                 b.rules = finalRules;
             }
-            Snapshot snapshot = new Snapshot(AdequacyEngine.this, batches, finalRules, unlocated, outOfScope);
+            Snapshot snapshot = new Snapshot(AdequacyEngine.this, batches, finalRules, unlocated,
+                    unlocatedKeys, outOfScope);
             snapshot.aggregateAll();
             return snapshot;
         }
@@ -180,7 +192,33 @@ public final class AdequacyEngine {
         }
     }
 
-    private ZipRule rule(String zip, ZipArea area) {
+    /**
+     * The key a member is kept under in a snapshot: a 64-bit hash of the member id (FNV-1a with a final mix), so
+     * the snapshot never holds the id itself. Two of 2.9 million ids share a key with odds of about 1 in 4 million.
+     */
+    public static long memberKey(String memberId) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < memberId.length(); i++) {
+            h ^= memberId.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+
+    Integer lineIndex(String productLine) {
+        int i = productLine == null ? -1 : productLines.indexOf(productLine);
+        return i < 0 ? null : i;
+    }
+
+    ZipArea zipArea(String zip) {
+        return zip == null ? null : zipAreas.get(zip);
+    }
+
+    ZipRule rule(String zip, ZipArea area) {
         int lines = productLines.size();
         int types = providerTypes.size();
         Standard[][] standards = new Standard[lines][types];
@@ -229,6 +267,10 @@ public final class AdequacyEngine {
     /** For the brute-force check: nearest distance from a point by scanning every location. */
     public double bruteForceMiles(int productLine, int providerType, GeoPoint home) {
         return grids[productLine][providerType].nearestBruteForce(home);
+    }
+
+    void recomputeMember(MemberBatch batch, int i) {
+        computeMember(batch, i, new int[1], providerTypes.size());
     }
 
     void recomputeType(MemberBatch batch, int i, int pl, int t, int[] found) {

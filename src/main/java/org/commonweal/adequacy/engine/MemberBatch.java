@@ -4,7 +4,7 @@ import org.commonweal.geography.GeoPoint;
 
 /**
  * A block of members and their nearest locations: the compact snapshot of a run is a list of these. Per member:
- * coordinates, product line, ZIP, and for each provider type the nearest distance, the location index and the
+ * a key (hash of the member id), coordinates, product line ({@code -1} once the member left the run), ZIP, and for each provider type the nearest distance, the location index and the
  * evaluation flags (3 bits per type).
  */
 final class MemberBatch {
@@ -12,6 +12,8 @@ final class MemberBatch {
     static final int SIZE = 8192;
 
     final int types;
+    /** A 64-bit hash of the member id ({@link AdequacyEngine#memberKey}), to find a member whose address changed. */
+    final long[] key = new long[SIZE];
     final double[] lat = new double[SIZE];
     final double[] lon = new double[SIZE];
     final byte[] productLine = new byte[SIZE];

@@ -2,7 +2,12 @@ package org.commonweal.adequacy.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.commonweal.geography.GeoPoint;
 
@@ -15,29 +20,36 @@ public final class Snapshot {
 
     private final AdequacyEngine engine;
     private final List<MemberBatch> batches;
-    private final ZipRule[] rules;
+    private ZipRule[] rules;
     private final long[] unlocated;
+    private final Map<Long, Integer> unlocatedKeys;
     private final long outOfScope;
     private final int lines;
     private final int types;
-    private final int zips;
-    private final int[] members;
-    private final int[] met;
-    private final int[] byMiles;
-    private final int[] byMinutes;
-    private final int[] byAlternative;
-    private final double[] maxMiles;
-    private final double[] sumMiles;
+    private int zips;
+    private int[] members;
+    private int[] met;
+    private int[] byMiles;
+    private int[] byMinutes;
+    private int[] byAlternative;
+    private double[] maxMiles;
+    private double[] sumMiles;
 
-    Snapshot(AdequacyEngine engine, List<MemberBatch> batches, ZipRule[] rules, long[] unlocated, long outOfScope) {
+    Snapshot(AdequacyEngine engine, List<MemberBatch> batches, ZipRule[] rules, long[] unlocated,
+            Map<Long, Integer> unlocatedKeys, long outOfScope) {
         this.engine = engine;
         this.batches = batches;
         this.rules = rules;
         this.unlocated = unlocated;
+        this.unlocatedKeys = new HashMap<>(unlocatedKeys);
         this.outOfScope = outOfScope;
         this.lines = engine.productLines().size();
         this.types = engine.providerTypes().size();
-        this.zips = rules.length;
+        allocate(rules.length);
+    }
+
+    private void allocate(int zipCount) {
+        this.zips = zipCount;
         int cells = lines * types * zips;
         members = new int[cells];
         met = new int[cells];
@@ -52,15 +64,20 @@ public final class Snapshot {
         return engine;
     }
 
-    public long memberCount() {
+    /** Members measured (those who left the run since are not counted). */
+    public synchronized long memberCount() {
         long n = 0;
         for (MemberBatch b : batches) {
-            n += b.size;
+            for (int i = 0; i < b.size; i++) {
+                if (b.productLine[i] >= 0) {
+                    n++;
+                }
+            }
         }
         return n;
     }
 
-    public long unlocated() {
+    public synchronized long unlocated() {
         return Arrays.stream(unlocated).sum();
     }
 
@@ -118,7 +135,7 @@ public final class Snapshot {
     }
 
     /** The aggregates per product line, provider type and ZIP (only cells with members). */
-    public List<ZipResult> results() {
+    public synchronized List<ZipResult> results() {
         List<ZipResult> out = new ArrayList<>();
         for (int pl = 0; pl < lines; pl++) {
             for (int t = 0; t < types; t++) {
@@ -137,14 +154,14 @@ public final class Snapshot {
     }
 
     /** Visits up to {@code limit} members spread evenly over the snapshot: coordinates, product line index, and the nearest miles per type. */
-    public void sample(int limit, MemberVisitor visitor) {
+    public synchronized void sample(int limit, MemberVisitor visitor) {
         long total = memberCount();
         long step = Math.max(1, total / Math.max(1, limit));
         long seen = 0;
         int visited = 0;
         for (MemberBatch b : batches) {
             for (int i = 0; i < b.size; i++, seen++) {
-                if (seen % step != 0 || visited >= limit) {
+                if (seen % step != 0 || visited >= limit || b.productLine[i] < 0) {
                     continue;
                 }
                 visited++;
@@ -159,9 +176,12 @@ public final class Snapshot {
     }
 
     /** Visits every member's coordinates, product line index and ZIP, in run order. */
-    public void forEachMember(MemberPlace visitor) {
+    public synchronized void forEachMember(MemberPlace visitor) {
         for (MemberBatch b : batches) {
             for (int i = 0; i < b.size; i++) {
+                if (b.productLine[i] < 0) {
+                    continue;
+                }
                 visitor.visit(b.productLine[i], b.rules[b.zip[i]].zip(), b.lat[i], b.lon[i]);
             }
         }
@@ -218,5 +238,150 @@ public final class Snapshot {
         }
         aggregate(pl, t);
         return affected;
+    }
+
+    /**
+     * Where a member lives now, for {@link #applyResidenceChanges}: the member's key, product line (null when no
+     * longer covered on the run's date), ZIP and coordinates (null: the ZIP centroid).
+     */
+    public record Residence(long key, String productLine, String zip, Double latitude, Double longitude) {
+    }
+
+    /** What {@link #applyResidenceChanges} did: members recomputed in place, added, removed, found unchanged. */
+    public record ResidenceOutcome(int moved, int added, int removed, int unchanged) {
+        public int changed() {
+            return moved + added + removed;
+        }
+    }
+
+    /**
+     * Applies members' current residences: a member whose product line, ZIP or coordinates differ is measured again
+     * for every provider type; one no longer covered (or out of the run's product lines) leaves the run; one not in
+     * the run joins it; an unchanged one is left alone. The aggregates of the product lines touched are rebuilt.
+     */
+    public synchronized ResidenceOutcome applyResidenceChanges(Collection<Residence> changes) {
+        Map<Long, Residence> pending = new HashMap<>();
+        changes.forEach(r -> pending.put(r.key(), r));
+        Set<Integer> dirty = new HashSet<>();
+        int zipsBefore = zips;
+        int moved = 0;
+        int added = 0;
+        int removed = 0;
+        int unchanged = 0;
+        for (MemberBatch b : batches) {
+            for (int i = 0; i < b.size && !pending.isEmpty(); i++) {
+                Residence r = pending.remove(b.key[i]);
+                if (r == null) {
+                    continue;
+                }
+                int oldLine = b.productLine[i];
+                Place place = place(r);
+                if (place == null) {
+                    if (oldLine >= 0) {
+                        b.productLine[i] = -1;
+                        dirty.add(oldLine);
+                        removed++;
+                    } else {
+                        unchanged++;
+                    }
+                    continue;
+                }
+                if (oldLine == place.line && b.zip[i] == place.zip && b.lat[i] == place.lat && b.lon[i] == place.lon) {
+                    unchanged++;
+                    continue;
+                }
+                if (oldLine >= 0) {
+                    dirty.add(oldLine);
+                    moved++;
+                } else {
+                    added++;
+                }
+                set(b, i, place);
+                dirty.add(place.line);
+            }
+        }
+        for (Residence r : pending.values()) {
+            Place place = place(r);
+            if (place == null) {
+                continue;
+            }
+            MemberBatch b = batches.isEmpty() || batches.get(batches.size() - 1).full() ? null
+                    : batches.get(batches.size() - 1);
+            if (b == null) {
+                b = new MemberBatch(types);
+                b.rules = rules;
+                batches.add(b);
+            }
+            int i = b.size++;
+            b.key[i] = r.key();
+            set(b, i, place);
+            dirty.add(place.line);
+            added++;
+        }
+        if (zips != zipsBefore) {
+            allocate(rules.length);
+            aggregateAll();
+        } else {
+            for (int pl : dirty) {
+                for (int t = 0; t < types; t++) {
+                    aggregate(pl, t);
+                }
+            }
+        }
+        return new ResidenceOutcome(moved, added, removed, unchanged);
+    }
+
+    private record Place(int line, int zip, double lat, double lon) {
+    }
+
+    /** Where a member is measured from now, or null when not measured (out of the run, or unlocated: counted). */
+    private Place place(Residence r) {
+        Integer was = unlocatedKeys.remove(r.key());
+        if (was != null) {
+            unlocated[was]--;
+        }
+        Integer line = engine.lineIndex(r.productLine());
+        if (line == null) {
+            return null;
+        }
+        var area = engine.zipArea(r.zip());
+        double lat;
+        double lon;
+        if (r.latitude() != null && r.longitude() != null) {
+            lat = r.latitude();
+            lon = r.longitude();
+        } else if (area != null) {
+            lat = area.centroid().latitude();
+            lon = area.centroid().longitude();
+        } else {
+            unlocated[line]++;
+            unlocatedKeys.put(r.key(), line);
+            return null;
+        }
+        return new Place(line, zipIndex(r.zip() == null ? "" : r.zip(), area), lat, lon);
+    }
+
+    private int zipIndex(String zip, org.commonweal.geography.ZipArea area) {
+        for (int z = 0; z < rules.length; z++) {
+            if (rules[z].zip().equals(zip)) {
+                return z;
+            }
+        }
+        ZipRule[] grown = Arrays.copyOf(rules, rules.length + 1);
+        grown[rules.length] = engine.rule(zip, area);
+        rules = grown;
+        for (MemberBatch b : batches) {
+            b.rules = grown;
+        }
+        zips = -1; // layout changes: re-allocated and re-aggregated once all changes are applied
+        return rules.length - 1;
+    }
+
+    private void set(MemberBatch b, int i, Place place) {
+        b.productLine[i] = (byte) place.line;
+        b.zip[i] = place.zip;
+        b.lat[i] = place.lat;
+        b.lon[i] = place.lon;
+        engine.recomputeMember(b, i);
     }
 }

@@ -23,9 +23,11 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.MemberChanges;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
+import org.commonweal.network.LocationChanged;
 import org.commonweal.network.NetworkDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,22 +40,32 @@ public class AdequacyService implements Adequacy {
     static final String PURPOSE = "network adequacy measurement";
     static final int THREADS = 2;
 
+    /** More changed locations than this in one batch: a full run is cheaper than patching each. */
+    static final int LOCATION_BATCH_LIMIT = 50;
+    static final String SYSTEM = "system:adequacy-keep-current";
+
     private final AdequacyStore store;
     private final Coverage coverage;
+    private final MemberChanges memberChanges;
     private final NetworkDirectory directory;
     private final Geography geography;
     private final TravelTimeModel travel;
     private final AuditTrail audit;
     private Current current;
 
-    /** The last full run's engine and snapshot, kept for incremental updates. */
-    private record Current(RunSummary run, Snapshot snapshot, Map<String, String> networkLines) {
+    /**
+     * The last run's engine and snapshot, kept for incremental updates; {@code membersAsOf}: member changes after
+     * it are not in the snapshot yet.
+     */
+    private record Current(RunSummary run, Snapshot snapshot, Map<String, String> networkLines,
+            Instant membersAsOf) {
     }
 
-    AdequacyService(AdequacyStore store, Coverage coverage, NetworkDirectory directory, Geography geography,
-            TravelTimeModel travel, AuditTrail audit) {
+    AdequacyService(AdequacyStore store, Coverage coverage, MemberChanges memberChanges, NetworkDirectory directory,
+            Geography geography, TravelTimeModel travel, AuditTrail audit) {
         this.store = store;
         this.coverage = coverage;
+        this.memberChanges = memberChanges;
         this.directory = directory;
         this.geography = geography;
         this.travel = travel;
@@ -65,9 +77,12 @@ public class AdequacyService implements Adequacy {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Map<String, String> networkLines = store.networkProductLines();
-        List<String> lines = coverage.productLines().stream().map(p -> p.code())
-                .filter(c -> networkLines.containsKey(c) && (productLine == null || productLine.equals(c))).toList();
-        if (lines.isEmpty()) {
+        List<String> wanted = coverage.productLines().stream().map(p -> p.code())
+                .filter(c -> productLine == null || productLine.equals(c)).toList();
+        List<String> lines = wanted.stream().filter(networkLines::containsKey).toList();
+        Map<String, long[]> unmapped = new LinkedHashMap<>();
+        wanted.stream().filter(c -> !networkLines.containsKey(c)).forEach(c -> unmapped.put(c, new long[1]));
+        if (lines.isEmpty() && unmapped.isEmpty()) {
             throw new IllegalArgumentException("unknown product line '" + productLine + "'");
         }
         var types = store.providerTypes();
@@ -85,20 +100,33 @@ public class AdequacyService implements Adequacy {
         try (var run = engine.start()) {
             coverage.forEachActiveMember(date, PURPOSE, m -> {
                 members.add(m.memberId(), m.zip(), m.latitude(), m.longitude(), m.productLine());
-                run.add(m.productLine(), m.zip(), m.latitude(), m.longitude());
+                long[] notMapped = unmapped.get(m.productLine());
+                if (notMapped != null) {
+                    notMapped[0]++;
+                }
+                run.add(AdequacyEngine.memberKey(m.memberId()), m.productLine(), m.zip(), m.latitude(),
+                        m.longitude());
             });
             snapshot = run.finish();
         }
+        List<String> notes = new ArrayList<>();
+        unmapped.forEach((code, count) -> {
+            String note = "coverage product line " + code + " has no directory mapping: " + count[0]
+                    + " members not measured";
+            store.reportUnmapped("coverage", code, note);
+            log.warn("adequacy: {}", note);
+            notes.add(note);
+        });
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         var summary = new RunSummary(0, date, productLine, "full", started, Instant.now(), actor, travel.name(),
                 parameters(lines, types), members.toString(), directoryPrint.toString(), snapshot.memberCount(),
-                snapshot.unlocated(), elapsed);
+                snapshot.unlocated(), elapsed, started, String.join("; ", notes));
         long id = store.saveRun(summary, snapshot.results());
         audit.recordAs(actor, AuditEntry.change(AuditAction.CREATE, "adequacy-run", String.valueOf(id), null, PURPOSE,
                 "members " + snapshot.memberCount() + ", date " + date));
         log.info("adequacy run {}: {} members, {} ms", id, snapshot.memberCount(), elapsed);
         RunSummary stored = store.findRun(id).orElseThrow();
-        current = new Current(stored, snapshot, networkLines);
+        current = new Current(stored, snapshot, networkLines, started);
         return stored;
     }
 
@@ -176,12 +204,136 @@ public class AdequacyService implements Adequacy {
                         + (point == null ? " removed" : " at " + point.latitude() + "," + point.longitude())
                         + " (" + affected + " members recomputed)",
                 base.membershipFingerprint(), base.directoryFingerprint() + "+" + locationId, base.members(),
-                base.membersUnlocated(), elapsed);
+                base.membersUnlocated(), elapsed, current.membersAsOf(), "");
         long id = store.saveRun(summary, current.snapshot().results());
         audit.recordAs(actor, AuditEntry.change(AuditAction.CREATE, "adequacy-run", String.valueOf(id), null, PURPOSE,
                 "incremental after location " + locationId));
         RunSummary stored = store.findRun(id).orElseThrow();
-        current = new Current(stored, current.snapshot(), current.networkLines());
+        current = new Current(stored, current.snapshot(), current.networkLines(), current.membersAsOf());
+        return stored;
+    }
+
+    /**
+     * Locations that changed in the directory (coalesced: the latest state of each): for every product line and
+     * provider type of the last run, a location is put where it now is when it serves that network and type, and
+     * taken out when it no longer does; one incremental run is stored for the whole batch. More than
+     * {@link #LOCATION_BATCH_LIMIT} locations, or no snapshot in memory, make a full run of the last run's date and
+     * filter. Directory product-line codes without a mapping are reported. Empty when nothing measured changed.
+     */
+    public synchronized Optional<RunSummary> locationsChanged(List<LocationChanged> changes, String actor) {
+        Map<String, String> networkLines = current == null ? store.networkProductLines() : current.networkLines();
+        List<String> notes = new ArrayList<>();
+        changes.stream().flatMap(c -> c.networkProductLines().stream()).distinct()
+                .filter(code -> !networkLines.containsValue(code)).forEach(code -> {
+                    String note = "directory product line " + code + " has no coverage mapping: its locations are "
+                            + "not measured";
+                    store.reportUnmapped("network", code, note + " (location changes)");
+                    log.warn("adequacy: {}", note);
+                    notes.add(note);
+                });
+        Optional<RunSummary> last = store.runs().stream().filter(r -> r.kind().equals("full")).findFirst();
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        if (current == null || changes.size() > LOCATION_BATCH_LIMIT) {
+            RunSummary base = current == null ? last.get() : current.run();
+            return Optional.of(run(base.measuredOn(), base.productLine(), actor));
+        }
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Snapshot snapshot = current.snapshot();
+        AdequacyEngine engine = snapshot.engine();
+        var types = store.providerTypes();
+        int affected = 0;
+        int patched = 0;
+        for (LocationChanged c : changes) {
+            GeoPoint point = c.removed() || c.latitude() == null || c.longitude() == null ? null
+                    : new GeoPoint(c.latitude(), c.longitude());
+            for (int p = 0; p < engine.productLines().size(); p++) {
+                boolean inNetwork = c.networkProductLines().contains(networkLines.get(engine.productLines().get(p)));
+                for (int t = 0; t < engine.providerTypes().size(); t++) {
+                    String type = engine.providerTypes().get(t);
+                    boolean serves = point != null && inNetwork && types.stream().filter(x -> x.code().equals(type))
+                            .anyMatch(x -> x.taxonomyCodes().stream().anyMatch(c.taxonomyCodes()::contains));
+                    GeoGrid grid = engine.grid(p, t);
+                    List<Integer> present = grid.indexesOf(c.locationId());
+                    boolean same = serves && present.size() == 1 && grid.point(present.get(0)).equals(point);
+                    if (same || (!serves && present.isEmpty())) {
+                        continue;
+                    }
+                    affected += snapshot.applyLocationChange(p, t, c.locationId(), serves ? point : null);
+                    patched++;
+                }
+            }
+        }
+        if (patched == 0) {
+            return Optional.empty();
+        }
+        notes.add(changes.size() + " location change(s): " + patched + " product line x provider type placements, "
+                + affected + " members recomputed");
+        return Optional.of(storeIncremental(started, t0, actor, "; after " + changes.size()
+                + " directory location change(s)", "+" + changes.size() + " locations", null, notes));
+    }
+
+    /**
+     * Members whose record changed since the snapshot's membership was read (from coverage's history): only they
+     * are measured again, and one incremental run is stored. Without a snapshot in memory a full run of the last
+     * run's date and filter is made when anything changed since the last stored run; when a quarter or more of the
+     * members changed a full run is made too. Empty when no member's product line or residence changed.
+     * {@code margin} re-reads changes that slightly predate the last read (transactions that committed late).
+     */
+    public synchronized Optional<RunSummary> membersChanged(java.time.Duration margin, String actor) {
+        Optional<RunSummary> lastStored = store.runs().stream().findFirst();
+        if (lastStored.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant readAt = Instant.now();
+        if (current == null) {
+            RunSummary base = store.runs().stream().filter(r -> r.kind().equals("full")).findFirst().orElseThrow();
+            long[] changed = {0};
+            memberChanges.forEachChangedSince(lastStored.get().membersAsOf().minus(margin), base.measuredOn(),
+                    actor, PURPOSE, m -> changed[0]++);
+            return changed[0] == 0 ? Optional.empty() : Optional.of(run(base.measuredOn(), base.productLine(), actor));
+        }
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        List<Snapshot.Residence> residences = new ArrayList<>();
+        memberChanges.forEachChangedSince(current.membersAsOf().minus(margin), current.run().measuredOn(), actor,
+                PURPOSE, m -> residences.add(new Snapshot.Residence(AdequacyEngine.memberKey(m.memberId()),
+                        m.productLine(), m.zip(), m.latitude(), m.longitude())));
+        if (residences.size() * 4L >= Math.max(1, current.snapshot().memberCount())) {
+            return Optional.of(run(current.run().measuredOn(), current.run().productLine(), actor));
+        }
+        Snapshot.ResidenceOutcome outcome = current.snapshot().applyResidenceChanges(residences);
+        if (outcome.changed() == 0) {
+            current = new Current(current.run(), current.snapshot(), current.networkLines(), readAt);
+            return Optional.empty();
+        }
+        String note = residences.size() + " changed member(s) read: " + outcome.moved() + " moved or changed "
+                + "product line, " + outcome.added() + " joined, " + outcome.removed() + " left, "
+                + outcome.unchanged() + " unchanged";
+        return Optional.of(storeIncremental(started, t0, actor, "; after member changes (" + note + ")", null,
+                readAt, List.of(note)));
+    }
+
+    private RunSummary storeIncremental(Instant started, long t0, String actor, String parameters,
+            String directorySuffix, Instant membersAsOf, List<String> notes) {
+        RunSummary base = current.run();
+        Snapshot snapshot = current.snapshot();
+        Instant asOf = membersAsOf == null ? current.membersAsOf() : membersAsOf;
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        var summary = new RunSummary(0, base.measuredOn(), base.productLine(), "incremental", started, Instant.now(),
+                actor, base.travelModel(), base.parameters().replaceAll("; after .*$", "") + parameters,
+                base.membershipFingerprint().replaceAll("\\+members@.*$", "")
+                        + (asOf.equals(base.membersAsOf()) ? "" : "+members@" + asOf),
+                base.directoryFingerprint() + (directorySuffix == null ? "" : directorySuffix),
+                snapshot.memberCount(), snapshot.unlocated(), elapsed, asOf, String.join("; ", notes));
+        long id = store.saveRun(summary, snapshot.results());
+        audit.recordAs(actor, AuditEntry.change(AuditAction.CREATE, "adequacy-run", String.valueOf(id), null, PURPOSE,
+                "incremental: " + String.join("; ", notes)));
+        log.info("adequacy incremental run {}: {} ms", id, elapsed);
+        RunSummary stored = store.findRun(id).orElseThrow();
+        current = new Current(stored, snapshot, current.networkLines(), asOf);
         return stored;
     }
 

@@ -64,6 +64,31 @@ public class AdequacyStore {
         return map;
     }
 
+    /** A product-line code met without a mapping (source {@code coverage} or {@code network}). */
+    public record Unmapped(String source, String code, java.time.Instant firstSeen, java.time.Instant lastSeen,
+            long occurrences, String lastContext) {
+    }
+
+    public void reportUnmapped(String source, String code, String context) {
+        jdbc.sql("""
+                insert into adequacy.unmapped_product_line (source, code, last_context) values (?, ?, ?)
+                on conflict (source, code) do update set last_seen = now(),
+                    occurrences = adequacy.unmapped_product_line.occurrences + 1, last_context = excluded.last_context
+                """).params(source, code, context).update();
+    }
+
+    /** Unmapped codes still without a mapping, newest first. */
+    public List<Unmapped> unmapped() {
+        return jdbc.sql("""
+                select u.source, u.code, u.first_seen, u.last_seen, u.occurrences, u.last_context
+                  from adequacy.unmapped_product_line u
+                 where not exists (select 1 from adequacy.product_line_network m where (u.source = 'coverage'
+                        and m.product_line = u.code) or (u.source = 'network' and m.network_product_line = u.code))
+                 order by u.last_seen desc
+                """).query((rs, n) -> new Unmapped(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getString(6))).list();
+    }
+
     public StandardBook book(LocalDate date) {
         Map<String, Standard> standards = new HashMap<>();
         for (StandardRow s : standards()) {
@@ -127,16 +152,18 @@ public class AdequacyStore {
                 .query(Long.class).single();
     }
 
+    /** Stores a run with its results in one transaction, so a reader never sees a run without its results. */
+    @org.springframework.transaction.annotation.Transactional
     public long saveRun(RunSummary run, List<ZipResult> results) {
         long id = jdbc.sql("""
                 insert into adequacy.run (measured_on, product_line_filter, started_at, finished_at, started_by, kind,
                     travel_model, parameters, membership_fingerprint, directory_fingerprint, members,
-                    members_unlocated, elapsed_ms)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                    members_unlocated, elapsed_ms, members_as_of, notes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """).params(run.measuredOn(), run.productLine(), Timestamp.from(run.startedAt()),
                 Timestamp.from(run.finishedAt()), run.startedBy(), run.kind(), run.travelModel(), run.parameters(),
                 run.membershipFingerprint(), run.directoryFingerprint(), run.members(), run.membersUnlocated(),
-                run.elapsedMs()).query(Long.class).single();
+                run.elapsedMs(), Timestamp.from(run.membersAsOf()), run.notes()).query(Long.class).single();
         template.batchUpdate("""
                 insert into adequacy.run_zip_result (run_id, product_line, provider_type, zip, spa, rcac_region,
                     members, met, met_by_miles, met_by_minutes, met_by_alternative, max_miles, sum_miles)
@@ -161,13 +188,14 @@ public class AdequacyStore {
 
     private static final String RUN_COLUMNS = """
             id, measured_on, product_line_filter, kind, started_at, finished_at, started_by, travel_model, parameters,
-            membership_fingerprint, directory_fingerprint, members, members_unlocated, elapsed_ms
+            membership_fingerprint, directory_fingerprint, members, members_unlocated, elapsed_ms, members_as_of, notes
             """;
 
     private static RunSummary run(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new RunSummary(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
                 rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14));
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                rs.getTimestamp(15).toInstant(), rs.getString(16));
     }
 
     public List<RunSummary> runs() {

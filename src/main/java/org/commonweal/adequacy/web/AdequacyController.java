@@ -253,6 +253,8 @@ class AdequacyController implements AccessRules {
         var types = store.providerTypes();
         model.addAttribute("standards", store.standards());
         model.addAttribute("alternatives", store.alternatives());
+        model.addAttribute("mapping", store.networkProductLines());
+        model.addAttribute("unmapped", store.unmapped());
         model.addAttribute("types", types);
         model.addAttribute("typeNames", typeNames(types, locale));
         model.addAttribute("productLines", coverage.productLines());

@@ -194,8 +194,11 @@ public class CommitteeDirectory {
                 .query(CommitteeDirectory::meeting).list();
     }
 
+    /** The meeting's published documents, as public links. */
     public List<Document> documents(long meetingId) {
-        return jdbc.sql("select title, url from engagement.meeting_document where meeting_id = ? order by id")
+        return jdbc.sql("""
+                select title, coalesce(url, '/committees/documents/' || id) from engagement.meeting_document
+                where meeting_id = ? and published order by id""")
                 .param(meetingId).query((rs, n) -> new Document(rs.getString(1), rs.getString(2))).list();
     }
 

@@ -255,7 +255,8 @@ class EngagementDemoData implements DemoDataGenerator {
                             minutesDone ? day.plusMonths(1).with(TemporalAdjusters.dayOfWeekInMonth(2, weekday))
                                     .plusDays(2) : null, past ? "HELD" : "SCHEDULED"});
                     if (m <= 1) {
-                        documents.add(new Object[] {id, "Agenda packet", "/committees/meetings/" + id + "#agenda"});
+                        documents.add(new Object[] {id, "Agenda packet", "/committees/meetings/" + id + "#agenda", "AGENDA",
+                                true});
                     }
                     if (!past) {
                         continue;
@@ -303,7 +304,7 @@ class EngagementDemoData implements DemoDataGenerator {
             long rows = ctx.copy("engagement.meeting", List.of("id", "committee_id", "starts_at", "place",
                     "virtual_link", "agenda", "agenda_posted_on", "interpretation_languages", "public_comments",
                     "minutes", "minutes_approved_on", "minutes_posted_on", "status"), out -> meetings.forEach(out::row));
-            rows += ctx.copy("engagement.meeting_document", List.of("meeting_id", "title", "url"),
+            rows += ctx.copy("engagement.meeting_document", List.of("meeting_id", "title", "url", "kind", "published"),
                     out -> documents.forEach(out::row));
             rows += ctx.copy("engagement.attendance", List.of("meeting_id", "membership_id", "mode", "miles"),
                     out -> attendance.forEach(out::row));

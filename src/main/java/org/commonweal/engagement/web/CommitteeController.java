@@ -17,6 +17,7 @@ import org.commonweal.audit.AuditTrail;
 import org.commonweal.engagement.committee.AttendanceMode;
 import org.commonweal.engagement.committee.CommitteeAdministration;
 import org.commonweal.engagement.committee.CommitteeDirectory;
+import org.commonweal.engagement.committee.MeetingDocuments;
 import org.commonweal.engagement.committee.Seat;
 import org.commonweal.engagement.committee.CommitteeDirectory.Committee;
 import org.commonweal.engagement.committee.CommitteeDirectory.Meeting;
@@ -50,10 +51,12 @@ class CommitteeController {
     private final AuditTrail audit;
     private final CommitteeAdministration administration;
     private final Geography geography;
+    private final MeetingDocuments meetingDocuments;
 
     CommitteeController(CommitteeDirectory directory, Motions motions, MeetingRecords records, Stipends stipends,
             CommitteeReports reports, PromoterRoster promoters, AuditTrail audit,
-            CommitteeAdministration administration, Geography geography) {
+            CommitteeAdministration administration, Geography geography, MeetingDocuments meetingDocuments) {
+        this.meetingDocuments = meetingDocuments;
         this.administration = administration;
         this.geography = geography;
         this.directory = directory;
@@ -122,7 +125,9 @@ class CommitteeController {
         model.addAttribute("marks", marks);
         model.addAttribute("modes", AttendanceMode.values());
         model.addAttribute("quorum", directory.quorum(committee, meeting));
-        model.addAttribute("documents", directory.documents(id));
+        model.addAttribute("documents", meetingDocuments.all(id));
+        model.addAttribute("documentKinds", MeetingDocuments.KINDS);
+        model.addAttribute("maxDocumentMb", MeetingDocuments.MAX_BYTES / (1024 * 1024));
         return "engagement/meeting";
     }
 
@@ -274,11 +279,16 @@ class CommitteeController {
     }
 
     @GetMapping("/engagement/reports")
-    String reports(Model model) {
+    String reports(org.springframework.security.core.Authentication auth, Model model) {
         LocalDate today = today();
+        var cells = ReportViewers.cells(auth);
+        model.addAttribute("cells", cells);
         model.addAttribute("from", today.minusYears(1));
         model.addAttribute("to", today);
-        model.addAttribute("attendance", reports.attendance(today.minusYears(1), today));
+        var attendance = reports.attendance(today.minusYears(1), today);
+        model.addAttribute("attendance", attendance);
+        model.addAttribute("attendanceChart", String.join("|", attendance.stream().map(a -> cells.hidesDerived(
+                a.inPerson(), a.remote(), a.excused(), a.absent()) ? "NaN" : String.valueOf(a.percent())).toList()));
         model.addAttribute("byStatus", reports.recommendationsByStatus());
         model.addAttribute("byTopic", reports.recommendationsByTopic());
         model.addAttribute("membership", reports.membership(today));

@@ -24,4 +24,10 @@ class EngagementNavigation {
         return NavigationItem.forRoles("nav.engagement.field", "nav.engagement.field.description",
                 "/engagement/field", 561, Role.ENGAGEMENT_STAFF.name());
     }
+
+    @Bean
+    NavigationItem engagementReportsNavigationItem() {
+        return NavigationItem.forRoles("nav.engagement.reports", "nav.engagement.reports.description",
+                "/engagement/reports", 562, Role.ANALYST.name());
+    }
 }

@@ -15,6 +15,7 @@ import org.commonweal.engagement.promoter.OutreachVocabulary;
 import org.commonweal.engagement.promoter.PromoterRoster;
 import org.commonweal.engagement.promoter.Referrals;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +56,12 @@ class PromoterController {
 
     @GetMapping("/engagement/promoters/{id}")
     String promoter(@PathVariable long id, Model model) {
+        if (!model.containsAttribute("completionErrors")) {
+            model.addAttribute("completionErrors", java.util.Map.of());
+        }
+        if (!model.containsAttribute("hoursErrors")) {
+            model.addAttribute("hoursErrors", java.util.Map.of());
+        }
         LocalDate today = today();
         var promoter = roster.find(id, today).orElseThrow(() -> new NoSuchElementException("promoter " + id));
         audit.record(AuditEntry.read("engagement-promoter", String.valueOf(id), promoter.promoter().memberId(),
@@ -66,26 +73,6 @@ class PromoterController {
         model.addAttribute("courses", roster.courses());
         model.addAttribute("today", today);
         return "engagement/promoter";
-    }
-
-    @PostMapping("/engagement/promoters/{id}/completions")
-    String complete(@PathVariable long id, @RequestParam long courseId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        var promoter = roster.find(id, today()).orElseThrow(() -> new NoSuchElementException("promoter " + id));
-        roster.complete(id, courseId, on, today());
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
-                promoter.promoter().memberId(), "promoter program", "course completed"));
-        return "redirect:/engagement/promoters/" + id;
-    }
-
-    @PostMapping("/engagement/promoters/{id}/hours")
-    String hours(@PathVariable long id, @RequestParam @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth month,
-            @RequestParam double hours) {
-        var promoter = roster.find(id, today()).orElseThrow(() -> new NoSuchElementException("promoter " + id));
-        roster.logHours(id, month.atDay(1), hours, today());
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
-                promoter.promoter().memberId(), "promoter program", "work hours " + month));
-        return "redirect:/engagement/promoters/" + id;
     }
 
     @GetMapping("/engagement/referrals")
@@ -106,7 +93,10 @@ class PromoterController {
 
     @GetMapping("/engagement/outreach")
     String outreach(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Authentication auth, Model model) {
+        var cells = ReportViewers.cells(auth);
+        model.addAttribute("cells", cells);
         LocalDate end = to == null ? today() : to;
         LocalDate start = from == null ? end.minusYears(1) : from;
         if (start.isAfter(end)) {
@@ -115,7 +105,9 @@ class PromoterController {
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         for (String d : new String[] {"topic", "language", "spa", "month", "type"}) {
-            model.addAttribute("by_" + d, reports.reach(d, start, end));
+            var rows = reports.reach(d, start, end);
+            model.addAttribute("by_" + d, rows);
+            model.addAttribute("chart_" + d, cells.chart(rows.stream().map(OutreachReports.Reach::reached).toList()));
         }
         model.addAttribute("referralRates", reports.referralCompletion(start, end));
         model.addAttribute("activity", reports.activity(start, end));
@@ -126,7 +118,8 @@ class PromoterController {
     void outreachCsv(@RequestParam(defaultValue = "events") String report,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
+            Authentication auth, HttpServletResponse response) throws IOException {
+        var cells = ReportViewers.cells(auth);
         LocalDate end = to == null ? today() : to;
         LocalDate start = from == null ? end.minusYears(1) : from;
         audit.record(new AuditEntry(AuditAction.EXPORT, "engagement-outreach", null, null, "outreach reporting",
@@ -140,18 +133,20 @@ class PromoterController {
                         + "age_0_17,age_18_64,age_65_plus,materials_count");
                 reports.events(null, start, end, Integer.MAX_VALUE).forEach(e -> out.println(Csv.line(e.id(),
                         e.heldOn(), e.type(), e.promoter(), e.placeName(), e.zip(), e.spa(), e.language(),
-                        String.join(";", e.topics()), e.members(), e.nonMembers(), e.age0to17(), e.age18to64(),
-                        e.age65plus(), e.materialsCount())));
+                        String.join(";", e.topics()), cells.show(e.members()), cells.show(e.nonMembers()),
+                        cells.show(e.age0to17()), cells.show(e.age18to64()), cells.show(e.age65plus()),
+                        cells.show(e.materialsCount()))));
             }
             case "activity" -> {
                 out.println("promoter_id,promoter,spa,events,reached,contacts,referrals,completed");
                 reports.activity(start, end).forEach(a -> out.println(Csv.line(a.promoterId(), a.promoter(), a.spa(),
-                        a.events(), a.reached(), a.contacts(), a.referrals(), a.completed())));
+                        cells.show(a.events()), cells.show(a.reached()), cells.show(a.contacts()),
+                        cells.show(a.referrals()), cells.show(a.completed()))));
             }
             case "topic", "language", "spa", "month", "type" -> {
                 out.println(report + ",events,reached");
-                reports.reach(report, start, end).forEach(r -> out.println(Csv.line(r.label(), r.events(),
-                        r.reached())));
+                reports.reach(report, start, end).forEach(r -> out.println(Csv.line(r.label(),
+                        cells.show(r.events()), cells.show(r.reached()))));
             }
             default -> throw new IllegalArgumentException(
                     "report must be events, activity, topic, language, spa, month or type");

@@ -1,0 +1,80 @@
+package org.commonweal.engagement.web;
+
+import java.io.IOException;
+import java.util.NoSuchElementException;
+
+import org.commonweal.engagement.committee.CommitteeDirectory;
+import org.commonweal.engagement.committee.MeetingDocuments;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Committee documents: staff upload an agenda, minutes or another document to a meeting and publish or unpublish it;
+ * the public committee pages serve published ones. Files are always sent as attachments, never rendered inline.
+ */
+@Controller
+class DocumentController {
+
+    private final MeetingDocuments documents;
+
+    DocumentController(MeetingDocuments documents) {
+        this.documents = documents;
+    }
+
+    @PostMapping("/engagement/meetings/{id}/documents")
+    String upload(@PathVariable long id, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String title, @RequestParam(required = false) MultipartFile file,
+            Authentication auth, RedirectAttributes redirect) throws IOException {
+        try {
+            long doc = documents.upload(id, kind, title, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes(), auth.getName());
+            var stored = documents.find(doc).orElseThrow();
+            redirect.addFlashAttribute("uploadedId", doc);
+            redirect.addFlashAttribute("uploadedTitle", stored.title());
+            redirect.addFlashAttribute("uploadedSha256", stored.sha256());
+        } catch (MeetingDocuments.Invalid e) {
+            redirect.addFlashAttribute("documentErrors", new java.util.LinkedHashMap<>(e.fields()));
+            redirect.addFlashAttribute("documentKind", kind);
+            redirect.addFlashAttribute("documentTitle", title);
+        }
+        return "redirect:/engagement/meetings/" + id + "#documents";
+    }
+
+    @PostMapping("/engagement/documents/{id}/publish")
+    String publish(@PathVariable long id, @RequestParam boolean published, RedirectAttributes redirect) {
+        var doc = documents.setPublished(id, published);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/engagement/meetings/" + doc.meetingId() + "#documents";
+    }
+
+    @GetMapping("/engagement/documents/{id}")
+    ResponseEntity<byte[]> staffCopy(@PathVariable long id) {
+        return send(documents.file(id, false, PromoterController.today())
+                .orElseThrow(() -> new NoSuchElementException("document " + id)));
+    }
+
+    @GetMapping("/committees/documents/{id}")
+    ResponseEntity<byte[]> publicCopy(@PathVariable long id) {
+        return send(documents.file(id, true, java.time.LocalDate.now(CommitteeDirectory.PLAN_ZONE))
+                .orElseThrow(() -> new NoSuchElementException("document " + id)));
+    }
+
+    private static ResponseEntity<byte[]> send(MeetingDocuments.File f) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, f.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(f.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .eTag("\"" + f.sha256() + "\"")
+                .body(f.content());
+    }
+}

@@ -1,0 +1,144 @@
+package org.commonweal.engagement.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.engagement.promoter.PromoterAdministration;
+import org.commonweal.engagement.promoter.PromoterAdministration.Draft;
+import org.commonweal.engagement.promoter.PromoterRoster;
+import org.commonweal.geography.Geography;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Engagement staff manage the Health Promoter roster: add or edit a promoter (supervisor, status, languages, SPA),
+ * record completed courses and monthly hours. Problems are shown beside their fields (422), nothing half-saved.
+ */
+@Controller
+class PromoterAdminController {
+
+    /** The promoter form as posted; never a persistence row. */
+    record PromoterForm(String fullName, String memberId, List<String> languages, Integer spa, String supervisor,
+            String status, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate, String username) {
+
+        Draft draft() {
+            return new Draft(fullName, memberId, languages == null ? List.of() : languages, spa, supervisor, status,
+                    startDate, username);
+        }
+    }
+
+    private final PromoterAdministration admin;
+    private final PromoterRoster roster;
+    private final PromoterController pages;
+    private final Geography geography;
+    private final AuditTrail audit;
+
+    PromoterAdminController(PromoterAdministration admin, PromoterRoster roster, PromoterController pages,
+            Geography geography, AuditTrail audit) {
+        this.admin = admin;
+        this.roster = roster;
+        this.pages = pages;
+        this.geography = geography;
+        this.audit = audit;
+    }
+
+    @GetMapping("/engagement/promoters/new")
+    String newPromoter(Model model) {
+        var form = new PromoterForm(null, null, List.of(), null, null, "ACTIVE", PromoterController.today(), null);
+        return form(null, form, Map.of(), model);
+    }
+
+    @PostMapping("/engagement/promoters")
+    String create(PromoterForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            long id = admin.create(form.draft(), PromoterController.today());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/engagement/promoters/" + id;
+        } catch (PromoterAdministration.Invalid e) {
+            response.setStatus(422);
+            return form(null, form, e.fields(), model);
+        }
+    }
+
+    @GetMapping("/engagement/promoters/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        var p = roster.find(id, PromoterController.today())
+                .orElseThrow(() -> new NoSuchElementException("promoter " + id)).promoter();
+        audit.record(AuditEntry.read("engagement-promoter", String.valueOf(id), p.memberId(), "promoter program"));
+        var form = new PromoterForm(p.fullName(), p.memberId(), p.languages(), p.spa(), p.supervisor(), p.status(),
+                p.startDate(), p.username());
+        return form(id, form, Map.of(), model);
+    }
+
+    @PostMapping("/engagement/promoters/{id}")
+    String update(@PathVariable long id, PromoterForm form, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            admin.update(id, form.draft(), PromoterController.today());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/engagement/promoters/" + id;
+        } catch (PromoterAdministration.Invalid e) {
+            response.setStatus(422);
+            return form(id, form, e.fields(), model);
+        }
+    }
+
+    @PostMapping("/engagement/promoters/{id}/completions")
+    String complete(@PathVariable long id, @RequestParam(required = false) Long courseId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            admin.complete(id, courseId, on, PromoterController.today());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/engagement/promoters/" + id;
+        } catch (PromoterAdministration.Invalid e) {
+            response.setStatus(422);
+            model.addAttribute("completionErrors", e.fields());
+            return pages.promoter(id, model);
+        }
+    }
+
+    @PostMapping("/engagement/promoters/{id}/hours")
+    String hours(@PathVariable long id, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String hours, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        java.time.YearMonth parsed = null;
+        try {
+            parsed = month == null || month.isBlank() ? null : java.time.YearMonth.parse(month.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("hoursErrors", Map.of("month", "engagement.error.month"));
+            response.setStatus(422);
+            return pages.promoter(id, model);
+        }
+        try {
+            admin.logHours(id, parsed, hours, PromoterController.today());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/engagement/promoters/" + id;
+        } catch (PromoterAdministration.Invalid e) {
+            response.setStatus(422);
+            model.addAttribute("hoursErrors", e.fields());
+            return pages.promoter(id, model);
+        }
+    }
+
+    private String form(Long id, PromoterForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("promoterId", id);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("statuses", PromoterAdministration.STATUSES);
+        model.addAttribute("spas", geography.servicePlanningAreas());
+        model.addAttribute("languages", geography.languages());
+        return "engagement/promoter-form";
+    }
+}

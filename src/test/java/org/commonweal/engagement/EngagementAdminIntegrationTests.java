@@ -1,0 +1,229 @@
+package org.commonweal.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.engagement.committee.CommitteeDirectory;
+import org.commonweal.engagement.committee.MeetingDocuments;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Staff administration of the promoter roster and committee documents; analysts' view of the reports. */
+@IntegrationTest
+class EngagementAdminIntegrationTests {
+
+    static final RequestPostProcessor STAFF = user("engagement-staff").roles("ENGAGEMENT_STAFF");
+    static final RequestPostProcessor ANALYST = user("analyst").roles("ANALYST");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeetingDocuments documents;
+
+    static LocalDate today() {
+        return LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+    }
+
+    @Test
+    void staffAddAndEditAPromoterWithEveryProblemShownBesideItsField() throws Exception {
+        long before = promoters();
+        String page = mvc.perform(post("/engagement/promoters").with(STAFF).with(csrf())
+                        .param("fullName", " ").param("spa", "12").param("supervisor", "Rosa Martínez")
+                        .param("status", "RETIRED").param("startDate", today().plusYears(1).toString())
+                        .param("username", "engagement-staff").param("memberId", "x"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"p-name-error\"", "id=\"p-spa-error\"", "id=\"p-status-error\"",
+                "id=\"p-start-error\"", "id=\"p-username-error\"", "id=\"p-member-error\"", "id=\"p-languages-error\"",
+                "Choose a service planning area (1 to 8).", "This login is already linked to another promoter.",
+                "value=\"Rosa Martínez\"").doesNotContain("id=\"p-supervisor-error\"");
+        assertThat(promoters()).as("nothing saved").isEqualTo(before);
+
+        String location = mvc.perform(post("/engagement/promoters").with(STAFF).with(csrf())
+                        .param("fullName", "Marisol Test Ochoa").param("spa", "6").param("supervisor", "Rosa Martínez")
+                        .param("status", "ACTIVE").param("startDate", today().minusDays(3).toString())
+                        .param("languages", "es", "en"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll("\\D", ""));
+        assertThat(jdbc.sql("select spa, status, languages::text from engagement.promoter where id = ?").param(id)
+                .query((rs, n) -> rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3)).single())
+                .isEqualTo("6 ACTIVE {es,en}");
+
+        assertThat(mvc.perform(get("/engagement/promoters/" + id + "/edit").with(STAFF)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("value=\"Marisol Test Ochoa\"");
+        mvc.perform(post("/engagement/promoters/" + id).with(STAFF).with(csrf())
+                        .param("fullName", "Marisol Test Ochoa").param("spa", "7").param("supervisor", "Ana Lee")
+                        .param("status", "ON_LEAVE").param("startDate", today().minusDays(3).toString())
+                        .param("languages", "es"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select spa || ' ' || status || ' ' || supervisor from engagement.promoter where id = ?")
+                .param(id).query(String.class).single()).isEqualTo("7 ON_LEAVE Ana Lee");
+        assertThat(jdbc.sql("""
+                select string_agg(action || ':' || detail, '|' order by id) from audit.audit_event
+                where entity_type = 'engagement-promoter' and entity_id = ?""").param(String.valueOf(id))
+                .query(String.class).single()).contains("CREATE:promoter added", "UPDATE:changed languages, SPA, "
+                        + "supervisor, status");
+        assertThat(mvc.perform(get("/engagement/promoters/new").param("lang", "es").with(STAFF))
+                .andReturn().getResponse().getContentAsString()).contains("Nuevo promotor", "Región (SPA)");
+    }
+
+    @Test
+    void courseCompletionsAndHoursShowTheirProblemsBesideTheFields() throws Exception {
+        long id = jdbc.sql("select min(id) from engagement.promoter").query(Long.class).single();
+        String page = mvc.perform(post("/engagement/promoters/" + id + "/completions").with(STAFF).with(csrf())
+                        .param("courseId", "999999").param("on", today().plusDays(2).toString()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"cc-course-error\"", "id=\"cc-on-error\"", "The date is in the future.");
+        page = mvc.perform(post("/engagement/promoters/" + id + "/hours").with(STAFF).with(csrf())
+                        .param("month", today().toString().substring(0, 7)).param("hours", "lots"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"wh-hours-error\"", "A number of hours").doesNotContain("id=\"wh-month-error\"");
+        long course = jdbc.sql("select min(id) from engagement.course").query(Long.class).single();
+        mvc.perform(post("/engagement/promoters/" + id + "/completions").with(STAFF).with(csrf())
+                .param("courseId", String.valueOf(course)).param("on", today().toString()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("saved", true));
+        assertThat(jdbc.sql("select count(*) from engagement.course_completion where promoter_id = ? and course_id = ? "
+                + "and completed_on = ?").params(id, course, today()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void documentsAreCheckedStoredWithAChecksumAndShownPubliclyOnlyOncePublished() throws Exception {
+        long meeting = jdbc.sql("select min(id) from engagement.meeting where agenda_posted_on <= current_date")
+                .query(Long.class).single();
+        byte[] pdf = ("%PDF-1.4\n% agenda " + System.nanoTime() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        var flash = mvc.perform(multipart("/engagement/meetings/" + meeting + "/documents")
+                        .file(new MockMultipartFile("file", "../../agenda packet.pdf", "application/pdf", pdf))
+                        .param("kind", "AGENDA").param("title", "Agenda packet (revised)").with(STAFF).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        var doc = documents.find((Long) flash.get("uploadedId")).orElseThrow();
+        assertThat(flash.get("uploadedSha256")).isEqualTo(doc.sha256());
+        assertThat(doc.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
+        assertThat(doc.fileName()).isEqualTo("agenda packet.pdf");
+        assertThat(doc.published()).isFalse();
+        String publicPage = "/committees/meetings/" + meeting;
+        assertThat(body(get(publicPage))).doesNotContain("/committees/documents/" + doc.id());
+        mvc.perform(get("/committees/documents/" + doc.id())).andExpect(status().isNotFound());
+
+        mvc.perform(post("/engagement/documents/" + doc.id() + "/publish").param("published", "true").with(STAFF)
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(body(get(publicPage))).contains("/committees/documents/" + doc.id(), "Agenda packet (revised)");
+        mvc.perform(get("/committees/documents/" + doc.id())).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        org.hamcrest.Matchers.startsWith("attachment")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("ETag", "\"" + doc.sha256() + "\""));
+        mvc.perform(post("/engagement/documents/" + doc.id() + "/publish").param("published", "false").with(STAFF)
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/committees/documents/" + doc.id())).andExpect(status().isNotFound());
+        mvc.perform(get("/engagement/documents/" + doc.id()).with(STAFF)).andExpect(status().isOk());
+        mvc.perform(get("/engagement/documents/" + doc.id()).with(ANALYST)).andExpect(status().isForbidden());
+        assertThat(body(get("/engagement/meetings/" + meeting).with(STAFF))).contains("document-table", doc.sha256());
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'engagement-meeting-document' "
+                + "and entity_id = ?").param(String.valueOf(doc.id())).query(Long.class).single()).isEqualTo(3);
+
+        Map<String, String> problems = uploadProblems(meeting, "MZ\u0090\u0000 not a pdf".getBytes(
+                StandardCharsets.ISO_8859_1), "minutes.pdf", "SOMETHING", " ");
+        assertThat(problems).containsEntry("file", "engagement.error.fileType").containsEntry("kind",
+                "engagement.error.kind").containsEntry("title", "engagement.error.required");
+        assertThat(uploadProblems(meeting, pdf, "again.pdf", "OTHER", "Same bytes")).containsEntry("file",
+                "engagement.error.fileDuplicate");
+        assertThat(uploadProblems(meeting, new byte[0], "empty.txt", "OTHER", "Empty")).containsEntry("file",
+                "engagement.error.fileEmpty");
+        byte[] big = new byte[(int) MeetingDocuments.MAX_BYTES + 1];
+        System.arraycopy(pdf, 0, big, 0, pdf.length);
+        assertThat(uploadProblems(meeting, big, "big.pdf", "OTHER", "Big")).containsEntry("file",
+                "engagement.error.fileTooLarge");
+
+        long unapproved = jdbc.sql("select min(id) from engagement.meeting where minutes_approved_on is null")
+                .query(Long.class).single();
+        long minutes = documents.upload(unapproved, "MINUTES", "Draft minutes", "minutes.txt",
+                ("Draft minutes " + System.nanoTime()).getBytes(StandardCharsets.UTF_8), "test");
+        mvc.perform(post("/engagement/documents/" + minutes + "/publish").param("published", "true").with(STAFF)
+                .with(csrf())).andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void analystsSeeEveryEngagementReportWithCountsOneToTenSuppressed() throws Exception {
+        String staff = body(get("/engagement/reports").with(STAFF));
+        String analyst = body(get("/engagement/reports").with(ANALYST));
+        assertThat(analyst).contains("suppressed-note", "attendance-report", "by-topic", "&lt;11");
+        assertThat(staff).doesNotContain("suppressed-note");
+        assertThat(smallCells(analyst)).as("no count from 1 to 10 on the analyst's page").isEmpty();
+
+        LocalDate busiest = jdbc.sql("""
+                select held_on from engagement.outreach_event group by held_on order by count(*) desc, held_on desc
+                limit 1""").query(LocalDate.class).single();
+        String outreach = body(get("/engagement/outreach").param("from", busiest.toString())
+                .param("to", busiest.toString()).with(ANALYST));
+        assertThat(outreach).contains("suppressed-note", "NaN");
+        assertThat(smallCells(outreach)).isEmpty();
+        assertThat(smallCells(body(get("/engagement/outreach").param("from", busiest.toString())
+                .param("to", busiest.toString()).with(STAFF)))).as("staff see exact small counts").isNotEmpty();
+
+        for (String report : List.of("activity", "events", "topic", "language", "spa", "month", "type")) {
+            String csv = body(get("/engagement/outreach.csv").param("report", report)
+                    .param("from", busiest.toString()).param("to", busiest.toString()).with(ANALYST));
+            int first = report.equals("activity") ? 3 : report.equals("events") ? 9 : 1;
+            int last = report.equals("activity") ? 7 : report.equals("events") ? 14 : 2;
+            csv.lines().skip(1).forEach(line -> {
+                String[] cells = line.split(",", -1);
+                for (int c = cells.length - 1 - (last - first); c < cells.length; c++) {
+                    assertThat(cells[c]).as(report + ": " + line).matches("<11|0|[1-9]\\d+");
+                }
+            });
+        }
+        mvc.perform(get("/engagement/promoters").with(ANALYST)).andExpect(status().isForbidden());
+    }
+
+    /** Numbers from 1 to 10 in right-aligned table cells. */
+    private static List<String> smallCells(String html) {
+        Matcher m = Pattern.compile("<td class=\"text-end\">(\\d+)</td>").matcher(html);
+        List<String> small = new java.util.ArrayList<>();
+        while (m.find()) {
+            int v = Integer.parseInt(m.group(1));
+            if (v >= 1 && v <= 10) {
+                small.add(m.group());
+            }
+        }
+        return small;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> uploadProblems(long meeting, byte[] content, String name, String kind, String title)
+            throws Exception {
+        return (Map<String, String>) mvc.perform(multipart("/engagement/meetings/" + meeting + "/documents")
+                        .file(new MockMultipartFile("file", name, "application/octet-stream", content))
+                        .param("kind", kind).param("title", title).with(STAFF).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("documentErrors");
+    }
+
+    private String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private long promoters() {
+        return jdbc.sql("select count(*) from engagement.promoter").query(Long.class).single();
+    }
+}
