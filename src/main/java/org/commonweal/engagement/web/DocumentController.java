@@ -36,7 +36,7 @@ class DocumentController {
             Authentication auth, RedirectAttributes redirect) throws IOException {
         try {
             long doc = documents.upload(id, kind, title, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes(), auth.getName());
+                    file == null ? null : atMostOneByteOver(file), auth.getName());
             var stored = documents.find(doc).orElseThrow();
             redirect.addFlashAttribute("uploadedId", doc);
             redirect.addFlashAttribute("uploadedTitle", stored.title());
@@ -47,6 +47,13 @@ class DocumentController {
             redirect.addFlashAttribute("documentTitle", title);
         }
         return "redirect:/engagement/meetings/" + id + "#documents";
+    }
+
+    /** Reads no more than the limit and one byte: enough for the size rule to refuse, never a huge file in memory. */
+    private static byte[] atMostOneByteOver(MultipartFile file) throws IOException {
+        try (var in = file.getInputStream()) {
+            return in.readNBytes((int) MeetingDocuments.MAX_BYTES + 1);
+        }
     }
 
     @PostMapping("/engagement/documents/{id}/publish")
