@@ -53,10 +53,12 @@ class ReportReminders {
     /** The job as the scheduler runs it; returns whether this instance ran it (another may hold the lock). */
     boolean run(LocalDate today) {
         return jobs.runOnce("grants-report-reminders", Duration.ofMinutes(30), Duration.ofMinutes(1), () -> {
+            long started = System.nanoTime();
             int reminded = transactions.execute(tx -> queue(today));
             int sent = dispatcher.dispatch();
             if (reminded > 0 || sent > 0) {
-                log.info("Grants report reminders: {} requirements reminded, {} messages sent", reminded, sent);
+                log.info("Grants report reminders: {} requirements reminded, {} messages sent in {} ms", reminded, sent,
+                        (System.nanoTime() - started) / 1_000_000);
             }
         });
     }
