@@ -23,7 +23,11 @@ class ApplicationDesk {
 
     record Application(long id, long cycleId, String cycleTitle, long organizationId, String organizationName,
             String ein, String title, BigDecimal requested, List<String> answers, ApplicationStatus status,
-            String screeningNote, Instant updatedAt, Instant submittedAt, String createdBy) {
+            String screeningNote, Instant updatedAt, Instant submittedAt, String createdBy, int version) {
+    }
+
+    /** One save by one person: which parts changed ({@code title}, {@code requested}, {@code answer:2}, {@code budget}, {@code attachment:x.pdf}). */
+    record Edit(String editor, List<String> parts, Instant editedAt) {
     }
 
     record BudgetLine(String category, String description, BigDecimal amount) {
@@ -42,28 +46,51 @@ class ApplicationDesk {
     private final JdbcClient jdbc;
     private final GrantsCatalog catalog;
     private final GrantsAudit audit;
+    private final LetterOfIntentDesk letters;
 
-    ApplicationDesk(JdbcClient jdbc, GrantsCatalog catalog, GrantsAudit audit) {
+    ApplicationDesk(JdbcClient jdbc, GrantsCatalog catalog, GrantsAudit audit, LetterOfIntentDesk letters) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
+        this.letters = letters;
     }
 
-    @Transactional
+    /** Starts a draft; a refusal (closed cycle, no invitation) writes nothing but its audit entry, which is kept. */
+    @Transactional(noRollbackFor = GrantRuleViolation.class)
     long start(long cycleId, long organizationId, String actor, Instant now) {
         var cycle = catalog.cycle(cycleId).orElseThrow(() -> new GrantRuleViolation("No such funding cycle."));
         if (!cycle.window().isOpen(now)) {
             cycle.window().requireOpen(now);
         }
+        try {
+            letters.requireInvited(cycle, organizationId);
+        } catch (GrantRuleViolation refused) {
+            audit.decision(actor, "grant-cycle", cycleId, "application refused for organization " + organizationId
+                    + ": " + refused.getMessage());
+            throw refused;
+        }
+        var letter = cycle.loiRequired() ? letters.of(cycleId, organizationId) : java.util.Optional.<LetterOfIntentDesk.Letter>empty();
         long id = jdbc.sql("""
-                insert into grants.application (cycle_id, organization_id, title, created_by) values (?, ?, ?, ?)
-                returning id""").params(cycleId, organizationId, cycle.title(), actor).query(Long.class).single();
+                insert into grants.application (cycle_id, organization_id, title, requested_amount, created_by)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(cycleId, organizationId, letter.map(LetterOfIntentDesk.Letter::title).orElse(cycle.title()),
+                        letter.map(LetterOfIntentDesk.Letter::requested).orElse(BigDecimal.ZERO), actor)
+                .query(Long.class).single();
         audit.change(actor, AuditAction.CREATE, "grant-application", id, "draft started for cycle " + cycle.code());
         return id;
     }
 
     @Transactional
     void save(long id, Draft draft, String actor) {
+        save(id, draft, actor, null);
+    }
+
+    /**
+     * Saves a draft. With {@code openedVersion} (the version the person's page showed), a save over a colleague's
+     * newer one is refused, naming who saved and when, instead of silently overwriting their work.
+     */
+    @Transactional
+    void save(long id, Draft draft, String actor, Integer openedVersion) {
         Application app = find(id).orElseThrow(() -> new GrantRuleViolation("No such application."));
         if (!app.status().editableByApplicant()) {
             throw new GrantRuleViolation("This application has been submitted and can no longer be changed.");
@@ -71,10 +98,20 @@ class ApplicationDesk {
         if (draft.title() == null || draft.title().isBlank()) {
             throw new GrantRuleViolation("The project title is required.");
         }
-        jdbc.sql("update grants.application set title = ?, requested_amount = ?, answers = ?, updated_at = now() where id = ?")
+        List<String> parts = EditDiff.changedParts(app, budget(id), draft);
+        int updated = jdbc.sql("""
+                update grants.application set title = ?, requested_amount = ?, answers = ?, updated_at = now(),
+                    version = version + 1 where id = ? and (?::int is null or version = ?::int)""")
                 .params(draft.title().trim(), draft.requested() == null ? BigDecimal.ZERO : draft.requested(),
-                        draft.answers().toArray(String[]::new), id)
+                        draft.answers().toArray(String[]::new), id, openedVersion, openedVersion)
                 .update();
+        if (updated == 0) {
+            Edit last = edits(id).stream().findFirst().orElse(null);
+            throw new GrantRuleViolation((last == null ? "A colleague" : last.editor()) + " saved this application"
+                    + (last == null ? "" : " at " + java.time.format.DateTimeFormatter.ofPattern("h:mm a", java.util.Locale.US)
+                            .format(last.editedAt().atZone(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES)))
+                    + " after you opened it; your changes were not saved. Reload the page to see theirs, then edit again.");
+        }
         jdbc.sql("delete from grants.budget_line where application_id = ?").param(id).update();
         int line = 1;
         for (BudgetLine b : draft.budget()) {
@@ -84,7 +121,22 @@ class ApplicationDesk {
             jdbc.sql("insert into grants.budget_line values (?, ?, ?, ?, ?)")
                     .params(id, line++, b.category(), b.description(), b.amount()).update();
         }
-        audit.change(actor, AuditAction.UPDATE, "grant-application", id, "draft saved");
+        if (!parts.isEmpty()) {
+            recordEdit(id, actor, parts);
+        }
+        audit.change(actor, AuditAction.UPDATE, "grant-application", id, "draft saved: " + String.join(", ", parts));
+    }
+
+    private void recordEdit(long id, String actor, List<String> parts) {
+        jdbc.sql("insert into grants.application_edit (application_id, editor, parts) values (?, ?, ?)")
+                .params(id, actor, parts.toArray(String[]::new)).update();
+    }
+
+    /** Who changed what and when, newest first. */
+    List<Edit> edits(long id) {
+        return jdbc.sql("select editor, parts, edited_at from grants.application_edit where application_id = ? order by edited_at desc, id desc")
+                .param(id).query((rs, n) -> new Edit(rs.getString("editor"), GrantsCatalog.strings(rs.getArray("parts")),
+                        rs.getTimestamp("edited_at").toInstant())).list();
     }
 
     @Transactional
@@ -99,13 +151,18 @@ class ApplicationDesk {
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(id, checked.filename(), checked.contentType(), checked.size(), checked.sha256(), content, actor)
                 .query(Long.class).single();
+        jdbc.sql("update grants.application set updated_at = now() where id = ?").param(id).update();
+        recordEdit(id, actor, List.of("attachment:" + checked.filename()));
         audit.change(actor, AuditAction.CREATE, "grant-attachment", attachmentId,
                 "application " + id + " sha256 " + checked.sha256());
         return attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst().orElseThrow();
     }
 
-    /** Submits a draft: refused after the deadline (with the reason), outside the award range or incomplete. */
-    @Transactional
+    /**
+     * Submits a draft: refused after the deadline (with the reason), outside the award range or incomplete. Every
+     * check comes before the only write, so a refusal keeps just its audit entry.
+     */
+    @Transactional(noRollbackFor = GrantRuleViolation.class)
     void submit(long id, String actor, Instant now) {
         Application app = find(id).orElseThrow(() -> new GrantRuleViolation("No such application."));
         var cycle = catalog.cycle(app.cycleId()).orElseThrow();
@@ -185,6 +242,6 @@ class ApplicationDesk {
                 rs.getBigDecimal("requested_amount"), GrantsCatalog.strings(rs.getArray("answers")),
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getString("screening_note"),
                 rs.getTimestamp("updated_at").toInstant(), submitted == null ? null : submitted.toInstant(),
-                rs.getString("created_by"));
+                rs.getString("created_by"), rs.getInt("version"));
     }
 }

@@ -33,10 +33,17 @@ class GranteeController {
     private final ReportingDesk reporting;
     private final AwardDocuments documents;
     private final GrantsAudit audit;
+    private final LetterOfIntentDesk letters;
+    private final ExtensionDesk extensions;
+    private final org.springframework.context.MessageSource messages;
 
     GranteeController(UserAccounts accounts, OrganizationRegistry organizations, GrantsCatalog catalog,
             ApplicationDesk applications, AwardDesk awards, ReportingDesk reporting, AwardDocuments documents,
-            GrantsAudit audit) {
+            GrantsAudit audit, LetterOfIntentDesk letters, ExtensionDesk extensions,
+            org.springframework.context.MessageSource messages) {
+        this.letters = letters;
+        this.extensions = extensions;
+        this.messages = messages;
         this.accounts = accounts;
         this.organizations = organizations;
         this.catalog = catalog;
@@ -55,6 +62,8 @@ class GranteeController {
             model.addAttribute("applications", applications.ofOrganization(org.get().id()));
             model.addAttribute("awards", awards.ofOrganization(org.get().id()).stream().limit(20).toList());
             model.addAttribute("cycles", catalog.openOrUpcoming(Instant.now()));
+            model.addAttribute("letters", letters.ofOrganization(org.get().id()).stream()
+                    .collect(java.util.stream.Collectors.toMap(LetterOfIntentDesk.Letter::cycleId, l -> l)));
             model.addAttribute("now", Instant.now());
         }
         return "grants/my";
@@ -70,7 +79,7 @@ class GranteeController {
     }
 
     @GetMapping("/grants/my/applications/{id}")
-    String application(@PathVariable long id, Principal principal, Model model) {
+    String application(@PathVariable long id, Principal principal, Model model, java.util.Locale locale) {
         var app = ownApplication(id, principal);
         audit.read("grant-application", id, "grantee working on application");
         model.addAttribute("app", app);
@@ -81,6 +90,8 @@ class GranteeController {
         }
         model.addAttribute("budget", budget);
         model.addAttribute("attachments", applications.attachments(id));
+        model.addAttribute("edits", applications.edits(id).stream()
+                .map(e -> new EditView(e.editor(), e.editedAt(), EditDiff.describe(e.parts(), messages, locale))).toList());
         return "grants/application";
     }
 
@@ -90,7 +101,8 @@ class GranteeController {
             @RequestParam(name = "category", required = false) List<String> categories,
             @RequestParam(name = "description", required = false) List<String> descriptions,
             @RequestParam(name = "amount", required = false) List<String> amounts,
-            @RequestParam(required = false) String submit, Principal principal, RedirectAttributes ra) throws Exception {
+            @RequestParam(required = false) String submit, @RequestParam(required = false) Integer version,
+            Principal principal, RedirectAttributes ra) throws Exception {
         ownApplication(id, principal);
         List<ApplicationDesk.BudgetLine> budget = new ArrayList<>();
         for (int i = 0; categories != null && i < categories.size(); i++) {
@@ -105,11 +117,11 @@ class GranteeController {
         String path = "/grants/my/applications/" + id;
         if (submit != null) {
             return Flash.attempt(ra, path, "grants.application.submitted", () -> {
-                applications.save(id, draft, principal.getName());
+                applications.save(id, draft, principal.getName(), version);
                 applications.submit(id, principal.getName(), Instant.now());
             });
         }
-        return Flash.attempt(ra, path, "grants.application.saved", () -> applications.save(id, draft, principal.getName()));
+        return Flash.attempt(ra, path, "grants.application.saved", () -> applications.save(id, draft, principal.getName(), version));
     }
 
     @PostMapping("/grants/my/applications/{id}/attachments")
@@ -129,6 +141,8 @@ class GranteeController {
         model.addAttribute("paid", awards.paid(id));
         model.addAttribute("reports", reporting.forAward(id));
         model.addAttribute("outcomes", reporting.outcomes(id));
+        model.addAttribute("extensions", extensions.forAward(id));
+        model.addAttribute("dueChanges", extensions.history(id));
         return "grants/my-award";
     }
 
@@ -142,6 +156,20 @@ class GranteeController {
                 () -> reporting.submit(requirementId, narrative, spentToDate, principal.getName()));
     }
 
+    @PostMapping("/grants/my/awards/{id}/reports/{requirementId}/extension")
+    String askExtension(@PathVariable long id, @PathVariable long requirementId,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+            @RequestParam(required = false) String reason, Principal principal, RedirectAttributes ra) throws Exception {
+        ownAward(id, principal);
+        reporting.find(requirementId).filter(r -> r.awardId() == id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Flash.attempt(ra, "/grants/my/awards/" + id, "grants.extension.requested",
+                () -> extensions.request(requirementId, to, reason, principal.getName()));
+    }
+
+    record EditView(String editor, Instant editedAt, String parts) {
+    }
+
     @GetMapping("/grants/my/awards/{id}/letter.pdf")
     ResponseEntity<byte[]> letter(@PathVariable long id, Principal principal) {
         ownAward(id, principal);
@@ -153,11 +181,11 @@ class GranteeController {
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").body(content);
     }
 
-    private java.util.Optional<OrganizationRegistry.Organization> organization(Principal principal) {
+    java.util.Optional<OrganizationRegistry.Organization> organization(Principal principal) {
         return accounts.findByUsername(principal.getName()).map(UserAccount::organizationRef).flatMap(organizations::byRef);
     }
 
-    private OrganizationRegistry.Organization requireOrganization(Principal principal) {
+    OrganizationRegistry.Organization requireOrganization(Principal principal) {
         return organization(principal).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     }
 

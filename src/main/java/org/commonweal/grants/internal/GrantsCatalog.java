@@ -26,7 +26,12 @@ class GrantsCatalog {
     record Cycle(long id, long programId, String programName, String code, String title, String titleEs,
             String summary, String summaryEs, LocalDate opensOn, Instant closesAt, BigDecimal envelope,
             BigDecimal awardFloor, BigDecimal awardCeiling, int expectedAwards, String eligibility,
-            List<String> questions) {
+            List<String> questions, boolean loiRequired, Instant loiClosesAt) {
+
+        /** Whether a letter of intent is still accepted at {@code now}. */
+        public boolean acceptsLetters(Instant now) {
+            return loiRequired && now.isBefore(loiClosesAt);
+        }
 
         public SubmissionWindow window() {
             return new SubmissionWindow(opensOn, closesAt);
@@ -48,6 +53,10 @@ class GrantsCatalog {
 
     GrantsCatalog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    Optional<Program> program(long id) {
+        return programs().stream().filter(p -> p.id() == id).findFirst();
     }
 
     List<Program> programs() {
@@ -82,11 +91,13 @@ class GrantsCatalog {
     }
 
     private static Cycle cycle(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp loiClosesAt = rs.getTimestamp("loi_closes_at");
         return new Cycle(rs.getLong("id"), rs.getLong("program_id"), rs.getString("program_name"), rs.getString("code"),
                 rs.getString("title"), rs.getString("title_es"), rs.getString("summary"), rs.getString("summary_es"),
                 rs.getObject("opens_on", LocalDate.class), rs.getTimestamp("closes_at").toInstant(),
                 rs.getBigDecimal("envelope"), rs.getBigDecimal("award_floor"), rs.getBigDecimal("award_ceiling"),
-                rs.getInt("expected_awards"), rs.getString("eligibility"), strings(rs.getArray("questions")));
+                rs.getInt("expected_awards"), rs.getString("eligibility"), strings(rs.getArray("questions")),
+                rs.getBoolean("loi_required"), loiClosesAt == null ? null : loiClosesAt.toInstant());
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -41,7 +41,9 @@ class GrantsDemoData implements DemoDataGenerator {
     @Override
     public void reset(DemoContext context) {
         context.jdbc().sql("""
-                truncate grants.outcome, grants.report_requirement, grants.disbursement, grants.award_amendment,
+                truncate grants.notification_log, grants.notification, grants.report_reminder, grants.report_due_change,
+                    grants.extension_request, grants.application_edit, grants.letter_of_intent, grants.organization_contact,
+                    grants.outcome, grants.report_requirement, grants.disbursement, grants.award_amendment,
                     grants.award, grants.slate_item, grants.board_action, grants.board_meeting, grants.review_score,
                     grants.review_assignment, grants.attachment, grants.budget_line, grants.application,
                     grants.organization, grants.rubric_criterion, grants.funding_cycle, grants.program restart identity""")
@@ -212,6 +214,9 @@ class GrantsDemoData implements DemoDataGenerator {
                     new BigDecimal("25000"), new BigDecimal("150000"), 12,
                     "Non-profit safety-net organizations in Los Angeles County.", questions);
         });
+        // the Homeless Health Care cycle asks for a letter of intent first, due ten days before it opens
+        context.jdbc().sql("update grants.funding_cycle set loi_required = true, loi_closes_at = ? where id = 3")
+                .param(at(today.plusDays(20), five)).update();
         rows += context.copy("grants.rubric_criterion", List.of("cycle_id", "code", "label", "max_score", "weight"), r -> {
             for (int cycle = 1; cycle <= 4; cycle++) {
                 r.row(cycle, "1-need", "Community need", 5, new BigDecimal("2"));

@@ -62,6 +62,11 @@ class OpportunitiesApi {
         dates.put("appDeadline", Map.of("name", "Application deadline", "date", deadline.toString(),
                 "time", c.closesAt().atZone(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES).toLocalTime().toString(),
                 "timezone", "America/Los_Angeles"));
+        if (c.loiRequired()) {
+            var loi = c.loiClosesAt().atZone(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES);
+            dates.put("otherDates", Map.of("letterOfIntentDeadline", Map.of("name", "Letter of intent deadline",
+                    "date", loi.toLocalDate().toString(), "time", loi.toLocalTime().toString(), "timezone", "America/Los_Angeles")));
+        }
         o.put("keyDates", dates);
         o.put("source", "/grants/opportunities#" + c.code());
         o.put("customFields", Map.of("program", Map.of("name", "program", "fieldType", "string", "value", c.programName()),

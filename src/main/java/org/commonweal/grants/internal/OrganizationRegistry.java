@@ -67,6 +67,29 @@ class OrganizationRegistry {
         return new Registered(find(id).orElseThrow(), true);
     }
 
+    record Contact(String username, String displayName, String email, String addedBy, java.time.Instant addedAt) {
+    }
+
+    /** Adds a person (a grantee login) to the organization's contacts, who receive CHIF's reminders. */
+    @Transactional
+    void addContact(long organizationId, String username, String displayName, String email, String actor) {
+        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new GrantRuleViolation("Give a valid email address for " + displayName + ".");
+        }
+        jdbc.sql("""
+                insert into grants.organization_contact (organization_id, username, display_name, email, added_by)
+                values (?, ?, ?, ?, ?) on conflict (organization_id, username) do update
+                set display_name = excluded.display_name, email = excluded.email""")
+                .params(organizationId, username, displayName.trim(), email.trim(), actor).update();
+        audit.change(actor, AuditAction.CREATE, "grant-organization", organizationId, "contact " + username + " added");
+    }
+
+    List<Contact> contacts(long organizationId) {
+        return jdbc.sql("select * from grants.organization_contact where organization_id = ? order by added_at, username")
+                .param(organizationId).query((rs, n) -> new Contact(rs.getString("username"), rs.getString("display_name"),
+                        rs.getString("email"), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant())).list();
+    }
+
     Optional<Organization> find(long id) {
         return jdbc.sql("select * from grants.organization where id = ?").param(id).query(OrganizationRegistry::map).optional();
     }

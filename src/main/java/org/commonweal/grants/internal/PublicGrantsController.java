@@ -73,6 +73,7 @@ class PublicGrantsController {
             }
             accounts.create(new UserAccounts.NewUserAccount(username, contactName, password, EnumSet.of(Role.GRANTEE),
                     null, registered.organization().orgRef()));
+            organizations.addContact(registered.organization().id(), username, contactName, contactEmail, username);
         }));
     }
 

@@ -72,7 +72,12 @@ class ReportingDesk {
         if (to == null || !to.isAfter(r.effectiveDue())) {
             throw new GrantRuleViolation("An extension must move the due date later than " + r.effectiveDue() + ".");
         }
+        if (reason == null || reason.isBlank()) {
+            throw new GrantRuleViolation("Give the reason for the extension.");
+        }
         jdbc.sql("update grants.report_requirement set extended_to = ? where id = ?").params(to, requirementId).update();
+        jdbc.sql("insert into grants.report_due_change (requirement_id, old_due, new_due, reason, changed_by) values (?, ?, ?, ?, ?)")
+                .params(requirementId, r.effectiveDue(), to, reason.trim(), actor).update();
         audit.decision(actor, "grant-award", r.awardId(), r.kind() + " report extended to " + to + ": " + reason);
     }
 

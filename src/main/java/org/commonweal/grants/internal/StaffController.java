@@ -29,9 +29,12 @@ class StaffController {
     private final ReportingDesk reporting;
     private final AwardDocuments documents;
     private final GrantsAudit audit;
+    private final ExtensionDesk extensions;
 
     StaffController(GrantsCatalog catalog, Portfolio portfolio, ApplicationDesk applications, ReviewDesk reviews,
-            BoardDesk board, AwardDesk awards, ReportingDesk reporting, AwardDocuments documents, GrantsAudit audit) {
+            BoardDesk board, AwardDesk awards, ReportingDesk reporting, AwardDocuments documents, GrantsAudit audit,
+            ExtensionDesk extensions) {
+        this.extensions = extensions;
         this.catalog = catalog;
         this.portfolio = portfolio;
         this.applications = applications;
@@ -135,6 +138,8 @@ class StaffController {
         model.addAttribute("reports", reporting.forAward(id));
         model.addAttribute("outcomes", reporting.outcomes(id));
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("extensions", extensions.forAward(id));
+        model.addAttribute("dueChanges", extensions.history(id));
         return "grants/staff-award";
     }
 
@@ -185,6 +190,16 @@ class StaffController {
                 default -> throw new IllegalArgumentException("Unknown report action " + action);
             }
         });
+    }
+
+    @PostMapping("/grants/staff/awards/{id}/extensions/{requestId}")
+    String decideExtension(@PathVariable long id, @PathVariable long requestId, @RequestParam boolean approve,
+            @RequestParam(required = false) String note, Principal p, RedirectAttributes ra) throws Exception {
+        var request = extensions.find(requestId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        reporting.find(request.requirementId()).filter(r -> r.awardId() == id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done",
+                () -> extensions.decide(requestId, approve, note, p.getName()));
     }
 
     @PostMapping("/grants/staff/awards/{id}/outcomes")

@@ -193,6 +193,126 @@ class GrantsJourneyBrowserTests {
         assertThat(text("award-status")).isEqualTo("CLOSED");
     }
 
+    /**
+     * A grants officer sets up a cycle that requires a letter of intent (a field error first, then the fix); an
+     * organization that has not sent a letter is refused; it sends one, staff invite it, and two colleagues of the
+     * organization write the application together (save and return for each, who edited what) and submit it.
+     */
+    @Test
+    void anOfficerOpensALetterOfIntentCycleAndTwoColleaguesApplyAfterTheInvitation() throws Exception {
+        String tag = String.valueOf(System.nanoTime() % 1_000_000);
+        String code = "LOI-" + tag;
+        String first = "ana" + tag;
+        String second = "ben" + tag;
+        String password = "journey-password-" + tag;
+        java.time.LocalDate today = java.time.LocalDate.now(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES);
+
+        // the officer sets up the cycle; a ceiling below the floor is named next to the field
+        signIn("grants-officer", demoPassword);
+        go("/grants/staff");
+        click("catalog-link");
+        click("new-cycle");
+        new Select(by("f-programId")).selectByValue("4");
+        type("f-code", code);
+        type("f-title", "Street Medicine " + tag);
+        type("f-titleEs", "Medicina callejera " + tag);
+        type("f-summary", "Street medicine teams.");
+        type("f-summaryEs", "Equipos de medicina callejera.");
+        setValue("f-opensOn", today.minusDays(1).toString());
+        setValue("f-closesOn", today.plusDays(60).toString());
+        type("f-envelope", "1000000");
+        type("f-awardFloor", "50000");
+        type("f-awardCeiling", "10000");
+        type("f-expectedAwards", "6");
+        type("f-eligibility", "Organizations serving people experiencing homelessness.");
+        type("f-questions", "Who do you serve?\nWhat will the team do?");
+        by("f-loiRequired").click();
+        setValue("f-loiClosesOn", today.plusDays(10).toString());
+        click("save-cycle");
+        assertThat(text("e-awardCeiling")).contains("cannot be below the floor");
+        assertThat(by("f-awardCeiling").getAttribute("class")).contains("is-invalid");
+        assertThat(by("f-code").getAttribute("value")).isEqualTo(code);
+        type("f-awardCeiling", "200000");
+        click("save-cycle");
+        assertThat(text("grants-done")).contains("saved");
+        long cycleId = jdbc.sql("select id from grants.funding_cycle where code = ?").param(code).query(Long.class).single();
+
+        // an organization registers; its first grantee adds a colleague
+        go("/grants/register");
+        type("r-ein", String.format("66-%07d", Long.parseLong(tag)));
+        type("r-name", "Street Care Collaborative " + tag);
+        new Select(by("r-type")).selectByValue("NON_PROFIT");
+        type("r-contact", "Ana Flores");
+        type("r-email", "ana" + tag + "@example.org");
+        type("r-username", first);
+        type("r-password", password);
+        click("register-submit");
+        signIn(first, password);
+        go("/grants/my");
+        click("my-colleagues");
+        type("c-name", "Ben Okafor");
+        type("c-email", "ben" + tag + "@example.org");
+        type("c-username", second);
+        type("c-password", password);
+        click("add-colleague");
+        assertThat(text("contacts")).contains(first).contains(second);
+
+        // no letter yet: the application is refused with the reason; the letter goes in
+        go("/grants/my");
+        click("apply-" + code);
+        assertThat(text("grants-error")).contains("requires a letter of intent");
+        click("loi-" + code);
+        type("l-title", "Skid Row street medicine " + tag);
+        type("l-requested", "100000");
+        type("l-summary", "Two street medicine teams, five days a week.");
+        click("send-letter");
+        assertThat(text("letter-status")).isEqualTo("Letter sent, awaiting review");
+
+        // staff invite the organization
+        signIn("grants-officer", demoPassword);
+        long letterId = jdbc.sql("select id from grants.letter_of_intent where cycle_id = ?").param(cycleId).query(Long.class).single();
+        go("/grants/staff/cycles/" + cycleId);
+        click("invite-" + letterId);
+        assertThat(text("letters")).contains("Invited to apply");
+
+        // the first colleague starts the application (from the letter) and saves part of it
+        signIn(first, password);
+        go("/grants/my");
+        assertThat(text("loi-status-" + code)).isEqualTo("Invited to apply");
+        click("apply-" + code);
+        String title = "Skid Row street medicine " + tag;
+        assertThat(by("a-title").getAttribute("value")).isEqualTo(title);
+        type("a-answer-0", "Unsheltered people on Skid Row.");
+        click("save-draft");
+        assertThat(text("grants-done")).contains("saved");
+        String applicationPath = new java.net.URI(driver.getCurrentUrl()).getPath();
+
+        // the second colleague returns to it, sees the first's work and adds the rest
+        signIn(second, password);
+        go("/grants/my");
+        follow(title);
+        assertThat(by("a-answer-0").getAttribute("value")).isEqualTo("Unsheltered people on Skid Row.");
+        type("a-answer-1", "Two teams, five days a week, with a nurse and a peer navigator.");
+        type("b-category-0", "Personnel");
+        type("b-description-0", "Nurse and peer navigator");
+        type("b-amount-0", "100000");
+        click("save-draft");
+        assertThat(text("grants-done")).contains("saved");
+
+        // the first colleague sees both names in the history and submits
+        signIn(first, password);
+        go(applicationPath);
+        assertThat(by("a-answer-1").getAttribute("value")).startsWith("Two teams");
+        assertThat(text("edits")).contains(first).contains(second).contains("answer 2").contains("budget");
+        click("submit-application");
+        assertThat(text("application-status")).isEqualTo("Submitted");
+    }
+
+    /** Date and time inputs take their value in the browser's own format when typed; set the ISO value instead. */
+    private void setValue(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", by(id), value);
+    }
+
     private void signIn(String username, String password) {
         driver.manage().deleteAllCookies();
         go("/login");
