@@ -129,7 +129,7 @@ class GranteeController {
             RedirectAttributes ra) throws Exception {
         ownApplication(id, principal);
         return Flash.attempt(ra, "/grants/my/applications/" + id, "grants.attachment.added",
-                () -> applications.attach(id, file.getOriginalFilename(), file.getBytes(), principal.getName()));
+                () -> applications.attach(id, file.getOriginalFilename(), atMostOneByteOver(file), principal.getName()));
     }
 
     @GetMapping("/grants/my/awards/{id}")
@@ -199,5 +199,12 @@ class GranteeController {
         long orgId = requireOrganization(principal).id();
         return awards.find(id).filter(a -> a.organizationId() == orgId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** Reads no more than the limit and one byte: enough for the size rule to refuse, never a huge file in memory. */
+    private static byte[] atMostOneByteOver(MultipartFile file) throws java.io.IOException {
+        try (var in = file.getInputStream()) {
+            return in.readNBytes((int) org.commonweal.grants.lifecycle.AttachmentPolicy.MAX_BYTES + 1);
+        }
     }
 }

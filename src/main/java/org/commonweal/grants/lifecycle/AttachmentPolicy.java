@@ -41,7 +41,7 @@ public final class AttachmentPolicy {
             throw new GrantRuleViolation("'" + name + "' is empty.");
         }
         if (content.length > MAX_BYTES) {
-            throw new GrantRuleViolation("'" + name + "' is " + content.length / (1024 * 1024) + " MB; the limit is 10 MB.");
+            throw new GrantRuleViolation("'" + name + "' is larger than the 10 MB limit.");
         }
         if (!contentMatches(ext, content)) {
             throw new GrantRuleViolation("'" + name + "' does not contain what its name says (." + ext + ").");
