@@ -25,7 +25,7 @@ class AttachmentPolicyTests {
                 .hasMessageContaining("does not contain what its name says");
         assertThatThrownBy(() -> AttachmentPolicy.check("a.csv", new byte[0])).hasMessageContaining("empty");
         assertThatThrownBy(() -> AttachmentPolicy.check("a.csv", new byte[(int) AttachmentPolicy.MAX_BYTES + 1]))
-                .hasMessageContaining("limit is 10 MB");
+                .hasMessageContaining("larger than the 10 MB limit");
     }
 
     @Test
