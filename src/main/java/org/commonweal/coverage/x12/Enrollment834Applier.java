@@ -288,11 +288,48 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 + "where (" + old + ") is distinct from (" + now + ") returning member_id";
     }
 
+    /** The plain insert for members the table does not hold yet: no speculative insertion, ~⅓ cheaper. */
+    private static final String INSERT_MEMBERS = UPSERT_MEMBERS.substring(0, UPSERT_MEMBERS.indexOf(" on conflict"));
+
     private void upsertMembers(Connection c, Set<String> changed) throws SQLException {
         List<MemberTransaction> rows = chunk.stream().filter(MemberTransaction::hasDemographics).toList();
         if (rows.isEmpty()) {
             return;
         }
+        Set<String> existing = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select member_id from coverage.member where member_id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", rows.stream().map(MemberTransaction::memberId).toArray()));
+            collect(ps, existing);
+        }
+        List<MemberTransaction> known = new ArrayList<>();
+        List<MemberTransaction> fresh = new ArrayList<>();
+        rows.forEach(t -> (existing.contains(t.memberId()) ? known : fresh).add(t));
+        if (!fresh.isEmpty()) {
+            var savepoint = c.setSavepoint();
+            try (PreparedStatement ps = c.prepareStatement(INSERT_MEMBERS)) {
+                bindMembers(c, ps, fresh);
+                ps.executeUpdate();
+                c.releaseSavepoint(savepoint);
+                fresh.forEach(t -> changed.add(t.memberId()));
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // someone else added one of them meanwhile: let the upsert sort it out
+                c.rollback(savepoint);
+                known.addAll(fresh);
+            }
+        }
+        if (!known.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_MEMBERS)) {
+                bindMembers(c, ps, known);
+                collect(ps, changed);
+            }
+        }
+    }
+
+    private void bindMembers(Connection c, PreparedStatement ps, List<MemberTransaction> rows) throws SQLException {
         int n = rows.size();
         Object[][] cols = new Object[24][n];
         for (int i = 0; i < n; i++) {
@@ -311,11 +348,8 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         String[] types = {"text", "text", "text", "text", "text", "text", "text", "text", "date", "text", "text",
                 "text", "text", "text", "text", "text", "float8", "float8", "int4", "int4", "text", "text", "text",
                 "text"};
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_MEMBERS)) {
-            for (int col = 0; col < types.length; col++) {
-                ps.setArray(col + 1, c.createArrayOf(types[col], cols[col]));
-            }
-            collect(ps, changed);
+        for (int col = 0; col < types.length; col++) {
+            ps.setArray(col + 1, c.createArrayOf(types[col], cols[col]));
         }
     }
 
