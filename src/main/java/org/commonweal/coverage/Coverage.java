@@ -20,6 +20,12 @@ public interface Coverage {
     /** Whether the member is covered on {@code date}, and by which span; empty when the member is unknown. */
     Optional<Eligibility> eligibility(String memberId, LocalDate date, String purpose);
 
+    /**
+     * Answers many inquiries at once (one query, one audit row per member found, written together); the list matches
+     * {@code inquiries} position by position, empty where the member is unknown.
+     */
+    List<Optional<Eligibility>> eligibility(List<EligibilityInquiry> inquiries, String purpose);
+
     /** The member's spans, newest first. */
     List<EnrollmentSpan> spans(String memberId, String purpose);
 

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Registered machine clients (provider systems, clearinghouses) and their bearer tokens. A token is shown once when
- * issued and stored only as a SHA-256 hash; revoking it takes effect on the next request.
+ * issued and stored only as a SHA-256 hash; revoking it takes effect on the next request to the instance that revoked
+ * it, and within 5 seconds on the other instances of a cluster (an active token is trusted that long without a
+ * database look-up).
  */
 public interface ApiClients {
 

@@ -26,11 +26,9 @@ class EligibilityApiController {
     private static final String PURPOSE = "eligibility inquiry (REST)";
 
     private final JdbcCoverage coverage;
-    private final Members members;
 
-    EligibilityApiController(JdbcCoverage coverage, Members members) {
+    EligibilityApiController(JdbcCoverage coverage) {
         this.coverage = coverage;
-        this.members = members;
     }
 
     /** The answer; no address, no phone, nothing a provider does not need to check coverage. */
@@ -65,12 +63,13 @@ class EligibilityApiController {
                     "give memberId or cin"));
         }
         LocalDate on = date == null ? LocalDate.now(ZoneId.of("America/Los_Angeles")) : date;
-        Optional<MemberRecord> member = byId ? members.byId(memberId.trim()) : members.byCin(cin.trim());
-        if (member.isEmpty()) {
+        Optional<Eligibility> found = coverage.eligibility(byId ? memberId.trim() : null, byId ? null : cin.trim(), on,
+                PURPOSE);
+        if (found.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.NOT_FOUND, "no member with that " + (byId ? "memberId" : "cin")));
         }
-        Eligibility e = coverage.eligibilityOf(member.get(), on, PURPOSE);
+        Eligibility e = found.get();
         var m = e.member();
         var s = e.span();
         return ResponseEntity.ok(new EligibilityAnswer(m.memberId(), m.cin(), m.firstName(), m.lastName(),

@@ -1,6 +1,7 @@
 package org.commonweal.coverage.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
+import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
@@ -47,7 +49,47 @@ class JdbcCoverage implements Coverage {
 
     @Override
     public Optional<Eligibility> eligibility(String memberId, LocalDate date, String purpose) {
-        return members.byId(memberId).map(m -> eligibilityOf(m, date, purpose));
+        return members.onDateById(memberId, date).map(m -> audited(m, date, purpose));
+    }
+
+    /** By member id or CIN, member and covering span in one query, audited. */
+    Optional<Eligibility> eligibility(String memberId, String cin, LocalDate date, String purpose) {
+        return (memberId != null ? members.onDateById(memberId, date) : members.onDateByCin(cin, date))
+                .map(m -> audited(m, date, purpose));
+    }
+
+    @Override
+    public List<Optional<Eligibility>> eligibility(List<EligibilityInquiry> inquiries, String purpose) {
+        String[] ids = new String[inquiries.size()];
+        LocalDate[] dates = new LocalDate[inquiries.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = inquiries.get(i).memberId();
+            dates[i] = inquiries.get(i).date();
+        }
+        Members.MemberOnDate[] found = members.onDates(ids, dates);
+        List<AuditEntry> reads = new ArrayList<>();
+        List<Optional<Eligibility>> answers = new ArrayList<>(found.length);
+        for (int i = 0; i < found.length; i++) {
+            Members.MemberOnDate m = found[i];
+            if (m == null) {
+                answers.add(Optional.empty());
+            } else {
+                reads.add(AuditEntry.read("eligibility", m.member().memberId(), m.member().memberId(), purpose));
+                answers.add(Optional.of(eligibility(m, dates[i])));
+            }
+        }
+        audit.recordAll(reads);
+        return answers;
+    }
+
+    private Eligibility audited(Members.MemberOnDate m, LocalDate date, String purpose) {
+        audit.record(AuditEntry.read("eligibility", m.member().memberId(), m.member().memberId(), purpose));
+        return eligibility(m, date);
+    }
+
+    private Eligibility eligibility(Members.MemberOnDate m, LocalDate date) {
+        EnrollmentSpan span = m.span();
+        return new Eligibility(m.member().summary(), date, span, span == null ? null : productLine(span.productLine()));
     }
 
     Eligibility eligibilityOf(MemberRecord member, LocalDate date, String purpose) {

@@ -26,6 +26,44 @@ class Members {
             address_line2, city, state, zip, county_code, spa, rcac_region, phone, email, spoken_language,
             written_language, race_ethnicity""";
 
+    private static final String SPAN_COLUMNS = """
+            id, member_id, product_line, plan_code, aid_codes, begin_date, end_date, status, pcp_npi, pcp_name,
+            pcp_location""";
+
+    /** The member and the span covering the date (null columns when none), in one round trip. */
+    private static final String ELIGIBILITY = "select " + qualified("m", MEMBER_COLUMNS) + ", "
+            + qualified("s", SPAN_COLUMNS) + """
+
+            from coverage.member m
+            left join lateral (
+                select * from coverage.enrollment_span s
+                where s.member_id = m.member_id and s.begin_date <= ? and (s.end_date is null or s.end_date >= ?)
+                  and s.status <> 'suspended'
+                order by s.begin_date desc, s.id desc limit 1) s on true
+            """;
+
+    /** Many inquiries (member id, date) at once; {@code q.n} is the inquiry's 1-based position. */
+    private static final String ELIGIBILITY_BATCH = "select q.n, " + qualified("m", MEMBER_COLUMNS) + ", "
+            + qualified("s", SPAN_COLUMNS) + """
+
+            from unnest(?::text[], ?::date[]) with ordinality as q(member_id, on_date, n)
+            join coverage.member m on m.member_id = q.member_id
+            left join lateral (
+                select * from coverage.enrollment_span s
+                where s.member_id = m.member_id and s.begin_date <= q.on_date
+                  and (s.end_date is null or s.end_date >= q.on_date) and s.status <> 'suspended'
+                order by s.begin_date desc, s.id desc limit 1) s on true
+            """;
+
+    private static String qualified(String alias, String columns) {
+        return java.util.Arrays.stream(columns.split(",")).map(c -> alias + "." + c.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A member with the span covering the asked date, or none. */
+    record MemberOnDate(MemberRecord member, EnrollmentSpan span) {
+    }
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -42,6 +80,43 @@ class Members {
     Optional<MemberRecord> byCin(String cin) {
         return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member where cin = ? limit 1").param(cin)
                 .query(Members::member).optional();
+    }
+
+    Optional<MemberOnDate> onDateById(String memberId, LocalDate date) {
+        return jdbc.sql(ELIGIBILITY + "where m.member_id = ?").params(date, date, memberId)
+                .query((rs, n) -> onDate(rs, 0)).optional();
+    }
+
+    Optional<MemberOnDate> onDateByCin(String cin, LocalDate date) {
+        return jdbc.sql(ELIGIBILITY + "where m.cin = ? limit 1").params(date, date, cin)
+                .query((rs, n) -> onDate(rs, 0)).optional();
+    }
+
+    /** One query for a whole batch; the array holds the answer of inquiry i at i, null when the member is unknown. */
+    MemberOnDate[] onDates(String[] memberIds, LocalDate[] dates) {
+        MemberOnDate[] answers = new MemberOnDate[memberIds.length];
+        if (memberIds.length == 0) {
+            return answers;
+        }
+        template.execute((java.sql.Connection c) -> {
+            try (var ps = c.prepareStatement(ELIGIBILITY_BATCH)) {
+                ps.setArray(1, c.createArrayOf("text", memberIds));
+                ps.setArray(2, c.createArrayOf("date", dates));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        answers[(int) rs.getLong(1) - 1] = onDate(rs, 1);
+                    }
+                }
+            }
+            return null;
+        });
+        return answers;
+    }
+
+    private static MemberOnDate onDate(ResultSet rs, int offset) throws SQLException {
+        MemberRecord member = memberAt(rs, offset);
+        EnrollmentSpan span = rs.getObject(offset + 23) == null ? null : spanAt(rs, offset + 22);
+        return new MemberOnDate(member, span);
     }
 
     /** Search by member id, CIN or MBI (exact), or by name and birth date (accent- and case-insensitive). */
@@ -142,19 +217,30 @@ class Members {
     }
 
     static MemberRecord member(ResultSet rs, int row) throws SQLException {
-        return new MemberRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                (Integer) rs.getObject(16), (Integer) rs.getObject(17), rs.getString(18), rs.getString(19),
-                rs.getString(20), rs.getString(21), rs.getString(22));
+        return memberAt(rs, 0);
+    }
+
+    /** The member columns starting after column {@code o}. */
+    private static MemberRecord memberAt(ResultSet rs, int o) throws SQLException {
+        return new MemberRecord(rs.getString(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
+                rs.getString(o + 5), rs.getString(o + 6), rs.getString(o + 7), rs.getObject(o + 8, LocalDate.class),
+                rs.getString(o + 9), rs.getString(o + 10), rs.getString(o + 11), rs.getString(o + 12),
+                rs.getString(o + 13), rs.getString(o + 14), rs.getString(o + 15), (Integer) rs.getObject(o + 16),
+                (Integer) rs.getObject(o + 17), rs.getString(o + 18), rs.getString(o + 19), rs.getString(o + 20),
+                rs.getString(o + 21), rs.getString(o + 22));
     }
 
     static EnrollmentSpan span(ResultSet rs, int row) throws SQLException {
-        Array aid = rs.getArray(5);
+        return spanAt(rs, 0);
+    }
+
+    /** The span columns starting after column {@code o}. */
+    private static EnrollmentSpan spanAt(ResultSet rs, int o) throws SQLException {
+        Array aid = rs.getArray(o + 5);
         List<String> aidCodes = aid == null ? List.of() : List.of((String[]) aid.getArray());
-        return new EnrollmentSpan(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), aidCodes,
-                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11));
+        return new EnrollmentSpan(rs.getLong(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
+                aidCodes, rs.getObject(o + 6, LocalDate.class), rs.getObject(o + 7, LocalDate.class),
+                rs.getString(o + 8), rs.getString(o + 9), rs.getString(o + 10), rs.getString(o + 11));
     }
 
     record MemberChange(java.time.Instant at, String source, String username, String reason, String summary,

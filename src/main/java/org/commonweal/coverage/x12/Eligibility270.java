@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
+import org.commonweal.coverage.EligibilityInquiry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,6 +57,7 @@ public class Eligibility270 {
         } catch (X12Exception e) {
             return new Answer(refusal(request, e.getMessage(), control), false);
         }
+        answerAll(sets);
         var out = new StringWriter();
         var x12 = new X12Writer(out);
         LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles"));
@@ -84,14 +86,34 @@ public class Eligibility270 {
         return new Answer(out.toString(), true);
     }
 
+    /** All inquiries of the interchange in one query; each well-formed subscriber gets its answer. */
+    private void answerAll(List<Inquiry> sets) {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        List<Subscriber> asked = new ArrayList<>();
+        List<EligibilityInquiry> inquiries = new ArrayList<>();
+        for (Inquiry set : sets) {
+            for (Subscriber s : set.subscribers) {
+                if (s.memberId != null && MEMBER_ID.matcher(s.memberId).matches()) {
+                    s.date = s.date == null ? today : s.date;
+                    asked.add(s);
+                    inquiries.add(new EligibilityInquiry(s.memberId, s.date));
+                }
+            }
+        }
+        List<Optional<Eligibility>> answers = coverage.eligibility(inquiries, "eligibility inquiry (X12 270)");
+        for (int i = 0; i < asked.size(); i++) {
+            asked.get(i).answer = answers.get(i);
+        }
+    }
+
     private void subscriber(X12Writer x12, Subscriber s) {
         if (s.memberId == null || !MEMBER_ID.matcher(s.memberId).matches()) {
             x12.segment("NM1", "IL", "1", s.last, s.first, "", "", "", "MI", s.memberId);
             x12.segment("AAA", "Y", "", "72", "C");
             return;
         }
-        LocalDate date = s.date == null ? LocalDate.now(ZoneId.of("America/Los_Angeles")) : s.date;
-        Optional<Eligibility> found = coverage.eligibility(s.memberId, date, "eligibility inquiry (X12 270)");
+        LocalDate date = s.date;
+        Optional<Eligibility> found = s.answer;
         if (found.isEmpty()) {
             x12.segment("NM1", "IL", "1", s.last, s.first, "", "", "", "MI", s.memberId);
             x12.segment("AAA", "Y", "", "75", "C");
@@ -146,6 +168,7 @@ public class Eligibility270 {
         String last = "";
         String first = "";
         LocalDate date;
+        Optional<Eligibility> answer = Optional.empty();
     }
 
     private static List<Inquiry> read(byte[] request) throws X12Exception {

@@ -97,8 +97,12 @@ public class Enrollment834Import {
         var parser = new Enrollment834Parser(this::knownPlan);
         try (InputStream in = new CountingStream(Files.newInputStream(file), bytes)) {
             var handler = new HeaderCheck(applier, id);
-            parser.parse(in, handler);
-            applier.flush();
+            try {
+                parser.parse(in, handler);
+                applier.flush();
+            } finally {
+                applier.close();
+            }
         } catch (X12Exception | SQLException e) {
             jdbc.sql("update coverage.import_file set status = 'failed', message = ?, finished_at = now() where id = ?")
                     .params(e.getMessage(), id).update();

@@ -32,6 +32,14 @@ class JdbcApiClients implements ApiClients {
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, Instant> lastUseWritten = new ConcurrentHashMap<>();
+    /** Token hash → active client, for {@link #CACHE_TTL_NANOS}; evicted at once when revoked here. */
+    private final Map<String, CachedClient> activeTokens = new ConcurrentHashMap<>();
+    /** How long a token found active is trusted without asking the database (bounds a revocation on another node). */
+    static final long CACHE_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final int CACHE_MAX = 10_000;
+
+    private record CachedClient(long id, String name, long validUntil) {
+    }
 
     JdbcApiClients(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -66,6 +74,17 @@ class JdbcApiClients implements ApiClients {
     public void revoke(long id) {
         int changed = jdbc.sql("update identity.api_client set revoked_at = now() where id = ? and revoked_at is null")
                 .param(id).update();
+        forget(id);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a request racing with this transaction may have cached the token again before the commit
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            forget(id);
+                        }
+                    });
+        }
         if (changed > 0) {
             var auth = SecurityContextHolder.getContext().getAuthentication();
             events.publishEvent(new ApiClientChanged(id, null, true, auth == null ? "system" : auth.getName()));
@@ -85,12 +104,32 @@ class JdbcApiClients implements ApiClients {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
+        String hash = sha256(token);
+        long now = System.nanoTime();
+        CachedClient cached = activeTokens.get(hash);
+        if (cached != null && now - cached.validUntil() < 0) {
+            noteUse(cached.id());
+            return Optional.of(cached.name());
+        }
         var found = jdbc.sql("""
                 select id, client_name from identity.api_client where token_sha256 = ? and revoked_at is null""")
-                .param(sha256(token))
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
-        found.ifPresent(client -> noteUse(client.getKey()));
-        return found.map(Map.Entry::getValue);
+                .param(hash)
+                .query((rs, n) -> new CachedClient(rs.getLong(1), rs.getString(2), now + CACHE_TTL_NANOS)).optional();
+        if (found.isPresent()) {
+            if (activeTokens.size() >= CACHE_MAX) {
+                activeTokens.clear();
+            }
+            activeTokens.put(hash, found.get());
+            noteUse(found.get().id());
+        } else {
+            activeTokens.remove(hash);
+        }
+        return found.map(CachedClient::name);
+    }
+
+    /** Drops a client's tokens from the cache, so its revocation takes effect on this node's next request. */
+    private void forget(long id) {
+        activeTokens.values().removeIf(c -> c.id() == id);
     }
 
     /** Writes the last-use time at most once a minute per client, not on every request. */

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.identity.ApiClients;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,32 @@ class CoverageEligibilityIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").param("date", "2026-13-01")
                 .header("Authorization", token)).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aBatchOfInquiriesIsAnsweredPositionByPositionAndEachMemberFoundIsAudited() {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        String purpose = "batch test " + java.util.UUID.randomUUID();
+        var answers = coverage.eligibility(java.util.List.of(
+                new EligibilityInquiry("DEMO-MEMBER-1", today),
+                new EligibilityInquiry("NO-SUCH-MEMBER", today),
+                new EligibilityInquiry("DEMO-MEMBER-1", LocalDate.of(1990, 1, 1)),
+                new EligibilityInquiry("DEMO-MEMBER-1", today.minusYears(2).withDayOfYear(200))), purpose);
+        assertThat(answers).hasSize(4);
+        assertThat(answers.get(0)).hasValueSatisfying(e -> {
+            assertThat(e.active()).isTrue();
+            assertThat(e.span().planCode()).isEqualTo("LA1");
+            assertThat(e.productLine().code()).isEqualTo("MCLA");
+        });
+        assertThat(answers.get(1)).isEmpty();
+        assertThat(answers.get(2)).hasValueSatisfying(e -> assertThat(e.active()).isFalse());
+        assertThat(answers.get(3)).hasValueSatisfying(e -> assertThat(e.span().planCode()).isEqualTo("LA2"));
+        // the same as asking one by one
+        assertThat(coverage.eligibility("DEMO-MEMBER-1", today, purpose)).contains(answers.get(0).orElseThrow());
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where purpose = ? and member_id = 'DEMO-MEMBER-1'")
+                .param(purpose).query(Integer.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where purpose = ? and member_id = 'NO-SUCH-MEMBER'")
+                .param(purpose).query(Integer.class).single()).isZero();
     }
 
     @Test
