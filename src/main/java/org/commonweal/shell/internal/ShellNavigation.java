@@ -17,9 +17,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The navigation the visitor may use and the links that switch its language. Controllers get them as model
- * attributes ({@link NavigationAdvice}); views rendered by an exception handler, which never see those, read them
- * from this bean in the layout ({@code @shellNavigation}), so every page keeps its navigation.
+ * The navigation the visitor may use and the links that switch its language, read by the layout as
+ * {@code @shellNavigation} while it renders. Being asked for by the view (not put in every model by an advice), it
+ * costs nothing on REST and FHIR answers, and pages rendered by exception handlers keep their navigation too.
  */
 @Component("shellNavigation")
 public class ShellNavigation {
