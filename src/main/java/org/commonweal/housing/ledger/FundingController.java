@@ -63,24 +63,4 @@ class FundingController {
         model.addAttribute("currentMonth", YearMonth.from(today));
         return "housing/funding";
     }
-
-    @PostMapping("/housing/subsidies/{id}/payments")
-    String schedule(@PathVariable long id, @RequestParam String source, @RequestParam String month,
-            @RequestParam BigDecimal amount, Authentication auth) {
-        YearMonth ym;
-        try {
-            ym = YearMonth.parse(month);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("month: expected YYYY-MM, got '" + month + "'");
-        }
-        ledger.schedule(source, id, ym, amount, "rent " + ym, auth.getName());
-        return "redirect:/housing/funding";
-    }
-
-    @PostMapping("/housing/payments/{id}/status")
-    String status(@PathVariable long id, @RequestParam String status) {
-        ledger.payment(id).orElseThrow(() -> new NoSuchElementException("no payment " + id));
-        ledger.changeStatus(id, status, LocalDate.now(ZoneId.of("America/Los_Angeles")));
-        return "redirect:/housing/funding";
-    }
 }
