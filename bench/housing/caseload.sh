@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Caseload page latency, before against after, interleaved so both see the same machine load (the machine is
-# shared): p50/p95/max of N requests per login and page after a warm-up, with the load average.
-# Usage: bench/housing/caseload.sh BEFORE.jar AFTER.jar      (N=50 by default)
+# shared): p50/p95/max of N requests per login and page after WARM warm-up requests, with the load average.
+# Usage: bench/housing/caseload.sh BEFORE.jar AFTER.jar      (N=50, WARM=10 by default)
 # Data: target/bench-housing-data, built once with `generate --scale full --only housing` (3,000 housing clients;
 # the other modules load their small demo data on first start), then copied for each jar. Delete it to rebuild.
 set -euo pipefail
@@ -10,6 +10,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 A=${1:?before jar}
 B=${2:?after jar}
 N=${N:-50}
+WARM=${WARM:-10}
 DATA=target/bench-housing-data
 if [ ! -d "$DATA" ]; then
   COMMONWEAL_DATA_DIR=$DATA "$JAVA_HOME/bin/java" -jar "$B" generate --scale full --only housing
@@ -48,7 +49,7 @@ measure() { # user path
   login 18741 "$1" "$ca"; login 18742 "$1" "$cb"
   rows_a=$(curl -fs -b "$ca" "http://localhost:18741$2" | grep -c 'data-client=' || true)
   rows_b=$(curl -fs -b "$cb" "http://localhost:18742$2" | grep -c 'data-client=' || true)
-  for _ in $(seq 1 10); do
+  for _ in $(seq 1 "$WARM"); do
     curl -fs -o /dev/null -b "$ca" "http://localhost:18741$2"; curl -fs -o /dev/null -b "$cb" "http://localhost:18742$2"
   done
   local load_start
@@ -68,3 +69,4 @@ measure case-manager /housing
 measure admin /housing
 measure admin "/housing?all=true"
 measure admin /housing/hmis
+measure case-manager /housing
