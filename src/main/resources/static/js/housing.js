@@ -20,6 +20,13 @@
         {label: d.labelSix, data: numbers(d.six, '|')}, {label: d.labelTwelve, data: numbers(d.twelve, '|')}]},
         options: {animation: false, maintainAspectRatio: false, scales: {y: {min: 0, max: 100}}}});
     }
+    var h = document.getElementById('health-chart');
+    if (h) {
+      var e = h.dataset;
+      new Chart(h, {type: 'bar', data: {labels: e.labels.split('|'), datasets: [
+        {label: e.labelBefore, data: numbers(e.before, '|')}, {label: e.labelAfter, data: numbers(e.after, '|')}]},
+        options: {animation: false, maintainAspectRatio: false, scales: {y: {min: 0, max: 12}}}});
+    }
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', draw); } else { draw(); }
 })();

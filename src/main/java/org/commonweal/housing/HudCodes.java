@@ -54,6 +54,16 @@ public final class HudCodes {
     public static final Map<Integer, String> NO_YES = ordered(
             0, "No", 1, "Yes", 8, "Client doesn't know", 9, "Client prefers not to answer", 99, "Data not collected");
 
+    /** 3.01.5 Name data quality. */
+    public static final Map<Integer, String> NAME_QUALITY = ordered(
+            1, "Full name reported", 2, "Partial, street name, or code name reported", 8, "Client doesn't know",
+            9, "Client prefers not to answer", 99, "Data not collected");
+
+    /** 3.03.2 Date of birth data quality. */
+    public static final Map<Integer, String> DOB_QUALITY = ordered(
+            1, "Full DOB reported", 2, "Approximate or partial DOB reported", 8, "Client doesn't know",
+            9, "Client prefers not to answer", 99, "Data not collected");
+
     /** 4.20.2 Coordinated entry event. */
     public static final Map<Integer, String> CE_EVENTS = ordered(
             1, "Referral to Prevention Assistance project", 2, "Problem Solving/Diversion/Rapid Resolution",

@@ -27,12 +27,17 @@ class CaseController {
 
     @GetMapping("/housing")
     String caseload(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean all,
-            Authentication auth, Model model) {
+            @RequestParam(defaultValue = "1") int page, Authentication auth, Model model) {
         Viewer viewer = Viewer.of(auth);
-        model.addAttribute("rows", cases.caseload(viewer, q, all));
+        if (page < 1 || page > 10_000) {
+            throw new IllegalArgumentException("page: from 1 to 10000, not " + page);
+        }
+        var rows = cases.caseload(viewer, q, all, page - 1);
+        model.addAttribute("rows", rows.size() > CaseFiles.PAGE_SIZE ? rows.subList(0, CaseFiles.PAGE_SIZE) : rows);
+        model.addAttribute("hasNext", rows.size() > CaseFiles.PAGE_SIZE);
+        model.addAttribute("page", page);
         model.addAttribute("q", q);
         model.addAttribute("all", all);
-        model.addAttribute("limit", CaseFiles.CASELOAD_LIMIT);
         model.addAttribute("today", cases.today());
         model.addAttribute("supervisor", access.supervises(viewer.username()));
         return "housing/caseload";

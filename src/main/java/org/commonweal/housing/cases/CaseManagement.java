@@ -41,10 +41,11 @@ class CaseManagement {
         return LocalDate.now(clock);
     }
 
-    List<CaseFiles.CaseloadRow> caseload(Viewer viewer, String query, boolean includeClosed) {
-        var rows = files.caseload(viewer, query, includeClosed);
+    List<CaseFiles.CaseloadRow> caseload(Viewer viewer, String query, boolean includeClosed, int page) {
+        var rows = files.caseload(viewer, query, includeClosed, page);
         audit.record(new AuditEntry(AuditAction.SEARCH, "housing-caseload", null, null, PURPOSE,
-                rows.size() + " clients" + (query == null || query.isBlank() ? "" : " (search)")));
+                Math.min(rows.size(), CaseFiles.PAGE_SIZE) + " clients, page " + (page + 1)
+                        + (query == null || query.isBlank() ? "" : " (search)")));
         return rows;
     }
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Case work: case managers and administrators (which clients, CaseloadAccess decides). Funding: grants officers and
- * administrators change the ledger; case managers may look. Outcomes: analysts too (small cells suppressed).
+ * administrators see every subsidy and change the ledger; case managers see the funding page and their caseload's
+ * subsidies (schedule, hold, release: SubsidyController decides). Outcomes: analysts too (small cells suppressed).
  * HMIS exchange: administrators.
  */
 @Component
@@ -22,8 +23,11 @@ class HousingAccessRules implements AccessRules {
         rules.requestMatchers("/housing/hmis", "/housing/hmis/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/housing/funding", "/housing/funding/**")
                 .hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER, Role.CASE_MANAGER))
-                .requestMatchers("/housing/funding/**", "/housing/payments/**", "/housing/subsidies/**")
-                .hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER))
+                .requestMatchers("/housing/funding/**").hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER))
+                .requestMatchers("/housing/payments/**", "/housing/subsidies/**")
+                .hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER, Role.CASE_MANAGER))
+                .requestMatchers("/housing/outcomes/health")
+                .hasAnyRole(roles(Role.ADMIN, Role.ANALYST, Role.CASE_MANAGER))
                 .requestMatchers("/housing/outcomes", "/housing/outcomes.csv")
                 .hasAnyRole(roles(Role.ADMIN, Role.ANALYST, Role.CASE_MANAGER))
                 .requestMatchers("/housing", "/housing/**").hasAnyRole(roles(Role.ADMIN, Role.CASE_MANAGER));

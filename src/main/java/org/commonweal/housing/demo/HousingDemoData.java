@@ -66,7 +66,7 @@ class HousingDemoData implements DemoDataGenerator {
     public long generate(DemoContext ctx) {
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
         int clients = (int) ctx.scale().pick(300, 3000);
-        var plan = new Pathways(ctx.random("housing"), ctx.people(), today);
+        var plan = new Pathways(ctx.random("housing"), ctx.people(), today, ctx.scale().pick(3_000, 2_900_000));
         for (int i = 1; i <= clients; i++) {
             plan.client(i, i == 1);
         }
@@ -160,10 +160,22 @@ class HousingDemoData implements DemoDataGenerator {
         private long subsidyId;
         private BigDecimal rentCommitted = BigDecimal.ZERO;
 
-        Pathways(Random random, DemoPeople people, LocalDate today) {
+        private final long coverageMembers;
+
+        /**
+         * @param coverageMembers how many members the coverage demo data numbers {@code LA000000001} on at this
+         *     scale: clients who are members point at one of them, so coverage spans exist behind them
+         */
+        Pathways(Random random, DemoPeople people, LocalDate today, long coverageMembers) {
             this.random = random;
             this.people = people;
             this.today = today;
+            this.coverageMembers = coverageMembers;
+        }
+
+        /** A coverage demo member id (two draws, as before the link to coverage, so the rest of the data is unchanged). */
+        private String memberId(int draw, int unused) {
+            return String.format("LA%09d", 1 + draw % coverageMembers);
         }
 
         void client(long id, boolean demoCase) {
@@ -172,8 +184,7 @@ class HousingDemoData implements DemoDataGenerator {
             boolean south = spa >= 6;
             String[] team = TEAMS[south ? 1 : 0];
             String manager = demoCase ? "case-manager" : team[3 + random.nextInt(team.length - 3)];
-            String memberId = random.nextDouble() < 0.88
-                    ? String.format("9%07d%c", random.nextInt(10_000_000), (char) ('A' + random.nextInt(26))) : null;
+            String memberId = random.nextDouble() < 0.88 ? memberId(random.nextInt(10_000_000), random.nextInt(26)) : null;
             clientRows.add(new Object[] {id, String.format("HFH%07d", id), memberId, person.firstName(),
                     person.lastName(), person.birthDate(), 1, random.nextDouble() < 0.6
                             ? String.format("%04d", random.nextInt(10000)) : null,

@@ -6,18 +6,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class FundingController {
@@ -62,25 +57,5 @@ class FundingController {
         model.addAttribute("held", ledger.held(50));
         model.addAttribute("currentMonth", YearMonth.from(today));
         return "housing/funding";
-    }
-
-    @PostMapping("/housing/subsidies/{id}/payments")
-    String schedule(@PathVariable long id, @RequestParam String source, @RequestParam String month,
-            @RequestParam BigDecimal amount, Authentication auth) {
-        YearMonth ym;
-        try {
-            ym = YearMonth.parse(month);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("month: expected YYYY-MM, got '" + month + "'");
-        }
-        ledger.schedule(source, id, ym, amount, "rent " + ym, auth.getName());
-        return "redirect:/housing/funding";
-    }
-
-    @PostMapping("/housing/payments/{id}/status")
-    String status(@PathVariable long id, @RequestParam String status) {
-        ledger.payment(id).orElseThrow(() -> new NoSuchElementException("no payment " + id));
-        ledger.changeStatus(id, status, LocalDate.now(ZoneId.of("America/Los_Angeles")));
-        return "redirect:/housing/funding";
     }
 }

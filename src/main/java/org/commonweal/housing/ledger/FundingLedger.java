@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.commonweal.housing.jdbc.RecordRows;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -32,7 +33,7 @@ public class FundingLedger {
             String status, LocalDate paidOn, String description) {
     }
 
-    private static final Map<String, Set<String>> TRANSITIONS = Map.of(
+    static final Map<String, Set<String>> TRANSITIONS = Map.of(
             "scheduled", Set.of("paid", "held", "returned"),
             "held", Set.of("scheduled", "returned"),
             "paid", Set.of("returned"),
@@ -48,12 +49,12 @@ public class FundingLedger {
 
     public List<FundingSource> sources() {
         return jdbc.sql("select id, name, purpose, total, starts_on, ends_on from housing.funding_source order by id")
-                .query(FundingSource.class).list();
+                .query(RecordRows.of(FundingSource.class)).list();
     }
 
     public Optional<FundingSource> source(String id) {
         return jdbc.sql("select id, name, purpose, total, starts_on, ends_on from housing.funding_source where id = ?")
-                .param(id).query(FundingSource.class).optional();
+                .param(id).query(RecordRows.of(FundingSource.class)).optional();
     }
 
     /** Paid, scheduled and held: what counts against the total. */
@@ -77,7 +78,7 @@ public class FundingLedger {
         }
         FundingSource source = jdbc.sql("""
                 select id, name, purpose, total, starts_on, ends_on from housing.funding_source where id = ? for update""")
-                .param(sourceId).query(FundingSource.class).optional()
+                .param(sourceId).query(RecordRows.of(FundingSource.class)).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no funding source " + sourceId));
         if (month.atEndOfMonth().isBefore(source.startsOn()) || month.atDay(1).isAfter(source.endsOn())) {
             throw new IllegalArgumentException("month " + month + " is outside " + sourceId + " ("
@@ -113,7 +114,7 @@ public class FundingLedger {
     public Payment changeStatus(long paymentId, String status, LocalDate on) {
         Payment payment = jdbc.sql("""
                 select id, funding_source_id, subsidy_id, month, amount, status, paid_on, description
-                from housing.payment where id = ? for update""").param(paymentId).query(Payment.class).optional()
+                from housing.payment where id = ? for update""").param(paymentId).query(RecordRows.of(Payment.class)).optional()
                 .orElseThrow(() -> new java.util.NoSuchElementException("no payment " + paymentId));
         if (!TRANSITIONS.getOrDefault(payment.status(), Set.of()).contains(status)) {
             throw new IllegalArgumentException("a " + payment.status() + " payment cannot become " + status);
@@ -128,7 +129,7 @@ public class FundingLedger {
     public Optional<Payment> payment(long id) {
         return jdbc.sql("""
                 select id, funding_source_id, subsidy_id, month, amount, status, paid_on, description
-                from housing.payment where id = ?""").param(id).query(Payment.class).optional();
+                from housing.payment where id = ?""").param(id).query(RecordRows.of(Payment.class)).optional();
     }
 
     /** Held payments, oldest first: the ones staff must release or return. */
@@ -136,14 +137,14 @@ public class FundingLedger {
         return jdbc.sql("""
                 select id, funding_source_id, subsidy_id, month, amount, status, paid_on, description
                 from housing.payment where status = 'held' order by month, id limit ?""").param(limit)
-                .query(Payment.class).list();
+                .query(RecordRows.of(Payment.class)).list();
     }
 
     public List<Payment> paymentsOfSubsidy(long subsidyId) {
         return jdbc.sql("""
                 select id, funding_source_id, subsidy_id, month, amount, status, paid_on, description
                 from housing.payment where subsidy_id = ? order by month desc""").param(subsidyId)
-                .query(Payment.class).list();
+                .query(RecordRows.of(Payment.class)).list();
     }
 
     /** Spend by month against budget, with the forecast to the end of the source's period. */

@@ -27,7 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A case manager's day in a real browser (Debian Chromium, no downloads): sign in, open the caseload, open a client,
- * read a protected note, record a contact, add a task and finish it, look at the funding chart.
+ * read a protected note, record a contact, add a task and finish it, correct the move-in date of the enrollment,
+ * schedule and hold a rent payment on the subsidy page, look at the funding chart. The move-in date and the payment
+ * are put back afterwards, so the test can run again on the same database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,8 +39,14 @@ class HousingCaseManagerDayBrowserTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     WebDriver driver;
     WebDriverWait wait;
+    long enrollmentId;
+    LocalDate originalMoveIn;
+    Long scheduledPayment;
 
     @BeforeAll
     void startBrowser() throws Exception {
@@ -50,6 +58,17 @@ class HousingCaseManagerDayBrowserTests {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    void restoreData() {
+        if (originalMoveIn != null) {
+            jdbc.sql("update housing.enrollment set move_in_date = ? where id = ?").params(originalMoveIn, enrollmentId)
+                    .update();
+        }
+        if (scheduledPayment != null) {
+            jdbc.sql("delete from housing.payment where id = ?").param(scheduledPayment).update();
+        }
     }
 
     @AfterAll
@@ -114,6 +133,43 @@ class HousingCaseManagerDayBrowserTests {
                 .findElements(By.cssSelector("button.task-done")).isEmpty());
         assertThat(driver.findElement(By.cssSelector("li[data-task='" + taskId + "'] .text-decoration-line-through"))
                 .getText()).isEqualTo("Pick up refill with client");
+
+        // correct the move-in date of the housing enrollment
+        var housed = jdbc.sql("""
+                select id, move_in_date from housing.enrollment where client_id = 1 and move_in_date is not null
+                order by entry_date desc limit 1""")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)}).single();
+        enrollmentId = (Long) housed[0];
+        originalMoveIn = (LocalDate) housed[1];
+        LocalDate corrected = originalMoveIn.minusDays(1);
+        click(driver.findElement(By.cssSelector("tr[data-enrollment='" + enrollmentId + "'] a.enrollment-edit")));
+        WebElement moveIn = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("moveInDate")));
+        assertThat(moveIn.getAttribute("value")).isEqualTo(originalMoveIn.toString());
+        assertThat(new Select(driver.findElement(By.id("livingSituation"))).getFirstSelectedOption().getText())
+                .as("HUD codes as a select list").matches("\\d+ – .+");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('moveInDate').value = arguments[0]",
+                corrected.toString());
+        click(driver.findElement(By.id("enrollment-save")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-enrollment='" + enrollmentId + "']"), corrected.toString()));
+
+        // record next month's rent on the subsidy page, then hold it
+        long subsidy = jdbc.sql("""
+                select min(id) from housing.subsidy where client_id = 1 and funding_source_id = 'STATE-RENT'""")
+                .query(Long.class).single();
+        click(driver.findElement(By.cssSelector("#subsidies a.subsidy-payments[href$='/housing/subsidies/" + subsidy + "']")));
+        WebElement month = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("payment-month")));
+        String payMonth = month.getAttribute("value");
+        assertThat(driver.findElement(By.id("payment-amount")).getAttribute("value")).isNotBlank();
+        click(driver.findElement(By.id("payment-schedule")));
+        By paymentRow = By.xpath("//table[@id='subsidy-payments']//tr[@data-status='scheduled'][td[1][text()='" + payMonth + "']]");
+        WebElement scheduled = wait.until(ExpectedConditions.presenceOfElementLocated(paymentRow));
+        scheduledPayment = Long.valueOf(scheduled.getAttribute("data-payment"));
+        assertThat(scheduled.findElements(By.cssSelector("button.payment-to-paid"))).as("paying is the grants officer's")
+                .isEmpty();
+        click(scheduled.findElement(By.cssSelector("button.payment-to-held")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-payment='" + scheduledPayment + "'][data-status='held']")));
 
         // the funding picture: Chart.js drew the chart of the state grant
         driver.get(url("/housing/funding"));
