@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Not found is a 404 (the site's error page) and a broken rule a 422 naming the reason, mapped once for the module.
- * The 422 page stands alone: exception handlers do not get the shell's navigation model.
  */
 @ControllerAdvice(basePackageClasses = EngagementErrors.class)
 class EngagementErrors {

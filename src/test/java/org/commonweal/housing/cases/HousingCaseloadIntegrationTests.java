@@ -123,7 +123,10 @@ class HousingCaseloadIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/housing/clients/1/contacts").with(cm("case-manager")).with(csrf())
                         .param("date", LocalDate.now().plusDays(3).toString()).param("minutes", "45").param("type", "outreach"))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isUnprocessableContent())
+                // the exception handler's page is a whole page of the site: reason, navigation and language links
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("id=\"housing-problem\"", "id=\"area-nav\"", "href=\"/housing\"", "id=\"lang-es\""));
         mvc.perform(post("/housing/clients/1/tasks").with(cm("case-manager")).with(csrf())
                         .param("title", "Bring lease copy").param("due", LocalDate.now().plusDays(7).toString()))
                 .andExpect(status().is3xxRedirection());
