@@ -26,4 +26,8 @@ for JAR in "$BEFORE" "$AFTER"; do
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill "$SERVER"
   wait "$SERVER" 2>/dev/null || true
+  # the embedded PostgreSQL must be gone before the next build starts on the same data directory
+  PIDFILE=$COMMONWEAL_DATA_DIR/postgres/postmaster.pid
+  for i in $(seq 1 30); do [ -f "$PIDFILE" ] || break; sleep 1; done
+  if [ -f "$PIDFILE" ]; then kill -INT "$(head -1 "$PIDFILE")" 2>/dev/null || true; sleep 5; fi
 done

@@ -56,53 +56,59 @@ class DirectoryListings {
      * the page is chosen from roles and practitioners alone. Only the page's roles are joined to their locations.
      */
     Page<DoctorListing> doctors(DirectoryQuery q, GeoPoint origin, List<String> specialtyCodes) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" from network.practitioner_role r"
-                + " join network.practitioner p on p.id = r.practitioner_id"
-                + " where r.active and not r.suppressed and p.active and not p.suppressed"
+        // conditions on the role and on the practitioner, kept apart for the practitioner-first plan below
+        StringBuilder roleWhere = new StringBuilder("r.active and not r.suppressed"
                 + " and (r.period_end is null or r.period_end >= current_date)");
+        List<Object> roleArgs = new ArrayList<>();
+        StringBuilder practitionerWhere = new StringBuilder("p.active and not p.suppressed");
+        List<Object> practitionerArgs = new ArrayList<>();
         if (specialtyCodes != null) {
             if (specialtyCodes.size() == 1) {
                 // a plain equality lets the (specialty, loc_earth) GiST index answer both conditions
-                where.append(" and r.specialty = ?");
-                args.add(specialtyCodes.getFirst());
+                roleWhere.append(" and r.specialty = ?");
+                roleArgs.add(specialtyCodes.getFirst());
             } else {
-                where.append(" and r.specialty = any(?)");
-                args.add(specialtyCodes.toArray(String[]::new));
+                roleWhere.append(" and r.specialty = any(?)");
+                roleArgs.add(specialtyCodes.toArray(String[]::new));
             }
         }
         if (q.name() != null) {
-            where.append(" and ? <% lower(p.given || ' ' || p.family)");
-            args.add(q.name().toLowerCase(Locale.ROOT));
+            practitionerWhere.append(" and ? <% lower(p.given || ' ' || p.family)");
+            practitionerArgs.add(q.name().toLowerCase(Locale.ROOT));
         }
         if (q.language() != null) {
-            where.append(" and p.languages @> array[?]::text[]");
-            args.add(q.language());
+            practitionerWhere.append(" and p.languages @> array[?]::text[]");
+            practitionerArgs.add(q.language());
         }
         if (q.gender() != null) {
-            where.append(" and p.gender = ?");
-            args.add(q.gender());
+            practitionerWhere.append(" and p.gender = ?");
+            practitionerArgs.add(q.gender());
         }
         if (q.accepting()) {
-            where.append(" and r.accepting = 'newpt'");
+            roleWhere.append(" and r.accepting = 'newpt'");
         }
         if (q.productLine() != null) {
-            where.append(" and r.network_ids && array(select id from network.organization where type_code = 'ntwk'"
+            roleWhere.append(" and r.network_ids && array(select id from network.organization where type_code = 'ntwk'"
                     + " and product_line = ?)");
-            args.add(q.productLine());
+            roleArgs.add(q.productLine());
         }
         if (q.hospital() != null) {
-            where.append(" and r.organization_id in (select participating_organization_id"
+            roleWhere.append(" and r.organization_id in (select participating_organization_id"
                     + " from network.organization_affiliation where primary_organization_id = ? and active)");
-            args.add(q.hospital());
+            roleArgs.add(q.hospital());
         }
         if (q.accessible()) {
-            where.append(" and exists (select 1 from network.location l where l.id = r.location_id"
+            roleWhere.append(" and exists (select 1 from network.location l where l.id = r.location_id"
                     + " and l.accessibility @> array['handiaccess'])");
         }
         if (q.telehealth()) {
-            where.append(" and r.telehealth");
+            roleWhere.append(" and r.telehealth");
         }
+        StringBuilder where = new StringBuilder(" from network.practitioner_role r"
+                + " join network.practitioner p on p.id = r.practitioner_id where ").append(roleWhere)
+                .append(" and ").append(practitionerWhere);
+        List<Object> args = new ArrayList<>(roleArgs);
+        args.addAll(practitionerArgs);
         String columns = "select r.id role_id, p.id pid, r.location_id lid, r.organization_id oid, p.given, p.family,"
                 + " p.suffix, p.gender, p.languages, r.specialty, r.accepting, r.telehealth,"
                 + " least(p.verified_on, r.verified_on) verified_on";
@@ -112,17 +118,26 @@ class DirectoryListings {
             hits = nearest(columns, where, args, origin, q, wanted);
         } else {
             List<Object> all = new ArrayList<>(args);
-            String order;
+            String page = " limit " + (DirectoryQuery.PAGE_SIZE + 1) + " offset "
+                    + q.page() * DirectoryQuery.PAGE_SIZE;
+            String sql;
             if (q.name() != null) {
-                order = " order by word_similarity(?, lower(given || ' ' || family)) desc, family, given, role_id";
+                // the few practitioners the trigram index finds for the name, then their roles
+                String distinct = columns.replaceFirst("^select ",
+                        "select distinct on (r.practitioner_id, r.location_id) ");
+                sql = "select * from (" + distinct + ", null::float8 miles" + where
+                        + " order by r.practitioner_id, r.location_id, r.id) d"
+                        + " order by word_similarity(?, lower(given || ' ' || family)) desc, family, given, role_id"
+                        + page;
                 all.add(q.name().toLowerCase(Locale.ROOT));
             } else {
-                order = " order by family, given, role_id";
+                // practitioners in name order (practitioner_listing index), each with its first matching role per
+                // location; stops after the page instead of sorting every matching role
+                sql = columns + ", null::float8 miles from network.practitioner p cross join lateral"
+                        + " (select distinct on (r.location_id) r.* from network.practitioner_role r"
+                        + " where r.practitioner_id = p.id and " + roleWhere + " order by r.location_id, r.id) r"
+                        + " where " + practitionerWhere + " order by p.family, p.given, r.id" + page;
             }
-            String distinct = columns.replaceFirst("^select ", "select distinct on (r.practitioner_id, r.location_id) ");
-            String sql = "select * from (" + distinct + ", null::float8 miles" + where
-                    + " order by r.practitioner_id, r.location_id, r.id) d" + order + " limit "
-                    + (DirectoryQuery.PAGE_SIZE + 1) + " offset " + q.page() * DirectoryQuery.PAGE_SIZE;
             hits = inTransaction(q.name() != null, false, () -> jdbc.query(sql, DirectoryListings::hit,
                     all.toArray()));
         }
