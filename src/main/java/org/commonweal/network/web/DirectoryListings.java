@@ -157,7 +157,9 @@ class DirectoryListings {
                 + where + " and earth_box(ll_to_earth(?, ?), ?) @> r.loc_earth"
                 + " and earth_distance(ll_to_earth(?, ?), r.loc_earth) <= ?"
                 + " order by r.loc_earth <-> ll_to_earth(?, ?), p.family, p.given, r.id limit ?";
-        int limit = wanted * 2;
+        // 1.6 roles per practitioner and location on average (one per network): three rows per listing wanted
+        // almost always fill the page in one query
+        int limit = wanted * 3;
         while (true) {
             List<Object> all = new ArrayList<>(List.of(origin.latitude(), origin.longitude()));
             all.addAll(args);
