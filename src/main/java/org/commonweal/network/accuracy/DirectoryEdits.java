@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.network.internal.LocationChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +18,12 @@ public class DirectoryEdits {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final LocationChanges locationChanges;
 
-    public DirectoryEdits(JdbcClient jdbc, AuditTrail audit) {
+    public DirectoryEdits(JdbcClient jdbc, AuditTrail audit, LocationChanges locationChanges) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.locationChanges = locationChanges;
     }
 
     public record PractitionerEntry(String id, String npi, String family, String given, String suffix, String gender,
@@ -61,6 +64,8 @@ public class DirectoryEdits {
         String[] languages = change.languages() == null ? new String[] {"en"}
                 : java.util.Arrays.stream(change.languages().split("[,;\\s]+")).filter(s -> !s.isBlank())
                         .map(String::toLowerCase).toArray(String[]::new);
+        // making a practitioner inactive (or active again) changes what is listed at their locations
+        var locations = locationChanges.practitioners(List.of(id));
         int n = jdbc.sql("update network.practitioner set family = ?, given = ?, suffix = ?, gender = ?, languages = ?,"
                 + " license_number = ?, active = ?, version = version + 1, last_updated = now(),"
                 + " verified_on = current_date, verified_by = 'network manager', source = 'manual' where id = ?")
@@ -72,6 +77,7 @@ public class DirectoryEdits {
         jdbc.sql("insert into network.entry_history (resource_type, resource_id, version, changed_by, source, change,"
                 + " snapshot) select 'Practitioner', id, version, ?, 'manual', 'updated', to_jsonb(p)"
                 + " from network.practitioner p where id = ?").params(actor, id).update();
+        locations.publishChanges();
         audit.record(AuditEntry.change(AuditAction.UPDATE, "practitioner", id, null, "directory maintenance",
                 "edited by network manager"));
     }

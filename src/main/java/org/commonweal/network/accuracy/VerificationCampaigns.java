@@ -6,6 +6,7 @@ import java.util.List;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.network.internal.LocationChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +21,12 @@ public class VerificationCampaigns {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final LocationChanges locationChanges;
 
-    public VerificationCampaigns(JdbcClient jdbc, AuditTrail audit) {
+    public VerificationCampaigns(JdbcClient jdbc, AuditTrail audit, LocationChanges locationChanges) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.locationChanges = locationChanges;
     }
 
     public record Campaign(long id, LocalDate startedOn, int cadenceDays, int noticeDays, String startedBy,
@@ -63,10 +66,12 @@ public class VerificationCampaigns {
                 + " where id = ? and status in ('pending', 'suppressed') returning practitioner_id")
                 .params(answer, requestId).query(String.class).optional()
                 .orElseThrow(() -> new IllegalArgumentException("no open verification request " + requestId));
+        var locations = locationChanges.practitioners(List.of(practitioner));
         jdbc.sql("update network.practitioner set verified_on = current_date, verified_by = 'provider attestation',"
                 + " suppressed = false where id = ?").param(practitioner).update();
         jdbc.sql("update network.practitioner_role set suppressed = false where practitioner_id = ?")
                 .param(practitioner).update();
+        locations.publishChanges();
         audit.record(AuditEntry.change(AuditAction.UPDATE, "verification-request", String.valueOf(requestId), null,
                 "SB 137 accuracy", practitioner + " " + answer));
     }
@@ -81,6 +86,7 @@ public class VerificationCampaigns {
             return 0;
         }
         String[] ids = hidden.toArray(String[]::new);
+        var locations = locationChanges.practitioners(hidden);
         jdbc.sql("update network.practitioner set suppressed = true, last_updated = now(), version = version + 1"
                 + " where id = any(?)").param(ids).update();
         jdbc.sql("update network.practitioner_role set suppressed = true, last_updated = now(), version = version + 1"
@@ -88,6 +94,7 @@ public class VerificationCampaigns {
         jdbc.sql("insert into network.entry_history (resource_type, resource_id, version, changed_by, source, change,"
                 + " snapshot) select 'Practitioner', p.id, p.version, ?, 'verification campaign', 'suppressed',"
                 + " to_jsonb(p) from network.practitioner p where p.id = any(?)").params(actor, ids).update();
+        locations.publishChanges();
         for (String id : hidden) {
             audit.recordAs(actor, AuditEntry.change(AuditAction.UPDATE, "practitioner", id, null, "SB 137 accuracy",
                     "hidden from the public directory: no answer after notice"));

@@ -29,7 +29,12 @@ class DirectorySearch {
 
     static final int DEFAULT_COUNT = 20;
     static final int MAX_COUNT = 500;
-    /** Most resources one page may pull in through _revinclude, as HAPI's JPA server caps includes. */
+    /**
+     * Most resources one page pulls in through {@code _revinclude} (HAPI's JPA server caps includes at the same
+     * number). The page of matches is shortened so that every match on it comes with all of its revincluded
+     * resources (a shorter page, the rest by the {@code next} link); only a single match with more than this many is
+     * cut short, with an OperationOutcome entry saying so.
+     */
     static final int MAX_REVINCLUDES = 1000;
     private static final Set<String> IGNORED = Set.of("_format", "_pretty", "_summary", "_elements");
 
@@ -118,6 +123,17 @@ class DirectorySearch {
         if (more) {
             rows = rows.subList(0, count);
         }
+        List<String[]> revincludeRefs = new ArrayList<>();
+        for (String revinclude : revincludes) {
+            revincludeRefs.add(revinclude(table, revinclude));
+        }
+        if (!revincludeRefs.isEmpty() && rows.size() > 1) {
+            int keep = fitRevincludes(revincludeRefs, rows.stream().map(r -> (String) r.get("id")).toList());
+            if (keep < rows.size()) {
+                rows = rows.subList(0, keep);
+                more = true;
+            }
+        }
 
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.getMeta().setLastUpdated(new java.util.Date());
@@ -145,8 +161,18 @@ class DirectorySearch {
             addIncludes(bundle, table, include, rows, seen, baseUrl);
         }
         List<String> ids = rows.stream().map(r -> (String) r.get("id")).toList();
-        for (String revinclude : revincludes) {
-            addRevincludes(bundle, table, revinclude, ids, seen, baseUrl);
+        boolean truncated = false;
+        for (String[] revinclude : revincludeRefs) {
+            truncated |= addRevincludes(bundle, revinclude, ids, seen, baseUrl);
+        }
+        if (truncated) {
+            var outcome = new org.hl7.fhir.r4.model.OperationOutcome();
+            outcome.addIssue().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.WARNING)
+                    .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.TOOCOSTLY)
+                    .setDiagnostics("_revinclude: " + ids.getFirst() + " is referred to by more than "
+                            + MAX_REVINCLUDES + " resources; only the first " + MAX_REVINCLUDES
+                            + " (by id) are included. Search them directly to page through all of them.");
+            bundle.addEntry().setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
         }
         return bundle;
     }
@@ -193,24 +219,63 @@ class DirectorySearch {
         }
     }
 
-    private void addRevincludes(Bundle bundle, ResourceTable table, String revinclude, List<String> ids,
-            Set<String> seen, String baseUrl) {
+    /** Checks a {@code _revinclude} value; returns the source type and its reference parameter. */
+    private static String[] revinclude(ResourceTable table, String revinclude) {
         String[] parts = revinclude.split(":");
         if (parts.length < 2 || parts.length > 3 || !table.revincludes().contains(parts[0] + ":" + parts[1])) {
             throw new InvalidRequestException("_revinclude=" + revinclude + " is not supported on " + table.type()
                     + "; supported: " + table.revincludes());
         }
-        if (ids.isEmpty()) {
-            return;
+        return new String[] {parts[0], parts[1]};
+    }
+
+    /**
+     * How many of the page's matches (in order) can come with all of their revincluded resources within
+     * {@link #MAX_REVINCLUDES}; at least one. Counted with one grouped query per revinclude.
+     */
+    private int fitRevincludes(List<String[]> revincludes, List<String> ids) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        String[] idArray = ids.toArray(String[]::new);
+        for (String[] ref : revincludes) {
+            ResourceTable source = PlanNetTables.require(ref[0]);
+            SearchParam p = source.param(ref[1]);
+            String column = p.column("s");
+            String sql = p.array()
+                    ? "select u, count(*) from " + source.table() + " s, unnest(" + column + ") u where " + column
+                            + " && ?::text[] and u = any(?::text[]) and " + source.visible().replace("$", "s")
+                            + " group by u"
+                    : "select " + column + ", count(*) from " + source.table() + " s where " + column
+                            + " = any(?::text[]) and " + source.visible().replace("$", "s") + " group by " + column;
+            Object[] args = p.array() ? new Object[] {idArray, idArray} : new Object[] {idArray};
+            jdbc.query(sql, rs -> {
+                counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+            }, args);
         }
-        ResourceTable source = PlanNetTables.require(parts[0]);
-        SearchParam p = source.param(parts[1]);
+        long total = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            total += counts.getOrDefault(ids.get(i), 0L);
+            if (total > MAX_REVINCLUDES) {
+                return Math.max(1, i);
+            }
+        }
+        return ids.size();
+    }
+
+    /** Adds the resources that refer to the page's matches; true when they had to be cut at the cap. */
+    private boolean addRevincludes(Bundle bundle, String[] ref, List<String> ids, Set<String> seen, String baseUrl) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        ResourceTable source = PlanNetTables.require(ref[0]);
+        SearchParam p = source.param(ref[1]);
         String column = p.column("s");
         String match = p.array() ? column + " && ?::text[]" : column + " = any(?::text[])";
         List<Map<String, Object>> found = jdbc.queryForList("select * from " + source.table() + " s where " + match
-                + " and " + source.visible().replace("$", "s") + " order by s.id limit " + MAX_REVINCLUDES,
+                + " and " + source.visible().replace("$", "s") + " order by s.id limit " + (MAX_REVINCLUDES + 1),
                 (Object) ids.toArray(String[]::new));
-        addAll(bundle, source.type(), found, seen, baseUrl);
+        boolean truncated = found.size() > MAX_REVINCLUDES;
+        addAll(bundle, source.type(), truncated ? found.subList(0, MAX_REVINCLUDES) : found, seen, baseUrl);
+        return truncated;
     }
 
     private static void addAll(Bundle bundle, String type, List<Map<String, Object>> rows, Set<String> seen,

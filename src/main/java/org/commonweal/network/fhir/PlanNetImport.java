@@ -18,6 +18,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.network.imports.ImportProblem;
 import org.commonweal.network.imports.ImportReport;
+import org.commonweal.network.internal.LocationChanges;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,12 +41,15 @@ public class PlanNetImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
+    private final LocationChanges locationChanges;
 
-    PlanNetImport(FhirContext fhir, JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit) {
+    PlanNetImport(FhirContext fhir, JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit,
+            LocationChanges locationChanges) {
         this.fhir = fhir;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
+        this.locationChanges = locationChanges;
     }
 
     record Parsed(String file, long line, Resource resource) {
@@ -162,7 +166,32 @@ public class PlanNetImport {
                 reference.substring(slash + 1)).isEmpty();
     }
 
+    /** The locations whose listing this resource's change may alter: before the change (its old references). */
+    private LocationChanges.Snapshot affectedLocations(ResourceTable table, Map<String, Object> row) {
+        String id = (String) row.get("id");
+        List<String> ids = new ArrayList<>();
+        switch (table.type()) {
+            case "Location" -> ids.add(id);
+            case "PractitionerRole" -> {
+                ids.addAll(locationChanges.locationsOfRoles(List.of(id)));
+                ids.add((String) row.get("location_id"));
+            }
+            case "Practitioner" -> ids.addAll(locationChanges.locationsOfPractitioner(id));
+            case "OrganizationAffiliation" -> {
+                ids.addAll(locationChanges.locationsOfAffiliation(id));
+                if (row.get("location_ids") instanceof String[] locations) {
+                    ids.addAll(List.of(locations));
+                }
+            }
+            case "Organization" -> ids.addAll(locationChanges.locationsOfOrganizations(List.of(id)));
+            default -> {
+            }
+        }
+        return locationChanges.locations(ids);
+    }
+
     private void upsert(ResourceTable table, Map<String, Object> row, String source) {
+        var locations = affectedLocations(table, row);
         Map<String, Object> values = new LinkedHashMap<>(row);
         values.put("source", source);
         values.put("verified_on", java.time.LocalDate.now());
@@ -178,5 +207,6 @@ public class PlanNetImport {
                 + " snapshot) select ?, t.id, t.version, ?, ?, case when t.version = 1 then 'created' else 'updated'"
                 + " end, to_jsonb(t) from " + table.table() + " t where t.id = ?", table.type(), source, source,
                 row.get("id"));
+        locations.publishChanges();
     }
 }

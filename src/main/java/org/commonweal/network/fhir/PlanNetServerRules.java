@@ -93,7 +93,8 @@ class PlanNetServerRules implements ApiAccessRules, FhirInterceptor {
             resource.getSearchRevInclude().clear();
             table.revincludes().forEach(resource::addSearchRevInclude);
             resource.getSearchParam().clear();
-            table.params().values().stream().sorted(java.util.Comparator.comparing(SearchParam::name))
+            table.params().values().stream().filter(p -> !p.name().contains("."))
+                    .sorted(java.util.Comparator.comparing(SearchParam::name))
                     .forEach(p -> resource.addSearchParam().setName(p.name()).setType(type(p)));
             resource.addSearchParam().setName("_has").setType(SearchParamType.SPECIAL)
                     .setDocumentation("Reverse chains, e.g. _has:PractitionerRole:practitioner:specialty");

@@ -39,6 +39,9 @@ final class PlanNetTables {
                     .param(bool("active", "$.active"))
                     .param(period("date", "$.period_start", "$.period_end"))
                     .param(period("period", "$.period_start", "$.period_end"))
+                    // the forward chain location.address-postalcode, answered from the role's copy of its
+                    // location's postal code (V2026.11.30.201) by a btree range instead of a join
+                    .param(string("location.address-postalcode", "$.loc_postal_code"))
                     .includes("practitioner", "organization", "location", "service", "network", "endpoint")
                     .build(),
             "Location", ResourceTable.of("Location", "network.location")

@@ -46,8 +46,13 @@ final class SearchCompiler {
         }
         int dot = name.indexOf('.');
         if (dot > 0) {
-            forwardChain(where, table, alias, name.substring(0, dot), name.substring(dot + 1), value);
-            return;
+            int modifierColon = name.indexOf(':', dot);
+            String chain = modifierColon > 0 ? name.substring(0, modifierColon) : name;
+            if (table.param(chain) == null) {
+                forwardChain(where, table, alias, name.substring(0, dot), name.substring(dot + 1), value);
+                return;
+            }
+            // a chain the table answers from a column of its own (kept in step with the target by a trigger)
         }
         String modifier = null;
         int colon = name.indexOf(':');
@@ -58,7 +63,8 @@ final class SearchCompiler {
         SearchParam param = table.param(name);
         if (param == null) {
             throw new InvalidRequestException("Unknown search parameter '" + name + "' for " + table.type()
-                    + "; supported: " + String.join(", ", table.params().keySet().stream().sorted().toList()));
+                    + "; supported: " + String.join(", ", table.params().keySet().stream()
+                            .filter(n -> !n.contains(".")).sorted().toList()));
         }
         if (value == null || value.isEmpty()) {
             throw new InvalidRequestException("Search parameter '" + name + "' has no value");

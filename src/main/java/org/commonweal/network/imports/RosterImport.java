@@ -20,6 +20,7 @@ import org.commonweal.geography.Address;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geocoder;
 import org.commonweal.network.Specialties;
+import org.commonweal.network.internal.LocationChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,12 +38,15 @@ public class RosterImport {
     private final TransactionTemplate tx;
     private final Geocoder geocoder;
     private final AuditTrail audit;
+    private final LocationChanges locationChanges;
 
-    RosterImport(JdbcClient jdbc, TransactionTemplate tx, Geocoder geocoder, AuditTrail audit) {
+    RosterImport(JdbcClient jdbc, TransactionTemplate tx, Geocoder geocoder, AuditTrail audit,
+            LocationChanges locationChanges) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.geocoder = geocoder;
         this.audit = audit;
+        this.locationChanges = locationChanges;
     }
 
     public ImportReport importRoster(String fileName, Reader input, String actor) throws IOException {
@@ -112,6 +116,8 @@ public class RosterImport {
 
     private void apply(RosterRow r, String networkId, GeoPoint point, String file, String actor) {
         String source = "roster " + file;
+        String locationId = "loc-" + hash(r.address().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "|" + r.zip());
+        var locations = locationChanges.locations(List.of(locationId));
         String orgId = r.groupNpi() != null ? "org-" + r.groupNpi() : "org-" + hash(r.groupName().toLowerCase());
         jdbc.sql("""
                 insert into network.organization (id, npi, name, type_code, kind, taxonomy_code, line, city, state,
@@ -150,7 +156,6 @@ public class RosterImport {
                 .param("given", r.firstName()).param("suffix", r.credential()).param("gender", r.gender())
                 .param("languages", r.languages().toArray(String[]::new)).param("license", r.licenseNumber())
                 .param("by", source).param("source", source).update();
-        String locationId = "loc-" + hash(r.address().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "|" + r.zip());
         jdbc.sql("""
                 insert into network.location (id, name, type_code, organization_id, line, city, state, postal_code,
                     latitude, longitude, phone, verified_on, verified_by, source)
@@ -199,6 +204,7 @@ public class RosterImport {
                 new String[] {"Organization", "network.organization", orgId})) {
             EntryHistory.record(jdbc, entry[0], entry[1], entry[2], actor, source);
         }
+        locations.publishChanges();
     }
 
     private ImportReport finish(String file, String actor, int applied, int rejected, List<ImportProblem> problems) {

@@ -43,85 +43,183 @@ class DirectoryListings {
     record Page<T>(List<T> items, boolean hasNext) {
     }
 
+    /** One matching role with what the listing shows of it, before its location is looked up. */
+    private record Hit(String roleId, String practitionerId, String locationId, String organizationId, String name,
+            String specialty, String gender, List<String> languages, String accepting, boolean telehealth,
+            Double miles, LocalDate verifiedOn) {
+    }
+
+    /**
+     * Doctors: one listing per practitioner and location (however many networks the roles there are in). Near a
+     * place, the roles are read nearest first from the GiST index on the role's own copy of its location's point
+     * ({@code loc_earth}, with the specialty when one is asked for) and the scan stops after the page; otherwise
+     * the page is chosen from roles and practitioners alone. Only the page's roles are joined to their locations.
+     */
     Page<DoctorListing> doctors(DirectoryQuery q, GeoPoint origin, List<String> specialtyCodes) {
-        List<Object> args = new ArrayList<>();
-        // one listing per practitioner and location, however many networks the roles there are in
-        StringBuilder sql = new StringBuilder("select distinct on (r.practitioner_id, r.location_id) r.id role_id,"
-                + " p.id pid, p.given, p.family, p.suffix, p.gender, "
-                + "p.languages, r.specialty, r.accepting, r.telehealth, l.id lid, l.name lname, l.line, l.city, "
-                + "l.postal_code, l.phone, o.name org_name, least(p.verified_on, r.verified_on) verified_on");
-        if (origin != null) {
-            sql.append(", earth_distance(ll_to_earth(?, ?), ll_to_earth(l.latitude, l.longitude)) / ")
-                    .append(METRES_PER_MILE).append(" miles");
-            args.add(origin.latitude());
-            args.add(origin.longitude());
-        } else {
-            sql.append(", null::float8 miles");
-        }
-        sql.append(" from network.practitioner_role r join network.practitioner p on p.id = r.practitioner_id"
-                + " join network.location l on l.id = r.location_id"
-                + " left join network.organization o on o.id = r.organization_id"
-                + " where r.active and not r.suppressed and p.active and not p.suppressed"
+        // conditions on the role and on the practitioner, kept apart for the practitioner-first plan below
+        StringBuilder roleWhere = new StringBuilder("r.active and not r.suppressed"
                 + " and (r.period_end is null or r.period_end >= current_date)");
-        near(sql, args, origin, q.miles(), "l");
+        List<Object> roleArgs = new ArrayList<>();
+        StringBuilder practitionerWhere = new StringBuilder("p.active and not p.suppressed");
+        List<Object> practitionerArgs = new ArrayList<>();
         if (specialtyCodes != null) {
-            sql.append(" and r.specialty = any(?)");
-            args.add(specialtyCodes.toArray(String[]::new));
+            if (specialtyCodes.size() == 1) {
+                // a plain equality lets the (specialty, loc_earth) GiST index answer both conditions
+                roleWhere.append(" and r.specialty = ?");
+                roleArgs.add(specialtyCodes.getFirst());
+            } else {
+                roleWhere.append(" and r.specialty = any(?)");
+                roleArgs.add(specialtyCodes.toArray(String[]::new));
+            }
         }
         if (q.name() != null) {
-            sql.append(" and ? <% lower(p.given || ' ' || p.family)");
-            args.add(q.name().toLowerCase(Locale.ROOT));
+            practitionerWhere.append(" and ? <% lower(p.given || ' ' || p.family)");
+            practitionerArgs.add(q.name().toLowerCase(Locale.ROOT));
         }
         if (q.language() != null) {
-            sql.append(" and p.languages @> array[?]::text[]");
-            args.add(q.language());
+            practitionerWhere.append(" and p.languages @> array[?]::text[]");
+            practitionerArgs.add(q.language());
         }
         if (q.gender() != null) {
-            sql.append(" and p.gender = ?");
-            args.add(q.gender());
+            practitionerWhere.append(" and p.gender = ?");
+            practitionerArgs.add(q.gender());
         }
         if (q.accepting()) {
-            sql.append(" and r.accepting = 'newpt'");
+            roleWhere.append(" and r.accepting = 'newpt'");
         }
         if (q.productLine() != null) {
-            sql.append(" and r.network_ids && array(select id from network.organization where type_code = 'ntwk'"
+            roleWhere.append(" and r.network_ids && array(select id from network.organization where type_code = 'ntwk'"
                     + " and product_line = ?)");
-            args.add(q.productLine());
+            roleArgs.add(q.productLine());
         }
         if (q.hospital() != null) {
-            sql.append(" and r.organization_id in (select participating_organization_id"
+            roleWhere.append(" and r.organization_id in (select participating_organization_id"
                     + " from network.organization_affiliation where primary_organization_id = ? and active)");
-            args.add(q.hospital());
+            roleArgs.add(q.hospital());
         }
         if (q.accessible()) {
-            sql.append(" and l.accessibility @> array['handiaccess']");
+            roleWhere.append(" and exists (select 1 from network.location l where l.id = r.location_id"
+                    + " and l.accessibility @> array['handiaccess'])");
         }
         if (q.telehealth()) {
-            sql.append(" and r.telehealth");
+            roleWhere.append(" and r.telehealth");
         }
-        sql.append(" order by r.practitioner_id, r.location_id, r.id");
-        String order;
+        StringBuilder where = new StringBuilder(" from network.practitioner_role r"
+                + " join network.practitioner p on p.id = r.practitioner_id where ").append(roleWhere)
+                .append(" and ").append(practitionerWhere);
+        List<Object> args = new ArrayList<>(roleArgs);
+        args.addAll(practitionerArgs);
+        String columns = "select r.id role_id, p.id pid, r.location_id lid, r.organization_id oid, p.given, p.family,"
+                + " p.suffix, p.gender, p.languages, r.specialty, r.accepting, r.telehealth,"
+                + " least(p.verified_on, r.verified_on) verified_on";
+        int wanted = q.page() * DirectoryQuery.PAGE_SIZE + DirectoryQuery.PAGE_SIZE + 1;
+        List<Hit> hits;
         if (origin != null) {
-            order = " order by miles, family, given, role_id";
-        } else if (q.name() != null) {
-            order = " order by word_similarity(?, lower(given || ' ' || family)) desc, family, given, role_id";
-            args.add(q.name().toLowerCase(Locale.ROOT));
+            hits = nearest(columns, where, args, origin, q, wanted);
         } else {
-            order = " order by family, given, role_id";
+            List<Object> all = new ArrayList<>(args);
+            String page = " limit " + (DirectoryQuery.PAGE_SIZE + 1) + " offset "
+                    + q.page() * DirectoryQuery.PAGE_SIZE;
+            String sql;
+            if (q.name() != null) {
+                // the few practitioners the trigram index finds for the name, then their roles
+                String distinct = columns.replaceFirst("^select ",
+                        "select distinct on (r.practitioner_id, r.location_id) ");
+                sql = "select * from (" + distinct + ", null::float8 miles" + where
+                        + " order by r.practitioner_id, r.location_id, r.id) d"
+                        + " order by word_similarity(?, lower(given || ' ' || family)) desc, family, given, role_id"
+                        + page;
+                all.add(q.name().toLowerCase(Locale.ROOT));
+            } else {
+                // practitioners in name order (practitioner_listing index), each with its first matching role per
+                // location; stops after the page instead of sorting every matching role
+                sql = columns + ", null::float8 miles from network.practitioner p cross join lateral"
+                        + " (select distinct on (r.location_id) r.* from network.practitioner_role r"
+                        + " where r.practitioner_id = p.id and " + roleWhere + " order by r.location_id, r.id) r"
+                        + " where " + practitionerWhere + " order by p.family, p.given, r.id" + page;
+            }
+            hits = inTransaction(q.name() != null, false, () -> jdbc.query(sql, DirectoryListings::hit,
+                    all.toArray()));
         }
-        sql.insert(0, "select * from (").append(") d").append(order);
-        sql.append(" limit ").append(DirectoryQuery.PAGE_SIZE + 1).append(" offset ")
-                .append(q.page() * DirectoryQuery.PAGE_SIZE);
-        List<DoctorListing> rows = run(q.name() != null, () -> jdbc.query(sql.toString(), (rs, n) -> new DoctorListing(
-                rs.getString("role_id"), rs.getString("pid"),
+        return page(decorate(hits));
+    }
+
+    /**
+     * The nearest roles first: an index scan of {@code loc_earth} bounded by the circle's box and ordered by the
+     * cube distance, so it reads about a page of roles. Roles of one practitioner at one location (one per network)
+     * have the same distance and come together; the first stands for them. Reads more only when duplicates or the
+     * page number ask for it.
+     */
+    private List<Hit> nearest(String columns, StringBuilder where, List<Object> args, GeoPoint origin,
+            DirectoryQuery q, int wanted) {
+        double metres = q.miles() * METRES_PER_MILE;
+        String sql = columns + ", earth_distance(ll_to_earth(?, ?), r.loc_earth) / " + METRES_PER_MILE + " miles"
+                + where + " and earth_box(ll_to_earth(?, ?), ?) @> r.loc_earth"
+                + " and earth_distance(ll_to_earth(?, ?), r.loc_earth) <= ?"
+                + " order by r.loc_earth <-> ll_to_earth(?, ?), p.family, p.given, r.id limit ?";
+        // 1.6 roles per practitioner and location on average (one per network): three rows per listing wanted
+        // almost always fill the page in one query
+        int limit = wanted * 3;
+        while (true) {
+            List<Object> all = new ArrayList<>(List.of(origin.latitude(), origin.longitude()));
+            all.addAll(args);
+            all.addAll(List.of(origin.latitude(), origin.longitude(), metres, origin.latitude(), origin.longitude(),
+                    metres, origin.latitude(), origin.longitude(), limit));
+            List<Hit> rows = inTransaction(q.name() != null, true, () -> jdbc.query(sql, DirectoryListings::hit,
+                    all.toArray()));
+            List<Hit> listings = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Hit h : rows) {
+                if (seen.add(h.practitionerId() + "|" + h.locationId())) {
+                    listings.add(h);
+                }
+            }
+            if (listings.size() >= wanted || rows.size() < limit) {
+                int from = Math.min(listings.size(), q.page() * DirectoryQuery.PAGE_SIZE);
+                return listings.subList(from, Math.min(listings.size(), wanted));
+            }
+            limit *= 4;
+        }
+    }
+
+    private static Hit hit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Hit(rs.getString("role_id"), rs.getString("pid"), rs.getString("lid"), rs.getString("oid"),
                 rs.getString("given") + " " + rs.getString("family")
                         + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")),
-                rs.getString("specialty"), rs.getString("gender"), List.of((String[]) rs.getArray("languages")
-                        .getArray()), rs.getString("accepting"), rs.getBoolean("telehealth"), rs.getString("lid"),
-                rs.getString("lname"), rs.getString("line") + ", " + rs.getString("city") + " "
-                        + rs.getString("postal_code"), rs.getString("phone"), rs.getString("org_name"),
-                (Double) rs.getObject("miles"), rs.getObject("verified_on", LocalDate.class)), args.toArray()));
-        return page(rows);
+                rs.getString("specialty"), rs.getString("gender"),
+                List.of((String[]) rs.getArray("languages").getArray()), rs.getString("accepting"),
+                rs.getBoolean("telehealth"), (Double) rs.getObject("miles"),
+                rs.getObject("verified_on", LocalDate.class));
+    }
+
+    /** The page's locations and groups, in one query for the whole page. */
+    private List<DoctorListing> decorate(List<Hit> hits) {
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        record Place(String name, String address, String phone) {
+        }
+        java.util.Map<String, Place> places = new java.util.HashMap<>();
+        jdbc.query("select l.id, l.name, l.line, l.city, l.postal_code, l.phone from network.location l"
+                + " where l.id = any(?)", rs -> {
+                    places.put(rs.getString(1), new Place(rs.getString(2), rs.getString(3) + ", " + rs.getString(4)
+                            + " " + rs.getString(5), rs.getString(6)));
+                }, (Object) hits.stream().map(Hit::locationId).distinct().toArray(String[]::new));
+        java.util.Map<String, String> groups = new java.util.HashMap<>();
+        jdbc.query("select id, name from network.organization where id = any(?)",
+                rs -> {
+                    groups.put(rs.getString(1), rs.getString(2));
+                }, (Object) hits.stream().map(Hit::organizationId).filter(java.util.Objects::nonNull).distinct()
+                        .toArray(String[]::new));
+        List<DoctorListing> out = new ArrayList<>();
+        for (Hit h : hits) {
+            Place place = places.getOrDefault(h.locationId(), new Place(null, null, null));
+            out.add(new DoctorListing(h.roleId(), h.practitionerId(), h.name(), h.specialty(), h.gender(),
+                    h.languages(), h.accepting(), h.telehealth(), h.locationId(), place.name(), place.address(),
+                    place.phone(), h.organizationId() == null ? null : groups.get(h.organizationId()), h.miles(),
+                    h.verifiedOn()));
+        }
+        return out;
     }
 
     Page<FacilityListing> facilities(DirectoryQuery q, GeoPoint origin) {
@@ -154,7 +252,10 @@ class DirectoryListings {
             sql.append(" and l.accessibility @> array['handiaccess']");
         }
         if (origin != null) {
-            sql.append(" order by miles, l.name, l.id");
+            // the cube distance orders like the great-circle one and lets the GiST index return nearest first
+            sql.append(" order by ll_to_earth(l.latitude, l.longitude) <-> ll_to_earth(?, ?), l.name, l.id");
+            args.add(origin.latitude());
+            args.add(origin.longitude());
         } else if (q.name() != null) {
             sql.append(" order by word_similarity(?, lower(l.name)) desc, l.name, l.id");
             args.add(q.name().toLowerCase(Locale.ROOT));
@@ -163,7 +264,7 @@ class DirectoryListings {
         }
         sql.append(" limit ").append(DirectoryQuery.PAGE_SIZE + 1).append(" offset ")
                 .append(q.page() * DirectoryQuery.PAGE_SIZE);
-        List<FacilityListing> rows = run(q.name() != null, () -> jdbc.query(sql.toString(), (rs, n) ->
+        List<FacilityListing> rows = inTransaction(q.name() != null, origin != null, () -> jdbc.query(sql.toString(), (rs, n) ->
                 new FacilityListing(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
                         rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
                         rs.getString("phone"), rs.getString("hours"),
@@ -243,14 +344,28 @@ class DirectoryListings {
         return Optional.of(new LocationDetail(found.getFirst(), org, doctors));
     }
 
-    private <T> List<T> run(boolean fuzzyName, java.util.function.Supplier<List<T>> query) {
-        if (!fuzzyName) {
+    /**
+     * Runs a search in a transaction when it needs settings of its own: the name threshold (so the GIN trigram index
+     * answers {@code <%}; sequential scans off because the planner overrates them for common surnames) and, for
+     * nearest-first searches, bitmap scans off (the planner misjudges the {@code earth_box} condition and would read
+     * and sort the whole circle instead of walking the GiST index in distance order).
+     */
+    private <T> List<T> inTransaction(boolean fuzzyName, boolean nearestFirst,
+            java.util.function.Supplier<List<T>> query) {
+        if (!fuzzyName && !nearestFirst) {
             return query.get();
         }
-        // the threshold applies to this transaction only, so the GIN trigram index answers the <% operator
         return tx.execute(status -> {
-            jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
-                    NAME_THRESHOLD);
+            if (fuzzyName) {
+                jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+                        NAME_THRESHOLD);
+                if (!nearestFirst) {
+                    jdbc.execute("set local enable_seqscan = off");
+                }
+            }
+            if (nearestFirst) {
+                jdbc.execute("set local enable_bitmapscan = off");
+            }
             return query.get();
         });
     }

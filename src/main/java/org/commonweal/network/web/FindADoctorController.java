@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -52,23 +53,32 @@ class FindADoctorController {
             @RequestParam(required = false) String network, @RequestParam(required = false) String hospital,
             @RequestParam(defaultValue = "false") boolean accessible,
             @RequestParam(defaultValue = "false") boolean telehealth, @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            @RequestHeader(name = "HX-Target", required = false) String htmxTarget,
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model, Locale locale) {
         var q = new DirectoryQuery(kind, name, specialty, near, miles, language, gender, accepting, network, hospital,
                 accessible, telehealth, page);
         model.addAttribute("q", q);
-        model.addAttribute("specialties", Specialties.catalog().practitionerSpecialties().stream()
-                .sorted(java.util.Comparator.comparing((Specialty s) -> s.plainName(locale))).toList());
-        model.addAttribute("languages", geography.languages());
-        model.addAttribute("hospitals", listings.hospitals());
+        // the live form (htmx) gets only the results region; a full page otherwise (no JavaScript, history restore)
+        boolean fragment = "true".equals(htmx) && "results-region".equals(htmxTarget)
+                && !"true".equals(historyRestore);
+        String view = fragment ? "network/find :: results" : "network/find";
+        if (!fragment) {
+            model.addAttribute("specialties", Specialties.catalog().practitionerSpecialties().stream()
+                    .sorted(java.util.Comparator.comparing((Specialty s) -> s.plainName(locale))).toList());
+            model.addAttribute("languages", geography.languages());
+            model.addAttribute("hospitals", listings.hospitals());
+        }
         if (!q.anyCriteria()) {
-            return "network/find";
+            return view;
         }
         GeoPoint origin = null;
         if (q.near() != null) {
             origin = origin(q.near()).orElse(null);
             if (origin == null) {
                 model.addAttribute("placeUnknown", true);
-                return "network/find";
+                return view;
             }
         }
         if (q.doctors()) {
@@ -80,7 +90,7 @@ class FindADoctorController {
             model.addAttribute("facilities", listings.facilities(q, origin));
         }
         model.addAttribute("searched", true);
-        return "network/find";
+        return view;
     }
 
     @GetMapping("/find-a-doctor/providers/{id}")

@@ -349,6 +349,68 @@ class PlanNetApiIntegrationTests {
         assertThat(delete.statusCode()).isEqualTo(405);
     }
 
+    @Test
+    void revincludeBringsEveryReferringResourceOfEachMatchOnThePageAndPagesTheRest() throws Exception {
+        for (String query : List.of("Organization?type=prvgrp&_revinclude=PractitionerRole:organization",
+                "Organization?type=ntwk&_revinclude=PractitionerRole:network&_count=4")) {
+            Bundle b = search(query);
+            List<Resource> matches = matches(b);
+            assertThat(matches).as(query).isNotEmpty();
+            long totalIncluded = included(b).size();
+            boolean cut = b.getEntry().stream().anyMatch(e -> e.getSearch().getMode()
+                    == Bundle.SearchEntryMode.OUTCOME);
+            for (Resource match : matches) {
+                String column = query.contains(":organization") ? "organization_id = ?" : "? = any(network_ids)";
+                long expected = jdbc.sql("select count(*) from network.practitioner_role where " + column
+                        + " and not suppressed").param(match.getIdPart()).query(Long.class).single();
+                long included = included(b).stream().filter(r -> r instanceof PractitionerRole pr
+                        && (pr.getOrganization().getReference().equals("Organization/" + match.getIdPart())
+                                || pr.getExtensionsByUrl(PlanNetMapper.SD + "network-reference").stream()
+                                        .anyMatch(e -> ((Reference) e.getValue()).getReference()
+                                                .equals("Organization/" + match.getIdPart())))).count();
+                if (cut) {
+                    // a single match with more than the budget: cut at it, and said so
+                    assertThat(matches).as(query).hasSize(1);
+                    assertThat(included).as(query).isEqualTo(DirectorySearch.MAX_REVINCLUDES);
+                    assertThat(expected).isGreaterThan(DirectorySearch.MAX_REVINCLUDES);
+                } else {
+                    assertThat(included).as(query + " " + match.getIdPart()).isEqualTo(expected);
+                }
+            }
+            assertThat(totalIncluded).as(query).isLessThanOrEqualTo(DirectorySearch.MAX_REVINCLUDES);
+        }
+    }
+
+    @Test
+    void searchBundlesWrittenFromCachedJsonEqualHapisOwnEncoding() throws Exception {
+        for (String query : List.of("PractitionerRole?specialty=207Q00000X&_include=PractitionerRole:practitioner"
+                + "&_include=PractitionerRole:location&_count=7", "Organization?type=prvgrp&_count=3"
+                + "&_revinclude=PractitionerRole:organization", "Location?_total=accurate&_count=2")) {
+            // _pretty makes HAPI encode the Bundle itself; without it the cached-entry writer does
+            Bundle ours = search(query);
+            search(query); // second time from the cache
+            Bundle cached = search(query);
+            Bundle hapi = search(query + "&_pretty=false");
+            var parser = fhir.newJsonParser();
+            for (Bundle b : List.of(ours, cached)) {
+                assertThat(b.getEntry()).hasSameSizeAs(hapi.getEntry());
+                for (int i = 0; i < b.getEntry().size(); i++) {
+                    assertThat(parser.encodeResourceToString(b.getEntry().get(i).getResource())).as(query)
+                            .isEqualTo(parser.encodeResourceToString(hapi.getEntry().get(i).getResource()));
+                    assertThat(b.getEntry().get(i).getSearch().getMode())
+                            .isEqualTo(hapi.getEntry().get(i).getSearch().getMode());
+                    assertThat(b.getEntry().get(i).getFullUrl()).isEqualTo(hapi.getEntry().get(i).getFullUrl());
+                }
+                assertThat(b.hasTotal()).isEqualTo(hapi.hasTotal());
+                assertThat(b.getTotal()).isEqualTo(hapi.getTotal());
+                assertThat(b.getLink()).extracting(l -> l.getRelation())
+                        .isEqualTo(hapi.getLink().stream().map(l -> l.getRelation()).toList());
+            }
+        }
+        var response = get("Practitioner?name=a&_count=1");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/fhir+json");
+    }
+
     private <T extends Resource> void allMatch(String query, Class<T> type, Predicate<T> condition) throws Exception {
         allMatch(query, type, condition, false);
     }

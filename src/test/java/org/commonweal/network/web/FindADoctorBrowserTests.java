@@ -79,4 +79,21 @@ class FindADoctorBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Buscar un médico");
         assertThat(browser.findElement(By.id("results")).getText()).contains("Pediatra");
     }
+
+    @Test
+    void typingInTheLiveFormKeepsTheTextWhileResultsArrive() {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/find-a-doctor?lang=en&specialty=207Q00000X");
+        WebElement name = browser.findElement(By.id("name"));
+        name.sendKeys("gar");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("name=gar"));
+        // htmx swapped only the results: the field is the same element, still holding what was typed
+        name.sendKeys("cia");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("name=garcia"));
+        assertThat(name.getAttribute("value")).isEqualTo("garcia");
+        assertThat(browser.findElement(By.id("find-form")).isDisplayed()).isTrue();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.cssSelector("#results .result")).isEmpty()
+                        || !d.findElements(By.id("no-results")).isEmpty());
+    }
 }

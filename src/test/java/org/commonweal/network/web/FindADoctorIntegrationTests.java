@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.commonweal.IntegrationTest;
@@ -83,5 +84,34 @@ class FindADoctorIntegrationTests {
                 .header("HX-Target", "main")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(body).contains("<main").doesNotContain("<html");
+    }
+
+    @Test
+    void theLiveFormGetsOnlyTheResultsSoTheFieldsBeingTypedInAreNeverReplaced() throws Exception {
+        String body = mvc.perform(get("/find-a-doctor").param("specialty", "207Q00000X").param("near", "90012")
+                .param("miles", "50").header("HX-Request", "true").header("HX-Target", "results-region"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("id=\"results\"").contains("class=\"border-bottom py-2 result\"")
+                .doesNotContain("<form").doesNotContain("<main").doesNotContain("id=\"results-region\"");
+        String page = mvc.perform(get("/find-a-doctor")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("hx-target=\"#results-region\"").contains("id=\"results-region\"");
+    }
+
+    @Test
+    void nearestFirstListsEachDoctorOnceAtEachLocation() throws Exception {
+        for (String query : List.of("specialty=207Q00000X&near=90012&miles=50", "language=es&near=90033&miles=20",
+                "specialty=207Q00000X&miles=10", "name=garcia")) {
+            var request = get("/find-a-doctor?" + query);
+            String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            var m = Pattern.compile("href=\"/find-a-doctor/providers/([^\"]+)\"[^<]*</a>[\\s\\S]*?"
+                    + "href=\"/find-a-doctor/locations/([^\"]+)\"").matcher(html);
+            List<String> listings = new java.util.ArrayList<>();
+            while (m.find()) {
+                listings.add(m.group(1) + "@" + m.group(2));
+            }
+            assertThat(listings).as(query).isNotEmpty().doesNotHaveDuplicates();
+        }
     }
 }
