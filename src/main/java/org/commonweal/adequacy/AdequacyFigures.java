@@ -13,6 +13,6 @@ public interface AdequacyFigures {
     List<TypeResult> latestRun();
 
     record TypeResult(long runId, LocalDate measuredOn, Integer spa, Integer rcacRegion, String providerType,
-            String providerTypeName, long members, long met) {
+            String providerTypeName, String providerTypeNameEs, long members, long met) {
     }
 }

@@ -32,3 +32,12 @@ create table insights.pending (
     requested_at  timestamptz not null,
     trigger       text        not null
 );
+
+-- Names of groups that only the source module knows (provider types, product lines), stored with the figures.
+create table insights.label (
+    stratum_kind   text not null,
+    stratum_value  text not null,
+    label_en       text not null,
+    label_es       text not null,
+    primary key (stratum_kind, stratum_value)
+);

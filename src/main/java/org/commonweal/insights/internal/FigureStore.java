@@ -145,6 +145,23 @@ public class FigureStore {
                 .param(Timestamp.from(quietSince)).query(String.class).list().stream().map(Family::of).toList();
     }
 
+    public void saveLabel(String kind, String value, String english, String spanish) {
+        jdbc.sql("""
+                insert into insights.label (stratum_kind, stratum_value, label_en, label_es) values (?, ?, ?, ?)
+                on conflict (stratum_kind, stratum_value) do update set label_en = excluded.label_en,
+                    label_es = excluded.label_es""").params(kind, value, english, spanish).update();
+    }
+
+    /** Stored names keyed kind|value, each as {english, spanish}. */
+    public java.util.Map<String, String[]> labels() {
+        java.util.Map<String, String[]> labels = new java.util.HashMap<>();
+        jdbc.sql("select * from insights.label").query(rs -> {
+            labels.put(rs.getString("stratum_kind") + "|" + rs.getString("stratum_value"),
+                    new String[] {rs.getString("label_en"), rs.getString("label_es")});
+        });
+        return labels;
+    }
+
     public void clear() {
         jdbc.sql("delete from insights.figure").update();
         jdbc.sql("delete from insights.refresh").update();

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.commonweal.adequacy.AdequacyFigures;
 import org.commonweal.centers.CenterFigures;
+import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MembershipFigures;
 import org.commonweal.engagement.OutreachFigures;
 import org.commonweal.geography.Geography;
@@ -35,6 +36,7 @@ public class InsightsRefresh {
     private static final LocalDate GRANTS_SINCE = LocalDate.of(2000, 1, 1);
 
     private final MembershipFigures membership;
+    private final Coverage coverage;
     private final AdequacyFigures adequacy;
     private final CenterFigures centers;
     private final OutreachFigures outreach;
@@ -44,10 +46,11 @@ public class InsightsRefresh {
     private final FigureStore store;
     private final int months;
 
-    InsightsRefresh(MembershipFigures membership, AdequacyFigures adequacy, CenterFigures centers,
+    InsightsRefresh(MembershipFigures membership, Coverage coverage, AdequacyFigures adequacy, CenterFigures centers,
             OutreachFigures outreach, GrantFigures grants, HousingFigures housing, Geography geography,
             FigureStore store, @Value("${commonweal.insights.trend-months:24}") int months) {
         this.membership = membership;
+        this.coverage = coverage;
         this.adequacy = adequacy;
         this.centers = centers;
         this.outreach = outreach;
@@ -87,6 +90,7 @@ public class InsightsRefresh {
 
     private List<Figure> coverage(Aggregation sums) {
         LocalDate today = sums.today();
+        coverage.productLines().forEach(l -> store.saveLabel("product_line", l.code(), l.name(), l.name()));
         for (var c : membership.activeMembers(today)) {
             sums.put(key(Measure.MEMBERS, c.spa(), c.rcacRegion(), c.stratumKind(), c.stratumValue(), "current", today),
                     BigDecimal.valueOf(c.members()), null);
@@ -115,6 +119,9 @@ public class InsightsRefresh {
         LocalDate measuredOn = null;
         for (var r : adequacy.latestRun()) {
             measuredOn = r.measuredOn();
+            if (r.spa() == null && r.rcacRegion() == null) {
+                store.saveLabel("provider_type", r.providerType(), r.providerTypeName(), r.providerTypeNameEs());
+            }
             String level = level(r.spa(), r.rcacRegion());
             int area = area(r.spa(), r.rcacRegion());
             figures.add(new Figure(Measure.ADEQUACY, level, area, "provider_type", r.providerType(), "current",
