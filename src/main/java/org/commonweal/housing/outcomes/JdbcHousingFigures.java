@@ -89,13 +89,14 @@ class JdbcHousingFigures implements HousingFigures {
                 , housed as (
                     select coalesce(p.spa, pr.spa) as spa, p.race, p.sex, p.age,
                            (e.exit_date is null or e.exit_date >= e.move_in_date + interval '12 months'
-                            or e.destination / 100 = 4) as retained
+                            or coalesce(e.destination / 100 = 4, false)) as retained
                     from housing.enrollment e
                     join housing.project pr on pr.id = e.project_id
                     join people p on p.id = e.client_id
                     where pr.project_type in (3, 9, 10, 13) and e.move_in_date is not null
                       and e.move_in_date + interval '12 months' <= :asOf
-                      and not (e.destination = 24 and e.exit_date < e.move_in_date + interval '12 months')
+                      and not (coalesce(e.destination, 0) = 24
+                               and coalesce(e.exit_date < e.move_in_date + interval '12 months', false))
                 )
                 select spa, race, sex, age, grouping(spa) as g_spa, grouping(race) as g_race, grouping(sex) as g_sex,
                        grouping(age) as g_age, count(*) as due, count(*) filter (where retained) as retained

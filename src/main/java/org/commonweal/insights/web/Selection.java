@@ -59,11 +59,11 @@ record Selection(Measure measure, String level, String stratumKind, String strat
         return new Selection(m, lvl, kind, value, periodKind, date);
     }
 
-    String group() {
+    public String group() {
         return stratumKind.equals("all") ? "all" : stratumKind + ":" + stratumValue;
     }
 
-    String periodParam() {
+    public String periodParam() {
         return switch (periodKind) {
             case "month" -> "month:" + YearMonth.from(period);
             case "year" -> "year:" + period.getYear();
