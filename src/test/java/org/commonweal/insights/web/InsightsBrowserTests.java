@@ -84,8 +84,12 @@ class InsightsBrowserTests {
         assertMapMatchesTable(11);
         assertThat(browser.findElement(By.id("insights-table")).getText()).contains("Long Beach");
 
-        new Select(browser.findElement(By.id("measure"))).selectByValue("grants-awarded");
-        BrowserSupport.waitFor(browser).until(d -> d.getCurrentUrl().contains("measure=grants-awarded"));
+        java.nio.file.Files.copy(((org.openqa.selenium.TakesScreenshot) browser)
+                .getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                java.nio.file.Path.of("target", "insights-map.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        new Select(browser.findElement(By.id("measure"))).selectByValue("grant-dollars");
+        BrowserSupport.waitFor(browser).until(d -> d.getCurrentUrl().contains("measure=grant-dollars"));
         assertMapMatchesTable(11);
         assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
     }
