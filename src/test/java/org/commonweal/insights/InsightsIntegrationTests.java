@@ -102,6 +102,24 @@ class InsightsIntegrationTests {
     }
 
     @Test
+    void membersOnTheFirstOfEachMonthMatchTheMembersStreamedForThatDay() {
+        for (LocalDate month : List.of(today.withDayOfMonth(1), today.withDayOfMonth(1).minusMonths(7))) {
+            long[] spa6 = new long[1];
+            long[] region3 = new long[1];
+            long[] all = new long[1];
+            coverage.forEachActiveMember(month, "insights test: check of monthly figures", m -> {
+                all[0]++;
+                spa6[0] += Integer.valueOf(6).equals(m.spa()) ? 1 : 0;
+                region3[0] += Integer.valueOf(3).equals(m.rcacRegion()) ? 1 : 0;
+            });
+            assertThat(n(cell(Measure.MEMBERS, "county", 0, "all", "", "month", month))).as(month.toString())
+                    .isEqualTo(all[0]).isPositive();
+            assertThat(n(cell(Measure.MEMBERS, "spa", 6, "all", "", "month", month))).isEqualTo(spa6[0]);
+            assertThat(n(cell(Measure.MEMBERS, "rcac", 3, "all", "", "month", month))).isEqualTo(region3[0]);
+        }
+    }
+
+    @Test
     void adequacyMatchesTheLatestRunsResults() {
         var direct = jdbc.sql("""
                 select sum(members) as members, sum(met) as met from adequacy.run_zip_result

@@ -3,7 +3,11 @@ package org.commonweal.coverage.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.commonweal.coverage.MembershipFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,29 +80,64 @@ class JdbcMembershipFigures implements MembershipFigures {
         return new Count(spa, region, kind, value, rs.getLong("members"));
     }
 
+    /**
+     * Without a member × month scan: each member's spans are merged into covered intervals (gaps and islands), each
+     * interval adds one at the first month start it covers and takes one away at the first it no longer covers, and a
+     * running sum over the months gives the members on each first day. Deltas before the window start open it.
+     */
     @Override
     public List<MonthCount> monthlyMembers(LocalDate fromMonth, LocalDate toMonth) {
-        return jdbc.sql("""
-                with months as (
-                    select d::date as month from generate_series(:from::date, :to::date, interval '1 month') d
-                ), active as (
-                    select distinct mo.month, s.member_id
-                    from months mo join coverage.enrollment_span s
-                      on s.begin_date <= mo.month and (s.end_date is null or s.end_date >= mo.month)
-                     and s.status <> 'suspended'
+        LocalDate from = fromMonth.withDayOfMonth(1);
+        LocalDate to = toMonth.withDayOfMonth(1);
+        Map<String, TreeMap<LocalDate, Long>> deltas = new HashMap<>();
+        jdbc.sql("""
+                with s as (
+                    select member_id, begin_date as b, coalesce(end_date, 'infinity'::date) as e
+                    from coverage.enrollment_span where status <> 'suspended' and begin_date <= :to
+                ), ordered as (
+                    select s.*, max(e) over (partition by member_id order by b
+                                             rows between unbounded preceding and 1 preceding) as reach
+                    from s
+                ), islands as (
+                    select member_id, b, e,
+                           count(*) filter (where reach is null or b > reach + 1)
+                               over (partition by member_id order by b) as island
+                    from ordered
+                ), merged as (
+                    select member_id, min(b) as b, max(e) as e from islands group by member_id, island
+                ), deltas as (
+                    select member_id, greatest((date_trunc('month', b - 1) + interval '1 month')::date, :from) as month,
+                           1 as delta
+                    from merged
+                    union all
+                    select member_id, greatest((date_trunc('month', e) + interval '1 month')::date, :from), -1
+                    from merged where e <> 'infinity'::date
                 )
-                select a.month, m.spa, m.rcac_region, grouping(m.spa) as g_spa, grouping(m.rcac_region) as g_region,
-                       count(*) as members
-                from active a join coverage.member m on m.member_id = a.member_id
-                group by grouping sets ((a.month, m.spa), (a.month, m.rcac_region), (a.month))
-                """).param("from", fromMonth.withDayOfMonth(1)).param("to", toMonth.withDayOfMonth(1))
-                .query((rs, n) -> {
-                    Integer spa = rs.getInt("g_spa") == 0 ? (Integer) rs.getObject("spa") : null;
-                    Integer region = rs.getInt("g_region") == 0 ? (Integer) rs.getObject("rcac_region") : null;
-                    if ((rs.getInt("g_spa") == 0 && spa == null) || (rs.getInt("g_region") == 0 && region == null)) {
-                        return null;
-                    }
-                    return new MonthCount(rs.getObject("month", LocalDate.class), spa, region, rs.getLong("members"));
-                }).list().stream().filter(c -> c != null).toList();
+                select d.month, m.spa, m.rcac_region, grouping(m.spa) as g_spa, grouping(m.rcac_region) as g_region,
+                       sum(d.delta) as delta
+                from deltas d join coverage.member m on m.member_id = d.member_id
+                where d.month <= :to
+                group by grouping sets ((d.month, m.spa), (d.month, m.rcac_region), (d.month))
+                """).param("from", from).param("to", to).query(rs -> {
+            Integer spa = rs.getInt("g_spa") == 0 ? (Integer) rs.getObject("spa") : null;
+            Integer region = rs.getInt("g_region") == 0 ? (Integer) rs.getObject("rcac_region") : null;
+            if ((rs.getInt("g_spa") == 0 && spa == null) || (rs.getInt("g_region") == 0 && region == null)) {
+                return;
+            }
+            deltas.computeIfAbsent(spa + "|" + region, k -> new TreeMap<>())
+                    .merge(rs.getObject("month", LocalDate.class), rs.getLong("delta"), Long::sum);
+        });
+        List<MonthCount> counts = new ArrayList<>();
+        deltas.forEach((place, byMonth) -> {
+            String[] p = place.split("\\|");
+            Integer spa = p[0].equals("null") ? null : Integer.valueOf(p[0]);
+            Integer region = p[1].equals("null") ? null : Integer.valueOf(p[1]);
+            long running = 0;
+            for (LocalDate month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                running += byMonth.getOrDefault(month, 0L);
+                counts.add(new MonthCount(month, spa, region, running));
+            }
+        });
+        return counts;
     }
 }

@@ -116,6 +116,12 @@ public class FigureStore {
                 .params(measure.code(), stratumKind).query(String.class).list();
     }
 
+    /** Changes whenever any family is refreshed: what page-side caches of periods and groups are keyed by. */
+    public String version() {
+        return jdbc.sql("select coalesce(max(refreshed_at)::text, '') || count(*) from insights.refresh")
+                .query(String.class).single();
+    }
+
     public record Refresh(String family, Instant refreshedAt, LocalDate asOf, long elapsedMs, int figures,
             String trigger) {
     }

@@ -54,10 +54,41 @@ class InsightsViews {
 
     private final FigureStore store;
     private final Names names;
+    /** Periods, groups and labels change only with a refresh: kept per refresh version, so a page costs one query. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> catalog =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String catalogVersion = "";
+    private volatile long versionCheckedAt;
 
     InsightsViews(FigureStore store, Names names) {
         this.store = store;
         this.names = names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, java.util.function.Supplier<T> load) {
+        long now = System.nanoTime();
+        if (now - versionCheckedAt > 2_000_000_000L) {   // look at the refresh table at most every two seconds
+            String version = store.version();
+            if (!version.equals(catalogVersion)) {
+                catalog.clear();
+                catalogVersion = version;
+            }
+            versionCheckedAt = now;
+        }
+        return (T) catalog.computeIfAbsent(key, k -> load.get());
+    }
+
+    private List<LocalDate> periodsOf(Measure measure, String kind) {
+        return cached("periods|" + measure.code() + "|" + kind, () -> store.periods(measure, kind));
+    }
+
+    private List<String> valuesOf(Measure measure, String kind) {
+        return cached("values|" + measure.code() + "|" + kind, () -> store.stratumValues(measure, kind));
+    }
+
+    private Map<String, String[]> labels() {
+        return cached("labels", names::storedLabels);
     }
 
     /** The period a selection shows: the latest current figure, or the month or year asked for. */
@@ -65,13 +96,13 @@ class InsightsViews {
         if (!s.periodKind().equals("current")) {
             return s;
         }
-        List<LocalDate> periods = store.periods(s.measure(), "current");
+        List<LocalDate> periods = periodsOf(s.measure(), "current");
         return s.withPeriod(periods.isEmpty() ? LocalDate.now() : periods.getFirst());
     }
 
     MapView map(Selection selection, Locale locale) {
         Selection s = resolve(selection);
-        var labels = names.storedLabels();
+        var labels = labels();
         Map<String, Figure> cells = new HashMap<>();
         for (Figure f : store.cells(s.measure(), s.level(), s.stratumKind(), s.stratumValue(), s.periodKind(),
                 s.period())) {
@@ -161,8 +192,12 @@ class InsightsViews {
         return switch (s.periodKind()) {
             case "month" -> YearMonth.from(s.period()).toString();
             case "year" -> Integer.toString(s.period().getYear());
-            default -> names.text(s.measure().trends() ? "insights.period.current.flow" : "insights.period.current.stock",
-                    locale, Objects.toString(s.period(), ""));
+            // members are counted on the day, housing clients this month, the other flows over twelve months
+            default -> names.text(switch (s.measure()) {
+                case MEMBERS -> "insights.period.current.stock";
+                case HOUSING_CLIENTS -> "insights.period.current.month";
+                default -> s.measure().trends() ? "insights.period.current.flow" : "insights.period.current.stock";
+            }, locale, Objects.toString(s.period(), ""));
         };
     }
 
@@ -172,11 +207,11 @@ class InsightsViews {
     }
 
     List<Option> groups(Selection s, Locale locale) {
-        var labels = names.storedLabels();
+        var labels = labels();
         List<Option> options = new ArrayList<>();
         options.add(new Option("all", names.group("all", "", locale, labels), s.stratumKind().equals("all")));
         for (String kind : s.measure().strata()) {
-            for (String value : store.stratumValues(s.measure(), kind)) {
+            for (String value : valuesOf(s.measure(), kind)) {
                 options.add(new Option(kind + ":" + value,
                         names.kind(kind, locale) + ": " + names.group(kind, value, locale, labels),
                         s.stratumKind().equals(kind) && s.stratumValue().equals(value)));
@@ -190,11 +225,11 @@ class InsightsViews {
         options.add(new Option("current", names.text("insights.period.current", locale),
                 s.periodKind().equals("current")));
         if (s.measure().trends()) {
-            for (LocalDate y : store.periods(s.measure(), "year")) {
+            for (LocalDate y : periodsOf(s.measure(), "year")) {
                 String v = "year:" + y.getYear();
                 options.add(new Option(v, Integer.toString(y.getYear()), v.equals(s.periodParam())));
             }
-            for (LocalDate m : store.periods(s.measure(), "month")) {
+            for (LocalDate m : periodsOf(s.measure(), "month")) {
                 String v = "month:" + YearMonth.from(m);
                 options.add(new Option(v, YearMonth.from(m).toString(), v.equals(s.periodParam())));
             }
@@ -204,7 +239,7 @@ class InsightsViews {
 
     List<GapRow> gaps(Selection selection, Locale locale) {
         Selection s = resolve(selection);
-        var labels = names.storedLabels();
+        var labels = labels();
         List<GapRow> rows = new ArrayList<>();
         int rank = 1;
         var format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US));
@@ -221,7 +256,7 @@ class InsightsViews {
 
     List<CompareRow> compare(Selection selection, int a, int b, Locale locale) {
         Selection s = resolve(selection);
-        var labels = names.storedLabels();
+        var labels = labels();
         Map<String, Figure> cells = new HashMap<>();
         List<String> groups = new ArrayList<>();
         for (Figure f : store.measure(s.measure(), s.level(), s.periodKind(), s.period())) {
