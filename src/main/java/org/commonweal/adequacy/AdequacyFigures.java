@@ -1,0 +1,18 @@
+package org.commonweal.adequacy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Adequacy results of the latest stored run, summed by place and provider type in the database. */
+public interface AdequacyFigures {
+
+    /**
+     * The latest run's members and members within the standard per provider type, per SPA, per RCAC region and
+     * county-wide (both null), summed over the run's product lines; empty when no run is stored.
+     */
+    List<TypeResult> latestRun();
+
+    record TypeResult(long runId, LocalDate measuredOn, Integer spa, Integer rcacRegion, String providerType,
+            String providerTypeName, String providerTypeNameEs, long members, long met) {
+    }
+}

@@ -1,0 +1,244 @@
+package org.commonweal.insights.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.commonweal.adequacy.AdequacyFigures;
+import org.commonweal.centers.CenterFigures;
+import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.MembershipFigures;
+import org.commonweal.engagement.OutreachFigures;
+import org.commonweal.geography.Geography;
+import org.commonweal.geography.ZipArea;
+import org.commonweal.grants.GrantFigures;
+import org.commonweal.housing.HousingFigures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds the summary figures of one family from its module's aggregate API (one set-based query there) and stores
+ * them in place of the old ones. Coverage goes first: its members are the other families' denominators.
+ */
+@Service
+public class InsightsRefresh {
+
+    public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    private static final Logger log = LoggerFactory.getLogger(InsightsRefresh.class);
+    private static final LocalDate GRANTS_SINCE = LocalDate.of(2000, 1, 1);
+
+    private final MembershipFigures membership;
+    private final Coverage coverage;
+    private final AdequacyFigures adequacy;
+    private final CenterFigures centers;
+    private final OutreachFigures outreach;
+    private final GrantFigures grants;
+    private final HousingFigures housing;
+    private final Geography geography;
+    private final FigureStore store;
+    private final int months;
+
+    InsightsRefresh(MembershipFigures membership, Coverage coverage, AdequacyFigures adequacy, CenterFigures centers,
+            OutreachFigures outreach, GrantFigures grants, HousingFigures housing, Geography geography,
+            FigureStore store, @Value("${commonweal.insights.trend-months:24}") int months) {
+        this.membership = membership;
+        this.coverage = coverage;
+        this.adequacy = adequacy;
+        this.centers = centers;
+        this.outreach = outreach;
+        this.grants = grants;
+        this.housing = housing;
+        this.geography = geography;
+        this.store = store;
+        this.months = months;
+    }
+
+    /** Every family in order; returns the figures written per family. */
+    public Map<Family, Integer> refreshAll(String trigger) {
+        Map<Family, Integer> written = new LinkedHashMap<>();
+        for (Family family : Family.values()) {
+            written.put(family, refresh(family, trigger));
+        }
+        return written;
+    }
+
+    public int refresh(Family family, String trigger) {
+        long started = System.nanoTime();
+        LocalDate today = LocalDate.now(ZONE);
+        Aggregation sums = new Aggregation(today, today.withDayOfMonth(1).minusMonths(months - 1));
+        List<Figure> figures = switch (family) {
+            case COVERAGE -> coverage(sums);
+            case ADEQUACY -> adequacy();
+            case CENTERS -> centers(sums);
+            case ENGAGEMENT -> engagement(sums);
+            case GRANTS -> grants(sums);
+            case HOUSING -> housing(sums);
+        };
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        store.replace(family, figures, today, elapsed, trigger);
+        log.info("insights {} refreshed: {} figures in {} ms ({})", family.code(), figures.size(), elapsed, trigger);
+        return figures.size();
+    }
+
+    private List<Figure> coverage(Aggregation sums) {
+        LocalDate today = sums.today();
+        coverage.productLines().forEach(l -> store.saveLabel("product_line", l.code(), l.name(), l.name()));
+        for (var c : membership.activeMembers(today)) {
+            sums.put(key(Measure.MEMBERS, c.spa(), c.rcacRegion(), c.stratumKind(), c.stratumValue(), "current", today),
+                    BigDecimal.valueOf(c.members()), null);
+        }
+        // yearly figure = average of the month-start counts of that year held in the window
+        Map<Aggregation.Key, long[]> years = new HashMap<>();
+        LocalDate first = today.withDayOfMonth(1).minusMonths(months - 1);
+        for (var m : membership.monthlyMembers(first, today)) {
+            sums.put(key(Measure.MEMBERS, m.spa(), m.rcacRegion(), "all", "", "month", m.month()),
+                    BigDecimal.valueOf(m.members()), null);
+            long[] acc = years.computeIfAbsent(key(Measure.MEMBERS, m.spa(), m.rcacRegion(), "all", "", "year",
+                    m.month().withDayOfYear(1)), k -> new long[2]);
+            acc[0] += m.members();
+            acc[1]++;
+        }
+        years.forEach((k, acc) -> sums.put(k,
+                BigDecimal.valueOf(acc[0]).divide(BigDecimal.valueOf(acc[1]), 1, RoundingMode.HALF_UP), null));
+        Map<String, BigDecimal> residents = residents();
+        return sums.figures(k -> k.stratumKind().equals("all") || k.stratumKind().equals("product_line")
+                ? residents.get(k.level() + k.area()) : null);
+    }
+
+    private List<Figure> adequacy() {
+        List<Figure> figures = new ArrayList<>();
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        LocalDate measuredOn = null;
+        for (var r : adequacy.latestRun()) {
+            measuredOn = r.measuredOn();
+            if (r.spa() == null && r.rcacRegion() == null) {
+                store.saveLabel("provider_type", r.providerType(), r.providerTypeName(), r.providerTypeNameEs());
+            }
+            String level = level(r.spa(), r.rcacRegion());
+            int area = area(r.spa(), r.rcacRegion());
+            figures.add(new Figure(Measure.ADEQUACY, level, area, "provider_type", r.providerType(), "current",
+                    r.measuredOn(), BigDecimal.valueOf(r.met()), BigDecimal.valueOf(r.members())));
+            long[] t = totals.computeIfAbsent(level + "|" + area, k -> new long[2]);
+            t[0] += r.met();
+            t[1] += r.members();
+        }
+        for (var e : totals.entrySet()) {
+            String[] place = e.getKey().split("\\|");
+            figures.add(new Figure(Measure.ADEQUACY, place[0], Integer.parseInt(place[1]), "all", "", "current",
+                    measuredOn, BigDecimal.valueOf(e.getValue()[0]), BigDecimal.valueOf(e.getValue()[1])));
+        }
+        return figures;
+    }
+
+    private List<Figure> centers(Aggregation sums) {
+        Map<String, ZipArea> zips = zips();
+        for (var u : centers.monthlyUse(sums.firstMonth().withDayOfYear(1))) {
+            ZipArea zip = zips.get(u.centerZip());
+            Measure measure = u.kind().equals("visit") ? Measure.CENTER_VISITS : Measure.CLASS_ATTENDANCE;
+            sums.addMonthly(measure, u.month(), u.centerSpa(), zip == null ? null : zip.rcacRegion(), "language",
+                    u.language(), BigDecimal.valueOf(u.count()), null);
+        }
+        MemberBase base = new MemberBase(store.members());
+        return sums.figures(base::of);
+    }
+
+    private List<Figure> engagement(Aggregation sums) {
+        Map<String, ZipArea> zips = zips();
+        for (var o : outreach.monthlyOutreach(sums.firstMonth().withDayOfYear(1))) {
+            Integer region = o.zip() == null || !zips.containsKey(o.zip()) ? null : zips.get(o.zip()).rcacRegion();
+            sums.addMonthly(Measure.PROMOTER_EVENTS, o.month(), o.spa(), region, "language", o.language(),
+                    BigDecimal.valueOf(o.events()), null);
+            sums.addMonthly(Measure.PROMOTER_REACH, o.month(), o.spa(), region, "language", o.language(),
+                    BigDecimal.valueOf(o.reach()), null);
+            long[] byAge = {o.reachAge0to17(), o.reachAge18to64(), o.reachAge65plus()};
+            String[] bands = {"0-17", "18-64", "65+"};
+            for (int i = 0; i < bands.length; i++) {
+                if (byAge[i] > 0) {
+                    // only the group: the event's whole reach is already under "all"
+                    sums.addMonthly(Measure.PROMOTER_REACH, o.month(), o.spa(), region, "age", bands[i],
+                            BigDecimal.valueOf(byAge[i]), null, false);
+                }
+            }
+        }
+        MemberBase base = new MemberBase(store.members());
+        return sums.figures(k -> k.measure() == Measure.PROMOTER_EVENTS ? null : base.of(k));
+    }
+
+    private List<Figure> grants(Aggregation sums) {
+        Map<String, ZipArea> zips = zips();
+        for (var a : grants.monthlyAwards(GRANTS_SINCE)) {
+            ZipArea zip = a.zip() == null ? null : zips.get(a.zip());
+            Integer spa = a.spa() != null ? a.spa() : zip == null ? null : zip.spa();
+            Integer region = zip == null ? null : zip.rcacRegion();
+            sums.addMonthly(Measure.GRANTS_AWARDED, a.month(), spa, region, null, null, BigDecimal.valueOf(a.awards()),
+                    null);
+            sums.addMonthly(Measure.GRANT_DOLLARS, a.month(), spa, region, null, null, a.amount(), null);
+            sums.addMonthly(Measure.GRANT_ORGANIZATIONS, a.month(), spa, region, null, null, null,
+                    a.organizationEin());
+        }
+        MemberBase base = new MemberBase(store.members());
+        return sums.figures(k -> k.measure() == Measure.GRANT_DOLLARS ? base.of(k) : null);
+    }
+
+    private List<Figure> housing(Aggregation sums) {
+        LocalDate today = sums.today();
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        for (var c : housing.clientsServed(today.withDayOfMonth(1).minusMonths(months - 1), today)) {
+            BigDecimal n = BigDecimal.valueOf(c.clients());
+            sums.put(key(Measure.HOUSING_CLIENTS, c.spa(), null, c.stratumKind(), c.stratumValue(), c.periodKind(),
+                    c.period()), n, null);
+            if (c.periodKind().equals("month") && c.period().equals(thisMonth)) {
+                // current = clients served this month
+                sums.put(key(Measure.HOUSING_CLIENTS, c.spa(), null, c.stratumKind(), c.stratumValue(), "current",
+                        today), n, null);
+            }
+        }
+        MemberBase base = new MemberBase(store.members());
+        List<Figure> figures = new ArrayList<>(sums.figures(base::of));
+        for (var r : housing.retention12Months(today)) {
+            figures.add(new Figure(Measure.HOUSING_RETENTION, level(r.spa(), null), area(r.spa(), null),
+                    r.stratumKind(), r.stratumValue(), "current", today, BigDecimal.valueOf(r.retained()),
+                    BigDecimal.valueOf(r.due())));
+        }
+        return figures;
+    }
+
+    private static Aggregation.Key key(Measure measure, Integer spa, Integer region, String kind, String value,
+            String periodKind, LocalDate period) {
+        return new Aggregation.Key(measure, level(spa, region), area(spa, region), kind, value, periodKind, period);
+    }
+
+    private static String level(Integer spa, Integer region) {
+        return spa != null ? "spa" : region != null ? "rcac" : "county";
+    }
+
+    private static int area(Integer spa, Integer region) {
+        return spa != null ? spa : region != null ? region : 0;
+    }
+
+    private Map<String, ZipArea> zips() {
+        Map<String, ZipArea> zips = new HashMap<>();
+        geography.zips().forEach(z -> zips.put(z.zip(), z));
+        return zips;
+    }
+
+    /** Residents per place (ACS population of the ZIPs), keyed level + area. */
+    private Map<String, BigDecimal> residents() {
+        Map<String, BigDecimal> residents = new HashMap<>();
+        for (ZipArea z : geography.zips()) {
+            BigDecimal p = BigDecimal.valueOf(z.populationWeight());
+            residents.merge("county0", p, BigDecimal::add);
+            residents.merge("spa" + z.spa(), p, BigDecimal::add);
+            residents.merge("rcac" + z.rcacRegion(), p, BigDecimal::add);
+        }
+        return residents;
+    }
+}

@@ -1,0 +1,75 @@
+package org.commonweal.insights.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * The module's cell-size rule, applied to every page, export and brief: a count of people or events from 1 to 10 is
+ * shown as {@value #MASK}; a rate is hidden when its numerator or its denominator is such a count (it could be worked
+ * back from the other figures). Zero is shown: it identifies nobody. Yearly averages are judged by their rounded value.
+ * Dollar amounts are not counts of people and are shown, but not their rate over a suppressed denominator.
+ */
+public final class SmallCells {
+
+    public static final String MASK = "1–10";
+
+    private SmallCells() {
+    }
+
+    /** A count that must not be shown. */
+    public static boolean small(BigDecimal count) {
+        if (count == null || count.signum() <= 0) {
+            return false;
+        }
+        long rounded = count.setScale(0, RoundingMode.HALF_UP).longValue();
+        return rounded <= 10;
+    }
+
+    /** A cell as it may be shown: text for pages and exports, and the rate's value for colouring (null if hidden). */
+    public record Shown(String count, String denominator, String rate, Double rateValue, boolean countSuppressed,
+            boolean rateSuppressed) {
+    }
+
+    public static Shown show(Measure measure, BigDecimal numerator, BigDecimal denominator) {
+        boolean numeratorSmall = measure.numeratorIsCount() && small(numerator);
+        boolean denominatorSmall = small(denominator);
+        String count = numeratorSmall ? MASK : formatCount(measure, numerator);
+        String shownDenominator = denominator == null ? "" : denominatorSmall ? MASK : formatCount(null, denominator);
+        if (measure.unit() == Measure.Unit.COUNT || denominator == null || denominator.signum() == 0) {
+            return new Shown(count, shownDenominator, "", null, numeratorSmall, false);
+        }
+        if (numeratorSmall || denominatorSmall) {
+            return new Shown(count, shownDenominator, MASK, null, numeratorSmall, true);
+        }
+        double value = rate(measure, numerator, denominator);
+        return new Shown(count, shownDenominator, formatRate(measure, value), value, false, false);
+    }
+
+    /** The rate in the measure's unit: per 1,000, percent or dollars per member. */
+    public static double rate(Measure measure, BigDecimal numerator, BigDecimal denominator) {
+        double ratio = numerator.doubleValue() / denominator.doubleValue();
+        return switch (measure.unit()) {
+            case PER_1000 -> ratio * 1000;
+            case PERCENT -> ratio * 100;
+            case DOLLARS_PER_MEMBER, COUNT -> ratio;
+        };
+    }
+
+    static String formatRate(Measure measure, double value) {
+        return switch (measure.unit()) {
+            case PER_1000 -> new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
+            case PERCENT -> new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.US)).format(value) + "%";
+            case DOLLARS_PER_MEMBER, COUNT ->
+                    "$" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
+        };
+    }
+
+    private static String formatCount(Measure measure, BigDecimal value) {
+        var format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US));
+        String text = format.format(value.setScale(0, RoundingMode.HALF_UP));
+        return measure != null && !measure.numeratorIsCount() ? "$" + text : text;
+    }
+}

@@ -1,0 +1,117 @@
+package org.commonweal.insights.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.commonweal.geography.Region;
+import org.commonweal.insights.internal.FigureStore;
+import org.commonweal.insights.internal.InsightsRefresh;
+import org.commonweal.platform.ClusterJobs;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The insights pages: they read only the summary tables. */
+@Controller
+class InsightsController {
+
+    private final InsightsViews views;
+    private final Names names;
+    private final FigureStore store;
+    private final InsightsRefresh refresh;
+    private final ClusterJobs jobs;
+
+    InsightsController(InsightsViews views, Names names, FigureStore store, InsightsRefresh refresh, ClusterJobs jobs) {
+        this.views = views;
+        this.names = names;
+        this.store = store;
+        this.refresh = refresh;
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/insights")
+    String map(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
+            @RequestParam(required = false) String group, @RequestParam(required = false) String period,
+            Locale locale, Model model) {
+        Selection s = Selection.parse(measure, level, group, period);
+        model.addAttribute("view", views.map(s, locale));
+        controls(s, locale, model);
+        model.addAttribute("refreshes", store.refreshes());
+        model.addAttribute("mask", org.commonweal.insights.internal.SmallCells.MASK);
+        return "insights/map";
+    }
+
+    @GetMapping("/insights/gaps")
+    String gaps(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
+            @RequestParam(required = false) String period, Locale locale, Model model) {
+        Selection s = Selection.parse(measure, level, "all", period);
+        model.addAttribute("gaps", views.gaps(s, locale));
+        model.addAttribute("measureName", names.measure(s.measure(), locale));
+        model.addAttribute("hasRate", s.measure().unit() != org.commonweal.insights.internal.Measure.Unit.COUNT);
+        model.addAttribute("periodLabel", views.periodLabel(views.resolve(s), locale));
+        controls(s, locale, model);
+        return "insights/gaps";
+    }
+
+    @GetMapping("/insights/compare")
+    String compare(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
+            @RequestParam(required = false) String period, @RequestParam(defaultValue = "1") int a,
+            @RequestParam(defaultValue = "2") int b, Locale locale, Model model) {
+        Selection s = Selection.parse(measure, level, "all", period);
+        checkArea(s.level(), a, "a");
+        checkArea(s.level(), b, "b");
+        model.addAttribute("rows", views.compare(s, a, b, locale));
+        model.addAttribute("a", a);
+        model.addAttribute("b", b);
+        model.addAttribute("nameA", names.area(s.level(), a, locale));
+        model.addAttribute("nameB", names.area(s.level(), b, locale));
+        model.addAttribute("areas", names.areas(s.level()));
+        model.addAttribute("measureName", names.measure(s.measure(), locale));
+        model.addAttribute("periodLabel", views.periodLabel(views.resolve(s), locale));
+        controls(s, locale, model);
+        return "insights/compare";
+    }
+
+    @GetMapping("/insights/trends")
+    String trends(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
+            @RequestParam(defaultValue = "0") int area, Locale locale, Model model) {
+        Selection s = Selection.parse(measure, level, "all", "current");
+        String trendLevel = area == 0 ? "county" : s.level();
+        if (area != 0) {
+            checkArea(s.level(), area, "area");
+        }
+        model.addAttribute("months", views.trend(s.measure(), trendLevel, area, "month", locale));
+        model.addAttribute("years", views.trend(s.measure(), trendLevel, area, "year", locale));
+        model.addAttribute("area", area);
+        model.addAttribute("areaName", names.area(trendLevel, area, locale));
+        model.addAttribute("areas", names.areas(s.level()));
+        model.addAttribute("measureName", names.measure(s.measure(), locale));
+        controls(s, locale, model);
+        return "insights/trends";
+    }
+
+    @PostMapping("/insights/refresh")
+    String refresh(RedirectAttributes redirect) {
+        boolean ran = jobs.runOnce("insights-refresh", Duration.ofHours(2), Duration.ZERO,
+                () -> refresh.refreshAll("button"));
+        redirect.addFlashAttribute("refreshed", ran ? "insights.refresh.done" : "insights.refresh.busy");
+        return "redirect:/insights";
+    }
+
+    private void controls(Selection s, Locale locale, Model model) {
+        model.addAttribute("selection", s);
+        model.addAttribute("measures", views.measures(s, locale));
+        model.addAttribute("groups", views.groups(s, locale));
+        model.addAttribute("periods", views.periods(s, locale));
+        model.addAttribute("unitName", names.unit(s.measure(), locale));
+    }
+
+    private void checkArea(String level, int area, String parameter) {
+        if (names.areas(level).stream().map(Region::number).noneMatch(n -> n == area)) {
+            throw new Selection.BadSelection(parameter + ": no " + level + " numbered " + area);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.commonweal.insights.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** The current view as CSV or XLSX: the same cells as the page, suppressed the same way. */
+final class InsightsExports {
+
+    private InsightsExports() {
+    }
+
+    static List<String> header(Names names, Locale locale) {
+        return List.of("measure", "level", "area", "area_name", "group", "period", "count", "denominator", "rate",
+                "unit");
+    }
+
+    static List<List<String>> lines(InsightsViews.MapView view) {
+        List<List<String>> lines = new ArrayList<>();
+        List<InsightsViews.Row> rows = new ArrayList<>(view.rows());
+        rows.add(view.county());
+        for (var r : rows) {
+            lines.add(List.of(view.selection().measure().code(), r.level(), Integer.toString(r.area()), r.name(),
+                    r.group(), view.periodLabel(), r.count(), r.denominator(), r.rate(), view.unitName()));
+        }
+        return lines;
+    }
+
+    static byte[] csv(List<String> header, List<List<String>> lines) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+            out.print('\uFEFF');   // so spreadsheet programs read UTF-8 (the en dash of suppressed cells)
+            out.print(String.join(",", header.stream().map(InsightsExports::cell).toList()) + "\r\n");
+            for (List<String> line : lines) {
+                out.print(String.join(",", line.stream().map(InsightsExports::cell).toList()) + "\r\n");
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static void xlsx(List<String> header, List<List<String>> lines, OutputStream out) throws IOException {
+        try (var workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("insights");
+            Row top = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                top.createCell(i).setCellValue(header.get(i));
+            }
+            int r = 1;
+            for (List<String> line : lines) {
+                Row row = sheet.createRow(r++);
+                for (int i = 0; i < line.size(); i++) {
+                    String v = line.get(i);
+                    // counts as numbers, so they sum; the mask and rates with units stay text
+                    if (v.matches("-?[0-9][0-9,]*") && i != 2) {
+                        row.createCell(i).setCellValue(Double.parseDouble(v.replace(",", "")));
+                    } else if (i == 2) {
+                        row.createCell(i).setCellValue(Integer.parseInt(v));
+                    } else {
+                        row.createCell(i).setCellValue(v);
+                    }
+                }
+            }
+            workbook.write(out);
+        }
+    }
+
+    /** Quotes as RFC 4180 wants, and defuses cells a spreadsheet would run as a formula. */
+    static String cell(String value) {
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

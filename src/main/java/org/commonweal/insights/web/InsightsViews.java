@@ -1,0 +1,297 @@
+package org.commonweal.insights.web;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.commonweal.geography.Region;
+import org.commonweal.insights.internal.Figure;
+import org.commonweal.insights.internal.FigureStore;
+import org.commonweal.insights.internal.Gaps;
+import org.commonweal.insights.internal.Measure;
+import org.commonweal.insights.internal.SmallCells;
+import org.springframework.stereotype.Component;
+
+/** Builds what the pages, exports and briefs show from the summary tables, small cells already suppressed. */
+@Component
+class InsightsViews {
+
+    static final int BINS = 5;
+
+    /** One place in a view, as shown. {@code value} colours the map (null when suppressed or absent). */
+    record Row(String level, int area, String name, String group, String count, String denominator, String rate,
+            Double value, String cssClass, String shownValue) {
+
+        /** The width of a small bar for this row's colour class (trend tables). */
+        public int bar() {
+            return value == null || !cssClass.matches("insights-c[0-9]") ? 0
+                    : 12 * (1 + cssClass.charAt(cssClass.length() - 1) - '0');
+        }
+    }
+
+    record Bin(String cssClass, String label) {
+    }
+
+    record Option(String value, String label, boolean selected) {
+    }
+
+    record MapView(Selection selection, String measureName, String unitName, String periodLabel, List<Row> rows,
+            Row county, List<Cartogram.Tile> tiles, List<Bin> legend, int width, int height) {
+    }
+
+    record GapRow(int rank, String area, String group, String rate, String countyRate, String shortfall) {
+    }
+
+    record CompareRow(String group, Row a, Row b, Row county) {
+    }
+
+    private final FigureStore store;
+    private final Names names;
+    /** Periods, groups and labels change only with a refresh: kept per refresh version, so a page costs one query. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> catalog =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String catalogVersion = "";
+    private volatile long versionCheckedAt;
+
+    InsightsViews(FigureStore store, Names names) {
+        this.store = store;
+        this.names = names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, java.util.function.Supplier<T> load) {
+        long now = System.nanoTime();
+        if (now - versionCheckedAt > 2_000_000_000L) {   // look at the refresh table at most every two seconds
+            String version = store.version();
+            if (!version.equals(catalogVersion)) {
+                catalog.clear();
+                catalogVersion = version;
+            }
+            versionCheckedAt = now;
+        }
+        return (T) catalog.computeIfAbsent(key, k -> load.get());
+    }
+
+    private List<LocalDate> periodsOf(Measure measure, String kind) {
+        return cached("periods|" + measure.code() + "|" + kind, () -> store.periods(measure, kind));
+    }
+
+    private List<String> valuesOf(Measure measure, String kind) {
+        return cached("values|" + measure.code() + "|" + kind, () -> store.stratumValues(measure, kind));
+    }
+
+    private Map<String, String[]> labels() {
+        return cached("labels", names::storedLabels);
+    }
+
+    /** The period a selection shows: the latest current figure, or the month or year asked for. */
+    Selection resolve(Selection s) {
+        if (!s.periodKind().equals("current")) {
+            return s;
+        }
+        List<LocalDate> periods = periodsOf(s.measure(), "current");
+        return s.withPeriod(periods.isEmpty() ? LocalDate.now() : periods.getFirst());
+    }
+
+    MapView map(Selection selection, Locale locale) {
+        Selection s = resolve(selection);
+        var labels = labels();
+        Map<String, Figure> cells = new HashMap<>();
+        for (Figure f : store.cells(s.measure(), s.level(), s.stratumKind(), s.stratumValue(), s.periodKind(),
+                s.period())) {
+            cells.put(f.level() + f.area(), f);
+        }
+        String group = names.group(s.stratumKind(), s.stratumValue(), locale, labels);
+        List<Row> rows = new ArrayList<>();
+        for (Region r : names.areas(s.level())) {
+            rows.add(row(s.measure(), s.level(), r.number(), names.area(s.level(), r.number(), locale), group,
+                    cells.get(s.level() + r.number()), locale));
+        }
+        Row county = row(s.measure(), "county", 0, names.area("county", 0, locale), group, cells.get("county0"),
+                locale);
+        double[] range = range(rows);
+        List<Row> coloured = rows.stream().map(r -> withClass(r, range)).toList();
+        List<Cartogram.Tile> tiles = coloured.stream().map(r -> Cartogram.tile(s.level(), r.area(),
+                names.text("insights.level." + s.level() + ".short", locale) + " " + r.area(),
+                r.name().substring(r.name().indexOf('–') + 2), r.cssClass(), r.shownValue(),
+                r.name() + ": " + r.shownValue())).toList();
+        return new MapView(s, names.measure(s.measure(), locale), names.unit(s.measure(), locale),
+                periodLabel(s, locale), coloured, county, tiles, legend(s.measure(), range, locale),
+                Cartogram.width(s.level()), Cartogram.height(s.level()));
+    }
+
+    Row row(Measure measure, String level, int area, String name, String group, Figure f, Locale locale) {
+        if (f == null) {
+            String none = names.text("insights.noData", locale);
+            return new Row(level, area, name, group, none, "", "", null, "insights-cn", none);
+        }
+        var shown = SmallCells.show(measure, f.numerator(), f.denominator());
+        Double value = measure.unit() == Measure.Unit.COUNT
+                ? (shown.countSuppressed() ? null : f.numerator().doubleValue()) : shown.rateValue();
+        String shownValue = measure.unit() == Measure.Unit.COUNT || shown.rate().isEmpty() ? shown.count()
+                : shown.rate();
+        boolean suppressed = measure.unit() == Measure.Unit.COUNT ? shown.countSuppressed() : shown.rateSuppressed();
+        return new Row(level, area, name, group, shown.count(), shown.denominator(), shown.rate(), value,
+                suppressed ? "insights-cs" : value == null ? "insights-cn" : "", shownValue);
+    }
+
+    private static double[] range(List<Row> rows) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (Row r : rows) {
+            if (r.value() != null) {
+                min = Math.min(min, r.value());
+                max = Math.max(max, r.value());
+            }
+        }
+        return min > max ? null : new double[] {min, max};
+    }
+
+    static int bin(double value, double[] range) {
+        if (range[1] <= range[0]) {
+            return BINS / 2;
+        }
+        return Math.min(BINS - 1, (int) Math.floor((value - range[0]) / (range[1] - range[0]) * BINS));
+    }
+
+    private static Row withClass(Row r, double[] range) {
+        if (r.value() == null || range == null) {
+            return r;
+        }
+        return new Row(r.level(), r.area(), r.name(), r.group(), r.count(), r.denominator(), r.rate(), r.value(),
+                "insights-c" + bin(r.value(), range), r.shownValue());
+    }
+
+    private List<Bin> legend(Measure measure, double[] range, Locale locale) {
+        List<Bin> bins = new ArrayList<>();
+        if (range != null) {
+            double step = (range[1] - range[0]) / BINS;
+            var format = new DecimalFormat(measure.unit() == Measure.Unit.COUNT ? "#,##0" : "#,##0.0",
+                    DecimalFormatSymbols.getInstance(Locale.US));
+            for (int i = 0; i < BINS; i++) {
+                if (step == 0 && i != BINS / 2) {
+                    continue;
+                }
+                bins.add(new Bin("insights-c" + i, format.format(range[0] + i * step) + " – "
+                        + format.format(step == 0 ? range[1] : range[0] + (i + 1) * step)));
+            }
+        }
+        bins.add(new Bin("insights-cs", names.text("insights.legend.suppressed", locale, SmallCells.MASK)));
+        bins.add(new Bin("insights-cn", names.text("insights.noData", locale)));
+        return bins;
+    }
+
+    String periodLabel(Selection s, Locale locale) {
+        return switch (s.periodKind()) {
+            case "month" -> YearMonth.from(s.period()).toString();
+            case "year" -> Integer.toString(s.period().getYear());
+            // members are counted on the day, housing clients this month, the other flows over twelve months
+            default -> names.text(switch (s.measure()) {
+                case MEMBERS -> "insights.period.current.stock";
+                case HOUSING_CLIENTS -> "insights.period.current.month";
+                default -> s.measure().trends() ? "insights.period.current.flow" : "insights.period.current.stock";
+            }, locale, Objects.toString(s.period(), ""));
+        };
+    }
+
+    List<Option> measures(Selection s, Locale locale) {
+        return java.util.Arrays.stream(Measure.values())
+                .map(m -> new Option(m.code(), names.measure(m, locale), m == s.measure())).toList();
+    }
+
+    List<Option> groups(Selection s, Locale locale) {
+        var labels = labels();
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("all", names.group("all", "", locale, labels), s.stratumKind().equals("all")));
+        for (String kind : s.measure().strata()) {
+            for (String value : valuesOf(s.measure(), kind)) {
+                options.add(new Option(kind + ":" + value,
+                        names.kind(kind, locale) + ": " + names.group(kind, value, locale, labels),
+                        s.stratumKind().equals(kind) && s.stratumValue().equals(value)));
+            }
+        }
+        return options;
+    }
+
+    List<Option> periods(Selection s, Locale locale) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("current", names.text("insights.period.current", locale),
+                s.periodKind().equals("current")));
+        if (s.measure().trends()) {
+            for (LocalDate y : periodsOf(s.measure(), "year")) {
+                String v = "year:" + y.getYear();
+                options.add(new Option(v, Integer.toString(y.getYear()), v.equals(s.periodParam())));
+            }
+            for (LocalDate m : periodsOf(s.measure(), "month")) {
+                String v = "month:" + YearMonth.from(m);
+                options.add(new Option(v, YearMonth.from(m).toString(), v.equals(s.periodParam())));
+            }
+        }
+        return options;
+    }
+
+    List<GapRow> gaps(Selection selection, Locale locale) {
+        Selection s = resolve(selection);
+        var labels = labels();
+        List<GapRow> rows = new ArrayList<>();
+        int rank = 1;
+        var format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US));
+        for (Gaps.Gap g : Gaps.largest(store.measure(s.measure(), s.level(), s.periodKind(), s.period()), 10)) {
+            Figure p = g.place();
+            rows.add(new GapRow(rank++, names.area(p.level(), p.area(), locale),
+                    names.group(p.stratumKind(), p.stratumValue(), locale, labels),
+                    SmallCells.show(p.measure(), p.numerator(), p.denominator()).rate(),
+                    SmallCells.show(p.measure(), g.county().numerator(), g.county().denominator()).rate(),
+                    (p.measure().numeratorIsCount() ? "" : "$") + format.format(Math.round(g.shortfall()))));
+        }
+        return rows;
+    }
+
+    List<CompareRow> compare(Selection selection, int a, int b, Locale locale) {
+        Selection s = resolve(selection);
+        var labels = labels();
+        Map<String, Figure> cells = new HashMap<>();
+        List<String> groups = new ArrayList<>();
+        for (Figure f : store.measure(s.measure(), s.level(), s.periodKind(), s.period())) {
+            String g = f.stratumKind() + "|" + f.stratumValue();
+            cells.put(f.level() + f.area() + "|" + g, f);
+            if (f.level().equals("county") && !groups.contains(g)) {
+                groups.add(g);
+            }
+        }
+        groups.sort((x, y) -> x.startsWith("all|") ? -1 : y.startsWith("all|") ? 1 : x.compareTo(y));
+        List<CompareRow> rows = new ArrayList<>();
+        for (String g : groups) {
+            String[] kv = g.split("\\|", -1);
+            String name = kv[0].equals("all") ? names.group("all", "", locale, labels)
+                    : names.kind(kv[0], locale) + ": " + names.group(kv[0], kv[1], locale, labels);
+            rows.add(new CompareRow(name,
+                    row(s.measure(), s.level(), a, names.area(s.level(), a, locale), name,
+                            cells.get(s.level() + a + "|" + g), locale),
+                    row(s.measure(), s.level(), b, names.area(s.level(), b, locale), name,
+                            cells.get(s.level() + b + "|" + g), locale),
+                    row(s.measure(), "county", 0, names.area("county", 0, locale), name, cells.get("county0|" + g),
+                            locale)));
+        }
+        return rows;
+    }
+
+    /** One place over time ({@code month} or {@code year}), the whole population. */
+    List<Row> trend(Measure measure, String level, int area, String periodKind, Locale locale) {
+        List<Row> rows = new ArrayList<>();
+        for (Figure f : store.trend(measure, level, area, "all", periodKind)) {
+            String label = periodKind.equals("month") ? YearMonth.from(f.period()).toString()
+                    : Integer.toString(f.period().getYear());
+            rows.add(row(measure, level, area, label, "", f, locale));
+        }
+        double[] range = range(rows);
+        return rows.stream().map(r -> withClass(r, range)).toList();
+    }
+}
