@@ -20,13 +20,20 @@ import java.util.regex.Pattern;
  * Load test of the centers' public site, run with {@code java LoadTest.java BASE_URL USERS SECONDS}: USERS virtual
  * users each register for random upcoming sessions (GET the session page for the CSRF cookie once, then POST the form),
  * then USERS/2 users read the class calendar with random filters. Prints count, errors, p50, p95, p99, max.
+ * An optional fourth argument THINK_MS gives each user a pause between requests (exponentially distributed with that
+ * mean, like people reading a page or filling in the form); 0, the default, sends the next request at once
+ * (a closed loop at saturation: latency is then the number of users divided by the server's throughput).
  */
 public class LoadTest {
+
+    static int thinkMillis;
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        thinkMillis = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        System.out.printf("users=%d seconds=%d think=%d ms%n", users, seconds, thinkMillis);
         List<Long> sessions = upcomingSessions(base);
         if (sessions.isEmpty()) {
             throw new IllegalStateException("no upcoming sessions found at " + base + "/centers/classes");
@@ -69,6 +76,12 @@ public class LoadTest {
                 try {
                     String token = null;
                     while (System.nanoTime() < end) {
+                        if (thinkMillis > 0) {
+                            Thread.sleep((long) (-Math.log(1 - random.nextDouble()) * thinkMillis));
+                            if (System.nanoTime() >= end) {
+                                break;
+                            }
+                        }
                         long session = sessions.get(random.nextInt(sessions.size()));
                         HttpRequest request;
                         if (register) {

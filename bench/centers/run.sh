@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the centers' public registration and class calendar.
-#   bench/centers/run.sh [users=50] [seconds=30] [scale=small|full]
+#   bench/centers/run.sh [users=50] [seconds=30] [scale=small|full] [think_ms=0]
 # Starts the packaged application on port 18080 with its own data directory (target/bench-centers), generates the
 # demo data at the given scale if needed, runs LoadTest.java (JDK only, no dependencies) and stops the application.
 # Set BASE_URL to measure an application that is already running instead.
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../.."
 USERS=${1:-50}
 SECONDS_=${2:-30}
 SCALE=${3:-small}
+THINK_MS=${4:-0}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 if [[ -z "${BASE_URL:-}" ]]; then
@@ -26,4 +27,4 @@ if [[ -z "${BASE_URL:-}" ]]; then
     sleep 1
   done
 fi
-"$JAVA" bench/centers/LoadTest.java "$BASE_URL" "$USERS" "$SECONDS_"
+"$JAVA" bench/centers/LoadTest.java "$BASE_URL" "$USERS" "$SECONDS_" "$THINK_MS"

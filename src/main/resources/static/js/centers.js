@@ -19,3 +19,10 @@ document.addEventListener('DOMContentLoaded', function () {
       scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true}}}
   });
 });
+
+// Confirmation page: the Print button prints the page (the QR code and the confirmation code come out on paper).
+document.addEventListener('click', function (event) {
+  if (event.target.closest('[data-print]')) {
+    window.print();
+  }
+});

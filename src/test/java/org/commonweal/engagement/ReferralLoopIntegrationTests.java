@@ -8,21 +8,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 import org.commonweal.IntegrationTest;
+import org.commonweal.centers.Centers;
+import org.commonweal.centers.ClassSession;
+import org.commonweal.centers.Registration;
+import org.commonweal.centers.RegistrationStatus;
+import org.commonweal.centers.schedule.SeriesScheduler;
+import org.commonweal.centers.schedule.SessionQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The referral loop as far as this module goes: a promoter's referral to a center class publishes
- * {@link ClassReferralMade}; when another module answers with {@link ReferralOutcomeReported}, the referral shows it.
+ * The referral loop end to end: a promoter's referral to a center class publishes {@link ClassReferralMade}, the
+ * centers module registers the person (a seat, or the waitlist) and answers with {@link ReferralOutcomeReported},
+ * which the referral then shows; attendance completes it, and an unknown class comes back as not placed.
  * The field page's validation is tested here too.
  */
 @IntegrationTest
@@ -36,40 +42,117 @@ class ReferralLoopIntegrationTests {
     @Autowired
     ApplicationEvents events;
     @Autowired
-    ApplicationEventPublisher publisher;
+    Centers centers;
     @Autowired
-    TransactionTemplate transactions;
+    SeriesScheduler scheduler;
+    @Autowired
+    SessionQueries queries;
     @Autowired
     JdbcClient jdbc;
 
     @Test
-    void aCenterClassReferralIsPublishedAndItsOutcomeComesBack() throws Exception {
-        long promoter = jdbc.sql("select id from engagement.promoter where username = 'engagement-staff'")
-                .query(Long.class).single();
-        mvc.perform(post("/engagement/field/contacts").with(STAFF).with(csrf())
-                        .param("promoterId", String.valueOf(promoter)).param("personName", "Maria Lopez")
-                        .param("memberId", "DEMO-M123456").param("phone", "(323) 555-0142").param("language", "es")
-                        .param("referralKind", "CENTER_CLASS").param("referralTarget", "EAST-LA:HEALTHY-COOKING"))
-                .andExpect(status().is3xxRedirection());
-        ClassReferralMade made = events.stream(ClassReferralMade.class).reduce((a, b) -> b).orElseThrow();
-        assertThat(made.classReference()).isEqualTo("EAST-LA:HEALTHY-COOKING");
-        assertThat(made.memberId()).isEqualTo("DEMO-M123456");
-        assertThat(made.promoterId()).isEqualTo(promoter);
-        assertThat(outcome(made.referralId())).isEqualTo("SENT");
+    void aCenterClassReferralBecomesARegistrationAndTheOutcomesComeBack() throws Exception {
+        String title = "Referral Cooking " + System.nanoTime();
+        ClassSession session = newSession(title, 1);
+        String reference = "EAST-LA:" + title.toUpperCase().replace(' ', '-');
+
+        ClassReferralMade first = refer("Maria Lopez", "DEMO-M" + System.nanoTime() % 1_000_000, reference);
+        assertThat(first.classReference()).isEqualTo(reference);
+        assertThat(first.promoterId()).isEqualTo(promoter());
         assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'engagement-referral'"
-                + " and entity_id = ? and member_id = 'DEMO-M123456'").param(String.valueOf(made.referralId()))
+                + " and entity_id = ? and member_id = ?").params(String.valueOf(first.referralId()), first.memberId())
                 .query(Long.class).single()).isEqualTo(1);
 
-        // what the centers module would do once it registers the person
-        transactions.executeWithoutResult(tx -> publisher.publishEvent(new ReferralOutcomeReported(made.referralId(),
-                "ACCEPTED", made.referredOn(), "registration-981")));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!outcome(made.referralId()).equals("ACCEPTED") && System.nanoTime() < deadline) {
+        // the centers module registers her on the one seat and answers with the confirmation code
+        assertThat(awaitOutcome(first.referralId(), "ACCEPTED")).isEqualTo("ACCEPTED");
+        String code = externalRef(first.referralId());
+        Registration registration = centers.registration(code).orElseThrow();
+        assertThat(registration.sessionId()).isEqualTo(session.id());
+        assertThat(registration.status()).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(jdbc.sql("select channel from centers.registration where confirmation_code = ?").param(code)
+                .query(String.class).single()).isEqualTo("engagement");
+
+        // the first session is full: a free seat a week later is preferred to its waitlist
+        ClassReferralMade second = refer("Jose Ramirez", null, reference);
+        assertThat(awaitOutcome(second.referralId(), "ACCEPTED")).isEqualTo("ACCEPTED");
+        Registration next = centers.registration(externalRef(second.referralId())).orElseThrow();
+        assertThat(next.sessionId()).isNotEqualTo(session.id());
+        assertThat(next.status()).isEqualTo(RegistrationStatus.REGISTERED);
+
+        // both are full: the next person referred is waitlisted on the first, which is still an accepted referral
+        ClassReferralMade third = refer("Carmen Diaz", null, reference);
+        assertThat(awaitOutcome(third.referralId(), "ACCEPTED")).isEqualTo("ACCEPTED");
+        Registration waiting = centers.registration(externalRef(third.referralId())).orElseThrow();
+        assertThat(waiting.sessionId()).isEqualTo(session.id());
+        assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+
+        // she comes to the class: the referral is completed
+        centers.checkIn(code, "center-staff");
+        assertThat(awaitOutcome(first.referralId(), "COMPLETED")).isEqualTo("COMPLETED");
+
+        // a class the centers do not have is answered with the reason, and nobody is registered
+        long before = jdbc.sql("select count(*) from centers.registration").query(Long.class).single();
+        ClassReferralMade unknown = refer("Ana Ruiz", null, "EAST-LA:UNDERWATER-BASKET-WEAVING");
+        assertThat(awaitOutcome(unknown.referralId(), "UNABLE_TO_PLACE")).isEqualTo("UNABLE_TO_PLACE");
+        assertThat(externalRef(unknown.referralId())).contains("classReference")
+                .contains("no upcoming session of 'underwater-basket-weaving' at east-la");
+        assertThat(jdbc.sql("select count(*) from centers.registration where referral_id = ?")
+                .param(unknown.referralId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from centers.registration").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aReferralBySessionNumberIsPlacedOnThatSession() throws Exception {
+        ClassSession session = newSession("Referral Yoga " + System.nanoTime(), 10);
+        ClassReferralMade made = refer("Lucia Hernandez", null, String.valueOf(session.id()));
+        assertThat(awaitOutcome(made.referralId(), "ACCEPTED")).isEqualTo("ACCEPTED");
+        assertThat(centers.registration(externalRef(made.referralId())).orElseThrow().sessionId())
+                .isEqualTo(session.id());
+        assertThat(centers.session(session.id()).orElseThrow().taken()).isEqualTo(1);
+    }
+
+    private ClassReferralMade refer(String name, String memberId, String reference) throws Exception {
+        var request = post("/engagement/field/contacts").with(STAFF).with(csrf())
+                .param("promoterId", String.valueOf(promoter())).param("personName", name)
+                .param("phone", "(323) 555-0142").param("language", "es")
+                .param("referralKind", "CENTER_CLASS").param("referralTarget", reference);
+        if (memberId != null) {
+            request.param("memberId", memberId);
+        }
+        mvc.perform(request).andExpect(status().is3xxRedirection());
+        ClassReferralMade made = events.stream(ClassReferralMade.class).reduce((a, b) -> b).orElseThrow();
+        assertThat(made.personName()).isEqualTo(name);
+        assertThat(made.memberId()).isEqualTo(memberId);
+        return made;
+    }
+
+    private ClassSession newSession(String title, int capacity) {
+        int center = jdbc.sql("select id from centers.center where code = 'east-la'").query(Integer.class).single();
+        int program = jdbc.sql("select id from centers.program where code = 'cooking'").query(Integer.class).single();
+        LocalDateTime start = LocalDate.now(SessionQueries.ZONE).plusDays(3).atTime(18, 0);
+        long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, title, title, "es", "Rosa",
+                "Kitchen", capacity, "everyone", start, 90, "FREQ=WEEKLY;COUNT=2"), start.toLocalDate().plusDays(8));
+        return queries.seriesSessions(series).getFirst();
+    }
+
+    private long promoter() {
+        return jdbc.sql("select id from engagement.promoter where username = 'engagement-staff'").query(Long.class)
+                .single();
+    }
+
+    /** The loop runs after commit on other threads: wait (bounded) for the outcome to arrive. */
+    private String awaitOutcome(long referral, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!outcome(referral).equals(expected) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(outcome(made.referralId())).isEqualTo("ACCEPTED");
-        assertThat(jdbc.sql("select external_ref from engagement.referral where id = ?").param(made.referralId())
-                .query(String.class).single()).isEqualTo("registration-981");
+        return outcome(referral);
+    }
+
+    private String externalRef(long referral) {
+        return jdbc.sql("select external_ref from engagement.referral where id = ?").param(referral)
+                .query(String.class).single();
     }
 
     @Test

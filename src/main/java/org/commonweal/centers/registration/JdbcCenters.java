@@ -98,20 +98,23 @@ public class JdbcCenters implements Centers {
         if (session.endsAt().isBefore(Instant.now())) {
             throw new RegistrationException("session", "this session is over");
         }
-        long participantId = participant(person);
-        boolean already = jdbc.sql("""
+        Participant participant = participant(person);
+        // someone recorded just now cannot be on the session yet; only a known member needs the check
+        if (participant.known() && jdbc.sql("""
                 select exists (select 1 from centers.registration where session_id = ? and participant_id = ?
                   and status in ('registered', 'waitlisted', 'offered', 'attended'))""")
-                .params(sessionId, participantId).query(Boolean.class).single();
-        if (already) {
+                .params(sessionId, participant.id()).query(Boolean.class).single()) {
             throw new RegistrationException("participant", "is already registered for this session");
         }
         RegistrationStatus status = RegistrationStatus.forArrival(session.capacity(), session.taken());
         String code = newCode();
-        long id = jdbc.sql("""
+        Registration registration = jdbc.sql("""
                 insert into centers.registration (session_id, participant_id, status, confirmation_code, channel)
-                values (?, ?, ?, ?, ?) returning id""")
-                .params(sessionId, participantId, status.code(), code, channel.code()).query(Long.class).single();
+                values (?, ?, ?, ?, ?) returning id, arrival, created_at""")
+                .params(sessionId, participant.id(), status.code(), code, channel.code())
+                .query((rs, n) -> new Registration(rs.getLong(1), sessionId, participant.id(), status, code,
+                        rs.getLong(2), null, null, SessionQueries.instant(rs, 3))).single();
+        long id = registration.id();
         jdbc.sql(status == RegistrationStatus.REGISTERED
                         ? "update centers.class_session set taken = taken + 1 where id = ?"
                         : "update centers.class_session set waitlisted = waitlisted + 1 where id = ?")
@@ -120,24 +123,27 @@ public class JdbcCenters implements Centers {
         audit(actor, AuditEntry.change(AuditAction.CREATE, "center-registration", String.valueOf(id),
                 person.memberId(), "class registration (" + channel.code() + ")", status.code()));
         notifications.registration(id, status == RegistrationStatus.REGISTERED ? "confirmed" : "waitlisted");
-        return byId(id);
+        return registration;
+    }
+
+    private record Participant(long id, boolean known) {
     }
 
     /** An L.A. Care member is one participant across registrations; others are recorded as they register. */
-    private long participant(NewParticipant p) {
+    private Participant participant(NewParticipant p) {
         if (p.kind() == ParticipantKind.LACARE) {
             Optional<Long> existing = jdbc.sql("select id from centers.participant where member_id = ? and kind = 'lacare' order by id limit 1")
                     .param(p.memberId()).query(Long.class).optional();
             if (existing.isPresent()) {
-                return existing.get();
+                return new Participant(existing.get(), true);
             }
         }
-        return jdbc.sql("""
+        return new Participant(jdbc.sql("""
                 insert into centers.participant (kind, member_id, first_name, last_name, phone, email, zip, language,
                   consent_contact, accessibility) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(p.kind().code(), p.memberId(), p.firstName(), p.lastName(), p.phone(), p.email(), p.zip(),
                         p.language(), p.consentToContact(), p.accessibilityNeeds())
-                .query(Long.class).single();
+                .query(Long.class).single(), false);
     }
 
     @Override

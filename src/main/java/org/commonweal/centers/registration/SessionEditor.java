@@ -6,6 +6,8 @@ import java.util.List;
 import org.commonweal.centers.Registration;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.centers.schedule.ScheduleChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,11 +19,13 @@ public class SessionEditor {
     private final JdbcClient jdbc;
     private final JdbcCenters centers;
     private final Notifications notifications;
+    private final ApplicationEventPublisher events;
 
-    SessionEditor(JdbcClient jdbc, JdbcCenters centers, Notifications notifications) {
+    SessionEditor(JdbcClient jdbc, JdbcCenters centers, Notifications notifications, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.centers = centers;
         this.notifications = notifications;
+        this.events = events;
     }
 
     /** Cancels the session and every registration on it; everyone with contact details is told. */
@@ -30,6 +34,7 @@ public class SessionEditor {
         centers.lock(sessionId);
         jdbc.sql("update centers.class_session set status = 'cancelled', note = ?, edited = true where id = ?")
                 .params(reason, sessionId).update();
+        events.publishEvent(new ScheduleChanged(0, sessionId));
         List<Registration> open = jdbc.sql(JdbcCenters.REGISTRATION_SELECT
                         + " where session_id = ? and status in ('registered', 'waitlisted', 'offered') order by arrival")
                 .param(sessionId).query(JdbcCenters::registration).list();
@@ -52,6 +57,7 @@ public class SessionEditor {
         jdbc.sql("update centers.class_session set starts_at = ?, ends_at = ?, room = coalesce(?, room), edited = true where id = ?")
                 .params(begins, begins.plusMinutes(minutes), room == null || room.isBlank() ? null : room, sessionId)
                 .update();
+        events.publishEvent(new ScheduleChanged(0, sessionId));
         jdbc.sql("select id from centers.registration where session_id = ? and status in ('registered', 'waitlisted', 'offered')")
                 .param(sessionId).query(Long.class).list()
                 .forEach(id -> notifications.registration(id, "session-moved"));
@@ -69,6 +75,7 @@ public class SessionEditor {
         centers.lock(sessionId);
         jdbc.sql("update centers.class_session set capacity = ?, edited = true where id = ?").params(capacity, sessionId)
                 .update();
+        events.publishEvent(new ScheduleChanged(0, sessionId));
         return centers.offerFreedSeats(sessionId, actor);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.commonweal.centers.Center;
 import org.commonweal.centers.Centers;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,11 +43,16 @@ class PublicCentersController {
     private final Centers centers;
     private final SessionQueries queries;
     private final Geography geography;
+    private final CalendarCache cache;
+    private final ITemplateEngine templates;
 
-    PublicCentersController(Centers centers, SessionQueries queries, Geography geography) {
+    PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
+            ITemplateEngine templates) {
         this.centers = centers;
         this.queries = queries;
         this.geography = geography;
+        this.cache = cache;
+        this.templates = templates;
     }
 
     @GetMapping("/centers")
@@ -59,8 +67,8 @@ class PublicCentersController {
         LocalDate today = LocalDate.now(SessionQueries.ZONE);
         model.addAttribute("center", center);
         model.addAttribute("spa", geography.servicePlanningArea(center.spa()).orElse(null));
-        model.addAttribute("days", byDay(queries.sessions(new SessionQueries.Filter(code, null, null, null, today,
-                today.plusDays(13), 200))));
+        model.addAttribute("sessionsHtml", sessionsHtml(new SessionQueries.Filter(code, null, null, null, today,
+                today.plusDays(13), 200)));
         return "centers/center";
     }
 
@@ -72,10 +80,10 @@ class PublicCentersController {
         var filter = new SessionQueries.Filter(blank(center), blank(category), blank(language),
                 day == null || day < 1 || day > 7 ? null : day, start, start.plusDays(13), 500);
         model.addAttribute("filter", filter);
-        model.addAttribute("centers", centers.centers());
+        model.addAttribute("centers", cache.get("centers", centers::centers));
         model.addAttribute("categories", CATEGORIES);
-        model.addAttribute("languages", queries.languages());
-        model.addAttribute("days", byDay(queries.sessions(filter)));
+        model.addAttribute("languages", cache.get("languages", queries::languages));
+        model.addAttribute("sessionsHtml", sessionsHtml(filter));
         model.addAttribute("next", start.plusDays(14));
         return "centers/calendar";
     }
@@ -121,6 +129,17 @@ class PublicCentersController {
         return "centers/registration";
     }
 
+    /** The confirmation code as a QR code (SVG) for the kiosk's scanner; nothing else about the person is in it. */
+    @GetMapping(value = "/centers/r/{code}/qr", produces = "image/svg+xml")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<String> qr(@PathVariable String code) {
+        Registration r = centers.registration(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return org.springframework.http.ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
+                .contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
+                .body(QrCode.svg(r.confirmationCode()));
+    }
+
     @PostMapping("/centers/registrations/{code}/cancel")
     String cancel(@PathVariable String code, RedirectAttributes redirect) {
         return act(code, () -> centers.cancel(code, "participant"), "cancelled", redirect);
@@ -139,6 +158,19 @@ class PublicCentersController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/centers/registrations/" + code;
+    }
+
+    /**
+     * The sessions of a calendar page, rendered once per filter and language and kept until the schedule or a
+     * registration changes (most visitors look at the same few pages; rendering them is the calendar's main cost).
+     */
+    private String sessionsHtml(SessionQueries.Filter filter) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return cache.get(List.of("sessions", filter, locale.getLanguage()), () -> {
+            Context context = new Context(locale);
+            context.setVariable("days", byDay(queries.sessions(filter)));
+            return templates.process("centers/sessions-fragment", Set.of("days"), context);
+        });
     }
 
     static Map<String, List<SessionRow>> byDay(List<ClassSession> sessions) {

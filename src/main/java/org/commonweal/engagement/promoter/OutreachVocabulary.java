@@ -15,7 +15,8 @@ public final class OutreachVocabulary {
 
     public static final List<String> REFERRAL_KINDS = List.of("CENTER_CLASS", "ENROLLMENT_HELP", "PROVIDER");
 
-    public static final List<String> OUTCOMES = List.of("SENT", "ACCEPTED", "COMPLETED", "UNABLE_TO_REACH");
+    public static final List<String> OUTCOMES = List.of("SENT", "ACCEPTED", "COMPLETED", "UNABLE_TO_REACH",
+            "UNABLE_TO_PLACE");
 
     private OutreachVocabulary() {
     }

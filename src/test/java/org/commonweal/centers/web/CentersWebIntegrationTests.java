@@ -65,6 +65,59 @@ class CentersWebIntegrationTests {
     }
 
     @Test
+    void theConfirmationShowsAQrCodeOfTheCodeOnlyWhichTheKioskAccepts() throws Exception {
+        // a session that is on now, so the kiosk takes it today whatever the time of day
+        int center = jdbc.sql("select id from centers.center where code = 'east-la'").query(Integer.class).single();
+        int program = jdbc.sql("select id from centers.program where code = 'cooking'").query(Integer.class).single();
+        LocalDateTime now = LocalDateTime.now(SessionQueries.ZONE).withSecond(0).withNano(0);
+        long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Qr cooking", "Cocina qr", "es",
+                "Rosa", "Kitchen", 3, "everyone", now, 90, "FREQ=DAILY;COUNT=1"), now.toLocalDate());
+        long session = queries.seriesSessions(series).getFirst().id();
+        String url = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
+                        .param("kind", "community").param("firstName", "Rosa").param("lastName", "Qr")
+                        .param("phone", "(213) 555-0100"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String code = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(mvc.perform(get(url)).andReturn().getResponse().getContentAsString())
+                .contains("src=\"/centers/r/" + code + "/qr\"", "id=\"print-confirmation\"");
+        var qr = mvc.perform(get("/centers/r/" + code + "/qr")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/svg+xml")).andReturn().getResponse();
+        assertThat(QrCodeTests.decode(qr.getContentAsString())).isEqualTo(code);
+        mvc.perform(get("/centers/r/NOSUCHCODE/qr")).andExpect(status().isNotFound());
+
+        // a USB scanner types what the code holds, then Enter: the kiosk form takes it as typed
+        var kiosk = user("center-staff").roles("CENTER_STAFF");
+        mvc.perform(post("/centers/kiosk/east-la/checkin").with(kiosk).with(csrf())
+                        .param("confirmation", QrCodeTests.decode(qr.getContentAsString()).toLowerCase() + "\n"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status from centers.registration where confirmation_code = ?").param(code)
+                .query(String.class).single()).isEqualTo("attended");
+    }
+
+    @Test
+    void theCachedCalendarShowsASeatTakenRightAfterTheRegistration() throws Exception {
+        long session = newSession(4, 11);
+        LocalDate day = LocalDate.now(SessionQueries.ZONE).plusDays(11);
+        var calendar = get("/centers/classes").param("center", "east-la").param("from", day.toString());
+        String before = mvc.perform(calendar).andReturn().getResponse().getContentAsString();
+        assertThat(seatsShown(before, session)).isEqualTo("4 seats left");
+        String again = mvc.perform(calendar).andReturn().getResponse().getContentAsString();
+        assertThat(again.substring(again.indexOf("<div id=\"sessions\">")))
+                .isEqualTo(before.substring(before.indexOf("<div id=\"sessions\">")));
+        mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "community")
+                .param("firstName", "Ines").param("lastName", "Cache")).andExpect(status().is3xxRedirection());
+        String after = mvc.perform(calendar).andReturn().getResponse().getContentAsString();
+        assertThat(seatsShown(after, session)).isEqualTo("3 seats left");
+    }
+
+    private static String seatsShown(String html, long session) {
+        var m = java.util.regex.Pattern.compile("data-session=\"" + session + "\"[\\s\\S]*?<span class=\"badge[^\"]*\">([^<]+)</span>")
+                .matcher(html);
+        assertThat(m.find()).as("session %d on the calendar", session).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void aBadRegistrationIsRefusedWithTheFieldNamed() throws Exception {
         long session = newSession(5, 10);
         String body = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
