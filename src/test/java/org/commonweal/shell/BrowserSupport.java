@@ -60,6 +60,13 @@ public final class BrowserSupport {
         driver.findElement(By.id("login-submit")).click();
         waitFor(driver).until(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error")
                 || d.getCurrentUrl().contains("locked"));
+        // the URL changes when the redirect commits, before the landing page has loaded: a navigation started now
+        // could be overtaken by that load, so wait for the signed-in page itself
+        if (!driver.getCurrentUrl().contains("/login")) {
+            waitFor(driver).until(d -> !d.findElements(By.id("sign-out")).isEmpty()
+                    && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.readyState")));
+        }
     }
 
     public static void signOut(WebDriver driver) {

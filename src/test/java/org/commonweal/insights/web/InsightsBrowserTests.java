@@ -46,6 +46,7 @@ class InsightsBrowserTests {
 
     /** Each tile's value equals its table row's rate (or count, for a measure without a rate). */
     private void assertMapMatchesTable(int areas) {
+        BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.cssSelector("#insights-map g.insights-tile")).isEmpty());
         List<WebElement> tiles = browser.findElements(By.cssSelector("#insights-map g.insights-tile"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#insights-table tbody tr"));
         assertThat(tiles).hasSize(areas);
