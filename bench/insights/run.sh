@@ -5,7 +5,8 @@
 # SCALE=full first runs `generate --scale full --only coverage` (2.9 million members; CPU heavy, long) on the data
 # directory, so the refresh and the pages see full-scale membership; the other modules stay at demo size.
 # The first path, the signed-in home page, is the floor: the shared layout and session cost on this machine.
-# NO_BUILD=1 reuses target/commonweal.jar. Data under target/bench-insights (kept between runs).
+# NO_BUILD=1 reuses target/commonweal.jar. Data under target/bench-insights (kept between runs), or COMMONWEAL_DATA_DIR
+# (e.g. the full-scale directory of bench/adequacy/postgres.sh, where every module is at full scale).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-100}
@@ -14,18 +15,20 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 JAR=${JAR:-target/commonweal.jar}
 [[ -n "${NO_BUILD:-}" && -f "$JAR" ]] || ./mvnw -q package -DskipTests -Dmaven.test.skip=true
-export COMMONWEAL_DATA_DIR=target/bench-insights
+export COMMONWEAL_DATA_DIR=${COMMONWEAL_DATA_DIR:-target/bench-insights}
+LOG=$COMMONWEAL_DATA_DIR/bench-insights.log
+mkdir -p "$COMMONWEAL_DATA_DIR"
 PORT=${PORT:-18800}
 if [[ "${SCALE:-small}" == full ]]; then
   "$JAVA" -jar "$JAR" generate --scale full --only coverage
 fi
-"$JAVA" -Xmx2g -jar "$JAR" --server.port="$PORT" > target/bench-insights.log 2>&1 &
+"$JAVA" -Xmx2g -jar "$JAR" --server.port="$PORT" > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 BASE=http://localhost:$PORT
 for _ in $(seq 1 900); do
   curl -fs "$BASE/actuator/health" > /dev/null 2>&1 && break
-  kill -0 $APP 2>/dev/null || { echo "app stopped; see target/bench-insights.log"; exit 1; }
+  kill -0 $APP 2>/dev/null || { echo "app stopped; see $LOG"; exit 1; }
   sleep 1
 done
 
@@ -49,7 +52,7 @@ echo "== refresh of every family (button, POST /insights/refresh)"
 token=$(csrf /insights)
 t=$(curl -fs -o /dev/null -w '%{time_total}' -c "$JAR_COOKIES" -b "$JAR_COOKIES" -d "_csrf=$token" "$BASE/insights/refresh")
 echo "refresh all: ${t} s"
-grep -o 'insights [a-z]* refreshed: .*(button)' target/bench-insights.log | tail -6
+grep -o 'insights [a-z]* refreshed: .*(button)' "$LOG" | tail -6
 echo "members covered today (county row of the members export): $(curl -fs -b "$JAR_COOKIES" \
   "$BASE/insights/export.csv?measure=members" | tail -1 | cut -d, -f6-)"
 
