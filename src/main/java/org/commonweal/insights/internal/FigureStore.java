@@ -91,13 +91,16 @@ public class FigureStore {
                 .params(measure.code(), level, periodKind, period).query(FigureStore::figure).list();
     }
 
-    /** One place over time, all groups of one kind. */
-    public List<Figure> trend(Measure measure, String level, int area, String stratumKind, String periodKind) {
+    /** One place and one group ({@code all}/'' or a stratum) over time, oldest first. */
+    public List<Figure> trend(Measure measure, String level, int area, String stratumKind, String stratumValue,
+            String periodKind) {
         return jdbc.sql("""
                 select * from insights.figure
-                where measure = ? and geo_level = ? and period_kind = ? and stratum_kind = ? and area = ?
-                order by period, stratum_value""")
-                .params(measure.code(), level, periodKind, stratumKind, area).query(FigureStore::figure).list();
+                where measure = ? and geo_level = ? and period_kind = ? and stratum_kind = ? and stratum_value = ?
+                  and area = ?
+                order by period""")
+                .params(measure.code(), level, periodKind, stratumKind, stratumValue, area)
+                .query(FigureStore::figure).list();
     }
 
     /** The periods stored for a measure, newest first. */

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.commonweal.adequacy.Adequacy;
 import org.commonweal.adequacy.AdequacyFigures;
 import org.commonweal.centers.CenterFigures;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MembershipFigures;
+import org.commonweal.coverage.MembershipTrends;
 import org.commonweal.engagement.OutreachFigures;
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
@@ -34,10 +36,14 @@ public class InsightsRefresh {
     public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     private static final Logger log = LoggerFactory.getLogger(InsightsRefresh.class);
     private static final LocalDate GRANTS_SINCE = LocalDate.of(2000, 1, 1);
+    /** Adequacy runs kept in the trend (one per measured-on date). */
+    static final int RUNS = 24;
 
     private final MembershipFigures membership;
+    private final MembershipTrends trends;
     private final Coverage coverage;
     private final AdequacyFigures adequacy;
+    private final Adequacy runs;
     private final CenterFigures centers;
     private final OutreachFigures outreach;
     private final GrantFigures grants;
@@ -46,12 +52,14 @@ public class InsightsRefresh {
     private final FigureStore store;
     private final int months;
 
-    InsightsRefresh(MembershipFigures membership, Coverage coverage, AdequacyFigures adequacy, CenterFigures centers,
-            OutreachFigures outreach, GrantFigures grants, HousingFigures housing, Geography geography,
+    InsightsRefresh(MembershipFigures membership, MembershipTrends trends, Coverage coverage,
+            AdequacyFigures adequacy, Adequacy runs, CenterFigures centers, OutreachFigures outreach, GrantFigures grants, HousingFigures housing, Geography geography,
             FigureStore store, @Value("${commonweal.insights.trend-months:24}") int months) {
         this.membership = membership;
+        this.trends = trends;
         this.coverage = coverage;
         this.adequacy = adequacy;
+        this.runs = runs;
         this.centers = centers;
         this.outreach = outreach;
         this.grants = grants;
@@ -98,11 +106,12 @@ public class InsightsRefresh {
         // yearly figure = average of the month-start counts of that year held in the window
         Map<Aggregation.Key, long[]> years = new HashMap<>();
         LocalDate first = today.withDayOfMonth(1).minusMonths(months - 1);
-        for (var m : membership.monthlyMembers(first, today)) {
-            sums.put(key(Measure.MEMBERS, m.spa(), m.rcacRegion(), "all", "", "month", m.month()),
-                    BigDecimal.valueOf(m.members()), null);
-            long[] acc = years.computeIfAbsent(key(Measure.MEMBERS, m.spa(), m.rcacRegion(), "all", "", "year",
-                    m.month().withDayOfYear(1)), k -> new long[2]);
+        // one query: every place × every group × every month start (GROUPING SETS in the coverage module)
+        for (var m : trends.monthlyMembersByGroup(first, today)) {
+            sums.put(key(Measure.MEMBERS, m.spa(), m.rcacRegion(), m.stratumKind(), m.stratumValue(), "month",
+                    m.month()), BigDecimal.valueOf(m.members()), null);
+            long[] acc = years.computeIfAbsent(key(Measure.MEMBERS, m.spa(), m.rcacRegion(), m.stratumKind(),
+                    m.stratumValue(), "year", m.month().withDayOfYear(1)), k -> new long[2]);
             acc[0] += m.members();
             acc[1]++;
         }
@@ -115,25 +124,13 @@ public class InsightsRefresh {
 
     private List<Figure> adequacy() {
         List<Figure> figures = new ArrayList<>();
-        Map<String, long[]> totals = new LinkedHashMap<>();
-        LocalDate measuredOn = null;
-        for (var r : adequacy.latestRun()) {
-            measuredOn = r.measuredOn();
-            if (r.spa() == null && r.rcacRegion() == null) {
-                store.saveLabel("provider_type", r.providerType(), r.providerTypeName(), r.providerTypeNameEs());
-            }
-            String level = level(r.spa(), r.rcacRegion());
-            int area = area(r.spa(), r.rcacRegion());
-            figures.add(new Figure(Measure.ADEQUACY, level, area, "provider_type", r.providerType(), "current",
-                    r.measuredOn(), BigDecimal.valueOf(r.met()), BigDecimal.valueOf(r.members())));
-            long[] t = totals.computeIfAbsent(level + "|" + area, k -> new long[2]);
-            t[0] += r.met();
-            t[1] += r.members();
-        }
-        for (var e : totals.entrySet()) {
-            String[] place = e.getKey().split("\\|");
-            figures.add(new Figure(Measure.ADEQUACY, place[0], Integer.parseInt(place[1]), "all", "", "current",
-                    measuredOn, BigDecimal.valueOf(e.getValue()[0]), BigDecimal.valueOf(e.getValue()[1])));
+        var latest = adequacy.latestRun();
+        latest.stream().filter(r -> r.spa() == null && r.rcacRegion() == null).forEach(r -> store.saveLabel(
+                "provider_type", r.providerType(), r.providerTypeName(), r.providerTypeNameEs()));
+        figures.addAll(AdequacyRuns.figures(latest, "current"));
+        // adequacy over time: per measured-on date the newest run of the latest run's scope, the latest RUNS dates
+        for (var run : AdequacyRuns.onePerDate(runs.runs(), RUNS)) {
+            figures.addAll(AdequacyRuns.figures(adequacy.run(run.id()), "run"));
         }
         return figures;
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Members as the denominator of the other families' rates, from the stored members figures (so a centers refresh does
- * not scan the members again): the current count per place and group, and per place the count on each month's first
- * day and the yearly average. Monthly and yearly rates of a population group have no denominator.
+ * not scan the members again): per place and group the current count, the count on each month's first day and the
+ * yearly average, so a group's monthly and yearly rates have the members of that group as denominator.
  */
 final class MemberBase {
 
@@ -16,10 +16,8 @@ final class MemberBase {
 
     MemberBase(List<Figure> memberFigures) {
         for (Figure f : memberFigures) {
-            if (f.periodKind().equals("current") || f.stratumKind().equals("all")) {
-                members.put(key(f.level(), f.area(), f.stratumKind(), f.stratumValue(), f.periodKind(),
-                        f.periodKind().equals("current") ? "" : f.period().toString()), f.numerator());
-            }
+            members.put(key(f.level(), f.area(), f.stratumKind(), f.stratumValue(), f.periodKind(),
+                    f.periodKind().equals("current") ? "" : f.period().toString()), f.numerator());
         }
     }
 

@@ -77,16 +77,16 @@ class InsightsController {
 
     @GetMapping("/insights/trends")
     String trends(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
-            @RequestParam(defaultValue = "0") int area, Locale locale, Model model) {
-        Selection s = Selection.parse(measure, level, "all", "current");
-        String trendLevel = area == 0 ? "county" : s.level();
-        if (area != 0) {
-            checkArea(s.level(), area, "area");
-        }
-        model.addAttribute("months", views.trend(s.measure(), trendLevel, area, "month", locale));
-        model.addAttribute("years", views.trend(s.measure(), trendLevel, area, "year", locale));
+            @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int area, Locale locale,
+            Model model) {
+        Selection s = Selection.forTrend(measure, level, group, area, names);
+        var view = views.trends(s, area, locale);
+        model.addAttribute("trend", view);
+        model.addAttribute("months", view.months());
+        model.addAttribute("years", view.years());
+        model.addAttribute("runs", view.runs());
         model.addAttribute("area", area);
-        model.addAttribute("areaName", names.area(trendLevel, area, locale));
+        model.addAttribute("areaName", view.areaName());
         model.addAttribute("areas", names.areas(s.level()));
         model.addAttribute("measureName", names.measure(s.measure(), locale));
         controls(s, locale, model);

@@ -59,6 +59,29 @@ class InsightsDownloads {
         return download(bytes.toByteArray(), XLSX, file(view.selection(), "xlsx"));
     }
 
+    @GetMapping("/insights/trends.csv")
+    ResponseEntity<byte[]> trendsCsv(@RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String group,
+            @RequestParam(defaultValue = "0") int area, Locale locale) {
+        var view = views.trends(Selection.forTrend(measure, level, group, area, names), area, locale);
+        audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights trends export",
+                "csv " + describeTrend(view)));
+        return download(InsightsExports.csv(InsightsExports.trendHeader(), InsightsExports.trendLines(view)),
+                MediaType.parseMediaType("text/csv;charset=UTF-8"), trendFile(view, "csv"));
+    }
+
+    @GetMapping("/insights/trends.xlsx")
+    ResponseEntity<byte[]> trendsXlsx(@RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String group,
+            @RequestParam(defaultValue = "0") int area, Locale locale) throws IOException {
+        var view = views.trends(Selection.forTrend(measure, level, group, area, names), area, locale);
+        audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights trends export",
+                "xlsx " + describeTrend(view)));
+        var bytes = new ByteArrayOutputStream();
+        InsightsExports.xlsx(InsightsExports.trendHeader(), InsightsExports.trendLines(view), bytes);
+        return download(bytes.toByteArray(), XLSX, trendFile(view, "xlsx"));
+    }
+
     @GetMapping("/insights/briefs")
     String briefs(Model model) {
         model.addAttribute("spas", names.areas("spa"));
@@ -86,6 +109,17 @@ class InsightsDownloads {
 
     private static String describe(Selection s) {
         return s.measure().code() + " " + s.level() + " " + s.group() + " " + s.periodParam();
+    }
+
+    private static String describeTrend(InsightsViews.TrendView v) {
+        return "trends " + v.selection().measure().code() + " " + v.level() + " " + v.area() + " "
+                + v.selection().group();
+    }
+
+    private static String trendFile(InsightsViews.TrendView v, String extension) {
+        String group = v.selection().group().replaceAll("[^A-Za-z0-9-]", "-");
+        return "insights-trends-" + v.selection().measure().code() + "-" + v.level() + "-" + v.area() + "-" + group
+                + "." + extension;
     }
 
     private static String file(Selection s, String extension) {

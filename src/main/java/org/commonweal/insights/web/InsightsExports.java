@@ -35,6 +35,26 @@ final class InsightsExports {
         return lines;
     }
 
+    static List<String> trendHeader() {
+        return List.of("measure", "level", "area", "area_name", "group", "period_kind", "period", "count",
+                "denominator", "rate", "unit");
+    }
+
+    /** The trends page's rows: years, months, then adequacy runs, as shown. */
+    static List<List<String>> trendLines(InsightsViews.TrendView view) {
+        List<List<String>> lines = new ArrayList<>();
+        String[] kinds = {"year", "month", "run"};
+        List<List<InsightsViews.Row>> blocks = List.of(view.years(), view.months(), view.runs());
+        for (int b = 0; b < kinds.length; b++) {
+            for (var r : blocks.get(b)) {
+                lines.add(List.of(view.selection().measure().code(), view.level(), Integer.toString(view.area()),
+                        view.areaName(), view.group(), kinds[b], r.name(), r.count(), r.denominator(), r.rate(),
+                        view.unitName()));
+            }
+        }
+        return lines;
+    }
+
     static byte[] csv(List<String> header, List<List<String>> lines) {
         var bytes = new ByteArrayOutputStream();
         try (var out = new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {

@@ -52,6 +52,14 @@ class InsightsViews {
     record CompareRow(String group, Row a, Row b, Row county) {
     }
 
+    /**
+     * One place and group over time: by year and month for flows and members, by run for adequacy ({@code runs}
+     * empty for the others).
+     */
+    record TrendView(Selection selection, String level, int area, String areaName, String group, String unitName,
+            List<Row> years, List<Row> months, List<Row> runs) {
+    }
+
     private final FigureStore store;
     private final Names names;
     /** Periods, groups and labels change only with a refresh: kept per refresh version, so a page costs one query. */
@@ -283,15 +291,40 @@ class InsightsViews {
         return rows;
     }
 
-    /** One place over time ({@code month} or {@code year}), the whole population. */
-    List<Row> trend(Measure measure, String level, int area, String periodKind, Locale locale) {
+    /** The trends of one place ({@code area} 0 = the county) for the selection's measure and group. */
+    TrendView trends(Selection s, int area, Locale locale) {
+        String level = area == 0 ? "county" : s.level();
+        List<Row> none = List.of();
+        return new TrendView(s, level, area, names.area(level, area, locale),
+                names.group(s.stratumKind(), s.stratumValue(), locale, labels()), names.unit(s.measure(), locale),
+                s.measure().trends() ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "year", locale)
+                        : none,
+                s.measure().trends() ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "month",
+                        locale) : none,
+                s.measure() == Measure.ADEQUACY
+                        ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "run", locale) : none);
+    }
+
+    /**
+     * One place over time ({@code month}, {@code year}, or {@code run} for adequacy runs by measured-on date), for
+     * one group ({@code all} or a stratum), suppressed as everywhere.
+     */
+    List<Row> trend(Measure measure, String level, int area, String stratumKind, String stratumValue,
+            String periodKind, Locale locale) {
+        String group = names.group(stratumKind, stratumValue, locale, labels());
         List<Row> rows = new ArrayList<>();
-        for (Figure f : store.trend(measure, level, area, "all", periodKind)) {
-            String label = periodKind.equals("month") ? YearMonth.from(f.period()).toString()
-                    : Integer.toString(f.period().getYear());
-            rows.add(row(measure, level, area, label, "", f, locale));
+        for (Figure f : store.trend(measure, level, area, stratumKind, stratumValue, periodKind)) {
+            rows.add(row(measure, level, area, periodName(periodKind, f.period()), group, f, locale));
         }
         double[] range = range(rows);
         return rows.stream().map(r -> withClass(r, range)).toList();
+    }
+
+    static String periodName(String periodKind, LocalDate period) {
+        return switch (periodKind) {
+            case "month" -> YearMonth.from(period).toString();
+            case "year" -> Integer.toString(period.getYear());
+            default -> period.toString();
+        };
     }
 }

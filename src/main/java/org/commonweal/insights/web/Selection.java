@@ -59,6 +59,15 @@ record Selection(Measure measure, String level, String stratumKind, String strat
         return new Selection(m, lvl, kind, value, periodKind, date);
     }
 
+    /** The trends page's selection ({@code area} 0 = the county); an area the level does not have is a 400. */
+    static Selection forTrend(String measure, String level, String group, int area, Names names) {
+        Selection s = parse(measure, level, group, "current");
+        if (area != 0 && names.areas(s.level()).stream().noneMatch(r -> r.number() == area)) {
+            throw new BadSelection("area: no " + s.level() + " numbered " + area);
+        }
+        return s;
+    }
+
     public String group() {
         return stratumKind.equals("all") ? "all" : stratumKind + ":" + stratumValue;
     }
