@@ -35,7 +35,7 @@ class DirectorySearch {
      * resources (a shorter page, the rest by the {@code next} link); only a single match with more than this many is
      * cut short, with an OperationOutcome entry saying so.
      */
-    static final int MAX_REVINCLUDES = 1000;
+    static final int MAX_REVINCLUDES = 500;
     private static final Set<String> IGNORED = Set.of("_format", "_pretty", "_summary", "_elements");
 
     private final JdbcTemplate jdbc;
