@@ -57,10 +57,7 @@ class JdbcMemberChanges implements MemberChanges {
                 ps.setObject(5, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        consumer.accept(new MemberResidence(rs.getString(1), rs.getString(2),
-                                (Integer) rs.getObject(3), (Integer) rs.getObject(4), (Double) rs.getObject(5),
-                                (Double) rs.getObject(6), rs.getString(7), rs.getString(8),
-                                rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11)));
+                        consumer.accept(Members.residence(rs));
                     }
                 }
             } finally {

@@ -202,10 +202,7 @@ class Members {
                 ps.setObject(2, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        consumer.accept(new MemberResidence(rs.getString(1), rs.getString(2),
-                                (Integer) rs.getObject(3), (Integer) rs.getObject(4), (Double) rs.getObject(5),
-                                (Double) rs.getObject(6), rs.getString(7), rs.getString(8),
-                                rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11)));
+                        consumer.accept(residence(rs));
                     }
                 }
             } finally {
@@ -214,6 +211,16 @@ class Members {
             }
             return null;
         });
+    }
+
+    /**
+     * A {@link MemberResidence} from a row whose first eleven columns are member_id, zip, spa, rcac_region, latitude,
+     * longitude, spoken_language, product_line, birth_date, sex, race_ethnicity.
+     */
+    static MemberResidence residence(ResultSet rs) throws SQLException {
+        return new MemberResidence(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
+                (Integer) rs.getObject(4), (Double) rs.getObject(5), (Double) rs.getObject(6), rs.getString(7),
+                rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11));
     }
 
     static MemberRecord member(ResultSet rs, int row) throws SQLException {
