@@ -48,7 +48,9 @@ class WebConfiguration implements WebMvcConfigurer {
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
-        registry.addInterceptor(new HtmxFragmentInterceptor());
+        // pages only: the machine APIs have no language switch and no htmx fragments, and skip the work per call
+        String[] machineApis = {"/api/**", "/x12/**", "/fhir/**", "/hsds/**"};
+        registry.addInterceptor(change).excludePathPatterns(machineApis);
+        registry.addInterceptor(new HtmxFragmentInterceptor()).excludePathPatterns(machineApis);
     }
 }

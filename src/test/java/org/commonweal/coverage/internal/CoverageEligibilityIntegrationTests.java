@@ -2,6 +2,7 @@ package org.commonweal.coverage.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -37,6 +38,15 @@ class CoverageEligibilityIntegrationTests {
     private int audits(String memberId, String clientName) {
         return jdbc.sql("select count(*) from audit.audit_event where member_id = ? and username = ?")
                 .params(memberId, clientName).query(Integer.class).single();
+    }
+
+    @Test
+    void theMachineApiSetsNoCookieAndIgnoresThePagesLanguageSwitch() throws Exception {
+        mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").param("lang", "es")
+                        .header("Authorization", token()))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andExpect(header().exists("X-Request-Id"));
     }
 
     @Test
