@@ -52,7 +52,11 @@ class DatabaseConfiguration {
         EmbeddedPostgresServer.Lease embeddedPostgres(RuntimeMode mode,
                 @Value("${commonweal.embedded.fsync:true}") boolean fsync) {
             Map<String, String> config = EmbeddedPostgresServer.defaults();
-            if (!fsync) {
+            if (fsync) {
+                // explicitly: the embedded binaries start with -F and synchronous_commit=off unless told otherwise
+                config.put("fsync", "on");
+                config.put("synchronous_commit", "on");
+            } else {
                 config.put("fsync", "off");
                 config.put("synchronous_commit", "off");
                 config.put("full_page_writes", "off");
