@@ -37,8 +37,8 @@ class Members {
             from coverage.member m
             left join lateral (
                 select * from coverage.enrollment_span s
-                where s.member_id = m.member_id and s.begin_date <= ? and (s.end_date is null or s.end_date >= ?)
-                  and s.status <> 'suspended'
+                where s.member_id = m.member_id and s.begin_date <= ?::date
+                  and (s.end_date is null or s.end_date >= ?::date) and s.status <> 'suspended'
                 order by s.begin_date desc, s.id desc limit 1) s on true
             """;
 
@@ -83,12 +83,13 @@ class Members {
     }
 
     Optional<MemberOnDate> onDateById(String memberId, LocalDate date) {
-        return jdbc.sql(ELIGIBILITY + "where m.member_id = ?").params(date, date, memberId)
+        // the date goes as text: a LocalDate parameter makes the driver build a calendar per statement (JFR)
+        return jdbc.sql(ELIGIBILITY + "where m.member_id = ?").params(date.toString(), date.toString(), memberId)
                 .query((rs, n) -> onDate(rs, 0)).optional();
     }
 
     Optional<MemberOnDate> onDateByCin(String cin, LocalDate date) {
-        return jdbc.sql(ELIGIBILITY + "where m.cin = ? limit 1").params(date, date, cin)
+        return jdbc.sql(ELIGIBILITY + "where m.cin = ? limit 1").params(date.toString(), date.toString(), cin)
                 .query((rs, n) -> onDate(rs, 0)).optional();
     }
 
@@ -230,7 +231,7 @@ class Members {
     /** The member columns starting after column {@code o}. */
     private static MemberRecord memberAt(ResultSet rs, int o) throws SQLException {
         return new MemberRecord(rs.getString(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
-                rs.getString(o + 5), rs.getString(o + 6), rs.getString(o + 7), rs.getObject(o + 8, LocalDate.class),
+                rs.getString(o + 5), rs.getString(o + 6), rs.getString(o + 7), date(rs, o + 8),
                 rs.getString(o + 9), rs.getString(o + 10), rs.getString(o + 11), rs.getString(o + 12),
                 rs.getString(o + 13), rs.getString(o + 14), rs.getString(o + 15), (Integer) rs.getObject(o + 16),
                 (Integer) rs.getObject(o + 17), rs.getString(o + 18), rs.getString(o + 19), rs.getString(o + 20),
@@ -241,12 +242,21 @@ class Members {
         return spanAt(rs, 0);
     }
 
+    /**
+     * A date column read as its ISO text (the driver always sets DateStyle ISO). {@code getObject(i, LocalDate.class)}
+     * builds a new calendar for every result set, a visible share of an eligibility answer (JFR).
+     */
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : LocalDate.parse(text);
+    }
+
     /** The span columns starting after column {@code o}. */
     private static EnrollmentSpan spanAt(ResultSet rs, int o) throws SQLException {
         Array aid = rs.getArray(o + 5);
         List<String> aidCodes = aid == null ? List.of() : List.of((String[]) aid.getArray());
         return new EnrollmentSpan(rs.getLong(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
-                aidCodes, rs.getObject(o + 6, LocalDate.class), rs.getObject(o + 7, LocalDate.class),
+                aidCodes, date(rs, o + 6), date(rs, o + 7),
                 rs.getString(o + 8), rs.getString(o + 9), rs.getString(o + 10), rs.getString(o + 11));
     }
 
