@@ -87,7 +87,12 @@ class AdequacyIntegrationTests {
                 compared[0]++;
             }
         });
-        assertThat(compared[0]).isEqualTo(run.members() * types.size());
+        // every member when the database holds fewer than the sample (a fresh test database); else a spread sample
+        if (run.members() <= 10_000) {
+            assertThat(compared[0]).isEqualTo(run.members() * types.size());
+        } else {
+            assertThat(compared[0]).isPositive().isLessThanOrEqualTo(10_000 * types.size());
+        }
         List<ZipResult> results = store.results(run.id());
         assertThat(results).extracting(ZipResult::providerType).contains("pcp-adult", "hospital", "pharmacy");
         assertThat(results.stream().filter(r -> r.providerType().equals("pcp-adult")).mapToLong(ZipResult::members)
