@@ -20,18 +20,20 @@ wait_up() {
   return 1
 }
 
-PORT=$PORT COMMONWEAL_SCHEDULING_ENABLED=false "$JAVA" -Dcommonweal.scheduling.enabled=false -jar "$BEFORE" \
+# the older build does not know the newer migrations already applied to the database by an earlier run
+PORT=$PORT COMMONWEAL_SCHEDULING_ENABLED=false "$JAVA" -Dcommonweal.scheduling.enabled=false \
+  -Dspring.flyway.ignore-migration-patterns='*:missing,*:future' -jar "$BEFORE" \
   > "$COMMONWEAL_DATA_DIR/bench-before.log" 2>&1 &
 BEFORE_PID=$!
 trap 'kill $BEFORE_PID ${AFTER_PID:-} 2>/dev/null || true' EXIT
-wait_up "$PORT"
+wait_up "$PORT" || { echo "before build did not start: $COMMONWEAL_DATA_DIR/bench-before.log"; exit 1; }
 PG=$(grep -o "Embedded PostgreSQL ready on port [0-9]*" "$COMMONWEAL_DATA_DIR/bench-before.log" | tail -1 | awk '{print $NF}')
 mkdir -p "$COMMONWEAL_DATA_DIR/after"
 COMMONWEAL_DATA_DIR=$COMMONWEAL_DATA_DIR/after PORT=$AFTER_PORT COMMONWEAL_SCHEDULING_ENABLED=false "$JAVA" \
   -Dcommonweal.scheduling.enabled=false -Dcommonweal.db.url="jdbc:postgresql://localhost:$PG/commonweal" \
   -Dcommonweal.db.user=postgres -jar "$AFTER" > "$COMMONWEAL_DATA_DIR/bench-after.log" 2>&1 &
 AFTER_PID=$!
-wait_up "$AFTER_PORT"
+wait_up "$AFTER_PORT" || { echo "after build did not start: $COMMONWEAL_DATA_DIR/bench-after.log"; exit 1; }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%T)"
 "$JAVA" bench/network/AbBench.java "http://localhost:$PORT" "http://localhost:$AFTER_PORT" "${3:-200}" "${4:-50}" "${5:-}"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%T)"
