@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -38,18 +41,35 @@ class DirectorySearch {
     static final int MAX_REVINCLUDES = 500;
     private static final Set<String> IGNORED = Set.of("_format", "_pretty", "_summary", "_elements");
 
+    /**
+     * Rows as plain maps keyed by column label (PostgreSQL's labels are already lower case): Spring's
+     * case-insensitive column maps cost a lower-casing per put and get, measurable on pages of hundreds of rows.
+     */
+    private static final RowMapper<Map<String, Object>> ROW = (rs, n) -> {
+        var meta = rs.getMetaData();
+        int columns = meta.getColumnCount();
+        Map<String, Object> row = new HashMap<>(columns * 2);
+        for (int i = 1; i <= columns; i++) {
+            row.put(meta.getColumnLabel(i), JdbcUtils.getResultSetValue(rs, i));
+        }
+        return row;
+    };
+
     private final JdbcTemplate jdbc;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final PlanNetJsonCache json;
 
-    DirectorySearch(JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate tx) {
+    DirectorySearch(JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate tx,
+            PlanNetJsonCache json) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.json = json;
     }
 
     Resource read(String type, String id) {
         ResourceTable table = PlanNetTables.require(type);
-        List<Map<String, Object>> rows = jdbc.queryForList("select * from " + table.table() + " t where t.id = ? and "
-                + table.visible().replace("$", "t"), id);
+        List<Map<String, Object>> rows = jdbc.query("select * from " + table.table() + " t where t.id = ? and "
+                + table.visible().replace("$", "t"), ROW, id);
         if (rows.isEmpty()) {
             throw new ResourceNotFoundException(type + "/" + id + " is not in the directory");
         }
@@ -114,10 +134,10 @@ class DirectorySearch {
             // for 10 miles around downtown at full scale).
             rows = tx.execute(status -> {
                 jdbc.execute("set local enable_bitmapscan = off");
-                return jdbc.queryForList(sql, bind(all));
+                return jdbc.query(sql, ROW, bind(all));
             });
         } else {
-            rows = jdbc.queryForList(sql, bind(all));
+            rows = jdbc.query(sql, ROW, bind(all));
         }
         boolean more = rows.size() > count;
         if (more) {
@@ -151,7 +171,7 @@ class DirectorySearch {
             bundle.addLink().setRelation("next").setUrl(baseUrl + "/" + type + query(parameters, next));
         }
         for (Map<String, Object> row : rows) {
-            var entry = bundle.addEntry().setResource(PlanNetMapper.map(type, row))
+            var entry = bundle.addEntry().setResource(resource(type, row))
                     .setFullUrl(baseUrl + "/" + type + "/" + row.get("id"));
             entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
@@ -212,8 +232,8 @@ class DirectorySearch {
                 continue;
             }
             ResourceTable target = PlanNetTables.require(p.target());
-            List<Map<String, Object>> found = jdbc.queryForList("select * from " + target.table()
-                    + " t where t.id = any(?) and " + target.visible().replace("$", "t") + " order by t.id",
+            List<Map<String, Object>> found = jdbc.query("select * from " + target.table()
+                    + " t where t.id = any(?) and " + target.visible().replace("$", "t") + " order by t.id", ROW,
                     (Object) ids.toArray(String[]::new));
             addAll(bundle, target.type(), found, seen, baseUrl);
         }
@@ -270,23 +290,43 @@ class DirectorySearch {
         SearchParam p = source.param(ref[1]);
         String column = p.column("s");
         String match = p.array() ? column + " && ?::text[]" : column + " = any(?::text[])";
-        List<Map<String, Object>> found = jdbc.queryForList("select * from " + source.table() + " s where " + match
+        List<Map<String, Object>> found = jdbc.query("select * from " + source.table() + " s where " + match
                 + " and " + source.visible().replace("$", "s") + " order by s.id limit " + (MAX_REVINCLUDES + 1),
-                (Object) ids.toArray(String[]::new));
+                ROW, (Object) ids.toArray(String[]::new));
         boolean truncated = found.size() > MAX_REVINCLUDES;
         addAll(bundle, source.type(), truncated ? found.subList(0, MAX_REVINCLUDES) : found, seen, baseUrl);
         return truncated;
     }
 
-    private static void addAll(Bundle bundle, String type, List<Map<String, Object>> rows, Set<String> seen,
+    private void addAll(Bundle bundle, String type, List<Map<String, Object>> rows, Set<String> seen,
             String baseUrl) {
         for (Map<String, Object> row : rows) {
             if (seen.add(type + "/" + row.get("id"))) {
-                var entry = bundle.addEntry().setResource(PlanNetMapper.map(type, row))
+                var entry = bundle.addEntry().setResource(resource(type, row))
                         .setFullUrl(baseUrl + "/" + type + "/" + row.get("id"));
                 entry.getSearch().setMode(Bundle.SearchEntryMode.INCLUDE);
             }
         }
+    }
+
+    /**
+     * The entry for a row: a stub carrying the cached JSON when there is one (mapping a row to a HAPI resource was a
+     * good part of the time of pages with hundreds of entries), else the mapped resource with its cache key; see
+     * {@link PlanNetJsonWriter}.
+     */
+    private Resource resource(String type, Map<String, Object> row) {
+        String key = PlanNetJsonCache.key(type, row);
+        String cached = json.get(key);
+        if (cached != null) {
+            Resource stub = PlanNetMapper.stub(type);
+            stub.setId((String) row.get("id"));
+            stub.setUserData(PlanNetJsonWriter.JSON, cached);
+            stub.setUserData(PlanNetJsonWriter.ROW, row);
+            return stub;
+        }
+        Resource resource = PlanNetMapper.map(type, row);
+        resource.setUserData(PlanNetJsonWriter.KEY, key);
+        return resource;
     }
 
     private static Object[] bind(List<Object> args) {

@@ -2,20 +2,16 @@ package org.commonweal.network.fhir;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.commonweal.fhir.FhirInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -24,64 +20,84 @@ import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Writes the JSON of Plan-Net search Bundles itself, reusing each entry's JSON from a cache keyed by type, id,
- * version and last update (directory entries are immutable per version, so a cached text can never be stale).
- * Encoding the resources with HAPI's parser was most of the time of large responses (a page of medical groups
- * with their roles is about 1 MB of JSON); the Bundle frame around the cached entries is a few lines of text.
- * Anything this writer does not handle (XML, {@code _summary}, {@code _elements}, {@code _pretty}, other types) is
- * left to HAPI.
+ * Writes the JSON of Plan-Net search Bundles itself, straight to the response, reusing each entry's JSON from
+ * {@link PlanNetJsonCache}. Encoding the resources with HAPI's parser was most of the time of large responses (a page
+ * of medical groups with their roles is a few hundred kilobytes of JSON); the Bundle frame around the cached entries
+ * is a few lines of text. A search hands over entries already in the cache as stubs (type and id, with the JSON and
+ * the row as user data) instead of mapped resources. Anything this writer does not handle (XML, {@code _summary},
+ * {@code _elements}, {@code _pretty}) is left to HAPI, after the stubs are mapped to full resources.
  */
 @Component
 class PlanNetJsonWriter implements FhirInterceptor {
 
-    private final FhirContext fhir;
-    private final Map<String, String> cache;
-    private final int capacity;
+    /** User data of a stub entry: its cached JSON. */
+    static final String JSON = "commonweal.plannet.json";
+    /** User data of a stub entry: its read-model row, to map it when HAPI has to encode it after all. */
+    static final String ROW = "commonweal.plannet.row";
+    /** User data of a mapped entry: its cache key. */
+    static final String KEY = "commonweal.plannet.key";
 
-    PlanNetJsonWriter(FhirContext fhir, @Value("${commonweal.network.fhir-json-cache-entries:20000}") int capacity) {
+    private final FhirContext fhir;
+    private final PlanNetJsonCache cache;
+
+    PlanNetJsonWriter(FhirContext fhir, PlanNetJsonCache cache) {
         this.fhir = fhir;
-        this.capacity = capacity;
-        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > PlanNetJsonWriter.this.capacity;
+        this.cache = cache;
+    }
+
+    /** Runs first: when HAPI will encode the Bundle, stubs become full resources before anything reads them. */
+    @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = -1000)
+    public boolean materialize(RequestDetails request, ResponseDetails response) {
+        if (response.getResponseResource() instanceof Bundle bundle && !handles(request, bundle)) {
+            for (var entry : bundle.getEntry()) {
+                if (entry.getResource() != null && entry.getResource().getUserData(ROW) instanceof Map<?, ?> row) {
+                    @SuppressWarnings("unchecked")
+                    var columns = (Map<String, Object>) row;
+                    entry.setResource(PlanNetMapper.map(entry.getResource().fhirType(), columns));
+                }
             }
-        });
+        }
+        return true;
     }
 
     /** Runs after the other outgoing-response hooks (such as {@code _total} only on request), then writes. */
     @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 1000)
     public boolean write(RequestDetails request, ResponseDetails response, HttpServletResponse servlet)
             throws IOException {
-        if (!(response.getResponseResource() instanceof Bundle bundle)
-                || bundle.getType() != Bundle.BundleType.SEARCHSET
-                || !PlanNetTables.TABLES.containsKey(request.getResourceName()) || servlet == null) {
-            return true;
-        }
-        Map<String, String[]> parameters = request.getParameters();
-        if (parameters.containsKey(Constants.PARAM_SUMMARY) || parameters.containsKey(Constants.PARAM_ELEMENTS)
-                || parameters.containsKey(Constants.PARAM_PRETTY)) {
+        if (!(response.getResponseResource() instanceof Bundle bundle) || servlet == null
+                || !handles(request, bundle)) {
             return true;
         }
         var encoding = RestfulServerUtils.determineResponseEncodingNoDefault(request, null);
-        if (encoding != null && encoding.getEncoding() != EncodingEnum.JSON) {
-            return true;
-        }
         servlet.setStatus(response.getResponseCode() > 0 ? response.getResponseCode() : 200);
         servlet.setContentType((encoding == null ? Constants.CT_FHIR_JSON_NEW : encoding.getResourceContentType())
                 + Constants.CHARSET_UTF8_CTSUFFIX);
         if (bundle.getMeta().getLastUpdated() != null) {
             servlet.setDateHeader(Constants.HEADER_LAST_MODIFIED, bundle.getMeta().getLastUpdated().getTime());
         }
+        // straight into the response buffer (sent in chunks): no copy of the whole page in memory
         try (Writer out = servlet.getWriter()) {
-            out.write(json(bundle));
+            write(bundle, out);
         }
         return false;
     }
 
+    private static boolean handles(RequestDetails request, Bundle bundle) {
+        if (bundle.getType() != Bundle.BundleType.SEARCHSET
+                || !PlanNetTables.TABLES.containsKey(request.getResourceName())) {
+            return false;
+        }
+        Map<String, String[]> parameters = request.getParameters();
+        if (parameters.containsKey(Constants.PARAM_SUMMARY) || parameters.containsKey(Constants.PARAM_ELEMENTS)
+                || parameters.containsKey(Constants.PARAM_PRETTY)) {
+            return false;
+        }
+        var encoding = RestfulServerUtils.determineResponseEncodingNoDefault(request, null);
+        return encoding == null || encoding.getEncoding() == EncodingEnum.JSON;
+    }
+
     /** The Bundle as HAPI's parser would write it (same element order), entries from the cache. */
-    String json(Bundle bundle) {
-        StringBuilder b = new StringBuilder(4096 + bundle.getEntry().size() * 1500);
+    private void write(Bundle bundle, Writer b) throws IOException {
         b.append("{\"resourceType\":\"Bundle\"");
         if (bundle.hasIdElement() && bundle.getIdElement().getIdPart() != null) {
             b.append(",\"id\":");
@@ -94,7 +110,7 @@ class PlanNetJsonWriter implements FhirInterceptor {
         }
         b.append(",\"type\":\"searchset\"");
         if (bundle.hasTotal()) {
-            b.append(",\"total\":").append(bundle.getTotal());
+            b.append(",\"total\":").append(String.valueOf(bundle.getTotal()));
         }
         if (bundle.hasLink()) {
             b.append(",\"link\":[");
@@ -134,31 +150,25 @@ class PlanNetJsonWriter implements FhirInterceptor {
             }
             b.append(']');
         }
-        return b.append('}').toString();
+        b.append('}');
     }
 
     private String resource(Resource resource) {
-        var meta = resource.getMeta();
-        if (!meta.hasVersionId() || !meta.hasLastUpdated()) {
-            return parser().encodeResourceToString(resource);
+        if (resource.getUserData(JSON) instanceof String json) {
+            return json;
         }
-        String key = resource.fhirType() + "/" + resource.getIdElement().getIdPart() + "/" + meta.getVersionId() + "/"
-                + meta.getLastUpdatedElement().getValueAsString();
-        String json = cache.get(key);
+        String key = resource.getUserData(KEY) instanceof String k ? k : null;
+        String json = key == null ? null : cache.get(key);
         if (json == null) {
-            json = parser().encodeResourceToString(resource);
-            if (capacity > 0) {
+            json = fhir.newJsonParser().setPrettyPrint(false).encodeResourceToString(resource);
+            if (key != null) {
                 cache.put(key, json);
             }
         }
         return json;
     }
 
-    private IParser parser() {
-        return fhir.newJsonParser().setPrettyPrint(false);
-    }
-
-    private static void string(StringBuilder b, String s) {
+    private static void string(Writer b, String s) throws IOException {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

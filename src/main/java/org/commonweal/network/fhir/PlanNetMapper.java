@@ -43,6 +43,21 @@ final class PlanNetMapper {
     private PlanNetMapper() {
     }
 
+    /** An empty resource of the type, for a search entry whose JSON is already cached. */
+    static Resource stub(String type) {
+        return switch (type) {
+            case "Practitioner" -> new Practitioner();
+            case "PractitionerRole" -> new PractitionerRole();
+            case "Location" -> new Location();
+            case "Organization" -> new Organization();
+            case "OrganizationAffiliation" -> new OrganizationAffiliation();
+            case "HealthcareService" -> new HealthcareService();
+            case "InsurancePlan" -> new InsurancePlan();
+            case "Endpoint" -> new Endpoint();
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
     static Resource map(String type, Map<String, Object> row) {
         DomainResource resource = switch (type) {
             case "Practitioner" -> practitioner(row);

@@ -9,7 +9,6 @@ import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geocoder;
 import org.commonweal.geography.Geography;
 import org.commonweal.network.Specialties;
-import org.commonweal.network.Specialty;
 import org.commonweal.network.accuracy.ErrorReports;
 import org.commonweal.shell.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -65,10 +64,13 @@ class FindADoctorController {
                 && !"true".equals(historyRestore);
         String view = fragment ? "network/find :: results" : "network/find";
         if (!fragment) {
-            model.addAttribute("specialties", Specialties.catalog().practitionerSpecialties().stream()
-                    .sorted(java.util.Comparator.comparing((Specialty s) -> s.plainName(locale))).toList());
-            model.addAttribute("languages", geography.languages());
-            model.addAttribute("hospitals", listings.hospitals());
+            model.addAttribute("specialtyOptions", FormOptions.html(Specialties.catalog().practitionerSpecialties()
+                    .stream().map(s -> new DirectoryListings.Option(s.code(), s.plainName(locale)))
+                    .sorted(java.util.Comparator.comparing(DirectoryListings.Option::label)).toList(), q.specialty()));
+            model.addAttribute("languageOptions", FormOptions.html(geography.languages().stream()
+                    .map(l -> new DirectoryListings.Option(l.code(), l.nativeName() + " (" + l.englishName() + ")"))
+                    .toList(), q.language()));
+            model.addAttribute("hospitalOptions", FormOptions.html(listings.hospitals(), q.hospital()));
         }
         if (!q.anyCriteria()) {
             return view;

@@ -239,6 +239,29 @@ class PlanNetApiIntegrationTests {
     }
 
     @Test
+    void cachedEntriesReadTheSameAsHapisEncodingInJsonAndXml() throws Exception {
+        String query = "Organization?type=prvgrp&_revinclude=PractitionerRole:organization";
+        get(query); // fills the entry cache: the next searches hand the writer cached entries
+        Bundle fast = search(query);
+        var xml = HTTP.send(HttpRequest.newBuilder(URI.create(base() + query)).header("Accept",
+                "application/fhir+xml").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(xml.headers().firstValue("Content-Type").orElse("")).contains("xml");
+        Bundle fromXml = (Bundle) fhir.newXmlParser().parseResource(xml.body());
+        Bundle pretty = search(query + "&_pretty=true");
+        assertThat(fast.getEntry()).hasSizeGreaterThan(1);
+        for (Bundle hapi : List.of(fromXml, pretty)) {
+            assertThat(hapi.getEntry()).hasSameSizeAs(fast.getEntry());
+            for (int i = 0; i < fast.getEntry().size(); i++) {
+                Resource a = fast.getEntry().get(i).getResource();
+                Resource b = hapi.getEntry().get(i).getResource();
+                assertThat(b.getMeta().getProfile()).as(b.getId()).isNotEmpty();
+                assertThat(fhir.newJsonParser().encodeResourceToString(b))
+                        .isEqualTo(fhir.newJsonParser().encodeResourceToString(a));
+            }
+        }
+    }
+
+    @Test
     void affiliationServicePlanAndEndpointSearches() throws Exception {
         allMatch("OrganizationAffiliation?primary-organization=lacare&_count=5", OrganizationAffiliation.class,
                 a -> a.getOrganization().getReference().equals("Organization/lacare"));
