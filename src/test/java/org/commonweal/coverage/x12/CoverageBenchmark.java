@@ -49,7 +49,11 @@ public final class CoverageBenchmark {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres"))
                 .setCleanDataDirectory(true).setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("shared_buffers", "512MB").start()) {
-            var dataSource = pg.getPostgresDatabase();
+            // pooled like the application (Hikari): an unpooled source forks a backend per chunk and per progress read
+            var hikari = new com.zaxxer.hikari.HikariDataSource();
+            hikari.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            hikari.setMaximumPoolSize(4);
+            javax.sql.DataSource dataSource = hikari;
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
                     .migrate();
             JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -85,8 +89,11 @@ public final class CoverageBenchmark {
             long jvmCpu = os.getProcessCpuTime();
             double pgCpu = postgresCpuSeconds(postmaster);
             t0 = System.nanoTime();
+            var pgBefore = postgresCpuByProcess(postmaster);
             ImportReport report = importer.importFile(full, "full.834", "bench", true, r -> { });
             double importSeconds = seconds(t0);
+            System.out.println("PostgreSQL CPU during the import by process: "
+                    + difference(postgresCpuByProcess(postmaster), pgBefore));
             System.out.printf("import full 834: %s, %d transactions, %d rejects in %.1f s; peak heap %d MB; "
                             + "importer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n",
                     report.status(), report.transactions(), report.rejects(), importSeconds, heap.get() >> 20,
@@ -176,6 +183,50 @@ public final class CoverageBenchmark {
             return Double.NaN;
         }
         return ticks / 100.0;
+    }
+
+    /** PostgreSQL CPU seconds by process kind (backend, autovacuum, walwriter, …; exited children together). */
+    static java.util.Map<String, Double> postgresCpuByProcess(long postmaster) {
+        var out = new java.util.TreeMap<String, Double>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    if (pid == postmaster) {
+                        out.merge("exited children", (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0,
+                                Double::sum);
+                        out.merge("postmaster", (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                    } else if (Long.parseLong(f[1]) == postmaster) {
+                        String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ').trim();
+                        String kind = cmd.startsWith("postgres: ") ? cmd.substring(10) : cmd;
+                        kind = kind.contains("autovacuum") ? "autovacuum" : kind.contains("(") ? "backends" : kind;
+                        out.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                    }
+                } catch (Exception gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static String difference(java.util.Map<String, Double> after, java.util.Map<String, Double> before) {
+        var sb = new StringBuilder();
+        after.forEach((k, v) -> {
+            double d = v - before.getOrDefault(k, 0.0);
+            if (d >= 0.05) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(String.format("%.1f s", d));
+            }
+        });
+        return sb.toString();
     }
 
     private static java.util.List<ZipArea> loadZips(JdbcClient jdbc) throws Exception {
