@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Coverage benchmark: full 834 ingest vs COPY, daily change file, eligibility REST under wrk, X12 270 batch.
 # usage: bench/coverage/run.sh [MEMBERS (default 2900000)] [CHANGES (default 50000)]
+# IMPORT_ONLY=1: only the 834 part (full import, COPY, change file), no application/wrk/270.
+# BENCH_JAVA_OPTS: extra JVM options for the importer (e.g. -XX:StartFlightRecording=filename=x.jfr,settings=profile).
 # Needs: wrk (apt-get install wrk), curl. Uses its own embedded PostgreSQL under target/bench-coverage.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,11 +13,17 @@ PORT=${BENCH_PORT:-18080}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 rm -rf "$WORK"; mkdir -p "$WORK"
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
-[ -f target/commonweal.jar ] || ./mvnw -q package -DskipTests
 CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+if [ -n "${IMPORT_ONLY:-}" ]; then
+  echo "== 834 ingest only ($MEMBERS members full file, $CHANGES change transactions), heap capped at 1 GB"
+  IMPORT_ONLY=1 "$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$CP" org.commonweal.coverage.x12.CoverageBenchmark \
+      "$MEMBERS" "$CHANGES" "$WORK" 2>"$WORK/bench.err" | tee "$WORK/import.txt"
+  exit 0
+fi
+[ -f target/commonweal.jar ] || ./mvnw -q package -DskipTests
 
 echo "== 834 ingest ($MEMBERS members full file, $CHANGES change transactions), importer heap capped at 1 GB"
-"$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" org.commonweal.coverage.x12.CoverageBenchmark "$MEMBERS" "$CHANGES" "$WORK" \
+"$JAVA_HOME/bin/java" -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$CP" org.commonweal.coverage.x12.CoverageBenchmark "$MEMBERS" "$CHANGES" "$WORK" \
     > >(tee "$WORK/import.txt") 2>"$WORK/bench.err" &
 BENCH=$!
 until [ -f "$WORK/token" ]; do sleep 2; kill -0 $BENCH; done

@@ -222,14 +222,14 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             try {
                 Set<String> changed = new HashSet<>();
                 Map<String, String> summaries = new LinkedHashMap<>();
-                upsertMembers(c, changed);
-                upsertSpans(c, fileDate, changed, summaries);
+                Set<String> added = upsertMembers(c, changed);
+                upsertSpans(c, fileDate, changed, summaries, added);
                 Set<String> termed = terminate(c, changed, summaries);
                 reinstateLatest(c, changed, summaries);
                 unknownTerminations(c, termed);
-                history(c, changed, summaries);
+                Set<String> recorded = history(c, changed, summaries);
                 if (next.full()) {
-                    seen(c);
+                    seen(c, recorded);
                 }
                 writeRejects(c);
                 for (MemberTransaction t : chunk) {
@@ -288,13 +288,19 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 + "where (" + old + ") is distinct from (" + now + ") returning member_id";
     }
 
-    /** The plain insert for members the table does not hold yet: no speculative insertion, ~⅓ cheaper. */
-    private static final String INSERT_MEMBERS = UPSERT_MEMBERS.substring(0, UPSERT_MEMBERS.indexOf(" on conflict"));
+    private static final String COPY_MEMBERS = "coverage.member (member_id, cin, mbi, medicaid_id, first_name, "
+            + "middle_name, last_name, name_key, birth_date, sex, address_line1, address_line2, city, state, zip, "
+            + "county_code, latitude, longitude, spa, rcac_region, phone, email, spoken_language, written_language)";
 
-    private void upsertMembers(Connection c, Set<String> changed) throws SQLException {
+    /**
+     * Members new to the table are written with COPY (no speculative insertion, multi-row heap insert), the others
+     * with the upsert that rewrites only changed rows. Returns the members added by COPY.
+     */
+    private Set<String> upsertMembers(Connection c, Set<String> changed) throws SQLException {
         List<MemberTransaction> rows = chunk.stream().filter(MemberTransaction::hasDemographics).toList();
+        Set<String> added = new HashSet<>();
         if (rows.isEmpty()) {
-            return;
+            return added;
         }
         Set<String> existing = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -307,11 +313,11 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         rows.forEach(t -> (existing.contains(t.memberId()) ? known : fresh).add(t));
         if (!fresh.isEmpty()) {
             var savepoint = c.setSavepoint();
-            try (PreparedStatement ps = c.prepareStatement(INSERT_MEMBERS)) {
-                bindMembers(c, ps, fresh);
-                ps.executeUpdate();
+            try {
+                copyMembers(fresh).copyInto(c, COPY_MEMBERS);
                 c.releaseSavepoint(savepoint);
                 fresh.forEach(t -> changed.add(t.memberId()));
+                fresh.forEach(t -> added.add(t.memberId()));
             } catch (SQLException e) {
                 if (!"23505".equals(e.getSQLState())) {
                     throw e;
@@ -327,6 +333,22 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 collect(ps, changed);
             }
         }
+        return added;
+    }
+
+    private CopyText copyMembers(List<MemberTransaction> rows) {
+        var out = new CopyText();
+        for (MemberTransaction t : rows) {
+            Geocoded g = t.zip() == null ? null : geocode(t);
+            out.text(t.memberId()).text(t.cin()).text(t.mbi()).text(t.medicaidId()).text(t.firstName())
+                    .text(t.middleName()).text(t.lastName()).text(NameKey.of(t.lastName(), t.firstName()))
+                    .date(t.birthDate()).text(t.sex()).text(t.addressLine1()).text(t.addressLine2()).text(t.city())
+                    .text(t.state()).text(t.zip()).text(t.countyCode())
+                    .number(g == null ? null : g.point().latitude()).number(g == null ? null : g.point().longitude())
+                    .number(g == null ? null : g.spa()).number(g == null ? null : g.rcacRegion()).text(t.phone())
+                    .text(t.email()).text(t.spokenLanguage()).text(t.writtenLanguage()).endRow();
+        }
+        return out;
     }
 
     private void bindMembers(Connection c, PreparedStatement ps, List<MemberTransaction> rows) throws SQLException {
@@ -378,8 +400,15 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 coalesce(excluded.pcp_name, s.pcp_name), coalesce(excluded.pcp_location, s.pcp_location))
             returning member_id""";
 
-    private void upsertSpans(Connection c, LocalDate fileDate, Set<String> changed, Map<String, String> summaries)
-            throws SQLException {
+    private static final String COPY_SPANS = "coverage.enrollment_span (member_id, product_line, plan_code, aid_codes, "
+            + "begin_date, end_date, status, pcp_npi, pcp_name, pcp_location)";
+
+    /**
+     * Spans keyed by (member, plan, begin): upserted, except for members just added that hold no span at all (checked
+     * with one index probe, as spans are not tied to member rows), whose spans are written with COPY.
+     */
+    private void upsertSpans(Connection c, LocalDate fileDate, Set<String> changed, Map<String, String> summaries,
+            Set<String> added) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (MemberTransaction t : chunk) {
             Map<String, Object[]> byKey = new LinkedHashMap<>();
@@ -398,11 +427,89 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         if (rows.isEmpty()) {
             return;
         }
+        if (!added.isEmpty()) {
+            rows = copySpans(c, rows, added, changed);
+            if (rows.isEmpty()) {
+                return;
+            }
+        }
         String[] types = {"text", "text", "text", "date", "date", "text", "text", "text", "text"};
         try (PreparedStatement ps = c.prepareStatement(UPSERT_SPANS)) {
             bindColumns(c, ps, rows, types);
             collect(ps, changed);
         }
+    }
+
+    /** Writes with COPY the spans of newly added members that have none yet; returns the rows left to upsert. */
+    private List<Object[]> copySpans(Connection c, List<Object[]> rows, Set<String> added, Set<String> changed)
+            throws SQLException {
+        Set<String> candidates = new HashSet<>();
+        for (Object[] r : rows) {
+            if (added.contains((String) r[0])) {
+                candidates.add((String) r[0]);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return rows;
+        }
+        Set<String> withSpans = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select distinct member_id from coverage.enrollment_span where member_id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", candidates.toArray()));
+            collect(ps, withSpans);
+        }
+        candidates.removeAll(withSpans);
+        Map<String, String> lines = productLines(c);
+        var out = new CopyText();
+        List<Object[]> rest = new ArrayList<>();
+        Set<String> copied = new HashSet<>();
+        for (Object[] r : rows) {
+            String line = lines.get((String) r[1]);
+            if (!candidates.contains((String) r[0]) || line == null) {
+                rest.add(r);
+                continue;
+            }
+            String aid = (String) r[2];
+            out.text((String) r[0]).text(line).text((String) r[1])
+                    .textArray(aid == null ? List.of() : List.of(aid.split(";", -1))).date((LocalDate) r[3])
+                    .date((LocalDate) r[4]).text((String) r[5]).text((String) r[6]).text((String) r[7])
+                    .text((String) r[8]).endRow();
+            copied.add((String) r[0]);
+        }
+        if (out.rows() == 0) {
+            return rows;
+        }
+        var savepoint = c.setSavepoint();
+        try {
+            out.copyInto(c, COPY_SPANS);
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            // a concurrent writer added a span meanwhile: upsert them all
+            c.rollback(savepoint);
+            return rows;
+        }
+        changed.addAll(copied);
+        return rest;
+    }
+
+    private Map<String, String> productLines;
+
+    /** Plan code → product line, as the upsert's join with coverage.plan finds it (read once per import). */
+    private Map<String, String> productLines(Connection c) throws SQLException {
+        if (productLines == null) {
+            Map<String, String> m = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select plan_code, product_line from coverage.plan");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    m.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            productLines = m;
+        }
+        return productLines;
     }
 
     private static String effectiveType(MemberTransaction t, MemberTransaction.CoverageLine line) {
@@ -509,7 +616,45 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         }
     }
 
-    private void history(Connection c, Set<String> changed, Map<String, String> summaries) throws SQLException {
+    private static final String COPY_HISTORY =
+            "coverage.member_change (member_id, source, import_id, transaction_set, sequence, summary)";
+
+    /** One history row per member changed (file, transaction set, loop); returns the members it was written for. */
+    private Set<String> history(Connection c, Set<String> changed, Map<String, String> summaries)
+            throws SQLException {
+        Set<String> recorded = new HashSet<>();
+        var out = new CopyText();
+        String source = "834";
+        Long id = importId;
+        for (MemberTransaction t : chunk) {
+            if (changed.contains(t.memberId())) {
+                String summary = "834 " + t.maintenanceType() + ": "
+                        + summaries.getOrDefault(t.memberId(), "member details updated");
+                out.text(t.memberId()).text(source).number(id).text(t.transactionSet()).number(t.sequence())
+                        .text(summary).endRow();
+                recorded.add(t.memberId());
+            }
+        }
+        if (recorded.isEmpty()) {
+            return recorded;
+        }
+        var savepoint = c.setSavepoint();
+        try {
+            out.copyInto(c, COPY_HISTORY);
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            // the same loops written by a concurrent run of this import: keep what is there
+            c.rollback(savepoint);
+            historyIfAbsent(c, changed, summaries);
+        }
+        return recorded;
+    }
+
+    private void historyIfAbsent(Connection c, Set<String> changed, Map<String, String> summaries)
+            throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (MemberTransaction t : chunk) {
             if (changed.contains(t.memberId())) {
@@ -517,9 +662,6 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                         + summaries.getOrDefault(t.memberId(), "member details updated");
                 rows.add(new Object[] {t.memberId(), t.transactionSet(), t.sequence(), summary});
             }
-        }
-        if (rows.isEmpty()) {
-            return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into coverage.member_change (member_id, source, import_id, transaction_set, sequence, summary)
@@ -539,10 +681,21 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         }
     }
 
-    private void seen(Connection c) throws SQLException {
-        List<String> ids = new ArrayList<>(current.members().size() + rejects.size());
-        current.members().forEach(t -> ids.add(t.memberId()));
+    /**
+     * Records the members of a full file that have no history row of this import (unchanged, or rejected): the
+     * reconcile counts a member as present when either exists, so a first load writes no "seen" rows at all.
+     */
+    private void seen(Connection c, Set<String> recorded) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        current.members().forEach(t -> {
+            if (!recorded.contains(t.memberId())) {
+                ids.add(t.memberId());
+            }
+        });
         rejects.stream().map(Reject::memberId).filter(id -> id != null).forEach(ids::add);
+        if (ids.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into coverage.import_seen (import_id, member_id) select ?, unnest(?::text[])")) {
             ps.setLong(1, importId);

@@ -140,18 +140,20 @@ public class Enrollment834Import {
     /** Members with coverage open on the file date who are absent from the full file: the dry run of a reconcile. */
     private int countReconcileCandidates(long id, LocalDate fileDate) {
         return jdbc.sql(CANDIDATES.replace("select distinct s.member_id", "select count(distinct s.member_id)"))
-                .params(fileDate, id).query(Integer.class).single();
+                .params(fileDate, id, id).query(Integer.class).single();
     }
 
     private static final String CANDIDATES = """
             select distinct s.member_id from coverage.enrollment_span s
             where (s.end_date is null or s.end_date > ?) and s.status <> 'terminated'
-              and not exists (select 1 from coverage.import_seen n where n.import_id = ? and n.member_id = s.member_id)""";
+              and not exists (select 1 from coverage.import_seen n where n.import_id = ? and n.member_id = s.member_id)
+              and not exists (select 1 from coverage.member_change h
+                              where h.import_id = ? and h.source = '834' and h.member_id = s.member_id)""";
 
     /** The members a full file's reconcile would close, for staff to review (first {@code limit}). */
     public List<String> reconcileCandidates(long id, int limit) {
         LocalDate date = fileDate(id);
-        return jdbc.sql(CANDIDATES + " order by 1 limit ?").params(date, id, limit).query(String.class).list();
+        return jdbc.sql(CANDIDATES + " order by 1 limit ?").params(date, id, id, limit).query(String.class).list();
     }
 
     /** Closes the open spans of members missing from the full file, as of the file's date. */
@@ -160,7 +162,7 @@ public class Enrollment834Import {
         var tx = new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         int closed = tx.execute(s -> {
-            List<String> members = jdbc.sql(CANDIDATES).params(date, id).query(String.class).list();
+            List<String> members = jdbc.sql(CANDIDATES).params(date, id, id).query(String.class).list();
             int spans = jdbc.sql("""
                     update coverage.enrollment_span set end_date = ?, status = 'terminated', updated_at = now()
                     where member_id = any(?) and (end_date is null or end_date > ?) and status <> 'terminated'""")

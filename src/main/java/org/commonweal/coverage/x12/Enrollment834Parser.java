@@ -22,6 +22,7 @@ public final class Enrollment834Parser {
     public static final String VERSION = "005010X220A1";
     static final Set<String> MAINTENANCE_TYPES = Set.of("001", "021", "024", "025", "030");
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Set<String> DATE_QUALIFIERS = Set.of("356", "357", "348", "349");
     private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("eng", "en"), Map.entry("spa", "es"),
             Map.entry("arm", "hy"), Map.entry("hye", "hy"), Map.entry("chi", "zh"), Map.entry("zho", "zh"),
             Map.entry("kor", "ko"), Map.entry("vie", "vi"), Map.entry("rus", "ru"), Map.entry("tgl", "tl"),
@@ -362,7 +363,7 @@ public final class Enrollment834Parser {
 
         private void dtp(Segment s) throws LoopRejected {
             String qualifier = s.element(1);
-            if (!Set.of("356", "357", "348", "349").contains(qualifier)) {
+            if (!DATE_QUALIFIERS.contains(qualifier)) {
                 return;
             }
             if (!s.element(2).equals("D8") && !s.element(2).equals("RD8")) {
@@ -429,8 +430,8 @@ public final class Enrollment834Parser {
                 text = before(text, '-');
             }
             try {
-                return LocalDate.parse(text, D8);
-            } catch (DateTimeParseException e) {
+                return ccyymmdd(text);
+            } catch (java.time.DateTimeException e) {
                 throw reject(s, element, "8", s.tag() + String.format("%02d", element) + " '" + text
                         + "' is not a date CCYYMMDD");
             }
@@ -478,6 +479,22 @@ public final class Enrollment834Parser {
                         List.copyOf(aid), pcpNpi, pcpName, pcpLocation);
             }
         }
+    }
+
+    /** CCYYMMDD as {@link DateTimeFormatter#BASIC_ISO_DATE} reads it (strict), without the formatter for 8 digits. */
+    static LocalDate ccyymmdd(String text) {
+        if (text.length() == 8) {
+            int value = 0;
+            for (int i = 0; i < 8; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return LocalDate.parse(text, D8);
+                }
+                value = value * 10 + (c - '0');
+            }
+            return LocalDate.of(value / 10000, value / 100 % 100, value % 100);
+        }
+        return LocalDate.parse(text, D8);
     }
 
     static String language(String code) {

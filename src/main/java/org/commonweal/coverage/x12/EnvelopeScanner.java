@@ -61,21 +61,26 @@ public final class EnvelopeScanner {
         var check = new Checker(isa13, elementSep);
         check.segment("ISA");
         StringBuilder segment = new StringBuilder(64);
-        int b;
         boolean skipping = false;
-        while ((b = in.read()) >= 0) {
-            char c = (char) b;
-            if (c == segmentTerm) {
-                check.segment(segment.toString());
-                segment.setLength(0);
-                skipping = false;
-            } else if (segment.isEmpty() && (c == '\r' || c == '\n' || c == ' ' || c == '\t')) {
-                // line endings after the terminator
-            } else if (!skipping) {
-                // only the envelope segments need their elements; others only need their tag
-                segment.append(c);
-                if (segment.length() == 4 && !isEnvelopeTag(segment)) {
-                    skipping = true;
+        byte[] buffer = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            for (int i = 0; i < n; i++) {
+                char c = (char) (buffer[i] & 0xff);
+                if (c == segmentTerm) {
+                    check.segment(segment.toString());
+                    segment.setLength(0);
+                    skipping = false;
+                } else if (skipping) {
+                    // a member-level segment: only its tag was needed
+                } else if (segment.isEmpty() && (c == '\r' || c == '\n' || c == ' ' || c == '\t')) {
+                    // line endings after the terminator
+                } else {
+                    // only the envelope segments need their elements; others only need their tag
+                    segment.append(c);
+                    if (segment.length() == 4 && !isEnvelopeTag(segment)) {
+                        skipping = true;
+                    }
                 }
             }
         }
@@ -92,9 +97,22 @@ public final class EnvelopeScanner {
     }
 
     private static boolean isEnvelopeTag(CharSequence s) {
-        String tag = s.toString();
-        return tag.startsWith("GS") || tag.startsWith("GE") || tag.startsWith("ST") || tag.startsWith("SE")
-                || tag.startsWith("IEA");
+        char a = s.charAt(0);
+        char b = s.charAt(1);
+        return a == 'G' && (b == 'S' || b == 'E') || a == 'S' && (b == 'T' || b == 'E')
+                || a == 'I' && b == 'E' && s.charAt(2) == 'A';
+    }
+
+    /** The segment tag: up to three leading letters or digits (what {@code [^A-Z0-9].*} removal would leave). */
+    private static String tag(String text) {
+        int end = Math.min(3, text.length());
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                end = i;
+            }
+        }
+        return text.substring(0, end);
     }
 
     private static String abbreviate(CharSequence s) {
@@ -137,7 +155,7 @@ public final class EnvelopeScanner {
                 throw new X12Exception("envelope: segment " + position + " after IEA");
             }
             String tag = text.length() >= 3 && text.startsWith("IEA") ? "IEA"
-                    : text.length() >= 2 ? text.substring(0, Math.min(3, text.length())).replaceAll("[^A-Z0-9].*", "") : text;
+                    : text.length() >= 2 ? tag(text) : text;
             if (stControl != null) {
                 segmentsInSet++;
             }

@@ -3,7 +3,7 @@ package org.commonweal.coverage.x12;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.xlate.edi.stream.EDIInputFactory;
@@ -45,41 +45,39 @@ public final class SegmentReader implements Closeable {
         return factory;
     }
 
+    // elements of the segment being read, reused from segment to segment (1-based: element n at index n - 1)
+    private String[] elements = new String[32];
+    private int count;
+
     /** The next segment, or {@code null} at the end of the input. */
     public Segment next() throws X12Exception {
         try {
-            List<String> elements = null;
             String tag = null;
             StringBuilder composite = null;
-            int lastElement = 0;
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();
                 switch (event) {
                     case START_SEGMENT -> {
                         tag = reader.getText();
-                        elements = new ArrayList<>(12);
-                        lastElement = 0;
+                        count = 0;
                     }
                     case START_COMPOSITE -> {
                         composite = new StringBuilder();
-                        pad(elements, reader.getLocation().getElementPosition() - 1);
+                        pad(reader.getLocation().getElementPosition() - 1);
                     }
                     case END_COMPOSITE -> {
-                        addOrRepeat(elements, reader.getLocation().getElementPosition(), composite.toString());
-                        lastElement = reader.getLocation().getElementPosition();
+                        addOrRepeat(reader.getLocation().getElementPosition(), composite.toString());
                         composite = null;
                     }
                     case ELEMENT_DATA -> {
                         if (composite != null) {
                             int component = reader.getLocation().getComponentPosition();
                             if (component > 1) {
-                                composite.append(componentSeparator());
+                                composite.append(componentSeparator);
                             }
                             composite.append(reader.getText());
-                        } else if (elements != null) {
-                            int at = reader.getLocation().getElementPosition();
-                            addOrRepeat(elements, at, reader.getText());
-                            lastElement = at;
+                        } else if (tag != null) {
+                            addOrRepeat(reader.getLocation().getElementPosition(), reader.getText());
                         }
                     }
                     case END_SEGMENT -> {
@@ -90,8 +88,11 @@ public final class SegmentReader implements Closeable {
                                 componentSeparator = c;
                             }
                         }
-                        trimTrailing(elements);
-                        return new Segment(tag, List.copyOf(elements), position);
+                        // trailing empty elements are dropped
+                        while (count > 0 && elements[count - 1].isEmpty()) {
+                            count--;
+                        }
+                        return new Segment(tag, List.of(Arrays.copyOf(elements, count)), position);
                     }
                     default -> {
                         // envelope start/end events carry no data of their own; errors are checked by callers
@@ -104,34 +105,31 @@ public final class SegmentReader implements Closeable {
         }
     }
 
-    private char componentSeparator() {
-        return componentSeparator;
-    }
-
-    private static void pad(List<String> elements, int upTo) {
-        while (elements.size() < upTo) {
-            elements.add("");
+    private void pad(int upTo) {
+        while (count < upTo) {
+            append("");
         }
     }
 
-    private void addOrRepeat(List<String> elements, int at, String value) {
+    private void append(String value) {
+        if (count == elements.length) {
+            elements = Arrays.copyOf(elements, count * 2);
+        }
+        elements[count++] = value;
+    }
+
+    private void addOrRepeat(int at, String value) {
         if (at <= 0) {
             return;
         }
-        if (elements.size() >= at) {
+        if (count >= at) {
             // a repeated element: keep the repetitions joined by the repetition separator
             Character rep = reader.getDelimiters().get(io.xlate.edi.stream.EDIStreamConstants.Delimiters.REPETITION);
-            elements.set(at - 1, elements.get(at - 1) + (rep == null ? '^' : rep) + value);
+            elements[at - 1] = elements[at - 1] + (rep == null ? '^' : rep) + value;
             return;
         }
-        pad(elements, at - 1);
-        elements.add(value);
-    }
-
-    private static void trimTrailing(List<String> elements) {
-        while (!elements.isEmpty() && elements.get(elements.size() - 1).isEmpty()) {
-            elements.remove(elements.size() - 1);
-        }
+        pad(at - 1);
+        append(value);
     }
 
     /** Segments read so far. */

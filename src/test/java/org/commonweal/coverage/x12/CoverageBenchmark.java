@@ -49,7 +49,11 @@ public final class CoverageBenchmark {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres"))
                 .setCleanDataDirectory(true).setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("shared_buffers", "512MB").start()) {
-            var dataSource = pg.getPostgresDatabase();
+            // pooled like the application (Hikari): an unpooled source forks a backend per chunk and per progress read
+            var hikari = new com.zaxxer.hikari.HikariDataSource();
+            hikari.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            hikari.setMaximumPoolSize(4);
+            javax.sql.DataSource dataSource = hikari;
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
                     .migrate();
             JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -80,17 +84,33 @@ public final class CoverageBenchmark {
             var importer = new Enrollment834Import(dataSource, jdbc, geocoder, audit, "auto", 5000);
             heap.set(0);
             System.gc();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long postmaster = postmasterPid(work.resolve("postgres"));
+            long jvmCpu = os.getProcessCpuTime();
+            double pgCpu = postgresCpuSeconds(postmaster);
             t0 = System.nanoTime();
+            var pgBefore = postgresCpuByProcess(postmaster);
             ImportReport report = importer.importFile(full, "full.834", "bench", true, r -> { });
             double importSeconds = seconds(t0);
-            System.out.printf("import full 834: %s, %d transactions, %d rejects in %.1f s; peak heap %d MB%n",
-                    report.status(), report.transactions(), report.rejects(), importSeconds, heap.get() >> 20);
+            System.out.println("PostgreSQL CPU during the import by process: "
+                    + difference(postgresCpuByProcess(postmaster), pgBefore));
+            System.out.printf("import full 834: %s, %d transactions, %d rejects in %.1f s; peak heap %d MB; "
+                            + "importer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n",
+                    report.status(), report.transactions(), report.rejects(), importSeconds, heap.get() >> 20,
+                    (os.getProcessCpuTime() - jvmCpu) / 1e9, postgresCpuSeconds(postmaster) - pgCpu,
+                    os.getSystemLoadAverage());
 
             jdbc.sql("truncate coverage.member, coverage.enrollment_span, coverage.member_change").update();
+            jdbc.sql("checkpoint").update();
+            jvmCpu = os.getProcessCpuTime();
+            pgCpu = postgresCpuSeconds(postmaster);
             t0 = System.nanoTime();
             copy(dataSource.getConnection(), synthetic, members, zips);
             double copySeconds = seconds(t0);
-            System.out.printf("COPY of the same rows (members + spans, same indexed tables): %.1f s%n", copySeconds);
+            System.out.printf("COPY of the same rows (members + spans, same indexed tables): %.1f s; "
+                            + "writer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n", copySeconds,
+                    (os.getProcessCpuTime() - jvmCpu) / 1e9, postgresCpuSeconds(postmaster) - pgCpu,
+                    os.getSystemLoadAverage());
             System.out.printf("ratio import / COPY: %.2f%n", importSeconds / copySeconds);
 
             Path change = work.resolve("change.834");
@@ -106,10 +126,13 @@ public final class CoverageBenchmark {
             t0 = System.nanoTime();
             ImportReport daily = importer.importFile(change, "change.834", "bench", true, r -> { });
             System.out.printf("import change 834: %d transactions (adds %d, changes %d, terms %d, reinstates %d, "
-                            + "unchanged %d, rejects %d) in %.1f s%n", daily.transactions(), daily.adds(),
-                    daily.changes(), daily.terms(), daily.reinstates(), daily.unchanged(), daily.rejects(),
-                    seconds(t0));
+                            + "unchanged %d, rejects %d) in %.1f s; load average %.2f%n", daily.transactions(),
+                    daily.adds(), daily.changes(), daily.terms(), daily.reinstates(), daily.unchanged(),
+                    daily.rejects(), seconds(t0), os.getSystemLoadAverage());
             jdbc.sql("analyze").update();
+            if (System.getenv("IMPORT_ONLY") != null) {
+                return;
+            }
 
             write270(work.resolve("batch.270"), Math.min(10_000, members));
             String token = "cwk_bench_" + System.nanoTime();
@@ -125,6 +148,85 @@ public final class CoverageBenchmark {
                 Thread.sleep(500);
             }
         }
+    }
+
+    private static long postmasterPid(Path dataDirectory) throws Exception {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    /** CPU of the postmaster and its children (live backends from /proc, exited ones from cutime/cstime). */
+    static double postgresCpuSeconds(long postmaster) {
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String[] f;
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                } catch (Exception gone) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                // fields after the command: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                            + Long.parseLong(f[14]);
+                } else if (Long.parseLong(f[1]) == postmaster) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+        return ticks / 100.0;
+    }
+
+    /** PostgreSQL CPU seconds by process kind (backend, autovacuum, walwriter, …; exited children together). */
+    static java.util.Map<String, Double> postgresCpuByProcess(long postmaster) {
+        var out = new java.util.TreeMap<String, Double>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    if (pid == postmaster) {
+                        out.merge("exited children", (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0,
+                                Double::sum);
+                        out.merge("postmaster", (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                    } else if (Long.parseLong(f[1]) == postmaster) {
+                        String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ').trim();
+                        String kind = cmd.startsWith("postgres: ") ? cmd.substring(10) : cmd;
+                        kind = kind.contains("autovacuum") ? "autovacuum" : kind.contains("(") ? "backends" : kind;
+                        out.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                    }
+                } catch (Exception gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static String difference(java.util.Map<String, Double> after, java.util.Map<String, Double> before) {
+        var sb = new StringBuilder();
+        after.forEach((k, v) -> {
+            double d = v - before.getOrDefault(k, 0.0);
+            if (d >= 0.05) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(String.format("%.1f s", d));
+            }
+        });
+        return sb.toString();
     }
 
     private static java.util.List<ZipArea> loadZips(JdbcClient jdbc) throws Exception {

@@ -166,6 +166,8 @@ class CoverageImportIntegrationTests {
                     }
                     return null;
                 }).list();
+        // and one member the plan has not seen before: added (by COPY) with its span and history, and present
+        full.member("030", id("NEW"), "6" + run + "N", "NUEVO\\BACK", "NINA", "LA2", "20261101", null);
 
         ImportReport report = importText("full.834", full.text());
 
@@ -174,6 +176,15 @@ class CoverageImportIntegrationTests {
         assertThat(report.reconcileCandidates()).isEqualTo(1);
         assertThat(importer.reconcileCandidates(report.id(), 10)).containsExactly(id("GONE"));
         assertThat(spans(id("GONE"))).containsExactly("LA1 2025-01-01 open active");
+        assertThat(spans(id("NEW"))).containsExactly("LA2 2026-11-01 open active");
+        assertThat(jdbc.sql("select last_name from coverage.member where member_id = ?").param(id("NEW"))
+                .query(String.class).single()).isEqualTo("NUEVO\\BACK");
+        assertThat(jdbc.sql("select summary from coverage.member_change where member_id = ? and import_id = ?")
+                .params(id("NEW"), report.id()).query(String.class).list())
+                .containsExactly("834 030: audit LA2 2026-11-01 open");
+        // members with a history row of this file count as present without a "seen" row
+        assertThat(jdbc.sql("select count(*) from coverage.import_seen where import_id = ? and member_id = ?")
+                .params(report.id(), id("NEW")).query(Integer.class).single()).isZero();
 
         ImportReport applied = importer.reconcile(report.id(), "member-services");
         assertThat(applied.status()).isEqualTo("completed");
