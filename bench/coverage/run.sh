@@ -43,10 +43,20 @@ request = function()
   return wrk.format("GET", "/api/v1/eligibility?memberId=" .. id, {["Authorization"] = "Bearer $TOKEN"})
 end
 LUA
-echo "== warm-up 10 s"
-wrk -t2 -c64 -d10s -s "$WORK/eligibility.lua" "http://localhost:$PORT" > /dev/null
+echo "== warm-up 30 s (the JIT settles in about that on 2 cores)"
+wrk -t2 -c64 -d30s -s "$WORK/eligibility.lua" "http://localhost:$PORT" > /dev/null
+# CPU seconds of the application and of PostgreSQL (postmaster, its live children and reaped ones) during the run
+POSTMASTER=$(pgrep -f -- "$(basename "$WORK")/postgres -p" | head -1)
+pg_ticks() { local s; s=$(awk '{print $16+$17}' /proc/$POSTMASTER/stat)
+  for p in $POSTMASTER $(pgrep -P $POSTMASTER); do [ -r /proc/$p/stat ] && s=$((s + $(awk '{print $14+$15}' /proc/$p/stat))); done
+  echo $s; }
+app_ticks() { awk '{print $14+$15}' /proc/$APP/stat; }
+A0=$(app_ticks); P0=$(pg_ticks)
 echo "== eligibility REST: wrk 2 threads, 64 connections, 30 s"
 wrk -t2 -c64 -d30s --latency -s "$WORK/eligibility.lua" "http://localhost:$PORT" | tee "$WORK/wrk.txt"
+A1=$(app_ticks); P1=$(pg_ticks); TICK=$(getconf CLK_TCK)
+N=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
+echo "CPU per answer: application $(echo "scale=3; 1000*($A1-$A0)/$TICK/$N" | bc) ms, PostgreSQL $(echo "scale=3; 1000*($P1-$P0)/$TICK/$N" | bc) ms ($N answers)"
 
 echo "== X12 270 batch of $(grep -c 'EQ\*30' "$WORK/batch.270") inquiries"
 for i in 1 2 3; do
