@@ -624,14 +624,10 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             throws SQLException {
         Set<String> recorded = new HashSet<>();
         var out = new CopyText();
-        String source = "834";
-        Long id = importId;
         for (MemberTransaction t : chunk) {
             if (changed.contains(t.memberId())) {
-                String summary = "834 " + t.maintenanceType() + ": "
-                        + summaries.getOrDefault(t.memberId(), "member details updated");
-                out.text(t.memberId()).text(source).number(id).text(t.transactionSet()).number(t.sequence())
-                        .text(summary).endRow();
+                out.text(t.memberId()).text("834").number(importId).text(t.transactionSet()).number(t.sequence())
+                        .text(summary(t, summaries)).endRow();
                 recorded.add(t.memberId());
             }
         }
@@ -653,14 +649,17 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         return recorded;
     }
 
+    /** The history line of a member's loop: its maintenance type and what the chunk changed. */
+    private static String summary(MemberTransaction t, Map<String, String> summaries) {
+        return "834 " + t.maintenanceType() + ": " + summaries.getOrDefault(t.memberId(), "member details updated");
+    }
+
     private void historyIfAbsent(Connection c, Set<String> changed, Map<String, String> summaries)
             throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (MemberTransaction t : chunk) {
             if (changed.contains(t.memberId())) {
-                String summary = "834 " + t.maintenanceType() + ": "
-                        + summaries.getOrDefault(t.memberId(), "member details updated");
-                rows.add(new Object[] {t.memberId(), t.transactionSet(), t.sequence(), summary});
+                rows.add(new Object[] {t.memberId(), t.transactionSet(), t.sequence(), summary(t, summaries)});
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
