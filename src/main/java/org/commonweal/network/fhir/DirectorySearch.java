@@ -310,19 +310,19 @@ class DirectorySearch {
     }
 
     /**
-     * The entry for a row: a stub carrying the cached JSON when there is one (mapping a row to a HAPI resource was a
-     * good part of the time of pages with hundreds of entries), else the mapped resource with its cache key; see
-     * {@link PlanNetJsonWriter}.
+     * The entry for a row: a placeholder (type and id only) carrying the cached JSON when there is one (mapping a
+     * row to a HAPI resource was a good part of the time of pages with hundreds of entries), else the mapped resource
+     * with its cache key; see {@link PlanNetJsonWriter}.
      */
     private Resource resource(String type, Map<String, Object> row) {
         String key = PlanNetJsonCache.key(type, row);
         String cached = json.get(key);
         if (cached != null) {
-            Resource stub = PlanNetMapper.stub(type);
-            stub.setId((String) row.get("id"));
-            stub.setUserData(PlanNetJsonWriter.JSON, cached);
-            stub.setUserData(PlanNetJsonWriter.ROW, row);
-            return stub;
+            Resource placeholder = PlanNetMapper.empty(type);
+            placeholder.setId((String) row.get("id"));
+            placeholder.setUserData(PlanNetJsonWriter.JSON, cached);
+            placeholder.setUserData(PlanNetJsonWriter.ROW, row);
+            return placeholder;
         }
         Resource resource = PlanNetMapper.map(type, row);
         resource.setUserData(PlanNetJsonWriter.KEY, key);

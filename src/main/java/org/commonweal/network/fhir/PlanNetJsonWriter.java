@@ -23,16 +23,17 @@ import jakarta.servlet.http.HttpServletResponse;
  * Writes the JSON of Plan-Net search Bundles itself, straight to the response, reusing each entry's JSON from
  * {@link PlanNetJsonCache}. Encoding the resources with HAPI's parser was most of the time of large responses (a page
  * of medical groups with their roles is a few hundred kilobytes of JSON); the Bundle frame around the cached entries
- * is a few lines of text. A search hands over entries already in the cache as stubs (type and id, with the JSON and
- * the row as user data) instead of mapped resources. Anything this writer does not handle (XML, {@code _summary},
- * {@code _elements}, {@code _pretty}) is left to HAPI, after the stubs are mapped to full resources.
+ * is a few lines of text. A search hands over entries already in the cache as placeholders (type and id, with the
+ * JSON and the row as user data) instead of mapped resources. Anything this writer does not handle (XML,
+ * {@code _summary}, {@code _elements}, {@code _pretty}) is left to HAPI, after the placeholders are mapped to full
+ * resources.
  */
 @Component
 class PlanNetJsonWriter implements FhirInterceptor {
 
-    /** User data of a stub entry: its cached JSON. */
+    /** User data of a placeholder entry: its cached JSON. */
     static final String JSON = "commonweal.plannet.json";
-    /** User data of a stub entry: its read-model row, to map it when HAPI has to encode it after all. */
+    /** User data of a placeholder entry: its read-model row, to map it when HAPI has to encode it after all. */
     static final String ROW = "commonweal.plannet.row";
     /** User data of a mapped entry: its cache key. */
     static final String KEY = "commonweal.plannet.key";
@@ -45,7 +46,7 @@ class PlanNetJsonWriter implements FhirInterceptor {
         this.cache = cache;
     }
 
-    /** Runs first: when HAPI will encode the Bundle, stubs become full resources before anything reads them. */
+    /** Runs first: when HAPI will encode the Bundle, placeholders become full resources before anything reads it. */
     @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = -1000)
     public boolean materialize(RequestDetails request, ResponseDetails response) {
         if (response.getResponseResource() instanceof Bundle bundle && !handles(request, bundle)) {

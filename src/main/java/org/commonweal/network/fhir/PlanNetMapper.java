@@ -44,7 +44,7 @@ final class PlanNetMapper {
     }
 
     /** An empty resource of the type, for a search entry whose JSON is already cached. */
-    static Resource stub(String type) {
+    static Resource empty(String type) {
         return switch (type) {
             case "Practitioner" -> new Practitioner();
             case "PractitionerRole" -> new PractitionerRole();
