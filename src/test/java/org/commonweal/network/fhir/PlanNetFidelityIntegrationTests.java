@@ -131,6 +131,9 @@ class PlanNetFidelityIntegrationTests {
         assertThat(organization.getContactFirstRep().getName().getText()).isEqualTo("Front office");
         assertThat(organization.getExtensionByUrl("http://example.org/fhir/StructureDefinition/org-local-rank"))
                 .isNotNull();
+        var noStreet = (Organization) parser.parseResource(served("Organization/nppes-org-2"));
+        assertThat(noStreet.getAddress()).singleElement().satisfies(a -> assertThat(a.getCity() + " " + a.getState()
+                + " " + a.getPostalCode()).isEqualTo("LOMITA CA 00000"));
 
         String location = served("Location/nppes-loc-1");
         assertThat(location).contains("\"hoursOfOperation\"", "\"LOC-1144221847-1\"", "\"17:30:00\"");

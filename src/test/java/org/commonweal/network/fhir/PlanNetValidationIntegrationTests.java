@@ -127,7 +127,7 @@ class PlanNetValidationIntegrationTests {
                 String[] typeId = reference.split("/");
                 validate(validator, reference, directory.read(typeId[0], typeId[1]), errors);
             }
-            assertThat(references).hasSize(55);
+            assertThat(references).hasSize(56);
             assertThat(errors).isEmpty();
         } finally {
             PlanNetSamples.remove(jdbc, references);
