@@ -100,6 +100,9 @@ class GenerateCommand implements OperationalCommand {
             input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         }
         String answer = input.readLine();
+        if (answer == null) {
+            System.out.println();
+        }
         return answer != null && answer.strip().equalsIgnoreCase("yes");
     }
 }
