@@ -1,5 +1,7 @@
 package org.commonweal.demo;
 
+import java.util.List;
+
 /**
  * A module's demo data. Generators run in {@link #order()}, each once per dataset; the same seed always gives the
  * same data.
@@ -13,6 +15,13 @@ public interface DemoDataGenerator {
     default int order() {
         return 100;
     }
+
+    /**
+     * Every table {@link #reset} empties, schema-qualified. Before a reset they are checked for rows the generator
+     * did not write (imported, entered by users): a generator whose tables hold any is left alone, unless
+     * {@code generate --force} is confirmed. A generator that writes no table (only caches) returns an empty list.
+     */
+    List<String> tables();
 
     /**
      * Removes what {@link #generate} wrote, so it can run again at another scale or seed, or after a run that failed

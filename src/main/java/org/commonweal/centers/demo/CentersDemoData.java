@@ -29,6 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CentersDemoData implements DemoDataGenerator {
 
+    /** Every table reset() empties. */
+    private static final List<String> TABLES = List.of("centers.registration_history", "centers.notification_log",
+            "centers.notification", "centers.screening", "centers.visit", "centers.registration",
+            "centers.class_session", "centers.class_series", "centers.participant");
+
     private static final String CODES = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final String[] WALK_IN = {"enrolment", "renewal", "id-card", "pcp-change", "member-services",
             "telehealth-room", "wifi", "social-services-referral", "food-pantry"};
@@ -48,11 +53,13 @@ class CentersDemoData implements DemoDataGenerator {
     }
 
     @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
     public void reset(DemoContext context) {
-        context.jdbc().sql("""
-                truncate centers.registration_history, centers.notification_log, centers.notification,
-                  centers.screening, centers.visit, centers.registration, centers.class_session, centers.class_series,
-                  centers.participant""").update();
+        context.jdbc().sql("truncate " + String.join(", ", TABLES)).update();
     }
 
     record Program(int id, String code, String category, String nameEn, String nameEs) {

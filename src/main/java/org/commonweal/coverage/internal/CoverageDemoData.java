@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CoverageDemoData implements DemoDataGenerator {
 
+    /** Every table reset() empties. */
+    private static final List<String> TABLES = List.of("coverage.member", "coverage.enrollment_span",
+            "coverage.member_change", "coverage.import_reject", "coverage.import_seen", "coverage.import_file");
+
     static final String DEMO_MEMBER = "DEMO-MEMBER-1";
     private static final List<String> MEMBER_COLUMNS = List.of("member_id", "cin", "mbi", "first_name", "last_name",
             "name_key", "birth_date", "sex", "address_line1", "city", "state", "zip", "county_code", "latitude",
@@ -50,8 +54,13 @@ class CoverageDemoData implements DemoDataGenerator {
     }
 
     @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
     public void reset(DemoContext context) {
-        context.jdbc().sql("truncate coverage.member, coverage.enrollment_span, coverage.member_change").update();
+        context.jdbc().sql("truncate " + String.join(", ", TABLES) + " restart identity").update();
     }
 
     @Override

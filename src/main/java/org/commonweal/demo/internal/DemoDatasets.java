@@ -2,6 +2,7 @@ package org.commonweal.demo.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Runs the modules' generators in order, each once per dataset, and remembers what ran at which scale. */
+/**
+ * Runs the modules' generators in order, each once per dataset, and remembers what ran at which scale, and which rows
+ * each wrote: the PostgreSQL transaction ids at the start and the end of its run ({@code demo.provenance}). A row of a
+ * generator's tables written by any other transaction (an import, a user, a job) is foreign: while a generator's
+ * tables hold foreign rows, it is never reset unless the caller says so ({@code generate --force}).
+ */
 @Component
 class DemoDatasets {
 
@@ -52,18 +58,85 @@ class DemoDatasets {
                 .optional();
     }
 
-    /** Runs one generator (after a reset when it ran before) and records it. */
+    /** How many rows of one of a generator's tables it did not write itself, and how many rows it holds in all. */
+    record TableRows(String table, long foreign, long total) {
+    }
+
+    /**
+     * Every table of the generator that holds rows, with how many of them the generator did not write. A row is its
+     * own when its {@code xmin} (the transaction that wrote it) falls between the start and the end of the
+     * generator's last run; with no run recorded every row is foreign, and after a run that failed half-way the rows
+     * written since its start are its own. Transaction ages are 32-bit: past two billion transactions an own row may
+     * look foreign, which only ever errs on the side of keeping data.
+     */
+    List<TableRows> rows(DemoDataGenerator generator) {
+        var provenance = jdbc.sql("select started_xid, finished_xid from demo.provenance where generator = ?")
+                .param(generator.name()).query((rs, n) -> new long[] {rs.getLong(1),
+                        rs.getObject(2) == null ? Long.MAX_VALUE : rs.getLong(2)})
+                .optional();
+        List<TableRows> rows = new ArrayList<>();
+        for (String table : generator.tables()) {
+            if (!table.matches("[a-z_]+\\.[a-z_0-9]+")) {
+                throw new IllegalStateException(generator.name() + ": not a schema-qualified table: " + table);
+            }
+            TableRows counted = provenance.isEmpty()
+                    ? jdbc.sql("select count(*), count(*) from " + table).query((rs, n) -> new TableRows(table,
+                            rs.getLong(1), rs.getLong(2))).single()
+                    // own rows were written at most (now - started) and at least (now - finished) transactions ago
+                    : jdbc.sql("with now as materialized (select pg_current_xact_id()::text::bigint xid)"
+                            + " select count(*) filter (where age(t.xmin) > now.xid - ? or age(t.xmin) < now.xid - ?),"
+                            + " count(*) from " + table + " t, now group by now.xid")
+                            .params(provenance.get()[0], Math.min(provenance.get()[1], Long.MAX_VALUE / 2))
+                            .query((rs, n) -> new TableRows(table, rs.getLong(1), rs.getLong(2))).optional()
+                            .orElse(new TableRows(table, 0, 0));
+            if (counted.total() > 0) {
+                rows.add(counted);
+            }
+        }
+        return rows;
+    }
+
+    /** The foreign rows of a generator's tables, named for people: "network.practitioner: 2,000 rows, …". */
+    static String describeForeign(List<TableRows> rows) {
+        return String.join(", ", rows.stream().filter(r -> r.foreign() > 0)
+                .map(r -> String.format("%s: %,d rows", r.table(), r.foreign())).toList());
+    }
+
+    /**
+     * Runs one generator (after a reset when it ran before) and records it; refuses when its tables hold rows it did
+     * not write.
+     */
     Generated run(DemoDataGenerator generator, DemoScale scale, long seed) throws Exception {
+        return run(generator, scale, seed, false);
+    }
+
+    /**
+     * Runs one generator after a reset, and records it. Unless {@code replaceForeign}, refuses (before deleting
+     * anything) when its tables hold rows it did not write.
+     */
+    Generated run(DemoDataGenerator generator, DemoScale scale, long seed, boolean replaceForeign) throws Exception {
+        if (!replaceForeign) {
+            var rows = rows(generator);
+            if (rows.stream().anyMatch(r -> r.foreign() > 0)) {
+                throw new IllegalStateException(generator.name() + " holds rows the demo generator did not write ("
+                        + describeForeign(rows) + "); not reset");
+            }
+        }
         var context = new SeededDemoContext(scale, seed,
                 new DemoPeople(geography.zips(), LocalDate.now(ZoneId.of("America/Los_Angeles"))), jdbc, dataSource);
         long started = System.nanoTime();
         // always reset: a run that failed half-way left rows but no record of itself
-        generator.reset(context);
         jdbc.sql("delete from demo.generated where generator = ?").param(generator.name()).update();
+        jdbc.sql("insert into demo.provenance (generator, started_xid) values (?, pg_current_xact_id()::text::bigint)"
+                + " on conflict (generator) do update set started_xid = excluded.started_xid, finished_xid = null")
+                .param(generator.name()).update();
+        generator.reset(context);
         long rows = generator.generate(context);
         long millis = (System.nanoTime() - started) / 1_000_000;
         jdbc.sql("insert into demo.generated (generator, scale, seed, rows_written, millis) values (?, ?, ?, ?, ?)")
                 .params(generator.name(), scale.name().toLowerCase(), seed, rows, millis).update();
+        jdbc.sql("update demo.provenance set finished_xid = pg_current_xact_id()::text::bigint where generator = ?")
+                .param(generator.name()).update();
         log.info("Demo data {}: {} rows at {} scale in {} ms", generator.name(), rows, scale.name().toLowerCase(),
                 millis);
         return new Generated(scale.name().toLowerCase(), seed, rows, millis);

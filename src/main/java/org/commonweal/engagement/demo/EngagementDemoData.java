@@ -36,6 +36,13 @@ import org.springframework.stereotype.Component;
 @Component
 class EngagementDemoData implements DemoDataGenerator {
 
+    /** Every table reset() empties. */
+    private static final List<String> TABLES = List.of("engagement.referral", "engagement.contact",
+            "engagement.outreach_event", "engagement.work_hours", "engagement.course_completion", "engagement.course",
+            "engagement.promoter", "engagement.region_profile", "engagement.motion_step", "engagement.motion",
+            "engagement.stipend", "engagement.attendance", "engagement.meeting_document", "engagement.meeting",
+            "engagement.membership", "engagement.committee");
+
     static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     static final String[] TOPICS = {"access-to-care", "language-access", "transportation", "pharmacy",
             "behavioral-health", "member-services", "housing", "food-security"};
@@ -61,13 +68,13 @@ class EngagementDemoData implements DemoDataGenerator {
     }
 
     @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
     public void reset(DemoContext context) {
-        context.jdbc().sql("""
-                truncate engagement.referral, engagement.contact, engagement.outreach_event, engagement.work_hours,
-                  engagement.course_completion, engagement.course, engagement.promoter, engagement.region_profile,
-                  engagement.motion_step, engagement.motion, engagement.stipend, engagement.attendance,
-                  engagement.meeting_document, engagement.meeting, engagement.membership, engagement.committee
-                  restart identity""").update();
+        context.jdbc().sql("truncate " + String.join(", ", TABLES) + " restart identity").update();
     }
 
     @Override

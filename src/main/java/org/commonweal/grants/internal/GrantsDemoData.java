@@ -27,6 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 class GrantsDemoData implements DemoDataGenerator {
 
+    /** Every table reset() empties. */
+    private static final List<String> TABLES = List.of("grants.notification_log", "grants.notification",
+            "grants.report_reminder", "grants.report_due_change", "grants.extension_request", "grants.application_edit",
+            "grants.letter_of_intent", "grants.organization_contact", "grants.outcome", "grants.report_requirement",
+            "grants.disbursement", "grants.award_amendment", "grants.award", "grants.slate_item", "grants.board_action",
+            "grants.board_meeting", "grants.review_score", "grants.review_assignment", "grants.attachment",
+            "grants.budget_line", "grants.application", "grants.organization", "grants.rubric_criterion",
+            "grants.funding_cycle", "grants.program");
+
     static final String DEMO_ORG_REF = "DEMO-GRANTEE-ORG";
 
     private static final String[] SUFFIX = {"Community Health Center", "Family Clinic", "Health Services",
@@ -39,15 +48,13 @@ class GrantsDemoData implements DemoDataGenerator {
     }
 
     @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
     public void reset(DemoContext context) {
-        context.jdbc().sql("""
-                truncate grants.notification_log, grants.notification, grants.report_reminder, grants.report_due_change,
-                    grants.extension_request, grants.application_edit, grants.letter_of_intent, grants.organization_contact,
-                    grants.outcome, grants.report_requirement, grants.disbursement, grants.award_amendment,
-                    grants.award, grants.slate_item, grants.board_action, grants.board_meeting, grants.review_score,
-                    grants.review_assignment, grants.attachment, grants.budget_line, grants.application,
-                    grants.organization, grants.rubric_criterion, grants.funding_cycle, grants.program restart identity""")
-                .update();
+        context.jdbc().sql("truncate " + String.join(", ", TABLES) + " restart identity").update();
     }
 
     @Override

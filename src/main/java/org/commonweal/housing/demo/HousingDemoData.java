@@ -22,6 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 class HousingDemoData implements DemoDataGenerator {
 
+    /** Every table reset() empties. */
+    private static final List<String> TABLES = List.of("housing.payment", "housing.subsidy", "housing.funding_source",
+            "housing.ce_event", "housing.task", "housing.service", "housing.enrollment", "housing.assignment",
+            "housing.team_member", "housing.team", "housing.consent", "housing.client", "housing.project",
+            "housing.organization");
+
     static final String[][] TEAMS = {
             {"1", "Metro ICMS", "sup-metro", "case-manager", "cm-rivera", "cm-okafor"},
             {"2", "South County ICMS", "sup-south", "cm-nguyen", "cm-hart", "cm-park"}};
@@ -55,10 +61,14 @@ class HousingDemoData implements DemoDataGenerator {
     }
 
     @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
     public void reset(DemoContext ctx) {
-        for (String table : List.of("payment", "subsidy", "funding_source", "ce_event", "task", "service", "enrollment",
-                "assignment", "team_member", "team", "consent", "client", "project", "organization")) {
-            ctx.jdbc().sql("delete from housing." + table).update();
+        for (String table : TABLES) {
+            ctx.jdbc().sql("delete from " + table).update();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.commonweal.insights.internal;
 
+import java.util.List;
+
 import java.time.LocalDate;
 
 import org.commonweal.adequacy.Adequacy;
@@ -32,6 +34,12 @@ class InsightsDemoData implements DemoDataGenerator {
     @Override
     public int order() {
         return 900;
+    }
+
+    /** Only the in-memory figures: no table, so nothing imported can be lost. */
+    @Override
+    public List<String> tables() {
+        return List.of();
     }
 
     @Override

@@ -27,15 +27,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 
 /**
  * Loads Plan-Net data produced by another server: a JSON Bundle, an NDJSON file, or a folder of NDJSON files (one
  * per resource type). All resources are read first so references can be resolved against the file and the
  * directory; a resource with an unknown reference, a parse error or a missing required element is reported (line,
- * field, reason) and skipped, the others are applied. Ids are kept, so a second import updates in place.
+ * field, reason) and skipped, the others are applied. Ids are kept, so a second import updates in place. Each
+ * resource is kept as received besides its row ({@link ResourcesAsReceived}) and served back whole; one the strict
+ * parser cannot read whole is rejected, never trimmed.
  */
 @Service
 public class PlanNetImport {
+
+    /** The start of the {@code source} of entries this import wrote: {@code plannet FILE}. */
+    static final String SOURCE = "plannet ";
 
     private final FhirContext fhir;
     private final JdbcTemplate jdbc;
@@ -95,8 +102,9 @@ public class PlanNetImport {
                 rejected++;
                 continue;
             }
+            row.put("resource_json", ResourcesAsReceived.keep(p.resource()));
             ResourceTable table = PlanNetTables.require(p.resource().fhirType());
-            tx.executeWithoutResult(s -> upsert(table, row, "plannet " + p.file()));
+            tx.executeWithoutResult(s -> upsert(table, row, SOURCE + p.file()));
             applied++;
         }
         audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "plannet-import", path.getFileName().toString(),
@@ -122,7 +130,7 @@ public class PlanNetImport {
         String json = Files.readString(file);
         Resource resource;
         try {
-            resource = (Resource) fhir.newJsonParser().parseResource(json);
+            resource = (Resource) parser().parseResource(json);
         } catch (DataFormatException | ClassCastException e) {
             problems.add(new ImportProblem(1, name, "not a FHIR JSON resource: " + e.getMessage()));
             return;
@@ -140,7 +148,7 @@ public class PlanNetImport {
 
     private void parse(String file, long line, String json, List<Parsed> parsed, List<ImportProblem> problems) {
         try {
-            accept(file, line, (Resource) fhir.newJsonParser().parseResource(json), parsed, problems);
+            accept(file, line, (Resource) parser().parseResource(json), parsed, problems);
         } catch (DataFormatException | ClassCastException e) {
             problems.add(new ImportProblem(line, file, "not a FHIR JSON resource: " + e.getMessage()));
         }
@@ -157,6 +165,14 @@ public class PlanNetImport {
         } else {
             parsed.add(new Parsed(file, line, resource));
         }
+    }
+
+    /**
+     * A strict parser: an element that is not FHIR, or a value of the wrong type, rejects the resource with its reason
+     * instead of being dropped, since what is kept is served back whole.
+     */
+    private IParser parser() {
+        return fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
     }
 
     private boolean exists(String reference) {

@@ -58,8 +58,35 @@ final class PlanNetMapper {
         };
     }
 
+    /**
+     * The resource of a row: as received when the Plan-Net import wrote it last ({@link ResourcesAsReceived}), else
+     * mapped from its columns (with what an import kept and the columns do not model).
+     */
     static Resource map(String type, Map<String, Object> row) {
-        DomainResource resource = switch (type) {
+        String received = str(row, "resource_json");
+        DomainResource resource;
+        if (received != null && String.valueOf(row.get("source")).startsWith(PlanNetImport.SOURCE)) {
+            resource = ResourcesAsReceived.read(received);
+        } else {
+            resource = mapColumns(type, row);
+            resource.setLanguage("en-US");
+            if (received != null) {
+                ResourcesAsReceived.addUnmodelled(resource, ResourcesAsReceived.read(received));
+            }
+        }
+        resource.setId(str(row, "id"));
+        resource.getMeta().setVersionId(String.valueOf(row.get("version")));
+        resource.getMeta().setLastUpdated(instant(row.get("last_updated")));
+        String profile = SD + (type.equals("Organization") && "ntwk".equals(row.get("type_code")) ? "plannet-Network"
+                : "plannet-" + type);
+        if (!resource.getMeta().hasProfile(profile)) {
+            resource.getMeta().addProfile(profile);
+        }
+        return resource;
+    }
+
+    private static DomainResource mapColumns(String type, Map<String, Object> row) {
+        return switch (type) {
             case "Practitioner" -> practitioner(row);
             case "PractitionerRole" -> role(row);
             case "Location" -> location(row);
@@ -70,14 +97,6 @@ final class PlanNetMapper {
             case "Endpoint" -> endpoint(row);
             default -> throw new IllegalArgumentException(type);
         };
-        resource.setId(str(row, "id"));
-        resource.getMeta().setVersionId(String.valueOf(row.get("version")));
-        resource.getMeta().setLastUpdated(instant(row.get("last_updated")));
-        String profile = type.equals("Organization") && "ntwk".equals(row.get("type_code")) ? "plannet-Network"
-                : "plannet-" + type;
-        resource.getMeta().addProfile(SD + profile);
-        resource.setLanguage("en-US");
-        return resource;
     }
 
     private static Practitioner practitioner(Map<String, Object> row) {

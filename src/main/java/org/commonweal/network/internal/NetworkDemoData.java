@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 class NetworkDemoData implements DemoDataGenerator {
 
+    /** Every table reset() empties. */
+    private static final List<String> TABLES = List.of("network.error_report", "network.verification_request",
+            "network.verification_campaign", "network.entry_history", "network.import_run", "network.practitioner_role",
+            "network.practitioner", "network.organization_affiliation", "network.healthcare_service",
+            "network.insurance_plan", "network.endpoint", "network.location", "network.organization");
+
     static final String PAYER = "lacare";
     static final String COUNTY_AREA = "la-county";
     static final List<String[]> NETWORKS = List.of(
@@ -52,12 +58,14 @@ class NetworkDemoData implements DemoDataGenerator {
     }
 
     @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
     public void reset(DemoContext context) {
-        var jdbc = context.jdbc();
-        for (String table : List.of("error_report", "verification_request", "verification_campaign", "entry_history",
-                "import_run", "practitioner_role", "practitioner", "organization_affiliation", "healthcare_service",
-                "insurance_plan", "endpoint", "location", "organization")) {
-            jdbc.sql("truncate network." + table + " cascade").update();
+        for (String table : TABLES) {
+            context.jdbc().sql("truncate " + table + " cascade").update();
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Hand-written 834 text for tests: segments joined with the envelope counts computed, delimiters chosen. */
-final class Sample834 {
+public final class Sample834 {
 
     private final List<String> body = new ArrayList<>();
     private String control = "000000101";
@@ -13,7 +13,7 @@ final class Sample834 {
     private String bgn08 = "2";
     private int seAdjust;
 
-    Sample834 control(String control) {
+    public Sample834 control(String control) {
         this.control = control;
         return this;
     }
@@ -44,7 +44,7 @@ final class Sample834 {
     }
 
     /** A complete DHCS-style member loop. */
-    Sample834 member(String type, String memberId, String cin, String last, String first, String plan,
+    public Sample834 member(String type, String memberId, String cin, String last, String first, String plan,
             String begin, String end) {
         add("INS*Y*18*" + type + "*XN*A***AC", "REF*0F*" + memberId, "REF*23*" + cin + ";20240101",
                 "REF*3H*19;1H;123456", "DTP*356*D8*" + begin);
@@ -59,7 +59,7 @@ final class Sample834 {
         return add("REF*CE*1H", "LX*1", "NM1*P3*1*NGUYEN*ANA****XX*1234567893");
     }
 
-    String text() {
+    public String text() {
         return text('*', '~', "\n");
     }
 

@@ -44,6 +44,11 @@ class DemoDatasetsIntegrationTests {
         }
 
         @Override
+        public List<String> tables() {
+            return List.of(table);
+        }
+
+        @Override
         public void reset(DemoContext context) {
             context.jdbc().sql("truncate " + table).update();
         }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.commonweal.IntegrationTest;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -21,7 +23,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -36,13 +40,17 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 @IntegrationTest
 class PlanNetValidationIntegrationTests {
 
-    private static final Path PACKAGES = Path.of("..", "shared", "fhir");
+    private static final Path PACKAGES = PlanNetSamples.PACKAGES;
 
     @Autowired
     DirectorySearch directory;
+    @Autowired
+    PlanNetImport planNet;
+    @Autowired
+    JdbcClient jdbc;
 
-    @Test
-    void servedResourcesConformToPlanNetProfiles() throws Exception {
+    /** The validator over the offline Plan-Net and US Core packages. */
+    private static FhirValidator validator() throws Exception {
         assumeTrue(Files.isDirectory(PACKAGES), "FHIR packages not found at " + PACKAGES.toAbsolutePath()
                 + ": Plan-Net profile validation skipped");
         FhirContext context = FhirContext.forR4Cached();
@@ -71,8 +79,18 @@ class PlanNetValidationIntegrationTests {
                 new SnapshotGeneratingValidationSupport(context), unknownSystems);
         var instanceValidator = new FhirInstanceValidator(chain);
         instanceValidator.setErrorForUnknownProfiles(true);
-        FhirValidator validator = context.newValidator().registerValidatorModule(instanceValidator);
+        return context.newValidator().registerValidatorModule(instanceValidator);
+    }
 
+    private static void validate(FhirValidator validator, String name, Resource resource, List<String> errors) {
+        validator.validateWithResult(resource).getMessages().stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .forEach(m -> errors.add(name + " " + m.getLocationString() + ": " + m.getMessage()));
+    }
+
+    @Test
+    void servedResourcesConformToPlanNetProfiles() throws Exception {
+        FhirValidator validator = validator();
         List<String> errors = new ArrayList<>();
         int validated = 0;
         for (String[] sample : List.of(new String[] {"Practitioner", "pr-0"}, new String[] {"Practitioner", "pr-1"},
@@ -83,14 +101,36 @@ class PlanNetValidationIntegrationTests {
                 new String[] {"Organization", "lacare"}, new String[] {"OrganizationAffiliation", "aff-hosp-0"},
                 new String[] {"HealthcareService", "hs-er-hosp-0"}, new String[] {"InsurancePlan", "plan-medi-cal"},
                 new String[] {"InsurancePlan", "plan-covered-ca"}, new String[] {"Endpoint", "ep-hosp-0"})) {
-            Resource resource = directory.read(sample[0], sample[1]);
-            var result = validator.validateWithResult(resource);
+            validate(validator, sample[0] + "/" + sample[1], directory.read(sample[0], sample[1]), errors);
             validated++;
-            result.getMessages().stream().filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-                    .forEach(m -> errors.add(sample[0] + "/" + sample[1] + " " + m.getLocationString() + ": "
-                            + m.getMessage()));
         }
         assertThat(validated).isEqualTo(17);
         assertThat(errors).isEmpty();
+    }
+
+    /**
+     * Imported data as served: every example of the Plan-Net package and the NPPES-shaped resources, imported and read
+     * back, with zero errors (an import that trimmed or rewrote elements, such as a connection type moved into
+     * another code system or an address dropped, fails here).
+     */
+    @Test
+    void importedResourcesAsServedConformToPlanNetProfiles(@TempDir Path dir) throws Exception {
+        FhirValidator validator = validator();
+        Map<String, String> files = new TreeMap<>(PlanNetSamples.examples());
+        files.putAll(PlanNetSamples.nppesShaped());
+        List<String> references = PlanNetSamples.references(FhirContext.forR4Cached(), files);
+        try {
+            var report = planNet.importPath(PlanNetSamples.folder(dir, files), "test");
+            assertThat(report.problems()).isEmpty();
+            List<String> errors = new ArrayList<>();
+            for (String reference : references) {
+                String[] typeId = reference.split("/");
+                validate(validator, reference, directory.read(typeId[0], typeId[1]), errors);
+            }
+            assertThat(references).hasSize(56);
+            assertThat(errors).isEmpty();
+        } finally {
+            PlanNetSamples.remove(jdbc, references);
+        }
     }
 }
