@@ -1,0 +1,39 @@
+package org.commonweal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The schema reader itself: the published examples pass, a wrong shape fails, formats are asserted. */
+class PublishedSchemasTests {
+
+    @Test
+    void thePublishedExamplesPassAndWrongShapesFail() {
+        PublishedSchemas schemas = PublishedSchemas.of("commongrants");
+        assertThat(schemas.errors("OppTimeline.yaml", """
+                {"postDate": {"name": "Opportunity posted date", "eventType": "singleDate", "date": "2024-01-15"},
+                 "closeDate": {"name": "Close", "eventType": "singleDate", "date": "2024-12-31", "time": "17:00:00-08:00"},
+                 "otherDates": {"period": {"name": "Application period", "eventType": "dateRange",
+                     "startDate": "2024-01-01", "endDate": "2024-01-31"}}}""")).isEmpty();
+        // the old draft's names, an event without eventType, an undefined property
+        assertThat(schemas.errors("OppTimeline.yaml", """
+                {"appDeadline": {"name": "Deadline", "date": "2024-12-31", "timezone": "America/Los_Angeles"}}"""))
+                .isNotEmpty();
+        assertThat(schemas.errors("Event.yaml", """
+                {"name": "Deadline", "eventType": "singleDate", "date": "2024-12-31", "timezone": "America/Los_Angeles"}"""))
+                .isNotEmpty();
+        assertThat(schemas.errors("uuid.yaml", "\"CHIF-2026\"")).isNotEmpty();
+        assertThat(schemas.errors("uuid.yaml", "\"30a12e5e-5940-4c08-921c-17a8960fcf4b\"")).isEmpty();
+        assertThat(schemas.errors("isoDate.yaml", "\"2024-02-30\"")).isNotEmpty();
+        assertThat(schemas.errors("PaginatedResultsInfo.yaml", "{\"page\": 1, \"pageSize\": 0}")).isNotEmpty();
+        // format: time is RFC 3339 full-time: a time of day needs its UTC offset
+        assertThat(schemas.errors("isoTime.yaml", "\"17:00:00\"")).isNotEmpty();
+        assertThat(schemas.errors("isoTime.yaml", "\"17:00:00-08:00\"")).isEmpty();
+    }
+
+    @Test
+    void hsdsSchemasAreReadToo() {
+        PublishedSchemas schemas = PublishedSchemas.of("hsds-3.0");
+        assertThat(schemas.errors("taxonomy.json", "{\"id\": \"x\"}")).isNotEmpty();
+    }
+}
