@@ -33,7 +33,17 @@ class PublishedSchemasTests {
 
     @Test
     void hsdsSchemasAreReadToo() {
-        PublishedSchemas schemas = PublishedSchemas.of("hsds-3.0");
+        PublishedSchemas schemas = PublishedSchemas.of("hsds-3.0",
+                PublishedSchemas.HSDS_HOSTED);
         assertThat(schemas.errors("taxonomy.json", "{\"id\": \"x\"}")).isNotEmpty();
+        // the response schemas of openapi.json, by pointer; a relative openapi_url is not a URI
+        String root = PublishedSchemas.openApiResponse("/");
+        assertThat(schemas.errors(root, "{\"version\": \"3.0\", \"openapi_url\": \"https://example.org/openapi.json\"}")).isEmpty();
+        assertThat(schemas.errors(root, "{\"version\": \"3.0\", \"openapi_url\": \"/v3/api-docs\"}")).isNotEmpty();
+        // through the hosted compiled/service.json $ref: a service needs id, name and status
+        String service = PublishedSchemas.openApiResponse("/services/{id}");
+        assertThat(schemas.errors(service, "{\"id\": \"5c4d79d7-cc55-470e-9f1f-8cad074e4892\", \"name\": \"n\", \"status\": \"active\"}")).isEmpty();
+        assertThat(schemas.errors(service, "{\"id\": \"5c4d79d7-cc55-470e-9f1f-8cad074e4892\", \"status\": \"active\"}")).isNotEmpty();
+        assertThat(schemas.errors("schedule.json", "{\"id\": \"5c4d79d7-cc55-470e-9f1f-8cad074e4892\", \"schedule_link\": \"/centers/series/1/calendar.ics\"}")).isNotEmpty();
     }
 }
