@@ -266,9 +266,21 @@ class HmisExport {
             self.put("DateUpdated", now);
             self.put("ExportID", exportId);
             sink.accept(self);
-            for (HmisRecords.Stored stored : records.all("User.csv").values()) {
+            Map<String, HmisRecords.Stored> kept = records.all("User.csv");
+            for (HmisRecords.Stored stored : kept.values()) {
                 if (!stored.recordId().equals(USER)) {
                     Map<String, Object> r = new HashMap<>(stored.fields());
+                    r.put("ExportID", exportId);
+                    sink.accept(r);
+                }
+            }
+            // a user named by imported records whose set had no User.csv row for them: known by id only
+            for (String id : records.referencedUsers()) {
+                if (!id.equals(USER) && !kept.containsKey(id)) {
+                    Map<String, Object> r = new HashMap<>();
+                    r.put("UserID", id);
+                    r.put("DateCreated", now);
+                    r.put("DateUpdated", now);
                     r.put("ExportID", exportId);
                     sink.accept(r);
                 }

@@ -72,6 +72,14 @@ class HmisRecords {
                 .query((rs, n) -> stored(rs)).list();
     }
 
+    /** Every UserID the kept records name. */
+    List<String> referencedUsers() {
+        return jdbc.sql("""
+                select distinct fields ->> 'UserID' from housing.hmis_record
+                where file <> 'User.csv' and coalesce(fields ->> 'UserID', '') <> '' order by 1""")
+                .query(String.class).list();
+    }
+
     /** The kept Exit columns by EnrollmentID (an exit is one per enrollment). */
     Map<String, Stored> exitsByEnrollment() {
         Map<String, Stored> found = new HashMap<>();
