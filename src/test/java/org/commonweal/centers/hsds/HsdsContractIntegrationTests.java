@@ -109,6 +109,13 @@ class HsdsContractIntegrationTests {
         JsonNode paths = json.readTree(description).get("paths");
         assertThat(paths.has("/hsds/services")).isTrue();
         assertThat(paths.has("/hsds/taxonomies")).isTrue();
+        assertThat(paths.has("/api/grants/opportunities")).as("only the HSDS routes").isFalse();
+        // the application's whole description is still there, for those signed in
+        JsonNode all = json.readTree(mvc.perform(get("/v3/api-docs").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(all.get("paths").has("/api/grants/opportunities")).isTrue();
+        assertThat(all.get("paths").has("/hsds/services")).isTrue();
     }
 
     @Test
