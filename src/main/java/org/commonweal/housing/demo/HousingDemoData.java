@@ -56,8 +56,9 @@ class HousingDemoData implements DemoDataGenerator {
 
     @Override
     public void reset(DemoContext ctx) {
-        for (String table : List.of("hmis_record", "payment", "subsidy", "funding_source", "ce_event", "task", "service", "enrollment",
-                "assignment", "team_member", "team", "consent", "client", "project", "organization")) {
+        for (String table : List.of("hmis_record", "payment", "subsidy", "funding_source", "ce_event", "task",
+                "service", "enrollment", "assignment", "team_member", "team", "consent", "client", "project",
+                "organization")) {
             ctx.jdbc().sql("delete from housing." + table).update();
         }
     }
