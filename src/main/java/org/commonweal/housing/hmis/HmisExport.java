@@ -72,8 +72,10 @@ class HmisExport {
                     overlay(r, organizations.get(id));
                     r.put("OrganizationID", id);
                     r.put("OrganizationName", rs.getString("name"));
+                    // Commonweal holds yes/no: an imported 8, 9 or 99 is kept while it still means "not yes"
                     boolean victim = rs.getBoolean("victim_service_provider");
-                    if (!(victim == "1".equals(r.get("VictimServiceProvider")) && r.get("VictimServiceProvider") != null)) {
+                    Object imported = r.get("VictimServiceProvider");
+                    if (imported == null || "1".equals(imported) != victim) {
                         r.put("VictimServiceProvider", victim ? 1 : 0);
                     }
                     stamp(r, now, now, exportId);
