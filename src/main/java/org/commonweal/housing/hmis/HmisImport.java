@@ -109,6 +109,8 @@ class HmisImport {
             }
         } catch (java.util.zip.ZipException e) {
             return new Report(0, List.of("not a ZIP of HMIS CSV files (" + e.getMessage() + ")"), notes);
+        } catch (IOException e) {
+            return new Report(0, List.of("the set could not be read, nothing was applied: " + e.getMessage()), notes);
         }
         List<List<String>> export = files.get("Export.csv");
         if (export == null || export.size() < 2) {
@@ -124,7 +126,7 @@ class HmisImport {
                     + " source HMIS."), notes);
         }
         int idAt = export.get(0).stream().map(String::strip).toList().indexOf("ExportID");
-        String sourceExport = idAt < 0 ? null : export.get(1).get(idAt).strip();
+        String sourceExport = idAt < 0 || idAt >= export.get(1).size() ? null : export.get(1).get(idAt).strip();
         boolean fy2024 = version.get() == HmisFy2026.Version.FY2024;
         notes.add(0, "Export.csv: CSVVersion '" + csvVersion + "' read as " + version.get()
                 + (fy2024 ? " and converted to FY2026: Client.csv has no Sex in FY2024, so Sex is 99 (Data not"
