@@ -1,11 +1,17 @@
 package org.commonweal.centers.hsds;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,6 +21,7 @@ import org.commonweal.centers.schedule.RecurrenceRule;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.geography.Geography;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +41,9 @@ class HsdsCatalog {
     private final String organizationName;
     private final String organizationDescription;
     private final String website;
+    private final MessageSource messages;
 
-    HsdsCatalog(JdbcClient jdbc, SessionQueries queries, Geography geography,
+    HsdsCatalog(JdbcClient jdbc, SessionQueries queries, Geography geography, MessageSource messages,
             @Value("${commonweal.centers.hsds.organization:L.A. Care Health Plan and Blue Shield of California Promise Health Plan Community Resource Centers}") String organizationName,
             @Value("${commonweal.centers.hsds.description:Free community centers open to members of both plans and to everyone: classes, health screenings, telehealth rooms, membership and social-service help, food pantries.}") String organizationDescription,
             @Value("${commonweal.centers.hsds.website:https://www.lacare.org/}") String website) {
@@ -45,6 +53,7 @@ class HsdsCatalog {
         this.organizationName = organizationName;
         this.organizationDescription = organizationDescription;
         this.website = website;
+        this.messages = messages;
     }
 
     static String id(String kind, Object key) {
@@ -61,15 +70,59 @@ class HsdsCatalog {
             String rrule, String title) {
     }
 
-    /** One consistent read of what the API publishes. */
-    record Snapshot(List<Center> centers, List<Program> programs, List<Series> series) {
+    /** When a series (active or not) of a program at a center last changed. */
+    record SeriesChange(int centerId, int programId, Instant lastModified) {
+    }
+
+    /**
+     * One consistent read of what the API publishes, at {@code now}, with the absolute {@code baseUrl} of the site
+     * (for links) and when each center, program and series last changed.
+     */
+    record Snapshot(List<Center> centers, List<Program> programs, List<Series> series, Instant now, String baseUrl,
+            Map<Integer, Instant> centerModified, Map<Integer, Instant> programModified, List<SeriesChange> changes) {
 
         boolean offers(Center c, Program p) {
             return c.services().contains(p.category());
         }
+
+        /** The service, its series, and the centers offering it: the latest change of any. */
+        Instant modified(Program p) {
+            Instant latest = programModified.getOrDefault(p.id(), Instant.EPOCH);
+            for (Center c : centers) {
+                if (offers(c, p)) {
+                    latest = max(latest, centerModified.getOrDefault(c.id(), Instant.EPOCH));
+                }
+            }
+            for (SeriesChange x : changes) {
+                if (x.programId() == p.id()) {
+                    latest = max(latest, x.lastModified());
+                }
+            }
+            return latest;
+        }
+
+        /** The service at one center: the program, the center and the series there. */
+        Instant modified(Program p, Center c) {
+            Instant latest = max(programModified.getOrDefault(p.id(), Instant.EPOCH),
+                    centerModified.getOrDefault(c.id(), Instant.EPOCH));
+            for (SeriesChange x : changes) {
+                if (x.programId() == p.id() && x.centerId() == c.id()) {
+                    latest = max(latest, x.lastModified());
+                }
+            }
+            return latest;
+        }
+
+        Instant modified(Center c) {
+            return centerModified.getOrDefault(c.id(), Instant.EPOCH);
+        }
+
+        private static Instant max(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
     }
 
-    Snapshot snapshot() {
+    Snapshot snapshot(Instant now, String baseUrl) {
         var programs = jdbc.sql("select id, code, category, name_en, description_en from centers.program order by code")
                 .query((rs, n) -> new Program(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5))).list();
@@ -78,7 +131,15 @@ class HsdsCatalog {
                 from centers.class_series where active order by id""")
                 .query((rs, n) -> new Series(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
                         rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getString(7), rs.getString(8))).list();
-        return new Snapshot(queries.centers(), programs, series);
+        Map<Integer, Instant> centerModified = new HashMap<>();
+        jdbc.sql("select id, last_modified from centers.center")
+                .query(rs -> { centerModified.put(rs.getInt(1), rs.getTimestamp(2).toInstant()); });
+        Map<Integer, Instant> programModified = new HashMap<>();
+        jdbc.sql("select id, last_modified from centers.program")
+                .query(rs -> { programModified.put(rs.getInt(1), rs.getTimestamp(2).toInstant()); });
+        var changes = jdbc.sql("select center_id, program_id, last_modified from centers.class_series")
+                .query((rs, n) -> new SeriesChange(rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant())).list();
+        return new Snapshot(queries.centers(), programs, series, now, baseUrl, centerModified, programModified, changes);
     }
 
     String organizationId() {
@@ -112,6 +173,7 @@ class HsdsCatalog {
         o.put("application_process", p.category().equals("membership-help") || p.category().equals("food")
                 ? "Walk in during opening hours." : "Register online or at the center; walk-ins welcome while seats last.");
         o.put("interpretation_services", "Staff speak English and Spanish; interpretation in other languages on request.");
+        o.put("last_modified", s.modified(p).toString());
         if (full) {
             o.put("organization", organization(s, false));
             o.put("languages", languages(s, p).stream().map(code -> language(code, "language:" + p.code() + ":" + code,
@@ -121,7 +183,7 @@ class HsdsCatalog {
             o.put("service_areas", List.of(serviceArea(p.hsdsId())));
             o.put("service_at_locations", s.centers().stream().filter(c -> s.offers(c, p))
                     .map(c -> serviceAtLocation(s, p, c, true, false)).toList());
-            o.put("attributes", List.of(attribute(p)));
+            o.put("attributes", List.of(attribute(s, p)));
         }
         return o;
     }
@@ -152,13 +214,8 @@ class HsdsCatalog {
         return o;
     }
 
-    private Map<String, Object> attribute(Program p) {
-        var term = new LinkedHashMap<String, Object>();
-        term.put("id", id("taxonomy_term", p.category()));
-        term.put("code", p.category());
-        term.put("name", p.category().replace('-', ' '));
-        term.put("description", "Community Resource Center program category");
-        term.put("taxonomy", "commonweal-center-categories");
+    private Map<String, Object> attribute(Snapshot s, Program p) {
+        var term = taxonomyTerm(s, p.category());
         var o = new LinkedHashMap<String, Object>();
         o.put("id", id("attribute", p.code()));
         o.put("link_id", p.hsdsId());
@@ -184,7 +241,7 @@ class HsdsCatalog {
             o.put("phones", List.of(phone(c)));
             o.put("languages", List.of(language("en", "location:" + c.code() + ":en", Map.of("location_id", id)),
                     language("es", "location:" + c.code() + ":es", Map.of("location_id", id))));
-            o.put("schedules", hours(c, "location_id", id));
+            o.put("schedules", hours(s, c, "location_id", id));
             o.put("accessibility", List.of());
         }
         return o;
@@ -237,22 +294,26 @@ class HsdsCatalog {
             o.put("phones", List.of(phone(c)));
             List<Map<String, Object>> schedules = new ArrayList<>();
             s.series().stream().filter(x -> x.programId() == p.id() && x.centerId() == c.id())
-                    .forEach(x -> schedules.add(seriesSchedule(x, id, c)));
+                    .forEach(x -> schedules.add(seriesSchedule(s, x, id)));
             if (schedules.isEmpty()) {
-                schedules.addAll(hours(c, "service_at_location_id", id));
+                schedules.addAll(hours(s, c, "service_at_location_id", id));
             }
             o.put("schedules", schedules);
         }
         return o;
     }
 
-    private Map<String, Object> seriesSchedule(Series x, String salId, Center c) {
+    private Map<String, Object> seriesSchedule(Snapshot s, Series x, String salId) {
         RecurrenceRule rule = RecurrenceRule.parse(x.rrule());
+        // the offset of the series' next weeks: of today once it has started, else of its first day
+        LocalDate today = s.now().atZone(SessionQueries.ZONE).toLocalDate();
+        LocalDate on = x.firstStart().toLocalDate().isAfter(today) ? x.firstStart().toLocalDate() : today;
+        ZoneOffset offset = offsetOn(on);
         var o = new LinkedHashMap<String, Object>();
         o.put("id", id("schedule", "series:" + x.id()));
         o.put("service_at_location_id", salId);
         o.put("dtstart", x.firstStart().toLocalDate().toString());
-        o.put("timezone", offsetHours(x.firstStart()));
+        o.put("timezone", offset.getTotalSeconds() / 3600);
         if (rule.until() != null) {
             o.put("until", rule.until().toLocalDate().toString());
         }
@@ -281,18 +342,21 @@ class HsdsCatalog {
         if (!rule.byMonthDay().isEmpty()) {
             o.put("bymonthday", String.join(",", rule.byMonthDay().stream().map(String::valueOf).toList()));
         }
-        o.put("opens_at", x.firstStart().toLocalTime().format(HHMM));
-        o.put("closes_at", x.firstStart().toLocalTime().plusMinutes(x.minutes()).format(HHMM));
+        o.put("opens_at", time(x.firstStart().toLocalTime(), offset));
+        o.put("closes_at", time(x.firstStart().toLocalTime().plusMinutes(x.minutes()), offset));
         o.put("description", x.title() + " (" + x.language() + ")");
-        o.put("schedule_link", "/centers/series/" + x.id() + "/calendar.ics");
+        o.put("schedule_link", s.baseUrl() + "/centers/series/" + x.id() + "/calendar.ics");
         o.put("attending_type", "in person");
-        o.put("notes", "RRULE:" + rule + "; times are America/Los_Angeles");
+        o.put("notes", "RRULE:" + rule + "; times are America/Los_Angeles wall time, offset " + offset + " from " + on
+                + " (it changes with daylight saving time)");
         return o;
     }
 
     /** The center's opening hours ("Mo-Fr 09:00-17:00; Sa 09:00-13:00") as weekly schedules. */
-    List<Map<String, Object>> hours(Center c, String linkField, String linkId) {
+    List<Map<String, Object>> hours(Snapshot s, Center c, String linkField, String linkId) {
         List<Map<String, Object>> out = new ArrayList<>();
+        LocalDate today = s.now().atZone(SessionQueries.ZONE).toLocalDate();
+        ZoneOffset offset = offsetOn(today);
         int n = 0;
         for (String part : c.hours().split(";")) {
             String[] dayTime = part.strip().split("\\s+");
@@ -305,10 +369,12 @@ class HsdsCatalog {
             o.put("freq", "WEEKLY");
             o.put("wkst", "MO");
             o.put("byday", days(dayTime[0]));
-            o.put("opens_at", dayTime[1].substring(0, 5));
-            o.put("closes_at", dayTime[1].substring(6));
+            o.put("timezone", offset.getTotalSeconds() / 3600);
+            o.put("opens_at", time(LocalTime.parse(dayTime[1].substring(0, 5)), offset));
+            o.put("closes_at", time(LocalTime.parse(dayTime[1].substring(6)), offset));
             o.put("description", part.strip());
-            o.put("notes", "times are America/Los_Angeles");
+            o.put("notes", "times are America/Los_Angeles wall time, offset " + offset + " on " + today
+                    + " (it changes with daylight saving time)");
             out.add(o);
         }
         return out;
@@ -329,8 +395,48 @@ class HsdsCatalog {
         return String.join(",", days);
     }
 
-    private static int offsetHours(LocalDateTime t) {
-        return t.atZone(SessionQueries.ZONE).getOffset().getTotalSeconds() / 3600;
+    /** Los Angeles' UTC offset on a day (at noon, clear of the 2 a.m. change). */
+    static ZoneOffset offsetOn(LocalDate day) {
+        return day.atTime(12, 0).atZone(SessionQueries.ZONE).getOffset();
+    }
+
+    /** HSDS opens_at / closes_at: HH:MM with the UTC offset ("09:00-08:00"), as the schema's description asks. */
+    static String time(LocalTime t, ZoneOffset offset) {
+        return t.format(HHMM) + (offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
+    }
+
+    // --- taxonomy: the centers' own program categories (the check constraint of centers.program.category) ---
+
+    static final List<String> CATEGORIES = List.of("exercise", "nutrition", "health-education", "screening",
+            "support-group", "telehealth", "membership-help", "social-services", "food");
+
+    String taxonomyId() {
+        return id("taxonomy", "center-categories");
+    }
+
+    Map<String, Object> taxonomy(Snapshot s) {
+        var o = new LinkedHashMap<String, Object>();
+        o.put("id", taxonomyId());
+        o.put("name", "Commonweal Community Resource Center program categories");
+        o.put("description", "The nine program categories of the Community Resource Centers (exercise, nutrition, "
+                + "health education, screenings, support groups, telehealth, membership help, social services, food). "
+                + "A flat list: no term has a parent.");
+        o.put("uri", s.baseUrl() + "/hsds/taxonomies/" + taxonomyId());
+        o.put("version", "1");
+        return o;
+    }
+
+    Map<String, Object> taxonomyTerm(Snapshot s, String category) {
+        var term = new LinkedHashMap<String, Object>();
+        term.put("id", id("taxonomy_term", category));
+        term.put("code", category);
+        term.put("name", messages.getMessage("centers.category." + category, null, category.replace('-', ' '), Locale.ENGLISH));
+        term.put("description", "Community Resource Center program category: " + term.get("name"));
+        term.put("taxonomy", "commonweal-center-categories");
+        term.put("language", "en");
+        term.put("taxonomy_id", taxonomyId());
+        term.put("term_uri", s.baseUrl() + "/hsds/taxonomy_terms/" + term.get("id"));
+        return term;
     }
 
     Program program(Snapshot s, String id) {

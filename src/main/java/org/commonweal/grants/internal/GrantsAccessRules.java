@@ -31,7 +31,8 @@ class GrantsApiAccessRules implements ApiAccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/grants/opportunities", "/api/grants/opportunities/*").permitAll();
+        rules.requestMatchers(HttpMethod.GET, "/api/grants/opportunities", "/api/grants/opportunities/*").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/grants/opportunities/search").permitAll();
     }
 }
 

@@ -1,80 +1,78 @@
 package org.commonweal.grants.internal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Open and upcoming funding opportunities as JSON with the field names of the HHS CommonGrants protocol
- * (OpportunityBase: id, title, status.value, description, funding.totalAmountAvailable / minAwardAmount /
- * maxAwardAmount / estimatedAwardCount, keyDates.appOpens / appDeadline), amounts as {amount, currency}.
+ * Funding opportunities over the HHS CommonGrants protocol (schemas of simpler-grants-protocol commit b874691,
+ * see docs/grants.md): {@code GET /api/grants/opportunities} (Paginated of OpportunityBase),
+ * {@code GET /api/grants/opportunities/{id}} by the UUID the list gives (Ok of OpportunityBase) and
+ * {@code POST /api/grants/opportunities/search} (Filtered of OpportunityBase: search text, OppDefaultFilters,
+ * OppSorting, PaginatedBodyParams). Errors are the protocol's Error: {status, message, errors}.
  */
 @RestController
 class OpportunitiesApi {
 
-    private final GrantsCatalog catalog;
+    private final CommonGrantsOpportunities opportunities;
 
-    OpportunitiesApi(GrantsCatalog catalog) {
-        this.catalog = catalog;
+    OpportunitiesApi(CommonGrantsOpportunities opportunities) {
+        this.opportunities = opportunities;
     }
 
     @GetMapping("/api/grants/opportunities")
-    Map<String, Object> list() {
-        Instant now = Instant.now();
-        List<Map<String, Object>> items = catalog.openOrUpcoming(now).stream().map(c -> opportunity(c, now)).toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", 200);
-        body.put("message", "Success");
-        body.put("items", items);
-        body.put("paginationInfo", Map.of("page", 1, "pageSize", items.size(), "totalItems", items.size(), "totalPages", 1));
-        return body;
+    ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) String page,
+            @RequestParam(required = false) String pageSize) {
+        try {
+            var pagination = CommonGrantsOpportunities.Pagination.ofQuery(page, pageSize);
+            return ResponseEntity.ok(opportunities.list(pagination, Instant.now(), baseUrl()));
+        } catch (CommonGrantsOpportunities.BadRequest e) {
+            return error(HttpStatus.BAD_REQUEST, e.errors());
+        }
     }
 
     @GetMapping("/api/grants/opportunities/{id}")
-    ResponseEntity<Map<String, Object>> one(@PathVariable long id) {
-        return catalog.cycle(id).map(c -> ResponseEntity.ok(Map.<String, Object>of("status", 200, "message", "Success",
-                "data", opportunity(c, Instant.now())))).orElse(ResponseEntity.notFound().build());
+    ResponseEntity<Map<String, Object>> one(@PathVariable String id) {
+        Optional<Map<String, Object>> found = parse(id).flatMap(u -> opportunities.one(u, Instant.now(), baseUrl()));
+        return found.map(o -> ResponseEntity.ok(Map.<String, Object>of("status", 200, "message", "Success", "data", o)))
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, List.of("No opportunity with id " + id)));
     }
 
-    static Map<String, Object> opportunity(GrantsCatalog.Cycle c, Instant now) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("id", c.code());
-        o.put("title", c.title());
-        o.put("status", Map.of("value", c.status(now)));
-        o.put("description", c.summary() + " Eligibility: " + c.eligibility());
-        Map<String, Object> funding = new LinkedHashMap<>();
-        funding.put("totalAmountAvailable", money(c.envelope()));
-        funding.put("minAwardAmount", money(c.awardFloor()));
-        funding.put("maxAwardAmount", money(c.awardCeiling()));
-        funding.put("estimatedAwardCount", c.expectedAwards());
-        o.put("funding", funding);
-        Map<String, Object> dates = new LinkedHashMap<>();
-        dates.put("appOpens", Map.of("name", "Open date", "date", c.opensOn().toString()));
-        LocalDate deadline = c.closesAt().atZone(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES).toLocalDate();
-        dates.put("appDeadline", Map.of("name", "Application deadline", "date", deadline.toString(),
-                "time", c.closesAt().atZone(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES).toLocalTime().toString(),
-                "timezone", "America/Los_Angeles"));
-        if (c.loiRequired()) {
-            var loi = c.loiClosesAt().atZone(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES);
-            dates.put("otherDates", Map.of("letterOfIntentDeadline", Map.of("name", "Letter of intent deadline",
-                    "date", loi.toLocalDate().toString(), "time", loi.toLocalTime().toString(), "timezone", "America/Los_Angeles")));
+    @PostMapping("/api/grants/opportunities/search")
+    ResponseEntity<Map<String, Object>> search(@RequestBody(required = false) Map<String, Object> body) {
+        try {
+            return ResponseEntity.ok(opportunities.search(body == null ? Map.of() : body, Instant.now(), baseUrl()));
+        } catch (CommonGrantsOpportunities.BadRequest e) {
+            return error(HttpStatus.BAD_REQUEST, e.errors());
         }
-        o.put("keyDates", dates);
-        o.put("source", "/grants/opportunities#" + c.code());
-        o.put("customFields", Map.of("program", Map.of("name", "program", "fieldType", "string", "value", c.programName()),
-                "titleEs", Map.of("name", "titleEs", "fieldType", "string", "value", c.titleEs())));
-        return o;
     }
 
-    private static Map<String, String> money(BigDecimal amount) {
-        return Map.of("amount", amount.setScale(2).toPlainString(), "currency", "USD");
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, List<String> errors) {
+        return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", status.getReasonPhrase(),
+                "errors", errors));
+    }
+
+    private static String baseUrl() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class HousingDemoData implements DemoDataGenerator {
 
     /** Every table reset() empties. */
-    private static final List<String> TABLES = List.of("housing.payment", "housing.subsidy", "housing.funding_source",
+    private static final List<String> TABLES = List.of("housing.hmis_record", "housing.payment", "housing.subsidy", "housing.funding_source",
             "housing.ce_event", "housing.task", "housing.service", "housing.enrollment", "housing.assignment",
             "housing.team_member", "housing.team", "housing.consent", "housing.client", "housing.project",
             "housing.organization");

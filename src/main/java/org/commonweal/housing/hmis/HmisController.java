@@ -53,13 +53,22 @@ class HmisController {
     }
 
     @PostMapping("/housing/hmis/import")
-    String importFiles(@RequestParam(required = false) MultipartFile client,
+    String importFiles(@RequestParam(required = false) MultipartFile set,
+            @RequestParam(required = false) MultipartFile client,
             @RequestParam(required = false) MultipartFile enrollment, @RequestParam(required = false) MultipartFile exit,
             Model model) throws IOException {
-        if (empty(client) && empty(enrollment) && empty(exit)) {
-            throw new IllegalArgumentException("choose at least one of Client.csv, Enrollment.csv, Exit.csv");
+        if (empty(set) && empty(client) && empty(enrollment) && empty(exit)) {
+            throw new IllegalArgumentException("choose a ZIP of a complete HMIS CSV export, or at least one of"
+                    + " Client.csv, Enrollment.csv, Exit.csv");
         }
-        var report = importer.run(reader(client), reader(enrollment), reader(exit));
+        HmisImport.Report report;
+        if (!empty(set)) {
+            try (var in = set.getInputStream()) {
+                report = importer.runSet(in);
+            }
+        } else {
+            report = importer.run(reader(client), reader(enrollment), reader(exit));
+        }
         audit.record(new AuditEntry(AuditAction.IMPORT, "housing-hmis-import", null, null,
                 "HMIS data exchange with the CoC", report.applied() + " rows applied, " + report.problems().size()
                         + " rejected"));

@@ -23,8 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an HMIS CSV export (FY2024) of the enrollments active in a date range: Export, Organization, Project,
- * Client, Enrollment, Exit, Services and Event files in one ZIP, with HUD column names and codes.
+ * Writes an HMIS CSV export (FY2026 HMIS CSV Format Specifications) of the enrollments active in a date range: the
+ * complete set of 24 files in one ZIP, each with the FY2026 header in order ({@link HmisColumns}). Commonweal's own
+ * records come from its tables; records imported from another HMIS come back as they were read
+ * ({@link HmisRecords}), Commonweal's values written over the columns it holds.
  */
 @Component
 class HmisExport {
@@ -37,9 +39,11 @@ class HmisExport {
     }
 
     private final JdbcClient jdbc;
+    private final HmisRecords records;
 
-    HmisExport(JdbcClient jdbc) {
+    HmisExport(JdbcClient jdbc, HmisRecords records) {
         this.jdbc = jdbc;
+        this.records = records;
     }
 
     Summary write(LocalDate from, LocalDate to, OutputStream out) throws IOException {
@@ -48,54 +52,96 @@ class HmisExport {
         }
         LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles")).withNano(0);
         String exportId = "CW" + HmisCsv.TIMESTAMP.format(now).replaceAll("[^0-9]", "");
-        Map<String, FileRows> files = new LinkedHashMap<>();
-        files.put("Export.csv", sink -> sink.accept(exportRow(exportId, now, from, to)));
         String active = "e.entry_date <= :to and (e.exit_date is null or e.exit_date >= :from)";
+        List<String> projects = jdbc.sql("select distinct e.project_id from housing.enrollment e where " + active)
+                .param("from", from).param("to", to).query(String.class).list();
+        List<String> enrollments = jdbc.sql("select e.hmis_id from housing.enrollment e where " + active)
+                .param("from", from).param("to", to).query(String.class).list();
+
+        Map<String, FileRows> files = new LinkedHashMap<>();
+        for (String file : HmisColumns.FY2026.keySet()) {
+            files.put(file, kept(file, projects, enrollments, exportId));
+        }
+        files.put("Export.csv", sink -> sink.accept(exportRow(exportId, now, from, to)));
+        Map<String, HmisRecords.Stored> organizations = records.all("Organization.csv");
         files.put("Organization.csv", rows("""
                 select distinct o.* from housing.organization o join housing.project p on p.organization_id = o.id
                 join housing.enrollment e on e.project_id = p.id where """ + " " + active + " order by o.id", from, to,
                 (rs, r) -> {
-                    r.put("OrganizationID", rs.getString("id"));
+                    String id = rs.getString("id");
+                    overlay(r, organizations.get(id));
+                    r.put("OrganizationID", id);
                     r.put("OrganizationName", rs.getString("name"));
-                    r.put("VictimServiceProvider", rs.getBoolean("victim_service_provider") ? 1 : 0);
+                    // Commonweal holds yes/no: an imported 8, 9 or 99 is kept while it still means "not yes"
+                    boolean victim = rs.getBoolean("victim_service_provider");
+                    Object imported = r.get("VictimServiceProvider");
+                    if (imported == null || "1".equals(imported) != victim) {
+                        r.put("VictimServiceProvider", victim ? 1 : 0);
+                    }
                     stamp(r, now, now, exportId);
                 }));
+        files.put("User.csv", users(exportId, now));
+        Map<String, HmisRecords.Stored> keptProjects = records.all("Project.csv");
         files.put("Project.csv", rows("""
                 select distinct p.* from housing.project p join housing.enrollment e on e.project_id = p.id
                 where """ + " " + active + " order by p.id", from, to, (rs, r) -> {
                     int type = rs.getInt("project_type");
+                    overlay(r, keptProjects.get(rs.getString("id")));
                     r.put("ProjectID", rs.getString("id"));
                     r.put("OrganizationID", rs.getString("organization_id"));
                     r.put("ProjectName", rs.getString("name"));
                     r.put("OperatingStartDate", rs.getObject("operating_start", LocalDate.class));
                     r.put("OperatingEndDate", rs.getObject("operating_end", LocalDate.class));
-                    r.put("ContinuumProject", 1);
                     r.put("ProjectType", type);
-                    r.put("HousingType", HudCodes.isPermanentHousingProjectType(type) ? Integer.valueOf(3) : type == 0 ? Integer.valueOf(1) : null);
-                    r.put("RRHSubType", type == 13 ? 2 : null);
-                    r.put("TargetPopulation", 4);
-                    r.put("PITCount", null);
+                    // Commonweal's own projects: what it knows of them; an imported project keeps its own values
+                    r.putIfAbsent("ContinuumProject", 1);
+                    r.putIfAbsent("HousingType", HudCodes.isPermanentHousingProjectType(type) ? Integer.valueOf(3)
+                            : type == 0 ? Integer.valueOf(1) : null);
+                    r.putIfAbsent("RRHSubType", type == 13 ? 2 : null);
+                    r.putIfAbsent("TargetPopulation", 4);
                     stamp(r, now, now, exportId);
                 }));
+        files.put("ProjectCoC.csv", withOwn("ProjectCoC.csv", projects, enrollments, exportId, now,
+                (project, r) -> {
+                    r.put("ProjectCoCID", "C" + project);
+                    r.put("ProjectID", project);
+                    r.put("CoCCode", COC);
+                }));
+        files.put("HMISParticipation.csv", withOwn("HMISParticipation.csv", projects, enrollments, exportId, now,
+                (project, r) -> {
+                    r.put("HMISParticipationID", "H" + project);
+                    r.put("ProjectID", project);
+                    r.put("HMISParticipationType", 1); // participating: its records are in this system
+                    r.put("HMISParticipationStatusStartDate", jdbc.sql("select operating_start from housing.project where id = ?")
+                            .param(project).query(LocalDate.class).single());
+                }));
+        Map<String, HmisRecords.Stored> keptClients = new HashMap<>();
+        records.all("Client.csv").values().forEach(c -> keptClients.put(c.recordId(), c));
         files.put("Client.csv", rows("""
                 select c.* from housing.client c where exists (select 1 from housing.enrollment e
                 where e.client_id = c.id and """ + " " + active + ") order by c.personal_id", from, to,
-                (rs, r) -> client(rs, r, exportId)));
+                (rs, r) -> client(rs, r, keptClients.get(rs.getString("personal_id")), exportId)));
+        Map<String, HmisRecords.Stored> keptEnrollments = records.all("Enrollment.csv");
         files.put("Enrollment.csv", rows("""
                 select e.*, c.personal_id from housing.enrollment e join housing.client c on c.id = e.client_id
-                where """ + " " + active + " order by e.id", from, to, (rs, r) -> enrollment(rs, r, exportId)));
+                where """ + " " + active + " order by e.id", from, to,
+                (rs, r) -> enrollment(rs, r, keptEnrollments.get(rs.getString("hmis_id")), exportId)));
+        Map<String, HmisRecords.Stored> keptExits = records.exitsByEnrollment();
         files.put("Exit.csv", rows("""
                 select e.*, c.personal_id from housing.enrollment e join housing.client c on c.id = e.client_id
                 where """ + " " + active + " and e.exit_date <= :to order by e.id", from, to, (rs, r) -> {
-                    r.put("ExitID", "X" + rs.getString("hmis_id"));
+                    HmisRecords.Stored kept = keptExits.get(rs.getString("hmis_id"));
+                    overlay(r, kept);
+                    r.put("ExitID", kept != null ? kept.recordId() : "X" + rs.getString("hmis_id"));
                     r.put("EnrollmentID", rs.getString("hmis_id"));
                     r.put("PersonalID", rs.getString("personal_id"));
                     r.put("ExitDate", rs.getObject("exit_date", LocalDate.class));
                     r.put("Destination", rs.getInt("destination"));
                     r.put("DestinationSubsidyType", rs.getObject("destination_subsidy_type"));
-                    stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId);
+                    stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId, kept);
                 }));
-        files.put("Services.csv", rows("""
+        FileRows keptServices = kept("Services.csv", projects, enrollments, exportId);
+        FileRows ownServices = rows("""
                 select s.*, e.hmis_id, c.personal_id from housing.service s
                 join housing.enrollment e on e.id = s.enrollment_id join housing.client c on c.id = s.client_id
                 where """ + " " + active + " and s.provided_on between :from and :to order by s.id", from, to, (rs, r) -> {
@@ -108,8 +154,13 @@ class HmisExport {
                     r.put("TypeProvided", type.hopwaType());
                     r.put("OtherTypeProvided", type.hopwaType() == 14 ? type.code() : null);
                     stamp(r, ts(rs, "created_at"), ts(rs, "created_at"), exportId);
-                }));
-        files.put("Event.csv", rows("""
+                });
+        files.put("Services.csv", sink -> {
+            ownServices.forEach(sink);
+            keptServices.forEach(sink);
+        });
+        FileRows keptEvents = kept("Event.csv", projects, enrollments, exportId);
+        FileRows ownEvents = rows("""
                 select v.*, e.hmis_id, c.personal_id from housing.ce_event v
                 join housing.enrollment e on e.id = v.enrollment_id join housing.client c on c.id = v.client_id
                 where """ + " " + active + " and v.event_date between :from and :to order by v.id", from, to, (rs, r) -> {
@@ -121,7 +172,11 @@ class HmisExport {
                     r.put("ReferralResult", rs.getObject("referral_result"));
                     r.put("ResultDate", rs.getObject("result_date", LocalDate.class));
                     stamp(r, now, now, exportId);
-                }));
+                });
+        files.put("Event.csv", sink -> {
+            ownEvents.forEach(sink);
+            keptEvents.forEach(sink);
+        });
         Map<String, Integer> counts = new LinkedHashMap<>();
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         for (var file : files.entrySet()) {
@@ -162,17 +217,84 @@ class HmisExport {
     }
 
     static List<String> columns(String file) {
-        return switch (file) {
-            case "Export.csv" -> HmisColumns.EXPORT;
-            case "Organization.csv" -> HmisColumns.ORGANIZATION;
-            case "Project.csv" -> HmisColumns.PROJECT;
-            case "Client.csv" -> HmisColumns.CLIENT;
-            case "Enrollment.csv" -> HmisColumns.ENROLLMENT;
-            case "Exit.csv" -> HmisColumns.EXIT;
-            case "Services.csv" -> HmisColumns.SERVICES;
-            case "Event.csv" -> HmisColumns.EVENT;
-            default -> throw new IllegalArgumentException(file);
+        return HmisColumns.of(file);
+    }
+
+    /** The kept records of a file (imported from another HMIS) linked to the projects or enrollments in scope. */
+    private FileRows kept(String file, List<String> projects, List<String> enrollments, String exportId) {
+        return sink -> {
+            for (HmisRecords.Stored stored : records.linked(file, projects, enrollments)) {
+                Map<String, Object> r = new HashMap<>(stored.fields());
+                r.put("ExportID", exportId);
+                sink.accept(r);
+            }
         };
+    }
+
+    interface OwnRow {
+        void fill(String project, Map<String, Object> row);
+    }
+
+    /** Kept records of a project-level file, and a row of Commonweal's own for each project in scope without one. */
+    private FileRows withOwn(String file, List<String> projects, List<String> enrollments, String exportId,
+            LocalDateTime now, OwnRow own) {
+        return sink -> {
+            java.util.Set<String> covered = new java.util.HashSet<>();
+            for (HmisRecords.Stored stored : records.linked(file, projects, List.of())) {
+                Map<String, Object> r = new HashMap<>(stored.fields());
+                r.put("ExportID", exportId);
+                covered.add(stored.projectId());
+                sink.accept(r);
+            }
+            for (String project : projects) {
+                if (!covered.contains(project)) {
+                    Map<String, Object> r = new HashMap<>();
+                    own.fill(project, r);
+                    stamp(r, now, now, exportId);
+                    sink.accept(r);
+                }
+            }
+        };
+    }
+
+    /** Commonweal's own user (the author of its rows) and the users of imported sets. */
+    private FileRows users(String exportId, LocalDateTime now) {
+        return sink -> {
+            Map<String, Object> self = new HashMap<>();
+            self.put("UserID", USER);
+            self.put("UserFirstName", "Commonweal");
+            self.put("UserLastName", "Housing for Health");
+            self.put("DateCreated", now);
+            self.put("DateUpdated", now);
+            self.put("ExportID", exportId);
+            sink.accept(self);
+            Map<String, HmisRecords.Stored> kept = records.all("User.csv");
+            for (HmisRecords.Stored stored : kept.values()) {
+                if (!stored.recordId().equals(USER)) {
+                    Map<String, Object> r = new HashMap<>(stored.fields());
+                    r.put("ExportID", exportId);
+                    sink.accept(r);
+                }
+            }
+            // a user named by imported records whose set had no User.csv row for them: known by id only
+            for (String id : records.referencedUsers()) {
+                if (!id.equals(USER) && !kept.containsKey(id)) {
+                    Map<String, Object> r = new HashMap<>();
+                    r.put("UserID", id);
+                    r.put("DateCreated", now);
+                    r.put("DateUpdated", now);
+                    r.put("ExportID", exportId);
+                    sink.accept(r);
+                }
+            }
+        };
+    }
+
+    /** The kept columns of a record Commonweal also holds; its own values are then written over them. */
+    private static void overlay(Map<String, Object> row, HmisRecords.Stored kept) {
+        if (kept != null) {
+            row.putAll(kept.fields());
+        }
     }
 
     private static Map<String, Object> exportRow(String exportId, LocalDateTime now, LocalDate from, LocalDate to) {
@@ -185,7 +307,7 @@ class HmisExport {
         r.put("ExportEndDate", to);
         r.put("SoftwareName", "Commonweal");
         r.put("SoftwareVersion", "1");
-        r.put("CSVVersion", "2024");
+        r.put("CSVVersion", HmisColumns.CSV_VERSION);
         r.put("ExportPeriodType", 3);
         r.put("ExportDirective", 2);
         r.put("HashStatus", 1);
@@ -193,48 +315,66 @@ class HmisExport {
         return r;
     }
 
-    private static void client(ResultSet rs, Map<String, Object> r, String exportId) throws SQLException {
+    private static void client(ResultSet rs, Map<String, Object> r, HmisRecords.Stored kept, String exportId)
+            throws SQLException {
+        overlay(r, kept);
         List<String> race = Arrays.asList((String[]) rs.getArray("race").getArray());
-        List<String> gender = Arrays.asList((String[]) rs.getArray("gender").getArray());
         String last4 = rs.getString("ssn_last4");
         r.put("PersonalID", rs.getString("personal_id"));
         r.put("FirstName", rs.getString("first_name"));
         r.put("LastName", rs.getString("last_name"));
         r.put("NameDataQuality", rs.getInt("name_quality"));
+        // only the last four digits are kept: the SSN goes out as partial, whatever the source had
         r.put("SSN", last4 == null ? null : "xxxxx" + last4);
-        r.put("SSNDataQuality", last4 == null ? 99 : 2);
+        r.put("SSNDataQuality", last4 == null ? r.getOrDefault("SSNDataQuality", 99) : 2);
         r.put("DOB", rs.getObject("birth_date", LocalDate.class));
         r.put("DOBDataQuality", rs.getInt("dob_quality"));
-        for (String column : HudCodes.RACE_COLUMNS) {
-            r.put(column, race.contains(column) ? 1 : 0);
+        r.put("Sex", rs.getInt("sex"));
+        for (int i = 0; i < HudCodes.RACE_COLUMNS.length; i++) {
+            r.put(HmisFy2026.RACE_COLUMNS.get(i), race.contains(HudCodes.RACE_COLUMNS[i]) ? 1 : 0);
         }
-        r.put("RaceNone", race.isEmpty() ? 99 : null);
-        for (String column : HudCodes.GENDER_COLUMNS) {
-            r.put(column, gender.contains(column) ? 1 : 0);
+        if (race.isEmpty()) {
+            r.putIfAbsent("RaceNone", 99);
+        } else {
+            r.put("RaceNone", null);
         }
-        r.put("GenderNone", gender.isEmpty() ? 99 : null);
         r.put("VeteranStatus", rs.getInt("veteran_status"));
-        stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId);
+        stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId, kept);
     }
 
-    private static void enrollment(ResultSet rs, Map<String, Object> r, String exportId) throws SQLException {
+    private static void enrollment(ResultSet rs, Map<String, Object> r, HmisRecords.Stored kept, String exportId)
+            throws SQLException {
+        overlay(r, kept);
         r.put("EnrollmentID", rs.getString("hmis_id"));
         r.put("PersonalID", rs.getString("personal_id"));
         r.put("ProjectID", rs.getString("project_id"));
         r.put("EntryDate", rs.getObject("entry_date", LocalDate.class));
         r.put("HouseholdID", rs.getString("household_id"));
         r.put("RelationshipToHoH", rs.getInt("relationship_to_hoh"));
-        r.put("EnrollmentCoC", COC);
+        r.putIfAbsent("EnrollmentCoC", COC);
         r.put("LivingSituation", rs.getInt("living_situation"));
         r.put("DisablingCondition", rs.getInt("disabling_condition"));
         r.put("MoveInDate", rs.getObject("move_in_date", LocalDate.class));
-        stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId);
+        stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId, kept);
+    }
+
+    /**
+     * Dates and author of a row Commonweal holds: an imported record keeps its own DateCreated, DateUpdated and UserID
+     * unless Commonweal changed the record after the import (then DateUpdated is Commonweal's).
+     */
+    private static void stamp(Map<String, Object> r, LocalDateTime created, LocalDateTime updated, String exportId,
+            HmisRecords.Stored kept) {
+        if (kept != null && updated != null
+                && updated.atZone(ZoneId.of("America/Los_Angeles")).toInstant().isAfter(kept.importedAt())) {
+            r.put("DateUpdated", updated);
+        }
+        stamp(r, created, updated, exportId);
     }
 
     private static void stamp(Map<String, Object> r, LocalDateTime created, LocalDateTime updated, String exportId) {
-        r.put("DateCreated", created);
-        r.put("DateUpdated", updated);
-        r.put("UserID", USER);
+        r.putIfAbsent("DateCreated", created);
+        r.putIfAbsent("DateUpdated", updated);
+        r.putIfAbsent("UserID", USER);
         r.put("ExportID", exportId);
     }
 

@@ -97,7 +97,7 @@ class HsdsApiIntegrationTests {
             for (var schedule : (List<Map<String, Object>>) sal.get("schedules")) {
                 assertThat(SCHEDULE).containsAll(schedule.keySet());
                 assertThat(schedule.get("freq")).isIn("WEEKLY", "MONTHLY");
-                assertThat((String) schedule.get("opens_at")).matches("\\d\\d:\\d\\d");
+                assertThat((String) schedule.get("opens_at")).matches("\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
             }
         }
         mvc.perform(get("/hsds/services/00000000-0000-0000-0000-000000000000")).andExpect(status().isNotFound());

@@ -52,8 +52,8 @@ class GrantsWebIntegrationTests {
                 .andExpect(jsonPath("$.items[0].funding.maxAwardAmount.currency").value("USD"))
                 .andExpect(jsonPath("$.items[0].funding.minAwardAmount.amount").exists())
                 .andExpect(jsonPath("$.items[0].funding.totalAmountAvailable.amount").exists())
-                .andExpect(jsonPath("$.items[0].keyDates.appDeadline.date").exists())
-                .andExpect(jsonPath("$.items[0].keyDates.appOpens.date").exists())
+                .andExpect(jsonPath("$.items[0].keyDates.closeDate.date").exists())
+                .andExpect(jsonPath("$.items[0].keyDates.postDate.date").exists())
                 .andExpect(jsonPath("$.paginationInfo.totalItems").exists());
         mvc.perform(get("/api/grants/opportunities/999999")).andExpect(status().isNotFound());
     }
