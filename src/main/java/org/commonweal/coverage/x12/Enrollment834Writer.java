@@ -41,7 +41,9 @@ public final class Enrollment834Writer {
         x12.segment("INS", "Y", "18", type, type.equals("024") ? "59" : "XN", "A", "", "", "AC");
         x12.segment("REF", "0F", m.memberId());
         if (m.cin() != null) {
-            x12.segment("REF", "23", m.cin() + ";" + d8(m.eligibilityBegin() == null ? fileDate : m.eligibilityBegin()));
+            // DHCS: the CIN in REF*1L; REF*23 is a status code with dates, not the CIN
+            x12.segment("REF", "1L", m.cin());
+            x12.segment("REF", "23", "1;" + d8(m.eligibilityBegin() == null ? fileDate : m.eligibilityBegin()) + ";;");
         }
         String aid = m.coverages().isEmpty() || m.coverages().get(0).aidCodes().isEmpty() ? ""
                 : m.coverages().get(0).aidCodes().get(0);
