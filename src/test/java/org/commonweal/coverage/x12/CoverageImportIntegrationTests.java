@@ -77,7 +77,7 @@ class CoverageImportIntegrationTests {
         assertThat(report.adds()).isEqualTo(2);
         assertThat(report.rejects()).isEqualTo(1);
         assertThat(report.rejectLines()).singleElement().satisfies(r -> {
-            assertThat(r.segmentNumber()).isEqualTo(26);
+            assertThat(r.segmentNumber()).isEqualTo(27);
             assertThat(r.loopId()).isEqualTo("2100A");
             assertThat(r.memberId()).isEqualTo(id("B"));
             assertThat(r.reason()).contains("DMG02 '19801340' is not a date");
@@ -95,7 +95,7 @@ class CoverageImportIntegrationTests {
         assertThat(ack.get(0)).startsWith("ISA*00*").contains("*ZZ*LACARE         *ZZ*CADHCS_5010_834*");
         assertThat(ack.subList(1, ack.size())).containsSubsequence(
                 "ST*999*0001*005010X231A1", "AK1*BE*101*005010X220A1",
-                "AK2*834*0001*005010X220A1", "IK3*DMG*24*2100A*8", "IK4*2**8", "IK5*E*5", "AK9*E*1*1*1", "SE*8*0001");
+                "AK2*834*0001*005010X220A1", "IK3*DMG*25*2100A*8", "IK4*2**8", "IK5*E*5", "AK9*E*1*1*1", "SE*8*0001");
         assertThat(ack.get(ack.size() - 2)).startsWith("GE*1*");
         assertThat(ack.get(1)).startsWith("GS*FA*LACARE*CADHCS_5010_834*");
         assertThat(ack.get(ack.size() - 1)).startsWith("IEA*1*");
@@ -138,7 +138,7 @@ class CoverageImportIntegrationTests {
         ImportReport report = importText("broken.834", new Sample834().control(control(5)).wrongSegmentCount()
                 .member("021", id("X"), "7" + run + "X", "ROE", "RAY", "LA1", "20260101", null).text());
         assertThat(report.status()).isEqualTo("refused");
-        assertThat(report.message()).contains("SE01 says 22 segments in transaction set 0001 but it has 21");
+        assertThat(report.message()).contains("SE01 says 23 segments in transaction set 0001 but it has 22");
         assertThat(spans(id("X"))).isEmpty();
         assertThat(report.ack999()).contains("AK2*834*0001*005010X220A1~\nIK5*R*4~\nAK9*R*0*0*0*5~");
     }

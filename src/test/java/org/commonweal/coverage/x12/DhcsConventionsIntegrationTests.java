@@ -1,0 +1,167 @@
+package org.commonweal.coverage.x12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.commonweal.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The DHCS conventions of section 2 of the domain guide, from the hand-written files under
+ * {@code src/test/resources/coverage/x12/834} (written from 005010X220A1 and the guide, not by our generator): each
+ * with the database state and the 999 (005010X231A1) it must produce. In the files, {@code #########} stands for the
+ * ISA13/GS06 control number and {@code @@@@@@} for this run's number, so that runs on the same database do not meet.
+ */
+@IntegrationTest
+class DhcsConventionsIntegrationTests {
+
+    @Autowired
+    Enrollment834Import importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    private final String run = String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+
+    private String id(String n) {
+        return "Q" + run + n;
+    }
+
+    static String fixture(String name) throws IOException {
+        try (InputStream in = DhcsConventionsIntegrationTests.class.getResourceAsStream("/coverage/x12/834/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String control;
+
+    private ImportReport importFixture(String name, int n) throws Exception {
+        control = String.format("%03d%06d", n, Integer.parseInt(run));
+        String text = fixture(name).replace("#########", control).replace("@@@@@@", run);
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        ImportReport report = importer.importFile(file, name, "test", false, r -> { });
+        if (report.ack999() != null) {
+            Ack999Validator.assertValid(report.ack999());
+        }
+        return report;
+    }
+
+    private List<String> ack(ImportReport report) {
+        return List.of(report.ack999().split("~\n"));
+    }
+
+    private List<String> spans(String memberId) {
+        return jdbc.sql("""
+                select plan_code || ' ' || begin_date || ' ' || coalesce(end_date::text, 'open') || ' ' || status
+                       || ' ' || array_to_string(aid_codes, ',')
+                from coverage.enrollment_span where member_id = ? order by begin_date, plan_code""").param(memberId)
+                .query(String.class).list();
+    }
+
+    private List<String> history(String memberId) {
+        return jdbc.sql("select summary from coverage.member_change where member_id = ? order by id").param(memberId)
+                .query(String.class).list();
+    }
+
+    @Test
+    void eachReferenceQualifierLandsInItsOwnFieldOrInTheRawReferences() throws Exception {
+        ImportReport report = importFixture("01-ref-qualifiers.834", 1);
+
+        assertThat(report.status()).isEqualTo("completed");
+        assertThat(report.adds()).isEqualTo(2);
+        assertThat(report.rejects()).isZero();
+        var rosa = jdbc.sql("""
+                select cin, mbi, hicn, medicaid_id, county_code, array_to_string(raw_references, '|')
+                from coverage.member where member_id = ?""").param(id("01"))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)}).single();
+        assertThat(rosa).containsExactly("91234567A", "1EG4TE5MK73", "123456789A", "CA0012345", "19",
+                "23*6;20200401;20200101;;|17*20200101;N|DX*0001|ZZ*LA CARE;X|ABB*Q");
+        // REF*3H county;aid code;case: the aid code goes to the span when no REF*CE names one
+        assertThat(spans(id("01"))).containsExactly("LA1 2026-12-01 open active M1");
+        // REF*23 after REF*1L no longer overwrites the CIN with its status code
+        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("02"))
+                .query(String.class).single()).isEqualTo("92345678B");
+        assertThat(jdbc.sql("""
+                select array_to_string(raw_references, '|') from coverage.member_change
+                where member_id = ? and import_id = ?""").params(id("02"), report.id()).query(String.class).single())
+                .isEqualTo("23*1;20210101;;;");
+        assertThat(ack(report)).containsSubsequence("ST*999*0001*005010X231A1", "AK1*BE*" + control + "*005010X220A1",
+                "AK2*834*0001*005010X220A1", "IK5*A", "AK9*A*1*1*1");
+    }
+
+    @Test
+    void anEndTheDayBeforeTheBeginVoidsTheSpanAndAnEarlierEndIsRejectedAtItsDtp349() throws Exception {
+        importFixture("02-void-add.834", 2);
+        assertThat(spans(id("03"))).containsExactly("LA1 2026-01-01 2026-11-30 active ", "LA2 2026-12-01 open active ");
+
+        ImportReport report = importFixture("03-void.834", 3);
+
+        assertThat(report.status()).isEqualTo("completed");
+        assertThat(spans(id("03"))).containsExactly("LA1 2026-01-01 2026-11-30 active ",
+                "LA2 2026-12-01 2026-11-30 void ");
+        assertThat(history(id("03"))).last().asString().startsWith("834 001: void LA2 2026-12-01");
+        assertThat(report.rejectLines()).singleElement().satisfies(r -> {
+            assertThat(r.segmentNumber()).isEqualTo(18);
+            assertThat(r.loopId()).isEqualTo("2300");
+            assertThat(r.memberId()).isEqualTo(id("04"));
+            assertThat(r.reason()).contains("DTP*349").contains("2026-11-29");
+        });
+        assertThat(spans(id("04"))).containsExactly("LA1 2026-12-01 open active ");
+        assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*DTP*16*2300*8", "IK4*3**8",
+                "IK5*E*5", "AK9*E*1*1*1");
+    }
+
+    @Test
+    void maintenanceForAMemberThePlanNeverHadIsRejectedAndCreatesNoMember() throws Exception {
+        ImportReport report = importFixture("04-unknown-member.834", 4);
+
+        assertThat(report.adds()).isEqualTo(1);
+        assertThat(report.rejects()).isEqualTo(3);
+        assertThat(jdbc.sql("select member_id from coverage.member where member_id like ? order by 1")
+                .param("Q" + run + "0%").query(String.class).list()).containsExactly(id("08"));
+        assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::memberId)
+                .containsExactly(id("05"), id("06"), id("07"));
+        assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::segmentNumber)
+                .containsExactly(7, 15, 20);
+        assertThat(report.rejectLines().get(0).reason()).contains("024 termination").contains("not enrolled");
+        assertThat(report.rejectLines().get(1).reason()).contains("001 change");
+        assertThat(report.rejectLines().get(2).reason()).contains("025 reinstatement");
+        assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*INS*5*2000*8", "IK4*3**7",
+                "IK3*INS*13*2000*8", "IK4*3**7", "IK3*INS*18*2000*8", "IK4*3**7", "IK5*E*5", "AK9*E*1*1*1");
+    }
+
+    @Test
+    void theRepairMigrationMovesAStatusCodeCinToTheRawReferences() throws Exception {
+        String sql = new String(getClass().getResourceAsStream(
+                "/db/migration/coverage/V2026.12.05.101__coverage_references_by_qualifier.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String repair = sql.substring(sql.indexOf("with repaired as"));
+        jdbc.sql("insert into coverage.member (member_id, cin, first_name, last_name, name_key) values "
+                + "(?, '6', 'ANA', 'BAD', 'bad ana'), (?, '91234567A', 'BEN', 'GOOD', 'good ben')")
+                .params(id("R1"), id("R2")).update();
+
+        jdbc.sql(repair).update();
+
+        assertThat(jdbc.sql("select coalesce(cin, '-') || ' ' || array_to_string(raw_references, '|') "
+                + "from coverage.member where member_id = ?").param(id("R1")).query(String.class).single())
+                .isEqualTo("- 23*6 (removed from cin by V2026.12.05.101)");
+        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("R2"))
+                .query(String.class).single()).isEqualTo("91234567A");
+        assertThat(history(id("R1"))).singleElement().asString().startsWith("CIN removed");
+    }
+}
