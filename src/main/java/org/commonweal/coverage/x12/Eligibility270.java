@@ -31,12 +31,12 @@ public class Eligibility270 {
 
     public static final String VERSION = "005010X279A1";
     private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9-]{3,30}");
-    private static final AtomicLong CONTROL = new AtomicLong(System.currentTimeMillis() / 1000 % 100_000_000);
-
     private final Coverage coverage;
+    private final X12ControlNumbers controls;
 
-    public Eligibility270(Coverage coverage) {
+    public Eligibility270(Coverage coverage, X12ControlNumbers controls) {
         this.coverage = coverage;
+        this.controls = controls;
     }
 
     /** The answer and whether it is a 271 (false: a 999 refusing the envelope). */
@@ -44,24 +44,31 @@ public class Eligibility270 {
     }
 
     public Answer answer(byte[] request) {
-        long control = CONTROL.incrementAndGet();
+        long control = controls.next();
         Envelope envelope;
         try {
             envelope = new EnvelopeScanner("HS", Set.of(VERSION)).scan(new ByteArrayInputStream(request));
-        } catch (X12Exception | IOException e) {
-            return new Answer(refusal(request, e.getMessage(), control), false);
+        } catch (IOException e) {
+            return new Answer(null, false);
+        } catch (X12Exception e) {
+            return new Answer(refusal(e, control), false);
+        }
+        if (!envelope.setErrors().isEmpty()) {
+            return new Answer(Ack999Writer.accepted(envelope, "270", List.of(), control,
+                    LocalDateTime.now(ZoneId.of("America/Los_Angeles"))), false);
         }
         List<Inquiry> sets;
         try {
             sets = read(request);
         } catch (X12Exception e) {
-            return new Answer(refusal(request, e.getMessage(), control), false);
+            return new Answer(null, false);
         }
         answerAll(sets);
         var out = new StringWriter();
         var x12 = new X12Writer(out);
         LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles"));
-        x12.interchange(envelope.receiverId(), envelope.senderId(), X12Writer.control(control), now);
+        x12.interchange(envelope.receiverQualifier(), envelope.receiverId(), envelope.senderQualifier(),
+                envelope.senderId(), X12Writer.control(control), now);
         x12.group("HB", envelope.receiverId(), envelope.senderId(), String.valueOf(control), VERSION, now);
         int setNumber = 0;
         for (Inquiry set : sets) {
@@ -233,27 +240,13 @@ public class Eligibility270 {
         return sets;
     }
 
-    private static String refusal(byte[] request, String reason, long control) {
-        String text = new String(request, 0, Math.min(request.length, 4096), StandardCharsets.ISO_8859_1);
-        String sender = null;
-        String receiver = null;
-        String gs06 = null;
-        String st02 = null;
-        if (text.length() >= 106 && text.startsWith("ISA")) {
-            String sep = Pattern.quote(String.valueOf(text.charAt(3)));
-            for (String seg : text.split(Pattern.quote(String.valueOf(text.charAt(105))))) {
-                String[] e = seg.strip().split(sep, -1);
-                if (e[0].equals("ISA") && e.length > 8) {
-                    sender = e[6].trim();
-                    receiver = e[8].trim();
-                } else if (e[0].equals("GS") && e.length > 6 && gs06 == null) {
-                    gs06 = e[6];
-                } else if (e[0].equals("ST") && e.length > 2 && st02 == null) {
-                    st02 = e[2];
-                }
-            }
+    /** A TA1 for a broken interchange, a 999 (AK9 R) for a refused group such as an 834 posted here. */
+    private static String refusal(X12Exception e, long control) {
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles"));
+        if (e.partial() == null) {
+            return null;
         }
-        return Ack999Writer.refused(sender, receiver, gs06, st02, "270", VERSION, reason, control,
-                LocalDateTime.now(ZoneId.of("America/Los_Angeles")));
+        return e.level() == X12Exception.Level.GROUP ? Ack999Writer.refusedGroup(e.partial(), "270", e.code(), control, now)
+                : Ack999Writer.ta1(e.partial(), e.code() == null ? "024" : e.code(), control, now);
     }
 }

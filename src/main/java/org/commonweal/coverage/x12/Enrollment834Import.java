@@ -38,16 +38,18 @@ public class Enrollment834Import {
     private final JdbcClient jdbc;
     private final Geocoder geocoder;
     private final AuditTrail audit;
+    private final X12ControlNumbers controls;
     private final boolean reconcileAutomatically;
     private final int chunkSize;
 
     public Enrollment834Import(DataSource dataSource, JdbcClient jdbc, Geocoder geocoder, AuditTrail audit,
-            @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
+            X12ControlNumbers controls, @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
             @Value("${commonweal.coverage.import-chunk:2000}") int chunkSize) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.geocoder = geocoder;
         this.audit = audit;
+        this.controls = controls;
         this.reconcileAutomatically = reconcile.equals("auto");
         this.chunkSize = chunkSize;
     }
@@ -60,12 +62,42 @@ public class Enrollment834Import {
 
     public ImportReport importFile(Path file, String fileName, String actor, boolean reconcileNow,
             Consumer<ImportReport> progress) throws IOException {
+        return importFile(file, fileName, actor, reconcileNow, false, progress);
+    }
+
+    /**
+     * @param acceptReusedControlNumber apply a file whose ISA13 the same sender already used for different content
+     *     (recorded in the audit); without it such a file is refused with a TA1 (025) naming the earlier import
+     */
+    public ImportReport importFile(Path file, String fileName, String actor, boolean reconcileNow,
+            boolean acceptReusedControlNumber, Consumer<ImportReport> progress) throws IOException {
         long size = Files.size(file);
         Envelope envelope;
         try {
             envelope = new EnvelopeScanner("BE", VERSIONS).scan(file);
         } catch (X12Exception e) {
-            return refuse(file, fileName, actor, size, e.getMessage());
+            return refuse(file, fileName, actor, size, e);
+        }
+        if (envelope.allSetsRefused()) {
+            String reason = envelope.setErrors().stream().map(Envelope.SetError::reason)
+                    .collect(java.util.stream.Collectors.joining("; "));
+            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(), "envelope: " + reason,
+                    Ack999Writer.accepted(envelope, "834", List.of(), controls.next(), LocalDateTime.now()));
+        }
+        var reused = jdbc.sql("""
+                select id, file_name, to_char(started_at, 'YYYY-MM-DD HH24:MI') from coverage.import_file
+                where isa13 = ? and sender is not distinct from ? and sha256 <> ?
+                  and status in ('completed', 'awaiting-approval', 'running', 'failed')
+                order by id limit 1""").params(envelope.isa13(), envelope.senderId(), envelope.sha256())
+                .query((rs, n) -> "#" + rs.getLong(1) + " (" + rs.getString(2) + ", " + rs.getString(3) + ")")
+                .optional();
+        if (reused.isPresent() && !acceptReusedControlNumber) {
+            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(),
+                    "ISA13 " + envelope.isa13() + " from " + envelope.senderId() + " was already used by import "
+                            + reused.get() + " for different content: refused (TA1 025 duplicate interchange "
+                            + "control number); if the sender confirms the file, import it with "
+                            + "--accept-reused-control-number",
+                    Ack999Writer.ta1(envelope, "025", controls.next(), LocalDateTime.now()));
         }
         Optional<Long> existing = jdbc.sql("""
                 select id from coverage.import_file where isa13 = ? and sha256 = ?
@@ -89,12 +121,18 @@ public class Enrollment834Import {
             restore(counts, before);
         } else {
             id = insertFile(fileName, envelope, actor, size, "running", null);
+            if (reused.isPresent()) {
+                audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
+                        "enrollment import", "--accept-reused-control-number: ISA13 " + envelope.isa13()
+                                + " already used by import " + reused.get() + " for different content"));
+            }
         }
         progress.accept(report(id).orElseThrow());
         var bytes = new AtomicLong();
         var applier = new Enrollment834Applier(dataSource, geocoder, id, resumeAfter, counts, chunkSize, bytes::get);
         applier.onChunk(() -> progress.accept(report(id).orElseThrow()));
-        var parser = new Enrollment834Parser(this::knownPlan);
+        var parser = new Enrollment834Parser(this::knownPlan).skipSets(envelope.setErrors().stream()
+                .map(Envelope.SetError::control).collect(java.util.stream.Collectors.toSet()));
         try (InputStream in = new CountingStream(Files.newInputStream(file), bytes)) {
             var handler = new HeaderCheck(applier, id);
             try {
@@ -125,8 +163,7 @@ public class Enrollment834Import {
                 jdbc.sql("update coverage.import_file set reconciled = 0 where id = ?").param(id).update();
             }
         }
-        String ack = Ack999Writer.accepted(envelope, "834", Enrollment834Parser.VERSION, rejects(id), id,
-                LocalDateTime.now());
+        String ack = Ack999Writer.accepted(envelope, "834", rejects(id), controls.next(), LocalDateTime.now());
         jdbc.sql("update coverage.import_file set status = ?, finished_at = now(), ack_999 = ? where id = ?")
                 .params(status, ack, id).update();
         ImportReport done = report(id).orElseThrow();
@@ -203,50 +240,35 @@ public class Enrollment834Import {
         return p;
     }
 
-    private ImportReport refuse(Path file, String fileName, String actor, long size, String reason)
+    /**
+     * Refuses a file whose envelope is broken: a TA1 when the interchange (ISA/IEA) is at fault, a 999 with AK9 R
+     * when the functional group is, addressed from what could be read; no acknowledgment at all when not even the
+     * ISA could be read (there is nobody to address it to).
+     */
+    private ImportReport refuse(Path file, String fileName, String actor, long size, X12Exception e)
             throws IOException {
-        String[] peek = peek(file);
-        String ack = Ack999Writer.refused(peek[0], peek[1], peek[2], peek[3], "834", Enrollment834Parser.VERSION,
-                reason, System.currentTimeMillis() / 1000, LocalDateTime.now());
+        Envelope partial = e.partial();
+        String ack = null;
+        if (partial != null && e.level() == X12Exception.Level.INTERCHANGE) {
+            ack = Ack999Writer.ta1(partial, e.code(), controls.next(), LocalDateTime.now());
+        } else if (partial != null && e.level() == X12Exception.Level.GROUP) {
+            ack = Ack999Writer.refusedGroup(partial, "834", e.code(), controls.next(), LocalDateTime.now());
+        }
+        String reason = ack == null ? e.getMessage() + " (no acknowledgment: the ISA could not be read)" : e.getMessage();
+        return refused(file, fileName, actor, size, partial == null ? null : partial.isa13(),
+                partial == null ? null : partial.senderId(), reason, ack);
+    }
+
+    private ImportReport refused(Path file, String fileName, String actor, long size, String isa13, String sender,
+            String reason, String ack) throws IOException {
         long id = jdbc.sql("""
                 insert into coverage.import_file (file_name, isa13, sha256, sender, status, message, started_by,
                     size_bytes, finished_at, ack_999)
                 values (?, ?, ?, ?, 'refused', ?, ?, ?, now(), ?) returning id""")
-                .params(fileName, peek[4], sha256(file), peek[0], reason, actor, size, ack).query(Long.class).single();
+                .params(fileName, isa13, sha256(file), sender, reason, actor, size, ack).query(Long.class).single();
         audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
                 "enrollment import", "refused: " + reason));
         return report(id).orElseThrow();
-    }
-
-    /** Best-effort sender, receiver, GS06, first ST02 and ISA13 of a file whose envelope is broken. */
-    static String[] peek(Path file) throws IOException {
-        String[] out = new String[5];
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(4096);
-        }
-        String text = new String(head, StandardCharsets.ISO_8859_1);
-        if (text.length() < 106 || !text.startsWith("ISA")) {
-            return out;
-        }
-        String sep = java.util.regex.Pattern.quote(String.valueOf(text.charAt(3)));
-        char term = text.charAt(105);
-        for (String segment : text.split(java.util.regex.Pattern.quote(String.valueOf(term)))) {
-            String[] e = segment.strip().split(sep, -1);
-            switch (e[0]) {
-                case "ISA" -> {
-                    if (e.length > 13) {
-                        out[0] = e[6].trim();
-                        out[1] = e[8].trim();
-                        out[4] = e[13].trim();
-                    }
-                }
-                case "GS" -> out[2] = out[2] == null && e.length > 6 ? e[6] : out[2];
-                case "ST" -> out[3] = out[3] == null && e.length > 2 ? e[2] : out[3];
-                default -> { }
-            }
-        }
-        return out;
     }
 
     private static String sha256(Path file) throws IOException {

@@ -48,10 +48,17 @@ public final class Enrollment834Parser {
     }
 
     private final Predicate<String> knownPlan;
+    private Set<String> refusedSets = Set.of();
 
     /** @param knownPlan whether an HD04 plan code is one of the plan's (data in coverage.plan) */
     public Enrollment834Parser(Predicate<String> knownPlan) {
         this.knownPlan = knownPlan;
+    }
+
+    /** Transaction sets (ST02) the envelope scan refused by themselves: their loops are skipped, not applied. */
+    public Enrollment834Parser skipSets(Set<String> controls) {
+        this.refusedSets = Set.copyOf(controls);
+        return this;
     }
 
     /** Reads the whole interchange; returns the number of member loops seen (applied or rejected). */
@@ -70,10 +77,20 @@ public final class Enrollment834Parser {
         FileHeaderBuilder header = null;
         List<Segment> member = null;
         Segment s;
+        boolean skipping = false;
         try {
             while ((s = reader.next()) != null) {
+                if (skipping && !s.tag().equals("ST")) {
+                    skipping = !s.tag().equals("SE") && !s.tag().equals("GE");
+                    continue;
+                }
+                skipping = false;
                 switch (s.tag()) {
                     case "ST" -> {
+                        if (!refusedSets.isEmpty() && refusedSets.contains(s.element(2))) {
+                            skipping = true;
+                            continue;
+                        }
                         st = s.element(2);
                         stStart = s.position();
                         header = new FileHeaderBuilder(st);

@@ -47,15 +47,36 @@ public final class X12Writer {
         return this;
     }
 
-    /** Element text may not contain a delimiter; senders replace them. */
+    private static final char COMPONENT = '\u0000';
+
+    /** Element text may not contain a delimiter; senders replace them. Components of a composite keep their ':'. */
     private static String clean(String value) {
-        return value.replace('*', ' ').replace('~', ' ').replace('^', ' ').replace(':', ' ');
+        return value.replace('*', ' ').replace('~', ' ').replace('^', ' ').replace(':', ' ').replace(COMPONENT, ':');
+    }
+
+    /** A composite element (for example CTX01), its components separated by ':' in the output. */
+    public static String composite(String... components) {
+        var sb = new StringBuilder();
+        for (int i = 0; i < components.length; i++) {
+            if (i > 0) {
+                sb.append(COMPONENT);
+            }
+            sb.append(components[i].replace(COMPONENT, ' '));
+        }
+        return sb.toString();
     }
 
     public X12Writer interchange(String sender, String receiver, String control, LocalDateTime at) {
+        return interchange("ZZ", sender, "ZZ", receiver, control, at);
+    }
+
+    /** ISA with the given ID qualifiers (ISA05/ISA07), for example those the partner used, mirrored. */
+    public X12Writer interchange(String senderQualifier, String sender, String receiverQualifier, String receiver,
+            String control, LocalDateTime at) {
         isa13 = control;
         groups = 0;
-        String isa = "ISA*00*" + pad("", 10) + "*00*" + pad("", 10) + "*ZZ*" + pad(sender, 15) + "*ZZ*"
+        String isa = "ISA*00*" + pad("", 10) + "*00*" + pad("", 10) + "*" + qualifier(senderQualifier) + "*"
+                + pad(sender, 15) + "*" + qualifier(receiverQualifier) + "*"
                 + pad(receiver, 15) + "*" + at.format(DateTimeFormatter.ofPattern("yyMMdd")) + "*"
                 + at.format(DateTimeFormatter.ofPattern("HHmm")) + "*^*00501*" + control + "*0*P*:~\n";
         try {
@@ -100,6 +121,10 @@ public final class X12Writer {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    private static String qualifier(String q) {
+        return q == null || q.isBlank() ? "ZZ" : pad(q.trim(), 2);
     }
 
     public static String pad(String value, int width) {

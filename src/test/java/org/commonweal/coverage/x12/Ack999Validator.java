@@ -64,6 +64,9 @@ final class Ack999Validator {
         if (!isa[13].matches("\\d{9}") || !isa[12].equals("00501")) {
             errors.add("ISA12/13 '" + isa[12] + "'/'" + isa[13] + "'");
         }
+        if (segs.get(1)[0].equals("TA1")) {
+            return validateTa1(segs, isa, errors);
+        }
         int i = 1;
         String[] gs = segs.get(i++);
         if (!gs[0].equals("GS") || !gs[1].equals("FA") || !gs[8].equals("005010X231A1")) {
@@ -86,6 +89,7 @@ final class Ack999Validator {
             i++;
             int ak2 = 0;
             int accepted = 0;
+            int refusedSets = 0;
             while (segs.get(i)[0].equals("AK2")) {
                 ak2++;
                 i++;
@@ -126,6 +130,12 @@ final class Ack999Validator {
                 if (ik5[1].equals("A") || ik5[1].equals("E")) {
                     accepted++;
                 }
+                if (ik5[1].equals("R")) {
+                    refusedSets++;
+                    if (ik5.length < 3 || ik5[2].isEmpty()) {
+                        errors.add("IK5*R needs IK502");
+                    }
+                }
             }
             String[] ak9 = segs.get(i++);
             if (!ak9[0].equals("AK9") || ak9.length < 5 || !AK901.contains(ak9[1])) {
@@ -135,8 +145,9 @@ final class Ack999Validator {
             int included = Integer.parseInt(ak9[2]);
             int received = Integer.parseInt(ak9[3]);
             int acceptedCount = Integer.parseInt(ak9[4]);
-            if (ak2 > 0 && received != ak2) {
-                errors.add("AK903 " + received + " but " + ak2 + " AK2 loops");
+            boolean groupError = ak9.length > 5 && !ak9[5].isEmpty();
+            if (groupError ? ak2 > received : received != ak2) {
+                errors.add("AK903 " + received + " but " + ak2 + " AK2 loops (one per set read)");
             }
             if (ak2 > 0 && acceptedCount != accepted) {
                 errors.add("AK904 " + acceptedCount + " but " + accepted + " sets accepted by IK5");
@@ -147,8 +158,14 @@ final class Ack999Validator {
             if (ak9[1].equals("R") && acceptedCount != 0 || ak9[1].equals("A") && acceptedCount != received) {
                 errors.add("AK901 " + ak9[1] + " disagrees with the counts");
             }
-            if (ak9[1].equals("R") && ak9.length < 6) {
-                errors.add("AK9*R needs an AK905 error code");
+            if (ak9[1].equals("R") && !groupError && refusedSets < received) {
+                errors.add("AK9*R needs an AK905 error code or every set refused");
+            }
+            if (ak9[1].equals("P") && (refusedSets == 0 || accepted == 0)) {
+                errors.add("AK9*P needs both accepted and refused sets");
+            }
+            if (ak9[1].equals("E") && (refusedSets > 0 || accepted == 0)) {
+                errors.add("AK9*E means every set accepted, some with errors");
             }
             for (int k = 5; k < ak9.length; k++) {
                 if (!ak9[k].isEmpty() && !AK905.contains(ak9[k])) {
@@ -170,6 +187,20 @@ final class Ack999Validator {
         }
         if (i != segs.size()) {
             errors.add("segments after IEA");
+        }
+        return errors;
+    }
+
+    /** A TA1 interchange: ISA, TA1 (ISA13, date, time, A/E/R, note code), IEA with no group. */
+    private static List<String> validateTa1(List<String[]> segs, String[] isa, List<String> errors) {
+        String[] ta1 = segs.get(1);
+        if (ta1.length != 6 || !ta1[1].matches("\\d{9}") || !ta1[2].matches("\\d{6}") || !ta1[3].matches("\\d{4}")
+                || !Set.of("A", "E", "R").contains(ta1[4]) || !ta1[5].matches("0\\d\\d")) {
+            errors.add("TA1 must be TA1*<ISA13>*<YYMMDD>*<HHMM>*A|E|R*<3-digit note code>");
+        }
+        if (segs.size() != 3 || !segs.get(2)[0].equals("IEA") || !segs.get(2)[1].equals("0")
+                || !segs.get(2)[2].equals(isa[13])) {
+            errors.add("a TA1 interchange ends with IEA*0*<ISA13>");
         }
         return errors;
     }

@@ -76,7 +76,35 @@ class CoverageX12IntegrationTests {
         String response = mvc.perform(post("/x12/270").content(inquiry(3, "DEMO-MEMBER-1"))
                         .header("Authorization", token))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(List.of(response.split("~\n"))).containsSubsequence("ST*999*0001*005010X231A1",
-                "AK1*HS*77*005010X279A1", "AK2*270*0001*005010X279A1", "IK5*R*4", "AK9*R*0*0*0*5");
+        Ack999Validator.assertValid(response);
+        assertThat(List.of(response.split("~\n"))).containsSubsequence("AK1*HS*77*005010X279A1",
+                "AK2*270*0001*005010X279A1", "IK5*R*4", "AK9*R*1*1*0");
+    }
+
+    @Test
+    void answersAn834PostedAsAn270WithA999RefusingTheGroup() throws Exception {
+        String token = "Bearer " + clients.issue("X12 test clearinghouse 3", "tests").token();
+        String enrollment = new Sample834().control("000000512")
+                .member("021", "LA1", "90000001A", "LOPEZ", "ANA", "LA1", "20260101", null).text();
+        String response = mvc.perform(post("/x12/270").content(enrollment).header("Authorization", token))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        Ack999Validator.assertValid(response);
+        List<String> segments = List.of(response.split("~\n"));
+        // mirrored envelope, AK1 echoes the received GS01/GS06/GS08, AK905 1: functional group not supported
+        assertThat(segments.get(0)).contains("*ZZ*LACARE         *ZZ*CADHCS_5010_834*");
+        assertThat(segments).containsSubsequence("AK1*BE*101*005010X220A1", "AK9*R*1*1*0*1")
+                .noneMatch(s -> s.startsWith("AK1*HS"));
+    }
+
+    @Test
+    void ourControlNumbersComeFromTheSequenceAndNeverRepeat() throws Exception {
+        String token = "Bearer " + clients.issue("X12 test clearinghouse 4", "tests").token();
+        java.util.Set<String> isa13 = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            String response = mvc.perform(post("/x12/270").content(inquiry(3, "DEMO-MEMBER-1"))
+                    .header("Authorization", token)).andReturn().getResponse().getContentAsString();
+            isa13.add(response.substring(90, 99));
+        }
+        assertThat(isa13).hasSize(3).allMatch(c -> c.matches("\\d{9}"));
     }
 }

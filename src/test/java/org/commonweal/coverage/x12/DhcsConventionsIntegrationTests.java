@@ -49,11 +49,15 @@ class DhcsConventionsIntegrationTests {
     private String control;
 
     private ImportReport importFixture(String name, int n) throws Exception {
+        return importFixture(name, n, false);
+    }
+
+    private ImportReport importFixture(String name, int n, boolean acceptReused) throws Exception {
         control = String.format("%03d%06d", n, Integer.parseInt(run));
         String text = fixture(name).replace("#########", control).replace("@@@@@@", run);
         Path file = dir.resolve(name);
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        ImportReport report = importer.importFile(file, name, "test", false, r -> { });
+        ImportReport report = importer.importFile(file, name, "test", false, acceptReused, r -> { });
         if (report.ack999() != null) {
             Ack999Validator.assertValid(report.ack999());
         }
@@ -100,7 +104,10 @@ class DhcsConventionsIntegrationTests {
                 select array_to_string(raw_references, '|') from coverage.member_change
                 where member_id = ? and import_id = ?""").params(id("02"), report.id()).query(String.class).single())
                 .isEqualTo("23*1;20210101;;;");
-        assertThat(ack(report)).containsSubsequence("ST*999*0001*005010X231A1", "AK1*BE*" + control + "*005010X220A1",
+        // the envelope mirrors the partner's ISA: their ISA07 30 (tax id) is our ISA05
+        assertThat(ack(report).get(0)).contains("*30*954000000      *ZZ*CADHCS_5010_834*");
+        assertThat(ack(report).get(1)).startsWith("GS*FA*954000000*CADHCS_5010_834*");
+        assertThat(ack(report)).containsSubsequence("AK1*BE*" + control + "*005010X220A1",
                 "AK2*834*0001*005010X220A1", "IK5*A", "AK9*A*1*1*1");
     }
 
@@ -143,6 +150,44 @@ class DhcsConventionsIntegrationTests {
         assertThat(report.rejectLines().get(2).reason()).contains("025 reinstatement");
         assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*INS*5*2000*8", "IK4*3**7",
                 "IK3*INS*13*2000*8", "IK4*3**7", "IK3*INS*18*2000*8", "IK4*3**7", "IK5*E*5", "AK9*E*1*1*1");
+    }
+
+    @Test
+    void aReusedInterchangeControlNumberWithOtherContentIsRefusedUnlessTheOperatorAcceptsIt() throws Exception {
+        ImportReport first = importFixture("01-ref-qualifiers.834", 5);
+        assertThat(first.status()).isEqualTo("completed");
+
+        ImportReport second = importFixture("02-void-add.834", 5);
+
+        assertThat(second.status()).isEqualTo("refused");
+        assertThat(second.message()).contains("ISA13 " + control).contains("already used by import #" + first.id())
+                .contains("--accept-reused-control-number");
+        assertThat(ack(second)).containsExactly(
+                ack(second).get(0), "TA1*" + control + "*261120*0400*R*025", "IEA*0*" + ack(second).get(0).substring(90, 99));
+        assertThat(ack(second).get(0)).contains("*30*954000000      *ZZ*CADHCS_5010_834*");
+        assertThat(spans(id("03"))).isEmpty();
+
+        ImportReport third = importFixture("02-void-add.834", 5, true);
+
+        assertThat(third.status()).isEqualTo("completed");
+        assertThat(spans(id("03"))).hasSize(2);
+        assertThat(jdbc.sql("select detail from audit.audit_event where entity_type = '834-file' and entity_id = ?")
+                .param(String.valueOf(third.id())).query(String.class).list())
+                .anyMatch(d -> d.contains("--accept-reused-control-number") && d.contains("#" + first.id()));
+        // our own control numbers: distinct and increasing, whatever the second
+        assertThat(List.of(first, second, third)).extracting(r -> Long.parseLong(ack(r).get(0).substring(90, 99)))
+                .doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void anInterchangeWhoseIsaIsNotFixedWidthGetsATa1AddressedFromWhatCouldBeRead() throws Exception {
+        ImportReport report = importFixture("05-short-isa.834", 6);
+
+        assertThat(report.status()).isEqualTo("refused");
+        assertThat(report.message()).contains("ISA");
+        assertThat(ack(report).get(0)).contains("*30*954000000      *ZZ*DHCS           *");
+        assertThat(ack(report).get(1)).isEqualTo("TA1*" + control + "*261203*0400*R*022");
+        assertThat(spans(id("09"))).isEmpty();
     }
 
     @Test
