@@ -120,6 +120,12 @@ class Members {
         return new MemberOnDate(member, span);
     }
 
+    /** Member ids by the stored name key ("last first") and birth date, on the (birth_date, name_key) index. */
+    List<String> idsByNameKey(String nameKey, LocalDate birthDate, int limit) {
+        return jdbc.sql("select member_id from coverage.member where birth_date = ? and name_key = ? "
+                + "order by member_id limit ?").params(birthDate, nameKey, limit).query(String.class).list();
+    }
+
     /** Search by member id, CIN or MBI (exact), or by name and birth date (accent- and case-insensitive). */
     List<MemberRecord> search(String identifier, String name, LocalDate birthDate) {
         if (identifier != null && !identifier.isBlank()) {

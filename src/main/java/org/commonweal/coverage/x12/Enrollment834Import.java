@@ -39,17 +39,19 @@ public class Enrollment834Import {
     private final Geocoder geocoder;
     private final AuditTrail audit;
     private final X12ControlNumbers controls;
+    private final TradingPartners partners;
     private final boolean reconcileAutomatically;
     private final int chunkSize;
 
     public Enrollment834Import(DataSource dataSource, JdbcClient jdbc, Geocoder geocoder, AuditTrail audit,
-            X12ControlNumbers controls, @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
+            X12ControlNumbers controls, TradingPartners partners, @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
             @Value("${commonweal.coverage.import-chunk:2000}") int chunkSize) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.geocoder = geocoder;
         this.audit = audit;
         this.controls = controls;
+        this.partners = partners;
         this.reconcileAutomatically = reconcile.equals("auto");
         this.chunkSize = chunkSize;
     }
@@ -77,6 +79,12 @@ public class Enrollment834Import {
             envelope = new EnvelopeScanner("BE", VERSIONS).scan(file);
         } catch (X12Exception e) {
             return refuse(file, fileName, actor, size, e);
+        }
+        if (!partners.allows(envelope.senderQualifier(), envelope.senderId(), "834")) {
+            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(), "trading partner "
+                    + envelope.senderQualifier() + "/" + envelope.senderId() + " is not set up to send 834 files "
+                    + "(trading partner profile)", Ack999Writer.refusedGroup(envelope, "834", "1", controls.next(),
+                    LocalDateTime.now()));
         }
         if (envelope.allSetsRefused()) {
             String reason = envelope.setErrors().stream().map(Envelope.SetError::reason)

@@ -20,7 +20,8 @@ public final class Enrollment834Writer {
     private final LocalDate fileDate;
 
     public Enrollment834Writer(Writer out, LocalDate fileDate) {
-        this.x12 = new X12Writer(out);
+        // synthetic names as they are (the generator plays a partner whose profile says UTF-8)
+        this.x12 = new X12Writer(out, true);
         this.fileDate = fileDate;
     }
 

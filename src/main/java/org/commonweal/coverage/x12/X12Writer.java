@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 public final class X12Writer {
 
     private final Writer out;
+    private final boolean utf8;
     private int segmentsInSet;
     private int setsInGroup;
     private int groups;
@@ -20,8 +21,15 @@ public final class X12Writer {
     private String gs06;
     private String st02;
 
+    /** A writer in the X12 extended character set: letters outside it are transliterated (Peña → Pena). */
     public X12Writer(Writer out) {
+        this(out, false);
+    }
+
+    /** @param utf8 write text as it is, for a partner whose profile says UTF-8 */
+    public X12Writer(Writer out, boolean utf8) {
         this.out = out;
+        this.utf8 = utf8;
     }
 
     public X12Writer segment(String tag, String... elements) {
@@ -34,7 +42,7 @@ public final class X12Writer {
             for (int i = 0; i < last; i++) {
                 out.write('*');
                 if (elements[i] != null) {
-                    out.write(clean(elements[i]));
+                    out.write(clean(utf8 ? elements[i] : extended(elements[i])));
                 }
             }
             out.write("~\n");
@@ -52,6 +60,50 @@ public final class X12Writer {
     /** Element text may not contain a delimiter; senders replace them. Components of a composite keep their ':'. */
     private static String clean(String value) {
         return value.replace('*', ' ').replace('~', ' ').replace('^', ' ').replace(':', ' ').replace(COMPONENT, ':');
+    }
+
+    /**
+     * The text in the X12 basic and extended character sets (printable ASCII): accents are removed (Ñ → N, é → e),
+     * a few letters spelled out (ß → ss, Æ → AE, Ø → O, Ł → L), and anything else left out.
+     */
+    public static String extended(String value) {
+        boolean ascii = true;
+        for (int i = 0; i < value.length() && ascii; i++) {
+            char c = value.charAt(i);
+            ascii = c >= 32 && c < 127;
+        }
+        if (ascii) {
+            return value;
+        }
+        String decomposed = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFD);
+        var sb = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (c >= 32 && c < 127) {
+                sb.append(c);
+                continue;
+            }
+            switch (c) {
+                case 'ß' -> sb.append("ss");
+                case 'Æ' -> sb.append("AE");
+                case 'æ' -> sb.append("ae");
+                case 'Œ' -> sb.append("OE");
+                case 'œ' -> sb.append("oe");
+                case 'Ø' -> sb.append('O');
+                case 'ø' -> sb.append('o');
+                case 'Ł' -> sb.append('L');
+                case 'ł' -> sb.append('l');
+                case 'Đ' -> sb.append('D');
+                case 'đ' -> sb.append('d');
+                case 'Þ' -> sb.append("TH");
+                case 'þ' -> sb.append("th");
+                case '\u00a0' -> sb.append(' ');
+                default -> {
+                    // combining marks, control characters and scripts the character set cannot carry
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /** A composite element (for example CTX01), its components separated by ':' in the output. */

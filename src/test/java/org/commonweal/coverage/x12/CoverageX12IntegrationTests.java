@@ -31,9 +31,16 @@ class CoverageX12IntegrationTests {
             segments++;
         }
         int hl = 2;
-        for (String id : memberIds) {
-            for (String s : new String[] {"HL*" + (++hl) + "*2*22*0", "TRN*1*TRACE" + hl + "*9EASTLA",
-                    "NM1*IL*1*DOE*PAT****MI*" + id, "DTP*291*D8*20261129", "EQ*30"}) {
+        for (String subscriber : memberIds) {
+            // "ID" alone asks with the name DOE PAT; "ID|LAST|FIRST|CCYYMMDD" with that name and birth date
+            String[] p = (subscriber.contains("|") ? subscriber : subscriber + "|DOE|PAT|").split("\\|", -1);
+            List<String> loop = new java.util.ArrayList<>(List.of("HL*" + (++hl) + "*2*22*0",
+                    "TRN*1*TRACE" + hl + "*9EASTLA", "NM1*IL*1*" + p[1] + "*" + p[2] + "****MI*" + p[0]));
+            if (!p[3].isEmpty()) {
+                loop.add("DMG*D8*" + p[3]);
+            }
+            loop.addAll(List.of("DTP*291*D8*20261129", "EQ*30"));
+            for (String s : loop) {
                 body.append(s).append("~\n");
                 segments++;
             }
@@ -47,7 +54,8 @@ class CoverageX12IntegrationTests {
     void answersABatchOf270InquiriesWithA271() throws Exception {
         String token = "Bearer " + clients.issue("X12 test clearinghouse", "tests").token();
         String response = mvc.perform(post("/x12/270").contentType("application/edi-x12")
-                        .content(inquiry(0, "DEMO-MEMBER-1", "NO-SUCH-ID", "BAD ID!")).header("Authorization", token))
+                        .content(inquiry(0, "DEMO-MEMBER-1|PEÑA|MARÍA|19860412", "NO-SUCH-ID", "BAD ID!"))
+                        .header("Authorization", token))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> segments = List.of(response.split("~\n"));
         assertThat(segments.get(0)).startsWith("ISA*00*").contains("*ZZ*LACARE         *ZZ*EASTLACLINIC   *");
@@ -56,7 +64,7 @@ class CoverageX12IntegrationTests {
         assertThat(segments).containsSubsequence(
                 "HL*1**20*1", "NM1*PR*2*L.A. CARE HEALTH PLAN*****PI*LACARE",
                 "HL*2*1*21*1", "NM1*1P*2*EAST LA CLINIC*****XX*1234567893",
-                "HL*3*2*22*0", "TRN*2*TRACE3*9EASTLA", "NM1*IL*1*PEÑA*MARÍA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F");
+                "HL*3*2*22*0", "TRN*2*TRACE3*9EASTLA", "NM1*IL*1*PENA*MARIA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F");
         assertThat(segments).anyMatch(s -> s.startsWith("EB*1*IND*30*MC*Medi-Cal LA1"));
         assertThat(segments).containsSubsequence("LS*2120", "NM1*P3*1*Hernandez*Jorge****XX*1982736450", "LE*2120");
         assertThat(segments).containsSubsequence("HL*4*2*22*0", "TRN*2*TRACE4*9EASTLA",
