@@ -746,8 +746,9 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into coverage.import_reject (import_id, segment_number, loop_id, member_id, reason,
-                    transaction_set, position_in_set, segment_tag, element_position, error_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    transaction_set, position_in_set, segment_tag, element_position, error_code, config_reason,
+                    loop_text)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
             for (Reject r : rejects) {
                 ps.setLong(1, importId);
                 ps.setInt(2, r.segmentNumber());
@@ -759,6 +760,8 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 ps.setString(8, r.segmentTag());
                 ps.setInt(9, r.elementPosition());
                 ps.setString(10, r.errorCode());
+                ps.setString(11, r.configReason());
+                ps.setString(12, r.loopText());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -239,6 +239,82 @@ public class Enrollment834Import {
 
     private volatile Set<String> plans;
 
+    /** After an edit of plan codes: the next import reads them again. */
+    public void configurationChanged() {
+        plans = null;
+    }
+
+    /** Member loops refused for the plan's configuration and not re-applied yet, by reason. */
+    public record ConfigurationRejects(String reason, int loops, List<String> members, String firstImport) {
+    }
+
+    public List<ConfigurationRejects> configurationRejects() {
+        return jdbc.sql("""
+                select config_reason, count(*), (array_agg(member_id order by import_id, segment_number))[1:20],
+                       '#' || min(import_id)
+                from coverage.import_reject where config_reason is not null and reapplied_in is null
+                group by config_reason order by config_reason""")
+                .query((rs, n) -> new ConfigurationRejects(rs.getString(1), rs.getInt(2),
+                        java.util.Arrays.stream((String[]) rs.getArray(3).getArray())
+                                .filter(java.util.Objects::nonNull).toList(), rs.getString(4))).list();
+    }
+
+    /**
+     * Runs again, as one new import, the member loops refused for {@code reason} (for example a plan code added
+     * since), in their original order, from the segments kept with their rejects; no new file is needed. Loops still
+     * refused are listed again under the new import.
+     */
+    public ImportReport reapply(String reason, String actor) throws IOException {
+        record Kept(long importId, int segment, String text, LocalDate fileDate) {
+        }
+        List<Kept> kept = jdbc.sql("""
+                select r.import_id, r.segment_number, r.loop_text, f.file_date
+                from coverage.import_reject r join coverage.import_file f on f.id = r.import_id
+                where r.config_reason = ? and r.reapplied_in is null and r.loop_text is not null
+                order by r.import_id, r.segment_number""").param(reason)
+                .query((rs, n) -> new Kept(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class))).list();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no member loops wait for re-apply under '" + reason + "'");
+        }
+        LocalDate date = kept.stream().map(Kept::fileDate).filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(LocalDate.now());
+        long control = controls.next();
+        String isa13 = X12Writer.control(control);
+        var body = new StringBuilder();
+        int segments = 0;
+        for (Kept k : kept) {
+            for (String line : k.text().split("\n")) {
+                if (!line.isBlank()) {
+                    body.append(line).append("~\n");
+                    segments++;
+                }
+            }
+        }
+        String d8 = date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String text = "ISA*00*          *00*          *ZZ*" + X12Writer.pad("COMMONWEAL", 15) + "*ZZ*"
+                + X12Writer.pad("REAPPLY", 15) + "*" + d8.substring(2) + "*0000*^*00501*" + isa13 + "*0*P*:~\n"
+                + "GS*BE*COMMONWEAL*REAPPLY*" + d8 + "*0000*" + control + "*X*" + Enrollment834Parser.VERSION + "~\n"
+                + "ST*834*0001*" + Enrollment834Parser.VERSION + "~\n"
+                + "BGN*00*REAPPLY" + control + "*" + d8 + "*0000*PT***2~\n"
+                + body + "SE*" + (segments + 3) + "*0001~\nGE*1*" + control + "~\nIEA*1*" + isa13 + "~\n";
+        Path file = Files.createTempFile("reapply-", ".834");
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            ImportReport report = importFile(file, "re-apply: " + reason, actor, false, false, r -> { });
+            jdbc.sql("""
+                    update coverage.import_reject set reapplied_in = ?
+                    where config_reason = ? and reapplied_in is null and import_id <> ? and loop_text is not null""")
+                    .params(report.id(), reason, report.id()).update();
+            audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(report.id()), null,
+                    "re-apply after a configuration change", kept.size() + " member loops refused for '" + reason
+                            + "' run again: " + report.status() + ", rejects=" + report.rejects()));
+            return report;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private Set<String> plans() {
         Set<String> p = plans;
         if (p == null) {

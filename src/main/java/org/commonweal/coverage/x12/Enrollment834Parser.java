@@ -446,7 +446,14 @@ public final class Enrollment834Parser {
                 throw reject(s, 4, "1", "HD04 plan code is missing");
             }
             if (!knownPlan.test(plan)) {
-                throw reject(s, 4, "7", "HD04 plan code '" + plan + "' is not a plan of this health plan");
+                var r = reject(s, 4, "7", "HD04 plan code '" + plan + "' is not a plan of this health plan").reject;
+                var text = new StringBuilder();
+                for (Segment each : segments) {
+                    text.append(each).append('\n');
+                }
+                throw new LoopRejected(new Reject(r.transactionSet(), r.segmentNumber(), r.positionInSet(),
+                        r.segmentTag(), r.loopId(), r.memberId(), r.elementPosition(), r.errorCode(), r.reason(),
+                        "HD04 plan code " + plan, text.toString()));
             }
             coverage = new CoverageBuilder();
             coverage.hd = s;
