@@ -70,7 +70,7 @@ public final class X12Writer {
         boolean ascii = true;
         for (int i = 0; i < value.length() && ascii; i++) {
             char c = value.charAt(i);
-            ascii = c >= 32 && c < 127;
+            ascii = c >= 32 && c < 127 || c == COMPONENT;
         }
         if (ascii) {
             return value;
@@ -79,7 +79,7 @@ public final class X12Writer {
         var sb = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
-            if (c >= 32 && c < 127) {
+            if (c >= 32 && c < 127 || c == COMPONENT) {
                 sb.append(c);
                 continue;
             }

@@ -83,7 +83,7 @@ class PlanConfigurationIntegrationTests {
         assertThat(spans("Q" + run + "21")).containsExactly("X" + run + " 2026-12-01 active ");
         assertThat(spans("Q" + run + "22")).containsExactly("X" + run + " 2026-12-01 active M1");
         assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param("Q" + run + "22")
-                .query(String.class).single()).isEqualTo("92201234L");
+                .query(String.class).single()).isEqualTo("8" + run + "22");
         assertThat(importer.configurationRejects()).noneMatch(w -> w.reason().equals(reason));
         assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'coverage-config' "
                 + "and entity_id = ? and username = 'admin-test'").param("plan:X" + run).query(Integer.class)

@@ -93,13 +93,13 @@ class DhcsConventionsIntegrationTests {
                 from coverage.member where member_id = ?""").param(id("01"))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)}).single();
-        assertThat(rosa).containsExactly("91234567A", "1EG4TE5MK73", "123456789A", "CA0012345", "19",
+        assertThat(rosa).containsExactly("8" + run + "01", "1EG4TE5MK73", "123456789A", "CA0012345", "19",
                 "23*6;20200401;20200101;;|17*20200101;N|DX*0001|ZZ*LA CARE;X|ABB*Q");
         // REF*3H county;aid code;case: the aid code goes to the span when no REF*CE names one
         assertThat(spans(id("01"))).containsExactly("LA1 2026-12-01 open active M1");
         // REF*23 after REF*1L no longer overwrites the CIN with its status code
         assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("02"))
-                .query(String.class).single()).isEqualTo("92345678B");
+                .query(String.class).single()).isEqualTo("8" + run + "02");
         assertThat(jdbc.sql("""
                 select array_to_string(raw_references, '|') from coverage.member_change
                 where member_id = ? and import_id = ?""").params(id("02"), report.id()).query(String.class).single())
@@ -129,7 +129,8 @@ class DhcsConventionsIntegrationTests {
             assertThat(r.reason()).contains("DTP*349").contains("2026-11-29");
         });
         assertThat(spans(id("04"))).containsExactly("LA1 2026-12-01 open active ");
-        assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*DTP*16*2300*8", "IK4*3**8",
+        assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*DTP*16*2300*8",
+                "CTX*REF02:" + id("04"), "IK4*3**8",
                 "IK5*E*5", "AK9*E*1*1*1");
     }
 
@@ -144,12 +145,13 @@ class DhcsConventionsIntegrationTests {
         assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::memberId)
                 .containsExactly(id("05"), id("06"), id("07"));
         assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::segmentNumber)
-                .containsExactly(7, 15, 20);
+                .containsExactly(7, 17, 22);
         assertThat(report.rejectLines().get(0).reason()).contains("024 termination").contains("not enrolled");
         assertThat(report.rejectLines().get(1).reason()).contains("001 change");
         assertThat(report.rejectLines().get(2).reason()).contains("025 reinstatement");
-        assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*INS*5*2000*8", "IK4*3**7",
-                "IK3*INS*13*2000*8", "IK4*3**7", "IK3*INS*18*2000*8", "IK4*3**7", "IK5*E*5", "AK9*E*1*1*1");
+        assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*INS*5*2000*8", "CTX*REF02:" + id("05"),
+                "IK4*3**7", "IK3*INS*15*2000*8", "CTX*REF02:" + id("06"), "IK4*3**7", "IK3*INS*20*2000*8",
+                "CTX*REF02:" + id("07"), "IK4*3**7", "IK5*E*5", "AK9*E*1*1*1");
     }
 
     @Test
@@ -191,14 +193,67 @@ class DhcsConventionsIntegrationTests {
     }
 
     @Test
+    void aBrokenTransactionSetIsRefusedAloneAndTheOtherIsApplied() throws Exception {
+        ImportReport report = importFixture("08-two-sets-one-broken.834", 8);
+
+        assertThat(report.status()).isEqualTo("completed");
+        assertThat(spans(id("10"))).containsExactly("LA1 2026-12-01 open active ");
+        assertThat(spans(id("11"))).isEmpty();
+        assertThat(ack(report)).containsSubsequence("AK1*BE*" + control + "*005010X220A1",
+                "AK2*834*0001*005010X220A1", "IK5*A", "AK2*834*0002*005010X220A1", "IK5*R*4", "AK9*P*2*2*1");
+    }
+
+    @Test
+    void delimitersComeFromTheIsaWhateverTheyAreWithCrlfLineEnds() throws Exception {
+        ImportReport report = importFixture("09-delimiters-from-isa-crlf.834", 9);
+
+        assertThat(report.status()).isEqualTo("completed");
+        assertThat(report.rejects()).isZero();
+        assertThat(spans(id("12"))).containsExactly("LA2 2026-12-01 open active M1");
+        assertThat(jdbc.sql("select cin || ' ' || county_code || ' ' || array_to_string(raw_references, '|') "
+                + "from coverage.member where member_id = ?").param(id("12")).query(String.class).single())
+                .isEqualTo("8" + run + "12 19 23*1;20260101;;;");
+    }
+
+    @Test
+    void aFileOfAuditLoopsIsAFullFile() throws Exception {
+        ImportReport report = importFixture("10-full-file-audit.834", 10);
+
+        assertThat(report.purpose()).isEqualTo("full");
+        assertThat(report.audits()).isEqualTo(1);
+        assertThat(spans(id("13"))).containsExactly("LA1 2025-01-01 open active ");
+        assertThat(ack(report)).containsSubsequence("IK5*A", "AK9*A*1*1*1");
+    }
+
+    @Test
+    void aGroupThatIsNotAnEnrollmentIsRefusedWithA999() throws Exception {
+        ImportReport report = importFixture("11-group-not-834.834", 11);
+
+        assertThat(report.status()).isEqualTo("refused");
+        assertThat(report.message()).contains("GS01 'HS'");
+        assertThat(ack(report)).containsSubsequence("AK1*HS*" + control + "*005010X220A1", "AK9*R*1*1*0*1");
+        assertThat(spans(id("01"))).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutIeaIsRefusedWithATa1() throws Exception {
+        ImportReport report = importFixture("12-no-iea.834", 12);
+
+        assertThat(report.status()).isEqualTo("refused");
+        assertThat(report.message()).contains("no IEA trailer");
+        assertThat(ack(report).get(1)).isEqualTo("TA1*" + control + "*261201*0400*R*023");
+        assertThat(spans(id("13"))).isEmpty();
+    }
+
+    @Test
     void theRepairMigrationMovesAStatusCodeCinToTheRawReferences() throws Exception {
         String sql = new String(getClass().getResourceAsStream(
                 "/db/migration/coverage/V2026.12.05.101__coverage_references_by_qualifier.sql").readAllBytes(),
                 StandardCharsets.UTF_8);
         String repair = sql.substring(sql.indexOf("with repaired as"));
         jdbc.sql("insert into coverage.member (member_id, cin, first_name, last_name, name_key) values "
-                + "(?, '6', 'ANA', 'BAD', 'bad ana'), (?, '91234567A', 'BEN', 'GOOD', 'good ben')")
-                .params(id("R1"), id("R2")).update();
+                + "(?, '6', 'ANA', 'BAD', 'bad ana'), (?, ?, 'BEN', 'GOOD', 'good ben')")
+                .params(id("R1"), id("R2"), "8" + run + "R2").update();
 
         jdbc.sql(repair).update();
 
@@ -206,7 +261,7 @@ class DhcsConventionsIntegrationTests {
                 + "from coverage.member where member_id = ?").param(id("R1")).query(String.class).single())
                 .isEqualTo("- 23*6 (removed from cin by V2026.12.05.101)");
         assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("R2"))
-                .query(String.class).single()).isEqualTo("91234567A");
+                .query(String.class).single()).isEqualTo("8" + run + "R2");
         assertThat(history(id("R1"))).singleElement().asString().startsWith("CIN removed");
     }
 }
