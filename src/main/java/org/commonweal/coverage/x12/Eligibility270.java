@@ -182,7 +182,8 @@ public class Eligibility270 {
         s.changed = s.byName || !s.memberId.equals(m.memberId())
                 || !s.first.isBlank() && !NameKey.of(s.first).equals(NameKey.of(m.firstName()))
                 || !X12Writer.extended(s.last).equalsIgnoreCase(X12Writer.extended(m.lastName()))
-                || !s.first.isBlank() && !X12Writer.extended(s.first).equalsIgnoreCase(X12Writer.extended(m.firstName()));
+                || !s.first.isBlank()
+                        && !X12Writer.extended(s.first).equalsIgnoreCase(X12Writer.extended(m.firstName()));
     }
 
     private void subscriber(X12Writer x12, Subscriber s) {
@@ -333,7 +334,8 @@ public class Eligibility270 {
         if (e.partial() == null) {
             return null;
         }
-        return e.level() == X12Exception.Level.GROUP ? Ack999Writer.refusedGroup(e.partial(), "270", e.code(), control, now)
+        return e.level() == X12Exception.Level.GROUP
+                ? Ack999Writer.refusedGroup(e.partial(), "270", e.code(), control, now)
                 : Ack999Writer.ta1(e.partial(), e.code() == null ? "024" : e.code(), control, now);
     }
 }

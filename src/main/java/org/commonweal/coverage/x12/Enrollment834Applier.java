@@ -306,8 +306,8 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
 
     private static final String COPY_MEMBERS = "coverage.member (member_id, cin, mbi, medicaid_id, first_name, "
             + "middle_name, last_name, name_key, birth_date, sex, address_line1, address_line2, city, state, zip, "
-            + "county_code, latitude, longitude, spa, rcac_region, phone, email, spoken_language, written_language, hicn, "
-            + "raw_references)";
+            + "county_code, latitude, longitude, spa, rcac_region, phone, email, spoken_language, written_language, "
+            + "hicn, raw_references)";
 
     /**
      * Members new to the table are written with COPY (no speculative insertion, multi-row heap insert), the others
@@ -638,7 +638,8 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             if (what != null && !existing.contains(t.memberId())) {
                 rejects.add(new Reject(t.transactionSet(), t.segmentNumber(), t.positionInSet(), "INS", "2000",
                         t.memberId(), 3, "7", "INS03 " + t.maintenanceType() + " " + what + " for member "
-                                + t.memberId() + " who is not enrolled with the plan (no 021 add or 030 audit before)"));
+                                + t.memberId() + " who is not enrolled with the plan (no 021 add or 030 audit "
+                                + "before)"));
                 iterator.remove();
             }
         }

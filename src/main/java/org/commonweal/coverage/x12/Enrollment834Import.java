@@ -44,7 +44,8 @@ public class Enrollment834Import {
     private final int chunkSize;
 
     public Enrollment834Import(DataSource dataSource, JdbcClient jdbc, Geocoder geocoder, AuditTrail audit,
-            X12ControlNumbers controls, TradingPartners partners, @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
+            X12ControlNumbers controls, TradingPartners partners,
+            @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
             @Value("${commonweal.coverage.import-chunk:2000}") int chunkSize) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -417,10 +418,10 @@ public class Enrollment834Import {
 
     private List<ImportReport.RejectLine> rejectLines(long id) {
         return jdbc.sql("""
-                select segment_number, loop_id, member_id, reason from coverage.import_reject
-                where import_id = ? order by segment_number limit 500""").param(id)
+                select segment_number, loop_id, member_id, reason, segment_tag, position_in_set, transaction_set
+                from coverage.import_reject where import_id = ? order by segment_number limit 500""").param(id)
                 .query((rs, n) -> new ImportReport.RejectLine(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4))).list();
+                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7))).list();
     }
 
     /** The latest imports, newest first. */

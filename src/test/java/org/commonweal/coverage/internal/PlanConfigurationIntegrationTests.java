@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.commonweal.IntegrationTest;
@@ -106,6 +107,37 @@ class PlanConfigurationIntegrationTests {
                                 "5 kind coverage.config.error.kind"));
         assertThat(jdbc.sql("select count(*) from coverage.plan where plan_code = ?").param("Y" + run)
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Autowired
+    ImportPlanConfigCommand command;
+
+    @Test
+    void theImportPlanConfigCommandAppliesAGoodFileAndRefusesABadOneWholeNamingLineAndField() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, resource("/coverage/config/02-invalid.csv"));
+        var err = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = command.run(org.commonweal.platform.CommandArgs.parse(List.of(bad.toString()), Set.of(),
+                    Set.of()));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("line 2, product line: product line 'NOPE".replace("NOPE", "NOSUCHLINE"))
+                .contains("line 5, kind: 'fruit' is not product_line, plan, aid_code, county or partner")
+                .contains("nothing applied");
+
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, "plan,V" + run + ",LACC,Covered test plan\n");
+        assertThat(command.run(org.commonweal.platform.CommandArgs.parse(List.of(good.toString()), Set.of(),
+                Set.of()))).isZero();
+        assertThat(jdbc.sql("select product_line from coverage.plan where plan_code = ?").param("V" + run)
+                .query(String.class).single()).isEqualTo("LACC");
     }
 
     @Test

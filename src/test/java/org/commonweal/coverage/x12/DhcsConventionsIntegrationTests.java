@@ -146,6 +146,10 @@ class DhcsConventionsIntegrationTests {
                 .containsExactly(id("05"), id("06"), id("07"));
         assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::segmentNumber)
                 .containsExactly(7, 17, 22);
+        assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::positionInSet)
+                .containsExactly(5, 15, 20);
+        assertThat(report.summary()).contains("reject INS segment 7 (position 5 in set 0001) loop 2000 member "
+                + id("05"));
         assertThat(report.rejectLines().get(0).reason()).contains("024 termination").contains("not enrolled");
         assertThat(report.rejectLines().get(1).reason()).contains("001 change");
         assertThat(report.rejectLines().get(2).reason()).contains("025 reinstatement");
