@@ -45,9 +45,9 @@ class Import834Command implements OperationalCommand {
             System.out.printf("  took %.1f s%n", (System.nanoTime() - started) / 1e9);
             if (report.ack999() != null) {
                 Path dir = Path.of(args.option("ack-dir", file.toAbsolutePath().getParent().toString()));
-                Path ack = dir.resolve(file.getFileName() + ".999");
+                Path ack = dir.resolve(file.getFileName() + "." + report.ackExtension());
                 Files.writeString(ack, report.ack999());
-                System.out.println("  999 acknowledgment: " + ack);
+                System.out.println("  " + report.ackExtension().toUpperCase() + " acknowledgment: " + ack);
             }
             if (report.status().equals("refused") || report.status().equals("failed")) {
                 failures++;

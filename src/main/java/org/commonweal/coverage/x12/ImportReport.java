@@ -25,6 +25,11 @@ public record ImportReport(long id, String fileName, String status, String messa
             int positionInSet, String transactionSet) {
     }
 
+    /** The acknowledgment's file extension: {@code ta1} for an interchange refused by a TA1, else {@code 999}. */
+    public String ackExtension() {
+        return ack999 != null && ack999.contains("~\nTA1*") ? "ta1" : "999";
+    }
+
     public int percent() {
         return sizeBytes <= 0 ? 0 : (int) Math.min(100, bytesRead * 100 / sizeBytes);
     }

@@ -79,6 +79,8 @@ class PlanConfigurationIntegrationTests {
         ImportReport again = importer.reapply(reason, "admin-test");
 
         assertThat(again.status()).isEqualTo("completed");
+        org.commonweal.coverage.x12.Ack999Validator.assertValid(first.ack999());
+        org.commonweal.coverage.x12.Ack999Validator.assertValid(again.ack999());
         assertThat(again.adds()).isEqualTo(2);
         assertThat(again.rejects()).isZero();
         assertThat(spans("Q" + run + "21")).containsExactly("X" + run + " 2026-12-01 active ");

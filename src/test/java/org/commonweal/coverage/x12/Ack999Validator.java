@@ -10,7 +10,7 @@ import java.util.Set;
  * IK4, IK5, then AK9), the code lists of IK304, IK403, IK501/502, AK901 and AK905…, and the AK9 counts against the
  * AK2/IK5 that precede it. Used on every 999 the tests produce.
  */
-final class Ack999Validator {
+public final class Ack999Validator {
 
     static final Set<String> IK304 = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "I4", "I6", "I7", "I8", "I9");
     static final Set<String> IK403 = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "I10",
@@ -26,14 +26,14 @@ final class Ack999Validator {
     }
 
     /** Throws {@link AssertionError} naming the first rule the 999 breaks. */
-    static void assertValid(String text) {
+    public static void assertValid(String text) {
         List<String> errors = validate(text);
         if (!errors.isEmpty()) {
             throw new AssertionError("invalid 999: " + errors + "\n" + text);
         }
     }
 
-    static List<String> validate(String text) {
+    public static List<String> validate(String text) {
         List<String> errors = new ArrayList<>();
         if (text.length() < 106 || !text.startsWith("ISA")) {
             errors.add("does not start with a 106-character ISA");

@@ -213,6 +213,8 @@ class CoverageImportIntegrationTests {
         assertThat(reports).extracting(ImportReport::status).contains("completed", "refused");
         assertThat(inbox.inbox().resolve("processed/good-" + run + ".834")).exists();
         assertThat(inbox.inbox().resolve("processed/good-" + run + ".834.999")).content().contains("AK9*A*1*1*1");
+        Ack999Validator.assertValid(Files.readString(inbox.inbox().resolve("processed/good-" + run + ".834.999")));
+        Ack999Validator.assertValid(Files.readString(inbox.inbox().resolve("rejected/bad-" + run + ".834.999")));
         assertThat(inbox.inbox().resolve("rejected/bad-" + run + ".834")).exists();
         assertThat(inbox.inbox().resolve("good-" + run + ".834")).doesNotExist();
         assertThat(spans(id("IN"))).containsExactly("LA1 2026-01-01 open active");
