@@ -178,7 +178,9 @@ class Members {
 
     List<MemberChange> history(String memberId) {
         return jdbc.sql("""
-                select c.changed_at, c.source, c.username, c.reason, c.summary, c.transaction_set, f.file_name
+                select c.changed_at, c.source, c.username, c.reason,
+                       c.summary || coalesce(' · REF ' || array_to_string(c.raw_references, ' | '), ''),
+                       c.transaction_set, f.file_name
                 from coverage.member_change c left join coverage.import_file f on f.id = c.import_id
                 where c.member_id = ? order by c.changed_at desc, c.id desc limit 200""")
                 .param(memberId)

@@ -111,6 +111,19 @@ class DhcsConventionsIntegrationTests {
                 "AK2*834*0001*005010X220A1", "IK5*A", "AK9*A*1*1*1");
     }
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void memberServicesSeeTheRawReferencesInTheChangeHistory() throws Exception {
+        importFixture("01-ref-qualifiers.834", 13);
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/members/" + id("01")).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user("ms").roles("MEMBER_SERVICES")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("REF 23*6;20200401;20200101;; | 17*20200101;N | DX*0001 | ZZ*LA CARE;X | ABB*Q");
+    }
+
     @Test
     void anEndTheDayBeforeTheBeginVoidsTheSpanAndAnEarlierEndIsRejectedAtItsDtp349() throws Exception {
         importFixture("02-void-add.834", 2);
