@@ -72,9 +72,9 @@ public class Eligibility270 {
         }
         answerAll(sets);
         var out = new StringWriter();
-        boolean utf8 = partners.find(envelope.senderQualifier(), envelope.senderId())
-                .map(TradingPartners.Partner::utf8).orElse(false);
-        var x12 = new X12Writer(out, utf8);
+        String characterSet = partners.find(envelope.senderQualifier(), envelope.senderId())
+                .map(TradingPartners.Partner::characterSet).orElse("extended");
+        var x12 = new X12Writer(out, characterSet);
         LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles"));
         x12.interchange(envelope.receiverQualifier(), envelope.receiverId(), envelope.senderQualifier(),
                 envelope.senderId(), X12Writer.control(control), now);

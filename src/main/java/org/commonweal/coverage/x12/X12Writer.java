@@ -14,6 +14,7 @@ public final class X12Writer {
 
     private final Writer out;
     private final boolean utf8;
+    private final boolean basic;
     private int segmentsInSet;
     private int setsInGroup;
     private int groups;
@@ -28,8 +29,17 @@ public final class X12Writer {
 
     /** @param utf8 write text as it is, for a partner whose profile says UTF-8 */
     public X12Writer(Writer out, boolean utf8) {
+        this(out, utf8 ? "utf-8" : "extended");
+    }
+
+    /**
+     * @param characterSet {@code basic} (upper case only), {@code extended} or {@code utf-8}, as the partner's
+     *     profile says
+     */
+    public X12Writer(Writer out, String characterSet) {
         this.out = out;
-        this.utf8 = utf8;
+        this.utf8 = characterSet.equals("utf-8");
+        this.basic = characterSet.equals("basic");
     }
 
     public X12Writer segment(String tag, String... elements) {
@@ -42,7 +52,8 @@ public final class X12Writer {
             for (int i = 0; i < last; i++) {
                 out.write('*');
                 if (elements[i] != null) {
-                    out.write(clean(utf8 ? elements[i] : extended(elements[i])));
+                    String text = utf8 ? elements[i] : extended(elements[i]);
+                    out.write(clean(basic ? text.toUpperCase(java.util.Locale.ROOT) : text));
                 }
             }
             out.write("~\n");
