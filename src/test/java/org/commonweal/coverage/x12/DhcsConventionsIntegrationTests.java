@@ -280,5 +280,21 @@ class DhcsConventionsIntegrationTests {
         assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("R2"))
                 .query(String.class).single()).isEqualTo("8" + run + "R2");
         assertThat(history(id("R1"))).singleElement().asString().startsWith("CIN removed");
+
+        // the raw segments that exist: a kept 834 file with the member's REF*1L gives the CIN back
+        Path kept = dir.resolve("kept");
+        Files.createDirectories(kept);
+        Files.writeString(kept.resolve("old.834"), new Sample834().control("9" + run + "99")
+                .member("001", id("R1"), "8" + run + "R1", "BAD", "ANA", "LA1", "20260101", null).text());
+        Files.writeString(kept.resolve("old.834.999"), "not an 834");
+        CinRepair.Result result = cinRepair.repair(List.of(kept), "test");
+        assertThat(result.files()).isEqualTo(1);
+        assertThat(result.repaired()).isEqualTo(1);
+        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("R1"))
+                .query(String.class).single()).isEqualTo("8" + run + "R1");
+        assertThat(history(id("R1"))).last().asString().startsWith("CIN restored from REF*1L");
     }
+
+    @Autowired
+    CinRepair cinRepair;
 }
