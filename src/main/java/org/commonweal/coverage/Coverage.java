@@ -26,6 +26,13 @@ public interface Coverage {
      */
     List<Optional<Eligibility>> eligibility(List<EligibilityInquiry> inquiries, String purpose);
 
+    /**
+     * The plan member ids of the members with exactly this last name, first name (accents and case ignored) and birth
+     * date, at most {@code limit}: the name + birth date search option of an eligibility inquiry. Ids only, so not
+     * audited; the eligibility answer that follows is.
+     */
+    List<String> memberIdsByNameAndBirthDate(String lastName, String firstName, LocalDate birthDate, int limit);
+
     /** The member's spans, newest first. */
     List<EnrollmentSpan> spans(String memberId, String purpose);
 

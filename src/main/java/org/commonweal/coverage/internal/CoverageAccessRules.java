@@ -20,6 +20,7 @@ class CoverageAccessRules {
                 rules.requestMatchers("/members", "/members/**", "/coverage/imports", "/coverage/imports/**")
                         .hasRole(Role.MEMBER_SERVICES.name());
                 rules.requestMatchers("/my/coverage", "/my/coverage/**").hasRole(Role.MEMBER.name());
+                rules.requestMatchers("/admin/coverage/**").hasRole(Role.ADMIN.name());
             }
         };
     }

@@ -21,6 +21,12 @@ class CoverageNavigation {
     }
 
     @Bean
+    NavigationItem coverageConfigurationNavigation() {
+        return NavigationItem.forRoles("nav.coverage.config", "nav.coverage.config.description",
+                "/admin/coverage/configuration", 910, Role.ADMIN.name());
+    }
+
+    @Bean
     NavigationItem coverageSelfServiceNavigation() {
         return NavigationItem.forRoles("nav.coverage.my", "nav.coverage.my.description", "/my/coverage", 100,
                 Role.MEMBER.name());

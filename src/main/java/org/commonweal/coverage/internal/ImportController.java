@@ -110,7 +110,7 @@ class ImportController {
         ImportReport report = importer.report(id).filter(r -> r.ack999() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
-                .header("Content-Disposition", "attachment; filename=\"import-" + id + ".999\"").body(report.ack999());
+                .header("Content-Disposition", "attachment; filename=\"import-" + id + "." + report.ackExtension() + "\"").body(report.ack999());
     }
 
     @PostMapping("/coverage/imports/{id}/reconcile")

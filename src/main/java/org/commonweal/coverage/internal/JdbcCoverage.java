@@ -99,6 +99,12 @@ class JdbcCoverage implements Coverage {
     }
 
     @Override
+    public List<String> memberIdsByNameAndBirthDate(String lastName, String firstName, LocalDate birthDate,
+            int limit) {
+        return members.idsByNameKey(org.commonweal.coverage.x12.NameKey.of(lastName, firstName), birthDate, limit);
+    }
+
+    @Override
     public List<EnrollmentSpan> spans(String memberId, String purpose) {
         audit.record(AuditEntry.read("enrollment-span", memberId, memberId, purpose));
         return members.spans(memberId);

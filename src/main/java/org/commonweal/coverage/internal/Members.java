@@ -120,6 +120,12 @@ class Members {
         return new MemberOnDate(member, span);
     }
 
+    /** Member ids by the stored name key ("last first") and birth date, on the (birth_date, name_key) index. */
+    List<String> idsByNameKey(String nameKey, LocalDate birthDate, int limit) {
+        return jdbc.sql("select member_id from coverage.member where birth_date = ? and name_key = ? "
+                + "order by member_id limit ?").params(birthDate, nameKey, limit).query(String.class).list();
+    }
+
     /** Search by member id, CIN or MBI (exact), or by name and birth date (accent- and case-insensitive). */
     List<MemberRecord> search(String identifier, String name, LocalDate birthDate) {
         if (identifier != null && !identifier.isBlank()) {
@@ -172,7 +178,9 @@ class Members {
 
     List<MemberChange> history(String memberId) {
         return jdbc.sql("""
-                select c.changed_at, c.source, c.username, c.reason, c.summary, c.transaction_set, f.file_name
+                select c.changed_at, c.source, c.username, c.reason,
+                       c.summary || coalesce(' · REF ' || array_to_string(c.raw_references, ' | '), ''),
+                       c.transaction_set, f.file_name
                 from coverage.member_change c left join coverage.import_file f on f.id = c.import_id
                 where c.member_id = ? order by c.changed_at desc, c.id desc limit 200""")
                 .param(memberId)

@@ -31,12 +31,14 @@ public class Eligibility270 {
 
     public static final String VERSION = "005010X279A1";
     private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9-]{3,30}");
-    private static final AtomicLong CONTROL = new AtomicLong(System.currentTimeMillis() / 1000 % 100_000_000);
-
     private final Coverage coverage;
+    private final X12ControlNumbers controls;
+    private final TradingPartners partners;
 
-    public Eligibility270(Coverage coverage) {
+    public Eligibility270(Coverage coverage, X12ControlNumbers controls, TradingPartners partners) {
         this.coverage = coverage;
+        this.controls = controls;
+        this.partners = partners;
     }
 
     /** The answer and whether it is a 271 (false: a 999 refusing the envelope). */
@@ -44,24 +46,38 @@ public class Eligibility270 {
     }
 
     public Answer answer(byte[] request) {
-        long control = CONTROL.incrementAndGet();
+        long control = controls.next();
         Envelope envelope;
         try {
             envelope = new EnvelopeScanner("HS", Set.of(VERSION)).scan(new ByteArrayInputStream(request));
-        } catch (X12Exception | IOException e) {
-            return new Answer(refusal(request, e.getMessage(), control), false);
+        } catch (IOException e) {
+            return new Answer(null, false);
+        } catch (X12Exception e) {
+            return new Answer(refusal(e, control), false);
+        }
+        if (!partners.allows(envelope.senderQualifier(), envelope.senderId(), "270")) {
+            // a registered partner whose profile does not list the 270: AK905 1, functional group not supported
+            return new Answer(Ack999Writer.refusedGroup(envelope, "270", "1", control,
+                    LocalDateTime.now(ZoneId.of("America/Los_Angeles"))), false);
+        }
+        if (!envelope.setErrors().isEmpty()) {
+            return new Answer(Ack999Writer.accepted(envelope, "270", List.of(), control,
+                    LocalDateTime.now(ZoneId.of("America/Los_Angeles"))), false);
         }
         List<Inquiry> sets;
         try {
             sets = read(request);
         } catch (X12Exception e) {
-            return new Answer(refusal(request, e.getMessage(), control), false);
+            return new Answer(null, false);
         }
         answerAll(sets);
         var out = new StringWriter();
-        var x12 = new X12Writer(out);
+        String characterSet = partners.find(envelope.senderQualifier(), envelope.senderId())
+                .map(TradingPartners.Partner::characterSet).orElse("extended");
+        var x12 = new X12Writer(out, characterSet);
         LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles"));
-        x12.interchange(envelope.receiverId(), envelope.senderId(), X12Writer.control(control), now);
+        x12.interchange(envelope.receiverQualifier(), envelope.receiverId(), envelope.senderQualifier(),
+                envelope.senderId(), X12Writer.control(control), now);
         x12.group("HB", envelope.receiverId(), envelope.senderId(), String.valueOf(control), VERSION, now);
         int setNumber = 0;
         for (Inquiry set : sets) {
@@ -86,45 +102,108 @@ public class Eligibility270 {
         return new Answer(out.toString(), true);
     }
 
-    /** All inquiries of the interchange in one query; each well-formed subscriber gets its answer. */
+    /**
+     * All inquiries of the interchange in one query; each subscriber is searched by one of the options of
+     * 005010X279A1 and CAQH CORE: member id with last name and/or birth date, or last name, first name and birth
+     * date. A member id whose name or birth date disagrees is answered with AAA 73/71 and no demographics.
+     */
     private void answerAll(List<Inquiry> sets) {
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
         List<Subscriber> asked = new ArrayList<>();
         List<EligibilityInquiry> inquiries = new ArrayList<>();
         for (Inquiry set : sets) {
             for (Subscriber s : set.subscribers) {
-                if (s.memberId != null && MEMBER_ID.matcher(s.memberId).matches()) {
-                    s.date = s.date == null ? today : s.date;
-                    asked.add(s);
-                    inquiries.add(new EligibilityInquiry(s.memberId, s.date));
+                if (!search(s)) {
+                    continue;
                 }
+                s.date = s.date == null ? today : s.date;
+                asked.add(s);
+                inquiries.add(new EligibilityInquiry(s.memberId, s.date));
             }
         }
         List<Optional<Eligibility>> answers = coverage.eligibility(inquiries, "eligibility inquiry (X12 270)");
         for (int i = 0; i < asked.size(); i++) {
-            asked.get(i).answer = answers.get(i);
+            Subscriber s = asked.get(i);
+            s.answer = answers.get(i);
+            s.answer.ifPresent(e -> verify(s, e.member()));
         }
     }
 
+    /** Which member the subscriber loop asks for; false (with the AAA codes set) when no search option applies. */
+    private boolean search(Subscriber s) {
+        if (s.badBirth) {
+            s.rejects = List.of("58");
+            return false;
+        }
+        if (s.memberId == null) {
+            if (s.last.isBlank() || s.first.isBlank()) {
+                s.rejects = List.of("73");
+            } else if (s.birth == null) {
+                s.rejects = List.of("58");
+            } else {
+                List<String> ids = coverage.memberIdsByNameAndBirthDate(s.last, s.first, s.birth, 2);
+                if (ids.size() == 1) {
+                    s.memberId = ids.get(0);
+                    s.byName = true;
+                    return true;
+                }
+                // none, or several people of that name and birth date: not one subscriber to answer for
+                s.rejects = List.of("75");
+            }
+            return false;
+        }
+        if (!MEMBER_ID.matcher(s.memberId).matches()) {
+            s.rejects = List.of("72");
+            return false;
+        }
+        if (s.last.isBlank() && s.birth == null) {
+            // a member id alone is not a search option: the name or birth date must confirm it
+            s.rejects = List.of("73");
+            return false;
+        }
+        return true;
+    }
+
+    /** The member found by id must bear the name and birth date asked about; else AAA 73/71 and nothing more. */
+    private static void verify(Subscriber s, org.commonweal.coverage.MemberSummary m) {
+        List<String> codes = new ArrayList<>(2);
+        if (!s.byName && !s.last.isBlank() && !NameKey.of(s.last).equals(NameKey.of(m.lastName()))) {
+            codes.add("73");
+        }
+        if (s.birth != null && !s.birth.equals(m.birthDate())) {
+            codes.add("71");
+        }
+        if (!codes.isEmpty()) {
+            s.rejects = codes;
+            s.answer = Optional.empty();
+            return;
+        }
+        // what we return differs from what was sent: the guide's INS*Y*18*001*25 (change in identifying data)
+        s.changed = s.byName || !s.memberId.equals(m.memberId())
+                || !s.first.isBlank() && !NameKey.of(s.first).equals(NameKey.of(m.firstName()))
+                || !X12Writer.extended(s.last).equalsIgnoreCase(X12Writer.extended(m.lastName()))
+                || !s.first.isBlank()
+                        && !X12Writer.extended(s.first).equalsIgnoreCase(X12Writer.extended(m.firstName()));
+    }
+
     private void subscriber(X12Writer x12, Subscriber s) {
-        if (s.memberId == null || !MEMBER_ID.matcher(s.memberId).matches()) {
-            x12.segment("NM1", "IL", "1", s.last, s.first, "", "", "", "MI", s.memberId);
-            x12.segment("AAA", "Y", "", "72", "C");
+        if (s.rejects != null || s.answer.isEmpty()) {
+            x12.segment("NM1", "IL", "1", s.last, s.first, "", "", "", s.askedId == null ? "" : "MI", s.askedId);
+            for (String code : s.rejects == null ? List.of("75") : s.rejects) {
+                x12.segment("AAA", "Y", "", code, "C");
+            }
             return;
         }
         LocalDate date = s.date;
-        Optional<Eligibility> found = s.answer;
-        if (found.isEmpty()) {
-            x12.segment("NM1", "IL", "1", s.last, s.first, "", "", "", "MI", s.memberId);
-            x12.segment("AAA", "Y", "", "75", "C");
-            return;
-        }
-        Eligibility e = found.get();
+        Eligibility e = s.answer.get();
         var m = e.member();
         x12.segment("NM1", "IL", "1", m.lastName().toUpperCase(), m.firstName().toUpperCase(), "", "", "", "MI",
                 m.memberId());
         if (m.birthDate() != null) {
             x12.segment("DMG", "D8", m.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE), m.sex());
+        }
+        if (s.changed) {
+            x12.segment("INS", "Y", "18", "001", "25");
         }
         if (!e.active()) {
             x12.segment("EB", "6", "IND", "30");
@@ -165,10 +244,16 @@ public class Eligibility270 {
         String trace;
         String traceOriginator;
         String memberId;
+        String askedId;
         String last = "";
         String first = "";
+        LocalDate birth;
         LocalDate date;
         Optional<Eligibility> answer = Optional.empty();
+        List<String> rejects;
+        boolean byName;
+        boolean changed;
+        boolean badBirth;
     }
 
     private static List<Inquiry> read(byte[] request) throws X12Exception {
@@ -203,12 +288,22 @@ public class Eligibility270 {
                             current.last = s.element(3);
                             current.first = s.element(4);
                             current.memberId = s.element(9).isBlank() ? null : s.element(9).trim();
+                            current.askedId = current.memberId;
                         }
                     }
                     case "TRN" -> {
                         if (current != null) {
                             current.trace = s.element(2);
                             current.traceOriginator = s.element(3);
+                        }
+                    }
+                    case "DMG" -> {
+                        if (level.equals("22") && current != null && s.element(1).equals("D8")) {
+                            try {
+                                current.birth = LocalDate.parse(s.element(2), DateTimeFormatter.BASIC_ISO_DATE);
+                            } catch (DateTimeParseException e) {
+                                current.badBirth = true;
+                            }
                         }
                     }
                     case "DTP" -> {
@@ -233,27 +328,14 @@ public class Eligibility270 {
         return sets;
     }
 
-    private static String refusal(byte[] request, String reason, long control) {
-        String text = new String(request, 0, Math.min(request.length, 4096), StandardCharsets.ISO_8859_1);
-        String sender = null;
-        String receiver = null;
-        String gs06 = null;
-        String st02 = null;
-        if (text.length() >= 106 && text.startsWith("ISA")) {
-            String sep = Pattern.quote(String.valueOf(text.charAt(3)));
-            for (String seg : text.split(Pattern.quote(String.valueOf(text.charAt(105))))) {
-                String[] e = seg.strip().split(sep, -1);
-                if (e[0].equals("ISA") && e.length > 8) {
-                    sender = e[6].trim();
-                    receiver = e[8].trim();
-                } else if (e[0].equals("GS") && e.length > 6 && gs06 == null) {
-                    gs06 = e[6];
-                } else if (e[0].equals("ST") && e.length > 2 && st02 == null) {
-                    st02 = e[2];
-                }
-            }
+    /** A TA1 for a broken interchange, a 999 (AK9 R) for a refused group such as an 834 posted here. */
+    private static String refusal(X12Exception e, long control) {
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles"));
+        if (e.partial() == null) {
+            return null;
         }
-        return Ack999Writer.refused(sender, receiver, gs06, st02, "270", VERSION, reason, control,
-                LocalDateTime.now(ZoneId.of("America/Los_Angeles")));
+        return e.level() == X12Exception.Level.GROUP
+                ? Ack999Writer.refusedGroup(e.partial(), "270", e.code(), control, now)
+                : Ack999Writer.ta1(e.partial(), e.code() == null ? "024" : e.code(), control, now);
     }
 }

@@ -222,11 +222,12 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             try {
                 Set<String> changed = new HashSet<>();
                 Map<String, String> summaries = new LinkedHashMap<>();
-                Set<String> added = upsertMembers(c, changed);
+                Set<String> existing = existingMembers(c);
+                rejectUnknownMembers(existing);
+                Set<String> added = upsertMembers(c, changed, existing);
                 upsertSpans(c, fileDate, changed, summaries, added);
-                Set<String> termed = terminate(c, changed, summaries);
+                terminate(c, changed, summaries);
                 reinstateLatest(c, changed, summaries);
-                unknownTerminations(c, termed);
                 Set<String> recorded = history(c, changed, summaries);
                 if (next.full()) {
                     seen(c, recorded);
@@ -265,7 +266,12 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             {"rcac_region", "case when excluded.zip is null then m.rcac_region else excluded.rcac_region end"},
             {"phone", "coalesce(excluded.phone, m.phone)"}, {"email", "coalesce(excluded.email, m.email)"},
             {"spoken_language", "coalesce(excluded.spoken_language, m.spoken_language)"},
-            {"written_language", "coalesce(excluded.written_language, m.written_language)"}};
+            {"written_language", "coalesce(excluded.written_language, m.written_language)"},
+            {"hicn", "coalesce(excluded.hicn, m.hicn)"},
+            {"raw_references", "coalesce(excluded.raw_references, m.raw_references)"}};
+
+    /** Separates the raw references of one member in the text bound to {@code unnest} (arrays of arrays cannot be). */
+    private static final char UNIT = '\u001f';
 
     private static final String UPSERT_MEMBERS = upsertMembersSql();
 
@@ -280,33 +286,38 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             old.append(old.isEmpty() ? "" : ", ").append("m.").append(f[0]);
             now.append(now.isEmpty() ? "" : ", ").append(f[1]);
         }
-        return "insert into coverage.member as m (" + cols + ") select * from unnest("
+        var select = new StringBuilder("u.c1");
+        for (int i = 2; i <= MEMBER_FIELDS.length; i++) {
+            select.append(", u.c").append(i);
+        }
+        select.append(", string_to_array(u.c").append(MEMBER_FIELDS.length + 1).append(", chr(31))");
+        var alias = new StringBuilder("c1");
+        for (int i = 2; i <= MEMBER_FIELDS.length + 1; i++) {
+            alias.append(", c").append(i);
+        }
+        return "insert into coverage.member as m (" + cols + ") select " + select + " from unnest("
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], "
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], "
-                + "?::float8[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                + "?::float8[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                + "as u(" + alias + ") "
                 + "on conflict (member_id) do update set " + sets + "updated_at = now() "
                 + "where (" + old + ") is distinct from (" + now + ") returning member_id";
     }
 
     private static final String COPY_MEMBERS = "coverage.member (member_id, cin, mbi, medicaid_id, first_name, "
             + "middle_name, last_name, name_key, birth_date, sex, address_line1, address_line2, city, state, zip, "
-            + "county_code, latitude, longitude, spa, rcac_region, phone, email, spoken_language, written_language)";
+            + "county_code, latitude, longitude, spa, rcac_region, phone, email, spoken_language, written_language, "
+            + "hicn, raw_references)";
 
     /**
      * Members new to the table are written with COPY (no speculative insertion, multi-row heap insert), the others
      * with the upsert that rewrites only changed rows. Returns the members added by COPY.
      */
-    private Set<String> upsertMembers(Connection c, Set<String> changed) throws SQLException {
+    private Set<String> upsertMembers(Connection c, Set<String> changed, Set<String> existing) throws SQLException {
         List<MemberTransaction> rows = chunk.stream().filter(MemberTransaction::hasDemographics).toList();
         Set<String> added = new HashSet<>();
         if (rows.isEmpty()) {
             return added;
-        }
-        Set<String> existing = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select member_id from coverage.member where member_id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("text", rows.stream().map(MemberTransaction::memberId).toArray()));
-            collect(ps, existing);
         }
         List<MemberTransaction> known = new ArrayList<>();
         List<MemberTransaction> fresh = new ArrayList<>();
@@ -346,14 +357,20 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                     .text(t.state()).text(t.zip()).text(t.countyCode())
                     .number(g == null ? null : g.point().latitude()).number(g == null ? null : g.point().longitude())
                     .number(g == null ? null : g.spa()).number(g == null ? null : g.rcacRegion()).text(t.phone())
-                    .text(t.email()).text(t.spokenLanguage()).text(t.writtenLanguage()).endRow();
+                    .text(t.email()).text(t.spokenLanguage()).text(t.writtenLanguage()).text(t.hicn());
+            if (t.references().isEmpty()) {
+                out.text(null);
+            } else {
+                out.textArray(t.references());
+            }
+            out.endRow();
         }
         return out;
     }
 
     private void bindMembers(Connection c, PreparedStatement ps, List<MemberTransaction> rows) throws SQLException {
         int n = rows.size();
-        Object[][] cols = new Object[24][n];
+        Object[][] cols = new Object[26][n];
         for (int i = 0; i < n; i++) {
             MemberTransaction t = rows.get(i);
             Geocoded g = t.zip() == null ? null : geocode(t);
@@ -362,14 +379,15 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                     t.addressLine2(), t.city(), t.state(), t.zip(), t.countyCode(),
                     g == null ? null : g.point().latitude(), g == null ? null : g.point().longitude(),
                     g == null ? null : g.spa(), g == null ? null : g.rcacRegion(), t.phone(), t.email(),
-                    t.spokenLanguage(), t.writtenLanguage()};
+                    t.spokenLanguage(), t.writtenLanguage(), t.hicn(),
+                    t.references().isEmpty() ? null : String.join(String.valueOf(UNIT), t.references())};
             for (int col = 0; col < v.length; col++) {
                 cols[col][i] = v[col];
             }
         }
         String[] types = {"text", "text", "text", "text", "text", "text", "text", "text", "date", "text", "text",
                 "text", "text", "text", "text", "text", "float8", "float8", "int4", "int4", "text", "text", "text",
-                "text"};
+                "text", "text", "text"};
         for (int col = 0; col < types.length; col++) {
             ps.setArray(col + 1, c.createArrayOf(types[col], cols[col]));
         }
@@ -413,10 +431,11 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         for (MemberTransaction t : chunk) {
             Map<String, Object[]> byKey = new LinkedHashMap<>();
             for (MemberTransaction.CoverageLine line : t.coverages()) {
-                if (effectiveType(t, line).equals("024") || line.begin() == null) {
+                if (!line.voided() && (effectiveType(t, line).equals("024") || line.begin() == null)) {
                     continue;
                 }
-                String status = line.end() == null || !line.end().isBefore(fileDate) ? "active" : "terminated";
+                String status = line.voided() ? "void"
+                        : line.end() == null || !line.end().isBefore(fileDate) ? "active" : "terminated";
                 byKey.put(line.planCode() + "|" + line.begin(), new Object[] {t.memberId(), line.planCode(),
                         line.aidCodes().isEmpty() ? null : String.join(";", line.aidCodes()), line.begin(), line.end(),
                         status, line.pcpNpi(), line.pcpName(), line.pcpLocation()});
@@ -519,6 +538,10 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
     }
 
     private static String describe(MemberTransaction t, MemberTransaction.CoverageLine line) {
+        if (line.voided()) {
+            return "void " + line.planCode() + " " + line.begin() + " (DTP*349 " + line.end()
+                    + " the day before DTP*348: the span never took effect)";
+        }
         String what = switch (t.maintenanceType()) {
             case "021" -> "add";
             case "001" -> "change";
@@ -536,14 +559,15 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
               and s.begin_date <= u.end_date and (s.end_date is null or s.end_date > u.end_date)
             returning s.member_id""";
 
-    private Set<String> terminate(Connection c, Set<String> changed, Map<String, String> summaries)
+    private void terminate(Connection c, Set<String> changed, Map<String, String> summaries)
             throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        Set<String> termed = new HashSet<>();
         for (MemberTransaction t : chunk) {
             boolean any = false;
             for (MemberTransaction.CoverageLine line : t.coverages()) {
-                if (effectiveType(t, line).equals("024")) {
+                if (line.voided()) {
+                    any = true;
+                } else if (effectiveType(t, line).equals("024")) {
                     LocalDate end = line.end() != null ? line.end() : t.eligibilityEnd();
                     if (end != null) {
                         rows.add(new Object[] {t.memberId(), line.planCode(), end});
@@ -557,9 +581,6 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 rows.add(new Object[] {t.memberId(), null, t.eligibilityEnd()});
                 summaries.merge(t.memberId(), "terminate all coverage on " + t.eligibilityEnd(), (a, b) -> a + "; " + b);
             }
-            if (t.maintenanceType().equals("024")) {
-                termed.add(t.memberId());
-            }
         }
         if (!rows.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(TERMINATE)) {
@@ -567,7 +588,6 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 collect(ps, changed);
             }
         }
-        return termed;
     }
 
     private void reinstateLatest(Connection c, Set<String> changed, Map<String, String> summaries)
@@ -590,34 +610,43 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         ids.forEach(id -> summaries.merge(id, "reinstate latest coverage", (a, b) -> a + "; " + b));
     }
 
-    /** A termination for a member the plan does not know is rejected, not silently ignored. */
-    private void unknownTerminations(Connection c, Set<String> termed) throws SQLException {
-        if (termed.isEmpty()) {
-            return;
-        }
-        Set<String> known = new HashSet<>();
+    /** The members of the chunk already in the table: one index probe per chunk. */
+    private Set<String> existingMembers(Connection c) throws SQLException {
+        Set<String> existing = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select member_id from coverage.member where member_id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("text", termed.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    known.add(rs.getString(1));
-                }
-            }
+            ps.setArray(1, c.createArrayOf("text", chunk.stream().map(MemberTransaction::memberId).toArray()));
+            collect(ps, existing);
         }
+        return existing;
+    }
+
+    /**
+     * A change (001), termination (024) or reinstatement (025) for a member the plan never had is rejected with its
+     * reason, and nothing of it is written: no member row without a span.
+     */
+    private void rejectUnknownMembers(Set<String> existing) {
         var iterator = chunk.iterator();
         while (iterator.hasNext()) {
             MemberTransaction t = iterator.next();
-            if (termed.contains(t.memberId()) && !known.contains(t.memberId())) {
-                rejects.add(new Reject(t.transactionSet(), t.segmentNumber(), 0, "INS", "2000", t.memberId(), 0, "8",
-                        "termination for member " + t.memberId() + " who is not enrolled with the plan"));
+            String what = switch (t.maintenanceType()) {
+                case "001" -> "change";
+                case "024" -> "termination";
+                case "025" -> "reinstatement";
+                default -> null;
+            };
+            if (what != null && !existing.contains(t.memberId())) {
+                rejects.add(new Reject(t.transactionSet(), t.segmentNumber(), t.positionInSet(), "INS", "2000",
+                        t.memberId(), 3, "7", "INS03 " + t.maintenanceType() + " " + what + " for member "
+                                + t.memberId() + " who is not enrolled with the plan (no 021 add or 030 audit "
+                                + "before)"));
                 iterator.remove();
             }
         }
     }
 
     private static final String COPY_HISTORY =
-            "coverage.member_change (member_id, source, import_id, transaction_set, sequence, summary)";
+            "coverage.member_change (member_id, source, import_id, transaction_set, sequence, summary, raw_references)";
 
     /** One history row per member changed (file, transaction set, loop); returns the members it was written for. */
     private Set<String> history(Connection c, Set<String> changed, Map<String, String> summaries)
@@ -627,7 +656,13 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         for (MemberTransaction t : chunk) {
             if (changed.contains(t.memberId())) {
                 out.text(t.memberId()).text("834").number(importId).text(t.transactionSet()).number(t.sequence())
-                        .text(summary(t, summaries)).endRow();
+                        .text(summary(t, summaries));
+                if (t.references().isEmpty()) {
+                    out.text(null);
+                } else {
+                    out.textArray(t.references());
+                }
+                out.endRow();
                 recorded.add(t.memberId());
             }
         }
@@ -659,16 +694,19 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         List<Object[]> rows = new ArrayList<>();
         for (MemberTransaction t : chunk) {
             if (changed.contains(t.memberId())) {
-                rows.add(new Object[] {t.memberId(), t.transactionSet(), t.sequence(), summary(t, summaries)});
+                rows.add(new Object[] {t.memberId(), t.transactionSet(), t.sequence(), summary(t, summaries),
+                        t.references().isEmpty() ? null : String.join(String.valueOf(UNIT), t.references())});
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into coverage.member_change (member_id, source, import_id, transaction_set, sequence, summary)
-                select u.member_id, '834', ?, u.st, u.seq, u.summary
-                from unnest(?::text[], ?::text[], ?::int[], ?::text[]) as u(member_id, st, seq, summary)
+                insert into coverage.member_change (member_id, source, import_id, transaction_set, sequence, summary,
+                    raw_references)
+                select u.member_id, '834', ?, u.st, u.seq, u.summary, string_to_array(u.refs, chr(31))
+                from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[])
+                    as u(member_id, st, seq, summary, refs)
                 on conflict (import_id, sequence) where import_id is not null do nothing""")) {
             ps.setLong(1, importId);
-            String[] types = {"text", "text", "int4", "text"};
+            String[] types = {"text", "text", "int4", "text", "text"};
             for (int col = 0; col < types.length; col++) {
                 Object[] values = new Object[rows.size()];
                 for (int i = 0; i < rows.size(); i++) {
@@ -709,8 +747,9 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into coverage.import_reject (import_id, segment_number, loop_id, member_id, reason,
-                    transaction_set, position_in_set, segment_tag, element_position, error_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    transaction_set, position_in_set, segment_tag, element_position, error_code, config_reason,
+                    loop_text)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
             for (Reject r : rejects) {
                 ps.setLong(1, importId);
                 ps.setInt(2, r.segmentNumber());
@@ -722,6 +761,8 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 ps.setString(8, r.segmentTag());
                 ps.setInt(9, r.elementPosition());
                 ps.setString(10, r.errorCode());
+                ps.setString(11, r.configReason());
+                ps.setString(12, r.loopText());
                 ps.addBatch();
             }
             ps.executeBatch();

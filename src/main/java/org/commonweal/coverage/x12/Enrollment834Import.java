@@ -38,16 +38,21 @@ public class Enrollment834Import {
     private final JdbcClient jdbc;
     private final Geocoder geocoder;
     private final AuditTrail audit;
+    private final X12ControlNumbers controls;
+    private final TradingPartners partners;
     private final boolean reconcileAutomatically;
     private final int chunkSize;
 
     public Enrollment834Import(DataSource dataSource, JdbcClient jdbc, Geocoder geocoder, AuditTrail audit,
+            X12ControlNumbers controls, TradingPartners partners,
             @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
             @Value("${commonweal.coverage.import-chunk:2000}") int chunkSize) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.geocoder = geocoder;
         this.audit = audit;
+        this.controls = controls;
+        this.partners = partners;
         this.reconcileAutomatically = reconcile.equals("auto");
         this.chunkSize = chunkSize;
     }
@@ -60,12 +65,48 @@ public class Enrollment834Import {
 
     public ImportReport importFile(Path file, String fileName, String actor, boolean reconcileNow,
             Consumer<ImportReport> progress) throws IOException {
+        return importFile(file, fileName, actor, reconcileNow, false, progress);
+    }
+
+    /**
+     * @param acceptReusedControlNumber apply a file whose ISA13 the same sender already used for different content
+     *     (recorded in the audit); without it such a file is refused with a TA1 (025) naming the earlier import
+     */
+    public ImportReport importFile(Path file, String fileName, String actor, boolean reconcileNow,
+            boolean acceptReusedControlNumber, Consumer<ImportReport> progress) throws IOException {
         long size = Files.size(file);
         Envelope envelope;
         try {
             envelope = new EnvelopeScanner("BE", VERSIONS).scan(file);
         } catch (X12Exception e) {
-            return refuse(file, fileName, actor, size, e.getMessage());
+            return refuse(file, fileName, actor, size, e);
+        }
+        if (!partners.allows(envelope.senderQualifier(), envelope.senderId(), "834")) {
+            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(), "trading partner "
+                    + envelope.senderQualifier() + "/" + envelope.senderId() + " is not set up to send 834 files "
+                    + "(trading partner profile)", Ack999Writer.refusedGroup(envelope, "834", "1", controls.next(),
+                    LocalDateTime.now()));
+        }
+        if (envelope.allSetsRefused()) {
+            String reason = envelope.setErrors().stream().map(Envelope.SetError::reason)
+                    .collect(java.util.stream.Collectors.joining("; "));
+            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(), "envelope: " + reason,
+                    Ack999Writer.accepted(envelope, "834", List.of(), controls.next(), LocalDateTime.now()));
+        }
+        var reused = jdbc.sql("""
+                select id, file_name, to_char(started_at, 'YYYY-MM-DD HH24:MI') from coverage.import_file
+                where isa13 = ? and sender is not distinct from ? and sha256 <> ?
+                  and status in ('completed', 'awaiting-approval', 'running', 'failed')
+                order by id limit 1""").params(envelope.isa13(), envelope.senderId(), envelope.sha256())
+                .query((rs, n) -> "#" + rs.getLong(1) + " (" + rs.getString(2) + ", " + rs.getString(3) + ")")
+                .optional();
+        if (reused.isPresent() && !acceptReusedControlNumber) {
+            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(),
+                    "ISA13 " + envelope.isa13() + " from " + envelope.senderId() + " was already used by import "
+                            + reused.get() + " for different content: refused (TA1 025 duplicate interchange "
+                            + "control number); if the sender confirms the file, import it with "
+                            + "--accept-reused-control-number",
+                    Ack999Writer.ta1(envelope, "025", controls.next(), LocalDateTime.now()));
         }
         Optional<Long> existing = jdbc.sql("""
                 select id from coverage.import_file where isa13 = ? and sha256 = ?
@@ -89,12 +130,18 @@ public class Enrollment834Import {
             restore(counts, before);
         } else {
             id = insertFile(fileName, envelope, actor, size, "running", null);
+            if (reused.isPresent()) {
+                audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
+                        "enrollment import", "--accept-reused-control-number: ISA13 " + envelope.isa13()
+                                + " already used by import " + reused.get() + " for different content"));
+            }
         }
         progress.accept(report(id).orElseThrow());
         var bytes = new AtomicLong();
         var applier = new Enrollment834Applier(dataSource, geocoder, id, resumeAfter, counts, chunkSize, bytes::get);
         applier.onChunk(() -> progress.accept(report(id).orElseThrow()));
-        var parser = new Enrollment834Parser(this::knownPlan);
+        var parser = new Enrollment834Parser(this::knownPlan).skipSets(envelope.setErrors().stream()
+                .map(Envelope.SetError::control).collect(java.util.stream.Collectors.toSet()));
         try (InputStream in = new CountingStream(Files.newInputStream(file), bytes)) {
             var handler = new HeaderCheck(applier, id);
             try {
@@ -125,8 +172,7 @@ public class Enrollment834Import {
                 jdbc.sql("update coverage.import_file set reconciled = 0 where id = ?").param(id).update();
             }
         }
-        String ack = Ack999Writer.accepted(envelope, "834", Enrollment834Parser.VERSION, rejects(id), id,
-                LocalDateTime.now());
+        String ack = Ack999Writer.accepted(envelope, "834", rejects(id), controls.next(), LocalDateTime.now());
         jdbc.sql("update coverage.import_file set status = ?, finished_at = now(), ack_999 = ? where id = ?")
                 .params(status, ack, id).update();
         ImportReport done = report(id).orElseThrow();
@@ -194,6 +240,82 @@ public class Enrollment834Import {
 
     private volatile Set<String> plans;
 
+    /** After an edit of plan codes: the next import reads them again. */
+    public void configurationChanged() {
+        plans = null;
+    }
+
+    /** Member loops refused for the plan's configuration and not re-applied yet, by reason. */
+    public record ConfigurationRejects(String reason, int loops, List<String> members, String firstImport) {
+    }
+
+    public List<ConfigurationRejects> configurationRejects() {
+        return jdbc.sql("""
+                select config_reason, count(*), (array_agg(member_id order by import_id, segment_number))[1:20],
+                       '#' || min(import_id)
+                from coverage.import_reject where config_reason is not null and reapplied_in is null
+                group by config_reason order by config_reason""")
+                .query((rs, n) -> new ConfigurationRejects(rs.getString(1), rs.getInt(2),
+                        java.util.Arrays.stream((String[]) rs.getArray(3).getArray())
+                                .filter(java.util.Objects::nonNull).toList(), rs.getString(4))).list();
+    }
+
+    /**
+     * Runs again, as one new import, the member loops refused for {@code reason} (for example a plan code added
+     * since), in their original order, from the segments kept with their rejects; no new file is needed. Loops still
+     * refused are listed again under the new import.
+     */
+    public ImportReport reapply(String reason, String actor) throws IOException {
+        record Kept(long importId, int segment, String text, LocalDate fileDate) {
+        }
+        List<Kept> kept = jdbc.sql("""
+                select r.import_id, r.segment_number, r.loop_text, f.file_date
+                from coverage.import_reject r join coverage.import_file f on f.id = r.import_id
+                where r.config_reason = ? and r.reapplied_in is null and r.loop_text is not null
+                order by r.import_id, r.segment_number""").param(reason)
+                .query((rs, n) -> new Kept(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class))).list();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no member loops wait for re-apply under '" + reason + "'");
+        }
+        LocalDate date = kept.stream().map(Kept::fileDate).filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo).orElse(LocalDate.now());
+        long control = controls.next();
+        String isa13 = X12Writer.control(control);
+        var body = new StringBuilder();
+        int segments = 0;
+        for (Kept k : kept) {
+            for (String line : k.text().split("\n")) {
+                if (!line.isBlank()) {
+                    body.append(line).append("~\n");
+                    segments++;
+                }
+            }
+        }
+        String d8 = date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String text = "ISA*00*          *00*          *ZZ*" + X12Writer.pad("COMMONWEAL", 15) + "*ZZ*"
+                + X12Writer.pad("REAPPLY", 15) + "*" + d8.substring(2) + "*0000*^*00501*" + isa13 + "*0*P*:~\n"
+                + "GS*BE*COMMONWEAL*REAPPLY*" + d8 + "*0000*" + control + "*X*" + Enrollment834Parser.VERSION + "~\n"
+                + "ST*834*0001*" + Enrollment834Parser.VERSION + "~\n"
+                + "BGN*00*REAPPLY" + control + "*" + d8 + "*0000*PT***2~\n"
+                + body + "SE*" + (segments + 3) + "*0001~\nGE*1*" + control + "~\nIEA*1*" + isa13 + "~\n";
+        Path file = Files.createTempFile("reapply-", ".834");
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            ImportReport report = importFile(file, "re-apply: " + reason, actor, false, false, r -> { });
+            jdbc.sql("""
+                    update coverage.import_reject set reapplied_in = ?
+                    where config_reason = ? and reapplied_in is null and import_id <> ? and loop_text is not null""")
+                    .params(report.id(), reason, report.id()).update();
+            audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(report.id()), null,
+                    "re-apply after a configuration change", kept.size() + " member loops refused for '" + reason
+                            + "' run again: " + report.status() + ", rejects=" + report.rejects()));
+            return report;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private Set<String> plans() {
         Set<String> p = plans;
         if (p == null) {
@@ -203,50 +325,35 @@ public class Enrollment834Import {
         return p;
     }
 
-    private ImportReport refuse(Path file, String fileName, String actor, long size, String reason)
+    /**
+     * Refuses a file whose envelope is broken: a TA1 when the interchange (ISA/IEA) is at fault, a 999 with AK9 R
+     * when the functional group is, addressed from what could be read; no acknowledgment at all when not even the
+     * ISA could be read (there is nobody to address it to).
+     */
+    private ImportReport refuse(Path file, String fileName, String actor, long size, X12Exception e)
             throws IOException {
-        String[] peek = peek(file);
-        String ack = Ack999Writer.refused(peek[0], peek[1], peek[2], peek[3], "834", Enrollment834Parser.VERSION,
-                reason, System.currentTimeMillis() / 1000, LocalDateTime.now());
+        Envelope partial = e.partial();
+        String ack = null;
+        if (partial != null && e.level() == X12Exception.Level.INTERCHANGE) {
+            ack = Ack999Writer.ta1(partial, e.code(), controls.next(), LocalDateTime.now());
+        } else if (partial != null && e.level() == X12Exception.Level.GROUP) {
+            ack = Ack999Writer.refusedGroup(partial, "834", e.code(), controls.next(), LocalDateTime.now());
+        }
+        String reason = ack == null ? e.getMessage() + " (no acknowledgment: the ISA could not be read)" : e.getMessage();
+        return refused(file, fileName, actor, size, partial == null ? null : partial.isa13(),
+                partial == null ? null : partial.senderId(), reason, ack);
+    }
+
+    private ImportReport refused(Path file, String fileName, String actor, long size, String isa13, String sender,
+            String reason, String ack) throws IOException {
         long id = jdbc.sql("""
                 insert into coverage.import_file (file_name, isa13, sha256, sender, status, message, started_by,
                     size_bytes, finished_at, ack_999)
                 values (?, ?, ?, ?, 'refused', ?, ?, ?, now(), ?) returning id""")
-                .params(fileName, peek[4], sha256(file), peek[0], reason, actor, size, ack).query(Long.class).single();
+                .params(fileName, isa13, sha256(file), sender, reason, actor, size, ack).query(Long.class).single();
         audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
                 "enrollment import", "refused: " + reason));
         return report(id).orElseThrow();
-    }
-
-    /** Best-effort sender, receiver, GS06, first ST02 and ISA13 of a file whose envelope is broken. */
-    static String[] peek(Path file) throws IOException {
-        String[] out = new String[5];
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(4096);
-        }
-        String text = new String(head, StandardCharsets.ISO_8859_1);
-        if (text.length() < 106 || !text.startsWith("ISA")) {
-            return out;
-        }
-        String sep = java.util.regex.Pattern.quote(String.valueOf(text.charAt(3)));
-        char term = text.charAt(105);
-        for (String segment : text.split(java.util.regex.Pattern.quote(String.valueOf(term)))) {
-            String[] e = segment.strip().split(sep, -1);
-            switch (e[0]) {
-                case "ISA" -> {
-                    if (e.length > 13) {
-                        out[0] = e[6].trim();
-                        out[1] = e[8].trim();
-                        out[4] = e[13].trim();
-                    }
-                }
-                case "GS" -> out[2] = out[2] == null && e.length > 6 ? e[6] : out[2];
-                case "ST" -> out[3] = out[3] == null && e.length > 2 ? e[2] : out[3];
-                default -> { }
-            }
-        }
-        return out;
     }
 
     private static String sha256(Path file) throws IOException {
@@ -311,10 +418,10 @@ public class Enrollment834Import {
 
     private List<ImportReport.RejectLine> rejectLines(long id) {
         return jdbc.sql("""
-                select segment_number, loop_id, member_id, reason from coverage.import_reject
-                where import_id = ? order by segment_number limit 500""").param(id)
+                select segment_number, loop_id, member_id, reason, segment_tag, position_in_set, transaction_set
+                from coverage.import_reject where import_id = ? order by segment_number limit 500""").param(id)
                 .query((rs, n) -> new ImportReport.RejectLine(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4))).list();
+                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7))).list();
     }
 
     /** The latest imports, newest first. */

@@ -48,10 +48,17 @@ public final class Enrollment834Parser {
     }
 
     private final Predicate<String> knownPlan;
+    private Set<String> refusedSets = Set.of();
 
     /** @param knownPlan whether an HD04 plan code is one of the plan's (data in coverage.plan) */
     public Enrollment834Parser(Predicate<String> knownPlan) {
         this.knownPlan = knownPlan;
+    }
+
+    /** Transaction sets (ST02) the envelope scan refused by themselves: their loops are skipped, not applied. */
+    public Enrollment834Parser skipSets(Set<String> controls) {
+        this.refusedSets = Set.copyOf(controls);
+        return this;
     }
 
     /** Reads the whole interchange; returns the number of member loops seen (applied or rejected). */
@@ -70,10 +77,20 @@ public final class Enrollment834Parser {
         FileHeaderBuilder header = null;
         List<Segment> member = null;
         Segment s;
+        boolean skipping = false;
         try {
             while ((s = reader.next()) != null) {
+                if (skipping && !s.tag().equals("ST")) {
+                    skipping = !s.tag().equals("SE") && !s.tag().equals("GE");
+                    continue;
+                }
+                skipping = false;
                 switch (s.tag()) {
                     case "ST" -> {
+                        if (!refusedSets.isEmpty() && refusedSets.contains(s.element(2))) {
+                            skipping = true;
+                            continue;
+                        }
                         st = s.element(2);
                         stStart = s.position();
                         header = new FileHeaderBuilder(st);
@@ -188,6 +205,8 @@ public final class Enrollment834Parser {
         private String cin;
         private String mbi;
         private String medicaidId;
+        private String hicn;
+        private List<String> references = List.of();
         private String county;
         private String caseNumber;
         private String last;
@@ -251,7 +270,8 @@ public final class Enrollment834Parser {
             }
             return new MemberTransaction(sequence, ins.position(), st, type, memberId, cin, mbi, medicaidId, county,
                     caseNumber, last, first, middle, phone, email, line1, line2, city, state, zip, birth, sex, spoken,
-                    written, eligBegin, eligEnd, List.copyOf(lines));
+                    written, eligBegin, eligEnd, List.copyOf(lines), hicn, List.copyOf(references),
+                    ins.position() - stStart + 1);
         }
 
         private void read(Segment s) throws LoopRejected {
@@ -327,12 +347,21 @@ public final class Enrollment834Parser {
             }
         }
 
+        /**
+         * Each qualifier of loop 2000 lands in its own field, or as received in the raw reference list: the CIN
+         * comes from {@code REF*1L} only ({@code REF*23} is a DHCS status code with dates, not the CIN).
+         */
         private void ref(Segment s) throws LoopRejected {
+            String qualifier = s.element(1);
             String value = s.element(2).trim();
             if (loop.equals("2000")) {
-                switch (s.element(1)) {
-                    case "1L", "23" -> cin = blankToNull(before(value, ';'));
+                switch (qualifier) {
+                    case "0F" -> {
+                        // read first, in read()
+                    }
+                    case "1L" -> cin = blankToNull(before(value, ';').trim());
                     case "6P" -> mbi = blankToNull(value);
+                    case "F6" -> hicn = blankToNull(value);
                     case "1D" -> medicaidId = blankToNull(value);
                     case "3H" -> {
                         String[] parts = value.split(";", -1);
@@ -347,10 +376,13 @@ public final class Enrollment834Parser {
                         }
                     }
                     default -> {
-                        // REF*0F read first; REF*F6, REF*ABB, REF*17, REF*DX… are not kept
+                        if (references.isEmpty()) {
+                            references = new ArrayList<>(4);
+                        }
+                        references.add(qualifier + "*" + s.element(2));
                     }
                 }
-            } else if (loop.equals("2300") && s.element(1).equals("CE") && coverage != null) {
+            } else if (loop.equals("2300") && qualifier.equals("CE") && coverage != null) {
                 for (String code : value.split("[;,]")) {
                     if (!code.isBlank()) {
                         coverage.aidCodes.add(code.trim());
@@ -381,6 +413,7 @@ public final class Enrollment834Parser {
                 default -> {
                     if (coverage != null) {
                         coverage.end = value;
+                        coverage.endSegment = s;
                     }
                 }
             }
@@ -413,9 +446,17 @@ public final class Enrollment834Parser {
                 throw reject(s, 4, "1", "HD04 plan code is missing");
             }
             if (!knownPlan.test(plan)) {
-                throw reject(s, 4, "7", "HD04 plan code '" + plan + "' is not a plan of this health plan");
+                var r = reject(s, 4, "7", "HD04 plan code '" + plan + "' is not a plan of this health plan").reject;
+                var text = new StringBuilder();
+                for (Segment each : segments) {
+                    text.append(each).append('\n');
+                }
+                throw new LoopRejected(new Reject(r.transactionSet(), r.segmentNumber(), r.positionInSet(),
+                        r.segmentTag(), r.loopId(), r.memberId(), r.elementPosition(), r.errorCode(), r.reason(),
+                        "HD04 plan code " + plan, text.toString()));
             }
             coverage = new CoverageBuilder();
+            coverage.hd = s;
             coverage.maintenanceType = s.element(1);
             coverage.line = s.element(3);
             coverage.plan = plan;
@@ -458,25 +499,32 @@ public final class Enrollment834Parser {
             String pcpNpi;
             String pcpName;
             String pcpLocation;
+            Segment hd;
+            Segment endSegment;
 
             MemberTransaction.CoverageLine build(String memberType) throws LoopRejected {
                 LocalDate from = begin != null ? begin : eligBegin;
                 boolean needsBegin = !memberType.equals("024");
                 if (from == null && needsBegin) {
-                    Segment hd = segments.get(0);
                     throw reject(hd, "DTP", 0, "3", "coverage " + plan + " has no begin date (DTP*348 or DTP*356)");
                 }
                 LocalDate to = end != null ? end : eligEnd;
-                if (from != null && to != null && to.isBefore(from)) {
-                    throw reject(segments.get(0), "DTP", 0, "8", "coverage " + plan + " ends " + to
-                            + " before it begins " + from);
+                // DTP*349 the day before DTP*348: DHCS voids the span (it never took effect)
+                boolean voided = begin != null && end != null && end.equals(begin.minusDays(1));
+                if (!voided && from != null && to != null && to.isBefore(from)) {
+                    Segment at = end != null ? endSegment : hd;
+                    throw end != null
+                            ? reject(at, 3, "8", "coverage " + plan + " ends " + to + " (DTP*349) before it begins "
+                                    + from + " and is not a void (end = begin - 1)")
+                            : reject(at, "DTP", 0, "8", "coverage " + plan + " ends " + to + " (DTP*357) before it "
+                                    + "begins " + from);
                 }
                 List<String> aid = new ArrayList<>(aidCodes);
                 if (aid.isEmpty() && pendingAidCode != null) {
                     aid.add(pendingAidCode);
                 }
                 return new MemberTransaction.CoverageLine(maintenanceType, line, plan, status, from, to,
-                        List.copyOf(aid), pcpNpi, pcpName, pcpLocation);
+                        List.copyOf(aid), pcpNpi, pcpName, pcpLocation, voided);
             }
         }
     }

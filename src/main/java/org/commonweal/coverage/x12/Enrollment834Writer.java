@@ -20,7 +20,8 @@ public final class Enrollment834Writer {
     private final LocalDate fileDate;
 
     public Enrollment834Writer(Writer out, LocalDate fileDate) {
-        this.x12 = new X12Writer(out);
+        // synthetic names as they are (the generator plays a partner whose profile says UTF-8)
+        this.x12 = new X12Writer(out, true);
         this.fileDate = fileDate;
     }
 
@@ -41,7 +42,9 @@ public final class Enrollment834Writer {
         x12.segment("INS", "Y", "18", type, type.equals("024") ? "59" : "XN", "A", "", "", "AC");
         x12.segment("REF", "0F", m.memberId());
         if (m.cin() != null) {
-            x12.segment("REF", "23", m.cin() + ";" + d8(m.eligibilityBegin() == null ? fileDate : m.eligibilityBegin()));
+            // DHCS: the CIN in REF*1L; REF*23 is a status code with dates, not the CIN
+            x12.segment("REF", "1L", m.cin());
+            x12.segment("REF", "23", "1;" + d8(m.eligibilityBegin() == null ? fileDate : m.eligibilityBegin()) + ";;");
         }
         String aid = m.coverages().isEmpty() || m.coverages().get(0).aidCodes().isEmpty() ? ""
                 : m.coverages().get(0).aidCodes().get(0);

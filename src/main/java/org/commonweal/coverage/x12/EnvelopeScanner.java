@@ -43,22 +43,23 @@ public final class EnvelopeScanner {
         MessageDigest sha = sha256();
         var in = new BufferedInputStream(new DigestInputStream(raw, sha), 1 << 16);
         byte[] isa = in.readNBytes(106);
-        skipLeadingWhitespace(isa);
         String isaText = new String(isa, StandardCharsets.ISO_8859_1);
         if (isaText.length() < 106 || !isaText.startsWith("ISA")) {
-            throw new X12Exception("envelope: the file does not start with a 106-character ISA segment");
+            throw new X12Exception("envelope: the file does not start with a 106-character ISA segment",
+                    X12Exception.Level.INTERCHANGE, "022", readable(isaText));
         }
         char elementSep = isaText.charAt(3);
         char segmentTerm = isaText.charAt(105);
         String[] isaElements = isaText.substring(0, 105).split(java.util.regex.Pattern.quote(String.valueOf(elementSep)), -1);
         if (isaElements.length != 17) {
-            throw new X12Exception("envelope: ISA has " + (isaElements.length - 1) + " elements, expected 16");
+            throw new X12Exception("envelope: ISA has " + (isaElements.length - 1) + " elements, expected 16",
+                    X12Exception.Level.INTERCHANGE, "022", readable(isaText));
         }
+        var check = new Checker(isaElements, elementSep);
         if (!isaElements[12].equals("00501")) {
-            throw new X12Exception("envelope: unknown interchange version ISA12 '" + isaElements[12] + "', expected 00501");
+            throw check.interchange("017", "envelope: unknown interchange version ISA12 '" + isaElements[12]
+                    + "', expected 00501");
         }
-        String isa13 = isaElements[13].trim();
-        var check = new Checker(isa13, elementSep);
         check.segment("ISA");
         StringBuilder segment = new StringBuilder(64);
         boolean skipping = false;
@@ -85,11 +86,26 @@ public final class EnvelopeScanner {
             }
         }
         if (!segment.toString().isBlank()) {
-            throw new X12Exception("envelope: data after the last segment terminator: '" + abbreviate(segment) + "'");
+            throw check.interchange("023", "envelope: data after the last segment terminator: '"
+                    + abbreviate(segment) + "'");
         }
-        Envelope envelope = check.finish(HexFormat.of().formatHex(sha.digest()), isaElements[6].trim(),
-                isaElements[8].trim());
-        return envelope;
+        return check.finish(HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /**
+     * What can be read from the start of a file whose ISA is not a 106-character segment: the element separator is
+     * still the fourth character, so sender, receiver and control number are often there. Null when nothing is.
+     */
+    static Envelope readable(String head) {
+        if (head.length() < 4 || !head.startsWith("ISA")) {
+            return null;
+        }
+        String[] e = head.split(java.util.regex.Pattern.quote(String.valueOf(head.charAt(3))), -1);
+        if (e.length < 14 || e[6].isBlank() || e[8].isBlank()) {
+            return null;
+        }
+        return new Envelope(e[6].trim(), e[8].trim(), e[13].trim(), null, null, null, List.of(), 0, null, e[5],
+                e[7], e[9], e[10], 0, List.of());
     }
 
     private static void skipLeadingWhitespace(byte[] isa) {
@@ -130,6 +146,7 @@ public final class EnvelopeScanner {
     /** Tracks the nesting and counts of envelope segments. */
     private final class Checker {
 
+        private final String[] isa;
         private final String isa13;
         private final String sep;
         private int position;
@@ -138,21 +155,41 @@ public final class EnvelopeScanner {
         private String gsFunctional;
         private String gsVersion;
         private String groupControlFirst;
+        private String functionalFirst;
+        private String versionFirst;
         private int setsInGroup;
+        private int setsIncluded = -1;
         private String stControl;
         private int segmentsInSet;
         private final List<String> sets = new ArrayList<>();
+        private final List<Envelope.SetError> setErrors = new ArrayList<>();
         private boolean ended;
+        private X12Exception groupError;
 
-        Checker(String isa13, char elementSep) {
-            this.isa13 = isa13;
+        Checker(String[] isa, char elementSep) {
+            this.isa = isa;
+            this.isa13 = isa[13].trim();
             this.sep = java.util.regex.Pattern.quote(String.valueOf(elementSep));
+        }
+
+        X12Exception interchange(String ta105, String message) {
+            return new X12Exception(message, X12Exception.Level.INTERCHANGE, ta105, partial(null));
+        }
+
+        X12Exception group(String ak905, String message) {
+            return new X12Exception(message, X12Exception.Level.GROUP, ak905, partial(null));
+        }
+
+        Envelope partial(String sha) {
+            return new Envelope(isa[6].trim(), isa[8].trim(), isa13, groupControlFirst, functionalFirst,
+                    versionFirst, List.copyOf(sets), position, sha, isa[5], isa[7], isa[9], isa[10],
+                    setsIncluded >= 0 ? setsIncluded : sets.size(), List.copyOf(setErrors));
         }
 
         void segment(String text) throws X12Exception {
             position++;
             if (ended) {
-                throw new X12Exception("envelope: segment " + position + " after IEA");
+                throw interchange("022", "envelope: segment " + position + " after IEA");
             }
             String tag = text.length() >= 3 && text.startsWith("IEA") ? "IEA"
                     : text.length() >= 2 ? tag(text) : text;
@@ -168,7 +205,11 @@ public final class EnvelopeScanner {
                 case "IEA" -> endInterchange(text.split(sep, -1));
                 default -> {
                     if (stControl == null) {
-                        throw new X12Exception("envelope: segment " + position + " (" + tag
+                        if (gsControl == null) {
+                            throw interchange("024", "envelope: segment " + position + " (" + tag
+                                    + ") is outside a functional group");
+                        }
+                        throw group("3", "envelope: segment " + position + " (" + tag
                                 + ") is outside a transaction set");
                     }
                 }
@@ -177,23 +218,29 @@ public final class EnvelopeScanner {
 
         private void startGroup(String[] e) throws X12Exception {
             if (gsControl != null) {
-                throw new X12Exception("envelope: GS at segment " + position + " before the previous GE");
+                throw group("3", "envelope: GS at segment " + position + " before the previous GE");
             }
             if (e.length < 9) {
-                throw new X12Exception("envelope: GS at segment " + position + " has fewer than 8 elements");
+                throw interchange("024", "envelope: GS at segment " + position + " has fewer than 8 elements");
             }
             gsFunctional = e[1];
             gsControl = e[6];
             gsVersion = e[8];
             if (groupControlFirst == null) {
                 groupControlFirst = gsControl;
+                functionalFirst = gsFunctional;
+                versionFirst = gsVersion;
             }
+            // a group of another transaction or version is refused at its GE, once its sets are counted
             if (!functionalId.equals(gsFunctional)) {
-                throw new X12Exception("envelope: GS01 '" + gsFunctional + "' is not the expected functional group '"
+                groupError = group("1", "envelope: GS01 '" + gsFunctional + "' is not the expected functional group '"
                         + functionalId + "'");
+            } else if (!versions.contains(gsVersion)) {
+                groupError = group("2", "envelope: unknown version GS08 '" + gsVersion + "', expected one of "
+                        + versions);
             }
-            if (!versions.contains(gsVersion)) {
-                throw new X12Exception("envelope: unknown version GS08 '" + gsVersion + "', expected one of " + versions);
+            if (!gsControl.matches("\\d{1,9}")) {
+                throw group("6", "envelope: GS06 '" + gsControl + "' is not a group control number of 1 to 9 digits");
             }
             groups++;
             setsInGroup = 0;
@@ -201,47 +248,68 @@ public final class EnvelopeScanner {
 
         private void startSet(String[] e) throws X12Exception {
             if (gsControl == null) {
-                throw new X12Exception("envelope: ST at segment " + position + " outside a functional group");
+                throw interchange("024", "envelope: ST at segment " + position + " outside a functional group");
             }
             if (stControl != null) {
-                throw new X12Exception("envelope: ST at segment " + position + " before SE of set " + stControl);
+                // the previous set has no SE: it is refused, and this one starts
+                setErrors.add(new Envelope.SetError(stControl, "2", "transaction set " + stControl
+                        + " has no SE trailer before the ST at segment " + position));
             }
-            if (e.length < 3) {
-                throw new X12Exception("envelope: ST at segment " + position + " has no control number");
-            }
-            if (e.length > 3 && !e[3].isEmpty() && !versions.contains(e[3])) {
-                throw new X12Exception("envelope: unknown version ST03 '" + e[3] + "' at segment " + position);
-            }
-            stControl = e[2];
+            stControl = e.length < 3 ? "" : e[2];
             segmentsInSet = 1;
             setsInGroup++;
             sets.add(stControl);
+            if (groupError != null) {
+                return;
+            }
+            if (e.length < 3 || e[2].isEmpty()) {
+                setErrors.add(new Envelope.SetError(stControl, "7", "ST at segment " + position
+                        + " has no control number"));
+            } else if (e.length > 3 && !e[3].isEmpty() && !versions.contains(e[3])) {
+                setErrors.add(new Envelope.SetError(stControl, "I6", "unknown implementation ST03 '" + e[3]
+                        + "' at segment " + position));
+            }
         }
 
         private void endSet(String[] e) throws X12Exception {
             if (stControl == null) {
-                throw new X12Exception("envelope: SE at segment " + position + " without ST");
+                throw group("3", "envelope: SE at segment " + position + " without ST");
+            }
+            if (groupError != null) {
+                stControl = null;
+                return;
             }
             if (e.length < 3 || !e[2].equals(stControl)) {
-                throw new X12Exception("envelope: SE02 '" + (e.length < 3 ? "" : e[2]) + "' at segment " + position
-                        + " does not match ST02 '" + stControl + "'");
-            }
-            if (!e[1].equals(String.valueOf(segmentsInSet))) {
-                throw new X12Exception("envelope: SE01 says " + e[1] + " segments in transaction set " + stControl
-                        + " but it has " + segmentsInSet);
+                setErrors.add(new Envelope.SetError(stControl, "3", "SE02 '" + (e.length < 3 ? "" : e[2])
+                        + "' at segment " + position + " does not match ST02 '" + stControl + "'"));
+            } else if (!e[1].equals(String.valueOf(segmentsInSet))) {
+                setErrors.add(new Envelope.SetError(stControl, "4", "SE01 says " + e[1]
+                        + " segments in transaction set " + stControl + " but it has " + segmentsInSet));
             }
             stControl = null;
         }
 
         private void endGroup(String[] e) throws X12Exception {
-            if (gsControl == null || stControl != null) {
-                throw new X12Exception("envelope: GE at segment " + position + " without a closed group");
+            if (gsControl == null) {
+                throw interchange("024", "envelope: GE at segment " + position + " without GS");
+            }
+            if (stControl != null) {
+                setErrors.add(new Envelope.SetError(stControl, "2", "transaction set " + stControl
+                        + " has no SE trailer before the GE at segment " + position));
+                stControl = null;
+            }
+            if (e.length > 1 && e[1].matches("\\d{1,6}") && setsIncluded < 0) {
+                setsIncluded = Integer.parseInt(e[1]);
+            }
+            if (groupError != null) {
+                throw new X12Exception(groupError.getMessage(), X12Exception.Level.GROUP, groupError.code(),
+                        partial(null));
             }
             if (e.length < 3 || !e[2].equals(gsControl)) {
-                throw new X12Exception("envelope: GE02 does not match GS06 '" + gsControl + "'");
+                throw group("4", "envelope: GE02 does not match GS06 '" + gsControl + "'");
             }
             if (!e[1].equals(String.valueOf(setsInGroup))) {
-                throw new X12Exception("envelope: GE01 says " + e[1] + " transaction sets but group " + gsControl
+                throw group("5", "envelope: GE01 says " + e[1] + " transaction sets but group " + gsControl
                         + " has " + setsInGroup);
             }
             gsControl = null;
@@ -249,26 +317,33 @@ public final class EnvelopeScanner {
 
         private void endInterchange(String[] e) throws X12Exception {
             if (gsControl != null) {
-                throw new X12Exception("envelope: IEA at segment " + position + " before GE");
+                throw group("3", "envelope: IEA at segment " + position + " before GE");
             }
             if (e.length < 3 || !e[2].trim().equals(isa13)) {
-                throw new X12Exception("envelope: IEA02 does not match ISA13 '" + isa13 + "'");
+                throw interchange("001", "envelope: IEA02 does not match ISA13 '" + isa13 + "'");
             }
             if (!e[1].equals(String.valueOf(groups))) {
-                throw new X12Exception("envelope: IEA01 says " + e[1] + " functional groups but there are " + groups);
+                throw interchange("021", "envelope: IEA01 says " + e[1] + " functional groups but there are "
+                        + groups);
             }
             ended = true;
         }
 
-        Envelope finish(String sha, String sender, String receiver) throws X12Exception {
+        Envelope finish(String sha) throws X12Exception {
             if (!ended) {
-                throw new X12Exception("envelope: the interchange has no IEA trailer (truncated file?)");
+                if (gsControl != null) {
+                    if (stControl != null) {
+                        setErrors.add(new Envelope.SetError(stControl, "2", "transaction set " + stControl
+                                + " has no SE trailer (truncated file?)"));
+                    }
+                    throw group("3", "envelope: the interchange has no IEA trailer (truncated file?)");
+                }
+                throw interchange("023", "envelope: the interchange has no IEA trailer (truncated file?)");
             }
             if (sets.isEmpty()) {
-                throw new X12Exception("envelope: the interchange has no transaction set");
+                throw interchange("024", "envelope: the interchange has no transaction set");
             }
-            return new Envelope(sender, receiver, isa13, groupControlFirst, gsFunctional, gsVersion, List.copyOf(sets),
-                    position, sha);
+            return partial(sha);
         }
     }
 }

@@ -10,9 +10,9 @@ import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "import-834", usage = "import-834 [--reconcile auto|approval] [--ack-dir DIR] FILE…",
+@CommandSpec(name = "import-834", usage = "import-834 [--reconcile auto|approval] [--ack-dir DIR] [--accept-reused-control-number] FILE…",
         summary = "import X12 834 enrollment files (change or full), print the report, write the 999",
-        options = {"reconcile", "ack-dir"})
+        options = {"reconcile", "ack-dir"}, flags = {"accept-reused-control-number"})
 class Import834Command implements OperationalCommand {
 
     private final Enrollment834Import importer;
@@ -40,14 +40,14 @@ class Import834Command implements OperationalCommand {
             }
             long started = System.nanoTime();
             ImportReport report = importer.importFile(file, file.getFileName().toString(), "command:import-834",
-                    reconcile.equals("auto"), r -> { });
+                    reconcile.equals("auto"), args.flag("accept-reused-control-number"), r -> { });
             System.out.print(report.summary());
             System.out.printf("  took %.1f s%n", (System.nanoTime() - started) / 1e9);
             if (report.ack999() != null) {
                 Path dir = Path.of(args.option("ack-dir", file.toAbsolutePath().getParent().toString()));
-                Path ack = dir.resolve(file.getFileName() + ".999");
+                Path ack = dir.resolve(file.getFileName() + "." + report.ackExtension());
                 Files.writeString(ack, report.ack999());
-                System.out.println("  999 acknowledgment: " + ack);
+                System.out.println("  " + report.ackExtension().toUpperCase() + " acknowledgment: " + ack);
             }
             if (report.status().equals("refused") || report.status().equals("failed")) {
                 failures++;

@@ -17,7 +17,17 @@ public record ImportReport(long id, String fileName, String status, String messa
         boolean outOfOrder, Integer reconcileCandidates, Integer reconciled, List<RejectLine> rejectLines,
         String ack999) {
 
-    public record RejectLine(int segmentNumber, String loopId, String memberId, String reason) {
+    /**
+     * @param segmentNumber the offending segment's position in the file (ISA = 1)
+     * @param positionInSet its position in the transaction set (ST = 1), as in the 999's IK302
+     */
+    public record RejectLine(int segmentNumber, String loopId, String memberId, String reason, String segmentTag,
+            int positionInSet, String transactionSet) {
+    }
+
+    /** The acknowledgment's file extension: {@code ta1} for an interchange refused by a TA1, else {@code 999}. */
+    public String ackExtension() {
+        return ack999 != null && ack999.contains("~\nTA1*") ? "ta1" : "999";
     }
 
     public int percent() {
@@ -50,7 +60,9 @@ public record ImportReport(long id, String fileName, String status, String messa
                     .append('\n');
         }
         for (RejectLine r : rejectLines) {
-            s.append("  reject segment ").append(r.segmentNumber()).append(" loop ").append(r.loopId())
+            s.append("  reject ").append(r.segmentTag()).append(" segment ").append(r.segmentNumber())
+                    .append(" (position ").append(r.positionInSet()).append(" in set ").append(r.transactionSet())
+                    .append(") loop ").append(r.loopId())
                     .append(" member ").append(r.memberId() == null ? "?" : r.memberId()).append(": ")
                     .append(r.reason()).append('\n');
         }

@@ -67,7 +67,7 @@ public class Inbox834 {
                 Files.createDirectories(target);
                 Path moved = Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 if (report.ack999() != null) {
-                    Files.writeString(target.resolve(moved.getFileName() + ".999"), report.ack999());
+                    Files.writeString(target.resolve(moved.getFileName() + "." + report.ackExtension()), report.ack999());
                 }
                 log.info("834 inbox: import #{} {} ({})", report.id(), report.status(), target.getFileName());
                 reports.add(report);

@@ -9,7 +9,17 @@ package org.commonweal.coverage.x12;
  * @param loopId the loop, for example {@code 2000} or {@code 2300}
  * @param elementPosition the element in error, 0 when the segment is missing or wrong as a whole
  * @param errorCode X12 999 code: IK304 when {@code elementPosition} is 0, else IK403
+ * @param configReason set when the loop was refused for the plan's configuration (for example
+ *     {@code HD04 plan code ZZ9}), so it can be re-applied once the configuration is fixed; else null
+ * @param loopText the loop's segments as received (one per line, {@code *} elements) when {@code configReason} is set
  */
 public record Reject(String transactionSet, int segmentNumber, int positionInSet, String segmentTag, String loopId,
-        String memberId, int elementPosition, String errorCode, String reason) {
+        String memberId, int elementPosition, String errorCode, String reason, String configReason,
+        String loopText) {
+
+    public Reject(String transactionSet, int segmentNumber, int positionInSet, String segmentTag, String loopId,
+            String memberId, int elementPosition, String errorCode, String reason) {
+        this(transactionSet, segmentNumber, positionInSet, segmentTag, loopId, memberId, elementPosition, errorCode,
+                reason, null, null);
+    }
 }

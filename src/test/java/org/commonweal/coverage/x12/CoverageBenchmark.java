@@ -83,7 +83,8 @@ public final class CoverageBenchmark {
 
             var audit = new CrashImportMainAudit(jdbc);
             var geocoder = CrashImportMain.zipCentroidsFor();
-            var importer = new Enrollment834Import(dataSource, jdbc, geocoder, audit, "auto", 5000);
+            var importer = new Enrollment834Import(dataSource, jdbc, geocoder, audit, new X12ControlNumbers(jdbc),
+                new TradingPartners(jdbc), "auto", 5000);
             heap.set(0);
             System.gc();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

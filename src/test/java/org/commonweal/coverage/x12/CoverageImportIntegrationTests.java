@@ -46,7 +46,11 @@ class CoverageImportIntegrationTests {
     private ImportReport importText(String name, String text) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        return importer.importFile(file, name, "test", false, r -> { });
+        ImportReport report = importer.importFile(file, name, "test", false, r -> { });
+        if (report.ack999() != null) {
+            Ack999Validator.assertValid(report.ack999());
+        }
+        return report;
     }
 
     private List<String> spans(String memberId) {
@@ -77,7 +81,7 @@ class CoverageImportIntegrationTests {
         assertThat(report.adds()).isEqualTo(2);
         assertThat(report.rejects()).isEqualTo(1);
         assertThat(report.rejectLines()).singleElement().satisfies(r -> {
-            assertThat(r.segmentNumber()).isEqualTo(26);
+            assertThat(r.segmentNumber()).isEqualTo(27);
             assertThat(r.loopId()).isEqualTo("2100A");
             assertThat(r.memberId()).isEqualTo(id("B"));
             assertThat(r.reason()).contains("DMG02 '19801340' is not a date");
@@ -93,9 +97,10 @@ class CoverageImportIntegrationTests {
 
         List<String> ack = List.of(report.ack999().split("~\n"));
         assertThat(ack.get(0)).startsWith("ISA*00*").contains("*ZZ*LACARE         *ZZ*CADHCS_5010_834*");
-        assertThat(ack.subList(1, ack.size())).containsSubsequence(
-                "ST*999*0001*005010X231A1", "AK1*BE*101*005010X220A1",
-                "AK2*834*0001*005010X220A1", "IK3*DMG*24*2100A*8", "IK4*2**8", "IK5*E*5", "AK9*E*1*1*1", "SE*8*0001");
+        assertThat(ack.subList(1, ack.size())).containsSubsequence("AK1*BE*101*005010X220A1",
+                "AK2*834*0001*005010X220A1", "IK3*DMG*25*2100A*8", "CTX*REF02:" + id("B"), "IK4*2**8", "IK5*E*5",
+                "AK9*E*1*1*1");
+        assertThat(ack).anyMatch(seg -> seg.matches("SE\\*9\\*\\d{4,9}"));
         assertThat(ack.get(ack.size() - 2)).startsWith("GE*1*");
         assertThat(ack.get(1)).startsWith("GS*FA*LACARE*CADHCS_5010_834*");
         assertThat(ack.get(ack.size() - 1)).startsWith("IEA*1*");
@@ -138,9 +143,11 @@ class CoverageImportIntegrationTests {
         ImportReport report = importText("broken.834", new Sample834().control(control(5)).wrongSegmentCount()
                 .member("021", id("X"), "7" + run + "X", "ROE", "RAY", "LA1", "20260101", null).text());
         assertThat(report.status()).isEqualTo("refused");
-        assertThat(report.message()).contains("SE01 says 22 segments in transaction set 0001 but it has 21");
+        assertThat(report.message()).contains("SE01 says 23 segments in transaction set 0001 but it has 22");
         assertThat(spans(id("X"))).isEmpty();
-        assertThat(report.ack999()).contains("AK2*834*0001*005010X220A1~\nIK5*R*4~\nAK9*R*0*0*0*5~");
+        // the set was received and read: AK2 with IK5 R 4 (segment count), AK9 R 1 included, 1 received, 0 accepted
+        assertThat(report.ack999()).contains("AK1*BE*101*005010X220A1~\nAK2*834*0001*005010X220A1~\nIK5*R*4~\n"
+                + "AK9*R*1*1*0~");
     }
 
     @Test
@@ -206,6 +213,8 @@ class CoverageImportIntegrationTests {
         assertThat(reports).extracting(ImportReport::status).contains("completed", "refused");
         assertThat(inbox.inbox().resolve("processed/good-" + run + ".834")).exists();
         assertThat(inbox.inbox().resolve("processed/good-" + run + ".834.999")).content().contains("AK9*A*1*1*1");
+        Ack999Validator.assertValid(Files.readString(inbox.inbox().resolve("processed/good-" + run + ".834.999")));
+        Ack999Validator.assertValid(Files.readString(inbox.inbox().resolve("rejected/bad-" + run + ".834.999")));
         assertThat(inbox.inbox().resolve("rejected/bad-" + run + ".834")).exists();
         assertThat(inbox.inbox().resolve("good-" + run + ".834")).doesNotExist();
         assertThat(spans(id("IN"))).containsExactly("LA1 2026-01-01 open active");

@@ -31,9 +31,16 @@ class CoverageX12IntegrationTests {
             segments++;
         }
         int hl = 2;
-        for (String id : memberIds) {
-            for (String s : new String[] {"HL*" + (++hl) + "*2*22*0", "TRN*1*TRACE" + hl + "*9EASTLA",
-                    "NM1*IL*1*DOE*PAT****MI*" + id, "DTP*291*D8*20261129", "EQ*30"}) {
+        for (String subscriber : memberIds) {
+            // "ID" alone asks with the name DOE PAT; "ID|LAST|FIRST|CCYYMMDD" with that name and birth date
+            String[] p = (subscriber.contains("|") ? subscriber : subscriber + "|DOE|PAT|").split("\\|", -1);
+            List<String> loop = new java.util.ArrayList<>(List.of("HL*" + (++hl) + "*2*22*0",
+                    "TRN*1*TRACE" + hl + "*9EASTLA", "NM1*IL*1*" + p[1] + "*" + p[2] + "****MI*" + p[0]));
+            if (!p[3].isEmpty()) {
+                loop.add("DMG*D8*" + p[3]);
+            }
+            loop.addAll(List.of("DTP*291*D8*20261129", "EQ*30"));
+            for (String s : loop) {
                 body.append(s).append("~\n");
                 segments++;
             }
@@ -47,7 +54,8 @@ class CoverageX12IntegrationTests {
     void answersABatchOf270InquiriesWithA271() throws Exception {
         String token = "Bearer " + clients.issue("X12 test clearinghouse", "tests").token();
         String response = mvc.perform(post("/x12/270").contentType("application/edi-x12")
-                        .content(inquiry(0, "DEMO-MEMBER-1", "NO-SUCH-ID", "BAD ID!")).header("Authorization", token))
+                        .content(inquiry(0, "DEMO-MEMBER-1|PEÑA|MARÍA|19860412", "NO-SUCH-ID", "BAD ID!"))
+                        .header("Authorization", token))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         List<String> segments = List.of(response.split("~\n"));
         assertThat(segments.get(0)).startsWith("ISA*00*").contains("*ZZ*LACARE         *ZZ*EASTLACLINIC   *");
@@ -56,7 +64,7 @@ class CoverageX12IntegrationTests {
         assertThat(segments).containsSubsequence(
                 "HL*1**20*1", "NM1*PR*2*L.A. CARE HEALTH PLAN*****PI*LACARE",
                 "HL*2*1*21*1", "NM1*1P*2*EAST LA CLINIC*****XX*1234567893",
-                "HL*3*2*22*0", "TRN*2*TRACE3*9EASTLA", "NM1*IL*1*PEÑA*MARÍA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F");
+                "HL*3*2*22*0", "TRN*2*TRACE3*9EASTLA", "NM1*IL*1*PENA*MARIA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F");
         assertThat(segments).anyMatch(s -> s.startsWith("EB*1*IND*30*MC*Medi-Cal LA1"));
         assertThat(segments).containsSubsequence("LS*2120", "NM1*P3*1*Hernandez*Jorge****XX*1982736450", "LE*2120");
         assertThat(segments).containsSubsequence("HL*4*2*22*0", "TRN*2*TRACE4*9EASTLA",
@@ -76,7 +84,35 @@ class CoverageX12IntegrationTests {
         String response = mvc.perform(post("/x12/270").content(inquiry(3, "DEMO-MEMBER-1"))
                         .header("Authorization", token))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(List.of(response.split("~\n"))).containsSubsequence("ST*999*0001*005010X231A1",
-                "AK1*HS*77*005010X279A1", "AK2*270*0001*005010X279A1", "IK5*R*4", "AK9*R*0*0*0*5");
+        Ack999Validator.assertValid(response);
+        assertThat(List.of(response.split("~\n"))).containsSubsequence("AK1*HS*77*005010X279A1",
+                "AK2*270*0001*005010X279A1", "IK5*R*4", "AK9*R*1*1*0");
+    }
+
+    @Test
+    void answersAn834PostedAsAn270WithA999RefusingTheGroup() throws Exception {
+        String token = "Bearer " + clients.issue("X12 test clearinghouse 3", "tests").token();
+        String enrollment = new Sample834().control("000000512")
+                .member("021", "LA1", "90000001A", "LOPEZ", "ANA", "LA1", "20260101", null).text();
+        String response = mvc.perform(post("/x12/270").content(enrollment).header("Authorization", token))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        Ack999Validator.assertValid(response);
+        List<String> segments = List.of(response.split("~\n"));
+        // mirrored envelope, AK1 echoes the received GS01/GS06/GS08, AK905 1: functional group not supported
+        assertThat(segments.get(0)).contains("*ZZ*LACARE         *ZZ*CADHCS_5010_834*");
+        assertThat(segments).containsSubsequence("AK1*BE*101*005010X220A1", "AK9*R*1*1*0*1")
+                .noneMatch(s -> s.startsWith("AK1*HS"));
+    }
+
+    @Test
+    void ourControlNumbersComeFromTheSequenceAndNeverRepeat() throws Exception {
+        String token = "Bearer " + clients.issue("X12 test clearinghouse 4", "tests").token();
+        java.util.Set<String> isa13 = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            String response = mvc.perform(post("/x12/270").content(inquiry(3, "DEMO-MEMBER-1"))
+                    .header("Authorization", token)).andReturn().getResponse().getContentAsString();
+            isa13.add(response.substring(90, 99));
+        }
+        assertThat(isa13).hasSize(3).allMatch(c -> c.matches("\\d{9}"));
     }
 }

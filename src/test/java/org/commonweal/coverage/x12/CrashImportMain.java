@@ -29,7 +29,8 @@ public final class CrashImportMain {
         dataSource.setUser(args[1]);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         AuditTrail audit = new CrashImportMainAudit(jdbc);
-        var importer = new Enrollment834Import(dataSource, jdbc, zipCentroids(), audit, "approval",
+        var importer = new Enrollment834Import(dataSource, jdbc, zipCentroids(), audit, new X12ControlNumbers(jdbc),
+                new TradingPartners(jdbc), "approval",
                 Integer.parseInt(args[3]));
         Path file = Path.of(args[2]);
         System.out.println(importer.importFile(file, file.getFileName().toString(), "crash-test", r -> { }).summary());

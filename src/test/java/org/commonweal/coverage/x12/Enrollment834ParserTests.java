@@ -40,8 +40,9 @@ class Enrollment834ParserTests {
 
     @Test
     void readsTheDhcsConventionsOfAMemberLoop() throws Exception {
-        parse(new Sample834().add("INS*Y*18*021*XN*A***AC", "REF*0F*LA000000007", "REF*23*91234567A;20240101",
-                "REF*3H*19;M3;CASE77", "REF*6P*1EG4TE5MK73", "REF*ZZ*UNKNOWN QUALIFIER", "DTP*356*D8*20260101",
+        parse(new Sample834().add("INS*Y*18*021*XN*A***AC", "REF*0F*LA000000007", "REF*1L*91234567A",
+                "REF*23*6;20200401;20200101;;", "REF*3H*19;M3;CASE77", "REF*6P*1EG4TE5MK73", "REF*F6*123456789A",
+                "REF*17*20200101;X", "REF*DX*0001", "REF*ZZ*UNKNOWN QUALIFIER", "REF*Q4*NEW ONE", "DTP*356*D8*20260101",
                 "NM1*IL*1*PEÑA*MARÍA*L", "PER*IP**TE*3235550100*EM*maria@example.org", "N3*1200 N STATE ST*APT 4",
                 "N4*LOS ANGELES*CA*90033**CY*19", "DMG*D8*19860412*F", "LUI*LE*spa**7", "LUI*LE*eng**6",
                 "HD*021**HLT*LA2;01", "DTP*348*D8*20260101", "REF*CE*M3", "LX*1",
@@ -57,6 +58,10 @@ class Enrollment834ParserTests {
         assertThat(m.memberId()).isEqualTo("LA000000007");
         assertThat(m.cin()).isEqualTo("91234567A");
         assertThat(m.mbi()).isEqualTo("1EG4TE5MK73");
+        assertThat(m.hicn()).isEqualTo("123456789A");
+        assertThat(m.references()).containsExactly("23*6;20200401;20200101;;", "17*20200101;X", "DX*0001",
+                "ZZ*UNKNOWN QUALIFIER", "Q4*NEW ONE");
+        assertThat(m.positionInSet()).isEqualTo(5);
         assertThat(m.countyCode()).isEqualTo("19");
         assertThat(m.caseNumber()).isEqualTo("CASE77");
         assertThat(m.lastName()).isEqualTo("PEÑA");
@@ -104,9 +109,9 @@ class Enrollment834ParserTests {
         assertThat(members).extracting(MemberTransaction::memberId).containsExactly("LA1", "LA6");
         assertThat(rejects).hasSize(4);
         Reject badDate = rejects.get(0);
-        // ISA=1, GS=2, ST=3, BGN, N1, N1 = 6, first member 16 segments (7..22), INS=23, REF=24, NM1=25, DMG=26
-        assertThat(badDate.segmentNumber()).isEqualTo(26);
-        assertThat(badDate.positionInSet()).isEqualTo(24);
+        // ISA=1, GS=2, ST=3, BGN, N1, N1 = 6, first member 17 segments (7..23), INS=24, REF=25, NM1=26, DMG=27
+        assertThat(badDate.segmentNumber()).isEqualTo(27);
+        assertThat(badDate.positionInSet()).isEqualTo(25);
         assertThat(badDate.segmentTag()).isEqualTo("DMG");
         assertThat(badDate.loopId()).isEqualTo("2100A");
         assertThat(badDate.memberId()).isEqualTo("LA2");
@@ -135,6 +140,42 @@ class Enrollment834ParserTests {
         assertThat(members.get(0).hasDemographics()).isFalse();
         assertThat(members.get(0).coverages().get(0).end()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(rejects).singleElement().satisfies(r -> assertThat(r.reason()).contains("without an end date"));
+    }
+
+    @Test
+    void takesTheCinFromRef1LOnlyWhateverTheOrderOfRef23() throws Exception {
+        parse(new Sample834().add("INS*Y*18*030*XN*A***AC", "REF*0F*LA20", "REF*1L*91234567A",
+                        "REF*23*6;20200401;20200101;;", "NM1*IL*1*LOPEZ*ANA", "HD*030**HLT*LA1;01",
+                        "DTP*348*D8*20260101")
+                .add("INS*Y*18*030*XN*A***AC", "REF*0F*LA21", "REF*23*1;20200401;;", "NM1*IL*1*KIM*MIN",
+                        "HD*030**HLT*LA1;01", "DTP*348*D8*20260101").text());
+        assertThat(rejects).isEmpty();
+        assertThat(members.get(0).cin()).isEqualTo("91234567A");
+        assertThat(members.get(0).references()).containsExactly("23*6;20200401;20200101;;");
+        assertThat(members.get(1).cin()).isNull();
+        assertThat(members.get(1).references()).containsExactly("23*1;20200401;;");
+    }
+
+    @Test
+    void anEndTheDayBeforeTheBeginIsAVoidAndAnyEarlierEndIsRejectedAtTheDtp349() throws Exception {
+        parse(new Sample834().add("INS*Y*18*001*XN*A***AC", "REF*0F*LA30", "HD*001**HLT*LA1;01",
+                        "DTP*348*D8*20261201", "DTP*349*D8*20261130")
+                .add("INS*Y*18*001*XN*A***AC", "REF*0F*LA31", "HD*001**HLT*LA1;01", "DTP*348*D8*20261201",
+                        "DTP*349*D8*20261129").text());
+        assertThat(members).singleElement().satisfies(m -> {
+            assertThat(m.memberId()).isEqualTo("LA30");
+            assertThat(m.coverages().get(0).voided()).isTrue();
+        });
+        // ST=1, BGN, N1, N1, then INS(5) REF HD DTP DTP(9); INS(10) REF HD DTP DTP*349(14)
+        assertThat(rejects).singleElement().satisfies(r -> {
+            assertThat(r.segmentTag()).isEqualTo("DTP");
+            assertThat(r.positionInSet()).isEqualTo(14);
+            assertThat(r.segmentNumber()).isEqualTo(16);
+            assertThat(r.loopId()).isEqualTo("2300");
+            assertThat(r.memberId()).isEqualTo("LA31");
+            assertThat(r.elementPosition()).isEqualTo(3);
+            assertThat(r.reason()).contains("DTP*349").contains("2026-11-29");
+        });
     }
 
     @Test

@@ -32,9 +32,36 @@ class EnvelopeScannerTests {
     }
 
     @Test
-    void refusesAWrongSegmentCount() {
-        assertThatThrownBy(() -> scan(oneMember().wrongSegmentCount().text())).isInstanceOf(X12Exception.class)
-                .hasMessageContaining("SE01 says 22 segments in transaction set 0001 but it has 21");
+    void refusesATransactionSetWithAWrongSegmentCountByItself() throws Exception {
+        Envelope e = scan(oneMember().wrongSegmentCount().text());
+        assertThat(e.setErrors()).singleElement().satisfies(err -> {
+            assertThat(err.control()).isEqualTo("0001");
+            assertThat(err.code()).isEqualTo("4");
+            assertThat(err.reason()).contains("SE01 says 23 segments in transaction set 0001 but it has 22");
+        });
+        assertThat(e.allSetsRefused()).isTrue();
+        assertThat(e.setsIncluded()).isEqualTo(1);
+    }
+
+    @Test
+    void readsTheQualifiersDateAndTimeOfTheIsa() throws Exception {
+        Envelope e = scan(oneMember().text().replace("*ZZ*LACARE         *", "*30*954000000      *"));
+        assertThat(e.senderQualifier()).isEqualTo("ZZ");
+        assertThat(e.receiverQualifier()).isEqualTo("30");
+        assertThat(e.receiverId()).isEqualTo("954000000");
+        assertThat(e.isaDate()).isEqualTo("261115");
+        assertThat(e.isaTime()).isEqualTo("0400");
+    }
+
+    @Test
+    void refusesAFunctionalGroupOfAnotherTransactionAsAGroupError() {
+        String text = oneMember().text().replace("GS*BE*", "GS*HS*");
+        assertThatThrownBy(() -> scan(text)).isInstanceOfSatisfying(X12Exception.class, x -> {
+            assertThat(x.level()).isEqualTo(X12Exception.Level.GROUP);
+            assertThat(x.code()).isEqualTo("1");
+            assertThat(x.partial().functionalId()).isEqualTo("HS");
+            assertThat(x.partial().groupControl()).isEqualTo("101");
+        });
     }
 
     @Test
@@ -46,13 +73,22 @@ class EnvelopeScannerTests {
     @Test
     void refusesMismatchedInterchangeControlNumbers() {
         String text = oneMember().text().replace("IEA*1*000000101", "IEA*1*000000999");
-        assertThatThrownBy(() -> scan(text)).hasMessageContaining("IEA02 does not match ISA13 '000000101'");
+        assertThatThrownBy(() -> scan(text)).hasMessageContaining("IEA02 does not match ISA13 '000000101'")
+                .isInstanceOfSatisfying(X12Exception.class, x -> {
+                    assertThat(x.level()).isEqualTo(X12Exception.Level.INTERCHANGE);
+                    assertThat(x.code()).isEqualTo("001");
+                });
     }
 
     @Test
     void refusesAWrongGroupCount() {
         String text = oneMember().text().replace("GE*1*101", "GE*2*101");
-        assertThatThrownBy(() -> scan(text)).hasMessageContaining("GE01 says 2 transaction sets but group 101 has 1");
+        assertThatThrownBy(() -> scan(text)).hasMessageContaining("GE01 says 2 transaction sets but group 101 has 1")
+                .isInstanceOfSatisfying(X12Exception.class, x -> {
+                    assertThat(x.code()).isEqualTo("5");
+                    assertThat(x.partial().setsIncluded()).isEqualTo(2);
+                    assertThat(x.partial().transactionSets()).containsExactly("0001");
+                });
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class ImportTimer {
             writer.end();
         }
         var importer = new Enrollment834Import(dataSource, jdbc, CrashImportMain.zipCentroidsFor(),
-                new CrashImportMainAudit(jdbc), "auto", Integer.parseInt(args[3]));
+                new CrashImportMainAudit(jdbc), new X12ControlNumbers(jdbc),
+                new TradingPartners(jdbc), "auto", Integer.parseInt(args[3]));
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();

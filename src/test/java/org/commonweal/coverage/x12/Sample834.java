@@ -46,7 +46,7 @@ public final class Sample834 {
     /** A complete DHCS-style member loop. */
     public Sample834 member(String type, String memberId, String cin, String last, String first, String plan,
             String begin, String end) {
-        add("INS*Y*18*" + type + "*XN*A***AC", "REF*0F*" + memberId, "REF*23*" + cin + ";20240101",
+        add("INS*Y*18*" + type + "*XN*A***AC", "REF*0F*" + memberId, "REF*1L*" + cin, "REF*23*6;20240101;20230101;;",
                 "REF*3H*19;1H;123456", "DTP*356*D8*" + begin);
         if (end != null) {
             add("DTP*357*D8*" + end);
