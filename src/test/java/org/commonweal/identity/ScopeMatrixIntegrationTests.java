@@ -96,6 +96,32 @@ class ScopeMatrixIntegrationTests {
         assertThat(forged.requestToken("system/Coverage.rs").statusCode()).isEqualTo(401);
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void aRotatedSigningKeyStillAcceptsTheTokensItSignedAndSignsNoMore() throws Exception {
+        String before = ApiTokens.bearer(clients, port, ApiScope.ELIGIBILITY_READ);
+        var command = context.getBeansOfType(org.commonweal.platform.OperationalCommand.class).values().stream()
+                .filter(c -> "rotate-signing-key".equals(org.springframework.core.annotation.AnnotationUtils
+                        .findAnnotation(c.getClass(), org.commonweal.platform.CommandSpec.class).name()))
+                .findFirst().orElseThrow();
+        assertThat(command.run(org.commonweal.platform.CommandArgs.parse(List.of(), java.util.Set.of(),
+                java.util.Set.of()))).isZero();
+        String after = ApiTokens.bearer(clients, port, ApiScope.ELIGIBILITY_READ);
+        assertThat(kid(after)).isNotEqualTo(kid(before));
+        var eligibility = new ApiScope.Endpoint("GET", "", "/api/v1/eligibility?cin={cin}");
+        assertThat(call(eligibility, before).statusCode()).isEqualTo(200);
+        assertThat(call(eligibility, after).statusCode()).isEqualTo(200);
+        var jwks = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/jwks")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(jwks.body()).contains(kid(before), kid(after));
+    }
+
+    private static String kid(String bearer) throws java.text.ParseException {
+        return com.nimbusds.jwt.SignedJWT.parse(bearer.substring(7)).getHeader().getKeyID();
+    }
+
     @Test
     void publicApisNeedNoToken() throws Exception {
         for (String path : List.of("/fhir/metadata", "/fhir/Practitioner?_count=1", "/hsds/services?per_page=1",

@@ -15,3 +15,14 @@ class HsdsAccessRules implements ApiAccessRules {
         rules.requestMatchers(HttpMethod.GET, "/hsds", "/hsds/**").permitAll();
     }
 }
+
+/** The HSDS API's own OpenAPI document, public like the API (issue #17: {@code /v3/api-docs/public-*}). */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class HsdsOpenApi {
+
+    @org.springframework.context.annotation.Bean
+    org.springdoc.core.models.GroupedOpenApi hsdsOpenApi() {
+        return org.springdoc.core.models.GroupedOpenApi.builder().group("public-hsds").pathsToMatch("/hsds", "/hsds/**")
+                .build();
+    }
+}

@@ -44,7 +44,7 @@ class HsdsController {
         var o = new LinkedHashMap<String, Object>();
         o.put("version", "3.0");
         o.put("profile", "https://docs.openreferral.org/en/3.0/hsds/");
-        o.put("openapi_url", "/v3/api-docs");
+        o.put("openapi_url", "/v3/api-docs/public-hsds");
         o.put("description", "Community Resource Centers: services, locations and class schedules.");
         o.put("publisher", Map.of("name", "Commonweal"));
         return o;

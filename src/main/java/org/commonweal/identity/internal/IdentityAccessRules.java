@@ -17,5 +17,10 @@ class IdentityAccessRules implements AccessRules {
         rules.requestMatchers("/account").authenticated();
         // issue #17: SMART discovery (the OAuth endpoints have their own chain, AuthorizationServerConfiguration)
         rules.requestMatchers(HttpMethod.GET, "/.well-known/smart-configuration").permitAll();
+        // issue #17: the public APIs' own OpenAPI documents (groups named public-…) for everyone; the full API
+        // documentation, Swagger UI and the actuator (beyond health) for administrators only
+        rules.requestMatchers(HttpMethod.GET, "/v3/api-docs/public-*").permitAll();
+        rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                "/swagger-ui/**", "/actuator", "/actuator/**").hasRole(Role.ADMIN.name());
     }
 }
