@@ -82,7 +82,7 @@ class SecurityIntegrationTests {
         String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 7; i++) {
             var a = mvc.perform(signIn(known, "wrong", "203.0.113.9")).andReturn();
-            var b = mvc.perform(signIn(unknown, "wrong", "203.0.113.9")).andReturn();
+            var b = mvc.perform(signIn(unknown, "wrong", "203.0.113.19")).andReturn();
             assertThat(a.getResponse().getRedirectedUrl()).isEqualTo("/login?error")
                     .isEqualTo(b.getResponse().getRedirectedUrl());
         }

@@ -46,7 +46,8 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(50)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> moduleRules,
-            JdbcApiClients clients, JwtDecoder accessTokenDecoder) throws Exception {
+            JdbcApiClients clients, JwtDecoder accessTokenDecoder, RateLimits rateLimits, RequestBodyLimits bodyLimits)
+            throws Exception {
         http.securityMatcher(API_PATHS);
         http.authorizeHttpRequests(rules -> {
             rules.requestMatchers(HttpMethod.GET, "/.well-known/oauth-protected-resource",
@@ -71,6 +72,9 @@ class ApiSecurityConfiguration {
                 .authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(new BearerTokenAccessDeniedHandler()));
         http.addFilterBefore(new LegacyBearerTokenFilter(clients), BearerTokenAuthenticationFilter.class);
+        // issue #17: per-client (or, for public APIs, per-address) rate limits and the API body limit
+        http.addFilterAfter(rateLimits.apiFilter(), BearerTokenAuthenticationFilter.class);
+        http.addFilterAfter(bodyLimits.apiFilter(), BearerTokenAuthenticationFilter.class);
         http.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
             if (request.getAttribute(LegacyBearerTokenFilter.INVALID) != null) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"commonweal\", error=\"invalid_token\"");

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * The OAuth 2.0 authorization server (Spring Authorization Server) inside the application: {@code /oauth2/token}
@@ -47,8 +48,8 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(40)
-    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ApiClientRegistry registry)
-            throws Exception {
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ApiClientRegistry registry,
+            RateLimits rateLimits) throws Exception {
         var server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher());
         http.with(server, as -> as
@@ -67,6 +68,7 @@ class AuthorizationServerConfiguration {
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
         http.requestCache(cache -> cache.disable());
+        http.addFilterAfter(rateLimits.tokenFilter(), SecurityContextHolderFilter.class);
         return http.build();
     }
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -47,7 +48,9 @@ class LoginAttempts {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        if (!(event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details)) {
+        // sign-in forms only (OAuth client authentication at the token endpoint fails through here too)
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)
+                || !(event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details)) {
             return;
         }
         jdbc.sql("""
@@ -55,7 +58,7 @@ class LoginAttempts {
                 on conflict (login, address) do update
                 set failures = t.failures + 1, last_failure_at = now(),
                     blocked_until = case when t.failures + 1 >= :max
-                        then now() + make_interval(mins => least(:cap, power(2, t.failures + 1 - :max)::int))
+                        then now() + make_interval(mins => least(:cap, power(2, least(t.failures + 1 - :max, 20))::int))
                         else t.blocked_until end""")
                 .param("login", normalise(event.getAuthentication().getName()))
                 .param("address", details.getRemoteAddress()).param("max", maxFailures).param("cap", maxBlockMinutes)
@@ -67,7 +70,8 @@ class LoginAttempts {
         String name = event.getAuthentication().getName();
         jdbc.sql("update identity.user_account set last_login_at = now() where lower(username) = lower(?)")
                 .param(name).update();
-        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken
+                && event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
             jdbc.sql("delete from identity.login_throttle where login = ? and address = ?")
                     .params(normalise(name), details.getRemoteAddress()).update();
         }

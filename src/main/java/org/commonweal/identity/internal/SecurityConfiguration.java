@@ -14,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -42,7 +43,7 @@ class SecurityConfiguration {
     @Bean
     @Order(100)
     SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules,
-            LoginAttempts loginAttempts) throws Exception {
+            LoginAttempts loginAttempts, RateLimits rateLimits, RequestBodyLimits bodyLimits) throws Exception {
         // issue #17: one answer for every failed sign-in (a locked or disabled login must not look different from a
         // wrong password), and throttling per login name + address instead of locking the account (LoginAttempts)
         var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -57,6 +58,9 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
         http.formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false));
         http.addFilterBefore(loginAttempts.filter(), UsernamePasswordAuthenticationFilter.class);
+        // issue #17: rate limits and body limits before the CSRF check, which would read (and spool) the body
+        http.addFilterBefore(rateLimits.browserFilter(), CsrfFilter.class);
+        http.addFilterBefore(bodyLimits.browserFilter(), CsrfFilter.class);
         http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
