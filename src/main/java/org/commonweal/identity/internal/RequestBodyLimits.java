@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body: before the CSRF check (which would parse, and spool to disk, a multipart body) and before a controller reads
  * it. Anonymous forms get a few KB; signed-in staff the size of their attachments; the 834 upload is large, for the
  * roles that may upload it only; the machine APIs have their own limit ({@code /x12/270} reads its body with one
- * too). A body without a declared length (chunked) on a form is refused with 411: browsers always declare it.
+ * too). An anonymous form without a declared length (chunked) is refused with 411: browsers always declare it;
+ * signed-in chunked uploads are bounded by the server-wide multipart limit.
  * Over the limit: 413.
  */
 @Component
@@ -83,7 +84,7 @@ class RequestBodyLimits {
                     return;
                 }
                 long limit = browser ? browserLimit(request) : apiLimit();
-                if (length < 0 && browser && isForm(request)) {
+                if (length < 0 && browser && limit == anonymous && isForm(request)) {
                     response.sendError(411, "A form must declare its length");
                     return;
                 }

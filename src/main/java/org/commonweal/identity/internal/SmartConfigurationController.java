@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.commonweal.identity.ApiScope;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** SMART discovery (SMART App Launch 2.x, section "SMART configuration"): what a backend-services client needs. */
 @RestController
+@ConditionalOnWebApplication
 class SmartConfigurationController {
 
     private final AuthorizationServerSettings settings;
