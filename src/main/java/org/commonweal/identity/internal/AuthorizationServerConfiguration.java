@@ -126,8 +126,8 @@ class AuthorizationServerConfiguration {
 
     /**
      * Validates access tokens on the API chain against the database keys held in memory ({@link SigningKeys}): no
-     * HTTP call and no database query per request. Checks signature (RS256), expiry, the issuer when one is
-     * configured, and that the client is not disabled.
+     * HTTP call and no database query per request, and the signature of a token verified once ({@link VerifiedTokens}).
+     * Checks signature (RS256), expiry, the issuer when one is configured, and that the client is not disabled.
      */
     @Bean
     JwtDecoder accessTokenDecoder(SigningKeys keys, DisabledClients disabled,
@@ -146,6 +146,6 @@ class AuthorizationServerConfiguration {
                 ? new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), disabled)
                 : new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new JwtIssuerValidator(issuer), disabled);
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new VerifiedTokens(decoder, new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), disabled));
     }
 }

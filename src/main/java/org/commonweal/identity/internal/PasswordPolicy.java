@@ -26,7 +26,7 @@ final class PasswordPolicy {
     static final int MAX_LENGTH = 128;
     /**
      * A floor for what NIST lists beside breached passwords: repetitive or sequential characters and keyboard walks
-     * ({@code aaaaaaaaaaab} 12.9 bits, {@code qazwsxedcrfv} 11.3, {@code 123456789012} 7.2 by nbvcxz's estimate).
+     * ({@code kkkkkkkkkkkkq} 13.0 bits, {@code 987654321098} 11.5, {@code xqxqxqxqxqxq} 8.3 by nbvcxz's estimate).
      * Not a strength meter: length and the blocklist do the rest, as SP 800-63B asks.
      */
     static final double MINIMUM_ENTROPY_BITS = 14;
