@@ -1,8 +1,9 @@
 package org.commonweal.centers;
 
 /**
- * Who registers: minimal data. {@code memberId} links an L.A. Care member; Blue Shield Promise members and community
- * residents have none.
+ * Who registers: minimal data. {@code memberId} links an L.A. Care member whose membership was checked (by staff,
+ * by the member signing in, or CIN and birth date); without it an L.A. Care member is counted as one but linked to
+ * no record. Blue Shield Promise members and community residents have none.
  */
 public record NewParticipant(ParticipantKind kind, String memberId, String firstName, String lastName, String phone,
         String email, String zip, String language, boolean consentToContact, String accessibilityNeeds) {
@@ -16,9 +17,6 @@ public record NewParticipant(ParticipantKind kind, String memberId, String first
         }
         if (lastName == null || lastName.isBlank()) {
             throw new RegistrationException("lastName", "is required");
-        }
-        if (kind == ParticipantKind.LACARE && (memberId == null || memberId.isBlank())) {
-            throw new RegistrationException("memberId", "is required for L.A. Care members");
         }
         if (zip != null && !zip.isBlank() && !zip.trim().matches("\\d{5}")) {
             throw new RegistrationException("zip", "must be five digits");

@@ -5,8 +5,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * A module's machine-API routes ({@code /api/**}, {@code /x12/**}, {@code /fhir/**}, {@code /hsds/**}) on the
- * stateless API filter chain: no session, no CSRF, bearer tokens of registered {@link ApiClients}. Routes not
- * declared by any module need an authenticated API client.
+ * stateless API filter chain: no session, no CSRF, access tokens (JWT) of registered {@link ApiClients}. Protect a
+ * route with its scope, {@code hasAuthority(ApiScope.X.authority())} (the scope × endpoint table of
+ * docs/security.md is generated from {@link ApiScope}); public APIs {@code permitAll()}. Routes not declared by any
+ * module need an authenticated API client.
  */
 public interface ApiAccessRules {
 

@@ -1,5 +1,9 @@
 package org.commonweal.identity;
 
-/** An API client's token was issued or revoked, by {@code actor}. */
-public record ApiClientChanged(long clientId, String clientName, boolean revoked, String actor) {
+/** An API client was registered, had its secret rotated, or was disabled, by {@code actor}. */
+public record ApiClientChanged(long clientId, String clientName, Change change, String actor) {
+
+    public enum Change {
+        REGISTERED, SECRET_ROTATED, DISABLED
+    }
 }

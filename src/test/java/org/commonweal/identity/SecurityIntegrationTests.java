@@ -37,24 +37,81 @@ class SecurityIntegrationTests {
         }
     }
 
+    /** A sign-in form posted from this client address. */
+    private static org.springframework.test.web.servlet.RequestBuilder signIn(String username, String password,
+            String address) {
+        return post("/login").param("username", username).param("password", password)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
+    }
+
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+    void fiveWrongPasswordsThrottleThatAddressOnlyAndSayNothingMore() throws Exception {
         String username = "lock-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new UserAccounts.NewUserAccount(username, "Lock Test", "correct horse battery",
                 EnumSet.of(Role.ANALYST)));
-        for (int i = 0; i < 4; i++) {
-            mvc.perform(formLogin().user(username).password("wrong")).andExpect(redirectedUrl("/login?error"));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(signIn(username, "wrong", "203.0.113.7"))
+                    .andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(formLogin().user(username).password("wrong")).andExpect(redirectedUrl("/login?error"));
-        mvc.perform(formLogin().user(username).password("correct horse battery"))
-                .andExpect(redirectedUrl("/login?locked"));
+        // that address now waits, even with the right password, and is told no more than for a wrong one
+        mvc.perform(signIn(username, "correct horse battery", "203.0.113.7"))
+                .andExpect(redirectedUrl("/login?error"));
+        // the owner at another address is not locked out (was: the whole account for 15 minutes, "?locked")
+        mvc.perform(signIn(username, "correct horse battery", "198.51.100.20"))
+                .andExpect(redirectedUrl("/"));
 
-        // once the lock has passed, the right password works and the count starts again
-        jdbc.sql("update identity.user_account set locked_until = now() - interval '1 second' where username = ?")
+        // once the wait has passed, the right password works there too and clears the count
+        jdbc.sql("update identity.login_throttle set blocked_until = now() - interval '1 second' where login = ?")
                 .param(username).update();
-        mvc.perform(formLogin().user(username).password("correct horse battery")).andExpect(redirectedUrl("/"));
+        mvc.perform(signIn(username, "correct horse battery", "203.0.113.7"))
+                .andExpect(redirectedUrl("/"));
+        assertThat(jdbc.sql("select count(*) from identity.login_throttle where login = ?").param(username)
+                .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_id = ? and action = 'LOGIN_FAILED'")
-                .param(username).query(Integer.class).single()).isGreaterThanOrEqualTo(6);
+                .param(username).query(Integer.class).single()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void anUnknownLoginIsAnsweredExactlyLikeAKnownOne() throws Exception {
+        String known = "known-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new UserAccounts.NewUserAccount(known, "Known", "correct horse battery", EnumSet.of(Role.ANALYST)));
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 7; i++) {
+            var a = mvc.perform(signIn(known, "wrong", "203.0.113.9")).andReturn();
+            var b = mvc.perform(signIn(unknown, "wrong", "203.0.113.19")).andReturn();
+            assertThat(a.getResponse().getRedirectedUrl()).isEqualTo("/login?error")
+                    .isEqualTo(b.getResponse().getRedirectedUrl());
+        }
+    }
+
+    @Test
+    void aDisabledLoginLooksLikeAWrongPassword() throws Exception {
+        String username = "off-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new UserAccounts.NewUserAccount(username, "Off", "correct horse battery", EnumSet.of(Role.ANALYST)));
+        jdbc.sql("update identity.user_account set locked_until = now() + interval '1 hour' where username = ?")
+                .param(username).update();
+        mvc.perform(signIn(username, "correct horse battery", "203.0.113.10"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void cookiesAreSecureWhenTheRequestCameOverHttpsThroughTheProxy() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var viaTls = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(viaTls.headers().allValues("Set-Cookie")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure"));
+        var plain = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().allValues("Set-Cookie")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("secure"));
     }
 
     @Test

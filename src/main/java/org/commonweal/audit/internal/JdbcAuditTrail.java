@@ -82,8 +82,10 @@ class JdbcAuditTrail implements AuditTrail {
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String user = auth == null ? null : auth.getName();
+        // roles, and for API clients (issue #17) the scopes of their token as "scope:…"
         String roles = auth == null ? null : auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted()
+                .filter(a -> a.startsWith("ROLE_") || a.startsWith("SCOPE_"))
+                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : "scope:" + a.substring(6)).sorted()
                 .collect(Collectors.joining(","));
         write(user, roles, entries);
     }

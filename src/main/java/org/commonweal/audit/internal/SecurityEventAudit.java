@@ -34,9 +34,14 @@ class SecurityEventAudit {
 
     @EventListener
     void apiClientChanged(ApiClientChanged event) {
-        audit.recordAs(event.actor(), new AuditEntry(event.revoked() ? AuditAction.DELETE : AuditAction.CREATE,
-                "api-client", String.valueOf(event.clientId()), null, "API client administration",
-                event.revoked() ? "token revoked" : "token issued to " + event.clientName()));
+        var action = switch (event.change()) {
+            case REGISTERED -> AuditAction.CREATE;
+            case SECRET_ROTATED -> AuditAction.UPDATE;
+            case DISABLED -> AuditAction.DELETE;
+        };
+        audit.recordAs(event.actor(), new AuditEntry(action, "api-client", String.valueOf(event.clientId()), null,
+                "API client administration", event.change().name().toLowerCase().replace('_', ' ') + " "
+                        + event.clientName()));
     }
 
     @EventListener

@@ -9,18 +9,18 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * The OpenAPI description of the HSDS API alone (springdoc group {@code hsds}, at {@value #PATH}), which the HSDS
+ * The OpenAPI description of the HSDS API alone (springdoc group {@code public-hsds}, at {@value #PATH}), which the HSDS
  * root's {@code openapi_url} points to. Open data, so anyone may read it without signing in; the application's full
  * description at {@code /v3/api-docs} is unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 class HsdsOpenApi {
 
-    static final String PATH = "/v3/api-docs/hsds";
+    static final String PATH = "/v3/api-docs/public-hsds";
 
     @Bean
     GroupedOpenApi hsdsOpenApiGroup() {
-        return GroupedOpenApi.builder().group("hsds").displayName("Open Referral HSDS 3.0")
+        return GroupedOpenApi.builder().group("public-hsds").displayName("Open Referral HSDS 3.0")
                 .pathsToMatch("/hsds", "/hsds/**").build();
     }
 

@@ -45,9 +45,11 @@ class PublicCentersController {
     private final Geography geography;
     private final CalendarCache cache;
     private final ITemplateEngine templates;
+    private final MembershipLink membership;
 
     PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
-            ITemplateEngine templates) {
+            ITemplateEngine templates, MembershipLink membership) {
+        this.membership = membership;
         this.centers = centers;
         this.queries = queries;
         this.geography = geography;
@@ -104,9 +106,13 @@ class PublicCentersController {
 
     @PostMapping("/centers/sessions/{id}/register")
     String register(@PathVariable long id, @ModelAttribute("form") RegistrationForm form, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, org.springframework.security.core.Authentication visitor) {
         try {
-            Registration r = centers.register(id, form.toParticipant(), RegistrationChannel.PUBLIC, "public");
+            // issue #17: never the typed member id; a membership only when signed in or CIN + birth date match
+            var linked = "lacare".equals(form.kind())
+                    ? membership.memberId(visitor, form.cin(), form.birthDate()).orElse(null) : null;
+            Registration r = centers.register(id, form.withMemberId(linked).toParticipant(),
+                    RegistrationChannel.PUBLIC, "public");
             return "redirect:/centers/registrations/" + r.confirmationCode();
         } catch (RegistrationException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -189,15 +195,30 @@ class PublicCentersController {
 
     /** The public registration form; never bound to a persistence entity. */
     record RegistrationForm(String kind, String memberId, String firstName, String lastName, String phone, String email,
-            String zip, String language, Boolean consent, String accessibility) {
+            String zip, String language, Boolean consent, String accessibility, String cin, String birthDate) {
 
         static RegistrationForm empty(String language) {
-            return new RegistrationForm("community", null, null, null, null, null, null, language, false, null);
+            return new RegistrationForm("community", null, null, null, null, null, null, language, false, null, null,
+                    null);
+        }
+
+        /** The same form linked to this membership (or to none). */
+        RegistrationForm withMemberId(String linked) {
+            return new RegistrationForm(kind, linked, firstName, lastName, phone, email, zip, language, consent,
+                    accessibility, null, null);
         }
 
         NewParticipant toParticipant() {
             return new NewParticipant(ParticipantKind.of(kind == null ? "" : kind), memberId, firstName, lastName, phone,
                     email, zip, language, Boolean.TRUE.equals(consent), accessibility);
+        }
+
+        /** Staff register members by the id they have checked; public forms never do (see MembershipLink). */
+        NewParticipant toStaffParticipant() {
+            if ("lacare".equals(kind) && (memberId == null || memberId.isBlank())) {
+                throw new RegistrationException("memberId", "is required for L.A. Care members");
+            }
+            return toParticipant();
         }
     }
 }

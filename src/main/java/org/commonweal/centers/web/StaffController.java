@@ -92,7 +92,7 @@ class StaffController {
     String register(@PathVariable long id, @ModelAttribute PublicCentersController.RegistrationForm form,
             @RequestParam(defaultValue = "false") boolean walkIn, Principal user, RedirectAttributes redirect) {
         try {
-            var r = centers.register(id, form.toParticipant(), RegistrationChannel.STAFF, user.getName());
+            var r = centers.register(id, form.toStaffParticipant(), RegistrationChannel.STAFF, user.getName());
             if (walkIn) {
                 centers.checkIn(r.confirmationCode(), user.getName());
             }

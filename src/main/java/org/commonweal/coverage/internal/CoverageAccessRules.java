@@ -2,6 +2,7 @@ package org.commonweal.coverage.internal;
 
 import org.commonweal.identity.AccessRules;
 import org.commonweal.identity.ApiAccessRules;
+import org.commonweal.identity.ApiScope;
 import org.commonweal.identity.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +32,10 @@ class CoverageAccessRules {
             @Override
             public void configure(
                     AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-                rules.requestMatchers("/api/v1/eligibility", "/x12/270").hasRole(ApiAccessRules.API_CLIENT);
+                // issue #17: each API route needs its scope (the FHIR resources are checked per interaction by
+                // the FHIR server's SmartScopeInterceptor)
+                rules.requestMatchers("/api/v1/eligibility").hasAuthority(ApiScope.ELIGIBILITY_READ.authority());
+                rules.requestMatchers("/x12/270").hasAuthority(ApiScope.X12_270.authority());
             }
         };
     }

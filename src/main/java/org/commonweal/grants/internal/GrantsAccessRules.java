@@ -63,3 +63,14 @@ class GrantsNavigation {
                 "/grants/reviews", 603, Role.GRANT_REVIEWER.name());
     }
 }
+
+/** The opportunities API's own OpenAPI document, public like the API (issue #17: {@code /v3/api-docs/public-*}). */
+@Configuration(proxyBeanMethods = false)
+class GrantsOpenApi {
+
+    @Bean
+    org.springdoc.core.models.GroupedOpenApi grantsOpportunitiesOpenApi() {
+        return org.springdoc.core.models.GroupedOpenApi.builder().group("public-grant-opportunities")
+                .pathsToMatch("/api/grants/opportunities", "/api/grants/opportunities/*").build();
+    }
+}

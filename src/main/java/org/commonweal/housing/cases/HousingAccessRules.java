@@ -24,7 +24,10 @@ class HousingAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.GET, "/housing/funding", "/housing/funding/**")
                 .hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER, Role.CASE_MANAGER))
                 .requestMatchers("/housing/funding/**").hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER))
-                .requestMatchers("/housing/payments/**", "/housing/subsidies/**")
+                // issue #17: a subsidy page names the client and their home address, so grants officers (who move
+                // payments from the funding page, separation of duties) do not open it
+                .requestMatchers("/housing/subsidies/**").hasAnyRole(roles(Role.ADMIN, Role.CASE_MANAGER))
+                .requestMatchers("/housing/payments/**")
                 .hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER, Role.CASE_MANAGER))
                 .requestMatchers("/housing/outcomes/health")
                 .hasAnyRole(roles(Role.ADMIN, Role.ANALYST, Role.CASE_MANAGER))

@@ -1,5 +1,7 @@
 package org.commonweal.identity.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,31 +11,47 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The machine APIs: stateless, no CSRF (no cookies are honoured), bearer tokens of registered clients, 401 with a
- * {@code WWW-Authenticate} challenge. Public APIs (the provider directory, community resources) are opened by the
+ * The machine APIs: stateless, no CSRF (no cookies are honoured), access tokens (JWT) of the authorization server
+ * checked against each route's scope ({@link org.commonweal.identity.ApiScope}), 401 with a {@code WWW-Authenticate}
+ * challenge, 403 {@code insufficient_scope}. Public APIs (the provider directory, community resources) are opened by the
  * owning module's {@link ApiAccessRules}. Any origin may read them (CORS, without credentials).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class ApiSecurityConfiguration {
 
-    static final String[] API_PATHS = {"/api/**", "/x12/**", "/fhir/**", "/fhir", "/hsds/**", "/hsds"};
+    /** The machine APIs, and (issue #17) the resource server's own metadata (RFC 9728), named in its 401 challenge. */
+    static final String[] API_PATHS = {"/api/**", "/x12/**", "/fhir/**", "/fhir", "/hsds/**", "/hsds",
+        "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/**"};
 
     @Bean
     @Order(50)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> moduleRules,
-            JdbcApiClients clients) throws Exception {
+            JdbcApiClients clients, JwtDecoder accessTokenDecoder, RateLimits rateLimits, RequestBodyLimits bodyLimits)
+            throws Exception {
         http.securityMatcher(API_PATHS);
         http.authorizeHttpRequests(rules -> {
+            rules.requestMatchers(HttpMethod.GET, "/.well-known/oauth-protected-resource",
+                    "/.well-known/oauth-protected-resource/**").permitAll();
             moduleRules.orderedStream().sorted(Comparator.comparingInt(ApiAccessRules::order))
                     .forEach(module -> module.configure(rules));
             rules.anyRequest().authenticated();
@@ -43,16 +61,45 @@ class ApiSecurityConfiguration {
         http.requestCache(cache -> cache.disable());
         http.logout(logout -> logout.disable()); // nothing to sign out of; one filter less on every API call
         http.securityContext(context -> context.requireExplicitSave(true));
-        http.addFilterBefore(new BearerTokenFilter(clients), AuthorizationFilter.class);
+        // issue #17: access tokens of the authorization server (JWT, scopes as SCOPE_ authorities); the old
+        // cwk_ bearer tokens go through LegacyBearerTokenFilter instead, with their migrated scopes
+        var entryPoint = new BearerTokenAuthenticationEntryPoint();
+        entryPoint.setRealmName("commonweal");
+        http.oauth2ResourceServer(server -> server
+                .bearerTokenResolver(request -> LegacyBearerTokenFilter.isLegacy(request.getHeader("Authorization"))
+                        ? null : HEADER_ONLY.resolve(request))
+                .jwt(jwt -> jwt.decoder(accessTokenDecoder).jwtAuthenticationConverter(ApiSecurityConfiguration::client))
+                .authenticationEntryPoint(entryPoint)
+                .accessDeniedHandler(new BearerTokenAccessDeniedHandler()));
+        http.addFilterBefore(new LegacyBearerTokenFilter(clients), BearerTokenAuthenticationFilter.class);
+        // issue #17: per-client (or, for public APIs, per-address) rate limits and the API body limit
+        http.addFilterAfter(rateLimits.apiFilter(), BearerTokenAuthenticationFilter.class);
+        http.addFilterAfter(bodyLimits.apiFilter(), BearerTokenAuthenticationFilter.class);
         http.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-            Object invalid = request.getAttribute(BearerTokenFilter.class.getName());
-            response.setHeader("WWW-Authenticate", invalid == null ? "Bearer realm=\"commonweal\""
-                    : "Bearer realm=\"commonweal\", error=\"invalid_token\"");
-            response.sendError(HttpStatus.UNAUTHORIZED.value());
-        }));
+            if (request.getAttribute(LegacyBearerTokenFilter.INVALID) != null) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"commonweal\", error=\"invalid_token\"");
+                response.sendError(HttpStatus.UNAUTHORIZED.value());
+            } else {
+                entryPoint.commence(request, response, ex);
+            }
+        }).accessDeniedHandler(new BearerTokenAccessDeniedHandler()));
         http.cors(cors -> cors.configurationSource(publicReads()));
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /** Tokens only in the Authorization header: never in a URL (logs) or a form body. */
+    private static final DefaultBearerTokenResolver HEADER_ONLY = new DefaultBearerTokenResolver();
+
+    /** An API client: its id as the name, its scopes as SCOPE_ authorities, and the API_CLIENT role. */
+    private static AbstractAuthenticationToken client(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + ApiAccessRules.API_CLIENT));
+        Object scope = jwt.getClaims().get("scope");
+        Collection<?> scopes = scope instanceof Collection<?> list ? list
+                : scope instanceof String text ? List.of(text.split(" ")) : List.of();
+        scopes.forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 
     private static UrlBasedCorsConfigurationSource publicReads() {

@@ -2,6 +2,7 @@ package org.commonweal.identity.internal;
 
 import org.commonweal.identity.AccessRules;
 import org.commonweal.identity.Role;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
@@ -14,5 +15,12 @@ class IdentityAccessRules implements AccessRules {
         rules.requestMatchers("/admin/users", "/admin/users/**", "/admin/api-clients", "/admin/api-clients/**")
                 .hasRole(Role.ADMIN.name());
         rules.requestMatchers("/account").authenticated();
+        // issue #17: SMART discovery (the OAuth endpoints have their own chain, AuthorizationServerConfiguration)
+        rules.requestMatchers(HttpMethod.GET, "/.well-known/smart-configuration").permitAll();
+        // issue #17: the public APIs' own OpenAPI documents (groups named public-…) for everyone; the full API
+        // documentation, Swagger UI and the actuator (beyond health) for administrators only
+        rules.requestMatchers(HttpMethod.GET, "/v3/api-docs/public-*").permitAll();
+        rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                "/swagger-ui/**", "/actuator", "/actuator/**").hasRole(Role.ADMIN.name());
     }
 }

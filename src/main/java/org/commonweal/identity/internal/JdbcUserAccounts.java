@@ -42,6 +42,14 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         this.events = events;
     }
 
+    private static final java.util.Map<PasswordPolicy.Refusal, String> PASSWORD_REFUSALS = java.util.Map.of(
+            PasswordPolicy.Refusal.TOO_SHORT, "password must be at least " + MIN_PASSWORD_LENGTH + " characters",
+            PasswordPolicy.Refusal.TOO_LONG, "password must be at most " + PasswordPolicy.MAX_LENGTH + " characters",
+            PasswordPolicy.Refusal.COMMON, "this password is on the list of the most common leaked passwords; choose another",
+            PasswordPolicy.Refusal.GUESSABLE, "this password is easy to guess (a word, name, pattern or repetition); "
+                    + "a few unrelated words make a strong one",
+            PasswordPolicy.Refusal.CONTAINS_LOGIN, "the password must not contain the login name or the name of this service");
+
     @Override
     @Transactional
     public UserAccount create(NewUserAccount account) {
@@ -53,8 +61,10 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         if (account.roles() == null || account.roles().isEmpty()) {
             throw new IllegalArgumentException("a login needs at least one role");
         }
-        if (account.password() == null || account.password().length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+        // issue #17: NIST SP 800-63B, checked against the bundled list of common passwords (PasswordPolicy)
+        var refusal = PasswordPolicy.check(account.password(), username);
+        if (refusal.isPresent()) {
+            throw new IllegalArgumentException(PASSWORD_REFUSALS.get(refusal.get()));
         }
         return insert(username, account, false);
     }

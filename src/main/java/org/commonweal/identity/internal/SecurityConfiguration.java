@@ -1,7 +1,6 @@
 package org.commonweal.identity.internal;
 
 import java.util.Comparator;
-import java.util.Map;
 
 import org.commonweal.identity.AccessRules;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,12 +8,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -42,10 +42,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules) throws Exception {
-        var failure = new ExceptionMappingAuthenticationFailureHandler();
-        failure.setDefaultFailureUrl("/login?error");
-        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules,
+            LoginAttempts loginAttempts, RateLimits rateLimits, RequestBodyLimits bodyLimits) throws Exception {
+        // issue #17: one answer for every failed sign-in (a locked or disabled login must not look different from a
+        // wrong password), and throttling per login name + address instead of locking the account (LoginAttempts)
+        var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(rules -> {
             rules.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                     "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll();
@@ -56,6 +57,10 @@ class SecurityConfiguration {
         // the token lives in a cookie, so anonymous visitors of public pages get no server-side session
         http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
         http.formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false));
+        http.addFilterBefore(loginAttempts.filter(), UsernamePasswordAuthenticationFilter.class);
+        // issue #17: rate limits and body limits before the CSRF check, which would read (and spool) the body
+        http.addFilterBefore(rateLimits.browserFilter(), CsrfFilter.class);
+        http.addFilterBefore(bodyLimits.browserFilter(), CsrfFilter.class);
         http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

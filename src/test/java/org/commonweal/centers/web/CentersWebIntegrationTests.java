@@ -121,9 +121,44 @@ class CentersWebIntegrationTests {
     void aBadRegistrationIsRefusedWithTheFieldNamed() throws Exception {
         long session = newSession(5, 10);
         String body = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
-                        .param("kind", "lacare").param("firstName", "Ana").param("lastName", "NoId"))
+                        .param("kind", "community").param("firstName", "Ana").param("lastName", "BadZip").param("zip", "9001"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(body).contains("memberId", "required for L.A. Care members");
+        assertThat(body).contains("zip", "must be five digits");
+    }
+
+    private String memberLinked(String redirect) {
+        String code = redirect.substring("/centers/registrations/".length());
+        return jdbc.sql("""
+                select p.member_id from centers.registration r join centers.participant p on p.id = r.participant_id
+                where r.confirmation_code = ?""").param(code).query(String.class).optional().orElse(null);
+    }
+
+    @Test
+    void aPublicRegistrationNeverTellsWhoIsAMemberOrBooked() throws Exception {
+        long session = newSession(5, 12);
+        // a member id typed by an anonymous visitor links nothing and looks nothing up: the same answer every time
+        for (int i = 0; i < 2; i++) {
+            var typed = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
+                    .param("kind", "lacare").param("memberId", "DEMO-MEMBER-1").param("firstName", "Curious")
+                    .param("lastName", "Visitor")).andExpect(status().is3xxRedirection()).andReturn();
+            assertThat(memberLinked(typed.getResponse().getRedirectedUrl())).isNull();
+        }
+        // CIN with the wrong birth date: registered, not linked, same answer
+        var wrong = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "lacare")
+                .param("cin", "91234567A").param("birthDate", "1990-01-01").param("firstName", "María")
+                .param("lastName", "Peña")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(memberLinked(wrong.getResponse().getRedirectedUrl())).isNull();
+        // CIN and birth date that coverage confirms: linked
+        var right = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "lacare")
+                .param("cin", "91234567A").param("birthDate", "1986-04-12").param("firstName", "María")
+                .param("lastName", "Peña")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(memberLinked(right.getResponse().getRedirectedUrl())).isEqualTo("DEMO-MEMBER-1");
+        // a member signed in is linked to their own membership, whatever id the form carries
+        long other = newSession(5, 13);
+        var signedIn = mvc.perform(post("/centers/sessions/" + other + "/register").with(csrf())
+                .with(user("member").roles("MEMBER")).param("kind", "lacare").param("memberId", "SOMEONE-ELSE")
+                .param("firstName", "María").param("lastName", "Peña")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(memberLinked(signedIn.getResponse().getRedirectedUrl())).isEqualTo("DEMO-MEMBER-1");
     }
 
     @Test
@@ -150,11 +185,12 @@ class CentersWebIntegrationTests {
     void staffSeeTheRosterAndCheckSomeoneInWhichIsAudited() throws Exception {
         long session = newSession(3, 11);
         String member = "W" + System.nanoTime();
-        String code = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        // staff register a member by the id they checked (issue #17: a public form no longer links a typed id)
+        String code = (String) mvc.perform(post("/centers/staff/sessions/" + session + "/register").with(staff).with(csrf())
                         .param("kind", "lacare").param("memberId", member).param("firstName", "Rita")
                         .param("lastName", "Roster"))
-                .andReturn().getResponse().getRedirectedUrl().substring("/centers/registrations/".length());
-        var staff = user("center-staff").roles("CENTER_STAFF");
+                .andReturn().getFlashMap().get("done");
         String roster = mvc.perform(get("/centers/staff/sessions/" + session).with(staff)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(roster).contains("Rita Roster", code);

@@ -14,6 +14,9 @@ import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.identity.ApiClients;
+import org.commonweal.identity.ApiScope;
+import org.commonweal.identity.ApiTokens;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,13 +34,19 @@ class CoverageEligibilityIntegrationTests {
     @Autowired
     Coverage coverage;
 
-    private String token() {
-        return "Bearer " + clients.issue("Eligibility test clinic", "tests").token();
+    @LocalServerPort
+    int port;
+
+    private String token() throws Exception {
+        return ApiTokens.bearer(clients, port, ApiScope.ELIGIBILITY_READ);
     }
 
-    private int audits(String memberId, String clientName) {
-        return jdbc.sql("select count(*) from audit.audit_event where member_id = ? and username = ?")
-                .params(memberId, clientName).query(Integer.class).single();
+    /** Audit rows naming the client (its client id) and the scope it used. */
+    private int audits(String memberId, String clientId) {
+        return jdbc.sql("""
+                select count(*) from audit.audit_event
+                where member_id = ? and username = ? and roles like '%scope:eligibility.read%'""")
+                .params(memberId, clientId).query(Integer.class).single();
     }
 
     @Test
@@ -51,9 +60,10 @@ class CoverageEligibilityIntegrationTests {
 
     @Test
     void answersEligibilityByMemberIdOrCinAndAuditsTheClientsRead() throws Exception {
-        String token = token();
+        var client = ApiTokens.keyClient(clients, port, ApiScope.ELIGIBILITY_READ);
+        String token = "Bearer " + ApiTokens.accessToken(client.requestToken(ApiScope.ELIGIBILITY_READ.value()));
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
-        int before = audits("DEMO-MEMBER-1", "Eligibility test clinic");
+        int before = audits("DEMO-MEMBER-1", client.clientId());
         mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").header("Authorization", token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("active"))
@@ -64,7 +74,7 @@ class CoverageEligibilityIntegrationTests {
                 .andExpect(jsonPath("$.aidCodes[0]").value("1H"))
                 .andExpect(jsonPath("$.spanEnd").doesNotExist())
                 .andExpect(jsonPath("$.pcp.npi").value("1982736450"));
-        assertThat(audits("DEMO-MEMBER-1", "Eligibility test clinic")).isEqualTo(before + 1);
+        assertThat(audits("DEMO-MEMBER-1", client.clientId())).isEqualTo(before + 1);
 
         // two years ago the member was in the earlier, closed span of another plan
         mvc.perform(get("/api/v1/eligibility").param("cin", "91234567A")

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import ca.uhn.fhir.context.FhirContext;
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.ApiClients;
+import org.commonweal.identity.ApiScope;
+import org.commonweal.identity.ApiTokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
@@ -41,7 +43,7 @@ class CoverageFhirIntegrationTests {
     @Test
     void servesPatientAndCoverageToAnAuthenticatedClient() throws Exception {
         assertThat(get("Patient/DEMO-MEMBER-1", null).statusCode()).isEqualTo(401);
-        String token = clients.issue("FHIR test EHR", "tests").token();
+        String token = ApiTokens.bearer(clients, port, ApiScope.PATIENT_READ, ApiScope.COVERAGE_READ).substring(7);
 
         var patientResponse = get("Patient/DEMO-MEMBER-1", token);
         assertThat(patientResponse.statusCode()).isEqualTo(200);
@@ -69,7 +71,7 @@ class CoverageFhirIntegrationTests {
 
     @Test
     void answersACoverageEligibilityRequest() throws Exception {
-        String token = clients.issue("FHIR test EHR 2", "tests").token();
+        String token = ApiTokens.bearer(clients, port, ApiScope.ELIGIBILITY_REQUEST_CREATE).substring(7);
         String body = """
                 {"resourceType":"CoverageEligibilityRequest","status":"active","purpose":["validation"],
                  "patient":{"reference":"Patient/DEMO-MEMBER-1"},"created":"2026-11-29",

@@ -143,12 +143,14 @@ public final class CoverageBenchmark {
             System.out.printf("vacuum, analyze and checkpoint before the HTTP benchmark: %.1f s%n", seconds(t0));
 
             write270(work.resolve("batch.270"), Math.min(10_000, members));
-            String token = "cwk_bench_" + System.nanoTime();
+            // an OAuth client with a secret (issue #17); run.sh asks the token endpoint for a JWT with it
+            String secret = "cws_bench_" + System.nanoTime();
             jdbc.sql("""
-                    insert into identity.api_client (client_name, purpose, token_sha256, token_prefix, issued_by)
-                    values ('bench', 'benchmark', ?, ?, 'bench')""").params(sha256(token), token.substring(0, 12))
-                    .update();
-            Files.writeString(work.resolve("token"), token);
+                    insert into identity.api_client (client_id, client_name, purpose, scopes, token_sha256, token_prefix,
+                        issued_by, secret_set_at)
+                    values ('bench', 'bench', 'benchmark', array['eligibility.read', 'x12.270'], ?, ?, 'bench', now())""")
+                    .params(sha256(secret), secret.substring(0, 8)).update();
+            Files.writeString(work.resolve("token"), "bench:" + secret);
             Files.writeString(work.resolve("jdbc-url"), pg.getJdbcUrl("postgres", "postgres"));
             System.out.println("database ready for the HTTP benchmark: " + pg.getJdbcUrl("postgres", "postgres"));
             Path stop = work.resolve("stop");

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.ApiClients;
+import org.commonweal.identity.ApiScope;
+import org.commonweal.identity.ApiTokens;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,6 +22,8 @@ class CoverageX12IntegrationTests {
     MockMvc mvc;
     @Autowired
     ApiClients clients;
+    @LocalServerPort
+    int port;
 
     static String inquiry(int seAdjust, String... memberIds) {
         StringBuilder body = new StringBuilder();
@@ -52,7 +57,7 @@ class CoverageX12IntegrationTests {
 
     @Test
     void answersABatchOf270InquiriesWithA271() throws Exception {
-        String token = "Bearer " + clients.issue("X12 test clearinghouse", "tests").token();
+        String token = ApiTokens.bearer(clients, port, ApiScope.X12_270);
         String response = mvc.perform(post("/x12/270").contentType("application/edi-x12")
                         .content(inquiry(0, "DEMO-MEMBER-1|PEÑA|MARÍA|19860412", "NO-SUCH-ID", "BAD ID!"))
                         .header("Authorization", token))
@@ -80,7 +85,7 @@ class CoverageX12IntegrationTests {
     @Test
     void answersABrokenEnvelopeWithA999AndNoTokenWith401() throws Exception {
         mvc.perform(post("/x12/270").content(inquiry(0, "DEMO-MEMBER-1"))).andExpect(status().isUnauthorized());
-        String token = "Bearer " + clients.issue("X12 test clearinghouse 2", "tests").token();
+        String token = ApiTokens.bearer(clients, port, ApiScope.X12_270);
         String response = mvc.perform(post("/x12/270").content(inquiry(3, "DEMO-MEMBER-1"))
                         .header("Authorization", token))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();

@@ -115,10 +115,17 @@ class HousingLedgerIntegrationTests {
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
         assertThat(ledger.payment(payment.id()).orElseThrow().status()).isEqualTo("scheduled");
-        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        // issue #17: the subsidy page (client name, home address) is not for grants officers, nor is its form
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/housing/subsidies/" + subsidy + "/payments").param("source", source).param("month", "2026-02")
                         .param("amount", "400.00")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("go").roles("GRANTS_OFFICER"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/housing/subsidies/" + subsidy + "/payments").param("source", source).param("month", "2026-02")
+                        .param("amount", "400.00")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString();

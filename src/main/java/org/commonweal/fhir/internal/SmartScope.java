@@ -1,0 +1,47 @@
+package org.commonweal.fhir.internal;
+
+import java.util.regex.Pattern;
+
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+
+/**
+ * A SMART v2 {@code system/} scope: a resource type (or {@code *}) and the permissions it grants, in the order
+ * c r u d s. The v1 forms {@code .read} (= rs) and {@code .write} (= cud) are understood too.
+ */
+record SmartScope(String resourceType, String permissions) {
+
+    private static final Pattern V2 = Pattern.compile("system/([A-Za-z]+|\\*)\\.(c?r?u?d?s?)");
+    private static final Pattern V1 = Pattern.compile("system/([A-Za-z]+|\\*)\\.(read|write|\\*)");
+
+    /** The scope, or null when the text is not a system scope. */
+    static SmartScope parse(String scope) {
+        var v2 = V2.matcher(scope);
+        if (v2.matches() && !v2.group(2).isEmpty()) {
+            return new SmartScope(v2.group(1), v2.group(2));
+        }
+        var v1 = V1.matcher(scope);
+        if (v1.matches()) {
+            return new SmartScope(v1.group(1), switch (v1.group(2)) {
+                case "read" -> "rs";
+                case "write" -> "cud";
+                default -> "cruds";
+            });
+        }
+        return null;
+    }
+
+    boolean allows(String type, char permission) {
+        return (resourceType.equals("*") || resourceType.equals(type)) && permissions.indexOf(permission) >= 0;
+    }
+
+    /** The SMART permission an interaction needs; anything unforeseen needs the rarest one, delete. */
+    static char permission(RestOperationTypeEnum operation) {
+        return switch (operation) {
+            case READ, VREAD, HISTORY_INSTANCE, HISTORY_TYPE -> 'r';
+            case SEARCH_TYPE, SEARCH_SYSTEM, GET_PAGE -> 's';
+            case CREATE -> 'c';
+            case UPDATE, PATCH -> 'u';
+            default -> 'd';
+        };
+    }
+}

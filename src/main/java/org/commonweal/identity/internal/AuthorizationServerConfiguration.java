@@ -1,0 +1,151 @@
+package org.commonweal.identity.internal;
+
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/**
+ * The OAuth 2.0 authorization server (Spring Authorization Server) inside the application: {@code /oauth2/token}
+ * (client credentials), {@code /oauth2/jwks}, and the discovery documents {@code /.well-known/openid-configuration}
+ * and {@code /.well-known/oauth-authorization-server}. Its own stateless filter chain, ordered before the API chain
+ * (50) and the browser chain (100); the SMART discovery document is {@link SmartConfigurationController}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class AuthorizationServerConfiguration {
+
+    @Bean
+    @Order(40)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ApiClientRegistry registry,
+            RateLimits rateLimits) throws Exception {
+        var server = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(server.getEndpointsMatcher());
+        http.with(server, as -> as
+                .registeredClientRepository(registry)
+                .oidc(Customizer.withDefaults())
+                .clientAuthentication(clients -> clients
+                        .authenticationConverters(converters -> converters.addFirst(new SmartClientAssertionConverter()))
+                        .authenticationProviders(providers -> providers.forEach(p -> {
+                    if (p instanceof ClientSecretAuthenticationProvider secrets) {
+                        secrets.setPasswordEncoder(new Sha256SecretEncoder());
+                    } else if (p instanceof JwtClientAssertionAuthenticationProvider assertions) {
+                        assertions.setJwtDecoderFactory(registry.assertionDecoders());
+                    }
+                }))));
+        http.authorizeHttpRequests(rules -> rules.anyRequest().authenticated());
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
+        http.requestCache(cache -> cache.disable());
+        http.addFilterAfter(rateLimits.tokenFilter(), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(@Value("${commonweal.security.issuer:}") String issuer) {
+        var settings = AuthorizationServerSettings.builder();
+        if (!issuer.isBlank()) {
+            settings.issuer(issuer);
+        }
+        return settings.build();
+    }
+
+    /**
+     * Tokens of machine clients are self-contained JWTs that expire in minutes and are not kept: there is nothing
+     * to look up later (no refresh token, no introspection). Other grants are kept in memory.
+     */
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        var others = new InMemoryOAuth2AuthorizationService();
+        return new OAuth2AuthorizationService() {
+            @Override
+            public void save(OAuth2Authorization authorization) {
+                if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
+                    others.save(authorization);
+                }
+            }
+
+            @Override
+            public void remove(OAuth2Authorization authorization) {
+                others.remove(authorization);
+            }
+
+            @Override
+            public OAuth2Authorization findById(String id) {
+                return others.findById(id);
+            }
+
+            @Override
+            public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+                return others.findByToken(token, tokenType);
+            }
+        };
+    }
+
+    /** Signs with the active database key (its id in the header) and notes the client's use for the admin screen. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenCustomizer(SigningKeys keys, JdbcApiClients clients) {
+        return context -> {
+            context.getJwsHeader().keyId(keys.activeKeyId());
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                clients.noteUse(context.getRegisteredClient().getClientId());
+            }
+        };
+    }
+
+    /**
+     * Validates access tokens on the API chain against the database keys held in memory ({@link SigningKeys}): no
+     * HTTP call and no database query per request, and the signature of a token verified once ({@link VerifiedTokens}).
+     * Checks signature (RS256), expiry, the issuer when one is configured, and that the client is not disabled.
+     */
+    @Bean
+    JwtDecoder accessTokenDecoder(SigningKeys keys, DisabledClients disabled,
+            @Value("${commonweal.security.issuer:}") String issuer) {
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, (selector, context) -> {
+            var kids = selector.getMatcher().getKeyIDs();
+            if (kids == null || kids.size() != 1) {
+                return List.of();
+            }
+            JWK key = keys.publicKey(kids.iterator().next());
+            return key == null ? List.<JWK>of() : List.of(key);
+        }));
+        var decoder = new NimbusJwtDecoder(processor);
+        OAuth2TokenValidator<Jwt> validator = issuer.isBlank()
+                ? new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), disabled)
+                : new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new JwtIssuerValidator(issuer), disabled);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), disabled));
+    }
+}
