@@ -96,7 +96,7 @@ class CoverageX12IntegrationTests {
 
     @Test
     void answersAn834PostedAsAn270WithA999RefusingTheGroup() throws Exception {
-        String token = "Bearer " + clients.issue("X12 test clearinghouse 3", "tests").token();
+        String token = ApiTokens.bearer(clients, port, ApiScope.X12_270);
         String enrollment = new Sample834().control("000000512")
                 .member("021", "LA1", "90000001A", "LOPEZ", "ANA", "LA1", "20260101", null).text();
         String response = mvc.perform(post("/x12/270").content(enrollment).header("Authorization", token))
@@ -111,7 +111,7 @@ class CoverageX12IntegrationTests {
 
     @Test
     void ourControlNumbersComeFromTheSequenceAndNeverRepeat() throws Exception {
-        String token = "Bearer " + clients.issue("X12 test clearinghouse 4", "tests").token();
+        String token = ApiTokens.bearer(clients, port, ApiScope.X12_270);
         java.util.Set<String> isa13 = new java.util.HashSet<>();
         for (int i = 0; i < 3; i++) {
             String response = mvc.perform(post("/x12/270").content(inquiry(3, "DEMO-MEMBER-1"))

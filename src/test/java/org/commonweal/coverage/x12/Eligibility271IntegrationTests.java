@@ -11,6 +11,9 @@ import java.util.List;
 
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.ApiClients;
+import org.commonweal.identity.ApiScope;
+import org.commonweal.identity.ApiTokens;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,14 +35,16 @@ class Eligibility271IntegrationTests {
     ApiClients clients;
     @Autowired
     JdbcClient jdbc;
+    @LocalServerPort
+    int port;
     @Autowired
     TradingPartners partners;
 
     private String token;
 
     @BeforeEach
-    void token() {
-        token = "Bearer " + clients.issue("271 tests " + System.nanoTime(), "tests").token();
+    void token() throws Exception {
+        token = ApiTokens.bearer(clients, port, ApiScope.X12_270);
     }
 
     private List<String> answer(String fixture, ResultMatcher expected) throws Exception {
