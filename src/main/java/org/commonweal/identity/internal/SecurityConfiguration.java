@@ -16,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * The browser-facing security: form login, CSRF on every form, secure headers, and the modules' access rules.
@@ -42,7 +43,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules,
+            HandlerMappingIntrospector introspector) throws Exception {
         var failure = new ExceptionMappingAuthenticationFailureHandler();
         failure.setDefaultFailureUrl("/login?error");
         failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
@@ -51,6 +53,8 @@ class SecurityConfiguration {
                     "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll();
             moduleRules.orderedStream().sorted(Comparator.comparingInt(AccessRules::order))
                     .forEach(module -> module.configure(rules));
+            // #18: an address nothing answers is a 404 page for everyone, not a redirect to the sign-in page
+            rules.requestMatchers(new UnmappedRequests(introspector)).permitAll();
             rules.anyRequest().authenticated();
         });
         // the token lives in a cookie, so anonymous visitors of public pages get no server-side session

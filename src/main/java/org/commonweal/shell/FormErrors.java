@@ -1,0 +1,45 @@
+package org.commonweal.shell;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The errors of one submitted form, already in the page's language and naming each field in words: the shared
+ * templates {@code shell/forms :: summary} and {@code shell/forms :: error(field)} show them at the top (with links)
+ * and next to each field (the GOV.UK Design System error pattern).
+ *
+ * @param problems every problem at once, in the order of the form
+ */
+public record FormErrors(List<Problem> problems) {
+
+    /**
+     * One problem.
+     *
+     * @param field the form field's name ({@code null} for a problem of the whole form)
+     * @param inputId the id of the input the summary links to
+     * @param message what is wrong and what to do, naming the field
+     */
+    public record Problem(String field, String inputId, String message) {
+    }
+
+    public static FormErrors none() {
+        return new FormErrors(List.of());
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return problems.stream().anyMatch(p -> field.equals(p.field()));
+    }
+
+    /** The first message of a field, or null (for {@code th:if}). */
+    public String message(String field) {
+        return first(field).map(Problem::message).orElse(null);
+    }
+
+    private Optional<Problem> first(String field) {
+        return problems.stream().filter(p -> field.equals(p.field())).findFirst();
+    }
+}
