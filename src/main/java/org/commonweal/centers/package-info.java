@@ -5,5 +5,5 @@
  * (engagement's {@code ClassReferralMade}) becomes a registration and its outcome is reported back.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Community Resource Centers",
-        allowedDependencies = {"platform", "identity", "audit", "geography", "demo", "shell", "engagement"})
+        allowedDependencies = {"platform", "identity", "audit", "geography", "demo", "shell", "engagement", "coverage"})
 package org.commonweal.centers;

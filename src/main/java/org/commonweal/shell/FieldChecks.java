@@ -16,7 +16,7 @@ public final class FieldChecks {
     /** NANP: an area code and exchange that do not start with 0 or 1, with or without +1 and punctuation. */
     private static final Pattern NANP = Pattern.compile("(\\+?1)?[2-9]\\d{2}[2-9]\\d{6}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9]{4,20}");
+    private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,19}");
 
     private FieldChecks() {
     }

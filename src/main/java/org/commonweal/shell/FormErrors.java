@@ -18,8 +18,9 @@ public record FormErrors(List<Problem> problems) {
      * @param field the form field's name ({@code null} for a problem of the whole form)
      * @param inputId the id of the input the summary links to
      * @param message what is wrong and what to do, naming the field
+     * @param typed what was typed, as typed (a number box holding "twelve" comes back with "twelve")
      */
-    public record Problem(String field, String inputId, String message) {
+    public record Problem(String field, String inputId, String message, String typed) {
     }
 
     public static FormErrors none() {
@@ -37,6 +38,11 @@ public record FormErrors(List<Problem> problems) {
     /** The first message of a field, or null (for {@code th:if}). */
     public String message(String field) {
         return first(field).map(Problem::message).orElse(null);
+    }
+
+    /** What was typed in a field with an error, or null: for inputs whose value could not be bound (numbers, dates). */
+    public String typed(String field) {
+        return first(field).map(Problem::typed).orElse(null);
     }
 
     private Optional<Problem> first(String field) {

@@ -58,10 +58,14 @@ public class Forms {
         for (ObjectError error : result.getAllErrors()) {
             if (error instanceof FieldError field) {
                 String label = label(labels, field.getField(), locale);
+                Object typed = field.getRejectedValue();
+                if (typed instanceof String[] values) {
+                    typed = String.join(",", values);
+                }
                 problems.add(new FormErrors.Problem(field.getField(), idPrefix + field.getField(),
-                        message(field, label, locale)));
+                        message(field, label, locale), typed == null ? null : typed.toString()));
             } else {
-                problems.add(new FormErrors.Problem(null, "main", message(error, "", locale)));
+                problems.add(new FormErrors.Problem(null, "main", message(error, "", locale), null));
             }
         }
         return new FormErrors(List.copyOf(problems));

@@ -17,6 +17,14 @@ import org.commonweal.centers.RegistrationChannel;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.geography.Geography;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -46,8 +54,11 @@ class PublicCentersController {
     private final CalendarCache cache;
     private final ITemplateEngine templates;
 
+    private final Forms forms;
+
     PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
-            ITemplateEngine templates) {
+            ITemplateEngine templates, Forms forms) {
+        this.forms = forms;
         this.centers = centers;
         this.queries = queries;
         this.geography = geography;
@@ -96,6 +107,8 @@ class PublicCentersController {
 
     private String sessionPage(long id, Model model) {
         ClassSession session = centers.session(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // a class that has started is closed: no seats to count and no form (#18)
+        model.addAttribute("closed", !session.startsAt().isAfter(java.time.Instant.now()));
         model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale()));
         model.addAttribute("center", centers.center(session.centerCode()).orElseThrow());
         model.addAttribute("languages", geography.languages());
@@ -103,17 +116,20 @@ class PublicCentersController {
     }
 
     @PostMapping("/centers/sessions/{id}/register")
-    String register(@PathVariable long id, @ModelAttribute("form") RegistrationForm form, Model model,
-            HttpServletResponse response) {
-        try {
-            Registration r = centers.register(id, form.toParticipant(), RegistrationChannel.PUBLIC, "public");
-            return "redirect:/centers/registrations/" + r.confirmationCode();
-        } catch (RegistrationException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("error", e.field());
-            model.addAttribute("errorDetail", e.getMessage());
-            return sessionPage(id, model);
+    String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
+            Model model, HttpServletResponse response) {
+        form.check(result);
+        if (!result.hasErrors()) {
+            try {
+                Registration r = centers.register(id, form.toParticipant(), RegistrationChannel.PUBLIC, "public");
+                return "redirect:/centers/registrations/" + r.confirmationCode();
+            } catch (RegistrationException e) {
+                CentersFormErrors.reject(result, e);
+            }
         }
+        forms.rejected(result, model, "centers.register.field", "");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return sessionPage(id, model);
     }
 
     @GetMapping("/centers/registrations/{code}")
@@ -188,8 +204,22 @@ class PublicCentersController {
     }
 
     /** The public registration form; never bound to a persistence entity. */
-    record RegistrationForm(String kind, String memberId, String firstName, String lastName, String phone, String email,
-            String zip, String language, Boolean consent, String accessibility) {
+    record RegistrationForm(@NotBlank @Pattern(regexp = "lacare|bsp|community") String kind,
+            @Size(max = 20) String memberId, @NotBlank @Size(max = 60) String firstName,
+            @NotBlank @Size(max = 60) String lastName, @Size(max = 30) String phone, @Size(max = 254) String email,
+            @Size(max = 10) String zip, @Size(max = 20) String language, Boolean consent,
+            @Size(max = 500) String accessibility) {
+
+        /** The domain's checks: a member id for L.A. Care members, and the formats of the contact details. */
+        void check(Errors errors) {
+            if ("lacare".equals(kind) && (memberId == null || memberId.isBlank()) && !errors.hasFieldErrors("memberId")) {
+                errors.rejectValue("memberId", "centers.register.memberId.required");
+            }
+            FieldChecks.memberId(errors, "memberId", memberId);
+            FieldChecks.phone(errors, "phone", phone);
+            FieldChecks.email(errors, "email", email);
+            FieldChecks.zip(errors, "zip", zip);
+        }
 
         static RegistrationForm empty(String language) {
             return new RegistrationForm("community", null, null, null, null, null, null, language, false, null);

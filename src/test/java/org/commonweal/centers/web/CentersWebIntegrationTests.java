@@ -123,7 +123,71 @@ class CentersWebIntegrationTests {
         String body = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
                         .param("kind", "lacare").param("firstName", "Ana").param("lastName", "NoId"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(body).contains("memberId", "required for L.A. Care members");
+        assertThat(body).contains("id=\"error-summary\"", "href=\"#memberId\"",
+                "L.A. Care member ID: enter your member id").doesNotContain("memberId: is required");
+    }
+
+    @Test
+    void aWalkInWithAMemberIdNobodyHasAndAZipOfLettersIsRefusedWithBothErrorsAndNothingSaved() throws Exception {
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        int before = jdbc.sql("select count(*) from centers.visit").query(Integer.class).single();
+        String body = mvc.perform(post("/centers/staff/visits").with(staff).with(csrf()).param("centerCode", "wilmington")
+                        .param("service", "pcp-change").param("plan", "lacare").param("memberId", "NOT-A-MEMBER")
+                        .param("zip", "ABC").param("language", "es"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("href=\"#v-memberId\"", "L.A. Care member ID: no member has that id",
+                "href=\"#v-zip\"", "ZIP code: enter a 5-digit ZIP code", "value=\"NOT-A-MEMBER\"");
+        assertThat(jdbc.sql("select count(*) from centers.visit").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theSamePersonRegisteringTwiceForOneClassTakesOneSeat() throws Exception {
+        long session = newSession(5, 13);
+        var register = post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "community")
+                .param("firstName", "Twice").param("lastName", "Same").param("phone", "(213) 555-0142");
+        mvc.perform(register).andExpect(status().is3xxRedirection());
+        String again = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "community")
+                        .param("firstName", "twice").param("lastName", "SAME").param("phone", "213-555-0142"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("You are already registered for this class");
+        assertThat(jdbc.sql("select taken from centers.class_session where id = ?").param(session)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void tenThousandCharacterNamesAreRefusedInTheVisitorsLanguageWithWhatWasTyped() throws Exception {
+        long session = newSession(5, 13);
+        String body = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf()).param("lang", "es")
+                        .param("kind", "community").param("firstName", "A".repeat(10_000)).param("lastName", "")
+                        .param("email", "foo@").param("zip", "ABC"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("Hay un problema", "Nombre: use como máximo 60 caracteres", "Apellido: escriba un valor",
+                "Correo electrónico: escriba un correo", "Código postal: escriba un código postal de 5 dígitos",
+                "value=\"foo@\"");
+        assertThat(jdbc.sql("select taken + waitlisted from centers.class_session where id = ?").param(session)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aClassThatHasTakenPlaceShowsNoSeatsAndNoForm() throws Exception {
+        long session = newSession(5, 13);
+        jdbc.sql("update centers.class_session set starts_at = now() - interval '2 days', "
+                + "ends_at = now() - interval '2 days' + interval '90 minutes' where id = ?").param(session).update();
+        String page = mvc.perform(get("/centers/sessions/" + session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("id=\"session-closed\"").doesNotContain("id=\"register-form\"", "seats left");
+    }
+
+    @Test
+    void aScreeningOutsideWhatCanBeMeasuredNamesTheFieldAndKeepsTheEntries() throws Exception {
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        String body = mvc.perform(post("/centers/staff/screenings").with(staff).with(csrf()).param("centerCode", "wilmington")
+                        .param("plan", "community").param("systolic", "500").param("diastolic", "95")
+                        .param("glucose", "abc").param("heightCm", "160").param("weightKg", "90"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("Systolic blood pressure: enter a number of at most 300",
+                "Glucose (mg/dL): enter a whole number", "value=\"500\"", "value=\"95\"", "value=\"160\"",
+                "value=\"abc\"");
     }
 
     @Test
@@ -183,11 +247,13 @@ class CentersWebIntegrationTests {
     void walkInsAndScreeningsAreLoggedAndFlaggedForStaffOnly() throws Exception {
         var staff = user("center-staff").roles("CENTER_STAFF");
         String member = "V" + System.nanoTime();
+        // a walk-in links a real member (the member id is checked with coverage)
+        String visitsOfDemoMember = "select count(*) from centers.visit where member_id = 'DEMO-MEMBER-1' and service = 'pcp-change'";
+        int before = jdbc.sql(visitsOfDemoMember).query(Integer.class).single();
         mvc.perform(post("/centers/staff/visits").with(staff).with(csrf()).param("centerCode", "wilmington")
-                .param("service", "pcp-change").param("plan", "lacare").param("memberId", member)
+                .param("service", "pcp-change").param("plan", "lacare").param("memberId", "DEMO-MEMBER-1")
                 .param("language", "es")).andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select count(*) from centers.visit where member_id = ? and service = 'pcp-change'").param(member)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(visitsOfDemoMember).query(Integer.class).single()).isEqualTo(before + 1);
         mvc.perform(post("/centers/staff/screenings").with(staff).with(csrf()).param("centerCode", "wilmington")
                 .param("memberId", member).param("plan", "lacare").param("systolic", "150").param("diastolic", "95")
                 .param("glucose", "130").param("fasting", "true").param("heightCm", "160").param("weightKg", "90"))
