@@ -1,6 +1,7 @@
 package org.commonweal.shell;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Optional;
  * and next to each field (the GOV.UK Design System error pattern).
  *
  * @param problems every problem at once, in the order of the form
+ * @param submitted every value as it was submitted, so the page can show the form again as it was filled in
  */
-public record FormErrors(List<Problem> problems) {
+public record FormErrors(List<Problem> problems, Map<String, String> submitted) {
 
     /**
      * One problem.
@@ -24,7 +26,7 @@ public record FormErrors(List<Problem> problems) {
     }
 
     public static FormErrors none() {
-        return new FormErrors(List.of());
+        return new FormErrors(List.of(), Map.of());
     }
 
     public boolean isEmpty() {
@@ -38,6 +40,11 @@ public record FormErrors(List<Problem> problems) {
     /** The first message of a field, or null (for {@code th:if}). */
     public String message(String field) {
         return first(field).map(Problem::message).orElse(null);
+    }
+
+    /** What was submitted in a field (any field, with an error or not), or null when nothing was. */
+    public String value(String field) {
+        return submitted.get(field);
     }
 
     /** What was typed in a field with an error, or null: for inputs whose value could not be bound (numbers, dates). */

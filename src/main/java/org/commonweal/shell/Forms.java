@@ -3,9 +3,23 @@ package org.commonweal.shell;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -33,9 +47,62 @@ public class Forms {
     public static final int UNPROCESSABLE = 422;
 
     private final MessageSource messages;
+    private final Validator validator;
+    private final ConversionService conversions;
 
-    Forms(MessageSource messages) {
+    Forms(MessageSource messages, Validator validator,
+            @Qualifier("mvcConversionService") ConversionService conversions) {
         this.messages = messages;
+        this.validator = validator;
+        this.conversions = conversions;
+    }
+
+    /**
+     * Completes the checks of a form record the binder could not build: when one value has the wrong type ("twelve"
+     * in a number box), Spring reports that one and skips Bean Validation of the rest; this validates every other
+     * submitted value against the record's constraints, so the person sees every error at once.
+     *
+     * @return the form, or null when it could not be built (then skip the domain checks that need it)
+     */
+    public <T extends Record> T complete(Class<T> type, T form, BindingResult result) {
+        if (form != null || !result.hasErrors()) {
+            return form;
+        }
+        var request = currentRequest();
+        for (RecordComponent component : type.getRecordComponents()) {
+            String name = component.getName();
+            if (result.hasFieldErrors(name)) {
+                continue;
+            }
+            String[] raw = request == null ? null : request.getParameterValues(name);
+            Object value;
+            try {
+                Field field = type.getDeclaredField(name);
+                value = raw == null ? null : conversions.convert(raw.length == 1 ? raw[0] : raw,
+                        TypeDescriptor.forObject(raw.length == 1 ? raw[0] : raw), new TypeDescriptor(field));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue;
+            }
+            for (ConstraintViolation<T> violation : validator.validateValue(type, name, value)) {
+                var descriptor = violation.getConstraintDescriptor();
+                String code = descriptor.getAnnotation().annotationType().getSimpleName();
+                List<Object> arguments = new ArrayList<>();
+                arguments.add(new DefaultMessageSourceResolvable(new String[] {name}, name));
+                new TreeMap<>(descriptor.getAttributes()).forEach((attribute, attributeValue) -> {
+                    if (!List.of("message", "groups", "payload").contains(attribute)) {
+                        arguments.add(attributeValue);
+                    }
+                });
+                result.addError(new FieldError(result.getObjectName(), name, raw == null ? null : String.join(",", raw),
+                        false, result.resolveMessageCodes(code, name), arguments.toArray(), violation.getMessage()));
+            }
+        }
+        return null;
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
     }
 
     /**
@@ -44,6 +111,15 @@ public class Forms {
      * @return true when the form has errors (and {@code formErrors} is in the model)
      */
     public boolean rejected(BindingResult result, Model model, String labels, String idPrefix) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return rejected(result, model, field -> label(labels, field, locale), idPrefix);
+    }
+
+    /**
+     * @param labels the field's name in words, in the current language, for forms whose fields are not fixed (one
+     *     row per committee member, for example)
+     */
+    public boolean rejected(BindingResult result, Model model, Function<String, String> labels, String idPrefix) {
         if (!result.hasErrors()) {
             return false;
         }
@@ -54,10 +130,15 @@ public class Forms {
     /** The errors in the current language. */
     public FormErrors describe(BindingResult result, String labels, String idPrefix) {
         Locale locale = LocaleContextHolder.getLocale();
+        return describe(result, field -> label(labels, field, locale), idPrefix);
+    }
+
+    private FormErrors describe(BindingResult result, Function<String, String> labels, String idPrefix) {
+        Locale locale = LocaleContextHolder.getLocale();
         List<FormErrors.Problem> problems = new ArrayList<>();
         for (ObjectError error : result.getAllErrors()) {
             if (error instanceof FieldError field) {
-                String label = label(labels, field.getField(), locale);
+                String label = labels.apply(field.getField());
                 Object typed = field.getRejectedValue();
                 if (typed instanceof String[] values) {
                     typed = String.join(",", values);
@@ -68,7 +149,12 @@ public class Forms {
                 problems.add(new FormErrors.Problem(null, "main", message(error, "", locale), null));
             }
         }
-        return new FormErrors(List.copyOf(problems));
+        Map<String, String> submitted = new LinkedHashMap<>();
+        var request = currentRequest();
+        if (request != null) {
+            request.getParameterMap().forEach((name, values) -> submitted.put(name, String.join(",", values)));
+        }
+        return new FormErrors(List.copyOf(problems), submitted);
     }
 
     private String label(String labels, String field, Locale locale) {

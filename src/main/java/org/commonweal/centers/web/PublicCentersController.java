@@ -118,7 +118,10 @@ class PublicCentersController {
     @PostMapping("/centers/sessions/{id}/register")
     String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
             Model model, HttpServletResponse response) {
-        form.check(result);
+        form = forms.complete(RegistrationForm.class, form, result);
+        if (form != null) {
+            form.check(result);
+        }
         if (!result.hasErrors()) {
             try {
                 Registration r = centers.register(id, form.toParticipant(), RegistrationChannel.PUBLIC, "public");

@@ -93,7 +93,11 @@ class ServicesController {
     @PostMapping("/centers/staff/screenings")
     String screen(@Valid @ModelAttribute("screening") WalkIns.NewScreening screening, BindingResult result,
             Principal user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        FieldChecks.memberId(result, "memberId", screening.memberId());
+        screening = forms.complete(WalkIns.NewScreening.class, screening, result);
+        String center = screening != null ? screening.centerCode() : result.getFieldValue("centerCode") + "";
+        if (screening != null) {
+            FieldChecks.memberId(result, "memberId", screening.memberId());
+        }
         if (!result.hasErrors()) {
             try {
                 redirect.addFlashAttribute("result", walkIns.screen(screening, user.getName()));
@@ -106,6 +110,6 @@ class ServicesController {
         // the entries stay, each out-of-range measure is named (#18: "a value is outside what can be measured")
         forms.rejected(result, model, "centers.screenings.field", "sc-");
         response.setStatus(Forms.UNPROCESSABLE);
-        return screenings(screening.centerCode(), model);
+        return screenings(centers.center(center).isPresent() ? center : null, model);
     }
 }
