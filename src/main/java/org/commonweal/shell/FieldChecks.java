@@ -2,7 +2,11 @@ package org.commonweal.shell;
 
 import java.util.regex.Pattern;
 
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Format checks shared by every module's forms, as domain checks on the server (a browser's own checks are a
@@ -40,12 +44,32 @@ public final class FieldChecks {
         return check(errors, field, value, v -> MEMBER_ID.matcher(v).matches(), "form.memberId");
     }
 
+    /**
+     * Rejects a field, also when the form could not be built (a value of the wrong type elsewhere leaves the
+     * binding result without a target, and {@code Errors.rejectValue} would then fail).
+     */
+    public static void reject(Errors errors, String field, String code, Object... arguments) {
+        if (errors instanceof BindingResult result && result.getTarget() == null) {
+            String[] submitted = submitted(field);
+            result.addError(new FieldError(result.getObjectName(), field,
+                    submitted == null ? null : String.join(",", submitted), false,
+                    result.resolveMessageCodes(code, field), arguments.length == 0 ? null : arguments, null));
+        } else {
+            errors.rejectValue(field, code, arguments.length == 0 ? null : arguments, null);
+        }
+    }
+
+    private static String[] submitted(String field) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getParameterValues(field) : null;
+    }
+
     private static boolean check(Errors errors, String field, String value,
             java.util.function.Predicate<String> valid, String code) {
         if (value == null || value.isBlank() || errors.hasFieldErrors(field) || valid.test(value.strip())) {
             return true;
         }
-        errors.rejectValue(field, code);
+        reject(errors, field, code);
         return false;
     }
 }

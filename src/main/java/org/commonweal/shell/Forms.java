@@ -62,10 +62,13 @@ public class Forms {
      * in a number box), Spring reports that one and skips Bean Validation of the rest; this validates every other
      * submitted value against the record's constraints, so the person sees every error at once.
      *
-     * @return the form, or null when it could not be built (then skip the domain checks that need it)
+     * <p>Spring still hands the controller the record, with null where a value could not be converted, but the
+     * binding result has no target then: reject fields with {@link FieldChecks#reject}, not {@code rejectValue}.
+     *
+     * @return the form (possibly with nulls where a value could not be converted)
      */
     public <T extends Record> T complete(Class<T> type, T form, BindingResult result) {
-        if (form != null || !result.hasErrors()) {
+        if (result.getTarget() != null || !result.hasErrors()) {
             return form;
         }
         var request = currentRequest();
@@ -97,7 +100,7 @@ public class Forms {
                         false, result.resolveMessageCodes(code, name), arguments.toArray(), violation.getMessage()));
             }
         }
-        return null;
+        return form;
     }
 
     private static HttpServletRequest currentRequest() {

@@ -131,9 +131,14 @@ class EngagementIntegrationTests {
         mvc.perform(post("/engagement/motions/" + id + "/steps").with(STAFF).with(csrf()).param("stage", "ADOPTED")
                 .param("on", day).param("yes", "8").param("no", "8"));
         assertThat(motions.find(id, today()).orElseThrow().motion().stage()).isEqualTo(RecommendationStage.PROPOSED);
-        step(id, "ADOPTED", day, "yes", "14", "no", "3", "abstain", "1");
-        // an RCAC's recommendation cannot skip the ECAC
-        step(id, "PLACED_ON_BOARD_AGENDA", day);
+        // no more votes than members seated (no meeting is named, so all seated members could vote)
+        int seated = directory.activeRoster(directory.committee("RCAC-2").orElseThrow().id(), today()).size();
+        step(id, "ADOPTED", day, "yes", String.valueOf(seated - 4), "no", "3", "abstain", "1");
+        // an RCAC's recommendation cannot skip the ECAC: the form comes back with the reason
+        mvc.perform(post("/engagement/motions/" + id + "/steps").with(STAFF).with(csrf())
+                        .param("stage", "PLACED_ON_BOARD_AGENDA").param("on", day))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("That step cannot be recorded: cannot go from ADOPTED")));
         assertThat(motions.find(id, today()).orElseThrow().motion().stage()).isEqualTo(RecommendationStage.ADOPTED);
         step(id, "FORWARDED_TO_ECAC", day);
         step(id, "PLACED_ON_BOARD_AGENDA", day);

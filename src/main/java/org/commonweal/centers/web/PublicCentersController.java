@@ -216,7 +216,7 @@ class PublicCentersController {
         /** The domain's checks: a member id for L.A. Care members, and the formats of the contact details. */
         void check(Errors errors) {
             if ("lacare".equals(kind) && (memberId == null || memberId.isBlank()) && !errors.hasFieldErrors("memberId")) {
-                errors.rejectValue("memberId", "centers.register.memberId.required");
+                FieldChecks.reject(errors, "memberId", "centers.register.memberId.required");
             }
             FieldChecks.memberId(errors, "memberId", memberId);
             FieldChecks.phone(errors, "phone", phone);

@@ -66,7 +66,7 @@ class ServicesController {
         if (FieldChecks.memberId(result, "memberId", visit.memberId()) && visit.memberId() != null
                 && !visit.memberId().isBlank()
                 && coverage.findMember(visit.memberId().strip(), "walk-in service: member id check").isEmpty()) {
-            result.rejectValue("memberId", "form.memberId.unknown");
+            FieldChecks.reject(result, "memberId", "form.memberId.unknown");
         }
         if (!result.hasErrors()) {
             try {

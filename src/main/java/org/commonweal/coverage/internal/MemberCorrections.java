@@ -43,7 +43,7 @@ class MemberCorrections {
             FieldChecks.email(errors, "email", email);
             if (FieldChecks.zip(errors, "zip", zip) && zip != null && !zip.isBlank()
                     && geography.zip(zip.strip().substring(0, 5)).isEmpty()) {
-                errors.rejectValue("zip", "form.zip.county");
+                FieldChecks.reject(errors, "zip", "form.zip.county");
             }
         }
     }

@@ -177,7 +177,7 @@ class CommitteeController {
             typed.put(membership, new TypedMark(mode, miles));
             BigDecimal value = parseMiles(miles);
             if (value == null) {
-                result.rejectValue("miles-" + membership, "engagement.attendance.miles");
+                FieldChecks.reject(result, "miles-" + membership, "engagement.attendance.miles");
             } else {
                 marks.put(membership, new MeetingRecords.Mark(mode, value));
             }
@@ -282,14 +282,14 @@ class CommitteeController {
         var tracked = motions.find(id, today()).orElseThrow(() -> new NoSuchElementException("motion " + id));
         step = forms.complete(StepForm.class, step, result);
         if (step != null && step.on() != null && step.on().isAfter(today())) {
-            result.rejectValue("on", "form.date.notFuture");
+            FieldChecks.reject(result, "on", "form.date.notFuture");
         }
         if (!result.hasErrors() && (step.yes() != null || step.no() != null || step.abstain() != null)) {
             int voters = motions.voters(tracked.motion(), step.on());
             int cast = (step.yes() == null ? 0 : step.yes()) + (step.no() == null ? 0 : step.no())
                     + (step.abstain() == null ? 0 : step.abstain());
             if (cast > voters) {
-                result.rejectValue("yes", "engagement.votes.tooMany", new Object[] {cast, voters}, null);
+                FieldChecks.reject(result, "yes", "engagement.votes.tooMany", cast, voters);
             }
         }
         if (!result.hasErrors()) {
@@ -309,11 +309,11 @@ class CommitteeController {
 
     /** A new seat on a committee; lengths match the columns' checks. */
     record SeatForm(@NotBlank @Size(max = 120) String fullName, @Size(max = 20) String memberId, @NotNull Seat seat,
-            @Size(max = 20) String representsCommittee, boolean consumer, boolean advocate, boolean provider,
+            @Size(max = 20) String representsCommittee, Boolean consumer, Boolean advocate, Boolean provider,
             @Size(max = 40) String productLine, List<@Size(max = 20) String> languages,
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd, @Size(max = 20) String interpreterLanguage,
-            boolean asl, boolean captioning) {
+            Boolean asl, Boolean captioning) {
     }
 
     @PostMapping("/engagement/committees/{code}/members")
@@ -325,14 +325,14 @@ class CommitteeController {
             FieldChecks.memberId(result, "memberId", f.memberId());
         }
         if (f != null && f.termStart() != null && f.termEnd() != null && f.termEnd().isBefore(f.termStart())) {
-            result.rejectValue("termEnd", "engagement.term.endBeforeStart");
+            FieldChecks.reject(result, "termEnd", "engagement.term.endBeforeStart");
         }
         if (!result.hasErrors()) {
             try {
                 administration.seat(committee, new CommitteeAdministration.NewMembership(f.fullName(), f.memberId(),
-                        f.seat(), f.representsCommittee(), f.consumer(), f.advocate(), f.provider(), f.productLine(),
-                        f.languages(), null, null, null, f.termStart(), f.termEnd(), f.interpreterLanguage(), f.asl(),
-                        f.captioning(), null));
+                        f.seat(), f.representsCommittee(), yes(f.consumer()), yes(f.advocate()), yes(f.provider()),
+                        f.productLine(), f.languages(), null, null, null, f.termStart(), f.termEnd(),
+                        f.interpreterLanguage(), yes(f.asl()), yes(f.captioning()), null));
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/engagement/committees/" + committee.code();
             } catch (IllegalArgumentException e) {
@@ -342,6 +342,11 @@ class CommitteeController {
         forms.rejected(result, model, "engagement.seat.field", "n-");
         response.setStatus(Forms.UNPROCESSABLE);
         return committee(code, "race_ethnicity", model);
+    }
+
+    /** An unticked checkbox sends nothing. */
+    private static boolean yes(Boolean box) {
+        return Boolean.TRUE.equals(box);
     }
 
     @PostMapping("/engagement/memberships/{id}/status")
@@ -364,11 +369,11 @@ class CommitteeController {
         f = forms.complete(MeetingForm.class, f, result);
         if (f != null && f.startsAt() != null && (f.startsAt().toLocalDate().isBefore(today().minusYears(1))
                 || f.startsAt().toLocalDate().isAfter(today().plusYears(2)))) {
-            result.rejectValue("startsAt", "engagement.meeting.dateRange",
-                    new Object[] {today().minusYears(1).toString(), today().plusYears(2).toString()}, null);
+            FieldChecks.reject(result, "startsAt", "engagement.meeting.dateRange",
+                    today().minusYears(1).toString(), today().plusYears(2).toString());
         }
         if (f != null && f.agendaPostedOn() != null && f.agendaPostedOn().isAfter(today())) {
-            result.rejectValue("agendaPostedOn", "form.date.notFuture");
+            FieldChecks.reject(result, "agendaPostedOn", "form.date.notFuture");
         }
         if (forms.rejected(result, model, "engagement.meeting.field", "mt-")) {
             response.setStatus(Forms.UNPROCESSABLE);

@@ -66,6 +66,7 @@ class StaffController {
         model.addAttribute("budget", applications.budget(id));
         model.addAttribute("attachments", applications.attachments(id));
         model.addAttribute("assignments", reviews.forApplication(id));
+        model.addAttribute("reviewerLogins", reviews.reviewerLogins());
         model.addAttribute("summary", reviews.summary(id, app.cycleId()));
         model.addAttribute("meetings", board.meetings());
         return "grants/staff-application";
@@ -82,6 +83,15 @@ class StaffController {
     String assign(@PathVariable long id, @RequestParam String reviewer, Principal p, RedirectAttributes ra) throws Exception {
         return Flash.attempt(ra, "/grants/staff/applications/" + id, "grants.done",
                 () -> reviews.assign(id, reviewer, p.getName()));
+    }
+
+    @PostMapping("/grants/staff/applications/{id}/reviewers/{assignmentId}/removal")
+    String unassign(@PathVariable long id, @PathVariable long assignmentId, Principal p, RedirectAttributes ra)
+            throws Exception {
+        reviews.find(assignmentId).filter(a -> a.applicationId() == id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Flash.attempt(ra, "/grants/staff/applications/" + id, "grants.done",
+                () -> reviews.unassign(assignmentId, p.getName()));
     }
 
     @PostMapping("/grants/staff/applications/{id}/conclusion")

@@ -102,6 +102,12 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         return findByUsername(auth.getName());
     }
 
+    @Override
+    public List<UserAccount> withRole(Role role) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where enabled and ? = any(roles) "
+                + "order by lower(username)").param(role.name()).query(JdbcUserAccounts::account).list();
+    }
+
     List<UserAccount> all() {
         return jdbc.sql("select " + COLUMNS + " from identity.user_account order by lower(username)")
                 .query(JdbcUserAccounts::account).list();
