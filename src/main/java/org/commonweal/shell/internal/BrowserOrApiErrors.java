@@ -7,7 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -42,6 +46,17 @@ class BrowserOrApiErrors extends ResponseEntityExceptionHandler {
             return null;
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /**
+     * A value the database's checks refuse (a length or range that no form check caught): nothing was saved, and
+     * the person is told so rather than shown "something went wrong" (422, not 500).
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> refusedByTheDatabase(DataIntegrityViolationException ex, WebRequest request) {
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "A value is outside what this record accepts; nothing was saved."), new HttpHeaders(),
+                HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 
     static boolean isApiCaller(HttpServletRequest request) {

@@ -191,6 +191,31 @@ class CentersWebIntegrationTests {
     }
 
     @Test
+    void theKioskLocksTheDeviceToItsPagesWithoutStaffNavigationUntilTheStaffPasswordIsGiven() throws Exception {
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        var session = new org.springframework.mock.web.MockHttpSession();
+        String kiosk = mvc.perform(get("/centers/kiosk/east-la").with(staff).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(kiosk).doesNotContain("id=\"area-nav\"", "id=\"sign-out\"", "id=\"account-link\"")
+                .contains("id=\"kiosk-leave-form\"");
+        // a visitor trying the staff pages, or any other page, is brought back to the kiosk
+        mvc.perform(get("/centers/staff").with(staff).session(session))
+                .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result
+                        .MockMvcResultMatchers.redirectedUrl("/centers/kiosk/east-la"));
+        mvc.perform(get("/members").with(staff).session(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).session(session).param("password", "guess"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("leaveRefused", true));
+        mvc.perform(get("/centers/staff").with(staff).session(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).session(session)
+                        .param("password", demoPassword))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/centers/staff?center=east-la"));
+        mvc.perform(get("/centers/staff").with(staff).session(session)).andExpect(status().isOk());
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${commonweal.demo.password}")
+    String demoPassword;
+
+    @Test
     void theCalendarFiltersByCenterCategoryAndDayAndTheFeedsAreICalendar() throws Exception {
         long session = newSession(5, 8);
         int weekday = LocalDate.now(SessionQueries.ZONE).plusDays(8).getDayOfWeek().getValue();

@@ -295,6 +295,9 @@ class GrantsLifecycleIntegrationTests {
     void aBoardApprovalCannotBeDatedAheadAndABlankBoardFormNamesTheFields() throws Exception {
         var cycle = catalog.cycle("TRANQUADA-" + (LocalDate.now().getYear() + 1)).orElseThrow();
         long app = inReview();
+        long review = reviews.assign(app, "grant-reviewer", "grants-officer");
+        reviews.declare(review, "grant-reviewer", false, null);
+        reviews.score(review, "grant-reviewer", Map.of("1-need", 4, "2-plan", 4, "3-equity", 3, "4-budget", 5), null);
         reviews.conclude(app, true, "grants-officer");
         long meeting = board.meeting(LocalDate.now().plusDays(300 + SEQ.get() % 60), "Board of Governors", "grants-officer");
         board.place(meeting, app, cycle.awardFloor(), "grants-officer");
