@@ -36,7 +36,7 @@ public class WalkIns {
         this.audit = audit;
     }
 
-    /** A walk-in at the desk; lengths match the columns' checks (V2026.12.05.401). */
+    /** A walk-in at the desk; lengths match the columns' checks (V2026.12.05.418). */
     public record NewVisit(@NotBlank @Size(max = 40) String centerCode, @NotBlank @Size(max = 40) String service,
             @NotBlank @Size(max = 20) String plan, @Size(max = 20) String memberId, @Size(max = 20) String language,
             @Size(max = 10) String zip, @Size(max = 500) String note) {

@@ -31,7 +31,7 @@ class MemberCorrections {
         this.audit = audit;
     }
 
-    /** What member services may correct; lengths match the columns' checks (V2026.12.05.101). */
+    /** What member services may correct; lengths match the columns' checks (V2026.12.05.118). */
     record Correction(@Size(max = 30) String phone, @Size(max = 254) String email, @Size(max = 200) String addressLine1,
             @Size(max = 200) String addressLine2, @Size(max = 100) String city, @Size(max = 10) String zip,
             @Size(max = 20) String spokenLanguage, @Size(max = 20) String writtenLanguage,
