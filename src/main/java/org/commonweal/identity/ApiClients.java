@@ -18,7 +18,8 @@ public interface ApiClients {
     List<ApiClient> list();
 
     /** A freshly issued token: give {@code token} to the client now, it cannot be shown again. */
-    record IssuedToken(long id, String clientName, String token) {
+    /** Serializable: it travels to the next page as a flash attribute, in the session store (#18). */
+    record IssuedToken(long id, String clientName, String token) implements java.io.Serializable {
     }
 
     record ApiClient(long id, String clientName, String purpose, String tokenPrefix, Instant issuedAt,

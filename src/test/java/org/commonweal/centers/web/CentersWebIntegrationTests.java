@@ -193,23 +193,26 @@ class CentersWebIntegrationTests {
     @Test
     void theKioskLocksTheDeviceToItsPagesWithoutStaffNavigationUntilTheStaffPasswordIsGiven() throws Exception {
         var staff = user("center-staff").roles("CENTER_STAFF");
-        var session = new org.springframework.mock.web.MockHttpSession();
-        String kiosk = mvc.perform(get("/centers/kiosk/east-la").with(staff).session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(kiosk).doesNotContain("id=\"area-nav\"", "id=\"sign-out\"", "id=\"account-link\"")
+        // the session lives in the database (Spring Session): the device keeps it by its cookie
+        var opened = mvc.perform(get("/centers/kiosk/east-la").with(staff)).andExpect(status().isOk()).andReturn().getResponse();
+        var device = opened.getCookie("SESSION");
+        assertThat(device).isNotNull();
+        assertThat(opened.getContentAsString()).doesNotContain("id=\"area-nav\"", "id=\"sign-out\"", "id=\"account-link\"")
                 .contains("id=\"kiosk-leave-form\"");
         // a visitor trying the staff pages, or any other page, is brought back to the kiosk
-        mvc.perform(get("/centers/staff").with(staff).session(session))
+        mvc.perform(get("/centers/staff").with(staff).cookie(device))
                 .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result
                         .MockMvcResultMatchers.redirectedUrl("/centers/kiosk/east-la"));
-        mvc.perform(get("/members").with(staff).session(session)).andExpect(status().is3xxRedirection());
-        mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).session(session).param("password", "guess"))
+        mvc.perform(get("/members").with(staff).cookie(device)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).cookie(device).param("password", "guess"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("leaveRefused", true));
-        mvc.perform(get("/centers/staff").with(staff).session(session)).andExpect(status().is3xxRedirection());
-        mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).session(session)
+        mvc.perform(get("/centers/staff").with(staff).cookie(device)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).cookie(device)
                         .param("password", demoPassword))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/centers/staff?center=east-la"));
-        mvc.perform(get("/centers/staff").with(staff).session(session)).andExpect(status().isOk());
+        mvc.perform(get("/centers/staff").with(staff).cookie(device)).andExpect(status().isOk());
+        // another device (another session) was never locked
+        mvc.perform(get("/centers/staff").with(staff)).andExpect(status().isOk());
     }
 
     @org.springframework.beans.factory.annotation.Value("${commonweal.demo.password}")
