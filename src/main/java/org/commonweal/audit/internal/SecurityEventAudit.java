@@ -4,6 +4,7 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.identity.ApiClientChanged;
+import org.commonweal.identity.UserAccountChanged;
 import org.commonweal.identity.UserAccountCreated;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -37,6 +38,12 @@ class SecurityEventAudit {
         audit.recordAs(event.actor(), new AuditEntry(event.revoked() ? AuditAction.DELETE : AuditAction.CREATE,
                 "api-client", String.valueOf(event.clientId()), null, "API client administration",
                 event.revoked() ? "token revoked" : "token issued to " + event.clientName()));
+    }
+
+    @EventListener
+    void accountChanged(UserAccountChanged event) {
+        audit.recordAs(event.changedBy(), new AuditEntry(AuditAction.UPDATE, "user-account", event.username(), null,
+                "account administration", event.change()));
     }
 
     @EventListener
