@@ -3,6 +3,7 @@ package org.commonweal.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.lang.reflect.Parameter;
@@ -84,7 +85,8 @@ class BadInputIntegrationTests {
             "/grants/staff/board/{id}/actions", "select id::text from grants.board_meeting order by id limit 1");
 
     /** Answers the 10,000-character and wrong-type posts may give besides a 4xx: the page again with an error. */
-    private static final Set<String> ERROR_FLASHES = Set.of("error", "problem", "notFound", "documentErrors");
+    private static final Set<String> ERROR_FLASHES = Set.of("error", "errorKey", "problem", "notFound", "invalid",
+            "documentErrors", "answerRefused");
 
     private static final Set<String> MACHINE_APIS = Set.of("/api/", "/x12/", "/fhir/", "/hsds/");
 
@@ -98,7 +100,11 @@ class BadInputIntegrationTests {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    record Form(String pattern, HandlerMethod handler, Set<String> fields) {
+    /**
+     * @param typed whether a field takes a number, date, choice or yes/no (a word there must be refused)
+     * @param files whether the form sends files (posted as multipart, as a browser does)
+     */
+    record Form(String pattern, HandlerMethod handler, Set<String> fields, boolean typed, boolean files) {
     }
 
     @Test
@@ -111,7 +117,7 @@ class BadInputIntegrationTests {
             var login = login(path);
             for (var value : VALUES.entrySet()) {
                 long changesBefore = changes();
-                var request = post(path).with(csrf()).with(login).header("Accept", BROWSER);
+                var request = (form.files() ? multipart(path) : post(path)).with(csrf()).with(login).header("Accept", BROWSER);
                 form.fields().forEach(field -> request.param(field, value.getValue()));
                 MvcResult result;
                 posts++;
@@ -139,8 +145,8 @@ class BadInputIntegrationTests {
                 if (refused && changes() != changesBefore) {
                     failures.add(what + ": refused, yet something was saved");
                 }
-                boolean mustRefuse = (value.getKey().equals("10,000 characters") || value.getKey().equals("wrong type"))
-                        && !form.fields().isEmpty();
+                boolean mustRefuse = !form.fields().isEmpty() && (value.getKey().equals("10,000 characters")
+                        || value.getKey().equals("wrong type") && form.typed());
                 boolean cameBackWithError = refused || result.getFlashMap().keySet().stream().anyMatch(ERROR_FLASHES::contains)
                         || body.contains("id=\"error-summary\"");
                 if (mustRefuse && !cameBackWithError) {
@@ -166,7 +172,8 @@ class BadInputIntegrationTests {
                 if (MACHINE_APIS.stream().anyMatch(pattern::startsWith) || pattern.equals("/login")) {
                     continue;
                 }
-                forms.put(pattern, new Form(pattern, entry.getValue(), fields(entry.getValue())));
+                HandlerMethod handler = entry.getValue();
+                forms.put(pattern, new Form(pattern, handler, fields(handler), typed(handler), files(handler)));
             }
         }
         return List.copyOf(forms.values());
@@ -187,6 +194,40 @@ class BadInputIntegrationTests {
             }
         }
         return fields;
+    }
+
+    private static boolean typed(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            Parameter p = parameter.getParameter();
+            Class<?> type = parameter.getParameterType();
+            if (p.isAnnotationPresent(RequestParam.class) && !Map.class.isAssignableFrom(type) && !textual(type)) {
+                return true;
+            }
+            if (type.isRecord() && !type.getName().startsWith("java")) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    if (!textual(component.getType())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean textual(Class<?> type) {
+        return type == String.class || java.util.Collection.class.isAssignableFrom(type) || type.isArray();
+    }
+
+    private static boolean files(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            Class<?> type = parameter.getParameterType();
+            if (org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(type)
+                    || java.util.Collection.class.isAssignableFrom(type)
+                    && parameter.getGenericParameterType().getTypeName().contains("MultipartFile")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(:[^}]*)?}");

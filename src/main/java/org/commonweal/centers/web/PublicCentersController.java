@@ -131,6 +131,13 @@ class PublicCentersController {
             }
         }
         forms.rejected(result, model, "centers.register.field", "");
+        if (form == null || model.getAttribute("form") == null) {
+            // a value of the wrong type left no form: show what was typed (the consent box goes back unticked)
+            var typed = (org.commonweal.shell.FormErrors) model.getAttribute("formErrors");
+            model.addAttribute("form", new RegistrationForm(typed.value("kind"), typed.value("memberId"),
+                    typed.value("firstName"), typed.value("lastName"), typed.value("phone"), typed.value("email"),
+                    typed.value("zip"), typed.value("language"), null, typed.value("accessibility")));
+        }
         response.setStatus(Forms.UNPROCESSABLE);
         return sessionPage(id, model);
     }

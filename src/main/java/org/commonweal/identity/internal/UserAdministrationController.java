@@ -110,11 +110,14 @@ class UserAdministrationController {
                             throws Exception {
                         Principal user = request.getUserPrincipal();
                         var session = request.getSession(false);
-                        if (user == null || session == null || session.getAttribute(CHECKED) != null) {
+                        if (user == null || session != null && session.getAttribute(CHECKED) != null) {
                             return true;
                         }
+                        // checked once per session (a sign-in starts a new one), on every request without one
                         if (!administration.passwordChangeRequired(user.getName())) {
-                            session.setAttribute(CHECKED, true);
+                            if (session != null) {
+                                session.setAttribute(CHECKED, true);
+                            }
                             return true;
                         }
                         response.sendRedirect(request.getContextPath() + "/account/password");

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -57,6 +58,13 @@ class BrowserOrApiErrors extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 "A value is outside what this record accepts; nothing was saved."), new HttpHeaders(),
                 HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    /** A form of files sent without its files (not as multipart): a bad request, not a server error. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> notMultipart(MultipartException ex, WebRequest request) {
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The form's files were not sent."), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     static boolean isApiCaller(HttpServletRequest request) {
