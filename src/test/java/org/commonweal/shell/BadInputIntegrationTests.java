@@ -90,6 +90,12 @@ class BadInputIntegrationTests {
 
     private static final Set<String> MACHINE_APIS = Set.of("/api/", "/x12/", "/fhir/", "/hsds/");
 
+    /**
+     * Left out: choosing one's own new password would change the demo login's password for every later test (the
+     * script and SQL texts are long enough to be passwords); its checks are in UserAdministrationIntegrationTests.
+     */
+    private static final Set<String> LEFT_OUT = Set.of("/account/password");
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -169,7 +175,8 @@ class BadInputIntegrationTests {
                 continue;
             }
             for (String pattern : info.getPatternValues()) {
-                if (MACHINE_APIS.stream().anyMatch(pattern::startsWith) || pattern.equals("/login")) {
+                if (MACHINE_APIS.stream().anyMatch(pattern::startsWith) || pattern.equals("/login")
+                        || LEFT_OUT.contains(pattern)) {
                     continue;
                 }
                 HandlerMethod handler = entry.getValue();

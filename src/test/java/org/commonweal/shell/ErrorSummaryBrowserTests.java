@@ -136,4 +136,16 @@ class ErrorSummaryBrowserTests {
                     : "es más que la ayuda mensual");
         }
     }
+
+    @Test
+    void grantsBoardMeetingInEnglishAndSpanish() {
+        as(Role.GRANTS_OFFICER);
+        for (String lang : new String[] {"en", "es"}) {
+            browser.get(url("/grants/staff/board?lang=" + lang));
+            submit("board-meeting-form");
+            String summary = summaryLeadingTo("m-date");
+            assertThat(summary).contains(lang.equals("en") ? "Date of the meeting: enter a value"
+                    : "Fecha de la reunión: escriba un valor");
+        }
+    }
 }

@@ -42,7 +42,7 @@ class UserAdministration {
             throw new IllegalArgumentException("users.error.ownAdmin");
         }
         update(username, "update identity.user_account set roles = ?::text[] where lower(username) = lower(?)",
-                roles.stream().map(Role::name).sorted().toArray(String[]::new));
+                (Object) roles.stream().map(Role::name).sorted().toArray(String[]::new));
         changed(username, "roles " + roles);
     }
 

@@ -203,7 +203,8 @@ class CentersWebIntegrationTests {
         mvc.perform(get("/centers/staff").with(staff).cookie(device))
                 .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result
                         .MockMvcResultMatchers.redirectedUrl("/centers/kiosk/east-la"));
-        mvc.perform(get("/members").with(staff).cookie(device)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/").with(staff).cookie(device)).andExpect(org.springframework.test.web.servlet.result
+                .MockMvcResultMatchers.redirectedUrl("/centers/kiosk/east-la"));
         mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).cookie(device).param("password", "guess"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("leaveRefused", true));
         mvc.perform(get("/centers/staff").with(staff).cookie(device)).andExpect(status().is3xxRedirection());

@@ -305,10 +305,17 @@ class GrantsLifecycleIntegrationTests {
                 .hasMessageContaining("in the future");
         assertThat(applications.find(app).orElseThrow().status()).isEqualTo(ApplicationStatus.RECOMMENDED);
 
-        mvc.perform(form("/grants/staff/board").with(OFFICER))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/grants/staff/board"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
-                        "Date: enter a value. Nothing was saved."));
+        String blank = mvc.perform(form("/grants/staff/board").with(OFFICER))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(blank).contains("id=\"error-summary\"", "Date of the meeting: enter a value", "Meeting: enter a value",
+                "href=\"#m-date\"");
+        String garbage = mvc.perform(form("/grants/staff/board").with(OFFICER).param("lang", "es")
+                        .param("date", "garbage").param("title", "T".repeat(10_000)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(garbage).contains("Hay un problema", "Fecha de la reunión: escriba una fecha real",
+                "Reunión: use como máximo 200 caracteres", "value=\"garbage\"");
         mvc.perform(form("/grants/staff/board/" + meeting + "/actions").with(OFFICER).param("lang", "es")
                         .param("motion", "Aprobar").param("actionDate", LocalDate.now().toString())
                         .param("approved", "true").param("months", "twelve"))
