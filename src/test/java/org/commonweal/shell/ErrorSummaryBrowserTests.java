@@ -56,8 +56,15 @@ class ErrorSummaryBrowserTests {
         input.sendKeys(text);
     }
 
+    /** Clicks like a person would, after scrolling the element into the middle of the window. */
+    private static void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     private static void submit(String formId) {
-        browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+        click(browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")));
         BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("error-summary")).isEmpty());
     }
 
@@ -95,7 +102,7 @@ class ErrorSummaryBrowserTests {
                 + "and status = 'scheduled' order by id limit 1").query(Long.class).single();
         for (String lang : new String[] {"en", "es"}) {
             browser.get(url("/centers/sessions/" + session + "?lang=" + lang));
-            browser.findElement(By.id("kind-community")).click();
+            click(browser.findElement(By.id("kind-community")));
             type("firstName", "Ana");
             type("email", "foo@");
             submit("register-form");
@@ -111,7 +118,7 @@ class ErrorSummaryBrowserTests {
         as(Role.ENGAGEMENT_STAFF);
         for (String lang : new String[] {"en", "es"}) {
             browser.get(url("/engagement/committees/RCAC-8?lang=" + lang));
-            browser.findElement(By.cssSelector("#schedule-meeting summary")).click();
+            click(browser.findElement(By.cssSelector("#schedule-meeting summary")));
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                     "document.getElementById('mt-startsAt').value = '2019-03-01T18:00';");
             submit("meeting-form");
