@@ -14,10 +14,10 @@ import java.util.function.Function;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.context.NoSuchMessageException;
@@ -50,11 +50,14 @@ public class Forms {
     private final Validator validator;
     private final ConversionService conversions;
 
-    Forms(MessageSource messages, Validator validator,
-            @Qualifier("mvcConversionService") ConversionService conversions) {
+    /**
+     * Its own conversion service (the JSR-310 formatters and {@code @DateTimeFormat}, as the web binder has), so the
+     * bean also exists when the application runs a command without the web layer.
+     */
+    Forms(MessageSource messages, Validator validator) {
         this.messages = messages;
         this.validator = validator;
-        this.conversions = conversions;
+        this.conversions = new DefaultFormattingConversionService();
     }
 
     /**
