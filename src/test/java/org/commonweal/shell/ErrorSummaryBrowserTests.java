@@ -153,4 +153,18 @@ class ErrorSummaryBrowserTests {
                     : "Fecha de la reunión: escriba un valor");
         }
     }
+
+    @Test
+    void networkListingErrorReportInEnglishAndSpanish() {
+        browser.manage().deleteAllCookies();
+        for (String lang : new String[] {"en", "es"}) {
+            browser.get(url("/find-a-doctor/providers/pr-1?lang=" + lang));
+            type("report-contact", "ana@example.org");
+            submit("report-form");
+            String summary = summaryLeadingTo("report-description");
+            assertThat(summary).contains(lang.equals("en") ? "What is wrong, in your words: enter a value"
+                    : "Qué está mal, en sus palabras: escriba un valor");
+            assertThat(browser.findElement(By.id("report-contact")).getAttribute("value")).isEqualTo("ana@example.org");
+        }
+    }
 }
