@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A form shown again with errors: move the focus to the error summary, so it is read out and the links are next.
+document.addEventListener('DOMContentLoaded', function () {
+  var summary = document.getElementById('error-summary');
+  if (summary) {
+    summary.focus();
+  }
+});

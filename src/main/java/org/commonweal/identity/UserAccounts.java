@@ -1,5 +1,6 @@
 package org.commonweal.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +18,9 @@ public interface UserAccounts {
 
     /** The login of the current request, if any. */
     Optional<UserAccount> current();
+
+    /** The enabled logins that have {@code role} (to pick from a list rather than type a name). */
+    List<UserAccount> withRole(Role role);
 
     /** A new login. {@code memberId} links a MEMBER login to a member; {@code organizationRef} a GRANTEE login. */
     record NewUserAccount(String username, String displayName, String password, Set<Role> roles, String memberId,

@@ -131,9 +131,14 @@ class EngagementIntegrationTests {
         mvc.perform(post("/engagement/motions/" + id + "/steps").with(STAFF).with(csrf()).param("stage", "ADOPTED")
                 .param("on", day).param("yes", "8").param("no", "8"));
         assertThat(motions.find(id, today()).orElseThrow().motion().stage()).isEqualTo(RecommendationStage.PROPOSED);
-        step(id, "ADOPTED", day, "yes", "14", "no", "3", "abstain", "1");
-        // an RCAC's recommendation cannot skip the ECAC
-        step(id, "PLACED_ON_BOARD_AGENDA", day);
+        // no more votes than members seated (no meeting is named, so all seated members could vote)
+        int seated = directory.activeRoster(directory.committee("RCAC-2").orElseThrow().id(), today()).size();
+        step(id, "ADOPTED", day, "yes", String.valueOf(seated - 4), "no", "3", "abstain", "1");
+        // an RCAC's recommendation cannot skip the ECAC: the form comes back with the reason
+        mvc.perform(post("/engagement/motions/" + id + "/steps").with(STAFF).with(csrf())
+                        .param("stage", "PLACED_ON_BOARD_AGENDA").param("on", day))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("That step cannot be recorded: cannot go from ADOPTED")));
         assertThat(motions.find(id, today()).orElseThrow().motion().stage()).isEqualTo(RecommendationStage.ADOPTED);
         step(id, "FORWARDED_TO_ECAC", day);
         step(id, "PLACED_ON_BOARD_AGENDA", day);
@@ -161,18 +166,102 @@ class EngagementIntegrationTests {
         mvc.perform(request).andExpect(status().is3xxRedirection());
     }
 
+    private long newMotion(String committee) throws Exception {
+        var result = mvc.perform(post("/engagement/committees/" + committee + "/motions").with(STAFF).with(csrf())
+                        .param("title", "Evening office hours").param("body", "Recommend evening hours.")
+                        .param("topic", "member-services"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        return Long.parseLong(result.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+    }
+
+    @Test
+    void moreVotesThanMembersAreRefusedNamingTheCounts() throws Exception {
+        long id = newMotion("RCAC-3");
+        int seated = directory.activeRoster(directory.committee("RCAC-3").orElseThrow().id(), today()).size();
+        String page = mvc.perform(post("/engagement/motions/" + id + "/steps").with(STAFF).with(csrf())
+                        .param("stage", "ADOPTED").param("on", today().toString()).param("yes", "40").param("no", "0"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"error-summary\"", "href=\"#s-yes\"",
+                "Votes: 40 were cast but only " + seated + " members could vote", "value=\"40\"");
+        assertThat(motions.find(id, today()).orElseThrow().motion().stage()).isEqualTo(RecommendationStage.PROPOSED);
+    }
+
+    @Test
+    void twelveInWordsAndADateAheadComeBackAsErrorsOnTheFormNotAnErrorPage() throws Exception {
+        long id = newMotion("RCAC-3");
+        String page = mvc.perform(post("/engagement/motions/" + id + "/steps").with(STAFF).with(csrf()).param("lang", "es")
+                        .param("stage", "ADOPTED").param("on", today().plusDays(14).toString()).param("yes", "twelve")
+                        .param("no", "-1"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Hay un problema", "Votos a favor: escriba un número entero en cifras",
+                "Votos en contra: escriba un número de al menos 0", "value=\"twelve\"",
+                "value=\"" + today().plusDays(14) + "\"");
+        // the date alone: a Board decision cannot be dated ahead
+        String ahead = mvc.perform(post("/engagement/motions/" + id + "/steps").with(STAFF).with(csrf())
+                        .param("stage", "ADOPTED").param("on", today().plusDays(14).toString()).param("yes", "5")
+                        .param("no", "1"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(ahead).contains("Date: enter today or a date in the past");
+        assertThat(motions.find(id, today()).orElseThrow().motion().stage()).isEqualTo(RecommendationStage.PROPOSED);
+    }
+
+    @Test
+    void aMeetingIn2019AndAPlaceOfTenThousandCharactersAreRefusedAndNothingIsScheduled() throws Exception {
+        int before = jdbc.sql("select count(*) from engagement.meeting").query(Integer.class).single();
+        String page = mvc.perform(post("/engagement/committees/RCAC-5/meetings").with(STAFF).with(csrf())
+                        .param("startsAt", "2019-03-01T18:00").param("place", "P".repeat(10_000)))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Date and time of the meeting: enter a date between", "Place: use at most 200 characters",
+                "href=\"#mt-startsAt\"", "href=\"#mt-place\"");
+        assertThat(jdbc.sql("select count(*) from engagement.meeting").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void attendanceIsNotTakenBeforeTheMeetingAndABadMileageKeepsEveryChoice() throws Exception {
+        Committee rcac6 = directory.committee("RCAC-6").orElseThrow();
+        long future = Long.parseLong(mvc.perform(post("/engagement/committees/RCAC-6/meetings").with(STAFF).with(csrf())
+                        .param("startsAt", today().plusDays(3).atTime(18, 0).toString()).param("place", "Online"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+        var seated = directory.activeRoster(rcac6.id(), today().plusDays(3));
+        mvc.perform(post("/engagement/meetings/" + future + "/attendance").with(STAFF).with(csrf())
+                        .param("mode-" + seated.get(0).id(), "IN_PERSON"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("this meeting has not happened yet")));
+        assertThat(jdbc.sql("select count(*) from engagement.attendance where meeting_id = ?").param(future)
+                .query(Integer.class).single()).isZero();
+
+        long held = Long.parseLong(mvc.perform(post("/engagement/committees/RCAC-6/meetings").with(STAFF).with(csrf())
+                        .param("startsAt", today().minusDays(2).atTime(18, 0).toString()).param("place", "Online"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl().replaceAll(".*/", ""));
+        var present = directory.activeRoster(rcac6.id(), today().minusDays(2));
+        var request = post("/engagement/meetings/" + held + "/attendance").with(STAFF).with(csrf());
+        for (int i = 0; i < present.size(); i++) {
+            request.param("mode-" + present.get(i).id(), i % 2 == 0 ? "IN_PERSON" : "REMOTE")
+                    .param("miles-" + present.get(i).id(), i == 0 ? "ten" : "3");
+        }
+        String page = mvc.perform(request).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains(present.get(0).fullName() + ": enter the miles driven as a number from 0 to 500",
+                "href=\"#miles-" + present.get(0).id() + "\"", "value=\"ten\"");
+        // every choice is still selected
+        assertThat(page.split("value=\"IN_PERSON\" selected", -1).length - 1).isEqualTo((present.size() + 1) / 2);
+        assertThat(page.split("value=\"REMOTE\" selected", -1).length - 1).isEqualTo(present.size() / 2);
+        assertThat(jdbc.sql("select count(*) from engagement.attendance where meeting_id = ?").param(held)
+                .query(Integer.class).single()).isZero();
+    }
+
     @Test
     void attendanceGivesQuorumAndStipendsForFinance() throws Exception {
         Committee rcac5 = directory.committee("RCAC-5").orElseThrow();
         // a meeting of its own, so the test does not depend on a fresh database
         var scheduled = mvc.perform(post("/engagement/committees/RCAC-5/meetings").with(STAFF).with(csrf())
-                        .param("startsAt", today().plusDays(1).atTime(18, 0).toString())
+                        .param("startsAt", today().minusDays(1).atTime(18, 0).toString())
                         .param("place", "Pomona Community Resource Center").param("interpretation", "es", "cmn")
-                        .param("agenda", "1. Roll call").param("agendaPostedOn", today().toString()))
+                        .param("agenda", "1. Roll call").param("agendaPostedOn", today().minusDays(8).toString()))
                 .andExpect(status().is3xxRedirection()).andReturn();
         long meetingId = Long.parseLong(scheduled.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
         var meeting = directory.meeting(meetingId).orElseThrow();
-        assertThat(meeting.day()).isEqualTo(today().plusDays(1));
+        assertThat(meeting.day()).isEqualTo(today().minusDays(1));
         assertThat(meeting.interpretationLanguages()).containsExactly("es", "cmn");
         var seated = directory.activeRoster(rcac5.id(), meeting.day());
         int half = seated.size() / 2;

@@ -4,6 +4,7 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.identity.ApiClientChanged;
+import org.commonweal.identity.UserAccountChanged;
 import org.commonweal.identity.UserAccountCreated;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -42,6 +43,12 @@ class SecurityEventAudit {
         audit.recordAs(event.actor(), new AuditEntry(action, "api-client", String.valueOf(event.clientId()), null,
                 "API client administration", event.change().name().toLowerCase().replace('_', ' ') + " "
                         + event.clientName()));
+    }
+
+    @EventListener
+    void accountChanged(UserAccountChanged event) {
+        audit.recordAs(event.changedBy(), new AuditEntry(AuditAction.UPDATE, "user-account", event.username(), null,
+                "account administration", event.change()));
     }
 
     @EventListener

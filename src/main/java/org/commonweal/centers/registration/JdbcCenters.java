@@ -98,6 +98,9 @@ public class JdbcCenters implements Centers {
         if (session.endsAt().isBefore(Instant.now())) {
             throw new RegistrationException("session", "this session is over");
         }
+        if (person.memberId() == null && sameNameAndContact(sessionId, person)) {
+            throw new RegistrationException("participant", "is already registered for this session");
+        }
         Participant participant = participant(person);
         // someone recorded just now cannot be on the session yet; only a known member needs the check
         if (participant.known() && jdbc.sql("""
@@ -124,6 +127,26 @@ public class JdbcCenters implements Centers {
                 person.memberId(), "class registration (" + channel.code() + ")", status.code()));
         notifications.registration(id, status == RegistrationStatus.REGISTERED ? "confirmed" : "waitlisted");
         return registration;
+    }
+
+    /**
+     * Someone without a member id is the same person when the name and a phone number or email match a live
+     * registration of the session (#18: the same person registered twice took two seats).
+     */
+    private boolean sameNameAndContact(long sessionId, NewParticipant p) {
+        String phone = p.phone() == null ? "" : p.phone().replaceAll("\\D", "");
+        String email = p.email() == null ? "" : p.email().toLowerCase(java.util.Locale.ROOT);
+        if (phone.isEmpty() && email.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                select exists (select 1 from centers.registration r join centers.participant p on p.id = r.participant_id
+                  where r.session_id = ? and r.status in ('registered', 'waitlisted', 'offered', 'attended')
+                    and lower(p.first_name) = lower(?) and lower(p.last_name) = lower(?)
+                    and ((? <> '' and regexp_replace(coalesce(p.phone, ''), '\\D', '', 'g') = ?)
+                      or (? <> '' and lower(coalesce(p.email, '')) = ?)))""")
+                .params(sessionId, p.firstName(), p.lastName(), phone, phone, email, email)
+                .query(Boolean.class).single();
     }
 
     private record Participant(long id, boolean known) {

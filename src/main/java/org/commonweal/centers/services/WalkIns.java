@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -30,8 +36,10 @@ public class WalkIns {
         this.audit = audit;
     }
 
-    public record NewVisit(String centerCode, String service, String plan, String memberId, String language,
-            String zip, String note) {
+    /** A walk-in at the desk; lengths match the columns' checks (V2026.12.05.418). */
+    public record NewVisit(@NotBlank @Size(max = 40) String centerCode, @NotBlank @Size(max = 40) String service,
+            @NotBlank @Size(max = 20) String plan, @Size(max = 20) String memberId, @Size(max = 20) String language,
+            @Size(max = 10) String zip, @Size(max = 500) String note) {
     }
 
     public record Visit(long id, Instant at, String service, String plan, String memberId, String language,
@@ -73,8 +81,11 @@ public class WalkIns {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
     }
 
-    public record NewScreening(String centerCode, String memberId, String plan, Integer systolic, Integer diastolic,
-            Integer glucose, Boolean fasting, Double heightCm, Double weightKg) {
+    /** The measures, within what can be measured (the same bounds as the columns' checks). */
+    public record NewScreening(@NotBlank @Size(max = 40) String centerCode, @Size(max = 20) String memberId,
+            @Size(max = 20) String plan, @Min(50) @Max(300) Integer systolic, @Min(20) @Max(200) Integer diastolic,
+            @Min(10) @Max(1000) Integer glucose, Boolean fasting,
+            @DecimalMin("40") @DecimalMax("250") Double heightCm, @DecimalMin("2") @DecimalMax("400") Double weightKg) {
     }
 
     public record Screening(long id, Instant at, String memberId, Integer systolic, Integer diastolic, Integer glucose,

@@ -7,7 +7,12 @@ import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.registration.JdbcCenters;
 import org.commonweal.centers.registration.Rosters;
 import org.commonweal.centers.schedule.SessionQueries;
+import java.security.Principal;
+
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,14 +32,23 @@ class KioskController {
     private final JdbcCenters centers;
     private final Rosters rosters;
 
-    KioskController(JdbcCenters centers, Rosters rosters) {
+    private final UserDetailsService staffLogins;
+    private final PasswordEncoder passwords;
+
+    KioskController(JdbcCenters centers, Rosters rosters, UserDetailsService staffLogins, PasswordEncoder passwords) {
         this.centers = centers;
         this.rosters = rosters;
+        this.staffLogins = staffLogins;
+        this.passwords = passwords;
     }
 
     @GetMapping("/centers/kiosk/{code}")
-    String kiosk(@PathVariable String code, @RequestParam(required = false) String name, Model model) {
+    String kiosk(@PathVariable String code, @RequestParam(required = false) String name, Model model,
+            HttpSession session) {
         Center center = centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // opening the kiosk locks this browser session to it, and the page shows no staff navigation
+        KioskLock.lock(session, center.code());
+        model.addAttribute("kioskMode", true);
         model.addAttribute("center", center);
         if (name != null && name.strip().length() >= 2) {
             model.addAttribute("name", name);
@@ -42,6 +56,21 @@ class KioskController {
                     .stream().filter(e -> !e.status().equals("attended")).toList());
         }
         return "centers/kiosk";
+    }
+
+    /** Leaves kiosk mode: only with the password of the staff member signed in on the device. */
+    @PostMapping("/centers/kiosk/{code}/leave")
+    String leave(@PathVariable String code, @RequestParam(required = false) String password, Principal principal,
+            HttpSession session, RedirectAttributes redirect) {
+        Center center = centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean right = password != null && !password.isEmpty()
+                && passwords.matches(password, staffLogins.loadUserByUsername(principal.getName()).getPassword());
+        if (!right) {
+            redirect.addFlashAttribute("leaveRefused", true);
+            return "redirect:/centers/kiosk/" + center.code();
+        }
+        KioskLock.unlock(session);
+        return "redirect:/centers/staff?center=" + center.code();
     }
 
     @PostMapping("/centers/kiosk/{code}/checkin")

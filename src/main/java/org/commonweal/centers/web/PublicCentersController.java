@@ -17,6 +17,14 @@ import org.commonweal.centers.RegistrationChannel;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.geography.Geography;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,10 +53,13 @@ class PublicCentersController {
     private final Geography geography;
     private final CalendarCache cache;
     private final ITemplateEngine templates;
+
+    private final Forms forms;
     private final MembershipLink membership;
 
     PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
-            ITemplateEngine templates, MembershipLink membership) {
+            ITemplateEngine templates, Forms forms, MembershipLink membership) {
+        this.forms = forms;
         this.membership = membership;
         this.centers = centers;
         this.queries = queries;
@@ -98,6 +109,8 @@ class PublicCentersController {
 
     private String sessionPage(long id, Model model) {
         ClassSession session = centers.session(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // a class that has started is closed: no seats to count and no form (#18)
+        model.addAttribute("closed", !session.startsAt().isAfter(java.time.Instant.now()));
         model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale()));
         model.addAttribute("center", centers.center(session.centerCode()).orElseThrow());
         model.addAttribute("languages", geography.languages());
@@ -105,21 +118,35 @@ class PublicCentersController {
     }
 
     @PostMapping("/centers/sessions/{id}/register")
-    String register(@PathVariable long id, @ModelAttribute("form") RegistrationForm form, Model model,
-            HttpServletResponse response, org.springframework.security.core.Authentication visitor) {
-        try {
-            // issue #17: never the typed member id; a membership only when signed in or CIN + birth date match
-            var linked = "lacare".equals(form.kind())
-                    ? membership.memberId(visitor, form.cin(), form.birthDate()).orElse(null) : null;
-            Registration r = centers.register(id, form.withMemberId(linked).toParticipant(),
-                    RegistrationChannel.PUBLIC, "public");
-            return "redirect:/centers/registrations/" + r.confirmationCode();
-        } catch (RegistrationException e) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("error", e.field());
-            model.addAttribute("errorDetail", e.getMessage());
-            return sessionPage(id, model);
+    String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
+            Model model, HttpServletResponse response, org.springframework.security.core.Authentication visitor) {
+        form = forms.complete(RegistrationForm.class, form, result);
+        if (form != null) {
+            form.check(result);
         }
+        if (!result.hasErrors()) {
+            try {
+                // issue #17: never the typed member id; a membership only when signed in or CIN + birth date match
+                var linked = "lacare".equals(form.kind())
+                        ? membership.memberId(visitor, form.cin(), form.birthDate()).orElse(null) : null;
+                Registration r = centers.register(id, form.withMemberId(linked).toParticipant(),
+                        RegistrationChannel.PUBLIC, "public");
+                return "redirect:/centers/registrations/" + r.confirmationCode();
+            } catch (RegistrationException e) {
+                CentersFormErrors.reject(result, e);
+            }
+        }
+        forms.rejected(result, model, "centers.register.field", "");
+        if (form == null || model.getAttribute("form") == null) {
+            // a value of the wrong type left no form: show what was typed (the consent box goes back unticked)
+            var typed = (org.commonweal.shell.FormErrors) model.getAttribute("formErrors");
+            model.addAttribute("form", new RegistrationForm(typed.value("kind"), typed.value("memberId"),
+                    typed.value("firstName"), typed.value("lastName"), typed.value("phone"), typed.value("email"),
+                    typed.value("zip"), typed.value("language"), null, typed.value("accessibility"), typed.value("cin"),
+                    typed.value("birthDate")));
+        }
+        response.setStatus(Forms.UNPROCESSABLE);
+        return sessionPage(id, model);
     }
 
     @GetMapping("/centers/registrations/{code}")
@@ -194,8 +221,22 @@ class PublicCentersController {
     }
 
     /** The public registration form; never bound to a persistence entity. */
-    record RegistrationForm(String kind, String memberId, String firstName, String lastName, String phone, String email,
-            String zip, String language, Boolean consent, String accessibility, String cin, String birthDate) {
+    record RegistrationForm(@NotBlank @Pattern(regexp = "lacare|bsp|community") String kind,
+            @Size(max = 20) String memberId, @NotBlank @Size(max = 60) String firstName,
+            @NotBlank @Size(max = 60) String lastName, @Size(max = 30) String phone, @Size(max = 254) String email,
+            @Size(max = 10) String zip, @Size(max = 20) String language, Boolean consent,
+            @Size(max = 500) String accessibility, @Size(max = 20) String cin, @Size(max = 10) String birthDate) {
+
+        /**
+         * The domain's checks: the formats of the contact details. The public form takes no member id (issue #17: it
+         * would tell a visitor who is a member); a membership is linked by sign-in or CIN + birth date.
+         */
+        void check(Errors errors) {
+            FieldChecks.memberId(errors, "memberId", memberId);
+            FieldChecks.phone(errors, "phone", phone);
+            FieldChecks.email(errors, "email", email);
+            FieldChecks.zip(errors, "zip", zip);
+        }
 
         static RegistrationForm empty(String language) {
             return new RegistrationForm("community", null, null, null, null, null, null, language, false, null, null,
@@ -208,17 +249,17 @@ class PublicCentersController {
                     accessibility, null, null);
         }
 
-        NewParticipant toParticipant() {
-            return new NewParticipant(ParticipantKind.of(kind == null ? "" : kind), memberId, firstName, lastName, phone,
-                    email, zip, language, Boolean.TRUE.equals(consent), accessibility);
-        }
-
         /** Staff register members by the id they have checked; public forms never do (see MembershipLink). */
         NewParticipant toStaffParticipant() {
             if ("lacare".equals(kind) && (memberId == null || memberId.isBlank())) {
                 throw new RegistrationException("memberId", "is required for L.A. Care members");
             }
             return toParticipant();
+        }
+
+        NewParticipant toParticipant() {
+            return new NewParticipant(ParticipantKind.of(kind == null ? "" : kind), memberId, firstName, lastName, phone,
+                    email, zip, language, Boolean.TRUE.equals(consent), accessibility);
         }
     }
 }

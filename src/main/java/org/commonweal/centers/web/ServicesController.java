@@ -5,7 +5,13 @@ import java.security.Principal;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.services.WalkIns;
+import org.commonweal.coverage.Coverage;
 import org.commonweal.geography.Geography;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +30,12 @@ class ServicesController {
     private final WalkIns walkIns;
     private final Geography geography;
 
-    ServicesController(Centers centers, WalkIns walkIns, Geography geography) {
+    private final Coverage coverage;
+    private final Forms forms;
+
+    ServicesController(Centers centers, WalkIns walkIns, Geography geography, Coverage coverage, Forms forms) {
+        this.coverage = coverage;
+        this.forms = forms;
         this.centers = centers;
         this.walkIns = walkIns;
         this.geography = geography;
@@ -49,15 +60,27 @@ class ServicesController {
     }
 
     @PostMapping("/centers/staff/visits")
-    String logVisit(@ModelAttribute WalkIns.NewVisit visit, Principal user, RedirectAttributes redirect) {
-        try {
-            walkIns.log(visit, user.getName());
-            redirect.addFlashAttribute("done", visit.service());
-        } catch (RegistrationException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+    String logVisit(@Valid @ModelAttribute("visit") WalkIns.NewVisit visit, BindingResult result, Principal user,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        FieldChecks.zip(result, "zip", visit.zip());
+        if (FieldChecks.memberId(result, "memberId", visit.memberId()) && visit.memberId() != null
+                && !visit.memberId().isBlank()
+                && coverage.findMember(visit.memberId().strip(), "walk-in service: member id check").isEmpty()) {
+            FieldChecks.reject(result, "memberId", "form.memberId.unknown");
         }
-        redirect.addAttribute("center", visit.centerCode());
-        return "redirect:/centers/staff/visits";
+        if (!result.hasErrors()) {
+            try {
+                walkIns.log(visit, user.getName());
+                redirect.addFlashAttribute("done", visit.service());
+                redirect.addAttribute("center", visit.centerCode());
+                return "redirect:/centers/staff/visits";
+            } catch (RegistrationException e) {
+                CentersFormErrors.reject(result, e);
+            }
+        }
+        forms.rejected(result, model, "centers.visits.field", "v-");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return visits(visit.centerCode(), model);
     }
 
     @GetMapping("/centers/staff/screenings")
@@ -68,14 +91,25 @@ class ServicesController {
     }
 
     @PostMapping("/centers/staff/screenings")
-    String screen(@ModelAttribute WalkIns.NewScreening screening, Principal user, RedirectAttributes redirect) {
-        try {
-            var result = walkIns.screen(screening, user.getName());
-            redirect.addFlashAttribute("result", result);
-        } catch (RegistrationException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+    String screen(@Valid @ModelAttribute("screening") WalkIns.NewScreening screening, BindingResult result,
+            Principal user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        screening = forms.complete(WalkIns.NewScreening.class, screening, result);
+        String center = screening != null ? screening.centerCode() : result.getFieldValue("centerCode") + "";
+        if (screening != null) {
+            FieldChecks.memberId(result, "memberId", screening.memberId());
         }
-        redirect.addAttribute("center", screening.centerCode());
-        return "redirect:/centers/staff/screenings";
+        if (!result.hasErrors()) {
+            try {
+                redirect.addFlashAttribute("result", walkIns.screen(screening, user.getName()));
+                redirect.addAttribute("center", screening.centerCode());
+                return "redirect:/centers/staff/screenings";
+            } catch (RegistrationException e) {
+                CentersFormErrors.reject(result, e);
+            }
+        }
+        // the entries stay, each out-of-range measure is named (#18: "a value is outside what can be measured")
+        forms.rejected(result, model, "centers.screenings.field", "sc-");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return screenings(centers.center(center).isPresent() ? center : null, model);
     }
 }

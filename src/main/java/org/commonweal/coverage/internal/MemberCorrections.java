@@ -8,9 +8,14 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.geography.Address;
 import org.commonweal.geography.Geocoder;
+import org.commonweal.geography.Geography;
+import org.commonweal.shell.FieldChecks;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /** Corrections by member services: every one with a reason, kept in the member's history and audited. */
 @Service
@@ -26,8 +31,21 @@ class MemberCorrections {
         this.audit = audit;
     }
 
-    record Correction(String phone, String email, String addressLine1, String addressLine2, String city, String zip,
-            String spokenLanguage, String writtenLanguage, String reason) {
+    /** What member services may correct; lengths match the columns' checks (V2026.12.05.118). */
+    record Correction(@Size(max = 30) String phone, @Size(max = 254) String email, @Size(max = 200) String addressLine1,
+            @Size(max = 200) String addressLine2, @Size(max = 100) String city, @Size(max = 10) String zip,
+            @Size(max = 20) String spokenLanguage, @Size(max = 20) String writtenLanguage,
+            @NotBlank @Size(max = 500) String reason) {
+
+        /** The domain's checks past the annotations: formats, and a ZIP that the plan's county knows. */
+        void check(Errors errors, Geography geography) {
+            FieldChecks.phone(errors, "phone", phone);
+            FieldChecks.email(errors, "email", email);
+            if (FieldChecks.zip(errors, "zip", zip) && zip != null && !zip.isBlank()
+                    && geography.zip(zip.strip().substring(0, 5)).isEmpty()) {
+                FieldChecks.reject(errors, "zip", "form.zip.county");
+            }
+        }
     }
 
     /**

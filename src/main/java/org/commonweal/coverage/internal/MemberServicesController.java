@@ -10,6 +10,11 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditQueries;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.geography.Geography;
+import org.commonweal.shell.Forms;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,9 +35,11 @@ class MemberServicesController {
     private final AuditTrail audit;
     private final AuditQueries auditQueries;
     private final Geography geography;
+    private final Forms forms;
 
     MemberServicesController(Members members, JdbcCoverage coverage, MemberCorrections corrections, AuditTrail audit,
-            AuditQueries auditQueries, Geography geography) {
+            AuditQueries auditQueries, Geography geography, Forms forms) {
+        this.forms = forms;
         this.auditQueries = auditQueries;
         this.members = members;
         this.coverage = coverage;
@@ -64,6 +71,11 @@ class MemberServicesController {
     String member(@PathVariable String memberId, Model model) {
         MemberRecord member = members.byId(memberId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return show(member, model);
+    }
+
+    private String show(MemberRecord member, Model model) {
+        String memberId = member.memberId();
         audit.record(AuditEntry.read("member", memberId, memberId, "member services"));
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
         model.addAttribute("member", member);
@@ -80,13 +92,15 @@ class MemberServicesController {
     }
 
     @PostMapping("/members/{memberId}/corrections")
-    String correct(@PathVariable String memberId, MemberCorrections.Correction correction, Principal principal,
+    String correct(@PathVariable String memberId, @Valid @ModelAttribute("correction") MemberCorrections.Correction correction,
+            BindingResult result, Principal principal, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         MemberRecord member = members.byId(memberId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (correction.reason() == null || correction.reason().isBlank()) {
-            redirect.addFlashAttribute("error", "coverage.correction.reason.required");
-            return "redirect:/members/" + memberId;
+        correction.check(result, geography);
+        if (forms.rejected(result, model, "coverage.correction.field", "c-")) {
+            response.setStatus(Forms.UNPROCESSABLE);
+            return show(member, model);
         }
         var changed = corrections.correct(member, correction, principal.getName());
         redirect.addFlashAttribute("notice", changed.isEmpty() ? "coverage.correction.none" : "coverage.correction.saved");

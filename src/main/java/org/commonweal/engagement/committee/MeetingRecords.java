@@ -37,6 +37,9 @@ public class MeetingRecords {
      */
     @Transactional
     public int recordAttendance(Committee committee, Meeting meeting, Map<Long, Mark> marks) {
+        if (meeting.startsAt().isAfter(java.time.OffsetDateTime.now())) {
+            throw new IllegalArgumentException("attendance is taken once the meeting has started");
+        }
         Map<Long, Membership> seated = new java.util.HashMap<>();
         directory.activeRoster(committee.id(), meeting.day()).forEach(m -> seated.put(m.id(), m));
         StipendRule rule = committee.stipendRule();

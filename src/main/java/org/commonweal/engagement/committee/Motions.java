@@ -41,10 +41,27 @@ public class Motions {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final CommitteeDirectory directory;
 
-    Motions(JdbcClient jdbc, AuditTrail audit) {
+    Motions(JdbcClient jdbc, AuditTrail audit, CommitteeDirectory directory) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.directory = directory;
+    }
+
+    /**
+     * How many can vote on the motion on {@code on}: those present at its meeting when attendance was taken there,
+     * otherwise the members seated that day (#18: 40 yes votes were saved on a 29-seat committee).
+     */
+    public int voters(Motion motion, LocalDate on) {
+        if (motion.meetingId() != null) {
+            List<String> modes = jdbc.sql("select mode from engagement.attendance where meeting_id = ?")
+                    .param(motion.meetingId()).query(String.class).list();
+            if (!modes.isEmpty()) {
+                return (int) modes.stream().filter(m -> AttendanceMode.valueOf(m).present()).count();
+            }
+        }
+        return directory.activeRoster(motion.committeeId(), on).size();
     }
 
     public List<Tracked> list(String committeeCode, RecommendationStage stage, String topic, boolean overdueOnly,
@@ -89,6 +106,7 @@ public class Motions {
         jdbc.sql("select id from engagement.motion where id = ? for update").param(id).query(Long.class).single();
         List<Step> history = tracked.steps().stream().map(s -> new Step(s.stage(), s.on(), s.by())).toList();
         RecommendationPath.checkStep(history, tracked.motion().fromEcac(), to, on, by, tally, boardResponse);
+        RecommendationPath.checkVotes(tally, voters(tracked.motion(), on));
         if (tally != null && tally.yes() != null) {
             jdbc.sql("update engagement.motion set votes_yes = ?, votes_no = ?, votes_abstain = ? where id = ?")
                     .params(tally.yes(), tally.no(), tally.abstain(), id).update();

@@ -30,6 +30,9 @@ public final class RecommendationPath {
         if (!last.stage().next(fromEcac).contains(to)) {
             throw new IllegalArgumentException("cannot go from " + last.stage() + " to " + to);
         }
+        if (on != null && on.isAfter(LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")))) {
+            throw new IllegalArgumentException("date " + on + " is in the future");
+        }
         if (on == null || on.isBefore(last.on())) {
             throw new IllegalArgumentException("date " + on + " is before the last step (" + last.on() + ")");
         }
@@ -48,6 +51,23 @@ public final class RecommendationPath {
         }
         if (to == RecommendationStage.BOARD_RESPONDED && (boardResponse == null || boardResponse.isBlank())) {
             throw new IllegalArgumentException("the Board's response text is required");
+        }
+    }
+
+    /** Throws {@link IllegalArgumentException} when more votes are cast than there are voters, or a count is negative. */
+    public static void checkVotes(Tally tally, int voters) {
+        if (tally == null) {
+            return;
+        }
+        int cast = 0;
+        for (Integer count : new Integer[] {tally.yes(), tally.no(), tally.abstain()}) {
+            if (count != null && count < 0) {
+                throw new IllegalArgumentException("a vote count cannot be negative");
+            }
+            cast += count == null ? 0 : count;
+        }
+        if (cast > voters) {
+            throw new IllegalArgumentException(cast + " votes cast but only " + voters + " members could vote");
         }
     }
 

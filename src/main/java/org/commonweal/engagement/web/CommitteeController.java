@@ -33,6 +33,18 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,7 +65,9 @@ class CommitteeController {
     private final Geography geography;
     private final MeetingDocuments meetingDocuments;
 
-    CommitteeController(CommitteeDirectory directory, Motions motions, MeetingRecords records, Stipends stipends,
+    private final Forms forms;
+
+    CommitteeController(Forms forms, CommitteeDirectory directory, Motions motions, MeetingRecords records, Stipends stipends,
             CommitteeReports reports, PromoterRoster promoters, AuditTrail audit,
             CommitteeAdministration administration, Geography geography, MeetingDocuments meetingDocuments) {
         this.meetingDocuments = meetingDocuments;
@@ -62,6 +76,7 @@ class CommitteeController {
         this.directory = directory;
         this.motions = motions;
         this.records = records;
+        this.forms = forms;
         this.stipends = stipends;
         this.reports = reports;
         this.promoters = promoters;
@@ -131,22 +146,83 @@ class CommitteeController {
         return "engagement/meeting";
     }
 
+    /** What was chosen on one row of the attendance form, as typed, to show the form again after an error. */
+    record TypedMark(AttendanceMode mode, String miles) {
+    }
+
     @PostMapping("/engagement/meetings/{id}/attendance")
-    String attendance(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String attendance(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         Meeting meeting = directory.meeting(id).orElseThrow(() -> new NoSuchElementException("meeting " + id));
         Committee committee = directory.committee(meeting.committeeId()).orElseThrow();
+        Map<Long, String> names = new LinkedHashMap<>();
+        directory.activeRoster(committee.id(), meeting.day()).forEach(m -> names.put(m.id(), m.fullName()));
+        var result = new MapBindingResult(new LinkedHashMap<>(form), "attendance");
         Map<Long, MeetingRecords.Mark> marks = new LinkedHashMap<>();
+        Map<Long, TypedMark> typed = new LinkedHashMap<>();
+        if (meeting.startsAt().isAfter(java.time.OffsetDateTime.now())) {
+            result.reject("engagement.attendance.notYet");
+        }
         for (var e : form.entrySet()) {
-            if (e.getKey().startsWith("mode-") && !e.getValue().isBlank()) {
-                long membership = Long.parseLong(e.getKey().substring(5));
-                String miles = form.getOrDefault("miles-" + membership, "");
-                marks.put(membership, new MeetingRecords.Mark(AttendanceMode.valueOf(e.getValue()),
-                        miles.isBlank() ? BigDecimal.ZERO : new BigDecimal(miles.strip())));
+            if (!e.getKey().startsWith("mode-") || e.getValue().isBlank()) {
+                continue;
+            }
+            Long membership = parseId(e.getKey().substring(5));
+            AttendanceMode mode = parseMode(e.getValue());
+            if (membership == null || mode == null || !names.containsKey(membership)) {
+                result.reject("engagement.attendance.unknownRow");
+                continue;
+            }
+            String miles = form.getOrDefault("miles-" + membership, "").strip();
+            typed.put(membership, new TypedMark(mode, miles));
+            BigDecimal value = parseMiles(miles);
+            if (value == null) {
+                FieldChecks.reject(result, "miles-" + membership, "engagement.attendance.miles");
+            } else {
+                marks.put(membership, new MeetingRecords.Mark(mode, value));
             }
         }
-        records.recordAttendance(committee, meeting, marks);
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/engagement/meetings/" + id;
+        if (!result.hasErrors()) {
+            records.recordAttendance(committee, meeting, marks);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/engagement/meetings/" + id;
+        }
+        // every choice comes back as it was made (#18: a mileage error lost 29 attendance choices)
+        forms.rejected(result, model, field -> names.getOrDefault(parseId(field.substring(field.indexOf('-') + 1)),
+                field), "");
+        response.setStatus(Forms.UNPROCESSABLE);
+        meeting(id, model);
+        model.addAttribute("marks", typed);
+        return "engagement/meeting";
+    }
+
+    private static Long parseId(String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static AttendanceMode parseMode(String text) {
+        try {
+            return AttendanceMode.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Miles driven: a number from 0 to 500 with at most one decimal; blank is 0. */
+    private static BigDecimal parseMiles(String text) {
+        if (text.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            BigDecimal miles = new BigDecimal(text);
+            return miles.signum() < 0 || miles.compareTo(BigDecimal.valueOf(500)) > 0 || miles.scale() > 1 ? null : miles;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @PostMapping("/engagement/meetings/{id}/minutes")
@@ -174,6 +250,10 @@ class CommitteeController {
 
     @GetMapping("/engagement/motions/{id}")
     String motion(@PathVariable long id, Model model) {
+        return motionPage(id, model);
+    }
+
+    private String motionPage(long id, Model model) {
         var tracked = motions.find(id, today()).orElseThrow(() -> new NoSuchElementException("motion " + id));
         model.addAttribute("tracked", tracked);
         model.addAttribute("next", tracked.motion().stage().next(tracked.motion().fromEcac()));
@@ -190,37 +270,83 @@ class CommitteeController {
         return "redirect:/engagement/motions/" + id;
     }
 
+    /** A step on a motion; vote counts are whole numbers, the Board's response text is kept to a page. */
+    record StepForm(@NotNull RecommendationStage stage, @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            @Min(0) @Max(999) Integer yes, @Min(0) @Max(999) Integer no, @Min(0) @Max(999) Integer abstain,
+            @Size(max = 4000) String response, @Size(max = 1000) String note) {
+    }
+
     @PostMapping("/engagement/motions/{id}/steps")
-    String step(@PathVariable long id, @RequestParam RecommendationStage stage,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @RequestParam(required = false) Integer yes, @RequestParam(required = false) Integer no,
-            @RequestParam(required = false) Integer abstain, @RequestParam(required = false) String response,
-            @RequestParam(required = false) String note, Principal principal, RedirectAttributes redirect) {
-        try {
-            motions.advance(id, stage, on, principal.getName(),
-                    yes == null && no == null ? null : new Tally(yes, no, abstain), response, note);
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+    String step(@PathVariable long id, @Valid @ModelAttribute("step") StepForm step, BindingResult result,
+            Principal principal, Model model, HttpServletResponse response) {
+        var tracked = motions.find(id, today()).orElseThrow(() -> new NoSuchElementException("motion " + id));
+        step = forms.complete(StepForm.class, step, result);
+        if (step != null && step.on() != null && step.on().isAfter(today())) {
+            FieldChecks.reject(result, "on", "form.date.notFuture");
         }
-        return "redirect:/engagement/motions/" + id;
+        if (!result.hasErrors() && (step.yes() != null || step.no() != null || step.abstain() != null)) {
+            int voters = motions.voters(tracked.motion(), step.on());
+            int cast = (step.yes() == null ? 0 : step.yes()) + (step.no() == null ? 0 : step.no())
+                    + (step.abstain() == null ? 0 : step.abstain());
+            if (cast > voters) {
+                FieldChecks.reject(result, "yes", "engagement.votes.tooMany", cast, voters);
+            }
+        }
+        if (!result.hasErrors()) {
+            try {
+                motions.advance(id, step.stage(), step.on(), principal.getName(),
+                        step.yes() == null && step.no() == null ? null : new Tally(step.yes(), step.no(), step.abstain()),
+                        step.response(), step.note());
+                return "redirect:/engagement/motions/" + id;
+            } catch (IllegalArgumentException e) {
+                result.reject("engagement.step.refused", new Object[] {e.getMessage()}, e.getMessage());
+            }
+        }
+        forms.rejected(result, model, "engagement.step.field", "s-");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return motionPage(id, model);
+    }
+
+    /** A new seat on a committee; lengths match the columns' checks. */
+    record SeatForm(@NotBlank @Size(max = 120) String fullName, @Size(max = 20) String memberId, @NotNull Seat seat,
+            @Size(max = 20) String representsCommittee, Boolean consumer, Boolean advocate, Boolean provider,
+            @Size(max = 40) String productLine, List<@Size(max = 20) String> languages,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd, @Size(max = 20) String interpreterLanguage,
+            Boolean asl, Boolean captioning) {
     }
 
     @PostMapping("/engagement/committees/{code}/members")
-    String seat(@PathVariable String code, @RequestParam String fullName, @RequestParam(required = false) String memberId,
-            @RequestParam Seat seat, @RequestParam(required = false) String representsCommittee,
-            @RequestParam(defaultValue = "false") boolean consumer, @RequestParam(defaultValue = "false") boolean advocate,
-            @RequestParam(defaultValue = "false") boolean provider, @RequestParam(required = false) String productLine,
-            @RequestParam(required = false) List<String> languages,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd,
-            @RequestParam(required = false) String interpreterLanguage, @RequestParam(defaultValue = "false") boolean asl,
-            @RequestParam(defaultValue = "false") boolean captioning, RedirectAttributes redirect) {
+    String seat(@PathVariable String code, @Valid @ModelAttribute("seatForm") SeatForm f, BindingResult result,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Committee committee = find(code);
-        administration.seat(committee, new CommitteeAdministration.NewMembership(fullName, memberId, seat,
-                representsCommittee, consumer, advocate, provider, productLine, languages, null, null, null, termStart,
-                termEnd, interpreterLanguage, asl, captioning, null));
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/engagement/committees/" + committee.code();
+        f = forms.complete(SeatForm.class, f, result);
+        if (f != null) {
+            FieldChecks.memberId(result, "memberId", f.memberId());
+        }
+        if (f != null && f.termStart() != null && f.termEnd() != null && f.termEnd().isBefore(f.termStart())) {
+            FieldChecks.reject(result, "termEnd", "engagement.term.endBeforeStart");
+        }
+        if (!result.hasErrors()) {
+            try {
+                administration.seat(committee, new CommitteeAdministration.NewMembership(f.fullName(), f.memberId(),
+                        f.seat(), f.representsCommittee(), yes(f.consumer()), yes(f.advocate()), yes(f.provider()),
+                        f.productLine(), f.languages(), null, null, null, f.termStart(), f.termEnd(),
+                        f.interpreterLanguage(), yes(f.asl()), yes(f.captioning()), null));
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/engagement/committees/" + committee.code();
+            } catch (IllegalArgumentException e) {
+                result.reject("engagement.step.refused", new Object[] {e.getMessage()}, e.getMessage());
+            }
+        }
+        forms.rejected(result, model, "engagement.seat.field", "n-");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return committee(code, "race_ethnicity", model);
+    }
+
+    /** An unticked checkbox sends nothing. */
+    private static boolean yes(Boolean box) {
+        return Boolean.TRUE.equals(box);
     }
 
     @PostMapping("/engagement/memberships/{id}/status")
@@ -229,16 +355,32 @@ class CommitteeController {
         return "redirect:/engagement/committees/" + find(committee).code();
     }
 
+    /** A meeting to schedule: within a year back (to record one already held) and two years ahead. */
+    record MeetingForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startsAt,
+            @Size(max = 200) String place, @Size(max = 500) String virtualLink, @Size(max = 8000) String agenda,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate agendaPostedOn,
+            List<@Size(max = 20) String> interpretation) {
+    }
+
     @PostMapping("/engagement/committees/{code}/meetings")
-    String schedule(@PathVariable String code,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startsAt,
-            @RequestParam(required = false) String place, @RequestParam(required = false) String virtualLink,
-            @RequestParam(required = false) String agenda,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate agendaPostedOn,
-            @RequestParam(required = false) List<String> interpretation) {
+    String schedule(@PathVariable String code, @Valid @ModelAttribute("meetingForm") MeetingForm f,
+            BindingResult result, Model model, HttpServletResponse response) {
         Committee committee = find(code);
-        long id = administration.schedule(committee, new CommitteeAdministration.NewMeeting(startsAt, place,
-                virtualLink, agenda, agendaPostedOn, interpretation));
+        f = forms.complete(MeetingForm.class, f, result);
+        if (f != null && f.startsAt() != null && (f.startsAt().toLocalDate().isBefore(today().minusYears(1))
+                || f.startsAt().toLocalDate().isAfter(today().plusYears(2)))) {
+            FieldChecks.reject(result, "startsAt", "engagement.meeting.dateRange",
+                    today().minusYears(1).toString(), today().plusYears(2).toString());
+        }
+        if (f != null && f.agendaPostedOn() != null && f.agendaPostedOn().isAfter(today())) {
+            FieldChecks.reject(result, "agendaPostedOn", "form.date.notFuture");
+        }
+        if (forms.rejected(result, model, "engagement.meeting.field", "mt-")) {
+            response.setStatus(Forms.UNPROCESSABLE);
+            return committee(code, "race_ethnicity", model);
+        }
+        long id = administration.schedule(committee, new CommitteeAdministration.NewMeeting(f.startsAt(), f.place(),
+                f.virtualLink(), f.agenda(), f.agendaPostedOn(), f.interpretation()));
         return "redirect:/engagement/meetings/" + id;
     }
 

@@ -107,10 +107,18 @@ class AwardDesk {
         if (dueOn == null) {
             throw new GrantRuleViolation("A tranche needs a due date.");
         }
+        if (dueOn.isBefore(award.startsOn()) || dueOn.isAfter(award.endsOn())) {
+            throw new GrantRuleViolation("A tranche is due inside the grant period, " + award.startsOn() + " to "
+                    + award.endsOn() + "; " + dueOn + " is outside it.");
+        }
+        if (milestone != null && milestone.length() > 500) {
+            throw new GrantRuleViolation("The milestone can be at most 500 characters.");
+        }
         long id = jdbc.sql("""
-                insert into grants.disbursement (award_id, seq, amount, due_on, milestone)
-                values (?, (select coalesce(max(seq), 0) + 1 from grants.disbursement where award_id = ?), ?, ?, ?)
-                returning id""").params(awardId, awardId, amount, dueOn, milestone).query(Long.class).single();
+                insert into grants.disbursement (award_id, seq, amount, due_on, milestone, scheduled_by)
+                values (?, (select coalesce(max(seq), 0) + 1 from grants.disbursement where award_id = ?), ?, ?, ?, ?)
+                returning id""").params(awardId, awardId, amount, dueOn, blankToNull(milestone), actor)
+                .query(Long.class).single();
         audit.payment(actor, awardId, "tranche scheduled " + PaymentCeiling.money(amount) + " due " + dueOn);
         return id;
     }
@@ -145,6 +153,16 @@ class AwardDesk {
         Award award = lock(awardId);
         Disbursement d = disbursement(disbursementId).orElseThrow();
         d.status().moveTo(target);
+        if (target == DisbursementStatus.PAID) {
+            requireSecondPerson(disbursementId, actor);
+            if (paidOn.isBefore(award.startsOn())) {
+                throw new GrantRuleViolation("A payment cannot be made before the grant period starts ("
+                        + award.startsOn() + ").");
+            }
+        }
+        if (note != null && note.length() > 1000) {
+            throw new GrantRuleViolation("The note can be at most 1,000 characters.");
+        }
         if (target == DisbursementStatus.APPROVED) {
             requireActive(award);
             PaymentCeiling.requireApprovable(award.amount(), tranches(awardId), d.amount());
@@ -153,11 +171,30 @@ class AwardDesk {
                 update grants.disbursement set status = ?,
                     approved_by = case when ? = 'APPROVED' then ? else approved_by end,
                     approved_at = case when ? = 'APPROVED' then now() else approved_at end,
-                    paid_on = coalesce(?, paid_on), note = coalesce(?, note)
+                    paid_on = coalesce(?, paid_on), note = coalesce(?, note),
+                    paid_by = case when ? = 'PAID' then ? else paid_by end
                 where id = ?""")
-                .params(target.name(), target.name(), actor, target.name(), paidOn, note, disbursementId).update();
+                .params(target.name(), target.name(), actor, target.name(), paidOn, note, target.name(), actor,
+                        disbursementId).update();
         audit.payment(actor, awardId, "tranche " + d.seq() + " " + PaymentCeiling.money(d.amount()) + " "
                 + d.status() + " -> " + target + (note == null ? "" : ": " + note));
+    }
+
+    /**
+     * Separation of duties (ADR 0003): the person who scheduled or approved a tranche does not mark it paid, so
+     * every payment has passed two people.
+     */
+    private void requireSecondPerson(long disbursementId, String actor) {
+        var names = jdbc.sql("select coalesce(scheduled_by, ''), coalesce(approved_by, '') from grants.disbursement where id = ?")
+                .param(disbursementId).query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        if (names.stream().anyMatch(actor::equalsIgnoreCase)) {
+            throw new GrantRuleViolation("Separation of duties: " + actor + " scheduled or approved this tranche, so "
+                    + "another grants officer must mark it paid.");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private Award lock(long awardId) {

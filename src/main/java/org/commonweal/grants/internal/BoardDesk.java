@@ -49,6 +49,12 @@ class BoardDesk {
         if (date == null || title == null || title.isBlank()) {
             throw new GrantRuleViolation("A Board meeting needs a date and a title.");
         }
+        if (title.length() > 200) {
+            throw new GrantRuleViolation("The title can be at most 200 characters.");
+        }
+        if (date.isBefore(LocalDate.now().minusYears(1)) || date.isAfter(LocalDate.now().plusYears(2))) {
+            throw new GrantRuleViolation("A Board meeting is dated within a year back and two years ahead.");
+        }
         long id = jdbc.sql("""
                 insert into grants.board_meeting (meeting_date, title) values (?, ?)
                 on conflict (meeting_date) do update set title = excluded.title returning id""")
@@ -83,6 +89,12 @@ class BoardDesk {
             int months, String actor) {
         if (motion == null || motion.isBlank() || actionDate == null) {
             throw new GrantRuleViolation("Record the motion and the date of the Board action.");
+        }
+        if (actionDate.isAfter(LocalDate.now())) {
+            throw new GrantRuleViolation("A Board action is recorded once taken: " + actionDate + " is in the future.");
+        }
+        if (motion.length() > 2000) {
+            throw new GrantRuleViolation("The motion can be at most 2,000 characters.");
         }
         List<SlateItem> pending = slate(meetingId).stream().filter(i -> i.boardActionId() == null).toList();
         if (pending.isEmpty()) {

@@ -15,6 +15,9 @@ import org.commonweal.grants.lifecycle.ReviewRules;
 import org.commonweal.grants.lifecycle.ReviewRules.AssignmentStatus;
 import org.commonweal.grants.lifecycle.ReviewRules.ReviewerScores;
 import org.commonweal.grants.lifecycle.ReviewRules.ScoreSummary;
+import org.commonweal.identity.Role;
+import org.commonweal.identity.UserAccount;
+import org.commonweal.identity.UserAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +39,11 @@ class ReviewDesk {
     private final GrantsCatalog catalog;
     private final GrantsAudit audit;
 
-    ReviewDesk(JdbcClient jdbc, ApplicationDesk applications, GrantsCatalog catalog, GrantsAudit audit) {
+    private final UserAccounts users;
+
+    ReviewDesk(JdbcClient jdbc, ApplicationDesk applications, GrantsCatalog catalog, GrantsAudit audit,
+            UserAccounts users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.applications = applications;
         this.catalog = catalog;
@@ -50,7 +57,10 @@ class ReviewDesk {
             throw new GrantRuleViolation("Reviewers can be assigned only after screening, while the application is in review.");
         }
         if (reviewer == null || reviewer.isBlank()) {
-            throw new GrantRuleViolation("Name the reviewer's login.");
+            throw new GrantRuleViolation("Choose a reviewer from the list.");
+        }
+        if (!reviewerLogins().contains(reviewer.trim())) {
+            throw new GrantRuleViolation(reviewer.trim() + " is not an active grant reviewer login: choose one from the list.");
         }
         long id = jdbc.sql("""
                 insert into grants.review_assignment (application_id, reviewer) values (?, ?)
@@ -59,6 +69,25 @@ class ReviewDesk {
                 .orElseThrow(() -> new GrantRuleViolation(reviewer + " is already assigned to this application."));
         audit.decision(actor, "grant-application", applicationId, "reviewer " + reviewer.trim() + " assigned");
         return id;
+    }
+
+    /** The logins that can review: enabled accounts with the GRANT_REVIEWER role, by name. */
+    List<String> reviewerLogins() {
+        return users.withRole(Role.GRANT_REVIEWER).stream().map(UserAccount::username).sorted().toList();
+    }
+
+    /**
+     * Takes a reviewer off an application before they score (#18: a mistyped login blocked the application forever,
+     * since every assigned reviewer must complete or be recused).
+     */
+    @Transactional
+    void unassign(long assignmentId, String actor) {
+        Assignment a = find(assignmentId).orElseThrow(() -> new GrantRuleViolation("No such assignment."));
+        if (a.status() == AssignmentStatus.COMPLETED) {
+            throw new GrantRuleViolation(a.reviewer() + " has already scored this application and stays on it.");
+        }
+        jdbc.sql("delete from grants.review_assignment where id = ? and status <> 'COMPLETED'").param(assignmentId).update();
+        audit.decision(actor, "grant-application", a.applicationId(), "reviewer " + a.reviewer() + " removed");
     }
 
     @Transactional

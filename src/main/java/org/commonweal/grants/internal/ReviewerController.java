@@ -2,6 +2,7 @@ package org.commonweal.grants.internal;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -65,11 +66,24 @@ class ReviewerController {
     String score(@PathVariable long id, @RequestParam Map<String, String> form, Principal principal,
             RedirectAttributes ra) throws Exception {
         Map<String, Integer> scores = new LinkedHashMap<>();
+        List<String> notWhole = new java.util.ArrayList<>();
         form.forEach((key, value) -> {
             if (key.startsWith("score.") && !value.isBlank()) {
-                scores.put(key.substring(6), Integer.parseInt(value.trim()));
+                try {
+                    scores.put(key.substring(6), Integer.valueOf(value.trim()));
+                } catch (NumberFormatException e) {
+                    notWhole.add(key.substring(6));
+                }
             }
         });
+        if (!notWhole.isEmpty()) {
+            // #18: a decimal score was a 500; now the criterion is named and nothing is saved
+            var labels = reviews.find(id).map(a -> catalog.rubric(a.cycleId())).orElse(List.of()).stream()
+                    .filter(c -> notWhole.contains(c.code())).map(c -> c.label()).toList();
+            ra.addFlashAttribute("error", "Scores are whole numbers on the rubric's scale: check "
+                    + String.join(", ", labels.isEmpty() ? notWhole : labels) + ".");
+            return "redirect:/grants/reviews/" + id;
+        }
         return Flash.attempt(ra, "/grants/reviews/" + id, "grants.review.completed",
                 () -> reviews.score(id, principal.getName(), scores, form.get("comment")));
     }

@@ -7,7 +7,17 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.commonweal.grants.lifecycle.GrantRuleViolation;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +41,9 @@ class StaffController {
     private final GrantsAudit audit;
     private final ExtensionDesk extensions;
 
-    StaffController(GrantsCatalog catalog, Portfolio portfolio, ApplicationDesk applications, ReviewDesk reviews,
+    private final Forms forms;
+
+    StaffController(Forms forms, GrantsCatalog catalog, Portfolio portfolio, ApplicationDesk applications, ReviewDesk reviews,
             BoardDesk board, AwardDesk awards, ReportingDesk reporting, AwardDocuments documents, GrantsAudit audit,
             ExtensionDesk extensions) {
         this.extensions = extensions;
@@ -40,6 +52,7 @@ class StaffController {
         this.applications = applications;
         this.reviews = reviews;
         this.board = board;
+        this.forms = forms;
         this.awards = awards;
         this.reporting = reporting;
         this.documents = documents;
@@ -66,6 +79,7 @@ class StaffController {
         model.addAttribute("budget", applications.budget(id));
         model.addAttribute("attachments", applications.attachments(id));
         model.addAttribute("assignments", reviews.forApplication(id));
+        model.addAttribute("reviewerLogins", reviews.reviewerLogins());
         model.addAttribute("summary", reviews.summary(id, app.cycleId()));
         model.addAttribute("meetings", board.meetings());
         return "grants/staff-application";
@@ -82,6 +96,15 @@ class StaffController {
     String assign(@PathVariable long id, @RequestParam String reviewer, Principal p, RedirectAttributes ra) throws Exception {
         return Flash.attempt(ra, "/grants/staff/applications/" + id, "grants.done",
                 () -> reviews.assign(id, reviewer, p.getName()));
+    }
+
+    @PostMapping("/grants/staff/applications/{id}/reviewers/{assignmentId}/removal")
+    String unassign(@PathVariable long id, @PathVariable long assignmentId, Principal p, RedirectAttributes ra)
+            throws Exception {
+        reviews.find(assignmentId).filter(a -> a.applicationId() == id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Flash.attempt(ra, "/grants/staff/applications/" + id, "grants.done",
+                () -> reviews.unassign(assignmentId, p.getName()));
     }
 
     @PostMapping("/grants/staff/applications/{id}/conclusion")
@@ -103,10 +126,31 @@ class StaffController {
         return "grants/board";
     }
 
+    /** A Board meeting: a date within a year back and two years ahead, and a title. */
+    record MeetingForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @NotBlank @Size(max = 200) String title) {
+    }
+
     @PostMapping("/grants/staff/board")
-    String newMeeting(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam String title, Principal p, RedirectAttributes ra) throws Exception {
-        return Flash.attempt(ra, "/grants/staff/board", "grants.done", () -> board.meeting(date, title, p.getName()));
+    String newMeeting(@Valid @ModelAttribute("meetingForm") MeetingForm form, BindingResult result, Principal p,
+            Model model, HttpServletResponse response, RedirectAttributes ra) {
+        form = forms.complete(MeetingForm.class, form, result);
+        if (form.date() != null && (form.date().isBefore(LocalDate.now().minusYears(1))
+                || form.date().isAfter(LocalDate.now().plusYears(2)))) {
+            FieldChecks.reject(result, "date", "grants.board.dateRange");
+        }
+        if (!result.hasErrors()) {
+            try {
+                board.meeting(form.date(), form.title(), p.getName());
+                ra.addFlashAttribute("doneKey", "grants.done");
+                return "redirect:/grants/staff/board";
+            } catch (GrantRuleViolation refused) {
+                result.reject("grants.refused", new Object[] {refused.getMessage()}, refused.getMessage());
+            }
+        }
+        forms.rejected(result, model, "grants.board.field", "m-");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return meetings(model);
     }
 
     @GetMapping("/grants/staff/board/{id}")

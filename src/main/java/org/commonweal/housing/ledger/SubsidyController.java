@@ -25,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.commonweal.shell.FormErrors;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -65,8 +66,8 @@ class SubsidyController {
 
     @PostMapping("/housing/subsidies/{id}/payments")
     String schedule(@PathVariable long id, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String amount, Authentication auth, Model model,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String amount, @RequestParam(required = false) String reason,
+            Authentication auth, Model model, HttpServletResponse response) {
         var subsidy = openable(id, auth);
         Map<String, String> errors = new LinkedHashMap<>();
         YearMonth ym = null;
@@ -84,9 +85,19 @@ class SubsidyController {
         } catch (NumberFormatException e) {
             errors.put("amount", msg("housing.payment.error.amount"));
         }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 500) {
+            errors.put("reason", msg("housing.payment.error.reasonLength"));
+        }
+        // #18: above the monthly assistance, the payment needs a reason (a $9,000 payment on $2,150 a month passed)
+        if (errors.isEmpty() && value.compareTo(subsidy.monthlyAssistance()) > 0 && why == null) {
+            errors.put("reason", msg("housing.payment.error.aboveMonthly", value.toPlainString(),
+                    subsidy.monthlyAssistance().toPlainString()));
+        }
         if (errors.isEmpty()) {
             try {
-                ledger.schedule(subsidy.fundingSourceId(), id, ym, value, "rent " + ym, auth.getName());
+                ledger.schedule(subsidy.fundingSourceId(), id, ym, value,
+                        "rent " + ym + (why == null ? "" : " (above the monthly amount: " + why + ")"), auth.getName());
                 return "redirect:/housing/subsidies/" + id + "#ledger";
             } catch (LedgerCeilingExceeded e) {
                 errors.put("amount", msg("housing.payment.error.ceiling", value.toPlainString(), e.source(),
@@ -100,6 +111,7 @@ class SubsidyController {
             }
         }
         response.setStatus(422);
+        model.addAttribute("reason", reason);
         return render(model, auth, subsidy, month, amount, errors);
     }
 
@@ -133,6 +145,11 @@ class SubsidyController {
         model.addAttribute("month", month);
         model.addAttribute("amount", amount);
         model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            model.addAttribute("formErrors", new FormErrors(errors.entrySet().stream()
+                    .map(e -> new FormErrors.Problem(e.getKey(), "payment-" + e.getKey(), e.getValue(), null)).toList(),
+                    Map.of()));
+        }
         model.addAttribute("finance", finance(auth));
         model.addAttribute("transitions", FundingLedger.TRANSITIONS);
         model.addAttribute("caseManagerStatuses", CASE_MANAGER_STATUSES);

@@ -58,6 +58,10 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
             throw new IllegalArgumentException(
                     "username must be 3 to 64 letters, digits, dots, dashes, underscores or @");
         }
+        if (account.displayName() == null || account.displayName().isBlank() || account.displayName().length() > 120) {
+            // #18: a 10,000-character display name widened every page that shows it
+            throw new IllegalArgumentException("a login needs a name of at most 120 characters");
+        }
         if (account.roles() == null || account.roles().isEmpty()) {
             throw new IllegalArgumentException("a login needs at least one role");
         }
@@ -110,6 +114,12 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
             return Optional.empty();
         }
         return findByUsername(auth.getName());
+    }
+
+    @Override
+    public List<UserAccount> withRole(Role role) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where enabled and ? = any(roles) "
+                + "order by lower(username)").param(role.name()).query(JdbcUserAccounts::account).list();
     }
 
     List<UserAccount> all() {

@@ -20,10 +20,12 @@ class LoginController {
 
     private final JdbcUserAccounts accounts;
     private final RuntimeMode mode;
+    private final UserAdministration administration;
 
-    LoginController(JdbcUserAccounts accounts, RuntimeMode mode) {
+    LoginController(JdbcUserAccounts accounts, RuntimeMode mode, UserAdministration administration) {
         this.accounts = accounts;
         this.mode = mode;
+        this.administration = administration;
     }
 
     @GetMapping("/login")
@@ -42,6 +44,7 @@ class LoginController {
     @GetMapping("/admin/users")
     String users(Model model) {
         model.addAttribute("users", accounts.all());
+        model.addAttribute("states", administration.states());
         model.addAttribute("roles", Role.values());
         return "identity/users";
     }

@@ -16,6 +16,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * The browser-facing security: form login, CSRF on every form, secure headers, and the modules' access rules.
@@ -43,7 +44,8 @@ class SecurityConfiguration {
     @Bean
     @Order(100)
     SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules,
-            LoginAttempts loginAttempts, RateLimits rateLimits, RequestBodyLimits bodyLimits) throws Exception {
+            LoginAttempts loginAttempts, RateLimits rateLimits, RequestBodyLimits bodyLimits,
+            HandlerMappingIntrospector introspector) throws Exception {
         // issue #17: one answer for every failed sign-in (a locked or disabled login must not look different from a
         // wrong password), and throttling per login name + address instead of locking the account (LoginAttempts)
         var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -52,6 +54,8 @@ class SecurityConfiguration {
                     "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll();
             moduleRules.orderedStream().sorted(Comparator.comparingInt(AccessRules::order))
                     .forEach(module -> module.configure(rules));
+            // #18: an address nothing answers is a 404 page for everyone, not a redirect to the sign-in page
+            rules.requestMatchers(new UnmappedRequests(introspector)).permitAll();
             rules.anyRequest().authenticated();
         });
         // the token lives in a cookie, so anonymous visitors of public pages get no server-side session

@@ -13,7 +13,15 @@ import org.commonweal.network.accuracy.ErrorReports;
 import org.commonweal.shell.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,12 +35,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class FindADoctorController {
 
+    private final Forms forms;
+
     private final DirectoryListings listings;
     private final Geography geography;
     private final Geocoder geocoder;
     private final ErrorReports reports;
 
-    FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports) {
+    FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports, Forms forms) {
+        this.forms = forms;
         this.listings = listings;
         this.geography = geography;
         this.geocoder = geocoder;
@@ -111,23 +122,38 @@ class FindADoctorController {
         return "network/location";
     }
 
+    /** A visitor's report of an error in a listing (SB 137); lengths match the table's. */
+    record ReportForm(@NotBlank String resourceType, @NotBlank @Size(max = 64) String resourceId,
+            @NotBlank String category, @NotBlank @Size(max = 2000) String description, @Size(max = 200) String contact) {
+    }
+
     @PostMapping("/find-a-doctor/report")
-    String report(@RequestParam String resourceType, @RequestParam String resourceId, @RequestParam String category,
-            @RequestParam String description, @RequestParam(required = false) String contact,
-            RedirectAttributes redirect) {
-        boolean exists = resourceType.equals("Practitioner") ? listings.provider(resourceId).isPresent()
-                : resourceType.equals("Location") && listings.location(resourceId).isPresent();
+    String report(@Valid @ModelAttribute("report") ReportForm form, BindingResult result, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        boolean practitioner = "Practitioner".equals(form.resourceType());
+        boolean exists = practitioner ? form.resourceId() != null && listings.provider(form.resourceId()).isPresent()
+                : "Location".equals(form.resourceType()) && form.resourceId() != null
+                        && listings.location(form.resourceId()).isPresent();
         if (!exists) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        try {
-            long id = reports.file(resourceType, resourceId, category, description, contact);
-            redirect.addFlashAttribute("reportId", id);
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("reportInvalid", true);
+        if (form.category() != null && !ErrorReports.CATEGORIES.contains(form.category())) {
+            FieldChecks.reject(result, "category", "network.report.field.category.unknown");
         }
-        return "redirect:" + (resourceType.equals("Practitioner") ? "/find-a-doctor/providers/"
-                : "/find-a-doctor/locations/") + resourceId;
+        if (!result.hasErrors()) {
+            try {
+                redirect.addFlashAttribute("reportId", reports.file(form.resourceType(), form.resourceId(),
+                        form.category(), form.description(), form.contact()));
+                return "redirect:" + (practitioner ? "/find-a-doctor/providers/" : "/find-a-doctor/locations/")
+                        + form.resourceId();
+            } catch (IllegalArgumentException e) {
+                result.reject("network.report.invalid");
+            }
+        }
+        // #18: the listing comes back with the report as typed and every problem named
+        forms.rejected(result, model, "network.report.field", "report-");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return practitioner ? provider(form.resourceId(), model) : location(form.resourceId(), model);
     }
 
     private Optional<GeoPoint> origin(String near) {

@@ -106,8 +106,14 @@ class NetworkManagerController {
     }
 
     @PostMapping("/network/campaigns/{id}/requests/{request}")
-    String respond(@PathVariable long id, @PathVariable long request, @RequestParam String answer, Principal user) {
-        campaigns.respond(request, answer, user.getName());
+    String respond(@PathVariable long id, @PathVariable long request, @RequestParam String answer, Principal user,
+            RedirectAttributes redirect) {
+        try {
+            campaigns.respond(request, answer, user.getName());
+        } catch (IllegalArgumentException e) {
+            // #18: an answer other than the two buttons' (or an unknown request) was a server error
+            redirect.addFlashAttribute("answerRefused", true);
+        }
         return "redirect:/network/campaigns/" + id;
     }
 

@@ -13,15 +13,22 @@ import org.springframework.web.context.request.WebRequest;
 @Component
 class RequestIdErrorAttributes extends DefaultErrorAttributes {
 
+    /**
+     * The request attribute where the audit's request-id filter keeps the id: after {@code sendError} the container
+     * renders the error page with a reset response, whose headers no longer carry it.
+     */
+    static final String REQUEST_ID_ATTRIBUTE = "org.commonweal.audit.internal.RequestIdFilter";
+
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
-        if (request instanceof NativeWebRequest nativeRequest
+        Object id = request.getAttribute(REQUEST_ID_ATTRIBUTE, WebRequest.SCOPE_REQUEST);
+        if (id == null && request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeResponse() instanceof HttpServletResponse response) {
-            String id = response.getHeader("X-Request-Id");
-            if (id != null) {
-                attributes.put("requestId", id);
-            }
+            id = response.getHeader("X-Request-Id");
+        }
+        if (id != null) {
+            attributes.put("requestId", id.toString());
         }
         return attributes;
     }

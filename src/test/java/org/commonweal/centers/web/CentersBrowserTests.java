@@ -107,6 +107,17 @@ class CentersBrowserTests {
         browser.findElement(By.id("confirmation")).sendKeys("ZZZZ2222");
         click(By.id("kiosk-submit"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("kiosk-result"), "No encontramos"));
+
+        // kiosk mode: no staff navigation and no sign-out; the staff page leads back to the kiosk
+        assertThat(browser.findElements(By.id("sign-out"))).isEmpty();
+        assertThat(browser.findElements(By.id("area-nav"))).isEmpty();
+        browser.get(url("/centers/staff"));
+        assertThat(browser.getCurrentUrl()).contains("/centers/kiosk/lynwood");
+        // leaving takes the staff password
+        browser.findElement(By.cssSelector("#kiosk-leave summary")).click();
+        browser.findElement(By.id("kiosk-password")).sendKeys("demo-password");
+        click(By.id("kiosk-leave-submit"));
+        waiting().until(d -> d.getCurrentUrl().contains("/centers/staff"));
         BrowserSupport.signOut(browser);
     }
 }

@@ -123,7 +123,8 @@ class CentersWebIntegrationTests {
         String body = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
                         .param("kind", "community").param("firstName", "Ana").param("lastName", "BadZip").param("zip", "9001"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(body).contains("zip", "must be five digits");
+        assertThat(body).contains("id=\"error-summary\"", "href=\"#zip\"", "ZIP code: enter a 5-digit ZIP code")
+                .doesNotContain("zip: must be five digits");
     }
 
     private String memberLinked(String redirect) {
@@ -160,6 +161,98 @@ class CentersWebIntegrationTests {
                 .param("firstName", "María").param("lastName", "Peña")).andExpect(status().is3xxRedirection()).andReturn();
         assertThat(memberLinked(signedIn.getResponse().getRedirectedUrl())).isEqualTo("DEMO-MEMBER-1");
     }
+
+    @Test
+    void aWalkInWithAMemberIdNobodyHasAndAZipOfLettersIsRefusedWithBothErrorsAndNothingSaved() throws Exception {
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        int before = jdbc.sql("select count(*) from centers.visit").query(Integer.class).single();
+        String body = mvc.perform(post("/centers/staff/visits").with(staff).with(csrf()).param("centerCode", "wilmington")
+                        .param("service", "pcp-change").param("plan", "lacare").param("memberId", "NOT-A-MEMBER")
+                        .param("zip", "ABC").param("language", "es"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("href=\"#v-memberId\"", "L.A. Care member ID: no member has that id",
+                "href=\"#v-zip\"", "ZIP code: enter a 5-digit ZIP code", "value=\"NOT-A-MEMBER\"");
+        assertThat(jdbc.sql("select count(*) from centers.visit").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theSamePersonRegisteringTwiceForOneClassTakesOneSeat() throws Exception {
+        long session = newSession(5, 13);
+        var register = post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "community")
+                .param("firstName", "Twice").param("lastName", "Same").param("phone", "(213) 555-0142");
+        mvc.perform(register).andExpect(status().is3xxRedirection());
+        String again = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "community")
+                        .param("firstName", "twice").param("lastName", "SAME").param("phone", "213-555-0142"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("You are already registered for this class");
+        assertThat(jdbc.sql("select taken from centers.class_session where id = ?").param(session)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void tenThousandCharacterNamesAreRefusedInTheVisitorsLanguageWithWhatWasTyped() throws Exception {
+        long session = newSession(5, 13);
+        String body = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf()).param("lang", "es")
+                        .param("kind", "community").param("firstName", "A".repeat(10_000)).param("lastName", "")
+                        .param("email", "foo@").param("zip", "ABC"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("Hay un problema", "Nombre: use como máximo 60 caracteres", "Apellido: escriba un valor",
+                "Correo electrónico: escriba un correo", "Código postal: escriba un código postal de 5 dígitos",
+                "value=\"foo@\"");
+        assertThat(jdbc.sql("select taken + waitlisted from centers.class_session where id = ?").param(session)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aClassThatHasTakenPlaceShowsNoSeatsAndNoForm() throws Exception {
+        long session = newSession(5, 13);
+        jdbc.sql("update centers.class_session set starts_at = now() - interval '2 days', "
+                + "ends_at = now() - interval '2 days' + interval '90 minutes' where id = ?").param(session).update();
+        String page = mvc.perform(get("/centers/sessions/" + session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("id=\"session-closed\"").doesNotContain("id=\"register-form\"", "seats left");
+    }
+
+    @Test
+    void aScreeningOutsideWhatCanBeMeasuredNamesTheFieldAndKeepsTheEntries() throws Exception {
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        String body = mvc.perform(post("/centers/staff/screenings").with(staff).with(csrf()).param("centerCode", "wilmington")
+                        .param("plan", "community").param("systolic", "500").param("diastolic", "95")
+                        .param("glucose", "abc").param("heightCm", "160").param("weightKg", "90"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("Systolic blood pressure: enter a number of at most 300",
+                "Glucose (mg/dL): enter a whole number", "value=\"500\"", "value=\"95\"", "value=\"160\"",
+                "value=\"abc\"");
+    }
+
+    @Test
+    void theKioskLocksTheDeviceToItsPagesWithoutStaffNavigationUntilTheStaffPasswordIsGiven() throws Exception {
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        // the session lives in the database (Spring Session): the device keeps it by its cookie
+        var opened = mvc.perform(get("/centers/kiosk/east-la").with(staff)).andExpect(status().isOk()).andReturn().getResponse();
+        var device = opened.getCookie("SESSION");
+        assertThat(device).isNotNull();
+        assertThat(opened.getContentAsString()).doesNotContain("id=\"area-nav\"", "id=\"sign-out\"", "id=\"account-link\"")
+                .contains("id=\"kiosk-leave-form\"");
+        // a visitor trying the staff pages, or any other page, is brought back to the kiosk
+        mvc.perform(get("/centers/staff").with(staff).cookie(device))
+                .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result
+                        .MockMvcResultMatchers.redirectedUrl("/centers/kiosk/east-la"));
+        mvc.perform(get("/").with(staff).cookie(device)).andExpect(org.springframework.test.web.servlet.result
+                .MockMvcResultMatchers.redirectedUrl("/centers/kiosk/east-la"));
+        mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).cookie(device).param("password", "guess"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("leaveRefused", true));
+        mvc.perform(get("/centers/staff").with(staff).cookie(device)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/centers/kiosk/east-la/leave").with(staff).with(csrf()).cookie(device)
+                        .param("password", demoPassword))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/centers/staff?center=east-la"));
+        mvc.perform(get("/centers/staff").with(staff).cookie(device)).andExpect(status().isOk());
+        // another device (another session) was never locked
+        mvc.perform(get("/centers/staff").with(staff)).andExpect(status().isOk());
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${commonweal.demo.password}")
+    String demoPassword;
 
     @Test
     void theCalendarFiltersByCenterCategoryAndDayAndTheFeedsAreICalendar() throws Exception {
@@ -219,11 +312,13 @@ class CentersWebIntegrationTests {
     void walkInsAndScreeningsAreLoggedAndFlaggedForStaffOnly() throws Exception {
         var staff = user("center-staff").roles("CENTER_STAFF");
         String member = "V" + System.nanoTime();
+        // a walk-in links a real member (the member id is checked with coverage)
+        String visitsOfDemoMember = "select count(*) from centers.visit where member_id = 'DEMO-MEMBER-1' and service = 'pcp-change'";
+        int before = jdbc.sql(visitsOfDemoMember).query(Integer.class).single();
         mvc.perform(post("/centers/staff/visits").with(staff).with(csrf()).param("centerCode", "wilmington")
-                .param("service", "pcp-change").param("plan", "lacare").param("memberId", member)
+                .param("service", "pcp-change").param("plan", "lacare").param("memberId", "DEMO-MEMBER-1")
                 .param("language", "es")).andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("select count(*) from centers.visit where member_id = ? and service = 'pcp-change'").param(member)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(visitsOfDemoMember).query(Integer.class).single()).isEqualTo(before + 1);
         mvc.perform(post("/centers/staff/screenings").with(staff).with(csrf()).param("centerCode", "wilmington")
                 .param("memberId", member).param("plan", "lacare").param("systolic", "150").param("diastolic", "95")
                 .param("glucose", "130").param("fasting", "true").param("heightCm", "160").param("weightKg", "90"))

@@ -57,7 +57,7 @@ class CoverageWebIntegrationTests {
                         .param("phone", phone).param("addressLine1", "1200 N State St").param("city", "Los Angeles")
                         .param("zip", "90033").param("spokenLanguage", "es").param("writtenLanguage", "es")
                         .param("reason", ""))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is(422));
         assertThat(jdbc.sql("select phone from coverage.member where member_id = 'DEMO-MEMBER-1'")
                 .query(String.class).single()).isNotEqualTo(phone);
 
@@ -76,6 +76,36 @@ class CoverageWebIntegrationTests {
         assertThat(jdbc.sql("""
                 select count(*) from audit.audit_event where member_id = 'DEMO-MEMBER-1' and action = 'UPDATE'
                   and purpose = 'member called with a new number'""").query(Integer.class).single()).isPositive();
+    }
+
+    @Test
+    void aCorrectionWithABadZipPhoneAndEmailComesBackWithEveryErrorNamedAndSavesNothing() throws Exception {
+        String before = jdbc.sql("select coalesce(zip, '') || coalesce(phone, '') || coalesce(email, '') || coalesce(spa::text, '') "
+                + "from coverage.member where member_id = 'DEMO-MEMBER-1'").query(String.class).single();
+        mvc.perform(post("/members/DEMO-MEMBER-1/corrections").with(csrf())
+                        .with(user("member-services").roles("MEMBER_SERVICES"))
+                        .param("phone", "abc").param("email", "foo@").param("addressLine1", "1200 N State St")
+                        .param("city", "Los Angeles").param("zip", "9003").param("spokenLanguage", "es")
+                        .param("writtenLanguage", "es").param("reason", "x".repeat(10_000)))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content().string(containsString("href=\"#c-zip\"")))
+                .andExpect(content().string(containsString("ZIP code: enter a 5-digit ZIP code")))
+                .andExpect(content().string(containsString("Phone: enter a US phone number")))
+                .andExpect(content().string(containsString("Email: enter an email address")))
+                .andExpect(content().string(containsString("Reason for the correction: use at most 500 characters")))
+                // what was typed comes back
+                .andExpect(content().string(containsString("value=\"9003\"")))
+                .andExpect(content().string(containsString("value=\"abc\"")));
+        assertThat(jdbc.sql("select coalesce(zip, '') || coalesce(phone, '') || coalesce(email, '') || coalesce(spa::text, '') "
+                + "from coverage.member where member_id = 'DEMO-MEMBER-1'").query(String.class).single()).isEqualTo(before);
+        // in Spanish, the same errors in Spanish; a ZIP outside Los Angeles County is refused too
+        mvc.perform(post("/members/DEMO-MEMBER-1/corrections").with(csrf()).header("Accept-Language", "es")
+                        .with(user("member-services").roles("MEMBER_SERVICES"))
+                        .param("zip", "10001").param("reason", "se mudó"))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("Hay un problema")))
+                .andExpect(content().string(containsString("Código postal: escriba un código postal del condado de Los Ángeles")));
     }
 
     @Test

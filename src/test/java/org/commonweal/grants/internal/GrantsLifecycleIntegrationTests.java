@@ -45,6 +45,17 @@ class GrantsLifecycleIntegrationTests {
                 "1 Main St", "Los Angeles", "90012", 4, "Pat Lee", "pat@example.org"), "test").organization().id();
     }
 
+    @Autowired org.commonweal.identity.UserAccounts users;
+
+    /** An active GRANT_REVIEWER login (reviewers are picked from those, not typed). */
+    String reviewerLogin(String username) {
+        if (users.findByUsername(username).isEmpty()) {
+            users.create(new org.commonweal.identity.UserAccounts.NewUserAccount(username, "Reviewer " + username,
+                    java.util.UUID.randomUUID() + "-Aa1!", java.util.Set.of(org.commonweal.identity.Role.GRANT_REVIEWER)));
+        }
+        return username;
+    }
+
     private long submittedApplication(long cycleId, long org) {
         long app = applications.start(cycleId, org, "grantee", Instant.now());
         applications.save(app, new ApplicationDesk.Draft("Clinic upgrade", new BigDecimal("150000"),
@@ -98,8 +109,8 @@ class GrantsLifecycleIntegrationTests {
                 .hasMessageContaining("after submission");
 
         applications.screen(app, true, null, "grants-officer");
-        long conflicted = reviews.assign(app, "reviewer-a", "grants-officer");
-        long cleared = reviews.assign(app, "reviewer-b", "grants-officer");
+        long conflicted = reviews.assign(app, reviewerLogin("reviewer-a"), "grants-officer");
+        long cleared = reviews.assign(app, reviewerLogin("reviewer-b"), "grants-officer");
         reviews.declare(conflicted, "reviewer-a", true, "I serve on the applicant's board");
         assertThatThrownBy(() -> reviews.score(conflicted, "reviewer-a", Map.of("1-need", 5, "2-plan", 5, "3-equity", 5, "4-budget", 5), null))
                 .hasMessageContaining("recused");
@@ -126,13 +137,16 @@ class GrantsLifecycleIntegrationTests {
         assertThatThrownBy(() -> awards.schedule(award.id(), new BigDecimal("1"), LocalDate.now(), null, "grants-officer"))
                 .hasMessageContaining("more than the award");
         awards.approve(t1, "grants-officer");
-        awards.pay(t1, LocalDate.now(), "grants-officer");
+        // separation of duties: the officer who scheduled and approved it does not mark it paid
+        assertThatThrownBy(() -> awards.pay(t1, LocalDate.now(), "grants-officer"))
+                .hasMessageContaining("Separation of duties");
+        awards.pay(t1, LocalDate.now(), "treasurer");
         awards.amend(award.id(), new BigDecimal("140000"), null, "Equipment cost less", "grants-officer");
         assertThatThrownBy(() -> awards.approve(t2, "grants-officer")).hasMessageContaining("more than the award");
         awards.amend(award.id(), new BigDecimal("150000"), award.endsOn().plusMonths(3), "Restored", "grants-officer");
         assertThat(awards.amendments(award.id())).hasSize(2);
         awards.approve(t2, "grants-officer");
-        awards.pay(t2, LocalDate.now(), "grants-officer");
+        awards.pay(t2, LocalDate.now(), "treasurer");
         assertThat(awards.paid(award.id())).isEqualByComparingTo("150000");
 
         assertThatThrownBy(() -> reporting.close(award.id(), "done", "grants-officer")).hasMessageContaining("not yet accepted");
@@ -205,5 +219,108 @@ class GrantsLifecycleIntegrationTests {
         });
         assertThat(portfolio.bySpa(Portfolio.Filter.all())).extracting(Portfolio.Slice::label).contains("SPA 4");
         assertThat(portfolio.byOrganizationType(Portfolio.Filter.all())).extracting(Portfolio.Slice::label).contains("FQHC", "NON_PROFIT");
+    }
+
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+
+    private static final org.springframework.test.web.servlet.request.RequestPostProcessor OFFICER =
+            org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("grants-officer")
+                    .roles("GRANTS_OFFICER");
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(String path) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+    }
+
+    private long inReview() {
+        var cycle = catalog.cycle("TRANQUADA-" + (LocalDate.now().getYear() + 1)).orElseThrow();
+        long app = submittedApplication(cycle.id(), newOrganization());
+        applications.screen(app, true, null, "grants-officer");
+        return app;
+    }
+
+    @Test
+    void aReviewerIsPickedFromActiveReviewerLoginsAndCanBeRemovedBeforeScoring() throws Exception {
+        long app = inReview();
+        assertThatThrownBy(() -> reviews.assign(app, "nobody-here", "grants-officer"))
+                .hasMessageContaining("not an active grant reviewer login");
+        assertThat(reviews.forApplication(app)).isEmpty();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/grants/staff/applications/" + app).with(OFFICER))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<select class=\"form-select\" id=\"reviewer\"", "<option value=\"grant-reviewer\">");
+        long typo = reviews.assign(app, reviewerLogin("reviewer-c"), "grants-officer");
+        mvc.perform(form("/grants/staff/applications/" + app + "/reviewers/" + typo + "/removal").with(OFFICER));
+        assertThat(reviews.forApplication(app)).isEmpty();
+        // once scored, a reviewer stays
+        long scored = reviews.assign(app, "grant-reviewer", "grants-officer");
+        reviews.declare(scored, "grant-reviewer", false, null);
+        reviews.score(scored, "grant-reviewer", Map.of("1-need", 4, "2-plan", 4, "3-equity", 3, "4-budget", 5), null);
+        assertThatThrownBy(() -> reviews.unassign(scored, "grants-officer")).hasMessageContaining("already scored");
+    }
+
+    @Test
+    void aDecimalScoreComesBackNamingTheCriterionInsteadOfAServerError() throws Exception {
+        long app = inReview();
+        long assignment = reviews.assign(app, "grant-reviewer", "grants-officer");
+        reviews.declare(assignment, "grant-reviewer", false, null);
+        mvc.perform(form("/grants/reviews/" + assignment + "/scores")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("grant-reviewer").roles("GRANT_REVIEWER"))
+                        .param("score.1-need", "3.5").param("score.2-plan", "4").param("score.3-equity", "3")
+                        .param("score.4-budget", "5"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
+                        org.hamcrest.Matchers.containsString("whole numbers")));
+        assertThat(reviews.find(assignment).orElseThrow().status().name()).isNotEqualTo("COMPLETED");
+    }
+
+    @Test
+    void tranchesStayInsideTheGrantPeriodAndNothingIsPaidBeforeItStarts() {
+        LocalDate starts = LocalDate.now().plusDays(60);
+        long awardId = awards.create(new AwardDesk.NewAward(null, newOrganization(), 1, null, "Later start",
+                new BigDecimal("60000"), LocalDate.now(), starts, starts.plusYears(1), null), "grants-officer");
+        assertThatThrownBy(() -> awards.schedule(awardId, new BigDecimal("1000"), LocalDate.of(2020, 1, 15), null, "grants-officer"))
+                .hasMessageContaining("inside the grant period");
+        assertThatThrownBy(() -> awards.schedule(awardId, new BigDecimal("1000"), starts.plusYears(2), null, "grants-officer"))
+                .hasMessageContaining("inside the grant period");
+        long tranche = awards.schedule(awardId, new BigDecimal("60000"), starts, "Signed", "grants-officer");
+        awards.approve(tranche, "grants-officer");
+        assertThatThrownBy(() -> awards.pay(tranche, LocalDate.now(), "treasurer"))
+                .hasMessageContaining("before the grant period starts");
+        assertThat(awards.disbursement(tranche).orElseThrow().status()).isEqualTo(DisbursementStatus.APPROVED);
+    }
+
+    @Test
+    void aBoardApprovalCannotBeDatedAheadAndABlankBoardFormNamesTheFields() throws Exception {
+        var cycle = catalog.cycle("TRANQUADA-" + (LocalDate.now().getYear() + 1)).orElseThrow();
+        long app = inReview();
+        long review = reviews.assign(app, "grant-reviewer", "grants-officer");
+        reviews.declare(review, "grant-reviewer", false, null);
+        reviews.score(review, "grant-reviewer", Map.of("1-need", 4, "2-plan", 4, "3-equity", 3, "4-budget", 5), null);
+        reviews.conclude(app, true, "grants-officer");
+        long meeting = board.meeting(LocalDate.now().plusDays(300 + SEQ.get() % 60), "Board of Governors", "grants-officer");
+        board.place(meeting, app, cycle.awardFloor(), "grants-officer");
+        assertThatThrownBy(() -> board.act(meeting, "Approve", LocalDate.now().plusDays(14), true, null, 12, "grants-officer"))
+                .hasMessageContaining("in the future");
+        assertThat(applications.find(app).orElseThrow().status()).isEqualTo(ApplicationStatus.RECOMMENDED);
+
+        String blank = mvc.perform(form("/grants/staff/board").with(OFFICER))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(blank).contains("id=\"error-summary\"", "Date of the meeting: enter a value", "Meeting: enter a value",
+                "href=\"#m-date\"");
+        String garbage = mvc.perform(form("/grants/staff/board").with(OFFICER).param("lang", "es")
+                        .param("date", "garbage").param("title", "T".repeat(10_000)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(garbage).contains("Hay un problema", "Fecha de la reunión: escriba una fecha real",
+                "Reunión: use como máximo 200 caracteres", "value=\"garbage\"");
+        mvc.perform(form("/grants/staff/board/" + meeting + "/actions").with(OFFICER).param("lang", "es")
+                        .param("motion", "Aprobar").param("actionDate", LocalDate.now().toString())
+                        .param("approved", "true").param("months", "twelve"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/grants/staff/board/" + meeting))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
+                        org.hamcrest.Matchers.startsWith("Meses del período de la subvención: \"twelve\" no es")));
     }
 }

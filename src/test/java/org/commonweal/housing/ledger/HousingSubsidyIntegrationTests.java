@@ -115,6 +115,23 @@ class HousingSubsidyIntegrationTests {
     }
 
     @Test
+    void aPaymentAboveTheMonthlyAssistanceWarnsAndNeedsAReason() throws Exception {
+        long subsidy = subsidy("20000.00");
+        String body = mvc.perform(post("/housing/subsidies/" + subsidy + "/payments").param("month", "2026-06")
+                        .param("amount", "9000").with(csrf()).with(CASE_MANAGER))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("id=\"error-summary\"", "href=\"#payment-reason\"",
+                "9000 is more than the monthly assistance of 400.00", "value=\"9000\"");
+        assertThat(jdbc.sql("select count(*) from housing.payment where subsidy_id = ?").param(subsidy)
+                .query(Long.class).single()).isZero();
+        mvc.perform(post("/housing/subsidies/" + subsidy + "/payments").param("month", "2026-06").param("amount", "1200")
+                        .param("reason", "three months of arrears").with(csrf()).with(CASE_MANAGER))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select description from housing.payment where subsidy_id = ?").param(subsidy)
+                .query(String.class).single()).contains("three months of arrears");
+    }
+
+    @Test
     void anotherTeamsCaseManagerCannotSeeOrPayTheSubsidy() throws Exception {
         long subsidy = subsidy("5000.00");
         var other = user("cm-nguyen").roles("CASE_MANAGER");

@@ -79,6 +79,18 @@ class FindADoctorIntegrationTests {
     }
 
     @Test
+    void aReportWithoutADescriptionOrTooLongComesBackOnTheListingWithTheFieldNamed() throws Exception {
+        int before = jdbc.sql("select count(*) from network.error_report").query(Integer.class).single();
+        String page = mvc.perform(post("/find-a-doctor/report").with(csrf()).param("lang", "es")
+                        .param("resourceType", "Practitioner").param("resourceId", "pr-1").param("category", "phone")
+                        .param("description", "").param("contact", "x".repeat(10_000)))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Hay un problema", "href=\"#report-description\"",
+                "Qué está mal, en sus palabras: escriba un valor", "Contacto: use como máximo 200 caracteres");
+        assertThat(jdbc.sql("select count(*) from network.error_report").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void htmxRequestsGetOnlyTheMainFragment() throws Exception {
         String body = mvc.perform(get("/find-a-doctor").param("specialty", "208000000X").header("HX-Request", "true")
                 .header("HX-Target", "main")).andExpect(status().isOk()).andReturn().getResponse()

@@ -1,0 +1,131 @@
+package org.commonweal.identity.internal;
+
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.commonweal.identity.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's actions on a login (#18) — roles, disable or enable, unlock, force a password reset — and the
+ * page where a login whose reset was forced chooses its new password before anything else.
+ */
+@Controller
+class UserAdministrationController {
+
+    static final String CHECKED = UserAdministrationController.class.getName() + ".checked";
+    private static final int MIN_PASSWORD = 12;
+
+    private final UserAdministration administration;
+
+    UserAdministrationController(UserAdministration administration) {
+        this.administration = administration;
+    }
+
+    @PostMapping("/admin/users/{username}/roles")
+    String roles(@PathVariable String username, @RequestParam(name = "roles", required = false) Set<String> roles,
+            RedirectAttributes redirect) {
+        return act(redirect, username, () -> {
+            Set<Role> chosen = EnumSet.noneOf(Role.class);
+            for (String role : roles == null ? Set.<String>of() : roles) {
+                chosen.add(Role.valueOf(role));
+            }
+            administration.setRoles(username, chosen);
+        });
+    }
+
+    @PostMapping("/admin/users/{username}/enabled")
+    String enabled(@PathVariable String username, @RequestParam(required = false) Boolean enabled,
+            RedirectAttributes redirect) {
+        return act(redirect, username, () -> administration.setEnabled(username, Boolean.TRUE.equals(enabled)));
+    }
+
+    @PostMapping("/admin/users/{username}/unlock")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        return act(redirect, username, () -> administration.unlock(username));
+    }
+
+    @PostMapping("/admin/users/{username}/password-reset")
+    String reset(@PathVariable String username, RedirectAttributes redirect) {
+        return act(redirect, username, () -> redirect.addFlashAttribute("oneTimePassword",
+                administration.forcePasswordReset(username)));
+    }
+
+    private static String act(RedirectAttributes redirect, String username, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("changed", username);
+        } catch (IllegalArgumentException e) {
+            // the message is a key of the identity bundle; an unknown role name is a form that was tampered with
+            redirect.addFlashAttribute("errorKey", e.getMessage() != null && e.getMessage().startsWith("users.error.")
+                    ? e.getMessage() : "users.error.role");
+        }
+        return "redirect:/admin/users#user-" + username;
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm() {
+        return "identity/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirmation, Principal principal, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        String problem = password == null || password.length() < MIN_PASSWORD ? "users.password.tooShort"
+                : password.length() > 128 ? "users.password.tooLong"
+                : !password.equals(confirmation) ? "users.password.mismatch" : null;
+        if (problem != null) {
+            model.addAttribute("problem", problem);
+            response.setStatus(422);
+            return "identity/password";
+        }
+        administration.changeOwnPassword(principal.getName(), password);
+        request.getSession().setAttribute(CHECKED, true);
+        return "redirect:/?passwordChanged";
+    }
+
+    /** A login whose reset was forced goes to the password page first, whatever it asks for. */
+    @Bean
+    WebMvcConfigurer passwordChangeGate() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                            throws Exception {
+                        Principal user = request.getUserPrincipal();
+                        var session = request.getSession(false);
+                        if (user == null || session != null && session.getAttribute(CHECKED) != null) {
+                            return true;
+                        }
+                        // checked once per session (a sign-in starts a new one), on every request without one
+                        if (!administration.passwordChangeRequired(user.getName())) {
+                            if (session != null) {
+                                session.setAttribute(CHECKED, true);
+                            }
+                            return true;
+                        }
+                        response.sendRedirect(request.getContextPath() + "/account/password");
+                        return false;
+                    }
+                }).excludePathPatterns("/account/password", "/css/**", "/js/**", "/img/**", "/webjars/**", "/error",
+                        "/api/**", "/x12/**", "/fhir/**", "/hsds/**");
+            }
+        };
+    }
+}
