@@ -61,6 +61,8 @@ class UserAdministration {
     @Transactional
     void unlock(String username) {
         update(username, "update identity.user_account set failed_attempts = 0, locked_until = null where lower(username) = lower(?)");
+        // and the sign-in throttle of every address (#17's LoginAttempts), so the login can sign in again at once
+        jdbc.sql("delete from identity.login_throttle where lower(login) = lower(?)").param(username).update();
         changed(username, "unlocked");
     }
 
