@@ -86,7 +86,7 @@ class BadInputIntegrationTests {
 
     /** Answers the 10,000-character and wrong-type posts may give besides a 4xx: the page again with an error. */
     private static final Set<String> ERROR_FLASHES = Set.of("error", "errorKey", "problem", "notFound", "invalid",
-            "documentErrors", "answerRefused");
+            "documentErrors", "answerRefused", "problems");
 
     private static final Set<String> MACHINE_APIS = Set.of("/api/", "/x12/", "/fhir/", "/hsds/");
 

@@ -159,10 +159,14 @@ public class PlanConfiguration {
         return lines.size();
     }
 
+    /** No configuration value (names, descriptions, codes) is longer than this (#18: lengths on every field). */
+    static final int MAX_FIELD = 200;
+
     private static void check(String[] f, int line, Set<String> productLines, List<Problem> problems) {
         Integer expected = FIELDS.get(f[0]);
         if (expected == null) {
-            problems.add(new Problem(line, "kind", "coverage.config.error.kind", f[0]));
+            problems.add(new Problem(line, "kind", "coverage.config.error.kind",
+                    f[0].length() > 30 ? f[0].substring(0, 30) + "…" : f[0]));
             return;
         }
         if (f.length != expected) {
@@ -173,6 +177,9 @@ public class PlanConfiguration {
             boolean optional = f[0].equals("product_line") && i == 5;
             if (f[i].isBlank() && !optional) {
                 problems.add(new Problem(line, "field " + (i + 1), "coverage.config.error.required", ""));
+            } else if (f[i].length() > MAX_FIELD) {
+                problems.add(new Problem(line, "field " + (i + 1), "coverage.config.error.length",
+                        String.valueOf(MAX_FIELD)));
             }
         }
         switch (f[0]) {

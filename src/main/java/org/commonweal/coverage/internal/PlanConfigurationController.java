@@ -68,12 +68,15 @@ class PlanConfigurationController {
     }
 
     @PostMapping(PAGE + "/reapply")
-    String reapply(@RequestParam String reason, Principal user, RedirectAttributes redirect) throws IOException {
+    String reapply(@RequestParam String reason, Principal user, Locale locale, RedirectAttributes redirect)
+            throws IOException {
         try {
             var report = importer.reapply(reason, user.getName());
             return "redirect:/coverage/imports/" + report.id();
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("problems", List.of(e.getMessage()));
+            // the reason comes from the page's list; anything else waits for nothing (and is not echoed back)
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage("coverage.config.reapply.none", null,
+                    locale)));
             return "redirect:" + PAGE;
         }
     }
