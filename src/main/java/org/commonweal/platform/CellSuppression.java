@@ -1,0 +1,300 @@
+package org.commonweal.platform;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * The plan's one disclosure-control rule for figures about people that leave the care team, after the DHCS Data
+ * De-identification Guidelines and the CMS cell-size suppression policy: a count from 1 to 10 is masked, and so is every
+ * rate, mean or percentage built on a masked count; zero is shown (it identifies nobody). One mask, {@value #MASK},
+ * everywhere.
+ *
+ * <p>Masking the small counts is not enough when totals are published beside them: a row total minus the other cells,
+ * a year minus eleven months, members minus those who met the standard give the count back. So the rule is applied to a
+ * whole {@link Publication} (every table of a view or export, with its margins and the relations between them), and
+ * complementary cells are masked until no small count can be derived. The method is the one τ-ARGUS and sdcTable use to
+ * audit a pattern (Fischetti and Salazar-González's attacker problems): for each small cell, a linear programme gives
+ * the largest value the cell can take given everything published; while that is below {@value #SMALLEST_SHOWN} the
+ * cheapest neighbouring cell (the smallest count in a relation with the masked ones, as τ-ARGUS weighs cells by
+ * value) is masked as well. Masking more only widens what an attacker can infer, so each cell once protected stays so.
+ */
+public final class CellSuppression {
+
+    /** What stands in place of a masked figure, in every page, chart label, export and brief. */
+    public static final String MASK = "*";
+    /** The smallest count that may be shown: 1 to 10 are masked. */
+    public static final int SMALLEST_SHOWN = 11;
+    private static final int CANDIDATES_PER_STEP = 12;
+
+    private CellSuppression() {
+    }
+
+    /** Whether a count is small under the rule (1 to 10; zero is not). */
+    public static boolean small(long count) {
+        return count >= 1 && count < SMALLEST_SHOWN;
+    }
+
+    /** The figures as shown to a reader: masked and complemented when {@code suppress}, exact otherwise. */
+    public static Masking apply(Publication publication, boolean suppress) {
+        return suppress ? protect(publication) : new Masking(publication, new BitSet(), new BitSet(), false);
+    }
+
+    /** Masks the small counts of a publication and the complementary cells that keep them from being derived. */
+    public static Masking protect(Publication p) {
+        BitSet primary = new BitSet();
+        for (int i = 0; i < p.size(); i++) {
+            if (p.published(i) && small(p.value(i))) {
+                primary.set(i);
+            }
+        }
+        BitSet masked = (BitSet) primary.clone();
+        closeSingletons(p, masked);
+        for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
+            protectCell(p, masked, cell);
+        }
+        return new Masking(p, primary, masked, true);
+    }
+
+    /**
+     * The first, cheap pass (sdcTable's simple heuristic): a relation with one unknown gives it away by subtraction, so
+     * its smallest other non-zero count is masked too, until no relation has a single unknown. The linear programmes
+     * then only have the subtler derivations (across several relations) left to find.
+     */
+    private static void closeSingletons(Publication p, BitSet masked) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] r : p.relations()) {
+                int unknowns = 0;
+                int maskedCount = 0;
+                for (int c : r) {
+                    if (unknown(p, masked, c)) {
+                        unknowns++;
+                        maskedCount += masked.get(c) ? 1 : 0;
+                    }
+                }
+                if (unknowns == 1 && maskedCount == 1) {
+                    int cheapest = -1;
+                    for (int c : r) {
+                        if (!unknown(p, masked, c) && p.value(c) > 0
+                                && (cheapest < 0 || p.value(c) < p.value(cheapest))) {
+                            cheapest = c;
+                        }
+                    }
+                    if (cheapest >= 0) {
+                        masked.set(cheapest);
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void protectCell(Publication p, BitSet masked, int cell) {
+        while (high(p, masked, cell) < SMALLEST_SHOWN) {
+            List<Integer> candidates = candidates(p, masked, cell);
+            if (candidates.isEmpty()) {
+                throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
+            }
+            int best = candidates.getFirst();
+            double bestHigh = -1;
+            for (int c : candidates.subList(0, Math.min(CANDIDATES_PER_STEP, candidates.size()))) {
+                masked.set(c);
+                double high = high(p, masked, cell);
+                masked.clear(c);
+                if (high >= SMALLEST_SHOWN) {
+                    best = c;
+                    break;
+                }
+                if (high > bestHigh + 1e-9) {
+                    best = c;
+                    bestHigh = high;
+                }
+            }
+            masked.set(best);
+        }
+    }
+
+    /** Shown non-zero cells in a relation with the cell's connected unknowns, smallest first. */
+    private static List<Integer> candidates(Publication p, BitSet masked, int cell) {
+        BitSet unknowns = component(p, masked, cell);
+        BitSet found = new BitSet();
+        for (int[] r : p.relations()) {
+            if (touches(r, unknowns)) {
+                for (int c : r) {
+                    if (!unknown(p, masked, c) && p.value(c) > 0) {
+                        found.set(c);
+                    }
+                }
+            }
+        }
+        List<Integer> list = new ArrayList<>(found.stream().boxed().toList());
+        list.sort(Comparator.comparingLong(p::value));
+        return list;
+    }
+
+    private static boolean unknown(Publication p, BitSet masked, int c) {
+        return masked.get(c) || !p.published(c);
+    }
+
+    private static boolean touches(int[] relation, BitSet cells) {
+        for (int c : relation) {
+            if (cells.get(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The unknown cells tied to {@code cell} through relations (the only ones its interval depends on). */
+    private static BitSet component(Publication p, BitSet masked, int cell) {
+        BitSet seen = new BitSet();
+        seen.set(cell);
+        var queue = new ArrayDeque<Integer>(List.of(cell));
+        while (!queue.isEmpty()) {
+            int c = queue.poll();
+            for (int[] r : p.relations()) {
+                if (contains(r, c)) {
+                    for (int o : r) {
+                        if (unknown(p, masked, o) && !seen.get(o)) {
+                            seen.set(o);
+                            queue.add(o);
+                        }
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static boolean contains(int[] r, int c) {
+        for (int x : r) {
+            if (x == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tightest interval an attacker can put on a masked or unpublished cell, by linear programming. */
+    public record Interval(double low, double high) {
+    }
+
+    private static double high(Publication p, BitSet masked, int cell) {
+        return bound(p, masked, component(p, masked, cell), cell, true);
+    }
+
+    static Interval interval(Publication p, BitSet masked, int cell) {
+        BitSet unknowns = component(p, masked, cell);
+        return new Interval(bound(p, masked, unknowns, cell, false), bound(p, masked, unknowns, cell, true));
+    }
+
+    private static double bound(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max) {
+        long largest = 0;
+        for (int i = 0; i < p.size(); i++) {
+            largest = Math.max(largest, p.value(i));
+        }
+        double cap = 100.0 * (largest + SMALLEST_SHOWN);
+        var model = new ExpressionsBasedModel();
+        Variable[] vars = new Variable[p.size()];
+        for (int c = unknowns.nextSetBit(0); c >= 0; c = unknowns.nextSetBit(c + 1)) {
+            // zeros are always shown, so a masked cell is at least 1; an unpublished one may be 0
+            vars[c] = model.addVariable("x" + c).lower(masked.get(c) ? 1 : 0).upper(cap);
+        }
+        vars[cell].weight(1);
+        int n = 0;
+        for (int[] r : p.relations()) {
+            if (!touches(r, unknowns)) {
+                continue;
+            }
+            Expression e = model.addExpression("r" + n++);
+            double rhs = 0;
+            for (int k = 0; k < r.length; k++) {
+                double coefficient = k == 0 ? -1 : 1;
+                if (vars[r[k]] != null) {
+                    e.set(vars[r[k]], coefficient);
+                } else {
+                    rhs -= coefficient * p.value(r[k]);
+                }
+            }
+            e.lower(rhs).upper(rhs);
+        }
+        Optimisation.Result result = max ? model.maximise() : model.minimise();
+        if (!result.getState().isFeasible()) {
+            throw new IllegalStateException("the published figures are inconsistent around " + p.key(cell));
+        }
+        return result.getValue();
+    }
+
+    /** A publication as a reader sees it. */
+    public static final class Masking {
+
+        private final Publication publication;
+        private final BitSet primary;
+        private final BitSet masked;
+        private final boolean suppressing;
+
+        Masking(Publication publication, BitSet primary, BitSet masked, boolean suppressing) {
+            this.publication = publication;
+            this.primary = primary;
+            this.masked = masked;
+            this.suppressing = suppressing;
+        }
+
+        public boolean masked(Object key) {
+            return masked.get(publication.id(key));
+        }
+
+        /** The count as text, or the mask. */
+        public String count(Object key) {
+            return masked(key) ? MASK : Long.toString(publication.value(publication.id(key)));
+        }
+
+        /** Whether none of these counts is masked (a rate or mean built on them may be shown). */
+        public boolean shows(Object... keys) {
+            for (Object k : keys) {
+                if (masked(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A figure built on counts (a rate, a mean): its text when all of them are shown, otherwise the mask. */
+        public String derived(Supplier<String> text, Object... keys) {
+            return shows(keys) ? text.get() : MASK;
+        }
+
+        /** The count for a chart, or null (no bar) when masked. */
+        public Long chart(Object key) {
+            return masked(key) ? null : publication.value(publication.id(key));
+        }
+
+        /** Whether the rule was applied (the reader is outside the care team). */
+        public boolean active() {
+            return suppressing;
+        }
+
+        public int smallCells() {
+            return primary.cardinality();
+        }
+
+        public int maskedCells() {
+            return masked.cardinality();
+        }
+
+        /** The tightest interval the published figures allow for a masked count (the audit of the pattern). */
+        public Interval interval(Object key) {
+            return CellSuppression.interval(publication, masked, publication.id(key));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.commonweal.platform;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one view or export publishes about people, as the disclosure-control rule must see it: the counts (each
+ * under a key the view chooses), the counts that are computed but not published (they tie published ones together,
+ * such as the members of ZIPs with no gap), and the additive relations between them (a row total, a county that is the
+ * sum of its SPAs, a year that is the sum of its months, members that are met plus not met). An attacker who reads the
+ * output knows all of this; {@link CellSuppression} masks until the relations give back no small count.
+ */
+public final class Publication {
+
+    private final Map<Object, Integer> ids = new LinkedHashMap<>();
+    private final List<Long> values = new ArrayList<>();
+    private final List<Boolean> published = new ArrayList<>();
+    private final List<int[]> relations = new ArrayList<>();
+
+    /** A published count. Registering the same key again (a cell shown in two tables) must give the same value. */
+    public Publication count(Object key, long value) {
+        add(key, value, true);
+        return this;
+    }
+
+    /** A count that is not published but that relations refer to (the attacker knows only that it is not negative). */
+    public Publication unpublished(Object key, long value) {
+        add(key, value, false);
+        return this;
+    }
+
+    /** {@code total} is the sum of {@code parts}: all of them registered before. */
+    public Publication sum(Object total, List<?> parts) {
+        int[] relation = new int[parts.size() + 1];
+        relation[0] = id(total);
+        for (int i = 0; i < parts.size(); i++) {
+            relation[i + 1] = id(parts.get(i));
+        }
+        if (parts.isEmpty()) {
+            return this;
+        }
+        long sum = 0;
+        for (int i = 1; i < relation.length; i++) {
+            sum += values.get(relation[i]);
+        }
+        if (sum != values.get(relation[0])) {
+            throw new IllegalArgumentException("total " + total + " = " + values.get(relation[0])
+                    + " is not the sum of its parts (" + sum + ")");
+        }
+        relations.add(relation);
+        return this;
+    }
+
+    public Publication sum(Object total, Object... parts) {
+        return sum(total, List.of(parts));
+    }
+
+    public boolean has(Object key) {
+        return ids.containsKey(key);
+    }
+
+    private void add(Object key, long value, boolean shown) {
+        if (value < 0) {
+            throw new IllegalArgumentException("a count cannot be negative: " + key + " = " + value);
+        }
+        Integer existing = ids.get(key);
+        if (existing != null) {
+            if (values.get(existing) != value) {
+                throw new IllegalArgumentException(key + " registered with two values: " + values.get(existing)
+                        + " and " + value);
+            }
+            published.set(existing, published.get(existing) || shown);
+            return;
+        }
+        ids.put(key, values.size());
+        values.add(value);
+        published.add(shown);
+    }
+
+    int id(Object key) {
+        Integer id = ids.get(key);
+        if (id == null) {
+            throw new IllegalArgumentException("no count registered under " + key);
+        }
+        return id;
+    }
+
+    int size() {
+        return values.size();
+    }
+
+    long value(int id) {
+        return values.get(id);
+    }
+
+    boolean published(int id) {
+        return published.get(id);
+    }
+
+    List<int[]> relations() {
+        return Collections.unmodifiableList(relations);
+    }
+
+    Object key(int id) {
+        return ids.entrySet().stream().filter(e -> e.getValue() == id).findFirst().orElseThrow().getKey();
+    }
+}
