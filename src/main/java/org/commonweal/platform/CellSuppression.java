@@ -128,12 +128,10 @@ public final class CellSuppression {
     private static List<Integer> candidates(Publication p, BitSet masked, int cell) {
         BitSet unknowns = component(p, masked, cell);
         BitSet found = new BitSet();
-        for (int[] r : p.relations()) {
-            if (touches(r, unknowns)) {
-                for (int c : r) {
-                    if (!unknown(p, masked, c) && p.value(c) > 0) {
-                        found.set(c);
-                    }
+        for (int r : relationsOf(p, unknowns).stream().toArray()) {
+            for (int c : p.relations().get(r)) {
+                if (!unknown(p, masked, c) && p.value(c) > 0) {
+                    found.set(c);
                 }
             }
         }
@@ -146,13 +144,15 @@ public final class CellSuppression {
         return masked.get(c) || !p.published(c);
     }
 
-    private static boolean touches(int[] relation, BitSet cells) {
-        for (int c : relation) {
-            if (cells.get(c)) {
-                return true;
+    /** The relations that involve any of these cells. */
+    private static BitSet relationsOf(Publication p, BitSet cells) {
+        BitSet out = new BitSet();
+        for (int c = cells.nextSetBit(0); c >= 0; c = cells.nextSetBit(c + 1)) {
+            for (int r : p.relationsOf(c)) {
+                out.set(r);
             }
         }
-        return false;
+        return out;
     }
 
     /** The unknown cells tied to {@code cell} through relations (the only ones its interval depends on). */
@@ -162,27 +162,16 @@ public final class CellSuppression {
         var queue = new ArrayDeque<Integer>(List.of(cell));
         while (!queue.isEmpty()) {
             int c = queue.poll();
-            for (int[] r : p.relations()) {
-                if (contains(r, c)) {
-                    for (int o : r) {
-                        if (unknown(p, masked, o) && !seen.get(o)) {
-                            seen.set(o);
-                            queue.add(o);
-                        }
+            for (int r : p.relationsOf(c)) {
+                for (int o : p.relations().get(r)) {
+                    if (unknown(p, masked, o) && !seen.get(o)) {
+                        seen.set(o);
+                        queue.add(o);
                     }
                 }
             }
         }
         return seen;
-    }
-
-    private static boolean contains(int[] r, int c) {
-        for (int x : r) {
-            if (x == c) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The tightest interval an attacker can put on a masked or unpublished cell, by linear programming. */
@@ -212,10 +201,9 @@ public final class CellSuppression {
         }
         vars[cell].weight(1);
         int n = 0;
-        for (int[] r : p.relations()) {
-            if (!touches(r, unknowns)) {
-                continue;
-            }
+        BitSet involved = relationsOf(p, unknowns);
+        for (int ri = involved.nextSetBit(0); ri >= 0; ri = involved.nextSetBit(ri + 1)) {
+            int[] r = p.relations().get(ri);
             Expression e = model.addExpression("r" + n++);
             double rhs = 0;
             for (int k = 0; k < r.length; k++) {

@@ -19,6 +19,7 @@ public final class Publication {
     private final List<Long> values = new ArrayList<>();
     private final List<Boolean> published = new ArrayList<>();
     private final List<int[]> relations = new ArrayList<>();
+    private final List<List<Integer>> relationsOf = new ArrayList<>();
 
     /** A published count. Registering the same key again (a cell shown in two tables) must give the same value. */
     public Publication count(Object key, long value) {
@@ -50,8 +51,35 @@ public final class Publication {
             throw new IllegalArgumentException("total " + total + " = " + values.get(relation[0])
                     + " is not the sum of its parts (" + sum + ")");
         }
+        for (int c : relation) {
+            relationsOf.get(c).add(relations.size());
+        }
         relations.add(relation);
         return this;
+    }
+
+    /**
+     * Relates a total to parts that may not cover it all: when they add up to it, {@code total = sum(parts)}; when they
+     * add up to less (people with no SPA, months before the first kept), the remainder is an unpublished count; when
+     * they add up to more (distinct people counted once in the total), there is no linear relation to record.
+     */
+    public Publication relate(Object total, List<?> parts) {
+        long sum = 0;
+        for (Object part : parts) {
+            sum += values.get(id(part));
+        }
+        long whole = values.get(id(total));
+        if (sum > whole || parts.isEmpty()) {
+            return this;
+        }
+        if (sum == whole) {
+            return sum(total, parts);
+        }
+        List<Object> all = new ArrayList<>(parts);
+        Object rest = List.of("remainder of", total, relations.size());
+        unpublished(rest, whole - sum);
+        all.add(rest);
+        return sum(total, all);
     }
 
     public Publication sum(Object total, Object... parts) {
@@ -78,6 +106,7 @@ public final class Publication {
         ids.put(key, values.size());
         values.add(value);
         published.add(shown);
+        relationsOf.add(new ArrayList<>());
     }
 
     int id(Object key) {
@@ -102,6 +131,10 @@ public final class Publication {
 
     List<int[]> relations() {
         return Collections.unmodifiableList(relations);
+    }
+
+    List<Integer> relationsOf(int id) {
+        return relationsOf.get(id);
     }
 
     Object key(int id) {
