@@ -33,7 +33,6 @@ public final class CellSuppression {
     public static final String MASK = "*";
     /** The smallest count that may be shown: 1 to 10 are masked. */
     public static final int SMALLEST_SHOWN = 11;
-    private static final int CANDIDATES_PER_STEP = 12;
 
     private CellSuppression() {
     }
@@ -57,7 +56,7 @@ public final class CellSuppression {
             }
         }
         BitSet masked = (BitSet) primary.clone();
-        closeSingletons(p, masked);
+        closeRelations(p, primary, masked);
         for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
             protectCell(p, masked, cell);
         }
@@ -65,38 +64,60 @@ public final class CellSuppression {
     }
 
     /**
-     * The first, cheap pass (sdcTable's simple heuristic): a relation with one unknown gives it away by subtraction, so
-     * its smallest other non-zero count is masked too, until no relation has a single unknown. The linear programmes
-     * then only have the subtler derivations (across several relations) left to find.
+     * The first, cheap pass, relation by relation (sdcTable's simple heuristic, with τ-ARGUS's protection level): in a
+     * relation whose total is shown, the masked parts together are what the total leaves once the shown parts are
+     * taken away, each at least 1; so a small part can reach at most (that remainder − the other masked parts). Until
+     * that reaches {@value #SMALLEST_SHOWN} for every relation, the smallest shown non-zero cell of the relation is
+     * masked as well (a part, or the total when no part is left). The linear programmes then only have the subtler
+     * derivations, across several relations, left to find.
      */
-    private static void closeSingletons(Publication p, BitSet masked) {
+    private static void closeRelations(Publication p, BitSet primary, BitSet masked) {
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int[] r : p.relations()) {
-                int unknowns = 0;
-                int maskedCount = 0;
-                for (int c : r) {
-                    if (unknown(p, masked, c)) {
-                        unknowns++;
-                        maskedCount += masked.get(c) ? 1 : 0;
-                    }
+                if (unknown(p, masked, r[0]) || !hasPrimaryPart(r, primary)) {
+                    continue;
                 }
-                if (unknowns == 1 && maskedCount == 1) {
+                while (!unknown(p, masked, r[0]) && remainderTooSmall(p, masked, r)) {
                     int cheapest = -1;
-                    for (int c : r) {
+                    for (int k = 1; k < r.length; k++) {
+                        int c = r[k];
                         if (!unknown(p, masked, c) && p.value(c) > 0
                                 && (cheapest < 0 || p.value(c) < p.value(cheapest))) {
                             cheapest = c;
                         }
                     }
-                    if (cheapest >= 0) {
-                        masked.set(cheapest);
-                        changed = true;
-                    }
+                    masked.set(cheapest >= 0 ? cheapest : r[0]);
+                    changed = true;
                 }
             }
         }
+    }
+
+    private static boolean hasPrimaryPart(int[] r, BitSet primary) {
+        for (int k = 1; k < r.length; k++) {
+            if (primary.get(r[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a small masked part of a relation with a shown total can be shown to stay below 11 by it alone. */
+    private static boolean remainderTooSmall(Publication p, BitSet masked, int[] r) {
+        long hidden = 0;
+        int unknownParts = 0;
+        boolean unpublishedPart = false;
+        for (int k = 1; k < r.length; k++) {
+            if (unknown(p, masked, r[k])) {
+                hidden += p.value(r[k]);
+                unknownParts++;
+                unpublishedPart |= !p.published(r[k]);
+            }
+        }
+        // an unpublished part may be 0, a masked one is at least 1
+        return unknownParts > 0 && hidden - (unknownParts - 1) + (unpublishedPart ? 1 : 0) < SMALLEST_SHOWN;
     }
 
     private static void protectCell(Publication p, BitSet masked, int cell) {
@@ -105,23 +126,25 @@ public final class CellSuppression {
             if (candidates.isEmpty()) {
                 throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
             }
+            // the cheapest cell sharing a relation with the cell itself, else the cheapest around its masked neighbours
             int best = candidates.getFirst();
-            double bestHigh = -1;
-            for (int c : candidates.subList(0, Math.min(CANDIDATES_PER_STEP, candidates.size()))) {
-                masked.set(c);
-                double high = high(p, masked, cell);
-                masked.clear(c);
-                if (high >= SMALLEST_SHOWN) {
+            for (int c : candidates) {
+                if (sharesRelation(p, c, cell)) {
                     best = c;
                     break;
-                }
-                if (high > bestHigh + 1e-9) {
-                    best = c;
-                    bestHigh = high;
                 }
             }
             masked.set(best);
         }
+    }
+
+    private static boolean sharesRelation(Publication p, int a, int b) {
+        for (int r : p.relationsOf(a)) {
+            if (p.relationsOf(b).contains(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shown non-zero cells in a relation with the cell's connected unknowns, smallest first. */
@@ -188,11 +211,23 @@ public final class CellSuppression {
     }
 
     private static double bound(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max) {
-        long largest = 0;
-        for (int i = 0; i < p.size(); i++) {
-            largest = Math.max(largest, p.value(i));
+        // every count is at most the largest published one; a cell free of any relation reaches it (or 11)
+        double cap = p.largest() + SMALLEST_SHOWN;
+        Optimisation.Result result = solve(p, masked, unknowns, cell, max, cap, 0);
+        if (!result.getState().isFeasible()) {
+            // the true counts satisfy every relation; a solver that finds none is stuck on rounding, so the
+            // equations are given a hair of slack (a thousandth of a person changes no bound that matters)
+            result = solve(p, masked, unknowns, cell, max, cap, 1e-3);
         }
-        double cap = 100.0 * (largest + SMALLEST_SHOWN);
+        if (!result.getState().isFeasible()) {
+            throw new IllegalStateException("the published figures are inconsistent around " + p.key(cell) + " ("
+                    + result.getState() + ", " + unknowns.cardinality() + " unknowns)");
+        }
+        return result.getValue();
+    }
+
+    private static Optimisation.Result solve(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max,
+            double cap, double slack) {
         var model = new ExpressionsBasedModel();
         Variable[] vars = new Variable[p.size()];
         for (int c = unknowns.nextSetBit(0); c >= 0; c = unknowns.nextSetBit(c + 1)) {
@@ -214,13 +249,9 @@ public final class CellSuppression {
                     rhs -= coefficient * p.value(r[k]);
                 }
             }
-            e.lower(rhs).upper(rhs);
+            e.lower(rhs - slack).upper(rhs + slack);
         }
-        Optimisation.Result result = max ? model.maximise() : model.minimise();
-        if (!result.getState().isFeasible()) {
-            throw new IllegalStateException("the published figures are inconsistent around " + p.key(cell));
-        }
-        return result.getValue();
+        return max ? model.maximise() : model.minimise();
     }
 
     /** A publication as a reader sees it. */

@@ -20,6 +20,7 @@ public final class Publication {
     private final List<Boolean> published = new ArrayList<>();
     private final List<int[]> relations = new ArrayList<>();
     private final List<List<Integer>> relationsOf = new ArrayList<>();
+    private long largest;
 
     /** A published count. Registering the same key again (a cell shown in two tables) must give the same value. */
     public Publication count(Object key, long value) {
@@ -105,6 +106,7 @@ public final class Publication {
         }
         ids.put(key, values.size());
         values.add(value);
+        largest = Math.max(largest, value);
         published.add(shown);
         relationsOf.add(new ArrayList<>());
     }
@@ -117,12 +119,21 @@ public final class Publication {
         return id;
     }
 
+    /** How many counts (published or not) and relations it holds. */
+    public String describe() {
+        return values.size() + " counts, " + relations.size() + " relations";
+    }
+
     int size() {
         return values.size();
     }
 
     long value(int id) {
         return values.get(id);
+    }
+
+    long largest() {
+        return largest;
     }
 
     boolean published(int id) {

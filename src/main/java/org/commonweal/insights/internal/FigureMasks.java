@@ -21,6 +21,8 @@ import org.commonweal.platform.Publication;
  */
 public final class FigureMasks {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureMasks.class);
+
     private final Map<List<Object>, Boolean> numerators = new java.util.HashMap<>();
     private final Map<List<Object>, Boolean> denominators = new java.util.HashMap<>();
 
@@ -48,7 +50,10 @@ public final class FigureMasks {
             figures.stream().filter(f -> p.has(key(f, part))).forEach(f -> byCell.put(cell(f), f));
             relate(p, part, byCell);
         }
+        long started = System.nanoTime();
         var masking = CellSuppression.protect(p);
+        log.info("insights masks of {}: {}, {} small, {} masked in {} ms", measure.code(), p.describe(),
+                masking.smallCells(), masking.maskedCells(), (System.nanoTime() - started) / 1_000_000);
         var masks = new FigureMasks();
         for (Figure f : figures) {
             masks.numerators.put(cell(f), p.has(key(f, "n")) && masking.masked(key(f, "n")));
