@@ -33,6 +33,12 @@ public final class CellSuppression {
     public static final String MASK = "*";
     /** The smallest count that may be shown: 1 to 10 are masked. */
     public static final int SMALLEST_SHOWN = 11;
+    /**
+     * The largest set of linked unknowns the linear-programming audit takes on (a programme per small cell over
+     * thousands of variables would take minutes per view). Beyond it the relation-by-relation closure stands alone,
+     * and {@link Masking#unaudited()} says for how many small cells.
+     */
+    static final int AUDIT_LIMIT = 400;
 
     private CellSuppression() {
     }
@@ -44,7 +50,7 @@ public final class CellSuppression {
 
     /** The figures as shown to a reader: masked and complemented when {@code suppress}, exact otherwise. */
     public static Masking apply(Publication publication, boolean suppress) {
-        return suppress ? protect(publication) : new Masking(publication, new BitSet(), new BitSet(), false);
+        return suppress ? protect(publication) : new Masking(publication, new BitSet(), new BitSet(), false, 0);
     }
 
     /** Masks the small counts of a publication and the complementary cells that keep them from being derived. */
@@ -57,10 +63,11 @@ public final class CellSuppression {
         }
         BitSet masked = (BitSet) primary.clone();
         closeRelations(p, primary, masked);
+        int unaudited = 0;
         for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
-            protectCell(p, masked, cell);
+            unaudited += protectCell(p, masked, cell) ? 0 : 1;
         }
-        return new Masking(p, primary, masked, true);
+        return new Masking(p, primary, masked, true, unaudited);
     }
 
     /**
@@ -120,8 +127,16 @@ public final class CellSuppression {
         return unknownParts > 0 && hidden - (unknownParts - 1) + (unpublishedPart ? 1 : 0) < SMALLEST_SHOWN;
     }
 
-    private static void protectCell(Publication p, BitSet masked, int cell) {
-        while (high(p, masked, cell) < SMALLEST_SHOWN) {
+    /** Masks complements until the cell is protected; false when its linked unknowns are too many to audit. */
+    private static boolean protectCell(Publication p, BitSet masked, int cell) {
+        while (true) {
+            BitSet unknowns = component(p, masked, cell);
+            if (unknowns.cardinality() > AUDIT_LIMIT) {
+                return false;
+            }
+            if (bound(p, masked, unknowns, cell, true) >= SMALLEST_SHOWN) {
+                return true;
+            }
             List<Integer> candidates = candidates(p, masked, cell);
             if (candidates.isEmpty()) {
                 throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
@@ -201,10 +216,6 @@ public final class CellSuppression {
     public record Interval(double low, double high) {
     }
 
-    private static double high(Publication p, BitSet masked, int cell) {
-        return bound(p, masked, component(p, masked, cell), cell, true);
-    }
-
     static Interval interval(Publication p, BitSet masked, int cell) {
         BitSet unknowns = component(p, masked, cell);
         return new Interval(bound(p, masked, unknowns, cell, false), bound(p, masked, unknowns, cell, true));
@@ -261,12 +272,19 @@ public final class CellSuppression {
         private final BitSet primary;
         private final BitSet masked;
         private final boolean suppressing;
+        private final int unaudited;
 
-        Masking(Publication publication, BitSet primary, BitSet masked, boolean suppressing) {
+        Masking(Publication publication, BitSet primary, BitSet masked, boolean suppressing, int unaudited) {
             this.publication = publication;
             this.primary = primary;
             this.masked = masked;
             this.suppressing = suppressing;
+            this.unaudited = unaudited;
+        }
+
+        /** Small cells linked to more unknowns than the audit takes on: protected by the closure alone. */
+        public int unaudited() {
+            return unaudited;
         }
 
         public boolean masked(Object key) {

@@ -73,6 +73,11 @@ public final class Csv implements AutoCloseable {
     }
 
     /** One record as a line (with its CRLF), for callers that stream line by line. */
+    public static String line(Object... fields) {
+        return line(Arrays.asList(fields));
+    }
+
+    /** One record as a line (with its CRLF), for callers that stream line by line. */
     public static String line(List<?> fields) {
         var out = new StringWriter();
         to(out).row(fields).flush();

@@ -52,8 +52,9 @@ public final class FigureMasks {
         }
         long started = System.nanoTime();
         var masking = CellSuppression.protect(p);
-        log.info("insights masks of {}: {}, {} small, {} masked in {} ms", measure.code(), p.describe(),
-                masking.smallCells(), masking.maskedCells(), (System.nanoTime() - started) / 1_000_000);
+        log.info("insights masks of {}: {}, {} small, {} masked ({} small beyond the audit) in {} ms", measure.code(),
+                p.describe(), masking.smallCells(), masking.maskedCells(), masking.unaudited(),
+                (System.nanoTime() - started) / 1_000_000);
         var masks = new FigureMasks();
         for (Figure f : figures) {
             masks.numerators.put(cell(f), p.has(key(f, "n")) && masking.masked(key(f, "n")));
