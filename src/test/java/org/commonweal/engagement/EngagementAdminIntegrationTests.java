@@ -168,7 +168,7 @@ class EngagementAdminIntegrationTests {
     void analystsSeeEveryEngagementReportWithCountsOneToTenSuppressed() throws Exception {
         String staff = body(get("/engagement/reports").with(STAFF));
         String analyst = body(get("/engagement/reports").with(ANALYST));
-        assertThat(analyst).contains("suppressed-note", "attendance-report", "by-topic", "&lt;11");
+        assertThat(analyst).contains("suppressed-note", "attendance-report", "by-topic", ">*<");
         assertThat(staff).doesNotContain("suppressed-note");
         assertThat(smallCells(analyst)).as("no count from 1 to 10 on the analyst's page").isEmpty();
 
