@@ -38,7 +38,7 @@ public final class CellSuppression {
      * thousands of variables would take minutes per view). Beyond it the relation-by-relation closure stands alone,
      * and {@link Masking#unaudited()} says for how many small cells.
      */
-    static final int AUDIT_LIMIT = 1500;
+    static final int AUDIT_LIMIT = 400;
 
     private CellSuppression() {
     }
