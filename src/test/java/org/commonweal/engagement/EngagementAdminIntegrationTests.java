@@ -168,7 +168,7 @@ class EngagementAdminIntegrationTests {
     void analystsSeeEveryEngagementReportWithCountsOneToTenSuppressed() throws Exception {
         String staff = body(get("/engagement/reports").with(STAFF));
         String analyst = body(get("/engagement/reports").with(ANALYST));
-        assertThat(analyst).contains("suppressed-note", "attendance-report", "by-topic", "&lt;11");
+        assertThat(analyst).contains("suppressed-note", "attendance-report", "by-topic", ">*<");
         assertThat(staff).doesNotContain("suppressed-note");
         assertThat(smallCells(analyst)).as("no count from 1 to 10 on the analyst's page").isEmpty();
 
@@ -190,7 +190,7 @@ class EngagementAdminIntegrationTests {
             csv.lines().skip(1).forEach(line -> {
                 String[] cells = line.split(",", -1);
                 for (int c = cells.length - 1 - (last - first); c < cells.length; c++) {
-                    assertThat(cells[c]).as(report + ": " + line).matches("<11|0|[1-9]\\d+");
+                    assertThat(cells[c]).as(report + ": " + line).matches("\\*|0|[1-9]\\d+");
                 }
             });
         }

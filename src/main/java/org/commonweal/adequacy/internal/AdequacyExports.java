@@ -18,6 +18,8 @@ import org.commonweal.adequacy.engine.ZipResult;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
+import org.commonweal.platform.CellSuppression;
+import org.commonweal.platform.Csv;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,34 +55,39 @@ public class AdequacyExports {
         Map<String, AdequacyStore.StandardRow> dense = new HashMap<>();
         store.standards().stream().filter(s -> s.countyTier().equals("dense"))
                 .forEach(s -> dense.put(s.productLine() + '|' + s.providerType(), s));
+        List<ZipResult> results = store.results(run.id());
+        var disclosure = AdequacyDisclosure.of(results, suppress);
         List<List<String>> rows = new ArrayList<>();
-        for (var r : AdequacyReport.byLineAndType(store.results(run.id()))) {
+        for (var r : AdequacyReport.byLineAndType(results)) {
             var std = dense.get(r.productLine() + '|' + r.providerType());
-            boolean hide = suppress && r.small();
+            var shown = disclosure.county(r);
             rows.add(List.of(String.valueOf(run.id()), run.measuredOn().toString(), COUNTY, COUNTY_CODE,
                     r.productLine(), r.providerType(), std == null ? "" : std.miles().toPlainString(),
-                    std == null ? "" : String.valueOf(std.minutes()), AdequacyReport.count(r.members(), suppress),
-                    hide ? "1-10" : String.valueOf(r.met()), hide ? "" : percent(r.percentMet()),
-                    AdequacyReport.count(r.metByMiles(), suppress), AdequacyReport.count(r.metByMinutes(), suppress),
-                    AdequacyReport.count(r.metByAlternative(), suppress), hide ? "1-10" : String.valueOf(r.notMet()),
-                    miles(r.averageMiles()), miles(r.maxMiles()), run.travelModel()));
+                    std == null ? "" : String.valueOf(std.minutes()), shown.members(), shown.met(), shown.percent(),
+                    shown.byMiles(), shown.byMinutes(), shown.byAlternative(), shown.notMet(),
+                    shown.members().equals(CellSuppression.MASK) ? CellSuppression.MASK : miles(r.averageMiles()),
+                    shown.members().equals(CellSuppression.MASK) ? CellSuppression.MASK : miles(r.maxMiles()),
+                    run.travelModel()));
         }
         return rows;
     }
 
     public List<List<String>> gapRows(RunSummary run, boolean suppress, String productLine, String providerType) {
+        List<ZipResult> results = store.results(run.id());
+        var disclosure = AdequacyDisclosure.of(results, suppress);
         List<List<String>> rows = new ArrayList<>();
-        for (ZipResult g : AdequacyReport.gaps(store.results(run.id()))) {
+        for (ZipResult g : AdequacyReport.gaps(results)) {
             if ((productLine != null && !productLine.equals(g.productLine()))
                     || (providerType != null && !providerType.equals(g.providerType()))) {
                 continue;
             }
             ZipArea zip = geography.zip(g.zip()).orElse(null);
+            var shown = disclosure.zip(g);
             rows.add(List.of(String.valueOf(run.id()), run.measuredOn().toString(), COUNTY, COUNTY_CODE,
                     g.productLine(), g.providerType(), g.zip(), zip == null ? "" : zip.city(), String.valueOf(g.spa()),
-                    String.valueOf(g.rcacRegion()), AdequacyReport.count(g.members(), suppress),
-                    AdequacyReport.count(g.notMet(), suppress), miles(g.sumMiles() / g.members()),
-                    miles(g.maxMiles()), nearest(g, zip), ""));
+                    String.valueOf(g.rcacRegion()), shown.members(), shown.notMet(),
+                    shown.distances() ? miles(g.sumMiles() / g.members()) : CellSuppression.MASK,
+                    shown.distances() ? miles(g.maxMiles()) : CellSuppression.MASK, nearest(g, zip), ""));
         }
         return rows;
     }
@@ -103,16 +110,10 @@ public class AdequacyExports {
     }
 
     public void writeCsv(List<String> header, List<List<String>> rows, Writer out) throws IOException {
-        out.write(csvLine(header));
-        for (List<String> row : rows) {
-            out.write(csvLine(row));
+        try (var csv = Csv.to(out)) {
+            csv.row(header);
+            rows.forEach(csv::row);
         }
-        out.flush();
-    }
-
-    static String csvLine(List<String> fields) {
-        return fields.stream().map(f -> f.contains(",") || f.contains("\"") || f.contains("\n")
-                ? '"' + f.replace("\"", "\"\"") + '"' : f).collect(Collectors.joining(",")) + "\r\n";
     }
 
     public void writeXlsx(String sheetName, List<String> header, List<List<String>> rows, OutputStream out)

@@ -11,11 +11,9 @@ import org.commonweal.adequacy.engine.ZipResult;
 
 /**
  * Rolls a run's results per ZIP up to product line × provider type, by SPA or RCAC region, and lists the gaps;
- * small cells (1–10) are suppressed when the reader is not on the care team.
+ * small cells are suppressed by {@link AdequacyDisclosure} when the reader is not on the network team.
  */
 public final class AdequacyReport {
-
-    public static final int SMALL_CELL_MAX = 10;
 
     /** One row of a roll-up. {@code key} is the SPA or region number, or 0 for the whole county. */
     public record Row(String productLine, String providerType, int key, long members, long met, long metByMiles,
@@ -32,20 +30,6 @@ public final class AdequacyReport {
         public double averageMiles() {
             return members == 0 ? 0 : sumMiles / members;
         }
-
-        /** Whether showing met, not met or members would reveal a count between 1 and 10. */
-        public boolean small() {
-            return isSmall(members) || isSmall(met) || isSmall(notMet());
-        }
-    }
-
-    public static boolean isSmall(long n) {
-        return n >= 1 && n <= SMALL_CELL_MAX;
-    }
-
-    /** A count as shown: suppressed as "1-10" when asked. */
-    public static String count(long n, boolean suppress) {
-        return suppress && isSmall(n) ? "1-10" : String.valueOf(n);
     }
 
     public static List<Row> byLineAndType(List<ZipResult> results) {

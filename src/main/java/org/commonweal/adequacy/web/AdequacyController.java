@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.commonweal.adequacy.Adequacy.RunSummary;
 import org.commonweal.adequacy.engine.ZipResult;
+import org.commonweal.adequacy.internal.AdequacyDisclosure;
 import org.commonweal.adequacy.internal.AdequacyExports;
 import org.commonweal.adequacy.internal.AdequacyReport;
 import org.commonweal.adequacy.internal.AdequacyService;
@@ -107,14 +108,15 @@ class AdequacyController implements AccessRules {
             model.addAttribute("run", r);
             model.addAttribute("line", line);
             model.addAttribute("type", t);
-            model.addAttribute("rows", view(AdequacyReport.byLineAndType(results), suppress));
-            model.addAttribute("spaRows", view(filter(AdequacyReport.bySpa(results), line, t), suppress));
-            model.addAttribute("regionRows", view(filter(AdequacyReport.byRegion(results), line, t), suppress));
+            var disclosure = AdequacyDisclosure.of(results, suppress);
+            model.addAttribute("rows", view(AdequacyReport.byLineAndType(results), disclosure::county));
+            var spaViews = view(filter(AdequacyReport.bySpa(results), line, t), disclosure::spa);
+            model.addAttribute("spaRows", spaViews);
+            model.addAttribute("regionRows", view(filter(AdequacyReport.byRegion(results), line, t), disclosure::region));
             model.addAttribute("spaNames", regionNames(geography.servicePlanningAreas()));
             model.addAttribute("regionNames", regionNames(geography.rcacRegions()));
             var trend = trend(line, t, suppress);
             model.addAttribute("trend", trend);
-            var spaViews = view(filter(AdequacyReport.bySpa(results), line, t), suppress);
             model.addAttribute("chartLabels", String.join("|", spaViews.stream()
                     .map(v -> "SPA " + v.row().key()).toList()));
             model.addAttribute("chartValues", String.join("|", spaViews.stream().map(RowView::percent).toList()));
@@ -141,28 +143,21 @@ class AdequacyController implements AccessRules {
         return rows.stream().filter(r -> r.productLine().equals(line) && r.providerType().equals(type)).toList();
     }
 
-    /** A roll-up row as shown, with small cells suppressed where asked. */
+    /** A roll-up row as shown, with small cells (and their complements) suppressed where asked. */
     record RowView(AdequacyReport.Row row, String members, String met, String notMet, String percent,
             String byMiles, String byMinutes, String byAlternative, String averageMiles, String maxMiles,
             boolean hidden) {
     }
 
-    static List<RowView> view(List<AdequacyReport.Row> rows, boolean suppress) {
+    static List<RowView> view(List<AdequacyReport.Row> rows,
+            java.util.function.Function<AdequacyReport.Row, AdequacyDisclosure.Shown> shown) {
         List<RowView> out = new ArrayList<>();
         for (var r : rows) {
-            boolean hide = suppress && r.small();
-            out.add(new RowView(r, AdequacyReport.count(r.members(), suppress), hide ? "1-10" : String.valueOf(r.met()),
-                    hide ? "1-10" : String.valueOf(r.notMet()),
-                    hide ? "" : String.format(Locale.ROOT, "%.1f", r.percentMet()),
-                    AdequacyReport.count(r.metByMiles(), suppress), AdequacyReport.count(r.metByMinutes(), suppress),
-                    AdequacyReport.count(r.metByAlternative(), suppress), miles(r.averageMiles()),
-                    miles(r.maxMiles()), hide));
+            var s = shown.apply(r);
+            out.add(new RowView(r, s.members(), s.met(), s.notMet(), s.percent(), s.byMiles(), s.byMinutes(),
+                    s.byAlternative(), s.averageMiles(), s.maxMiles(), s.hidden()));
         }
         return out;
-    }
-
-    static String miles(double m) {
-        return Double.isInfinite(m) ? "—" : String.format(Locale.ROOT, "%.1f", m);
     }
 
     /** Percent meeting the standard in the last runs, oldest first, for one product line and type. */
@@ -172,12 +167,12 @@ class AdequacyController implements AccessRules {
     private List<TrendPoint> trend(String line, String type, boolean suppress) {
         List<TrendPoint> points = new ArrayList<>();
         for (RunSummary r : service.runs().stream().limit(12).toList().reversed()) {
-            filter(AdequacyReport.byLineAndType(store.results(r.id())), line, type).stream().findFirst()
+            List<ZipResult> results = store.results(r.id());
+            var disclosure = AdequacyDisclosure.of(results, suppress);
+            filter(AdequacyReport.byLineAndType(results), line, type).stream().findFirst()
                     .ifPresent(row -> {
-                        boolean hide = suppress && row.small();
-                        points.add(new TrendPoint(r.id(), r.measuredOn(), r.kind(),
-                                hide ? "" : String.format(Locale.ROOT, "%.1f", row.percentMet()),
-                                hide ? "1-10" : String.valueOf(row.notMet())));
+                        var shown = disclosure.county(row);
+                        points.add(new TrendPoint(r.id(), r.measuredOn(), r.kind(), shown.percent(), shown.notMet()));
                     });
         }
         return points;

@@ -1,7 +1,6 @@
 package org.commonweal.audit.internal;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.platform.Csv;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,25 +42,13 @@ class AuditController {
                 describe(filter)));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-        PrintWriter out = response.getWriter();
-        out.println("id,occurred_at,username,roles,action,entity_type,entity_id,member_id,purpose,ip,request_id,detail");
-        search.stream(filter, r -> out.println(Stream.of(String.valueOf(r.id()), r.occurredAt().toString(),
-                        r.username(), r.roles(), r.action(), r.entityType(), r.entityId(), r.memberId(), r.purpose(),
-                        r.ip(), r.requestId(), r.detail())
-                .map(AuditController::csv).collect(Collectors.joining(","))));
-        out.flush();
-    }
-
-    static String csv(String value) {
-        if (value == null) {
-            return "";
+        try (var csv = Csv.to(response.getWriter())) {
+            csv.row("id", "occurred_at", "username", "roles", "action", "entity_type", "entity_id", "member_id",
+                    "purpose", "ip", "request_id", "detail");
+            search.stream(filter, r -> csv.row(String.valueOf(r.id()), r.occurredAt().toString(), r.username(),
+                    r.roles(), r.action(), r.entityType(), r.entityId(), r.memberId(), r.purpose(), r.ip(),
+                    r.requestId(), r.detail()));
         }
-        // a leading = + - @ would run as a formula in a spreadsheet
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 
     private static String describe(AuditSearch.Filter f) {

@@ -1,7 +1,6 @@
 package org.commonweal.centers.web;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,8 +11,9 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.report.CenterReports;
-import org.commonweal.centers.report.Suppression;
+import org.commonweal.centers.report.CenterReportTables;
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.platform.Csv;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -38,9 +38,12 @@ class ReportsController {
     }
 
     /** Center staff are the care team; anyone else who may see the reports gets suppressed cells. */
-    static Suppression suppression(Authentication auth) {
-        boolean staff = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_CENTER_STAFF"));
-        return new Suppression(!staff);
+    static boolean suppress(Authentication auth) {
+        return auth.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_CENTER_STAFF"));
+    }
+
+    private CenterReportTables tables(String by, CenterReports.Filter f, Authentication auth) {
+        return CenterReportTables.of(reports.visits(by, f), reports.attendance(f), suppress(auth));
     }
 
     private CenterReports.Filter filter(LocalDate from, LocalDate to, String center) {
@@ -62,19 +65,18 @@ class ReportsController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "by must be one of " + CenterReports.DIMENSIONS.keySet());
         }
         var f = filter(from, to, center);
-        var s = suppression(auth);
-        var visits = reports.visits(by, f);
+        var t = tables(by, f, auth);
+        var visits = t.visits();
         model.addAttribute("by", by);
         model.addAttribute("dimensions", List.of("month", "center", "service", "language", "spa"));
         model.addAttribute("filter", f);
         model.addAttribute("centers", centers.centers());
-        model.addAttribute("s", s);
-        model.addAttribute("visits", visits);
-        model.addAttribute("attendance", reports.attendance(f));
-        model.addAttribute("chartLabels", json(visits.stream().map(CenterReports.VisitRow::group).toList()));
-        model.addAttribute("chartLacare", json(visits.stream().map(v -> s.chartValue(v.lacare())).toList()));
-        model.addAttribute("chartBsp", json(visits.stream().map(v -> s.chartValue(v.bsp())).toList()));
-        model.addAttribute("chartCommunity", json(visits.stream().map(v -> s.chartValue(v.community())).toList()));
+        model.addAttribute("t", t);
+        model.addAttribute("chartLabels", json(visits.stream().map(CenterReportTables.VisitLine::group).toList()));
+        model.addAttribute("chartLacare", json(visits.stream().map(CenterReportTables.VisitLine::chartLacare).toList()));
+        model.addAttribute("chartBsp", json(visits.stream().map(CenterReportTables.VisitLine::chartBsp).toList()));
+        model.addAttribute("chartCommunity",
+                json(visits.stream().map(CenterReportTables.VisitLine::chartCommunity).toList()));
         return "centers/reports";
     }
 
@@ -88,31 +90,26 @@ class ReportsController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "by must be one of " + CenterReports.DIMENSIONS.keySet());
         }
         var f = filter(from, to, center);
-        var s = suppression(auth);
+        var t = tables(by, f, auth);
         audit.record(new AuditEntry(AuditAction.EXPORT, "center-report", null, null, "center reporting",
-                "by=" + by + " from=" + f.from() + " to=" + f.to() + (s.active() ? " suppressed" : "")));
+                "by=" + by + " from=" + f.from() + " to=" + f.to() + (t.suppressed() ? " suppressed" : "")));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"center-visits-by-" + by + ".csv\"");
-        PrintWriter out = response.getWriter();
-        out.println(by + ",lacare,bsp,community,total");
-        for (var v : reports.visits(by, f)) {
-            out.println(String.join(",", csvText(v.group()), s.count(v.lacare()), s.count(v.bsp()),
-                    s.count(v.community()), s.count(v.total())));
+        try (var csv = Csv.to(response.getWriter())) {
+            csv.row(by, "lacare", "bsp", "community", "total");
+            for (var v : t.visits()) {
+                csv.row(v.group(), v.lacare(), v.bsp(), v.community(), v.total());
+            }
+            var total = t.total();
+            csv.row("total", total.lacare(), total.bsp(), total.community(), total.total());
+            csv.blank();
+            csv.row("center", "category", "sessions", "capacity", "seated", "fill_rate", "attended", "no_show",
+                    "no_show_rate", "waitlisted");
+            for (var a : t.attendance()) {
+                csv.row(a.center(), a.category(), a.sessions(), a.capacity(), a.seated(), a.fillRate(), a.attended(),
+                        a.noShow(), a.noShowRate(), a.waitlisted());
+            }
         }
-        out.println();
-        out.println("center,category,sessions,capacity,seated,fill_rate,attended,no_show,no_show_rate,waitlisted");
-        for (var a : reports.attendance(f)) {
-            out.println(String.join(",", csvText(a.center()), a.category(), s.count(a.sessions()),
-                    s.count(a.capacity()), s.count(a.seated()), s.percent(a.seated(), a.capacity()),
-                    s.count(a.attended()), s.count(a.noShow()), s.percent(a.noShow(), a.attended() + a.noShow()),
-                    s.count(a.waitlisted())));
-        }
-        out.flush();
-    }
-
-    private static String csvText(String v) {
-        String safe = v.matches("^[=+\\-@].*") ? "'" + v : v;
-        return safe.contains(",") || safe.contains("\"") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     static String json(List<?> values) {

@@ -2,21 +2,24 @@ package org.commonweal.engagement.reporting;
 
 import java.util.Arrays;
 
+import org.commonweal.platform.CellSuppression;
+
 /**
- * The small-cell rule of every engagement report: a count from 1 to 10 is shown as {@code <11} (CMS cell-size
- * rule) to anyone who must not see exact small counts — analysts always, and everyone in the published annual
- * membership report. A row that has a suppressed cell also hides its total and its rates, so the hidden count cannot
- * be worked back from them. Zero is shown (it reveals no one).
+ * The plan's small-cell rule ({@link CellSuppression}) for the engagement tables whose cells add up to nothing else
+ * published: a count from 1 to 10 is masked for anyone who must not see exact small counts (analysts); a row that has
+ * a masked cell also masks its total and its rates, so the hidden count cannot be worked back from them. Zero is
+ * shown. Tables with margins or totals shared with other tables (the annual membership report) go through a
+ * {@link org.commonweal.platform.Publication} instead.
  */
 public record SmallCells(boolean suppress) {
 
-    public static final String SHOWN = "<11";
+    public static final String SHOWN = CellSuppression.MASK;
     public static final SmallCells EXACT = new SmallCells(false);
     public static final SmallCells SUPPRESSED = new SmallCells(true);
 
     /** Whether this count must be hidden under the rule. */
     public static boolean small(long count) {
-        return count >= 1 && count <= 10;
+        return CellSuppression.small(count);
     }
 
     /** The count as it may be shown. */
@@ -31,10 +34,10 @@ public record SmallCells(boolean suppress) {
 
     /**
      * A total or rate of a row: shown unless the row has a suppressed count (then
-     * {@code –} instead, so a hidden count cannot be worked back).
+     * the mask instead, so a hidden count cannot be worked back).
      */
     public String derived(String value, long... rowCounts) {
-        return hidesDerived(rowCounts) ? "–" : value;
+        return hidesDerived(rowCounts) ? SHOWN : value;
     }
 
     /** Chart values joined by {@code |}: a hidden count is drawn as a gap ({@code NaN}), never its bar. */

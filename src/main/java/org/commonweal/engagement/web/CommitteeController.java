@@ -29,6 +29,7 @@ import org.commonweal.engagement.committee.RecommendationStage;
 import org.commonweal.engagement.committee.Stipends;
 import org.commonweal.engagement.promoter.PromoterRoster;
 import org.commonweal.geography.Geography;
+import org.commonweal.platform.Csv;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -405,9 +406,9 @@ class CommitteeController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"stipends.csv\"");
         PrintWriter out = response.getWriter();
-        out.println("stipend_id,committee,meeting_id,meeting_date,membership_id,payee_name,member_id,stipend,miles,"
-                + "mileage,total,status,status_date");
-        stipends.stream(blank(status), blank(committee), l -> out.println(Csv.line(l.id(), l.committeeCode(),
+        out.print(Csv.line((Object[]) ("stipend_id,committee,meeting_id,meeting_date,membership_id,payee_name,member_id,stipend,miles,"
+                + "mileage,total,status,status_date").split(",")));
+        stipends.stream(blank(status), blank(committee), l -> out.print(Csv.line(l.id(), l.committeeCode(),
                 l.meetingId(), l.meetingDay(), l.membershipId(), l.fullName(), l.memberId(), l.stipend(), l.miles(),
                 l.mileage(), l.total(), l.status(), l.statusOn())));
         out.flush();

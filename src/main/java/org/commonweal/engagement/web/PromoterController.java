@@ -14,6 +14,7 @@ import org.commonweal.engagement.promoter.OutreachReports;
 import org.commonweal.engagement.promoter.OutreachVocabulary;
 import org.commonweal.engagement.promoter.PromoterRoster;
 import org.commonweal.engagement.promoter.Referrals;
+import org.commonweal.platform.Csv;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -129,23 +130,23 @@ class PromoterController {
         PrintWriter out = response.getWriter();
         switch (report) {
             case "events" -> {
-                out.println("event_id,held_on,type,promoter,place,zip,spa,language,topics,members,non_members,"
-                        + "age_0_17,age_18_64,age_65_plus,materials_count");
-                reports.events(null, start, end, Integer.MAX_VALUE).forEach(e -> out.println(Csv.line(e.id(),
+                out.print(Csv.line((Object[]) ("event_id,held_on,type,promoter,place,zip,spa,language,topics,members,non_members,"
+                        + "age_0_17,age_18_64,age_65_plus,materials_count").split(",")));
+                reports.events(null, start, end, Integer.MAX_VALUE).forEach(e -> out.print(Csv.line(e.id(),
                         e.heldOn(), e.type(), e.promoter(), e.placeName(), e.zip(), e.spa(), e.language(),
                         String.join(";", e.topics()), cells.show(e.members()), cells.show(e.nonMembers()),
                         cells.show(e.age0to17()), cells.show(e.age18to64()), cells.show(e.age65plus()),
                         cells.show(e.materialsCount()))));
             }
             case "activity" -> {
-                out.println("promoter_id,promoter,spa,events,reached,contacts,referrals,completed");
-                reports.activity(start, end).forEach(a -> out.println(Csv.line(a.promoterId(), a.promoter(), a.spa(),
+                out.print(Csv.line((Object[]) ("promoter_id,promoter,spa,events,reached,contacts,referrals,completed").split(",")));
+                reports.activity(start, end).forEach(a -> out.print(Csv.line(a.promoterId(), a.promoter(), a.spa(),
                         cells.show(a.events()), cells.show(a.reached()), cells.show(a.contacts()),
                         cells.show(a.referrals()), cells.show(a.completed()))));
             }
             case "topic", "language", "spa", "month", "type" -> {
-                out.println(report + ",events,reached");
-                reports.reach(report, start, end).forEach(r -> out.println(Csv.line(r.label(),
+                out.print(Csv.line(report, "events", "reached"));
+                reports.reach(report, start, end).forEach(r -> out.print(Csv.line(r.label(),
                         cells.show(r.events()), cells.show(r.reached()))));
             }
             default -> throw new IllegalArgumentException(

@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.commonweal.audit.AuditAction;
+import org.commonweal.platform.Csv;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,13 +39,12 @@ class PortfolioExportController {
         audit.change(p.getName(), AuditAction.EXPORT, "grant-portfolio", null, "CSV " + filter);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"chif-portfolio.csv\"");
-        PrintWriter out = response.getWriter();
-        out.println(String.join(",", COLUMNS));
-        portfolio.awards(filter, r -> out.println(Stream.of(r.awardNumber(), String.valueOf(r.year()), r.program(),
-                        r.organization(), r.ein(), r.orgType(), r.spa() == null ? "" : String.valueOf(r.spa()), r.title(),
-                        r.amount().toPlainString(), r.paid().toPlainString(), r.status())
-                .map(PortfolioExportController::csvCell).collect(Collectors.joining(","))));
-        out.flush();
+        try (var csv = Csv.to(response.getWriter())) {
+            csv.row(COLUMNS);
+            portfolio.awards(filter, r -> csv.row(r.awardNumber(), String.valueOf(r.year()), r.program(),
+                    r.organization(), r.ein(), r.orgType(), r.spa() == null ? "" : String.valueOf(r.spa()), r.title(),
+                    r.amount().toPlainString(), r.paid().toPlainString(), r.status()));
+        }
     }
 
     @GetMapping("/grants/staff/portfolio.xlsx")
@@ -85,13 +85,5 @@ class PortfolioExportController {
 
     private static Portfolio.Filter filter(Integer from, Integer to, String program) {
         return new Portfolio.Filter(from, to, program == null || program.isBlank() ? null : program);
-    }
-
-    static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

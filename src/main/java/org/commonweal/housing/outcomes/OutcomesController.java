@@ -1,18 +1,23 @@
 package org.commonweal.housing.outcomes;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.housing.HudCodes.DestinationClass;
+import org.commonweal.platform.CellSuppression;
+import org.commonweal.platform.Csv;
+import org.commonweal.platform.Publication;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,36 +65,84 @@ class OutcomesController {
                 "csv by " + groupBy));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"housing-outcomes.csv\"");
-        PrintWriter out = response.getWriter();
-        out.println(String.join(",", HEADER));
-        for (Line l : lines(groupBy, suppress(auth))) {
-            List<String> cells = new ArrayList<>(List.of(l.group(), l.enrolled(), l.housed(), l.retention6(),
-                    l.retention12()));
-            cells.addAll(l.exits());
-            cells.add(l.returns());
-            cells.add(l.medianDays());
-            out.println(String.join(",", cells.stream().map(OutcomesController::csvCell).toList()));
+        try (var csv = Csv.to(response.getWriter())) {
+            csv.row(HEADER);
+            for (Line l : lines(groupBy, suppress(auth))) {
+                List<String> cells = new ArrayList<>(List.of(l.group(), l.enrolled(), l.housed(), l.retention6(),
+                        l.retention12()));
+                cells.addAll(l.exits());
+                cells.add(l.returns());
+                cells.add(l.medianDays());
+                csv.row(cells);
+            }
         }
-        out.flush();
     }
 
+    /**
+     * The lines of one grouping as shown. Both groupings (by program and by SPA) count the same stays, so their counts
+     * are one {@link Publication}: each column of either grouping sums to the same total (not published, but one
+     * grouping gives it for the other). Rates are over counts that are not published (those due a check): masked
+     * when either count is small.
+     */
     private List<Line> lines(OutcomeReport.GroupBy groupBy, boolean suppress) {
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        var p = new Publication();
+        Map<OutcomeReport.GroupBy, List<OutcomeReport.Row>> both = new EnumMap<>(OutcomeReport.GroupBy.class);
+        for (var g : OutcomeReport.GroupBy.values()) {
+            both.put(g, g == groupBy ? report.rows(g, today) : suppress ? report.rows(g, today) : List.of());
+        }
+        for (var e : both.entrySet()) {
+            for (var r : e.getValue()) {
+                counts(r).forEach((column, value) -> p.count(List.of(e.getKey(), r.group(), column), value));
+            }
+        }
+        for (String column : counts(both.get(groupBy).isEmpty() ? null : both.get(groupBy).getFirst()).keySet()) {
+            long total = both.get(groupBy).stream().mapToLong(r -> counts(r).get(column)).sum();
+            p.unpublished(List.of("all stays", column), total);
+            for (var e : both.entrySet()) {
+                p.relate(List.of("all stays", column),
+                        e.getValue().stream().map(r -> (Object) List.of(e.getKey(), r.group(), column)).toList());
+            }
+        }
+        var m = CellSuppression.apply(p, suppress);
         List<Line> lines = new ArrayList<>();
-        for (OutcomeReport.Row r : report.rows(groupBy, today)) {
-            List<String> exits = r.exits().values().stream().map(n -> Suppression.count(n, suppress)).toList();
-            boolean hide6 = suppress && (Suppression.small(r.retained6()) || Suppression.small(r.due6()));
-            boolean hide12 = suppress && (Suppression.small(r.retained12()) || Suppression.small(r.due12()));
-            lines.add(new Line(r.group(), Suppression.count(r.enrolled(), suppress),
-                    Suppression.count(r.housed(), suppress), Suppression.rate(r.retained6(), r.due6(), suppress),
-                    Suppression.rate(r.retained12(), r.due12(), suppress), exits,
-                    Suppression.rate(r.returned(), r.exitsToPermanentDue(), suppress),
-                    r.medianDaysToMoveIn() == null || (suppress && Suppression.small(r.housed())) ? ""
-                            : r.medianDaysToMoveIn().toString(),
+        for (OutcomeReport.Row r : both.get(groupBy)) {
+            List<String> exits = r.exits().keySet().stream()
+                    .map(k -> m.count(List.of(groupBy, r.group(), "exit:" + k))).toList();
+            boolean hide6 = suppress && (CellSuppression.small(r.retained6()) || CellSuppression.small(r.due6()));
+            boolean hide12 = suppress && (CellSuppression.small(r.retained12()) || CellSuppression.small(r.due12()));
+            boolean housedMasked = m.masked(List.of(groupBy, r.group(), "housed"));
+            lines.add(new Line(r.group(), m.count(List.of(groupBy, r.group(), "enrolled")),
+                    m.count(List.of(groupBy, r.group(), "housed")), rate(r.retained6(), r.due6(), suppress),
+                    rate(r.retained12(), r.due12(), suppress), exits,
+                    rate(r.returned(), r.exitsToPermanentDue(), suppress),
+                    r.medianDaysToMoveIn() == null || housedMasked ? "" : r.medianDaysToMoveIn().toString(),
                     hide6 || r.due6() == 0 ? null : Math.round(1000.0 * r.retained6() / r.due6()) / 10.0,
                     hide12 || r.due12() == 0 ? null : Math.round(1000.0 * r.retained12() / r.due12()) / 10.0));
         }
         return lines;
+    }
+
+    private static Map<String, Long> counts(OutcomeReport.Row r) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (r == null) {
+            return counts;
+        }
+        counts.put("enrolled", r.enrolled());
+        counts.put("housed", r.housed());
+        r.exits().forEach((k, v) -> counts.put("exit:" + k, v.longValue()));
+        return counts;
+    }
+
+    /** A percentage with one decimal, masked when either count is small, empty when there is no denominator. */
+    static String rate(long numerator, long denominator, boolean suppress) {
+        if (denominator == 0) {
+            return "";
+        }
+        if (suppress && (CellSuppression.small(numerator) || CellSuppression.small(denominator))) {
+            return CellSuppression.MASK;
+        }
+        return String.format(Locale.ROOT, "%.1f%%", 100.0 * numerator / denominator);
     }
 
     /** Analysts are outside the care team: small cells hidden. Case managers and administrators see counts. */
@@ -104,10 +157,5 @@ class OutcomesController {
             case "program" -> OutcomeReport.GroupBy.PROGRAM;
             default -> throw new IllegalArgumentException("by: program or spa, not '" + by + "'");
         };
-    }
-
-    private static String csvCell(String value) {
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -83,6 +83,12 @@ public class FigureStore {
         return jdbc.sql("select * from insights.figure where measure = 'members'").query(FigureStore::figure).list();
     }
 
+    /** Every figure of one measure: what its small-cell masks are decided over. */
+    public List<Figure> all(Measure measure) {
+        return jdbc.sql("select * from insights.figure where measure = ?").param(measure.code())
+                .query(FigureStore::figure).list();
+    }
+
     /** Every place and group of one measure in one period (for the gaps). */
     public List<Figure> measure(Measure measure, String level, String periodKind, LocalDate period) {
         return jdbc.sql("""

@@ -22,6 +22,10 @@ public final class Gaps {
     }
 
     public static List<Gap> largest(List<Figure> figures, int limit) {
+        return largest(figures, FigureMasks.NONE, limit);
+    }
+
+    public static List<Gap> largest(List<Figure> figures, FigureMasks masks, int limit) {
         Map<String, Figure> county = new HashMap<>();
         for (Figure f : figures) {
             if (f.level().equals("county")) {
@@ -31,7 +35,7 @@ public final class Gaps {
         List<Gap> gaps = new ArrayList<>();
         for (Figure f : figures) {
             Figure c = county.get(f.stratumKind() + "|" + f.stratumValue());
-            if (f.level().equals("county") || c == null || !hasShownRate(f) || !hasShownRate(c)) {
+            if (f.level().equals("county") || c == null || !hasShownRate(f, masks) || !hasShownRate(c, masks)) {
                 continue;
             }
             double expected = c.numerator().doubleValue() / c.denominator().doubleValue() * f.denominator().doubleValue();
@@ -44,9 +48,9 @@ public final class Gaps {
         return gaps.size() > limit ? gaps.subList(0, limit) : gaps;
     }
 
-    private static boolean hasShownRate(Figure f) {
+    private static boolean hasShownRate(Figure f, FigureMasks masks) {
         BigDecimal d = f.denominator();
         return f.measure().unit() != Measure.Unit.COUNT && d != null && d.signum() > 0
-                && SmallCells.show(f.measure(), f.numerator(), d).rateValue() != null;
+                && SmallCells.show(f, masks).rateValue() != null;
     }
 }

@@ -6,26 +6,27 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
+import org.commonweal.platform.CellSuppression;
+
 /**
- * The module's cell-size rule, applied to every page, export and brief: a count of people or events from 1 to 10 is
- * shown as {@value #MASK}; a rate is hidden when its numerator or its denominator is such a count (it could be worked
- * back from the other figures). Zero is shown: it identifies nobody. Yearly averages are judged by their rounded value.
- * Dollar amounts are not counts of people and are shown, but not their rate over a suppressed denominator.
+ * How a figure is shown under the plan's {@link CellSuppression} rule, on every page, export and brief: its count,
+ * denominator and rate, each masked where {@link FigureMasks} masked the count or the denominator (small, or masked
+ * so that a small one cannot be worked back); a rate is masked when either side is. Yearly averages are judged by their
+ * rounded value. Dollar amounts are not counts of people and are shown, but not their rate over a masked denominator.
  */
 public final class SmallCells {
 
-    public static final String MASK = "1–10";
+    public static final String MASK = CellSuppression.MASK;
 
     private SmallCells() {
     }
 
-    /** A count that must not be shown. */
+    /** A count that is small under the rule (its rounded value, or a positive fraction, from 1 to 10). */
     public static boolean small(BigDecimal count) {
         if (count == null || count.signum() <= 0) {
             return false;
         }
-        long rounded = count.setScale(0, RoundingMode.HALF_UP).longValue();
-        return rounded <= 10;
+        return CellSuppression.small(Math.max(1, count.setScale(0, RoundingMode.HALF_UP).longValue()));
     }
 
     /** A cell as it may be shown: text for pages and exports, and the rate's value for colouring (null if hidden). */
@@ -33,9 +34,21 @@ public final class SmallCells {
             boolean rateSuppressed) {
     }
 
+    /** A lone figure, published with nothing it adds up with: masked where small. */
     public static Shown show(Measure measure, BigDecimal numerator, BigDecimal denominator) {
-        boolean numeratorSmall = measure.numeratorIsCount() && small(numerator);
-        boolean denominatorSmall = small(denominator);
+        return show(measure, numerator, denominator, measure.numeratorIsCount() && small(numerator),
+                small(denominator));
+    }
+
+    /** A figure of a published cube, with its masks. */
+    public static Shown show(Figure f, FigureMasks masks) {
+        return show(f.measure(), f.numerator(), f.denominator(),
+                masks.numeratorMasked(f) || f.measure().numeratorIsCount() && small(f.numerator()),
+                masks.denominatorMasked(f) || small(f.denominator()));
+    }
+
+    private static Shown show(Measure measure, BigDecimal numerator, BigDecimal denominator, boolean numeratorSmall,
+            boolean denominatorSmall) {
         String count = numeratorSmall ? MASK : formatCount(measure, numerator);
         String shownDenominator = denominator == null ? "" : denominatorSmall ? MASK : formatCount(null, denominator);
         if (measure.unit() == Measure.Unit.COUNT || denominator == null || denominator.signum() == 0) {

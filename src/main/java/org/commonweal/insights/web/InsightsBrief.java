@@ -33,9 +33,12 @@ class InsightsBrief {
     private final FigureStore store;
     private final Names names;
 
-    InsightsBrief(FigureStore store, Names names) {
+    private final InsightsViews views;
+
+    InsightsBrief(FigureStore store, Names names, InsightsViews views) {
         this.store = store;
         this.names = names;
+        this.views = views;
     }
 
     byte[] pdf(String level, int area, Locale locale) {
@@ -59,9 +62,10 @@ class InsightsBrief {
         for (Figure f : place) {
             if (f.stratumKind().equals("all")) {
                 Figure c = county.get(f.measure().code() + "|all|");
-                var shown = SmallCells.show(f.measure(), f.numerator(), f.denominator());
+                var masks = views.masks(f.measure());
+                var shown = SmallCells.show(f, masks);
                 row(table, names.measure(f.measure(), locale), shown.count(), shown.rate(),
-                        c == null ? "" : SmallCells.show(c.measure(), c.numerator(), c.denominator()).rate(),
+                        c == null ? "" : SmallCells.show(c, masks).rate(),
                         names.unit(f.measure(), locale));
             }
         }
@@ -75,8 +79,8 @@ class InsightsBrief {
                 Figure c = county.get("members|" + f.stratumKind() + "|" + f.stratumValue());
                 row(groups, names.kind(f.stratumKind(), locale) + ": "
                                 + names.group(f.stratumKind(), f.stratumValue(), locale, labels),
-                        SmallCells.show(f.measure(), f.numerator(), null).count(),
-                        c == null ? "" : SmallCells.show(c.measure(), c.numerator(), null).count());
+                        SmallCells.show(f, views.masks(f.measure())).count(),
+                        c == null ? "" : SmallCells.show(c, views.masks(c.measure())).count());
             }
         }
         doc.add(groups);

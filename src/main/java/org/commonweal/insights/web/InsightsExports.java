@@ -3,7 +3,6 @@ package org.commonweal.insights.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.commonweal.platform.Csv;
 
 /** The current view as CSV or XLSX: the same cells as the page, suppressed the same way. */
 final class InsightsExports {
@@ -57,12 +57,12 @@ final class InsightsExports {
 
     static byte[] csv(List<String> header, List<List<String>> lines) {
         var bytes = new ByteArrayOutputStream();
-        try (var out = new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
-            out.print('\uFEFF');   // so spreadsheet programs read UTF-8 (the en dash of suppressed cells)
-            out.print(String.join(",", header.stream().map(InsightsExports::cell).toList()) + "\r\n");
-            for (List<String> line : lines) {
-                out.print(String.join(",", line.stream().map(InsightsExports::cell).toList()) + "\r\n");
-            }
+        try (var writer = new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8); var csv = Csv.to(writer)) {
+            writer.write('\uFEFF');   // so spreadsheet programs read UTF-8 (the en dash of area names)
+            csv.row(header);
+            lines.forEach(csv::row);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
@@ -91,12 +91,5 @@ final class InsightsExports {
             }
             workbook.write(out);
         }
-    }
-
-    /** Quotes as RFC 4180 wants, and defuses cells a spreadsheet would run as a formula. */
-    static String cell(String value) {
-        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 
 import org.commonweal.geography.Region;
 import org.commonweal.insights.internal.Figure;
+import org.commonweal.insights.internal.FigureMasks;
 import org.commonweal.insights.internal.FigureStore;
 import org.commonweal.insights.internal.Gaps;
 import org.commonweal.insights.internal.Measure;
@@ -95,6 +96,11 @@ class InsightsViews {
         return cached("values|" + measure.code() + "|" + kind, () -> store.stratumValues(measure, kind));
     }
 
+    /** The masks of a measure, decided over all its figures once per refresh. */
+    FigureMasks masks(Measure measure) {
+        return cached("masks|" + measure.code(), () -> FigureMasks.of(measure, store.all(measure)));
+    }
+
     private Map<String, String[]> labels() {
         return cached("labels", names::storedLabels);
     }
@@ -140,7 +146,7 @@ class InsightsViews {
             String none = names.text("insights.noData", locale);
             return new Row(level, area, name, group, none, "", "", null, "insights-cn", none);
         }
-        var shown = SmallCells.show(measure, f.numerator(), f.denominator());
+        var shown = SmallCells.show(f, masks(measure));
         Double value = measure.unit() == Measure.Unit.COUNT
                 ? (shown.countSuppressed() ? null : f.numerator().doubleValue()) : shown.rateValue();
         String shownValue = measure.unit() == Measure.Unit.COUNT || shown.rate().isEmpty() ? shown.count()
@@ -251,12 +257,12 @@ class InsightsViews {
         List<GapRow> rows = new ArrayList<>();
         int rank = 1;
         var format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US));
-        for (Gaps.Gap g : Gaps.largest(store.measure(s.measure(), s.level(), s.periodKind(), s.period()), 10)) {
+        var masks = masks(s.measure());
+        for (Gaps.Gap g : Gaps.largest(store.measure(s.measure(), s.level(), s.periodKind(), s.period()), masks, 10)) {
             Figure p = g.place();
             rows.add(new GapRow(rank++, names.area(p.level(), p.area(), locale),
                     names.group(p.stratumKind(), p.stratumValue(), locale, labels),
-                    SmallCells.show(p.measure(), p.numerator(), p.denominator()).rate(),
-                    SmallCells.show(p.measure(), g.county().numerator(), g.county().denominator()).rate(),
+                    SmallCells.show(p, masks).rate(), SmallCells.show(g.county(), masks).rate(),
                     (p.measure().numeratorIsCount() ? "" : "$") + format.format(Math.round(g.shortfall()))));
         }
         return rows;

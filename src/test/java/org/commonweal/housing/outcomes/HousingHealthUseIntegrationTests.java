@@ -79,10 +79,11 @@ class HousingHealthUseIntegrationTests {
             for (int i = 1; i <= 5; i++) { // the count columns
                 long n = Long.parseLong(a.get(i));
                 if (n >= 1 && n <= 10) {
-                    assertThat(s.get(i)).isEqualTo("1–10");
+                    assertThat(s.get(i)).isEqualTo("*");
                     masked++;
                 } else {
-                    assertThat(s.get(i)).isEqualTo(a.get(i));
+                    // shown, or masked as a complement (the total row and "housed" would give a small one back)
+                    assertThat(s.get(i)).isIn(a.get(i), "*");
                 }
             }
         }

@@ -1,0 +1,99 @@
+package org.commonweal.platform;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The one way the application writes CSV: RFC 4180 (Apache Commons CSV: CRLF line ends, fields with a comma, quote or
+ * line break quoted, quotes doubled), with every text field neutralised against formula injection as OWASP advises: a
+ * field that a spreadsheet would read as a formula (starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+ * carriage return) gets a leading apostrophe, whatever follows, line breaks included. Plain numbers, negative ones too,
+ * are left as they are so spreadsheets still add them up.
+ */
+public final class Csv implements AutoCloseable {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private final CSVPrinter printer;
+
+    private Csv(Writer out) {
+        try {
+            this.printer = new CSVPrinter(out, FORMAT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A CSV document written to {@code out} (closing it flushes, and leaves {@code out} open to the caller). */
+    public static Csv to(Writer out) {
+        return new Csv(out);
+    }
+
+    /** A field as it may be written: a formula-looking text is given a leading apostrophe. */
+    public static String neutralise(String value) {
+        if (value == null || value.isEmpty() || NUMBER.matcher(value).matches()) {
+            return value == null ? "" : value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+
+    /** One record; nulls are empty fields, everything else is written as its text, neutralised. */
+    public Csv row(List<?> fields) {
+        try {
+            printer.printRecord(fields.stream().map(f -> neutralise(f == null ? null : f.toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public Csv row(Object... fields) {
+        return row(Arrays.asList(fields));
+    }
+
+    /** An empty line, between two tables of one file. */
+    public Csv blank() {
+        try {
+            printer.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** One record as a line (with its CRLF), for callers that stream line by line. */
+    public static String line(Object... fields) {
+        return line(Arrays.asList(fields));
+    }
+
+    /** One record as a line (with its CRLF), for callers that stream line by line. */
+    public static String line(List<?> fields) {
+        var out = new StringWriter();
+        to(out).row(fields).flush();
+        return out.toString();
+    }
+
+    public void flush() {
+        try {
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}
