@@ -31,7 +31,7 @@ class UserAdministrationIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = "violet tandem orchard forty-seven quills";
 
     private String newLogin() {
         String username = "u" + UUID.randomUUID().toString().substring(0, 8);
