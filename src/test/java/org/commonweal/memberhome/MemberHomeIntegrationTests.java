@@ -2,16 +2,9 @@ package org.commonweal.memberhome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 import org.commonweal.IntegrationTest;
+import org.commonweal.SignedInClient;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.NewParticipant;
 import org.commonweal.centers.ParticipantKind;
@@ -37,39 +30,17 @@ class MemberHomeIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    HttpClient signedIn(String username) throws Exception {
-        var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-        var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + username + "&password=demo-password&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var response = client.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(302);
+    SignedInClient signedIn(String username) throws Exception {
+        var client = new SignedInClient(port, username, "demo-password");
         // signing in leads to the home page
-        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        assertThat(client.landing).endsWith("/");
         return client;
-    }
-
-    String page(HttpClient client, String path) throws Exception {
-        var response = client.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return response.body();
-    }
-
-    URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     @Test
     void theMemberLandsOnTheirHomeWithCoveragePcpClassesAndTheIdCard() throws Exception {
         var client = signedIn("member");
-        String home = page(client, "/");
+        String home = client.page("/");
         assertThat(home).contains("id=\"member-welcome\"").contains("Welcome, María")
                 .contains("id=\"member-coverage\"").contains("Medi-Cal").contains("Covered today")
                 .contains("href=\"tel:+18888399909\"").contains("href=\"/my/coverage/id-card\"")
@@ -96,7 +67,7 @@ class MemberHomeIntegrationTests {
         try {
             jdbc.sql("update coverage.enrollment_span set pcp_npi = ? where member_id = ? and end_date is null")
                     .params(doctor[0], MEMBER).update();
-            String withPcp = page(client, "/my");
+            String withPcp = client.page("/my");
             String digits = doctor[2].replaceAll("[^0-9]", "");
             assertThat(withPcp).contains(doctor[1]).contains("href=\"tel:+1" + digits + "\"")
                     .doesNotContain("id=\"pcp-call-member-services\"");
@@ -108,14 +79,13 @@ class MemberHomeIntegrationTests {
                     .params(oldNpi, MEMBER).update();
             centers.cancel(registration.confirmationCode(), "test");
         }
-        assertThat(page(client, "/my")).doesNotContain(registration.confirmationCode());
+        assertThat(client.page("/my")).doesNotContain(registration.confirmationCode());
     }
 
     @Test
     void otherRolesStillSeeTheirAreasAndCannotOpenTheMemberHome() throws Exception {
         var client = signedIn("member-services");
-        assertThat(page(client, "/")).contains("id=\"home-areas\"").doesNotContain("id=\"member-welcome\"");
-        var response = client.send(HttpRequest.newBuilder(uri("/my")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(client.page("/")).contains("id=\"home-areas\"").doesNotContain("id=\"member-welcome\"");
+        assertThat(client.send("/my").statusCode()).isEqualTo(403);
     }
 }
