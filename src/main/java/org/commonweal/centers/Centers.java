@@ -13,6 +13,16 @@ public interface Centers {
     Optional<ClassSession> session(long sessionId);
 
     /**
+     * A member's classes still to come (a seat, an offered seat or a waitlist place), soonest first; audited as a
+     * read of the member's registrations.
+     */
+    List<MemberClass> upcomingFor(String memberId, int limit, String purpose);
+
+    /** One of a member's coming sessions and where the member stands on it. */
+    record MemberClass(ClassSession session, RegistrationStatus status, String confirmationCode) {
+    }
+
+    /**
      * Registers a person for a session: a seat while there is one, else the waitlist, in arrival order.
      *
      * @throws RegistrationException when the session is cancelled, over, or the person is already on it

@@ -20,6 +20,17 @@ public interface NetworkDirectory {
     /** How many entries of each kind the directory holds, for dashboards. */
     DirectoryCounts counts();
 
+    /**
+     * Where and how to reach a practitioner, found by NPI (a member's PCP as enrollment names it): the first active,
+     * publicly listed location, the one accepting new patients first. Empty when the directory does not list them.
+     */
+    java.util.Optional<PractitionerContact> practitionerByNpi(String npi);
+
+    /** A practitioner's name and one place to reach them, for a member's home page. */
+    record PractitionerContact(String practitionerId, String name, String locationName, String address,
+            String phone, String hours) {
+    }
+
     /** A network of the plan. */
     record NetworkInfo(String id, String name, String productLine) {
     }

@@ -76,6 +76,27 @@ public class JdbcCenters implements Centers {
         return queries.session(sessionId);
     }
 
+    @Override
+    public List<MemberClass> upcomingFor(String memberId, int limit, String purpose) {
+        record Row(long sessionId, String status, String code) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select g.session_id, g.status, g.confirmation_code from centers.registration g
+                join centers.participant p on p.id = g.participant_id
+                join centers.class_session s on s.id = g.session_id
+                where p.member_id = ? and g.status in ('registered', 'waitlisted', 'offered')
+                  and s.ends_at > now() and s.status <> 'cancelled'
+                order by s.starts_at, s.id limit ?""").params(memberId, limit)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        audit.record(AuditEntry.read("class-registrations", memberId, memberId, purpose));
+        List<MemberClass> out = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            queries.session(r.sessionId()).ifPresent(s -> out.add(new MemberClass(s,
+                    RegistrationStatus.of(r.status()), r.code())));
+        }
+        return out;
+    }
+
     record LockedSession(long id, int capacity, int taken, boolean cancelled, Instant startsAt, Instant endsAt) {
     }
 

@@ -59,11 +59,18 @@ class InsightsController {
     @GetMapping("/insights/compare")
     String compare(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
             @RequestParam(required = false) String period, @RequestParam(defaultValue = "1") int a,
-            @RequestParam(defaultValue = "2") int b, Locale locale, Model model) {
+            @RequestParam(defaultValue = "2") int b, Locale locale, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         Selection s = Selection.parse(measure, level, "all", period);
         checkArea(s.level(), a, "a");
         checkArea(s.level(), b, "b");
-        model.addAttribute("rows", views.compare(s, a, b, locale));
+        // an area compared with itself says nothing: the page asks for a second, different area
+        boolean sameArea = a == b;
+        if (sameArea) {
+            response.setStatus(400);
+        }
+        model.addAttribute("sameArea", sameArea);
+        model.addAttribute("rows", sameArea ? java.util.List.of() : views.compare(s, a, b, locale));
         model.addAttribute("a", a);
         model.addAttribute("b", b);
         model.addAttribute("nameA", names.area(s.level(), a, locale));

@@ -130,14 +130,14 @@ class InsightsViews {
         }
         Row county = row(s.measure(), "county", 0, names.area("county", 0, locale), group, cells.get("county0"),
                 locale);
-        double[] range = range(rows);
-        List<Row> coloured = rows.stream().map(r -> withClass(r, range)).toList();
+        Classes classes = Classes.of(rows);
+        List<Row> coloured = rows.stream().map(r -> withClass(r, classes)).toList();
         List<Cartogram.Tile> tiles = coloured.stream().map(r -> Cartogram.tile(s.level(), r.area(),
                 names.text("insights.level." + s.level() + ".short", locale) + " " + r.area(),
                 r.name().substring(r.name().indexOf('–') + 2), r.cssClass(), r.shownValue(),
                 r.name() + ": " + r.shownValue())).toList();
         return new MapView(s, names.measure(s.measure(), locale), names.unit(s.measure(), locale),
-                periodLabel(s, locale), coloured, county, tiles, legend(s.measure(), range, locale),
+                periodLabel(s, locale), coloured, county, tiles, legend(s.measure(), classes, locale),
                 Cartogram.width(s.level()), Cartogram.height(s.level()));
     }
 
@@ -156,45 +156,93 @@ class InsightsViews {
                 suppressed ? "insights-cs" : value == null ? "insights-cn" : "", shownValue);
     }
 
-    private static double[] range(List<Row> rows) {
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (Row r : rows) {
-            if (r.value() != null) {
-                min = Math.min(min, r.value());
-                max = Math.max(max, r.value());
+    /**
+     * Quantile classes of the shown values: up to {@link #BINS} classes holding about as many areas each, so one
+     * outlying region no longer pushes all the others into one shade; equal values share a class. {@code lows} and
+     * {@code highs} are the smallest and largest value in each class, which is what the legend prints.
+     */
+    record Classes(double[] lows, double[] highs) {
+
+        static Classes of(List<Row> rows) {
+            double[] values = rows.stream().map(Row::value).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+                    .sorted().toArray();
+            if (values.length == 0) {
+                return null;
             }
+            List<Double> highs = new ArrayList<>();
+            for (int k = 0; k < BINS; k++) {
+                double high = values[Math.max(0, (int) Math.ceil((k + 1) * values.length / (double) BINS) - 1)];
+                if (highs.isEmpty() || high > highs.getLast()) {
+                    highs.add(high);
+                }
+            }
+            double[] lows = new double[highs.size()];
+            int i = 0;
+            for (int k = 0; k < highs.size(); k++) {
+                lows[k] = values[i];
+                while (i < values.length && values[i] <= highs.get(k)) {
+                    i++;
+                }
+            }
+            return new Classes(lows, highs.stream().mapToDouble(Double::doubleValue).toArray());
         }
-        return min > max ? null : new double[] {min, max};
+
+        /** The class of a value, 0 for the lowest. */
+        int classOf(double value) {
+            for (int k = 0; k < highs.length; k++) {
+                if (value <= highs[k]) {
+                    return k;
+                }
+            }
+            return highs.length - 1;
+        }
+
+        /** The shade of a class: spread over the whole scale, the middle one when there is a single class. */
+        String cssClass(int k) {
+            int shade = highs.length == 1 ? BINS / 2 : Math.round(k * (BINS - 1) / (float) (highs.length - 1));
+            return "insights-c" + shade;
+        }
+
+        /**
+         * The legend's labels, with as many decimals as it takes (up to three more than the measure's usual) for
+         * the classes to read differently: never "0.3 – 0.3" for two different classes.
+         */
+        List<String> labels(boolean count) {
+            List<String> labels = List.of();
+            for (int extra = 0; extra <= 3; extra++) {
+                var format = new DecimalFormat(count ? extra == 0 ? "#,##0" : "#,##0." + "0".repeat(extra)
+                        : "#,##0." + "0".repeat(1 + extra), DecimalFormatSymbols.getInstance(Locale.US));
+                labels = new ArrayList<>();
+                boolean readable = true;
+                for (int k = 0; k < highs.length; k++) {
+                    String low = format.format(lows[k]);
+                    String high = format.format(highs[k]);
+                    // a class of different values must not read as one number
+                    readable &= lows[k] == highs[k] || !low.equals(high);
+                    labels.add(lows[k] == highs[k] ? low : low + " – " + high);
+                }
+                if (readable && new java.util.HashSet<>(labels).size() == labels.size()) {
+                    return labels;
+                }
+            }
+            return labels;
+        }
     }
 
-    static int bin(double value, double[] range) {
-        if (range[1] <= range[0]) {
-            return BINS / 2;
-        }
-        return Math.min(BINS - 1, (int) Math.floor((value - range[0]) / (range[1] - range[0]) * BINS));
-    }
-
-    private static Row withClass(Row r, double[] range) {
-        if (r.value() == null || range == null) {
+    private static Row withClass(Row r, Classes classes) {
+        if (r.value() == null || classes == null) {
             return r;
         }
         return new Row(r.level(), r.area(), r.name(), r.group(), r.count(), r.denominator(), r.rate(), r.value(),
-                "insights-c" + bin(r.value(), range), r.shownValue());
+                classes.cssClass(classes.classOf(r.value())), r.shownValue());
     }
 
-    private List<Bin> legend(Measure measure, double[] range, Locale locale) {
+    private List<Bin> legend(Measure measure, Classes classes, Locale locale) {
         List<Bin> bins = new ArrayList<>();
-        if (range != null) {
-            double step = (range[1] - range[0]) / BINS;
-            var format = new DecimalFormat(measure.unit() == Measure.Unit.COUNT ? "#,##0" : "#,##0.0",
-                    DecimalFormatSymbols.getInstance(Locale.US));
-            for (int i = 0; i < BINS; i++) {
-                if (step == 0 && i != BINS / 2) {
-                    continue;
-                }
-                bins.add(new Bin("insights-c" + i, format.format(range[0] + i * step) + " – "
-                        + format.format(step == 0 ? range[1] : range[0] + (i + 1) * step)));
+        if (classes != null) {
+            List<String> labels = classes.labels(measure.unit() == Measure.Unit.COUNT);
+            for (int k = 0; k < labels.size(); k++) {
+                bins.add(new Bin(classes.cssClass(k), labels.get(k)));
             }
         }
         bins.add(new Bin("insights-cs", names.text("insights.legend.suppressed", locale, SmallCells.MASK)));
@@ -322,8 +370,8 @@ class InsightsViews {
         for (Figure f : store.trend(measure, level, area, stratumKind, stratumValue, periodKind)) {
             rows.add(row(measure, level, area, periodName(periodKind, f.period()), group, f, locale));
         }
-        double[] range = range(rows);
-        return rows.stream().map(r -> withClass(r, range)).toList();
+        Classes classes = Classes.of(rows);
+        return rows.stream().map(r -> withClass(r, classes)).toList();
     }
 
     static String periodName(String periodKind, LocalDate period) {

@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Opening hours as the read model keeps them: {@code mon-fri 08:00-17:00}, blocks separated by semicolons. */
-record HoursOfOperation(List<String> days, String opens, String closes, boolean allDay) {
+public record HoursOfOperation(List<String> days, String opens, String closes, boolean allDay) {
 
     private static final List<String> WEEK = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Pattern BLOCK = Pattern.compile(
             "\\s*(mon|tue|wed|thu|fri|sat|sun)(?:-(mon|tue|wed|thu|fri|sat|sun))?\\s+(\\d\\d:\\d\\d)-(\\d\\d:\\d\\d)\\s*");
 
-    static Optional<HoursOfOperation> parse(String block) {
+    public static Optional<HoursOfOperation> parse(String block) {
         var m = BLOCK.matcher(block);
         if (!m.matches()) {
             return Optional.empty();

@@ -18,6 +18,23 @@ class JdbcNetworkDirectory implements NetworkDirectory {
     }
 
     @Override
+    public java.util.Optional<PractitionerContact> practitionerByNpi(String npi) {
+        if (npi == null || !npi.matches("\\d{10}")) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.query("""
+                select p.id, p.given || ' ' || p.family || coalesce(', ' || p.suffix, ''), l.name,
+                       l.line || ', ' || l.city || ' ' || l.postal_code, l.phone, l.hours
+                  from network.practitioner p
+                  join network.practitioner_role r on r.practitioner_id = p.id
+                  join network.location l on l.id = r.location_id
+                 where p.npi = ? and p.active and not p.suppressed and r.active and not r.suppressed and l.active
+                 order by (r.accepting = 'newpt') desc, r.id limit 1""",
+                (rs, n) -> new PractitionerContact(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)), npi).stream().findFirst();
+    }
+
+    @Override
     public List<NetworkInfo> networks() {
         return jdbc.query("select id, name, product_line from network.organization where type_code = 'ntwk' "
                 + "and active order by id", (rs, n) -> new NetworkInfo(rs.getString(1), rs.getString(2),

@@ -40,7 +40,8 @@ class DirectoryListings {
             List<String> accessibility, Double miles, LocalDate verifiedOn) {
     }
 
-    record Page<T>(List<T> items, boolean hasNext) {
+    /** One page of listings and how many listings the whole search has. */
+    record Page<T>(List<T> items, boolean hasNext, long total) {
     }
 
     /** One matching role with what the listing shows of it, before its location is looked up. */
@@ -113,10 +114,21 @@ class DirectoryListings {
                 + " p.suffix, p.gender, p.languages, r.specialty, r.accepting, r.telehealth,"
                 + " least(p.verified_on, r.verified_on) verified_on";
         int wanted = q.page() * DirectoryQuery.PAGE_SIZE + DirectoryQuery.PAGE_SIZE + 1;
+        boolean acceptingFirst = "accepting".equals(q.sort());
         List<Hit> hits;
+        long total;
         if (origin != null) {
             hits = nearest(columns, where, args, origin, q, wanted);
+            double metres = q.miles() * METRES_PER_MILE;
+            EarthCube center = EarthCube.of(origin);
+            List<Object> countArgs = new ArrayList<>(args);
+            countArgs.addAll(List.of(center.box(metres), center.point(), EarthCube.chord(metres)));
+            total = count("select count(*) from (select distinct r.practitioner_id, r.location_id" + where
+                    + " and ?::cube @> r.loc_earth and cube_distance(?::cube, r.loc_earth) <= ?) c", q, true,
+                    countArgs);
         } else {
+            total = count("select count(*) from (select distinct r.practitioner_id, r.location_id" + where + ") c",
+                    q, false, args);
             List<Object> all = new ArrayList<>(args);
             String page = " limit " + (DirectoryQuery.PAGE_SIZE + 1) + " offset "
                     + q.page() * DirectoryQuery.PAGE_SIZE;
@@ -126,22 +138,33 @@ class DirectoryListings {
                 String distinct = columns.replaceFirst("^select ",
                         "select distinct on (r.practitioner_id, r.location_id) ");
                 sql = "select * from (" + distinct + ", null::float8 miles" + where
-                        + " order by r.practitioner_id, r.location_id, r.id) d"
-                        + " order by word_similarity(?, lower(given || ' ' || family)) desc, family, given, role_id"
+                        + " order by r.practitioner_id, r.location_id, r.id) d order by "
+                        + (acceptingFirst ? "(accepting = 'newpt') desc, " : "")
+                        + ("name".equals(q.sort()) ? "" : "word_similarity(?, lower(given || ' ' || family)) desc, ")
+                        + "family, given, role_id"
                         + page;
-                all.add(q.name().toLowerCase(Locale.ROOT));
+                if (!"name".equals(q.sort())) {
+                    all.add(q.name().toLowerCase(Locale.ROOT));
+                }
             } else {
                 // practitioners in name order (practitioner_listing index), each with its first matching role per
                 // location; stops after the page instead of sorting every matching role
                 sql = columns + ", null::float8 miles from network.practitioner p cross join lateral"
                         + " (select distinct on (r.location_id) r.* from network.practitioner_role r"
                         + " where r.practitioner_id = p.id and " + roleWhere + " order by r.location_id, r.id) r"
-                        + " where " + practitionerWhere + " order by p.family, p.given, r.id" + page;
+                        + " where " + practitionerWhere + " order by "
+                        + (acceptingFirst ? "(r.accepting = 'newpt') desc, " : "") + "p.family, p.given, r.id" + page;
             }
             hits = inTransaction(q.name() != null, false, () -> jdbc.query(sql, DirectoryListings::hit,
                     all.toArray()));
         }
-        return page(decorate(hits));
+        return page(decorate(hits), total);
+    }
+
+    /** How many listings (practitioner and location, or location) the whole search has. */
+    private long count(String sql, DirectoryQuery q, boolean nearestFirst, List<Object> args) {
+        return inTransaction(q.name() != null, nearestFirst,
+                () -> jdbc.query(sql, (rs, n) -> rs.getLong(1), args.toArray())).getFirst();
     }
 
     /**
@@ -155,16 +178,23 @@ class DirectoryListings {
         double metres = q.miles() * METRES_PER_MILE;
         EarthCube center = EarthCube.of(origin);
         String point = center.point();
+        // nearest first, unless by name; accepting new patients first when asked, then nearest
+        boolean byName = "name".equals(q.sort());
         String sql = columns + ", " + EarthCube.milesSql("cube_distance(?::cube, r.loc_earth)") + " miles"
                 + where + " and ?::cube @> r.loc_earth and cube_distance(?::cube, r.loc_earth) <= ?"
-                + " order by r.loc_earth <-> ?::cube, p.family, p.given, r.id limit ?";
+                + " order by " + ("accepting".equals(q.sort()) ? "(r.accepting = 'newpt') desc, " : "")
+                + (byName ? "" : "r.loc_earth <-> ?::cube, ") + "p.family, p.given, r.id limit ?";
         // 1.6 roles per practitioner and location on average (one per network): three rows per listing wanted
         // almost always fill the page in one query
         int limit = wanted * 3;
         while (true) {
             List<Object> all = new ArrayList<>(List.of(point));
             all.addAll(args);
-            all.addAll(List.of(center.box(metres), point, EarthCube.chord(metres), point, limit));
+            all.addAll(List.of(center.box(metres), point, EarthCube.chord(metres)));
+            if (!byName) {
+                all.add(point);
+            }
+            all.add(limit);
             List<Hit> rows = inTransaction(q.name() != null, true, () -> jdbc.query(sql, DirectoryListings::hit,
                     all.toArray()));
             List<Hit> listings = new ArrayList<>();
@@ -234,6 +264,8 @@ class DirectoryListings {
         } else {
             sql.append(", null::float8 miles");
         }
+        int selectArgs = args.size();
+        int from = sql.length();
         sql.append(" from network.location l join network.organization o on o.id = l.organization_id"
                 + " where l.active and o.active and o.kind = ?");
         args.add(q.kind());
@@ -251,12 +283,17 @@ class DirectoryListings {
         if (q.accessible()) {
             sql.append(" and l.accessibility @> array['handiaccess']");
         }
-        if (origin != null) {
+        String countSql = "select count(*)" + sql.substring(from);
+        List<Object> countArgs = List.copyOf(args.subList(selectArgs, args.size()));
+        long total = count(countSql, q, origin != null, countArgs);
+        if (origin != null && "name".equals(q.sort())) {
+            sql.append(" order by l.name, l.id");
+        } else if (origin != null) {
             // the cube distance orders like the great-circle one and lets the GiST index return nearest first
             sql.append(" order by ll_to_earth(l.latitude, l.longitude) <-> ll_to_earth(?, ?), l.name, l.id");
             args.add(origin.latitude());
             args.add(origin.longitude());
-        } else if (q.name() != null) {
+        } else if (q.name() != null && !"name".equals(q.sort())) {
             sql.append(" order by word_similarity(?, lower(l.name)) desc, l.name, l.id");
             args.add(q.name().toLowerCase(Locale.ROOT));
         } else {
@@ -270,7 +307,7 @@ class DirectoryListings {
                         rs.getString("phone"), rs.getString("hours"),
                         List.of((String[]) rs.getArray("accessibility").getArray()), (Double) rs.getObject("miles"),
                         rs.getObject("verified_on", LocalDate.class)), args.toArray()));
-        return page(rows);
+        return page(rows, total);
     }
 
     /**
@@ -300,7 +337,8 @@ class DirectoryListings {
     }
 
     record ProviderDetail(String id, String name, String npi, String gender, List<String> languages, String license,
-            String board, LocalDate verifiedOn, String verifiedBy, List<DoctorListing> roles) {
+            String board, LocalDate verifiedOn, String verifiedBy, List<DoctorListing> roles,
+            java.util.Map<String, String> hoursByLocation) {
     }
 
     Optional<ProviderDetail> provider(String id) {
@@ -311,25 +349,30 @@ class DirectoryListings {
                         rs.getString("license_number") == null ? null
                                 : rs.getString("license_state") + " " + rs.getString("license_number"),
                         rs.getString("board_name"), rs.getObject("verified_on", LocalDate.class),
-                        rs.getString("verified_by"), List.of()), id);
+                        rs.getString("verified_by"), List.of(), java.util.Map.of()), id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        var q = new DirectoryQuery("doctor", null, null, null, 50, null, null, false, null, null, false, false, 0);
+        java.util.Map<String, String> hours = new java.util.HashMap<>();
         List<DoctorListing> roles = jdbc.query("select r.id role_id, r.specialty, r.accepting, r.telehealth, l.id lid,"
-                + " l.name lname, l.line, l.city, l.postal_code, l.phone, o.name org_name, r.verified_on,"
+                + " l.name lname, l.line, l.city, l.postal_code, l.phone, l.hours, o.name org_name, r.verified_on,"
                 + " r.network_ids from network.practitioner_role r join network.location l on l.id = r.location_id"
                 + " left join network.organization o on o.id = r.organization_id where r.practitioner_id = ?"
-                + " and r.active and not r.suppressed order by r.id", (rs, n) -> new DoctorListing(
+                + " and r.active and not r.suppressed order by r.id", (rs, n) -> {
+                    if (rs.getString("hours") != null) {
+                        hours.put(rs.getString("lid"), rs.getString("hours"));
+                    }
+                    return new DoctorListing(
                         rs.getString("role_id"), id, found.getFirst().name(), rs.getString("specialty"), null,
                         List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
                         rs.getBoolean("telehealth"), rs.getString("lid"), rs.getString("lname"),
                         rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
                         rs.getString("phone"), rs.getString("org_name"), null,
-                        rs.getObject("verified_on", LocalDate.class)), id);
+                        rs.getObject("verified_on", LocalDate.class));
+                }, id);
         var p = found.getFirst();
         return Optional.of(new ProviderDetail(p.id(), p.name(), p.npi(), p.gender(), p.languages(), p.license(),
-                p.board(), p.verifiedOn(), p.verifiedBy(), roles));
+                p.board(), p.verifiedOn(), p.verifiedBy(), roles, hours));
     }
 
     record LocationDetail(FacilityListing location, String organization, List<DoctorListing> doctors) {
@@ -403,8 +446,8 @@ class DirectoryListings {
         args.add(metres);
     }
 
-    private static <T> Page<T> page(List<T> rows) {
+    private static <T> Page<T> page(List<T> rows, long total) {
         boolean more = rows.size() > DirectoryQuery.PAGE_SIZE;
-        return new Page<>(more ? rows.subList(0, DirectoryQuery.PAGE_SIZE) : rows, more);
+        return new Page<>(more ? rows.subList(0, DirectoryQuery.PAGE_SIZE) : rows, more, total);
     }
 }

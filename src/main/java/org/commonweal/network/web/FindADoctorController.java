@@ -2,6 +2,7 @@ package org.commonweal.network.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.commonweal.geography.Address;
@@ -41,9 +42,12 @@ class FindADoctorController {
     private final Geography geography;
     private final Geocoder geocoder;
     private final ErrorReports reports;
+    private final PlaceNames places;
 
-    FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports, Forms forms) {
+    FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports,
+            Forms forms, PlaceNames places) {
         this.forms = forms;
+        this.places = places;
         this.listings = listings;
         this.geography = geography;
         this.geocoder = geocoder;
@@ -56,20 +60,17 @@ class FindADoctorController {
     }
 
     @GetMapping("/find-a-doctor")
-    String search(@RequestParam(required = false) String kind, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String specialty, @RequestParam(required = false) String near,
-            @RequestParam(required = false) Integer miles, @RequestParam(required = false) String language,
-            @RequestParam(required = false) String gender, @RequestParam(defaultValue = "false") boolean accepting,
-            @RequestParam(required = false) String network, @RequestParam(required = false) String hospital,
-            @RequestParam(defaultValue = "false") boolean accessible,
-            @RequestParam(defaultValue = "false") boolean telehealth, @RequestParam(defaultValue = "0") int page,
+    String search(@RequestParam Map<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-Target", required = false) String htmxTarget,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
             Model model, Locale locale) {
-        var q = new DirectoryQuery(kind, name, specialty, near, miles, language, gender, accepting, network, hospital,
-                accessible, telehealth, page);
+        var q = DirectoryQuery.from(params);
         model.addAttribute("q", q);
+        model.addAttribute("search", "?" + q.queryString());
+        // on a phone the secondary filters stay folded unless one of them is in use
+        model.addAttribute("moreFilters", q.name() != null || q.productLine() != null || q.language() != null
+                || q.gender() != null || q.hospital() != null || q.accepting() || q.accessible() || q.telehealth());
         // the live form (htmx) gets only the results region; a full page otherwise (no JavaScript, history restore)
         boolean fragment = "true".equals(htmx) && "results-region".equals(htmxTarget)
                 && !"true".equals(historyRestore);
@@ -84,30 +85,41 @@ class FindADoctorController {
             model.addAttribute("hospitalOptions", FormOptions.html(listings.hospitals(), q.hospital()));
         }
         if (!q.anyCriteria()) {
+            // the form was sent with nothing in it: say what to enter rather than showing nothing
+            model.addAttribute("blankSearch", params.containsKey("near") || params.containsKey("kind"));
             return view;
         }
         GeoPoint origin = null;
         if (q.near() != null) {
             origin = origin(q.near()).orElse(null);
             if (origin == null) {
-                model.addAttribute("placeUnknown", true);
+                model.addAttribute("placeUnknown", q.near());
                 return view;
             }
         }
+        DirectoryListings.Page<?> found;
         if (q.doctors()) {
             List<String> codes = q.specialty() == null ? null
                     : Specialties.catalog().byCode(q.specialty()).map(s -> List.of(s.code()))
                             .orElseGet(() -> Specialties.catalog().codesMatching(q.specialty()));
-            model.addAttribute("doctors", listings.doctors(q, origin, codes));
+            var doctors = listings.doctors(q, origin, codes);
+            model.addAttribute("doctors", doctors);
+            found = doctors;
         } else {
-            model.addAttribute("facilities", listings.facilities(q, origin));
+            var facilities = listings.facilities(q, origin);
+            model.addAttribute("facilities", facilities);
+            found = facilities;
         }
+        model.addAttribute("sort", q.sortOrDefault(origin != null));
+        model.addAttribute("nearAPlace", origin != null);
+        model.addAttribute("pages", ResultPages.of(q, found.total()));
         model.addAttribute("searched", true);
         return view;
     }
 
     @GetMapping("/find-a-doctor/providers/{id}")
-    String provider(@PathVariable String id, Model model) {
+    String provider(@PathVariable String id, @RequestParam Map<String, String> search, Model model) {
+        backToSearch(search, model);
         var provider = listings.provider(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("provider", provider);
         model.addAttribute("categories", ErrorReports.CATEGORIES.stream().sorted().toList());
@@ -115,7 +127,8 @@ class FindADoctorController {
     }
 
     @GetMapping("/find-a-doctor/locations/{id}")
-    String location(@PathVariable String id, Model model) {
+    String location(@PathVariable String id, @RequestParam Map<String, String> search, Model model) {
+        backToSearch(search, model);
         var location = listings.location(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("place", location);
         model.addAttribute("categories", ErrorReports.CATEGORIES.stream().sorted().toList());
@@ -153,17 +166,23 @@ class FindADoctorController {
         // #18: the listing comes back with the report as typed and every problem named
         forms.rejected(result, model, "network.report.field", "report-");
         response.setStatus(Forms.UNPROCESSABLE);
-        return practitioner ? provider(form.resourceId(), model) : location(form.resourceId(), model);
+        return practitioner ? provider(form.resourceId(), Map.of(), model) : location(form.resourceId(), Map.of(), model);
     }
 
+    /** Listings link to provider and location pages with their search, so "Back to search" returns to it. */
+    private static void backToSearch(Map<String, String> search, Model model) {
+        var q = DirectoryQuery.from(search);
+        model.addAttribute("search", q.anyCriteria() ? "?" + q.queryString() : "");
+    }
+
+    /** A ZIP, a city or neighbourhood of the service area, or an address with a ZIP. */
     private Optional<GeoPoint> origin(String near) {
-        String zip = new DirectoryQuery(null, null, null, near, null, null, null, false, null, null, false, false, 0)
-                .zip();
+        String zip = DirectoryQuery.from(Map.of("near", near)).zip();
         if (zip != null && near.strip().length() <= 10) {
             return geography.zip(zip).map(z -> z.centroid());
         }
         if (zip == null) {
-            return Optional.empty();
+            return places.centre(near);
         }
         return geocoder.geocode(new Address(near, null, null, "CA", zip)).map(g -> g.point());
     }

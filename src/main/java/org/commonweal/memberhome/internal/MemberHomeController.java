@@ -1,0 +1,83 @@
+package org.commonweal.memberhome.internal;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.commonweal.centers.Centers;
+import org.commonweal.coverage.Coverage;
+import org.commonweal.identity.AccessRules;
+import org.commonweal.identity.Role;
+import org.commonweal.identity.UserAccount;
+import org.commonweal.identity.UserAccounts;
+import org.commonweal.network.NetworkDirectory;
+import org.commonweal.shell.RoleHome;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A member's home after signing in: coverage today, the PCP with a phone number to call, the classes coming up and
+ * the ID card. Every read goes through another module's facade, which audits it.
+ */
+@Controller
+class MemberHomeController {
+
+    static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    static final String PURPOSE = "member home";
+
+    private final UserAccounts accounts;
+    private final Coverage coverage;
+    private final NetworkDirectory directory;
+    private final Centers centers;
+
+    MemberHomeController(UserAccounts accounts, Coverage coverage, NetworkDirectory directory, Centers centers) {
+        this.accounts = accounts;
+        this.coverage = coverage;
+        this.directory = directory;
+        this.centers = centers;
+    }
+
+    @Bean
+    static RoleHome memberRoleHome() {
+        return new RoleHome(Role.MEMBER.name(), "/my");
+    }
+
+    @Bean
+    static AccessRules memberHomeRules() {
+        return rules -> rules.requestMatchers("/my").hasRole(Role.MEMBER.name());
+    }
+
+    /** A phone number as a {@code tel:} link, so a phone dials it with one tap. */
+    static String tel(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        return "tel:+" + (digits.length() == 10 ? "1" + digits : digits);
+    }
+
+    @GetMapping("/my")
+    String home(Principal principal, Model model) {
+        String memberId = accounts.findByUsername(principal.getName()).map(UserAccount::memberId)
+                .filter(id -> id != null && !id.isBlank())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no member linked"));
+        var eligibility = coverage.eligibility(memberId, LocalDate.now(ZONE), PURPOSE)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("eligibility", eligibility);
+        if (eligibility.span() != null) {
+            var pcp = directory.practitionerByNpi(eligibility.span().pcpNpi()).orElse(null);
+            model.addAttribute("pcp", pcp);
+            model.addAttribute("pcpTel", pcp == null ? null : tel(pcp.phone()));
+        }
+        if (eligibility.productLine() != null) {
+            model.addAttribute("memberServicesTel", tel(eligibility.productLine().memberPhone()));
+        }
+        model.addAttribute("classes", centers.upcomingFor(memberId, 5, PURPOSE));
+        model.addAttribute("zone", ZONE);
+        return "memberhome/home";
+    }
+}
