@@ -57,6 +57,9 @@ public class Eligibility270 {
         } catch (X12Exception e) {
             return new Answer(refusal(request, e.getMessage(), control), false);
         }
+        if (sets.isEmpty()) {
+            return new Answer(refusal(request, "no 270 transaction set (ST) in the interchange", control), false);
+        }
         answerAll(sets);
         var out = new StringWriter();
         var x12 = new X12Writer(out);

@@ -81,7 +81,8 @@ class EventDurabilityIntegrationTests {
             long session = newSession(first, jdbc);
             long promoter = jdbc.sql("select id from engagement.promoter where username = 'engagement-staff'")
                     .query(Long.class).single();
-            SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("engagement-staff", ""));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(new TestingAuthenticationToken("engagement-staff", ""));
             try {
                 tx.executeWithoutResult(t -> {
                     events.publishEvent(hospital(unprocessed, site));
