@@ -1,10 +1,7 @@
 package org.commonweal.adequacy.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -14,26 +11,32 @@ import org.commonweal.network.LocationChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps adequacy current as the directory changes. Events are coalesced: each location's latest state waits in a
- * queue until no new change has come for {@code quiet} (default 2 s), or {@code maxWait} (default 30 s) after the
- * first one, then the whole batch is applied by one call, which stores one run. A roster import changing 2,000
- * locations within seconds therefore makes one recompute (a full run, being more than
- * {@link AdequacyService#LOCATION_BATCH_LIMIT}), not 2,000. Changes arriving while a batch is being applied wait
- * for the next batch.
+ * Keeps adequacy current as the directory changes. Events are coalesced: each location's latest state waits in
+ * {@link LocationChangeQueue} (a table, written in the listener's transaction, so a crash loses nothing: the
+ * application applies what is queued when it starts) until no new change has come for {@code quiet} (default 2 s),
+ * or {@code maxWait} (default 30 s) after the first one, then the whole batch is applied by one call, which stores
+ * one run. A roster import changing 2,000 locations within seconds therefore makes one recompute (a full run, being
+ * more than {@link AdequacyService#LOCATION_BATCH_LIMIT}), not 2,000. Changes arriving while a batch is being
+ * applied wait for the next batch; a batch that fails stays queued for the next attempt.
  */
 @Component
 class DirectoryChanges implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryChanges.class);
 
+    /** How long a claimed batch is this instance's; a crash releases it to the others (or a restart) after this. */
+    static final Duration LEASE = Duration.ofMinutes(15);
+
     private final AdequacyService service;
+    private final LocationChangeQueue queue;
     private final long quietNanos;
     private final long maxWaitNanos;
-    private final Map<String, LocationChanged> pending = new LinkedHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "adequacy-directory-changes");
         t.setDaemon(true);
@@ -41,28 +44,44 @@ class DirectoryChanges implements AutoCloseable {
     });
     private ScheduledFuture<?> scheduled;
     private long firstQueuedAt;
+    private boolean waiting;
 
-    DirectoryChanges(AdequacyService service,
+    DirectoryChanges(AdequacyService service, LocationChangeQueue queue,
             @Value("${commonweal.adequacy.location-quiet:PT2S}") Duration quiet,
             @Value("${commonweal.adequacy.location-max-wait:PT30S}") Duration maxWait) {
         this.service = service;
+        this.queue = queue;
         this.quietNanos = quiet.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
     }
 
-    /** After the directory's transaction commits, asynchronously (Spring Modulith event publication registry). */
+    /**
+     * After the directory's transaction commits, asynchronously and in a transaction of its own (Spring Modulith
+     * event publication registry): the change is queued in that transaction, so the publication is complete only
+     * once the change is stored.
+     */
     @ApplicationModuleListener
     void on(LocationChanged event) {
-        enqueue(event);
+        queue.put(event);
+        schedule();
     }
 
-    synchronized void enqueue(LocationChanged event) {
-        long now = System.nanoTime();
-        if (pending.isEmpty()) {
-            firstQueuedAt = now;
+    /** Changes queued before a stop or a crash are applied when the application is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        int queued = queue.size();
+        if (queued > 0) {
+            log.info("adequacy: {} directory change(s) queued before the last stop; applying them", queued);
+            schedule();
         }
-        pending.remove(event.locationId());
-        pending.put(event.locationId(), event);
+    }
+
+    synchronized void schedule() {
+        long now = System.nanoTime();
+        if (!waiting) {
+            firstQueuedAt = now;
+            waiting = true;
+        }
         if (scheduled != null) {
             scheduled.cancel(false);
         }
@@ -71,25 +90,28 @@ class DirectoryChanges implements AutoCloseable {
     }
 
     /** Location changes waiting to be applied. */
-    synchronized int waiting() {
-        return pending.size();
+    int waiting() {
+        return queue.size();
     }
 
     void drain() {
-        List<LocationChanged> batch;
         synchronized (this) {
-            batch = new ArrayList<>(pending.values());
-            pending.clear();
             scheduled = null;
+            waiting = false;
         }
+        List<LocationChangeQueue.Queued> batch = queue.claim(LEASE);
         if (batch.isEmpty()) {
             return;
         }
+        List<LocationChanged> changes = batch.stream().map(LocationChangeQueue.Queued::change).toList();
         try {
-            service.locationsChanged(batch, "system:directory-change").ifPresent(run -> log.info(
-                    "adequacy kept current after {} location change(s): run {}", batch.size(), run.id()));
+            service.locationsChanged(changes, "system:directory-change").ifPresent(run -> log.info(
+                    "adequacy kept current after {} location change(s): run {}", changes.size(), run.id()));
+            queue.applied(batch);
         } catch (RuntimeException e) {
-            log.error("adequacy could not apply {} location change(s); the next full run will", batch.size(), e);
+            queue.release(batch);
+            log.error("adequacy could not apply {} location change(s); they stay queued for the next attempt",
+                    changes.size(), e);
         }
     }
 

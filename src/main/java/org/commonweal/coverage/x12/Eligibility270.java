@@ -70,6 +70,11 @@ public class Eligibility270 {
         } catch (X12Exception e) {
             return new Answer(null, false);
         }
+        if (sets.isEmpty()) {
+            // a group without a 270 set (found by fuzzing): refused whole, AK905 5 (included sets do not match)
+            return new Answer(Ack999Writer.refusedGroup(envelope, "270", "5", control,
+                    LocalDateTime.now(ZoneId.of("America/Los_Angeles"))), false);
+        }
         answerAll(sets);
         var out = new StringWriter();
         String characterSet = partners.find(envelope.senderQualifier(), envelope.senderId())

@@ -50,6 +50,12 @@ public final class EnvelopeScanner {
         }
         char elementSep = isaText.charAt(3);
         char segmentTerm = isaText.charAt(105);
+        if (isaText.indexOf(segmentTerm) < 105) {
+            // a delimiter inside data would end the segment early for every other X12 reader (found by fuzzing)
+            throw new X12Exception("envelope: the ISA segment contains its segment terminator '" + segmentTerm
+                    + "' at position " + (isaText.indexOf(segmentTerm) + 1) + ", before position 106",
+                    X12Exception.Level.INTERCHANGE, "022", readable(isaText));
+        }
         String[] isaElements = isaText.substring(0, 105).split(java.util.regex.Pattern.quote(String.valueOf(elementSep)), -1);
         if (isaElements.length != 17) {
             throw new X12Exception("envelope: ISA has " + (isaElements.length - 1) + " elements, expected 16",

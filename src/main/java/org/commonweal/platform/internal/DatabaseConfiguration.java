@@ -1,6 +1,7 @@
 package org.commonweal.platform.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -33,7 +34,19 @@ class DatabaseConfiguration {
         return new RuntimeMode(embedded, dataDir, commandMode);
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int size, String name) {
+    /** How long the pool waits: for a connection, for its liveness check, and on the socket in web requests. */
+    record Timeouts(Duration connection, Duration validation, Duration webNetwork) {
+
+        static Timeouts of(Environment env) {
+            return new Timeouts(
+                    env.getProperty("commonweal.db.connection-timeout", Duration.class, Duration.ofSeconds(5)),
+                    env.getProperty("commonweal.db.validation-timeout", Duration.class, Duration.ofSeconds(2)),
+                    env.getProperty("commonweal.db.web-network-timeout", Duration.class, Duration.ofSeconds(10)));
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size, String name,
+            Timeouts timeouts) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -41,7 +54,12 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(size);
         config.setPoolName(name);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return new HikariDataSource(config);
+        // fail fast when the database stalls: a request waits at most this long for a connection (a stalled
+        // server fails the liveness check within the validation timeout), and a new connection's TCP connect too
+        config.setConnectionTimeout(timeouts.connection().toMillis());
+        config.setValidationTimeout(timeouts.validation().toMillis());
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, timeouts.connection().toSeconds())));
+        return new FailFastDataSource(config, (int) timeouts.webNetwork().toMillis());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -69,8 +87,9 @@ class DatabaseConfiguration {
         }
 
         @Bean(destroyMethod = "close")
-        DataSource dataSource(EmbeddedPostgresServer.Lease lease, @Value("${commonweal.db.pool-size:20}") int size) {
-            return pool(lease.jdbcUrl(), "postgres", "", size, "commonweal-embedded");
+        DataSource dataSource(EmbeddedPostgresServer.Lease lease, @Value("${commonweal.db.pool-size:20}") int size,
+                Environment env) {
+            return pool(lease.jdbcUrl(), "postgres", "", size, "commonweal-embedded", Timeouts.of(env));
         }
     }
 
@@ -81,9 +100,9 @@ class DatabaseConfiguration {
         @Bean(destroyMethod = "close")
         DataSource dataSource(@Value("${commonweal.db.url}") String url, @Value("${commonweal.db.user:}") String user,
                 @Value("${commonweal.db.password:}") String password,
-                @Value("${commonweal.db.pool-size:20}") int size) {
+                @Value("${commonweal.db.pool-size:20}") int size, Environment env) {
             log.info("Using the PostgreSQL server configured by COMMONWEAL_DB_URL (production mode)");
-            return pool(url, user, password, size, "commonweal");
+            return pool(url, user, password, size, "commonweal", Timeouts.of(env));
         }
     }
 }
