@@ -68,6 +68,8 @@ class FieldPageBrowserTests {
         browser.findElement(By.id("username")).sendKeys("engagement-staff");
         browser.findElement(By.id("password")).sendKeys("demo-password");
         browser.findElement(By.id("login-submit")).click();
+        // the sign-in must have landed before the next address is opened (else it races the POST)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
         browser.get(base + "/engagement/field");
 
         // the signed-in promoter is chosen already; the page fits the phone's width
@@ -122,13 +124,13 @@ class FieldPageBrowserTests {
 
     private void type(String id, String text) {
         WebElement element = browser.findElement(By.id(id));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.clear();
         element.sendKeys(text);
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 }

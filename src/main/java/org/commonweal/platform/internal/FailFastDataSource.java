@@ -2,6 +2,7 @@ package org.commonweal.platform.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Executor;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -35,10 +36,26 @@ final class FailFastDataSource extends HikariDataSource {
         WEB_REQUEST.remove();
     }
 
+    /**
+     * A web request waits for the pool once: when the database did not give it a connection, its later statements
+     * (a count beside a search, the error page's look-ups) fail at once instead of waiting the timeout again each.
+     */
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = super.getConnection();
-        if (webNetworkTimeoutMillis > 0 && WEB_REQUEST.get() != null) {
+        Boolean web = WEB_REQUEST.get();
+        if (Boolean.FALSE.equals(web)) {
+            throw new SQLTransientConnectionException("the database did not answer earlier in this request");
+        }
+        Connection connection;
+        try {
+            connection = super.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            if (web != null) {
+                WEB_REQUEST.set(Boolean.FALSE);
+            }
+            throw e;
+        }
+        if (webNetworkTimeoutMillis > 0 && web != null) {
             try {
                 connection.setNetworkTimeout(DIRECT, webNetworkTimeoutMillis);
             } catch (SQLException | RuntimeException e) {
