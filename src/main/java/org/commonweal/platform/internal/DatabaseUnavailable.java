@@ -1,6 +1,7 @@
 package org.commonweal.platform.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -22,11 +24,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Outermost filter: marks the thread as serving a web request (so {@link FailFastDataSource} gives its connections
  * the short network timeout), and answers 503 Service Unavailable with {@code Retry-After} when a request failed
- * because the database could not be reached in time, instead of a 500. Browsers get the error page, API clients
+ * because the database could not be reached in time, instead of a 500. The answer is written here, outside the
+ * session filter and without an error dispatch: a page that had started a session would otherwise try to save it
+ * to the unreachable database when the error page is sent, and the visitor would get an empty 503. Browsers get a
+ * short page in their language, API clients
  * the error JSON, both from the application's error handling.
  */
 @Component
@@ -36,6 +42,14 @@ class DatabaseUnavailable extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
     static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final java.util.Set<String> MACHINE_APIS = java.util.Set.of("/api/", "/x12/", "/fhir/", "/hsds/");
+
+    private final MessageSource messages;
+
+    DatabaseUnavailable(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -48,12 +62,40 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("database unavailable, answered 503: {}", rootMessage(e));
-            response.resetBuffer();
-            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            answer(request, response);
         } finally {
             FailFastDataSource.webRequestDone();
         }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.resetBuffer(); // the security headers already written (CSP, nosniff, frame options) stay
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        response.setHeader("Cache-Control", "no-store");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        java.util.Locale locale = "es".equals(request.getLocale().getLanguage()) ? java.util.Locale.of("es")
+                : java.util.Locale.ENGLISH;
+        String title = messages.getMessage("error.503.title", null, "Service briefly unavailable", locale);
+        String text = messages.getMessage("error.503.text", null, "Please try again in a minute.", locale);
+        String path = request.getRequestURI().substring(request.getContextPath().length()) + "/";
+        String accept = String.valueOf(request.getHeader("Accept"));
+        if (MACHINE_APIS.stream().anyMatch(path::startsWith) || accept.contains("json") && !accept.contains("html")) {
+            // RFC 9457 problem details for API callers
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                    + "\"detail\":\"The database did not answer in time; retry after " + RETRY_AFTER_SECONDS
+                    + " seconds.\"}");
+        } else {
+            response.setContentType("text/html");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head>"
+                    + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                    + "<title>" + HtmlUtils.htmlEscape(title) + "</title>"
+                    + "<link rel=\"stylesheet\" href=\"/webjars/bootstrap/dist/css/bootstrap.min.css\"></head>"
+                    + "<body><main id=\"main\" class=\"container py-4\"><h1 class=\"h3\">" + HtmlUtils.htmlEscape(title)
+                    + "</h1><p>" + HtmlUtils.htmlEscape(text) + "</p><p><a href=\"/\">Commonweal</a></p></main></body></html>");
+        }
+        response.flushBuffer();
     }
 
     @Override
