@@ -1,8 +1,10 @@
 package org.commonweal.identity.internal;
 
+import java.net.URI;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -49,7 +51,18 @@ class MemberAppsController {
         model.addAttribute("scopeKeys", scopes.stream().map(MemberAppsController::scopeKey).toList());
         model.addAttribute("state", state);
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Security-Policy", consentPolicy(app.get().redirectUris()));
         return "identity/consent";
+    }
+
+    /**
+     * The browser-wide policy, except that the consent form may end at the app's redirect URIs: the authorization
+     * endpoint answers the form with a redirect there, and browsers hold a form's redirects to {@code form-action}.
+     */
+    static String consentPolicy(List<String> redirectUris) {
+        String origins = redirectUris.stream().map(URI::create)
+                .map(u -> u.getScheme() + "://" + u.getRawAuthority()).distinct().collect(Collectors.joining(" "));
+        return SecurityConfiguration.CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origins);
     }
 
     /** Message key of a scope's plain-language description ({@code consent.scope.patient-Patient-rs}). */
