@@ -98,6 +98,35 @@ class MemberAppLaunchIntegrationTests {
     }
 
     @Test
+    void denyingTellsTheAppAndDisablingAnAppStopsItsTokens() throws Exception {
+        String clientId = registerApp();
+        var member = new StaffBrowser(port).signIn("member", "demo-password");
+        String verifier = randomUrlSafe(32);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+
+        // Deny posts no scope: the app hears access_denied and nothing is stored
+        var consent = member.get(path(member.get(authorizeUrl(clientId, challenge)).headers().firstValue("Location")
+                .orElseThrow()));
+        var state = STATE.matcher(consent.body());
+        assertThat(state.find()).isTrue();
+        var denied = member.post("/oauth2/authorize", "client_id=" + clientId + "&state="
+                + StaffBrowser.enc(state.group(1)));
+        assertThat(denied.headers().firstValue("Location").orElseThrow()).startsWith(REDIRECT)
+                .contains("error=access_denied");
+        assertThat(jdbc.sql("select count(*) from identity.member_app_consent where client_id = ?").param(clientId)
+                .query(Integer.class).single()).isZero();
+
+        String token = ApiTokens.accessToken(exchange(clientId, authorize(member, clientId, challenge), verifier));
+        assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(200);
+        var admin = new StaffBrowser(port).signIn("admin", "demo-password");
+        admin.get("/admin/member-apps");
+        assertThat(admin.post("/admin/member-apps/disable", "clientId=" + clientId).statusCode()).isEqualTo(302);
+        assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(401);
+        assertThat(member.get(authorizeUrl(clientId, challenge)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theConsentPageSpeaksSpanishAndAnAnonymousVisitorIsSentToSignIn() throws Exception {
         String clientId = registerApp();
         var anonymous = new StaffBrowser(port);
