@@ -121,6 +121,7 @@ class MemberAppLaunchBrowserTests {
         String consent = browser.findElement(By.id("consent-scopes")).getText();
         assertThat(consent).contains("See your name, birth date, member ID (CIN), phone number and address")
                 .contains("See your coverage");
+        assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("consent-approve")));
 
         var query = callback.get(20, TimeUnit.SECONDS);

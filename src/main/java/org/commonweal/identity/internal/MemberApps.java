@@ -120,15 +120,20 @@ class MemberApps implements OAuth2AuthorizationConsentService {
         return List.copyOf(uris);
     }
 
+    private static final String APP_COLUMNS = "select client_id, app_name, redirect_uris, created_at, "
+            + "disabled_at is not null as disabled from identity.member_app ";
+
     List<App> list() {
-        return jdbc.sql("select client_id, app_name, redirect_uris, created_at, disabled_at is not null as disabled "
-                + "from identity.member_app order by created_at").query((rs, n) -> new App(rs.getString(1),
-                rs.getString(2), List.of(rs.getString(3).split("\n")), rs.getObject(4, OffsetDateTime.class),
-                rs.getBoolean(5))).list();
+        return jdbc.sql(APP_COLUMNS + "order by created_at").query(MemberApps::app).list();
     }
 
     Optional<App> find(String clientId) {
-        return list().stream().filter(a -> a.clientId().equals(clientId)).findFirst();
+        return jdbc.sql(APP_COLUMNS + "where client_id = ?").param(clientId).query(MemberApps::app).optional();
+    }
+
+    private static App app(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new App(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\n")),
+                rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5));
     }
 
     /** Disabling an app removes every member's authorization of it, so its tokens stop working at once. */
