@@ -5,23 +5,32 @@ import java.util.regex.Pattern;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 
 /**
- * A SMART v2 {@code system/} scope: a resource type (or {@code *}) and the permissions it grants, in the order
- * c r u d s. The v1 forms {@code .read} (= rs) and {@code .write} (= cud) are understood too.
+ * A SMART v2 {@code system/} (or {@code patient/}: {@link #parse(String, String)}) scope: a resource type (or
+ * {@code *}) and the permissions it grants, in the order c r u d s. The v1 forms {@code .read} (= rs) and
+ * {@code .write} (= cud) are understood too.
  */
 record SmartScope(String resourceType, String permissions) {
 
-    private static final Pattern V2 = Pattern.compile("system/([A-Za-z]+|\\*)\\.(c?r?u?d?s?)");
-    private static final Pattern V1 = Pattern.compile("system/([A-Za-z]+|\\*)\\.(read|write|\\*)");
+    private static final Pattern V2 = Pattern.compile("([a-z]+)/([A-Za-z]+|\\*)\\.(c?r?u?d?s?)");
+    private static final Pattern V1 = Pattern.compile("([a-z]+)/([A-Za-z]+|\\*)\\.(read|write|\\*)");
 
     /** The scope, or null when the text is not a system scope. */
     static SmartScope parse(String scope) {
+        return parse("system", scope);
+    }
+
+    /** The scope, or null when the text is not a scope of this context ({@code system}, {@code patient}). */
+    static SmartScope parse(String context, String scope) {
+        if (!scope.startsWith(context + "/")) {
+            return null;
+        }
         var v2 = V2.matcher(scope);
-        if (v2.matches() && !v2.group(2).isEmpty()) {
-            return new SmartScope(v2.group(1), v2.group(2));
+        if (v2.matches() && !v2.group(3).isEmpty()) {
+            return new SmartScope(v2.group(2), v2.group(3));
         }
         var v1 = V1.matcher(scope);
         if (v1.matches()) {
-            return new SmartScope(v1.group(1), switch (v1.group(2)) {
+            return new SmartScope(v1.group(2), switch (v1.group(3)) {
                 case "read" -> "rs";
                 case "write" -> "cud";
                 default -> "cruds";

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * The authorization server's view of {@code identity.api_client}: one {@link RegisteredClient} per active client,
  * read from the database at each token request (a few per client per hour, never per API call). Clients with a key
  * authenticate with {@code private_key_jwt} (SMART Backend Services: RS384 or ES384, keys from their JWKS URL or the
- * uploaded JWK); the others with their secret ({@code client_secret_basic} or {@code client_secret_post}).
+ * uploaded JWK); the others with their secret ({@code client_secret_basic} or {@code client_secret_post}). Member
+ * apps (client ids {@code app-…}, SMART App Launch) are public clients of {@link MemberApps}.
  */
 @Component
 class ApiClientRegistry implements RegisteredClientRepository {
@@ -44,11 +45,13 @@ class ApiClientRegistry implements RegisteredClientRepository {
     private static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS = Set.of(JWSAlgorithm.RS384, JWSAlgorithm.ES384);
 
     private final JdbcApiClients clients;
+    private final MemberApps apps;
     /** Client assertion decoders by client id and key; a JWKS URL's keys are cached by Nimbus (5 minutes). */
     private final Map<String, JwtDecoder> assertionDecoders = new ConcurrentHashMap<>();
 
-    ApiClientRegistry(JdbcApiClients clients) {
+    ApiClientRegistry(JdbcApiClients clients, MemberApps apps) {
         this.clients = clients;
+        this.apps = apps;
     }
 
     @Override
@@ -58,6 +61,9 @@ class ApiClientRegistry implements RegisteredClientRepository {
 
     @Override
     public RegisteredClient findById(String id) {
+        if (id != null && id.startsWith(MemberApps.CLIENT_ID_PREFIX)) {
+            return apps.registered(id);
+        }
         return clients.list().stream().filter(c -> String.valueOf(c.id()).equals(id)).findFirst()
                 .flatMap(c -> clients.credentials(c.clientId())).map(ApiClientRegistry::registered).orElse(null);
     }
@@ -66,6 +72,9 @@ class ApiClientRegistry implements RegisteredClientRepository {
     public RegisteredClient findByClientId(String clientId) {
         if (clientId == null || clientId.length() > 100) {
             return null;
+        }
+        if (clientId.startsWith(MemberApps.CLIENT_ID_PREFIX)) {
+            return apps.registered(clientId);
         }
         return clients.credentials(clientId).filter(c -> !c.client().legacyBearer())
                 .map(ApiClientRegistry::registered).orElse(null);

@@ -15,6 +15,10 @@ class IdentityAccessRules implements AccessRules {
         rules.requestMatchers("/admin/users", "/admin/users/**", "/admin/api-clients", "/admin/api-clients/**")
                 .hasRole(Role.ADMIN.name());
         rules.requestMatchers("/account").authenticated();
+        // issue #17: member-authorized apps (SMART App Launch): registration, consent, the member's list
+        rules.requestMatchers("/admin/member-apps", "/admin/member-apps/**").hasRole(Role.ADMIN.name());
+        rules.requestMatchers(MemberAppsController.CONSENT_PAGE, "/account/apps", "/account/apps/**")
+                .hasRole(Role.MEMBER.name());
         // issue #17: SMART discovery (the OAuth endpoints have their own chain, AuthorizationServerConfiguration)
         rules.requestMatchers(HttpMethod.GET, "/.well-known/smart-configuration").permitAll();
         // issue #17: the public APIs' own OpenAPI documents (groups named public-…) for everyone; the full API

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.commonweal.identity.ApiScope;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** SMART discovery (SMART App Launch 2.x, section "SMART configuration"): what a backend-services client needs. */
+/**
+ * SMART discovery (SMART App Launch 2.x, section "SMART configuration"): what a backend-services client and a
+ * member app (standalone launch, public client with PKCE) need.
+ */
 @RestController
 @ConditionalOnWebApplication
 class SmartConfigurationController {
@@ -31,13 +35,18 @@ class SmartConfigurationController {
         var body = new LinkedHashMap<String, Object>();
         body.put("issuer", issuer);
         body.put("jwks_uri", issuer + settings.getJwkSetEndpoint());
+        body.put("authorization_endpoint", issuer + settings.getAuthorizationEndpoint());
         body.put("token_endpoint", issuer + settings.getTokenEndpoint());
-        body.put("grant_types_supported", List.of("client_credentials"));
+        body.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        body.put("response_types_supported", List.of("code"));
+        body.put("code_challenge_methods_supported", List.of("S256"));
         body.put("token_endpoint_auth_methods_supported",
-                List.of("private_key_jwt", "client_secret_basic", "client_secret_post"));
+                List.of("private_key_jwt", "client_secret_basic", "client_secret_post", "none"));
         body.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384"));
-        body.put("scopes_supported", Arrays.stream(ApiScope.values()).map(ApiScope::value).toList());
-        body.put("capabilities", List.of("client-confidential-asymmetric", "permission-v2"));
+        body.put("scopes_supported", Stream.concat(Arrays.stream(ApiScope.values()).map(ApiScope::value),
+                MemberApps.SCOPES.stream()).toList());
+        body.put("capabilities", List.of("launch-standalone", "client-public", "client-confidential-asymmetric",
+                "context-standalone-patient", "sso-openid-connect", "permission-v2"));
         return body;
     }
 }
