@@ -48,7 +48,7 @@ class InsightsDisclosureIntegrationTests {
     @BeforeAll
     void aRunAndARefresh() {
         if (adequacy.runs().isEmpty()) {
-            adequacy.run(LocalDate.now(InsightsRefresh.ZONE), null, "insights-test");
+            adequacy.run(LocalDate.now(refresh.zone()), null, "insights-test");
         }
         refresh.refreshAll("test");
     }

@@ -60,7 +60,7 @@ class InsightsIntegrationTests {
     @BeforeAll
     void refreshEverything() {
         refresh.refreshAll("test");
-        today = LocalDate.now(InsightsRefresh.ZONE);
+        today = LocalDate.now(refresh.zone());
     }
 
     private Optional<Figure> cell(Measure measure, String level, int area, String kind, String value,

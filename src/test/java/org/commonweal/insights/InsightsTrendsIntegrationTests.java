@@ -53,7 +53,7 @@ class InsightsTrendsIntegrationTests {
 
     @BeforeAll
     void twoAdequacyRunsAndARefresh() {
-        today = LocalDate.now(InsightsRefresh.ZONE);
+        today = LocalDate.now(refresh.zone());
         List<Adequacy.RunSummary> runs = adequacy.runs();
         if (runs.isEmpty()) {
             adequacy.run(today, null, "insights-test");

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.commonweal.platform.ClusterJobs;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,13 +28,13 @@ class AuditSeal {
     private final ClusterJobs jobs;
     private final ZoneId zone;
 
-    AuditSeal(JdbcClient jdbc, ClusterJobs jobs) {
+    AuditSeal(JdbcClient jdbc, ClusterJobs jobs, PlanIdentity plan) {
         this.jdbc = jdbc;
         this.jobs = jobs;
-        this.zone = ZoneId.of("America/Los_Angeles");
+        this.zone = plan.timeZone();
     }
 
-    @Scheduled(cron = "0 5 0 * * *", zone = "America/Los_Angeles")
+    @Scheduled(cron = "0 5 0 * * *", zone = "${commonweal.plan.time-zone}")
     void sealYesterday() {
         sealOnce(LocalDate.now(zone).minusDays(1));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,13 @@ import org.springframework.stereotype.Component;
 class AuditSearch implements org.commonweal.audit.AuditQueries {
 
     static final int PAGE_SIZE = 50;
-    private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
 
     private final JdbcClient jdbc;
 
-    AuditSearch(JdbcClient jdbc) {
+    private final ZoneId zone;
+
+    AuditSearch(JdbcClient jdbc, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
     }
 
@@ -82,11 +85,11 @@ class AuditSearch implements org.commonweal.audit.AuditQueries {
         }
         if (filter.from() != null) {
             sql.append(" and occurred_at >= :from");
-            params.put("from", filter.from().atStartOfDay(ZONE).toOffsetDateTime());
+            params.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
         }
         if (filter.to() != null) {
             sql.append(" and occurred_at < :to");
-            params.put("to", filter.to().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+            params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         }
         if (filter.before() != null) {
             sql.append(" and id < :before");

@@ -12,6 +12,7 @@ import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,10 @@ class CoverageDemoData implements DemoDataGenerator {
 
     private final Geography geography;
 
-    CoverageDemoData(Geography geography) {
+    private final ZoneId zone;
+
+    CoverageDemoData(Geography geography, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.geography = geography;
     }
 
@@ -66,7 +70,7 @@ class CoverageDemoData implements DemoDataGenerator {
     @Override
     public long generate(DemoContext context) {
         long members = context.scale().pick(3_000, 2_900_000);
-        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate today = LocalDate.now(zone);
         var synthetic = new SyntheticMembers(context.people(), context.seed(), today);
         boolean bulk = members > 100_000;
         if (bulk) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.commonweal.coverage.Eligibility;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +28,10 @@ class EligibilityApiController {
 
     private final JdbcCoverage coverage;
 
-    EligibilityApiController(JdbcCoverage coverage) {
+    private final ZoneId zone;
+
+    EligibilityApiController(JdbcCoverage coverage, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.coverage = coverage;
     }
 
@@ -62,7 +66,7 @@ class EligibilityApiController {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "give memberId or cin"));
         }
-        LocalDate on = date == null ? LocalDate.now(ZoneId.of("America/Los_Angeles")) : date;
+        LocalDate on = date == null ? LocalDate.now(zone) : date;
         Optional<Eligibility> found = coverage.eligibility(byId ? memberId.trim() : null, byId ? null : cin.trim(), on,
                 PURPOSE);
         if (found.isEmpty()) {

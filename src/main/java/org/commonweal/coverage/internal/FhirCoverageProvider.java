@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.EnrollmentSpan;
+import org.commonweal.platform.PlanIdentity;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +30,10 @@ class FhirCoverageProvider implements IResourceProvider {
     private final JdbcCoverage coverage;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final PlanIdentity plan;
 
-    FhirCoverageProvider(Members members, JdbcCoverage coverage, JdbcClient jdbc, AuditTrail audit) {
+    FhirCoverageProvider(Members members, JdbcCoverage coverage, JdbcClient jdbc, AuditTrail audit, PlanIdentity plan) {
+        this.plan = plan;
         this.members = members;
         this.coverage = coverage;
         this.jdbc = jdbc;
@@ -84,7 +87,7 @@ class FhirCoverageProvider implements IResourceProvider {
         audit.record(AuditEntry.read("enrollment-span", memberId, memberId, "FHIR Coverage search"));
         List<Coverage> result = new ArrayList<>();
         for (EnrollmentSpan s : members.spans(memberId)) {
-            Coverage c = FhirMapping.coverage(s, member.get(), coverage.productLine(s.productLine()));
+            Coverage c = FhirMapping.coverage(s, member.get(), coverage.productLine(s.productLine()), plan);
             if (status == null || c.getStatus().toCode().equals(status)) {
                 result.add(c);
             }

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.commonweal.coverage.Eligibility;
+import org.commonweal.platform.PlanIdentity;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
@@ -28,8 +29,12 @@ class FhirEligibilityProvider implements IResourceProvider {
 
     private final Members members;
     private final JdbcCoverage coverage;
+    private final PlanIdentity plan;
+    private final ZoneId zone;
 
-    FhirEligibilityProvider(Members members, JdbcCoverage coverage) {
+    FhirEligibilityProvider(Members members, JdbcCoverage coverage, PlanIdentity plan) {
+        this.plan = plan;
+        this.zone = plan.timeZone();
         this.members = members;
         this.coverage = coverage;
     }
@@ -45,8 +50,8 @@ class FhirEligibilityProvider implements IResourceProvider {
             throw new InvalidRequestException("CoverageEligibilityRequest.patient must reference Patient/{memberId}");
         }
         String memberId = request.getPatient().getReferenceElement().getIdPart();
-        LocalDate date = request.hasServicedDateType() ? FhirMapping.localDate(request.getServicedDateType().getValue())
-                : LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate date = request.hasServicedDateType() ? FhirMapping.localDate(request.getServicedDateType().getValue(), zone)
+                : LocalDate.now(zone);
         MemberRecord member = members.byId(memberId).orElseThrow(() -> new UnprocessableEntityException(
                 "no member " + memberId));
         Eligibility e = coverage.eligibilityOf(member, date, "eligibility inquiry (FHIR)");
@@ -57,9 +62,9 @@ class FhirEligibilityProvider implements IResourceProvider {
         response.addPurpose(CoverageEligibilityResponse.EligibilityResponsePurpose.VALIDATION);
         response.setPatient(new Reference("Patient/" + memberId));
         response.setCreated(new Date());
-        response.setServiced(new org.hl7.fhir.r4.model.DateType(FhirMapping.date(date)));
+        response.setServiced(new org.hl7.fhir.r4.model.DateType(FhirMapping.date(date, zone)));
         response.setOutcome(org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome.COMPLETE);
-        response.setInsurer(new Reference().setDisplay("L.A. Care Health Plan"));
+        response.setInsurer(FhirMapping.payer(plan));
         if (request.hasId()) {
             response.setRequest(new Reference("CoverageEligibilityRequest/" + request.getIdElement().getIdPart()));
         }

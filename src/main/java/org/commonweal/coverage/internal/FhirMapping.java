@@ -6,6 +6,7 @@ import java.util.Date;
 
 import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.ProductLine;
+import org.commonweal.platform.PlanIdentity;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.HumanName;
@@ -22,7 +23,6 @@ final class FhirMapping {
     static final String MBI_SYSTEM = "http://hl7.org/fhir/sid/us-mbi";
     static final String PRODUCT_LINE_SYSTEM = "https://commonweal.example.org/fhir/CodeSystem/product-line";
     static final String PLAN_SYSTEM = "https://commonweal.example.org/fhir/CodeSystem/plan";
-    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
 
     private FhirMapping() {
     }
@@ -44,7 +44,7 @@ final class FhirMapping {
             name.addGiven(m.middleName());
         }
         if (m.birthDate() != null) {
-            p.setBirthDate(date(m.birthDate()));
+            p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(m.birthDate().toString()));
         }
         p.setGender("F".equals(m.sex()) ? Enumerations.AdministrativeGender.FEMALE
                 : "M".equals(m.sex()) ? Enumerations.AdministrativeGender.MALE
@@ -62,19 +62,21 @@ final class FhirMapping {
         return p;
     }
 
-    static Coverage coverage(EnrollmentSpan s, MemberRecord m, ProductLine line) {
+    /** The span as a Coverage whose payor is the plan ({@link PlanIdentity}); "today" is the plan's. */
+    static Coverage coverage(EnrollmentSpan s, MemberRecord m, ProductLine line, PlanIdentity plan) {
+        ZoneId zone = plan.timeZone();
         Coverage c = new Coverage();
         c.setId(String.valueOf(s.id()));
         c.addIdentifier(new Identifier().setSystem(MEMBER_ID_SYSTEM).setValue(m.memberId()));
-        LocalDate today = LocalDate.now(LA);
+        LocalDate today = LocalDate.now(zone);
         c.setStatus(s.end() != null && s.end().isBefore(today) ? Coverage.CoverageStatus.CANCELLED
                 : Coverage.CoverageStatus.ACTIVE);
         c.setBeneficiary(new Reference("Patient/" + m.memberId()));
         c.setSubscriberId(m.memberId());
         c.setRelationship(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
                 "http://terminology.hl7.org/CodeSystem/subscriber-relationship", "self", "Self")));
-        c.setPeriod(new Period().setStart(date(s.begin())).setEnd(s.end() == null ? null : date(s.end())));
-        c.addPayor(new Reference().setDisplay(line == null ? "L.A. Care Health Plan" : line.payerName()));
+        c.setPeriod(new Period().setStart(date(s.begin(), zone)).setEnd(s.end() == null ? null : date(s.end(), zone)));
+        c.addPayor(payer(plan));
         c.setType(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
                 PRODUCT_LINE_SYSTEM, s.productLine(), line == null ? s.productLine() : line.name())));
         c.addClass_().setType(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
@@ -83,11 +85,17 @@ final class FhirMapping {
         return c;
     }
 
-    static Date date(LocalDate d) {
-        return Date.from(d.atStartOfDay(LA).toInstant());
+    /** The plan as payor or insurer: its name and its payer id. */
+    static Reference payer(PlanIdentity plan) {
+        return new Reference().setDisplay(plan.name())
+                .setIdentifier(new Identifier().setSystem(PlanIdentity.PAYER_ID_SYSTEM).setValue(plan.payerId()));
     }
 
-    static LocalDate localDate(Date d) {
-        return d.toInstant().atZone(LA).toLocalDate();
+    static Date date(LocalDate d, ZoneId zone) {
+        return Date.from(d.atStartOfDay(zone).toInstant());
+    }
+
+    static LocalDate localDate(Date d, ZoneId zone) {
+        return d.toInstant().atZone(zone).toLocalDate();
     }
 }

@@ -35,8 +35,7 @@ class IdCardPdf {
         Font value = new Font(Font.HELVETICA, 8, Font.BOLD);
         var m = card.member();
         String plan = card.productLine() == null ? msg("coverage.status.inactive", locale) : card.productLine().name();
-        Paragraph head = new Paragraph(card.productLine() == null ? "L.A. Care Health Plan"
-                : card.productLine().payerName(), title);
+        Paragraph head = new Paragraph(card.planName(), title);
         head.setAlignment(Element.ALIGN_LEFT);
         document.add(head);
         document.add(new Paragraph(plan, value));

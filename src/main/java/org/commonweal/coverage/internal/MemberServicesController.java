@@ -10,6 +10,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditQueries;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.geography.Geography;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -37,8 +38,11 @@ class MemberServicesController {
     private final Geography geography;
     private final Forms forms;
 
+    private final ZoneId zone;
+
     MemberServicesController(Members members, JdbcCoverage coverage, MemberCorrections corrections, AuditTrail audit,
-            AuditQueries auditQueries, Geography geography, Forms forms) {
+            AuditQueries auditQueries, Geography geography, Forms forms, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.forms = forms;
         this.auditQueries = auditQueries;
         this.members = members;
@@ -77,7 +81,7 @@ class MemberServicesController {
     private String show(MemberRecord member, Model model) {
         String memberId = member.memberId();
         audit.record(AuditEntry.read("member", memberId, memberId, "member services"));
-        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate today = LocalDate.now(zone);
         model.addAttribute("member", member);
         model.addAttribute("spans", members.spans(memberId));
         model.addAttribute("today", today);

@@ -12,6 +12,7 @@ import org.commonweal.coverage.ProductLine;
 import org.commonweal.geography.Geography;
 import org.commonweal.identity.UserAccount;
 import org.commonweal.identity.UserAccounts;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +36,13 @@ class SelfServiceController {
     private final AuditTrail audit;
     private final Geography geography;
 
+    private final ZoneId zone;
+    private final String planName;
+
     SelfServiceController(UserAccounts accounts, Members members, JdbcCoverage coverage, MemberCorrections corrections,
-            IdCardPdf idCardPdf, AuditTrail audit, Geography geography) {
+            IdCardPdf idCardPdf, AuditTrail audit, Geography geography, PlanIdentity plan) {
+        this.zone = plan.timeZone();
+        this.planName = plan.name();
         this.accounts = accounts;
         this.members = members;
         this.coverage = coverage;
@@ -46,8 +52,8 @@ class SelfServiceController {
         this.geography = geography;
     }
 
-    /** What the card and the pages show. */
-    record IdCard(MemberRecord member, EnrollmentSpan span, ProductLine productLine) {
+    /** What the card and the pages show; {@code planName} is the plan's ({@link PlanIdentity#name()}). */
+    record IdCard(MemberRecord member, EnrollmentSpan span, ProductLine productLine, String planName) {
     }
 
     private MemberRecord me(Principal principal) {
@@ -59,9 +65,9 @@ class SelfServiceController {
 
     private IdCard card(MemberRecord member, String purpose) {
         audit.record(AuditEntry.read("member", member.memberId(), member.memberId(), purpose));
-        EnrollmentSpan span = members.coveringSpan(member.memberId(), LocalDate.now(ZoneId.of("America/Los_Angeles")))
+        EnrollmentSpan span = members.coveringSpan(member.memberId(), LocalDate.now(zone))
                 .orElse(null);
-        return new IdCard(member, span, span == null ? null : coverage.productLine(span.productLine()));
+        return new IdCard(member, span, span == null ? null : coverage.productLine(span.productLine()), planName);
     }
 
     @GetMapping("/my/coverage")

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
 import org.commonweal.coverage.EligibilityInquiry;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,11 +35,15 @@ public class Eligibility270 {
     private final Coverage coverage;
     private final X12ControlNumbers controls;
     private final TradingPartners partners;
+    private final PlanIdentity plan;
+    private final ZoneId zone;
 
-    public Eligibility270(Coverage coverage, X12ControlNumbers controls, TradingPartners partners) {
+    public Eligibility270(Coverage coverage, X12ControlNumbers controls, TradingPartners partners, PlanIdentity plan) {
         this.coverage = coverage;
         this.controls = controls;
         this.partners = partners;
+        this.plan = plan;
+        this.zone = plan.timeZone();
     }
 
     /** The answer and whether it is a 271 (false: a 999 refusing the envelope). */
@@ -58,11 +63,11 @@ public class Eligibility270 {
         if (!partners.allows(envelope.senderQualifier(), envelope.senderId(), "270")) {
             // a registered partner whose profile does not list the 270: AK905 1, functional group not supported
             return new Answer(Ack999Writer.refusedGroup(envelope, "270", "1", control,
-                    LocalDateTime.now(ZoneId.of("America/Los_Angeles"))), false);
+                    LocalDateTime.now(zone)), false);
         }
         if (!envelope.setErrors().isEmpty()) {
             return new Answer(Ack999Writer.accepted(envelope, "270", List.of(), control,
-                    LocalDateTime.now(ZoneId.of("America/Los_Angeles"))), false);
+                    LocalDateTime.now(zone)), false);
         }
         List<Inquiry> sets;
         try {
@@ -73,14 +78,14 @@ public class Eligibility270 {
         if (sets.isEmpty()) {
             // a group without a 270 set (found by fuzzing): refused whole, AK905 5 (included sets do not match)
             return new Answer(Ack999Writer.refusedGroup(envelope, "270", "5", control,
-                    LocalDateTime.now(ZoneId.of("America/Los_Angeles"))), false);
+                    LocalDateTime.now(zone)), false);
         }
         answerAll(sets);
         var out = new StringWriter();
         String characterSet = partners.find(envelope.senderQualifier(), envelope.senderId())
                 .map(TradingPartners.Partner::characterSet).orElse("extended");
         var x12 = new X12Writer(out, characterSet);
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles"));
+        LocalDateTime now = LocalDateTime.now(zone);
         x12.interchange(envelope.receiverQualifier(), envelope.receiverId(), envelope.senderQualifier(),
                 envelope.senderId(), X12Writer.control(control), now);
         x12.group("HB", envelope.receiverId(), envelope.senderId(), String.valueOf(control), VERSION, now);
@@ -90,7 +95,7 @@ public class Eligibility270 {
             x12.segment("BHT", "0022", "11", set.reference, now.format(DateTimeFormatter.BASIC_ISO_DATE),
                     now.format(DateTimeFormatter.ofPattern("HHmm")));
             x12.segment("HL", "1", "", "20", "1");
-            x12.segment("NM1", "PR", "2", "L.A. CARE HEALTH PLAN", "", "", "", "", "PI", "LACARE");
+            x12.segment("NM1", "PR", "2", plan.payerName(), "", "", "", "", "PI", plan.payerId());
             x12.segment("HL", "2", "1", "21", "1");
             x12.segment("NM1", set.receiver.toArray(String[]::new));
             int hl = 2;
@@ -113,7 +118,7 @@ public class Eligibility270 {
      * date. A member id whose name or birth date disagrees is answered with AAA 73/71 and no demographics.
      */
     private void answerAll(List<Inquiry> sets) {
-        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate today = LocalDate.now(zone);
         List<Subscriber> asked = new ArrayList<>();
         List<EligibilityInquiry> inquiries = new ArrayList<>();
         for (Inquiry set : sets) {
@@ -334,8 +339,8 @@ public class Eligibility270 {
     }
 
     /** A TA1 for a broken interchange, a 999 (AK9 R) for a refused group such as an 834 posted here. */
-    private static String refusal(X12Exception e, long control) {
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles"));
+    private String refusal(X12Exception e, long control) {
+        LocalDateTime now = LocalDateTime.now(zone);
         if (e.partial() == null) {
             return null;
         }

@@ -13,6 +13,7 @@ import org.commonweal.geography.Geography;
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.OperationalCommand;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,10 @@ class Generate834Command implements OperationalCommand {
 
     private final Geography geography;
 
-    Generate834Command(Geography geography) {
+    private final ZoneId zone;
+
+    Generate834Command(Geography geography, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.geography = geography;
     }
 
@@ -38,7 +42,7 @@ class Generate834Command implements OperationalCommand {
         }
         Path out = Path.of(args.required("out"));
         LocalDate date = args.option("date").map(LocalDate::parse)
-                .orElse(LocalDate.now(ZoneId.of("America/Los_Angeles")));
+                .orElse(LocalDate.now(zone));
         long seed = args.intOption("seed", 2026);
         long control = args.intOption("control", (int) (System.currentTimeMillis() / 1000 % 1_000_000_000));
         int population = args.intOption("population", Math.max(members * 10, 1000));

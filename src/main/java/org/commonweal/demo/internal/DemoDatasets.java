@@ -13,6 +13,7 @@ import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.demo.DemoScale;
 import org.commonweal.geography.Geography;
+import org.commonweal.platform.PlanIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,8 +36,11 @@ class DemoDatasets {
     private final DataSource dataSource;
     private final Geography geography;
 
+    private final ZoneId zone;
+
     DemoDatasets(ObjectProvider<DemoDataGenerator> generators, JdbcClient jdbc, DataSource dataSource,
-            Geography geography) {
+            Geography geography, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.generators = generators.stream().sorted(Comparator.comparingInt(DemoDataGenerator::order)
                 .thenComparing(DemoDataGenerator::name)).toList();
         this.jdbc = jdbc;
@@ -123,7 +127,7 @@ class DemoDatasets {
             }
         }
         var context = new SeededDemoContext(scale, seed,
-                new DemoPeople(geography.zips(), LocalDate.now(ZoneId.of("America/Los_Angeles"))), jdbc, dataSource);
+                new DemoPeople(geography.zips(), LocalDate.now(zone)), jdbc, dataSource);
         long started = System.nanoTime();
         // always reset: a run that failed half-way left rows but no record of itself
         jdbc.sql("delete from demo.generated where generator = ?").param(generator.name()).update();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.commonweal.platform.CellSuppression;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.platform.Publication;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,11 @@ public class CommitteeReports {
 
     private final JdbcClient jdbc;
 
-    CommitteeReports(JdbcClient jdbc) {
+    /** The plan's time zone id: a meeting's date is its day there. */
+    private final String zone;
+
+    CommitteeReports(JdbcClient jdbc, PlanIdentity plan) {
+        this.zone = plan.timeZone().getId();
         this.jdbc = jdbc;
     }
 
@@ -47,9 +52,9 @@ public class CommitteeReports {
                   count(*) filter (where a.mode = 'EXCUSED'), count(*) filter (where a.mode = 'ABSENT')
                 from engagement.committee c
                 join engagement.meeting m on m.committee_id = c.id and m.status = 'HELD'
-                  and (m.starts_at at time zone 'America/Los_Angeles')::date between ? and ?
+                  and (m.starts_at at time zone cast(? as text))::date between ? and ?
                 left join engagement.attendance a on a.meeting_id = m.id
-                group by c.id, c.code order by c.kind desc, c.region_number""").params(from, to)
+                group by c.id, c.code order by c.kind desc, c.region_number""").params(zone, from, to)
                 .query((rs, n) -> new AttendanceRate(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7))).list();
     }

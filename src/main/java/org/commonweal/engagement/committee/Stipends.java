@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,19 +31,23 @@ public class Stipends {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    Stipends(JdbcClient jdbc, AuditTrail audit) {
+    /** The plan's time zone id: a meeting's date is its day there. */
+    private final String zone;
+
+    Stipends(JdbcClient jdbc, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone().getId();
         this.jdbc = jdbc;
         this.audit = audit;
     }
 
     public List<Line> list(String status, String committeeCode, int limit) {
-        return jdbc.sql(SELECT + " limit :limit").param("status", status).param("code", committeeCode)
-                .param("limit", limit).query((rs, n) -> line(rs)).list();
+        return jdbc.sql(SELECT + " limit :limit").param("zone", zone).param("status", status)
+                .param("code", committeeCode).param("limit", limit).query((rs, n) -> line(rs)).list();
     }
 
     public void stream(String status, String committeeCode, Consumer<Line> each) {
         // the stream holds a connection until closed
-        try (var lines = jdbc.sql(SELECT).param("status", status).param("code", committeeCode)
+        try (var lines = jdbc.sql(SELECT).param("zone", zone).param("status", status).param("code", committeeCode)
                 .query((rs, n) -> line(rs)).stream()) {
             lines.forEach(each);
         }
@@ -70,7 +75,7 @@ public class Stipends {
     }
 
     private static final String SELECT = """
-            select s.id, c.code, mt.id, (mt.starts_at at time zone 'America/Los_Angeles')::date, s.membership_id,
+            select s.id, c.code, mt.id, (mt.starts_at at time zone cast(:zone as text))::date, s.membership_id,
                    ms.full_name, ms.member_id, s.stipend_amount, s.miles, s.mileage_amount, s.status, s.status_on
             from engagement.stipend s
             join engagement.meeting mt on mt.id = s.meeting_id

@@ -45,7 +45,7 @@ class ReportReminders {
         this.schedule = ReminderSchedule.parse(reminderDays);
     }
 
-    @Scheduled(cron = "${commonweal.grants.reminders-cron:0 0 7 * * *}", zone = "America/Los_Angeles")
+    @Scheduled(cron = "${commonweal.grants.reminders-cron:0 0 7 * * *}", zone = "${commonweal.plan.time-zone}")
     void scheduled() {
         run(LocalDate.now(SubmissionWindow.LOS_ANGELES));
     }

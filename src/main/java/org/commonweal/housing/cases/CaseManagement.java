@@ -2,12 +2,14 @@ package org.commonweal.housing.cases;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +32,14 @@ class CaseManagement {
     private final AuditTrail audit;
     private final Clock clock;
 
-    CaseManagement(CaseFiles files, CaseloadAccess access, AuditTrail audit) {
+    private final ZoneId zone;
+
+    CaseManagement(CaseFiles files, CaseloadAccess access, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.files = files;
         this.access = access;
         this.audit = audit;
-        this.clock = Clock.system(java.time.ZoneId.of("America/Los_Angeles"));
+        this.clock = Clock.system(zone);
     }
 
     LocalDate today() {

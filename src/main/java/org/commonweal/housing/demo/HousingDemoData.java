@@ -12,6 +12,7 @@ import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.demo.DemoPerson;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +51,12 @@ class HousingDemoData implements DemoDataGenerator {
             "Schedule primary care visit", "Landlord check-in", "Renew release of information",
             "Furniture delivery", "Behavioral health intake"};
 
+    private final ZoneId zone;
+
+    HousingDemoData(PlanIdentity plan) {
+        this.zone = plan.timeZone();
+    }
+
     @Override
     public String name() {
         return "housing";
@@ -74,7 +81,7 @@ class HousingDemoData implements DemoDataGenerator {
 
     @Override
     public long generate(DemoContext ctx) {
-        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate today = LocalDate.now(zone);
         int clients = (int) ctx.scale().pick(300, 3000);
         var plan = new Pathways(ctx.random("housing"), ctx.people(), today, ctx.scale().pick(3_000, 2_900_000));
         for (int i = 1; i <= clients; i++) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +24,10 @@ class HmisController {
     private final HmisImport importer;
     private final AuditTrail audit;
 
-    HmisController(HmisExport export, HmisImport importer, AuditTrail audit) {
+    private final ZoneId zone;
+
+    HmisController(HmisExport export, HmisImport importer, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.export = export;
         this.importer = importer;
         this.audit = audit;
@@ -31,7 +35,7 @@ class HmisController {
 
     @GetMapping("/housing/hmis")
     String page(Model model) {
-        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate today = LocalDate.now(zone);
         model.addAttribute("from", today.withDayOfYear(1));
         model.addAttribute("to", today);
         model.addAttribute("importEnabled", true);

@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.commonweal.housing.HudCodes;
 import org.commonweal.housing.cases.ServiceType;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,10 @@ class HmisExport {
     private final JdbcClient jdbc;
     private final HmisRecords records;
 
-    HmisExport(JdbcClient jdbc, HmisRecords records) {
+    private final ZoneId zone;
+
+    HmisExport(JdbcClient jdbc, HmisRecords records, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.records = records;
     }
@@ -50,7 +54,7 @@ class HmisExport {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to: must not be before from");
         }
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("America/Los_Angeles")).withNano(0);
+        LocalDateTime now = LocalDateTime.now(zone).withNano(0);
         String exportId = "CW" + HmisCsv.TIMESTAMP.format(now).replaceAll("[^0-9]", "");
         String active = "e.entry_date <= :to and (e.exit_date is null or e.exit_date >= :from)";
         List<String> projects = jdbc.sql("select distinct e.project_id from housing.enrollment e where " + active)
@@ -315,7 +319,7 @@ class HmisExport {
         return r;
     }
 
-    private static void client(ResultSet rs, Map<String, Object> r, HmisRecords.Stored kept, String exportId)
+    private void client(ResultSet rs, Map<String, Object> r, HmisRecords.Stored kept, String exportId)
             throws SQLException {
         overlay(r, kept);
         List<String> race = Arrays.asList((String[]) rs.getArray("race").getArray());
@@ -342,7 +346,7 @@ class HmisExport {
         stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId, kept);
     }
 
-    private static void enrollment(ResultSet rs, Map<String, Object> r, HmisRecords.Stored kept, String exportId)
+    private void enrollment(ResultSet rs, Map<String, Object> r, HmisRecords.Stored kept, String exportId)
             throws SQLException {
         overlay(r, kept);
         r.put("EnrollmentID", rs.getString("hmis_id"));
@@ -362,10 +366,10 @@ class HmisExport {
      * Dates and author of a row Commonweal holds: an imported record keeps its own DateCreated, DateUpdated and UserID
      * unless Commonweal changed the record after the import (then DateUpdated is Commonweal's).
      */
-    private static void stamp(Map<String, Object> r, LocalDateTime created, LocalDateTime updated, String exportId,
+    private void stamp(Map<String, Object> r, LocalDateTime created, LocalDateTime updated, String exportId,
             HmisRecords.Stored kept) {
         if (kept != null && updated != null
-                && updated.atZone(ZoneId.of("America/Los_Angeles")).toInstant().isAfter(kept.importedAt())) {
+                && updated.atZone(zone).toInstant().isAfter(kept.importedAt())) {
             r.put("DateUpdated", updated);
         }
         stamp(r, created, updated, exportId);
@@ -378,9 +382,9 @@ class HmisExport {
         r.put("ExportID", exportId);
     }
 
-    private static LocalDateTime ts(ResultSet rs, String column) throws SQLException {
+    private LocalDateTime ts(ResultSet rs, String column) throws SQLException {
         var t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant().atZone(ZoneId.of("America/Los_Angeles")).toLocalDateTime().withNano(0);
+        return t == null ? null : t.toInstant().atZone(zone).toLocalDateTime().withNano(0);
     }
 
     interface RowFiller {

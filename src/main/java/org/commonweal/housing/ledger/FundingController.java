@@ -10,6 +10,7 @@ import java.util.List;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,14 +40,17 @@ class FundingController {
     private final FundingLedger ledger;
     private final AuditTrail audit;
 
-    FundingController(FundingLedger ledger, AuditTrail audit) {
+    private final ZoneId zone;
+
+    FundingController(FundingLedger ledger, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.ledger = ledger;
         this.audit = audit;
     }
 
     @GetMapping("/housing/funding")
     String page(Model model) {
-        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate today = LocalDate.now(zone);
         List<SourceSummary> summaries = new ArrayList<>();
         for (var source : ledger.sources()) {
             var spend = ledger.spend(source, today);

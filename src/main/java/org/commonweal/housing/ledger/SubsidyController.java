@@ -16,6 +16,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.housing.cases.CaseloadAccess;
 import org.commonweal.housing.cases.Viewer;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,8 +46,11 @@ class SubsidyController {
     private final AuditTrail audit;
     private final MessageSource messages;
 
+    private final ZoneId zone;
+
     SubsidyController(Subsidies subsidies, FundingLedger ledger, CaseloadAccess access, AuditTrail audit,
-            MessageSource messages) {
+            MessageSource messages, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.subsidies = subsidies;
         this.ledger = ledger;
         this.access = access;
@@ -175,7 +179,7 @@ class SubsidyController {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("America/Los_Angeles"));
+    private LocalDate today() {
+        return LocalDate.now(zone);
     }
 }

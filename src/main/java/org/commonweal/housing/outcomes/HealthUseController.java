@@ -9,6 +9,7 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.platform.CellSuppression;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.platform.Publication;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,7 +29,10 @@ class HealthUseController {
     private final HealthUseReport report;
     private final AuditTrail audit;
 
-    HealthUseController(HealthUseReport report, AuditTrail audit) {
+    private final ZoneId zone;
+
+    HealthUseController(HealthUseReport report, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.report = report;
         this.audit = audit;
     }
@@ -38,7 +42,7 @@ class HealthUseController {
         boolean suppress = OutcomesController.suppress(auth);
         audit.record(new AuditEntry(AuditAction.SEARCH, "housing-health-use", null, null, HealthUseReport.PURPOSE,
                 "coverage 12 months before and after move-in, by program"));
-        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate today = LocalDate.now(zone);
         model.addAttribute("lines", lines(report.rows(today), suppress));
         model.addAttribute("suppressed", suppress);
         return "housing/health-use";

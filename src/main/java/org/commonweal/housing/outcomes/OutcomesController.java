@@ -17,6 +17,7 @@ import org.commonweal.audit.AuditTrail;
 import org.commonweal.housing.HudCodes.DestinationClass;
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.Csv;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.platform.Publication;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -39,7 +40,10 @@ class OutcomesController {
     private final OutcomeReport report;
     private final AuditTrail audit;
 
-    OutcomesController(OutcomeReport report, AuditTrail audit) {
+    private final ZoneId zone;
+
+    OutcomesController(OutcomeReport report, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.report = report;
         this.audit = audit;
     }
@@ -85,7 +89,7 @@ class OutcomesController {
      * when either count is small.
      */
     private List<Line> lines(OutcomeReport.GroupBy groupBy, boolean suppress) {
-        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        LocalDate today = LocalDate.now(zone);
         var p = new Publication();
         Map<OutcomeReport.GroupBy, List<OutcomeReport.Row>> both = new EnumMap<>(OutcomeReport.GroupBy.class);
         for (var g : OutcomeReport.GroupBy.values()) {

@@ -3,7 +3,6 @@ package org.commonweal.housing.records;
 import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.housing.cases.CaseloadAccess;
 import org.commonweal.housing.cases.Viewer;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +44,10 @@ class RecordEditing {
     private final ClientRecords records;
     private final CaseloadAccess access;
     private final AuditTrail audit;
-    private final Clock clock = Clock.system(ZoneId.of("America/Los_Angeles"));
+    private final Clock clock;
 
-    RecordEditing(ClientRecords records, CaseloadAccess access, AuditTrail audit) {
+    RecordEditing(ClientRecords records, CaseloadAccess access, AuditTrail audit, PlanIdentity plan) {
+        this.clock = Clock.system(plan.timeZone());
         this.records = records;
         this.access = access;
         this.audit = audit;

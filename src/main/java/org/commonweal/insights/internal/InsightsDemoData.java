@@ -50,7 +50,7 @@ class InsightsDemoData implements DemoDataGenerator {
     @Override
     public long generate(DemoContext context) {
         if (adequacy.runs().isEmpty()) {
-            adequacy.run(LocalDate.now(InsightsRefresh.ZONE), null, "demo:insights");
+            adequacy.run(LocalDate.now(refresh.zone()), null, "demo:insights");
         }
         return refresh.refreshAll("demo").values().stream().mapToLong(Integer::longValue).sum();
     }

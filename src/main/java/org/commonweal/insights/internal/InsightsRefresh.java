@@ -21,6 +21,7 @@ import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
 import org.commonweal.grants.GrantFigures;
 import org.commonweal.housing.HousingFigures;
+import org.commonweal.platform.PlanIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +34,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class InsightsRefresh {
 
-    public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     private static final Logger log = LoggerFactory.getLogger(InsightsRefresh.class);
     private static final LocalDate GRANTS_SINCE = LocalDate.of(2000, 1, 1);
     /** Adequacy runs kept in the trend (one per measured-on date). */
@@ -52,9 +52,12 @@ public class InsightsRefresh {
     private final FigureStore store;
     private final int months;
 
+    private final ZoneId zone;
+
     InsightsRefresh(MembershipFigures membership, MembershipTrends trends, Coverage coverage,
             AdequacyFigures adequacy, Adequacy runs, CenterFigures centers, OutreachFigures outreach, GrantFigures grants, HousingFigures housing, Geography geography,
-            FigureStore store, @Value("${commonweal.insights.trend-months:24}") int months) {
+            FigureStore store, @Value("${commonweal.insights.trend-months:24}") int months, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.membership = membership;
         this.trends = trends;
         this.coverage = coverage;
@@ -69,6 +72,11 @@ public class InsightsRefresh {
         this.months = months;
     }
 
+    /** The plan's time zone, in which "today" and the months of the figures are counted. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** Every family in order; returns the figures written per family. */
     public Map<Family, Integer> refreshAll(String trigger) {
         Map<Family, Integer> written = new LinkedHashMap<>();
@@ -80,7 +88,7 @@ public class InsightsRefresh {
 
     public int refresh(Family family, String trigger) {
         long started = System.nanoTime();
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(zone);
         Aggregation sums = new Aggregation(today, today.withDayOfMonth(1).minusMonths(months - 1));
         List<Figure> figures = switch (family) {
             case COVERAGE -> coverage(sums);

@@ -33,7 +33,7 @@ public class RefreshJobs {
         this.debounce = debounce;
     }
 
-    @Scheduled(cron = "${commonweal.insights.nightly-cron:0 20 3 * * *}", zone = "America/Los_Angeles")
+    @Scheduled(cron = "${commonweal.insights.nightly-cron:0 20 3 * * *}", zone = "${commonweal.plan.time-zone}")
     public void nightly() {
         jobs.runOnce(NIGHTLY, Duration.ofHours(2), Duration.ofMinutes(5), () -> refresh.refreshAll("job:nightly"));
     }

@@ -11,6 +11,7 @@ import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccount;
 import org.commonweal.identity.UserAccounts;
 import org.commonweal.network.NetworkDirectory;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.RoleHome;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -26,7 +27,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class MemberHomeController {
 
-    static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     static final String PURPOSE = "member home";
 
     private final UserAccounts accounts;
@@ -34,7 +34,10 @@ class MemberHomeController {
     private final NetworkDirectory directory;
     private final Centers centers;
 
-    MemberHomeController(UserAccounts accounts, Coverage coverage, NetworkDirectory directory, Centers centers) {
+    private final ZoneId zone;
+
+    MemberHomeController(UserAccounts accounts, Coverage coverage, NetworkDirectory directory, Centers centers, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.accounts = accounts;
         this.coverage = coverage;
         this.directory = directory;
@@ -65,7 +68,7 @@ class MemberHomeController {
         String memberId = accounts.findByUsername(principal.getName()).map(UserAccount::memberId)
                 .filter(id -> id != null && !id.isBlank())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no member linked"));
-        var eligibility = coverage.eligibility(memberId, LocalDate.now(ZONE), PURPOSE)
+        var eligibility = coverage.eligibility(memberId, LocalDate.now(zone), PURPOSE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("eligibility", eligibility);
         if (eligibility.span() != null) {
@@ -77,7 +80,7 @@ class MemberHomeController {
             model.addAttribute("memberServicesTel", tel(eligibility.productLine().memberPhone()));
         }
         model.addAttribute("classes", centers.upcomingFor(memberId, 5, PURPOSE));
-        model.addAttribute("zone", ZONE);
+        model.addAttribute("zone", zone);
         return "memberhome/home";
     }
 }

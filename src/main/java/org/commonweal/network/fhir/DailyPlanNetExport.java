@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.commonweal.platform.ClusterJobs;
+import org.commonweal.platform.PlanIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,16 +23,19 @@ class DailyPlanNetExport {
     private final PlanNetExport export;
     private final Path root;
 
-    DailyPlanNetExport(ClusterJobs jobs, PlanNetExport export, @Value("${commonweal.data-dir}") String dataDir) {
+    private final ZoneId zone;
+
+    DailyPlanNetExport(ClusterJobs jobs, PlanNetExport export, @Value("${commonweal.data-dir}") String dataDir, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jobs = jobs;
         this.export = export;
         this.root = Path.of(dataDir, "exports", "plannet");
     }
 
-    @Scheduled(cron = "0 30 2 * * *", zone = "America/Los_Angeles")
+    @Scheduled(cron = "0 30 2 * * *", zone = "${commonweal.plan.time-zone}")
     void nightly() {
         jobs.runOnce("network-plannet-export", Duration.ofHours(1), Duration.ofMinutes(5), () -> {
-            var result = export.export(root.resolve(LocalDate.now(ZoneId.of("America/Los_Angeles")).toString()));
+            var result = export.export(root.resolve(LocalDate.now(zone).toString()));
             log.info("Plan-Net bulk export: {} in {} ms", result.counts(), result.millis());
         });
     }

@@ -18,6 +18,7 @@ import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.coverage.ProductLine;
+import org.commonweal.platform.PlanIdentity;
 
 /**
  * Fuzzing (Jazzer) of the X12 readers that take a trading partner's bytes: the 834 parser, the ISA/GS/ST envelope
@@ -78,7 +79,7 @@ class X12FuzzTests {
 
     @FuzzTest(maxDuration = "2m")
     void eligibility270(byte[] input) {
-        Eligibility270.Answer answer = new Eligibility270(NO_MEMBERS, COUNTER, NO_PARTNERS).answer(input);
+        Eligibility270.Answer answer = new Eligibility270(NO_MEMBERS, COUNTER, NO_PARTNERS, PLAN).answer(input);
         if (answer.body() == null) {
             // no ISA could be read, so there is nobody to address an acknowledgment to (#16): never a 271
             assertThat(answer.is271()).isFalse();
@@ -103,6 +104,8 @@ class X12FuzzTests {
     }
 
     /** The harness's control numbers: a counter, as the database sequence would give them (1 to 999,999,999). */
+    static final PlanIdentity PLAN = new PlanIdentity("L.A. Care Health Plan", "L.A. CARE HEALTH PLAN", "LACARE",
+            java.time.ZoneId.of("America/Los_Angeles"), java.util.Currency.getInstance("USD"));
     static final X12ControlNumbers COUNTER = new X12ControlNumbers(null) {
         private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
 

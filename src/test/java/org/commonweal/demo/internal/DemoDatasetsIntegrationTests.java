@@ -17,6 +17,7 @@ import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoPerson;
 import org.commonweal.demo.DemoScale;
 import org.commonweal.geography.Geography;
+import org.commonweal.platform.PlanIdentity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -32,6 +33,8 @@ class DemoDatasetsIntegrationTests {
     DataSource dataSource;
     @Autowired
     Geography geography;
+    @Autowired
+    PlanIdentity plan;
 
     final String table = "demo.t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
@@ -74,7 +77,7 @@ class DemoDatasetsIntegrationTests {
                 + "zip text, note text)").update();
         var generator = new PeopleGenerator();
         var beans = new StaticListableBeanFactory(Map.of("g", generator));
-        var datasets = new DemoDatasets(beans.getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography);
+        var datasets = new DemoDatasets(beans.getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan);
 
         var first = datasets.run(generator, DemoScale.SMALL, 42);
         assertThat(first.rows()).isEqualTo(2_000);
@@ -97,7 +100,7 @@ class DemoDatasetsIntegrationTests {
                 + "zip text, note text)").update();
         var generator = new PeopleGenerator();
         var datasets = new DemoDatasets(new StaticListableBeanFactory(Map.of("g", generator))
-                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography);
+                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan);
         datasets.run(generator, DemoScale.SMALL, 7);
         Map<String, Long> languages = jdbc.sql("select language, count(*) from " + table + " group by language")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()

@@ -27,6 +27,7 @@ import org.commonweal.demo.DemoScale;
 import org.commonweal.geography.Geography;
 import org.commonweal.network.fhir.PlanNetImport;
 import org.commonweal.platform.CommandArgs;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.platform.RuntimeMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,8 @@ class DemoLeavesRealDataAloneIntegrationTests {
     DataSource dataSource;
     @Autowired
     Geography geography;
+    @Autowired
+    PlanIdentity plan;
     @Autowired
     RuntimeMode mode;
     @Autowired
@@ -116,7 +119,7 @@ class DemoLeavesRealDataAloneIntegrationTests {
         jdbc.sql("insert into " + table + " values ('imported 1'), ('imported 2'), ('imported 3')").update();
         var generator = new FiftyRows();
         var datasets = new DemoDatasets(new StaticListableBeanFactory(Map.of("g", generator))
-                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography);
+                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan);
         assertThat(datasets.rows(generator)).containsExactly(new DemoDatasets.TableRows(table, 3, 3));
 
         // the first start after an import: the module is left alone

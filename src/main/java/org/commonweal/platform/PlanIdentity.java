@@ -1,0 +1,36 @@
+package org.commonweal.platform;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Objects;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Who the plan is, from configuration ({@code commonweal.plan.*}; the demo's values, L.A. Care's, are in
+ * application.properties): the only place the plan's name, payer ids, time zone and currency are written. Modules
+ * take it by injection once and keep what they need in fields, so no request looks a property up.
+ *
+ * @param name       the plan's name as people read it: FHIR {@code Coverage.payor} and
+ *                   {@code CoverageEligibilityResponse.insurer} display, the member ID card
+ * @param payerName  the payer's name in X12 (271 loop 2100A {@code NM1*PR} NM103), upper case as the X12 basic
+ *                   character set has it
+ * @param payerId    the payer's identifier in X12 (271 {@code NM1*PR} NM109, qualifier PI) and the FHIR payor
+ *                   identifier
+ * @param timeZone   the plan's wall clock: "today", months and days of reports, schedules and refresh times
+ * @param currency   the currency amounts are kept and shown in
+ */
+@ConfigurationProperties("commonweal.plan")
+public record PlanIdentity(String name, String payerName, String payerId, ZoneId timeZone, Currency currency) {
+
+    /** The FHIR identifier system of {@link #payerId()}. */
+    public static final String PAYER_ID_SYSTEM = "https://commonweal.example.org/fhir/sid/payer-id";
+
+    public PlanIdentity {
+        Objects.requireNonNull(name, "commonweal.plan.name is required");
+        Objects.requireNonNull(payerName, "commonweal.plan.payer-name is required");
+        Objects.requireNonNull(payerId, "commonweal.plan.payer-id is required");
+        Objects.requireNonNull(timeZone, "commonweal.plan.time-zone is required");
+        Objects.requireNonNull(currency, "commonweal.plan.currency is required");
+    }
+}
