@@ -138,10 +138,12 @@ class MemberApps implements OAuth2AuthorizationConsentService {
 
     /** Disabling an app removes every member's authorization of it, so its tokens stop working at once. */
     @Transactional
-    void disable(String clientId) {
-        jdbc.sql("update identity.member_app set disabled_at = now() where client_id = ? and disabled_at is null")
+    /** False when no active app has this client id (nothing changed). */
+    boolean disable(String clientId) {
+        int disabled = jdbc.sql("update identity.member_app set disabled_at = now() where client_id = ? and disabled_at is null")
                 .param(clientId).update();
         jdbc.sql("delete from identity.member_app_consent where client_id = ?").param(clientId).update();
+        return disabled > 0;
     }
 
     /** The authorization server's view of an enabled app, or null. */

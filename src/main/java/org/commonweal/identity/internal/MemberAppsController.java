@@ -106,7 +106,10 @@ class MemberAppsController {
 
     @PostMapping("/admin/member-apps/disable")
     String disable(@RequestParam String clientId, RedirectAttributes redirect) {
-        apps.disable(clientId);
+        if (!apps.disable(clientId)) {
+            redirect.addFlashAttribute("error", "memberApps.error.unknown");
+            return "redirect:/admin/member-apps";
+        }
         redirect.addFlashAttribute("disabled", clientId);
         return "redirect:/admin/member-apps";
     }
