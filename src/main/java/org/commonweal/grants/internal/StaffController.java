@@ -9,10 +9,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
+import org.commonweal.grants.lifecycle.PaymentCeiling;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
 import org.springframework.stereotype.Controller;
@@ -195,12 +198,43 @@ class StaffController {
                 () -> awards.amend(id, amount, endsOn, reason, p.getName()));
     }
 
+    /** A payment tranche: an amount in dollars and cents, a due date inside the grant period, a milestone (500). */
+    record TrancheForm(@NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, @Size(max = 500) String milestone) {
+    }
+
+    /**
+     * Schedules a tranche; a bad one comes back on the award page with what was typed and every error at once (#18):
+     * the due date against the grant period and the amount against what the award has left to plan.
+     */
     @PostMapping("/grants/staff/awards/{id}/tranches")
-    String schedule(@PathVariable long id, @RequestParam BigDecimal amount,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-            @RequestParam(required = false) String milestone, Principal p, RedirectAttributes ra) throws Exception {
-        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done",
-                () -> awards.schedule(id, amount, dueOn, milestone, p.getName()));
+    String schedule(@PathVariable long id, @Valid @ModelAttribute("trancheForm") TrancheForm form,
+            BindingResult result, Principal p, Model model, HttpServletResponse response, RedirectAttributes ra) {
+        form = forms.complete(TrancheForm.class, form, result);
+        var award = awards.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (form.dueOn() != null && (form.dueOn().isBefore(award.startsOn()) || form.dueOn().isAfter(award.endsOn()))) {
+            FieldChecks.reject(result, "dueOn", "grants.tranche.period", award.startsOn().toString(),
+                    award.endsOn().toString());
+        }
+        if (form.amount() != null && !result.hasFieldErrors("amount")) {
+            BigDecimal left = award.amount().subtract(PaymentCeiling.planned(awards.tranches(id)));
+            if (form.amount().compareTo(left) > 0) {
+                FieldChecks.reject(result, "amount", "grants.tranche.ceiling", PaymentCeiling.money(left),
+                        PaymentCeiling.money(award.amount()));
+            }
+        }
+        if (!result.hasErrors()) {
+            try {
+                awards.schedule(id, form.amount(), form.dueOn(), form.milestone(), p.getName());
+                ra.addFlashAttribute("doneKey", "grants.done");
+                return "redirect:/grants/staff/awards/" + id;
+            } catch (GrantRuleViolation refused) {
+                result.reject("grants.refused", new Object[] {refused.getMessage()}, refused.getMessage());
+            }
+        }
+        forms.rejected(result, model, "grants.tranche.field", "t-");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return award(id, model);
     }
 
     @PostMapping("/grants/staff/awards/{id}/tranches/{trancheId}")
