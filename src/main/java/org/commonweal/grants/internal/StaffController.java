@@ -190,12 +190,42 @@ class StaffController {
         return "grants/staff-award";
     }
 
+    /** An amendment: the new amount, the new end (blank: unchanged), and why (1,000 characters, as the column). */
+    record AmendmentForm(@NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /**
+     * Amends an award; a bad amendment comes back on the award page with what was typed and every error at once
+     * (#18): the amount not below what is already approved or paid, the end not before the start.
+     */
     @PostMapping("/grants/staff/awards/{id}/amendments")
-    String amend(@PathVariable long id, @RequestParam BigDecimal amount,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-            @RequestParam String reason, Principal p, RedirectAttributes ra) throws Exception {
-        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done",
-                () -> awards.amend(id, amount, endsOn, reason, p.getName()));
+    String amend(@PathVariable long id, @Valid @ModelAttribute("amendmentForm") AmendmentForm form,
+            BindingResult result, Principal p, Model model, HttpServletResponse response, RedirectAttributes ra) {
+        form = forms.complete(AmendmentForm.class, form, result);
+        var award = awards.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (form.endsOn() != null && form.endsOn().isBefore(award.startsOn())) {
+            FieldChecks.reject(result, "endsOn", "grants.amendment.endsBeforeStart", award.startsOn().toString());
+        }
+        if (form.amount() != null && !result.hasFieldErrors("amount")) {
+            BigDecimal committed = PaymentCeiling.committed(awards.tranches(id));
+            if (form.amount().compareTo(committed) < 0) {
+                FieldChecks.reject(result, "amount", "grants.amendment.belowCommitted", PaymentCeiling.money(committed));
+            }
+        }
+        if (!result.hasErrors()) {
+            try {
+                awards.amend(id, form.amount(), form.endsOn(), form.reason(), p.getName());
+                ra.addFlashAttribute("doneKey", "grants.done");
+                return "redirect:/grants/staff/awards/" + id;
+            } catch (GrantRuleViolation refused) {
+                result.reject("grants.refused", new Object[] {refused.getMessage()}, refused.getMessage());
+            }
+        }
+        forms.rejected(result, model, "grants.amendment.field", "am-");
+        model.addAttribute("errorsOf", "amendment");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return award(id, model);
     }
 
     /** A payment tranche: an amount in dollars and cents, a due date inside the grant period, a milestone (500). */
@@ -233,6 +263,7 @@ class StaffController {
             }
         }
         forms.rejected(result, model, "grants.tranche.field", "t-");
+        model.addAttribute("errorsOf", "tranche");
         response.setStatus(Forms.UNPROCESSABLE);
         return award(id, model);
     }

@@ -316,6 +316,32 @@ class GrantsLifecycleIntegrationTests {
         assertThat(awards.disbursements(awardId)).isEmpty();
     }
 
+    /** #18: the amendment form: every error at once on the award page, named in words, the award unchanged. */
+    @Test
+    void aBadAmendmentNamesEveryFieldInWordsAndChangesNothing() throws Exception {
+        LocalDate starts = LocalDate.now().minusDays(30);
+        long awardId = awards.create(new AwardDesk.NewAward(null, newOrganization(), 1, null, "Amendment form",
+                new BigDecimal("60000"), LocalDate.now(), starts, starts.plusYears(1), null), "grants-officer");
+        long tranche = awards.schedule(awardId, new BigDecimal("40000"), starts, null, "grants-officer");
+        awards.approve(tranche, "grants-officer");
+        String body = mvc.perform(form("/grants/staff/awards/" + awardId + "/amendments").with(OFFICER)
+                        .param("amount", "30000").param("endsOn", starts.minusDays(1).toString()).param("reason", ""))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("id=\"error-summary\"", "href=\"#am-amount\"", "href=\"#am-endsOn\"",
+                "href=\"#am-reason\"", "New award amount: enter at least $40,000.00",
+                "New end date: enter " + starts + " or a later date", "Reason for the amendment: enter a value",
+                "value=\"30000\"", "value=\"" + starts.minusDays(1) + "\"");
+        String spanish = mvc.perform(form("/grants/staff/awards/" + awardId + "/amendments").with(OFFICER)
+                        .param("lang", "es").param("amount", "mucho").param("reason", "R".repeat(10_000)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(spanish).contains("Hay un problema", "Nuevo monto de la subvención:",
+                "Motivo de la enmienda: use como máximo 1.000 caracteres", "value=\"mucho\"");
+        assertThat(awards.find(awardId).orElseThrow().amount()).isEqualByComparingTo("60000");
+        assertThat(awards.amendments(awardId)).isEmpty();
+    }
+
     @Test
     void aBoardApprovalCannotBeDatedAheadAndABlankBoardFormNamesTheFields() throws Exception {
         var cycle = catalog.cycle("TRANQUADA-" + (LocalDate.now().getYear() + 1)).orElseThrow();
