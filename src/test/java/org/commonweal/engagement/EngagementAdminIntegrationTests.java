@@ -61,6 +61,19 @@ class EngagementAdminIntegrationTests {
                 "value=\"Rosa Martínez\"").doesNotContain("id=\"p-supervisor-error\"");
         assertThat(promoters()).as("nothing saved").isEqualTo(before);
 
+        // #18: every error at once in the summary, each field named in words, in the page's language
+        String huge = "N".repeat(10_000);
+        String named = mvc.perform(post("/engagement/promoters").with(STAFF).with(csrf()).param("lang", "es")
+                        .param("fullName", huge).param("spa", "twelve").param("supervisor", "Rosa Martínez")
+                        .param("status", "ACTIVE").param("startDate", today().toString()).param("languages", "es"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(named).contains("id=\"error-summary\"", "Hay un problema", "href=\"#p-fullName\"", "href=\"#p-spa\"",
+                "Nombre completo: use como máximo 120 caracteres", "Región (SPA): escriba un número entero",
+                "value=\"" + huge + "\"", "value=\"Rosa Martínez\"");
+        assertThat(page).contains("id=\"error-summary\"", "href=\"#p-fullName\"", "Full name: Required.",
+                "Region (SPA): Choose a service planning area (1 to 8).");
+        assertThat(promoters()).as("nothing saved").isEqualTo(before);
+
         String location = mvc.perform(post("/engagement/promoters").with(STAFF).with(csrf())
                         .param("fullName", "Marisol Test Ochoa").param("spa", "6").param("supervisor", "Rosa Martínez")
                         .param("status", "ACTIVE").param("startDate", today().minusDays(3).toString())

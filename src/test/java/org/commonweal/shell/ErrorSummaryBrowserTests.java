@@ -155,6 +155,28 @@ class ErrorSummaryBrowserTests {
     }
 
     @Test
+    void adequacyAlternativeStandardInEnglishAndSpanish() {
+        as(Role.NETWORK_MANAGER);
+        for (String lang : new String[] {"en", "es"}) {
+            browser.get(url("/adequacy/standards?lang=" + lang));
+            type("a-zip", "9003");
+            type("a-miles", "10");
+            type("a-minutes", "30");
+            type("a-approvalReference", "DHCS-AAS-TEST");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "document.getElementById('a-approvedOn').value = '2026-01-15';"
+                            + "document.getElementById('a-effectiveFrom').value = '2026-01-01';");
+            submit("alternative-form");
+            String summary = summaryLeadingTo("a-zip");
+            assertThat(summary).contains(lang.equals("en") ? "ZIP code: enter a 5-digit ZIP code"
+                    : "Código postal: escriba un código postal de 5 dígitos");
+            assertThat(browser.findElement(By.id("a-zip")).getAttribute("value")).isEqualTo("9003");
+            assertThat(browser.findElement(By.id("a-approvalReference")).getAttribute("value")).isEqualTo("DHCS-AAS-TEST");
+            assertThat(browser.findElement(By.id("zip-error")).getText()).isNotBlank();
+        }
+    }
+
+    @Test
     void networkListingErrorReportInEnglishAndSpanish() {
         browser.manage().deleteAllCookies();
         for (String lang : new String[] {"en", "es"}) {

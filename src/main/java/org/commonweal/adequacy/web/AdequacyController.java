@@ -27,7 +27,21 @@ import org.commonweal.coverage.Coverage;
 import org.commonweal.geography.Geography;
 import org.commonweal.identity.AccessRules;
 import org.commonweal.identity.Role;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
 import org.commonweal.shell.NavigationItem;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -56,8 +70,11 @@ class AdequacyController implements AccessRules {
     private final Geography geography;
     private final AuditTrail audit;
 
+    private final Forms forms;
+
     AdequacyController(AdequacyService service, AdequacyStore store, AdequacyExports exports, Coverage coverage,
-            Geography geography, AuditTrail audit) {
+            Geography geography, AuditTrail audit, Forms forms) {
+        this.forms = forms;
         this.service = service;
         this.store = store;
         this.exports = exports;
@@ -288,68 +305,58 @@ class AdequacyController implements AccessRules {
         return "redirect:/adequacy/standards";
     }
 
-    @PostMapping("/adequacy/alternatives")
-    String addAlternative(@RequestParam String productLine, @RequestParam String zip,
-            @RequestParam String providerType, @RequestParam String miles, @RequestParam String minutes,
-            @RequestParam String approvalReference, @RequestParam String approvedOn,
-            @RequestParam String effectiveFrom, @RequestParam(required = false) String effectiveTo,
-            Authentication auth, RedirectAttributes redirect) {
-        List<String> errors = new ArrayList<>();
-        BigDecimal m = null;
-        Integer min = null;
-        try {
-            m = new BigDecimal(miles.trim());
-            if (m.signum() <= 0) {
-                errors.add("miles: must be positive");
-            }
-        } catch (NumberFormatException e) {
-            errors.add("miles: not a number");
-        }
-        try {
-            min = Integer.valueOf(minutes.trim());
-            if (min <= 0) {
-                errors.add("minutes: must be positive");
-            }
-        } catch (NumberFormatException e) {
-            errors.add("minutes: not a whole number");
-        }
-        if (!zip.matches("\\d{5}")) {
-            errors.add("zip: five digits");
-        }
-        if (store.providerTypes().stream().noneMatch(t -> t.code().equals(providerType))) {
-            errors.add("providerType: unknown");
-        }
-        if (coverage.productLines().stream().noneMatch(p -> p.code().equals(productLine))) {
-            errors.add("productLine: unknown");
-        }
-        if (approvalReference.isBlank()) {
-            errors.add("approvalReference: required");
-        }
-        LocalDate approved = date(approvedOn, "approvedOn", errors);
-        LocalDate from = date(effectiveFrom, "effectiveFrom", errors);
-        LocalDate to = effectiveTo == null || effectiveTo.isBlank() ? null : date(effectiveTo, "effectiveTo", errors);
-        if (from != null && to != null && to.isBefore(from)) {
-            errors.add("effectiveTo: before effectiveFrom");
-        }
-        if (!errors.isEmpty()) {
-            redirect.addFlashAttribute("error", String.join("; ", errors));
-            return "redirect:/adequacy/standards";
-        }
-        long id = store.addAlternative(new AdequacyStore.AlternativeRow(0, productLine, zip, providerType, m, min,
-                approvalReference.trim(), approved, from, to, auth.getName()));
-        audit.record(AuditEntry.change(AuditAction.CREATE, "adequacy-alternative-standard", String.valueOf(id), null,
-                "standards maintenance", productLine + "/" + zip + "/" + providerType + " " + m.toPlainString()
-                        + " mi/" + min + " min, approval " + approvalReference.trim()));
-        redirect.addFlashAttribute("saved", productLine + "/" + zip + "/" + providerType);
-        return "redirect:/adequacy/standards";
+    /**
+     * An alternative access standard approved by DHCS for one ZIP: lengths and ranges as the standards' own (miles in
+     * (0, 500] with one decimal, as the column's numeric(6, 1); minutes in 1..600) and the database's checks.
+     */
+    record AlternativeForm(@NotBlank String productLine, @NotBlank String zip, @NotBlank String providerType,
+            @NotNull @DecimalMin(value = "0.1") @DecimalMax("500") @Digits(integer = 3, fraction = 1) BigDecimal miles,
+            @NotNull @Min(1) @Max(600) Integer minutes, @NotBlank @Size(max = 100) String approvalReference,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate approvedOn,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo) {
     }
 
-    private static LocalDate date(String value, String field, List<String> errors) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException | NullPointerException e) {
-            errors.add(field + ": not a date (YYYY-MM-DD)");
-            return null;
+    /**
+     * Adds an alternative standard; a bad one comes back on the standards page with what was typed and every error
+     * at once, each field named in words (#18).
+     */
+    @PostMapping("/adequacy/alternatives")
+    String addAlternative(@Valid @ModelAttribute("alternativeForm") AlternativeForm posted, BindingResult result,
+            Authentication auth, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        var form = forms.complete(AlternativeForm.class, posted, result);
+        if (form.zip() != null && !result.hasFieldErrors("zip") && !form.zip().strip().matches("\\d{5}")) {
+            FieldChecks.reject(result, "zip", "form.zip"); // five digits: the runs measure by five-digit ZIP
         }
+        if (form.providerType() != null && !form.providerType().isBlank()
+                && store.providerTypes().stream().noneMatch(t -> t.code().equals(form.providerType()))) {
+            FieldChecks.reject(result, "providerType", "adequacy.alternative.unknown");
+        }
+        if (form.productLine() != null && !form.productLine().isBlank()
+                && coverage.productLines().stream().noneMatch(p -> p.code().equals(form.productLine()))) {
+            FieldChecks.reject(result, "productLine", "adequacy.alternative.unknown");
+        }
+        if (form.approvedOn() != null && form.approvedOn().isAfter(LocalDate.now())) {
+            FieldChecks.reject(result, "approvedOn", "form.date.notFuture");
+        }
+        if (form.effectiveFrom() != null && form.effectiveTo() != null
+                && form.effectiveTo().isBefore(form.effectiveFrom())) {
+            FieldChecks.reject(result, "effectiveTo", "adequacy.alternative.toBeforeFrom", form.effectiveFrom().toString());
+        }
+        if (forms.rejected(result, model, "adequacy.alternative.field", "a-")) {
+            response.setStatus(Forms.UNPROCESSABLE);
+            return standards(auth, locale, model);
+        }
+        String zip = form.zip().strip();
+        String reference = form.approvalReference().strip();
+        long id = store.addAlternative(new AdequacyStore.AlternativeRow(0, form.productLine(), zip, form.providerType(),
+                form.miles(), form.minutes(), reference, form.approvedOn(), form.effectiveFrom(), form.effectiveTo(),
+                auth.getName()));
+        audit.record(AuditEntry.change(AuditAction.CREATE, "adequacy-alternative-standard", String.valueOf(id), null,
+                "standards maintenance", form.productLine() + "/" + zip + "/" + form.providerType() + " "
+                        + form.miles().toPlainString() + " mi/" + form.minutes() + " min, approval " + reference));
+        redirect.addFlashAttribute("saved", form.productLine() + "/" + zip + "/" + form.providerType());
+        return "redirect:/adequacy/standards";
     }
 }

@@ -6,15 +6,24 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.engagement.promoter.PromoterAdministration;
 import org.commonweal.engagement.promoter.PromoterAdministration.Draft;
 import org.commonweal.engagement.promoter.PromoterRoster;
 import org.commonweal.geography.Geography;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.FormErrors;
+import org.commonweal.shell.Forms;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,9 +37,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PromoterAdminController {
 
-    /** The promoter form as posted; never a persistence row. */
-    record PromoterForm(String fullName, String memberId, List<String> languages, Integer spa, String supervisor,
-            String status, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate, String username) {
+    /** The promoter form as posted; never a persistence row. Lengths as the database's checks (#18). */
+    record PromoterForm(@Size(max = 120) String fullName, @Size(max = 20) String memberId, List<String> languages,
+            Integer spa, @Size(max = 120) String supervisor, String status,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate, @Size(max = 60) String username) {
 
         Draft draft() {
             return new Draft(fullName, memberId, languages == null ? List.of() : languages, spa, supervisor, status,
@@ -43,9 +53,13 @@ class PromoterAdminController {
     private final PromoterController pages;
     private final Geography geography;
     private final AuditTrail audit;
+    private final Forms forms;
+    private final MessageSource messages;
 
     PromoterAdminController(PromoterAdministration admin, PromoterRoster roster, PromoterController pages,
-            Geography geography, AuditTrail audit) {
+            Geography geography, AuditTrail audit, Forms forms, MessageSource messages) {
+        this.forms = forms;
+        this.messages = messages;
         this.admin = admin;
         this.roster = roster;
         this.pages = pages;
@@ -56,19 +70,25 @@ class PromoterAdminController {
     @GetMapping("/engagement/promoters/new")
     String newPromoter(Model model) {
         var form = new PromoterForm(null, null, List.of(), null, null, "ACTIVE", PromoterController.today(), null);
-        return form(null, form, Map.of(), model);
+        return form(null, form, model);
     }
 
     @PostMapping("/engagement/promoters")
-    String create(PromoterForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        try {
-            long id = admin.create(form.draft(), PromoterController.today());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/engagement/promoters/" + id;
-        } catch (PromoterAdministration.Invalid e) {
-            response.setStatus(422);
-            return form(null, form, e.fields(), model);
+    String create(@Valid @ModelAttribute("form") PromoterForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        form = forms.complete(PromoterForm.class, form, result);
+        if (!result.hasErrors()) {
+            try {
+                long id = admin.create(form.draft(), PromoterController.today());
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/engagement/promoters/" + id;
+            } catch (PromoterAdministration.Invalid e) {
+                rejectAll(result, e.fields());
+            }
+        } else {
+            rejectAll(result, admin.problems(form.draft(), null, PromoterController.today()));
         }
+        return rejected(null, form, result, model, response);
     }
 
     @GetMapping("/engagement/promoters/{id}/edit")
@@ -78,20 +98,45 @@ class PromoterAdminController {
         audit.record(AuditEntry.read("engagement-promoter", String.valueOf(id), p.memberId(), "promoter program"));
         var form = new PromoterForm(p.fullName(), p.memberId(), p.languages(), p.spa(), p.supervisor(), p.status(),
                 p.startDate(), p.username());
-        return form(id, form, Map.of(), model);
+        return form(id, form, model);
     }
 
     @PostMapping("/engagement/promoters/{id}")
-    String update(@PathVariable long id, PromoterForm form, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
-        try {
-            admin.update(id, form.draft(), PromoterController.today());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/engagement/promoters/" + id;
-        } catch (PromoterAdministration.Invalid e) {
-            response.setStatus(422);
-            return form(id, form, e.fields(), model);
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") PromoterForm form, BindingResult result,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        form = forms.complete(PromoterForm.class, form, result);
+        if (!result.hasErrors()) {
+            try {
+                admin.update(id, form.draft(), PromoterController.today());
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/engagement/promoters/" + id;
+            } catch (PromoterAdministration.Invalid e) {
+                rejectAll(result, e.fields());
+            }
+        } else {
+            rejectAll(result, admin.problems(form.draft(), id, PromoterController.today()));
         }
+        return rejected(id, form, result, model, response);
+    }
+
+    /**
+     * The roster's rules' problems (field → message key) next to Bean Validation's, one per field; each message is
+     * named with its field in words ({@code engagement.error.named}), as the shared error summary wants (#18).
+     */
+    private void rejectAll(BindingResult result, Map<String, String> problems) {
+        problems.forEach((field, key) -> {
+            if (!result.hasFieldErrors(field)) {
+                FieldChecks.reject(result, field, "engagement.error.named",
+                        messages.getMessage(key, null, key, LocaleContextHolder.getLocale()));
+            }
+        });
+    }
+
+    private String rejected(Long id, PromoterForm form, BindingResult result, Model model,
+            HttpServletResponse response) {
+        forms.rejected(result, model, "engagement.promoter.field", "p-");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return form(id, form, model);
     }
 
     @PostMapping("/engagement/promoters/{id}/completions")
@@ -132,7 +177,11 @@ class PromoterAdminController {
         }
     }
 
-    private String form(Long id, PromoterForm form, Map<String, String> errors, Model model) {
+    private String form(Long id, PromoterForm form, Model model) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (model.getAttribute("formErrors") instanceof FormErrors formErrors) {
+            formErrors.problems().forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
+        }
         model.addAttribute("promoterId", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

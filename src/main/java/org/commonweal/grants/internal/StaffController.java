@@ -9,10 +9,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
+import org.commonweal.grants.lifecycle.PaymentCeiling;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
 import org.springframework.stereotype.Controller;
@@ -187,20 +190,82 @@ class StaffController {
         return "grants/staff-award";
     }
 
-    @PostMapping("/grants/staff/awards/{id}/amendments")
-    String amend(@PathVariable long id, @RequestParam BigDecimal amount,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-            @RequestParam String reason, Principal p, RedirectAttributes ra) throws Exception {
-        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done",
-                () -> awards.amend(id, amount, endsOn, reason, p.getName()));
+    /** An amendment: the new amount, the new end (blank: unchanged), and why (1,000 characters, as the column). */
+    record AmendmentForm(@NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, @NotBlank @Size(max = 1000) String reason) {
     }
 
+    /**
+     * Amends an award; a bad amendment comes back on the award page with what was typed and every error at once
+     * (#18): the amount not below what is already approved or paid, the end not before the start.
+     */
+    @PostMapping("/grants/staff/awards/{id}/amendments")
+    String amend(@PathVariable long id, @Valid @ModelAttribute("amendmentForm") AmendmentForm form,
+            BindingResult result, Principal p, Model model, HttpServletResponse response, RedirectAttributes ra) {
+        form = forms.complete(AmendmentForm.class, form, result);
+        var award = awards.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (form.endsOn() != null && form.endsOn().isBefore(award.startsOn())) {
+            FieldChecks.reject(result, "endsOn", "grants.amendment.endsBeforeStart", award.startsOn().toString());
+        }
+        if (form.amount() != null && !result.hasFieldErrors("amount")) {
+            BigDecimal committed = PaymentCeiling.committed(awards.tranches(id));
+            if (form.amount().compareTo(committed) < 0) {
+                FieldChecks.reject(result, "amount", "grants.amendment.belowCommitted", PaymentCeiling.money(committed));
+            }
+        }
+        if (!result.hasErrors()) {
+            try {
+                awards.amend(id, form.amount(), form.endsOn(), form.reason(), p.getName());
+                ra.addFlashAttribute("doneKey", "grants.done");
+                return "redirect:/grants/staff/awards/" + id;
+            } catch (GrantRuleViolation refused) {
+                result.reject("grants.refused", new Object[] {refused.getMessage()}, refused.getMessage());
+            }
+        }
+        forms.rejected(result, model, "grants.amendment.field", "am-");
+        model.addAttribute("errorsOf", "amendment");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return award(id, model);
+    }
+
+    /** A payment tranche: an amount in dollars and cents, a due date inside the grant period, a milestone (500). */
+    record TrancheForm(@NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, @Size(max = 500) String milestone) {
+    }
+
+    /**
+     * Schedules a tranche; a bad one comes back on the award page with what was typed and every error at once (#18):
+     * the due date against the grant period and the amount against what the award has left to plan.
+     */
     @PostMapping("/grants/staff/awards/{id}/tranches")
-    String schedule(@PathVariable long id, @RequestParam BigDecimal amount,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
-            @RequestParam(required = false) String milestone, Principal p, RedirectAttributes ra) throws Exception {
-        return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done",
-                () -> awards.schedule(id, amount, dueOn, milestone, p.getName()));
+    String schedule(@PathVariable long id, @Valid @ModelAttribute("trancheForm") TrancheForm form,
+            BindingResult result, Principal p, Model model, HttpServletResponse response, RedirectAttributes ra) {
+        form = forms.complete(TrancheForm.class, form, result);
+        var award = awards.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (form.dueOn() != null && (form.dueOn().isBefore(award.startsOn()) || form.dueOn().isAfter(award.endsOn()))) {
+            FieldChecks.reject(result, "dueOn", "grants.tranche.period", award.startsOn().toString(),
+                    award.endsOn().toString());
+        }
+        if (form.amount() != null && !result.hasFieldErrors("amount")) {
+            BigDecimal left = award.amount().subtract(PaymentCeiling.planned(awards.tranches(id)));
+            if (form.amount().compareTo(left) > 0) {
+                FieldChecks.reject(result, "amount", "grants.tranche.ceiling", PaymentCeiling.money(left),
+                        PaymentCeiling.money(award.amount()));
+            }
+        }
+        if (!result.hasErrors()) {
+            try {
+                awards.schedule(id, form.amount(), form.dueOn(), form.milestone(), p.getName());
+                ra.addFlashAttribute("doneKey", "grants.done");
+                return "redirect:/grants/staff/awards/" + id;
+            } catch (GrantRuleViolation refused) {
+                result.reject("grants.refused", new Object[] {refused.getMessage()}, refused.getMessage());
+            }
+        }
+        forms.rejected(result, model, "grants.tranche.field", "t-");
+        model.addAttribute("errorsOf", "tranche");
+        response.setStatus(Forms.UNPROCESSABLE);
+        return award(id, model);
     }
 
     @PostMapping("/grants/staff/awards/{id}/tranches/{trancheId}")

@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.commonweal.housing.HudCodes;
 
 /**
  * The client form as submitted (all text, so a bad value becomes a field error, not a 400), and its rules: the HMIS
- * universal data elements with their HUD code lists.
+ * universal data elements with their HUD code lists. The Bean Validation constraints are the lengths (HMIS CSV: names
+ * S50); {@link #check} adds the code lists and the rules between fields.
  */
-record ClientForm(String firstName, String lastName, String nameQuality, String birthDate, String dobQuality,
-        String ssnLast4, List<String> race, List<String> gender, String veteranStatus, String disablingCondition,
-        String memberId, String spa, String caseManager) {
+record ClientForm(@NotBlank @Size(max = 50) String firstName, @NotBlank @Size(max = 50) String lastName,
+        String nameQuality, String birthDate, String dobQuality, @Size(max = 4) String ssnLast4, List<String> race,
+        List<String> gender, String veteranStatus, String disablingCondition, @Size(max = 20) String memberId,
+        String spa, @Size(max = 64) String caseManager) {
 
     /** The checked values of a client. */
     record Values(String firstName, String lastName, int nameQuality, LocalDate birthDate, int dobQuality,

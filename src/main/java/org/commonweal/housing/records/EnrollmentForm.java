@@ -3,6 +3,7 @@ package org.commonweal.housing.records;
 import java.time.LocalDate;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
 import org.commonweal.housing.HudCodes;
 
 /**
@@ -11,7 +12,8 @@ import org.commonweal.housing.HudCodes;
  * permanent housing project; move-in and exit not before entry, move-in not after exit; exit date and destination
  * together; subsidy type with destination 435 only, and required there.
  */
-record EnrollmentForm(String projectId, String entryDate, String livingSituation, String householdId,
+record EnrollmentForm(@Size(max = 64) String projectId, String entryDate, String livingSituation,
+        @Size(max = 32) String householdId,
         String relationshipToHoh, String disablingCondition, String moveInDate, String exitDate, String destination,
         String destinationSubsidyType) {
 

@@ -157,6 +157,28 @@ class RecordEditing {
         return clientId;
     }
 
+    /**
+     * The HMIS rules' problems of a client form already rejected by Bean Validation, so the person sees every error at
+     * once: checks the caseload like a save would, and writes nothing.
+     *
+     * @param clientId null for a new client (then the case manager is checked against the assignable ones)
+     */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    Outcome checkClient(Viewer viewer, Long clientId, ClientForm form) {
+        if (clientId != null) {
+            openable(viewer, clientId);
+        }
+        return Outcome.rejected(form.check(today(), clientId == null ? new HashSet<>(assignable(viewer)) : null)
+                .errors());
+    }
+
+    /** As {@link #checkClient}, for an enrollment form of the client. */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    Outcome checkEnrollment(Viewer viewer, long clientId, EnrollmentForm form) {
+        openable(viewer, clientId);
+        return Outcome.rejected(form.check(today(), records.projectTypes()).errors());
+    }
+
     List<ClientRecords.Project> projects() {
         return records.projects();
     }

@@ -120,6 +120,33 @@ class AdequacyIntegrationTests {
                 .query(Long.class).single()).isPositive();
     }
 
+    /** #18: a bad alternative standard comes back with what was typed and every error at once, nothing saved. */
+    @Test
+    void aBadAlternativeStandardComesBackNamingEveryFieldInWordsAndSavesNothing() throws Exception {
+        long before = jdbc.sql("select count(*) from adequacy.alternative_standard").query(Long.class).single();
+        String reference = "R".repeat(10_000);
+        String body = mvc.perform(post("/adequacy/alternatives").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
+                        .param("productLine", "MCLA").param("zip", "9003").param("providerType", "pcp-adult")
+                        .param("miles", "twelve").param("minutes", "6000").param("approvalReference", reference)
+                        .param("approvedOn", "2026-01-15").param("effectiveFrom", "2026-03-01")
+                        .param("effectiveTo", "2026-02-01"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("id=\"error-summary\"", "href=\"#a-zip\"", "href=\"#a-miles\"", "href=\"#a-minutes\"",
+                "href=\"#a-approvalReference\"", "href=\"#a-effectiveTo\"", "ZIP code: enter a 5-digit ZIP code",
+                "Miles: enter a number in figures", "Minutes: enter a number of at most 600",
+                "Approval reference: use at most 100 characters", "Effective to: enter 2026-03-01 or a later date",
+                "value=\"9003\"", "value=\"twelve\"", "value=\"" + reference + "\"");
+        String spanish = mvc.perform(post("/adequacy/alternatives").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
+                        .param("lang", "es").param("productLine", "NOPE").param("zip", "").param("providerType", "pcp-adult")
+                        .param("miles", "10").param("minutes", "30").param("approvalReference", "")
+                        .param("approvedOn", "2026-01-15").param("effectiveFrom", "2026-01-01"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(spanish).contains("Hay un problema", "Línea de producto: elija uno de la lista",
+                "Código postal: escriba un valor", "Referencia de aprobación: escriba un valor");
+        assertThat(jdbc.sql("select count(*) from adequacy.alternative_standard").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
     @Test
     void aNewHospitalPatchesTheLastRunIncrementallyAndItsRemovalRestoresIt() {
         Adequacy.RunSummary base = service.run(TODAY, null, "test");

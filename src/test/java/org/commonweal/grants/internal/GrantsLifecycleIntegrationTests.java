@@ -291,6 +291,57 @@ class GrantsLifecycleIntegrationTests {
         assertThat(awards.disbursement(tranche).orElseThrow().status()).isEqualTo(DisbursementStatus.APPROVED);
     }
 
+    /** #18: the tranche form comes back on the award page with what was typed and every error at once, nothing saved. */
+    @Test
+    void aBadTrancheFormNamesEveryFieldInWordsInBothLanguagesAndSchedulesNothing() throws Exception {
+        LocalDate starts = LocalDate.now().plusDays(60);
+        long awardId = awards.create(new AwardDesk.NewAward(null, newOrganization(), 1, null, "Tranche form",
+                new BigDecimal("60000"), LocalDate.now(), starts, starts.plusYears(1), null), "grants-officer");
+        String milestone = "M".repeat(10_000);
+        String body = mvc.perform(form("/grants/staff/awards/" + awardId + "/tranches").with(OFFICER)
+                        .param("amount", "90000").param("dueOn", "2020-01-15").param("milestone", milestone))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("id=\"error-summary\"", "href=\"#t-amount\"", "href=\"#t-dueOn\"",
+                "href=\"#t-milestone\"", "Tranche amount: at most $60,000.00 is left to schedule",
+                "Due date of the tranche: enter a date inside the grant period, " + starts + " to " + starts.plusYears(1),
+                "Milestone: use at most 500 characters", "value=\"90000\"", "value=\"2020-01-15\"",
+                "value=\"" + milestone + "\"");
+        String spanish = mvc.perform(form("/grants/staff/awards/" + awardId + "/tranches").with(OFFICER)
+                        .param("lang", "es").param("amount", "twelve").param("dueOn", ""))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(spanish).contains("Hay un problema", "Monto del pago:", "Fecha de vencimiento del pago: escriba un valor",
+                "value=\"twelve\"");
+        assertThat(awards.disbursements(awardId)).isEmpty();
+    }
+
+    /** #18: the amendment form: every error at once on the award page, named in words, the award unchanged. */
+    @Test
+    void aBadAmendmentNamesEveryFieldInWordsAndChangesNothing() throws Exception {
+        LocalDate starts = LocalDate.now().minusDays(30);
+        long awardId = awards.create(new AwardDesk.NewAward(null, newOrganization(), 1, null, "Amendment form",
+                new BigDecimal("60000"), LocalDate.now(), starts, starts.plusYears(1), null), "grants-officer");
+        long tranche = awards.schedule(awardId, new BigDecimal("40000"), starts, null, "grants-officer");
+        awards.approve(tranche, "grants-officer");
+        String body = mvc.perform(form("/grants/staff/awards/" + awardId + "/amendments").with(OFFICER)
+                        .param("amount", "30000").param("endsOn", starts.minusDays(1).toString()).param("reason", ""))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("id=\"error-summary\"", "href=\"#am-amount\"", "href=\"#am-endsOn\"",
+                "href=\"#am-reason\"", "New award amount: enter at least $40,000.00",
+                "New end date: enter " + starts + " or a later date", "Reason for the amendment: enter a value",
+                "value=\"30000\"", "value=\"" + starts.minusDays(1) + "\"");
+        String spanish = mvc.perform(form("/grants/staff/awards/" + awardId + "/amendments").with(OFFICER)
+                        .param("lang", "es").param("amount", "mucho").param("reason", "R".repeat(10_000)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(spanish).contains("Hay un problema", "Nuevo monto de la subvención:",
+                "Motivo de la enmienda: use como máximo 1.000 caracteres", "value=\"mucho\"");
+        assertThat(awards.find(awardId).orElseThrow().amount()).isEqualByComparingTo("60000");
+        assertThat(awards.amendments(awardId)).isEmpty();
+    }
+
     @Test
     void aBoardApprovalCannotBeDatedAheadAndABlankBoardFormNamesTheFields() throws Exception {
         var cycle = catalog.cycle("TRANQUADA-" + (LocalDate.now().getYear() + 1)).orElseThrow();

@@ -33,7 +33,11 @@ class HousingRecordsIntegrationTests {
     }
 
     static MockHttpServletRequestBuilder clientForm(String url, String first, String ssn, String dob) {
-        return post(url).param("firstName", first).param("lastName", "Testclient").param("nameQuality", "1")
+        return clientForm(url, first, "Testclient", ssn, dob);
+    }
+
+    static MockHttpServletRequestBuilder clientForm(String url, String first, String last, String ssn, String dob) {
+        return post(url).param("firstName", first).param("lastName", last).param("nameQuality", "1")
                 .param("birthDate", dob).param("dobQuality", dob.isEmpty() ? "99" : "1").param("ssnLast4", ssn)
                 .param("race", "HispanicLatinaeo").param("gender", "Woman").param("veteranStatus", "0")
                 .param("disablingCondition", "1").param("memberId", "").param("spa", "4").with(csrf());
@@ -75,9 +79,51 @@ class HousingRecordsIntegrationTests {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("id=\"firstName-error\"").contains("id=\"ssnLast4-error\"")
                 .contains("id=\"birthDate-error\"").contains("id=\"caseManager-error\"")
-                .contains("Exactly four digits.").contains("Cannot be in the future.")
-                .contains("Choose a case manager of your team.").contains("value=\"12x4\"");
+                .contains("SSN, last four digits: enter exactly four digits")
+                .contains("Birth date: enter today or a date in the past")
+                .contains("Case manager: choose a case manager of your team").contains("value=\"12x4\"");
         assertThat(jdbc.sql("select count(*) from housing.client").query(Long.class).single()).isEqualTo(before);
+    }
+
+    /** #18: one error experience: the summary with links, fields named in words, in the page's language. */
+    @Test
+    void aTenThousandCharacterNameComesBackWithEveryErrorInTheSummaryInBothLanguagesAndNothingSaved() throws Exception {
+        long before = jdbc.sql("select count(*) from housing.client").query(Long.class).single();
+        String huge = "R".repeat(10_000);
+        String body = mvc.perform(clientForm("/housing/clients", huge, "", "12x4", "1979-05-04")
+                        .param("memberId", "M-" + "9".repeat(30)).param("caseManager", "case-manager")
+                        .with(cm("case-manager")))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("id=\"error-summary\"").contains("There is a problem")
+                .contains("href=\"#firstName\"").contains("href=\"#lastName\"").contains("href=\"#ssnLast4\"")
+                .contains("href=\"#memberId\"")
+                .contains("First name: use at most 50 characters").contains("Last name: enter a value")
+                .contains("SSN, last four digits: enter exactly four digits").contains("Member id: use at most 20 characters")
+                .contains("value=\"" + huge + "\"").contains("value=\"12x4\"").doesNotContain("firstName:");
+
+        String spanish = mvc.perform(clientForm("/housing/clients", huge, "", "12x4", "1979-05-04")
+                        .param("caseManager", "case-manager").param("lang", "es").with(cm("case-manager")))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(spanish).contains("Hay un problema").contains("Nombre: use como máximo 50 caracteres")
+                .contains("Apellido: escriba un valor").contains("SSN, últimos cuatro dígitos: escriba exactamente cuatro dígitos");
+        assertThat(jdbc.sql("select count(*) from housing.client").query(Long.class).single()).isEqualTo(before);
+    }
+
+    /** #18: an enrollment with a too-long household id and a bad date: both named, what was typed kept, nothing saved. */
+    @Test
+    void aBadEnrollmentFormNamesEveryFieldInWordsAndSavesNothing() throws Exception {
+        long client = createClient("Olga-" + System.nanoTime());
+        String household = "H".repeat(40);
+        String body = mvc.perform(post("/housing/clients/" + client + "/enrollments").param("projectId", "P-PSH-METRO")
+                        .param("entryDate", "2026-13-45").param("livingSituation", "116").param("relationshipToHoh", "1")
+                        .param("householdId", household).param("destination", "410").with(csrf()).with(cm("case-manager")))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("id=\"error-summary\"").contains("href=\"#entryDate\"").contains("href=\"#householdId\"")
+                .contains("Entry date: enter a date as yyyy-mm-dd").contains("Household id: use at most 32 characters")
+                .contains("Exit date: a destination needs the exit date")
+                .contains("value=\"" + household + "\"").contains("value=\"2026-13-45\"");
+        assertThat(jdbc.sql("select count(*) from housing.enrollment where client_id = ?").param(client)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -137,7 +183,7 @@ class HousingRecordsIntegrationTests {
                         .param("moveInDate", moveIn).param("exitDate", today.toString()).param("destination", "")
                         .with(csrf()).with(cm("case-manager")))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(body).contains("id=\"destination-error\"").contains("An exit needs its destination.");
+        assertThat(body).contains("id=\"destination-error\"").contains("Destination: an exit needs its destination");
         assertThat(jdbc.sql("select count(*) from housing.enrollment where id = ? and exit_date is null").param(enrollment)
                 .query(Long.class).single()).as("nothing written").isEqualTo(1);
 
