@@ -129,8 +129,8 @@ class HousingCaseManagerDayBrowserTests {
                 By.xpath("//li[@data-task][.//span[text()='Pick up refill with client']]")));
         String taskId = task.getAttribute("data-task");
         click(task.findElement(By.cssSelector("button.task-done")));
-        wait.until(d -> d.findElement(By.cssSelector("li[data-task='" + taskId + "']"))
-                .findElements(By.cssSelector("button.task-done")).isEmpty());
+        // one query per poll: htmx replaces the list item, so a found item may go stale between two calls
+        wait.until(d -> d.findElements(By.cssSelector("li[data-task='" + taskId + "'] button.task-done")).isEmpty());
         assertThat(driver.findElement(By.cssSelector("li[data-task='" + taskId + "'] .text-decoration-line-through"))
                 .getText()).isEqualTo("Pick up refill with client");
 
