@@ -43,8 +43,6 @@ class DatabaseUnavailable extends OncePerRequestFilter {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private static final java.util.Set<String> MACHINE_APIS = java.util.Set.of("/api/", "/x12/", "/fhir/", "/hsds/");
-
     private final MessageSource messages;
 
     DatabaseUnavailable(MessageSource messages) {
@@ -78,9 +76,7 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                 : java.util.Locale.ENGLISH;
         String title = messages.getMessage("error.503.title", null, "Service briefly unavailable", locale);
         String text = messages.getMessage("error.503.text", null, "Please try again in a minute.", locale);
-        String path = request.getRequestURI().substring(request.getContextPath().length()) + "/";
-        String accept = String.valueOf(request.getHeader("Accept"));
-        if (MACHINE_APIS.stream().anyMatch(path::startsWith) || accept.contains("json") && !accept.contains("html")) {
+        if (org.commonweal.platform.ApiCallers.isApiCaller(request)) {
             // RFC 9457 problem details for API callers
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"

@@ -30,7 +30,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 class BrowserOrApiErrors extends ResponseEntityExceptionHandler {
 
-    private static final String[] MACHINE_APIS = {"/api/", "/x12/", "/fhir/", "/hsds/"};
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -68,17 +67,6 @@ class BrowserOrApiErrors extends ResponseEntityExceptionHandler {
     }
 
     static boolean isApiCaller(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (String api : MACHINE_APIS) {
-            if (path.startsWith(api) || path.equals(api.substring(0, api.length() - 1))) {
-                return true;
-            }
-        }
-        if (request.getHeader("HX-Request") != null) {
-            return false;
-        }
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && !accept.contains("text/html")
-                && (accept.contains("json") || accept.contains("application/problem"));
+        return org.commonweal.platform.ApiCallers.isApiCaller(request);
     }
 }
