@@ -54,6 +54,11 @@ class ApiClientRegistry implements RegisteredClientRepository {
         this.apps = apps;
     }
 
+    /**
+     * Deliberately refused: clients live in {@code identity.api_client} and {@code identity.member_app}, written by
+     * the admin pages and {@code create-api-client}; Spring Authorization Server calls this only for dynamic client
+     * registration, which is not enabled.
+     */
     @Override
     public void save(RegisteredClient registeredClient) {
         throw new UnsupportedOperationException("API clients are registered on /admin/api-clients or by create-api-client");
