@@ -239,7 +239,7 @@ public final class CoverageBenchmark {
         return sb.toString();
     }
 
-    private static java.util.List<ZipArea> loadZips(JdbcClient jdbc) throws Exception {
+    static java.util.List<ZipArea> loadZips(JdbcClient jdbc) throws Exception {
         java.util.List<ZipArea> zips = new java.util.ArrayList<>();
         try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
                 CoverageBenchmark.class.getClassLoader().getResourceAsStream("geography/la-county-zips.csv"),
