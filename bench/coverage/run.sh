@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Coverage benchmark: full 834 ingest vs COPY, daily change file, eligibility REST under wrk, X12 270 batch.
+# Coverage benchmark: both X12 tokenizers alone, full 834 ingest beside the bare-COPY floor of issue #23 (bare tables,
+# COPY of the same rows, four index builds) and COPY into the indexed tables, daily change file, eligibility REST
+# under wrk, X12 270 batch.
 # usage: bench/coverage/run.sh [MEMBERS (default 2900000)] [CHANGES (default 50000)]
 # IMPORT_ONLY=1: only the 834 part (full import, COPY, change file), no application/wrk/270.
 # BENCH_JAVA_OPTS: extra JVM options for the importer (e.g. -XX:StartFlightRecording=filename=x.jfr,settings=profile).

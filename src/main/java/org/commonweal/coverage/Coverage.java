@@ -17,14 +17,22 @@ public interface Coverage {
     /** The member with this Medi-Cal Client Index Number. */
     Optional<MemberSummary> findMemberByCin(String cin, String purpose);
 
-    /** Whether the member is covered on {@code date}, and by which span; empty when the member is unknown. */
+    /**
+     * Whether the member is covered on {@code date} (null: today in the plan's time zone), and by which span; empty
+     * when the member is unknown. The same path as {@link #eligibility(List, String)} with one inquiry.
+     */
     Optional<Eligibility> eligibility(String memberId, LocalDate date, String purpose);
 
     /**
-     * Answers many inquiries at once (one query, one audit row per member found, written together); the list matches
-     * {@code inquiries} position by position, empty where the member is unknown.
+     * The one eligibility path (REST, X12 270, FHIR and the member's home page): answers the inquiries with one query
+     * and one audit row per member found, written together; the list matches {@code inquiries} position by position,
+     * empty where the member is unknown. An inquiry without a date is answered for today in the plan's time zone
+     * ({@link #today()}), the same "today" for every inquiry of the call.
      */
     List<Optional<Eligibility>> eligibility(List<EligibilityInquiry> inquiries, String purpose);
+
+    /** Today in the plan's time zone: the date of an eligibility inquiry that names none. */
+    LocalDate today();
 
     /**
      * The plan member ids of the members with exactly this last name, first name (accents and case ignored) and birth

@@ -1,7 +1,6 @@
 package org.commonweal.coverage.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +9,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
-import org.commonweal.platform.PlanIdentity;
+import org.commonweal.coverage.EligibilityInquiry;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,12 +26,9 @@ class EligibilityApiController {
 
     private static final String PURPOSE = "eligibility inquiry (REST)";
 
-    private final JdbcCoverage coverage;
+    private final Coverage coverage;
 
-    private final ZoneId zone;
-
-    EligibilityApiController(JdbcCoverage coverage, PlanIdentity plan) {
-        this.zone = plan.timeZone();
+    EligibilityApiController(Coverage coverage) {
         this.coverage = coverage;
     }
 
@@ -49,7 +46,7 @@ class EligibilityApiController {
 
     @GetMapping(value = "/api/v1/eligibility", produces = "application/json")
     @Operation(summary = "Eligibility of a member on a date",
-            description = "By plan member id or Medi-Cal CIN; the date defaults to today in Los Angeles. Every answer "
+            description = "By plan member id or Medi-Cal CIN; the date defaults to today in the plan's time zone. Every answer "
                     + "is audited as a read of the member.",
             security = @SecurityRequirement(name = "bearer"),
             responses = {@ApiResponse(responseCode = "200", description = "active or inactive on the date"),
@@ -66,9 +63,9 @@ class EligibilityApiController {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "give memberId or cin"));
         }
-        LocalDate on = date == null ? LocalDate.now(zone) : date;
-        Optional<Eligibility> found = coverage.eligibility(byId ? memberId.trim() : null, byId ? null : cin.trim(), on,
-                PURPOSE);
+        EligibilityInquiry inquiry = byId ? new EligibilityInquiry(memberId.trim(), date)
+                : EligibilityInquiry.byCin(cin.trim(), date);
+        Optional<Eligibility> found = coverage.eligibility(List.of(inquiry), PURPOSE).get(0);
         if (found.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.NOT_FOUND, "no member with that " + (byId ? "memberId" : "cin")));
@@ -77,7 +74,7 @@ class EligibilityApiController {
         var m = e.member();
         var s = e.span();
         return ResponseEntity.ok(new EligibilityAnswer(m.memberId(), m.cin(), m.firstName(), m.lastName(),
-                m.birthDate(), on, e.active() ? "active" : "inactive",
+                m.birthDate(), e.date(), e.active() ? "active" : "inactive",
                 e.productLine() == null ? null : new ProductLineRef(e.productLine().code(), e.productLine().name()),
                 s == null ? null : s.planCode(), s == null ? null : s.aidCodes(), s == null ? null : s.begin(),
                 s == null ? null : s.end(),

@@ -3,6 +3,7 @@ package org.commonweal.coverage.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -10,7 +11,9 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
+import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.platform.PlanIdentity;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -27,15 +30,13 @@ import org.springframework.stereotype.Component;
 @Component
 class FhirEligibilityProvider implements IResourceProvider {
 
-    private final Members members;
-    private final JdbcCoverage coverage;
+    private final Coverage coverage;
     private final PlanIdentity plan;
     private final ZoneId zone;
 
-    FhirEligibilityProvider(Members members, JdbcCoverage coverage, PlanIdentity plan) {
+    FhirEligibilityProvider(Coverage coverage, PlanIdentity plan) {
         this.plan = plan;
         this.zone = plan.timeZone();
-        this.members = members;
         this.coverage = coverage;
     }
 
@@ -50,11 +51,13 @@ class FhirEligibilityProvider implements IResourceProvider {
             throw new InvalidRequestException("CoverageEligibilityRequest.patient must reference Patient/{memberId}");
         }
         String memberId = request.getPatient().getReferenceElement().getIdPart();
-        LocalDate date = request.hasServicedDateType() ? FhirMapping.localDate(request.getServicedDateType().getValue(), zone)
-                : LocalDate.now(zone);
-        MemberRecord member = members.byId(memberId).orElseThrow(() -> new UnprocessableEntityException(
-                "no member " + memberId));
-        Eligibility e = coverage.eligibilityOf(member, date, "eligibility inquiry (FHIR)");
+        // no servicedDate: today in the plan's time zone, decided by the one eligibility path
+        LocalDate asked = request.hasServicedDateType()
+                ? FhirMapping.localDate(request.getServicedDateType().getValue(), zone) : null;
+        Eligibility e = coverage.eligibility(List.of(new EligibilityInquiry(memberId, asked)),
+                "eligibility inquiry (FHIR)").get(0).orElseThrow(() -> new UnprocessableEntityException(
+                        "no member " + memberId));
+        LocalDate date = e.date();
 
         var response = new CoverageEligibilityResponse();
         response.setId(java.util.UUID.randomUUID().toString());

@@ -1,6 +1,7 @@
 package org.commonweal.coverage.internal;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.coverage.ProductLine;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -26,11 +28,13 @@ class JdbcCoverage implements Coverage {
 
     private final Members members;
     private final AuditTrail audit;
+    private final ZoneId zone;
     private volatile Map<String, ProductLine> productLines;
 
-    JdbcCoverage(Members members, AuditTrail audit) {
+    JdbcCoverage(Members members, AuditTrail audit, PlanIdentity plan) {
         this.members = members;
         this.audit = audit;
+        this.zone = plan.timeZone();
     }
 
     @Override
@@ -49,53 +53,48 @@ class JdbcCoverage implements Coverage {
 
     @Override
     public Optional<Eligibility> eligibility(String memberId, LocalDate date, String purpose) {
-        return members.onDateById(memberId, date).map(m -> audited(m, date, purpose));
+        return eligibility(List.of(new EligibilityInquiry(memberId, date)), purpose).get(0);
     }
 
-    /** By member id or CIN, member and covering span in one query, audited. */
-    Optional<Eligibility> eligibility(String memberId, String cin, LocalDate date, String purpose) {
-        return (memberId != null ? members.onDateById(memberId, date) : members.onDateByCin(cin, date))
-                .map(m -> audited(m, date, purpose));
-    }
-
+    /** The one path: one query for all inquiries, one "today", one audit statement for every member found. */
     @Override
     public List<Optional<Eligibility>> eligibility(List<EligibilityInquiry> inquiries, String purpose) {
-        String[] ids = new String[inquiries.size()];
-        LocalDate[] dates = new LocalDate[inquiries.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = inquiries.get(i).memberId();
-            dates[i] = inquiries.get(i).date();
+        int n = inquiries.size();
+        String[] ids = new String[n];
+        String[] cins = new String[n];
+        LocalDate[] dates = new LocalDate[n];
+        LocalDate today = null;
+        for (int i = 0; i < n; i++) {
+            EligibilityInquiry q = inquiries.get(i);
+            ids[i] = q.memberId();
+            cins[i] = q.memberId() == null ? q.cin() : null;
+            if (q.date() == null && today == null) {
+                today = today();
+            }
+            dates[i] = q.date() == null ? today : q.date();
         }
-        Members.MemberOnDate[] found = members.onDates(ids, dates);
+        Members.MemberOnDate[] found = members.onDates(ids, cins, dates);
         List<AuditEntry> reads = new ArrayList<>();
-        List<Optional<Eligibility>> answers = new ArrayList<>(found.length);
-        for (int i = 0; i < found.length; i++) {
+        List<Optional<Eligibility>> answers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             Members.MemberOnDate m = found[i];
             if (m == null) {
                 answers.add(Optional.empty());
-            } else {
-                reads.add(AuditEntry.read("eligibility", m.member().memberId(), m.member().memberId(), purpose));
-                answers.add(Optional.of(eligibility(m, dates[i])));
+                continue;
             }
+            String memberId = m.member().memberId();
+            reads.add(AuditEntry.read("eligibility", memberId, memberId, purpose));
+            EnrollmentSpan span = m.span();
+            answers.add(Optional.of(new Eligibility(m.member().summary(), dates[i], span,
+                    span == null ? null : productLine(span.productLine()))));
         }
         audit.recordAll(reads);
         return answers;
     }
 
-    private Eligibility audited(Members.MemberOnDate m, LocalDate date, String purpose) {
-        audit.record(AuditEntry.read("eligibility", m.member().memberId(), m.member().memberId(), purpose));
-        return eligibility(m, date);
-    }
-
-    private Eligibility eligibility(Members.MemberOnDate m, LocalDate date) {
-        EnrollmentSpan span = m.span();
-        return new Eligibility(m.member().summary(), date, span, span == null ? null : productLine(span.productLine()));
-    }
-
-    Eligibility eligibilityOf(MemberRecord member, LocalDate date, String purpose) {
-        EnrollmentSpan span = members.coveringSpan(member.memberId(), date).orElse(null);
-        audit.record(AuditEntry.read("eligibility", member.memberId(), member.memberId(), purpose));
-        return new Eligibility(member.summary(), date, span, span == null ? null : productLine(span.productLine()));
+    @Override
+    public LocalDate today() {
+        return LocalDate.now(zone);
     }
 
     @Override

@@ -118,7 +118,6 @@ public class Eligibility270 {
      * date. A member id whose name or birth date disagrees is answered with AAA 73/71 and no demographics.
      */
     private void answerAll(List<Inquiry> sets) {
-        LocalDate today = LocalDate.now(zone);
         List<Subscriber> asked = new ArrayList<>();
         List<EligibilityInquiry> inquiries = new ArrayList<>();
         for (Inquiry set : sets) {
@@ -126,7 +125,7 @@ public class Eligibility270 {
                 if (!search(s)) {
                     continue;
                 }
-                s.date = s.date == null ? today : s.date;
+                // no DTP*291: the one eligibility path answers for today in the plan's time zone
                 asked.add(s);
                 inquiries.add(new EligibilityInquiry(s.memberId, s.date));
             }
@@ -204,8 +203,8 @@ public class Eligibility270 {
             }
             return;
         }
-        LocalDate date = s.date;
         Eligibility e = s.answer.get();
+        LocalDate date = e.date();
         var m = e.member();
         x12.segment("NM1", "IL", "1", m.lastName().toUpperCase(), m.firstName().toUpperCase(), "", "", "", "MI",
                 m.memberId());

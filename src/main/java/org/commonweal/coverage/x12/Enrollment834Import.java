@@ -136,6 +136,14 @@ public class Enrollment834Import {
                                 + " already used by import " + reused.get() + " for different content"));
             }
         }
+        // a first load into an empty membership builds the secondary indexes after the load; any other import (a
+        // re-run after a crash included) first builds those a killed first load left missing
+        boolean firstLoad = existing.isEmpty() && FirstLoadIndexes.firstLoad(jdbc);
+        if (firstLoad) {
+            FirstLoadIndexes.drop(jdbc);
+        } else {
+            FirstLoadIndexes.ensure(jdbc);
+        }
         progress.accept(report(id).orElseThrow());
         var bytes = new AtomicLong();
         var applier = new Enrollment834Applier(dataSource, geocoder, id, resumeAfter, counts, chunkSize, bytes::get);
@@ -149,6 +157,9 @@ public class Enrollment834Import {
                 applier.flush();
             } finally {
                 applier.close();
+                if (firstLoad) {
+                    FirstLoadIndexes.ensure(jdbc);
+                }
             }
         } catch (X12Exception | SQLException e) {
             jdbc.sql("update coverage.import_file set status = 'failed', message = ?, finished_at = now() where id = ?")

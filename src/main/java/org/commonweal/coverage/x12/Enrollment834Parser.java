@@ -63,14 +63,15 @@ public final class Enrollment834Parser {
 
     /** Reads the whole interchange; returns the number of member loops seen (applied or rejected). */
     public int parse(InputStream in, Handler handler) throws X12Exception {
-        try (var reader = new SegmentReader(in)) {
+        // our own tokenizer on the hot path (issue #23); it reads what StAEDI reads (X12TokenizerTests)
+        try (var reader = new X12Tokenizer(in)) {
             return parse(reader, handler);
         } catch (IOException e) {
             throw new X12Exception("cannot read the file: " + e.getMessage(), e);
         }
     }
 
-    private int parse(SegmentReader reader, Handler handler) throws X12Exception {
+    private int parse(SegmentSource reader, Handler handler) throws X12Exception {
         int sequence = 0;
         String st = null;
         int stStart = 0;

@@ -1,6 +1,5 @@
 package org.commonweal.coverage.x12;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -16,7 +15,7 @@ import io.xlate.edi.stream.EDIStreamReader;
  * checked by the callers, which word the errors for the sender; StAEDI's own control validation is off so a wrong
  * count never hides the rest of the file.
  */
-public final class SegmentReader implements Closeable {
+public final class SegmentReader implements SegmentSource {
 
     private static final EDIInputFactory FACTORY = factory();
 
@@ -49,7 +48,7 @@ public final class SegmentReader implements Closeable {
     private String[] elements = new String[32];
     private int count;
 
-    /** The next segment, or {@code null} at the end of the input. */
+    @Override
     public Segment next() throws X12Exception {
         try {
             String tag = null;
@@ -132,7 +131,7 @@ public final class SegmentReader implements Closeable {
         append(value);
     }
 
-    /** Segments read so far. */
+    @Override
     public int position() {
         return position;
     }

@@ -125,6 +125,28 @@ class CoverageEligibilityIntegrationTests {
     }
 
     @Test
+    void theOnePathAnswersByIdOrCinAndTakesTodayFromThePlansZoneWhenNoDateIsGiven() {
+        String purpose = "one path " + java.util.UUID.randomUUID();
+        LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
+        assertThat(coverage.today()).isEqualTo(today);
+        var answers = coverage.eligibility(java.util.List.of(
+                new EligibilityInquiry("DEMO-MEMBER-1", null),
+                EligibilityInquiry.byCin("91234567A", null),
+                EligibilityInquiry.byCin("NO-SUCH-CIN", today),
+                EligibilityInquiry.byCin("91234567A", today.minusYears(2).withDayOfYear(200))), purpose);
+        assertThat(answers.get(0)).hasValueSatisfying(e -> {
+            assertThat(e.date()).isEqualTo(today);
+            assertThat(e.span().planCode()).isEqualTo("LA1");
+        });
+        assertThat(answers.get(1)).isEqualTo(answers.get(0));
+        assertThat(answers.get(2)).isEmpty();
+        assertThat(answers.get(3)).hasValueSatisfying(e -> assertThat(e.span().planCode()).isEqualTo("LA2"));
+        assertThat(coverage.eligibility("DEMO-MEMBER-1", null, purpose)).isEqualTo(answers.get(0));
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where purpose = ? and member_id = 'DEMO-MEMBER-1'")
+                .param(purpose).query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
     void streamsActiveMembersWithTheirResidenceForAnalytics() {
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
         long count = coverage.countActiveMembers(today);

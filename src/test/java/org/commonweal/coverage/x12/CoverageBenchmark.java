@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -81,6 +82,20 @@ public final class CoverageBenchmark {
             System.out.printf("generate full 834: %d members, %.0f MB in %.1f s%n", members,
                     Files.size(full) / 1e6, seconds(t0));
 
+            // the two tokenizers alone over the same file, no database: StAEDI (SegmentReader) and ours
+            for (String name : List.of("StAEDI", "X12Tokenizer", "StAEDI", "X12Tokenizer")) {
+                t0 = System.nanoTime();
+                long segments = 0;
+                try (var in = Files.newInputStream(full);
+                        SegmentSource source = name.equals("StAEDI") ? new SegmentReader(
+                                new java.io.BufferedInputStream(in, 1 << 16)) : new X12Tokenizer(in)) {
+                    while (source.next() != null) {
+                        segments++;
+                    }
+                }
+                System.out.printf("tokenize full 834 with %s: %d segments in %.1f s%n", name, segments, seconds(t0));
+            }
+
             var audit = new CrashImportMainAudit(jdbc);
             var geocoder = CrashImportMain.zipCentroidsFor();
             var importer = new Enrollment834Import(dataSource, jdbc, geocoder, audit, new X12ControlNumbers(jdbc),
@@ -97,11 +112,42 @@ public final class CoverageBenchmark {
             double importSeconds = seconds(t0);
             System.out.println("PostgreSQL CPU during the import by process: "
                     + difference(postgresCpuByProcess(postmaster), pgBefore));
+            double importCpu = (os.getProcessCpuTime() - jvmCpu) / 1e9 + postgresCpuSeconds(postmaster) - pgCpu;
             System.out.printf("import full 834: %s, %d transactions, %d rejects in %.1f s; peak heap %d MB; "
                             + "importer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n",
                     report.status(), report.transactions(), report.rejects(), importSeconds, heap.get() >> 20,
                     (os.getProcessCpuTime() - jvmCpu) / 1e9, postgresCpuSeconds(postmaster) - pgCpu,
                     os.getSystemLoadAverage());
+
+            // issue #23's floor, in the same run: bare tables (no key, no index), COPY of the same member and span
+            // rows, then building their four indexes
+            jdbc.sql("drop schema if exists bench_floor cascade").update();
+            jdbc.sql("create schema bench_floor").update();
+            jdbc.sql("create table bench_floor.member (like coverage.member including defaults including generated)")
+                    .update();
+            jdbc.sql("create table bench_floor.enrollment_span (like coverage.enrollment_span including defaults "
+                    + "including identity including generated)").update();
+            jdbc.sql("checkpoint").update();
+            jvmCpu = os.getProcessCpuTime();
+            pgCpu = postgresCpuSeconds(postmaster);
+            t0 = System.nanoTime();
+            copy(dataSource.getConnection(), synthetic, members, zips, "bench_floor.member",
+                    "bench_floor.enrollment_span");
+            double bareCopySeconds = seconds(t0);
+            jdbc.sql("create unique index on bench_floor.member (member_id)").update();
+            jdbc.sql("create index on bench_floor.member (cin)").update();
+            jdbc.sql("create unique index on bench_floor.enrollment_span (id)").update();
+            jdbc.sql("create unique index on bench_floor.enrollment_span (member_id, plan_code, begin_date)").update();
+            double floorSeconds = seconds(t0);
+            System.out.printf("FLOOR bare COPY of the same rows %.1f s + four index builds %.1f s = %.1f s; "
+                            + "writer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n", bareCopySeconds,
+                    floorSeconds - bareCopySeconds, floorSeconds, (os.getProcessCpuTime() - jvmCpu) / 1e9,
+                    postgresCpuSeconds(postmaster) - pgCpu, os.getSystemLoadAverage());
+            double floorCpu = (os.getProcessCpuTime() - jvmCpu) / 1e9 + postgresCpuSeconds(postmaster) - pgCpu;
+            System.out.printf("RATIO import / floor: %.2f wall (target of #23: <= 3); %.2f in CPU seconds "
+                    + "(importer + PostgreSQL %.1f s / writer + PostgreSQL %.1f s)%n", importSeconds / floorSeconds,
+                    importCpu / floorCpu, importCpu, floorCpu);
+            jdbc.sql("drop schema bench_floor cascade").update();
 
             jdbc.sql("truncate coverage.member, coverage.enrollment_span, coverage.member_change").update();
             jdbc.sql("checkpoint").update();
@@ -239,7 +285,7 @@ public final class CoverageBenchmark {
         return sb.toString();
     }
 
-    private static java.util.List<ZipArea> loadZips(JdbcClient jdbc) throws Exception {
+    static java.util.List<ZipArea> loadZips(JdbcClient jdbc) throws Exception {
         java.util.List<ZipArea> zips = new java.util.ArrayList<>();
         try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(
                 CoverageBenchmark.class.getClassLoader().getResourceAsStream("geography/la-county-zips.csv"),
@@ -258,11 +304,17 @@ public final class CoverageBenchmark {
 
     private static void copy(Connection c, SyntheticMembers synthetic, int members, java.util.List<ZipArea> zips)
             throws Exception {
+        copy(c, synthetic, members, zips, "coverage.member", "coverage.enrollment_span");
+    }
+
+    /** COPYs the members and spans of the synthetic file into the two tables named (text format, one transaction). */
+    private static void copy(Connection c, SyntheticMembers synthetic, int members, java.util.List<ZipArea> zips,
+            String memberTable, String spanTable) throws Exception {
         var byZip = new java.util.HashMap<String, ZipArea>();
         zips.forEach(z -> byZip.put(z.zip(), z));
         c.setAutoCommit(false);
         var api = c.unwrap(PGConnection.class).getCopyAPI();
-        var memberCopy = api.copyIn("copy coverage.member (member_id, cin, mbi, first_name, last_name, name_key, "
+        var memberCopy = api.copyIn("copy " + memberTable + " (member_id, cin, mbi, first_name, last_name, name_key, "
                 + "birth_date, sex, address_line1, city, state, zip, county_code, latitude, longitude, spa, rcac_region, "
                 + "phone, spoken_language, written_language) from stdin");
         var sb = new StringBuilder(1 << 20);
@@ -284,7 +336,7 @@ public final class CoverageBenchmark {
         memberCopy.writeToCopy(rest, 0, rest.length);
         memberCopy.endCopy();
         sb.setLength(0);
-        var spanCopy = api.copyIn("copy coverage.enrollment_span (member_id, product_line, plan_code, aid_codes, "
+        var spanCopy = api.copyIn("copy " + spanTable + " (member_id, product_line, plan_code, aid_codes, "
                 + "begin_date, end_date, status, pcp_npi, pcp_name, pcp_location) from stdin");
         for (int i = 1; i <= members; i++) {
             MemberTransaction m = synthetic.member(i);

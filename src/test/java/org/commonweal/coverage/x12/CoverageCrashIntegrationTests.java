@@ -89,6 +89,11 @@ class CoverageCrashIntegrationTests {
     }
 
     private String snapshot() {
+        return snapshot(jdbc, prefix);
+    }
+
+    /** Members, spans and history of the members whose id starts with {@code prefix}, as one comparable text. */
+    static String snapshot(JdbcClient jdbc, String prefix) {
         String pattern = prefix + "%";
         String members = jdbc.sql("""
                 select coalesce(md5(string_agg(concat_ws('|', member_id, cin, mbi, first_name, last_name, name_key,

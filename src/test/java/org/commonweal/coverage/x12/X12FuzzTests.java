@@ -146,6 +146,11 @@ class X12FuzzTests {
         }
 
         @Override
+        public LocalDate today() {
+            return LocalDate.now(PLAN.timeZone());
+        }
+
+        @Override
         public List<EnrollmentSpan> spans(String memberId, String purpose) {
             return List.of();
         }

@@ -1,0 +1,47 @@
+package org.commonweal.coverage.x12;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The secondary indexes a first load into an empty membership builds after the load instead of maintaining them row by
+ * row (issue #23): those the import itself never reads (CIN, MBI, name + birth date, history by member). The primary
+ * keys and the unique indexes the import's upserts, probes and reconcile use stay in place. A crash between the drop
+ * and the rebuild leaves them missing until the next import (which resumes and builds them first) or the next start
+ * of the application ({@link #ensure}); {@code FirstLoadIntegrationTests} checks that their definitions are exactly
+ * the migrations' and that a killed first load re-run gives the same state.
+ */
+public final class FirstLoadIndexes {
+
+    /** Name and definition, as the migrations create them. */
+    static final List<String[]> DEFERRED = List.of(
+            new String[] {"member_cin", "create index if not exists member_cin on coverage.member (cin)"},
+            new String[] {"member_mbi", "create index if not exists member_mbi on coverage.member (mbi)"},
+            new String[] {"member_name",
+                    "create index if not exists member_name on coverage.member (birth_date, name_key)"},
+            new String[] {"member_change_member",
+                    "create index if not exists member_change_member on coverage.member_change (member_id, changed_at)"});
+
+    private FirstLoadIndexes() {
+    }
+
+    /** True when no member is stored yet: the import about to start is a first load. */
+    static boolean firstLoad(JdbcClient jdbc) {
+        return !jdbc.sql("select exists (select 1 from coverage.member)").query(Boolean.class).single();
+    }
+
+    /** Drops the deferred indexes (one transaction) before a first load. */
+    static void drop(JdbcClient jdbc) {
+        for (String[] index : DEFERRED) {
+            jdbc.sql("drop index if exists coverage." + index[0]).update();
+        }
+    }
+
+    /** Builds any deferred index that is missing (a no-op when all are there). */
+    public static void ensure(JdbcClient jdbc) {
+        for (String[] index : DEFERRED) {
+            jdbc.sql(index[1]).update();
+        }
+    }
+}
