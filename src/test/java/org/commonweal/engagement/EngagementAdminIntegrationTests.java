@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -156,18 +155,18 @@ class EngagementAdminIntegrationTests {
         assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'engagement-meeting-document' "
                 + "and entity_id = ?").param(String.valueOf(doc.id())).query(Long.class).single()).isEqualTo(3);
 
-        Map<String, String> problems = uploadProblems(meeting, "MZ\u0090\u0000 not a pdf".getBytes(
+        // #18: every problem at once in the summary and beside its field, named in words, in the page's language
+        String problems = uploadProblems(meeting, "MZ\u0090\u0000 not a pdf".getBytes(
                 StandardCharsets.ISO_8859_1), "minutes.pdf", "SOMETHING", " ");
-        assertThat(problems).containsEntry("file", "engagement.error.fileType").containsEntry("kind",
-                "engagement.error.kind").containsEntry("title", "engagement.error.required");
-        assertThat(uploadProblems(meeting, pdf, "again.pdf", "OTHER", "Same bytes")).containsEntry("file",
-                "engagement.error.fileDuplicate");
-        assertThat(uploadProblems(meeting, new byte[0], "empty.txt", "OTHER", "Empty")).containsEntry("file",
-                "engagement.error.fileEmpty");
+        assertThat(problems).contains("id=\"error-summary\"", "href=\"#doc-file\"", "File: Only PDF, Word",
+                "href=\"#doc-kind\"", "Type: Choose agenda, minutes or other.", "href=\"#doc-title\"", "Title: Required.");
+        String spanish = uploadProblems(meeting, pdf, "again.pdf", "OTHER", "Mismos bytes", "es");
+        assertThat(spanish).contains("Hay un problema", "href=\"#doc-file\"", "Archivo:", "value=\"Mismos bytes\"");
+        assertThat(uploadProblems(meeting, new byte[0], "empty.txt", "OTHER", "Empty")).contains(
+                "File: Choose a file; it is empty or missing.");
         byte[] big = new byte[(int) MeetingDocuments.MAX_BYTES + 1];
         System.arraycopy(pdf, 0, big, 0, pdf.length);
-        assertThat(uploadProblems(meeting, big, "big.pdf", "OTHER", "Big")).containsEntry("file",
-                "engagement.error.fileTooLarge");
+        assertThat(uploadProblems(meeting, big, "big.pdf", "OTHER", "Big")).contains("File: The file is larger than");
 
         long unapproved = jdbc.sql("select min(id) from engagement.meeting where minutes_approved_on is null")
                 .query(Long.class).single();
@@ -223,13 +222,18 @@ class EngagementAdminIntegrationTests {
         return small;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, String> uploadProblems(long meeting, byte[] content, String name, String kind, String title)
+    private String uploadProblems(long meeting, byte[] content, String name, String kind, String title)
             throws Exception {
-        return (Map<String, String>) mvc.perform(multipart("/engagement/meetings/" + meeting + "/documents")
+        return uploadProblems(meeting, content, name, kind, title, "en");
+    }
+
+    /** The meeting page shown again (422) for a refused upload. */
+    private String uploadProblems(long meeting, byte[] content, String name, String kind, String title, String lang)
+            throws Exception {
+        return mvc.perform(multipart("/engagement/meetings/" + meeting + "/documents")
                         .file(new MockMultipartFile("file", name, "application/octet-stream", content))
-                        .param("kind", kind).param("title", title).with(STAFF).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("documentErrors");
+                        .param("kind", kind).param("title", title).param("lang", lang).with(STAFF).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
     }
 
     private String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

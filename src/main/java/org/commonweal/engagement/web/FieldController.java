@@ -131,9 +131,7 @@ class FieldController {
         forms.rejected(result, model, "engagement.fieldlog.field", "c-");
         model.addAttribute("rejectedForm", "contact");
         response.setStatus(Forms.UNPROCESSABLE);
-        if (form.promoterId() != null) {
-            model.addAttribute("form", emptyEvent(form.promoterId(), today));
-        }
+        model.addAttribute("form", emptyEvent(form.promoterId(), today));
         return render(form.promoterId(), form.eventId(), today, model);
     }
 
