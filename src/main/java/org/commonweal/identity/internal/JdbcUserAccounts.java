@@ -49,7 +49,8 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
      * Every problem of a new login by form field, as a message code of the identity bundle whose {0} is the field's
      * name in words (#18); empty when it can be created.
      */
-    java.util.Map<String, String> problems(NewUserAccount account) {
+    @Override
+    public java.util.Map<String, String> problems(NewUserAccount account) {
         java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
         String username = account.username() == null ? "" : account.username().trim();
         if (!username.matches("[A-Za-z0-9._@-]{3,64}")) {
