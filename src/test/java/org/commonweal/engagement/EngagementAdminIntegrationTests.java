@@ -222,6 +222,35 @@ class EngagementAdminIntegrationTests {
         return small;
     }
 
+    /** #18: the minutes form names every problem at once beside its field, keeps what was typed, saves nothing. */
+    @Test
+    void badMinutesComeBackWithEveryProblemNamedAndNothingSaved() throws Exception {
+        long meeting = jdbc.sql("select min(id) from engagement.meeting where starts_at < now() - interval '7 days'")
+                .query(Long.class).single();
+        LocalDate day = jdbc.sql("select (starts_at at time zone 'America/Los_Angeles')::date from engagement.meeting "
+                + "where id = ?").param(meeting).query(LocalDate.class).single();
+        String before = jdbc.sql("select coalesce(minutes, '') from engagement.meeting where id = ?").param(meeting)
+                .query(String.class).single();
+        String text = "M".repeat(20_001);
+        String page = mvc.perform(post("/engagement/meetings/" + meeting + "/minutes").with(STAFF).with(csrf())
+                        .param("lang", "es").param("minutes", text).param("approvedOn", day.minusDays(1).toString())
+                        .param("postedOn", "mañana"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"error-summary\"", "Hay un problema", "href=\"#minutes\"",
+                "Actas: use como máximo 20", "href=\"#approvedOn\"", "Aprobadas el: escriba " + day,
+                "href=\"#postedOn\"", "Publicadas el: escriba una fecha", "value=\"mañana\"");
+        String english = mvc.perform(post("/engagement/meetings/" + meeting + "/minutes").with(STAFF).with(csrf())
+                        .param("minutes", "Short").param("postedOn", day.toString()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Posted on: minutes are posted only after they are approved");
+        String ahead = mvc.perform(post("/engagement/meetings/" + meeting + "/minutes").with(STAFF).with(csrf())
+                        .param("minutes", "Short").param("approvedOn", today().plusDays(3).toString()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(ahead).contains("Approved on: enter today or a date in the past");
+        assertThat(jdbc.sql("select coalesce(minutes, '') from engagement.meeting where id = ?").param(meeting)
+                .query(String.class).single()).isEqualTo(before);
+    }
+
     private String uploadProblems(long meeting, byte[] content, String name, String kind, String title)
             throws Exception {
         return uploadProblems(meeting, content, name, kind, title, "en");
