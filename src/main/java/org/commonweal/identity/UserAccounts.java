@@ -33,4 +33,10 @@ public interface UserAccounts {
 
     /** Minimum password length for a login made outside demo mode. */
     int MIN_PASSWORD_LENGTH = 12;
+
+    /**
+     * Every problem of a new login by field ({@code username}, {@code displayName}, {@code password}, {@code roles}),
+     * each a message code whose {0} is the field's name in words; empty when {@link #create} would accept it (#18).
+     */
+    java.util.Map<String, String> problems(NewUserAccount account);
 }

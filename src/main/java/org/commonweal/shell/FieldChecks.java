@@ -30,6 +30,11 @@ public final class FieldChecks {
         return check(errors, field, value, v -> ZIP.matcher(v).matches(), "form.zip");
     }
 
+    /** Whether a value is a US ZIP code of five digits (or ZIP+4), spaces around it aside. */
+    public static boolean isZip(String value) {
+        return value != null && ZIP.matcher(value.strip()).matches();
+    }
+
     /** A North American phone number of ten digits; spaces, dots, dashes and parentheses are allowed. */
     public static boolean phone(Errors errors, String field, String value) {
         return check(errors, field, value, v -> NANP.matcher(v.replaceAll("[\\s().-]", "")).matches(), "form.phone");

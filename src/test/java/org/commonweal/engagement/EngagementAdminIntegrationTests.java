@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -156,18 +155,18 @@ class EngagementAdminIntegrationTests {
         assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'engagement-meeting-document' "
                 + "and entity_id = ?").param(String.valueOf(doc.id())).query(Long.class).single()).isEqualTo(3);
 
-        Map<String, String> problems = uploadProblems(meeting, "MZ\u0090\u0000 not a pdf".getBytes(
+        // #18: every problem at once in the summary and beside its field, named in words, in the page's language
+        String problems = uploadProblems(meeting, "MZ\u0090\u0000 not a pdf".getBytes(
                 StandardCharsets.ISO_8859_1), "minutes.pdf", "SOMETHING", " ");
-        assertThat(problems).containsEntry("file", "engagement.error.fileType").containsEntry("kind",
-                "engagement.error.kind").containsEntry("title", "engagement.error.required");
-        assertThat(uploadProblems(meeting, pdf, "again.pdf", "OTHER", "Same bytes")).containsEntry("file",
-                "engagement.error.fileDuplicate");
-        assertThat(uploadProblems(meeting, new byte[0], "empty.txt", "OTHER", "Empty")).containsEntry("file",
-                "engagement.error.fileEmpty");
+        assertThat(problems).contains("id=\"error-summary\"", "href=\"#doc-file\"", "File: Only PDF, Word",
+                "href=\"#doc-kind\"", "Type: Choose agenda, minutes or other.", "href=\"#doc-title\"", "Title: Required.");
+        String spanish = uploadProblems(meeting, pdf, "again.pdf", "OTHER", "Mismos bytes", "es");
+        assertThat(spanish).contains("Hay un problema", "href=\"#doc-file\"", "Archivo:", "value=\"Mismos bytes\"");
+        assertThat(uploadProblems(meeting, new byte[0], "empty.txt", "OTHER", "Empty")).contains(
+                "File: Choose a file; it is empty or missing.");
         byte[] big = new byte[(int) MeetingDocuments.MAX_BYTES + 1];
         System.arraycopy(pdf, 0, big, 0, pdf.length);
-        assertThat(uploadProblems(meeting, big, "big.pdf", "OTHER", "Big")).containsEntry("file",
-                "engagement.error.fileTooLarge");
+        assertThat(uploadProblems(meeting, big, "big.pdf", "OTHER", "Big")).contains("File: The file is larger than");
 
         long unapproved = jdbc.sql("select min(id) from engagement.meeting where minutes_approved_on is null")
                 .query(Long.class).single();
@@ -223,13 +222,47 @@ class EngagementAdminIntegrationTests {
         return small;
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, String> uploadProblems(long meeting, byte[] content, String name, String kind, String title)
+    /** #18: the minutes form names every problem at once beside its field, keeps what was typed, saves nothing. */
+    @Test
+    void badMinutesComeBackWithEveryProblemNamedAndNothingSaved() throws Exception {
+        long meeting = jdbc.sql("select min(id) from engagement.meeting where starts_at < now() - interval '7 days'")
+                .query(Long.class).single();
+        LocalDate day = jdbc.sql("select (starts_at at time zone 'America/Los_Angeles')::date from engagement.meeting "
+                + "where id = ?").param(meeting).query(LocalDate.class).single();
+        String before = jdbc.sql("select coalesce(minutes, '') from engagement.meeting where id = ?").param(meeting)
+                .query(String.class).single();
+        String text = "M".repeat(20_001);
+        String page = mvc.perform(post("/engagement/meetings/" + meeting + "/minutes").with(STAFF).with(csrf())
+                        .param("lang", "es").param("minutes", text).param("approvedOn", day.minusDays(1).toString())
+                        .param("postedOn", "mañana"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"error-summary\"", "Hay un problema", "href=\"#minutes\"",
+                "Actas: use como máximo 20", "href=\"#approvedOn\"", "Aprobadas el: escriba " + day,
+                "href=\"#postedOn\"", "Publicadas el: escriba una fecha", "value=\"mañana\"");
+        String english = mvc.perform(post("/engagement/meetings/" + meeting + "/minutes").with(STAFF).with(csrf())
+                        .param("minutes", "Short").param("postedOn", day.toString()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Posted on: minutes are posted only after they are approved");
+        String ahead = mvc.perform(post("/engagement/meetings/" + meeting + "/minutes").with(STAFF).with(csrf())
+                        .param("minutes", "Short").param("approvedOn", today().plusDays(3).toString()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(ahead).contains("Approved on: enter today or a date in the past");
+        assertThat(jdbc.sql("select coalesce(minutes, '') from engagement.meeting where id = ?").param(meeting)
+                .query(String.class).single()).isEqualTo(before);
+    }
+
+    private String uploadProblems(long meeting, byte[] content, String name, String kind, String title)
             throws Exception {
-        return (Map<String, String>) mvc.perform(multipart("/engagement/meetings/" + meeting + "/documents")
+        return uploadProblems(meeting, content, name, kind, title, "en");
+    }
+
+    /** The meeting page shown again (422) for a refused upload. */
+    private String uploadProblems(long meeting, byte[] content, String name, String kind, String title, String lang)
+            throws Exception {
+        return mvc.perform(multipart("/engagement/meetings/" + meeting + "/documents")
                         .file(new MockMultipartFile("file", name, "application/octet-stream", content))
-                        .param("kind", kind).param("title", title).with(STAFF).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("documentErrors");
+                        .param("kind", kind).param("title", title).param("lang", lang).with(STAFF).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
     }
 
     private String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

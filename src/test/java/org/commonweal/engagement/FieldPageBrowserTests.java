@@ -102,11 +102,11 @@ class FieldPageBrowserTests {
                 .query((rs, n) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getString(3)}).single();
         assertThat(event).containsExactly(6, 33, "engagement-staff");
 
-        type("c-name", "Lucía Hernández");
+        type("c-personName", "Lucía Hernández");
         type("c-phone", "(310) 555-0199");
         new Select(browser.findElement(By.id("c-language"))).selectByValue("es");
-        new Select(browser.findElement(By.id("c-kind"))).selectByValue("ENROLLMENT_HELP");
-        type("c-target", "Medi-Cal renewal");
+        new Select(browser.findElement(By.id("c-referralKind"))).selectByValue("ENROLLMENT_HELP");
+        type("c-referralTarget", "Medi-Cal renewal");
         click(browser.findElement(By.id("save-contact")));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("contact-saved")));
         assertThat(jdbc.sql("""

@@ -161,10 +161,11 @@ class ReferralLoopIntegrationTests {
         mvc.perform(post("/engagement/field/contacts").with(STAFF).with(csrf()).param("promoterId", "2")
                 .param("personName", "Ana Ruiz").param("referralKind", "ENROLLMENT_HELP")
                 .param("referralTarget", "Medi-Cal renewal")).andExpect(status().is3xxRedirection());
-        var rejected = mvc.perform(post("/engagement/field/contacts").with(STAFF).with(csrf()).param("promoterId", "2")
+        String rejected = mvc.perform(post("/engagement/field/contacts").with(STAFF).with(csrf()).param("promoterId", "2")
                 .param("tally", "4").param("referralKind", "CENTER_CLASS").param("referralTarget", "POMONA:ZUMBA"))
-                .andReturn();
-        assertThat(rejected.getFlashMap().get("contactProblems").toString()).contains("needs the person's name");
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(rejected).contains("href=\"#c-referralKind\"", "Referral: a referral needs the person&#39;s name",
+                "value=\"POMONA:ZUMBA\"");
         assertThat(events.stream(ClassReferralMade.class).count()).isEqualTo(before);
     }
 
@@ -175,8 +176,8 @@ class ReferralLoopIntegrationTests {
                 .param("eventType", "WORKSHOP").param("heldOn", "2999-01-01").param("zip", "10001")
                 .param("language", "es").param("topics", "astrology").param("members", "5").param("age0to17", "9"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(bad).contains("date: 2999-01-01 is in the future").contains("ZIP: 10001 is not in the service area")
-                .contains("topics: &#39;astrology&#39; is not on the list").contains("do not add up");
+        assertThat(bad).contains("Date: 2999-01-01 is in the future", "ZIP code: enter a ZIP code in Los Angeles County",
+                "Topics: &quot;astrology&quot; is not on the list", "Age 0–17: the age bands add up to 9, but 5 people attended");
         var good = mvc.perform(post("/engagement/field/events").with(STAFF).with(csrf()).param("promoterId", "3")
                 .param("eventType", "HEALTH_FAIR").param("heldOn", today).param("placeName", "Lynwood Park")
                 .param("zip", "90262").param("language", "es").param("topics", "diabetes", "nutrition")
@@ -188,6 +189,37 @@ class ReferralLoopIntegrationTests {
         assertThat(row[0]).isEqualTo(6);
         assertThat(row[1]).isEqualTo(true);
         assertThat(row[2]).isEqualTo("{diabetes,nutrition}");
+    }
+
+    @Test
+    void aFieldEventWithEveryKindOfMistakeComesBackInSpanishWithEveryErrorAtOnceAndWhatWasTyped() throws Exception {
+        long before = jdbc.sql("select count(*) from engagement.outreach_event").query(Long.class).single();
+        String place = "P".repeat(10_000);
+        String page = mvc.perform(post("/engagement/field/events").with(STAFF).with(csrf()).param("lang", "es")
+                        .param("promoterId", "").param("eventType", "WORKSHOP").param("heldOn", "2999-01-01")
+                        .param("placeName", place).param("zip", "ABC").param("language", "es")
+                        .param("members", "doce").param("materialsCount", "100001"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"error-summary\"", "Hay un problema", "href=\"#promoterId\"",
+                "Promotor: escriba un valor", "Fecha: 2999-01-01 es una fecha futura",
+                "Lugar: use como máximo 200 caracteres", "Código postal: escriba un código postal de 5 dígitos",
+                "Temas: elija al menos uno", "Miembros del plan: escriba un número entero",
+                "Cantidad de materiales: escriba un número de como máximo 100", "value=\"doce\"",
+                "value=\"" + place + "\"", "value=\"2999-01-01\"")
+                .doesNotContain("date: ", "ZIP: ", "members: ");
+        assertThat(jdbc.sql("select count(*) from engagement.outreach_event").query(Long.class).single())
+                .as("nothing saved").isEqualTo(before);
+
+        // the contact form: its own fields, named in words, what was typed kept, nothing saved
+        long contacts = jdbc.sql("select count(*) from engagement.contact").query(Long.class).single();
+        String contact = mvc.perform(post("/engagement/field/contacts").with(STAFF).with(csrf()).param("lang", "es")
+                        .param("promoterId", String.valueOf(promoter())).param("personName", "N".repeat(121))
+                        .param("phone", "abc").param("tally", "-1").param("referralKind", "ASTROLOGY"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(contact).contains("href=\"#c-personName\"", "Nombre de la persona: use como máximo 120 caracteres",
+                "href=\"#c-phone\"", "Teléfono:", "href=\"#c-tally\"", "href=\"#c-referralKind\"",
+                "Referencia: elija una opción de la lista", "href=\"#c-referralTarget\"", "value=\"abc\"");
+        assertThat(jdbc.sql("select count(*) from engagement.contact").query(Long.class).single()).isEqualTo(contacts);
     }
 
     private String outcome(long referral) {

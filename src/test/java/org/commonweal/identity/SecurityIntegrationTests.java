@@ -127,10 +127,11 @@ class SecurityIntegrationTests {
     @Test
     void adminCreatingAWeakLoginGetsTheReasonAndNothingIsCreated() throws Exception {
         String name = "weak-" + UUID.randomUUID().toString().substring(0, 6);
-        var result = mvc.perform(post("/admin/users").param("username", name).param("displayName", "x")
+        String page = mvc.perform(post("/admin/users").param("username", name).param("displayName", "x")
                 .param("password", "short").param("roles", "ANALYST")
-                .with(user("admin").roles("ADMIN")).with(csrf())).andReturn();
-        assertThat(result.getFlashMap().get("error")).isEqualTo("password must be at least 12 characters");
+                .with(user("admin").roles("ADMIN")).with(csrf())).andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"#new-password\"", "Password: use at least 12 characters");
         assertThat(accounts.findByUsername(name)).isEmpty();
     }
 

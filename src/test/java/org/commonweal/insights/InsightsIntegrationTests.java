@@ -1,6 +1,7 @@
 package org.commonweal.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -294,38 +296,83 @@ class InsightsIntegrationTests {
     }
 
     @Test
-    void csvAndXlsxHoldTheSameCellsAsThePage() throws Exception {
+    void csvAndXlsxHoldTheSameCellsAsThePageWithNumbersAsNumbers() throws Exception {
         var params = new String[] {"center-visits", "spa", "language:es", "current"};
         String csv = new String(mvc.perform(get("/insights/export.csv").param("measure", params[0])
                         .param("level", params[1]).param("group", params[2]).param("period", params[3])
                         .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
-        List<String> lines = csv.lines().toList();
-        assertThat(lines.getFirst()).startsWith("measure,level,area,area_name,group,period,count,denominator,rate");
-        assertThat(lines).hasSize(1 + 8 + 1);
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv)).getRecords();
+        // #22: the unit in the column's name, never in a cell; the suppression mark in its own column
+        assertThat(records.getFirst().values()).containsExactly("measure", "level", "area", "area_name", "group",
+                "period", "count", "denominator", "rate_per_1000", "suppressed");
+        assertThat(records).hasSize(1 + 8 + 1);
         List<Figure> cells = store.cells(Measure.CENTER_VISITS, "spa", "language", "es", "current", today);
-        for (Figure f : cells) {
-            String line = lines.stream().filter(l -> l.startsWith("center-visits," + f.level() + "," + f.area() + ","))
-                    .findFirst().orElseThrow();
-            var shown = SmallCells.show(f.measure(), f.numerator(), f.denominator());
-            assertThat(line).containsAnyOf(shown.count().contains(",") ? "\"" + shown.count() + "\"" : shown.count(),
-                    "," + SmallCells.MASK + ",");
+        int checked = 0;
+        for (var r : records.subList(1, records.size())) {
+            for (int column = 6; column <= 8; column++) {
+                assertThat(r.get(column)).as("a plain number or empty: " + r).matches("(-?\\d+(\\.\\d+)?)?");
+            }
+            Figure f = cells.stream().filter(c -> (c.level() + c.area()).equals(r.get(1) + r.get(2))).findFirst()
+                    .orElse(null);
+            if (f == null) {
+                continue;
+            }
+            if (r.get(9).contains("count")) {
+                assertThat(r.get(6)).isEmpty();
+            } else {
+                assertThat(new BigDecimal(r.get(6))).isEqualByComparingTo(f.numerator().setScale(0, RoundingMode.HALF_UP));
+                checked++;
+            }
+            if (!r.get(9).contains("rate_per_1000") && !r.get(8).isEmpty()) {
+                assertThat(Double.parseDouble(r.get(8)))
+                        .isCloseTo(SmallCells.rate(f.measure(), f.numerator(), f.denominator()), within(0.05));
+            }
         }
+        assertThat(checked).isPositive();
+        assertThat(csv).doesNotContain("%", "$");
         byte[] xlsx = mvc.perform(get("/insights/export.xlsx").param("measure", params[0]).param("level", params[1])
                         .param("group", params[2]).param("period", params[3]).with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(lines.size() - 1);
-            List<String> counts = new ArrayList<>();
+            assertThat(sheet.getLastRowNum()).isEqualTo(records.size() - 1);
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 var c = sheet.getRow(r).getCell(6);
-                counts.add(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                        ? String.format(java.util.Locale.US, "%,d", (long) c.getNumericCellValue()) : c.getStringCellValue());
+                String inCsv = records.get(r).get(6);
+                if (inCsv.isEmpty()) {
+                    assertThat(c == null || c.getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK).isTrue();
+                } else {
+                    assertThat(c.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                    assertThat(c.getNumericCellValue()).isEqualTo(Double.parseDouble(inCsv));
+                }
             }
-            for (int r = 1; r < lines.size(); r++) {
-                assertThat(lines.get(r)).contains(counts.get(r - 1).contains(",") ? "\"" + counts.get(r - 1) + "\""
-                        : counts.get(r - 1));
+        }
+    }
+
+    /** #22: the "one-page" brief is one page for every SPA and region in both languages, with one member count. */
+    @Test
+    void everyRegionBriefIsOnePageWithTheMemberCountOnce() throws Exception {
+        for (String level : List.of("spa", "rcac")) {
+            int areas = level.equals("spa") ? 8 : 11;
+            for (int area = 1; area <= areas; area++) {
+                for (String lang : List.of("en", "es")) {
+                    byte[] pdf = mvc.perform(get("/insights/briefs/" + level + "/" + area + ".pdf").param("lang", lang)
+                            .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn()
+                            .getResponse().getContentAsByteArray();
+                    try (var doc = Loader.loadPDF(pdf)) {
+                        assertThat(doc.getNumberOfPages()).as(level + " " + area + " " + lang).isEqualTo(1);
+                        String text = new PDFTextStripper().getText(doc);
+                        String label = lang.equals("es") ? "Miembros en esta área: " : "Members in this area: ";
+                        assertThat(text.split(java.util.regex.Pattern.quote(label), -1))
+                                .as("the member count once: " + level + " " + area).hasSize(2);
+                        int number = area;
+                        Figure members = store.cells(Measure.MEMBERS, level, "all", "", "current", today).stream()
+                                .filter(f -> f.area() == number).findFirst().orElseThrow();
+                        assertThat(text).contains(label + SmallCells.show(members.measure(), members.numerator(),
+                                members.denominator()).count());
+                    }
+                }
             }
         }
     }

@@ -189,4 +189,37 @@ class ErrorSummaryBrowserTests {
             assertThat(browser.findElement(By.id("report-contact")).getAttribute("value")).isEqualTo("ana@example.org");
         }
     }
+
+    @Test
+    void insightsCompareInEnglishAndSpanish() {
+        as(Role.ANALYST);
+        for (String lang : new String[] {"en", "es"}) {
+            browser.get(url("/insights/compare?a=3&b=3&lang=" + lang));
+            BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("error-summary")).isEmpty());
+            String summary = summaryLeadingTo("b");
+            assertThat(summary).contains(lang.equals("en") ? "There is a problem" : "Hay un problema",
+                    lang.equals("en") ? "Second area: choose an area other than" : "Segunda área: elija un área distinta de");
+            assertThat(browser.findElement(By.id("b-error")).getText()).isNotBlank();
+            assertThat(browser.findElements(By.id("compare-table"))).isEmpty();
+        }
+    }
+
+    @Test
+    void identityNewLoginInEnglishAndSpanish() {
+        as(Role.ADMIN);
+        for (String lang : new String[] {"en", "es"}) {
+            browser.get(url("/admin/users?lang=" + lang));
+            type("new-username", "x");
+            type("new-displayName", "Rosa Martínez");
+            type("new-password", "short");
+            submit("new-login-form");
+            String summary = summaryLeadingTo("new-username");
+            assertThat(summary).contains(lang.equals("en") ? "Username: use 3 to 64 letters" : "Usuario: use de 3 a 64 letras",
+                    lang.equals("en") ? "Password: use at least 12 characters" : "Contraseña: use al menos 12 caracteres",
+                    lang.equals("en") ? "Roles: tick at least one" : "Funciones: marque al menos una");
+            assertThat(browser.findElement(By.id("new-displayName")).getAttribute("value")).isEqualTo("Rosa Martínez");
+            assertThat(browser.findElement(By.id("new-password")).getAttribute("value")).isEmpty();
+            assertThat(browser.findElement(By.id("username-error")).getText()).isNotBlank();
+        }
+    }
 }

@@ -274,33 +274,38 @@ class AdequacyController implements AccessRules {
         return "adequacy/standards";
     }
 
+    /** A county standard's new distance and time, as the column's numeric(6, 1) and the ranges of the rules (#18). */
+    record StandardForm(@NotBlank String productLine, @NotBlank String tier, @NotBlank String providerType,
+            @NotNull @DecimalMin(value = "0.1") @DecimalMax("500") @Digits(integer = 3, fraction = 1) BigDecimal miles,
+            @NotNull @Min(1) @Max(600) Integer minutes) {
+    }
+
+    /**
+     * Changes a standard; a bad one comes back on the standards page with what was typed and every error at once,
+     * each field named in words (#18).
+     */
     @PostMapping("/adequacy/standards")
-    String updateStandard(@RequestParam String productLine, @RequestParam String tier,
-            @RequestParam String providerType, @RequestParam String miles, @RequestParam String minutes,
-            Authentication auth, RedirectAttributes redirect) {
-        BigDecimal m;
-        int min;
-        try {
-            m = new BigDecimal(miles.trim());
-            min = Integer.parseInt(minutes.trim());
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", "miles/minutes: not a number");
-            return "redirect:/adequacy/standards";
+    String updateStandard(@Valid @ModelAttribute("standardForm") StandardForm posted, BindingResult result,
+            Authentication auth, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        var form = forms.complete(StandardForm.class, posted, result);
+        var before = form.productLine() == null || form.tier() == null || form.providerType() == null
+                ? java.util.Optional.<AdequacyStore.StandardRow>empty()
+                : store.standard(form.productLine(), form.tier(), form.providerType());
+        if (!result.hasFieldErrors("providerType") && before.isEmpty()) {
+            FieldChecks.reject(result, "providerType", "adequacy.standard.none");
         }
-        if (m.signum() <= 0 || m.compareTo(BigDecimal.valueOf(500)) > 0 || min <= 0 || min > 600) {
-            redirect.addFlashAttribute("error", "miles must be in (0, 500] and minutes in (0, 600]");
-            return "redirect:/adequacy/standards";
+        if (forms.rejected(result, model, "adequacy.standard.field", "s-")) {
+            model.addAttribute("errorsOf", "standard");
+            response.setStatus(Forms.UNPROCESSABLE);
+            return standards(auth, locale, model);
         }
-        var before = store.standard(productLine, tier, providerType);
-        if (before.isEmpty()) {
-            redirect.addFlashAttribute("error", "no standard for " + productLine + " / " + tier + " / " + providerType);
-            return "redirect:/adequacy/standards";
-        }
-        store.updateStandard(productLine, tier, providerType, m, min, auth.getName());
-        String key = productLine + "/" + tier + "/" + providerType;
+        store.updateStandard(form.productLine(), form.tier(), form.providerType(), form.miles(), form.minutes(),
+                auth.getName());
+        String key = form.productLine() + "/" + form.tier() + "/" + form.providerType();
         audit.record(AuditEntry.change(AuditAction.UPDATE, "adequacy-standard", key, null, "standards maintenance",
                 before.get().miles().toPlainString() + " mi/" + before.get().minutes() + " min -> "
-                        + m.toPlainString() + " mi/" + min + " min"));
+                        + form.miles().toPlainString() + " mi/" + form.minutes() + " min"));
         redirect.addFlashAttribute("saved", key);
         return "redirect:/adequacy/standards";
     }
@@ -345,6 +350,7 @@ class AdequacyController implements AccessRules {
             FieldChecks.reject(result, "effectiveTo", "adequacy.alternative.toBeforeFrom", form.effectiveFrom().toString());
         }
         if (forms.rejected(result, model, "adequacy.alternative.field", "a-")) {
+            model.addAttribute("errorsOf", "alternative");
             response.setStatus(Forms.UNPROCESSABLE);
             return standards(auth, locale, model);
         }

@@ -17,6 +17,7 @@ import org.commonweal.centers.RegistrationChannel;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.geography.Geography;
+import org.commonweal.geography.ServiceAreaZips;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
 import jakarta.validation.Valid;
@@ -56,9 +57,11 @@ class PublicCentersController {
 
     private final Forms forms;
     private final MembershipLink membership;
+    private final ServiceAreaZips zips;
 
     PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
-            ITemplateEngine templates, Forms forms, MembershipLink membership) {
+            ITemplateEngine templates, Forms forms, MembershipLink membership, ServiceAreaZips zips) {
+        this.zips = zips;
         this.forms = forms;
         this.membership = membership;
         this.centers = centers;
@@ -122,7 +125,7 @@ class PublicCentersController {
             Model model, HttpServletResponse response, org.springframework.security.core.Authentication visitor) {
         form = forms.complete(RegistrationForm.class, form, result);
         if (form != null) {
-            form.check(result);
+            form.check(result, zips);
         }
         if (!result.hasErrors()) {
             try {
@@ -231,11 +234,11 @@ class PublicCentersController {
          * The domain's checks: the formats of the contact details. The public form takes no member id (issue #17: it
          * would tell a visitor who is a member); a membership is linked by sign-in or CIN + birth date.
          */
-        void check(Errors errors) {
+        void check(Errors errors, ServiceAreaZips zips) {
             FieldChecks.memberId(errors, "memberId", memberId);
             FieldChecks.phone(errors, "phone", phone);
             FieldChecks.email(errors, "email", email);
-            FieldChecks.zip(errors, "zip", zip);
+            zips.check(errors, "zip", zip);
         }
 
         static RegistrationForm empty(String language) {

@@ -7,6 +7,7 @@ import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.services.WalkIns;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.geography.Geography;
+import org.commonweal.geography.ServiceAreaZips;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,8 +33,11 @@ class ServicesController {
 
     private final Coverage coverage;
     private final Forms forms;
+    private final ServiceAreaZips zips;
 
-    ServicesController(Centers centers, WalkIns walkIns, Geography geography, Coverage coverage, Forms forms) {
+    ServicesController(Centers centers, WalkIns walkIns, Geography geography, Coverage coverage, Forms forms,
+            ServiceAreaZips zips) {
+        this.zips = zips;
         this.coverage = coverage;
         this.forms = forms;
         this.centers = centers;
@@ -62,7 +66,7 @@ class ServicesController {
     @PostMapping("/centers/staff/visits")
     String logVisit(@Valid @ModelAttribute("visit") WalkIns.NewVisit visit, BindingResult result, Principal user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        FieldChecks.zip(result, "zip", visit.zip());
+        zips.check(result, "zip", visit.zip());
         if (FieldChecks.memberId(result, "memberId", visit.memberId()) && visit.memberId() != null
                 && !visit.memberId().isBlank()
                 && coverage.findMember(visit.memberId().strip(), "walk-in service: member id check").isEmpty()) {

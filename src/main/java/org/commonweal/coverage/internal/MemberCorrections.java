@@ -8,7 +8,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.geography.Address;
 import org.commonweal.geography.Geocoder;
-import org.commonweal.geography.Geography;
+import org.commonweal.geography.ServiceAreaZips;
 import org.commonweal.shell.FieldChecks;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -38,13 +38,10 @@ class MemberCorrections {
             @NotBlank @Size(max = 500) String reason) {
 
         /** The domain's checks past the annotations: formats, and a ZIP that the plan's county knows. */
-        void check(Errors errors, Geography geography) {
+        void check(Errors errors, ServiceAreaZips zips) {
             FieldChecks.phone(errors, "phone", phone);
             FieldChecks.email(errors, "email", email);
-            if (FieldChecks.zip(errors, "zip", zip) && zip != null && !zip.isBlank()
-                    && geography.zip(zip.strip().substring(0, 5)).isEmpty()) {
-                FieldChecks.reject(errors, "zip", "form.zip.county");
-            }
+            zips.check(errors, "zip", zip);
         }
     }
 

@@ -10,6 +10,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditQueries;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.geography.Geography;
+import org.commonweal.geography.ServiceAreaZips;
 import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.Forms;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,12 +37,14 @@ class MemberServicesController {
     private final AuditTrail audit;
     private final AuditQueries auditQueries;
     private final Geography geography;
+    private final ServiceAreaZips zips;
     private final Forms forms;
 
     private final ZoneId zone;
 
     MemberServicesController(Members members, JdbcCoverage coverage, MemberCorrections corrections, AuditTrail audit,
-            AuditQueries auditQueries, Geography geography, Forms forms, PlanIdentity plan) {
+            AuditQueries auditQueries, Geography geography, ServiceAreaZips zips, Forms forms,
+            PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.forms = forms;
         this.auditQueries = auditQueries;
@@ -50,6 +53,7 @@ class MemberServicesController {
         this.corrections = corrections;
         this.audit = audit;
         this.geography = geography;
+        this.zips = zips;
     }
 
     @GetMapping("/members")
@@ -101,7 +105,7 @@ class MemberServicesController {
             RedirectAttributes redirect) {
         MemberRecord member = members.byId(memberId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        correction.check(result, geography);
+        correction.check(result, zips);
         if (forms.rejected(result, model, "coverage.correction.field", "c-")) {
             response.setStatus(Forms.UNPROCESSABLE);
             return show(member, model);

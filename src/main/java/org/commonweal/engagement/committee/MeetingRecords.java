@@ -78,8 +78,39 @@ public class MeetingRecords {
         return changed;
     }
 
+    /** The longest minutes kept as text (longer ones are a document upload); also the column's check. */
+    public static final int MINUTES_MAX = 20_000;
+
+    /**
+     * Every problem of the minutes form (#18) by field, each a message code of the engagement bundle (its {0} is the
+     * field's name) followed by its arguments; empty when the minutes can be recorded.
+     */
+    public static java.util.Map<String, Object[]> minutesProblems(Meeting meeting, String minutes,
+            LocalDate approvedOn, LocalDate postedOn, LocalDate today) {
+        java.util.Map<String, Object[]> problems = new java.util.LinkedHashMap<>();
+        if (minutes != null && minutes.strip().length() > MINUTES_MAX) {
+            problems.put("minutes", new Object[] {"Size", MINUTES_MAX});
+        }
+        if (approvedOn != null && approvedOn.isBefore(meeting.day())) {
+            problems.put("approvedOn", new Object[] {"engagement.minutes.error.beforeMeeting", meeting.day().toString()});
+        } else if (approvedOn != null && approvedOn.isAfter(today)) {
+            problems.put("approvedOn", new Object[] {"form.date.notFuture"});
+        }
+        if (postedOn != null && approvedOn == null) {
+            problems.put("postedOn", new Object[] {"engagement.minutes.error.notApproved"});
+        } else if (postedOn != null && postedOn.isBefore(approvedOn)) {
+            problems.put("postedOn", new Object[] {"engagement.minutes.error.beforeApproval", approvedOn.toString()});
+        } else if (postedOn != null && postedOn.isAfter(today)) {
+            problems.put("postedOn", new Object[] {"form.date.notFuture"});
+        }
+        return problems;
+    }
+
     @Transactional
     public void recordMinutes(Meeting meeting, String minutes, LocalDate approvedOn, LocalDate postedOn) {
+        if (minutes != null && minutes.strip().length() > MINUTES_MAX) {
+            throw new IllegalArgumentException("minutes: at most " + MINUTES_MAX + " characters");
+        }
         if (postedOn != null && approvedOn == null) {
             throw new IllegalArgumentException("minutes are posted only after they are approved");
         }

@@ -11,6 +11,7 @@ import org.commonweal.engagement.ClassReferralMade;
 import org.commonweal.geography.Address;
 import org.commonweal.geography.Geocoded;
 import org.commonweal.geography.Geocoder;
+import org.commonweal.geography.ServiceAreaZips;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,73 +33,101 @@ public class FieldLog {
             String phone, String language, int tally, String referralKind, String referralTarget) {
     }
 
+    /**
+     * One problem with what was entered (#18): the form field it belongs to, a message code of the engagement bundle
+     * whose {0} is the field's name in words, and the code's further arguments.
+     */
+    public record Problem(String field, String code, List<Object> arguments) {
+
+        static Problem of(String field, String code, Object... arguments) {
+            return new Problem(field, code, List.of(arguments));
+        }
+    }
+
     /** Thrown with every problem found, each naming its field. */
     public static class Invalid extends IllegalArgumentException {
-        private final List<String> problems;
+        private final List<Problem> problems;
 
-        Invalid(List<String> problems) {
-            super(String.join("; ", problems));
+        Invalid(List<Problem> problems) {
+            super(problems.stream().map(p -> p.field() + ": " + p.code()).reduce((a, b) -> a + "; " + b).orElse(""));
             this.problems = List.copyOf(problems);
         }
 
-        public List<String> problems() {
+        public List<Problem> problems() {
             return problems;
         }
     }
 
+    /** The most people or materials one event can count. */
+    public static final int MAX_COUNT = 100_000;
+
     private final JdbcClient jdbc;
     private final Geocoder geocoder;
+    private final ServiceAreaZips zips;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    FieldLog(JdbcClient jdbc, Geocoder geocoder, AuditTrail audit, ApplicationEventPublisher events) {
+    FieldLog(JdbcClient jdbc, Geocoder geocoder, ServiceAreaZips zips, AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.zips = zips;
         this.geocoder = geocoder;
         this.audit = audit;
         this.events = events;
     }
 
-    @Transactional
-    public long logEvent(NewEvent e, String recordedBy, LocalDate today) {
-        List<String> problems = new ArrayList<>();
+    /** Every problem of an event as entered (empty when it can be saved), by form field. */
+    public List<Problem> problems(NewEvent e, LocalDate today) {
+        List<Problem> problems = new ArrayList<>();
         if (!OutreachVocabulary.EVENT_TYPES.contains(e.eventType())) {
-            problems.add("type: choose one of " + OutreachVocabulary.EVENT_TYPES);
+            problems.add(Problem.of("eventType", "engagement.fieldlog.choose"));
         }
         if (e.heldOn() == null) {
-            problems.add("date: required");
+            problems.add(Problem.of("heldOn", "engagement.fieldlog.required"));
         } else if (e.heldOn().isAfter(today)) {
-            problems.add("date: " + e.heldOn() + " is in the future");
+            problems.add(Problem.of("heldOn", "engagement.fieldlog.future", e.heldOn()));
         }
         if (e.language() == null || e.language().isBlank()) {
-            problems.add("language: required");
+            problems.add(Problem.of("language", "engagement.fieldlog.required"));
         }
         List<String> topics = e.topics() == null ? List.of() : e.topics();
         if (topics.isEmpty()) {
-            problems.add("topics: choose at least one");
+            problems.add(Problem.of("topics", "engagement.fieldlog.topics"));
         }
-        topics.stream().filter(t -> !OutreachVocabulary.TOPICS.contains(t))
-                .forEach(t -> problems.add("topics: '" + t + "' is not on the list"));
+        topics.stream().filter(t -> !OutreachVocabulary.TOPICS.contains(t)).findFirst()
+                .ifPresent(t -> problems.add(Problem.of("topics", "engagement.fieldlog.topicUnknown", t)));
         int members = count(e.members(), "members", problems);
-        int nonMembers = count(e.nonMembers(), "non-members", problems);
-        int kids = count(e.age0to17(), "age 0–17", problems);
-        int adults = count(e.age18to64(), "age 18–64", problems);
-        int seniors = count(e.age65plus(), "age 65+", problems);
+        int nonMembers = count(e.nonMembers(), "nonMembers", problems);
+        int kids = count(e.age0to17(), "age0to17", problems);
+        int adults = count(e.age18to64(), "age18to64", problems);
+        int seniors = count(e.age65plus(), "age65plus", problems);
+        count(e.materialsCount(), "materialsCount", problems);
         if (kids + adults + seniors > 0 && kids + adults + seniors != members + nonMembers) {
-            problems.add("age bands: " + (kids + adults + seniors) + " do not add up to the attendance of "
-                    + (members + nonMembers));
+            problems.add(Problem.of("age0to17", "engagement.fieldlog.ageBands", kids + adults + seniors,
+                    members + nonMembers));
         }
-        Geocoded place = null;
         if (e.zip() != null && !e.zip().isBlank()) {
+            zips.problem(e.zip()).ifPresent(code -> problems.add(Problem.of("zip", code)));
+        } else if (!"PHONE_BANK".equals(e.eventType())) {
+            problems.add(Problem.of("zip", "engagement.fieldlog.zipNeeded"));
+        }
+        return problems;
+    }
+
+    @Transactional
+    public long logEvent(NewEvent e, String recordedBy, LocalDate today) {
+        List<Problem> problems = problems(e, today);
+        Geocoded place = null;
+        if (problems.isEmpty() && e.zip() != null && !e.zip().isBlank()) {
             place = geocoder.geocode(new Address(e.street(), null, e.city(), "CA", e.zip().strip())).orElse(null);
             if (place == null) {
-                problems.add("ZIP: " + e.zip().strip() + " is not in the service area");
+                problems.add(Problem.of("zip", "form.zip.county"));
             }
-        } else if (!"PHONE_BANK".equals(e.eventType())) {
-            problems.add("ZIP: required for an event held in a place");
         }
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
+        List<String> topics = e.topics();
         long id = jdbc.sql("""
                 insert into engagement.outreach_event (promoter_id, event_type, held_on, place_name, street, city, zip,
                   latitude, longitude, spa, language, topics, partners, attendees_members, attendees_nonmembers,
@@ -108,41 +137,45 @@ public class FieldLog {
                         blank(e.city()), place == null ? null : place.zip(),
                         place == null ? null : place.point().latitude(),
                         place == null ? null : place.point().longitude(), place == null ? null : place.spa(),
-                        e.language(), "{" + String.join(",", topics) + "}", blank(e.partners()), members, nonMembers,
-                        kids, adults, seniors, blank(e.materials()), count(e.materialsCount(), "materials", problems),
-                        recordedBy)
+                        e.language(), "{" + String.join(",", topics) + "}", blank(e.partners()), zero(e.members()),
+                        zero(e.nonMembers()), zero(e.age0to17()), zero(e.age18to64()), zero(e.age65plus()),
+                        blank(e.materials()), zero(e.materialsCount()), recordedBy)
                 .query(Long.class).single();
         audit.record(AuditEntry.change(AuditAction.CREATE, "engagement-outreach-event", String.valueOf(id), null,
                 "health promoter outreach", e.eventType()));
         return id;
     }
 
+    /** Every problem of a contact as entered (empty when it can be saved), by form field. */
+    public List<Problem> problems(NewContact c) {
+        List<Problem> problems = new ArrayList<>();
+        boolean named = c.personName() != null && !c.personName().isBlank();
+        if (!named && c.tally() < 1) {
+            problems.add(Problem.of("personName", "engagement.fieldlog.nameOrTally"));
+        }
+        if (c.referralKind() != null && !c.referralKind().isBlank()) {
+            if (!OutreachVocabulary.REFERRAL_KINDS.contains(c.referralKind())) {
+                problems.add(Problem.of("referralKind", "engagement.fieldlog.choose"));
+            } else if (!named) {
+                problems.add(Problem.of("referralKind", "engagement.fieldlog.referralName"));
+            }
+            if (c.referralTarget() == null || c.referralTarget().isBlank()) {
+                problems.add(Problem.of("referralTarget", "engagement.fieldlog.referralTarget"));
+            }
+        }
+        return problems;
+    }
+
     /** Records a contact and its referral; a referral to a center class publishes {@link ClassReferralMade}. */
     @Transactional
     public long logContact(NewContact c) {
-        List<String> problems = new ArrayList<>();
-        if (c.on() == null) {
-            problems.add("date: required");
-        }
-        boolean named = c.personName() != null && !c.personName().isBlank();
-        if (!named && c.tally() < 1) {
-            problems.add("name: give a name, or a tally of at least 1");
-        }
-        boolean referral = c.referralKind() != null && !c.referralKind().isBlank();
-        if (referral) {
-            if (!OutreachVocabulary.REFERRAL_KINDS.contains(c.referralKind())) {
-                problems.add("referral: choose one of " + OutreachVocabulary.REFERRAL_KINDS);
-            }
-            if (!named) {
-                problems.add("referral: a referral needs the person's name");
-            }
-            if (c.referralTarget() == null || c.referralTarget().isBlank()) {
-                problems.add("referral to: required (class, kind of help, or provider)");
-            }
-        }
+        java.util.Objects.requireNonNull(c.on(), "the day of the contact");
+        List<Problem> problems = problems(c);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
+        boolean named = c.personName() != null && !c.personName().isBlank();
+        boolean referral = c.referralKind() != null && !c.referralKind().isBlank();
         String memberId = blank(c.memberId());
         long contactId = jdbc.sql("""
                 insert into engagement.contact (promoter_id, event_id, contacted_on, member_id, person_name, phone, tally)
@@ -166,15 +199,19 @@ public class FieldLog {
         return contactId;
     }
 
-    private static int count(Integer value, String field, List<String> problems) {
+    private static int count(Integer value, String field, List<Problem> problems) {
         if (value == null) {
             return 0;
         }
-        if (value < 0 || value > 100_000) {
-            problems.add(field + ": must be between 0 and 100000");
+        if (value < 0 || value > MAX_COUNT) {
+            problems.add(Problem.of(field, "engagement.fieldlog.count", MAX_COUNT));
             return 0;
         }
         return value;
+    }
+
+    private static int zero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     private static String blank(String s) {

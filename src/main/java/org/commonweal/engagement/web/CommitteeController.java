@@ -226,15 +226,46 @@ class CommitteeController {
         }
     }
 
+    /**
+     * Records the minutes; a bad form comes back on the meeting page (422) with what was typed and every problem at
+     * once beside its field, in the page's language (#18): approved not before the meeting nor ahead, posted only
+     * after approval and not ahead, the text at most {@link MeetingRecords#MINUTES_MAX} characters.
+     */
     @PostMapping("/engagement/meetings/{id}/minutes")
     String minutes(@PathVariable long id, @RequestParam(required = false) String minutes,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate approvedOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postedOn,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String approvedOn, @RequestParam(required = false) String postedOn,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Meeting meeting = directory.meeting(id).orElseThrow(() -> new NoSuchElementException("meeting " + id));
-        records.recordMinutes(meeting, minutes, approvedOn, postedOn);
+        var result = new MapBindingResult(new LinkedHashMap<>(), "minutes");
+        LocalDate approved = date(result, "approvedOn", approvedOn);
+        LocalDate posted = date(result, "postedOn", postedOn);
+        MeetingRecords.minutesProblems(meeting, minutes, approved, posted, today()).forEach((field, problem) -> {
+            if (!result.hasFieldErrors(field)) {
+                FieldChecks.reject(result, field, (String) problem[0],
+                        java.util.Arrays.copyOfRange(problem, 1, problem.length));
+            }
+        });
+        if (forms.rejected(result, model, "engagement.minutes.field", "")) {
+            model.addAttribute("errorsOf", "minutes");
+            response.setStatus(Forms.UNPROCESSABLE);
+            return meeting(id, model);
+        }
+        records.recordMinutes(meeting, minutes, approved, posted);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/engagement/meetings/" + id;
+    }
+
+    /** A date as typed (YYYY-MM-DD), or null when empty; anything else is rejected on its field. */
+    private static LocalDate date(MapBindingResult result, String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            FieldChecks.reject(result, field, "typeMismatch.java.time.LocalDate");
+            return null;
+        }
     }
 
     @GetMapping("/engagement/motions")

@@ -1,10 +1,18 @@
 package org.commonweal.engagement.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.committee.MeetingDocuments;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,15 +33,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DocumentController {
 
     private final MeetingDocuments documents;
+    private final CommitteeController meetings;
+    private final Forms forms;
+    private final MessageSource messages;
 
-    DocumentController(MeetingDocuments documents) {
+    DocumentController(MeetingDocuments documents, CommitteeController meetings, Forms forms, MessageSource messages) {
         this.documents = documents;
+        this.meetings = meetings;
+        this.forms = forms;
+        this.messages = messages;
     }
 
+    /**
+     * Uploads a document; a refused one comes back on the meeting page (422) with every problem at once beside its
+     * field, named in words, in the page's language, and what was typed (#18).
+     */
     @PostMapping("/engagement/meetings/{id}/documents")
     String upload(@PathVariable long id, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String title, @RequestParam(required = false) MultipartFile file,
-            Authentication auth, RedirectAttributes redirect) throws IOException {
+            Authentication auth, RedirectAttributes redirect, Model model, HttpServletResponse response)
+            throws IOException {
         try {
             long doc = documents.upload(id, kind, title, file == null ? null : file.getOriginalFilename(),
                     file == null ? null : atMostOneByteOver(file), auth.getName());
@@ -42,9 +61,19 @@ class DocumentController {
             redirect.addFlashAttribute("uploadedTitle", stored.title());
             redirect.addFlashAttribute("uploadedSha256", stored.sha256());
         } catch (MeetingDocuments.Invalid e) {
-            redirect.addFlashAttribute("documentErrors", new java.util.LinkedHashMap<>(e.fields()));
-            redirect.addFlashAttribute("documentKind", kind);
-            redirect.addFlashAttribute("documentTitle", title);
+            var result = new MapBindingResult(new java.util.HashMap<>(), "document");
+            Object[] maxMb = {MeetingDocuments.MAX_BYTES / (1024 * 1024)};
+            for (String field : List.of("kind", "title", "file")) {
+                String key = e.fields().get(field);
+                if (key != null) {
+                    FieldChecks.reject(result, field, "engagement.error.named",
+                            messages.getMessage(key, maxMb, key, LocaleContextHolder.getLocale()));
+                }
+            }
+            forms.rejected(result, model, "engagement.document.field", "doc-");
+            model.addAttribute("errorsOf", "document");
+            response.setStatus(Forms.UNPROCESSABLE);
+            return meetings.meeting(id, model);
         }
         return "redirect:/engagement/meetings/" + id + "#documents";
     }

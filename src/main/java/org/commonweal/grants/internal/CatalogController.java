@@ -2,10 +2,12 @@ package org.commonweal.grants.internal;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.commonweal.grants.lifecycle.FieldErrors;
+import org.commonweal.shell.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -120,7 +122,49 @@ class CatalogController {
                 () -> letters.decide(letterId, invite, reason, p.getName()));
     }
 
+    /** The fields of the program and cycle forms in page order, with their labels (#18: the summary names them). */
+    private static final Map<String, String> LABELS = labels("code=grants.program.code", "name=grants.program.name",
+            "nameEs=grants.program.nameEs", "strategy=grants.program.strategy",
+            "fundingSource=grants.program.fundingSource", "sinceYear=grants.program.sinceYear",
+            "programId=grants.program", "title=grants.cycle.title", "titleEs=grants.cycle.titleEs",
+            "summary=grants.cycle.summary", "summaryEs=grants.cycle.summaryEs", "opensOn=grants.cycle.opens",
+            "closesOn=grants.cycle.deadline", "closesTime=grants.cycle.deadlineTime", "envelope=grants.cycle.envelope",
+            "awardFloor=grants.cycle.floor", "awardCeiling=grants.cycle.ceiling",
+            "expectedAwards=grants.cycle.expectedAwards", "eligibility=grants.cycle.eligibilityQuestions",
+            "questions=grants.cycle.questions", "loiClosesOn=grants.cycle.loiDeadline",
+            "loiClosesTime=grants.cycle.deadlineTime", "rubric=grants.cycle.rubric");
+
+    private static Map<String, String> labels(String... pairs) {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (String pair : pairs) {
+            labels.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return labels;
+    }
+
+    /**
+     * The shared error summary (#18) over the form's own field errors: every problem, named in words, in page order,
+     * each a link to its field (or, for the rubric, to its message).
+     */
+    private FormErrors summary(Map<String, String> errors) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        List<String> order = new java.util.ArrayList<>(LABELS.keySet());
+        errors.keySet().stream().filter(field -> !LABELS.containsKey(field)).sorted().forEach(order::add);
+        List<FormErrors.Problem> problems = new java.util.ArrayList<>();
+        for (String field : order) {
+            String message = errors.get(field);
+            if (message != null) {
+                String label = LABELS.containsKey(field) ? messages.getMessage(LABELS.get(field), null, field, locale)
+                        : field;
+                problems.add(new FormErrors.Problem(field, field.equals("rubric") ? "e-rubric" : "f-" + field,
+                        label + ": " + message, null));
+            }
+        }
+        return new FormErrors(List.copyOf(problems), Map.of());
+    }
+
     private String programForm(Model model, Long id, CatalogForms.Form form, Map<String, String> errors) {
+        model.addAttribute("formErrors", summary(errors));
         model.addAttribute("programId", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -128,6 +172,7 @@ class CatalogController {
     }
 
     private String cycleForm(Model model, Long id, CatalogForms.Form form, Map<String, String> errors) {
+        model.addAttribute("formErrors", summary(errors));
         model.addAttribute("cycleId", id);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

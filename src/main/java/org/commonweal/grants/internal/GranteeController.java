@@ -8,11 +8,16 @@ import java.util.List;
 
 import org.commonweal.identity.UserAccount;
 import org.commonweal.identity.UserAccounts;
+import org.commonweal.grants.lifecycle.GrantRuleViolation;
+import org.commonweal.shell.Forms;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,11 +41,13 @@ class GranteeController {
     private final LetterOfIntentDesk letters;
     private final ExtensionDesk extensions;
     private final org.springframework.context.MessageSource messages;
+    private final Forms forms;
 
     GranteeController(UserAccounts accounts, OrganizationRegistry organizations, GrantsCatalog catalog,
             ApplicationDesk applications, AwardDesk awards, ReportingDesk reporting, AwardDocuments documents,
             GrantsAudit audit, LetterOfIntentDesk letters, ExtensionDesk extensions,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, Forms forms) {
+        this.forms = forms;
         this.letters = letters;
         this.extensions = extensions;
         this.messages = messages;
@@ -95,33 +102,55 @@ class GranteeController {
         return "grants/application";
     }
 
+    /**
+     * Saves or submits the application. A form with problems comes back (422) with what was typed and every problem
+     * at once beside its field, in the page's language (#18); nothing is saved then.
+     */
     @PostMapping("/grants/my/applications/{id}")
-    String save(@PathVariable long id, @RequestParam String title, @RequestParam(required = false) BigDecimal requested,
+    String save(@PathVariable long id, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String requested,
             @RequestParam(name = "answer", required = false) List<String> answers,
             @RequestParam(name = "category", required = false) List<String> categories,
             @RequestParam(name = "description", required = false) List<String> descriptions,
             @RequestParam(name = "amount", required = false) List<String> amounts,
             @RequestParam(required = false) String submit, @RequestParam(required = false) Integer version,
-            Principal principal, RedirectAttributes ra) throws Exception {
-        ownApplication(id, principal);
-        List<ApplicationDesk.BudgetLine> budget = new ArrayList<>();
-        for (int i = 0; categories != null && i < categories.size(); i++) {
-            String amount = i < amounts.size() ? amounts.get(i) : "";
-            if (categories.get(i).isBlank() && amount.isBlank()) {
-                continue;
+            Principal principal, Model model, RedirectAttributes ra, HttpServletResponse response,
+            java.util.Locale locale) {
+        var app = ownApplication(id, principal);
+        var form = ApplicationForm.of(title, requested, answers, categories, descriptions, amounts);
+        BindingResult result = new MapBindingResult(new java.util.HashMap<>(), "application");
+        form.check(result, catalog.cycle(app.cycleId()).orElseThrow(), submit != null);
+        if (!result.hasErrors()) {
+            try {
+                applications.save(id, form.draft(), principal.getName(), version);
+                if (submit != null) {
+                    applications.submit(id, principal.getName(), Instant.now());
+                }
+                ra.addFlashAttribute("doneKey", submit != null ? "grants.application.submitted" : "grants.application.saved");
+                return "redirect:/grants/my/applications/" + id;
+            } catch (GrantRuleViolation refused) {
+                result.reject("grants.refused", new Object[] {refused.getMessage()}, refused.getMessage());
             }
-            budget.add(new ApplicationDesk.BudgetLine(categories.get(i), i < descriptions.size() ? descriptions.get(i) : "",
-                    new BigDecimal(amount.isBlank() ? "0" : amount.replace(",", ""))));
         }
-        var draft = new ApplicationDesk.Draft(title, requested, answers == null ? List.of() : answers, budget);
-        String path = "/grants/my/applications/" + id;
-        if (submit != null) {
-            return Flash.attempt(ra, path, "grants.application.submitted", () -> {
-                applications.save(id, draft, principal.getName(), version);
-                applications.submit(id, principal.getName(), Instant.now());
-            });
-        }
-        return Flash.attempt(ra, path, "grants.application.saved", () -> applications.save(id, draft, principal.getName(), version));
+        forms.rejected(result, model, field -> fieldName(field, locale), "");
+        response.setStatus(Forms.UNPROCESSABLE);
+        String page = application(id, principal, model, locale);
+        model.addAttribute("typed", form);
+        return page;
+    }
+
+    /** A field of the application form in words: "Question 2", "Budget line 3: amount", … */
+    private String fieldName(String field, java.util.Locale locale) {
+        int dash = field.lastIndexOf('-');
+        String kind = field.substring(0, Math.max(dash, 0));
+        String index = field.substring(dash + 1);
+        return switch (kind) {
+            case "a-answer" -> messages.getMessage("grants.application.field.answer",
+                    new Object[] {Integer.parseInt(index) + 1}, locale);
+            case "b-category", "b-description", "b-amount" -> messages.getMessage(
+                    "grants.application.field." + kind.substring(2), new Object[] {Integer.parseInt(index) + 1}, locale);
+            default -> messages.getMessage("grants.application.field." + field, null, field, locale);
+        };
     }
 
     @PostMapping("/grants/my/applications/{id}/attachments")

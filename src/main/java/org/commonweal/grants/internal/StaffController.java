@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
 
+import org.commonweal.grants.lifecycle.DisbursementStatus;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -268,11 +270,41 @@ class StaffController {
         return award(id, model);
     }
 
+    /**
+     * The pay confirmation (#18, beyond ADR 0003's second person): before a tranche is marked paid, the payer sees
+     * what will be paid, to whom, how much, what the award has paid so far and what is left, and confirms.
+     */
+    @GetMapping("/grants/staff/awards/{id}/tranches/{trancheId}/pay")
+    String confirmPayment(@PathVariable long id, @PathVariable long trancheId, Principal p, Model model) {
+        var tranche = awards.disbursement(trancheId).filter(d -> d.awardId() == id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var award = awards.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.read("grant-award", id, "payment confirmation");
+        var paid = awards.paid(id);
+        model.addAttribute("award", award);
+        model.addAttribute("tranche", tranche);
+        model.addAttribute("paid", paid);
+        model.addAttribute("leftAfter", award.amount().subtract(paid).subtract(tranche.amount()));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("payable", tranche.status() == DisbursementStatus.APPROVED);
+        model.addAttribute("preparedByMe", awards.preparedBy(trancheId, p.getName()));
+        return "grants/pay-confirm";
+    }
+
+    /**
+     * Approves, pays, records a return or cancels a tranche. Paying needs the amount the payer confirmed on the
+     * confirmation page: without it, or when the tranche changed since, the payer is sent to the confirmation.
+     */
     @PostMapping("/grants/staff/awards/{id}/tranches/{trancheId}")
     String payment(@PathVariable long id, @PathVariable long trancheId, @RequestParam String action,
-            @RequestParam(required = false) String note, Principal p, RedirectAttributes ra) throws Exception {
-        awards.disbursement(trancheId).filter(d -> d.awardId() == id)
+            @RequestParam(required = false) String note, @RequestParam(required = false) String confirmedAmount,
+            Principal p, RedirectAttributes ra) throws Exception {
+        var tranche = awards.disbursement(trancheId).filter(d -> d.awardId() == id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (action.equals("pay") && !confirms(confirmedAmount, tranche.amount())) {
+            ra.addFlashAttribute("confirmFirst", confirmedAmount != null && !confirmedAmount.isBlank());
+            return "redirect:/grants/staff/awards/" + id + "/tranches/" + trancheId + "/pay";
+        }
         return Flash.attempt(ra, "/grants/staff/awards/" + id, "grants.done", () -> {
             switch (action) {
                 case "approve" -> awards.approve(trancheId, p.getName());
@@ -282,6 +314,14 @@ class StaffController {
                 default -> throw new IllegalArgumentException("Unknown payment action " + action);
             }
         });
+    }
+
+    private static boolean confirms(String confirmedAmount, BigDecimal amount) {
+        try {
+            return confirmedAmount != null && new BigDecimal(confirmedAmount.strip()).compareTo(amount) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @PostMapping("/grants/staff/awards/{id}/reports/{requirementId}")

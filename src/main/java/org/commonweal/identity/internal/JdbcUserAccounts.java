@@ -35,42 +35,55 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final org.springframework.context.MessageSource messages;
 
-    JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events) {
+    JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
     }
 
-    private static final java.util.Map<PasswordPolicy.Refusal, String> PASSWORD_REFUSALS = java.util.Map.of(
-            PasswordPolicy.Refusal.TOO_SHORT, "password must be at least " + MIN_PASSWORD_LENGTH + " characters",
-            PasswordPolicy.Refusal.TOO_LONG, "password must be at most " + PasswordPolicy.MAX_LENGTH + " characters",
-            PasswordPolicy.Refusal.COMMON, "this password is on the list of the most common leaked passwords; choose another",
-            PasswordPolicy.Refusal.GUESSABLE, "this password is easy to guess (a word, name, pattern or repetition); "
-                    + "a few unrelated words make a strong one",
-            PasswordPolicy.Refusal.CONTAINS_LOGIN, "the password must not contain the login name or the name of this service");
+    /**
+     * Every problem of a new login by form field, as a message code of the identity bundle whose {0} is the field's
+     * name in words (#18); empty when it can be created.
+     */
+    @Override
+    public java.util.Map<String, String> problems(NewUserAccount account) {
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        String username = account.username() == null ? "" : account.username().trim();
+        if (!username.matches("[A-Za-z0-9._@-]{3,64}")) {
+            problems.put("username", "users.new.username");
+        } else if (findByUsername(username).isPresent()) {
+            problems.put("username", "users.new.taken");
+        }
+        if (account.displayName() == null || account.displayName().isBlank()) {
+            problems.put("displayName", "NotBlank");
+        } else if (account.displayName().length() > 120) {
+            // #18: a 10,000-character display name widened every page that shows it
+            problems.put("displayName", "users.new.displayName");
+        }
+        // issue #17: NIST SP 800-63B, checked against the bundled list of common passwords (PasswordPolicy)
+        PasswordPolicy.check(account.password(), username)
+                .ifPresent(refusal -> problems.put("password", "users.new.password." + refusal.name()));
+        if (account.roles() == null || account.roles().isEmpty()) {
+            problems.put("roles", "users.new.roles");
+        }
+        return problems;
+    }
 
     @Override
     @Transactional
     public UserAccount create(NewUserAccount account) {
-        String username = account.username() == null ? "" : account.username().trim();
-        if (!username.matches("[A-Za-z0-9._@-]{3,64}")) {
-            throw new IllegalArgumentException(
-                    "username must be 3 to 64 letters, digits, dots, dashes, underscores or @");
+        var problems = problems(account);
+        if (!problems.isEmpty()) {
+            // for callers without a form (the create-admin command): the same words, in English
+            throw new IllegalArgumentException(String.join("; ", problems.entrySet().stream().map(p -> messages.getMessage(
+                    p.getValue(), new Object[] {messages.getMessage("users.new.field." + p.getKey(), null, p.getKey(),
+                            java.util.Locale.ENGLISH)}, p.getValue(), java.util.Locale.ENGLISH)).toList()));
         }
-        if (account.displayName() == null || account.displayName().isBlank() || account.displayName().length() > 120) {
-            // #18: a 10,000-character display name widened every page that shows it
-            throw new IllegalArgumentException("a login needs a name of at most 120 characters");
-        }
-        if (account.roles() == null || account.roles().isEmpty()) {
-            throw new IllegalArgumentException("a login needs at least one role");
-        }
-        // issue #17: NIST SP 800-63B, checked against the bundled list of common passwords (PasswordPolicy)
-        var refusal = PasswordPolicy.check(account.password(), username);
-        if (refusal.isPresent()) {
-            throw new IllegalArgumentException(PASSWORD_REFUSALS.get(refusal.get()));
-        }
-        return insert(username, account, false);
+        return insert(account.username().trim(), account, false);
     }
 
     /** Demo logins have short documented passwords; only the demo seeder calls this. */

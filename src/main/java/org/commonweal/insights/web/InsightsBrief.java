@@ -1,6 +1,7 @@
 package org.commonweal.insights.web;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 class InsightsBrief {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-    private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
+    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
+    private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
     private static final List<String> MEMBER_GROUPS = List.of("language", "race", "age", "sex");
 
     private final FigureStore store;
@@ -41,6 +43,11 @@ class InsightsBrief {
         this.views = views;
     }
 
+    /**
+     * One page, whatever the area (#22): the area's member count once, at the top; then one line per measure (the
+     * area's figure beside the county's, in the measure's unit: a rate, or a count for measures without one); then
+     * the members by group, one line per kind of group.
+     */
     byte[] pdf(String level, int area, Locale locale) {
         List<Figure> place = store.area(level, area, "current");
         Map<String, Figure> county = new HashMap<>();
@@ -49,49 +56,58 @@ class InsightsBrief {
         }
         var labels = names.storedLabels();
         var bytes = new ByteArrayOutputStream();
-        Document doc = new Document(PageSize.LETTER, 40, 40, 40, 40);
+        Document doc = new Document(PageSize.LETTER, 40, 40, 36, 36);
         PdfWriter.getInstance(doc, bytes);
         doc.open();
         doc.add(new Paragraph(names.text("insights.brief.title", locale), BOLD));
         doc.add(new Paragraph(names.area(level, area, locale), TITLE));
-        doc.add(new Paragraph(names.text("insights.brief.intro", locale, SmallCells.MASK), BODY));
-        doc.add(new Paragraph(" "));
-        PdfPTable table = table(names.text("insights.col.measure", locale), names.text("insights.col.count", locale),
-                names.text("insights.col.rate", locale), names.text("insights.col.countyRate", locale),
+        place.stream().filter(f -> f.measure() == Measure.MEMBERS && f.stratumKind().equals("all")).findFirst()
+                .ifPresent(members -> doc.add(new Paragraph(names.text("insights.brief.memberCount", locale,
+                        SmallCells.show(members, views.masks(Measure.MEMBERS)).count()), BOLD)));
+        doc.add(new Paragraph(names.text("insights.brief.intro", locale, SmallCells.MASK), SMALL));
+        doc.add(new Paragraph(" ", SMALL));
+        PdfPTable table = table(new float[] {4, 2, 2, 3}, names.text("insights.col.measure", locale),
+                names.text("insights.brief.area", locale), names.text("insights.brief.county", locale),
                 names.text("insights.col.unit", locale));
         for (Figure f : place) {
             if (f.stratumKind().equals("all")) {
                 Figure c = county.get(f.measure().code() + "|all|");
                 var masks = views.masks(f.measure());
-                var shown = SmallCells.show(f, masks);
-                row(table, names.measure(f.measure(), locale), shown.count(), shown.rate(),
-                        c == null ? "" : SmallCells.show(c, masks).rate(),
-                        names.unit(f.measure(), locale));
+                row(table, names.measure(f.measure(), locale), figure(SmallCells.show(f, masks)),
+                        c == null ? "" : figure(SmallCells.show(c, masks)), names.unit(f.measure(), locale));
             }
         }
         doc.add(table);
-        doc.add(new Paragraph(" "));
+        doc.add(new Paragraph(" ", SMALL));
         doc.add(new Paragraph(names.text("insights.brief.members", locale), BOLD));
-        PdfPTable groups = table(names.text("insights.col.group", locale), names.text("insights.col.count", locale),
-                names.text("insights.col.countyCount", locale));
-        for (Figure f : place) {
-            if (f.measure() == Measure.MEMBERS && MEMBER_GROUPS.contains(f.stratumKind())) {
-                Figure c = county.get("members|" + f.stratumKind() + "|" + f.stratumValue());
-                row(groups, names.kind(f.stratumKind(), locale) + ": "
-                                + names.group(f.stratumKind(), f.stratumValue(), locale, labels),
-                        SmallCells.show(f, views.masks(f.measure())).count(),
-                        c == null ? "" : SmallCells.show(c, views.masks(c.measure())).count());
+        PdfPTable groups = table(new float[] {2, 9}, names.text("insights.col.group", locale),
+                names.text("insights.brief.groupCounts", locale));
+        for (String kind : MEMBER_GROUPS) {
+            List<String> parts = new ArrayList<>();
+            for (Figure f : place) {
+                if (f.measure() == Measure.MEMBERS && f.stratumKind().equals(kind)) {
+                    parts.add(names.group(kind, f.stratumValue(), locale, labels) + " "
+                            + SmallCells.show(f, views.masks(f.measure())).count());
+                }
+            }
+            if (!parts.isEmpty()) {
+                row(groups, names.kind(kind, locale), String.join(" · ", parts));
             }
         }
         doc.add(groups);
-        doc.add(new Paragraph(" "));
-        doc.add(new Paragraph(names.text("insights.brief.footer", locale), BODY));
+        doc.add(new Paragraph(" ", SMALL));
+        doc.add(new Paragraph(names.text("insights.brief.footer", locale), SMALL));
         doc.close();
         return bytes.toByteArray();
     }
 
-    private static PdfPTable table(String... headers) {
-        PdfPTable table = new PdfPTable(headers.length);
+    /** The figure a measure is read by: its rate, or its count when it has no rate. */
+    private static String figure(SmallCells.Shown shown) {
+        return shown.rate().isEmpty() ? shown.count() : shown.rate();
+    }
+
+    private static PdfPTable table(float[] widths, String... headers) {
+        PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         for (String h : headers) {
             table.addCell(new PdfPCell(new Phrase(h, BOLD)));

@@ -7,8 +7,11 @@ import org.commonweal.geography.Region;
 import org.commonweal.insights.internal.FigureStore;
 import org.commonweal.insights.internal.InsightsRefresh;
 import org.commonweal.platform.ClusterJobs;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +26,11 @@ class InsightsController {
     private final FigureStore store;
     private final InsightsRefresh refresh;
     private final ClusterJobs jobs;
+    private final Forms forms;
 
-    InsightsController(InsightsViews views, Names names, FigureStore store, InsightsRefresh refresh, ClusterJobs jobs) {
+    InsightsController(InsightsViews views, Names names, FigureStore store, InsightsRefresh refresh, ClusterJobs jobs,
+            Forms forms) {
+        this.forms = forms;
         this.views = views;
         this.names = names;
         this.store = store;
@@ -67,6 +73,10 @@ class InsightsController {
         // an area compared with itself says nothing: the page asks for a second, different area
         boolean sameArea = a == b;
         if (sameArea) {
+            // the one error experience (#18): the summary links to the second area, named in words
+            var result = new MapBindingResult(new java.util.HashMap<>(), "compare");
+            FieldChecks.reject(result, "b", "insights.compare.same", names.area(s.level(), a, locale));
+            forms.rejected(result, model, "insights.compare.field", "");
             response.setStatus(400);
         }
         model.addAttribute("sameArea", sameArea);

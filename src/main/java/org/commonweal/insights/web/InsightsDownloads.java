@@ -43,7 +43,7 @@ class InsightsDownloads {
         var view = views.map(Selection.parse(measure, level, group, period), locale);
         audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights export",
                 "csv " + describe(view.selection())));
-        return download(InsightsExports.csv(InsightsExports.header(names, locale), InsightsExports.lines(view)),
+        return download(InsightsExports.csv(InsightsExports.header(view.selection().measure()), InsightsExports.lines(view)),
                 MediaType.parseMediaType("text/csv;charset=UTF-8"), file(view.selection(), "csv"));
     }
 
@@ -55,7 +55,7 @@ class InsightsDownloads {
         audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights export",
                 "xlsx " + describe(view.selection())));
         var bytes = new ByteArrayOutputStream();
-        InsightsExports.xlsx(InsightsExports.header(names, locale), InsightsExports.lines(view), bytes);
+        InsightsExports.xlsx(InsightsExports.header(view.selection().measure()), InsightsExports.lines(view), bytes);
         return download(bytes.toByteArray(), XLSX, file(view.selection(), "xlsx"));
     }
 
@@ -66,7 +66,7 @@ class InsightsDownloads {
         var view = views.trends(Selection.forTrend(measure, level, group, area, names), area, locale);
         audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights trends export",
                 "csv " + describeTrend(view)));
-        return download(InsightsExports.csv(InsightsExports.trendHeader(), InsightsExports.trendLines(view)),
+        return download(InsightsExports.csv(InsightsExports.trendHeader(view.selection().measure()), InsightsExports.trendLines(view)),
                 MediaType.parseMediaType("text/csv;charset=UTF-8"), trendFile(view, "csv"));
     }
 
@@ -78,7 +78,7 @@ class InsightsDownloads {
         audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights trends export",
                 "xlsx " + describeTrend(view)));
         var bytes = new ByteArrayOutputStream();
-        InsightsExports.xlsx(InsightsExports.trendHeader(), InsightsExports.trendLines(view), bytes);
+        InsightsExports.xlsx(InsightsExports.trendHeader(view.selection().measure()), InsightsExports.trendLines(view), bytes);
         return download(bytes.toByteArray(), XLSX, trendFile(view, "xlsx"));
     }
 

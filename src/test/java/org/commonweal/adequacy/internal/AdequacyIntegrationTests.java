@@ -219,10 +219,21 @@ class AdequacyIntegrationTests {
 
     @Test
     void networkManagersEditStandardsWithAuditAndClearErrors() throws Exception {
-        mvc.perform(post("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
-                .param("productLine", "PASC").param("tier", "rural").param("providerType", "dermatology")
-                .param("miles", "-3").param("minutes", "90")).andExpect(flash().attribute("error",
-                        "miles must be in (0, 500] and minutes in (0, 600]"));
+        // #18: every error at once beside its field, named in words, in the page's language, what was typed kept
+        int before = store.standard("PASC", "rural", "dermatology").orElseThrow().minutes();
+        String bad = mvc.perform(post("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
+                        .param("lang", "es").param("productLine", "PASC").param("tier", "rural")
+                        .param("providerType", "dermatology").param("miles", "-3").param("minutes", "noventa"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(bad).contains("id=\"error-summary\"", "Hay un problema", "href=\"#s-miles\"", "Millas:",
+                "href=\"#s-minutes\"", "Minutos: escriba un número entero", "value=\"-3\"", "value=\"noventa\"");
+        String unknown = mvc.perform(post("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
+                        .param("productLine", "PASC").param("tier", "rural").param("providerType", "astrology")
+                        .param("miles", "12.25").param("minutes", "601"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).contains("href=\"#s-providerType\"", "Provider type: there is no standard",
+                "href=\"#s-miles\"", "href=\"#s-minutes\"", "Minutes: enter a number of at most 600");
+        assertThat(store.standard("PASC", "rural", "dermatology").orElseThrow().minutes()).isEqualTo(before);
         mvc.perform(post("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
                 .param("productLine", "PASC").param("tier", "rural").param("providerType", "dermatology")
                 .param("miles", "55").param("minutes", "85")).andExpect(flash().attributeExists("saved"));

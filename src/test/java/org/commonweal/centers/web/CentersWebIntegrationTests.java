@@ -176,6 +176,33 @@ class CentersWebIntegrationTests {
     }
 
     @Test
+    void aWellFormedZipOutsideTheCountyIsRefusedOnWalkInsAndRegistrationsByTheOneServiceAreaRule() throws Exception {
+        var staff = user("center-staff").roles("CENTER_STAFF");
+        int visits = jdbc.sql("select count(*) from centers.visit").query(Integer.class).single();
+        String walkIn = mvc.perform(post("/centers/staff/visits").with(staff).with(csrf()).param("centerCode", "wilmington")
+                        .param("service", "pcp-change").param("plan", "community").param("zip", "10001")
+                        .param("language", "es"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(walkIn).contains("href=\"#v-zip\"", "ZIP code: enter a ZIP code in Los Angeles County",
+                "value=\"10001\"");
+        assertThat(jdbc.sql("select count(*) from centers.visit").query(Integer.class).single()).isEqualTo(visits);
+
+        long session = newSession(5, 14);
+        String registration = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf())
+                        .param("lang", "es").param("kind", "community").param("firstName", "Ana")
+                        .param("lastName", "Nueva York").param("zip", "10001-1234"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(registration).contains("href=\"#zip\"",
+                "Código postal: escriba un código postal del condado de Los Ángeles");
+        assertThat(jdbc.sql("select taken + waitlisted from centers.class_session where id = ?").param(session)
+                .query(Integer.class).single()).isZero();
+        // a ZIP of the county is taken
+        var taken = mvc.perform(post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "community")
+                .param("firstName", "Ana").param("lastName", "Boyle Heights").param("zip", "90033")).andReturn();
+        assertThat(taken.getResponse().getStatus()).as(taken.getResponse().getContentAsString()).isEqualTo(302);
+    }
+
+    @Test
     void theSamePersonRegisteringTwiceForOneClassTakesOneSeat() throws Exception {
         long session = newSession(5, 13);
         var register = post("/centers/sessions/" + session + "/register").with(csrf()).param("kind", "community")

@@ -79,6 +79,11 @@ class GrantsCatalogEditorIntegrationTests {
                         "loiClosesOn", today.plusDays(61).toString(), "criterionWeight", "2|0|"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("id=\"e-awardCeiling\"")))
+                // #18: the shared summary names each field in words and links to it
+                .andExpect(content().string(containsString("id=\"error-summary\"")))
+                .andExpect(content().string(containsString("href=\"#f-awardCeiling\">Award ceiling: The award ceiling")))
+                .andExpect(content().string(containsString("href=\"#f-envelope\">Total available: &quot;a lot&quot;")))
+                .andExpect(content().string(containsString("href=\"#e-rubric\">Rubric (criteria, maximum scores and weights): Rubric row 2")))
                 .andExpect(content().string(containsString("The award ceiling cannot be below the floor ($25,000.00).")))
                 .andExpect(content().string(containsString("&quot;a lot&quot; is not a number.")))
                 .andExpect(content().string(containsString("The letter of intent deadline must come before the application deadline")))
@@ -89,7 +94,9 @@ class GrantsCatalogEditorIntegrationTests {
 
         mvc.perform(cycleForm("/grants/staff/cycles", code, "awardCeiling", "10000").param("lang", "es"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(containsString("El monto máximo no puede ser menor que el mínimo")));
+                .andExpect(content().string(containsString("El monto máximo no puede ser menor que el mínimo")))
+                .andExpect(content().string(containsString("Hay un problema")))
+                .andExpect(content().string(containsString("href=\"#f-awardCeiling\">Monto máximo: El monto máximo")));
 
         String taken = catalog.cycles().getFirst().code();
         mvc.perform(cycleForm("/grants/staff/cycles", taken)).andExpect(status().isUnprocessableContent())
@@ -105,6 +112,7 @@ class GrantsCatalogEditorIntegrationTests {
                         .param("envelope", "-5").param("sinceYear", "1990"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Use 2 to 30 capital letters")))
+                .andExpect(content().string(containsString("href=\"#f-name\">Name (English): This field is required.")))
                 .andExpect(content().string(containsString("This field is required.")))
                 .andExpect(content().string(containsString("Must be zero or more.")))
                 .andExpect(content().string(containsString("Give a year from 2000 to")));

@@ -75,7 +75,8 @@ class GrantsCollaborationIntegrationTests {
 
         // Ana's page was opened before Ben saved: her save is refused, naming him, instead of erasing his plan
         mvc.perform(save(app, ana, 1, "Need rewritten by Ana", ""))
-                .andExpect(flash().attribute("error", containsString(ben + " saved this application")));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString(ben + " saved this application")));
         assertThat(applications.find(app).orElseThrow().answers()).containsExactly("Need written by Ana", "Plan written by Ben");
 
         // Ana returns, sees Ben's work, and saves on top of it
@@ -124,5 +125,48 @@ class GrantsCollaborationIntegrationTests {
                 .andExpect(flash().attribute("error", containsString("valid email")));
         mvc.perform(get("/grants/my/colleagues").with(as(ana))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Dan Ito")));
+    }
+
+    /** #18: the application form comes back with what was typed and every problem at once, in English and Spanish. */
+    @Test
+    void aBadApplicationComesBackWithEveryProblemAtOnceBesideItsFieldAndNothingSaved() throws Exception {
+        var org = organizations.register(GrantsTestCycles.organization(), "test").organization();
+        String ana = grantee("ana", org);
+        long cycleId = editor.saveCycle(null, GrantsTestCycles.openCycle(false), "grants-officer");
+        String location = mvc.perform(post("/grants/my/apply/" + cycleId).with(as(ana)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long app = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        String title = "T".repeat(10_000);
+
+        // a draft: the 10,000-character title, "twelve" as the amount and a negative budget line, all at once
+        String draft = mvc.perform(post("/grants/my/applications/" + app).with(as(ana)).with(csrf())
+                        .param("title", title).param("requested", "twelve").param("version", "0")
+                        .param("answer", "Our need, with commas, kept", "")
+                        .param("category", "Vehicle", "Staff").param("description", "Van", "Driver")
+                        .param("amount", "40000", "-5"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(draft).contains("id=\"error-summary\"", "href=\"#a-title\"", "Project title: use at most 300 characters",
+                "href=\"#a-requested\"", "Amount requested: enter a number in figures", "href=\"#b-amount-1\"",
+                "Budget line 2: amount: enter zero or more", "value=\"twelve\"", "value=\"" + title + "\"",
+                "Our need, with commas, kept", "value=\"-5\"");
+        assertThat(applications.find(app).orElseThrow().title()).isNotEqualTo(title);
+
+        // submitting in Spanish: the range, every unanswered question and the budget, each named in words
+        String submit = mvc.perform(post("/grants/my/applications/" + app).with(as(ana)).with(csrf()).param("lang", "es")
+                        .param("title", "Clínica móvil").param("requested", "20000").param("version", "0")
+                        .param("answer", "", "").param("category", "Vehículo").param("description", "Camioneta")
+                        .param("amount", "15000").param("submit", "1"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(submit).contains("Hay un problema", "Monto solicitado: escriba un monto entre $25,000.00 y $150,000.00",
+                "href=\"#a-answer-0\"", "Pregunta 1: responda esta pregunta antes de enviar",
+                "Pregunta 2: responda esta pregunta antes de enviar");
+        String budget = mvc.perform(post("/grants/my/applications/" + app).with(as(ana)).with(csrf()).param("lang", "es")
+                        .param("title", "Clínica móvil").param("requested", "30000").param("version", "0")
+                        .param("answer", "Necesidad", "Plan").param("category", "Vehículo").param("description", "Camioneta")
+                        .param("amount", "15000").param("submit", "1"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(budget).contains("href=\"#budget-table\"",
+                "Presupuesto: las líneas suman $15,000.00 pero la solicitud es $30,000.00");
+        assertThat(applications.find(app).orElseThrow().status().name()).isEqualTo("DRAFT");
     }
 }

@@ -175,7 +175,10 @@ class GrantsJourneyBrowserTests {
         signIn(treasurer, password);
         go("/grants/staff/awards/" + awardId);
         click("pay-1");
+        assertThat(text("pay-amount")).isEqualTo("$75,000.00");
+        click("confirm-pay");
         click("pay-2");
+        click("confirm-pay");
         assertThat(text("paid-total")).isEqualTo("$150,000.00");
 
         // reports

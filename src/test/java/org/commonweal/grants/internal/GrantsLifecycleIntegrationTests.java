@@ -291,6 +291,51 @@ class GrantsLifecycleIntegrationTests {
         assertThat(awards.disbursement(tranche).orElseThrow().status()).isEqualTo(DisbursementStatus.APPROVED);
     }
 
+    /**
+     * #18: a tranche is paid only through the confirmation, which shows what will be paid, to whom and how much; a
+     * "pay" without the confirmed amount (or with one that is not the tranche's) pays nothing.
+     */
+    @Test
+    void aPaymentIsMadeOnlyAfterThePayerConfirmsWhatWillBePaidToWhomAndHowMuch() throws Exception {
+        var treasurer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("treasurer").roles("GRANTS_OFFICER");
+        long awardId = awards.create(new AwardDesk.NewAward(null, newOrganization(), 1, null, "Pay confirmation",
+                new BigDecimal("60000"), LocalDate.now(), LocalDate.now(), LocalDate.now().plusYears(1), null),
+                "grants-officer");
+        long tranche = awards.schedule(awardId, new BigDecimal("25000.50"), LocalDate.now(), "Agreement signed",
+                "grants-officer");
+        awards.approve(tranche, "grants-officer");
+        String path = "/grants/staff/awards/" + awardId + "/tranches/" + tranche;
+        var status = org.springframework.test.web.servlet.result.MockMvcResultMatchers.status();
+
+        // a bare "pay" (the old button) goes to the confirmation and pays nothing
+        mvc.perform(form(path).with(treasurer).param("action", "pay"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(path + "/pay"));
+        assertThat(awards.disbursement(tranche).orElseThrow().status()).isEqualTo(DisbursementStatus.APPROVED);
+
+        var award = awards.find(awardId).orElseThrow();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path + "/pay")
+                        .with(treasurer)).andExpect(status.isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(award.organizationName() + " · EIN " + award.ein(), "$25,000.50",
+                "Agreement signed", "Confirm: pay $25,000.50 to", "$34,999.50", "name=\"confirmedAmount\" value=\"25000.50\"");
+        // the officer who approved it sees why they cannot pay, and no button
+        String own = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path + "/pay")
+                        .with(OFFICER).param("lang", "es")).andExpect(status.isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(own).contains("id=\"pay-second-person\"", "separación de funciones").doesNotContain("id=\"confirm-pay\"");
+
+        // a confirmation of another amount (the tranche changed since) pays nothing
+        mvc.perform(form(path).with(treasurer).param("action", "pay").param("confirmedAmount", "2500.05"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(path + "/pay"));
+        assertThat(awards.paid(awardId)).isEqualByComparingTo("0");
+
+        mvc.perform(form(path).with(treasurer).param("action", "pay").param("confirmedAmount", "25000.50"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/grants/staff/awards/" + awardId));
+        assertThat(awards.disbursement(tranche).orElseThrow().status()).isEqualTo(DisbursementStatus.PAID);
+        assertThat(awards.paid(awardId)).isEqualByComparingTo("25000.50");
+    }
+
     /** #18: the tranche form comes back on the award page with what was typed and every error at once, nothing saved. */
     @Test
     void aBadTrancheFormNamesEveryFieldInWordsInBothLanguagesAndSchedulesNothing() throws Exception {

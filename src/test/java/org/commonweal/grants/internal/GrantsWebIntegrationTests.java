@@ -124,4 +124,23 @@ class GrantsWebIntegrationTests {
                         .param("username", login + "b").param("password", "a-long-password-123"))
                 .andExpect(flash().attribute("error", containsString("already registered")));
     }
+
+    /** #18: the public registration form shows every problem at once, named in words, in Spanish too. */
+    @Test
+    void aBadRegistrationComesBackWithEveryProblemAtOnceAndCreatesNothing() throws Exception {
+        String login = "x";
+        String page = mvc.perform(post("/grants/register").with(csrf()).param("lang", "es").param("ein", "12")
+                        .param("legalName", "").param("orgType", "SPACE_AGENCY").param("zip", "ABC").param("spa", "nueve")
+                        .param("contactName", "Ana Ruiz").param("contactEmail", "foo@").param("username", login)
+                        .param("password", "short"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"error-summary\"", "Hay un problema",
+                "href=\"#r-ein\"", "EIN: escriba los nueve dígitos del EIN", "href=\"#r-name\"", "Nombre legal: escriba un valor",
+                "href=\"#r-type\"", "Tipo de organización: elija una opción", "href=\"#r-zip\"", "Código postal:",
+                "href=\"#r-spa\"", "SPA: escriba un número entero", "href=\"#r-email\"", "Correo del contacto:",
+                "href=\"#r-username\"", "Su nombre de usuario: use de 3 a 64", "href=\"#r-password\"",
+                "Contraseña (al menos 12 caracteres): use al menos 12 caracteres", "value=\"Ana Ruiz\"",
+                "value=\"nueve\"").doesNotContain("value=\"short\"");
+        assertThat(organizations.byEin("12")).isEmpty();
+    }
 }

@@ -98,4 +98,40 @@ class UserAdministrationIntegrationTests {
         assertThat(jdbc.sql("select password_change_required from identity.user_account where username = ?")
                 .param(username).query(Boolean.class).single()).isFalse();
     }
+
+    @Test
+    void aNewLoginWithEveryKindOfMistakeComesBackInSpanishWithEveryErrorAtOnceAndNothingCreated() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        String name = "N".repeat(10_000);
+        String page = mvc.perform(post("/admin/users").with(admin).with(csrf()).param("lang", "es")
+                        .param("username", "x y").param("displayName", name).param("password", "short")
+                        .param("roles", "WIZARD"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"error-summary\"", "Hay un problema", "href=\"#new-username\"",
+                "Usuario: use de 3 a 64 letras", "href=\"#new-displayName\"", "Nombre: use como máximo 120 caracteres",
+                "href=\"#new-password\"", "Contraseña: use al menos 12 caracteres", "href=\"#new-roles\"",
+                "value=\"x y\"", "value=\"" + name + "\"").doesNotContain("value=\"short\"");
+        assertThat(accounts.findByUsername("x y")).isEmpty();
+
+        // a login that exists, a leaked password and no role: each named, in English too
+        String taken = mvc.perform(post("/admin/users").with(admin).with(csrf()).param("username", "admin")
+                        .param("displayName", "Second admin").param("password", "123qweasdzxc"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(taken).contains("Username: that login is already taken", "Password: this password is on the list",
+                "Roles: tick at least one", "value=\"Second admin\"");
+    }
+
+    @Test
+    void aNewOwnPasswordFollowsTheSamePasswordRulesAndShowsEveryProblemAtOnce() throws Exception {
+        String username = newLogin();
+        var me = user(username).roles("ANALYST");
+        // twelve of the same letter passed the old length-only check
+        String page = mvc.perform(post("/account/password").with(me).with(csrf()).param("lang", "es")
+                        .param("password", "aaaaaaaaaaaaaaaa").param("confirmation", "aaaaaaaaaaaaaaab"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"error-summary\"", "href=\"#new-password\"",
+                "Contraseña nueva: esta contraseña es fácil de adivinar", "href=\"#new-confirmation\"",
+                "Contraseña nueva otra vez: escriba la misma contraseña dos veces");
+        mvc.perform(formLogin().user(username).password(PASSWORD)).andExpect(authenticated());
+    }
 }

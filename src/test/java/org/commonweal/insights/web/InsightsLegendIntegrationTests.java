@@ -54,9 +54,9 @@ class InsightsLegendIntegrationTests {
         var analyst = new SignedInClient(port, "analyst", "demo-password");
         var same = analyst.send("/insights/compare?a=3&b=3");
         assertThat(same.statusCode()).isEqualTo(400);
-        assertThat(same.body()).contains("id=\"compare-same-area\"").contains("choose an area other than")
-                .doesNotContain("id=\"compare-table\"");
+        assertThat(same.body()).contains("id=\"error-summary\"", "href=\"#b\"", "id=\"b-error\"",
+                "Second area: choose an area other than").doesNotContain("id=\"compare-table\"");
         assertThat(analyst.page("/insights/compare?a=3&b=4")).contains("id=\"compare-table\"")
-                .doesNotContain("id=\"compare-same-area\"");
+                .doesNotContain("id=\"error-summary\"");
     }
 }
