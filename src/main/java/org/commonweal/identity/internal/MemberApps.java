@@ -13,7 +13,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.commonweal.identity.MemberAppAuthorizationChanged;
+import org.commonweal.identity.MemberAppAuthorizationChanged.Change;
+import org.commonweal.identity.UserAccount;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -62,9 +67,22 @@ class MemberApps implements OAuth2AuthorizationConsentService {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcUserAccounts accounts;
+    private final ApplicationEventPublisher events;
 
-    MemberApps(JdbcClient jdbc) {
+    MemberApps(JdbcClient jdbc, JdbcUserAccounts accounts, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    /** For the audit trail: a member's authorization of an app given or taken back (issue #17). */
+    private void publish(String username, String clientId, Change change, String scopes) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        String memberId = accounts.findByUsername(username).map(UserAccount::memberId).orElse(null);
+        String appName = find(clientId).map(App::name).orElse(clientId);
+        events.publishEvent(new MemberAppAuthorizationChanged(username, memberId, clientId, appName, change, scopes,
+                auth == null ? "system" : auth.getName()));
     }
 
     /**
@@ -142,7 +160,8 @@ class MemberApps implements OAuth2AuthorizationConsentService {
     boolean disable(String clientId) {
         int disabled = jdbc.sql("update identity.member_app set disabled_at = now() where client_id = ? and disabled_at is null")
                 .param(clientId).update();
-        jdbc.sql("delete from identity.member_app_consent where client_id = ?").param(clientId).update();
+        jdbc.sql("delete from identity.member_app_consent where client_id = ? returning username").param(clientId)
+                .query(String.class).list().forEach(username -> publish(username, clientId, Change.REVOKED, ""));
         return disabled > 0;
     }
 
@@ -172,8 +191,12 @@ class MemberApps implements OAuth2AuthorizationConsentService {
 
     /** Revokes a member's authorization of an app; false when there was none. */
     boolean revoke(String username, String clientId) {
-        return jdbc.sql("delete from identity.member_app_consent where username = ? and client_id = ?")
+        boolean revoked = jdbc.sql("delete from identity.member_app_consent where username = ? and client_id = ?")
                 .params(username, clientId).update() > 0;
+        if (revoked) {
+            publish(username, clientId, Change.REVOKED, "");
+        }
+        return revoked;
     }
 
     @Override
@@ -182,6 +205,7 @@ class MemberApps implements OAuth2AuthorizationConsentService {
         jdbc.sql("insert into identity.member_app_consent (client_id, username, scopes) values (?, ?, ?) "
                 + "on conflict (client_id, username) do update set scopes = excluded.scopes")
                 .params(consent.getRegisteredClientId(), consent.getPrincipalName(), scopes).update();
+        publish(consent.getPrincipalName(), consent.getRegisteredClientId(), Change.GRANTED, scopes);
     }
 
     @Override
