@@ -53,6 +53,8 @@ class MemberAppLaunchIntegrationTests {
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String code = authorize(member, clientId, challenge);
+        // the consent is in the audit trail, under the member's id (their access report shows the app)
+        assertThat(appAudit(clientId, "CREATE", "member")).isEqualTo(1);
 
         // a wrong verifier is refused (PKCE); the right one gets a token naming the member
         assertThat(exchange(clientId, code, "x" + verifier.substring(1)).statusCode()).isEqualTo(400);
@@ -95,6 +97,14 @@ class MemberAppLaunchIntegrationTests {
         assertThat(member.post("/account/apps/revoke", "clientId=" + clientId).statusCode()).isEqualTo(302);
         assertThat(member.get("/account/apps").body()).doesNotContain(clientId);
         assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(401);
+        assertThat(appAudit(clientId, "DELETE", "member")).isEqualTo(1);
+    }
+
+    /** Audit rows of a member's authorization of this app, with this action, by this login, for the demo member. */
+    private int appAudit(String clientId, String action, String by) {
+        return jdbc.sql("select count(*) from audit.audit_event where entity_type = 'member-app-authorization' "
+                + "and entity_id = ? and action = ? and username = ? and member_id = ?")
+                .params(clientId, action, by, MEMBER).query(Integer.class).single();
     }
 
     @Test
@@ -123,6 +133,8 @@ class MemberAppLaunchIntegrationTests {
         admin.get("/admin/member-apps");
         assertThat(admin.post("/admin/member-apps/disable", "clientId=" + clientId).statusCode()).isEqualTo(302);
         assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(401);
+        // disabling the app ended the member's authorization: recorded as the administrator's act
+        assertThat(appAudit(clientId, "DELETE", "admin")).isEqualTo(1);
         assertThat(member.get(authorizeUrl(clientId, challenge)).statusCode()).isEqualTo(400);
     }
 
