@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -37,6 +38,7 @@ class SingleUseAssertions {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    @Autowired
     SingleUseAssertions(JdbcClient jdbc) {
         this(jdbc, Clock.systemUTC());
     }
