@@ -55,6 +55,12 @@ class MemberAppLaunchIntegrationTests {
         String code = authorize(member, clientId, challenge);
         // the consent is in the audit trail, under the member's id (their access report shows the app)
         assertThat(appAudit(clientId, "CREATE", "member")).isEqualTo(1);
+        // the code is held in PostgreSQL (any instance can take the exchange), found by its hash, not its value
+        assertThat(jdbc.sql("select count(*) from identity.oauth2_authorization where client_id = ? "
+                + "and code_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex') and principal_name = 'member'")
+                .params(clientId, code).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from identity.oauth2_authorization where code_hash = ?").param(code)
+                .query(Integer.class).single()).isZero();
 
         // a wrong verifier is refused (PKCE); the right one gets a token naming the member
         assertThat(exchange(clientId, code, "x" + verifier.substring(1)).statusCode()).isEqualTo(400);

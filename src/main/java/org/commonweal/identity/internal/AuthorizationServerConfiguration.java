@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -32,7 +33,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -124,11 +124,12 @@ class AuthorizationServerConfiguration {
 
     /**
      * Tokens of machine clients are self-contained JWTs that expire in minutes and are not kept: there is nothing
-     * to look up later (no refresh token, no introspection). Other grants are kept in memory.
+     * to look up later (no refresh token, no introspection). Member apps' authorizations (consent state, codes,
+     * tokens) are kept in PostgreSQL ({@link JdbcAuthorizations}), so every instance can finish a flow.
      */
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        var others = new InMemoryOAuth2AuthorizationService();
+    OAuth2AuthorizationService authorizationService(JdbcClient jdbc) {
+        var others = new JdbcAuthorizations(jdbc);
         return new OAuth2AuthorizationService() {
             @Override
             public void save(OAuth2Authorization authorization) {
