@@ -43,6 +43,8 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
     private static final ObjectInputFilter ONLY_JAVA_AND_SPRING = ObjectInputFilter.Config.createFilter(
             "maxdepth=40;maxrefs=10000;maxbytes=1000000;java.**;javax.**;org.springframework.**;!*");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcAuthorizations.class);
+
     private final JdbcClient jdbc;
 
     JdbcAuthorizations(JdbcClient jdbc) {
@@ -139,6 +141,7 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
             return (OAuth2Authorization) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             // written by another release, or not ours: the flow starts again (invalid_grant), nothing else breaks
+            LOG.warn("a stored OAuth authorization could not be read back ({}); its flow must start again", e.toString());
             return null;
         }
     }
