@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.commonweal.identity.MemberAppAuthorizationChanged;
+import org.commonweal.identity.MemberAppScope;
 import org.commonweal.identity.MemberAppAuthorizationChanged.Change;
 import org.commonweal.identity.UserAccount;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,8 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 class MemberApps implements OAuth2AuthorizationConsentService {
 
     /** What a member app may ask for: the member's own Patient and Coverage, the member as launch context, sign-in. */
-    static final List<String> SCOPES = List.of("patient/Patient.rs", "patient/Coverage.rs", "launch/patient", "openid",
-            "fhirUser");
+    static final List<String> SCOPES = MemberAppScope.all();
     /** Client ids of member apps start with this, so the authorization server tells them from machine clients. */
     static final String CLIENT_ID_PREFIX = "app-";
     /** Access tokens of member apps; each call still checks that the member's authorization stands. */
