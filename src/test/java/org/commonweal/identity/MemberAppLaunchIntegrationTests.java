@@ -106,6 +106,57 @@ class MemberAppLaunchIntegrationTests {
         assertThat(appAudit(clientId, "DELETE", "member")).isEqualTo(1);
     }
 
+    @Test
+    void offlineAccessGivesARefreshTokenReplacedAtEachUseThatDiesWithTheRevocation() throws Exception {
+        String clientId = registerApp();
+        var member = new StaffBrowser(port).signIn("member", "demo-password");
+        String verifier = randomUrlSafe(32);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+
+        // without offline_access: no refresh token
+        var online = exchange(clientId, authorize(member, clientId, challenge), verifier);
+        assertThat(online.statusCode()).as(online.body()).isEqualTo(200);
+        assertThat(online.body()).doesNotContain("refresh_token");
+
+        var offline = exchange(clientId, authorize(member, clientId, challenge, SCOPES + " offline_access"), verifier);
+        assertThat(offline.statusCode()).as(offline.body()).isEqualTo(200);
+        String first = refreshToken(offline);
+
+        // a refresh gives a new access token for the same member, and a new refresh token; the old one is spent
+        var refreshed = refresh(clientId, first);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String second = refreshToken(refreshed);
+        assertThat(second).isNotEqualTo(first);
+        String token = ApiTokens.accessToken(refreshed);
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("patient")).isEqualTo(MEMBER);
+        assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(200);
+        assertThat(refresh(clientId, first).statusCode()).isEqualTo(400);
+        // another app cannot use it, nor can anyone without a client id
+        assertThat(refresh(registerApp(), second).statusCode()).isEqualTo(400);
+        assertThat(refresh("", second).statusCode()).isEqualTo(401);
+
+        // revoking the app ends the refresh token too
+        member.get("/account/apps");
+        assertThat(member.post("/account/apps/revoke", "clientId=" + clientId).statusCode()).isEqualTo(302);
+        assertThat(refresh(clientId, second).statusCode()).isEqualTo(400);
+        assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(401);
+    }
+
+    private static String refreshToken(HttpResponse<String> tokenResponse) {
+        var m = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"").matcher(tokenResponse.body());
+        assertThat(m.find()).as("refresh_token in " + tokenResponse.body()).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> refresh(String clientId, String refreshToken) throws Exception {
+        String form = "grant_type=refresh_token&refresh_token=" + StaffBrowser.enc(refreshToken)
+                + (clientId.isEmpty() ? "" : "&client_id=" + clientId);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Audit rows of a member's authorization of this app, with this action, by this login, for the demo member. */
     private int appAudit(String clientId, String action, String by) {
         return jdbc.sql("select count(*) from audit.audit_event where entity_type = 'member-app-authorization' "
@@ -199,14 +250,23 @@ class MemberAppLaunchIntegrationTests {
     }
 
     private static String authorizeUrl(String clientId, String challenge) {
+        return authorizeUrl(clientId, challenge, SCOPES);
+    }
+
+    private static String authorizeUrl(String clientId, String challenge, String scopes) {
         return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + StaffBrowser.enc(REDIRECT) + "&scope=" + StaffBrowser.enc(SCOPES) + "&state=app-state-1"
+                + StaffBrowser.enc(REDIRECT) + "&scope=" + StaffBrowser.enc(scopes) + "&state=app-state-1"
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256&aud=" + StaffBrowser.enc("/fhir");
     }
 
     /** Through the consent page; returns the code the app's redirect URI receives. */
     private String authorize(StaffBrowser member, String clientId, String challenge) throws Exception {
-        var toConsent = member.get(authorizeUrl(clientId, challenge));
+        return authorize(member, clientId, challenge, SCOPES);
+    }
+
+    /** Through the consent page, approving every one of these scopes; returns the code the app receives. */
+    private String authorize(StaffBrowser member, String clientId, String challenge, String scopes) throws Exception {
+        var toConsent = member.get(authorizeUrl(clientId, challenge, scopes));
         assertThat(toConsent.statusCode()).isEqualTo(302);
         String consentUrl = toConsent.headers().firstValue("Location").orElseThrow();
         assertThat(consentUrl).contains("/oauth2/consent");
@@ -218,9 +278,8 @@ class MemberAppLaunchIntegrationTests {
         var state = STATE.matcher(consent.body());
         assertThat(state.find()).isTrue();
         var approved = member.post("/oauth2/authorize", "client_id=" + clientId + "&state="
-                + StaffBrowser.enc(state.group(1)) + "&scope=" + StaffBrowser.enc("launch/patient")
-                + "&scope=openid&scope=fhirUser&scope=" + StaffBrowser.enc("patient/Patient.rs") + "&scope="
-                + StaffBrowser.enc("patient/Coverage.rs"));
+                + StaffBrowser.enc(state.group(1)) + java.util.Arrays.stream(scopes.split(" "))
+                        .map(scope -> "&scope=" + StaffBrowser.enc(scope)).collect(java.util.stream.Collectors.joining()));
         assertThat(approved.statusCode()).isEqualTo(302);
         String callback = approved.headers().firstValue("Location").orElseThrow();
         assertThat(callback).startsWith(REDIRECT + "?code=").contains("state=app-state-1");

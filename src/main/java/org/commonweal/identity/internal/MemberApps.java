@@ -50,6 +50,8 @@ class MemberApps implements OAuth2AuthorizationConsentService {
     static final String CLIENT_ID_PREFIX = "app-";
     /** Access tokens of member apps; each call still checks that the member's authorization stands. */
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
+    /** Refresh tokens (offline_access only), replaced at each use. */
+    static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token",
@@ -160,6 +162,7 @@ class MemberApps implements OAuth2AuthorizationConsentService {
     boolean disable(String clientId) {
         int disabled = jdbc.sql("update identity.member_app set disabled_at = now() where client_id = ? and disabled_at is null")
                 .param(clientId).update();
+        jdbc.sql("delete from identity.oauth2_authorization where client_id = ?").param(clientId).update();
         jdbc.sql("delete from identity.member_app_consent where client_id = ? returning username").param(clientId)
                 .query(String.class).list().forEach(username -> publish(username, clientId, Change.REVOKED, ""));
         return disabled > 0;
@@ -172,11 +175,13 @@ class MemberApps implements OAuth2AuthorizationConsentService {
                 .clientIdIssuedAt(app.createdAt().toInstant())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(app.redirectUris()))
                 .scopes(scopes -> scopes.addAll(SCOPES))
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
                 .tokenSettings(TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
                         .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).authorizationCodeTimeToLive(Duration.ofMinutes(2))
+                        .refreshTokenTimeToLive(REFRESH_TOKEN_LIFETIME).reuseRefreshTokens(false)
                         .build())
                 .build()).orElse(null);
     }
@@ -193,6 +198,9 @@ class MemberApps implements OAuth2AuthorizationConsentService {
     boolean revoke(String username, String clientId) {
         boolean revoked = jdbc.sql("delete from identity.member_app_consent where username = ? and client_id = ?")
                 .params(username, clientId).update() > 0;
+        // its codes and refresh tokens die with it (access tokens are refused by authorizationStands)
+        jdbc.sql("delete from identity.oauth2_authorization where client_id = ? and principal_name = ?")
+                .params(clientId, username).update();
         if (revoked) {
             publish(username, clientId, Change.REVOKED, "");
         }
