@@ -50,8 +50,7 @@ class MemberAppLaunchIntegrationTests {
         var member = new StaffBrowser(port).signIn("member", "demo-password");
 
         String verifier = randomUrlSafe(32);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = challenge(verifier);
         String code = authorize(member, clientId, challenge);
         // the consent is in the audit trail, under the member's id (their access report shows the app)
         assertThat(appAudit(clientId, "CREATE", "member")).isEqualTo(1);
@@ -111,8 +110,7 @@ class MemberAppLaunchIntegrationTests {
         String clientId = registerApp();
         var member = new StaffBrowser(port).signIn("member", "demo-password");
         String verifier = randomUrlSafe(32);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = challenge(verifier);
 
         // without offline_access: no refresh token
         var online = exchange(clientId, authorize(member, clientId, challenge), verifier);
@@ -169,8 +167,7 @@ class MemberAppLaunchIntegrationTests {
         String clientId = registerApp();
         var member = new StaffBrowser(port).signIn("member", "demo-password");
         String verifier = randomUrlSafe(32);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = challenge(verifier);
 
         // Deny posts no scope: the app hears access_denied and nothing is stored
         var consent = member.get(path(member.get(authorizeUrl(clientId, challenge)).headers().firstValue("Location")
@@ -303,6 +300,12 @@ class MemberAppLaunchIntegrationTests {
 
     private String path(String location) {
         return location.startsWith(base()) ? location.substring(base().length()) : location;
+    }
+
+    /** PKCE S256: the challenge of a verifier. */
+    private static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static String randomUrlSafe(int bytes) {
