@@ -112,7 +112,9 @@ class PasskeyBrowserTests {
                 + "and entity_id = ? and action = 'DELETE'").param(analyst).query(String.class).single())
                 .isEqualTo("admin");
 
-        // recovered: the analyst's next sign-in is back at enrolment
+        // recovered: the analyst's next sign-in is back at enrolment (signing out from the top of a page: the users
+        // page scrolled to the login's row)
+        browser.get(base() + "/account");
         BrowserSupport.signOut(browser);
         BrowserSupport.signIn(browser, base(), analyst, PASSWORD);
         assertThat(browser.getCurrentUrl()).endsWith("/account/passkeys");
