@@ -2,6 +2,7 @@ package org.commonweal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
@@ -17,6 +19,9 @@ import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -78,6 +83,20 @@ class PasskeyIntegrationTests {
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(refused.getContentAsString()).contains("label");
         mvc.perform(in(get("/insights"), session)).andExpect(redirectedUrl("/account/passkeys"));
+    }
+
+    @Test
+    void aPasskeyAnsweringForAnotherLoginThanThePasswordEndsTheSession() throws Exception {
+        // what a passkey step leaves when the passkey is another login's: that login, with the passkey factor only
+        var other = new UsernamePasswordAuthenticationToken("pk-other", null, List.of(
+                new SimpleGrantedAuthority(Role.ANALYST.authority()),
+                FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)));
+        mvc.perform(get("/insights").with(authentication(other))).andExpect(status().isUnauthorized());
+        var both = new UsernamePasswordAuthenticationToken("analyst", null, List.of(
+                new SimpleGrantedAuthority(Role.ANALYST.authority()),
+                FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)));
+        mvc.perform(get("/insights").with(authentication(both))).andExpect(status().isOk());
     }
 
     private static MockHttpServletRequestBuilder in(MockHttpServletRequestBuilder request, Cookie session) {

@@ -75,8 +75,11 @@ class PasskeyGate {
     }
 
     static boolean passkeyUsed(Authentication auth) {
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(a.getAuthority()));
+        return has(auth, FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
+    }
+
+    private static boolean has(Authentication auth, String authority) {
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     /** True when this signed-in login may skip the passkey step: a demo login in demo mode (noted in the session). */
@@ -119,6 +122,14 @@ class PasskeyGate {
                         return;
                     }
                     chain.doFilter(request, response);
+                    return;
+                }
+                if (passkeyUsed(auth) && !has(auth, FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
+                    // a passkey step that answered for another login than the password's: the two factors
+                    // of one sign-in must be the same login's, so this session ends
+                    request.getSession().invalidate();
+                    SecurityContextHolder.clearContext();
+                    response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
                     return;
                 }
                 if (passkeyUsed(auth) || ALWAYS.contains(path) || isStatic(path) || exempt(request, auth)) {
