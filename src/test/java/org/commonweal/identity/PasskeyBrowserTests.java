@@ -63,7 +63,7 @@ class PasskeyBrowserTests {
     }
 
     @Test
-    void anAnalystEnrolsAPasskeySignsInWithItAndIsRecoveredByAnAdministrator() {
+    void anAnalystEnrolsAPasskeySignsInWithItAndIsRecoveredByAnAdministrator() throws Exception {
         String analyst = "pk-analyst-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new UserAccounts.NewUserAccount(analyst, "Passkey Analyst", PASSWORD,
                 EnumSet.of(Role.ANALYST)));
@@ -72,6 +72,7 @@ class PasskeyBrowserTests {
         BrowserSupport.signIn(browser, base(), analyst, PASSWORD);
         assertThat(browser.getCurrentUrl()).endsWith("/account/passkeys");
         assertThat(browser.findElements(By.id("passkey-required"))).isNotEmpty();
+        assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
         browser.get(base() + "/insights");
         assertThat(browser.getCurrentUrl()).endsWith("/account/passkeys");
 
@@ -80,6 +81,7 @@ class PasskeyBrowserTests {
         browser.findElement(By.id("passkey-enrol-submit")).click();
         BrowserSupport.waitFor(browser).until(d -> d.getCurrentUrl().contains("/login/passkey"));
         assertThat(authenticator.getCredentials()).hasSize(1);
+        assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
         clickWhenReady("passkey-sign-in");
         BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("passkey-enrolled")).isEmpty());
         assertThat(browser.findElement(By.id("passkey-list")).getText()).contains("Virtual key");
