@@ -53,6 +53,10 @@ class PasskeyIntegrationTests {
         var member = user("member").roles("MEMBER");
         mvc.perform(post("/webauthn/register/options").with(member).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/account/passkeys").with(member)).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/account").with(member)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("account-passkeys");
+        assertThat(mvc.perform(get("/account").with(user("analyst").roles("ANALYST"))).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"account-passkeys\"");
     }
 
     @Test
