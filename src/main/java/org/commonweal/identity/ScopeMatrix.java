@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The scope × endpoint table of {@code docs/security.md}, generated from {@link ApiScope} (a test keeps the document
- * and this output equal, and walks the same endpoints with real tokens).
+ * The scope × endpoint tables of {@code docs/security.md}, generated from {@link ApiScope} and {@link MemberAppScope}
+ * (a test keeps the document and this output equal; others walk the same endpoints with real tokens).
  */
 public final class ScopeMatrix {
 
@@ -28,6 +28,16 @@ public final class ScopeMatrix {
         out.append("\n| Scope | Grants |\n|---|---|\n");
         for (ApiScope scope : ApiScope.values()) {
             out.append("| `").append(scope.value()).append("` | ").append(scope.description()).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /** The member apps' scopes (SMART App Launch), from {@link MemberAppScope}. */
+    public static String patientMarkdown() {
+        var out = new StringBuilder("| Scope | Grants | Endpoints (own records only; anyone else's: 403) |\n|---|---|---|\n");
+        for (MemberAppScope scope : MemberAppScope.values()) {
+            out.append("| `").append(scope.value()).append("` | ").append(scope.grants()).append(" | ")
+                    .append(scope.endpoints()).append(" |\n");
         }
         return out.toString();
     }

@@ -50,9 +50,16 @@ class MemberAppLaunchIntegrationTests {
         var member = new StaffBrowser(port).signIn("member", "demo-password");
 
         String verifier = randomUrlSafe(32);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = challenge(verifier);
         String code = authorize(member, clientId, challenge);
+        // the consent is in the audit trail, under the member's id (their access report shows the app)
+        assertThat(appAudit(clientId, "CREATE", "member")).isEqualTo(1);
+        // the code is held in PostgreSQL (any instance can take the exchange), found by its hash, not its value
+        assertThat(jdbc.sql("select count(*) from identity.oauth2_authorization where client_id = ? "
+                + "and code_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex') and principal_name = 'member'")
+                .params(clientId, code).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from identity.oauth2_authorization where code_hash = ?").param(code)
+                .query(Integer.class).single()).isZero();
 
         // a wrong verifier is refused (PKCE); the right one gets a token naming the member
         assertThat(exchange(clientId, code, "x" + verifier.substring(1)).statusCode()).isEqualTo(400);
@@ -95,6 +102,64 @@ class MemberAppLaunchIntegrationTests {
         assertThat(member.post("/account/apps/revoke", "clientId=" + clientId).statusCode()).isEqualTo(302);
         assertThat(member.get("/account/apps").body()).doesNotContain(clientId);
         assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(401);
+        assertThat(appAudit(clientId, "DELETE", "member")).isEqualTo(1);
+    }
+
+    @Test
+    void offlineAccessGivesARefreshTokenReplacedAtEachUseThatDiesWithTheRevocation() throws Exception {
+        String clientId = registerApp();
+        var member = new StaffBrowser(port).signIn("member", "demo-password");
+        String verifier = randomUrlSafe(32);
+        String challenge = challenge(verifier);
+
+        // without offline_access: no refresh token
+        var online = exchange(clientId, authorize(member, clientId, challenge), verifier);
+        assertThat(online.statusCode()).as(online.body()).isEqualTo(200);
+        assertThat(online.body()).doesNotContain("refresh_token");
+
+        var offline = exchange(clientId, authorize(member, clientId, challenge, SCOPES + " offline_access"), verifier);
+        assertThat(offline.statusCode()).as(offline.body()).isEqualTo(200);
+        String first = refreshToken(offline);
+
+        // a refresh gives a new access token for the same member, and a new refresh token; the old one is spent
+        var refreshed = refresh(clientId, first);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String second = refreshToken(refreshed);
+        assertThat(second).isNotEqualTo(first);
+        String token = ApiTokens.accessToken(refreshed);
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("patient")).isEqualTo(MEMBER);
+        assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(200);
+        assertThat(refresh(clientId, first).statusCode()).isEqualTo(400);
+        // another app cannot use it, nor can anyone without a client id
+        assertThat(refresh(registerApp(), second).statusCode()).isEqualTo(400);
+        assertThat(refresh("", second).statusCode()).isEqualTo(401);
+
+        // revoking the app ends the refresh token too
+        member.get("/account/apps");
+        assertThat(member.post("/account/apps/revoke", "clientId=" + clientId).statusCode()).isEqualTo(302);
+        assertThat(refresh(clientId, second).statusCode()).isEqualTo(400);
+        assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(401);
+    }
+
+    private static String refreshToken(HttpResponse<String> tokenResponse) {
+        var m = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"").matcher(tokenResponse.body());
+        assertThat(m.find()).as("refresh_token in " + tokenResponse.body()).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> refresh(String clientId, String refreshToken) throws Exception {
+        String form = "grant_type=refresh_token&refresh_token=" + StaffBrowser.enc(refreshToken)
+                + (clientId.isEmpty() ? "" : "&client_id=" + clientId);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Audit rows of a member's authorization of this app, with this action, by this login, for the demo member. */
+    private int appAudit(String clientId, String action, String by) {
+        return jdbc.sql("select count(*) from audit.audit_event where entity_type = 'member-app-authorization' "
+                + "and entity_id = ? and action = ? and username = ? and member_id = ?")
+                .params(clientId, action, by, MEMBER).query(Integer.class).single();
     }
 
     @Test
@@ -102,8 +167,7 @@ class MemberAppLaunchIntegrationTests {
         String clientId = registerApp();
         var member = new StaffBrowser(port).signIn("member", "demo-password");
         String verifier = randomUrlSafe(32);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = challenge(verifier);
 
         // Deny posts no scope: the app hears access_denied and nothing is stored
         var consent = member.get(path(member.get(authorizeUrl(clientId, challenge)).headers().firstValue("Location")
@@ -123,6 +187,8 @@ class MemberAppLaunchIntegrationTests {
         admin.get("/admin/member-apps");
         assertThat(admin.post("/admin/member-apps/disable", "clientId=" + clientId).statusCode()).isEqualTo(302);
         assertThat(fhir(token, "/fhir/Patient/" + MEMBER).statusCode()).isEqualTo(401);
+        // disabling the app ended the member's authorization: recorded as the administrator's act
+        assertThat(appAudit(clientId, "DELETE", "admin")).isEqualTo(1);
         assertThat(member.get(authorizeUrl(clientId, challenge)).statusCode()).isEqualTo(400);
     }
 
@@ -181,14 +247,23 @@ class MemberAppLaunchIntegrationTests {
     }
 
     private static String authorizeUrl(String clientId, String challenge) {
+        return authorizeUrl(clientId, challenge, SCOPES);
+    }
+
+    private static String authorizeUrl(String clientId, String challenge, String scopes) {
         return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri="
-                + StaffBrowser.enc(REDIRECT) + "&scope=" + StaffBrowser.enc(SCOPES) + "&state=app-state-1"
+                + StaffBrowser.enc(REDIRECT) + "&scope=" + StaffBrowser.enc(scopes) + "&state=app-state-1"
                 + "&code_challenge=" + challenge + "&code_challenge_method=S256&aud=" + StaffBrowser.enc("/fhir");
     }
 
     /** Through the consent page; returns the code the app's redirect URI receives. */
     private String authorize(StaffBrowser member, String clientId, String challenge) throws Exception {
-        var toConsent = member.get(authorizeUrl(clientId, challenge));
+        return authorize(member, clientId, challenge, SCOPES);
+    }
+
+    /** Through the consent page, approving every one of these scopes; returns the code the app receives. */
+    private String authorize(StaffBrowser member, String clientId, String challenge, String scopes) throws Exception {
+        var toConsent = member.get(authorizeUrl(clientId, challenge, scopes));
         assertThat(toConsent.statusCode()).isEqualTo(302);
         String consentUrl = toConsent.headers().firstValue("Location").orElseThrow();
         assertThat(consentUrl).contains("/oauth2/consent");
@@ -200,9 +275,8 @@ class MemberAppLaunchIntegrationTests {
         var state = STATE.matcher(consent.body());
         assertThat(state.find()).isTrue();
         var approved = member.post("/oauth2/authorize", "client_id=" + clientId + "&state="
-                + StaffBrowser.enc(state.group(1)) + "&scope=" + StaffBrowser.enc("launch/patient")
-                + "&scope=openid&scope=fhirUser&scope=" + StaffBrowser.enc("patient/Patient.rs") + "&scope="
-                + StaffBrowser.enc("patient/Coverage.rs"));
+                + StaffBrowser.enc(state.group(1)) + java.util.Arrays.stream(scopes.split(" "))
+                        .map(scope -> "&scope=" + StaffBrowser.enc(scope)).collect(java.util.stream.Collectors.joining()));
         assertThat(approved.statusCode()).isEqualTo(302);
         String callback = approved.headers().firstValue("Location").orElseThrow();
         assertThat(callback).startsWith(REDIRECT + "?code=").contains("state=app-state-1");
@@ -226,6 +300,12 @@ class MemberAppLaunchIntegrationTests {
 
     private String path(String location) {
         return location.startsWith(base()) ? location.substring(base().length()) : location;
+    }
+
+    /** PKCE S256: the challenge of a verifier. */
+    private static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static String randomUrlSafe(int bytes) {

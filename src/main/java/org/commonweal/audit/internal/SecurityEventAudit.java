@@ -4,6 +4,8 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.identity.ApiClientChanged;
+import org.commonweal.identity.MemberAppAuthorizationChanged;
+import org.commonweal.identity.PasskeyChanged;
 import org.commonweal.identity.UserAccountChanged;
 import org.commonweal.identity.UserAccountCreated;
 import org.springframework.context.event.EventListener;
@@ -11,7 +13,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Logins, failed logins and new accounts go to the audit trail. */
+/** Logins, failed logins, new accounts, passkeys and members' authorizations of apps go to the audit trail. */
 @Component
 class SecurityEventAudit {
 
@@ -55,5 +57,27 @@ class SecurityEventAudit {
     void accountCreated(UserAccountCreated event) {
         audit.recordAs(event.createdBy(), new AuditEntry(AuditAction.CREATE, "user-account", event.username(), null,
                 "account administration", "roles " + event.roles()));
+    }
+
+    /** Issue #17: a passkey enrolled or removed (by its login, or by an administrator recovering the login). */
+    @EventListener
+    void passkeyChanged(PasskeyChanged event) {
+        var action = event.change() == PasskeyChanged.Change.ENROLLED ? AuditAction.CREATE : AuditAction.DELETE;
+        audit.recordAs(event.actor(), new AuditEntry(action, "passkey", event.username(), null,
+                event.actor().equalsIgnoreCase(event.username()) ? "own passkeys" : "account recovery",
+                event.change().name().toLowerCase() + " \"" + event.label() + "\""));
+    }
+
+    /**
+     * Issue #17: a member's consent to a third-party app (SMART App Launch) or its revocation; the member's id is
+     * recorded, so the member's access report shows which apps were allowed to read the record and until when.
+     */
+    @EventListener
+    void memberAppAuthorizationChanged(MemberAppAuthorizationChanged event) {
+        var action = event.change() == MemberAppAuthorizationChanged.Change.GRANTED ? AuditAction.CREATE
+                : AuditAction.DELETE;
+        audit.recordAs(event.actor(), new AuditEntry(action, "member-app-authorization", event.clientId(),
+                event.memberId(), "member app authorization", event.change().name().toLowerCase() + " "
+                        + event.appName() + (event.scopes().isEmpty() ? "" : " scopes " + event.scopes())));
     }
 }

@@ -49,9 +49,12 @@ class ApiClientRegistry implements RegisteredClientRepository {
     /** Client assertion decoders by client id and key; a JWKS URL's keys are cached by Nimbus (5 minutes). */
     private final Map<String, JwtDecoder> assertionDecoders = new ConcurrentHashMap<>();
 
-    ApiClientRegistry(JdbcApiClients clients, MemberApps apps) {
+    private final SingleUseAssertions singleUse;
+
+    ApiClientRegistry(JdbcApiClients clients, MemberApps apps, SingleUseAssertions singleUse) {
         this.clients = clients;
         this.apps = apps;
+        this.singleUse = singleUse;
     }
 
     /**
@@ -124,7 +127,9 @@ class ApiClientRegistry implements RegisteredClientRepository {
                 var processor = new DefaultJWTProcessor<SecurityContext>();
                 processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ASSERTION_ALGORITHMS, keys(jwksUrl, jwk)));
                 var decoder = new NimbusJwtDecoder(processor);
-                decoder.setJwtValidator(JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client));
+                // issue #17: and each assertion once (jti), on every instance
+                decoder.setJwtValidator(singleUse.after(
+                        JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client)));
                 return decoder;
             });
         };

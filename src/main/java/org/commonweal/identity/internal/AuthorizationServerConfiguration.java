@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -32,7 +33,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -40,7 +40,11 @@ import org.springframework.security.oauth2.server.authorization.authentication.C
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.SecurityFilterChain;
@@ -63,7 +67,8 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(40)
     SecurityFilterChain authorizationServerSecurity(HttpSecurity http, ApiClientRegistry registry,
-            RateLimits rateLimits, MemberApps apps, OAuth2AuthorizationService authorizations) throws Exception {
+            RateLimits rateLimits, MemberApps apps, OAuth2AuthorizationService authorizations, SigningKeys keys,
+            OAuth2TokenCustomizer<JwtEncodingContext> accessTokenCustomizer) throws Exception {
         var server = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(server.getEndpointsMatcher());
         // SMART App Launch: the token response names the member (patient) beside the token, as SMART requires
@@ -81,21 +86,33 @@ class AuthorizationServerConfiguration {
                 context.getAccessTokenResponse().additionalParameters(parameters);
             }
         });
+        // the default generators, plus refresh tokens for member apps granted offline_access (MemberAppRefreshTokens)
+        var jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
+        jwts.setJwtCustomizer(accessTokenCustomizer);
+        var tokens = new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(),
+                MemberAppRefreshTokens.generator());
         http.with(server, as -> as
                 .registeredClientRepository(registry)
+                .tokenGenerator(tokens)
                 .authorizationConsentService(apps)
                 .authorizationEndpoint(endpoint -> endpoint.consentPage(MemberAppsController.CONSENT_PAGE))
                 .tokenEndpoint(endpoint -> endpoint.accessTokenResponseHandler(tokenResponse))
                 .oidc(Customizer.withDefaults())
                 .clientAuthentication(clients -> clients
-                        .authenticationConverters(converters -> converters.addFirst(new SmartClientAssertionConverter()))
-                        .authenticationProviders(providers -> providers.forEach(p -> {
+                        .authenticationConverters(converters -> {
+                            converters.addFirst(new SmartClientAssertionConverter());
+                            converters.addFirst(MemberAppRefreshTokens.converter());
+                        })
+                        .authenticationProviders(providers -> {
+                            providers.addFirst(MemberAppRefreshTokens.provider(registry));
+                            providers.forEach(p -> {
                     if (p instanceof ClientSecretAuthenticationProvider secrets) {
                         secrets.setPasswordEncoder(new Sha256SecretEncoder());
                     } else if (p instanceof JwtClientAssertionAuthenticationProvider assertions) {
                         assertions.setJwtDecoderFactory(registry.assertionDecoders());
                     }
-                }))));
+                });
+                        })));
         // the authorization endpoint is for signed-in members (their browser session, from the sign-in page);
         // every other endpoint authenticates the client itself and keeps no session
         var authorize = PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize");
@@ -124,11 +141,12 @@ class AuthorizationServerConfiguration {
 
     /**
      * Tokens of machine clients are self-contained JWTs that expire in minutes and are not kept: there is nothing
-     * to look up later (no refresh token, no introspection). Other grants are kept in memory.
+     * to look up later (no refresh token, no introspection). Member apps' authorizations (consent state, codes,
+     * tokens) are kept in PostgreSQL ({@link JdbcAuthorizations}), so every instance can finish a flow.
      */
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        var others = new InMemoryOAuth2AuthorizationService();
+    OAuth2AuthorizationService authorizationService(JdbcClient jdbc) {
+        var others = new JdbcAuthorizations(jdbc);
         return new OAuth2AuthorizationService() {
             @Override
             public void save(OAuth2Authorization authorization) {

@@ -15,6 +15,9 @@ class IdentityAccessRules implements AccessRules {
         rules.requestMatchers("/admin/users", "/admin/users/**", "/admin/api-clients", "/admin/api-clients/**")
                 .hasRole(Role.ADMIN.name());
         rules.requestMatchers("/account").authenticated();
+        // issue #17: passkeys, for the logins that must use them (PasskeyGate)
+        rules.requestMatchers(PasskeyGate.ENROL_PAGE, PasskeyGate.ENROL_PAGE + "/**", PasskeyGate.STEP_PAGE)
+                .hasAnyRole(PasskeyGate.REQUIRED.stream().map(Role::name).toArray(String[]::new));
         // issue #17: member-authorized apps (SMART App Launch): registration, consent, the member's list
         rules.requestMatchers("/admin/member-apps", "/admin/member-apps/**").hasRole(Role.ADMIN.name());
         rules.requestMatchers(MemberAppsController.CONSENT_PAGE, "/account/apps", "/account/apps/**")

@@ -140,6 +140,12 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
                 .query(JdbcUserAccounts::account).list();
     }
 
+    /** True for the demo logins (one per role, created in demo mode only). */
+    boolean isDemo(String username) {
+        return jdbc.sql("select count(*) from identity.user_account where lower(username) = lower(?) and demo")
+                .param(username).query(Integer.class).single() > 0;
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select count(*) from identity.user_account where lower(username) = lower(?)")
                 .param(username).query(Integer.class).single() > 0;

@@ -44,7 +44,9 @@ class LoginController {
 
     @GetMapping("/account")
     String account(Model model) {
-        model.addAttribute("account", accounts.current().orElseThrow());
+        var account = accounts.current().orElseThrow();
+        model.addAttribute("account", account);
+        model.addAttribute("passkeysOffered", account.roles().stream().anyMatch(PasskeyGate.REQUIRED::contains));
         return "identity/account";
     }
 

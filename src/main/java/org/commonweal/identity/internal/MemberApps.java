@@ -13,7 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.commonweal.identity.MemberAppAuthorizationChanged;
+import org.commonweal.identity.MemberAppScope;
+import org.commonweal.identity.MemberAppAuthorizationChanged.Change;
+import org.commonweal.identity.UserAccount;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -39,12 +45,13 @@ import org.springframework.transaction.annotation.Transactional;
 class MemberApps implements OAuth2AuthorizationConsentService {
 
     /** What a member app may ask for: the member's own Patient and Coverage, the member as launch context, sign-in. */
-    static final List<String> SCOPES = List.of("patient/Patient.rs", "patient/Coverage.rs", "launch/patient", "openid",
-            "fhirUser");
+    static final List<String> SCOPES = MemberAppScope.all();
     /** Client ids of member apps start with this, so the authorization server tells them from machine clients. */
     static final String CLIENT_ID_PREFIX = "app-";
     /** Access tokens of member apps; each call still checks that the member's authorization stands. */
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
+    /** Refresh tokens (offline_access only), replaced at each use. */
+    static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token",
@@ -62,9 +69,22 @@ class MemberApps implements OAuth2AuthorizationConsentService {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcUserAccounts accounts;
+    private final ApplicationEventPublisher events;
 
-    MemberApps(JdbcClient jdbc) {
+    MemberApps(JdbcClient jdbc, JdbcUserAccounts accounts, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    /** For the audit trail: a member's authorization of an app given or taken back (issue #17). */
+    private void publish(String username, String clientId, Change change, String scopes) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        String memberId = accounts.findByUsername(username).map(UserAccount::memberId).orElse(null);
+        String appName = find(clientId).map(App::name).orElse(clientId);
+        events.publishEvent(new MemberAppAuthorizationChanged(username, memberId, clientId, appName, change, scopes,
+                auth == null ? "system" : auth.getName()));
     }
 
     /**
@@ -142,7 +162,9 @@ class MemberApps implements OAuth2AuthorizationConsentService {
     boolean disable(String clientId) {
         int disabled = jdbc.sql("update identity.member_app set disabled_at = now() where client_id = ? and disabled_at is null")
                 .param(clientId).update();
-        jdbc.sql("delete from identity.member_app_consent where client_id = ?").param(clientId).update();
+        jdbc.sql("delete from identity.oauth2_authorization where client_id = ?").param(clientId).update();
+        jdbc.sql("delete from identity.member_app_consent where client_id = ? returning username").param(clientId)
+                .query(String.class).list().forEach(username -> publish(username, clientId, Change.REVOKED, ""));
         return disabled > 0;
     }
 
@@ -153,11 +175,13 @@ class MemberApps implements OAuth2AuthorizationConsentService {
                 .clientIdIssuedAt(app.createdAt().toInstant())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(app.redirectUris()))
                 .scopes(scopes -> scopes.addAll(SCOPES))
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true).build())
                 .tokenSettings(TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
                         .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).authorizationCodeTimeToLive(Duration.ofMinutes(2))
+                        .refreshTokenTimeToLive(REFRESH_TOKEN_LIFETIME).reuseRefreshTokens(false)
                         .build())
                 .build()).orElse(null);
     }
@@ -172,8 +196,15 @@ class MemberApps implements OAuth2AuthorizationConsentService {
 
     /** Revokes a member's authorization of an app; false when there was none. */
     boolean revoke(String username, String clientId) {
-        return jdbc.sql("delete from identity.member_app_consent where username = ? and client_id = ?")
+        boolean revoked = jdbc.sql("delete from identity.member_app_consent where username = ? and client_id = ?")
                 .params(username, clientId).update() > 0;
+        // its codes and refresh tokens die with it (access tokens are refused by authorizationStands)
+        jdbc.sql("delete from identity.oauth2_authorization where client_id = ? and principal_name = ?")
+                .params(clientId, username).update();
+        if (revoked) {
+            publish(username, clientId, Change.REVOKED, "");
+        }
+        return revoked;
     }
 
     @Override
@@ -182,6 +213,7 @@ class MemberApps implements OAuth2AuthorizationConsentService {
         jdbc.sql("insert into identity.member_app_consent (client_id, username, scopes) values (?, ?, ?) "
                 + "on conflict (client_id, username) do update set scopes = excluded.scopes")
                 .params(consent.getRegisteredClientId(), consent.getPrincipalName(), scopes).update();
+        publish(consent.getPrincipalName(), consent.getRegisteredClientId(), Change.GRANTED, scopes);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,6 +25,9 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+// issue #17: a passkey after the password adds its factor to the same sign-in (Spring Security 7's multi-factor
+// support on the authentication filters); which logins need it is PasskeyGate's rule, not a global one
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -45,7 +49,7 @@ class SecurityConfiguration {
     @Order(100)
     SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules,
             LoginAttempts loginAttempts, RateLimits rateLimits, RequestBodyLimits bodyLimits,
-            HandlerMappingIntrospector introspector) throws Exception {
+            PasskeyGate passkeyGate, HandlerMappingIntrospector introspector) throws Exception {
         // issue #17: one answer for every failed sign-in (a locked or disabled login must not look different from a
         // wrong password), and throttling per login name + address instead of locking the account (LoginAttempts)
         var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -62,6 +66,10 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
         http.formLogin(form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false));
         http.addFilterBefore(loginAttempts.filter(), UsernamePasswordAuthenticationFilter.class);
+        // issue #17: passkeys (WebAuthn) as the second factor of staff logins, stored in PostgreSQL (JdbcPasskeys,
+        // PasskeyRelyingParty); our own pages (PasskeysController), not Spring Security's generated ones
+        http.webAuthn(webauthn -> webauthn.disableDefaultRegistrationPage(true));
+        http.addFilterBefore(passkeyGate.filter(), UsernamePasswordAuthenticationFilter.class);
         // issue #17: rate limits and body limits before the CSRF check, which would read (and spool) the body
         http.addFilterBefore(rateLimits.browserFilter(), CsrfFilter.class);
         http.addFilterBefore(bodyLimits.browserFilter(), CsrfFilter.class);

@@ -37,7 +37,7 @@ class SmartConfigurationController {
         body.put("jwks_uri", issuer + settings.getJwkSetEndpoint());
         body.put("authorization_endpoint", issuer + settings.getAuthorizationEndpoint());
         body.put("token_endpoint", issuer + settings.getTokenEndpoint());
-        body.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        body.put("grant_types_supported", List.of("authorization_code", "client_credentials", "refresh_token"));
         body.put("response_types_supported", List.of("code"));
         body.put("code_challenge_methods_supported", List.of("S256"));
         body.put("token_endpoint_auth_methods_supported",
@@ -46,7 +46,7 @@ class SmartConfigurationController {
         body.put("scopes_supported", Stream.concat(Arrays.stream(ApiScope.values()).map(ApiScope::value),
                 MemberApps.SCOPES.stream()).toList());
         body.put("capabilities", List.of("launch-standalone", "client-public", "client-confidential-asymmetric",
-                "context-standalone-patient", "sso-openid-connect", "permission-v2"));
+                "context-standalone-patient", "sso-openid-connect", "permission-v2", "permission-offline"));
         return body;
     }
 }

@@ -133,7 +133,8 @@ class UserAdministrationController {
                         response.sendRedirect(request.getContextPath() + "/account/password");
                         return false;
                     }
-                }).excludePathPatterns("/account/password", "/css/**", "/js/**", "/img/**", "/webjars/**", "/error",
+                    // the passkey step comes first for staff (PasskeyGate), so its pages are not sent here
+                }).excludePathPatterns("/account/password", PasskeyGate.STEP_PAGE, PasskeyGate.ENROL_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**", "/error",
                         "/api/**", "/x12/**", "/fhir/**", "/hsds/**");
             }
         };
