@@ -19,6 +19,7 @@ import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.demo.DemoPerson;
+import org.commonweal.platform.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +31,8 @@ import org.springframework.stereotype.Component;
 class CentersDemoData implements DemoDataGenerator {
 
     /** Every table reset() empties. */
-    private static final List<String> TABLES = List.of("centers.registration_history", "centers.notification_log",
-            "centers.notification", "centers.screening", "centers.visit", "centers.registration",
+    private static final List<String> TABLES = List.of("centers.registration_history",
+            "centers.screening", "centers.visit", "centers.registration",
             "centers.class_session", "centers.class_series", "centers.participant");
 
     private static final String CODES = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -42,9 +43,11 @@ class CentersDemoData implements DemoDataGenerator {
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY};
 
     private final CenterCatalog catalog;
+    private final Outbox outbox;
 
-    CentersDemoData(CenterCatalog catalog) {
+    CentersDemoData(CenterCatalog catalog, Outbox outbox) {
         this.catalog = catalog;
+        this.outbox = outbox;
     }
 
     @Override
@@ -60,6 +63,8 @@ class CentersDemoData implements DemoDataGenerator {
     @Override
     public void reset(DemoContext context) {
         context.jdbc().sql("truncate " + String.join(", ", TABLES)).update();
+        // the shared outbox holds only what users' actions queued; they went with the tables above
+        outbox.discard(name());
     }
 
     record Program(int id, String code, String category, String nameEn, String nameEs) {

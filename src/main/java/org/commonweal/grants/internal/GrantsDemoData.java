@@ -17,6 +17,7 @@ import org.commonweal.demo.DemoPerson;
 import org.commonweal.grants.internal.GrantsHistory.HistoricAward;
 import org.commonweal.grants.internal.GrantsHistory.ProgramCode;
 import org.commonweal.grants.lifecycle.SubmissionWindow;
+import org.commonweal.platform.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,7 @@ import org.springframework.stereotype.Component;
 class GrantsDemoData implements DemoDataGenerator {
 
     /** Every table reset() empties. */
-    private static final List<String> TABLES = List.of("grants.notification_log", "grants.notification",
-            "grants.report_reminder", "grants.report_due_change", "grants.extension_request", "grants.application_edit",
+    private static final List<String> TABLES = List.of("grants.report_reminder", "grants.report_due_change", "grants.extension_request", "grants.application_edit",
             "grants.letter_of_intent", "grants.organization_contact", "grants.outcome", "grants.report_requirement",
             "grants.disbursement", "grants.award_amendment", "grants.award", "grants.slate_item", "grants.board_action",
             "grants.board_meeting", "grants.review_score", "grants.review_assignment", "grants.attachment",
@@ -41,6 +41,12 @@ class GrantsDemoData implements DemoDataGenerator {
     private static final String[] SUFFIX = {"Community Health Center", "Family Clinic", "Health Services",
             "Free Clinic", "Wellness Collaborative", "Medical Center", "Community Clinic", "Health Alliance"};
     private static final String[] TYPES = {"FQHC", "COMMUNITY_CLINIC", "FREE_CLINIC", "NON_PROFIT", "COUNTY_DEPARTMENT"};
+
+    private final Outbox outbox;
+
+    GrantsDemoData(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @Override
     public String name() {
@@ -55,6 +61,8 @@ class GrantsDemoData implements DemoDataGenerator {
     @Override
     public void reset(DemoContext context) {
         context.jdbc().sql("truncate " + String.join(", ", TABLES) + " restart identity").update();
+        // the shared outbox holds only what users' actions queued; they went with the tables above
+        outbox.discard(name());
     }
 
     @Override

@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reminds grantees of reports coming due: every morning, once per cluster, each open reporting requirement of an
  * active award that is within one of the configured thresholds ({@code commonweal.grants.reminder-days}, default
- * 30, 7 and 0 days before it is due) or overdue gets one reminder per threshold and due date, written to the outbox
- * for every contact of the organization. Re-running the same day queues nothing new; an extension starts a new series.
+ * 30, 7 and 0 days before it is due) or overdue gets one reminder per threshold and due date, queued on platform's
+ * outbox for every contact of the organization. Re-running the same day queues nothing new; an extension starts a new series.
  */
 @Component
 class ReportReminders {
@@ -29,17 +29,15 @@ class ReportReminders {
 
     private final JdbcClient jdbc;
     private final GrantsNotifications notifications;
-    private final GrantsNotificationDispatcher dispatcher;
     private final ClusterJobs jobs;
     private final TransactionTemplate transactions;
     private final ReminderSchedule schedule;
 
-    ReportReminders(JdbcClient jdbc, GrantsNotifications notifications, GrantsNotificationDispatcher dispatcher,
-            ClusterJobs jobs, PlatformTransactionManager transactionManager,
+    ReportReminders(JdbcClient jdbc, GrantsNotifications notifications, ClusterJobs jobs,
+            PlatformTransactionManager transactionManager,
             @Value("${commonweal.grants.reminder-days:30,7,0}") String reminderDays) {
         this.jdbc = jdbc;
         this.notifications = notifications;
-        this.dispatcher = dispatcher;
         this.jobs = jobs;
         this.transactions = new TransactionTemplate(transactionManager);
         this.schedule = ReminderSchedule.parse(reminderDays);
@@ -55,9 +53,8 @@ class ReportReminders {
         return jobs.runOnce("grants-report-reminders", Duration.ofMinutes(30), Duration.ofMinutes(1), () -> {
             long started = System.nanoTime();
             int reminded = transactions.execute(tx -> queue(today));
-            int sent = dispatcher.dispatch();
-            if (reminded > 0 || sent > 0) {
-                log.info("Grants report reminders: {} requirements reminded, {} messages sent in {} ms", reminded, sent,
+            if (reminded > 0) {
+                log.info("Grants report reminders: {} requirements reminded in {} ms", reminded,
                         (System.nanoTime() - started) / 1_000_000);
             }
         });
