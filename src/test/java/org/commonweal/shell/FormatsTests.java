@@ -21,7 +21,7 @@ class FormatsTests {
     @Test
     void moneyNeverShowsTheGenericCurrencySign() {
         assertThat(la.money(new BigDecimal("2150"), Locale.ENGLISH)).isEqualTo("$2,150.00");
-        assertThat(la.money(new BigDecimal("2150"), ES)).doesNotContain("¤").contains("2150,00").contains("US$");
+        assertThat(la.money(new BigDecimal("2150"), ES)).doesNotContain("¤").contains("2.150,00").contains("US$");
         var euro = new Formats(new PlanIdentity("X", "X", "X", ZoneId.of("Europe/Madrid"), Currency.getInstance("EUR")));
         assertThat(euro.money(new BigDecimal("10.5"), ES)).contains("10,50").contains("€");
     }

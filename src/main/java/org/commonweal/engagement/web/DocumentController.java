@@ -3,6 +3,7 @@ package org.commonweal.engagement.web;
 import java.io.IOException;
 import java.util.NoSuchElementException;
 
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.committee.MeetingDocuments;
 import org.springframework.http.ContentDisposition;
@@ -26,7 +27,10 @@ class DocumentController {
 
     private final MeetingDocuments documents;
 
-    DocumentController(MeetingDocuments documents) {
+    private final java.time.ZoneId zone;
+
+    DocumentController(MeetingDocuments documents, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.documents = documents;
     }
 
@@ -65,13 +69,13 @@ class DocumentController {
 
     @GetMapping("/engagement/documents/{id}")
     ResponseEntity<byte[]> staffCopy(@PathVariable long id) {
-        return send(documents.file(id, false, PromoterController.today())
+        return send(documents.file(id, false, java.time.LocalDate.now(zone))
                 .orElseThrow(() -> new NoSuchElementException("document " + id)));
     }
 
     @GetMapping("/committees/documents/{id}")
     ResponseEntity<byte[]> publicCopy(@PathVariable long id) {
-        return send(documents.file(id, true, java.time.LocalDate.now(CommitteeDirectory.PLAN_ZONE))
+        return send(documents.file(id, true, java.time.LocalDate.now(zone))
                 .orElseThrow(() -> new NoSuchElementException("document " + id)));
     }
 

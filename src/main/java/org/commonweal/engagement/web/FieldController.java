@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.promoter.FieldLog;
 import org.commonweal.engagement.promoter.OutreachReports;
@@ -40,7 +41,10 @@ class FieldController {
     private final OutreachReports reports;
     private final Geography geography;
 
-    FieldController(PromoterRoster roster, FieldLog log, OutreachReports reports, Geography geography) {
+    private final java.time.ZoneId zone;
+
+    FieldController(PromoterRoster roster, FieldLog log, OutreachReports reports, Geography geography, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.roster = roster;
         this.log = log;
         this.reports = reports;
@@ -50,7 +54,7 @@ class FieldController {
     @GetMapping("/engagement/field")
     String page(@RequestParam(required = false) Long promoter, @RequestParam(required = false) Long event,
             Principal principal, Model model) {
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = LocalDate.now(zone);
         Long promoterId = promoter != null ? promoter
                 : roster.byUsername(principal.getName()).map(PromoterRoster.Promoter::id).orElse(null);
         if (!model.containsAttribute("form")) {
@@ -63,7 +67,7 @@ class FieldController {
     @PostMapping("/engagement/field/events")
     String logEvent(@ModelAttribute("form") EventForm form, Principal principal, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = LocalDate.now(zone);
         if (form.promoterId() == null) {
             model.addAttribute("problems", List.of("promoter: choose who held the event"));
             response.setStatus(422);
@@ -85,7 +89,7 @@ class FieldController {
 
     @PostMapping("/engagement/field/contacts")
     String logContact(ContactForm form, RedirectAttributes redirect) {
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = LocalDate.now(zone);
         if (form.promoterId() == null) {
             throw new IllegalArgumentException("promoter: required");
         }
