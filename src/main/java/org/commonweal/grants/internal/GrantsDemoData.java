@@ -3,6 +3,7 @@ package org.commonweal.grants.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.commonweal.grants.internal.GrantsHistory.HistoricAward;
 import org.commonweal.grants.internal.GrantsHistory.ProgramCode;
 import org.commonweal.grants.lifecycle.SubmissionWindow;
 import org.commonweal.platform.Outbox;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +46,11 @@ class GrantsDemoData implements DemoDataGenerator {
 
     private final Outbox outbox;
 
-    GrantsDemoData(Outbox outbox) {
+    private final ZoneId zone;
+
+    GrantsDemoData(Outbox outbox, PlanIdentity plan) {
         this.outbox = outbox;
+        this.zone = plan.timeZone();
     }
 
     @Override
@@ -69,7 +74,7 @@ class GrantsDemoData implements DemoDataGenerator {
     public long generate(DemoContext context) {
         var jdbc = context.jdbc();
         Random random = context.random("grants");
-        LocalDate today = LocalDate.now(SubmissionWindow.LOS_ANGELES);
+        LocalDate today = LocalDate.now(zone);
         long rows = programs(context);
         rows += organizations(context, random);
         List<HistoricAward> history = GrantsHistory.plan(random, today.getYear());
@@ -169,7 +174,7 @@ class GrantsDemoData implements DemoDataGenerator {
             for (Object[] d : disbursements) {
                 boolean paid = "PAID".equals(d[5]);
                 r.row(d[0], d[1], d[2], d[3], d[4], d[5], paid ? "history" : null,
-                        paid ? ZonedDateTime.of((LocalDate) d[6], LocalTime.NOON, SubmissionWindow.LOS_ANGELES).toOffsetDateTime() : null,
+                        paid ? ZonedDateTime.of((LocalDate) d[6], LocalTime.NOON, zone).toOffsetDateTime() : null,
                         d[6]);
             }
         });
@@ -270,7 +275,7 @@ class GrantsDemoData implements DemoDataGenerator {
         return rows + 1;
     }
 
-    private static java.time.OffsetDateTime at(LocalDate date, LocalTime time) {
-        return ZonedDateTime.of(date, time, SubmissionWindow.LOS_ANGELES).toOffsetDateTime();
+    private java.time.OffsetDateTime at(LocalDate date, LocalTime time) {
+        return ZonedDateTime.of(date, time, zone).toOffsetDateTime();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.commonweal.grants.lifecycle.ReminderSchedule;
 import org.commonweal.grants.lifecycle.SubmissionWindow;
 import org.commonweal.platform.ClusterJobs;
+import org.commonweal.platform.PlanIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,19 +34,22 @@ class ReportReminders {
     private final TransactionTemplate transactions;
     private final ReminderSchedule schedule;
 
+    private final java.time.ZoneId zone;
+
     ReportReminders(JdbcClient jdbc, GrantsNotifications notifications, ClusterJobs jobs,
-            PlatformTransactionManager transactionManager,
+            PlatformTransactionManager transactionManager, PlanIdentity plan,
             @Value("${commonweal.grants.reminder-days:30,7,0}") String reminderDays) {
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.jobs = jobs;
         this.transactions = new TransactionTemplate(transactionManager);
         this.schedule = ReminderSchedule.parse(reminderDays);
+        this.zone = plan.timeZone();
     }
 
     @Scheduled(cron = "${commonweal.grants.reminders-cron:0 0 7 * * *}", zone = "${commonweal.plan.time-zone}")
     void scheduled() {
-        run(LocalDate.now(SubmissionWindow.LOS_ANGELES));
+        run(LocalDate.now(zone));
     }
 
     /** The job as the scheduler runs it; returns whether this instance ran it (another may hold the lock). */

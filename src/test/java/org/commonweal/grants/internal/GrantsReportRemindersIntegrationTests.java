@@ -27,7 +27,7 @@ class GrantsReportRemindersIntegrationTests {
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
 
-    private final LocalDate today = LocalDate.now(SubmissionWindow.LOS_ANGELES);
+    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
 
     /** An award of a fresh organization with two contacts; its interim report is due in {@code days}. */
     private ReportingDesk.Requirement interimDueIn(int days, String[] emails) {
