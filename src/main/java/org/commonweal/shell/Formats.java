@@ -58,6 +58,15 @@ public class Formats {
                 .format(zoned(moment));
     }
 
+    /** The time of day on the plan's clock, "3:30 PM" / "15:30"; empty for none. */
+    public String time(TemporalAccessor moment) {
+        if (moment == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale())
+                .format(zoned(moment));
+    }
+
     /** With seconds, for records where the order of events matters (the audit log); empty for none. */
     public String exactTime(TemporalAccessor moment) {
         if (moment == null) {

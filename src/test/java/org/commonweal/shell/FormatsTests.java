@@ -35,5 +35,11 @@ class FormatsTests {
         // after 4 pm in Los Angeles it is already the next day in UTC
         assertThat(la.date(Instant.parse("2026-12-06T01:00:00Z"), Locale.ENGLISH)).isEqualTo("Dec 5, 2026");
         assertThat(la.date(null)).isEmpty();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(ES);
+        try {
+            assertThat(la.time(noonUtc)).isEqualTo("12:00");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
     }
 }

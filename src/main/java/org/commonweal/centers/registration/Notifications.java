@@ -1,11 +1,13 @@
 package org.commonweal.centers.registration;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.platform.Outbox;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,10 @@ public class Notifications {
     private final MessageSource messages;
     private final Outbox outbox;
 
-    Notifications(JdbcClient jdbc, MessageSource messages, Outbox outbox) {
+    private final ZoneId zone;
+
+    Notifications(JdbcClient jdbc, MessageSource messages, Outbox outbox, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.messages = messages;
         this.outbox = outbox;
@@ -49,7 +54,7 @@ public class Notifications {
         }
         Locale locale = "es".equals(c.language()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(SessionQueries.ZONE);
+                .withLocale(locale).withZone(zone);
         Object[] args = {c.firstName(), c.title(), when.format(c.startsAt()), c.center(), c.code(),
                 c.offeredUntil() == null ? "" : when.format(c.offeredUntil())};
         String subject = messages.getMessage("centers.notify." + template + ".subject", args, locale);

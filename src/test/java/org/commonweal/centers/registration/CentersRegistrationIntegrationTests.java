@@ -167,7 +167,7 @@ class CentersRegistrationIntegrationTests {
     void aSessionWithinADayGetsOneReminderPerRegisteredPerson() {
         int center = jdbc.sql("select id from centers.center where code = 'norwalk'").query(Integer.class).single();
         int program = jdbc.sql("select id from centers.program where code = 'walking'").query(Integer.class).single();
-        var start = java.time.LocalDateTime.now(SessionQueries.ZONE).plusHours(3).withSecond(0).withNano(0);
+        var start = java.time.LocalDateTime.now(java.time.ZoneId.of("America/Los_Angeles")).plusHours(3).withSecond(0).withNano(0);
         long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Soon walk", "Caminata pronto", "en",
                 "Leo", "Main room", 1, "everyone", start, 60, "FREQ=DAILY;COUNT=1"), start.toLocalDate().plusDays(1));
         ClassSession session = queries.seriesSessions(series).getFirst();
