@@ -28,8 +28,10 @@ public final class Csv implements AutoCloseable {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final CSVPrinter printer;
+    private final boolean neutralising;
 
-    private Csv(Writer out) {
+    private Csv(Writer out, boolean neutralising) {
+        this.neutralising = neutralising;
         try {
             this.printer = new CSVPrinter(out, FORMAT);
         } catch (IOException e) {
@@ -39,7 +41,15 @@ public final class Csv implements AutoCloseable {
 
     /** A CSV document written to {@code out} (closing it flushes, and leaves {@code out} open to the caller). */
     public static Csv to(Writer out) {
-        return new Csv(out);
+        return new Csv(out, true);
+    }
+
+    /**
+     * A data-exchange file another system reads field by field (the HMIS CSV set): RFC 4180 as {@link #to}, without the
+     * formula apostrophe, which would change the data the other system stores. Not for files people open.
+     */
+    public static Csv exchange(Writer out) {
+        return new Csv(out, false);
     }
 
     /** A field as it may be written: a formula-looking text is given a leading apostrophe. */
@@ -55,7 +65,8 @@ public final class Csv implements AutoCloseable {
     /** One record; nulls are empty fields, everything else is written as its text, neutralised. */
     public Csv row(List<?> fields) {
         try {
-            printer.printRecord(fields.stream().map(f -> neutralise(f == null ? null : f.toString())));
+            printer.printRecord(fields.stream().map(f -> f == null ? "" : neutralising ? neutralise(f.toString())
+                    : f.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,6 +96,13 @@ public final class Csv implements AutoCloseable {
     public static String line(List<?> fields) {
         var out = new StringWriter();
         to(out).row(fields).flush();
+        return out.toString();
+    }
+
+    /** One record of a data-exchange file ({@link #exchange}) as a line with its CRLF. */
+    public static String exchangeLine(List<?> fields) {
+        var out = new StringWriter();
+        exchange(out).row(fields).flush();
         return out.toString();
     }
 
@@ -128,7 +146,13 @@ public final class Csv implements AutoCloseable {
     /** Reads every record of RFC 4180 CSV, blank lines included (as one empty field); a leading BOM is dropped. */
     public static List<Row> read(Reader in) throws IOException {
         List<Row> rows = new java.util.ArrayList<>();
-        try (CSVParser parser = FORMAT.parse(in)) {
+        // the caller owns the reader (an entry of a ZIP stream goes on after this file): do not close it
+        Reader borrowed = new java.io.FilterReader(in) {
+            @Override
+            public void close() {
+            }
+        };
+        try (CSVParser parser = FORMAT.parse(borrowed)) {
             var records = parser.iterator();
             long start = 1;
             while (true) {
