@@ -1,18 +1,18 @@
 package org.commonweal.network;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import org.commonweal.platform.Csv;
 
 /** The NUCC taxonomy codes of the directory, read from {@code network/specialties.csv}. */
 public final class Specialties {
@@ -58,13 +58,11 @@ public final class Specialties {
             if (in == null) {
                 throw new IllegalStateException("missing resource network/specialties.csv");
             }
-            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
+            for (Csv.Row row : Csv.read(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                if (row.blank() || row.values().getFirst().startsWith("#")) {
                     continue;
                 }
-                List<String> f = splitCsv(line);
+                List<String> f = row.values();
                 map.put(f.get(0), new Specialty(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
                         Double.parseDouble(f.get(5)), f.get(6), f.get(7)));
             }
@@ -72,34 +70,5 @@ public final class Specialties {
             throw new UncheckedIOException(e);
         }
         return new Specialties(map);
-    }
-
-    /** Splits one CSV line with optional double quotes (RFC 4180, no embedded line breaks). */
-    public static List<String> splitCsv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
     }
 }

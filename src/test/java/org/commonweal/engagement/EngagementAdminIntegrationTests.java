@@ -41,9 +41,11 @@ class EngagementAdminIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     MeetingDocuments documents;
+    @Autowired
+    CommitteeDirectory directory;
 
-    static LocalDate today() {
-        return LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+    LocalDate today() {
+        return directory.today();
     }
 
     @Test

@@ -44,8 +44,8 @@ class EngagementIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    static LocalDate today() {
-        return LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+    LocalDate today() {
+        return directory.today();
     }
 
     @Test

@@ -130,7 +130,7 @@ class ReferralLoopIntegrationTests {
     private ClassSession newSession(String title, int capacity) {
         int center = jdbc.sql("select id from centers.center where code = 'east-la'").query(Integer.class).single();
         int program = jdbc.sql("select id from centers.program where code = 'cooking'").query(Integer.class).single();
-        LocalDateTime start = LocalDate.now(SessionQueries.ZONE).plusDays(3).atTime(18, 0);
+        LocalDateTime start = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(3).atTime(18, 0);
         long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, title, title, "es", "Rosa",
                 "Kitchen", capacity, "everyone", start, 90, "FREQ=WEEKLY;COUNT=2"), start.toLocalDate().plusDays(8));
         return queries.seriesSessions(series).getFirst();

@@ -48,4 +48,35 @@ class CsvTests {
     void oneLineEndsWithCrLf() {
         assertThat(Csv.line(List.of("a", "b,c"))).isEqualTo("a,\"b,c\"\r\n");
     }
+
+    @Test
+    void readsQuotedCommasQuotesAndLineBreaksWholeWithTheLineEachRecordStartsOn() throws Exception {
+        String text = "\uFEFFnpi,group_name,address\r\n"
+                + "1972583466,\"Boyle Heights IPA, Inc.\",\"2200 E 1st St\nSuite 4\"\r\n"
+                + "\r\n"
+                + "1659347805,\"The \"\"Clinic\"\"\",1 Main St\n";
+        var rows = Csv.read(new java.io.StringReader(text));
+        assertThat(rows).extracting(Csv.Row::line).containsExactly(1L, 2L, 4L, 5L);
+        assertThat(rows.get(0).values()).containsExactly("npi", "group_name", "address");
+        assertThat(rows.get(1).values()).containsExactly("1972583466", "Boyle Heights IPA, Inc.", "2200 E 1st St\nSuite 4");
+        assertThat(rows.get(2).blank()).isTrue();
+        assertThat(rows.get(3).values()).containsExactly("1659347805", "The \"Clinic\"", "1 Main St");
+    }
+
+    @Test
+    void anUnclosedQuoteIsMalformedAtTheLineItStarts() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Csv.read(new java.io.StringReader(
+                "a,b\n1,2\n3,\"never closed\n4,5\n"))).isInstanceOf(Csv.Malformed.class)
+                .hasMessageStartingWith("line 3:");
+    }
+
+    @Test
+    void whatIsWrittenReadsBackFieldForField() throws Exception {
+        var out = new java.io.StringWriter();
+        try (var csv = Csv.to(out)) {
+            csv.row("a,b", "line\nbreak", "quote \"q\"");
+        }
+        assertThat(Csv.read(new java.io.StringReader(out.toString())).getFirst().values())
+                .containsExactly("a,b", "line\nbreak", "quote \"q\"");
+    }
 }

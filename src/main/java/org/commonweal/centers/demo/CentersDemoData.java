@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,8 @@ import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.demo.DemoPerson;
+import org.commonweal.platform.Outbox;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +33,8 @@ import org.springframework.stereotype.Component;
 class CentersDemoData implements DemoDataGenerator {
 
     /** Every table reset() empties. */
-    private static final List<String> TABLES = List.of("centers.registration_history", "centers.notification_log",
-            "centers.notification", "centers.screening", "centers.visit", "centers.registration",
+    private static final List<String> TABLES = List.of("centers.registration_history",
+            "centers.screening", "centers.visit", "centers.registration",
             "centers.class_session", "centers.class_series", "centers.participant");
 
     private static final String CODES = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -42,9 +45,14 @@ class CentersDemoData implements DemoDataGenerator {
             DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY};
 
     private final CenterCatalog catalog;
+    private final Outbox outbox;
 
-    CentersDemoData(CenterCatalog catalog) {
+    private final ZoneId zone;
+
+    CentersDemoData(CenterCatalog catalog, Outbox outbox, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.catalog = catalog;
+        this.outbox = outbox;
     }
 
     @Override
@@ -60,6 +68,8 @@ class CentersDemoData implements DemoDataGenerator {
     @Override
     public void reset(DemoContext context) {
         context.jdbc().sql("truncate " + String.join(", ", TABLES)).update();
+        // the shared outbox holds only what users' actions queued; they went with the tables above
+        outbox.discard(name());
     }
 
     record Program(int id, String code, String category, String nameEn, String nameEs) {
@@ -77,7 +87,7 @@ class CentersDemoData implements DemoDataGenerator {
         reset(ctx);
         catalog.load();
         boolean full = ctx.scale().pick(0, 1) == 1;
-        LocalDate today = LocalDate.now(SessionQueries.ZONE);
+        LocalDate today = LocalDate.now(zone);
         LocalDate first = full ? today.minusMonths(9) : today.minusWeeks(6);
         LocalDate last = full ? today.plusMonths(3) : today.plusWeeks(6);
         int seriesPerCenter = full ? 12 : 4;
@@ -140,7 +150,7 @@ class CentersDemoData implements DemoDataGenerator {
         long sessionBase = reserve(ctx, "centers.class_session_id_seq", sessionCount);
         for (SeriesRow s : series) {
             for (LocalDateTime start : RecurrenceRule.parse(s.rrule()).occurrences(s.start(), last)) {
-                OffsetDateTime begins = start.atZone(SessionQueries.ZONE).toOffsetDateTime();
+                OffsetDateTime begins = start.atZone(zone).toOffsetDateTime();
                 long id = sessionBase + sessions.size();
                 sessions.add(new Session(id, s.center().id(), begins.toInstant(), s.capacity()));
                 sessionRows.add(new Object[] {id, s.id(), s.center().id(), begins, begins.plusMinutes(s.minutes()),
@@ -236,7 +246,7 @@ class CentersDemoData implements DemoDataGenerator {
                             day = day.minusDays(1);
                         }
                         var at = day.atTime(9 + random.nextInt(day.getDayOfWeek() == DayOfWeek.SATURDAY ? 4 : 8),
-                                random.nextInt(60)).atZone(SessionQueries.ZONE).toOffsetDateTime();
+                                random.nextInt(60)).atZone(zone).toOffsetDateTime();
                         String service = WALK_IN[DemoPeople.pick(random, WALK_IN_WEIGHTS)];
                         boolean known = random.nextDouble() < 0.6;
                         int who = random.nextInt(participants);
@@ -254,7 +264,7 @@ class CentersDemoData implements DemoDataGenerator {
                         Center c = centers.get(random.nextInt(centers.size()));
                         int who = random.nextInt(participants);
                         var at = first.plusDays(random.nextLong(Math.max(1, days))).atTime(10 + random.nextInt(6), 0)
-                                .atZone(SessionQueries.ZONE).toOffsetDateTime();
+                                .atZone(zone).toOffsetDateTime();
                         int systolic = clamp(Math.round(125 + random.nextGaussian() * 18), 85, 220);
                         int diastolic = clamp(Math.round(80 + random.nextGaussian() * 11), 45, 130);
                         boolean fasting = random.nextBoolean();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.commonweal.centers.Center;
 import org.commonweal.centers.schedule.RecurrenceRule;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.geography.Geography;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,10 +45,13 @@ class HsdsCatalog {
     private final String website;
     private final MessageSource messages;
 
+    private final ZoneId zone;
+
     HsdsCatalog(JdbcClient jdbc, SessionQueries queries, Geography geography, MessageSource messages,
             @Value("${commonweal.centers.hsds.organization:L.A. Care Health Plan and Blue Shield of California Promise Health Plan Community Resource Centers}") String organizationName,
             @Value("${commonweal.centers.hsds.description:Free community centers open to members of both plans and to everyone: classes, health screenings, telehealth rooms, membership and social-service help, food pantries.}") String organizationDescription,
-            @Value("${commonweal.centers.hsds.website:https://www.lacare.org/}") String website) {
+            @Value("${commonweal.centers.hsds.website:https://www.lacare.org/}") String website, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.queries = queries;
         this.geography = geography;
@@ -306,7 +311,7 @@ class HsdsCatalog {
     private Map<String, Object> seriesSchedule(Snapshot s, Series x, String salId) {
         RecurrenceRule rule = RecurrenceRule.parse(x.rrule());
         // the offset of the series' next weeks: of today once it has started, else of its first day
-        LocalDate today = s.now().atZone(SessionQueries.ZONE).toLocalDate();
+        LocalDate today = s.now().atZone(zone).toLocalDate();
         LocalDate on = x.firstStart().toLocalDate().isAfter(today) ? x.firstStart().toLocalDate() : today;
         ZoneOffset offset = offsetOn(on);
         var o = new LinkedHashMap<String, Object>();
@@ -347,7 +352,7 @@ class HsdsCatalog {
         o.put("description", x.title() + " (" + x.language() + ")");
         o.put("schedule_link", s.baseUrl() + "/centers/series/" + x.id() + "/calendar.ics");
         o.put("attending_type", "in person");
-        o.put("notes", "RRULE:" + rule + "; times are America/Los_Angeles wall time, offset " + offset + " from " + on
+        o.put("notes", "RRULE:" + rule + "; times are " + zone.getId() + " wall time, offset " + offset + " from " + on
                 + " (it changes with daylight saving time)");
         return o;
     }
@@ -355,7 +360,7 @@ class HsdsCatalog {
     /** The center's opening hours ("Mo-Fr 09:00-17:00; Sa 09:00-13:00") as weekly schedules. */
     List<Map<String, Object>> hours(Snapshot s, Center c, String linkField, String linkId) {
         List<Map<String, Object>> out = new ArrayList<>();
-        LocalDate today = s.now().atZone(SessionQueries.ZONE).toLocalDate();
+        LocalDate today = s.now().atZone(zone).toLocalDate();
         ZoneOffset offset = offsetOn(today);
         int n = 0;
         for (String part : c.hours().split(";")) {
@@ -373,7 +378,7 @@ class HsdsCatalog {
             o.put("opens_at", time(LocalTime.parse(dayTime[1].substring(0, 5)), offset));
             o.put("closes_at", time(LocalTime.parse(dayTime[1].substring(6)), offset));
             o.put("description", part.strip());
-            o.put("notes", "times are America/Los_Angeles wall time, offset " + offset + " on " + today
+            o.put("notes", "times are " + zone.getId() + " wall time, offset " + offset + " on " + today
                     + " (it changes with daylight saving time)");
             out.add(o);
         }
@@ -395,9 +400,9 @@ class HsdsCatalog {
         return String.join(",", days);
     }
 
-    /** Los Angeles' UTC offset on a day (at noon, clear of the 2 a.m. change). */
-    static ZoneOffset offsetOn(LocalDate day) {
-        return day.atTime(12, 0).atZone(SessionQueries.ZONE).getOffset();
+    /** The plan's UTC offset on a day (at noon, clear of the 2 a.m. change). */
+    private ZoneOffset offsetOn(LocalDate day) {
+        return day.atTime(12, 0).atZone(zone).getOffset();
     }
 
     /** HSDS opens_at / closes_at: HH:MM with the UTC offset ("09:00-08:00"), as the schema's description asks. */

@@ -1,6 +1,7 @@
 package org.commonweal.centers.referral;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import org.commonweal.centers.Centers;
@@ -14,6 +15,7 @@ import org.commonweal.centers.RegistrationStatus;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.engagement.ClassReferralMade;
 import org.commonweal.engagement.ReferralOutcomeReported;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +42,11 @@ class ClassReferrals {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate attempt;
 
+    private final ZoneId zone;
+
     ClassReferrals(Centers centers, ReferenceResolver resolver, JdbcClient jdbc, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.centers = centers;
         this.resolver = resolver;
         this.jdbc = jdbc;
@@ -56,7 +61,7 @@ class ClassReferrals {
      */
     @ApplicationModuleListener
     void on(ClassReferralMade referral) {
-        LocalDate on = LocalDate.now(SessionQueries.ZONE);
+        LocalDate on = LocalDate.now(zone);
         if (referral.referredOn() != null && on.isBefore(referral.referredOn())) {
             on = referral.referredOn();
         }
@@ -126,7 +131,7 @@ class ClassReferrals {
         jdbc.sql("select referral_id, confirmation_code from centers.registration where id = ? and referral_id is not null")
                 .param(changed.registrationId())
                 .query((rs, n) -> new ReferralOutcomeReported(rs.getLong(1), "COMPLETED",
-                        LocalDate.now(SessionQueries.ZONE), rs.getString(2)))
+                        LocalDate.now(zone), rs.getString(2)))
                 .optional().ifPresent(events::publishEvent);
     }
 }

@@ -1,27 +1,35 @@
 package org.commonweal.centers.registration;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.platform.Outbox;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The notification outbox: a message is written in the same transaction as the change it reports, in the person's
- * language, and {@link NotificationDispatcher} hands it to an adapter later. Email when there is an address, else SMS.
+ * Registration messages: written in the person's language and queued on platform's {@link Outbox} in the same
+ * transaction as the change they report. Email when there is an address, else SMS.
  */
 @Component
 public class Notifications {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final Outbox outbox;
 
-    Notifications(JdbcClient jdbc, MessageSource messages) {
+    private final ZoneId zone;
+
+    Notifications(JdbcClient jdbc, MessageSource messages, Outbox outbox, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.messages = messages;
+        this.outbox = outbox;
     }
 
     private record Context(String email, String phone, String language, String firstName, String title,
@@ -40,21 +48,18 @@ public class Notifications {
                         "es".equals(rs.getString(3)) ? rs.getString(6) : rs.getString(5), SessionQueries.instant(rs, 7),
                         rs.getString(8), rs.getString(9), SessionQueries.instant(rs, 10)))
                 .single();
-        String channel = c.email() != null ? "email" : c.phone() != null ? "sms" : null;
+        Outbox.Channel channel = c.email() != null ? Outbox.Channel.EMAIL : c.phone() != null ? Outbox.Channel.SMS : null;
         if (channel == null) {
             return; // nobody to tell: registered in person without contact details
         }
         Locale locale = "es".equals(c.language()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(SessionQueries.ZONE);
+                .withLocale(locale).withZone(zone);
         Object[] args = {c.firstName(), c.title(), when.format(c.startsAt()), c.center(), c.code(),
                 c.offeredUntil() == null ? "" : when.format(c.offeredUntil())};
         String subject = messages.getMessage("centers.notify." + template + ".subject", args, locale);
         String body = messages.getMessage("centers.notify." + template + ".body", args, locale);
-        jdbc.sql("""
-                insert into centers.notification (channel, recipient, template, locale, subject, body)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(channel, channel.equals("email") ? c.email() : c.phone(), template, locale.getLanguage(),
-                        subject, body).update();
+        outbox.queue(new Outbox.Message("centers", channel, channel == Outbox.Channel.EMAIL ? c.email() : c.phone(),
+                template, locale, subject, body));
     }
 }

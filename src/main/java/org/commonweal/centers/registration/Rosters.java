@@ -1,9 +1,11 @@
 package org.commonweal.centers.registration;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +15,10 @@ public class Rosters {
 
     private final JdbcClient jdbc;
 
-    Rosters(JdbcClient jdbc) {
+    private final ZoneId zone;
+
+    Rosters(JdbcClient jdbc, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
     }
 
@@ -45,7 +50,7 @@ public class Rosters {
         if (q.length() < 2) {
             return List.of();
         }
-        var from = day.atStartOfDay(SessionQueries.ZONE).toOffsetDateTime();
+        var from = day.atStartOfDay(zone).toOffsetDateTime();
         return jdbc.sql(SELECT + """
                  where s.center_id = ? and s.starts_at >= ? and s.starts_at < ?
                    and g.status in ('registered', 'offered', 'attended')

@@ -1,12 +1,14 @@
 package org.commonweal.centers.registration;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.commonweal.centers.Registration;
 import org.commonweal.centers.RegistrationException;
-import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.centers.schedule.ScheduleChanged;
+import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,11 @@ public class SessionEditor {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
 
-    SessionEditor(JdbcClient jdbc, JdbcCenters centers, Notifications notifications, ApplicationEventPublisher events) {
+    private final ZoneId zone;
+
+    SessionEditor(JdbcClient jdbc, JdbcCenters centers, Notifications notifications, ApplicationEventPublisher events,
+            PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.centers = centers;
         this.notifications = notifications;
@@ -53,7 +59,7 @@ public class SessionEditor {
             throw new RegistrationException("session", "a cancelled session cannot be moved");
         }
         long minutes = java.time.Duration.between(locked.startsAt(), locked.endsAt()).toMinutes();
-        var begins = newStart.atZone(SessionQueries.ZONE).toOffsetDateTime();
+        var begins = newStart.atZone(zone).toOffsetDateTime();
         jdbc.sql("update centers.class_session set starts_at = ?, ends_at = ?, room = coalesce(?, room), edited = true where id = ?")
                 .params(begins, begins.plusMinutes(minutes), room == null || room.isBlank() ? null : room, sessionId)
                 .update();

@@ -1,11 +1,13 @@
 package org.commonweal.centers.report;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +23,16 @@ public class CenterReports {
     public static final Map<String, String> DIMENSIONS = Map.of(
             "center", "c.name",
             "service", "v.service",
-            "month", "to_char(v.visited_at at time zone 'America/Los_Angeles', 'YYYY-MM')",
+            "month", "to_char(v.visited_at at time zone '{zone}', 'YYYY-MM')",
             "language", "v.language",
             "spa", "coalesce(v.spa::text, '?')");
 
     private final JdbcClient jdbc;
 
-    CenterReports(JdbcClient jdbc) {
+    private final ZoneId zone;
+
+    CenterReports(JdbcClient jdbc, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
     }
 
@@ -42,7 +47,8 @@ public class CenterReports {
     }
 
     public List<VisitRow> visits(String by, Filter f) {
-        String dimension = DIMENSIONS.get(by);
+        // the plan's zone; a ZoneId's id has no quote, so it is safe to write into the statement
+        String dimension = DIMENSIONS.containsKey(by) ? DIMENSIONS.get(by).replace("{zone}", zone.getId()) : null;
         if (dimension == null) {
             throw new IllegalArgumentException("by must be one of " + DIMENSIONS.keySet());
         }
@@ -98,7 +104,7 @@ public class CenterReports {
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
     }
 
-    private static java.time.OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(SessionQueries.ZONE).toOffsetDateTime();
+    private java.time.OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(zone).toOffsetDateTime();
     }
 }

@@ -3,8 +3,10 @@ package org.commonweal.centers.schedule;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,10 @@ public class SeriesScheduler {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    SeriesScheduler(JdbcClient jdbc, ApplicationEventPublisher events) {
+    private final ZoneId zone;
+
+    SeriesScheduler(JdbcClient jdbc, ApplicationEventPublisher events, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -79,7 +84,7 @@ public class SeriesScheduler {
         existing.forEach(t -> taken.add(t.toInstant()));
         int added = 0;
         for (LocalDateTime start : rule.occurrences(s.firstStart(), lastDay)) {
-            var begins = start.atZone(SessionQueries.ZONE).toOffsetDateTime();
+            var begins = start.atZone(zone).toOffsetDateTime();
             if (!begins.toInstant().isAfter(java.time.Instant.now()) || taken.contains(begins.toInstant())) {
                 continue;
             }
@@ -129,7 +134,7 @@ public class SeriesScheduler {
                             rs.getString(5), rs.getString(6), rs.getString(7), String.valueOf(rs.getInt(8)),
                             rs.getString(9), rs.getObject(10, LocalDateTime.class).toString(),
                             String.valueOf(rs.getInt(11)), rs.getString(12),
-                            last == null ? null : last.atZoneSameInstant(SessionQueries.ZONE).toLocalDate().toString());
+                            last == null ? null : last.atZoneSameInstant(zone).toLocalDate().toString());
                 })
                 .optional();
     }
@@ -149,14 +154,14 @@ public class SeriesScheduler {
                 .single();
         LocalDateTime latest = jdbc.sql("select max(starts_at) from centers.class_session where series_id = ?")
                 .param(seriesId).query(OffsetDateTime.class).optional()
-                .map(t -> t.atZoneSameInstant(SessionQueries.ZONE).toLocalDateTime()).orElse(null);
+                .map(t -> t.atZoneSameInstant(zone).toLocalDateTime()).orElse(null);
         List<LocalDateTime> starts = RecurrenceRule.parse(s.rrule()).occurrences(s.firstStart(), lastDay);
         int added = 0;
         for (LocalDateTime start : starts) {
             if (latest != null && !start.isAfter(latest)) {
                 continue;
             }
-            var begins = start.atZone(SessionQueries.ZONE).toOffsetDateTime();
+            var begins = start.atZone(zone).toOffsetDateTime();
             jdbc.sql("""
                     insert into centers.class_session (series_id, center_id, starts_at, ends_at, capacity, room)
                     values (?, ?, ?, ?, ?, ?)""")

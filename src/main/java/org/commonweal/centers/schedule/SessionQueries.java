@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.commonweal.centers.Center;
 import org.commonweal.centers.ClassSession;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionQueries {
 
-    public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
 
     static final String SESSION_SELECT = """
             select s.id, s.series_id, s.center_id, c.code, c.name, p.category, r.title_en, r.title_es, r.language,
@@ -33,7 +33,10 @@ public class SessionQueries {
 
     private final JdbcClient jdbc;
 
-    SessionQueries(JdbcClient jdbc) {
+    private final ZoneId zone;
+
+    SessionQueries(JdbcClient jdbc, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
     }
 
@@ -45,8 +48,8 @@ public class SessionQueries {
     public List<ClassSession> sessions(Filter f) {
         StringBuilder sql = new StringBuilder(SESSION_SELECT).append(" where s.starts_at >= ? and s.starts_at < ?");
         List<Object> params = new ArrayList<>();
-        params.add(f.from().atStartOfDay(ZONE).toOffsetDateTime());
-        params.add(f.to().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+        params.add(f.from().atStartOfDay(zone).toOffsetDateTime());
+        params.add(f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         if (f.center() != null) {
             sql.append(" and c.code = ?");
             params.add(f.center());
@@ -60,7 +63,8 @@ public class SessionQueries {
             params.add(f.language());
         }
         if (f.weekday() != null) {
-            sql.append(" and extract(isodow from s.starts_at at time zone 'America/Los_Angeles') = ?");
+            sql.append(" and extract(isodow from s.starts_at at time zone ?) = ?");
+            params.add(zone.getId());
             params.add(f.weekday());
         }
         sql.append(" order by s.starts_at, c.name, s.id limit ?");

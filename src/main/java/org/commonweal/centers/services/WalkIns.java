@@ -2,6 +2,7 @@ package org.commonweal.centers.services;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +33,10 @@ public class WalkIns {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    WalkIns(JdbcClient jdbc, AuditTrail audit) {
+    private final ZoneId zone;
+
+    WalkIns(JdbcClient jdbc, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -72,7 +77,7 @@ public class WalkIns {
     }
 
     public List<Visit> today(String centerCode) {
-        var from = java.time.LocalDate.now(SessionQueries.ZONE).atStartOfDay(SessionQueries.ZONE).toOffsetDateTime();
+        var from = java.time.LocalDate.now(zone).atStartOfDay(zone).toOffsetDateTime();
         return jdbc.sql("""
                 select v.id, v.visited_at, v.service, v.plan, v.member_id, v.language, v.staff from centers.visit v
                 join centers.center c on c.id = v.center_id where c.code = ? and v.visited_at >= ? and v.service <> 'class'
@@ -133,7 +138,7 @@ public class WalkIns {
 
     /** Today's screenings at a center: protected data, so the read is audited. */
     public List<Screening> screeningsToday(String centerCode) {
-        var from = java.time.LocalDate.now(SessionQueries.ZONE).atStartOfDay(SessionQueries.ZONE).toOffsetDateTime();
+        var from = java.time.LocalDate.now(zone).atStartOfDay(zone).toOffsetDateTime();
         List<Screening> list = jdbc.sql("""
                 select s.id, s.measured_at, s.member_id, s.systolic, s.diastolic, s.glucose_mg_dl, s.fasting, s.bmi,
                        s.flags, s.referral from centers.screening s join centers.center c on c.id = s.center_id

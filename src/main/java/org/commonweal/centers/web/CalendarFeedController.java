@@ -1,6 +1,7 @@
 package org.commonweal.centers.web;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import org.commonweal.centers.Centers;
 import org.commonweal.centers.ClassSession;
 import org.commonweal.centers.schedule.ICalendar;
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,7 +33,10 @@ class CalendarFeedController {
     private final Centers centers;
     private final SessionQueries queries;
 
-    CalendarFeedController(Centers centers, SessionQueries queries) {
+    private final ZoneId zone;
+
+    CalendarFeedController(Centers centers, SessionQueries queries, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.centers = centers;
         this.queries = queries;
     }
@@ -39,7 +44,7 @@ class CalendarFeedController {
     @GetMapping("/centers/{code:[a-z0-9-]+}/calendar.ics")
     ResponseEntity<String> center(@PathVariable String code, HttpServletRequest request) {
         Center center = centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        LocalDate today = LocalDate.now(SessionQueries.ZONE);
+        LocalDate today = LocalDate.now(zone);
         List<ClassSession> sessions = queries.sessions(new SessionQueries.Filter(code, null, null, null,
                 today.minusDays(30), today.plusDays(90), 5000));
         return feed(center.name(), sessions, request);

@@ -1,13 +1,15 @@
 package org.commonweal.centers.web;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 
+import java.security.Principal;
 import org.commonweal.centers.Center;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.registration.JdbcCenters;
 import org.commonweal.centers.registration.Rosters;
 import org.commonweal.centers.schedule.SessionQueries;
-import java.security.Principal;
+import org.commonweal.platform.PlanIdentity;
 
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
@@ -35,7 +37,11 @@ class KioskController {
     private final UserDetailsService staffLogins;
     private final PasswordEncoder passwords;
 
-    KioskController(JdbcCenters centers, Rosters rosters, UserDetailsService staffLogins, PasswordEncoder passwords) {
+    private final ZoneId zone;
+
+    KioskController(JdbcCenters centers, Rosters rosters, UserDetailsService staffLogins, PasswordEncoder passwords,
+            PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.centers = centers;
         this.rosters = rosters;
         this.staffLogins = staffLogins;
@@ -52,7 +58,7 @@ class KioskController {
         model.addAttribute("center", center);
         if (name != null && name.strip().length() >= 2) {
             model.addAttribute("name", name);
-            model.addAttribute("matches", rosters.findToday(center.id(), name, LocalDate.now(SessionQueries.ZONE))
+            model.addAttribute("matches", rosters.findToday(center.id(), name, LocalDate.now(zone))
                     .stream().filter(e -> !e.status().equals("attended")).toList());
         }
         return "centers/kiosk";
@@ -80,8 +86,8 @@ class KioskController {
             var registration = centers.registration(confirmation)
                     .orElseThrow(() -> new RegistrationException("confirmation", "unknown code"));
             var session = centers.session(registration.sessionId()).orElseThrow();
-            LocalDate today = LocalDate.now(SessionQueries.ZONE);
-            if (session.centerId() != center.id() || !session.startsAt().atZone(SessionQueries.ZONE).toLocalDate().equals(today)) {
+            LocalDate today = LocalDate.now(zone);
+            if (session.centerId() != center.id() || !session.startsAt().atZone(zone).toLocalDate().equals(today)) {
                 throw new RegistrationException("confirmation", "not for a session here today");
             }
             var checked = centers.checkIn(confirmation, "kiosk:" + code);

@@ -1,12 +1,17 @@
 package org.commonweal.centers.web;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.commonweal.centers.Center;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.ClassSession;
@@ -18,27 +23,24 @@ import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.ServiceAreaZips;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.springframework.validation.BindingResult;
-import org.springframework.validation.Errors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -59,9 +61,13 @@ class PublicCentersController {
     private final MembershipLink membership;
     private final ServiceAreaZips zips;
 
+    private final ZoneId zone;
+
     PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
-            ITemplateEngine templates, Forms forms, MembershipLink membership, ServiceAreaZips zips) {
+            ITemplateEngine templates, Forms forms, MembershipLink membership, ServiceAreaZips zips,
+            PlanIdentity plan) {
         this.zips = zips;
+        this.zone = plan.timeZone();
         this.forms = forms;
         this.membership = membership;
         this.centers = centers;
@@ -80,7 +86,7 @@ class PublicCentersController {
     @GetMapping("/centers/{code:[a-z0-9-]+}")
     String center(@PathVariable String code, Model model) {
         Center center = centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        LocalDate today = LocalDate.now(SessionQueries.ZONE);
+        LocalDate today = LocalDate.now(zone);
         model.addAttribute("center", center);
         model.addAttribute("spa", geography.servicePlanningArea(center.spa()).orElse(null));
         model.addAttribute("sessionsHtml", sessionsHtml(new SessionQueries.Filter(code, null, null, null, today,
@@ -92,7 +98,7 @@ class PublicCentersController {
     String calendar(@RequestParam(required = false) String center, @RequestParam(required = false) String category,
             @RequestParam(required = false) String language, @RequestParam(required = false) Integer day,
             @RequestParam(required = false) LocalDate from, Model model) {
-        LocalDate start = from == null ? LocalDate.now(SessionQueries.ZONE) : from;
+        LocalDate start = from == null ? LocalDate.now(zone) : from;
         var filter = new SessionQueries.Filter(blank(center), blank(category), blank(language),
                 day == null || day < 1 || day > 7 ? null : day, start, start.plusDays(13), 500);
         model.addAttribute("filter", filter);
@@ -114,7 +120,7 @@ class PublicCentersController {
         ClassSession session = centers.session(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // a class that has started is closed: no seats to count and no form (#18)
         model.addAttribute("closed", !session.startsAt().isAfter(java.time.Instant.now()));
-        model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale()));
+        model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale(), zone));
         model.addAttribute("center", centers.center(session.centerCode()).orElseThrow());
         model.addAttribute("languages", geography.languages());
         return "centers/session";
@@ -159,8 +165,8 @@ class PublicCentersController {
         model.addAttribute("registration", r);
         model.addAttribute("offerUntil", r.offeredUntil() == null ? "" : java.time.format.DateTimeFormatter
                 .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
-                .withLocale(LocaleContextHolder.getLocale()).withZone(SessionQueries.ZONE).format(r.offeredUntil()));
-        model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale()));
+                .withLocale(LocaleContextHolder.getLocale()).withZone(zone).format(r.offeredUntil()));
+        model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale(), zone));
         model.addAttribute("center", centers.center(session.centerCode()).orElseThrow());
         return "centers/registration";
     }
@@ -204,16 +210,16 @@ class PublicCentersController {
         Locale locale = LocaleContextHolder.getLocale();
         return cache.get(List.of("sessions", filter, locale.getLanguage()), () -> {
             Context context = new Context(locale);
-            context.setVariable("days", byDay(queries.sessions(filter)));
+            context.setVariable("days", byDay(queries.sessions(filter), zone));
             return templates.process("centers/sessions-fragment", Set.of("days"), context);
         });
     }
 
-    static Map<String, List<SessionRow>> byDay(List<ClassSession> sessions) {
+    static Map<String, List<SessionRow>> byDay(List<ClassSession> sessions, ZoneId zone) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, List<SessionRow>> days = new LinkedHashMap<>();
         for (ClassSession s : sessions) {
-            SessionRow row = SessionRow.of(s, locale);
+            SessionRow row = SessionRow.of(s, locale, zone);
             days.computeIfAbsent(row.day(), d -> new java.util.ArrayList<>()).add(row);
         }
         return days;

@@ -2,6 +2,7 @@ package org.commonweal.centers.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,10 +11,11 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.centers.Centers;
-import org.commonweal.centers.report.CenterReports;
 import org.commonweal.centers.report.CenterReportTables;
+import org.commonweal.centers.report.CenterReports;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.platform.Csv;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -31,7 +33,10 @@ class ReportsController {
     private final Centers centers;
     private final AuditTrail audit;
 
-    ReportsController(CenterReports reports, Centers centers, AuditTrail audit) {
+    private final ZoneId zone;
+
+    ReportsController(CenterReports reports, Centers centers, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.reports = reports;
         this.centers = centers;
         this.audit = audit;
@@ -47,7 +52,7 @@ class ReportsController {
     }
 
     private CenterReports.Filter filter(LocalDate from, LocalDate to, String center) {
-        LocalDate today = LocalDate.now(SessionQueries.ZONE);
+        LocalDate today = LocalDate.now(zone);
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
         if (start.isAfter(end)) {

@@ -1,6 +1,7 @@
 package org.commonweal.centers.web;
 
 import java.security.Principal;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.commonweal.centers.schedule.SeriesScheduler;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.Language;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +40,11 @@ class SeriesController {
     private final Geography geography;
     private final JdbcClient jdbc;
 
+    private final ZoneId zone;
+
     SeriesController(JdbcCenters centers, SeriesScheduler scheduler, SeriesAdministration administration,
-            SessionQueries queries, Geography geography, JdbcClient jdbc) {
+            SessionQueries queries, Geography geography, JdbcClient jdbc, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.centers = centers;
         this.scheduler = scheduler;
         this.administration = administration;
@@ -112,7 +117,7 @@ class SeriesController {
             var locale = LocaleContextHolder.getLocale();
             model.addAttribute("sessions", queries.seriesSessions(id).stream()
                     .filter(s -> s.endsAt().isAfter(java.time.Instant.now())).limit(60)
-                    .map(s -> SessionRow.of(s, locale)).toList());
+                    .map(s -> SessionRow.of(s, locale, zone)).toList());
         }
         return "centers/series-form";
     }

@@ -3,6 +3,7 @@ package org.commonweal.centers.web;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.commonweal.audit.AuditAction;
@@ -17,6 +18,7 @@ import org.commonweal.centers.registration.Rosters;
 import org.commonweal.centers.registration.SessionEditor;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.geography.Geography;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -41,8 +43,11 @@ class StaffController {
     private final AuditTrail audit;
     private final Geography geography;
 
+    private final ZoneId zone;
+
     StaffController(JdbcCenters centers, SessionQueries queries, Rosters rosters, SessionEditor editor, AuditTrail audit,
-            Geography geography) {
+            Geography geography, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.centers = centers;
         this.queries = queries;
         this.rosters = rosters;
@@ -59,13 +64,13 @@ class StaffController {
         Center current = center == null ? all.getFirst()
                 : all.stream().filter(c -> c.code().equals(center)).findFirst()
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        LocalDate day = date == null ? LocalDate.now(SessionQueries.ZONE) : date;
+        LocalDate day = date == null ? LocalDate.now(zone) : date;
         model.addAttribute("centers", all);
         model.addAttribute("center", current);
         model.addAttribute("date", day);
         model.addAttribute("q", q);
         model.addAttribute("days", PublicCentersController.byDay(queries.sessions(
-                new SessionQueries.Filter(current.code(), null, null, null, day, day, 200))));
+                new SessionQueries.Filter(current.code(), null, null, null, day, day, 200)), zone));
         if (q != null && !q.isBlank()) {
             var found = rosters.findToday(current.id(), q, day);
             audit.record(new AuditEntry(AuditAction.SEARCH, "center-registration", null, null, "center check-in",
@@ -81,7 +86,7 @@ class StaffController {
         var roster = rosters.roster(id);
         audit.record(new AuditEntry(AuditAction.READ, "center-roster", String.valueOf(id), null, "center session roster",
                 roster.size() + " registrations"));
-        model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale()));
+        model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale(), zone));
         model.addAttribute("roster", roster);
         model.addAttribute("languages", geography.languages());
         model.addAttribute("form", PublicCentersController.RegistrationForm.empty("en"));

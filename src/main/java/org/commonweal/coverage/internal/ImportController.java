@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.security.Principal;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import jakarta.annotation.PreDestroy;
 import org.commonweal.coverage.x12.Enrollment834Import;
 import org.commonweal.coverage.x12.ImportReport;
+import org.commonweal.coverage.x12.ImportStatus;
 import org.commonweal.platform.RuntimeMode;
+import org.commonweal.platform.UploadTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -36,22 +36,17 @@ class ImportController {
 
     private static final Logger log = LoggerFactory.getLogger(ImportController.class);
 
+    /** How long the upload request waits for the import to be recorded before answering anyway. */
+    private static final long WAIT_FOR_RECORD_SECONDS = 5;
+
     private final Enrollment834Import importer;
     private final Path uploads;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "coverage-834-upload");
-        t.setDaemon(true);
-        return t;
-    });
+    private final UploadTasks tasks;
 
-    ImportController(Enrollment834Import importer, RuntimeMode mode) {
+    ImportController(Enrollment834Import importer, RuntimeMode mode, UploadTasks tasks) {
         this.importer = importer;
         this.uploads = mode.dataDirectory().resolve("uploads").resolve("834");
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+        this.tasks = tasks;
     }
 
     @GetMapping("/coverage/imports")
@@ -76,24 +71,35 @@ class ImportController {
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
         String user = principal.getName();
         var started = new CompletableFuture<Long>();
-        executor.submit(() -> {
-            try {
-                ImportReport report = importer.importFile(stored, name, user, r -> started.complete(r.id()));
-                started.complete(report.id());
-            } catch (IOException | RuntimeException e) {
-                log.warn("834 upload import failed: {}", e.getMessage());
-                started.completeExceptionally(e);
-            }
-        });
-        long id = started.get(60, TimeUnit.SECONDS);
-        return "redirect:/coverage/imports/" + id;
+        try {
+            tasks.submit("834 " + stored.getFileName(), () -> {
+                try {
+                    ImportReport report = importer.importFile(stored, name, user, r -> started.complete(r.id()));
+                    started.complete(report.id());
+                } catch (IOException | RuntimeException e) {
+                    log.warn("834 upload import failed: {}", e.getClass().getSimpleName());
+                    started.completeExceptionally(e);
+                }
+            });
+        } catch (UploadTasks.Busy e) {
+            Files.deleteIfExists(stored);
+            redirect.addFlashAttribute("error", "coverage.imports.busy");
+            return "redirect:/coverage/imports";
+        }
+        try {
+            // the import is recorded once its envelope is read (seconds); a large file then goes on in the background
+            return "redirect:/coverage/imports/" + started.get(WAIT_FOR_RECORD_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            redirect.addFlashAttribute("notice", "coverage.imports.queued");
+            return "redirect:/coverage/imports";
+        }
     }
 
     @GetMapping("/coverage/imports/{id}")
     String report(@PathVariable long id, Model model) {
         ImportReport report = importer.report(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("report", report);
-        model.addAttribute("candidates", "awaiting-approval".equals(report.status())
+        model.addAttribute("candidates", report.status() == ImportStatus.AWAITING_APPROVAL
                 ? importer.reconcileCandidates(id, 100) : java.util.List.of());
         return "coverage/import";
     }
@@ -116,7 +122,7 @@ class ImportController {
     @PostMapping("/coverage/imports/{id}/reconcile")
     String approve(@PathVariable long id, Principal principal) {
         ImportReport report = importer.report(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!"awaiting-approval".equals(report.status())) {
+        if (report.status() != ImportStatus.AWAITING_APPROVAL) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "not awaiting approval");
         }
         importer.reconcile(id, principal.getName());

@@ -3,12 +3,12 @@ package org.commonweal.coverage.internal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
-import org.commonweal.platform.OperationalCommand;
-import org.commonweal.platform.UsageException;
+import org.commonweal.platform.ImportCommand;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @CommandSpec(name = "import-plan-config", usage = "import-plan-config FILE.csv",
         summary = "load product lines, plan codes, aid codes, counties and trading partners from a CSV file "
                 + "(all or nothing; see docs/coverage.md)")
-class ImportPlanConfigCommand implements OperationalCommand {
+class ImportPlanConfigCommand extends ImportCommand {
 
     private final PlanConfiguration configuration;
     private final MessageSource messages;
@@ -27,25 +27,13 @@ class ImportPlanConfigCommand implements OperationalCommand {
     }
 
     @Override
-    public int run(CommandArgs args) throws Exception {
-        if (args.positional().size() != 1) {
-            throw new UsageException("name one CSV file");
-        }
-        Path file = Path.of(args.positional().get(0));
-        if (!Files.isRegularFile(file)) {
-            System.err.println(file + ": no such file");
-            return 1;
-        }
+    protected Outcome importFile(Path file, CommandArgs args) throws Exception {
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int rows = configuration.importCsv(in, "command:import-plan-config");
-            System.out.println(file + ": " + rows + " configuration rows applied");
-            return 0;
+            int rows = configuration.importCsv(in, actor());
+            return Outcome.applied(0, rows + " configuration rows applied", List.of());
         } catch (PlanConfiguration.InvalidConfiguration e) {
-            for (var p : e.problems()) {
-                System.err.println(file + ": " + describe(messages, p, Locale.ENGLISH));
-            }
-            System.err.println(file + ": nothing applied");
-            return 1;
+            return Outcome.refused("nothing applied",
+                    e.problems().stream().map(p -> describe(messages, p, Locale.ENGLISH)).toList());
         }
     }
 

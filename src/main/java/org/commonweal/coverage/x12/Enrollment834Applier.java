@@ -770,20 +770,7 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
     }
 
     private void checkpoint(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                update coverage.import_file set applied_through = ?, bytes_read = ?, transactions = ?, adds = ?,
-                    changes = ?, terms = ?, reinstates = ?, audits = ?, unchanged = ?, rejects = ?
-                where id = ?""")) {
-            int i = 1;
-            ps.setInt(i++, current.lastSequence());
-            ps.setLong(i++, current.bytesRead());
-            for (int v : new int[] {counts.transactions, counts.adds, counts.changes, counts.terms, counts.reinstates,
-                    counts.audits, counts.unchanged, counts.rejects}) {
-                ps.setInt(i++, v);
-            }
-            ps.setLong(i, importId);
-            ps.executeUpdate();
-        }
+        ImportFiles.checkpoint(c, importId, current.lastSequence(), current.bytesRead(), counts);
     }
 
     private static void bindColumns(Connection c, PreparedStatement ps, List<Object[]> rows, String[] types)

@@ -36,6 +36,7 @@ public class Enrollment834Import {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final ImportFiles files;
     private final Geocoder geocoder;
     private final AuditTrail audit;
     private final X12ControlNumbers controls;
@@ -49,6 +50,7 @@ public class Enrollment834Import {
             @Value("${commonweal.coverage.import-chunk:2000}") int chunkSize) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.files = new ImportFiles(jdbc);
         this.geocoder = geocoder;
         this.audit = audit;
         this.controls = controls;
@@ -93,13 +95,7 @@ public class Enrollment834Import {
             return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(), "envelope: " + reason,
                     Ack999Writer.accepted(envelope, "834", List.of(), controls.next(), LocalDateTime.now()));
         }
-        var reused = jdbc.sql("""
-                select id, file_name, to_char(started_at, 'YYYY-MM-DD HH24:MI') from coverage.import_file
-                where isa13 = ? and sender is not distinct from ? and sha256 <> ?
-                  and status in ('completed', 'awaiting-approval', 'running', 'failed')
-                order by id limit 1""").params(envelope.isa13(), envelope.senderId(), envelope.sha256())
-                .query((rs, n) -> "#" + rs.getLong(1) + " (" + rs.getString(2) + ", " + rs.getString(3) + ")")
-                .optional();
+        var reused = files.reusedControlNumber(envelope.isa13(), envelope.senderId(), envelope.sha256());
         if (reused.isPresent() && !acceptReusedControlNumber) {
             return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(),
                     "ISA13 " + envelope.isa13() + " from " + envelope.senderId() + " was already used by import "
@@ -108,28 +104,24 @@ public class Enrollment834Import {
                             + "--accept-reused-control-number",
                     Ack999Writer.ta1(envelope, "025", controls.next(), LocalDateTime.now()));
         }
-        Optional<Long> existing = jdbc.sql("""
-                select id from coverage.import_file where isa13 = ? and sha256 = ?
-                  and status in ('completed', 'awaiting-approval', 'running') order by id limit 1""")
-                .params(envelope.isa13(), envelope.sha256()).query(Long.class).optional();
+        Optional<Long> existing = files.sameFile(envelope.isa13(), envelope.sha256());
         long id;
         int resumeAfter = 0;
         ImportCounts counts = new ImportCounts();
         if (existing.isPresent()) {
             ImportReport before = report(existing.get()).orElseThrow();
-            if (!before.status().equals("running")) {
-                long dup = insertFile(fileName, envelope, actor, size, "duplicate",
+            if (before.status() != ImportStatus.RUNNING) {
+                long dup = insertFile(fileName, envelope, actor, size, ImportStatus.DUPLICATE,
                         "already imported as #" + before.id() + " on " + before.finishedAt() + "; nothing changed");
                 audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(dup), null,
                         "enrollment import", "duplicate of #" + before.id()));
                 return report(dup).orElseThrow();
             }
             id = before.id();
-            resumeAfter = jdbc.sql("select applied_through from coverage.import_file where id = ?").param(id)
-                    .query(Integer.class).single();
+            resumeAfter = files.appliedThrough(id);
             restore(counts, before);
         } else {
-            id = insertFile(fileName, envelope, actor, size, "running", null);
+            id = insertFile(fileName, envelope, actor, size, ImportStatus.RUNNING, null);
             if (reused.isPresent()) {
                 audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
                         "enrollment import", "--accept-reused-control-number: ISA13 " + envelope.isa13()
@@ -162,30 +154,26 @@ public class Enrollment834Import {
                 }
             }
         } catch (X12Exception | SQLException e) {
-            jdbc.sql("update coverage.import_file set status = 'failed', message = ?, finished_at = now() where id = ?")
-                    .params(e.getMessage(), id).update();
+            files.failed(id, e.getMessage());
             return report(id).orElseThrow();
         }
         var header = applier.header();
         String purpose = applier.full() ? "full" : "change";
-        jdbc.sql("update coverage.import_file set purpose = ?, file_date = ?, bytes_read = size_bytes where id = ?")
-                .params(purpose, header == null ? null : header.fileDate(), id).update();
-        String status = "completed";
+        files.read(id, purpose, header == null ? null : header.fileDate());
+        ImportStatus status = ImportStatus.COMPLETED;
         if (applier.full()) {
             int candidates = countReconcileCandidates(id, header.fileDate());
-            jdbc.sql("update coverage.import_file set reconcile_candidates = ?, reconcile_mode = ? where id = ?")
-                    .params(candidates, reconcileNow ? "auto" : "approval", id).update();
+            files.reconcileCandidates(id, candidates, reconcileNow);
             if (reconcileNow) {
                 reconcile(id, actor);
             } else if (candidates > 0) {
-                status = "awaiting-approval";
+                status = ImportStatus.AWAITING_APPROVAL;
             } else {
-                jdbc.sql("update coverage.import_file set reconciled = 0 where id = ?").param(id).update();
+                files.reconciled(id, 0);
             }
         }
         String ack = Ack999Writer.accepted(envelope, "834", rejects(id), controls.next(), LocalDateTime.now());
-        jdbc.sql("update coverage.import_file set status = ?, finished_at = now(), ack_999 = ? where id = ?")
-                .params(status, ack, id).update();
+        files.finished(id, status, ack);
         ImportReport done = report(id).orElseThrow();
         audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
                 "enrollment import", done.status() + " transactions=" + done.transactions() + " rejects="
@@ -229,9 +217,7 @@ public class Enrollment834Import {
                     select unnest(?::text[]), 'reconcile', ?, ?""")
                     .params(members.toArray(String[]::new), id,
                             "missing from full file #" + id + ": open coverage closed on " + date).update();
-            jdbc.sql("""
-                    update coverage.import_file set reconciled = ?, status = case when status = 'awaiting-approval'
-                        then 'completed' else status end where id = ?""").params(spans, id).update();
+            files.reconciled(id, spans);
             jdbc.sql("delete from coverage.import_seen where import_id = ?").param(id).update();
             return spans;
         });
@@ -241,8 +227,7 @@ public class Enrollment834Import {
     }
 
     private LocalDate fileDate(long id) {
-        return jdbc.sql("select coalesce(file_date, current_date) from coverage.import_file where id = ?").param(id)
-                .query(LocalDate.class).single();
+        return files.fileDate(id);
     }
 
     private boolean knownPlan(String code) {
@@ -357,11 +342,8 @@ public class Enrollment834Import {
 
     private ImportReport refused(Path file, String fileName, String actor, long size, String isa13, String sender,
             String reason, String ack) throws IOException {
-        long id = jdbc.sql("""
-                insert into coverage.import_file (file_name, isa13, sha256, sender, status, message, started_by,
-                    size_bytes, finished_at, ack_999)
-                values (?, ?, ?, ?, 'refused', ?, ?, ?, now(), ?) returning id""")
-                .params(fileName, isa13, sha256(file), sender, reason, actor, size, ack).query(Long.class).single();
+        long id = files.insertRefused(new ImportFiles.Received(fileName, isa13, sha256(file), sender, size, actor),
+                reason, ack);
         audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
                 "enrollment import", "refused: " + reason));
         return report(id).orElseThrow();
@@ -381,14 +363,10 @@ public class Enrollment834Import {
         }
     }
 
-    private long insertFile(String fileName, Envelope envelope, String actor, long size, String status,
+    private long insertFile(String fileName, Envelope envelope, String actor, long size, ImportStatus status,
             String message) {
-        return jdbc.sql("""
-                insert into coverage.import_file (file_name, isa13, sha256, sender, status, message, started_by,
-                    size_bytes, finished_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'running' then null else now() end) returning id""")
-                .params(fileName, envelope.isa13(), envelope.sha256(), envelope.senderId(), status, message, actor,
-                        size, status).query(Long.class).single();
+        return files.insert(new ImportFiles.Received(fileName, envelope.isa13(), envelope.sha256(),
+                envelope.senderId(), size, actor), status, message);
     }
 
     private static void restore(ImportCounts counts, ImportReport r) {
@@ -412,19 +390,7 @@ public class Enrollment834Import {
     }
 
     public Optional<ImportReport> report(long id) {
-        return jdbc.sql("""
-                select id, file_name, status, message, isa13, file_date, purpose, started_at, finished_at, size_bytes,
-                       bytes_read, transactions, adds, changes, terms, reinstates, audits, unchanged, rejects,
-                       out_of_order, reconcile_candidates, reconciled, ack_999
-                from coverage.import_file where id = ?""").param(id)
-                .query((rs, n) -> new ImportReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
-                        rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getLong(10),
-                        rs.getLong(11), rs.getInt(12), rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16),
-                        rs.getInt(17), rs.getInt(18), rs.getInt(19), rs.getBoolean(20), (Integer) rs.getObject(21),
-                        (Integer) rs.getObject(22), rejectLines(id), rs.getString(23)))
-                .optional();
+        return files.report(id, rejectLines(id));
     }
 
     private List<ImportReport.RejectLine> rejectLines(long id) {
@@ -437,8 +403,7 @@ public class Enrollment834Import {
 
     /** The latest imports, newest first. */
     public List<ImportReport> recent(int limit) {
-        return jdbc.sql("select id from coverage.import_file order by id desc limit ?").param(limit)
-                .query(Long.class).list().stream().map(id -> report(id).orElseThrow()).toList();
+        return files.recent(limit).stream().map(id -> report(id).orElseThrow()).toList();
     }
 
     /** Flags a file older than one already applied from the same sender, before its first member is applied. */
@@ -458,18 +423,10 @@ public class Enrollment834Import {
             applier.header(header);
             if (!checked && header.fileDate() != null) {
                 checked = true;
-                LocalDate latest = jdbc.sql("""
-                        select max(file_date) from coverage.import_file
-                        where id <> ? and status in ('completed', 'awaiting-approval') and sender = (
-                            select sender from coverage.import_file where id = ?)""")
-                        .params(id, id).query(LocalDate.class).optional().orElse(null);
+                LocalDate latest = files.latestAppliedFileDate(id).orElse(null);
                 boolean outOfOrder = latest != null && header.fileDate().isBefore(latest);
-                jdbc.sql("update coverage.import_file set file_date = ?, purpose = ?, out_of_order = ?, message = ? "
-                                + "where id = ?")
-                        .params(header.fileDate(), header.purpose(), outOfOrder,
-                                outOfOrder ? "file dated " + header.fileDate() + " applied after a file dated " + latest
-                                        : null, id)
-                        .update();
+                files.header(id, header.fileDate(), header.purpose(), outOfOrder,
+                        outOfOrder ? "file dated " + header.fileDate() + " applied after a file dated " + latest : null);
             }
         }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 public final class Enrollment834Writer {
 
     public static final String SENDER = "CADHCS_5010_834";
-    public static final String RECEIVER = "LACARE";
     private static final Map<String, String> ISO639_2 = Map.ofEntries(Map.entry("en", "eng"), Map.entry("es", "spa"),
             Map.entry("hy", "arm"), Map.entry("zh", "chi"), Map.entry("ko", "kor"), Map.entry("vi", "vie"),
             Map.entry("ru", "rus"), Map.entry("tl", "tgl"), Map.entry("fa", "per"), Map.entry("km", "khm"),
@@ -18,23 +17,31 @@ public final class Enrollment834Writer {
 
     private final X12Writer x12;
     private final LocalDate fileDate;
+    private final String receiverId;
+    private final String receiverName;
 
-    public Enrollment834Writer(Writer out, LocalDate fileDate) {
+    /**
+     * @param receiverId   the plan's id as DHCS addresses it (ISA08, GS03): {@code PlanIdentity.payerId()}
+     * @param receiverName the plan in the N1*IN segment: {@code PlanIdentity.payerName()}
+     */
+    public Enrollment834Writer(Writer out, LocalDate fileDate, String receiverId, String receiverName) {
         // synthetic names as they are (the generator plays a partner whose profile says UTF-8)
         this.x12 = new X12Writer(out, true);
         this.fileDate = fileDate;
+        this.receiverId = receiverId;
+        this.receiverName = receiverName;
     }
 
     /** ISA…BGN…N1 segments; {@code full} writes BGN08 4 (verify), a change file BGN08 2. */
     public void begin(long control, boolean full) {
         LocalDateTime at = fileDate.atTime(4, 0);
-        x12.interchange(SENDER, RECEIVER, X12Writer.control(control), at);
-        x12.group("BE", SENDER, RECEIVER, String.valueOf(control % 1_000_000_000L), Enrollment834Parser.VERSION, at);
+        x12.interchange(SENDER, receiverId, X12Writer.control(control), at);
+        x12.group("BE", SENDER, receiverId, String.valueOf(control % 1_000_000_000L), Enrollment834Parser.VERSION, at);
         x12.transactionSet("834", "0001", Enrollment834Parser.VERSION);
         x12.segment("BGN", "00", "LAC" + control, d8(fileDate), "0400", "PT", "", "", full ? "4" : "2");
         x12.segment("REF", "38", "19");
         x12.segment("N1", "P5", "CA DEPT OF HEALTH CARE SERVICES", "FI", "680000000");
-        x12.segment("N1", "IN", "L.A. CARE HEALTH PLAN", "FI", "954000000");
+        x12.segment("N1", "IN", receiverName, "FI", "954000000");
     }
 
     public void member(MemberTransaction m) {

@@ -27,9 +27,11 @@ class Generate834Command implements OperationalCommand {
     private final Geography geography;
 
     private final ZoneId zone;
+    private final PlanIdentity plan;
 
     Generate834Command(Geography geography, PlanIdentity plan) {
         this.zone = plan.timeZone();
+        this.plan = plan;
         this.geography = geography;
     }
 
@@ -50,7 +52,7 @@ class Generate834Command implements OperationalCommand {
         long started = System.nanoTime();
         try (var writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out),
                 StandardCharsets.UTF_8), 1 << 16)) {
-            var file = new Enrollment834Writer(writer, date);
+            var file = new Enrollment834Writer(writer, date, plan.payerId(), plan.payerName());
             var changes = new ChangeMix(synthetic, population, date, seed);
             file.begin(control, type.equals("full"));
             for (int i = 1; i <= members; i++) {

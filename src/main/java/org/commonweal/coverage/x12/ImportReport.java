@@ -7,11 +7,10 @@ import java.util.List;
 /**
  * What an 834 import did.
  *
- * @param status {@code completed}, {@code awaiting-approval} (full-file reconcile waits for staff), {@code refused}
- *     (broken envelope), {@code duplicate} (same ISA13 and content already imported), {@code running}
+ * @param status where the import stands ({@link ImportStatus})
  * @param reconcileCandidates members with open coverage missing from a full file
  */
-public record ImportReport(long id, String fileName, String status, String message, String isa13,
+public record ImportReport(long id, String fileName, ImportStatus status, String message, String isa13,
         LocalDate fileDate, String purpose, Instant startedAt, Instant finishedAt, long sizeBytes, long bytesRead,
         int transactions, int adds, int changes, int terms, int reinstates, int audits, int unchanged, int rejects,
         boolean outOfOrder, Integer reconcileCandidates, Integer reconciled, List<RejectLine> rejectLines,
@@ -35,7 +34,7 @@ public record ImportReport(long id, String fileName, String status, String messa
     }
 
     public boolean finished() {
-        return !status.equals("running");
+        return status != ImportStatus.RUNNING;
     }
 
     /** A few lines for the command line and logs; no member data beyond ids in rejects. */

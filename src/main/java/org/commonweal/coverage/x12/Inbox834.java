@@ -62,7 +62,7 @@ public class Inbox834 {
             });
             for (Path file : files) {
                 ImportReport report = importer.importFile(file, file.getFileName().toString(), "inbox:834", r -> { });
-                boolean bad = report.status().equals("refused") || report.status().equals("failed");
+                boolean bad = report.status().refusedOrFailed();
                 Path target = inbox.resolve(bad ? "rejected" : "processed");
                 Files.createDirectories(target);
                 Path moved = Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -33,7 +34,10 @@ public class CommitteeAdministration {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    CommitteeAdministration(JdbcClient jdbc, AuditTrail audit) {
+    private final java.time.ZoneId zone;
+
+    CommitteeAdministration(JdbcClient jdbc, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -107,7 +111,7 @@ public class CommitteeAdministration {
         long id = jdbc.sql("""
                 insert into engagement.meeting (committee_id, starts_at, place, virtual_link, agenda, agenda_posted_on,
                   interpretation_languages) values (?, ?, ?, ?, ?, ?, ?::text[]) returning id""")
-                .params(committee.id(), m.startsAt().atZone(CommitteeDirectory.PLAN_ZONE).toOffsetDateTime(),
+                .params(committee.id(), m.startsAt().atZone(zone).toOffsetDateTime(),
                         blank(m.place()), blank(m.virtualLink()), blank(m.agenda()), m.agendaPostedOn(),
                         codes(m.interpretationLanguages()))
                 .query(Long.class).single();

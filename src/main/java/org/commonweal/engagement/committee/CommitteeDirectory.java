@@ -1,5 +1,6 @@
 package org.commonweal.engagement.committee;
 
+import org.commonweal.platform.PlanIdentity;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -58,17 +59,15 @@ public class CommitteeDirectory {
             String agenda, LocalDate agendaPostedOn, List<String> interpretationLanguages, String publicComments,
             String minutes, LocalDate minutesApprovedOn, LocalDate minutesPostedOn, String status) {
 
-        /** The meeting's calendar day where the plan is. */
+        /** The meeting's calendar day where the plan is ({@code startsAt} is read at the plan's offset). */
         public LocalDate day() {
-            return startsAt.atZoneSameInstant(PLAN_ZONE).toLocalDate();
+            return startsAt.toLocalDate();
         }
 
         public java.time.LocalDateTime localStart() {
-            return startsAt.atZoneSameInstant(PLAN_ZONE).toLocalDateTime();
+            return startsAt.toLocalDateTime();
         }
     }
-
-    public static final java.time.ZoneId PLAN_ZONE = java.time.ZoneId.of("America/Los_Angeles");
 
     public record Attendance(long membershipId, String fullName, Seat seat, AttendanceMode mode, BigDecimal miles) {
     }
@@ -92,7 +91,10 @@ public class CommitteeDirectory {
 
     private final JdbcClient jdbc;
 
-    CommitteeDirectory(JdbcClient jdbc) {
+    private final java.time.ZoneId zone;
+
+    CommitteeDirectory(JdbcClient jdbc, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.jdbc = jdbc;
     }
 
@@ -180,18 +182,18 @@ public class CommitteeDirectory {
 
     public List<Meeting> meetings(long committeeId) {
         return jdbc.sql(MEETING + " where committee_id = ? order by starts_at desc").param(committeeId)
-                .query(CommitteeDirectory::meeting).list();
+                .query((rs, n) -> meeting(rs, n)).list();
     }
 
     public Optional<Meeting> meeting(long id) {
-        return jdbc.sql(MEETING + " where id = ?").param(id).query(CommitteeDirectory::meeting).optional();
+        return jdbc.sql(MEETING + " where id = ?").param(id).query((rs, n) -> meeting(rs, n)).optional();
     }
 
     /** Scheduled meetings from {@code from} on, with their agendas, across committees. */
     public List<Meeting> upcoming(LocalDate from, int limit) {
         return jdbc.sql(MEETING + " where status = 'SCHEDULED' and starts_at >= ? order by starts_at limit ?")
                 .params(from.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime(), limit)
-                .query(CommitteeDirectory::meeting).list();
+                .query((rs, n) -> meeting(rs, n)).list();
     }
 
     /** The meeting's published documents, as public links. */
@@ -233,8 +235,19 @@ public class CommitteeDirectory {
                 rs.getString(18), rs.getBoolean(19), rs.getBoolean(20), rs.getString(21));
     }
 
-    static Meeting meeting(ResultSet rs, int n) throws SQLException {
-        return new Meeting(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
+    /** Today where the plan is. */
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    /** The plan's time zone (meetings are entered and shown in it). */
+    public java.time.ZoneId zone() {
+        return zone;
+    }
+
+    private Meeting meeting(ResultSet rs, int n) throws SQLException {
+        return new Meeting(rs.getLong(1), rs.getLong(2),
+                rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime(), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), strings(rs.getArray(8)),
                 rs.getString(9), rs.getString(10), rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class),
                 rs.getString(13));

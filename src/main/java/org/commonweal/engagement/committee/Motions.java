@@ -105,7 +105,8 @@ public class Motions {
         Tracked tracked = find(id, on).orElseThrow(() -> new java.util.NoSuchElementException("motion " + id));
         jdbc.sql("select id from engagement.motion where id = ? for update").param(id).query(Long.class).single();
         List<Step> history = tracked.steps().stream().map(s -> new Step(s.stage(), s.on(), s.by())).toList();
-        RecommendationPath.checkStep(history, tracked.motion().fromEcac(), to, on, by, tally, boardResponse);
+        RecommendationPath.checkStep(history, tracked.motion().fromEcac(), to, on, by, tally, boardResponse,
+                directory.today());
         RecommendationPath.checkVotes(tally, voters(tracked.motion(), on));
         if (tally != null && tally.yes() != null) {
             jdbc.sql("update engagement.motion set votes_yes = ?, votes_no = ?, votes_abstain = ? where id = ?")

@@ -1,5 +1,6 @@
 package org.commonweal.engagement.demo;
 
+import org.commonweal.platform.PlanIdentity;
 import static org.commonweal.demo.DemoPeople.any;
 import static org.commonweal.demo.DemoPeople.pick;
 
@@ -43,7 +44,6 @@ class EngagementDemoData implements DemoDataGenerator {
             "engagement.stipend", "engagement.attendance", "engagement.meeting_document", "engagement.meeting",
             "engagement.membership", "engagement.committee");
 
-    static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     static final String[] TOPICS = {"access-to-care", "language-access", "transportation", "pharmacy",
             "behavioral-health", "member-services", "housing", "food-security"};
     static final String[] PRODUCT_LINES = {"MEDI_CAL", "MEDI_CAL", "MEDI_CAL", "MEDI_CAL", "COVERED", "MEDICARE_PLUS",
@@ -51,9 +51,13 @@ class EngagementDemoData implements DemoDataGenerator {
     static final String[] REGION_LANGUAGES = {"", "es", "hy", "hy", "cmn", "yue", "ko", "fa", "es", "es", "km", "km"};
 
     private final Geography geography;
-    private final Committees committees = new Committees();
+    private final Committees committees;
 
-    EngagementDemoData(Geography geography) {
+    private final ZoneId zone;
+
+    EngagementDemoData(Geography geography, PlanIdentity plan) {
+        this.zone = plan.timeZone();
+        this.committees = new Committees(zone);
         this.geography = geography;
     }
 
@@ -81,7 +85,7 @@ class EngagementDemoData implements DemoDataGenerator {
     public long generate(DemoContext context) {
         // a run that failed half way leaves rows but no record of having run: start clean either way
         reset(context);
-        LocalDate today = LocalDate.now(LA);
+        LocalDate today = LocalDate.now(zone);
         long rows = committees.generate(context, geography.rcacRegions(), today);
         rows += regionProfiles(context);
         rows += new Promoters(geography).generate(context, today);
@@ -116,8 +120,8 @@ class EngagementDemoData implements DemoDataGenerator {
                 }));
     }
 
-    private static int today(DemoContext context, DemoPerson p) {
-        return java.time.Period.between(p.birthDate(), LocalDate.now(LA)).getYears();
+    private int today(DemoContext context, DemoPerson p) {
+        return java.time.Period.between(p.birthDate(), LocalDate.now(zone)).getYears();
     }
 
     static String ageBand(int age) {
@@ -126,6 +130,12 @@ class EngagementDemoData implements DemoDataGenerator {
 
     /** The committees half. */
     static final class Committees {
+
+        private final ZoneId zone;
+
+        Committees(ZoneId zone) {
+            this.zone = zone;
+        }
 
         long generate(DemoContext ctx, List<Region> regions, LocalDate today) {
             Random random = ctx.random("engagement-committees");
@@ -242,7 +252,7 @@ class EngagementDemoData implements DemoDataGenerator {
                 List<Long> heldIds = new ArrayList<>();
                 for (int m = -12; m <= 2; m++) {
                     LocalDate day = today.plusMonths(m).with(TemporalAdjusters.dayOfWeekInMonth(2, weekday));
-                    OffsetDateTime starts = day.atTime(LocalTime.of(isEcac ? 10 : 18, 0)).atZone(LA).toOffsetDateTime();
+                    OffsetDateTime starts = day.atTime(LocalTime.of(isEcac ? 10 : 18, 0)).atZone(zone).toOffsetDateTime();
                     boolean past = day.isBefore(today);
                     long id = ++meetingId;
                     String agenda = "1. Welcome and roll call\n2. Public comment\n3. Approval of minutes\n4. "

@@ -84,8 +84,8 @@ class CommitteeController {
         this.audit = audit;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+    LocalDate today() {
+        return directory.today();
     }
 
     record CommitteeSummary(Committee committee, int seated, List<?> issues) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.committee.MeetingDocuments;
 import org.commonweal.shell.FieldChecks;
@@ -37,7 +38,11 @@ class DocumentController {
     private final Forms forms;
     private final MessageSource messages;
 
-    DocumentController(MeetingDocuments documents, CommitteeController meetings, Forms forms, MessageSource messages) {
+    private final java.time.ZoneId zone;
+
+    DocumentController(MeetingDocuments documents, CommitteeController meetings, Forms forms, MessageSource messages,
+            PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.documents = documents;
         this.meetings = meetings;
         this.forms = forms;
@@ -94,13 +99,13 @@ class DocumentController {
 
     @GetMapping("/engagement/documents/{id}")
     ResponseEntity<byte[]> staffCopy(@PathVariable long id) {
-        return send(documents.file(id, false, PromoterController.today())
+        return send(documents.file(id, false, java.time.LocalDate.now(zone))
                 .orElseThrow(() -> new NoSuchElementException("document " + id)));
     }
 
     @GetMapping("/committees/documents/{id}")
     ResponseEntity<byte[]> publicCopy(@PathVariable long id) {
-        return send(documents.file(id, true, java.time.LocalDate.now(CommitteeDirectory.PLAN_ZONE))
+        return send(documents.file(id, true, java.time.LocalDate.now(zone))
                 .orElseThrow(() -> new NoSuchElementException("document " + id)));
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.promoter.FieldLog;
 import org.commonweal.engagement.promoter.OutreachReports;
@@ -66,8 +67,12 @@ class FieldController {
     private final Geography geography;
     private final Forms forms;
 
-    FieldController(PromoterRoster roster, FieldLog log, OutreachReports reports, Geography geography, Forms forms) {
+    private final java.time.ZoneId zone;
+
+    FieldController(PromoterRoster roster, FieldLog log, OutreachReports reports, Geography geography, Forms forms,
+            PlanIdentity plan) {
         this.forms = forms;
+        this.zone = plan.timeZone();
         this.roster = roster;
         this.log = log;
         this.reports = reports;
@@ -77,7 +82,7 @@ class FieldController {
     @GetMapping("/engagement/field")
     String page(@RequestParam(required = false) Long promoter, @RequestParam(required = false) Long event,
             Principal principal, Model model) {
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = LocalDate.now(zone);
         Long promoterId = promoter != null ? promoter
                 : roster.byUsername(principal.getName()).map(PromoterRoster.Promoter::id).orElse(null);
         if (!model.containsAttribute("form")) {
@@ -89,7 +94,7 @@ class FieldController {
     @PostMapping("/engagement/field/events")
     String logEvent(@Valid @ModelAttribute("form") EventForm form, BindingResult result, Principal principal,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = LocalDate.now(zone);
         form = forms.complete(EventForm.class, form, result);
         if (!result.hasErrors()) {
             try {
@@ -112,7 +117,7 @@ class FieldController {
     @PostMapping("/engagement/field/contacts")
     String logContact(@Valid @ModelAttribute("contact") ContactForm form, BindingResult result, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = LocalDate.now(zone);
         form = forms.complete(ContactForm.class, form, result);
         FieldChecks.memberId(result, "memberId", form.memberId());
         FieldChecks.phone(result, "phone", form.phone());

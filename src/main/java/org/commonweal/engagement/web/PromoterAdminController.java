@@ -69,7 +69,7 @@ class PromoterAdminController {
 
     @GetMapping("/engagement/promoters/new")
     String newPromoter(Model model) {
-        var form = new PromoterForm(null, null, List.of(), null, null, "ACTIVE", PromoterController.today(), null);
+        var form = new PromoterForm(null, null, List.of(), null, null, "ACTIVE", pages.today(), null);
         return form(null, form, model);
     }
 
@@ -79,21 +79,21 @@ class PromoterAdminController {
         form = forms.complete(PromoterForm.class, form, result);
         if (!result.hasErrors()) {
             try {
-                long id = admin.create(form.draft(), PromoterController.today());
+                long id = admin.create(form.draft(), pages.today());
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/engagement/promoters/" + id;
             } catch (PromoterAdministration.Invalid e) {
                 rejectAll(result, e.fields());
             }
         } else {
-            rejectAll(result, admin.problems(form.draft(), null, PromoterController.today()));
+            rejectAll(result, admin.problems(form.draft(), null, pages.today()));
         }
         return rejected(null, form, result, model, response);
     }
 
     @GetMapping("/engagement/promoters/{id}/edit")
     String edit(@PathVariable long id, Model model) {
-        var p = roster.find(id, PromoterController.today())
+        var p = roster.find(id, pages.today())
                 .orElseThrow(() -> new NoSuchElementException("promoter " + id)).promoter();
         audit.record(AuditEntry.read("engagement-promoter", String.valueOf(id), p.memberId(), "promoter program"));
         var form = new PromoterForm(p.fullName(), p.memberId(), p.languages(), p.spa(), p.supervisor(), p.status(),
@@ -107,14 +107,14 @@ class PromoterAdminController {
         form = forms.complete(PromoterForm.class, form, result);
         if (!result.hasErrors()) {
             try {
-                admin.update(id, form.draft(), PromoterController.today());
+                admin.update(id, form.draft(), pages.today());
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/engagement/promoters/" + id;
             } catch (PromoterAdministration.Invalid e) {
                 rejectAll(result, e.fields());
             }
         } else {
-            rejectAll(result, admin.problems(form.draft(), id, PromoterController.today()));
+            rejectAll(result, admin.problems(form.draft(), id, pages.today()));
         }
         return rejected(id, form, result, model, response);
     }
@@ -144,7 +144,7 @@ class PromoterAdminController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            admin.complete(id, courseId, on, PromoterController.today());
+            admin.complete(id, courseId, on, pages.today());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/engagement/promoters/" + id;
         } catch (PromoterAdministration.Invalid e) {
@@ -167,7 +167,7 @@ class PromoterAdminController {
             return pages.promoter(id, model);
         }
         try {
-            admin.logHours(id, parsed, hours, PromoterController.today());
+            admin.logHours(id, parsed, hours, pages.today());
             redirect.addFlashAttribute("saved", true);
             return "redirect:/engagement/promoters/" + id;
         } catch (PromoterAdministration.Invalid e) {

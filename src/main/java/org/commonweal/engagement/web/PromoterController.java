@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.NoSuchElementException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -33,15 +34,18 @@ class PromoterController {
     private final OutreachReports reports;
     private final AuditTrail audit;
 
-    PromoterController(PromoterRoster roster, Referrals referrals, OutreachReports reports, AuditTrail audit) {
+    private final java.time.ZoneId zone;
+
+    PromoterController(PromoterRoster roster, Referrals referrals, OutreachReports reports, AuditTrail audit, PlanIdentity plan) {
+        this.zone = plan.timeZone();
         this.roster = roster;
         this.referrals = referrals;
         this.reports = reports;
         this.audit = audit;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+    LocalDate today() {
+        return LocalDate.now(zone);
     }
 
     @GetMapping("/engagement/promoters")

@@ -23,7 +23,7 @@ class PublicCommitteeController {
 
     @GetMapping("/committees")
     String committees(Model model) {
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = directory.today();
         model.addAttribute("committees", directory.committees());
         model.addAttribute("upcoming", directory.upcoming(today, 30).stream()
                 .filter(m -> m.agendaPostedOn() != null && !m.agendaPostedOn().isAfter(today)).toList());
@@ -36,7 +36,7 @@ class PublicCommitteeController {
     String committee(@PathVariable String code, Model model) {
         Committee committee = directory.committee(code)
                 .orElseThrow(() -> new NoSuchElementException("committee " + code));
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = directory.today();
         var meetings = directory.meetings(committee.id());
         model.addAttribute("committee", committee);
         model.addAttribute("upcoming", meetings.stream().filter(m -> m.status().equals("SCHEDULED")
@@ -48,7 +48,7 @@ class PublicCommitteeController {
 
     @GetMapping("/committees/meetings/{id}")
     String meeting(@PathVariable long id, Model model) {
-        LocalDate today = LocalDate.now(CommitteeDirectory.PLAN_ZONE);
+        LocalDate today = directory.today();
         Meeting meeting = directory.meeting(id)
                 .filter(m -> m.agendaPostedOn() != null && !m.agendaPostedOn().isAfter(today))
                 .orElseThrow(() -> new NoSuchElementException("meeting " + id));

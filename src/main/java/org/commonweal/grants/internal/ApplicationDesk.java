@@ -109,7 +109,7 @@ class ApplicationDesk {
             Edit last = edits(id).stream().findFirst().orElse(null);
             throw new GrantRuleViolation((last == null ? "A colleague" : last.editor()) + " saved this application"
                     + (last == null ? "" : " at " + java.time.format.DateTimeFormatter.ofPattern("h:mm a", java.util.Locale.US)
-                            .format(last.editedAt().atZone(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES)))
+                            .format(last.editedAt().atZone(catalog.zone())))
                     + " after you opened it; your changes were not saved. Reload the page to see theirs, then edit again.");
         }
         jdbc.sql("delete from grants.budget_line where application_id = ?").param(id).update();

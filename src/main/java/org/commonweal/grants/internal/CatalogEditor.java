@@ -42,7 +42,7 @@ class CatalogEditor {
     /** Creates ({@code id} null) or updates a program; returns its id. */
     @Transactional
     long saveProgram(Long id, ProgramSpec spec, String actor) {
-        FieldErrors errors = spec.validate(new FieldErrors(), LocalDate.now(SubmissionWindow.LOS_ANGELES).getYear());
+        FieldErrors errors = spec.validate(new FieldErrors(), LocalDate.now(catalog.zone()).getYear());
         if (!errors.has("code") && taken("program", spec.code(), id)) {
             errors.add("code", "grants.field.codeTaken", spec.code());
         }
@@ -89,7 +89,7 @@ class CatalogEditor {
             throw new InvalidForm(errors);
         }
         List<String> questions = spec.questions().stream().map(String::trim).filter(q -> !q.isEmpty()).toList();
-        Timestamp loiClosesAt = spec.loiClosesAt() == null ? null : Timestamp.from(spec.loiClosesAt());
+        Timestamp loiClosesAt = spec.loiClosesAt(catalog.zone()) == null ? null : Timestamp.from(spec.loiClosesAt(catalog.zone()));
         long cycleId;
         if (id == null) {
             cycleId = jdbc.sql("""
@@ -97,7 +97,7 @@ class CatalogEditor {
                         closes_at, envelope, award_floor, award_ceiling, expected_awards, eligibility, questions,
                         loi_required, loi_closes_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(spec.programId(), spec.code(), spec.title().trim(), spec.titleEs().trim(), spec.summary().trim(),
-                            spec.summaryEs().trim(), spec.opensOn(), Timestamp.from(spec.closesAt()), spec.envelope(),
+                            spec.summaryEs().trim(), spec.opensOn(), Timestamp.from(spec.closesAt(catalog.zone())), spec.envelope(),
                             spec.awardFloor(), spec.awardCeiling(), spec.expectedAwards(), spec.eligibility().trim(),
                             questions.toArray(String[]::new), spec.loiRequired(), loiClosesAt)
                     .query(Long.class).single();
@@ -110,7 +110,7 @@ class CatalogEditor {
                         expected_awards = ?, eligibility = ?, questions = ?, loi_required = ?, loi_closes_at = ?
                     where id = ?""")
                     .params(spec.programId(), spec.code(), spec.title().trim(), spec.titleEs().trim(), spec.summary().trim(),
-                            spec.summaryEs().trim(), spec.opensOn(), Timestamp.from(spec.closesAt()), spec.envelope(),
+                            spec.summaryEs().trim(), spec.opensOn(), Timestamp.from(spec.closesAt(catalog.zone())), spec.envelope(),
                             spec.awardFloor(), spec.awardCeiling(), spec.expectedAwards(), spec.eligibility().trim(),
                             questions.toArray(String[]::new), spec.loiRequired(), loiClosesAt, id)
                     .update();
@@ -121,10 +121,10 @@ class CatalogEditor {
                     .params(cycleId, c.code().trim(), c.label().trim(), c.maxScore(), c.weight()).update();
         }
         audit.change(actor, id == null ? AuditAction.CREATE : AuditAction.UPDATE, "grant-cycle", cycleId,
-                "cycle " + spec.code() + (id == null ? " created" : " edited") + ": closes " + spec.closesAt()
+                "cycle " + spec.code() + (id == null ? " created" : " edited") + ": closes " + spec.closesAt(catalog.zone())
                         + ", range " + spec.awardFloor() + "-" + spec.awardCeiling() + ", envelope " + spec.envelope()
                         + ", " + spec.rubric().size() + " rubric criteria"
-                        + (spec.loiRequired() ? ", letter of intent by " + spec.loiClosesAt() : ""));
+                        + (spec.loiRequired() ? ", letter of intent by " + spec.loiClosesAt(catalog.zone()) : ""));
         return cycleId;
     }
 

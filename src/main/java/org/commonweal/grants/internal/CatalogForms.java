@@ -99,7 +99,7 @@ final class CatalogForms {
         m.add("summary", c.summary());
         m.add("summaryEs", c.summaryEs());
         m.add("opensOn", c.opensOn().toString());
-        var closes = c.closesAt().atZone(SubmissionWindow.LOS_ANGELES);
+        var closes = c.closesAt().atZone(c.zone());
         m.add("closesOn", closes.toLocalDate().toString());
         m.add("closesTime", closes.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")));
         m.add("envelope", c.envelope().toPlainString());
@@ -110,7 +110,7 @@ final class CatalogForms {
         m.add("questions", String.join("\n", c.questions()));
         if (c.loiRequired()) {
             m.add("loiRequired", "true");
-            var loi = c.loiClosesAt().atZone(SubmissionWindow.LOS_ANGELES);
+            var loi = c.loiClosesAt().atZone(c.zone());
             m.add("loiClosesOn", loi.toLocalDate().toString());
             m.add("loiClosesTime", loi.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")));
         }

@@ -85,9 +85,12 @@ class CommonGrantsOpportunities {
     private final GrantsCatalog catalog;
     private final JdbcClient jdbc;
 
+    private final java.time.ZoneId zone;
+
     CommonGrantsOpportunities(GrantsCatalog catalog, JdbcClient jdbc) {
         this.catalog = catalog;
         this.jdbc = jdbc;
+        this.zone = catalog.zone();
     }
 
     Map<String, Object> list(Pagination pagination, Instant now, String baseUrl) {
@@ -202,13 +205,13 @@ class CommonGrantsOpportunities {
         funding.put("estimatedAwardCount", c.expectedAwards());
         o.put("funding", funding);
         Map<String, Object> dates = new LinkedHashMap<>();
-        dates.put("postDate", event("Applications open", c.opensOn().atStartOfDay(SubmissionWindow.LOS_ANGELES),
+        dates.put("postDate", event("Applications open", c.opensOn().atStartOfDay(c.zone()),
                 "Applications are accepted from this date (Los Angeles time)"));
-        dates.put("closeDate", event("Application deadline", c.closesAt().atZone(SubmissionWindow.LOS_ANGELES),
+        dates.put("closeDate", event("Application deadline", c.closesAt().atZone(c.zone()),
                 "Applications must be submitted before this date and time"));
         if (c.loiRequired() && c.loiClosesAt() != null) {
             dates.put("otherDates", Map.of("letterOfIntentDeadline", event("Letter of intent deadline",
-                    c.loiClosesAt().atZone(SubmissionWindow.LOS_ANGELES),
+                    c.loiClosesAt().atZone(c.zone()),
                     "A letter of intent is required before this date and time")));
         }
         o.put("keyDates", dates);
@@ -291,7 +294,7 @@ class CommonGrantsOpportunities {
         };
     }
 
-    private static Predicate<Opportunity> filters(Map<String, Object> filters, Instant now, List<String> errors,
+    private Predicate<Opportunity> filters(Map<String, Object> filters, Instant now, List<String> errors,
             List<String> nonFatal) {
         Predicate<Opportunity> all = o -> true;
         for (var entry : filters.entrySet()) {
@@ -348,7 +351,7 @@ class CommonGrantsOpportunities {
         return all;
     }
 
-    private static Predicate<Opportunity> dateRange(String at, Map<String, Object> range, List<String> errors) {
+    private Predicate<Opportunity> dateRange(String at, Map<String, Object> range, List<String> errors) {
         Instant min = instant(at + ".value.min", range.get("min"), false, errors);
         Instant max = instant(at + ".value.max", range.get("max"), true, errors);
         if (min == null || max == null) {
@@ -357,12 +360,12 @@ class CommonGrantsOpportunities {
         return o -> !o.cycle().closesAt().isBefore(min) && o.cycle().closesAt().isBefore(max);
     }
 
-    /** A date (the whole Los Angeles day; {@code end}: up to the end of that day) or a date-time with offset. */
-    private static Instant instant(String at, Object value, boolean end, List<String> errors) {
+    /** A date (the whole day on the plan's clock; {@code end}: up to the end of that day) or a date-time with offset. */
+    private Instant instant(String at, Object value, boolean end, List<String> errors) {
         if (value instanceof String s) {
             try {
                 LocalDate date = LocalDate.parse(s);
-                return (end ? date.plusDays(1) : date).atStartOfDay(SubmissionWindow.LOS_ANGELES).toInstant();
+                return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
             } catch (DateTimeParseException notADate) {
                 try {
                     Instant t = OffsetDateTime.parse(s).toInstant();

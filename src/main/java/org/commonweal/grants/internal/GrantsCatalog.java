@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.commonweal.grants.lifecycle.ReviewRules.Criterion;
 import org.commonweal.grants.lifecycle.SubmissionWindow;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class GrantsCatalog {
     record Cycle(long id, long programId, String programName, String code, String title, String titleEs,
             String summary, String summaryEs, LocalDate opensOn, Instant closesAt, BigDecimal envelope,
             BigDecimal awardFloor, BigDecimal awardCeiling, int expectedAwards, String eligibility,
-            List<String> questions, boolean loiRequired, Instant loiClosesAt) {
+            List<String> questions, boolean loiRequired, Instant loiClosesAt, java.time.ZoneId zone) {
 
         /** Whether a letter of intent is still accepted at {@code now}. */
         public boolean acceptsLetters(Instant now) {
@@ -34,7 +35,7 @@ class GrantsCatalog {
         }
 
         public SubmissionWindow window() {
-            return new SubmissionWindow(opensOn, closesAt);
+            return new SubmissionWindow(opensOn, closesAt, zone);
         }
 
         public String status(Instant now) {
@@ -51,8 +52,16 @@ class GrantsCatalog {
 
     private final JdbcClient jdbc;
 
-    GrantsCatalog(JdbcClient jdbc) {
+    private final java.time.ZoneId zone;
+
+    GrantsCatalog(JdbcClient jdbc, PlanIdentity plan) {
         this.jdbc = jdbc;
+        this.zone = plan.timeZone();
+    }
+
+    /** The plan's time zone: deadlines are entered and shown in it. */
+    java.time.ZoneId zone() {
+        return zone;
     }
 
     Optional<Program> program(long id) {
@@ -67,21 +76,21 @@ class GrantsCatalog {
     }
 
     List<Cycle> cycles() {
-        return jdbc.sql(CYCLE_SQL + " order by c.closes_at desc").query(GrantsCatalog::cycle).list();
+        return jdbc.sql(CYCLE_SQL + " order by c.closes_at desc").query((rs, n) -> cycle(rs, n)).list();
     }
 
     /** Cycles accepting applications or announced, soonest deadline first. */
     List<Cycle> openOrUpcoming(Instant now) {
         return jdbc.sql(CYCLE_SQL + " where c.closes_at > ? order by c.closes_at")
-                .param(java.sql.Timestamp.from(now)).query(GrantsCatalog::cycle).list();
+                .param(java.sql.Timestamp.from(now)).query((rs, n) -> cycle(rs, n)).list();
     }
 
     Optional<Cycle> cycle(long id) {
-        return jdbc.sql(CYCLE_SQL + " where c.id = ?").param(id).query(GrantsCatalog::cycle).optional();
+        return jdbc.sql(CYCLE_SQL + " where c.id = ?").param(id).query((rs, n) -> cycle(rs, n)).optional();
     }
 
     Optional<Cycle> cycle(String code) {
-        return jdbc.sql(CYCLE_SQL + " where c.code = ?").param(code).query(GrantsCatalog::cycle).optional();
+        return jdbc.sql(CYCLE_SQL + " where c.code = ?").param(code).query((rs, n) -> cycle(rs, n)).optional();
     }
 
     List<Criterion> rubric(long cycleId) {
@@ -90,14 +99,14 @@ class GrantsCatalog {
                         rs.getBigDecimal("weight"))).list();
     }
 
-    private static Cycle cycle(ResultSet rs, int n) throws SQLException {
+    private Cycle cycle(ResultSet rs, int n) throws SQLException {
         java.sql.Timestamp loiClosesAt = rs.getTimestamp("loi_closes_at");
         return new Cycle(rs.getLong("id"), rs.getLong("program_id"), rs.getString("program_name"), rs.getString("code"),
                 rs.getString("title"), rs.getString("title_es"), rs.getString("summary"), rs.getString("summary_es"),
                 rs.getObject("opens_on", LocalDate.class), rs.getTimestamp("closes_at").toInstant(),
                 rs.getBigDecimal("envelope"), rs.getBigDecimal("award_floor"), rs.getBigDecimal("award_ceiling"),
                 rs.getInt("expected_awards"), rs.getString("eligibility"), strings(rs.getArray("questions")),
-                rs.getBoolean("loi_required"), loiClosesAt == null ? null : loiClosesAt.toInstant());
+                rs.getBoolean("loi_required"), loiClosesAt == null ? null : loiClosesAt.toInstant(), zone);
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -3,6 +3,7 @@ package org.commonweal.grants.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,8 @@ import org.commonweal.demo.DemoPerson;
 import org.commonweal.grants.internal.GrantsHistory.HistoricAward;
 import org.commonweal.grants.internal.GrantsHistory.ProgramCode;
 import org.commonweal.grants.lifecycle.SubmissionWindow;
+import org.commonweal.platform.Outbox;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +31,7 @@ import org.springframework.stereotype.Component;
 class GrantsDemoData implements DemoDataGenerator {
 
     /** Every table reset() empties. */
-    private static final List<String> TABLES = List.of("grants.notification_log", "grants.notification",
-            "grants.report_reminder", "grants.report_due_change", "grants.extension_request", "grants.application_edit",
+    private static final List<String> TABLES = List.of("grants.report_reminder", "grants.report_due_change", "grants.extension_request", "grants.application_edit",
             "grants.letter_of_intent", "grants.organization_contact", "grants.outcome", "grants.report_requirement",
             "grants.disbursement", "grants.award_amendment", "grants.award", "grants.slate_item", "grants.board_action",
             "grants.board_meeting", "grants.review_score", "grants.review_assignment", "grants.attachment",
@@ -41,6 +43,15 @@ class GrantsDemoData implements DemoDataGenerator {
     private static final String[] SUFFIX = {"Community Health Center", "Family Clinic", "Health Services",
             "Free Clinic", "Wellness Collaborative", "Medical Center", "Community Clinic", "Health Alliance"};
     private static final String[] TYPES = {"FQHC", "COMMUNITY_CLINIC", "FREE_CLINIC", "NON_PROFIT", "COUNTY_DEPARTMENT"};
+
+    private final Outbox outbox;
+
+    private final ZoneId zone;
+
+    GrantsDemoData(Outbox outbox, PlanIdentity plan) {
+        this.outbox = outbox;
+        this.zone = plan.timeZone();
+    }
 
     @Override
     public String name() {
@@ -55,13 +66,15 @@ class GrantsDemoData implements DemoDataGenerator {
     @Override
     public void reset(DemoContext context) {
         context.jdbc().sql("truncate " + String.join(", ", TABLES) + " restart identity").update();
+        // the shared outbox holds only what users' actions queued; they went with the tables above
+        outbox.discard(name());
     }
 
     @Override
     public long generate(DemoContext context) {
         var jdbc = context.jdbc();
         Random random = context.random("grants");
-        LocalDate today = LocalDate.now(SubmissionWindow.LOS_ANGELES);
+        LocalDate today = LocalDate.now(zone);
         long rows = programs(context);
         rows += organizations(context, random);
         List<HistoricAward> history = GrantsHistory.plan(random, today.getYear());
@@ -161,7 +174,7 @@ class GrantsDemoData implements DemoDataGenerator {
             for (Object[] d : disbursements) {
                 boolean paid = "PAID".equals(d[5]);
                 r.row(d[0], d[1], d[2], d[3], d[4], d[5], paid ? "history" : null,
-                        paid ? ZonedDateTime.of((LocalDate) d[6], LocalTime.NOON, SubmissionWindow.LOS_ANGELES).toOffsetDateTime() : null,
+                        paid ? ZonedDateTime.of((LocalDate) d[6], LocalTime.NOON, zone).toOffsetDateTime() : null,
                         d[6]);
             }
         });
@@ -262,7 +275,7 @@ class GrantsDemoData implements DemoDataGenerator {
         return rows + 1;
     }
 
-    private static java.time.OffsetDateTime at(LocalDate date, LocalTime time) {
-        return ZonedDateTime.of(date, time, SubmissionWindow.LOS_ANGELES).toOffsetDateTime();
+    private java.time.OffsetDateTime at(LocalDate date, LocalTime time) {
+        return ZonedDateTime.of(date, time, zone).toOffsetDateTime();
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
-import org.commonweal.grants.lifecycle.LetterOfIntentRules;
 import org.commonweal.grants.lifecycle.LetterOfIntentRules.Status;
+import org.commonweal.grants.lifecycle.LetterOfIntentRules;
 import org.commonweal.grants.lifecycle.PaymentCeiling;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,7 +46,7 @@ class LetterOfIntentDesk {
     long submit(long cycleId, long organizationId, String title, String summary, BigDecimal requested, String actor,
             Instant now) {
         var cycle = catalog.cycle(cycleId).orElseThrow(() -> new GrantRuleViolation("No such funding cycle."));
-        LetterOfIntentRules.requireLetterAccepted(cycle.loiRequired(), cycle.loiClosesAt(), now);
+        LetterOfIntentRules.requireLetterAccepted(cycle.loiRequired(), cycle.loiClosesAt(), now, cycle.zone());
         if (title == null || title.isBlank()) {
             throw new GrantRuleViolation("The project title is required.");
         }

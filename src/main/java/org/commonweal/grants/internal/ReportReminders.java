@@ -7,6 +7,7 @@ import java.util.List;
 import org.commonweal.grants.lifecycle.ReminderSchedule;
 import org.commonweal.grants.lifecycle.SubmissionWindow;
 import org.commonweal.platform.ClusterJobs;
+import org.commonweal.platform.PlanIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reminds grantees of reports coming due: every morning, once per cluster, each open reporting requirement of an
  * active award that is within one of the configured thresholds ({@code commonweal.grants.reminder-days}, default
- * 30, 7 and 0 days before it is due) or overdue gets one reminder per threshold and due date, written to the outbox
- * for every contact of the organization. Re-running the same day queues nothing new; an extension starts a new series.
+ * 30, 7 and 0 days before it is due) or overdue gets one reminder per threshold and due date, queued on platform's
+ * outbox for every contact of the organization. Re-running the same day queues nothing new; an extension starts a new series.
  */
 @Component
 class ReportReminders {
@@ -29,25 +30,26 @@ class ReportReminders {
 
     private final JdbcClient jdbc;
     private final GrantsNotifications notifications;
-    private final GrantsNotificationDispatcher dispatcher;
     private final ClusterJobs jobs;
     private final TransactionTemplate transactions;
     private final ReminderSchedule schedule;
 
-    ReportReminders(JdbcClient jdbc, GrantsNotifications notifications, GrantsNotificationDispatcher dispatcher,
-            ClusterJobs jobs, PlatformTransactionManager transactionManager,
+    private final java.time.ZoneId zone;
+
+    ReportReminders(JdbcClient jdbc, GrantsNotifications notifications, ClusterJobs jobs,
+            PlatformTransactionManager transactionManager, PlanIdentity plan,
             @Value("${commonweal.grants.reminder-days:30,7,0}") String reminderDays) {
         this.jdbc = jdbc;
         this.notifications = notifications;
-        this.dispatcher = dispatcher;
         this.jobs = jobs;
         this.transactions = new TransactionTemplate(transactionManager);
         this.schedule = ReminderSchedule.parse(reminderDays);
+        this.zone = plan.timeZone();
     }
 
     @Scheduled(cron = "${commonweal.grants.reminders-cron:0 0 7 * * *}", zone = "${commonweal.plan.time-zone}")
     void scheduled() {
-        run(LocalDate.now(SubmissionWindow.LOS_ANGELES));
+        run(LocalDate.now(zone));
     }
 
     /** The job as the scheduler runs it; returns whether this instance ran it (another may hold the lock). */
@@ -55,9 +57,8 @@ class ReportReminders {
         return jobs.runOnce("grants-report-reminders", Duration.ofMinutes(30), Duration.ofMinutes(1), () -> {
             long started = System.nanoTime();
             int reminded = transactions.execute(tx -> queue(today));
-            int sent = dispatcher.dispatch();
-            if (reminded > 0 || sent > 0) {
-                log.info("Grants report reminders: {} requirements reminded, {} messages sent in {} ms", reminded, sent,
+            if (reminded > 0) {
+                log.info("Grants report reminders: {} requirements reminded in {} ms", reminded,
                         (System.nanoTime() - started) / 1_000_000);
             }
         });

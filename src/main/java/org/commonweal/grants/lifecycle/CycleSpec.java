@@ -11,7 +11,7 @@ import java.util.Set;
 import org.commonweal.grants.lifecycle.ReviewRules.Criterion;
 
 /**
- * What a grants officer enters for a funding cycle. Deadlines are given as a Los Angeles date and time. The rules:
+ * What a grants officer enters for a funding cycle. Deadlines are given as a date and time of the plan's zone. The rules:
  * the cycle closes after it opens; the ceiling is at least the floor and at most the envelope; the expected number of
  * awards at the floor fits the envelope; a letter-of-intent deadline is required when an LOI is, and falls before
  * the application deadline; at least one application question and one rubric criterion (unique codes, positive
@@ -22,15 +22,14 @@ public record CycleSpec(Long programId, String code, String title, String titleE
         BigDecimal awardCeiling, Integer expectedAwards, String eligibility, List<String> questions,
         boolean loiRequired, LocalDate loiClosesOn, LocalTime loiClosesTime, List<Criterion> rubric) {
 
-    public Instant closesAt() {
-        return closesOn.atTime(closesTime == null ? LocalTime.of(17, 0) : closesTime)
-                .atZone(SubmissionWindow.LOS_ANGELES).toInstant();
+    /** The deadline as an instant, the date and time read in the plan's {@code zone}. */
+    public Instant closesAt(java.time.ZoneId zone) {
+        return closesOn.atTime(closesTime == null ? LocalTime.of(17, 0) : closesTime).atZone(zone).toInstant();
     }
 
-    public Instant loiClosesAt() {
+    public Instant loiClosesAt(java.time.ZoneId zone) {
         return loiRequired && loiClosesOn != null
-                ? loiClosesOn.atTime(loiClosesTime == null ? LocalTime.of(17, 0) : loiClosesTime)
-                        .atZone(SubmissionWindow.LOS_ANGELES).toInstant()
+                ? loiClosesOn.atTime(loiClosesTime == null ? LocalTime.of(17, 0) : loiClosesTime).atZone(zone).toInstant()
                 : null;
     }
 
@@ -80,7 +79,8 @@ public record CycleSpec(Long programId, String code, String title, String titleE
         if (loiRequired) {
             if (loiClosesOn == null) {
                 errors.add("loiClosesOn", "grants.field.loiDeadline");
-            } else if (closesOn != null && !loiClosesAt().isBefore(closesAt())) {
+            } else if (closesOn != null // both are wall-clock times of one zone: compare them on any one clock
+                    && !loiClosesAt(java.time.ZoneOffset.UTC).isBefore(closesAt(java.time.ZoneOffset.UTC))) {
                 errors.add("loiClosesOn", "grants.field.loiAfterDeadline", closesOn);
             }
         }

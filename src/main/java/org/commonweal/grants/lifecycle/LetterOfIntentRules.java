@@ -18,13 +18,14 @@ public final class LetterOfIntentRules {
     }
 
     /** Throws unless a letter may be sent at {@code now} for a cycle with these settings. */
-    public static void requireLetterAccepted(boolean loiRequired, Instant loiClosesAt, Instant now) {
+    public static void requireLetterAccepted(boolean loiRequired, Instant loiClosesAt, Instant now,
+            java.time.ZoneId zone) {
         if (!loiRequired) {
             throw new GrantRuleViolation("This funding cycle does not ask for a letter of intent; apply directly.");
         }
         if (!now.isBefore(loiClosesAt)) {
             throw new GrantRuleViolation("The letter of intent deadline was "
-                    + SHOWN.format(loiClosesAt.atZone(SubmissionWindow.LOS_ANGELES)) + "; late letters are not accepted.");
+                    + SHOWN.format(loiClosesAt.atZone(zone)) + "; late letters are not accepted.");
         }
     }
 

@@ -7,16 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * When a funding cycle accepts applications: from the start of its opening day (Los Angeles time) until the closing
- * instant, exclusive. A submission at or after the deadline is refused with the deadline in the reason.
+ * When a funding cycle accepts applications: from the start of its opening day (the plan's time, {@code zone}) until
+ * the closing instant, exclusive. A submission at or after the deadline is refused with the deadline in the reason.
  */
-public record SubmissionWindow(LocalDate opensOn, Instant closesAt) {
-
-    public static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+public record SubmissionWindow(LocalDate opensOn, Instant closesAt, ZoneId zone) {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a z", Locale.US);
 
     public SubmissionWindow {
-        if (opensOn.atStartOfDay(LOS_ANGELES).toInstant().isAfter(closesAt)) {
+        if (opensOn.atStartOfDay(zone).toInstant().isAfter(closesAt)) {
             throw new IllegalArgumentException("a cycle cannot close before it opens");
         }
     }
@@ -26,7 +24,7 @@ public record SubmissionWindow(LocalDate opensOn, Instant closesAt) {
     }
 
     public Instant opensAt() {
-        return opensOn.atStartOfDay(LOS_ANGELES).toInstant();
+        return opensOn.atStartOfDay(zone).toInstant();
     }
 
     /** Throws when an application submitted at {@code now} must be refused, naming the reason. */
@@ -35,7 +33,7 @@ public record SubmissionWindow(LocalDate opensOn, Instant closesAt) {
             throw new GrantRuleViolation("This funding cycle opens on " + opensOn + "; applications cannot be submitted yet.");
         }
         if (!now.isBefore(closesAt)) {
-            throw new GrantRuleViolation("The deadline was " + SHOWN.format(closesAt.atZone(LOS_ANGELES))
+            throw new GrantRuleViolation("The deadline was " + SHOWN.format(closesAt.atZone(zone))
                     + "; late applications are not accepted.");
         }
     }

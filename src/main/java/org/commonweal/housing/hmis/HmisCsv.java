@@ -5,10 +5,15 @@ import java.io.Reader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The HMIS CSV dialect: comma separated, double-quoted where needed, dates yyyy-MM-dd, timestamps yyyy-MM-dd HH:mm:ss. */
+import org.commonweal.platform.Csv;
+
+/**
+ * The HMIS CSV dialect on the platform's {@link Csv} (RFC 4180): dates yyyy-MM-dd, timestamps yyyy-MM-dd HH:mm:ss,
+ * yes/no as 1/0. Written as a data-exchange file ({@link Csv#exchange}: no formula apostrophe, which would change what
+ * the receiving HMIS stores).
+ */
 final class HmisCsv {
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -17,83 +22,23 @@ final class HmisCsv {
     }
 
     static String line(List<?> values) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(cell(values.get(i)));
-        }
-        return b.append("\r\n").toString();
+        return Csv.exchangeLine(values.stream().map(HmisCsv::cell).toList());
     }
 
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
-        String s = value instanceof LocalDateTime t ? TIMESTAMP.format(t) : value instanceof LocalDate d ? d.toString()
+        return value instanceof LocalDateTime t ? TIMESTAMP.format(t) : value instanceof LocalDate d ? d.toString()
                 : value instanceof Boolean bool ? (bool ? "1" : "0") : value.toString();
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
-    /** Parses RFC 4180 records; quoted fields may hold commas, quotes and line breaks. */
+    /** Parses RFC 4180 records; quoted fields may hold commas, quotes and line breaks; a leading BOM is dropped. */
     static List<List<String>> parse(Reader in) throws IOException {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int c;
-        while ((c = in.read()) != -1) {
-            char ch = (char) c;
-            any = true;
-            if (quoted) {
-                if (ch == '"') {
-                    in.mark(1);
-                    int next = in.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        if (next == -1) {
-                            break;
-                        }
-                        in.reset();
-                    }
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (ch == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') {
-                        in.reset();
-                    }
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                any = false;
-            } else {
-                field.append(ch);
-            }
+        try {
+            return Csv.read(in).stream().map(Csv.Row::values).toList();
+        } catch (Csv.Malformed e) {
+            throw new IOException(e.getMessage(), e);
         }
-        if (any || !field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        if (!records.isEmpty() && !records.get(0).isEmpty() && records.get(0).get(0).startsWith("\uFEFF")) {
-            records.get(0).set(0, records.get(0).get(0).substring(1));
-        }
-        return records;
     }
 }

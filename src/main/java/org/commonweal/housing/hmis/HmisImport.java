@@ -71,14 +71,19 @@ class HmisImport {
     /** Client.csv, Enrollment.csv and Exit.csv on their own (any may be null). */
     Report run(Reader clients, Reader enrollments, Reader exits) throws IOException {
         Map<String, List<List<String>>> files = new LinkedHashMap<>();
-        if (clients != null) {
-            files.put("Client.csv", HmisCsv.parse(clients));
-        }
-        if (enrollments != null) {
-            files.put("Enrollment.csv", HmisCsv.parse(enrollments));
-        }
-        if (exits != null) {
-            files.put("Exit.csv", HmisCsv.parse(exits));
+        try {
+            if (clients != null) {
+                files.put("Client.csv", HmisCsv.parse(clients));
+            }
+            if (enrollments != null) {
+                files.put("Enrollment.csv", HmisCsv.parse(enrollments));
+            }
+            if (exits != null) {
+                files.put("Exit.csv", HmisCsv.parse(exits));
+            }
+        } catch (IOException e) {
+            return new Report(0, List.of("the file could not be read, nothing was applied: " + e.getMessage()),
+                    List.of());
         }
         return apply(files, null, new ArrayList<>(), false);
     }

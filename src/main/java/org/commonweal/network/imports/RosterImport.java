@@ -1,6 +1,5 @@
 package org.commonweal.network.imports;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,8 @@ import org.commonweal.audit.AuditTrail;
 import org.commonweal.geography.Address;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geocoder;
-import org.commonweal.network.Specialties;
 import org.commonweal.network.internal.LocationChanges;
+import org.commonweal.platform.Csv;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,14 +52,18 @@ public class RosterImport {
         List<ImportProblem> problems = new ArrayList<>();
         int applied = 0;
         int rejected = 0;
-        var reader = new BufferedReader(input);
-        String header = reader.readLine();
-        if (header == null) {
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.read(input);
+        } catch (Csv.Malformed e) {
+            problems.add(new ImportProblem(e.line(), "row", "a quoted field is not closed; nothing applied"));
+            return finish(fileName, actor, 0, 0, problems);
+        }
+        if (rows.isEmpty()) {
             problems.add(new ImportProblem(1, "header", "the file is empty"));
             return finish(fileName, actor, 0, 0, problems);
         }
-        List<String> columns = Specialties.splitCsv(header.replace("\uFEFF", "")).stream()
-                .map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> columns = rows.getFirst().values().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
         for (String required : List.of("npi", "last_name", "first_name", "specialty_taxonomy", "group_name", "address",
                 "city", "zip", "network")) {
             if (!columns.contains(required)) {
@@ -73,14 +76,12 @@ public class RosterImport {
         Map<String, String> networks = new HashMap<>();
         jdbc.sql("select product_line, id from network.organization where type_code = 'ntwk'")
                 .query((rs, n) -> networks.put(rs.getString(1), rs.getString(2))).list();
-        String line;
-        long lineNo = 1;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
+        for (Csv.Row record : rows.subList(1, rows.size())) {
+            long lineNo = record.line();
+            if (record.blank()) {
                 continue;
             }
-            List<String> values = Specialties.splitCsv(line);
+            List<String> values = record.values();
             if (values.size() != columns.size()) {
                 problems.add(new ImportProblem(lineNo, "row", "has " + values.size() + " fields, the header has "
                         + columns.size()));

@@ -88,7 +88,7 @@ class EventDurabilityIntegrationTests {
                     events.publishEvent(hospital(unprocessed, site));
                     events.publishEvent(new GrantAwarded(-1, "TEST-DURABLE", "00-0000000", BigDecimal.ONE));
                     first.getBean(FieldLog.class).logContact(new FieldLog.NewContact(promoter, null,
-                            LocalDate.now(SessionQueries.ZONE), null, "Durable Referral", null, "es", 1,
+                            LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")), null, "Durable Referral", null, "es", 1,
                             "CENTER_CLASS", String.valueOf(session)));
                 });
             } finally {
@@ -156,7 +156,7 @@ class EventDurabilityIntegrationTests {
     static long newSession(ConfigurableApplicationContext context, JdbcClient jdbc) {
         int center = jdbc.sql("select id from centers.center where code = 'east-la'").query(Integer.class).single();
         int program = jdbc.sql("select id from centers.program where code = 'cooking'").query(Integer.class).single();
-        LocalDateTime start = LocalDate.now(SessionQueries.ZONE).plusDays(3).atTime(18, 0);
+        LocalDateTime start = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(3).atTime(18, 0);
         String title = "Durable Cooking " + System.nanoTime();
         long series = context.getBean(SeriesScheduler.class).create(new SeriesScheduler.NewSeries(center, program,
                 title, title, "es", "Rosa", "Kitchen", 10, "everyone", start, 90, "FREQ=WEEKLY;COUNT=1"),

@@ -21,6 +21,7 @@ import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.RegistrationStatus;
 import org.commonweal.centers.schedule.SeriesScheduler;
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.platform.Outbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,8 @@ class CentersRegistrationIntegrationTests {
     @Autowired SessionEditor editor;
     @Autowired SeriesScheduler scheduler;
     @Autowired SessionQueries queries;
-    @Autowired NotificationDispatcher dispatcher;
+    @Autowired RegistrationJobs jobs;
+    @Autowired Outbox outbox;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -88,7 +90,7 @@ class CentersRegistrationIntegrationTests {
                 .isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(centers.acceptOffer(first.confirmationCode(), "test").status()).isEqualTo(RegistrationStatus.REGISTERED);
         assertThat(queries.session(session.id()).orElseThrow().taken()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from centers.notification n join centers.registration r on r.participant_id is not null where r.id = ? and n.template = 'offered' and n.recipient = ?")
+        assertThat(jdbc.sql("select count(*) from platform.outbox n join centers.registration r on r.participant_id is not null where r.id = ? and n.template = 'offered' and n.recipient = ?")
                 .params(first.id(), email("FirstWaiting")).query(Integer.class).single()).isEqualTo(1);
     }
 
@@ -135,7 +137,7 @@ class CentersRegistrationIntegrationTests {
         centers.register(session.id(), member, RegistrationChannel.STAFF, "staff");
         assertThatThrownBy(() -> centers.register(session.id(), member, RegistrationChannel.PUBLIC, "public"))
                 .isInstanceOf(RegistrationException.class).hasMessageContaining("already registered");
-        assertThat(jdbc.sql("select count(*) from centers.notification where recipient = '(213) 555-0100' and channel = 'sms' and locale = 'es'")
+        assertThat(jdbc.sql("select count(*) from platform.outbox where module = 'centers' and recipient = '(213) 555-0100' and channel = 'sms' and locale = 'es'")
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(1);
 
         assertThat(editor.cancel(session.id(), "instructor ill", "staff")).isEqualTo(1);
@@ -154,10 +156,10 @@ class CentersRegistrationIntegrationTests {
         assertThat(List.of(w1, w2, w3).stream().map(r -> centers.registration(r.confirmationCode()).orElseThrow().status()))
                 .containsExactly(RegistrationStatus.OFFERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED);
 
-        dispatcher.dispatch();
-        assertThat(jdbc.sql("select count(*) from centers.notification_log where recipient = ?").param(email("Cap2"))
+        outbox.dispatch();
+        assertThat(jdbc.sql("select count(*) from platform.outbox_log where recipient = ?").param(email("Cap2"))
                 .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select count(*) from centers.notification where recipient = ? and status = 'pending'").param(email("Cap2"))
+        assertThat(jdbc.sql("select count(*) from platform.outbox where module = 'centers' and recipient = ? and status = 'pending'").param(email("Cap2"))
                 .query(Integer.class).single()).isZero();
     }
 
@@ -165,7 +167,7 @@ class CentersRegistrationIntegrationTests {
     void aSessionWithinADayGetsOneReminderPerRegisteredPerson() {
         int center = jdbc.sql("select id from centers.center where code = 'norwalk'").query(Integer.class).single();
         int program = jdbc.sql("select id from centers.program where code = 'walking'").query(Integer.class).single();
-        var start = java.time.LocalDateTime.now(SessionQueries.ZONE).plusHours(3).withSecond(0).withNano(0);
+        var start = java.time.LocalDateTime.now(java.time.ZoneId.of("America/Los_Angeles")).plusHours(3).withSecond(0).withNano(0);
         long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Soon walk", "Caminata pronto", "en",
                 "Leo", "Main room", 1, "everyone", start, 60, "FREQ=DAILY;COUNT=1"), start.toLocalDate().plusDays(1));
         ClassSession session = queries.seriesSessions(series).getFirst();
@@ -174,12 +176,12 @@ class CentersRegistrationIntegrationTests {
         register(session, "Waiting" + tag);
         tag = tag + RUN;
 
-        assertThat(dispatcher.queueReminders()).isGreaterThanOrEqualTo(1);
-        dispatcher.queueReminders();
+        assertThat(jobs.queueReminders()).isGreaterThanOrEqualTo(1);
+        jobs.queueReminders();
 
-        assertThat(jdbc.sql("select count(*) from centers.notification where template = 'reminder' and recipient = ?").param("remind" + tag + "@example.org")
+        assertThat(jdbc.sql("select count(*) from platform.outbox where module = 'centers' and template = 'reminder' and recipient = ?").param("remind" + tag + "@example.org")
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from centers.notification where template = 'reminder' and recipient = ?").param("waiting" + tag + "@example.org")
+        assertThat(jdbc.sql("select count(*) from platform.outbox where module = 'centers' and template = 'reminder' and recipient = ?").param("waiting" + tag + "@example.org")
                 .query(Integer.class).single()).isZero();
     }
 

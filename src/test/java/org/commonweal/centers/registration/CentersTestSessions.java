@@ -20,7 +20,7 @@ final class CentersTestSessions {
             int daysAhead) {
         int center = jdbc.sql("select id from centers.center where code = 'pomona'").query(Integer.class).single();
         int program = jdbc.sql("select id from centers.program where code = 'zumba'").query(Integer.class).single();
-        LocalDateTime start = LocalDate.now(SessionQueries.ZONE).plusDays(daysAhead).atTime(10, 0);
+        LocalDateTime start = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(daysAhead).atTime(10, 0);
         long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Test Zumba", "Zumba de prueba",
                 "en", "Ana", "Main room", capacity, "everyone", start, 60, "FREQ=DAILY;COUNT=1"), start.toLocalDate());
         return queries.seriesSessions(series).getFirst();

@@ -72,7 +72,7 @@ class CentersBrowserTests {
     @Test
     void aResidentRegistersInSpanishAndChecksInAtTheKioskWithTheCode() throws Exception {
         // a session later today at Lynwood, so the kiosk accepts the code
-        LocalDateTime start = LocalDate.now(SessionQueries.ZONE).atTime(23, 0);
+        LocalDateTime start = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).atTime(23, 0);
         long id = session(start, 59);
 
         browser.manage().deleteAllCookies();

@@ -46,7 +46,7 @@ class CentersSeriesIntegrationTests {
 
     @Test
     void staffCreateASeriesAndItsSessionsAreGeneratedFromTheRule() throws Exception {
-        LocalDate monday = LocalDate.now(SessionQueries.ZONE).plusDays(7).with(java.time.DayOfWeek.MONDAY);
+        LocalDate monday = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(7).with(java.time.DayOfWeek.MONDAY);
         String title = "Chair yoga " + System.nanoTime();
         String location = mvc.perform(series("/centers/staff/series", title, "FREQ=WEEKLY;BYDAY=MO,WE", "12", monday,
                         monday.plusWeeks(3).minusDays(1)))
@@ -57,7 +57,7 @@ class CentersSeriesIntegrationTests {
         assertThat(sessions).allSatisfy(s -> {
             assertThat(s.capacity()).isEqualTo(12);
             assertThat(s.room()).isEqualTo("Main room");
-            assertThat(s.startsAt().atZone(SessionQueries.ZONE).toLocalTime()).hasToString("09:30");
+            assertThat(s.startsAt().atZone(java.time.ZoneId.of("America/Los_Angeles")).toLocalTime()).hasToString("09:30");
         });
         String page = mvc.perform(get(location).with(STAFF)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
@@ -70,7 +70,7 @@ class CentersSeriesIntegrationTests {
 
     @Test
     void aBadRuleIsShownOnItsFieldAndNothingIsSaved() throws Exception {
-        LocalDate day = LocalDate.now(SessionQueries.ZONE).plusDays(3);
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(3);
         long before = jdbc.sql("select count(*) from centers.class_series").query(Long.class).single();
         String html = mvc.perform(series("/centers/staff/series", "Bad rule", "FREQ=WEEKLY;BYDAY=XY", "abc", day,
                         day.plusWeeks(2)))
@@ -82,7 +82,7 @@ class CentersSeriesIntegrationTests {
 
     @Test
     void changingTheRuleReplacesEmptyFutureSessionsAndKeepsTheOnesWithRegistrations() throws Exception {
-        LocalDate monday = LocalDate.now(SessionQueries.ZONE).plusDays(7).with(java.time.DayOfWeek.MONDAY);
+        LocalDate monday = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(7).with(java.time.DayOfWeek.MONDAY);
         String title = "Rule change " + System.nanoTime();
         String location = mvc.perform(series("/centers/staff/series", title, "FREQ=WEEKLY;BYDAY=MO", "1", monday,
                         monday.plusWeeks(2))).andReturn().getResponse().getRedirectedUrl();
@@ -96,7 +96,7 @@ class CentersSeriesIntegrationTests {
         mvc.perform(series(location, title, "FREQ=WEEKLY;BYDAY=TH", "2", monday, monday.plusWeeks(2)))
                 .andExpect(status().is3xxRedirection());
         var after = queries.seriesSessions(id);
-        assertThat(after).extracting(s -> s.startsAt().atZone(SessionQueries.ZONE).getDayOfWeek().getValue())
+        assertThat(after).extracting(s -> s.startsAt().atZone(java.time.ZoneId.of("America/Los_Angeles")).getDayOfWeek().getValue())
                 .containsExactly(1, 4, 4);
         assertThat(after.getFirst().id()).isEqualTo(first.id());
         assertThat(after).allSatisfy(s -> assertThat(s.capacity()).isEqualTo(2));

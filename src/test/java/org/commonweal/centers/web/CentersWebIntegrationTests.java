@@ -30,7 +30,7 @@ class CentersWebIntegrationTests {
     private long newSession(int capacity, int daysAhead) {
         int center = jdbc.sql("select id from centers.center where code = 'east-la'").query(Integer.class).single();
         int program = jdbc.sql("select id from centers.program where code = 'cooking'").query(Integer.class).single();
-        LocalDateTime start = LocalDate.now(SessionQueries.ZONE).plusDays(daysAhead).atTime(11, 0);
+        LocalDateTime start = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(daysAhead).atTime(11, 0);
         long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Web cooking", "Cocina web", "es",
                 "Rosa", "Kitchen", capacity, "everyone", start, 90, "FREQ=WEEKLY;COUNT=3"), start.toLocalDate().plusWeeks(3));
         return queries.seriesSessions(series).getFirst().id();
@@ -69,7 +69,7 @@ class CentersWebIntegrationTests {
         // a session that is on now, so the kiosk takes it today whatever the time of day
         int center = jdbc.sql("select id from centers.center where code = 'east-la'").query(Integer.class).single();
         int program = jdbc.sql("select id from centers.program where code = 'cooking'").query(Integer.class).single();
-        LocalDateTime now = LocalDateTime.now(SessionQueries.ZONE).withSecond(0).withNano(0);
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("America/Los_Angeles")).withSecond(0).withNano(0);
         long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Qr cooking", "Cocina qr", "es",
                 "Rosa", "Kitchen", 3, "everyone", now, 90, "FREQ=DAILY;COUNT=1"), now.toLocalDate());
         long session = queries.seriesSessions(series).getFirst().id();
@@ -97,7 +97,7 @@ class CentersWebIntegrationTests {
     @Test
     void theCachedCalendarShowsASeatTakenRightAfterTheRegistration() throws Exception {
         long session = newSession(4, 11);
-        LocalDate day = LocalDate.now(SessionQueries.ZONE).plusDays(11);
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(11);
         var calendar = get("/centers/classes").param("center", "east-la").param("from", day.toString());
         String before = mvc.perform(calendar).andReturn().getResponse().getContentAsString();
         assertThat(seatsShown(before, session)).isEqualTo("4 seats left");
@@ -284,7 +284,7 @@ class CentersWebIntegrationTests {
     @Test
     void theCalendarFiltersByCenterCategoryAndDayAndTheFeedsAreICalendar() throws Exception {
         long session = newSession(5, 8);
-        int weekday = LocalDate.now(SessionQueries.ZONE).plusDays(8).getDayOfWeek().getValue();
+        int weekday = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(8).getDayOfWeek().getValue();
         String html = mvc.perform(get("/centers/classes").param("center", "east-la").param("category", "nutrition")
                 .param("day", String.valueOf(weekday))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("data-session=\"" + session + "\"").doesNotContain("Lynwood Community Resource Center</span>");

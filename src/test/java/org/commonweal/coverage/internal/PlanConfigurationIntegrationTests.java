@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.commonweal.coverage.x12.ImportStatus;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.x12.Enrollment834Import;
 import org.commonweal.coverage.x12.ImportReport;
@@ -78,7 +79,7 @@ class PlanConfigurationIntegrationTests {
         assertThat(rows).isEqualTo(4);
         ImportReport again = importer.reapply(reason, "admin-test");
 
-        assertThat(again.status()).isEqualTo("completed");
+        assertThat(again.status()).isEqualTo(ImportStatus.COMPLETED);
         org.commonweal.coverage.x12.Ack999Validator.assertValid(first.ack999());
         org.commonweal.coverage.x12.Ack999Validator.assertValid(again.ack999());
         assertThat(again.adds()).isEqualTo(2);
@@ -128,7 +129,7 @@ class PlanConfigurationIntegrationTests {
         } finally {
             System.setErr(stderr);
         }
-        assertThat(status).isEqualTo(1);
+        assertThat(status).isEqualTo(org.commonweal.platform.ImportCommand.Exit.REFUSED.code());
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("line 2, product line: product line 'NOPE".replace("NOPE", "NOSUCHLINE"))
                 .contains("line 5, kind: 'fruit' is not product_line, plan, aid_code, county or partner")

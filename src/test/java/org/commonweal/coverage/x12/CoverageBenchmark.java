@@ -72,7 +72,7 @@ public final class CoverageBenchmark {
             Path full = work.resolve("full.834");
             long t0 = System.nanoTime();
             try (BufferedWriter out = Files.newBufferedWriter(full, StandardCharsets.UTF_8)) {
-                var writer = new Enrollment834Writer(out, date);
+                var writer = new Enrollment834Writer(out, date, "LACARE", "L.A. CARE HEALTH PLAN");
                 writer.begin(1001, true);
                 for (int i = 1; i <= members; i++) {
                     writer.member(synthetic.member(i));
@@ -165,7 +165,7 @@ public final class CoverageBenchmark {
             Path change = work.resolve("change.834");
             var mix = new ChangeMix(synthetic, members, date.plusDays(1), 2026);
             try (BufferedWriter out = Files.newBufferedWriter(change, StandardCharsets.UTF_8)) {
-                var writer = new Enrollment834Writer(out, date.plusDays(1));
+                var writer = new Enrollment834Writer(out, date.plusDays(1), "LACARE", "L.A. CARE HEALTH PLAN");
                 writer.begin(1002, false);
                 for (int i = 1; i <= changes; i++) {
                     writer.member(mix.transaction(i));

@@ -32,6 +32,9 @@ class CoverageCrashIntegrationTests {
     private static final int MEMBERS = 12_000;
 
     @Autowired
+    org.commonweal.platform.PlanIdentity plan;
+
+    @Autowired
     Enrollment834Import importer;
     @Autowired
     JdbcClient jdbc;
@@ -50,7 +53,7 @@ class CoverageCrashIntegrationTests {
         Path file = writeFile();
 
         ImportReport clean = importer.importFile(file, "clean.834", "test", false, r -> { });
-        assertThat(clean.status()).isEqualTo("completed");
+        assertThat(clean.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(clean.adds()).isEqualTo(MEMBERS);
         String expected = snapshot();
         forget(clean.id());
@@ -60,14 +63,14 @@ class CoverageCrashIntegrationTests {
         long importId = waitForCheckpoint(child);
         child.destroyForcibly().waitFor();
         var interrupted = importer.report(importId).orElseThrow();
-        assertThat(interrupted.status()).isEqualTo("running");
+        assertThat(interrupted.status()).isEqualTo(ImportStatus.RUNNING);
         int appliedBeforeKill = jdbc.sql("select applied_through from coverage.import_file where id = ?")
                 .param(importId).query(Integer.class).single();
         assertThat(appliedBeforeKill).isBetween(1, MEMBERS - 1);
 
         ImportReport resumed = importer.importFile(file, "again.834", "test", false, r -> { });
         assertThat(resumed.id()).isEqualTo(importId);
-        assertThat(resumed.status()).isEqualTo("completed");
+        assertThat(resumed.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(resumed.adds()).isEqualTo(MEMBERS);
         assertThat(resumed.transactions()).isEqualTo(clean.transactions());
         assertThat(snapshot()).isEqualTo(expected);
@@ -78,7 +81,7 @@ class CoverageCrashIntegrationTests {
         var synthetic = new SyntheticMembers(new DemoPeople(geography.zips(), date), 7, date);
         Path file = dir.resolve("crash.834");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            var writer = new Enrollment834Writer(out, date);
+            var writer = new Enrollment834Writer(out, date, plan.payerId(), plan.payerName());
             writer.begin(ThreadLocalRandom.current().nextInt(1, 999_999_999), false);
             for (int i = 1; i <= MEMBERS; i++) {
                 writer.member(synthetic.member(i, prefix + i, "021"));

@@ -75,7 +75,7 @@ class CoverageImportIntegrationTests {
 
         ImportReport report = importText("change.834", text);
 
-        assertThat(report.status()).isEqualTo("completed");
+        assertThat(report.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(report.purpose()).isEqualTo("change");
         assertThat(report.transactions()).isEqualTo(2);
         assertThat(report.adds()).isEqualTo(2);
@@ -106,7 +106,7 @@ class CoverageImportIntegrationTests {
         assertThat(ack.get(ack.size() - 1)).startsWith("IEA*1*");
 
         ImportReport again = importText("change-again.834", text);
-        assertThat(again.status()).isEqualTo("duplicate");
+        assertThat(again.status()).isEqualTo(ImportStatus.DUPLICATE);
         assertThat(again.message()).contains("already imported as #" + report.id()).contains("nothing changed");
         assertThat(historyCount(id("A"))).isEqualTo(1);
         assertThat(spans(id("A"))).containsExactly("LA1 2026-01-01 open active");
@@ -142,7 +142,7 @@ class CoverageImportIntegrationTests {
     void refusesABrokenEnvelopeWholeWithA999() throws Exception {
         ImportReport report = importText("broken.834", new Sample834().control(control(5)).wrongSegmentCount()
                 .member("021", id("X"), "7" + run + "X", "ROE", "RAY", "LA1", "20260101", null).text());
-        assertThat(report.status()).isEqualTo("refused");
+        assertThat(report.status()).isEqualTo(ImportStatus.REFUSED);
         assertThat(report.message()).contains("SE01 says 23 segments in transaction set 0001 but it has 22");
         assertThat(spans(id("X"))).isEmpty();
         // the set was received and read: AK2 with IK5 R 4 (segment count), AK9 R 1 included, 1 received, 0 accepted
@@ -179,7 +179,7 @@ class CoverageImportIntegrationTests {
         ImportReport report = importText("full.834", full.text());
 
         assertThat(report.purpose()).isEqualTo("full");
-        assertThat(report.status()).isEqualTo("awaiting-approval");
+        assertThat(report.status()).isEqualTo(ImportStatus.AWAITING_APPROVAL);
         assertThat(report.reconcileCandidates()).isEqualTo(1);
         assertThat(importer.reconcileCandidates(report.id(), 10)).containsExactly(id("GONE"));
         assertThat(spans(id("GONE"))).containsExactly("LA1 2025-01-01 open active");
@@ -194,7 +194,7 @@ class CoverageImportIntegrationTests {
                 .params(report.id(), id("NEW")).query(Integer.class).single()).isZero();
 
         ImportReport applied = importer.reconcile(report.id(), "member-services");
-        assertThat(applied.status()).isEqualTo("completed");
+        assertThat(applied.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(applied.reconciled()).isEqualTo(1);
         assertThat(spans(id("GONE"))).containsExactly("LA1 2025-01-01 2026-12-01 terminated");
         assertThat(spans(id("KEPT"))).containsExactly("LA1 2025-01-01 open active");
@@ -210,7 +210,7 @@ class CoverageImportIntegrationTests {
                 .wrongSegmentCount().member("021", id("IB"), "5" + run + "B", "BAD", "BO", "LA1", "20260101", null)
                 .text());
         List<ImportReport> reports = inbox.pollOnce();
-        assertThat(reports).extracting(ImportReport::status).contains("completed", "refused");
+        assertThat(reports).extracting(ImportReport::status).contains(ImportStatus.COMPLETED, ImportStatus.REFUSED);
         assertThat(inbox.inbox().resolve("processed/good-" + run + ".834")).exists();
         assertThat(inbox.inbox().resolve("processed/good-" + run + ".834.999")).content().contains("AK9*A*1*1*1");
         Ack999Validator.assertValid(Files.readString(inbox.inbox().resolve("processed/good-" + run + ".834.999")));
@@ -235,12 +235,12 @@ class CoverageImportIntegrationTests {
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(location).matches("/coverage/imports/\\d+");
         String page = "";
-        for (int i = 0; i < 100 && !page.contains(">completed<"); i++) {
+        for (int i = 0; i < 100 && !page.contains(">Completed<"); i++) {
             Thread.sleep(100);
             page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                     .get(location + "/progress").with(user)).andReturn().getResponse().getContentAsString();
         }
-        assertThat(page).contains(">completed<").contains("import-bar").doesNotContain("hx-get");
+        assertThat(page).contains(">Completed<").contains("import-bar").doesNotContain("hx-get");
         String report = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location)
                 .with(user)).andReturn().getResponse().getContentAsString();
         assertThat(report).contains("daily.834").contains("download-999");

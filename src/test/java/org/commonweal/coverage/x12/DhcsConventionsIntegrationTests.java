@@ -85,7 +85,7 @@ class DhcsConventionsIntegrationTests {
     void eachReferenceQualifierLandsInItsOwnFieldOrInTheRawReferences() throws Exception {
         ImportReport report = importFixture("01-ref-qualifiers.834", 1);
 
-        assertThat(report.status()).isEqualTo("completed");
+        assertThat(report.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(report.adds()).isEqualTo(2);
         assertThat(report.rejects()).isZero();
         var rosa = jdbc.sql("""
@@ -131,7 +131,7 @@ class DhcsConventionsIntegrationTests {
 
         ImportReport report = importFixture("03-void.834", 3);
 
-        assertThat(report.status()).isEqualTo("completed");
+        assertThat(report.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(spans(id("03"))).containsExactly("LA1 2026-01-01 2026-11-30 active ",
                 "LA2 2026-12-01 2026-11-30 void ");
         assertThat(history(id("03"))).last().asString().startsWith("834 001: void LA2 2026-12-01");
@@ -174,11 +174,11 @@ class DhcsConventionsIntegrationTests {
     @Test
     void aReusedInterchangeControlNumberWithOtherContentIsRefusedUnlessTheOperatorAcceptsIt() throws Exception {
         ImportReport first = importFixture("01-ref-qualifiers.834", 5);
-        assertThat(first.status()).isEqualTo("completed");
+        assertThat(first.status()).isEqualTo(ImportStatus.COMPLETED);
 
         ImportReport second = importFixture("02-void-add.834", 5);
 
-        assertThat(second.status()).isEqualTo("refused");
+        assertThat(second.status()).isEqualTo(ImportStatus.REFUSED);
         assertThat(second.message()).contains("ISA13 " + control).contains("already used by import #" + first.id())
                 .contains("--accept-reused-control-number");
         assertThat(ack(second)).containsExactly(
@@ -188,7 +188,7 @@ class DhcsConventionsIntegrationTests {
 
         ImportReport third = importFixture("02-void-add.834", 5, true);
 
-        assertThat(third.status()).isEqualTo("completed");
+        assertThat(third.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(spans(id("03"))).hasSize(2);
         assertThat(jdbc.sql("select detail from audit.audit_event where entity_type = '834-file' and entity_id = ?")
                 .param(String.valueOf(third.id())).query(String.class).list())
@@ -202,7 +202,7 @@ class DhcsConventionsIntegrationTests {
     void anInterchangeWhoseIsaIsNotFixedWidthGetsATa1AddressedFromWhatCouldBeRead() throws Exception {
         ImportReport report = importFixture("05-short-isa.834", 6);
 
-        assertThat(report.status()).isEqualTo("refused");
+        assertThat(report.status()).isEqualTo(ImportStatus.REFUSED);
         assertThat(report.message()).contains("ISA");
         assertThat(ack(report).get(0)).contains("*30*954000000      *ZZ*DHCS           *");
         assertThat(ack(report).get(1)).isEqualTo("TA1*" + control + "*261203*0400*R*022");
@@ -213,7 +213,7 @@ class DhcsConventionsIntegrationTests {
     void aBrokenTransactionSetIsRefusedAloneAndTheOtherIsApplied() throws Exception {
         ImportReport report = importFixture("08-two-sets-one-broken.834", 8);
 
-        assertThat(report.status()).isEqualTo("completed");
+        assertThat(report.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(spans(id("10"))).containsExactly("LA1 2026-12-01 open active ");
         assertThat(spans(id("11"))).isEmpty();
         assertThat(ack(report)).containsSubsequence("AK1*BE*" + control + "*005010X220A1",
@@ -224,7 +224,7 @@ class DhcsConventionsIntegrationTests {
     void delimitersComeFromTheIsaWhateverTheyAreWithCrlfLineEnds() throws Exception {
         ImportReport report = importFixture("09-delimiters-from-isa-crlf.834", 9);
 
-        assertThat(report.status()).isEqualTo("completed");
+        assertThat(report.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(report.rejects()).isZero();
         assertThat(spans(id("12"))).containsExactly("LA2 2026-12-01 open active M1");
         assertThat(jdbc.sql("select cin || ' ' || county_code || ' ' || array_to_string(raw_references, '|') "
@@ -246,7 +246,7 @@ class DhcsConventionsIntegrationTests {
     void aGroupThatIsNotAnEnrollmentIsRefusedWithA999() throws Exception {
         ImportReport report = importFixture("11-group-not-834.834", 11);
 
-        assertThat(report.status()).isEqualTo("refused");
+        assertThat(report.status()).isEqualTo(ImportStatus.REFUSED);
         assertThat(report.message()).contains("GS01 'HS'");
         assertThat(ack(report)).containsSubsequence("AK1*HS*" + control + "*005010X220A1", "AK9*R*1*1*0*1");
         assertThat(spans(id("01"))).isEmpty();
@@ -256,7 +256,7 @@ class DhcsConventionsIntegrationTests {
     void aFileWithoutIeaIsRefusedWithATa1() throws Exception {
         ImportReport report = importFixture("12-no-iea.834", 12);
 
-        assertThat(report.status()).isEqualTo("refused");
+        assertThat(report.status()).isEqualTo(ImportStatus.REFUSED);
         assertThat(report.message()).contains("no IEA trailer");
         assertThat(ack(report).get(1)).isEqualTo("TA1*" + control + "*261201*0400*R*023");
         assertThat(spans(id("13"))).isEmpty();

@@ -99,7 +99,7 @@ class FirstLoadIntegrationTests {
         var synthetic = new SyntheticMembers(new DemoPeople(CoverageBenchmark.loadZips(jdbc), date), 7, date);
         Path file = work.resolve("first-load.834");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            var writer = new Enrollment834Writer(out, date);
+            var writer = new Enrollment834Writer(out, date, "LACARE", "L.A. CARE HEALTH PLAN");
             writer.begin(4242, false);
             for (int i = 1; i <= MEMBERS; i++) {
                 writer.member(synthetic.member(i, PREFIX + i, "021"));

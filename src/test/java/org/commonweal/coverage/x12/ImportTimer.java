@@ -46,7 +46,7 @@ public final class ImportTimer {
         int members = Integer.parseInt(args[2]);
         Path file = Files.createTempFile("import-timer-" + args[1], ".834");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            var writer = new Enrollment834Writer(out, date);
+            var writer = new Enrollment834Writer(out, date, "LACARE", "L.A. CARE HEALTH PLAN");
             writer.begin(ThreadLocalRandom.current().nextInt(1, 999_999_999), false);
             for (int i = 1; i <= members; i++) {
                 writer.member(synthetic.member(i, args[1] + i, "021"));

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class RecommendationPathTests {
 
     static final LocalDate D = LocalDate.of(2026, 3, 1);
+    /** "Today" where the plan is, as the caller passes it. */
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
 
     @Test
     void anRcacRecommendationWalksTheWholePath() {
@@ -33,27 +35,27 @@ class RecommendationPathTests {
     @Test
     void anRcacCannotSkipTheEcac() {
         List<Step> h = List.of(new Step(PROPOSED, D, "a"), new Step(ADOPTED, D, "a"));
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, PLACED_ON_BOARD_AGENDA, D, "a", null, null))
+        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, PLACED_ON_BOARD_AGENDA, D, "a", null, null, TODAY))
                 .hasMessageContaining("cannot go from ADOPTED to PLACED_ON_BOARD_AGENDA");
-        RecommendationPath.checkStep(h, true, PLACED_ON_BOARD_AGENDA, D, "a", null, null);
+        RecommendationPath.checkStep(h, true, PLACED_ON_BOARD_AGENDA, D, "a", null, null, TODAY);
     }
 
     @Test
     void adoptionNeedsAMajorityOfVotesCast() {
         List<Step> h = List.of(new Step(PROPOSED, D, "a"));
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, ADOPTED, D, "a", new Tally(5, 5, 2), null))
+        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, ADOPTED, D, "a", new Tally(5, 5, 2), null, TODAY))
                 .hasMessageContaining("does not adopt");
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, ADOPTED, D, "a", null, null))
+        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, ADOPTED, D, "a", null, null, TODAY))
                 .hasMessageContaining("tally");
-        RecommendationPath.checkStep(h, false, NOT_ADOPTED, D, "a", new Tally(5, 5, 2), null);
+        RecommendationPath.checkStep(h, false, NOT_ADOPTED, D, "a", new Tally(5, 5, 2), null, TODAY);
     }
 
     @Test
     void stepsNeverGoBackInTimeAndNameWhoTookThem() {
         List<Step> h = List.of(new Step(PROPOSED, D, "a"), new Step(ADOPTED, D, "a"));
         assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, FORWARDED_TO_ECAC, D.minusDays(1), "a",
-                null, null)).hasMessageContaining("before the last step");
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, FORWARDED_TO_ECAC, D, " ", null, null))
+                null, null, TODAY)).hasMessageContaining("before the last step");
+        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, FORWARDED_TO_ECAC, D, " ", null, null, TODAY))
                 .hasMessageContaining("who took the step");
     }
 
@@ -67,7 +69,7 @@ class RecommendationPathTests {
         List<Step> answered = new ArrayList<>(h);
         answered.add(new Step(BOARD_RESPONDED, D.plusDays(100), "board clerk"));
         assertThat(RecommendationPath.overdue(answered, 90, D.plusDays(120))).isFalse();
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, BOARD_RESPONDED, D, "clerk", null, ""))
+        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, BOARD_RESPONDED, D, "clerk", null, "", TODAY))
                 .hasMessageContaining("response text");
     }
 
@@ -80,7 +82,15 @@ class RecommendationPathTests {
     }
 
     private static void step(List<Step> h, RecommendationStage to, LocalDate on, Tally tally, String response) {
-        RecommendationPath.checkStep(h, false, to, on, "staff", tally, response);
+        RecommendationPath.checkStep(h, false, to, on, "staff", tally, response, TODAY);
         h.add(new Step(to, on, "staff"));
+    }
+
+    @Test
+    void aStepDatedAfterThePlansTodayIsRefused() {
+        List<Step> h = List.of(new Step(PROPOSED, D, "a"));
+        RecommendationPath.checkStep(h, false, ADOPTED, TODAY, "a", new Tally(9, 1, 0), null, TODAY);
+        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, ADOPTED, TODAY.plusDays(1), "a",
+                new Tally(9, 1, 0), null, TODAY)).hasMessageContaining("is in the future");
     }
 }

@@ -28,7 +28,7 @@ class GrantsCatalogEditorIntegrationTests {
     @Autowired GrantsCatalog catalog;
     @Autowired JdbcClient jdbc;
 
-    private final LocalDate today = LocalDate.now(SubmissionWindow.LOS_ANGELES);
+    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
 
     /** The form as an officer fills it in, with {@code overrides} as name, value, name, value … (a value may be "a|b|c"). */
     private MockHttpServletRequestBuilder cycleForm(String path, String code, String... overrides) {
@@ -55,7 +55,7 @@ class GrantsCatalogEditorIntegrationTests {
         mvc.perform(cycleForm("/grants/staff/cycles", code)).andExpect(status().is3xxRedirection());
         var cycle = catalog.cycle(code).orElseThrow();
         assertThat(cycle.loiRequired()).isTrue();
-        assertThat(cycle.loiClosesAt()).isEqualTo(today.plusDays(20).atTime(12, 0).atZone(SubmissionWindow.LOS_ANGELES).toInstant());
+        assertThat(cycle.loiClosesAt()).isEqualTo(today.plusDays(20).atTime(12, 0).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant());
         assertThat(cycle.envelope()).isEqualByComparingTo("1000000");
         assertThat(cycle.questions()).containsExactly("Describe the need.", "Describe the plan.");
         assertThat(catalog.rubric(cycle.id())).extracting(c -> c.code() + ":" + c.maxScore() + ":" + c.weight().stripTrailingZeros().toPlainString())

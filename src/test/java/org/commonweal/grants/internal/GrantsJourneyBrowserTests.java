@@ -218,7 +218,7 @@ class GrantsJourneyBrowserTests {
         String first = "ana" + tag;
         String second = "ben" + tag;
         String password = "journey-password-" + tag;
-        java.time.LocalDate today = java.time.LocalDate.now(org.commonweal.grants.lifecycle.SubmissionWindow.LOS_ANGELES);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
 
         // the officer sets up the cycle; a ceiling below the floor is named next to the field
         signIn("grants-officer", demoPassword);

@@ -67,10 +67,10 @@ class GrantsLetterOfIntentIntegrationTests {
 
         // both decisions were told to the organizations' contacts through the outbox
         String emailA = organizations.find(invited).orElseThrow().contactEmail();
-        assertThat(jdbc.sql("select subject from grants.notification where recipient = ?").param(emailA).query(String.class).list())
+        assertThat(jdbc.sql("select subject from platform.outbox where module = 'grants' and recipient = ?").param(emailA).query(String.class).list())
                 .singleElement().asString().startsWith("Invitation to apply");
         String emailB = organizations.find(declined).orElseThrow().contactEmail();
-        assertThat(jdbc.sql("select body from grants.notification where recipient = ?").param(emailB).query(String.class).list())
+        assertThat(jdbc.sql("select body from platform.outbox where module = 'grants' and recipient = ?").param(emailB).query(String.class).list())
                 .singleElement().asString().contains("Reason: Capital renovation");
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.commonweal.IntegrationTest;
 import org.commonweal.grants.lifecycle.SubmissionWindow;
+import org.commonweal.platform.Outbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +23,11 @@ class GrantsReportRemindersIntegrationTests {
     @Autowired ReportingDesk reporting;
     @Autowired ExtensionDesk extensions;
     @Autowired ReportReminders reminders;
-    @Autowired GrantsNotificationDispatcher dispatcher;
+    @Autowired Outbox outbox;
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
 
-    private final LocalDate today = LocalDate.now(SubmissionWindow.LOS_ANGELES);
+    private final LocalDate today = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
 
     /** An award of a fresh organization with two contacts; its interim report is due in {@code days}. */
     private ReportingDesk.Requirement interimDueIn(int days, String[] emails) {
@@ -42,7 +43,7 @@ class GrantsReportRemindersIntegrationTests {
     }
 
     private List<String> subjectsTo(String recipient) {
-        return jdbc.sql("select subject from grants.notification where recipient = ? order by id").param(recipient)
+        return jdbc.sql("select subject from platform.outbox where module = 'grants' and recipient = ? order by id").param(recipient)
                 .query(String.class).list();
     }
 
@@ -59,11 +60,11 @@ class GrantsReportRemindersIntegrationTests {
         assertThat(subjectsTo(emails[0])).containsExactly("Report due " + interim.dueOn() + ": interim report for award "
                 + awards.find(interim.awardId()).orElseThrow().awardNumber());
         assertThat(subjectsTo(emails[1])).hasSize(1);
-        long outbox = jdbc.sql("select count(*) from grants.notification").query(Long.class).single();
+        long queued = jdbc.sql("select count(*) from platform.outbox where module = 'grants'").query(Long.class).single();
 
         // the same day again: nothing new anywhere; the next day (still within the 7-day threshold): nothing new here
         assertThat(queue(today)).isZero();
-        assertThat(jdbc.sql("select count(*) from grants.notification").query(Long.class).single()).isEqualTo(outbox);
+        assertThat(jdbc.sql("select count(*) from platform.outbox where module = 'grants'").query(Long.class).single()).isEqualTo(queued);
         queue(today.plusDays(1));
         assertThat(subjectsTo(emails[0])).hasSize(1);
         assertThat(subjectsTo(emails[1])).hasSize(1);
@@ -91,14 +92,14 @@ class GrantsReportRemindersIntegrationTests {
             queue(today);
         }
         // one run sends at most 500 messages; the demo portfolio's own reminders may come first
-        while (dispatcher.dispatch() > 0) {
+        while (outbox.dispatch() > 0) {
             // drain
         }
         assertThat(jdbc.sql("""
-                select l.subject from grants.notification_log l join grants.notification n on n.id = l.notification_id
+                select l.subject from platform.outbox_log l join platform.outbox n on n.id = l.outbox_id
                 where n.recipient = ? and n.status = 'sent' and n.adapter = 'log'""").param(emails[1]).query(String.class).list())
                 .singleElement().asString().startsWith("Report due");
-        assertThat(jdbc.sql("select count(*) from grants.notification_log l join grants.notification n on n.id = l.notification_id where n.recipient = ?")
+        assertThat(jdbc.sql("select count(*) from platform.outbox_log l join platform.outbox n on n.id = l.outbox_id where n.recipient = ?")
                 .param(emails[1]).query(Long.class).single()).isEqualTo(1);
     }
 

@@ -24,7 +24,7 @@ final class GrantsTestCycles {
 
     /** Open since yesterday, closing in 60 days; with a letter-of-intent deadline in 10 days when {@code loi}. */
     static CycleSpec openCycle(boolean loi) {
-        LocalDate today = LocalDate.now(SubmissionWindow.LOS_ANGELES);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"));
         return new CycleSpec(1L, "TEST-" + next(), "Test cycle", "Ciclo de prueba", "For tests", "Para pruebas",
                 today.minusDays(1), today.plusDays(60), LocalTime.of(17, 0), new BigDecimal("1000000"),
                 new BigDecimal("25000"), new BigDecimal("150000"), 5, "Clinics in LA County",

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class LetterOfIntentRulesTests {
 
-    private final Instant loiDeadline = LocalDateTime.of(2027, 2, 1, 17, 0).atZone(SubmissionWindow.LOS_ANGELES).toInstant();
+    private static final java.time.ZoneId LA = java.time.ZoneId.of("America/Los_Angeles");
+    private final Instant loiDeadline = LocalDateTime.of(2027, 2, 1, 17, 0).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant();
 
     @Test
     void acceptsALetterUntilItsDeadlineAndRefusesItAfterWithTheDeadline() {
-        LetterOfIntentRules.requireLetterAccepted(true, loiDeadline, loiDeadline.minusSeconds(1));
-        assertThatThrownBy(() -> LetterOfIntentRules.requireLetterAccepted(true, loiDeadline, loiDeadline))
+        LetterOfIntentRules.requireLetterAccepted(true, loiDeadline, loiDeadline.minusSeconds(1), LA);
+        assertThatThrownBy(() -> LetterOfIntentRules.requireLetterAccepted(true, loiDeadline, loiDeadline, LA))
                 .isInstanceOf(GrantRuleViolation.class).hasMessageContaining("February 1, 2027 at 5:00 PM");
-        assertThatThrownBy(() -> LetterOfIntentRules.requireLetterAccepted(false, null, loiDeadline))
+        assertThatThrownBy(() -> LetterOfIntentRules.requireLetterAccepted(false, null, loiDeadline, LA))
                 .hasMessageContaining("does not ask for a letter of intent");
     }
 

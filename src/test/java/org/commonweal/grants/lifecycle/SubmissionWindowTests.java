@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class SubmissionWindowTests {
 
-    private final Instant deadline = LocalDateTime.of(2027, 3, 1, 17, 0).atZone(SubmissionWindow.LOS_ANGELES).toInstant();
-    private final SubmissionWindow window = new SubmissionWindow(LocalDate.of(2027, 1, 15), deadline);
+    private final Instant deadline = LocalDateTime.of(2027, 3, 1, 17, 0).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant();
+    private final SubmissionWindow window = new SubmissionWindow(LocalDate.of(2027, 1, 15), deadline, java.time.ZoneId.of("America/Los_Angeles"));
 
     @Test
     void acceptsASubmissionOneSecondBeforeTheDeadline() {
@@ -30,14 +30,14 @@ class SubmissionWindowTests {
 
     @Test
     void rejectsApplicationBeforeTheCycleOpens() {
-        Instant before = LocalDateTime.of(2027, 1, 14, 23, 59).atZone(SubmissionWindow.LOS_ANGELES).toInstant();
+        Instant before = LocalDateTime.of(2027, 1, 14, 23, 59).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant();
         assertThatThrownBy(() -> window.requireOpen(before)).hasMessageContaining("opens on 2027-01-15");
-        window.requireOpen(LocalDateTime.of(2027, 1, 15, 0, 0).atZone(SubmissionWindow.LOS_ANGELES).toInstant());
+        window.requireOpen(LocalDateTime.of(2027, 1, 15, 0, 0).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant());
     }
 
     @Test
     void refusesACycleThatClosesBeforeItOpens() {
-        assertThatThrownBy(() -> new SubmissionWindow(LocalDate.of(2027, 4, 1), deadline))
+        assertThatThrownBy(() -> new SubmissionWindow(LocalDate.of(2027, 4, 1), deadline, java.time.ZoneId.of("America/Los_Angeles")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -47,5 +47,15 @@ class SubmissionWindowTests {
         assertThatThrownBy(() -> ApplicationStatus.DRAFT.moveTo(ApplicationStatus.APPROVED))
                 .hasMessageContaining("draft cannot become approved");
         assertThat(ApplicationStatus.SUBMITTED.editableByApplicant()).isFalse();
+    }
+
+    @Test
+    void theOpeningDayStartsAtMidnightOnThePlansOwnClock() {
+        var denver = new SubmissionWindow(LocalDate.of(2027, 1, 15), deadline, java.time.ZoneId.of("America/Denver"));
+        Instant denverMidnight = LocalDateTime.of(2027, 1, 15, 0, 0).atZone(java.time.ZoneId.of("America/Denver")).toInstant();
+        assertThat(denver.opensAt()).isEqualTo(denverMidnight);
+        assertThat(denver.isOpen(denverMidnight.minusSeconds(1))).isFalse();
+        assertThat(window.isOpen(denverMidnight)).as("still Jan 14 in Los Angeles").isFalse();
+        assertThatThrownBy(() -> denver.requireOpen(deadline)).hasMessageContaining("MST");
     }
 }
