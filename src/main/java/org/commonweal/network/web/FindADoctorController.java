@@ -118,10 +118,15 @@ class FindADoctorController {
     }
 
     @GetMapping("/find-a-doctor/providers/{id}")
-    String provider(@PathVariable String id, @RequestParam Map<String, String> search, Model model) {
+    String provider(@PathVariable String id, @RequestParam Map<String, String> search, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
         backToSearch(search, model);
         var provider = listings.provider(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("provider", provider);
+        // a signed-in member may pick this doctor as PCP at an office where they practise primary care
+        model.addAttribute("member", request.isUserInRole("MEMBER"));
+        model.addAttribute("primaryCare", provider.specialties().stream().anyMatch(code -> Specialties.catalog()
+                .byCode(code).map(s -> "pcp".equals(s.group())).orElse(false)));
         model.addAttribute("categories", ErrorReports.CATEGORIES.stream().sorted().toList());
         return "network/provider";
     }
@@ -142,7 +147,7 @@ class FindADoctorController {
 
     @PostMapping("/find-a-doctor/report")
     String report(@Valid @ModelAttribute("report") ReportForm form, BindingResult result, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            HttpServletResponse response, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         boolean practitioner = "Practitioner".equals(form.resourceType());
         boolean exists = practitioner ? form.resourceId() != null && listings.provider(form.resourceId()).isPresent()
                 : "Location".equals(form.resourceType()) && form.resourceId() != null
@@ -166,7 +171,8 @@ class FindADoctorController {
         // #18: the listing comes back with the report as typed and every problem named
         forms.rejected(result, model, "network.report.field", "report-");
         response.setStatus(Forms.UNPROCESSABLE);
-        return practitioner ? provider(form.resourceId(), Map.of(), model) : location(form.resourceId(), Map.of(), model);
+        return practitioner ? provider(form.resourceId(), Map.of(), model, request)
+                : location(form.resourceId(), Map.of(), model);
     }
 
     /** Listings link to provider and location pages with their search, so "Back to search" returns to it. */
