@@ -40,7 +40,9 @@ class PcpChangeQueueController {
         }
         try {
             var decided = pcpChanges.decide(id, decision.equals("approve"), note, principal.getName());
-            redirect.addFlashAttribute("decided", decided);
+            // plain strings: flash attributes live in the (JDBC) session
+            redirect.addFlashAttribute("decidedMember", decided.memberId());
+            redirect.addFlashAttribute("decidedDoctor", decided.practitionerName());
             redirect.addFlashAttribute("decision", decision);
         } catch (IllegalStateException notOpen) {
             redirect.addFlashAttribute("notOpen", id);

@@ -48,10 +48,10 @@ class PcpChoiceController {
         var office = directory.practitionerOffice(practitionerId, locationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
-            var request = pcpChanges.request(memberId, new PcpChanges.PcpChoice(office.practitionerId(), office.npi(),
+            // the home page shows the request (flash attributes must be serializable: the session is in the database)
+            pcpChanges.request(memberId, new PcpChanges.PcpChoice(office.practitionerId(), office.npi(),
                     office.name(), office.locationId(), office.locationName(), office.phone(), office.medicalGroup(),
                     office.productLines(), office.primaryCare(), office.acceptingNewPatients()), principal.getName());
-            redirect.addFlashAttribute("pcpRequested", request);
             return "redirect:/my";
         } catch (PcpChanges.PcpChangeRefused refused) {
             redirect.addFlashAttribute("pcpRefused", refused.messageKey());
