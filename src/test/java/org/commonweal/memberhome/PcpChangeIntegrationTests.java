@@ -30,13 +30,15 @@ class PcpChangeIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    String oldNpi;
+    /** The PCP of the member's open span before the test: NPI, name and office. */
+    String[] oldPcp;
 
     @AfterEach
     void restore() {
-        if (oldNpi != null) {
-            jdbc.sql("update coverage.enrollment_span set pcp_npi = ? where member_id = ? and end_date is null")
-                    .params(oldNpi, MEMBER).update();
+        if (oldPcp != null) {
+            jdbc.sql("update coverage.enrollment_span set pcp_npi = ?, pcp_name = ?, pcp_location = ?"
+                    + " where member_id = ? and end_date is null").params(oldPcp[0], oldPcp[1], oldPcp[2], MEMBER)
+                    .update();
         }
         jdbc.sql("update coverage.pcp_change_request set status = 'withdrawn' where member_id = ? and status = 'open'")
                 .param(MEMBER).update();
@@ -60,8 +62,9 @@ class PcpChangeIntegrationTests {
 
     @Test
     void aMemberPicksADoctorAndMemberServicesApprovesIt() throws Exception {
-        oldNpi = jdbc.sql("select pcp_npi from coverage.enrollment_span where member_id = ? and end_date is null")
-                .param(MEMBER).query(String.class).single();
+        oldPcp = jdbc.sql("select pcp_npi, pcp_name, pcp_location from coverage.enrollment_span where member_id = ?"
+                + " and end_date is null").param(MEMBER).query((rs, n) -> new String[] {rs.getString(1),
+                        rs.getString(2), rs.getString(3)}).single();
         String[] doctor = office(PRIMARY_CARE + " and" + MEDI_CAL + " and r.accepting = 'newpt'"
                 + " and not exists (select 1 from network.practitioner_role x where x.practitioner_id = p.id"
                 + " and x.location_id = r.location_id and x.accepting <> 'newpt')");
