@@ -13,4 +13,13 @@ public interface NotificationAdapter {
     String name();
 
     void send(long notificationId, String channel, String recipient, String subject, String body);
+
+    /**
+     * Sends a message that may carry a calendar entry (RFC 5545 text, or null); an adapter that cannot attach one
+     * sends the message alone.
+     */
+    default void send(long notificationId, String channel, String recipient, String subject, String body,
+            String calendar) {
+        send(notificationId, channel, recipient, subject, body);
+    }
 }

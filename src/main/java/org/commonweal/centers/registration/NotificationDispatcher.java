@@ -67,7 +67,7 @@ public class NotificationDispatcher {
         return due.size();
     }
 
-    record Pending(long id, String channel, String recipient, String subject, String body) {
+    record Pending(long id, String channel, String recipient, String subject, String body, String calendar) {
     }
 
     /**
@@ -104,16 +104,16 @@ public class NotificationDispatcher {
 
     private boolean sendOne(long id) {
         var pending = jdbc.sql("""
-                select id, channel, recipient, subject, body from centers.notification
+                select id, channel, recipient, subject, body, calendar from centers.notification
                 where id = ? and status = 'pending' for update skip locked""").param(id)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).optional();
+                        rs.getString(5), rs.getString(6))).optional();
         if (pending.isEmpty()) {
             return false; // sent meanwhile by another instance
         }
         Pending p = pending.get();
         NotificationAdapter adapter = adapters.stream().filter(a -> a.handles(p.channel())).findFirst().orElseThrow();
-        adapter.send(p.id(), p.channel(), p.recipient(), p.subject(), p.body());
+        adapter.send(p.id(), p.channel(), p.recipient(), p.subject(), p.body(), p.calendar());
         jdbc.sql("update centers.notification set status = 'sent', adapter = ?, attempts = attempts + 1, sent_at = now() where id = ?")
                 .params(adapter.name(), p.id()).update();
         return true;

@@ -144,7 +144,7 @@ class CentersRegistrationIntegrationTests {
     }
 
     @Test
-    void raisingTheCapacityOffersTheNewSeatsInOrderAndTheOutboxReachesTheLogAdapter() {
+    void raisingTheCapacityOffersTheNewSeatsInOrderAndTheOutboxDeliversTheMessages() {
         ClassSession session = CentersTestSessions.newSession(scheduler, queries, jdbc, 1, 25);
         register(session, "Cap1");
         Registration w1 = register(session, "Cap2");
@@ -155,8 +155,10 @@ class CentersRegistrationIntegrationTests {
                 .containsExactly(RegistrationStatus.OFFERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED);
 
         dispatcher.dispatch();
-        assertThat(jdbc.sql("select count(*) from centers.notification_log where recipient = ?").param(email("Cap2"))
-                .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+        // e-mail goes to the SMTP server (demo mode's embedded one in tests, #22); the log adapter takes the rest
+        assertThat(jdbc.sql("select count(*) from centers.notification where recipient = ? and status = 'sent'"
+                + " and adapter in ('smtp', 'log')").param(email("Cap2")).query(Integer.class).single())
+                .isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select count(*) from centers.notification where recipient = ? and status = 'pending'").param(email("Cap2"))
                 .query(Integer.class).single()).isZero();
     }
