@@ -112,10 +112,18 @@ class JourneysBrowserTests {
                 "test");
         List<String> problems = new ArrayList<>();
         for (int width : List.of(DESKTOP, PHONE)) {
-            problems.addAll(visit("/", "home", width));
+            problems.addAll(visit("/?lang=en", "home", width));
             problems.addAll(visit("/find-a-doctor?near=Pasadena&miles=10&specialty=207Q00000X", "find-a-doctor",
                     width));
-            assertThat(browser.findElements(By.cssSelector(".provider-card"))).isNotEmpty();
+            int cards = browser.findElements(By.cssSelector(".provider-card")).size();
+            assertThat(cards).isPositive();
+            // the map is drawn from the list's data by Leaflet (its tiles are not needed: no network here)
+            size(width);
+            browser.get(base() + "/find-a-doctor?near=Pasadena&miles=10&specialty=207Q00000X");
+            BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.cssSelector(
+                    "#results-map.leaflet-container path.leaflet-interactive")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("#results-map path.leaflet-interactive")))
+                    .hasSizeGreaterThanOrEqualTo(cards);
             problems.addAll(visit("/find-a-doctor/providers/" + provider, "provider", width));
             assertThat(browser.findElements(By.cssSelector("#offices .office"))).hasSizeGreaterThanOrEqualTo(2);
             problems.addAll(visit("/find-a-doctor/providers/" + provider + "?lang=es", "provider-es", width));
@@ -135,8 +143,8 @@ class JourneysBrowserTests {
         BrowserSupport.signIn(browser, base(), "member", "demo-password");
         List<String> problems = new ArrayList<>();
         for (int width : List.of(DESKTOP, PHONE)) {
-            problems.addAll(visit("/my", "member-home", width));
-            problems.addAll(visit("/my/coverage/id-card", "member-id-card", width));
+            problems.addAll(visit("/my?lang=en", "member-home", width));
+            problems.addAll(visit("/my/coverage/id-card?lang=en", "member-id-card", width));
             assertThat(browser.findElement(By.id("id-card-back")).isDisplayed()).isTrue();
             problems.addAll(visit("/my/coverage/id-card?lang=es", "member-id-card-es", width));
         }

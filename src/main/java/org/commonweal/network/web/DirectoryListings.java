@@ -41,7 +41,8 @@ class DirectoryListings {
      * directory, one line on the card), nearest first near a place.
      */
     record Office(String locationId, String name, String address, String phone, String hours, String group,
-            List<String> networkIds, String accepting, boolean telehealth, Double miles) {
+            List<String> networkIds, String accepting, boolean telehealth, Double miles, Double latitude,
+            Double longitude) {
     }
 
     /** One search result: a provider with every office that matches the search. */
@@ -254,7 +255,8 @@ class DirectoryListings {
         args.add(hits.stream().map(Hit::practitionerId).distinct().toArray(String[]::new));
         java.util.Map<String, java.util.Map<String, Office>> byPractitioner = new java.util.HashMap<>();
         jdbc.query("select r.practitioner_id, r.location_id, r.network_ids, r.accepting, r.telehealth, " + miles
-                + " miles, l.name, l.line, l.city, l.postal_code, l.phone, l.hours, o.name org_name"
+                + " miles, l.name, l.line, l.city, l.postal_code, l.phone, l.hours, o.name org_name, l.latitude,"
+                + " l.longitude"
                 + " from network.practitioner_role r join network.location l on l.id = r.location_id"
                 + " left join network.organization o on o.id = r.organization_id"
                 + " where " + roleWhere + " and r.practitioner_id = any(?) order by r.practitioner_id, r.id", rs -> {
@@ -265,7 +267,8 @@ class DirectoryListings {
                             + rs.getString("city") + " " + rs.getString("postal_code"), rs.getString("phone"),
                             rs.getString("hours"), rs.getString("org_name"),
                             List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
-                            rs.getBoolean("telehealth"), (Double) rs.getObject("miles"));
+                            rs.getBoolean("telehealth"), (Double) rs.getObject("miles"),
+                            (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"));
                     offices.merge(locationId, row, DirectoryListings::samePlace);
                 }, args.toArray());
         List<ProviderCard> out = new ArrayList<>();
@@ -289,7 +292,7 @@ class DirectoryListings {
         String accepting = "newpt".equals(a.accepting()) || "newpt".equals(b.accepting()) ? "newpt" : a.accepting();
         return new Office(a.locationId(), a.name(), a.address(), a.phone(), a.hours(),
                 a.group() != null ? a.group() : b.group(), List.copyOf(networks), accepting,
-                a.telehealth() || b.telehealth(), a.miles());
+                a.telehealth() || b.telehealth(), a.miles(), a.latitude(), a.longitude());
     }
 
     Page<FacilityListing> facilities(DirectoryQuery q, GeoPoint origin) {
@@ -413,7 +416,7 @@ class DirectoryListings {
                             + rs.getString("city") + " " + rs.getString("postal_code"), rs.getString("phone"),
                             rs.getString("hours"), rs.getString("org_name"),
                             List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
-                            rs.getBoolean("telehealth"), null);
+                            rs.getBoolean("telehealth"), null, null, null);
                     offices.merge(office.locationId(), office, DirectoryListings::samePlace);
                 }, id);
         List<String> hospitals = jdbc.query("select distinct h.name from network.practitioner_role r"

@@ -43,9 +43,17 @@ class FindADoctorController {
     private final Geocoder geocoder;
     private final ErrorReports reports;
     private final PlaceNames places;
+    private final String mapTiles;
+    private final String mapAttribution;
 
     FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports,
-            Forms forms, PlaceNames places) {
+            Forms forms, PlaceNames places,
+            @org.springframework.beans.factory.annotation.Value("${commonweal.map.tile-url:"
+                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png}") String mapTiles,
+            @org.springframework.beans.factory.annotation.Value("${commonweal.map.attribution:"
+                    + "© OpenStreetMap contributors}") String mapAttribution) {
+        this.mapTiles = mapTiles;
+        this.mapAttribution = mapAttribution;
         this.forms = forms;
         this.places = places;
         this.listings = listings;
@@ -67,6 +75,8 @@ class FindADoctorController {
             Model model, Locale locale) {
         var q = DirectoryQuery.from(params);
         model.addAttribute("q", q);
+        model.addAttribute("mapTiles", mapTiles);
+        model.addAttribute("mapAttribution", mapAttribution);
         model.addAttribute("search", "?" + q.queryString());
         // on a phone the secondary filters stay folded unless one of them is in use
         model.addAttribute("moreFilters", q.name() != null || q.productLine() != null || q.language() != null
@@ -104,6 +114,7 @@ class FindADoctorController {
                             .orElseGet(() -> Specialties.catalog().codesMatching(q.specialty()));
             var doctors = listings.doctors(q, origin, codes);
             model.addAttribute("doctors", doctors);
+            model.addAttribute("mapPoints", MapPoints.json(doctors.items(), q.page() * DirectoryQuery.PAGE_SIZE));
             found = doctors;
         } else {
             var facilities = listings.facilities(q, origin);

@@ -122,6 +122,42 @@ class FindADoctorProviderCardsIntegrationTests {
     }
 
     @Test
+    void theMapBesideTheListCarriesEveryOfficeOfThePageNumberedAsTheListAndItsTilesAreAllowed() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/find-a-doctor?near=Pasadena&miles=10&specialty=207Q00000X")).header("Accept-Language", "en")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String html = response.body();
+        // the tile server is configuration; the content security policy lets its images in, nothing else
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("img-src 'self' data: https://tile.openstreetmap.org;");
+        var box = Pattern.compile("<div id=\"results-map\"[^>]*>").matcher(html);
+        assertThat(box.find()).isTrue();
+        assertThat(box.group()).contains("data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"");
+        var points = Pattern.compile("data-points=\"([^\"]*)\"").matcher(box.group());
+        assertThat(points.find()).isTrue();
+        String json = points.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        var numbers = new java.util.TreeSet<Integer>();
+        int pointCount = 0;
+        var point = Pattern.compile("\\[(-?[0-9.]+),(-?[0-9.]+),([0-9]+),").matcher(json);
+        while (point.find()) {
+            double lat = Double.parseDouble(point.group(1));
+            double lon = Double.parseDouble(point.group(2));
+            // the service area: Los Angeles County
+            assertThat(lat).isBetween(33.2, 34.9);
+            assertThat(lon).isBetween(-118.95, -117.6);
+            numbers.add(Integer.parseInt(point.group(3)));
+            pointCount++;
+        }
+        List<String> cards = cards(html);
+        int offices = cards.stream().mapToInt(c -> all(OFFICE, c).size()).sum();
+        assertThat(pointCount).isEqualTo(offices);
+        assertThat(numbers).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, cards.size())
+                .boxed().toList());
+        // the list is the page: every card is there without the map
+        assertThat(html).containsPattern("<script src=\"/webjars/leaflet/(1\\.9\\.4/)?dist/leaflet\\.js\" defer>");
+    }
+
+    @Test
     void theProviderPageListsEachOfficeOnceWithHospitalAffiliationsAndStaffLanguages() throws Exception {
         Doctor d = doctorWithTwoOfficesOneInTwoPlans();
         String page = get("/find-a-doctor/providers/" + d.id());
