@@ -23,12 +23,7 @@ public final class ICalendar {
 
     public static String feed(String name, List<ClassSession> sessions, java.util.function.IntFunction<Center> centers,
             String language, String host) {
-        StringBuilder out = new StringBuilder();
-        line(out, "BEGIN:VCALENDAR");
-        line(out, "VERSION:2.0");
-        line(out, "PRODID:-//Commonweal//Community Resource Centers//EN");
-        line(out, "CALSCALE:GREGORIAN");
-        line(out, "METHOD:PUBLISH");
+        StringBuilder out = begin();
         line(out, "X-WR-CALNAME:" + text(name));
         String stamp = UTC.format(Instant.now());
         for (ClassSession s : sessions) {
@@ -44,15 +39,20 @@ public final class ICalendar {
      * a calendar that has both keeps one entry.
      */
     public static String session(ClassSession s, Center c, String language, String host, String url) {
+        StringBuilder out = begin();
+        event(out, s, c, language, host, UTC.format(Instant.now()), url);
+        line(out, "END:VCALENDAR");
+        return out.toString();
+    }
+
+    private static StringBuilder begin() {
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
         line(out, "PRODID:-//Commonweal//Community Resource Centers//EN");
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
-        event(out, s, c, language, host, UTC.format(Instant.now()), url);
-        line(out, "END:VCALENDAR");
-        return out.toString();
+        return out;
     }
 
     private static void event(StringBuilder out, ClassSession s, Center c, String language, String host,
