@@ -43,6 +43,24 @@ public final class SignedInClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Posts a form as the browser would, with the CSRF token of {@code pageWithForm} (any page of the session that
+     * carries a form); redirects are not followed.
+     */
+    public HttpResponse<String> post(String path, String pageWithForm, java.util.Map<String, String> fields)
+            throws Exception {
+        var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(pageWithForm);
+        assertThat(csrf.find()).as("CSRF token on the page").isTrue();
+        StringBuilder form = new StringBuilder("_csrf=").append(URLEncoder.encode(csrf.group(1),
+                StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> form.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The page's HTML, asserting a 200. */
     public String page(String path) throws Exception {
         var response = send(path);

@@ -26,9 +26,22 @@ public interface NetworkDirectory {
      */
     java.util.Optional<PractitionerContact> practitionerByNpi(String npi);
 
+    /**
+     * A practitioner at one office as a member choosing a PCP needs it: whether they practise primary care there,
+     * which product lines' networks they take there and whether they take new patients. Empty when the directory
+     * does not list the practitioner at that office (inactive, hidden under SB 137, or no such role).
+     */
+    java.util.Optional<PractitionerOffice> practitionerOffice(String practitionerId, String locationId);
+
+    /** See {@link #practitionerOffice}; {@code productLines} are directory product lines ({@code medi-cal} …). */
+    record PractitionerOffice(String practitionerId, String npi, String name, String locationId, String locationName,
+            String phone, String medicalGroup, List<String> productLines, boolean primaryCare,
+            boolean acceptingNewPatients) {
+    }
+
     /** A practitioner's name and one place to reach them, for a member's home page. */
     record PractitionerContact(String practitionerId, String name, String locationName, String address,
-            String phone, String hours) {
+            String phone, String hours, String medicalGroup) {
     }
 
     /** A network of the plan. */

@@ -52,9 +52,16 @@ public interface Outbox {
      *
      * @param module   the module that writes it ({@code centers}, {@code grants}, …)
      * @param template the message's kind, for reports and tests ({@code confirmed}, {@code reportDue}, …)
+     * @param calendar an RFC 5545 calendar entry sent with the message (an e-mail attachment), or null
      */
     record Message(String module, Channel channel, String recipient, String template, Locale locale, String subject,
-            String body) {
+            String body, String calendar) {
+
+        /** A message without a calendar entry. */
+        public Message(String module, Channel channel, String recipient, String template, Locale locale,
+                String subject, String body) {
+            this(module, channel, recipient, template, locale, subject, body, null);
+        }
 
         public Message {
             Objects.requireNonNull(module, "module");
@@ -67,7 +74,8 @@ public interface Outbox {
         }
     }
 
-    /** A message as an adapter receives it. */
-    record Delivery(long id, String module, Channel channel, String recipient, String subject, String body) {
+    /** A message as an adapter receives it; {@code calendar} is null when it carries no calendar entry. */
+    record Delivery(long id, String module, Channel channel, String recipient, String subject, String body,
+            String calendar) {
     }
 }

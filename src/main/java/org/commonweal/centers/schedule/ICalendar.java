@@ -23,29 +23,59 @@ public final class ICalendar {
 
     public static String feed(String name, List<ClassSession> sessions, java.util.function.IntFunction<Center> centers,
             String language, String host) {
+        StringBuilder out = begin();
+        line(out, "X-WR-CALNAME:" + text(name));
+        String stamp = UTC.format(Instant.now());
+        for (ClassSession s : sessions) {
+            event(out, s, centers.apply(s.centerId()), language, host, stamp);
+        }
+        line(out, "END:VCALENDAR");
+        return out.toString();
+    }
+
+    /**
+     * One session as a calendar file of its own (what a confirmation links to and a confirmation e-mail attaches),
+     * with the center's address and a link back to the registration. Its UID is the session's, as in the feeds, so
+     * a calendar that has both keeps one entry.
+     */
+    public static String session(ClassSession s, Center c, String language, String host, String url) {
+        StringBuilder out = begin();
+        event(out, s, c, language, host, UTC.format(Instant.now()), url);
+        line(out, "END:VCALENDAR");
+        return out.toString();
+    }
+
+    private static StringBuilder begin() {
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
         line(out, "PRODID:-//Commonweal//Community Resource Centers//EN");
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
-        line(out, "X-WR-CALNAME:" + text(name));
-        String stamp = UTC.format(Instant.now());
-        for (ClassSession s : sessions) {
-            Center c = centers.apply(s.centerId());
-            line(out, "BEGIN:VEVENT");
-            line(out, "UID:session-" + s.id() + "@" + host);
-            line(out, "DTSTAMP:" + stamp);
-            line(out, "DTSTART:" + UTC.format(s.startsAt()));
-            line(out, "DTEND:" + UTC.format(s.endsAt()));
-            line(out, "SUMMARY:" + text(s.title(language)));
-            line(out, "LOCATION:" + text(c.name() + ", " + c.displayAddress() + " (" + s.room() + ")"));
-            line(out, "DESCRIPTION:" + text(s.instructor() + " · " + s.language()));
-            line(out, "STATUS:" + (s.cancelled() ? "CANCELLED" : "CONFIRMED"));
-            line(out, "END:VEVENT");
+        return out;
+    }
+
+    private static void event(StringBuilder out, ClassSession s, Center c, String language, String host,
+            String stamp) {
+        event(out, s, c, language, host, stamp, null);
+    }
+
+    private static void event(StringBuilder out, ClassSession s, Center c, String language, String host,
+            String stamp, String url) {
+        line(out, "BEGIN:VEVENT");
+        line(out, "UID:session-" + s.id() + "@" + host);
+        line(out, "DTSTAMP:" + stamp);
+        line(out, "DTSTART:" + UTC.format(s.startsAt()));
+        line(out, "DTEND:" + UTC.format(s.endsAt()));
+        line(out, "SUMMARY:" + text(s.title(language)));
+        line(out, "LOCATION:" + text(c.name() + ", " + c.displayAddress() + " (" + s.room() + ")"));
+        line(out, "GEO:" + c.latitude() + ";" + c.longitude());
+        line(out, "DESCRIPTION:" + text(s.instructor() + " · " + s.language()));
+        if (url != null) {
+            line(out, "URL:" + url);
         }
-        line(out, "END:VCALENDAR");
-        return out.toString();
+        line(out, "STATUS:" + (s.cancelled() ? "CANCELLED" : "CONFIRMED"));
+        line(out, "END:VEVENT");
     }
 
     static String text(String s) {

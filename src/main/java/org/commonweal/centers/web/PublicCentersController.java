@@ -63,11 +63,17 @@ class PublicCentersController {
 
     private final ZoneId zone;
 
+    /** Where "Directions" sends a visitor: a maps site that takes the address after this prefix. */
+    private final String directionsUrl;
+
     PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
             ITemplateEngine templates, Forms forms, MembershipLink membership, ServiceAreaZips zips,
-            PlanIdentity plan) {
+            PlanIdentity plan,
+            @org.springframework.beans.factory.annotation.Value("${commonweal.centers.directions-url:"
+                    + "https://www.google.com/maps/dir/?api=1&destination=}") String directionsUrl) {
         this.zips = zips;
         this.zone = plan.timeZone();
+        this.directionsUrl = directionsUrl;
         this.forms = forms;
         this.membership = membership;
         this.centers = centers;
@@ -167,8 +173,32 @@ class PublicCentersController {
                 .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
                 .withLocale(LocaleContextHolder.getLocale()).withZone(zone).format(r.offeredUntil()));
         model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale(), zone));
-        model.addAttribute("center", centers.center(session.centerCode()).orElseThrow());
+        var center = centers.center(session.centerCode()).orElseThrow();
+        model.addAttribute("center", center);
+        model.addAttribute("directionsLink", directionsUrl + java.net.URLEncoder.encode(center.displayAddress(),
+                java.nio.charset.StandardCharsets.UTF_8));
         return "centers/registration";
+    }
+
+    /**
+     * The calendar entry of the registered session alone (RFC 5545), for a person who has a seat: a waitlisted
+     * person has no seat to put in a calendar yet.
+     */
+    @GetMapping(value = "/centers/registrations/{code}/session.ics", produces = "text/calendar")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<String> sessionCalendar(@PathVariable String code,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Registration r = centers.registration(code).filter(x -> x.status().code().equals("registered"))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ClassSession session = centers.session(r.sessionId()).orElseThrow();
+        var center = centers.center(session.centerCode()).orElseThrow();
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/centers/registrations/{code}").buildAndExpand(code).toUriString();
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"class-" + session.id() + ".ics\"")
+                .body(org.commonweal.centers.schedule.ICalendar.session(session, center,
+                        LocaleContextHolder.getLocale().getLanguage(), request.getServerName(), url));
     }
 
     /** The confirmation code as a QR code (SVG) for the kiosk's scanner; nothing else about the person is in it. */

@@ -33,7 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * aid_code,CODE,description
  * county,CODE,name
  * partner,ISA QUALIFIER,ISA ID,name,transaction sets (834;270),character set (basic|extended|utf-8)
+ * id_card,PRODUCT LINE CODE,Rx BIN,Rx PCN,Rx group,Rx phone,behavioral health phone,transportation phone,TTY
  * </pre>
+ * An {@code id_card} line sets what the member ID card prints for a product line (#22); every field after the code
+ * may be empty (the card then says to call member services).
  */
 @Service
 public class PlanConfiguration {
@@ -41,7 +44,7 @@ public class PlanConfiguration {
     static final Set<String> CHARACTER_SETS = Set.of("basic", "extended", "utf-8");
     static final Set<String> TRANSACTION_SETS = Set.of("834", "270", "276", "278", "820", "837");
     private static final Map<String, Integer> FIELDS = Map.of("product_line", 7, "plan", 4, "aid_code", 3,
-            "county", 3, "partner", 6);
+            "county", 3, "partner", 6, "id_card", 9);
 
     /** A problem of one line, as a message key with its arguments (line, field, value). */
     public record Problem(int line, String field, String key, String value) {
@@ -95,6 +98,12 @@ public class PlanConfiguration {
                 .query((rs, n) -> rows.add(new Row("aid_code", List.of(rs.getString(1), rs.getString(2))))).list();
         jdbc.sql("select code, name from coverage.county order by code")
                 .query((rs, n) -> rows.add(new Row("county", List.of(rs.getString(1), rs.getString(2))))).list();
+        jdbc.sql("select code, coalesce(rx_bin, ''), coalesce(rx_pcn, ''), coalesce(rx_group, ''),"
+                + " coalesce(rx_phone, ''), coalesce(behavioral_phone, ''), coalesce(transport_phone, ''),"
+                + " coalesce(tty_phone, '') from coverage.product_line order by sort_order, code")
+                .query((rs, n) -> rows.add(new Row("id_card", List.of(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8))))).list();
         for (var p : partners.all()) {
             rows.add(new Row("partner", List.of(p.isaQualifier(), p.isaId(), p.name(),
                     String.join(";", p.transactionSets()), p.characterSet())));
@@ -174,7 +183,7 @@ public class PlanConfiguration {
             return;
         }
         for (int i = 1; i < f.length; i++) {
-            boolean optional = f[0].equals("product_line") && i == 5;
+            boolean optional = f[0].equals("product_line") && i == 5 || f[0].equals("id_card") && i > 1;
             if (f[i].isBlank() && !optional) {
                 problems.add(new Problem(line, "field " + (i + 1), "coverage.config.error.required", ""));
             } else if (f[i].length() > MAX_FIELD) {
@@ -213,6 +222,25 @@ public class PlanConfiguration {
                     problems.add(new Problem(line, "character set", "coverage.config.error.charset", f[5]));
                 }
             }
+            case "id_card" -> {
+                if (!productLines.contains(f[1])) {
+                    problems.add(new Problem(line, "product line", "coverage.config.error.productLine", f[1]));
+                }
+                if (!f[2].isBlank() && !f[2].matches("[0-9]{6}")) {
+                    problems.add(new Problem(line, "Rx BIN", "coverage.config.error.bin", f[2]));
+                }
+                if (f[3].length() > 10) {
+                    problems.add(new Problem(line, "Rx PCN", "coverage.config.error.length", "10"));
+                }
+                if (f[4].length() > 15) {
+                    problems.add(new Problem(line, "Rx group", "coverage.config.error.length", "15"));
+                }
+                for (int i = 5; i < 9; i++) {
+                    if (f[i].length() > 30) {
+                        problems.add(new Problem(line, "field " + (i + 1), "coverage.config.error.length", "30"));
+                    }
+                }
+            }
             default -> {
                 // aid codes and counties: code and text only
             }
@@ -241,6 +269,11 @@ public class PlanConfiguration {
             case "county" -> jdbc.sql("""
                     insert into coverage.county (code, name) values (?, ?)
                     on conflict (code) do update set name = excluded.name""").params(f[1], f[2]).update();
+            case "id_card" -> jdbc.sql("""
+                    update coverage.product_line set rx_bin = nullif(?, ''), rx_pcn = nullif(?, ''),
+                        rx_group = nullif(?, ''), rx_phone = nullif(?, ''), behavioral_phone = nullif(?, ''),
+                        transport_phone = nullif(?, ''), tty_phone = nullif(?, '') where code = ?""")
+                    .params(f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[1]).update();
             default -> jdbc.sql("""
                     insert into coverage.trading_partner (isa_qualifier, isa_id, name, transaction_sets,
                         character_set)

@@ -1,18 +1,11 @@
 package org.commonweal.coverage.internal;
 
 import java.security.Principal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 
-import org.commonweal.audit.AuditEntry;
-import org.commonweal.audit.AuditTrail;
-import org.commonweal.coverage.EnrollmentSpan;
-import org.commonweal.coverage.ProductLine;
 import org.commonweal.geography.Geography;
 import org.commonweal.identity.UserAccount;
 import org.commonweal.identity.UserAccounts;
-import org.commonweal.platform.PlanIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,30 +23,19 @@ class SelfServiceController {
 
     private final UserAccounts accounts;
     private final Members members;
-    private final JdbcCoverage coverage;
     private final MemberCorrections corrections;
     private final IdCardPdf idCardPdf;
-    private final AuditTrail audit;
+    private final IdCards idCards;
     private final Geography geography;
 
-    private final ZoneId zone;
-    private final String planName;
-
-    SelfServiceController(UserAccounts accounts, Members members, JdbcCoverage coverage, MemberCorrections corrections,
-            IdCardPdf idCardPdf, AuditTrail audit, Geography geography, PlanIdentity plan) {
-        this.zone = plan.timeZone();
-        this.planName = plan.name();
+    SelfServiceController(UserAccounts accounts, Members members, MemberCorrections corrections,
+            IdCardPdf idCardPdf, IdCards idCards, Geography geography) {
+        this.idCards = idCards;
         this.accounts = accounts;
         this.members = members;
-        this.coverage = coverage;
         this.corrections = corrections;
         this.idCardPdf = idCardPdf;
-        this.audit = audit;
         this.geography = geography;
-    }
-
-    /** What the card and the pages show; {@code planName} is the plan's ({@link PlanIdentity#name()}). */
-    record IdCard(MemberRecord member, EnrollmentSpan span, ProductLine productLine, String planName) {
     }
 
     private MemberRecord me(Principal principal) {
@@ -64,10 +46,7 @@ class SelfServiceController {
     }
 
     private IdCard card(MemberRecord member, String purpose) {
-        audit.record(AuditEntry.read("member", member.memberId(), member.memberId(), purpose));
-        EnrollmentSpan span = members.coveringSpan(member.memberId(), LocalDate.now(zone))
-                .orElse(null);
-        return new IdCard(member, span, span == null ? null : coverage.productLine(span.productLine()), planName);
+        return idCards.card(member, purpose);
     }
 
     @GetMapping("/my/coverage")

@@ -35,6 +35,16 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
+     * The policy with the map tile server's origin allowed for images (#22: Find a Doctor's map); an empty or local
+     * tile URL adds nothing.
+     */
+    static String withMapTiles(String tileUrl) {
+        var origin = java.util.regex.Pattern.compile("^(https?://[^/{}]+)").matcher(tileUrl == null ? "" : tileUrl);
+        return origin.find() ? CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", "img-src 'self' data: "
+                + origin.group(1)) : CONTENT_SECURITY_POLICY;
+    }
+
+    /**
      * No observations of Spring Security's filters, authentications and authorizations: wrapping each of the dozen
      * filters of every request cost a few percent of the CPU of an eligibility answer (JFR), and the HTTP server
      * metrics already time each request. (The property {@code management.observations.enable.spring.security=false}
@@ -49,7 +59,9 @@ class SecurityConfiguration {
     @Order(100)
     SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules,
             LoginAttempts loginAttempts, RateLimits rateLimits, RequestBodyLimits bodyLimits,
-            PasskeyGate passkeyGate, HandlerMappingIntrospector introspector) throws Exception {
+            PasskeyGate passkeyGate, HandlerMappingIntrospector introspector,
+            @org.springframework.beans.factory.annotation.Value("${commonweal.map.tile-url:"
+                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png}") String tileUrl) throws Exception {
         // issue #17: one answer for every failed sign-in (a locked or disabled login must not look different from a
         // wrong password), and throttling per login name + address instead of locking the account (LoginAttempts)
         var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -75,7 +87,7 @@ class SecurityConfiguration {
         http.addFilterBefore(bodyLimits.browserFilter(), CsrfFilter.class);
         http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(withMapTiles(tileUrl)))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 .permissionsPolicyHeader(p -> p.policy("camera=(self), geolocation=(self), microphone=()")));

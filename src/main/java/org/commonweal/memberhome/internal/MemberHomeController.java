@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import org.commonweal.centers.Centers;
 import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.PcpChanges;
 import org.commonweal.identity.AccessRules;
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccount;
@@ -33,10 +34,13 @@ class MemberHomeController {
     private final Coverage coverage;
     private final NetworkDirectory directory;
     private final Centers centers;
+    private final PcpChanges pcpChanges;
 
     private final ZoneId zone;
 
-    MemberHomeController(UserAccounts accounts, Coverage coverage, NetworkDirectory directory, Centers centers, PlanIdentity plan) {
+    MemberHomeController(UserAccounts accounts, Coverage coverage, NetworkDirectory directory, Centers centers,
+            PcpChanges pcpChanges, PlanIdentity plan) {
+        this.pcpChanges = pcpChanges;
         this.zone = plan.timeZone();
         this.accounts = accounts;
         this.coverage = coverage;
@@ -80,6 +84,10 @@ class MemberHomeController {
             model.addAttribute("memberServicesTel", tel(eligibility.productLine().memberPhone()));
         }
         model.addAttribute("classes", centers.upcomingFor(memberId, 5, PURPOSE));
+        // the latest PCP change request, while open or decided in the last weeks
+        model.addAttribute("pcpRequest", pcpChanges.forMember(memberId, PURPOSE).stream()
+                .filter(r -> r.status().equals("open") || r.effectiveOn().isAfter(LocalDate.now(zone).minusMonths(1)))
+                .findFirst().orElse(null));
         model.addAttribute("zone", zone);
         return "memberhome/home";
     }

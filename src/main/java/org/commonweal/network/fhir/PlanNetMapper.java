@@ -268,6 +268,8 @@ final class PlanNetMapper {
         strings(row, "location_ids").forEach(id -> s.addLocation(new Reference("Location/" + id)));
         strings(row, "coverage_area_ids").forEach(id -> s.addCoverageArea(new Reference("Location/" + id)));
         strings(row, "endpoint_ids").forEach(id -> s.addEndpoint(new Reference("Endpoint/" + id)));
+        strings(row, "languages").forEach(language -> s.addCommunication(new CodeableConcept(
+                new Coding("urn:ietf:bcp:47", language, null))));
         s.setName(str(row, "name"));
         return s;
     }

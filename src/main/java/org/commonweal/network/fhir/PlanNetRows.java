@@ -151,6 +151,8 @@ final class PlanNetRows {
                 row.put("specialty_codes", s.getSpecialty().stream().map(c -> c.getCodingFirstRep().getCode())
                         .toArray(String[]::new));
                 row.put("location_ids", ids(s.getLocation()));
+                row.put("languages", s.getCommunication().stream().map(c -> c.getCodingFirstRep().getCode())
+                        .filter(java.util.Objects::nonNull).distinct().toArray(String[]::new));
                 row.put("coverage_area_ids", ids(s.getCoverageArea()));
                 row.put("endpoint_ids", ids(s.getEndpoint()));
                 row.put("active", !s.hasActive() || s.getActive());

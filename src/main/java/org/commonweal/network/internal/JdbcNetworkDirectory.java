@@ -24,14 +24,48 @@ class JdbcNetworkDirectory implements NetworkDirectory {
         }
         return jdbc.query("""
                 select p.id, p.given || ' ' || p.family || coalesce(', ' || p.suffix, ''), l.name,
-                       l.line || ', ' || l.city || ' ' || l.postal_code, l.phone, l.hours
+                       l.line || ', ' || l.city || ' ' || l.postal_code, l.phone, l.hours, o.name
                   from network.practitioner p
                   join network.practitioner_role r on r.practitioner_id = p.id
                   join network.location l on l.id = r.location_id
+                  left join network.organization o on o.id = r.organization_id
                  where p.npi = ? and p.active and not p.suppressed and r.active and not r.suppressed and l.active
                  order by (r.accepting = 'newpt') desc, r.id limit 1""",
                 (rs, n) -> new PractitionerContact(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)), npi).stream().findFirst();
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), npi).stream()
+                .findFirst();
+    }
+
+    @Override
+    public java.util.Optional<PractitionerOffice> practitionerOffice(String practitionerId, String locationId) {
+        record Role(String npi, String name, String locationName, String phone, String group, String specialty,
+                String accepting, String productLine) {
+        }
+        List<Role> roles = jdbc.query("""
+                select p.npi, p.given || ' ' || p.family || coalesce(', ' || p.suffix, ''), l.name, l.phone, o.name,
+                       r.specialty, r.accepting, n.product_line
+                  from network.practitioner p
+                  join network.practitioner_role r on r.practitioner_id = p.id
+                  join network.location l on l.id = r.location_id
+                  left join network.organization o on o.id = r.organization_id
+                  left join network.organization n on n.id = any(r.network_ids) and n.type_code = 'ntwk' and n.active
+                 where p.id = ? and r.location_id = ? and p.active and not p.suppressed and r.active
+                   and not r.suppressed and l.active and (r.period_end is null or r.period_end >= current_date)
+                 order by r.id""", (rs, n) -> new Role(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                practitionerId, locationId);
+        if (roles.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Role first = roles.getFirst();
+        var catalog = org.commonweal.network.Specialties.catalog();
+        return java.util.Optional.of(new PractitionerOffice(practitionerId, first.npi(), first.name(), locationId,
+                first.locationName(), first.phone(), roles.stream().map(Role::group)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                roles.stream().map(Role::productLine).filter(java.util.Objects::nonNull).distinct().sorted().toList(),
+                roles.stream().anyMatch(r -> catalog.byCode(r.specialty()).map(s -> "pcp".equals(s.group()))
+                        .orElse(false)),
+                roles.stream().anyMatch(r -> "newpt".equals(r.accepting()))));
     }
 
     @Override

@@ -287,8 +287,10 @@ class NetworkDemoData implements DemoDataGenerator {
         long servicesPlansAffiliationsEndpoints() {
             long written = context.copy("network.healthcare_service", List.of("id", "organization_id", "name",
                     "category_code", "type_codes", "endpoint_ids", "specialty_codes", "location_ids", "coverage_area_ids", "last_updated",
-                    "verified_on", "verified_by", "source"), rows -> {
+                    "verified_on", "verified_by", "source", "languages"), rows -> {
                         String[] none = new String[0];
+                        // a stream of its own, so the rest of the demo directory stays as it was
+                        Random staff = context.random("network-staff-languages");
                         for (Org o : orgs) {
                             String[] locs = locationIdsOf(o);
                             switch (o.kind) {
@@ -296,20 +298,24 @@ class NetworkDemoData implements DemoDataGenerator {
                                     String[] ep = {"ep-" + o.id};
                                     rows.row("hs-er-" + o.id, o.id, o.name + " Emergency", "emerg", none, ep,
                                             new String[] {"207P00000X"}, locs, new String[] {COUNTY_AREA}, now,
-                                            verifiedOn(), verifier(), "demo");
+                                            verifiedOn(), verifier(), "demo", staffLanguages(staff));
                                     rows.row("hs-in-" + o.id, o.id, o.name + " Inpatient", "hosp", none, ep,
                                             new String[0], locs, new String[] {COUNTY_AREA}, now, verifiedOn(),
-                                            verifier(), "demo");
+                                            verifier(), "demo", staffLanguages(staff));
                                 }
                                 case "pharmacy" -> rows.row("hs-" + o.id, o.id, o.name, "pharm", none, none,
                                         new String[] {"183500000X"}, locs, new String[] {COUNTY_AREA}, now,
-                                        verifiedOn(), verifier(), "demo");
+                                        verifiedOn(), verifier(), "demo", staffLanguages(staff));
                                 case "urgent-care" -> rows.row("hs-" + o.id, o.id, o.name, "urg", none, none,
                                         new String[] {"261QU0200X"}, locs, new String[] {COUNTY_AREA}, now,
-                                        verifiedOn(), verifier(), "demo");
+                                        verifiedOn(), verifier(), "demo", staffLanguages(staff));
                                 case "fqhc", "clinic" -> rows.row("hs-" + o.id, o.id, o.name + " Primary Care",
                                         "prov", new String[] {"124"}, none, new String[] {"207Q00000X"}, locs, new String[] {COUNTY_AREA}, now,
-                                        verifiedOn(), verifier(), "demo");
+                                        verifiedOn(), verifier(), "demo", staffLanguages(staff));
+                                case "medical-group" -> rows.row("hs-" + o.id, o.id, o.name + " Office Visits",
+                                        "prov", new String[] {"124"}, none, new String[0], locs,
+                                        new String[] {COUNTY_AREA}, now, verifiedOn(), verifier(), "demo",
+                                        staffLanguages(staff));
                                 default -> {
                                 }
                             }
@@ -467,6 +473,13 @@ class NetworkDemoData implements DemoDataGenerator {
 
         private String verifier() {
             return verifier(random);
+        }
+
+        /** Front-desk languages: English and Spanish, as in most offices of the county, and often one more. */
+        private static String[] staffLanguages(Random r) {
+            String extra = DemoPeople.any(r, LANGS_EXTRA);
+            return r.nextDouble() < 0.4 && !extra.equals("es") ? new String[] {"en", "es", extra}
+                    : new String[] {"en", "es"};
         }
 
         private static String verifier(Random r) {

@@ -36,6 +36,20 @@ class DirectoryListings {
             String address, String phone, String group, Double miles, LocalDate verifiedOn) {
     }
 
+    /**
+     * One office of a provider: a location with every plan the provider takes there (one role per network in the
+     * directory, one line on the card), nearest first near a place.
+     */
+    record Office(String locationId, String name, String address, String phone, String hours, String group,
+            List<String> networkIds, String accepting, boolean telehealth, Double miles, Double latitude,
+            Double longitude) {
+    }
+
+    /** One search result: a provider with every office that matches the search. */
+    record ProviderCard(String practitionerId, String name, String specialty, List<String> languages,
+            String accepting, boolean telehealth, Double miles, LocalDate verifiedOn, List<Office> offices) {
+    }
+
     record FacilityListing(String locationId, String name, String kind, String address, String phone, String hours,
             List<String> accessibility, Double miles, LocalDate verifiedOn) {
     }
@@ -51,12 +65,13 @@ class DirectoryListings {
     }
 
     /**
-     * Doctors: one listing per practitioner and location (however many networks the roles there are in). Near a
+     * Doctors: one card per practitioner with every office that matches (however many networks and locations the
+     * roles are in). Near a
      * place, the roles are read nearest first from the GiST index on the role's own copy of its location's point
      * ({@code loc_earth}, with the specialty when one is asked for) and the scan stops after the page; otherwise
      * the page is chosen from roles and practitioners alone. Only the page's roles are joined to their locations.
      */
-    Page<DoctorListing> doctors(DirectoryQuery q, GeoPoint origin, List<String> specialtyCodes) {
+    Page<ProviderCard> doctors(DirectoryQuery q, GeoPoint origin, List<String> specialtyCodes) {
         // conditions on the role and on the practitioner, kept apart for the practitioner-first plan below
         StringBuilder roleWhere = new StringBuilder("r.active and not r.suppressed"
                 + " and (r.period_end is null or r.period_end >= current_date)");
@@ -123,22 +138,21 @@ class DirectoryListings {
             EarthCube center = EarthCube.of(origin);
             List<Object> countArgs = new ArrayList<>(args);
             countArgs.addAll(List.of(center.box(metres), center.point(), EarthCube.chord(metres)));
-            total = count("select count(*) from (select distinct r.practitioner_id, r.location_id" + where
-                    + " and ?::cube @> r.loc_earth and cube_distance(?::cube, r.loc_earth) <= ?) c", q, true,
+            total = count("select count(distinct r.practitioner_id)" + where
+                    + " and ?::cube @> r.loc_earth and cube_distance(?::cube, r.loc_earth) <= ?", q, true,
                     countArgs);
         } else {
-            total = count("select count(*) from (select distinct r.practitioner_id, r.location_id" + where + ") c",
-                    q, false, args);
+            total = count("select count(distinct r.practitioner_id)" + where, q, false, args);
             List<Object> all = new ArrayList<>(args);
             String page = " limit " + (DirectoryQuery.PAGE_SIZE + 1) + " offset "
                     + q.page() * DirectoryQuery.PAGE_SIZE;
             String sql;
             if (q.name() != null) {
                 // the few practitioners the trigram index finds for the name, then their roles
-                String distinct = columns.replaceFirst("^select ",
-                        "select distinct on (r.practitioner_id, r.location_id) ");
+                String distinct = columns.replaceFirst("^select ", "select distinct on (r.practitioner_id) ");
                 sql = "select * from (" + distinct + ", null::float8 miles" + where
-                        + " order by r.practitioner_id, r.location_id, r.id) d order by "
+                        + " order by r.practitioner_id, " + (acceptingFirst ? "(r.accepting = 'newpt') desc, " : "")
+                        + "r.id) d order by "
                         + (acceptingFirst ? "(accepting = 'newpt') desc, " : "")
                         + ("name".equals(q.sort()) ? "" : "word_similarity(?, lower(given || ' ' || family)) desc, ")
                         + "family, given, role_id"
@@ -147,18 +161,19 @@ class DirectoryListings {
                     all.add(q.name().toLowerCase(Locale.ROOT));
                 }
             } else {
-                // practitioners in name order (practitioner_listing index), each with its first matching role per
-                // location; stops after the page instead of sorting every matching role
+                // practitioners in name order (practitioner_listing index), each with its first matching role (an
+                // accepting one first when that is the sort); stops after the page instead of sorting every role
                 sql = columns + ", null::float8 miles from network.practitioner p cross join lateral"
-                        + " (select distinct on (r.location_id) r.* from network.practitioner_role r"
-                        + " where r.practitioner_id = p.id and " + roleWhere + " order by r.location_id, r.id) r"
+                        + " (select r.* from network.practitioner_role r where r.practitioner_id = p.id and "
+                        + roleWhere + " order by " + (acceptingFirst ? "(r.accepting = 'newpt') desc, " : "")
+                        + "r.id limit 1) r"
                         + " where " + practitionerWhere + " order by "
                         + (acceptingFirst ? "(r.accepting = 'newpt') desc, " : "") + "p.family, p.given, r.id" + page;
             }
             hits = inTransaction(q.name() != null, false, () -> jdbc.query(sql, DirectoryListings::hit,
                     all.toArray()));
         }
-        return page(decorate(hits), total);
+        return page(cards(hits, roleWhere.toString(), roleArgs, origin), total);
     }
 
     /** How many listings (practitioner and location, or location) the whole search has. */
@@ -169,9 +184,8 @@ class DirectoryListings {
 
     /**
      * The nearest roles first: an index scan of {@code loc_earth} bounded by the circle's box and ordered by the
-     * cube distance, so it reads about a page of roles. Roles of one practitioner at one location (one per network)
-     * have the same distance and come together; the first stands for them. Reads more only when duplicates or the
-     * page number ask for it.
+     * cube distance, so it reads about a page of roles. The nearest role of a practitioner stands for the
+     * practitioner (the card lists the others). Reads more only when duplicates or the page number ask for it.
      */
     private List<Hit> nearest(String columns, StringBuilder where, List<Object> args, GeoPoint origin,
             DirectoryQuery q, int wanted) {
@@ -184,8 +198,8 @@ class DirectoryListings {
                 + where + " and ?::cube @> r.loc_earth and cube_distance(?::cube, r.loc_earth) <= ?"
                 + " order by " + ("accepting".equals(q.sort()) ? "(r.accepting = 'newpt') desc, " : "")
                 + (byName ? "" : "r.loc_earth <-> ?::cube, ") + "p.family, p.given, r.id limit ?";
-        // 1.6 roles per practitioner and location on average (one per network): three rows per listing wanted
-        // almost always fill the page in one query
+        // about 1.6 roles per practitioner and location (one per network) and 1.2 locations per practitioner: three
+        // rows per card wanted almost always fill the page in one query
         int limit = wanted * 3;
         while (true) {
             List<Object> all = new ArrayList<>(List.of(point));
@@ -200,7 +214,7 @@ class DirectoryListings {
             List<Hit> listings = new ArrayList<>();
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (Hit h : rows) {
-                if (seen.add(h.practitionerId() + "|" + h.locationId())) {
+                if (seen.add(h.practitionerId())) {
                     listings.add(h);
                 }
             }
@@ -222,34 +236,63 @@ class DirectoryListings {
                 rs.getObject("verified_on", LocalDate.class));
     }
 
-    /** The page's locations and groups, in one query for the whole page. */
-    private List<DoctorListing> decorate(List<Hit> hits) {
+    /**
+     * The page's providers with every office where one of their roles matches the search: one query for the whole
+     * page, the roles of one location folded into one office with all their plans. Nearest office first near a
+     * place; otherwise the office of the role that placed the provider on the page comes first.
+     */
+    private List<ProviderCard> cards(List<Hit> hits, String roleWhere, List<Object> roleArgs, GeoPoint origin) {
         if (hits.isEmpty()) {
             return List.of();
         }
-        record Place(String name, String address, String phone) {
+        List<Object> args = new ArrayList<>();
+        String miles = "null::float8";
+        if (origin != null) {
+            miles = EarthCube.milesSql("cube_distance(?::cube, r.loc_earth)");
+            args.add(EarthCube.of(origin).point());
         }
-        java.util.Map<String, Place> places = new java.util.HashMap<>();
-        jdbc.query("select l.id, l.name, l.line, l.city, l.postal_code, l.phone from network.location l"
-                + " where l.id = any(?)", rs -> {
-                    places.put(rs.getString(1), new Place(rs.getString(2), rs.getString(3) + ", " + rs.getString(4)
-                            + " " + rs.getString(5), rs.getString(6)));
-                }, (Object) hits.stream().map(Hit::locationId).distinct().toArray(String[]::new));
-        java.util.Map<String, String> groups = new java.util.HashMap<>();
-        jdbc.query("select id, name from network.organization where id = any(?)",
-                rs -> {
-                    groups.put(rs.getString(1), rs.getString(2));
-                }, (Object) hits.stream().map(Hit::organizationId).filter(java.util.Objects::nonNull).distinct()
-                        .toArray(String[]::new));
-        List<DoctorListing> out = new ArrayList<>();
+        args.addAll(roleArgs);
+        args.add(hits.stream().map(Hit::practitionerId).distinct().toArray(String[]::new));
+        java.util.Map<String, java.util.Map<String, Office>> byPractitioner = new java.util.HashMap<>();
+        jdbc.query("select r.practitioner_id, r.location_id, r.network_ids, r.accepting, r.telehealth, " + miles
+                + " miles, l.name, l.line, l.city, l.postal_code, l.phone, l.hours, o.name org_name, l.latitude,"
+                + " l.longitude"
+                + " from network.practitioner_role r join network.location l on l.id = r.location_id"
+                + " left join network.organization o on o.id = r.organization_id"
+                + " where " + roleWhere + " and r.practitioner_id = any(?) order by r.practitioner_id, r.id", rs -> {
+                    var offices = byPractitioner.computeIfAbsent(rs.getString("practitioner_id"),
+                            k -> new java.util.LinkedHashMap<>());
+                    String locationId = rs.getString("location_id");
+                    Office row = new Office(locationId, rs.getString("name"), rs.getString("line") + ", "
+                            + rs.getString("city") + " " + rs.getString("postal_code"), rs.getString("phone"),
+                            rs.getString("hours"), rs.getString("org_name"),
+                            List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
+                            rs.getBoolean("telehealth"), (Double) rs.getObject("miles"),
+                            (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"));
+                    offices.merge(locationId, row, DirectoryListings::samePlace);
+                }, args.toArray());
+        List<ProviderCard> out = new ArrayList<>();
         for (Hit h : hits) {
-            Place place = places.getOrDefault(h.locationId(), new Place(null, null, null));
-            out.add(new DoctorListing(h.roleId(), h.practitionerId(), h.name(), h.specialty(), h.gender(),
-                    h.languages(), h.accepting(), h.telehealth(), h.locationId(), place.name(), place.address(),
-                    place.phone(), h.organizationId() == null ? null : groups.get(h.organizationId()), h.miles(),
-                    h.verifiedOn()));
+            List<Office> offices = new ArrayList<>(byPractitioner.getOrDefault(h.practitionerId(),
+                    java.util.Map.of()).values());
+            offices.sort(origin != null
+                    ? java.util.Comparator.comparing(o -> o.miles() == null ? Double.MAX_VALUE : o.miles())
+                    : java.util.Comparator.comparing(o -> !o.locationId().equals(h.locationId())));
+            out.add(new ProviderCard(h.practitionerId(), h.name(), h.specialty(), h.languages(), h.accepting(),
+                    h.telehealth(), h.miles(), h.verifiedOn(), offices));
         }
         return out;
+    }
+
+    /** Two roles at one location: one office with the plans of both, accepting and video if either is. */
+    static Office samePlace(Office a, Office b) {
+        List<String> networks = new ArrayList<>(a.networkIds());
+        b.networkIds().stream().filter(n -> !networks.contains(n)).forEach(networks::add);
+        networks.sort(null);
+        String accepting = "newpt".equals(a.accepting()) || "newpt".equals(b.accepting()) ? "newpt" : a.accepting();
+        return new Office(a.locationId(), a.name(), a.address(), a.phone(), a.hours(),
+                a.group() != null ? a.group() : b.group(), List.copyOf(networks), accepting,
+                a.telehealth() || b.telehealth(), a.miles(), a.latitude(), a.longitude());
     }
 
     Page<FacilityListing> facilities(DirectoryQuery q, GeoPoint origin) {
@@ -336,9 +379,14 @@ class DirectoryListings {
     record Option(String value, String label) {
     }
 
+    /**
+     * A provider's page: every office once with all its plans, the specialties, the hospitals where the provider's
+     * groups are affiliated (Plan-Net OrganizationAffiliation, role "hospital" or any affiliation whose primary
+     * organization is a hospital) and, per office, the languages its staff speak (from the office's services).
+     */
     record ProviderDetail(String id, String name, String npi, String gender, List<String> languages, String license,
-            String board, LocalDate verifiedOn, String verifiedBy, List<DoctorListing> roles,
-            java.util.Map<String, String> hoursByLocation) {
+            String board, LocalDate verifiedOn, String verifiedBy, List<String> specialties, List<Office> offices,
+            List<String> hospitals, java.util.Map<String, List<String>> staffLanguages) {
     }
 
     Optional<ProviderDetail> provider(String id) {
@@ -349,33 +397,58 @@ class DirectoryListings {
                         rs.getString("license_number") == null ? null
                                 : rs.getString("license_state") + " " + rs.getString("license_number"),
                         rs.getString("board_name"), rs.getObject("verified_on", LocalDate.class),
-                        rs.getString("verified_by"), List.of(), java.util.Map.of()), id);
+                        rs.getString("verified_by"), List.of(), List.of(), List.of(), java.util.Map.of()), id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        java.util.Map<String, String> hours = new java.util.HashMap<>();
-        List<DoctorListing> roles = jdbc.query("select r.id role_id, r.specialty, r.accepting, r.telehealth, l.id lid,"
-                + " l.name lname, l.line, l.city, l.postal_code, l.phone, l.hours, o.name org_name, r.verified_on,"
-                + " r.network_ids from network.practitioner_role r join network.location l on l.id = r.location_id"
+        List<String> specialties = new ArrayList<>();
+        java.util.Map<String, Office> offices = new java.util.LinkedHashMap<>();
+        jdbc.query("select r.specialty, r.accepting, r.telehealth, r.network_ids, l.id lid, l.name lname, l.line,"
+                + " l.city, l.postal_code, l.phone, l.hours, o.name org_name from network.practitioner_role r"
+                + " join network.location l on l.id = r.location_id"
                 + " left join network.organization o on o.id = r.organization_id where r.practitioner_id = ?"
-                + " and r.active and not r.suppressed order by r.id", (rs, n) -> {
-                    if (rs.getString("hours") != null) {
-                        hours.put(rs.getString("lid"), rs.getString("hours"));
+                + " and r.active and not r.suppressed and (r.period_end is null or r.period_end >= current_date)"
+                + " order by r.id", rs -> {
+                    if (!specialties.contains(rs.getString("specialty"))) {
+                        specialties.add(rs.getString("specialty"));
                     }
-                    return new DoctorListing(
-                        rs.getString("role_id"), id, found.getFirst().name(), rs.getString("specialty"), null,
-                        List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
-                        rs.getBoolean("telehealth"), rs.getString("lid"), rs.getString("lname"),
-                        rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
-                        rs.getString("phone"), rs.getString("org_name"), null,
-                        rs.getObject("verified_on", LocalDate.class));
+                    Office office = new Office(rs.getString("lid"), rs.getString("lname"), rs.getString("line") + ", "
+                            + rs.getString("city") + " " + rs.getString("postal_code"), rs.getString("phone"),
+                            rs.getString("hours"), rs.getString("org_name"),
+                            List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
+                            rs.getBoolean("telehealth"), null, null, null);
+                    offices.merge(office.locationId(), office, DirectoryListings::samePlace);
                 }, id);
+        List<String> hospitals = jdbc.query("select distinct h.name from network.practitioner_role r"
+                + " join network.organization_affiliation a on a.participating_organization_id = r.organization_id"
+                + " join network.organization h on h.id = a.primary_organization_id"
+                + " where r.practitioner_id = ? and r.active and not r.suppressed and a.active and h.active"
+                + " and h.kind = 'hospital' order by h.name", (rs, n) -> rs.getString(1), id);
         var p = found.getFirst();
         return Optional.of(new ProviderDetail(p.id(), p.name(), p.npi(), p.gender(), p.languages(), p.license(),
-                p.board(), p.verifiedOn(), p.verifiedBy(), roles, hours));
+                p.board(), p.verifiedOn(), p.verifiedBy(), List.copyOf(specialties), List.copyOf(offices.values()),
+                hospitals, staffLanguages(offices.keySet())));
     }
 
-    record LocationDetail(FacilityListing location, String organization, List<DoctorListing> doctors) {
+    /** The languages the staff of each office speak: those of the office's active healthcare services. */
+    java.util.Map<String, List<String>> staffLanguages(java.util.Collection<String> locationIds) {
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        if (locationIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query("select l.id, array(select distinct x from network.healthcare_service s, unnest(s.languages) x"
+                + " where s.active and s.location_ids @> array[l.id] order by x) from unnest(?::text[]) l(id)",
+                rs -> {
+                    List<String> codes = List.of((String[]) rs.getArray(2).getArray());
+                    if (!codes.isEmpty()) {
+                        out.put(rs.getString(1), codes);
+                    }
+                }, (Object) locationIds.toArray(String[]::new));
+        return out;
+    }
+
+    record LocationDetail(FacilityListing location, String organization, List<DoctorListing> doctors,
+            List<String> staffLanguages) {
     }
 
     Optional<LocationDetail> location(String id) {
@@ -391,17 +464,20 @@ class DirectoryListings {
         }
         String org = jdbc.query("select o.name from network.location l join network.organization o"
                 + " on o.id = l.organization_id where l.id = ?", rs -> rs.next() ? rs.getString(1) : null, id);
-        List<DoctorListing> doctors = jdbc.query("select r.id role_id, p.id pid, p.given, p.family, p.suffix,"
-                + " r.specialty, r.accepting, r.telehealth, r.verified_on from network.practitioner_role r"
-                + " join network.practitioner p on p.id = r.practitioner_id where r.location_id = ? and r.active"
-                + " and not r.suppressed and not p.suppressed order by p.family, p.given limit 200",
+        // one line per provider, however many plans the provider takes here (one role per network)
+        List<DoctorListing> doctors = jdbc.query("select distinct on (p.family, p.given, p.id) r.id role_id,"
+                + " p.id pid, p.given, p.family, p.suffix, r.specialty, r.accepting, r.telehealth, r.verified_on"
+                + " from network.practitioner_role r join network.practitioner p on p.id = r.practitioner_id"
+                + " where r.location_id = ? and r.active and not r.suppressed and not p.suppressed"
+                + " order by p.family, p.given, p.id, (r.accepting = 'newpt') desc, r.id limit 200",
                 (rs, n) -> new DoctorListing(rs.getString("role_id"), rs.getString("pid"),
                         rs.getString("given") + " " + rs.getString("family")
                                 + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")),
                         rs.getString("specialty"), null, List.of(), rs.getString("accepting"),
                         rs.getBoolean("telehealth"), id, null, null, null, null, null,
                         rs.getObject("verified_on", LocalDate.class)), id);
-        return Optional.of(new LocationDetail(found.getFirst(), org, doctors));
+        return Optional.of(new LocationDetail(found.getFirst(), org, doctors,
+                staffLanguages(List.of(id)).getOrDefault(id, List.of())));
     }
 
     /**

@@ -43,9 +43,17 @@ class FindADoctorController {
     private final Geocoder geocoder;
     private final ErrorReports reports;
     private final PlaceNames places;
+    private final String mapTiles;
+    private final String mapAttribution;
 
     FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports,
-            Forms forms, PlaceNames places) {
+            Forms forms, PlaceNames places,
+            @org.springframework.beans.factory.annotation.Value("${commonweal.map.tile-url:"
+                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png}") String mapTiles,
+            @org.springframework.beans.factory.annotation.Value("${commonweal.map.attribution:"
+                    + "© OpenStreetMap contributors}") String mapAttribution) {
+        this.mapTiles = mapTiles;
+        this.mapAttribution = mapAttribution;
         this.forms = forms;
         this.places = places;
         this.listings = listings;
@@ -67,6 +75,8 @@ class FindADoctorController {
             Model model, Locale locale) {
         var q = DirectoryQuery.from(params);
         model.addAttribute("q", q);
+        model.addAttribute("mapTiles", mapTiles);
+        model.addAttribute("mapAttribution", mapAttribution);
         model.addAttribute("search", "?" + q.queryString());
         // on a phone the secondary filters stay folded unless one of them is in use
         model.addAttribute("moreFilters", q.name() != null || q.productLine() != null || q.language() != null
@@ -104,6 +114,7 @@ class FindADoctorController {
                             .orElseGet(() -> Specialties.catalog().codesMatching(q.specialty()));
             var doctors = listings.doctors(q, origin, codes);
             model.addAttribute("doctors", doctors);
+            model.addAttribute("mapPoints", MapPoints.json(doctors.items(), q.page() * DirectoryQuery.PAGE_SIZE));
             found = doctors;
         } else {
             var facilities = listings.facilities(q, origin);
@@ -118,10 +129,15 @@ class FindADoctorController {
     }
 
     @GetMapping("/find-a-doctor/providers/{id}")
-    String provider(@PathVariable String id, @RequestParam Map<String, String> search, Model model) {
+    String provider(@PathVariable String id, @RequestParam Map<String, String> search, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
         backToSearch(search, model);
         var provider = listings.provider(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("provider", provider);
+        // a signed-in member may pick this doctor as PCP at an office where they practise primary care
+        model.addAttribute("member", request.isUserInRole("MEMBER"));
+        model.addAttribute("primaryCare", provider.specialties().stream().anyMatch(code -> Specialties.catalog()
+                .byCode(code).map(s -> "pcp".equals(s.group())).orElse(false)));
         model.addAttribute("categories", ErrorReports.CATEGORIES.stream().sorted().toList());
         return "network/provider";
     }
@@ -142,7 +158,7 @@ class FindADoctorController {
 
     @PostMapping("/find-a-doctor/report")
     String report(@Valid @ModelAttribute("report") ReportForm form, BindingResult result, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+            HttpServletResponse response, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         boolean practitioner = "Practitioner".equals(form.resourceType());
         boolean exists = practitioner ? form.resourceId() != null && listings.provider(form.resourceId()).isPresent()
                 : "Location".equals(form.resourceType()) && form.resourceId() != null
@@ -166,7 +182,8 @@ class FindADoctorController {
         // #18: the listing comes back with the report as typed and every problem named
         forms.rejected(result, model, "network.report.field", "report-");
         response.setStatus(Forms.UNPROCESSABLE);
-        return practitioner ? provider(form.resourceId(), Map.of(), model) : location(form.resourceId(), Map.of(), model);
+        return practitioner ? provider(form.resourceId(), Map.of(), model, request)
+                : location(form.resourceId(), Map.of(), model);
     }
 
     /** Listings link to provider and location pages with their search, so "Back to search" returns to it. */

@@ -43,10 +43,10 @@ class JdbcOutbox implements Outbox {
     @Override
     public long queue(Message m) {
         return jdbc.sql("""
-                insert into platform.outbox (module, channel, recipient, template, locale, subject, body)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                insert into platform.outbox (module, channel, recipient, template, locale, subject, body, calendar)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(m.module(), m.channel().code(), m.recipient(), m.template(), m.locale().getLanguage(),
-                        m.subject(), m.body())
+                        m.subject(), m.body(), m.calendar())
                 .query(Long.class).single();
     }
 
@@ -84,10 +84,10 @@ class JdbcOutbox implements Outbox {
 
     private boolean sendOne(long id) {
         Optional<Delivery> pending = jdbc.sql("""
-                select id, module, channel, recipient, subject, body from platform.outbox
+                select id, module, channel, recipient, subject, body, calendar from platform.outbox
                 where id = ? and status = 'pending' for update skip locked""").param(id)
                 .query((rs, n) -> new Delivery(rs.getLong(1), rs.getString(2), Channel.of(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
                 .optional();
         if (pending.isEmpty()) {
             return false; // sent meanwhile by another instance

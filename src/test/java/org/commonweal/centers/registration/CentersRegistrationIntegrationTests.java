@@ -146,7 +146,7 @@ class CentersRegistrationIntegrationTests {
     }
 
     @Test
-    void raisingTheCapacityOffersTheNewSeatsInOrderAndTheOutboxReachesTheLogAdapter() {
+    void raisingTheCapacityOffersTheNewSeatsInOrderAndTheOutboxDeliversTheMessages() {
         ClassSession session = CentersTestSessions.newSession(scheduler, queries, jdbc, 1, 25);
         register(session, "Cap1");
         Registration w1 = register(session, "Cap2");
@@ -157,8 +157,10 @@ class CentersRegistrationIntegrationTests {
                 .containsExactly(RegistrationStatus.OFFERED, RegistrationStatus.OFFERED, RegistrationStatus.WAITLISTED);
 
         outbox.dispatch();
-        assertThat(jdbc.sql("select count(*) from platform.outbox_log where recipient = ?").param(email("Cap2"))
-                .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+        // e-mail goes to the SMTP server (demo mode's embedded one in tests, #22); the log adapter takes the rest
+        assertThat(jdbc.sql("select count(*) from platform.outbox where module = 'centers' and recipient = ?"
+                + " and status = 'sent' and adapter in ('smtp', 'log')").param(email("Cap2")).query(Integer.class)
+                .single()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select count(*) from platform.outbox where module = 'centers' and recipient = ? and status = 'pending'").param(email("Cap2"))
                 .query(Integer.class).single()).isZero();
     }

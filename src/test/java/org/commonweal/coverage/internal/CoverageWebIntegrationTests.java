@@ -121,7 +121,9 @@ class CoverageWebIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("DEMO-MEMBER-1").contains("Medi-Cal").contains("LA1")
+            // the plan's name in words, not its HD04 code (#22)
+            assertThat(text).contains("DEMO-MEMBER-1").contains("Medi-Cal").contains("Medi-Cal Direct")
+                    .doesNotContain("LA1")
                     .contains("Jorge Hernandez").contains("1-888-839-9909").contains("1-800-249-3619");
         }
     }

@@ -31,7 +31,8 @@ class FindADoctorIntegrationTests {
         String html = mvc.perform(get("/find-a-doctor").param("specialty", "207Q00000X").param("near", "90012")
                 .param("miles", "50")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Family doctor").contains("id=\"results\"");
-        var m = Pattern.compile("([0-9]+\\.[0-9]) mi").matcher(html);
+        // the card's distance (its nearest office); the card's other offices say "… mi away"
+        var m = Pattern.compile("([0-9]+\\.[0-9]) mi<").matcher(html);
         double previous = 0;
         int found = 0;
         while (m.find()) {
@@ -103,7 +104,7 @@ class FindADoctorIntegrationTests {
         String body = mvc.perform(get("/find-a-doctor").param("specialty", "207Q00000X").param("near", "90012")
                 .param("miles", "50").header("HX-Request", "true").header("HX-Target", "results-region"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(body).contains("id=\"results\"").contains("class=\"border-bottom py-2 result\"")
+        assertThat(body).contains("id=\"results\"").contains("class=\"border-bottom py-2 result provider-card\"")
                 .doesNotContain("<form").doesNotContain("<main").doesNotContain("id=\"results-region\"");
         String page = mvc.perform(get("/find-a-doctor")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
