@@ -95,11 +95,13 @@ class GrantsReportRemindersIntegrationTests {
         while (outbox.dispatch() > 0) {
             // drain
         }
+        // e-mail goes to the SMTP server (demo mode's embedded one in tests), else to the log adapter
         assertThat(jdbc.sql("""
-                select l.subject from platform.outbox_log l join platform.outbox n on n.id = l.outbox_id
-                where n.recipient = ? and n.status = 'sent' and n.adapter = 'log'""").param(emails[1]).query(String.class).list())
+                select subject from platform.outbox
+                where recipient = ? and status = 'sent' and adapter in ('smtp', 'log')""").param(emails[1])
+                .query(String.class).list())
                 .singleElement().asString().startsWith("Report due");
-        assertThat(jdbc.sql("select count(*) from platform.outbox_log l join platform.outbox n on n.id = l.outbox_id where n.recipient = ?")
+        assertThat(jdbc.sql("select count(*) from platform.outbox where recipient = ?")
                 .param(emails[1]).query(Long.class).single()).isEqualTo(1);
     }
 

@@ -1,4 +1,4 @@
-package org.commonweal.centers.registration;
+package org.commonweal.platform.internal;
 
 import java.nio.charset.StandardCharsets;
 
@@ -14,18 +14,18 @@ import org.springframework.stereotype.Component;
 import jakarta.mail.MessagingException;
 
 /**
- * E-mail through Spring's mail support to whatever SMTP server is configured: {@code spring.mail.host} (and port,
+ * The outbox's e-mail channel for every module: mail through Spring's mail support to whatever SMTP server is configured: {@code spring.mail.host} (and port,
  * username, password) from the environment, or demo mode's embedded server. A message that carries a calendar entry
  * (a class confirmation or reminder) gets it as an {@code .ics} attachment. Without a mail sender this adapter
  * declines, and platform's log adapter keeps the message.
  */
 @Component
-class MailNotificationAdapter implements OutboxAdapter {
+class MailOutboxAdapter implements OutboxAdapter {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
 
-    MailNotificationAdapter(ObjectProvider<JavaMailSender> sender,
+    MailOutboxAdapter(ObjectProvider<JavaMailSender> sender,
             @Value("${commonweal.mail.from:Commonweal <no-reply@commonweal.example.org>}") String from) {
         this.sender = sender;
         this.from = from;
