@@ -53,7 +53,7 @@ class FirstLoadIntegrationTests {
             var duringLoad = new ArrayList<Integer>();
             ImportReport clean = importer.importFile(file, "first-load.834", "test", false,
                     r -> duringLoad.add(deferredIndexes(jdbc).size()));
-            assertThat(clean.status()).isEqualTo("completed");
+            assertThat(clean.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(clean.adds()).isEqualTo(MEMBERS);
             // built after the load, not maintained during it
             assertThat(duringLoad).contains(0);
@@ -73,7 +73,7 @@ class FirstLoadIntegrationTests {
 
             ImportReport resumed = importer.importFile(file, "again.834", "test", false, r -> { });
             assertThat(resumed.id()).isEqualTo(importId);
-            assertThat(resumed.status()).isEqualTo("completed");
+            assertThat(resumed.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(resumed.adds()).isEqualTo(MEMBERS);
             assertThat(CoverageCrashIntegrationTests.snapshot(jdbc, PREFIX)).isEqualTo(expected);
             assertThat(deferredIndexes(jdbc)).isEqualTo(migrated);
