@@ -258,7 +258,7 @@ class HsdsController {
         }
     }
 
-    private static double metres(String proximity) {
+    static double metres(String proximity) {
         try {
             double m = Double.parseDouble(proximity.strip());
             if (m < 0) {

@@ -104,6 +104,15 @@ class CommonGrantsOpportunities {
     }
 
     Map<String, Object> search(Map<String, Object> request, Instant now, String baseUrl) {
+        return search(request, now, baseUrl, this::all);
+    }
+
+    /**
+     * The search over the opportunities {@code all} gives (read only once the request is valid): a request that does
+     * not follow the protocol is a {@link BadRequest} naming each wrong field.
+     */
+    static Map<String, Object> search(Map<String, Object> request, Instant now, String baseUrl,
+            java.util.function.Supplier<List<Opportunity>> all) {
         List<String> errors = new ArrayList<>();
         request.keySet().stream().filter(k -> !SEARCH_KEYS.contains(k))
                 .forEach(k -> errors.add(k + ": not a search field (allowed: search, filters, sorting, pagination)"));
@@ -137,7 +146,7 @@ class CommonGrantsOpportunities {
             throw new BadRequest(errors);
         }
         Pagination pagination = new Pagination(page, pageSize);
-        List<Opportunity> found = new ArrayList<>(all().stream().filter(matches).toList());
+        List<Opportunity> found = new ArrayList<>(all.get().stream().filter(matches).toList());
         boolean customApplied = "custom".equals(sortBy) && sortErrors.isEmpty();
         found.sort(order(sortErrors.isEmpty() ? sortBy : "lastModifiedAt", sortOrder, customApplied ? customSortBy : null));
 

@@ -1,0 +1,85 @@
+package org.commonweal.network.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fuzzing (Jazzer) of the provider roster CSV as a medical group sends it: every row is either handed on whole and
+ * valid (an NPI with its check digit, a directory specialty, a ZIP, a network the plan sells, dates in order, text
+ * PostgreSQL can store) or reported with its line, a field of the file and a reason; the problems kept with the
+ * import run are valid JSON saying the same. Seeds under {@code RosterFuzzTestsInputs/roster/}: the rosters of the
+ * network tests.
+ */
+class RosterFuzzTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @FuzzTest(maxDuration = "2m")
+    void roster(byte[] input) throws Exception {
+        String text = new String(input, StandardCharsets.UTF_8); // as the upload and the command read it
+        long lines = text.lines().count();
+        List<ImportProblem> problems = new ArrayList<>();
+        List<RosterRow> rows = new ArrayList<>();
+        Set<Long> goodLines = new TreeSet<>();
+        int rejected = RosterImport.read(new BufferedReader(new StringReader(text)), problems, (line, row) -> {
+            goodLines.add(line);
+            rows.add(row);
+        });
+        if (rejected < 0) {
+            assertThat(problems).as("a refused header is said why").isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.line()).isEqualTo(1));
+            assertThat(rows).isEmpty();
+        } else {
+            Set<Long> badLines = new TreeSet<>();
+            for (ImportProblem p : problems) {
+                assertThat(p.line()).as("located: " + p).isBetween(2L, Math.max(2L, lines));
+                assertThat(p.field()).as(p.toString()).isIn(fields());
+                assertThat(p.reason()).as(p.toString()).isNotBlank();
+                badLines.add(p.line());
+            }
+            assertThat(badLines).as("one rejected row per line with problems").hasSize(rejected)
+                    .doesNotContainAnyElementsOf(goodLines);
+        }
+        for (RosterRow row : rows) {
+            assertThat(row.npi()).matches("\\d{10}");
+            assertThat(RosterRow.validNpi(row.npi())).isTrue();
+            assertThat(row.zip()).matches("\\d{5}");
+            assertThat(RosterRow.PRODUCT_LINES).contains(row.productLine());
+            assertThat(row.lastName()).isNotBlank();
+            assertThat(row.groupName()).isNotBlank();
+            assertThat(row.address()).isNotBlank();
+            if (row.effective() != null && row.end() != null) {
+                assertThat(row.end()).isAfterOrEqualTo(row.effective());
+            }
+            for (Object field : List.of(row.lastName(), row.firstName(), row.groupName(), row.address(), row.city(),
+                    row.locationName(), String.valueOf(row.credential()), String.valueOf(row.licenseNumber()),
+                    String.valueOf(row.phone()), row.languages().toString())) {
+                assertThat(field.toString()).as("PostgreSQL text holds no NUL").doesNotContain("\u0000");
+            }
+        }
+        JsonNode kept = JSON.readTree(RosterImport.problemsJson(problems));
+        assertThat(kept.size()).isEqualTo(Math.min(problems.size(), 1000));
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(kept.get(i).get("line").asLong()).isEqualTo(problems.get(i).line());
+            assertThat(kept.get(i).get("field").asString()).isEqualTo(problems.get(i).field());
+            assertThat(kept.get(i).get("reason").asString()).isEqualTo(problems.get(i).reason());
+        }
+    }
+
+    private static List<String> fields() {
+        List<String> fields = new ArrayList<>(RosterRow.COLUMNS);
+        fields.add("row");
+        return fields;
+    }
+}
