@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -372,11 +371,11 @@ class CommonGrantsOpportunities {
             try {
                 LocalDate date = LocalDate.parse(s);
                 return (end ? date.plusDays(1) : date).atStartOfDay(SubmissionWindow.LOS_ANGELES).toInstant();
-            } catch (DateTimeParseException notADate) {
+            } catch (java.time.DateTimeException notADate) { // unreadable, or the last day java.time can hold
                 try {
                     Instant t = OffsetDateTime.parse(s).toInstant();
                     return end ? t.plusNanos(1) : t;
-                } catch (DateTimeParseException notADateTime) {
+                } catch (java.time.DateTimeException notADateTime) {
                     // reported below
                 }
             }

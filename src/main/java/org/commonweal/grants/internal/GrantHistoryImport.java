@@ -14,6 +14,7 @@ import java.util.Map;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.grants.lifecycle.Ein;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
+import org.commonweal.platform.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,9 @@ class GrantHistoryImport {
     static final List<String> COLUMNS = List.of("award_number", "program_code", "organization_ein",
             "organization_name", "organization_type", "zip", "spa", "title", "amount", "awarded_on", "starts_on",
             "ends_on", "status", "amount_paid");
+
+    /** Amounts are {@code numeric(14, 2)}: twelve digits before the point. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     record Result(int imported, int duplicates, List<String> errors) {
     }
@@ -114,6 +118,12 @@ class GrantHistoryImport {
     static Row row(List<String> f, Map<String, Long> programs) {
         if (f.size() != COLUMNS.size()) {
             throw new GrantRuleViolation("expected " + COLUMNS.size() + " fields, found " + f.size());
+        }
+        for (int i = 0; i < f.size(); i++) {
+            String unstorable = StorableText.problem(f.get(i));
+            if (unstorable != null) {
+                throw new GrantRuleViolation(COLUMNS.get(i) + ": " + unstorable);
+            }
         }
         String number = required(f, 0);
         Long program = programs.get(required(f, 1));
@@ -203,6 +213,10 @@ class GrantHistoryImport {
     private static BigDecimal money(List<String> f, int i, boolean positive) {
         try {
             BigDecimal v = new BigDecimal(f.get(i).trim().replace("$", "").replace(",", ""));
+            if (v.compareTo(MAX_AMOUNT) >= 0) { // numeric(14, 2)
+                throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' is more than the largest amount"
+                        + " kept, 999,999,999,999.99");
+            }
             if (v.signum() < 0 || (positive && v.signum() == 0) || v.scale() > 2) {
                 throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' must be " + (positive ? "more than zero" : "zero or more") + ", in dollars and cents");
             }
@@ -214,7 +228,11 @@ class GrantHistoryImport {
 
     private static LocalDate date(List<String> f, int i) {
         try {
-            return LocalDate.parse(f.get(i).trim());
+            LocalDate date = LocalDate.parse(f.get(i).trim());
+            if (date.getYear() < 1 || date.getYear() > 9999) { // java.time reads "+999999999-12-31" too
+                throw new DateTimeParseException("not four digits", f.get(i), 0);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' is not a date (YYYY-MM-DD)");
         }

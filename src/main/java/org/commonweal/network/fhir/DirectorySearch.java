@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.commonweal.platform.StorableText;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,6 +103,11 @@ class DirectorySearch {
                 continue;
             }
             for (String value : entry.getValue()) {
+                String unstorable = StorableText.problem(name + value);
+                if (unstorable != null) {
+                    throw new InvalidRequestException("Search parameter '" + name + "' " + unstorable
+                            + " of its name and value");
+                }
                 switch (name) {
                     case "_count" -> count = parseCount(value);
                     case "_cursor" -> cursor = value;

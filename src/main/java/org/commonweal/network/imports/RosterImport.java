@@ -21,6 +21,7 @@ import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geocoder;
 import org.commonweal.network.Specialties;
 import org.commonweal.network.internal.LocationChanges;
+import org.commonweal.platform.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,8 +120,18 @@ public class RosterImport {
                 continue;
             }
             Map<String, String> fields = new HashMap<>();
+            int unstorable = 0;
             for (int i = 0; i < columns.size(); i++) {
                 fields.put(columns.get(i), values.get(i).strip());
+                String problem = StorableText.problem(values.get(i));
+                if (problem != null) {
+                    problems.add(new ImportProblem(lineNo, columns.get(i), problem));
+                    unstorable++;
+                }
+            }
+            if (unstorable > 0) {
+                rejected++;
+                continue;
             }
             RosterRow row = RosterRow.parse(lineNo, fields, problems);
             if (row == null) {
@@ -260,8 +271,20 @@ public class RosterImport {
         };
     }
 
+    /** A JSON string's content (RFC 8259: quote, backslash and every control character escaped). */
     private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String hash(String s) {
