@@ -190,6 +190,9 @@ final class SearchCompiler {
         List<String> ids = new ArrayList<>();
         for (String v : splitOr(value)) {
             String[] segments = v.split("/");
+            if (segments.length == 0) {
+                throw new InvalidRequestException("'" + param.name() + "' must be an id or Type/id, not '" + v + "'");
+            }
             String id = segments[segments.length - 1];
             if (segments.length >= 2 && !segments[segments.length - 2].equals(param.target())) {
                 continue; // a reference to another type cannot match
@@ -286,7 +289,8 @@ final class SearchCompiler {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("near must read latitude|longitude|distance|unit, not '" + value + "'");
         }
-        if (lat < -90 || lat > 90 || lon < -180 || lon > 180 || amount <= 0) {
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 && amount > 0 && Double.isFinite(amount))) {
+            // written so that NaN (Java reads "NaN") and Infinity are out of range too
             throw new InvalidRequestException("near: latitude, longitude or distance out of range in '" + value + "'");
         }
         String unit = parts.length > 3 && !parts[3].isEmpty() ? parts[3] : "mi";
