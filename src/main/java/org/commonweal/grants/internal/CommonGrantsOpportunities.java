@@ -132,7 +132,8 @@ class CommonGrantsOpportunities {
         if (!Set.of("asc", "desc").contains(sortOrder)) {
             errors.add("sorting.sortOrder: '" + sortOrder + "' is not asc or desc");
         }
-        if ("custom".equals(sortBy) && !CUSTOM_SORT_KEYS.containsKey(customSortBy)) {
+        // customSortBy null: Map.of's containsKey(null) throws, so ask only with a name
+        if ("custom".equals(sortBy) && (customSortBy == null || !CUSTOM_SORT_KEYS.containsKey(customSortBy))) {
             sortErrors.add("customSortBy '" + customSortBy + "' is not supported (supported: "
                     + String.join(", ", new java.util.TreeSet<>(CUSTOM_SORT_KEYS.keySet())) + "); sorted by lastModifiedAt");
         }

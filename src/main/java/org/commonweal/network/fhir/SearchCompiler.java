@@ -324,7 +324,13 @@ final class SearchCompiler {
             throw new InvalidRequestException("'" + param.name() + "' is not a FHIR date: '" + value + "'");
         }
         ParamPrefixEnum prefix = date.getPrefix() == null ? ParamPrefixEnum.EQUAL : date.getPrefix();
-        var dt = new org.hl7.fhir.r4.model.DateTimeType(date.getValueAsString());
+        org.hl7.fhir.r4.model.DateTimeType dt;
+        try {
+            dt = new org.hl7.fhir.r4.model.DateTimeType(date.getValueAsString());
+        } catch (IllegalArgumentException e) {
+            // DateParam reads 2026-01-01T00:00Z, which is not a FHIR dateTime (seconds are required with a time)
+            throw new InvalidRequestException("'" + param.name() + "' is not a FHIR date: '" + value + "'");
+        }
         Instant lower = dt.getValue().toInstant();
         var upperDt = dt.copy();
         switch (dt.getPrecision()) {
