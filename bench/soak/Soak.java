@@ -60,6 +60,11 @@ public class Soak {
             "/insights", "/insights?measure=center-visits&level=rcac", "/insights/gaps?measure=adequacy"};
 
     public static void main(String[] args) throws Exception {
+        if (args.length < 5) {
+            System.err.println("usage: java bench/soak/Soak.java BASE_URL APP_PID MINUTES RATE_PER_SECOND OUT_DIR"
+                    + " [PSQL_CONNINFO]   (bench/soak/run.sh starts the application and calls this)");
+            System.exit(2);
+        }
         String base = args[0];
         long pid = Long.parseLong(args[1]);
         int minutes = Integer.parseInt(args[2]);
