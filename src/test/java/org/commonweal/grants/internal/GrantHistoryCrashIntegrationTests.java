@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
+import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,8 @@ class GrantHistoryCrashIntegrationTests {
         String undisturbed = snapshot();
         forget();
 
-        Process child = start(file);
+        Process child = ChildJvm.start(dataSource, dir.resolve("child.log"), GrantHistoryCrashMain.class,
+                file.toString());
         int before;
         try {
             before = waitForSomeRows(child);
@@ -87,18 +89,6 @@ class GrantHistoryCrashIntegrationTests {
             }
         }
         return file;
-    }
-
-    private Process start(Path file) throws Exception {
-        String url;
-        String user;
-        try (var c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL();
-            user = c.getMetaData().getUserName();
-        }
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), GrantHistoryCrashMain.class.getName(), url, user,
-                file.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
     }
 
     private int waitForSomeRows(Process child) throws Exception {

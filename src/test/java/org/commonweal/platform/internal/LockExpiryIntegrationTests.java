@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.commonweal.platform.ClusterJobs;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class LockExpiryIntegrationTests {
     @Test
     void aJobWhoseInstanceWasKilledRunsOnTheOtherAfterTheLockExpiresAndRunsOnce() throws Exception {
         String job = "lock-expiry-drill-" + UUID.randomUUID().toString().substring(0, 8);
-        Process child = start(job);
+        Process child = ChildJvm.start(dataSource, dir.resolve("child.log"), ClusterJobCrashMain.class, job,
+                String.valueOf(LOCK_AT_MOST_SECONDS));
         long childPid = child.pid();
         try {
             waitUntilRunning(child, job);
@@ -86,19 +88,6 @@ class LockExpiryIntegrationTests {
         assertThat(history).containsExactly("unfinished killed", "succeeded survivor");
         System.out.printf("lock expiry drill: killed at %s, lock until %s, survivor ran at %s (%d refusals)%n",
                 killed, lockUntil, firstRun, refusedWhileLocked);
-    }
-
-    private Process start(String job) throws Exception {
-        String url;
-        String user;
-        try (var c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL();
-            user = c.getMetaData().getUserName();
-        }
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-cp", System.getProperty("java.class.path"), ClusterJobCrashMain.class.getName(), url, user, job,
-                String.valueOf(LOCK_AT_MOST_SECONDS))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
     }
 
     private void waitUntilRunning(Process child, String job) throws Exception {
