@@ -258,10 +258,10 @@ class HsdsController {
         }
     }
 
-    private static double metres(String proximity) {
+    static double metres(String proximity) {
         try {
             double m = Double.parseDouble(proximity.strip());
-            if (m < 0) {
+            if (!(m >= 0)) { // negative or NaN (Java reads "NaN"); Infinity is everywhere
                 throw new NumberFormatException();
             }
             return m;
@@ -294,7 +294,7 @@ class HsdsController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page starts at 1");
         }
         int totalPages = Math.max(1, (all.size() + size - 1) / size);
-        int from = Math.min(all.size(), (number - 1) * size);
+        int from = (int) Math.min(all.size(), (number - 1L) * size); // a page far past the end: empty, not an overflow
         var contents = all.subList(from, Math.min(all.size(), from + size));
         var o = new LinkedHashMap<String, Object>();
         o.put("total_items", all.size());

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -107,13 +106,22 @@ class CommonGrantsOpportunities {
     }
 
     Map<String, Object> search(Map<String, Object> request, Instant now, String baseUrl) {
+        return search(request, now, baseUrl, zone, this::all);
+    }
+
+    /**
+     * The search over the opportunities {@code all} gives (read only once the request is valid): a request that does
+     * not follow the protocol is a {@link BadRequest} naming each wrong field.
+     */
+    static Map<String, Object> search(Map<String, Object> request, Instant now, String baseUrl,
+            java.time.ZoneId zone, java.util.function.Supplier<List<Opportunity>> all) {
         List<String> errors = new ArrayList<>();
         request.keySet().stream().filter(k -> !SEARCH_KEYS.contains(k))
                 .forEach(k -> errors.add(k + ": not a search field (allowed: search, filters, sorting, pagination)"));
         Predicate<Opportunity> matches = text(request.get("search"), errors);
         List<String> filterErrors = new ArrayList<>();
         Map<String, Object> filters = object("filters", request.get("filters"), errors);
-        matches = matches.and(filters(filters, now, errors, filterErrors));
+        matches = matches.and(filters(filters, now, zone, errors, filterErrors));
         Map<String, Object> sorting = object("sorting", request.get("sorting"), errors);
         List<String> sortErrors = new ArrayList<>();
         String sortBy = sorting.containsKey("sortBy") ? String.valueOf(sorting.get("sortBy")) : "lastModifiedAt";
@@ -127,7 +135,8 @@ class CommonGrantsOpportunities {
         if (!Set.of("asc", "desc").contains(sortOrder)) {
             errors.add("sorting.sortOrder: '" + sortOrder + "' is not asc or desc");
         }
-        if ("custom".equals(sortBy) && !CUSTOM_SORT_KEYS.containsKey(customSortBy)) {
+        // customSortBy null: Map.of's containsKey(null) throws, so ask only with a name
+        if ("custom".equals(sortBy) && (customSortBy == null || !CUSTOM_SORT_KEYS.containsKey(customSortBy))) {
             sortErrors.add("customSortBy '" + customSortBy + "' is not supported (supported: "
                     + String.join(", ", new java.util.TreeSet<>(CUSTOM_SORT_KEYS.keySet())) + "); sorted by lastModifiedAt");
         }
@@ -140,7 +149,7 @@ class CommonGrantsOpportunities {
             throw new BadRequest(errors);
         }
         Pagination pagination = new Pagination(page, pageSize);
-        List<Opportunity> found = new ArrayList<>(all().stream().filter(matches).toList());
+        List<Opportunity> found = new ArrayList<>(all.get().stream().filter(matches).toList());
         boolean customApplied = "custom".equals(sortBy) && sortErrors.isEmpty();
         found.sort(order(sortErrors.isEmpty() ? sortBy : "lastModifiedAt", sortOrder, customApplied ? customSortBy : null));
 
@@ -294,7 +303,8 @@ class CommonGrantsOpportunities {
         };
     }
 
-    private Predicate<Opportunity> filters(Map<String, Object> filters, Instant now, List<String> errors,
+    private static Predicate<Opportunity> filters(Map<String, Object> filters, Instant now, java.time.ZoneId zone,
+            List<String> errors,
             List<String> nonFatal) {
         Predicate<Opportunity> all = o -> true;
         for (var entry : filters.entrySet()) {
@@ -338,7 +348,7 @@ class CommonGrantsOpportunities {
             }
             boolean between = "between".equals(operator);
             Predicate<Opportunity> inRange = name.equals("closeDateRange")
-                    ? dateRange(at, range, errors)
+                    ? dateRange(at, range, zone, errors)
                     : moneyRange(at, range, errors, switch (name) {
                         case "totalFundingAvailableRange" -> o -> o.cycle().envelope();
                         case "minAwardAmountRange" -> o -> o.cycle().awardFloor();
@@ -351,9 +361,10 @@ class CommonGrantsOpportunities {
         return all;
     }
 
-    private Predicate<Opportunity> dateRange(String at, Map<String, Object> range, List<String> errors) {
-        Instant min = instant(at + ".value.min", range.get("min"), false, errors);
-        Instant max = instant(at + ".value.max", range.get("max"), true, errors);
+    private static Predicate<Opportunity> dateRange(String at, Map<String, Object> range, java.time.ZoneId zone,
+            List<String> errors) {
+        Instant min = instant(at + ".value.min", range.get("min"), false, zone, errors);
+        Instant max = instant(at + ".value.max", range.get("max"), true, zone, errors);
         if (min == null || max == null) {
             return null;
         }
@@ -361,16 +372,17 @@ class CommonGrantsOpportunities {
     }
 
     /** A date (the whole day on the plan's clock; {@code end}: up to the end of that day) or a date-time with offset. */
-    private Instant instant(String at, Object value, boolean end, List<String> errors) {
+    private static Instant instant(String at, Object value, boolean end, java.time.ZoneId zone,
+            List<String> errors) {
         if (value instanceof String s) {
             try {
                 LocalDate date = LocalDate.parse(s);
                 return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException notADate) {
+            } catch (java.time.DateTimeException notADate) { // unreadable, or the last day java.time can hold
                 try {
                     Instant t = OffsetDateTime.parse(s).toInstant();
                     return end ? t.plusNanos(1) : t;
-                } catch (DateTimeParseException notADateTime) {
+                } catch (java.time.DateTimeException notADateTime) {
                     // reported below
                 }
             }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.grants.lifecycle.Ein;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
+import org.commonweal.platform.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,10 +31,13 @@ class GrantHistoryImport {
             "organization_name", "organization_type", "zip", "spa", "title", "amount", "awarded_on", "starts_on",
             "ends_on", "status", "amount_paid");
 
+    /** Amounts are {@code numeric(14, 2)}: twelve digits before the point. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
     record Result(int imported, int duplicates, List<String> errors) {
     }
 
-    private record Row(String awardNumber, long programId, Ein ein, String orgName, String orgType, String zip,
+    record Row(String awardNumber, long programId, Ein ein, String orgName, String orgType, String zip,
             Integer spa, String title, BigDecimal amount, LocalDate awardedOn, LocalDate startsOn, LocalDate endsOn,
             String status, BigDecimal paid) {
     }
@@ -54,43 +58,72 @@ class GrantHistoryImport {
             programs.put(rs.getString(1), rs.getLong(2));
         });
         List<String> errors = new ArrayList<>();
-        int imported = 0;
-        int duplicates = 0;
+        int[] counts = {0, 0};
         try (BufferedReader in = new BufferedReader(source)) {
-            String header = in.readLine();
-            if (header == null || !parse(header.replace("\uFEFF", "")).equals(COLUMNS)) {
-                errors.add("line 1: header must be " + String.join(",", COLUMNS));
+            if (!read(in, programs, errors, (number, row) -> {
+                Boolean inserted = tx.execute(status -> insert(row));
+                if (Boolean.TRUE.equals(inserted)) {
+                    counts[0]++;
+                } else {
+                    counts[1]++;
+                    errors.add("line " + number + ": award_number: " + row.awardNumber() + " already exists, skipped");
+                }
+            })) {
                 return new Result(0, 0, errors);
             }
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Row row = row(parse(line), programs);
-                    Boolean inserted = tx.execute(status -> insert(row));
-                    if (Boolean.TRUE.equals(inserted)) {
-                        imported++;
-                    } else {
-                        duplicates++;
-                        errors.add("line " + number + ": award_number: " + row.awardNumber() + " already exists, skipped");
-                    }
-                } catch (GrantRuleViolation bad) {
-                    errors.add("line " + number + ": " + bad.getMessage());
-                }
-            }
         }
+        int imported = counts[0];
+        int duplicates = counts[1];
         audit.change(actor, AuditAction.IMPORT, "grant-award", null,
                 "import: " + imported + " awards, " + duplicates + " duplicates, " + errors.size() + " rows reported");
         return new Result(imported, duplicates, errors);
     }
 
-    private Row row(List<String> f, Map<String, Long> programs) {
+    /** What becomes of each valid row: its line number and the row. */
+    interface Rows {
+        void row(int line, Row row);
+    }
+
+    /**
+     * Reads a grants history: the header (exactly {@link #COLUMNS}), then each row, checked field by field; a bad row
+     * is added to {@code errors} as "line N: field: reason", a valid one handed to {@code rows}. False when the header
+     * is wrong (then no row is read).
+     */
+    static boolean read(BufferedReader in, Map<String, Long> programs, List<String> errors, Rows rows)
+            throws IOException {
+        String header = in.readLine();
+        if (header == null || !parse(header.replace("\uFEFF", "")).equals(COLUMNS)) {
+            errors.add("line 1: header must be " + String.join(",", COLUMNS));
+            return false;
+        }
+        String line;
+        int number = 1;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Row row;
+            try {
+                row = row(parse(line), programs);
+            } catch (GrantRuleViolation bad) {
+                errors.add("line " + number + ": " + bad.getMessage());
+                continue;
+            }
+            rows.row(number, row);
+        }
+        return true;
+    }
+
+    static Row row(List<String> f, Map<String, Long> programs) {
         if (f.size() != COLUMNS.size()) {
             throw new GrantRuleViolation("expected " + COLUMNS.size() + " fields, found " + f.size());
+        }
+        for (int i = 0; i < f.size(); i++) {
+            String unstorable = StorableText.problem(f.get(i));
+            if (unstorable != null) {
+                throw new GrantRuleViolation(COLUMNS.get(i) + ": " + unstorable);
+            }
         }
         String number = required(f, 0);
         Long program = programs.get(required(f, 1));
@@ -180,6 +213,10 @@ class GrantHistoryImport {
     private static BigDecimal money(List<String> f, int i, boolean positive) {
         try {
             BigDecimal v = new BigDecimal(f.get(i).trim().replace("$", "").replace(",", ""));
+            if (v.compareTo(MAX_AMOUNT) >= 0) { // numeric(14, 2)
+                throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' is more than the largest amount"
+                        + " kept, 999,999,999,999.99");
+            }
             if (v.signum() < 0 || (positive && v.signum() == 0) || v.scale() > 2) {
                 throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' must be " + (positive ? "more than zero" : "zero or more") + ", in dollars and cents");
             }
@@ -191,7 +228,11 @@ class GrantHistoryImport {
 
     private static LocalDate date(List<String> f, int i) {
         try {
-            return LocalDate.parse(f.get(i).trim());
+            LocalDate date = LocalDate.parse(f.get(i).trim());
+            if (date.getYear() < 1 || date.getYear() > 9999) { // java.time reads "+999999999-12-31" too
+                throw new DateTimeParseException("not four digits", f.get(i), 0);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' is not a date (YYYY-MM-DD)");
         }

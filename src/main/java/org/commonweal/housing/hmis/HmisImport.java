@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.commonweal.housing.HudCodes;
+import org.commonweal.platform.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -226,6 +227,12 @@ class HmisImport {
                 row.put(header.get(c), values.get(c).strip());
             }
             try {
+                for (var cell : row.entrySet()) {
+                    String unstorable = StorableText.problem(cell.getValue());
+                    if (unstorable != null) {
+                        throw new BadRow(cell.getKey(), unstorable);
+                    }
+                }
                 if (!row.getOrDefault("DateDeleted", "").isEmpty()) {
                     throw new BadRow("DateDeleted", "a record deleted in the source HMIS; not applied");
                 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.commonweal.platform.StorableText;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,7 +77,17 @@ class DirectorySearch {
         return PlanNetMapper.map(type, rows.getFirst());
     }
 
-    Bundle search(String type, Map<String, String[]> parameters, String baseUrl) {
+    /** A search compiled to SQL before it reaches the database: its statement, arguments and result options. */
+    record Compiled(ResourceTable table, String sql, List<Object> all, String from, SqlWhere where, List<Object> args,
+            int count, String total, List<String> includes, List<String> revincludes,
+            SearchCompiler.Distance distance) {
+    }
+
+    /**
+     * Checks every parameter of a search and compiles it: an unknown parameter, modifier or value is an
+     * {@link InvalidRequestException} naming it (a 400 with an OperationOutcome), never a statement.
+     */
+    static Compiled compile(String type, Map<String, String[]> parameters) {
         ResourceTable table = PlanNetTables.require(type);
         SearchCompiler compiler = new SearchCompiler();
         SqlWhere where = new SqlWhere();
@@ -92,6 +103,11 @@ class DirectorySearch {
                 continue;
             }
             for (String value : entry.getValue()) {
+                String unstorable = StorableText.problem(name + value);
+                if (unstorable != null) {
+                    throw new InvalidRequestException("Search parameter '" + name + "' " + unstorable
+                            + " of its name and value");
+                }
                 switch (name) {
                     case "_count" -> count = parseCount(value);
                     case "_cursor" -> cursor = value;
@@ -127,6 +143,25 @@ class DirectorySearch {
         List<Object> all = new ArrayList<>(selectArgs);
         all.addAll(args);
         all.addAll(keysetArgs);
+        for (String revinclude : revincludes) {
+            revinclude(table, revinclude);
+        }
+        return new Compiled(table, sql, all, from, where, args, count, total, includes, revincludes, distance);
+    }
+
+    Bundle search(String type, Map<String, String[]> parameters, String baseUrl) {
+        Compiled c = compile(type, parameters);
+        ResourceTable table = c.table();
+        int count = c.count();
+        String total = c.total();
+        List<String> includes = c.includes();
+        List<String> revincludes = c.revincludes();
+        var distance = c.distance();
+        String from = c.from();
+        SqlWhere where = c.where();
+        List<Object> args = c.args();
+        String sql = c.sql();
+        List<Object> all = c.all();
         List<Map<String, Object>> rows;
         if (distance != null && distance.join() == null) {
             // The planner misjudges the earth_box condition and would read every location in the box, then sort;

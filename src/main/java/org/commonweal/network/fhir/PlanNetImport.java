@@ -84,11 +84,8 @@ public class PlanNetImport {
         int rejected = problems.size();
         for (Parsed p : parsed) {
             int before = problems.size();
-            Map<String, Object> row;
-            try {
-                row = PlanNetRows.toRow(p.resource());
-            } catch (IllegalArgumentException e) {
-                problems.add(new ImportProblem(p.line(), p.resource().fhirType(), e.getMessage()));
+            Map<String, Object> row = row(p, problems);
+            if (row == null) {
                 rejected++;
                 continue;
             }
@@ -116,21 +113,31 @@ public class PlanNetImport {
         String name = file.getFileName().toString();
         if (name.endsWith(".ndjson")) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                long n = 0;
-                while ((line = reader.readLine()) != null) {
-                    n++;
-                    if (!line.isBlank()) {
-                        parse(name, n, line, parsed, problems);
-                    }
-                }
+                readNdjson(parser(), name, reader, parsed, problems);
             }
             return;
         }
-        String json = Files.readString(file);
+        readJson(parser(), name, Files.readString(file), parsed, problems);
+    }
+
+    /** An NDJSON file: one resource a line, each parsed on its own. */
+    static void readNdjson(IParser parser, String name, BufferedReader reader, List<Parsed> parsed,
+            List<ImportProblem> problems) throws IOException {
+        String line;
+        long n = 0;
+        while ((line = reader.readLine()) != null) {
+            n++;
+            if (!line.isBlank()) {
+                parse(parser, name, n, line, parsed, problems);
+            }
+        }
+    }
+
+    /** A JSON file: a Bundle (each entry numbered from 1) or one resource. */
+    static void readJson(IParser parser, String name, String json, List<Parsed> parsed, List<ImportProblem> problems) {
         Resource resource;
         try {
-            resource = (Resource) parser().parseResource(json);
+            resource = (Resource) parser.parseResource(json);
         } catch (DataFormatException | ClassCastException e) {
             problems.add(new ImportProblem(1, name, "not a FHIR JSON resource: " + e.getMessage()));
             return;
@@ -146,11 +153,22 @@ public class PlanNetImport {
         }
     }
 
-    private void parse(String file, long line, String json, List<Parsed> parsed, List<ImportProblem> problems) {
+    private static void parse(IParser parser, String file, long line, String json, List<Parsed> parsed,
+            List<ImportProblem> problems) {
         try {
-            accept(file, line, (Resource) parser().parseResource(json), parsed, problems);
+            accept(file, line, (Resource) parser.parseResource(json), parsed, problems);
         } catch (DataFormatException | ClassCastException e) {
             problems.add(new ImportProblem(line, file, "not a FHIR JSON resource: " + e.getMessage()));
+        }
+    }
+
+    /** The read model's row of a parsed resource, or null when a required element is missing (then reported). */
+    static Map<String, Object> row(Parsed p, List<ImportProblem> problems) {
+        try {
+            return PlanNetRows.toRow(p.resource());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ImportProblem(p.line(), p.resource().fhirType(), e.getMessage()));
+            return null;
         }
     }
 

@@ -55,7 +55,7 @@ final class PlanNetRows {
                 row.put("organization_id", id(r.getOrganization()));
                 row.put("location_id", r.hasLocation() ? id(r.getLocationFirstRep()) : null);
                 List<String> networks = r.getExtensionsByUrl(PlanNetMapper.SD + "network-reference").stream()
-                        .map(e -> id((Reference) e.getValue())).toList();
+                        .map(e -> id(value(e, Reference.class, "network-reference"))).toList();
                 if (networks.size() > 1) {
                     throw new IllegalArgumentException("extension network-reference: at most one network per role");
                 }
@@ -69,7 +69,8 @@ final class PlanNetRows {
                 row.put("specialty", r.getSpecialtyFirstRep().getCodingFirstRep().getCode());
                 String accepting = r.getExtensionsByUrl(PlanNetMapper.SD + "newpatients").stream()
                         .flatMap(e -> e.getExtensionsByUrl("acceptingPatients").stream())
-                        .map(e -> ((CodeableConcept) e.getValue()).getCodingFirstRep().getCode()).findFirst()
+                        .map(e -> value(e, CodeableConcept.class, "newpatients.acceptingPatients").getCodingFirstRep().getCode())
+                        .findFirst()
                         .orElse("newpt");
                 row.put("accepting", accepting);
                 row.put("period_start", r.getPeriod().hasStart()
@@ -92,11 +93,14 @@ final class PlanNetRows {
                 row.put("city", a.hasCity() ? a.getCity() : "");
                 row.put("state", a.hasState() ? a.getState() : "CA");
                 row.put("postal_code", a.hasPostalCode() ? a.getPostalCode() : "");
+                if (l.hasPosition() && (!l.getPosition().hasLatitude() || !l.getPosition().hasLongitude())) {
+                    throw new IllegalArgumentException("position needs both latitude and longitude");
+                }
                 row.put("latitude", l.hasPosition() ? l.getPosition().getLatitude().doubleValue() : null);
                 row.put("longitude", l.hasPosition() ? l.getPosition().getLongitude().doubleValue() : null);
                 row.put("phone", phone(l.getTelecom()));
                 row.put("accessibility", l.getExtensionsByUrl(PlanNetMapper.SD + "accessibility").stream()
-                        .map(e -> ((CodeableConcept) e.getValue()).getCodingFirstRep().getCode())
+                        .map(e -> value(e, CodeableConcept.class, "accessibility").getCodingFirstRep().getCode())
                         .toArray(String[]::new));
                 row.put("active", !l.hasStatus() || l.getStatus() == Location.LocationStatus.ACTIVE);
             }
@@ -118,7 +122,7 @@ final class PlanNetRows {
                 row.put("part_of", id(o.getPartOf()));
                 row.put("endpoint_ids", ids(o.getEndpoint()));
                 row.put("coverage_area_ids", o.getExtensionsByUrl(PlanNetMapper.SD + "location-reference").stream()
-                        .map(e -> id((Reference) e.getValue())).toArray(String[]::new));
+                        .map(e -> id(value(e, Reference.class, "location-reference"))).toArray(String[]::new));
                 row.put("phone", phone(o.getTelecom()));
                 Address a = o.getAddressFirstRep();
                 row.put("line", a.hasLine() ? a.getLine().getFirst().getValue() : null);
@@ -201,7 +205,8 @@ final class PlanNetRows {
                 r.getHealthcareService().forEach(x -> add(refs, "healthcareService", x));
                 r.getEndpoint().forEach(x -> add(refs, "endpoint", x));
                 r.getExtensionsByUrl(PlanNetMapper.SD + "network-reference")
-                        .forEach(e -> add(refs, "extension(network-reference)", (Reference) e.getValue()));
+                        .forEach(e -> add(refs, "extension(network-reference)",
+                                value(e, Reference.class, "network-reference")));
             }
             case Location l -> {
                 add(refs, "managingOrganization", l.getManagingOrganization());
@@ -238,6 +243,22 @@ final class PlanNetRows {
             }
         }
         return refs;
+    }
+
+    /**
+     * An extension's value of the type Plan-Net gives it; another type (e.g. {@code valueString} where a
+     * {@code valueReference} belongs), which the strict parser lets through, rejects the resource with the reason.
+     */
+    private static <T> T value(org.hl7.fhir.r4.model.Extension extension, Class<T> type, String name) {
+        var value = extension.getValue();
+        if (value == null) {
+            throw new IllegalArgumentException("extension " + name + ": value" + type.getSimpleName() + " is required");
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("extension " + name + ": value" + type.getSimpleName() + " expected, not "
+                    + value.fhirType());
+        }
+        return type.cast(value);
     }
 
     private static void add(List<Ref> refs, String path, Reference reference) {

@@ -190,6 +190,9 @@ final class SearchCompiler {
         List<String> ids = new ArrayList<>();
         for (String v : splitOr(value)) {
             String[] segments = v.split("/");
+            if (segments.length == 0) {
+                throw new InvalidRequestException("'" + param.name() + "' must be an id or Type/id, not '" + v + "'");
+            }
             String id = segments[segments.length - 1];
             if (segments.length >= 2 && !segments[segments.length - 2].equals(param.target())) {
                 continue; // a reference to another type cannot match
@@ -286,7 +289,8 @@ final class SearchCompiler {
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("near must read latitude|longitude|distance|unit, not '" + value + "'");
         }
-        if (lat < -90 || lat > 90 || lon < -180 || lon > 180 || amount <= 0) {
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180 && amount > 0 && Double.isFinite(amount))) {
+            // written so that NaN (Java reads "NaN") and Infinity are out of range too
             throw new InvalidRequestException("near: latitude, longitude or distance out of range in '" + value + "'");
         }
         String unit = parts.length > 3 && !parts[3].isEmpty() ? parts[3] : "mi";
@@ -320,7 +324,13 @@ final class SearchCompiler {
             throw new InvalidRequestException("'" + param.name() + "' is not a FHIR date: '" + value + "'");
         }
         ParamPrefixEnum prefix = date.getPrefix() == null ? ParamPrefixEnum.EQUAL : date.getPrefix();
-        var dt = new org.hl7.fhir.r4.model.DateTimeType(date.getValueAsString());
+        org.hl7.fhir.r4.model.DateTimeType dt;
+        try {
+            dt = new org.hl7.fhir.r4.model.DateTimeType(date.getValueAsString());
+        } catch (IllegalArgumentException e) {
+            // DateParam reads 2026-01-01T00:00Z, which is not a FHIR dateTime (seconds are required with a time)
+            throw new InvalidRequestException("'" + param.name() + "' is not a FHIR date: '" + value + "'");
+        }
         Instant lower = dt.getValue().toInstant();
         var upperDt = dt.copy();
         switch (dt.getPrecision()) {

@@ -20,6 +20,7 @@ import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geocoder;
 import org.commonweal.network.internal.LocationChanges;
 import org.commonweal.platform.Csv;
+import org.commonweal.platform.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,33 +51,67 @@ public class RosterImport {
 
     public ImportReport importRoster(String fileName, Reader input, String actor) throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
-        int applied = 0;
-        int rejected = 0;
-        List<Csv.Row> rows;
+        Map<String, String> networks = new HashMap<>();
+        jdbc.sql("select product_line, id from network.organization where type_code = 'ntwk'")
+                .query((rs, n) -> networks.put(rs.getString(1), rs.getString(2))).list();
+        int[] applied = {0};
+        int[] unplaced = {0};
+        int rejected = read(input, problems, (lineNo, row) -> {
+            String networkId = networks.get(row.productLine());
+            if (networkId == null) {
+                problems.add(new ImportProblem(lineNo, "network", "the plan has no " + row.productLine() + " network"));
+                unplaced[0]++;
+                return;
+            }
+            var point = geocoder.geocode(new Address(row.address(), null, row.city(), "CA", row.zip()));
+            if (point.isEmpty()) {
+                problems.add(new ImportProblem(lineNo, "zip", row.zip() + " is outside the service area"));
+                unplaced[0]++;
+                return;
+            }
+            tx.executeWithoutResult(s -> apply(row, networkId, point.get().point(), fileName, actor));
+            applied[0]++;
+        });
+        return finish(fileName, actor, applied[0], Math.max(rejected, 0) + unplaced[0], problems);
+    }
+
+    /** What becomes of each well-formed row of a roster. */
+    interface Rows {
+        void row(long line, RosterRow row);
+    }
+
+    /**
+     * Reads a roster (RFC 4180 through platform's {@link Csv}): the header (every required column present), then each
+     * row, parsed and checked field by field; a bad row is added to {@code problems} with its line, field and reason,
+     * a good one handed to {@code rows}. Returns the number of rows rejected, or -1 when the file cannot be read as
+     * CSV or the header is wrong (then no row is handed on).
+     */
+    static int read(Reader input, List<ImportProblem> problems, Rows rows) throws IOException {
+        List<Csv.Row> records;
         try {
-            rows = Csv.read(input);
+            records = Csv.read(input);
         } catch (Csv.Malformed e) {
             problems.add(new ImportProblem(e.line(), "row", "a quoted field is not closed; nothing applied"));
-            return finish(fileName, actor, 0, 0, problems);
+            return -1;
         }
-        if (rows.isEmpty()) {
+        if (records.isEmpty()) {
             problems.add(new ImportProblem(1, "header", "the file is empty"));
-            return finish(fileName, actor, 0, 0, problems);
+            return -1;
         }
-        List<String> columns = rows.getFirst().values().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> columns = records.getFirst().values().stream().map(c -> c.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        int before = problems.size();
         for (String required : List.of("npi", "last_name", "first_name", "specialty_taxonomy", "group_name", "address",
                 "city", "zip", "network")) {
             if (!columns.contains(required)) {
                 problems.add(new ImportProblem(1, required, "column missing from the header"));
             }
         }
-        if (!problems.isEmpty()) {
-            return finish(fileName, actor, 0, 0, problems);
+        if (problems.size() > before) {
+            return -1;
         }
-        Map<String, String> networks = new HashMap<>();
-        jdbc.sql("select product_line, id from network.organization where type_code = 'ntwk'")
-                .query((rs, n) -> networks.put(rs.getString(1), rs.getString(2))).list();
-        for (Csv.Row record : rows.subList(1, rows.size())) {
+        int rejected = 0;
+        for (Csv.Row record : records.subList(1, records.size())) {
             long lineNo = record.line();
             if (record.blank()) {
                 continue;
@@ -89,30 +124,27 @@ public class RosterImport {
                 continue;
             }
             Map<String, String> fields = new HashMap<>();
+            int unstorable = 0;
             for (int i = 0; i < columns.size(); i++) {
                 fields.put(columns.get(i), values.get(i).strip());
+                String problem = StorableText.problem(values.get(i));
+                if (problem != null) {
+                    problems.add(new ImportProblem(lineNo, columns.get(i), problem));
+                    unstorable++;
+                }
+            }
+            if (unstorable > 0) {
+                rejected++;
+                continue;
             }
             RosterRow row = RosterRow.parse(lineNo, fields, problems);
             if (row == null) {
                 rejected++;
                 continue;
             }
-            String networkId = networks.get(row.productLine());
-            if (networkId == null) {
-                problems.add(new ImportProblem(lineNo, "network", "the plan has no " + row.productLine() + " network"));
-                rejected++;
-                continue;
-            }
-            var point = geocoder.geocode(new Address(row.address(), null, row.city(), "CA", row.zip()));
-            if (point.isEmpty()) {
-                problems.add(new ImportProblem(lineNo, "zip", row.zip() + " is outside the service area"));
-                rejected++;
-                continue;
-            }
-            tx.executeWithoutResult(s -> apply(row, networkId, point.get().point(), fileName, actor));
-            applied++;
+            rows.row(lineNo, row);
         }
-        return finish(fileName, actor, applied, rejected, problems);
+        return rejected;
     }
 
     private void apply(RosterRow r, String networkId, GeoPoint point, String file, String actor) {
@@ -209,19 +241,23 @@ public class RosterImport {
     }
 
     private ImportReport finish(String file, String actor, int applied, int rejected, List<ImportProblem> problems) {
+        jdbc.sql("insert into network.import_run (kind, file_name, started_by, applied, rejected, errors)"
+                + " values ('roster', ?, ?, ?, ?, ?::jsonb)").params(file, actor, applied, rejected,
+                        problemsJson(problems)).update();
+        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "provider-roster", file, null,
+                "directory maintenance", applied + " rows applied, " + rejected + " rejected"));
+        return new ImportReport(file, applied, rejected, List.copyOf(problems));
+    }
+
+    /** The first 1,000 problems as the JSON array kept with the import run: {@code [{"line","field","reason"}]}. */
+    static String problemsJson(List<ImportProblem> problems) {
         StringBuilder errors = new StringBuilder("[");
         for (ImportProblem p : problems.subList(0, Math.min(problems.size(), 1000))) {
             errors.append(errors.length() > 1 ? "," : "").append("{\"line\":").append(p.line())
                     .append(",\"field\":\"").append(json(p.field())).append("\",\"reason\":\"")
                     .append(json(p.reason())).append("\"}");
         }
-        errors.append(']');
-        jdbc.sql("insert into network.import_run (kind, file_name, started_by, applied, rejected, errors)"
-                + " values ('roster', ?, ?, ?, ?, ?::jsonb)").params(file, actor, applied, rejected, errors.toString())
-                .update();
-        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "provider-roster", file, null,
-                "directory maintenance", applied + " rows applied, " + rejected + " rejected"));
-        return new ImportReport(file, applied, rejected, List.copyOf(problems));
+        return errors.append(']').toString();
     }
 
     private static String roleCode(String credential) {
@@ -239,8 +275,20 @@ public class RosterImport {
         };
     }
 
+    /** A JSON string's content (RFC 8259: quote, backslash and every control character escaped). */
     private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String hash(String s) {

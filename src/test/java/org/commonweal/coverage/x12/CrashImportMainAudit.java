@@ -5,11 +5,11 @@ import org.commonweal.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Writes audit records to the audit table from a JVM without the application (crash test, benchmark). */
-final class CrashImportMainAudit implements AuditTrail {
+public final class CrashImportMainAudit implements AuditTrail {
 
     private final JdbcClient jdbc;
 
-    CrashImportMainAudit(JdbcClient jdbc) {
+    public CrashImportMainAudit(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

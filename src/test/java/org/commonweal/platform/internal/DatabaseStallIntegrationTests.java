@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -132,6 +133,114 @@ class DatabaseStallIntegrationTests {
         }
         Set<Long> stored = jdbc.sql("select id from public.reliability_drill").query(Long.class).set();
         jdbc.sql("drop table public.reliability_drill").update();
+        assertThat(stored).as("every acknowledged write is there").containsAll(acknowledged);
+    }
+
+    /** The drill: 30 s stopped while requests keep arriving at a fixed rate. */
+    static final Duration LONG_STALL = Duration.ofSeconds(30);
+    static final int REQUESTS_PER_SECOND = 8;
+
+    /**
+     * Sustained traffic (Find a Doctor, health, a write through the application's pool every 100 ms) before, during
+     * and after a 30 s stall: every request sent while stopped is answered 503 within {@link #FAIL_FAST}, the
+     * application's threads stay bounded by what fail-fast allows (rate × time-out) and fall back afterwards, health
+     * comes back UP, requests succeed again without a restart, and every acknowledged write is there.
+     */
+    @Test
+    void aThirtySecondStallUnderSustainedTrafficFailsEveryRequestFastAndLosesNoAcknowledgedWrite() throws Exception {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("create table if not exists public.reliability_drill_load (id bigint primary key)").update();
+        jdbc.sql("truncate public.reliability_drill_load").update();
+        assertThat(get("/find-a-doctor?name=a").status()).isEqualTo(200);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        int threadsBefore = threads.getThreadCount();
+
+        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
+        var clients = Executors.newVirtualThreadPerTaskExecutor();
+        List<Long> pids = postgresProcesses();
+        List<Answer> duringStall = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Map<Integer, Long>> byPath = new ConcurrentHashMap<>();
+        List<Future<?>> sent = new ArrayList<>();
+        int peakThreads = 0;
+        Thread writerThread = Thread.ofVirtual().start(() -> {
+            for (long id = 1; running.get(); id++) {
+                try {
+                    jdbc.sql("insert into public.reliability_drill_load (id) values (?)").param(id).update();
+                    acknowledged.add(id);
+                } catch (RuntimeException notAcknowledged) {
+                    // not acknowledged: it may or may not be there
+                }
+                sleep(100);
+            }
+        });
+        String[] paths = {"/find-a-doctor?name=smith", "/find-a-doctor?specialty=cardiology", "/actuator/health",
+                "/find-a-doctor?zip=90033"};
+        try {
+            sleep(1000);
+            signal("STOP", pids);
+            long stalledAt = System.nanoTime();
+            long interval = 1_000_000_000L / REQUESTS_PER_SECOND;
+            for (int i = 0; System.nanoTime() - stalledAt < LONG_STALL.toNanos() - Duration.ofSeconds(1).toNanos();
+                    i++) {
+                String path = paths[i % paths.length];
+                long sentAt = System.nanoTime();
+                sent.add(clients.submit(() -> {
+                    Answer a = get(path);
+                    if (sentAt - stalledAt + a.millis() * 1_000_000 < LONG_STALL.toNanos()) {
+                        duringStall.add(a); // answered while the database was still stopped
+                        byPath.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).merge(a.status(), 1L, Long::sum);
+                    }
+                    return a;
+                }));
+                peakThreads = Math.max(peakThreads, threads.getThreadCount());
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, stalledAt + (i + 1) * interval
+                        - System.nanoTime()));
+            }
+            sleep(Math.max(0, LONG_STALL.toMillis() - (System.nanoTime() - stalledAt) / 1_000_000));
+        } finally {
+            signal("CONT", pids);
+        }
+        long resumedAt = System.nanoTime();
+        Answer health = get("/actuator/health");
+        while (health.status() != 200 && System.nanoTime() - resumedAt < Duration.ofSeconds(20).toNanos()) {
+            sleep(250);
+            health = get("/actuator/health");
+        }
+        long recoveredMillis = (System.nanoTime() - resumedAt) / 1_000_000;
+        assertThat(health.body()).contains("\"UP\"");
+        assertThat(get("/find-a-doctor?name=smith").status()).isEqualTo(200);
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        running.set(false);
+        writerThread.join();
+        clients.shutdown();
+        sleep(2000);
+        int threadsAfter = threads.getThreadCount();
+        List<Long> latencies = duringStall.stream().map(Answer::millis).sorted().toList();
+        System.out.printf("30 s stall under %d requests/s: %d requests sent, %d answered while stopped (statuses %s),"
+                + " latency p50 %d ms, max %d ms; threads before %d, peak %d, after %d; health UP %d ms after"
+                + " SIGCONT; %d writes acknowledged%n", REQUESTS_PER_SECOND, sent.size(), duringStall.size(),
+                byPath,
+                latencies.get(latencies.size() / 2), latencies.getLast(), threadsBefore, peakThreads, threadsAfter,
+                recoveredMillis, acknowledged.size());
+        // a page that needs the database is a 503; one the application answers without it (a cached search, the
+        // empty form) may still be a 200; nothing hangs and nothing else is answered
+        assertThat(duringStall).as("answers while stopped").hasSizeGreaterThan(REQUESTS_PER_SECOND * 20)
+                .allSatisfy(a -> {
+                    assertThat(a.status()).as("status while stalled").isIn(200, 503);
+                    assertThat(a.millis()).as("latency while stalled (ms)").isLessThan(FAIL_FAST.toMillis());
+                });
+        assertThat(byPath.get("/actuator/health")).as("health while stopped").containsOnlyKeys(503);
+        assertThat(duringStall.stream().filter(a -> a.status() == 503).count()).as("503s while stopped")
+                .isGreaterThan(duringStall.size() / 2);
+        // fail-fast bounds what can pile up: at most rate × time-out requests in flight, each on one thread
+        assertThat(peakThreads - threadsBefore).as("threads added during the stall")
+                .isLessThan(REQUESTS_PER_SECOND * (int) FAIL_FAST.toSeconds() + 20);
+        assertThat(threadsAfter).as("threads after recovery").isLessThan(peakThreads + 1);
+        Set<Long> stored = jdbc.sql("select id from public.reliability_drill_load").query(Long.class).set();
+        jdbc.sql("drop table public.reliability_drill_load").update();
         assertThat(stored).as("every acknowledged write is there").containsAll(acknowledged);
     }
 
