@@ -1,0 +1,72 @@
+package org.commonweal.quality.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every published MADiE test case of every supported eCQM: the test patient's resources are evaluated with the
+ * steward's ELM for the report's period, and every population count must equal the expected MeasureReport's.
+ */
+class PublishedTestCasesTests {
+
+    private static final Map<String, int[]> PASSED = new TreeMap<>();
+
+    @TestFactory
+    List<DynamicTest> everyPublishedTestCaseGivesTheExpectedPopulations() {
+        var tests = new ArrayList<DynamicTest>();
+        for (var id : PublishedMeasureContent.MEASURES) {
+            var evaluator = new CqlMeasureEvaluator(PublishedMeasureContent.measure(id));
+            for (var testCase : PublishedMeasureContent.testCases(evaluator.measure())) {
+                tests.add(DynamicTest.dynamicTest(id + " " + testCase.patientId() + " " + testCase.description(),
+                        () -> check(evaluator, testCase)));
+            }
+        }
+        return tests;
+    }
+
+    private static void check(CqlMeasureEvaluator evaluator, PublishedMeasureContent.TestCase testCase) {
+        var tally = PASSED.computeIfAbsent(testCase.measureId(), k -> new int[2]);
+        tally[1]++;
+        var expected = testCase.expected();
+        var actual = evaluator.evaluate(testCase.patientId(), testCase.resources(), day(expected.getPeriod().getStart()),
+                day(expected.getPeriod().getEnd()));
+        assertThat(counts(actual)).as(testCase.description()).isEqualTo(expectedCounts(expected));
+        tally[0]++;
+    }
+
+    static Map<String, Integer> expectedCounts(MeasureReport report) {
+        var counts = new LinkedHashMap<String, Integer>();
+        for (var population : report.getGroupFirstRep().getPopulation()) {
+            counts.put(population.getCode().getCodingFirstRep().getCode(), population.getCount());
+        }
+        return counts;
+    }
+
+    private static Map<String, Integer> counts(MeasurePopulations actual) {
+        var counts = new LinkedHashMap<String, Integer>();
+        actual.populations().forEach((code, in) -> counts.put(code, in ? 1 : 0));
+        return counts;
+    }
+
+    private static LocalDate day(java.util.Date date) {
+        return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    @AfterAll
+    static void report() {
+        PASSED.forEach((measure, tally) ->
+                System.out.printf("published test cases %s: %d of %d pass%n", measure, tally[0], tally[1]));
+    }
+}
