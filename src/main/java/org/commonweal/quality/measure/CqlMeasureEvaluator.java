@@ -36,6 +36,11 @@ public final class CqlMeasureEvaluator {
     public CqlMeasureEvaluator(MeasurePackage measure) {
         this.measure = measure;
         this.libraries = new LibraryManager(new ModelManager());
+        try {
+            libraries.setUcumService(new CalendarUnitsUcum());
+        } catch (org.fhir.ucum.UcumException e) {
+            throw new MeasureContentException("UCUM essence unreadable: " + e.getMessage());
+        }
         measure.libraries().compileInto(libraries);
     }
 

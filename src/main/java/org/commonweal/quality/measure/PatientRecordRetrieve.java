@@ -21,7 +21,7 @@ import org.opencds.cqf.cql.engine.runtime.Interval;
  * path. Profiles (template ids) are not checked, as in the reference evaluator's default: the measures union the
  * QI-Core profiles of one resource type themselves.
  */
-final class PatientRecordRetrieve implements RetrieveProvider {
+class PatientRecordRetrieve implements RetrieveProvider {
 
     private final List<Resource> record;
     private final ModelResolver model;
