@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +27,7 @@ import org.hl7.elm.r1.VersionedIdentifier;
 final class ElmLibraries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern EMPTY_TYPE_LIST = Pattern.compile(",\\s*\"type\"\\s*:\\s*\\[\\s*\\]");
 
     private final Map<String, Library> byNameAndVersion = new HashMap<>();
 
@@ -60,7 +62,9 @@ final class ElmLibraries {
      * {@code errorExceptions} list (empty for published content) that the current reader does not know.
      */
     private static String libraryOnly(String json) throws IOException {
-        var tree = (ObjectNode) JSON.readTree(json);
+        // Translators before 3.11 wrote a ChoiceTypeSpecifier's deprecated (always empty) "type" list next to its
+        // "type" name, a duplicate key that would hide the name from the reader.
+        var tree = (ObjectNode) JSON.readTree(EMPTY_TYPE_LIST.matcher(json).replaceAll(""));
         tree.retain("library");
         return JSON.writeValueAsString(tree);
     }
@@ -75,7 +79,24 @@ final class ElmLibraries {
      */
     void compileInto(LibraryManager manager) {
         for (var library : byNameAndVersion.values()) {
-            manager.getCompiledLibraries().put(library.getIdentifier(), compiled(library));
+            var compiled = compiled(library);
+            manager.getCompiledLibraries().put(library.getIdentifier(), compiled);
+        }
+        // Includes name their library with a namespace (http://ecqi.healthit.gov/ecqms/FHIRHelpers) that some
+        // exported dependencies leave out of their own identifier: the include is what the engine looks up.
+        for (var library : byNameAndVersion.values()) {
+            if (library.getIncludes() == null) continue;
+            for (var include : library.getIncludes().getDef()) {
+                var path = include.getPath();
+                var slash = path.lastIndexOf('/');
+                var wanted = new VersionedIdentifier().withId(path.substring(slash + 1))
+                        .withSystem(slash < 0 ? null : path.substring(0, slash)).withVersion(include.getVersion());
+                var found = byNameAndVersion.get(key(wanted.getId(), wanted.getVersion()));
+                if (found != null) {
+                    manager.getCompiledLibraries().putIfAbsent(wanted,
+                            manager.getCompiledLibraries().get(found.getIdentifier()));
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.commonweal.quality.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +24,16 @@ class PublishedTestCasesTests {
 
     private static final Map<String, int[]> PASSED = new TreeMap<>();
 
+    /**
+     * Cases the reference engine cannot run from the published ELM, with the reason (docs/quality.md). CMS153's ELM
+     * is from translator 3.10 without function signatures: where a MedicationRequest has no dosage timing bounds,
+     * CumulativeMedicationDuration calls FHIRHelpers' ToInterval with a null argument, which matches two overloads.
+     * Each must still fail that way, so a fix (new content or engine) shows up here and the entry is removed.
+     */
+    static final Map<String, String> ENGINE_CANNOT_RUN = Map.of(
+            "CMS153/46f23b1f-64c6-4591-80af-da2e9127a4bc", "Ambiguous call to operator 'ToInterval(null)'",
+            "CMS153/6e31a1eb-0d32-4a9b-aa86-ee34436f99c1", "Ambiguous call to operator 'ToInterval(null)'");
+
     @TestFactory
     List<DynamicTest> everyPublishedTestCaseGivesTheExpectedPopulations() {
         var tests = new ArrayList<DynamicTest>();
@@ -37,9 +48,17 @@ class PublishedTestCasesTests {
     }
 
     private static void check(CqlMeasureEvaluator evaluator, PublishedMeasureContent.TestCase testCase) {
-        var tally = PASSED.computeIfAbsent(testCase.measureId(), k -> new int[2]);
+        var tally = PASSED.computeIfAbsent(testCase.measureId(), k -> new int[3]);
         tally[1]++;
         var expected = testCase.expected();
+        var known = ENGINE_CANNOT_RUN.get(testCase.measureId() + "/" + testCase.patientId());
+        if (known != null) {
+            assertThatThrownBy(() -> evaluator.evaluate(testCase.patientId(), testCase.resources(),
+                    day(expected.getPeriod().getStart()), day(expected.getPeriod().getEnd())))
+                    .hasMessageContaining(known);
+            tally[2]++;
+            return;
+        }
         var actual = evaluator.evaluate(testCase.patientId(), testCase.resources(), day(expected.getPeriod().getStart()),
                 day(expected.getPeriod().getEnd()));
         assertThat(counts(actual)).as(testCase.description()).isEqualTo(expectedCounts(expected));
@@ -67,6 +86,7 @@ class PublishedTestCasesTests {
     @AfterAll
     static void report() {
         PASSED.forEach((measure, tally) ->
-                System.out.printf("published test cases %s: %d of %d pass%n", measure, tally[0], tally[1]));
+                System.out.printf("published test cases %s: %d of %d pass, %d the engine cannot run%n", measure,
+                        tally[0], tally[1], tally[2]));
     }
 }
