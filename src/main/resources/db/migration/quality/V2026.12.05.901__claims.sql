@@ -23,11 +23,12 @@ create table quality.claim (
     id                    bigserial primary key,
     file_id               bigint      not null references quality.claim_file (id) on delete cascade,
     segment_number        integer     not null,
-    claim_number          text        not null unique,
+    claim_number          text        generated always as ('CW' || lpad(id::text, 10, '0')) stored unique,
     patient_control_number text       not null,
     form                  char(1)     not null check (form in ('P', 'I')),
     frequency_code        char(1)     not null check (frequency_code in ('1', '7', '8')),
     original_reference    text,
+    replaces_claim_id     bigint      references quality.claim (id) on delete set null,
     status                text        not null check (status in ('current', 'replaced', 'voided', 'void')),
     member_id             text        not null,
     billing_npi           text        not null,
@@ -40,9 +41,9 @@ create table quality.claim (
     diagnoses             text[]      not null default '{}',
     icd10_procedures      text[]      not null default '{}'
 );
-create index claim_member on quality.claim (member_id) where status = 'current';
+create index claim_current_member on quality.claim (member_id) where status = 'current';
 create index claim_sender_pcn on quality.claim (billing_npi, patient_control_number);
-create index claim_file on quality.claim (file_id);
+create index claim_by_file on quality.claim (file_id);
 
 create table quality.service_line (
     claim_id        bigint   not null references quality.claim (id) on delete cascade,
@@ -68,4 +69,4 @@ create table quality.claim_reject (
     patient_control_number text,
     reason          text    not null
 );
-create index claim_reject_file on quality.claim_reject (file_id);
+create index claim_reject_by_file on quality.claim_reject (file_id);
