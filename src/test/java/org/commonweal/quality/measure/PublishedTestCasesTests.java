@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 class PublishedTestCasesTests {
 
     private static final Map<String, int[]> PASSED = new TreeMap<>();
+    private static final Map<String, Long> NANOS = new TreeMap<>();
 
     /**
      * Cases the reference engine cannot run from the published ELM, with the reason (docs/quality.md). CMS153's ELM
@@ -59,8 +60,10 @@ class PublishedTestCasesTests {
             tally[2]++;
             return;
         }
+        long started = System.nanoTime();
         var actual = evaluator.evaluate(testCase.patientId(), testCase.resources(), day(expected.getPeriod().getStart()),
                 day(expected.getPeriod().getEnd()));
+        NANOS.merge(testCase.measureId(), System.nanoTime() - started, Long::sum);
         assertThat(counts(actual)).as(testCase.description()).isEqualTo(expectedCounts(expected));
         tally[0]++;
     }
@@ -86,7 +89,8 @@ class PublishedTestCasesTests {
     @AfterAll
     static void report() {
         PASSED.forEach((measure, tally) ->
-                System.out.printf("published test cases %s: %d of %d pass, %d the engine cannot run%n", measure,
-                        tally[0], tally[1], tally[2]));
+                System.out.printf("published test cases %s: %d of %d pass, %d the engine cannot run; %.1f ms per "
+                        + "patient%n", measure, tally[0], tally[1], tally[2],
+                        NANOS.getOrDefault(measure, 0L) / 1e6 / Math.max(1, tally[0])));
     }
 }
