@@ -12,13 +12,15 @@ import java.util.List;
 
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberSummary;
+import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a measure for a measurement period over the members with current claims in it, and stores each member's
+ * Runs a measure for a measurement period over the members with current claims in it or clinical data, and stores each member's
  * populations with the strata (sex, age band, race and ethnicity, language, SPA, RCAC region) they had at the run.
  * The eCQM view: the populations exactly as the measure's CQL defines them, from the member's data as FHIR.
  */
@@ -30,11 +32,13 @@ public class MeasureRuns {
     private final JdbcClient jdbc;
     private final MeasureCatalog catalog;
     private final Coverage coverage;
+    private final ClinicalImport clinical;
 
-    MeasureRuns(JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage) {
+    MeasureRuns(JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.coverage = coverage;
+        this.clinical = clinical;
     }
 
     /** What one run did. */
@@ -53,6 +57,9 @@ public class MeasureRuns {
                 select distinct c.member_id from quality.claim c join quality.service_line l on l.claim_id = c.id
                 where c.status = 'current' and l.service_from <= ? and coalesce(l.service_to, l.service_from) >= ?
                 order by 1""").params(to, from).query(String.class).list();
+        var withClinicalData = new java.util.TreeSet<>(memberIds);
+        withClinicalData.addAll(clinical.members());
+        memberIds = List.copyOf(withClinicalData);
         int ip = 0, den = 0, denex = 0, num = 0, errors = 0, members = 0;
         for (var memberId : memberIds) {
             var member = coverage.findMember(memberId, PURPOSE);
@@ -61,7 +68,9 @@ public class MeasureRuns {
             MeasurePopulations result = null;
             String error = null;
             try {
-                result = evaluator.evaluate(memberId, ClaimResources.of(member.get(), claims(memberId)), from, to);
+                var record = new ArrayList<Resource>(ClaimResources.of(member.get(), claims(memberId)));
+                record.addAll(clinical.resources(memberId));
+                result = evaluator.evaluate(memberId, record, from, to);
             } catch (RuntimeException e) {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 errors++;
