@@ -12,10 +12,12 @@ import java.util.List;
 
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberSummary;
+import org.commonweal.quality.CareGapsComputed;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
 import org.hl7.fhir.r4.model.Resource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,8 +35,11 @@ public class MeasureRuns {
     private final MeasureCatalog catalog;
     private final Coverage coverage;
     private final ClinicalImport clinical;
+    private final ApplicationEventPublisher events;
 
-    MeasureRuns(JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical) {
+    MeasureRuns(JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.coverage = coverage;
@@ -85,6 +90,7 @@ public class MeasureRuns {
         }
         jdbc.sql("update quality.measure_run set finished_at = now(), members = ?, errors = ? where id = ?")
                 .params(members, errors, runId).update();
+        events.publishEvent(new CareGapsComputed(runId, measureId, to, openGaps(runId).size()));
         return new RunSummary(runId, measureId, members, ip, den, denex, num, errors,
                 System.currentTimeMillis() - started);
     }

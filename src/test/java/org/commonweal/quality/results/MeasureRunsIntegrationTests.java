@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
+import org.commonweal.quality.CareGap;
+import org.commonweal.quality.CareGaps;
 import org.commonweal.quality.claims.ClaimImport;
 import org.commonweal.quality.measure.PublishedMeasureContent;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ class MeasureRunsIntegrationTests {
 
     @Autowired
     Coverage coverage;
+
+    @Autowired
+    CareGaps gaps;
 
     @Autowired
     JdbcClient jdbc;
@@ -71,6 +76,8 @@ class MeasureRunsIntegrationTests {
         assertThat(result(summary.runId(), unscreened, "denominator")).isTrue();
         assertThat(result(summary.runId(), unscreened, "numerator")).isFalse();
         assertThat(runs.openGaps(summary.runId())).contains(unscreened).doesNotContain(screened);
+        assertThat(gaps.openGaps(unscreened, "test")).extracting(CareGap::measureId).contains("CMS130");
+        assertThat(gaps.openGaps(screened, "test")).extracting(CareGap::measureId).doesNotContain("CMS130");
         assertThat(runs.strata(summary.runId(), "age_band")).extracting(MeasureRuns.Stratum::value)
                 .contains("45-64");
     }
