@@ -1,13 +1,10 @@
 package org.commonweal.quality.results;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 
-import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.OperationalCommand;
-import org.commonweal.platform.Publication;
 import org.commonweal.platform.UsageException;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.springframework.stereotype.Component;
@@ -47,28 +44,9 @@ class ComputeMeasuresCommand implements OperationalCommand {
     }
 
     private static void print(java.util.List<MeasureRuns.Stratum> strata) {
-        var publication = new Publication();
-        var eligible = new ArrayList<String>();
-        var met = new ArrayList<String>();
-        long total = 0, totalMet = 0;
-        for (var s : strata) {
-            publication.count("eligible:" + s.value(), s.eligible()).count("met:" + s.value(), s.met())
-                    .unpublished("not-met:" + s.value(), s.eligible() - s.met())
-                    .sum("eligible:" + s.value(), java.util.List.of("met:" + s.value(), "not-met:" + s.value()));
-            eligible.add("eligible:" + s.value());
-            met.add("met:" + s.value());
-            total += s.eligible();
-            totalMet += s.met();
-        }
-        publication.count("eligible", total).sum("eligible", eligible).count("met", totalMet).sum("met", met);
-        var shown = CellSuppression.protect(publication);
-        for (var s : strata) {
-            var e = "eligible:" + s.value();
-            var m = "met:" + s.value();
-            var rate = shown.shows(e, m) && s.eligible() > 0
-                    ? String.format("%.1f %%", 100.0 * s.met() / s.eligible()) : "–";
-            System.out.printf("  %-28s eligible %6s  met %6s  rate %s%n", s.value(), shown.count(e), shown.count(m),
-                    rate);
+        for (var row : SuppressedStrata.of(strata)) {
+            System.out.printf("  %-28s eligible %6s  met %6s  rate %s%n", row.value(), row.eligible(), row.met(),
+                    row.rate() == null ? "–" : String.format("%.1f %%", row.rate()));
         }
     }
 }

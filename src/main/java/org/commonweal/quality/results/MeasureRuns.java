@@ -168,6 +168,31 @@ public class MeasureRuns {
                 .param(runId).query((rs, n) -> new Stratum(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
+    /** A finished run with its population counts. */
+    public record RunRow(long id, String measureId, LocalDate periodStart, LocalDate periodEnd, int members,
+            long initialPopulation, long denominator, long exclusions, long numerator, int errors) {
+    }
+
+    /** The latest runs, newest first. */
+    public List<RunRow> recent(int limit) {
+        return jdbc.sql("""
+                select run.id, run.measure_id, run.period_start, run.period_end, run.members, run.errors,
+                  count(*) filter (where r.initial_population), count(*) filter (where r.denominator),
+                  count(*) filter (where r.denominator_exclusion or r.denominator_exception),
+                  count(*) filter (where r.numerator)
+                from quality.measure_run run left join quality.measure_result r on r.run_id = run.id
+                where run.finished_at is not null
+                group by run.id order by run.id desc limit ?""")
+                .param(limit)
+                .query((rs, n) -> new RunRow(rs.getLong(1), rs.getString(2), date(rs, 3), date(rs, 4), rs.getInt(5),
+                        rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(6)))
+                .list();
+    }
+
+    public java.util.Optional<RunRow> find(long runId) {
+        return recent(Integer.MAX_VALUE).stream().filter(r -> r.id() == runId).findFirst();
+    }
+
     /** Open care gaps of a run: members eligible (not excluded) and not in the numerator. */
     public List<String> openGaps(long runId) {
         return jdbc.sql("""

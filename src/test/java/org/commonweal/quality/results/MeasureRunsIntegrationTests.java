@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.UUID;
 
 import org.commonweal.IntegrationTest;
+import org.commonweal.SignedInClient;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.CareGap;
 import org.commonweal.quality.CareGaps;
@@ -19,6 +20,7 @@ import org.commonweal.quality.measure.PublishedMeasureContent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -48,6 +50,9 @@ class MeasureRunsIntegrationTests {
 
     @TempDir
     Path dir;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void colonoscopyClaimMeetsColorectalScreeningAndAnOfficeVisitAloneLeavesAGap() throws IOException {
@@ -80,6 +85,21 @@ class MeasureRunsIntegrationTests {
         assertThat(gaps.openGaps(screened, "test")).extracting(CareGap::measureId).doesNotContain("CMS130");
         assertThat(runs.strata(summary.runId(), "age_band")).extracting(MeasureRuns.Stratum::value)
                 .contains("45-64");
+    }
+
+    @Test
+    void analystsSeeTheRunsAndARunsRatesWithSmallCellsMasked() throws Exception {
+        PublishedMeasureContent.folder();
+        var summary = runs.run("CMS130", START, END, "test");
+        var analyst = new SignedInClient(port, "analyst", "demo-password");
+
+        assertThat(analyst.page("/quality")).contains("runs-table").contains("/quality/runs/" + summary.runId());
+        var page = analyst.page("/quality/runs/" + summary.runId() + "?by=age_band");
+        assertThat(page).contains("strata-table").contains("45-64");
+        // a handful of test members: every count is under 11, so masked, and no rate is shown
+        assertThat(page).contains(">*<").doesNotContainPattern("\\d %<");
+        assertThat(analyst.send("/quality/runs/" + summary.runId() + "?by=nonsense").statusCode()).isEqualTo(400);
+        assertThat(analyst.send("/quality/runs/999999999").statusCode()).isEqualTo(404);
     }
 
     private boolean result(long runId, String memberId, String column) {
