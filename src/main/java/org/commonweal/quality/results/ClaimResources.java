@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.commonweal.coverage.MemberSummary;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -20,7 +21,7 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * A member's current claims as the FHIR R4 resources the eCQMs retrieve: the Patient (sex and birth date from
- * coverage), one finished Encounter per claim typed with its lines' CPT/HCPCS codes, one completed Procedure per
+ * coverage, sex also as the US Core sex extension), one finished Encounter per claim typed with its lines' CPT/HCPCS codes, one completed Procedure per
  * coded line and ICD-10-PCS code, and one confirmed encounter-diagnosis Condition per ICD-10-CM code, prevalent on
  * the claim's service days. The code systems are the ones the published value sets use.
  */
@@ -31,6 +32,7 @@ final class ClaimResources {
     static final String HCPCS_CMS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
     static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
     static final String ICD10_PCS = "http://www.cms.gov/Medicare/Coding/ICD10";
+    static final String US_CORE_SEX = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex";
 
     /** One stored claim with its lines, as read for a member. */
     record StoredClaim(String claimNumber, char form, LocalDate from, LocalDate to, List<String> diagnoses,
@@ -52,6 +54,14 @@ final class ClaimResources {
             case "M" -> AdministrativeGender.MALE;
             default -> AdministrativeGender.UNKNOWN;
         });
+        // QI-Core 6 measures read sex from the US Core sex extension (SNOMED CT), not from gender (CMS125's
+        // "Patient.sex = '248152002'")
+        var sex = switch (member.sex() == null ? "" : member.sex()) {
+            case "F" -> "248152002";
+            case "M" -> "248153007";
+            default -> null;
+        };
+        if (sex != null) patient.addExtension(US_CORE_SEX, new CodeType(sex));
         if (member.birthDate() != null) patient.setBirthDateElement(new DateType(member.birthDate().toString()));
         resources.add(patient);
         var subject = new Reference("Patient/" + member.memberId());
