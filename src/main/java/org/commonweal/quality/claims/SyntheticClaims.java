@@ -1,0 +1,200 @@
+package org.commonweal.quality.claims;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes a synthetic 837P for a Medi-Cal population: claims spread over the members by how often people of their
+ * age and sex see a doctor (children about 3 visits a year, adults 18–44 about 2.5 for men and 4 for women, 45–64
+ * about 6, 65 and over about 9), each an office or preventive visit with the diagnoses and the screenings their age
+ * and sex call for (mammography, cervical cytology, colonoscopy or FIT, HbA1c for people with diabetes, childhood
+ * vaccines). Rates are rough figures for a Medicaid population, for load and demos, not for research.
+ */
+final class SyntheticClaims {
+
+    /** A member as the generator needs them. */
+    record Member(String memberId, LocalDate birthDate, String sex) {
+    }
+
+    private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final int CLAIMS_PER_SET = 5000;
+
+    private final Random random;
+    private final int year;
+    private final List<String> npis = new ArrayList<>();
+
+    SyntheticClaims(long seed, int year) {
+        this.random = new Random(seed);
+        this.year = year;
+        while (npis.size() < 200) {
+            var candidate = String.valueOf(1_000_000_000L + random.nextInt(900_000_000));
+            for (int check = 0; check <= 9; check++) {
+                var npi = candidate.substring(0, 9) + check;
+                if (Npi.valid(npi)) {
+                    npis.add(npi);
+                    break;
+                }
+            }
+        }
+    }
+
+    static double visitsPerYear(Member m, LocalDate asOf) {
+        int age = m.birthDate() == null ? 40 : Period.between(m.birthDate(), asOf).getYears();
+        boolean female = "F".equals(m.sex());
+        if (age < 18) return 3.0;
+        if (age < 45) return female ? 4.0 : 2.5;
+        if (age < 65) return 6.0;
+        return 9.0;
+    }
+
+    /** Writes {@code claims} claims over {@code members}; returns the number of service lines written. */
+    long write(List<Member> members, int claims, Writer out) throws IOException {
+        var asOf = LocalDate.of(year, 12, 31);
+        var cumulative = new double[members.size()];
+        double sum = 0;
+        for (int i = 0; i < members.size(); i++) {
+            sum += visitsPerYear(members.get(i), asOf);
+            cumulative[i] = sum;
+        }
+        var x12 = new SegmentWriter(out, year);
+        x12.segment("ISA", "00", "          ", "00", "          ", "ZZ", pad("SYNTHETIC"), "ZZ", pad("COMMONWEAL"),
+                String.format("%02d1231", year % 100), "1200", "^", "00501", "000000001", "0", "T", ":");
+        x12.segment("GS", "HC", "SYNTHETIC", "COMMONWEAL", year + "1231", "1200", "1", "X", "005010X222A1");
+        long lines = 0;
+        int sets = 0;
+        for (int written = 0; written < claims; ) {
+            int inSet = Math.min(CLAIMS_PER_SET, claims - written);
+            sets++;
+            x12.startSet(sets);
+            for (int c = 0; c < inSet; c++) {
+                double pick = random.nextDouble() * sum;
+                int index = java.util.Arrays.binarySearch(cumulative, pick);
+                var member = members.get(index < 0 ? Math.min(-index - 1, members.size() - 1) : index);
+                lines += claim(x12, member, written + c + 1, asOf);
+            }
+            x12.endSet(sets);
+            written += inSet;
+        }
+        x12.segment("GE", String.valueOf(sets), "1");
+        x12.segment("IEA", "1", "000000001");
+        out.flush();
+        return lines;
+    }
+
+    private int claim(SegmentWriter x12, Member member, int number, LocalDate asOf) throws IOException {
+        int age = member.birthDate() == null ? 40 : Period.between(member.birthDate(), asOf).getYears();
+        boolean female = "F".equals(member.sex());
+        var day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
+        var npi = npis.get(random.nextInt(npis.size()));
+        x12.segment("HL", String.valueOf(x12.nextHl()), "", "20", "1");
+        x12.segment("NM1", "85", "2", "SYNTHETIC CLINIC " + npi.substring(6), "", "", "", "", "XX", npi);
+        int parent = x12.hl;
+        x12.segment("HL", String.valueOf(x12.nextHl()), String.valueOf(parent), "22", "0");
+        x12.segment("SBR", "P", "18", "", "", "", "", "", "", "MC");
+        x12.segment("NM1", "IL", "1", "MEMBER", "SYNTHETIC", "", "", "", "MI", member.memberId());
+        var codes = new ArrayList<String>();
+        var diagnoses = new ArrayList<String>();
+        boolean preventive = random.nextDouble() < 0.3;
+        codes.add(preventive ? preventiveVisit(age) : "9921" + (2 + random.nextInt(3)));
+        diagnoses.add(preventive ? (age < 18 ? "Z00129" : "Z0000") : common(age));
+        boolean diabetic = age >= 18 && random.nextDouble() < (age >= 45 ? 0.15 : 0.05);
+        if (diabetic) {
+            diagnoses.add("E119");
+            if (random.nextDouble() < 0.5) codes.add("83036");
+        }
+        if (female && age >= 50 && age <= 74 && random.nextDouble() < 0.12) codes.add("77067");
+        if (female && age >= 21 && age <= 64 && random.nextDouble() < 0.08) codes.add("88142");
+        if (age >= 45 && age <= 75 && random.nextDouble() < 0.04) codes.add(random.nextBoolean() ? "45378" : "82274");
+        if (age < 3 && random.nextDouble() < 0.5) {
+            codes.add("90700");
+            diagnoses.add("Z23");
+        }
+        double charge = 0;
+        var charges = new ArrayList<Integer>();
+        for (int i = 0; i < codes.size(); i++) {
+            int c = 40 + random.nextInt(160);
+            charges.add(c);
+            charge += c;
+        }
+        x12.segment("CLM", "SYN" + number, String.valueOf((int) charge), "", "", "11:B:1", "Y", "A", "Y", "I");
+        var hi = new ArrayList<String>();
+        for (int i = 0; i < diagnoses.size(); i++) hi.add((i == 0 ? "ABK:" : "ABF:") + diagnoses.get(i));
+        x12.segment("HI", hi.toArray(String[]::new));
+        for (int i = 0; i < codes.size(); i++) {
+            x12.segment("LX", String.valueOf(i + 1));
+            x12.segment("SV1", "HC:" + codes.get(i), String.valueOf(charges.get(i)), "UN", "1", "", "", "1");
+            x12.segment("DTP", "472", "D8", day.format(D8));
+        }
+        return codes.size();
+    }
+
+    private static String preventiveVisit(int age) {
+        if (age < 1) return "99391";
+        if (age < 5) return "99392";
+        if (age < 12) return "99393";
+        if (age < 18) return "99394";
+        if (age < 40) return "99395";
+        if (age < 65) return "99396";
+        return "99397";
+    }
+
+    private String common(int age) {
+        var adult = new String[] {"I10", "J069", "M545", "E785", "F329", "K219", "R51"};
+        var child = new String[] {"J069", "H6690", "J029", "L209"};
+        var list = age < 18 ? child : adult;
+        return list[random.nextInt(list.length)];
+    }
+
+    private static String pad(String id) {
+        return String.format("%-15s", id);
+    }
+
+    /** Writes segments with {@code *} and {@code ~}, counting each set's segments for its SE. */
+    private static final class SegmentWriter {
+
+        private final Writer out;
+        private int inSet;
+        private final int year;
+        private int hl;
+
+        SegmentWriter(Writer out, int year) {
+            this.out = out;
+            this.year = year;
+        }
+
+        int nextHl() {
+            return ++hl;
+        }
+
+        void startSet(int number) throws IOException {
+            inSet = 0;
+            hl = 0;
+            segment("ST", "837", String.format("%04d", number), "005010X222A1");
+            segment("BHT", "0019", "00", "SYN" + number, year + "1231", "1200", "CH");
+            segment("NM1", "41", "2", "SYNTHETIC SUBMITTER", "", "", "", "", "46", "SYNTHETIC");
+            segment("NM1", "40", "2", "COMMONWEAL HEALTH PLAN", "", "", "", "", "46", "COMMONWEAL");
+        }
+
+        void endSet(int number) throws IOException {
+            segment("SE", String.valueOf(inSet + 1), String.format("%04d", number));
+        }
+
+        void segment(String tag, String... elements) throws IOException {
+            out.write(tag);
+            int last = elements.length;
+            while (last > 0 && elements[last - 1].isEmpty()) last--;
+            for (int i = 0; i < last; i++) {
+                out.write('*');
+                out.write(elements[i]);
+            }
+            out.write("~\n");
+            inSet++;
+        }
+    }
+}

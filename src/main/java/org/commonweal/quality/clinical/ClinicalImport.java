@@ -1,0 +1,222 @@
+package org.commonweal.quality.clinical;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.MemberSummary;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Clinical data from providers as FHIR R4 (a transaction or collection Bundle, or Bulk Data NDJSON): each Patient is
+ * matched to a plan member (an identifier that is a member id or CIN, else exactly one member with the same name and
+ * birth date, through coverage's facade), and the resources that point at a matched Patient are stored whole under
+ * that member, their references rewritten to the member. What cannot be matched or is not clinical data is rejected
+ * with its line (NDJSON) or entry number (Bundle) and the reason; the rest is kept.
+ */
+@Service
+public class ClinicalImport {
+
+    static final String PURPOSE = "quality: match clinical data to members";
+    static final Set<String> TAKEN = Set.of("Encounter", "Condition", "Procedure", "Observation", "Immunization",
+            "MedicationRequest", "MedicationDispense", "MedicationAdministration", "DiagnosticReport",
+            "DeviceRequest", "ServiceRequest", "AllergyIntolerance", "Coverage");
+
+    /** What an import did; {@code refusal} is set when the source was refused whole. */
+    public record Report(long sourceId, int stored, int patientsMatched, List<String> rejects, String refusal) {
+    }
+
+    private record Entry(int line, Resource resource) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Coverage coverage;
+    private final AuditTrail audit;
+
+    ClinicalImport(JdbcClient jdbc, TransactionTemplate transactions, Coverage coverage, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.coverage = coverage;
+        this.audit = audit;
+    }
+
+    private static IParser parser() {
+        return FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    }
+
+    public Report importBundle(InputStream in, String name, String by) throws IOException {
+        Bundle bundle;
+        try {
+            bundle = parser().parseResource(Bundle.class, new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (DataFormatException e) {
+            return new Report(0, 0, 0, List.of(), "not a FHIR R4 Bundle: " + e.getMessage());
+        }
+        var entries = new ArrayList<Entry>();
+        var fullUrls = new HashMap<String, String>();
+        int n = 0;
+        for (var entry : bundle.getEntry()) {
+            n++;
+            if (entry.getResource() == null) continue;
+            entries.add(new Entry(n, entry.getResource()));
+            if (entry.hasFullUrl() && entry.getResource() instanceof Patient p) {
+                fullUrls.put(entry.getFullUrl(), "Patient/" + p.getIdElement().getIdPart());
+            }
+        }
+        return store(entries, fullUrls, name, "bundle", by, new ArrayList<>());
+    }
+
+    public Report importNdjson(InputStream in, String name, String by) throws IOException {
+        var entries = new ArrayList<Entry>();
+        var rejects = new ArrayList<String>();
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String text;
+        int line = 0;
+        var parser = parser();
+        while ((text = reader.readLine()) != null) {
+            line++;
+            if (text.isBlank()) continue;
+            try {
+                entries.add(new Entry(line, (Resource) parser.parseResource(text)));
+            } catch (DataFormatException | ClassCastException e) {
+                rejects.add("line " + line + ": not a FHIR R4 resource: " + e.getMessage());
+            }
+        }
+        return store(entries, Map.of(), name, "ndjson", by, rejects);
+    }
+
+    private Report store(List<Entry> entries, Map<String, String> fullUrls, String name, String format, String by,
+            List<String> rejects) {
+        return transactions.execute(status -> {
+            long sourceId = jdbc.sql("insert into quality.clinical_source (name, format, received_by) values (?, ?, ?)"
+                    + " returning id").params(name, format, by).query(Long.class).single();
+            var members = new HashMap<String, String>();
+            for (var entry : entries) {
+                if (entry.resource() instanceof Patient patient) {
+                    var member = match(patient);
+                    if (member.isPresent()) {
+                        members.put("Patient/" + patient.getIdElement().getIdPart(), member.get());
+                    } else {
+                        reject(sourceId, entry, rejects, "no plan member matches this patient (identifiers "
+                                + patient.getIdentifier().stream().map(i -> i.getValue()).toList()
+                                + ", nor one member with the same name and birth date)");
+                    }
+                }
+            }
+            int stored = 0;
+            var json = FhirContext.forR4Cached().newJsonParser();
+            for (var entry : entries) {
+                var resource = entry.resource();
+                if (resource instanceof Patient) continue;
+                if (!TAKEN.contains(resource.fhirType())) {
+                    reject(sourceId, entry, rejects, resource.fhirType() + " is not clinical data this import takes");
+                    continue;
+                }
+                var member = patientOf(resource, fullUrls, members);
+                if (member == null) {
+                    reject(sourceId, entry, rejects, "its patient is not in this source or was not matched to a "
+                            + "member");
+                    continue;
+                }
+                jdbc.sql("""
+                        insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
+                            resource_id, resource_json) values (?, ?, ?, ?, ?, ?)""")
+                        .params(sourceId, entry.line(), member, resource.fhirType(),
+                                resource.getIdElement().getIdPart(), json.encodeResourceToString(resource))
+                        .update();
+                stored++;
+            }
+            jdbc.sql("update quality.clinical_source set resources = ?, rejected = ? where id = ?")
+                    .params(stored, rejects.size(), sourceId).update();
+            audit.record(AuditEntry.change(AuditAction.IMPORT, "clinical-source", Long.toString(sourceId), null,
+                    PURPOSE, name + ": " + stored + " resources for " + members.size() + " members"));
+            return new Report(sourceId, stored, members.size(), List.copyOf(rejects), null);
+        });
+    }
+
+    private void reject(long sourceId, Entry entry, List<String> rejects, String reason) {
+        var where = entry.line() + " (" + entry.resource().fhirType() + "/" + entry.resource().getIdElement()
+                .getIdPart() + ")";
+        rejects.add(where + ": " + reason);
+        jdbc.sql("""
+                insert into quality.clinical_reject (source_id, line_number, resource_type, resource_id, reason)
+                values (?, ?, ?, ?, ?)""")
+                .params(sourceId, entry.line(), entry.resource().fhirType(),
+                        entry.resource().getIdElement().getIdPart(), reason)
+                .update();
+    }
+
+    private Optional<String> match(Patient patient) {
+        for (var identifier : patient.getIdentifier()) {
+            if (!identifier.hasValue()) continue;
+            var found = coverage.findMember(identifier.getValue(), PURPOSE)
+                    .or(() -> coverage.findMemberByCin(identifier.getValue(), PURPOSE));
+            if (found.isPresent()) return found.map(MemberSummary::memberId);
+        }
+        if (patient.hasBirthDate() && patient.hasName()) {
+            var name = patient.getNameFirstRep();
+            var birth = new java.sql.Date(patient.getBirthDate().getTime()).toLocalDate();
+            var ids = coverage.memberIdsByNameAndBirthDate(name.getFamily(), name.getGivenAsSingleString(), birth, 2);
+            if (ids.size() == 1) return Optional.of(ids.get(0));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The member a resource belongs to: the first reference to a matched Patient among its references, all of which
+     * are then rewritten to {@code Patient/<member id>}.
+     */
+    private static String patientOf(Resource resource, Map<String, String> fullUrls, Map<String, String> members) {
+        String member = null;
+        var terser = FhirContext.forR4Cached().newTerser();
+        for (var reference : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+            var target = fullUrls.getOrDefault(reference.getReference(), reference.getReference());
+            if (target == null) continue;
+            var found = members.get(target);
+            if (found != null) {
+                member = member == null ? found : member;
+                reference.setReference("Patient/" + found);
+            }
+        }
+        return member;
+    }
+
+    /** The member's stored clinical resources, for measure runs. */
+    public List<Resource> resources(String memberId) {
+        var parser = FhirContext.forR4Cached().newJsonParser();
+        return jdbc.sql("""
+                select r.resource_json from quality.clinical_resource r
+                join quality.clinical_source s on s.id = r.source_id
+                where r.member_id = ? and s.status = 'imported' order by r.id""")
+                .param(memberId).query(String.class).list().stream()
+                .map(text -> (Resource) parser.parseResource(text)).toList();
+    }
+
+    /** Members with clinical data. */
+    public List<String> members() {
+        return jdbc.sql("select distinct member_id from quality.clinical_resource order by 1").query(String.class)
+                .list();
+    }
+}

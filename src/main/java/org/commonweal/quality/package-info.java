@@ -1,0 +1,8 @@
+/**
+ * Health care quality: claims and clinical data in, clinical quality measures (the CMS eCQMs, evaluated with the
+ * measure stewards' own ELM) out, per member.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Quality",
+        allowedDependencies = {"platform", "identity", "audit", "shell", "coverage"})
+package org.commonweal.quality;

@@ -1,0 +1,52 @@
+package org.commonweal.quality.results;
+
+import java.time.LocalDate;
+
+import org.commonweal.platform.CommandArgs;
+import org.commonweal.platform.CommandSpec;
+import org.commonweal.platform.OperationalCommand;
+import org.commonweal.platform.UsageException;
+import org.commonweal.quality.measure.MeasureCatalog;
+import org.springframework.stereotype.Component;
+
+@Component
+@CommandSpec(name = "compute-measures", usage = "compute-measures [--measure CMS130,…] [--year 2026] [--by race_ethnicity]",
+        summary = "run clinical quality measures (CMS eCQMs) over the members' claims; print rates by a stratifier, "
+                + "small cells suppressed",
+        options = {"measure", "year", "by"})
+class ComputeMeasuresCommand implements OperationalCommand {
+
+    private final MeasureRuns runs;
+
+    ComputeMeasuresCommand(MeasureRuns runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public int run(CommandArgs args) {
+        int year = args.intOption("year", LocalDate.now().getYear());
+        var by = args.option("by", "race_ethnicity");
+        var measures = args.option("measure", String.join(",", MeasureCatalog.SUPPORTED)).split(",");
+        for (var measure : measures) {
+            if (!MeasureCatalog.SUPPORTED.contains(measure)) {
+                throw new UsageException("--measure: " + measure + " is not one of " + MeasureCatalog.SUPPORTED);
+            }
+        }
+        for (var measure : measures) {
+            var summary = runs.run(measure, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), "command");
+            System.out.printf("%s %d: run %d, %d members evaluated in %.1f s; initial population %d, denominator %d,"
+                    + " exclusions %d, numerator %d, errors %d%n", measure, year, summary.runId(), summary.members(),
+                    summary.millis() / 1000.0, summary.initialPopulation(), summary.denominator(),
+                    summary.exclusions(), summary.numerator(), summary.errors());
+            print(runs.strata(summary.runId(), by));
+        }
+        return 0;
+    }
+
+    private static void print(java.util.List<MeasureRuns.Stratum> strata) {
+        for (var row : SuppressedStrata.of(strata)) {
+            System.out.printf("  %-28s eligible %6s  met %6s  rate %s%n", row.value(), row.eligible(), row.met(),
+                    row.rate() == null ? "–" : String.format("%.1f %%", row.rate()));
+        }
+    }
+}

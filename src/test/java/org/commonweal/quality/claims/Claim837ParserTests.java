@@ -1,0 +1,130 @@
+package org.commonweal.quality.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The 837 reader on hand-written files shaped like the implementation guides' examples (X222A1 3.1, X223A3 3.1). */
+class Claim837ParserTests {
+
+    static String fixture(String name) throws IOException {
+        try (var in = Claim837ParserTests.class.getResourceAsStream("/quality/claims/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replace("{MEMBER_A}", "M000000001").replace("{MEMBER_B}", "M000000002");
+        }
+    }
+
+    private final List<ClaimRecord> claims = new ArrayList<>();
+    private final List<ClaimReject> rejects = new ArrayList<>();
+
+    private Claim837Parser.Envelope parse(String text) {
+        return new Claim837Parser(claims::add, rejects::add)
+                .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void readsProfessionalClaimsWithTheirLinesDiagnosesAndProviders() throws IOException {
+        var envelope = parse(fixture("837p-original.x12"));
+
+        assertThat(envelope.senderId()).isEqualTo("CLINIC0001");
+        assertThat(envelope.controlNumber()).isEqualTo("000000101");
+        assertThat(rejects).isEmpty();
+        assertThat(claims).hasSize(2);
+        var first = claims.get(0);
+        assertThat(first.patientControlNumber()).isEqualTo("PCN-A-1001");
+        assertThat(first.form()).isEqualTo('P');
+        assertThat(first.frequency()).isEqualTo('1');
+        assertThat(first.subscriberId()).isEqualTo("M000000001");
+        assertThat(first.billingNpi()).isEqualTo("1234567893");
+        assertThat(first.renderingNpi()).isEqualTo("1003000126");
+        assertThat(first.placeOfService()).isEqualTo("11");
+        assertThat(first.diagnoses()).containsExactly("Z1231", "E119");
+        assertThat(first.totalCharge()).isEqualByComparingTo("100");
+        assertThat(first.lines()).hasSize(2);
+        var visit = first.lines().get(0);
+        assertThat(visit.procedureCode()).isEqualTo("99213");
+        assertThat(visit.modifiers()).containsExactly("25");
+        assertThat(visit.from()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(visit.charge()).isEqualByComparingTo(new BigDecimal("40"));
+        assertThat(first.lines().get(1).procedureCode()).isEqualTo("77067");
+        assertThat(claims.get(1).lines()).singleElement().extracting(ClaimRecord.ServiceLine::procedureCode)
+                .isEqualTo("83036");
+    }
+
+    @Test
+    void readsInstitutionalClaimsWithRevenueCodesStatementDatesAndPcsProcedures() throws IOException {
+        parse(fixture("837i-original.x12"));
+
+        assertThat(rejects).isEmpty();
+        var claim = claims.getFirst();
+        assertThat(claim.form()).isEqualTo('I');
+        assertThat(claim.facilityType()).isEqualTo("13");
+        assertThat(claim.statementFrom()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(claim.diagnoses()).containsExactly("I10");
+        assertThat(claim.icd10Procedures()).containsExactly("0DJ08ZZ");
+        assertThat(claim.lines()).extracting(ClaimRecord.ServiceLine::revenueCode).containsExactly("0450", "0300");
+        assertThat(claim.lines()).extracting(ClaimRecord.ServiceLine::procedureCode).containsExactly("99283", "80053");
+    }
+
+    @Test
+    void replacementsAndVoidsCarryTheirFrequencyAndTheClaimTheyName() throws IOException {
+        parse(fixture("837p-replace-void.x12"));
+
+        assertThat(claims).extracting(ClaimRecord::frequency).containsExactly('7', '8');
+        assertThat(claims).extracting(ClaimRecord::originalReference).containsExactly("PCN-A-1001", "PCN-A-1002");
+    }
+
+    @Test
+    void eachBadClaimIsRejectedAtItsSegmentAndTheGoodOnesStillCome() throws IOException {
+        parse(fixture("837p-bad-claims.x12"));
+
+        // the parser checks the file alone; unknown members and originals are the importer's (they need the plan)
+        assertThat(claims).extracting(ClaimRecord::patientControlNumber)
+                .containsExactly("UNKNOWN-ORIGINAL", "GOOD-B-1", "UNKNOWN-MEMBER");
+        assertThat(rejects).extracting(ClaimReject::patientControlNumber)
+                .containsExactly("BAD-FREQ", "BAD-ICD9", "BAD-DATE", "NO-F8", "BAD-NPI");
+        assertThat(rejects.get(0)).satisfies(r -> {
+            assertThat(r.segmentNumber()).isEqualTo(12);
+            assertThat(r.segmentTag()).isEqualTo("CLM");
+            assertThat(r.reason()).contains("frequency code '5'");
+        });
+        assertThat(rejects.get(1)).satisfies(r -> {
+            assertThat(r.segmentTag()).isEqualTo("HI");
+            assertThat(r.reason()).contains("ICD-9");
+        });
+        assertThat(rejects.get(2)).satisfies(r -> {
+            assertThat(r.segmentNumber()).isEqualTo(26);
+            assertThat(r.loop()).isEqualTo("2400");
+            assertThat(r.reason()).contains("line 1").contains("20261345");
+        });
+        assertThat(rejects.get(3).reason()).contains("REF*F8");
+        assertThat(rejects.get(4)).satisfies(r -> {
+            assertThat(r.loop()).isEqualTo("2010AA");
+            assertThat(r.reason()).contains("1234567890").contains("check digit");
+        });
+    }
+
+    @Test
+    void refusesWhatIsNotAnX12ClaimFile() {
+        assertThatThrownBy(() -> parse("hello")).isInstanceOf(ClaimFileException.class);
+        assertThatThrownBy(() -> parse("")).isInstanceOf(ClaimFileException.class);
+    }
+
+    @Test
+    void npiCheckDigitFollowsTheLuhnRuleWithPrefix80840() {
+        assertThat(Npi.valid("1234567893")).isTrue();
+        assertThat(Npi.valid("1003000126")).isTrue();
+        assertThat(Npi.valid("1234567890")).isFalse();
+        assertThat(Npi.valid("123456789")).isFalse();
+        assertThat(Npi.valid(null)).isFalse();
+    }
+}

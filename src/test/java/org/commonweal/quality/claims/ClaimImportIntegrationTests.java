@@ -1,0 +1,125 @@
+package org.commonweal.quality.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.MemberResidence;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** 837 files into the database: members linked through coverage, frequency codes applied, rejects stored. */
+@IntegrationTest
+class ClaimImportIntegrationTests {
+
+    @Autowired
+    ClaimImport claims;
+
+    @Autowired
+    Coverage coverage;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    private String memberA;
+    private String memberB;
+    private String run;
+
+    @BeforeEach
+    void members() {
+        var seen = new ArrayList<MemberResidence>();
+        coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
+            if (seen.size() < 2) seen.add(m);
+        });
+        memberA = seen.get(0).memberId();
+        memberB = seen.get(1).memberId();
+        // claim numbers unique to this run: the test database may hold earlier runs' claims
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Path file(String fixture) throws IOException {
+        var text = Claim837ParserTests.fixture(fixture).replace("M000000001", memberA).replace("M000000002", memberB)
+                .replace("CLM*", "CLM*" + run).replace("REF*F8*", "REF*F8*" + run);
+        var file = dir.resolve(fixture);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private String status(String pcn) {
+        return jdbc.sql("select status from quality.claim where patient_control_number = ?").param(run + pcn)
+                .query(String.class).single();
+    }
+
+    @Test
+    void originalsThenReplacementAndVoidLeaveOnlyTheCurrentVersionCounting() throws IOException {
+        var original = claims.importFile(file("837p-original.x12"), "test");
+        assertThat(original.refused()).isFalse();
+        assertThat(original.accepted()).isEqualTo(2);
+        assertThat(original.serviceLines()).isEqualTo(3);
+        assertThat(jdbc.sql("select member_id from quality.claim where patient_control_number = ?")
+                .param(run + "PCN-A-1001").query(String.class).single()).isEqualTo(memberA);
+
+        var changes = claims.importFile(file("837p-replace-void.x12"), "test");
+        assertThat(changes.rejects()).isEmpty();
+        assertThat(changes.replaced()).isEqualTo(1);
+        assertThat(changes.voided()).isEqualTo(1);
+        assertThat(status("PCN-A-1001")).isEqualTo("replaced");
+        assertThat(status("PCN-A-1001R")).isEqualTo("current");
+        assertThat(status("PCN-A-1002")).isEqualTo("voided");
+        assertThat(status("PCN-A-1002V")).isEqualTo("void");
+        assertThat(jdbc.sql("""
+                select l.modifiers[1] from quality.service_line l join quality.claim c on c.id = l.claim_id
+                where c.patient_control_number = ? and l.line_number = 2""").param(run + "PCN-A-1001R")
+                .query(String.class).single()).isEqualTo("26");
+
+        // withdrawing the second file brings back the versions it had superseded
+        assertThat(claims.withdraw(changes.fileId(), "test")).isEqualTo(2);
+        assertThat(status("PCN-A-1001")).isEqualTo("current");
+        assertThat(status("PCN-A-1002")).isEqualTo("current");
+    }
+
+    @Test
+    void theSameFileTwiceIsRefusedTheSecondTime() throws IOException {
+        var file = file("837i-original.x12");
+        var first = claims.importFile(file, "test");
+        assertThat(first.accepted()).isEqualTo(1);
+        assertThat(jdbc.sql("select icd10_procedures[1] from quality.claim where id = (select max(id) "
+                + "from quality.claim where file_id = ?)").param(first.fileId()).query(String.class).single())
+                .isEqualTo("0DJ08ZZ");
+
+        var second = claims.importFile(file, "test");
+        assertThat(second.refused()).isTrue();
+        assertThat(second.refusal()).contains("file " + first.fileId());
+    }
+
+    @Test
+    void badClaimsAreRejectedWithTheirPlaceAndTheGoodClaimIsStored() throws IOException {
+        var report = claims.importFile(file("837p-bad-claims.x12"), "test");
+
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(status("GOOD-B-1")).isEqualTo("current");
+        List<String> rejected = report.rejects().stream().map(ClaimReject::patientControlNumber).toList();
+        assertThat(rejected).containsExactlyInAnyOrder(run + "BAD-FREQ", run + "BAD-ICD9", run + "BAD-DATE",
+                run + "NO-F8", run + "UNKNOWN-ORIGINAL", run + "UNKNOWN-MEMBER", run + "BAD-NPI");
+        assertThat(report.rejects()).filteredOn(r -> r.patientControlNumber().endsWith("UNKNOWN-MEMBER"))
+                .singleElement().satisfies(r -> assertThat(r.reason()).contains("NOSUCHMEMBER1"));
+        assertThat(report.rejects()).filteredOn(r -> r.patientControlNumber().endsWith("UNKNOWN-ORIGINAL"))
+                .singleElement().satisfies(r -> assertThat(r.reason()).contains("not a current claim"));
+        assertThat(jdbc.sql("select count(*) from quality.claim_reject where file_id = ?").param(report.fileId())
+                .query(Integer.class).single()).isEqualTo(7);
+    }
+}
