@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.coverage.Coverage;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -92,17 +93,20 @@ final class LeanEligibilityFilter extends OncePerRequestFilter {
             return;
         }
         taken.increment();
-        security.getObject().doFilter(request, response, (req, res) -> {
-            var attributes = new ServletRequestAttributes((HttpServletRequest) req, (HttpServletResponse) res);
-            RequestContextHolder.setRequestAttributes(attributes); // the audit reads the client's address and request id
-            try {
-                write(EligibilityAnswers.answer(coverage, memberId, cin, date), (HttpServletRequest) req,
-                        (HttpServletResponse) res);
-            } finally {
-                RequestContextHolder.resetRequestAttributes();
-                attributes.requestCompleted();
-            }
-        });
+        // as RequestContextFilter does before the security filters on the normal path: the audit rows written
+        // during authentication and with the answer read the client's address and the request id from it
+        var attributes = new ServletRequestAttributes(request, response);
+        LocaleContextHolder.setLocale(request.getLocale());
+        RequestContextHolder.setRequestAttributes(attributes);
+        try {
+            security.getObject().doFilter(request, response, (req, res) -> write(
+                    EligibilityAnswers.answer(coverage, memberId, cin, date), (HttpServletRequest) req,
+                    (HttpServletResponse) res));
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+            RequestContextHolder.resetRequestAttributes();
+            attributes.requestCompleted();
+        }
     }
 
     /** As Spring MVC writes a {@code ResponseEntity} from a handler that produces {@code application/json}. */
@@ -110,12 +114,10 @@ final class LeanEligibilityFilter extends OncePerRequestFilter {
     private void write(ResponseEntity<?> entity, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Object body = entity.getBody();
+        // the controller produces application/json, so MVC writes its problem details as application/json too
         MediaType type = MediaType.APPLICATION_JSON;
-        if (body instanceof ProblemDetail problem) {
-            type = MediaType.APPLICATION_PROBLEM_JSON;
-            if (problem.getInstance() == null) {
-                problem.setInstance(URI.create(request.getRequestURI()));
-            }
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
+            problem.setInstance(URI.create(request.getRequestURI())); // as MVC does for a ProblemDetail body
         }
         response.setStatus(entity.getStatusCode().value());
         var output = new ServletServerHttpResponse(response);
