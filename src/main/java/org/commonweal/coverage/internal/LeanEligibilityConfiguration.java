@@ -16,7 +16,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Mounts {@link LeanEligibilityFilter} on its one path, for requests only (error dispatches take the normal path),
  * just after the outermost filters (request id, database-unavailable 503, character encoding; all at the highest
- * precedence) and before the session, observation and security filters.
+ * precedence) and before the session, observation and security filters. The HTTP observation filter has the same
+ * order (highest + 1); registrations of equal order keep their bean definition order, and the application's
+ * configurations are defined before Boot's auto-configuration, so this one comes first (checked: the registered
+ * order is request id, database unavailable, character encoding, this, observation, session, …, security).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
