@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Coverage benchmark: both X12 tokenizers alone, full 834 ingest beside the bare-COPY floor of issue #23 (bare tables,
 # COPY of the same rows, four index builds) and COPY into the indexed tables, daily change file, eligibility REST
-# under wrk, X12 270 batch.
+# under wrk by the lean path and by Spring MVC (issue #23), X12 270 batch.
 # usage: bench/coverage/run.sh [MEMBERS (default 2900000)] [CHANGES (default 50000)]
 # IMPORT_ONLY=1: only the 834 part (full import, COPY, change file), no application/wrk/270.
 # BENCH_JAVA_OPTS: extra JVM options for the importer (e.g. -XX:StartFlightRecording=filename=x.jfr,settings=profile).
+# ELIGIBILITY_PATHS: which paths of the eligibility REST API to drive, one application start each ("lean mvc" by
+# default; "lean" or "mvc" alone); WARMUP_SECONDS and WRK_SECONDS: wrk's warm-up and measured run (30 s each).
 # Needs: wrk (apt-get install wrk), curl. Uses its own embedded PostgreSQL under target/bench-coverage.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,40 +33,55 @@ BENCH=$!
 until [ -f "$WORK/token" ]; do sleep 2; kill -0 $BENCH; done
 URL=$(cat "$WORK/jdbc-url"); CLIENT=$(cat "$WORK/token")
 
-echo "== application on the benchmark database, port $PORT"
-# the per-client rate limit (issue #17) is lifted: wrk is one client asking as fast as it can
-COMMONWEAL_API_CLIENT_RATE=1000000000 \
-COMMONWEAL_DB_URL="$URL" COMMONWEAL_DB_USER=postgres COMMONWEAL_DATA_DIR="$WORK/app" PORT=$PORT \
-    "$JAVA_HOME/bin/java" -Xmx1g -jar target/commonweal.jar > "$WORK/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; touch "$WORK/stop"' EXIT
-until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do sleep 2; kill -0 $APP; done
+# issue #23: the eligibility REST API by each path in ELIGIBILITY_PATHS (default "lean mvc"), one application start
+# each: lean = the lean path in front of the MVC stack (LeanEligibilityFilter, the default), mvc = the same answer
+# through Spring MVC (commonweal.coverage.lean-eligibility=false). The 270 batch runs on the last one.
+APP=
+trap 'if [ -n "$APP" ]; then kill $APP 2>/dev/null || true; fi; touch "$WORK/stop"' EXIT
+start_app() { # $1: true for the lean path, false for Spring MVC
+  echo "== application on the benchmark database, port $PORT, lean eligibility path: $1"
+  # the per-client rate limit (issue #17) is lifted: wrk is one client asking as fast as it can
+  COMMONWEAL_API_CLIENT_RATE=1000000000 \
+  COMMONWEAL_DB_URL="$URL" COMMONWEAL_DB_USER=postgres COMMONWEAL_DATA_DIR="$WORK/app" PORT=$PORT \
+      "$JAVA_HOME/bin/java" -Xmx1g -Dcommonweal.coverage.lean-eligibility="$1" -jar target/commonweal.jar \
+      > "$WORK/app-$1.log" 2>&1 &
+  APP=$!
+  until curl -sf "localhost:$PORT/actuator/health" > /dev/null; do sleep 2; kill -0 $APP; done
+}
+stop_app() { kill $APP; wait $APP 2>/dev/null || true; APP=; }
 # an access token (JWT, 5 minutes) from the token endpoint, as a client does (issue #17)
 token() { curl -sf -u "$CLIENT" -d grant_type=client_credentials --data-urlencode "scope=eligibility.read x12.270" \
     "localhost:$PORT/oauth2/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
-TOKEN=$(token)
-
-cat > "$WORK/eligibility.lua" <<LUA
-math.randomseed(42)
-request = function()
-  local id = string.format("LA%09d", math.random(1, $MEMBERS))
-  return wrk.format("GET", "/api/v1/eligibility?memberId=" .. id, {["Authorization"] = "Bearer $TOKEN"})
-end
-LUA
-echo "== warm-up 30 s (the JIT settles in about that on 2 cores)"
-wrk -t2 -c64 -d30s -s "$WORK/eligibility.lua" "http://localhost:$PORT" > /dev/null
 # CPU seconds of the application and of PostgreSQL (postmaster, its live children and reaped ones) during the run
 POSTMASTER=$(pgrep -f -- "$(basename "$WORK")/postgres -p" | head -1)
 pg_ticks() { local s; s=$(awk '{print $16+$17}' /proc/$POSTMASTER/stat)
   for p in $POSTMASTER $(pgrep -P $POSTMASTER); do [ -r /proc/$p/stat ] && s=$((s + $(awk '{print $14+$15}' /proc/$p/stat))); done
   echo $s; }
 app_ticks() { awk '{print $14+$15}' /proc/$APP/stat; }
-A0=$(app_ticks); P0=$(pg_ticks)
-echo "== eligibility REST: wrk 2 threads, 64 connections, 30 s"
-wrk -t2 -c64 -d30s --latency -s "$WORK/eligibility.lua" "http://localhost:$PORT" | tee "$WORK/wrk.txt"
-A1=$(app_ticks); P1=$(pg_ticks); TICK=$(getconf CLK_TCK)
-N=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
-echo "CPU per answer: application $(echo "scale=3; 1000*($A1-$A0)/$TICK/$N" | bc) ms, PostgreSQL $(echo "scale=3; 1000*($P1-$P0)/$TICK/$N" | bc) ms ($N answers)"
+WARMUP=${WARMUP_SECONDS:-30}
+SECONDS_RUN=${WRK_SECONDS:-30}
+PATHS=${ELIGIBILITY_PATHS:-lean mvc}
+LAST=${PATHS##* }
+for path in $PATHS; do
+  case $path in lean) start_app true ;; mvc) start_app false ;; *) echo "unknown path $path (lean or mvc)"; exit 2 ;; esac
+  TOKEN=$(token)
+  cat > "$WORK/eligibility.lua" <<LUA
+math.randomseed(42)
+request = function()
+  local id = string.format("LA%09d", math.random(1, $MEMBERS))
+  return wrk.format("GET", "/api/v1/eligibility?memberId=" .. id, {["Authorization"] = "Bearer $TOKEN"})
+end
+LUA
+  echo "== warm-up $WARMUP s (the JIT settles in about 30 s on 2 cores)"
+  wrk -t2 -c64 -d${WARMUP}s -s "$WORK/eligibility.lua" "http://localhost:$PORT" > /dev/null
+  A0=$(app_ticks); P0=$(pg_ticks)
+  echo "== eligibility REST, $path path: wrk 2 threads, 64 connections, $SECONDS_RUN s"
+  wrk -t2 -c64 -d${SECONDS_RUN}s --latency -s "$WORK/eligibility.lua" "http://localhost:$PORT" | tee "$WORK/wrk-$path.txt"
+  A1=$(app_ticks); P1=$(pg_ticks); TICK=$(getconf CLK_TCK)
+  N=$(awk '/requests in/ {print $1}' "$WORK/wrk-$path.txt")
+  echo "CPU per answer, $path path: application $(echo "scale=3; 1000*($A1-$A0)/$TICK/$N" | bc) ms, PostgreSQL $(echo "scale=3; 1000*($P1-$P0)/$TICK/$N" | bc) ms ($N answers)"
+  [ "$path" = "$LAST" ] || stop_app
+done
 
 TOKEN=$(token)
 echo "== X12 270 batch of $(grep -c 'EQ\*30' "$WORK/batch.270") inquiries"
