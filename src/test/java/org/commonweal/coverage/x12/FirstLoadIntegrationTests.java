@@ -68,7 +68,7 @@ class FirstLoadIntegrationTests {
                     .redirectOutput(work.resolve("child.log").toFile()).start();
             long importId = waitForCheckpoint(jdbc, child, work);
             child.destroyForcibly().waitFor();
-            assertThat(importer.report(importId).orElseThrow().status()).isEqualTo("running");
+            assertThat(importer.report(importId).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
             assertThat(deferredIndexes(jdbc)).as("a killed first load leaves the deferred indexes missing").isEmpty();
 
             ImportReport resumed = importer.importFile(file, "again.834", "test", false, r -> { });

@@ -125,10 +125,13 @@ class HousingCaseManagerDayBrowserTests {
         ((JavascriptExecutor) driver).executeScript("document.getElementById('task-due').value = arguments[0]",
                 LocalDate.now().plusDays(14).toString());
         click(driver.findElement(By.id("task-add")));
-        WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//li[@data-task][.//span[text()='Pick up refill with client']]")));
-        String taskId = task.getAttribute("data-task");
-        click(task.findElement(By.cssSelector("button.task-done")));
+        // the id is read in the same poll that finds the item: htmx may swap the list right after the add
+        String taskId = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            var found = d.findElements(By.xpath("//li[@data-task][.//span[text()='Pick up refill with client']]"));
+            return found.isEmpty() ? null : found.getFirst().getAttribute("data-task");
+        });
+        click(wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-task='" + taskId + "'] button.task-done"))));
         // one query per poll: htmx replaces the list item, so a found item may go stale between two calls
         wait.until(d -> d.findElements(By.cssSelector("li[data-task='" + taskId + "'] button.task-done")).isEmpty());
         assertThat(driver.findElement(By.cssSelector("li[data-task='" + taskId + "'] .text-decoration-line-through"))

@@ -54,9 +54,8 @@ class MeasureRunsIntegrationTests {
     @LocalServerPort
     int port;
 
-    @Test
-    void colonoscopyClaimMeetsColorectalScreeningAndAnOfficeVisitAloneLeavesAGap() throws IOException {
-        PublishedMeasureContent.folder();
+    /** Two members aged 55–70 with claims: a colonoscopy for the first, an office visit alone for the second. */
+    private String[] importColorectalClaims() throws IOException {
         var eligible = new ArrayList<String>();
         coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
             if (eligible.size() >= 2) return;
@@ -73,6 +72,15 @@ class MeasureRunsIntegrationTests {
         var file = dir.resolve("837p-colorectal.x12");
         Files.writeString(file, text);
         assertThat(claims.importFile(file, "test").accepted()).isEqualTo(3);
+        return new String[] {screened, unscreened};
+    }
+
+    @Test
+    void colonoscopyClaimMeetsColorectalScreeningAndAnOfficeVisitAloneLeavesAGap() throws IOException {
+        PublishedMeasureContent.folder();
+        String[] members = importColorectalClaims();
+        var screened = members[0];
+        var unscreened = members[1];
 
         var summary = runs.run("CMS130", START, END, "test");
 
@@ -90,6 +98,7 @@ class MeasureRunsIntegrationTests {
     @Test
     void analystsSeeTheRunsAndARunsRatesWithSmallCellsMasked() throws Exception {
         PublishedMeasureContent.folder();
+        importColorectalClaims(); // members in the 45-64 band with claims, whatever ran before
         var summary = runs.run("CMS130", START, END, "test");
         var analyst = new SignedInClient(port, "analyst", "demo-password");
 
