@@ -26,12 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
 class CommonGrantsSearchFuzzTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static PublishedSchemas schemas;
+    private static java.util.Optional<PublishedSchemas> schemas;
 
-    /** The published schemas, read once; the harness is skipped (an assumption) in a clone without them beside it. */
-    private static synchronized PublishedSchemas schemas() {
+    /**
+     * The published schemas, read once, or empty in a clone without {@code ../shared/schemas} beside it: the answers
+     * are then checked for everything but their shape (Jazzer would take a JUnit assumption for a finding).
+     */
+    private static synchronized java.util.Optional<PublishedSchemas> schemas() {
         if (schemas == null) {
-            schemas = PublishedSchemas.of("commongrants");
+            schemas = java.nio.file.Files.isDirectory(java.nio.file.Path.of("..", "shared", "schemas", "commongrants"))
+                    ? java.util.Optional.of(PublishedSchemas.of("commongrants"))
+                    : java.util.Optional.empty();
         }
         return schemas;
     }
@@ -44,7 +49,6 @@ class CommonGrantsSearchFuzzTests {
     @FuzzTest(maxDuration = "2m")
     @SuppressWarnings("unchecked")
     void search(byte[] input) {
-        schemas();
         Map<String, Object> request;
         try {
             Object parsed = JSON.readValue(new String(input, StandardCharsets.UTF_8), Object.class);
@@ -66,13 +70,12 @@ class CommonGrantsSearchFuzzTests {
             return;
         }
         String json = JSON.writeValueAsString(body);
-        assertThat(schemas().errors("Filtered.yaml", json)).as(json).isEmpty();
+        schemas().ifPresent(published -> assertThat(published.errors("Filtered.yaml", json)).as(json).isEmpty());
         assertThat((List<?>) body.get("items")).hasSizeLessThanOrEqualTo(OPPORTUNITIES.size());
     }
 
     @FuzzTest(maxDuration = "1m")
     void listPage(byte[] input) {
-        schemas();
         String text = new String(input, StandardCharsets.UTF_8);
         int bar = text.indexOf('|');
         String page = bar < 0 ? text : text.substring(0, bar);
@@ -88,8 +91,9 @@ class CommonGrantsSearchFuzzTests {
         assertThat(pagination.pageSize()).isPositive();
         assertThat(pagination.of(OPPORTUNITIES)).hasSizeLessThanOrEqualTo(pagination.pageSize());
         String info = JSON.writeValueAsString(Map.of("paginationInfo", pagination.info(OPPORTUNITIES.size())));
-        assertThat(schemas().errors("PaginatedResultsInfo.yaml", JSON.writeValueAsString(
-                pagination.info(OPPORTUNITIES.size())))).as(info).isEmpty();
+        String shown = JSON.writeValueAsString(pagination.info(OPPORTUNITIES.size()));
+        schemas().ifPresent(published -> assertThat(published.errors("PaginatedResultsInfo.yaml", shown)).as(info)
+                .isEmpty());
     }
 
     private static CommonGrantsOpportunities.Opportunity opportunity(long id, String program, LocalDate opens,
