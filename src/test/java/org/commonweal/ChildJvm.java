@@ -19,7 +19,7 @@ public final class ChildJvm {
 
     public static Process start(DataSource dataSource, Path log, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"), main.getName()));
+                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
         try (Connection c = dataSource.getConnection()) {
             command.add(c.getMetaData().getURL());
             command.add(c.getMetaData().getUserName());

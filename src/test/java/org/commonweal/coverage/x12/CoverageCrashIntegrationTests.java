@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -123,17 +121,8 @@ class CoverageCrashIntegrationTests {
     }
 
     private Process startChildImport(Path file) throws Exception {
-        String url;
-        String user;
-        try (var c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL();
-            user = c.getMetaData().getUserName();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashImportMain.class.getName(), url, user,
-                file.toString(), "200"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        return org.commonweal.ChildJvm.start(dataSource, dir.resolve("child.log"), CrashImportMain.class,
+                file.toString(), "200");
     }
 
     /** Waits until the child has committed a few chunks of the file, then returns its import id. */

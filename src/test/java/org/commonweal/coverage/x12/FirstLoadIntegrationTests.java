@@ -62,10 +62,8 @@ class FirstLoadIntegrationTests {
 
             jdbc.sql("truncate coverage.member_change, coverage.enrollment_span, coverage.member, coverage.import_seen, "
                     + "coverage.import_reject, coverage.import_file cascade").update();
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashImportMain.class.getName(),
-                    dataSource.getUrl(), "postgres", file.toString(), "200").redirectErrorStream(true)
-                    .redirectOutput(work.resolve("child.log").toFile()).start();
+            Process child = org.commonweal.ChildJvm.start(dataSource, work.resolve("child.log"), CrashImportMain.class,
+                    file.toString(), "200");
             long importId = waitForCheckpoint(jdbc, child, work);
             child.destroyForcibly().waitFor();
             assertThat(importer.report(importId).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
