@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * On start, runs the X12 270 path over inquiries for member ids that cannot exist, so that the first real batch does
  * not pay for class loading, JIT compilation and the first use of the eligibility query (issue #23: a batch of 10,000
  * took 1.2 s first and 0.6 s warm). {@code commonweal.coverage.warm-up-270}: inquiries per round (0: off), three
- * rounds.
+ * rounds, on a thread of its own after start-up.
  */
 @Component
 class Eligibility270WarmUp {
@@ -26,11 +26,15 @@ class Eligibility270WarmUp {
         this.inquiries = inquiries;
     }
 
+    /** On a thread of its own: the application is ready at once, and a batch arriving meanwhile is answered. */
     @EventListener(ApplicationReadyEvent.class)
-    void warmUp() {
-        if (inquiries <= 0) {
-            return;
+    void start() {
+        if (inquiries > 0) {
+            Thread.ofPlatform().name("270-warm-up").daemon(true).start(this::warmUp);
         }
+    }
+
+    void warmUp() {
         long t0 = System.nanoTime();
         try {
             for (int round = 0; round < 3; round++) {
