@@ -80,10 +80,15 @@ public class Eligibility270 {
             return new Answer(Ack999Writer.refusedGroup(envelope, "270", "5", control,
                     LocalDateTime.now(zone)), false);
         }
-        answerAll(sets);
-        var out = new StringWriter();
+        answerAll(sets, "eligibility inquiry (X12 270)");
         String characterSet = partners.find(envelope.senderQualifier(), envelope.senderId())
                 .map(TradingPartners.Partner::characterSet).orElse("extended");
+        return new Answer(write271(envelope, sets, control, characterSet), true);
+    }
+
+    /** The 271 answering {@code sets}, whose subscribers {@link #answerAll} has answered. */
+    private String write271(Envelope envelope, List<Inquiry> sets, long control, String characterSet) {
+        var out = new StringWriter();
         var x12 = new X12Writer(out, characterSet);
         LocalDateTime now = LocalDateTime.now(zone);
         x12.interchange(envelope.receiverQualifier(), envelope.receiverId(), envelope.senderQualifier(),
@@ -109,7 +114,47 @@ public class Eligibility270 {
             x12.endTransactionSet();
         }
         x12.endGroup().endInterchange();
-        return new Answer(out.toString(), true);
+        return out.toString();
+    }
+
+    /**
+     * Runs the 270 path once, at start-up, over an interchange of {@code subscribers} inquiries for member ids that
+     * cannot exist (issue #23: the first batch after a start paid for class loading, JIT compilation and the first
+     * use of the eligibility query): envelope scan, parse, the one eligibility query (it finds nobody, so no member
+     * data is read and no audit row is written), the 271 written and thrown away. Uses no control number and records
+     * nothing. Returns the 271 it wrote (every subscriber not found).
+     */
+    public String warmUp(int subscribers) {
+        var out = new StringWriter();
+        var x12 = new X12Writer(out);
+        LocalDateTime at = LocalDateTime.of(2026, 1, 1, 0, 0);
+        x12.interchange("WARMUP", plan.payerId(), X12Writer.control(1), at);
+        x12.group("HS", "WARMUP", plan.payerId(), "1", VERSION, at);
+        x12.transactionSet("270", "0001", VERSION);
+        x12.segment("BHT", "0022", "13", "WARMUP", "20260101", "0000");
+        x12.segment("HL", "1", "", "20", "1");
+        x12.segment("NM1", "PR", "2", plan.payerName(), "", "", "", "", "PI", plan.payerId());
+        x12.segment("HL", "2", "1", "21", "1");
+        x12.segment("NM1", "1P", "2", "WARMUP", "", "", "", "", "XX", "1234567893");
+        for (int i = 1; i <= subscribers; i++) {
+            x12.segment("HL", String.valueOf(i + 2), "2", "22", "0");
+            x12.segment("TRN", "1", "W" + i, "9WARMUP");
+            // a hyphen and letters after it: no member id the plan issues looks like this
+            x12.segment("NM1", "IL", "1", "WARMUP", "NOBODY", "", "", "", "MI", "WARMUP-NOBODY-" + i);
+            x12.segment("DMG", "D8", "19000101");
+            x12.segment("EQ", "30");
+        }
+        x12.endTransactionSet().endGroup().endInterchange();
+        byte[] request = out.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            Envelope envelope = new EnvelopeScanner("HS", Set.of(VERSION)).scan(new ByteArrayInputStream(request));
+            List<Inquiry> sets = read(request);
+            // should a member ever bear such an id, its audit row says why it was read
+            answerAll(sets, "start-up warm-up of the 270 path (no inquiry received)");
+            return write271(envelope, sets, 1, "extended");
+        } catch (IOException | X12Exception e) {
+            throw new IllegalStateException("the 270 warm-up interchange did not read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -117,7 +162,7 @@ public class Eligibility270 {
      * 005010X279A1 and CAQH CORE: member id with last name and/or birth date, or last name, first name and birth
      * date. A member id whose name or birth date disagrees is answered with AAA 73/71 and no demographics.
      */
-    private void answerAll(List<Inquiry> sets) {
+    private void answerAll(List<Inquiry> sets, String purpose) {
         List<Subscriber> asked = new ArrayList<>();
         List<EligibilityInquiry> inquiries = new ArrayList<>();
         for (Inquiry set : sets) {
@@ -130,7 +175,7 @@ public class Eligibility270 {
                 inquiries.add(new EligibilityInquiry(s.memberId, s.date));
             }
         }
-        List<Optional<Eligibility>> answers = coverage.eligibility(inquiries, "eligibility inquiry (X12 270)");
+        List<Optional<Eligibility>> answers = coverage.eligibility(inquiries, purpose);
         for (int i = 0; i < asked.size(); i++) {
             Subscriber s = asked.get(i);
             s.answer = answers.get(i);

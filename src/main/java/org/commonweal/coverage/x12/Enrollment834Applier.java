@@ -52,6 +52,8 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
     private Chunk current;
     private final Map<String, Geocoded> geocodes = new HashMap<>();
     private Runnable onChunk = () -> { };
+    // a first load into empty member and span tables: the ids written so far (null otherwise)
+    private SeenIds written;
 
     /** One chunk of member loops and rejects, written in one transaction together with the checkpoint. */
     private record Chunk(List<MemberTransaction> members, List<Reject> rejects, int lastSequence, boolean full,
@@ -69,6 +71,14 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         this.counts = counts;
         this.chunkSize = chunkSize;
         this.bytesRead = bytesRead;
+    }
+
+    /**
+     * The import started on empty member and span tables (and is no resumed run): the chunk's probes for existing
+     * members and spans ask only for ids this import may have written already ({@link SeenIds}).
+     */
+    void firstLoad(long expectedMembers) {
+        this.written = new SeenIds(expectedMembers);
     }
 
     void onChunk(Runnable listener) {
@@ -220,6 +230,7 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                asynchronousCommit(c);
                 Set<String> changed = new HashSet<>();
                 Map<String, String> summaries = new LinkedHashMap<>();
                 Set<String> existing = existingMembers(c);
@@ -247,7 +258,24 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 throw e;
             }
         }
+        if (written != null) {
+            next.members().forEach(t -> written.add(t.memberId()));
+        }
         onChunk.run();
+    }
+
+    /**
+     * A chunk's commit does not wait for its WAL to reach the disk (issue #23: one fsync per chunk was several seconds
+     * of a full load). Safe for the import's promise: the chunk and its checkpoint commit together, PostgreSQL loses
+     * after its own crash at most the last few such commits (never a part of one, never a later one without an earlier
+     * one), so a re-run resumes from the checkpoint that did survive; the importer's own kill -9 loses nothing, the
+     * server still writes the WAL. The import's end (status, 999) is committed synchronously, which flushes the WAL of
+     * every chunk before it: a file reported completed is on disk.
+     */
+    private static void asynchronousCommit(Connection c) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("set local synchronous_commit to off");
+        }
     }
 
     private static final String[][] MEMBER_FIELDS = {
@@ -472,10 +500,13 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             return rows;
         }
         Set<String> withSpans = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select distinct member_id from coverage.enrollment_span where member_id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("text", candidates.toArray()));
-            collect(ps, withSpans);
+        Object[] probe = candidates.stream().filter(this::mightBeWritten).toArray();
+        if (probe.length > 0) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select distinct member_id from coverage.enrollment_span where member_id = any(?)")) {
+                ps.setArray(1, c.createArrayOf("text", probe));
+                collect(ps, withSpans);
+            }
         }
         candidates.removeAll(withSpans);
         Map<String, String> lines = productLines(c);
@@ -610,12 +641,21 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         ids.forEach(id -> summaries.merge(id, "reinstate latest coverage", (a, b) -> a + "; " + b));
     }
 
-    /** The members of the chunk already in the table: one index probe per chunk. */
+    /** False only when the member cannot have a row: a first load that has not written this id. */
+    private boolean mightBeWritten(String memberId) {
+        return written == null || written.mightContain(memberId);
+    }
+
+    /** The members of the chunk already in the table: one index probe per chunk (on a first load, of a few). */
     private Set<String> existingMembers(Connection c) throws SQLException {
         Set<String> existing = new HashSet<>();
+        Object[] ids = chunk.stream().map(MemberTransaction::memberId).filter(this::mightBeWritten).toArray();
+        if (ids.length == 0) {
+            return existing;
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "select member_id from coverage.member where member_id = any(?)")) {
-            ps.setArray(1, c.createArrayOf("text", chunk.stream().map(MemberTransaction::memberId).toArray()));
+            ps.setArray(1, c.createArrayOf("text", ids));
             collect(ps, existing);
         }
         return existing;

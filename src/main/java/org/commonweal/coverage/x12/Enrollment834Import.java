@@ -140,6 +140,11 @@ public class Enrollment834Import {
         var bytes = new AtomicLong();
         var applier = new Enrollment834Applier(dataSource, geocoder, id, resumeAfter, counts, chunkSize, bytes::get);
         applier.onChunk(() -> progress.accept(report(id).orElseThrow()));
+        if (firstLoad && !jdbc.sql("select exists (select 1 from coverage.enrollment_span)").query(Boolean.class)
+                .single()) {
+            // an 834 member loop takes 200 bytes at the least: enough bits for every member the file can hold
+            applier.firstLoad(size / 200);
+        }
         var parser = new Enrollment834Parser(this::knownPlan).skipSets(envelope.setErrors().stream()
                 .map(Envelope.SetError::control).collect(java.util.stream.Collectors.toSet()));
         try (InputStream in = new CountingStream(Files.newInputStream(file), bytes)) {

@@ -75,7 +75,11 @@ public final class EnvelopeScanner {
             for (int i = 0; i < n; i++) {
                 char c = (char) (buffer[i] & 0xff);
                 if (c == segmentTerm) {
-                    check.segment(segment.toString());
+                    if (skipping) {
+                        check.dataSegment(segment);
+                    } else {
+                        check.segment(segment.toString());
+                    }
                     segment.setLength(0);
                     skipping = false;
                 } else if (skipping) {
@@ -190,6 +194,19 @@ public final class EnvelopeScanner {
             return new Envelope(isa[6].trim(), isa[8].trim(), isa13, groupControlFirst, functionalFirst,
                     versionFirst, List.copyOf(sets), position, sha, isa[5], isa[7], isa[9], isa[10],
                     setsIncluded >= 0 ? setsIncluded : sets.size(), List.copyOf(setErrors));
+        }
+
+        /**
+         * A segment that is not an envelope segment, of which only the head was kept: inside a transaction set only
+         * counted (no String per member-level segment, issue #23); outside one, checked as {@link #segment} does.
+         */
+        void dataSegment(CharSequence head) throws X12Exception {
+            if (stControl != null && !ended) {
+                position++;
+                segmentsInSet++;
+            } else {
+                segment(head.toString());
+            }
         }
 
         void segment(String text) throws X12Exception {

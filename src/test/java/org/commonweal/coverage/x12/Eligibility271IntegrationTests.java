@@ -39,6 +39,8 @@ class Eligibility271IntegrationTests {
     int port;
     @Autowired
     TradingPartners partners;
+    @Autowired
+    Eligibility270 eligibility270;
 
     private String token;
 
@@ -60,6 +62,18 @@ class Eligibility271IntegrationTests {
     private static void assertAscii(List<String> segments) {
         assertThat(String.join("", segments).chars().allMatch(c -> c >= 32 && c < 127))
                 .as("X12 basic/extended character set").isTrue();
+    }
+
+    @Test
+    void theStartUpWarmUpFindsNobodyRecordsNothingAndTakesNoControlNumber() {
+        long audits = jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single();
+        long control = jdbc.sql("select last_value from coverage.x12_control").query(Long.class).single();
+        List<String> out = List.of(eligibility270.warmUp(25).split("~\n"));
+        assertThat(out).filteredOn(s -> s.startsWith("AAA*")).hasSize(25).allMatch(s -> s.equals("AAA*Y**75*C"));
+        assertThat(out).noneMatch(s -> s.startsWith("EB*") || s.startsWith("DMG*"));
+        assertThat(jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single()).isEqualTo(audits);
+        assertThat(jdbc.sql("select last_value from coverage.x12_control").query(Long.class).single())
+                .isEqualTo(control);
     }
 
     @Test
