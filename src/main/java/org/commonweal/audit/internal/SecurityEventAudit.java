@@ -11,6 +11,7 @@ import org.commonweal.identity.UserAccountCreated;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /** Logins, failed logins, new accounts, passkeys and members' authorizations of apps go to the audit trail. */
@@ -23,8 +24,16 @@ class SecurityEventAudit {
         this.audit = audit;
     }
 
+    /**
+     * A sign-in, and an API client's authentication at the token endpoint, are logins. A bearer token presented with
+     * an API request is not: it was issued at a login already audited, and every member-data read it makes has its
+     * own audit row naming the client (issue #23: the extra row was a second commit on every API answer).
+     */
     @EventListener
     void loggedIn(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication() instanceof AbstractOAuth2TokenAuthenticationToken<?>) {
+            return;
+        }
         audit.recordAs(event.getAuthentication().getName(),
                 new AuditEntry(AuditAction.LOGIN, "user-account", event.getAuthentication().getName(), null, "login", null));
     }

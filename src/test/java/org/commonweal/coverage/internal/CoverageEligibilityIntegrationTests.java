@@ -49,6 +49,11 @@ class CoverageEligibilityIntegrationTests {
                 .params(memberId, clientId).query(Integer.class).single();
     }
 
+    private int logins(String clientId) {
+        return jdbc.sql("select count(*) from audit.audit_event where username = ? and action = 'LOGIN'")
+                .param(clientId).query(Integer.class).single();
+    }
+
     @Test
     void theMachineApiSetsNoCookieAndIgnoresThePagesLanguageSwitch() throws Exception {
         mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").param("lang", "es")
@@ -64,6 +69,7 @@ class CoverageEligibilityIntegrationTests {
         String token = "Bearer " + ApiTokens.accessToken(client.requestToken(ApiScope.ELIGIBILITY_READ.value()));
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles"));
         int before = audits("DEMO-MEMBER-1", client.clientId());
+        int logins = logins(client.clientId());
         mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").header("Authorization", token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("active"))
@@ -75,6 +81,8 @@ class CoverageEligibilityIntegrationTests {
                 .andExpect(jsonPath("$.spanEnd").doesNotExist())
                 .andExpect(jsonPath("$.pcp.npi").value("1982736450"));
         assertThat(audits("DEMO-MEMBER-1", client.clientId())).isEqualTo(before + 1);
+        // the token's use is not a login: one audit row per answer, no LOGIN row per request
+        assertThat(logins(client.clientId())).isEqualTo(logins);
 
         // two years ago the member was in the earlier, closed span of another plan
         mvc.perform(get("/api/v1/eligibility").param("cin", "91234567A")
