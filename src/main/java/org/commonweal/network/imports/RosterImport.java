@@ -101,6 +101,18 @@ public class RosterImport {
         List<String> columns = records.getFirst().values().stream().map(c -> c.strip().toLowerCase(Locale.ROOT))
                 .toList();
         int before = problems.size();
+        List<String> header = records.getFirst().values();
+        for (int i = 0; i < header.size(); i++) {
+            // a column name is echoed in every problem about its field: it must be storable too (fuzzing found a
+            // NUL in a header name that the problems' jsonb then refused)
+            String problem = StorableText.problem(header.get(i));
+            if (problem != null) {
+                problems.add(new ImportProblem(1, "header", "column " + (i + 1) + " " + problem));
+            }
+        }
+        if (problems.size() > before) {
+            return -1;
+        }
         for (String required : List.of("npi", "last_name", "first_name", "specialty_taxonomy", "group_name", "address",
                 "city", "zip", "network")) {
             if (!columns.contains(required)) {
