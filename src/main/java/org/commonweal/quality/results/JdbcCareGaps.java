@@ -65,7 +65,7 @@ class JdbcCareGaps implements CareGaps {
                 join quality.measure_run run on run.id = r.run_id
                 where r.member_id = ? and r.run_id = (select max(id) from quality.measure_run latest
                     where latest.measure_id = run.measure_id and latest.finished_at is not null)
-                  and """ + GapReasons.openGapSql("r", "run") + " order by run.measure_id")
+                  and\s""" + GapReasons.openGapSql("r", "run") + " order by run.measure_id")
                 .param(memberId)
                 .query((rs, n) -> new GapRow(new CareGap(memberId, rs.getString(2), title(rs.getString(2)),
                         rs.getObject(3, LocalDate.class), rs.getLong(1)), rs.getObject(4, LocalDate.class)))
