@@ -52,6 +52,9 @@ class GapLoopIntegrationTests {
     WalkIns walkIns;
 
     @Autowired
+    SupplementalCsv supplemental;
+
+    @Autowired
     JdbcClient jdbc;
 
     @TempDir
@@ -97,12 +100,10 @@ class GapLoopIntegrationTests {
                 .param("center-screening:" + low.id()).query(String.class).single())
                 .isEqualTo("centers:" + center + " Observation");
 
-        // withdrawn as a whole, the reading no longer counts at the next recompute
-        jdbc.sql("update quality.clinical_source set status = 'withdrawn' where name = ?")
-                .param("center-screening:" + low.id()).update();
-        var withdrawnHigh = walkIns.screen(
-                new WalkIns.NewScreening(center, member, "lacare", 145, 85, null, null, null, null), "staff");
-        awaitSupplemental(withdrawnHigh.id());
+        // withdrawn as a whole, the reading no longer counts: the member is recomputed and the gap is open again
+        long source = jdbc.sql("select id from quality.clinical_source where name = ?")
+                .param("center-screening:" + low.id()).query(Long.class).single();
+        assertThat(supplemental.withdraw(source, "test")).isEqualTo(1);
         assertThat(open(member)).contains("CMS165");
     }
 
