@@ -68,9 +68,13 @@ class GapWorklistIntegrationTests {
             assertThat(queue).contains(a.memberId()).contains(b.memberId())
                     .doesNotContain(members.get(2).memberId()).doesNotContain(members.get(3).memberId());
 
-            // a provider's list: the members whose PCP today is this NPI
-            var pcp = coverage.eligibility(a.memberId(), LocalDate.now(), "test").orElseThrow().span().pcpNpi();
-            if (pcp != null) {
+            // a provider's list: the members whose PCP today is this NPI (member a's PCP set for the test)
+            var pcp = "1234567893";
+            String oldNpi = jdbc.sql("select pcp_npi from coverage.enrollment_span where member_id = ? and end_date"
+                    + " is null").param(a.memberId()).query(String.class).optional().orElse(null);
+            jdbc.sql("update coverage.enrollment_span set pcp_npi = ? where member_id = ? and end_date is null")
+                    .params(pcp, a.memberId()).update();
+            try {
                 var csv = memberServices.send("/care-gaps.csv?measure=CMS124&pcp=" + pcp);
                 assertThat(csv.statusCode()).isEqualTo(200);
                 assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
@@ -81,6 +85,10 @@ class GapWorklistIntegrationTests {
                         .contains("," + pcp + ",").endsWith(",CMS124,\"No Pap test since January 2024 (or, from age"
                                 + " 30, HPV test since January 2022)\",2026-12-31"));
                 assertThat(lines.stream().skip(1)).allSatisfy(l -> assertThat(l).contains("," + pcp + ","));
+                assertThat(csv.body()).doesNotContain(b.memberId());
+            } finally {
+                jdbc.sql("update coverage.enrollment_span set pcp_npi = ? where member_id = ? and end_date is null")
+                        .params(oldNpi, a.memberId()).update();
             }
 
             assertThat(memberServices.send("/care-gaps?pcp=12345").statusCode()).isEqualTo(400);
