@@ -13,6 +13,13 @@ public interface Centers {
     Optional<ClassSession> session(long sessionId);
 
     /**
+     * The next session of a program category ({@code screening}, {@code exercise} …) at any center in the coming
+     * three months that is not cancelled and has a seat left, soonest first; in {@code language} when one is, else
+     * in any language.
+     */
+    Optional<ClassSession> nextSession(String category, String language, java.time.LocalDate from);
+
+    /**
      * A member's classes still to come (a seat, an offered seat or a waitlist place), soonest first; audited as a
      * read of the member's registrations.
      */

@@ -72,6 +72,15 @@ public class JdbcCenters implements Centers {
     }
 
     @Override
+    public Optional<ClassSession> nextSession(String category, String language, java.time.LocalDate from) {
+        var now = java.time.Instant.now();
+        var open = queries.sessions(new SessionQueries.Filter(null, category, null, null, from, from.plusMonths(3),
+                200)).stream().filter(s -> !s.cancelled() && s.seatsLeft() > 0 && s.startsAt().isAfter(now)).toList();
+        return open.stream().filter(s -> s.language() != null && s.language().equals(language)).findFirst()
+                .or(() -> open.stream().findFirst());
+    }
+
+    @Override
     public Optional<ClassSession> session(long sessionId) {
         return queries.session(sessionId);
     }

@@ -35,7 +35,11 @@ public class WalkIns {
 
     private final ZoneId zone;
 
-    WalkIns(JdbcClient jdbc, AuditTrail audit, PlanIdentity plan) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    WalkIns(JdbcClient jdbc, AuditTrail audit, PlanIdentity plan,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.audit = audit;
@@ -132,6 +136,12 @@ public class WalkIns {
                         s.centerCode()).update();
         audit.record(AuditEntry.change(AuditAction.CREATE, "center-screening", String.valueOf(id), memberId,
                 "health screening", String.join(",", result.flags())));
+        if (memberId != null) {
+            var measuredAt = jdbc.sql("select measured_at from centers.screening where id = ?").param(id)
+                    .query((rs, n) -> SessionQueries.instant(rs, 1)).single();
+            events.publishEvent(new org.commonweal.centers.ScreeningRecorded(id, s.centerCode(), memberId,
+                    measuredAt, s.systolic(), s.diastolic(), s.glucose(), s.fasting(), s.heightCm(), s.weightKg()));
+        }
         return new Screening(id, Instant.now(), memberId, s.systolic(), s.diastolic(), s.glucose(), s.fasting(),
                 result.bmi(), result.flags(), referral);
     }

@@ -3,6 +3,8 @@ package org.commonweal.memberhome.internal;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import org.commonweal.centers.Centers;
 import org.commonweal.coverage.Coverage;
@@ -13,6 +15,8 @@ import org.commonweal.identity.UserAccount;
 import org.commonweal.identity.UserAccounts;
 import org.commonweal.network.NetworkDirectory;
 import org.commonweal.platform.PlanIdentity;
+import org.commonweal.quality.CareGaps;
+import org.commonweal.quality.DueCare;
 import org.commonweal.shell.RoleHome;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -35,11 +39,15 @@ class MemberHomeController {
     private final NetworkDirectory directory;
     private final Centers centers;
     private final PcpChanges pcpChanges;
+    private final CareGaps careGaps;
+    private final DueCarePlaces places;
 
     private final ZoneId zone;
 
     MemberHomeController(UserAccounts accounts, Coverage coverage, NetworkDirectory directory, Centers centers,
-            PcpChanges pcpChanges, PlanIdentity plan) {
+            PcpChanges pcpChanges, PlanIdentity plan, CareGaps careGaps, DueCarePlaces places) {
+        this.careGaps = careGaps;
+        this.places = places;
         this.pcpChanges = pcpChanges;
         this.zone = plan.timeZone();
         this.accounts = accounts;
@@ -89,6 +97,32 @@ class MemberHomeController {
                 .filter(r -> r.status().equals("open") || r.effectiveOn().isAfter(LocalDate.now(zone).minusMonths(1)))
                 .findFirst().orElse(null));
         model.addAttribute("zone", zone);
+        addDueCare(model, eligibility);
         return "memberhome/home";
+    }
+
+    /** The directory's product line of each coverage product line (coverage.product_line.directory_product_line). */
+    static final Map<String, String> DIRECTORY_LINES = Map.of("MCLA", "medi-cal", "LACC", "covered-ca",
+            "MCP", "medicare", "PASC", "pasc-sein");
+
+    /** One thing the member is due for, with the nearest place that does it (or none found). */
+    record DueItem(DueCare care, DueCarePlaces.Place place) {
+    }
+
+    /**
+     * "You are due for…": the member's open care gaps in the page's language with the reason and due date, the
+     * nearest in-network place that does each, and the next screening at a Community Resource Center.
+     */
+    private void addDueCare(Model model, org.commonweal.coverage.Eligibility eligibility) {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var member = eligibility.member();
+        String line = eligibility.productLine() == null ? null : DIRECTORY_LINES.get(eligibility.productLine().code());
+        List<DueItem> due = careGaps.dueCare(member.memberId(), locale, PURPOSE).stream()
+                .map(c -> new DueItem(c, places.nearest(c.measureId(), member.zip(), line).orElse(null))).toList();
+        model.addAttribute("dueCare", due);
+        if (!due.isEmpty()) {
+            model.addAttribute("nextScreening", centers.nextSession("screening", locale.getLanguage(),
+                    LocalDate.now(zone)).orElse(null));
+        }
     }
 }

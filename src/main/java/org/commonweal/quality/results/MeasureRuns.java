@@ -95,7 +95,7 @@ public class MeasureRuns {
                 System.currentTimeMillis() - started);
     }
 
-    private void store(long runId, MemberSummary member, MeasurePopulations result, String error, LocalDate asOf) {
+    void store(long runId, MemberSummary member, MeasurePopulations result, String error, LocalDate asOf) {
         jdbc.sql("""
                 insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                     denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
@@ -120,7 +120,7 @@ public class MeasureRuns {
         return "65+";
     }
 
-    private List<ClaimResources.StoredClaim> claims(String memberId) {
+    List<ClaimResources.StoredClaim> claims(String memberId) {
         var lines = new LinkedHashMap<Long, List<ClaimResources.StoredLine>>();
         jdbc.sql("""
                 select l.claim_id, l.line_number, l.service_from, l.service_to, l.procedure_code
@@ -193,11 +193,11 @@ public class MeasureRuns {
         return recent(Integer.MAX_VALUE).stream().filter(r -> r.id() == runId).findFirst();
     }
 
-    /** Open care gaps of a run: members eligible (not excluded) and not in the numerator. */
+    /** Open care gaps of a run: members eligible (not excluded) and not in the numerator (in it, for an inverse measure). */
     public List<String> openGaps(long runId) {
-        return jdbc.sql("""
-                select member_id from quality.measure_result where run_id = ? and denominator
-                  and not denominator_exclusion and not denominator_exception and not numerator order by 1""")
+        return jdbc.sql("select r.member_id from quality.measure_result r join quality.measure_run run"
+                + " on run.id = r.run_id where r.run_id = ? and "
+                + org.commonweal.quality.gaps.GapReasons.openGapSql("r", "run") + " order by 1")
                 .param(runId).query(String.class).list();
     }
 

@@ -1,0 +1,260 @@
+package org.commonweal.quality.supplemental;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.MemberSummary;
+import org.commonweal.platform.Csv;
+import org.commonweal.quality.results.MemberRecompute;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Immunization;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lab results and immunization registry extracts as CSV (layouts in {@code docs/quality.md}): each line becomes a FHIR
+ * Observation (LOINC) or Immunization (CVX) under the member it names (member id or CIN, through coverage's facade,
+ * audited), kept as a clinical source with its file, line and sender, withdrawable as a whole. A bad line is rejected
+ * with its line number, field and reason and the rest goes on; a file without the layout's header is refused whole.
+ * The members with new data are recomputed ({@link MemberRecompute}) once the file is stored.
+ */
+@Service
+public class SupplementalCsv {
+
+    static final String PURPOSE = "quality: supplemental data from a CSV extract";
+    static final List<String> LAB_HEADER = List.of("member_id", "cin", "loinc", "value", "unit", "collected_on",
+            "performing_org");
+    static final List<String> IMMUNIZATION_HEADER = List.of("member_id", "cin", "cvx", "given_on", "lot",
+            "performing_org");
+
+    /** What an import did; {@code refusal} is set when the file was refused whole (then nothing was stored). */
+    public record Report(long sourceId, int stored, int members, List<String> rejects, String refusal) {
+    }
+
+    private record Line(long line, String memberId, Resource resource) {
+    }
+
+    /** A line that cannot be taken: field and reason. */
+    private static final class Bad extends Exception {
+        Bad(String field, String reason) {
+            super(field + ": " + reason, null, false, false);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Coverage coverage;
+    private final AuditTrail audit;
+    private final MemberRecompute recompute;
+
+    SupplementalCsv(JdbcClient jdbc, TransactionTemplate transactions, Coverage coverage, AuditTrail audit,
+            MemberRecompute recompute) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.coverage = coverage;
+        this.audit = audit;
+        this.recompute = recompute;
+    }
+
+    public Report importLabs(Reader in, String name, String sender) throws IOException {
+        return importFile(in, name, sender, "lab-csv", LAB_HEADER);
+    }
+
+    public Report importImmunizations(Reader in, String name, String sender) throws IOException {
+        return importFile(in, name, sender, "immunization-csv", IMMUNIZATION_HEADER);
+    }
+
+    private Report importFile(Reader in, String name, String sender, String format, List<String> header)
+            throws IOException {
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.read(in);
+        } catch (Csv.Malformed e) {
+            return new Report(0, 0, 0, List.of(), e.getMessage());
+        }
+        if (rows.isEmpty() || !rows.get(0).values().stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList()
+                .equals(header)) {
+            return new Report(0, 0, 0, List.of(), "line 1: the header must be " + String.join(",", header));
+        }
+        var lines = new ArrayList<Line>();
+        var rejects = new ArrayList<String>();
+        for (var row : rows.subList(1, rows.size())) {
+            if (row.blank()) continue;
+            try {
+                if (row.values().size() != header.size()) {
+                    throw new Bad("line", header.size() + " fields expected, " + row.values().size() + " found");
+                }
+                var member = member(row.values().get(0), row.values().get(1));
+                var resource = format.equals("lab-csv") ? lab(row, member) : immunization(row, member);
+                lines.add(new Line(row.line(), member, resource));
+            } catch (Bad e) {
+                rejects.add("line " + row.line() + ": " + e.getMessage());
+            }
+        }
+        var report = transactions.execute(status -> store(lines, rejects, name, sender, format));
+        lines.stream().map(Line::memberId).distinct().forEach(recompute::recompute);
+        return report;
+    }
+
+    private Report store(List<Line> lines, List<String> rejects, String name, String sender, String format) {
+        long sourceId = jdbc.sql("""
+                insert into quality.clinical_source (name, format, received_by, resources, rejected)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(name, format, sender, lines.size(), rejects.size()).query(Long.class).single();
+        var json = FhirContext.forR4Cached().newJsonParser();
+        for (var line : lines) {
+            jdbc.sql("""
+                    insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
+                        resource_id, resource_json) values (?, ?, ?, ?, ?, ?)""")
+                    .params(sourceId, line.line(), line.memberId(), line.resource().fhirType(),
+                            line.resource().getIdElement().getIdPart(), json.encodeResourceToString(line.resource()))
+                    .update();
+        }
+        for (var reject : rejects) {
+            int at = reject.indexOf(':');
+            jdbc.sql("insert into quality.clinical_reject (source_id, line_number, reason) values (?, ?, ?)")
+                    .params(sourceId, Integer.parseInt(reject.substring("line ".length(), at)),
+                            reject.substring(at + 2)).update();
+        }
+        var members = lines.stream().map(Line::memberId).collect(java.util.stream.Collectors.toSet()).size();
+        audit.record(AuditEntry.change(AuditAction.IMPORT, "clinical-source", Long.toString(sourceId), null, PURPOSE,
+                name + " (" + format + "): " + lines.size() + " records for " + members + " members, "
+                        + rejects.size() + " lines rejected"));
+        return new Report(sourceId, lines.size(), members, List.copyOf(rejects), null);
+    }
+
+    /**
+     * Withdraws a clinical source as a whole (a CSV extract, a center screening, a FHIR import): its records stop
+     * counting, and its members are recomputed. Returns the members recomputed.
+     */
+    public int withdraw(long sourceId, String by) {
+        var members = transactions.execute(status -> {
+            int changed = jdbc.sql("update quality.clinical_source set status = 'withdrawn' where id = ?"
+                    + " and status = 'imported'").param(sourceId).update();
+            if (changed == 0) return List.<String>of();
+            audit.record(AuditEntry.change(AuditAction.UPDATE, "clinical-source", Long.toString(sourceId), null,
+                    PURPOSE, "withdrawn by " + by));
+            return jdbc.sql("select distinct member_id from quality.clinical_resource where source_id = ?")
+                    .param(sourceId).query(String.class).list();
+        });
+        members.forEach(recompute::recompute);
+        return members.size();
+    }
+
+    private String member(String memberId, String cin) throws Bad {
+        memberId = memberId.strip();
+        cin = cin.strip();
+        if (memberId.isEmpty() && cin.isEmpty()) throw new Bad("member_id", "a member id or a CIN is needed");
+        Optional<MemberSummary> found = memberId.isEmpty() ? Optional.empty()
+                : coverage.findMember(memberId, PURPOSE);
+        if (found.isEmpty() && !cin.isEmpty()) found = coverage.findMemberByCin(cin, PURPOSE);
+        if (found.isEmpty()) {
+            throw new Bad(memberId.isEmpty() ? "cin" : "member_id", "no plan member has this "
+                    + (memberId.isEmpty() ? "CIN" : cin.isEmpty() ? "member id" : "member id or CIN"));
+        }
+        return found.get().memberId();
+    }
+
+    private static LocalDate date(String field, String text) throws Bad {
+        try {
+            var date = LocalDate.parse(text.strip());
+            if (date.isAfter(LocalDate.now().plusDays(1))) throw new Bad(field, "a date in the future");
+            if (date.isBefore(LocalDate.of(1900, 1, 1))) throw new Bad(field, "a date before 1900");
+            return date;
+        } catch (DateTimeParseException e) {
+            throw new Bad(field, "not a date (YYYY-MM-DD): '" + text.strip() + "'");
+        }
+    }
+
+    /** LOINC codes carry a mod-10 check digit after the hyphen (the Luhn algorithm on the number part). */
+    static boolean loinc(String code) {
+        if (!code.matches("[0-9]{1,7}-[0-9]")) return false;
+        var number = code.substring(0, code.indexOf('-'));
+        int sum = 0;
+        for (int i = number.length() - 1, position = 1; i >= 0; i--, position++) {
+            int digit = number.charAt(i) - '0';
+            if (position % 2 == 1) {
+                digit *= 2;
+                if (digit > 9) digit -= 9;
+            }
+            sum += digit;
+        }
+        return (10 - sum % 10) % 10 == code.charAt(code.length() - 1) - '0';
+    }
+
+    private static Resource lab(Csv.Row row, String memberId) throws Bad {
+        var v = row.values();
+        var code = v.get(2).strip();
+        if (!loinc(code)) throw new Bad("loinc", "not a LOINC code (NNNNN-N with its check digit): '" + code + "'");
+        var value = v.get(3).strip();
+        if (value.isEmpty()) throw new Bad("value", "a result is needed");
+        var unit = v.get(4).strip();
+        var collected = date("collected_on", v.get(5));
+        var observation = new Observation();
+        observation.setId("lab-" + row.line() + "-" + memberId);
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.addCategory(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", "Laboratory")));
+        observation.setCode(new CodeableConcept(new Coding("http://loinc.org", code, null)));
+        observation.setSubject(new Reference("Patient/" + memberId));
+        observation.setEffective(new DateTimeType(Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        observation.setIssued(Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        if (value.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            if (unit.isEmpty()) throw new Bad("unit", "a number needs its UCUM unit (%, mg/dL …)");
+            if (unit.length() > 30) throw new Bad("unit", "longer than 30 characters");
+            observation.setValue(new Quantity().setValue(new BigDecimal(value)).setUnit(unit)
+                    .setSystem("http://unitsofmeasure.org").setCode(unit));
+        } else {
+            if (value.length() > 200) throw new Bad("value", "longer than 200 characters");
+            observation.setValue(new StringType(value));
+        }
+        performer(v.get(6)).ifPresent(observation::addPerformer);
+        return observation;
+    }
+
+    private static Resource immunization(Csv.Row row, String memberId) throws Bad {
+        var v = row.values();
+        var cvx = v.get(2).strip();
+        if (!cvx.matches("[0-9]{1,3}")) throw new Bad("cvx", "not a CVX vaccine code (1 to 3 digits): '" + cvx + "'");
+        var given = date("given_on", v.get(3));
+        var immunization = new Immunization();
+        immunization.setId("imm-" + row.line() + "-" + memberId);
+        immunization.setStatus(Immunization.ImmunizationStatus.COMPLETED);
+        immunization.setVaccineCode(new CodeableConcept(new Coding("http://hl7.org/fhir/sid/cvx", cvx, null)));
+        immunization.setPatient(new Reference("Patient/" + memberId));
+        immunization.setOccurrence(new DateTimeType(Date.from(given.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        var lot = v.get(4).strip();
+        if (lot.length() > 40) throw new Bad("lot", "longer than 40 characters");
+        if (!lot.isEmpty()) immunization.setLotNumber(lot);
+        performer(v.get(5)).ifPresent(org -> immunization.addPerformer().setActor(org));
+        return immunization;
+    }
+
+    private static Optional<Reference> performer(String org) throws Bad {
+        org = org.strip();
+        if (org.length() > 200) throw new Bad("performing_org", "longer than 200 characters");
+        return org.isEmpty() ? Optional.empty() : Optional.of(new Reference().setDisplay(org));
+    }
+}
