@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Fault drill (#20): {@code kill -9} of the application during {@code import-plannet} of 2,000 Practitioners (NDJSON).
+ * Fault drill (#20): {@code kill -9} of the application during {@code import-plannet} of 1,200 Practitioners (NDJSON).
  * The command runs in its own JVM (the application in production mode on the tests' database); once 300 are in, the
  * test takes a share lock on {@code network.entry_history}, so the child stops between writing a resource and its
  * history entry, and kills it there. Each resource, then and after, has exactly its one history entry; the rerun
@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class PlanNetCrashIntegrationTests {
 
-    private static final int RESOURCES = 2_000;
+    private static final int RESOURCES = 1_200;
 
     @Autowired
     PlanNetImport planNet;
