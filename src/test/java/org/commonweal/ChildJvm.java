@@ -1,9 +1,12 @@
 package org.commonweal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -49,8 +52,8 @@ public final class ChildJvm {
     }
 
     /** Waits up to {@code timeout} for {@code condition}, failing with the child's log if it ends or never comes. */
-    public static void await(Process child, Path log, java.time.Duration timeout, String what,
-            java.util.function.BooleanSupplier condition) throws Exception {
+    public static void await(Process child, Path log, Duration timeout, String what, BooleanSupplier condition)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -58,10 +61,10 @@ public final class ChildJvm {
             }
             if (!child.isAlive()) {
                 throw new AssertionError("the child ended (exit " + child.exitValue() + ") before " + what + "; log:\n"
-                        + java.nio.file.Files.readString(log));
+                        + Files.readString(log));
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no " + what + " within " + timeout + "; log:\n" + java.nio.file.Files.readString(log));
+        throw new AssertionError("no " + what + " within " + timeout + "; log:\n" + Files.readString(log));
     }
 }
