@@ -1,9 +1,12 @@
 package org.commonweal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -26,5 +29,42 @@ public final class ChildJvm {
         }
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * The application itself running one of its operational commands ({@code java -jar commonweal.jar NAME …}) in a
+     * second JVM, in production mode on the tests' database ({@code commonweal.db.url}), with its own data directory
+     * {@code dataDir}; its output goes to {@code log}.
+     */
+    public static Process command(DataSource dataSource, Path log, Path dataDir, String... commandArgs)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        try (Connection c = dataSource.getConnection()) {
+            command.add("-Dcommonweal.db.url=" + c.getMetaData().getURL());
+            command.add("-Dcommonweal.db.user=" + c.getMetaData().getUserName());
+        }
+        command.addAll(List.of("-Dcommonweal.db.pool-size=4", "-Dcommonweal.data-dir=" + dataDir,
+                "-Dcommonweal.demo.load=false", "-Dlogging.level.root=WARN", "-Dlogging.level.org.commonweal=INFO",
+                CommonwealApplication.class.getName()));
+        command.addAll(List.of(commandArgs));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits up to {@code timeout} for {@code condition}, failing with the child's log if it ends or never comes. */
+    public static void await(Process child, Path log, Duration timeout, String what, BooleanSupplier condition)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (!child.isAlive()) {
+                throw new AssertionError("the child ended (exit " + child.exitValue() + ") before " + what + "; log:\n"
+                        + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + what + " within " + timeout + "; log:\n" + Files.readString(log));
     }
 }

@@ -110,7 +110,8 @@ public class Enrollment834Import {
         ImportCounts counts = new ImportCounts();
         if (existing.isPresent()) {
             ImportReport before = report(existing.get()).orElseThrow();
-            if (before.status() != ImportStatus.RUNNING) {
+            // interrupted (a crash) or failed half-way (the database refused a write, e.g. its disk full): resume
+            if (before.status() != ImportStatus.RUNNING && before.status() != ImportStatus.FAILED) {
                 long dup = insertFile(fileName, envelope, actor, size, ImportStatus.DUPLICATE,
                         "already imported as #" + before.id() + " on " + before.finishedAt() + "; nothing changed");
                 audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(dup), null,
@@ -118,6 +119,9 @@ public class Enrollment834Import {
                 return report(dup).orElseThrow();
             }
             id = before.id();
+            if (before.status() == ImportStatus.FAILED) {
+                files.resumed(id);
+            }
             resumeAfter = files.appliedThrough(id);
             restore(counts, before);
         } else {

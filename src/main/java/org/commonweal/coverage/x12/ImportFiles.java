@@ -63,11 +63,19 @@ final class ImportFiles {
     }
 
     /** The import that took (or is taking) the same ISA13 and content. */
+    /** The import of the same file that was applied, is under way, or failed half-way (then it is resumed). */
     Optional<Long> sameFile(String isa13, String sha256) {
         return jdbc.sql("""
                 select id from coverage.import_file where isa13 = ? and sha256 = ? and status = any(?)
-                order by id limit 1""").params(isa13, sha256, TAKEN.toArray(String[]::new)).query(Long.class)
-                .optional();
+                order by id limit 1""").params(isa13, sha256, java.util.stream.Stream.concat(TAKEN.stream(),
+                        java.util.stream.Stream.of(ImportStatus.FAILED.code())).toArray(String[]::new))
+                .query(Long.class).optional();
+    }
+
+    /** A failed import taken up again: running, its error cleared (what it had committed stays). */
+    void resumed(long id) {
+        jdbc.sql("update coverage.import_file set status = ?, message = null, finished_at = null where id = ?")
+                .params(ImportStatus.RUNNING.code(), id).update();
     }
 
     int appliedThrough(long id) {

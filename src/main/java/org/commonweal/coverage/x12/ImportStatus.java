@@ -14,7 +14,7 @@ public enum ImportStatus {
     REFUSED("refused"),
     /** The same ISA13 and content were imported before; nothing changed. */
     DUPLICATE("duplicate"),
-    /** Stopped by an error while applying; what was committed stays and a new import resumes. */
+    /** Stopped by an error while applying; what was committed stays and importing the same file again resumes it. */
     FAILED("failed");
 
     private final String code;

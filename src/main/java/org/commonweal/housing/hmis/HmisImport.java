@@ -19,6 +19,7 @@ import org.commonweal.housing.HudCodes;
 import org.commonweal.platform.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads HMIS CSV: a complete export of another HMIS (a ZIP of the FY2026 set, or an FY2024 set, converted), or
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Component;
  * first (users, organizations, projects, project-level files, clients, enrollments, exits, enrollment-level files).
  * Each row is checked on its own: good rows are inserted or updated (organizations and projects by their id, clients
  * by PersonalID, enrollments by EnrollmentID) and kept as read ({@link HmisRecords}) so that an export gives them back;
- * bad rows are reported with file, line, field and reason and change nothing.
+ * bad rows are reported with file, line, field and reason and change nothing. Each row is applied in its own
+ * transaction (its table row and its kept record together), so an import stopped at any point, a {@code kill -9}
+ * included, leaves whole rows, and importing the set again completes it (every row is an upsert).
  */
 @Component
 class HmisImport {
@@ -63,10 +66,12 @@ class HmisImport {
 
     private final JdbcClient jdbc;
     private final HmisRecords kept;
+    private final TransactionTemplate tx;
 
-    HmisImport(JdbcClient jdbc, HmisRecords kept) {
+    HmisImport(JdbcClient jdbc, HmisRecords kept, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.kept = kept;
+        this.tx = tx;
     }
 
     /** Client.csv, Enrollment.csv and Exit.csv on their own (any may be null). */
@@ -237,7 +242,7 @@ class HmisImport {
                     throw new BadRow("DateDeleted", "a record deleted in the source HMIS; not applied");
                 }
                 dates(row);
-                handler.apply(row);
+                applyWhole(handler, row);
                 applied++;
             } catch (BadRow e) {
                 problems.add(file + " line " + line + ": " + e.getMessage());
@@ -246,6 +251,22 @@ class HmisImport {
             }
         }
         return applied;
+    }
+
+    /** One row in one transaction: a bad row or a database error rolls back what the row had written. */
+    private void applyWhole(RowHandler handler, Map<String, String> row) throws BadRow {
+        BadRow[] bad = {null};
+        tx.executeWithoutResult(status -> {
+            try {
+                handler.apply(row);
+            } catch (BadRow e) {
+                bad[0] = e;
+                status.setRollbackOnly();
+            }
+        });
+        if (bad[0] != null) {
+            throw bad[0];
+        }
     }
 
     private void organization(Map<String, String> r, String sourceExport) throws BadRow {

@@ -232,11 +232,18 @@ public class PlanNetImport {
         values.put("verified_by", source);
         List<String> columns = new ArrayList<>(values.keySet());
         String placeholders = String.join(", ", columns.stream().map(c -> "?").toList());
-        String updates = String.join(", ", columns.stream().filter(c -> !c.equals("id"))
-                .map(c -> c + " = excluded." + c).toList());
-        jdbc.update("insert into " + table.table() + " (" + String.join(", ", columns) + ") values (" + placeholders
-                + ") on conflict (id) do update set " + updates + ", version = " + table.table().substring(8)
-                + ".version + 1, last_updated = now()", values.values().toArray());
+        List<String> changing = columns.stream().filter(c -> !c.equals("id")).toList();
+        String updates = String.join(", ", changing.stream().map(c -> c + " = excluded." + c).toList());
+        // a resource received again unchanged (a rerun after a crash, the same file sent twice) is left as it is:
+        // no new version, no history entry, no change published
+        String changed = "(" + String.join(", ", changing.stream().map(c -> "t." + c).toList()) + ") is distinct from ("
+                + String.join(", ", changing.stream().map(c -> "excluded." + c).toList()) + ")";
+        int written = jdbc.update("insert into " + table.table() + " as t (" + String.join(", ", columns)
+                + ") values (" + placeholders + ") on conflict (id) do update set " + updates
+                + ", version = t.version + 1, last_updated = now() where " + changed, values.values().toArray());
+        if (written == 0) {
+            return;
+        }
         jdbc.update("insert into network.entry_history (resource_type, resource_id, version, changed_by, source, change,"
                 + " snapshot) select ?, t.id, t.version, ?, ?, case when t.version = 1 then 'created' else 'updated'"
                 + " end, to_jsonb(t) from " + table.table() + " t where t.id = ?", table.type(), source, source,
