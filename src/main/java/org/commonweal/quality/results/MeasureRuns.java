@@ -120,7 +120,7 @@ public class MeasureRuns {
         return "65+";
     }
 
-    private List<ClaimResources.StoredClaim> claims(String memberId) {
+    List<ClaimResources.StoredClaim> claims(String memberId) {
         var lines = new LinkedHashMap<Long, List<ClaimResources.StoredLine>>();
         jdbc.sql("""
                 select l.claim_id, l.line_number, l.service_from, l.service_to, l.procedure_code

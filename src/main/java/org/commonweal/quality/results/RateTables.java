@@ -1,18 +1,23 @@
 package org.commonweal.quality.results;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.commonweal.platform.CellSuppression;
+import org.commonweal.platform.Publication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * A run's rates as they may be shown or exported: eligible, met and rate per value of one grouping (a stratifier of
- * the member, or the product line, PCP, clinic or medical group the result is attributed to), through
- * {@link SuppressedStrata} (the platform's cell suppression over the whole table), with the measure's performance
- * levels and, for each rate shown, how many members it is from each level.
+ * the member, or the product line, PCP, clinic or medical group the result is attributed to), through the platform's
+ * cell suppression, with the measure's performance
+ * levels and, for each rate shown, how many members it is from each level; and the run's monthly trend. Every figure
+ * of a run goes through one publication ({@link #figures}), so what one table or export masks no other gives back.
  */
 @Service
 public class RateTables {
@@ -24,11 +29,13 @@ public class RateTables {
     private final JdbcClient jdbc;
     private final MeasureRuns runs;
     private final PerformanceLevels levels;
+    private final MonthlyTrends trends;
 
-    RateTables(JdbcClient jdbc, MeasureRuns runs, PerformanceLevels levels) {
+    RateTables(JdbcClient jdbc, MeasureRuns runs, PerformanceLevels levels, MonthlyTrends trends) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.levels = levels;
+        this.trends = trends;
     }
 
     /**
@@ -57,32 +64,111 @@ public class RateTables {
         return runs.find(runId).map(run -> table(run, by));
     }
 
-    RateTable table(MeasureRuns.RunRow run, String by) {
-        var strata = strata(run.id(), by);
-        var level = levels.find(run.measureId(), run.periodEnd().getYear());
-        var shown = SuppressedStrata.of(strata);
-        var rows = new ArrayList<RateRow>();
-        long eligible = 0, met = 0;
-        for (int i = 0; i < shown.size(); i++) {
-            var row = shown.get(i);
-            long e, m;
-            if (i < strata.size()) {
-                e = strata.get(i).eligible();
-                m = strata.get(i).met();
-                eligible += e;
-                met += m;
-            } else {
-                e = eligible;
-                m = met;
-            }
-            Long toMinimum = null, toHigh = null;
-            if (row.rate() != null && level.isPresent()) {
-                toMinimum = level.get().membersTo(level.get().minimum(), e, m);
-                toHigh = level.get().membersTo(level.get().high(), e, m);
-            }
-            rows.add(new RateRow(row.value(), row.eligible(), row.met(), row.rate(), toMinimum, toHigh));
+    /** A month end as shown: counts as text or the mask, the rate in percent or null. */
+    public record TrendMonth(LocalDate monthEnd, String eligible, String met, Double rate) {
+
+        public boolean suppressed() {
+            return CellSuppression.MASK.equals(eligible) || CellSuppression.MASK.equals(met);
         }
+    }
+
+    /** A run's rate as of each month end. */
+    public record Trend(MeasureRuns.RunRow run, List<TrendMonth> months) {
+    }
+
+    public Optional<Trend> trend(long runId) {
+        return runs.find(runId).map(run -> {
+            var figures = figures(run);
+            var months = new ArrayList<TrendMonth>();
+            for (var m : figures.months()) {
+                var e = figures.monthKey(m, "eligible");
+                var n = figures.monthKey(m, "met");
+                months.add(new TrendMonth(m.monthEnd(), figures.masking().count(e), figures.masking().count(n),
+                        figures.masking().shows(e, n) && m.eligible() > 0 ? 100.0 * m.met() / m.eligible() : null));
+            }
+            return new Trend(run, months);
+        });
+    }
+
+    RateTable table(MeasureRuns.RunRow run, String by) {
+        if (!GROUPINGS.contains(by)) throw new IllegalArgumentException("unknown grouping " + by);
+        var figures = figures(run);
+        var level = levels.find(run.measureId(), run.periodEnd().getYear());
+        var shown = figures.masking();
+        var rows = new ArrayList<RateRow>();
+        for (var s : figures.strata().get(by)) {
+            rows.add(row(s, key(by, s.value(), "eligible"), key(by, s.value(), "met"), shown, level));
+        }
+        rows.add(row(new MeasureRuns.Stratum("total", figures.eligible(), figures.met()), "eligible", "met", shown,
+                level));
         return new RateTable(run, by, level, rows);
+    }
+
+    private static RateRow row(MeasureRuns.Stratum s, String e, String m, CellSuppression.Masking shown,
+            Optional<PerformanceLevels.Level> level) {
+        Double rate = shown.shows(e, m) && s.eligible() > 0 ? 100.0 * s.met() / s.eligible() : null;
+        Long toMinimum = null, toHigh = null;
+        if (rate != null && level.isPresent()) {
+            toMinimum = level.get().membersTo(level.get().minimum(), s.eligible(), s.met());
+            toHigh = level.get().membersTo(level.get().high(), s.eligible(), s.met());
+        }
+        return new RateRow(s.value(), shown.count(e), shown.count(m), rate, toMinimum, toHigh);
+    }
+
+    /** Everything a run publishes in its pages and exports, and how it is masked. */
+    record Figures(long eligible, long met, Map<String, List<MeasureRuns.Stratum>> strata,
+            List<MonthlyTrends.Month> months, CellSuppression.Masking masking) {
+
+        String monthKey(MonthlyTrends.Month m, String what) {
+            return "month|" + m.monthEnd() + "|" + what;
+        }
+    }
+
+    private static String key(String grouping, String value, String what) {
+        return grouping + "|" + value + "|" + what;
+    }
+
+    /**
+     * One publication for the whole run, so that every table (by any grouping), the monthly trend and their exports
+     * are masked together: each grouping's eligible and met add up to the run's totals, each group's and month's
+     * eligible are its met and not met, and each month's eligible are (at most) the run's eligible.
+     */
+    Figures figures(MeasureRuns.RunRow run) {
+        var p = new Publication();
+        var all = new LinkedHashMap<String, List<MeasureRuns.Stratum>>();
+        long eligible = 0, met = 0;
+        for (var by : GROUPINGS) all.put(by, strata(run.id(), by));
+        for (var s : all.get(GROUPINGS.getFirst())) {
+            eligible += s.eligible();
+            met += s.met();
+        }
+        p.count("eligible", eligible).count("met", met).unpublished("not-met", eligible - met)
+                .sum("eligible", List.of("met", "not-met"));
+        for (var entry : all.entrySet()) {
+            var by = entry.getKey();
+            var eligibleParts = new ArrayList<String>();
+            var metParts = new ArrayList<String>();
+            for (var s : entry.getValue()) {
+                var e = key(by, s.value(), "eligible");
+                var m = key(by, s.value(), "met");
+                var n = key(by, s.value(), "not-met");
+                p.count(e, s.eligible()).count(m, s.met()).unpublished(n, s.eligible() - s.met())
+                        .sum(e, List.of(m, n));
+                eligibleParts.add(e);
+                metParts.add(m);
+            }
+            p.sum("eligible", eligibleParts).sum("met", metParts);
+        }
+        var months = trends.months(run.id());
+        for (var month : months) {
+            var e = "month|" + month.monthEnd() + "|eligible";
+            var m = "month|" + month.monthEnd() + "|met";
+            var n = "month|" + month.monthEnd() + "|not-met";
+            p.count(e, month.eligible()).count(m, month.met()).unpublished(n, month.eligible() - month.met())
+                    .sum(e, List.of(m, n)).relate("eligible", List.of(e));
+            if (month.monthEnd().equals(run.periodEnd())) p.relate("met", List.of(m));
+        }
+        return new Figures(eligible, met, all, months, CellSuppression.protect(p));
     }
 
     /** Eligible (denominator less exclusions and exceptions) and met counts per value of the grouping. */

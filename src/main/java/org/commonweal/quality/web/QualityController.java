@@ -44,6 +44,7 @@ class QualityController {
         var table = rates.table(id, by).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("rows", table.rows());
         model.addAttribute("level", table.level().orElse(null));
+        model.addAttribute("trend", rates.trend(id).orElseThrow().months());
         return "quality/run";
     }
 }

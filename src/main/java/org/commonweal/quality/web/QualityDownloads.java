@@ -38,7 +38,12 @@ class QualityDownloads {
             "group", "eligible", "met", "rate_percent", "minimum_level_percent", "high_level_percent",
             "members_to_minimum", "members_to_high", "suppressed");
 
+    static final List<String> TREND_HEADER = List.of("measure_id", "run_id", "month_end", "eligible", "met",
+            "rate_percent", "suppressed");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
     private final RateTables rates;
+    
     private final AuditTrail audit;
 
     QualityDownloads(RateTables rates, AuditTrail audit) {
@@ -48,27 +53,45 @@ class QualityDownloads {
 
     @GetMapping("/quality/runs/{id}/rates.csv")
     ResponseEntity<byte[]> csv(@PathVariable long id, @RequestParam(defaultValue = "race_ethnicity") String by) {
-        var lines = lines(table(id, by, "csv"));
-        var bytes = new ByteArrayOutputStream();
-        try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); var csv = Csv.to(writer)) {
-            writer.write('\uFEFF'); // so spreadsheet programs read UTF-8
-            csv.row(HEADER);
-            lines.forEach(csv::row);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return download(bytes.toByteArray(), MediaType.parseMediaType("text/csv;charset=UTF-8"), id, by, "csv");
+        return download(csv(HEADER, lines(table(id, by, "csv"))), CSV, "quality-run-" + id + "-" + by + ".csv");
     }
 
     @GetMapping("/quality/runs/{id}/rates.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id, @RequestParam(defaultValue = "race_ethnicity") String by)
             throws IOException {
-        var lines = lines(table(id, by, "xlsx"));
+        return download(xlsx("rates", HEADER, lines(table(id, by, "xlsx"))), XLSX,
+                "quality-run-" + id + "-" + by + ".xlsx");
+    }
+
+    @GetMapping("/quality/runs/{id}/trend.csv")
+    ResponseEntity<byte[]> trendCsv(@PathVariable long id) {
+        return download(csv(TREND_HEADER, trendLines(trend(id, "csv"))), CSV, "quality-run-" + id + "-trend.csv");
+    }
+
+    @GetMapping("/quality/runs/{id}/trend.xlsx")
+    ResponseEntity<byte[]> trendXlsx(@PathVariable long id) throws IOException {
+        return download(xlsx("trend", TREND_HEADER, trendLines(trend(id, "xlsx"))), XLSX,
+                "quality-run-" + id + "-trend.xlsx");
+    }
+
+    static byte[] csv(List<String> header, List<List<Object>> lines) {
+        var bytes = new ByteArrayOutputStream();
+        try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); var csv = Csv.to(writer)) {
+            writer.write('\uFEFF'); // so spreadsheet programs read UTF-8
+            csv.row(header);
+            lines.forEach(csv::row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] xlsx(String name, List<String> header, List<List<Object>> lines) throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var workbook = new XSSFWorkbook()) {
-            var sheet = workbook.createSheet("rates");
+            var sheet = workbook.createSheet(name);
             var top = sheet.createRow(0);
-            for (int i = 0; i < HEADER.size(); i++) top.createCell(i).setCellValue(HEADER.get(i));
+            for (int i = 0; i < header.size(); i++) top.createCell(i).setCellValue(header.get(i));
             int r = 1;
             for (var line : lines) {
                 var row = sheet.createRow(r++);
@@ -81,7 +104,24 @@ class QualityDownloads {
             }
             workbook.write(bytes);
         }
-        return download(bytes.toByteArray(), XLSX, id, by, "xlsx");
+        return bytes.toByteArray();
+    }
+
+    private RateTables.Trend trend(long id, String format) {
+        var trend = rates.trend(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        audit.record(new AuditEntry(AuditAction.EXPORT, "quality-rates", String.valueOf(id), null,
+                "quality rates export", format + " monthly trend"));
+        return trend;
+    }
+
+    static List<List<Object>> trendLines(RateTables.Trend trend) {
+        var run = trend.run();
+        var lines = new ArrayList<List<Object>>();
+        for (var m : trend.months()) {
+            lines.add(java.util.Arrays.asList(run.measureId(), run.id(), m.monthEnd().toString(), count(m.eligible()),
+                    count(m.met()), m.rate() == null ? null : Math.round(m.rate() * 100) / 100.0, m.suppressed()));
+        }
+        return lines;
     }
 
     private RateTables.RateTable table(long id, String by, String format) {
@@ -123,8 +163,8 @@ class QualityDownloads {
         return shown.matches("\\d+") ? Long.valueOf(shown) : null;
     }
 
-    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, long id, String by, String ext) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"quality-run-" + id + "-" + by + "." + ext + "\"").body(body);
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
     }
 }
