@@ -143,6 +143,11 @@ class RatesIntegrationTests {
                 .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(es).contains("Nivel mínimo de desempeño").contains("Línea de producto");
+        // only analysts and administrators download
+        mvc.perform(get("/quality/runs/" + run + "/rates.csv").with(user("ms").roles("MEMBER_SERVICES")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/quality/runs/" + run + "/rates.csv").param("by", "nonsense")
+                .with(user("analyst").roles("ANALYST"))).andExpect(status().isBadRequest());
     }
 
     @Test
