@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Equity insights",
         allowedDependencies = {"platform", "identity", "audit", "geography", "demo", "shell", "coverage", "adequacy",
-                "centers", "engagement", "grants", "housing"})
+                "centers", "engagement", "grants", "housing", "quality"})
 package org.commonweal.insights;

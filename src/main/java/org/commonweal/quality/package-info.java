@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Quality",
-        allowedDependencies = {"platform", "identity", "audit", "shell", "coverage", "centers"})
+        allowedDependencies = {"platform", "identity", "audit", "shell", "coverage", "centers", "network", "demo"})
 package org.commonweal.quality;

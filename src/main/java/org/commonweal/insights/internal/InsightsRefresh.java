@@ -48,6 +48,7 @@ public class InsightsRefresh {
     private final OutreachFigures outreach;
     private final GrantFigures grants;
     private final HousingFigures housing;
+    private final org.commonweal.quality.QualityFigures qualityFigures;
     private final Geography geography;
     private final FigureStore store;
     private final int months;
@@ -55,7 +56,8 @@ public class InsightsRefresh {
     private final ZoneId zone;
 
     InsightsRefresh(MembershipFigures membership, MembershipTrends trends, Coverage coverage,
-            AdequacyFigures adequacy, Adequacy runs, CenterFigures centers, OutreachFigures outreach, GrantFigures grants, HousingFigures housing, Geography geography,
+            AdequacyFigures adequacy, Adequacy runs, CenterFigures centers, OutreachFigures outreach, GrantFigures grants, HousingFigures housing,
+            org.commonweal.quality.QualityFigures qualityFigures, Geography geography,
             FigureStore store, @Value("${commonweal.insights.trend-months:24}") int months, PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.membership = membership;
@@ -67,6 +69,7 @@ public class InsightsRefresh {
         this.outreach = outreach;
         this.grants = grants;
         this.housing = housing;
+        this.qualityFigures = qualityFigures;
         this.geography = geography;
         this.store = store;
         this.months = months;
@@ -97,6 +100,7 @@ public class InsightsRefresh {
             case ENGAGEMENT -> engagement(sums);
             case GRANTS -> grants(sums);
             case HOUSING -> housing(sums);
+            case QUALITY -> quality();
         };
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         store.replace(family, figures, today, elapsed, trigger);
@@ -128,6 +132,33 @@ public class InsightsRefresh {
         Map<String, BigDecimal> residents = residents();
         return sums.figures(k -> k.stratumKind().equals("all") || k.stratumKind().equals("product_line")
                 ? residents.get(k.level() + k.area()) : null);
+    }
+
+    /**
+     * Quality measure rates (issue #21) from the quality module's facade: per measure its latest run, per place;
+     * {@code all} = every member × measure pair of the place, as adequacy's provider types.
+     */
+    private List<Figure> quality() {
+        List<Figure> figures = new ArrayList<>();
+        Map<String, long[]> totals = new java.util.LinkedHashMap<>();
+        LocalDate asOf = null;
+        for (var c : qualityFigures.latestRates()) {
+            store.saveLabel("measure", c.measureId(), c.measureTitle(), c.measureTitle());
+            String level = c.spa() != null ? "spa" : c.rcacRegion() != null ? "rcac" : "county";
+            int area = c.spa() != null ? c.spa() : c.rcacRegion() != null ? c.rcacRegion() : 0;
+            asOf = asOf == null || c.periodEnd().isAfter(asOf) ? c.periodEnd() : asOf;
+            figures.add(new Figure(Measure.QUALITY, level, area, "measure", c.measureId(), "current", c.periodEnd(),
+                    BigDecimal.valueOf(c.met()), BigDecimal.valueOf(c.eligible())));
+            long[] t = totals.computeIfAbsent(level + "|" + area, k -> new long[2]);
+            t[0] += c.met();
+            t[1] += c.eligible();
+        }
+        for (var e : totals.entrySet()) {
+            String[] place = e.getKey().split("\\|");
+            figures.add(new Figure(Measure.QUALITY, place[0], Integer.parseInt(place[1]), "all", "", "current", asOf,
+                    BigDecimal.valueOf(e.getValue()[0]), BigDecimal.valueOf(e.getValue()[1])));
+        }
+        return figures;
     }
 
     private List<Figure> adequacy() {

@@ -25,7 +25,8 @@ public enum Measure {
     GRANT_ORGANIZATIONS("grant-organizations", Family.GRANTS, Unit.COUNT, true, true, true, List.of()),
     HOUSING_CLIENTS("housing-clients", Family.HOUSING, Unit.PER_1000, true, false, true, List.of("race", "sex", "age")),
     HOUSING_RETENTION("housing-retention", Family.HOUSING, Unit.PERCENT, true, false, false,
-            List.of("race", "sex", "age"));
+            List.of("race", "sex", "age")),
+    QUALITY("quality", Family.QUALITY, Unit.PERCENT, true, true, false, List.of("measure"));
 
     /** How the rate of a cell reads. */
     public enum Unit {

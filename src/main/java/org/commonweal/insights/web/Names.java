@@ -63,7 +63,7 @@ class Names {
                     .map(l -> locale.getLanguage().equals("es") && l.code().equals("es") ? l.nativeName() : l.englishName())
                     .orElse(value);
             case "race", "sex" -> messages.getMessage("insights." + kind + "." + value, null, value, locale);
-            case "provider_type", "product_line" -> {
+            case "provider_type", "product_line", "measure" -> {
                 String[] label = labels.get(kind + "|" + value);
                 yield label == null ? value : locale.getLanguage().equals("es") ? label[1] : label[0];
             }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.results.MeasureRuns;
-import org.commonweal.quality.results.SuppressedStrata;
+import org.commonweal.quality.results.RateTables;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,13 +17,14 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class QualityController {
 
-    static final List<String> STRATIFIERS = List.of("race_ethnicity", "language", "age_band", "sex", "spa",
-            "rcac_region");
+    static final List<String> STRATIFIERS = RateTables.GROUPINGS;
 
     private final MeasureRuns runs;
+    private final RateTables rates;
 
-    QualityController(MeasureRuns runs) {
+    QualityController(MeasureRuns runs, RateTables rates) {
         this.runs = runs;
+        this.rates = rates;
     }
 
     @GetMapping("/quality")
@@ -40,7 +41,10 @@ class QualityController {
         model.addAttribute("run", run);
         model.addAttribute("by", by);
         model.addAttribute("stratifiers", STRATIFIERS);
-        model.addAttribute("rows", SuppressedStrata.of(runs.strata(id, by)));
+        var table = rates.table(id, by).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("rows", table.rows());
+        model.addAttribute("level", table.level().orElse(null));
+        model.addAttribute("trend", rates.trend(id).orElseThrow().months());
         return "quality/run";
     }
 }

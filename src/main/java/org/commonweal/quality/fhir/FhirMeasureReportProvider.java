@@ -1,0 +1,171 @@
+package org.commonweal.quality.fhir;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.quality.results.MeasureRuns;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.ListResource;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+
+/**
+ * {@code /fhir/MeasureReport}: the plan's measure runs as FHIR Quality Measure MeasureReports, for clients holding
+ * {@code system/MeasureReport.rs} (the state, an auditor, a provider group's system): {@code MeasureReport/{run}} the
+ * summary (population counts and the score), {@code MeasureReport/{run}-subject-list} the members of each population
+ * (contained Lists), {@code MeasureReport/{run}-{member}} one member's individual report; search by {@code measure}
+ * (id or canonical URL) gives the summaries of its runs, newest first. Counts are exact: these clients receive
+ * member-level data under their agreements, so the publication rule for figures leaving the care team does not apply.
+ * Subject lists and individual reports are audited as reads of member data.
+ */
+@Component
+class FhirMeasureReportProvider implements IResourceProvider {
+
+    static final String POPULATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population";
+    static final List<String> POPULATIONS = List.of("initial-population", "denominator", "denominator-exclusion",
+            "denominator-exception", "numerator");
+
+    private final JdbcClient jdbc;
+    private final MeasureRuns runs;
+    private final AuditTrail audit;
+
+    FhirMeasureReportProvider(JdbcClient jdbc, MeasureRuns runs, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.audit = audit;
+    }
+
+    @Override
+    public Class<MeasureReport> getResourceType() {
+        return MeasureReport.class;
+    }
+
+    /** A run as the report needs it. */
+    record Run(long id, String measureId, String url, LocalDate start, LocalDate end) {
+    }
+
+    @Read
+    public MeasureReport read(@IdParam IdType id) {
+        var parts = id.getIdPart().split("-", 2);
+        long runId;
+        try {
+            runId = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            throw new ResourceNotFoundException(id);
+        }
+        var run = run(runId).orElseThrow(() -> new ResourceNotFoundException(id));
+        if (parts.length == 1) return summary(run);
+        if (parts[1].equals("subject-list")) return subjectList(run);
+        return individual(run, parts[1]).orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    @Search
+    public List<MeasureReport> search(@OptionalParam(name = MeasureReport.SP_MEASURE) ReferenceParam measure) {
+        var reports = new ArrayList<MeasureReport>();
+        var wanted = measure == null ? null : measure.getValue();
+        for (var row : runs.recent(50)) {
+            var run = run(row.id()).orElseThrow();
+            if (wanted == null || wanted.equals(run.measureId()) || wanted.equals(run.url())
+                    || wanted.equals("Measure/" + run.measureId())) {
+                reports.add(summary(run));
+            }
+        }
+        return reports;
+    }
+
+    private java.util.Optional<Run> run(long runId) {
+        return jdbc.sql("""
+                select id, measure_id, measure_url, period_start, period_end from quality.measure_run
+                where id = ? and finished_at is not null""").param(runId)
+                .query((rs, n) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+                .optional();
+    }
+
+    private static MeasureReport report(Run run, String id, MeasureReport.MeasureReportType type) {
+        var report = new MeasureReport();
+        report.setId(id);
+        report.setStatus(MeasureReport.MeasureReportStatus.COMPLETE);
+        report.setType(type);
+        report.setMeasure(run.url());
+        report.getPeriod().setStart(date(run.start())).setEnd(date(run.end()));
+        return report;
+    }
+
+    private static Date date(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    MeasureReport summary(Run run) {
+        var report = report(run, String.valueOf(run.id()), MeasureReport.MeasureReportType.SUMMARY);
+        var counts = jdbc.sql("""
+                select count(*) filter (where initial_population), count(*) filter (where denominator),
+                  count(*) filter (where denominator_exclusion), count(*) filter (where denominator_exception),
+                  count(*) filter (where numerator) from quality.measure_result where run_id = ?""")
+                .param(run.id()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5)})
+                .single();
+        var group = report.addGroup();
+        for (int i = 0; i < POPULATIONS.size(); i++) {
+            group.addPopulation().setCount((int) counts[i]).getCode().addCoding().setSystem(POPULATION_SYSTEM)
+                    .setCode(POPULATIONS.get(i));
+        }
+        long eligible = counts[1] - counts[2] - counts[3];
+        if (eligible > 0) group.getMeasureScore().setValue((double) counts[4] / eligible);
+        return report;
+    }
+
+    MeasureReport subjectList(Run run) {
+        var report = report(run, run.id() + "-subject-list", MeasureReport.MeasureReportType.SUBJECTLIST);
+        var group = report.addGroup();
+        for (var population : POPULATIONS) {
+            var column = population.replace('-', '_');
+            var members = jdbc.sql("select member_id from quality.measure_result where run_id = ? and " + column
+                    + " order by 1").param(run.id()).query(String.class).list();
+            var list = new ListResource();
+            list.setId(population);
+            list.setStatus(ListResource.ListStatus.CURRENT).setMode(ListResource.ListMode.SNAPSHOT);
+            members.forEach(m -> list.addEntry().setItem(new Reference("Patient/" + m)));
+            report.addContained(list);
+            var p = group.addPopulation().setCount(members.size());
+            p.getCode().addCoding().setSystem(POPULATION_SYSTEM).setCode(population);
+            p.setSubjectResults(new Reference("#" + population));
+        }
+        audit.record(AuditEntry.read("measure-result", String.valueOf(run.id()), null,
+                "FHIR MeasureReport subject list"));
+        return report;
+    }
+
+    java.util.Optional<MeasureReport> individual(Run run, String memberId) {
+        return jdbc.sql("""
+                select initial_population, denominator, denominator_exclusion, denominator_exception, numerator
+                from quality.measure_result where run_id = ? and member_id = ?""").params(run.id(), memberId)
+                .query((rs, n) -> {
+                    var report = report(run, run.id() + "-" + memberId, MeasureReport.MeasureReportType.INDIVIDUAL);
+                    report.setSubject(new Reference("Patient/" + memberId));
+                    var group = report.addGroup();
+                    for (int i = 0; i < POPULATIONS.size(); i++) {
+                        group.addPopulation().setCount(rs.getBoolean(i + 1) ? 1 : 0).getCode().addCoding()
+                                .setSystem(POPULATION_SYSTEM).setCode(POPULATIONS.get(i));
+                    }
+                    audit.record(AuditEntry.read("measure-result", String.valueOf(run.id()), memberId,
+                            "FHIR MeasureReport individual"));
+                    return report;
+                }).optional();
+    }
+}

@@ -1,0 +1,161 @@
+package org.commonweal.quality.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.commonweal.IntegrationTest;
+import org.commonweal.identity.ApiClients;
+import org.commonweal.identity.ApiScope;
+import org.commonweal.identity.ApiTokens;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ListResource;
+import org.hl7.fhir.r4.model.Measure;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+
+/**
+ * {@code /fhir/MeasureReport} and {@code /fhir/Measure} over real HTTP with SMART system scopes: summary, subject list
+ * and individual reports of a hand-made run, refused without the scope, and valid against base FHIR R4 (the DEQM
+ * and Quality Measure IG packages are not available offline, so their profiles are not checked).
+ */
+@IntegrationTest
+class FhirMeasureReportIntegrationTests {
+
+    @Autowired ApiClients clients;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final FhirContext fhir = FhirContext.forR4Cached();
+    private Long run;
+
+    @AfterEach
+    void removeRun() {
+        if (run != null) jdbc.sql("delete from quality.measure_run where id = ?").param(run).update();
+    }
+
+    /** Four members: A met, B an open gap, C excluded, D only in the initial population. */
+    private long fixture() {
+        run = jdbc.sql("""
+                insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
+                  finished_at, members, started_by) values ('CMS130', 'https://madie.cms.gov/Measure/Test', ?, ?, 'ecqm',
+                  now(), 4, 'test') returning id""").params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+                .query(Long.class).single();
+        for (var r : List.of(new Object[] {"FHIR-A", true, true, false, true}, new Object[] {"FHIR-B", true, true, false, false},
+                new Object[] {"FHIR-C", true, true, true, false}, new Object[] {"FHIR-D", true, false, false, false})) {
+            jdbc.sql("""
+                    insert into quality.measure_result (run_id, member_id, initial_population, denominator,
+                      denominator_exclusion, denominator_exception, numerator) values (?, ?, ?, ?, ?, false, ?)""")
+                    .params(run, r[0], r[1], r[2], r[3], r[4]).update();
+        }
+        return run;
+    }
+
+    private HttpResponse<String> get(String path, String bearer) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/fhir+json");
+        if (bearer != null) request.header("Authorization", bearer);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int count(MeasureReport report, String population) {
+        return report.getGroupFirstRep().getPopulation().stream()
+                .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population)).findFirst().orElseThrow()
+                .getCount();
+    }
+
+    @Test
+    void aClientWithTheScopeReadsTheRunsReportsAndOneWithoutItIsRefused() throws Exception {
+        long id = fixture();
+        String reports = ApiTokens.bearer(clients, port, ApiScope.MEASURE_REPORT_READ);
+        String coverageOnly = ApiTokens.bearer(clients, port, ApiScope.COVERAGE_READ);
+
+        var answer = get("/fhir/MeasureReport/" + id, reports);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var summary = fhir.newJsonParser().parseResource(MeasureReport.class, answer.body());
+        assertThat(summary.getType()).isEqualTo(MeasureReport.MeasureReportType.SUMMARY);
+        assertThat(summary.getMeasure()).isEqualTo("https://madie.cms.gov/Measure/Test");
+        assertThat(count(summary, "initial-population")).isEqualTo(4);
+        assertThat(count(summary, "denominator")).isEqualTo(3);
+        assertThat(count(summary, "denominator-exclusion")).isEqualTo(1);
+        assertThat(count(summary, "numerator")).isEqualTo(1);
+        // 1 met of the 2 in the denominator and not excluded
+        assertThat(summary.getGroupFirstRep().getMeasureScore().getValue().doubleValue()).isEqualTo(0.5);
+
+        assertThat(get("/fhir/MeasureReport/" + id, coverageOnly).statusCode()).isEqualTo(403);
+        assertThat(get("/fhir/MeasureReport/" + id, null).statusCode()).isEqualTo(401);
+        assertThat(get("/fhir/MeasureReport/" + id + "-FHIR-A", coverageOnly).statusCode()).isEqualTo(403);
+
+        var list = fhir.newJsonParser().parseResource(MeasureReport.class,
+                get("/fhir/MeasureReport/" + id + "-subject-list", reports).body());
+        assertThat(list.getType()).isEqualTo(MeasureReport.MeasureReportType.SUBJECTLIST);
+        var numerator = list.getContained().stream().filter(r -> r.getIdPart().equals("numerator")).findFirst()
+                .map(r -> (ListResource) r).orElseThrow();
+        assertThat(numerator.getEntry()).extracting(e -> e.getItem().getReference()).containsExactly("Patient/FHIR-A");
+
+        var individual = fhir.newJsonParser().parseResource(MeasureReport.class,
+                get("/fhir/MeasureReport/" + id + "-FHIR-B", reports).body());
+        assertThat(individual.getSubject().getReference()).isEqualTo("Patient/FHIR-B");
+        assertThat(count(individual, "denominator")).isEqualTo(1);
+        assertThat(count(individual, "numerator")).isZero();
+        assertThat(get("/fhir/MeasureReport/" + id + "-NOBODY", reports).statusCode()).isEqualTo(404);
+
+        var search = fhir.newJsonParser().parseResource(Bundle.class,
+                get("/fhir/MeasureReport?measure=CMS130", reports).body());
+        assertThat(search.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .contains(String.valueOf(id));
+
+        var errors = new ArrayList<String>();
+        validate("summary", summary, errors);
+        validate("subject-list", list, errors);
+        validate("individual", individual, errors);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theMeasureIsTheStewardsOwnUnderThePlansId() throws Exception {
+        String measures = ApiTokens.bearer(clients, port, ApiScope.MEASURE_READ);
+        var answer = get("/fhir/Measure/CMS130", measures);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var measure = fhir.newJsonParser().parseResource(Measure.class, answer.body());
+        assertThat(measure.getIdElement().getIdPart()).isEqualTo("CMS130");
+        assertThat(measure.getUrl()).isEqualTo("https://madie.cms.gov/Measure/CMS130FHIRColorectalCancerScreening");
+        assertThat(get("/fhir/Measure/CMS999", measures).statusCode()).isEqualTo(404);
+        assertThat(get("/fhir/Measure/CMS130", ApiTokens.bearer(clients, port, ApiScope.MEASURE_REPORT_READ))
+                .statusCode()).isEqualTo(403);
+    }
+
+    private void validate(String name, Resource resource, List<String> errors) {
+        var unknownSystems = new UnknownCodeSystemWarningValidationSupport(fhir);
+        unknownSystems.setNonExistentCodeSystemSeverity(UnknownCodeSystemWarningValidationSupport.IssueSeverity.WARNING);
+        var chain = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
+                new CommonCodeSystemsTerminologyService(fhir), new InMemoryTerminologyServerValidationSupport(fhir),
+                new SnapshotGeneratingValidationSupport(fhir), unknownSystems);
+        var validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+        validator.validateWithResult(resource).getMessages().stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .forEach(m -> errors.add(name + " " + m.getLocationString() + ": " + m.getMessage()));
+    }
+}
