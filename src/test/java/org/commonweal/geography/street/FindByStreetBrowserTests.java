@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,14 +81,8 @@ class FindByStreetBrowserTests {
         for (String v : BrowserSupport.seriousAccessibilityViolations(browser)) {
             problems.add(name + " @" + width + ": " + v);
         }
-        var js = (JavascriptExecutor) browser;
-        long height = ((Number) js.executeScript("return Math.min(document.documentElement.scrollHeight, 6000)"))
-                .longValue();
-        var size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(height, size.getHeight())));
-        Files.write(SCREENSHOTS.resolve(name + "-" + (width == PHONE ? "phone" : "desktop") + ".png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(size);
+        BrowserSupport.fullPageScreenshot(browser, SCREENSHOTS.resolve(name + "-" + (width == PHONE ? "phone"
+                : "desktop") + ".png"));
         return problems;
     }
 
