@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,14 +84,7 @@ class JourneysBrowserTests {
 
     /** The whole page: the window is made as tall as the document for the shot, then put back. */
     static void screenshot(String name) throws Exception {
-        var js = (JavascriptExecutor) browser;
-        var size = browser.manage().window().getSize();
-        long height = ((Number) js.executeScript("return Math.min(document.documentElement.scrollHeight, 6000)"))
-                .longValue();
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(height, size.getHeight())));
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        browser.manage().window().setSize(size);
+        BrowserSupport.fullPageScreenshot(browser, SCREENSHOTS.resolve(name + ".png"));
     }
 
     @Test

@@ -74,6 +74,18 @@ public final class BrowserSupport {
         waitFor(driver).until(d -> d.getCurrentUrl().contains("signedOut"));
     }
 
+    /** A screenshot of the whole page: the window is made as tall as the document (at most 6,000 px), then put back. */
+    public static void fullPageScreenshot(WebDriver driver, java.nio.file.Path file) throws IOException {
+        var js = (JavascriptExecutor) driver;
+        var size = driver.manage().window().getSize();
+        long height = ((Number) js.executeScript("return Math.min(document.documentElement.scrollHeight, 6000)"))
+                .longValue();
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(height, size.getHeight())));
+        Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(
+                org.openqa.selenium.OutputType.BYTES));
+        driver.manage().window().setSize(size);
+    }
+
     public static WebDriverWait waitFor(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }

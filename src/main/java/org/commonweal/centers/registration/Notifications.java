@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.platform.Outbox;
 import org.commonweal.platform.PlanIdentity;
+import org.commonweal.platform.SmsConsent;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,11 +30,14 @@ public class Notifications {
     private final ZoneId zone;
     private final SessionQueries sessions;
     private final String publicUrl;
+    private final SmsConsent consent;
 
     Notifications(JdbcClient jdbc, MessageSource messages, Outbox outbox, PlanIdentity plan, SessionQueries sessions,
+            SmsConsent consent,
             @org.springframework.beans.factory.annotation.Value("${commonweal.public-url:http://localhost:8080}")
             String publicUrl) {
         this.zone = plan.timeZone();
+        this.consent = consent;
         this.jdbc = jdbc;
         this.messages = messages;
         this.outbox = outbox;
@@ -59,9 +63,11 @@ public class Notifications {
                         rs.getString(8), rs.getString(9), SessionQueries.instant(rs, 10), rs.getLong(11),
                         rs.getString(12)))
                 .single();
-        Outbox.Channel channel = c.email() != null ? Outbox.Channel.EMAIL : c.phone() != null ? Outbox.Channel.SMS : null;
+        // e-mail when there is an address; a text too when the phone has agreed to texts (#22: never without)
+        boolean text = c.phone() != null && consent.allows(c.phone());
+        Outbox.Channel channel = c.email() != null ? Outbox.Channel.EMAIL : text ? Outbox.Channel.SMS : null;
         if (channel == null) {
-            return; // nobody to tell: registered in person without contact details
+            return; // nobody to tell: no address, and no phone that may be texted
         }
         Locale locale = "es".equals(c.language()) ? Locale.forLanguageTag("es") : Locale.ENGLISH;
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -78,7 +84,13 @@ public class Notifications {
         }
         String subject = messages.getMessage("centers.notify." + template + ".subject", args, locale);
         String body = messages.getMessage("centers.notify." + template + ".body", args, locale);
-        outbox.queue(new Outbox.Message("centers", channel, channel == Outbox.Channel.EMAIL ? c.email() : c.phone(),
-                template, locale, subject, body, calendar));
+        if (channel == Outbox.Channel.EMAIL) {
+            outbox.queue(new Outbox.Message("centers", channel, c.email(), template, locale, subject, body, calendar));
+        }
+        if (text) {
+            // a short text: what happened, the registration page, and how to stop texts
+            String sms = messages.getMessage("centers.notify.sms", new Object[] {subject, page}, locale);
+            outbox.queue(new Outbox.Message("centers", Outbox.Channel.SMS, c.phone(), template, locale, subject, sms));
+        }
     }
 }

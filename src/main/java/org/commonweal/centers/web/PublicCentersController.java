@@ -66,12 +66,18 @@ class PublicCentersController {
     /** Where "Directions" sends a visitor: a maps site that takes the address after this prefix. */
     private final String directionsUrl;
 
+    private final org.commonweal.platform.SmsConsent smsConsent;
+    private final org.springframework.context.MessageSource messageSource;
+
     PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
             ITemplateEngine templates, Forms forms, MembershipLink membership, ServiceAreaZips zips,
-            PlanIdentity plan,
+            PlanIdentity plan, org.commonweal.platform.SmsConsent smsConsent,
+            org.springframework.context.MessageSource messageSource,
             @org.springframework.beans.factory.annotation.Value("${commonweal.centers.directions-url:"
                     + "https://www.google.com/maps/dir/?api=1&destination=}") String directionsUrl) {
         this.zips = zips;
+        this.smsConsent = smsConsent;
+        this.messageSource = messageSource;
         this.zone = plan.timeZone();
         this.directionsUrl = directionsUrl;
         this.forms = forms;
@@ -144,6 +150,12 @@ class PublicCentersController {
                 // issue #17: never the typed member id; a membership only when signed in or CIN + birth date match
                 var linked = "lacare".equals(form.kind())
                         ? membership.memberId(visitor, form.cin(), form.birthDate()).orElse(null) : null;
+                if (Boolean.TRUE.equals(form.textMe())) {
+                    // the consent is on record, with the words the person ticked, before the confirmation is queued
+                    var locale = LocaleContextHolder.getLocale();
+                    smsConsent.optIn(form.phone(), messageSource.getMessage("centers.register.textMe", null, locale),
+                            locale, "centers-registration");
+                }
                 Registration r = centers.register(id, form.withMemberId(linked).toParticipant(),
                         RegistrationChannel.PUBLIC, "public");
                 return "redirect:/centers/registrations/" + r.confirmationCode();
@@ -158,7 +170,7 @@ class PublicCentersController {
             model.addAttribute("form", new RegistrationForm(typed.value("kind"), typed.value("memberId"),
                     typed.value("firstName"), typed.value("lastName"), typed.value("phone"), typed.value("email"),
                     typed.value("zip"), typed.value("language"), null, typed.value("accessibility"), typed.value("cin"),
-                    typed.value("birthDate")));
+                    typed.value("birthDate"), null));
         }
         response.setStatus(Forms.UNPROCESSABLE);
         return sessionPage(id, model);
@@ -264,7 +276,8 @@ class PublicCentersController {
             @Size(max = 20) String memberId, @NotBlank @Size(max = 60) String firstName,
             @NotBlank @Size(max = 60) String lastName, @Size(max = 30) String phone, @Size(max = 254) String email,
             @Size(max = 10) String zip, @Size(max = 20) String language, Boolean consent,
-            @Size(max = 500) String accessibility, @Size(max = 20) String cin, @Size(max = 10) String birthDate) {
+            @Size(max = 500) String accessibility, @Size(max = 20) String cin, @Size(max = 10) String birthDate,
+            Boolean textMe) {
 
         /**
          * The domain's checks: the formats of the contact details. The public form takes no member id (issue #17: it
@@ -275,17 +288,21 @@ class PublicCentersController {
             FieldChecks.phone(errors, "phone", phone);
             FieldChecks.email(errors, "email", email);
             zips.check(errors, "zip", zip);
+            // texts need a mobile number to go to (#22)
+            if (Boolean.TRUE.equals(textMe) && (phone == null || phone.isBlank()) && !errors.hasFieldErrors("phone")) {
+                FieldChecks.reject(errors, "phone", "centers.register.textMe.needsPhone");
+            }
         }
 
         static RegistrationForm empty(String language) {
             return new RegistrationForm("community", null, null, null, null, null, null, language, false, null, null,
-                    null);
+                    null, false);
         }
 
         /** The same form linked to this membership (or to none). */
         RegistrationForm withMemberId(String linked) {
             return new RegistrationForm(kind, linked, firstName, lastName, phone, email, zip, language, consent,
-                    accessibility, null, null);
+                    accessibility, null, null, textMe);
         }
 
         /** Staff register members by the id they have checked; public forms never do (see MembershipLink). */

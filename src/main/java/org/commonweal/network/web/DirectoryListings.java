@@ -42,7 +42,7 @@ class DirectoryListings {
      */
     record Office(String locationId, String name, String address, String phone, String hours, String group,
             List<String> networkIds, String accepting, boolean telehealth, Double miles, Double latitude,
-            Double longitude) {
+            Double longitude, List<String> accessibility) {
     }
 
     /** One search result: a provider with every office that matches the search. */
@@ -256,7 +256,7 @@ class DirectoryListings {
         java.util.Map<String, java.util.Map<String, Office>> byPractitioner = new java.util.HashMap<>();
         jdbc.query("select r.practitioner_id, r.location_id, r.network_ids, r.accepting, r.telehealth, " + miles
                 + " miles, l.name, l.line, l.city, l.postal_code, l.phone, l.hours, o.name org_name, l.latitude,"
-                + " l.longitude"
+                + " l.longitude, l.accessibility"
                 + " from network.practitioner_role r join network.location l on l.id = r.location_id"
                 + " left join network.organization o on o.id = r.organization_id"
                 + " where " + roleWhere + " and r.practitioner_id = any(?) order by r.practitioner_id, r.id", rs -> {
@@ -268,7 +268,8 @@ class DirectoryListings {
                             rs.getString("hours"), rs.getString("org_name"),
                             List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
                             rs.getBoolean("telehealth"), (Double) rs.getObject("miles"),
-                            (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"));
+                            (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                            List.of((String[]) rs.getArray("accessibility").getArray()));
                     offices.merge(locationId, row, DirectoryListings::samePlace);
                 }, args.toArray());
         List<ProviderCard> out = new ArrayList<>();
@@ -292,7 +293,7 @@ class DirectoryListings {
         String accepting = "newpt".equals(a.accepting()) || "newpt".equals(b.accepting()) ? "newpt" : a.accepting();
         return new Office(a.locationId(), a.name(), a.address(), a.phone(), a.hours(),
                 a.group() != null ? a.group() : b.group(), List.copyOf(networks), accepting,
-                a.telehealth() || b.telehealth(), a.miles(), a.latitude(), a.longitude());
+                a.telehealth() || b.telehealth(), a.miles(), a.latitude(), a.longitude(), a.accessibility());
     }
 
     Page<FacilityListing> facilities(DirectoryQuery q, GeoPoint origin) {
@@ -404,7 +405,7 @@ class DirectoryListings {
         List<String> specialties = new ArrayList<>();
         java.util.Map<String, Office> offices = new java.util.LinkedHashMap<>();
         jdbc.query("select r.specialty, r.accepting, r.telehealth, r.network_ids, l.id lid, l.name lname, l.line,"
-                + " l.city, l.postal_code, l.phone, l.hours, o.name org_name from network.practitioner_role r"
+                + " l.city, l.postal_code, l.phone, l.hours, l.accessibility, o.name org_name from network.practitioner_role r"
                 + " join network.location l on l.id = r.location_id"
                 + " left join network.organization o on o.id = r.organization_id where r.practitioner_id = ?"
                 + " and r.active and not r.suppressed and (r.period_end is null or r.period_end >= current_date)"
@@ -416,7 +417,8 @@ class DirectoryListings {
                             + rs.getString("city") + " " + rs.getString("postal_code"), rs.getString("phone"),
                             rs.getString("hours"), rs.getString("org_name"),
                             List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
-                            rs.getBoolean("telehealth"), null, null, null);
+                            rs.getBoolean("telehealth"), null, null, null,
+                            List.of((String[]) rs.getArray("accessibility").getArray()));
                     offices.merge(office.locationId(), office, DirectoryListings::samePlace);
                 }, id);
         List<String> hospitals = jdbc.query("select distinct h.name from network.practitioner_role r"

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.commonweal.geography.Address;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geocoder;
+import org.commonweal.geography.StreetGeocoder;
 import org.commonweal.geography.Geography;
 import org.commonweal.network.Specialties;
 import org.commonweal.network.accuracy.ErrorReports;
@@ -43,11 +44,13 @@ class FindADoctorController {
     private final Geocoder geocoder;
     private final ErrorReports reports;
     private final PlaceNames places;
+
+    private final StreetGeocoder streets;
     private final String mapTiles;
     private final String mapAttribution;
 
     FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports,
-            Forms forms, PlaceNames places,
+            Forms forms, PlaceNames places, StreetGeocoder streets,
             @org.springframework.beans.factory.annotation.Value("${commonweal.map.tile-url:"
                     + "https://tile.openstreetmap.org/{z}/{x}/{y}.png}") String mapTiles,
             @org.springframework.beans.factory.annotation.Value("${commonweal.map.attribution:"
@@ -56,6 +59,7 @@ class FindADoctorController {
         this.mapAttribution = mapAttribution;
         this.forms = forms;
         this.places = places;
+        this.streets = streets;
         this.listings = listings;
         this.geography = geography;
         this.geocoder = geocoder;
@@ -101,11 +105,14 @@ class FindADoctorController {
         }
         GeoPoint origin = null;
         if (q.near() != null) {
-            origin = origin(q.near()).orElse(null);
-            if (origin == null) {
+            Origin from = origin(q.near()).orElse(null);
+            if (from == null) {
                 model.addAttribute("placeUnknown", q.near());
                 return view;
             }
+            origin = from.point();
+            // the page says what the distances are measured from: the street address, a ZIP's or a place's centre
+            model.addAttribute("origin", from);
         }
         DirectoryListings.Page<?> found;
         if (q.doctors()) {
@@ -192,15 +199,42 @@ class FindADoctorController {
         model.addAttribute("search", q.anyCriteria() ? "?" + q.queryString() : "");
     }
 
-    /** A ZIP, a city or neighbourhood of the service area, or an address with a ZIP. */
-    private Optional<GeoPoint> origin(String near) {
+    /**
+     * Where distances are measured from, and how it was found.
+     *
+     * @param by    {@code street} (the address on its street), {@code zip} (the ZIP's centre) or {@code place} (the
+     *              centre of a city or neighbourhood)
+     * @param label the ZIP or the place name the centre is of; for a street, the street as the geocoder knows it
+     * @param streetMissed a street address was typed but not found on its street, so a centre stands in for it
+     */
+    record Origin(GeoPoint point, String by, String label, boolean streetMissed) {
+    }
+
+    /**
+     * A street address ("1600 Vermont Ave, Los Angeles", through the TIGER/Line street geocoder), else the ZIP
+     * written in it, else a city or neighbourhood of the service area (the whole text, or what follows its first
+     * comma).
+     */
+    private Optional<Origin> origin(String near) {
         String zip = DirectoryQuery.from(Map.of("near", near)).zip();
-        if (zip != null && near.strip().length() <= 10) {
-            return geography.zip(zip).map(z -> z.centroid());
+        boolean streetLike = near.strip().matches("\\d+[A-Za-z]?\\s+\\D.*");
+        if (streetLike) {
+            var street = streets.locate(near);
+            if (street.isPresent()) {
+                return Optional.of(new Origin(street.get().point(), "street", near.strip(), false));
+            }
         }
-        if (zip == null) {
-            return places.centre(near);
+        if (zip != null) {
+            Optional<GeoPoint> centre = near.strip().length() <= 10 ? geography.zip(zip).map(z -> z.centroid())
+                    : geocoder.geocode(new Address(near, null, null, "CA", zip)).map(g -> g.point());
+            return centre.map(p -> new Origin(p, "zip", zip, streetLike));
         }
-        return geocoder.geocode(new Address(near, null, null, "CA", zip)).map(g -> g.point());
+        var place = places.centre(near).map(p -> new Origin(p, "place", near.strip(), false));
+        int comma = near.indexOf(',');
+        if (place.isEmpty() && comma >= 0) {
+            String city = near.substring(comma + 1).strip();
+            place = places.centre(city).map(p -> new Origin(p, "place", city, streetLike));
+        }
+        return place;
     }
 }

@@ -10,6 +10,7 @@ import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.Outbox;
 import org.commonweal.platform.OutboxAdapter;
 import org.commonweal.platform.OutboxRetry;
+import org.commonweal.platform.SmsConsent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +29,15 @@ class JdbcOutbox implements Outbox {
     private final ClusterJobs jobs;
     private final TransactionTemplate transactions;
     private final OutboxRetry retry;
+    private final SmsConsent consent;
+
+    /** Last error of an SMS not sent because its phone has no consent on record (never sent, never retried). */
+    static final String NO_CONSENT = "no SMS consent";
 
     JdbcOutbox(JdbcClient jdbc, List<OutboxAdapter> adapters, ClusterJobs jobs,
-            PlatformTransactionManager transactionManager, OutboxRetry retry) {
+            PlatformTransactionManager transactionManager, OutboxRetry retry, SmsConsent consent) {
         this.jdbc = jdbc;
+        this.consent = consent;
         // provider adapters first, the log adapter last
         this.adapters = adapters.stream().sorted(Comparator.comparing(a -> a.name().equals(LogOutboxAdapter.NAME)))
                 .toList();
@@ -93,6 +99,12 @@ class JdbcOutbox implements Outbox {
             return false; // sent meanwhile by another instance
         }
         Delivery d = pending.get();
+        if (d.channel() == Channel.SMS && !consent.allows(d.recipient())) {
+            // no opt-in on record, or a STOP since it was queued: not sent, not retried
+            jdbc.sql("update platform.outbox set status = 'failed', attempts = attempts + 1, last_error = ? where id = ?")
+                    .params(NO_CONSENT, d.id()).update();
+            return false;
+        }
         OutboxAdapter adapter = adapters.stream().filter(a -> a.handles(d.channel())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no outbox adapter for " + d.channel()));
         adapter.send(d);

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.OutboxAdapter;
 import org.commonweal.platform.OutboxRetry;
+import org.commonweal.platform.SmsChannel;
+import org.commonweal.platform.SmsConsent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +26,11 @@ class OutboxConfiguration {
 
     @Bean
     JdbcOutbox outbox(JdbcClient jdbc, ObjectProvider<OutboxAdapter> adapters, ClusterJobs jobs,
-            PlatformTransactionManager transactionManager, OutboxRetry retry) {
-        return new JdbcOutbox(jdbc, adapters.orderedStream().toList(), jobs, transactionManager, retry);
+            PlatformTransactionManager transactionManager, OutboxRetry retry, SmsConsent consent,
+            ObjectProvider<SmsChannel> sms) {
+        var all = new java.util.ArrayList<>(adapters.orderedStream().toList());
+        // a text-message provider, when one is declared, sends the SMS (#22); none is wired in this project
+        sms.ifAvailable(channel -> all.add(new SmsOutboxAdapter(channel)));
+        return new JdbcOutbox(jdbc, all, jobs, transactionManager, retry, consent);
     }
 }

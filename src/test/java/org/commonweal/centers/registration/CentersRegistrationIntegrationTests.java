@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class CentersRegistrationIntegrationTests {
 
+    @Autowired
+    org.commonweal.platform.SmsConsent smsConsent;
+
     @Autowired JdbcCenters centers;
     @Autowired SessionEditor editor;
     @Autowired SeriesScheduler scheduler;
@@ -134,6 +137,8 @@ class CentersRegistrationIntegrationTests {
         ClassSession session = CentersTestSessions.newSession(scheduler, queries, jdbc, 5, 24);
         var member = new NewParticipant(ParticipantKind.LACARE, "T" + System.nanoTime(), "Maria", "Lopez", "(213) 555-0100",
                 null, "90022", "es", true, null);
+        // she agreed to texts (#22: no SMS without consent on record)
+        smsConsent.optIn("(213) 555-0100", "Envíenme mensajes", java.util.Locale.forLanguageTag("es"), "test");
         centers.register(session.id(), member, RegistrationChannel.STAFF, "staff");
         assertThatThrownBy(() -> centers.register(session.id(), member, RegistrationChannel.PUBLIC, "public"))
                 .isInstanceOf(RegistrationException.class).hasMessageContaining("already registered");

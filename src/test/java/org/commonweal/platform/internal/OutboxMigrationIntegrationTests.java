@@ -81,8 +81,11 @@ class OutboxMigrationIntegrationTests {
             assertThat(next).as("new messages get fresh ids").isGreaterThan(5);
 
             // the pending ones go out through the one dispatcher, with the real log adapter
+            // the migrated SMS goes only to a phone that agreed to texts (#22)
+            var consent = new JdbcSmsConsent(jdbc);
+            consent.optIn("(213) 555-0101", "Text me", java.util.Locale.ENGLISH, "test");
             var outbox = new JdbcOutbox(jdbc, List.of(new LogOutboxAdapter(jdbc)), jobs,
-                    new DataSourceTransactionManager(dataSource), new OutboxRetry(5, Duration.ofMinutes(1), Duration.ofHours(1)));
+                    new DataSourceTransactionManager(dataSource), new OutboxRetry(5, Duration.ofMinutes(1), Duration.ofHours(1)), consent);
             assertThat(outbox.dispatch()).isEqualTo(2);
             assertThat(jdbc.sql("select recipient || ' ' || attempts from platform.outbox where template in ('offered', 'reportDue') and status = 'sent' order by id")
                     .query(String.class).list()).containsExactly("(213) 555-0101 3", "grantee@example.org 1");
