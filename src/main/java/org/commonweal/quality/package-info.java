@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Quality",
-        allowedDependencies = {"platform", "identity", "audit", "shell", "coverage"})
+        allowedDependencies = {"platform", "identity", "audit", "shell", "coverage", "coverage::x12"})
 package org.commonweal.quality;
