@@ -264,7 +264,7 @@ final class Claim837Parser {
             var pcn = clm.element(1);
             var frequency = clm.component(5, 3);
             if (pcn.isBlank()) fail(clm, "2300", "CLM01 (patient control number) is empty");
-            if (!frequency.matches("[178]")) {
+            if (!(frequency.equals("1") || frequency.equals("7") || frequency.equals("8"))) {
                 fail(clm, "2300", "claim frequency code '" + frequency + "' (CLM05-3) is not 1 (original), "
                         + "7 (replacement) or 8 (void)");
             }

@@ -27,7 +27,8 @@ import org.commonweal.coverage.x12.CopyText;
 final class ClaimChunk {
 
     /** Claims, service lines, replacements, voids and rejects the chunk stored. */
-    record Counts(int accepted, int replaced, int voided, int lines, int rejected) {
+    record Counts(int accepted, int replaced, int voided, int lines, int rejected, long membersNanos,
+            long referencesNanos, long writeNanos) {
     }
 
     private static final String FIND_CURRENT = """
@@ -37,6 +38,8 @@ final class ClaimChunk {
               union
               select id from quality.claim where billing_npi = k.npi and patient_control_number = k.ref
                 and status = 'current') c""";
+
+    private static final java.util.regex.Pattern CLAIM_NUMBER = java.util.regex.Pattern.compile("CW\\d{10}");
 
     private final List<Object> events;
     private final long fileId;
@@ -61,13 +64,16 @@ final class ClaimChunk {
     }
 
     Counts apply(Connection c) throws SQLException {
+        long t0 = System.nanoTime();
         lookUpMembers();
+        long t1 = System.nanoTime();
         var claims = new ArrayList<ClaimRecord>();
         for (Object e : events) {
             if (e instanceof ClaimRecord claim) claims.add(claim);
         }
         var existing = current(c, claims);
         long[] ids = ids(c, claims.size());
+        long t2 = System.nanoTime();
 
         // apply in file order against what the database held before the chunk plus what the chunk did so far
         var stored = new ArrayList<Stored>();
@@ -130,7 +136,7 @@ final class ClaimChunk {
             if (claim.frequency() == '8') voided++;
         }
         write(c, stored, superseded);
-        return new Counts(accepted, replaced, voided, lines, rejects.size());
+        return new Counts(accepted, replaced, voided, lines, rejects.size(), t1 - t0, t2 - t1, System.nanoTime() - t2);
     }
 
     List<ClaimReject> rejects() {
@@ -142,7 +148,8 @@ final class ClaimChunk {
             Map<Long, Stored> storedById) {
         Long byPcn = currentByKey.get(key(npi, reference));
         Long byNumber = null;
-        if (reference != null && reference.matches("CW\\d{10}")) {
+        if (reference != null && reference.length() == 12 && reference.startsWith("CW")
+                && CLAIM_NUMBER.matcher(reference).matches()) {
             var row = storedById.get(Long.parseLong(reference.substring(2)));
             if (row != null && row.status.equals("current")) byNumber = row.id;
         }

@@ -19,6 +19,8 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ClaimImport {
 
     static final String PURPOSE = "quality: link claims to members";
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimImport.class);
 
     private final int chunkSize;
 
@@ -119,9 +123,12 @@ public class ClaimImport {
             }
         });
         var members = new HashMap<String, String>();
+        long[] nanos = new long[4]; // members, references, writes, waiting for the reader
         try {
             while (true) {
+                long waited = System.nanoTime();
                 Object next = queue.take();
+                nanos[3] += System.nanoTime() - waited;
                 if (next == END) break;
                 if (next instanceof ClaimFileException e) throw e;
                 if (next instanceof IOException e) throw e;
@@ -132,6 +139,9 @@ public class ClaimImport {
                 transactions.executeWithoutResult(status -> {
                     var counts = template.execute((ConnectionCallback<ClaimChunk.Counts>) c ->
                             new ClaimChunk(events, fileId, members, coverage).apply(c));
+                    nanos[0] += counts.membersNanos();
+                    nanos[1] += counts.referencesNanos();
+                    nanos[2] += counts.writeNanos();
                     jdbc.sql("""
                             update quality.claim_file set claims_done = claims_done + ?,
                                 claims_accepted = claims_accepted + ?, claims_rejected = claims_rejected + ?,
@@ -152,6 +162,8 @@ public class ClaimImport {
                 reader.interrupt();
             }
         }
+        log.info("837 file {}: waiting for the reader {} ms, members {} ms, references {} ms, writes {} ms", fileId,
+                nanos[3] / 1_000_000, nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
         var env = envelope[0];
         return transactions.execute(status -> {
             jdbc.sql("""

@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
-import org.commonweal.coverage.x12.CrashImportMainAudit;
 import org.commonweal.platform.PlanIdentity;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The 837 import alone in its own JVM, for the crash test: the same {@link ClaimImport} with coverage's own facade
- * implementation (built by reflection: it is internal to coverage) on the same database. Arguments after the JDBC URL
+ * implementation and the audit trail's (built by reflection: they are internal to their modules) on the same
+ * database. Arguments after the JDBC URL
  * and user: the file and the chunk size.
  */
 public final class ClaimCrashMain {
@@ -35,7 +35,10 @@ public final class ClaimCrashMain {
     static ClaimImport claimImport(DataSource dataSource, int chunk) throws Exception {
         var jdbc = JdbcClient.create(dataSource);
         var template = new JdbcTemplate(dataSource);
-        AuditTrail audit = new CrashImportMainAudit(jdbc);
+        var auditConstructor = Class.forName("org.commonweal.audit.internal.JdbcAuditTrail")
+                .getDeclaredConstructor(JdbcClient.class, DataSource.class);
+        auditConstructor.setAccessible(true);
+        var audit = (AuditTrail) auditConstructor.newInstance(jdbc, dataSource);
         var membersClass = Class.forName("org.commonweal.coverage.internal.Members");
         var membersConstructor = membersClass.getDeclaredConstructor(JdbcClient.class, JdbcTemplate.class);
         membersConstructor.setAccessible(true);
