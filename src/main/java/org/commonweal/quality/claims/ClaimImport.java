@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -19,6 +18,9 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.x12.Envelope;
+import org.commonweal.coverage.x12.EnvelopeScanner;
+import org.commonweal.coverage.x12.X12Exception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +53,7 @@ public class ClaimImport {
     private final int chunkSize;
 
     private static final Object END = new Object();
+    private static final Set<String> VERSIONS = Set.of("005010X222A1", "005010X223A3");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -69,17 +72,24 @@ public class ClaimImport {
     }
 
     public ClaimImportReport importFile(Path file, String receivedBy) throws IOException {
-        var sha256 = sha256(file);
         var name = file.getFileName().toString();
+        Envelope scanned;
+        try {
+            scanned = new EnvelopeScanner("HC", VERSIONS).scan(file);
+        } catch (X12Exception e) {
+            return refused(name, e.getMessage());
+        }
+        var sha256 = scanned.sha256();
         var earlier = jdbc.sql("select id, status, claims_done from quality.claim_file where sha256 = ?")
                 .param(sha256).query((rs, n) -> new long[] {rs.getLong(1), rs.getString(2).equals("importing") ? 1 : 0,
                         rs.getLong(3)})
                 .optional();
-        long fileId;
-        long done;
         if (earlier.isPresent() && earlier.get()[1] == 0) {
             return refused(name, "the same file was imported already as file " + earlier.get()[0]);
-        } else if (earlier.isPresent()) {
+        }
+        long fileId;
+        long done;
+        if (earlier.isPresent()) {
             fileId = earlier.get()[0];
             done = earlier.get()[2];
         } else {
@@ -89,7 +99,7 @@ public class ClaimImport {
             done = 0;
         }
         try {
-            return store(file, fileId, name, done);
+            return store(file, scanned, fileId, name, done);
         } catch (ClaimFileException e) {
             if (jdbc.sql("select claims_done > 0 from quality.claim_file where id = ?").param(fileId)
                     .query(Boolean.class).single()) {
@@ -100,14 +110,17 @@ public class ClaimImport {
         }
     }
 
-    private ClaimImportReport store(Path file, long fileId, String name, long done) throws IOException {
+    private ClaimImportReport store(Path file, Envelope scanned, long fileId, String name, long done)
+            throws IOException {
         var queue = new ArrayBlockingQueue<Object>(2);
         var envelope = new Claim837Parser.Envelope[1];
+        var parser = new Claim837Parser[1];
         var reader = Thread.ofPlatform().name("837-reader-" + fileId).daemon().start(() -> {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                 var chunk = new ArrayList<Object>(chunkSize);
                 long[] seen = {0};
                 java.util.function.Consumer<Object> add = event -> {
+                    if (scanned.setRefused(parser[0].currentSet())) return; // IK5 R: its header or trailer is wrong
                     if (seen[0]++ < done) return; // committed before a crash
                     chunk.add(event);
                     if (chunk.size() == chunkSize) {
@@ -115,7 +128,8 @@ public class ClaimImport {
                         chunk.clear();
                     }
                 };
-                envelope[0] = new Claim837Parser(add::accept, add::accept).parse(in);
+                parser[0] = new Claim837Parser(add::accept, add::accept);
+                envelope[0] = parser[0].parse(in);
                 if (!chunk.isEmpty()) put(queue, chunk);
                 put(queue, END);
             } catch (IOException | RuntimeException e) {
@@ -171,10 +185,21 @@ public class ClaimImport {
                         status = 'imported' where id = ?""")
                     .params(env.senderId(), env.controlNumber(), env.implementation(), fileId).update();
             var report = report(fileId, name);
+            long control = jdbc.sql("select nextval('quality.claim_ack_control')").query(Long.class).single();
+            jdbc.sql("update quality.claim_file set ack_999 = ? where id = ?")
+                    .params(ClaimAcknowledgment.write(scanned, parser[0].sets(), report.rejects(), control,
+                            LocalDateTime.now()), fileId)
+                    .update();
             audit.record(AuditEntry.change(AuditAction.IMPORT, "claim-file", Long.toString(fileId), null, PURPOSE,
                     name + ": " + report.accepted() + " claims, " + report.rejects().size() + " rejected"));
             return report;
         });
+    }
+
+    /** The 999 written for a stored file, if the file is stored. */
+    public Optional<String> acknowledgment(long fileId) {
+        return jdbc.sql("select ack_999 from quality.claim_file where id = ? and ack_999 is not null").param(fileId)
+                .query(String.class).optional();
     }
 
     private static void put(BlockingQueue<Object> queue, Object item) {
@@ -223,14 +248,5 @@ public class ClaimImport {
 
     private ClaimImportReport refused(String name, String reason) {
         return new ClaimImportReport(0, name, 0, 0, 0, 0, List.of(), reason);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (var in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
