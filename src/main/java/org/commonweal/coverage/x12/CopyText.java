@@ -11,15 +11,16 @@ import org.postgresql.PGConnection;
 /**
  * Rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for null, backslash escapes), sent with one
  * {@code COPY … FROM STDIN} inside the caller's transaction. Used for rows that are new to their table, where COPY's
- * multi-row insert does a fraction of the work of {@code insert … select from unnest(…)}.
+ * multi-row insert does a fraction of the work of {@code insert … select from unnest(…)}. Public for quality's 837
+ * import, which writes its claims the same way.
  */
-final class CopyText {
+public final class CopyText {
 
     private final StringBuilder sb = new StringBuilder(1 << 16);
     private boolean first = true;
     private int rows;
 
-    CopyText text(String value) {
+    public CopyText text(String value) {
         separator();
         if (value == null) {
             sb.append("\\N");
@@ -38,11 +39,11 @@ final class CopyText {
         return this;
     }
 
-    CopyText date(LocalDate value) {
+    public CopyText date(LocalDate value) {
         return value == null ? text(null) : text(value.toString());
     }
 
-    CopyText number(Number value) {
+    public CopyText number(Number value) {
         if (value == null) {
             return text(null);
         }
@@ -52,7 +53,7 @@ final class CopyText {
     }
 
     /** A {@code text[]} value; every element quoted, so any code is safe. */
-    CopyText textArray(List<String> values) {
+    public CopyText textArray(List<String> values) {
         separator();
         sb.append('{');
         for (int i = 0; i < values.size(); i++) {
@@ -78,13 +79,13 @@ final class CopyText {
         return this;
     }
 
-    void endRow() {
+    public void endRow() {
         sb.append('\n');
         first = true;
         rows++;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
@@ -96,7 +97,7 @@ final class CopyText {
     }
 
     /** Sends the rows with {@code copy TABLE (COLUMNS) from stdin}; returns the number of rows written. */
-    long copyInto(Connection c, String tableAndColumns) throws SQLException {
+    public long copyInto(Connection c, String tableAndColumns) throws SQLException {
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         var copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + tableAndColumns + " from stdin");
         try {

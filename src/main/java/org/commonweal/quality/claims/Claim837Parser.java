@@ -31,7 +31,12 @@ final class Claim837Parser {
     private final Consumer<ClaimRecord> accepted;
     private final Consumer<ClaimReject> rejected;
 
+    /** A transaction set as read: its ST02 and the number of its ST segment in the file. */
+    record SetStart(String control, int segment) {
+    }
+
     private Envelope envelope;
+    private final List<SetStart> sets = new ArrayList<>();
     private char form;
     private String loop = "ISA";
     private String billingNpi;
@@ -73,6 +78,7 @@ final class Claim837Parser {
                             + " is not an 837");
                 }
                 if (!s.element(3).isEmpty()) form = formOf(s.element(3));
+                sets.add(new SetStart(s.element(2), s.number()));
                 loop = "ST";
             }
             case "HL" -> hierarchy(s);
@@ -91,6 +97,16 @@ final class Claim837Parser {
                 if (claim != null) claim.segment(s, loop);
             }
         }
+    }
+
+    /** The transaction sets read so far, in file order. */
+    List<SetStart> sets() {
+        return sets;
+    }
+
+    /** ST02 of the set being read (while a claim is handed over: the claim's set), or null before the first ST. */
+    String currentSet() {
+        return sets.isEmpty() ? null : sets.get(sets.size() - 1).control();
     }
 
     private void hierarchy(Segment s) {
@@ -264,7 +280,7 @@ final class Claim837Parser {
             var pcn = clm.element(1);
             var frequency = clm.component(5, 3);
             if (pcn.isBlank()) fail(clm, "2300", "CLM01 (patient control number) is empty");
-            if (!frequency.matches("[178]")) {
+            if (!(frequency.equals("1") || frequency.equals("7") || frequency.equals("8"))) {
                 fail(clm, "2300", "claim frequency code '" + frequency + "' (CLM05-3) is not 1 (original), "
                         + "7 (replacement) or 8 (void)");
             }

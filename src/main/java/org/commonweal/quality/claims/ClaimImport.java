@@ -5,21 +5,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
-import org.commonweal.coverage.MemberSummary;
+import org.commonweal.coverage.x12.Envelope;
+import org.commonweal.coverage.x12.EnvelopeScanner;
+import org.commonweal.coverage.x12.X12Exception;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,162 +34,198 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports 837P/837I files: each claim is linked to its member through coverage's facade, its frequency code applied
  * (a replacement supersedes the version it names, a void withdraws it) and stored with its lines; a claim that
  * cannot be applied is rejected with its place in the file and the reason, and the rest of the file goes on. A file
- * already imported (same SHA-256) is refused. The file is one transaction: a crash leaves nothing half-stored, and
- * the same file can be sent again.
+ * already imported (same SHA-256) is refused.
+ *
+ * <p>The file is read on its own thread while the claims are written in chunks of {@code commonweal.quality.claims.chunk} claims (5,000:
+ * large enough that the per-chunk statements cost little, small enough to hold), one
+ * transaction each ({@link ClaimChunk}); the file's row records how many claims (stored or rejected) are committed.
+ * A crash loses at most the chunk being written, never part of a claim: the same file sent again resumes after the
+ * last committed chunk and ends as an undisturbed import would. A file whose X12 breaks off part way is refused
+ * whole: what its earlier chunks stored is withdrawn again.
  */
 @Service
 public class ClaimImport {
 
     static final String PURPOSE = "quality: link claims to members";
 
+    private static final Logger log = LoggerFactory.getLogger(ClaimImport.class);
+
+    private final int chunkSize;
+
+    private static final Object END = new Object();
+    private static final Set<String> VERSIONS = Set.of("005010X222A1", "005010X223A3");
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final Coverage coverage;
     private final AuditTrail audit;
 
-    ClaimImport(JdbcClient jdbc, TransactionTemplate transactions, Coverage coverage, AuditTrail audit) {
+    ClaimImport(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Coverage coverage,
+            AuditTrail audit, @Value("${commonweal.quality.claims.chunk:5000}") int chunkSize) {
+        this.chunkSize = chunkSize;
         this.jdbc = jdbc;
+        this.template = template;
         this.transactions = transactions;
         this.coverage = coverage;
         this.audit = audit;
     }
 
     public ClaimImportReport importFile(Path file, String receivedBy) throws IOException {
-        var sha256 = sha256(file);
         var name = file.getFileName().toString();
-        var earlier = jdbc.sql("select id from quality.claim_file where sha256 = ?").param(sha256)
-                .query(Long.class).optional();
+        Envelope scanned;
+        try {
+            scanned = new EnvelopeScanner("HC", VERSIONS).scan(file);
+        } catch (X12Exception e) {
+            return refused(name, e.getMessage());
+        }
+        var sha256 = scanned.sha256();
+        var earlier = jdbc.sql("select id, status, claims_done from quality.claim_file where sha256 = ?")
+                .param(sha256).query((rs, n) -> new long[] {rs.getLong(1), rs.getString(2).equals("importing") ? 1 : 0,
+                        rs.getLong(3)})
+                .optional();
+        if (earlier.isPresent() && earlier.get()[1] == 0) {
+            return refused(name, "the same file was imported already as file " + earlier.get()[0]);
+        }
+        long fileId;
+        long done;
         if (earlier.isPresent()) {
-            return refused(name, "the same file was imported already as file " + earlier.get());
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return transactions.execute(status -> {
-                try {
-                    return store(in, name, sha256, receivedBy);
-                } catch (ClaimFileException e) {
-                    status.setRollbackOnly();
-                    return refused(name, e.getMessage());
-                }
-            });
-        }
-    }
-
-    private ClaimImportReport store(InputStream in, String name, String sha256, String receivedBy) {
-        long fileId = jdbc.sql("insert into quality.claim_file (file_name, sha256, received_by) values (?, ?, ?) "
-                + "returning id").params(name, sha256, receivedBy).query(Long.class).single();
-        var applier = new Applier(fileId);
-        var envelope = new Claim837Parser(applier::apply, applier::reject).parse(in);
-        jdbc.sql("""
-                update quality.claim_file set sender_id = ?, control_number = ?, implementation = ?,
-                    claims_accepted = ?, claims_rejected = ?, service_lines = ? where id = ?""")
-                .params(envelope.senderId(), envelope.controlNumber(), envelope.implementation(), applier.accepted,
-                        applier.rejects.size(), applier.lines, fileId)
-                .update();
-        audit.record(AuditEntry.change(AuditAction.IMPORT, "claim-file", Long.toString(fileId), null, PURPOSE,
-                name + ": " + applier.accepted + " claims, " + applier.rejects.size() + " rejected"));
-        return new ClaimImportReport(fileId, name, applier.accepted, applier.replaced, applier.voided, applier.lines,
-                List.copyOf(applier.rejects), null);
-    }
-
-    /** Applies one file's claims in order, remembering the members already looked up in this file. */
-    private final class Applier {
-
-        private final long fileId;
-        private final Map<String, Optional<String>> members = new HashMap<>();
-        private final List<ClaimReject> rejects = new ArrayList<>();
-        private int accepted;
-        private int replaced;
-        private int voided;
-        private int lines;
-
-        Applier(long fileId) {
-            this.fileId = fileId;
-        }
-
-        void reject(ClaimReject reject) {
-            rejects.add(reject);
-            jdbc.sql("""
-                    insert into quality.claim_reject (file_id, segment_number, segment_tag, loop_id,
-                        patient_control_number, reason) values (?, ?, ?, ?, ?, ?)""")
-                    .params(fileId, reject.segmentNumber(), reject.segmentTag(), reject.loop(),
-                            reject.patientControlNumber(), reject.reason())
-                    .update();
-        }
-
-        void apply(ClaimRecord claim) {
-            var member = members.computeIfAbsent(claim.subscriberId(), this::member);
-            if (member.isEmpty()) {
-                reject(claim, "2010BA", "member " + claim.subscriberId() + " is not a member of the plan "
-                        + "(neither a member id nor a CIN)");
-                return;
-            }
-            Long replaces = null;
-            if (claim.frequency() != '1') {
-                var original = current(claim.billingNpi(), claim.originalReference());
-                if (original.isEmpty()) {
-                    reject(claim, "2300", (claim.frequency() == '7' ? "replacement" : "void") + " names claim "
-                            + claim.originalReference() + " (REF*F8), which is not a current claim of billing NPI "
-                            + claim.billingNpi());
-                    return;
-                }
-                replaces = original.get();
-                jdbc.sql("update quality.claim set status = ? where id = ?")
-                        .params(claim.frequency() == '7' ? "replaced" : "voided", replaces).update();
-            } else if (current(claim.billingNpi(), claim.patientControlNumber()).isPresent()) {
-                reject(claim, "2300", "claim " + claim.patientControlNumber() + " of billing NPI " + claim.billingNpi()
-                        + " was received already: send frequency 7 to replace it or 8 to void it");
-                return;
-            }
-            insert(claim, member.get(), replaces);
-            accepted++;
-            if (claim.frequency() == '7') replaced++;
-            if (claim.frequency() == '8') voided++;
-        }
-
-        private void reject(ClaimRecord claim, String loop, String reason) {
-            reject(new ClaimReject(claim.segmentNumber(), "CLM", loop, claim.patientControlNumber(), reason));
-        }
-
-        private Optional<String> member(String id) {
-            return coverage.findMember(id, PURPOSE).or(() -> coverage.findMemberByCin(id, PURPOSE))
-                    .map(MemberSummary::memberId);
-        }
-
-        /** The current claim a sender names by our claim number or by its own patient control number. */
-        private Optional<Long> current(String billingNpi, String reference) {
-            return jdbc.sql("""
-                    select id from quality.claim where status = 'current'
-                      and (claim_number = :ref or (billing_npi = :npi and patient_control_number = :ref))
-                    order by id desc limit 1""")
-                    .param("ref", reference).param("npi", billingNpi).query(Long.class).optional();
-        }
-
-        private void insert(ClaimRecord c, String memberId, Long replaces) {
-            long id = jdbc.sql("""
-                    insert into quality.claim (file_id, segment_number, patient_control_number, form,
-                        frequency_code, original_reference, replaces_claim_id, status, member_id, billing_npi,
-                        rendering_npi, place_of_service, facility_type, statement_from, statement_to, total_charge,
-                        diagnoses, icd10_procedures)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(fileId, c.segmentNumber(), c.patientControlNumber(), String.valueOf(c.form()),
-                            String.valueOf(c.frequency()), c.originalReference(), replaces,
-                            c.frequency() == '8' ? "void" : "current", memberId, c.billingNpi(), c.renderingNpi(),
-                            c.placeOfService(), c.facilityType(), c.statementFrom(), c.statementTo(),
-                            c.totalCharge(), c.diagnoses().toArray(String[]::new),
-                            c.icd10Procedures().toArray(String[]::new))
+            fileId = earlier.get()[0];
+            done = earlier.get()[2];
+        } else {
+            fileId = jdbc.sql("insert into quality.claim_file (file_name, sha256, received_by, status) "
+                    + "values (?, ?, ?, 'importing') returning id").params(name, sha256, receivedBy)
                     .query(Long.class).single();
-            for (var line : c.lines()) {
-                jdbc.sql("""
-                        insert into quality.service_line (claim_id, line_number, service_from, service_to,
-                            procedure_code, modifiers, revenue_code, units, charge, place_of_service, rendering_npi)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(id, line.lineNumber(), line.from(), line.to(), line.procedureCode(),
-                                line.modifiers().toArray(String[]::new), line.revenueCode(), line.units(),
-                                line.charge(), line.placeOfService(), line.renderingNpi())
-                        .update();
-                lines++;
+            done = 0;
+        }
+        try {
+            return store(file, scanned, fileId, name, done);
+        } catch (ClaimFileException e) {
+            if (jdbc.sql("select claims_done > 0 from quality.claim_file where id = ?").param(fileId)
+                    .query(Boolean.class).single()) {
+                withdraw(fileId, receivedBy);
+            }
+            jdbc.sql("delete from quality.claim_file where id = ?").param(fileId).update();
+            return refused(name, e.getMessage());
+        }
+    }
+
+    private ClaimImportReport store(Path file, Envelope scanned, long fileId, String name, long done)
+            throws IOException {
+        var queue = new ArrayBlockingQueue<Object>(2);
+        var envelope = new Claim837Parser.Envelope[1];
+        var parser = new Claim837Parser[1];
+        var reader = Thread.ofPlatform().name("837-reader-" + fileId).daemon().start(() -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                var chunk = new ArrayList<Object>(chunkSize);
+                long[] seen = {0};
+                java.util.function.Consumer<Object> add = event -> {
+                    if (scanned.setRefused(parser[0].currentSet())) return; // IK5 R: its header or trailer is wrong
+                    if (seen[0]++ < done) return; // committed before a crash
+                    chunk.add(event);
+                    if (chunk.size() == chunkSize) {
+                        put(queue, new ArrayList<>(chunk));
+                        chunk.clear();
+                    }
+                };
+                parser[0] = new Claim837Parser(add::accept, add::accept);
+                envelope[0] = parser[0].parse(in);
+                if (!chunk.isEmpty()) put(queue, chunk);
+                put(queue, END);
+            } catch (IOException | RuntimeException e) {
+                put(queue, e);
+            }
+        });
+        var members = new HashMap<String, String>();
+        long[] nanos = new long[4]; // members, references, writes, waiting for the reader
+        try {
+            while (true) {
+                long waited = System.nanoTime();
+                Object next = queue.take();
+                nanos[3] += System.nanoTime() - waited;
+                if (next == END) break;
+                if (next instanceof ClaimFileException e) throw e;
+                if (next instanceof IOException e) throw e;
+                if (next instanceof RuntimeException e) throw e;
+                @SuppressWarnings("unchecked")
+                var events = (List<Object>) next;
+                if (members.size() > 200_000) members.clear();
+                transactions.executeWithoutResult(status -> {
+                    var counts = template.execute((ConnectionCallback<ClaimChunk.Counts>) c ->
+                            new ClaimChunk(events, fileId, members, coverage).apply(c));
+                    nanos[0] += counts.membersNanos();
+                    nanos[1] += counts.referencesNanos();
+                    nanos[2] += counts.writeNanos();
+                    jdbc.sql("""
+                            update quality.claim_file set claims_done = claims_done + ?,
+                                claims_accepted = claims_accepted + ?, claims_rejected = claims_rejected + ?,
+                                claims_replaced = claims_replaced + ?, claims_voided = claims_voided + ?,
+                                service_lines = service_lines + ? where id = ?""")
+                            .params(events.size(), counts.accepted(), counts.rejected(), counts.replaced(),
+                                    counts.voided(), counts.lines(), fileId)
+                            .update();
+                });
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reader.interrupt();
+            throw new IOException("interrupted while importing " + name, e);
+        } finally {
+            if (reader.isAlive()) {
+                reader.interrupt();
             }
         }
+        log.info("837 file {}: waiting for the reader {} ms, members {} ms, references {} ms, writes {} ms", fileId,
+                nanos[3] / 1_000_000, nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
+        var env = envelope[0];
+        return transactions.execute(status -> {
+            jdbc.sql("""
+                    update quality.claim_file set sender_id = ?, control_number = ?, implementation = ?,
+                        status = 'imported' where id = ?""")
+                    .params(env.senderId(), env.controlNumber(), env.implementation(), fileId).update();
+            var report = report(fileId, name);
+            long control = jdbc.sql("select nextval('quality.claim_ack_control')").query(Long.class).single();
+            jdbc.sql("update quality.claim_file set ack_999 = ? where id = ?")
+                    .params(ClaimAcknowledgment.write(scanned, parser[0].sets(), report.rejects(), control,
+                            LocalDateTime.now()), fileId)
+                    .update();
+            audit.record(AuditEntry.change(AuditAction.IMPORT, "claim-file", Long.toString(fileId), null, PURPOSE,
+                    name + ": " + report.accepted() + " claims, " + report.rejects().size() + " rejected"));
+            return report;
+        });
+    }
+
+    /** The 999 written for a stored file, if the file is stored. */
+    public Optional<String> acknowledgment(long fileId) {
+        return jdbc.sql("select ack_999 from quality.claim_file where id = ? and ack_999 is not null").param(fileId)
+                .query(String.class).optional();
+    }
+
+    private static void put(BlockingQueue<Object> queue, Object item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("837 reader interrupted", e);
+        }
+    }
+
+    /** The file's report from what is stored: the same whether the file went in at once or resumed. */
+    ClaimImportReport report(long fileId, String name) {
+        var rejects = jdbc.sql("""
+                select segment_number, segment_tag, loop_id, patient_control_number, reason
+                from quality.claim_reject where file_id = ? order by segment_number, id""")
+                .param(fileId)
+                .query((rs, n) -> new ClaimReject(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+        return jdbc.sql("""
+                select claims_accepted, claims_replaced, claims_voided, service_lines from quality.claim_file
+                where id = ?""").param(fileId)
+                .query((rs, n) -> new ClaimImportReport(fileId, name, rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                        rs.getInt(4), rejects, null))
+                .single();
     }
 
     /**
@@ -206,14 +248,5 @@ public class ClaimImport {
 
     private ClaimImportReport refused(String name, String reason) {
         return new ClaimImportReport(0, name, 0, 0, 0, 0, List.of(), reason);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (var in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberResidence;
+import org.commonweal.coverage.x12.Ack999Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,5 +122,22 @@ class ClaimImportIntegrationTests {
                 .singleElement().satisfies(r -> assertThat(r.reason()).contains("not a current claim"));
         assertThat(jdbc.sql("select count(*) from quality.claim_reject where file_id = ?").param(report.fileId())
                 .query(Integer.class).single()).isEqualTo(7);
+
+        // the 999: valid 005010X231A1, one IK3 per rejected claim located in its set, the set accepted with errors
+        var ack = claims.acknowledgment(report.fileId()).orElseThrow();
+        Ack999Validator.assertValid(ack);
+        var segments = List.of(ack.split("~\\s*"));
+        assertThat(segments).filteredOn(x -> x.startsWith("IK3*")).hasSize(7);
+        // BAD-FREQ's CLM is line 12 of the fixture (one segment a line), its ST line 3: position 10 in the set
+        assertThat(segments).contains("IK3*CLM*10*2300*8", "AK2*837*0201*005010X222A1", "IK5*E*5");
+        assertThat(segments).anyMatch(x -> x.startsWith("AK9*E*1*1*1"));
+    }
+
+    @Test
+    void aCleanFileIsAcknowledgedAccepted() throws IOException {
+        var report = claims.importFile(file("837i-original.x12"), "test");
+        var ack = claims.acknowledgment(report.fileId()).orElseThrow();
+        Ack999Validator.assertValid(ack);
+        assertThat(ack).contains("AK1*HC*").contains("IK5*A").contains("AK9*A*1*1*1").doesNotContain("IK3");
     }
 }
