@@ -66,7 +66,13 @@ public final class EcqmEngine {
                     var m = VALUESET.matcher(read(cql));
                     while (m.find()) {
                         if (names.containsKey(m.group(1))) continue;
-                        names.put(m.group(1), engine.terminology.add(m.group(2), pkg.valueSetKeys(m.group(2))));
+                        java.util.Set<String> keys;
+                        try {
+                            keys = pkg.valueSetKeys(m.group(2));
+                        } catch (org.commonweal.quality.measure.MeasureContentException e) {
+                            continue; // a shared library this measure does not include
+                        }
+                        names.put(m.group(1), engine.terminology.add(m.group(2), keys));
                     }
                 }
             }
