@@ -45,8 +45,8 @@ public final class EcqmEngine {
     private final Terminology terminology = new Terminology();
     private final Map<String, Definition> measures = new LinkedHashMap<>();
 
-    /** One measure: its population codes (from the Measure) and its value sets by CQL name. */
-    private record Definition(String id, List<String> populations, Map<String, Integer> valueSets) {
+    /** One measure: its URL and population codes (from the Measure) and its value sets by CQL name. */
+    private record Definition(String id, String url, List<String> populations, Map<String, Integer> valueSets) {
         int vs(String name) {
             var n = valueSets.get(name);
             if (n == null) throw new IllegalStateException(id + ": the CQL declares no value set \"" + name + "\"");
@@ -82,7 +82,7 @@ public final class EcqmEngine {
                         Terminology.CPT + "|97802", Terminology.CPT + "|97803", Terminology.CPT + "|97804",
                         Terminology.HCPCS_CMS + "|G0270", Terminology.HCPCS_CMS + "|G0271")));
             }
-            engine.measures.put(id, new Definition(id, List.copyOf(pkg.populations().keySet()), names));
+            engine.measures.put(id, new Definition(id, pkg.url(), List.copyOf(pkg.populations().keySet()), names));
         }
         return engine;
     }
@@ -101,6 +101,11 @@ public final class EcqmEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Measure's canonical URL. */
+    public String url(String measureId) {
+        return measures.get(measureId).url();
     }
 
     /** A new, empty record for one member; fill it with {@link MemberRecord#claim}. */

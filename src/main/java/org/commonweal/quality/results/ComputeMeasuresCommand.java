@@ -10,16 +10,19 @@ import org.commonweal.quality.measure.MeasureCatalog;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "compute-measures", usage = "compute-measures [--measure CMS130,…] [--year 2026] [--by race_ethnicity]",
+@CommandSpec(name = "compute-measures", usage = "compute-measures [--measure CMS130,…] [--year 2026] [--by race_ethnicity] [--engine ours|cql]",
         summary = "run clinical quality measures (CMS eCQMs) over the members' claims; print rates by a stratifier, "
-                + "small cells suppressed",
-        options = {"measure", "year", "by"})
+                + "small cells suppressed; --engine cql runs every measure with the CQL reference engine (our own "
+                + "engine is the default for the measures it covers)",
+        options = {"measure", "year", "by", "engine"})
 class ComputeMeasuresCommand implements OperationalCommand {
 
     private final MeasureRuns runs;
+    private final OwnEngineRuns ownEngine;
 
-    ComputeMeasuresCommand(MeasureRuns runs) {
+    ComputeMeasuresCommand(MeasureRuns runs, OwnEngineRuns ownEngine) {
         this.runs = runs;
+        this.ownEngine = ownEngine;
     }
 
     @Override
@@ -32,8 +35,22 @@ class ComputeMeasuresCommand implements OperationalCommand {
                 throw new UsageException("--measure: " + measure + " is not one of " + MeasureCatalog.SUPPORTED);
             }
         }
+        var engine = args.option("engine", "ours");
+        if (!engine.equals("ours") && !engine.equals("cql")) {
+            throw new UsageException("--engine: " + engine + " is not ours or cql");
+        }
+        var from = LocalDate.of(year, 1, 1);
+        var to = LocalDate.of(year, 12, 31);
+        var summaries = new java.util.ArrayList<MeasureRuns.RunSummary>();
+        var ours = java.util.Arrays.stream(measures)
+                .filter(m -> engine.equals("ours") && org.commonweal.quality.engine.EcqmEngine.MEASURES.contains(m))
+                .toList();
+        if (!ours.isEmpty()) summaries.addAll(ownEngine.run(ours, from, to, "command"));
         for (var measure : measures) {
-            var summary = runs.run(measure, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), "command");
+            if (!ours.contains(measure)) summaries.add(runs.run(measure, from, to, "command"));
+        }
+        for (var summary : summaries) {
+            var measure = summary.measureId();
             System.out.printf("%s %d: run %d, %d members evaluated in %.1f s; initial population %d, denominator %d,"
                     + " exclusions %d, numerator %d, errors %d%n", measure, year, summary.runId(), summary.members(),
                     summary.millis() / 1000.0, summary.initialPopulation(), summary.denominator(),
