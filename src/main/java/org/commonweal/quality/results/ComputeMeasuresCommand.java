@@ -10,11 +10,12 @@ import org.commonweal.quality.measure.MeasureCatalog;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "compute-measures", usage = "compute-measures [--measure CMS130,…] [--year 2026] [--by race_ethnicity] [--engine ours|cql]",
+@CommandSpec(name = "compute-measures", usage = "compute-measures [--measure CMS130,…] [--year 2026] [--by race_ethnicity] [--engine ours|cql] [--view ecqm|plan]",
         summary = "run clinical quality measures (CMS eCQMs) over the members' claims; print rates by a stratifier, "
                 + "small cells suppressed; --engine cql runs every measure with the CQL reference engine (our own "
-                + "engine is the default for the measures it covers)",
-        options = {"measure", "year", "by", "engine"})
+                + "engine is the default for the measures it covers); --view plan counts only members continuously "
+                + "enrolled through the year (one gap of up to 45 days)",
+        options = {"measure", "year", "by", "engine", "view"})
 class ComputeMeasuresCommand implements OperationalCommand {
 
     private final MeasureRuns runs;
@@ -39,13 +40,20 @@ class ComputeMeasuresCommand implements OperationalCommand {
         if (!engine.equals("ours") && !engine.equals("cql")) {
             throw new UsageException("--engine: " + engine + " is not ours or cql");
         }
+        var view = args.option("view", "ecqm");
+        if (!view.equals("ecqm") && !view.equals("plan")) {
+            throw new UsageException("--view: " + view + " is not ecqm or plan");
+        }
+        if (view.equals("plan") && engine.equals("cql")) {
+            throw new UsageException("--view plan runs with our engine (leave out --engine cql)");
+        }
         var from = LocalDate.of(year, 1, 1);
         var to = LocalDate.of(year, 12, 31);
         var summaries = new java.util.ArrayList<MeasureRuns.RunSummary>();
-        var ours = java.util.Arrays.stream(measures)
-                .filter(m -> engine.equals("ours") && org.commonweal.quality.engine.EcqmEngine.MEASURES.contains(m))
-                .toList();
-        if (!ours.isEmpty()) summaries.addAll(ownEngine.run(ours, from, to, "command"));
+        // our engine's runs take every measure (the ones it does not cover go to the reference engine inside)
+        var ours = engine.equals("ours") ? java.util.Arrays.asList(measures) : java.util.List.<String>of();
+        if (!ours.isEmpty()) summaries.addAll(ownEngine.run(ours, from, to, "command",
+                OwnEngineRuns.View.valueOf(view.toUpperCase(java.util.Locale.ROOT))));
         for (var measure : measures) {
             if (!ours.contains(measure)) summaries.add(runs.run(measure, from, to, "command"));
         }

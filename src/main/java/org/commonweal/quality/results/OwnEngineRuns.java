@@ -70,23 +70,40 @@ public class OwnEngineRuns {
         return e;
     }
 
-    /**
-     * Runs {@code measureIds} (each one our engine covers) for the period over the members covered on its last day
-     * who have a claim line in it or clinical data; one run row per measure.
-     */
+    /** The two population views of a run. */
+    public enum View {
+        /** the eCQM's own: the members the measure's CQL finds, covered on the period's last day */
+        ECQM,
+        /** MCAS: of those, the members continuously enrolled through the period ({@link PlanPopulation}) */
+        PLAN
+    }
+
+    /** {@link #run(List, LocalDate, LocalDate, String, View)} in the eCQM view. */
     public List<MeasureRuns.RunSummary> run(List<String> measureIds, LocalDate from, LocalDate to, String by) {
+        return run(measureIds, from, to, by, View.ECQM);
+    }
+
+    /**
+     * Runs {@code measureIds} for the period over the members covered on its last day who have a claim line in it or
+     * clinical data (in the plan view: and are continuously enrolled through it); one run row per measure, with the
+     * view. Measures our engine does not cover go to the reference engine member by member.
+     */
+    public List<MeasureRuns.RunSummary> run(List<String> measureIds, LocalDate from, LocalDate to, String by,
+            View view) {
         long started = System.currentTimeMillis();
         for (var id : measureIds) {
-            if (!EcqmEngine.MEASURES.contains(id)) throw new IllegalArgumentException(id + " is not one of "
-                    + EcqmEngine.MEASURES);
+            if (!MeasureCatalog.SUPPORTED.contains(id)) throw new IllegalArgumentException(id + " is not one of "
+                    + MeasureCatalog.SUPPORTED);
         }
         var engine = engine();
         var runs = new LinkedHashMap<String, Long>();
         for (var id : measureIds) {
+            var url = EcqmEngine.MEASURES.contains(id) ? engine.url(id) : catalog.evaluator(id).measure().url();
             runs.put(id, jdbc.sql("""
                     insert into quality.measure_run (measure_id, measure_url, period_start, period_end,
-                        population_view, started_by) values (?, ?, ?, ?, 'ecqm', ?) returning id""")
-                    .params(id, engine.url(id), from, to, by).query(Long.class).single());
+                        population_view, started_by) values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(id, url, from, to, view.name().toLowerCase(java.util.Locale.ROOT), by)
+                    .query(Long.class).single());
         }
         var withClinicalData = new HashSet<>(clinical.members());
         var tallies = new HashMap<String, int[]>();
@@ -95,11 +112,11 @@ public class OwnEngineRuns {
         coverage.forEachActiveMember(to, MeasureRuns.PURPOSE, member -> {
             batch.add(member);
             if (batch.size() == BATCH) {
-                evaluate(batch, measureIds, runs, withClinicalData, from, to, tallies);
+                evaluate(batch, measureIds, runs, withClinicalData, from, to, tallies, view);
                 batch.clear();
             }
         });
-        evaluate(batch, measureIds, runs, withClinicalData, from, to, tallies);
+        evaluate(batch, measureIds, runs, withClinicalData, from, to, tallies, view);
         var summaries = new ArrayList<MeasureRuns.RunSummary>();
         long millis = System.currentTimeMillis() - started;
         for (var id : measureIds) {
@@ -122,8 +139,14 @@ public class OwnEngineRuns {
     }
 
     private void evaluate(List<MemberResidence> members, List<String> measureIds, Map<String, Long> runs,
-            Set<String> withClinicalData, LocalDate from, LocalDate to, Map<String, int[]> tallies) {
+            Set<String> withClinicalData, LocalDate from, LocalDate to, Map<String, int[]> tallies, View view) {
         if (members.isEmpty()) return;
+        if (view == View.PLAN) {
+            var spans = coverage.spans(members.stream().map(MemberResidence::memberId).toList(), MeasureRuns.PURPOSE);
+            members = members.stream().filter(m -> PlanPopulation.continuouslyEnrolled(
+                    spans.getOrDefault(m.memberId(), List.of()), from, to)).toList();
+            if (members.isEmpty()) return;
+        }
         var ids = members.stream().map(MemberResidence::memberId).toArray(String[]::new);
         var claims = claims(ids);
         int fromDay = (int) from.toEpochDay();

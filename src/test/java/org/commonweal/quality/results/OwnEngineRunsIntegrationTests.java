@@ -90,9 +90,21 @@ class OwnEngineRunsIntegrationTests {
         assertThat(numerator(cms130, women.get(0))).isTrue();
         assertThat(numerator(cms130, women.get(1))).isFalse();
 
+        // the plan view: exactly the members of the eCQM run continuously enrolled through the year
+        var plan = ours.run(List.of("CMS130"), START, END, "test", OwnEngineRuns.View.PLAN).get(0);
+        var ecqmMembers = members(cms130);
+        var planMembers = members(plan.runId());
+        assertThat(ecqmMembers).containsAll(planMembers);
+        for (var member : ecqmMembers) {
+            assertThat(planMembers.contains(member)).as(member).isEqualTo(
+                    PlanPopulation.continuouslyEnrolled(coverage.spans(member, "test"), START, END));
+        }
+        assertThat(jdbc.sql("select population_view from quality.measure_run where id = ?").param(plan.runId())
+                .query(String.class).single()).isEqualTo("plan");
+
         // recompute: the member's rows in the latest runs (here the reference run just made), rewritten
         long latest = jdbc.sql("select max(id) from quality.measure_run where measure_id = 'CMS130'"
-                + " and finished_at is not null").query(Long.class).single();
+                + " and population_view = 'ecqm' and finished_at is not null").query(Long.class).single();
         jdbc.sql("update quality.measure_result set numerator = false where run_id = ? and member_id = ?")
                 .params(latest, women.get(0)).update();
         ours.recompute(women.get(0)); // warm
@@ -102,6 +114,11 @@ class OwnEngineRunsIntegrationTests {
         System.out.printf("recompute of one member in %d latest runs: %.1f ms%n", again.size(), micros / 1000.0);
         assertThat(again.get("CMS130").in("numerator")).isTrue();
         assertThat(numerator(latest, women.get(0))).isTrue();
+    }
+
+    private List<String> members(long runId) {
+        return jdbc.sql("select member_id from quality.measure_result where run_id = ?").param(runId)
+                .query(String.class).list();
     }
 
     private boolean numerator(long runId, String memberId) {
