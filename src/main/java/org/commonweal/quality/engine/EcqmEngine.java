@@ -237,6 +237,8 @@ public final class EcqmEngine {
         final LocalDate end;
         final int from;
         final int to;
+        /** AgeInYearsAt(date from end of "Measurement Period"); -1 without a birth date (null in CQL) */
+        final int age;
 
         Evaluation(Definition m, MemberRecord r, LocalDate start, LocalDate end) {
             this.m = m;
@@ -245,17 +247,16 @@ public final class EcqmEngine {
             this.end = end;
             this.from = (int) start.toEpochDay();
             this.to = (int) end.toEpochDay();
+            this.age = r.birthDate == null ? -1 : Period.between(r.birthDate, end).getYears();
         }
 
         /** AgeInYearsAt(date from end of "Measurement Period") in Interval[low, high]. */
         boolean ageIn(int low, int high) {
-            if (r.birthDate == null) return false;
-            int age = Period.between(r.birthDate, end).getYears();
-            return age >= low && age <= high;
+            return age >= 0 && age >= low && age <= high;
         }
 
         int age() {
-            return r.birthDate == null ? -1 : Period.between(r.birthDate, end).getYears();
+            return age;
         }
 
         /** Patient.sex = '248152002' (the US Core sex extension made from the member's sex F). */

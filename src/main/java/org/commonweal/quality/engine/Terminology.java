@@ -21,7 +21,9 @@ public final class Terminology {
 
     private final Map<String, Integer> valueSetNumbers = new HashMap<>();
     private final Map<String, BitSet> byKey = new HashMap<>();
-    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<String, Integer> lineIds = new ConcurrentHashMap<>();
+    private final Map<String, Integer> diagnosisIds = new ConcurrentHashMap<>();
+    private final Map<String, Integer> pcsIds = new ConcurrentHashMap<>();
     private volatile BitSet[] codeSets = new BitSet[256];
     private int codes;
 
@@ -43,7 +45,7 @@ public final class Terminology {
 
     /** A service line's CPT (five characters, the last a digit, F or T) or HCPCS level II code. */
     int procedureCode(String code) {
-        return ids.computeIfAbsent("L|" + code, k -> {
+        return lineIds.computeIfAbsent(code, k -> {
             if (code.matches("\\d{4}[0-9FT]")) return intern(CPT + "|" + code);
             return intern(HCPCS + "|" + code, HCPCS_CMS + "|" + code);
         });
@@ -51,11 +53,11 @@ public final class Terminology {
 
     /** An ICD-10-CM code, with or without its dot. */
     int diagnosisCode(String code) {
-        return ids.computeIfAbsent("D|" + code, k -> intern(ICD10_CM + "|" + dotted(code)));
+        return diagnosisIds.computeIfAbsent(code, k -> intern(ICD10_CM + "|" + dotted(code)));
     }
 
     int pcsCode(String code) {
-        return ids.computeIfAbsent("X|" + code, k -> intern(ICD10_PCS + "|" + code));
+        return pcsIds.computeIfAbsent(code, k -> intern(ICD10_PCS + "|" + code));
     }
 
     boolean in(int code, int valueSet) {

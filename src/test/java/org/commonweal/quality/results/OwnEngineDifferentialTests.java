@@ -34,6 +34,7 @@ class OwnEngineDifferentialTests {
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final LocalDate END = LocalDate.of(2026, 12, 31);
     static final int MEMBERS = 1000;
+    static final int EDGE_MEMBERS = 250;
 
     @Test
     void ourEngineAndTheReferenceEngineGiveEveryMemberTheSamePopulations() {
@@ -42,7 +43,8 @@ class OwnEngineDifferentialTests {
         var pools = codePools(content);
         var random = new Random(20261205);
         var members = new ArrayList<Generated>();
-        for (int i = 0; i < MEMBERS; i++) members.add(generate(i, random, pools));
+        for (int i = 0; i < MEMBERS - EDGE_MEMBERS; i++) members.add(generate(i, random, pools));
+        for (int i = MEMBERS - EDGE_MEMBERS; i < MEMBERS; i++) members.add(edge(i, random, pools));
 
         var mismatches = java.util.Collections.synchronizedList(new ArrayList<String>());
         var counts = new TreeMap<String, Map<String, Integer>>();
@@ -221,6 +223,48 @@ class OwnEngineDifferentialTests {
     private static String pick(Random random, List<List<String>> pool) {
         var set = pool.get(random.nextInt(pool.size()));
         return set.get(random.nextInt(set.size()));
+    }
+
+    /** The days where CQL's day-precision data meet the period's millisecond bounds. */
+    static final LocalDate[] BOUNDS = {END.minusDays(1), END, END.plusDays(1), START.minusDays(1), START,
+        START.plusDays(1), START.plusMonths(6).minusDays(2), START.plusMonths(6).minusDays(1), START.plusMonths(6)};
+
+    /**
+     * A member in every measure's initial population (a visit, diabetes and hypertension in the first half of the
+     * period, of an age all five share) with one code of any value set on a day at one of the period's bounds: where
+     * "on or before end of "Measurement Period"" and "overlaps "Measurement Period"" are uncertain in CQL.
+     */
+    static Generated edge(int n, Random random, Pools pools) {
+        int[] ages = {30, 50, 60, 64, 66, 70, 74};
+        var born = END.minusYears(ages[random.nextInt(ages.length)]).minusDays(random.nextInt(300));
+        var summary = new MemberSummary("E%05d".formatted(n), null, null, "Test", "Member", born,
+                random.nextInt(5) == 0 ? "M" : "F", null, null, null, null, null, null);
+        var visitDay = START.plusDays(130);
+        var diagnoses = new ArrayList<String>(List.of(pick(random, List.of(pools.diagnosesByTitle().get("Diabetes")))));
+        var hypertension = pick(random, List.of(pools.diagnosesByTitle().get("Essential Hypertension")));
+        var day = BOUNDS[random.nextInt(BOUNDS.length)];
+        var claims = new ArrayList<ClaimResources.StoredClaim>();
+        if (random.nextInt(4) == 0) {
+            // hypertension first seen on the bound itself
+            claims.add(new ClaimResources.StoredClaim("E%05d-h".formatted(n), 'P', day, day, List.of(hypertension),
+                    List.of(), List.of(new ClaimResources.StoredLine(1, day, day, "99213"))));
+        } else {
+            diagnoses.add(hypertension);
+        }
+        claims.add(new ClaimResources.StoredClaim("E%05d-v".formatted(n), 'P', visitDay, visitDay, diagnoses, List.of(),
+                List.of(new ClaimResources.StoredLine(1, visitDay, visitDay, "99213"))));
+        var line = new ArrayList<ClaimResources.StoredLine>();
+        var dx = new ArrayList<String>();
+        var pcs = new ArrayList<String>();
+        switch (random.nextInt(3)) {
+            case 0 -> line.add(new ClaimResources.StoredLine(1, day, random.nextBoolean() ? day : null,
+                    pick(random, pools.lineCodes())));
+            case 1 -> dx.add(pick(random, pools.diagnoses()));
+            default -> pcs.add(pick(random, pools.pcs()));
+        }
+        if (line.isEmpty()) line.add(new ClaimResources.StoredLine(1, day, day, "99999"));
+        claims.add(new ClaimResources.StoredClaim("E%05d-x".formatted(n), 'P', day, day, dx, pcs, line));
+        return new Generated(summary, claims);
     }
 
     /** A service day: often on or next to an edge the measures test, else anywhere in eleven years. */
