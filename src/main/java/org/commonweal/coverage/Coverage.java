@@ -45,6 +45,19 @@ public interface Coverage {
     List<EnrollmentSpan> spans(String memberId, String purpose);
 
     /**
+     * The spans of many members at once (one query; audited once as a bulk read), each member's newest first; members
+     * without spans are absent. For measure runs' continuous-enrollment rule.
+     */
+    default java.util.Map<String, List<EnrollmentSpan>> spans(java.util.Collection<String> memberIds, String purpose) {
+        var out = new java.util.HashMap<String, List<EnrollmentSpan>>();
+        for (var id : memberIds) {
+            var spans = spans(id, purpose);
+            if (!spans.isEmpty()) out.put(id, spans);
+        }
+        return out;
+    }
+
+    /**
      * Streams every member covered on {@code date} with where they live, in member-id order, without holding them in
      * memory (for adequacy and analytics at 2.9 million members). Audited once as a bulk read.
      */

@@ -110,6 +110,13 @@ class JdbcCoverage implements Coverage {
     }
 
     @Override
+    public java.util.Map<String, List<EnrollmentSpan>> spans(java.util.Collection<String> memberIds, String purpose) {
+        audit.record(new AuditEntry(AuditAction.EXPORT, "enrollment-span", null, null, purpose,
+                "enrollment spans of " + memberIds.size() + " members"));
+        return members.spans(memberIds);
+    }
+
+    @Override
     public void forEachActiveMember(LocalDate date, String purpose, Consumer<MemberResidence> consumer) {
         audit.record(new AuditEntry(AuditAction.EXPORT, "member", null, null, purpose,
                 "residences of members active on " + date));

@@ -165,6 +165,19 @@ class Members {
                 .param(memberId).query(Members::span).list();
     }
 
+    /** The spans of many members in one query, each member's newest first. */
+    java.util.Map<String, List<EnrollmentSpan>> spans(java.util.Collection<String> memberIds) {
+        var out = new java.util.HashMap<String, List<EnrollmentSpan>>();
+        jdbc.sql("""
+                select id, member_id, product_line, plan_code, aid_codes, begin_date, end_date, status, pcp_npi,
+                       pcp_name, pcp_location
+                from coverage.enrollment_span where member_id = any(?)
+                order by member_id, begin_date desc, id desc""")
+                .param(memberIds.toArray(String[]::new)).query(Members::span).list()
+                .forEach(span -> out.computeIfAbsent(span.memberId(), k -> new java.util.ArrayList<>()).add(span));
+        return out;
+    }
+
     /** The span covering {@code date}, the latest-starting one if several overlap. */
     Optional<EnrollmentSpan> coveringSpan(String memberId, LocalDate date) {
         return jdbc.sql("""

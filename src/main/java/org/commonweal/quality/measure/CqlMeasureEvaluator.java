@@ -66,7 +66,7 @@ public final class CqlMeasureEvaluator {
         return new MeasurePopulations(measure.id(), subject, proportion(raw), strata);
     }
 
-    static Map<String, Boolean> proportion(Map<String, Boolean> raw) {
+    public static Map<String, Boolean> proportion(Map<String, Boolean> raw) {
         boolean ip = raw.getOrDefault("initial-population", false);
         boolean den = ip && raw.getOrDefault("denominator", ip);
         boolean denex = den && raw.getOrDefault("denominator-exclusion", false);

@@ -27,6 +27,11 @@ public class MeasureCatalog {
         this.content = Path.of(content);
     }
 
+    /** The measure content folder (one folder per measure and {@code _shared/…/libraries}). */
+    public Path content() {
+        return content;
+    }
+
     public boolean available(String measureId) {
         return SUPPORTED.contains(measureId) && Files.isDirectory(content.resolve(measureId));
     }

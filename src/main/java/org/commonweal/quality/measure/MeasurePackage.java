@@ -31,6 +31,11 @@ public record MeasurePackage(String id, String url, String title, String library
 
     static final String POPULATION_BASIS = "http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-populationBasis";
 
+    /** The codes of one of the measure's value sets as {@code system|code} keys; unknown sets are an error. */
+    public java.util.Set<String> valueSetKeys(String url) {
+        return valueSets.keys(url);
+    }
+
     /** Reads the measure in {@code folder}, looking for libraries first there and then in {@code sharedLibraries}. */
     public static MeasurePackage read(Path folder, List<Path> sharedLibraries) {
         var parser = FhirContext.forR4Cached().newJsonParser();

@@ -44,6 +44,11 @@ final class ValueSetExpansions implements TerminologyProvider {
         codes.merge(url, list, (a, b) -> { a.addAll(b); return a; });
     }
 
+    /** The value set's codes as {@code system|code} keys (for engines that index them themselves). */
+    Set<String> keys(String url) {
+        return Set.copyOf(set(url));
+    }
+
     boolean contains(String url) {
         return members.containsKey(url);
     }

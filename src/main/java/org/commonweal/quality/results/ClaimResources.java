@@ -132,12 +132,12 @@ final class ClaimResources {
         return code.length() > 3 && code.indexOf('.') < 0 ? code.substring(0, 3) + "." + code.substring(3) : code;
     }
 
-    private static LocalDate first(StoredClaim claim) {
+    static LocalDate first(StoredClaim claim) {
         return claim.lines().stream().map(StoredLine::from).filter(d -> d != null).min(LocalDate::compareTo)
                 .orElse(claim.from());
     }
 
-    private static LocalDate last(StoredClaim claim) {
+    static LocalDate last(StoredClaim claim) {
         return claim.lines().stream().map(l -> l.to() != null ? l.to() : l.from()).filter(d -> d != null)
                 .max(LocalDate::compareTo).orElse(claim.to() != null ? claim.to() : first(claim));
     }

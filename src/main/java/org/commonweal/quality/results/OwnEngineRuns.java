@@ -1,0 +1,356 @@
+package org.commonweal.quality.results;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.MemberResidence;
+import org.commonweal.coverage.MemberSummary;
+import org.commonweal.quality.CareGapsComputed;
+import org.commonweal.quality.clinical.ClinicalImport;
+import org.commonweal.quality.engine.EcqmEngine;
+import org.commonweal.quality.engine.MemberRecord;
+import org.commonweal.quality.measure.MeasureCatalog;
+import org.commonweal.quality.measure.MeasurePopulations;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Measure runs with our own engine ({@link EcqmEngine}), the default: the covered members are streamed from
+ * coverage in member order (one audited bulk read), their claims read set-wise, 5,000 members a query, each member's
+ * record evaluated for every measure at once on the machine's cores, results written in batches. A member with
+ * clinical FHIR resources, and every measure the engine does not cover (CMS117, CMS153), is evaluated by the CQL
+ * reference engine over the same data as FHIR, as {@link MeasureRuns} does. {@link #recompute} re-evaluates one
+ * member in the latest runs when new data arrives for them.
+ */
+@Service
+public class OwnEngineRuns {
+
+    static final int BATCH = 5000;
+
+    private final JdbcClient jdbc;
+    private final MeasureCatalog catalog;
+    private final Coverage coverage;
+    private final ClinicalImport clinical;
+    private final ApplicationEventPublisher events;
+    private volatile EcqmEngine engine;
+
+    OwnEngineRuns(JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.coverage = coverage;
+        this.clinical = clinical;
+        this.events = events;
+    }
+
+    /** The engine, its value sets read from the measure content on first use. */
+    EcqmEngine engine() {
+        var e = engine;
+        if (e == null) {
+            synchronized (this) {
+                if (engine == null) engine = EcqmEngine.load(catalog.content());
+                e = engine;
+            }
+        }
+        return e;
+    }
+
+    /** The two population views of a run. */
+    public enum View {
+        /** the eCQM's own: the members the measure's CQL finds, covered on the period's last day */
+        ECQM,
+        /** MCAS: of those, the members continuously enrolled through the period ({@link PlanPopulation}) */
+        PLAN
+    }
+
+    /** {@link #run(List, LocalDate, LocalDate, String, View)} in the eCQM view. */
+    public List<MeasureRuns.RunSummary> run(List<String> measureIds, LocalDate from, LocalDate to, String by) {
+        return run(measureIds, from, to, by, View.ECQM);
+    }
+
+    /**
+     * Runs {@code measureIds} for the period over the members covered on its last day who have a claim line in it or
+     * clinical data (in the plan view: and are continuously enrolled through it); one run row per measure, with the
+     * view. Measures our engine does not cover go to the reference engine member by member.
+     */
+    public List<MeasureRuns.RunSummary> run(List<String> measureIds, LocalDate from, LocalDate to, String by,
+            View view) {
+        long started = System.currentTimeMillis();
+        for (var id : measureIds) {
+            if (!MeasureCatalog.SUPPORTED.contains(id)) throw new IllegalArgumentException(id + " is not one of "
+                    + MeasureCatalog.SUPPORTED);
+        }
+        var engine = engine();
+        var runs = new LinkedHashMap<String, Long>();
+        for (var id : measureIds) {
+            var url = EcqmEngine.MEASURES.contains(id) ? engine.url(id) : catalog.evaluator(id).measure().url();
+            runs.put(id, jdbc.sql("""
+                    insert into quality.measure_run (measure_id, measure_url, period_start, period_end,
+                        population_view, started_by) values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(id, url, from, to, view.name().toLowerCase(java.util.Locale.ROOT), by)
+                    .query(Long.class).single());
+        }
+        var withClinicalData = new HashSet<>(clinical.members());
+        var tallies = new HashMap<String, int[]>();
+        measureIds.forEach(id -> tallies.put(id, new int[6]));
+        var batch = new ArrayList<MemberResidence>(BATCH);
+        coverage.forEachActiveMember(to, MeasureRuns.PURPOSE, member -> {
+            batch.add(member);
+            if (batch.size() == BATCH) {
+                evaluate(batch, measureIds, runs, withClinicalData, from, to, tallies, view);
+                batch.clear();
+            }
+        });
+        evaluate(batch, measureIds, runs, withClinicalData, from, to, tallies, view);
+        var summaries = new ArrayList<MeasureRuns.RunSummary>();
+        long millis = System.currentTimeMillis() - started;
+        for (var id : measureIds) {
+            long runId = runs.get(id);
+            var t = tallies.get(id);
+            jdbc.sql("update quality.measure_run set finished_at = now(), members = ?, errors = ? where id = ?")
+                    .params(t[0], t[5], runId).update();
+            int open = jdbc.sql("""
+                    select count(*) from quality.measure_result where run_id = ? and denominator
+                      and not denominator_exclusion and not denominator_exception and not numerator""")
+                    .param(runId).query(Integer.class).single();
+            events.publishEvent(new CareGapsComputed(runId, id, to, open));
+            summaries.add(new MeasureRuns.RunSummary(runId, id, t[0], t[1], t[2], t[3], t[4], t[5], millis));
+        }
+        return summaries;
+    }
+
+    /** One member's answer for one measure, or the error that stopped its evaluation. */
+    private record Answer(MemberResidence member, String measureId, MeasurePopulations result, String error) {
+    }
+
+    private void evaluate(List<MemberResidence> members, List<String> measureIds, Map<String, Long> runs,
+            Set<String> withClinicalData, LocalDate from, LocalDate to, Map<String, int[]> tallies, View view) {
+        if (members.isEmpty()) return;
+        if (view == View.PLAN) {
+            var spans = coverage.spans(members.stream().map(MemberResidence::memberId).toList(), MeasureRuns.PURPOSE);
+            members = members.stream().filter(m -> PlanPopulation.continuouslyEnrolled(
+                    spans.getOrDefault(m.memberId(), List.of()), from, to)).toList();
+            if (members.isEmpty()) return;
+        }
+        var ids = members.stream().map(MemberResidence::memberId).toArray(String[]::new);
+        var claims = claims(ids);
+        int fromDay = (int) from.toEpochDay();
+        int toDay = (int) to.toEpochDay();
+        var work = new ArrayList<MemberResidence>();
+        for (var m : members) {
+            var own = claims.get(m.memberId());
+            boolean inPeriod = own != null && own.stream().anyMatch(c -> c.lines().stream().anyMatch(l ->
+                    l.from() != null && l.from().toEpochDay() <= toDay
+                            && (l.to() != null ? l.to() : l.from()).toEpochDay() >= fromDay));
+            if (inPeriod || withClinicalData.contains(m.memberId())) work.add(m);
+        }
+        List<List<Answer>> answers;
+        try {
+            answers = POOL.submit(() -> work.parallelStream().map(m -> answers(m,
+                    claims.getOrDefault(m.memberId(), List.of()), withClinicalData.contains(m.memberId()),
+                    measureIds, from, to)).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        var rows = new ArrayList<Object[]>();
+        for (var perMember : answers) {
+            for (var a : perMember) {
+                var t = tallies.get(a.measureId());
+                t[0]++;
+                if (a.error() != null) t[5]++;
+                if (a.result() != null) {
+                    t[1] += a.result().count("initial-population");
+                    t[2] += a.result().count("denominator");
+                    t[3] += a.result().count("denominator-exclusion");
+                    t[4] += a.result().count("numerator");
+                }
+                rows.add(row(runs.get(a.measureId()), a.member(), a.result(), a.error(), to));
+            }
+        }
+        insert(rows);
+    }
+
+    /** Two workers: the machine's cores. */
+    private static final ForkJoinPool POOL = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    private List<Answer> answers(MemberResidence m, List<ClaimResources.StoredClaim> claims, boolean hasClinical,
+            List<String> measureIds, LocalDate from, LocalDate to) {
+        var engine = engine();
+        var record = engine.record(m.memberId(), m.birthDate(), m.sex(), hasClinical);
+        ClaimRecords.fill(record, claims);
+        var out = new ArrayList<Answer>(measureIds.size());
+        List<Resource> fhir = null;
+        for (var id : measureIds) {
+            try {
+                if (engine.covers(id, record)) {
+                    out.add(new Answer(m, id, engine.evaluate(id, record, from, to), null));
+                } else {
+                    if (fhir == null) {
+                        fhir = new ArrayList<>(ClaimResources.of(summary(m), claims));
+                        fhir.addAll(clinical.resources(m.memberId()));
+                    }
+                    out.add(new Answer(m, id, reference(id, m.memberId(), fhir, from, to), null));
+                }
+            } catch (RuntimeException e) {
+                out.add(new Answer(m, id, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** The CQL reference engine, one member at a time per measure (its library manager is not shared safely). */
+    private MeasurePopulations reference(String measureId, String memberId, List<Resource> fhir, LocalDate from,
+            LocalDate to) {
+        var evaluator = catalog.evaluator(measureId);
+        synchronized (evaluator) {
+            return evaluator.evaluate(memberId, fhir, from, to);
+        }
+    }
+
+    static MemberSummary summary(MemberResidence m) {
+        return new MemberSummary(m.memberId(), null, null, null, null, m.birthDate(), m.sex(), m.zip(), m.spa(),
+                m.rcacRegion(), m.spokenLanguage(), null, m.raceEthnicity());
+    }
+
+    private static Object[] row(long runId, MemberResidence m, MeasurePopulations r, String error, LocalDate asOf) {
+        return new Object[] {runId, m.memberId(), in(r, "initial-population"), in(r, "denominator"),
+            in(r, "denominator-exclusion"), in(r, "denominator-exception"), in(r, "numerator"), error, m.sex(),
+            MeasureRuns.ageBand(m.birthDate(), asOf), m.raceEthnicity(), m.spokenLanguage(), m.spa(),
+            m.rcacRegion()};
+    }
+
+    private static boolean in(MeasurePopulations result, String population) {
+        return result != null && result.in(population);
+    }
+
+    private static final String INSERT = """
+            insert into quality.measure_result (run_id, member_id, initial_population, denominator,
+                denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
+                language, spa, rcac_region) values """;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT = """
+             on conflict (run_id, member_id) do update set initial_population = excluded.initial_population,
+                denominator = excluded.denominator, denominator_exclusion = excluded.denominator_exclusion,
+                denominator_exception = excluded.denominator_exception, numerator = excluded.numerator,
+                error = excluded.error""";
+
+    /** Writes result rows, one multi-row statement per 1,000 (a member recomputed replaces their row). */
+    private void insert(List<Object[]> rows) {
+        for (int start = 0; start < rows.size(); start += 1000) {
+            var part = rows.subList(start, Math.min(rows.size(), start + 1000));
+            var sql = new StringBuilder(INSERT);
+            var params = new ArrayList<Object>(part.size() * 14);
+            for (int i = 0; i < part.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(ROW);
+                params.addAll(Arrays.asList(part.get(i)));
+            }
+            jdbc.sql(sql.append(UPSERT).toString()).params(params).update();
+        }
+    }
+
+    /** The current claims (with their lines) of a set of members, in one query. */
+    Map<String, List<ClaimResources.StoredClaim>> claims(String[] memberIds) {
+        var byMember = new HashMap<String, List<ClaimResources.StoredClaim>>();
+        var open = new HashMap<Long, Object[]>();
+        var lines = new HashMap<Long, List<ClaimResources.StoredLine>>();
+        jdbc.sql("""
+                select c.member_id, c.id, c.claim_number, c.form, c.statement_from, c.statement_to, c.diagnoses,
+                  c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code
+                from quality.claim c left join quality.service_line l on l.claim_id = c.id
+                where c.member_id = any(?) and c.status = 'current' order by c.member_id, c.id, l.line_number""")
+                .param(memberIds)
+                .query(rs -> {
+                    long claimId = rs.getLong(2);
+                    if (!open.containsKey(claimId)) {
+                        open.put(claimId, new Object[] {rs.getString(1), rs.getString(3), rs.getString(4).charAt(0),
+                            date(rs, 5), date(rs, 6), strings(rs.getArray(7)), strings(rs.getArray(8))});
+                        lines.put(claimId, new ArrayList<>());
+                    }
+                    if (rs.getObject(9) != null) {
+                        lines.get(claimId).add(new ClaimResources.StoredLine(rs.getInt(9), date(rs, 10),
+                                date(rs, 11), rs.getString(12)));
+                    }
+                });
+        // claims in id order, as the per-member path reads them
+        open.keySet().stream().sorted().forEach(claimId -> {
+            var c = open.get(claimId);
+            @SuppressWarnings("unchecked")
+            var claim = new ClaimResources.StoredClaim((String) c[1], (char) c[2], (LocalDate) c[3],
+                    (LocalDate) c[4], (List<String>) c[5], (List<String>) c[6], lines.get(claimId));
+            byMember.computeIfAbsent((String) c[0], k -> new ArrayList<>()).add(claim);
+        });
+        return byMember;
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /**
+     * Re-evaluates one member in the latest finished run of every measure (for imports: call it when new claims or
+     * clinical data arrive for the member) and writes the member's row of each of those runs. Returns the new
+     * populations by measure. Audited as a read of the member's data (coverage's look-up).
+     */
+    public Map<String, MeasurePopulations> recompute(String memberId) {
+        var member = coverage.findMember(memberId, MeasureRuns.PURPOSE);
+        if (member.isEmpty()) return Map.of();
+        var s = member.get();
+        var latest = jdbc.sql("""
+                select distinct on (measure_id) id, measure_id, period_start, period_end from quality.measure_run
+                where finished_at is not null and population_view = 'ecqm' order by measure_id, id desc""")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), date(rs, 3), date(rs, 4)}).list();
+        var claims = claims(new String[] {memberId}).getOrDefault(memberId, List.of());
+        var residence = new MemberResidence(s.memberId(), s.zip(), s.spa(), s.rcacRegion(), null, null,
+                s.spokenLanguage(), null, s.birthDate(), s.sex(), s.raceEthnicity());
+        var clinicalResources = clinical.resources(memberId);
+        boolean hasClinical = !clinicalResources.isEmpty();
+        var out = new LinkedHashMap<String, MeasurePopulations>();
+        var rows = new ArrayList<Object[]>();
+        for (var run : latest) {
+            var measureId = (String) run[1];
+            var from = (LocalDate) run[2];
+            var to = (LocalDate) run[3];
+            Answer answer;
+            if (EcqmEngine.MEASURES.contains(measureId)) {
+                answer = answers(residence, claims, hasClinical, List.of(measureId), from, to).get(0);
+            } else {
+                MeasurePopulations result = null;
+                String error = null;
+                try {
+                    var fhir = new ArrayList<Resource>(ClaimResources.of(s, claims));
+                    fhir.addAll(clinicalResources);
+                    result = reference(measureId, memberId, fhir, from, to);
+                } catch (RuntimeException e) {
+                    error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+                answer = new Answer(residence, measureId, result, error);
+            }
+            if (answer.result() != null) out.put(measureId, answer.result());
+            rows.add(row((Long) run[0], residence, answer.result(), answer.error(), to));
+        }
+        insert(rows);
+        return out;
+    }
+}

@@ -1,0 +1,279 @@
+package org.commonweal.quality.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.commonweal.coverage.MemberSummary;
+import org.commonweal.quality.engine.EcqmEngine;
+import org.commonweal.quality.measure.CqlMeasureEvaluator;
+import org.commonweal.quality.measure.PublishedMeasureContent;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our engine against the CQL reference engine running the stewards' ELM, member by member: 1,000 generated members
+ * with claims (ages on and around every cut-off, dates on and around the period's edges and the look-back starts,
+ * codes drawn from every value set of the measures, exclusions and noise), each converted to FHIR for the reference
+ * engine ({@link ClaimResources}) and to our record ({@link ClaimRecords}). Every population of every member must be
+ * the same.
+ */
+class OwnEngineDifferentialTests {
+
+    static final LocalDate START = LocalDate.of(2026, 1, 1);
+    static final LocalDate END = LocalDate.of(2026, 12, 31);
+    static final int MEMBERS = 1000;
+    static final int EDGE_MEMBERS = 250;
+
+    @Test
+    void ourEngineAndTheReferenceEngineGiveEveryMemberTheSamePopulations() {
+        var content = PublishedMeasureContent.folder();
+        var engine = EcqmEngine.load(content);
+        var pools = codePools(content);
+        var random = new Random(20261205);
+        var members = new ArrayList<Generated>();
+        for (int i = 0; i < MEMBERS - EDGE_MEMBERS; i++) members.add(generate(i, random, pools));
+        for (int i = MEMBERS - EDGE_MEMBERS; i < MEMBERS; i++) members.add(edge(i, random, pools));
+
+        var mismatches = java.util.Collections.synchronizedList(new ArrayList<String>());
+        var counts = new TreeMap<String, Map<String, Integer>>();
+        var cqlNanos = new java.util.concurrent.atomic.AtomicLong();
+        var ourNanos = new java.util.concurrent.atomic.AtomicLong();
+        for (var measureId : EcqmEngine.MEASURES) {
+            var measure = PublishedMeasureContent.measure(measureId);
+            var tally = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
+            counts.put(measureId, tally);
+            // the machine's two cores, each with its own reference engine (built one after the other)
+            var references = List.of(new CqlMeasureEvaluator(measure), new CqlMeasureEvaluator(measure));
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(half -> {
+                var reference = references.get(half);
+                for (int i = half; i < members.size(); i += 2) {
+                    var member = members.get(i);
+                    long t0 = System.nanoTime();
+                    var expected = reference.evaluate(member.summary.memberId(),
+                            ClaimResources.of(member.summary, member.claims), START, END);
+                    long t1 = System.nanoTime();
+                    var record = engine.record(member.summary.memberId(), member.summary.birthDate(),
+                            member.summary.sex(), false);
+                    ClaimRecords.fill(record, member.claims);
+                    var actual = engine.evaluate(measureId, record, START, END);
+                    long t2 = System.nanoTime();
+                    cqlNanos.addAndGet(t1 - t0);
+                    ourNanos.addAndGet(t2 - t1);
+                    expected.populations().forEach((code, in) -> {
+                        if (in) tally.merge(code, 1, Integer::sum);
+                    });
+                    if (!expected.populations().equals(actual.populations())) {
+                        mismatches.add(measureId + " " + member.summary.memberId() + " born "
+                                + member.summary.birthDate() + " " + member.summary.sex() + ": reference "
+                                + expected.populations() + ", ours " + actual.populations() + "; claims "
+                                + member.claims);
+                    }
+                }
+            });
+        }
+        System.out.printf("differential: %d members x %d measures; populations (reference) %s;"
+                + " reference engine %.1f ms/member-measure, ours (record built included) %.3f ms%n", MEMBERS,
+                EcqmEngine.MEASURES.size(), counts, cqlNanos.get() / 1e6 / MEMBERS / EcqmEngine.MEASURES.size(),
+                ourNanos.get() / 1e6 / MEMBERS / EcqmEngine.MEASURES.size());
+        assertThat(mismatches).as("members whose populations differ").isEmpty();
+        // the generated members reach every population of every measure, so the comparison is not vacuous
+        for (var measureId : EcqmEngine.MEASURES) {
+            assertThat(counts.get(measureId)).as(measureId).containsKeys("initial-population",
+                    "denominator-exclusion");
+            assertThat(counts.get(measureId).get("initial-population")).as(measureId).isGreaterThan(20);
+        }
+        assertThat(counts.get("CMS130")).containsKey("numerator");
+        assertThat(counts.get("CMS122")).containsKey("numerator");
+    }
+
+    record Generated(MemberSummary summary, List<ClaimResources.StoredClaim> claims) {
+    }
+
+    /**
+     * Claim codes of each value set of the five measures: line codes, diagnoses and ICD-10-PCS codes, and the line
+     * codes and diagnoses of each set by its title.
+     */
+    record Pools(List<List<String>> lineCodes, List<List<String>> diagnoses, List<List<String>> pcs,
+            Map<String, List<String>> linesByTitle, Map<String, List<String>> diagnosesByTitle) {
+    }
+
+    static Pools codePools(Path content) {
+        var parser = FhirContext.forR4Cached().newJsonParser();
+        var lines = new ArrayList<List<String>>();
+        var dx = new ArrayList<List<String>>();
+        var pcs = new ArrayList<List<String>>();
+        var linesByTitle = new TreeMap<String, List<String>>();
+        var diagnosesByTitle = new TreeMap<String, List<String>>();
+        for (var id : EcqmEngine.MEASURES) {
+            try (Stream<Path> files = Files.list(content.resolve(id).resolve("valuesets"))) {
+                for (var file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    var vs = parser.parseResource(ValueSet.class, Files.readString(file));
+                    var l = new ArrayList<String>();
+                    var d = new ArrayList<String>();
+                    var p = new ArrayList<String>();
+                    for (var c : vs.getExpansion().getContains()) {
+                        switch (c.getSystem()) {
+                            case ClaimResources.CPT, ClaimResources.HCPCS, ClaimResources.HCPCS_CMS ->
+                                l.add(c.getCode());
+                            case ClaimResources.ICD10_CM -> d.add(c.getCode().replace(".", ""));
+                            case ClaimResources.ICD10_PCS -> p.add(c.getCode());
+                            default -> { }
+                        }
+                    }
+                    if (!l.isEmpty()) lines.add(l);
+                    if (!d.isEmpty()) dx.add(d);
+                    if (!l.isEmpty()) linesByTitle.put(vs.getTitle(), l);
+                    if (!d.isEmpty()) diagnosesByTitle.put(vs.getTitle(), d);
+                    if (!p.isEmpty()) pcs.add(p);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        // noise: codes in no value set
+        lines.add(List.of("99999", "A0428", "0001U", "1234F"));
+        dx.add(List.of("Z0000", "R69", "J069"));
+        return new Pools(lines, dx, pcs, linesByTitle, diagnosesByTitle);
+    }
+
+    /** Ages (on the period's last day) around every cut-off of the five measures. */
+    static final int[] AGES = {17, 18, 19, 23, 24, 25, 41, 42, 43, 45, 46, 47, 49, 50, 51, 52, 64, 65, 66, 67, 74, 75,
+            76, 79, 80, 81, 82, 84, 85, 86};
+
+    static Generated generate(int n, Random random, Pools pools) {
+        LocalDate born;
+        if (random.nextInt(10) < 8) {
+            born = END.minusYears(AGES[random.nextInt(AGES.length)]).plusDays(random.nextInt(3) - 1);
+        } else {
+            born = END.minusDays(random.nextInt(95 * 365));
+        }
+        var sex = random.nextInt(10) < 6 ? "F" : random.nextInt(10) < 9 ? "M" : null;
+        var summary = new MemberSummary("D%05d".formatted(n), null, null, "Test", "Member", born, sex, null, null,
+                null, null, null, null);
+        var claims = new ArrayList<ClaimResources.StoredClaim>();
+        // what the measures look for, often: a qualifying visit, diabetes, hypertension, a colorectal screening
+        if (random.nextInt(4) > 0) {
+            var title = QUALIFYING[random.nextInt(QUALIFYING.length)];
+            claims.add(visit(n, claims.size(), random, pools.linesByTitle().get(title), null));
+        }
+        if (random.nextInt(3) == 0) {
+            claims.add(visit(n, claims.size(), random, pools.linesByTitle().get("Office Visit"),
+                    pick(random, List.of(pools.diagnosesByTitle().get("Diabetes")))));
+        }
+        if (random.nextInt(3) == 0) {
+            claims.add(visit(n, claims.size(), random, pools.linesByTitle().get("Office Visit"),
+                    pick(random, List.of(pools.diagnosesByTitle().get("Essential Hypertension")))));
+        }
+        if (random.nextInt(5) == 0) {
+            claims.add(visit(n, claims.size(), random, pools.linesByTitle().get(random.nextBoolean() ? "Colonoscopy"
+                    : "Flexible Sigmoidoscopy"), null));
+        }
+        // and anything from any value set (exclusions among them) or none
+        int count = random.nextInt(3);
+        for (int c = 0; c < count; c++) {
+            var day = day(random);
+            var last = random.nextInt(5) == 0 ? day.plusDays(1 + random.nextInt(4)) : day;
+            var lines = new ArrayList<ClaimResources.StoredLine>();
+            int lineCount = 1 + random.nextInt(3);
+            for (int l = 0; l < lineCount; l++) {
+                var from = random.nextInt(4) == 0 ? day(random) : day;
+                var to = switch (random.nextInt(3)) {
+                    case 0 -> null;
+                    case 1 -> from;
+                    default -> from.plusDays(random.nextInt(3));
+                };
+                lines.add(new ClaimResources.StoredLine(l + 1, from, to, pick(random, pools.lineCodes())));
+            }
+            var diagnoses = new ArrayList<String>();
+            for (int d = random.nextInt(4); d > 0; d--) diagnoses.add(pick(random, pools.diagnoses()));
+            var pcs = new ArrayList<String>();
+            if (random.nextInt(6) == 0) pcs.add(pick(random, pools.pcs()));
+            claims.add(new ClaimResources.StoredClaim("D%05d-%d".formatted(n, claims.size()), random.nextInt(8) == 0 ? 'I' : 'P',
+                    day, last, diagnoses, pcs, lines));
+        }
+        return new Generated(summary, claims);
+    }
+
+    static final String[] QUALIFYING = {"Office Visit", "Annual Wellness Visit", "Home Healthcare Services",
+            "Preventive Care Services Established Office Visit, 18 and Up",
+            "Preventive Care Services Initial Office Visit, 18 and Up", "Telephone Visits", "Virtual Encounter",
+            "Nutrition Services"};
+
+    /** One claim of one line from {@code codes}, with a diagnosis or none. */
+    static ClaimResources.StoredClaim visit(int n, int c, Random random, List<String> codes, String diagnosis) {
+        var day = random.nextBoolean() ? START.plusDays(random.nextInt(200)) : day(random);
+        var to = random.nextBoolean() ? null : day;
+        return new ClaimResources.StoredClaim("D%05d-%d".formatted(n, c), 'P', day, day,
+                diagnosis == null ? List.of() : List.of(diagnosis), List.of(),
+                List.of(new ClaimResources.StoredLine(1, day, to, codes.get(random.nextInt(codes.size())))));
+    }
+
+    private static String pick(Random random, List<List<String>> pool) {
+        var set = pool.get(random.nextInt(pool.size()));
+        return set.get(random.nextInt(set.size()));
+    }
+
+    /** The days where CQL's day-precision data meet the period's millisecond bounds. */
+    static final LocalDate[] BOUNDS = {END.minusDays(1), END, END.plusDays(1), START.minusDays(1), START,
+        START.plusDays(1), START.plusMonths(6).minusDays(2), START.plusMonths(6).minusDays(1), START.plusMonths(6)};
+
+    /**
+     * A member in every measure's initial population (a visit, diabetes and hypertension in the first half of the
+     * period, of an age all five share) with one code of any value set on a day at one of the period's bounds: where
+     * "on or before end of "Measurement Period"" and "overlaps "Measurement Period"" are uncertain in CQL.
+     */
+    static Generated edge(int n, Random random, Pools pools) {
+        int[] ages = {30, 50, 60, 64, 66, 70, 74};
+        var born = END.minusYears(ages[random.nextInt(ages.length)]).minusDays(random.nextInt(300));
+        var summary = new MemberSummary("E%05d".formatted(n), null, null, "Test", "Member", born,
+                random.nextInt(5) == 0 ? "M" : "F", null, null, null, null, null, null);
+        var visitDay = START.plusDays(130);
+        var diagnoses = new ArrayList<String>(List.of(pick(random, List.of(pools.diagnosesByTitle().get("Diabetes")))));
+        var hypertension = pick(random, List.of(pools.diagnosesByTitle().get("Essential Hypertension")));
+        var day = BOUNDS[random.nextInt(BOUNDS.length)];
+        var claims = new ArrayList<ClaimResources.StoredClaim>();
+        if (random.nextInt(4) == 0) {
+            // hypertension first seen on the bound itself
+            claims.add(new ClaimResources.StoredClaim("E%05d-h".formatted(n), 'P', day, day, List.of(hypertension),
+                    List.of(), List.of(new ClaimResources.StoredLine(1, day, day, "99213"))));
+        } else {
+            diagnoses.add(hypertension);
+        }
+        claims.add(new ClaimResources.StoredClaim("E%05d-v".formatted(n), 'P', visitDay, visitDay, diagnoses, List.of(),
+                List.of(new ClaimResources.StoredLine(1, visitDay, visitDay, "99213"))));
+        var line = new ArrayList<ClaimResources.StoredLine>();
+        var dx = new ArrayList<String>();
+        var pcs = new ArrayList<String>();
+        switch (random.nextInt(3)) {
+            case 0 -> line.add(new ClaimResources.StoredLine(1, day, random.nextBoolean() ? day : null,
+                    pick(random, pools.lineCodes())));
+            case 1 -> dx.add(pick(random, pools.diagnoses()));
+            default -> pcs.add(pick(random, pools.pcs()));
+        }
+        if (line.isEmpty()) line.add(new ClaimResources.StoredLine(1, day, day, "99999"));
+        claims.add(new ClaimResources.StoredClaim("E%05d-x".formatted(n), 'P', day, day, dx, pcs, line));
+        return new Generated(summary, claims);
+    }
+
+    /** A service day: often on or next to an edge the measures test, else anywhere in eleven years. */
+    static LocalDate day(Random random) {
+        var edges = new LocalDate[] {START, END, START.plusMonths(6), START.minusYears(1), START.minusYears(2),
+                START.minusYears(4), START.minusYears(9), LocalDate.of(START.getYear() - 2, 10, 1)};
+        if (random.nextInt(3) > 0) {
+            return edges[random.nextInt(edges.length)].plusDays(random.nextInt(3) - 1);
+        }
+        return START.minusYears(10).plusDays(random.nextInt(11 * 365 + 30));
+    }
+}
