@@ -99,6 +99,18 @@ public class Formats {
         return format.format(amount);
     }
 
+    /**
+     * Opening hours in words in the page's language ("Mon–Fri 9 am–5 pm" / "lun–vie 9:00–17:00"); hours typed in
+     * another form are shown as typed; empty for none.
+     */
+    public String hours(String hours) {
+        return hours(hours, LocaleContextHolder.getLocale());
+    }
+
+    public String hours(String hours, Locale locale) {
+        return hours == null ? "" : OpeningHours.words(hours, locale).orElse(hours.strip());
+    }
+
     /** "12,345" / "12.345". */
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getNumberInstance(LocaleContextHolder.getLocale()).format(value);

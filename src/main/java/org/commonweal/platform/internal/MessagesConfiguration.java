@@ -14,14 +14,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Every module keeps its own bundle, {@code i18n/<module>.properties} plus {@code i18n/<module>_es.properties}
- * and any other language; all are found on the classpath so modules never edit a shared file.
+ * and any other language; all are found on the classpath so modules never edit a shared file. Messages with
+ * arguments are formatted by ICU MessageFormat ({@link IcuMessageSource}), so counts take the plural rules of each
+ * language: {@code {0, plural, one {# seat left} other {# seats left}}}.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagesConfiguration {
 
     @Bean
     MessageSource messageSource() {
-        var source = new ReloadableResourceBundleMessageSource();
+        var source = new IcuMessageSource();
         source.setBasenames(basenames());
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
