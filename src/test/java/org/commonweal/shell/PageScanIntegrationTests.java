@@ -63,7 +63,8 @@ class PageScanIntegrationTests {
             "/userinfo", "/connect");
 
     private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?![\\d])");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]+");
+    /** Words, keeping identifiers joined by hyphens whole: DEMO-MEMBER-1 is an id, not the codes DEMO and MEMBER. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*");
     private static final Pattern SHOWN_ATTRIBUTE = Pattern.compile(
             "\\s(?:title|aria-label|placeholder|alt)=\"([^\"]*)\"");
 

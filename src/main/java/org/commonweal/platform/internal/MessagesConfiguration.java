@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 class MessagesConfiguration {
 
     @Bean
-    MessageSource messageSource() {
-        var source = new IcuMessageSource();
+    MessageSource messageSource(PlanIdentity plan) {
+        var source = new IcuMessageSource(plan.currency());
         source.setBasenames(basenames());
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);

@@ -19,7 +19,7 @@ class IcuMessageSourceTests {
 
     private static final Locale ES = Locale.forLanguageTag("es");
 
-    private final MessageSource messages = new MessagesConfiguration().messageSource();
+    private final MessageSource messages = new MessagesConfiguration().messageSource(new org.commonweal.platform.PlanIdentity("Plan", "PLAN", "P1", java.time.ZoneId.of("America/New_York"), java.util.Currency.getInstance("USD")));
 
     @Test
     void countsTakeThePluralOfTheLanguage() {
