@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -43,6 +44,14 @@ public class Formats {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(localDate(day));
+    }
+
+    /** A month, "Dec 2026" / "dic 2026"; empty for none. */
+    public String month(TemporalAccessor month) {
+        if (month == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofPattern("MMM yyyy", LocaleContextHolder.getLocale()).format(month);
     }
 
     /** "Dec 5, 2026, 3:30 PM" / "5 dic 2026, 15:30" on the plan's clock; empty for none. */
@@ -121,6 +130,7 @@ public class Formats {
             case Instant i -> i.atZone(zone);
             case OffsetDateTime o -> o.atZoneSameInstant(zone);
             case ZonedDateTime z -> z.withZoneSameInstant(zone);
+            case LocalDateTime wall -> wall.atZone(zone);
             default -> ZonedDateTime.from(moment).withZoneSameInstant(zone);
         };
     }
@@ -131,6 +141,7 @@ public class Formats {
             case Instant i -> i.atZone(zone).toLocalDate();
             case OffsetDateTime o -> o.atZoneSameInstant(zone).toLocalDate();
             case ZonedDateTime z -> z.withZoneSameInstant(zone).toLocalDate();
+            case LocalDateTime wall -> wall.toLocalDate();
             default -> LocalDate.from(day);
         };
     }

@@ -50,6 +50,20 @@ public class Labels {
         }
     }
 
+    /** A comma-separated list of codes ({@code ADMIN,ANALYST}) as their labels, comma-separated. */
+    public String list(String list, String codes) {
+        if (codes == null || codes.isBlank()) {
+            return "";
+        }
+        StringBuilder words = new StringBuilder();
+        for (String code : codes.split(",")) {
+            if (!code.isBlank()) {
+                words.append(words.isEmpty() ? "" : ", ").append(of(list, code.strip()));
+            }
+        }
+        return words.toString();
+    }
+
     /** "Yes"/"No", "Sí"/"No"; empty for none. */
     public String yesNo(Boolean value) {
         return value == null ? "" : of("boolean", value);

@@ -2,6 +2,7 @@ package org.commonweal.shell.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
@@ -59,6 +60,7 @@ final class WordsDialect extends SpringStandardDialect {
             case Instant moment -> formats.getObject().dateTime(moment, locale);
             case OffsetDateTime moment -> formats.getObject().dateTime(moment, locale);
             case ZonedDateTime moment -> formats.getObject().dateTime(moment, locale);
+            case LocalDateTime wall -> formats.getObject().dateTime(wall, locale);
             case Boolean yes -> labels.getObject().of("boolean", yes, locale);
             case Enum<?> constant when constant.getDeclaringClass().getName().startsWith("org.commonweal.") ->
                     labels.getObject().of(constant.getDeclaringClass().getSimpleName(), constant, locale);
@@ -70,7 +72,7 @@ final class WordsDialect extends SpringStandardDialect {
     private final class WordsTextProcessor extends AbstractStandardExpressionAttributeTagProcessor {
 
         WordsTextProcessor(TemplateMode mode, String prefix) {
-            super(mode, prefix, StandardTextTagProcessor.ATTR_NAME, StandardTextTagProcessor.PRECEDENCE, true, true);
+            super(mode, prefix, StandardTextTagProcessor.ATTR_NAME, StandardTextTagProcessor.PRECEDENCE, true, false);
         }
 
         @Override
