@@ -120,6 +120,18 @@ public class Formats {
         return hours == null ? "" : OpeningHours.words(hours, locale).orElse(hours.strip());
     }
 
+    /** Whole units of the plan's currency for totals, "$12,345" / "12.345 US$". */
+    public String wholeMoney(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(LocaleContextHolder.getLocale());
+        format.setCurrency(currency);
+        format.setMaximumFractionDigits(0);
+        format.setMinimumFractionDigits(0);
+        return format.format(amount);
+    }
+
     /** "12,345" / "12.345". */
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getNumberInstance(LocaleContextHolder.getLocale()).format(value);

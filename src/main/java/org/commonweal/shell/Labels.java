@@ -64,6 +64,18 @@ public class Labels {
         return words.toString();
     }
 
+    /** Values of a configuration line joined with " · ", a {@code true}/{@code false} among them as yes/no. */
+    public String values(Iterable<String> values) {
+        StringBuilder words = new StringBuilder();
+        if (values != null) {
+            for (String value : values) {
+                String shown = "true".equals(value) || "false".equals(value) ? of("boolean", value) : value;
+                words.append(words.isEmpty() ? "" : " · ").append(shown == null ? "" : shown);
+            }
+        }
+        return words.toString();
+    }
+
     /** "Yes"/"No", "Sí"/"No"; empty for none. */
     public String yesNo(Boolean value) {
         return value == null ? "" : of("boolean", value);

@@ -204,6 +204,11 @@ class PageScanIntegrationTests {
         Matcher date = ISO_DATE.matcher(text);
         Set<String> dates = new LinkedHashSet<>();
         while (date.find()) {
+            if (dates.isEmpty()) {
+                // the first one with its surroundings, to find it in the template
+                dates.add("«" + text.substring(Math.max(0, date.start() - 40), Math.min(text.length(), date.end() + 20))
+                        .replaceAll("\\s+", " ") + "»");
+            }
             dates.add(date.group());
         }
         if (!dates.isEmpty()) {

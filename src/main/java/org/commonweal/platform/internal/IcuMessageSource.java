@@ -20,7 +20,8 @@ import org.springframework.util.ObjectUtils;
  * same {@code {0}}, {@code {0,number}} and {@code {0,choice,…}} syntax, plus {@code {0, plural, one {…} other {…}}}
  * with the plural rules of the page's language (CLDR), so "1 seat left" / "Queda 1 lugar" come from one message.
  * Messages without arguments are returned as written, as Spring does. A {@link LocalDate} argument is written as
- * a date in words ("Dec 5, 2026" / "5 dic 2026") and a {@link Money} in the plan's currency, in the message's language.
+ * a date in words ("Dec 5, 2026" / "5 dic 2026"), a {@link Money} in the plan's currency and a yes/no as
+ * {@code code.boolean.*}, in the message's language.
  */
 class IcuMessageSource extends ReloadableResourceBundleMessageSource {
 
@@ -60,6 +61,10 @@ class IcuMessageSource extends ReloadableResourceBundleMessageSource {
                 NumberFormat format = NumberFormat.getCurrencyInstance(language);
                 format.setCurrency(currency);
                 yield format.format(money.amount());
+            }
+            case Boolean yes -> {
+                String word = resolveCodeWithoutArguments("code.boolean." + yes, language);
+                yield word == null ? yes : word;
             }
             case null, default -> argument;
         };
