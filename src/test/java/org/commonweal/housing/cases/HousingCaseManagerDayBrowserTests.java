@@ -118,7 +118,9 @@ class HousingCaseManagerDayBrowserTests {
         click(driver.findElement(By.id("contact-save")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-list"), "Check refill in two weeks"));
         assertThat(driver.findElement(By.cssSelector("#contact-list li")).getText())
-                .contains(LocalDate.now().toString()).contains("Health navigation").contains("40");
+                .contains(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(java.util.Locale.ENGLISH).format(LocalDate.now()))
+                .contains("Health navigation").contains("40");
 
         // add a task, then finish it
         driver.findElement(By.id("task-title")).sendKeys("Pick up refill with client");
