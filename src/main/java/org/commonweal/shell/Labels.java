@@ -50,7 +50,10 @@ public class Labels {
         }
     }
 
-    /** A comma-separated list of codes ({@code ADMIN,ANALYST}) as their labels, comma-separated. */
+    /**
+     * A comma-separated list of codes ({@code ADMIN,ANALYST}) as their labels, comma-separated. An entry with a colon
+     * ({@code scope:x12.270}, an API client's scope) is a published identifier and is shown as it is.
+     */
     public String list(String list, String codes) {
         if (codes == null || codes.isBlank()) {
             return "";
@@ -58,7 +61,8 @@ public class Labels {
         StringBuilder words = new StringBuilder();
         for (String code : codes.split(",")) {
             if (!code.isBlank()) {
-                words.append(words.isEmpty() ? "" : ", ").append(of(list, code.strip()));
+                String shown = code.contains(":") ? code.strip() : of(list, code.strip());
+                words.append(words.isEmpty() ? "" : ", ").append(shown);
             }
         }
         return words.toString();

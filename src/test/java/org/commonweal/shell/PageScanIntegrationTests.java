@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +19,13 @@ import java.util.regex.Pattern;
 
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.Role;
+import org.commonweal.identity.RouteAccessMatrixIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -228,9 +226,10 @@ class PageScanIntegrationTests {
     static String shownText(String html) {
         String body = html.replaceAll("(?is)<script\\b.*?</script>", " ").replaceAll("(?is)<style\\b.*?</style>", " ")
                 .replaceAll("(?is)<code\\b.*?</code>", " ")
-                // what is being edited, and text people wrote (minutes, notes) shown as they wrote it
+                // what is being edited, and text shown as it was recorded (minutes people wrote, the summaries
+                // of a member's change history): stored records, not codes the page writes
                 .replaceAll("(?is)<textarea\\b.*?</textarea>", " ")
-                .replaceAll("(?is)<(\\w+)\\b[^>]*\\sdata-typed\\b[^>]*>.*?</\\1>", " ")
+                .replaceAll("(?is)<(\\w+)\\b[^>]*\\sdata-as-recorded\\b[^>]*>.*?</\\1>", " ")
                 .replaceAll("(?s)<!--.*?-->", " ");
         StringBuilder shown = new StringBuilder();
         Matcher attribute = SHOWN_ATTRIBUTE.matcher(body);
@@ -262,23 +261,9 @@ class PageScanIntegrationTests {
     }
 
     static List<Sample> samples() throws Exception {
-        List<Sample> samples = new ArrayList<>();
-        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:security/routes-*.csv");
-        for (Resource file : files) {
-            try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] f = line.split(",", 3);
-                    if (f[0].trim().equals("GET") && !skipped(f[1].trim().split("\\?", 2)[0])) {
-                        samples.add(new Sample(f[1].trim(), f[2].trim()));
-                    }
-                }
-            }
-        }
-        return samples;
+        return RouteAccessMatrixIntegrationTests.routes().stream()
+                .filter(r -> r.method() == HttpMethod.GET && !skipped(r.path().split("\\?", 2)[0]))
+                .map(r -> new Sample(r.path(), r.access())).toList();
     }
 
     /** The constant names of every enum of the application: what a raw code looks like on a page. */
