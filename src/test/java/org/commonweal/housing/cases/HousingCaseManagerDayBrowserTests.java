@@ -156,7 +156,9 @@ class HousingCaseManagerDayBrowserTests {
                 corrected.toString());
         click(driver.findElement(By.id("enrollment-save")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("tr[data-enrollment='" + enrollmentId + "']"), corrected.toString()));
+                By.cssSelector("tr[data-enrollment='" + enrollmentId + "']"),
+                java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(java.util.Locale.ENGLISH).format(corrected)));
 
         // record next month's rent on the subsidy page, then hold it
         long subsidy = jdbc.sql("""
