@@ -169,7 +169,10 @@ class HousingCaseManagerDayBrowserTests {
         String payMonth = month.getAttribute("value");
         assertThat(driver.findElement(By.id("payment-amount")).getAttribute("value")).isNotBlank();
         click(driver.findElement(By.id("payment-schedule")));
-        By paymentRow = By.xpath("//table[@id='subsidy-payments']//tr[@data-status='scheduled'][td[1][text()='" + payMonth + "']]");
+        // the month as the page writes it ("Feb 2027"), the input holding it as 2027-02
+        String shownMonth = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH)
+                .format(java.time.YearMonth.parse(payMonth));
+        By paymentRow = By.xpath("//table[@id='subsidy-payments']//tr[@data-status='scheduled'][td[1][text()='" + shownMonth + "']]");
         WebElement scheduled = wait.until(ExpectedConditions.presenceOfElementLocated(paymentRow));
         scheduledPayment = Long.valueOf(scheduled.getAttribute("data-payment"));
         assertThat(scheduled.findElements(By.cssSelector("button.payment-to-paid"))).as("paying is the grants officer's")
