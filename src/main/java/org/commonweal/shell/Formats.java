@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -43,6 +44,14 @@ public class Formats {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(localDate(day));
+    }
+
+    /** A month, "Dec 2026" / "dic 2026"; empty for none. */
+    public String month(TemporalAccessor month) {
+        if (month == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofPattern("MMM yyyy", LocaleContextHolder.getLocale()).format(month);
     }
 
     /** "Dec 5, 2026, 3:30 PM" / "5 dic 2026, 15:30" on the plan's clock; empty for none. */
@@ -99,6 +108,30 @@ public class Formats {
         return format.format(amount);
     }
 
+    /**
+     * Opening hours in words in the page's language ("Mon–Fri 9 am–5 pm" / "lun–vie 9:00–17:00"); hours typed in
+     * another form are shown as typed; empty for none.
+     */
+    public String hours(String hours) {
+        return hours(hours, LocaleContextHolder.getLocale());
+    }
+
+    public String hours(String hours, Locale locale) {
+        return hours == null ? "" : OpeningHours.words(hours, locale).orElse(hours.strip());
+    }
+
+    /** Whole units of the plan's currency for totals, "$12,345" / "12.345 US$". */
+    public String wholeMoney(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(LocaleContextHolder.getLocale());
+        format.setCurrency(currency);
+        format.setMaximumFractionDigits(0);
+        format.setMinimumFractionDigits(0);
+        return format.format(amount);
+    }
+
     /** "12,345" / "12.345". */
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getNumberInstance(LocaleContextHolder.getLocale()).format(value);
@@ -109,6 +142,7 @@ public class Formats {
             case Instant i -> i.atZone(zone);
             case OffsetDateTime o -> o.atZoneSameInstant(zone);
             case ZonedDateTime z -> z.withZoneSameInstant(zone);
+            case LocalDateTime wall -> wall.atZone(zone);
             default -> ZonedDateTime.from(moment).withZoneSameInstant(zone);
         };
     }
@@ -119,6 +153,7 @@ public class Formats {
             case Instant i -> i.atZone(zone).toLocalDate();
             case OffsetDateTime o -> o.atZoneSameInstant(zone).toLocalDate();
             case ZonedDateTime z -> z.withZoneSameInstant(zone).toLocalDate();
+            case LocalDateTime wall -> wall.toLocalDate();
             default -> LocalDate.from(day);
         };
     }

@@ -280,7 +280,7 @@ class EngagementIntegrationTests {
         assertThat(directory.quorum(rcac5, reloaded).met()).isTrue();
         String page = mvc.perform(get("/engagement/meetings/" + meeting.id()).with(STAFF)).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(page).contains("quorum met: true");
+        assertThat(page).contains("quorum met: Yes");
 
         String csv = mvc.perform(get("/engagement/stipends.csv").param("committee", "RCAC-5")
                 .param("status", "PENDING").with(STAFF)).andExpect(status().isOk()).andReturn().getResponse()

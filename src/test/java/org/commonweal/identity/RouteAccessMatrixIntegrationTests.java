@@ -27,12 +27,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * asserts 200 for those allowed, 403 for other roles, and a redirect to the login page for anonymous visitors.
  */
 @IntegrationTest
-class RouteAccessMatrixIntegrationTests {
+public class RouteAccessMatrixIntegrationTests {
 
     @Autowired
     MockMvc mvc;
 
-    record Route(String source, HttpMethod method, String path, String access) {
+    /** One line of a {@code security/routes-*.csv}; also the page scan's sample addresses. */
+    public record Route(String source, HttpMethod method, String path, String access) {
 
         int expected(Role role) {
             return switch (access) {
@@ -73,7 +74,7 @@ class RouteAccessMatrixIntegrationTests {
         assertThat(failures).isEmpty();
     }
 
-    static List<Route> routes() throws Exception {
+    public static List<Route> routes() throws Exception {
         List<Route> routes = new ArrayList<>();
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:security/routes-*.csv");
         for (Resource file : files) {

@@ -85,7 +85,8 @@ class PcpChangeIntegrationTests {
         var services = new SignedInClient(port, "member-services", "demo-password");
         String queue = services.page("/members/pcp-changes");
         assertThat(queue).contains(MEMBER).contains(doctor[3]).contains(doctor[2])
-                .contains(firstOfNextMonth.toString());
+                .contains(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(java.util.Locale.ENGLISH).format(firstOfNextMonth));
         long id = jdbc.sql("select id from coverage.pcp_change_request where member_id = ? and status = 'open'")
                 .param(MEMBER).query(Long.class).single();
         var decided = services.post("/members/pcp-changes/" + id, queue, Map.of("decision", "approve",

@@ -198,6 +198,12 @@ class Members {
                         rs.getString(5), rs.getBoolean(6))).list();
     }
 
+    /** Product line code to its name, for pages that show a span's line in words. */
+    java.util.Map<String, String> productLineNames() {
+        return productLines().stream().collect(java.util.stream.Collectors.toMap(ProductLine::code, ProductLine::name,
+                (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
     List<MemberChange> history(String memberId) {
         return jdbc.sql("""
                 select c.changed_at, c.source, c.username, c.reason,

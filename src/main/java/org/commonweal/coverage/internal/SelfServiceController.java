@@ -54,6 +54,7 @@ class SelfServiceController {
         MemberRecord me = me(principal);
         model.addAttribute("card", card(me, "member self-service"));
         model.addAttribute("spans", members.spans(me.memberId()));
+        model.addAttribute("productLineNames", members.productLineNames());
         model.addAttribute("languages", geography.languages());
         return "coverage/my-coverage";
     }

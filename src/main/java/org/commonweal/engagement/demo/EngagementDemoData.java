@@ -266,7 +266,9 @@ class EngagementDemoData implements DemoDataGenerator {
                             m <= 1 ? agenda : null, m <= 1 ? agendaPosted : null, languages,
                             past ? (1 + random.nextInt(6)) + " public comments: access to specialists, ride scheduling"
                                     : null,
-                            past ? "Minutes of the " + c[1] + " meeting of " + day + ". Quorum present. "
+                            past ? "Minutes of the " + c[1] + " meeting of " + java.time.format.DateTimeFormatter
+                                    .ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(java.util.Locale.US)
+                                    .format(day) + ". Quorum present. "
                                     + "Staff presented the agenda items; members discussed and voted on motions." : null,
                             minutesDone ? day.plusMonths(1).with(TemporalAdjusters.dayOfWeekInMonth(2, weekday)) : null,
                             minutesDone ? day.plusMonths(1).with(TemporalAdjusters.dayOfWeekInMonth(2, weekday))

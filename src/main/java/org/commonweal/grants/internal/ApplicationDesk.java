@@ -1,5 +1,6 @@
 package org.commonweal.grants.internal;
 
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.commonweal.shell.Formats;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.grants.lifecycle.ApplicationStatus;
 import org.commonweal.grants.lifecycle.AttachmentPolicy;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
-import org.commonweal.grants.lifecycle.PaymentCeiling;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +49,10 @@ class ApplicationDesk {
     private final GrantsAudit audit;
     private final LetterOfIntentDesk letters;
 
-    ApplicationDesk(JdbcClient jdbc, GrantsCatalog catalog, GrantsAudit audit, LetterOfIntentDesk letters) {
+    private final Formats formats;
+
+    ApplicationDesk(JdbcClient jdbc, GrantsCatalog catalog, GrantsAudit audit, LetterOfIntentDesk letters, Formats formats) {
+        this.formats = formats;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
@@ -174,8 +178,8 @@ class ApplicationDesk {
         }
         app.status().moveTo(ApplicationStatus.SUBMITTED);
         if (app.requested().compareTo(cycle.awardFloor()) < 0 || app.requested().compareTo(cycle.awardCeiling()) > 0) {
-            throw new GrantRuleViolation("The amount requested must be between " + PaymentCeiling.money(cycle.awardFloor())
-                    + " and " + PaymentCeiling.money(cycle.awardCeiling()) + ".");
+            throw new GrantRuleViolation("The amount requested must be between " + formats.money(cycle.awardFloor(), Locale.ENGLISH)
+                    + " and " + formats.money(cycle.awardCeiling(), Locale.ENGLISH) + ".");
         }
         for (int q = 0; q < cycle.questions().size(); q++) {
             if (q >= app.answers().size() || app.answers().get(q) == null || app.answers().get(q).isBlank()) {
@@ -184,12 +188,12 @@ class ApplicationDesk {
         }
         BigDecimal budget = budget(id).stream().map(BudgetLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (budget.compareTo(app.requested()) != 0) {
-            throw new GrantRuleViolation("The budget adds up to " + PaymentCeiling.money(budget)
-                    + " but the request is " + PaymentCeiling.money(app.requested()) + ".");
+            throw new GrantRuleViolation("The budget adds up to " + formats.money(budget, Locale.ENGLISH)
+                    + " but the request is " + formats.money(app.requested(), Locale.ENGLISH) + ".");
         }
         jdbc.sql("update grants.application set status = 'SUBMITTED', submitted_at = ?, updated_at = now() where id = ?")
                 .params(Timestamp.from(now), id).update();
-        audit.decision(actor, "grant-application", id, "submitted, requesting " + PaymentCeiling.money(app.requested()));
+        audit.decision(actor, "grant-application", id, "submitted, requesting " + formats.money(app.requested(), Locale.ENGLISH));
     }
 
     @Transactional

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.commonweal.grants.lifecycle.PaymentCeiling;
+import org.commonweal.platform.Money;
 import org.commonweal.shell.FieldChecks;
 import org.springframework.validation.Errors;
 
@@ -78,10 +78,10 @@ record ApplicationForm(String title, String requested, List<String> answers, Lis
         }
         if (amount == null || amount.compareTo(cycle.awardFloor()) < 0 || amount.compareTo(cycle.awardCeiling()) > 0) {
             FieldChecks.reject(errors, "a-requested", "grants.application.error.range",
-                    PaymentCeiling.money(cycle.awardFloor()), PaymentCeiling.money(cycle.awardCeiling()));
+                    Money.of(cycle.awardFloor()), Money.of(cycle.awardCeiling()));
         } else if (amountsRead && total.compareTo(amount) != 0) {
-            FieldChecks.reject(errors, "budget-table", "grants.application.error.budget", PaymentCeiling.money(total),
-                    PaymentCeiling.money(amount));
+            FieldChecks.reject(errors, "budget-table", "grants.application.error.budget", Money.of(total),
+                    Money.of(amount));
         }
     }
 

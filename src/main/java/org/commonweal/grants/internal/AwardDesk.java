@@ -1,5 +1,6 @@
 package org.commonweal.grants.internal;
 
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import org.commonweal.grants.lifecycle.DisbursementStatus;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
 import org.commonweal.grants.lifecycle.PaymentCeiling;
 import org.commonweal.grants.lifecycle.PaymentCeiling.Tranche;
+import org.commonweal.shell.Formats;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,11 +53,13 @@ class AwardDesk {
     private final JdbcClient jdbc;
     private final GrantsAudit audit;
     private final ApplicationEventPublisher events;
+    private final Formats formats;
 
-    AwardDesk(JdbcClient jdbc, GrantsAudit audit, ApplicationEventPublisher events) {
+    AwardDesk(JdbcClient jdbc, GrantsAudit audit, ApplicationEventPublisher events, Formats formats) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
+        this.formats = formats;
     }
 
     @Transactional
@@ -73,7 +77,7 @@ class AwardDesk {
         jdbc.sql("insert into grants.report_requirement (award_id, kind, due_on) values (?, 'INTERIM', ?), (?, 'FINAL', ?), (?, 'FINANCIAL', ?)")
                 .params(id, mid, id, a.endsOn().plusDays(30), id, a.endsOn().plusDays(30)).update();
         var award = find(id).orElseThrow();
-        audit.decision(actor, "grant-award", id, "award " + number + " of " + PaymentCeiling.money(a.amount()));
+        audit.decision(actor, "grant-award", id, "award " + number + " of " + money(a.amount()));
         events.publishEvent(new GrantAwarded(id, number, award.ein(), a.amount()));
         return id;
     }
@@ -85,7 +89,7 @@ class AwardDesk {
             throw new GrantRuleViolation("An amendment needs a reason.");
         }
         requireActive(award);
-        PaymentCeiling.requireAmendable(newAmount, tranches(awardId));
+        PaymentCeiling.requireAmendable(newAmount, tranches(awardId), this::money);
         LocalDate ends = newEndsOn == null ? award.endsOn() : newEndsOn;
         if (ends.isBefore(award.startsOn())) {
             throw new GrantRuleViolation("The award cannot end before it starts (" + award.startsOn() + ").");
@@ -95,15 +99,15 @@ class AwardDesk {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(awardId, award.amount(), newAmount, award.endsOn(), ends, reason.trim(), actor).update();
         jdbc.sql("update grants.award set amount = ?, ends_on = ? where id = ?").params(newAmount, ends, awardId).update();
-        audit.decision(actor, "grant-award", awardId, "amended " + PaymentCeiling.money(award.amount()) + " -> "
-                + PaymentCeiling.money(newAmount) + ", ends " + ends + ": " + reason.trim());
+        audit.decision(actor, "grant-award", awardId, "amended " + money(award.amount()) + " -> "
+                + money(newAmount) + ", ends " + ends + ": " + reason.trim());
     }
 
     @Transactional
     long schedule(long awardId, BigDecimal amount, LocalDate dueOn, String milestone, String actor) {
         Award award = lock(awardId);
         requireActive(award);
-        PaymentCeiling.requireSchedulable(award.amount(), tranches(awardId), amount);
+        PaymentCeiling.requireSchedulable(award.amount(), tranches(awardId), amount, this::money);
         if (dueOn == null) {
             throw new GrantRuleViolation("A tranche needs a due date.");
         }
@@ -119,7 +123,7 @@ class AwardDesk {
                 values (?, (select coalesce(max(seq), 0) + 1 from grants.disbursement where award_id = ?), ?, ?, ?, ?)
                 returning id""").params(awardId, awardId, amount, dueOn, blankToNull(milestone), actor)
                 .query(Long.class).single();
-        audit.payment(actor, awardId, "tranche scheduled " + PaymentCeiling.money(amount) + " due " + dueOn);
+        audit.payment(actor, awardId, "tranche scheduled " + money(amount) + " due " + dueOn);
         return id;
     }
 
@@ -165,7 +169,7 @@ class AwardDesk {
         }
         if (target == DisbursementStatus.APPROVED) {
             requireActive(award);
-            PaymentCeiling.requireApprovable(award.amount(), tranches(awardId), d.amount());
+            PaymentCeiling.requireApprovable(award.amount(), tranches(awardId), d.amount(), this::money);
         }
         jdbc.sql("""
                 update grants.disbursement set status = ?,
@@ -176,7 +180,7 @@ class AwardDesk {
                 where id = ?""")
                 .params(target.name(), target.name(), actor, target.name(), paidOn, note, target.name(), actor,
                         disbursementId).update();
-        audit.payment(actor, awardId, "tranche " + d.seq() + " " + PaymentCeiling.money(d.amount()) + " "
+        audit.payment(actor, awardId, "tranche " + d.seq() + " " + money(d.amount()) + " "
                 + d.status() + " -> " + target + (note == null ? "" : ": " + note));
     }
 
@@ -268,5 +272,10 @@ class AwardDesk {
                 rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
                 rs.getString("status"), rs.getObject("closed_on", LocalDate.class), rs.getString("closeout_note"),
                 rs.getString("source"));
+    }
+
+    /** Amounts in refusals and audit records: English, in the plan's currency. */
+    private String money(BigDecimal amount) {
+        return formats.money(amount, Locale.ENGLISH);
     }
 }

@@ -1,10 +1,11 @@
 package org.commonweal.grants.internal;
 
+import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.commonweal.grants.lifecycle.PaymentCeiling;
+import org.commonweal.shell.Formats;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -30,7 +31,10 @@ class AwardDocuments {
     private final ReportingDesk reporting;
     private final GrantsAudit audit;
 
-    AwardDocuments(AwardDesk awards, ReportingDesk reporting, GrantsAudit audit) {
+    private final Formats formats;
+
+    AwardDocuments(AwardDesk awards, ReportingDesk reporting, GrantsAudit audit, Formats formats) {
+        this.formats = formats;
         this.awards = awards;
         this.reporting = reporting;
         this.audit = audit;
@@ -47,14 +51,14 @@ class AwardDocuments {
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph(award.organizationName() + " (EIN " + award.ein() + ")", BOLD));
             doc.add(new Paragraph("We are pleased to inform you that the Board of Governors approved a grant of "
-                    + PaymentCeiling.money(award.amount()) + " under the " + award.programName() + " program for the project \""
+                    + formats.money(award.amount(), Locale.ENGLISH) + " under the " + award.programName() + " program for the project \""
                     + award.title() + "\", for the period " + award.startsOn() + " to " + award.endsOn() + ".", BODY));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Payment schedule", BOLD));
             PdfPTable table = table("Tranche", "Due", "Milestone", "Amount", "Status");
             for (var d : awards.disbursements(awardId)) {
                 row(table, String.valueOf(d.seq()), d.dueOn().toString(), d.milestone() == null ? "" : d.milestone(),
-                        PaymentCeiling.money(d.amount()), d.status().name());
+                        formats.money(d.amount(), Locale.ENGLISH), d.status().name());
             }
             doc.add(table);
             doc.add(new Paragraph(" "));
@@ -79,7 +83,7 @@ class AwardDocuments {
             PdfPTable table = table("Tranche", "Due", "Amount", "Status", "Approved by", "Paid on");
             BigDecimal paid = BigDecimal.ZERO;
             for (var d : awards.disbursements(awardId)) {
-                row(table, String.valueOf(d.seq()), d.dueOn().toString(), PaymentCeiling.money(d.amount()),
+                row(table, String.valueOf(d.seq()), d.dueOn().toString(), formats.money(d.amount(), Locale.ENGLISH),
                         d.status().name(), d.approvedBy() == null ? "" : d.approvedBy(),
                         d.paidOn() == null ? "" : d.paidOn().toString());
                 if (d.status() == org.commonweal.grants.lifecycle.DisbursementStatus.PAID) {
@@ -88,12 +92,12 @@ class AwardDocuments {
             }
             doc.add(table);
             doc.add(new Paragraph(" "));
-            doc.add(new Paragraph("Awarded: " + PaymentCeiling.money(award.amount()), BOLD));
-            doc.add(new Paragraph("Paid: " + PaymentCeiling.money(paid), BOLD));
-            doc.add(new Paragraph("Remaining: " + PaymentCeiling.money(award.amount().subtract(paid)), BOLD));
+            doc.add(new Paragraph("Awarded: " + formats.money(award.amount(), Locale.ENGLISH), BOLD));
+            doc.add(new Paragraph("Paid: " + formats.money(paid, Locale.ENGLISH), BOLD));
+            doc.add(new Paragraph("Remaining: " + formats.money(award.amount().subtract(paid), Locale.ENGLISH), BOLD));
             for (var a : awards.amendments(awardId)) {
                 doc.add(new Paragraph("Amended " + a.amendedAt().toString().substring(0, 10) + ": "
-                        + PaymentCeiling.money(a.oldAmount()) + " → " + PaymentCeiling.money(a.newAmount()) + " (" + a.reason() + ")", BODY));
+                        + formats.money(a.oldAmount(), Locale.ENGLISH) + " → " + formats.money(a.newAmount(), Locale.ENGLISH) + " (" + a.reason() + ")", BODY));
             }
         });
     }

@@ -1,13 +1,14 @@
 package org.commonweal.grants.internal;
 
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.commonweal.shell.Formats;
 import org.commonweal.grants.lifecycle.ApplicationStatus;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
-import org.commonweal.grants.lifecycle.PaymentCeiling;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,10 @@ class BoardDesk {
     private final AwardDesk awards;
     private final GrantsAudit audit;
 
-    BoardDesk(JdbcClient jdbc, ApplicationDesk applications, GrantsCatalog catalog, AwardDesk awards, GrantsAudit audit) {
+    private final Formats formats;
+
+    BoardDesk(JdbcClient jdbc, ApplicationDesk applications, GrantsCatalog catalog, AwardDesk awards, GrantsAudit audit, Formats formats) {
+        this.formats = formats;
         this.jdbc = jdbc;
         this.applications = applications;
         this.catalog = catalog;
@@ -71,8 +75,8 @@ class BoardDesk {
         }
         var cycle = catalog.cycle(app.cycleId()).orElseThrow();
         if (recommended == null || recommended.compareTo(cycle.awardFloor()) < 0 || recommended.compareTo(cycle.awardCeiling()) > 0) {
-            throw new GrantRuleViolation("The recommended amount must be between " + PaymentCeiling.money(cycle.awardFloor())
-                    + " and " + PaymentCeiling.money(cycle.awardCeiling()) + ".");
+            throw new GrantRuleViolation("The recommended amount must be between " + formats.money(cycle.awardFloor(), Locale.ENGLISH)
+                    + " and " + formats.money(cycle.awardCeiling(), Locale.ENGLISH) + ".");
         }
         int rows = jdbc.sql("insert into grants.slate_item (meeting_id, application_id, recommended) values (?, ?, ?) on conflict do nothing")
                 .params(meetingId, applicationId, recommended).update();
@@ -80,7 +84,7 @@ class BoardDesk {
             throw new GrantRuleViolation("This application is already on a slate.");
         }
         audit.decision(actor, "grant-application", applicationId,
-                "placed on Board slate " + meetingId + " at " + PaymentCeiling.money(recommended));
+                "placed on Board slate " + meetingId + " at " + formats.money(recommended, Locale.ENGLISH));
     }
 
     /** Records the Board's action on every pending item of the meeting's slate; approval creates one award each. */
@@ -119,7 +123,7 @@ class BoardDesk {
             }
         }
         audit.decision(actor, "grant-board-action", actionId, (approved ? "approved " : "not approved ") + pending.size()
-                + " applications, " + PaymentCeiling.money(total) + " — motion: " + motion.trim());
+                + " applications, " + formats.money(total, Locale.ENGLISH) + " — motion: " + motion.trim());
         return actionId;
     }
 

@@ -1,5 +1,6 @@
 package org.commonweal.grants.internal;
 
+import java.util.Locale;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
 import org.commonweal.grants.lifecycle.LetterOfIntentRules.Status;
 import org.commonweal.grants.lifecycle.LetterOfIntentRules;
-import org.commonweal.grants.lifecycle.PaymentCeiling;
+import org.commonweal.shell.Formats;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,11 @@ class LetterOfIntentDesk {
     private final GrantsAudit audit;
     private final GrantsNotifications notifications;
 
-    LetterOfIntentDesk(JdbcClient jdbc, GrantsCatalog catalog, GrantsAudit audit, GrantsNotifications notifications) {
+    private final Formats formats;
+
+    LetterOfIntentDesk(JdbcClient jdbc, GrantsCatalog catalog, GrantsAudit audit, GrantsNotifications notifications,
+            Formats formats) {
+        this.formats = formats;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
@@ -57,8 +62,8 @@ class LetterOfIntentDesk {
             throw new GrantRuleViolation("A letter of intent is short: at most 3,000 characters (this one has " + summary.length() + ").");
         }
         if (requested == null || requested.compareTo(cycle.awardFloor()) < 0 || requested.compareTo(cycle.awardCeiling()) > 0) {
-            throw new GrantRuleViolation("The amount requested must be between " + PaymentCeiling.money(cycle.awardFloor())
-                    + " and " + PaymentCeiling.money(cycle.awardCeiling()) + ".");
+            throw new GrantRuleViolation("The amount requested must be between " + formats.money(cycle.awardFloor(), Locale.ENGLISH)
+                    + " and " + formats.money(cycle.awardCeiling(), Locale.ENGLISH) + ".");
         }
         var existing = of(cycleId, organizationId);
         if (existing.isPresent() && existing.get().status() != Status.SUBMITTED) {
@@ -74,7 +79,7 @@ class LetterOfIntentDesk {
                 .query(Long.class).optional()
                 .orElseThrow(() -> new GrantRuleViolation("Your organization's letter of intent for this cycle has already been decided."));
         audit.decision(actor, "grant-loi", id, "letter of intent " + (existing.isPresent() ? "revised" : "submitted")
-                + " for cycle " + cycle.code() + ", requesting " + PaymentCeiling.money(requested));
+                + " for cycle " + cycle.code() + ", requesting " + formats.money(requested, Locale.ENGLISH));
         return id;
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
 
+import org.commonweal.platform.Money;
 import org.commonweal.grants.lifecycle.DisbursementStatus;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -212,7 +213,7 @@ class StaffController {
         if (form.amount() != null && !result.hasFieldErrors("amount")) {
             BigDecimal committed = PaymentCeiling.committed(awards.tranches(id));
             if (form.amount().compareTo(committed) < 0) {
-                FieldChecks.reject(result, "amount", "grants.amendment.belowCommitted", PaymentCeiling.money(committed));
+                FieldChecks.reject(result, "amount", "grants.amendment.belowCommitted", Money.of(committed));
             }
         }
         if (!result.hasErrors()) {
@@ -251,8 +252,8 @@ class StaffController {
         if (form.amount() != null && !result.hasFieldErrors("amount")) {
             BigDecimal left = award.amount().subtract(PaymentCeiling.planned(awards.tranches(id)));
             if (form.amount().compareTo(left) > 0) {
-                FieldChecks.reject(result, "amount", "grants.tranche.ceiling", PaymentCeiling.money(left),
-                        PaymentCeiling.money(award.amount()));
+                FieldChecks.reject(result, "amount", "grants.tranche.ceiling", Money.of(left),
+                        Money.of(award.amount()));
             }
         }
         if (!result.hasErrors()) {

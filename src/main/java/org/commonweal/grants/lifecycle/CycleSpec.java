@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.commonweal.platform.Money;
 import org.commonweal.grants.lifecycle.ReviewRules.Criterion;
 
 /**
@@ -59,10 +60,10 @@ public record CycleSpec(Long programId, String code, String title, String titleE
         money(errors, awardFloor, "awardFloor");
         money(errors, awardCeiling, "awardCeiling");
         if (!errors.has("awardCeiling") && !errors.has("awardFloor") && awardCeiling.compareTo(awardFloor) < 0) {
-            errors.add("awardCeiling", "grants.field.ceilingBelowFloor", PaymentCeiling.money(awardFloor));
+            errors.add("awardCeiling", "grants.field.ceilingBelowFloor", Money.of(awardFloor));
         }
         if (!errors.has("awardCeiling") && !errors.has("envelope") && awardCeiling.compareTo(envelope) > 0) {
-            errors.add("awardCeiling", "grants.field.ceilingAboveEnvelope", PaymentCeiling.money(envelope));
+            errors.add("awardCeiling", "grants.field.ceilingAboveEnvelope", Money.of(envelope));
         }
         if (expectedAwards == null) {
             errors.add("expectedAwards", "grants.field.required");
@@ -71,7 +72,7 @@ public record CycleSpec(Long programId, String code, String title, String titleE
         } else if (!errors.has("awardFloor") && !errors.has("envelope")
                 && awardFloor.multiply(BigDecimal.valueOf(expectedAwards)).compareTo(envelope) > 0) {
             errors.add("expectedAwards", "grants.field.awardsExceedEnvelope", expectedAwards,
-                    PaymentCeiling.money(awardFloor), PaymentCeiling.money(envelope));
+                    Money.of(awardFloor), Money.of(envelope));
         }
         if (questions == null || questions.stream().allMatch(ProgramSpec::blank)) {
             errors.add("questions", "grants.field.questions");

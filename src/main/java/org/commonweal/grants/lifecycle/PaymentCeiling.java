@@ -1,9 +1,8 @@
 package org.commonweal.grants.lifecycle;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The sum paid never exceeds the amount awarded. Approving a tranche commits its money, so approval is where the
@@ -28,29 +27,34 @@ public final class PaymentCeiling {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    public static void requireSchedulable(BigDecimal award, List<Tranche> tranches, BigDecimal amount) {
+    /**
+     * @param money writes an amount for the refusal's text: the plan's currency, by shell's {@code Formats}
+     */
+    public static void requireSchedulable(BigDecimal award, List<Tranche> tranches, BigDecimal amount,
+            Function<BigDecimal, String> money) {
         requirePositive(amount);
         BigDecimal after = planned(tranches).add(amount);
         if (after.compareTo(award) > 0) {
-            throw new GrantRuleViolation("Scheduling " + money(amount) + " would plan " + money(after)
-                    + ", more than the award of " + money(award) + ".");
+            throw new GrantRuleViolation("Scheduling " + money.apply(amount) + " would plan " + money.apply(after)
+                    + ", more than the award of " + money.apply(award) + ".");
         }
     }
 
-    public static void requireApprovable(BigDecimal award, List<Tranche> tranches, BigDecimal amount) {
+    public static void requireApprovable(BigDecimal award, List<Tranche> tranches, BigDecimal amount,
+            Function<BigDecimal, String> money) {
         BigDecimal after = committed(tranches).add(amount);
         if (after.compareTo(award) > 0) {
-            throw new GrantRuleViolation("Approving " + money(amount) + " would commit " + money(after)
-                    + ", more than the award of " + money(award) + ".");
+            throw new GrantRuleViolation("Approving " + money.apply(amount) + " would commit " + money.apply(after)
+                    + ", more than the award of " + money.apply(award) + ".");
         }
     }
 
     /** An amendment may not take the award below what is already committed. */
-    public static void requireAmendable(BigDecimal newAmount, List<Tranche> tranches) {
+    public static void requireAmendable(BigDecimal newAmount, List<Tranche> tranches, Function<BigDecimal, String> money) {
         requirePositive(newAmount);
         BigDecimal committed = committed(tranches);
         if (newAmount.compareTo(committed) < 0) {
-            throw new GrantRuleViolation("The award cannot be reduced to " + money(newAmount) + ": " + money(committed)
+            throw new GrantRuleViolation("The award cannot be reduced to " + money.apply(newAmount) + ": " + money.apply(committed)
                     + " is already approved or paid.");
         }
     }
@@ -59,9 +63,5 @@ public final class PaymentCeiling {
         if (amount == null || amount.signum() <= 0) {
             throw new GrantRuleViolation("The amount must be more than zero.");
         }
-    }
-
-    public static String money(BigDecimal amount) {
-        return NumberFormat.getCurrencyInstance(Locale.US).format(amount);
     }
 }

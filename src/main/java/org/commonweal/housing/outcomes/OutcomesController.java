@@ -53,7 +53,7 @@ class OutcomesController {
         var groupBy = groupBy(by);
         boolean suppress = suppress(auth);
         audit.record(new AuditEntry(AuditAction.SEARCH, "housing-outcomes", null, null, "program outcomes",
-                "by " + groupBy));
+                "by " + groupBy.name().toLowerCase(java.util.Locale.ROOT)));
         model.addAttribute("lines", lines(groupBy, suppress));
         model.addAttribute("by", groupBy.name().toLowerCase(Locale.ROOT));
         model.addAttribute("suppressed", suppress);
@@ -66,7 +66,7 @@ class OutcomesController {
             throws IOException {
         var groupBy = groupBy(by);
         audit.record(new AuditEntry(AuditAction.EXPORT, "housing-outcomes", null, null, "program outcomes",
-                "csv by " + groupBy));
+                "csv by " + groupBy.name().toLowerCase(java.util.Locale.ROOT)));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"housing-outcomes.csv\"");
         try (var csv = Csv.to(response.getWriter())) {

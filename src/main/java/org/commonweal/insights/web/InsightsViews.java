@@ -252,14 +252,14 @@ class InsightsViews {
 
     String periodLabel(Selection s, Locale locale) {
         return switch (s.periodKind()) {
-            case "month" -> YearMonth.from(s.period()).toString();
+            case "month" -> java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale).format(s.period());
             case "year" -> Integer.toString(s.period().getYear());
             // members are counted on the day, housing clients this month, the other flows over twelve months
             default -> names.text(switch (s.measure()) {
                 case MEMBERS -> "insights.period.current.stock";
                 case HOUSING_CLIENTS -> "insights.period.current.month";
                 default -> s.measure().trends() ? "insights.period.current.flow" : "insights.period.current.stock";
-            }, locale, Objects.toString(s.period(), ""));
+            }, locale, s.period()); // a day: the message source writes it in the page's language
         };
     }
 
@@ -293,7 +293,8 @@ class InsightsViews {
             }
             for (LocalDate m : periodsOf(s.measure(), "month")) {
                 String v = "month:" + YearMonth.from(m);
-                options.add(new Option(v, YearMonth.from(m).toString(), v.equals(s.periodParam())));
+                options.add(new Option(v, java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale).format(m),
+                        v.equals(s.periodParam())));
             }
         }
         return options;

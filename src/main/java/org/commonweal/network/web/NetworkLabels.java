@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import org.commonweal.geography.Geography;
 import org.commonweal.network.Specialties;
-import org.commonweal.network.fhir.HoursOfOperation;
+import org.commonweal.shell.OpeningHours;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -37,31 +37,9 @@ public class NetworkLabels {
                 .collect(Collectors.joining(", "));
     }
 
-    /**
-     * Opening hours as the directory keeps them ({@code mon-fri 08:00-17:00;sat 09:00-13:00}) in words: "Monday to
-     * Friday, 8:00 AM to 5:00 PM; Saturday, 9:00 AM to 1:00 PM". Hours the directory holds in another form are shown
-     * as they are.
-     */
+    /** Opening hours in words, by the shell's one reader ({@link OpeningHours}); null for none. */
     public String hours(String hours, Locale locale) {
-        if (hours == null || hours.isBlank()) {
-            return null;
-        }
-        List<String> out = new java.util.ArrayList<>();
-        for (String block : hours.split(";")) {
-            var parsed = HoursOfOperation.parse(block);
-            if (parsed.isEmpty()) {
-                return hours;
-            }
-            var h = parsed.get();
-            String first = day(h.days().getFirst(), locale);
-            String days = h.days().size() == 1 ? first
-                    : messages.getMessage("network.hours.days", new Object[] {first, day(h.days().getLast(), locale)},
-                            locale);
-            out.add(h.allDay() ? messages.getMessage("network.hours.allday", new Object[] {days}, locale)
-                    : messages.getMessage("network.hours.block", new Object[] {days, time(h.opens(), locale),
-                            time(h.closes(), locale)}, locale));
-        }
-        return String.join("; ", out);
+        return hours == null || hours.isBlank() ? null : OpeningHours.words(hours, locale).orElse(hours);
     }
 
     /** A phone number as a {@code tel:} link: digits only, with the US country code. */
@@ -77,18 +55,6 @@ public class NetworkLabels {
     public String directions(String address) {
         return address == null ? null : directionsUrl + java.net.URLEncoder.encode(address + ", CA",
                 java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static String day(String abbreviation, Locale locale) {
-        var day = java.time.DayOfWeek.values()[List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-                .indexOf(abbreviation)];
-        return day.getDisplayName(java.time.format.TextStyle.FULL, locale);
-    }
-
-    private static String time(String hhmm, Locale locale) {
-        var t = hhmm.equals("24:00") ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.parse(hhmm);
-        return t.format(java.time.format.DateTimeFormatter.ofPattern(locale.getLanguage().equals("en") ? "h:mm a"
-                : "H:mm", locale.getLanguage().equals("en") ? Locale.US : locale));
     }
 
     /** Network ids ({@code net-medi-cal}) as plan names. */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,14 +15,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Every module keeps its own bundle, {@code i18n/<module>.properties} plus {@code i18n/<module>_es.properties}
- * and any other language; all are found on the classpath so modules never edit a shared file.
+ * and any other language; all are found on the classpath so modules never edit a shared file. Messages with
+ * arguments are formatted by ICU MessageFormat ({@link IcuMessageSource}), so counts take the plural rules of each
+ * language: {@code {0, plural, one {# seat left} other {# seats left}}}.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagesConfiguration {
 
     @Bean
-    MessageSource messageSource() {
-        var source = new ReloadableResourceBundleMessageSource();
+    MessageSource messageSource(PlanIdentity plan) {
+        var source = new IcuMessageSource(plan.currency());
         source.setBasenames(basenames());
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);

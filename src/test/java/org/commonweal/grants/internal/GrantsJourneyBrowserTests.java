@@ -203,7 +203,7 @@ class GrantsJourneyBrowserTests {
         click("save-outcome");
         type("close-note", "All reports accepted");
         click("close-award");
-        assertThat(text("award-status")).isEqualTo("CLOSED");
+        assertThat(text("award-status")).isEqualTo("Closed");
     }
 
     /**

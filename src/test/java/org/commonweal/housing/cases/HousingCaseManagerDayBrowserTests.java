@@ -118,7 +118,9 @@ class HousingCaseManagerDayBrowserTests {
         click(driver.findElement(By.id("contact-save")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-list"), "Check refill in two weeks"));
         assertThat(driver.findElement(By.cssSelector("#contact-list li")).getText())
-                .contains(LocalDate.now().toString()).contains("Health navigation").contains("40");
+                .contains(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(java.util.Locale.ENGLISH).format(LocalDate.now()))
+                .contains("Health navigation").contains("40");
 
         // add a task, then finish it
         driver.findElement(By.id("task-title")).sendKeys("Pick up refill with client");
@@ -154,7 +156,9 @@ class HousingCaseManagerDayBrowserTests {
                 corrected.toString());
         click(driver.findElement(By.id("enrollment-save")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("tr[data-enrollment='" + enrollmentId + "']"), corrected.toString()));
+                By.cssSelector("tr[data-enrollment='" + enrollmentId + "']"),
+                java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(java.util.Locale.ENGLISH).format(corrected)));
 
         // record next month's rent on the subsidy page, then hold it
         long subsidy = jdbc.sql("""
@@ -165,7 +169,10 @@ class HousingCaseManagerDayBrowserTests {
         String payMonth = month.getAttribute("value");
         assertThat(driver.findElement(By.id("payment-amount")).getAttribute("value")).isNotBlank();
         click(driver.findElement(By.id("payment-schedule")));
-        By paymentRow = By.xpath("//table[@id='subsidy-payments']//tr[@data-status='scheduled'][td[1][text()='" + payMonth + "']]");
+        // the month as the page writes it ("Feb 2027"), the input holding it as 2027-02
+        String shownMonth = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH)
+                .format(java.time.YearMonth.parse(payMonth));
+        By paymentRow = By.xpath("//table[@id='subsidy-payments']//tr[@data-status='scheduled'][td[1][text()='" + shownMonth + "']]");
         WebElement scheduled = wait.until(ExpectedConditions.presenceOfElementLocated(paymentRow));
         scheduledPayment = Long.valueOf(scheduled.getAttribute("data-payment"));
         assertThat(scheduled.findElements(By.cssSelector("button.payment-to-paid"))).as("paying is the grants officer's")

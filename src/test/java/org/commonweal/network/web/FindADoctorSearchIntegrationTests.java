@@ -122,9 +122,9 @@ class FindADoctorSearchIntegrationTests {
         String provider = get(link.group(1).replace("&amp;", "&"));
         assertThat(provider).containsPattern("id=\"back-to-search\" href=\"/find-a-doctor\\?kind=doctor"
                 + "&amp;specialty=207Q00000X&amp;near=Pasadena&amp;miles=20\"");
-        assertThat(provider).containsPattern("Office hours</span>:\\s*<span>Monday to Friday, 8:[03]0 AM to 5:[03]0 PM")
+        assertThat(provider).containsPattern("Office hours</span>:\\s*<span>Mon–Fri 8(:30)? am–5(:30)? pm")
                 .containsPattern("href=\"tel:\\+1[0-9]{10}\"");
         String spanish = get(link.group(1).replace("&amp;", "&") + "&lang=es");
-        assertThat(spanish).containsPattern("lunes a viernes, de 8:[03]0 a 17:[03]0").contains("Cómo llegar");
+        assertThat(spanish).containsPattern("lun–vie 8:[03]0–17:[03]0").contains("Cómo llegar");
     }
 }
