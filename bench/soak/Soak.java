@@ -99,7 +99,7 @@ public class Soak {
             "/find-a-doctor?name=garcia", "/find-a-doctor?specialty=207Q00000X&near=90012",
             "/find-a-doctor?kind=pharmacy&near=90033", "/find-a-doctor?near=Pasadena&sort=name",
             "/fhir/Practitioner?name=smith&_count=20", "/fhir/PractitionerRole?specialty=207RC0000X&_count=20",
-            "/fhir/Location?near=34.0522|-118.2437|5|mi&_count=20", "/fhir/Organization?type=prvgrp&_count=10",
+            "/fhir/Location?near=34.0522%7C-118.2437%7C5%7Cmi&_count=20", "/fhir/Organization?type=prvgrp&_count=10",
             "/hsds/services?per_page=20", "/hsds/service_at_locations?postcode=90033&proximity=20000",
             "/centers/classes", "/centers/classes?center=lynwood&category=exercise&day=2",
             "/grants/opportunities", "/api/grants/opportunities?pageSize=5", "/actuator/health"};
@@ -432,6 +432,7 @@ public class Soak {
         volatile long upcomingAt;
         final List<Long> today = new ArrayList<>();
         final java.util.Set<String> claimed = ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger cursor = new java.util.concurrent.atomic.AtomicInteger();
         final String client = System.getProperty("soak.client", "");
         volatile String token;
         volatile long tokenAt;
@@ -447,9 +448,13 @@ public class Soak {
             List<String> centers = all(desk, "<option value=\"([^\"]+)\"");
             for (String day : List.of(LocalDate.now(PLAN_ZONE).toString(), LocalDate.now(PLAN_ZONE).plusDays(1)
                     .toString())) {
-                for (String center : centers) {
-                    all(body(staff, "/centers/staff?center=" + center + "&date=" + day),
-                            "/centers/staff/sessions/(\\d+)").forEach(id -> today.add(Long.parseLong(id)));
+                for (String center : centers.stream().distinct().toList()) {
+                    try {
+                        all(body(staff, "/centers/staff?center=" + center + "&date=" + day),
+                                "/centers/staff/sessions/(\\d+)").forEach(id -> today.add(Long.parseLong(id)));
+                    } catch (IllegalStateException e) {
+                        // an option of another list on the desk page: not a center
+                    }
                 }
                 if (!today.isEmpty()) {
                     break;
@@ -510,8 +515,13 @@ public class Soak {
          * as an alert on the roster the application redirects to.
          */
         boolean checkIn(long n) throws Exception {
-            for (int tried = 0; tried < today.size(); tried++) {
-                long id = today.get((int) ((n / 32 + tried) % today.size()));
+            // today's rosters first, then those of the coming days (people registered ahead, the soak's own visitors
+            // among them); the cursor moves on when a roster has no one left to check in
+            List<Long> sessions = java.util.stream.Stream.concat(today.stream(), upcoming().stream()).distinct()
+                    .toList();
+            for (int tried = 0; tried < Math.min(sessions.size(), 20); tried++) {
+                int at = cursor.get();
+                long id = sessions.get(at % sessions.size());
                 String roster = body(staff, "/centers/staff/sessions/" + id);
                 String token = csrf(roster);
                 for (String code : all(roster, "/centers/staff/registrations/([^/\"]+)/checkin")) {
@@ -520,8 +530,9 @@ public class Soak {
                                 + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), "checkin " + code);
                     }
                 }
+                cursor.compareAndSet(at, at + 1);
             }
-            long id = today.get((int) (n / 32 % today.size()));
+            long id = sessions.get((int) (n / 32 % sessions.size()));
             String token = csrf(body(staff, "/centers/staff/sessions/" + id));
             return roster(post(staff, "/centers/staff/sessions/" + id + "/register",
                     "kind=community&firstName=Walk&lastName=In" + run + "n" + n + "&zip=90033&language=en&walkIn=true"
@@ -535,11 +546,13 @@ public class Soak {
                 System.err.println("checkin: " + what + " answered " + answer.statusCode() + " " + to);
                 return false;
             }
-            boolean ok = !body(staff, to.replaceFirst("^https?://[^/]+", "")).contains("alert-danger");
-            if (!ok) {
-                System.err.println("checkin: " + what + " refused (alert on the roster)");
+            var alert = Pattern.compile("alert-danger[^>]*>([^<]*)<").matcher(body(staff,
+                    to.replaceFirst("^https?://[^/]+", "")));
+            if (alert.find()) {
+                System.err.println("checkin: " + what + " refused: " + alert.group(1).strip());
+                return false;
             }
-            return ok;
+            return true;
         }
 
         /** One eligibility inquiry (a member id present at every scale) with a bearer token, a 271 back. */
