@@ -26,6 +26,21 @@ echo "== demo data at scale $SCALE in $COMMONWEAL_DATA_DIR"
 "$JAVA" -jar "$JAR" generate --scale "$SCALE" > "$OUT/generate.log" 2>&1 || {
   echo "generate failed or refused (see $OUT/generate.log); using the data as it is"; }
 
+# the writing part of the mix (before the server starts: in demo mode one process at a time owns the data directory):
+# an API client for the X12 270s, and one small 834 change file for every 5 minutes, uploaded by member services
+echo "== API client for the 270s, $(( (MINUTES + 4) / 5 )) 834 change files"
+CLIENT=$("$JAVA" -jar "$JAR" create-api-client --name "soak $(date -u +%FT%TZ)" --scopes x12.270 \
+  --purpose "soak test (bench/soak)" 2> "$OUT/api-client.log" | awk '/^client_(id|secret):/ {print $2}' | paste -sd:)
+[[ "$CLIENT" == *:* ]] || { echo "create-api-client failed (see $OUT/api-client.log)"; exit 1; }
+mkdir -p "$OUT/834"
+CONTROL=$(( $(date +%s) % 900000000 ))
+for k in $(seq 1 $(( (MINUTES + 4) / 5 ))); do
+  # members of the demo population at every scale (LA000000001..3000), a control number of its own for each file
+  "$JAVA" -jar "$JAR" generate-834 --type change --members "${SOAK_834_MEMBERS:-50}" --population 3000 --seed "$k" \
+    --control $(( CONTROL + k )) --out "$OUT/834/change-$(printf %02d "$k").834" >> "$OUT/generate-834.log" 2>&1 || {
+    echo "generate-834 failed (see $OUT/generate-834.log)"; exit 1; }
+done
+
 echo "== server on port $PORT"
 # the load generator is one address standing for many visitors: exempt from the per-address anonymous limit
 PORT=$PORT "$JAVA" -Xmx1g -jar "$JAR" --commonweal.limits.exempt-addresses=127.0.0.1,0:0:0:0:0:0:0:1 \
@@ -39,6 +54,6 @@ for _ in $(seq 1 300); do
 done
 PGPORT=$(sed -n 4p "$(find "$COMMONWEAL_DATA_DIR" -name postmaster.pid | head -1)")
 echo "== soak: $MINUTES min at $RATE requests/s (server pid $SERVER, PostgreSQL port $PGPORT)"
-"$JAVA" bench/soak/Soak.java "http://localhost:$PORT" "$SERVER" "$MINUTES" "$RATE" "$OUT" \
+"$JAVA" -Dsoak.client="$CLIENT" -Dsoak.changes="$OUT/834" bench/soak/Soak.java "http://localhost:$PORT" "$SERVER" "$MINUTES" "$RATE" "$OUT" \
   "host=localhost port=$PGPORT user=postgres dbname=commonweal" | tee "$OUT/soak.txt"
 echo "results: $OUT"
