@@ -138,13 +138,16 @@ class WhatWasSeenBrowserTests {
         // the same office used to be listed once per plan
         List<String> offices = texts("#offices .office");
         assertThat(offices).doesNotHaveDuplicates();
+        // directions from every office, and the hospital affiliations line
+        assertThat(browser.findElements(By.cssSelector("#offices .directions-link"))).hasSize(offices.size());
+        assertThat(browser.findElements(By.id("hospitals"))).hasSize(1);
         browser.findElement(By.id("back-to-search")).click();
         BrowserSupport.waitFor(browser).until(d -> d.getCurrentUrl().contains("near=Pasadena"));
         assertThat(browser.getCurrentUrl()).contains("specialty=207Q00000X").contains("sort=name");
     }
 
     @Test
-    void waitlistedPeopleGetNoQrCodeAndSeatedPeopleGetThatSessionsCalendarEntry() {
+    void waitlistedPeopleGetNoQrCodeAndSeatedPeopleGetThatSessionsCalendarEntry() throws Exception {
         browser.manage().deleteAllCookies();
         long session = jdbc.sql("""
                 select id from centers.class_session where starts_at > now() + interval '2 days'
