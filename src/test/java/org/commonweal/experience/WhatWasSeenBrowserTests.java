@@ -89,7 +89,7 @@ class WhatWasSeenBrowserTests {
 
         // a diverging scale for gaps: difference from the county, five classes about 0 with two hues
         open("/insights?lang=en&measure=members&level=spa&colour=gap");
-        JourneysBrowserTests.screenshot("insights-gap-desktop");
+        BrowserSupport.fullPageScreenshot(browser, JourneysBrowserTests.SCREENSHOTS.resolve("insights-gap-desktop.png"));
         assertThat(browser.findElement(By.id("insights-gap-note")).getText()).contains("Difference from the county");
         List<String> gapLegend = texts("#insights-legend li span");
         assertThat(gapLegend.getFirst()).startsWith("\u2212");
@@ -124,7 +124,9 @@ class WhatWasSeenBrowserTests {
     void memberLandsOnTheirHomeAfterSignIn() {
         browser.manage().deleteAllCookies();
         BrowserSupport.signIn(browser, base(), "member", "demo-password");
-        assertThat(browser.getCurrentUrl()).matches(".*/my([?#].*)?");
+        // "/" answers a member with the member home (a forward: the address stays "/")
+        assertThat(browser.findElements(By.id("member-welcome"))).hasSize(1);
+        assertThat(browser.findElements(By.id("member-coverage"))).hasSize(1);
         open("/?lang=en");
         BrowserSupport.signOut(browser);
     }
@@ -133,7 +135,8 @@ class WhatWasSeenBrowserTests {
     void backToSearchKeepsTheQueryAndEachOfficeIsListedOnce() {
         browser.manage().deleteAllCookies();
         open("/find-a-doctor?lang=en&near=Pasadena&miles=10&specialty=207Q00000X&sort=name");
-        browser.findElement(By.cssSelector(".provider-card a[href*='/find-a-doctor/providers/']")).click();
+        browser.get(browser.findElement(By.cssSelector(".provider-card a[href*='/find-a-doctor/providers/']"))
+                .getAttribute("href"));
         BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("back-to-search")).isEmpty());
         // the same office used to be listed once per plan
         List<String> offices = texts("#offices .office");
@@ -141,7 +144,7 @@ class WhatWasSeenBrowserTests {
         // directions from every office, and the hospital affiliations line
         assertThat(browser.findElements(By.cssSelector("#offices .directions-link"))).hasSize(offices.size());
         assertThat(browser.findElements(By.id("hospitals"))).hasSize(1);
-        browser.findElement(By.id("back-to-search")).click();
+        browser.get(browser.findElement(By.id("back-to-search")).getAttribute("href"));
         BrowserSupport.waitFor(browser).until(d -> d.getCurrentUrl().contains("near=Pasadena"));
         assertThat(browser.getCurrentUrl()).contains("specialty=207Q00000X").contains("sort=name");
     }
@@ -173,7 +176,8 @@ class WhatWasSeenBrowserTests {
                     RegistrationChannel.PUBLIC, "test");
             assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
             open("/centers/registrations/" + waiting.confirmationCode() + "?lang=en");
-            JourneysBrowserTests.screenshot("class-waitlisted-desktop");
+            BrowserSupport.fullPageScreenshot(browser,
+                    JourneysBrowserTests.SCREENSHOTS.resolve("class-waitlisted-desktop.png"));
             assertThat(browser.findElements(By.id("confirmation-qr"))).isEmpty();
             assertThat(browser.findElements(By.id("registration-ics"))).isEmpty();
             assertThat(browser.findElement(By.id("registration-keep-waitlisted")).getText()).isNotBlank();
