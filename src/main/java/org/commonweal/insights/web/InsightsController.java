@@ -41,9 +41,13 @@ class InsightsController {
     @GetMapping("/insights")
     String map(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
             @RequestParam(required = false) String group, @RequestParam(required = false) String period,
-            Locale locale, Model model) {
+            @RequestParam(required = false) String colour, Locale locale, Model model) {
         Selection s = Selection.parse(measure, level, group, period);
-        model.addAttribute("view", views.map(s, locale));
+        // "gap": each area's difference from the county's rate, on a diverging scale (measures with a rate only)
+        boolean gap = "gap".equals(colour) && s.measure().unit() != org.commonweal.insights.internal.Measure.Unit.COUNT;
+        model.addAttribute("view", views.map(s, gap, locale));
+        model.addAttribute("gap", gap);
+        model.addAttribute("gapPossible", s.measure().unit() != org.commonweal.insights.internal.Measure.Unit.COUNT);
         controls(s, locale, model);
         model.addAttribute("refreshes", store.refreshes());
         model.addAttribute("mask", org.commonweal.insights.internal.SmallCells.MASK);

@@ -115,6 +115,14 @@ class InsightsViews {
     }
 
     MapView map(Selection selection, Locale locale) {
+        return map(selection, false, locale);
+    }
+
+    /**
+     * The map; with {@code gap} (measures with a rate only) each area is coloured by its difference from the county's
+     * rate for the same group, on a diverging scale centred on 0.
+     */
+    MapView map(Selection selection, boolean gap, Locale locale) {
         Selection s = resolve(selection);
         var labels = labels();
         Map<String, Figure> cells = new HashMap<>();
@@ -130,14 +138,35 @@ class InsightsViews {
         }
         Row county = row(s.measure(), "county", 0, names.area("county", 0, locale), group, cells.get("county0"),
                 locale);
-        Classes classes = Classes.of(rows);
-        List<Row> coloured = rows.stream().map(r -> withClass(r, classes)).toList();
+        List<Row> coloured;
+        List<Bin> legend;
+        if (gap && s.measure().unit() != Measure.Unit.COUNT && county.value() != null) {
+            double reference = county.value();
+            List<Row> differences = rows.stream().map(r -> r.value() == null ? r
+                    : new Row(r.level(), r.area(), r.name(), r.group(), r.count(), r.denominator(), r.rate(),
+                            r.value() - reference, r.cssClass(), null)).toList();
+            Diverging scale = Diverging.of(differences);
+            coloured = differences.stream().map(r -> r.value() == null ? r
+                    : new Row(r.level(), r.area(), r.name(), r.group(), r.count(), r.denominator(), r.rate(),
+                            r.value(), scale.cssClass(scale.classOf(r.value())), scale.format(r.value()))).toList();
+            legend = new ArrayList<>();
+            List<String> bounds = scale.labels();
+            for (int k = 0; k < bounds.size(); k++) {
+                legend.add(new Bin(scale.max() == 0 ? "insights-d2" : scale.cssClass(k), bounds.get(k)));
+            }
+            legend.add(new Bin("insights-cs", names.text("insights.legend.suppressed", locale, SmallCells.MASK)));
+            legend.add(new Bin("insights-cn", names.text("insights.noData", locale)));
+        } else {
+            Classes classes = Classes.of(rows);
+            coloured = rows.stream().map(r -> withClass(r, classes)).toList();
+            legend = legend(s.measure(), classes, locale);
+        }
         List<Cartogram.Tile> tiles = coloured.stream().map(r -> Cartogram.tile(s.level(), r.area(),
                 names.text("insights.level." + s.level() + ".short", locale) + " " + r.area(),
                 r.name().substring(r.name().indexOf('–') + 2), r.cssClass(), r.shownValue(),
                 r.name() + ": " + r.shownValue())).toList();
         return new MapView(s, names.measure(s.measure(), locale), names.unit(s.measure(), locale),
-                periodLabel(s, locale), coloured, county, tiles, legend(s.measure(), classes, locale),
+                periodLabel(s, locale), coloured, county, tiles, legend,
                 Cartogram.width(s.level()), Cartogram.height(s.level()));
     }
 
@@ -224,6 +253,82 @@ class InsightsViews {
                 if (readable && new java.util.HashSet<>(labels).size() == labels.size()) {
                     return labels;
                 }
+            }
+            return labels;
+        }
+    }
+
+    /**
+     * A diverging scale for differences from a reference (the county): five classes symmetric about 0 — clearly
+     * below, below, about the same (the neutral middle), above, clearly above — bounded at ±{@code max}, the largest
+     * difference shown, with the breaks at 20 % and 60 % of it. All differences 0 give the neutral class alone.
+     */
+    record Diverging(double max) {
+
+        static Diverging of(List<Row> rows) {
+            return new Diverging(rows.stream().map(Row::value).filter(Objects::nonNull)
+                    .mapToDouble(v -> Math.abs(v)).max().orElse(0));
+        }
+
+        /** The break points, from the lowest to the highest: −max, −0.6 max, −0.2 max, 0.2 max, 0.6 max, max. */
+        double[] breaks() {
+            return new double[] {-max, -0.6 * max, -0.2 * max, 0.2 * max, 0.6 * max, max};
+        }
+
+        /** 0 and 1 below the reference, 2 about the same (|d| ≤ 0.2 max), 3 and 4 above. */
+        int classOf(double d) {
+            if (max == 0 || Math.abs(d) <= 0.2 * max) {
+                return 2;
+            }
+            if (d < 0) {
+                return d < -0.6 * max ? 0 : 1;
+            }
+            return d > 0.6 * max ? 4 : 3;
+        }
+
+        String cssClass(int k) {
+            return "insights-d" + k;
+        }
+
+        /** A difference with its sign: "+1.5", "−0.3" (a true minus sign), "0.0". */
+        String format(double d) {
+            return format(d, decimals());
+        }
+
+        private static String format(double d, int decimals) {
+            var f = new DecimalFormat("#,##0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.US));
+            String s = f.format(Math.abs(d));
+            boolean zero = f.format(0.0).equals(s);
+            return zero ? s : (d < 0 ? "\u2212" : "+") + s;
+        }
+
+        /** One decimal, or as many more (up to four) as it takes for the break points to read differently. */
+        private int decimals() {
+            if (max == 0) {
+                return 1;
+            }
+            double[] b = breaks();
+            for (int decimals = 1; decimals < 4; decimals++) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (double x : b) {
+                    seen.add(format(x, decimals));
+                }
+                if (seen.size() == b.length) {
+                    return decimals;
+                }
+            }
+            return 4;
+        }
+
+        /** The legend: one label per class, the same bounds {@link #classOf} uses. */
+        List<String> labels() {
+            if (max == 0) {
+                return List.of(format(0));
+            }
+            double[] b = breaks();
+            List<String> labels = new ArrayList<>();
+            for (int k = 0; k < 5; k++) {
+                labels.add(format(b[k]) + " \u2026 " + format(b[k + 1]));
             }
             return labels;
         }
