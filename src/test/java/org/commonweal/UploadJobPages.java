@@ -23,6 +23,11 @@ public final class UploadJobPages {
         String job = mvc.perform(upload.with(user)).andExpect(status().is3xxRedirection()).andReturn().getResponse()
                 .getRedirectedUrl();
         assertThat(job).as("the upload answers at once with its job's page").contains("/");
+        return poll(mvc, job, user);
+    }
+
+    /** The page {@code job} once it no longer shows the pending block; fails after 60 s. */
+    public static String poll(MockMvc mvc, String job, RequestPostProcessor user) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
             String page = mvc.perform(get(job).with(user)).andExpect(status().isOk()).andReturn().getResponse()

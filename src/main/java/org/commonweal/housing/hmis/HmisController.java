@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class HmisController {
@@ -72,7 +71,7 @@ class HmisController {
     String importFiles(@RequestParam(required = false) MultipartFile set,
             @RequestParam(required = false) MultipartFile client,
             @RequestParam(required = false) MultipartFile enrollment, @RequestParam(required = false) MultipartFile exit,
-            Principal user, RedirectAttributes redirect) throws IOException {
+            Principal user, Model model, HttpServletResponse response) throws IOException {
         if (empty(set) && empty(client) && empty(enrollment) && empty(exit)) {
             throw new IllegalArgumentException("choose a ZIP of a complete HMIS CSV export, or at least one of"
                     + " Client.csv, Enrollment.csv, Exit.csv");
@@ -102,8 +101,10 @@ class HmisController {
             }, setFile, clientFile, enrollmentFile, exitFile);
             return "redirect:/housing/hmis/import/" + id;
         } catch (UploadTasks.Busy e) {
-            redirect.addFlashAttribute("busy", true);
-            return "redirect:/housing/hmis";
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            page(model);
+            model.addAttribute("busy", true);
+            return "housing/hmis";
         }
     }
 

@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.network.NetworkDirectory;
 import org.commonweal.network.accuracy.DirectoryEdits;
 import org.commonweal.network.accuracy.ErrorReports;
@@ -134,8 +135,8 @@ class NetworkManagerController {
     }
 
     @PostMapping("/network/roster")
-    String uploadRoster(@RequestParam("file") MultipartFile file, Principal user, RedirectAttributes redirect)
-            throws Exception {
+    String uploadRoster(@RequestParam("file") MultipartFile file, Principal user, Model model,
+            HttpServletResponse response) throws Exception {
         String name = file.getOriginalFilename() == null ? "roster.csv"
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
         String actor = user.getName();
@@ -148,8 +149,9 @@ class NetworkManagerController {
             }, input);
             return "redirect:/network/roster/jobs/" + id;
         } catch (UploadTasks.Busy e) {
-            redirect.addFlashAttribute("busy", true);
-            return "redirect:/network/roster";
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("busy", true);
+            return "network/roster";
         }
     }
 

@@ -8,9 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.commonweal.IntegrationTest;
 import org.commonweal.UploadJobPages;
+import org.commonweal.platform.UploadTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +26,7 @@ class RosterUploadIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired UploadTasks tasks;
 
     static final String HEADER = "npi,last_name,first_name,credential,gender,languages,specialty_taxonomy,group_npi,"
             + "group_name,address,city,zip,phone,network,accepting_new_patients,telehealth\n";
@@ -50,5 +54,47 @@ class RosterUploadIntegrationTests {
                 .doesNotContain("upload-job-pending").contains("<td>3</td>").contains("<td>npi</td>");
         assertThat(jdbc.sql("select distinct username from audit.audit_event where entity_type = 'provider-roster'"
                 + " and entity_id = ?").param(name).query(String.class).list()).containsExactly("nm-upload");
+    }
+
+    @Test
+    void whileWorkersAreBusyThePageSaysQueuedAndWhenTheQueueIsFullItSaysTryAgainInSpanish() throws Exception {
+        var manager = user("nm-busy").roles("NETWORK_MANAGER");
+        var release = new CountDownLatch(1);
+        Runnable blocker = () -> {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        String job;
+        try {
+            tasks.submit("blocker", blocker);
+            tasks.submit("blocker", blocker);
+            job = mvc.perform(multipart("/network/roster")
+                            .file(new MockMultipartFile("file", "r.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8)))
+                            .with(csrf()).with(manager))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            assertThat(mvc.perform(get(job).with(manager).header("Accept-Language", "es")).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("id=\"upload-job-pending\"").contains("hx-trigger=\"every 2s\"")
+                    .contains("espera un proceso de importación libre").doesNotContain("roster-report");
+            while (true) {
+                try {
+                    tasks.submit("filler", blocker);
+                } catch (UploadTasks.Busy full) {
+                    break;
+                }
+            }
+            assertThat(mvc.perform(multipart("/network/roster")
+                            .file(new MockMultipartFile("file", "r.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8)))
+                            .header("Accept-Language", "es").with(csrf()).with(manager))
+                    .andExpect(status().isServiceUnavailable()).andReturn().getResponse().getContentAsString())
+                    .contains("id=\"upload-busy\"").contains("intente de nuevo en unos minutos");
+        } finally {
+            release.countDown();
+        }
+        String page = UploadJobPages.poll(mvc, job, manager);
+        assertThat(page).contains("0 rows applied, 0 rejected.");
     }
 }
