@@ -53,7 +53,9 @@ class UploadJobsTests {
 
     @Test
     void aRejectedFileFailsWithItsReasonAndAnyOtherErrorWithoutOne() throws Exception {
-        UploadJobs jobs = new UploadJobs(tasks, new RuntimeMode(false, dir, false));
+        // a queue here: a job reads as ended a moment before its worker is free again
+        var queued = new PooledUploadTasks(1, 4);
+        UploadJobs jobs = new UploadJobs(queued, new RuntimeMode(false, dir, false));
         UploadJobs.Job rejected = await(jobs, jobs.start("a", "ana", () -> {
             throw new IllegalArgumentException("Client.csv line 1: missing columns DOB");
         }));
@@ -66,6 +68,7 @@ class UploadJobsTests {
         }));
         assertThat(broken.state()).isEqualTo(State.FAILED);
         assertThat(broken.problem()).isNull();
+        queued.stop();
     }
 
     private static UploadJobs.Job await(UploadJobs jobs, String id) throws InterruptedException {
