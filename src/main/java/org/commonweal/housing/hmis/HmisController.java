@@ -1,6 +1,9 @@
 package org.commonweal.housing.hmis;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -9,13 +12,18 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.platform.PlanIdentity;
+import org.commonweal.platform.UploadJobs;
+import org.commonweal.platform.UploadTasks;
+import org.springframework.http.HttpStatus;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 @Controller
 class HmisController {
@@ -23,14 +31,17 @@ class HmisController {
     private final HmisExport export;
     private final HmisImport importer;
     private final AuditTrail audit;
+    private final UploadJobs jobs;
 
     private final ZoneId zone;
 
-    HmisController(HmisExport export, HmisImport importer, AuditTrail audit, PlanIdentity plan) {
+    HmisController(HmisExport export, HmisImport importer, AuditTrail audit, PlanIdentity plan,
+            UploadJobs jobs) {
         this.zone = plan.timeZone();
         this.export = export;
         this.importer = importer;
         this.audit = audit;
+        this.jobs = jobs;
     }
 
     @GetMapping("/housing/hmis")
@@ -60,24 +71,52 @@ class HmisController {
     String importFiles(@RequestParam(required = false) MultipartFile set,
             @RequestParam(required = false) MultipartFile client,
             @RequestParam(required = false) MultipartFile enrollment, @RequestParam(required = false) MultipartFile exit,
-            Model model) throws IOException {
+            Principal user, Model model, HttpServletResponse response) throws IOException {
         if (empty(set) && empty(client) && empty(enrollment) && empty(exit)) {
             throw new IllegalArgumentException("choose a ZIP of a complete HMIS CSV export, or at least one of"
                     + " Client.csv, Enrollment.csv, Exit.csv");
         }
-        HmisImport.Report report;
-        if (!empty(set)) {
-            try (var in = set.getInputStream()) {
-                report = importer.runSet(in);
-            }
-        } else {
-            report = importer.run(reader(client), reader(enrollment), reader(exit));
+        String actor = user.getName();
+        Path setFile = empty(set) ? null : jobs.store("hmis", set);
+        Path clientFile = !empty(set) || empty(client) ? null : jobs.store("hmis", client);
+        Path enrollmentFile = !empty(set) || empty(enrollment) ? null : jobs.store("hmis", enrollment);
+        Path exitFile = !empty(set) || empty(exit) ? null : jobs.store("hmis", exit);
+        try {
+            String id = jobs.start("hmis import", actor, () -> {
+                HmisImport.Report report;
+                if (setFile != null) {
+                    try (var in = Files.newInputStream(setFile)) {
+                        report = importer.runSet(in);
+                    }
+                } else {
+                    try (var clients = reader(clientFile); var enrollments = reader(enrollmentFile);
+                            var exits = reader(exitFile)) {
+                        report = importer.run(clients, enrollments, exits);
+                    }
+                }
+                audit.recordAs(actor, new AuditEntry(AuditAction.IMPORT, "housing-hmis-import", null, null,
+                        "HMIS data exchange with the CoC", report.applied() + " rows applied, "
+                                + report.problems().size() + " rejected"));
+                return report;
+            }, setFile, clientFile, enrollmentFile, exitFile);
+            return "redirect:/housing/hmis/import/" + id;
+        } catch (UploadTasks.Busy e) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            page(model);
+            model.addAttribute("busy", true);
+            return "housing/hmis";
         }
-        audit.record(new AuditEntry(AuditAction.IMPORT, "housing-hmis-import", null, null,
-                "HMIS data exchange with the CoC", report.applied() + " rows applied, " + report.problems().size()
-                        + " rejected"));
+    }
+
+    /** The HMIS upload's job: queued / running (the page polls), then the report. */
+    @GetMapping("/housing/hmis/import/{id}")
+    String importJob(@PathVariable String id, Principal user, Model model) {
+        UploadJobs.Job job = jobs.find(id, user.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         page(model);
-        model.addAttribute("report", report);
+        model.addAttribute("job", job);
+        model.addAttribute("pollUrl", "/housing/hmis/import/" + id);
+        model.addAttribute("report", job.result());
         return "housing/hmis";
     }
 
@@ -85,8 +124,7 @@ class HmisController {
         return file == null || file.isEmpty();
     }
 
-    private static java.io.Reader reader(MultipartFile file) throws IOException {
-        return empty(file) ? null : new java.io.BufferedReader(
-                new java.io.InputStreamReader(file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    private static java.io.Reader reader(Path file) throws IOException {
+        return file == null ? null : Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

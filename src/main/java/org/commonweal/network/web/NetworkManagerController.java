@@ -1,16 +1,20 @@
 package org.commonweal.network.web;
 
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.network.NetworkDirectory;
 import org.commonweal.network.accuracy.DirectoryEdits;
 import org.commonweal.network.accuracy.ErrorReports;
 import org.commonweal.network.accuracy.VerificationCampaigns;
 import org.commonweal.network.imports.RosterImport;
+import org.commonweal.platform.UploadJobs;
+import org.commonweal.platform.UploadTasks;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,14 +35,16 @@ class NetworkManagerController {
     private final ErrorReports reports;
     private final VerificationCampaigns campaigns;
     private final RosterImport rosters;
+    private final UploadJobs jobs;
 
     NetworkManagerController(NetworkDirectory directory, DirectoryEdits edits, ErrorReports reports,
-            VerificationCampaigns campaigns, RosterImport rosters) {
+            VerificationCampaigns campaigns, RosterImport rosters, UploadJobs jobs) {
         this.directory = directory;
         this.edits = edits;
         this.reports = reports;
         this.campaigns = campaigns;
         this.rosters = rosters;
+        this.jobs = jobs;
     }
 
     @GetMapping("/network")
@@ -129,11 +135,34 @@ class NetworkManagerController {
     }
 
     @PostMapping("/network/roster")
-    String uploadRoster(@RequestParam("file") MultipartFile file, Principal user, Model model) throws Exception {
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            model.addAttribute("report", rosters.importRoster(file.getOriginalFilename() == null ? "roster.csv"
-                    : file.getOriginalFilename(), reader, user.getName()));
+    String uploadRoster(@RequestParam("file") MultipartFile file, Principal user, Model model,
+            HttpServletResponse response) throws Exception {
+        String name = file.getOriginalFilename() == null ? "roster.csv"
+                : Path.of(file.getOriginalFilename()).getFileName().toString();
+        String actor = user.getName();
+        Path input = jobs.store("roster", file);
+        try {
+            String id = jobs.start("roster " + input.getFileName(), actor, () -> {
+                try (var reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+                    return rosters.importRoster(name, reader, actor);
+                }
+            }, input);
+            return "redirect:/network/roster/jobs/" + id;
+        } catch (UploadTasks.Busy e) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("busy", true);
+            return "network/roster";
         }
+    }
+
+    /** The roster upload's job: queued / running (the page polls), then the report. */
+    @GetMapping("/network/roster/jobs/{id}")
+    String rosterJob(@PathVariable String id, Principal user, Model model) {
+        UploadJobs.Job job = jobs.find(id, user.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("job", job);
+        model.addAttribute("pollUrl", "/network/roster/jobs/" + id);
+        model.addAttribute("report", job.result());
         return "network/roster";
     }
 }

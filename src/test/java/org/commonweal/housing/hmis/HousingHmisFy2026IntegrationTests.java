@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.commonweal.IntegrationTest;
+import org.commonweal.UploadJobPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -167,10 +168,9 @@ class HousingHmisFy2026IntegrationTests {
     }
 
     private String upload(byte[] zip) throws Exception {
-        return mvc.perform(multipart("/housing/hmis/import")
+        return UploadJobPages.postAndWait(mvc, multipart("/housing/hmis/import")
                         .file(new MockMultipartFile("set", "hmis.zip", "application/zip", zip))
-                        .with(user("admin").roles("ADMIN")).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                        .with(csrf()), user("admin").roles("ADMIN"));
     }
 
     /** One of every file: two projects of another HMIS, a household of one, records of every enrollment-level file. */

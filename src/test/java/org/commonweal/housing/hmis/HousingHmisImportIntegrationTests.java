@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.commonweal.IntegrationTest;
+import org.commonweal.UploadJobPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,12 +48,11 @@ class HousingHmisImportIntegrationTests {
                 X2,%1$sE1,%1$sA,2024-01-01,435,
                 X3,%1$sE1,%1$sA,2025-09-30,999,
                 """.formatted(p);
-        String page = mvc.perform(multipart("/housing/hmis/import")
+        String page = UploadJobPages.postAndWait(mvc, multipart("/housing/hmis/import")
                         .file(new MockMultipartFile("client", "Client.csv", "text/csv", clients.getBytes(StandardCharsets.UTF_8)))
                         .file(new MockMultipartFile("enrollment", "Enrollment.csv", "text/csv", enrollments.getBytes(StandardCharsets.UTF_8)))
                         .file(new MockMultipartFile("exit", "Exit.csv", "text/csv", exits.getBytes(StandardCharsets.UTF_8)))
-                        .with(user("admin").roles("ADMIN")).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                        .with(csrf()), user("admin").roles("ADMIN"));
         assertThat(page).contains("3 rows applied")
                 .contains("Client.csv line 3: DOB: not a date")
                 .contains("Client.csv line 4: VeteranStatus: &#39;7&#39; is not a HUD code")
@@ -78,10 +78,9 @@ class HousingHmisImportIntegrationTests {
 
     @Test
     void fileWithoutRequiredColumnsIsRejectedWhole() throws Exception {
-        String page = mvc.perform(multipart("/housing/hmis/import")
+        String page = UploadJobPages.postAndWait(mvc, multipart("/housing/hmis/import")
                         .file(new MockMultipartFile("client", "Client.csv", "text/csv", "PersonalID,FirstName\nA,B\n".getBytes()))
-                        .with(user("admin").roles("ADMIN")).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                        .with(csrf()), user("admin").roles("ADMIN"));
         assertThat(page).contains("0 rows applied").contains("Client.csv line 1: missing columns LastName, DOB");
     }
 }
