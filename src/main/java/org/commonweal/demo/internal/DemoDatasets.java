@@ -73,8 +73,9 @@ class DemoDatasets {
     /**
      * Every table of the generator that holds rows, with how many of them the generator did not write. A row is its
      * own when its {@code xmin} (the transaction that wrote it) falls between the start and the end of the
-     * generator's last run; with no run recorded every row is foreign, and after a run that failed half-way the rows
-     * written since its start are its own. Transaction ages are 32-bit: past two billion transactions an own row may
+     * generator's last run (one transaction, so its start and end are one id); with no run recorded every row is
+     * foreign. A run recorded with a start and no end (a data directory from before runs were one transaction) counts
+     * every row written since its start as its own. Transaction ages are 32-bit: past two billion transactions an own row may
      * look foreign, which only ever errs on the side of keeping data.
      */
     List<TableRows> rows(DemoDataGenerator generator) {
