@@ -38,12 +38,27 @@ public final class ChildJvm {
      */
     public static Process command(DataSource dataSource, Path log, Path dataDir, String... commandArgs)
             throws Exception {
+        List<String> database = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            database.add("-Dcommonweal.db.url=" + c.getMetaData().getURL());
+            database.add("-Dcommonweal.db.user=" + c.getMetaData().getUserName());
+        }
+        return application(database, log, dataDir, commandArgs);
+    }
+
+    /**
+     * The application running one of its commands in a second JVM in demo mode: its own embedded PostgreSQL in
+     * {@code dataDir/postgres} (left running, as a real one would be, when the child is killed).
+     */
+    public static Process demoCommand(Path log, Path dataDir, String... commandArgs) throws Exception {
+        return application(List.of(), log, dataDir, commandArgs);
+    }
+
+    private static Process application(List<String> database, Path log, Path dataDir, String... commandArgs)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
-        try (Connection c = dataSource.getConnection()) {
-            command.add("-Dcommonweal.db.url=" + c.getMetaData().getURL());
-            command.add("-Dcommonweal.db.user=" + c.getMetaData().getUserName());
-        }
+        command.addAll(database);
         command.addAll(List.of("-Dcommonweal.db.pool-size=4", "-Dcommonweal.data-dir=" + dataDir,
                 "-Dcommonweal.demo.load=false", "-Dlogging.level.root=WARN", "-Dlogging.level.org.commonweal=INFO",
                 CommonwealApplication.class.getName()));

@@ -22,7 +22,8 @@ public interface DemoContext {
     JdbcClient jdbc();
 
     /**
-     * Loads rows into {@code table} with PostgreSQL {@code COPY FROM STDIN}, streaming, in one transaction.
+     * Loads rows into {@code table} with PostgreSQL {@code COPY FROM STDIN}, streaming; inside a generator's run, in the run's one transaction
+     * (a dataset is written whole or not at all), otherwise in a transaction of its own.
      *
      * @return the number of rows written
      */

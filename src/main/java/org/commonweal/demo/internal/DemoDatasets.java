@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the modules' generators in order, each once per dataset, and remembers what ran at which scale, and which rows
@@ -35,11 +37,13 @@ class DemoDatasets {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Geography geography;
+    private final TransactionTemplate transaction;
 
     private final ZoneId zone;
 
     DemoDatasets(ObjectProvider<DemoDataGenerator> generators, JdbcClient jdbc, DataSource dataSource,
-            Geography geography, PlanIdentity plan) {
+            Geography geography, PlanIdentity plan, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.zone = plan.timeZone();
         this.generators = generators.stream().sorted(Comparator.comparingInt(DemoDataGenerator::order)
                 .thenComparing(DemoDataGenerator::name)).toList();
@@ -69,8 +73,9 @@ class DemoDatasets {
     /**
      * Every table of the generator that holds rows, with how many of them the generator did not write. A row is its
      * own when its {@code xmin} (the transaction that wrote it) falls between the start and the end of the
-     * generator's last run; with no run recorded every row is foreign, and after a run that failed half-way the rows
-     * written since its start are its own. Transaction ages are 32-bit: past two billion transactions an own row may
+     * generator's last run (one transaction, so its start and end are one id); with no run recorded every row is
+     * foreign. A run recorded with a start and no end (a data directory from before runs were one transaction) counts
+     * every row written since its start as its own. Transaction ages are 32-bit: past two billion transactions an own row may
      * look foreign, which only ever errs on the side of keeping data.
      */
     List<TableRows> rows(DemoDataGenerator generator) {
@@ -115,10 +120,36 @@ class DemoDatasets {
     }
 
     /**
-     * Runs one generator after a reset, and records it. Unless {@code replaceForeign}, refuses (before deleting
-     * anything) when its tables hold rows it did not write.
+     * Runs one generator after a reset, and records it, in one transaction: a run killed or failed half-way leaves the
+     * dataset as it was before (readers never see it half-built), and its provenance too, so rows a user or an import
+     * writes afterwards stay foreign. Unless {@code replaceForeign}, refuses (before deleting anything) when its tables
+     * hold rows it did not write.
      */
     Generated run(DemoDataGenerator generator, DemoScale scale, long seed, boolean replaceForeign) throws Exception {
+        try {
+            return transaction.execute(status -> {
+                try {
+                    return runInTransaction(generator, scale, seed, replaceForeign);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new GeneratorFailed(e);
+                }
+            });
+        } catch (GeneratorFailed e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    /** Carries a generator's checked exception out of the transaction (which it rolls back). */
+    private static final class GeneratorFailed extends RuntimeException {
+        GeneratorFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private Generated runInTransaction(DemoDataGenerator generator, DemoScale scale, long seed,
+            boolean replaceForeign) throws Exception {
         if (!replaceForeign) {
             var rows = rows(generator);
             if (rows.stream().anyMatch(r -> r.foreign() > 0)) {
@@ -129,17 +160,16 @@ class DemoDatasets {
         var context = new SeededDemoContext(scale, seed,
                 new DemoPeople(geography.zips(), LocalDate.now(zone)), jdbc, dataSource);
         long started = System.nanoTime();
-        // always reset: a run that failed half-way left rows but no record of itself
-        jdbc.sql("delete from demo.generated where generator = ?").param(generator.name()).update();
-        jdbc.sql("insert into demo.provenance (generator, started_xid) values (?, pg_current_xact_id()::text::bigint)"
-                + " on conflict (generator) do update set started_xid = excluded.started_xid, finished_xid = null")
-                .param(generator.name()).update();
         generator.reset(context);
         long rows = generator.generate(context);
         long millis = (System.nanoTime() - started) / 1_000_000;
+        // recorded last, in the run's transaction: its rows are exactly those of this transaction id
+        jdbc.sql("delete from demo.generated where generator = ?").param(generator.name()).update();
         jdbc.sql("insert into demo.generated (generator, scale, seed, rows_written, millis) values (?, ?, ?, ?, ?)")
                 .params(generator.name(), scale.name().toLowerCase(), seed, rows, millis).update();
-        jdbc.sql("update demo.provenance set finished_xid = pg_current_xact_id()::text::bigint where generator = ?")
+        jdbc.sql("insert into demo.provenance (generator, started_xid, finished_xid) values (?,"
+                + " pg_current_xact_id()::text::bigint, pg_current_xact_id()::text::bigint) on conflict (generator)"
+                + " do update set started_xid = excluded.started_xid, finished_xid = excluded.finished_xid")
                 .param(generator.name()).update();
         log.info("Demo data {}: {} rows at {} scale in {} ms", generator.name(), rows, scale.name().toLowerCase(),
                 millis);

@@ -13,6 +13,8 @@ import org.commonweal.demo.DemoPeople;
 import org.commonweal.demo.DemoScale;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 record SeededDemoContext(DemoScale scale, long seed, DemoPeople people, JdbcClient jdbc, DataSource dataSource)
         implements DemoContext {
@@ -29,15 +31,22 @@ record SeededDemoContext(DemoScale scale, long seed, DemoPeople people, JdbcClie
             throw new IllegalArgumentException("not a plain schema.table and column list: " + table + " " + columns);
         }
         String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        // inside the generator's run this is the run's transaction (DemoDatasets), committed or rolled back whole
+        boolean ownTransaction = !TransactionSynchronizationManager.isActualTransactionActive();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+            }
             try {
                 var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
                 var writer = new PgCopyWriter(copy, columns.size());
                 try {
                     rows.accept(writer);
                     long written = writer.finish();
-                    connection.commit();
+                    if (ownTransaction) {
+                        connection.commit();
+                    }
                     return written;
                 } catch (RuntimeException e) {
                     if (copy.isActive()) {
@@ -46,15 +55,21 @@ record SeededDemoContext(DemoScale scale, long seed, DemoPeople people, JdbcClie
                     throw e;
                 }
             } catch (Exception e) {
-                connection.rollback();
+                if (ownTransaction) {
+                    connection.rollback();
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                if (ownTransaction) {
+                    connection.setAutoCommit(true);
+                }
             }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The framework with a generator of its own: COPY loading, determinism by seed, reset on re-run, scale. */
 @IntegrationTest
@@ -35,6 +36,8 @@ class DemoDatasetsIntegrationTests {
     Geography geography;
     @Autowired
     PlanIdentity plan;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     final String table = "demo.t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
@@ -77,7 +80,7 @@ class DemoDatasetsIntegrationTests {
                 + "zip text, note text)").update();
         var generator = new PeopleGenerator();
         var beans = new StaticListableBeanFactory(Map.of("g", generator));
-        var datasets = new DemoDatasets(beans.getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan);
+        var datasets = new DemoDatasets(beans.getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan, transactions);
 
         var first = datasets.run(generator, DemoScale.SMALL, 42);
         assertThat(first.rows()).isEqualTo(2_000);
@@ -100,7 +103,7 @@ class DemoDatasetsIntegrationTests {
                 + "zip text, note text)").update();
         var generator = new PeopleGenerator();
         var datasets = new DemoDatasets(new StaticListableBeanFactory(Map.of("g", generator))
-                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan);
+                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan, transactions);
         datasets.run(generator, DemoScale.SMALL, 7);
         Map<String, Long> languages = jdbc.sql("select language, count(*) from " + table + " group by language")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()

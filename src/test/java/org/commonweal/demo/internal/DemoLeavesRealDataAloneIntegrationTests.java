@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Demo data never replaces real data: rows a generator did not write (imported before the first start, entered by
@@ -51,6 +52,8 @@ class DemoLeavesRealDataAloneIntegrationTests {
     Geography geography;
     @Autowired
     PlanIdentity plan;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Autowired
     RuntimeMode mode;
     @Autowired
@@ -119,7 +122,7 @@ class DemoLeavesRealDataAloneIntegrationTests {
         jdbc.sql("insert into " + table + " values ('imported 1'), ('imported 2'), ('imported 3')").update();
         var generator = new FiftyRows();
         var datasets = new DemoDatasets(new StaticListableBeanFactory(Map.of("g", generator))
-                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan);
+                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan, transactions);
         assertThat(datasets.rows(generator)).containsExactly(new DemoDatasets.TableRows(table, 3, 3));
 
         // the first start after an import: the module is left alone
