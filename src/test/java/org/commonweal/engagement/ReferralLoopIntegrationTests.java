@@ -176,7 +176,7 @@ class ReferralLoopIntegrationTests {
                 .param("eventType", "WORKSHOP").param("heldOn", "2999-01-01").param("zip", "10001")
                 .param("language", "es").param("topics", "astrology").param("members", "5").param("age0to17", "9"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(bad).contains("Date: 2999-01-01 is in the future", "ZIP code: enter a ZIP code in Los Angeles County",
+        assertThat(bad).contains("Date: Jan 1, 2999 is in the future", "ZIP code: enter a ZIP code in Los Angeles County",
                 "Topics: &quot;astrology&quot; is not on the list", "Age 0–17: the age bands add up to 9, but 5 people attended");
         var good = mvc.perform(post("/engagement/field/events").with(STAFF).with(csrf()).param("promoterId", "3")
                 .param("eventType", "HEALTH_FAIR").param("heldOn", today).param("placeName", "Lynwood Park")
@@ -201,7 +201,7 @@ class ReferralLoopIntegrationTests {
                         .param("members", "doce").param("materialsCount", "100001"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"error-summary\"", "Hay un problema", "href=\"#promoterId\"",
-                "Promotor: escriba un valor", "Fecha: 2999-01-01 es una fecha futura",
+                "Promotor: escriba un valor", "Fecha: 1 ene 2999 es una fecha futura",
                 "Lugar: use como máximo 200 caracteres", "Código postal: escriba un código postal de 5 dígitos",
                 "Temas: elija al menos uno", "Miembros del plan: escriba un número entero",
                 "Cantidad de materiales: escriba un número de como máximo 100", "value=\"doce\"",

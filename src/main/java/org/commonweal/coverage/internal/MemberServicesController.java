@@ -92,6 +92,7 @@ class MemberServicesController {
         model.addAttribute("eligibility", members.coveringSpan(memberId, today).orElse(null));
         model.addAttribute("productLines", coverage.productLines());
         model.addAttribute("productLineNames", members.productLineNames());
+        model.addAttribute("planNames", members.planNames());
         model.addAttribute("history", members.history(memberId));
         model.addAttribute("access", auditQueries.accessTo(memberId, 20));
         model.addAttribute("languages", geography.languages());

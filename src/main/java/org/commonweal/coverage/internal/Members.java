@@ -198,6 +198,14 @@ class Members {
                         rs.getString(5), rs.getBoolean(6))).list();
     }
 
+    /** Plan code (HD04) to the plan's name ("Medi-Cal via Blue Shield of California Promise"), for pages. */
+    java.util.Map<String, String> planNames() {
+        var names = new java.util.LinkedHashMap<String, String>();
+        jdbc.sql("select plan_code, name from coverage.plan order by plan_code")
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+        return names;
+    }
+
     /** Product line code to its name, for pages that show a span's line in words. */
     java.util.Map<String, String> productLineNames() {
         return productLines().stream().collect(java.util.stream.Collectors.toMap(ProductLine::code, ProductLine::name,

@@ -55,6 +55,7 @@ class SelfServiceController {
         model.addAttribute("card", card(me, "member self-service"));
         model.addAttribute("spans", members.spans(me.memberId()));
         model.addAttribute("productLineNames", members.productLineNames());
+        model.addAttribute("planNames", members.planNames());
         model.addAttribute("languages", geography.languages());
         return "coverage/my-coverage";
     }

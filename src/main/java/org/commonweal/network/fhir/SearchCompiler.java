@@ -327,8 +327,9 @@ final class SearchCompiler {
         org.hl7.fhir.r4.model.DateTimeType dt;
         try {
             dt = new org.hl7.fhir.r4.model.DateTimeType(date.getValueAsString());
-        } catch (IllegalArgumentException e) {
-            // DateParam reads 2026-01-01T00:00Z, which is not a FHIR dateTime (seconds are required with a time)
+        } catch (IllegalArgumentException | ca.uhn.fhir.parser.DataFormatException e) {
+            // DateParam reads 2026-01-01T00:00Z and 2026-01-01T00:00, which are not FHIR dateTimes (seconds are
+            // required with a time): HAPI throws IllegalArgumentException for one, DataFormatException for the other
             throw new InvalidRequestException("'" + param.name() + "' is not a FHIR date: '" + value + "'");
         }
         Instant lower = dt.getValue().toInstant();

@@ -47,7 +47,7 @@ class CoverageWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("span-timeline")))
                 .andExpect(content().string(containsString("Jorge Hernandez")))
-                .andExpect(content().string(containsString("LA2")));
+                .andExpect(content().string(containsString("Medi-Cal via Blue Shield of California Promise")));
         mvc.perform(get("/members/NOPE").with(user("member-services").roles("MEMBER_SERVICES")))
                 .andExpect(status().isNotFound());
 

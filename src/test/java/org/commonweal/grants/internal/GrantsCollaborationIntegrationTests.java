@@ -157,7 +157,7 @@ class GrantsCollaborationIntegrationTests {
                         .param("answer", "", "").param("category", "Vehículo").param("description", "Camioneta")
                         .param("amount", "15000").param("submit", "1"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(submit).contains("Hay un problema", "Monto solicitado: escriba un monto entre $25,000.00 y $150,000.00",
+        assertThat(submit).contains("Hay un problema", "Monto solicitado: escriba un monto entre 25.000,00\u00a0US$ y 150.000,00\u00a0US$",
                 "href=\"#a-answer-0\"", "Pregunta 1: responda esta pregunta antes de enviar",
                 "Pregunta 2: responda esta pregunta antes de enviar");
         String budget = mvc.perform(post("/grants/my/applications/" + app).with(as(ana)).with(csrf()).param("lang", "es")
@@ -166,7 +166,7 @@ class GrantsCollaborationIntegrationTests {
                         .param("amount", "15000").param("submit", "1"))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(budget).contains("href=\"#budget-table\"",
-                "Presupuesto: las líneas suman $15,000.00 pero la solicitud es $30,000.00");
+                "Presupuesto: las líneas suman 15.000,00\u00a0US$ pero la solicitud es 30.000,00\u00a0US$");
         assertThat(applications.find(app).orElseThrow().status().name()).isEqualTo("DRAFT");
     }
 }

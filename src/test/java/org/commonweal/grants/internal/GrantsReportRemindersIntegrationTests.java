@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.List;
 
 import org.commonweal.IntegrationTest;
@@ -57,7 +60,7 @@ class GrantsReportRemindersIntegrationTests {
         var interim = interimDueIn(5, emails);
 
         queue(today);
-        assertThat(subjectsTo(emails[0])).containsExactly("Report due " + interim.dueOn() + ": interim report for award "
+        assertThat(subjectsTo(emails[0])).containsExactly("Report due " + inWords(interim.dueOn()) + ": interim report for award "
                 + awards.find(interim.awardId()).orElseThrow().awardNumber());
         assertThat(subjectsTo(emails[1])).hasSize(1);
         long queued = jdbc.sql("select count(*) from platform.outbox where module = 'grants'").query(Long.class).single();
@@ -142,6 +145,11 @@ class GrantsReportRemindersIntegrationTests {
         // the new due date is 33 days away: the 30-day reminder comes when it is due, for the new date
         assertThat(queue(today)).isZero();
         queue(today.plusDays(3));
-        assertThat(subjectsTo(emails[0])).hasSize(2).last().asString().contains(interim.dueOn().plusDays(30).toString());
+        assertThat(subjectsTo(emails[0])).hasSize(2).last().asString().contains(inWords(interim.dueOn().plusDays(30)));
+    }
+
+    /** Dates in messages are words in the reader's language ("Dec 10, 2026"), never ISO (#19). */
+    private static String inWords(LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.ENGLISH).format(day);
     }
 }

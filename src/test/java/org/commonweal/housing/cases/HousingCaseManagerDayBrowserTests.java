@@ -119,7 +119,7 @@ class HousingCaseManagerDayBrowserTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-list"), "Check refill in two weeks"));
         assertThat(driver.findElement(By.cssSelector("#contact-list li")).getText())
                 .contains(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-                        .withLocale(java.util.Locale.ENGLISH).format(LocalDate.now()))
+                        .withLocale(java.util.Locale.ENGLISH).format(LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"))))
                 .contains("Health navigation").contains("40");
 
         // add a task, then finish it
