@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-
 import javax.sql.DataSource;
 
 /**
@@ -17,18 +16,24 @@ import javax.sql.DataSource;
  */
 public final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     public static Process start(DataSource dataSource, Path log, Class<?> main, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
         try (Connection c = dataSource.getConnection()) {
             command.add(c.getMetaData().getURL());
             command.add(c.getMetaData().getUserName());
         }
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /**
@@ -56,14 +61,25 @@ public final class ChildJvm {
 
     private static Process application(List<String> database, Path log, Path dataDir, String... commandArgs)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path")));
         command.addAll(database);
-        command.addAll(List.of("-Dcommonweal.db.pool-size=4", "-Dcommonweal.data-dir=" + dataDir,
-                "-Dcommonweal.demo.load=false", "-Dlogging.level.root=WARN", "-Dlogging.level.org.commonweal=INFO",
+        command.addAll(List.of(
+                "-Dcommonweal.db.pool-size=4",
+                "-Dcommonweal.data-dir=" + dataDir,
+                "-Dcommonweal.demo.load=false",
+                "-Dlogging.level.root=WARN",
+                "-Dlogging.level.org.commonweal=INFO",
                 CommonwealApplication.class.getName()));
         command.addAll(List.of(commandArgs));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /** Waits up to {@code timeout} for {@code condition}, failing with the child's log if it ends or never comes. */

@@ -2,16 +2,15 @@ package org.commonweal;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The published JSON Schemas in {@code ../shared/schemas/<folder>} (CommonGrants YAML, HSDS 3.0 JSON), read from
@@ -31,17 +30,19 @@ public final class PublishedSchemas {
         this.folder = folder;
         // the files are served under a made-up base IRI from disk: relative $refs resolve beside them, no fetching;
         // absolute $refs to where the publisher hosts the same files are read from the folder too
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(iri -> {
-            if (iri.startsWith(BASE)) {
-                return read(folder.resolve(iri.substring(BASE.length())));
-            }
-            for (String base : publishedBases) {
-                if (iri.startsWith(base)) {
-                    return readPublished(iri.substring(base.length()));
-                }
-            }
-            return null;
-        }));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemas(iri -> {
+                    if (iri.startsWith(BASE)) {
+                        return read(folder.resolve(iri.substring(BASE.length())));
+                    }
+                    for (String base : publishedBases) {
+                        if (iri.startsWith(base)) {
+                            return readPublished(iri.substring(base.length()));
+                        }
+                    }
+                    return null;
+                }));
     }
 
     /**
@@ -61,8 +62,10 @@ public final class PublishedSchemas {
     /** The schemas of {@code ../shared/schemas/<name>}, or the test is skipped (JUnit assumption) when absent. */
     public static PublishedSchemas of(String name, String... publishedBases) {
         Path folder = Path.of("..", "shared", "schemas", name).toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(folder), "Published schemas not found at " + folder
-                + " (expected ../shared/schemas beside the project): contract test skipped");
+        assumeTrue(
+                Files.isDirectory(folder),
+                "Published schemas not found at " + folder
+                        + " (expected ../shared/schemas beside the project): contract test skipped");
         return new PublishedSchemas(folder, List.of(publishedBases));
     }
 
@@ -71,7 +74,8 @@ public final class PublishedSchemas {
 
     /** The response schema an OpenAPI file ({@code openapi.json}) gives for a 200 to GET {@code path}, as a pointer. */
     public static String openApiResponse(String path) {
-        return "openapi.json#/paths/" + path.replace("~", "~0").replace("/", "~1").replace("{", "%7B").replace("}", "%7D")
+        return "openapi.json#/paths/"
+                + path.replace("~", "~0").replace("/", "~1").replace("{", "%7B").replace("}", "%7D")
                 + "/get/responses/200/content/application~1json/schema";
     }
 
@@ -93,8 +97,12 @@ public final class PublishedSchemas {
             throw new IllegalArgumentException("No schema " + path);
         }
         Schema schema = registry.getSchema(SchemaLocation.of(BASE + file));
-        List<Error> errors = schema.validate(json, InputFormat.JSON,
+        List<Error> errors = schema.validate(
+                json,
+                InputFormat.JSON,
                 context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
-        return errors.stream().map(e -> file + " " + e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return errors.stream()
+                .map(e -> file + " " + e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 }

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class SignedInClient {
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final int port;
     /** Where the login form sent the visitor. */
     public final String landing;
@@ -31,15 +33,21 @@ public final class SignedInClient {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var response = http.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("sign-in").isEqualTo(302);
         this.landing = response.headers().firstValue("Location").orElseThrow();
     }
 
     public HttpResponse<String> send(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en").build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept-Language", "en")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -51,13 +59,18 @@ public final class SignedInClient {
             throws Exception {
         var csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(pageWithForm);
         assertThat(csrf.find()).as("CSRF token on the page").isTrue();
-        StringBuilder form = new StringBuilder("_csrf=").append(URLEncoder.encode(csrf.group(1),
-                StandardCharsets.UTF_8));
-        fields.forEach((k, v) -> form.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+        StringBuilder form =
+                new StringBuilder("_csrf=").append(URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> form.append('&')
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "en")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Accept-Language", "en")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -14,13 +14,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 public final class UploadJobPages {
 
-    private UploadJobPages() {
-    }
+    private UploadJobPages() {}
 
     /** The job's page once the import has ended (done or failed); fails after 60 s. */
-    public static String postAndWait(MockMvc mvc, AbstractMockHttpServletRequestBuilder<?> upload, RequestPostProcessor user)
-            throws Exception {
-        String job = mvc.perform(upload.with(user)).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+    public static String postAndWait(
+            MockMvc mvc, AbstractMockHttpServletRequestBuilder<?> upload, RequestPostProcessor user) throws Exception {
+        String job = mvc.perform(upload.with(user))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
                 .getRedirectedUrl();
         assertThat(job).as("the upload answers at once with its job's page").contains("/");
         return poll(mvc, job, user);
@@ -30,12 +32,17 @@ public final class UploadJobPages {
     public static String poll(MockMvc mvc, String job, RequestPostProcessor user) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
-            String page = mvc.perform(get(job).with(user)).andExpect(status().isOk()).andReturn().getResponse()
+            String page = mvc.perform(get(job).with(user))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             if (!page.contains("id=\"upload-job-pending\"")) {
                 return page;
             }
-            assertThat(System.nanoTime()).as("import of %s still pending after 60 s", job).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("import of %s still pending after 60 s", job)
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }

@@ -24,17 +24,34 @@ public interface Adequacy {
      * given) or removed (null) for these NUCC taxonomy codes: patches the last run's snapshot and stores the result
      * as an incremental run; without a snapshot (after a restart) runs in full for the last run's date.
      */
-    RunSummary locationChanged(String networkProductLine, List<String> taxonomyCodes, String locationId,
-            Double latitude, Double longitude, String actor);
+    RunSummary locationChanged(
+            String networkProductLine,
+            List<String> taxonomyCodes,
+            String locationId,
+            Double latitude,
+            Double longitude,
+            String actor);
 
     /**
      * A stored run. {@code membersAsOf}: when its membership was read (member changes after it are applied by the
      * next incremental run); {@code notes}: what an incremental run applied and any product-line code left unmeasured
      * for want of a mapping.
      */
-    record RunSummary(long id, LocalDate measuredOn, String productLine, String kind, Instant startedAt,
-            Instant finishedAt, String startedBy, String travelModel, String parameters,
-            String membershipFingerprint, String directoryFingerprint, long members, long membersUnlocated,
-            long elapsedMs, Instant membersAsOf, String notes) {
-    }
+    record RunSummary(
+            long id,
+            LocalDate measuredOn,
+            String productLine,
+            String kind,
+            Instant startedAt,
+            Instant finishedAt,
+            String startedBy,
+            String travelModel,
+            String parameters,
+            String membershipFingerprint,
+            String directoryFingerprint,
+            long members,
+            long membersUnlocated,
+            long elapsedMs,
+            Instant membersAsOf,
+            String notes) {}
 }

@@ -15,7 +15,14 @@ public interface AdequacyFigures {
     /** As {@link #latestRun()}, for the stored run {@code runId} (see {@link Adequacy#runs()}); empty when unknown. */
     List<TypeResult> run(long runId);
 
-    record TypeResult(long runId, LocalDate measuredOn, Integer spa, Integer rcacRegion, String providerType,
-            String providerTypeName, String providerTypeNameEs, long members, long met) {
-    }
+    record TypeResult(
+            long runId,
+            LocalDate measuredOn,
+            Integer spa,
+            Integer rcacRegion,
+            String providerType,
+            String providerTypeName,
+            String providerTypeNameEs,
+            long members,
+            long met) {}
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param purpose why it was done, for example {@code member services call} or {@code eligibility inquiry}
  * @param detail a short description without protected data
  */
-public record AuditEntry(AuditAction action, String entityType, String entityId, String memberId, String purpose,
-        String detail) {
+public record AuditEntry(
+        AuditAction action, String entityType, String entityId, String memberId, String purpose, String detail) {
 
     public AuditEntry {
         Objects.requireNonNull(action, "action");
@@ -23,8 +23,8 @@ public record AuditEntry(AuditAction action, String entityType, String entityId,
         return new AuditEntry(AuditAction.READ, entityType, entityId, memberId, purpose, null);
     }
 
-    public static AuditEntry change(AuditAction action, String entityType, String entityId, String memberId,
-            String purpose, String detail) {
+    public static AuditEntry change(
+            AuditAction action, String entityType, String entityId, String memberId, String purpose, String detail) {
         return new AuditEntry(action, entityType, entityId, memberId, purpose, detail);
     }
 }

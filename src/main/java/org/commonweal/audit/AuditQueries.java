@@ -10,7 +10,5 @@ public interface AuditQueries {
     List<MemberAccess> accessTo(String memberId, int limit);
 
     /** One read or change: who (user or API client, and roles), when, what and why. */
-    record MemberAccess(Instant at, String username, String roles, String action, String entityType,
-            String purpose) {
-    }
+    record MemberAccess(Instant at, String username, String roles, String action, String entityType, String purpose) {}
 }

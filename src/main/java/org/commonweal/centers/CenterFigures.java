@@ -14,7 +14,12 @@ public interface CenterFigures {
      */
     List<MonthlyUse> monthlyUse(LocalDate fromMonth);
 
-    record MonthlyUse(LocalDate month, String kind, String centerCode, String centerZip, int centerSpa,
-            String language, long count) {
-    }
+    record MonthlyUse(
+            LocalDate month,
+            String kind,
+            String centerCode,
+            String centerZip,
+            int centerSpa,
+            String language,
+            long count) {}
 }

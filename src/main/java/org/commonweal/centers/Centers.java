@@ -26,8 +26,7 @@ public interface Centers {
     List<MemberClass> upcomingFor(String memberId, int limit, String purpose);
 
     /** One of a member's coming sessions and where the member stands on it. */
-    record MemberClass(ClassSession session, RegistrationStatus status, String confirmationCode) {
-    }
+    record MemberClass(ClassSession session, RegistrationStatus status, String confirmationCode) {}
 
     /**
      * Registers a person for a session: a seat while there is one, else the waitlist, in arrival order.

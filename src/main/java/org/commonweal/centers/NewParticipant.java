@@ -5,8 +5,17 @@ package org.commonweal.centers;
  * by the member signing in, or CIN and birth date); without it an L.A. Care member is counted as one but linked to
  * no record. Blue Shield Promise members and community residents have none.
  */
-public record NewParticipant(ParticipantKind kind, String memberId, String firstName, String lastName, String phone,
-        String email, String zip, String language, boolean consentToContact, String accessibilityNeeds) {
+public record NewParticipant(
+        ParticipantKind kind,
+        String memberId,
+        String firstName,
+        String lastName,
+        String phone,
+        String email,
+        String zip,
+        String language,
+        boolean consentToContact,
+        String accessibilityNeeds) {
 
     public NewParticipant {
         if (kind == null) {

@@ -10,6 +10,14 @@ import java.time.Instant;
  * @param screeningId the row in {@code centers.screening}, the screening's provenance
  * @param glucose     mg/dL, {@code fasting} when the person had not eaten
  */
-public record ScreeningRecorded(long screeningId, String centerCode, String memberId, Instant measuredAt,
-        Integer systolic, Integer diastolic, Integer glucose, Boolean fasting, Double heightCm, Double weightKg) {
-}
+public record ScreeningRecorded(
+        long screeningId,
+        String centerCode,
+        String memberId,
+        Instant measuredAt,
+        Integer systolic,
+        Integer diastolic,
+        Integer glucose,
+        Boolean fasting,
+        Double heightCm,
+        Double weightKg) {}

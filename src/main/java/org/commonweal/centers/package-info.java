@@ -5,6 +5,7 @@
  * (engagement's {@code ClassReferralMade}) becomes a registration and its outcome is reported back. A public
  * registration is linked to a membership only for a signed-in member or a CIN and birth date that coverage confirms.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Community Resource Centers",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Community Resource Centers",
         allowedDependencies = {"platform", "identity", "audit", "geography", "demo", "shell", "engagement", "coverage"})
 package org.commonweal.centers;

@@ -8,8 +8,18 @@ import java.util.List;
  *
  * @param status {@code active}, {@code terminated} or {@code suspended}
  */
-public record EnrollmentSpan(long id, String memberId, String productLine, String planCode, List<String> aidCodes,
-        LocalDate begin, LocalDate end, String status, String pcpNpi, String pcpName, String pcpLocation) {
+public record EnrollmentSpan(
+        long id,
+        String memberId,
+        String productLine,
+        String planCode,
+        List<String> aidCodes,
+        LocalDate begin,
+        LocalDate end,
+        String status,
+        String pcpNpi,
+        String pcpName,
+        String pcpLocation) {
 
     /** Whether the span covers {@code date}. */
     public boolean covers(LocalDate date) {

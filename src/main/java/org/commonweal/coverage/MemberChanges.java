@@ -15,6 +15,6 @@ public interface MemberChanges {
      * of their spans), in member-id order: residence now, and the product line of the span covering {@code date}
      * ({@code null} when the member is not covered that day). Audited once as a bulk read by {@code actor}.
      */
-    void forEachChangedSince(Instant since, LocalDate date, String actor, String purpose,
-            Consumer<MemberResidence> consumer);
+    void forEachChangedSince(
+            Instant since, LocalDate date, String actor, String purpose, Consumer<MemberResidence> consumer);
 }

@@ -24,9 +24,7 @@ public interface MembershipFigures {
      * @param stratumKind {@code all}, {@code product_line}, {@code language}, {@code race}, {@code age} or {@code sex}
      * @param stratumValue the group, empty for {@code all}; {@code unknown} when the member record lacks it
      */
-    record Count(Integer spa, Integer rcacRegion, String stratumKind, String stratumValue, long members) {
-    }
+    record Count(Integer spa, Integer rcacRegion, String stratumKind, String stratumValue, long members) {}
 
-    record MonthCount(LocalDate month, Integer spa, Integer rcacRegion, long members) {
-    }
+    record MonthCount(LocalDate month, Integer spa, Integer rcacRegion, long members) {}
 }

@@ -17,7 +17,6 @@ public interface MembershipTrends {
      */
     List<MonthCount> monthlyMembersByGroup(LocalDate fromMonth, LocalDate toMonth);
 
-    record MonthCount(LocalDate month, Integer spa, Integer rcacRegion, String stratumKind, String stratumValue,
-            long members) {
-    }
+    record MonthCount(
+            LocalDate month, Integer spa, Integer rcacRegion, String stratumKind, String stratumValue, long members) {}
 }

@@ -39,16 +39,32 @@ public interface PcpChanges {
      * @param primaryCare           whether the doctor practises primary care there
      * @param acceptingNewPatients  whether the doctor takes new patients there
      */
-    record PcpChoice(String practitionerId, String npi, String name, String locationId, String locationName,
-            String phone, String medicalGroup, List<String> directoryProductLines, boolean primaryCare,
-            boolean acceptingNewPatients) {
-    }
+    record PcpChoice(
+            String practitionerId,
+            String npi,
+            String name,
+            String locationId,
+            String locationName,
+            String phone,
+            String medicalGroup,
+            List<String> directoryProductLines,
+            boolean primaryCare,
+            boolean acceptingNewPatients) {}
 
     /** A request and what became of it; {@code status} is open, approved, declined or withdrawn. */
-    record PcpChangeRequest(long id, String memberId, String practitionerId, String npi, String practitionerName,
-            String locationName, String phone, String medicalGroup, Instant requestedAt, LocalDate effectiveOn,
-            String status, String decisionNote) {
-    }
+    record PcpChangeRequest(
+            long id,
+            String memberId,
+            String practitionerId,
+            String npi,
+            String practitionerName,
+            String locationName,
+            String phone,
+            String medicalGroup,
+            Instant requestedAt,
+            LocalDate effectiveOn,
+            String status,
+            String decisionNote) {}
 
     /** A rule of the product line refused the request; {@code messageKey} says which, in the member's language. */
     final class PcpChangeRefused extends RuntimeException {

@@ -13,6 +13,5 @@ public interface PcpDirectory {
     Optional<PcpContact> contact(String npi);
 
     /** How to reach a PCP: the office's phone and the medical group (IPA) the PCP sees members through. */
-    record PcpContact(String name, String phone, String medicalGroup, String office) {
-    }
+    record PcpContact(String name, String phone, String medicalGroup, String office) {}
 }

@@ -3,7 +3,6 @@ package org.commonweal.demo;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a generator gets: the scale, seeded randomness, realistic people and places, and fast COPY loading. */

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.ZipArea;
 
@@ -55,15 +54,17 @@ public final class DemoPeople {
 
     /** A point within about a mile of the ZIP centroid. */
     public GeoPoint near(ZipArea zip, Random random) {
-        return new GeoPoint(zip.centroid().latitude() + (random.nextDouble() - 0.5) * 0.03,
+        return new GeoPoint(
+                zip.centroid().latitude() + (random.nextDouble() - 0.5) * 0.03,
                 zip.centroid().longitude() + (random.nextDouble() - 0.5) * 0.03);
     }
 
     /** A person with the age mix of a Medi-Cal membership. */
     public DemoPerson person(Random random) {
         double a = random.nextDouble();
-        int age = a < 0.36 ? random.nextInt(19) : a < 0.70 ? 19 + random.nextInt(26)
-                : a < 0.90 ? 45 + random.nextInt(20) : 65 + random.nextInt(30);
+        int age = a < 0.36
+                ? random.nextInt(19)
+                : a < 0.70 ? 19 + random.nextInt(26) : a < 0.90 ? 45 + random.nextInt(20) : 65 + random.nextInt(30);
         return person(random, age);
     }
 
@@ -77,8 +78,8 @@ public final class DemoPeople {
         LocalDate birth = today.minusYears(age).minusDays(random.nextInt(365));
         ZipArea zip = zip(random);
         String street = (100 + random.nextInt(19900)) + " " + any(random, streets);
-        return new DemoPerson(first, last, sex, birth, language(random, group, last), group, street, zip,
-                near(zip, random));
+        return new DemoPerson(
+                first, last, sex, birth, language(random, group, last), group, street, zip, near(zip, random));
     }
 
     private static String language(Random random, String group, String surname) {
@@ -86,10 +87,14 @@ public final class DemoPeople {
         return switch (group) {
             case "hispanic" -> r < 0.58 ? "es" : "en";
             case "asian" -> asianLanguage(r, surname);
-            case "white" -> surname.endsWith("yan") || surname.endsWith("ian") ? (r < 0.6 ? "hy" : "en")
-                    : surname.matches("Tehrani|Mohammadi|Hosseini") ? (r < 0.5 ? "fa" : "en")
-                    : surname.matches("Ivanov|Petrov|Smirnov") ? (r < 0.5 ? "ru" : "en")
-                    : surname.matches("Haddad|Khoury|Saleh") ? (r < 0.5 ? "ar" : "en") : "en";
+            case "white" ->
+                surname.endsWith("yan") || surname.endsWith("ian")
+                        ? (r < 0.6 ? "hy" : "en")
+                        : surname.matches("Tehrani|Mohammadi|Hosseini")
+                                ? (r < 0.5 ? "fa" : "en")
+                                : surname.matches("Ivanov|Petrov|Smirnov")
+                                        ? (r < 0.5 ? "ru" : "en")
+                                        : surname.matches("Haddad|Khoury|Saleh") ? (r < 0.5 ? "ar" : "en") : "en";
             default -> "en";
         };
     }

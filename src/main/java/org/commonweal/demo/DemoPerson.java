@@ -1,7 +1,6 @@
 package org.commonweal.demo;
 
 import java.time.LocalDate;
-
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.ZipArea;
 
@@ -13,6 +12,13 @@ import org.commonweal.geography.ZipArea;
  * @param raceEthnicity {@code hispanic}, {@code white}, {@code black}, {@code asian} or {@code other}
  * @param home a point near the ZIP centroid
  */
-public record DemoPerson(String firstName, String lastName, String sex, LocalDate birthDate, String language,
-        String raceEthnicity, String street, ZipArea zip, GeoPoint home) {
-}
+public record DemoPerson(
+        String firstName,
+        String lastName,
+        String sex,
+        LocalDate birthDate,
+        String language,
+        String raceEthnicity,
+        String street,
+        ZipArea zip,
+        GeoPoint home) {}

@@ -13,6 +13,12 @@ import java.time.LocalDate;
  * @param phone a phone number to reach the person, may be null
  * @param language the person's preferred language (ISO 639 code)
  */
-public record ClassReferralMade(long referralId, String classReference, String memberId, String personName,
-        String phone, String language, LocalDate referredOn, long promoterId) {
-}
+public record ClassReferralMade(
+        long referralId,
+        String classReference,
+        String memberId,
+        String personName,
+        String phone,
+        String language,
+        LocalDate referredOn,
+        long promoterId) {}

@@ -14,7 +14,14 @@ public interface OutreachFigures {
      */
     List<MonthlyOutreach> monthlyOutreach(LocalDate fromMonth);
 
-    record MonthlyOutreach(LocalDate month, String zip, int spa, String language, long events, long reach,
-            long reachAge0to17, long reachAge18to64, long reachAge65plus) {
-    }
+    record MonthlyOutreach(
+            LocalDate month,
+            String zip,
+            int spa,
+            String language,
+            long events,
+            long reach,
+            long reachAge0to17,
+            long reachAge18to64,
+            long reachAge65plus) {}
 }

@@ -11,5 +11,4 @@ import java.time.LocalDate;
  * @param externalReference the other module's id, for example the registration's confirmation code, or the reason
  *        when the referral could not be placed
  */
-public record ReferralOutcomeReported(long referralId, String outcome, LocalDate on, String externalReference) {
-}
+public record ReferralOutcomeReported(long referralId, String outcome, LocalDate on, String externalReference) {}

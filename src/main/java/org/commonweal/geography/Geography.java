@@ -27,6 +27,5 @@ public interface Geography {
     /** ZIPs whose centroid lies within {@code miles} of {@code point}, nearest first (indexed search in PostgreSQL). */
     List<ZipDistance> zipsWithin(GeoPoint point, double miles);
 
-    record ZipDistance(ZipArea zip, double miles) {
-    }
+    record ZipDistance(ZipArea zip, double miles) {}
 }

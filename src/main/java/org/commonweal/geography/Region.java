@@ -1,5 +1,4 @@
 package org.commonweal.geography;
 
 /** A numbered area with a name: a Service Planning Area or an advisory-committee region. */
-public record Region(int number, String name) {
-}
+public record Region(int number, String name) {}

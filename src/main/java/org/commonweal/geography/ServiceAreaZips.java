@@ -1,7 +1,6 @@
 package org.commonweal.geography;
 
 import java.util.Optional;
-
 import org.commonweal.shell.FieldChecks;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
@@ -47,7 +46,8 @@ public class ServiceAreaZips {
         if (!FieldChecks.isZip(value)) {
             return Optional.of("form.zip");
         }
-        return geography.zip(value.strip().substring(0, 5)).isPresent() ? Optional.empty()
+        return geography.zip(value.strip().substring(0, 5)).isPresent()
+                ? Optional.empty()
                 : Optional.of("form.zip.county");
     }
 }

@@ -13,7 +13,6 @@ public interface GrantFigures {
      */
     List<MonthlyAwards> monthlyAwards(LocalDate fromMonth);
 
-    record MonthlyAwards(LocalDate month, String organizationEin, String zip, Integer spa, long awards,
-            BigDecimal amount) {
-    }
+    record MonthlyAwards(
+            LocalDate month, String organizationEin, String zip, Integer spa, long awards, BigDecimal amount) {}
 }

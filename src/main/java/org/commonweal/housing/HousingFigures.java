@@ -27,10 +27,8 @@ public interface HousingFigures {
      */
     List<Retention> retention12Months(LocalDate asOf);
 
-    record ClientCount(String periodKind, LocalDate period, Integer spa, String stratumKind, String stratumValue,
-            long clients) {
-    }
+    record ClientCount(
+            String periodKind, LocalDate period, Integer spa, String stratumKind, String stratumValue, long clients) {}
 
-    record Retention(Integer spa, String stratumKind, String stratumValue, long due, long retained) {
-    }
+    record Retention(Integer spa, String stratumKind, String stratumValue, long due, long retained) {}
 }

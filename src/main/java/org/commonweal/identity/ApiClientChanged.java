@@ -4,6 +4,8 @@ package org.commonweal.identity;
 public record ApiClientChanged(long clientId, String clientName, Change change, String actor) {
 
     public enum Change {
-        REGISTERED, SECRET_ROTATED, DISABLED
+        REGISTERED,
+        SECRET_ROTATED,
+        DISABLED
     }
 }

@@ -29,16 +29,25 @@ public interface ApiClients {
      * What an administrator or the {@code create-api-client} command asks for. Exactly one way to authenticate:
      * {@code jwksUrl}, {@code publicJwk} (a JSON Web Key), or neither for a client secret (non-FHIR scopes only).
      */
-    record Registration(String clientName, String purpose, Set<ApiScope> scopes, String jwksUrl, String publicJwk) {
-    }
+    record Registration(String clientName, String purpose, Set<ApiScope> scopes, String jwksUrl, String publicJwk) {}
 
     /** Give {@code clientId} and {@code secret} to the client now: the secret cannot be shown again. */
-    record IssuedCredentials(long id, String clientId, String clientName, String secret) {
-    }
+    record IssuedCredentials(long id, String clientId, String clientName, String secret) {}
 
-    record ApiClient(long id, String clientId, String clientName, String purpose, List<String> scopes,
-            String jwksUrl, boolean uploadedKey, boolean legacyBearer, Instant issuedAt, String issuedBy,
-            Instant secretSetAt, Instant disabledAt, Instant lastUsedAt) {
+    record ApiClient(
+            long id,
+            String clientId,
+            String clientName,
+            String purpose,
+            List<String> scopes,
+            String jwksUrl,
+            boolean uploadedKey,
+            boolean legacyBearer,
+            Instant issuedAt,
+            String issuedBy,
+            Instant secretSetAt,
+            Instant disabledAt,
+            Instant lastUsedAt) {
 
         public boolean active() {
             return disabledAt == null;

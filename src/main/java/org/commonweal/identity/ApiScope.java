@@ -11,28 +11,38 @@ import java.util.Optional;
  * it. SMART v2 scopes ({@code system/Type.rs}) for FHIR; plain names for the non-FHIR APIs.
  */
 public enum ApiScope {
-
-    PATIENT_READ("system/Patient.rs", "Member demographics (name, birth date, CIN, phone, address) by FHIR Patient id",
+    PATIENT_READ(
+            "system/Patient.rs",
+            "Member demographics (name, birth date, CIN, phone, address) by FHIR Patient id",
             new Endpoint("GET", "/fhir/Patient/{id}", "/fhir/Patient/{member}")),
-    COVERAGE_READ("system/Coverage.rs", "Coverage records: read by id, search by beneficiary or identifier",
+    COVERAGE_READ(
+            "system/Coverage.rs",
+            "Coverage records: read by id, search by beneficiary or identifier",
             new Endpoint("GET", "/fhir/Coverage/{id}", "/fhir/Coverage/{coverage}"),
             new Endpoint("GET", "/fhir/Coverage?beneficiary=…", "/fhir/Coverage?beneficiary=Patient/{member}")),
-    ELIGIBILITY_REQUEST_CREATE("system/CoverageEligibilityRequest.c",
+    ELIGIBILITY_REQUEST_CREATE(
+            "system/CoverageEligibilityRequest.c",
             "FHIR eligibility check: create a CoverageEligibilityRequest, get a CoverageEligibilityResponse",
             new Endpoint("POST", "/fhir/CoverageEligibilityRequest", "/fhir/CoverageEligibilityRequest")),
-    MEASURE_READ("system/Measure.rs", "Clinical quality measures the plan runs (CMS eCQMs as published): read by id, search",
+    MEASURE_READ(
+            "system/Measure.rs",
+            "Clinical quality measures the plan runs (CMS eCQMs as published): read by id, search",
             new Endpoint("GET", "/fhir/Measure/{id}", "/fhir/Measure/CMS130")),
-    MEASURE_REPORT_READ("system/MeasureReport.rs",
+    MEASURE_REPORT_READ(
+            "system/MeasureReport.rs",
             "Measure reports of the plan's runs: summary, subject list and individual; search by measure",
             new Endpoint("GET", "/fhir/MeasureReport?measure=…", "/fhir/MeasureReport?measure=CMS130")),
-    ELIGIBILITY_READ("eligibility.read", "JSON eligibility check by CIN and date of service",
+    ELIGIBILITY_READ(
+            "eligibility.read",
+            "JSON eligibility check by CIN and date of service",
             new Endpoint("GET", "/api/v1/eligibility", "/api/v1/eligibility?cin={cin}")),
-    X12_270("x12.270", "X12 270 eligibility inquiry, answered with a 271",
+    X12_270(
+            "x12.270",
+            "X12 270 eligibility inquiry, answered with a 271",
             new Endpoint("POST", "/x12/270", "/x12/270"));
 
     /** An endpoint opened by a scope; {@code sample} has placeholders a test fills with real ids. */
-    public record Endpoint(String method, String path, String sample) {
-    }
+    public record Endpoint(String method, String path, String sample) {}
 
     private final String value;
     private final String description;

@@ -7,10 +7,11 @@ package org.commonweal.identity;
  * @param memberId the member's id (the launch patient), when the login is a member's
  * @param scopes the scopes granted (space separated), empty when revoked
  */
-public record MemberAppAuthorizationChanged(String username, String memberId, String clientId, String appName,
-        Change change, String scopes, String actor) {
+public record MemberAppAuthorizationChanged(
+        String username, String memberId, String clientId, String appName, Change change, String scopes, String actor) {
 
     public enum Change {
-        GRANTED, REVOKED
+        GRANTED,
+        REVOKED
     }
 }

@@ -14,15 +14,19 @@ import java.util.List;
  * @param endpoints what it opens, in words (markdown)
  */
 public enum MemberAppScope {
-    PATIENT_READ("patient/Patient.rs", "The member's name, birth date, CIN, phone, address",
-            "`GET /fhir/Patient/<own id>`"),
-    COVERAGE_READ("patient/Coverage.rs", "The member's coverage: plan, enrollment start and end",
+    PATIENT_READ(
+            "patient/Patient.rs", "The member's name, birth date, CIN, phone, address", "`GET /fhir/Patient/<own id>`"),
+    COVERAGE_READ(
+            "patient/Coverage.rs",
+            "The member's coverage: plan, enrollment start and end",
             "`GET /fhir/Coverage/{id}` of their own spans, `GET /fhir/Coverage?beneficiary=Patient/<own id>`"),
     LAUNCH_PATIENT("launch/patient", "The member as launch context: `patient` in the token response", "—"),
     OPENID("openid", "An ID token (OpenID Connect) for the signed-in member", "—"),
     FHIR_USER("fhirUser", "`fhirUser` = `Patient/<id>` in the ID token", "—"),
-    OFFLINE_ACCESS("offline_access", "A refresh token (30 days, replaced at each use; ends when the member revokes "
-            + "the app): the app keeps reading without sending the member back to sign in",
+    OFFLINE_ACCESS(
+            "offline_access",
+            "A refresh token (30 days, replaced at each use; ends when the member revokes "
+                    + "the app): the app keeps reading without sending the member back to sign in",
             "`POST /oauth2/token` with `grant_type=refresh_token`");
 
     private final String value;

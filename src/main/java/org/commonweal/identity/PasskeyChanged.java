@@ -9,6 +9,7 @@ package org.commonweal.identity;
 public record PasskeyChanged(String username, String label, Change change, String actor) {
 
     public enum Change {
-        ENROLLED, REMOVED
+        ENROLLED,
+        REMOVED
     }
 }

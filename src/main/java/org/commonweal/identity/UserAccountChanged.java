@@ -5,5 +5,4 @@ package org.commonweal.identity;
  *
  * @param change what changed, in words (never a password)
  */
-public record UserAccountChanged(String username, String change, String changedBy) {
-}
+public record UserAccountChanged(String username, String change, String changedBy) {}

@@ -23,7 +23,12 @@ public interface UserAccounts {
     List<UserAccount> withRole(Role role);
 
     /** A new login. {@code memberId} links a MEMBER login to a member; {@code organizationRef} a GRANTEE login. */
-    record NewUserAccount(String username, String displayName, String password, Set<Role> roles, String memberId,
+    record NewUserAccount(
+            String username,
+            String displayName,
+            String password,
+            Set<Role> roles,
+            String memberId,
             String organizationRef) {
 
         public NewUserAccount(String username, String displayName, String password, Set<Role> roles) {

@@ -1,5 +1,7 @@
 /**
  * Users, roles and login. Other modules declare which roles reach their pages through {@link AccessRules} beans.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = {"platform", "shell"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Identity",
+        allowedDependencies = {"platform", "shell"})
 package org.commonweal.identity;

@@ -25,8 +25,13 @@ import java.util.List;
  * @param removed true when the location no longer exists or is inactive, or nothing in network is listed there any
  *        more (then both lists are empty)
  */
-public record LocationChanged(String locationId, List<String> networkProductLines, List<String> taxonomyCodes,
-        Double latitude, Double longitude, boolean removed) {
+public record LocationChanged(
+        String locationId,
+        List<String> networkProductLines,
+        List<String> taxonomyCodes,
+        Double latitude,
+        Double longitude,
+        boolean removed) {
 
     public LocationChanged {
         networkProductLines = List.copyOf(networkProductLines);

@@ -34,19 +34,30 @@ public interface NetworkDirectory {
     java.util.Optional<PractitionerOffice> practitionerOffice(String practitionerId, String locationId);
 
     /** See {@link #practitionerOffice}; {@code productLines} are directory product lines ({@code medi-cal} …). */
-    record PractitionerOffice(String practitionerId, String npi, String name, String locationId, String locationName,
-            String phone, String medicalGroup, List<String> productLines, boolean primaryCare,
-            boolean acceptingNewPatients) {
-    }
+    record PractitionerOffice(
+            String practitionerId,
+            String npi,
+            String name,
+            String locationId,
+            String locationName,
+            String phone,
+            String medicalGroup,
+            List<String> productLines,
+            boolean primaryCare,
+            boolean acceptingNewPatients) {}
 
     /** A practitioner's name and one place to reach them, for a member's home page. */
-    record PractitionerContact(String practitionerId, String name, String locationName, String address,
-            String phone, String hours, String medicalGroup) {
-    }
+    record PractitionerContact(
+            String practitionerId,
+            String name,
+            String locationName,
+            String address,
+            String phone,
+            String hours,
+            String medicalGroup) {}
 
     /** A network of the plan. */
-    record NetworkInfo(String id, String name, String productLine) {
-    }
+    record NetworkInfo(String id, String name, String productLine) {}
 
     /**
      * A place where an in-network provider sees members.
@@ -55,10 +66,15 @@ public interface NetworkDirectory {
      * @param providerId the Practitioner or Organization id
      * @param acceptingNewPatients whether the provider accepts new patients there
      */
-    record ServiceLocation(String locationId, String providerKind, String providerId, String taxonomyCode,
-            double latitude, double longitude, String postalCode, boolean acceptingNewPatients) {
-    }
+    record ServiceLocation(
+            String locationId,
+            String providerKind,
+            String providerId,
+            String taxonomyCode,
+            double latitude,
+            double longitude,
+            String postalCode,
+            boolean acceptingNewPatients) {}
 
-    record DirectoryCounts(long practitioners, long roles, long locations, long organizations, long networks) {
-    }
+    record DirectoryCounts(long practitioners, long roles, long locations, long organizations, long networks) {}
 }

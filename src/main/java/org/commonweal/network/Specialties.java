@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.commonweal.platform.Csv;
 
 /** The NUCC taxonomy codes of the directory, read from {@code network/specialties.csv}. */
@@ -35,7 +34,9 @@ public final class Specialties {
 
     /** Specialties a person can have (not facility types). */
     public List<Specialty> practitionerSpecialties() {
-        return byCode.values().stream().filter(s -> !s.group().equals("facility")).toList();
+        return byCode.values().stream()
+                .filter(s -> !s.group().equals("facility"))
+                .toList();
     }
 
     public Optional<Specialty> byCode(String code) {
@@ -46,10 +47,12 @@ public final class Specialties {
     public List<String> codesMatching(String text) {
         String needle = text.toLowerCase(Locale.ROOT).strip();
         return byCode.values().stream()
-                .filter(s -> s.code().equalsIgnoreCase(needle) || s.display().toLowerCase(Locale.ROOT).contains(needle)
+                .filter(s -> s.code().equalsIgnoreCase(needle)
+                        || s.display().toLowerCase(Locale.ROOT).contains(needle)
                         || s.plainEnglish().toLowerCase(Locale.ROOT).contains(needle)
                         || s.plainSpanish().toLowerCase(Locale.ROOT).contains(needle))
-                .map(Specialty::code).toList();
+                .map(Specialty::code)
+                .toList();
     }
 
     private static Specialties load() {
@@ -63,8 +66,17 @@ public final class Specialties {
                     continue;
                 }
                 List<String> f = row.values();
-                map.put(f.get(0), new Specialty(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
-                        Double.parseDouble(f.get(5)), f.get(6), f.get(7)));
+                map.put(
+                        f.get(0),
+                        new Specialty(
+                                f.get(0),
+                                f.get(1),
+                                f.get(2),
+                                f.get(3),
+                                f.get(4),
+                                Double.parseDouble(f.get(5)),
+                                f.get(6),
+                                f.get(7)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

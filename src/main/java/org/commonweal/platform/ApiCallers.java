@@ -11,8 +11,7 @@ public final class ApiCallers {
 
     private static final String[] MACHINE_APIS = {"/api/", "/x12/", "/fhir/", "/hsds/"};
 
-    private ApiCallers() {
-    }
+    private ApiCallers() {}
 
     public static boolean isApiCaller(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -25,7 +24,8 @@ public final class ApiCallers {
             return false;
         }
         String accept = request.getHeader("Accept");
-        return accept != null && !accept.contains("text/html")
+        return accept != null
+                && !accept.contains("text/html")
                 && (accept.contains("json") || accept.contains("application/problem"));
     }
 }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -42,8 +41,7 @@ public final class CellSuppression {
      */
     static final int AUDIT_LIMIT = 400;
 
-    private CellSuppression() {
-    }
+    private CellSuppression() {}
 
     /** Whether a count is small under the rule (1 to 10; zero is not). */
     public static boolean small(long count) {
@@ -94,7 +92,8 @@ public final class CellSuppression {
                     int cheapest = -1;
                     for (int k = 1; k < r.length; k++) {
                         int c = r[k];
-                        if (!unknown(p, masked, c) && p.value(c) > 0
+                        if (!unknown(p, masked, c)
+                                && p.value(c) > 0
                                 && (cheapest < 0 || p.value(c) < p.value(cheapest))) {
                             cheapest = c;
                         }
@@ -241,8 +240,7 @@ public final class CellSuppression {
     }
 
     /** The tightest interval an attacker can put on a masked or unpublished cell, by linear programming. */
-    public record Interval(double low, double high) {
-    }
+    public record Interval(double low, double high) {}
 
     static Interval interval(Publication p, BitSet masked, int cell) {
         BitSet unknowns = component(p, masked, cell);
@@ -265,8 +263,8 @@ public final class CellSuppression {
         return result.getValue();
     }
 
-    private static Optimisation.Result solve(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max,
-            double cap, double slack) {
+    private static Optimisation.Result solve(
+            Publication p, BitSet masked, BitSet unknowns, int cell, boolean max, double cap, double slack) {
         var model = new ExpressionsBasedModel();
         Variable[] vars = new Variable[p.size()];
         for (int c = unknowns.nextSetBit(0); c >= 0; c = unknowns.nextSetBit(c + 1)) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,8 +24,7 @@ public final class CommandLauncher {
     /** Exit code for a call whose words are wrong. */
     public static final int USAGE = 2;
 
-    private CommandLauncher() {
-    }
+    private CommandLauncher() {}
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && !args[0].startsWith("-");
@@ -65,8 +63,8 @@ public final class CommandLauncher {
                 "commonweal.scheduling.enabled", "false",
                 "spring.main.banner-mode", "off"));
         try (ConfigurableApplicationContext context = app.run()) {
-            OperationalCommand command = find(context, name)
-                    .orElseThrow(() -> new IllegalStateException("no bean for command " + name));
+            OperationalCommand command =
+                    find(context, name).orElseThrow(() -> new IllegalStateException("no bean for command " + name));
             return command.run(parsed);
         } catch (UsageException e) {
             System.err.println(name + ": " + e.getMessage());
@@ -94,7 +92,11 @@ public final class CommandLauncher {
         Map<String, CommandSpec> commands = new TreeMap<>();
         for (var candidate : scanner.findCandidateComponents(basePackage)) {
             if (candidate instanceof AnnotatedBeanDefinition annotated) {
-                var attributes = annotated.getMetadata().getAnnotations().get(CommandSpec.class).synthesize();
+                var attributes = annotated
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(CommandSpec.class)
+                        .synthesize();
                 commands.put(attributes.name(), attributes);
             }
         }
@@ -107,7 +109,8 @@ public final class CommandLauncher {
         out.println();
         out.println("Commands:");
         out.printf("  %-44s %s%n", "help", "print this help");
-        commands.values().stream().sorted(Comparator.comparing(CommandSpec::name))
+        commands.values().stream()
+                .sorted(Comparator.comparing(CommandSpec::name))
                 .forEach(c -> out.printf("  %-44s %s%n", c.usage(), c.summary()));
         out.println();
         out.println("Each command also takes --help.");

@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -59,14 +58,15 @@ public final class Csv implements AutoCloseable {
         }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+                ? "'" + value
+                : value;
     }
 
     /** One record; nulls are empty fields, everything else is written as its text, neutralised. */
     public Csv row(List<?> fields) {
         try {
-            printer.printRecord(fields.stream().map(f -> f == null ? "" : neutralising ? neutralise(f.toString())
-                    : f.toString()));
+            printer.printRecord(
+                    fields.stream().map(f -> f == null ? "" : neutralising ? neutralise(f.toString()) : f.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -149,8 +149,7 @@ public final class Csv implements AutoCloseable {
         // the caller owns the reader (an entry of a ZIP stream goes on after this file): do not close it
         Reader borrowed = new java.io.FilterReader(in) {
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         try (CSVParser parser = FORMAT.parse(borrowed)) {
             var records = parser.iterator();

@@ -13,6 +13,5 @@ public interface DemoMailbox {
     List<SentMail> messages(int limit);
 
     /** One received message: recipients, subject, the plain text and the names and types of its attachments. */
-    record SentMail(Instant received, String to, String subject, String text, List<String> attachments) {
-    }
+    record SentMail(Instant received, String to, String subject, String text, List<String> attachments) {}
 }

@@ -67,7 +67,8 @@ public abstract class ImportCommand implements OperationalCommand {
     private final String name;
 
     protected ImportCommand() {
-        CommandSpec spec = org.springframework.util.ClassUtils.getUserClass(getClass()).getAnnotation(CommandSpec.class);
+        CommandSpec spec =
+                org.springframework.util.ClassUtils.getUserClass(getClass()).getAnnotation(CommandSpec.class);
         if (spec == null) {
             throw new IllegalStateException(getClass().getName() + " needs a @CommandSpec");
         }
@@ -95,8 +96,7 @@ public abstract class ImportCommand implements OperationalCommand {
     }
 
     /** Checks the options before any file is read; throws {@link UsageException} for a wrong one. */
-    protected void checkOptions(CommandArgs args) {
-    }
+    protected void checkOptions(CommandArgs args) {}
 
     /** Imports one readable file, audited as {@link #actor()}. */
     protected abstract Outcome importFile(Path file, CommandArgs args) throws Exception;
@@ -111,7 +111,8 @@ public abstract class ImportCommand implements OperationalCommand {
         Exit worst = Exit.OK;
         for (String name : names) {
             Path file = Path.of(name);
-            Outcome outcome = readable(file) ? importFile(file, args)
+            Outcome outcome = readable(file)
+                    ? importFile(file, args)
                     : Outcome.refused("nothing applied", List.of("cannot read " + file));
             outcome.problems().forEach(p -> System.err.println(name + ": " + p));
             (outcome.exit() == Exit.REFUSED ? System.err : System.out).println(name + ": " + outcome.summary());

@@ -25,7 +25,8 @@ public interface Outbox {
 
     /** How a message reaches a person. */
     enum Channel {
-        EMAIL, SMS;
+        EMAIL,
+        SMS;
 
         /** The value stored in {@code platform.outbox.channel}. */
         public String code() {
@@ -39,7 +40,9 @@ public interface Outbox {
 
     /** Where a message is in its life. */
     enum Status {
-        PENDING, SENT, FAILED;
+        PENDING,
+        SENT,
+        FAILED;
 
         /** The value stored in {@code platform.outbox.status}. */
         public String code() {
@@ -54,12 +57,25 @@ public interface Outbox {
      * @param template the message's kind, for reports and tests ({@code confirmed}, {@code reportDue}, …)
      * @param calendar an RFC 5545 calendar entry sent with the message (an e-mail attachment), or null
      */
-    record Message(String module, Channel channel, String recipient, String template, Locale locale, String subject,
-            String body, String calendar) {
+    record Message(
+            String module,
+            Channel channel,
+            String recipient,
+            String template,
+            Locale locale,
+            String subject,
+            String body,
+            String calendar) {
 
         /** A message without a calendar entry. */
-        public Message(String module, Channel channel, String recipient, String template, Locale locale,
-                String subject, String body) {
+        public Message(
+                String module,
+                Channel channel,
+                String recipient,
+                String template,
+                Locale locale,
+                String subject,
+                String body) {
             this(module, channel, recipient, template, locale, subject, body, null);
         }
 
@@ -75,7 +91,6 @@ public interface Outbox {
     }
 
     /** A message as an adapter receives it; {@code calendar} is null when it carries no calendar entry. */
-    record Delivery(long id, String module, Channel channel, String recipient, String subject, String body,
-            String calendar) {
-    }
+    record Delivery(
+            long id, String module, Channel channel, String recipient, String subject, String body, String calendar) {}
 }

@@ -15,8 +15,8 @@ public record OutboxRetry(int maxAttempts, Duration firstDelay, Duration maxDela
             throw new IllegalArgumentException("commonweal.outbox.max-attempts must be at least 1, was " + maxAttempts);
         }
         if (firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0) {
-            throw new IllegalArgumentException("commonweal.outbox retry delays must be positive, first ≤ max: "
-                    + firstDelay + ", " + maxDelay);
+            throw new IllegalArgumentException(
+                    "commonweal.outbox retry delays must be positive, first ≤ max: " + firstDelay + ", " + maxDelay);
         }
     }
 

@@ -3,7 +3,6 @@ package org.commonweal.platform;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Objects;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

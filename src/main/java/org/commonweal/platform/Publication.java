@@ -49,8 +49,8 @@ public final class Publication {
             sum += values.get(relation[i]);
         }
         if (sum != values.get(relation[0])) {
-            throw new IllegalArgumentException("total " + total + " = " + values.get(relation[0])
-                    + " is not the sum of its parts (" + sum + ")");
+            throw new IllegalArgumentException(
+                    "total " + total + " = " + values.get(relation[0]) + " is not the sum of its parts (" + sum + ")");
         }
         for (int c : relation) {
             relationsOf.get(c).add(relations.size());
@@ -98,8 +98,8 @@ public final class Publication {
         Integer existing = ids.get(key);
         if (existing != null) {
             if (values.get(existing) != value) {
-                throw new IllegalArgumentException(key + " registered with two values: " + values.get(existing)
-                        + " and " + value);
+                throw new IllegalArgumentException(
+                        key + " registered with two values: " + values.get(existing) + " and " + value);
             }
             published.set(existing, published.get(existing) || shown);
             return;
@@ -149,6 +149,10 @@ public final class Publication {
     }
 
     Object key(int id) {
-        return ids.entrySet().stream().filter(e -> e.getValue() == id).findFirst().orElseThrow().getKey();
+        return ids.entrySet().stream()
+                .filter(e -> e.getValue() == id)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
     }
 }

@@ -23,7 +23,9 @@ public interface SmsConsent {
 
     /** What a reply from a phone did to its consent. */
     enum Reply {
-        STOPPED, STARTED, NONE
+        STOPPED,
+        STARTED,
+        NONE
     }
 
     /**

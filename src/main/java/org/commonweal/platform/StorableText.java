@@ -9,8 +9,7 @@ package org.commonweal.platform;
  */
 public final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** Why {@code value} cannot be taken (e.g. "contains the control character U+0000"), or null when it can. */
     public static String problem(String value) {

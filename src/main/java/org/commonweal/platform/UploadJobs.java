@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -26,7 +25,10 @@ public class UploadJobs {
 
     /** Where a job is. */
     public enum State {
-        QUEUED, RUNNING, DONE, FAILED;
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED;
 
         public boolean finished() {
             return this == DONE || this == FAILED;
@@ -93,7 +95,9 @@ public class UploadJobs {
                     entry.state = State.FAILED;
                 } catch (Exception e) {
                     entry.state = State.FAILED;
-                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getClass().getSimpleName());
+                    throw e instanceof RuntimeException r
+                            ? r
+                            : new IllegalStateException(e.getClass().getSimpleName());
                 } finally {
                     delete(stored);
                 }

@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * @param measureTitle the measure's published title (e.g. "Colorectal Cancer Screening")
  * @param dueBy        the end of the measurement period: met by then, the gap closes for the year
  */
-public record CareGap(String memberId, String measureId, String measureTitle, LocalDate dueBy, long runId) {
-}
+public record CareGap(String memberId, String measureId, String measureTitle, LocalDate dueBy, long runId) {}

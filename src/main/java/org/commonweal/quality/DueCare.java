@@ -9,6 +9,5 @@ import java.time.LocalDate;
  * @param dueBy  the date the gap must be closed by to count in the measurement period (its end, or the day the
  *               measure's age limit makes it due, e.g. the second birthday for childhood immunizations)
  */
-public record DueCare(String memberId, String measureId, String measureTitle, String reason, LocalDate dueBy,
-        long runId) {
-}
+public record DueCare(
+        String memberId, String measureId, String measureTitle, String reason, LocalDate dueBy, long runId) {}

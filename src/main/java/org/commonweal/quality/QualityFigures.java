@@ -11,9 +11,14 @@ import java.util.List;
 public interface QualityFigures {
 
     /** One place's counts for one measure; {@code spa} and {@code rcacRegion} both null for the whole county. */
-    record RateCell(String measureId, String measureTitle, LocalDate periodEnd, Integer spa, Integer rcacRegion,
-            long eligible, long met) {
-    }
+    record RateCell(
+            String measureId,
+            String measureTitle,
+            LocalDate periodEnd,
+            Integer spa,
+            Integer rcacRegion,
+            long eligible,
+            long met) {}
 
     List<RateCell> latestRates();
 }

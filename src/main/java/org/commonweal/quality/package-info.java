@@ -4,6 +4,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Quality",
-        allowedDependencies = {"platform", "identity", "audit", "shell", "coverage", "coverage::x12", "centers",
-                "network", "demo"})
+        allowedDependencies = {
+            "platform",
+            "identity",
+            "audit",
+            "shell",
+            "coverage",
+            "coverage::x12",
+            "centers",
+            "network",
+            "demo"
+        })
 package org.commonweal.quality;

@@ -1,7 +1,6 @@
 package org.commonweal.shell;
 
 import java.util.regex.Pattern;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accent  second colour as {@code #rrggbb}, for thin bands and rules
  */
 @ConfigurationProperties("commonweal.brand")
-public record Brand(@DefaultValue("/img/logo.svg") String logo, @DefaultValue("#0b4f6c") String primary,
+public record Brand(
+        @DefaultValue("/img/logo.svg") String logo,
+        @DefaultValue("#0b4f6c") String primary,
         @DefaultValue("#f2a900") String accent) {
 
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");

@@ -22,8 +22,7 @@ public record FormErrors(List<Problem> problems, Map<String, String> submitted) 
      * @param message what is wrong and what to do, naming the field
      * @param typed what was typed, as typed (a number box holding "twelve" comes back with "twelve")
      */
-    public record Problem(String field, String inputId, String message, String typed) {
-    }
+    public record Problem(String field, String inputId, String message, String typed) {}
 
     public static FormErrors none() {
         return new FormErrors(List.of(), Map.of());

@@ -13,7 +13,6 @@ import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Currency;
 import java.util.Locale;
-
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -43,7 +42,9 @@ public class Formats {
         if (day == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(localDate(day));
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(localDate(day));
     }
 
     /** A month, "Dec 2026" / "dic 2026"; empty for none. */
@@ -51,7 +52,8 @@ public class Formats {
         if (month == null) {
             return "";
         }
-        return DateTimeFormatter.ofPattern("MMM yyyy", LocaleContextHolder.getLocale()).format(month);
+        return DateTimeFormatter.ofPattern("MMM yyyy", LocaleContextHolder.getLocale())
+                .format(month);
     }
 
     /** "Dec 5, 2026, 3:30 PM" / "5 dic 2026, 15:30" on the plan's clock; empty for none. */
@@ -63,7 +65,8 @@ public class Formats {
         if (moment == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale)
                 .format(zoned(moment));
     }
 
@@ -72,7 +75,8 @@ public class Formats {
         if (moment == null) {
             return "";
         }
-        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale())
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(LocaleContextHolder.getLocale())
                 .format(zoned(moment));
     }
 
@@ -82,7 +86,8 @@ public class Formats {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
-                .withLocale(LocaleContextHolder.getLocale()).format(zoned(moment));
+                .withLocale(LocaleContextHolder.getLocale())
+                .format(zoned(moment));
     }
 
     /** As {@link #dateTime}, with the zone's short name ("PST"), for deadlines read from elsewhere. */
@@ -91,7 +96,8 @@ public class Formats {
             return "";
         }
         Locale locale = LocaleContextHolder.getLocale();
-        return dateTime(moment, locale) + " " + DateTimeFormatter.ofPattern("zzz", locale).format(zoned(moment));
+        return dateTime(moment, locale) + " "
+                + DateTimeFormatter.ofPattern("zzz", locale).format(zoned(moment));
     }
 
     /** "$2,150.00" / "2150,00 US$": the plan's currency, never the "¤" placeholder. */
@@ -134,7 +140,10 @@ public class Formats {
 
     /** "12,345" / "12.345". */
     public String number(Number value) {
-        return value == null ? "" : NumberFormat.getNumberInstance(LocaleContextHolder.getLocale()).format(value);
+        return value == null
+                ? ""
+                : NumberFormat.getNumberInstance(LocaleContextHolder.getLocale())
+                        .format(value);
     }
 
     private ZonedDateTime zoned(TemporalAccessor moment) {

@@ -1,33 +1,32 @@
 package org.commonweal.shell;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.springframework.context.MessageSource;
-import org.springframework.core.convert.ConversionService;
-import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.format.support.DefaultFormattingConversionService;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * One way to answer a form with errors, for every module. A controller binds the form to a record annotated with
@@ -84,8 +83,12 @@ public class Forms {
             Object value;
             try {
                 Field field = type.getDeclaredField(name);
-                value = raw == null ? null : conversions.convert(raw.length == 1 ? raw[0] : raw,
-                        TypeDescriptor.forObject(raw.length == 1 ? raw[0] : raw), new TypeDescriptor(field));
+                value = raw == null
+                        ? null
+                        : conversions.convert(
+                                raw.length == 1 ? raw[0] : raw,
+                                TypeDescriptor.forObject(raw.length == 1 ? raw[0] : raw),
+                                new TypeDescriptor(field));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 continue;
             }
@@ -99,8 +102,14 @@ public class Forms {
                         arguments.add(attributeValue);
                     }
                 });
-                result.addError(new FieldError(result.getObjectName(), name, raw == null ? null : String.join(",", raw),
-                        false, result.resolveMessageCodes(code, name), arguments.toArray(), violation.getMessage()));
+                result.addError(new FieldError(
+                        result.getObjectName(),
+                        name,
+                        raw == null ? null : String.join(",", raw),
+                        false,
+                        result.resolveMessageCodes(code, name),
+                        arguments.toArray(),
+                        violation.getMessage()));
             }
         }
         return form;
@@ -108,7 +117,8 @@ public class Forms {
 
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
+                ? attributes.getRequest()
+                : null;
     }
 
     /**
@@ -149,8 +159,11 @@ public class Forms {
                 if (typed instanceof String[] values) {
                     typed = String.join(",", values);
                 }
-                problems.add(new FormErrors.Problem(field.getField(), idPrefix + field.getField(),
-                        message(field, label, locale), typed == null ? null : typed.toString()));
+                problems.add(new FormErrors.Problem(
+                        field.getField(),
+                        idPrefix + field.getField(),
+                        message(field, label, locale),
+                        typed == null ? null : typed.toString()));
             } else {
                 problems.add(new FormErrors.Problem(null, "main", message(error, "", locale), null));
             }

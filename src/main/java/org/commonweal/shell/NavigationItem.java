@@ -17,8 +17,8 @@ public record NavigationItem(String labelKey, String descriptionKey, String href
         return new NavigationItem(labelKey, descriptionKey, href, order, Set.of());
     }
 
-    public static NavigationItem forRoles(String labelKey, String descriptionKey, String href, int order,
-            String... roles) {
+    public static NavigationItem forRoles(
+            String labelKey, String descriptionKey, String href, int order, String... roles) {
         return new NavigationItem(labelKey, descriptionKey, href, order, Set.of(roles));
     }
 

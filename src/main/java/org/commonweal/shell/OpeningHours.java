@@ -22,8 +22,7 @@ public final class OpeningHours {
     private static final Pattern BLOCK = Pattern.compile("(?i)\\s*(" + DAY + "(?:\\s*-\\s*" + DAY + ")?(?:\\s*,\\s*"
             + DAY + "(?:\\s*-\\s*" + DAY + ")?)*)\\s+(\\d{1,2}:\\d\\d)\\s*-\\s*(\\d{1,2}:\\d\\d)\\s*");
 
-    private OpeningHours() {
-    }
+    private OpeningHours() {}
 
     /** The hours in words in {@code locale}; hours kept in another form are returned empty. */
     public static Optional<String> words(String hours, Locale locale) {
@@ -47,7 +46,8 @@ public final class OpeningHours {
             }
             String opens = m.group(2);
             String closes = m.group(3);
-            String times = opens.equals("00:00") && closes.equals("24:00") ? "0:00–24:00"
+            String times = opens.equals("00:00") && closes.equals("24:00")
+                    ? "0:00–24:00"
                     : time(opens, locale) + "–" + time(closes, locale);
             blocks.add(String.join(", ", days) + " " + times);
         }
@@ -62,7 +62,8 @@ public final class OpeningHours {
 
     /** "9 am", "9:30 am" in English; "9:00" on the 24-hour clock elsewhere. */
     private static String time(String hhmm, Locale locale) {
-        LocalTime t = hhmm.equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(hhmm.length() == 4 ? "0" + hhmm : hhmm);
+        LocalTime t =
+                hhmm.equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(hhmm.length() == 4 ? "0" + hhmm : hhmm);
         if (!locale.getLanguage().equals("en")) {
             return t.getHour() + ":" + String.format("%02d", t.getMinute());
         }

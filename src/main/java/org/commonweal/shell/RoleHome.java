@@ -7,5 +7,4 @@ package org.commonweal.shell;
  * @param role a role name, as in {@link NavigationItem#roles()}
  * @param href where that role's home is
  */
-public record RoleHome(String role, String href) {
-}
+public record RoleHome(String role, String href) {}

@@ -18,6 +18,5 @@ public interface TodaySource {
      *
      * @param urgent overdue or past a deadline: shown first and marked
      */
-    record TodayItem(String messageKey, long count, String detail, String href, boolean urgent) {
-    }
+    record TodayItem(String messageKey, long count, String detail, String href, boolean urgent) {}
 }

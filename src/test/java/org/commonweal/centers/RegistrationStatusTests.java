@@ -16,22 +16,29 @@ class RegistrationStatusTests {
 
     @Test
     void anOfferCanBeAcceptedOrLapseButNotBeAttendedDirectly() {
-        assertThat(RegistrationStatus.OFFERED.canBecome(RegistrationStatus.REGISTERED)).isTrue();
-        assertThat(RegistrationStatus.OFFERED.canBecome(RegistrationStatus.CANCELLED)).isTrue();
-        assertThat(RegistrationStatus.OFFERED.canBecome(RegistrationStatus.ATTENDED)).isFalse();
-        assertThat(RegistrationStatus.WAITLISTED.canBecome(RegistrationStatus.OFFERED)).isTrue();
-        assertThat(RegistrationStatus.WAITLISTED.canBecome(RegistrationStatus.NO_SHOW)).isFalse();
+        assertThat(RegistrationStatus.OFFERED.canBecome(RegistrationStatus.REGISTERED))
+                .isTrue();
+        assertThat(RegistrationStatus.OFFERED.canBecome(RegistrationStatus.CANCELLED))
+                .isTrue();
+        assertThat(RegistrationStatus.OFFERED.canBecome(RegistrationStatus.ATTENDED))
+                .isFalse();
+        assertThat(RegistrationStatus.WAITLISTED.canBecome(RegistrationStatus.OFFERED))
+                .isTrue();
+        assertThat(RegistrationStatus.WAITLISTED.canBecome(RegistrationStatus.NO_SHOW))
+                .isFalse();
     }
 
     @Test
     void finalStatusesNeverChange() {
-        for (RegistrationStatus s : new RegistrationStatus[] {RegistrationStatus.CANCELLED, RegistrationStatus.ATTENDED,
-                RegistrationStatus.NO_SHOW}) {
+        for (RegistrationStatus s : new RegistrationStatus[] {
+            RegistrationStatus.CANCELLED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW
+        }) {
             assertThat(s.isFinal()).isTrue();
             assertThat(s.next()).isEmpty();
         }
         assertThatThrownBy(() -> RegistrationStatus.CANCELLED.moveTo(RegistrationStatus.REGISTERED))
-                .isInstanceOf(RegistrationException.class).hasMessageContaining("cancelled registration cannot become registered");
+                .isInstanceOf(RegistrationException.class)
+                .hasMessageContaining("cancelled registration cannot become registered");
     }
 
     @Test

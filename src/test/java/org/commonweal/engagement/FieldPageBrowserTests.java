@@ -6,7 +6,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,16 +38,27 @@ class FieldPageBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() throws Exception {
         profile = Files.createTempDirectory("chromium-engagement");
-        var options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+        var options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--no-first-run",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -69,14 +79,19 @@ class FieldPageBrowserTests {
         browser.findElement(By.id("password")).sendKeys("demo-password");
         browser.findElement(By.id("login-submit")).click();
         // the sign-in must have landed before the next address is opened (else it races the POST)
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
         browser.get(base + "/engagement/field");
 
         // the signed-in promoter is chosen already; the page fits the phone's width
-        String promoterId = new Select(browser.findElement(By.id("promoterId"))).getFirstSelectedOption()
+        String promoterId = new Select(browser.findElement(By.id("promoterId")))
+                .getFirstSelectedOption()
                 .getAttribute("value");
-        assertThat(promoterId).isEqualTo(jdbc.sql("select id::text from engagement.promoter where username = ?")
-                .param("engagement-staff").query(String.class).single());
+        assertThat(promoterId)
+                .isEqualTo(jdbc.sql("select id::text from engagement.promoter where username = ?")
+                        .param("engagement-staff")
+                        .query(String.class)
+                        .single());
         assertThat(noHorizontalScroll()).isTrue();
 
         new Select(browser.findElement(By.id("eventType"))).selectByValue("HEALTH_FAIR");
@@ -93,13 +108,14 @@ class FieldPageBrowserTests {
         type("materialsCount", "40");
         click(browser.findElement(By.id("save-event")));
 
-        WebElement saved = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.id("event-saved")));
+        WebElement saved =
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("event-saved")));
         assertThat(saved.isDisplayed()).isTrue();
         var event = jdbc.sql("""
                 select spa, attendees_members + attendees_nonmembers, recorded_by from engagement.outreach_event
                 where place_name = 'Browser test fair at Lynwood Park' order by id desc limit 1""")
-                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getString(3)}).single();
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getString(3)})
+                .single();
         assertThat(event).containsExactly(6, 33, "engagement-staff");
 
         type("c-personName", "Lucía Hernández");
@@ -111,26 +127,27 @@ class FieldPageBrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("contact-saved")));
         assertThat(jdbc.sql("""
                 select r.kind from engagement.referral r join engagement.contact c on c.id = r.contact_id
-                where c.person_name = 'Lucía Hernández' order by r.id desc limit 1""").query(String.class).single())
-                .isEqualTo("ENROLLMENT_HELP");
+                where c.person_name = 'Lucía Hernández' order by r.id desc limit 1""").query(String.class).single()).isEqualTo("ENROLLMENT_HELP");
         assertThat(noHorizontalScroll()).isTrue();
     }
 
     private boolean noHorizontalScroll() {
-        Object fits = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth;");
+        Object fits = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
         return Boolean.TRUE.equals(fits);
     }
 
     private void type(String id, String text) {
         WebElement element = browser.findElement(By.id(id));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.clear();
         element.sendKeys(text);
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 }

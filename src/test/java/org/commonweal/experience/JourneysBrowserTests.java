@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.NewParticipant;
@@ -42,8 +41,10 @@ class JourneysBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Centers centers;
 
@@ -72,8 +73,8 @@ class JourneysBrowserTests {
     List<String> visit(String path, String name, int width) throws Exception {
         size(width);
         browser.get(base() + path);
-        BrowserSupport.waitFor(browser).until(d -> "complete".equals(((JavascriptExecutor) d)
-                .executeScript("return document.readyState")));
+        BrowserSupport.waitFor(browser)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         List<String> problems = new ArrayList<>();
         for (String v : BrowserSupport.seriousAccessibilityViolations(browser)) {
             problems.add(name + " @" + width + ": " + v);
@@ -93,35 +94,49 @@ class JourneysBrowserTests {
         String provider = jdbc.sql("""
                 select p.id from network.practitioner p join network.practitioner_role r on r.practitioner_id = p.id
                  where p.active and not p.suppressed and r.active and not r.suppressed and r.specialty = '207Q00000X'
-                 group by p.id having count(distinct r.location_id) >= 2 order by p.id limit 1""")
-                .query(String.class).single();
+                 group by p.id having count(distinct r.location_id) >= 2 order by p.id limit 1""").query(String.class).single();
         long session = jdbc.sql("""
                 select id from centers.class_session where starts_at > now() + interval '2 days'
                 and status = 'scheduled' and taken < capacity order by starts_at limit 1""").query(Long.class).single();
-        var registration = centers.register(session, new NewParticipant(ParticipantKind.COMMUNITY, null, "Rosa",
-                "Journey", null, "rosa.journey@example.org", "90033", "en", true, null), RegistrationChannel.PUBLIC,
+        var registration = centers.register(
+                session,
+                new NewParticipant(
+                        ParticipantKind.COMMUNITY,
+                        null,
+                        "Rosa",
+                        "Journey",
+                        null,
+                        "rosa.journey@example.org",
+                        "90033",
+                        "en",
+                        true,
+                        null),
+                RegistrationChannel.PUBLIC,
                 "test");
         List<String> problems = new ArrayList<>();
         for (int width : List.of(DESKTOP, PHONE)) {
             problems.addAll(visit("/?lang=en", "home", width));
-            problems.addAll(visit("/find-a-doctor?near=Pasadena&miles=10&specialty=207Q00000X", "find-a-doctor",
-                    width));
+            problems.addAll(
+                    visit("/find-a-doctor?near=Pasadena&miles=10&specialty=207Q00000X", "find-a-doctor", width));
             int cards = browser.findElements(By.cssSelector(".provider-card")).size();
             assertThat(cards).isPositive();
             // the map is drawn from the list's data by Leaflet (its tiles are not needed: no network here)
             size(width);
             browser.get(base() + "/find-a-doctor?near=Pasadena&miles=10&specialty=207Q00000X");
-            BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.cssSelector(
-                    "#results-map.leaflet-container path.leaflet-interactive")).isEmpty());
+            BrowserSupport.waitFor(browser)
+                    .until(d -> !d.findElements(
+                                    By.cssSelector("#results-map.leaflet-container path.leaflet-interactive"))
+                            .isEmpty());
             assertThat(browser.findElements(By.cssSelector("#results-map path.leaflet-interactive")))
                     .hasSizeGreaterThanOrEqualTo(cards);
             problems.addAll(visit("/find-a-doctor/providers/" + provider, "provider", width));
             assertThat(browser.findElements(By.cssSelector("#offices .office"))).hasSizeGreaterThanOrEqualTo(2);
             problems.addAll(visit("/find-a-doctor/providers/" + provider + "?lang=es", "provider-es", width));
             problems.addAll(visit("/centers/classes?lang=en", "classes", width));
-            problems.addAll(visit("/centers/registrations/" + registration.confirmationCode(), "class-confirmation",
-                    width));
-            assertThat(browser.findElement(By.id("registration-address")).getText()).isNotBlank();
+            problems.addAll(
+                    visit("/centers/registrations/" + registration.confirmationCode(), "class-confirmation", width));
+            assertThat(browser.findElement(By.id("registration-address")).getText())
+                    .isNotBlank();
         }
         centers.cancel(registration.confirmationCode(), "test");
         assertThat(problems).isEmpty();
@@ -157,7 +172,8 @@ class JourneysBrowserTests {
                 browser.get(base() + "/?lang=" + lang);
                 var js = (JavascriptExecutor) browser;
                 double header = ((Number) js.executeScript(
-                        "return document.querySelector('header nav').getBoundingClientRect().height")).doubleValue();
+                                "return document.querySelector('header nav').getBoundingClientRect().height"))
+                        .doubleValue();
                 // one line: the brand row (logo 32 px + padding) and nothing wrapped below it
                 if (header > 64) {
                     tooTall.add(role + " " + lang + ": " + header + " px");

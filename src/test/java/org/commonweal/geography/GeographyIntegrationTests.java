@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,10 +15,13 @@ class GeographyIntegrationTests {
 
     @Autowired
     Geography geography;
+
     @Autowired
     Geocoder geocoder;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -40,10 +42,12 @@ class GeographyIntegrationTests {
 
     @Test
     void zipCentroidGeocoderGivesPointSpaAndRegion() {
-        var result = geocoder.geocode(new Address("1055 W 7th St", null, "Los Angeles", "CA", "90017")).orElseThrow();
+        var result = geocoder.geocode(new Address("1055 W 7th St", null, "Los Angeles", "CA", "90017"))
+                .orElseThrow();
         assertThat(result.spa()).isEqualTo(4);
         assertThat(result.precision()).isEqualTo("zip-centroid");
-        assertThat(geocoder.geocode(new Address("1 Main", null, "Nowhere", "NY", "10001"))).isEmpty();
+        assertThat(geocoder.geocode(new Address("1 Main", null, "Nowhere", "NY", "10001")))
+                .isEmpty();
     }
 
     @Test
@@ -52,8 +56,11 @@ class GeographyIntegrationTests {
         List<Geography.ZipDistance> within5 = geography.zipsWithin(downtown, 5);
         assertThat(within5).isNotEmpty();
         assertThat(within5).isSortedAccordingTo(java.util.Comparator.comparingDouble(Geography.ZipDistance::miles));
-        within5.forEach(d -> assertThat(d.miles()).isCloseTo(downtown.milesTo(d.zip().centroid()), within(0.05)));
-        long javaCount = geography.zips().stream().filter(z -> downtown.milesTo(z.centroid()) <= 5).count();
+        within5.forEach(
+                d -> assertThat(d.miles()).isCloseTo(downtown.milesTo(d.zip().centroid()), within(0.05)));
+        long javaCount = geography.zips().stream()
+                .filter(z -> downtown.milesTo(z.centroid()) <= 5)
+                .count();
         assertThat(within5).hasSize((int) javaCount);
 
         // the table is small enough that the planner may prefer a scan; forbid it to prove the index serves the query
@@ -61,8 +68,7 @@ class GeographyIntegrationTests {
             jdbc.sql("set local enable_seqscan = off").update();
             return String.join("\n", jdbc.sql("""
                     explain select zip from geography.zip_area
-                    where earth_box(ll_to_earth(34.05, -118.24), 8000) @> ll_to_earth(latitude, longitude)""")
-                    .query(String.class).list());
+                    where earth_box(ll_to_earth(34.05, -118.24), 8000) @> ll_to_earth(latitude, longitude)""").query(String.class).list());
         });
         assertThat(plan).contains("zip_area_earth");
     }

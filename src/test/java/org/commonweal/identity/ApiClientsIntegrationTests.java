@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
@@ -32,12 +31,16 @@ class ApiClientsIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApiClients clients;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationContext context;
+
     @LocalServerPort
     int port;
 
@@ -46,7 +49,9 @@ class ApiClientsIntegrationTests {
     }
 
     private int clientRows() {
-        return jdbc.sql("select count(*) from identity.api_client").query(Integer.class).single();
+        return jdbc.sql("select count(*) from identity.api_client")
+                .query(Integer.class)
+                .single();
     }
 
     /** Whether any attribute of any stored HTTP session holds these bytes (serialized Java strings keep UTF-8). */
@@ -61,10 +66,13 @@ class ApiClientsIntegrationTests {
         assertThat(admin.get("/admin/api-clients").statusCode()).isEqualTo(200);
 
         // was a 500 (NotSerializableException in the flash attribute) that left an active client behind
-        var registered = admin.post("/admin/api-clients", "clientName=" + StaffBrowser.enc("Eastside clearinghouse")
-                + "&purpose=" + StaffBrowser.enc("batch eligibility") + "&scopes=eligibility.read&scopes=x12.270");
+        var registered = admin.post(
+                "/admin/api-clients",
+                "clientName=" + StaffBrowser.enc("Eastside clearinghouse") + "&purpose="
+                        + StaffBrowser.enc("batch eligibility") + "&scopes=eligibility.read&scopes=x12.270");
         assertThat(registered.statusCode()).isEqualTo(200);
-        assertThat(registered.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(registered.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         var id = CLIENT_ID.matcher(registered.body());
         var secret = SECRET.matcher(registered.body());
         assertThat(id.find()).isTrue();
@@ -73,48 +81,80 @@ class ApiClientsIntegrationTests {
         String firstSecret = secret.group(1);
         assertThat(firstSecret).startsWith("cws_").hasSizeGreaterThan(40);
         assertThat(sessionStoreHolds(firstSecret)).isFalse();
-        assertThat(jdbc.sql("select token_sha256 from identity.api_client where client_id = ?").param(clientId)
-                .query(String.class).single()).doesNotContain(firstSecret).hasSize(64);
+        assertThat(jdbc.sql("select token_sha256 from identity.api_client where client_id = ?")
+                        .param(clientId)
+                        .query(String.class)
+                        .single())
+                .doesNotContain(firstSecret)
+                .hasSize(64);
 
         // the list never shows it again
         var list = admin.get("/admin/api-clients");
-        assertThat(list.body()).contains(clientId, "eligibility.read", "x12.270").doesNotContain(firstSecret);
+        assertThat(list.body())
+                .contains(clientId, "eligibility.read", "x12.270")
+                .doesNotContain(firstSecret);
 
         // the secret gets a token (client_secret_basic) for its scopes only
-        var token = ApiTokens.post(tokenUrl(), "grant_type=client_credentials&scope=eligibility.read",
-                clientId + ":" + firstSecret);
+        var token = ApiTokens.post(
+                tokenUrl(), "grant_type=client_credentials&scope=eligibility.read", clientId + ":" + firstSecret);
         String bearer = "Bearer " + ApiTokens.accessToken(token);
         assertThat(token.body()).contains("\"expires_in\":299").contains("\"token_type\":\"Bearer\"");
-        mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").header("Authorization", bearer))
+        mvc.perform(get("/api/v1/eligibility")
+                        .param("memberId", "DEMO-MEMBER-1")
+                        .header("Authorization", bearer))
                 .andExpect(status().isOk());
-        assertThat(ApiTokens.post(tokenUrl(), "grant_type=client_credentials&scope=system/Patient.rs",
-                clientId + ":" + firstSecret).body()).contains("invalid_scope");
+        assertThat(ApiTokens.post(
+                                tokenUrl(),
+                                "grant_type=client_credentials&scope=system/Patient.rs",
+                                clientId + ":" + firstSecret)
+                        .body())
+                .contains("invalid_scope");
         // last use: when it last got a token
         assertThat(jdbc.sql("select last_used_at is not null from identity.api_client where client_id = ?")
-                .param(clientId).query(Boolean.class).single()).isTrue();
+                        .param(clientId)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
 
-        long rowId = jdbc.sql("select id from identity.api_client where client_id = ?").param(clientId)
-                .query(Long.class).single();
+        long rowId = jdbc.sql("select id from identity.api_client where client_id = ?")
+                .param(clientId)
+                .query(Long.class)
+                .single();
         var rotated = admin.post("/admin/api-clients/" + rowId + "/rotate", "");
         assertThat(rotated.statusCode()).isEqualTo(200);
         var newSecret = SECRET.matcher(rotated.body());
         assertThat(newSecret.find()).isTrue();
         assertThat(newSecret.group(1)).isNotEqualTo(firstSecret);
-        assertThat(ApiTokens.post(tokenUrl(), "grant_type=client_credentials&scope=x12.270",
-                clientId + ":" + firstSecret).statusCode()).isEqualTo(401);
-        assertThat(ApiTokens.post(tokenUrl(), "grant_type=client_credentials&scope=x12.270",
-                clientId + ":" + newSecret.group(1)).statusCode()).isEqualTo(200);
+        assertThat(ApiTokens.post(
+                                tokenUrl(), "grant_type=client_credentials&scope=x12.270", clientId + ":" + firstSecret)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(ApiTokens.post(
+                                tokenUrl(),
+                                "grant_type=client_credentials&scope=x12.270",
+                                clientId + ":" + newSecret.group(1))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(sessionStoreHolds(newSecret.group(1))).isFalse();
 
         var disabled = admin.post("/admin/api-clients/" + rowId + "/disable", "");
         assertThat(disabled.statusCode()).isEqualTo(302);
-        assertThat(ApiTokens.post(tokenUrl(), "grant_type=client_credentials&scope=x12.270",
-                clientId + ":" + newSecret.group(1)).statusCode()).isEqualTo(401);
+        assertThat(ApiTokens.post(
+                                tokenUrl(),
+                                "grant_type=client_credentials&scope=x12.270",
+                                clientId + ":" + newSecret.group(1))
+                        .statusCode())
+                .isEqualTo(401);
         // a token issued before is refused too, before it expires
-        mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").header("Authorization", bearer))
+        mvc.perform(get("/api/v1/eligibility")
+                        .param("memberId", "DEMO-MEMBER-1")
+                        .header("Authorization", bearer))
                 .andExpect(status().isUnauthorized());
         assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'api-client' and entity_id = ?")
-                .param(String.valueOf(rowId)).query(Integer.class).single()).isEqualTo(3);
+                        .param(String.valueOf(rowId))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     @Test
@@ -123,10 +163,12 @@ class ApiClientsIntegrationTests {
         admin.get("/admin/api-clients");
         int before = clientRows();
         // FHIR data only to private-key clients (SMART Backend Services)
-        var refused = admin.post("/admin/api-clients", "clientName=EHR&purpose=reads&scopes="
-                + StaffBrowser.enc("system/Patient.rs"));
+        var refused = admin.post(
+                "/admin/api-clients", "clientName=EHR&purpose=reads&scopes=" + StaffBrowser.enc("system/Patient.rs"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("FHIR scopes need a private-key client").doesNotContain("issued-secret");
+        assertThat(refused.body())
+                .contains("FHIR scopes need a private-key client")
+                .doesNotContain("issued-secret");
         var unknown = admin.post("/admin/api-clients", "clientName=EHR&purpose=reads&scopes=everything");
         assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(clientRows()).isEqualTo(before);
@@ -135,16 +177,21 @@ class ApiClientsIntegrationTests {
     @Test
     void theCommandPrintsClientIdAndSecretOnce() throws Exception {
         OperationalCommand command = context.getBeansOfType(OperationalCommand.class).values().stream()
-                .filter(c -> "create-api-client".equals(AnnotationUtils.findAnnotation(c.getClass(), CommandSpec.class).name()))
-                .findFirst().orElseThrow();
+                .filter(c -> "create-api-client"
+                        .equals(AnnotationUtils.findAnnotation(c.getClass(), CommandSpec.class)
+                                .name()))
+                .findFirst()
+                .orElseThrow();
         var spec = AnnotationUtils.findAnnotation(command.getClass(), CommandSpec.class);
         var out = new ByteArrayOutputStream();
         var original = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = command.run(CommandArgs.parse(List.of("--name", "Nightly batch", "--scopes", "eligibility.read",
-                    "x12.270"), Set.of(spec.options()), Set.of(spec.flags())));
+            code = command.run(CommandArgs.parse(
+                    List.of("--name", "Nightly batch", "--scopes", "eligibility.read", "x12.270"),
+                    Set.of(spec.options()),
+                    Set.of(spec.flags())));
         } finally {
             System.setOut(original);
         }
@@ -158,14 +205,20 @@ class ApiClientsIntegrationTests {
             assertThat(c.scopes()).containsExactly("eligibility.read", "x12.270");
             assertThat(c.active()).isTrue();
         });
-        assertThat(ApiTokens.post(tokenUrl(), "grant_type=client_credentials&scope=x12.270",
-                id.group(1) + ":" + secret.group(1)).statusCode()).isEqualTo(200);
+        assertThat(ApiTokens.post(
+                                tokenUrl(),
+                                "grant_type=client_credentials&scope=x12.270",
+                                id.group(1) + ":" + secret.group(1))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void machineApisAnswer401WithoutAValidToken() throws Exception {
-        mvc.perform(get("/api/v1/nothing-here")).andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer realm=\"commonweal\"")));
+        mvc.perform(get("/api/v1/nothing-here"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(
+                                "WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer realm=\"commonweal\"")));
         mvc.perform(get("/api/v1/nothing-here").header("Authorization", "Bearer cwk_not-a-real-token"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token")));
@@ -182,17 +235,25 @@ class ApiClientsIntegrationTests {
                 insert into identity.api_client (client_id, client_name, purpose, token_sha256, token_prefix, issued_by,
                     legacy_bearer, scopes)
                 values (?, 'Old clinic', 'eligibility', encode(sha256(?::bytea), 'hex'), 'cwk_', 'test', true,
-                    array['eligibility.read', 'x12.270', 'system/Coverage.rs', 'system/CoverageEligibilityRequest.c'])""")
-                .params("legacy-test-" + old.substring(4, 12), old).update();
-        mvc.perform(get("/api/v1/eligibility").param("memberId", "DEMO-MEMBER-1").header("Authorization", "Bearer " + old))
+                    array['eligibility.read', 'x12.270', 'system/Coverage.rs', 'system/CoverageEligibilityRequest.c'])""").params("legacy-test-" + old.substring(4, 12), old).update();
+        mvc.perform(get("/api/v1/eligibility")
+                        .param("memberId", "DEMO-MEMBER-1")
+                        .header("Authorization", "Bearer " + old))
                 .andExpect(status().isOk());
         var http = java.net.http.HttpClient.newHttpClient();
-        var patient = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/fhir/Patient/DEMO-MEMBER-1"))
-                .header("Authorization", "Bearer " + old).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var patient = http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/fhir/Patient/DEMO-MEMBER-1"))
+                        .header("Authorization", "Bearer " + old)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(patient.statusCode()).isEqualTo(403);
         // and it cannot be used at the token endpoint
-        assertThat(ApiTokens.post(tokenUrl(), "grant_type=client_credentials&scope=eligibility.read",
-                "legacy-test-" + old.substring(4, 12) + ":" + old).statusCode()).isEqualTo(401);
+        assertThat(ApiTokens.post(
+                                tokenUrl(),
+                                "grant_type=client_credentials&scope=eligibility.read",
+                                "legacy-test-" + old.substring(4, 12) + ":" + old)
+                        .statusCode())
+                .isEqualTo(401);
     }
 }

@@ -1,5 +1,14 @@
 package org.commonweal.identity;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,16 +22,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Test support: a machine client as SMART Backend Services has it. Registers a client with its own RSA key (or a
@@ -42,29 +41,44 @@ public final class ApiTokens {
         }
 
         public HttpResponse<String> requestToken(String scope, String assertion) throws Exception {
-            return post(tokenUrl, "grant_type=client_credentials&scope=" + enc(scope)
-                    + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-                    + "&client_assertion=" + enc(assertion), null);
+            return post(
+                    tokenUrl,
+                    "grant_type=client_credentials&scope=" + enc(scope)
+                            + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                            + "&client_assertion=" + enc(assertion),
+                    null);
         }
 
         public String assertion(String audience, JWSAlgorithm algorithm) throws JOSEException {
-            var claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(audience)
-                    .jwtID(UUID.randomUUID().toString()).issueTime(new Date())
-                    .expirationTime(new Date(System.currentTimeMillis() + 240_000)).build();
-            var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT)
-                    .build(), claims);
+            var claims = new JWTClaimsSet.Builder()
+                    .issuer(clientId)
+                    .subject(clientId)
+                    .audience(audience)
+                    .jwtID(UUID.randomUUID().toString())
+                    .issueTime(new Date())
+                    .expirationTime(new Date(System.currentTimeMillis() + 240_000))
+                    .build();
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(algorithm)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         }
     }
 
-    private ApiTokens() {
-    }
+    private ApiTokens() {}
 
     public static KeyClient keyClient(ApiClients clients, int port, ApiScope... scopes) throws JOSEException {
-        RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        var issued = clients.register(new ApiClients.Registration("Test client " + UUID.randomUUID(), "tests",
-                scopes.length == 0 ? EnumSet.noneOf(ApiScope.class) : EnumSet.copyOf(List.of(scopes)), null,
+        RSAKey key =
+                new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        var issued = clients.register(new ApiClients.Registration(
+                "Test client " + UUID.randomUUID(),
+                "tests",
+                scopes.length == 0 ? EnumSet.noneOf(ApiScope.class) : EnumSet.copyOf(List.of(scopes)),
+                null,
                 key.toPublicJWK().toJSONString()));
         return new KeyClient(issued.clientId(), key, "http://localhost:" + port + "/oauth2/token");
     }
@@ -81,8 +95,8 @@ public final class ApiTokens {
 
     public static String accessToken(HttpResponse<String> tokenResponse) {
         if (tokenResponse.statusCode() != 200) {
-            throw new IllegalStateException("token endpoint answered " + tokenResponse.statusCode() + ": "
-                    + tokenResponse.body());
+            throw new IllegalStateException(
+                    "token endpoint answered " + tokenResponse.statusCode() + ": " + tokenResponse.body());
         }
         var m = ACCESS_TOKEN.matcher(tokenResponse.body());
         if (!m.find()) {
@@ -92,11 +106,14 @@ public final class ApiTokens {
     }
 
     public static HttpResponse<String> post(String url, String form, String basicAuth) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (basicAuth != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +27,10 @@ class LimitsIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApiClients clients;
+
     @LocalServerPort
     int port;
 
@@ -43,11 +44,15 @@ class LimitsIntegrationTests {
     @Test
     void anAnonymousFormOfMoreThanAFewKilobytesIsRefusedBeforeItIsRead() throws Exception {
         // was: spooled and parsed, then refused by the CSRF check (403)
-        mvc.perform(post("/centers/sessions/1/register").contentType("application/x-www-form-urlencoded")
-                        .content("firstName=" + "x".repeat(400_000)).with(from("192.0.2.1")))
+        mvc.perform(post("/centers/sessions/1/register")
+                        .contentType("application/x-www-form-urlencoded")
+                        .content("firstName=" + "x".repeat(400_000))
+                        .with(from("192.0.2.1")))
                 .andExpect(status().isPayloadTooLarge());
-        mvc.perform(post("/centers/sessions/1/register").contentType("application/x-www-form-urlencoded")
-                        .content("firstName=Ana").with(from("192.0.2.1")))
+        mvc.perform(post("/centers/sessions/1/register")
+                        .contentType("application/x-www-form-urlencoded")
+                        .content("firstName=Ana")
+                        .with(from("192.0.2.1")))
                 .andExpect(status().isForbidden()); // small: on to the CSRF check
     }
 
@@ -60,10 +65,16 @@ class LimitsIntegrationTests {
             request.setContent(body);
             return request;
         };
-        mvc.perform(multipart("/coverage/imports").file(file).with(declared).with(user("analyst").roles("ANALYST")))
+        mvc.perform(multipart("/coverage/imports")
+                        .file(file)
+                        .with(declared)
+                        .with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isPayloadTooLarge());
         // member services pass the size check (and are then asked for the CSRF token this request lacks)
-        mvc.perform(multipart("/coverage/imports").file(file).with(declared).with(user("ms").roles("MEMBER_SERVICES")))
+        mvc.perform(multipart("/coverage/imports")
+                        .file(file)
+                        .with(declared)
+                        .with(user("ms").roles("MEMBER_SERVICES")))
                 .andExpect(status().isForbidden());
     }
 
@@ -72,21 +83,33 @@ class LimitsIntegrationTests {
         String bearer = ApiTokens.bearer(clients, port, ApiScope.X12_270);
         byte[] huge = new byte[21 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'A');
-        mvc.perform(post("/x12/270").content(huge).contentType("application/edi-x12").header("Authorization", bearer))
+        mvc.perform(post("/x12/270")
+                        .content(huge)
+                        .contentType("application/edi-x12")
+                        .header("Authorization", bearer))
                 .andExpect(status().isPayloadTooLarge());
     }
 
     @Test
     void signInAttemptsFromOneAddressAreRateLimitedWithRetryAfter() throws Exception {
         for (int i = 0; i < 10; i++) {
-            mvc.perform(post("/login").param("username", "u" + UUID.randomUUID()).param("password", "x")
-                    .with(from("192.0.2.10"))).andExpect(status().isForbidden()); // no CSRF token: refused, counted
+            mvc.perform(post("/login")
+                            .param("username", "u" + UUID.randomUUID())
+                            .param("password", "x")
+                            .with(from("192.0.2.10")))
+                    .andExpect(status().isForbidden()); // no CSRF token: refused, counted
         }
-        mvc.perform(post("/login").param("username", "someone").param("password", "x").with(from("192.0.2.10")))
+        mvc.perform(post("/login")
+                        .param("username", "someone")
+                        .param("password", "x")
+                        .with(from("192.0.2.10")))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")));
         // another address is not affected
-        mvc.perform(post("/login").param("username", "someone").param("password", "x").with(from("192.0.2.11")))
+        mvc.perform(post("/login")
+                        .param("username", "someone")
+                        .param("password", "x")
+                        .with(from("192.0.2.11")))
                 .andExpect(status().isForbidden());
     }
 
@@ -96,7 +119,10 @@ class LimitsIntegrationTests {
         int refused = 0;
         int firstRefused = -1;
         for (int i = 0; i < 420; i++) {
-            int code = mvc.perform(get("/login").with(from("192.0.2.20"))).andReturn().getResponse().getStatus();
+            int code = mvc.perform(get("/login").with(from("192.0.2.20")))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             if (code == 429 && firstRefused < 0) {
                 firstRefused = i;
             }
@@ -114,10 +140,14 @@ class LimitsIntegrationTests {
         int refused = 0;
         String retryAfter = null;
         for (int i = 0; i < 90 && refused == 0; i++) {
-            var answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                    .header("X-Forwarded-For", "192.0.2.30").header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=nobody&client_secret=x"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var answer = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                            .header("X-Forwarded-For", "192.0.2.30")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "grant_type=client_credentials&client_id=nobody&client_secret=x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 429) {
                 refused++;
                 retryAfter = answer.headers().firstValue("Retry-After").orElse(null);

@@ -2,6 +2,7 @@ package org.commonweal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpServer;
 import org.commonweal.IntegrationTest;
 import org.commonweal.shell.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +49,7 @@ class MemberAppLaunchBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -93,8 +93,9 @@ class MemberAppLaunchBrowserTests {
         String redirect = "http://127.0.0.1:" + app.getAddress().getPort() + "/callback";
         var admin = new StaffBrowser(port).signIn("admin", "demo-password");
         admin.get("/admin/member-apps");
-        admin.post("/admin/member-apps", "appName=" + StaffBrowser.enc("Browser test app") + "&redirectUris="
-                + StaffBrowser.enc(redirect));
+        admin.post(
+                "/admin/member-apps",
+                "appName=" + StaffBrowser.enc("Browser test app") + "&redirectUris=" + StaffBrowser.enc(redirect));
         var id = CLIENT_ID.matcher(admin.get("/admin/member-apps").body());
         assertThat(id.find()).isTrue();
         String clientId = id.group(1);
@@ -102,8 +103,10 @@ class MemberAppLaunchBrowserTests {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 
         // the app sends the member's browser to the authorization endpoint; not signed in: the sign-in page first
         browser.manage().deleteAllCookies();
@@ -119,20 +122,25 @@ class MemberAppLaunchBrowserTests {
 
         BrowserSupport.waitFor(browser).until(d -> d.getCurrentUrl().contains("/oauth2/consent"));
         String consent = browser.findElement(By.id("consent-scopes")).getText();
-        assertThat(consent).contains("See your name, birth date, member ID (CIN), phone number and address")
+        assertThat(consent)
+                .contains("See your name, birth date, member ID (CIN), phone number and address")
                 .contains("See your coverage");
         assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
-        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("consent-approve")));
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].click()", browser.findElement(By.id("consent-approve")));
 
         var query = callback.get(20, TimeUnit.SECONDS);
-        BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("app-got-code")).isEmpty());
+        BrowserSupport.waitFor(browser)
+                .until(d -> !d.findElements(By.id("app-got-code")).isEmpty());
         assertThat(query).containsEntry("state", "browser-state").containsKey("code");
 
-        var token = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code="
-                        + StaffBrowser.enc(query.get("code")) + "&redirect_uri=" + StaffBrowser.enc(redirect)
-                        + "&client_id=" + clientId + "&code_verifier=" + verifier)).build(),
+        var token = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code="
+                                + StaffBrowser.enc(query.get("code")) + "&redirect_uri=" + StaffBrowser.enc(redirect)
+                                + "&client_id=" + clientId + "&code_verifier=" + verifier))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         assertThat(token.body()).contains("\"patient\":\"DEMO-MEMBER-1\"");
@@ -145,9 +153,11 @@ class MemberAppLaunchBrowserTests {
         assertThat(coverage.statusCode()).isEqualTo(200);
         assertThat(coverage.body()).contains("\"resourceType\":\"Coverage\"");
         String other = jdbc.sql("select member_id from coverage.member where member_id <> 'DEMO-MEMBER-1' limit 1")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         assertThat(fhir(bearer, "/fhir/Patient/" + other).statusCode()).isEqualTo(403);
-        assertThat(fhir(bearer, "/fhir/Coverage?beneficiary=Patient/" + other).statusCode()).isEqualTo(403);
+        assertThat(fhir(bearer, "/fhir/Coverage?beneficiary=Patient/" + other).statusCode())
+                .isEqualTo(403);
 
         // the member's page lists the app
         browser.get(base() + "/account/apps");
@@ -155,7 +165,11 @@ class MemberAppLaunchBrowserTests {
     }
 
     private HttpResponse<String> fhir(String bearer, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", bearer)
-                .header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Authorization", bearer)
+                        .header("Accept", "application/fhir+json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.UUID;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.shell.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -36,19 +35,24 @@ class PasskeyBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAccounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
     @BeforeAll
     static void start() throws Exception {
         browser = BrowserSupport.start();
-        authenticator = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
-                .setIsUserConsenting(true));
+        authenticator = ((HasVirtualAuthenticator) browser)
+                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true)
+                        .setIsUserConsenting(true));
     }
 
     @AfterAll
@@ -65,8 +69,8 @@ class PasskeyBrowserTests {
     @Test
     void anAnalystEnrolsAPasskeySignsInWithItAndIsRecoveredByAnAdministrator() throws Exception {
         String analyst = "pk-analyst-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(new UserAccounts.NewUserAccount(analyst, "Passkey Analyst", PASSWORD,
-                EnumSet.of(Role.ANALYST)));
+        accounts.create(
+                new UserAccounts.NewUserAccount(analyst, "Passkey Analyst", PASSWORD, EnumSet.of(Role.ANALYST)));
 
         // first sign-in: the password alone reaches the enrolment page and nothing else
         BrowserSupport.signIn(browser, base(), analyst, PASSWORD);
@@ -83,7 +87,8 @@ class PasskeyBrowserTests {
         assertThat(authenticator.getCredentials()).hasSize(1);
         assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
         clickWhenReady("passkey-sign-in");
-        BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("passkey-enrolled")).isEmpty());
+        BrowserSupport.waitFor(browser)
+                .until(d -> !d.findElements(By.id("passkey-enrolled")).isEmpty());
         assertThat(browser.findElement(By.id("passkey-list")).getText()).contains("Virtual key");
         browser.get(base() + "/insights");
         assertThat(browser.getCurrentUrl()).endsWith("/insights");
@@ -97,21 +102,30 @@ class PasskeyBrowserTests {
         clickWhenReady("passkey-sign-in");
         BrowserSupport.waitFor(browser).until(d -> d.getCurrentUrl().contains("/insights"));
         assertThat(jdbc.sql("select count(*) from identity.passkey_credential c join identity.passkey_user u "
-                + "on u.id = c.user_entity_user_id where u.username = ? and c.last_used > c.created").param(analyst)
-                .query(Integer.class).single()).isEqualTo(1);
+                                + "on u.id = c.user_entity_user_id where u.username = ? and c.last_used > c.created")
+                        .param(analyst)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         // an administrator (the demo login, which skips the step in demo mode) removes the analyst's passkeys
         BrowserSupport.signOut(browser);
         BrowserSupport.signIn(browser, base(), "admin", "demo-password");
         browser.get(base() + "/admin/users");
         // the users table is long; the button's own form is submitted as a click on it would
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].open = true; arguments[1].click()",
-                browser.findElement(By.cssSelector("#user-" + analyst + " details")),
-                browser.findElement(By.id("passkeys-remove-" + analyst)));
-        BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("users-changed")).isEmpty());
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].open = true; arguments[1].click()",
+                        browser.findElement(By.cssSelector("#user-" + analyst + " details")),
+                        browser.findElement(By.id("passkeys-remove-" + analyst)));
+        BrowserSupport.waitFor(browser)
+                .until(d -> !d.findElements(By.id("users-changed")).isEmpty());
         assertThat(audited(analyst, "DELETE")).isEqualTo(1);
         assertThat(jdbc.sql("select username from audit.audit_event where entity_type = 'passkey' "
-                + "and entity_id = ? and action = 'DELETE'").param(analyst).query(String.class).single())
+                                + "and entity_id = ? and action = 'DELETE'")
+                        .param(analyst)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("admin");
 
         // recovered: the analyst's next sign-in is back at enrolment (signing out from the top of a page: the users
@@ -133,13 +147,18 @@ class PasskeyBrowserTests {
     }
 
     private void clickWhenReady(String id) {
-        BrowserSupport.waitFor(browser).until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return document.readyState")));
+        BrowserSupport.waitFor(browser)
+                .until(d -> "complete"
+                        .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("return document.readyState")));
         browser.findElement(By.id(id)).click();
     }
 
     private int audited(String username, String action) {
         return jdbc.sql("select count(*) from audit.audit_event where entity_type = 'passkey' and entity_id = ? "
-                + "and action = ?").params(username, action).query(Integer.class).single();
+                        + "and action = ?")
+                .params(username, action)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +46,8 @@ public class RouteAccessMatrixIntegrationTests {
         }
 
         Set<Role> allowed() {
-            return Arrays.stream(access.split("\\s+")).map(Role::valueOf)
+            return Arrays.stream(access.split("\\s+"))
+                    .map(Role::valueOf)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         }
     }
@@ -58,14 +58,20 @@ public class RouteAccessMatrixIntegrationTests {
         assertThat(routes).hasSizeGreaterThan(5);
         List<String> failures = new ArrayList<>();
         for (Route route : routes) {
-            var anonymous = mvc.perform(request(route.method(), route.path())).andReturn().getResponse();
+            var anonymous = mvc.perform(request(route.method(), route.path()))
+                    .andReturn()
+                    .getResponse();
             if (anonymous.getStatus() != route.expectedAnonymous()
-                    || (route.expectedAnonymous() == 302 && !String.valueOf(anonymous.getRedirectedUrl()).endsWith("/login"))) {
+                    || (route.expectedAnonymous() == 302
+                            && !String.valueOf(anonymous.getRedirectedUrl()).endsWith("/login"))) {
                 failures.add(route + " anonymous: " + anonymous.getStatus() + " " + anonymous.getRedirectedUrl());
             }
             for (Role role : Role.values()) {
                 int status = mvc.perform(request(route.method(), route.path())
-                        .with(user(role.demoUsername()).roles(role.name()))).andReturn().getResponse().getStatus();
+                                .with(user(role.demoUsername()).roles(role.name())))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
                 if (status != route.expected(role)) {
                     failures.add(route + " " + role + ": expected " + route.expected(role) + " got " + status);
                 }
@@ -78,14 +84,16 @@ public class RouteAccessMatrixIntegrationTests {
         List<Route> routes = new ArrayList<>();
         Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:security/routes-*.csv");
         for (Resource file : files) {
-            try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var reader =
+                    new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     if (line.isBlank() || line.startsWith("#")) {
                         continue;
                     }
                     String[] f = line.split(",", 3);
-                    routes.add(new Route(file.getFilename(), HttpMethod.valueOf(f[0].trim()), f[1].trim(), f[2].trim()));
+                    routes.add(
+                            new Route(file.getFilename(), HttpMethod.valueOf(f[0].trim()), f[1].trim(), f[2].trim()));
                 }
             }
         }

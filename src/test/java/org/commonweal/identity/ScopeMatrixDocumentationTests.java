@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class ScopeMatrixDocumentationTests {
 
     private static final Path DOC = Path.of("docs/security.md");
+
     @Test
     void theDocumentShowsTheScopesTheCodeEnforces() throws Exception {
         assertGenerated("scope-matrix", ScopeMatrix.markdown());

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -24,11 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ScopeMatrixIntegrationTests {
 
-    private static final String X12_270 = "ISA*00*          *00*          *ZZ*EASTLACLINIC   *ZZ*LACARE         *261129*1200*^*00501*000000077*0*P*:~"
-            + "GS*HS*EASTLACLINIC*LACARE*20261129*1200*77*X*005010X279A1~ST*270*0001*005010X279A1~"
-            + "BHT*0022*13*REQ77*20261129*1200~HL*1**20*1~NM1*PR*2*L.A. CARE HEALTH PLAN*****PI*LACARE~HL*2*1*21*1~"
-            + "NM1*1P*2*EAST LA CLINIC*****XX*1234567893~HL*3*2*22*0~TRN*1*TRACE3*9EASTLA~"
-            + "NM1*IL*1*DOE*PAT****MI*DEMO-MEMBER-1~DTP*291*D8*20261129~EQ*30~SE*12*0001~GE*1*77~IEA*1*000000077~";
+    private static final String X12_270 =
+            "ISA*00*          *00*          *ZZ*EASTLACLINIC   *ZZ*LACARE         *261129*1200*^*00501*000000077*0*P*:~"
+                    + "GS*HS*EASTLACLINIC*LACARE*20261129*1200*77*X*005010X279A1~ST*270*0001*005010X279A1~"
+                    + "BHT*0022*13*REQ77*20261129*1200~HL*1**20*1~NM1*PR*2*L.A. CARE HEALTH PLAN*****PI*LACARE~HL*2*1*21*1~"
+                    + "NM1*1P*2*EAST LA CLINIC*****XX*1234567893~HL*3*2*22*0~TRN*1*TRACE3*9EASTLA~"
+                    + "NM1*IL*1*DOE*PAT****MI*DEMO-MEMBER-1~DTP*291*D8*20261129~EQ*30~SE*12*0001~GE*1*77~IEA*1*000000077~";
     private static final String ELIGIBILITY_REQUEST = """
             {"resourceType":"CoverageEligibilityRequest","status":"active","purpose":["validation"],
              "patient":{"reference":"Patient/DEMO-MEMBER-1"},"created":"2026-11-29",
@@ -36,19 +36,26 @@ class ScopeMatrixIntegrationTests {
 
     @Autowired
     ApiClients clients;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> call(ApiScope.Endpoint endpoint, String bearer) throws Exception {
-        String coverage = jdbc.sql("select min(id)::text from coverage.enrollment_span where member_id = 'DEMO-MEMBER-1'")
-                .query(String.class).single();
-        String path = endpoint.sample().replace("{member}", "DEMO-MEMBER-1").replace("{coverage}", coverage)
+        String coverage = jdbc.sql(
+                        "select min(id)::text from coverage.enrollment_span where member_id = 'DEMO-MEMBER-1'")
+                .query(String.class)
+                .single();
+        String path = endpoint.sample()
+                .replace("{member}", "DEMO-MEMBER-1")
+                .replace("{coverage}", coverage)
                 .replace("{cin}", "91234567A");
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", bearer);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", bearer);
         if (endpoint.method().equals("POST")) {
             boolean fhir = path.startsWith("/fhir/");
             request.header("Content-Type", fhir ? "application/fhir+json" : "application/edi-x12")
@@ -67,10 +74,12 @@ class ScopeMatrixIntegrationTests {
                     for (ApiScope.Endpoint endpoint : other.endpoints()) {
                         var answer = call(endpoint, bearer);
                         if (other == scope) {
-                            assertThat(answer.statusCode()).as("%s %s with %s", endpoint.method(), endpoint.path(), scope.value())
+                            assertThat(answer.statusCode())
+                                    .as("%s %s with %s", endpoint.method(), endpoint.path(), scope.value())
                                     .isIn(200, 201);
                         } else {
-                            assertThat(answer.statusCode()).as("%s %s with %s", endpoint.method(), endpoint.path(), scope.value())
+                            assertThat(answer.statusCode())
+                                    .as("%s %s with %s", endpoint.method(), endpoint.path(), scope.value())
                                     .isEqualTo(403);
                         }
                     }
@@ -85,10 +94,16 @@ class ScopeMatrixIntegrationTests {
         var client = ApiTokens.keyClient(clients, port, ApiScope.COVERAGE_READ);
         assertThat(client.requestToken("system/Patient.rs").body()).contains("invalid_scope");
         // SMART: the assertion must be signed with RS384 or ES384 and name this server's token endpoint
-        assertThat(client.requestToken("system/Coverage.rs",
-                client.assertion(client.tokenUrl(), com.nimbusds.jose.JWSAlgorithm.RS256)).statusCode()).isEqualTo(401);
-        assertThat(client.requestToken("system/Coverage.rs",
-                client.assertion("https://elsewhere.example/token", com.nimbusds.jose.JWSAlgorithm.RS384)).statusCode())
+        assertThat(client.requestToken(
+                                "system/Coverage.rs",
+                                client.assertion(client.tokenUrl(), com.nimbusds.jose.JWSAlgorithm.RS256))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(client.requestToken(
+                                "system/Coverage.rs",
+                                client.assertion(
+                                        "https://elsewhere.example/token", com.nimbusds.jose.JWSAlgorithm.RS384))
+                        .statusCode())
                 .isEqualTo(401);
         // the wrong client's key
         var stranger = ApiTokens.keyClient(clients, port, ApiScope.COVERAGE_READ);
@@ -103,17 +118,23 @@ class ScopeMatrixIntegrationTests {
     void aRotatedSigningKeyStillAcceptsTheTokensItSignedAndSignsNoMore() throws Exception {
         String before = ApiTokens.bearer(clients, port, ApiScope.ELIGIBILITY_READ);
         var command = context.getBeansOfType(org.commonweal.platform.OperationalCommand.class).values().stream()
-                .filter(c -> "rotate-signing-key".equals(org.springframework.core.annotation.AnnotationUtils
-                        .findAnnotation(c.getClass(), org.commonweal.platform.CommandSpec.class).name()))
-                .findFirst().orElseThrow();
-        assertThat(command.run(org.commonweal.platform.CommandArgs.parse(List.of(), java.util.Set.of(),
-                java.util.Set.of()))).isZero();
+                .filter(c -> "rotate-signing-key"
+                        .equals(org.springframework.core.annotation.AnnotationUtils.findAnnotation(
+                                        c.getClass(), org.commonweal.platform.CommandSpec.class)
+                                .name()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(command.run(
+                        org.commonweal.platform.CommandArgs.parse(List.of(), java.util.Set.of(), java.util.Set.of())))
+                .isZero();
         String after = ApiTokens.bearer(clients, port, ApiScope.ELIGIBILITY_READ);
         assertThat(kid(after)).isNotEqualTo(kid(before));
         var eligibility = new ApiScope.Endpoint("GET", "", "/api/v1/eligibility?cin={cin}");
         assertThat(call(eligibility, before).statusCode()).isEqualTo(200);
         assertThat(call(eligibility, after).statusCode()).isEqualTo(200);
-        var jwks = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/jwks")).build(),
+        var jwks = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/jwks"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(jwks.body()).contains(kid(before), kid(after));
     }
@@ -124,9 +145,14 @@ class ScopeMatrixIntegrationTests {
 
     @Test
     void publicApisNeedNoToken() throws Exception {
-        for (String path : List.of("/fhir/metadata", "/fhir/Practitioner?_count=1", "/hsds/services?per_page=1",
+        for (String path : List.of(
+                "/fhir/metadata",
+                "/fhir/Practitioner?_count=1",
+                "/hsds/services?per_page=1",
                 "/api/grants/opportunities")) {
-            var answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            var answer = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(path).isEqualTo(200);
         }
@@ -134,16 +160,27 @@ class ScopeMatrixIntegrationTests {
 
     @Test
     void discoveryDocumentsNameTheTokenEndpointAndScopes() throws Exception {
-        var smart = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/.well-known/smart-configuration")).build(), HttpResponse.BodyHandlers.ofString());
+        var smart = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/.well-known/smart-configuration"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(smart.statusCode()).isEqualTo(200);
-        assertThat(smart.body()).contains("\"token_endpoint\":\"http://localhost:" + port + "/oauth2/token\"",
-                "private_key_jwt", "RS384", "system/Patient.rs", "client-confidential-asymmetric");
-        var openid = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(smart.body())
+                .contains(
+                        "\"token_endpoint\":\"http://localhost:" + port + "/oauth2/token\"",
+                        "private_key_jwt",
+                        "RS384",
+                        "system/Patient.rs",
+                        "client-confidential-asymmetric");
+        var openid = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/.well-known/openid-configuration"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(openid.statusCode()).isEqualTo(200);
         assertThat(openid.body()).contains("/oauth2/token", "/oauth2/jwks");
-        var jwks = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/jwks")).build(),
+        var jwks = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/jwks"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(jwks.body()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\":");
     }

@@ -17,8 +17,10 @@ public final class StaffBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String base;
     private String csrf;
 
@@ -29,15 +31,16 @@ public final class StaffBrowser {
     public StaffBrowser signIn(String username, String password) throws Exception {
         get("/login");
         var answer = post("/login", "username=" + enc(username) + "&password=" + enc(password));
-        if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
+        if (answer.statusCode() != 302
+                || answer.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in as " + username + " failed: " + answer.statusCode());
         }
         return this;
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        var answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
         var m = CSRF.matcher(answer.body());
         if (m.find()) {
             csrf = m.group(1);
@@ -48,9 +51,12 @@ public final class StaffBrowser {
     /** Posts a form ({@code a=1&b=2}, values already encoded) with the CSRF token of the last page read. */
     public HttpResponse<String> post(String path, String form) throws Exception {
         String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(csrf == null ? "" : csrf);
-        var answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        var answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         var m = CSRF.matcher(answer.body());
         if (m.find()) {
             csrf = m.group(1);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.commonweal.IntegrationTest;
@@ -40,10 +39,17 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InsightsDisclosureIntegrationTests {
 
-    @Autowired InsightsRefresh refresh;
-    @Autowired FigureStore store;
-    @Autowired Adequacy adequacy;
-    @Autowired MockMvc mvc;
+    @Autowired
+    InsightsRefresh refresh;
+
+    @Autowired
+    FigureStore store;
+
+    @Autowired
+    Adequacy adequacy;
+
+    @Autowired
+    MockMvc mvc;
 
     @BeforeAll
     void aRunAndARefresh() {
@@ -56,8 +62,14 @@ class InsightsDisclosureIntegrationTests {
     private List<List<String>> download(String path, Map<String, String> params) throws Exception {
         var request = get(path).with(user("analyst").roles("ANALYST"));
         params.forEach(request::param);
-        String csv = new String(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsByteArray(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+        String csv = new String(
+                        mvc.perform(request)
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsByteArray(),
+                        StandardCharsets.UTF_8)
+                .replace("\uFEFF", "");
         var records = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
         // the export leaves a suppressed cell empty and names its column in "suppressed" (#22): read it back as masked
         List<String> header = records.getFirst().toList();
@@ -87,7 +99,7 @@ class InsightsDisclosureIntegrationTests {
     private static void relate(LinearAttacker attacker, String total, long totalValue, Map<String, Long> parts) {
         long sum = parts.values().stream().mapToLong(Long::longValue).sum();
         if (parts.isEmpty() || sum > totalValue) {
-            return;   // distinct people counted once: no equation
+            return; // distinct people counted once: no equation
         }
         List<String> names = new ArrayList<>(parts.keySet());
         if (sum < totalValue) {
@@ -110,8 +122,9 @@ class InsightsDisclosureIntegrationTests {
             }
             for (String level : measure.regions() ? List.of("spa", "rcac") : List.of("spa")) {
                 for (String group : groups) {
-                    var rows = download("/insights/export.csv", Map.of("measure", measure.code(), "level", level,
-                            "group", group, "period", "current"));
+                    var rows = download(
+                            "/insights/export.csv",
+                            Map.of("measure", measure.code(), "level", level, "group", group, "period", "current"));
                     for (int column : measure.numeratorIsCount() ? new int[] {6, 7} : new int[] {7}) {
                         var attacker = new LinearAttacker().table();
                         String total = null;
@@ -137,16 +150,17 @@ class InsightsDisclosureIntegrationTests {
                             continue;
                         }
                         relate(attacker, total, totalTruth, truth);
-                        attacker.breaches().forEach(b -> breaches.add(measure.code() + " " + level + " " + group
-                                + " column " + column + ": " + b));
+                        attacker.breaches()
+                                .forEach(b -> breaches.add(
+                                        measure.code() + " " + level + " " + group + " column " + column + ": " + b));
                         tables++;
                         cells += attacker.cells();
                     }
                 }
             }
         }
-        System.out.printf("disclosure: insights export.csv (county and areas), %d tables, %d cells checked%n",
-                tables, cells);
+        System.out.printf(
+                "disclosure: insights export.csv (county and areas), %d tables, %d cells checked%n", tables, cells);
         assertThat(breaches).isEmpty();
         assertThat(tables).isPositive();
     }
@@ -183,17 +197,27 @@ class InsightsDisclosureIntegrationTests {
                 String value = group.equals("all") ? "" : group.substring(group.indexOf(':') + 1);
                 for (int area = 0; area <= 8; area++) {
                     String level = area == 0 ? "county" : "spa";
-                    var rows = download("/insights/trends.csv", Map.of("measure", measure.code(), "level", "spa",
-                            "group", group, "area", Integer.toString(area)));
+                    var rows = download(
+                            "/insights/trends.csv",
+                            Map.of(
+                                    "measure",
+                                    measure.code(),
+                                    "level",
+                                    "spa",
+                                    "group",
+                                    group,
+                                    "area",
+                                    Integer.toString(area)));
                     Map<String, Figure> months = new LinkedHashMap<>();
-                    store.trend(measure, level, area, kind, value, "month").forEach(f -> months.put(
-                            f.period().toString().substring(0, 7), f));
+                    store.trend(measure, level, area, kind, value, "month")
+                            .forEach(f -> months.put(f.period().toString().substring(0, 7), f));
                     Map<String, Figure> years = new LinkedHashMap<>();
-                    store.trend(measure, level, area, kind, value, "year").forEach(f -> years.put(
-                            Integer.toString(f.period().getYear()), f));
+                    store.trend(measure, level, area, kind, value, "year")
+                            .forEach(f -> years.put(Integer.toString(f.period().getYear()), f));
                     var attacker = new LinearAttacker().table();
                     for (List<String> r : rows) {
-                        if (figure(r.get(7)) && (r.get(5).equals("year") || r.get(5).equals("month"))) {
+                        if (figure(r.get(7))
+                                && (r.get(5).equals("year") || r.get(5).equals("month"))) {
                             attacker.read(r.get(6), r.get(7));
                         }
                     }
@@ -206,15 +230,15 @@ class InsightsDisclosureIntegrationTests {
                         });
                         relate(attacker, y.getKey(), value(y.getValue().numerator()), parts);
                     }
-                    attacker.breaches().forEach(b -> breaches.add(measure.code() + " " + group + " " + level + " "
-                            + ": " + b));
+                    attacker.breaches()
+                            .forEach(b -> breaches.add(measure.code() + " " + group + " " + level + " " + ": " + b));
                     tables++;
                     cells += attacker.cells();
                 }
             }
         }
-        System.out.printf("disclosure: insights trends.csv (years and months), %d tables, %d cells checked%n",
-                tables, cells);
+        System.out.printf(
+                "disclosure: insights trends.csv (years and months), %d tables, %d cells checked%n", tables, cells);
         assertThat(breaches).isEmpty();
         assertThat(tables).isPositive();
     }

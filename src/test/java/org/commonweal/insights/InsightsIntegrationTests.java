@@ -13,11 +13,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -48,14 +46,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InsightsIntegrationTests {
 
-    @Autowired InsightsRefresh refresh;
-    @Autowired FigureStore store;
-    @Autowired RefreshJobs jobs;
-    @Autowired Coverage coverage;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    InsightsRefresh refresh;
+
+    @Autowired
+    FigureStore store;
+
+    @Autowired
+    RefreshJobs jobs;
+
+    @Autowired
+    Coverage coverage;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     LocalDate today;
 
@@ -65,11 +78,13 @@ class InsightsIntegrationTests {
         today = LocalDate.now(refresh.zone());
     }
 
-    private Optional<Figure> cell(Measure measure, String level, int area, String kind, String value,
-            String periodKind, LocalDate period) {
-        LocalDate p = period != null ? period : store.periods(measure, periodKind).getFirst();
+    private Optional<Figure> cell(
+            Measure measure, String level, int area, String kind, String value, String periodKind, LocalDate period) {
+        LocalDate p =
+                period != null ? period : store.periods(measure, periodKind).getFirst();
         return store.cells(measure, level, kind, value, periodKind, p).stream()
-                .filter(f -> f.level().equals(level) && f.area() == area).findFirst();
+                .filter(f -> f.level().equals(level) && f.area() == area)
+                .findFirst();
     }
 
     private static long n(Optional<Figure> f) {
@@ -95,17 +110,25 @@ class InsightsIntegrationTests {
             }
         });
         assertThat(all[0]).as("the small demo has members").isGreaterThan(1000);
-        assertThat(n(cell(Measure.MEMBERS, "county", 0, "all", "", "current", today))).isEqualTo(all[0]);
-        assertThat(n(cell(Measure.MEMBERS, "spa", 4, "all", "", "current", today))).isEqualTo(spa4[0]);
-        assertThat(n(cell(Measure.MEMBERS, "spa", 4, "language", "es", "current", today))).isEqualTo(spa4Spanish[0]);
-        assertThat(n(cell(Measure.MEMBERS, "rcac", 6, "all", "", "current", today))).isEqualTo(region6[0]);
-        assertThat(cell(Measure.MEMBERS, "spa", 4, "all", "", "current", today).orElseThrow().denominator())
-                .as("residents of SPA 4").isGreaterThan(BigDecimal.valueOf(500_000));
+        assertThat(n(cell(Measure.MEMBERS, "county", 0, "all", "", "current", today)))
+                .isEqualTo(all[0]);
+        assertThat(n(cell(Measure.MEMBERS, "spa", 4, "all", "", "current", today)))
+                .isEqualTo(spa4[0]);
+        assertThat(n(cell(Measure.MEMBERS, "spa", 4, "language", "es", "current", today)))
+                .isEqualTo(spa4Spanish[0]);
+        assertThat(n(cell(Measure.MEMBERS, "rcac", 6, "all", "", "current", today)))
+                .isEqualTo(region6[0]);
+        assertThat(cell(Measure.MEMBERS, "spa", 4, "all", "", "current", today)
+                        .orElseThrow()
+                        .denominator())
+                .as("residents of SPA 4")
+                .isGreaterThan(BigDecimal.valueOf(500_000));
     }
 
     @Test
     void membersOnTheFirstOfEachMonthMatchTheMembersStreamedForThatDay() {
-        for (LocalDate month : List.of(today.withDayOfMonth(1), today.withDayOfMonth(1).minusMonths(7))) {
+        for (LocalDate month :
+                List.of(today.withDayOfMonth(1), today.withDayOfMonth(1).minusMonths(7))) {
             long[] spa6 = new long[1];
             long[] region3 = new long[1];
             long[] all = new long[1];
@@ -114,10 +137,14 @@ class InsightsIntegrationTests {
                 spa6[0] += Integer.valueOf(6).equals(m.spa()) ? 1 : 0;
                 region3[0] += Integer.valueOf(3).equals(m.rcacRegion()) ? 1 : 0;
             });
-            assertThat(n(cell(Measure.MEMBERS, "county", 0, "all", "", "month", month))).as(month.toString())
-                    .isEqualTo(all[0]).isPositive();
-            assertThat(n(cell(Measure.MEMBERS, "spa", 6, "all", "", "month", month))).isEqualTo(spa6[0]);
-            assertThat(n(cell(Measure.MEMBERS, "rcac", 3, "all", "", "month", month))).isEqualTo(region3[0]);
+            assertThat(n(cell(Measure.MEMBERS, "county", 0, "all", "", "month", month)))
+                    .as(month.toString())
+                    .isEqualTo(all[0])
+                    .isPositive();
+            assertThat(n(cell(Measure.MEMBERS, "spa", 6, "all", "", "month", month)))
+                    .isEqualTo(spa6[0]);
+            assertThat(n(cell(Measure.MEMBERS, "rcac", 3, "all", "", "month", month)))
+                    .isEqualTo(region3[0]);
         }
     }
 
@@ -126,7 +153,8 @@ class InsightsIntegrationTests {
         var direct = jdbc.sql("""
                 select sum(members) as members, sum(met) as met from adequacy.run_zip_result
                 where run_id = (select id from adequacy.run order by finished_at desc, id desc limit 1) and spa = 6""")
-                .query((rs, i) -> new long[] {rs.getLong("members"), rs.getLong("met")}).single();
+                .query((rs, i) -> new long[] {rs.getLong("members"), rs.getLong("met")})
+                .single();
         var cell = cell(Measure.ADEQUACY, "spa", 6, "all", "", "current", null).orElseThrow();
         assertThat(cell.denominator().longValue()).isEqualTo(direct[0]).isPositive();
         assertThat(cell.numerator().longValue()).isEqualTo(direct[1]);
@@ -142,19 +170,26 @@ class InsightsIntegrationTests {
                     select count(*) from centers.visit v join centers.center c on c.id = v.center_id
                     where c.spa = ? and (v.visited_at at time zone 'America/Los_Angeles')::date >= ?
                       and (v.visited_at at time zone 'America/Los_Angeles')::date < ?""")
-                    .params(spa, windowStart, windowEnd).query(Long.class).single();
+                    .params(spa, windowStart, windowEnd)
+                    .query(Long.class)
+                    .single();
             long attended = jdbc.sql("""
                     select count(*) from centers.registration r join centers.class_session s on s.id = r.session_id
                     join centers.center c on c.id = s.center_id
                     where r.status = 'attended' and c.spa = ? and (s.starts_at at time zone 'America/Los_Angeles')::date >= ?
                       and (s.starts_at at time zone 'America/Los_Angeles')::date < ?""")
-                    .params(spa, windowStart, windowEnd).query(Long.class).single();
-            assertThat(n(cell(Measure.CENTER_VISITS, "spa", spa, "all", "", "current", today))).as("spa " + spa)
+                    .params(spa, windowStart, windowEnd)
+                    .query(Long.class)
+                    .single();
+            assertThat(n(cell(Measure.CENTER_VISITS, "spa", spa, "all", "", "current", today)))
+                    .as("spa " + spa)
                     .isEqualTo(visits);
-            assertThat(n(cell(Measure.CLASS_ATTENDANCE, "spa", spa, "all", "", "current", today))).as("spa " + spa)
+            assertThat(n(cell(Measure.CLASS_ATTENDANCE, "spa", spa, "all", "", "current", today)))
+                    .as("spa " + spa)
                     .isEqualTo(attended);
         }
-        assertThat(n(cell(Measure.CENTER_VISITS, "county", 0, "all", "", "current", today))).isPositive();
+        assertThat(n(cell(Measure.CENTER_VISITS, "county", 0, "all", "", "current", today)))
+                .isPositive();
     }
 
     @Test
@@ -165,26 +200,37 @@ class InsightsIntegrationTests {
                 select count(*) as events, coalesce(sum(attendees_members + attendees_nonmembers), 0) as reach
                 from engagement.outreach_event e join engagement.promoter p on p.id = e.promoter_id
                 where coalesce(e.spa, p.spa) = 6 and e.held_on >= ? and e.held_on < ?""")
-                .params(windowStart, windowEnd).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        assertThat(n(cell(Measure.PROMOTER_EVENTS, "spa", 6, "all", "", "current", today))).isEqualTo(direct[0]);
-        assertThat(n(cell(Measure.PROMOTER_REACH, "spa", 6, "all", "", "current", today))).isEqualTo(direct[1]);
-        assertThat(n(cell(Measure.PROMOTER_EVENTS, "county", 0, "all", "", "current", today))).isPositive();
+                .params(windowStart, windowEnd)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        assertThat(n(cell(Measure.PROMOTER_EVENTS, "spa", 6, "all", "", "current", today)))
+                .isEqualTo(direct[0]);
+        assertThat(n(cell(Measure.PROMOTER_REACH, "spa", 6, "all", "", "current", today)))
+                .isEqualTo(direct[1]);
+        assertThat(n(cell(Measure.PROMOTER_EVENTS, "county", 0, "all", "", "current", today)))
+                .isPositive();
     }
 
     @Test
     void grantsCountDollarsAndUniqueOrganizationsMatchTheAwardsOfAYear() {
-        int year = jdbc.sql("select extract(year from max(awarded_on))::int from grants.award").query(Integer.class)
+        int year = jdbc.sql("select extract(year from max(awarded_on))::int from grants.award")
+                .query(Integer.class)
                 .single();
         for (int spa = 1; spa <= 8; spa++) {
             var direct = jdbc.sql("""
                     select count(*), coalesce(sum(a.amount), 0), count(distinct o.ein)
                     from grants.award a join grants.organization o on o.id = a.organization_id
-                    where o.spa = ? and extract(year from a.awarded_on) = ?""").params(spa, year)
-                    .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getLong(3)}).single();
+                    where o.spa = ? and extract(year from a.awarded_on) = ?""")
+                    .params(spa, year)
+                    .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2), rs.getLong(3)})
+                    .single();
             LocalDate jan1 = LocalDate.of(year, 1, 1);
-            assertThat(n(cell(Measure.GRANTS_AWARDED, "spa", spa, "all", "", "year", jan1))).isEqualTo(direct[0]);
+            assertThat(n(cell(Measure.GRANTS_AWARDED, "spa", spa, "all", "", "year", jan1)))
+                    .isEqualTo(direct[0]);
             assertThat(cell(Measure.GRANT_DOLLARS, "spa", spa, "all", "", "year", jan1)
-                    .map(Figure::numerator).orElse(BigDecimal.ZERO)).isEqualByComparingTo((BigDecimal) direct[1]);
+                            .map(Figure::numerator)
+                            .orElse(BigDecimal.ZERO))
+                    .isEqualByComparingTo((BigDecimal) direct[1]);
             assertThat(n(cell(Measure.GRANT_ORGANIZATIONS, "spa", spa, "all", "", "year", jan1)))
                     .isEqualTo(direct[2]);
         }
@@ -215,18 +261,20 @@ class InsightsIntegrationTests {
                 dueRetained[1]++;
             }
         });
-        var cell = cell(Measure.HOUSING_RETENTION, "county", 0, "all", "", "current", null).orElseThrow();
+        var cell = cell(Measure.HOUSING_RETENTION, "county", 0, "all", "", "current", null)
+                .orElseThrow();
         assertThat(cell.denominator().longValue()).isEqualTo(dueRetained[0]).isPositive();
         assertThat(cell.numerator().longValue()).isEqualTo(dueRetained[1]);
-        assertThat(n(cell(Measure.HOUSING_CLIENTS, "county", 0, "all", "", "current", today))).isPositive();
+        assertThat(n(cell(Measure.HOUSING_CLIENTS, "county", 0, "all", "", "current", today)))
+                .isPositive();
     }
 
     @Test
     void aGrantAwardedRefreshesOnlyTheGrantsFigures() throws Exception {
         Instant coverageBefore = store.refresh(Family.COVERAGE).orElseThrow().refreshedAt();
         Instant grantsBefore = store.refresh(Family.GRANTS).orElseThrow().refreshedAt();
-        transactions.executeWithoutResult(tx -> events.publishEvent(
-                new GrantAwarded(-1, "TEST-EVENT", "95-0000000", BigDecimal.ONE)));
+        transactions.executeWithoutResult(
+                tx -> events.publishEvent(new GrantAwarded(-1, "TEST-EVENT", "95-0000000", BigDecimal.ONE)));
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline
                 && !store.refresh(Family.GRANTS).orElseThrow().refreshedAt().isAfter(grantsBefore)) {
@@ -250,9 +298,15 @@ class InsightsIntegrationTests {
     @Test
     void theMapPageShowsEveryAreaAndMasksSmallCells() throws Exception {
         // a group small enough to be masked somewhere: Spanish-speaking visits by region
-        String page = mvc.perform(get("/insights").param("measure", "members").param("level", "rcac")
-                        .param("group", "race:other").with(user("analyst").roles("ANALYST")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/insights")
+                        .param("measure", "members")
+                        .param("level", "rcac")
+                        .param("group", "race:other")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         for (int region = 1; region <= 11; region++) {
             assertThat(page).contains("data-area=\"" + region + "\"");
         }
@@ -265,8 +319,13 @@ class InsightsIntegrationTests {
         for (Figure f : cells) {
             if (!SmallCells.small(f.numerator()) && f.numerator().signum() > 0) {
                 // shown, unless masked as a complement of a small one
-                assertThat(page).containsAnyOf(String.format(java.util.Locale.US, "%,d", f.numerator().longValue()),
-                        SmallCells.MASK);
+                assertThat(page)
+                        .containsAnyOf(
+                                String.format(
+                                        java.util.Locale.US,
+                                        "%,d",
+                                        f.numerator().longValue()),
+                                SmallCells.MASK);
             }
         }
     }
@@ -275,37 +334,70 @@ class InsightsIntegrationTests {
     void everyViewRendersForEveryMeasure() throws Exception {
         for (Measure m : Measure.values()) {
             for (String path : List.of("/insights", "/insights/gaps", "/insights/compare", "/insights/trends")) {
-                mvc.perform(get(path).param("measure", m.code()).param("level", "rcac")
-                        .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk());
+                mvc.perform(get(path)
+                                .param("measure", m.code())
+                                .param("level", "rcac")
+                                .with(user("analyst").roles("ANALYST")))
+                        .andExpect(status().isOk());
             }
         }
-        mvc.perform(get("/insights").param("measure", "nope").with(user("analyst").roles("ANALYST")))
+        mvc.perform(get("/insights")
+                        .param("measure", "nope")
+                        .with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/insights").param("period", "month:2026-13").with(user("analyst").roles("ANALYST")))
+        mvc.perform(get("/insights")
+                        .param("period", "month:2026-13")
+                        .with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void theGapsPageRanksAtMostTenShortfalls() throws Exception {
-        String page = mvc.perform(get("/insights/gaps").param("measure", "members").param("level", "rcac")
-                .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
+        String page = mvc.perform(get("/insights/gaps")
+                        .param("measure", "members")
+                        .param("level", "rcac")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(page).contains("id=\"gaps-table\"");
-        int rows = page.split("<tr>").length - 2;   // minus the text before and the header row
+        int rows = page.split("<tr>").length - 2; // minus the text before and the header row
         assertThat(rows).isBetween(1, 10);
     }
 
     @Test
     void csvAndXlsxHoldTheSameCellsAsThePageWithNumbersAsNumbers() throws Exception {
         var params = new String[] {"center-visits", "spa", "language:es", "current"};
-        String csv = new String(mvc.perform(get("/insights/export.csv").param("measure", params[0])
-                        .param("level", params[1]).param("group", params[2]).param("period", params[3])
-                        .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
-        var records = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv)).getRecords();
+        String csv = new String(
+                        mvc.perform(get("/insights/export.csv")
+                                        .param("measure", params[0])
+                                        .param("level", params[1])
+                                        .param("group", params[2])
+                                        .param("period", params[3])
+                                        .with(user("analyst").roles("ANALYST")))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsByteArray(),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\uFEFF", "");
+        var records = org.apache.commons.csv.CSVFormat.RFC4180
+                .parse(new java.io.StringReader(csv))
+                .getRecords();
         // #22: the unit in the column's name, never in a cell; the suppression mark in its own column
-        assertThat(records.getFirst().values()).containsExactly("measure", "level", "area", "area_name", "group",
-                "period", "count", "denominator", "rate_per_1000", "suppressed");
+        assertThat(records.getFirst().values())
+                .containsExactly(
+                        "measure",
+                        "level",
+                        "area",
+                        "area_name",
+                        "group",
+                        "period",
+                        "count",
+                        "denominator",
+                        "rate_per_1000",
+                        "suppressed");
         assertThat(records).hasSize(1 + 8 + 1);
         List<Figure> cells = store.cells(Measure.CENTER_VISITS, "spa", "language", "es", "current", today);
         int checked = 0;
@@ -313,7 +405,9 @@ class InsightsIntegrationTests {
             for (int column = 6; column <= 8; column++) {
                 assertThat(r.get(column)).as("a plain number or empty: " + r).matches("(-?\\d+(\\.\\d+)?)?");
             }
-            Figure f = cells.stream().filter(c -> (c.level() + c.area()).equals(r.get(1) + r.get(2))).findFirst()
+            Figure f = cells.stream()
+                    .filter(c -> (c.level() + c.area()).equals(r.get(1) + r.get(2)))
+                    .findFirst()
                     .orElse(null);
             if (f == null) {
                 continue;
@@ -321,7 +415,8 @@ class InsightsIntegrationTests {
             if (r.get(9).contains("count")) {
                 assertThat(r.get(6)).isEmpty();
             } else {
-                assertThat(new BigDecimal(r.get(6))).isEqualByComparingTo(f.numerator().setScale(0, RoundingMode.HALF_UP));
+                assertThat(new BigDecimal(r.get(6)))
+                        .isEqualByComparingTo(f.numerator().setScale(0, RoundingMode.HALF_UP));
                 checked++;
             }
             if (!r.get(9).contains("rate_per_1000") && !r.get(8).isEmpty()) {
@@ -331,9 +426,16 @@ class InsightsIntegrationTests {
         }
         assertThat(checked).isPositive();
         assertThat(csv).doesNotContain("%", "$");
-        byte[] xlsx = mvc.perform(get("/insights/export.xlsx").param("measure", params[0]).param("level", params[1])
-                        .param("group", params[2]).param("period", params[3]).with(user("analyst").roles("ANALYST")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/insights/export.xlsx")
+                        .param("measure", params[0])
+                        .param("level", params[1])
+                        .param("group", params[2])
+                        .param("period", params[3])
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(records.size() - 1);
@@ -341,7 +443,8 @@ class InsightsIntegrationTests {
                 var c = sheet.getRow(r).getCell(6);
                 String inCsv = records.get(r).get(6);
                 if (inCsv.isEmpty()) {
-                    assertThat(c == null || c.getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK).isTrue();
+                    assertThat(c == null || c.getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK)
+                            .isTrue();
                 } else {
                     assertThat(c.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
                     assertThat(c.getNumericCellValue()).isEqualTo(Double.parseDouble(inCsv));
@@ -357,20 +460,31 @@ class InsightsIntegrationTests {
             int areas = level.equals("spa") ? 8 : 11;
             for (int area = 1; area <= areas; area++) {
                 for (String lang : List.of("en", "es")) {
-                    byte[] pdf = mvc.perform(get("/insights/briefs/" + level + "/" + area + ".pdf").param("lang", lang)
-                            .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn()
-                            .getResponse().getContentAsByteArray();
+                    byte[] pdf = mvc.perform(get("/insights/briefs/" + level + "/" + area + ".pdf")
+                                    .param("lang", lang)
+                                    .with(user("analyst").roles("ANALYST")))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsByteArray();
                     try (var doc = Loader.loadPDF(pdf)) {
-                        assertThat(doc.getNumberOfPages()).as(level + " " + area + " " + lang).isEqualTo(1);
+                        assertThat(doc.getNumberOfPages())
+                                .as(level + " " + area + " " + lang)
+                                .isEqualTo(1);
                         String text = new PDFTextStripper().getText(doc);
                         String label = lang.equals("es") ? "Miembros en esta área: " : "Members in this area: ";
                         assertThat(text.split(java.util.regex.Pattern.quote(label), -1))
-                                .as("the member count once: " + level + " " + area).hasSize(2);
+                                .as("the member count once: " + level + " " + area)
+                                .hasSize(2);
                         int number = area;
                         Figure members = store.cells(Measure.MEMBERS, level, "all", "", "current", today).stream()
-                                .filter(f -> f.area() == number).findFirst().orElseThrow();
-                        assertThat(text).contains(label + SmallCells.show(members.measure(), members.numerator(),
-                                members.denominator()).count());
+                                .filter(f -> f.area() == number)
+                                .findFirst()
+                                .orElseThrow();
+                        assertThat(text)
+                                .contains(label
+                                        + SmallCells.show(members.measure(), members.numerator(), members.denominator())
+                                                .count());
                     }
                 }
             }
@@ -380,9 +494,13 @@ class InsightsIntegrationTests {
     @Test
     void theRegionBriefIsAPdfInEnglishAndSpanish() throws Exception {
         for (String lang : List.of("en", "es")) {
-            byte[] pdf = mvc.perform(get("/insights/briefs/rcac/6.pdf").param("lang", lang)
-                    .with(user("promoter").roles("ENGAGEMENT_STAFF"))).andExpect(status().isOk()).andReturn()
-                    .getResponse().getContentAsByteArray();
+            byte[] pdf = mvc.perform(get("/insights/briefs/rcac/6.pdf")
+                            .param("lang", lang)
+                            .with(user("promoter").roles("ENGAGEMENT_STAFF")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
             try (var doc = Loader.loadPDF(pdf)) {
                 String text = new PDFTextStripper().getText(doc);
                 assertThat(text).contains("Metro");
@@ -396,7 +514,8 @@ class InsightsIntegrationTests {
 
     @Test
     void theRefreshButtonRebuildsTheFigures() throws Exception {
-        AtomicLong before = new AtomicLong(store.refresh(Family.HOUSING).orElseThrow().refreshedAt().toEpochMilli());
+        AtomicLong before = new AtomicLong(
+                store.refresh(Family.HOUSING).orElseThrow().refreshedAt().toEpochMilli());
         mvc.perform(post("/insights/refresh").with(csrf()).with(user("analyst").roles("ANALYST")))
                 .andExpect(status().is3xxRedirection());
         var after = store.refresh(Family.HOUSING).orElseThrow();

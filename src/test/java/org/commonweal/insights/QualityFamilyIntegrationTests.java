@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.insights.internal.Family;
 import org.commonweal.insights.internal.InsightsRefresh;
@@ -24,15 +23,21 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class QualityFamilyIntegrationTests {
 
-    @Autowired InsightsRefresh refresh;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvc mvc;
+    @Autowired
+    InsightsRefresh refresh;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     private Long run;
 
     @AfterEach
     void removeRun() {
-        if (run != null) jdbc.sql("delete from quality.measure_run where id = ?").param(run).update();
+        if (run != null)
+            jdbc.sql("delete from quality.measure_run where id = ?").param(run).update();
         refresh.refresh(Family.QUALITY, "test");
     }
 
@@ -41,7 +46,9 @@ class QualityFamilyIntegrationTests {
         run = jdbc.sql("""
                 insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
                   finished_at, members, started_by) values ('TESTQ', 'urn:test', ?, ?, 'ecqm', now(), 42, 'test')
-                returning id""").params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).query(Long.class)
+                returning id""")
+                .params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+                .query(Long.class)
                 .single();
         // SPA 4 / region 2: 30 eligible, 20 met; SPA 6 / region 3: 12 eligible, 5 met; one excluded in SPA 4
         for (int i = 0; i < 43; i++) {
@@ -51,8 +58,14 @@ class QualityFamilyIntegrationTests {
                     insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                       denominator_exclusion, denominator_exception, numerator, spa, rcac_region)
                     values (?, ?, true, true, ?, false, ?, ?, ?)""")
-                    .params(run, "Q" + i, excluded, !excluded && (first ? i < 20 : i < 35),
-                            first || excluded ? 4 : 6, first || excluded ? 2 : 3).update();
+                    .params(
+                            run,
+                            "Q" + i,
+                            excluded,
+                            !excluded && (first ? i < 20 : i < 35),
+                            first || excluded ? 4 : 6,
+                            first || excluded ? 2 : 3)
+                    .update();
         }
 
         refresh.refresh(Family.QUALITY, "test");
@@ -61,8 +74,13 @@ class QualityFamilyIntegrationTests {
         assertThat(figure("spa", 6)).isEqualTo("5/12");
         assertThat(figure("rcac", 2)).isEqualTo("20/30");
         assertThat(figure("county", 0)).isEqualTo("25/42");
-        var page = mvc.perform(get("/insights").param("measure", "quality").param("level", "spa")
-                .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
+        var page = mvc.perform(get("/insights")
+                        .param("measure", "quality")
+                        .param("level", "spa")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(page).contains("Quality measures met");
     }
@@ -70,7 +88,6 @@ class QualityFamilyIntegrationTests {
     private String figure(String level, int area) {
         return jdbc.sql("""
                 select numerator::int || '/' || denominator::int from insights.figure where measure = 'quality'
-                and geo_level = ? and area = ? and stratum_kind = 'measure' and stratum_value = 'TESTQ'""")
-                .params(level, area).query(String.class).single();
+                and geo_level = ? and area = ? and stratum_kind = 'measure' and stratum_value = 'TESTQ'""").params(level, area).query(String.class).single();
     }
 }

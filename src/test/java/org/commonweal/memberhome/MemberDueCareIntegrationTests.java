@@ -21,6 +21,7 @@ class MemberDueCareIntegrationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -41,11 +42,16 @@ class MemberDueCareIntegrationTests {
             long audited = audits();
 
             String home = client.page("/my");
-            assertThat(home).contains("id=\"member-due\"").contains("You are due for")
-                    .contains("data-measure=\"CMS165\"").contains("Controlling High Blood Pressure")
+            assertThat(home)
+                    .contains("id=\"member-due\"")
+                    .contains("You are due for")
+                    .contains("data-measure=\"CMS165\"")
+                    .contains("Controlling High Blood Pressure")
                     .contains("No blood pressure reading under 140/90 in 2026: the latest one counts")
                     .contains("by 31 December 2026");
-            assertThat(home).contains("class=\"small due-place\"").contains("in your network")
+            assertThat(home)
+                    .contains("class=\"small due-place\"")
+                    .contains("in your network")
                     .containsPattern("due-place[\\s\\S]*href=\"/find-a-doctor/providers/[^\"]+\"");
             boolean screening = jdbc.sql("""
                     select count(*) > 0 from centers.class_session s join centers.class_series r on r.id = s.series_id
@@ -56,12 +62,16 @@ class MemberDueCareIntegrationTests {
             assertThat(audits()).isGreaterThan(audited);
 
             String spanish = client.page("/my?lang=es");
-            assertThat(spanish).contains("Le toca")
+            assertThat(spanish)
+                    .contains("Le toca")
                     .contains("No hay lectura de presión arterial menor de 140/90 en 2026: cuenta la más reciente")
-                    .contains("antes del 31 diciembre 2026").contains("en su red");
+                    .contains("antes del 31 diciembre 2026")
+                    .contains("en su red");
 
             // met at the next recompute: the card is gone
-            jdbc.sql("update quality.measure_result set numerator = true where run_id = ?").param(run).update();
+            jdbc.sql("update quality.measure_result set numerator = true where run_id = ?")
+                    .param(run)
+                    .update();
             assertThat(client.page("/my?lang=en")).doesNotContain("data-measure=\"CMS165\"");
         } finally {
             jdbc.sql("delete from quality.measure_run where id = ?").param(run).update();
@@ -69,7 +79,10 @@ class MemberDueCareIntegrationTests {
     }
 
     private long audits() {
-        return jdbc.sql("select count(*) from audit.audit_event where entity_type = 'member-care-gaps' and member_id = ?")
-                .param(MEMBER).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from audit.audit_event where entity_type = 'member-care-gaps' and member_id = ?")
+                .param(MEMBER)
+                .query(Long.class)
+                .single();
     }
 }

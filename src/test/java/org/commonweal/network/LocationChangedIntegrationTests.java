@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.network.accuracy.DirectoryEdits;
 import org.commonweal.network.imports.RosterImport;
@@ -30,10 +29,13 @@ class LocationChangedIntegrationTests {
 
     @Autowired
     RosterImport rosters;
+
     @Autowired
     DirectoryEdits edits;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEvents events;
 
@@ -46,8 +48,10 @@ class LocationChangedIntegrationTests {
                 + ",Los Angeles,90033,(323) 555-0199,medi-cal,Y,N\n";
         var report = rosters.importRoster("adequacy.csv", new StringReader(csv), "test");
         assertThat(report.problems()).isEmpty();
-        String locationId = jdbc.sql("select id from network.location where line = ?").param(street)
-                .query(String.class).single();
+        String locationId = jdbc.sql("select id from network.location where line = ?")
+                .param(street)
+                .query(String.class)
+                .single();
 
         LocationChanged added = last(locationId);
         assertThat(added.removed()).isFalse();
@@ -57,29 +61,39 @@ class LocationChangedIntegrationTests {
         assertThat(added.longitude()).isBetween(-119.0, -117.0);
 
         String practitionerId = jdbc.sql("select id from network.practitioner where npi = '1847263914'")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         events.clear();
-        edits.update(practitionerId, new DirectoryEdits.PractitionerChange("Adequacy", "Ana Maria", "MD", "female",
-                "es, en", null, true), "network-manager");
-        assertThat(events.stream(LocationChanged.class).map(LocationChanged::locationId)).doesNotContain(locationId);
+        edits.update(
+                practitionerId,
+                new DirectoryEdits.PractitionerChange("Adequacy", "Ana Maria", "MD", "female", "es, en", null, true),
+                "network-manager");
+        assertThat(events.stream(LocationChanged.class).map(LocationChanged::locationId))
+                .doesNotContain(locationId);
 
-        edits.update(practitionerId, new DirectoryEdits.PractitionerChange("Adequacy", "Ana Maria", "MD", "female",
-                "es, en", null, false), "network-manager");
+        edits.update(
+                practitionerId,
+                new DirectoryEdits.PractitionerChange("Adequacy", "Ana Maria", "MD", "female", "es, en", null, false),
+                "network-manager");
         LocationChanged removed = last(locationId);
         assertThat(removed.removed()).isTrue();
         assertThat(removed.networkProductLines()).isEmpty();
         assertThat(removed.taxonomyCodes()).isEmpty();
 
         events.clear();
-        edits.update(practitionerId, new DirectoryEdits.PractitionerChange("Adequacy", "Ana Maria", "MD", "female",
-                "es, en", null, true), "network-manager");
+        edits.update(
+                practitionerId,
+                new DirectoryEdits.PractitionerChange("Adequacy", "Ana Maria", "MD", "female", "es, en", null, true),
+                "network-manager");
         LocationChanged back = last(locationId);
         assertThat(back.removed()).isFalse();
         assertThat(back.networkProductLines()).isEqualTo(List.of("medi-cal"));
     }
 
     private LocationChanged last(String locationId) {
-        return events.stream(LocationChanged.class).filter(e -> e.locationId().equals(locationId))
-                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no LocationChanged for " + locationId));
+        return events.stream(LocationChanged.class)
+                .filter(e -> e.locationId().equals(locationId))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no LocationChanged for " + locationId));
     }
 }

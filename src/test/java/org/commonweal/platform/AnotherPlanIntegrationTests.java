@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +19,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
-
-import ca.uhn.fhir.context.FhirContext;
 import org.commonweal.identity.ApiClients;
 import org.commonweal.identity.ApiScope;
 import org.commonweal.identity.ApiTokens;
@@ -38,12 +37,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * Empire Health Plan's identity and the Mountain time zone answers a 270, a FHIR Coverage read and the member's ID
  * card page as that plan. Its own application context (the properties differ from {@code @IntegrationTest}'s).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "commonweal.plan.name=Inland Empire Health Plan",
-        "commonweal.plan.payer-name=INLAND EMPIRE HEALTH PLAN",
-        "commonweal.plan.payer-id=IEHP",
-        "commonweal.plan.time-zone=America/Denver",
-        "commonweal.plan.currency=USD"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "commonweal.plan.name=Inland Empire Health Plan",
+            "commonweal.plan.payer-name=INLAND EMPIRE HEALTH PLAN",
+            "commonweal.plan.payer-id=IEHP",
+            "commonweal.plan.time-zone=America/Denver",
+            "commonweal.plan.currency=USD"
+        })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class AnotherPlanIntegrationTests {
@@ -52,43 +54,64 @@ class AnotherPlanIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApiClients clients;
+
     @Autowired
     FhirContext fhir;
+
     @Autowired
     PlanIdentity plan;
+
     @LocalServerPort
     int port;
 
     @Test
     void theIdentityIsBoundFromTheProperties() {
-        assertThat(plan).isEqualTo(new PlanIdentity("Inland Empire Health Plan", "INLAND EMPIRE HEALTH PLAN", "IEHP",
-                DENVER, Currency.getInstance("USD")));
+        assertThat(plan)
+                .isEqualTo(new PlanIdentity(
+                        "Inland Empire Health Plan",
+                        "INLAND EMPIRE HEALTH PLAN",
+                        "IEHP",
+                        DENVER,
+                        Currency.getInstance("USD")));
     }
 
     @Test
     void the271NamesTheConfiguredPayerAndIsStampedOnItsClock() throws Exception {
         byte[] body;
-        try (InputStream in = getClass().getResourceAsStream(
-                "/coverage/x12/270/01-member-id-last-name-birth-date.x12")) {
+        try (InputStream in =
+                getClass().getResourceAsStream("/coverage/x12/270/01-member-id-last-name-birth-date.x12")) {
             body = in.readAllBytes();
         }
         // the clinic's 270 addressed to this plan (ISA08 is 15 characters wide)
-        body = new String(body, StandardCharsets.US_ASCII).replace("LACARE         ", "IEHP           ")
-                .replace("L.A. CARE HEALTH PLAN", "INLAND EMPIRE HEALTH PLAN").replace("LACARE", "IEHP")
+        body = new String(body, StandardCharsets.US_ASCII)
+                .replace("LACARE         ", "IEHP           ")
+                .replace("L.A. CARE HEALTH PLAN", "INLAND EMPIRE HEALTH PLAN")
+                .replace("LACARE", "IEHP")
                 .getBytes(StandardCharsets.US_ASCII);
         String token = ApiTokens.bearer(clients, port, ApiScope.X12_270);
-        byte[] response = mvc.perform(post("/x12/270").contentType("application/edi-x12").content(body)
-                .header("Authorization", token)).andExpect(status().isOk()).andReturn().getResponse()
+        byte[] response = mvc.perform(post("/x12/270")
+                        .contentType("application/edi-x12")
+                        .content(body)
+                        .header("Authorization", token))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsByteArray();
         List<String> out = List.of(new String(response, StandardCharsets.UTF_8).split("~\n"));
-        assertThat(out).contains("NM1*PR*2*INLAND EMPIRE HEALTH PLAN*****PI*IEHP")
+        assertThat(out)
+                .contains("NM1*PR*2*INLAND EMPIRE HEALTH PLAN*****PI*IEHP")
                 .anyMatch(s -> s.startsWith("ISA*00*          *00*          *ZZ*IEHP           *ZZ*EASTLACLINIC   *"));
         assertThat(out).noneMatch(s -> s.contains("LACARE") || s.contains("L.A. CARE"));
         assertThat(out).anyMatch(s -> s.startsWith("EB*1*IND*30*MC*"));
         // BHT03/BHT04: the answer's date and time on the plan's wall clock (Denver is an hour ahead of Los Angeles)
-        String[] bht = out.stream().filter(s -> s.startsWith("BHT*")).findFirst().orElseThrow().split("\\*");
+        String[] bht = out.stream()
+                .filter(s -> s.startsWith("BHT*"))
+                .findFirst()
+                .orElseThrow()
+                .split("\\*");
         LocalDateTime stamped = LocalDateTime.parse(bht[4] + bht[5], DateTimeFormatter.ofPattern("yyyyMMddHHmm"));
         assertThat(Duration.between(stamped, LocalDateTime.now(DENVER)).abs()).isLessThan(Duration.ofMinutes(5));
     }
@@ -96,9 +119,13 @@ class AnotherPlanIntegrationTests {
     @Test
     void aFhirCoverageNamesTheConfiguredPayor() throws Exception {
         String token = ApiTokens.bearer(clients, port, ApiScope.COVERAGE_READ).substring(7);
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/fhir/Coverage?patient=DEMO-MEMBER-1&status=active"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/fhir/Coverage?patient=DEMO-MEMBER-1&status=active"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         Bundle active = fhir.newJsonParser().parseResource(Bundle.class, response.body());
         assertThat(active.getEntry()).singleElement().satisfies(e -> {
@@ -112,8 +139,12 @@ class AnotherPlanIntegrationTests {
 
     @Test
     void theMembersIdCardPageCarriesThePlansName() throws Exception {
-        String page = mvc.perform(get("/my/coverage/id-card").with(user("member").roles("MEMBER")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String page = mvc.perform(
+                        get("/my/coverage/id-card").with(user("member").roles("MEMBER")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Inland Empire Health Plan").doesNotContain("L.A. Care Health Plan");
     }
 }

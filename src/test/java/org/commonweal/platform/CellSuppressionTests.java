@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class CellSuppressionTests {
@@ -30,7 +29,11 @@ class CellSuppressionTests {
     @Test
     void aRowTotalBesideAMaskedCellGetsAComplement() {
         // centers' "fa: 22,35,*,63": without a complement the total minus the others gives 6
-        var p = new Publication().count("lacare", 22).count("bsp", 35).count("community", 6).count("total", 63)
+        var p = new Publication()
+                .count("lacare", 22)
+                .count("bsp", 35)
+                .count("community", 6)
+                .count("total", 63)
                 .sum("total", "lacare", "bsp", "community");
         var m = CellSuppression.protect(p);
         assertThat(m.masked("community")).isTrue();
@@ -64,7 +67,10 @@ class CellSuppressionTests {
 
     @Test
     void aRateBuiltOnAMaskedCountIsMasked() {
-        var p = new Publication().count("met", 995).count("notMet", 5).count("members", 1000)
+        var p = new Publication()
+                .count("met", 995)
+                .count("notMet", 5)
+                .count("members", 1000)
                 .sum("members", "met", "notMet");
         var m = CellSuppression.protect(p);
         assertThat(m.derived(() -> "99.5", "met", "members")).isEqualTo("*");
@@ -98,7 +104,8 @@ class CellSuppressionTests {
         var attacker = cube.read(m);
         assertThat(attacker.masked()).hasSizeGreaterThan(CellSuppression.AUDIT_LIMIT);
         assertThat(attacker.breaches()).isEmpty();
-        System.out.printf("disclosure: %d large table, %d cells checked by the attacker (%d masked)%n",
+        System.out.printf(
+                "disclosure: %d large table, %d cells checked by the attacker (%d masked)%n",
                 attacker.tables(), attacker.cells(), attacker.masked().size());
     }
 
@@ -119,7 +126,9 @@ class CellSuppressionTests {
                 for (int r = 0; r < rows; r++) {
                     for (int c = 0; c < cols; c++) {
                         int kind = random.nextInt(10);
-                        v[s][r][c] = kind < 2 ? 0 : kind < 2 + smallTenths ? 1 + random.nextInt(10) : 11 + random.nextInt(200);
+                        v[s][r][c] = kind < 2
+                                ? 0
+                                : kind < 2 + smallTenths ? 1 + random.nextInt(10) : 11 + random.nextInt(200);
                     }
                 }
             }
@@ -131,7 +140,11 @@ class CellSuppressionTests {
                     for (int c = 0; c < cols; c++) {
                         final int fr = r;
                         final int fc = c;
-                        long value = fs == spas ? IntStream.range(0, spas).mapToLong(x -> v[x][fr][fc]).sum() : v[fs][r][c];
+                        long value = fs == spas
+                                ? IntStream.range(0, spas)
+                                        .mapToLong(x -> v[x][fr][fc])
+                                        .sum()
+                                : v[fs][r][c];
                         String n = level + ":" + r + ":" + c;
                         p.count(n, value);
                         names.add(n);
@@ -158,7 +171,9 @@ class CellSuppressionTests {
             for (int r = 0; r <= rows; r++) {
                 for (int c = 0; c <= cols; c++) {
                     String cell = (r == rows ? "all" : r) + ":" + (c == cols ? "all" : c);
-                    List<String> parts = IntStream.range(0, spas).mapToObj(s -> "spa" + s + ":" + cell).toList();
+                    List<String> parts = IntStream.range(0, spas)
+                            .mapToObj(s -> "spa" + s + ":" + cell)
+                            .toList();
                     p.sum("county:" + cell, parts);
                     attacker.sum("county:" + cell, parts);
                 }

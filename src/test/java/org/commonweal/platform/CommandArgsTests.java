@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class CommandArgsTests {
 
     @Test
     void readsOptionsInBothFormsFlagsAndPositionals() {
-        var args = CommandArgs.parse(List.of("--scale", "full", "--seed=7", "--force", "file1", "file2"),
-                Set.of("scale", "seed"), Set.of("force"));
+        var args = CommandArgs.parse(
+                List.of("--scale", "full", "--seed=7", "--force", "file1", "file2"),
+                Set.of("scale", "seed"),
+                Set.of("force"));
         assertThat(args.option("scale")).contains("full");
         assertThat(args.intOption("seed", 1)).isEqualTo(7);
         assertThat(args.flag("force")).isTrue();
@@ -23,7 +24,8 @@ class CommandArgsTests {
     @Test
     void rejectsUnknownOptionsMissingValuesAndValuedFlags() {
         assertThatThrownBy(() -> CommandArgs.parse(List.of("--sclae", "full"), Set.of("scale"), Set.of()))
-                .isInstanceOf(UsageException.class).hasMessage("unknown option --sclae");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown option --sclae");
         assertThatThrownBy(() -> CommandArgs.parse(List.of("--scale"), Set.of("scale"), Set.of()))
                 .hasMessage("option --scale needs a value");
         assertThatThrownBy(() -> CommandArgs.parse(List.of("--force=yes"), Set.of(), Set.of("force")))

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-
 import org.commonweal.CommonwealApplication;
 import org.junit.jupiter.api.Test;
 
@@ -29,22 +28,25 @@ class CommandLauncherTests {
 
     @Test
     void unknownOptionPrintsTheCommandsUsageAndExitsTwo() throws Exception {
-        var out = capture(() -> CommandLauncher.launch(CommonwealApplication.class,
-                new String[] {"generate", "--size", "full"}), true);
+        var out = capture(
+                () -> CommandLauncher.launch(CommonwealApplication.class, new String[] {"generate", "--size", "full"}),
+                true);
         assertThat(out.code()).isEqualTo(CommandLauncher.USAGE);
-        assertThat(out.text()).contains("generate: unknown option --size",
-                "Usage: java -jar commonweal.jar generate [--scale small|full]");
+        assertThat(out.text())
+                .contains(
+                        "generate: unknown option --size",
+                        "Usage: java -jar commonweal.jar generate [--scale small|full]");
     }
 
     @Test
     void onlyNonOptionFirstArgumentsAreCommands() {
         assertThat(CommandLauncher.isCommand(new String[] {"generate"})).isTrue();
-        assertThat(CommandLauncher.isCommand(new String[] {"--server.port=9090"})).isFalse();
+        assertThat(CommandLauncher.isCommand(new String[] {"--server.port=9090"}))
+                .isFalse();
         assertThat(CommandLauncher.isCommand(new String[0])).isFalse();
     }
 
-    record Output(int code, String text) {
-    }
+    record Output(int code, String text) {}
 
     private static Output capture(Callable<Integer> call, boolean stderr) throws Exception {
         PrintStream original = stderr ? System.err : System.out;

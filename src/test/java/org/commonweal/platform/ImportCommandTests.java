@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,11 @@ class ImportCommandTests {
     /**
      * Reads a file of lines: "ok" applies, "bad" is rejected, a file whose first line is "refuse" is refused whole.
      */
-    @CommandSpec(name = "import-lines", usage = "import-lines FILE…", summary = "test", flags = {"strict"})
+    @CommandSpec(
+            name = "import-lines",
+            usage = "import-lines FILE…",
+            summary = "test",
+            flags = {"strict"})
     static class ImportLines extends ImportCommand {
         final List<String> actors = new ArrayList<>();
 
@@ -66,8 +69,7 @@ class ImportCommandTests {
         }
     }
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     private Run run(ImportCommand command, String... args) throws Exception {
         var out = new ByteArrayOutputStream();
@@ -127,7 +129,9 @@ class ImportCommandTests {
         assertThat(r.code()).isEqualTo(4);
         assertThat(r.err()).contains("missing.txt: cannot read").contains("missing.txt: nothing applied");
         assertThat(command.actors).isEmpty();
-        assertThat(run(new ImportLines(), dir.toString()).code()).as("a folder is not a file here").isEqualTo(4);
+        assertThat(run(new ImportLines(), dir.toString()).code())
+                .as("a folder is not a file here")
+                .isEqualTo(4);
     }
 
     @Test
@@ -136,14 +140,17 @@ class ImportCommandTests {
         var r = run(command, file("refused.txt", "refuse"), file("bad.txt", "bad"), file("good.txt", "ok"));
         assertThat(r.code()).isEqualTo(4);
         assertThat(command.actors).hasSize(3);
-        assertThat(run(new ImportLines(), file("b.txt", "bad"), file("g.txt", "ok")).code()).isEqualTo(3);
+        assertThat(run(new ImportLines(), file("b.txt", "bad"), file("g.txt", "ok"))
+                        .code())
+                .isEqualTo(3);
     }
 
     @Test
     void wrongWordsAreUsageErrorsBeforeAnyFileIsRead() throws Exception {
         var one = new ImportOne();
         assertThatThrownBy(() -> run(one, file("a.txt", "ok"), file("b.txt", "ok")))
-                .isInstanceOf(UsageException.class).hasMessage("name one file");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("name one file");
         assertThatThrownBy(() -> run(new ImportLines())).isInstanceOf(UsageException.class);
         var lines = new ImportLines();
         assertThatThrownBy(() -> run(lines, "--strict", file("a.txt", "ok"), file("b.txt", "ok"), file("c.txt", "ok")))

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Variable;
@@ -68,8 +67,7 @@ public final class LinearAttacker {
         return masked;
     }
 
-    public record Interval(String name, double low, double high) {
-    }
+    public record Interval(String name, double low, double high) {}
 
     /**
      * The masked figures the reader can prove to be from 1 to 10 (the largest value they can take is below 11: this

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class OutboxRetryTests {
@@ -23,7 +22,8 @@ class OutboxRetryTests {
     void theLastAllowedFailureEndsTheRetries() {
         assertThat(retry.after(5)).isEmpty();
         assertThat(retry.after(6)).isEmpty();
-        assertThat(new OutboxRetry(1, Duration.ofSeconds(1), Duration.ofSeconds(1)).after(1)).isEmpty();
+        assertThat(new OutboxRetry(1, Duration.ofSeconds(1), Duration.ofSeconds(1)).after(1))
+                .isEmpty();
     }
 
     @Test

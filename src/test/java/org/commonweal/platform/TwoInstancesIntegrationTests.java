@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-
 import org.commonweal.CommonwealApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +52,8 @@ class TwoInstancesIntegrationTests {
     }
 
     static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CommonwealApplication.class).profiles("test")
+        return new SpringApplicationBuilder(CommonwealApplication.class)
+                .profiles("test")
                 .run("--server.port=0", "--commonweal.scheduling.enabled=false");
     }
 
@@ -63,33 +63,41 @@ class TwoInstancesIntegrationTests {
 
     @Test
     void aLoginOnOneInstanceIsHonouredByTheOther() throws Exception {
-        var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        var http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String a = "http://localhost:" + port(first);
         String b = "http://localhost:" + port(second);
 
-        var loginPage = http.send(HttpRequest.newBuilder(URI.create(a + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var loginPage = http.send(
+                HttpRequest.newBuilder(URI.create(a + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         String csrfCookie = cookie(loginPage, "XSRF-TOKEN");
         var token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
         assertThat(token.find()).isTrue();
 
-        var login = http.send(HttpRequest.newBuilder(URI.create(a + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "XSRF-TOKEN=" + csrfCookie)
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=demo-password&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var login = http.send(
+                HttpRequest.newBuilder(URI.create(a + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", "XSRF-TOKEN=" + csrfCookie)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=demo-password&_csrf="
+                                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
         String session = cookie(login, "SESSION");
 
-        var onB = http.send(HttpRequest.newBuilder(URI.create(b + "/admin/audit"))
-                .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        var onB = http.send(
+                HttpRequest.newBuilder(URI.create(b + "/admin/audit"))
+                        .header("Cookie", "SESSION=" + session)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(onB.statusCode()).isEqualTo(200);
         assertThat(onB.body()).contains("Audit trail");
 
-        var anonymousOnB = http.send(HttpRequest.newBuilder(URI.create(b + "/admin/audit")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var anonymousOnB = http.send(
+                HttpRequest.newBuilder(URI.create(b + "/admin/audit")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymousOnB.statusCode()).isEqualTo(302);
     }
 
@@ -119,11 +127,15 @@ class TwoInstancesIntegrationTests {
         }
         assertThat(runs).hasValue(1);
         // and a second firing a moment later is still inside the lock-at-least window
-        assertThat(second.getBean(ClusterJobs.class).runOnce(job, Duration.ofMinutes(1), Duration.ofSeconds(30),
-                runs::incrementAndGet)).isFalse();
+        assertThat(second.getBean(ClusterJobs.class)
+                        .runOnce(job, Duration.ofMinutes(1), Duration.ofSeconds(30), runs::incrementAndGet))
+                .isFalse();
         var jdbc = first.getBean(JdbcClient.class);
         assertThat(jdbc.sql("select count(*) from platform.job_run where job_name = ? and outcome = 'succeeded'")
-                .param(job).query(Integer.class).single()).isEqualTo(1);
+                        .param(job)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static void sleep(long millis) {
@@ -138,6 +150,7 @@ class TwoInstancesIntegrationTests {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
     }
 }

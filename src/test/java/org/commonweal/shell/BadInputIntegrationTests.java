@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.Role;
 import org.junit.jupiter.api.Test;
@@ -77,16 +76,18 @@ class BadInputIntegrationTests {
      */
     private static final Map<String, String> REAL_RECORDS = Map.of(
             "/members/{memberId}/corrections", "select 'DEMO-MEMBER-1'",
-            "/centers/sessions/{id}/register", "select id::text from centers.class_session where starts_at > now() + interval '1 day' and status = 'scheduled' order by id limit 1",
+            "/centers/sessions/{id}/register",
+                    "select id::text from centers.class_session where starts_at > now() + interval '1 day' and status = 'scheduled' order by id limit 1",
             "/engagement/committees/{code}/meetings", "select 'RCAC-7'",
             "/engagement/committees/{code}/members", "select 'RCAC-7'",
-            "/engagement/motions/{id}/steps", "select id::text from engagement.motion where stage = 'PROPOSED' order by id limit 1",
+            "/engagement/motions/{id}/steps",
+                    "select id::text from engagement.motion where stage = 'PROPOSED' order by id limit 1",
             "/housing/subsidies/{id}/payments", "select id::text from housing.subsidy order by id limit 1",
             "/grants/staff/board/{id}/actions", "select id::text from grants.board_meeting order by id limit 1");
 
     /** Answers the 10,000-character and wrong-type posts may give besides a 4xx: the page again with an error. */
-    private static final Set<String> ERROR_FLASHES = Set.of("error", "errorKey", "problem", "notFound", "invalid",
-            "documentErrors", "answerRefused", "problems");
+    private static final Set<String> ERROR_FLASHES = Set.of(
+            "error", "errorKey", "problem", "notFound", "invalid", "documentErrors", "answerRefused", "problems");
 
     private static final Set<String> MACHINE_APIS = Set.of("/api/", "/x12/", "/fhir/", "/hsds/");
 
@@ -98,10 +99,13 @@ class BadInputIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     List<SecurityFilterChain> chains;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -110,8 +114,7 @@ class BadInputIntegrationTests {
      * @param typed whether a field takes a number, date, choice or yes/no (a word there must be refused)
      * @param files whether the form sends files (posted as multipart, as a browser does)
      */
-    record Form(String pattern, HandlerMethod handler, Set<String> fields, boolean typed, boolean files) {
-    }
+    record Form(String pattern, HandlerMethod handler, Set<String> fields, boolean typed, boolean files) {}
 
     @Test
     void everyFormRefusesBadInputWithoutAServerErrorOrRawJsonAndSavesNothingWhenItRefuses() throws Exception {
@@ -123,7 +126,10 @@ class BadInputIntegrationTests {
             var login = login(path);
             for (var value : VALUES.entrySet()) {
                 long changesBefore = changes();
-                var request = (form.files() ? multipart(path) : post(path)).with(csrf()).with(login).header("Accept", BROWSER);
+                var request = (form.files() ? multipart(path) : post(path))
+                        .with(csrf())
+                        .with(login)
+                        .header("Accept", BROWSER);
                 form.fields().forEach(field -> request.param(field, value.getValue()));
                 MvcResult result;
                 posts++;
@@ -136,7 +142,8 @@ class BadInputIntegrationTests {
                 var response = result.getResponse();
                 String what = form.pattern() + " [" + path + "] with " + value.getKey() + " -> " + response.getStatus();
                 String body = response.getContentAsString();
-                if (response.getStatus() >= 500 || result.getResolvedException() != null && response.getStatus() == 200) {
+                if (response.getStatus() >= 500
+                        || result.getResolvedException() != null && response.getStatus() == 200) {
                     failures.add(what + ": server error " + result.getResolvedException());
                     continue;
                 }
@@ -151,9 +158,11 @@ class BadInputIntegrationTests {
                 if (refused && changes() != changesBefore) {
                     failures.add(what + ": refused, yet something was saved");
                 }
-                boolean mustRefuse = !form.fields().isEmpty() && (value.getKey().equals("10,000 characters")
-                        || value.getKey().equals("wrong type") && form.typed());
-                boolean cameBackWithError = refused || result.getFlashMap().keySet().stream().anyMatch(ERROR_FLASHES::contains)
+                boolean mustRefuse = !form.fields().isEmpty()
+                        && (value.getKey().equals("10,000 characters")
+                                || value.getKey().equals("wrong type") && form.typed());
+                boolean cameBackWithError = refused
+                        || result.getFlashMap().keySet().stream().anyMatch(ERROR_FLASHES::contains)
                         || body.contains("id=\"error-summary\"");
                 if (mustRefuse && !cameBackWithError) {
                     failures.add(what + ": accepted");
@@ -169,13 +178,15 @@ class BadInputIntegrationTests {
     /** Every POST handler of a browser page, with the names of the fields it reads. */
     private List<Form> forms() {
         Map<String, Form> forms = new TreeMap<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             if (!info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
                 continue;
             }
             for (String pattern : info.getPatternValues()) {
-                if (MACHINE_APIS.stream().anyMatch(pattern::startsWith) || pattern.equals("/login")
+                if (MACHINE_APIS.stream().anyMatch(pattern::startsWith)
+                        || pattern.equals("/login")
                         || LEFT_OUT.contains(pattern)) {
                     continue;
                 }
@@ -194,7 +205,9 @@ class BadInputIntegrationTests {
             RequestParam param = AnnotatedElementUtils.findMergedAnnotation(p, RequestParam.class);
             if (param != null && !Map.class.isAssignableFrom(type)) {
                 fields.add(param.name().isEmpty() ? p.getName() : param.name());
-            } else if (type.isRecord() && (p.isAnnotationPresent(ModelAttribute.class) || !type.getName().startsWith("java"))) {
+            } else if (type.isRecord()
+                    && (p.isAnnotationPresent(ModelAttribute.class)
+                            || !type.getName().startsWith("java"))) {
                 for (RecordComponent component : type.getRecordComponents()) {
                     fields.add(component.getName());
                 }
@@ -230,7 +243,7 @@ class BadInputIntegrationTests {
             Class<?> type = parameter.getParameterType();
             if (org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(type)
                     || java.util.Collection.class.isAssignableFrom(type)
-                    && parameter.getGenericParameterType().getTypeName().contains("MultipartFile")) {
+                            && parameter.getGenericParameterType().getTypeName().contains("MultipartFile")) {
                 return true;
             }
         }
@@ -242,7 +255,9 @@ class BadInputIntegrationTests {
     /** The pattern with its variables filled: a real record for the forms of {@link #REAL_RECORDS}, else none. */
     private String concrete(String pattern) {
         String real = REAL_RECORDS.get(pattern);
-        String value = real == null ? null : jdbc.sql(real).query(String.class).optional().orElse(null);
+        String value = real == null
+                ? null
+                : jdbc.sql(real).query(String.class).optional().orElse(null);
         Matcher m = VARIABLE.matcher(pattern);
         StringBuilder path = new StringBuilder();
         while (m.find()) {
@@ -262,12 +277,16 @@ class BadInputIntegrationTests {
     private org.springframework.test.web.servlet.request.RequestPostProcessor login(String path) {
         var request = new org.springframework.mock.web.MockHttpServletRequest("POST", path);
         request.setServletPath(path);
-        var manager = chains.stream().filter(chain -> chain.matches(request)).findFirst().orElseThrow().getFilters()
-                .stream().filter(AuthorizationFilter.class::isInstance).map(AuthorizationFilter.class::cast)
-                .findFirst().orElseThrow().getAuthorizationManager();
+        var manager =
+                chains.stream().filter(chain -> chain.matches(request)).findFirst().orElseThrow().getFilters().stream()
+                        .filter(AuthorizationFilter.class::isInstance)
+                        .map(AuthorizationFilter.class::cast)
+                        .findFirst()
+                        .orElseThrow()
+                        .getAuthorizationManager();
         for (Role role : Role.values()) {
-            var authentication = UsernamePasswordAuthenticationToken.authenticated(role.demoUsername(), null,
-                    List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                    role.demoUsername(), null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
             var decision = manager.authorize(() -> authentication, request);
             if (decision != null && decision.isGranted()) {
                 return user(role.demoUsername()).roles(role.name());
@@ -279,6 +298,7 @@ class BadInputIntegrationTests {
     /** Changes recorded in the audit trail (every change of the application writes one). */
     private long changes() {
         return jdbc.sql("select count(*) from audit.audit_event where action::text not in ('READ', 'SEARCH', 'EXPORT')")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,8 +27,7 @@ public final class BrowserSupport {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-    private BrowserSupport() {
-    }
+    private BrowserSupport() {}
 
     public static WebDriver start() throws IOException {
         return start(1280, 900);
@@ -42,11 +40,22 @@ public final class BrowserSupport {
         }
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--disable-quic", "--lang=en-US", "--window-size=" + width + "," + height,
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+                "--lang=en-US",
+                "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().window().setSize(new Dimension(width, height));
@@ -58,14 +67,18 @@ public final class BrowserSupport {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login-submit")).click();
-        waitFor(driver).until(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error")
-                || d.getCurrentUrl().contains("locked"));
+        waitFor(driver)
+                .until(d -> !d.getCurrentUrl().contains("/login")
+                        || d.getCurrentUrl().contains("error")
+                        || d.getCurrentUrl().contains("locked"));
         // the URL changes when the redirect commits, before the landing page has loaded: a navigation started now
         // could be overtaken by that load, so wait for the signed-in page itself
         if (!driver.getCurrentUrl().contains("/login")) {
-            waitFor(driver).until(d -> !d.findElements(By.id("sign-out")).isEmpty()
-                    && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
-                            .executeScript("return document.readyState")));
+            waitFor(driver)
+                    .until(d -> !d.findElements(By.id("sign-out")).isEmpty()
+                            && "complete"
+                                    .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                            .executeScript("return document.readyState")));
         }
     }
 
@@ -78,11 +91,12 @@ public final class BrowserSupport {
     public static void fullPageScreenshot(WebDriver driver, java.nio.file.Path file) throws IOException {
         var js = (JavascriptExecutor) driver;
         var size = driver.manage().window().getSize();
-        long height = ((Number) js.executeScript("return Math.min(document.documentElement.scrollHeight, 6000)"))
-                .longValue();
+        long height =
+                ((Number) js.executeScript("return Math.min(document.documentElement.scrollHeight, 6000)")).longValue();
         driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(height, size.getHeight())));
-        Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(
-                org.openqa.selenium.OutputType.BYTES));
+        Files.write(
+                file,
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         driver.manage().window().setSize(size);
     }
 
@@ -116,8 +130,8 @@ public final class BrowserSupport {
 
     private static synchronized String axeSource() throws IOException {
         if (axe == null) {
-            try (InputStream in = BrowserSupport.class.getResourceAsStream(
-                    "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            try (InputStream in =
+                    BrowserSupport.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
                 if (in == null) {
                     throw new IllegalStateException("axe-core webjar missing from the test classpath");
                 }

@@ -1,5 +1,6 @@
 package org.commonweal.shell;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,14 +12,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Browsers get the site's error pages (navigation, request id, their language); API callers get RFC 9457 problem
@@ -31,13 +29,18 @@ class ErrorPagesIntegrationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
 
     private HttpResponse<String> fetch(String path, String accept, String language) throws Exception {
-        var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept)
-                .header("Accept-Language", language).build();
+        var client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", accept)
+                .header("Accept-Language", language)
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -46,7 +49,10 @@ class ErrorPagesIntegrationTests {
         var response = fetch("/find-a-doctor/providers/nope", BROWSER, "en");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(response.body()).contains("Page not found").contains("id=\"area-nav\"").contains("Reference: ");
+        assertThat(response.body())
+                .contains("Page not found")
+                .contains("id=\"area-nav\"")
+                .contains("Reference: ");
         assertThat(response.body()).doesNotContain("\"status\"");
     }
 

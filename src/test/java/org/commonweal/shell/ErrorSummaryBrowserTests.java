@@ -26,6 +26,7 @@ class ErrorSummaryBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -63,7 +64,8 @@ class ErrorSummaryBrowserTests {
 
     private static void submit(String formId) {
         click(browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")));
-        BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("error-summary")).isEmpty());
+        BrowserSupport.waitFor(browser)
+                .until(d -> !d.findElements(By.id("error-summary")).isEmpty());
     }
 
     /** The summary has the focus and its first link leads to the field. */
@@ -85,10 +87,15 @@ class ErrorSummaryBrowserTests {
             type("c-reason", "mudanza");
             submit("correction-form");
             String summary = summaryLeadingTo("c-zip");
-            assertThat(summary).contains(lang.equals("en") ? "There is a problem" : "Hay un problema",
-                    lang.equals("en") ? "ZIP code: enter a 5-digit ZIP code" : "Código postal: escriba un código postal de 5 dígitos",
-                    lang.equals("en") ? "Phone: enter a US phone number" : "Teléfono: escriba un teléfono");
-            assertThat(browser.findElement(By.id("c-zip")).getAttribute("value")).isEqualTo("9003");
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en") ? "There is a problem" : "Hay un problema",
+                            lang.equals("en")
+                                    ? "ZIP code: enter a 5-digit ZIP code"
+                                    : "Código postal: escriba un código postal de 5 dígitos",
+                            lang.equals("en") ? "Phone: enter a US phone number" : "Teléfono: escriba un teléfono");
+            assertThat(browser.findElement(By.id("c-zip")).getAttribute("value"))
+                    .isEqualTo("9003");
             assertThat(browser.findElement(By.id("zip-error")).getText()).isNotBlank();
         }
     }
@@ -97,7 +104,9 @@ class ErrorSummaryBrowserTests {
     void centersPublicRegistrationInEnglishAndSpanish() {
         browser.manage().deleteAllCookies();
         long session = jdbc.sql("select id from centers.class_session where starts_at > now() + interval '1 day' "
-                + "and status = 'scheduled' order by id limit 1").query(Long.class).single();
+                        + "and status = 'scheduled' order by id limit 1")
+                .query(Long.class)
+                .single();
         for (String lang : new String[] {"en", "es"}) {
             browser.get(url("/centers/sessions/" + session + "?lang=" + lang));
             click(browser.findElement(By.id("kind-community")));
@@ -105,9 +114,14 @@ class ErrorSummaryBrowserTests {
             type("email", "foo@");
             submit("register-form");
             String summary = summaryLeadingTo("lastName");
-            assertThat(summary).contains(lang.equals("en") ? "Last name: enter a value" : "Apellido: escriba un valor",
-                    lang.equals("en") ? "Email: enter an email address" : "Correo electrónico: escriba un correo");
-            assertThat(browser.findElement(By.id("firstName")).getAttribute("value")).isEqualTo("Ana");
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en") ? "Last name: enter a value" : "Apellido: escriba un valor",
+                            lang.equals("en")
+                                    ? "Email: enter an email address"
+                                    : "Correo electrónico: escriba un correo");
+            assertThat(browser.findElement(By.id("firstName")).getAttribute("value"))
+                    .isEqualTo("Ana");
         }
     }
 
@@ -117,28 +131,34 @@ class ErrorSummaryBrowserTests {
         for (String lang : new String[] {"en", "es"}) {
             browser.get(url("/engagement/committees/RCAC-8?lang=" + lang));
             click(browser.findElement(By.cssSelector("#schedule-meeting summary")));
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "document.getElementById('mt-startsAt').value = '2019-03-01T18:00';");
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("document.getElementById('mt-startsAt').value = '2019-03-01T18:00';");
             submit("meeting-form");
             String summary = summaryLeadingTo("mt-startsAt");
-            assertThat(summary).contains(lang.equals("en") ? "Date and time of the meeting: enter a date between"
-                    : "Fecha y hora de la reunión: escriba una fecha entre");
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en")
+                                    ? "Date and time of the meeting: enter a date between"
+                                    : "Fecha y hora de la reunión: escriba una fecha entre");
         }
     }
 
     @Test
     void housingSubsidyPaymentInEnglishAndSpanish() {
         as(Role.ADMIN);
-        long subsidy = jdbc.sql("select id from housing.subsidy order by id limit 1").query(Long.class).single();
+        long subsidy = jdbc.sql("select id from housing.subsidy order by id limit 1")
+                .query(Long.class)
+                .single();
         for (String lang : new String[] {"en", "es"}) {
             browser.get(url("/housing/subsidies/" + subsidy + "?lang=" + lang));
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "document.getElementById('payment-month').value = '2026-06';");
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("document.getElementById('payment-month').value = '2026-06';");
             type("payment-amount", "900000");
             submit("payment-form");
             String summary = summaryLeadingTo("payment-reason");
-            assertThat(summary).contains(lang.equals("en") ? "is more than the monthly assistance"
-                    : "es más que la ayuda mensual");
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en") ? "is more than the monthly assistance" : "es más que la ayuda mensual");
         }
     }
 
@@ -149,8 +169,11 @@ class ErrorSummaryBrowserTests {
             browser.get(url("/grants/staff/board?lang=" + lang));
             submit("board-meeting-form");
             String summary = summaryLeadingTo("m-date");
-            assertThat(summary).contains(lang.equals("en") ? "Date of the meeting: enter a value"
-                    : "Fecha de la reunión: escriba un valor");
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en")
+                                    ? "Date of the meeting: enter a value"
+                                    : "Fecha de la reunión: escriba un valor");
         }
     }
 
@@ -163,15 +186,20 @@ class ErrorSummaryBrowserTests {
             type("a-miles", "10");
             type("a-minutes", "30");
             type("a-approvalReference", "DHCS-AAS-TEST");
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                    "document.getElementById('a-approvedOn').value = '2026-01-15';"
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("document.getElementById('a-approvedOn').value = '2026-01-15';"
                             + "document.getElementById('a-effectiveFrom').value = '2026-01-01';");
             submit("alternative-form");
             String summary = summaryLeadingTo("a-zip");
-            assertThat(summary).contains(lang.equals("en") ? "ZIP code: enter a 5-digit ZIP code"
-                    : "Código postal: escriba un código postal de 5 dígitos");
-            assertThat(browser.findElement(By.id("a-zip")).getAttribute("value")).isEqualTo("9003");
-            assertThat(browser.findElement(By.id("a-approvalReference")).getAttribute("value")).isEqualTo("DHCS-AAS-TEST");
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en")
+                                    ? "ZIP code: enter a 5-digit ZIP code"
+                                    : "Código postal: escriba un código postal de 5 dígitos");
+            assertThat(browser.findElement(By.id("a-zip")).getAttribute("value"))
+                    .isEqualTo("9003");
+            assertThat(browser.findElement(By.id("a-approvalReference")).getAttribute("value"))
+                    .isEqualTo("DHCS-AAS-TEST");
             assertThat(browser.findElement(By.id("zip-error")).getText()).isNotBlank();
         }
     }
@@ -184,9 +212,13 @@ class ErrorSummaryBrowserTests {
             type("report-contact", "ana@example.org");
             submit("report-form");
             String summary = summaryLeadingTo("report-description");
-            assertThat(summary).contains(lang.equals("en") ? "What is wrong, in your words: enter a value"
-                    : "Qué está mal, en sus palabras: escriba un valor");
-            assertThat(browser.findElement(By.id("report-contact")).getAttribute("value")).isEqualTo("ana@example.org");
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en")
+                                    ? "What is wrong, in your words: enter a value"
+                                    : "Qué está mal, en sus palabras: escriba un valor");
+            assertThat(browser.findElement(By.id("report-contact")).getAttribute("value"))
+                    .isEqualTo("ana@example.org");
         }
     }
 
@@ -195,10 +227,15 @@ class ErrorSummaryBrowserTests {
         as(Role.ANALYST);
         for (String lang : new String[] {"en", "es"}) {
             browser.get(url("/insights/compare?a=3&b=3&lang=" + lang));
-            BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.id("error-summary")).isEmpty());
+            BrowserSupport.waitFor(browser)
+                    .until(d -> !d.findElements(By.id("error-summary")).isEmpty());
             String summary = summaryLeadingTo("b");
-            assertThat(summary).contains(lang.equals("en") ? "There is a problem" : "Hay un problema",
-                    lang.equals("en") ? "Second area: choose an area other than" : "Segunda área: elija un área distinta de");
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en") ? "There is a problem" : "Hay un problema",
+                            lang.equals("en")
+                                    ? "Second area: choose an area other than"
+                                    : "Segunda área: elija un área distinta de");
             assertThat(browser.findElement(By.id("b-error")).getText()).isNotBlank();
             assertThat(browser.findElements(By.id("compare-table"))).isEmpty();
         }
@@ -214,11 +251,17 @@ class ErrorSummaryBrowserTests {
             type("new-password", "short");
             submit("new-login-form");
             String summary = summaryLeadingTo("new-username");
-            assertThat(summary).contains(lang.equals("en") ? "Username: use 3 to 64 letters" : "Usuario: use de 3 a 64 letras",
-                    lang.equals("en") ? "Password: use at least 12 characters" : "Contraseña: use al menos 12 caracteres",
-                    lang.equals("en") ? "Roles: tick at least one" : "Funciones: marque al menos una");
-            assertThat(browser.findElement(By.id("new-displayName")).getAttribute("value")).isEqualTo("Rosa Martínez");
-            assertThat(browser.findElement(By.id("new-password")).getAttribute("value")).isEmpty();
+            assertThat(summary)
+                    .contains(
+                            lang.equals("en") ? "Username: use 3 to 64 letters" : "Usuario: use de 3 a 64 letras",
+                            lang.equals("en")
+                                    ? "Password: use at least 12 characters"
+                                    : "Contraseña: use al menos 12 caracteres",
+                            lang.equals("en") ? "Roles: tick at least one" : "Funciones: marque al menos una");
+            assertThat(browser.findElement(By.id("new-displayName")).getAttribute("value"))
+                    .isEqualTo("Rosa Martínez");
+            assertThat(browser.findElement(By.id("new-password")).getAttribute("value"))
+                    .isEmpty();
             assertThat(browser.findElement(By.id("username-error")).getText()).isNotBlank();
         }
     }

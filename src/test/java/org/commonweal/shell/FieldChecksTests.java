@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.validation.MapBindingResult;
 
@@ -25,30 +24,39 @@ class FieldChecksTests {
         assertThat(codeOf((e, v) -> FieldChecks.zip(e, "f", v), "ABC")).isEqualTo("form.zip");
         assertThat(codeOf((e, v) -> FieldChecks.zip(e, "f", v), "90033")).isNull();
         assertThat(codeOf((e, v) -> FieldChecks.zip(e, "f", v), "90033-1234")).isNull();
-        assertThat(codeOf((e, v) -> FieldChecks.zip(e, "f", v), "")).as("blank is the form's @NotBlank").isNull();
+        assertThat(codeOf((e, v) -> FieldChecks.zip(e, "f", v), ""))
+                .as("blank is the form's @NotBlank")
+                .isNull();
     }
 
     @Test
     void phoneNumbersAreNorthAmericanWithTenDigits() {
         assertThat(codeOf((e, v) -> FieldChecks.phone(e, "f", v), "abc")).isEqualTo("form.phone");
         assertThat(codeOf((e, v) -> FieldChecks.phone(e, "f", v), "555-0100")).isEqualTo("form.phone");
-        assertThat(codeOf((e, v) -> FieldChecks.phone(e, "f", v), "(013) 555-0100")).as("no area code starts with 0")
+        assertThat(codeOf((e, v) -> FieldChecks.phone(e, "f", v), "(013) 555-0100"))
+                .as("no area code starts with 0")
                 .isEqualTo("form.phone");
-        assertThat(codeOf((e, v) -> FieldChecks.phone(e, "f", v), "(213) 555-0100")).isNull();
-        assertThat(codeOf((e, v) -> FieldChecks.phone(e, "f", v), "+1 213.555.0100")).isNull();
+        assertThat(codeOf((e, v) -> FieldChecks.phone(e, "f", v), "(213) 555-0100"))
+                .isNull();
+        assertThat(codeOf((e, v) -> FieldChecks.phone(e, "f", v), "+1 213.555.0100"))
+                .isNull();
     }
 
     @Test
     void emailsHaveANameAndADomain() {
         assertThat(codeOf((e, v) -> FieldChecks.email(e, "f", v), "foo@")).isEqualTo("form.email");
         assertThat(codeOf((e, v) -> FieldChecks.email(e, "f", v), "foo@bar")).isEqualTo("form.email");
-        assertThat(codeOf((e, v) -> FieldChecks.email(e, "f", v), "ana.lopez@example.org")).isNull();
+        assertThat(codeOf((e, v) -> FieldChecks.email(e, "f", v), "ana.lopez@example.org"))
+                .isNull();
     }
 
     @Test
     void memberIdsAreLettersDigitsAndDashes() {
-        assertThat(codeOf((e, v) -> FieldChecks.memberId(e, "f", v), "NOT A MEMBER")).isEqualTo("form.memberId");
-        assertThat(codeOf((e, v) -> FieldChecks.memberId(e, "f", v), "<script>")).isEqualTo("form.memberId");
-        assertThat(codeOf((e, v) -> FieldChecks.memberId(e, "f", v), "DEMO-MEMBER-1")).isNull();
+        assertThat(codeOf((e, v) -> FieldChecks.memberId(e, "f", v), "NOT A MEMBER"))
+                .isEqualTo("form.memberId");
+        assertThat(codeOf((e, v) -> FieldChecks.memberId(e, "f", v), "<script>"))
+                .isEqualTo("form.memberId");
+        assertThat(codeOf((e, v) -> FieldChecks.memberId(e, "f", v), "DEMO-MEMBER-1"))
+                .isNull();
     }
 }

@@ -8,21 +8,28 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
-
 import org.commonweal.platform.PlanIdentity;
 import org.junit.jupiter.api.Test;
 
 class FormatsTests {
 
-    private final Formats la = new Formats(new PlanIdentity("L.A. Care Health Plan", "L.A. CARE HEALTH PLAN", "LACARE",
-            ZoneId.of("America/Los_Angeles"), Currency.getInstance("USD")));
+    private final Formats la = new Formats(new PlanIdentity(
+            "L.A. Care Health Plan",
+            "L.A. CARE HEALTH PLAN",
+            "LACARE",
+            ZoneId.of("America/Los_Angeles"),
+            Currency.getInstance("USD")));
     private static final Locale ES = Locale.forLanguageTag("es");
 
     @Test
     void moneyNeverShowsTheGenericCurrencySign() {
         assertThat(la.money(new BigDecimal("2150"), Locale.ENGLISH)).isEqualTo("$2,150.00");
-        assertThat(la.money(new BigDecimal("2150"), ES)).doesNotContain("¤").contains("2.150,00").contains("US$");
-        var euro = new Formats(new PlanIdentity("X", "X", "X", ZoneId.of("Europe/Madrid"), Currency.getInstance("EUR")));
+        assertThat(la.money(new BigDecimal("2150"), ES))
+                .doesNotContain("¤")
+                .contains("2.150,00")
+                .contains("US$");
+        var euro =
+                new Formats(new PlanIdentity("X", "X", "X", ZoneId.of("Europe/Madrid"), Currency.getInstance("EUR")));
         assertThat(euro.money(new BigDecimal("10.5"), ES)).contains("10,50").contains("€");
     }
 
@@ -33,7 +40,8 @@ class FormatsTests {
         assertThat(la.dateTime(noonUtc, ES)).isEqualTo("5 dic 2026, 12:00");
         assertThat(la.date(LocalDate.of(2026, 1, 31), Locale.ENGLISH)).isEqualTo("Jan 31, 2026");
         // after 4 pm in Los Angeles it is already the next day in UTC
-        assertThat(la.date(Instant.parse("2026-12-06T01:00:00Z"), Locale.ENGLISH)).isEqualTo("Dec 5, 2026");
+        assertThat(la.date(Instant.parse("2026-12-06T01:00:00Z"), Locale.ENGLISH))
+                .isEqualTo("Dec 5, 2026");
         assertThat(la.date(null)).isEmpty();
         org.springframework.context.i18n.LocaleContextHolder.setLocale(ES);
         try {

@@ -3,7 +3,6 @@ package org.commonweal.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 
 class OpeningHoursTests {
@@ -14,7 +13,8 @@ class OpeningHoursTests {
     void readsTheCentersOsmStyleInEnglishAndSpanish() {
         assertThat(OpeningHours.words("Mo-Fr 09:00-17:00; Sa 09:00-13:00", Locale.ENGLISH))
                 .contains("Mon–Fri 9 am–5 pm; Sat 9 am–1 pm");
-        assertThat(OpeningHours.words("Mo-Fr 09:00-17:00; Sa 09:00-13:00", ES)).contains("lun–vie 9:00–17:00; sáb 9:00–13:00");
+        assertThat(OpeningHours.words("Mo-Fr 09:00-17:00; Sa 09:00-13:00", ES))
+                .contains("lun–vie 9:00–17:00; sáb 9:00–13:00");
     }
 
     @Test

@@ -16,15 +16,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.Role;
 import org.commonweal.identity.RouteAccessMatrixIntegrationTests;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
@@ -51,12 +50,57 @@ import org.springframework.web.util.pattern.PathPatternParser;
 class PageScanIntegrationTests {
 
     /** Words that people read in capitals and that happen to be enum constants too. */
-    private static final Set<String> WORDS = Set.of("ID", "PDF", "CSV", "SPA", "ZIP", "NPI", "PCP", "EIN", "FHIR",
-            "HMIS", "CIN", "MBI", "XLSX", "HTML", "JSON", "SMS", "QR", "URL", "API", "OK", "RCAC", "HEDIS", "CMS",
-            "DHCS", "LA", "EN", "ES", "PM", "AM", "NDJSON", "LP", "AND", "OR", "NOT", "IT", "ICS", "MEDI", "CAL",
-            "HSDS", "PHI", "SSN", "DOB", "HUD", "CES", "CQL", "ELM", "VSAC",
+    private static final Set<String> WORDS = Set.of(
+            "ID",
+            "PDF",
+            "CSV",
+            "SPA",
+            "ZIP",
+            "NPI",
+            "PCP",
+            "EIN",
+            "FHIR",
+            "HMIS",
+            "CIN",
+            "MBI",
+            "XLSX",
+            "HTML",
+            "JSON",
+            "SMS",
+            "QR",
+            "URL",
+            "API",
+            "OK",
+            "RCAC",
+            "HEDIS",
+            "CMS",
+            "DHCS",
+            "LA",
+            "EN",
+            "ES",
+            "PM",
+            "AM",
+            "NDJSON",
+            "LP",
+            "AND",
+            "OR",
+            "NOT",
+            "IT",
+            "ICS",
+            "MEDI",
+            "CAL",
+            "HSDS",
+            "PHI",
+            "SSN",
+            "DOB",
+            "HUD",
+            "CES",
+            "CQL",
+            "ELM",
+            "VSAC",
             // HUD's names of the HMIS CSV specifications
-            "FY2026", "FY2024",
+            "FY2026",
+            "FY2024",
             // identifiers a person configures and reads as such: DHCS's 834 receiver id on the configuration page
             "CADHCS_5010_834");
 
@@ -64,20 +108,35 @@ class PageScanIntegrationTests {
      * Enums whose constants are identifiers people type and read, like a member ID: the grants programs' own codes
      * (CORE, ORAL …) that staff give a program and that the history import matches.
      */
-    private static final Set<String> IDENTIFIER_ENUMS = Set.of("org.commonweal.grants.internal.GrantsHistory$ProgramCode");
+    private static final Set<String> IDENTIFIER_ENUMS =
+            Set.of("org.commonweal.grants.internal.GrantsHistory$ProgramCode");
 
     /** Any UPPER_SNAKE token is a code, whether an enum of ours or a code kept as text (MEDI_CAL). */
     private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
 
-    private static final Set<String> SKIPPED_PREFIXES = Set.of("/api", "/x12", "/fhir", "/hsds", "/oauth2",
-            "/.well-known", "/actuator", "/error", "/v3", "/swagger-ui", "/webauthn", "/login/webauthn", "/logout",
-            "/userinfo", "/connect");
+    private static final Set<String> SKIPPED_PREFIXES = Set.of(
+            "/api",
+            "/x12",
+            "/fhir",
+            "/hsds",
+            "/oauth2",
+            "/.well-known",
+            "/actuator",
+            "/error",
+            "/v3",
+            "/swagger-ui",
+            "/webauthn",
+            "/login/webauthn",
+            "/logout",
+            "/userinfo",
+            "/connect");
 
     private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?![\\d])");
     /** Words, keeping identifiers joined by hyphens whole: DEMO-MEMBER-1 is an id, not the codes DEMO and MEMBER. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*");
-    private static final Pattern SHOWN_ATTRIBUTE = Pattern.compile(
-            "\\s(?:title|aria-label|placeholder|alt)=\"([^\"]*)\"");
+
+    private static final Pattern SHOWN_ATTRIBUTE =
+            Pattern.compile("\\s(?:title|aria-label|placeholder|alt)=\"([^\"]*)\"");
 
     @Autowired
     MockMvc mvc;
@@ -89,11 +148,9 @@ class PageScanIntegrationTests {
     @Autowired
     Labels labels;
 
-    record Sample(String path, String access) {
-    }
+    record Sample(String path, String access) {}
 
-    record Page(String path, Optional<Role> role) {
-    }
+    record Page(String path, Optional<Role> role) {}
 
     @Test
     void noPageShowsARawCode() throws Exception {
@@ -107,8 +164,9 @@ class PageScanIntegrationTests {
             if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
                 continue;
             }
-            if (!info.getProducesCondition().isEmpty() && info.getProducesCondition().getProducibleMediaTypes()
-                    .stream().noneMatch(MediaType.TEXT_HTML::isCompatibleWith)) {
+            if (!info.getProducesCondition().isEmpty()
+                    && info.getProducesCondition().getProducibleMediaTypes().stream()
+                            .noneMatch(MediaType.TEXT_HTML::isCompatibleWith)) {
                 continue;
             }
             for (String pattern : info.getPatternValues()) {
@@ -154,8 +212,10 @@ class PageScanIntegrationTests {
                 }
             }
         }
-        System.out.printf("Page scan: %d pages rendered (%d addresses, EN and ES), %d routes with path variables "
-                + "without a sample address: %s%n", scanned, pages.size(), unsampled.size(), unsampled);
+        System.out.printf(
+                "Page scan: %d pages rendered (%d addresses, EN and ES), %d routes with path variables "
+                        + "without a sample address: %s%n",
+                scanned, pages.size(), unsampled.size(), unsampled);
         for (String key : new TreeSet<>(labels.missing())) {
             problems.add("a code without its label: " + key);
         }
@@ -172,7 +232,8 @@ class PageScanIntegrationTests {
             tries.add(Optional.of(role));
         }
         for (Optional<Role> role : tries) {
-            MockHttpServletRequestBuilder request = get(page.path()).locale(locale).accept(MediaType.TEXT_HTML);
+            MockHttpServletRequestBuilder request =
+                    get(page.path()).locale(locale).accept(MediaType.TEXT_HTML);
             role.ifPresent(r -> request.with(user(r.demoUsername()).roles(r.name())));
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
             String type = String.valueOf(response.getContentType());
@@ -208,8 +269,10 @@ class PageScanIntegrationTests {
         while (date.find()) {
             if (dates.isEmpty()) {
                 // the first one with its surroundings, to find it in the template
-                dates.add("«" + text.substring(Math.max(0, date.start() - 40), Math.min(text.length(), date.end() + 20))
-                        .replaceAll("\\s+", " ") + "»");
+                dates.add("«"
+                        + text.substring(Math.max(0, date.start() - 40), Math.min(text.length(), date.end() + 20))
+                                .replaceAll("\\s+", " ")
+                        + "»");
             }
             dates.add(date.group());
         }
@@ -224,7 +287,8 @@ class PageScanIntegrationTests {
 
     /** The text a person reads: element text and the attributes shown as text, without scripts and styles. */
     static String shownText(String html) {
-        String body = html.replaceAll("(?is)<script\\b.*?</script>", " ").replaceAll("(?is)<style\\b.*?</style>", " ")
+        String body = html.replaceAll("(?is)<script\\b.*?</script>", " ")
+                .replaceAll("(?is)<style\\b.*?</style>", " ")
                 .replaceAll("(?is)<code\\b.*?</code>", " ")
                 // what is being edited, and text shown as it was recorded (minutes people wrote, the summaries
                 // of a member's change history): stored records, not codes the page writes
@@ -237,8 +301,13 @@ class PageScanIntegrationTests {
             shown.append(' ').append(attribute.group(1));
         }
         shown.append(' ').append(body.replaceAll("(?s)<[^>]*>", " "));
-        return shown.toString().replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&");
+        return shown.toString()
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&nbsp;", " ")
+                .replace("&amp;", "&");
     }
 
     private static boolean skipped(String pattern) {
@@ -263,7 +332,8 @@ class PageScanIntegrationTests {
     static List<Sample> samples() throws Exception {
         return RouteAccessMatrixIntegrationTests.routes().stream()
                 .filter(r -> r.method() == HttpMethod.GET && !skipped(r.path().split("\\?", 2)[0]))
-                .map(r -> new Sample(r.path(), r.access())).toList();
+                .map(r -> new Sample(r.path(), r.access()))
+                .toList();
     }
 
     /** The constant names of every enum of the application: what a raw code looks like on a page. */
@@ -274,7 +344,8 @@ class PageScanIntegrationTests {
                 return true;
             }
         };
-        scanner.addIncludeFilter((reader, factory) -> "java.lang.Enum".equals(reader.getClassMetadata().getSuperClassName()));
+        scanner.addIncludeFilter((reader, factory) ->
+                "java.lang.Enum".equals(reader.getClassMetadata().getSuperClassName()));
         Set<String> names = new TreeSet<>();
         for (var definition : scanner.findCandidateComponents("org.commonweal")) {
             if (IDENTIFIER_ENUMS.contains(definition.getBeanClassName())) {

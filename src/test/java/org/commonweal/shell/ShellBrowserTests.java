@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +22,7 @@ class ShellBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     List<NavigationItem> navigation;
 
@@ -69,7 +69,9 @@ class ShellBrowserTests {
         browser.manage().deleteAllCookies();
         for (String path : List.of("/", "/login", "/places", "/places?zip=90001", "/?lang=es", "/login?error")) {
             browser.get(base() + path);
-            assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).as(path).isEmpty();
+            assertThat(BrowserSupport.seriousAccessibilityViolations(browser))
+                    .as(path)
+                    .isEmpty();
         }
         browser.get(base() + "/?lang=en");
     }
@@ -82,11 +84,13 @@ class ShellBrowserTests {
             assertThat(browser.findElement(By.id("signed-in-as")).getText()).contains(role.demoUsername());
 
             List<String> shown = browser.findElements(By.cssSelector("#area-nav a")).stream()
-                    .map(a -> a.getAttribute("data-nav")).toList();
+                    .map(a -> a.getAttribute("data-nav"))
+                    .toList();
             List<String> expected = navigation.stream()
                     .filter(i -> i.isPublic() || i.roles().contains(role.name()))
                     .sorted(java.util.Comparator.comparingInt(NavigationItem::order))
-                    .map(NavigationItem::href).toList();
+                    .map(NavigationItem::href)
+                    .toList();
             // the role's own areas come first, the rest under "More" (#22: one header line at 1366 px)
             assertThat(shown).as(role.name()).containsExactlyInAnyOrderElementsOf(expected);
             if (role != Role.ADMIN) {

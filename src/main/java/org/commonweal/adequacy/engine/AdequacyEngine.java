@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-
 import org.commonweal.adequacy.TravelTimeModel;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.ZipArea;
@@ -32,8 +31,14 @@ public final class AdequacyEngine {
     /**
      * @param grids the service locations by product line index and provider type index (rebuilt, may be empty)
      */
-    public AdequacyEngine(List<String> productLines, List<String> providerTypes, GeoGrid[][] grids,
-            Map<String, ZipArea> zipAreas, StandardBook book, TravelTimeModel travel, int threads) {
+    public AdequacyEngine(
+            List<String> productLines,
+            List<String> providerTypes,
+            GeoGrid[][] grids,
+            Map<String, ZipArea> zipAreas,
+            StandardBook book,
+            TravelTimeModel travel,
+            int threads) {
         if (productLines.size() > 127 || providerTypes.size() > 21) {
             throw new IllegalArgumentException("at most 127 product lines and 21 provider types");
         }
@@ -180,8 +185,8 @@ public final class AdequacyEngine {
             for (MemberBatch b : batches) {
                 b.rules = finalRules;
             }
-            Snapshot snapshot = new Snapshot(AdequacyEngine.this, batches, finalRules, unlocated,
-                    unlocatedKeys, outOfScope);
+            Snapshot snapshot =
+                    new Snapshot(AdequacyEngine.this, batches, finalRules, unlocated, unlocatedKeys, outOfScope);
             snapshot.aggregateAll();
             return snapshot;
         }
@@ -229,7 +234,12 @@ public final class AdequacyEngine {
                 alternatives[p][t] = book.alternative(productLines.get(p), zip, providerTypes.get(t));
             }
         }
-        return new ZipRule(zip, area, area == null ? 0 : area.spa(), area == null ? 0 : area.rcacRegion(), standards,
+        return new ZipRule(
+                zip,
+                area,
+                area == null ? 0 : area.spa(),
+                area == null ? 0 : area.rcacRegion(),
+                standards,
                 alternatives);
     }
 

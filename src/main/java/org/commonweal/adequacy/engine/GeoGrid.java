@@ -3,7 +3,6 @@ package org.commonweal.adequacy.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.commonweal.geography.GeoPoint;
 
 /**
@@ -31,8 +30,7 @@ public final class GeoGrid {
     private double cosMin = 1;
     private int live;
 
-    public GeoGrid() {
-    }
+    public GeoGrid() {}
 
     /** Adds a location and returns its index. Call {@link #rebuild()} before searching. */
     public int add(String id, GeoPoint point) {
@@ -136,8 +134,8 @@ public final class GeoGrid {
         int r0 = (int) Math.floor((from.latitude() - minLat) / cell);
         int c0 = (int) Math.floor((from.longitude() - minLon) / cell);
         double cosFrom = Math.cos(Math.toRadians(from.latitude()));
-        int maxRing = Math.max(Math.max(Math.abs(r0), Math.abs(rows - 1 - r0)),
-                Math.max(Math.abs(c0), Math.abs(cols - 1 - c0)));
+        int maxRing = Math.max(
+                Math.max(Math.abs(r0), Math.abs(rows - 1 - r0)), Math.max(Math.abs(c0), Math.abs(cols - 1 - c0)));
         for (int k = 0; k <= maxRing; k++) {
             for (int r = r0 - k; r <= r0 + k; r++) {
                 if (r < 0 || r >= rows) {

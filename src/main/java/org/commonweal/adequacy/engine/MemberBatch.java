@@ -14,6 +14,7 @@ final class MemberBatch {
     final int types;
     /** A 64-bit hash of the member id ({@link AdequacyEngine#memberKey}), to find a member whose address changed. */
     final long[] key = new long[SIZE];
+
     final double[] lat = new double[SIZE];
     final double[] lon = new double[SIZE];
     final byte[] productLine = new byte[SIZE];

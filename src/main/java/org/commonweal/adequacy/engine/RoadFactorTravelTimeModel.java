@@ -3,7 +3,6 @@ package org.commonweal.adequacy.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.adequacy.TravelTimeModel;
 import org.commonweal.geography.ZipArea;
 
@@ -16,7 +15,9 @@ import org.commonweal.geography.ZipArea;
 public final class RoadFactorTravelTimeModel implements TravelTimeModel {
 
     public enum AreaType {
-        URBAN(1.35, 20), SUBURBAN(1.25, 30), RURAL(1.2, 45);
+        URBAN(1.35, 20),
+        SUBURBAN(1.25, 30),
+        RURAL(1.2, 45);
 
         final double roadFactor;
         final double milesPerHour;
@@ -42,8 +43,11 @@ public final class RoadFactorTravelTimeModel implements TravelTimeModel {
             }
             double radius = Double.isInfinite(nearest) ? 5 : Math.max(0.5, nearest / 2);
             double density = zip.populationWeight() / (Math.PI * radius * radius);
-            areaTypes.put(zip.zip(), density >= URBAN_DENSITY ? AreaType.URBAN
-                    : density >= SUBURBAN_DENSITY ? AreaType.SUBURBAN : AreaType.RURAL);
+            areaTypes.put(
+                    zip.zip(),
+                    density >= URBAN_DENSITY
+                            ? AreaType.URBAN
+                            : density >= SUBURBAN_DENSITY ? AreaType.SUBURBAN : AreaType.RURAL);
         }
     }
 
@@ -58,11 +62,16 @@ public final class RoadFactorTravelTimeModel implements TravelTimeModel {
 
     @Override
     public String parameters() {
-        StringBuilder s = new StringBuilder("density urban>=" + (int) URBAN_DENSITY + "/sq mi, suburban>="
-                + (int) SUBURBAN_DENSITY + "/sq mi;");
+        StringBuilder s = new StringBuilder(
+                "density urban>=" + (int) URBAN_DENSITY + "/sq mi, suburban>=" + (int) SUBURBAN_DENSITY + "/sq mi;");
         for (AreaType t : AreaType.values()) {
-            s.append(' ').append(t.name().toLowerCase()).append(" x").append(t.roadFactor).append(" @")
-                    .append((int) t.milesPerHour).append("mph");
+            s.append(' ')
+                    .append(t.name().toLowerCase())
+                    .append(" x")
+                    .append(t.roadFactor)
+                    .append(" @")
+                    .append((int) t.milesPerHour)
+                    .append("mph");
         }
         return s.toString();
     }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.commonweal.geography.GeoPoint;
 
 /**
@@ -35,8 +34,13 @@ public final class Snapshot {
     private double[] maxMiles;
     private double[] sumMiles;
 
-    Snapshot(AdequacyEngine engine, List<MemberBatch> batches, ZipRule[] rules, long[] unlocated,
-            Map<Long, Integer> unlocatedKeys, long outOfScope) {
+    Snapshot(
+            AdequacyEngine engine,
+            List<MemberBatch> batches,
+            ZipRule[] rules,
+            long[] unlocated,
+            Map<Long, Integer> unlocatedKeys,
+            long outOfScope) {
         this.engine = engine;
         this.batches = batches;
         this.rules = rules;
@@ -143,9 +147,19 @@ public final class Snapshot {
                     int c = cell(pl, t, z);
                     if (members[c] > 0) {
                         ZipRule r = rules[z];
-                        out.add(new ZipResult(engine.productLines().get(pl), engine.providerTypes().get(t), r.zip(),
-                                r.spa(), r.rcacRegion(), members[c], met[c], byMiles[c], byMinutes[c],
-                                byAlternative[c], maxMiles[c], sumMiles[c]));
+                        out.add(new ZipResult(
+                                engine.productLines().get(pl),
+                                engine.providerTypes().get(t),
+                                r.zip(),
+                                r.spa(),
+                                r.rcacRegion(),
+                                members[c],
+                                met[c],
+                                byMiles[c],
+                                byMinutes[c],
+                                byAlternative[c],
+                                maxMiles[c],
+                                sumMiles[c]));
                     }
                 }
             }
@@ -220,8 +234,8 @@ public final class Snapshot {
                 } else if (added >= 0) {
                     double current = b.miles[slot];
                     GeoPoint home = null;
-                    double latBound = GeoGrid.EARTH_RADIUS_MILES
-                            * Math.toRadians(Math.abs(newPoint.latitude() - b.lat[i]));
+                    double latBound =
+                            GeoGrid.EARTH_RADIUS_MILES * Math.toRadians(Math.abs(newPoint.latitude() - b.lat[i]));
                     if (latBound * (1 - 1e-9) > current) {
                         continue;
                     }
@@ -244,8 +258,7 @@ public final class Snapshot {
      * Where a member lives now, for {@link #applyResidenceChanges}: the member's key, product line (null when no
      * longer covered on the run's date), ZIP and coordinates (null: the ZIP centroid).
      */
-    public record Residence(long key, String productLine, String zip, Double latitude, Double longitude) {
-    }
+    public record Residence(long key, String productLine, String zip, Double latitude, Double longitude) {}
 
     /** What {@link #applyResidenceChanges} did: members recomputed in place, added, removed, found unchanged. */
     public record ResidenceOutcome(int moved, int added, int removed, int unchanged) {
@@ -305,7 +318,8 @@ public final class Snapshot {
             if (place == null) {
                 continue;
             }
-            MemberBatch b = batches.isEmpty() || batches.get(batches.size() - 1).full() ? null
+            MemberBatch b = batches.isEmpty() || batches.get(batches.size() - 1).full()
+                    ? null
                     : batches.get(batches.size() - 1);
             if (b == null) {
                 b = new MemberBatch(types);
@@ -331,8 +345,7 @@ public final class Snapshot {
         return new ResidenceOutcome(moved, added, removed, unchanged);
     }
 
-    private record Place(int line, int zip, double lat, double lon) {
-    }
+    private record Place(int line, int zip, double lat, double lon) {}
 
     /** Where a member is measured from now, or null when not measured (out of the run, or unlocated: counted). */
     private Place place(Residence r) {

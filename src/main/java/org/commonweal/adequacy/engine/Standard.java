@@ -11,6 +11,7 @@ public record Standard(double miles, int minutes) {
 
     /** Bit flags of an evaluation. */
     public static final int BY_MILES = 1;
+
     public static final int BY_MINUTES = 2;
     public static final int BY_ALTERNATIVE = 4;
 
@@ -27,7 +28,8 @@ public record Standard(double miles, int minutes) {
         if (travelMinutes <= minutes) {
             flags |= BY_MINUTES;
         }
-        if (flags == 0 && alternative != null
+        if (flags == 0
+                && alternative != null
                 && (distanceMiles <= alternative.miles || travelMinutes <= alternative.minutes)) {
             flags = BY_ALTERNATIVE;
         }

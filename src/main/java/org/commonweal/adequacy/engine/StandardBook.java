@@ -1,15 +1,17 @@
 package org.commonweal.adequacy.engine;
 
 import java.util.Map;
-
 import org.commonweal.geography.ZipArea;
 
 /**
  * The standards in force on a measurement date: by product line, county tier and provider type; the approved
  * alternative standards by product line, ZIP and provider type; the tier of each county.
  */
-public record StandardBook(Map<String, Standard> standards, Map<String, Standard> alternatives,
-        Map<String, String> countyTiers, String defaultTier) {
+public record StandardBook(
+        Map<String, Standard> standards,
+        Map<String, Standard> alternatives,
+        Map<String, String> countyTiers,
+        String defaultTier) {
 
     public static String key(String productLine, String tierOrZip, String providerType) {
         return productLine + '|' + tierOrZip + '|' + providerType;

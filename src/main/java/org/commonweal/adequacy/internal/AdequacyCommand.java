@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -19,7 +18,9 @@ import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "adequacy", usage = "adequacy --date YYYY-MM-DD [--product-line CODE] [--out DIR]",
+@CommandSpec(
+        name = "adequacy",
+        usage = "adequacy --date YYYY-MM-DD [--product-line CODE] [--out DIR]",
         summary = "measure network adequacy for every member covered on a date, store the run, write CSV and XLSX",
         options = {"date", "product-line", "out"})
 class AdequacyCommand implements OperationalCommand {
@@ -46,8 +47,9 @@ class AdequacyCommand implements OperationalCommand {
         Path out = Path.of(args.option("out", "."));
         Files.createDirectories(out);
         var run = service.run(date, productLine, "command:adequacy");
-        System.out.printf("run %d: %d members (%d without a location) measured in %.1f s%n", run.id(), run.members(),
-                run.membersUnlocated(), run.elapsedMs() / 1000.0);
+        System.out.printf(
+                "run %d: %d members (%d without a location) measured in %.1f s%n",
+                run.id(), run.members(), run.membersUnlocated(), run.elapsedMs() / 1000.0);
         String base = "adequacy-" + date + (productLine == null ? "" : "-" + productLine) + "-run" + run.id();
         var summary = exports.summaryRows(run, false);
         var gaps = exports.gapRows(run, false, null, null);
@@ -57,16 +59,26 @@ class AdequacyCommand implements OperationalCommand {
         try (Writer w = Files.newBufferedWriter(out.resolve(base + "-gaps.csv"), StandardCharsets.UTF_8)) {
             exports.writeCsv(AdequacyExports.GAP_COLUMNS, gaps, w);
         }
-        try (OutputStream o = new FileOutputStream(out.resolve(base + "-summary.xlsx").toFile())) {
+        try (OutputStream o =
+                new FileOutputStream(out.resolve(base + "-summary.xlsx").toFile())) {
             exports.writeXlsx("Summary", AdequacyExports.SUMMARY_COLUMNS, summary, o);
         }
-        try (OutputStream o = new FileOutputStream(out.resolve(base + "-gaps.xlsx").toFile())) {
+        try (OutputStream o =
+                new FileOutputStream(out.resolve(base + "-gaps.xlsx").toFile())) {
             exports.writeXlsx("Gaps", AdequacyExports.GAP_COLUMNS, gaps, o);
         }
-        audit.recordAs("command:adequacy", AuditEntry.change(AuditAction.EXPORT, "adequacy-run",
-                String.valueOf(run.id()), null, AdequacyService.PURPOSE, "summary and gap list to " + out));
-        System.out.printf("wrote %s-{summary,gaps}.{csv,xlsx} in %s (%d summary rows, %d gap rows)%n", base,
-                out.toAbsolutePath(), summary.size(), gaps.size());
+        audit.recordAs(
+                "command:adequacy",
+                AuditEntry.change(
+                        AuditAction.EXPORT,
+                        "adequacy-run",
+                        String.valueOf(run.id()),
+                        null,
+                        AdequacyService.PURPOSE,
+                        "summary and gap list to " + out));
+        System.out.printf(
+                "wrote %s-{summary,gaps}.{csv,xlsx} in %s (%d summary rows, %d gap rows)%n",
+                base, out.toAbsolutePath(), summary.size(), gaps.size());
         return 0;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.commonweal.adequacy.engine.ZipResult;
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.Publication;
@@ -43,9 +42,17 @@ public final class AdequacyDisclosure {
     }
 
     /** A roll-up row (key 0 for the county) as shown. */
-    public record Shown(String members, String met, String notMet, String percent, String byMiles, String byMinutes,
-            String byAlternative, String averageMiles, String maxMiles, boolean hidden) {
-    }
+    public record Shown(
+            String members,
+            String met,
+            String notMet,
+            String percent,
+            String byMiles,
+            String byMinutes,
+            String byAlternative,
+            String averageMiles,
+            String maxMiles,
+            boolean hidden) {}
 
     public Shown county(AdequacyReport.Row row) {
         return shown(row, "county");
@@ -60,8 +67,7 @@ public final class AdequacyDisclosure {
     }
 
     /** A gap row's members in the ZIP and members outside the standard, and whether its distances may be shown. */
-    public record ShownZip(String members, String notMet, boolean distances) {
-    }
+    public record ShownZip(String members, String notMet, boolean distances) {}
 
     public ShownZip zip(ZipResult z) {
         var m = masking(z.productLine(), z.providerType());
@@ -76,12 +82,16 @@ public final class AdequacyDisclosure {
         Object met = key(level, where, "met");
         Object notMet = key(level, where, "notMet");
         boolean metShown = m.shows(met);
-        return new Shown(m.count(members), m.count(met), m.count(notMet),
+        return new Shown(
+                m.count(members),
+                m.count(met),
+                m.count(notMet),
                 row.members() == 0 ? "" : m.derived(() -> format("%.1f", row.percentMet()), met, members),
                 metShown ? m.count(key(level, where, "byMiles")) : CellSuppression.MASK,
                 metShown ? m.count(key(level, where, "byMinutes")) : CellSuppression.MASK,
                 metShown ? m.count(key(level, where, "byAlternative")) : CellSuppression.MASK,
-                m.derived(miles(row.averageMiles()), members), m.derived(miles(row.maxMiles()), members),
+                m.derived(miles(row.averageMiles()), members),
+                m.derived(miles(row.maxMiles()), members),
                 !m.shows(members, met, notMet));
     }
 
@@ -98,7 +108,8 @@ public final class AdequacyDisclosure {
     }
 
     private CellSuppression.Masking masking(String line, String type) {
-        return maskings.computeIfAbsent(line + '|' + type,
+        return maskings.computeIfAbsent(
+                line + '|' + type,
                 k -> CellSuppression.apply(publication(byCell.getOrDefault(k, List.of())), suppress));
     }
 
@@ -114,7 +125,9 @@ public final class AdequacyDisclosure {
             var rows = level.equals("spa") ? AdequacyReport.bySpa(results) : AdequacyReport.byRegion(results);
             rows.forEach(r -> addRow(p, level, r));
             for (String f : FIELDS) {
-                p.sum(key("county", "county0", f), rows.stream().map(r -> key(level, level + r.key(), f)).toList());
+                p.sum(
+                        key("county", "county0", f),
+                        rows.stream().map(r -> key(level, level + r.key(), f)).toList());
             }
         }
         // the gap rows: members in the ZIP and outside the standard; met in the ZIP is not published
@@ -127,7 +140,9 @@ public final class AdequacyDisclosure {
             if (z.notMet() > 0) {
                 Object members = key("zip", z.zip(), "members");
                 Object notMet = key("zip", z.zip(), "notMet");
-                p.count(members, z.members()).count(notMet, z.notMet()).unpublished(key("zip", z.zip(), "met"), z.met());
+                p.count(members, z.members())
+                        .count(notMet, z.notMet())
+                        .unpublished(key("zip", z.zip(), "met"), z.met());
                 p.sum(members, key("zip", z.zip(), "met"), notMet);
                 for (String where : List.of("county0", spa, region)) {
                     notMetParts.computeIfAbsent(where, k -> new ArrayList<>()).add(notMet);

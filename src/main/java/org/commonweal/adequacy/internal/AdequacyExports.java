@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -31,15 +30,42 @@ public class AdequacyExports {
 
     static final String COUNTY = "Los Angeles";
     static final String COUNTY_CODE = "19";
-    public static final List<String> SUMMARY_COLUMNS = List.of("Run", "Measurement Date", "County", "County Code",
-            "Product Line", "Provider Type", "Standard Miles", "Standard Minutes", "Members",
-            "Members Meeting Standard", "Percent Meeting Standard", "Met by Distance", "Met by Time",
-            "Met by Alternative Access Standard", "Members Not Meeting Standard", "Average Distance to Nearest (mi)",
-            "Maximum Distance to Nearest (mi)", "Travel Time Model");
-    public static final List<String> GAP_COLUMNS = List.of("Run", "Measurement Date", "County", "County Code",
-            "Product Line", "Provider Type", "ZIP Code", "City", "SPA", "RCAC Region", "Members in ZIP",
-            "Members Outside Standard", "Average Distance to Nearest (mi)", "Maximum Distance to Nearest (mi)",
-            "Nearest In-Network Locations (id: miles from ZIP centroid)", "Alternative Access Standard Requested");
+    public static final List<String> SUMMARY_COLUMNS = List.of(
+            "Run",
+            "Measurement Date",
+            "County",
+            "County Code",
+            "Product Line",
+            "Provider Type",
+            "Standard Miles",
+            "Standard Minutes",
+            "Members",
+            "Members Meeting Standard",
+            "Percent Meeting Standard",
+            "Met by Distance",
+            "Met by Time",
+            "Met by Alternative Access Standard",
+            "Members Not Meeting Standard",
+            "Average Distance to Nearest (mi)",
+            "Maximum Distance to Nearest (mi)",
+            "Travel Time Model");
+    public static final List<String> GAP_COLUMNS = List.of(
+            "Run",
+            "Measurement Date",
+            "County",
+            "County Code",
+            "Product Line",
+            "Provider Type",
+            "ZIP Code",
+            "City",
+            "SPA",
+            "RCAC Region",
+            "Members in ZIP",
+            "Members Outside Standard",
+            "Average Distance to Nearest (mi)",
+            "Maximum Distance to Nearest (mi)",
+            "Nearest In-Network Locations (id: miles from ZIP centroid)",
+            "Alternative Access Standard Requested");
 
     private final AdequacyStore store;
     private final AdequacyService service;
@@ -53,7 +79,8 @@ public class AdequacyExports {
 
     public List<List<String>> summaryRows(RunSummary run, boolean suppress) {
         Map<String, AdequacyStore.StandardRow> dense = new HashMap<>();
-        store.standards().stream().filter(s -> s.countyTier().equals("dense"))
+        store.standards().stream()
+                .filter(s -> s.countyTier().equals("dense"))
                 .forEach(s -> dense.put(s.productLine() + '|' + s.providerType(), s));
         List<ZipResult> results = store.results(run.id());
         var disclosure = AdequacyDisclosure.of(results, suppress);
@@ -61,10 +88,22 @@ public class AdequacyExports {
         for (var r : AdequacyReport.byLineAndType(results)) {
             var std = dense.get(r.productLine() + '|' + r.providerType());
             var shown = disclosure.county(r);
-            rows.add(List.of(String.valueOf(run.id()), run.measuredOn().toString(), COUNTY, COUNTY_CODE,
-                    r.productLine(), r.providerType(), std == null ? "" : std.miles().toPlainString(),
-                    std == null ? "" : String.valueOf(std.minutes()), shown.members(), shown.met(), shown.percent(),
-                    shown.byMiles(), shown.byMinutes(), shown.byAlternative(), shown.notMet(),
+            rows.add(List.of(
+                    String.valueOf(run.id()),
+                    run.measuredOn().toString(),
+                    COUNTY,
+                    COUNTY_CODE,
+                    r.productLine(),
+                    r.providerType(),
+                    std == null ? "" : std.miles().toPlainString(),
+                    std == null ? "" : String.valueOf(std.minutes()),
+                    shown.members(),
+                    shown.met(),
+                    shown.percent(),
+                    shown.byMiles(),
+                    shown.byMinutes(),
+                    shown.byAlternative(),
+                    shown.notMet(),
                     shown.members().equals(CellSuppression.MASK) ? CellSuppression.MASK : miles(r.averageMiles()),
                     shown.members().equals(CellSuppression.MASK) ? CellSuppression.MASK : miles(r.maxMiles()),
                     run.travelModel()));
@@ -83,11 +122,23 @@ public class AdequacyExports {
             }
             ZipArea zip = geography.zip(g.zip()).orElse(null);
             var shown = disclosure.zip(g);
-            rows.add(List.of(String.valueOf(run.id()), run.measuredOn().toString(), COUNTY, COUNTY_CODE,
-                    g.productLine(), g.providerType(), g.zip(), zip == null ? "" : zip.city(), String.valueOf(g.spa()),
-                    String.valueOf(g.rcacRegion()), shown.members(), shown.notMet(),
+            rows.add(List.of(
+                    String.valueOf(run.id()),
+                    run.measuredOn().toString(),
+                    COUNTY,
+                    COUNTY_CODE,
+                    g.productLine(),
+                    g.providerType(),
+                    g.zip(),
+                    zip == null ? "" : zip.city(),
+                    String.valueOf(g.spa()),
+                    String.valueOf(g.rcacRegion()),
+                    shown.members(),
+                    shown.notMet(),
                     shown.distances() ? miles(g.sumMiles() / g.members()) : CellSuppression.MASK,
-                    shown.distances() ? miles(g.maxMiles()) : CellSuppression.MASK, nearest(g, zip), ""));
+                    shown.distances() ? miles(g.maxMiles()) : CellSuppression.MASK,
+                    nearest(g, zip),
+                    ""));
         }
         return rows;
     }
@@ -98,7 +149,8 @@ public class AdequacyExports {
         }
         GeoPoint centroid = zip.centroid();
         return service.nearestLocations(g.productLine(), g.providerType(), centroid, 3).stream()
-                .map(n -> n.locationId() + ": " + miles(n.miles())).collect(Collectors.joining("; "));
+                .map(n -> n.locationId() + ": " + miles(n.miles()))
+                .collect(Collectors.joining("; "));
     }
 
     static String percent(double p) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.commonweal.adequacy.engine.ZipResult;
 
 /**
@@ -16,8 +15,17 @@ import org.commonweal.adequacy.engine.ZipResult;
 public final class AdequacyReport {
 
     /** One row of a roll-up. {@code key} is the SPA or region number, or 0 for the whole county. */
-    public record Row(String productLine, String providerType, int key, long members, long met, long metByMiles,
-            long metByMinutes, long metByAlternative, double maxMiles, double sumMiles) {
+    public record Row(
+            String productLine,
+            String providerType,
+            int key,
+            long members,
+            long met,
+            long metByMiles,
+            long metByMinutes,
+            long metByAlternative,
+            double maxMiles,
+            double sumMiles) {
 
         public long notMet() {
             return members - met;
@@ -48,25 +56,45 @@ public final class AdequacyReport {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (ZipResult r : results) {
             int k = key.apply(r);
-            rows.merge(r.productLine() + '|' + r.providerType() + '|' + k,
-                    new Row(r.productLine(), r.providerType(), k, r.members(), r.met(), r.metByMiles(),
-                            r.metByMinutes(), r.metByAlternative(), r.maxMiles(), r.sumMiles()),
-                    (a, b) -> new Row(a.productLine(), a.providerType(), a.key(), a.members() + b.members(),
-                            a.met() + b.met(), a.metByMiles() + b.metByMiles(), a.metByMinutes() + b.metByMinutes(),
-                            a.metByAlternative() + b.metByAlternative(), Math.max(a.maxMiles(), b.maxMiles()),
+            rows.merge(
+                    r.productLine() + '|' + r.providerType() + '|' + k,
+                    new Row(
+                            r.productLine(),
+                            r.providerType(),
+                            k,
+                            r.members(),
+                            r.met(),
+                            r.metByMiles(),
+                            r.metByMinutes(),
+                            r.metByAlternative(),
+                            r.maxMiles(),
+                            r.sumMiles()),
+                    (a, b) -> new Row(
+                            a.productLine(),
+                            a.providerType(),
+                            a.key(),
+                            a.members() + b.members(),
+                            a.met() + b.met(),
+                            a.metByMiles() + b.metByMiles(),
+                            a.metByMinutes() + b.metByMinutes(),
+                            a.metByAlternative() + b.metByAlternative(),
+                            Math.max(a.maxMiles(), b.maxMiles()),
                             a.sumMiles() + b.sumMiles()));
         }
         List<Row> list = new ArrayList<>(rows.values());
-        list.sort(Comparator.comparing(Row::productLine).thenComparing(Row::providerType).thenComparing(Row::key));
+        list.sort(Comparator.comparing(Row::productLine)
+                .thenComparing(Row::providerType)
+                .thenComparing(Row::key));
         return list;
     }
 
     /** ZIPs with members outside the standard, most members outside first. */
     public static List<ZipResult> gaps(List<ZipResult> results) {
-        return results.stream().filter(r -> r.notMet() > 0)
-                .sorted(Comparator.comparingInt(ZipResult::notMet).reversed().thenComparing(ZipResult::zip)).toList();
+        return results.stream()
+                .filter(r -> r.notMet() > 0)
+                .sorted(Comparator.comparingInt(ZipResult::notMet).reversed().thenComparing(ZipResult::zip))
+                .toList();
     }
 
-    private AdequacyReport() {
-    }
+    private AdequacyReport() {}
 }

@@ -12,13 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.commonweal.adequacy.Adequacy;
 import org.commonweal.adequacy.TravelTimeModel;
 import org.commonweal.adequacy.engine.AdequacyEngine;
 import org.commonweal.adequacy.engine.GeoGrid;
 import org.commonweal.adequacy.engine.Snapshot;
-import org.commonweal.adequacy.engine.ZipResult;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -42,6 +40,7 @@ public class AdequacyService implements Adequacy {
 
     /** More changed locations than this in one batch: a full run is cheaper than patching each. */
     static final int LOCATION_BATCH_LIMIT = 50;
+
     static final String SYSTEM = "system:adequacy-keep-current";
 
     private final AdequacyStore store;
@@ -57,12 +56,16 @@ public class AdequacyService implements Adequacy {
      * The last run's engine and snapshot, kept for incremental updates; {@code membersAsOf}: member changes after
      * it are not in the snapshot yet.
      */
-    private record Current(RunSummary run, Snapshot snapshot, Map<String, String> networkLines,
-            Instant membersAsOf) {
-    }
+    private record Current(RunSummary run, Snapshot snapshot, Map<String, String> networkLines, Instant membersAsOf) {}
 
-    AdequacyService(AdequacyStore store, Coverage coverage, MemberChanges memberChanges, NetworkDirectory directory,
-            Geography geography, TravelTimeModel travel, AuditTrail audit) {
+    AdequacyService(
+            AdequacyStore store,
+            Coverage coverage,
+            MemberChanges memberChanges,
+            NetworkDirectory directory,
+            Geography geography,
+            TravelTimeModel travel,
+            AuditTrail audit) {
         this.store = store;
         this.coverage = coverage;
         this.memberChanges = memberChanges;
@@ -77,8 +80,10 @@ public class AdequacyService implements Adequacy {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Map<String, String> networkLines = store.networkProductLines();
-        List<String> wanted = coverage.productLines().stream().map(p -> p.code())
-                .filter(c -> productLine == null || productLine.equals(c)).toList();
+        List<String> wanted = coverage.productLines().stream()
+                .map(p -> p.code())
+                .filter(c -> productLine == null || productLine.equals(c))
+                .toList();
         List<String> lines = wanted.stream().filter(networkLines::containsKey).toList();
         Map<String, long[]> unmapped = new LinkedHashMap<>();
         wanted.stream().filter(c -> !networkLines.containsKey(c)).forEach(c -> unmapped.put(c, new long[1]));
@@ -91,10 +96,16 @@ public class AdequacyService implements Adequacy {
         for (int p = 0; p < lines.size(); p++) {
             loadGrids(networkLines.get(lines.get(p)), types, grids[p], directoryPrint);
         }
-        Map<String, ZipArea> zips = geography.zips().stream()
-                .collect(Collectors.toMap(ZipArea::zip, Function.identity()));
-        var engine = new AdequacyEngine(lines, types.stream().map(AdequacyStore.ProviderType::code).toList(), grids,
-                zips, store.book(date), travel, THREADS);
+        Map<String, ZipArea> zips =
+                geography.zips().stream().collect(Collectors.toMap(ZipArea::zip, Function.identity()));
+        var engine = new AdequacyEngine(
+                lines,
+                types.stream().map(AdequacyStore.ProviderType::code).toList(),
+                grids,
+                zips,
+                store.book(date),
+                travel,
+                THREADS);
         Fingerprint members = new Fingerprint();
         Snapshot snapshot;
         try (var run = engine.start()) {
@@ -104,8 +115,7 @@ public class AdequacyService implements Adequacy {
                 if (notMapped != null) {
                     notMapped[0]++;
                 }
-                run.add(AdequacyEngine.memberKey(m.memberId()), m.productLine(), m.zip(), m.latitude(),
-                        m.longitude());
+                run.add(AdequacyEngine.memberKey(m.memberId()), m.productLine(), m.zip(), m.latitude(), m.longitude());
             });
             snapshot = run.finish();
         }
@@ -118,20 +128,41 @@ public class AdequacyService implements Adequacy {
             notes.add(note);
         });
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
-        var summary = new RunSummary(0, date, productLine, "full", started, Instant.now(), actor, travel.name(),
-                parameters(lines, types), members.toString(), directoryPrint.toString(), snapshot.memberCount(),
-                snapshot.unlocated(), elapsed, started, String.join("; ", notes));
+        var summary = new RunSummary(
+                0,
+                date,
+                productLine,
+                "full",
+                started,
+                Instant.now(),
+                actor,
+                travel.name(),
+                parameters(lines, types),
+                members.toString(),
+                directoryPrint.toString(),
+                snapshot.memberCount(),
+                snapshot.unlocated(),
+                elapsed,
+                started,
+                String.join("; ", notes));
         long id = store.saveRun(summary, snapshot.results());
-        audit.recordAs(actor, AuditEntry.change(AuditAction.CREATE, "adequacy-run", String.valueOf(id), null, PURPOSE,
-                "members " + snapshot.memberCount() + ", date " + date));
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.CREATE,
+                        "adequacy-run",
+                        String.valueOf(id),
+                        null,
+                        PURPOSE,
+                        "members " + snapshot.memberCount() + ", date " + date));
         log.info("adequacy run {}: {} members, {} ms", id, snapshot.memberCount(), elapsed);
         RunSummary stored = store.findRun(id).orElseThrow();
         current = new Current(stored, snapshot, networkLines, started);
         return stored;
     }
 
-    private void loadGrids(String networkLine, List<AdequacyStore.ProviderType> types, GeoGrid[] grids,
-            Fingerprint print) {
+    private void loadGrids(
+            String networkLine, List<AdequacyStore.ProviderType> types, GeoGrid[] grids, Fingerprint print) {
         Map<String, List<Integer>> typesByCode = new HashMap<>();
         for (int t = 0; t < types.size(); t++) {
             grids[t] = new GeoGrid();
@@ -171,10 +202,17 @@ public class AdequacyService implements Adequacy {
     }
 
     @Override
-    public synchronized RunSummary locationChanged(String networkProductLine, List<String> taxonomyCodes,
-            String locationId, Double latitude, Double longitude, String actor) {
+    public synchronized RunSummary locationChanged(
+            String networkProductLine,
+            List<String> taxonomyCodes,
+            String locationId,
+            Double latitude,
+            Double longitude,
+            String actor) {
         if (current == null) {
-            RunSummary last = store.runs().stream().filter(r -> r.kind().equals("full")).findFirst()
+            RunSummary last = store.runs().stream()
+                    .filter(r -> r.kind().equals("full"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no run to update: run adequacy first"));
             return run(last.measuredOn(), last.productLine(), actor);
         }
@@ -185,12 +223,14 @@ public class AdequacyService implements Adequacy {
         GeoPoint point = latitude == null || longitude == null ? null : new GeoPoint(latitude, longitude);
         int affected = 0;
         for (int p = 0; p < engine.productLines().size(); p++) {
-            if (!networkProductLine.equals(current.networkLines().get(engine.productLines().get(p)))) {
+            if (!networkProductLine.equals(
+                    current.networkLines().get(engine.productLines().get(p)))) {
                 continue;
             }
             for (int t = 0; t < engine.providerTypes().size(); t++) {
                 String type = engine.providerTypes().get(t);
-                boolean applies = types.stream().filter(x -> x.code().equals(type))
+                boolean applies = types.stream()
+                        .filter(x -> x.code().equals(type))
                         .anyMatch(x -> x.taxonomyCodes().stream().anyMatch(taxonomyCodes::contains));
                 if (applies) {
                     affected += current.snapshot().applyLocationChange(p, t, locationId, point);
@@ -199,15 +239,35 @@ public class AdequacyService implements Adequacy {
         }
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         RunSummary base = current.run();
-        var summary = new RunSummary(0, base.measuredOn(), base.productLine(), "incremental", started, Instant.now(),
-                actor, base.travelModel(), base.parameters() + "; after location " + locationId
+        var summary = new RunSummary(
+                0,
+                base.measuredOn(),
+                base.productLine(),
+                "incremental",
+                started,
+                Instant.now(),
+                actor,
+                base.travelModel(),
+                base.parameters() + "; after location " + locationId
                         + (point == null ? " removed" : " at " + point.latitude() + "," + point.longitude())
                         + " (" + affected + " members recomputed)",
-                base.membershipFingerprint(), base.directoryFingerprint() + "+" + locationId, base.members(),
-                base.membersUnlocated(), elapsed, current.membersAsOf(), "");
+                base.membershipFingerprint(),
+                base.directoryFingerprint() + "+" + locationId,
+                base.members(),
+                base.membersUnlocated(),
+                elapsed,
+                current.membersAsOf(),
+                "");
         long id = store.saveRun(summary, current.snapshot().results());
-        audit.recordAs(actor, AuditEntry.change(AuditAction.CREATE, "adequacy-run", String.valueOf(id), null, PURPOSE,
-                "incremental after location " + locationId));
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.CREATE,
+                        "adequacy-run",
+                        String.valueOf(id),
+                        null,
+                        PURPOSE,
+                        "incremental after location " + locationId));
         RunSummary stored = store.findRun(id).orElseThrow();
         current = new Current(stored, current.snapshot(), current.networkLines(), current.membersAsOf());
         return stored;
@@ -223,15 +283,19 @@ public class AdequacyService implements Adequacy {
     public synchronized Optional<RunSummary> locationsChanged(List<LocationChanged> changes, String actor) {
         Map<String, String> networkLines = current == null ? store.networkProductLines() : current.networkLines();
         List<String> notes = new ArrayList<>();
-        changes.stream().flatMap(c -> c.networkProductLines().stream()).distinct()
-                .filter(code -> !networkLines.containsValue(code)).forEach(code -> {
+        changes.stream()
+                .flatMap(c -> c.networkProductLines().stream())
+                .distinct()
+                .filter(code -> !networkLines.containsValue(code))
+                .forEach(code -> {
                     String note = "directory product line " + code + " has no coverage mapping: its locations are "
                             + "not measured";
                     store.reportUnmapped("network", code, note + " (location changes)");
                     log.warn("adequacy: {}", note);
                     notes.add(note);
                 });
-        Optional<RunSummary> last = store.runs().stream().filter(r -> r.kind().equals("full")).findFirst();
+        Optional<RunSummary> last =
+                store.runs().stream().filter(r -> r.kind().equals("full")).findFirst();
         if (last.isEmpty()) {
             return Optional.empty();
         }
@@ -247,17 +311,24 @@ public class AdequacyService implements Adequacy {
         int affected = 0;
         int patched = 0;
         for (LocationChanged c : changes) {
-            GeoPoint point = c.removed() || c.latitude() == null || c.longitude() == null ? null
+            GeoPoint point = c.removed() || c.latitude() == null || c.longitude() == null
+                    ? null
                     : new GeoPoint(c.latitude(), c.longitude());
             for (int p = 0; p < engine.productLines().size(); p++) {
-                boolean inNetwork = c.networkProductLines().contains(networkLines.get(engine.productLines().get(p)));
+                boolean inNetwork = c.networkProductLines()
+                        .contains(networkLines.get(engine.productLines().get(p)));
                 for (int t = 0; t < engine.providerTypes().size(); t++) {
                     String type = engine.providerTypes().get(t);
-                    boolean serves = point != null && inNetwork && types.stream().filter(x -> x.code().equals(type))
-                            .anyMatch(x -> x.taxonomyCodes().stream().anyMatch(c.taxonomyCodes()::contains));
+                    boolean serves = point != null
+                            && inNetwork
+                            && types.stream()
+                                    .filter(x -> x.code().equals(type))
+                                    .anyMatch(x -> x.taxonomyCodes().stream().anyMatch(c.taxonomyCodes()::contains));
                     GeoGrid grid = engine.grid(p, t);
                     List<Integer> present = grid.indexesOf(c.locationId());
-                    boolean same = serves && present.size() == 1 && grid.point(present.get(0)).equals(point);
+                    boolean same = serves
+                            && present.size() == 1
+                            && grid.point(present.get(0)).equals(point);
                     if (same || (!serves && present.isEmpty())) {
                         continue;
                     }
@@ -271,8 +342,14 @@ public class AdequacyService implements Adequacy {
         }
         notes.add(changes.size() + " location change(s): " + patched + " product line x provider type placements, "
                 + affected + " members recomputed");
-        return Optional.of(storeIncremental(started, t0, actor, "; after " + changes.size()
-                + " directory location change(s)", "+" + changes.size() + " locations", null, notes));
+        return Optional.of(storeIncremental(
+                started,
+                t0,
+                actor,
+                "; after " + changes.size() + " directory location change(s)",
+                "+" + changes.size() + " locations",
+                null,
+                notes));
     }
 
     /**
@@ -289,18 +366,29 @@ public class AdequacyService implements Adequacy {
         }
         Instant readAt = Instant.now();
         if (current == null) {
-            RunSummary base = store.runs().stream().filter(r -> r.kind().equals("full")).findFirst().orElseThrow();
+            RunSummary base = store.runs().stream()
+                    .filter(r -> r.kind().equals("full"))
+                    .findFirst()
+                    .orElseThrow();
             long[] changed = {0};
-            memberChanges.forEachChangedSince(lastStored.get().membersAsOf().minus(margin), base.measuredOn(),
-                    actor, PURPOSE, m -> changed[0]++);
+            memberChanges.forEachChangedSince(
+                    lastStored.get().membersAsOf().minus(margin), base.measuredOn(), actor, PURPOSE, m -> changed[0]++);
             return changed[0] == 0 ? Optional.empty() : Optional.of(run(base.measuredOn(), base.productLine(), actor));
         }
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<Snapshot.Residence> residences = new ArrayList<>();
-        memberChanges.forEachChangedSince(current.membersAsOf().minus(margin), current.run().measuredOn(), actor,
-                PURPOSE, m -> residences.add(new Snapshot.Residence(AdequacyEngine.memberKey(m.memberId()),
-                        m.productLine(), m.zip(), m.latitude(), m.longitude())));
+        memberChanges.forEachChangedSince(
+                current.membersAsOf().minus(margin),
+                current.run().measuredOn(),
+                actor,
+                PURPOSE,
+                m -> residences.add(new Snapshot.Residence(
+                        AdequacyEngine.memberKey(m.memberId()),
+                        m.productLine(),
+                        m.zip(),
+                        m.latitude(),
+                        m.longitude())));
         if (residences.size() * 4L >= Math.max(1, current.snapshot().memberCount())) {
             return Optional.of(run(current.run().measuredOn(), current.run().productLine(), actor));
         }
@@ -312,25 +400,50 @@ public class AdequacyService implements Adequacy {
         String note = residences.size() + " changed member(s) read: " + outcome.moved() + " moved or changed "
                 + "product line, " + outcome.added() + " joined, " + outcome.removed() + " left, "
                 + outcome.unchanged() + " unchanged";
-        return Optional.of(storeIncremental(started, t0, actor, "; after member changes (" + note + ")", null,
-                readAt, List.of(note)));
+        return Optional.of(storeIncremental(
+                started, t0, actor, "; after member changes (" + note + ")", null, readAt, List.of(note)));
     }
 
-    private RunSummary storeIncremental(Instant started, long t0, String actor, String parameters,
-            String directorySuffix, Instant membersAsOf, List<String> notes) {
+    private RunSummary storeIncremental(
+            Instant started,
+            long t0,
+            String actor,
+            String parameters,
+            String directorySuffix,
+            Instant membersAsOf,
+            List<String> notes) {
         RunSummary base = current.run();
         Snapshot snapshot = current.snapshot();
         Instant asOf = membersAsOf == null ? current.membersAsOf() : membersAsOf;
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
-        var summary = new RunSummary(0, base.measuredOn(), base.productLine(), "incremental", started, Instant.now(),
-                actor, base.travelModel(), base.parameters().replaceAll("; after .*$", "") + parameters,
+        var summary = new RunSummary(
+                0,
+                base.measuredOn(),
+                base.productLine(),
+                "incremental",
+                started,
+                Instant.now(),
+                actor,
+                base.travelModel(),
+                base.parameters().replaceAll("; after .*$", "") + parameters,
                 base.membershipFingerprint().replaceAll("\\+members@.*$", "")
                         + (asOf.equals(base.membersAsOf()) ? "" : "+members@" + asOf),
                 base.directoryFingerprint() + (directorySuffix == null ? "" : directorySuffix),
-                snapshot.memberCount(), snapshot.unlocated(), elapsed, asOf, String.join("; ", notes));
+                snapshot.memberCount(),
+                snapshot.unlocated(),
+                elapsed,
+                asOf,
+                String.join("; ", notes));
         long id = store.saveRun(summary, snapshot.results());
-        audit.recordAs(actor, AuditEntry.change(AuditAction.CREATE, "adequacy-run", String.valueOf(id), null, PURPOSE,
-                "incremental: " + String.join("; ", notes)));
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.CREATE,
+                        "adequacy-run",
+                        String.valueOf(id),
+                        null,
+                        PURPOSE,
+                        "incremental: " + String.join("; ", notes)));
         log.info("adequacy incremental run {}: {} ms", id, elapsed);
         RunSummary stored = store.findRun(id).orElseThrow();
         current = new Current(stored, snapshot, current.networkLines(), asOf);
@@ -343,8 +456,8 @@ public class AdequacyService implements Adequacy {
     }
 
     /** The nearest in-network locations of a type to a point, from the last run's directory (for the gap list). */
-    public synchronized List<NearbyLocation> nearestLocations(String productLine, String providerType, GeoPoint from,
-            int count) {
+    public synchronized List<NearbyLocation> nearestLocations(
+            String productLine, String providerType, GeoPoint from, int count) {
         if (current == null) {
             return List.of();
         }
@@ -356,11 +469,11 @@ public class AdequacyService implements Adequacy {
         }
         GeoGrid grid = engine.grid(p, t);
         return grid.nearestIndexes(from, count).stream()
-                .map(i -> new NearbyLocation(grid.id(i), from.milesTo(grid.point(i)), grid.point(i))).toList();
+                .map(i -> new NearbyLocation(grid.id(i), from.milesTo(grid.point(i)), grid.point(i)))
+                .toList();
     }
 
-    public record NearbyLocation(String locationId, double miles, GeoPoint point) {
-    }
+    public record NearbyLocation(String locationId, double miles, GeoPoint point) {}
 
     /** Counts and an order-independent hash of what went into a run, to tell whether the data changed. */
     static final class Fingerprint {
@@ -377,5 +490,4 @@ public class AdequacyService implements Adequacy {
             return count + ":" + Long.toHexString(hash);
         }
     }
-
 }

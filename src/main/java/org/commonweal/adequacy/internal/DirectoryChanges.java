@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.commonweal.network.LocationChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,9 @@ class DirectoryChanges implements AutoCloseable {
     private long firstQueuedAt;
     private boolean waiting;
 
-    DirectoryChanges(AdequacyService service, LocationChangeQueue queue,
+    DirectoryChanges(
+            AdequacyService service,
+            LocationChangeQueue queue,
             @Value("${commonweal.adequacy.location-quiet:PT2S}") Duration quiet,
             @Value("${commonweal.adequacy.location-max-wait:PT30S}") Duration maxWait) {
         this.service = service;
@@ -103,15 +104,19 @@ class DirectoryChanges implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        List<LocationChanged> changes = batch.stream().map(LocationChangeQueue.Queued::change).toList();
+        List<LocationChanged> changes =
+                batch.stream().map(LocationChangeQueue.Queued::change).toList();
         try {
-            service.locationsChanged(changes, "system:directory-change").ifPresent(run -> log.info(
-                    "adequacy kept current after {} location change(s): run {}", changes.size(), run.id()));
+            service.locationsChanged(changes, "system:directory-change")
+                    .ifPresent(run -> log.info(
+                            "adequacy kept current after {} location change(s): run {}", changes.size(), run.id()));
             queue.applied(batch);
         } catch (RuntimeException e) {
             queue.release(batch);
-            log.error("adequacy could not apply {} location change(s); they stay queued for the next attempt",
-                    changes.size(), e);
+            log.error(
+                    "adequacy could not apply {} location change(s); they stay queued for the next attempt",
+                    changes.size(),
+                    e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.commonweal.adequacy.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.adequacy.AdequacyFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,20 +30,29 @@ class JdbcAdequacyFigures implements AdequacyFigures {
     @Override
     public List<TypeResult> latestRun() {
         return jdbc.sql("with chosen as (select id, measured_on from adequacy.run order by finished_at desc, id desc"
-                + " limit 1) " + BY_PLACE).query((rs, n) -> result(rs)).list();
+                        + " limit 1) " + BY_PLACE)
+                .query((rs, n) -> result(rs))
+                .list();
     }
 
     @Override
     public List<TypeResult> run(long runId) {
         return jdbc.sql("with chosen as (select id, measured_on from adequacy.run where id = :id) " + BY_PLACE)
-                .param("id", runId).query((rs, n) -> result(rs)).list();
+                .param("id", runId)
+                .query((rs, n) -> result(rs))
+                .list();
     }
 
     private static TypeResult result(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new TypeResult(rs.getLong("id"), rs.getObject("measured_on", LocalDate.class),
+        return new TypeResult(
+                rs.getLong("id"),
+                rs.getObject("measured_on", LocalDate.class),
                 rs.getInt("g_spa") == 0 ? rs.getInt("spa") : null,
                 rs.getInt("g_region") == 0 ? rs.getInt("rcac_region") : null,
-                rs.getString("provider_type"), rs.getString("name"), rs.getString("name_es"), rs.getLong("members"),
+                rs.getString("provider_type"),
+                rs.getString("name"),
+                rs.getString("name_es"),
+                rs.getLong("members"),
                 rs.getLong("met"));
     }
 }

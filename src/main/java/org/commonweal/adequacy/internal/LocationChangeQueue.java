@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-
 import org.commonweal.network.LocationChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,7 @@ import org.springframework.stereotype.Component;
 class LocationChangeQueue {
 
     /** A queued change and the version that was claimed, so a newer change of the same location survives. */
-    record Queued(LocationChanged change, long version) {
-    }
+    record Queued(LocationChanged change, long version) {}
 
     private final JdbcClient jdbc;
 
@@ -40,8 +38,13 @@ class LocationChangeQueue {
                     taxonomy_codes = excluded.taxonomy_codes, latitude = excluded.latitude,
                     longitude = excluded.longitude, removed = excluded.removed, version = excluded.version,
                     queued_at = now(), claimed_until = null""")
-                .params(c.locationId(), String.join(",", c.networkProductLines()), String.join(",", c.taxonomyCodes()),
-                        c.latitude(), c.longitude(), c.removed())
+                .params(
+                        c.locationId(),
+                        String.join(",", c.networkProductLines()),
+                        String.join(",", c.taxonomyCodes()),
+                        c.latitude(),
+                        c.longitude(),
+                        c.removed())
                 .update();
     }
 
@@ -55,8 +58,15 @@ class LocationChangeQueue {
                 where claimed_until is null or claimed_until < now()
                 returning location_id, network_product_lines, taxonomy_codes, latitude, longitude, removed, version""")
                 .param(lease.toSeconds() + " seconds")
-                .query((rs, n) -> new Queued(new LocationChanged(rs.getString(1), codes(rs, 2), codes(rs, 3),
-                        (Double) rs.getObject(4), (Double) rs.getObject(5), rs.getBoolean(6)), rs.getLong(7)))
+                .query((rs, n) -> new Queued(
+                        new LocationChanged(
+                                rs.getString(1),
+                                codes(rs, 2),
+                                codes(rs, 3),
+                                (Double) rs.getObject(4),
+                                (Double) rs.getObject(5),
+                                rs.getBoolean(6)),
+                        rs.getLong(7)))
                 .list();
     }
 
@@ -64,7 +74,8 @@ class LocationChangeQueue {
     void applied(List<Queued> batch) {
         for (Queued q : batch) {
             jdbc.sql("delete from adequacy.location_change_queue where location_id = ? and version = ?")
-                    .params(q.change().locationId(), q.version()).update();
+                    .params(q.change().locationId(), q.version())
+                    .update();
         }
     }
 
@@ -73,13 +84,14 @@ class LocationChangeQueue {
         for (Queued q : batch) {
             jdbc.sql("""
                     update adequacy.location_change_queue set claimed_until = null
-                    where location_id = ? and version = ?""")
-                    .params(q.change().locationId(), q.version()).update();
+                    where location_id = ? and version = ?""").params(q.change().locationId(), q.version()).update();
         }
     }
 
     int size() {
-        return jdbc.sql("select count(*) from adequacy.location_change_queue").query(Integer.class).single();
+        return jdbc.sql("select count(*) from adequacy.location_change_queue")
+                .query(Integer.class)
+                .single();
     }
 
     private static List<String> codes(ResultSet rs, int column) throws SQLException {

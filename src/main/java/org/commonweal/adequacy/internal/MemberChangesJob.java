@@ -1,11 +1,9 @@
 package org.commonweal.adequacy.internal;
 
 import java.time.Duration;
-
 import org.commonweal.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +18,7 @@ class MemberChangesJob {
     static final String JOB = "adequacy-member-changes";
     /** Re-read changes stamped this long before the last read: an import's transaction stamps its start time. */
     static final Duration MARGIN = Duration.ofHours(1);
+
     private static final Logger log = LoggerFactory.getLogger(MemberChangesJob.class);
 
     private final AdequacyService service;

@@ -1,5 +1,15 @@
 package org.commonweal.adequacy.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
@@ -12,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.commonweal.adequacy.Adequacy.RunSummary;
 import org.commonweal.adequacy.engine.ZipResult;
 import org.commonweal.adequacy.internal.AdequacyDisclosure;
@@ -30,19 +39,8 @@ import org.commonweal.identity.Role;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
 import org.commonweal.shell.NavigationItem;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,14 +48,14 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Adequacy pages for network managers and analysts: summary, SPA/region breakdown, trend, gaps, exports. */
 @Controller
@@ -72,8 +70,14 @@ class AdequacyController implements AccessRules {
 
     private final Forms forms;
 
-    AdequacyController(AdequacyService service, AdequacyStore store, AdequacyExports exports, Coverage coverage,
-            Geography geography, AuditTrail audit, Forms forms) {
+    AdequacyController(
+            AdequacyService service,
+            AdequacyStore store,
+            AdequacyExports exports,
+            Coverage coverage,
+            Geography geography,
+            AuditTrail audit,
+            Forms forms) {
         this.forms = forms;
         this.service = service;
         this.store = store;
@@ -84,15 +88,21 @@ class AdequacyController implements AccessRules {
     }
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.POST, "/adequacy/**").hasRole(Role.NETWORK_MANAGER.name());
         rules.requestMatchers("/adequacy", "/adequacy/**").hasAnyRole(Role.NETWORK_MANAGER.name(), Role.ANALYST.name());
     }
 
     @Bean
     static NavigationItem adequacyNavigation() {
-        return NavigationItem.forRoles("nav.adequacy", "nav.adequacy.description", "/adequacy", 320,
-                Role.NETWORK_MANAGER.name(), Role.ANALYST.name());
+        return NavigationItem.forRoles(
+                "nav.adequacy",
+                "nav.adequacy.description",
+                "/adequacy",
+                320,
+                Role.NETWORK_MANAGER.name(),
+                Role.ANALYST.name());
     }
 
     static boolean suppress(Authentication auth) {
@@ -101,14 +111,20 @@ class AdequacyController implements AccessRules {
 
     private Optional<RunSummary> run(Long id) {
         if (id != null) {
-            return Optional.of(service.findRun(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+            return Optional.of(
+                    service.findRun(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         }
         return service.runs().stream().findFirst();
     }
 
     @GetMapping("/adequacy")
-    String summary(@RequestParam(required = false) Long run, @RequestParam(required = false) String productLine,
-            @RequestParam(required = false) String type, Authentication auth, Locale locale, Model model) {
+    String summary(
+            @RequestParam(required = false) Long run,
+            @RequestParam(required = false) String productLine,
+            @RequestParam(required = false) String type,
+            Authentication auth,
+            Locale locale,
+            Model model) {
         boolean suppress = suppress(auth);
         var types = store.providerTypes();
         model.addAttribute("suppress", suppress);
@@ -119,7 +135,8 @@ class AdequacyController implements AccessRules {
         model.addAttribute("today", LocalDate.now());
         run(run).ifPresent(r -> {
             List<ZipResult> results = store.results(r.id());
-            String line = productLine != null ? productLine
+            String line = productLine != null
+                    ? productLine
                     : results.stream().map(ZipResult::productLine).findFirst().orElse(null);
             String t = type != null ? type : types.getFirst().code();
             model.addAttribute("run", r);
@@ -129,17 +146,30 @@ class AdequacyController implements AccessRules {
             model.addAttribute("rows", view(AdequacyReport.byLineAndType(results), disclosure::county));
             var spaViews = view(filter(AdequacyReport.bySpa(results), line, t), disclosure::spa);
             model.addAttribute("spaRows", spaViews);
-            model.addAttribute("regionRows", view(filter(AdequacyReport.byRegion(results), line, t), disclosure::region));
+            model.addAttribute(
+                    "regionRows", view(filter(AdequacyReport.byRegion(results), line, t), disclosure::region));
             model.addAttribute("spaNames", regionNames(geography.servicePlanningAreas()));
             model.addAttribute("regionNames", regionNames(geography.rcacRegions()));
             var trend = trend(line, t, suppress);
             model.addAttribute("trend", trend);
-            model.addAttribute("chartLabels", String.join("|", spaViews.stream()
-                    .map(v -> "SPA " + v.row().key()).toList()));
-            model.addAttribute("chartValues", String.join("|", spaViews.stream().map(RowView::percent).toList()));
-            model.addAttribute("trendLabels", String.join("|", trend.stream()
-                    .map(p -> "#" + p.runId() + " " + p.date()).toList()));
-            model.addAttribute("trendValues", String.join("|", trend.stream().map(TrendPoint::percent).toList()));
+            model.addAttribute(
+                    "chartLabels",
+                    String.join(
+                            "|",
+                            spaViews.stream().map(v -> "SPA " + v.row().key()).toList()));
+            model.addAttribute(
+                    "chartValues",
+                    String.join("|", spaViews.stream().map(RowView::percent).toList()));
+            model.addAttribute(
+                    "trendLabels",
+                    String.join(
+                            "|",
+                            trend.stream()
+                                    .map(p -> "#" + p.runId() + " " + p.date())
+                                    .toList()));
+            model.addAttribute(
+                    "trendValues",
+                    String.join("|", trend.stream().map(TrendPoint::percent).toList()));
         });
         return "adequacy/summary";
     }
@@ -157,36 +187,57 @@ class AdequacyController implements AccessRules {
     }
 
     private static List<AdequacyReport.Row> filter(List<AdequacyReport.Row> rows, String line, String type) {
-        return rows.stream().filter(r -> r.productLine().equals(line) && r.providerType().equals(type)).toList();
+        return rows.stream()
+                .filter(r -> r.productLine().equals(line) && r.providerType().equals(type))
+                .toList();
     }
 
     /** A roll-up row as shown, with small cells (and their complements) suppressed where asked. */
-    record RowView(AdequacyReport.Row row, String members, String met, String notMet, String percent,
-            String byMiles, String byMinutes, String byAlternative, String averageMiles, String maxMiles,
-            boolean hidden) {
-    }
+    record RowView(
+            AdequacyReport.Row row,
+            String members,
+            String met,
+            String notMet,
+            String percent,
+            String byMiles,
+            String byMinutes,
+            String byAlternative,
+            String averageMiles,
+            String maxMiles,
+            boolean hidden) {}
 
-    static List<RowView> view(List<AdequacyReport.Row> rows,
+    static List<RowView> view(
+            List<AdequacyReport.Row> rows,
             java.util.function.Function<AdequacyReport.Row, AdequacyDisclosure.Shown> shown) {
         List<RowView> out = new ArrayList<>();
         for (var r : rows) {
             var s = shown.apply(r);
-            out.add(new RowView(r, s.members(), s.met(), s.notMet(), s.percent(), s.byMiles(), s.byMinutes(),
-                    s.byAlternative(), s.averageMiles(), s.maxMiles(), s.hidden()));
+            out.add(new RowView(
+                    r,
+                    s.members(),
+                    s.met(),
+                    s.notMet(),
+                    s.percent(),
+                    s.byMiles(),
+                    s.byMinutes(),
+                    s.byAlternative(),
+                    s.averageMiles(),
+                    s.maxMiles(),
+                    s.hidden()));
         }
         return out;
     }
 
     /** Percent meeting the standard in the last runs, oldest first, for one product line and type. */
-    record TrendPoint(long runId, LocalDate date, String kind, String percent, String notMet) {
-    }
+    record TrendPoint(long runId, LocalDate date, String kind, String percent, String notMet) {}
 
     private List<TrendPoint> trend(String line, String type, boolean suppress) {
         List<TrendPoint> points = new ArrayList<>();
         for (RunSummary r : service.runs().stream().limit(12).toList().reversed()) {
             List<ZipResult> results = store.results(r.id());
             var disclosure = AdequacyDisclosure.of(results, suppress);
-            filter(AdequacyReport.byLineAndType(results), line, type).stream().findFirst()
+            filter(AdequacyReport.byLineAndType(results), line, type).stream()
+                    .findFirst()
                     .ifPresent(row -> {
                         var shown = disclosure.county(row);
                         points.add(new TrendPoint(r.id(), r.measuredOn(), r.kind(), shown.percent(), shown.notMet()));
@@ -196,8 +247,11 @@ class AdequacyController implements AccessRules {
     }
 
     @PostMapping("/adequacy/runs")
-    String startRun(@RequestParam String date, @RequestParam(required = false) String productLine,
-            Authentication auth, RedirectAttributes redirect) {
+    String startRun(
+            @RequestParam String date,
+            @RequestParam(required = false) String productLine,
+            Authentication auth,
+            RedirectAttributes redirect) {
         LocalDate measured;
         try {
             measured = LocalDate.parse(date);
@@ -206,7 +260,8 @@ class AdequacyController implements AccessRules {
             return "redirect:/adequacy";
         }
         String line = productLine == null || productLine.isBlank() ? null : productLine;
-        if (line != null && coverage.productLines().stream().noneMatch(p -> p.code().equals(line))) {
+        if (line != null
+                && coverage.productLines().stream().noneMatch(p -> p.code().equals(line))) {
             redirect.addFlashAttribute("error", "productLine: unknown product line " + line);
             return "redirect:/adequacy";
         }
@@ -215,8 +270,13 @@ class AdequacyController implements AccessRules {
     }
 
     @GetMapping("/adequacy/gaps")
-    String gaps(@RequestParam(required = false) Long run, @RequestParam(required = false) String productLine,
-            @RequestParam(required = false) String type, Authentication auth, Locale locale, Model model) {
+    String gaps(
+            @RequestParam(required = false) Long run,
+            @RequestParam(required = false) String productLine,
+            @RequestParam(required = false) String type,
+            Authentication auth,
+            Locale locale,
+            Model model) {
         boolean suppress = suppress(auth);
         var types = store.providerTypes();
         model.addAttribute("types", types);
@@ -238,17 +298,28 @@ class AdequacyController implements AccessRules {
     }
 
     @GetMapping("/adequacy/export/{what}.{format}")
-    void export(@PathVariable String what, @PathVariable String format, @RequestParam(required = false) Long run,
-            Authentication auth, HttpServletResponse response) throws IOException {
-        if (!List.of("summary", "gaps").contains(what) || !List.of("csv", "xlsx").contains(format)) {
+    void export(
+            @PathVariable String what,
+            @PathVariable String format,
+            @RequestParam(required = false) Long run,
+            Authentication auth,
+            HttpServletResponse response)
+            throws IOException {
+        if (!List.of("summary", "gaps").contains(what)
+                || !List.of("csv", "xlsx").contains(format)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         RunSummary r = run(run).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run yet"));
         boolean suppress = suppress(auth);
         List<String> header = what.equals("summary") ? AdequacyExports.SUMMARY_COLUMNS : AdequacyExports.GAP_COLUMNS;
         var rows = what.equals("summary") ? exports.summaryRows(r, suppress) : exports.gapRows(r, suppress, null, null);
-        audit.record(AuditEntry.change(AuditAction.EXPORT, "adequacy-run", String.valueOf(r.id()), null,
-                "network adequacy report", what + "." + format + (suppress ? " (small cells suppressed)" : "")));
+        audit.record(AuditEntry.change(
+                AuditAction.EXPORT,
+                "adequacy-run",
+                String.valueOf(r.id()),
+                null,
+                "network adequacy report",
+                what + "." + format + (suppress ? " (small cells suppressed)" : "")));
         String file = "adequacy-" + what + "-run" + r.id() + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
         if (format.equals("csv")) {
@@ -275,18 +346,28 @@ class AdequacyController implements AccessRules {
     }
 
     /** A county standard's new distance and time, as the column's numeric(6, 1) and the ranges of the rules (#18). */
-    record StandardForm(@NotBlank String productLine, @NotBlank String tier, @NotBlank String providerType,
-            @NotNull @DecimalMin(value = "0.1") @DecimalMax("500") @Digits(integer = 3, fraction = 1) BigDecimal miles,
-            @NotNull @Min(1) @Max(600) Integer minutes) {
-    }
+    record StandardForm(
+            @NotBlank String productLine,
+            @NotBlank String tier,
+            @NotBlank String providerType,
+
+            @NotNull @DecimalMin(value = "0.1") @DecimalMax("500") @Digits(integer = 3, fraction = 1)
+            BigDecimal miles,
+
+            @NotNull @Min(1) @Max(600) Integer minutes) {}
 
     /**
      * Changes a standard; a bad one comes back on the standards page with what was typed and every error at once,
      * each field named in words (#18).
      */
     @PostMapping("/adequacy/standards")
-    String updateStandard(@Valid @ModelAttribute("standardForm") StandardForm posted, BindingResult result,
-            Authentication auth, Locale locale, Model model, HttpServletResponse response,
+    String updateStandard(
+            @Valid @ModelAttribute("standardForm") StandardForm posted,
+            BindingResult result,
+            Authentication auth,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         var form = forms.complete(StandardForm.class, posted, result);
         var before = form.productLine() == null || form.tier() == null || form.providerType() == null
@@ -300,10 +381,15 @@ class AdequacyController implements AccessRules {
             response.setStatus(Forms.UNPROCESSABLE);
             return standards(auth, locale, model);
         }
-        store.updateStandard(form.productLine(), form.tier(), form.providerType(), form.miles(), form.minutes(),
-                auth.getName());
+        store.updateStandard(
+                form.productLine(), form.tier(), form.providerType(), form.miles(), form.minutes(), auth.getName());
         String key = form.productLine() + "/" + form.tier() + "/" + form.providerType();
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "adequacy-standard", key, null, "standards maintenance",
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "adequacy-standard",
+                key,
+                null,
+                "standards maintenance",
                 before.get().miles().toPlainString() + " mi/" + before.get().minutes() + " min -> "
                         + form.miles().toPlainString() + " mi/" + form.minutes() + " min"));
         redirect.addFlashAttribute("saved", key);
@@ -314,40 +400,65 @@ class AdequacyController implements AccessRules {
      * An alternative access standard approved by DHCS for one ZIP: lengths and ranges as the standards' own (miles in
      * (0, 500] with one decimal, as the column's numeric(6, 1); minutes in 1..600) and the database's checks.
      */
-    record AlternativeForm(@NotBlank String productLine, @NotBlank String zip, @NotBlank String providerType,
-            @NotNull @DecimalMin(value = "0.1") @DecimalMax("500") @Digits(integer = 3, fraction = 1) BigDecimal miles,
-            @NotNull @Min(1) @Max(600) Integer minutes, @NotBlank @Size(max = 100) String approvalReference,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate approvedOn,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo) {
-    }
+    record AlternativeForm(
+            @NotBlank String productLine,
+            @NotBlank String zip,
+            @NotBlank String providerType,
+
+            @NotNull @DecimalMin(value = "0.1") @DecimalMax("500") @Digits(integer = 3, fraction = 1)
+            BigDecimal miles,
+
+            @NotNull @Min(1) @Max(600) Integer minutes,
+            @NotBlank @Size(max = 100) String approvalReference,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate approvedOn,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate effectiveFrom,
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo) {}
 
     /**
      * Adds an alternative standard; a bad one comes back on the standards page with what was typed and every error
      * at once, each field named in words (#18).
      */
     @PostMapping("/adequacy/alternatives")
-    String addAlternative(@Valid @ModelAttribute("alternativeForm") AlternativeForm posted, BindingResult result,
-            Authentication auth, Locale locale, Model model, HttpServletResponse response,
+    String addAlternative(
+            @Valid @ModelAttribute("alternativeForm") AlternativeForm posted,
+            BindingResult result,
+            Authentication auth,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         var form = forms.complete(AlternativeForm.class, posted, result);
-        if (form.zip() != null && !result.hasFieldErrors("zip") && !form.zip().strip().matches("\\d{5}")) {
+        if (form.zip() != null
+                && !result.hasFieldErrors("zip")
+                && !form.zip().strip().matches("\\d{5}")) {
             FieldChecks.reject(result, "zip", "form.zip"); // five digits: the runs measure by five-digit ZIP
         }
-        if (form.providerType() != null && !form.providerType().isBlank()
+        if (form.providerType() != null
+                && !form.providerType().isBlank()
                 && store.providerTypes().stream().noneMatch(t -> t.code().equals(form.providerType()))) {
             FieldChecks.reject(result, "providerType", "adequacy.alternative.unknown");
         }
-        if (form.productLine() != null && !form.productLine().isBlank()
+        if (form.productLine() != null
+                && !form.productLine().isBlank()
                 && coverage.productLines().stream().noneMatch(p -> p.code().equals(form.productLine()))) {
             FieldChecks.reject(result, "productLine", "adequacy.alternative.unknown");
         }
         if (form.approvedOn() != null && form.approvedOn().isAfter(LocalDate.now())) {
             FieldChecks.reject(result, "approvedOn", "form.date.notFuture");
         }
-        if (form.effectiveFrom() != null && form.effectiveTo() != null
+        if (form.effectiveFrom() != null
+                && form.effectiveTo() != null
                 && form.effectiveTo().isBefore(form.effectiveFrom())) {
-            FieldChecks.reject(result, "effectiveTo", "adequacy.alternative.toBeforeFrom", form.effectiveFrom().toString());
+            FieldChecks.reject(
+                    result,
+                    "effectiveTo",
+                    "adequacy.alternative.toBeforeFrom",
+                    form.effectiveFrom().toString());
         }
         if (forms.rejected(result, model, "adequacy.alternative.field", "a-")) {
             model.addAttribute("errorsOf", "alternative");
@@ -356,11 +467,25 @@ class AdequacyController implements AccessRules {
         }
         String zip = form.zip().strip();
         String reference = form.approvalReference().strip();
-        long id = store.addAlternative(new AdequacyStore.AlternativeRow(0, form.productLine(), zip, form.providerType(),
-                form.miles(), form.minutes(), reference, form.approvedOn(), form.effectiveFrom(), form.effectiveTo(),
+        long id = store.addAlternative(new AdequacyStore.AlternativeRow(
+                0,
+                form.productLine(),
+                zip,
+                form.providerType(),
+                form.miles(),
+                form.minutes(),
+                reference,
+                form.approvedOn(),
+                form.effectiveFrom(),
+                form.effectiveTo(),
                 auth.getName()));
-        audit.record(AuditEntry.change(AuditAction.CREATE, "adequacy-alternative-standard", String.valueOf(id), null,
-                "standards maintenance", form.productLine() + "/" + zip + "/" + form.providerType() + " "
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "adequacy-alternative-standard",
+                String.valueOf(id),
+                null,
+                "standards maintenance",
+                form.productLine() + "/" + zip + "/" + form.providerType() + " "
                         + form.miles().toPlainString() + " mi/" + form.minutes() + " min, approval " + reference));
         redirect.addFlashAttribute("saved", form.productLine() + "/" + zip + "/" + form.providerType());
         return "redirect:/adequacy/standards";

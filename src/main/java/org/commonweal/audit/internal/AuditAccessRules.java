@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 class AuditAccessRules implements AccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/admin/audit", "/admin/audit.csv").hasRole(Role.ADMIN.name());
     }
 }

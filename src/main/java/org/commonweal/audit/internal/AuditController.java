@@ -1,10 +1,9 @@
 package org.commonweal.audit.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -27,8 +26,8 @@ class AuditController {
 
     @GetMapping("/admin/audit")
     String page(@ModelAttribute("filter") AuditSearch.Filter filter, Model model) {
-        audit.record(new AuditEntry(AuditAction.SEARCH, "audit-log", null, blankToNull(filter.member()), "audit review",
-                describe(filter)));
+        audit.record(new AuditEntry(
+                AuditAction.SEARCH, "audit-log", null, blankToNull(filter.member()), "audit review", describe(filter)));
         model.addAttribute("page", search.page(filter));
         model.addAttribute("entityTypes", search.entityTypes());
         return "admin/audit";
@@ -36,26 +35,58 @@ class AuditController {
 
     @GetMapping("/admin/audit.csv")
     void export(@ModelAttribute AuditSearch.Filter requested, HttpServletResponse response) throws IOException {
-        var filter = new AuditSearch.Filter(requested.user(), requested.member(), requested.entity(),
-                requested.entityId(), requested.from(), requested.to(), null);
-        audit.record(new AuditEntry(AuditAction.EXPORT, "audit-log", null, blankToNull(filter.member()), "audit review",
-                describe(filter)));
+        var filter = new AuditSearch.Filter(
+                requested.user(),
+                requested.member(),
+                requested.entity(),
+                requested.entityId(),
+                requested.from(),
+                requested.to(),
+                null);
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT, "audit-log", null, blankToNull(filter.member()), "audit review", describe(filter)));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
         try (var csv = Csv.to(response.getWriter())) {
-            csv.row("id", "occurred_at", "username", "roles", "action", "entity_type", "entity_id", "member_id",
-                    "purpose", "ip", "request_id", "detail");
-            search.stream(filter, r -> csv.row(String.valueOf(r.id()), r.occurredAt().toString(), r.username(),
-                    r.roles(), r.action(), r.entityType(), r.entityId(), r.memberId(), r.purpose(), r.ip(),
-                    r.requestId(), r.detail()));
+            csv.row(
+                    "id",
+                    "occurred_at",
+                    "username",
+                    "roles",
+                    "action",
+                    "entity_type",
+                    "entity_id",
+                    "member_id",
+                    "purpose",
+                    "ip",
+                    "request_id",
+                    "detail");
+            search.stream(
+                    filter,
+                    r -> csv.row(
+                            String.valueOf(r.id()),
+                            r.occurredAt().toString(),
+                            r.username(),
+                            r.roles(),
+                            r.action(),
+                            r.entityType(),
+                            r.entityId(),
+                            r.memberId(),
+                            r.purpose(),
+                            r.ip(),
+                            r.requestId(),
+                            r.detail()));
         }
     }
 
     private static String describe(AuditSearch.Filter f) {
-        return Stream.of(f.user() == null || f.user().isBlank() ? null : "user=" + f.user(),
+        return Stream.of(
+                        f.user() == null || f.user().isBlank() ? null : "user=" + f.user(),
                         f.entity() == null || f.entity().isBlank() ? null : "entity=" + f.entity(),
-                        f.from() == null ? null : "from=" + f.from(), f.to() == null ? null : "to=" + f.to())
-                .filter(s -> s != null).collect(Collectors.joining(" "));
+                        f.from() == null ? null : "from=" + f.from(),
+                        f.to() == null ? null : "to=" + f.to())
+                .filter(s -> s != null)
+                .collect(Collectors.joining(" "));
     }
 
     private static String blankToNull(String s) {

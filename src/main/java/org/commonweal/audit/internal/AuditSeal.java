@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,8 +54,11 @@ class AuditSeal {
 
     /** Whether the stored seal of {@code day} still matches the rows; empty when the day is not sealed. */
     Optional<Boolean> verify(LocalDate day) {
-        return jdbc.sql("select sha256 from audit.daily_seal where day = ?").param(day).query(String.class)
-                .optional().map(stored -> stored.equals(digest(day).hex()));
+        return jdbc.sql("select sha256 from audit.daily_seal where day = ?")
+                .param(day)
+                .query(String.class)
+                .optional()
+                .map(stored -> stored.equals(digest(day).hex()));
     }
 
     private Digest digest(LocalDate day) {
@@ -66,15 +68,13 @@ class AuditSeal {
                        coalesce(member_id, ''), coalesce(purpose, ''), coalesce(detail, '')
                 from audit.audit_event
                 where occurred_at >= (?::date)::timestamp at time zone ? and occurred_at < (?::date + 1)::timestamp at time zone ?
-                order by id""")
-                .params(day, zone.getId(), day, zone.getId())
-                .query(rs -> {
-                    StringBuilder line = new StringBuilder();
-                    for (int i = 1; i <= 9; i++) {
-                        line.append(rs.getString(i)).append('\u001f');
-                    }
-                    digest.add(rs.getLong(1), line.toString());
-                });
+                order by id""").params(day, zone.getId(), day, zone.getId()).query(rs -> {
+            StringBuilder line = new StringBuilder();
+            for (int i = 1; i <= 9; i++) {
+                line.append(rs.getString(i)).append('\u001f');
+            }
+            digest.add(rs.getLong(1), line.toString());
+        });
         return digest;
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,21 +29,35 @@ class AuditSearch implements org.commonweal.audit.AuditQueries {
     }
 
     /** Bound from the request parameters of the audit page and its CSV export. */
-    record Filter(String user, String member, String entity, String entityId,
+    record Filter(
+            String user,
+            String member,
+            String entity,
+            String entityId,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Long before) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Long before) {
 
         boolean isEmpty() {
             return blank(user) && blank(member) && blank(entity) && blank(entityId) && from == null && to == null;
         }
     }
 
-    record Row(long id, Instant occurredAt, String username, String roles, String action, String entityType,
-            String entityId, String memberId, String purpose, String ip, String requestId, String detail) {
-    }
+    record Row(
+            long id,
+            Instant occurredAt,
+            String username,
+            String roles,
+            String action,
+            String entityType,
+            String entityId,
+            String memberId,
+            String purpose,
+            String ip,
+            String requestId,
+            String detail) {}
 
-    record Page(List<Row> rows, Long nextBefore) {
-    }
+    record Page(List<Row> rows, Long nextBefore) {}
 
     Page page(Filter filter) {
         List<Row> rows = new ArrayList<>();
@@ -100,10 +113,19 @@ class AuditSearch implements org.commonweal.audit.AuditQueries {
             sql.append(" limit ").append(limit);
         }
         jdbc.sql(sql.toString()).params(params).query(rs -> {
-            sink.accept(new Row(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
-                    rs.getString("roles"), rs.getString("action"), rs.getString("entity_type"),
-                    rs.getString("entity_id"), rs.getString("member_id"), rs.getString("purpose"), rs.getString("ip"),
-                    rs.getString("request_id"), rs.getString("detail")));
+            sink.accept(new Row(
+                    rs.getLong("id"),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    rs.getString("username"),
+                    rs.getString("roles"),
+                    rs.getString("action"),
+                    rs.getString("entity_type"),
+                    rs.getString("entity_id"),
+                    rs.getString("member_id"),
+                    rs.getString("purpose"),
+                    rs.getString("ip"),
+                    rs.getString("request_id"),
+                    rs.getString("detail")));
         });
     }
 
@@ -113,13 +135,20 @@ class AuditSearch implements org.commonweal.audit.AuditQueries {
                 select occurred_at, username, roles, action, entity_type, purpose from audit.audit_event
                 where member_id = ? order by occurred_at desc, id desc limit ?""")
                 .params(memberId, Math.max(1, Math.min(limit, 500)))
-                .query((rs, n) -> new MemberAccess(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new MemberAccess(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 
     List<String> entityTypes() {
-        return jdbc.sql("select distinct entity_type from audit.audit_event order by 1").query(String.class).list();
+        return jdbc.sql("select distinct entity_type from audit.audit_event order by 1")
+                .query(String.class)
+                .list();
     }
 
     private static boolean blank(String s) {

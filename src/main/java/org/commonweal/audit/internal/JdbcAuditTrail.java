@@ -1,5 +1,7 @@
 package org.commonweal.audit.internal;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,11 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.servlet.http.HttpServletRequest;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.slf4j.Logger;
@@ -50,6 +48,7 @@ class JdbcAuditTrail implements AuditTrail {
      * commits; a millisecond more per answer makes them several times larger (ADR 0002, revision).
      */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     static final int LINGER_ROWS = 64;
     static final String INSERT = """
             insert into audit.audit_event
@@ -83,10 +82,14 @@ class JdbcAuditTrail implements AuditTrail {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String user = auth == null ? null : auth.getName();
         // roles, and for API clients (issue #17) the scopes of their token as "scope:…"
-        String roles = auth == null ? null : auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_") || a.startsWith("SCOPE_"))
-                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : "scope:" + a.substring(6)).sorted()
-                .collect(Collectors.joining(","));
+        String roles = auth == null
+                ? null
+                : auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(a -> a.startsWith("ROLE_") || a.startsWith("SCOPE_"))
+                        .map(a -> a.startsWith("ROLE_") ? a.substring(5) : "scope:" + a.substring(6))
+                        .sorted()
+                        .collect(Collectors.joining(","));
         write(user, roles, entries);
     }
 
@@ -106,8 +109,18 @@ class JdbcAuditTrail implements AuditTrail {
         }
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
-            rows.add(new Object[] {user, roles, entry.action().name(), entry.entityType(), entry.entityId(),
-                    entry.memberId(), entry.purpose(), ip, requestId, entry.detail()});
+            rows.add(new Object[] {
+                user,
+                roles,
+                entry.action().name(),
+                entry.entityType(),
+                entry.entityId(),
+                entry.memberId(),
+                entry.purpose(),
+                ip,
+                requestId,
+                entry.detail()
+            });
         }
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // part of the caller's transaction: commits or rolls back with the change it audits
@@ -223,6 +236,5 @@ class JdbcAuditTrail implements AuditTrail {
         writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     }
 
-    private record Pending(List<Object[]> rows, CompletableFuture<Void> done) {
-    }
+    private record Pending(List<Object[]> rows, CompletableFuture<Void> done) {}
 }

@@ -34,14 +34,28 @@ class SecurityEventAudit {
         if (event.getAuthentication() instanceof AbstractOAuth2TokenAuthenticationToken<?>) {
             return;
         }
-        audit.recordAs(event.getAuthentication().getName(),
-                new AuditEntry(AuditAction.LOGIN, "user-account", event.getAuthentication().getName(), null, "login", null));
+        audit.recordAs(
+                event.getAuthentication().getName(),
+                new AuditEntry(
+                        AuditAction.LOGIN,
+                        "user-account",
+                        event.getAuthentication().getName(),
+                        null,
+                        "login",
+                        null));
     }
 
     @EventListener
     void loginFailed(AbstractAuthenticationFailureEvent event) {
-        audit.recordAs(event.getAuthentication().getName(), new AuditEntry(AuditAction.LOGIN_FAILED, "user-account",
-                event.getAuthentication().getName(), null, "login", event.getException().getClass().getSimpleName()));
+        audit.recordAs(
+                event.getAuthentication().getName(),
+                new AuditEntry(
+                        AuditAction.LOGIN_FAILED,
+                        "user-account",
+                        event.getAuthentication().getName(),
+                        null,
+                        "login",
+                        event.getException().getClass().getSimpleName()));
     }
 
     @EventListener
@@ -51,30 +65,56 @@ class SecurityEventAudit {
             case SECRET_ROTATED -> AuditAction.UPDATE;
             case DISABLED -> AuditAction.DELETE;
         };
-        audit.recordAs(event.actor(), new AuditEntry(action, "api-client", String.valueOf(event.clientId()), null,
-                "API client administration", event.change().name().toLowerCase().replace('_', ' ') + " "
-                        + event.clientName()));
+        audit.recordAs(
+                event.actor(),
+                new AuditEntry(
+                        action,
+                        "api-client",
+                        String.valueOf(event.clientId()),
+                        null,
+                        "API client administration",
+                        event.change().name().toLowerCase().replace('_', ' ') + " " + event.clientName()));
     }
 
     @EventListener
     void accountChanged(UserAccountChanged event) {
-        audit.recordAs(event.changedBy(), new AuditEntry(AuditAction.UPDATE, "user-account", event.username(), null,
-                "account administration", event.change()));
+        audit.recordAs(
+                event.changedBy(),
+                new AuditEntry(
+                        AuditAction.UPDATE,
+                        "user-account",
+                        event.username(),
+                        null,
+                        "account administration",
+                        event.change()));
     }
 
     @EventListener
     void accountCreated(UserAccountCreated event) {
-        audit.recordAs(event.createdBy(), new AuditEntry(AuditAction.CREATE, "user-account", event.username(), null,
-                "account administration", "roles " + event.roles()));
+        audit.recordAs(
+                event.createdBy(),
+                new AuditEntry(
+                        AuditAction.CREATE,
+                        "user-account",
+                        event.username(),
+                        null,
+                        "account administration",
+                        "roles " + event.roles()));
     }
 
     /** Issue #17: a passkey enrolled or removed (by its login, or by an administrator recovering the login). */
     @EventListener
     void passkeyChanged(PasskeyChanged event) {
         var action = event.change() == PasskeyChanged.Change.ENROLLED ? AuditAction.CREATE : AuditAction.DELETE;
-        audit.recordAs(event.actor(), new AuditEntry(action, "passkey", event.username(), null,
-                event.actor().equalsIgnoreCase(event.username()) ? "own passkeys" : "account recovery",
-                event.change().name().toLowerCase() + " \"" + event.label() + "\""));
+        audit.recordAs(
+                event.actor(),
+                new AuditEntry(
+                        action,
+                        "passkey",
+                        event.username(),
+                        null,
+                        event.actor().equalsIgnoreCase(event.username()) ? "own passkeys" : "account recovery",
+                        event.change().name().toLowerCase() + " \"" + event.label() + "\""));
     }
 
     /**
@@ -83,10 +123,18 @@ class SecurityEventAudit {
      */
     @EventListener
     void memberAppAuthorizationChanged(MemberAppAuthorizationChanged event) {
-        var action = event.change() == MemberAppAuthorizationChanged.Change.GRANTED ? AuditAction.CREATE
+        var action = event.change() == MemberAppAuthorizationChanged.Change.GRANTED
+                ? AuditAction.CREATE
                 : AuditAction.DELETE;
-        audit.recordAs(event.actor(), new AuditEntry(action, "member-app-authorization", event.clientId(),
-                event.memberId(), "member app authorization", event.change().name().toLowerCase() + " "
-                        + event.appName() + (event.scopes().isEmpty() ? "" : " scopes " + event.scopes())));
+        audit.recordAs(
+                event.actor(),
+                new AuditEntry(
+                        action,
+                        "member-app-authorization",
+                        event.clientId(),
+                        event.memberId(),
+                        "member app authorization",
+                        event.change().name().toLowerCase() + " " + event.appName()
+                                + (event.scopes().isEmpty() ? "" : " scopes " + event.scopes())));
     }
 }

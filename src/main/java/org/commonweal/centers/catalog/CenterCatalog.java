@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
 import org.slf4j.Logger;
@@ -32,15 +31,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class CenterCatalog implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CenterCatalog.class);
-    private static final Set<String> CATEGORIES = Set.of("exercise", "nutrition", "health-education", "screening",
-            "support-group", "telehealth", "membership-help", "social-services", "food");
+    private static final Set<String> CATEGORIES = Set.of(
+            "exercise",
+            "nutrition",
+            "health-education",
+            "screening",
+            "support-group",
+            "telehealth",
+            "membership-help",
+            "social-services",
+            "food");
 
     private final JdbcClient jdbc;
     private final Geography geography;
     private final Resource centersFile;
     private final Resource programsFile;
 
-    CenterCatalog(JdbcClient jdbc, Geography geography,
+    CenterCatalog(
+            JdbcClient jdbc,
+            Geography geography,
             @Value("${commonweal.centers.catalog:classpath:centers/centers.csv}") Resource centersFile,
             @Value("${commonweal.centers.programs:classpath:centers/programs.csv}") Resource programsFile) {
         this.jdbc = jdbc;
@@ -97,7 +106,8 @@ public class CenterCatalog implements ApplicationRunner {
         if (!f[0].matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("code '" + f[0] + "' must be lower-case letters, digits and dashes");
         }
-        ZipArea zip = geography.zip(f[3])
+        ZipArea zip = geography
+                .zip(f[3])
                 .orElseThrow(() -> new IllegalArgumentException("ZIP '" + f[3] + "' is not in the service area"));
         String[] services = split(f[8]);
         for (String s : services) {
@@ -113,20 +123,36 @@ public class CenterCatalog implements ApplicationRunner {
                   city = excluded.city, zip = excluded.zip, latitude = excluded.latitude, longitude = excluded.longitude,
                   spa = excluded.spa, phone = excluded.phone, hours = excluded.hours, partners = excluded.partners,
                   rooms = excluded.rooms, services = excluded.services""")
-                .params(f[0], f[1], f[2], zip.city(), zip.zip(), zip.centroid().latitude(), zip.centroid().longitude(),
-                        zip.spa(), f[4], f[5], f[6], split(f[7]), services)
+                .params(
+                        f[0],
+                        f[1],
+                        f[2],
+                        zip.city(),
+                        zip.zip(),
+                        zip.centroid().latitude(),
+                        zip.centroid().longitude(),
+                        zip.spa(),
+                        f[4],
+                        f[5],
+                        f[6],
+                        split(f[7]),
+                        services)
                 .update();
     }
 
     private static String[] split(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
     }
 
     private record Line(int number, String text) {
         String[] fields(int expected) {
             String[] f = text.split("\\|", -1);
             if (f.length != expected) {
-                throw new IllegalArgumentException("expected " + expected + " fields separated by |, found " + f.length);
+                throw new IllegalArgumentException(
+                        "expected " + expected + " fields separated by |, found " + f.length);
             }
             for (int i = 0; i < f.length; i++) {
                 f[i] = f[i].strip();

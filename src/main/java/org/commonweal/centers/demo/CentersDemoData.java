@@ -12,10 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
 import org.commonweal.centers.catalog.CenterCatalog;
 import org.commonweal.centers.schedule.RecurrenceRule;
-import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoPeople;
@@ -33,16 +31,36 @@ import org.springframework.stereotype.Component;
 class CentersDemoData implements DemoDataGenerator {
 
     /** Every table reset() empties. */
-    private static final List<String> TABLES = List.of("centers.registration_history",
-            "centers.screening", "centers.visit", "centers.registration",
-            "centers.class_session", "centers.class_series", "centers.participant");
+    private static final List<String> TABLES = List.of(
+            "centers.registration_history",
+            "centers.screening",
+            "centers.visit",
+            "centers.registration",
+            "centers.class_session",
+            "centers.class_series",
+            "centers.participant");
 
     private static final String CODES = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final String[] WALK_IN = {"enrolment", "renewal", "id-card", "pcp-change", "member-services",
-            "telehealth-room", "wifi", "social-services-referral", "food-pantry"};
+    private static final String[] WALK_IN = {
+        "enrolment",
+        "renewal",
+        "id-card",
+        "pcp-change",
+        "member-services",
+        "telehealth-room",
+        "wifi",
+        "social-services-referral",
+        "food-pantry"
+    };
     private static final double[] WALK_IN_WEIGHTS = {8, 12, 10, 6, 18, 6, 14, 10, 16};
-    private static final DayOfWeek[] WEEKDAYS = {DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-            DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY};
+    private static final DayOfWeek[] WEEKDAYS = {
+        DayOfWeek.MONDAY,
+        DayOfWeek.TUESDAY,
+        DayOfWeek.WEDNESDAY,
+        DayOfWeek.THURSDAY,
+        DayOfWeek.FRIDAY,
+        DayOfWeek.SATURDAY
+    };
 
     private final CenterCatalog catalog;
     private final Outbox outbox;
@@ -72,14 +90,11 @@ class CentersDemoData implements DemoDataGenerator {
         outbox.discard(name());
     }
 
-    record Program(int id, String code, String category, String nameEn, String nameEs) {
-    }
+    record Program(int id, String code, String category, String nameEn, String nameEs) {}
 
-    record Center(int id, String code, int spa) {
-    }
+    record Center(int id, String code, int spa) {}
 
-    record Session(long id, int centerId, Instant startsAt, int capacity) {
-    }
+    record Session(long id, int centerId, Instant startsAt, int capacity) {}
 
     @Override
     public long generate(DemoContext ctx) throws Exception {
@@ -97,55 +112,103 @@ class CentersDemoData implements DemoDataGenerator {
         Random random = ctx.random("centers");
         var jdbc = ctx.jdbc();
 
-        List<Program> programs = jdbc.sql("select id, code, category, name_en, name_es from centers.program order by id")
-                .query((rs, n) -> new Program(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).list();
+        List<Program> programs = jdbc.sql(
+                        "select id, code, category, name_en, name_es from centers.program order by id")
+                .query((rs, n) ->
+                        new Program(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
         List<Program> classPrograms = programs.stream()
-                .filter(p -> !p.category().equals("membership-help") && !p.category().equals("telehealth")
-                        && !p.category().equals("food") && !p.category().equals("social-services")).toList();
+                .filter(p -> !p.category().equals("membership-help")
+                        && !p.category().equals("telehealth")
+                        && !p.category().equals("food")
+                        && !p.category().equals("social-services"))
+                .toList();
         List<Center> centers = jdbc.sql("select id, code, spa from centers.center order by id")
-                .query((rs, n) -> new Center(rs.getInt(1), rs.getString(2), rs.getInt(3))).list();
+                .query((rs, n) -> new Center(rs.getInt(1), rs.getString(2), rs.getInt(3)))
+                .list();
         long rows = 0;
 
         // series and their sessions
         long seriesBase = reserve(ctx, "centers.class_series_id_seq", centers.size() * seriesPerCenter);
-        record SeriesRow(long id, Center center, Program program, String language, String room, int capacity,
-                LocalDateTime start, int minutes, String rrule) {
-        }
+        record SeriesRow(
+                long id,
+                Center center,
+                Program program,
+                String language,
+                String room,
+                int capacity,
+                LocalDateTime start,
+                int minutes,
+                String rrule) {}
         List<SeriesRow> series = new ArrayList<>();
         for (Center c : centers) {
             for (int i = 0; i < seriesPerCenter; i++) {
                 Program p = classPrograms.get((i + c.id()) % classPrograms.size());
-                String language = c.code().equals("metro-la") && i % 4 == 3 ? "ko"
-                        : random.nextDouble() < 0.45 ? "es" : "en";
+                String language =
+                        c.code().equals("metro-la") && i % 4 == 3 ? "ko" : random.nextDouble() < 0.45 ? "es" : "en";
                 DayOfWeek d1 = WEEKDAYS[random.nextInt(5)];
                 DayOfWeek d2 = WEEKDAYS[(d1.ordinal() + 2 + random.nextInt(3)) % 6];
                 String byDay = p.category().equals("exercise") ? code(d1) + "," + code(d2) : code(d1);
-                String rrule = (p.category().equals("support-group") ? "FREQ=WEEKLY;INTERVAL=2;BYDAY=" : "FREQ=WEEKLY;BYDAY=")
-                        + byDay + ";UNTIL=" + last.toString().replace("-", "");
+                String rrule =
+                        (p.category().equals("support-group") ? "FREQ=WEEKLY;INTERVAL=2;BYDAY=" : "FREQ=WEEKLY;BYDAY=")
+                                + byDay + ";UNTIL=" + last.toString().replace("-", "");
                 LocalDateTime start = first.with(java.time.temporal.TemporalAdjusters.nextOrSame(d1))
                         .atTime(9 + random.nextInt(9), random.nextBoolean() ? 0 : 30);
                 int capacity = p.category().equals("support-group") ? 12 : 15 + 5 * random.nextInt(4);
-                series.add(new SeriesRow(seriesBase + series.size(), c, p, language,
-                        p.category().equals("exercise") ? "Main room" : p.category().equals("nutrition") ? "Kitchen" : "Main room",
-                        capacity, start, p.category().equals("exercise") ? 60 : 90, rrule));
+                series.add(new SeriesRow(
+                        seriesBase + series.size(),
+                        c,
+                        p,
+                        language,
+                        p.category().equals("exercise")
+                                ? "Main room"
+                                : p.category().equals("nutrition") ? "Kitchen" : "Main room",
+                        capacity,
+                        start,
+                        p.category().equals("exercise") ? 60 : 90,
+                        rrule));
             }
         }
-        rows += ctx.copy("centers.class_series", List.of("id", "center_id", "program_id", "title_en", "title_es",
-                "language", "instructor", "room", "capacity", "eligibility", "first_start", "duration_minutes", "rrule"),
+        rows += ctx.copy(
+                "centers.class_series",
+                List.of(
+                        "id",
+                        "center_id",
+                        "program_id",
+                        "title_en",
+                        "title_es",
+                        "language",
+                        "instructor",
+                        "room",
+                        "capacity",
+                        "eligibility",
+                        "first_start",
+                        "duration_minutes",
+                        "rrule"),
                 out -> {
                     for (SeriesRow s : series) {
-                        out.row(s.id(), s.center().id(), s.program().id(), s.program().nameEn(), s.program().nameEs(),
-                                s.language(), ctx.people().person(random).firstName(), s.room(), s.capacity(),
-                                s.program().category().equals("exercise") ? "adults" : "everyone", s.start(),
-                                s.minutes(), s.rrule());
+                        out.row(
+                                s.id(),
+                                s.center().id(),
+                                s.program().id(),
+                                s.program().nameEn(),
+                                s.program().nameEs(),
+                                s.language(),
+                                ctx.people().person(random).firstName(),
+                                s.room(),
+                                s.capacity(),
+                                s.program().category().equals("exercise") ? "adults" : "everyone",
+                                s.start(),
+                                s.minutes(),
+                                s.rrule());
                     }
                 });
         List<Session> sessions = new ArrayList<>();
         List<Object[]> sessionRows = new ArrayList<>();
         int sessionCount = 0;
         for (SeriesRow s : series) {
-            sessionCount += RecurrenceRule.parse(s.rrule()).occurrences(s.start(), last).size();
+            sessionCount +=
+                    RecurrenceRule.parse(s.rrule()).occurrences(s.start(), last).size();
         }
         long sessionBase = reserve(ctx, "centers.class_session_id_seq", sessionCount);
         for (SeriesRow s : series) {
@@ -153,12 +216,15 @@ class CentersDemoData implements DemoDataGenerator {
                 OffsetDateTime begins = start.atZone(zone).toOffsetDateTime();
                 long id = sessionBase + sessions.size();
                 sessions.add(new Session(id, s.center().id(), begins.toInstant(), s.capacity()));
-                sessionRows.add(new Object[] {id, s.id(), s.center().id(), begins, begins.plusMinutes(s.minutes()),
-                        s.capacity(), s.room()});
+                sessionRows.add(new Object[] {
+                    id, s.id(), s.center().id(), begins, begins.plusMinutes(s.minutes()), s.capacity(), s.room()
+                });
             }
         }
-        rows += ctx.copy("centers.class_session", List.of("id", "series_id", "center_id", "starts_at", "ends_at",
-                "capacity", "room"), out -> sessionRows.forEach(out::row));
+        rows += ctx.copy(
+                "centers.class_session",
+                List.of("id", "series_id", "center_id", "starts_at", "ends_at", "capacity", "room"),
+                out -> sessionRows.forEach(out::row));
 
         // participants
         long participantBase = reserve(ctx, "centers.participant_id_seq", participants);
@@ -166,8 +232,20 @@ class CentersDemoData implements DemoDataGenerator {
         String[] memberIds = new String[participants];
         String[] languages = new String[participants];
         int[] spas = new int[participants];
-        rows += ctx.copy("centers.participant", List.of("id", "kind", "member_id", "first_name", "last_name", "phone",
-                "email", "zip", "language", "consent_contact"), out -> {
+        rows += ctx.copy(
+                "centers.participant",
+                List.of(
+                        "id",
+                        "kind",
+                        "member_id",
+                        "first_name",
+                        "last_name",
+                        "phone",
+                        "email",
+                        "zip",
+                        "language",
+                        "consent_contact"),
+                out -> {
                     DemoPeople people = ctx.people();
                     for (int i = 0; i < participants; i++) {
                         DemoPerson p = people.person(random);
@@ -177,10 +255,17 @@ class CentersDemoData implements DemoDataGenerator {
                         languages[i] = p.language();
                         spas[i] = p.zip().spa();
                         boolean email = random.nextDouble() < 0.5;
-                        out.row(participantBase + i, kinds[i], memberIds[i], p.firstName(), p.lastName(),
+                        out.row(
+                                participantBase + i,
+                                kinds[i],
+                                memberIds[i],
+                                p.firstName(),
+                                p.lastName(),
                                 email ? null : String.format("(213) 555-%04d", random.nextInt(10_000)),
-                                email ? p.firstName().toLowerCase() + "." + i + "@example.org" : null, p.zip().zip(),
-                                p.language(), random.nextDouble() < 0.7);
+                                email ? p.firstName().toLowerCase() + "." + i + "@example.org" : null,
+                                p.zip().zip(),
+                                p.language(),
+                                random.nextDouble() < 0.7);
                     }
                 });
 
@@ -213,21 +298,50 @@ class CentersDemoData implements DemoDataGenerator {
                     taken++;
                 }
                 Instant created = s.startsAt().minusSeconds(3600L * (24 + random.nextInt(24 * 20)));
-                registrations.add(new Object[] {s.id(), participantBase + who, status, ++arrival, uniqueCode(random, codes),
-                        "demo", status.equals("cancelled") ? "cancelled by participant" : null,
-                        status.equals("attended") ? OffsetDateTime.ofInstant(s.startsAt().minusSeconds(300), ZoneOffset.UTC) : null,
-                        OffsetDateTime.ofInstant(created, ZoneOffset.UTC)});
+                registrations.add(new Object[] {
+                    s.id(),
+                    participantBase + who,
+                    status,
+                    ++arrival,
+                    uniqueCode(random, codes),
+                    "demo",
+                    status.equals("cancelled") ? "cancelled by participant" : null,
+                    status.equals("attended")
+                            ? OffsetDateTime.ofInstant(s.startsAt().minusSeconds(300), ZoneOffset.UTC)
+                            : null,
+                    OffsetDateTime.ofInstant(created, ZoneOffset.UTC)
+                });
                 if (status.equals("attended")) {
-                    classVisits.add(new Object[] {s.centerId(), OffsetDateTime.ofInstant(s.startsAt(), ZoneOffset.UTC),
-                            "class", participantBase + who, memberIds[who], kinds[who], languages[who], spas[who], "demo"});
+                    classVisits.add(new Object[] {
+                        s.centerId(),
+                        OffsetDateTime.ofInstant(s.startsAt(), ZoneOffset.UTC),
+                        "class",
+                        participantBase + who,
+                        memberIds[who],
+                        kinds[who],
+                        languages[who],
+                        spas[who],
+                        "demo"
+                    });
                 }
             }
         }
-        rows += ctx.copy("centers.registration", List.of("session_id", "participant_id", "status", "arrival",
-                "confirmation_code", "channel", "cancel_reason", "checked_in_at", "created_at"),
+        rows += ctx.copy(
+                "centers.registration",
+                List.of(
+                        "session_id",
+                        "participant_id",
+                        "status",
+                        "arrival",
+                        "confirmation_code",
+                        "channel",
+                        "cancel_reason",
+                        "checked_in_at",
+                        "created_at"),
                 out -> registrations.forEach(out::row));
         jdbc.sql("select setval('centers.arrival_seq', greatest((select max(arrival) from centers.registration), 1))")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 update centers.class_session s set taken = x.taken, waitlisted = x.waitlisted from (
                   select session_id, count(*) filter (where status in ('registered', 'offered', 'attended', 'no-show')) taken,
@@ -236,8 +350,19 @@ class CentersDemoData implements DemoDataGenerator {
 
         // walk-in visits across the period, weekdays and Saturday mornings
         long days = java.time.temporal.ChronoUnit.DAYS.between(first, today);
-        rows += ctx.copy("centers.visit", List.of("center_id", "visited_at", "service", "participant_id", "member_id",
-                "plan", "language", "spa", "staff"), out -> {
+        rows += ctx.copy(
+                "centers.visit",
+                List.of(
+                        "center_id",
+                        "visited_at",
+                        "service",
+                        "participant_id",
+                        "member_id",
+                        "plan",
+                        "language",
+                        "spa",
+                        "staff"),
+                out -> {
                     classVisits.forEach(out::row);
                     for (long i = 0; i < walkIns; i++) {
                         Center c = centers.get(random.nextInt(centers.size()));
@@ -245,37 +370,79 @@ class CentersDemoData implements DemoDataGenerator {
                         if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                             day = day.minusDays(1);
                         }
-                        var at = day.atTime(9 + random.nextInt(day.getDayOfWeek() == DayOfWeek.SATURDAY ? 4 : 8),
-                                random.nextInt(60)).atZone(zone).toOffsetDateTime();
+                        var at = day.atTime(
+                                        9 + random.nextInt(day.getDayOfWeek() == DayOfWeek.SATURDAY ? 4 : 8),
+                                        random.nextInt(60))
+                                .atZone(zone)
+                                .toOffsetDateTime();
                         String service = WALK_IN[DemoPeople.pick(random, WALK_IN_WEIGHTS)];
                         boolean known = random.nextDouble() < 0.6;
                         int who = random.nextInt(participants);
-                        String plan = known ? kinds[who] : new String[] {"lacare", "bsp", "community"}[DemoPeople.pick(random, 50, 25, 25)];
-                        out.row(c.id(), at, service, known ? participantBase + who : null,
-                                known ? memberIds[who] : null, plan, known ? languages[who] : random.nextDouble() < 0.45 ? "es" : "en",
-                                known ? spas[who] : c.spa(), "demo");
+                        String plan = known
+                                ? kinds[who]
+                                : new String[] {"lacare", "bsp", "community"}[DemoPeople.pick(random, 50, 25, 25)];
+                        out.row(
+                                c.id(),
+                                at,
+                                service,
+                                known ? participantBase + who : null,
+                                known ? memberIds[who] : null,
+                                plan,
+                                known ? languages[who] : random.nextDouble() < 0.45 ? "es" : "en",
+                                known ? spas[who] : c.spa(),
+                                "demo");
                     }
                 });
 
-        rows += ctx.copy("centers.screening", List.of("center_id", "participant_id", "member_id", "measured_at",
-                "systolic", "diastolic", "glucose_mg_dl", "fasting", "height_cm", "weight_kg", "bmi", "flags",
-                "referral", "staff"), out -> {
+        rows += ctx.copy(
+                "centers.screening",
+                List.of(
+                        "center_id",
+                        "participant_id",
+                        "member_id",
+                        "measured_at",
+                        "systolic",
+                        "diastolic",
+                        "glucose_mg_dl",
+                        "fasting",
+                        "height_cm",
+                        "weight_kg",
+                        "bmi",
+                        "flags",
+                        "referral",
+                        "staff"),
+                out -> {
                     for (long i = 0; i < screenings; i++) {
                         Center c = centers.get(random.nextInt(centers.size()));
                         int who = random.nextInt(participants);
-                        var at = first.plusDays(random.nextLong(Math.max(1, days))).atTime(10 + random.nextInt(6), 0)
-                                .atZone(zone).toOffsetDateTime();
+                        var at = first.plusDays(random.nextLong(Math.max(1, days)))
+                                .atTime(10 + random.nextInt(6), 0)
+                                .atZone(zone)
+                                .toOffsetDateTime();
                         int systolic = clamp(Math.round(125 + random.nextGaussian() * 18), 85, 220);
                         int diastolic = clamp(Math.round(80 + random.nextGaussian() * 11), 45, 130);
                         boolean fasting = random.nextBoolean();
-                        int glucose = clamp(Math.round((fasting ? 100 : 125) + Math.abs(random.nextGaussian()) * 30), 60, 400);
+                        int glucose = clamp(
+                                Math.round((fasting ? 100 : 125) + Math.abs(random.nextGaussian()) * 30), 60, 400);
                         double height = clamp(Math.round((163 + random.nextGaussian() * 9) * 10), 1400, 2050) / 10.0;
                         double weight = clamp(Math.round((78 + random.nextGaussian() * 16) * 10), 400, 2000) / 10.0;
-                        var result = org.commonweal.centers.services.ScreeningRanges.assess(systolic, diastolic, glucose,
-                                fasting, height, weight);
-                        out.row(c.id(), participantBase + who, memberIds[who], at, systolic, diastolic, glucose, fasting,
-                                height, weight, result.bmi(), result.flags().toArray(String[]::new),
-                                result.flags().isEmpty() ? null : "primary care follow-up", "demo");
+                        var result = org.commonweal.centers.services.ScreeningRanges.assess(
+                                systolic, diastolic, glucose, fasting, height, weight);
+                        out.row(
+                                c.id(),
+                                participantBase + who,
+                                memberIds[who],
+                                at,
+                                systolic,
+                                diastolic,
+                                glucose,
+                                fasting,
+                                height,
+                                weight,
+                                result.bmi(),
+                                result.flags().toArray(String[]::new),
+                                result.flags().isEmpty() ? null : "primary care follow-up",
+                                "demo");
                     }
                 });
         return rows;
@@ -283,8 +450,15 @@ class CentersDemoData implements DemoDataGenerator {
 
     /** Takes {@code n} ids from a sequence in one step, so COPY can write them. */
     private static long reserve(DemoContext ctx, String sequence, long n) {
-        long base = ctx.jdbc().sql("select nextval('" + sequence + "')").query(Long.class).single();
-        ctx.jdbc().sql("select setval('" + sequence + "', ?)").param(base + Math.max(n, 1)).query(Long.class).single();
+        long base = ctx.jdbc()
+                .sql("select nextval('" + sequence + "')")
+                .query(Long.class)
+                .single();
+        ctx.jdbc()
+                .sql("select setval('" + sequence + "', ?)")
+                .param(base + Math.max(n, 1))
+                .query(Long.class)
+                .single();
         return base;
     }
 

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.commonweal.centers.Center;
 import org.commonweal.centers.schedule.RecurrenceRule;
 import org.commonweal.centers.schedule.SessionQueries;
@@ -47,10 +46,19 @@ class HsdsCatalog {
 
     private final ZoneId zone;
 
-    HsdsCatalog(JdbcClient jdbc, SessionQueries queries, Geography geography, MessageSource messages,
-            @Value("${commonweal.centers.hsds.organization:L.A. Care Health Plan and Blue Shield of California Promise Health Plan Community Resource Centers}") String organizationName,
-            @Value("${commonweal.centers.hsds.description:Free community centers open to members of both plans and to everyone: classes, health screenings, telehealth rooms, membership and social-service help, food pantries.}") String organizationDescription,
-            @Value("${commonweal.centers.hsds.website:https://www.lacare.org/}") String website, PlanIdentity plan) {
+    HsdsCatalog(
+            JdbcClient jdbc,
+            SessionQueries queries,
+            Geography geography,
+            MessageSource messages,
+            @Value(
+                            "${commonweal.centers.hsds.organization:L.A. Care Health Plan and Blue Shield of California Promise Health Plan Community Resource Centers}")
+                    String organizationName,
+            @Value(
+                            "${commonweal.centers.hsds.description:Free community centers open to members of both plans and to everyone: classes, health screenings, telehealth rooms, membership and social-service help, food pantries.}")
+                    String organizationDescription,
+            @Value("${commonweal.centers.hsds.website:https://www.lacare.org/}") String website,
+            PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.jdbc = jdbc;
         this.queries = queries;
@@ -62,7 +70,8 @@ class HsdsCatalog {
     }
 
     static String id(String kind, Object key) {
-        return UUID.nameUUIDFromBytes(("commonweal:centers:" + kind + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("commonweal:centers:" + kind + ":" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     record Program(int id, String code, String category, String name, String description) {
@@ -71,20 +80,32 @@ class HsdsCatalog {
         }
     }
 
-    record Series(long id, int centerId, int programId, String language, LocalDateTime firstStart, int minutes,
-            String rrule, String title) {
-    }
+    record Series(
+            long id,
+            int centerId,
+            int programId,
+            String language,
+            LocalDateTime firstStart,
+            int minutes,
+            String rrule,
+            String title) {}
 
     /** When a series (active or not) of a program at a center last changed. */
-    record SeriesChange(int centerId, int programId, Instant lastModified) {
-    }
+    record SeriesChange(int centerId, int programId, Instant lastModified) {}
 
     /**
      * One consistent read of what the API publishes, at {@code now}, with the absolute {@code baseUrl} of the site
      * (for links) and when each center, program and series last changed.
      */
-    record Snapshot(List<Center> centers, List<Program> programs, List<Series> series, Instant now, String baseUrl,
-            Map<Integer, Instant> centerModified, Map<Integer, Instant> programModified, List<SeriesChange> changes) {
+    record Snapshot(
+            List<Center> centers,
+            List<Program> programs,
+            List<Series> series,
+            Instant now,
+            String baseUrl,
+            Map<Integer, Instant> centerModified,
+            Map<Integer, Instant> programModified,
+            List<SeriesChange> changes) {
 
         boolean offers(Center c, Program p) {
             return c.services().contains(p.category());
@@ -108,7 +129,8 @@ class HsdsCatalog {
 
         /** The service at one center: the program, the center and the series there. */
         Instant modified(Program p, Center c) {
-            Instant latest = max(programModified.getOrDefault(p.id(), Instant.EPOCH),
+            Instant latest = max(
+                    programModified.getOrDefault(p.id(), Instant.EPOCH),
                     centerModified.getOrDefault(c.id(), Instant.EPOCH));
             for (SeriesChange x : changes) {
                 if (x.programId() == p.id() && x.centerId() == c.id()) {
@@ -129,22 +151,36 @@ class HsdsCatalog {
 
     Snapshot snapshot(Instant now, String baseUrl) {
         var programs = jdbc.sql("select id, code, category, name_en, description_en from centers.program order by code")
-                .query((rs, n) -> new Program(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).list();
+                .query((rs, n) ->
+                        new Program(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
         var series = jdbc.sql("""
                 select id, center_id, program_id, language, first_start, duration_minutes, rrule, title_en
                 from centers.class_series where active order by id""")
-                .query((rs, n) -> new Series(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                        rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getString(7), rs.getString(8))).list();
+                .query((rs, n) -> new Series(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDateTime.class),
+                        rs.getInt(6),
+                        rs.getString(7),
+                        rs.getString(8)))
+                .list();
         Map<Integer, Instant> centerModified = new HashMap<>();
-        jdbc.sql("select id, last_modified from centers.center")
-                .query(rs -> { centerModified.put(rs.getInt(1), rs.getTimestamp(2).toInstant()); });
+        jdbc.sql("select id, last_modified from centers.center").query(rs -> {
+            centerModified.put(rs.getInt(1), rs.getTimestamp(2).toInstant());
+        });
         Map<Integer, Instant> programModified = new HashMap<>();
-        jdbc.sql("select id, last_modified from centers.program")
-                .query(rs -> { programModified.put(rs.getInt(1), rs.getTimestamp(2).toInstant()); });
+        jdbc.sql("select id, last_modified from centers.program").query(rs -> {
+            programModified.put(rs.getInt(1), rs.getTimestamp(2).toInstant());
+        });
         var changes = jdbc.sql("select center_id, program_id, last_modified from centers.class_series")
-                .query((rs, n) -> new SeriesChange(rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant())).list();
-        return new Snapshot(queries.centers(), programs, series, now, baseUrl, centerModified, programModified, changes);
+                .query((rs, n) -> new SeriesChange(
+                        rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant()))
+                .list();
+        return new Snapshot(
+                queries.centers(), programs, series, now, baseUrl, centerModified, programModified, changes);
     }
 
     String organizationId() {
@@ -160,7 +196,9 @@ class HsdsCatalog {
         o.put("website", website);
         if (full) {
             o.put("phones", List.of());
-            o.put("locations", s.centers().stream().map(c -> location(s, c, false)).toList());
+            o.put(
+                    "locations",
+                    s.centers().stream().map(c -> location(s, c, false)).toList());
             o.put("programs", List.of());
         }
         return o;
@@ -174,28 +212,47 @@ class HsdsCatalog {
         o.put("description", p.description());
         o.put("status", "active");
         o.put("fees_description", "Free of charge.");
-        o.put("eligibility_description", "Open to L.A. Care members, Blue Shield of California Promise members and all community residents.");
-        o.put("application_process", p.category().equals("membership-help") || p.category().equals("food")
-                ? "Walk in during opening hours." : "Register online or at the center; walk-ins welcome while seats last.");
-        o.put("interpretation_services", "Staff speak English and Spanish; interpretation in other languages on request.");
+        o.put(
+                "eligibility_description",
+                "Open to L.A. Care members, Blue Shield of California Promise members and all community residents.");
+        o.put(
+                "application_process",
+                p.category().equals("membership-help") || p.category().equals("food")
+                        ? "Walk in during opening hours."
+                        : "Register online or at the center; walk-ins welcome while seats last.");
+        o.put(
+                "interpretation_services",
+                "Staff speak English and Spanish; interpretation in other languages on request.");
         o.put("last_modified", s.modified(p).toString());
         if (full) {
             o.put("organization", organization(s, false));
-            o.put("languages", languages(s, p).stream().map(code -> language(code, "language:" + p.code() + ":" + code,
-                    Map.of("service_id", p.hsdsId()))).toList());
+            o.put(
+                    "languages",
+                    languages(s, p).stream()
+                            .map(code -> language(
+                                    code, "language:" + p.code() + ":" + code, Map.of("service_id", p.hsdsId())))
+                            .toList());
             o.put("phones", List.of());
             o.put("schedules", List.of());
             o.put("service_areas", List.of(serviceArea(p.hsdsId())));
-            o.put("service_at_locations", s.centers().stream().filter(c -> s.offers(c, p))
-                    .map(c -> serviceAtLocation(s, p, c, true, false)).toList());
+            o.put(
+                    "service_at_locations",
+                    s.centers().stream()
+                            .filter(c -> s.offers(c, p))
+                            .map(c -> serviceAtLocation(s, p, c, true, false))
+                            .toList());
             o.put("attributes", List.of(attribute(s, p)));
         }
         return o;
     }
 
     private List<String> languages(Snapshot s, Program p) {
-        List<String> codes = s.series().stream().filter(x -> x.programId() == p.id()).map(Series::language).distinct()
-                .sorted().toList();
+        List<String> codes = s.series().stream()
+                .filter(x -> x.programId() == p.id())
+                .map(Series::language)
+                .distinct()
+                .sorted()
+                .toList();
         return codes.isEmpty() ? List.of("en", "es") : codes;
     }
 
@@ -244,8 +301,11 @@ class HsdsCatalog {
         if (full) {
             o.put("addresses", List.of(address(c)));
             o.put("phones", List.of(phone(c)));
-            o.put("languages", List.of(language("en", "location:" + c.code() + ":en", Map.of("location_id", id)),
-                    language("es", "location:" + c.code() + ":es", Map.of("location_id", id))));
+            o.put(
+                    "languages",
+                    List.of(
+                            language("en", "location:" + c.code() + ":en", Map.of("location_id", id)),
+                            language("es", "location:" + c.code() + ":es", Map.of("location_id", id))));
             o.put("schedules", hours(s, c, "location_id", id));
             o.put("accessibility", List.of());
         }
@@ -298,7 +358,8 @@ class HsdsCatalog {
             }
             o.put("phones", List.of(phone(c)));
             List<Map<String, Object>> schedules = new ArrayList<>();
-            s.series().stream().filter(x -> x.programId() == p.id() && x.centerId() == c.id())
+            s.series().stream()
+                    .filter(x -> x.programId() == p.id() && x.centerId() == c.id())
                     .forEach(x -> schedules.add(seriesSchedule(s, x, id)));
             if (schedules.isEmpty()) {
                 schedules.addAll(hours(s, c, "service_at_location_id", id));
@@ -312,7 +373,8 @@ class HsdsCatalog {
         RecurrenceRule rule = RecurrenceRule.parse(x.rrule());
         // the offset of the series' next weeks: of today once it has started, else of its first day
         LocalDate today = s.now().atZone(zone).toLocalDate();
-        LocalDate on = x.firstStart().toLocalDate().isAfter(today) ? x.firstStart().toLocalDate() : today;
+        LocalDate on =
+                x.firstStart().toLocalDate().isAfter(today) ? x.firstStart().toLocalDate() : today;
         ZoneOffset offset = offsetOn(on);
         var o = new LinkedHashMap<String, Object>();
         o.put("id", id("schedule", "series:" + x.id()));
@@ -341,19 +403,30 @@ class HsdsCatalog {
             o.put("interval", rule.interval());
         }
         if (rule.frequency() != RecurrenceRule.Frequency.DAILY && !rule.byDay().isEmpty()) {
-            o.put("byday", String.join(",", rule.byDay().stream()
-                    .map(w -> (w.ordinal() == 0 ? "" : String.valueOf(w.ordinal())) + w.day().name().substring(0, 2)).toList()));
+            o.put(
+                    "byday",
+                    String.join(
+                            ",",
+                            rule.byDay().stream()
+                                    .map(w -> (w.ordinal() == 0 ? "" : String.valueOf(w.ordinal()))
+                                            + w.day().name().substring(0, 2))
+                                    .toList()));
         }
         if (!rule.byMonthDay().isEmpty()) {
-            o.put("bymonthday", String.join(",", rule.byMonthDay().stream().map(String::valueOf).toList()));
+            o.put(
+                    "bymonthday",
+                    String.join(
+                            ",", rule.byMonthDay().stream().map(String::valueOf).toList()));
         }
         o.put("opens_at", time(x.firstStart().toLocalTime(), offset));
         o.put("closes_at", time(x.firstStart().toLocalTime().plusMinutes(x.minutes()), offset));
         o.put("description", x.title() + " (" + x.language() + ")");
         o.put("schedule_link", s.baseUrl() + "/centers/series/" + x.id() + "/calendar.ics");
         o.put("attending_type", "in person");
-        o.put("notes", "RRULE:" + rule + "; times are " + zone.getId() + " wall time, offset " + offset + " from " + on
-                + " (it changes with daylight saving time)");
+        o.put(
+                "notes",
+                "RRULE:" + rule + "; times are " + zone.getId() + " wall time, offset " + offset + " from " + on
+                        + " (it changes with daylight saving time)");
         return o;
     }
 
@@ -378,8 +451,10 @@ class HsdsCatalog {
             o.put("opens_at", time(LocalTime.parse(dayTime[1].substring(0, 5)), offset));
             o.put("closes_at", time(LocalTime.parse(dayTime[1].substring(6)), offset));
             o.put("description", part.strip());
-            o.put("notes", "times are " + zone.getId() + " wall time, offset " + offset + " on " + today
-                    + " (it changes with daylight saving time)");
+            o.put(
+                    "notes",
+                    "times are " + zone.getId() + " wall time, offset " + offset + " on " + today
+                            + " (it changes with daylight saving time)");
             out.add(o);
         }
         return out;
@@ -412,8 +487,16 @@ class HsdsCatalog {
 
     // --- taxonomy: the centers' own program categories (the check constraint of centers.program.category) ---
 
-    static final List<String> CATEGORIES = List.of("exercise", "nutrition", "health-education", "screening",
-            "support-group", "telehealth", "membership-help", "social-services", "food");
+    static final List<String> CATEGORIES = List.of(
+            "exercise",
+            "nutrition",
+            "health-education",
+            "screening",
+            "support-group",
+            "telehealth",
+            "membership-help",
+            "social-services",
+            "food");
 
     String taxonomyId() {
         return id("taxonomy", "center-categories");
@@ -423,9 +506,11 @@ class HsdsCatalog {
         var o = new LinkedHashMap<String, Object>();
         o.put("id", taxonomyId());
         o.put("name", "Commonweal Community Resource Center program categories");
-        o.put("description", "The nine program categories of the Community Resource Centers (exercise, nutrition, "
-                + "health education, screenings, support groups, telehealth, membership help, social services, food). "
-                + "A flat list: no term has a parent.");
+        o.put(
+                "description",
+                "The nine program categories of the Community Resource Centers (exercise, nutrition, "
+                        + "health education, screenings, support groups, telehealth, membership help, social services, food). "
+                        + "A flat list: no term has a parent.");
         o.put("uri", s.baseUrl() + "/hsds/taxonomies/" + taxonomyId());
         o.put("version", "1");
         return o;
@@ -435,7 +520,9 @@ class HsdsCatalog {
         var term = new LinkedHashMap<String, Object>();
         term.put("id", id("taxonomy_term", category));
         term.put("code", category);
-        term.put("name", messages.getMessage("centers.category." + category, null, category.replace('-', ' '), Locale.ENGLISH));
+        term.put(
+                "name",
+                messages.getMessage("centers.category." + category, null, category.replace('-', ' '), Locale.ENGLISH));
         term.put("description", "Community Resource Center program category: " + term.get("name"));
         term.put("taxonomy", "commonweal-center-categories");
         term.put("language", "en");
@@ -445,6 +532,9 @@ class HsdsCatalog {
     }
 
     Program program(Snapshot s, String id) {
-        return s.programs().stream().filter(p -> Objects.equals(p.hsdsId(), id)).findFirst().orElse(null);
+        return s.programs().stream()
+                .filter(p -> Objects.equals(p.hsdsId(), id))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.commonweal.centers.Center;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geography;
@@ -58,22 +57,26 @@ class HsdsController {
     }
 
     @GetMapping("/services")
-    Map<String, Object> services(@RequestParam(required = false) String search,
+    Map<String, Object> services(
+            @RequestParam(required = false) String search,
             @RequestParam(name = "taxonomy_term_id", required = false) String taxonomyTermId,
             @RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
             @RequestParam(name = "organization_id", required = false) String organizationId,
             @RequestParam(name = "modified_after", required = false) String modifiedAfter,
-            @RequestParam(required = false) Boolean full, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Boolean full,
+            @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
         Instant after = modifiedAfter(modifiedAfter);
         var s = snapshot();
         var items = s.programs().stream()
                 .filter(p -> matches(search, p.name() + " " + p.description() + " " + p.category()))
-                .filter(p -> taxonomyTermId == null || HsdsCatalog.id("taxonomy_term", p.category()).equals(taxonomyTermId))
+                .filter(p -> taxonomyTermId == null
+                        || HsdsCatalog.id("taxonomy_term", p.category()).equals(taxonomyTermId))
                 .filter(p -> taxonomyId == null || catalog.taxonomyId().equals(taxonomyId))
                 .filter(p -> organizationId == null || catalog.organizationId().equals(organizationId))
                 .filter(p -> after == null || !s.modified(p).isBefore(after))
-                .map(p -> catalog.service(s, p, Boolean.TRUE.equals(full))).toList();
+                .map(p -> catalog.service(s, p, Boolean.TRUE.equals(full)))
+                .toList();
         return page(items, page, perPage);
     }
 
@@ -88,14 +91,16 @@ class HsdsController {
     }
 
     @GetMapping("/organizations")
-    Map<String, Object> organizations(@RequestParam(required = false) String search,
+    Map<String, Object> organizations(
+            @RequestParam(required = false) String search,
             @RequestParam(name = "full_service", required = false) Boolean fullService,
-            @RequestParam(required = false) Boolean full, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Boolean full,
+            @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
         var s = snapshot();
         var org = catalog.organization(s, Boolean.TRUE.equals(full));
-        List<Map<String, Object>> items = matches(search, (String) org.get("name") + " " + org.get("description"))
-                ? List.of(org) : List.of();
+        List<Map<String, Object>> items =
+                matches(search, (String) org.get("name") + " " + org.get("description")) ? List.of(org) : List.of();
         return page(items, page, perPage);
     }
 
@@ -106,36 +111,47 @@ class HsdsController {
         }
         var s = snapshot();
         var org = catalog.organization(s, true);
-        org.put("services", s.programs().stream().map(p -> catalog.service(s, p, false)).toList());
+        org.put(
+                "services",
+                s.programs().stream().map(p -> catalog.service(s, p, false)).toList());
         return org;
     }
 
     @GetMapping("/locations")
-    Map<String, Object> locations(@RequestParam(required = false) String search,
-            @RequestParam(required = false) Boolean full, @RequestParam(required = false) Integer page,
+    Map<String, Object> locations(
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) Boolean full,
+            @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
         var s = snapshot();
-        var items = s.centers().stream().filter(c -> matches(search, c.name() + " " + c.city() + " " + c.zip()))
-                .map(c -> catalog.location(s, c, Boolean.TRUE.equals(full))).toList();
+        var items = s.centers().stream()
+                .filter(c -> matches(search, c.name() + " " + c.city() + " " + c.zip()))
+                .map(c -> catalog.location(s, c, Boolean.TRUE.equals(full)))
+                .toList();
         return page(items, page, perPage);
     }
 
     @GetMapping("/locations/{id}")
     Map<String, Object> location(@PathVariable String id) {
         var s = snapshot();
-        return s.centers().stream().filter(c -> HsdsCatalog.locationId(c).equals(id)).findFirst()
+        return s.centers().stream()
+                .filter(c -> HsdsCatalog.locationId(c).equals(id))
+                .findFirst()
                 .map(c -> catalog.location(s, c, true))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no location " + id));
     }
 
     @GetMapping("/service_at_locations")
-    Object serviceAtLocations(@RequestParam(required = false) String search,
+    Object serviceAtLocations(
+            @RequestParam(required = false) String search,
             @RequestParam(name = "taxonomy_term_id", required = false) String taxonomyTermId,
             @RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
             @RequestParam(name = "organization_id", required = false) String organizationId,
             @RequestParam(name = "modified_after", required = false) String modifiedAfter,
-            @RequestParam(required = false) String postcode, @RequestParam(required = false) String proximity,
-            @RequestParam(required = false) Boolean full, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String postcode,
+            @RequestParam(required = false) String proximity,
+            @RequestParam(required = false) Boolean full,
+            @RequestParam(required = false) Integer page,
             @RequestParam(name = "per_page", required = false) Integer perPage) {
         Instant after = modifiedAfter(modifiedAfter);
         var s = snapshot();
@@ -145,13 +161,19 @@ class HsdsController {
             if (proximity != null && !proximity.isBlank()) {
                 double metres = metres(proximity);
                 if (zip == null) {
-                    return ResponseEntity.badRequest().body(Map.of("error",
-                            "postcode '" + postcode + "' is not a ZIP code of the service area, so no centroid to measure from"));
+                    return ResponseEntity.badRequest()
+                            .body(
+                                    Map.of(
+                                            "error",
+                                            "postcode '" + postcode
+                                                    + "' is not a ZIP code of the service area, so no centroid to measure from"));
                 }
                 GeoPoint from = zip.centroid();
                 centers = centers.stream()
-                        .filter(c -> from.milesTo(new GeoPoint(c.latitude(), c.longitude())) * GeoPoint.METRES_PER_MILE <= metres)
-                        .sorted(Comparator.comparingDouble(c -> from.milesTo(new GeoPoint(c.latitude(), c.longitude()))))
+                        .filter(c -> from.milesTo(new GeoPoint(c.latitude(), c.longitude())) * GeoPoint.METRES_PER_MILE
+                                <= metres)
+                        .sorted(Comparator.comparingDouble(
+                                c -> from.milesTo(new GeoPoint(c.latitude(), c.longitude()))))
                         .toList();
             } else if (zip == null) {
                 centers = List.of(); // outside every service area (the county)
@@ -162,7 +184,9 @@ class HsdsController {
             for (var p : s.programs()) {
                 if (!s.offers(c, p)
                         || !matches(search, p.name() + " " + p.description() + " " + c.name() + " " + c.city())
-                        || (taxonomyTermId != null && !HsdsCatalog.id("taxonomy_term", p.category()).equals(taxonomyTermId))
+                        || (taxonomyTermId != null
+                                && !HsdsCatalog.id("taxonomy_term", p.category())
+                                        .equals(taxonomyTermId))
                         || (taxonomyId != null && !catalog.taxonomyId().equals(taxonomyId))
                         || (organizationId != null && !catalog.organizationId().equals(organizationId))
                         || (after != null && s.modified(p, c).isBefore(after))) {
@@ -188,12 +212,15 @@ class HsdsController {
     }
 
     @GetMapping("/taxonomies")
-    Map<String, Object> taxonomies(@RequestParam(required = false) String search,
-            @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage) {
+    Map<String, Object> taxonomies(
+            @RequestParam(required = false) String search,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage) {
         var s = snapshot();
         var taxonomy = catalog.taxonomy(s);
         List<Map<String, Object>> items = matches(search, taxonomy.get("name") + " " + taxonomy.get("description"))
-                ? List.of(taxonomy) : List.of();
+                ? List.of(taxonomy)
+                : List.of();
         return page(items, page, perPage);
     }
 
@@ -206,14 +233,17 @@ class HsdsController {
     }
 
     @GetMapping("/taxonomy_terms")
-    Map<String, Object> taxonomyTerms(@RequestParam(required = false) String search,
+    Map<String, Object> taxonomyTerms(
+            @RequestParam(required = false) String search,
             @RequestParam(name = "taxonomy_id", required = false) String taxonomyId,
             @RequestParam(name = "top_only", required = false) Boolean topOnly,
             @RequestParam(name = "parent_id", required = false) String parentId,
-            @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage) {
+            @RequestParam(required = false) Integer page,
+            @RequestParam(name = "per_page", required = false) Integer perPage) {
         var s = snapshot();
         // a flat taxonomy: every term is a top term, none has a parent
-        var items = HsdsCatalog.CATEGORIES.stream().map(c -> catalog.taxonomyTerm(s, c))
+        var items = HsdsCatalog.CATEGORIES.stream()
+                .map(c -> catalog.taxonomyTerm(s, c))
                 .filter(t -> taxonomyId == null || catalog.taxonomyId().equals(taxonomyId))
                 .filter(t -> parentId == null)
                 .filter(t -> matches(search, t.get("code") + " " + t.get("name") + " " + t.get("description")))
@@ -224,7 +254,9 @@ class HsdsController {
     @GetMapping("/taxonomy_terms/{id}")
     Map<String, Object> taxonomyTerm(@PathVariable String id) {
         var s = snapshot();
-        return HsdsCatalog.CATEGORIES.stream().filter(c -> HsdsCatalog.id("taxonomy_term", c).equals(id)).findFirst()
+        return HsdsCatalog.CATEGORIES.stream()
+                .filter(c -> HsdsCatalog.id("taxonomy_term", c).equals(id))
+                .findFirst()
                 .map(c -> {
                     var term = catalog.taxonomyTerm(s, c);
                     term.put("taxonomy_detail", catalog.taxonomy(s));
@@ -250,10 +282,14 @@ class HsdsController {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException notADateTime) {
             try {
-                return LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(value.strip())
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             } catch (DateTimeParseException notADate) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "modified_after must be a date-time with its offset"
-                        + " (2026-12-05T09:30:00-08:00 or …Z) or a date (2026-12-05), not '" + value + "'");
+                throw new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST,
+                        "modified_after must be a date-time with its offset"
+                                + " (2026-12-05T09:30:00-08:00 or …Z) or a date (2026-12-05), not '" + value + "'");
             }
         }
     }
@@ -266,7 +302,8 @@ class HsdsController {
             }
             return m;
         } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "proximity must be a distance in metres, not '" + proximity + "'");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "proximity must be a distance in metres, not '" + proximity + "'");
         }
     }
 

@@ -20,15 +20,19 @@ class HsdsOpenApi {
 
     @Bean
     GroupedOpenApi hsdsOpenApiGroup() {
-        return GroupedOpenApi.builder().group("public-hsds").displayName("Open Referral HSDS 3.0")
-                .pathsToMatch("/hsds", "/hsds/**").build();
+        return GroupedOpenApi.builder()
+                .group("public-hsds")
+                .displayName("Open Referral HSDS 3.0")
+                .pathsToMatch("/hsds", "/hsds/**")
+                .build();
     }
 
     @Bean
     AccessRules hsdsOpenApiAccess() {
         return new AccessRules() {
             @Override
-            public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+            public void configure(
+                    AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
                 rules.requestMatchers(HttpMethod.GET, PATH).permitAll();
             }
         };

@@ -3,7 +3,6 @@ package org.commonweal.centers.referral;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
-
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.NewParticipant;
 import org.commonweal.centers.ParticipantKind;
@@ -12,7 +11,6 @@ import org.commonweal.centers.RegistrationChanged;
 import org.commonweal.centers.RegistrationChannel;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.RegistrationStatus;
-import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.engagement.ClassReferralMade;
 import org.commonweal.engagement.ReferralOutcomeReported;
 import org.commonweal.platform.PlanIdentity;
@@ -44,8 +42,13 @@ class ClassReferrals {
 
     private final ZoneId zone;
 
-    ClassReferrals(Centers centers, ReferenceResolver resolver, JdbcClient jdbc, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, PlanIdentity plan) {
+    ClassReferrals(
+            Centers centers,
+            ReferenceResolver resolver,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.centers = centers;
         this.resolver = resolver;
@@ -84,10 +87,11 @@ class ClassReferrals {
         NewParticipant person = person(referral);
         return attempt.execute(tx -> {
             Optional<Registration> held = heldByMember(sessionId, person.memberId());
-            Registration r = held.orElseGet(
-                    () -> centers.register(sessionId, person, RegistrationChannel.ENGAGEMENT, ACTOR));
+            Registration r =
+                    held.orElseGet(() -> centers.register(sessionId, person, RegistrationChannel.ENGAGEMENT, ACTOR));
             jdbc.sql("update centers.registration set referral_id = ? where id = ? and referral_id is null")
-                    .params(referral.referralId(), r.id()).update();
+                    .params(referral.referralId(), r.id())
+                    .update();
             return r;
         });
     }
@@ -102,24 +106,39 @@ class ClassReferrals {
                 join centers.participant p on p.id = g.participant_id
                 where g.session_id = ? and p.member_id = ? and p.kind = 'lacare'
                   and g.status in ('registered', 'waitlisted', 'offered', 'attended')""")
-                .params(sessionId, memberId).query(String.class).optional().flatMap(centers::registration);
+                .params(sessionId, memberId)
+                .query(String.class)
+                .optional()
+                .flatMap(centers::registration);
     }
 
     private Optional<Registration> linked(long referralId) {
-        return jdbc.sql("select confirmation_code from centers.registration where referral_id = ?").param(referralId)
-                .query(String.class).optional().flatMap(centers::registration);
+        return jdbc.sql("select confirmation_code from centers.registration where referral_id = ?")
+                .param(referralId)
+                .query(String.class)
+                .optional()
+                .flatMap(centers::registration);
     }
 
     static NewParticipant person(ClassReferralMade referral) {
         String name = referral.personName() == null ? "" : referral.personName().strip();
         int cut = name.lastIndexOf(' ');
         if (cut < 1) {
-            throw new RegistrationException("personName", "a first and a last name are needed to register ('" + name
-                    + "')");
+            throw new RegistrationException(
+                    "personName", "a first and a last name are needed to register ('" + name + "')");
         }
         ParticipantKind kind = referral.memberId() == null ? ParticipantKind.COMMUNITY : ParticipantKind.LACARE;
-        return new NewParticipant(kind, referral.memberId(), name.substring(0, cut), name.substring(cut + 1),
-                referral.phone(), null, null, referral.language(), referral.phone() != null, null);
+        return new NewParticipant(
+                kind,
+                referral.memberId(),
+                name.substring(0, cut),
+                name.substring(cut + 1),
+                referral.phone(),
+                null,
+                null,
+                referral.language(),
+                referral.phone() != null,
+                null);
     }
 
     /** A referred person who came to the class closes the loop: the referral is completed. */
@@ -128,10 +147,12 @@ class ClassReferrals {
         if (changed.to() != RegistrationStatus.ATTENDED) {
             return;
         }
-        jdbc.sql("select referral_id, confirmation_code from centers.registration where id = ? and referral_id is not null")
+        jdbc.sql(
+                        "select referral_id, confirmation_code from centers.registration where id = ? and referral_id is not null")
                 .param(changed.registrationId())
-                .query((rs, n) -> new ReferralOutcomeReported(rs.getLong(1), "COMPLETED",
-                        LocalDate.now(zone), rs.getString(2)))
-                .optional().ifPresent(events::publishEvent);
+                .query((rs, n) ->
+                        new ReferralOutcomeReported(rs.getLong(1), "COMPLETED", LocalDate.now(zone), rs.getString(2)))
+                .optional()
+                .ifPresent(events::publishEvent);
     }
 }

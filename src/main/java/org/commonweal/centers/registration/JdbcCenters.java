@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -51,8 +50,13 @@ public class JdbcCenters implements Centers {
     private final Notifications notifications;
     private final Duration offerWindow;
 
-    JdbcCenters(JdbcClient jdbc, SessionQueries queries, AuditTrail audit, ApplicationEventPublisher events,
-            Notifications notifications, @Value("${commonweal.centers.offer-hours:24}") long offerHours) {
+    JdbcCenters(
+            JdbcClient jdbc,
+            SessionQueries queries,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Notifications notifications,
+            @Value("${commonweal.centers.offer-hours:24}") long offerHours) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.audit = audit;
@@ -74,9 +78,17 @@ public class JdbcCenters implements Centers {
     @Override
     public Optional<ClassSession> nextSession(String category, String language, java.time.LocalDate from) {
         var now = java.time.Instant.now();
-        var open = queries.sessions(new SessionQueries.Filter(null, category, null, null, from, from.plusMonths(3),
-                200)).stream().filter(s -> !s.cancelled() && s.seatsLeft() > 0 && s.startsAt().isAfter(now)).toList();
-        return open.stream().filter(s -> s.language() != null && s.language().equals(language)).findFirst()
+        var open =
+                queries
+                        .sessions(new SessionQueries.Filter(null, category, null, null, from, from.plusMonths(3), 200))
+                        .stream()
+                        .filter(s -> !s.cancelled()
+                                && s.seatsLeft() > 0
+                                && s.startsAt().isAfter(now))
+                        .toList();
+        return open.stream()
+                .filter(s -> s.language() != null && s.language().equals(language))
+                .findFirst()
                 .or(() -> open.stream().findFirst());
     }
 
@@ -87,35 +99,42 @@ public class JdbcCenters implements Centers {
 
     @Override
     public List<MemberClass> upcomingFor(String memberId, int limit, String purpose) {
-        record Row(long sessionId, String status, String code) {
-        }
+        record Row(long sessionId, String status, String code) {}
         List<Row> rows = jdbc.sql("""
                 select g.session_id, g.status, g.confirmation_code from centers.registration g
                 join centers.participant p on p.id = g.participant_id
                 join centers.class_session s on s.id = g.session_id
                 where p.member_id = ? and g.status in ('registered', 'waitlisted', 'offered')
                   and s.ends_at > now() and s.status <> 'cancelled'
-                order by s.starts_at, s.id limit ?""").params(memberId, limit)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                order by s.starts_at, s.id limit ?""")
+                .params(memberId, limit)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
         audit.record(AuditEntry.read("class-registrations", memberId, memberId, purpose));
         List<MemberClass> out = new java.util.ArrayList<>();
         for (Row r : rows) {
-            queries.session(r.sessionId()).ifPresent(s -> out.add(new MemberClass(s,
-                    RegistrationStatus.of(r.status()), r.code())));
+            queries.session(r.sessionId())
+                    .ifPresent(s -> out.add(new MemberClass(s, RegistrationStatus.of(r.status()), r.code())));
         }
         return out;
     }
 
-    record LockedSession(long id, int capacity, int taken, boolean cancelled, Instant startsAt, Instant endsAt) {
-    }
+    record LockedSession(long id, int capacity, int taken, boolean cancelled, Instant startsAt, Instant endsAt) {}
 
     LockedSession lock(long sessionId) {
         return jdbc.sql("""
                 select id, capacity, taken, status = 'cancelled', starts_at, ends_at from centers.class_session
-                where id = ? for update""").param(sessionId)
-                .query((rs, n) -> new LockedSession(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4),
-                        SessionQueries.instant(rs, 5), SessionQueries.instant(rs, 6)))
-                .optional().orElseThrow(() -> new RegistrationException("session", "no session " + sessionId));
+                where id = ? for update""")
+                .param(sessionId)
+                .query((rs, n) -> new LockedSession(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getBoolean(4),
+                        SessionQueries.instant(rs, 5),
+                        SessionQueries.instant(rs, 6)))
+                .optional()
+                .orElseThrow(() -> new RegistrationException("session", "no session " + sessionId));
     }
 
     @Override
@@ -133,10 +152,13 @@ public class JdbcCenters implements Centers {
         }
         Participant participant = participant(person);
         // someone recorded just now cannot be on the session yet; only a known member needs the check
-        if (participant.known() && jdbc.sql("""
+        if (participant.known()
+                && jdbc.sql("""
                 select exists (select 1 from centers.registration where session_id = ? and participant_id = ?
                   and status in ('registered', 'waitlisted', 'offered', 'attended'))""")
-                .params(sessionId, participant.id()).query(Boolean.class).single()) {
+                        .params(sessionId, participant.id())
+                        .query(Boolean.class)
+                        .single()) {
             throw new RegistrationException("participant", "is already registered for this session");
         }
         RegistrationStatus status = RegistrationStatus.forArrival(session.capacity(), session.taken());
@@ -145,16 +167,34 @@ public class JdbcCenters implements Centers {
                 insert into centers.registration (session_id, participant_id, status, confirmation_code, channel)
                 values (?, ?, ?, ?, ?) returning id, arrival, created_at""")
                 .params(sessionId, participant.id(), status.code(), code, channel.code())
-                .query((rs, n) -> new Registration(rs.getLong(1), sessionId, participant.id(), status, code,
-                        rs.getLong(2), null, null, SessionQueries.instant(rs, 3))).single();
+                .query((rs, n) -> new Registration(
+                        rs.getLong(1),
+                        sessionId,
+                        participant.id(),
+                        status,
+                        code,
+                        rs.getLong(2),
+                        null,
+                        null,
+                        SessionQueries.instant(rs, 3)))
+                .single();
         long id = registration.id();
-        jdbc.sql(status == RegistrationStatus.REGISTERED
-                        ? "update centers.class_session set taken = taken + 1 where id = ?"
-                        : "update centers.class_session set waitlisted = waitlisted + 1 where id = ?")
-                .param(sessionId).update();
+        jdbc.sql(
+                        status == RegistrationStatus.REGISTERED
+                                ? "update centers.class_session set taken = taken + 1 where id = ?"
+                                : "update centers.class_session set waitlisted = waitlisted + 1 where id = ?")
+                .param(sessionId)
+                .update();
         changed(id, sessionId, null, status, actor);
-        audit(actor, AuditEntry.change(AuditAction.CREATE, "center-registration", String.valueOf(id),
-                person.memberId(), "class registration (" + channel.code() + ")", status.code()));
+        audit(
+                actor,
+                AuditEntry.change(
+                        AuditAction.CREATE,
+                        "center-registration",
+                        String.valueOf(id),
+                        person.memberId(),
+                        "class registration (" + channel.code() + ")",
+                        status.code()));
         notifications.registration(id, status == RegistrationStatus.REGISTERED ? "confirmed" : "waitlisted");
         return registration;
     }
@@ -176,27 +216,42 @@ public class JdbcCenters implements Centers {
                     and ((? <> '' and regexp_replace(coalesce(p.phone, ''), '\\D', '', 'g') = ?)
                       or (? <> '' and lower(coalesce(p.email, '')) = ?)))""")
                 .params(sessionId, p.firstName(), p.lastName(), phone, phone, email, email)
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
     }
 
-    private record Participant(long id, boolean known) {
-    }
+    private record Participant(long id, boolean known) {}
 
     /** An L.A. Care member is one participant across registrations; others are recorded as they register. */
     private Participant participant(NewParticipant p) {
         if (p.kind() == ParticipantKind.LACARE) {
-            Optional<Long> existing = jdbc.sql("select id from centers.participant where member_id = ? and kind = 'lacare' order by id limit 1")
-                    .param(p.memberId()).query(Long.class).optional();
+            Optional<Long> existing = jdbc.sql(
+                            "select id from centers.participant where member_id = ? and kind = 'lacare' order by id limit 1")
+                    .param(p.memberId())
+                    .query(Long.class)
+                    .optional();
             if (existing.isPresent()) {
                 return new Participant(existing.get(), true);
             }
         }
-        return new Participant(jdbc.sql("""
+        return new Participant(
+                jdbc.sql("""
                 insert into centers.participant (kind, member_id, first_name, last_name, phone, email, zip, language,
                   consent_contact, accessibility) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(p.kind().code(), p.memberId(), p.firstName(), p.lastName(), p.phone(), p.email(), p.zip(),
-                        p.language(), p.consentToContact(), p.accessibilityNeeds())
-                .query(Long.class).single(), false);
+                        .params(
+                                p.kind().code(),
+                                p.memberId(),
+                                p.firstName(),
+                                p.lastName(),
+                                p.phone(),
+                                p.email(),
+                                p.zip(),
+                                p.language(),
+                                p.consentToContact(),
+                                p.accessibilityNeeds())
+                        .query(Long.class)
+                        .single(),
+                false);
     }
 
     @Override
@@ -205,11 +260,16 @@ public class JdbcCenters implements Centers {
             return Optional.empty();
         }
         return jdbc.sql(REGISTRATION_SELECT + " where confirmation_code = ?")
-                .param(confirmationCode.strip().toUpperCase()).query(JdbcCenters::registration).optional();
+                .param(confirmationCode.strip().toUpperCase())
+                .query(JdbcCenters::registration)
+                .optional();
     }
 
     Registration byId(long id) {
-        return jdbc.sql(REGISTRATION_SELECT + " where id = ?").param(id).query(JdbcCenters::registration).single();
+        return jdbc.sql(REGISTRATION_SELECT + " where id = ?")
+                .param(id)
+                .query(JdbcCenters::registration)
+                .single();
     }
 
     /** Locks the registration's session, then reads the registration as it stands under that lock. */
@@ -231,12 +291,16 @@ public class JdbcCenters implements Centers {
 
     void cancelLocked(Registration r, String reason, String actor) {
         r.status().moveTo(RegistrationStatus.CANCELLED);
-        jdbc.sql("update centers.registration set status = 'cancelled', cancel_reason = ?, updated_at = now() where id = ?")
-                .params(reason, r.id()).update();
-        jdbc.sql(r.status().holdsSeat()
-                        ? "update centers.class_session set taken = taken - 1 where id = ?"
-                        : "update centers.class_session set waitlisted = waitlisted - 1 where id = ?")
-                .param(r.sessionId()).update();
+        jdbc.sql(
+                        "update centers.registration set status = 'cancelled', cancel_reason = ?, updated_at = now() where id = ?")
+                .params(reason, r.id())
+                .update();
+        jdbc.sql(
+                        r.status().holdsSeat()
+                                ? "update centers.class_session set taken = taken - 1 where id = ?"
+                                : "update centers.class_session set waitlisted = waitlisted - 1 where id = ?")
+                .param(r.sessionId())
+                .update();
         changed(r.id(), r.sessionId(), r.status(), RegistrationStatus.CANCELLED, actor);
         auditChange(r, "cancel: " + reason, actor);
     }
@@ -252,7 +316,9 @@ public class JdbcCenters implements Centers {
         while (free > 0) {
             Optional<Registration> next = jdbc.sql(REGISTRATION_SELECT
                             + " where session_id = ? and status = 'waitlisted' order by arrival limit 1")
-                    .param(sessionId).query(JdbcCenters::registration).optional();
+                    .param(sessionId)
+                    .query(JdbcCenters::registration)
+                    .optional();
             if (next.isEmpty()) {
                 break;
             }
@@ -261,10 +327,15 @@ public class JdbcCenters implements Centers {
                 deadline = s.startsAt();
             }
             next.get().status().moveTo(RegistrationStatus.OFFERED);
-            jdbc.sql("update centers.registration set status = 'offered', offered_until = ?, updated_at = now() where id = ?")
-                    .params(OffsetDateTime.ofInstant(deadline, ZoneOffset.UTC), next.get().id()).update();
+            jdbc.sql(
+                            "update centers.registration set status = 'offered', offered_until = ?, updated_at = now() where id = ?")
+                    .params(
+                            OffsetDateTime.ofInstant(deadline, ZoneOffset.UTC),
+                            next.get().id())
+                    .update();
             jdbc.sql("update centers.class_session set taken = taken + 1, waitlisted = waitlisted - 1 where id = ?")
-                    .param(sessionId).update();
+                    .param(sessionId)
+                    .update();
             changed(next.get().id(), sessionId, RegistrationStatus.WAITLISTED, RegistrationStatus.OFFERED, actor);
             notifications.registration(next.get().id(), "offered");
             free--;
@@ -278,7 +349,9 @@ public class JdbcCenters implements Centers {
     public Registration acceptOffer(String confirmationCode, String actor) {
         Registration r = lockByCode(confirmationCode);
         if (r.status() != RegistrationStatus.OFFERED) {
-            throw new RegistrationException("status", "there is no open offer on this registration (" + r.status().code() + ")");
+            throw new RegistrationException(
+                    "status",
+                    "there is no open offer on this registration (" + r.status().code() + ")");
         }
         if (r.offeredUntil() != null && r.offeredUntil().isBefore(Instant.now())) {
             throw new RegistrationException("offeredUntil", "the offer ran out at " + r.offeredUntil());
@@ -297,8 +370,10 @@ public class JdbcCenters implements Centers {
             return r;
         }
         r.status().moveTo(RegistrationStatus.ATTENDED);
-        jdbc.sql("update centers.registration set status = 'attended', checked_in_at = now(), updated_at = now() where id = ?")
-                .param(r.id()).update();
+        jdbc.sql(
+                        "update centers.registration set status = 'attended', checked_in_at = now(), updated_at = now() where id = ?")
+                .param(r.id())
+                .update();
         jdbc.sql("""
                 insert into centers.visit (center_id, visited_at, service, participant_id, member_id, plan, language, spa,
                   registration_id, staff)
@@ -321,7 +396,8 @@ public class JdbcCenters implements Centers {
     private Registration move(Registration r, RegistrationStatus to, String actor, String detail, String notice) {
         r.status().moveTo(to);
         jdbc.sql("update centers.registration set status = ?, updated_at = now() where id = ?")
-                .params(to.code(), r.id()).update();
+                .params(to.code(), r.id())
+                .update();
         changed(r.id(), r.sessionId(), r.status(), to, actor);
         auditChange(r, detail, actor);
         if (notice != null) {
@@ -334,14 +410,15 @@ public class JdbcCenters implements Centers {
     @Transactional
     public int expireOffers() {
         List<Long> sessions = jdbc.sql("""
-                select distinct session_id from centers.registration where status = 'offered' and offered_until < now()""")
-                .query(Long.class).list();
+                select distinct session_id from centers.registration where status = 'offered' and offered_until < now()""").query(Long.class).list();
         int passed = 0;
         for (long sessionId : sessions) {
             lock(sessionId);
             List<Registration> expired = jdbc.sql(REGISTRATION_SELECT
                             + " where session_id = ? and status = 'offered' and offered_until < now() order by arrival")
-                    .param(sessionId).query(JdbcCenters::registration).list();
+                    .param(sessionId)
+                    .query(JdbcCenters::registration)
+                    .list();
             for (Registration r : expired) {
                 cancelLocked(r, "offer not answered by " + r.offeredUntil(), "offer-expiry");
                 passed++;
@@ -352,21 +429,35 @@ public class JdbcCenters implements Centers {
     }
 
     private void changed(long id, long sessionId, RegistrationStatus from, RegistrationStatus to, String actor) {
-        jdbc.sql("insert into centers.registration_history (registration_id, from_status, to_status, actor) values (?, ?, ?, ?)")
-                .params(id, from == null ? null : from.code(), to.code(), actor).update();
+        jdbc.sql(
+                        "insert into centers.registration_history (registration_id, from_status, to_status, actor) values (?, ?, ?, ?)")
+                .params(id, from == null ? null : from.code(), to.code(), actor)
+                .update();
         events.publishEvent(new RegistrationChanged(id, sessionId, from, to));
     }
 
     private void auditChange(Registration r, String detail, String actor) {
-        String memberId = jdbc.sql("select member_id from centers.participant where id = ?").param(r.participantId())
-                .query(String.class).optional().orElse(null);
-        audit(actor, AuditEntry.change(AuditAction.UPDATE, "center-registration", String.valueOf(r.id()), memberId,
-                "class registration", detail));
+        String memberId = jdbc.sql("select member_id from centers.participant where id = ?")
+                .param(r.participantId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        audit(
+                actor,
+                AuditEntry.change(
+                        AuditAction.UPDATE,
+                        "center-registration",
+                        String.valueOf(r.id()),
+                        memberId,
+                        "class registration",
+                        detail));
     }
 
     /** Under a login or a web request the trail knows who; a scheduled job is named by its actor. */
     private void audit(String actor, AuditEntry entry) {
-        if (org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null) {
+        if (org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication()
+                == null) {
             audit.recordAs(actor, entry);
         } else {
             audit.record(entry);
@@ -382,8 +473,15 @@ public class JdbcCenters implements Centers {
     }
 
     static Registration registration(ResultSet rs, int n) throws SQLException {
-        return new Registration(rs.getLong(1), rs.getLong(2), rs.getLong(3), RegistrationStatus.of(rs.getString(4)),
-                rs.getString(5), rs.getLong(6), SessionQueries.instant(rs, 7), SessionQueries.instant(rs, 8),
+        return new Registration(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                RegistrationStatus.of(rs.getString(4)),
+                rs.getString(5),
+                rs.getLong(6),
+                SessionQueries.instant(rs, 7),
+                SessionQueries.instant(rs, 8),
                 SessionQueries.instant(rs, 9));
     }
 }

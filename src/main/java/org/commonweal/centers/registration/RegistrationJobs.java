@@ -2,7 +2,6 @@ package org.commonweal.centers.registration;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.commonweal.platform.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,11 @@ public class RegistrationJobs {
     private final Notifications notifications;
     private final TransactionTemplate transactions;
 
-    RegistrationJobs(JdbcClient jdbc, ClusterJobs jobs, JdbcCenters centers, Notifications notifications,
+    RegistrationJobs(
+            JdbcClient jdbc,
+            ClusterJobs jobs,
+            JdbcCenters centers,
+            Notifications notifications,
             PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.jobs = jobs;
@@ -46,7 +49,10 @@ public class RegistrationJobs {
             }
         });
         // through the template: a call on this from the job would bypass the @Transactional proxy
-        jobs.runOnce("centers-reminders", Duration.ofMinutes(5), Duration.ofSeconds(30),
+        jobs.runOnce(
+                "centers-reminders",
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30),
                 () -> transactions.execute(tx -> queueReminders()));
     }
 

@@ -3,7 +3,6 @@ package org.commonweal.centers.registration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +21,20 @@ public class Rosters {
         this.jdbc = jdbc;
     }
 
-    public record Entry(long registrationId, long sessionId, String code, String status, String firstName,
-            String lastName, String kind, String memberId, String phone, String accessibility, String sessionTitle,
-            java.time.Instant startsAt, long arrival) {
+    public record Entry(
+            long registrationId,
+            long sessionId,
+            String code,
+            String status,
+            String firstName,
+            String lastName,
+            String kind,
+            String memberId,
+            String phone,
+            String accessibility,
+            String sessionTitle,
+            java.time.Instant startsAt,
+            long arrival) {
 
         /** First name and last initial: what the kiosk may show to the person in front of it. */
         public String shortName() {
@@ -40,8 +50,12 @@ public class Rosters {
             """;
 
     public List<Entry> roster(long sessionId) {
-        return jdbc.sql(SELECT + " where g.session_id = ? order by case g.status when 'waitlisted' then 1 when 'cancelled' then 2 else 0 end, g.arrival")
-                .param(sessionId).query(Rosters::entry).list();
+        return jdbc.sql(
+                        SELECT
+                                + " where g.session_id = ? order by case g.status when 'waitlisted' then 1 when 'cancelled' then 2 else 0 end, g.arrival")
+                .param(sessionId)
+                .query(Rosters::entry)
+                .list();
     }
 
     /** Today's open registrations at a center whose code matches exactly or whose name matches the words typed. */
@@ -57,12 +71,25 @@ public class Rosters {
                    and (g.confirmation_code = upper(?) or lower(p.last_name) like lower(?) || '%'
                         or lower(p.first_name || ' ' || p.last_name) like lower(?) || '%')
                  order by s.starts_at, p.last_name limit 20""")
-                .params(centerId, from, from.plusDays(1), q, q, q).query(Rosters::entry).list();
+                .params(centerId, from, from.plusDays(1), q, q, q)
+                .query(Rosters::entry)
+                .list();
     }
 
     private static Entry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                SessionQueries.instant(rs, 12), rs.getLong(13));
+        return new Entry(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                SessionQueries.instant(rs, 12),
+                rs.getLong(13));
     }
 }

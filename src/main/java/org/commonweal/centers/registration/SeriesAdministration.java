@@ -2,7 +2,6 @@ package org.commonweal.centers.registration;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.centers.schedule.SeriesScheduler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,17 +30,20 @@ public class SeriesAdministration {
     }
 
     @Transactional
-    public SeriesScheduler.Reschedule update(long seriesId, SeriesScheduler.NewSeries series, LocalDate lastDay,
-            String actor) {
+    public SeriesScheduler.Reschedule update(
+            long seriesId, SeriesScheduler.NewSeries series, LocalDate lastDay, String actor) {
         SeriesScheduler.Reschedule result = scheduler.update(seriesId, series, lastDay);
         List<Long> sessions = jdbc.sql("""
                 select id from centers.class_session where series_id = ? and starts_at > now() and not edited
                   and status = 'scheduled' and capacity <> ? order by id""")
-                .params(seriesId, series.capacity()).query(Long.class).list();
+                .params(seriesId, series.capacity())
+                .query(Long.class)
+                .list();
         for (long sessionId : sessions) {
             centers.lock(sessionId);
             jdbc.sql("update centers.class_session set capacity = greatest(?, taken) where id = ?")
-                    .params(series.capacity(), sessionId).update();
+                    .params(series.capacity(), sessionId)
+                    .update();
             centers.offerFreedSeats(sessionId, actor);
         }
         return result;

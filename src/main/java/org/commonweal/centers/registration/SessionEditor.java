@@ -3,11 +3,9 @@ package org.commonweal.centers.registration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.commonweal.centers.Registration;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.schedule.ScheduleChanged;
-import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +23,11 @@ public class SessionEditor {
 
     private final ZoneId zone;
 
-    SessionEditor(JdbcClient jdbc, JdbcCenters centers, Notifications notifications, ApplicationEventPublisher events,
+    SessionEditor(
+            JdbcClient jdbc,
+            JdbcCenters centers,
+            Notifications notifications,
+            ApplicationEventPublisher events,
             PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.jdbc = jdbc;
@@ -39,11 +41,15 @@ public class SessionEditor {
     public int cancel(long sessionId, String reason, String actor) {
         centers.lock(sessionId);
         jdbc.sql("update centers.class_session set status = 'cancelled', note = ?, edited = true where id = ?")
-                .params(reason, sessionId).update();
+                .params(reason, sessionId)
+                .update();
         events.publishEvent(new ScheduleChanged(0, sessionId));
-        List<Registration> open = jdbc.sql(JdbcCenters.REGISTRATION_SELECT
-                        + " where session_id = ? and status in ('registered', 'waitlisted', 'offered') order by arrival")
-                .param(sessionId).query(JdbcCenters::registration).list();
+        List<Registration> open = jdbc.sql(
+                        JdbcCenters.REGISTRATION_SELECT
+                                + " where session_id = ? and status in ('registered', 'waitlisted', 'offered') order by arrival")
+                .param(sessionId)
+                .query(JdbcCenters::registration)
+                .list();
         for (Registration r : open) {
             centers.cancelLocked(r, "session cancelled", actor);
             notifications.registration(r.id(), "session-cancelled");
@@ -58,14 +64,19 @@ public class SessionEditor {
         if (locked.cancelled()) {
             throw new RegistrationException("session", "a cancelled session cannot be moved");
         }
-        long minutes = java.time.Duration.between(locked.startsAt(), locked.endsAt()).toMinutes();
+        long minutes =
+                java.time.Duration.between(locked.startsAt(), locked.endsAt()).toMinutes();
         var begins = newStart.atZone(zone).toOffsetDateTime();
-        jdbc.sql("update centers.class_session set starts_at = ?, ends_at = ?, room = coalesce(?, room), edited = true where id = ?")
+        jdbc.sql(
+                        "update centers.class_session set starts_at = ?, ends_at = ?, room = coalesce(?, room), edited = true where id = ?")
                 .params(begins, begins.plusMinutes(minutes), room == null || room.isBlank() ? null : room, sessionId)
                 .update();
         events.publishEvent(new ScheduleChanged(0, sessionId));
-        jdbc.sql("select id from centers.registration where session_id = ? and status in ('registered', 'waitlisted', 'offered')")
-                .param(sessionId).query(Long.class).list()
+        jdbc.sql(
+                        "select id from centers.registration where session_id = ? and status in ('registered', 'waitlisted', 'offered')")
+                .param(sessionId)
+                .query(Long.class)
+                .list()
                 .forEach(id -> notifications.registration(id, "session-moved"));
     }
 
@@ -79,7 +90,8 @@ public class SessionEditor {
             throw new RegistrationException("capacity", "must be between 0 and 1000");
         }
         centers.lock(sessionId);
-        jdbc.sql("update centers.class_session set capacity = ?, edited = true where id = ?").params(capacity, sessionId)
+        jdbc.sql("update centers.class_session set capacity = ?, edited = true where id = ?")
+                .params(capacity, sessionId)
                 .update();
         events.publishEvent(new ScheduleChanged(0, sessionId));
         return centers.offerFreedSeats(sessionId, actor);

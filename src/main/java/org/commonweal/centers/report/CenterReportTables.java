@@ -3,7 +3,6 @@ package org.commonweal.centers.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.commonweal.centers.report.CenterReports.AttendanceRow;
 import org.commonweal.centers.report.CenterReports.VisitRow;
 import org.commonweal.platform.CellSuppression;
@@ -15,18 +14,32 @@ import org.commonweal.platform.Publication;
  * attendance table, put through the plan's {@link CellSuppression} rule together when the reader is outside the care
  * team. The page and the CSV show the same cells, so reading both gives nothing more.
  */
-public record CenterReportTables(List<VisitLine> visits, VisitLine total, List<AttendanceLine> attendance,
-        boolean suppressed) {
+public record CenterReportTables(
+        List<VisitLine> visits, VisitLine total, List<AttendanceLine> attendance, boolean suppressed) {
 
     private static final List<String> PLANS = List.of("lacare", "bsp", "community");
 
-    public record VisitLine(String group, String lacare, String bsp, String community, String total, Long chartLacare,
-            Long chartBsp, Long chartCommunity) {
-    }
+    public record VisitLine(
+            String group,
+            String lacare,
+            String bsp,
+            String community,
+            String total,
+            Long chartLacare,
+            Long chartBsp,
+            Long chartCommunity) {}
 
-    public record AttendanceLine(String center, String category, String sessions, String capacity, String seated,
-            String fillRate, String attended, String noShow, String noShowRate, String waitlisted) {
-    }
+    public record AttendanceLine(
+            String center,
+            String category,
+            String sessions,
+            String capacity,
+            String seated,
+            String fillRate,
+            String attended,
+            String noShow,
+            String noShowRate,
+            String waitlisted) {}
 
     public static CenterReportTables of(List<VisitRow> visits, List<AttendanceRow> attendance, boolean suppress) {
         var p = new Publication();
@@ -39,18 +52,27 @@ public record CenterReportTables(List<VisitLine> visits, VisitLine total, List<A
                 parts.add(List.of("v", String.valueOf(v.group()), PLANS.get(i)));
                 planTotals[i] += counts[i];
             }
-            p.count(List.of("v", String.valueOf(v.group()), "total"), v.total()).sum(List.of("v", String.valueOf(v.group()), "total"), parts);
+            p.count(List.of("v", String.valueOf(v.group()), "total"), v.total())
+                    .sum(List.of("v", String.valueOf(v.group()), "total"), parts);
         }
         List<Object> totalParts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String plan = PLANS.get(i);
             p.count(List.of("t", plan), planTotals[i]);
-            p.sum(List.of("t", plan), visits.stream().map(v -> (Object) List.of("v", String.valueOf(v.group()), plan)).toList());
+            p.sum(
+                    List.of("t", plan),
+                    visits.stream()
+                            .map(v -> (Object) List.of("v", String.valueOf(v.group()), plan))
+                            .toList());
             totalParts.add(List.of("t", plan));
         }
         long all = planTotals[0] + planTotals[1] + planTotals[2];
         p.count(List.of("t", "total"), all).sum(List.of("t", "total"), totalParts);
-        p.sum(List.of("t", "total"), visits.stream().map(v -> (Object) List.of("v", String.valueOf(v.group()), "total")).toList());
+        p.sum(
+                List.of("t", "total"),
+                visits.stream()
+                        .map(v -> (Object) List.of("v", String.valueOf(v.group()), "total"))
+                        .toList());
         for (AttendanceRow a : attendance) {
             long[] counts = {a.sessions(), a.capacity(), a.seated(), a.attended(), a.noShow(), a.waitlisted()};
             for (int i = 0; i < counts.length; i++) {
@@ -70,9 +92,15 @@ public record CenterReportTables(List<VisitLine> visits, VisitLine total, List<A
             Object attended = List.of("a", a.center(), a.category(), 3);
             Object noShow = List.of("a", a.center(), a.category(), 4);
             Object waitlisted = List.of("a", a.center(), a.category(), 5);
-            attendanceLines.add(new AttendanceLine(a.center(), a.category(), m.count(sessions), m.count(capacity),
-                    m.count(seated), a.fillRate() == null ? "" : m.derived(() -> percent(a.fillRate()), seated, capacity),
-                    m.count(attended), m.count(noShow),
+            attendanceLines.add(new AttendanceLine(
+                    a.center(),
+                    a.category(),
+                    m.count(sessions),
+                    m.count(capacity),
+                    m.count(seated),
+                    a.fillRate() == null ? "" : m.derived(() -> percent(a.fillRate()), seated, capacity),
+                    m.count(attended),
+                    m.count(noShow),
                     a.noShowRate() == null ? "" : m.derived(() -> percent(a.noShowRate()), noShow, attended),
                     m.count(waitlisted)));
         }
@@ -86,8 +114,15 @@ public record CenterReportTables(List<VisitLine> visits, VisitLine total, List<A
             key.add(column);
             keys.add(List.copyOf(key));
         }
-        return new VisitLine(group, m.count(keys.get(0)), m.count(keys.get(1)), m.count(keys.get(2)),
-                m.count(keys.get(3)), m.chart(keys.get(0)), m.chart(keys.get(1)), m.chart(keys.get(2)));
+        return new VisitLine(
+                group,
+                m.count(keys.get(0)),
+                m.count(keys.get(1)),
+                m.count(keys.get(2)),
+                m.count(keys.get(3)),
+                m.chart(keys.get(0)),
+                m.chart(keys.get(1)),
+                m.chart(keys.get(2)));
     }
 
     private static String percent(double ratio) {

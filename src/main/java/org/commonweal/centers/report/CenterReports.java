@@ -5,8 +5,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,8 +34,7 @@ public class CenterReports {
         this.jdbc = jdbc;
     }
 
-    public record Filter(LocalDate from, LocalDate to, String center) {
-    }
+    public record Filter(LocalDate from, LocalDate to, String center) {}
 
     /** One row: the group and the visit counts of L.A. Care members, Blue Shield Promise members and the community. */
     public record VisitRow(String group, long lacare, long bsp, long community) {
@@ -63,12 +60,20 @@ public class CenterReports {
                         + "from centers.visit v join centers.center c on c.id = v.center_id "
                         + "where v.visited_at >= ? and v.visited_at < ?" + centerClause + " group by 1 order by 1")
                 .params(params)
-                .query((rs, n) -> new VisitRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
+                .query((rs, n) -> new VisitRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
     /** Attendance of sessions that have started, per center and program category. */
-    public record AttendanceRow(String center, String category, long sessions, long capacity, long seated,
-            long attended, long noShow, long waitlisted) {
+    public record AttendanceRow(
+            String center,
+            String category,
+            long sessions,
+            long capacity,
+            long seated,
+            long attended,
+            long noShow,
+            long waitlisted) {
 
         public Double fillRate() {
             return capacity == 0 ? null : (double) seated / capacity;
@@ -97,11 +102,18 @@ public class CenterReports {
                                           count(*) filter (where g.status = 'no-show') no_show,
                                           count(*) filter (where g.status in ('waitlisted', 'offered')) waitlisted
                                    from centers.registration g where g.session_id = s.id) r on true
-                where s.status = 'scheduled' and s.starts_at >= ? and s.starts_at < ? and s.starts_at < now()"""
-                        + centerClause + " group by 1, 2 order by 1, 2")
+                where s.status = 'scheduled' and s.starts_at >= ? and s.starts_at < ? and s.starts_at < now()""" + centerClause + " group by 1, 2 order by 1, 2")
                 .params(params)
-                .query((rs, n) -> new AttendanceRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
+                .query((rs, n) -> new AttendanceRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8)))
+                .list();
     }
 
     private java.time.OffsetDateTime start(LocalDate day) {

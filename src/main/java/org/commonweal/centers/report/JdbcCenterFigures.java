@@ -2,7 +2,6 @@ package org.commonweal.centers.report;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.centers.CenterFigures;
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,9 +42,17 @@ class JdbcCenterFigures implements CenterFigures {
                     group by 1, 2, 3, 4
                 ) u join centers.center c on c.id = u.center_id
                 group by u.month, u.kind, c.code, c.zip, c.spa, u.language
-                """).param("from", fromMonth.withDayOfMonth(1)).param("zone", zone)
-                .query((rs, n) -> new MonthlyUse(rs.getObject("month", LocalDate.class), rs.getString("kind"),
-                        rs.getString("code"), rs.getString("zip"), rs.getInt("spa"), rs.getString("language"),
-                        rs.getLong("n"))).list();
+                """)
+                .param("from", fromMonth.withDayOfMonth(1))
+                .param("zone", zone)
+                .query((rs, n) -> new MonthlyUse(
+                        rs.getObject("month", LocalDate.class),
+                        rs.getString("kind"),
+                        rs.getString("code"),
+                        rs.getString("zip"),
+                        rs.getInt("spa"),
+                        rs.getString("language"),
+                        rs.getLong("n")))
+                .list();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import org.commonweal.centers.Center;
 import org.commonweal.centers.ClassSession;
 
@@ -15,14 +14,17 @@ import org.commonweal.centers.ClassSession;
  */
 public final class ICalendar {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private ICalendar() {
-    }
+    private ICalendar() {}
 
-    public static String feed(String name, List<ClassSession> sessions, java.util.function.IntFunction<Center> centers,
-            String language, String host) {
+    public static String feed(
+            String name,
+            List<ClassSession> sessions,
+            java.util.function.IntFunction<Center> centers,
+            String language,
+            String host) {
         StringBuilder out = begin();
         line(out, "X-WR-CALNAME:" + text(name));
         String stamp = UTC.format(Instant.now());
@@ -55,13 +57,12 @@ public final class ICalendar {
         return out;
     }
 
-    private static void event(StringBuilder out, ClassSession s, Center c, String language, String host,
-            String stamp) {
+    private static void event(StringBuilder out, ClassSession s, Center c, String language, String host, String stamp) {
         event(out, s, c, language, host, stamp, null);
     }
 
-    private static void event(StringBuilder out, ClassSession s, Center c, String language, String host,
-            String stamp, String url) {
+    private static void event(
+            StringBuilder out, ClassSession s, Center c, String language, String host, String stamp, String url) {
         line(out, "BEGIN:VEVENT");
         line(out, "UID:session-" + s.id() + "@" + host);
         line(out, "DTSTAMP:" + stamp);
@@ -79,7 +80,11 @@ public final class ICalendar {
     }
 
     static String text(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n");
+        return s.replace("\\", "\\\\")
+                .replace(";", "\\;")
+                .replace(",", "\\,")
+                .replace("\r", "")
+                .replace("\n", "\\n");
     }
 
     /** Folds a content line at 75 octets without splitting a UTF-8 character. */

@@ -19,14 +19,22 @@ import java.util.TreeSet;
  * {@code -1FR} when monthly); {@code BYMONTHDAY}. Expanded in local time from the series' first start
  * (DTSTART), which is always the first occurrence.
  */
-public record RecurrenceRule(Frequency frequency, int interval, Integer count, LocalDateTime until,
-        List<WeekdayNum> byDay, List<Integer> byMonthDay) {
+public record RecurrenceRule(
+        Frequency frequency,
+        int interval,
+        Integer count,
+        LocalDateTime until,
+        List<WeekdayNum> byDay,
+        List<Integer> byMonthDay) {
 
-    public enum Frequency { DAILY, WEEKLY, MONTHLY }
+    public enum Frequency {
+        DAILY,
+        WEEKLY,
+        MONTHLY
+    }
 
     /** A BYDAY entry: the weekday and, for monthly rules, which one in the month (0 = every). */
-    public record WeekdayNum(int ordinal, DayOfWeek day) {
-    }
+    public record WeekdayNum(int ordinal, DayOfWeek day) {}
 
     private static final int MAX_OCCURRENCES = 5000;
 
@@ -56,7 +64,8 @@ public record RecurrenceRule(Frequency frequency, int interval, Integer count, L
                     try {
                         frequency = Frequency.valueOf(value);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("RRULE FREQ '" + value + "' is not DAILY, WEEKLY or MONTHLY");
+                        throw new IllegalArgumentException(
+                                "RRULE FREQ '" + value + "' is not DAILY, WEEKLY or MONTHLY");
                     }
                 }
                 case "INTERVAL" -> interval = positive(name, value);
@@ -76,7 +85,7 @@ public record RecurrenceRule(Frequency frequency, int interval, Integer count, L
                         byMonthDay.add(n);
                     }
                 }
-                case "WKST" -> { } // weeks start Monday here; a different WKST changes nothing for the rules we accept
+                case "WKST" -> {} // weeks start Monday here; a different WKST changes nothing for the rules we accept
                 default -> throw new IllegalArgumentException("RRULE part " + name + " is not supported");
             }
         }
@@ -162,13 +171,15 @@ public record RecurrenceRule(Frequency frequency, int interval, Integer count, L
                     for (WeekdayNum w : byDay) {
                         if (w.ordinal() == 0) {
                             for (LocalDate d = anchor.with(TemporalAdjusters.firstInMonth(w.day()));
-                                    d.getMonth() == anchor.getMonth(); d = d.plusWeeks(1)) {
+                                    d.getMonth() == anchor.getMonth();
+                                    d = d.plusWeeks(1)) {
                                 days.add(d);
                             }
                         } else {
                             LocalDate d = w.ordinal() > 0
                                     ? anchor.with(TemporalAdjusters.dayOfWeekInMonth(w.ordinal(), w.day()))
-                                    : anchor.with(TemporalAdjusters.lastInMonth(w.day())).plusWeeks(w.ordinal() + 1);
+                                    : anchor.with(TemporalAdjusters.lastInMonth(w.day()))
+                                            .plusWeeks(w.ordinal() + 1);
                             if (d.getMonth() == anchor.getMonth()) {
                                 days.add(d);
                             }
@@ -190,12 +201,18 @@ public record RecurrenceRule(Frequency frequency, int interval, Integer count, L
             s.append(";INTERVAL=").append(interval);
         }
         if (!byDay.isEmpty()) {
-            s.append(";BYDAY=").append(String.join(",", byDay.stream()
-                    .map(w -> (w.ordinal() == 0 ? "" : String.valueOf(w.ordinal())) + w.day().name().substring(0, 2))
-                    .toList()));
+            s.append(";BYDAY=")
+                    .append(String.join(
+                            ",",
+                            byDay.stream()
+                                    .map(w -> (w.ordinal() == 0 ? "" : String.valueOf(w.ordinal()))
+                                            + w.day().name().substring(0, 2))
+                                    .toList()));
         }
         if (!byMonthDay.isEmpty()) {
-            s.append(";BYMONTHDAY=").append(String.join(",", byMonthDay.stream().map(String::valueOf).toList()));
+            s.append(";BYMONTHDAY=")
+                    .append(String.join(
+                            ",", byMonthDay.stream().map(String::valueOf).toList()));
         }
         if (count != null) {
             s.append(";COUNT=").append(count);
@@ -208,7 +225,9 @@ public record RecurrenceRule(Frequency frequency, int interval, Integer count, L
 
     /** Occurrences within [from, to], both local dates. */
     public List<LocalDateTime> occurrencesBetween(LocalDateTime start, LocalDate from, LocalDate to) {
-        return occurrences(start, to).stream().filter(o -> !o.toLocalDate().isBefore(from)).toList();
+        return occurrences(start, to).stream()
+                .filter(o -> !o.toLocalDate().isBefore(from))
+                .toList();
     }
 
     private static WeekdayNum weekdayNum(String text) {

@@ -12,20 +12,33 @@ import java.util.Map;
  * A class series as staff type it (every field as text, so a wrong entry becomes a message on its field, not a
  * failed request). {@link #check} names each problem by field; {@link #toSeries} is only called on a clean form.
  */
-public record SeriesForm(String center, String program, String titleEn, String titleEs, String language,
-        String instructor, String room, String capacity, String eligibility, String start, String duration,
-        String rrule, String until) {
+public record SeriesForm(
+        String center,
+        String program,
+        String titleEn,
+        String titleEs,
+        String language,
+        String instructor,
+        String room,
+        String capacity,
+        String eligibility,
+        String start,
+        String duration,
+        String rrule,
+        String until) {
 
     public static final List<String> ELIGIBILITY = List.of("everyone", "members", "adults", "seniors", "youth");
 
     /** What the form is checked against: the center's rooms, the known programs and languages. */
-    public record Choices(Collection<String> centers, Collection<String> rooms, Collection<String> programs,
-            Collection<String> languages) {
-    }
+    public record Choices(
+            Collection<String> centers,
+            Collection<String> rooms,
+            Collection<String> programs,
+            Collection<String> languages) {}
 
     public static SeriesForm empty(String center) {
-        return new SeriesForm(center, null, null, null, "en", null, null, "20", "everyone", null, "60",
-                "FREQ=WEEKLY;BYDAY=MO", null);
+        return new SeriesForm(
+                center, null, null, null, "en", null, null, "20", "everyone", null, "60", "FREQ=WEEKLY;BYDAY=MO", null);
     }
 
     /** Field → reason, in form order; empty when the form can be saved. */
@@ -83,9 +96,18 @@ public record SeriesForm(String center, String program, String titleEn, String t
 
     /** The checked form as the scheduler's record. */
     public SeriesScheduler.NewSeries toSeries(int centerId, int programId) {
-        return new SeriesScheduler.NewSeries(centerId, programId, titleEn.strip(), titleEs.strip(), language,
-                instructor.strip(), room.strip(), Integer.parseInt(capacity.strip()), eligibility,
-                LocalDateTime.parse(start.strip()), Integer.parseInt(duration.strip()),
+        return new SeriesScheduler.NewSeries(
+                centerId,
+                programId,
+                titleEn.strip(),
+                titleEs.strip(),
+                language,
+                instructor.strip(),
+                room.strip(),
+                Integer.parseInt(capacity.strip()),
+                eligibility,
+                LocalDateTime.parse(start.strip()),
+                Integer.parseInt(duration.strip()),
                 rrule.strip().replaceFirst("^(?i)RRULE:", ""));
     }
 

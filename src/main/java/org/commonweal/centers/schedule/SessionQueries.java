@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.commonweal.centers.Center;
 import org.commonweal.centers.ClassSession;
 import org.commonweal.platform.PlanIdentity;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 /** Reads centers and sessions for the schedule, the calendar feeds and the staff pages. */
 @Component
 public class SessionQueries {
-
 
     static final String SESSION_SELECT = """
             select s.id, s.series_id, s.center_id, c.code, c.name, p.category, r.title_en, r.title_es, r.language,
@@ -41,9 +39,14 @@ public class SessionQueries {
     }
 
     /** Calendar filters; null means any. {@code weekday} is 1 (Monday) to 7 (Sunday). */
-    public record Filter(String center, String category, String language, Integer weekday, LocalDate from,
-            LocalDate to, int limit) {
-    }
+    public record Filter(
+            String center,
+            String category,
+            String language,
+            Integer weekday,
+            LocalDate from,
+            LocalDate to,
+            int limit) {}
 
     public List<ClassSession> sessions(Filter f) {
         StringBuilder sql = new StringBuilder(SESSION_SELECT).append(" where s.starts_at >= ? and s.starts_at < ?");
@@ -69,42 +72,81 @@ public class SessionQueries {
         }
         sql.append(" order by s.starts_at, c.name, s.id limit ?");
         params.add(f.limit());
-        return jdbc.sql(sql.toString()).params(params).query(SessionQueries::session).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(SessionQueries::session)
+                .list();
     }
 
     public Optional<ClassSession> session(long id) {
-        return jdbc.sql(SESSION_SELECT + " where s.id = ?").param(id).query(SessionQueries::session).optional();
+        return jdbc.sql(SESSION_SELECT + " where s.id = ?")
+                .param(id)
+                .query(SessionQueries::session)
+                .optional();
     }
 
     public List<ClassSession> seriesSessions(long seriesId) {
-        return jdbc.sql(SESSION_SELECT + " where s.series_id = ? order by s.starts_at").param(seriesId)
-                .query(SessionQueries::session).list();
+        return jdbc.sql(SESSION_SELECT + " where s.series_id = ? order by s.starts_at")
+                .param(seriesId)
+                .query(SessionQueries::session)
+                .list();
     }
 
     public List<Center> centers() {
-        return jdbc.sql("select * from centers.center order by name").query(SessionQueries::center).list();
+        return jdbc.sql("select * from centers.center order by name")
+                .query(SessionQueries::center)
+                .list();
     }
 
     public Optional<Center> center(String code) {
-        return jdbc.sql("select * from centers.center where code = ?").param(code).query(SessionQueries::center)
+        return jdbc.sql("select * from centers.center where code = ?")
+                .param(code)
+                .query(SessionQueries::center)
                 .optional();
     }
 
     public List<String> languages() {
-        return jdbc.sql("select distinct language from centers.class_series order by 1").query(String.class).list();
+        return jdbc.sql("select distinct language from centers.class_series order by 1")
+                .query(String.class)
+                .list();
     }
 
     public static ClassSession session(ResultSet rs, int n) throws SQLException {
-        return new ClassSession(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), instant(rs, 12), instant(rs, 13), rs.getInt(14), rs.getInt(15), rs.getInt(16),
-                rs.getBoolean(17), rs.getString(18));
+        return new ClassSession(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                instant(rs, 12),
+                instant(rs, 13),
+                rs.getInt(14),
+                rs.getInt(15),
+                rs.getInt(16),
+                rs.getBoolean(17),
+                rs.getString(18));
     }
 
     public static Center center(ResultSet rs, int n) throws SQLException {
-        return new Center(rs.getInt("id"), rs.getString("code"), rs.getString("name"), rs.getString("address_line"),
-                rs.getString("city"), rs.getString("zip"), rs.getDouble("latitude"), rs.getDouble("longitude"),
-                rs.getInt("spa"), rs.getString("phone"), rs.getString("hours"), rs.getString("partners"),
+        return new Center(
+                rs.getInt("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("address_line"),
+                rs.getString("city"),
+                rs.getString("zip"),
+                rs.getDouble("latitude"),
+                rs.getDouble("longitude"),
+                rs.getInt("spa"),
+                rs.getString("phone"),
+                rs.getString("hours"),
+                rs.getString("partners"),
                 Arrays.asList((String[]) rs.getArray("rooms").getArray()),
                 Arrays.asList((String[]) rs.getArray("services").getArray()));
     }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class ScreeningRanges {
 
-    private ScreeningRanges() {
-    }
+    private ScreeningRanges() {}
 
     public record Result(BigDecimal bmi, List<String> flags) {
 
@@ -22,8 +21,8 @@ public final class ScreeningRanges {
         }
     }
 
-    public static Result assess(Integer systolic, Integer diastolic, Integer glucose, Boolean fasting, Double heightCm,
-            Double weightKg) {
+    public static Result assess(
+            Integer systolic, Integer diastolic, Integer glucose, Boolean fasting, Double heightCm, Double weightKg) {
         List<String> flags = new ArrayList<>();
         if (systolic != null && diastolic != null) {
             if (systolic > 180 || diastolic > 120) {

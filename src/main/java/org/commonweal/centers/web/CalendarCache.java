@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
 import org.commonweal.centers.RegistrationChanged;
 import org.commonweal.centers.schedule.ScheduleChanged;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +22,7 @@ class CalendarCache {
 
     private static final int MAX_ENTRIES = 2_000;
 
-    private record Entry(long generation, long expiresAt, Object value) {
-    }
+    private record Entry(long generation, long expiresAt, Object value) {}
 
     private final AtomicLong generation = new AtomicLong();
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();

@@ -1,12 +1,12 @@
 package org.commonweal.centers.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.commonweal.centers.Center;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.ClassSession;
@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** iCalendar feeds: a center's classes (30 days back, 90 ahead) and every date of one series. */
 @RestController
@@ -45,8 +43,8 @@ class CalendarFeedController {
     ResponseEntity<String> center(@PathVariable String code, HttpServletRequest request) {
         Center center = centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         LocalDate today = LocalDate.now(zone);
-        List<ClassSession> sessions = queries.sessions(new SessionQueries.Filter(code, null, null, null,
-                today.minusDays(30), today.plusDays(90), 5000));
+        List<ClassSession> sessions = queries.sessions(
+                new SessionQueries.Filter(code, null, null, null, today.minusDays(30), today.plusDays(90), 5000));
         return feed(center.name(), sessions, request);
     }
 
@@ -56,15 +54,21 @@ class CalendarFeedController {
         if (sessions.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return feed(sessions.getFirst().title(LocaleContextHolder.getLocale().getLanguage()) + " – "
-                + sessions.getFirst().centerName(), sessions, request);
+        return feed(
+                sessions.getFirst().title(LocaleContextHolder.getLocale().getLanguage()) + " – "
+                        + sessions.getFirst().centerName(),
+                sessions,
+                request);
     }
 
     private ResponseEntity<String> feed(String name, List<ClassSession> sessions, HttpServletRequest request) {
-        Map<Integer, Center> byId = centers.centers().stream().collect(Collectors.toMap(Center::id, Function.identity()));
-        String body = ICalendar.feed(name, sessions, byId::get, LocaleContextHolder.getLocale().getLanguage(),
-                request.getServerName());
-        return ResponseEntity.ok().contentType(TEXT_CALENDAR)
-                .header("Content-Disposition", "inline; filename=\"classes.ics\"").body(body);
+        Map<Integer, Center> byId =
+                centers.centers().stream().collect(Collectors.toMap(Center::id, Function.identity()));
+        String body = ICalendar.feed(
+                name, sessions, byId::get, LocaleContextHolder.getLocale().getLanguage(), request.getServerName());
+        return ResponseEntity.ok()
+                .contentType(TEXT_CALENDAR)
+                .header("Content-Disposition", "inline; filename=\"classes.ics\"")
+                .body(body);
     }
 }

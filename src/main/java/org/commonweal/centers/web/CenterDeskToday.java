@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.identity.Role;
 import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.TodaySource;
@@ -34,14 +33,17 @@ class CenterDeskToday implements TodaySource {
         var classes = jdbc.sql("""
                 select count(distinct s.id), count(g.id) from centers.class_session s
                 left join centers.registration g on g.session_id = s.id and g.status = 'registered'
-                where s.status = 'scheduled' and s.starts_at >= ? and s.starts_at < ?""").params(from, to)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                where s.status = 'scheduled' and s.starts_at >= ? and s.starts_at < ?""")
+                .params(from, to)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
         long offered = jdbc.sql("select count(*) from centers.registration where status = 'offered'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         List<TodayItem> items = new ArrayList<>();
         if (classes[0] > 0) {
-            items.add(new TodayItem("today.centers.classes", classes[0], Long.toString(classes[1]), "/centers/staff",
-                    false));
+            items.add(new TodayItem(
+                    "today.centers.classes", classes[0], Long.toString(classes[1]), "/centers/staff", false));
         }
         if (offered > 0) {
             items.add(new TodayItem("today.centers.offered", offered, "", "/centers/staff", false));

@@ -13,8 +13,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 class CentersAccessRules implements AccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/centers/staff", "/centers/staff/**", "/centers/kiosk/**").hasRole(Role.CENTER_STAFF.name());
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/centers/staff", "/centers/staff/**", "/centers/kiosk/**")
+                .hasRole(Role.CENTER_STAFF.name());
         rules.requestMatchers("/centers/reports", "/centers/reports/**", "/centers/reports.csv")
                 .hasAnyRole(Role.CENTER_STAFF.name(), Role.ANALYST.name());
         rules.requestMatchers("/centers", "/centers/**").permitAll();
@@ -27,13 +29,18 @@ class CentersAccessRules implements AccessRules {
 
     @Bean
     static NavigationItem centersStaffNavigation() {
-        return NavigationItem.forRoles("nav.centers.staff", "nav.centers.staff.description", "/centers/staff", 310,
-                Role.CENTER_STAFF.name());
+        return NavigationItem.forRoles(
+                "nav.centers.staff", "nav.centers.staff.description", "/centers/staff", 310, Role.CENTER_STAFF.name());
     }
 
     @Bean
     static NavigationItem centersReportsNavigation() {
-        return NavigationItem.forRoles("nav.centers.reports", "nav.centers.reports.description", "/centers/reports", 320,
-                Role.CENTER_STAFF.name(), Role.ANALYST.name());
+        return NavigationItem.forRoles(
+                "nav.centers.reports",
+                "nav.centers.reports.description",
+                "/centers/reports",
+                320,
+                Role.CENTER_STAFF.name(),
+                Role.ANALYST.name());
     }
 }

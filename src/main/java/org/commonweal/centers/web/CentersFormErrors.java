@@ -1,7 +1,6 @@
 package org.commonweal.centers.web;
 
 import java.util.Set;
-
 import org.commonweal.centers.RegistrationException;
 import org.springframework.validation.Errors;
 
@@ -13,8 +12,7 @@ final class CentersFormErrors {
 
     private static final Set<String> RULES = Set.of("session", "participant", "center", "measures", "confirmation");
 
-    private CentersFormErrors() {
-    }
+    private CentersFormErrors() {}
 
     static void reject(Errors errors, RegistrationException e) {
         String field = e.field();

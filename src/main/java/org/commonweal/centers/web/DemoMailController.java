@@ -1,7 +1,6 @@
 package org.commonweal.centers.web;
 
 import java.security.Principal;
-
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.identity.AccessRules;

@@ -1,17 +1,14 @@
 package org.commonweal.centers.web;
 
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
-import java.security.Principal;
 import org.commonweal.centers.Center;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.registration.JdbcCenters;
 import org.commonweal.centers.registration.Rosters;
-import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.platform.PlanIdentity;
-
-import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,7 +36,11 @@ class KioskController {
 
     private final ZoneId zone;
 
-    KioskController(JdbcCenters centers, Rosters rosters, UserDetailsService staffLogins, PasswordEncoder passwords,
+    KioskController(
+            JdbcCenters centers,
+            Rosters rosters,
+            UserDetailsService staffLogins,
+            PasswordEncoder passwords,
             PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.centers = centers;
@@ -49,8 +50,8 @@ class KioskController {
     }
 
     @GetMapping("/centers/kiosk/{code}")
-    String kiosk(@PathVariable String code, @RequestParam(required = false) String name, Model model,
-            HttpSession session) {
+    String kiosk(
+            @PathVariable String code, @RequestParam(required = false) String name, Model model, HttpSession session) {
         Center center = centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // opening the kiosk locks this browser session to it, and the page shows no staff navigation
         KioskLock.lock(session, center.code());
@@ -58,19 +59,29 @@ class KioskController {
         model.addAttribute("center", center);
         if (name != null && name.strip().length() >= 2) {
             model.addAttribute("name", name);
-            model.addAttribute("matches", rosters.findToday(center.id(), name, LocalDate.now(zone))
-                    .stream().filter(e -> !e.status().equals("attended")).toList());
+            model.addAttribute(
+                    "matches",
+                    rosters.findToday(center.id(), name, LocalDate.now(zone)).stream()
+                            .filter(e -> !e.status().equals("attended"))
+                            .toList());
         }
         return "centers/kiosk";
     }
 
     /** Leaves kiosk mode: only with the password of the staff member signed in on the device. */
     @PostMapping("/centers/kiosk/{code}/leave")
-    String leave(@PathVariable String code, @RequestParam(required = false) String password, Principal principal,
-            HttpSession session, RedirectAttributes redirect) {
+    String leave(
+            @PathVariable String code,
+            @RequestParam(required = false) String password,
+            Principal principal,
+            HttpSession session,
+            RedirectAttributes redirect) {
         Center center = centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean right = password != null && !password.isEmpty()
-                && passwords.matches(password, staffLogins.loadUserByUsername(principal.getName()).getPassword());
+        boolean right = password != null
+                && !password.isEmpty()
+                && passwords.matches(
+                        password,
+                        staffLogins.loadUserByUsername(principal.getName()).getPassword());
         if (!right) {
             redirect.addFlashAttribute("leaveRefused", true);
             return "redirect:/centers/kiosk/" + center.code();
@@ -87,7 +98,8 @@ class KioskController {
                     .orElseThrow(() -> new RegistrationException("confirmation", "unknown code"));
             var session = centers.session(registration.sessionId()).orElseThrow();
             LocalDate today = LocalDate.now(zone);
-            if (session.centerId() != center.id() || !session.startsAt().atZone(zone).toLocalDate().equals(today)) {
+            if (session.centerId() != center.id()
+                    || !session.startsAt().atZone(zone).toLocalDate().equals(today)) {
                 throw new RegistrationException("confirmation", "not for a session here today");
             }
             var checked = centers.checkIn(confirmation, "kiosk:" + code);

@@ -1,10 +1,9 @@
 package org.commonweal.centers.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -30,8 +29,17 @@ class KioskLock implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/css/**", "/js/**", "/img/**", "/webjars/**", "/error",
-                "/api/**", "/x12/**", "/fhir/**", "/hsds/**");
+        registry.addInterceptor(this)
+                .excludePathPatterns(
+                        "/css/**",
+                        "/js/**",
+                        "/img/**",
+                        "/webjars/**",
+                        "/error",
+                        "/api/**",
+                        "/x12/**",
+                        "/fhir/**",
+                        "/hsds/**");
     }
 
     @Override

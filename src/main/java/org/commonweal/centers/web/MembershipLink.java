@@ -3,7 +3,6 @@ package org.commonweal.centers.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccounts;
@@ -28,8 +27,10 @@ class MembershipLink {
     }
 
     Optional<String> memberId(Authentication visitor, String cin, String birthDate) {
-        if (visitor != null && visitor.isAuthenticated()
-                && visitor.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.MEMBER.name()))) {
+        if (visitor != null
+                && visitor.isAuthenticated()
+                && visitor.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.MEMBER.name()))) {
             return accounts.findByUsername(visitor.getName()).map(a -> a.memberId());
         }
         if (cin == null || cin.isBlank() || birthDate == null || birthDate.isBlank()) {
@@ -42,6 +43,7 @@ class MembershipLink {
             return Optional.empty();
         }
         return coverage.findMemberByCin(cin.strip().toUpperCase(), "class registration: membership check")
-                .filter(m -> born.equals(m.birthDate())).map(m -> m.memberId());
+                .filter(m -> born.equals(m.birthDate()))
+                .map(m -> m.memberId());
     }
 }

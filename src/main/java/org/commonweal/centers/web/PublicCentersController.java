@@ -1,5 +1,10 @@
 package org.commonweal.centers.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -7,11 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.commonweal.centers.Center;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.ClassSession;
@@ -42,14 +42,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /** The public side: the centers, the class calendar, registration and the confirmation page, in the visitor's language. */
 @Controller
 class PublicCentersController {
 
-    static final List<String> CATEGORIES = List.of("exercise", "nutrition", "health-education", "screening",
-            "support-group", "telehealth", "membership-help", "social-services", "food");
+    static final List<String> CATEGORIES = List.of(
+            "exercise",
+            "nutrition",
+            "health-education",
+            "screening",
+            "support-group",
+            "telehealth",
+            "membership-help",
+            "social-services",
+            "food");
 
     private final Centers centers;
     private final SessionQueries queries;
@@ -69,12 +75,21 @@ class PublicCentersController {
     private final org.commonweal.platform.SmsConsent smsConsent;
     private final org.springframework.context.MessageSource messageSource;
 
-    PublicCentersController(Centers centers, SessionQueries queries, Geography geography, CalendarCache cache,
-            ITemplateEngine templates, Forms forms, MembershipLink membership, ServiceAreaZips zips,
-            PlanIdentity plan, org.commonweal.platform.SmsConsent smsConsent,
+    PublicCentersController(
+            Centers centers,
+            SessionQueries queries,
+            Geography geography,
+            CalendarCache cache,
+            ITemplateEngine templates,
+            Forms forms,
+            MembershipLink membership,
+            ServiceAreaZips zips,
+            PlanIdentity plan,
+            org.commonweal.platform.SmsConsent smsConsent,
             org.springframework.context.MessageSource messageSource,
             @org.springframework.beans.factory.annotation.Value("${commonweal.centers.directions-url:"
-                    + "https://www.google.com/maps/dir/?api=1&destination=}") String directionsUrl) {
+                            + "https://www.google.com/maps/dir/?api=1&destination=}")
+                    String directionsUrl) {
         this.zips = zips;
         this.smsConsent = smsConsent;
         this.messageSource = messageSource;
@@ -101,18 +116,29 @@ class PublicCentersController {
         LocalDate today = LocalDate.now(zone);
         model.addAttribute("center", center);
         model.addAttribute("spa", geography.servicePlanningArea(center.spa()).orElse(null));
-        model.addAttribute("sessionsHtml", sessionsHtml(new SessionQueries.Filter(code, null, null, null, today,
-                today.plusDays(13), 200)));
+        model.addAttribute(
+                "sessionsHtml",
+                sessionsHtml(new SessionQueries.Filter(code, null, null, null, today, today.plusDays(13), 200)));
         return "centers/center";
     }
 
     @GetMapping("/centers/classes")
-    String calendar(@RequestParam(required = false) String center, @RequestParam(required = false) String category,
-            @RequestParam(required = false) String language, @RequestParam(required = false) Integer day,
-            @RequestParam(required = false) LocalDate from, Model model) {
+    String calendar(
+            @RequestParam(required = false) String center,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) Integer day,
+            @RequestParam(required = false) LocalDate from,
+            Model model) {
         LocalDate start = from == null ? LocalDate.now(zone) : from;
-        var filter = new SessionQueries.Filter(blank(center), blank(category), blank(language),
-                day == null || day < 1 || day > 7 ? null : day, start, start.plusDays(13), 500);
+        var filter = new SessionQueries.Filter(
+                blank(center),
+                blank(category),
+                blank(language),
+                day == null || day < 1 || day > 7 ? null : day,
+                start,
+                start.plusDays(13),
+                500);
         model.addAttribute("filter", filter);
         model.addAttribute("centers", cache.get("centers", centers::centers));
         model.addAttribute("categories", CATEGORIES);
@@ -124,7 +150,8 @@ class PublicCentersController {
 
     @GetMapping("/centers/sessions/{id}")
     String session(@PathVariable long id, Model model) {
-        model.addAttribute("form", RegistrationForm.empty(LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute(
+                "form", RegistrationForm.empty(LocaleContextHolder.getLocale().getLanguage()));
         return sessionPage(id, model);
     }
 
@@ -139,8 +166,13 @@ class PublicCentersController {
     }
 
     @PostMapping("/centers/sessions/{id}/register")
-    String register(@PathVariable long id, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
-            Model model, HttpServletResponse response, org.springframework.security.core.Authentication visitor) {
+    String register(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") RegistrationForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            org.springframework.security.core.Authentication visitor) {
         form = forms.complete(RegistrationForm.class, form, result);
         if (form != null) {
             form.check(result, zips);
@@ -149,15 +181,21 @@ class PublicCentersController {
             try {
                 // issue #17: never the typed member id; a membership only when signed in or CIN + birth date match
                 var linked = "lacare".equals(form.kind())
-                        ? membership.memberId(visitor, form.cin(), form.birthDate()).orElse(null) : null;
+                        ? membership
+                                .memberId(visitor, form.cin(), form.birthDate())
+                                .orElse(null)
+                        : null;
                 if (Boolean.TRUE.equals(form.textMe())) {
                     // the consent is on record, with the words the person ticked, before the confirmation is queued
                     var locale = LocaleContextHolder.getLocale();
-                    smsConsent.optIn(form.phone(), messageSource.getMessage("centers.register.textMe", null, locale),
-                            locale, "centers-registration");
+                    smsConsent.optIn(
+                            form.phone(),
+                            messageSource.getMessage("centers.register.textMe", null, locale),
+                            locale,
+                            "centers-registration");
                 }
-                Registration r = centers.register(id, form.withMemberId(linked).toParticipant(),
-                        RegistrationChannel.PUBLIC, "public");
+                Registration r = centers.register(
+                        id, form.withMemberId(linked).toParticipant(), RegistrationChannel.PUBLIC, "public");
                 return "redirect:/centers/registrations/" + r.confirmationCode();
             } catch (RegistrationException e) {
                 CentersFormErrors.reject(result, e);
@@ -167,10 +205,22 @@ class PublicCentersController {
         if (form == null || model.getAttribute("form") == null) {
             // a value of the wrong type left no form: show what was typed (the consent box goes back unticked)
             var typed = (org.commonweal.shell.FormErrors) model.getAttribute("formErrors");
-            model.addAttribute("form", new RegistrationForm(typed.value("kind"), typed.value("memberId"),
-                    typed.value("firstName"), typed.value("lastName"), typed.value("phone"), typed.value("email"),
-                    typed.value("zip"), typed.value("language"), null, typed.value("accessibility"), typed.value("cin"),
-                    typed.value("birthDate"), null));
+            model.addAttribute(
+                    "form",
+                    new RegistrationForm(
+                            typed.value("kind"),
+                            typed.value("memberId"),
+                            typed.value("firstName"),
+                            typed.value("lastName"),
+                            typed.value("phone"),
+                            typed.value("email"),
+                            typed.value("zip"),
+                            typed.value("language"),
+                            null,
+                            typed.value("accessibility"),
+                            typed.value("cin"),
+                            typed.value("birthDate"),
+                            null));
         }
         response.setStatus(Forms.UNPROCESSABLE);
         return sessionPage(id, model);
@@ -178,17 +228,26 @@ class PublicCentersController {
 
     @GetMapping("/centers/registrations/{code}")
     String registration(@PathVariable String code, Model model) {
-        Registration r = centers.registration(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Registration r =
+                centers.registration(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ClassSession session = centers.session(r.sessionId()).orElseThrow();
         model.addAttribute("registration", r);
-        model.addAttribute("offerUntil", r.offeredUntil() == null ? "" : java.time.format.DateTimeFormatter
-                .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
-                .withLocale(LocaleContextHolder.getLocale()).withZone(zone).format(r.offeredUntil()));
+        model.addAttribute(
+                "offerUntil",
+                r.offeredUntil() == null
+                        ? ""
+                        : java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                                        java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+                                .withLocale(LocaleContextHolder.getLocale())
+                                .withZone(zone)
+                                .format(r.offeredUntil()));
         model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale(), zone));
         var center = centers.center(session.centerCode()).orElseThrow();
         model.addAttribute("center", center);
-        model.addAttribute("directionsLink", directionsUrl + java.net.URLEncoder.encode(center.displayAddress(),
-                java.nio.charset.StandardCharsets.UTF_8));
+        model.addAttribute(
+                "directionsLink",
+                directionsUrl
+                        + java.net.URLEncoder.encode(center.displayAddress(), java.nio.charset.StandardCharsets.UTF_8));
         return "centers/registration";
     }
 
@@ -198,28 +257,33 @@ class PublicCentersController {
      */
     @GetMapping(value = "/centers/registrations/{code}/session.ics", produces = "text/calendar")
     @org.springframework.web.bind.annotation.ResponseBody
-    org.springframework.http.ResponseEntity<String> sessionCalendar(@PathVariable String code,
-            jakarta.servlet.http.HttpServletRequest request) {
-        Registration r = centers.registration(code).filter(x -> x.status().code().equals("registered"))
+    org.springframework.http.ResponseEntity<String> sessionCalendar(
+            @PathVariable String code, jakarta.servlet.http.HttpServletRequest request) {
+        Registration r = centers.registration(code)
+                .filter(x -> x.status().code().equals("registered"))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ClassSession session = centers.session(r.sessionId()).orElseThrow();
         var center = centers.center(session.centerCode()).orElseThrow();
         String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
-                .path("/centers/registrations/{code}").buildAndExpand(code).toUriString();
+                .path("/centers/registrations/{code}")
+                .buildAndExpand(code)
+                .toUriString();
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"class-" + session.id() + ".ics\"")
-                .body(org.commonweal.centers.schedule.ICalendar.session(session, center,
-                        LocaleContextHolder.getLocale().getLanguage(), request.getServerName(), url));
+                .body(org.commonweal.centers.schedule.ICalendar.session(
+                        session, center, LocaleContextHolder.getLocale().getLanguage(), request.getServerName(), url));
     }
 
     /** The confirmation code as a QR code (SVG) for the kiosk's scanner; nothing else about the person is in it. */
     @GetMapping(value = "/centers/r/{code}/qr", produces = "image/svg+xml")
     @org.springframework.web.bind.annotation.ResponseBody
     org.springframework.http.ResponseEntity<String> qr(@PathVariable String code) {
-        Registration r = centers.registration(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Registration r =
+                centers.registration(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return org.springframework.http.ResponseEntity.ok()
-                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1))
+                        .cachePrivate())
                 .contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
                 .body(QrCode.svg(r.confirmationCode()));
     }
@@ -272,11 +336,21 @@ class PublicCentersController {
     }
 
     /** The public registration form; never bound to a persistence entity. */
-    record RegistrationForm(@NotBlank @Pattern(regexp = "lacare|bsp|community") String kind,
-            @Size(max = 20) String memberId, @NotBlank @Size(max = 60) String firstName,
-            @NotBlank @Size(max = 60) String lastName, @Size(max = 30) String phone, @Size(max = 254) String email,
-            @Size(max = 10) String zip, @Size(max = 20) String language, Boolean consent,
-            @Size(max = 500) String accessibility, @Size(max = 20) String cin, @Size(max = 10) String birthDate,
+    record RegistrationForm(
+            @NotBlank @Pattern(regexp = "lacare|bsp|community")
+            String kind,
+
+            @Size(max = 20) String memberId,
+            @NotBlank @Size(max = 60) String firstName,
+            @NotBlank @Size(max = 60) String lastName,
+            @Size(max = 30) String phone,
+            @Size(max = 254) String email,
+            @Size(max = 10) String zip,
+            @Size(max = 20) String language,
+            Boolean consent,
+            @Size(max = 500) String accessibility,
+            @Size(max = 20) String cin,
+            @Size(max = 10) String birthDate,
             Boolean textMe) {
 
         /**
@@ -295,14 +369,26 @@ class PublicCentersController {
         }
 
         static RegistrationForm empty(String language) {
-            return new RegistrationForm("community", null, null, null, null, null, null, language, false, null, null,
-                    null, false);
+            return new RegistrationForm(
+                    "community", null, null, null, null, null, null, language, false, null, null, null, false);
         }
 
         /** The same form linked to this membership (or to none). */
         RegistrationForm withMemberId(String linked) {
-            return new RegistrationForm(kind, linked, firstName, lastName, phone, email, zip, language, consent,
-                    accessibility, null, null, textMe);
+            return new RegistrationForm(
+                    kind,
+                    linked,
+                    firstName,
+                    lastName,
+                    phone,
+                    email,
+                    zip,
+                    language,
+                    consent,
+                    accessibility,
+                    null,
+                    null,
+                    textMe);
         }
 
         /** Staff register members by the id they have checked; public forms never do (see MembershipLink). */
@@ -314,8 +400,17 @@ class PublicCentersController {
         }
 
         NewParticipant toParticipant() {
-            return new NewParticipant(ParticipantKind.of(kind == null ? "" : kind), memberId, firstName, lastName, phone,
-                    email, zip, language, Boolean.TRUE.equals(consent), accessibility);
+            return new NewParticipant(
+                    ParticipantKind.of(kind == null ? "" : kind),
+                    memberId,
+                    firstName,
+                    lastName,
+                    phone,
+                    email,
+                    zip,
+                    language,
+                    Boolean.TRUE.equals(consent),
+                    accessibility);
         }
     }
 }

@@ -1,13 +1,12 @@
 package org.commonweal.centers.web;
 
-import java.util.Map;
-
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.util.Map;
 
 /**
  * A QR code as SVG: one path of unit squares on a white background with the standard four-module quiet zone, so it
@@ -15,14 +14,18 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  */
 final class QrCode {
 
-    private QrCode() {
-    }
+    private QrCode() {}
 
     static String svg(String text) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode a QR code: " + e.getMessage(), e);
         }
@@ -38,7 +41,6 @@ final class QrCode {
         }
         return """
                 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges" role="img">\
-                <rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>"""
-                .formatted(w, h, w, h, path);
+                <rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>""".formatted(w, h, w, h, path);
     }
 }

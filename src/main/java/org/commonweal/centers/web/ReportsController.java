@@ -1,19 +1,17 @@
 package org.commonweal.centers.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.report.CenterReportTables;
 import org.commonweal.centers.report.CenterReports;
-import org.commonweal.centers.schedule.SessionQueries;
 import org.commonweal.platform.Csv;
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -62,12 +60,16 @@ class ReportsController {
     }
 
     @GetMapping("/centers/reports")
-    String page(@RequestParam(defaultValue = "month") String by,
+    String page(
+            @RequestParam(defaultValue = "month") String by,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String center, Authentication auth, Model model) {
+            @RequestParam(required = false) String center,
+            Authentication auth,
+            Model model) {
         if (!CenterReports.DIMENSIONS.containsKey(by)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "by must be one of " + CenterReports.DIMENSIONS.keySet());
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "by must be one of " + CenterReports.DIMENSIONS.keySet());
         }
         var f = filter(from, to, center);
         var t = tables(by, f, auth);
@@ -77,26 +79,46 @@ class ReportsController {
         model.addAttribute("filter", f);
         model.addAttribute("centers", centers.centers());
         model.addAttribute("t", t);
-        model.addAttribute("chartLabels", json(visits.stream().map(CenterReportTables.VisitLine::group).toList()));
-        model.addAttribute("chartLacare", json(visits.stream().map(CenterReportTables.VisitLine::chartLacare).toList()));
-        model.addAttribute("chartBsp", json(visits.stream().map(CenterReportTables.VisitLine::chartBsp).toList()));
-        model.addAttribute("chartCommunity",
-                json(visits.stream().map(CenterReportTables.VisitLine::chartCommunity).toList()));
+        model.addAttribute(
+                "chartLabels",
+                json(visits.stream().map(CenterReportTables.VisitLine::group).toList()));
+        model.addAttribute(
+                "chartLacare",
+                json(visits.stream()
+                        .map(CenterReportTables.VisitLine::chartLacare)
+                        .toList()));
+        model.addAttribute(
+                "chartBsp",
+                json(visits.stream().map(CenterReportTables.VisitLine::chartBsp).toList()));
+        model.addAttribute(
+                "chartCommunity",
+                json(visits.stream()
+                        .map(CenterReportTables.VisitLine::chartCommunity)
+                        .toList()));
         return "centers/reports";
     }
 
     @GetMapping("/centers/reports.csv")
-    void csv(@RequestParam(defaultValue = "month") String by,
+    void csv(
+            @RequestParam(defaultValue = "month") String by,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String center, Authentication auth, HttpServletResponse response)
+            @RequestParam(required = false) String center,
+            Authentication auth,
+            HttpServletResponse response)
             throws IOException {
         if (!CenterReports.DIMENSIONS.containsKey(by)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "by must be one of " + CenterReports.DIMENSIONS.keySet());
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "by must be one of " + CenterReports.DIMENSIONS.keySet());
         }
         var f = filter(from, to, center);
         var t = tables(by, f, auth);
-        audit.record(new AuditEntry(AuditAction.EXPORT, "center-report", null, null, "center reporting",
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "center-report",
+                null,
+                null,
+                "center reporting",
                 "by=" + by + " from=" + f.from() + " to=" + f.to() + (t.suppressed() ? " suppressed" : "")));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"center-visits-by-" + by + ".csv\"");
@@ -108,18 +130,40 @@ class ReportsController {
             var total = t.total();
             csv.row("total", total.lacare(), total.bsp(), total.community(), total.total());
             csv.blank();
-            csv.row("center", "category", "sessions", "capacity", "seated", "fill_rate", "attended", "no_show",
-                    "no_show_rate", "waitlisted");
+            csv.row(
+                    "center",
+                    "category",
+                    "sessions",
+                    "capacity",
+                    "seated",
+                    "fill_rate",
+                    "attended",
+                    "no_show",
+                    "no_show_rate",
+                    "waitlisted");
             for (var a : t.attendance()) {
-                csv.row(a.center(), a.category(), a.sessions(), a.capacity(), a.seated(), a.fillRate(), a.attended(),
-                        a.noShow(), a.noShowRate(), a.waitlisted());
+                csv.row(
+                        a.center(),
+                        a.category(),
+                        a.sessions(),
+                        a.capacity(),
+                        a.seated(),
+                        a.fillRate(),
+                        a.attended(),
+                        a.noShow(),
+                        a.noShowRate(),
+                        a.waitlisted());
             }
         }
     }
 
     static String json(List<?> values) {
-        return values.stream().map(v -> v == null ? "null" : v instanceof Number ? v.toString()
-                        : "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        return values.stream()
+                .map(v -> v == null
+                        ? "null"
+                        : v instanceof Number
+                                ? v.toString()
+                                : "\"" + v.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "[", "]"));
     }
 }

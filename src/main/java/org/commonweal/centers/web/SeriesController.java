@@ -1,10 +1,10 @@
 package org.commonweal.centers.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.centers.Center;
 import org.commonweal.centers.registration.JdbcCenters;
 import org.commonweal.centers.registration.SeriesAdministration;
@@ -27,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /** Staff create and change class series (RFC 5545 rule); the series' sessions are generated from it. */
 @Controller
 class SeriesController {
@@ -42,8 +40,14 @@ class SeriesController {
 
     private final ZoneId zone;
 
-    SeriesController(JdbcCenters centers, SeriesScheduler scheduler, SeriesAdministration administration,
-            SessionQueries queries, Geography geography, JdbcClient jdbc, PlanIdentity plan) {
+    SeriesController(
+            JdbcCenters centers,
+            SeriesScheduler scheduler,
+            SeriesAdministration administration,
+            SessionQueries queries,
+            Geography geography,
+            JdbcClient jdbc,
+            PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.centers = centers;
         this.scheduler = scheduler;
@@ -68,8 +72,8 @@ class SeriesController {
     }
 
     @PostMapping("/centers/staff/series")
-    String create(@ModelAttribute SeriesForm form, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    String create(
+            @ModelAttribute SeriesForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> problems = form.check(choices(form.center()));
         if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -87,13 +91,29 @@ class SeriesController {
     }
 
     @PostMapping("/centers/staff/series/{id}")
-    String update(@PathVariable long id, @ModelAttribute SeriesForm form, Model model, HttpServletResponse response,
-            Principal user, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute SeriesForm form,
+            Model model,
+            HttpServletResponse response,
+            Principal user,
+            RedirectAttributes redirect) {
         SeriesForm stored = scheduler.form(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // a series stays at its center: the center field is shown, not changed
-        SeriesForm atCenter = new SeriesForm(stored.center(), form.program(), form.titleEn(), form.titleEs(),
-                form.language(), form.instructor(), form.room(), form.capacity(), form.eligibility(), form.start(),
-                form.duration(), form.rrule(), form.until());
+        SeriesForm atCenter = new SeriesForm(
+                stored.center(),
+                form.program(),
+                form.titleEn(),
+                form.titleEs(),
+                form.language(),
+                form.instructor(),
+                form.room(),
+                form.capacity(),
+                form.eligibility(),
+                form.start(),
+                form.duration(),
+                form.rrule(),
+                form.until());
         Map<String, String> problems = atCenter.check(choices(atCenter.center()));
         if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -115,9 +135,13 @@ class SeriesController {
         model.addAttribute("eligibilities", SeriesForm.ELIGIBILITY);
         if (id != null) {
             var locale = LocaleContextHolder.getLocale();
-            model.addAttribute("sessions", queries.seriesSessions(id).stream()
-                    .filter(s -> s.endsAt().isAfter(java.time.Instant.now())).limit(60)
-                    .map(s -> SessionRow.of(s, locale, zone)).toList());
+            model.addAttribute(
+                    "sessions",
+                    queries.seriesSessions(id).stream()
+                            .filter(s -> s.endsAt().isAfter(java.time.Instant.now()))
+                            .limit(60)
+                            .map(s -> SessionRow.of(s, locale, zone))
+                            .toList());
         }
         return "centers/series-form";
     }
@@ -127,29 +151,35 @@ class SeriesController {
         if (code == null || code.isBlank()) {
             return all.getFirst();
         }
-        return all.stream().filter(c -> c.code().equals(code)).findFirst()
+        return all.stream()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    record Program(String code, String nameEn, String nameEs) {
-    }
+    record Program(String code, String nameEn, String nameEs) {}
 
     private List<Program> programs() {
         return jdbc.sql("select code, name_en, name_es from centers.program order by name_en")
-                .query((rs, n) -> new Program(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new Program(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     private SeriesForm.Choices choices(String centerCode) {
         var center = centers.center(centerCode == null ? "" : centerCode);
-        return new SeriesForm.Choices(centers.centers().stream().map(Center::code).toList(),
-                center.map(Center::rooms).orElse(List.of()), programs().stream().map(Program::code).toList(),
+        return new SeriesForm.Choices(
+                centers.centers().stream().map(Center::code).toList(),
+                center.map(Center::rooms).orElse(List.of()),
+                programs().stream().map(Program::code).toList(),
                 geography.languages().stream().map(Language::code).toList());
     }
 
     private SeriesScheduler.NewSeries toSeries(SeriesForm form) {
         int centerId = centers.center(form.center()).orElseThrow().id();
-        int programId = jdbc.sql("select id from centers.program where code = ?").param(form.program())
-                .query(Integer.class).single();
+        int programId = jdbc.sql("select id from centers.program where code = ?")
+                .param(form.program())
+                .query(Integer.class)
+                .single();
         return form.toSeries(centerId, programId);
     }
 }

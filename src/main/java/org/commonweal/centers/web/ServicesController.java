@@ -1,7 +1,8 @@
 package org.commonweal.centers.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
-
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.centers.services.WalkIns;
@@ -10,12 +11,10 @@ import org.commonweal.geography.Geography;
 import org.commonweal.geography.ServiceAreaZips;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import org.springframework.validation.BindingResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,12 @@ class ServicesController {
     private final Forms forms;
     private final ServiceAreaZips zips;
 
-    ServicesController(Centers centers, WalkIns walkIns, Geography geography, Coverage coverage, Forms forms,
+    ServicesController(
+            Centers centers,
+            WalkIns walkIns,
+            Geography geography,
+            Coverage coverage,
+            Forms forms,
             ServiceAreaZips zips) {
         this.zips = zips;
         this.coverage = coverage;
@@ -47,8 +51,9 @@ class ServicesController {
 
     private String center(String code, Model model) {
         var all = centers.centers();
-        var current = code == null ? all.getFirst() : centers.center(code)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var current = code == null
+                ? all.getFirst()
+                : centers.center(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("centers", all);
         model.addAttribute("center", current);
         return current.code();
@@ -64,12 +69,19 @@ class ServicesController {
     }
 
     @PostMapping("/centers/staff/visits")
-    String logVisit(@Valid @ModelAttribute("visit") WalkIns.NewVisit visit, BindingResult result, Principal user,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String logVisit(
+            @Valid @ModelAttribute("visit") WalkIns.NewVisit visit,
+            BindingResult result,
+            Principal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         zips.check(result, "zip", visit.zip());
-        if (FieldChecks.memberId(result, "memberId", visit.memberId()) && visit.memberId() != null
+        if (FieldChecks.memberId(result, "memberId", visit.memberId())
+                && visit.memberId() != null
                 && !visit.memberId().isBlank()
-                && coverage.findMember(visit.memberId().strip(), "walk-in service: member id check").isEmpty()) {
+                && coverage.findMember(visit.memberId().strip(), "walk-in service: member id check")
+                        .isEmpty()) {
             FieldChecks.reject(result, "memberId", "form.memberId.unknown");
         }
         if (!result.hasErrors()) {
@@ -95,8 +107,13 @@ class ServicesController {
     }
 
     @PostMapping("/centers/staff/screenings")
-    String screen(@Valid @ModelAttribute("screening") WalkIns.NewScreening screening, BindingResult result,
-            Principal user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String screen(
+            @Valid @ModelAttribute("screening") WalkIns.NewScreening screening,
+            BindingResult result,
+            Principal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         screening = forms.complete(WalkIns.NewScreening.class, screening, result);
         String center = screening != null ? screening.centerCode() : result.getFieldValue("centerCode") + "";
         if (screening != null) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -45,8 +44,14 @@ class StaffController {
 
     private final ZoneId zone;
 
-    StaffController(JdbcCenters centers, SessionQueries queries, Rosters rosters, SessionEditor editor, AuditTrail audit,
-            Geography geography, PlanIdentity plan) {
+    StaffController(
+            JdbcCenters centers,
+            SessionQueries queries,
+            Rosters rosters,
+            SessionEditor editor,
+            AuditTrail audit,
+            Geography geography,
+            PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.centers = centers;
         this.queries = queries;
@@ -57,23 +62,36 @@ class StaffController {
     }
 
     @GetMapping("/centers/staff")
-    String desk(@RequestParam(required = false) String center,
+    String desk(
+            @RequestParam(required = false) String center,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String q, Model model) {
+            @RequestParam(required = false) String q,
+            Model model) {
         List<Center> all = centers.centers();
-        Center current = center == null ? all.getFirst()
-                : all.stream().filter(c -> c.code().equals(center)).findFirst()
+        Center current = center == null
+                ? all.getFirst()
+                : all.stream()
+                        .filter(c -> c.code().equals(center))
+                        .findFirst()
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         LocalDate day = date == null ? LocalDate.now(zone) : date;
         model.addAttribute("centers", all);
         model.addAttribute("center", current);
         model.addAttribute("date", day);
         model.addAttribute("q", q);
-        model.addAttribute("days", PublicCentersController.byDay(queries.sessions(
-                new SessionQueries.Filter(current.code(), null, null, null, day, day, 200)), zone));
+        model.addAttribute(
+                "days",
+                PublicCentersController.byDay(
+                        queries.sessions(new SessionQueries.Filter(current.code(), null, null, null, day, day, 200)),
+                        zone));
         if (q != null && !q.isBlank()) {
             var found = rosters.findToday(current.id(), q, day);
-            audit.record(new AuditEntry(AuditAction.SEARCH, "center-registration", null, null, "center check-in",
+            audit.record(new AuditEntry(
+                    AuditAction.SEARCH,
+                    "center-registration",
+                    null,
+                    null,
+                    "center check-in",
                     "center=" + current.code() + " results=" + found.size()));
             model.addAttribute("found", found);
         }
@@ -84,7 +102,12 @@ class StaffController {
     String session(@PathVariable long id, Model model) {
         ClassSession session = centers.session(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var roster = rosters.roster(id);
-        audit.record(new AuditEntry(AuditAction.READ, "center-roster", String.valueOf(id), null, "center session roster",
+        audit.record(new AuditEntry(
+                AuditAction.READ,
+                "center-roster",
+                String.valueOf(id),
+                null,
+                "center session roster",
                 roster.size() + " registrations"));
         model.addAttribute("row", SessionRow.of(session, LocaleContextHolder.getLocale(), zone));
         model.addAttribute("roster", roster);
@@ -94,8 +117,12 @@ class StaffController {
     }
 
     @PostMapping("/centers/staff/sessions/{id}/register")
-    String register(@PathVariable long id, @ModelAttribute PublicCentersController.RegistrationForm form,
-            @RequestParam(defaultValue = "false") boolean walkIn, Principal user, RedirectAttributes redirect) {
+    String register(
+            @PathVariable long id,
+            @ModelAttribute PublicCentersController.RegistrationForm form,
+            @RequestParam(defaultValue = "false") boolean walkIn,
+            Principal user,
+            RedirectAttributes redirect) {
         try {
             var r = centers.register(id, form.toStaffParticipant(), RegistrationChannel.STAFF, user.getName());
             if (walkIn) {
@@ -109,8 +136,13 @@ class StaffController {
     }
 
     @PostMapping("/centers/staff/registrations/{code}/{action:checkin|noshow|cancel}")
-    String act(@PathVariable String code, @PathVariable String action, @RequestParam long session,
-            @RequestParam(required = false) String back, Principal user, RedirectAttributes redirect) {
+    String act(
+            @PathVariable String code,
+            @PathVariable String action,
+            @RequestParam long session,
+            @RequestParam(required = false) String back,
+            Principal user,
+            RedirectAttributes redirect) {
         try {
             switch (action) {
                 case "checkin" -> centers.checkIn(code, user.getName());
@@ -121,14 +153,20 @@ class StaffController {
         } catch (RegistrationException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
-        return "redirect:" + (back != null && back.startsWith("/centers/staff") ? back : "/centers/staff/sessions/" + session);
+        return "redirect:"
+                + (back != null && back.startsWith("/centers/staff") ? back : "/centers/staff/sessions/" + session);
     }
 
     @PostMapping("/centers/staff/sessions/{id}/edit")
-    String edit(@PathVariable long id, @RequestParam String change, @RequestParam(required = false) String reason,
+    String edit(
+            @PathVariable long id,
+            @RequestParam String change,
+            @RequestParam(required = false) String reason,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
-            @RequestParam(required = false) String room, @RequestParam(required = false) Integer capacity,
-            Principal user, RedirectAttributes redirect) {
+            @RequestParam(required = false) String room,
+            @RequestParam(required = false) Integer capacity,
+            Principal user,
+            RedirectAttributes redirect) {
         try {
             switch (change) {
                 case "cancel" -> editor.cancel(id, reason == null ? "" : reason, user.getName());

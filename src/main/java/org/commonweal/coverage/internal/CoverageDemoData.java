@@ -3,7 +3,6 @@ package org.commonweal.coverage.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.commonweal.coverage.x12.MemberTransaction;
 import org.commonweal.coverage.x12.NameKey;
 import org.commonweal.coverage.x12.SyntheticMembers;
@@ -23,20 +22,54 @@ import org.springframework.stereotype.Component;
 class CoverageDemoData implements DemoDataGenerator {
 
     /** Every table reset() empties. */
-    private static final List<String> TABLES = List.of("coverage.member", "coverage.enrollment_span",
-            "coverage.member_change", "coverage.import_reject", "coverage.import_seen", "coverage.import_file");
+    private static final List<String> TABLES = List.of(
+            "coverage.member",
+            "coverage.enrollment_span",
+            "coverage.member_change",
+            "coverage.import_reject",
+            "coverage.import_seen",
+            "coverage.import_file");
 
     static final String DEMO_MEMBER = "DEMO-MEMBER-1";
-    private static final List<String> MEMBER_COLUMNS = List.of("member_id", "cin", "mbi", "first_name", "last_name",
-            "name_key", "birth_date", "sex", "address_line1", "city", "state", "zip", "county_code", "latitude",
-            "longitude", "spa", "rcac_region", "phone", "spoken_language", "written_language", "race_ethnicity");
-    private static final List<String> SPAN_COLUMNS = List.of("member_id", "product_line", "plan_code", "aid_codes",
-            "begin_date", "end_date", "status", "pcp_npi", "pcp_name", "pcp_location");
+    private static final List<String> MEMBER_COLUMNS = List.of(
+            "member_id",
+            "cin",
+            "mbi",
+            "first_name",
+            "last_name",
+            "name_key",
+            "birth_date",
+            "sex",
+            "address_line1",
+            "city",
+            "state",
+            "zip",
+            "county_code",
+            "latitude",
+            "longitude",
+            "spa",
+            "rcac_region",
+            "phone",
+            "spoken_language",
+            "written_language",
+            "race_ethnicity");
+    private static final List<String> SPAN_COLUMNS = List.of(
+            "member_id",
+            "product_line",
+            "plan_code",
+            "aid_codes",
+            "begin_date",
+            "end_date",
+            "status",
+            "pcp_npi",
+            "pcp_name",
+            "pcp_location");
     private static final String[] INDEXES = {
-            "create unique index enrollment_span_key on coverage.enrollment_span (member_id, plan_code, begin_date)",
-            "create index member_cin on coverage.member (cin)",
-            "create index member_mbi on coverage.member (mbi)",
-            "create index member_name on coverage.member (birth_date, name_key)"};
+        "create unique index enrollment_span_key on coverage.enrollment_span (member_id, plan_code, begin_date)",
+        "create index member_cin on coverage.member (cin)",
+        "create index member_mbi on coverage.member (mbi)",
+        "create index member_name on coverage.member (birth_date, name_key)"
+    };
 
     private final Geography geography;
 
@@ -64,7 +97,9 @@ class CoverageDemoData implements DemoDataGenerator {
 
     @Override
     public void reset(DemoContext context) {
-        context.jdbc().sql("truncate " + String.join(", ", TABLES) + " restart identity").update();
+        context.jdbc()
+                .sql("truncate " + String.join(", ", TABLES) + " restart identity")
+                .update();
     }
 
     @Override
@@ -75,7 +110,8 @@ class CoverageDemoData implements DemoDataGenerator {
         boolean bulk = members > 100_000;
         if (bulk) {
             for (String index : INDEXES) {
-                context.jdbc().sql("drop index if exists coverage." + index.split(" ")[index.contains("unique") ? 3 : 2])
+                context.jdbc()
+                        .sql("drop index if exists coverage." + index.split(" ")[index.contains("unique") ? 3 : 2])
                         .update();
             }
         }
@@ -101,24 +137,48 @@ class CoverageDemoData implements DemoDataGenerator {
         context.jdbc().sql("""
                 insert into coverage.member_change (member_id, source, username, reason, summary) values
                 (?, 'user', 'member-services', 'member called with new phone number', 'phone changed'),
-                (?, 'demo', null, null, 'enrolled in Medi-Cal (demo data)')""").params(DEMO_MEMBER, DEMO_MEMBER)
-                .update();
+                (?, 'demo', null, null, 'enrolled in Medi-Cal (demo data)')""").params(DEMO_MEMBER, DEMO_MEMBER).update();
         return rows + 2;
     }
 
     private void member(CopyRows out, MemberTransaction m, String raceEthnicity) {
         ZipArea zip = geography.zip(m.zip()).orElse(null);
-        out.row(m.memberId(), m.cin(), m.mbi(), m.firstName(), m.lastName(), NameKey.of(m.lastName(), m.firstName()),
-                m.birthDate(), m.sex(), m.addressLine1(), m.city(), m.state(), m.zip(), m.countyCode(),
-                zip == null ? null : zip.centroid().latitude(), zip == null ? null : zip.centroid().longitude(),
-                zip == null ? null : zip.spa(), zip == null ? null : zip.rcacRegion(), m.phone(), m.spokenLanguage(),
-                m.writtenLanguage(), raceEthnicity);
+        out.row(
+                m.memberId(),
+                m.cin(),
+                m.mbi(),
+                m.firstName(),
+                m.lastName(),
+                NameKey.of(m.lastName(), m.firstName()),
+                m.birthDate(),
+                m.sex(),
+                m.addressLine1(),
+                m.city(),
+                m.state(),
+                m.zip(),
+                m.countyCode(),
+                zip == null ? null : zip.centroid().latitude(),
+                zip == null ? null : zip.centroid().longitude(),
+                zip == null ? null : zip.spa(),
+                zip == null ? null : zip.rcacRegion(),
+                m.phone(),
+                m.spokenLanguage(),
+                m.writtenLanguage(),
+                raceEthnicity);
     }
 
     private static void spans(CopyRows out, MemberTransaction m) {
         for (MemberTransaction.CoverageLine c : m.coverages()) {
-            out.row(m.memberId(), productLine(c.planCode()), c.planCode(), c.aidCodes().toArray(String[]::new),
-                    c.begin(), c.end(), c.end() == null ? "active" : "terminated", c.pcpNpi(), c.pcpName(),
+            out.row(
+                    m.memberId(),
+                    productLine(c.planCode()),
+                    c.planCode(),
+                    c.aidCodes().toArray(String[]::new),
+                    c.begin(),
+                    c.end(),
+                    c.end() == null ? "active" : "terminated",
+                    c.pcpNpi(),
+                    c.pcpName(),
                     c.pcpLocation());
         }
     }
@@ -134,16 +194,52 @@ class CoverageDemoData implements DemoDataGenerator {
 
     private void demoMember(CopyRows out, LocalDate today) {
         ZipArea zip = geography.zip("90033").orElse(geography.zips().get(0));
-        out.row(DEMO_MEMBER, "91234567A", null, "María", "Peña", NameKey.of("Peña", "María"), LocalDate.of(1986, 4, 12),
-                "F", "1200 N State St", "Los Angeles", "CA", zip.zip(), "19", zip.centroid().latitude(),
-                zip.centroid().longitude(), zip.spa(), zip.rcacRegion(), "3235550142", "es", "es", "hispanic");
+        out.row(
+                DEMO_MEMBER,
+                "91234567A",
+                null,
+                "María",
+                "Peña",
+                NameKey.of("Peña", "María"),
+                LocalDate.of(1986, 4, 12),
+                "F",
+                "1200 N State St",
+                "Los Angeles",
+                "CA",
+                zip.zip(),
+                "19",
+                zip.centroid().latitude(),
+                zip.centroid().longitude(),
+                zip.spa(),
+                zip.rcacRegion(),
+                "3235550142",
+                "es",
+                "es",
+                "hispanic");
     }
 
     private static void demoSpans(CopyRows out, LocalDate today) {
-        out.row(DEMO_MEMBER, "MCLA", "LA2", new String[] {"M3"}, today.minusYears(3).withDayOfYear(1),
-                today.minusYears(1).withDayOfYear(1).minusDays(1), "terminated", "1234567893", "Ana Nguyen",
+        out.row(
+                DEMO_MEMBER,
+                "MCLA",
+                "LA2",
+                new String[] {"M3"},
+                today.minusYears(3).withDayOfYear(1),
+                today.minusYears(1).withDayOfYear(1).minusDays(1),
+                "terminated",
+                "1234567893",
+                "Ana Nguyen",
                 "AltaMed Medical Group");
-        out.row(DEMO_MEMBER, "MCLA", "LA1", new String[] {"1H"}, today.minusYears(1).withDayOfYear(1), null, "active",
-                "1982736450", "Jorge Hernandez", "St. John's Community Health");
+        out.row(
+                DEMO_MEMBER,
+                "MCLA",
+                "LA1",
+                new String[] {"1H"},
+                today.minusYears(1).withDayOfYear(1),
+                null,
+                "active",
+                "1982736450",
+                "Jorge Hernandez",
+                "St. John's Community Health");
     }
 }

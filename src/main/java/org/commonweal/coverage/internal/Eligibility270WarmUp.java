@@ -40,7 +40,9 @@ class Eligibility270WarmUp {
             for (int round = 0; round < 3; round++) {
                 eligibility.warmUp(inquiries);
             }
-            log.info("270 path warmed up: 3 rounds of {} inquiries in {} ms", inquiries,
+            log.info(
+                    "270 path warmed up: 3 rounds of {} inquiries in {} ms",
+                    inquiries,
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             // a warm-up that fails must not stop the application; the first batch is then only slower

@@ -3,7 +3,6 @@ package org.commonweal.coverage.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
 import org.commonweal.coverage.EligibilityInquiry;
@@ -20,20 +19,27 @@ final class EligibilityAnswers {
 
     static final String PURPOSE = "eligibility inquiry (REST)";
 
-    private EligibilityAnswers() {
-    }
+    private EligibilityAnswers() {}
 
     /** The answer; no address, no phone, nothing a provider does not need to check coverage. */
-    record EligibilityAnswer(String memberId, String cin, String firstName, String lastName, LocalDate birthDate,
-            LocalDate date, String status, ProductLineRef productLine, String plan, List<String> aidCodes,
-            LocalDate spanBegin, LocalDate spanEnd, Pcp pcp) {
-    }
+    record EligibilityAnswer(
+            String memberId,
+            String cin,
+            String firstName,
+            String lastName,
+            LocalDate birthDate,
+            LocalDate date,
+            String status,
+            ProductLineRef productLine,
+            String plan,
+            List<String> aidCodes,
+            LocalDate spanBegin,
+            LocalDate spanEnd,
+            Pcp pcp) {}
 
-    record ProductLineRef(String code, String name) {
-    }
+    record ProductLineRef(String code, String name) {}
 
-    record Pcp(String npi, String name, String location) {
-    }
+    record Pcp(String npi, String name, String location) {}
 
     /** True when the request names a member (by plan member id or CIN); otherwise the answer is a 400. */
     static boolean namesAMember(String memberId, String cin) {
@@ -44,23 +50,36 @@ final class EligibilityAnswers {
     static ResponseEntity<?> answer(Coverage coverage, String memberId, String cin, LocalDate date) {
         boolean byId = memberId != null && !memberId.isBlank();
         if (!namesAMember(memberId, cin)) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "give memberId or cin"));
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "give memberId or cin"));
         }
-        EligibilityInquiry inquiry = byId ? new EligibilityInquiry(memberId.trim(), date)
-                : EligibilityInquiry.byCin(cin.trim(), date);
-        Optional<Eligibility> found = coverage.eligibility(List.of(inquiry), PURPOSE).get(0);
+        EligibilityInquiry inquiry =
+                byId ? new EligibilityInquiry(memberId.trim(), date) : EligibilityInquiry.byCin(cin.trim(), date);
+        Optional<Eligibility> found =
+                coverage.eligibility(List.of(inquiry), PURPOSE).get(0);
         if (found.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
-                    HttpStatus.NOT_FOUND, "no member with that " + (byId ? "memberId" : "cin")));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.NOT_FOUND, "no member with that " + (byId ? "memberId" : "cin")));
         }
         Eligibility e = found.get();
         var m = e.member();
         var s = e.span();
-        return ResponseEntity.ok(new EligibilityAnswer(m.memberId(), m.cin(), m.firstName(), m.lastName(),
-                m.birthDate(), e.date(), e.active() ? "active" : "inactive",
-                e.productLine() == null ? null : new ProductLineRef(e.productLine().code(), e.productLine().name()),
-                s == null ? null : s.planCode(), s == null ? null : s.aidCodes(), s == null ? null : s.begin(),
+        return ResponseEntity.ok(new EligibilityAnswer(
+                m.memberId(),
+                m.cin(),
+                m.firstName(),
+                m.lastName(),
+                m.birthDate(),
+                e.date(),
+                e.active() ? "active" : "inactive",
+                e.productLine() == null
+                        ? null
+                        : new ProductLineRef(
+                                e.productLine().code(), e.productLine().name()),
+                s == null ? null : s.planCode(),
+                s == null ? null : s.aidCodes(),
+                s == null ? null : s.begin(),
                 s == null ? null : s.end(),
                 s == null || s.pcpNpi() == null ? null : new Pcp(s.pcpNpi(), s.pcpName(), s.pcpLocation())));
     }

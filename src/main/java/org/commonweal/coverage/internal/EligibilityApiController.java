@@ -1,12 +1,11 @@
 package org.commonweal.coverage.internal;
 
-import java.time.LocalDate;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import org.commonweal.coverage.Coverage;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -30,19 +29,25 @@ class EligibilityApiController {
      * that cannot be read, no member named, another media type) come here.
      */
     @GetMapping(value = "/api/v1/eligibility", produces = "application/json")
-    @Operation(summary = "Eligibility of a member on a date",
-            description = "By plan member id or Medi-Cal CIN; the date defaults to today in the plan's time zone. Every answer "
-                    + "is audited as a read of the member.",
+    @Operation(
+            summary = "Eligibility of a member on a date",
+            description =
+                    "By plan member id or Medi-Cal CIN; the date defaults to today in the plan's time zone. Every answer "
+                            + "is audited as a read of the member.",
             security = @SecurityRequirement(name = "bearer"),
-            responses = {@ApiResponse(responseCode = "200", description = "active or inactive on the date"),
-                    @ApiResponse(responseCode = "400", description = "neither memberId nor cin"),
-                    @ApiResponse(responseCode = "401", description = "no or revoked API client token"),
-                    @ApiResponse(responseCode = "404", description = "no such member")})
+            responses = {
+                @ApiResponse(responseCode = "200", description = "active or inactive on the date"),
+                @ApiResponse(responseCode = "400", description = "neither memberId nor cin"),
+                @ApiResponse(responseCode = "401", description = "no or revoked API client token"),
+                @ApiResponse(responseCode = "404", description = "no such member")
+            })
     ResponseEntity<?> eligibility(
             @Parameter(description = "plan member id") @RequestParam(required = false) String memberId,
             @Parameter(description = "Medi-Cal Client Index Number") @RequestParam(required = false) String cin,
-            @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+            @Parameter(description = "YYYY-MM-DD")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate date) {
         return EligibilityAnswers.answer(coverage, memberId, cin, date);
     }
 }

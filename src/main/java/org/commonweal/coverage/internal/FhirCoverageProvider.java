@@ -1,9 +1,5 @@
 package org.commonweal.coverage.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -13,6 +9,9 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.EnrollmentSpan;
@@ -53,25 +52,35 @@ class FhirCoverageProvider implements IResourceProvider {
         } catch (NumberFormatException e) {
             throw new ResourceNotFoundException(id);
         }
-        String memberId = jdbc.sql("select member_id from coverage.enrollment_span where id = ?").param(spanId)
-                .query(String.class).optional().orElseThrow(() -> new ResourceNotFoundException(id));
-        return forMember(memberId, null).stream().filter(c -> c.getIdPart().equals(String.valueOf(spanId)))
-                .findFirst().orElseThrow(() -> new ResourceNotFoundException(id));
+        String memberId = jdbc.sql("select member_id from coverage.enrollment_span where id = ?")
+                .param(spanId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new ResourceNotFoundException(id));
+        return forMember(memberId, null).stream()
+                .filter(c -> c.getIdPart().equals(String.valueOf(spanId)))
+                .findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
-    public List<Coverage> search(@OptionalParam(name = Coverage.SP_BENEFICIARY) ReferenceParam beneficiary,
+    public List<Coverage> search(
+            @OptionalParam(name = Coverage.SP_BENEFICIARY) ReferenceParam beneficiary,
             @OptionalParam(name = Coverage.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Coverage.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = Coverage.SP_STATUS) TokenParam status) {
-        String memberId = beneficiary != null ? beneficiary.getIdPart()
+        String memberId = beneficiary != null
+                ? beneficiary.getIdPart()
                 : patient != null ? patient.getIdPart() : identifier != null ? identifier.getValue() : null;
         if (memberId == null) {
             throw new InvalidRequestException("search Coverage by beneficiary, patient or identifier");
         }
-        if (identifier != null && identifier.getSystem() != null
+        if (identifier != null
+                && identifier.getSystem() != null
                 && identifier.getSystem().equals(FhirMapping.CIN_SYSTEM)) {
-            memberId = members.byCin(identifier.getValue()).map(MemberRecord::memberId).orElse(null);
+            memberId = members.byCin(identifier.getValue())
+                    .map(MemberRecord::memberId)
+                    .orElse(null);
             if (memberId == null) {
                 return List.of();
             }

@@ -1,16 +1,15 @@
 package org.commonweal.coverage.internal;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
-import java.util.List;
-
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
 import org.commonweal.coverage.EligibilityInquiry;
@@ -53,10 +52,12 @@ class FhirEligibilityProvider implements IResourceProvider {
         String memberId = request.getPatient().getReferenceElement().getIdPart();
         // no servicedDate: today in the plan's time zone, decided by the one eligibility path
         LocalDate asked = request.hasServicedDateType()
-                ? FhirMapping.localDate(request.getServicedDateType().getValue(), zone) : null;
-        Eligibility e = coverage.eligibility(List.of(new EligibilityInquiry(memberId, asked)),
-                "eligibility inquiry (FHIR)").get(0).orElseThrow(() -> new UnprocessableEntityException(
-                        "no member " + memberId));
+                ? FhirMapping.localDate(request.getServicedDateType().getValue(), zone)
+                : null;
+        Eligibility e = coverage.eligibility(
+                        List.of(new EligibilityInquiry(memberId, asked)), "eligibility inquiry (FHIR)")
+                .get(0)
+                .orElseThrow(() -> new UnprocessableEntityException("no member " + memberId));
         LocalDate date = e.date();
 
         var response = new CoverageEligibilityResponse();
@@ -69,16 +70,26 @@ class FhirEligibilityProvider implements IResourceProvider {
         response.setOutcome(org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome.COMPLETE);
         response.setInsurer(FhirMapping.payer(plan));
         if (request.hasId()) {
-            response.setRequest(new Reference("CoverageEligibilityRequest/" + request.getIdElement().getIdPart()));
+            response.setRequest(new Reference(
+                    "CoverageEligibilityRequest/" + request.getIdElement().getIdPart()));
         }
         var insurance = response.addInsurance().setInforce(e.active());
         if (e.active()) {
             insurance.setCoverage(new Reference("Coverage/" + e.span().id())
-                    .setDisplay(e.productLine() == null ? e.span().planCode() : e.productLine().name()));
-            insurance.addItem().setCategory(new CodeableConcept().addCoding(new Coding(
-                    "http://terminology.hl7.org/CodeSystem/ex-benefitcategory", "30", "Health Benefit Plan Coverage")));
+                    .setDisplay(
+                            e.productLine() == null
+                                    ? e.span().planCode()
+                                    : e.productLine().name()));
+            insurance
+                    .addItem()
+                    .setCategory(new CodeableConcept()
+                            .addCoding(new Coding(
+                                    "http://terminology.hl7.org/CodeSystem/ex-benefitcategory",
+                                    "30",
+                                    "Health Benefit Plan Coverage")));
         }
-        var outcome = new MethodOutcome(new IdType("CoverageEligibilityResponse", response.getIdElement().getIdPart()));
+        var outcome = new MethodOutcome(new IdType(
+                "CoverageEligibilityResponse", response.getIdElement().getIdPart()));
         outcome.setResource(response);
         outcome.setCreated(true);
         return outcome;

@@ -3,7 +3,6 @@ package org.commonweal.coverage.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-
 import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.ProductLine;
 import org.commonweal.platform.PlanIdentity;
@@ -24,15 +23,17 @@ final class FhirMapping {
     static final String PRODUCT_LINE_SYSTEM = "https://commonweal.example.org/fhir/CodeSystem/product-line";
     static final String PLAN_SYSTEM = "https://commonweal.example.org/fhir/CodeSystem/plan";
 
-    private FhirMapping() {
-    }
+    private FhirMapping() {}
 
     static Patient patient(MemberRecord m) {
         Patient p = new Patient();
         p.setId(m.memberId());
-        p.addIdentifier().setSystem(MEMBER_ID_SYSTEM).setValue(m.memberId())
-                .setType(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
-                        "http://terminology.hl7.org/CodeSystem/v2-0203", "MB", "Member Number")));
+        p.addIdentifier()
+                .setSystem(MEMBER_ID_SYSTEM)
+                .setValue(m.memberId())
+                .setType(new org.hl7.fhir.r4.model.CodeableConcept()
+                        .addCoding(new org.hl7.fhir.r4.model.Coding(
+                                "http://terminology.hl7.org/CodeSystem/v2-0203", "MB", "Member Number")));
         if (m.cin() != null) {
             p.addIdentifier().setSystem(CIN_SYSTEM).setValue(m.cin());
         }
@@ -44,20 +45,34 @@ final class FhirMapping {
             name.addGiven(m.middleName());
         }
         if (m.birthDate() != null) {
-            p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(m.birthDate().toString()));
+            p.setBirthDateElement(
+                    new org.hl7.fhir.r4.model.DateType(m.birthDate().toString()));
         }
-        p.setGender("F".equals(m.sex()) ? Enumerations.AdministrativeGender.FEMALE
-                : "M".equals(m.sex()) ? Enumerations.AdministrativeGender.MALE
-                : Enumerations.AdministrativeGender.UNKNOWN);
+        p.setGender(
+                "F".equals(m.sex())
+                        ? Enumerations.AdministrativeGender.FEMALE
+                        : "M".equals(m.sex())
+                                ? Enumerations.AdministrativeGender.MALE
+                                : Enumerations.AdministrativeGender.UNKNOWN);
         if (m.zip() != null) {
-            p.addAddress().addLine(m.addressLine1()).setCity(m.city()).setState(m.state()).setPostalCode(m.zip());
+            p.addAddress()
+                    .addLine(m.addressLine1())
+                    .setCity(m.city())
+                    .setState(m.state())
+                    .setPostalCode(m.zip());
         }
         if (m.phone() != null) {
-            p.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue(m.phone());
+            p.addTelecom()
+                    .setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE)
+                    .setValue(m.phone());
         }
         if (m.writtenLanguage() != null) {
-            p.addCommunication().setPreferred(true).getLanguage().addCoding()
-                    .setSystem("urn:ietf:bcp:47").setCode(m.writtenLanguage());
+            p.addCommunication()
+                    .setPreferred(true)
+                    .getLanguage()
+                    .addCoding()
+                    .setSystem("urn:ietf:bcp:47")
+                    .setCode(m.writtenLanguage());
         }
         return p;
     }
@@ -69,26 +84,35 @@ final class FhirMapping {
         c.setId(String.valueOf(s.id()));
         c.addIdentifier(new Identifier().setSystem(MEMBER_ID_SYSTEM).setValue(m.memberId()));
         LocalDate today = LocalDate.now(zone);
-        c.setStatus(s.end() != null && s.end().isBefore(today) ? Coverage.CoverageStatus.CANCELLED
-                : Coverage.CoverageStatus.ACTIVE);
+        c.setStatus(
+                s.end() != null && s.end().isBefore(today)
+                        ? Coverage.CoverageStatus.CANCELLED
+                        : Coverage.CoverageStatus.ACTIVE);
         c.setBeneficiary(new Reference("Patient/" + m.memberId()));
         c.setSubscriberId(m.memberId());
-        c.setRelationship(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
-                "http://terminology.hl7.org/CodeSystem/subscriber-relationship", "self", "Self")));
+        c.setRelationship(new org.hl7.fhir.r4.model.CodeableConcept()
+                .addCoding(new org.hl7.fhir.r4.model.Coding(
+                        "http://terminology.hl7.org/CodeSystem/subscriber-relationship", "self", "Self")));
         c.setPeriod(new Period().setStart(date(s.begin(), zone)).setEnd(s.end() == null ? null : date(s.end(), zone)));
         c.addPayor(payer(plan));
-        c.setType(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
-                PRODUCT_LINE_SYSTEM, s.productLine(), line == null ? s.productLine() : line.name())));
-        c.addClass_().setType(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(
-                        "http://terminology.hl7.org/CodeSystem/coverage-class", "plan", "Plan")))
-                .setValue(s.planCode()).setName(line == null ? s.planCode() : line.name() + " " + s.planCode());
+        c.setType(new org.hl7.fhir.r4.model.CodeableConcept()
+                .addCoding(new org.hl7.fhir.r4.model.Coding(
+                        PRODUCT_LINE_SYSTEM, s.productLine(), line == null ? s.productLine() : line.name())));
+        c.addClass_()
+                .setType(new org.hl7.fhir.r4.model.CodeableConcept()
+                        .addCoding(new org.hl7.fhir.r4.model.Coding(
+                                "http://terminology.hl7.org/CodeSystem/coverage-class", "plan", "Plan")))
+                .setValue(s.planCode())
+                .setName(line == null ? s.planCode() : line.name() + " " + s.planCode());
         return c;
     }
 
     /** The plan as payor or insurer: its name and its payer id. */
     static Reference payer(PlanIdentity plan) {
-        return new Reference().setDisplay(plan.name())
-                .setIdentifier(new Identifier().setSystem(PlanIdentity.PAYER_ID_SYSTEM).setValue(plan.payerId()));
+        return new Reference()
+                .setDisplay(plan.name())
+                .setIdentifier(
+                        new Identifier().setSystem(PlanIdentity.PAYER_ID_SYSTEM).setValue(plan.payerId()));
     }
 
     static Date date(LocalDate d, ZoneId zone) {

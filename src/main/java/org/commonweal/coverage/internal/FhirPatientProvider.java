@@ -29,8 +29,7 @@ class FhirPatientProvider implements IResourceProvider {
 
     @Read
     public Patient read(@IdParam IdType id) {
-        MemberRecord m = members.byId(id.getIdPart())
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        MemberRecord m = members.byId(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
         audit.record(AuditEntry.read("member", m.memberId(), m.memberId(), "FHIR Patient read"));
         return FhirMapping.patient(m);
     }

@@ -13,12 +13,24 @@ import org.commonweal.coverage.ProductLine;
  *                    product line's
  * @param pcp         from the directory when it lists the PCP's NPI, else null
  */
-record IdCard(MemberRecord member, EnrollmentSpan span, ProductLine productLine, String planName, String productName,
-        CardNumbers numbers, PcpContact pcp) {
+record IdCard(
+        MemberRecord member,
+        EnrollmentSpan span,
+        ProductLine productLine,
+        String planName,
+        String productName,
+        CardNumbers numbers,
+        PcpContact pcp) {
 
     /** A product line's configured card numbers ({@code id_card} plan configuration); any may be null. */
-    record CardNumbers(String rxBin, String rxPcn, String rxGroup, String rxPhone, String behavioralPhone,
-            String transportPhone, String ttyPhone) {
+    record CardNumbers(
+            String rxBin,
+            String rxPcn,
+            String rxGroup,
+            String rxPhone,
+            String behavioralPhone,
+            String transportPhone,
+            String ttyPhone) {
 
         static final CardNumbers NONE = new CardNumbers(null, null, null, null, null, null, null);
 

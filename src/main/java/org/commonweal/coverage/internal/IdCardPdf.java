@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
-
 import org.commonweal.shell.Brand;
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
@@ -30,6 +29,7 @@ class IdCardPdf {
 
     /** Taglines the standard PDF font can print. */
     private static final Set<String> PDF_TAGLINES = Set.of("en", "es", "tl");
+
     private static final float WIDTH = 243;
     private static final float HEIGHT = 153;
 
@@ -66,8 +66,12 @@ class IdCardPdf {
         logoSpace.setFixedHeight(28);
         band.addCell(logoSpace);
         var title = new Paragraph(card.planName(), white);
-        title.add(new Phrase("\n" + (card.productLine() == null ? msg("coverage.status.inactive", locale)
-                : card.productLine().name()), whiteSmall));
+        title.add(new Phrase(
+                "\n"
+                        + (card.productLine() == null
+                                ? msg("coverage.status.inactive", locale)
+                                : card.productLine().name()),
+                whiteSmall));
         PdfPCell titleCell = new PdfPCell(title);
         titleCell.setBorder(Rectangle.NO_BORDER);
         titleCell.setBackgroundColor(brand);
@@ -89,8 +93,11 @@ class IdCardPdf {
         field(fields, msg("coverage.member.cin", locale), m.cin() == null ? "—" : m.cin(), 1);
         if (card.span() != null) {
             field(fields, msg("coverage.card.product", locale), card.productName(), 1);
-            field(fields, msg("coverage.card.effective", locale),
-                    card.span().begin().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), 1);
+            field(
+                    fields,
+                    msg("coverage.card.effective", locale),
+                    card.span().begin().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")),
+                    1);
             String pcp = card.pcpName() == null ? msg("coverage.card.nopcp", locale) : card.pcpName();
             if (card.pcp() != null && card.pcp().phone() != null) {
                 pcp += " · " + card.pcp().phone();
@@ -123,8 +130,10 @@ class IdCardPdf {
         var n = card.numbers();
         var phones = new PdfPTable(new float[] {3f, 2f});
         phones.setWidthPercentage(100);
-        phone(phones, msg("coverage.card.memberServices", locale), line.memberPhone()
-                + (n.ttyPhone() == null ? "" : " (TTY " + n.ttyPhone() + ")"));
+        phone(
+                phones,
+                msg("coverage.card.memberServices", locale),
+                line.memberPhone() + (n.ttyPhone() == null ? "" : " (TTY " + n.ttyPhone() + ")"));
         phone(phones, msg("coverage.card.nurse", locale), line.nursePhone());
         phone(phones, msg("coverage.card.behavioral", locale), n.behavioralPhone());
         phone(phones, msg("coverage.card.transport", locale), n.transportPhone());
@@ -153,11 +162,31 @@ class IdCardPdf {
         canvas.stroke();
         canvas.setColorFill(accent);
         canvas.moveTo(x + 32 * k, y + (64 - 42) * k);
-        canvas.curveTo(x + 24 * k, y + (64 - 36) * k, x + 20 * k, y + (64 - 32.5f) * k, x + 20 * k, y + (64 - 28.2f) * k);
-        canvas.curveTo(x + 20 * k, y + (64 - 25) * k, x + 22.4f * k, y + (64 - 22.8f) * k, x + 25.3f * k, y + (64 - 22.8f) * k);
-        canvas.curveTo(x + 27.9f * k, y + (64 - 22.8f) * k, x + 30.3f * k, y + (64 - 24.4f) * k, x + 32 * k, y + (64 - 26.8f) * k);
-        canvas.curveTo(x + 33.7f * k, y + (64 - 24.4f) * k, x + 36.1f * k, y + (64 - 22.8f) * k, x + 38.7f * k, y + (64 - 22.8f) * k);
-        canvas.curveTo(x + 41.6f * k, y + (64 - 22.8f) * k, x + 44 * k, y + (64 - 25) * k, x + 44 * k, y + (64 - 28.2f) * k);
+        canvas.curveTo(
+                x + 24 * k, y + (64 - 36) * k, x + 20 * k, y + (64 - 32.5f) * k, x + 20 * k, y + (64 - 28.2f) * k);
+        canvas.curveTo(
+                x + 20 * k,
+                y + (64 - 25) * k,
+                x + 22.4f * k,
+                y + (64 - 22.8f) * k,
+                x + 25.3f * k,
+                y + (64 - 22.8f) * k);
+        canvas.curveTo(
+                x + 27.9f * k,
+                y + (64 - 22.8f) * k,
+                x + 30.3f * k,
+                y + (64 - 24.4f) * k,
+                x + 32 * k,
+                y + (64 - 26.8f) * k);
+        canvas.curveTo(
+                x + 33.7f * k,
+                y + (64 - 24.4f) * k,
+                x + 36.1f * k,
+                y + (64 - 22.8f) * k,
+                x + 38.7f * k,
+                y + (64 - 22.8f) * k);
+        canvas.curveTo(
+                x + 41.6f * k, y + (64 - 22.8f) * k, x + 44 * k, y + (64 - 25) * k, x + 44 * k, y + (64 - 28.2f) * k);
         canvas.curveTo(x + 44 * k, y + (64 - 32.5f) * k, x + 40 * k, y + (64 - 36) * k, x + 32 * k, y + (64 - 42) * k);
         canvas.fill();
         canvas.restoreState();

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.commonweal.coverage.x12.Enrollment834Import;
 import org.commonweal.coverage.x12.ImportReport;
 import org.commonweal.coverage.x12.ImportStatus;
@@ -67,7 +66,8 @@ class ImportController {
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, stored);
         }
-        String name = file.getOriginalFilename() == null ? stored.getFileName().toString()
+        String name = file.getOriginalFilename() == null
+                ? stored.getFileName().toString()
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
         String user = principal.getName();
         var started = new CompletableFuture<Long>();
@@ -99,24 +99,32 @@ class ImportController {
     String report(@PathVariable long id, Model model) {
         ImportReport report = importer.report(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("report", report);
-        model.addAttribute("candidates", report.status() == ImportStatus.AWAITING_APPROVAL
-                ? importer.reconcileCandidates(id, 100) : java.util.List.of());
+        model.addAttribute(
+                "candidates",
+                report.status() == ImportStatus.AWAITING_APPROVAL
+                        ? importer.reconcileCandidates(id, 100)
+                        : java.util.List.of());
         return "coverage/import";
     }
 
     @GetMapping("/coverage/imports/{id}/progress")
     String progress(@PathVariable long id, Model model) {
-        model.addAttribute("report", importer.report(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "report", importer.report(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "coverage/import :: progress";
     }
 
     @GetMapping("/coverage/imports/{id}/999")
     ResponseEntity<String> ack(@PathVariable long id) {
-        ImportReport report = importer.report(id).filter(r -> r.ack999() != null)
+        ImportReport report = importer.report(id)
+                .filter(r -> r.ack999() != null)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
-                .header("Content-Disposition", "attachment; filename=\"import-" + id + "." + report.ackExtension() + "\"").body(report.ack999());
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_PLAIN)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"import-" + id + "." + report.ackExtension() + "\"")
+                .body(report.ack999());
     }
 
     @PostMapping("/coverage/imports/{id}/reconcile")

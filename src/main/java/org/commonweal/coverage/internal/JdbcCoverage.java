@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -53,7 +52,8 @@ class JdbcCoverage implements Coverage {
 
     @Override
     public Optional<Eligibility> eligibility(String memberId, LocalDate date, String purpose) {
-        return eligibility(List.of(new EligibilityInquiry(memberId, date)), purpose).get(0);
+        return eligibility(List.of(new EligibilityInquiry(memberId, date)), purpose)
+                .get(0);
     }
 
     /** The one path: one query for all inquiries, one "today", one audit statement for every member found. */
@@ -85,8 +85,8 @@ class JdbcCoverage implements Coverage {
             String memberId = m.member().memberId();
             reads.add(AuditEntry.read("eligibility", memberId, memberId, purpose));
             EnrollmentSpan span = m.span();
-            answers.add(Optional.of(new Eligibility(m.member().summary(), dates[i], span,
-                    span == null ? null : productLine(span.productLine()))));
+            answers.add(Optional.of(new Eligibility(
+                    m.member().summary(), dates[i], span, span == null ? null : productLine(span.productLine()))));
         }
         audit.recordAll(reads);
         return answers;
@@ -98,8 +98,7 @@ class JdbcCoverage implements Coverage {
     }
 
     @Override
-    public List<String> memberIdsByNameAndBirthDate(String lastName, String firstName, LocalDate birthDate,
-            int limit) {
+    public List<String> memberIdsByNameAndBirthDate(String lastName, String firstName, LocalDate birthDate, int limit) {
         return members.idsByNameKey(org.commonweal.coverage.x12.NameKey.of(lastName, firstName), birthDate, limit);
     }
 
@@ -111,15 +110,20 @@ class JdbcCoverage implements Coverage {
 
     @Override
     public java.util.Map<String, List<EnrollmentSpan>> spans(java.util.Collection<String> memberIds, String purpose) {
-        audit.record(new AuditEntry(AuditAction.EXPORT, "enrollment-span", null, null, purpose,
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "enrollment-span",
+                null,
+                null,
+                purpose,
                 "enrollment spans of " + memberIds.size() + " members"));
         return members.spans(memberIds);
     }
 
     @Override
     public void forEachActiveMember(LocalDate date, String purpose, Consumer<MemberResidence> consumer) {
-        audit.record(new AuditEntry(AuditAction.EXPORT, "member", null, null, purpose,
-                "residences of members active on " + date));
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT, "member", null, null, purpose, "residences of members active on " + date));
         members.forEachActive(date, consumer);
     }
 
@@ -140,8 +144,9 @@ class JdbcCoverage implements Coverage {
     private Map<String, ProductLine> lines() {
         Map<String, ProductLine> lines = productLines;
         if (lines == null) {
-            lines = members.productLines().stream().collect(Collectors.toMap(ProductLine::code, Function.identity(),
-                    (a, b) -> a, java.util.LinkedHashMap::new));
+            lines = members.productLines().stream()
+                    .collect(Collectors.toMap(
+                            ProductLine::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
             productLines = lines;
         }
         return lines;

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Consumer;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -27,10 +26,17 @@ class JdbcMemberChanges implements MemberChanges {
     }
 
     @Override
-    public void forEachChangedSince(Instant since, LocalDate date, String actor, String purpose,
-            Consumer<MemberResidence> consumer) {
-        audit.recordAs(actor, new AuditEntry(AuditAction.EXPORT, "member", null, null, purpose,
-                "residences of members changed since " + since + ", coverage on " + date));
+    public void forEachChangedSince(
+            Instant since, LocalDate date, String actor, String purpose, Consumer<MemberResidence> consumer) {
+        audit.recordAs(
+                actor,
+                new AuditEntry(
+                        AuditAction.EXPORT,
+                        "member",
+                        null,
+                        null,
+                        purpose,
+                        "residences of members changed since " + since + ", coverage on " + date));
         template.execute((java.sql.Connection connection) -> {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.commonweal.coverage.MembershipTrends;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -101,7 +100,7 @@ class JdbcMembershipTrends implements MembershipTrends {
             Integer spa = bySpa ? (Integer) rs.getObject("spa") : null;
             Integer region = byRegion ? (Integer) rs.getObject("rcac_region") : null;
             if ((bySpa && spa == null) || (byRegion && region == null)) {
-                return;   // a member without a SPA or region is counted county-wide only
+                return; // a member without a SPA or region is counted county-wide only
             }
             String kind = "all";
             String value = "";

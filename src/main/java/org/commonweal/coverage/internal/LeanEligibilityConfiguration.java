@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class LeanEligibilityConfiguration {
 
     @Bean
-    LeanEligibilityFilter leanEligibilityFilter(Coverage coverage,
+    LeanEligibilityFilter leanEligibilityFilter(
+            Coverage coverage,
             @Qualifier("springSecurityFilterChain") ObjectProvider<Filter> security,
             ObjectProvider<RequestMappingHandlerAdapter> mvc,
             @Value("${commonweal.coverage.lean-eligibility:true}") boolean enabled) {

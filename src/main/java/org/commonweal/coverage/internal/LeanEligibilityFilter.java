@@ -1,5 +1,10 @@
 package org.commonweal.coverage.internal;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -7,12 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.coverage.Coverage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -56,8 +55,11 @@ final class LeanEligibilityFilter extends OncePerRequestFilter {
     private final LongAdder taken = new LongAdder();
     private volatile List<HttpMessageConverter<?>> converters;
 
-    LeanEligibilityFilter(Coverage coverage, ObjectProvider<Filter> security,
-            ObjectProvider<RequestMappingHandlerAdapter> mvc, boolean enabled) {
+    LeanEligibilityFilter(
+            Coverage coverage,
+            ObjectProvider<Filter> security,
+            ObjectProvider<RequestMappingHandlerAdapter> mvc,
+            boolean enabled) {
         this.coverage = coverage;
         this.security = security;
         this.mvc = mvc;
@@ -76,8 +78,10 @@ final class LeanEligibilityFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !enabled || !"GET".equals(request.getMethod())
-                || !PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        return !enabled
+                || !"GET".equals(request.getMethod())
+                || !PATH.equals(request.getRequestURI()
+                        .substring(request.getContextPath().length()));
     }
 
     @Override
@@ -87,8 +91,12 @@ final class LeanEligibilityFilter extends OncePerRequestFilter {
         String cin = single(request, "cin");
         String dateText = single(request, "date");
         LocalDate date = dateText == null ? null : isoDate(dateText);
-        if (memberId == MANY || cin == MANY || dateText == MANY || (dateText != null && date == null)
-                || !EligibilityAnswers.namesAMember(memberId, cin) || !acceptsJson(request.getHeader("Accept"))) {
+        if (memberId == MANY
+                || cin == MANY
+                || dateText == MANY
+                || (dateText != null && date == null)
+                || !EligibilityAnswers.namesAMember(memberId, cin)
+                || !acceptsJson(request.getHeader("Accept"))) {
             chain.doFilter(request, response); // the normal path answers, errors included
             return;
         }
@@ -99,9 +107,14 @@ final class LeanEligibilityFilter extends OncePerRequestFilter {
         LocaleContextHolder.setLocale(request.getLocale());
         RequestContextHolder.setRequestAttributes(attributes);
         try {
-            security.getObject().doFilter(request, response, (req, res) -> write(
-                    EligibilityAnswers.answer(coverage, memberId, cin, date), (HttpServletRequest) req,
-                    (HttpServletResponse) res));
+            security.getObject()
+                    .doFilter(
+                            request,
+                            response,
+                            (req, res) -> write(
+                                    EligibilityAnswers.answer(coverage, memberId, cin, date),
+                                    (HttpServletRequest) req,
+                                    (HttpServletResponse) res));
         } finally {
             LocaleContextHolder.resetLocaleContext();
             RequestContextHolder.resetRequestAttributes();

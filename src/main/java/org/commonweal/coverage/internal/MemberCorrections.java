@@ -1,8 +1,9 @@
 package org.commonweal.coverage.internal;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -10,8 +11,6 @@ import org.commonweal.geography.Address;
 import org.commonweal.geography.Geocoder;
 import org.commonweal.geography.ServiceAreaZips;
 import org.commonweal.shell.FieldChecks;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +31,15 @@ class MemberCorrections {
     }
 
     /** What member services may correct; lengths match the columns' checks (V2026.12.05.118). */
-    record Correction(@Size(max = 30) String phone, @Size(max = 254) String email, @Size(max = 200) String addressLine1,
-            @Size(max = 200) String addressLine2, @Size(max = 100) String city, @Size(max = 10) String zip,
-            @Size(max = 20) String spokenLanguage, @Size(max = 20) String writtenLanguage,
+    record Correction(
+            @Size(max = 30) String phone,
+            @Size(max = 254) String email,
+            @Size(max = 200) String addressLine1,
+            @Size(max = 200) String addressLine2,
+            @Size(max = 100) String city,
+            @Size(max = 10) String zip,
+            @Size(max = 20) String spokenLanguage,
+            @Size(max = 20) String writtenLanguage,
             @NotBlank @Size(max = 500) String reason) {
 
         /** The domain's checks past the annotations: formats, and a ZIP that the plan's county knows. */
@@ -73,19 +78,34 @@ class MemberCorrections {
                     zip = ?, spoken_language = ?, written_language = ?, latitude = ?, longitude = ?, spa = ?,
                     rcac_region = ?, updated_at = now()
                 where member_id = ?""")
-                .params(blank(c.phone()), blank(c.email()), blank(c.addressLine1()), blank(c.addressLine2()),
-                        blank(c.city()), blank(c.zip()), blank(c.spokenLanguage()), blank(c.writtenLanguage()),
+                .params(
+                        blank(c.phone()),
+                        blank(c.email()),
+                        blank(c.addressLine1()),
+                        blank(c.addressLine2()),
+                        blank(c.city()),
+                        blank(c.zip()),
+                        blank(c.spokenLanguage()),
+                        blank(c.writtenLanguage()),
                         geo.map(g -> g.point().latitude()).orElse(null),
-                        geo.map(g -> g.point().longitude()).orElse(null), geo.map(g -> g.spa()).orElse(null),
-                        geo.map(g -> g.rcacRegion()).orElse(null), before.memberId())
+                        geo.map(g -> g.point().longitude()).orElse(null),
+                        geo.map(g -> g.spa()).orElse(null),
+                        geo.map(g -> g.rcacRegion()).orElse(null),
+                        before.memberId())
                 .update();
         String summary = "corrected " + String.join(", ", changed);
         jdbc.sql("""
                 insert into coverage.member_change (member_id, source, username, reason, summary)
-                values (?, 'user', ?, ?, ?)""").params(before.memberId(), username, c.reason().trim(), summary)
+                values (?, 'user', ?, ?, ?)""")
+                .params(before.memberId(), username, c.reason().trim(), summary)
                 .update();
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "member", before.memberId(), before.memberId(),
-                c.reason().trim(), summary));
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "member",
+                before.memberId(),
+                before.memberId(),
+                c.reason().trim(),
+                summary));
         return changed;
     }
 
@@ -93,13 +113,16 @@ class MemberCorrections {
     @Transactional
     void setLanguage(String memberId, String language, String username) {
         jdbc.sql("update coverage.member set written_language = ?, spoken_language = ?, updated_at = now() "
-                + "where member_id = ?").params(language, language, memberId).update();
+                        + "where member_id = ?")
+                .params(language, language, memberId)
+                .update();
         jdbc.sql("""
                 insert into coverage.member_change (member_id, source, username, reason, summary)
                 values (?, 'member', ?, 'member self-service', ?)""")
-                .params(memberId, username, "language preference set to " + language).update();
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "member", memberId, memberId, "member self-service",
-                "language preference"));
+                .params(memberId, username, "language preference set to " + language)
+                .update();
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE, "member", memberId, memberId, "member self-service", "language preference"));
     }
 
     private static void diff(List<String> changed, String field, String before, String after) {

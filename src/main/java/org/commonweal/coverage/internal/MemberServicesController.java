@@ -1,10 +1,11 @@
 package org.commonweal.coverage.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditQueries;
@@ -13,15 +14,13 @@ import org.commonweal.geography.Geography;
 import org.commonweal.geography.ServiceAreaZips;
 import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.Forms;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,8 +41,15 @@ class MemberServicesController {
 
     private final ZoneId zone;
 
-    MemberServicesController(Members members, JdbcCoverage coverage, MemberCorrections corrections, AuditTrail audit,
-            AuditQueries auditQueries, Geography geography, ServiceAreaZips zips, Forms forms,
+    MemberServicesController(
+            Members members,
+            JdbcCoverage coverage,
+            MemberCorrections corrections,
+            AuditTrail audit,
+            AuditQueries auditQueries,
+            Geography geography,
+            ServiceAreaZips zips,
+            Forms forms,
             PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.forms = forms;
@@ -57,14 +63,21 @@ class MemberServicesController {
     }
 
     @GetMapping("/members")
-    String search(@RequestParam(required = false) String id, @RequestParam(required = false) String name,
+    String search(
+            @RequestParam(required = false) String id,
+            @RequestParam(required = false) String name,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
             Model model) {
         boolean searched = (id != null && !id.isBlank()) || (name != null && !name.isBlank());
         List<MemberRecord> found = searched ? members.search(id, name, birthDate) : List.of();
         if (searched) {
-            audit.record(new AuditEntry(AuditAction.SEARCH, "member", null, found.size() == 1
-                    ? found.get(0).memberId() : null, "member services search", found.size() + " found"));
+            audit.record(new AuditEntry(
+                    AuditAction.SEARCH,
+                    "member",
+                    null,
+                    found.size() == 1 ? found.get(0).memberId() : null,
+                    "member services search",
+                    found.size() + " found"));
         }
         model.addAttribute("id", id);
         model.addAttribute("name", name);
@@ -77,8 +90,8 @@ class MemberServicesController {
 
     @GetMapping("/members/{memberId}")
     String member(@PathVariable String memberId, Model model) {
-        MemberRecord member = members.byId(memberId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        MemberRecord member =
+                members.byId(memberId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return show(member, model);
     }
 
@@ -96,24 +109,36 @@ class MemberServicesController {
         model.addAttribute("history", members.history(memberId));
         model.addAttribute("access", auditQueries.accessTo(memberId, 20));
         model.addAttribute("languages", geography.languages());
-        model.addAttribute("spa", member.spa() == null ? null
-                : geography.servicePlanningArea(member.spa()).map(r -> r.name()).orElse(null));
+        model.addAttribute(
+                "spa",
+                member.spa() == null
+                        ? null
+                        : geography
+                                .servicePlanningArea(member.spa())
+                                .map(r -> r.name())
+                                .orElse(null));
         return "coverage/member";
     }
 
     @PostMapping("/members/{memberId}/corrections")
-    String correct(@PathVariable String memberId, @Valid @ModelAttribute("correction") MemberCorrections.Correction correction,
-            BindingResult result, Principal principal, Model model, HttpServletResponse response,
+    String correct(
+            @PathVariable String memberId,
+            @Valid @ModelAttribute("correction") MemberCorrections.Correction correction,
+            BindingResult result,
+            Principal principal,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        MemberRecord member = members.byId(memberId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        MemberRecord member =
+                members.byId(memberId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         correction.check(result, zips);
         if (forms.rejected(result, model, "coverage.correction.field", "c-")) {
             response.setStatus(Forms.UNPROCESSABLE);
             return show(member, model);
         }
         var changed = corrections.correct(member, correction, principal.getName());
-        redirect.addFlashAttribute("notice", changed.isEmpty() ? "coverage.correction.none" : "coverage.correction.saved");
+        redirect.addFlashAttribute(
+                "notice", changed.isEmpty() ? "coverage.correction.none" : "coverage.correction.saved");
         return "redirect:/members/" + memberId;
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.identity.Role;
 import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.TodaySource;
@@ -28,14 +27,21 @@ class MemberServicesToday implements TodaySource {
         if (!roles.contains(Role.MEMBER_SERVICES.name())) {
             return List.of();
         }
-        var waiting = jdbc.sql("select count(*), min(requested_at) from coverage.pcp_change_request where status = 'open'")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)}).single();
+        var waiting = jdbc.sql(
+                        "select count(*), min(requested_at) from coverage.pcp_change_request where status = 'open'")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)})
+                .single();
         long count = (Long) waiting[0];
         if (count == 0) {
             return List.of();
         }
-        LocalDate oldest = ((java.sql.Timestamp) waiting[1]).toInstant().atZone(zone).toLocalDate();
-        return List.of(new TodayItem("today.coverage.pcp", count, oldest.toString(), "/members/pcp-changes",
+        LocalDate oldest =
+                ((java.sql.Timestamp) waiting[1]).toInstant().atZone(zone).toLocalDate();
+        return List.of(new TodayItem(
+                "today.coverage.pcp",
+                count,
+                oldest.toString(),
+                "/members/pcp-changes",
                 oldest.isBefore(LocalDate.now(zone).minusDays(2))));
     }
 }

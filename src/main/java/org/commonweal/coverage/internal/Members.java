@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.ProductLine;
@@ -37,8 +36,8 @@ class Members {
      * JFR). The inquiries come from {@link #ONE} (plain parameters: binding three arrays made a single answer about
      * five times as expensive on the client, measured) or {@link #MANY} (arrays, for a batch).
      */
-    private static final String ELIGIBILITY = "select q.n, " + qualified("m", MEMBER_COLUMNS) + ", "
-            + qualified("s", SPAN_COLUMNS) + """
+    private static final String ELIGIBILITY =
+            "select q.n, " + qualified("m", MEMBER_COLUMNS) + ", " + qualified("s", SPAN_COLUMNS) + """
 
             from %s
             join lateral (
@@ -54,20 +53,20 @@ class Members {
                 order by s.begin_date desc, s.id desc limit 1) s on true
             """;
 
-    private static final String ONE = ELIGIBILITY.formatted(
-            "(values (1::bigint, ?::text, ?::text, ?::text)) as q(n, member_id, cin, on_date)");
+    private static final String ONE =
+            ELIGIBILITY.formatted("(values (1::bigint, ?::text, ?::text, ?::text)) as q(n, member_id, cin, on_date)");
 
     private static final String MANY = ELIGIBILITY.formatted(
             "unnest(?::text[], ?::text[], ?::text[]) with ordinality as q(member_id, cin, on_date, n)");
 
     private static String qualified(String alias, String columns) {
-        return java.util.Arrays.stream(columns.split(",")).map(c -> alias + "." + c.strip())
+        return java.util.Arrays.stream(columns.split(","))
+                .map(c -> alias + "." + c.strip())
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** A member with the span covering the asked date, or none. */
-    record MemberOnDate(MemberRecord member, EnrollmentSpan span) {
-    }
+    record MemberOnDate(MemberRecord member, EnrollmentSpan span) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -78,13 +77,17 @@ class Members {
     }
 
     Optional<MemberRecord> byId(String memberId) {
-        return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member where member_id = ?").param(memberId)
-                .query(Members::member).optional();
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member where member_id = ?")
+                .param(memberId)
+                .query(Members::member)
+                .optional();
     }
 
     Optional<MemberRecord> byCin(String cin) {
-        return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member where cin = ? limit 1").param(cin)
-                .query(Members::member).optional();
+        return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member where cin = ? limit 1")
+                .param(cin)
+                .query(Members::member)
+                .optional();
     }
 
     /**
@@ -132,7 +135,10 @@ class Members {
     /** Member ids by the stored name key ("last first") and birth date, on the (birth_date, name_key) index. */
     List<String> idsByNameKey(String nameKey, LocalDate birthDate, int limit) {
         return jdbc.sql("select member_id from coverage.member where birth_date = ? and name_key = ? "
-                + "order by member_id limit ?").params(birthDate, nameKey, limit).query(String.class).list();
+                        + "order by member_id limit ?")
+                .params(birthDate, nameKey, limit)
+                .query(String.class)
+                .list();
     }
 
     /** Search by member id, CIN or MBI (exact), or by name and birth date (accent- and case-insensitive). */
@@ -141,7 +147,9 @@ class Members {
             String id = identifier.trim().toUpperCase();
             return jdbc.sql("select " + MEMBER_COLUMNS + " from coverage.member "
                             + "where member_id = ? or cin = ? or mbi = ? order by member_id limit 50")
-                    .params(id, id, id).query(Members::member).list();
+                    .params(id, id, id)
+                    .query(Members::member)
+                    .list();
         }
         if (name != null && !name.isBlank() && birthDate != null) {
             String[] words = NameKey.of(name).split(" ");
@@ -151,8 +159,10 @@ class Members {
             String forward = String.join(" ", words) + "%";
             String[] reversed = words.clone();
             java.util.Collections.reverse(Arrays.asList(reversed));
-            return jdbc.sql(sql).params(birthDate, forward, String.join(" ", reversed) + "%")
-                    .query(Members::member).list();
+            return jdbc.sql(sql)
+                    .params(birthDate, forward, String.join(" ", reversed) + "%")
+                    .query(Members::member)
+                    .list();
         }
         return List.of();
     }
@@ -161,8 +171,7 @@ class Members {
         return jdbc.sql("""
                 select id, member_id, product_line, plan_code, aid_codes, begin_date, end_date, status, pcp_npi,
                        pcp_name, pcp_location
-                from coverage.enrollment_span where member_id = ? order by begin_date desc, id desc""")
-                .param(memberId).query(Members::span).list();
+                from coverage.enrollment_span where member_id = ? order by begin_date desc, id desc""").param(memberId).query(Members::span).list();
     }
 
     /** The spans of many members in one query, each member's newest first. */
@@ -173,8 +182,11 @@ class Members {
                        pcp_name, pcp_location
                 from coverage.enrollment_span where member_id = any(?)
                 order by member_id, begin_date desc, id desc""")
-                .param(memberIds.toArray(String[]::new)).query(Members::span).list()
-                .forEach(span -> out.computeIfAbsent(span.memberId(), k -> new java.util.ArrayList<>()).add(span));
+                .param(memberIds.toArray(String[]::new))
+                .query(Members::span)
+                .list()
+                .forEach(span -> out.computeIfAbsent(span.memberId(), k -> new java.util.ArrayList<>())
+                        .add(span));
         return out;
     }
 
@@ -186,30 +198,37 @@ class Members {
                 from coverage.enrollment_span
                 where member_id = ? and begin_date <= ? and (end_date is null or end_date >= ?)
                   and status <> 'suspended'
-                order by begin_date desc, id desc limit 1""")
-                .params(memberId, date, date).query(Members::span).optional();
+                order by begin_date desc, id desc limit 1""").params(memberId, date, date).query(Members::span).optional();
     }
 
     List<ProductLine> productLines() {
         return jdbc.sql("""
                 select code, name, payer_name, member_phone, nurse_phone, medicaid from coverage.product_line
                 order by sort_order, code""")
-                .query((rs, n) -> new ProductLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6))).list();
+                .query((rs, n) -> new ProductLine(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6)))
+                .list();
     }
 
     /** Plan code (HD04) to the plan's name ("Medi-Cal via Blue Shield of California Promise"), for pages. */
     java.util.Map<String, String> planNames() {
         var names = new java.util.LinkedHashMap<String, String>();
         jdbc.sql("select plan_code, name from coverage.plan order by plan_code")
-                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2)))
+                .list();
         return names;
     }
 
     /** Product line code to its name, for pages that show a span's line in words. */
     java.util.Map<String, String> productLineNames() {
-        return productLines().stream().collect(java.util.stream.Collectors.toMap(ProductLine::code, ProductLine::name,
-                (a, b) -> a, java.util.LinkedHashMap::new));
+        return productLines().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        ProductLine::code, ProductLine::name, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     List<MemberChange> history(String memberId) {
@@ -220,15 +239,21 @@ class Members {
                 from coverage.member_change c left join coverage.import_file f on f.id = c.import_id
                 where c.member_id = ? order by c.changed_at desc, c.id desc limit 200""")
                 .param(memberId)
-                .query((rs, n) -> new MemberChange(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
+                .query((rs, n) -> new MemberChange(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .list();
     }
 
     long countActive(LocalDate date) {
         return jdbc.sql("""
                 select count(distinct member_id) from coverage.enrollment_span
-                where begin_date <= ? and (end_date is null or end_date >= ?) and status <> 'suspended'""")
-                .params(date, date).query(Long.class).single();
+                where begin_date <= ? and (end_date is null or end_date >= ?) and status <> 'suspended'""").params(date, date).query(Long.class).single();
     }
 
     /** Streams with a server-side cursor (fetch size), so 2.9 million rows never sit in memory. */
@@ -263,9 +288,18 @@ class Members {
      * longitude, spoken_language, product_line, birth_date, sex, race_ethnicity.
      */
     static MemberResidence residence(ResultSet rs) throws SQLException {
-        return new MemberResidence(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
-                (Integer) rs.getObject(4), (Double) rs.getObject(5), (Double) rs.getObject(6), rs.getString(7),
-                rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10), rs.getString(11));
+        return new MemberResidence(
+                rs.getString(1),
+                rs.getString(2),
+                (Integer) rs.getObject(3),
+                (Integer) rs.getObject(4),
+                (Double) rs.getObject(5),
+                (Double) rs.getObject(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getObject(9, LocalDate.class),
+                rs.getString(10),
+                rs.getString(11));
     }
 
     static MemberRecord member(ResultSet rs, int row) throws SQLException {
@@ -274,12 +308,29 @@ class Members {
 
     /** The member columns starting after column {@code o}. */
     private static MemberRecord memberAt(ResultSet rs, int o) throws SQLException {
-        return new MemberRecord(rs.getString(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
-                rs.getString(o + 5), rs.getString(o + 6), rs.getString(o + 7), date(rs, o + 8),
-                rs.getString(o + 9), rs.getString(o + 10), rs.getString(o + 11), rs.getString(o + 12),
-                rs.getString(o + 13), rs.getString(o + 14), rs.getString(o + 15), (Integer) rs.getObject(o + 16),
-                (Integer) rs.getObject(o + 17), rs.getString(o + 18), rs.getString(o + 19), rs.getString(o + 20),
-                rs.getString(o + 21), rs.getString(o + 22));
+        return new MemberRecord(
+                rs.getString(o + 1),
+                rs.getString(o + 2),
+                rs.getString(o + 3),
+                rs.getString(o + 4),
+                rs.getString(o + 5),
+                rs.getString(o + 6),
+                rs.getString(o + 7),
+                date(rs, o + 8),
+                rs.getString(o + 9),
+                rs.getString(o + 10),
+                rs.getString(o + 11),
+                rs.getString(o + 12),
+                rs.getString(o + 13),
+                rs.getString(o + 14),
+                rs.getString(o + 15),
+                (Integer) rs.getObject(o + 16),
+                (Integer) rs.getObject(o + 17),
+                rs.getString(o + 18),
+                rs.getString(o + 19),
+                rs.getString(o + 20),
+                rs.getString(o + 21),
+                rs.getString(o + 22));
     }
 
     static EnrollmentSpan span(ResultSet rs, int row) throws SQLException {
@@ -299,12 +350,26 @@ class Members {
     private static EnrollmentSpan spanAt(ResultSet rs, int o) throws SQLException {
         Array aid = rs.getArray(o + 5);
         List<String> aidCodes = aid == null ? List.of() : List.of((String[]) aid.getArray());
-        return new EnrollmentSpan(rs.getLong(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
-                aidCodes, date(rs, o + 6), date(rs, o + 7),
-                rs.getString(o + 8), rs.getString(o + 9), rs.getString(o + 10), rs.getString(o + 11));
+        return new EnrollmentSpan(
+                rs.getLong(o + 1),
+                rs.getString(o + 2),
+                rs.getString(o + 3),
+                rs.getString(o + 4),
+                aidCodes,
+                date(rs, o + 6),
+                date(rs, o + 7),
+                rs.getString(o + 8),
+                rs.getString(o + 9),
+                rs.getString(o + 10),
+                rs.getString(o + 11));
     }
 
-    record MemberChange(java.time.Instant at, String source, String username, String reason, String summary,
-            String transactionSet, String fileName) {
-    }
+    record MemberChange(
+            java.time.Instant at,
+            String source,
+            String username,
+            String reason,
+            String summary,
+            String transactionSet,
+            String fileName) {}
 }

@@ -1,7 +1,6 @@
 package org.commonweal.coverage.internal;
 
 import java.security.Principal;
-
 import org.commonweal.coverage.PcpChanges;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,8 +29,12 @@ class PcpChangeQueueController {
     }
 
     @PostMapping("/members/pcp-changes/{id}")
-    String decide(@PathVariable long id, @RequestParam String decision,
-            @RequestParam(required = false) String note, Principal principal, RedirectAttributes redirect) {
+    String decide(
+            @PathVariable long id,
+            @RequestParam String decision,
+            @RequestParam(required = false) String note,
+            Principal principal,
+            RedirectAttributes redirect) {
         if (!decision.equals("approve") && !decision.equals("decline")) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "decision");
         }

@@ -1,7 +1,6 @@
 package org.commonweal.coverage.internal;
 
 import java.time.LocalDate;
-
 import org.commonweal.coverage.PcpChanges.PcpChangeRefused;
 import org.commonweal.coverage.PcpChanges.PcpChoice;
 
@@ -13,12 +12,11 @@ import org.commonweal.coverage.PcpChanges.PcpChoice;
  */
 final class PcpChangeRules {
 
-    private PcpChangeRules() {
-    }
+    private PcpChangeRules() {}
 
     /** The date the change takes effect, or the refusal. */
-    static LocalDate check(String directoryProductLine, boolean covered, String currentPcpNpi, PcpChoice choice,
-            LocalDate today) {
+    static LocalDate check(
+            String directoryProductLine, boolean covered, String currentPcpNpi, PcpChoice choice, LocalDate today) {
         if (!covered || directoryProductLine == null) {
             throw new PcpChangeRefused("coverage.pcp.refused.notcovered");
         }

@@ -8,9 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -43,12 +41,11 @@ public class PlanConfiguration {
 
     static final Set<String> CHARACTER_SETS = Set.of("basic", "extended", "utf-8");
     static final Set<String> TRANSACTION_SETS = Set.of("834", "270", "276", "278", "820", "837");
-    private static final Map<String, Integer> FIELDS = Map.of("product_line", 7, "plan", 4, "aid_code", 3,
-            "county", 3, "partner", 6, "id_card", 9);
+    private static final Map<String, Integer> FIELDS =
+            Map.of("product_line", 7, "plan", 4, "aid_code", 3, "county", 3, "partner", 6, "id_card", 9);
 
     /** A problem of one line, as a message key with its arguments (line, field, value). */
-    public record Problem(int line, String field, String key, String value) {
-    }
+    public record Problem(int line, String field, String key, String value) {}
 
     /** The configuration was not changed: these lines are wrong. */
     public static final class InvalidConfiguration extends RuntimeException {
@@ -56,8 +53,9 @@ public class PlanConfiguration {
         private final transient List<Problem> problems;
 
         InvalidConfiguration(List<Problem> problems) {
-            super(problems.size() + " problem(s), first: line " + problems.get(0).line() + " "
-                    + problems.get(0).field() + " '" + problems.get(0).value() + "' (" + problems.get(0).key() + ")");
+            super(problems.size() + " problem(s), first: line "
+                    + problems.get(0).line() + " " + problems.get(0).field() + " '"
+                    + problems.get(0).value() + "' (" + problems.get(0).key() + ")");
             this.problems = List.copyOf(problems);
         }
 
@@ -66,8 +64,7 @@ public class PlanConfiguration {
         }
     }
 
-    public record Row(String kind, List<String> values) {
-    }
+    public record Row(String kind, List<String> values) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -75,7 +72,11 @@ public class PlanConfiguration {
     private final TradingPartners partners;
     private final Enrollment834Import importer;
 
-    PlanConfiguration(JdbcClient jdbc, DataSource dataSource, AuditTrail audit, TradingPartners partners,
+    PlanConfiguration(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            AuditTrail audit,
+            TradingPartners partners,
             Enrollment834Import importer) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
@@ -88,25 +89,50 @@ public class PlanConfiguration {
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         jdbc.sql("select code, name, payer_name, member_phone, coalesce(nurse_phone, ''), medicaid::text "
-                + "from coverage.product_line order by sort_order, code")
-                .query((rs, n) -> rows.add(new Row("product_line", List.of(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))))).list();
+                        + "from coverage.product_line order by sort_order, code")
+                .query((rs, n) -> rows.add(new Row(
+                        "product_line",
+                        List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6)))))
+                .list();
         jdbc.sql("select plan_code, product_line, name from coverage.plan order by plan_code")
-                .query((rs, n) -> rows.add(new Row("plan", List.of(rs.getString(1), rs.getString(2),
-                        rs.getString(3))))).list();
+                .query((rs, n) -> rows.add(new Row("plan", List.of(rs.getString(1), rs.getString(2), rs.getString(3)))))
+                .list();
         jdbc.sql("select aid_code, description from coverage.aid_code order by aid_code")
-                .query((rs, n) -> rows.add(new Row("aid_code", List.of(rs.getString(1), rs.getString(2))))).list();
+                .query((rs, n) -> rows.add(new Row("aid_code", List.of(rs.getString(1), rs.getString(2)))))
+                .list();
         jdbc.sql("select code, name from coverage.county order by code")
-                .query((rs, n) -> rows.add(new Row("county", List.of(rs.getString(1), rs.getString(2))))).list();
+                .query((rs, n) -> rows.add(new Row("county", List.of(rs.getString(1), rs.getString(2)))))
+                .list();
         jdbc.sql("select code, coalesce(rx_bin, ''), coalesce(rx_pcn, ''), coalesce(rx_group, ''),"
-                + " coalesce(rx_phone, ''), coalesce(behavioral_phone, ''), coalesce(transport_phone, ''),"
-                + " coalesce(tty_phone, '') from coverage.product_line order by sort_order, code")
-                .query((rs, n) -> rows.add(new Row("id_card", List.of(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8))))).list();
+                        + " coalesce(rx_phone, ''), coalesce(behavioral_phone, ''), coalesce(transport_phone, ''),"
+                        + " coalesce(tty_phone, '') from coverage.product_line order by sort_order, code")
+                .query((rs, n) -> rows.add(new Row(
+                        "id_card",
+                        List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8)))))
+                .list();
         for (var p : partners.all()) {
-            rows.add(new Row("partner", List.of(p.isaQualifier(), p.isaId(), p.name(),
-                    String.join(";", p.transactionSets()), p.characterSet())));
+            rows.add(new Row(
+                    "partner",
+                    List.of(
+                            p.isaQualifier(),
+                            p.isaId(),
+                            p.name(),
+                            String.join(";", p.transactionSets()),
+                            p.characterSet())));
         }
         return rows;
     }
@@ -147,7 +173,8 @@ public class PlanConfiguration {
 
     private int apply(List<String[]> lines, List<Integer> numbers, String actor) {
         List<Problem> problems = new ArrayList<>();
-        Set<String> productLines = new HashSet<>(jdbc.sql("select code from coverage.product_line").query(String.class)
+        Set<String> productLines = new HashSet<>(jdbc.sql("select code from coverage.product_line")
+                .query(String.class)
                 .list());
         for (int i = 0; i < lines.size(); i++) {
             check(lines.get(i), numbers.get(i), productLines, problems);
@@ -158,9 +185,15 @@ public class PlanConfiguration {
         tx.executeWithoutResult(s -> {
             for (String[] f : lines) {
                 write(f);
-                audit.recordAs(actor, AuditEntry.change(AuditAction.UPDATE, "coverage-config", f[0] + ":" + f[1]
-                        + (f[0].equals("partner") ? "/" + f[2] : ""), null, "plan configuration",
-                        String.join(",", f)));
+                audit.recordAs(
+                        actor,
+                        AuditEntry.change(
+                                AuditAction.UPDATE,
+                                "coverage-config",
+                                f[0] + ":" + f[1] + (f[0].equals("partner") ? "/" + f[2] : ""),
+                                null,
+                                "plan configuration",
+                                String.join(",", f)));
             }
         });
         partners.changed();
@@ -174,7 +207,10 @@ public class PlanConfiguration {
     private static void check(String[] f, int line, Set<String> productLines, List<Problem> problems) {
         Integer expected = FIELDS.get(f[0]);
         if (expected == null) {
-            problems.add(new Problem(line, "kind", "coverage.config.error.kind",
+            problems.add(new Problem(
+                    line,
+                    "kind",
+                    "coverage.config.error.kind",
                     f[0].length() > 30 ? f[0].substring(0, 30) + "…" : f[0]));
             return;
         }
@@ -187,8 +223,8 @@ public class PlanConfiguration {
             if (f[i].isBlank() && !optional) {
                 problems.add(new Problem(line, "field " + (i + 1), "coverage.config.error.required", ""));
             } else if (f[i].length() > MAX_FIELD) {
-                problems.add(new Problem(line, "field " + (i + 1), "coverage.config.error.length",
-                        String.valueOf(MAX_FIELD)));
+                problems.add(new Problem(
+                        line, "field " + (i + 1), "coverage.config.error.length", String.valueOf(MAX_FIELD)));
             }
         }
         switch (f[0]) {
@@ -249,7 +285,8 @@ public class PlanConfiguration {
 
     private void write(String[] f) {
         switch (f[0]) {
-            case "product_line" -> jdbc.sql("""
+            case "product_line" ->
+                jdbc.sql("""
                     insert into coverage.product_line (code, name, payer_name, member_phone, nurse_phone, medicaid,
                         sort_order)
                     values (?, ?, ?, ?, nullif(?, ''), ?, (select coalesce(max(sort_order), 0) + 1
@@ -257,31 +294,35 @@ public class PlanConfiguration {
                     on conflict (code) do update set name = excluded.name, payer_name = excluded.payer_name,
                         member_phone = excluded.member_phone, nurse_phone = excluded.nurse_phone,
                         medicaid = excluded.medicaid""")
-                    .params(f[1], f[2], f[3], f[4], f[5], Boolean.parseBoolean(f[6])).update();
+                        .params(f[1], f[2], f[3], f[4], f[5], Boolean.parseBoolean(f[6]))
+                        .update();
             case "plan" -> jdbc.sql("""
                     insert into coverage.plan (plan_code, product_line, name) values (?, ?, ?)
                     on conflict (plan_code) do update set product_line = excluded.product_line,
                         name = excluded.name""").params(f[1], f[2], f[3]).update();
             case "aid_code" -> jdbc.sql("""
                     insert into coverage.aid_code (aid_code, description) values (?, ?)
-                    on conflict (aid_code) do update set description = excluded.description""")
-                    .params(f[1], f[2]).update();
+                    on conflict (aid_code) do update set description = excluded.description""").params(f[1], f[2]).update();
             case "county" -> jdbc.sql("""
                     insert into coverage.county (code, name) values (?, ?)
                     on conflict (code) do update set name = excluded.name""").params(f[1], f[2]).update();
-            case "id_card" -> jdbc.sql("""
+            case "id_card" ->
+                jdbc.sql("""
                     update coverage.product_line set rx_bin = nullif(?, ''), rx_pcn = nullif(?, ''),
                         rx_group = nullif(?, ''), rx_phone = nullif(?, ''), behavioral_phone = nullif(?, ''),
                         transport_phone = nullif(?, ''), tty_phone = nullif(?, '') where code = ?""")
-                    .params(f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[1]).update();
-            default -> jdbc.sql("""
+                        .params(f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[1])
+                        .update();
+            default ->
+                jdbc.sql("""
                     insert into coverage.trading_partner (isa_qualifier, isa_id, name, transaction_sets,
                         character_set)
                     values (?, ?, ?, string_to_array(?, ';'), ?)
                     on conflict (isa_qualifier, isa_id) do update set name = excluded.name,
                         transaction_sets = excluded.transaction_sets, character_set = excluded.character_set,
                         updated_at = now()""")
-                    .params(f[1], f[2], f[3], f[4].replace(" ", ""), f[5]).update();
+                        .params(f[1], f[2], f[3], f[4].replace(" ", ""), f[5])
+                        .update();
         }
     }
 

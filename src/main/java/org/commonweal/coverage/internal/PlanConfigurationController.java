@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
-
 import org.commonweal.coverage.x12.Enrollment834Import;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -30,8 +29,7 @@ class PlanConfigurationController {
     private final Enrollment834Import importer;
     private final MessageSource messages;
 
-    PlanConfigurationController(PlanConfiguration configuration, Enrollment834Import importer,
-            MessageSource messages) {
+    PlanConfigurationController(PlanConfiguration configuration, Enrollment834Import importer, MessageSource messages) {
         this.configuration = configuration;
         this.importer = importer;
         this.messages = messages;
@@ -45,7 +43,11 @@ class PlanConfigurationController {
     }
 
     @PostMapping(PAGE + "/rows")
-    String save(@RequestParam String kind, @RequestParam List<String> value, Principal user, Locale locale,
+    String save(
+            @RequestParam String kind,
+            @RequestParam List<String> value,
+            Principal user,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
             configuration.save(kind, value, user.getName());
@@ -75,13 +77,15 @@ class PlanConfigurationController {
             return "redirect:/coverage/imports/" + report.id();
         } catch (IllegalArgumentException e) {
             // the reason comes from the page's list; anything else waits for nothing (and is not echoed back)
-            redirect.addFlashAttribute("problems", List.of(messages.getMessage("coverage.config.reapply.none", null,
-                    locale)));
+            redirect.addFlashAttribute(
+                    "problems", List.of(messages.getMessage("coverage.config.reapply.none", null, locale)));
             return "redirect:" + PAGE;
         }
     }
 
     private List<String> describe(PlanConfiguration.InvalidConfiguration e, Locale locale) {
-        return e.problems().stream().map(p -> ImportPlanConfigCommand.describe(messages, p, locale)).toList();
+        return e.problems().stream()
+                .map(p -> ImportPlanConfigCommand.describe(messages, p, locale))
+                .toList();
     }
 }

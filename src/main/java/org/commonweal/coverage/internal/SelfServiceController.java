@@ -2,7 +2,6 @@ package org.commonweal.coverage.internal;
 
 import java.security.Principal;
 import java.util.Locale;
-
 import org.commonweal.geography.Geography;
 import org.commonweal.identity.UserAccount;
 import org.commonweal.identity.UserAccounts;
@@ -28,8 +27,13 @@ class SelfServiceController {
     private final IdCards idCards;
     private final Geography geography;
 
-    SelfServiceController(UserAccounts accounts, Members members, MemberCorrections corrections,
-            IdCardPdf idCardPdf, IdCards idCards, Geography geography) {
+    SelfServiceController(
+            UserAccounts accounts,
+            Members members,
+            MemberCorrections corrections,
+            IdCardPdf idCardPdf,
+            IdCards idCards,
+            Geography geography) {
         this.idCards = idCards;
         this.accounts = accounts;
         this.members = members;
@@ -39,7 +43,8 @@ class SelfServiceController {
     }
 
     private MemberRecord me(Principal principal) {
-        String memberId = accounts.findByUsername(principal.getName()).map(UserAccount::memberId)
+        String memberId = accounts.findByUsername(principal.getName())
+                .map(UserAccount::memberId)
                 .filter(id -> id != null && !id.isBlank())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no member linked"));
         return members.byId(memberId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -69,7 +74,8 @@ class SelfServiceController {
     @GetMapping("/my/coverage/id-card.pdf")
     ResponseEntity<byte[]> idCardPdf(Principal principal, Locale locale) {
         IdCard card = card(me(principal), "member digital ID card (PDF)");
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"id-card.pdf\"")
                 .body(idCardPdf.render(card, locale));
     }

@@ -33,27 +33,119 @@ public final class ChangeMix {
         MemberTransaction m = members.member(i);
         if (kind < 0.75) {
             var c = m.coverages().get(0);
-            var changed = new MemberTransaction.CoverageLine("001", c.insuranceLine(), c.planCode(), c.planStatus(),
-                    c.begin(), c.end(), c.aidCodes(), c.pcpNpi(), c.pcpName(), c.pcpLocation());
-            return new MemberTransaction(0, 0, null, "001", m.memberId(), m.cin(), m.mbi(), m.medicaidId(),
-                    m.countyCode(), m.caseNumber(), m.lastName(), m.firstName(), m.middleName(), m.phone(), m.email(),
-                    (100 + r.nextInt(19900)) + " " + m.addressLine1().substring(m.addressLine1().indexOf(' ') + 1),
-                    "APT " + (1 + r.nextInt(40)), m.city(), m.state(), m.zip(), m.birthDate(), m.sex(),
-                    m.spokenLanguage(), m.writtenLanguage(), m.eligibilityBegin(), null, List.of(changed));
+            var changed = new MemberTransaction.CoverageLine(
+                    "001",
+                    c.insuranceLine(),
+                    c.planCode(),
+                    c.planStatus(),
+                    c.begin(),
+                    c.end(),
+                    c.aidCodes(),
+                    c.pcpNpi(),
+                    c.pcpName(),
+                    c.pcpLocation());
+            return new MemberTransaction(
+                    0,
+                    0,
+                    null,
+                    "001",
+                    m.memberId(),
+                    m.cin(),
+                    m.mbi(),
+                    m.medicaidId(),
+                    m.countyCode(),
+                    m.caseNumber(),
+                    m.lastName(),
+                    m.firstName(),
+                    m.middleName(),
+                    m.phone(),
+                    m.email(),
+                    (100 + r.nextInt(19900)) + " "
+                            + m.addressLine1().substring(m.addressLine1().indexOf(' ') + 1),
+                    "APT " + (1 + r.nextInt(40)),
+                    m.city(),
+                    m.state(),
+                    m.zip(),
+                    m.birthDate(),
+                    m.sex(),
+                    m.spokenLanguage(),
+                    m.writtenLanguage(),
+                    m.eligibilityBegin(),
+                    null,
+                    List.of(changed));
         }
         var c = m.coverages().get(0);
         if (kind < 0.95) {
             LocalDate end = date.withDayOfMonth(1).plusMonths(1).minusDays(1);
-            var term = new MemberTransaction.CoverageLine("024", c.insuranceLine(), c.planCode(), c.planStatus(),
-                    null, end, List.of(), null, null, null);
-            return new MemberTransaction(0, 0, null, "024", m.memberId(), m.cin(), null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, end,
+            var term = new MemberTransaction.CoverageLine(
+                    "024", c.insuranceLine(), c.planCode(), c.planStatus(), null, end, List.of(), null, null, null);
+            return new MemberTransaction(
+                    0,
+                    0,
+                    null,
+                    "024",
+                    m.memberId(),
+                    m.cin(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    end,
                     List.of(term));
         }
-        var back = new MemberTransaction.CoverageLine("025", c.insuranceLine(), c.planCode(), c.planStatus(),
-                c.begin(), null, c.aidCodes(), c.pcpNpi(), c.pcpName(), c.pcpLocation());
-        return new MemberTransaction(0, 0, null, "025", m.memberId(), m.cin(), null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, c.begin(), null,
+        var back = new MemberTransaction.CoverageLine(
+                "025",
+                c.insuranceLine(),
+                c.planCode(),
+                c.planStatus(),
+                c.begin(),
+                null,
+                c.aidCodes(),
+                c.pcpNpi(),
+                c.pcpName(),
+                c.pcpLocation());
+        return new MemberTransaction(
+                0,
+                0,
+                null,
+                "025",
+                m.memberId(),
+                m.cin(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                c.begin(),
+                null,
                 List.of(back));
     }
 }

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -38,8 +36,7 @@ public class CinRepair {
     }
 
     /** What a run did. */
-    public record Result(int files, int unreadable, int repaired, int stillWithout) {
-    }
+    public record Result(int files, int unreadable, int repaired, int stillWithout) {}
 
     public Result repair(List<Path> folders, String actor) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -47,15 +44,16 @@ public class CinRepair {
             if (Files.isRegularFile(folder)) {
                 files.add(folder);
             } else if (Files.isDirectory(folder)) {
-                try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder, p -> Files.isRegularFile(p)
-                        && !p.getFileName().toString().endsWith(".999")
-                        && !p.getFileName().toString().endsWith(".ta1"))) {
+                try (DirectoryStream<Path> dir = Files.newDirectoryStream(
+                        folder,
+                        p -> Files.isRegularFile(p)
+                                && !p.getFileName().toString().endsWith(".999")
+                                && !p.getFileName().toString().endsWith(".ta1"))) {
                     dir.forEach(files::add);
                 }
             }
         }
-        record Found(String cin, LocalDate date) {
-        }
+        record Found(String cin, LocalDate date) {}
         Map<String, Found> cins = new HashMap<>();
         int unreadable = 0;
         for (Path file : files) {
@@ -63,8 +61,8 @@ public class CinRepair {
             Map<String, String> own = new HashMap<>();
             try {
                 // every plan code is accepted here: only the identifiers are wanted
-                new Enrollment834Parser(plan -> true).parse(Files.newInputStream(file),
-                        new Enrollment834Parser.Handler() {
+                new Enrollment834Parser(plan -> true)
+                        .parse(Files.newInputStream(file), new Enrollment834Parser.Handler() {
                             @Override
                             public void header(Enrollment834Parser.FileHeader header) {
                                 if (header.fileDate() != null) {
@@ -88,13 +86,13 @@ public class CinRepair {
                 unreadable++;
                 continue;
             }
-            own.forEach((member, cin) -> cins.merge(member, new Found(cin, date[0]),
-                    (a, b) -> b.date().isBefore(a.date()) ? a : b));
+            own.forEach((member, cin) -> cins.merge(
+                    member, new Found(cin, date[0]), (a, b) -> b.date().isBefore(a.date()) ? a : b));
         }
-        List<String> waiting = jdbc.sql("""
+        List<String> waiting =
+                jdbc.sql("""
                 select member_id from coverage.member
-                where cin is null and exists (select 1 from unnest(raw_references) r where r like ?)""")
-                .param("%" + MARK).query(String.class).list();
+                where cin is null and exists (select 1 from unnest(raw_references) r where r like ?)""").param("%" + MARK).query(String.class).list();
         int repaired = 0;
         for (String member : waiting) {
             Found found = cins.get(member);
@@ -102,14 +100,24 @@ public class CinRepair {
                 continue;
             }
             repaired += jdbc.sql("update coverage.member set cin = ?, updated_at = now() where member_id = ? "
-                    + "and cin is null").params(found.cin(), member).update();
+                            + "and cin is null")
+                    .params(found.cin(), member)
+                    .update();
             jdbc.sql("""
                     insert into coverage.member_change (member_id, source, summary, reason)
                     values (?, 'repair', ?, 'issue #16: CIN only from REF*1L')""")
-                    .params(member, "CIN restored from REF*1L of a kept 834 file dated " + found.date()).update();
+                    .params(member, "CIN restored from REF*1L of a kept 834 file dated " + found.date())
+                    .update();
         }
-        audit.recordAs(actor, AuditEntry.change(AuditAction.UPDATE, "member-cin", "repair", null,
-                "CIN repair from kept 834 files", repaired + " members repaired from " + files.size() + " files"));
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.UPDATE,
+                        "member-cin",
+                        "repair",
+                        null,
+                        "CIN repair from kept 834 files",
+                        repaired + " members repaired from " + files.size() + " files"));
         return new Result(files.size(), unreadable, repaired, waiting.size() - repaired);
     }
 }

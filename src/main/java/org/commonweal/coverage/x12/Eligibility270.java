@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
 import org.commonweal.coverage.EligibilityInquiry;
@@ -47,8 +45,7 @@ public class Eligibility270 {
     }
 
     /** The answer and whether it is a 271 (false: a 999 refusing the envelope). */
-    public record Answer(String body, boolean is271) {
-    }
+    public record Answer(String body, boolean is271) {}
 
     public Answer answer(byte[] request) {
         long control = controls.next();
@@ -62,12 +59,11 @@ public class Eligibility270 {
         }
         if (!partners.allows(envelope.senderQualifier(), envelope.senderId(), "270")) {
             // a registered partner whose profile does not list the 270: AK905 1, functional group not supported
-            return new Answer(Ack999Writer.refusedGroup(envelope, "270", "1", control,
-                    LocalDateTime.now(zone)), false);
+            return new Answer(Ack999Writer.refusedGroup(envelope, "270", "1", control, LocalDateTime.now(zone)), false);
         }
         if (!envelope.setErrors().isEmpty()) {
-            return new Answer(Ack999Writer.accepted(envelope, "270", List.of(), control,
-                    LocalDateTime.now(zone)), false);
+            return new Answer(
+                    Ack999Writer.accepted(envelope, "270", List.of(), control, LocalDateTime.now(zone)), false);
         }
         List<Inquiry> sets;
         try {
@@ -77,12 +73,12 @@ public class Eligibility270 {
         }
         if (sets.isEmpty()) {
             // a group without a 270 set (found by fuzzing): refused whole, AK905 5 (included sets do not match)
-            return new Answer(Ack999Writer.refusedGroup(envelope, "270", "5", control,
-                    LocalDateTime.now(zone)), false);
+            return new Answer(Ack999Writer.refusedGroup(envelope, "270", "5", control, LocalDateTime.now(zone)), false);
         }
         answerAll(sets, "eligibility inquiry (X12 270)");
         String characterSet = partners.find(envelope.senderQualifier(), envelope.senderId())
-                .map(TradingPartners.Partner::characterSet).orElse("extended");
+                .map(TradingPartners.Partner::characterSet)
+                .orElse("extended");
         return new Answer(write271(envelope, sets, control, characterSet), true);
     }
 
@@ -91,13 +87,23 @@ public class Eligibility270 {
         var out = new StringWriter();
         var x12 = new X12Writer(out, characterSet);
         LocalDateTime now = LocalDateTime.now(zone);
-        x12.interchange(envelope.receiverQualifier(), envelope.receiverId(), envelope.senderQualifier(),
-                envelope.senderId(), X12Writer.control(control), now);
+        x12.interchange(
+                envelope.receiverQualifier(),
+                envelope.receiverId(),
+                envelope.senderQualifier(),
+                envelope.senderId(),
+                X12Writer.control(control),
+                now);
         x12.group("HB", envelope.receiverId(), envelope.senderId(), String.valueOf(control), VERSION, now);
         int setNumber = 0;
         for (Inquiry set : sets) {
             x12.transactionSet("271", String.format("%04d", ++setNumber), VERSION);
-            x12.segment("BHT", "0022", "11", set.reference, now.format(DateTimeFormatter.BASIC_ISO_DATE),
+            x12.segment(
+                    "BHT",
+                    "0022",
+                    "11",
+                    set.reference,
+                    now.format(DateTimeFormatter.BASIC_ISO_DATE),
                     now.format(DateTimeFormatter.ofPattern("HHmm")));
             x12.segment("HL", "1", "", "20", "1");
             x12.segment("NM1", "PR", "2", plan.payerName(), "", "", "", "", "PI", plan.payerId());
@@ -233,7 +239,8 @@ public class Eligibility270 {
             return;
         }
         // what we return differs from what was sent: the guide's INS*Y*18*001*25 (change in identifying data)
-        s.changed = s.byName || !s.memberId.equals(m.memberId())
+        s.changed = s.byName
+                || !s.memberId.equals(m.memberId())
                 || !s.first.isBlank() && !NameKey.of(s.first).equals(NameKey.of(m.firstName()))
                 || !X12Writer.extended(s.last).equalsIgnoreCase(X12Writer.extended(m.lastName()))
                 || !s.first.isBlank()
@@ -251,7 +258,16 @@ public class Eligibility270 {
         Eligibility e = s.answer.get();
         LocalDate date = e.date();
         var m = e.member();
-        x12.segment("NM1", "IL", "1", m.lastName().toUpperCase(), m.firstName().toUpperCase(), "", "", "", "MI",
+        x12.segment(
+                "NM1",
+                "IL",
+                "1",
+                m.lastName().toUpperCase(),
+                m.firstName().toUpperCase(),
+                "",
+                "",
+                "",
+                "MI",
                 m.memberId());
         if (m.birthDate() != null) {
             x12.segment("DMG", "D8", m.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE), m.sex());
@@ -269,16 +285,31 @@ public class Eligibility270 {
         if (span.end() != null) {
             x12.segment("DTP", "347", "D8", span.end().format(DateTimeFormatter.BASIC_ISO_DATE));
         }
-        x12.segment("EB", "1", "IND", "30", insuranceType(span.productLine()),
+        x12.segment(
+                "EB",
+                "1",
+                "IND",
+                "30",
+                insuranceType(span.productLine()),
                 e.productLine() == null ? span.planCode() : e.productLine().name() + " " + span.planCode());
         if (!span.aidCodes().isEmpty()) {
             x12.segment("REF", "18", String.join(" ", span.aidCodes()));
         }
         if (span.pcpNpi() != null) {
             x12.segment("LS", "2120");
-            String[] name = span.pcpName() == null ? new String[] {""} : span.pcpName().split(" ", 2);
-            x12.segment("NM1", "P3", "1", name.length > 1 ? name[1] : name[0], name.length > 1 ? name[0] : "", "", "",
-                    "", "XX", span.pcpNpi());
+            String[] name =
+                    span.pcpName() == null ? new String[] {""} : span.pcpName().split(" ", 2);
+            x12.segment(
+                    "NM1",
+                    "P3",
+                    "1",
+                    name.length > 1 ? name[1] : name[0],
+                    name.length > 1 ? name[0] : "",
+                    "",
+                    "",
+                    "",
+                    "XX",
+                    span.pcpNpi());
             x12.segment("LE", "2120");
         }
     }
@@ -291,8 +322,7 @@ public class Eligibility270 {
         };
     }
 
-    private record Inquiry(String reference, List<String> receiver, List<Subscriber> subscribers) {
-    }
+    private record Inquiry(String reference, List<String> receiver, List<Subscriber> subscribers) {}
 
     private static final class Subscriber {
         String trace;
@@ -338,10 +368,13 @@ public class Eligibility270 {
                     case "NM1" -> {
                         if (level.equals("21") && !s.element(1).isEmpty()) {
                             receiver = s.elements();
-                        } else if (level.equals("22") && current != null && s.element(1).equals("IL")) {
+                        } else if (level.equals("22")
+                                && current != null
+                                && s.element(1).equals("IL")) {
                             current.last = s.element(3);
                             current.first = s.element(4);
-                            current.memberId = s.element(9).isBlank() ? null : s.element(9).trim();
+                            current.memberId =
+                                    s.element(9).isBlank() ? null : s.element(9).trim();
                             current.askedId = current.memberId;
                         }
                     }
@@ -352,7 +385,9 @@ public class Eligibility270 {
                         }
                     }
                     case "DMG" -> {
-                        if (level.equals("22") && current != null && s.element(1).equals("D8")) {
+                        if (level.equals("22")
+                                && current != null
+                                && s.element(1).equals("D8")) {
                             try {
                                 current.birth = LocalDate.parse(s.element(2), DateTimeFormatter.BASIC_ISO_DATE);
                             } catch (DateTimeParseException e) {
@@ -363,14 +398,15 @@ public class Eligibility270 {
                     case "DTP" -> {
                         if (current != null && s.element(1).equals("291")) {
                             try {
-                                current.date = LocalDate.parse(s.element(3).split("-")[0],
-                                        DateTimeFormatter.BASIC_ISO_DATE);
+                                current.date =
+                                        LocalDate.parse(s.element(3).split("-")[0], DateTimeFormatter.BASIC_ISO_DATE);
                             } catch (DateTimeParseException e) {
                                 current.date = null;
                             }
                         }
                     }
-                    case "SE" -> sets.add(new Inquiry(reference, receiver, subscribers == null ? List.of() : subscribers));
+                    case "SE" ->
+                        sets.add(new Inquiry(reference, receiver, subscribers == null ? List.of() : subscribers));
                     default -> {
                         // EQ, DMG, REF and others do not change the answer
                     }

@@ -15,9 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.LongSupplier;
-
 import javax.sql.DataSource;
-
 import org.commonweal.geography.Address;
 import org.commonweal.geography.Geocoded;
 import org.commonweal.geography.Geocoder;
@@ -51,19 +49,29 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
     private List<Reject> rejects;
     private Chunk current;
     private final Map<String, Geocoded> geocodes = new HashMap<>();
-    private Runnable onChunk = () -> { };
+    private Runnable onChunk = () -> {};
     // a first load into empty member and span tables: the ids written so far (null otherwise)
     private SeenIds written;
 
     /** One chunk of member loops and rejects, written in one transaction together with the checkpoint. */
-    private record Chunk(List<MemberTransaction> members, List<Reject> rejects, int lastSequence, boolean full,
-            LocalDate fileDate, long bytesRead) {
-    }
+    private record Chunk(
+            List<MemberTransaction> members,
+            List<Reject> rejects,
+            int lastSequence,
+            boolean full,
+            LocalDate fileDate,
+            long bytesRead) {}
 
     private static final Chunk END = new Chunk(List.of(), List.of(), 0, false, null, 0);
 
-    Enrollment834Applier(DataSource dataSource, Geocoder geocoder, long importId, int resumeAfter, ImportCounts counts,
-            int chunkSize, LongSupplier bytesRead) {
+    Enrollment834Applier(
+            DataSource dataSource,
+            Geocoder geocoder,
+            long importId,
+            int resumeAfter,
+            ImportCounts counts,
+            int chunkSize,
+            LongSupplier bytesRead) {
         this.dataSource = dataSource;
         this.geocoder = geocoder;
         this.importId = importId;
@@ -106,10 +114,17 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             lastSequence = t.sequence();
             return;
         }
-        if (t.maintenanceType().equals("030") && header != null && !header.purpose().equals("full")) {
+        if (t.maintenanceType().equals("030")
+                && header != null
+                && !header.purpose().equals("full")) {
             // a file of audit loops is a full file whatever BGN08 says
-            header = new Enrollment834Parser.FileHeader(header.transactionSet(), header.reference(),
-                    header.fileDate(), "full", header.sponsor(), header.payer());
+            header = new Enrollment834Parser.FileHeader(
+                    header.transactionSet(),
+                    header.reference(),
+                    header.fileDate(),
+                    "full",
+                    header.sponsor(),
+                    header.payer());
         }
         // one member at most once per chunk, so the set-based statements keep the file's order for that member
         if (pendingIds.contains(t.memberId())) {
@@ -151,7 +166,10 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         pendingRejects = new ArrayList<>();
         pendingIds.clear();
         if (writer == null) {
-            writer = Thread.ofPlatform().name("834-apply-" + importId).daemon(true).start(this::writeLoop);
+            writer = Thread.ofPlatform()
+                    .name("834-apply-" + importId)
+                    .daemon(true)
+                    .start(this::writeLoop);
         }
         put(next);
     }
@@ -279,24 +297,35 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
     }
 
     private static final String[][] MEMBER_FIELDS = {
-            {"cin", "coalesce(excluded.cin, m.cin)"}, {"mbi", "coalesce(excluded.mbi, m.mbi)"},
-            {"medicaid_id", "coalesce(excluded.medicaid_id, m.medicaid_id)"},
-            {"first_name", "excluded.first_name"}, {"middle_name", "excluded.middle_name"},
-            {"last_name", "excluded.last_name"}, {"name_key", "excluded.name_key"},
-            {"birth_date", "coalesce(excluded.birth_date, m.birth_date)"}, {"sex", "coalesce(excluded.sex, m.sex)"},
-            {"address_line1", "coalesce(excluded.address_line1, m.address_line1)"},
-            {"address_line2", "case when excluded.address_line1 is null then m.address_line2 else excluded.address_line2 end"},
-            {"city", "coalesce(excluded.city, m.city)"}, {"state", "coalesce(excluded.state, m.state)"},
-            {"zip", "coalesce(excluded.zip, m.zip)"}, {"county_code", "coalesce(excluded.county_code, m.county_code)"},
-            {"latitude", "case when excluded.zip is null then m.latitude else excluded.latitude end"},
-            {"longitude", "case when excluded.zip is null then m.longitude else excluded.longitude end"},
-            {"spa", "case when excluded.zip is null then m.spa else excluded.spa end"},
-            {"rcac_region", "case when excluded.zip is null then m.rcac_region else excluded.rcac_region end"},
-            {"phone", "coalesce(excluded.phone, m.phone)"}, {"email", "coalesce(excluded.email, m.email)"},
-            {"spoken_language", "coalesce(excluded.spoken_language, m.spoken_language)"},
-            {"written_language", "coalesce(excluded.written_language, m.written_language)"},
-            {"hicn", "coalesce(excluded.hicn, m.hicn)"},
-            {"raw_references", "coalesce(excluded.raw_references, m.raw_references)"}};
+        {"cin", "coalesce(excluded.cin, m.cin)"},
+        {"mbi", "coalesce(excluded.mbi, m.mbi)"},
+        {"medicaid_id", "coalesce(excluded.medicaid_id, m.medicaid_id)"},
+        {"first_name", "excluded.first_name"},
+        {"middle_name", "excluded.middle_name"},
+        {"last_name", "excluded.last_name"},
+        {"name_key", "excluded.name_key"},
+        {"birth_date", "coalesce(excluded.birth_date, m.birth_date)"},
+        {"sex", "coalesce(excluded.sex, m.sex)"},
+        {"address_line1", "coalesce(excluded.address_line1, m.address_line1)"},
+        {
+            "address_line2",
+            "case when excluded.address_line1 is null then m.address_line2 else excluded.address_line2 end"
+        },
+        {"city", "coalesce(excluded.city, m.city)"},
+        {"state", "coalesce(excluded.state, m.state)"},
+        {"zip", "coalesce(excluded.zip, m.zip)"},
+        {"county_code", "coalesce(excluded.county_code, m.county_code)"},
+        {"latitude", "case when excluded.zip is null then m.latitude else excluded.latitude end"},
+        {"longitude", "case when excluded.zip is null then m.longitude else excluded.longitude end"},
+        {"spa", "case when excluded.zip is null then m.spa else excluded.spa end"},
+        {"rcac_region", "case when excluded.zip is null then m.rcac_region else excluded.rcac_region end"},
+        {"phone", "coalesce(excluded.phone, m.phone)"},
+        {"email", "coalesce(excluded.email, m.email)"},
+        {"spoken_language", "coalesce(excluded.spoken_language, m.spoken_language)"},
+        {"written_language", "coalesce(excluded.written_language, m.written_language)"},
+        {"hicn", "coalesce(excluded.hicn, m.hicn)"},
+        {"raw_references", "coalesce(excluded.raw_references, m.raw_references)"}
+    };
 
     /** Separates the raw references of one member in the text bound to {@code unnest} (arrays of arrays cannot be). */
     private static final char UNIT = '\u001f';
@@ -342,7 +371,8 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
      * with the upsert that rewrites only changed rows. Returns the members added by COPY.
      */
     private Set<String> upsertMembers(Connection c, Set<String> changed, Set<String> existing) throws SQLException {
-        List<MemberTransaction> rows = chunk.stream().filter(MemberTransaction::hasDemographics).toList();
+        List<MemberTransaction> rows =
+                chunk.stream().filter(MemberTransaction::hasDemographics).toList();
         Set<String> added = new HashSet<>();
         if (rows.isEmpty()) {
             return added;
@@ -379,13 +409,31 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         var out = new CopyText();
         for (MemberTransaction t : rows) {
             Geocoded g = t.zip() == null ? null : geocode(t);
-            out.text(t.memberId()).text(t.cin()).text(t.mbi()).text(t.medicaidId()).text(t.firstName())
-                    .text(t.middleName()).text(t.lastName()).text(NameKey.of(t.lastName(), t.firstName()))
-                    .date(t.birthDate()).text(t.sex()).text(t.addressLine1()).text(t.addressLine2()).text(t.city())
-                    .text(t.state()).text(t.zip()).text(t.countyCode())
-                    .number(g == null ? null : g.point().latitude()).number(g == null ? null : g.point().longitude())
-                    .number(g == null ? null : g.spa()).number(g == null ? null : g.rcacRegion()).text(t.phone())
-                    .text(t.email()).text(t.spokenLanguage()).text(t.writtenLanguage()).text(t.hicn());
+            out.text(t.memberId())
+                    .text(t.cin())
+                    .text(t.mbi())
+                    .text(t.medicaidId())
+                    .text(t.firstName())
+                    .text(t.middleName())
+                    .text(t.lastName())
+                    .text(NameKey.of(t.lastName(), t.firstName()))
+                    .date(t.birthDate())
+                    .text(t.sex())
+                    .text(t.addressLine1())
+                    .text(t.addressLine2())
+                    .text(t.city())
+                    .text(t.state())
+                    .text(t.zip())
+                    .text(t.countyCode())
+                    .number(g == null ? null : g.point().latitude())
+                    .number(g == null ? null : g.point().longitude())
+                    .number(g == null ? null : g.spa())
+                    .number(g == null ? null : g.rcacRegion())
+                    .text(t.phone())
+                    .text(t.email())
+                    .text(t.spokenLanguage())
+                    .text(t.writtenLanguage())
+                    .text(t.hicn());
             if (t.references().isEmpty()) {
                 out.text(null);
             } else {
@@ -402,20 +450,42 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         for (int i = 0; i < n; i++) {
             MemberTransaction t = rows.get(i);
             Geocoded g = t.zip() == null ? null : geocode(t);
-            Object[] v = {t.memberId(), t.cin(), t.mbi(), t.medicaidId(), t.firstName(), t.middleName(), t.lastName(),
-                    NameKey.of(t.lastName(), t.firstName()), t.birthDate(), t.sex(), t.addressLine1(),
-                    t.addressLine2(), t.city(), t.state(), t.zip(), t.countyCode(),
-                    g == null ? null : g.point().latitude(), g == null ? null : g.point().longitude(),
-                    g == null ? null : g.spa(), g == null ? null : g.rcacRegion(), t.phone(), t.email(),
-                    t.spokenLanguage(), t.writtenLanguage(), t.hicn(),
-                    t.references().isEmpty() ? null : String.join(String.valueOf(UNIT), t.references())};
+            Object[] v = {
+                t.memberId(),
+                t.cin(),
+                t.mbi(),
+                t.medicaidId(),
+                t.firstName(),
+                t.middleName(),
+                t.lastName(),
+                NameKey.of(t.lastName(), t.firstName()),
+                t.birthDate(),
+                t.sex(),
+                t.addressLine1(),
+                t.addressLine2(),
+                t.city(),
+                t.state(),
+                t.zip(),
+                t.countyCode(),
+                g == null ? null : g.point().latitude(),
+                g == null ? null : g.point().longitude(),
+                g == null ? null : g.spa(),
+                g == null ? null : g.rcacRegion(),
+                t.phone(),
+                t.email(),
+                t.spokenLanguage(),
+                t.writtenLanguage(),
+                t.hicn(),
+                t.references().isEmpty() ? null : String.join(String.valueOf(UNIT), t.references())
+            };
             for (int col = 0; col < v.length; col++) {
                 cols[col][i] = v[col];
             }
         }
-        String[] types = {"text", "text", "text", "text", "text", "text", "text", "text", "date", "text", "text",
-                "text", "text", "text", "text", "text", "float8", "float8", "int4", "int4", "text", "text", "text",
-                "text", "text", "text"};
+        String[] types = {
+            "text", "text", "text", "text", "text", "text", "text", "text", "date", "text", "text", "text", "text",
+            "text", "text", "text", "float8", "float8", "int4", "int4", "text", "text", "text", "text", "text", "text"
+        };
         for (int col = 0; col < types.length; col++) {
             ps.setArray(col + 1, c.createArrayOf(types[col], cols[col]));
         }
@@ -423,8 +493,10 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
 
     private Geocoded geocode(MemberTransaction t) {
         String zip5 = t.zip().length() >= 5 ? t.zip().substring(0, 5) : t.zip();
-        return geocodes.computeIfAbsent(zip5, z -> geocoder.geocode(
-                new Address(t.addressLine1(), t.addressLine2(), t.city(), t.state(), t.zip())).orElse(null));
+        return geocodes.computeIfAbsent(
+                zip5,
+                z -> geocoder.geocode(new Address(t.addressLine1(), t.addressLine2(), t.city(), t.state(), t.zip()))
+                        .orElse(null));
     }
 
     private static final String UPSERT_SPANS = """
@@ -453,8 +525,9 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
      * Spans keyed by (member, plan, begin): upserted, except for members just added that hold no span at all (checked
      * with one index probe, as spans are not tied to member rows), whose spans are written with COPY.
      */
-    private void upsertSpans(Connection c, LocalDate fileDate, Set<String> changed, Map<String, String> summaries,
-            Set<String> added) throws SQLException {
+    private void upsertSpans(
+            Connection c, LocalDate fileDate, Set<String> changed, Map<String, String> summaries, Set<String> added)
+            throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (MemberTransaction t : chunk) {
             Map<String, Object[]> byKey = new LinkedHashMap<>();
@@ -462,11 +535,20 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 if (!line.voided() && (effectiveType(t, line).equals("024") || line.begin() == null)) {
                     continue;
                 }
-                String status = line.voided() ? "void"
+                String status = line.voided()
+                        ? "void"
                         : line.end() == null || !line.end().isBefore(fileDate) ? "active" : "terminated";
-                byKey.put(line.planCode() + "|" + line.begin(), new Object[] {t.memberId(), line.planCode(),
-                        line.aidCodes().isEmpty() ? null : String.join(";", line.aidCodes()), line.begin(), line.end(),
-                        status, line.pcpNpi(), line.pcpName(), line.pcpLocation()});
+                byKey.put(line.planCode() + "|" + line.begin(), new Object[] {
+                    t.memberId(),
+                    line.planCode(),
+                    line.aidCodes().isEmpty() ? null : String.join(";", line.aidCodes()),
+                    line.begin(),
+                    line.end(),
+                    status,
+                    line.pcpNpi(),
+                    line.pcpName(),
+                    line.pcpLocation()
+                });
                 summaries.merge(t.memberId(), describe(t, line), (a, b) -> a + "; " + b);
             }
             rows.addAll(byKey.values());
@@ -520,10 +602,17 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 continue;
             }
             String aid = (String) r[2];
-            out.text((String) r[0]).text(line).text((String) r[1])
-                    .textArray(aid == null ? List.of() : List.of(aid.split(";", -1))).date((LocalDate) r[3])
-                    .date((LocalDate) r[4]).text((String) r[5]).text((String) r[6]).text((String) r[7])
-                    .text((String) r[8]).endRow();
+            out.text((String) r[0])
+                    .text(line)
+                    .text((String) r[1])
+                    .textArray(aid == null ? List.of() : List.of(aid.split(";", -1)))
+                    .date((LocalDate) r[3])
+                    .date((LocalDate) r[4])
+                    .text((String) r[5])
+                    .text((String) r[6])
+                    .text((String) r[7])
+                    .text((String) r[8])
+                    .endRow();
             copied.add((String) r[0]);
         }
         if (out.rows() == 0) {
@@ -564,8 +653,12 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
 
     private static String effectiveType(MemberTransaction t, MemberTransaction.CoverageLine line) {
         String hd01 = line.maintenanceType();
-        return hd01 == null || hd01.isEmpty() || !Enrollment834Parser.MAINTENANCE_TYPES.contains(hd01)
-                || t.maintenanceType().equals("024") ? t.maintenanceType() : hd01;
+        return hd01 == null
+                        || hd01.isEmpty()
+                        || !Enrollment834Parser.MAINTENANCE_TYPES.contains(hd01)
+                        || t.maintenanceType().equals("024")
+                ? t.maintenanceType()
+                : hd01;
     }
 
     private static String describe(MemberTransaction t, MemberTransaction.CoverageLine line) {
@@ -590,8 +683,7 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
               and s.begin_date <= u.end_date and (s.end_date is null or s.end_date > u.end_date)
             returning s.member_id""";
 
-    private void terminate(Connection c, Set<String> changed, Map<String, String> summaries)
-            throws SQLException {
+    private void terminate(Connection c, Set<String> changed, Map<String, String> summaries) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (MemberTransaction t : chunk) {
             boolean any = false;
@@ -602,15 +694,16 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                     LocalDate end = line.end() != null ? line.end() : t.eligibilityEnd();
                     if (end != null) {
                         rows.add(new Object[] {t.memberId(), line.planCode(), end});
-                        summaries.merge(t.memberId(), "terminate " + line.planCode() + " on " + end,
-                                (a, b) -> a + "; " + b);
+                        summaries.merge(
+                                t.memberId(), "terminate " + line.planCode() + " on " + end, (a, b) -> a + "; " + b);
                         any = true;
                     }
                 }
             }
             if (!any && t.maintenanceType().equals("024") && t.eligibilityEnd() != null) {
                 rows.add(new Object[] {t.memberId(), null, t.eligibilityEnd()});
-                summaries.merge(t.memberId(), "terminate all coverage on " + t.eligibilityEnd(), (a, b) -> a + "; " + b);
+                summaries.merge(
+                        t.memberId(), "terminate all coverage on " + t.eligibilityEnd(), (a, b) -> a + "; " + b);
             }
         }
         if (!rows.isEmpty()) {
@@ -621,10 +714,11 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         }
     }
 
-    private void reinstateLatest(Connection c, Set<String> changed, Map<String, String> summaries)
-            throws SQLException {
-        List<String> ids = chunk.stream().filter(t -> t.maintenanceType().equals("025"))
-                .filter(t -> t.coverages().stream().allMatch(l -> l.begin() == null)).map(MemberTransaction::memberId)
+    private void reinstateLatest(Connection c, Set<String> changed, Map<String, String> summaries) throws SQLException {
+        List<String> ids = chunk.stream()
+                .filter(t -> t.maintenanceType().equals("025"))
+                .filter(t -> t.coverages().stream().allMatch(l -> l.begin() == null))
+                .map(MemberTransaction::memberId)
                 .toList();
         if (ids.isEmpty()) {
             return;
@@ -649,12 +743,15 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
     /** The members of the chunk already in the table: one index probe per chunk (on a first load, of a few). */
     private Set<String> existingMembers(Connection c) throws SQLException {
         Set<String> existing = new HashSet<>();
-        Object[] ids = chunk.stream().map(MemberTransaction::memberId).filter(this::mightBeWritten).toArray();
+        Object[] ids = chunk.stream()
+                .map(MemberTransaction::memberId)
+                .filter(this::mightBeWritten)
+                .toArray();
         if (ids.length == 0) {
             return existing;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "select member_id from coverage.member where member_id = any(?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select member_id from coverage.member where member_id = any(?)")) {
             ps.setArray(1, c.createArrayOf("text", ids));
             collect(ps, existing);
         }
@@ -676,8 +773,16 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                 default -> null;
             };
             if (what != null && !existing.contains(t.memberId())) {
-                rejects.add(new Reject(t.transactionSet(), t.segmentNumber(), t.positionInSet(), "INS", "2000",
-                        t.memberId(), 3, "7", "INS03 " + t.maintenanceType() + " " + what + " for member "
+                rejects.add(new Reject(
+                        t.transactionSet(),
+                        t.segmentNumber(),
+                        t.positionInSet(),
+                        "INS",
+                        "2000",
+                        t.memberId(),
+                        3,
+                        "7",
+                        "INS03 " + t.maintenanceType() + " " + what + " for member "
                                 + t.memberId() + " who is not enrolled with the plan (no 021 add or 030 audit "
                                 + "before)"));
                 iterator.remove();
@@ -689,13 +794,16 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             "coverage.member_change (member_id, source, import_id, transaction_set, sequence, summary, raw_references)";
 
     /** One history row per member changed (file, transaction set, loop); returns the members it was written for. */
-    private Set<String> history(Connection c, Set<String> changed, Map<String, String> summaries)
-            throws SQLException {
+    private Set<String> history(Connection c, Set<String> changed, Map<String, String> summaries) throws SQLException {
         Set<String> recorded = new HashSet<>();
         var out = new CopyText();
         for (MemberTransaction t : chunk) {
             if (changed.contains(t.memberId())) {
-                out.text(t.memberId()).text("834").number(importId).text(t.transactionSet()).number(t.sequence())
+                out.text(t.memberId())
+                        .text("834")
+                        .number(importId)
+                        .text(t.transactionSet())
+                        .number(t.sequence())
                         .text(summary(t, summaries));
                 if (t.references().isEmpty()) {
                     out.text(null);
@@ -729,13 +837,17 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         return "834 " + t.maintenanceType() + ": " + summaries.getOrDefault(t.memberId(), "member details updated");
     }
 
-    private void historyIfAbsent(Connection c, Set<String> changed, Map<String, String> summaries)
-            throws SQLException {
+    private void historyIfAbsent(Connection c, Set<String> changed, Map<String, String> summaries) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (MemberTransaction t : chunk) {
             if (changed.contains(t.memberId())) {
-                rows.add(new Object[] {t.memberId(), t.transactionSet(), t.sequence(), summary(t, summaries),
-                        t.references().isEmpty() ? null : String.join(String.valueOf(UNIT), t.references())});
+                rows.add(new Object[] {
+                    t.memberId(),
+                    t.transactionSet(),
+                    t.sequence(),
+                    summary(t, summaries),
+                    t.references().isEmpty() ? null : String.join(String.valueOf(UNIT), t.references())
+                });
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""

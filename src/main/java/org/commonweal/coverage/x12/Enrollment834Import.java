@@ -14,9 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -44,8 +42,13 @@ public class Enrollment834Import {
     private final boolean reconcileAutomatically;
     private final int chunkSize;
 
-    public Enrollment834Import(DataSource dataSource, JdbcClient jdbc, Geocoder geocoder, AuditTrail audit,
-            X12ControlNumbers controls, TradingPartners partners,
+    public Enrollment834Import(
+            DataSource dataSource,
+            JdbcClient jdbc,
+            Geocoder geocoder,
+            AuditTrail audit,
+            X12ControlNumbers controls,
+            TradingPartners partners,
             @Value("${commonweal.coverage.full-file-reconcile:approval}") String reconcile,
             @Value("${commonweal.coverage.import-chunk:2000}") int chunkSize) {
         this.dataSource = dataSource;
@@ -65,8 +68,9 @@ public class Enrollment834Import {
         return importFile(file, fileName, actor, reconcileAutomatically, progress);
     }
 
-    public ImportReport importFile(Path file, String fileName, String actor, boolean reconcileNow,
-            Consumer<ImportReport> progress) throws IOException {
+    public ImportReport importFile(
+            Path file, String fileName, String actor, boolean reconcileNow, Consumer<ImportReport> progress)
+            throws IOException {
         return importFile(file, fileName, actor, reconcileNow, false, progress);
     }
 
@@ -74,8 +78,14 @@ public class Enrollment834Import {
      * @param acceptReusedControlNumber apply a file whose ISA13 the same sender already used for different content
      *     (recorded in the audit); without it such a file is refused with a TA1 (025) naming the earlier import
      */
-    public ImportReport importFile(Path file, String fileName, String actor, boolean reconcileNow,
-            boolean acceptReusedControlNumber, Consumer<ImportReport> progress) throws IOException {
+    public ImportReport importFile(
+            Path file,
+            String fileName,
+            String actor,
+            boolean reconcileNow,
+            boolean acceptReusedControlNumber,
+            Consumer<ImportReport> progress)
+            throws IOException {
         long size = Files.size(file);
         Envelope envelope;
         try {
@@ -84,20 +94,42 @@ public class Enrollment834Import {
             return refuse(file, fileName, actor, size, e);
         }
         if (!partners.allows(envelope.senderQualifier(), envelope.senderId(), "834")) {
-            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(), "trading partner "
-                    + envelope.senderQualifier() + "/" + envelope.senderId() + " is not set up to send 834 files "
-                    + "(trading partner profile)", Ack999Writer.refusedGroup(envelope, "834", "1", controls.next(),
-                    LocalDateTime.now()));
+            return refused(
+                    file,
+                    fileName,
+                    actor,
+                    size,
+                    envelope.isa13(),
+                    envelope.senderId(),
+                    "trading partner "
+                            + envelope.senderQualifier() + "/" + envelope.senderId()
+                            + " is not set up to send 834 files "
+                            + "(trading partner profile)",
+                    Ack999Writer.refusedGroup(envelope, "834", "1", controls.next(), LocalDateTime.now()));
         }
         if (envelope.allSetsRefused()) {
-            String reason = envelope.setErrors().stream().map(Envelope.SetError::reason)
+            String reason = envelope.setErrors().stream()
+                    .map(Envelope.SetError::reason)
                     .collect(java.util.stream.Collectors.joining("; "));
-            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(), "envelope: " + reason,
+            return refused(
+                    file,
+                    fileName,
+                    actor,
+                    size,
+                    envelope.isa13(),
+                    envelope.senderId(),
+                    "envelope: " + reason,
                     Ack999Writer.accepted(envelope, "834", List.of(), controls.next(), LocalDateTime.now()));
         }
         var reused = files.reusedControlNumber(envelope.isa13(), envelope.senderId(), envelope.sha256());
         if (reused.isPresent() && !acceptReusedControlNumber) {
-            return refused(file, fileName, actor, size, envelope.isa13(), envelope.senderId(),
+            return refused(
+                    file,
+                    fileName,
+                    actor,
+                    size,
+                    envelope.isa13(),
+                    envelope.senderId(),
                     "ISA13 " + envelope.isa13() + " from " + envelope.senderId() + " was already used by import "
                             + reused.get() + " for different content: refused (TA1 025 duplicate interchange "
                             + "control number); if the sender confirms the file, import it with "
@@ -112,10 +144,22 @@ public class Enrollment834Import {
             ImportReport before = report(existing.get()).orElseThrow();
             // interrupted (a crash) or failed half-way (the database refused a write, e.g. its disk full): resume
             if (before.status() != ImportStatus.RUNNING && before.status() != ImportStatus.FAILED) {
-                long dup = insertFile(fileName, envelope, actor, size, ImportStatus.DUPLICATE,
+                long dup = insertFile(
+                        fileName,
+                        envelope,
+                        actor,
+                        size,
+                        ImportStatus.DUPLICATE,
                         "already imported as #" + before.id() + " on " + before.finishedAt() + "; nothing changed");
-                audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(dup), null,
-                        "enrollment import", "duplicate of #" + before.id()));
+                audit.recordAs(
+                        actor,
+                        AuditEntry.change(
+                                AuditAction.IMPORT,
+                                "834-file",
+                                String.valueOf(dup),
+                                null,
+                                "enrollment import",
+                                "duplicate of #" + before.id()));
                 return report(dup).orElseThrow();
             }
             id = before.id();
@@ -127,9 +171,16 @@ public class Enrollment834Import {
         } else {
             id = insertFile(fileName, envelope, actor, size, ImportStatus.RUNNING, null);
             if (reused.isPresent()) {
-                audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
-                        "enrollment import", "--accept-reused-control-number: ISA13 " + envelope.isa13()
-                                + " already used by import " + reused.get() + " for different content"));
+                audit.recordAs(
+                        actor,
+                        AuditEntry.change(
+                                AuditAction.IMPORT,
+                                "834-file",
+                                String.valueOf(id),
+                                null,
+                                "enrollment import",
+                                "--accept-reused-control-number: ISA13 " + envelope.isa13() + " already used by import "
+                                        + reused.get() + " for different content"));
             }
         }
         // a first load into an empty membership builds the secondary indexes after the load; any other import (a
@@ -144,13 +195,17 @@ public class Enrollment834Import {
         var bytes = new AtomicLong();
         var applier = new Enrollment834Applier(dataSource, geocoder, id, resumeAfter, counts, chunkSize, bytes::get);
         applier.onChunk(() -> progress.accept(report(id).orElseThrow()));
-        if (firstLoad && !jdbc.sql("select exists (select 1 from coverage.enrollment_span)").query(Boolean.class)
-                .single()) {
+        if (firstLoad
+                && !jdbc.sql("select exists (select 1 from coverage.enrollment_span)")
+                        .query(Boolean.class)
+                        .single()) {
             // an 834 member loop takes 200 bytes at the least: enough bits for every member the file can hold
             applier.firstLoad(size / 200);
         }
-        var parser = new Enrollment834Parser(this::knownPlan).skipSets(envelope.setErrors().stream()
-                .map(Envelope.SetError::control).collect(java.util.stream.Collectors.toSet()));
+        var parser = new Enrollment834Parser(this::knownPlan)
+                .skipSets(envelope.setErrors().stream()
+                        .map(Envelope.SetError::control)
+                        .collect(java.util.stream.Collectors.toSet()));
         try (InputStream in = new CountingStream(Files.newInputStream(file), bytes)) {
             var handler = new HeaderCheck(applier, id);
             try {
@@ -184,9 +239,15 @@ public class Enrollment834Import {
         String ack = Ack999Writer.accepted(envelope, "834", rejects(id), controls.next(), LocalDateTime.now());
         files.finished(id, status, ack);
         ImportReport done = report(id).orElseThrow();
-        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
-                "enrollment import", done.status() + " transactions=" + done.transactions() + " rejects="
-                        + done.rejects()));
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.IMPORT,
+                        "834-file",
+                        String.valueOf(id),
+                        null,
+                        "enrollment import",
+                        done.status() + " transactions=" + done.transactions() + " rejects=" + done.rejects()));
         progress.accept(done);
         return done;
     }
@@ -194,7 +255,9 @@ public class Enrollment834Import {
     /** Members with coverage open on the file date who are absent from the full file: the dry run of a reconcile. */
     private int countReconcileCandidates(long id, LocalDate fileDate) {
         return jdbc.sql(CANDIDATES.replace("select distinct s.member_id", "select count(distinct s.member_id)"))
-                .params(fileDate, id, id).query(Integer.class).single();
+                .params(fileDate, id, id)
+                .query(Integer.class)
+                .single();
     }
 
     private static final String CANDIDATES = """
@@ -207,7 +270,10 @@ public class Enrollment834Import {
     /** The members a full file's reconcile would close, for staff to review (first {@code limit}). */
     public List<String> reconcileCandidates(long id, int limit) {
         LocalDate date = fileDate(id);
-        return jdbc.sql(CANDIDATES + " order by 1 limit ?").params(date, id, id, limit).query(String.class).list();
+        return jdbc.sql(CANDIDATES + " order by 1 limit ?")
+                .params(date, id, id, limit)
+                .query(String.class)
+                .list();
     }
 
     /** Closes the open spans of members missing from the full file, as of the file's date. */
@@ -216,22 +282,38 @@ public class Enrollment834Import {
         var tx = new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         int closed = tx.execute(s -> {
-            List<String> members = jdbc.sql(CANDIDATES).params(date, id, id).query(String.class).list();
+            List<String> members = jdbc.sql(CANDIDATES)
+                    .params(date, id, id)
+                    .query(String.class)
+                    .list();
             int spans = jdbc.sql("""
                     update coverage.enrollment_span set end_date = ?, status = 'terminated', updated_at = now()
                     where member_id = any(?) and (end_date is null or end_date > ?) and status <> 'terminated'""")
-                    .params(date, members.toArray(String[]::new), date).update();
+                    .params(date, members.toArray(String[]::new), date)
+                    .update();
             jdbc.sql("""
                     insert into coverage.member_change (member_id, source, import_id, summary)
                     select unnest(?::text[]), 'reconcile', ?, ?""")
-                    .params(members.toArray(String[]::new), id,
-                            "missing from full file #" + id + ": open coverage closed on " + date).update();
+                    .params(
+                            members.toArray(String[]::new),
+                            id,
+                            "missing from full file #" + id + ": open coverage closed on " + date)
+                    .update();
             files.reconciled(id, spans);
-            jdbc.sql("delete from coverage.import_seen where import_id = ?").param(id).update();
+            jdbc.sql("delete from coverage.import_seen where import_id = ?")
+                    .param(id)
+                    .update();
             return spans;
         });
-        audit.recordAs(actor, AuditEntry.change(AuditAction.UPDATE, "834-file", String.valueOf(id), null,
-                "full-file reconcile", closed + " spans closed"));
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.UPDATE,
+                        "834-file",
+                        String.valueOf(id),
+                        null,
+                        "full-file reconcile",
+                        closed + " spans closed"));
         return report(id).orElseThrow();
     }
 
@@ -251,8 +333,7 @@ public class Enrollment834Import {
     }
 
     /** Member loops refused for the plan's configuration and not re-applied yet, by reason. */
-    public record ConfigurationRejects(String reason, int loops, List<String> members, String firstImport) {
-    }
+    public record ConfigurationRejects(String reason, int loops, List<String> members, String firstImport) {}
 
     public List<ConfigurationRejects> configurationRejects() {
         return jdbc.sql("""
@@ -260,9 +341,14 @@ public class Enrollment834Import {
                        '#' || min(import_id)
                 from coverage.import_reject where config_reason is not null and reapplied_in is null
                 group by config_reason order by config_reason""")
-                .query((rs, n) -> new ConfigurationRejects(rs.getString(1), rs.getInt(2),
+                .query((rs, n) -> new ConfigurationRejects(
+                        rs.getString(1),
+                        rs.getInt(2),
                         java.util.Arrays.stream((String[]) rs.getArray(3).getArray())
-                                .filter(java.util.Objects::nonNull).toList(), rs.getString(4))).list();
+                                .filter(java.util.Objects::nonNull)
+                                .toList(),
+                        rs.getString(4)))
+                .list();
     }
 
     /**
@@ -271,20 +357,24 @@ public class Enrollment834Import {
      * refused are listed again under the new import.
      */
     public ImportReport reapply(String reason, String actor) throws IOException {
-        record Kept(long importId, int segment, String text, LocalDate fileDate) {
-        }
+        record Kept(long importId, int segment, String text, LocalDate fileDate) {}
         List<Kept> kept = jdbc.sql("""
                 select r.import_id, r.segment_number, r.loop_text, f.file_date
                 from coverage.import_reject r join coverage.import_file f on f.id = r.import_id
                 where r.config_reason = ? and r.reapplied_in is null and r.loop_text is not null
-                order by r.import_id, r.segment_number""").param(reason)
-                .query((rs, n) -> new Kept(rs.getLong(1), rs.getInt(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class))).list();
+                order by r.import_id, r.segment_number""")
+                .param(reason)
+                .query((rs, n) ->
+                        new Kept(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+                .list();
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("no member loops wait for re-apply under '" + reason + "'");
         }
-        LocalDate date = kept.stream().map(Kept::fileDate).filter(java.util.Objects::nonNull)
-                .max(LocalDate::compareTo).orElse(LocalDate.now());
+        LocalDate date = kept.stream()
+                .map(Kept::fileDate)
+                .filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo)
+                .orElse(LocalDate.now());
         long control = controls.next();
         String isa13 = X12Writer.control(control);
         var body = new StringBuilder();
@@ -307,14 +397,20 @@ public class Enrollment834Import {
         Path file = Files.createTempFile("reapply-", ".834");
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
-            ImportReport report = importFile(file, "re-apply: " + reason, actor, false, false, r -> { });
+            ImportReport report = importFile(file, "re-apply: " + reason, actor, false, false, r -> {});
             jdbc.sql("""
                     update coverage.import_reject set reapplied_in = ?
-                    where config_reason = ? and reapplied_in is null and import_id <> ? and loop_text is not null""")
-                    .params(report.id(), reason, report.id()).update();
-            audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(report.id()), null,
-                    "re-apply after a configuration change", kept.size() + " member loops refused for '" + reason
-                            + "' run again: " + report.status() + ", rejects=" + report.rejects()));
+                    where config_reason = ? and reapplied_in is null and import_id <> ? and loop_text is not null""").params(report.id(), reason, report.id()).update();
+            audit.recordAs(
+                    actor,
+                    AuditEntry.change(
+                            AuditAction.IMPORT,
+                            "834-file",
+                            String.valueOf(report.id()),
+                            null,
+                            "re-apply after a configuration change",
+                            kept.size() + " member loops refused for '" + reason + "' run again: " + report.status()
+                                    + ", rejects=" + report.rejects()));
             return report;
         } finally {
             Files.deleteIfExists(file);
@@ -324,7 +420,9 @@ public class Enrollment834Import {
     private Set<String> plans() {
         Set<String> p = plans;
         if (p == null) {
-            p = Set.copyOf(jdbc.sql("select plan_code from coverage.plan").query(String.class).list());
+            p = Set.copyOf(jdbc.sql("select plan_code from coverage.plan")
+                    .query(String.class)
+                    .list());
             plans = p;
         }
         return p;
@@ -344,17 +442,33 @@ public class Enrollment834Import {
         } else if (partial != null && e.level() == X12Exception.Level.GROUP) {
             ack = Ack999Writer.refusedGroup(partial, "834", e.code(), controls.next(), LocalDateTime.now());
         }
-        String reason = ack == null ? e.getMessage() + " (no acknowledgment: the ISA could not be read)" : e.getMessage();
-        return refused(file, fileName, actor, size, partial == null ? null : partial.isa13(),
-                partial == null ? null : partial.senderId(), reason, ack);
+        String reason =
+                ack == null ? e.getMessage() + " (no acknowledgment: the ISA could not be read)" : e.getMessage();
+        return refused(
+                file,
+                fileName,
+                actor,
+                size,
+                partial == null ? null : partial.isa13(),
+                partial == null ? null : partial.senderId(),
+                reason,
+                ack);
     }
 
-    private ImportReport refused(Path file, String fileName, String actor, long size, String isa13, String sender,
-            String reason, String ack) throws IOException {
-        long id = files.insertRefused(new ImportFiles.Received(fileName, isa13, sha256(file), sender, size, actor),
-                reason, ack);
-        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "834-file", String.valueOf(id), null,
-                "enrollment import", "refused: " + reason));
+    private ImportReport refused(
+            Path file, String fileName, String actor, long size, String isa13, String sender, String reason, String ack)
+            throws IOException {
+        long id = files.insertRefused(
+                new ImportFiles.Received(fileName, isa13, sha256(file), sender, size, actor), reason, ack);
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.IMPORT,
+                        "834-file",
+                        String.valueOf(id),
+                        null,
+                        "enrollment import",
+                        "refused: " + reason));
         return report(id).orElseThrow();
     }
 
@@ -372,10 +486,13 @@ public class Enrollment834Import {
         }
     }
 
-    private long insertFile(String fileName, Envelope envelope, String actor, long size, ImportStatus status,
-            String message) {
-        return files.insert(new ImportFiles.Received(fileName, envelope.isa13(), envelope.sha256(),
-                envelope.senderId(), size, actor), status, message);
+    private long insertFile(
+            String fileName, Envelope envelope, String actor, long size, ImportStatus status, String message) {
+        return files.insert(
+                new ImportFiles.Received(
+                        fileName, envelope.isa13(), envelope.sha256(), envelope.senderId(), size, actor),
+                status,
+                message);
     }
 
     private static void restore(ImportCounts counts, ImportReport r) {
@@ -393,9 +510,19 @@ public class Enrollment834Import {
         return jdbc.sql("""
                 select transaction_set, segment_number, position_in_set, segment_tag, loop_id, member_id,
                        element_position, error_code, reason
-                from coverage.import_reject where import_id = ? order by segment_number""").param(id)
-                .query((rs, n) -> new Reject(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9))).list();
+                from coverage.import_reject where import_id = ? order by segment_number""")
+                .param(id)
+                .query((rs, n) -> new Reject(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getString(8),
+                        rs.getString(9)))
+                .list();
     }
 
     public Optional<ImportReport> report(long id) {
@@ -405,9 +532,17 @@ public class Enrollment834Import {
     private List<ImportReport.RejectLine> rejectLines(long id) {
         return jdbc.sql("""
                 select segment_number, loop_id, member_id, reason, segment_tag, position_in_set, transaction_set
-                from coverage.import_reject where import_id = ? order by segment_number limit 500""").param(id)
-                .query((rs, n) -> new ImportReport.RejectLine(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7))).list();
+                from coverage.import_reject where import_id = ? order by segment_number limit 500""")
+                .param(id)
+                .query((rs, n) -> new ImportReport.RejectLine(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getString(7)))
+                .list();
     }
 
     /** The latest imports, newest first. */
@@ -434,8 +569,14 @@ public class Enrollment834Import {
                 checked = true;
                 LocalDate latest = files.latestAppliedFileDate(id).orElse(null);
                 boolean outOfOrder = latest != null && header.fileDate().isBefore(latest);
-                files.header(id, header.fileDate(), header.purpose(), outOfOrder,
-                        outOfOrder ? "file dated " + header.fileDate() + " applied after a file dated " + latest : null);
+                files.header(
+                        id,
+                        header.fileDate(),
+                        header.purpose(),
+                        outOfOrder,
+                        outOfOrder
+                                ? "file dated " + header.fileDate() + " applied after a file dated " + latest
+                                : null);
             }
         }
 

@@ -23,10 +23,21 @@ public final class Enrollment834Parser {
     static final Set<String> MAINTENANCE_TYPES = Set.of("001", "021", "024", "025", "030");
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Set<String> DATE_QUALIFIERS = Set.of("356", "357", "348", "349");
-    private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("eng", "en"), Map.entry("spa", "es"),
-            Map.entry("arm", "hy"), Map.entry("hye", "hy"), Map.entry("chi", "zh"), Map.entry("zho", "zh"),
-            Map.entry("kor", "ko"), Map.entry("vie", "vi"), Map.entry("rus", "ru"), Map.entry("tgl", "tl"),
-            Map.entry("per", "fa"), Map.entry("fas", "fa"), Map.entry("khm", "km"), Map.entry("ara", "ar"));
+    private static final Map<String, String> LANGUAGES = Map.ofEntries(
+            Map.entry("eng", "en"),
+            Map.entry("spa", "es"),
+            Map.entry("arm", "hy"),
+            Map.entry("hye", "hy"),
+            Map.entry("chi", "zh"),
+            Map.entry("zho", "zh"),
+            Map.entry("kor", "ko"),
+            Map.entry("vie", "vi"),
+            Map.entry("rus", "ru"),
+            Map.entry("tgl", "tl"),
+            Map.entry("per", "fa"),
+            Map.entry("fas", "fa"),
+            Map.entry("khm", "km"),
+            Map.entry("ara", "ar"));
 
     /** Receives what the parser reads, in file order. */
     public interface Handler {
@@ -43,9 +54,13 @@ public final class Enrollment834Parser {
      * @param purpose {@code change} (BGN08 2) or {@code full} (BGN08 4, or INS03 030 throughout)
      * @param fileDate BGN03
      */
-    public record FileHeader(String transactionSet, String reference, LocalDate fileDate, String purpose,
-            String sponsor, String payer) {
-    }
+    public record FileHeader(
+            String transactionSet,
+            String reference,
+            LocalDate fileDate,
+            String purpose,
+            String sponsor,
+            String payer) {}
 
     private final Predicate<String> knownPlan;
     private Set<String> refusedSets = Set.of();
@@ -269,9 +284,36 @@ public final class Enrollment834Parser {
             if (type.equals("024") && eligEnd == null && lines.stream().allMatch(l -> l.end() == null)) {
                 throw reject(ins, "DTP", 0, "3", "termination without an end date (DTP*357 or DTP*349)");
             }
-            return new MemberTransaction(sequence, ins.position(), st, type, memberId, cin, mbi, medicaidId, county,
-                    caseNumber, last, first, middle, phone, email, line1, line2, city, state, zip, birth, sex, spoken,
-                    written, eligBegin, eligEnd, List.copyOf(lines), hicn, List.copyOf(references),
+            return new MemberTransaction(
+                    sequence,
+                    ins.position(),
+                    st,
+                    type,
+                    memberId,
+                    cin,
+                    mbi,
+                    medicaidId,
+                    county,
+                    caseNumber,
+                    last,
+                    first,
+                    middle,
+                    phone,
+                    email,
+                    line1,
+                    line2,
+                    city,
+                    state,
+                    zip,
+                    birth,
+                    sex,
+                    spoken,
+                    written,
+                    eligBegin,
+                    eligEnd,
+                    List.copyOf(lines),
+                    hicn,
+                    List.copyOf(references),
                     ins.position() - stStart + 1);
         }
 
@@ -431,8 +473,8 @@ public final class Enrollment834Parser {
                 case "P3" -> {
                     loop = "2310";
                     if (coverage != null) {
-                        coverage.pcpName = (s.element(2).equals("1") ? s.element(4) + " " + s.element(3)
-                                : s.element(3)).trim();
+                        coverage.pcpName =
+                                (s.element(2).equals("1") ? s.element(4) + " " + s.element(3) : s.element(3)).trim();
                         coverage.pcpNpi = s.element(8).equals("XX") ? s.element(9) : null;
                     }
                 }
@@ -452,9 +494,18 @@ public final class Enrollment834Parser {
                 for (Segment each : segments) {
                     text.append(each).append('\n');
                 }
-                throw new LoopRejected(new Reject(r.transactionSet(), r.segmentNumber(), r.positionInSet(),
-                        r.segmentTag(), r.loopId(), r.memberId(), r.elementPosition(), r.errorCode(), r.reason(),
-                        "HD04 plan code " + plan, text.toString()));
+                throw new LoopRejected(new Reject(
+                        r.transactionSet(),
+                        r.segmentNumber(),
+                        r.positionInSet(),
+                        r.segmentTag(),
+                        r.loopId(),
+                        r.memberId(),
+                        r.elementPosition(),
+                        r.errorCode(),
+                        r.reason(),
+                        "HD04 plan code " + plan,
+                        text.toString()));
             }
             coverage = new CoverageBuilder();
             coverage.hd = s;
@@ -474,19 +525,22 @@ public final class Enrollment834Parser {
             try {
                 return ccyymmdd(text);
             } catch (java.time.DateTimeException e) {
-                throw reject(s, element, "8", s.tag() + String.format("%02d", element) + " '" + text
-                        + "' is not a date CCYYMMDD");
+                throw reject(
+                        s,
+                        element,
+                        "8",
+                        s.tag() + String.format("%02d", element) + " '" + text + "' is not a date CCYYMMDD");
             }
         }
 
         private LoopRejected reject(Segment s, int element, String code, String reason) {
-            return new LoopRejected(new Reject(st, s.position(), s.position() - stStart + 1, s.tag(), loop,
-                    memberId, element, code, reason));
+            return new LoopRejected(new Reject(
+                    st, s.position(), s.position() - stStart + 1, s.tag(), loop, memberId, element, code, reason));
         }
 
         private LoopRejected reject(Segment at, String tag, int element, String code, String reason) {
-            return new LoopRejected(new Reject(st, at.position(), at.position() - stStart + 1, tag, loop, memberId,
-                    element, code, reason));
+            return new LoopRejected(new Reject(
+                    st, at.position(), at.position() - stStart + 1, tag, loop, memberId, element, code, reason));
         }
 
         private final class CoverageBuilder {
@@ -515,17 +569,35 @@ public final class Enrollment834Parser {
                 if (!voided && from != null && to != null && to.isBefore(from)) {
                     Segment at = end != null ? endSegment : hd;
                     throw end != null
-                            ? reject(at, 3, "8", "coverage " + plan + " ends " + to + " (DTP*349) before it begins "
-                                    + from + " and is not a void (end = begin - 1)")
-                            : reject(at, "DTP", 0, "8", "coverage " + plan + " ends " + to + " (DTP*357) before it "
-                                    + "begins " + from);
+                            ? reject(
+                                    at,
+                                    3,
+                                    "8",
+                                    "coverage " + plan + " ends " + to + " (DTP*349) before it begins " + from
+                                            + " and is not a void (end = begin - 1)")
+                            : reject(
+                                    at,
+                                    "DTP",
+                                    0,
+                                    "8",
+                                    "coverage " + plan + " ends " + to + " (DTP*357) before it " + "begins " + from);
                 }
                 List<String> aid = new ArrayList<>(aidCodes);
                 if (aid.isEmpty() && pendingAidCode != null) {
                     aid.add(pendingAidCode);
                 }
-                return new MemberTransaction.CoverageLine(maintenanceType, line, plan, status, from, to,
-                        List.copyOf(aid), pcpNpi, pcpName, pcpLocation, voided);
+                return new MemberTransaction.CoverageLine(
+                        maintenanceType,
+                        line,
+                        plan,
+                        status,
+                        from,
+                        to,
+                        List.copyOf(aid),
+                        pcpNpi,
+                        pcpName,
+                        pcpLocation,
+                        voided);
             }
         }
     }

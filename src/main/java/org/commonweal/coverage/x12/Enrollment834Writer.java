@@ -10,9 +10,17 @@ import java.util.Map;
 public final class Enrollment834Writer {
 
     public static final String SENDER = "CADHCS_5010_834";
-    private static final Map<String, String> ISO639_2 = Map.ofEntries(Map.entry("en", "eng"), Map.entry("es", "spa"),
-            Map.entry("hy", "arm"), Map.entry("zh", "chi"), Map.entry("ko", "kor"), Map.entry("vi", "vie"),
-            Map.entry("ru", "rus"), Map.entry("tl", "tgl"), Map.entry("fa", "per"), Map.entry("km", "khm"),
+    private static final Map<String, String> ISO639_2 = Map.ofEntries(
+            Map.entry("en", "eng"),
+            Map.entry("es", "spa"),
+            Map.entry("hy", "arm"),
+            Map.entry("zh", "chi"),
+            Map.entry("ko", "kor"),
+            Map.entry("vi", "vie"),
+            Map.entry("ru", "rus"),
+            Map.entry("tl", "tgl"),
+            Map.entry("fa", "per"),
+            Map.entry("km", "khm"),
             Map.entry("ar", "ara"));
 
     private final X12Writer x12;
@@ -53,7 +61,8 @@ public final class Enrollment834Writer {
             x12.segment("REF", "1L", m.cin());
             x12.segment("REF", "23", "1;" + d8(m.eligibilityBegin() == null ? fileDate : m.eligibilityBegin()) + ";;");
         }
-        String aid = m.coverages().isEmpty() || m.coverages().get(0).aidCodes().isEmpty() ? ""
+        String aid = m.coverages().isEmpty() || m.coverages().get(0).aidCodes().isEmpty()
+                ? ""
                 : m.coverages().get(0).aidCodes().get(0);
         if (m.countyCode() != null) {
             x12.segment("REF", "3H", m.countyCode() + ";" + aid + ";" + (m.caseNumber() == null ? "" : m.caseNumber()));
@@ -84,7 +93,11 @@ public final class Enrollment834Writer {
             }
         }
         for (MemberTransaction.CoverageLine c : m.coverages()) {
-            x12.segment("HD", c.maintenanceType() == null ? type : c.maintenanceType(), "", c.insuranceLine(),
+            x12.segment(
+                    "HD",
+                    c.maintenanceType() == null ? type : c.maintenanceType(),
+                    "",
+                    c.insuranceLine(),
                     c.planCode() + ";" + (c.planStatus() == null ? "" : c.planStatus()));
             if (c.begin() != null) {
                 x12.segment("DTP", "348", "D8", d8(c.begin()));
@@ -98,8 +111,17 @@ public final class Enrollment834Writer {
             if (c.pcpNpi() != null) {
                 x12.segment("LX", "1");
                 String[] name = c.pcpName().split(" ", 2);
-                x12.segment("NM1", "P3", "1", name.length > 1 ? name[1] : name[0], name.length > 1 ? name[0] : "",
-                        "", "", "", "XX", c.pcpNpi());
+                x12.segment(
+                        "NM1",
+                        "P3",
+                        "1",
+                        name.length > 1 ? name[1] : name[0],
+                        name.length > 1 ? name[0] : "",
+                        "",
+                        "",
+                        "",
+                        "XX",
+                        c.pcpNpi());
                 if (c.pcpLocation() != null) {
                     x12.segment("N3", c.pcpLocation());
                 }

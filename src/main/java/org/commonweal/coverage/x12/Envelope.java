@@ -19,17 +19,29 @@ import java.util.List;
  * @param setsIncluded GE01 as the sender counted (what AK902 echoes), or the sets read when there was no GE
  * @param setErrors the transaction sets refused by themselves (wrong SE01, SE02, ST03): not applied, IK5 R
  */
-public record Envelope(String senderId, String receiverId, String isa13, String groupControl, String functionalId,
-        String version, List<String> transactionSets, int segments, String sha256, String senderQualifier,
-        String receiverQualifier, String isaDate, String isaTime, int setsIncluded, List<SetError> setErrors) {
+public record Envelope(
+        String senderId,
+        String receiverId,
+        String isa13,
+        String groupControl,
+        String functionalId,
+        String version,
+        List<String> transactionSets,
+        int segments,
+        String sha256,
+        String senderQualifier,
+        String receiverQualifier,
+        String isaDate,
+        String isaTime,
+        int setsIncluded,
+        List<SetError> setErrors) {
 
     /**
      * A transaction set refused because of its own header or trailer.
      *
      * @param code the 999 IK502 code: 3 control numbers differ, 4 wrong segment count, I6 unsupported implementation
      */
-    public record SetError(String control, String code, String reason) {
-    }
+    public record SetError(String control, String code, String reason) {}
 
     public boolean setRefused(String control) {
         return setErrors.stream().anyMatch(e -> e.control().equals(control));

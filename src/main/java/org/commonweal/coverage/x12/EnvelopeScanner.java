@@ -45,26 +45,36 @@ public final class EnvelopeScanner {
         byte[] isa = in.readNBytes(106);
         String isaText = new String(isa, StandardCharsets.ISO_8859_1);
         if (isaText.length() < 106 || !isaText.startsWith("ISA")) {
-            throw new X12Exception("envelope: the file does not start with a 106-character ISA segment",
-                    X12Exception.Level.INTERCHANGE, "022", readable(isaText));
+            throw new X12Exception(
+                    "envelope: the file does not start with a 106-character ISA segment",
+                    X12Exception.Level.INTERCHANGE,
+                    "022",
+                    readable(isaText));
         }
         char elementSep = isaText.charAt(3);
         char segmentTerm = isaText.charAt(105);
         if (isaText.indexOf(segmentTerm) < 105) {
             // a delimiter inside data would end the segment early for every other X12 reader (found by fuzzing)
-            throw new X12Exception("envelope: the ISA segment contains its segment terminator '" + segmentTerm
-                    + "' at position " + (isaText.indexOf(segmentTerm) + 1) + ", before position 106",
-                    X12Exception.Level.INTERCHANGE, "022", readable(isaText));
+            throw new X12Exception(
+                    "envelope: the ISA segment contains its segment terminator '" + segmentTerm + "' at position "
+                            + (isaText.indexOf(segmentTerm) + 1) + ", before position 106",
+                    X12Exception.Level.INTERCHANGE,
+                    "022",
+                    readable(isaText));
         }
-        String[] isaElements = isaText.substring(0, 105).split(java.util.regex.Pattern.quote(String.valueOf(elementSep)), -1);
+        String[] isaElements =
+                isaText.substring(0, 105).split(java.util.regex.Pattern.quote(String.valueOf(elementSep)), -1);
         if (isaElements.length != 17) {
-            throw new X12Exception("envelope: ISA has " + (isaElements.length - 1) + " elements, expected 16",
-                    X12Exception.Level.INTERCHANGE, "022", readable(isaText));
+            throw new X12Exception(
+                    "envelope: ISA has " + (isaElements.length - 1) + " elements, expected 16",
+                    X12Exception.Level.INTERCHANGE,
+                    "022",
+                    readable(isaText));
         }
         var check = new Checker(isaElements, elementSep);
         if (!isaElements[12].equals("00501")) {
-            throw check.interchange("017", "envelope: unknown interchange version ISA12 '" + isaElements[12]
-                    + "', expected 00501");
+            throw check.interchange(
+                    "017", "envelope: unknown interchange version ISA12 '" + isaElements[12] + "', expected 00501");
         }
         check.segment("ISA");
         StringBuilder segment = new StringBuilder(64);
@@ -96,8 +106,8 @@ public final class EnvelopeScanner {
             }
         }
         if (!segment.toString().isBlank()) {
-            throw check.interchange("023", "envelope: data after the last segment terminator: '"
-                    + abbreviate(segment) + "'");
+            throw check.interchange(
+                    "023", "envelope: data after the last segment terminator: '" + abbreviate(segment) + "'");
         }
         return check.finish(HexFormat.of().formatHex(sha.digest()));
     }
@@ -114,8 +124,22 @@ public final class EnvelopeScanner {
         if (e.length < 14 || e[6].isBlank() || e[8].isBlank()) {
             return null;
         }
-        return new Envelope(e[6].trim(), e[8].trim(), e[13].trim(), null, null, null, List.of(), 0, null, e[5],
-                e[7], e[9], e[10], 0, List.of());
+        return new Envelope(
+                e[6].trim(),
+                e[8].trim(),
+                e[13].trim(),
+                null,
+                null,
+                null,
+                List.of(),
+                0,
+                null,
+                e[5],
+                e[7],
+                e[9],
+                e[10],
+                0,
+                List.of());
     }
 
     private static void skipLeadingWhitespace(byte[] isa) {
@@ -125,7 +149,8 @@ public final class EnvelopeScanner {
     private static boolean isEnvelopeTag(CharSequence s) {
         char a = s.charAt(0);
         char b = s.charAt(1);
-        return a == 'G' && (b == 'S' || b == 'E') || a == 'S' && (b == 'T' || b == 'E')
+        return a == 'G' && (b == 'S' || b == 'E')
+                || a == 'S' && (b == 'T' || b == 'E')
                 || a == 'I' && b == 'E' && s.charAt(2) == 'A';
     }
 
@@ -191,9 +216,22 @@ public final class EnvelopeScanner {
         }
 
         Envelope partial(String sha) {
-            return new Envelope(isa[6].trim(), isa[8].trim(), isa13, groupControlFirst, functionalFirst,
-                    versionFirst, List.copyOf(sets), position, sha, isa[5], isa[7], isa[9], isa[10],
-                    setsIncluded >= 0 ? setsIncluded : sets.size(), List.copyOf(setErrors));
+            return new Envelope(
+                    isa[6].trim(),
+                    isa[8].trim(),
+                    isa13,
+                    groupControlFirst,
+                    functionalFirst,
+                    versionFirst,
+                    List.copyOf(sets),
+                    position,
+                    sha,
+                    isa[5],
+                    isa[7],
+                    isa[9],
+                    isa[10],
+                    setsIncluded >= 0 ? setsIncluded : sets.size(),
+                    List.copyOf(setErrors));
         }
 
         /**
@@ -214,13 +252,12 @@ public final class EnvelopeScanner {
             if (ended) {
                 throw interchange("022", "envelope: segment " + position + " after IEA");
             }
-            String tag = text.length() >= 3 && text.startsWith("IEA") ? "IEA"
-                    : text.length() >= 2 ? tag(text) : text;
+            String tag = text.length() >= 3 && text.startsWith("IEA") ? "IEA" : text.length() >= 2 ? tag(text) : text;
             if (stControl != null) {
                 segmentsInSet++;
             }
             switch (tag) {
-                case "ISA" -> { }
+                case "ISA" -> {}
                 case "GS" -> startGroup(text.split(sep, -1));
                 case "ST" -> startSet(text.split(sep, -1));
                 case "SE" -> endSet(text.split(sep, -1));
@@ -229,11 +266,12 @@ public final class EnvelopeScanner {
                 default -> {
                     if (stControl == null) {
                         if (gsControl == null) {
-                            throw interchange("024", "envelope: segment " + position + " (" + tag
-                                    + ") is outside a functional group");
+                            throw interchange(
+                                    "024",
+                                    "envelope: segment " + position + " (" + tag + ") is outside a functional group");
                         }
-                        throw group("3", "envelope: segment " + position + " (" + tag
-                                + ") is outside a transaction set");
+                        throw group(
+                                "3", "envelope: segment " + position + " (" + tag + ") is outside a transaction set");
                     }
                 }
             }
@@ -256,11 +294,13 @@ public final class EnvelopeScanner {
             }
             // a group of another transaction or version is refused at its GE, once its sets are counted
             if (!functionalId.equals(gsFunctional)) {
-                groupError = group("1", "envelope: GS01 '" + gsFunctional + "' is not the expected functional group '"
-                        + functionalId + "'");
+                groupError = group(
+                        "1",
+                        "envelope: GS01 '" + gsFunctional + "' is not the expected functional group '" + functionalId
+                                + "'");
             } else if (!versions.contains(gsVersion)) {
-                groupError = group("2", "envelope: unknown version GS08 '" + gsVersion + "', expected one of "
-                        + versions);
+                groupError =
+                        group("2", "envelope: unknown version GS08 '" + gsVersion + "', expected one of " + versions);
             }
             if (!gsControl.matches("\\d{1,9}")) {
                 throw group("6", "envelope: GS06 '" + gsControl + "' is not a group control number of 1 to 9 digits");
@@ -275,8 +315,10 @@ public final class EnvelopeScanner {
             }
             if (stControl != null) {
                 // the previous set has no SE: it is refused, and this one starts
-                setErrors.add(new Envelope.SetError(stControl, "2", "transaction set " + stControl
-                        + " has no SE trailer before the ST at segment " + position));
+                setErrors.add(new Envelope.SetError(
+                        stControl,
+                        "2",
+                        "transaction set " + stControl + " has no SE trailer before the ST at segment " + position));
             }
             stControl = e.length < 3 ? "" : e[2];
             segmentsInSet = 1;
@@ -286,11 +328,11 @@ public final class EnvelopeScanner {
                 return;
             }
             if (e.length < 3 || e[2].isEmpty()) {
-                setErrors.add(new Envelope.SetError(stControl, "7", "ST at segment " + position
-                        + " has no control number"));
+                setErrors.add(
+                        new Envelope.SetError(stControl, "7", "ST at segment " + position + " has no control number"));
             } else if (e.length > 3 && !e[3].isEmpty() && !versions.contains(e[3])) {
-                setErrors.add(new Envelope.SetError(stControl, "I6", "unknown implementation ST03 '" + e[3]
-                        + "' at segment " + position));
+                setErrors.add(new Envelope.SetError(
+                        stControl, "I6", "unknown implementation ST03 '" + e[3] + "' at segment " + position));
             }
         }
 
@@ -303,11 +345,17 @@ public final class EnvelopeScanner {
                 return;
             }
             if (e.length < 3 || !e[2].equals(stControl)) {
-                setErrors.add(new Envelope.SetError(stControl, "3", "SE02 '" + (e.length < 3 ? "" : e[2])
-                        + "' at segment " + position + " does not match ST02 '" + stControl + "'"));
+                setErrors.add(new Envelope.SetError(
+                        stControl,
+                        "3",
+                        "SE02 '" + (e.length < 3 ? "" : e[2]) + "' at segment " + position + " does not match ST02 '"
+                                + stControl + "'"));
             } else if (!e[1].equals(String.valueOf(segmentsInSet))) {
-                setErrors.add(new Envelope.SetError(stControl, "4", "SE01 says " + e[1]
-                        + " segments in transaction set " + stControl + " but it has " + segmentsInSet));
+                setErrors.add(new Envelope.SetError(
+                        stControl,
+                        "4",
+                        "SE01 says " + e[1] + " segments in transaction set " + stControl + " but it has "
+                                + segmentsInSet));
             }
             stControl = null;
         }
@@ -317,23 +365,27 @@ public final class EnvelopeScanner {
                 throw interchange("024", "envelope: GE at segment " + position + " without GS");
             }
             if (stControl != null) {
-                setErrors.add(new Envelope.SetError(stControl, "2", "transaction set " + stControl
-                        + " has no SE trailer before the GE at segment " + position));
+                setErrors.add(new Envelope.SetError(
+                        stControl,
+                        "2",
+                        "transaction set " + stControl + " has no SE trailer before the GE at segment " + position));
                 stControl = null;
             }
             if (e.length > 1 && e[1].matches("\\d{1,6}") && setsIncluded < 0) {
                 setsIncluded = Integer.parseInt(e[1]);
             }
             if (groupError != null) {
-                throw new X12Exception(groupError.getMessage(), X12Exception.Level.GROUP, groupError.code(),
-                        partial(null));
+                throw new X12Exception(
+                        groupError.getMessage(), X12Exception.Level.GROUP, groupError.code(), partial(null));
             }
             if (e.length < 3 || !e[2].equals(gsControl)) {
                 throw group("4", "envelope: GE02 does not match GS06 '" + gsControl + "'");
             }
             if (!e[1].equals(String.valueOf(setsInGroup))) {
-                throw group("5", "envelope: GE01 says " + e[1] + " transaction sets but group " + gsControl
-                        + " has " + setsInGroup);
+                throw group(
+                        "5",
+                        "envelope: GE01 says " + e[1] + " transaction sets but group " + gsControl + " has "
+                                + setsInGroup);
             }
             gsControl = null;
         }
@@ -346,8 +398,7 @@ public final class EnvelopeScanner {
                 throw interchange("001", "envelope: IEA02 does not match ISA13 '" + isa13 + "'");
             }
             if (!e[1].equals(String.valueOf(groups))) {
-                throw interchange("021", "envelope: IEA01 says " + e[1] + " functional groups but there are "
-                        + groups);
+                throw interchange("021", "envelope: IEA01 says " + e[1] + " functional groups but there are " + groups);
             }
             ended = true;
         }
@@ -356,8 +407,10 @@ public final class EnvelopeScanner {
             if (!ended) {
                 if (gsControl != null) {
                     if (stControl != null) {
-                        setErrors.add(new Envelope.SetError(stControl, "2", "transaction set " + stControl
-                                + " has no SE trailer (truncated file?)"));
+                        setErrors.add(new Envelope.SetError(
+                                stControl,
+                                "2",
+                                "transaction set " + stControl + " has no SE trailer (truncated file?)"));
                     }
                     throw group("3", "envelope: the interchange has no IEA trailer (truncated file?)");
                 }

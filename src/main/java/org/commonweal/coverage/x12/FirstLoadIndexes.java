@@ -1,7 +1,6 @@
 package org.commonweal.coverage.x12;
 
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,17 +17,21 @@ public final class FirstLoadIndexes {
     static final List<String[]> DEFERRED = List.of(
             new String[] {"member_cin", "create index if not exists member_cin on coverage.member (cin)"},
             new String[] {"member_mbi", "create index if not exists member_mbi on coverage.member (mbi)"},
-            new String[] {"member_name",
-                    "create index if not exists member_name on coverage.member (birth_date, name_key)"},
-            new String[] {"member_change_member",
-                    "create index if not exists member_change_member on coverage.member_change (member_id, changed_at)"});
+            new String[] {
+                "member_name", "create index if not exists member_name on coverage.member (birth_date, name_key)"
+            },
+            new String[] {
+                "member_change_member",
+                "create index if not exists member_change_member on coverage.member_change (member_id, changed_at)"
+            });
 
-    private FirstLoadIndexes() {
-    }
+    private FirstLoadIndexes() {}
 
     /** True when no member is stored yet: the import about to start is a first load. */
     static boolean firstLoad(JdbcClient jdbc) {
-        return !jdbc.sql("select exists (select 1 from coverage.member)").query(Boolean.class).single();
+        return !jdbc.sql("select exists (select 1 from coverage.member)")
+                .query(Boolean.class)
+                .single();
     }
 
     /** Drops the deferred indexes (one transaction) before a first load. */

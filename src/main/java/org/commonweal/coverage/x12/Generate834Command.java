@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.geography.Geography;
 import org.commonweal.platform.CommandArgs;
@@ -18,8 +17,10 @@ import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "generate-834",
-        usage = "generate-834 --members N --type full|change --out FILE [--population N] [--seed N] [--control N] [--date YYYY-MM-DD]",
+@CommandSpec(
+        name = "generate-834",
+        usage =
+                "generate-834 --members N --type full|change --out FILE [--population N] [--seed N] [--control N] [--date YYYY-MM-DD]",
         summary = "write a realistic DHCS-style X12 834 file of any size",
         options = {"members", "type", "out", "population", "seed", "control", "date"})
 class Generate834Command implements OperationalCommand {
@@ -43,15 +44,14 @@ class Generate834Command implements OperationalCommand {
             throw new UsageException("--type must be full or change");
         }
         Path out = Path.of(args.required("out"));
-        LocalDate date = args.option("date").map(LocalDate::parse)
-                .orElse(LocalDate.now(zone));
+        LocalDate date = args.option("date").map(LocalDate::parse).orElse(LocalDate.now(zone));
         long seed = args.intOption("seed", 2026);
         long control = args.intOption("control", (int) (System.currentTimeMillis() / 1000 % 1_000_000_000));
         int population = args.intOption("population", Math.max(members * 10, 1000));
         var synthetic = new SyntheticMembers(new DemoPeople(geography.zips(), date), seed, date);
         long started = System.nanoTime();
-        try (var writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out),
-                StandardCharsets.UTF_8), 1 << 16)) {
+        try (var writer = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16)) {
             var file = new Enrollment834Writer(writer, date, plan.payerId(), plan.payerName());
             var changes = new ChangeMix(synthetic, population, date, seed);
             file.begin(control, type.equals("full"));
@@ -60,8 +60,9 @@ class Generate834Command implements OperationalCommand {
             }
             file.end();
         }
-        System.out.printf("wrote %s: %d %s transactions, %d bytes, in %.1f s%n", out, members, type, Files.size(out),
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "wrote %s: %d %s transactions, %d bytes, in %.1f s%n",
+                out, members, type, Files.size(out), (System.nanoTime() - started) / 1e9);
         return 0;
     }
 }

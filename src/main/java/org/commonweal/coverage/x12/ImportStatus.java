@@ -33,7 +33,9 @@ public enum ImportStatus {
     }
 
     public static ImportStatus of(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown import status " + code));
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.RuntimeMode;
 import org.slf4j.Logger;
@@ -61,13 +60,15 @@ public class Inbox834 {
                 }
             });
             for (Path file : files) {
-                ImportReport report = importer.importFile(file, file.getFileName().toString(), "inbox:834", r -> { });
+                ImportReport report =
+                        importer.importFile(file, file.getFileName().toString(), "inbox:834", r -> {});
                 boolean bad = report.status().refusedOrFailed();
                 Path target = inbox.resolve(bad ? "rejected" : "processed");
                 Files.createDirectories(target);
                 Path moved = Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 if (report.ack999() != null) {
-                    Files.writeString(target.resolve(moved.getFileName() + "." + report.ackExtension()), report.ack999());
+                    Files.writeString(
+                            target.resolve(moved.getFileName() + "." + report.ackExtension()), report.ack999());
                 }
                 log.info("834 inbox: import #{} {} ({})", report.id(), report.status(), target.getFileName());
                 reports.add(report);

@@ -18,24 +18,98 @@ import java.util.List;
  *     {@code REF*DX}, {@code REF*ZZ}, {@code REF*ABB}, unknown qualifiers), as received: {@code qualifier*value}
  * @param positionInSet the position of its INS in the transaction set (ST = 1), for the 999's IK302
  */
-public record MemberTransaction(int sequence, int segmentNumber, String transactionSet, String maintenanceType,
-        String memberId, String cin, String mbi, String medicaidId, String countyCode, String caseNumber,
-        String lastName, String firstName, String middleName, String phone, String email, String addressLine1,
-        String addressLine2, String city, String state, String zip, LocalDate birthDate, String sex,
-        String spokenLanguage, String writtenLanguage, LocalDate eligibilityBegin, LocalDate eligibilityEnd,
-        List<CoverageLine> coverages, String hicn, List<String> references, int positionInSet) {
+public record MemberTransaction(
+        int sequence,
+        int segmentNumber,
+        String transactionSet,
+        String maintenanceType,
+        String memberId,
+        String cin,
+        String mbi,
+        String medicaidId,
+        String countyCode,
+        String caseNumber,
+        String lastName,
+        String firstName,
+        String middleName,
+        String phone,
+        String email,
+        String addressLine1,
+        String addressLine2,
+        String city,
+        String state,
+        String zip,
+        LocalDate birthDate,
+        String sex,
+        String spokenLanguage,
+        String writtenLanguage,
+        LocalDate eligibilityBegin,
+        LocalDate eligibilityEnd,
+        List<CoverageLine> coverages,
+        String hicn,
+        List<String> references,
+        int positionInSet) {
 
     /** A loop without a Medicare HICN ({@code REF*F6}) or other references, as the generator writes them. */
-    public MemberTransaction(int sequence, int segmentNumber, String transactionSet, String maintenanceType,
-            String memberId, String cin, String mbi, String medicaidId, String countyCode, String caseNumber,
-            String lastName, String firstName, String middleName, String phone, String email, String addressLine1,
-            String addressLine2, String city, String state, String zip, LocalDate birthDate, String sex,
-            String spokenLanguage, String writtenLanguage, LocalDate eligibilityBegin, LocalDate eligibilityEnd,
+    public MemberTransaction(
+            int sequence,
+            int segmentNumber,
+            String transactionSet,
+            String maintenanceType,
+            String memberId,
+            String cin,
+            String mbi,
+            String medicaidId,
+            String countyCode,
+            String caseNumber,
+            String lastName,
+            String firstName,
+            String middleName,
+            String phone,
+            String email,
+            String addressLine1,
+            String addressLine2,
+            String city,
+            String state,
+            String zip,
+            LocalDate birthDate,
+            String sex,
+            String spokenLanguage,
+            String writtenLanguage,
+            LocalDate eligibilityBegin,
+            LocalDate eligibilityEnd,
             List<CoverageLine> coverages) {
-        this(sequence, segmentNumber, transactionSet, maintenanceType, memberId, cin, mbi, medicaidId, countyCode,
-                caseNumber, lastName, firstName, middleName, phone, email, addressLine1, addressLine2, city, state, zip,
-                birthDate, sex, spokenLanguage, writtenLanguage, eligibilityBegin, eligibilityEnd, coverages, null,
-                List.of(), 0);
+        this(
+                sequence,
+                segmentNumber,
+                transactionSet,
+                maintenanceType,
+                memberId,
+                cin,
+                mbi,
+                medicaidId,
+                countyCode,
+                caseNumber,
+                lastName,
+                firstName,
+                middleName,
+                phone,
+                email,
+                addressLine1,
+                addressLine2,
+                city,
+                state,
+                zip,
+                birthDate,
+                sex,
+                spokenLanguage,
+                writtenLanguage,
+                eligibilityBegin,
+                eligibilityEnd,
+                coverages,
+                null,
+                List.of(),
+                0);
     }
 
     public boolean hasDemographics() {
@@ -49,15 +123,42 @@ public record MemberTransaction(int sequence, int segmentNumber, String transact
      * @param planStatus HD04 after the ';'
      * @param voided DTP*349 is the day before DTP*348: the DHCS way to cancel a span that never took effect
      */
-    public record CoverageLine(String maintenanceType, String insuranceLine, String planCode, String planStatus,
-            LocalDate begin, LocalDate end, List<String> aidCodes, String pcpNpi, String pcpName,
-            String pcpLocation, boolean voided) {
+    public record CoverageLine(
+            String maintenanceType,
+            String insuranceLine,
+            String planCode,
+            String planStatus,
+            LocalDate begin,
+            LocalDate end,
+            List<String> aidCodes,
+            String pcpNpi,
+            String pcpName,
+            String pcpLocation,
+            boolean voided) {
 
-        public CoverageLine(String maintenanceType, String insuranceLine, String planCode, String planStatus,
-                LocalDate begin, LocalDate end, List<String> aidCodes, String pcpNpi, String pcpName,
+        public CoverageLine(
+                String maintenanceType,
+                String insuranceLine,
+                String planCode,
+                String planStatus,
+                LocalDate begin,
+                LocalDate end,
+                List<String> aidCodes,
+                String pcpNpi,
+                String pcpName,
                 String pcpLocation) {
-            this(maintenanceType, insuranceLine, planCode, planStatus, begin, end, aidCodes, pcpNpi, pcpName,
-                    pcpLocation, false);
+            this(
+                    maintenanceType,
+                    insuranceLine,
+                    planCode,
+                    planStatus,
+                    begin,
+                    end,
+                    aidCodes,
+                    pcpNpi,
+                    pcpName,
+                    pcpLocation,
+                    false);
         }
     }
 }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** The searchable form of a name: no accents, lower case, letters and single spaces only ("peña" → "pena"). */
 public final class NameKey {
 
-    private NameKey() {
-    }
+    private NameKey() {}
 
     public static String of(String text) {
         if (text == null) {
@@ -18,7 +17,10 @@ public final class NameKey {
             return ascii;
         }
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]+", "").replaceAll("\\s+", " ").trim();
+        return plain.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z ]+", "")
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     /** The same key without regular expressions for plain ASCII text (most names); null when text is not ASCII. */

@@ -13,13 +13,40 @@ package org.commonweal.coverage.x12;
  *     {@code HD04 plan code ZZ9}), so it can be re-applied once the configuration is fixed; else null
  * @param loopText the loop's segments as received (one per line, {@code *} elements) when {@code configReason} is set
  */
-public record Reject(String transactionSet, int segmentNumber, int positionInSet, String segmentTag, String loopId,
-        String memberId, int elementPosition, String errorCode, String reason, String configReason,
+public record Reject(
+        String transactionSet,
+        int segmentNumber,
+        int positionInSet,
+        String segmentTag,
+        String loopId,
+        String memberId,
+        int elementPosition,
+        String errorCode,
+        String reason,
+        String configReason,
         String loopText) {
 
-    public Reject(String transactionSet, int segmentNumber, int positionInSet, String segmentTag, String loopId,
-            String memberId, int elementPosition, String errorCode, String reason) {
-        this(transactionSet, segmentNumber, positionInSet, segmentTag, loopId, memberId, elementPosition, errorCode,
-                reason, null, null);
+    public Reject(
+            String transactionSet,
+            int segmentNumber,
+            int positionInSet,
+            String segmentTag,
+            String loopId,
+            String memberId,
+            int elementPosition,
+            String errorCode,
+            String reason) {
+        this(
+                transactionSet,
+                segmentNumber,
+                positionInSet,
+                segmentTag,
+                loopId,
+                memberId,
+                elementPosition,
+                errorCode,
+                reason,
+                null,
+                null);
     }
 }

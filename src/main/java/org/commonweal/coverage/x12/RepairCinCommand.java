@@ -2,7 +2,6 @@ package org.commonweal.coverage.x12;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.OperationalCommand;
@@ -10,7 +9,9 @@ import org.commonweal.platform.RuntimeMode;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "repair-cin", usage = "repair-cin [FOLDER_OR_FILE…]",
+@CommandSpec(
+        name = "repair-cin",
+        usage = "repair-cin [FOLDER_OR_FILE…]",
         summary = "restore the CINs removed by the REF*23 repair from kept 834 files (default: the inbox's "
                 + "processed/ folder)")
 class RepairCinCommand implements OperationalCommand {
@@ -25,12 +26,14 @@ class RepairCinCommand implements OperationalCommand {
 
     @Override
     public int run(CommandArgs args) throws Exception {
-        List<Path> folders = args.positional().isEmpty() ? List.of(processed)
+        List<Path> folders = args.positional().isEmpty()
+                ? List.of(processed)
                 : args.positional().stream().map(Path::of).toList();
         CinRepair.Result r = repair.repair(folders, "command:repair-cin");
-        System.out.printf("%d files read (%d unreadable): %d members got their CIN back from REF*1L, %d still "
-                + "without one (the next 834 with REF*1L restores them)%n", r.files(), r.unreadable(), r.repaired(),
-                r.stillWithout());
+        System.out.printf(
+                "%d files read (%d unreadable): %d members got their CIN back from REF*1L, %d still "
+                        + "without one (the next 834 with REF*1L restores them)%n",
+                r.files(), r.unreadable(), r.repaired(), r.stillWithout());
         return 0;
     }
 }

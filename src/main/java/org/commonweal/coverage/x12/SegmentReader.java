@@ -1,14 +1,13 @@
 package org.commonweal.coverage.x12;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
-import java.util.List;
-
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Streams the segments of an X12 interchange with StAEDI, which takes the delimiters from ISA. Control counts are
@@ -82,7 +81,8 @@ public final class SegmentReader implements SegmentSource {
                     case END_SEGMENT -> {
                         position++;
                         if ("ISA".equals(tag)) {
-                            Character c = reader.getDelimiters().get(io.xlate.edi.stream.EDIStreamConstants.Delimiters.COMPONENT_ELEMENT);
+                            Character c = reader.getDelimiters()
+                                    .get(io.xlate.edi.stream.EDIStreamConstants.Delimiters.COMPONENT_ELEMENT);
                             if (c != null) {
                                 componentSeparator = c;
                             }

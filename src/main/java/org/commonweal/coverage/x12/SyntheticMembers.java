@@ -3,7 +3,6 @@ package org.commonweal.coverage.x12;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.demo.DemoPerson;
 
@@ -13,16 +12,44 @@ import org.commonweal.demo.DemoPerson;
  */
 public final class SyntheticMembers {
 
-    private static final String[][] PLANS = {{"LA1", "MCLA"}, {"LA2", "MCLA"}, {"LA3", "MCLA"}, {"CC2", "LACC"},
-            {"MP1", "MCP"}, {"PS1", "PASC"}};
+    private static final String[][] PLANS = {
+        {"LA1", "MCLA"}, {"LA2", "MCLA"}, {"LA3", "MCLA"}, {"CC2", "LACC"}, {"MP1", "MCP"}, {"PS1", "PASC"}
+    };
     private static final double[] PLAN_WEIGHTS = {58, 22, 8, 5, 3, 4};
-    private static final String[] PCP_SURNAMES = {"Nguyen", "Garcia", "Patel", "Kim", "Hernandez", "Cohen", "Lopez",
-            "Chen", "Okafor", "Martinez", "Avakian", "Rahimi", "Santos", "Park", "Williams", "Reyes"};
-    private static final String[] PCP_FIRST = {"Ana", "David", "Priya", "Min", "Jorge", "Rachel", "Luis", "Wei",
-            "Chidi", "Elena", "Aram", "Sara", "Jose", "Grace", "James", "Rosa"};
-    private static final String[] CLINICS = {"St. John's Community Health", "T.H.E. Clinic", "AltaMed Medical Group",
-            "Northeast Valley Health Corporation", "Eisner Health", "JWCH Institute", "Venice Family Clinic",
-            "South Central Family Health Center", "Antelope Valley Community Clinic", "Harbor Community Clinic"};
+    private static final String[] PCP_SURNAMES = {
+        "Nguyen",
+        "Garcia",
+        "Patel",
+        "Kim",
+        "Hernandez",
+        "Cohen",
+        "Lopez",
+        "Chen",
+        "Okafor",
+        "Martinez",
+        "Avakian",
+        "Rahimi",
+        "Santos",
+        "Park",
+        "Williams",
+        "Reyes"
+    };
+    private static final String[] PCP_FIRST = {
+        "Ana", "David", "Priya", "Min", "Jorge", "Rachel", "Luis", "Wei", "Chidi", "Elena", "Aram", "Sara", "Jose",
+        "Grace", "James", "Rosa"
+    };
+    private static final String[] CLINICS = {
+        "St. John's Community Health",
+        "T.H.E. Clinic",
+        "AltaMed Medical Group",
+        "Northeast Valley Health Corporation",
+        "Eisner Health",
+        "JWCH Institute",
+        "Venice Family Clinic",
+        "South Central Family Health Center",
+        "Antelope Valley Community Clinic",
+        "Harbor Community Clinic"
+    };
 
     private final DemoPeople people;
     private final long seed;
@@ -74,13 +101,16 @@ public final class SyntheticMembers {
         lastIndex = i;
         lastGroup = p.raceEthnicity();
         LocalDate begin = today.minusMonths(1 + r.nextInt(72)).withDayOfMonth(1);
-        LocalDate end = r.nextDouble() < 0.06 ? today.minusMonths(r.nextInt(6)).withDayOfMonth(1).minusDays(1) : null;
+        LocalDate end = r.nextDouble() < 0.06
+                ? today.minusMonths(r.nextInt(6)).withDayOfMonth(1).minusDays(1)
+                : null;
         if (end != null && end.isBefore(begin)) {
             end = null;
         }
         int age = today.getYear() - p.birthDate().getYear();
         String aid = switch (line) {
-            case "MCLA" -> age < 19 ? (r.nextBoolean() ? "P5" : "7X") : age >= 65 ? "10" : r.nextDouble() < 0.7 ? "1H" : "M3";
+            case "MCLA" ->
+                age < 19 ? (r.nextBoolean() ? "P5" : "7X") : age >= 65 ? "10" : r.nextDouble() < 0.7 ? "1H" : "M3";
             case "MCP" -> "81";
             default -> null;
         };
@@ -88,15 +118,48 @@ public final class SyntheticMembers {
         String pcpNpi = String.format("1%09d", 100_000_000 + pcp * 7);
         String pcpName = PCP_FIRST[pcp % PCP_FIRST.length] + " " + PCP_SURNAMES[(pcp / 16) % PCP_SURNAMES.length];
         String pcpLocation = CLINICS[pcp % CLINICS.length];
-        var coverage = new MemberTransaction.CoverageLine(maintenanceType, "HLT", planCode, "01", begin, end,
-                aid == null ? List.of() : List.of(aid), pcpNpi, pcpName, pcpLocation);
+        var coverage = new MemberTransaction.CoverageLine(
+                maintenanceType,
+                "HLT",
+                planCode,
+                "01",
+                begin,
+                end,
+                aid == null ? List.of() : List.of(aid),
+                pcpNpi,
+                pcpName,
+                pcpLocation);
         String phone = String.format("%s%07d", r.nextBoolean() ? "323" : "213", r.nextInt(10_000_000));
         String written = p.language();
-        return new MemberTransaction(0, 0, null, maintenanceType, memberId,
+        return new MemberTransaction(
+                0,
+                0,
+                null,
+                maintenanceType,
+                memberId,
                 line.equals("MCLA") || line.equals("MCP") ? cin(i) : null,
-                line.equals("MCP") ? String.format("%dEG%dTE%dMK%d", 1 + i % 9, i % 10, (i / 10) % 10, (i / 100) % 100) : null,
-                null, "19", String.format("%08d", i), p.lastName(), p.firstName(), null, phone, null,
-                p.street(), null, p.zip().city(), "CA", p.zip().zip(), p.birthDate(), p.sex(), p.language(), written,
-                begin, end, List.of(coverage));
+                line.equals("MCP")
+                        ? String.format("%dEG%dTE%dMK%d", 1 + i % 9, i % 10, (i / 10) % 10, (i / 100) % 100)
+                        : null,
+                null,
+                "19",
+                String.format("%08d", i),
+                p.lastName(),
+                p.firstName(),
+                null,
+                phone,
+                null,
+                p.street(),
+                null,
+                p.zip().city(),
+                "CA",
+                p.zip().zip(),
+                p.birthDate(),
+                p.sex(),
+                p.language(),
+                written,
+                begin,
+                end,
+                List.of(coverage));
     }
 }

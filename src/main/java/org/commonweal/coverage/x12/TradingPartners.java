@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +17,14 @@ import org.springframework.stereotype.Component;
 public class TradingPartners {
 
     /** One partner's profile. */
-    public record Partner(long id, String name, String isaQualifier, String isaId, List<String> transactionSets,
-            String characterSet, boolean active) {
+    public record Partner(
+            long id,
+            String name,
+            String isaQualifier,
+            String isaId,
+            List<String> transactionSets,
+            String characterSet,
+            boolean active) {
 
         public boolean utf8() {
             return characterSet.equals("utf-8");
@@ -39,16 +44,24 @@ public class TradingPartners {
     public List<Partner> all() {
         return jdbc.sql("""
                 select id, name, isa_qualifier, isa_id, transaction_sets, character_set, active
-                from coverage.trading_partner order by name""").query((rs, n) -> new Partner(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getString(4),
-                List.of((String[]) rs.getArray(5).getArray()), rs.getString(6), rs.getBoolean(7))).list();
+                from coverage.trading_partner order by name""")
+                .query((rs, n) -> new Partner(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        List.of((String[]) rs.getArray(5).getArray()),
+                        rs.getString(6),
+                        rs.getBoolean(7)))
+                .list();
     }
 
     /** The active partner with this ISA qualifier and id (trimmed), if registered. */
     public Optional<Partner> find(String qualifier, String isaId) {
         Map<String, Partner> map = byKey;
         if (map == null || System.nanoTime() - loadedAt > REFRESH_NANOS) {
-            map = all().stream().filter(Partner::active)
+            map = all().stream()
+                    .filter(Partner::active)
                     .collect(Collectors.toUnmodifiableMap(p -> key(p.isaQualifier(), p.isaId()), Function.identity()));
             byKey = map;
             loadedAt = System.nanoTime();
@@ -58,7 +71,9 @@ public class TradingPartners {
 
     /** Whether a sender may send this transaction set: yes when unregistered, else when its profile lists it. */
     public boolean allows(String qualifier, String isaId, String transactionSet) {
-        return find(qualifier, isaId).map(p -> p.transactionSets().contains(transactionSet)).orElse(true);
+        return find(qualifier, isaId)
+                .map(p -> p.transactionSets().contains(transactionSet))
+                .orElse(true);
     }
 
     /** Forget the cached profiles after an edit. */

@@ -19,6 +19,8 @@ public class X12ControlNumbers {
 
     /** The next number, 1 to 999,999,999 (the sequence cycles). */
     public long next() {
-        return jdbc.sql("select nextval('coverage.x12_control')").query(Long.class).single();
+        return jdbc.sql("select nextval('coverage.x12_control')")
+                .query(Long.class)
+                .single();
     }
 }

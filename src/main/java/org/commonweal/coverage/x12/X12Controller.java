@@ -14,17 +14,20 @@ class X12Controller {
 
     private final long maxBytes;
 
-    X12Controller(Eligibility270 eligibility,
+    X12Controller(
+            Eligibility270 eligibility,
             @org.springframework.beans.factory.annotation.Value("${commonweal.limits.x12-270-body:20MB}")
-            org.springframework.util.unit.DataSize maxBytes) {
+                    org.springframework.util.unit.DataSize maxBytes) {
         this.eligibility = eligibility;
         this.maxBytes = maxBytes.toBytes();
     }
 
     private ResponseEntity<String> tooLarge() {
         return ResponseEntity.status(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE)
-                .header("Connection", "close").contentType(MediaType.TEXT_PLAIN)
-                .body("A 270 batch may be at most " + maxBytes / (1024 * 1024) + " MB; split it into smaller batches.\n");
+                .header("Connection", "close")
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("A 270 batch may be at most " + maxBytes / (1024 * 1024)
+                        + " MB; split it into smaller batches.\n");
     }
 
     /** An X12 270 in, a 271 out (or a 999 when the envelope is broken, with 400). */
@@ -42,9 +45,8 @@ class X12Controller {
             return tooLarge();
         }
         var answer = eligibility.answer(body);
-        return answer.is271() ? ResponseEntity.ok().contentType(EDI_X12)
-                .body(answer.body())
-                : ResponseEntity.badRequest().contentType(EDI_X12)
-                        .body(answer.body());
+        return answer.is271()
+                ? ResponseEntity.ok().contentType(EDI_X12).body(answer.body())
+                : ResponseEntity.badRequest().contentType(EDI_X12).body(answer.body());
     }
 }

@@ -8,7 +8,10 @@ package org.commonweal.coverage.x12;
 public class X12Exception extends Exception {
 
     /** Where an envelope error sits: the interchange (answered with a TA1) or the functional group (a 999). */
-    public enum Level { INTERCHANGE, GROUP }
+    public enum Level {
+        INTERCHANGE,
+        GROUP
+    }
 
     private final Level level;
     private final String code;

@@ -65,8 +65,10 @@ public final class X12Tokenizer implements SegmentSource {
     private int[] ends = new int[64];
     private int count;
     private boolean nonAscii;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     public X12Tokenizer(InputStream in) {
         this.in = in;
@@ -243,8 +245,7 @@ public final class X12Tokenizer implements SegmentSource {
         }
         boolean trailer = tagLength == 3 && tag[0] == 'I' && tag[1] == 'E' && tag[2] == 'A';
         boolean ie = tagLength == 2 && tag[0] == 'I' && tag[1] == 'E';
-        if (tagLength == 1 || after != ELEMENT && after != TERMINATOR
-                || after == TERMINATOR && (trailer || ie)) {
+        if (tagLength == 1 || after != ELEMENT && after != TERMINATOR || after == TERMINATOR && (trailer || ie)) {
             throw error("segment tag '" + new String(tag, 0, tagLength) + "' followed by an unexpected character");
         }
         String name = new String(tag, 0, tagLength);

@@ -70,7 +70,11 @@ public final class X12Writer {
 
     /** Element text may not contain a delimiter; senders replace them. Components of a composite keep their ':'. */
     private static String clean(String value) {
-        return value.replace('*', ' ').replace('~', ' ').replace('^', ' ').replace(':', ' ').replace(COMPONENT, ':');
+        return value.replace('*', ' ')
+                .replace('~', ' ')
+                .replace('^', ' ')
+                .replace(':', ' ')
+                .replace(COMPONENT, ':');
     }
 
     /**
@@ -134,8 +138,13 @@ public final class X12Writer {
     }
 
     /** ISA with the given ID qualifiers (ISA05/ISA07), for example those the partner used, mirrored. */
-    public X12Writer interchange(String senderQualifier, String sender, String receiverQualifier, String receiver,
-            String control, LocalDateTime at) {
+    public X12Writer interchange(
+            String senderQualifier,
+            String sender,
+            String receiverQualifier,
+            String receiver,
+            String control,
+            LocalDateTime at) {
         isa13 = control;
         groups = 0;
         String isa = "ISA*00*" + pad("", 10) + "*00*" + pad("", 10) + "*" + qualifier(senderQualifier) + "*"
@@ -150,13 +159,21 @@ public final class X12Writer {
         return this;
     }
 
-    public X12Writer group(String functionalId, String sender, String receiver, String control, String version,
-            LocalDateTime at) {
+    public X12Writer group(
+            String functionalId, String sender, String receiver, String control, String version, LocalDateTime at) {
         gs06 = control;
         setsInGroup = 0;
         groups++;
-        return segment("GS", functionalId, sender, receiver, at.format(DateTimeFormatter.BASIC_ISO_DATE),
-                at.format(DateTimeFormatter.ofPattern("HHmm")), control, "X", version);
+        return segment(
+                "GS",
+                functionalId,
+                sender,
+                receiver,
+                at.format(DateTimeFormatter.BASIC_ISO_DATE),
+                at.format(DateTimeFormatter.ofPattern("HHmm")),
+                control,
+                "X",
+                version);
     }
 
     public X12Writer transactionSet(String type, String control, String version) {

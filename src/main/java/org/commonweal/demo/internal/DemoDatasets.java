@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.demo.DemoScale;
@@ -41,12 +39,18 @@ class DemoDatasets {
 
     private final ZoneId zone;
 
-    DemoDatasets(ObjectProvider<DemoDataGenerator> generators, JdbcClient jdbc, DataSource dataSource,
-            Geography geography, PlanIdentity plan, PlatformTransactionManager transactions) {
+    DemoDatasets(
+            ObjectProvider<DemoDataGenerator> generators,
+            JdbcClient jdbc,
+            DataSource dataSource,
+            Geography geography,
+            PlanIdentity plan,
+            PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.zone = plan.timeZone();
-        this.generators = generators.stream().sorted(Comparator.comparingInt(DemoDataGenerator::order)
-                .thenComparing(DemoDataGenerator::name)).toList();
+        this.generators = generators.stream()
+                .sorted(Comparator.comparingInt(DemoDataGenerator::order).thenComparing(DemoDataGenerator::name))
+                .toList();
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.geography = geography;
@@ -56,8 +60,7 @@ class DemoDatasets {
         return generators;
     }
 
-    record Generated(String scale, long seed, long rows, long millis) {
-    }
+    record Generated(String scale, long seed, long rows, long millis) {}
 
     Optional<Generated> generated(String name) {
         return jdbc.sql("select scale, seed, rows_written, millis from demo.generated where generator = ?")
@@ -67,8 +70,7 @@ class DemoDatasets {
     }
 
     /** How many rows of one of a generator's tables it did not write itself, and how many rows it holds in all. */
-    record TableRows(String table, long foreign, long total) {
-    }
+    record TableRows(String table, long foreign, long total) {}
 
     /**
      * Every table of the generator that holds rows, with how many of them the generator did not write. A row is its
@@ -80,8 +82,8 @@ class DemoDatasets {
      */
     List<TableRows> rows(DemoDataGenerator generator) {
         var provenance = jdbc.sql("select started_xid, finished_xid from demo.provenance where generator = ?")
-                .param(generator.name()).query((rs, n) -> new long[] {rs.getLong(1),
-                        rs.getObject(2) == null ? Long.MAX_VALUE : rs.getLong(2)})
+                .param(generator.name())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? Long.MAX_VALUE : rs.getLong(2)})
                 .optional();
         List<TableRows> rows = new ArrayList<>();
         for (String table : generator.tables()) {
@@ -89,14 +91,16 @@ class DemoDatasets {
                 throw new IllegalStateException(generator.name() + ": not a schema-qualified table: " + table);
             }
             TableRows counted = provenance.isEmpty()
-                    ? jdbc.sql("select count(*), count(*) from " + table).query((rs, n) -> new TableRows(table,
-                            rs.getLong(1), rs.getLong(2))).single()
+                    ? jdbc.sql("select count(*), count(*) from " + table)
+                            .query((rs, n) -> new TableRows(table, rs.getLong(1), rs.getLong(2)))
+                            .single()
                     // own rows were written at most (now - started) and at least (now - finished) transactions ago
                     : jdbc.sql("with now as materialized (select pg_current_xact_id()::text::bigint xid)"
-                            + " select count(*) filter (where age(t.xmin) > now.xid - ? or age(t.xmin) < now.xid - ?),"
-                            + " count(*) from " + table + " t, now group by now.xid")
+                                    + " select count(*) filter (where age(t.xmin) > now.xid - ? or age(t.xmin) < now.xid - ?),"
+                                    + " count(*) from " + table + " t, now group by now.xid")
                             .params(provenance.get()[0], Math.min(provenance.get()[1], Long.MAX_VALUE / 2))
-                            .query((rs, n) -> new TableRows(table, rs.getLong(1), rs.getLong(2))).optional()
+                            .query((rs, n) -> new TableRows(table, rs.getLong(1), rs.getLong(2)))
+                            .optional()
                             .orElse(new TableRows(table, 0, 0));
             if (counted.total() > 0) {
                 rows.add(counted);
@@ -107,8 +111,12 @@ class DemoDatasets {
 
     /** The foreign rows of a generator's tables, named for people: "network.practitioner: 2,000 rows, …". */
     static String describeForeign(List<TableRows> rows) {
-        return String.join(", ", rows.stream().filter(r -> r.foreign() > 0)
-                .map(r -> String.format("%s: %,d rows", r.table(), r.foreign())).toList());
+        return String.join(
+                ", ",
+                rows.stream()
+                        .filter(r -> r.foreign() > 0)
+                        .map(r -> String.format("%s: %,d rows", r.table(), r.foreign()))
+                        .toList());
     }
 
     /**
@@ -148,8 +156,8 @@ class DemoDatasets {
         }
     }
 
-    private Generated runInTransaction(DemoDataGenerator generator, DemoScale scale, long seed,
-            boolean replaceForeign) throws Exception {
+    private Generated runInTransaction(DemoDataGenerator generator, DemoScale scale, long seed, boolean replaceForeign)
+            throws Exception {
         if (!replaceForeign) {
             var rows = rows(generator);
             if (rows.stream().anyMatch(r -> r.foreign() > 0)) {
@@ -157,21 +165,29 @@ class DemoDatasets {
                         + describeForeign(rows) + "); not reset");
             }
         }
-        var context = new SeededDemoContext(scale, seed,
-                new DemoPeople(geography.zips(), LocalDate.now(zone)), jdbc, dataSource);
+        var context = new SeededDemoContext(
+                scale, seed, new DemoPeople(geography.zips(), LocalDate.now(zone)), jdbc, dataSource);
         long started = System.nanoTime();
         generator.reset(context);
         long rows = generator.generate(context);
         long millis = (System.nanoTime() - started) / 1_000_000;
         // recorded last, in the run's transaction: its rows are exactly those of this transaction id
-        jdbc.sql("delete from demo.generated where generator = ?").param(generator.name()).update();
+        jdbc.sql("delete from demo.generated where generator = ?")
+                .param(generator.name())
+                .update();
         jdbc.sql("insert into demo.generated (generator, scale, seed, rows_written, millis) values (?, ?, ?, ?, ?)")
-                .params(generator.name(), scale.name().toLowerCase(), seed, rows, millis).update();
+                .params(generator.name(), scale.name().toLowerCase(), seed, rows, millis)
+                .update();
         jdbc.sql("insert into demo.provenance (generator, started_xid, finished_xid) values (?,"
-                + " pg_current_xact_id()::text::bigint, pg_current_xact_id()::text::bigint) on conflict (generator)"
-                + " do update set started_xid = excluded.started_xid, finished_xid = excluded.finished_xid")
-                .param(generator.name()).update();
-        log.info("Demo data {}: {} rows at {} scale in {} ms", generator.name(), rows, scale.name().toLowerCase(),
+                        + " pg_current_xact_id()::text::bigint, pg_current_xact_id()::text::bigint) on conflict (generator)"
+                        + " do update set started_xid = excluded.started_xid, finished_xid = excluded.finished_xid")
+                .param(generator.name())
+                .update();
+        log.info(
+                "Demo data {}: {} rows at {} scale in {} ms",
+                generator.name(),
+                rows,
+                scale.name().toLowerCase(),
                 millis);
         return new Generated(scale.name().toLowerCase(), seed, rows, millis);
     }

@@ -28,8 +28,12 @@ class DemoLoader implements ApplicationRunner {
     private final DemoScale scale;
     private final long seed;
 
-    DemoLoader(DemoDatasets datasets, RuntimeMode mode, @Value("${commonweal.demo.load:true}") boolean enabled,
-            @Value("${commonweal.demo.scale:small}") String scale, @Value("${commonweal.demo.seed:2026}") long seed) {
+    DemoLoader(
+            DemoDatasets datasets,
+            RuntimeMode mode,
+            @Value("${commonweal.demo.load:true}") boolean enabled,
+            @Value("${commonweal.demo.scale:small}") String scale,
+            @Value("${commonweal.demo.seed:2026}") long seed) {
         this.datasets = datasets;
         this.mode = mode;
         this.enabled = enabled;
@@ -48,9 +52,12 @@ class DemoLoader implements ApplicationRunner {
             }
             var rows = datasets.rows(generator);
             if (rows.stream().anyMatch(r -> r.foreign() > 0)) {
-                log.warn("Demo data {}: not loaded, the module is left alone: it holds data the demo generator did not"
-                        + " write (imported or entered by users) - {}. `generate --only {} --force` would replace it.",
-                        generator.name(), DemoDatasets.describeForeign(rows), generator.name());
+                log.warn(
+                        "Demo data {}: not loaded, the module is left alone: it holds data the demo generator did not"
+                                + " write (imported or entered by users) - {}. `generate --only {} --force` would replace it.",
+                        generator.name(),
+                        DemoDatasets.describeForeign(rows),
+                        generator.name());
                 continue;
             }
             datasets.run(generator, scale, seed);

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoScale;
 import org.commonweal.platform.CommandArgs;
@@ -15,10 +14,13 @@ import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "generate", usage = "generate [--scale small|full] [--seed N] [--only NAME] [--force [--yes]]",
+@CommandSpec(
+        name = "generate",
+        usage = "generate [--scale small|full] [--seed N] [--only NAME] [--force [--yes]]",
         summary = "build the demo dataset (full = the plan's real size); demo mode only; never over imported or"
                 + " entered data unless --force (lists what it deletes, asks, or --yes)",
-        options = {"scale", "seed", "only"}, flags = {"force", "yes"})
+        options = {"scale", "seed", "only"},
+        flags = {"force", "yes"})
 class GenerateCommand implements OperationalCommand {
 
     private final DemoDatasets datasets;
@@ -44,9 +46,12 @@ class GenerateCommand implements OperationalCommand {
         }
         long seed = args.intOption("seed", 2026);
         String only = args.option("only").orElse(null);
-        if (only != null && datasets.generators().stream().noneMatch(g -> g.name().equals(only))) {
+        if (only != null
+                && datasets.generators().stream().noneMatch(g -> g.name().equals(only))) {
             throw new UsageException("no generator named " + only + "; known: "
-                    + datasets.generators().stream().map(DemoDataGenerator::name).toList());
+                    + datasets.generators().stream()
+                            .map(DemoDataGenerator::name)
+                            .toList());
         }
         if (datasets.generators().isEmpty()) {
             System.out.println("No module has demo data to generate.");
@@ -59,17 +64,21 @@ class GenerateCommand implements OperationalCommand {
                 continue;
             }
             var previous = datasets.generated(generator.name());
-            if (!force && previous.isPresent() && previous.get().scale().equals(scale.name().toLowerCase())
+            if (!force
+                    && previous.isPresent()
+                    && previous.get().scale().equals(scale.name().toLowerCase())
                     && previous.get().seed() == seed) {
-                System.out.printf("%-20s already at %s scale (seed %d), skipped; --force to rebuild%n",
+                System.out.printf(
+                        "%-20s already at %s scale (seed %d), skipped; --force to rebuild%n",
                         generator.name(), previous.get().scale(), seed);
                 continue;
             }
             var rows = datasets.rows(generator);
             boolean foreign = rows.stream().anyMatch(r -> r.foreign() > 0);
             if (!force && foreign) {
-                System.out.printf("%-20s refused, left alone: it holds data the demo generator did not write"
-                        + " (imported or entered by users): %s. `generate --only %s --force` deletes it.%n",
+                System.out.printf(
+                        "%-20s refused, left alone: it holds data the demo generator did not write"
+                                + " (imported or entered by users): %s. `generate --only %s --force` deletes it.%n",
                         generator.name(), DemoDatasets.describeForeign(rows), generator.name());
                 leftAlone = true;
                 continue;
@@ -77,8 +86,13 @@ class GenerateCommand implements OperationalCommand {
             if (force && !rows.isEmpty()) {
                 System.out.printf("generate --force deletes every row of these tables of %s:%n", generator.name());
                 for (var table : rows) {
-                    System.out.printf("  %-40s %,12d rows%s%n", table.table(), table.total(), table.foreign() == 0 ? ""
-                            : String.format(" (%,d not written by the demo generator)", table.foreign()));
+                    System.out.printf(
+                            "  %-40s %,12d rows%s%n",
+                            table.table(),
+                            table.total(),
+                            table.foreign() == 0
+                                    ? ""
+                                    : String.format(" (%,d not written by the demo generator)", table.foreign()));
                 }
                 if (!args.flag("yes") && !confirmed()) {
                     System.out.printf("%-20s not confirmed, left alone%n", generator.name());

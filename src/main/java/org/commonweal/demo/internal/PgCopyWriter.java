@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
 import org.commonweal.demo.CopyRows;
 import org.postgresql.copy.CopyIn;
 
@@ -49,7 +48,9 @@ final class PgCopyWriter implements CopyRows {
                     if (i > 0) {
                         literal.append(',');
                     }
-                    literal.append('"').append(array[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                    literal.append('"')
+                            .append(array[i].replace("\\", "\\\\").replace("\"", "\\\""))
+                            .append('"');
                 }
                 escape(literal.append('}').toString());
             }

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
 import org.commonweal.demo.CopyRows;
 import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoPeople;

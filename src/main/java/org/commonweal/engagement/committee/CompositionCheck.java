@@ -10,21 +10,17 @@ import java.util.UUID;
 public final class CompositionCheck {
 
     /** One active seat as the check sees it. */
-    public record Seated(UUID personId, Seat seat, boolean consumer, boolean advocate, String representsCommittee) {
-    }
+    public record Seated(UUID personId, Seat seat, boolean consumer, boolean advocate, String representsCommittee) {}
 
     /** A regional committee's current chair, for the ECAC check. */
-    public record RegionalChair(String committeeCode, UUID personId) {
-    }
+    public record RegionalChair(String committeeCode, UUID personId) {}
 
     /**
      * A broken rule: {@code code} is a message key suffix, {@code args} fill it in.
      */
-    public record Issue(String code, Object... args) {
-    }
+    public record Issue(String code, Object... args) {}
 
-    private CompositionCheck() {
-    }
+    private CompositionCheck() {}
 
     public static List<Issue> check(CompositionRule rule, List<Seated> roster, List<RegionalChair> regionalChairs) {
         List<Issue> issues = new ArrayList<>();
@@ -32,13 +28,15 @@ public final class CompositionCheck {
             issues.add(new Issue("too-many", roster.size(), rule.maxMembers()));
         }
         if (rule.consumerMajority()) {
-            long consumers = roster.stream().filter(s -> s.consumer() || s.advocate()).count();
+            long consumers =
+                    roster.stream().filter(s -> s.consumer() || s.advocate()).count();
             if (consumers * 2 <= roster.size()) {
                 issues.add(new Issue("no-consumer-majority", consumers, roster.size()));
             }
         }
         if (rule.atLargeSeats() > 0 || rule.chairsOfRegionals()) {
-            long atLarge = roster.stream().filter(s -> s.seat() == Seat.AT_LARGE).count();
+            long atLarge =
+                    roster.stream().filter(s -> s.seat() == Seat.AT_LARGE).count();
             if (atLarge != rule.atLargeSeats()) {
                 issues.add(new Issue("at-large-count", atLarge, rule.atLargeSeats()));
             }

@@ -8,5 +8,4 @@ package org.commonweal.engagement.committee;
  * @param atLargeSeats at-large seats that must be filled (ECAC: 2)
  * @param chairsOfRegionals whether every regional committee's chair sits on it (ECAC)
  */
-public record CompositionRule(int maxMembers, boolean consumerMajority, int atLargeSeats, boolean chairsOfRegionals) {
-}
+public record CompositionRule(int maxMembers, boolean consumerMajority, int atLargeSeats, boolean chairsOfRegionals) {}

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -67,9 +66,20 @@ public class MeetingDocuments {
     }
 
     /** A document as listed: a link kept from before ({@code url}) or an uploaded file. */
-    public record Document(long id, long meetingId, String kind, String title, String url, String fileName,
-            String contentType, Long sizeBytes, String sha256, boolean published, Instant publishedAt,
-            String uploadedBy, Instant uploadedAt) {
+    public record Document(
+            long id,
+            long meetingId,
+            String kind,
+            String title,
+            String url,
+            String fileName,
+            String contentType,
+            Long sizeBytes,
+            String sha256,
+            boolean published,
+            Instant publishedAt,
+            String uploadedBy,
+            Instant uploadedAt) {
 
         /** Where the public (or staff) reader gets it. */
         public String href(boolean staff) {
@@ -78,8 +88,7 @@ public class MeetingDocuments {
     }
 
     /** A stored file to send. */
-    public record File(String fileName, String contentType, byte[] content, String sha256) {
-    }
+    public record File(String fileName, String contentType, byte[] content, String sha256) {}
 
     /** Thrown with the problems by field name: form field → message key ({@code engagement.error.…}). */
     public static class Invalid extends IllegalArgumentException {
@@ -110,27 +119,44 @@ public class MeetingDocuments {
     }
 
     public List<Document> all(long meetingId) {
-        return jdbc.sql(SELECT + " where meeting_id = ? order by id").param(meetingId).query(MeetingDocuments::row)
+        return jdbc.sql(SELECT + " where meeting_id = ? order by id")
+                .param(meetingId)
+                .query(MeetingDocuments::row)
                 .list();
     }
 
     public List<Document> published(long meetingId) {
-        return jdbc.sql(SELECT + " where meeting_id = ? and published order by id").param(meetingId)
-                .query(MeetingDocuments::row).list();
+        return jdbc.sql(SELECT + " where meeting_id = ? and published order by id")
+                .param(meetingId)
+                .query(MeetingDocuments::row)
+                .list();
     }
 
     public Optional<Document> find(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(MeetingDocuments::row).optional();
+        return jdbc.sql(SELECT + " where id = ?")
+                .param(id)
+                .query(MeetingDocuments::row)
+                .optional();
     }
 
     /** The file of an uploaded document; {@code publicOnly}: only if published on a public meeting page. */
     public Optional<File> file(long id, boolean publicOnly, LocalDate today) {
         return find(id).filter(d -> d.fileName() != null)
-                .filter(d -> !publicOnly || (d.published() && directory.meeting(d.meetingId())
-                        .filter(m -> m.agendaPostedOn() != null && !m.agendaPostedOn().isAfter(today)).isPresent()))
-                .map(d -> new File(d.fileName(), d.contentType(), jdbc.sql(
-                        "select content from engagement.meeting_document where id = ?").param(id)
-                        .query(byte[].class).single(), d.sha256()));
+                .filter(d -> !publicOnly
+                        || (d.published()
+                                && directory
+                                        .meeting(d.meetingId())
+                                        .filter(m -> m.agendaPostedOn() != null
+                                                && !m.agendaPostedOn().isAfter(today))
+                                        .isPresent()))
+                .map(d -> new File(
+                        d.fileName(),
+                        d.contentType(),
+                        jdbc.sql("select content from engagement.meeting_document where id = ?")
+                                .param(id)
+                                .query(byte[].class)
+                                .single(),
+                        d.sha256()));
     }
 
     /** Stores an uploaded document (not yet published) or reports every problem by field. */
@@ -157,7 +183,10 @@ public class MeetingDocuments {
         } else {
             sha = sha256(content);
             if (jdbc.sql("select count(*) from engagement.meeting_document where meeting_id = ? and sha256 = ?")
-                    .params(meetingId, sha).query(Long.class).single() > 0) {
+                            .params(meetingId, sha)
+                            .query(Long.class)
+                            .single()
+                    > 0) {
                 p.put("file", "engagement.error.fileDuplicate");
             }
         }
@@ -168,11 +197,25 @@ public class MeetingDocuments {
         long id = jdbc.sql("""
                 insert into engagement.meeting_document (meeting_id, kind, title, file_name, content_type, size_bytes,
                     sha256, content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, now()) returning id""")
-                .params(meetingId, kind, title.trim(), safeName, type.get().contentType, content.length, sha, content,
-                        user).query(Long.class).single();
-        audit.record(AuditEntry.change(AuditAction.CREATE, "engagement-meeting-document", String.valueOf(id), null,
-                "committee records", kind + " for meeting " + meetingId + ", " + content.length + " bytes, sha256 "
-                        + sha));
+                .params(
+                        meetingId,
+                        kind,
+                        title.trim(),
+                        safeName,
+                        type.get().contentType,
+                        content.length,
+                        sha,
+                        content,
+                        user)
+                .query(Long.class)
+                .single();
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "engagement-meeting-document",
+                String.valueOf(id),
+                null,
+                "committee records",
+                kind + " for meeting " + meetingId + ", " + content.length + " bytes, sha256 " + sha));
         return id;
     }
 
@@ -187,9 +230,16 @@ public class MeetingDocuments {
             }
         }
         jdbc.sql("update engagement.meeting_document set published = ?, published_at = case when ? then now() end "
-                + "where id = ?").params(published, published, id).update();
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-meeting-document", String.valueOf(id), null,
-                "committee records", published ? "published" : "unpublished"));
+                        + "where id = ?")
+                .params(published, published, id)
+                .update();
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "engagement-meeting-document",
+                String.valueOf(id),
+                null,
+                "committee records",
+                published ? "published" : "unpublished"));
         return find(id).orElseThrow();
     }
 
@@ -230,9 +280,19 @@ public class MeetingDocuments {
     private static Document row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         var publishedAt = rs.getTimestamp(11);
         var uploadedAt = rs.getTimestamp(13);
-        return new Document(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9), rs.getBoolean(10),
-                publishedAt == null ? null : publishedAt.toInstant(), rs.getString(12),
+        return new Document(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                (Long) rs.getObject(8),
+                rs.getString(9),
+                rs.getBoolean(10),
+                publishedAt == null ? null : publishedAt.toInstant(),
+                rs.getString(12),
                 uploadedAt == null ? null : uploadedAt.toInstant());
     }
 }

@@ -3,7 +3,6 @@ package org.commonweal.engagement.committee;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -18,8 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MeetingRecords {
 
-    public record Mark(AttendanceMode mode, BigDecimal miles) {
-    }
+    public record Mark(AttendanceMode mode, BigDecimal miles) {}
 
     private final JdbcClient jdbc;
     private final CommitteeDirectory directory;
@@ -58,23 +56,33 @@ public class MeetingRecords {
             jdbc.sql("""
                     insert into engagement.attendance (meeting_id, membership_id, mode, miles) values (?, ?, ?, ?)
                     on conflict (meeting_id, membership_id) do update set mode = excluded.mode, miles = excluded.miles
-                    """).params(meeting.id(), member.id(), mark.mode().name(), miles).update();
+                    """)
+                    .params(meeting.id(), member.id(), mark.mode().name(), miles)
+                    .update();
             jdbc.sql("delete from engagement.stipend where meeting_id = ? and membership_id = ? and status = 'PENDING'")
-                    .params(meeting.id(), member.id()).update();
+                    .params(meeting.id(), member.id())
+                    .update();
             StipendRule.Payment pay = rule.pay(mark.mode(), miles);
             if (pay != null) {
                 jdbc.sql("""
                         insert into engagement.stipend (meeting_id, membership_id, stipend_amount, miles,
                           mileage_amount, status) values (?, ?, ?, ?, ?, 'PENDING')
                         on conflict (meeting_id, membership_id) do nothing""")
-                        .params(meeting.id(), member.id(), pay.stipend(), pay.miles(), pay.mileage()).update();
+                        .params(meeting.id(), member.id(), pay.stipend(), pay.miles(), pay.mileage())
+                        .update();
             }
             changed++;
         }
         jdbc.sql("update engagement.meeting set status = 'HELD' where id = ? and status = 'SCHEDULED'")
-                .param(meeting.id()).update();
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-meeting", String.valueOf(meeting.id()), null,
-                "committee attendance", changed + " attendance marks"));
+                .param(meeting.id())
+                .update();
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "engagement-meeting",
+                String.valueOf(meeting.id()),
+                null,
+                "committee attendance",
+                changed + " attendance marks"));
         return changed;
     }
 
@@ -85,14 +93,16 @@ public class MeetingRecords {
      * Every problem of the minutes form (#18) by field, each a message code of the engagement bundle (its {0} is the
      * field's name) followed by its arguments; empty when the minutes can be recorded.
      */
-    public static java.util.Map<String, Object[]> minutesProblems(Meeting meeting, String minutes,
-            LocalDate approvedOn, LocalDate postedOn, LocalDate today) {
+    public static java.util.Map<String, Object[]> minutesProblems(
+            Meeting meeting, String minutes, LocalDate approvedOn, LocalDate postedOn, LocalDate today) {
         java.util.Map<String, Object[]> problems = new java.util.LinkedHashMap<>();
         if (minutes != null && minutes.strip().length() > MINUTES_MAX) {
             problems.put("minutes", new Object[] {"Size", MINUTES_MAX});
         }
         if (approvedOn != null && approvedOn.isBefore(meeting.day())) {
-            problems.put("approvedOn", new Object[] {"engagement.minutes.error.beforeMeeting", meeting.day().toString()});
+            problems.put("approvedOn", new Object[] {
+                "engagement.minutes.error.beforeMeeting", meeting.day().toString()
+            });
         } else if (approvedOn != null && approvedOn.isAfter(today)) {
             problems.put("approvedOn", new Object[] {"form.date.notFuture"});
         }
@@ -122,9 +132,19 @@ public class MeetingRecords {
         }
         jdbc.sql("""
                 update engagement.meeting set minutes = ?, minutes_approved_on = ?, minutes_posted_on = ? where id = ?
-                """).params(minutes == null || minutes.isBlank() ? null : minutes.strip(), approvedOn, postedOn,
-                meeting.id()).update();
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-meeting", String.valueOf(meeting.id()), null,
-                "committee minutes", "minutes"));
+                """)
+                .params(
+                        minutes == null || minutes.isBlank() ? null : minutes.strip(),
+                        approvedOn,
+                        postedOn,
+                        meeting.id())
+                .update();
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "engagement-meeting",
+                String.valueOf(meeting.id()),
+                null,
+                "committee minutes",
+                "minutes"));
     }
 }

@@ -10,19 +10,23 @@ import java.util.List;
 public final class RecommendationPath {
 
     /** A step already taken. */
-    public record Step(RecommendationStage stage, LocalDate on, String by) {
-    }
+    public record Step(RecommendationStage stage, LocalDate on, String by) {}
 
     /** The vote on the motion, if taken. */
-    public record Tally(Integer yes, Integer no, Integer abstain) {
-    }
+    public record Tally(Integer yes, Integer no, Integer abstain) {}
 
-    private RecommendationPath() {
-    }
+    private RecommendationPath() {}
 
     /** Throws {@link IllegalArgumentException} naming the reason when the step is not allowed. */
-    public static void checkStep(List<Step> history, boolean fromEcac, RecommendationStage to, LocalDate on,
-            String by, Tally tally, String boardResponse, LocalDate today) {
+    public static void checkStep(
+            List<Step> history,
+            boolean fromEcac,
+            RecommendationStage to,
+            LocalDate on,
+            String by,
+            Tally tally,
+            String boardResponse,
+            LocalDate today) {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("the recommendation has no history");
         }

@@ -17,8 +17,8 @@ public record StipendRule(BigDecimal stipend, BigDecimal mileageRate) {
         if (!mode.present()) {
             return null;
         }
-        BigDecimal travelled = mode == AttendanceMode.IN_PERSON && miles != null ? miles.max(BigDecimal.ZERO)
-                : BigDecimal.ZERO;
+        BigDecimal travelled =
+                mode == AttendanceMode.IN_PERSON && miles != null ? miles.max(BigDecimal.ZERO) : BigDecimal.ZERO;
         return new Payment(stipend, travelled, travelled.multiply(mileageRate).setScale(2, RoundingMode.HALF_UP));
     }
 }

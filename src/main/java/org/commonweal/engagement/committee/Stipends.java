@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -17,8 +16,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Stipends {
 
-    public record Line(long id, String committeeCode, long meetingId, LocalDate meetingDay, long membershipId, String fullName,
-            String memberId, BigDecimal stipend, BigDecimal miles, BigDecimal mileage, String status,
+    public record Line(
+            long id,
+            String committeeCode,
+            long meetingId,
+            LocalDate meetingDay,
+            long membershipId,
+            String fullName,
+            String memberId,
+            BigDecimal stipend,
+            BigDecimal miles,
+            BigDecimal mileage,
+            String status,
             LocalDate statusOn) {
 
         public BigDecimal total() {
@@ -41,14 +50,24 @@ public class Stipends {
     }
 
     public List<Line> list(String status, String committeeCode, int limit) {
-        return jdbc.sql(SELECT + " limit :limit").param("zone", zone).param("status", status)
-                .param("code", committeeCode).param("limit", limit).query((rs, n) -> line(rs)).list();
+        return jdbc.sql(SELECT + " limit :limit")
+                .param("zone", zone)
+                .param("status", status)
+                .param("code", committeeCode)
+                .param("limit", limit)
+                .query((rs, n) -> line(rs))
+                .list();
     }
 
     public void stream(String status, String committeeCode, Consumer<Line> each) {
         // the stream holds a connection until closed
-        try (var lines = jdbc.sql(SELECT).param("zone", zone).param("status", status).param("code", committeeCode)
-                .query((rs, n) -> line(rs)).stream()) {
+        try (var lines = jdbc
+                .sql(SELECT)
+                .param("zone", zone)
+                .param("status", status)
+                .param("code", committeeCode)
+                .query((rs, n) -> line(rs))
+                .stream()) {
             lines.forEach(each);
         }
     }
@@ -58,8 +77,11 @@ public class Stipends {
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("status must be one of " + STATUSES);
         }
-        String current = jdbc.sql("select status from engagement.stipend where id = ? for update").param(id)
-                .query(String.class).optional().orElseThrow(() -> new java.util.NoSuchElementException("stipend " + id));
+        String current = jdbc.sql("select status from engagement.stipend where id = ? for update")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new java.util.NoSuchElementException("stipend " + id));
         boolean allowed = switch (current) {
             case "PENDING" -> status.equals("APPROVED") || status.equals("VOID");
             case "APPROVED" -> status.equals("PAID") || status.equals("VOID") || status.equals("PENDING");
@@ -68,10 +90,16 @@ public class Stipends {
         if (!allowed) {
             throw new IllegalArgumentException("a " + current + " stipend cannot become " + status);
         }
-        jdbc.sql("update engagement.stipend set status = ?, status_on = ? where id = ?").params(status, on, id)
+        jdbc.sql("update engagement.stipend set status = ?, status_on = ? where id = ?")
+                .params(status, on, id)
                 .update();
-        audit.record(AuditEntry.change(AuditAction.PAYMENT, "engagement-stipend", String.valueOf(id), null,
-                "stipend payment", current + " -> " + status));
+        audit.record(AuditEntry.change(
+                AuditAction.PAYMENT,
+                "engagement-stipend",
+                String.valueOf(id),
+                null,
+                "stipend payment",
+                current + " -> " + status));
     }
 
     private static final String SELECT = """
@@ -86,8 +114,18 @@ public class Stipends {
             order by mt.starts_at desc, c.id, ms.full_name""";
 
     private static Line line(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
-                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                rs.getBigDecimal(10), rs.getString(11), rs.getObject(12, LocalDate.class));
+        return new Line(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getObject(4, LocalDate.class),
+                rs.getLong(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getBigDecimal(8),
+                rs.getBigDecimal(9),
+                rs.getBigDecimal(10),
+                rs.getString(11),
+                rs.getObject(12, LocalDate.class));
     }
 }

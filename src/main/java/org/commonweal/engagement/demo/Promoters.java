@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoPerson;
 import org.commonweal.engagement.promoter.OutreachVocabulary;
@@ -21,13 +20,37 @@ import org.commonweal.geography.ZipArea;
 final class Promoters {
 
     static final String[] SUPERVISORS = {"Rosa Martínez", "David Kim", "Angela Brooks", "Hovik Sargsyan"};
-    static final String[] PLACES = {"Public library", "Church hall", "Elementary school", "Community Resource Center",
-            "Park recreation center", "Swap meet", "Farmers market", "Senior center", "Apartment complex"};
-    static final String[] PARTNERS = {"", "", "LA County Public Health", "Local school district", "Parish council",
-            "Food bank", "YMCA", "Community clinic"};
-    static final String[] CENTER_CLASSES = {"POMONA:ZUMBA", "LYNWOOD:DIABETES-EDUCATION", "EAST-LA:HEALTHY-COOKING",
-            "PALMDALE:YOGA", "METRO-LA:NUTRITION", "WILMINGTON:SUPPORT-GROUP", "EL-MONTE:ZUMBA",
-            "WEST-LA:BLOOD-PRESSURE-CLASS"};
+    static final String[] PLACES = {
+        "Public library",
+        "Church hall",
+        "Elementary school",
+        "Community Resource Center",
+        "Park recreation center",
+        "Swap meet",
+        "Farmers market",
+        "Senior center",
+        "Apartment complex"
+    };
+    static final String[] PARTNERS = {
+        "",
+        "",
+        "LA County Public Health",
+        "Local school district",
+        "Parish council",
+        "Food bank",
+        "YMCA",
+        "Community clinic"
+    };
+    static final String[] CENTER_CLASSES = {
+        "POMONA:ZUMBA",
+        "LYNWOOD:DIABETES-EDUCATION",
+        "EAST-LA:HEALTHY-COOKING",
+        "PALMDALE:YOGA",
+        "METRO-LA:NUTRITION",
+        "WILMINGTON:SUPPORT-GROUP",
+        "EL-MONTE:ZUMBA",
+        "WEST-LA:BLOOD-PRESSURE-CLASS"
+    };
 
     private final Geography geography;
 
@@ -90,7 +113,9 @@ final class Promoters {
             if (certified != null) {
                 // continuing education: most keep up, some lapse (they show in the expiry alerts)
                 double keepUp = random.nextDouble();
-                for (LocalDate d = certified.plusMonths(2); d.isBefore(today); d = d.plusMonths(4 + random.nextInt(3))) {
+                for (LocalDate d = certified.plusMonths(2);
+                        d.isBefore(today);
+                        d = d.plusMonths(4 + random.nextInt(3))) {
                     if (keepUp < 0.8 || d.isBefore(today.minusMonths(14))) {
                         completions.add(new Object[] {i, 2L + random.nextInt(5), d});
                     }
@@ -99,12 +124,22 @@ final class Promoters {
             for (int c = 2; c <= 4; c++) {
                 completions.add(new Object[] {i, (long) (courses.size() - 5 + c), start.plusDays(7 * c)});
             }
-            promoters.add(new Object[] {i, random.nextDouble() < 0.8 ? "DEMO-M" + (200000 + random.nextInt(799999))
-                    : null, p.firstName() + " " + p.lastName(), languages, spa, SUPERVISORS[spa % 4],
-                    random.nextDouble() < 0.92 ? "ACTIVE" : "ON_LEAVE", start, pathway, certified,
-                    i == 1 ? "engagement-staff" : null});
+            promoters.add(new Object[] {
+                i,
+                random.nextDouble() < 0.8 ? "DEMO-M" + (200000 + random.nextInt(799999)) : null,
+                p.firstName() + " " + p.lastName(),
+                languages,
+                spa,
+                SUPERVISORS[spa % 4],
+                random.nextDouble() < 0.92 ? "ACTIVE" : "ON_LEAVE",
+                start,
+                pathway,
+                certified,
+                i == 1 ? "engagement-staff" : null
+            });
             List<ZipArea> zips = zipsBySpa.getOrDefault(spa, geography.zips());
-            for (LocalDate month = today.minusMonths(12).withDayOfMonth(1); month.isBefore(today);
+            for (LocalDate month = today.minusMonths(12).withDayOfMonth(1);
+                    month.isBefore(today);
                     month = month.plusMonths(1)) {
                 int n = eventsPerMonth - 1 + random.nextInt(3);
                 for (int e = 0; e < n; e++) {
@@ -121,21 +156,46 @@ final class Promoters {
                     int seniors = random.nextInt(Math.max(1, (total - kids) / 3));
                     String[] topics = topics(random);
                     long id = ++eventId;
-                    events.add(new Object[] {id, i, type, held, any(random, PLACES), p.street(), zip.city(),
-                            zip.zip(), zip.centroid().latitude(), zip.centroid().longitude(), zip.spa(),
-                            random.nextDouble() < 0.7 ? languages[0] : "en", topics, any(random, PARTNERS), members,
-                            nonMembers, kids, total - kids - seniors, seniors,
-                            "Flyers: " + String.join(", ", topics), 10 + random.nextInt(total * 2 + 1),
-                            "demo"});
+                    events.add(new Object[] {
+                        id,
+                        i,
+                        type,
+                        held,
+                        any(random, PLACES),
+                        p.street(),
+                        zip.city(),
+                        zip.zip(),
+                        zip.centroid().latitude(),
+                        zip.centroid().longitude(),
+                        zip.spa(),
+                        random.nextDouble() < 0.7 ? languages[0] : "en",
+                        topics,
+                        any(random, PARTNERS),
+                        members,
+                        nonMembers,
+                        kids,
+                        total - kids - seniors,
+                        seniors,
+                        "Flyers: " + String.join(", ", topics),
+                        10 + random.nextInt(total * 2 + 1),
+                        "demo"
+                    });
                     contacts.add(new Object[] {++contactId, i, id, held, null, null, null, Math.max(1, total / 3)});
                     int named = random.nextInt(3);
                     for (int k = 0; k < named; k++) {
                         DemoPerson person = ctx.people().person(random, 18 + random.nextInt(60));
                         long cid = ++contactId;
                         boolean member = random.nextDouble() < 0.7;
-                        contacts.add(new Object[] {cid, i, id, held, member ? "DEMO-M" + (100000 + random
-                                .nextInt(899999)) : null, person.firstName() + " " + person.lastName(),
-                                "(" + (213 + random.nextInt(600)) + ") 555-01" + (10 + random.nextInt(89)), 1});
+                        contacts.add(new Object[] {
+                            cid,
+                            i,
+                            id,
+                            held,
+                            member ? "DEMO-M" + (100000 + random.nextInt(899999)) : null,
+                            person.firstName() + " " + person.lastName(),
+                            "(" + (213 + random.nextInt(600)) + ") 555-01" + (10 + random.nextInt(89)),
+                            1
+                        });
                         String kind = OutreachVocabulary.REFERRAL_KINDS.get(pick(random, 50, 30, 20));
                         String target = switch (kind) {
                             case "CENTER_CLASS" -> any(random, CENTER_CLASSES);
@@ -143,31 +203,80 @@ final class Promoters {
                             default -> "NPI 1" + (100000000 + random.nextInt(899999999));
                         };
                         long age = today.toEpochDay() - held.toEpochDay();
-                        String outcome = age < 14 ? "SENT" : OutreachVocabulary.OUTCOMES.get(pick(random, 10, 25, 50,
-                                15));
-                        referrals.add(new Object[] {++referralId, cid, kind, target, held, outcome,
-                                outcome.equals("SENT") ? null : held.plusDays(3 + random.nextInt(20))});
+                        String outcome =
+                                age < 14 ? "SENT" : OutreachVocabulary.OUTCOMES.get(pick(random, 10, 25, 50, 15));
+                        referrals.add(new Object[] {
+                            ++referralId,
+                            cid,
+                            kind,
+                            target,
+                            held,
+                            outcome,
+                            outcome.equals("SENT") ? null : held.plusDays(3 + random.nextInt(20))
+                        });
                     }
                 }
             }
         }
-        long rows = ctx.copy("engagement.course", List.of("id", "code", "title", "topic", "hours", "certificate",
-                "continuing_ed"), out -> courses.forEach(out::row));
-        rows += ctx.copy("engagement.promoter", List.of("id", "member_id", "full_name", "languages", "spa",
-                "supervisor", "status", "start_date", "pathway", "certified_on", "username"),
+        long rows = ctx.copy(
+                "engagement.course",
+                List.of("id", "code", "title", "topic", "hours", "certificate", "continuing_ed"),
+                out -> courses.forEach(out::row));
+        rows += ctx.copy(
+                "engagement.promoter",
+                List.of(
+                        "id",
+                        "member_id",
+                        "full_name",
+                        "languages",
+                        "spa",
+                        "supervisor",
+                        "status",
+                        "start_date",
+                        "pathway",
+                        "certified_on",
+                        "username"),
                 out -> promoters.forEach(out::row));
-        rows += ctx.copy("engagement.course_completion", List.of("promoter_id", "course_id", "completed_on"),
+        rows += ctx.copy(
+                "engagement.course_completion",
+                List.of("promoter_id", "course_id", "completed_on"),
                 out -> completions.stream().distinct().forEach(out::row));
-        rows += ctx.copy("engagement.work_hours", List.of("promoter_id", "month", "hours"),
-                out -> hours.forEach(out::row));
-        rows += ctx.copy("engagement.outreach_event", List.of("id", "promoter_id", "event_type", "held_on",
-                "place_name", "street", "city", "zip", "latitude", "longitude", "spa", "language", "topics", "partners",
-                "attendees_members", "attendees_nonmembers", "age_0_17", "age_18_64", "age_65_plus", "materials",
-                "materials_count", "recorded_by"), out -> events.forEach(out::row));
-        rows += ctx.copy("engagement.contact", List.of("id", "promoter_id", "event_id", "contacted_on", "member_id",
-                "person_name", "phone", "tally"), out -> contacts.forEach(out::row));
-        rows += ctx.copy("engagement.referral", List.of("id", "contact_id", "kind", "target", "referred_on", "outcome",
-                "outcome_on"), out -> referrals.forEach(out::row));
+        rows += ctx.copy(
+                "engagement.work_hours", List.of("promoter_id", "month", "hours"), out -> hours.forEach(out::row));
+        rows += ctx.copy(
+                "engagement.outreach_event",
+                List.of(
+                        "id",
+                        "promoter_id",
+                        "event_type",
+                        "held_on",
+                        "place_name",
+                        "street",
+                        "city",
+                        "zip",
+                        "latitude",
+                        "longitude",
+                        "spa",
+                        "language",
+                        "topics",
+                        "partners",
+                        "attendees_members",
+                        "attendees_nonmembers",
+                        "age_0_17",
+                        "age_18_64",
+                        "age_65_plus",
+                        "materials",
+                        "materials_count",
+                        "recorded_by"),
+                out -> events.forEach(out::row));
+        rows += ctx.copy(
+                "engagement.contact",
+                List.of("id", "promoter_id", "event_id", "contacted_on", "member_id", "person_name", "phone", "tally"),
+                out -> contacts.forEach(out::row));
+        rows += ctx.copy(
+                "engagement.referral",
+                List.of("id", "contact_id", "kind", "target", "referred_on", "outcome", "outcome_on"),
+                out -> referrals.forEach(out::row));
         return rows;
     }
 
@@ -186,21 +295,26 @@ final class Promoters {
 
     private static List<Object[]> courses() {
         List<Object[]> c = new ArrayList<>();
-        c.add(new Object[] {1L, "CHW-CERT", "Community Health Worker certificate program", "core", new BigDecimal("160"),
-                true, false});
-        String[][] ce = {{"CE-DIAB", "Diabetes self-management update", "diabetes"},
-                {"CE-MH", "Mental health first aid", "mental-health"},
-                {"CE-RENEW", "Medi-Cal renewal changes", "medi-cal-renewal"},
-                {"CE-IMM", "Immunization schedules", "immunizations"},
-                {"CE-HTN", "Blood pressure self-monitoring", "blood-pressure"}};
+        c.add(new Object[] {
+            1L, "CHW-CERT", "Community Health Worker certificate program", "core", new BigDecimal("160"), true, false
+        });
+        String[][] ce = {
+            {"CE-DIAB", "Diabetes self-management update", "diabetes"},
+            {"CE-MH", "Mental health first aid", "mental-health"},
+            {"CE-RENEW", "Medi-Cal renewal changes", "medi-cal-renewal"},
+            {"CE-IMM", "Immunization schedules", "immunizations"},
+            {"CE-HTN", "Blood pressure self-monitoring", "blood-pressure"}
+        };
         long id = 1;
         for (String[] row : ce) {
             c.add(new Object[] {++id, row[0], row[1], row[2], new BigDecimal("3"), false, true});
         }
-        String[][] core = {{"ORIENT", "Promoter orientation", "core"},
-                {"OUTREACH", "Outreach event planning and safety", "core"},
-                {"PRIVACY", "Privacy and confidentiality (HIPAA)", "core"},
-                {"REFERRAL", "Referrals to centers, enrolment help and providers", "core"}};
+        String[][] core = {
+            {"ORIENT", "Promoter orientation", "core"},
+            {"OUTREACH", "Outreach event planning and safety", "core"},
+            {"PRIVACY", "Privacy and confidentiality (HIPAA)", "core"},
+            {"REFERRAL", "Referrals to centers, enrolment help and providers", "core"}
+        };
         for (String[] row : core) {
             c.add(new Object[] {++id, row[0], row[1], row[2], new BigDecimal("4"), false, false});
         }

@@ -14,8 +14,7 @@ public record CertificationPolicy(int workHours, int workYears, int validMonths,
     /** California CHW defaults: 2,000 hours in 3 years; yearly renewal with 6 hours of continuing education. */
     public static final CertificationPolicy CALIFORNIA = new CertificationPolicy(2000, 3, 12, 6, 60);
 
-    public record Hours(LocalDate on, double hours) {
-    }
+    public record Hours(LocalDate on, double hours) {}
 
     public enum State {
         NOT_CERTIFIED,
@@ -29,17 +28,19 @@ public record CertificationPolicy(int workHours, int workYears, int validMonths,
      * @param ceInPeriod continuing-education hours completed in the current period
      * @param ceNeeded hours still needed to renew at the end of the current period
      */
-    public record Status(State state, LocalDate expiresOn, double ceInPeriod, double ceNeeded) {
-    }
+    public record Status(State state, LocalDate expiresOn, double ceInPeriod, double ceNeeded) {}
 
     /** The first day on which the logged work hours reach the threshold within the window, or null. */
     public LocalDate workExperienceQualifiesOn(List<Hours> logged) {
-        List<Hours> sorted = logged.stream().sorted((a, b) -> a.on().compareTo(b.on())).toList();
+        List<Hours> sorted =
+                logged.stream().sorted((a, b) -> a.on().compareTo(b.on())).toList();
         for (int i = 0; i < sorted.size(); i++) {
             LocalDate end = sorted.get(i).on();
             LocalDate start = end.minusYears(workYears);
-            double sum = sorted.stream().filter(h -> h.on().isAfter(start) && !h.on().isAfter(end))
-                    .mapToDouble(Hours::hours).sum();
+            double sum = sorted.stream()
+                    .filter(h -> h.on().isAfter(start) && !h.on().isAfter(end))
+                    .mapToDouble(Hours::hours)
+                    .sum();
             if (sum >= workHours) {
                 return end;
             }
@@ -60,13 +61,16 @@ public record CertificationPolicy(int workHours, int workYears, int validMonths,
         }
         double done = hoursBetween(continuingEducation, periodStart, expires);
         double needed = Math.max(0, ceHours - done);
-        State state = !expires.isAfter(today) ? State.EXPIRED
+        State state = !expires.isAfter(today)
+                ? State.EXPIRED
                 : !today.plusDays(alertDays).isBefore(expires) && needed > 0 ? State.EXPIRING : State.CURRENT;
         return new Status(state, expires, done, needed);
     }
 
     private static double hoursBetween(List<Hours> hours, LocalDate from, LocalDate until) {
-        return hours.stream().filter(h -> !h.on().isBefore(from) && h.on().isBefore(until)).mapToDouble(Hours::hours)
+        return hours.stream()
+                .filter(h -> !h.on().isBefore(from) && h.on().isBefore(until))
+                .mapToDouble(Hours::hours)
                 .sum();
     }
 }

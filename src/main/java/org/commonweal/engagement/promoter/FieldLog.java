@@ -3,7 +3,6 @@ package org.commonweal.engagement.promoter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -22,16 +21,37 @@ import org.springframework.transaction.annotation.Transactional;
 public class FieldLog {
 
     /** An outreach event as entered. Counts may be null (read as 0). */
-    public record NewEvent(long promoterId, String eventType, LocalDate heldOn, String placeName, String street,
-            String city, String zip, String language, List<String> topics, String partners, Integer members,
-            Integer nonMembers, Integer age0to17, Integer age18to64, Integer age65plus, String materials,
-            Integer materialsCount) {
-    }
+    public record NewEvent(
+            long promoterId,
+            String eventType,
+            LocalDate heldOn,
+            String placeName,
+            String street,
+            String city,
+            String zip,
+            String language,
+            List<String> topics,
+            String partners,
+            Integer members,
+            Integer nonMembers,
+            Integer age0to17,
+            Integer age18to64,
+            Integer age65plus,
+            String materials,
+            Integer materialsCount) {}
 
     /** A named contact (with optional referral) or an anonymous tally when no name is given. */
-    public record NewContact(long promoterId, Long eventId, LocalDate on, String memberId, String personName,
-            String phone, String language, int tally, String referralKind, String referralTarget) {
-    }
+    public record NewContact(
+            long promoterId,
+            Long eventId,
+            LocalDate on,
+            String memberId,
+            String personName,
+            String phone,
+            String language,
+            int tally,
+            String referralKind,
+            String referralTarget) {}
 
     /**
      * One problem with what was entered (#18): the form field it belongs to, a message code of the engagement bundle
@@ -49,7 +69,10 @@ public class FieldLog {
         private final List<Problem> problems;
 
         Invalid(List<Problem> problems) {
-            super(problems.stream().map(p -> p.field() + ": " + p.code()).reduce((a, b) -> a + "; " + b).orElse(""));
+            super(problems.stream()
+                    .map(p -> p.field() + ": " + p.code())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse(""));
             this.problems = List.copyOf(problems);
         }
 
@@ -67,7 +90,11 @@ public class FieldLog {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    FieldLog(JdbcClient jdbc, Geocoder geocoder, ServiceAreaZips zips, AuditTrail audit,
+    FieldLog(
+            JdbcClient jdbc,
+            Geocoder geocoder,
+            ServiceAreaZips zips,
+            AuditTrail audit,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.zips = zips;
@@ -94,7 +121,9 @@ public class FieldLog {
         if (topics.isEmpty()) {
             problems.add(Problem.of("topics", "engagement.fieldlog.topics"));
         }
-        topics.stream().filter(t -> !OutreachVocabulary.TOPICS.contains(t)).findFirst()
+        topics.stream()
+                .filter(t -> !OutreachVocabulary.TOPICS.contains(t))
+                .findFirst()
                 .ifPresent(t -> problems.add(Problem.of("topics", "engagement.fieldlog.topicUnknown", t)));
         int members = count(e.members(), "members", problems);
         int nonMembers = count(e.nonMembers(), "nonMembers", problems);
@@ -103,8 +132,8 @@ public class FieldLog {
         int seniors = count(e.age65plus(), "age65plus", problems);
         count(e.materialsCount(), "materialsCount", problems);
         if (kids + adults + seniors > 0 && kids + adults + seniors != members + nonMembers) {
-            problems.add(Problem.of("age0to17", "engagement.fieldlog.ageBands", kids + adults + seniors,
-                    members + nonMembers));
+            problems.add(Problem.of(
+                    "age0to17", "engagement.fieldlog.ageBands", kids + adults + seniors, members + nonMembers));
         }
         if (e.zip() != null && !e.zip().isBlank()) {
             zips.problem(e.zip()).ifPresent(code -> problems.add(Problem.of("zip", code)));
@@ -119,7 +148,9 @@ public class FieldLog {
         List<Problem> problems = problems(e, today);
         Geocoded place = null;
         if (problems.isEmpty() && e.zip() != null && !e.zip().isBlank()) {
-            place = geocoder.geocode(new Address(e.street(), null, e.city(), "CA", e.zip().strip())).orElse(null);
+            place = geocoder.geocode(new Address(
+                            e.street(), null, e.city(), "CA", e.zip().strip()))
+                    .orElse(null);
             if (place == null) {
                 problems.add(Problem.of("zip", "form.zip.county"));
             }
@@ -133,16 +164,37 @@ public class FieldLog {
                   latitude, longitude, spa, language, topics, partners, attendees_members, attendees_nonmembers,
                   age_0_17, age_18_64, age_65_plus, materials, materials_count, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(e.promoterId(), e.eventType(), e.heldOn(), blank(e.placeName()), blank(e.street()),
-                        blank(e.city()), place == null ? null : place.zip(),
+                .params(
+                        e.promoterId(),
+                        e.eventType(),
+                        e.heldOn(),
+                        blank(e.placeName()),
+                        blank(e.street()),
+                        blank(e.city()),
+                        place == null ? null : place.zip(),
                         place == null ? null : place.point().latitude(),
-                        place == null ? null : place.point().longitude(), place == null ? null : place.spa(),
-                        e.language(), "{" + String.join(",", topics) + "}", blank(e.partners()), zero(e.members()),
-                        zero(e.nonMembers()), zero(e.age0to17()), zero(e.age18to64()), zero(e.age65plus()),
-                        blank(e.materials()), zero(e.materialsCount()), recordedBy)
-                .query(Long.class).single();
-        audit.record(AuditEntry.change(AuditAction.CREATE, "engagement-outreach-event", String.valueOf(id), null,
-                "health promoter outreach", e.eventType()));
+                        place == null ? null : place.point().longitude(),
+                        place == null ? null : place.spa(),
+                        e.language(),
+                        "{" + String.join(",", topics) + "}",
+                        blank(e.partners()),
+                        zero(e.members()),
+                        zero(e.nonMembers()),
+                        zero(e.age0to17()),
+                        zero(e.age18to64()),
+                        zero(e.age65plus()),
+                        blank(e.materials()),
+                        zero(e.materialsCount()),
+                        recordedBy)
+                .query(Long.class)
+                .single();
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "engagement-outreach-event",
+                String.valueOf(id),
+                null,
+                "health promoter outreach",
+                e.eventType()));
         return id;
     }
 
@@ -180,20 +232,47 @@ public class FieldLog {
         long contactId = jdbc.sql("""
                 insert into engagement.contact (promoter_id, event_id, contacted_on, member_id, person_name, phone, tally)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(c.promoterId(), c.eventId(), c.on(), memberId, named ? c.personName().strip() : null,
-                        blank(c.phone()), named ? 1 : c.tally()).query(Long.class).single();
-        audit.record(AuditEntry.change(AuditAction.CREATE, "engagement-contact", String.valueOf(contactId), memberId,
-                "health promoter outreach", named ? "named contact" : "tally " + c.tally()));
+                .params(
+                        c.promoterId(),
+                        c.eventId(),
+                        c.on(),
+                        memberId,
+                        named ? c.personName().strip() : null,
+                        blank(c.phone()),
+                        named ? 1 : c.tally())
+                .query(Long.class)
+                .single();
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "engagement-contact",
+                String.valueOf(contactId),
+                memberId,
+                "health promoter outreach",
+                named ? "named contact" : "tally " + c.tally()));
         if (referral) {
             long referralId = jdbc.sql("""
                     insert into engagement.referral (contact_id, kind, target, referred_on) values (?, ?, ?, ?)
-                    returning id""").params(contactId, c.referralKind(), c.referralTarget().strip(), c.on())
-                    .query(Long.class).single();
-            audit.record(AuditEntry.change(AuditAction.CREATE, "engagement-referral", String.valueOf(referralId),
-                    memberId, "health promoter referral", c.referralKind()));
+                    returning id""")
+                    .params(contactId, c.referralKind(), c.referralTarget().strip(), c.on())
+                    .query(Long.class)
+                    .single();
+            audit.record(AuditEntry.change(
+                    AuditAction.CREATE,
+                    "engagement-referral",
+                    String.valueOf(referralId),
+                    memberId,
+                    "health promoter referral",
+                    c.referralKind()));
             if (c.referralKind().equals("CENTER_CLASS")) {
-                events.publishEvent(new ClassReferralMade(referralId, c.referralTarget().strip(), memberId,
-                        c.personName().strip(), blank(c.phone()), blank(c.language()), c.on(), c.promoterId()));
+                events.publishEvent(new ClassReferralMade(
+                        referralId,
+                        c.referralTarget().strip(),
+                        memberId,
+                        c.personName().strip(),
+                        blank(c.phone()),
+                        blank(c.language()),
+                        c.on(),
+                        c.promoterId()));
             }
         }
         return contactId;

@@ -2,7 +2,6 @@ package org.commonweal.engagement.promoter;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.engagement.OutreachFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,9 +25,18 @@ class JdbcOutreachFigures implements OutreachFigures {
                 from engagement.outreach_event e join engagement.promoter p on p.id = e.promoter_id
                 where e.held_on >= :from
                 group by 1, 2, 3, 4
-                """).param("from", fromMonth.withDayOfMonth(1))
-                .query((rs, n) -> new MonthlyOutreach(rs.getObject("month", LocalDate.class), rs.getString("zip"),
-                        rs.getInt("spa"), rs.getString("language"), rs.getLong("events"), rs.getLong("reach"),
-                        rs.getLong("a0"), rs.getLong("a18"), rs.getLong("a65"))).list();
+                """)
+                .param("from", fromMonth.withDayOfMonth(1))
+                .query((rs, n) -> new MonthlyOutreach(
+                        rs.getObject("month", LocalDate.class),
+                        rs.getString("zip"),
+                        rs.getInt("spa"),
+                        rs.getString("language"),
+                        rs.getLong("events"),
+                        rs.getLong("reach"),
+                        rs.getLong("a0"),
+                        rs.getLong("a18"),
+                        rs.getLong("a65")))
+                .list();
     }
 }

@@ -2,7 +2,6 @@ package org.commonweal.engagement.promoter;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +10,7 @@ import org.springframework.stereotype.Repository;
 public class OutreachReports {
 
     /** One bar of a report: a label, events and people reached. */
-    public record Reach(String label, long events, long reached) {
-    }
+    public record Reach(String label, long events, long reached) {}
 
     public record ReferralRate(String kind, long referrals, long completed, long unableToReach) {
         public double completionRate() {
@@ -20,9 +18,15 @@ public class OutreachReports {
         }
     }
 
-    public record Activity(long promoterId, String promoter, int spa, long events, long reached, long contacts,
-            long referrals, long completed) {
-    }
+    public record Activity(
+            long promoterId,
+            String promoter,
+            int spa,
+            long events,
+            long reached,
+            long contacts,
+            long referrals,
+            long completed) {}
 
     private final JdbcClient jdbc;
 
@@ -40,12 +44,15 @@ public class OutreachReports {
             case "month" -> "to_char(e.held_on, 'YYYY-MM')";
             default -> throw new IllegalArgumentException("report by topic, language, spa, type or month");
         };
-        String from_ = dimension.equals("topic") ? "engagement.outreach_event e cross join unnest(e.topics) t(topic)"
+        String from_ = dimension.equals("topic")
+                ? "engagement.outreach_event e cross join unnest(e.topics) t(topic)"
                 : "engagement.outreach_event e";
         return jdbc.sql("select " + label + " as label, count(*), sum(e.attendees_members + e.attendees_nonmembers)"
-                + " from " + from_ + " where e.held_on between ? and ? group by 1 order by "
-                + (dimension.equals("month") || dimension.equals("spa") ? "1" : "3 desc"))
-                .params(from, to).query((rs, n) -> new Reach(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+                        + " from " + from_ + " where e.held_on between ? and ? group by 1 order by "
+                        + (dimension.equals("month") || dimension.equals("spa") ? "1" : "3 desc"))
+                .params(from, to)
+                .query((rs, n) -> new Reach(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
     }
 
     public List<ReferralRate> referralCompletion(LocalDate from, LocalDate to) {
@@ -53,8 +60,9 @@ public class OutreachReports {
                 select kind, count(*), count(*) filter (where outcome = 'COMPLETED'),
                        count(*) filter (where outcome = 'UNABLE_TO_REACH')
                 from engagement.referral where referred_on between ? and ? group by kind order by kind""")
-                .params(from, to).query((rs, n) -> new ReferralRate(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4))).list();
+                .params(from, to)
+                .query((rs, n) -> new ReferralRate(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
     public List<Activity> activity(LocalDate from, LocalDate to) {
@@ -69,15 +77,37 @@ public class OutreachReports {
                      where c.promoter_id = p.id and r.referred_on between :f and :t),
                   (select count(*) from engagement.referral r join engagement.contact c on c.id = r.contact_id
                      where c.promoter_id = p.id and r.referred_on between :f and :t and r.outcome = 'COMPLETED')
-                from engagement.promoter p order by p.full_name""").param("f", from).param("t", to)
-                .query((rs, n) -> new Activity(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
+                from engagement.promoter p order by p.full_name""")
+                .param("f", from)
+                .param("t", to)
+                .query((rs, n) -> new Activity(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8)))
+                .list();
     }
 
-    public record EventRow(long id, LocalDate heldOn, String type, String promoter, String placeName, String zip,
-            Integer spa, String language, List<String> topics, int members, int nonMembers, int age0to17,
-            int age18to64, int age65plus, int materialsCount) {
-    }
+    public record EventRow(
+            long id,
+            LocalDate heldOn,
+            String type,
+            String promoter,
+            String placeName,
+            String zip,
+            Integer spa,
+            String language,
+            List<String> topics,
+            int members,
+            int nonMembers,
+            int age0to17,
+            int age18to64,
+            int age65plus,
+            int materialsCount) {}
 
     public List<EventRow> events(Long promoterId, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("""
@@ -86,10 +116,26 @@ public class OutreachReports {
                 from engagement.outreach_event e join engagement.promoter p on p.id = e.promoter_id
                 where (cast(:p as bigint) is null or e.promoter_id = :p) and e.held_on between :f and :t
                 order by e.held_on desc, e.id desc limit :limit""")
-                .param("p", promoterId).param("f", from).param("t", to).param("limit", limit)
-                .query((rs, n) -> new EventRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getString(8),
-                        List.of((String[]) rs.getArray(9).getArray()), rs.getInt(10), rs.getInt(11), rs.getInt(12),
-                        rs.getInt(13), rs.getInt(14), rs.getInt(15))).list();
+                .param("p", promoterId)
+                .param("f", from)
+                .param("t", to)
+                .param("limit", limit)
+                .query((rs, n) -> new EventRow(
+                        rs.getLong(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        (Integer) rs.getObject(7),
+                        rs.getString(8),
+                        List.of((String[]) rs.getArray(9).getArray()),
+                        rs.getInt(10),
+                        rs.getInt(11),
+                        rs.getInt(12),
+                        rs.getInt(13),
+                        rs.getInt(14),
+                        rs.getInt(15)))
+                .list();
     }
 }

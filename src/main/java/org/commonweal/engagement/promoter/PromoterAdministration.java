@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -27,16 +26,24 @@ public class PromoterAdministration {
     public static final List<String> STATUSES = List.of("ACTIVE", "ON_LEAVE", "INACTIVE");
 
     /** A promoter as entered in the form. */
-    public record Draft(String fullName, String memberId, List<String> languages, Integer spa, String supervisor,
-            String status, LocalDate startDate, String username) {
-    }
+    public record Draft(
+            String fullName,
+            String memberId,
+            List<String> languages,
+            Integer spa,
+            String supervisor,
+            String status,
+            LocalDate startDate,
+            String username) {}
 
     /** Thrown with the problems by field name: form field → message key ({@code engagement.error.…}). */
     public static class Invalid extends IllegalArgumentException {
         private final Map<String, String> fields;
 
         Invalid(Map<String, String> fields) {
-            super(fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + "; " + b)
+            super(fields.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue())
+                    .reduce((a, b) -> a + "; " + b)
                     .orElse("invalid"));
             this.fields = Map.copyOf(fields);
         }
@@ -69,15 +76,19 @@ public class PromoterAdministration {
         if (!blank(d.memberId()) && !d.memberId().trim().matches("[A-Za-z0-9-]{4,20}")) {
             p.put("memberId", "engagement.error.memberId");
         }
-        Set<String> known = Set.copyOf(geography.languages().stream().map(Language::code).toList());
+        Set<String> known =
+                Set.copyOf(geography.languages().stream().map(Language::code).toList());
         List<String> languages = d.languages() == null ? List.of() : d.languages();
         if (languages.isEmpty()) {
             p.put("languages", "engagement.error.languages");
         } else {
-            languages.stream().filter(l -> !known.contains(l)).findFirst()
+            languages.stream()
+                    .filter(l -> !known.contains(l))
+                    .findFirst()
                     .ifPresent(l -> p.put("languages", "engagement.error.language"));
         }
-        Set<Integer> spas = Set.copyOf(geography.servicePlanningAreas().stream().map(Region::number).toList());
+        Set<Integer> spas = Set.copyOf(
+                geography.servicePlanningAreas().stream().map(Region::number).toList());
         if (d.spa() == null) {
             p.put("spa", "engagement.error.required");
         } else if (!spas.contains(d.spa())) {
@@ -102,7 +113,10 @@ public class PromoterAdministration {
             if (!d.username().trim().matches("[A-Za-z0-9._@-]{3,60}")) {
                 p.put("username", "engagement.error.username");
             } else if (jdbc.sql("select count(*) from engagement.promoter where username = ? and id <> ?")
-                    .params(d.username().trim(), id == null ? -1L : id).query(Long.class).single() > 0) {
+                            .params(d.username().trim(), id == null ? -1L : id)
+                            .query(Long.class)
+                            .single()
+                    > 0) {
                 p.put("username", "engagement.error.usernameTaken");
             }
         }
@@ -115,33 +129,61 @@ public class PromoterAdministration {
         long id = jdbc.sql("""
                 insert into engagement.promoter (member_id, full_name, languages, spa, supervisor, status, start_date,
                     username) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(trim(d.memberId()), d.fullName().trim(), d.languages().toArray(String[]::new), d.spa(),
-                        d.supervisor().trim(), d.status(), d.startDate(), trim(d.username()))
-                .query(Long.class).single();
-        audit.record(AuditEntry.change(AuditAction.CREATE, "engagement-promoter", String.valueOf(id),
-                trim(d.memberId()), "promoter program", "promoter added, SPA " + d.spa() + ", " + d.status()));
+                .params(
+                        trim(d.memberId()),
+                        d.fullName().trim(),
+                        d.languages().toArray(String[]::new),
+                        d.spa(),
+                        d.supervisor().trim(),
+                        d.status(),
+                        d.startDate(),
+                        trim(d.username()))
+                .query(Long.class)
+                .single();
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "engagement-promoter",
+                String.valueOf(id),
+                trim(d.memberId()),
+                "promoter program",
+                "promoter added, SPA " + d.spa() + ", " + d.status()));
         return id;
     }
 
     @Transactional
     public void update(long id, Draft d, LocalDate today) {
-        var before = roster.find(id, today).orElseThrow(() -> new java.util.NoSuchElementException("promoter " + id))
+        var before = roster.find(id, today)
+                .orElseThrow(() -> new java.util.NoSuchElementException("promoter " + id))
                 .promoter();
         check(d, id, today);
         jdbc.sql("""
                 update engagement.promoter set member_id = ?, full_name = ?, languages = ?, spa = ?, supervisor = ?,
                     status = ?, start_date = ?, username = ? where id = ?""")
-                .params(trim(d.memberId()), d.fullName().trim(), d.languages().toArray(String[]::new), d.spa(),
-                        d.supervisor().trim(), d.status(), d.startDate(), trim(d.username()), id).update();
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
-                trim(d.memberId()) == null ? before.memberId() : trim(d.memberId()), "promoter program",
+                .params(
+                        trim(d.memberId()),
+                        d.fullName().trim(),
+                        d.languages().toArray(String[]::new),
+                        d.spa(),
+                        d.supervisor().trim(),
+                        d.status(),
+                        d.startDate(),
+                        trim(d.username()),
+                        id)
+                .update();
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "engagement-promoter",
+                String.valueOf(id),
+                trim(d.memberId()) == null ? before.memberId() : trim(d.memberId()),
+                "promoter program",
                 changes(before, d)));
     }
 
     /** Records a completed course, or reports the problems by field ({@code courseId}, {@code on}). */
     @Transactional
     public void complete(long id, Long courseId, LocalDate on, LocalDate today) {
-        var promoter = roster.find(id, today).orElseThrow(() -> new java.util.NoSuchElementException("promoter " + id))
+        var promoter = roster.find(id, today)
+                .orElseThrow(() -> new java.util.NoSuchElementException("promoter " + id))
                 .promoter();
         Map<String, String> p = new LinkedHashMap<>();
         if (courseId == null || roster.courses().stream().noneMatch(c -> c.id() == courseId)) {
@@ -156,14 +198,20 @@ public class PromoterAdministration {
             throw new Invalid(p);
         }
         roster.complete(id, courseId, on, today);
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
-                promoter.memberId(), "promoter program", "course " + courseId + " completed on " + on));
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "engagement-promoter",
+                String.valueOf(id),
+                promoter.memberId(),
+                "promoter program",
+                "course " + courseId + " completed on " + on));
     }
 
     /** Logs a month's hours, or reports the problems by field ({@code month}, {@code hours}). */
     @Transactional
     public void logHours(long id, java.time.YearMonth month, String hours, LocalDate today) {
-        var promoter = roster.find(id, today).orElseThrow(() -> new java.util.NoSuchElementException("promoter " + id))
+        var promoter = roster.find(id, today)
+                .orElseThrow(() -> new java.util.NoSuchElementException("promoter " + id))
                 .promoter();
         Map<String, String> p = new LinkedHashMap<>();
         if (month == null) {
@@ -184,8 +232,13 @@ public class PromoterAdministration {
             throw new Invalid(p);
         }
         roster.logHours(id, month.atDay(1), value, today);
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "engagement-promoter", String.valueOf(id),
-                promoter.memberId(), "promoter program", "work hours " + month + ": " + value));
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "engagement-promoter",
+                String.valueOf(id),
+                promoter.memberId(),
+                "promoter program",
+                "work hours " + month + ": " + value));
     }
 
     private void check(Draft d, Long id, LocalDate today) {

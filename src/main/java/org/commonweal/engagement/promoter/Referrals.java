@@ -2,7 +2,6 @@ package org.commonweal.engagement.promoter;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -16,10 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Referrals {
 
-    public record Referral(long id, long contactId, String promoterName, String personName, String memberId,
-            String kind, String target, LocalDate referredOn, String outcome, LocalDate outcomeOn,
-            String externalRef) {
-    }
+    public record Referral(
+            long id,
+            long contactId,
+            String promoterName,
+            String personName,
+            String memberId,
+            String kind,
+            String target,
+            LocalDate referredOn,
+            String outcome,
+            LocalDate outcomeOn,
+            String externalRef) {}
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -38,11 +45,28 @@ public class Referrals {
                 where (cast(:outcome as text) is null or r.outcome = :outcome)
                   and (cast(:promoter as bigint) is null or p.id = :promoter)
                 order by r.referred_on desc, r.id desc limit :limit""")
-                .param("outcome", outcome).param("promoter", promoterId).param("limit", limit)
-                .query((rs, n) -> new Referral(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-                        rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11))).list();
-        audit.record(new AuditEntry(AuditAction.SEARCH, "engagement-referral", null, null, "referral follow-up",
+                .param("outcome", outcome)
+                .param("promoter", promoterId)
+                .param("limit", limit)
+                .query((rs, n) -> new Referral(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getObject(8, LocalDate.class),
+                        rs.getString(9),
+                        rs.getObject(10, LocalDate.class),
+                        rs.getString(11)))
+                .list();
+        audit.record(new AuditEntry(
+                AuditAction.SEARCH,
+                "engagement-referral",
+                null,
+                null,
+                "referral follow-up",
                 list.size() + " referrals listed"));
         return list;
     }
@@ -58,8 +82,10 @@ public class Referrals {
         }
         var row = jdbc.sql("""
                 select r.referred_on, c.member_id from engagement.referral r
-                join engagement.contact c on c.id = r.contact_id where r.id = ? for update of r""").param(id)
-                .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getString(2)}).optional()
+                join engagement.contact c on c.id = r.contact_id where r.id = ? for update of r""")
+                .param(id)
+                .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getString(2)})
+                .optional()
                 .orElseThrow(() -> new java.util.NoSuchElementException("referral " + id));
         if (on == null || on.isBefore((LocalDate) row[0])) {
             throw new IllegalArgumentException("outcome date must be on or after the referral (" + row[0] + ")");
@@ -67,8 +93,13 @@ public class Referrals {
         jdbc.sql("""
                 update engagement.referral set outcome = ?, outcome_on = ?, external_ref = coalesce(?, external_ref)
                 where id = ?""").params(outcome, on, externalRef, id).update();
-        AuditEntry entry = AuditEntry.change(AuditAction.UPDATE, "engagement-referral", String.valueOf(id),
-                (String) row[1], "referral follow-up", "outcome " + outcome);
+        AuditEntry entry = AuditEntry.change(
+                AuditAction.UPDATE,
+                "engagement-referral",
+                String.valueOf(id),
+                (String) row[1],
+                "referral follow-up",
+                "outcome " + outcome);
         if (systemActor == null) {
             audit.record(entry);
         } else {
@@ -79,7 +110,11 @@ public class Referrals {
     /** Another module (centers) answers a referral, for example with the registration it made. */
     @ApplicationModuleListener
     void on(ReferralOutcomeReported reported) {
-        apply(reported.referralId(), reported.outcome(), reported.on(), reported.externalReference(),
+        apply(
+                reported.referralId(),
+                reported.outcome(),
+                reported.on(),
+                reported.externalReference(),
                 "system:referral-loop");
     }
 }

@@ -1,7 +1,6 @@
 package org.commonweal.engagement.reporting;
 
 import java.util.Arrays;
-
 import org.commonweal.platform.CellSuppression;
 
 /**
@@ -42,7 +41,10 @@ public record SmallCells(boolean suppress) {
 
     /** Chart values joined by {@code |}: a hidden count is drawn as a gap ({@code NaN}), never its bar. */
     public String chart(java.util.List<? extends Number> values) {
-        return String.join("|", values.stream().map(v -> suppress && small(v.longValue()) ? "NaN"
-                : String.valueOf(v)).toList());
+        return String.join(
+                "|",
+                values.stream()
+                        .map(v -> suppress && small(v.longValue()) ? "NaN" : String.valueOf(v))
+                        .toList());
     }
 }

@@ -1,5 +1,12 @@
 package org.commonweal.engagement.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -9,43 +16,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.engagement.committee.AttendanceMode;
 import org.commonweal.engagement.committee.CommitteeAdministration;
 import org.commonweal.engagement.committee.CommitteeDirectory;
-import org.commonweal.engagement.committee.MeetingDocuments;
-import org.commonweal.engagement.committee.Seat;
 import org.commonweal.engagement.committee.CommitteeDirectory.Committee;
 import org.commonweal.engagement.committee.CommitteeDirectory.Meeting;
 import org.commonweal.engagement.committee.CommitteeReports;
+import org.commonweal.engagement.committee.MeetingDocuments;
 import org.commonweal.engagement.committee.MeetingRecords;
 import org.commonweal.engagement.committee.Motions;
 import org.commonweal.engagement.committee.RecommendationPath.Tally;
 import org.commonweal.engagement.committee.RecommendationStage;
+import org.commonweal.engagement.committee.Seat;
 import org.commonweal.engagement.committee.Stipends;
 import org.commonweal.engagement.promoter.PromoterRoster;
 import org.commonweal.geography.Geography;
 import org.commonweal.platform.Csv;
+import org.commonweal.shell.FieldChecks;
+import org.commonweal.shell.Forms;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.MapBindingResult;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import org.commonweal.shell.FieldChecks;
-import org.commonweal.shell.Forms;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,9 +66,18 @@ class CommitteeController {
 
     private final Forms forms;
 
-    CommitteeController(Forms forms, CommitteeDirectory directory, Motions motions, MeetingRecords records, Stipends stipends,
-            CommitteeReports reports, PromoterRoster promoters, AuditTrail audit,
-            CommitteeAdministration administration, Geography geography, MeetingDocuments meetingDocuments) {
+    CommitteeController(
+            Forms forms,
+            CommitteeDirectory directory,
+            Motions motions,
+            MeetingRecords records,
+            Stipends stipends,
+            CommitteeReports reports,
+            PromoterRoster promoters,
+            AuditTrail audit,
+            CommitteeAdministration administration,
+            Geography geography,
+            MeetingDocuments meetingDocuments) {
         this.meetingDocuments = meetingDocuments;
         this.administration = administration;
         this.geography = geography;
@@ -88,14 +95,15 @@ class CommitteeController {
         return directory.today();
     }
 
-    record CommitteeSummary(Committee committee, int seated, List<?> issues) {
-    }
+    record CommitteeSummary(Committee committee, int seated, List<?> issues) {}
 
     @GetMapping("/engagement")
     String overview(Model model) {
         LocalDate today = today();
-        List<CommitteeSummary> summaries = directory.committees().stream().map(c -> new CommitteeSummary(c,
-                directory.activeRoster(c.id(), today).size(), directory.composition(c, today))).toList();
+        List<CommitteeSummary> summaries = directory.committees().stream()
+                .map(c -> new CommitteeSummary(
+                        c, directory.activeRoster(c.id(), today).size(), directory.composition(c, today)))
+                .toList();
         model.addAttribute("committees", summaries);
         model.addAttribute("overdue", motions.list(null, null, null, true, today));
         model.addAttribute("upcoming", directory.upcoming(today, 8));
@@ -105,8 +113,8 @@ class CommitteeController {
     }
 
     @GetMapping("/engagement/committees/{code}")
-    String committee(@PathVariable String code, @RequestParam(defaultValue = "race_ethnicity") String dimension,
-            Model model) {
+    String committee(
+            @PathVariable String code, @RequestParam(defaultValue = "race_ethnicity") String dimension, Model model) {
         Committee committee = find(code);
         LocalDate today = today();
         if (!List.of("race_ethnicity", "age_band", "sex", "language").contains(dimension)) {
@@ -123,8 +131,17 @@ class CommitteeController {
         model.addAttribute("motions", motions.list(committee.code(), null, null, false, today));
         model.addAttribute("seats", Seat.values());
         model.addAttribute("languages", geography.languages());
-        model.addAttribute("topics", List.of("access-to-care", "language-access", "transportation", "pharmacy",
-                "behavioral-health", "member-services", "housing", "food-security"));
+        model.addAttribute(
+                "topics",
+                List.of(
+                        "access-to-care",
+                        "language-access",
+                        "transportation",
+                        "pharmacy",
+                        "behavioral-health",
+                        "member-services",
+                        "housing",
+                        "food-security"));
         return "engagement/committee";
     }
 
@@ -148,12 +165,15 @@ class CommitteeController {
     }
 
     /** What was chosen on one row of the attendance form, as typed, to show the form again after an error. */
-    record TypedMark(AttendanceMode mode, String miles) {
-    }
+    record TypedMark(AttendanceMode mode, String miles) {}
 
     @PostMapping("/engagement/meetings/{id}/attendance")
-    String attendance(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String attendance(
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Meeting meeting = directory.meeting(id).orElseThrow(() -> new NoSuchElementException("meeting " + id));
         Committee committee = directory.committee(meeting.committeeId()).orElseThrow();
         Map<Long, String> names = new LinkedHashMap<>();
@@ -189,8 +209,11 @@ class CommitteeController {
             return "redirect:/engagement/meetings/" + id;
         }
         // every choice comes back as it was made (#18: a mileage error lost 29 attendance choices)
-        forms.rejected(result, model, field -> names.getOrDefault(parseId(field.substring(field.indexOf('-') + 1)),
-                field), "");
+        forms.rejected(
+                result,
+                model,
+                field -> names.getOrDefault(parseId(field.substring(field.indexOf('-') + 1)), field),
+                "");
         response.setStatus(Forms.UNPROCESSABLE);
         meeting(id, model);
         model.addAttribute("marks", typed);
@@ -220,7 +243,9 @@ class CommitteeController {
         }
         try {
             BigDecimal miles = new BigDecimal(text);
-            return miles.signum() < 0 || miles.compareTo(BigDecimal.valueOf(500)) > 0 || miles.scale() > 1 ? null : miles;
+            return miles.signum() < 0 || miles.compareTo(BigDecimal.valueOf(500)) > 0 || miles.scale() > 1
+                    ? null
+                    : miles;
         } catch (NumberFormatException e) {
             return null;
         }
@@ -232,19 +257,28 @@ class CommitteeController {
      * after approval and not ahead, the text at most {@link MeetingRecords#MINUTES_MAX} characters.
      */
     @PostMapping("/engagement/meetings/{id}/minutes")
-    String minutes(@PathVariable long id, @RequestParam(required = false) String minutes,
-            @RequestParam(required = false) String approvedOn, @RequestParam(required = false) String postedOn,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String minutes(
+            @PathVariable long id,
+            @RequestParam(required = false) String minutes,
+            @RequestParam(required = false) String approvedOn,
+            @RequestParam(required = false) String postedOn,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Meeting meeting = directory.meeting(id).orElseThrow(() -> new NoSuchElementException("meeting " + id));
         var result = new MapBindingResult(new LinkedHashMap<>(), "minutes");
         LocalDate approved = date(result, "approvedOn", approvedOn);
         LocalDate posted = date(result, "postedOn", postedOn);
-        MeetingRecords.minutesProblems(meeting, minutes, approved, posted, today()).forEach((field, problem) -> {
-            if (!result.hasFieldErrors(field)) {
-                FieldChecks.reject(result, field, (String) problem[0],
-                        java.util.Arrays.copyOfRange(problem, 1, problem.length));
-            }
-        });
+        MeetingRecords.minutesProblems(meeting, minutes, approved, posted, today())
+                .forEach((field, problem) -> {
+                    if (!result.hasFieldErrors(field)) {
+                        FieldChecks.reject(
+                                result,
+                                field,
+                                (String) problem[0],
+                                java.util.Arrays.copyOfRange(problem, 1, problem.length));
+                    }
+                });
         if (forms.rejected(result, model, "engagement.minutes.field", "")) {
             model.addAttribute("errorsOf", "minutes");
             response.setStatus(Forms.UNPROCESSABLE);
@@ -269,14 +303,24 @@ class CommitteeController {
     }
 
     @GetMapping("/engagement/motions")
-    String motions(@RequestParam(required = false) String committee,
-            @RequestParam(required = false) RecommendationStage stage, @RequestParam(required = false) String topic,
-            @RequestParam(defaultValue = "false") boolean overdue, Model model) {
+    String motions(
+            @RequestParam(required = false) String committee,
+            @RequestParam(required = false) RecommendationStage stage,
+            @RequestParam(required = false) String topic,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            Model model) {
         model.addAttribute("motions", motions.list(blank(committee), stage, blank(topic), overdue, today()));
         model.addAttribute("stages", RecommendationStage.values());
         model.addAttribute("codes", codes());
-        model.addAttribute("filter", Map.of("committee", committee == null ? "" : committee,
-                "stage", stage == null ? "" : stage.name(), "overdue", overdue));
+        model.addAttribute(
+                "filter",
+                Map.of(
+                        "committee",
+                        committee == null ? "" : committee,
+                        "stage",
+                        stage == null ? "" : stage.name(),
+                        "overdue",
+                        overdue));
         return "engagement/motions";
     }
 
@@ -288,29 +332,50 @@ class CommitteeController {
     private String motionPage(long id, Model model) {
         var tracked = motions.find(id, today()).orElseThrow(() -> new NoSuchElementException("motion " + id));
         model.addAttribute("tracked", tracked);
-        model.addAttribute("next", tracked.motion().stage().next(tracked.motion().fromEcac()));
+        model.addAttribute(
+                "next", tracked.motion().stage().next(tracked.motion().fromEcac()));
         model.addAttribute("today", today());
         return "engagement/motion";
     }
 
     @PostMapping("/engagement/committees/{code}/motions")
-    String propose(@PathVariable String code, @RequestParam String title, @RequestParam String body,
-            @RequestParam String topic, @RequestParam(required = false) Long meetingId, Principal principal) {
+    String propose(
+            @PathVariable String code,
+            @RequestParam String title,
+            @RequestParam String body,
+            @RequestParam String topic,
+            @RequestParam(required = false) Long meetingId,
+            Principal principal) {
         Committee committee = find(code);
-        long id = motions.propose(committee.id(), new Motions.NewMotion(title, body, topic, meetingId, null), today(),
+        long id = motions.propose(
+                committee.id(),
+                new Motions.NewMotion(title, body, topic, meetingId, null),
+                today(),
                 principal.getName());
         return "redirect:/engagement/motions/" + id;
     }
 
     /** A step on a motion; vote counts are whole numbers, the Board's response text is kept to a page. */
-    record StepForm(@NotNull RecommendationStage stage, @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-            @Min(0) @Max(999) Integer yes, @Min(0) @Max(999) Integer no, @Min(0) @Max(999) Integer abstain,
-            @Size(max = 4000) String response, @Size(max = 1000) String note) {
-    }
+    record StepForm(
+            @NotNull RecommendationStage stage,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate on,
+
+            @Min(0) @Max(999) Integer yes,
+            @Min(0) @Max(999) Integer no,
+            @Min(0) @Max(999) Integer abstain,
+            @Size(max = 4000) String response,
+            @Size(max = 1000) String note) {}
 
     @PostMapping("/engagement/motions/{id}/steps")
-    String step(@PathVariable long id, @Valid @ModelAttribute("step") StepForm step, BindingResult result,
-            Principal principal, Model model, HttpServletResponse response) {
+    String step(
+            @PathVariable long id,
+            @Valid @ModelAttribute("step") StepForm step,
+            BindingResult result,
+            Principal principal,
+            Model model,
+            HttpServletResponse response) {
         var tracked = motions.find(id, today()).orElseThrow(() -> new NoSuchElementException("motion " + id));
         step = forms.complete(StepForm.class, step, result);
         if (step != null && step.on() != null && step.on().isAfter(today())) {
@@ -318,7 +383,8 @@ class CommitteeController {
         }
         if (!result.hasErrors() && (step.yes() != null || step.no() != null || step.abstain() != null)) {
             int voters = motions.voters(tracked.motion(), step.on());
-            int cast = (step.yes() == null ? 0 : step.yes()) + (step.no() == null ? 0 : step.no())
+            int cast = (step.yes() == null ? 0 : step.yes())
+                    + (step.no() == null ? 0 : step.no())
                     + (step.abstain() == null ? 0 : step.abstain());
             if (cast > voters) {
                 FieldChecks.reject(result, "yes", "engagement.votes.tooMany", cast, voters);
@@ -326,9 +392,16 @@ class CommitteeController {
         }
         if (!result.hasErrors()) {
             try {
-                motions.advance(id, step.stage(), step.on(), principal.getName(),
-                        step.yes() == null && step.no() == null ? null : new Tally(step.yes(), step.no(), step.abstain()),
-                        step.response(), step.note());
+                motions.advance(
+                        id,
+                        step.stage(),
+                        step.on(),
+                        principal.getName(),
+                        step.yes() == null && step.no() == null
+                                ? null
+                                : new Tally(step.yes(), step.no(), step.abstain()),
+                        step.response(),
+                        step.note());
                 return "redirect:/engagement/motions/" + id;
             } catch (IllegalArgumentException e) {
                 result.reject("engagement.step.refused", new Object[] {e.getMessage()}, e.getMessage());
@@ -340,31 +413,67 @@ class CommitteeController {
     }
 
     /** A new seat on a committee; lengths match the columns' checks. */
-    record SeatForm(@NotBlank @Size(max = 120) String fullName, @Size(max = 20) String memberId, @NotNull Seat seat,
-            @Size(max = 20) String representsCommittee, Boolean consumer, Boolean advocate, Boolean provider,
-            @Size(max = 40) String productLine, List<@Size(max = 20) String> languages,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd, @Size(max = 20) String interpreterLanguage,
-            Boolean asl, Boolean captioning) {
-    }
+    record SeatForm(
+            @NotBlank @Size(max = 120) String fullName,
+            @Size(max = 20) String memberId,
+            @NotNull Seat seat,
+            @Size(max = 20) String representsCommittee,
+            Boolean consumer,
+            Boolean advocate,
+            Boolean provider,
+            @Size(max = 40) String productLine,
+            List<@Size(max = 20) String> languages,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate termStart,
+
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd,
+            @Size(max = 20) String interpreterLanguage,
+            Boolean asl,
+            Boolean captioning) {}
 
     @PostMapping("/engagement/committees/{code}/members")
-    String seat(@PathVariable String code, @Valid @ModelAttribute("seatForm") SeatForm f, BindingResult result,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String seat(
+            @PathVariable String code,
+            @Valid @ModelAttribute("seatForm") SeatForm f,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Committee committee = find(code);
         f = forms.complete(SeatForm.class, f, result);
         if (f != null) {
             FieldChecks.memberId(result, "memberId", f.memberId());
         }
-        if (f != null && f.termStart() != null && f.termEnd() != null && f.termEnd().isBefore(f.termStart())) {
+        if (f != null
+                && f.termStart() != null
+                && f.termEnd() != null
+                && f.termEnd().isBefore(f.termStart())) {
             FieldChecks.reject(result, "termEnd", "engagement.term.endBeforeStart");
         }
         if (!result.hasErrors()) {
             try {
-                administration.seat(committee, new CommitteeAdministration.NewMembership(f.fullName(), f.memberId(),
-                        f.seat(), f.representsCommittee(), yes(f.consumer()), yes(f.advocate()), yes(f.provider()),
-                        f.productLine(), f.languages(), null, null, null, f.termStart(), f.termEnd(),
-                        f.interpreterLanguage(), yes(f.asl()), yes(f.captioning()), null));
+                administration.seat(
+                        committee,
+                        new CommitteeAdministration.NewMembership(
+                                f.fullName(),
+                                f.memberId(),
+                                f.seat(),
+                                f.representsCommittee(),
+                                yes(f.consumer()),
+                                yes(f.advocate()),
+                                yes(f.provider()),
+                                f.productLine(),
+                                f.languages(),
+                                null,
+                                null,
+                                null,
+                                f.termStart(),
+                                f.termEnd(),
+                                f.interpreterLanguage(),
+                                yes(f.asl()),
+                                yes(f.captioning()),
+                                null));
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/engagement/committees/" + committee.code();
             } catch (IllegalArgumentException e) {
@@ -388,21 +497,35 @@ class CommitteeController {
     }
 
     /** A meeting to schedule: within a year back (to record one already held) and two years ahead. */
-    record MeetingForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startsAt,
-            @Size(max = 200) String place, @Size(max = 500) String virtualLink, @Size(max = 8000) String agenda,
+    record MeetingForm(
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            java.time.LocalDateTime startsAt,
+
+            @Size(max = 200) String place,
+            @Size(max = 500) String virtualLink,
+            @Size(max = 8000) String agenda,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate agendaPostedOn,
-            List<@Size(max = 20) String> interpretation) {
-    }
+            List<@Size(max = 20) String> interpretation) {}
 
     @PostMapping("/engagement/committees/{code}/meetings")
-    String schedule(@PathVariable String code, @Valid @ModelAttribute("meetingForm") MeetingForm f,
-            BindingResult result, Model model, HttpServletResponse response) {
+    String schedule(
+            @PathVariable String code,
+            @Valid @ModelAttribute("meetingForm") MeetingForm f,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response) {
         Committee committee = find(code);
         f = forms.complete(MeetingForm.class, f, result);
-        if (f != null && f.startsAt() != null && (f.startsAt().toLocalDate().isBefore(today().minusYears(1))
-                || f.startsAt().toLocalDate().isAfter(today().plusYears(2)))) {
-            FieldChecks.reject(result, "startsAt", "engagement.meeting.dateRange",
-                    today().minusYears(1).toString(), today().plusYears(2).toString());
+        if (f != null
+                && f.startsAt() != null
+                && (f.startsAt().toLocalDate().isBefore(today().minusYears(1))
+                        || f.startsAt().toLocalDate().isAfter(today().plusYears(2)))) {
+            FieldChecks.reject(
+                    result,
+                    "startsAt",
+                    "engagement.meeting.dateRange",
+                    today().minusYears(1).toString(),
+                    today().plusYears(2).toString());
         }
         if (f != null && f.agendaPostedOn() != null && f.agendaPostedOn().isAfter(today())) {
             FieldChecks.reject(result, "agendaPostedOn", "form.date.notFuture");
@@ -411,17 +534,21 @@ class CommitteeController {
             response.setStatus(Forms.UNPROCESSABLE);
             return committee(code, "race_ethnicity", model);
         }
-        long id = administration.schedule(committee, new CommitteeAdministration.NewMeeting(f.startsAt(), f.place(),
-                f.virtualLink(), f.agenda(), f.agendaPostedOn(), f.interpretation()));
+        long id = administration.schedule(
+                committee,
+                new CommitteeAdministration.NewMeeting(
+                        f.startsAt(), f.place(), f.virtualLink(), f.agenda(), f.agendaPostedOn(), f.interpretation()));
         return "redirect:/engagement/meetings/" + id;
     }
 
     @GetMapping("/engagement/stipends")
-    String stipendList(@RequestParam(required = false) String status, @RequestParam(required = false) String committee,
+    String stipendList(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String committee,
             Model model) {
         var lines = stipends.list(blank(status), blank(committee), 500);
-        audit.record(new AuditEntry(AuditAction.SEARCH, "engagement-stipend", null, null, "stipend payment",
-                lines.size() + " lines"));
+        audit.record(new AuditEntry(
+                AuditAction.SEARCH, "engagement-stipend", null, null, "stipend payment", lines.size() + " lines"));
         model.addAttribute("lines", lines);
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("committee", committee == null ? "" : committee);
@@ -430,24 +557,48 @@ class CommitteeController {
     }
 
     @GetMapping("/engagement/stipends.csv")
-    void stipendExport(@RequestParam(required = false) String status, @RequestParam(required = false) String committee,
-            HttpServletResponse response) throws IOException {
-        audit.record(new AuditEntry(AuditAction.EXPORT, "engagement-stipend", null, null, "stipend payment",
+    void stipendExport(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String committee,
+            HttpServletResponse response)
+            throws IOException {
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "engagement-stipend",
+                null,
+                null,
+                "stipend payment",
                 "finance export status=" + status + " committee=" + committee));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"stipends.csv\"");
         PrintWriter out = response.getWriter();
-        out.print(Csv.line((Object[]) ("stipend_id,committee,meeting_id,meeting_date,membership_id,payee_name,member_id,stipend,miles,"
-                + "mileage,total,status,status_date").split(",")));
-        stipends.stream(blank(status), blank(committee), l -> out.print(Csv.line(l.id(), l.committeeCode(),
-                l.meetingId(), l.meetingDay(), l.membershipId(), l.fullName(), l.memberId(), l.stipend(), l.miles(),
-                l.mileage(), l.total(), l.status(), l.statusOn())));
+        out.print(Csv.line((Object[])
+                ("stipend_id,committee,meeting_id,meeting_date,membership_id,payee_name,member_id,stipend,miles,"
+                                + "mileage,total,status,status_date")
+                        .split(",")));
+        stipends.stream(
+                blank(status),
+                blank(committee),
+                l -> out.print(Csv.line(
+                        l.id(),
+                        l.committeeCode(),
+                        l.meetingId(),
+                        l.meetingDay(),
+                        l.membershipId(),
+                        l.fullName(),
+                        l.memberId(),
+                        l.stipend(),
+                        l.miles(),
+                        l.mileage(),
+                        l.total(),
+                        l.status(),
+                        l.statusOn())));
         out.flush();
     }
 
     @PostMapping("/engagement/stipends/{id}/status")
-    String stipendStatus(@PathVariable long id, @RequestParam String status,
-            @RequestParam(required = false) String returnTo) {
+    String stipendStatus(
+            @PathVariable long id, @RequestParam String status, @RequestParam(required = false) String returnTo) {
         stipends.setStatus(id, status, today());
         return "redirect:/engagement/stipends" + (returnTo != null && returnTo.matches("\\?[\\w=&-]*") ? returnTo : "");
     }
@@ -461,8 +612,15 @@ class CommitteeController {
         model.addAttribute("to", today);
         var attendance = reports.attendance(today.minusYears(1), today);
         model.addAttribute("attendance", attendance);
-        model.addAttribute("attendanceChart", String.join("|", attendance.stream().map(a -> cells.hidesDerived(
-                a.inPerson(), a.remote(), a.excused(), a.absent()) ? "NaN" : String.valueOf(a.percent())).toList()));
+        model.addAttribute(
+                "attendanceChart",
+                String.join(
+                        "|",
+                        attendance.stream()
+                                .map(a -> cells.hidesDerived(a.inPerson(), a.remote(), a.excused(), a.absent())
+                                        ? "NaN"
+                                        : String.valueOf(a.percent()))
+                                .toList()));
         model.addAttribute("byStatus", reports.recommendationsByStatus());
         model.addAttribute("byTopic", reports.recommendationsByTopic());
         model.addAttribute("membership", reports.membership(today));

@@ -1,24 +1,22 @@
 package org.commonweal.engagement.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.NoSuchElementException;
-
-import org.commonweal.platform.PlanIdentity;
-import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.committee.MeetingDocuments;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.ui.Model;
-import org.springframework.validation.MapBindingResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +38,11 @@ class DocumentController {
 
     private final java.time.ZoneId zone;
 
-    DocumentController(MeetingDocuments documents, CommitteeController meetings, Forms forms, MessageSource messages,
+    DocumentController(
+            MeetingDocuments documents,
+            CommitteeController meetings,
+            Forms forms,
+            MessageSource messages,
             PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.documents = documents;
@@ -54,13 +56,24 @@ class DocumentController {
      * field, named in words, in the page's language, and what was typed (#18).
      */
     @PostMapping("/engagement/meetings/{id}/documents")
-    String upload(@PathVariable long id, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String title, @RequestParam(required = false) MultipartFile file,
-            Authentication auth, RedirectAttributes redirect, Model model, HttpServletResponse response)
+    String upload(
+            @PathVariable long id,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) MultipartFile file,
+            Authentication auth,
+            RedirectAttributes redirect,
+            Model model,
+            HttpServletResponse response)
             throws IOException {
         try {
-            long doc = documents.upload(id, kind, title, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : atMostOneByteOver(file), auth.getName());
+            long doc = documents.upload(
+                    id,
+                    kind,
+                    title,
+                    file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : atMostOneByteOver(file),
+                    auth.getName());
             var stored = documents.find(doc).orElseThrow();
             redirect.addFlashAttribute("uploadedId", doc);
             redirect.addFlashAttribute("uploadedTitle", stored.title());
@@ -71,7 +84,10 @@ class DocumentController {
             for (String field : List.of("kind", "title", "file")) {
                 String key = e.fields().get(field);
                 if (key != null) {
-                    FieldChecks.reject(result, field, "engagement.error.named",
+                    FieldChecks.reject(
+                            result,
+                            field,
+                            "engagement.error.named",
                             messages.getMessage(key, maxMb, key, LocaleContextHolder.getLocale()));
                 }
             }
@@ -99,21 +115,27 @@ class DocumentController {
 
     @GetMapping("/engagement/documents/{id}")
     ResponseEntity<byte[]> staffCopy(@PathVariable long id) {
-        return send(documents.file(id, false, java.time.LocalDate.now(zone))
+        return send(documents
+                .file(id, false, java.time.LocalDate.now(zone))
                 .orElseThrow(() -> new NoSuchElementException("document " + id)));
     }
 
     @GetMapping("/committees/documents/{id}")
     ResponseEntity<byte[]> publicCopy(@PathVariable long id) {
-        return send(documents.file(id, true, java.time.LocalDate.now(zone))
+        return send(documents
+                .file(id, true, java.time.LocalDate.now(zone))
                 .orElseThrow(() -> new NoSuchElementException("document " + id)));
     }
 
     private static ResponseEntity<byte[]> send(MeetingDocuments.File f) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, f.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(f.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(f.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .eTag("\"" + f.sha256() + "\"")
                 .body(f.content());

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 class EngagementAccessRules implements AccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/committees", "/committees/**").permitAll();
         rules.requestMatchers(HttpMethod.GET, "/engagement/reports", "/engagement/outreach", "/engagement/outreach.csv")
                 .hasAnyRole(AccessRules.roles(Role.ENGAGEMENT_STAFF, Role.ADMIN, Role.ANALYST));

@@ -15,19 +15,32 @@ class EngagementNavigation {
 
     @Bean
     NavigationItem engagementNavigationItem() {
-        return NavigationItem.forRoles("nav.engagement", "nav.engagement.description", "/engagement", 560,
-                Role.ENGAGEMENT_STAFF.name(), Role.ADMIN.name());
+        return NavigationItem.forRoles(
+                "nav.engagement",
+                "nav.engagement.description",
+                "/engagement",
+                560,
+                Role.ENGAGEMENT_STAFF.name(),
+                Role.ADMIN.name());
     }
 
     @Bean
     NavigationItem fieldNavigationItem() {
-        return NavigationItem.forRoles("nav.engagement.field", "nav.engagement.field.description",
-                "/engagement/field", 561, Role.ENGAGEMENT_STAFF.name());
+        return NavigationItem.forRoles(
+                "nav.engagement.field",
+                "nav.engagement.field.description",
+                "/engagement/field",
+                561,
+                Role.ENGAGEMENT_STAFF.name());
     }
 
     @Bean
     NavigationItem engagementReportsNavigationItem() {
-        return NavigationItem.forRoles("nav.engagement.reports", "nav.engagement.reports.description",
-                "/engagement/reports", 562, Role.ANALYST.name());
+        return NavigationItem.forRoles(
+                "nav.engagement.reports",
+                "nav.engagement.reports.description",
+                "/engagement/reports",
+                562,
+                Role.ANALYST.name());
     }
 }

@@ -1,13 +1,12 @@
 package org.commonweal.engagement.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.engagement.promoter.PromoterAdministration;
@@ -23,8 +22,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,13 +37,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PromoterAdminController {
 
     /** The promoter form as posted; never a persistence row. Lengths as the database's checks (#18). */
-    record PromoterForm(@Size(max = 120) String fullName, @Size(max = 20) String memberId, List<String> languages,
-            Integer spa, @Size(max = 120) String supervisor, String status,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate, @Size(max = 60) String username) {
+    record PromoterForm(
+            @Size(max = 120) String fullName,
+            @Size(max = 20) String memberId,
+            List<String> languages,
+            Integer spa,
+            @Size(max = 120) String supervisor,
+            String status,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            @Size(max = 60) String username) {
 
         Draft draft() {
-            return new Draft(fullName, memberId, languages == null ? List.of() : languages, spa, supervisor, status,
-                    startDate, username);
+            return new Draft(
+                    fullName,
+                    memberId,
+                    languages == null ? List.of() : languages,
+                    spa,
+                    supervisor,
+                    status,
+                    startDate,
+                    username);
         }
     }
 
@@ -56,8 +68,14 @@ class PromoterAdminController {
     private final Forms forms;
     private final MessageSource messages;
 
-    PromoterAdminController(PromoterAdministration admin, PromoterRoster roster, PromoterController pages,
-            Geography geography, AuditTrail audit, Forms forms, MessageSource messages) {
+    PromoterAdminController(
+            PromoterAdministration admin,
+            PromoterRoster roster,
+            PromoterController pages,
+            Geography geography,
+            AuditTrail audit,
+            Forms forms,
+            MessageSource messages) {
         this.forms = forms;
         this.messages = messages;
         this.admin = admin;
@@ -74,8 +92,12 @@ class PromoterAdminController {
     }
 
     @PostMapping("/engagement/promoters")
-    String create(@Valid @ModelAttribute("form") PromoterForm form, BindingResult result, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String create(
+            @Valid @ModelAttribute("form") PromoterForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         form = forms.complete(PromoterForm.class, form, result);
         if (!result.hasErrors()) {
             try {
@@ -94,16 +116,29 @@ class PromoterAdminController {
     @GetMapping("/engagement/promoters/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         var p = roster.find(id, pages.today())
-                .orElseThrow(() -> new NoSuchElementException("promoter " + id)).promoter();
+                .orElseThrow(() -> new NoSuchElementException("promoter " + id))
+                .promoter();
         audit.record(AuditEntry.read("engagement-promoter", String.valueOf(id), p.memberId(), "promoter program"));
-        var form = new PromoterForm(p.fullName(), p.memberId(), p.languages(), p.spa(), p.supervisor(), p.status(),
-                p.startDate(), p.username());
+        var form = new PromoterForm(
+                p.fullName(),
+                p.memberId(),
+                p.languages(),
+                p.spa(),
+                p.supervisor(),
+                p.status(),
+                p.startDate(),
+                p.username());
         return form(id, form, model);
     }
 
     @PostMapping("/engagement/promoters/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") PromoterForm form, BindingResult result,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") PromoterForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         form = forms.complete(PromoterForm.class, form, result);
         if (!result.hasErrors()) {
             try {
@@ -126,23 +161,30 @@ class PromoterAdminController {
     private void rejectAll(BindingResult result, Map<String, String> problems) {
         problems.forEach((field, key) -> {
             if (!result.hasFieldErrors(field)) {
-                FieldChecks.reject(result, field, "engagement.error.named",
+                FieldChecks.reject(
+                        result,
+                        field,
+                        "engagement.error.named",
                         messages.getMessage(key, null, key, LocaleContextHolder.getLocale()));
             }
         });
     }
 
-    private String rejected(Long id, PromoterForm form, BindingResult result, Model model,
-            HttpServletResponse response) {
+    private String rejected(
+            Long id, PromoterForm form, BindingResult result, Model model, HttpServletResponse response) {
         forms.rejected(result, model, "engagement.promoter.field", "p-");
         response.setStatus(Forms.UNPROCESSABLE);
         return form(id, form, model);
     }
 
     @PostMapping("/engagement/promoters/{id}/completions")
-    String complete(@PathVariable long id, @RequestParam(required = false) Long courseId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String complete(
+            @PathVariable long id,
+            @RequestParam(required = false) Long courseId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             admin.complete(id, courseId, on, pages.today());
             redirect.addFlashAttribute("saved", true);
@@ -155,8 +197,12 @@ class PromoterAdminController {
     }
 
     @PostMapping("/engagement/promoters/{id}/hours")
-    String hours(@PathVariable long id, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String hours, Model model, RedirectAttributes redirect,
+    String hours(
+            @PathVariable long id,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String hours,
+            Model model,
+            RedirectAttributes redirect,
             HttpServletResponse response) {
         java.time.YearMonth parsed = null;
         try {

@@ -1,21 +1,19 @@
 package org.commonweal.engagement.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.NoSuchElementException;
-
-import jakarta.servlet.http.HttpServletResponse;
-import org.commonweal.platform.PlanIdentity;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
-import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.promoter.OutreachReports;
 import org.commonweal.engagement.promoter.OutreachVocabulary;
 import org.commonweal.engagement.promoter.PromoterRoster;
 import org.commonweal.engagement.promoter.Referrals;
 import org.commonweal.platform.Csv;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -36,7 +34,8 @@ class PromoterController {
 
     private final java.time.ZoneId zone;
 
-    PromoterController(PromoterRoster roster, Referrals referrals, OutreachReports reports, AuditTrail audit, PlanIdentity plan) {
+    PromoterController(
+            PromoterRoster roster, Referrals referrals, OutreachReports reports, AuditTrail audit, PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.roster = roster;
         this.referrals = referrals;
@@ -51,8 +50,8 @@ class PromoterController {
     @GetMapping("/engagement/promoters")
     String promoters(Model model) {
         LocalDate today = today();
-        audit.record(new AuditEntry(AuditAction.SEARCH, "engagement-promoter", null, null, "promoter program",
-                "roster"));
+        audit.record(
+                new AuditEntry(AuditAction.SEARCH, "engagement-promoter", null, null, "promoter program", "roster"));
         model.addAttribute("promoters", roster.all(today));
         model.addAttribute("alerts", roster.alerts(today));
         model.addAttribute("policy", roster.policy());
@@ -69,8 +68,8 @@ class PromoterController {
         }
         LocalDate today = today();
         var promoter = roster.find(id, today).orElseThrow(() -> new NoSuchElementException("promoter " + id));
-        audit.record(AuditEntry.read("engagement-promoter", String.valueOf(id), promoter.promoter().memberId(),
-                "promoter program"));
+        audit.record(AuditEntry.read(
+                "engagement-promoter", String.valueOf(id), promoter.promoter().memberId(), "promoter program"));
         model.addAttribute("p", promoter);
         model.addAttribute("completions", roster.completions(id));
         model.addAttribute("events", reports.events(id, today.minusYears(1), today, 50));
@@ -82,24 +81,28 @@ class PromoterController {
 
     @GetMapping("/engagement/referrals")
     String referralList(@RequestParam(required = false) String outcome, Model model) {
-        model.addAttribute("referrals", referrals.list(outcome == null || outcome.isBlank() ? null : outcome, null,
-                200));
+        model.addAttribute(
+                "referrals", referrals.list(outcome == null || outcome.isBlank() ? null : outcome, null, 200));
         model.addAttribute("outcomes", OutreachVocabulary.OUTCOMES);
         model.addAttribute("outcome", outcome == null ? "" : outcome);
         return "engagement/referrals";
     }
 
     @PostMapping("/engagement/referrals/{id}/outcome")
-    String outcome(@PathVariable long id, @RequestParam String outcome,
+    String outcome(
+            @PathVariable long id,
+            @RequestParam String outcome,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         referrals.recordOutcome(id, outcome, on == null ? today() : on, null);
         return "redirect:/engagement/referrals";
     }
 
     @GetMapping("/engagement/outreach")
-    String outreach(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String outreach(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Authentication auth, Model model) {
+            Authentication auth,
+            Model model) {
         var cells = ReportViewers.cells(auth);
         model.addAttribute("cells", cells);
         LocalDate end = to == null ? today() : to;
@@ -112,7 +115,10 @@ class PromoterController {
         for (String d : new String[] {"topic", "language", "spa", "month", "type"}) {
             var rows = reports.reach(d, start, end);
             model.addAttribute("by_" + d, rows);
-            model.addAttribute("chart_" + d, cells.chart(rows.stream().map(OutreachReports.Reach::reached).toList()));
+            model.addAttribute(
+                    "chart_" + d,
+                    cells.chart(
+                            rows.stream().map(OutreachReports.Reach::reached).toList()));
         }
         model.addAttribute("referralRates", reports.referralCompletion(start, end));
         model.addAttribute("activity", reports.activity(start, end));
@@ -120,41 +126,72 @@ class PromoterController {
     }
 
     @GetMapping("/engagement/outreach.csv")
-    void outreachCsv(@RequestParam(defaultValue = "events") String report,
+    void outreachCsv(
+            @RequestParam(defaultValue = "events") String report,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Authentication auth, HttpServletResponse response) throws IOException {
+            Authentication auth,
+            HttpServletResponse response)
+            throws IOException {
         var cells = ReportViewers.cells(auth);
         LocalDate end = to == null ? today() : to;
         LocalDate start = from == null ? end.minusYears(1) : from;
-        audit.record(new AuditEntry(AuditAction.EXPORT, "engagement-outreach", null, null, "outreach reporting",
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "engagement-outreach",
+                null,
+                null,
+                "outreach reporting",
                 report + " " + start + ".." + end));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"outreach-" + report + ".csv\"");
         PrintWriter out = response.getWriter();
         switch (report) {
             case "events" -> {
-                out.print(Csv.line((Object[]) ("event_id,held_on,type,promoter,place,zip,spa,language,topics,members,non_members,"
-                        + "age_0_17,age_18_64,age_65_plus,materials_count").split(",")));
-                reports.events(null, start, end, Integer.MAX_VALUE).forEach(e -> out.print(Csv.line(e.id(),
-                        e.heldOn(), e.type(), e.promoter(), e.placeName(), e.zip(), e.spa(), e.language(),
-                        String.join(";", e.topics()), cells.show(e.members()), cells.show(e.nonMembers()),
-                        cells.show(e.age0to17()), cells.show(e.age18to64()), cells.show(e.age65plus()),
-                        cells.show(e.materialsCount()))));
+                out.print(Csv.line(
+                        (Object[]) ("event_id,held_on,type,promoter,place,zip,spa,language,topics,members,non_members,"
+                                        + "age_0_17,age_18_64,age_65_plus,materials_count")
+                                .split(",")));
+                reports.events(null, start, end, Integer.MAX_VALUE)
+                        .forEach(e -> out.print(Csv.line(
+                                e.id(),
+                                e.heldOn(),
+                                e.type(),
+                                e.promoter(),
+                                e.placeName(),
+                                e.zip(),
+                                e.spa(),
+                                e.language(),
+                                String.join(";", e.topics()),
+                                cells.show(e.members()),
+                                cells.show(e.nonMembers()),
+                                cells.show(e.age0to17()),
+                                cells.show(e.age18to64()),
+                                cells.show(e.age65plus()),
+                                cells.show(e.materialsCount()))));
             }
             case "activity" -> {
-                out.print(Csv.line((Object[]) ("promoter_id,promoter,spa,events,reached,contacts,referrals,completed").split(",")));
-                reports.activity(start, end).forEach(a -> out.print(Csv.line(a.promoterId(), a.promoter(), a.spa(),
-                        cells.show(a.events()), cells.show(a.reached()), cells.show(a.contacts()),
-                        cells.show(a.referrals()), cells.show(a.completed()))));
+                out.print(Csv.line((Object[])
+                        ("promoter_id,promoter,spa,events,reached,contacts,referrals,completed").split(",")));
+                reports.activity(start, end)
+                        .forEach(a -> out.print(Csv.line(
+                                a.promoterId(),
+                                a.promoter(),
+                                a.spa(),
+                                cells.show(a.events()),
+                                cells.show(a.reached()),
+                                cells.show(a.contacts()),
+                                cells.show(a.referrals()),
+                                cells.show(a.completed()))));
             }
             case "topic", "language", "spa", "month", "type" -> {
                 out.print(Csv.line(report, "events", "reached"));
-                reports.reach(report, start, end).forEach(r -> out.print(Csv.line(r.label(),
-                        cells.show(r.events()), cells.show(r.reached()))));
+                reports.reach(report, start, end)
+                        .forEach(r -> out.print(Csv.line(r.label(), cells.show(r.events()), cells.show(r.reached()))));
             }
-            default -> throw new IllegalArgumentException(
-                    "report must be events, activity, topic, language, spa, month or type");
+            default ->
+                throw new IllegalArgumentException(
+                        "report must be events, activity, topic, language, spa, month or type");
         }
         out.flush();
     }

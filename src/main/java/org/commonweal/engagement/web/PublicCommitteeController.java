@@ -2,7 +2,6 @@ package org.commonweal.engagement.web;
 
 import java.time.LocalDate;
 import java.util.NoSuchElementException;
-
 import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.committee.CommitteeDirectory.Committee;
 import org.commonweal.engagement.committee.CommitteeDirectory.Meeting;
@@ -25,37 +24,56 @@ class PublicCommitteeController {
     String committees(Model model) {
         LocalDate today = directory.today();
         model.addAttribute("committees", directory.committees());
-        model.addAttribute("upcoming", directory.upcoming(today, 30).stream()
-                .filter(m -> m.agendaPostedOn() != null && !m.agendaPostedOn().isAfter(today)).toList());
-        model.addAttribute("names", directory.committees().stream()
-                .collect(java.util.stream.Collectors.toMap(Committee::id, Committee::name)));
+        model.addAttribute(
+                "upcoming",
+                directory.upcoming(today, 30).stream()
+                        .filter(m -> m.agendaPostedOn() != null
+                                && !m.agendaPostedOn().isAfter(today))
+                        .toList());
+        model.addAttribute(
+                "names",
+                directory.committees().stream()
+                        .collect(java.util.stream.Collectors.toMap(Committee::id, Committee::name)));
         return "engagement/public-committees";
     }
 
     @GetMapping("/committees/{code}")
     String committee(@PathVariable String code, Model model) {
-        Committee committee = directory.committee(code)
-                .orElseThrow(() -> new NoSuchElementException("committee " + code));
+        Committee committee =
+                directory.committee(code).orElseThrow(() -> new NoSuchElementException("committee " + code));
         LocalDate today = directory.today();
         var meetings = directory.meetings(committee.id());
         model.addAttribute("committee", committee);
-        model.addAttribute("upcoming", meetings.stream().filter(m -> m.status().equals("SCHEDULED")
-                && m.agendaPostedOn() != null && !m.agendaPostedOn().isAfter(today)).toList().reversed());
-        model.addAttribute("minutes", meetings.stream().filter(m -> m.minutesPostedOn() != null
-                && !m.minutesPostedOn().isAfter(today)).toList());
+        model.addAttribute(
+                "upcoming",
+                meetings.stream()
+                        .filter(m -> m.status().equals("SCHEDULED")
+                                && m.agendaPostedOn() != null
+                                && !m.agendaPostedOn().isAfter(today))
+                        .toList()
+                        .reversed());
+        model.addAttribute(
+                "minutes",
+                meetings.stream()
+                        .filter(m -> m.minutesPostedOn() != null
+                                && !m.minutesPostedOn().isAfter(today))
+                        .toList());
         return "engagement/public-committee";
     }
 
     @GetMapping("/committees/meetings/{id}")
     String meeting(@PathVariable long id, Model model) {
         LocalDate today = directory.today();
-        Meeting meeting = directory.meeting(id)
+        Meeting meeting = directory
+                .meeting(id)
                 .filter(m -> m.agendaPostedOn() != null && !m.agendaPostedOn().isAfter(today))
                 .orElseThrow(() -> new NoSuchElementException("meeting " + id));
         model.addAttribute("meeting", meeting);
-        model.addAttribute("committee", directory.committee(meeting.committeeId()).orElseThrow());
-        model.addAttribute("minutesPosted", meeting.minutesPostedOn() != null
-                && !meeting.minutesPostedOn().isAfter(today));
+        model.addAttribute(
+                "committee", directory.committee(meeting.committeeId()).orElseThrow());
+        model.addAttribute(
+                "minutesPosted",
+                meeting.minutesPostedOn() != null && !meeting.minutesPostedOn().isAfter(today));
         model.addAttribute("documents", directory.documents(id));
         return "engagement/public-meeting";
     }

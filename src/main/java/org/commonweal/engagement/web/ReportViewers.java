@@ -7,12 +7,13 @@ import org.springframework.security.core.Authentication;
 /** Who sees exact counts in engagement reports: engagement staff and administrators; analysts see the rule applied. */
 final class ReportViewers {
 
-    private ReportViewers() {
-    }
+    private ReportViewers() {}
 
     static SmallCells cells(Authentication auth) {
-        boolean exact = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority()
-                .equals("ROLE_" + Role.ENGAGEMENT_STAFF.name()) || a.getAuthority().equals("ROLE_" + Role.ADMIN.name()));
+        boolean exact = auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ENGAGEMENT_STAFF.name())
+                                || a.getAuthority().equals("ROLE_" + Role.ADMIN.name()));
         return exact ? SmallCells.EXACT : SmallCells.SUPPRESSED;
     }
 }

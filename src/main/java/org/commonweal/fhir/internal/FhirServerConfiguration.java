@@ -1,12 +1,11 @@
 package org.commonweal.fhir.internal;
 
-import java.util.List;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.ServletException;
+import java.util.List;
 import org.commonweal.fhir.FhirInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -22,9 +21,13 @@ class FhirServerConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, ObjectProvider<IResourceProvider> providers,
+    ServletRegistrationBean<RestfulServer> fhirServlet(
+            FhirContext context,
+            ObjectProvider<IResourceProvider> providers,
             ObjectProvider<FhirInterceptor> interceptors) {
-        RestfulServer server = new CommonwealFhirServer(context, providers.orderedStream().toList(),
+        RestfulServer server = new CommonwealFhirServer(
+                context,
+                providers.orderedStream().toList(),
                 interceptors.orderedStream().map(i -> (Object) i).toList());
         var registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");

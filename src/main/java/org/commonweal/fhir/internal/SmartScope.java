@@ -1,8 +1,7 @@
 package org.commonweal.fhir.internal;
 
-import java.util.regex.Pattern;
-
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import java.util.regex.Pattern;
 
 /**
  * A SMART v2 {@code system/} (or {@code patient/}: {@link #parse(String, String)}) scope: a resource type (or
@@ -30,11 +29,13 @@ record SmartScope(String resourceType, String permissions) {
         }
         var v1 = V1.matcher(scope);
         if (v1.matches()) {
-            return new SmartScope(v1.group(2), switch (v1.group(3)) {
-                case "read" -> "rs";
-                case "write" -> "cud";
-                default -> "cruds";
-            });
+            return new SmartScope(
+                    v1.group(2),
+                    switch (v1.group(3)) {
+                        case "read" -> "rs";
+                        case "write" -> "cud";
+                        default -> "cruds";
+                    });
         }
         return null;
     }

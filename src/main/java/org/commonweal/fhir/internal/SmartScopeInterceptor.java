@@ -1,16 +1,16 @@
 package org.commonweal.fhir.internal;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.commonweal.fhir.FhirInterceptor;
+import org.commonweal.identity.ApiScope;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coverage;
@@ -18,7 +18,6 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.commonweal.identity.ApiScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,8 +36,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SmartScopeInterceptor implements FhirInterceptor {
 
-    private static final Set<String> PROTECTED_TYPES = Arrays.stream(ApiScope.values()).filter(ApiScope::fhir)
-            .map(s -> SmartScope.parse(s.value()).resourceType()).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> PROTECTED_TYPES = Arrays.stream(ApiScope.values())
+            .filter(ApiScope::fhir)
+            .map(s -> SmartScope.parse(s.value()).resourceType())
+            .collect(Collectors.toUnmodifiableSet());
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void checkScope(RequestDetails request, RestOperationTypeEnum operation) {
@@ -59,9 +60,12 @@ class SmartScopeInterceptor implements FhirInterceptor {
         // issue #17, SMART App Launch: a member app's token reaches only its member's own records
         request.getUserData().put(PATIENT, patient);
         boolean own = switch (operation) {
-            case READ, VREAD -> !"Patient".equals(type) || patient.equals(request.getId().getIdPart());
-            case SEARCH_TYPE -> "Patient".equals(type) ? onlyThePatient(request, patient, "_id")
-                    : onlyThePatient(request, patient, Coverage.SP_BENEFICIARY, Coverage.SP_PATIENT);
+            case READ, VREAD ->
+                !"Patient".equals(type) || patient.equals(request.getId().getIdPart());
+            case SEARCH_TYPE ->
+                "Patient".equals(type)
+                        ? onlyThePatient(request, patient, "_id")
+                        : onlyThePatient(request, patient, Coverage.SP_BENEFICIARY, Coverage.SP_PATIENT);
             default -> false;
         };
         if (!own) {
@@ -80,12 +84,15 @@ class SmartScopeInterceptor implements FhirInterceptor {
             return;
         }
         List<Resource> resources = response instanceof Bundle bundle
-                ? bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList()
+                ? bundle.getEntry().stream()
+                        .map(Bundle.BundleEntryComponent::getResource)
+                        .toList()
                 : response instanceof Resource single ? List.of(single) : List.of();
         for (Resource resource : resources) {
             boolean own = switch (resource) {
                 case Patient p -> patient.equals(p.getIdElement().getIdPart());
-                case Coverage c -> patient.equals(c.getBeneficiary().getReferenceElement().getIdPart());
+                case Coverage c ->
+                    patient.equals(c.getBeneficiary().getReferenceElement().getIdPart());
                 case OperationOutcome o -> true;
                 default -> false;
             };
@@ -99,10 +106,12 @@ class SmartScopeInterceptor implements FhirInterceptor {
     private static final String OTHER_MEMBER = "a member app's token reads only its own member's records";
 
     private static boolean granted(Authentication auth, String context, String type, char needed) {
-        return auth != null && auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("SCOPE_" + context + "/"))
-                .map(a -> SmartScope.parse(context, a.substring("SCOPE_".length())))
-                .anyMatch(scope -> scope != null && scope.allows(type, needed));
+        return auth != null
+                && auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(a -> a.startsWith("SCOPE_" + context + "/"))
+                        .map(a -> SmartScope.parse(context, a.substring("SCOPE_".length())))
+                        .anyMatch(scope -> scope != null && scope.allows(type, needed));
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.Language;
@@ -38,7 +37,10 @@ class GeographyReference implements Geography {
     private final Map<Integer, Region> regions;
     private final Map<String, Language> languages;
 
-    GeographyReference(JdbcClient jdbc, TransactionTemplate tx, ResourceLoader resources,
+    GeographyReference(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ResourceLoader resources,
             @Value("${commonweal.geography.zips:classpath:geography/la-county-zips.csv}") String zipFile,
             @Value("${commonweal.geography.spas:classpath:geography/spas.csv}") String spaFile,
             @Value("${commonweal.geography.regions:classpath:geography/rcac-regions.csv}") String regionFile,
@@ -46,8 +48,10 @@ class GeographyReference implements Geography {
         this.jdbc = jdbc;
         this.spas = index(read(resources.getResource(spaFile), GeographyReference::region), Region::number);
         this.regions = index(read(resources.getResource(regionFile), GeographyReference::region), Region::number);
-        this.languages = index(read(resources.getResource(languageFile),
-                f -> new Language(f[0].trim(), f[1].trim(), f[2].trim(), Boolean.parseBoolean(f[3].trim()))),
+        this.languages = index(
+                read(
+                        resources.getResource(languageFile),
+                        f -> new Language(f[0].trim(), f[1].trim(), f[2].trim(), Boolean.parseBoolean(f[3].trim()))),
                 Language::code);
         this.zips = index(read(resources.getResource(zipFile), GeographyReference::zipArea), ZipArea::zip);
         tx.executeWithoutResult(status -> store());
@@ -61,7 +65,8 @@ class GeographyReference implements Geography {
 
     private static <T> List<T> read(Resource resource, Function<String[], T> row) {
         List<T> rows = new ArrayList<>();
-        try (var reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var reader =
+                new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             String line;
             int number = 1;
@@ -73,8 +78,10 @@ class GeographyReference implements Geography {
                 try {
                     rows.add(row.apply(line.split(",", -1)));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException(resource.getDescription() + " line " + number + ": "
-                            + e.getMessage() + " (header " + header + ")", e);
+                    throw new IllegalStateException(
+                            resource.getDescription() + " line " + number + ": " + e.getMessage() + " (header " + header
+                                    + ")",
+                            e);
                 }
             }
         } catch (IOException e) {
@@ -88,8 +95,13 @@ class GeographyReference implements Geography {
     }
 
     private static ZipArea zipArea(String[] f) {
-        return new ZipArea(f[0].trim(), new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])), f[3].trim(),
-                f[4].trim(), Integer.parseInt(f[5].trim()), Integer.parseInt(f[6].trim()),
+        return new ZipArea(
+                f[0].trim(),
+                new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])),
+                f[3].trim(),
+                f[4].trim(),
+                Integer.parseInt(f[5].trim()),
+                Integer.parseInt(f[6].trim()),
                 Integer.parseInt(f[7].trim()));
     }
 
@@ -100,16 +112,24 @@ class GeographyReference implements Geography {
         regions.values().forEach(r -> jdbc.sql("""
                 insert into geography.rcac_region (region, name) values (?, ?)
                 on conflict (region) do update set name = excluded.name""").params(r.number(), r.name()).update());
-        zips.values().forEach(z -> jdbc.sql("""
+        zips.values()
+                .forEach(z -> jdbc.sql("""
                 insert into geography.zip_area
                     (zip, latitude, longitude, city, county_fips, spa, rcac_region, population_weight)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (zip) do update set latitude = excluded.latitude, longitude = excluded.longitude,
                     city = excluded.city, county_fips = excluded.county_fips, spa = excluded.spa,
                     rcac_region = excluded.rcac_region, population_weight = excluded.population_weight""")
-                .params(z.zip(), z.centroid().latitude(), z.centroid().longitude(), z.city(), z.countyFips(), z.spa(),
-                        z.rcacRegion(), z.populationWeight())
-                .update());
+                        .params(
+                                z.zip(),
+                                z.centroid().latitude(),
+                                z.centroid().longitude(),
+                                z.city(),
+                                z.countyFips(),
+                                z.spa(),
+                                z.rcacRegion(),
+                                z.populationWeight())
+                        .update());
     }
 
     @Override
@@ -170,9 +190,11 @@ class GeographyReference implements Geography {
                 where earth_box(ll_to_earth(:lat, :lon), :metres) @> ll_to_earth(latitude, longitude)
                   and earth_distance(ll_to_earth(:lat, :lon), ll_to_earth(latitude, longitude)) <= :metres
                 order by metres""")
-                .param("lat", point.latitude()).param("lon", point.longitude()).param("metres", metres)
-                .query((rs, n) -> new ZipDistance(zips.get(rs.getString("zip")),
-                        rs.getDouble("metres") / GeoPoint.METRES_PER_MILE))
+                .param("lat", point.latitude())
+                .param("lon", point.longitude())
+                .param("metres", metres)
+                .query((rs, n) -> new ZipDistance(
+                        zips.get(rs.getString("zip")), rs.getDouble("metres") / GeoPoint.METRES_PER_MILE))
                 .list();
     }
 }

@@ -3,7 +3,6 @@ package org.commonweal.geography.internal;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
 import org.commonweal.identity.AccessRules;
@@ -27,7 +26,8 @@ class PlacesController implements AccessRules {
     }
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/places").permitAll();
     }
 
@@ -40,11 +40,19 @@ class PlacesController implements AccessRules {
     String places(@RequestParam(required = false) String zip, Model model) {
         if (zip != null && !zip.isBlank()) {
             model.addAttribute("zip", zip.trim());
-            geography.zip(zip).ifPresentOrElse(z -> {
-                model.addAttribute("found", z);
-                model.addAttribute("foundSpa", geography.servicePlanningArea(z.spa()).orElseThrow());
-                model.addAttribute("foundRegion", geography.rcacRegion(z.rcacRegion()).orElseThrow());
-            }, () -> model.addAttribute("notFound", true));
+            geography
+                    .zip(zip)
+                    .ifPresentOrElse(
+                            z -> {
+                                model.addAttribute("found", z);
+                                model.addAttribute(
+                                        "foundSpa",
+                                        geography.servicePlanningArea(z.spa()).orElseThrow());
+                                model.addAttribute(
+                                        "foundRegion",
+                                        geography.rcacRegion(z.rcacRegion()).orElseThrow());
+                            },
+                            () -> model.addAttribute("notFound", true));
         }
         Map<Integer, Long> zipsPerSpa = geography.zips().stream()
                 .collect(Collectors.groupingBy(ZipArea::spa, TreeMap::new, Collectors.counting()));

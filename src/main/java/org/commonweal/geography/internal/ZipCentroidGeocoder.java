@@ -1,7 +1,6 @@
 package org.commonweal.geography.internal;
 
 import java.util.Optional;
-
 import org.commonweal.geography.Address;
 import org.commonweal.geography.Geocoded;
 import org.commonweal.geography.Geocoder;
@@ -26,8 +25,9 @@ class ZipCentroidGeocoder implements Geocoder {
         if (address == null) {
             return Optional.empty();
         }
-        return geography.zip(address.zip()).map(z -> new Geocoded(z.centroid(), z.zip(), z.spa(), z.rcacRegion(),
-                PRECISION));
+        return geography
+                .zip(address.zip())
+                .map(z -> new Geocoded(z.centroid(), z.zip(), z.spa(), z.rcacRegion(), PRECISION));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 final class Dbf implements Closeable {
 
-    record Field(String name, char type, int length, int offset) {
-    }
+    record Field(String name, char type, int length, int offset) {}
 
     private final InputStream in;
     private final Charset charset;

@@ -1,7 +1,6 @@
 package org.commonweal.geography.street;
 
 import java.nio.file.Path;
-
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.ImportCommand;
@@ -13,7 +12,9 @@ import org.springframework.stereotype.Component;
  * Doctor. Reference data, no member data: nothing to audit.
  */
 @Component
-@CommandSpec(name = "load-geocoder", usage = "load-geocoder FILE… (TIGER/Line addrfeat .zip, .dbf or .shp)",
+@CommandSpec(
+        name = "load-geocoder",
+        usage = "load-geocoder FILE… (TIGER/Line addrfeat .zip, .dbf or .shp)",
         summary = "load street address ranges (Census TIGER/Line ADDRFEAT) for the street geocoder")
 class LoadGeocoderCommand extends ImportCommand {
 

@@ -20,8 +20,7 @@ import java.nio.file.Path;
 final class ShpPolylines implements Closeable {
 
     /** One shape: longitudes and latitudes of its points, in the edge's direction (empty for a Null shape). */
-    record Line(double[] lons, double[] lats) {
-    }
+    record Line(double[] lons, double[] lats) {}
 
     private final DataInputStream in;
 
@@ -66,8 +65,8 @@ final class ShpPolylines implements Closeable {
         int points = c.getInt(40);
         int start = 44 + 4 * parts;
         if (parts < 0 || points < 0 || start + 16L * points > content.length) {
-            throw new IOException("shape " + number + ": " + points + " points do not fit in its " + content.length
-                    + " bytes");
+            throw new IOException(
+                    "shape " + number + ": " + points + " points do not fit in its " + content.length + " bytes");
         }
         double[] lons = new double[points];
         double[] lats = new double[points];

@@ -18,33 +18,77 @@ import java.util.regex.Pattern;
  */
 final class StreetNames {
 
-    private static final Map<String, String> DIRECTIONS = Map.ofEntries(Map.entry("NORTH", "N"),
-            Map.entry("SOUTH", "S"), Map.entry("EAST", "E"), Map.entry("WEST", "W"), Map.entry("NORTHEAST", "NE"),
-            Map.entry("NORTHWEST", "NW"), Map.entry("SOUTHEAST", "SE"), Map.entry("SOUTHWEST", "SW"),
-            Map.entry("N", "N"), Map.entry("S", "S"), Map.entry("E", "E"), Map.entry("W", "W"),
-            Map.entry("NE", "NE"), Map.entry("NW", "NW"), Map.entry("SE", "SE"), Map.entry("SW", "SW"));
+    private static final Map<String, String> DIRECTIONS = Map.ofEntries(
+            Map.entry("NORTH", "N"),
+            Map.entry("SOUTH", "S"),
+            Map.entry("EAST", "E"),
+            Map.entry("WEST", "W"),
+            Map.entry("NORTHEAST", "NE"),
+            Map.entry("NORTHWEST", "NW"),
+            Map.entry("SOUTHEAST", "SE"),
+            Map.entry("SOUTHWEST", "SW"),
+            Map.entry("N", "N"),
+            Map.entry("S", "S"),
+            Map.entry("E", "E"),
+            Map.entry("W", "W"),
+            Map.entry("NE", "NE"),
+            Map.entry("NW", "NW"),
+            Map.entry("SE", "SE"),
+            Map.entry("SW", "SW"));
 
     /** USPS Publication 28, appendix C1: the common street suffixes of Los Angeles County and their variants. */
-    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("AVENUE", "AVE"),
-            Map.entry("AVE", "AVE"), Map.entry("AV", "AVE"), Map.entry("AVEN", "AVE"), Map.entry("AVN", "AVE"),
-            Map.entry("STREET", "ST"), Map.entry("ST", "ST"), Map.entry("STR", "ST"), Map.entry("BOULEVARD", "BLVD"),
-            Map.entry("BLVD", "BLVD"), Map.entry("BL", "BLVD"), Map.entry("BOUL", "BLVD"), Map.entry("DRIVE", "DR"),
-            Map.entry("DR", "DR"), Map.entry("DRV", "DR"), Map.entry("ROAD", "RD"), Map.entry("RD", "RD"),
-            Map.entry("PLACE", "PL"), Map.entry("PL", "PL"), Map.entry("LANE", "LN"), Map.entry("LN", "LN"),
-            Map.entry("COURT", "CT"), Map.entry("CT", "CT"), Map.entry("WAY", "WAY"), Map.entry("WY", "WAY"),
-            Map.entry("HIGHWAY", "HWY"), Map.entry("HWY", "HWY"), Map.entry("PARKWAY", "PKWY"),
-            Map.entry("PKWY", "PKWY"), Map.entry("PKY", "PKWY"), Map.entry("TERRACE", "TER"), Map.entry("TER", "TER"),
-            Map.entry("CIRCLE", "CIR"), Map.entry("CIR", "CIR"), Map.entry("TRAIL", "TRL"), Map.entry("TRL", "TRL"),
-            Map.entry("SQUARE", "SQ"), Map.entry("SQ", "SQ"), Map.entry("ALLEY", "ALY"), Map.entry("ALY", "ALY"),
-            Map.entry("PLAZA", "PLZ"), Map.entry("PLZ", "PLZ"), Map.entry("FREEWAY", "FWY"), Map.entry("FWY", "FWY"));
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("AVENUE", "AVE"),
+            Map.entry("AVE", "AVE"),
+            Map.entry("AV", "AVE"),
+            Map.entry("AVEN", "AVE"),
+            Map.entry("AVN", "AVE"),
+            Map.entry("STREET", "ST"),
+            Map.entry("ST", "ST"),
+            Map.entry("STR", "ST"),
+            Map.entry("BOULEVARD", "BLVD"),
+            Map.entry("BLVD", "BLVD"),
+            Map.entry("BL", "BLVD"),
+            Map.entry("BOUL", "BLVD"),
+            Map.entry("DRIVE", "DR"),
+            Map.entry("DR", "DR"),
+            Map.entry("DRV", "DR"),
+            Map.entry("ROAD", "RD"),
+            Map.entry("RD", "RD"),
+            Map.entry("PLACE", "PL"),
+            Map.entry("PL", "PL"),
+            Map.entry("LANE", "LN"),
+            Map.entry("LN", "LN"),
+            Map.entry("COURT", "CT"),
+            Map.entry("CT", "CT"),
+            Map.entry("WAY", "WAY"),
+            Map.entry("WY", "WAY"),
+            Map.entry("HIGHWAY", "HWY"),
+            Map.entry("HWY", "HWY"),
+            Map.entry("PARKWAY", "PKWY"),
+            Map.entry("PKWY", "PKWY"),
+            Map.entry("PKY", "PKWY"),
+            Map.entry("TERRACE", "TER"),
+            Map.entry("TER", "TER"),
+            Map.entry("CIRCLE", "CIR"),
+            Map.entry("CIR", "CIR"),
+            Map.entry("TRAIL", "TRL"),
+            Map.entry("TRL", "TRL"),
+            Map.entry("SQUARE", "SQ"),
+            Map.entry("SQ", "SQ"),
+            Map.entry("ALLEY", "ALY"),
+            Map.entry("ALY", "ALY"),
+            Map.entry("PLAZA", "PLZ"),
+            Map.entry("PLZ", "PLZ"),
+            Map.entry("FREEWAY", "FWY"),
+            Map.entry("FWY", "FWY"));
 
     private static final Pattern HOUSE = Pattern.compile("^\\s*(\\d{1,6})(?:-?[A-Za-z]|\\s+\\d/\\d)?\\s+(.+)$");
     private static final Pattern ZIP = Pattern.compile("\\b(\\d{5})(?:-\\d{4})?\\b");
-    private static final Pattern UNIT = Pattern.compile("(?i)\\s*(?:#|\\b(?:apt|apartment|unit|suite|ste|spc|space)\\b)"
-            + ".*$");
+    private static final Pattern UNIT =
+            Pattern.compile("(?i)\\s*(?:#|\\b(?:apt|apartment|unit|suite|ste|spc|space)\\b)" + ".*$");
 
-    private StreetNames() {
-    }
+    private StreetNames() {}
 
     /** An address typed in one line: house number, street, and the city and ZIP when given. */
     record Parsed(int number, List<String> street, String city, String zip) {
@@ -143,7 +187,9 @@ final class StreetNames {
         if (city == null) {
             return null;
         }
-        String s = String.join(" ", tokens(city)).replaceFirst("\\s*\\b(CA|CALIFORNIA)(\\s+USA?)?$", "").strip();
+        String s = String.join(" ", tokens(city))
+                .replaceFirst("\\s*\\b(CA|CALIFORNIA)(\\s+USA?)?$", "")
+                .strip();
         return s.isEmpty() ? null : s;
     }
 
@@ -155,8 +201,11 @@ final class StreetNames {
         if (s == null) {
             return List.of();
         }
-        String plain = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").strip();
+        String plain = Normalizer.normalize(s, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z0-9]+", " ")
+                .strip();
         return plain.isEmpty() ? List.of() : Arrays.asList(plain.split(" "));
     }
 
@@ -182,7 +231,8 @@ final class StreetNames {
     private static List<String> base(List<String> street) {
         int from = 0;
         int to = street.size();
-        if (to - from > 1 && DIRECTIONS.containsValue(street.get(from))
+        if (to - from > 1
+                && DIRECTIONS.containsValue(street.get(from))
                 && !(to - from == 2 && TYPES.containsValue(street.get(from + 1)))) {
             from++;
         }

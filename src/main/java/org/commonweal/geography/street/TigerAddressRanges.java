@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.commonweal.platform.ImportCommand.Outcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,16 +28,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TigerAddressRanges {
 
-    static final List<String> REQUIRED = List.of("TLID", "FULLNAME", "LFROMHN", "LTOHN", "RFROMHN", "RTOHN", "ZIPL",
-            "ZIPR");
+    static final List<String> REQUIRED =
+            List.of("TLID", "FULLNAME", "LFROMHN", "LTOHN", "RFROMHN", "RTOHN", "ZIPL", "ZIPR");
     private static final int PROBLEMS_SHOWN = 20;
     private static final String INSERT = """
             insert into geography.street_range (source, tlid, full_name, name_key, base_key, side, from_hn, to_hn,
                 parity, zip, lons, lats) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private record Row(long tlid, String fullName, char side, int from, int to, char parity, String zip,
-            double[] lons, double[] lats) {
-    }
+    private record Row(
+            long tlid,
+            String fullName,
+            char side,
+            int from,
+            int to,
+            char parity,
+            String zip,
+            double[] lons,
+            double[] lats) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -75,8 +81,8 @@ class TigerAddressRanges {
         Path dbf = sibling(file, base, ".dbf");
         Path shp = sibling(file, base, ".shp");
         if (dbf == null || shp == null) {
-            return Outcome.refused("nothing loaded", List.of("needs both " + base + ".dbf and " + base
-                    + ".shp in the same folder"));
+            return Outcome.refused(
+                    "nothing loaded", List.of("needs both " + base + ".dbf and " + base + ".shp in the same folder"));
         }
         return load(dbf, shp, base);
     }
@@ -86,19 +92,22 @@ class TigerAddressRanges {
         List<String> problems = new ArrayList<>();
         long rejected = 0;
         int edges = 0;
-        try (Dbf dbf = new Dbf(dbfFile, StandardCharsets.UTF_8); ShpPolylines shp = new ShpPolylines(shpFile)) {
+        try (Dbf dbf = new Dbf(dbfFile, StandardCharsets.UTF_8);
+                ShpPolylines shp = new ShpPolylines(shpFile)) {
             List<String> missing = REQUIRED.stream().filter(f -> !dbf.has(f)).toList();
             if (!missing.isEmpty()) {
-                return Outcome.refused("nothing loaded", List.of("not an address range feature table: no field "
-                        + String.join(", ", missing)));
+                return Outcome.refused(
+                        "nothing loaded",
+                        List.of("not an address range feature table: no field " + String.join(", ", missing)));
             }
             Map<String, String> r;
             while ((r = dbf.next()) != null) {
                 edges++;
                 ShpPolylines.Line line = shp.next();
                 if (line == null) {
-                    return Outcome.refused("nothing loaded", List.of("the .shp ends at record " + edges
-                            + " but the .dbf has " + dbf.records()));
+                    return Outcome.refused(
+                            "nothing loaded",
+                            List.of("the .shp ends at record " + edges + " but the .dbf has " + dbf.records()));
                 }
                 if (r.isEmpty()) {
                     continue; // deleted in the table
@@ -114,8 +123,8 @@ class TigerAddressRanges {
                 }
             }
             if (shp.next() != null) {
-                return Outcome.refused("nothing loaded", List.of("the .shp has more shapes than the .dbf's "
-                        + edges + " records"));
+                return Outcome.refused(
+                        "nothing loaded", List.of("the .shp has more shapes than the .dbf's " + edges + " records"));
             }
         }
         if (rejected > PROBLEMS_SHOWN) {
@@ -138,13 +147,20 @@ class TigerAddressRanges {
                 ps.setArray(12, ps.getConnection().createArrayOf("float8", boxed(row.lats())));
             });
         });
-        return Outcome.applied(rejected, String.format(Locale.ROOT, "%,d address ranges loaded from %,d edges, %,d "
-                + "sides not loaded", rows.size(), edges, rejected), problems);
+        return Outcome.applied(
+                rejected,
+                String.format(
+                        Locale.ROOT,
+                        "%,d address ranges loaded from %,d edges, %,d " + "sides not loaded",
+                        rows.size(),
+                        edges,
+                        rejected),
+                problems);
     }
 
     /** Adds the range of one side, or says why it cannot be used; a side without numbers is no range. */
-    private static void side(Map<String, String> r, char side, ShpPolylines.Line line, List<Row> rows,
-            List<String> why) {
+    private static void side(
+            Map<String, String> r, char side, ShpPolylines.Line line, List<Row> rows, List<String> why) {
         String fromText = r.get(side + "FROMHN");
         String toText = r.get(side + "TOHN");
         if (fromText == null && toText == null) {
@@ -176,7 +192,15 @@ class TigerAddressRanges {
             why.add(label + " side: ZIP \"" + zip + "\" is not five digits");
             return;
         }
-        rows.add(new Row(tlid, fullName, side, from, to, parity(r.get("PARITY" + side), from, to), zip, line.lons(),
+        rows.add(new Row(
+                tlid,
+                fullName,
+                side,
+                from,
+                to,
+                parity(r.get("PARITY" + side), from, to),
+                zip,
+                line.lons(),
                 line.lats()));
     }
 

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geocoded;
 import org.commonweal.geography.Geography;
@@ -26,8 +25,7 @@ class TigerStreetGeocoder implements StreetGeocoder {
 
     static final double SAME_PLACE_METRES = 1500;
 
-    record Match(String fullName, int from, int to, String zip, double[] lons, double[] lats) {
-    }
+    record Match(String fullName, int from, int to, String zip, double[] lons, double[] lats) {}
 
     private final JdbcClient jdbc;
     private final Geography geography;
@@ -51,16 +49,26 @@ class TigerStreetGeocoder implements StreetGeocoder {
                   and least(from_hn, to_hn) <= :n and greatest(from_hn, to_hn) >= :n
                   and (parity = 'B' or parity = :parity)
                 order by zip, tlid, side limit 200""")
-                .param("base", base).param("untyped", !parsed.typed()).param("prefix", base + " %")
-                .param("n", n).param("parity", n % 2 == 0 ? "E" : "O")
+                .param("base", base)
+                .param("untyped", !parsed.typed())
+                .param("prefix", base + " %")
+                .param("n", n)
+                .param("parity", n % 2 == 0 ? "E" : "O")
                 .query((rs, i) -> {
                     String key = rs.getString("name_key");
-                    if (parsed.direction().isPresent() && !hasDirection(key, parsed.direction().get())) {
+                    if (parsed.direction().isPresent()
+                            && !hasDirection(key, parsed.direction().get())) {
                         return null;
                     }
-                    return new Match(rs.getString("full_name"), rs.getInt("from_hn"), rs.getInt("to_hn"),
-                            rs.getString("zip"), doubles(rs.getArray("lons")), doubles(rs.getArray("lats")));
-                }).list();
+                    return new Match(
+                            rs.getString("full_name"),
+                            rs.getInt("from_hn"),
+                            rs.getInt("to_hn"),
+                            rs.getString("zip"),
+                            doubles(rs.getArray("lons")),
+                            doubles(rs.getArray("lats")));
+                })
+                .list();
         List<Match> matches = new ArrayList<>();
         for (Match m : found) {
             if (m == null) {
@@ -85,12 +93,18 @@ class TigerStreetGeocoder implements StreetGeocoder {
         }
         Match m = matches.getFirst();
         var zip = m.zip() == null ? Optional.<ZipArea>empty() : geography.zip(m.zip());
-        return Optional.of(new Geocoded(points.getFirst(), m.zip(), zip.map(ZipArea::spa).orElse(null),
-                zip.map(ZipArea::rcacRegion).orElse(null), PRECISION));
+        return Optional.of(new Geocoded(
+                points.getFirst(),
+                m.zip(),
+                zip.map(ZipArea::spa).orElse(null),
+                zip.map(ZipArea::rcacRegion).orElse(null),
+                PRECISION));
     }
 
     private String cityOf(String zip) {
-        return zip == null ? "" : geography.zip(zip).map(z -> StreetNames.cityKey(z.city())).orElse("");
+        return zip == null
+                ? ""
+                : geography.zip(zip).map(z -> StreetNames.cityKey(z.city())).orElse("");
     }
 
     private static boolean hasDirection(String key, String direction) {

@@ -3,7 +3,6 @@ package org.commonweal.grants.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.platform.Money;
 import org.commonweal.shell.FieldChecks;
 import org.springframework.validation.Errors;
@@ -32,8 +31,13 @@ record ApplicationForm(String title, String requested, List<String> answers, Lis
         }
     }
 
-    static ApplicationForm of(String title, String requested, List<String> answers, List<String> categories,
-            List<String> descriptions, List<String> amounts) {
+    static ApplicationForm of(
+            String title,
+            String requested,
+            List<String> answers,
+            List<String> categories,
+            List<String> descriptions,
+            List<String> amounts) {
         List<Line> budget = new ArrayList<>();
         int rows = Math.max(size(categories), Math.max(size(descriptions), size(amounts)));
         for (int i = 0; i < rows; i++) {
@@ -49,7 +53,9 @@ record ApplicationForm(String title, String requested, List<String> answers, Lis
             FieldChecks.reject(errors, "a-title", "Size", TITLE_MAX);
         }
         BigDecimal amount = amount(errors, "a-requested", requested);
-        for (int i = 0; i < Math.max(answers.size(), submitting ? cycle.questions().size() : 0); i++) {
+        for (int i = 0;
+                i < Math.max(answers.size(), submitting ? cycle.questions().size() : 0);
+                i++) {
             String answer = i < answers.size() ? answers.get(i) : null;
             if (answer != null && answer.length() > ANSWER_MAX) {
                 FieldChecks.reject(errors, "a-answer-" + i, "Size", ANSWER_MAX);
@@ -77,18 +83,25 @@ record ApplicationForm(String title, String requested, List<String> answers, Lis
             return;
         }
         if (amount == null || amount.compareTo(cycle.awardFloor()) < 0 || amount.compareTo(cycle.awardCeiling()) > 0) {
-            FieldChecks.reject(errors, "a-requested", "grants.application.error.range",
-                    Money.of(cycle.awardFloor()), Money.of(cycle.awardCeiling()));
+            FieldChecks.reject(
+                    errors,
+                    "a-requested",
+                    "grants.application.error.range",
+                    Money.of(cycle.awardFloor()),
+                    Money.of(cycle.awardCeiling()));
         } else if (amountsRead && total.compareTo(amount) != 0) {
-            FieldChecks.reject(errors, "budget-table", "grants.application.error.budget", Money.of(total),
-                    Money.of(amount));
+            FieldChecks.reject(
+                    errors, "budget-table", "grants.application.error.budget", Money.of(total), Money.of(amount));
         }
     }
 
     /** The draft to save; call after {@link #check} found nothing. */
     ApplicationDesk.Draft draft() {
-        List<ApplicationDesk.BudgetLine> lines = budget.stream().filter(line -> !line.blank())
-                .map(line -> new ApplicationDesk.BudgetLine(strip(line.category()), strip(line.description()),
+        List<ApplicationDesk.BudgetLine> lines = budget.stream()
+                .filter(line -> !line.blank())
+                .map(line -> new ApplicationDesk.BudgetLine(
+                        strip(line.category()),
+                        strip(line.description()),
                         empty(line.amount()) ? BigDecimal.ZERO : parse(line.amount())))
                 .toList();
         return new ApplicationDesk.Draft(title, empty(requested) ? null : parse(requested), answers, lines);

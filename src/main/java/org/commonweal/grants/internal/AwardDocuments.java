@@ -1,10 +1,9 @@
 package org.commonweal.grants.internal;
 
-import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
+import java.util.Locale;
 import org.commonweal.shell.Formats;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -50,15 +49,23 @@ class AwardDocuments {
             doc.add(new Paragraph("Award letter " + award.awardNumber(), TITLE));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph(award.organizationName() + " (EIN " + award.ein() + ")", BOLD));
-            doc.add(new Paragraph("We are pleased to inform you that the Board of Governors approved a grant of "
-                    + formats.money(award.amount(), Locale.ENGLISH) + " under the " + award.programName() + " program for the project \""
-                    + award.title() + "\", for the period " + award.startsOn() + " to " + award.endsOn() + ".", BODY));
+            doc.add(new Paragraph(
+                    "We are pleased to inform you that the Board of Governors approved a grant of "
+                            + formats.money(award.amount(), Locale.ENGLISH) + " under the " + award.programName()
+                            + " program for the project \""
+                            + award.title() + "\", for the period " + award.startsOn() + " to " + award.endsOn() + ".",
+                    BODY));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Payment schedule", BOLD));
             PdfPTable table = table("Tranche", "Due", "Milestone", "Amount", "Status");
             for (var d : awards.disbursements(awardId)) {
-                row(table, String.valueOf(d.seq()), d.dueOn().toString(), d.milestone() == null ? "" : d.milestone(),
-                        formats.money(d.amount(), Locale.ENGLISH), d.status().name());
+                row(
+                        table,
+                        String.valueOf(d.seq()),
+                        d.dueOn().toString(),
+                        d.milestone() == null ? "" : d.milestone(),
+                        formats.money(d.amount(), Locale.ENGLISH),
+                        d.status().name());
             }
             doc.add(table);
             doc.add(new Paragraph(" "));
@@ -69,7 +76,8 @@ class AwardDocuments {
             }
             doc.add(reports);
             doc.add(new Paragraph(" "));
-            doc.add(new Paragraph("Payments never exceed the amount awarded. Please sign and return the grant agreement.", BODY));
+            doc.add(new Paragraph(
+                    "Payments never exceed the amount awarded. Please sign and return the grant agreement.", BODY));
         });
     }
 
@@ -83,8 +91,13 @@ class AwardDocuments {
             PdfPTable table = table("Tranche", "Due", "Amount", "Status", "Approved by", "Paid on");
             BigDecimal paid = BigDecimal.ZERO;
             for (var d : awards.disbursements(awardId)) {
-                row(table, String.valueOf(d.seq()), d.dueOn().toString(), formats.money(d.amount(), Locale.ENGLISH),
-                        d.status().name(), d.approvedBy() == null ? "" : d.approvedBy(),
+                row(
+                        table,
+                        String.valueOf(d.seq()),
+                        d.dueOn().toString(),
+                        formats.money(d.amount(), Locale.ENGLISH),
+                        d.status().name(),
+                        d.approvedBy() == null ? "" : d.approvedBy(),
                         d.paidOn() == null ? "" : d.paidOn().toString());
                 if (d.status() == org.commonweal.grants.lifecycle.DisbursementStatus.PAID) {
                     paid = paid.add(d.amount());
@@ -96,8 +109,11 @@ class AwardDocuments {
             doc.add(new Paragraph("Paid: " + formats.money(paid, Locale.ENGLISH), BOLD));
             doc.add(new Paragraph("Remaining: " + formats.money(award.amount().subtract(paid), Locale.ENGLISH), BOLD));
             for (var a : awards.amendments(awardId)) {
-                doc.add(new Paragraph("Amended " + a.amendedAt().toString().substring(0, 10) + ": "
-                        + formats.money(a.oldAmount(), Locale.ENGLISH) + " → " + formats.money(a.newAmount(), Locale.ENGLISH) + " (" + a.reason() + ")", BODY));
+                doc.add(new Paragraph(
+                        "Amended " + a.amendedAt().toString().substring(0, 10) + ": "
+                                + formats.money(a.oldAmount(), Locale.ENGLISH) + " → "
+                                + formats.money(a.newAmount(), Locale.ENGLISH) + " (" + a.reason() + ")",
+                        BODY));
             }
         });
     }

@@ -1,11 +1,11 @@
 package org.commonweal.grants.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.commonweal.grants.lifecycle.FieldErrors;
 import org.commonweal.shell.FormErrors;
 import org.springframework.context.MessageSource;
@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The grants officer sets up programs and funding cycles (dates, range, questions, rubric, letter of intent). */
 @Controller
@@ -48,7 +46,8 @@ class CatalogController {
 
     @GetMapping("/grants/staff/programs/new")
     String newProgram(Model model) {
-        return programForm(model, null, new CatalogForms.Form(new org.springframework.util.LinkedMultiValueMap<>()), Map.of());
+        return programForm(
+                model, null, new CatalogForms.Form(new org.springframework.util.LinkedMultiValueMap<>()), Map.of());
     }
 
     @GetMapping("/grants/staff/programs/{id}")
@@ -58,8 +57,14 @@ class CatalogController {
     }
 
     @PostMapping({"/grants/staff/programs", "/grants/staff/programs/{id}"})
-    String saveProgram(@PathVariable(required = false) Long id, @RequestParam MultiValueMap<String, String> values,
-            Principal p, Model model, Locale locale, HttpServletResponse response, RedirectAttributes ra) {
+    String saveProgram(
+            @PathVariable(required = false) Long id,
+            @RequestParam MultiValueMap<String, String> values,
+            Principal p,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            RedirectAttributes ra) {
         if (id != null) {
             catalog.program(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
@@ -68,7 +73,8 @@ class CatalogController {
         var spec = CatalogForms.program(form, errors);
         try {
             if (!errors.isEmpty()) {
-                throw new CatalogEditor.InvalidForm(spec.validate(errors, java.time.LocalDate.now().getYear()));
+                throw new CatalogEditor.InvalidForm(
+                        spec.validate(errors, java.time.LocalDate.now().getYear()));
             }
             editor.saveProgram(id, spec, p.getName());
         } catch (CatalogEditor.InvalidForm refused) {
@@ -91,8 +97,14 @@ class CatalogController {
     }
 
     @PostMapping({"/grants/staff/cycles", "/grants/staff/cycles/{id}"})
-    String saveCycle(@PathVariable(required = false) Long id, @RequestParam MultiValueMap<String, String> values,
-            Principal p, Model model, Locale locale, HttpServletResponse response, RedirectAttributes ra) {
+    String saveCycle(
+            @PathVariable(required = false) Long id,
+            @RequestParam MultiValueMap<String, String> values,
+            Principal p,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            RedirectAttributes ra) {
         if (id != null) {
             catalog.cycle(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
@@ -114,25 +126,49 @@ class CatalogController {
     }
 
     @PostMapping("/grants/staff/cycles/{id}/letters/{letterId}")
-    String decide(@PathVariable long id, @PathVariable long letterId, @RequestParam boolean invite,
-            @RequestParam(required = false) String reason, Principal p, RedirectAttributes ra) throws Exception {
-        letters.find(letterId).filter(l -> l.cycleId() == id)
+    String decide(
+            @PathVariable long id,
+            @PathVariable long letterId,
+            @RequestParam boolean invite,
+            @RequestParam(required = false) String reason,
+            Principal p,
+            RedirectAttributes ra)
+            throws Exception {
+        letters.find(letterId)
+                .filter(l -> l.cycleId() == id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return Flash.attempt(ra, "/grants/staff/cycles/" + id, invite ? "grants.loi.invitedDone" : "grants.loi.declinedDone",
+        return Flash.attempt(
+                ra,
+                "/grants/staff/cycles/" + id,
+                invite ? "grants.loi.invitedDone" : "grants.loi.declinedDone",
                 () -> letters.decide(letterId, invite, reason, p.getName()));
     }
 
     /** The fields of the program and cycle forms in page order, with their labels (#18: the summary names them). */
-    private static final Map<String, String> LABELS = labels("code=grants.program.code", "name=grants.program.name",
-            "nameEs=grants.program.nameEs", "strategy=grants.program.strategy",
-            "fundingSource=grants.program.fundingSource", "sinceYear=grants.program.sinceYear",
-            "programId=grants.program", "title=grants.cycle.title", "titleEs=grants.cycle.titleEs",
-            "summary=grants.cycle.summary", "summaryEs=grants.cycle.summaryEs", "opensOn=grants.cycle.opens",
-            "closesOn=grants.cycle.deadline", "closesTime=grants.cycle.deadlineTime", "envelope=grants.cycle.envelope",
-            "awardFloor=grants.cycle.floor", "awardCeiling=grants.cycle.ceiling",
-            "expectedAwards=grants.cycle.expectedAwards", "eligibility=grants.cycle.eligibilityQuestions",
-            "questions=grants.cycle.questions", "loiClosesOn=grants.cycle.loiDeadline",
-            "loiClosesTime=grants.cycle.deadlineTime", "rubric=grants.cycle.rubric");
+    private static final Map<String, String> LABELS = labels(
+            "code=grants.program.code",
+            "name=grants.program.name",
+            "nameEs=grants.program.nameEs",
+            "strategy=grants.program.strategy",
+            "fundingSource=grants.program.fundingSource",
+            "sinceYear=grants.program.sinceYear",
+            "programId=grants.program",
+            "title=grants.cycle.title",
+            "titleEs=grants.cycle.titleEs",
+            "summary=grants.cycle.summary",
+            "summaryEs=grants.cycle.summaryEs",
+            "opensOn=grants.cycle.opens",
+            "closesOn=grants.cycle.deadline",
+            "closesTime=grants.cycle.deadlineTime",
+            "envelope=grants.cycle.envelope",
+            "awardFloor=grants.cycle.floor",
+            "awardCeiling=grants.cycle.ceiling",
+            "expectedAwards=grants.cycle.expectedAwards",
+            "eligibility=grants.cycle.eligibilityQuestions",
+            "questions=grants.cycle.questions",
+            "loiClosesOn=grants.cycle.loiDeadline",
+            "loiClosesTime=grants.cycle.deadlineTime",
+            "rubric=grants.cycle.rubric");
 
     private static Map<String, String> labels(String... pairs) {
         Map<String, String> labels = new java.util.LinkedHashMap<>();
@@ -149,15 +185,18 @@ class CatalogController {
     private FormErrors summary(Map<String, String> errors) {
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         List<String> order = new java.util.ArrayList<>(LABELS.keySet());
-        errors.keySet().stream().filter(field -> !LABELS.containsKey(field)).sorted().forEach(order::add);
+        errors.keySet().stream()
+                .filter(field -> !LABELS.containsKey(field))
+                .sorted()
+                .forEach(order::add);
         List<FormErrors.Problem> problems = new java.util.ArrayList<>();
         for (String field : order) {
             String message = errors.get(field);
             if (message != null) {
-                String label = LABELS.containsKey(field) ? messages.getMessage(LABELS.get(field), null, field, locale)
-                        : field;
-                problems.add(new FormErrors.Problem(field, field.equals("rubric") ? "e-rubric" : "f-" + field,
-                        label + ": " + message, null));
+                String label =
+                        LABELS.containsKey(field) ? messages.getMessage(LABELS.get(field), null, field, locale) : field;
+                problems.add(new FormErrors.Problem(
+                        field, field.equals("rubric") ? "e-rubric" : "f-" + field, label + ": " + message, null));
             }
         }
         return new FormErrors(List.copyOf(problems), Map.of());
@@ -177,8 +216,18 @@ class CatalogController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("programs", catalog.programs());
-        model.addAttribute("rubricRows", java.util.stream.IntStream.range(0,
-                Math.max(CatalogForms.RUBRIC_ROWS, form.values().getOrDefault("criterionCode", java.util.List.of()).size() + 1)).boxed().toList());
+        model.addAttribute(
+                "rubricRows",
+                java.util.stream.IntStream.range(
+                                0,
+                                Math.max(
+                                        CatalogForms.RUBRIC_ROWS,
+                                        form.values()
+                                                        .getOrDefault("criterionCode", java.util.List.of())
+                                                        .size()
+                                                + 1))
+                        .boxed()
+                        .toList());
         if (id != null) {
             model.addAttribute("letters", letters.forCycle(id));
         }

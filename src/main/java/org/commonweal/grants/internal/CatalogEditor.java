@@ -3,13 +3,11 @@ package org.commonweal.grants.internal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.grants.lifecycle.CycleSpec;
 import org.commonweal.grants.lifecycle.FieldErrors;
 import org.commonweal.grants.lifecycle.ProgramSpec;
 import org.commonweal.grants.lifecycle.ReviewRules.Criterion;
-import org.commonweal.grants.lifecycle.SubmissionWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +40,8 @@ class CatalogEditor {
     /** Creates ({@code id} null) or updates a program; returns its id. */
     @Transactional
     long saveProgram(Long id, ProgramSpec spec, String actor) {
-        FieldErrors errors = spec.validate(new FieldErrors(), LocalDate.now(catalog.zone()).getYear());
+        FieldErrors errors =
+                spec.validate(new FieldErrors(), LocalDate.now(catalog.zone()).getYear());
         if (!errors.has("code") && taken("program", spec.code(), id)) {
             errors.add("code", "grants.field.codeTaken", spec.code());
         }
@@ -53,22 +52,46 @@ class CatalogEditor {
             long created = jdbc.sql("""
                     insert into grants.program (code, name, name_es, strategy, funding_source, envelope, since_year)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(spec.code(), spec.name().trim(), spec.nameEs().trim(), spec.strategy().trim(),
-                            spec.fundingSource().trim(), spec.envelope(), spec.sinceYear())
-                    .query(Long.class).single();
-            audit.change(actor, AuditAction.CREATE, "grant-program", created,
+                    .params(
+                            spec.code(),
+                            spec.name().trim(),
+                            spec.nameEs().trim(),
+                            spec.strategy().trim(),
+                            spec.fundingSource().trim(),
+                            spec.envelope(),
+                            spec.sinceYear())
+                    .query(Long.class)
+                    .single();
+            audit.change(
+                    actor,
+                    AuditAction.CREATE,
+                    "grant-program",
+                    created,
                     "program " + spec.code() + " created, envelope " + spec.envelope());
             return created;
         }
-        var before = catalog.program(id).orElseThrow(() -> new org.commonweal.grants.lifecycle.GrantRuleViolation("No such program."));
+        var before = catalog.program(id)
+                .orElseThrow(() -> new org.commonweal.grants.lifecycle.GrantRuleViolation("No such program."));
         jdbc.sql("""
                 update grants.program set code = ?, name = ?, name_es = ?, strategy = ?, funding_source = ?, envelope = ?,
                     since_year = ? where id = ?""")
-                .params(spec.code(), spec.name().trim(), spec.nameEs().trim(), spec.strategy().trim(),
-                        spec.fundingSource().trim(), spec.envelope(), spec.sinceYear(), id)
+                .params(
+                        spec.code(),
+                        spec.name().trim(),
+                        spec.nameEs().trim(),
+                        spec.strategy().trim(),
+                        spec.fundingSource().trim(),
+                        spec.envelope(),
+                        spec.sinceYear(),
+                        id)
                 .update();
-        audit.change(actor, AuditAction.UPDATE, "grant-program", id, "program " + spec.code() + " edited, envelope "
-                + before.envelope() + " -> " + spec.envelope() + ", funding source " + spec.fundingSource().trim());
+        audit.change(
+                actor,
+                AuditAction.UPDATE,
+                "grant-program",
+                id,
+                "program " + spec.code() + " edited, envelope " + before.envelope() + " -> " + spec.envelope()
+                        + ", funding source " + spec.fundingSource().trim());
         return id;
     }
 
@@ -88,40 +111,83 @@ class CatalogEditor {
         if (!errors.isEmpty()) {
             throw new InvalidForm(errors);
         }
-        List<String> questions = spec.questions().stream().map(String::trim).filter(q -> !q.isEmpty()).toList();
-        Timestamp loiClosesAt = spec.loiClosesAt(catalog.zone()) == null ? null : Timestamp.from(spec.loiClosesAt(catalog.zone()));
+        List<String> questions = spec.questions().stream()
+                .map(String::trim)
+                .filter(q -> !q.isEmpty())
+                .toList();
+        Timestamp loiClosesAt =
+                spec.loiClosesAt(catalog.zone()) == null ? null : Timestamp.from(spec.loiClosesAt(catalog.zone()));
         long cycleId;
         if (id == null) {
             cycleId = jdbc.sql("""
                     insert into grants.funding_cycle (program_id, code, title, title_es, summary, summary_es, opens_on,
                         closes_at, envelope, award_floor, award_ceiling, expected_awards, eligibility, questions,
                         loi_required, loi_closes_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(spec.programId(), spec.code(), spec.title().trim(), spec.titleEs().trim(), spec.summary().trim(),
-                            spec.summaryEs().trim(), spec.opensOn(), Timestamp.from(spec.closesAt(catalog.zone())), spec.envelope(),
-                            spec.awardFloor(), spec.awardCeiling(), spec.expectedAwards(), spec.eligibility().trim(),
-                            questions.toArray(String[]::new), spec.loiRequired(), loiClosesAt)
-                    .query(Long.class).single();
+                    .params(
+                            spec.programId(),
+                            spec.code(),
+                            spec.title().trim(),
+                            spec.titleEs().trim(),
+                            spec.summary().trim(),
+                            spec.summaryEs().trim(),
+                            spec.opensOn(),
+                            Timestamp.from(spec.closesAt(catalog.zone())),
+                            spec.envelope(),
+                            spec.awardFloor(),
+                            spec.awardCeiling(),
+                            spec.expectedAwards(),
+                            spec.eligibility().trim(),
+                            questions.toArray(String[]::new),
+                            spec.loiRequired(),
+                            loiClosesAt)
+                    .query(Long.class)
+                    .single();
         } else {
-            catalog.cycle(id).orElseThrow(() -> new org.commonweal.grants.lifecycle.GrantRuleViolation("No such funding cycle."));
+            catalog.cycle(id)
+                    .orElseThrow(
+                            () -> new org.commonweal.grants.lifecycle.GrantRuleViolation("No such funding cycle."));
             cycleId = id;
             jdbc.sql("""
                     update grants.funding_cycle set program_id = ?, code = ?, title = ?, title_es = ?, summary = ?,
                         summary_es = ?, opens_on = ?, closes_at = ?, envelope = ?, award_floor = ?, award_ceiling = ?,
                         expected_awards = ?, eligibility = ?, questions = ?, loi_required = ?, loi_closes_at = ?
                     where id = ?""")
-                    .params(spec.programId(), spec.code(), spec.title().trim(), spec.titleEs().trim(), spec.summary().trim(),
-                            spec.summaryEs().trim(), spec.opensOn(), Timestamp.from(spec.closesAt(catalog.zone())), spec.envelope(),
-                            spec.awardFloor(), spec.awardCeiling(), spec.expectedAwards(), spec.eligibility().trim(),
-                            questions.toArray(String[]::new), spec.loiRequired(), loiClosesAt, id)
+                    .params(
+                            spec.programId(),
+                            spec.code(),
+                            spec.title().trim(),
+                            spec.titleEs().trim(),
+                            spec.summary().trim(),
+                            spec.summaryEs().trim(),
+                            spec.opensOn(),
+                            Timestamp.from(spec.closesAt(catalog.zone())),
+                            spec.envelope(),
+                            spec.awardFloor(),
+                            spec.awardCeiling(),
+                            spec.expectedAwards(),
+                            spec.eligibility().trim(),
+                            questions.toArray(String[]::new),
+                            spec.loiRequired(),
+                            loiClosesAt,
+                            id)
                     .update();
-            jdbc.sql("delete from grants.rubric_criterion where cycle_id = ?").param(id).update();
+            jdbc.sql("delete from grants.rubric_criterion where cycle_id = ?")
+                    .param(id)
+                    .update();
         }
         for (Criterion c : spec.rubric()) {
-            jdbc.sql("insert into grants.rubric_criterion (cycle_id, code, label, max_score, weight) values (?, ?, ?, ?, ?)")
-                    .params(cycleId, c.code().trim(), c.label().trim(), c.maxScore(), c.weight()).update();
+            jdbc.sql(
+                            "insert into grants.rubric_criterion (cycle_id, code, label, max_score, weight) values (?, ?, ?, ?, ?)")
+                    .params(cycleId, c.code().trim(), c.label().trim(), c.maxScore(), c.weight())
+                    .update();
         }
-        audit.change(actor, id == null ? AuditAction.CREATE : AuditAction.UPDATE, "grant-cycle", cycleId,
-                "cycle " + spec.code() + (id == null ? " created" : " edited") + ": closes " + spec.closesAt(catalog.zone())
+        audit.change(
+                actor,
+                id == null ? AuditAction.CREATE : AuditAction.UPDATE,
+                "grant-cycle",
+                cycleId,
+                "cycle " + spec.code() + (id == null ? " created" : " edited") + ": closes "
+                        + spec.closesAt(catalog.zone())
                         + ", range " + spec.awardFloor() + "-" + spec.awardCeiling() + ", envelope " + spec.envelope()
                         + ", " + spec.rubric().size() + " rubric criteria"
                         + (spec.loiRequired() ? ", letter of intent by " + spec.loiClosesAt(catalog.zone()) : ""));
@@ -130,21 +196,25 @@ class CatalogEditor {
 
     private static boolean same(List<Criterion> stored, List<Criterion> entered) {
         java.util.function.Function<List<Criterion>, List<String>> key = list -> list.stream()
-                .map(c -> c.code().trim() + "|" + c.label().trim() + "|" + c.maxScore() + "|" + c.weight().stripTrailingZeros().toPlainString())
-                .sorted().toList();
+                .map(c -> c.code().trim() + "|" + c.label().trim() + "|" + c.maxScore() + "|"
+                        + c.weight().stripTrailingZeros().toPlainString())
+                .sorted()
+                .toList();
         return key.apply(stored).equals(key.apply(entered));
     }
 
     private boolean taken(String table, String code, Long exceptId) {
         return jdbc.sql("select count(*) from grants." + table + " where code = ? and id <> ?")
-                .params(code, exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
+                        .params(code, exceptId == null ? -1L : exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Once a reviewer has scored, the rubric is what they scored against and stays as it is. */
     private boolean scored(long cycleId) {
         return jdbc.sql("""
                 select exists (select 1 from grants.review_score s join grants.review_assignment r on r.id = s.assignment_id
-                join grants.application a on a.id = r.application_id where a.cycle_id = ?)""")
-                .param(cycleId).query(Boolean.class).single();
+                join grants.application a on a.id = r.application_id where a.cycle_id = ?)""").param(cycleId).query(Boolean.class).single();
     }
 }

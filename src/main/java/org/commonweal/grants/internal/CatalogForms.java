@@ -10,12 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.commonweal.grants.lifecycle.CycleSpec;
 import org.commonweal.grants.lifecycle.FieldErrors;
 import org.commonweal.grants.lifecycle.ProgramSpec;
 import org.commonweal.grants.lifecycle.ReviewRules.Criterion;
-import org.commonweal.grants.lifecycle.SubmissionWindow;
 import org.springframework.context.MessageSource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -46,12 +44,17 @@ final class CatalogForms {
         }
     }
 
-    private CatalogForms() {
-    }
+    private CatalogForms() {}
 
     static ProgramSpec program(Form f, FieldErrors errors) {
-        return new ProgramSpec(f.v("code").trim().toUpperCase(Locale.ROOT), f.v("name"), f.v("nameEs"), f.v("strategy"),
-                f.v("fundingSource"), money(f, "envelope", errors), integer(f.v("sinceYear"), "sinceYear", errors));
+        return new ProgramSpec(
+                f.v("code").trim().toUpperCase(Locale.ROOT),
+                f.v("name"),
+                f.v("nameEs"),
+                f.v("strategy"),
+                f.v("fundingSource"),
+                money(f, "envelope", errors),
+                integer(f.v("sinceYear"), "sinceYear", errors));
     }
 
     static CycleSpec cycle(Form f, FieldErrors errors) {
@@ -70,12 +73,26 @@ final class CatalogForms {
             rubric.add(new Criterion(code, label, maxScore == null ? 0 : maxScore, w));
         }
         Long programId = f.v("programId").isBlank() ? null : longValue(f.v("programId"), "programId", errors);
-        return new CycleSpec(programId, f.v("code").trim().toUpperCase(Locale.ROOT), f.v("title"), f.v("titleEs"),
-                f.v("summary"), f.v("summaryEs"), date(f, "opensOn", errors), date(f, "closesOn", errors),
-                time(f, "closesTime", errors), money(f, "envelope", errors), money(f, "awardFloor", errors),
-                money(f, "awardCeiling", errors), integer(f.v("expectedAwards"), "expectedAwards", errors),
-                f.v("eligibility"), Arrays.asList(f.v("questions").split("\\R")), f.checked("loiRequired"),
-                date(f, "loiClosesOn", errors), time(f, "loiClosesTime", errors), rubric);
+        return new CycleSpec(
+                programId,
+                f.v("code").trim().toUpperCase(Locale.ROOT),
+                f.v("title"),
+                f.v("titleEs"),
+                f.v("summary"),
+                f.v("summaryEs"),
+                date(f, "opensOn", errors),
+                date(f, "closesOn", errors),
+                time(f, "closesTime", errors),
+                money(f, "envelope", errors),
+                money(f, "awardFloor", errors),
+                money(f, "awardCeiling", errors),
+                integer(f.v("expectedAwards"), "expectedAwards", errors),
+                f.v("eligibility"),
+                Arrays.asList(f.v("questions").split("\\R")),
+                f.checked("loiRequired"),
+                date(f, "loiClosesOn", errors),
+                time(f, "loiClosesTime", errors),
+                rubric);
     }
 
     static Form of(GrantsCatalog.Program p) {
@@ -128,8 +145,12 @@ final class CatalogForms {
         var m = new LinkedMultiValueMap<String, String>();
         m.add("closesTime", "17:00");
         m.add("loiClosesTime", "17:00");
-        String[][] rubric = {{"1-need", "Community need", "5", "2"}, {"2-plan", "Project plan and feasibility", "5", "1.5"},
-                {"3-equity", "Health equity and reach", "5", "1"}, {"4-budget", "Budget and sustainability", "5", "1"}};
+        String[][] rubric = {
+            {"1-need", "Community need", "5", "2"},
+            {"2-plan", "Project plan and feasibility", "5", "1.5"},
+            {"3-equity", "Health equity and reach", "5", "1"},
+            {"4-budget", "Budget and sustainability", "5", "1"}
+        };
         for (String[] r : rubric) {
             m.add("criterionCode", r[0]);
             m.add("criterionLabel", r[1]);

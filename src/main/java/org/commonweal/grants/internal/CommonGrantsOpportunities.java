@@ -17,8 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import org.commonweal.grants.lifecycle.SubmissionWindow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +33,13 @@ class CommonGrantsOpportunities {
     static final int DEFAULT_PAGE_SIZE = 100;
     private static final DateTimeFormatter TIME_WITH_OFFSET = DateTimeFormatter.ofPattern("HH:mm:ssXXX");
     private static final Set<String> SEARCH_KEYS = Set.of("search", "filters", "sorting", "pagination");
-    private static final Set<String> FILTER_KEYS = Set.of("status", "closeDateRange", "totalFundingAvailableRange",
-            "minAwardAmountRange", "maxAwardAmountRange", "customFilters");
+    private static final Set<String> FILTER_KEYS = Set.of(
+            "status",
+            "closeDateRange",
+            "totalFundingAvailableRange",
+            "minAwardAmountRange",
+            "maxAwardAmountRange",
+            "customFilters");
     private static final Map<String, Function<Opportunity, Comparable<?>>> SORT_KEYS = sortKeys();
     private static final Map<String, Function<Opportunity, Comparable<?>>> CUSTOM_SORT_KEYS = Map.of(
             "program", o -> o.cycle().programName(), "cycleCode", o -> o.cycle().code());
@@ -69,17 +72,18 @@ class CommonGrantsOpportunities {
 
         <T> List<T> of(List<T> all) {
             long from = (long) (page - 1) * pageSize;
-            return from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + pageSize));
+            return from >= all.size()
+                    ? List.of()
+                    : all.subList((int) from, (int) Math.min(all.size(), from + pageSize));
         }
 
         Map<String, Object> info(int totalItems) {
-            return Map.of("page", page, "pageSize", pageSize, "totalItems", totalItems,
-                    "totalPages", (int) ((totalItems + (long) pageSize - 1) / pageSize));
+            return Map.of("page", page, "pageSize", pageSize, "totalItems", totalItems, "totalPages", (int)
+                    ((totalItems + (long) pageSize - 1) / pageSize));
         }
     }
 
-    record Opportunity(GrantsCatalog.Cycle cycle, UUID id, Instant createdAt, Instant lastModifiedAt) {
-    }
+    record Opportunity(GrantsCatalog.Cycle cycle, UUID id, Instant createdAt, Instant lastModifiedAt) {}
 
     private final GrantsCatalog catalog;
     private final JdbcClient jdbc;
@@ -96,7 +100,9 @@ class CommonGrantsOpportunities {
         List<Opportunity> all = all();
         all.sort(order("lastModifiedAt", "desc", null));
         Map<String, Object> body = success();
-        body.put("items", pagination.of(all).stream().map(o -> json(o, now, baseUrl)).toList());
+        body.put(
+                "items",
+                pagination.of(all).stream().map(o -> json(o, now, baseUrl)).toList());
         body.put("paginationInfo", pagination.info(all.size()));
         return body;
     }
@@ -113,10 +119,15 @@ class CommonGrantsOpportunities {
      * The search over the opportunities {@code all} gives (read only once the request is valid): a request that does
      * not follow the protocol is a {@link BadRequest} naming each wrong field.
      */
-    static Map<String, Object> search(Map<String, Object> request, Instant now, String baseUrl,
-            java.time.ZoneId zone, java.util.function.Supplier<List<Opportunity>> all) {
+    static Map<String, Object> search(
+            Map<String, Object> request,
+            Instant now,
+            String baseUrl,
+            java.time.ZoneId zone,
+            java.util.function.Supplier<List<Opportunity>> all) {
         List<String> errors = new ArrayList<>();
-        request.keySet().stream().filter(k -> !SEARCH_KEYS.contains(k))
+        request.keySet().stream()
+                .filter(k -> !SEARCH_KEYS.contains(k))
                 .forEach(k -> errors.add(k + ": not a search field (allowed: search, filters, sorting, pagination)"));
         Predicate<Opportunity> matches = text(request.get("search"), errors);
         List<String> filterErrors = new ArrayList<>();
@@ -127,10 +138,12 @@ class CommonGrantsOpportunities {
         String sortBy = sorting.containsKey("sortBy") ? String.valueOf(sorting.get("sortBy")) : "lastModifiedAt";
         String sortOrder = sorting.containsKey("sortOrder") ? String.valueOf(sorting.get("sortOrder")) : "desc";
         String customSortBy = sorting.get("customSortBy") == null ? null : String.valueOf(sorting.get("customSortBy"));
-        sorting.keySet().stream().filter(k -> !Set.of("sortBy", "sortOrder", "customSortBy").contains(k))
+        sorting.keySet().stream()
+                .filter(k -> !Set.of("sortBy", "sortOrder", "customSortBy").contains(k))
                 .forEach(k -> errors.add("sorting." + k + ": not a sorting field"));
         if (!SORT_KEYS.containsKey(sortBy) && !"custom".equals(sortBy)) {
-            errors.add("sorting.sortBy: '" + sortBy + "' is not one of " + String.join(", ", new java.util.TreeSet<>(SORT_KEYS.keySet())) + ", custom");
+            errors.add("sorting.sortBy: '" + sortBy + "' is not one of "
+                    + String.join(", ", new java.util.TreeSet<>(SORT_KEYS.keySet())) + ", custom");
         }
         if (!Set.of("asc", "desc").contains(sortOrder)) {
             errors.add("sorting.sortOrder: '" + sortOrder + "' is not asc or desc");
@@ -138,10 +151,12 @@ class CommonGrantsOpportunities {
         // customSortBy null: Map.of's containsKey(null) throws, so ask only with a name
         if ("custom".equals(sortBy) && (customSortBy == null || !CUSTOM_SORT_KEYS.containsKey(customSortBy))) {
             sortErrors.add("customSortBy '" + customSortBy + "' is not supported (supported: "
-                    + String.join(", ", new java.util.TreeSet<>(CUSTOM_SORT_KEYS.keySet())) + "); sorted by lastModifiedAt");
+                    + String.join(", ", new java.util.TreeSet<>(CUSTOM_SORT_KEYS.keySet()))
+                    + "); sorted by lastModifiedAt");
         }
         Map<String, Object> paging = object("pagination", request.get("pagination"), errors);
-        paging.keySet().stream().filter(k -> !Set.of("page", "pageSize").contains(k))
+        paging.keySet().stream()
+                .filter(k -> !Set.of("page", "pageSize").contains(k))
                 .forEach(k -> errors.add("pagination." + k + ": not a pagination field"));
         int page = positive("pagination.page", paging.getOrDefault("page", 1), errors);
         int pageSize = positive("pagination.pageSize", paging.getOrDefault("pageSize", DEFAULT_PAGE_SIZE), errors);
@@ -149,12 +164,16 @@ class CommonGrantsOpportunities {
             throw new BadRequest(errors);
         }
         Pagination pagination = new Pagination(page, pageSize);
-        List<Opportunity> found = new ArrayList<>(all.get().stream().filter(matches).toList());
+        List<Opportunity> found =
+                new ArrayList<>(all.get().stream().filter(matches).toList());
         boolean customApplied = "custom".equals(sortBy) && sortErrors.isEmpty();
-        found.sort(order(sortErrors.isEmpty() ? sortBy : "lastModifiedAt", sortOrder, customApplied ? customSortBy : null));
+        found.sort(order(
+                sortErrors.isEmpty() ? sortBy : "lastModifiedAt", sortOrder, customApplied ? customSortBy : null));
 
         Map<String, Object> body = success();
-        body.put("items", pagination.of(found).stream().map(o -> json(o, now, baseUrl)).toList());
+        body.put(
+                "items",
+                pagination.of(found).stream().map(o -> json(o, now, baseUrl)).toList());
         body.put("paginationInfo", pagination.info(found.size()));
         Map<String, Object> sortInfo = new LinkedHashMap<>();
         sortInfo.put("sortBy", sortErrors.isEmpty() ? sortBy : "lastModifiedAt");
@@ -177,10 +196,14 @@ class CommonGrantsOpportunities {
 
     private List<Opportunity> all() {
         Map<Long, Object[]> keys = new java.util.HashMap<>();
-        jdbc.sql("select id, public_id, created_at, last_modified_at from grants.funding_cycle").query(rs -> {
-            keys.put(rs.getLong("id"), new Object[] {rs.getObject("public_id", UUID.class),
-                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_modified_at").toInstant()});
-        });
+        jdbc.sql("select id, public_id, created_at, last_modified_at from grants.funding_cycle")
+                .query(rs -> {
+                    keys.put(rs.getLong("id"), new Object[] {
+                        rs.getObject("public_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("last_modified_at").toInstant()
+                    });
+                });
         List<Opportunity> all = new ArrayList<>();
         for (GrantsCatalog.Cycle c : catalog.cycles()) {
             Object[] k = keys.get(c.id());
@@ -214,14 +237,27 @@ class CommonGrantsOpportunities {
         funding.put("estimatedAwardCount", c.expectedAwards());
         o.put("funding", funding);
         Map<String, Object> dates = new LinkedHashMap<>();
-        dates.put("postDate", event("Applications open", c.opensOn().atStartOfDay(c.zone()),
-                "Applications are accepted from this date (Los Angeles time)"));
-        dates.put("closeDate", event("Application deadline", c.closesAt().atZone(c.zone()),
-                "Applications must be submitted before this date and time"));
+        dates.put(
+                "postDate",
+                event(
+                        "Applications open",
+                        c.opensOn().atStartOfDay(c.zone()),
+                        "Applications are accepted from this date (Los Angeles time)"));
+        dates.put(
+                "closeDate",
+                event(
+                        "Application deadline",
+                        c.closesAt().atZone(c.zone()),
+                        "Applications must be submitted before this date and time"));
         if (c.loiRequired() && c.loiClosesAt() != null) {
-            dates.put("otherDates", Map.of("letterOfIntentDeadline", event("Letter of intent deadline",
-                    c.loiClosesAt().atZone(c.zone()),
-                    "A letter of intent is required before this date and time")));
+            dates.put(
+                    "otherDates",
+                    Map.of(
+                            "letterOfIntentDeadline",
+                            event(
+                                    "Letter of intent deadline",
+                                    c.loiClosesAt().atZone(c.zone()),
+                                    "A letter of intent is required before this date and time")));
         }
         o.put("keyDates", dates);
         if (!"closed".equals(status)) {
@@ -233,10 +269,16 @@ class CommonGrantsOpportunities {
         custom.put("titleEs", field("titleEs", "string", c.titleEs(), "Title in Spanish"));
         custom.put("descriptionEs", field("descriptionEs", "string", c.summaryEs(), "Description in Spanish"));
         custom.put("eligibility", field("eligibility", "string", c.eligibility(), "Who may apply"));
-        custom.put("applicationQuestions", field("applicationQuestions", "array", c.questions(),
-                "Questions the application answers"));
-        custom.put("letterOfIntentRequired", field("letterOfIntentRequired", "boolean", c.loiRequired(),
-                "Whether a letter of intent must come before the application"));
+        custom.put(
+                "applicationQuestions",
+                field("applicationQuestions", "array", c.questions(), "Questions the application answers"));
+        custom.put(
+                "letterOfIntentRequired",
+                field(
+                        "letterOfIntentRequired",
+                        "boolean",
+                        c.loiRequired(),
+                        "Whether a letter of intent must come before the application"));
         o.put("customFields", custom);
         o.put("createdAt", opportunity.createdAt().toString());
         o.put("lastModifiedAt", opportunity.lastModifiedAt().toString());
@@ -277,7 +319,8 @@ class CommonGrantsOpportunities {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Comparator<Opportunity> order(String sortBy, String sortOrder, String customSortBy) {
-        Function<Opportunity, Comparable<?>> key = customSortBy != null ? CUSTOM_SORT_KEYS.get(customSortBy) : SORT_KEYS.get(sortBy);
+        Function<Opportunity, Comparable<?>> key =
+                customSortBy != null ? CUSTOM_SORT_KEYS.get(customSortBy) : SORT_KEYS.get(sortBy);
         Comparator<Opportunity> by = Comparator.comparing(o -> (Comparable) key.apply(o));
         if ("desc".equals(sortOrder)) {
             by = by.reversed();
@@ -298,12 +341,17 @@ class CommonGrantsOpportunities {
         String needle = s.toLowerCase(Locale.ROOT).strip();
         return o -> {
             GrantsCatalog.Cycle c = o.cycle();
-            return String.join("\n", c.title(), c.titleEs(), c.summary(), c.summaryEs(), c.eligibility(), c.programName())
-                    .toLowerCase(Locale.ROOT).contains(needle);
+            return String.join(
+                            "\n", c.title(), c.titleEs(), c.summary(), c.summaryEs(), c.eligibility(), c.programName())
+                    .toLowerCase(Locale.ROOT)
+                    .contains(needle);
         };
     }
 
-    private static Predicate<Opportunity> filters(Map<String, Object> filters, Instant now, java.time.ZoneId zone,
+    private static Predicate<Opportunity> filters(
+            Map<String, Object> filters,
+            Instant now,
+            java.time.ZoneId zone,
             List<String> errors,
             List<String> nonFatal) {
         Predicate<Opportunity> all = o -> true;
@@ -311,18 +359,21 @@ class CommonGrantsOpportunities {
             String name = entry.getKey();
             String at = "filters." + name;
             if (!FILTER_KEYS.contains(name)) {
-                errors.add(at + ": not a filter (allowed: " + String.join(", ", new java.util.TreeSet<>(FILTER_KEYS)) + ")");
+                errors.add(at + ": not a filter (allowed: " + String.join(", ", new java.util.TreeSet<>(FILTER_KEYS))
+                        + ")");
                 continue;
             }
             if (name.equals("customFilters")) {
-                object(at, entry.getValue(), errors).keySet()
+                object(at, entry.getValue(), errors)
+                        .keySet()
                         .forEach(k -> nonFatal.add("customFilters." + k + " is not supported and was not applied"));
                 continue;
             }
             Map<String, Object> filter = object(at, entry.getValue(), errors);
             Object operator = filter.get("operator");
             Object value = filter.get("value");
-            filter.keySet().stream().filter(k -> !Set.of("operator", "value").contains(k))
+            filter.keySet().stream()
+                    .filter(k -> !Set.of("operator", "value").contains(k))
                     .forEach(k -> errors.add(at + "." + k + ": not a filter field (operator, value)"));
             if (name.equals("status")) {
                 if (!"in".equals(operator) && !"notIn".equals(operator)) {
@@ -349,11 +400,16 @@ class CommonGrantsOpportunities {
             boolean between = "between".equals(operator);
             Predicate<Opportunity> inRange = name.equals("closeDateRange")
                     ? dateRange(at, range, zone, errors)
-                    : moneyRange(at, range, errors, switch (name) {
-                        case "totalFundingAvailableRange" -> o -> o.cycle().envelope();
-                        case "minAwardAmountRange" -> o -> o.cycle().awardFloor();
-                        default -> o -> o.cycle().awardCeiling();
-                    });
+                    : moneyRange(
+                            at,
+                            range,
+                            errors,
+                            switch (name) {
+                                case "totalFundingAvailableRange" ->
+                                    o -> o.cycle().envelope();
+                                case "minAwardAmountRange" -> o -> o.cycle().awardFloor();
+                                default -> o -> o.cycle().awardCeiling();
+                            });
             if (inRange != null) {
                 all = all.and(o -> inRange.test(o) == between);
             }
@@ -361,8 +417,8 @@ class CommonGrantsOpportunities {
         return all;
     }
 
-    private static Predicate<Opportunity> dateRange(String at, Map<String, Object> range, java.time.ZoneId zone,
-            List<String> errors) {
+    private static Predicate<Opportunity> dateRange(
+            String at, Map<String, Object> range, java.time.ZoneId zone, List<String> errors) {
         Instant min = instant(at + ".value.min", range.get("min"), false, zone, errors);
         Instant max = instant(at + ".value.max", range.get("max"), true, zone, errors);
         if (min == null || max == null) {
@@ -372,8 +428,7 @@ class CommonGrantsOpportunities {
     }
 
     /** A date (the whole day on the plan's clock; {@code end}: up to the end of that day) or a date-time with offset. */
-    private static Instant instant(String at, Object value, boolean end, java.time.ZoneId zone,
-            List<String> errors) {
+    private static Instant instant(String at, Object value, boolean end, java.time.ZoneId zone, List<String> errors) {
         if (value instanceof String s) {
             try {
                 LocalDate date = LocalDate.parse(s);
@@ -391,8 +446,8 @@ class CommonGrantsOpportunities {
         return null;
     }
 
-    private static Predicate<Opportunity> moneyRange(String at, Map<String, Object> range, List<String> errors,
-            Function<Opportunity, BigDecimal> amount) {
+    private static Predicate<Opportunity> moneyRange(
+            String at, Map<String, Object> range, List<String> errors, Function<Opportunity, BigDecimal> amount) {
         BigDecimal min = amount(at + ".value.min", range.get("min"), errors);
         BigDecimal max = amount(at + ".value.max", range.get("max"), errors);
         if (min == null || max == null) {
@@ -401,11 +456,14 @@ class CommonGrantsOpportunities {
         boolean usd = "USD".equals(((Map<?, ?>) range.get("min")).get("currency"))
                 && "USD".equals(((Map<?, ?>) range.get("max")).get("currency"));
         // amounts in another currency are excluded from the search (OppFilters); all of ours are USD
-        return o -> usd && amount.apply(o).compareTo(min) >= 0 && amount.apply(o).compareTo(max) <= 0;
+        return o ->
+                usd && amount.apply(o).compareTo(min) >= 0 && amount.apply(o).compareTo(max) <= 0;
     }
 
     private static BigDecimal amount(String at, Object money, List<String> errors) {
-        if (money instanceof Map<?, ?> m && m.get("amount") instanceof String a && m.get("currency") instanceof String
+        if (money instanceof Map<?, ?> m
+                && m.get("amount") instanceof String a
+                && m.get("currency") instanceof String
                 && a.matches("^-?[0-9]+\\.?[0-9]*$")) {
             return new BigDecimal(a);
         }
@@ -428,7 +486,8 @@ class CommonGrantsOpportunities {
     private static int positive(String at, Object value, List<String> errors) {
         try {
             long n = value instanceof Number number && !(value instanceof Double || value instanceof Float)
-                    ? number.longValue() : Long.parseLong(String.valueOf(value));
+                    ? number.longValue()
+                    : Long.parseLong(String.valueOf(value));
             if (n >= 1 && n <= Integer.MAX_VALUE) {
                 return (int) n;
             }

@@ -8,10 +8,11 @@ import java.util.Objects;
 /** Which parts of an application a save changed, so collaborators see who edited what. */
 final class EditDiff {
 
-    private EditDiff() {
-    }
+    private EditDiff() {}
 
-    static List<String> changedParts(ApplicationDesk.Application before, List<ApplicationDesk.BudgetLine> budgetBefore,
+    static List<String> changedParts(
+            ApplicationDesk.Application before,
+            List<ApplicationDesk.BudgetLine> budgetBefore,
             ApplicationDesk.Draft after) {
         List<String> parts = new ArrayList<>();
         if (!Objects.equals(trim(before.title()), trim(after.title()))) {
@@ -33,7 +34,8 @@ final class EditDiff {
     }
 
     /** The parts in words, in the reader's language: "title, answer 2, attachment budget.pdf". */
-    static String describe(List<String> parts, org.springframework.context.MessageSource messages, java.util.Locale locale) {
+    static String describe(
+            List<String> parts, org.springframework.context.MessageSource messages, java.util.Locale locale) {
         List<String> words = new ArrayList<>();
         for (String part : parts) {
             int colon = part.indexOf(':');
@@ -51,7 +53,8 @@ final class EditDiff {
         for (int i = 0; i < a.size(); i++) {
             var x = a.get(i);
             var y = b.get(i);
-            if (!Objects.equals(trim(x.category()), trim(y.category())) || !Objects.equals(trim(x.description()), trim(y.description()))
+            if (!Objects.equals(trim(x.category()), trim(y.category()))
+                    || !Objects.equals(trim(x.description()), trim(y.description()))
                     || !sameAmount(x.amount(), y.amount())) {
                 return false;
             }

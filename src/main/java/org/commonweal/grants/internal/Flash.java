@@ -10,8 +10,7 @@ final class Flash {
         void run() throws Exception;
     }
 
-    private Flash() {
-    }
+    private Flash() {}
 
     static String attempt(RedirectAttributes ra, String redirect, String doneKey, Action action) throws Exception {
         try {

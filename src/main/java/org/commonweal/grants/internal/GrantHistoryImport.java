@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.grants.lifecycle.Ein;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
@@ -27,20 +26,42 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class GrantHistoryImport {
 
-    static final List<String> COLUMNS = List.of("award_number", "program_code", "organization_ein",
-            "organization_name", "organization_type", "zip", "spa", "title", "amount", "awarded_on", "starts_on",
-            "ends_on", "status", "amount_paid");
+    static final List<String> COLUMNS = List.of(
+            "award_number",
+            "program_code",
+            "organization_ein",
+            "organization_name",
+            "organization_type",
+            "zip",
+            "spa",
+            "title",
+            "amount",
+            "awarded_on",
+            "starts_on",
+            "ends_on",
+            "status",
+            "amount_paid");
 
     /** Amounts are {@code numeric(14, 2)}: twelve digits before the point. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
-    record Result(int imported, int duplicates, List<String> errors) {
-    }
+    record Result(int imported, int duplicates, List<String> errors) {}
 
-    record Row(String awardNumber, long programId, Ein ein, String orgName, String orgType, String zip,
-            Integer spa, String title, BigDecimal amount, LocalDate awardedOn, LocalDate startsOn, LocalDate endsOn,
-            String status, BigDecimal paid) {
-    }
+    record Row(
+            String awardNumber,
+            long programId,
+            Ein ein,
+            String orgName,
+            String orgType,
+            String zip,
+            Integer spa,
+            String title,
+            BigDecimal amount,
+            LocalDate awardedOn,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String status,
+            BigDecimal paid) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -74,7 +95,11 @@ class GrantHistoryImport {
         }
         int imported = counts[0];
         int duplicates = counts[1];
-        audit.change(actor, AuditAction.IMPORT, "grant-award", null,
+        audit.change(
+                actor,
+                AuditAction.IMPORT,
+                "grant-award",
+                null,
                 "import: " + imported + " awards, " + duplicates + " duplicates, " + errors.size() + " rows reported");
         return new Result(imported, duplicates, errors);
     }
@@ -128,7 +153,8 @@ class GrantHistoryImport {
         String number = required(f, 0);
         Long program = programs.get(required(f, 1));
         if (program == null) {
-            throw new GrantRuleViolation("program_code: unknown program '" + f.get(1) + "' (known: " + programs.keySet() + ")");
+            throw new GrantRuleViolation(
+                    "program_code: unknown program '" + f.get(1) + "' (known: " + programs.keySet() + ")");
         }
         Ein ein;
         try {
@@ -165,8 +191,21 @@ class GrantHistoryImport {
         if (paid.compareTo(amount) > 0) {
             throw new GrantRuleViolation("amount_paid: " + paid + " is more than the amount awarded " + amount);
         }
-        return new Row(number, program, ein, required(f, 3), type, f.get(5).trim(), spa, required(f, 7), amount,
-                awarded, starts, ends, status, paid);
+        return new Row(
+                number,
+                program,
+                ein,
+                required(f, 3),
+                type,
+                f.get(5).trim(),
+                spa,
+                required(f, 7),
+                amount,
+                awarded,
+                starts,
+                ends,
+                status,
+                paid);
     }
 
     private boolean insert(Row r) {
@@ -174,22 +213,32 @@ class GrantHistoryImport {
                 insert into grants.organization (ein, org_ref, legal_name, org_type, zip, spa) values (?, ?, ?, ?, ?, ?)
                 on conflict (ein) do update set ein = excluded.ein returning id""")
                 .params(r.ein().value(), "EIN-" + r.ein().value(), r.orgName(), r.orgType(), r.zip(), r.spa())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         var id = jdbc.sql("""
                 insert into grants.award (award_number, organization_id, program_id, title, amount, awarded_on, starts_on,
                     ends_on, status, closed_on, source)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IMPORT') on conflict (award_number) do nothing returning id""")
-                .params(r.awardNumber(), org, r.programId(), r.title(), r.amount(), r.awardedOn(), r.startsOn(),
-                        r.endsOn(), r.status(), r.status().equals("CLOSED") ? r.endsOn() : null)
-                .query(Long.class).optional();
+                .params(
+                        r.awardNumber(),
+                        org,
+                        r.programId(),
+                        r.title(),
+                        r.amount(),
+                        r.awardedOn(),
+                        r.startsOn(),
+                        r.endsOn(),
+                        r.status(),
+                        r.status().equals("CLOSED") ? r.endsOn() : null)
+                .query(Long.class)
+                .optional();
         if (id.isEmpty()) {
             return false;
         }
         if (r.paid().signum() > 0) {
             jdbc.sql("""
                     insert into grants.disbursement (award_id, seq, amount, due_on, milestone, status, approved_by, paid_on)
-                    values (?, 1, ?, ?, 'Imported history', 'PAID', 'import', ?)""")
-                    .params(id.get(), r.paid(), r.startsOn(), r.startsOn()).update();
+                    values (?, 1, ?, ?, 'Imported history', 'PAID', 'import', ?)""").params(id.get(), r.paid(), r.startsOn(), r.startsOn()).update();
         }
         return true;
     }
@@ -218,7 +267,8 @@ class GrantHistoryImport {
                         + " kept, 999,999,999,999.99");
             }
             if (v.signum() < 0 || (positive && v.signum() == 0) || v.scale() > 2) {
-                throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' must be " + (positive ? "more than zero" : "zero or more") + ", in dollars and cents");
+                throw new GrantRuleViolation(COLUMNS.get(i) + ": '" + f.get(i) + "' must be "
+                        + (positive ? "more than zero" : "zero or more") + ", in dollars and cents");
             }
             return v;
         } catch (NumberFormatException e) {

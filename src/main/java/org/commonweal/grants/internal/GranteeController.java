@@ -1,16 +1,15 @@
 package org.commonweal.grants.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
+import org.commonweal.grants.lifecycle.GrantRuleViolation;
 import org.commonweal.identity.UserAccount;
 import org.commonweal.identity.UserAccounts;
-import org.commonweal.grants.lifecycle.GrantRuleViolation;
 import org.commonweal.shell.Forms;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +42,19 @@ class GranteeController {
     private final org.springframework.context.MessageSource messages;
     private final Forms forms;
 
-    GranteeController(UserAccounts accounts, OrganizationRegistry organizations, GrantsCatalog catalog,
-            ApplicationDesk applications, AwardDesk awards, ReportingDesk reporting, AwardDocuments documents,
-            GrantsAudit audit, LetterOfIntentDesk letters, ExtensionDesk extensions,
-            org.springframework.context.MessageSource messages, Forms forms) {
+    GranteeController(
+            UserAccounts accounts,
+            OrganizationRegistry organizations,
+            GrantsCatalog catalog,
+            ApplicationDesk applications,
+            AwardDesk awards,
+            ReportingDesk reporting,
+            AwardDocuments documents,
+            GrantsAudit audit,
+            LetterOfIntentDesk letters,
+            ExtensionDesk extensions,
+            org.springframework.context.MessageSource messages,
+            Forms forms) {
         this.forms = forms;
         this.letters = letters;
         this.extensions = extensions;
@@ -66,11 +74,16 @@ class GranteeController {
         var org = organization(principal);
         model.addAttribute("organization", org.orElse(null));
         if (org.isPresent()) {
-            model.addAttribute("applications", applications.ofOrganization(org.get().id()));
-            model.addAttribute("awards", awards.ofOrganization(org.get().id()).stream().limit(20).toList());
+            model.addAttribute(
+                    "applications", applications.ofOrganization(org.get().id()));
+            model.addAttribute(
+                    "awards",
+                    awards.ofOrganization(org.get().id()).stream().limit(20).toList());
             model.addAttribute("cycles", catalog.openOrUpcoming(Instant.now()));
-            model.addAttribute("letters", letters.ofOrganization(org.get().id()).stream()
-                    .collect(java.util.stream.Collectors.toMap(LetterOfIntentDesk.Letter::cycleId, l -> l)));
+            model.addAttribute(
+                    "letters",
+                    letters.ofOrganization(org.get().id()).stream()
+                            .collect(java.util.stream.Collectors.toMap(LetterOfIntentDesk.Letter::cycleId, l -> l)));
             model.addAttribute("now", Instant.now());
         }
         return "grants/my";
@@ -80,7 +93,10 @@ class GranteeController {
     String apply(@PathVariable long cycleId, Principal principal, RedirectAttributes ra) throws Exception {
         long orgId = requireOrganization(principal).id();
         long[] id = {0};
-        String back = Flash.attempt(ra, "/grants/my", "grants.draft.started",
+        String back = Flash.attempt(
+                ra,
+                "/grants/my",
+                "grants.draft.started",
                 () -> id[0] = applications.start(cycleId, orgId, principal.getName(), Instant.now()));
         return id[0] == 0 ? back : "redirect:/grants/my/applications/" + id[0];
     }
@@ -97,8 +113,12 @@ class GranteeController {
         }
         model.addAttribute("budget", budget);
         model.addAttribute("attachments", applications.attachments(id));
-        model.addAttribute("edits", applications.edits(id).stream()
-                .map(e -> new EditView(e.editor(), e.editedAt(), EditDiff.describe(e.parts(), messages, locale))).toList());
+        model.addAttribute(
+                "edits",
+                applications.edits(id).stream()
+                        .map(e ->
+                                new EditView(e.editor(), e.editedAt(), EditDiff.describe(e.parts(), messages, locale)))
+                        .toList());
         return "grants/application";
     }
 
@@ -107,14 +127,20 @@ class GranteeController {
      * at once beside its field, in the page's language (#18); nothing is saved then.
      */
     @PostMapping("/grants/my/applications/{id}")
-    String save(@PathVariable long id, @RequestParam(required = false) String title,
+    String save(
+            @PathVariable long id,
+            @RequestParam(required = false) String title,
             @RequestParam(required = false) String requested,
             @RequestParam(name = "answer", required = false) List<String> answers,
             @RequestParam(name = "category", required = false) List<String> categories,
             @RequestParam(name = "description", required = false) List<String> descriptions,
             @RequestParam(name = "amount", required = false) List<String> amounts,
-            @RequestParam(required = false) String submit, @RequestParam(required = false) Integer version,
-            Principal principal, Model model, RedirectAttributes ra, HttpServletResponse response,
+            @RequestParam(required = false) String submit,
+            @RequestParam(required = false) Integer version,
+            Principal principal,
+            Model model,
+            RedirectAttributes ra,
+            HttpServletResponse response,
             java.util.Locale locale) {
         var app = ownApplication(id, principal);
         var form = ApplicationForm.of(title, requested, answers, categories, descriptions, amounts);
@@ -126,7 +152,8 @@ class GranteeController {
                 if (submit != null) {
                     applications.submit(id, principal.getName(), Instant.now());
                 }
-                ra.addFlashAttribute("doneKey", submit != null ? "grants.application.submitted" : "grants.application.saved");
+                ra.addFlashAttribute(
+                        "doneKey", submit != null ? "grants.application.submitted" : "grants.application.saved");
                 return "redirect:/grants/my/applications/" + id;
             } catch (GrantRuleViolation refused) {
                 result.reject("grants.refused", new Object[] {refused.getMessage()}, refused.getMessage());
@@ -145,20 +172,29 @@ class GranteeController {
         String kind = field.substring(0, Math.max(dash, 0));
         String index = field.substring(dash + 1);
         return switch (kind) {
-            case "a-answer" -> messages.getMessage("grants.application.field.answer",
-                    new Object[] {Integer.parseInt(index) + 1}, locale);
-            case "b-category", "b-description", "b-amount" -> messages.getMessage(
-                    "grants.application.field." + kind.substring(2), new Object[] {Integer.parseInt(index) + 1}, locale);
+            case "a-answer" ->
+                messages.getMessage(
+                        "grants.application.field.answer", new Object[] {Integer.parseInt(index) + 1}, locale);
+            case "b-category", "b-description", "b-amount" ->
+                messages.getMessage(
+                        "grants.application.field." + kind.substring(2),
+                        new Object[] {Integer.parseInt(index) + 1},
+                        locale);
             default -> messages.getMessage("grants.application.field." + field, null, field, locale);
         };
     }
 
     @PostMapping("/grants/my/applications/{id}/attachments")
-    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, Principal principal,
-            RedirectAttributes ra) throws Exception {
+    String attach(
+            @PathVariable long id, @RequestParam("file") MultipartFile file, Principal principal, RedirectAttributes ra)
+            throws Exception {
         ownApplication(id, principal);
-        return Flash.attempt(ra, "/grants/my/applications/" + id, "grants.attachment.added",
-                () -> applications.attach(id, file.getOriginalFilename(), atMostOneByteOver(file), principal.getName()));
+        return Flash.attempt(
+                ra,
+                "/grants/my/applications/" + id,
+                "grants.attachment.added",
+                () -> applications.attach(
+                        id, file.getOriginalFilename(), atMostOneByteOver(file), principal.getName()));
     }
 
     @GetMapping("/grants/my/awards/{id}")
@@ -176,28 +212,51 @@ class GranteeController {
     }
 
     @PostMapping("/grants/my/awards/{id}/reports/{requirementId}")
-    String report(@PathVariable long id, @PathVariable long requirementId, @RequestParam String narrative,
-            @RequestParam(required = false) BigDecimal spentToDate, Principal principal, RedirectAttributes ra) throws Exception {
+    String report(
+            @PathVariable long id,
+            @PathVariable long requirementId,
+            @RequestParam String narrative,
+            @RequestParam(required = false) BigDecimal spentToDate,
+            Principal principal,
+            RedirectAttributes ra)
+            throws Exception {
         ownAward(id, principal);
-        reporting.find(requirementId).filter(r -> r.awardId() == id)
+        reporting
+                .find(requirementId)
+                .filter(r -> r.awardId() == id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return Flash.attempt(ra, "/grants/my/awards/" + id, "grants.report.submitted",
+        return Flash.attempt(
+                ra,
+                "/grants/my/awards/" + id,
+                "grants.report.submitted",
                 () -> reporting.submit(requirementId, narrative, spentToDate, principal.getName()));
     }
 
     @PostMapping("/grants/my/awards/{id}/reports/{requirementId}/extension")
-    String askExtension(@PathVariable long id, @PathVariable long requirementId,
-            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
-            @RequestParam(required = false) String reason, Principal principal, RedirectAttributes ra) throws Exception {
+    String askExtension(
+            @PathVariable long id,
+            @PathVariable long requirementId,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate to,
+            @RequestParam(required = false) String reason,
+            Principal principal,
+            RedirectAttributes ra)
+            throws Exception {
         ownAward(id, principal);
-        reporting.find(requirementId).filter(r -> r.awardId() == id)
+        reporting
+                .find(requirementId)
+                .filter(r -> r.awardId() == id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return Flash.attempt(ra, "/grants/my/awards/" + id, "grants.extension.requested",
+        return Flash.attempt(
+                ra,
+                "/grants/my/awards/" + id,
+                "grants.extension.requested",
                 () -> extensions.request(requirementId, to, reason, principal.getName()));
     }
 
-    record EditView(String editor, Instant editedAt, String parts) {
-    }
+    record EditView(String editor, Instant editedAt, String parts) {}
 
     @GetMapping("/grants/my/awards/{id}/letter.pdf")
     ResponseEntity<byte[]> letter(@PathVariable long id, Principal principal) {
@@ -206,12 +265,16 @@ class GranteeController {
     }
 
     static ResponseEntity<byte[]> pdf(byte[] content, String filename) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").body(content);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .body(content);
     }
 
     java.util.Optional<OrganizationRegistry.Organization> organization(Principal principal) {
-        return accounts.findByUsername(principal.getName()).map(UserAccount::organizationRef).flatMap(organizations::byRef);
+        return accounts.findByUsername(principal.getName())
+                .map(UserAccount::organizationRef)
+                .flatMap(organizations::byRef);
     }
 
     OrganizationRegistry.Organization requireOrganization(Principal principal) {
@@ -220,13 +283,16 @@ class GranteeController {
 
     private ApplicationDesk.Application ownApplication(long id, Principal principal) {
         long orgId = requireOrganization(principal).id();
-        return applications.find(id).filter(a -> a.organizationId() == orgId)
+        return applications
+                .find(id)
+                .filter(a -> a.organizationId() == orgId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private AwardDesk.Award ownAward(long id, Principal principal) {
         long orgId = requireOrganization(principal).id();
-        return awards.find(id).filter(a -> a.organizationId() == orgId)
+        return awards.find(id)
+                .filter(a -> a.organizationId() == orgId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.EnumSet;
-
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccounts;
 import org.springframework.http.HttpStatus;
@@ -29,8 +28,13 @@ class GranteeWorkspaceController {
     private final UserAccounts accounts;
     private final TransactionTemplate tx;
 
-    GranteeWorkspaceController(GranteeController grantee, GrantsCatalog catalog, LetterOfIntentDesk letters,
-            OrganizationRegistry organizations, UserAccounts accounts, TransactionTemplate tx) {
+    GranteeWorkspaceController(
+            GranteeController grantee,
+            GrantsCatalog catalog,
+            LetterOfIntentDesk letters,
+            OrganizationRegistry organizations,
+            UserAccounts accounts,
+            TransactionTemplate tx) {
         this.grantee = grantee;
         this.catalog = catalog;
         this.letters = letters;
@@ -42,7 +46,8 @@ class GranteeWorkspaceController {
     @GetMapping("/grants/my/letters/{cycleId}")
     String letter(@PathVariable long cycleId, Principal principal, Model model) {
         long orgId = grantee.requireOrganization(principal).id();
-        var cycle = catalog.cycle(cycleId).filter(GrantsCatalog.Cycle::loiRequired)
+        var cycle = catalog.cycle(cycleId)
+                .filter(GrantsCatalog.Cycle::loiRequired)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("cycle", cycle);
         model.addAttribute("letter", letters.of(cycleId, orgId).orElse(null));
@@ -51,10 +56,19 @@ class GranteeWorkspaceController {
     }
 
     @PostMapping("/grants/my/letters/{cycleId}")
-    String sendLetter(@PathVariable long cycleId, @RequestParam String title, @RequestParam String summary,
-            @RequestParam(required = false) BigDecimal requested, Principal principal, RedirectAttributes ra) throws Exception {
+    String sendLetter(
+            @PathVariable long cycleId,
+            @RequestParam String title,
+            @RequestParam String summary,
+            @RequestParam(required = false) BigDecimal requested,
+            Principal principal,
+            RedirectAttributes ra)
+            throws Exception {
         long orgId = grantee.requireOrganization(principal).id();
-        return Flash.attempt(ra, "/grants/my/letters/" + cycleId, "grants.loi.sent",
+        return Flash.attempt(
+                ra,
+                "/grants/my/letters/" + cycleId,
+                "grants.loi.sent",
                 () -> letters.submit(cycleId, orgId, title, summary, requested, principal.getName(), Instant.now()));
     }
 
@@ -68,16 +82,31 @@ class GranteeWorkspaceController {
 
     /** A grantee adds a colleague: a new grantee login of the same organization, also one of its contacts. */
     @PostMapping("/grants/my/colleagues")
-    String addColleague(@RequestParam String username, @RequestParam String displayName, @RequestParam String email,
-            @RequestParam String password, Principal principal, RedirectAttributes ra) throws Exception {
+    String addColleague(
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam String email,
+            @RequestParam String password,
+            Principal principal,
+            RedirectAttributes ra)
+            throws Exception {
         var org = grantee.requireOrganization(principal);
-        return Flash.attempt(ra, "/grants/my/colleagues", "grants.colleague.added", () -> tx.executeWithoutResult(s -> {
-            if (displayName.isBlank()) {
-                throw new IllegalArgumentException("Give your colleague's name.");
-            }
-            organizations.addContact(org.id(), username.trim(), displayName, email, principal.getName());
-            accounts.create(new UserAccounts.NewUserAccount(username.trim(), displayName.trim(), password,
-                    EnumSet.of(Role.GRANTEE), null, org.orgRef()));
-        }));
+        return Flash.attempt(
+                ra,
+                "/grants/my/colleagues",
+                "grants.colleague.added",
+                () -> tx.executeWithoutResult(s -> {
+                    if (displayName.isBlank()) {
+                        throw new IllegalArgumentException("Give your colleague's name.");
+                    }
+                    organizations.addContact(org.id(), username.trim(), displayName, email, principal.getName());
+                    accounts.create(new UserAccounts.NewUserAccount(
+                            username.trim(),
+                            displayName.trim(),
+                            password,
+                            EnumSet.of(Role.GRANTEE),
+                            null,
+                            org.orgRef()));
+                }));
     }
 }

@@ -17,11 +17,17 @@ class GrantsAudit {
     }
 
     void decision(String actor, String entityType, Object id, String detail) {
-        write(actor, AuditEntry.change(AuditAction.DECISION, entityType, String.valueOf(id), null, "grant decision", detail));
+        write(
+                actor,
+                AuditEntry.change(
+                        AuditAction.DECISION, entityType, String.valueOf(id), null, "grant decision", detail));
     }
 
     void payment(String actor, Object awardId, String detail) {
-        write(actor, AuditEntry.change(AuditAction.PAYMENT, "grant-award", String.valueOf(awardId), null, "grant payment", detail));
+        write(
+                actor,
+                AuditEntry.change(
+                        AuditAction.PAYMENT, "grant-award", String.valueOf(awardId), null, "grant payment", detail));
     }
 
     void change(String actor, AuditAction action, String entityType, Object id, String detail) {

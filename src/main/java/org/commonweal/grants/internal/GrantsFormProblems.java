@@ -1,10 +1,9 @@
 package org.commonweal.grants.internal;
 
-import java.net.URI;
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.Locale;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,20 +34,24 @@ class GrantsFormProblems {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    String missing(MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
+    String missing(
+            MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
         return back(request, response, "grants.param.missing", label(e.getParameterName()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
-        return back(request, response, "grants.param.mismatch", label(e.getName()), String.valueOf(e.getValue()),
-                kind(e));
+        return back(
+                request, response, "grants.param.mismatch", label(e.getName()), String.valueOf(e.getValue()), kind(e));
     }
 
     private String kind(TypeMismatchException e) {
         Class<?> type = e.getRequiredType();
-        String kind = type == null ? "value" : Number.class.isAssignableFrom(type) || type.isPrimitive()
-                && type != boolean.class ? "number" : type == java.time.LocalDate.class ? "date" : "value";
+        String kind = type == null
+                ? "value"
+                : Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class
+                        ? "number"
+                        : type == java.time.LocalDate.class ? "date" : "value";
         return messages.getMessage("grants.param.kind." + kind, null, LocaleContextHolder.getLocale());
     }
 
@@ -69,7 +72,8 @@ class GrantsFormProblems {
         String referer = request.getHeader("Referer");
         if (referer != null) {
             URI uri = URI.create(referer);
-            if (uri.getPath() != null && uri.getPath().startsWith("/grants/")
+            if (uri.getPath() != null
+                    && uri.getPath().startsWith("/grants/")
                     && (uri.getHost() == null || uri.getHost().equals(request.getServerName()))) {
                 return uri.getPath();
             }

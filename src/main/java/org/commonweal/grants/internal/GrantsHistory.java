@@ -15,19 +15,22 @@ import java.util.Random;
  */
 final class GrantsHistory {
 
-    enum ProgramCode { CORE, ORAL, TRANQUADA, HHC }
-
-    record HistoricAward(ProgramCode program, int year, LocalDate awardedOn, BigDecimal amount, int organization,
-            int months) {
+    enum ProgramCode {
+        CORE,
+        ORAL,
+        TRANQUADA,
+        HHC
     }
+
+    record HistoricAward(
+            ProgramCode program, int year, LocalDate awardedOn, BigDecimal amount, int organization, int months) {}
 
     static final int ORGANIZATIONS = 252;
     static final BigDecimal ORAL_TOTAL = new BigDecimal("12000000");
     static final BigDecimal HHC_TOTAL = new BigDecimal("20000000");
     static final BigDecimal CORE_TOTAL = new BigDecimal("44600000");
 
-    private GrantsHistory() {
-    }
+    private GrantsHistory() {}
 
     /** Organization index 0..ORGANIZATIONS-1; clinics (eligible for Tranquada) are those with {@link #isClinic}. */
     static boolean isClinic(int organization) {
@@ -50,27 +53,38 @@ final class GrantsHistory {
         }
         // Homeless Health Care: $20M over five years from 2017, about $4M a year
         for (int year = 2017; year <= 2021; year++) {
-            List<BigDecimal> amounts = split(HHC_TOTAL.divide(BigDecimal.valueOf(5)), 18 + random.nextInt(5),
-                    new BigDecimal("400000"), random);
+            List<BigDecimal> amounts = split(
+                    HHC_TOTAL.divide(BigDecimal.valueOf(5)), 18 + random.nextInt(5), new BigDecimal("400000"), random);
             LocalDate awarded = LocalDate.of(year, 3, 5 + random.nextInt(20));
             for (BigDecimal amount : amounts) {
-                awards.add(new HistoricAward(ProgramCode.HHC, year, awarded, amount, random.nextInt(ORGANIZATIONS), 24));
+                awards.add(
+                        new HistoricAward(ProgramCode.HHC, year, awarded, amount, random.nextInt(ORGANIZATIONS), 24));
             }
         }
         // Oral Health: about $12M since 2003, spread over the years
         List<BigDecimal> oral = split(ORAL_TOTAL, 84, new BigDecimal("300000"), random);
         for (int i = 0; i < oral.size(); i++) {
             int year = 2003 + i * (lastYear - 2003) / oral.size();
-            awards.add(new HistoricAward(ProgramCode.ORAL, year, LocalDate.of(year, 9, 1 + random.nextInt(25)),
-                    oral.get(i), clinic(random), 18));
+            awards.add(new HistoricAward(
+                    ProgramCode.ORAL,
+                    year,
+                    LocalDate.of(year, 9, 1 + random.nextInt(25)),
+                    oral.get(i),
+                    clinic(random),
+                    18));
         }
         // Core capacity and access grants since 2000; the first ones reach every organization at least once
         List<BigDecimal> core = split(CORE_TOTAL, 430, new BigDecimal("250000"), random);
         for (int i = 0; i < core.size(); i++) {
             int year = 2000 + i * (lastYear + 1 - 2000) / core.size();
             int organization = i < ORGANIZATIONS ? (i * 37) % ORGANIZATIONS : random.nextInt(ORGANIZATIONS);
-            awards.add(new HistoricAward(ProgramCode.CORE, year,
-                    LocalDate.of(year, 1 + random.nextInt(11), 1 + random.nextInt(28)), core.get(i), organization, 12));
+            awards.add(new HistoricAward(
+                    ProgramCode.CORE,
+                    year,
+                    LocalDate.of(year, 1 + random.nextInt(11), 1 + random.nextInt(28)),
+                    core.get(i),
+                    organization,
+                    12));
         }
         return awards;
     }
@@ -92,7 +106,8 @@ final class GrantsHistory {
             sum += weights[i];
         }
         long units = total.divide(BigDecimal.valueOf(500), 0, RoundingMode.DOWN).longValue();
-        long capUnits = cap.divide(BigDecimal.valueOf(500), 0, RoundingMode.DOWN).longValue();
+        long capUnits =
+                cap.divide(BigDecimal.valueOf(500), 0, RoundingMode.DOWN).longValue();
         long[] parts = new long[n];
         long used = 0;
         for (int i = 0; i < n; i++) {

@@ -3,7 +3,6 @@ package org.commonweal.grants.internal;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-
 import org.commonweal.platform.Outbox;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +32,20 @@ class GrantsNotifications {
                 select contact_email from grants.organization where id = ? and contact_email is not null and contact_email <> ''
                 union all
                 select email from grants.organization_contact where organization_id = ? order by 1""")
-                .params(organizationId, organizationId).query(String.class).list());
+                .params(organizationId, organizationId)
+                .query(String.class)
+                .list());
         String subject = messages.getMessage("grants.notify." + template + ".subject", args, Locale.ENGLISH);
         String body = messages.getMessage("grants.notify." + template + ".body", args, Locale.ENGLISH);
         for (String recipient : recipients) {
-            outbox.queue(new Outbox.Message("grants", Outbox.Channel.EMAIL, recipient.trim().toLowerCase(Locale.ROOT),
-                    template, Locale.ENGLISH, subject, body));
+            outbox.queue(new Outbox.Message(
+                    "grants",
+                    Outbox.Channel.EMAIL,
+                    recipient.trim().toLowerCase(Locale.ROOT),
+                    template,
+                    Locale.ENGLISH,
+                    subject,
+                    body));
         }
         return recipients.size();
     }

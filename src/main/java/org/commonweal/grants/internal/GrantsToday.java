@@ -2,7 +2,6 @@ package org.commonweal.grants.internal;
 
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.identity.Role;
 import org.commonweal.shell.TodaySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +23,10 @@ class GrantsToday implements TodaySource {
             return List.of();
         }
         long submitted = jdbc.sql("select count(*) from grants.application where status = 'SUBMITTED'")
-                .query(Long.class).single();
-        return submitted == 0 ? List.of()
+                .query(Long.class)
+                .single();
+        return submitted == 0
+                ? List.of()
                 : List.of(new TodayItem("today.grants.submitted", submitted, "", "/grants/staff", false));
     }
 }

@@ -2,7 +2,6 @@ package org.commonweal.grants.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.grants.GrantFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,9 +23,15 @@ class JdbcGrantFigures implements GrantFigures {
                 from grants.award a join grants.organization o on o.id = a.organization_id
                 where a.awarded_on >= :from
                 group by 1, 2, 3, 4
-                """).param("from", fromMonth.withDayOfMonth(1))
-                .query((rs, n) -> new MonthlyAwards(rs.getObject("month", LocalDate.class), rs.getString("ein"),
-                        rs.getString("zip"), (Integer) rs.getObject("spa"), rs.getLong("awards"),
-                        rs.getBigDecimal("amount"))).list();
+                """)
+                .param("from", fromMonth.withDayOfMonth(1))
+                .query((rs, n) -> new MonthlyAwards(
+                        rs.getObject("month", LocalDate.class),
+                        rs.getString("ein"),
+                        rs.getString("zip"),
+                        (Integer) rs.getObject("spa"),
+                        rs.getLong("awards"),
+                        rs.getBigDecimal("amount")))
+                .list();
     }
 }

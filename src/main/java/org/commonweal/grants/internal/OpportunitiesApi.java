@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +32,8 @@ class OpportunitiesApi {
     }
 
     @GetMapping("/api/grants/opportunities")
-    ResponseEntity<Map<String, Object>> list(@RequestParam(required = false) String page,
-            @RequestParam(required = false) String pageSize) {
+    ResponseEntity<Map<String, Object>> list(
+            @RequestParam(required = false) String page, @RequestParam(required = false) String pageSize) {
         try {
             var pagination = CommonGrantsOpportunities.Pagination.ofQuery(page, pageSize);
             return ResponseEntity.ok(opportunities.list(pagination, Instant.now(), baseUrl()));
@@ -68,8 +67,8 @@ class OpportunitiesApi {
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, List<String> errors) {
-        return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", status.getReasonPhrase(),
-                "errors", errors));
+        return ResponseEntity.status(status)
+                .body(Map.of("status", status.value(), "message", status.getReasonPhrase(), "errors", errors));
     }
 
     private static String baseUrl() {

@@ -3,7 +3,6 @@ package org.commonweal.grants.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 class Portfolio {
 
-    record Figures(BigDecimal totalAwarded, long projects, long uniqueOrganizations, BigDecimal totalPaid,
-            long openCycles, long paymentsDue, long reportsOverdue) {
-    }
+    record Figures(
+            BigDecimal totalAwarded,
+            long projects,
+            long uniqueOrganizations,
+            BigDecimal totalPaid,
+            long openCycles,
+            long paymentsDue,
+            long reportsOverdue) {}
 
     /** One row of a breakdown: a label, the amount awarded, the number of projects and of unique organizations. */
-    record Slice(String label, BigDecimal awarded, long projects, long organizations) {
-    }
+    record Slice(String label, BigDecimal awarded, long projects, long organizations) {}
 
     record Filter(Integer fromYear, Integer toYear, String programCode) {
 
@@ -26,9 +29,18 @@ class Portfolio {
         }
     }
 
-    record AwardRow(String awardNumber, int year, String program, String organization, String ein, String orgType,
-            Integer spa, String title, BigDecimal amount, BigDecimal paid, String status) {
-    }
+    record AwardRow(
+            String awardNumber,
+            int year,
+            String program,
+            String organization,
+            String ein,
+            String orgType,
+            Integer spa,
+            String title,
+            BigDecimal amount,
+            BigDecimal paid,
+            String status) {}
 
     private static final String WHERE = "\n" + """
              where (cast(? as int) is null or extract(year from w.awarded_on) >= ?)
@@ -54,8 +66,14 @@ class Portfolio {
                 from grants.award w join grants.organization o on o.id = w.organization_id
                 join grants.program p on p.id = w.program_id""" + WHERE)
                 .params(params(f, params(f, List.of()), today, today.plusDays(30), today, f))
-                .query((rs, n) -> new Figures(rs.getBigDecimal("total"), rs.getLong("projects"), rs.getLong("orgs"),
-                        rs.getBigDecimal("paid"), rs.getLong("open_cycles"), rs.getLong("due"), rs.getLong("overdue")))
+                .query((rs, n) -> new Figures(
+                        rs.getBigDecimal("total"),
+                        rs.getLong("projects"),
+                        rs.getLong("orgs"),
+                        rs.getBigDecimal("paid"),
+                        rs.getLong("open_cycles"),
+                        rs.getLong("due"),
+                        rs.getLong("overdue")))
                 .single();
     }
 
@@ -76,12 +94,14 @@ class Portfolio {
     }
 
     private List<Slice> slices(String label, String order, Filter f) {
-        return jdbc.sql("select " + label + " as label, sum(w.amount) awarded, count(*) projects, count(distinct o.ein) orgs "
+        return jdbc.sql("select " + label
+                        + " as label, sum(w.amount) awarded, count(*) projects, count(distinct o.ein) orgs "
                         + "from grants.award w join grants.organization o on o.id = w.organization_id "
                         + "join grants.program p on p.id = w.program_id" + WHERE + " group by 1 order by " + order)
                 .params(params(f, List.of()))
-                .query((rs, n) -> new Slice(rs.getString("label"), rs.getBigDecimal("awarded"), rs.getLong("projects"),
-                        rs.getLong("orgs"))).list();
+                .query((rs, n) -> new Slice(
+                        rs.getString("label"), rs.getBigDecimal("awarded"), rs.getLong("projects"), rs.getLong("orgs")))
+                .list();
     }
 
     void awards(Filter f, java.util.function.Consumer<AwardRow> sink) {
@@ -93,14 +113,24 @@ class Portfolio {
                 join grants.program p on p.id = w.program_id""" + WHERE + " order by w.awarded_on, w.id")
                 .params(params(f, List.of()))
                 .query(rs -> {
-                    sink.accept(new AwardRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getString(8),
-                            rs.getBigDecimal(9), rs.getBigDecimal(11), rs.getString(10)));
+                    sink.accept(new AwardRow(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            (Integer) rs.getObject(7),
+                            rs.getString(8),
+                            rs.getBigDecimal(9),
+                            rs.getBigDecimal(11),
+                            rs.getString(10)));
                 });
     }
 
     /** The filter's parameters, then the three dates, then the filter's again: the order of figures' SQL. */
-    private static List<Object> params(Filter f, List<Object> filterFirst, LocalDate a, LocalDate b, LocalDate c, Filter again) {
+    private static List<Object> params(
+            Filter f, List<Object> filterFirst, LocalDate a, LocalDate b, LocalDate c, Filter again) {
         var all = new java.util.ArrayList<Object>(filterFirst);
         all.add(a);
         all.add(b);

@@ -1,12 +1,8 @@
 package org.commonweal.grants.internal;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -20,8 +16,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PortfolioExportController {
 
-    static final List<String> COLUMNS = List.of("award_number", "year", "program", "organization", "ein", "org_type",
-            "spa", "title", "amount", "paid", "status");
+    static final List<String> COLUMNS = List.of(
+            "award_number",
+            "year",
+            "program",
+            "organization",
+            "ein",
+            "org_type",
+            "spa",
+            "title",
+            "amount",
+            "paid",
+            "status");
 
     private final Portfolio portfolio;
     private final GrantsAudit audit;
@@ -32,8 +38,12 @@ class PortfolioExportController {
     }
 
     @GetMapping("/grants/staff/portfolio.csv")
-    void csv(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
-            @RequestParam(required = false) String program, HttpServletResponse response, java.security.Principal p)
+    void csv(
+            @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to,
+            @RequestParam(required = false) String program,
+            HttpServletResponse response,
+            java.security.Principal p)
             throws IOException {
         var filter = filter(from, to, program);
         audit.change(p.getName(), AuditAction.EXPORT, "grant-portfolio", null, "CSV " + filter);
@@ -41,15 +51,30 @@ class PortfolioExportController {
         response.setHeader("Content-Disposition", "attachment; filename=\"chif-portfolio.csv\"");
         try (var csv = Csv.to(response.getWriter())) {
             csv.row(COLUMNS);
-            portfolio.awards(filter, r -> csv.row(r.awardNumber(), String.valueOf(r.year()), r.program(),
-                    r.organization(), r.ein(), r.orgType(), r.spa() == null ? "" : String.valueOf(r.spa()), r.title(),
-                    r.amount().toPlainString(), r.paid().toPlainString(), r.status()));
+            portfolio.awards(
+                    filter,
+                    r -> csv.row(
+                            r.awardNumber(),
+                            String.valueOf(r.year()),
+                            r.program(),
+                            r.organization(),
+                            r.ein(),
+                            r.orgType(),
+                            r.spa() == null ? "" : String.valueOf(r.spa()),
+                            r.title(),
+                            r.amount().toPlainString(),
+                            r.paid().toPlainString(),
+                            r.status()));
         }
     }
 
     @GetMapping("/grants/staff/portfolio.xlsx")
-    void xlsx(@RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
-            @RequestParam(required = false) String program, HttpServletResponse response, java.security.Principal p)
+    void xlsx(
+            @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to,
+            @RequestParam(required = false) String program,
+            HttpServletResponse response,
+            java.security.Principal p)
             throws IOException {
         var filter = filter(from, to, program);
         audit.change(p.getName(), AuditAction.EXPORT, "grant-portfolio", null, "XLSX " + filter);

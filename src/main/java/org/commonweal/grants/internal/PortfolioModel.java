@@ -2,14 +2,12 @@ package org.commonweal.grants.internal;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.springframework.ui.Model;
 
 /** Fills the portfolio dashboard (public and staff) with figures, breakdowns and chart data. */
 final class PortfolioModel {
 
-    private PortfolioModel() {
-    }
+    private PortfolioModel() {}
 
     static void fill(Model model, Portfolio portfolio, GrantsCatalog catalog, Portfolio.Filter filter) {
         model.addAttribute("filter", filter);
@@ -20,8 +18,11 @@ final class PortfolioModel {
         model.addAttribute("byYear", byYear);
         model.addAttribute("bySpa", portfolio.bySpa(filter));
         model.addAttribute("byType", portfolio.byOrganizationType(filter));
-        model.addAttribute("yearLabels", byYear.stream().map(Portfolio.Slice::label).collect(Collectors.joining(",")));
-        model.addAttribute("yearValues", byYear.stream().map(s -> s.awarded().toPlainString()).collect(Collectors.joining(",")));
+        model.addAttribute(
+                "yearLabels", byYear.stream().map(Portfolio.Slice::label).collect(Collectors.joining(",")));
+        model.addAttribute(
+                "yearValues",
+                byYear.stream().map(s -> s.awarded().toPlainString()).collect(Collectors.joining(",")));
     }
 
     static String labels(List<Portfolio.Slice> slices) {

@@ -3,9 +3,7 @@ package org.commonweal.grants.internal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.grants.lifecycle.ReminderSchedule;
-import org.commonweal.grants.lifecycle.SubmissionWindow;
 import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.PlanIdentity;
 import org.slf4j.Logger;
@@ -36,8 +34,12 @@ class ReportReminders {
 
     private final java.time.ZoneId zone;
 
-    ReportReminders(JdbcClient jdbc, GrantsNotifications notifications, ClusterJobs jobs,
-            PlatformTransactionManager transactionManager, PlanIdentity plan,
+    ReportReminders(
+            JdbcClient jdbc,
+            GrantsNotifications notifications,
+            ClusterJobs jobs,
+            PlatformTransactionManager transactionManager,
+            PlanIdentity plan,
             @Value("${commonweal.grants.reminder-days:30,7,0}") String reminderDays) {
         this.jdbc = jdbc;
         this.notifications = notifications;
@@ -58,15 +60,21 @@ class ReportReminders {
             long started = System.nanoTime();
             int reminded = transactions.execute(tx -> queue(today));
             if (reminded > 0) {
-                log.info("Grants report reminders: {} requirements reminded in {} ms", reminded,
+                log.info(
+                        "Grants report reminders: {} requirements reminded in {} ms",
+                        reminded,
                         (System.nanoTime() - started) / 1_000_000);
             }
         });
     }
 
-    private record Open(long requirementId, long organizationId, String awardNumber, String kind, LocalDate due,
-            String organizationName) {
-    }
+    private record Open(
+            long requirementId,
+            long organizationId,
+            String awardNumber,
+            String kind,
+            LocalDate due,
+            String organizationName) {}
 
     /** Queues the reminders due on {@code today} that were not queued before; returns how many requirements. */
     int queue(LocalDate today) {
@@ -77,8 +85,13 @@ class ReportReminders {
                 where r.status in ('DUE', 'REVISION_REQUESTED') and w.status = 'ACTIVE'
                   and coalesce(r.extended_to, r.due_on) <= ? order by r.id""")
                 .param(today.plusDays(schedule.horizon()))
-                .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6)))
+                .query((rs, n) -> new Open(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getString(6)))
                 .list();
         int reminded = 0;
         for (Open r : open) {
@@ -88,13 +101,20 @@ class ReportReminders {
             }
             int fresh = jdbc.sql("""
                     insert into grants.report_reminder (requirement_id, threshold, due_on) values (?, ?, ?)
-                    on conflict do nothing""").params(r.requirementId(), threshold.get(), r.due()).update();
+                    on conflict do nothing""")
+                    .params(r.requirementId(), threshold.get(), r.due())
+                    .update();
             if (fresh == 0) {
                 continue;
             }
             boolean overdue = ReminderSchedule.OVERDUE.equals(threshold.get());
-            notifications.toOrganization(r.organizationId(), overdue ? "reportOverdue" : "reportDue",
-                    r.organizationName(), r.kind().toLowerCase(java.util.Locale.ROOT), r.awardNumber(), r.due(),
+            notifications.toOrganization(
+                    r.organizationId(),
+                    overdue ? "reportOverdue" : "reportDue",
+                    r.organizationName(),
+                    r.kind().toLowerCase(java.util.Locale.ROOT),
+                    r.awardNumber(),
+                    r.due(),
                     java.time.temporal.ChronoUnit.DAYS.between(today, r.due()));
             reminded++;
         }

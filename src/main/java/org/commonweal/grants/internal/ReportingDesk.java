@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,20 +15,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReportingDesk {
 
-    record Requirement(long id, long awardId, String kind, LocalDate dueOn, LocalDate extendedTo, String status,
-            String narrative, BigDecimal spentToDate, String submittedBy, Instant submittedAt, String reviewNote) {
+    record Requirement(
+            long id,
+            long awardId,
+            String kind,
+            LocalDate dueOn,
+            LocalDate extendedTo,
+            String status,
+            String narrative,
+            BigDecimal spentToDate,
+            String submittedBy,
+            Instant submittedAt,
+            String reviewNote) {
 
         public LocalDate effectiveDue() {
             return extendedTo == null ? dueOn : extendedTo;
         }
 
         public boolean overdue(LocalDate today) {
-            return ("DUE".equals(status) || "REVISION_REQUESTED".equals(status)) && effectiveDue().isBefore(today);
+            return ("DUE".equals(status) || "REVISION_REQUESTED".equals(status))
+                    && effectiveDue().isBefore(today);
         }
     }
 
-    record Outcome(long id, String indicator, BigDecimal target, BigDecimal actual) {
-    }
+    record Outcome(long id, String indicator, BigDecimal target, BigDecimal actual) {}
 
     private final JdbcClient jdbc;
     private final AwardDesk awards;
@@ -50,8 +59,10 @@ class ReportingDesk {
         if (narrative == null || narrative.isBlank()) {
             throw new GrantRuleViolation("The report needs a narrative.");
         }
-        jdbc.sql("update grants.report_requirement set status = 'SUBMITTED', narrative = ?, spent_to_date = ?, submitted_by = ?, submitted_at = now() where id = ?")
-                .params(narrative.trim(), spentToDate, actor, requirementId).update();
+        jdbc.sql(
+                        "update grants.report_requirement set status = 'SUBMITTED', narrative = ?, spent_to_date = ?, submitted_by = ?, submitted_at = now() where id = ?")
+                .params(narrative.trim(), spentToDate, actor, requirementId)
+                .update();
         audit.decision(actor, "grant-award", r.awardId(), r.kind() + " report submitted");
     }
 
@@ -62,8 +73,13 @@ class ReportingDesk {
             throw new GrantRuleViolation("Only a submitted report can be reviewed.");
         }
         jdbc.sql("update grants.report_requirement set status = ?, reviewed_by = ?, review_note = ? where id = ?")
-                .params(accept ? "ACCEPTED" : "REVISION_REQUESTED", actor, note, requirementId).update();
-        audit.decision(actor, "grant-award", r.awardId(), r.kind() + " report " + (accept ? "accepted" : "returned for revision"));
+                .params(accept ? "ACCEPTED" : "REVISION_REQUESTED", actor, note, requirementId)
+                .update();
+        audit.decision(
+                actor,
+                "grant-award",
+                r.awardId(),
+                r.kind() + " report " + (accept ? "accepted" : "returned for revision"));
     }
 
     @Transactional
@@ -75,9 +91,13 @@ class ReportingDesk {
         if (reason == null || reason.isBlank()) {
             throw new GrantRuleViolation("Give the reason for the extension.");
         }
-        jdbc.sql("update grants.report_requirement set extended_to = ? where id = ?").params(to, requirementId).update();
-        jdbc.sql("insert into grants.report_due_change (requirement_id, old_due, new_due, reason, changed_by) values (?, ?, ?, ?, ?)")
-                .params(requirementId, r.effectiveDue(), to, reason.trim(), actor).update();
+        jdbc.sql("update grants.report_requirement set extended_to = ? where id = ?")
+                .params(to, requirementId)
+                .update();
+        jdbc.sql(
+                        "insert into grants.report_due_change (requirement_id, old_due, new_due, reason, changed_by) values (?, ?, ?, ?, ?)")
+                .params(requirementId, r.effectiveDue(), to, reason.trim(), actor)
+                .update();
         audit.decision(actor, "grant-award", r.awardId(), r.kind() + " report extended to " + to + ": " + reason);
     }
 
@@ -88,9 +108,9 @@ class ReportingDesk {
         }
         jdbc.sql("""
                 insert into grants.outcome (award_id, indicator, target, actual) values (?, ?, ?, ?)
-                on conflict (award_id, indicator) do update set target = excluded.target, actual = excluded.actual""")
-                .params(awardId, indicator.trim(), target, actual).update();
-        audit.change(actor, org.commonweal.audit.AuditAction.UPDATE, "grant-award", awardId, "outcome " + indicator.trim());
+                on conflict (award_id, indicator) do update set target = excluded.target, actual = excluded.actual""").params(awardId, indicator.trim(), target, actual).update();
+        audit.change(
+                actor, org.commonweal.audit.AuditAction.UPDATE, "grant-award", awardId, "outcome " + indicator.trim());
     }
 
     /** Closes an award once every report is accepted and no approved payment is waiting; unpaid tranches are cancelled. */
@@ -100,12 +120,16 @@ class ReportingDesk {
         if (!"ACTIVE".equals(award.status())) {
             throw new GrantRuleViolation("This award is already closed.");
         }
-        List<Requirement> open = forAward(awardId).stream().filter(r -> !"ACCEPTED".equals(r.status())).toList();
+        List<Requirement> open = forAward(awardId).stream()
+                .filter(r -> !"ACCEPTED".equals(r.status()))
+                .toList();
         if (!open.isEmpty()) {
-            throw new GrantRuleViolation("Reports not yet accepted: " + open.stream().map(Requirement::kind).toList() + ".");
+            throw new GrantRuleViolation("Reports not yet accepted: "
+                    + open.stream().map(Requirement::kind).toList() + ".");
         }
         var waiting = awards.disbursements(awardId).stream()
-                .filter(d -> d.status() == org.commonweal.grants.lifecycle.DisbursementStatus.APPROVED).toList();
+                .filter(d -> d.status() == org.commonweal.grants.lifecycle.DisbursementStatus.APPROVED)
+                .toList();
         if (!waiting.isEmpty()) {
             throw new GrantRuleViolation("Tranche " + waiting.get(0).seq() + " is approved but not paid.");
         }
@@ -115,30 +139,49 @@ class ReportingDesk {
             }
         }
         jdbc.sql("update grants.award set status = 'CLOSED', closed_on = current_date, closeout_note = ? where id = ?")
-                .params(note, awardId).update();
+                .params(note, awardId)
+                .update();
         audit.decision(actor, "grant-award", awardId, "closed out; paid " + awards.paid(awardId));
     }
 
     List<Requirement> forAward(long awardId) {
-        return jdbc.sql("select * from grants.report_requirement where award_id = ? order by due_on, id").param(awardId)
-                .query(ReportingDesk::map).list();
+        return jdbc.sql("select * from grants.report_requirement where award_id = ? order by due_on, id")
+                .param(awardId)
+                .query(ReportingDesk::map)
+                .list();
     }
 
     Optional<Requirement> find(long id) {
-        return jdbc.sql("select * from grants.report_requirement where id = ?").param(id).query(ReportingDesk::map).optional();
+        return jdbc.sql("select * from grants.report_requirement where id = ?")
+                .param(id)
+                .query(ReportingDesk::map)
+                .optional();
     }
 
     List<Outcome> outcomes(long awardId) {
-        return jdbc.sql("select * from grants.outcome where award_id = ? order by indicator").param(awardId)
-                .query((rs, n) -> new Outcome(rs.getLong("id"), rs.getString("indicator"), rs.getBigDecimal("target"),
-                        rs.getBigDecimal("actual"))).list();
+        return jdbc.sql("select * from grants.outcome where award_id = ? order by indicator")
+                .param(awardId)
+                .query((rs, n) -> new Outcome(
+                        rs.getLong("id"),
+                        rs.getString("indicator"),
+                        rs.getBigDecimal("target"),
+                        rs.getBigDecimal("actual")))
+                .list();
     }
 
     private static Requirement map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp submitted = rs.getTimestamp("submitted_at");
-        return new Requirement(rs.getLong("id"), rs.getLong("award_id"), rs.getString("kind"),
-                rs.getObject("due_on", LocalDate.class), rs.getObject("extended_to", LocalDate.class),
-                rs.getString("status"), rs.getString("narrative"), rs.getBigDecimal("spent_to_date"),
-                rs.getString("submitted_by"), submitted == null ? null : submitted.toInstant(), rs.getString("review_note"));
+        return new Requirement(
+                rs.getLong("id"),
+                rs.getLong("award_id"),
+                rs.getString("kind"),
+                rs.getObject("due_on", LocalDate.class),
+                rs.getObject("extended_to", LocalDate.class),
+                rs.getString("status"),
+                rs.getString("narrative"),
+                rs.getBigDecimal("spent_to_date"),
+                rs.getString("submitted_by"),
+                submitted == null ? null : submitted.toInstant(),
+                rs.getString("review_note"));
     }
 }

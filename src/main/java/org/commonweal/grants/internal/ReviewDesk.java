@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.commonweal.grants.lifecycle.ApplicationStatus;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
 import org.commonweal.grants.lifecycle.ReviewRules;
@@ -26,9 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReviewDesk {
 
-    record Assignment(long id, long applicationId, String applicationTitle, String organizationName, long cycleId,
-            String reviewer, AssignmentStatus status, String conflictReason, Instant completedAt, String comment) {
-    }
+    record Assignment(
+            long id,
+            long applicationId,
+            String applicationTitle,
+            String organizationName,
+            long cycleId,
+            String reviewer,
+            AssignmentStatus status,
+            String conflictReason,
+            Instant completedAt,
+            String comment) {}
 
     private static final String SELECT = """
             select r.*, a.title, a.cycle_id, o.legal_name from grants.review_assignment r
@@ -41,7 +48,11 @@ class ReviewDesk {
 
     private final UserAccounts users;
 
-    ReviewDesk(JdbcClient jdbc, ApplicationDesk applications, GrantsCatalog catalog, GrantsAudit audit,
+    ReviewDesk(
+            JdbcClient jdbc,
+            ApplicationDesk applications,
+            GrantsCatalog catalog,
+            GrantsAudit audit,
             UserAccounts users) {
         this.users = users;
         this.jdbc = jdbc;
@@ -54,18 +65,22 @@ class ReviewDesk {
     long assign(long applicationId, String reviewer, String actor) {
         var app = applications.find(applicationId).orElseThrow(() -> new GrantRuleViolation("No such application."));
         if (app.status() != ApplicationStatus.IN_REVIEW) {
-            throw new GrantRuleViolation("Reviewers can be assigned only after screening, while the application is in review.");
+            throw new GrantRuleViolation(
+                    "Reviewers can be assigned only after screening, while the application is in review.");
         }
         if (reviewer == null || reviewer.isBlank()) {
             throw new GrantRuleViolation("Choose a reviewer from the list.");
         }
         if (!reviewerLogins().contains(reviewer.trim())) {
-            throw new GrantRuleViolation(reviewer.trim() + " is not an active grant reviewer login: choose one from the list.");
+            throw new GrantRuleViolation(
+                    reviewer.trim() + " is not an active grant reviewer login: choose one from the list.");
         }
         long id = jdbc.sql("""
                 insert into grants.review_assignment (application_id, reviewer) values (?, ?)
                 on conflict (application_id, reviewer) do nothing returning id""")
-                .params(applicationId, reviewer.trim()).query(Long.class).optional()
+                .params(applicationId, reviewer.trim())
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new GrantRuleViolation(reviewer + " is already assigned to this application."));
         audit.decision(actor, "grant-application", applicationId, "reviewer " + reviewer.trim() + " assigned");
         return id;
@@ -73,7 +88,10 @@ class ReviewDesk {
 
     /** The logins that can review: enabled accounts with the GRANT_REVIEWER role, by name. */
     List<String> reviewerLogins() {
-        return users.withRole(Role.GRANT_REVIEWER).stream().map(UserAccount::username).sorted().toList();
+        return users.withRole(Role.GRANT_REVIEWER).stream()
+                .map(UserAccount::username)
+                .sorted()
+                .toList();
     }
 
     /**
@@ -86,7 +104,9 @@ class ReviewDesk {
         if (a.status() == AssignmentStatus.COMPLETED) {
             throw new GrantRuleViolation(a.reviewer() + " has already scored this application and stays on it.");
         }
-        jdbc.sql("delete from grants.review_assignment where id = ? and status <> 'COMPLETED'").param(assignmentId).update();
+        jdbc.sql("delete from grants.review_assignment where id = ? and status <> 'COMPLETED'")
+                .param(assignmentId)
+                .update();
         audit.decision(actor, "grant-application", a.applicationId(), "reviewer " + a.reviewer() + " removed");
     }
 
@@ -94,10 +114,17 @@ class ReviewDesk {
     void declare(long assignmentId, String reviewer, boolean conflicted, String reason) {
         Assignment a = mine(assignmentId, reviewer);
         AssignmentStatus next = ReviewRules.declare(a.status(), conflicted, reason);
-        jdbc.sql("update grants.review_assignment set status = ?, conflict_reason = ?, declared_at = now() where id = ?")
-                .params(next.name(), conflicted ? reason.trim() : null, assignmentId).update();
-        audit.decision(reviewer, "grant-application", a.applicationId(),
-                next == AssignmentStatus.RECUSED ? "reviewer recused: conflict of interest declared" : "reviewer declared no conflict");
+        jdbc.sql(
+                        "update grants.review_assignment set status = ?, conflict_reason = ?, declared_at = now() where id = ?")
+                .params(next.name(), conflicted ? reason.trim() : null, assignmentId)
+                .update();
+        audit.decision(
+                reviewer,
+                "grant-application",
+                a.applicationId(),
+                next == AssignmentStatus.RECUSED
+                        ? "reviewer recused: conflict of interest declared"
+                        : "reviewer declared no conflict");
     }
 
     @Transactional
@@ -105,15 +132,19 @@ class ReviewDesk {
         Assignment a = mine(assignmentId, reviewer);
         ReviewRules.requireScorable(a.status(), catalog.rubric(a.cycleId()), scores);
         scores.forEach((code, score) -> jdbc.sql("insert into grants.review_score values (?, ?, ?, null)")
-                .params(assignmentId, code, score).update());
-        jdbc.sql("update grants.review_assignment set status = 'COMPLETED', completed_at = now(), overall_comment = ? where id = ?")
-                .params(comment, assignmentId).update();
+                .params(assignmentId, code, score)
+                .update());
+        jdbc.sql(
+                        "update grants.review_assignment set status = 'COMPLETED', completed_at = now(), overall_comment = ? where id = ?")
+                .params(comment, assignmentId)
+                .update();
         audit.decision(reviewer, "grant-application", a.applicationId(), "review completed");
     }
 
     ScoreSummary summary(long applicationId, long cycleId) {
         List<ReviewerScores> reviews = forApplication(applicationId).stream()
-                .map(a -> new ReviewerScores(a.reviewer(), a.status(), scores(a.id()))).toList();
+                .map(a -> new ReviewerScores(a.reviewer(), a.status(), scores(a.id())))
+                .toList();
         return ReviewRules.summarize(catalog.rubric(cycleId), reviews);
     }
 
@@ -124,14 +155,16 @@ class ReviewDesk {
         if (recommend && !summary(applicationId, app.cycleId()).reviewComplete()) {
             throw new GrantRuleViolation("Every assigned reviewer must complete or be recused before recommending.");
         }
-        ApplicationStatus next = app.status().moveTo(recommend ? ApplicationStatus.RECOMMENDED : ApplicationStatus.DECLINED);
+        ApplicationStatus next =
+                app.status().moveTo(recommend ? ApplicationStatus.RECOMMENDED : ApplicationStatus.DECLINED);
         applications.move(applicationId, next, null);
         audit.decision(actor, "grant-application", applicationId, "review concluded: " + next);
     }
 
     Map<String, Integer> scores(long assignmentId) {
         Map<String, Integer> scores = new HashMap<>();
-        jdbc.sql("select criterion_code, score from grants.review_score where assignment_id = ?").param(assignmentId)
+        jdbc.sql("select criterion_code, score from grants.review_score where assignment_id = ?")
+                .param(assignmentId)
                 .query(rs -> {
                     scores.put(rs.getString(1), rs.getInt(2));
                 });
@@ -139,27 +172,44 @@ class ReviewDesk {
     }
 
     List<Assignment> forApplication(long applicationId) {
-        return jdbc.sql(SELECT + " where r.application_id = ? order by r.id").param(applicationId).query(ReviewDesk::map).list();
+        return jdbc.sql(SELECT + " where r.application_id = ? order by r.id")
+                .param(applicationId)
+                .query(ReviewDesk::map)
+                .list();
     }
 
     List<Assignment> forReviewer(String reviewer) {
-        return jdbc.sql(SELECT + " where r.reviewer = ? order by r.status, r.id desc").param(reviewer).query(ReviewDesk::map).list();
+        return jdbc.sql(SELECT + " where r.reviewer = ? order by r.status, r.id desc")
+                .param(reviewer)
+                .query(ReviewDesk::map)
+                .list();
     }
 
     Optional<Assignment> find(long id) {
-        return jdbc.sql(SELECT + " where r.id = ?").param(id).query(ReviewDesk::map).optional();
+        return jdbc.sql(SELECT + " where r.id = ?")
+                .param(id)
+                .query(ReviewDesk::map)
+                .optional();
     }
 
     private Assignment mine(long assignmentId, String reviewer) {
-        return find(assignmentId).filter(a -> a.reviewer().equals(reviewer))
+        return find(assignmentId)
+                .filter(a -> a.reviewer().equals(reviewer))
                 .orElseThrow(() -> new GrantRuleViolation("This review is not assigned to you."));
     }
 
     private static Assignment map(ResultSet rs, int n) throws SQLException {
         Timestamp done = rs.getTimestamp("completed_at");
-        return new Assignment(rs.getLong("id"), rs.getLong("application_id"), rs.getString("title"),
-                rs.getString("legal_name"), rs.getLong("cycle_id"), rs.getString("reviewer"),
-                AssignmentStatus.valueOf(rs.getString("status")), rs.getString("conflict_reason"),
-                done == null ? null : done.toInstant(), rs.getString("overall_comment"));
+        return new Assignment(
+                rs.getLong("id"),
+                rs.getLong("application_id"),
+                rs.getString("title"),
+                rs.getString("legal_name"),
+                rs.getLong("cycle_id"),
+                rs.getString("reviewer"),
+                AssignmentStatus.valueOf(rs.getString("status")),
+                rs.getString("conflict_reason"),
+                done == null ? null : done.toInstant(),
+                rs.getString("overall_comment"));
     }
 }

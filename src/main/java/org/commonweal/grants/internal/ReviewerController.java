@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +38,8 @@ class ReviewerController {
 
     @GetMapping("/grants/reviews/{id}")
     String review(@PathVariable long id, Principal principal, Model model) {
-        var assignment = reviews.find(id).filter(a -> a.reviewer().equals(principal.getName()))
+        var assignment = reviews.find(id)
+                .filter(a -> a.reviewer().equals(principal.getName()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("assignment", assignment);
         model.addAttribute("rubric", catalog.rubric(assignment.cycleId()));
@@ -47,7 +47,8 @@ class ReviewerController {
         if (assignment.status() != org.commonweal.grants.lifecycle.ReviewRules.AssignmentStatus.RECUSED
                 && assignment.status() != org.commonweal.grants.lifecycle.ReviewRules.AssignmentStatus.ASSIGNED) {
             audit.read("grant-application", assignment.applicationId(), "review");
-            model.addAttribute("app", applications.find(assignment.applicationId()).orElseThrow());
+            model.addAttribute(
+                    "app", applications.find(assignment.applicationId()).orElseThrow());
             model.addAttribute("cycle", catalog.cycle(assignment.cycleId()).orElseThrow());
             model.addAttribute("budget", applications.budget(assignment.applicationId()));
             model.addAttribute("scores", reviews.scores(id));
@@ -56,15 +57,24 @@ class ReviewerController {
     }
 
     @PostMapping("/grants/reviews/{id}/declaration")
-    String declare(@PathVariable long id, @RequestParam boolean conflict, @RequestParam(required = false) String reason,
-            Principal principal, RedirectAttributes ra) throws Exception {
-        return Flash.attempt(ra, "/grants/reviews/" + id, conflict ? "grants.review.recused" : "grants.review.cleared",
+    String declare(
+            @PathVariable long id,
+            @RequestParam boolean conflict,
+            @RequestParam(required = false) String reason,
+            Principal principal,
+            RedirectAttributes ra)
+            throws Exception {
+        return Flash.attempt(
+                ra,
+                "/grants/reviews/" + id,
+                conflict ? "grants.review.recused" : "grants.review.cleared",
                 () -> reviews.declare(id, principal.getName(), conflict, reason));
     }
 
     @PostMapping("/grants/reviews/{id}/scores")
-    String score(@PathVariable long id, @RequestParam Map<String, String> form, Principal principal,
-            RedirectAttributes ra) throws Exception {
+    String score(
+            @PathVariable long id, @RequestParam Map<String, String> form, Principal principal, RedirectAttributes ra)
+            throws Exception {
         Map<String, Integer> scores = new LinkedHashMap<>();
         List<String> notWhole = new java.util.ArrayList<>();
         form.forEach((key, value) -> {
@@ -79,12 +89,19 @@ class ReviewerController {
         if (!notWhole.isEmpty()) {
             // #18: a decimal score was a 500; now the criterion is named and nothing is saved
             var labels = reviews.find(id).map(a -> catalog.rubric(a.cycleId())).orElse(List.of()).stream()
-                    .filter(c -> notWhole.contains(c.code())).map(c -> c.label()).toList();
-            ra.addFlashAttribute("error", "Scores are whole numbers on the rubric's scale: check "
-                    + String.join(", ", labels.isEmpty() ? notWhole : labels) + ".");
+                    .filter(c -> notWhole.contains(c.code()))
+                    .map(c -> c.label())
+                    .toList();
+            ra.addFlashAttribute(
+                    "error",
+                    "Scores are whole numbers on the rubric's scale: check "
+                            + String.join(", ", labels.isEmpty() ? notWhole : labels) + ".");
             return "redirect:/grants/reviews/" + id;
         }
-        return Flash.attempt(ra, "/grants/reviews/" + id, "grants.review.completed",
+        return Flash.attempt(
+                ra,
+                "/grants/reviews/" + id,
+                "grants.review.completed",
                 () -> reviews.score(id, principal.getName(), scores, form.get("comment")));
     }
 }

@@ -4,7 +4,13 @@ import java.util.Set;
 
 /** Where an application stands. Only the listed moves are allowed. */
 public enum ApplicationStatus {
-    DRAFT, SUBMITTED, SCREENED_OUT, IN_REVIEW, RECOMMENDED, APPROVED, DECLINED;
+    DRAFT,
+    SUBMITTED,
+    SCREENED_OUT,
+    IN_REVIEW,
+    RECOMMENDED,
+    APPROVED,
+    DECLINED;
 
     public Set<ApplicationStatus> next() {
         return switch (this) {
@@ -18,7 +24,8 @@ public enum ApplicationStatus {
 
     public ApplicationStatus moveTo(ApplicationStatus target) {
         if (!next().contains(target)) {
-            throw new GrantRuleViolation("An application that is " + label() + " cannot become " + target.label() + ".");
+            throw new GrantRuleViolation(
+                    "An application that is " + label() + " cannot become " + target.label() + ".");
         }
         return target;
     }

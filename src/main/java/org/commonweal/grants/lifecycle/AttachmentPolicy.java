@@ -19,15 +19,14 @@ public final class AttachmentPolicy {
             "png", "image/png",
             "jpg", "image/jpeg");
 
-    public record Checked(String filename, String contentType, long size, String sha256) {
-    }
+    public record Checked(String filename, String contentType, long size, String sha256) {}
 
-    private AttachmentPolicy() {
-    }
+    private AttachmentPolicy() {}
 
     /** Checks name, size and leading bytes and returns the stored content type and SHA-256 checksum. */
     public static Checked check(String filename, byte[] content) {
-        String name = filename == null ? "" : filename.replaceAll("[\\\\/]", "_").trim();
+        String name =
+                filename == null ? "" : filename.replaceAll("[\\\\/]", "_").trim();
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if ("jpeg".equals(ext)) {
@@ -35,7 +34,8 @@ public final class AttachmentPolicy {
         }
         String type = TYPES.get(ext);
         if (type == null) {
-            throw new GrantRuleViolation("'" + name + "': only PDF, Word (.docx), Excel (.xlsx), CSV, PNG and JPEG files are accepted.");
+            throw new GrantRuleViolation(
+                    "'" + name + "': only PDF, Word (.docx), Excel (.xlsx), CSV, PNG and JPEG files are accepted.");
         }
         if (content == null || content.length == 0) {
             throw new GrantRuleViolation("'" + name + "' is empty.");

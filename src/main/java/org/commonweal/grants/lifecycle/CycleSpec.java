@@ -7,9 +7,8 @@ import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import org.commonweal.platform.Money;
 import org.commonweal.grants.lifecycle.ReviewRules.Criterion;
+import org.commonweal.platform.Money;
 
 /**
  * What a grants officer enters for a funding cycle. Deadlines are given as a date and time of the plan's zone. The rules:
@@ -18,19 +17,40 @@ import org.commonweal.grants.lifecycle.ReviewRules.Criterion;
  * the application deadline; at least one application question and one rubric criterion (unique codes, positive
  * maximum and weight).
  */
-public record CycleSpec(Long programId, String code, String title, String titleEs, String summary, String summaryEs,
-        LocalDate opensOn, LocalDate closesOn, LocalTime closesTime, BigDecimal envelope, BigDecimal awardFloor,
-        BigDecimal awardCeiling, Integer expectedAwards, String eligibility, List<String> questions,
-        boolean loiRequired, LocalDate loiClosesOn, LocalTime loiClosesTime, List<Criterion> rubric) {
+public record CycleSpec(
+        Long programId,
+        String code,
+        String title,
+        String titleEs,
+        String summary,
+        String summaryEs,
+        LocalDate opensOn,
+        LocalDate closesOn,
+        LocalTime closesTime,
+        BigDecimal envelope,
+        BigDecimal awardFloor,
+        BigDecimal awardCeiling,
+        Integer expectedAwards,
+        String eligibility,
+        List<String> questions,
+        boolean loiRequired,
+        LocalDate loiClosesOn,
+        LocalTime loiClosesTime,
+        List<Criterion> rubric) {
 
     /** The deadline as an instant, the date and time read in the plan's {@code zone}. */
     public Instant closesAt(java.time.ZoneId zone) {
-        return closesOn.atTime(closesTime == null ? LocalTime.of(17, 0) : closesTime).atZone(zone).toInstant();
+        return closesOn.atTime(closesTime == null ? LocalTime.of(17, 0) : closesTime)
+                .atZone(zone)
+                .toInstant();
     }
 
     public Instant loiClosesAt(java.time.ZoneId zone) {
         return loiRequired && loiClosesOn != null
-                ? loiClosesOn.atTime(loiClosesTime == null ? LocalTime.of(17, 0) : loiClosesTime).atZone(zone).toInstant()
+                ? loiClosesOn
+                        .atTime(loiClosesTime == null ? LocalTime.of(17, 0) : loiClosesTime)
+                        .atZone(zone)
+                        .toInstant()
                 : null;
     }
 
@@ -69,10 +89,15 @@ public record CycleSpec(Long programId, String code, String title, String titleE
             errors.add("expectedAwards", "grants.field.required");
         } else if (expectedAwards < 1) {
             errors.add("expectedAwards", "grants.field.positive");
-        } else if (!errors.has("awardFloor") && !errors.has("envelope")
+        } else if (!errors.has("awardFloor")
+                && !errors.has("envelope")
                 && awardFloor.multiply(BigDecimal.valueOf(expectedAwards)).compareTo(envelope) > 0) {
-            errors.add("expectedAwards", "grants.field.awardsExceedEnvelope", expectedAwards,
-                    Money.of(awardFloor), Money.of(envelope));
+            errors.add(
+                    "expectedAwards",
+                    "grants.field.awardsExceedEnvelope",
+                    expectedAwards,
+                    Money.of(awardFloor),
+                    Money.of(envelope));
         }
         if (questions == null || questions.stream().allMatch(ProgramSpec::blank)) {
             errors.add("questions", "grants.field.questions");

@@ -4,7 +4,11 @@ import java.util.Set;
 
 /** A tranche's status: scheduled, then approved, then paid; a paid tranche may be returned; an unpaid one cancelled. */
 public enum DisbursementStatus {
-    SCHEDULED, APPROVED, PAID, RETURNED, CANCELLED;
+    SCHEDULED,
+    APPROVED,
+    PAID,
+    RETURNED,
+    CANCELLED;
 
     public Set<DisbursementStatus> next() {
         return switch (this) {
@@ -17,7 +21,8 @@ public enum DisbursementStatus {
 
     public DisbursementStatus moveTo(DisbursementStatus target) {
         if (!next().contains(target)) {
-            throw new GrantRuleViolation("A " + name().toLowerCase() + " payment cannot be " + target.name().toLowerCase() + ".");
+            throw new GrantRuleViolation("A " + name().toLowerCase() + " payment cannot be "
+                    + target.name().toLowerCase() + ".");
         }
         return target;
     }

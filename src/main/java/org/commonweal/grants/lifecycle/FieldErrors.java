@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class FieldErrors {
 
-    public record Problem(String key, Object[] args) {
-    }
+    public record Problem(String key, Object[] args) {}
 
     private final Map<String, Problem> problems = new LinkedHashMap<>();
 
@@ -41,7 +40,8 @@ public final class FieldErrors {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        problems.forEach((field, p) -> s.append(s.isEmpty() ? "" : "; ").append(field).append(": ").append(p.key()));
+        problems.forEach((field, p) ->
+                s.append(s.isEmpty() ? "" : "; ").append(field).append(": ").append(p.key()));
         return s.toString();
     }
 }

@@ -10,32 +10,37 @@ import java.util.Locale;
  */
 public final class LetterOfIntentRules {
 
-    public enum Status { SUBMITTED, INVITED, DECLINED }
+    public enum Status {
+        SUBMITTED,
+        INVITED,
+        DECLINED
+    }
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a z", Locale.US);
 
-    private LetterOfIntentRules() {
-    }
+    private LetterOfIntentRules() {}
 
     /** Throws unless a letter may be sent at {@code now} for a cycle with these settings. */
-    public static void requireLetterAccepted(boolean loiRequired, Instant loiClosesAt, Instant now,
-            java.time.ZoneId zone) {
+    public static void requireLetterAccepted(
+            boolean loiRequired, Instant loiClosesAt, Instant now, java.time.ZoneId zone) {
         if (!loiRequired) {
             throw new GrantRuleViolation("This funding cycle does not ask for a letter of intent; apply directly.");
         }
         if (!now.isBefore(loiClosesAt)) {
-            throw new GrantRuleViolation("The letter of intent deadline was "
-                    + SHOWN.format(loiClosesAt.atZone(zone)) + "; late letters are not accepted.");
+            throw new GrantRuleViolation("The letter of intent deadline was " + SHOWN.format(loiClosesAt.atZone(zone))
+                    + "; late letters are not accepted.");
         }
     }
 
     /** The status after a staff decision; only a letter awaiting one can be decided, and a decline needs a reason. */
     public static Status decide(Status current, boolean invite, String reason) {
         if (current != Status.SUBMITTED) {
-            throw new GrantRuleViolation("This letter of intent has already been " + current.name().toLowerCase(Locale.ROOT) + ".");
+            throw new GrantRuleViolation(
+                    "This letter of intent has already been " + current.name().toLowerCase(Locale.ROOT) + ".");
         }
         if (!invite && (reason == null || reason.isBlank())) {
-            throw new GrantRuleViolation("Give the reason for declining the letter of intent; the organization sees it.");
+            throw new GrantRuleViolation(
+                    "Give the reason for declining the letter of intent; the organization sees it.");
         }
         return invite ? Status.INVITED : Status.DECLINED;
     }
@@ -46,16 +51,18 @@ public final class LetterOfIntentRules {
      */
     public static void requireInvitation(Status status, String declineReason) {
         if (status == null) {
-            throw new GrantRuleViolation("This funding cycle requires a letter of intent first, and your organization has not sent one.");
+            throw new GrantRuleViolation(
+                    "This funding cycle requires a letter of intent first, and your organization has not sent one.");
         }
         switch (status) {
-            case INVITED -> {
-            }
-            case SUBMITTED -> throw new GrantRuleViolation(
-                    "Your letter of intent is still being reviewed; you can apply once CHIF staff invite you.");
-            case DECLINED -> throw new GrantRuleViolation("Your letter of intent was declined"
-                    + (declineReason == null || declineReason.isBlank() ? "" : ": " + declineReason.trim())
-                    + "; only invited organizations may apply to this cycle.");
+            case INVITED -> {}
+            case SUBMITTED ->
+                throw new GrantRuleViolation(
+                        "Your letter of intent is still being reviewed; you can apply once CHIF staff invite you.");
+            case DECLINED ->
+                throw new GrantRuleViolation("Your letter of intent was declined"
+                        + (declineReason == null || declineReason.isBlank() ? "" : ": " + declineReason.trim())
+                        + "; only invited organizations may apply to this cycle.");
         }
     }
 }

@@ -11,27 +11,29 @@ import java.util.function.Function;
  */
 public final class PaymentCeiling {
 
-    public record Tranche(BigDecimal amount, DisbursementStatus status) {
-    }
+    public record Tranche(BigDecimal amount, DisbursementStatus status) {}
 
-    private PaymentCeiling() {
-    }
+    private PaymentCeiling() {}
 
     public static BigDecimal committed(List<Tranche> tranches) {
-        return tranches.stream().filter(t -> t.status().commits()).map(Tranche::amount)
+        return tranches.stream()
+                .filter(t -> t.status().commits())
+                .map(Tranche::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public static BigDecimal planned(List<Tranche> tranches) {
-        return tranches.stream().filter(t -> t.status().planned()).map(Tranche::amount)
+        return tranches.stream()
+                .filter(t -> t.status().planned())
+                .map(Tranche::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**
      * @param money writes an amount for the refusal's text: the plan's currency, by shell's {@code Formats}
      */
-    public static void requireSchedulable(BigDecimal award, List<Tranche> tranches, BigDecimal amount,
-            Function<BigDecimal, String> money) {
+    public static void requireSchedulable(
+            BigDecimal award, List<Tranche> tranches, BigDecimal amount, Function<BigDecimal, String> money) {
         requirePositive(amount);
         BigDecimal after = planned(tranches).add(amount);
         if (after.compareTo(award) > 0) {
@@ -40,8 +42,8 @@ public final class PaymentCeiling {
         }
     }
 
-    public static void requireApprovable(BigDecimal award, List<Tranche> tranches, BigDecimal amount,
-            Function<BigDecimal, String> money) {
+    public static void requireApprovable(
+            BigDecimal award, List<Tranche> tranches, BigDecimal amount, Function<BigDecimal, String> money) {
         BigDecimal after = committed(tranches).add(amount);
         if (after.compareTo(award) > 0) {
             throw new GrantRuleViolation("Approving " + money.apply(amount) + " would commit " + money.apply(after)
@@ -50,12 +52,13 @@ public final class PaymentCeiling {
     }
 
     /** An amendment may not take the award below what is already committed. */
-    public static void requireAmendable(BigDecimal newAmount, List<Tranche> tranches, Function<BigDecimal, String> money) {
+    public static void requireAmendable(
+            BigDecimal newAmount, List<Tranche> tranches, Function<BigDecimal, String> money) {
         requirePositive(newAmount);
         BigDecimal committed = committed(tranches);
         if (newAmount.compareTo(committed) < 0) {
-            throw new GrantRuleViolation("The award cannot be reduced to " + money.apply(newAmount) + ": " + money.apply(committed)
-                    + " is already approved or paid.");
+            throw new GrantRuleViolation("The award cannot be reduced to " + money.apply(newAmount) + ": "
+                    + money.apply(committed) + " is already approved or paid.");
         }
     }
 

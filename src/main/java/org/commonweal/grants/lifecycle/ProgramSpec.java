@@ -3,8 +3,14 @@ package org.commonweal.grants.lifecycle;
 import java.math.BigDecimal;
 
 /** What a grants officer enters for a program: code, names, strategy, funding source and envelope. */
-public record ProgramSpec(String code, String name, String nameEs, String strategy, String fundingSource,
-        BigDecimal envelope, Integer sinceYear) {
+public record ProgramSpec(
+        String code,
+        String name,
+        String nameEs,
+        String strategy,
+        String fundingSource,
+        BigDecimal envelope,
+        Integer sinceYear) {
 
     public static final String CODE_PATTERN = "[A-Z][A-Z0-9-]{1,29}";
 

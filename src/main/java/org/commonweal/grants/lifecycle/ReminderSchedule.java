@@ -25,8 +25,11 @@ public record ReminderSchedule(List<Integer> daysBefore) {
     /** Parses {@code "30,7,0"}. */
     public static ReminderSchedule parse(String days) {
         try {
-            return new ReminderSchedule(Arrays.stream(days.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .map(Integer::valueOf).toList());
+            return new ReminderSchedule(Arrays.stream(days.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .map(Integer::valueOf)
+                    .toList());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("reminder days must be whole numbers, e.g. 30,7,0: " + days);
         }

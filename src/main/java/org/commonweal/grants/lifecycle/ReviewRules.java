@@ -11,25 +11,27 @@ import java.util.Map;
  */
 public final class ReviewRules {
 
-    public enum AssignmentStatus { ASSIGNED, CLEARED, RECUSED, COMPLETED }
-
-    public record Criterion(String code, String label, int maxScore, BigDecimal weight) {
+    public enum AssignmentStatus {
+        ASSIGNED,
+        CLEARED,
+        RECUSED,
+        COMPLETED
     }
 
-    public record ReviewerScores(String reviewer, AssignmentStatus status, Map<String, Integer> scores) {
-    }
+    public record Criterion(String code, String label, int maxScore, BigDecimal weight) {}
+
+    public record ReviewerScores(String reviewer, AssignmentStatus status, Map<String, Integer> scores) {}
 
     /** Per application: how many reviewers were assigned, recused and done, and the weighted mean of completed ones. */
-    public record ScoreSummary(int assigned, int recused, int completed, BigDecimal meanWeightedScore,
-            BigDecimal maxWeightedScore) {
+    public record ScoreSummary(
+            int assigned, int recused, int completed, BigDecimal meanWeightedScore, BigDecimal maxWeightedScore) {
 
         public boolean reviewComplete() {
             return completed > 0 && completed + recused == assigned;
         }
     }
 
-    private ReviewRules() {
-    }
+    private ReviewRules() {}
 
     /** The status after a declaration; a conflict needs a reason and recuses the reviewer. */
     public static AssignmentStatus declare(AssignmentStatus current, boolean conflicted, String reason) {
@@ -38,7 +40,8 @@ public final class ReviewRules {
         }
         if (conflicted) {
             if (reason == null || reason.isBlank()) {
-                throw new GrantRuleViolation("Describe the conflict of interest (for example a board seat or a family tie).");
+                throw new GrantRuleViolation(
+                        "Describe the conflict of interest (for example a board seat or a family tie).");
             }
             return AssignmentStatus.RECUSED;
         }
@@ -51,7 +54,7 @@ public final class ReviewRules {
             case ASSIGNED -> throw new GrantRuleViolation("Declare any conflict of interest before scoring.");
             case RECUSED -> throw new GrantRuleViolation("You are recused from this application and cannot score it.");
             case COMPLETED -> throw new GrantRuleViolation("This review is already complete.");
-            case CLEARED -> { }
+            case CLEARED -> {}
         }
         for (Criterion c : rubric) {
             Integer score = scores.get(c.code());
@@ -59,7 +62,8 @@ public final class ReviewRules {
                 throw new GrantRuleViolation("Score missing for '" + c.label() + "'.");
             }
             if (score < 0 || score > c.maxScore()) {
-                throw new GrantRuleViolation("Score for '" + c.label() + "' must be between 0 and " + c.maxScore() + ".");
+                throw new GrantRuleViolation(
+                        "Score for '" + c.label() + "' must be between 0 and " + c.maxScore() + ".");
             }
         }
         for (String code : scores.keySet()) {

@@ -30,7 +30,8 @@ public record SubmissionWindow(LocalDate opensOn, Instant closesAt, ZoneId zone)
     /** Throws when an application submitted at {@code now} must be refused, naming the reason. */
     public void requireOpen(Instant now) {
         if (now.isBefore(opensAt())) {
-            throw new GrantRuleViolation("This funding cycle opens on " + opensOn + "; applications cannot be submitted yet.");
+            throw new GrantRuleViolation(
+                    "This funding cycle opens on " + opensOn + "; applications cannot be submitted yet.");
         }
         if (!now.isBefore(closesAt)) {
             throw new GrantRuleViolation("The deadline was " + SHOWN.format(closesAt.atZone(zone))

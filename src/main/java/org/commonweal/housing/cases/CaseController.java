@@ -1,7 +1,6 @@
 package org.commonweal.housing.cases;
 
 import java.time.LocalDate;
-
 import org.commonweal.housing.HudCodes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -26,8 +25,12 @@ class CaseController {
     }
 
     @GetMapping("/housing")
-    String caseload(@RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean all,
-            @RequestParam(defaultValue = "1") int page, Authentication auth, Model model) {
+    String caseload(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(defaultValue = "1") int page,
+            Authentication auth,
+            Model model) {
         Viewer viewer = Viewer.of(auth);
         if (page < 1 || page > 10_000) {
             throw new IllegalArgumentException("page: from 1 to 10000, not " + page);
@@ -63,15 +66,22 @@ class CaseController {
     }
 
     @PostMapping("/housing/clients/{id}/contacts")
-    String contact(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam int minutes, @RequestParam String type, @RequestParam(required = false) String note,
-            @RequestParam(required = false) String nextSteps, Authentication auth) {
+    String contact(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam int minutes,
+            @RequestParam String type,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String nextSteps,
+            Authentication auth) {
         cases.recordContact(Viewer.of(auth), id, date, minutes, ServiceType.parse(type), note, nextSteps);
         return "redirect:/housing/clients/" + id + "#contacts";
     }
 
     @PostMapping("/housing/clients/{id}/tasks")
-    String task(@PathVariable long id, @RequestParam String title,
+    String task(
+            @PathVariable long id,
+            @RequestParam String title,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
             Authentication auth) {
         cases.addTask(Viewer.of(auth), id, title, due);
@@ -79,9 +89,13 @@ class CaseController {
     }
 
     @PostMapping("/housing/clients/{id}/consents")
-    String consent(@PathVariable long id, @RequestParam String sharedWith, @RequestParam String scope,
+    String consent(
+            @PathVariable long id,
+            @RequestParam String sharedWith,
+            @RequestParam String scope,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signed,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expires, Authentication auth) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expires,
+            Authentication auth) {
         cases.addConsent(Viewer.of(auth), id, sharedWith, scope, signed, expires);
         return "redirect:/housing/clients/" + id + "#consents";
     }

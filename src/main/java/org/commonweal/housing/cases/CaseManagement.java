@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.NoSuchElementException;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -18,12 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseManagement {
 
-    record CaseFile(CaseFiles.ClientView client, List<CaseFiles.EnrollmentView> enrollments,
-            List<CaseFiles.ServiceView> services, List<CaseFiles.TaskView> tasks,
-            List<CaseFiles.ConsentView> consents, List<CaseFiles.CeEventView> events,
-            List<CaseFiles.SubsidyView> subsidies, List<CaseFiles.PaymentView> payments,
-            List<CaseFiles.AssignmentView> assignments) {
-    }
+    record CaseFile(
+            CaseFiles.ClientView client,
+            List<CaseFiles.EnrollmentView> enrollments,
+            List<CaseFiles.ServiceView> services,
+            List<CaseFiles.TaskView> tasks,
+            List<CaseFiles.ConsentView> consents,
+            List<CaseFiles.CeEventView> events,
+            List<CaseFiles.SubsidyView> subsidies,
+            List<CaseFiles.PaymentView> payments,
+            List<CaseFiles.AssignmentView> assignments) {}
 
     static final String PURPOSE = "housing case management";
 
@@ -48,7 +51,12 @@ class CaseManagement {
 
     List<CaseFiles.CaseloadRow> caseload(Viewer viewer, String query, boolean includeClosed, int page) {
         var rows = files.caseload(viewer, query, includeClosed, page);
-        audit.record(new AuditEntry(AuditAction.SEARCH, "housing-caseload", null, null, PURPOSE,
+        audit.record(new AuditEntry(
+                AuditAction.SEARCH,
+                "housing-caseload",
+                null,
+                null,
+                PURPOSE,
                 Math.min(rows.size(), CaseFiles.PAGE_SIZE) + " clients, page " + (page + 1)
                         + (query == null || query.isBlank() ? "" : " (search)")));
         return rows;
@@ -59,9 +67,16 @@ class CaseManagement {
         var client = files.client(clientId).orElseThrow(() -> new NoSuchElementException("no client " + clientId));
         check(viewer, clientId);
         audit.record(AuditEntry.read("housing-client", Long.toString(clientId), client.memberId(), PURPOSE));
-        return new CaseFile(client, files.enrollments(clientId), files.services(clientId), files.tasks(clientId),
-                files.consents(clientId), files.ceEvents(clientId), files.subsidies(clientId),
-                files.payments(clientId), files.assignments(clientId));
+        return new CaseFile(
+                client,
+                files.enrollments(clientId),
+                files.services(clientId),
+                files.tasks(clientId),
+                files.consents(clientId),
+                files.ceEvents(clientId),
+                files.subsidies(clientId),
+                files.payments(clientId),
+                files.assignments(clientId));
     }
 
     /** The protected note of a contact: its own audited read. */
@@ -74,8 +89,14 @@ class CaseManagement {
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    long recordContact(Viewer viewer, long clientId, LocalDate providedOn, int minutes, ServiceType type,
-            String note, String nextSteps) {
+    long recordContact(
+            Viewer viewer,
+            long clientId,
+            LocalDate providedOn,
+            int minutes,
+            ServiceType type,
+            String note,
+            String nextSteps) {
         var client = files.client(clientId).orElseThrow(() -> new NoSuchElementException("no client " + clientId));
         check(viewer, clientId);
         if (providedOn.isAfter(today())) {
@@ -86,10 +107,22 @@ class CaseManagement {
         }
         long enrollment = files.openEnrollment(clientId)
                 .orElseThrow(() -> new IllegalArgumentException("client has no open enrollment"));
-        long id = files.addService(clientId, enrollment, providedOn, minutes, type.code(), blankToNull(note),
-                blankToNull(nextSteps), viewer.username());
-        audit.record(AuditEntry.change(AuditAction.CREATE, "housing-service", Long.toString(id), client.memberId(),
-                PURPOSE, type.code() + " " + minutes + " min"));
+        long id = files.addService(
+                clientId,
+                enrollment,
+                providedOn,
+                minutes,
+                type.code(),
+                blankToNull(note),
+                blankToNull(nextSteps),
+                viewer.username());
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "housing-service",
+                Long.toString(id),
+                client.memberId(),
+                PURPOSE,
+                type.code() + " " + minutes + " min"));
         return id;
     }
 
@@ -104,8 +137,8 @@ class CaseManagement {
             throw new IllegalArgumentException("due date: required");
         }
         long id = files.addTask(clientId, title.strip(), dueOn, viewer.username());
-        audit.record(AuditEntry.change(AuditAction.CREATE, "housing-task", Long.toString(id), client.memberId(),
-                PURPOSE, "due " + dueOn));
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE, "housing-task", Long.toString(id), client.memberId(), PURPOSE, "due " + dueOn));
         return id;
     }
 
@@ -116,14 +149,19 @@ class CaseManagement {
         if (!files.completeTask(taskId, today())) {
             throw new IllegalArgumentException("task " + taskId + " is already done");
         }
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "housing-task", Long.toString(taskId),
-                files.client(clientId).map(CaseFiles.ClientView::memberId).orElse(null), PURPOSE, "done"));
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "housing-task",
+                Long.toString(taskId),
+                files.client(clientId).map(CaseFiles.ClientView::memberId).orElse(null),
+                PURPOSE,
+                "done"));
         return clientId;
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
-    long addConsent(Viewer viewer, long clientId, String sharedWith, String scope, LocalDate signedOn,
-            LocalDate expiresOn) {
+    long addConsent(
+            Viewer viewer, long clientId, String sharedWith, String scope, LocalDate signedOn, LocalDate expiresOn) {
         var client = files.client(clientId).orElseThrow(() -> new NoSuchElementException("no client " + clientId));
         check(viewer, clientId);
         if (sharedWith == null || sharedWith.isBlank()) {
@@ -136,8 +174,13 @@ class CaseManagement {
             throw new IllegalArgumentException("expires: required, and not before the signing date");
         }
         long id = files.addConsent(clientId, sharedWith.strip(), scope.strip(), signedOn, expiresOn);
-        audit.record(AuditEntry.change(AuditAction.CREATE, "housing-consent", Long.toString(id), client.memberId(),
-                PURPOSE, "until " + expiresOn));
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "housing-consent",
+                Long.toString(id),
+                client.memberId(),
+                PURPOSE,
+                "until " + expiresOn));
         return id;
     }
 
@@ -150,8 +193,13 @@ class CaseManagement {
             throw new AccessDeniedException("only a supervisor of " + caseManager + "'s team may assign to them");
         }
         files.reassign(clientId, caseManager, today(), viewer.username());
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "housing-assignment", Long.toString(clientId),
-                client.memberId(), PURPOSE, "assigned to " + caseManager));
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "housing-assignment",
+                Long.toString(clientId),
+                client.memberId(),
+                PURPOSE,
+                "assigned to " + caseManager));
     }
 
     List<String> reassignableTo(Viewer viewer) {
@@ -160,7 +208,12 @@ class CaseManagement {
 
     private void check(Viewer viewer, long clientId) {
         if (!access.canOpen(viewer, clientId)) {
-            audit.record(new AuditEntry(AuditAction.READ, "housing-client", Long.toString(clientId), null, PURPOSE,
+            audit.record(new AuditEntry(
+                    AuditAction.READ,
+                    "housing-client",
+                    Long.toString(clientId),
+                    null,
+                    PURPOSE,
                     "refused: not in caseload"));
             throw new AccessDeniedException("client " + clientId + " is not in your caseload or your team's");
         }

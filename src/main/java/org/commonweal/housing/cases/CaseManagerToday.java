@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.identity.Role;
 import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.TodaySource;
@@ -31,8 +30,10 @@ class CaseManagerToday implements TodaySource {
         LocalDate today = LocalDate.now(zone);
         var counts = jdbc.sql("""
                 select count(*) filter (where due_on < ?), count(*) filter (where due_on = ?)
-                from housing.task where owner = ? and done_on is null""").params(today, today, username)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                from housing.task where owner = ? and done_on is null""")
+                .params(today, today, username)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
         List<TodayItem> items = new ArrayList<>();
         if (counts[0] > 0) {
             items.add(new TodayItem("today.housing.overdue", counts[0], "", "/housing", true));

@@ -30,12 +30,19 @@ public class CaseloadAccess {
             return true;
         }
         return jdbc.sql("select count(*) from housing.client c where c.id = :id and " + VISIBLE)
-                .param("id", clientId).param("viewer", viewer.username()).query(Long.class).single() > 0;
+                        .param("id", clientId)
+                        .param("viewer", viewer.username())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** True when the viewer supervises a team (and so may reassign its clients). */
     public boolean supervises(String username) {
-        return jdbc.sql("select count(*) from housing.team where supervisor_username = ?").param(username)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from housing.team where supervisor_username = ?")
+                        .param(username)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

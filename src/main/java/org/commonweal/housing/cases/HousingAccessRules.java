@@ -19,20 +19,25 @@ import org.springframework.stereotype.Component;
 class HousingAccessRules implements AccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers("/housing/hmis", "/housing/hmis/**").hasRole(Role.ADMIN.name())
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers("/housing/hmis", "/housing/hmis/**")
+                .hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/housing/funding", "/housing/funding/**")
                 .hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER, Role.CASE_MANAGER))
-                .requestMatchers("/housing/funding/**").hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER))
+                .requestMatchers("/housing/funding/**")
+                .hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER))
                 // issue #17: a subsidy page names the client and their home address, so grants officers (who move
                 // payments from the funding page, separation of duties) do not open it
-                .requestMatchers("/housing/subsidies/**").hasAnyRole(roles(Role.ADMIN, Role.CASE_MANAGER))
+                .requestMatchers("/housing/subsidies/**")
+                .hasAnyRole(roles(Role.ADMIN, Role.CASE_MANAGER))
                 .requestMatchers("/housing/payments/**")
                 .hasAnyRole(roles(Role.ADMIN, Role.GRANTS_OFFICER, Role.CASE_MANAGER))
                 .requestMatchers("/housing/outcomes/health")
                 .hasAnyRole(roles(Role.ADMIN, Role.ANALYST, Role.CASE_MANAGER))
                 .requestMatchers("/housing/outcomes", "/housing/outcomes.csv")
                 .hasAnyRole(roles(Role.ADMIN, Role.ANALYST, Role.CASE_MANAGER))
-                .requestMatchers("/housing", "/housing/**").hasAnyRole(roles(Role.ADMIN, Role.CASE_MANAGER));
+                .requestMatchers("/housing", "/housing/**")
+                .hasAnyRole(roles(Role.ADMIN, Role.CASE_MANAGER));
     }
 }

@@ -1,8 +1,7 @@
 package org.commonweal.housing.cases;
 
-import java.util.NoSuchElementException;
-
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.NoSuchElementException;
 import org.commonweal.housing.ledger.LedgerCeilingExceeded;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -31,7 +31,9 @@ public enum ServiceType {
     }
 
     public static ServiceType parse(String code) {
-        return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown service type '" + code + "'"));
     }
 }

@@ -6,7 +6,8 @@ import org.springframework.security.core.Authentication;
 public record Viewer(String username, boolean seesAll) {
 
     public static Viewer of(Authentication authentication) {
-        boolean admin = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean admin = authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         return new Viewer(authentication.getName(), admin);
     }
 }

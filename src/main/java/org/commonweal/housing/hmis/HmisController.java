@@ -1,21 +1,20 @@
 package org.commonweal.housing.hmis;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.platform.PlanIdentity;
 import org.commonweal.platform.UploadJobs;
 import org.commonweal.platform.UploadTasks;
-import org.springframework.http.HttpStatus;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +34,7 @@ class HmisController {
 
     private final ZoneId zone;
 
-    HmisController(HmisExport export, HmisImport importer, AuditTrail audit, PlanIdentity plan,
-            UploadJobs jobs) {
+    HmisController(HmisExport export, HmisImport importer, AuditTrail audit, PlanIdentity plan, UploadJobs jobs) {
         this.zone = plan.timeZone();
         this.export = export;
         this.importer = importer;
@@ -54,8 +52,10 @@ class HmisController {
     }
 
     @GetMapping("/housing/hmis/export")
-    void export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response)
+    void export(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response)
             throws IOException {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to: must not be before from");
@@ -63,15 +63,25 @@ class HmisController {
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"hmis-csv-" + from + "-" + to + ".zip\"");
         var summary = export.write(from, to, response.getOutputStream());
-        audit.record(new AuditEntry(AuditAction.EXPORT, "housing-hmis-export", summary.exportId(), null,
-                "HMIS data exchange with the CoC", from + ".." + to + " " + summary.rows()));
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "housing-hmis-export",
+                summary.exportId(),
+                null,
+                "HMIS data exchange with the CoC",
+                from + ".." + to + " " + summary.rows()));
     }
 
     @PostMapping("/housing/hmis/import")
-    String importFiles(@RequestParam(required = false) MultipartFile set,
+    String importFiles(
+            @RequestParam(required = false) MultipartFile set,
             @RequestParam(required = false) MultipartFile client,
-            @RequestParam(required = false) MultipartFile enrollment, @RequestParam(required = false) MultipartFile exit,
-            Principal user, Model model, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) MultipartFile enrollment,
+            @RequestParam(required = false) MultipartFile exit,
+            Principal user,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         if (empty(set) && empty(client) && empty(enrollment) && empty(exit)) {
             throw new IllegalArgumentException("choose a ZIP of a complete HMIS CSV export, or at least one of"
                     + " Client.csv, Enrollment.csv, Exit.csv");
@@ -82,23 +92,38 @@ class HmisController {
         Path enrollmentFile = !empty(set) || empty(enrollment) ? null : jobs.store("hmis", enrollment);
         Path exitFile = !empty(set) || empty(exit) ? null : jobs.store("hmis", exit);
         try {
-            String id = jobs.start("hmis import", actor, () -> {
-                HmisImport.Report report;
-                if (setFile != null) {
-                    try (var in = Files.newInputStream(setFile)) {
-                        report = importer.runSet(in);
-                    }
-                } else {
-                    try (var clients = reader(clientFile); var enrollments = reader(enrollmentFile);
-                            var exits = reader(exitFile)) {
-                        report = importer.run(clients, enrollments, exits);
-                    }
-                }
-                audit.recordAs(actor, new AuditEntry(AuditAction.IMPORT, "housing-hmis-import", null, null,
-                        "HMIS data exchange with the CoC", report.applied() + " rows applied, "
-                                + report.problems().size() + " rejected"));
-                return report;
-            }, setFile, clientFile, enrollmentFile, exitFile);
+            String id = jobs.start(
+                    "hmis import",
+                    actor,
+                    () -> {
+                        HmisImport.Report report;
+                        if (setFile != null) {
+                            try (var in = Files.newInputStream(setFile)) {
+                                report = importer.runSet(in);
+                            }
+                        } else {
+                            try (var clients = reader(clientFile);
+                                    var enrollments = reader(enrollmentFile);
+                                    var exits = reader(exitFile)) {
+                                report = importer.run(clients, enrollments, exits);
+                            }
+                        }
+                        audit.recordAs(
+                                actor,
+                                new AuditEntry(
+                                        AuditAction.IMPORT,
+                                        "housing-hmis-import",
+                                        null,
+                                        null,
+                                        "HMIS data exchange with the CoC",
+                                        report.applied() + " rows applied, "
+                                                + report.problems().size() + " rejected"));
+                        return report;
+                    },
+                    setFile,
+                    clientFile,
+                    enrollmentFile,
+                    exitFile);
             return "redirect:/housing/hmis/import/" + id;
         } catch (UploadTasks.Busy e) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -111,8 +136,8 @@ class HmisController {
     /** The HMIS upload's job: queued / running (the page polls), then the report. */
     @GetMapping("/housing/hmis/import/{id}")
     String importJob(@PathVariable String id, Principal user, Model model) {
-        UploadJobs.Job job = jobs.find(id, user.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        UploadJobs.Job job =
+                jobs.find(id, user.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         page(model);
         model.addAttribute("job", job);
         model.addAttribute("pollUrl", "/housing/hmis/import/" + id);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 import org.commonweal.platform.Csv;
 
 /**
@@ -18,8 +17,7 @@ final class HmisCsv {
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private HmisCsv() {
-    }
+    private HmisCsv() {}
 
     static String line(List<?> values) {
         return Csv.exchangeLine(values.stream().map(HmisCsv::cell).toList());
@@ -29,8 +27,11 @@ final class HmisCsv {
         if (value == null) {
             return "";
         }
-        return value instanceof LocalDateTime t ? TIMESTAMP.format(t) : value instanceof LocalDate d ? d.toString()
-                : value instanceof Boolean bool ? (bool ? "1" : "0") : value.toString();
+        return value instanceof LocalDateTime t
+                ? TIMESTAMP.format(t)
+                : value instanceof LocalDate d
+                        ? d.toString()
+                        : value instanceof Boolean bool ? (bool ? "1" : "0") : value.toString();
     }
 
     /** Parses RFC 4180 records; quoted fields may hold commas, quotes and line breaks; a leading BOM is dropped. */

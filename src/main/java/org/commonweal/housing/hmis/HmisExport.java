@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.commonweal.housing.HudCodes;
 import org.commonweal.housing.cases.ServiceType;
 import org.commonweal.platform.PlanIdentity;
@@ -36,8 +35,7 @@ class HmisExport {
     static final String USER = "commonweal";
 
     /** Rows per file, for the audit trail and the tests. */
-    record Summary(String exportId, Map<String, Integer> rows) {
-    }
+    record Summary(String exportId, Map<String, Integer> rows) {}
 
     private final JdbcClient jdbc;
     private final HmisRecords records;
@@ -58,9 +56,15 @@ class HmisExport {
         String exportId = "CW" + HmisCsv.TIMESTAMP.format(now).replaceAll("[^0-9]", "");
         String active = "e.entry_date <= :to and (e.exit_date is null or e.exit_date >= :from)";
         List<String> projects = jdbc.sql("select distinct e.project_id from housing.enrollment e where " + active)
-                .param("from", from).param("to", to).query(String.class).list();
+                .param("from", from)
+                .param("to", to)
+                .query(String.class)
+                .list();
         List<String> enrollments = jdbc.sql("select e.hmis_id from housing.enrollment e where " + active)
-                .param("from", from).param("to", to).query(String.class).list();
+                .param("from", from)
+                .param("to", to)
+                .query(String.class)
+                .list();
 
         Map<String, FileRows> files = new LinkedHashMap<>();
         for (String file : HmisColumns.FY2026.keySet()) {
@@ -70,82 +74,99 @@ class HmisExport {
         Map<String, HmisRecords.Stored> organizations = records.all("Organization.csv");
         files.put("Organization.csv", rows("""
                 select distinct o.* from housing.organization o join housing.project p on p.organization_id = o.id
-                join housing.enrollment e on e.project_id = p.id where """ + " " + active + " order by o.id", from, to,
-                (rs, r) -> {
-                    String id = rs.getString("id");
-                    overlay(r, organizations.get(id));
-                    r.put("OrganizationID", id);
-                    r.put("OrganizationName", rs.getString("name"));
-                    // Commonweal holds yes/no: an imported 8, 9 or 99 is kept while it still means "not yes"
-                    boolean victim = rs.getBoolean("victim_service_provider");
-                    Object imported = r.get("VictimServiceProvider");
-                    if (imported == null || "1".equals(imported) != victim) {
-                        r.put("VictimServiceProvider", victim ? 1 : 0);
-                    }
-                    stamp(r, now, now, exportId);
-                }));
+                join housing.enrollment e on e.project_id = p.id where """ + " " + active + " order by o.id", from, to, (rs, r) -> {
+            String id = rs.getString("id");
+            overlay(r, organizations.get(id));
+            r.put("OrganizationID", id);
+            r.put("OrganizationName", rs.getString("name"));
+            // Commonweal holds yes/no: an imported 8, 9 or 99 is kept while it still means "not yes"
+            boolean victim = rs.getBoolean("victim_service_provider");
+            Object imported = r.get("VictimServiceProvider");
+            if (imported == null || "1".equals(imported) != victim) {
+                r.put("VictimServiceProvider", victim ? 1 : 0);
+            }
+            stamp(r, now, now, exportId);
+        }));
         files.put("User.csv", users(exportId, now));
         Map<String, HmisRecords.Stored> keptProjects = records.all("Project.csv");
         files.put("Project.csv", rows("""
                 select distinct p.* from housing.project p join housing.enrollment e on e.project_id = p.id
                 where """ + " " + active + " order by p.id", from, to, (rs, r) -> {
-                    int type = rs.getInt("project_type");
-                    overlay(r, keptProjects.get(rs.getString("id")));
-                    r.put("ProjectID", rs.getString("id"));
-                    r.put("OrganizationID", rs.getString("organization_id"));
-                    r.put("ProjectName", rs.getString("name"));
-                    r.put("OperatingStartDate", rs.getObject("operating_start", LocalDate.class));
-                    r.put("OperatingEndDate", rs.getObject("operating_end", LocalDate.class));
-                    r.put("ProjectType", type);
-                    // Commonweal's own projects: what it knows of them; an imported project keeps its own values
-                    r.putIfAbsent("ContinuumProject", 1);
-                    r.putIfAbsent("HousingType", HudCodes.isPermanentHousingProjectType(type) ? Integer.valueOf(3)
+            int type = rs.getInt("project_type");
+            overlay(r, keptProjects.get(rs.getString("id")));
+            r.put("ProjectID", rs.getString("id"));
+            r.put("OrganizationID", rs.getString("organization_id"));
+            r.put("ProjectName", rs.getString("name"));
+            r.put("OperatingStartDate", rs.getObject("operating_start", LocalDate.class));
+            r.put("OperatingEndDate", rs.getObject("operating_end", LocalDate.class));
+            r.put("ProjectType", type);
+            // Commonweal's own projects: what it knows of them; an imported project keeps its own values
+            r.putIfAbsent("ContinuumProject", 1);
+            r.putIfAbsent(
+                    "HousingType",
+                    HudCodes.isPermanentHousingProjectType(type)
+                            ? Integer.valueOf(3)
                             : type == 0 ? Integer.valueOf(1) : null);
-                    r.putIfAbsent("RRHSubType", type == 13 ? 2 : null);
-                    r.putIfAbsent("TargetPopulation", 4);
-                    stamp(r, now, now, exportId);
-                }));
-        files.put("ProjectCoC.csv", withOwn("ProjectCoC.csv", projects, enrollments, exportId, now,
-                (project, r) -> {
-                    r.put("ProjectCoCID", "C" + project);
-                    r.put("ProjectID", project);
-                    r.put("CoCCode", COC);
-                }));
-        files.put("HMISParticipation.csv", withOwn("HMISParticipation.csv", projects, enrollments, exportId, now,
-                (project, r) -> {
+            r.putIfAbsent("RRHSubType", type == 13 ? 2 : null);
+            r.putIfAbsent("TargetPopulation", 4);
+            stamp(r, now, now, exportId);
+        }));
+        files.put("ProjectCoC.csv", withOwn("ProjectCoC.csv", projects, enrollments, exportId, now, (project, r) -> {
+            r.put("ProjectCoCID", "C" + project);
+            r.put("ProjectID", project);
+            r.put("CoCCode", COC);
+        }));
+        files.put(
+                "HMISParticipation.csv",
+                withOwn("HMISParticipation.csv", projects, enrollments, exportId, now, (project, r) -> {
                     r.put("HMISParticipationID", "H" + project);
                     r.put("ProjectID", project);
                     r.put("HMISParticipationType", 1); // participating: its records are in this system
-                    r.put("HMISParticipationStatusStartDate", jdbc.sql("select operating_start from housing.project where id = ?")
-                            .param(project).query(LocalDate.class).single());
+                    r.put(
+                            "HMISParticipationStatusStartDate",
+                            jdbc.sql("select operating_start from housing.project where id = ?")
+                                    .param(project)
+                                    .query(LocalDate.class)
+                                    .single());
                 }));
         Map<String, HmisRecords.Stored> keptClients = new HashMap<>();
         records.all("Client.csv").values().forEach(c -> keptClients.put(c.recordId(), c));
-        files.put("Client.csv", rows("""
+        files.put(
+                "Client.csv",
+                rows(
+                        """
                 select c.* from housing.client c where exists (select 1 from housing.enrollment e
-                where e.client_id = c.id and """ + " " + active + ") order by c.personal_id", from, to,
-                (rs, r) -> client(rs, r, keptClients.get(rs.getString("personal_id")), exportId)));
+                where e.client_id = c.id and """ + " " + active + ") order by c.personal_id",
+                        from,
+                        to,
+                        (rs, r) -> client(rs, r, keptClients.get(rs.getString("personal_id")), exportId)));
         Map<String, HmisRecords.Stored> keptEnrollments = records.all("Enrollment.csv");
-        files.put("Enrollment.csv", rows("""
+        files.put(
+                "Enrollment.csv",
+                rows(
+                        """
                 select e.*, c.personal_id from housing.enrollment e join housing.client c on c.id = e.client_id
-                where """ + " " + active + " order by e.id", from, to,
-                (rs, r) -> enrollment(rs, r, keptEnrollments.get(rs.getString("hmis_id")), exportId)));
+                where """ + " " + active + " order by e.id",
+                        from,
+                        to,
+                        (rs, r) -> enrollment(rs, r, keptEnrollments.get(rs.getString("hmis_id")), exportId)));
         Map<String, HmisRecords.Stored> keptExits = records.exitsByEnrollment();
         files.put("Exit.csv", rows("""
                 select e.*, c.personal_id from housing.enrollment e join housing.client c on c.id = e.client_id
                 where """ + " " + active + " and e.exit_date <= :to order by e.id", from, to, (rs, r) -> {
-                    HmisRecords.Stored kept = keptExits.get(rs.getString("hmis_id"));
-                    overlay(r, kept);
-                    r.put("ExitID", kept != null ? kept.recordId() : "X" + rs.getString("hmis_id"));
-                    r.put("EnrollmentID", rs.getString("hmis_id"));
-                    r.put("PersonalID", rs.getString("personal_id"));
-                    r.put("ExitDate", rs.getObject("exit_date", LocalDate.class));
-                    r.put("Destination", rs.getInt("destination"));
-                    r.put("DestinationSubsidyType", rs.getObject("destination_subsidy_type"));
-                    stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId, kept);
-                }));
+            HmisRecords.Stored kept = keptExits.get(rs.getString("hmis_id"));
+            overlay(r, kept);
+            r.put("ExitID", kept != null ? kept.recordId() : "X" + rs.getString("hmis_id"));
+            r.put("EnrollmentID", rs.getString("hmis_id"));
+            r.put("PersonalID", rs.getString("personal_id"));
+            r.put("ExitDate", rs.getObject("exit_date", LocalDate.class));
+            r.put("Destination", rs.getInt("destination"));
+            r.put("DestinationSubsidyType", rs.getObject("destination_subsidy_type"));
+            stamp(r, ts(rs, "created_at"), ts(rs, "updated_at"), exportId, kept);
+        }));
         FileRows keptServices = kept("Services.csv", projects, enrollments, exportId);
-        FileRows ownServices = rows("""
+        FileRows ownServices = rows(
+                """
                 select s.*, e.hmis_id, c.personal_id from housing.service s
                 join housing.enrollment e on e.id = s.enrollment_id join housing.client c on c.id = s.client_id
                 where """ + " " + active + " and s.provided_on between :from and :to order by s.id", from, to, (rs, r) -> {
@@ -164,7 +185,8 @@ class HmisExport {
             keptServices.forEach(sink);
         });
         FileRows keptEvents = kept("Event.csv", projects, enrollments, exportId);
-        FileRows ownEvents = rows("""
+        FileRows ownEvents = rows(
+                """
                 select v.*, e.hmis_id, c.personal_id from housing.ce_event v
                 join housing.enrollment e on e.id = v.enrollment_id join housing.client c on c.id = v.client_id
                 where """ + " " + active + " and v.event_date between :from and :to order by v.id", from, to, (rs, r) -> {
@@ -186,18 +208,21 @@ class HmisExport {
         for (var file : files.entrySet()) {
             zip.putNextEntry(new ZipEntry(file.getKey()));
             List<String> columns = columns(file.getKey());
-            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                    new java.io.FilterOutputStream(zip) {
-                        @Override
-                        public void close() {
-                            // the entry is closed by the zip stream, not by this writer
-                        }
+            var writer = new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(
+                            new java.io.FilterOutputStream(zip) {
+                                @Override
+                                public void close() {
+                                    // the entry is closed by the zip stream, not by this writer
+                                }
 
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException {
-                            out.write(b, off, len);
-                        }
-                    }, StandardCharsets.UTF_8), 64 * 1024);
+                                @Override
+                                public void write(byte[] b, int off, int len) throws IOException {
+                                    out.write(b, off, len);
+                                }
+                            },
+                            StandardCharsets.UTF_8),
+                    64 * 1024);
             writer.write(HmisCsv.line(columns));
             int[] count = {0};
             file.getValue().forEach(row -> {
@@ -240,8 +265,13 @@ class HmisExport {
     }
 
     /** Kept records of a project-level file, and a row of Commonweal's own for each project in scope without one. */
-    private FileRows withOwn(String file, List<String> projects, List<String> enrollments, String exportId,
-            LocalDateTime now, OwnRow own) {
+    private FileRows withOwn(
+            String file,
+            List<String> projects,
+            List<String> enrollments,
+            String exportId,
+            LocalDateTime now,
+            OwnRow own) {
         return sink -> {
             java.util.Set<String> covered = new java.util.HashSet<>();
             for (HmisRecords.Stored stored : records.linked(file, projects, List.of())) {
@@ -366,10 +396,13 @@ class HmisExport {
      * Dates and author of a row Commonweal holds: an imported record keeps its own DateCreated, DateUpdated and UserID
      * unless Commonweal changed the record after the import (then DateUpdated is Commonweal's).
      */
-    private void stamp(Map<String, Object> r, LocalDateTime created, LocalDateTime updated, String exportId,
+    private void stamp(
+            Map<String, Object> r,
+            LocalDateTime created,
+            LocalDateTime updated,
+            String exportId,
             HmisRecords.Stored kept) {
-        if (kept != null && updated != null
-                && updated.atZone(zone).toInstant().isAfter(kept.importedAt())) {
+        if (kept != null && updated != null && updated.atZone(zone).toInstant().isAfter(kept.importedAt())) {
             r.put("DateUpdated", updated);
         }
         stamp(r, created, updated, exportId);

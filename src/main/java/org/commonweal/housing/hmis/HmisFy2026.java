@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.commonweal.housing.HudCodes;
 
 /**
@@ -14,26 +13,46 @@ import org.commonweal.housing.HudCodes;
  */
 final class HmisFy2026 {
 
-    private HmisFy2026() {
-    }
+    private HmisFy2026() {}
 
     enum Version {
-        FY2026, FY2024
+        FY2026,
+        FY2024
     }
 
     /** FY2026 race and ethnicity columns of Client.csv, in the order of {@link HudCodes#RACE_COLUMNS} (stored codes). */
-    static final List<String> RACE_COLUMNS = List.of("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao",
-            "MidEastNAfrican", "NativeHIPacific", "White");
+    static final List<String> RACE_COLUMNS = List.of(
+            "AmIndAKNative",
+            "Asian",
+            "BlackAfAmerican",
+            "HispanicLatinao",
+            "MidEastNAfrican",
+            "NativeHIPacific",
+            "White");
 
     /** Columns renamed in FY2026 (FY2024 name → FY2026 name). */
     static final Map<String, String> RENAMED = Map.of("HispanicLatinaeo", "HispanicLatinao");
 
     /** FY2024 columns whose data elements FY2026 retired: read from an FY2024 set, not written any more. */
     static final Map<String, List<String>> RETIRED = Map.of(
-            "Client.csv", List.of("Woman", "Man", "NonBinary", "CulturallySpecific", "Transgender", "Questioning",
-                    "DifferentIdentity", "GenderNone", "DifferentIdentityText"),
-            "Enrollment.csv", List.of("SexualOrientation", "SexualOrientationOther", "TranslationNeeded",
-                    "PreferredLanguage", "PreferredLanguageDifferent"));
+            "Client.csv",
+                    List.of(
+                            "Woman",
+                            "Man",
+                            "NonBinary",
+                            "CulturallySpecific",
+                            "Transgender",
+                            "Questioning",
+                            "DifferentIdentity",
+                            "GenderNone",
+                            "DifferentIdentityText"),
+            "Enrollment.csv",
+                    List.of(
+                            "SexualOrientation",
+                            "SexualOrientationOther",
+                            "TranslationNeeded",
+                            "PreferredLanguage",
+                            "PreferredLanguageDifferent"));
 
     /** FY2026 4.21 Sex: 0 Female, 1 Male, 8 Client doesn't know, 9 Client prefers not to answer, 99 Data not collected. */
     static final Set<Integer> SEX = Set.of(0, 1, 8, 9, 99);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.commonweal.housing.HudCodes;
 import org.commonweal.platform.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,11 +45,24 @@ class HmisImport {
     /** The most a set may hold, uncompressed (a ZIP that inflates beyond it is refused). */
     static final long MAX_SET_BYTES = 2L * 1024 * 1024 * 1024;
 
-    private static final List<String> PROJECT_FILES = List.of("Funder.csv", "ProjectCoC.csv", "Inventory.csv",
-            "Affiliation.csv", "HMISParticipation.csv", "CEParticipation.csv");
-    private static final List<String> ENROLLMENT_FILES = List.of("IncomeBenefits.csv", "HealthAndDV.csv",
-            "EmploymentEducation.csv", "Disabilities.csv", "Services.csv", "CurrentLivingSituation.csv",
-            "Assessment.csv", "AssessmentQuestions.csv", "AssessmentResults.csv", "Event.csv",
+    private static final List<String> PROJECT_FILES = List.of(
+            "Funder.csv",
+            "ProjectCoC.csv",
+            "Inventory.csv",
+            "Affiliation.csv",
+            "HMISParticipation.csv",
+            "CEParticipation.csv");
+    private static final List<String> ENROLLMENT_FILES = List.of(
+            "IncomeBenefits.csv",
+            "HealthAndDV.csv",
+            "EmploymentEducation.csv",
+            "Disabilities.csv",
+            "Services.csv",
+            "CurrentLivingSituation.csv",
+            "Assessment.csv",
+            "AssessmentQuestions.csv",
+            "AssessmentResults.csv",
+            "Event.csv",
             "YouthEducationStatus.csv");
     private static final Set<String> TIMESTAMPS = Set.of("DateCreated", "DateUpdated", "DateDeleted", "ExportDate");
 
@@ -88,8 +100,8 @@ class HmisImport {
                 files.put("Exit.csv", HmisCsv.parse(exits));
             }
         } catch (IOException e) {
-            return new Report(0, List.of("the file could not be read, nothing was applied: " + e.getMessage()),
-                    List.of());
+            return new Report(
+                    0, List.of("the file could not be read, nothing was applied: " + e.getMessage()), List.of());
         }
         return apply(files, null, new ArrayList<>(), false);
     }
@@ -109,14 +121,18 @@ class HmisImport {
                     continue;
                 }
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                String file = HmisColumns.FY2026.keySet().stream().filter(f -> f.equalsIgnoreCase(name)).findFirst()
+                String file = HmisColumns.FY2026.keySet().stream()
+                        .filter(f -> f.equalsIgnoreCase(name))
+                        .findFirst()
                         .orElse(null);
                 if (file == null) {
                     notes.add(name + ": not a file of the FY2026 HMIS CSV set; not read");
                     continue;
                 }
-                files.put(file, HmisCsv.parse(new java.io.BufferedReader(
-                        new java.io.InputStreamReader(bounded(in, budget), StandardCharsets.UTF_8))));
+                files.put(
+                        file,
+                        HmisCsv.parse(new java.io.BufferedReader(
+                                new java.io.InputStreamReader(bounded(in, budget), StandardCharsets.UTF_8))));
             }
         } catch (java.util.zip.ZipException e) {
             return new Report(0, List.of("not a ZIP of HMIS CSV files (" + e.getMessage() + ")"), notes);
@@ -125,26 +141,40 @@ class HmisImport {
         }
         List<List<String>> export = files.get("Export.csv");
         if (export == null || export.size() < 2) {
-            return new Report(0, List.of("Export.csv: missing or without a row, so the set's CSVVersion is unknown;"
-                    + " nothing was read"), notes);
+            return new Report(
+                    0,
+                    List.of("Export.csv: missing or without a row, so the set's CSVVersion is unknown;"
+                            + " nothing was read"),
+                    notes);
         }
         int versionAt = export.get(0).stream().map(String::strip).toList().indexOf("CSVVersion");
-        String csvVersion = versionAt < 0 || versionAt >= export.get(1).size() ? "" : export.get(1).get(versionAt).strip();
+        String csvVersion = versionAt < 0 || versionAt >= export.get(1).size()
+                ? ""
+                : export.get(1).get(versionAt).strip();
         var version = HmisFy2026.version(csvVersion);
         if (version.isEmpty()) {
-            return new Report(0, List.of("Export.csv line 2: CSVVersion: '" + csvVersion + "' is neither FY2026"
-                    + " ('2026 …') nor FY2024 ('2024 …'); nothing was read. Export the set again as FY2026 from the"
-                    + " source HMIS."), notes);
+            return new Report(
+                    0,
+                    List.of("Export.csv line 2: CSVVersion: '" + csvVersion + "' is neither FY2026"
+                            + " ('2026 …') nor FY2024 ('2024 …'); nothing was read. Export the set again as FY2026 from the"
+                            + " source HMIS."),
+                    notes);
         }
         int idAt = export.get(0).stream().map(String::strip).toList().indexOf("ExportID");
-        String sourceExport = idAt < 0 || idAt >= export.get(1).size() ? null : export.get(1).get(idAt).strip();
+        String sourceExport = idAt < 0 || idAt >= export.get(1).size()
+                ? null
+                : export.get(1).get(idAt).strip();
         boolean fy2024 = version.get() == HmisFy2026.Version.FY2024;
-        notes.add(0, "Export.csv: CSVVersion '" + csvVersion + "' read as " + version.get()
-                + (fy2024 ? " and converted to FY2026: Client.csv has no Sex in FY2024, so Sex is 99 (Data not"
-                        + " collected); the retired gender columns go to Commonweal's own gender field and are not"
-                        + " exported; the retired Enrollment.csv columns SexualOrientation, SexualOrientationOther,"
-                        + " TranslationNeeded, PreferredLanguage and PreferredLanguageDifferent are not kept;"
-                        + " HispanicLatinaeo is read as HispanicLatinao" : ""));
+        notes.add(
+                0,
+                "Export.csv: CSVVersion '" + csvVersion + "' read as " + version.get()
+                        + (fy2024
+                                ? " and converted to FY2026: Client.csv has no Sex in FY2024, so Sex is 99 (Data not"
+                                        + " collected); the retired gender columns go to Commonweal's own gender field and are not"
+                                        + " exported; the retired Enrollment.csv columns SexualOrientation, SexualOrientationOther,"
+                                        + " TranslationNeeded, PreferredLanguage and PreferredLanguageDifferent are not kept;"
+                                        + " HispanicLatinaeo is read as HispanicLatinao"
+                                : ""));
         for (String file : HmisColumns.FY2026.keySet()) {
             if (!files.containsKey(file)) {
                 notes.add(file + ": missing from the set");
@@ -164,26 +194,87 @@ class HmisImport {
                 continue;
             }
             applied += switch (file) {
-                case "User.csv" -> each(file, records, List.of("UserID"), problems, notes, set,
-                        r -> keep(file, r, null, null, null, sourceExport));
-                case "Organization.csv" -> each(file, records, List.of("OrganizationID", "OrganizationName"), problems,
-                        notes, set, r -> organization(r, sourceExport));
-                case "Project.csv" -> each(file, records, List.of("ProjectID", "OrganizationID", "ProjectName",
-                        "OperatingStartDate", "ProjectType"), problems, notes, set, r -> project(r, sourceExport));
-                case "Client.csv" -> each(file, records, List.of("PersonalID", "FirstName", "LastName", "DOB"),
-                        problems, notes, set, r -> client(r, sourceExport));
-                case "Enrollment.csv" -> each(file, records, List.of("EnrollmentID", "PersonalID", "ProjectID",
-                        "EntryDate", "HouseholdID", "RelationshipToHoH", "LivingSituation"), problems, notes, set,
-                        r -> enrollment(r, sourceExport));
-                case "Exit.csv" -> each(file, records, List.of("EnrollmentID", "PersonalID", "ExitDate", "Destination"),
-                        problems, notes, set, r -> exit(r, sourceExport));
-                default -> PROJECT_FILES.contains(file)
-                        ? each(file, records, List.of(HmisColumns.idColumn(file), "ProjectID"), problems, notes, set,
-                                r -> projectRecord(file, r, sourceExport))
-                        : ENROLLMENT_FILES.contains(file)
-                                ? each(file, records, List.of(HmisColumns.idColumn(file), "EnrollmentID", "PersonalID"),
-                                        problems, notes, set, r -> enrollmentRecord(file, r, sourceExport))
-                                : 0;
+                case "User.csv" ->
+                    each(
+                            file,
+                            records,
+                            List.of("UserID"),
+                            problems,
+                            notes,
+                            set,
+                            r -> keep(file, r, null, null, null, sourceExport));
+                case "Organization.csv" ->
+                    each(
+                            file,
+                            records,
+                            List.of("OrganizationID", "OrganizationName"),
+                            problems,
+                            notes,
+                            set,
+                            r -> organization(r, sourceExport));
+                case "Project.csv" ->
+                    each(
+                            file,
+                            records,
+                            List.of("ProjectID", "OrganizationID", "ProjectName", "OperatingStartDate", "ProjectType"),
+                            problems,
+                            notes,
+                            set,
+                            r -> project(r, sourceExport));
+                case "Client.csv" ->
+                    each(
+                            file,
+                            records,
+                            List.of("PersonalID", "FirstName", "LastName", "DOB"),
+                            problems,
+                            notes,
+                            set,
+                            r -> client(r, sourceExport));
+                case "Enrollment.csv" ->
+                    each(
+                            file,
+                            records,
+                            List.of(
+                                    "EnrollmentID",
+                                    "PersonalID",
+                                    "ProjectID",
+                                    "EntryDate",
+                                    "HouseholdID",
+                                    "RelationshipToHoH",
+                                    "LivingSituation"),
+                            problems,
+                            notes,
+                            set,
+                            r -> enrollment(r, sourceExport));
+                case "Exit.csv" ->
+                    each(
+                            file,
+                            records,
+                            List.of("EnrollmentID", "PersonalID", "ExitDate", "Destination"),
+                            problems,
+                            notes,
+                            set,
+                            r -> exit(r, sourceExport));
+                default ->
+                    PROJECT_FILES.contains(file)
+                            ? each(
+                                    file,
+                                    records,
+                                    List.of(HmisColumns.idColumn(file), "ProjectID"),
+                                    problems,
+                                    notes,
+                                    set,
+                                    r -> projectRecord(file, r, sourceExport))
+                            : ENROLLMENT_FILES.contains(file)
+                                    ? each(
+                                            file,
+                                            records,
+                                            List.of(HmisColumns.idColumn(file), "EnrollmentID", "PersonalID"),
+                                            problems,
+                                            notes,
+                                            set,
+                                            r -> enrollmentRecord(file, r, sourceExport))
+                                    : 0;
             };
         }
         return new Report(applied, problems, notes);
@@ -193,25 +284,39 @@ class HmisImport {
         void apply(Map<String, String> row) throws BadRow;
     }
 
-    private int each(String file, List<List<String>> records, List<String> required, List<String> problems,
-            List<String> notes, boolean set, RowHandler handler) {
+    private int each(
+            String file,
+            List<List<String>> records,
+            List<String> required,
+            List<String> problems,
+            List<String> notes,
+            boolean set,
+            RowHandler handler) {
         if (records.isEmpty()) {
             problems.add(file + ": empty file");
             return 0;
         }
-        List<String> header = records.get(0).stream().map(String::strip).map(h -> HmisFy2026.canonical(file, h)).toList();
+        List<String> header = records.get(0).stream()
+                .map(String::strip)
+                .map(h -> HmisFy2026.canonical(file, h))
+                .toList();
         if (set) {
             List<String> retired = HmisFy2026.RETIRED.getOrDefault(file, List.of());
-            List<String> unknown = header.stream().filter(h -> !HmisFy2026.known(file, h) && !retired.contains(h)).toList();
+            List<String> unknown = header.stream()
+                    .filter(h -> !HmisFy2026.known(file, h) && !retired.contains(h))
+                    .toList();
             if (!unknown.isEmpty()) {
                 notes.add(file + " line 1: not columns of the FY2026 file, not kept: " + String.join(", ", unknown));
             }
-            List<String> absent = HmisColumns.of(file).stream().filter(c -> !header.contains(c)).toList();
+            List<String> absent = HmisColumns.of(file).stream()
+                    .filter(c -> !header.contains(c))
+                    .toList();
             if (!absent.isEmpty()) {
                 notes.add(file + " line 1: FY2026 columns missing, read as blank: " + String.join(", ", absent));
             }
         }
-        List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
+        List<String> missing =
+                required.stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
             problems.add(file + " line 1: missing columns " + String.join(", ", missing));
             return 0;
@@ -247,7 +352,8 @@ class HmisImport {
             } catch (BadRow e) {
                 problems.add(file + " line " + line + ": " + e.getMessage());
             } catch (RuntimeException e) {
-                problems.add(file + " line " + line + ": rejected by the database (" + e.getClass().getSimpleName() + ")");
+                problems.add(file + " line " + line + ": rejected by the database ("
+                        + e.getClass().getSimpleName() + ")");
             }
         }
         return applied;
@@ -276,16 +382,18 @@ class HmisImport {
         jdbc.sql("""
                 insert into housing.organization (id, name, victim_service_provider) values (?, ?, ?)
                 on conflict (id) do update set name = excluded.name,
-                    victim_service_provider = excluded.victim_service_provider""")
-                .params(id, name, victim == 1).update();
+                    victim_service_provider = excluded.victim_service_provider""").params(id, name, victim == 1).update();
         keep("Organization.csv", r, null, null, null, sourceExport);
     }
 
     private void project(Map<String, String> r, String sourceExport) throws BadRow {
         String id = required(r, "ProjectID");
         String organization = required(r, "OrganizationID");
-        if (jdbc.sql("select count(*) from housing.organization where id = ?").param(organization).query(Long.class)
-                .single() == 0) {
+        if (jdbc.sql("select count(*) from housing.organization where id = ?")
+                        .param(organization)
+                        .query(Long.class)
+                        .single()
+                == 0) {
             throw new BadRow("OrganizationID", "unknown organization '" + organization + "'");
         }
         String name = required(r, "ProjectName");
@@ -300,8 +408,7 @@ class HmisImport {
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set organization_id = excluded.organization_id, name = excluded.name,
                     project_type = excluded.project_type, operating_start = excluded.operating_start,
-                    operating_end = excluded.operating_end""")
-                .params(id, organization, name, type, start, end).update();
+                    operating_end = excluded.operating_end""").params(id, organization, name, type, start, end).update();
         keep("Project.csv", r, id, null, null, sourceExport);
     }
 
@@ -310,7 +417,8 @@ class HmisImport {
         required(r, HmisColumns.idColumn(file));
         String project = required(r, "ProjectID");
         knownProject(project);
-        if (file.equals("Affiliation.csv") && !r.getOrDefault("ResProjectID", "").isEmpty()) {
+        if (file.equals("Affiliation.csv")
+                && !r.getOrDefault("ResProjectID", "").isEmpty()) {
             knownProject(r.get("ResProjectID"));
         }
         keep(file, r, project, null, null, sourceExport);
@@ -323,15 +431,21 @@ class HmisImport {
         String personalId = required(r, "PersonalID");
         var enrollment = jdbc.sql("""
                 select c.personal_id, e.project_id from housing.enrollment e join housing.client c on c.id = e.client_id
-                where e.hmis_id = ?""").param(enrollmentId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                .optional().orElseThrow(() -> new BadRow("EnrollmentID", "unknown enrollment '" + enrollmentId + "'"));
+                where e.hmis_id = ?""")
+                .param(enrollmentId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional()
+                .orElseThrow(() -> new BadRow("EnrollmentID", "unknown enrollment '" + enrollmentId + "'"));
         if (!enrollment[0].equals(personalId)) {
             throw new BadRow("PersonalID", "not the client of enrollment " + enrollmentId);
         }
         if (file.equals("AssessmentQuestions.csv") || file.equals("AssessmentResults.csv")) {
             String assessment = required(r, "AssessmentID");
             if (jdbc.sql("select count(*) from housing.hmis_record where file = 'Assessment.csv' and record_id = ?")
-                    .param(assessment).query(Long.class).single() == 0) {
+                            .param(assessment)
+                            .query(Long.class)
+                            .single()
+                    == 0) {
                 throw new BadRow("AssessmentID", "unknown assessment '" + assessment + "'");
             }
         }
@@ -339,13 +453,22 @@ class HmisImport {
     }
 
     private void knownProject(String project) throws BadRow {
-        if (jdbc.sql("select count(*) from housing.project where id = ?").param(project).query(Long.class).single() == 0) {
+        if (jdbc.sql("select count(*) from housing.project where id = ?")
+                        .param(project)
+                        .query(Long.class)
+                        .single()
+                == 0) {
             throw new BadRow("ProjectID", "unknown project '" + project + "'");
         }
     }
 
     /** Keeps the row's FY2026 columns as read (retired and unknown columns are not kept; see HmisRecords). */
-    private void keep(String file, Map<String, String> r, String project, String enrollment, String personal,
+    private void keep(
+            String file,
+            Map<String, String> r,
+            String project,
+            String enrollment,
+            String personal,
             String sourceExport) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String column : HmisColumns.of(file)) {
@@ -401,10 +524,19 @@ class HmisImport {
                     dob_quality = excluded.dob_quality, ssn_last4 = excluded.ssn_last4, race = excluded.race,
                     gender = case when :hasGender then excluded.gender else housing.client.gender end,
                     sex = excluded.sex, veteran_status = excluded.veteran_status, updated_at = now()""")
-                .param("id", id).param("first", first).param("last", last).param("nq", nameQuality).param("dob", dob)
-                .param("dq", dobQuality).param("ssn", last4).param("race", race.toArray(String[]::new))
-                .param("gender", gender.toArray(String[]::new)).param("sex", sex).param("hasGender", hasGender)
-                .param("vet", veteran).update();
+                .param("id", id)
+                .param("first", first)
+                .param("last", last)
+                .param("nq", nameQuality)
+                .param("dob", dob)
+                .param("dq", dobQuality)
+                .param("ssn", last4)
+                .param("race", race.toArray(String[]::new))
+                .param("gender", gender.toArray(String[]::new))
+                .param("sex", sex)
+                .param("hasGender", hasGender)
+                .param("vet", veteran)
+                .update();
         keep("Client.csv", r, null, null, id, sourceExport);
     }
 
@@ -420,7 +552,11 @@ class HmisImport {
         String id = required(r, "EnrollmentID");
         Long clientId = clientId(required(r, "PersonalID"));
         String project = required(r, "ProjectID");
-        if (jdbc.sql("select count(*) from housing.project where id = ?").param(project).query(Long.class).single() == 0) {
+        if (jdbc.sql("select count(*) from housing.project where id = ?")
+                        .param(project)
+                        .query(Long.class)
+                        .single()
+                == 0) {
             throw new BadRow("ProjectID", "unknown project '" + project + "'");
         }
         LocalDate entry = date(r, "EntryDate", true);
@@ -432,8 +568,11 @@ class HmisImport {
         if (moveIn != null && moveIn.isBefore(entry)) {
             throw new BadRow("MoveInDate", "before EntryDate " + entry);
         }
-        Long owner = jdbc.sql("select client_id from housing.enrollment where hmis_id = ?").param(id)
-                .query(Long.class).optional().orElse(null);
+        Long owner = jdbc.sql("select client_id from housing.enrollment where hmis_id = ?")
+                .param(id)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (owner != null && !owner.equals(clientId)) {
             throw new BadRow("PersonalID", "enrollment " + id + " belongs to another client");
         }
@@ -446,9 +585,16 @@ class HmisImport {
                     entry_date = excluded.entry_date, living_situation = excluded.living_situation,
                     disabling_condition = excluded.disabling_condition, move_in_date = excluded.move_in_date,
                     updated_at = now()""")
-                .param("id", id).param("client", clientId).param("project", project).param("household", household)
-                .param("rel", relationship).param("entry", entry).param("living", living).param("dis", disabling)
-                .param("movein", moveIn).update();
+                .param("id", id)
+                .param("client", clientId)
+                .param("project", project)
+                .param("household", household)
+                .param("rel", relationship)
+                .param("entry", entry)
+                .param("living", living)
+                .param("dis", disabling)
+                .param("movein", moveIn)
+                .update();
         keep("Enrollment.csv", r, project, id, r.get("PersonalID"), sourceExport);
     }
 
@@ -456,8 +602,10 @@ class HmisImport {
         String enrollmentId = required(r, "EnrollmentID");
         Long clientId = clientId(required(r, "PersonalID"));
         var enrollment = jdbc.sql("select client_id, entry_date from housing.enrollment where hmis_id = ?")
-                .param(enrollmentId).query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)})
-                .optional().orElseThrow(() -> new BadRow("EnrollmentID", "unknown enrollment '" + enrollmentId + "'"));
+                .param(enrollmentId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)})
+                .optional()
+                .orElseThrow(() -> new BadRow("EnrollmentID", "unknown enrollment '" + enrollmentId + "'"));
         if (!clientId.equals(enrollment[0])) {
             throw new BadRow("PersonalID", "not the client of enrollment " + enrollmentId);
         }
@@ -466,7 +614,8 @@ class HmisImport {
             throw new BadRow("ExitDate", "before EntryDate " + enrollment[1]);
         }
         int destination = code(r, "Destination", HudCodes.LIVING_SITUATIONS.keySet(), null);
-        Integer subsidy = r.getOrDefault("DestinationSubsidyType", "").isEmpty() ? null
+        Integer subsidy = r.getOrDefault("DestinationSubsidyType", "").isEmpty()
+                ? null
                 : code(r, "DestinationSubsidyType", HudCodes.RENTAL_SUBSIDY_TYPES.keySet(), null);
         if (subsidy != null && destination != 435) {
             throw new BadRow("DestinationSubsidyType", "only with Destination 435");
@@ -478,12 +627,15 @@ class HmisImport {
         if (row.getOrDefault("ExitID", "").isEmpty()) {
             row.put("ExitID", "X" + enrollmentId);
         }
-        String project = jdbc.sql("select project_id from housing.enrollment where hmis_id = ?").param(enrollmentId)
-                .query(String.class).single();
+        String project = jdbc.sql("select project_id from housing.enrollment where hmis_id = ?")
+                .param(enrollmentId)
+                .query(String.class)
+                .single();
         keep("Exit.csv", row, project, enrollmentId, r.get("PersonalID"), sourceExport);
         // the enrollment changed by its own exit, not by Commonweal: its kept record stays current
         jdbc.sql("update housing.hmis_record set imported_at = now() where file = 'Enrollment.csv' and record_id = ?")
-                .param(enrollmentId).update();
+                .param(enrollmentId)
+                .update();
     }
 
     /** Dates (yyyy-MM-dd) and timestamps (yyyy-MM-dd HH:mm:ss) of any file, by the specification's column names. */
@@ -491,7 +643,8 @@ class HmisImport {
         for (var e : r.entrySet()) {
             String column = e.getKey();
             String v = e.getValue();
-            if (v.isEmpty() || !(column.endsWith("Date") || column.startsWith("Date") || column.endsWith("StartDate"))) {
+            if (v.isEmpty()
+                    || !(column.endsWith("Date") || column.startsWith("Date") || column.endsWith("StartDate"))) {
                 continue;
             }
             try {
@@ -505,8 +658,11 @@ class HmisImport {
                     LocalDate.parse(v);
                 }
             } catch (DateTimeParseException notADate) {
-                throw new BadRow(column, TIMESTAMPS.contains(column) ? "not a timestamp (yyyy-MM-dd HH:mm:ss): '" + v + "'"
-                        : "not a date (yyyy-MM-dd): '" + v + "'");
+                throw new BadRow(
+                        column,
+                        TIMESTAMPS.contains(column)
+                                ? "not a timestamp (yyyy-MM-dd HH:mm:ss): '" + v + "'"
+                                : "not a date (yyyy-MM-dd): '" + v + "'");
             }
         }
     }
@@ -540,8 +696,11 @@ class HmisImport {
     }
 
     private Long clientId(String personalId) throws BadRow {
-        return jdbc.sql("select id from housing.client where personal_id = ?").param(personalId).query(Long.class)
-                .optional().orElseThrow(() -> new BadRow("PersonalID", "unknown client '" + personalId + "'"));
+        return jdbc.sql("select id from housing.client where personal_id = ?")
+                .param(personalId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new BadRow("PersonalID", "unknown client '" + personalId + "'"));
     }
 
     private static String required(Map<String, String> r, String field) throws BadRow {

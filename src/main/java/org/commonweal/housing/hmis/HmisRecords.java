@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,13 +22,16 @@ class HmisRecords {
     /** Client columns never kept here: held by housing.client (names, birth date) or not kept at all (the full SSN). */
     static final Set<String> CLIENT_COLUMNS_NOT_KEPT = Set.of("FirstName", "LastName", "DOB", "SSN");
 
-    record Stored(String recordId, String projectId, String enrollmentId, String personalId, Map<String, String> fields,
-            java.time.Instant importedAt) {
-    }
+    record Stored(
+            String recordId,
+            String projectId,
+            String enrollmentId,
+            String personalId,
+            Map<String, String> fields,
+            java.time.Instant importedAt) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
 
@@ -38,8 +39,14 @@ class HmisRecords {
         this.jdbc = jdbc;
     }
 
-    void keep(String file, String recordId, String projectId, String enrollmentId, String personalId,
-            Map<String, String> fields, String sourceExportId) {
+    void keep(
+            String file,
+            String recordId,
+            String projectId,
+            String enrollmentId,
+            String personalId,
+            Map<String, String> fields,
+            String sourceExportId) {
         jdbc.sql("""
                 insert into housing.hmis_record (file, record_id, project_id, enrollment_id, personal_id, fields,
                                                  source_export_id)
@@ -47,15 +54,21 @@ class HmisRecords {
                 on conflict (file, record_id) do update set project_id = excluded.project_id,
                     enrollment_id = excluded.enrollment_id, personal_id = excluded.personal_id, fields = excluded.fields,
                     source_export_id = excluded.source_export_id, imported_at = now()""")
-                .param("file", file).param("id", recordId).param("project", projectId).param("enrollment", enrollmentId)
-                .param("personal", personalId).param("fields", JSON.writeValueAsString(fields))
-                .param("export", sourceExportId).update();
+                .param("file", file)
+                .param("id", recordId)
+                .param("project", projectId)
+                .param("enrollment", enrollmentId)
+                .param("personal", personalId)
+                .param("fields", JSON.writeValueAsString(fields))
+                .param("export", sourceExportId)
+                .update();
     }
 
     /** Every kept record of a file, by record id. */
     Map<String, Stored> all(String file) {
         Map<String, Stored> found = new LinkedHashMap<>();
-        jdbc.sql("select * from housing.hmis_record where file = ? order by record_id").param(file)
+        jdbc.sql("select * from housing.hmis_record where file = ? order by record_id")
+                .param(file)
                 .query(rs -> {
                     found.put(rs.getString("record_id"), stored(rs));
                 });
@@ -67,17 +80,18 @@ class HmisRecords {
         return jdbc.sql("""
                 select * from housing.hmis_record where file = :file
                 and (project_id = any (:projects) or enrollment_id = any (:enrollments)) order by record_id""")
-                .param("file", file).param("projects", projects.toArray(String[]::new))
+                .param("file", file)
+                .param("projects", projects.toArray(String[]::new))
                 .param("enrollments", enrollments.toArray(String[]::new))
-                .query((rs, n) -> stored(rs)).list();
+                .query((rs, n) -> stored(rs))
+                .list();
     }
 
     /** Every UserID the kept records name. */
     List<String> referencedUsers() {
         return jdbc.sql("""
                 select distinct fields ->> 'UserID' from housing.hmis_record
-                where file <> 'User.csv' and coalesce(fields ->> 'UserID', '') <> '' order by 1""")
-                .query(String.class).list();
+                where file <> 'User.csv' and coalesce(fields ->> 'UserID', '') <> '' order by 1""").query(String.class).list();
     }
 
     /** The kept Exit columns by EnrollmentID (an exit is one per enrollment). */
@@ -90,8 +104,12 @@ class HmisRecords {
     }
 
     private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Stored(rs.getString("record_id"), rs.getString("project_id"), rs.getString("enrollment_id"),
-                rs.getString("personal_id"), JSON.readValue(rs.getString("fields"), FIELDS),
+        return new Stored(
+                rs.getString("record_id"),
+                rs.getString("project_id"),
+                rs.getString("enrollment_id"),
+                rs.getString("personal_id"),
+                JSON.readValue(rs.getString("fields"), FIELDS),
                 rs.getTimestamp("imported_at").toInstant());
     }
 }

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -25,15 +24,21 @@ class FundingController {
         }
 
         public List<BigDecimal> cumulativeBudget() {
-            return spend.months().stream().map(SpendForecast.Month::cumulativeBudget).toList();
+            return spend.months().stream()
+                    .map(SpendForecast.Month::cumulativeBudget)
+                    .toList();
         }
 
         public List<BigDecimal> cumulativeCommitted() {
-            return spend.months().stream().map(SpendForecast.Month::cumulativeCommitted).toList();
+            return spend.months().stream()
+                    .map(SpendForecast.Month::cumulativeCommitted)
+                    .toList();
         }
 
         public List<BigDecimal> cumulativeForecast() {
-            return spend.months().stream().map(SpendForecast.Month::cumulativeForecast).toList();
+            return spend.months().stream()
+                    .map(SpendForecast.Month::cumulativeForecast)
+                    .toList();
         }
     }
 

@@ -15,11 +15,20 @@ import java.util.Map;
  */
 final class SpendForecast {
 
-    record Month(YearMonth month, BigDecimal budget, BigDecimal paid, BigDecimal committed, BigDecimal cumulativeBudget,
-            BigDecimal cumulativeCommitted, BigDecimal cumulativeForecast) {
-    }
+    record Month(
+            YearMonth month,
+            BigDecimal budget,
+            BigDecimal paid,
+            BigDecimal committed,
+            BigDecimal cumulativeBudget,
+            BigDecimal cumulativeCommitted,
+            BigDecimal cumulativeForecast) {}
 
-    record Result(List<Month> months, BigDecimal total, BigDecimal committed, BigDecimal forecastAtEnd,
+    record Result(
+            List<Month> months,
+            BigDecimal total,
+            BigDecimal committed,
+            BigDecimal forecastAtEnd,
             BigDecimal monthlyRunRate) {
 
         public boolean forecastOverBudget() {
@@ -27,15 +36,19 @@ final class SpendForecast {
         }
     }
 
-    private SpendForecast() {
-    }
+    private SpendForecast() {}
 
     /**
      * @param paid amounts paid by month
      * @param committed amounts paid, scheduled or held by month
      */
-    static Result of(BigDecimal total, LocalDate startsOn, LocalDate endsOn, Map<YearMonth, BigDecimal> paid,
-            Map<YearMonth, BigDecimal> committed, LocalDate today) {
+    static Result of(
+            BigDecimal total,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            Map<YearMonth, BigDecimal> paid,
+            Map<YearMonth, BigDecimal> committed,
+            LocalDate today) {
         YearMonth first = YearMonth.from(startsOn);
         YearMonth last = YearMonth.from(endsOn);
         int count = (int) (first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);

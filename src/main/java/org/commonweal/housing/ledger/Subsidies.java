@@ -3,7 +3,6 @@ package org.commonweal.housing.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.commonweal.housing.jdbc.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,9 +11,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Subsidies {
 
-    record Subsidy(long id, long clientId, String memberId, String personalId, String clientName,
-            String fundingSourceId, String landlord, String unit, BigDecimal monthlyRent, BigDecimal tenantShare,
-            LocalDate startsOn, LocalDate endsOn) {
+    record Subsidy(
+            long id,
+            long clientId,
+            String memberId,
+            String personalId,
+            String clientName,
+            String fundingSourceId,
+            String landlord,
+            String unit,
+            BigDecimal monthlyRent,
+            BigDecimal tenantShare,
+            LocalDate startsOn,
+            LocalDate endsOn) {
 
         public BigDecimal monthlyAssistance() {
             return monthlyRent.subtract(tenantShare);
@@ -31,7 +40,6 @@ class Subsidies {
         return jdbc.sql("""
                 select s.id, s.client_id, c.member_id, c.personal_id, c.last_name || ', ' || c.first_name as client_name,
                        s.funding_source_id, s.landlord, s.unit, s.monthly_rent, s.tenant_share, s.starts_on, s.ends_on
-                from housing.subsidy s join housing.client c on c.id = s.client_id where s.id = ?""").param(id)
-                .query(RecordRows.of(Subsidy.class)).optional();
+                from housing.subsidy s join housing.client c on c.id = s.client_id where s.id = ?""").param(id).query(RecordRows.of(Subsidy.class)).optional();
     }
 }

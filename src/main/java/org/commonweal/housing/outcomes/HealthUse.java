@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.commonweal.coverage.EnrollmentSpan;
 
 /**
@@ -17,14 +16,19 @@ import org.commonweal.coverage.EnrollmentSpan;
 final class HealthUse {
 
     /** One housed member's windows. */
-    record Windows(int monthsBefore, int monthsAfter, boolean gapBefore, boolean gapAfter, int pcpMonthsBefore,
-            int pcpMonthsAfter, boolean pcpAtMoveIn, boolean pcpAfterYear) {
-    }
+    record Windows(
+            int monthsBefore,
+            int monthsAfter,
+            boolean gapBefore,
+            boolean gapAfter,
+            int pcpMonthsBefore,
+            int pcpMonthsAfter,
+            boolean pcpAtMoveIn,
+            boolean pcpAfterYear) {}
 
     static final int WINDOW = 12;
 
-    private HealthUse() {
-    }
+    private HealthUse() {}
 
     /** Whether the 12 months after the move-in month have all ended by {@code today}. */
     static boolean afterWindowComplete(LocalDate moveIn, LocalDate today) {
@@ -39,8 +43,10 @@ final class HealthUse {
         if (spans.isEmpty()) {
             return Optional.empty();
         }
-        List<EnrollmentSpan> mediCal = spans.stream().filter(s -> medicaidLines.contains(s.productLine()))
-                .filter(s -> !"suspended".equals(s.status())).toList();
+        List<EnrollmentSpan> mediCal = spans.stream()
+                .filter(s -> medicaidLines.contains(s.productLine()))
+                .filter(s -> !"suspended".equals(s.status()))
+                .toList();
         YearMonth moved = YearMonth.from(moveIn);
         int before = 0;
         int after = 0;
@@ -54,8 +60,15 @@ final class HealthUse {
             pcpBefore += withPcp(mediCal, b) ? 1 : 0;
             pcpAfter += withPcp(mediCal, a) ? 1 : 0;
         }
-        return Optional.of(new Windows(before, after, before < WINDOW, after < WINDOW, pcpBefore, pcpAfter,
-                withPcp(mediCal, moved.minusMonths(1)), withPcp(mediCal, moved.plusMonths(WINDOW))));
+        return Optional.of(new Windows(
+                before,
+                after,
+                before < WINDOW,
+                after < WINDOW,
+                pcpBefore,
+                pcpAfter,
+                withPcp(mediCal, moved.minusMonths(1)),
+                withPcp(mediCal, moved.plusMonths(WINDOW))));
     }
 
     private static boolean covered(List<EnrollmentSpan> spans, YearMonth month) {
@@ -63,10 +76,13 @@ final class HealthUse {
     }
 
     private static boolean withPcp(List<EnrollmentSpan> spans, YearMonth month) {
-        return spans.stream().anyMatch(s -> overlaps(s, month) && s.pcpNpi() != null && !s.pcpNpi().isBlank());
+        return spans.stream()
+                .anyMatch(s ->
+                        overlaps(s, month) && s.pcpNpi() != null && !s.pcpNpi().isBlank());
     }
 
     private static boolean overlaps(EnrollmentSpan s, YearMonth month) {
-        return !s.begin().isAfter(month.atEndOfMonth()) && (s.end() == null || !s.end().isBefore(month.atDay(1)));
+        return !s.begin().isAfter(month.atEndOfMonth())
+                && (s.end() == null || !s.end().isBefore(month.atDay(1)));
     }
 }

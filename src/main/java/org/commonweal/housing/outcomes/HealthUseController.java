@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -21,10 +20,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HealthUseController {
 
     /** A row as shown: every count and mean already suppressed where the viewer needs it. */
-    record Line(String group, String housed, String notMember, String tooRecent, String noCoverageData,
-            String measured, String meanBefore, String meanAfter, String gapBefore, String gapAfter,
-            String pcpBefore, String pcpAfter, Double meanBeforeValue, Double meanAfterValue) {
-    }
+    record Line(
+            String group,
+            String housed,
+            String notMember,
+            String tooRecent,
+            String noCoverageData,
+            String measured,
+            String meanBefore,
+            String meanAfter,
+            String gapBefore,
+            String gapAfter,
+            String pcpBefore,
+            String pcpAfter,
+            Double meanBeforeValue,
+            Double meanAfterValue) {}
 
     private final HealthUseReport report;
     private final AuditTrail audit;
@@ -40,7 +50,12 @@ class HealthUseController {
     @GetMapping("/housing/outcomes/health")
     String page(Authentication auth, Model model) {
         boolean suppress = OutcomesController.suppress(auth);
-        audit.record(new AuditEntry(AuditAction.SEARCH, "housing-health-use", null, null, HealthUseReport.PURPOSE,
+        audit.record(new AuditEntry(
+                AuditAction.SEARCH,
+                "housing-health-use",
+                null,
+                null,
+                HealthUseReport.PURPOSE,
                 "coverage 12 months before and after move-in, by program"));
         LocalDate today = LocalDate.now(zone);
         model.addAttribute("lines", lines(report.rows(today), suppress));
@@ -69,8 +84,13 @@ class HealthUseController {
             for (int i = 0; i < COUNTS.length; i++) {
                 p.count(List.of(r.group(), COUNTS[i]), c[i]);
             }
-            p.relate(List.of(r.group(), "housed"), List.of(List.of(r.group(), "notMember"),
-                    List.of(r.group(), "tooRecent"), List.of(r.group(), "noCoverageData"), List.of(r.group(), "measured")));
+            p.relate(
+                    List.of(r.group(), "housed"),
+                    List.of(
+                            List.of(r.group(), "notMember"),
+                            List.of(r.group(), "tooRecent"),
+                            List.of(r.group(), "noCoverageData"),
+                            List.of(r.group(), "measured")));
             if (r.group().equals("total")) {
                 total = r;
             } else {
@@ -79,7 +99,11 @@ class HealthUseController {
         }
         if (total != null) {
             for (String column : COUNTS) {
-                p.relate(List.of("total", column), programs.stream().map(r -> (Object) List.of(r.group(), column)).toList());
+                p.relate(
+                        List.of("total", column),
+                        programs.stream()
+                                .map(r -> (Object) List.of(r.group(), column))
+                                .toList());
             }
         }
         var m = CellSuppression.apply(p, suppress);
@@ -90,12 +114,19 @@ class HealthUseController {
         Object measured = List.of(r.group(), "measured");
         boolean hideMeans = r.measured() == 0 || m.masked(measured);
         String hidden = r.measured() == 0 ? "" : CellSuppression.MASK;
-        return new Line(r.group(), m.count(List.of(r.group(), "housed")), m.count(List.of(r.group(), "notMember")),
-                m.count(List.of(r.group(), "tooRecent")), m.count(List.of(r.group(), "noCoverageData")),
-                m.count(measured), hideMeans ? hidden : mean(r.monthsBefore(), r.measured()),
+        return new Line(
+                r.group(),
+                m.count(List.of(r.group(), "housed")),
+                m.count(List.of(r.group(), "notMember")),
+                m.count(List.of(r.group(), "tooRecent")),
+                m.count(List.of(r.group(), "noCoverageData")),
+                m.count(measured),
+                hideMeans ? hidden : mean(r.monthsBefore(), r.measured()),
                 hideMeans ? hidden : mean(r.monthsAfter(), r.measured()),
-                rate(r.gapBefore(), r.measured(), hideMeans, suppress), rate(r.gapAfter(), r.measured(), hideMeans, suppress),
-                rate(r.pcpBefore(), r.measured(), hideMeans, suppress), rate(r.pcpAfter(), r.measured(), hideMeans, suppress),
+                rate(r.gapBefore(), r.measured(), hideMeans, suppress),
+                rate(r.gapAfter(), r.measured(), hideMeans, suppress),
+                rate(r.pcpBefore(), r.measured(), hideMeans, suppress),
+                rate(r.pcpAfter(), r.measured(), hideMeans, suppress),
                 hideMeans ? null : value(r.monthsBefore(), r.measured()),
                 hideMeans ? null : value(r.monthsAfter(), r.measured()));
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.ProductLine;
 import org.commonweal.housing.jdbc.RecordRows;
@@ -24,18 +23,37 @@ class HealthUseReport {
 
     static final String PURPOSE = "housing outcomes: coverage before and after housing";
 
-    record Stay(long clientId, String memberId, String program, LocalDate moveIn) {
-    }
+    record Stay(long clientId, String memberId, String program, LocalDate moveIn) {}
 
     /** One program (or the total): how many could be measured, and the sums over those. */
-    record Row(String group, long housed, long notMember, long tooRecent, long noCoverageData, long measured,
-            long monthsBefore, long monthsAfter, long gapBefore, long gapAfter, long pcpBefore, long pcpAfter) {
+    record Row(
+            String group,
+            long housed,
+            long notMember,
+            long tooRecent,
+            long noCoverageData,
+            long measured,
+            long monthsBefore,
+            long monthsAfter,
+            long gapBefore,
+            long gapAfter,
+            long pcpBefore,
+            long pcpAfter) {
 
         Row plus(Row o, String name) {
-            return new Row(name, housed + o.housed, notMember + o.notMember, tooRecent + o.tooRecent,
-                    noCoverageData + o.noCoverageData, measured + o.measured, monthsBefore + o.monthsBefore,
-                    monthsAfter + o.monthsAfter, gapBefore + o.gapBefore, gapAfter + o.gapAfter,
-                    pcpBefore + o.pcpBefore, pcpAfter + o.pcpAfter);
+            return new Row(
+                    name,
+                    housed + o.housed,
+                    notMember + o.notMember,
+                    tooRecent + o.tooRecent,
+                    noCoverageData + o.noCoverageData,
+                    measured + o.measured,
+                    monthsBefore + o.monthsBefore,
+                    monthsAfter + o.monthsAfter,
+                    gapBefore + o.gapBefore,
+                    gapAfter + o.gapAfter,
+                    pcpBefore + o.pcpBefore,
+                    pcpAfter + o.pcpAfter);
         }
     }
 
@@ -59,10 +77,14 @@ class HealthUseReport {
 
     /** Rows by program, then the total. */
     List<Row> rows(LocalDate today) {
-        Set<String> medicaid = coverage.productLines().stream().filter(ProductLine::medicaid).map(ProductLine::code)
+        Set<String> medicaid = coverage.productLines().stream()
+                .filter(ProductLine::medicaid)
+                .map(ProductLine::code)
                 .collect(Collectors.toSet());
         Map<String, Row> byProgram = new LinkedHashMap<>();
-        for (Stay stay : stays().stream().sorted(java.util.Comparator.comparing(Stay::program)).toList()) {
+        for (Stay stay : stays().stream()
+                .sorted(java.util.Comparator.comparing(Stay::program))
+                .toList()) {
             byProgram.merge(stay.program(), row(stay, today, medicaid), (a, b) -> a.plus(b, a.group()));
         }
         List<Row> rows = new java.util.ArrayList<>(byProgram.values());
@@ -83,8 +105,19 @@ class HealthUseReport {
             return new Row(g, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
         }
         var w = windows.get();
-        return new Row(g, 1, 0, 0, 0, 1, w.monthsBefore(), w.monthsAfter(), w.gapBefore() ? 1 : 0,
-                w.gapAfter() ? 1 : 0, w.pcpAtMoveIn() ? 1 : 0, w.pcpAfterYear() ? 1 : 0);
+        return new Row(
+                g,
+                1,
+                0,
+                0,
+                0,
+                1,
+                w.monthsBefore(),
+                w.monthsAfter(),
+                w.gapBefore() ? 1 : 0,
+                w.gapAfter() ? 1 : 0,
+                w.pcpAtMoveIn() ? 1 : 0,
+                w.pcpAfterYear() ? 1 : 0);
     }
 
     private static Row empty(String group) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.housing.HousingFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,7 +52,8 @@ class JdbcHousingFigures implements HousingFigures {
                 STRATA.forEach(s -> sets.add("(" + place + period + ", " + s + ")"));
             }
         }
-        return jdbc.sql("with " + PEOPLE + """
+        return jdbc
+                .sql("with " + PEOPLE + """
                 , served as (
                     select distinct mo.month, date_trunc('year', mo.month)::date as year, p.id,
                            coalesce(p.spa, pr.spa) as spa, p.race, p.sex, p.age
@@ -69,7 +69,8 @@ class JdbcHousingFigures implements HousingFigures {
                        count(distinct id) as clients
                 from served
                 group by grouping sets (""" + String.join(", ", sets) + ")")
-                .param("from", fromMonth.withDayOfMonth(1)).param("asOf", asOf)
+                .param("from", fromMonth.withDayOfMonth(1))
+                .param("asOf", asOf)
                 .query((rs, n) -> {
                     boolean monthly = rs.getInt("g_month") == 0;
                     Integer spa = rs.getInt("g_spa") == 0 ? (Integer) rs.getObject("spa") : null;
@@ -77,15 +78,24 @@ class JdbcHousingFigures implements HousingFigures {
                         return null;
                     }
                     String[] stratum = stratum(rs);
-                    return new ClientCount(monthly ? "month" : "year",
-                            rs.getObject(monthly ? "month" : "year", LocalDate.class), spa, stratum[0], stratum[1],
+                    return new ClientCount(
+                            monthly ? "month" : "year",
+                            rs.getObject(monthly ? "month" : "year", LocalDate.class),
+                            spa,
+                            stratum[0],
+                            stratum[1],
                             rs.getLong("clients"));
-                }).list().stream().filter(c -> c != null).toList();
+                })
+                .list()
+                .stream()
+                .filter(c -> c != null)
+                .toList();
     }
 
     @Override
     public List<Retention> retention12Months(LocalDate asOf) {
-        return jdbc.sql("with " + PEOPLE + """
+        return jdbc
+                .sql("with " + PEOPLE + """
                 , housed as (
                     select coalesce(p.spa, pr.spa) as spa, p.race, p.sex, p.age,
                            (e.exit_date is null or e.exit_date >= e.move_in_date + interval '12 months'
@@ -102,7 +112,8 @@ class JdbcHousingFigures implements HousingFigures {
                        grouping(age) as g_age, count(*) as due, count(*) filter (where retained) as retained
                 from housed
                 group by grouping sets ((spa), (spa, race), (spa, sex), (spa, age), (), (race), (sex), (age))
-                """).param("asOf", asOf)
+                """)
+                .param("asOf", asOf)
                 .query((rs, n) -> {
                     Integer spa = rs.getInt("g_spa") == 0 ? (Integer) rs.getObject("spa") : null;
                     if (rs.getInt("g_spa") == 0 && spa == null) {
@@ -110,7 +121,11 @@ class JdbcHousingFigures implements HousingFigures {
                     }
                     String[] stratum = stratum(rs);
                     return new Retention(spa, stratum[0], stratum[1], rs.getLong("due"), rs.getLong("retained"));
-                }).list().stream().filter(c -> c != null).toList();
+                })
+                .list()
+                .stream()
+                .filter(c -> c != null)
+                .toList();
     }
 
     private static String[] stratum(ResultSet rs) throws SQLException {

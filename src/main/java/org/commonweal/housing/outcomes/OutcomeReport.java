@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.commonweal.housing.HudCodes;
 import org.commonweal.housing.HudCodes.DestinationClass;
 import org.commonweal.housing.outcomes.RetentionRules.Retention;
@@ -24,15 +23,33 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomeReport {
 
-    enum GroupBy { PROGRAM, SPA }
-
-    record Stay2(long clientId, String project, int projectType, Integer spa, LocalDate entry, LocalDate moveIn,
-            LocalDate exit, Integer destination) {
+    enum GroupBy {
+        PROGRAM,
+        SPA
     }
 
-    record Row(String group, long enrolled, long housed, long retained6, long due6, long retained12, long due12,
-            Map<DestinationClass, Long> exits, long returned, long exitsToPermanentDue, Long medianDaysToMoveIn) {
-    }
+    record Stay2(
+            long clientId,
+            String project,
+            int projectType,
+            Integer spa,
+            LocalDate entry,
+            LocalDate moveIn,
+            LocalDate exit,
+            Integer destination) {}
+
+    record Row(
+            String group,
+            long enrolled,
+            long housed,
+            long retained6,
+            long due6,
+            long retained12,
+            long due12,
+            Map<DestinationClass, Long> exits,
+            long returned,
+            long exitsToPermanentDue,
+            Long medianDaysToMoveIn) {}
 
     private final JdbcClient jdbc;
 
@@ -55,10 +72,11 @@ class OutcomeReport {
         for (Stay2 s : stays) {
             byClient.computeIfAbsent(s.clientId(), k -> new ArrayList<>()).add(new Stay(s.entry(), s.projectType()));
         }
-        Function<Stay2, String> key = groupBy == GroupBy.PROGRAM ? Stay2::project
-                : s -> s.spa() == null ? "SPA ?" : "SPA " + s.spa();
+        Function<Stay2, String> key =
+                groupBy == GroupBy.PROGRAM ? Stay2::project : s -> s.spa() == null ? "SPA ?" : "SPA " + s.spa();
         Map<String, List<Stay2>> groups = new java.util.TreeMap<>();
-        List<Stay2> housingStays = stays.stream().filter(s -> HudCodes.isPermanentHousingProjectType(s.projectType()))
+        List<Stay2> housingStays = stays.stream()
+                .filter(s -> HudCodes.isPermanentHousingProjectType(s.projectType()))
                 .toList();
         for (Stay2 s : housingStays) {
             groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s);
@@ -96,8 +114,8 @@ class OutcomeReport {
                 if (DestinationClass.of(s.destination()) == DestinationClass.PERMANENT
                         && !s.exit().plusMonths(12).isAfter(asOf)) {
                     permanentDue++;
-                    if (RetentionRules.returnedToHomelessness(s.exit(), s.destination(),
-                            byClient.getOrDefault(s.clientId(), List.of()), 12)) {
+                    if (RetentionRules.returnedToHomelessness(
+                            s.exit(), s.destination(), byClient.getOrDefault(s.clientId(), List.of()), 12)) {
                         returned++;
                     }
                 }
@@ -105,7 +123,17 @@ class OutcomeReport {
         }
         days.sort(Long::compare);
         Long median = days.isEmpty() ? null : days.get(days.size() / 2);
-        return new Row(group, stays.size(), housed, r6, d6, r12, d12, new LinkedHashMap<>(exits), returned,
-                permanentDue, median);
+        return new Row(
+                group,
+                stays.size(),
+                housed,
+                r6,
+                d6,
+                r12,
+                d12,
+                new LinkedHashMap<>(exits),
+                returned,
+                permanentDue,
+                median);
     }
 }

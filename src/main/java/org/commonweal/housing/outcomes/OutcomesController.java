@@ -1,5 +1,6 @@
 package org.commonweal.housing.outcomes;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -29,13 +28,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OutcomesController {
 
     /** One line of the table as shown: counts and rates already suppressed where the viewer needs it. */
-    record Line(String group, String enrolled, String housed, String retention6, String retention12,
-            List<String> exits, String returns, String medianDays, Double retention6Value, Double retention12Value) {
-    }
+    record Line(
+            String group,
+            String enrolled,
+            String housed,
+            String retention6,
+            String retention12,
+            List<String> exits,
+            String returns,
+            String medianDays,
+            Double retention6Value,
+            Double retention12Value) {}
 
-    static final List<String> HEADER = List.of("group", "enrolled", "housed", "retention_6m", "retention_12m",
-            "exits_homeless", "exits_institutional", "exits_temporary", "exits_permanent", "exits_other",
-            "returns_to_homelessness_12m", "median_days_to_move_in");
+    static final List<String> HEADER = List.of(
+            "group",
+            "enrolled",
+            "housed",
+            "retention_6m",
+            "retention_12m",
+            "exits_homeless",
+            "exits_institutional",
+            "exits_temporary",
+            "exits_permanent",
+            "exits_other",
+            "returns_to_homelessness_12m",
+            "median_days_to_move_in");
 
     private final OutcomeReport report;
     private final AuditTrail audit;
@@ -52,7 +69,12 @@ class OutcomesController {
     String page(@RequestParam(defaultValue = "program") String by, Authentication auth, Model model) {
         var groupBy = groupBy(by);
         boolean suppress = suppress(auth);
-        audit.record(new AuditEntry(AuditAction.SEARCH, "housing-outcomes", null, null, "program outcomes",
+        audit.record(new AuditEntry(
+                AuditAction.SEARCH,
+                "housing-outcomes",
+                null,
+                null,
+                "program outcomes",
                 "by " + groupBy.name().toLowerCase(java.util.Locale.ROOT)));
         model.addAttribute("lines", lines(groupBy, suppress));
         model.addAttribute("by", groupBy.name().toLowerCase(Locale.ROOT));
@@ -65,15 +87,20 @@ class OutcomesController {
     void csv(@RequestParam(defaultValue = "program") String by, Authentication auth, HttpServletResponse response)
             throws IOException {
         var groupBy = groupBy(by);
-        audit.record(new AuditEntry(AuditAction.EXPORT, "housing-outcomes", null, null, "program outcomes",
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "housing-outcomes",
+                null,
+                null,
+                "program outcomes",
                 "csv by " + groupBy.name().toLowerCase(java.util.Locale.ROOT)));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"housing-outcomes.csv\"");
         try (var csv = Csv.to(response.getWriter())) {
             csv.row(HEADER);
             for (Line l : lines(groupBy, suppress(auth))) {
-                List<String> cells = new ArrayList<>(List.of(l.group(), l.enrolled(), l.housed(), l.retention6(),
-                        l.retention12()));
+                List<String> cells =
+                        new ArrayList<>(List.of(l.group(), l.enrolled(), l.housed(), l.retention6(), l.retention12()));
                 cells.addAll(l.exits());
                 cells.add(l.returns());
                 cells.add(l.medianDays());
@@ -100,27 +127,41 @@ class OutcomesController {
                 counts(r).forEach((column, value) -> p.count(List.of(e.getKey(), r.group(), column), value));
             }
         }
-        for (String column : counts(both.get(groupBy).isEmpty() ? null : both.get(groupBy).getFirst()).keySet()) {
-            long total = both.get(groupBy).stream().mapToLong(r -> counts(r).get(column)).sum();
+        for (String column : counts(
+                        both.get(groupBy).isEmpty() ? null : both.get(groupBy).getFirst())
+                .keySet()) {
+            long total = both.get(groupBy).stream()
+                    .mapToLong(r -> counts(r).get(column))
+                    .sum();
             p.unpublished(List.of("all stays", column), total);
             for (var e : both.entrySet()) {
-                p.relate(List.of("all stays", column),
-                        e.getValue().stream().map(r -> (Object) List.of(e.getKey(), r.group(), column)).toList());
+                p.relate(
+                        List.of("all stays", column),
+                        e.getValue().stream()
+                                .map(r -> (Object) List.of(e.getKey(), r.group(), column))
+                                .toList());
             }
         }
         var m = CellSuppression.apply(p, suppress);
         List<Line> lines = new ArrayList<>();
         for (OutcomeReport.Row r : both.get(groupBy)) {
             List<String> exits = r.exits().keySet().stream()
-                    .map(k -> m.count(List.of(groupBy, r.group(), "exit:" + k))).toList();
+                    .map(k -> m.count(List.of(groupBy, r.group(), "exit:" + k)))
+                    .toList();
             boolean hide6 = suppress && (CellSuppression.small(r.retained6()) || CellSuppression.small(r.due6()));
             boolean hide12 = suppress && (CellSuppression.small(r.retained12()) || CellSuppression.small(r.due12()));
             boolean housedMasked = m.masked(List.of(groupBy, r.group(), "housed"));
-            lines.add(new Line(r.group(), m.count(List.of(groupBy, r.group(), "enrolled")),
-                    m.count(List.of(groupBy, r.group(), "housed")), rate(r.retained6(), r.due6(), suppress),
-                    rate(r.retained12(), r.due12(), suppress), exits,
+            lines.add(new Line(
+                    r.group(),
+                    m.count(List.of(groupBy, r.group(), "enrolled")),
+                    m.count(List.of(groupBy, r.group(), "housed")),
+                    rate(r.retained6(), r.due6(), suppress),
+                    rate(r.retained12(), r.due12(), suppress),
+                    exits,
                     rate(r.returned(), r.exitsToPermanentDue(), suppress),
-                    r.medianDaysToMoveIn() == null || housedMasked ? "" : r.medianDaysToMoveIn().toString(),
+                    r.medianDaysToMoveIn() == null || housedMasked
+                            ? ""
+                            : r.medianDaysToMoveIn().toString(),
                     hide6 || r.due6() == 0 ? null : Math.round(1000.0 * r.retained6() / r.due6()) / 10.0,
                     hide12 || r.due12() == 0 ? null : Math.round(1000.0 * r.retained12() / r.due12()) / 10.0));
         }
@@ -151,8 +192,9 @@ class OutcomesController {
 
     /** Analysts are outside the care team: small cells hidden. Case managers and administrators see counts. */
     static boolean suppress(Authentication auth) {
-        return auth.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_ADMIN")
-                || a.getAuthority().equals("ROLE_CASE_MANAGER"));
+        return auth.getAuthorities().stream()
+                .noneMatch(a -> a.getAuthority().equals("ROLE_ADMIN")
+                        || a.getAuthority().equals("ROLE_CASE_MANAGER"));
     }
 
     private static OutcomeReport.GroupBy groupBy(String by) {

@@ -3,7 +3,6 @@ package org.commonweal.housing.outcomes;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.commonweal.housing.HudCodes;
 import org.commonweal.housing.HudCodes.DestinationClass;
 
@@ -15,12 +14,17 @@ import org.commonweal.housing.HudCodes.DestinationClass;
  */
 final class RetentionRules {
 
-    enum Retention { NOT_HOUSED, NOT_DUE, EXCLUDED, RETAINED, NOT_RETAINED }
+    enum Retention {
+        NOT_HOUSED,
+        NOT_DUE,
+        EXCLUDED,
+        RETAINED,
+        NOT_RETAINED
+    }
 
     static final int DECEASED = 24;
 
-    private RetentionRules() {
-    }
+    private RetentionRules() {}
 
     static Retention atMonths(LocalDate moveIn, LocalDate exitDate, Integer destination, int months, LocalDate asOf) {
         if (moveIn == null) {
@@ -37,12 +41,12 @@ final class RetentionRules {
             return Retention.EXCLUDED;
         }
         return destination != null && DestinationClass.of(destination) == DestinationClass.PERMANENT
-                ? Retention.RETAINED : Retention.NOT_RETAINED;
+                ? Retention.RETAINED
+                : Retention.NOT_RETAINED;
     }
 
     /** A later stay. */
-    record Stay(LocalDate entryDate, int projectType) {
-    }
+    record Stay(LocalDate entryDate, int projectType) {}
 
     /**
      * True when someone who left for a permanent destination is back in a homeless project (outreach, shelter,
@@ -53,8 +57,10 @@ final class RetentionRules {
             return false;
         }
         LocalDate until = exitDate.plusMonths(months);
-        return laterStays.stream().anyMatch(s -> s.entryDate().isAfter(exitDate) && !s.entryDate().isAfter(until)
-                && HudCodes.isHomelessProjectType(s.projectType()));
+        return laterStays.stream()
+                .anyMatch(s -> s.entryDate().isAfter(exitDate)
+                        && !s.entryDate().isAfter(until)
+                        && HudCodes.isHomelessProjectType(s.projectType()));
     }
 
     /** Days from project start to housing move-in, or -1 when not moved in. */

@@ -1,13 +1,12 @@
 package org.commonweal.housing.records;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.commonweal.housing.HudCodes;
 
 /**
@@ -15,16 +14,35 @@ import org.commonweal.housing.HudCodes;
  * universal data elements with their HUD code lists. The Bean Validation constraints are the lengths (HMIS CSV: names
  * S50); {@link #check} adds the code lists and the rules between fields.
  */
-record ClientForm(@NotBlank @Size(max = 50) String firstName, @NotBlank @Size(max = 50) String lastName,
-        String nameQuality, String birthDate, String dobQuality, @Size(max = 4) String ssnLast4, List<String> race,
-        List<String> gender, String veteranStatus, String disablingCondition, @Size(max = 20) String memberId,
-        String spa, @Size(max = 64) String caseManager) {
+record ClientForm(
+        @NotBlank @Size(max = 50) String firstName,
+        @NotBlank @Size(max = 50) String lastName,
+        String nameQuality,
+        String birthDate,
+        String dobQuality,
+        @Size(max = 4) String ssnLast4,
+        List<String> race,
+        List<String> gender,
+        String veteranStatus,
+        String disablingCondition,
+        @Size(max = 20) String memberId,
+        String spa,
+        @Size(max = 64) String caseManager) {
 
     /** The checked values of a client. */
-    record Values(String firstName, String lastName, int nameQuality, LocalDate birthDate, int dobQuality,
-            String ssnLast4, List<String> race, List<String> gender, int veteranStatus, int disablingCondition,
-            String memberId, Integer spa) {
-    }
+    record Values(
+            String firstName,
+            String lastName,
+            int nameQuality,
+            LocalDate birthDate,
+            int dobQuality,
+            String ssnLast4,
+            List<String> race,
+            List<String> gender,
+            int veteranStatus,
+            int disablingCondition,
+            String memberId,
+            Integer spa) {}
 
     record Checked(Values values, String caseManager, Map<String, String> errors) {
 
@@ -33,8 +51,23 @@ record ClientForm(@NotBlank @Size(max = 50) String firstName, @NotBlank @Size(ma
         }
     }
 
-    static final Map<Integer, String> SPAS = new java.util.TreeMap<>(Map.of(1, "Antelope Valley", 2, "San Fernando", 3, "San Gabriel",
-            4, "Metro", 5, "West", 6, "South", 7, "East", 8, "South Bay"));
+    static final Map<Integer, String> SPAS = new java.util.TreeMap<>(Map.of(
+            1,
+            "Antelope Valley",
+            2,
+            "San Fernando",
+            3,
+            "San Gabriel",
+            4,
+            "Metro",
+            5,
+            "West",
+            6,
+            "South",
+            7,
+            "East",
+            8,
+            "South Bay"));
 
     ClientForm {
         race = race == null ? List.of() : List.copyOf(race);
@@ -42,11 +75,20 @@ record ClientForm(@NotBlank @Size(max = 50) String firstName, @NotBlank @Size(ma
     }
 
     static ClientForm of(Values v, String caseManager) {
-        return new ClientForm(v.firstName(), v.lastName(), Integer.toString(v.nameQuality()),
-                v.birthDate() == null ? "" : v.birthDate().toString(), Integer.toString(v.dobQuality()),
-                v.ssnLast4() == null ? "" : v.ssnLast4(), v.race(), v.gender(), Integer.toString(v.veteranStatus()),
-                Integer.toString(v.disablingCondition()), v.memberId() == null ? "" : v.memberId(),
-                v.spa() == null ? "" : v.spa().toString(), caseManager);
+        return new ClientForm(
+                v.firstName(),
+                v.lastName(),
+                Integer.toString(v.nameQuality()),
+                v.birthDate() == null ? "" : v.birthDate().toString(),
+                Integer.toString(v.dobQuality()),
+                v.ssnLast4() == null ? "" : v.ssnLast4(),
+                v.race(),
+                v.gender(),
+                Integer.toString(v.veteranStatus()),
+                Integer.toString(v.disablingCondition()),
+                v.memberId() == null ? "" : v.memberId(),
+                v.spa() == null ? "" : v.spa().toString(),
+                caseManager);
     }
 
     static ClientForm blank(String caseManager) {
@@ -89,9 +131,22 @@ record ClientForm(@NotBlank @Size(max = 50) String firstName, @NotBlank @Size(ma
         if (!e.isEmpty()) {
             return new Checked(null, manager, e.asMap());
         }
-        return new Checked(new Values(first, last, nq, dob, dq, ssn, ordered(race, HudCodes.RACE_COLUMNS),
-                ordered(gender, HudCodes.GENDER_COLUMNS), vet, dis, member, spaCode == -1 ? null : spaCode),
-                manager, e.asMap());
+        return new Checked(
+                new Values(
+                        first,
+                        last,
+                        nq,
+                        dob,
+                        dq,
+                        ssn,
+                        ordered(race, HudCodes.RACE_COLUMNS),
+                        ordered(gender, HudCodes.GENDER_COLUMNS),
+                        vet,
+                        dis,
+                        member,
+                        spaCode == -1 ? null : spaCode),
+                manager,
+                e.asMap());
     }
 
     private static void checkFlags(FieldErrors e, String field, List<String> chosen, String[] allowed) {

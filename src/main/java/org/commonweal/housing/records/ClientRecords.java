@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.commonweal.housing.jdbc.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,14 +16,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClientRecords {
 
-    record Client(long id, String personalId, String memberId, ClientForm.Values values) {
-    }
+    record Client(long id, String personalId, String memberId, ClientForm.Values values) {}
 
-    record Enrollment(long id, String hmisId, long clientId, EnrollmentForm.Values values) {
-    }
+    record Enrollment(long id, String hmisId, long clientId, EnrollmentForm.Values values) {}
 
-    record Project(String id, String name, int projectType) {
-    }
+    record Project(String id, String name, int projectType) {}
 
     private final JdbcClient jdbc;
 
@@ -77,8 +73,7 @@ class ClientRecords {
     List<Project> projects() {
         return jdbc.sql("""
                 select id, name, project_type from housing.project
-                where operating_end is null or operating_end >= current_date order by name""")
-                .query(RecordRows.of(Project.class)).list();
+                where operating_end is null or operating_end >= current_date order by name""").query(RecordRows.of(Project.class)).list();
     }
 
     Map<String, Integer> projectTypes() {
@@ -92,13 +87,22 @@ class ClientRecords {
                 select id, hmis_id, client_id, project_id, entry_date, living_situation, household_id,
                        relationship_to_hoh, disabling_condition, move_in_date, exit_date, destination,
                        destination_subsidy_type
-                from housing.enrollment where id = ?""").param(id)
-                .query((rs, n) -> new Enrollment(rs.getLong("id"), rs.getString("hmis_id"), rs.getLong("client_id"),
-                        new EnrollmentForm.Values(rs.getString("project_id"),
-                                rs.getObject("entry_date", LocalDate.class), rs.getInt("living_situation"),
-                                rs.getString("household_id"), rs.getInt("relationship_to_hoh"),
-                                rs.getInt("disabling_condition"), rs.getObject("move_in_date", LocalDate.class),
-                                rs.getObject("exit_date", LocalDate.class), (Integer) rs.getObject("destination"),
+                from housing.enrollment where id = ?""")
+                .param(id)
+                .query((rs, n) -> new Enrollment(
+                        rs.getLong("id"),
+                        rs.getString("hmis_id"),
+                        rs.getLong("client_id"),
+                        new EnrollmentForm.Values(
+                                rs.getString("project_id"),
+                                rs.getObject("entry_date", LocalDate.class),
+                                rs.getInt("living_situation"),
+                                rs.getString("household_id"),
+                                rs.getInt("relationship_to_hoh"),
+                                rs.getInt("disabling_condition"),
+                                rs.getObject("move_in_date", LocalDate.class),
+                                rs.getObject("exit_date", LocalDate.class),
+                                (Integer) rs.getObject("destination"),
                                 (Integer) rs.getObject("destination_subsidy_type"))))
                 .optional();
     }
@@ -112,7 +116,11 @@ class ClientRecords {
                     destination_subsidy_type)
                 select n.id, 'E' || n.id, :client, :project, coalesce(:household, 'HH' || n.id), :rel, :entry, :living,
                        :dis, :movein, :exit, :dest, :subsidy
-                from n returning id""").params(params(v)).param("client", clientId).query(Long.class).single();
+                from n returning id""")
+                .params(params(v))
+                .param("client", clientId)
+                .query(Long.class)
+                .single();
     }
 
     void updateEnrollment(long id, EnrollmentForm.Values v) {
@@ -143,24 +151,29 @@ class ClientRecords {
     /** Revokes a consent from {@code on}; the client's id, or empty when there is no such live consent. */
     Optional<Long> revokeConsent(long consentId, LocalDate on) {
         return jdbc.sql("""
-                update housing.consent set revoked_on = ? where id = ? and revoked_on is null returning client_id""")
-                .params(on, consentId).query(Long.class).optional();
+                update housing.consent set revoked_on = ? where id = ? and revoked_on is null returning client_id""").params(on, consentId).query(Long.class).optional();
     }
 
     Optional<Long> clientOfConsent(long consentId) {
-        return jdbc.sql("select client_id from housing.consent where id = ?").param(consentId).query(Long.class)
+        return jdbc.sql("select client_id from housing.consent where id = ?")
+                .param(consentId)
+                .query(Long.class)
                 .optional();
     }
 
     void assign(long clientId, String caseManager, LocalDate on, String by) {
-        jdbc.sql("insert into housing.assignment (client_id, case_manager, assigned_on, assigned_by) values (?, ?, ?, ?)")
-                .params(clientId, caseManager, on, by).update();
+        jdbc.sql(
+                        "insert into housing.assignment (client_id, case_manager, assigned_on, assigned_by) values (?, ?, ?, ?)")
+                .params(clientId, caseManager, on, by)
+                .update();
     }
 
     /** Whom a new client may be given to: oneself when in a team, and the case managers of the teams one supervises. */
     List<String> assignable(String username, boolean admin) {
         if (admin) {
-            return jdbc.sql("select username from housing.team_member order by username").query(String.class).list();
+            return jdbc.sql("select username from housing.team_member order by username")
+                    .query(String.class)
+                    .list();
         }
         return jdbc.sql("""
                 select m.username from housing.team_member m
@@ -170,11 +183,22 @@ class ClientRecords {
     }
 
     private static Client client(ResultSet rs, int n) throws SQLException {
-        return new Client(rs.getLong("id"), rs.getString("personal_id"), rs.getString("member_id"),
-                new ClientForm.Values(rs.getString("first_name"), rs.getString("last_name"), rs.getInt("name_quality"),
-                        rs.getObject("birth_date", LocalDate.class), rs.getInt("dob_quality"),
-                        rs.getString("ssn_last4"), Arrays.asList((String[]) rs.getArray("race").getArray()),
-                        Arrays.asList((String[]) rs.getArray("gender").getArray()), rs.getInt("veteran_status"),
-                        rs.getInt("disabling_condition"), rs.getString("member_id"), (Integer) rs.getObject("spa")));
+        return new Client(
+                rs.getLong("id"),
+                rs.getString("personal_id"),
+                rs.getString("member_id"),
+                new ClientForm.Values(
+                        rs.getString("first_name"),
+                        rs.getString("last_name"),
+                        rs.getInt("name_quality"),
+                        rs.getObject("birth_date", LocalDate.class),
+                        rs.getInt("dob_quality"),
+                        rs.getString("ssn_last4"),
+                        Arrays.asList((String[]) rs.getArray("race").getArray()),
+                        Arrays.asList((String[]) rs.getArray("gender").getArray()),
+                        rs.getInt("veteran_status"),
+                        rs.getInt("disabling_condition"),
+                        rs.getString("member_id"),
+                        (Integer) rs.getObject("spa")));
     }
 }

@@ -1,9 +1,8 @@
 package org.commonweal.housing.records;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Map;
-
-import jakarta.validation.constraints.Size;
 import org.commonweal.housing.HudCodes;
 
 /**
@@ -12,15 +11,29 @@ import org.commonweal.housing.HudCodes;
  * permanent housing project; move-in and exit not before entry, move-in not after exit; exit date and destination
  * together; subsidy type with destination 435 only, and required there.
  */
-record EnrollmentForm(@Size(max = 64) String projectId, String entryDate, String livingSituation,
+record EnrollmentForm(
+        @Size(max = 64) String projectId,
+        String entryDate,
+        String livingSituation,
         @Size(max = 32) String householdId,
-        String relationshipToHoh, String disablingCondition, String moveInDate, String exitDate, String destination,
+        String relationshipToHoh,
+        String disablingCondition,
+        String moveInDate,
+        String exitDate,
+        String destination,
         String destinationSubsidyType) {
 
-    record Values(String projectId, LocalDate entryDate, int livingSituation, String householdId,
-            int relationshipToHoh, int disablingCondition, LocalDate moveInDate, LocalDate exitDate,
-            Integer destination, Integer destinationSubsidyType) {
-    }
+    record Values(
+            String projectId,
+            LocalDate entryDate,
+            int livingSituation,
+            String householdId,
+            int relationshipToHoh,
+            int disablingCondition,
+            LocalDate moveInDate,
+            LocalDate exitDate,
+            Integer destination,
+            Integer destinationSubsidyType) {}
 
     record Checked(Values values, Map<String, String> errors) {
 
@@ -30,9 +43,17 @@ record EnrollmentForm(@Size(max = 64) String projectId, String entryDate, String
     }
 
     static EnrollmentForm of(Values v) {
-        return new EnrollmentForm(v.projectId(), text(v.entryDate()), Integer.toString(v.livingSituation()),
-                v.householdId(), Integer.toString(v.relationshipToHoh()), Integer.toString(v.disablingCondition()),
-                text(v.moveInDate()), text(v.exitDate()), text(v.destination()), text(v.destinationSubsidyType()));
+        return new EnrollmentForm(
+                v.projectId(),
+                text(v.entryDate()),
+                Integer.toString(v.livingSituation()),
+                v.householdId(),
+                Integer.toString(v.relationshipToHoh()),
+                Integer.toString(v.disablingCondition()),
+                text(v.moveInDate()),
+                text(v.exitDate()),
+                text(v.destination()),
+                text(v.destinationSubsidyType()));
     }
 
     static EnrollmentForm blank(LocalDate today) {
@@ -65,7 +86,9 @@ record EnrollmentForm(@Size(max = 64) String projectId, String entryDate, String
         dest = dest != null && dest == -1 ? null : dest;
         subsidy = subsidy != null && subsidy == -1 ? null : subsidy;
 
-        if (moveIn != null && project != null && projectTypes.containsKey(project)
+        if (moveIn != null
+                && project != null
+                && projectTypes.containsKey(project)
                 && !HudCodes.isPermanentHousingProjectType(projectTypes.get(project))) {
             e.reject("moveInDate", "housing.error.moveInProject");
         }
@@ -93,8 +116,9 @@ record EnrollmentForm(@Size(max = 64) String projectId, String entryDate, String
         if (!e.isEmpty()) {
             return new Checked(null, e.asMap());
         }
-        return new Checked(new Values(project, entry, living, household, relationship, disabling, moveIn, exit, dest,
-                subsidy), e.asMap());
+        return new Checked(
+                new Values(project, entry, living, household, relationship, disabling, moveIn, exit, dest, subsidy),
+                e.asMap());
     }
 
     private static String text(Object value) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -70,8 +69,13 @@ class RecordEditing {
         }
         long id = records.insertClient(checked.values());
         records.assign(id, checked.caseManager(), today(), viewer.username());
-        audit.record(AuditEntry.change(AuditAction.CREATE, "housing-client", Long.toString(id),
-                checked.values().memberId(), PURPOSE, "assigned to " + checked.caseManager()));
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "housing-client",
+                Long.toString(id),
+                checked.values().memberId(),
+                PURPOSE,
+                "assigned to " + checked.caseManager()));
         return new Outcome(id, Map.of());
     }
 
@@ -94,8 +98,12 @@ class RecordEditing {
         List<String> changed = changedFields(before.values(), checked.values());
         if (!changed.isEmpty()) {
             records.updateClient(clientId, checked.values());
-            audit.record(AuditEntry.change(AuditAction.UPDATE, "housing-client", Long.toString(clientId),
-                    checked.values().memberId() != null ? checked.values().memberId() : before.memberId(), PURPOSE,
+            audit.record(AuditEntry.change(
+                    AuditAction.UPDATE,
+                    "housing-client",
+                    Long.toString(clientId),
+                    checked.values().memberId() != null ? checked.values().memberId() : before.memberId(),
+                    PURPOSE,
                     "changed " + String.join(", ", changed)));
         }
         return new Outcome(clientId, Map.of());
@@ -118,8 +126,13 @@ class RecordEditing {
             return Outcome.rejected(checked.errors());
         }
         long id = records.insertEnrollment(clientId, checked.values());
-        audit.record(AuditEntry.change(AuditAction.CREATE, "housing-enrollment", Long.toString(id),
-                client.memberId(), PURPOSE, "project " + checked.values().projectId()));
+        audit.record(AuditEntry.change(
+                AuditAction.CREATE,
+                "housing-enrollment",
+                Long.toString(id),
+                client.memberId(),
+                PURPOSE,
+                "project " + checked.values().projectId()));
         return new Outcome(id, Map.of());
     }
 
@@ -138,8 +151,13 @@ class RecordEditing {
         }
         if (!changed.isEmpty()) {
             records.updateEnrollment(enrollmentId, checked.values());
-            audit.record(AuditEntry.change(AuditAction.UPDATE, "housing-enrollment", Long.toString(enrollmentId),
-                    client.memberId(), PURPOSE, "changed " + String.join(", ", changed)));
+            audit.record(AuditEntry.change(
+                    AuditAction.UPDATE,
+                    "housing-enrollment",
+                    Long.toString(enrollmentId),
+                    client.memberId(),
+                    PURPOSE,
+                    "changed " + String.join(", ", changed)));
         }
         return new Outcome(enrollmentId, Map.of());
     }
@@ -152,8 +170,13 @@ class RecordEditing {
         var client = openable(viewer, clientId);
         records.revokeConsent(consentId, today())
                 .orElseThrow(() -> new IllegalArgumentException("consent " + consentId + " is already revoked"));
-        audit.record(AuditEntry.change(AuditAction.UPDATE, "housing-consent", Long.toString(consentId),
-                client.memberId(), PURPOSE, "revoked"));
+        audit.record(AuditEntry.change(
+                AuditAction.UPDATE,
+                "housing-consent",
+                Long.toString(consentId),
+                client.memberId(),
+                PURPOSE,
+                "revoked"));
         return clientId;
     }
 
@@ -191,7 +214,12 @@ class RecordEditing {
 
     private void check(Viewer viewer, long clientId) {
         if (!access.canOpen(viewer, clientId)) {
-            audit.record(new AuditEntry(AuditAction.READ, "housing-client", Long.toString(clientId), null, PURPOSE,
+            audit.record(new AuditEntry(
+                    AuditAction.READ,
+                    "housing-client",
+                    Long.toString(clientId),
+                    null,
+                    PURPOSE,
                     "refused: not in caseload"));
             throw new AccessDeniedException("client " + clientId + " is not in your caseload or your team's");
         }
@@ -202,7 +230,8 @@ class RecordEditing {
         List<String> changed = new ArrayList<>();
         for (RecordComponent c : before.getClass().getRecordComponents()) {
             try {
-                if (!Objects.deepEquals(c.getAccessor().invoke(before), c.getAccessor().invoke(after))) {
+                if (!Objects.deepEquals(
+                        c.getAccessor().invoke(before), c.getAccessor().invoke(after))) {
                     changed.add(c.getName());
                 }
             } catch (ReflectiveOperationException e) {

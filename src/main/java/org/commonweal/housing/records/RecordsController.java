@@ -1,10 +1,9 @@
 package org.commonweal.housing.records;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.commonweal.housing.HudCodes;
 import org.commonweal.housing.cases.Viewer;
 import org.commonweal.shell.FieldChecks;
@@ -47,8 +46,12 @@ class RecordsController {
     }
 
     @PostMapping("/housing/clients")
-    String createClient(@Valid @ModelAttribute("form") ClientForm form, BindingResult result, Authentication auth,
-            Model model, HttpServletResponse response) {
+    String createClient(
+            @Valid @ModelAttribute("form") ClientForm form,
+            BindingResult result,
+            Authentication auth,
+            Model model,
+            HttpServletResponse response) {
         Viewer viewer = Viewer.of(auth);
         var outcome = result.hasErrors() ? editing.checkClient(viewer, null, form) : editing.createClient(viewer, form);
         if (rejected(result, outcome, model, response)) {
@@ -66,10 +69,16 @@ class RecordsController {
     }
 
     @PostMapping("/housing/clients/{id}")
-    String updateClient(@PathVariable long id, @Valid @ModelAttribute("form") ClientForm form, BindingResult result,
-            Authentication auth, Model model, HttpServletResponse response) {
+    String updateClient(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") ClientForm form,
+            BindingResult result,
+            Authentication auth,
+            Model model,
+            HttpServletResponse response) {
         Viewer viewer = Viewer.of(auth);
-        var outcome = result.hasErrors() ? editing.checkClient(viewer, id, form) : editing.updateClient(viewer, id, form);
+        var outcome =
+                result.hasErrors() ? editing.checkClient(viewer, id, form) : editing.updateClient(viewer, id, form);
         if (rejected(result, outcome, model, response)) {
             return clientForm(model, viewer, id, form);
         }
@@ -83,10 +92,16 @@ class RecordsController {
     }
 
     @PostMapping("/housing/clients/{id}/enrollments")
-    String createEnrollment(@PathVariable long id, @Valid @ModelAttribute("form") EnrollmentForm form,
-            BindingResult result, Authentication auth, Model model, HttpServletResponse response) {
+    String createEnrollment(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") EnrollmentForm form,
+            BindingResult result,
+            Authentication auth,
+            Model model,
+            HttpServletResponse response) {
         Viewer viewer = Viewer.of(auth);
-        var outcome = result.hasErrors() ? editing.checkEnrollment(viewer, id, form)
+        var outcome = result.hasErrors()
+                ? editing.checkEnrollment(viewer, id, form)
                 : editing.createEnrollment(viewer, id, form);
         if (rejected(result, outcome, model, response)) {
             return enrollmentForm(model, id, null, form);
@@ -102,11 +117,17 @@ class RecordsController {
     }
 
     @PostMapping("/housing/enrollments/{id}")
-    String updateEnrollment(@PathVariable long id, @Valid @ModelAttribute("form") EnrollmentForm form,
-            BindingResult result, Authentication auth, Model model, HttpServletResponse response) {
+    String updateEnrollment(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") EnrollmentForm form,
+            BindingResult result,
+            Authentication auth,
+            Model model,
+            HttpServletResponse response) {
         Viewer viewer = Viewer.of(auth);
         var enrollment = editing.enrollmentForEdit(viewer, id);
-        var outcome = result.hasErrors() ? editing.checkEnrollment(viewer, enrollment.clientId(), form)
+        var outcome = result.hasErrors()
+                ? editing.checkEnrollment(viewer, enrollment.clientId(), form)
                 : editing.updateEnrollment(viewer, id, form);
         if (rejected(result, outcome, model, response)) {
             model.addAttribute("hmisId", enrollment.hmisId());
@@ -125,8 +146,8 @@ class RecordsController {
      * Adds the HMIS rules' problems to Bean Validation's (one message per field, the first found), and when there are
      * any puts them in the model in the page's language, naming each field in words, with status 422.
      */
-    private boolean rejected(BindingResult result, RecordEditing.Outcome outcome, Model model,
-            HttpServletResponse response) {
+    private boolean rejected(
+            BindingResult result, RecordEditing.Outcome outcome, Model model, HttpServletResponse response) {
         outcome.errors().forEach((field, code) -> {
             if (!result.hasFieldErrors(field)) {
                 FieldChecks.reject(result, field, code);

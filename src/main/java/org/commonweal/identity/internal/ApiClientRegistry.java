@@ -1,13 +1,5 @@
 package org.commonweal.identity.internal;
 
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.text.ParseException;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -16,6 +8,13 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -42,6 +41,7 @@ class ApiClientRegistry implements RegisteredClientRepository {
 
     /** Access tokens live this long; a disabled client's tokens are refused sooner ({@link DisabledClients}). */
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
+
     private static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS = Set.of(JWSAlgorithm.RS384, JWSAlgorithm.ES384);
 
     private final JdbcApiClients clients;
@@ -64,7 +64,8 @@ class ApiClientRegistry implements RegisteredClientRepository {
      */
     @Override
     public void save(RegisteredClient registeredClient) {
-        throw new UnsupportedOperationException("API clients are registered on /admin/api-clients or by create-api-client");
+        throw new UnsupportedOperationException(
+                "API clients are registered on /admin/api-clients or by create-api-client");
     }
 
     @Override
@@ -72,8 +73,12 @@ class ApiClientRegistry implements RegisteredClientRepository {
         if (id != null && id.startsWith(MemberApps.CLIENT_ID_PREFIX)) {
             return apps.registered(id);
         }
-        return clients.list().stream().filter(c -> String.valueOf(c.id()).equals(id)).findFirst()
-                .flatMap(c -> clients.credentials(c.clientId())).map(ApiClientRegistry::registered).orElse(null);
+        return clients.list().stream()
+                .filter(c -> String.valueOf(c.id()).equals(id))
+                .findFirst()
+                .flatMap(c -> clients.credentials(c.clientId()))
+                .map(ApiClientRegistry::registered)
+                .orElse(null);
     }
 
     @Override
@@ -84,24 +89,31 @@ class ApiClientRegistry implements RegisteredClientRepository {
         if (clientId.startsWith(MemberApps.CLIENT_ID_PREFIX)) {
             return apps.registered(clientId);
         }
-        return clients.credentials(clientId).filter(c -> !c.client().legacyBearer())
-                .map(ApiClientRegistry::registered).orElse(null);
+        return clients.credentials(clientId)
+                .filter(c -> !c.client().legacyBearer())
+                .map(ApiClientRegistry::registered)
+                .orElse(null);
     }
 
     private static RegisteredClient registered(JdbcApiClients.Credentials credentials) {
         var client = credentials.client();
-        var builder = RegisteredClient.withId(String.valueOf(client.id())).clientId(client.clientId())
-                .clientName(client.clientName()).clientIdIssuedAt(client.issuedAt())
+        var builder = RegisteredClient.withId(String.valueOf(client.id()))
+                .clientId(client.clientId())
+                .clientName(client.clientName())
+                .clientIdIssuedAt(client.issuedAt())
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scopes(scopes -> scopes.addAll(client.scopes()))
-                .tokenSettings(TokenSettings.builder().accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                        .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build());
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                        .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)
+                        .build());
         if (client.usesSecret()) {
             builder.clientSecret(credentials.secretSha256())
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
         } else {
-            var settings = ClientSettings.builder().tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS384);
+            var settings =
+                    ClientSettings.builder().tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS384);
             settings.setting(PUBLIC_JWK, credentials.publicJwk() == null ? "" : credentials.publicJwk());
             if (client.jwksUrl() != null) {
                 settings.jwkSetUrl(client.jwksUrl());
@@ -128,8 +140,8 @@ class ApiClientRegistry implements RegisteredClientRepository {
                 processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ASSERTION_ALGORITHMS, keys(jwksUrl, jwk)));
                 var decoder = new NimbusJwtDecoder(processor);
                 // issue #17: and each assertion once (jti), on every instance
-                decoder.setJwtValidator(singleUse.after(
-                        JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client)));
+                decoder.setJwtValidator(
+                        singleUse.after(JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client)));
                 return decoder;
             });
         };
@@ -138,7 +150,9 @@ class ApiClientRegistry implements RegisteredClientRepository {
     private static JWKSource<SecurityContext> keys(String jwksUrl, String jwk) {
         try {
             if (jwksUrl != null) {
-                return JWKSourceBuilder.create(URI.create(jwksUrl).toURL()).retrying(false).build();
+                return JWKSourceBuilder.create(URI.create(jwksUrl).toURL())
+                        .retrying(false)
+                        .build();
             }
             return new ImmutableJWKSet<>(new JWKSet(com.nimbusds.jose.jwk.JWK.parse(jwk)));
         } catch (MalformedURLException | ParseException e) {

@@ -1,11 +1,10 @@
 package org.commonweal.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.identity.ApiClients.IssuedCredentials;
 import org.commonweal.identity.ApiClients.Registration;
 import org.commonweal.identity.ApiScope;
@@ -41,9 +40,14 @@ class ApiClientsController {
     }
 
     @PostMapping("/admin/api-clients")
-    String register(@RequestParam String clientName, @RequestParam String purpose,
-            @RequestParam(required = false) List<String> scopes, @RequestParam(required = false) String jwksUrl,
-            @RequestParam(required = false) String publicJwk, Model model, HttpServletRequest request,
+    String register(
+            @RequestParam String clientName,
+            @RequestParam String purpose,
+            @RequestParam(required = false) List<String> scopes,
+            @RequestParam(required = false) String jwksUrl,
+            @RequestParam(required = false) String publicJwk,
+            Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         try {
             var issued = clients.register(new Registration(clientName, purpose, scopes(scopes), jwksUrl, publicJwk));
@@ -74,8 +78,8 @@ class ApiClientsController {
         return "redirect:/admin/api-clients";
     }
 
-    private static String showOnce(IssuedCredentials issued, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
+    private static String showOnce(
+            IssuedCredentials issued, Model model, HttpServletRequest request, HttpServletResponse response) {
         IssuedSecretGuard.issued(request, issued.id());
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("issued", issued);

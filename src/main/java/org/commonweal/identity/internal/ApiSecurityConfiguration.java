@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-
 import org.commonweal.identity.ApiAccessRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,10 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -40,19 +39,37 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class ApiSecurityConfiguration {
 
     /** The machine APIs, and (issue #17) the resource server's own metadata (RFC 9728), named in its 401 challenge. */
-    static final String[] API_PATHS = {"/api/**", "/x12/**", "/fhir/**", "/fhir", "/hsds/**", "/hsds",
-        "/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/**"};
+    static final String[] API_PATHS = {
+        "/api/**",
+        "/x12/**",
+        "/fhir/**",
+        "/fhir",
+        "/hsds/**",
+        "/hsds",
+        "/.well-known/oauth-protected-resource",
+        "/.well-known/oauth-protected-resource/**"
+    };
 
     @Bean
     @Order(50)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAccessRules> moduleRules,
-            JdbcApiClients clients, JwtDecoder accessTokenDecoder, RateLimits rateLimits, RequestBodyLimits bodyLimits)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ObjectProvider<ApiAccessRules> moduleRules,
+            JdbcApiClients clients,
+            JwtDecoder accessTokenDecoder,
+            RateLimits rateLimits,
+            RequestBodyLimits bodyLimits)
             throws Exception {
         http.securityMatcher(API_PATHS);
         http.authorizeHttpRequests(rules -> {
-            rules.requestMatchers(HttpMethod.GET, "/.well-known/oauth-protected-resource",
-                    "/.well-known/oauth-protected-resource/**").permitAll();
-            moduleRules.orderedStream().sorted(Comparator.comparingInt(ApiAccessRules::order))
+            rules.requestMatchers(
+                            HttpMethod.GET,
+                            "/.well-known/oauth-protected-resource",
+                            "/.well-known/oauth-protected-resource/**")
+                    .permitAll();
+            moduleRules
+                    .orderedStream()
+                    .sorted(Comparator.comparingInt(ApiAccessRules::order))
                     .forEach(module -> module.configure(rules));
             rules.anyRequest().authenticated();
         });
@@ -65,10 +82,12 @@ class ApiSecurityConfiguration {
         // cwk_ bearer tokens go through LegacyBearerTokenFilter instead, with their migrated scopes
         var entryPoint = new BearerTokenAuthenticationEntryPoint();
         entryPoint.setRealmName("commonweal");
-        http.oauth2ResourceServer(server -> server
-                .bearerTokenResolver(request -> LegacyBearerTokenFilter.isLegacy(request.getHeader("Authorization"))
-                        ? null : HEADER_ONLY.resolve(request))
-                .jwt(jwt -> jwt.decoder(accessTokenDecoder).jwtAuthenticationConverter(ApiSecurityConfiguration::client))
+        http.oauth2ResourceServer(server -> server.bearerTokenResolver(
+                        request -> LegacyBearerTokenFilter.isLegacy(request.getHeader("Authorization"))
+                                ? null
+                                : HEADER_ONLY.resolve(request))
+                .jwt(jwt ->
+                        jwt.decoder(accessTokenDecoder).jwtAuthenticationConverter(ApiSecurityConfiguration::client))
                 .authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(new BearerTokenAccessDeniedHandler()));
         http.addFilterBefore(new LegacyBearerTokenFilter(clients), BearerTokenAuthenticationFilter.class);
@@ -76,13 +95,14 @@ class ApiSecurityConfiguration {
         http.addFilterAfter(rateLimits.apiFilter(), BearerTokenAuthenticationFilter.class);
         http.addFilterAfter(bodyLimits.apiFilter(), BearerTokenAuthenticationFilter.class);
         http.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-            if (request.getAttribute(LegacyBearerTokenFilter.INVALID) != null) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"commonweal\", error=\"invalid_token\"");
-                response.sendError(HttpStatus.UNAUTHORIZED.value());
-            } else {
-                entryPoint.commence(request, response, ex);
-            }
-        }).accessDeniedHandler(new BearerTokenAccessDeniedHandler()));
+                    if (request.getAttribute(LegacyBearerTokenFilter.INVALID) != null) {
+                        response.setHeader("WWW-Authenticate", "Bearer realm=\"commonweal\", error=\"invalid_token\"");
+                        response.sendError(HttpStatus.UNAUTHORIZED.value());
+                    } else {
+                        entryPoint.commence(request, response, ex);
+                    }
+                })
+                .accessDeniedHandler(new BearerTokenAccessDeniedHandler()));
         http.cors(cors -> cors.configurationSource(publicReads()));
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
         return http.build();
@@ -96,7 +116,8 @@ class ApiSecurityConfiguration {
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_" + ApiAccessRules.API_CLIENT));
         Object scope = jwt.getClaims().get("scope");
-        Collection<?> scopes = scope instanceof Collection<?> list ? list
+        Collection<?> scopes = scope instanceof Collection<?> list
+                ? list
                 : scope instanceof String text ? List.of(text.split(" ")) : List.of();
         scopes.forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());

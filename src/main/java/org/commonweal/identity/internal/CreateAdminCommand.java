@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccounts;
 import org.commonweal.platform.CommandArgs;
@@ -18,7 +17,9 @@ import org.springframework.stereotype.Component;
  * {@code COMMONWEAL_ADMIN_PASSWORD} or standard input, never from the command line where it would land in history.
  */
 @Component
-@CommandSpec(name = "create-admin", usage = "create-admin --username NAME [--display-name TEXT]",
+@CommandSpec(
+        name = "create-admin",
+        usage = "create-admin --username NAME [--display-name TEXT]",
         summary = "create an administrator; password from COMMONWEAL_ADMIN_PASSWORD or standard input",
         options = {"username", "display-name"})
 class CreateAdminCommand implements OperationalCommand {
@@ -37,15 +38,16 @@ class CreateAdminCommand implements OperationalCommand {
             System.out.println("Password for " + username + " (at least " + UserAccounts.MIN_PASSWORD_LENGTH
                     + " characters), then Enter:");
             var console = System.console();
-            password = console != null ? new String(console.readPassword())
+            password = console != null
+                    ? new String(console.readPassword())
                     : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
         if (password == null) {
             throw new UsageException("no password given");
         }
         try {
-            var account = accounts.create(new UserAccounts.NewUserAccount(username,
-                    args.option("display-name", username), password.strip(), EnumSet.of(Role.ADMIN)));
+            var account = accounts.create(new UserAccounts.NewUserAccount(
+                    username, args.option("display-name", username), password.strip(), EnumSet.of(Role.ADMIN)));
             System.out.println("Created administrator " + account.username());
             return 0;
         } catch (IllegalArgumentException e) {

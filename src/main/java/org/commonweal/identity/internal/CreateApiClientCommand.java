@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.commonweal.identity.ApiClients;
 import org.commonweal.identity.ApiClients.Registration;
 import org.commonweal.identity.ApiScope;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Component;
  * secret-holding client, the secret, once. {@code --scopes} takes one or more scopes (separated by spaces or commas).
  */
 @Component
-@CommandSpec(name = "create-api-client",
+@CommandSpec(
+        name = "create-api-client",
         usage = "create-api-client --name NAME --scopes SCOPE... [--jwks-url URL] [--purpose TEXT]",
         summary = "register an OAuth API client; prints its client id and secret once",
         options = {"name", "scopes", "jwks-url", "purpose"})
@@ -45,15 +45,24 @@ class CreateApiClientCommand implements OperationalCommand {
         for (String word : words) {
             for (String value : word.split("[,\\s]+")) {
                 if (!value.isEmpty()) {
-                    scopes.add(ApiScope.of(value).orElseThrow(() -> new UsageException("unknown scope '" + value
-                            + "'; known: " + String.join(" ", EnumSet.allOf(ApiScope.class).stream()
-                                    .map(ApiScope::value).toList()))));
+                    scopes.add(ApiScope.of(value)
+                            .orElseThrow(() -> new UsageException("unknown scope '" + value
+                                    + "'; known: "
+                                    + String.join(
+                                            " ",
+                                            EnumSet.allOf(ApiScope.class).stream()
+                                                    .map(ApiScope::value)
+                                                    .toList()))));
                 }
             }
         }
         try {
-            var issued = clients.register(new Registration(name, args.option("purpose", "registered by command"),
-                    scopes, args.option("jwks-url").orElse(null), null));
+            var issued = clients.register(new Registration(
+                    name,
+                    args.option("purpose", "registered by command"),
+                    scopes,
+                    args.option("jwks-url").orElse(null),
+                    null));
             System.out.println("client_id: " + issued.clientId());
             if (issued.secret() != null) {
                 System.out.println("client_secret: " + issued.secret());

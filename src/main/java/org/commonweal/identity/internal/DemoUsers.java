@@ -1,7 +1,6 @@
 package org.commonweal.identity.internal;
 
 import java.util.EnumSet;
-
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccounts.NewUserAccount;
 import org.commonweal.platform.RuntimeMode;
@@ -27,7 +26,9 @@ class DemoUsers implements ApplicationRunner {
     private final RuntimeMode mode;
     private final String password;
 
-    DemoUsers(JdbcUserAccounts accounts, RuntimeMode mode,
+    DemoUsers(
+            JdbcUserAccounts accounts,
+            RuntimeMode mode,
             @Value("${commonweal.demo.password:demo-password}") String password) {
         this.accounts = accounts;
         this.mode = mode;
@@ -44,8 +45,8 @@ class DemoUsers implements ApplicationRunner {
             if (!accounts.exists(role.demoUsername())) {
                 String memberId = role == Role.MEMBER ? "DEMO-MEMBER-1" : null;
                 String organization = role == Role.GRANTEE ? "DEMO-GRANTEE-ORG" : null;
-                accounts.createDemo(new NewUserAccount(role.demoUsername(), demoName(role), password,
-                        EnumSet.of(role), memberId, organization));
+                accounts.createDemo(new NewUserAccount(
+                        role.demoUsername(), demoName(role), password, EnumSet.of(role), memberId, organization));
                 created++;
             }
         }

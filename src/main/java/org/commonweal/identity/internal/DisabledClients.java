@@ -2,7 +2,6 @@ package org.commonweal.identity.internal;
 
 import java.time.Duration;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -24,8 +23,7 @@ class DisabledClients implements OAuth2TokenValidator<Jwt> {
     private final JdbcClient jdbc;
     private volatile Snapshot snapshot = new Snapshot(Set.of(), Long.MIN_VALUE);
 
-    private record Snapshot(Set<String> clientIds, long loadedAt) {
-    }
+    private record Snapshot(Set<String> clientIds, long loadedAt) {}
 
     DisabledClients(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,15 +31,19 @@ class DisabledClients implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        return disabled(token.getSubject()) ? OAuth2TokenValidatorResult.failure(DISABLED)
+        return disabled(token.getSubject())
+                ? OAuth2TokenValidatorResult.failure(DISABLED)
                 : OAuth2TokenValidatorResult.success();
     }
 
     boolean disabled(String clientId) {
         Snapshot now = snapshot;
         if (now.loadedAt() == Long.MIN_VALUE || System.nanoTime() - now.loadedAt() > RELOAD_AFTER) {
-            now = new Snapshot(Set.copyOf(jdbc.sql("select client_id from identity.api_client where revoked_at is not null")
-                    .query(String.class).list()), System.nanoTime());
+            now = new Snapshot(
+                    Set.copyOf(jdbc.sql("select client_id from identity.api_client where revoked_at is not null")
+                            .query(String.class)
+                            .list()),
+                    System.nanoTime());
             snapshot = now;
         }
         return now.clientIds().contains(clientId);

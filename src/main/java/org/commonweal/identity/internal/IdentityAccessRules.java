@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 class IdentityAccessRules implements AccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/admin/users", "/admin/users/**", "/admin/api-clients", "/admin/api-clients/**")
                 .hasRole(Role.ADMIN.name());
         rules.requestMatchers("/account").authenticated();
@@ -23,11 +24,19 @@ class IdentityAccessRules implements AccessRules {
         rules.requestMatchers(MemberAppsController.CONSENT_PAGE, "/account/apps", "/account/apps/**")
                 .hasRole(Role.MEMBER.name());
         // issue #17: SMART discovery (the OAuth endpoints have their own chain, AuthorizationServerConfiguration)
-        rules.requestMatchers(HttpMethod.GET, "/.well-known/smart-configuration").permitAll();
+        rules.requestMatchers(HttpMethod.GET, "/.well-known/smart-configuration")
+                .permitAll();
         // issue #17: the public APIs' own OpenAPI documents (groups named public-…) for everyone; the full API
         // documentation, Swagger UI and the actuator (beyond health) for administrators only
         rules.requestMatchers(HttpMethod.GET, "/v3/api-docs/public-*").permitAll();
-        rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-                "/swagger-ui/**", "/actuator", "/actuator/**").hasRole(Role.ADMIN.name());
+        rules.requestMatchers(
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs.yaml",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        "/actuator",
+                        "/actuator/**")
+                .hasRole(Role.ADMIN.name());
     }
 }

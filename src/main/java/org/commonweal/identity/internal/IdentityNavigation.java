@@ -15,19 +15,19 @@ class IdentityNavigation {
 
     @Bean
     NavigationItem apiClientsNavigation() {
-        return NavigationItem.forRoles("nav.apiclients", "nav.apiclients.description", "/admin/api-clients", 905,
-                Role.ADMIN.name());
+        return NavigationItem.forRoles(
+                "nav.apiclients", "nav.apiclients.description", "/admin/api-clients", 905, Role.ADMIN.name());
     }
 
     @Bean
     NavigationItem memberAppsNavigation() {
-        return NavigationItem.forRoles("nav.memberapps", "nav.memberapps.description", "/admin/member-apps", 906,
-                Role.ADMIN.name());
+        return NavigationItem.forRoles(
+                "nav.memberapps", "nav.memberapps.description", "/admin/member-apps", 906, Role.ADMIN.name());
     }
 
     @Bean
     NavigationItem authorizedAppsNavigation() {
-        return NavigationItem.forRoles("nav.accountapps", "nav.accountapps.description", "/account/apps", 910,
-                Role.MEMBER.name());
+        return NavigationItem.forRoles(
+                "nav.accountapps", "nav.accountapps.description", "/account/apps", 910, Role.MEMBER.name());
     }
 }

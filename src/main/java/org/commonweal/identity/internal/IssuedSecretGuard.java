@@ -36,10 +36,12 @@ class IssuedSecretGuard implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-            Exception ex) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         if (ex != null && request.getAttribute(ATTRIBUTE) instanceof Long id) {
-            log.warn("API client {}: its new secret could not be shown ({}); the client is disabled", id,
+            log.warn(
+                    "API client {}: its new secret could not be shown ({}); the client is disabled",
+                    id,
                     ex.getClass().getSimpleName());
             clients.disable(id);
         }

@@ -1,5 +1,6 @@
 package org.commonweal.identity.internal;
 
+import com.nimbusds.jose.jwk.JWK;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import com.nimbusds.jose.jwk.JWK;
 import org.commonweal.identity.ApiClientChanged;
 import org.commonweal.identity.ApiClientChanged.Change;
 import org.commonweal.identity.ApiClients;
@@ -47,14 +46,13 @@ class JdbcApiClients implements ApiClients {
     private final Map<String, CachedClient> activeTokens = new ConcurrentHashMap<>();
     /** How long a legacy token found active is trusted without asking the database (bounds a revocation elsewhere). */
     static final long CACHE_TTL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private static final int CACHE_MAX = 10_000;
 
     /** A legacy bearer client, authenticated by its old token, with the scopes it was migrated to. */
-    record LegacyClient(long id, String clientId, List<String> scopes, long validUntil) {
-    }
+    record LegacyClient(long id, String clientId, List<String> scopes, long validUntil) {}
 
-    private record CachedClient(LegacyClient client) {
-    }
+    private record CachedClient(LegacyClient client) {}
 
     private final DisabledClients disabledClients;
 
@@ -67,7 +65,9 @@ class JdbcApiClients implements ApiClients {
     @Override
     @Transactional
     public IssuedCredentials register(Registration registration) {
-        String name = registration.clientName() == null ? "" : registration.clientName().strip();
+        String name = registration.clientName() == null
+                ? ""
+                : registration.clientName().strip();
         if (name.isEmpty() || name.length() > 100) {
             throw new InvalidClientException("apiclients.error.name");
         }
@@ -100,10 +100,22 @@ class JdbcApiClients implements ApiClients {
                 insert into identity.api_client (client_id, client_name, purpose, scopes, jwks_url, public_jwk,
                     token_sha256, token_prefix, issued_by, secret_set_at)
                 values (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, case when ? then now() end) returning id""")
-                .params(clientId, name, registration.purpose().strip(), textArray(registration.scopes().stream()
-                        .map(ApiScope::value).sorted().toList()), jwksUrl, publicJwk,
-                        secret ? sha256(plainSecret) : null, secret ? plainSecret.substring(0, 8) : "", actor, secret)
-                .query(Long.class).single();
+                .params(
+                        clientId,
+                        name,
+                        registration.purpose().strip(),
+                        textArray(registration.scopes().stream()
+                                .map(ApiScope::value)
+                                .sorted()
+                                .toList()),
+                        jwksUrl,
+                        publicJwk,
+                        secret ? sha256(plainSecret) : null,
+                        secret ? plainSecret.substring(0, 8) : "",
+                        actor,
+                        secret)
+                .query(Long.class)
+                .single();
         events.publishEvent(new ApiClientChanged(id, name, Change.REGISTERED, actor));
         return new IssuedCredentials(id, clientId, name, plainSecret);
     }
@@ -111,13 +123,18 @@ class JdbcApiClients implements ApiClients {
     @Override
     @Transactional
     public IssuedCredentials rotateSecret(long id) {
-        var client = jdbc.sql("select client_id, client_name from identity.api_client where id = ? and revoked_at is null"
-                + " and jwks_url is null and public_jwk is null and not legacy_bearer")
-                .param(id).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+        var client = jdbc.sql(
+                        "select client_id, client_name from identity.api_client where id = ? and revoked_at is null"
+                                + " and jwks_url is null and public_jwk is null and not legacy_bearer")
+                .param(id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional()
                 .orElseThrow(() -> new InvalidClientException("apiclients.error.norotate"));
         String plainSecret = newSecret();
-        jdbc.sql("update identity.api_client set token_sha256 = ?, token_prefix = ?, secret_set_at = now() where id = ?")
-                .params(sha256(plainSecret), plainSecret.substring(0, 8), id).update();
+        jdbc.sql(
+                        "update identity.api_client set token_sha256 = ?, token_prefix = ?, secret_set_at = now() where id = ?")
+                .params(sha256(plainSecret), plainSecret.substring(0, 8), id)
+                .update();
         events.publishEvent(new ApiClientChanged(id, client[1], Change.SECRET_ROTATED, actor()));
         return new IssuedCredentials(id, client[0], client[1], plainSecret);
     }
@@ -126,7 +143,8 @@ class JdbcApiClients implements ApiClients {
     @Transactional
     public void disable(long id) {
         int changed = jdbc.sql("update identity.api_client set revoked_at = now() where id = ? and revoked_at is null")
-                .param(id).update();
+                .param(id)
+                .update();
         forget(id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // a request racing with this transaction may have cached the token again before the commit
@@ -138,8 +156,10 @@ class JdbcApiClients implements ApiClients {
             });
         }
         if (changed > 0) {
-            String name = jdbc.sql("select client_name from identity.api_client where id = ?").param(id)
-                    .query(String.class).single();
+            String name = jdbc.sql("select client_name from identity.api_client where id = ?")
+                    .param(id)
+                    .query(String.class)
+                    .single();
             events.publishEvent(new ApiClientChanged(id, name, Change.DISABLED, actor()));
         }
     }
@@ -147,23 +167,26 @@ class JdbcApiClients implements ApiClients {
     @Override
     public List<ApiClient> list() {
         return jdbc.sql("select * from identity.api_client order by revoked_at nulls first, client_name")
-                .query(JdbcApiClients::client).list();
+                .query(JdbcApiClients::client)
+                .list();
     }
 
     @Override
     public Optional<ApiClient> findByClientId(String clientId) {
-        return jdbc.sql("select * from identity.api_client where client_id = ?").param(clientId)
-                .query(JdbcApiClients::client).optional();
+        return jdbc.sql("select * from identity.api_client where client_id = ?")
+                .param(clientId)
+                .query(JdbcApiClients::client)
+                .optional();
     }
 
     /** The stored public key (JWK JSON) and secret hash of an active client, for the authorization server. */
-    record Credentials(ApiClient client, String publicJwk, String secretSha256) {
-    }
+    record Credentials(ApiClient client, String publicJwk, String secretSha256) {}
 
     Optional<Credentials> credentials(String clientId) {
         return jdbc.sql("select * from identity.api_client where client_id = ? and revoked_at is null")
-                .param(clientId).query((rs, n) -> new Credentials(client(rs, n), rs.getString("public_jwk"),
-                        rs.getString("token_sha256")))
+                .param(clientId)
+                .query((rs, n) ->
+                        new Credentials(client(rs, n), rs.getString("public_jwk"), rs.getString("token_sha256")))
                 .optional();
     }
 
@@ -183,8 +206,8 @@ class JdbcApiClients implements ApiClients {
                 select id, client_id, scopes from identity.api_client
                 where token_sha256 = ? and legacy_bearer and revoked_at is null""")
                 .param(hash)
-                .query((rs, n) -> new LegacyClient(rs.getLong(1), rs.getString(2), strings(rs.getArray(3)),
-                        now + CACHE_TTL_NANOS))
+                .query((rs, n) -> new LegacyClient(
+                        rs.getLong(1), rs.getString(2), strings(rs.getArray(3)), now + CACHE_TTL_NANOS))
                 .optional();
         if (found.isPresent()) {
             if (activeTokens.size() >= CACHE_MAX) {
@@ -210,7 +233,9 @@ class JdbcApiClients implements ApiClients {
         Instant last = lastUseWritten.get(clientId);
         if (last == null || last.isBefore(now.minusSeconds(60))) {
             lastUseWritten.put(clientId, now);
-            jdbc.sql("update identity.api_client set last_used_at = now() where client_id = ?").param(clientId).update();
+            jdbc.sql("update identity.api_client set last_used_at = now() where client_id = ?")
+                    .param(clientId)
+                    .update();
         }
     }
 
@@ -281,11 +306,20 @@ class JdbcApiClients implements ApiClients {
     }
 
     private static ApiClient client(ResultSet rs, int row) throws SQLException {
-        return new ApiClient(rs.getLong("id"), rs.getString("client_id"), rs.getString("client_name"),
-                rs.getString("purpose"), strings(rs.getArray("scopes")), rs.getString("jwks_url"),
-                rs.getString("public_jwk") != null, rs.getBoolean("legacy_bearer"), instant(rs.getTimestamp("issued_at")),
-                rs.getString("issued_by"), instant(rs.getTimestamp("secret_set_at")),
-                instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")));
+        return new ApiClient(
+                rs.getLong("id"),
+                rs.getString("client_id"),
+                rs.getString("client_name"),
+                rs.getString("purpose"),
+                strings(rs.getArray("scopes")),
+                rs.getString("jwks_url"),
+                rs.getString("public_jwk") != null,
+                rs.getBoolean("legacy_bearer"),
+                instant(rs.getTimestamp("issued_at")),
+                rs.getString("issued_by"),
+                instant(rs.getTimestamp("secret_set_at")),
+                instant(rs.getTimestamp("revoked_at")),
+                instant(rs.getTimestamp("last_used_at")));
     }
 
     private static Instant instant(Timestamp t) {

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -40,6 +39,7 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
 
     /** How long a consent step may wait for the member (the state has no expiry of its own). */
     static final Duration PENDING = Duration.ofMinutes(10);
+
     private static final ObjectInputFilter ONLY_JAVA_AND_SPRING = ObjectInputFilter.Config.createFilter(
             "maxdepth=40;maxrefs=10000;maxbytes=1000000;java.**;javax.**;org.springframework.**;!*");
 
@@ -55,13 +55,17 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
     @Transactional
     public void save(OAuth2Authorization authorization) {
         Instant now = Instant.now();
-        jdbc.sql("delete from identity.oauth2_authorization where expires_at < ?").param(utc(now)).update();
+        jdbc.sql("delete from identity.oauth2_authorization where expires_at < ?")
+                .param(utc(now))
+                .update();
         var code = authorization.getToken(OAuth2AuthorizationCode.class);
         var access = authorization.getAccessToken();
         var refresh = authorization.getRefreshToken();
         Instant expires = Stream.of(code, access, refresh)
                 .filter(t -> t != null && t.getToken().getExpiresAt() != null)
-                .map(t -> t.getToken().getExpiresAt()).max(Instant::compareTo).orElse(now.plus(PENDING));
+                .map(t -> t.getToken().getExpiresAt())
+                .max(Instant::compareTo)
+                .orElse(now.plus(PENDING));
         jdbc.sql("""
                 insert into identity.oauth2_authorization (id, client_id, principal_name, state_hash, code_hash,
                     access_hash, refresh_hash, expires_at, authorization_data)
@@ -69,26 +73,46 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
                 on conflict (id) do update set state_hash = excluded.state_hash, code_hash = excluded.code_hash,
                     access_hash = excluded.access_hash, refresh_hash = excluded.refresh_hash,
                     expires_at = excluded.expires_at, authorization_data = excluded.authorization_data""")
-                .params(authorization.getId(), authorization.getRegisteredClientId(), authorization.getPrincipalName(),
-                        hash(authorization.getAttribute(OAuth2ParameterNames.STATE)), hash(value(code)),
-                        hash(value(access)), hash(value(refresh)), utc(expires), serialize(authorization))
+                .params(
+                        authorization.getId(),
+                        authorization.getRegisteredClientId(),
+                        authorization.getPrincipalName(),
+                        hash(authorization.getAttribute(OAuth2ParameterNames.STATE)),
+                        hash(value(code)),
+                        hash(value(access)),
+                        hash(value(refresh)),
+                        utc(expires),
+                        serialize(authorization))
                 .update();
     }
 
     @Override
     public void remove(OAuth2Authorization authorization) {
-        jdbc.sql("delete from identity.oauth2_authorization where id = ?").param(authorization.getId()).update();
+        jdbc.sql("delete from identity.oauth2_authorization where id = ?")
+                .param(authorization.getId())
+                .update();
     }
 
     @Override
     public OAuth2Authorization findById(String id) {
-        return jdbc.sql("select authorization_data from identity.oauth2_authorization where id = ? and expires_at > now()")
-                .param(id).query(byte[].class).optional().map(JdbcAuthorizations::deserialize).orElse(null);
+        return jdbc.sql(
+                        "select authorization_data from identity.oauth2_authorization where id = ? and expires_at > now()")
+                .param(id)
+                .query(byte[].class)
+                .optional()
+                .map(JdbcAuthorizations::deserialize)
+                .orElse(null);
     }
 
-    private static final Map<String, String> COLUMNS = Map.of(OAuth2ParameterNames.STATE, "state_hash",
-            OAuth2ParameterNames.CODE, "code_hash", OAuth2TokenType.ACCESS_TOKEN.getValue(), "access_hash",
-            OAuth2TokenType.REFRESH_TOKEN.getValue(), "refresh_hash");
+    private static final Map<String, String> COLUMNS = Map.of(
+            OAuth2ParameterNames.STATE,
+            "state_hash",
+            OAuth2ParameterNames.CODE,
+            "code_hash",
+            OAuth2TokenType.ACCESS_TOKEN.getValue(),
+            "access_hash",
+            OAuth2TokenType.REFRESH_TOKEN.getValue(),
+            "refresh_hash");
 
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType type) {
@@ -105,8 +129,12 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
             return null;
         }
         return jdbc.sql("select authorization_data from identity.oauth2_authorization where " + where
-                + " and expires_at > now()").param(hash).query(byte[].class).optional()
-                .map(JdbcAuthorizations::deserialize).orElse(null);
+                        + " and expires_at > now()")
+                .param(hash)
+                .query(byte[].class)
+                .optional()
+                .map(JdbcAuthorizations::deserialize)
+                .orElse(null);
     }
 
     private static String value(OAuth2Authorization.Token<? extends OAuth2Token> token) {
@@ -118,8 +146,8 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
             return null;
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -141,7 +169,9 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
             return (OAuth2Authorization) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             // written by another release, or not ours: the flow starts again (invalid_grant), nothing else breaks
-            LOG.warn("a stored OAuth authorization could not be read back ({}); its flow must start again", e.toString());
+            LOG.warn(
+                    "a stored OAuth authorization could not be read back ({}); its flow must start again",
+                    e.toString());
             return null;
         }
     }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.commonweal.identity.PasskeyChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcPasskeys implements UserCredentialRepository {
 
     /** A passkey as the login's page and the administrators' page show it. */
-    record Passkey(String credentialId, String label, OffsetDateTime created, OffsetDateTime lastUsed) {
-    }
+    record Passkey(String credentialId, String label, OffsetDateTime created, OffsetDateTime lastUsed) {}
 
     private static final String CREDENTIAL_COLUMNS = "credential_id, user_entity_user_id, public_key, signature_count, "
             + "uv_initialized, backup_eligible, backup_state, authenticator_transports, public_key_credential_type, "
@@ -56,51 +54,80 @@ class JdbcPasskeys implements UserCredentialRepository {
     @Override
     @Transactional
     public void save(CredentialRecord record) {
-        String transports = record.getTransports() == null ? "" : record.getTransports().stream()
-                .map(AuthenticatorTransport::getValue).sorted().collect(Collectors.joining(","));
+        String transports = record.getTransports() == null
+                ? ""
+                : record.getTransports().stream()
+                        .map(AuthenticatorTransport::getValue)
+                        .sorted()
+                        .collect(Collectors.joining(","));
         int updated = jdbc.sql("update identity.passkey_credential set signature_count = ?, uv_initialized = ?, "
-                + "backup_eligible = ?, backup_state = ?, last_used = ? where credential_id = ?")
-                .params(record.getSignatureCount(), record.isUvInitialized(), record.isBackupEligible(),
-                        record.isBackupState(), utc(record.getLastUsed()), record.getCredentialId().toBase64UrlString())
+                        + "backup_eligible = ?, backup_state = ?, last_used = ? where credential_id = ?")
+                .params(
+                        record.getSignatureCount(),
+                        record.isUvInitialized(),
+                        record.isBackupEligible(),
+                        record.isBackupState(),
+                        utc(record.getLastUsed()),
+                        record.getCredentialId().toBase64UrlString())
                 .update();
         if (updated > 0) {
             return;
         }
         jdbc.sql("insert into identity.passkey_credential (" + CREDENTIAL_COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(record.getCredentialId().toBase64UrlString(), record.getUserEntityUserId().toBase64UrlString(),
-                        record.getPublicKey().getBytes(), record.getSignatureCount(), record.isUvInitialized(),
-                        record.isBackupEligible(), record.isBackupState(), transports,
-                        record.getCredentialType() == null ? PublicKeyCredentialType.PUBLIC_KEY.getValue()
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        record.getCredentialId().toBase64UrlString(),
+                        record.getUserEntityUserId().toBase64UrlString(),
+                        record.getPublicKey().getBytes(),
+                        record.getSignatureCount(),
+                        record.isUvInitialized(),
+                        record.isBackupEligible(),
+                        record.isBackupState(),
+                        transports,
+                        record.getCredentialType() == null
+                                ? PublicKeyCredentialType.PUBLIC_KEY.getValue()
                                 : record.getCredentialType().getValue(),
-                        bytes(record.getAttestationObject()), bytes(record.getAttestationClientDataJSON()),
-                        utc(record.getCreated()), utc(record.getLastUsed()), record.getLabel().strip())
+                        bytes(record.getAttestationObject()),
+                        bytes(record.getAttestationClientDataJSON()),
+                        utc(record.getCreated()),
+                        utc(record.getLastUsed()),
+                        record.getLabel().strip())
                 .update();
-        events.publishEvent(new PasskeyChanged(owner(record.getUserEntityUserId()), record.getLabel().strip(),
-                PasskeyChanged.Change.ENROLLED, actor()));
+        events.publishEvent(new PasskeyChanged(
+                owner(record.getUserEntityUserId()),
+                record.getLabel().strip(),
+                PasskeyChanged.Change.ENROLLED,
+                actor()));
     }
 
     @Override
     @Transactional
     public void delete(Bytes credentialId) {
         var removed = jdbc.sql("delete from identity.passkey_credential where credential_id = ? "
-                + "returning user_entity_user_id, label").param(credentialId.toBase64UrlString())
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
-        removed.ifPresent(row -> events.publishEvent(new PasskeyChanged(owner(Bytes.fromBase64(row[0])), row[1],
-                PasskeyChanged.Change.REMOVED, actor())));
+                        + "returning user_entity_user_id, label")
+                .param(credentialId.toBase64UrlString())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
+        removed.ifPresent(row -> events.publishEvent(
+                new PasskeyChanged(owner(Bytes.fromBase64(row[0])), row[1], PasskeyChanged.Change.REMOVED, actor())));
     }
 
     @Override
     public CredentialRecord findByCredentialId(Bytes credentialId) {
         return jdbc.sql("select " + CREDENTIAL_COLUMNS + " from identity.passkey_credential where credential_id = ?")
-                .param(credentialId.toBase64UrlString()).query(JdbcPasskeys::credential).optional().orElse(null);
+                .param(credentialId.toBase64UrlString())
+                .query(JdbcPasskeys::credential)
+                .optional()
+                .orElse(null);
     }
 
     @Override
     public List<CredentialRecord> findByUserId(Bytes userId) {
         return jdbc.sql("select " + CREDENTIAL_COLUMNS + " from identity.passkey_credential "
-                + "where user_entity_user_id = ? order by created").param(userId.toBase64UrlString())
-                .query(JdbcPasskeys::credential).list();
+                        + "where user_entity_user_id = ? order by created")
+                .param(userId.toBase64UrlString())
+                .query(JdbcPasskeys::credential)
+                .list();
     }
 
     // --- for the pages and the sign-in rule ---
@@ -108,16 +135,23 @@ class JdbcPasskeys implements UserCredentialRepository {
     /** The login's passkeys, oldest first. */
     List<Passkey> of(String username) {
         return jdbc.sql("select c.credential_id, c.label, c.created, c.last_used from identity.passkey_credential c "
-                + "join identity.passkey_user u on u.id = c.user_entity_user_id where lower(u.username) = lower(?) "
-                + "order by c.created").param(username)
-                .query((rs, n) -> new Passkey(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getObject(4, OffsetDateTime.class))).list();
+                        + "join identity.passkey_user u on u.id = c.user_entity_user_id where lower(u.username) = lower(?) "
+                        + "order by c.created")
+                .param(username)
+                .query((rs, n) -> new Passkey(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class),
+                        rs.getObject(4, OffsetDateTime.class)))
+                .list();
     }
 
     boolean hasAny(String username) {
         return jdbc.sql("select exists (select 1 from identity.passkey_credential c join identity.passkey_user u "
-                + "on u.id = c.user_entity_user_id where lower(u.username) = lower(?))").param(username)
-                .query(Boolean.class).single();
+                        + "on u.id = c.user_entity_user_id where lower(u.username) = lower(?))")
+                .param(username)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Removes one passkey of this login; false when the login has no passkey of that id. */
@@ -150,8 +184,10 @@ class JdbcPasskeys implements UserCredentialRepository {
 
     private static CredentialRecord credential(ResultSet rs, int row) throws SQLException {
         var transports = new LinkedHashSet<AuthenticatorTransport>();
-        Arrays.stream(rs.getString("authenticator_transports").split(",")).filter(t -> !t.isBlank())
-                .map(AuthenticatorTransport::valueOf).forEach(transports::add);
+        Arrays.stream(rs.getString("authenticator_transports").split(","))
+                .filter(t -> !t.isBlank())
+                .map(AuthenticatorTransport::valueOf)
+                .forEach(transports::add);
         byte[] attestation = rs.getBytes("attestation_object");
         byte[] clientData = rs.getBytes("attestation_client_data_json");
         return ImmutableCredentialRecord.builder()

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccount;
 import org.commonweal.identity.UserAccountCreated;
@@ -37,7 +36,10 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     private final ApplicationEventPublisher events;
     private final org.springframework.context.MessageSource messages;
 
-    JdbcUserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events,
+    JdbcUserAccounts(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events,
             org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.jdbc = jdbc;
@@ -79,9 +81,21 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
         var problems = problems(account);
         if (!problems.isEmpty()) {
             // for callers without a form (the create-admin command): the same words, in English
-            throw new IllegalArgumentException(String.join("; ", problems.entrySet().stream().map(p -> messages.getMessage(
-                    p.getValue(), new Object[] {messages.getMessage("users.new.field." + p.getKey(), null, p.getKey(),
-                            java.util.Locale.ENGLISH)}, p.getValue(), java.util.Locale.ENGLISH)).toList()));
+            throw new IllegalArgumentException(String.join(
+                    "; ",
+                    problems.entrySet().stream()
+                            .map(p -> messages.getMessage(
+                                    p.getValue(),
+                                    new Object[] {
+                                        messages.getMessage(
+                                                "users.new.field." + p.getKey(),
+                                                null,
+                                                p.getKey(),
+                                                java.util.Locale.ENGLISH)
+                                    },
+                                    p.getValue(),
+                                    java.util.Locale.ENGLISH))
+                            .toList()));
         }
         return insert(account.username().trim(), account, false);
     }
@@ -94,20 +108,33 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
 
     private UserAccount insert(String username, NewUserAccount account, boolean demo) {
         String display = account.displayName() == null || account.displayName().isBlank()
-                ? username : account.displayName().trim();
+                ? username
+                : account.displayName().trim();
         String[] roles = account.roles().stream().map(Role::name).sorted().toArray(String[]::new);
         try {
             long id = jdbc.sql("""
                     insert into identity.user_account
                         (username, display_name, password_hash, roles, member_id, organization_ref, demo)
                     values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(username, display, passwords.encode(account.password()), roles, account.memberId(),
-                            account.organizationRef(), demo)
-                    .query(Long.class).single();
+                    .params(
+                            username,
+                            display,
+                            passwords.encode(account.password()),
+                            roles,
+                            account.memberId(),
+                            account.organizationRef(),
+                            demo)
+                    .query(Long.class)
+                    .single();
             var auth = SecurityContextHolder.getContext().getAuthentication();
-            events.publishEvent(new UserAccountCreated(username, EnumSet.copyOf(account.roles()),
-                    auth == null ? "system" : auth.getName()));
-            return new UserAccount(id, username, display, EnumSet.copyOf(account.roles()), account.memberId(),
+            events.publishEvent(new UserAccountCreated(
+                    username, EnumSet.copyOf(account.roles()), auth == null ? "system" : auth.getName()));
+            return new UserAccount(
+                    id,
+                    username,
+                    display,
+                    EnumSet.copyOf(account.roles()),
+                    account.memberId(),
                     account.organizationRef());
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("username " + username + " is already taken");
@@ -117,7 +144,9 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     @Override
     public Optional<UserAccount> findByUsername(String username) {
         return jdbc.sql("select " + COLUMNS + " from identity.user_account where lower(username) = lower(?)")
-                .param(username).query(JdbcUserAccounts::account).optional();
+                .param(username)
+                .query(JdbcUserAccounts::account)
+                .optional();
     }
 
     @Override
@@ -132,23 +161,33 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     @Override
     public List<UserAccount> withRole(Role role) {
         return jdbc.sql("select " + COLUMNS + " from identity.user_account where enabled and ? = any(roles) "
-                + "order by lower(username)").param(role.name()).query(JdbcUserAccounts::account).list();
+                        + "order by lower(username)")
+                .param(role.name())
+                .query(JdbcUserAccounts::account)
+                .list();
     }
 
     List<UserAccount> all() {
         return jdbc.sql("select " + COLUMNS + " from identity.user_account order by lower(username)")
-                .query(JdbcUserAccounts::account).list();
+                .query(JdbcUserAccounts::account)
+                .list();
     }
 
     /** True for the demo logins (one per role, created in demo mode only). */
     boolean isDemo(String username) {
         return jdbc.sql("select count(*) from identity.user_account where lower(username) = lower(?) and demo")
-                .param(username).query(Integer.class).single() > 0;
+                        .param(username)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     boolean exists(String username) {
         return jdbc.sql("select count(*) from identity.user_account where lower(username) = lower(?)")
-                .param(username).query(Integer.class).single() > 0;
+                        .param(username)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @Override
@@ -159,10 +198,13 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
                 .param(username)
                 .query((rs, n) -> {
                     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-                    boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now());
+                    boolean locked =
+                            lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now());
                     return User.withUsername(rs.getString("username"))
                             .password(rs.getString("password_hash"))
-                            .roles(roles(rs.getArray("roles")).stream().map(Role::name).toArray(String[]::new))
+                            .roles(roles(rs.getArray("roles")).stream()
+                                    .map(Role::name)
+                                    .toArray(String[]::new))
                             .disabled(!rs.getBoolean("enabled"))
                             .accountLocked(locked)
                             .build();
@@ -172,8 +214,13 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
-        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                roles(rs.getArray("roles")), rs.getString("member_id"), rs.getString("organization_ref"));
+        return new UserAccount(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                roles(rs.getArray("roles")),
+                rs.getString("member_id"),
+                rs.getString("organization_ref"));
     }
 
     private static Set<Role> roles(Array array) throws SQLException {

@@ -1,13 +1,12 @@
 package org.commonweal.identity.internal;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.commonweal.identity.ApiAccessRules;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -38,15 +37,18 @@ class LegacyBearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (isLegacy(header)) {
-            clients.authenticateLegacy(header.substring(7).trim()).ifPresentOrElse(client -> {
-                List<GrantedAuthority> authorities = new ArrayList<>();
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + ApiAccessRules.API_CLIENT));
-                client.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client.clientId(), null,
-                        authorities));
-                SecurityContextHolder.setContext(context);
-            }, () -> request.setAttribute(INVALID, "invalid_token"));
+            clients.authenticateLegacy(header.substring(7).trim())
+                    .ifPresentOrElse(
+                            client -> {
+                                List<GrantedAuthority> authorities = new ArrayList<>();
+                                authorities.add(new SimpleGrantedAuthority("ROLE_" + ApiAccessRules.API_CLIENT));
+                                client.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+                                var context = SecurityContextHolder.createEmptyContext();
+                                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                        client.clientId(), null, authorities));
+                                SecurityContextHolder.setContext(context);
+                            },
+                            () -> request.setAttribute(INVALID, "invalid_token"));
         }
         // no clearing here: the exception translation further up must still see who was denied;
         // SecurityContextHolderFilter clears the context when the request ends

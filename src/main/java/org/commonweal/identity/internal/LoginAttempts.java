@@ -1,12 +1,11 @@
 package org.commonweal.identity.internal;
 
-import java.io.IOException;
-import java.util.Locale;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +31,9 @@ class LoginAttempts {
     private final int maxFailures;
     private final int maxBlockMinutes;
 
-    LoginAttempts(JdbcClient jdbc, @Value("${commonweal.security.max-failed-logins:5}") int maxFailures,
+    LoginAttempts(
+            JdbcClient jdbc,
+            @Value("${commonweal.security.max-failed-logins:5}") int maxFailures,
             @Value("${commonweal.security.lockout-minutes:15}") int maxBlockMinutes) {
         this.jdbc = jdbc;
         this.maxFailures = maxFailures;
@@ -43,7 +44,9 @@ class LoginAttempts {
         return jdbc.sql("""
                 select exists (select 1 from identity.login_throttle
                                where login = ? and address = ? and blocked_until > now())""")
-                .params(normalise(login), address).query(Boolean.class).single();
+                .params(normalise(login), address)
+                .query(Boolean.class)
+                .single();
     }
 
     @EventListener
@@ -61,7 +64,9 @@ class LoginAttempts {
                         then now() + make_interval(mins => least(:cap, power(2, least(t.failures + 1 - :max, 20))::int))
                         else t.blocked_until end""")
                 .param("login", normalise(event.getAuthentication().getName()))
-                .param("address", details.getRemoteAddress()).param("max", maxFailures).param("cap", maxBlockMinutes)
+                .param("address", details.getRemoteAddress())
+                .param("max", maxFailures)
+                .param("cap", maxBlockMinutes)
                 .update();
     }
 
@@ -69,11 +74,13 @@ class LoginAttempts {
     void succeeded(AuthenticationSuccessEvent event) {
         String name = event.getAuthentication().getName();
         jdbc.sql("update identity.user_account set last_login_at = now() where lower(username) = lower(?)")
-                .param(name).update();
+                .param(name)
+                .update();
         if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken
                 && event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
             jdbc.sql("delete from identity.login_throttle where login = ? and address = ?")
-                    .params(normalise(name), details.getRemoteAddress()).update();
+                    .params(normalise(name), details.getRemoteAddress())
+                    .update();
         }
     }
 
@@ -85,9 +92,10 @@ class LoginAttempts {
     OncePerRequestFilter filter() {
         return new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
-                if ("POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login")
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if ("POST".equals(request.getMethod())
+                        && request.getRequestURI().equals(request.getContextPath() + "/login")
                         && throttled(request.getParameter("username"), request.getRemoteAddr())) {
                     response.sendRedirect(request.getContextPath() + "/login?error");
                     return;

@@ -1,16 +1,15 @@
 package org.commonweal.identity.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Set;
-
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccounts;
 import org.commonweal.platform.RuntimeMode;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,7 +37,9 @@ class LoginController {
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("demo", mode.demo());
-        model.addAttribute("demoUsers", Arrays.stream(Role.values()).map(Role::demoUsername).toList());
+        model.addAttribute(
+                "demoUsers",
+                Arrays.stream(Role.values()).map(Role::demoUsername).toList());
         return "identity/login";
     }
 
@@ -63,10 +64,14 @@ class LoginController {
      * language, with what was typed (never the password) (#18).
      */
     @PostMapping("/admin/users")
-    String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
+    String create(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName,
             @RequestParam(required = false) String password,
-            @RequestParam(name = "roles", required = false) Set<String> roles, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            @RequestParam(name = "roles", required = false) Set<String> roles,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         BindingResult result = new MapBindingResult(new HashMap<>(), "login");
         Set<Role> chosen = EnumSet.noneOf(Role.class);
         for (String role : roles == null ? Set.<String>of() : roles) {

@@ -1,12 +1,11 @@
 package org.commonweal.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.commonweal.identity.MemberAppScope;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -42,8 +41,7 @@ final class MemberAppRefreshTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private MemberAppRefreshTokens() {
-    }
+    private MemberAppRefreshTokens() {}
 
     static OAuth2TokenGenerator<OAuth2RefreshToken> generator() {
         var others = new OAuth2RefreshTokenGenerator();
@@ -60,7 +58,9 @@ final class MemberAppRefreshTokens {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             Instant now = Instant.now();
-            return new OAuth2RefreshToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), now,
+            return new OAuth2RefreshToken(
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                    now,
                     now.plus(context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive()));
         };
     }
@@ -72,8 +72,11 @@ final class MemberAppRefreshTokens {
     /** {@code grant_type=refresh_token&client_id=app-…&refresh_token=…}, without any other client credential. */
     static AuthenticationConverter converter() {
         return request -> {
-            if (!AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
-                    || request.getHeader("Authorization") != null || request.getParameter("client_assertion") != null
+            if (!AuthorizationGrantType.REFRESH_TOKEN
+                            .getValue()
+                            .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
+                    || request.getHeader("Authorization") != null
+                    || request.getParameter("client_assertion") != null
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null) {
                 return null;
             }
@@ -81,8 +84,8 @@ final class MemberAppRefreshTokens {
             if (ids == null || ids.length != 1 || !ids[0].startsWith(MemberApps.CLIENT_ID_PREFIX)) {
                 return null;
             }
-            return new OAuth2ClientAuthenticationToken(ids[0], ClientAuthenticationMethod.NONE, null,
-                    parameters(request));
+            return new OAuth2ClientAuthenticationToken(
+                    ids[0], ClientAuthenticationMethod.NONE, null, parameters(request));
         };
     }
 
@@ -103,12 +106,14 @@ final class MemberAppRefreshTokens {
             public Authentication authenticate(Authentication authentication) {
                 var request = (OAuth2ClientAuthenticationToken) authentication;
                 if (!ClientAuthenticationMethod.NONE.equals(request.getClientAuthenticationMethod())
-                        || !AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(
-                                request.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))) {
+                        || !AuthorizationGrantType.REFRESH_TOKEN
+                                .getValue()
+                                .equals(request.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))) {
                     return null;
                 }
                 var client = clients.findByClientId(request.getPrincipal().toString());
-                if (client == null || !client.getClientId().startsWith(MemberApps.CLIENT_ID_PREFIX)
+                if (client == null
+                        || !client.getClientId().startsWith(MemberApps.CLIENT_ID_PREFIX)
                         || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
                         || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
                     throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);

@@ -1,12 +1,11 @@
 package org.commonweal.identity.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,18 +36,26 @@ class MemberAppsController {
      * with {@code access_denied} to the app.
      */
     @GetMapping(CONSENT_PAGE)
-    String consent(@RequestParam("client_id") String clientId, @RequestParam String scope,
-            @RequestParam String state, Model model, HttpServletResponse response) {
+    String consent(
+            @RequestParam("client_id") String clientId,
+            @RequestParam String scope,
+            @RequestParam String state,
+            Model model,
+            HttpServletResponse response) {
         var app = apps.find(clientId).filter(a -> !a.disabled());
         if (app.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", "consent.error.app");
             return "identity/consent";
         }
-        List<String> scopes = Arrays.stream(scope.split(" ")).filter(MemberApps.SCOPES::contains).distinct().toList();
+        List<String> scopes = Arrays.stream(scope.split(" "))
+                .filter(MemberApps.SCOPES::contains)
+                .distinct()
+                .toList();
         model.addAttribute("app", app.get());
         model.addAttribute("scopes", scopes);
-        model.addAttribute("scopeKeys", scopes.stream().map(MemberAppsController::scopeKey).toList());
+        model.addAttribute(
+                "scopeKeys", scopes.stream().map(MemberAppsController::scopeKey).toList());
         model.addAttribute("state", state);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", consentPolicy(app.get().redirectUris()));
@@ -60,9 +67,13 @@ class MemberAppsController {
      * endpoint answers the form with a redirect there, and browsers hold a form's redirects to {@code form-action}.
      */
     static String consentPolicy(List<String> redirectUris) {
-        String origins = redirectUris.stream().map(URI::create)
-                .map(u -> u.getScheme() + "://" + u.getRawAuthority()).distinct().collect(Collectors.joining(" "));
-        return SecurityConfiguration.CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origins);
+        String origins = redirectUris.stream()
+                .map(URI::create)
+                .map(u -> u.getScheme() + "://" + u.getRawAuthority())
+                .distinct()
+                .collect(Collectors.joining(" "));
+        return SecurityConfiguration.CONTENT_SECURITY_POLICY.replace(
+                "form-action 'self'", "form-action 'self' " + origins);
     }
 
     /** Message key of a scope's plain-language description ({@code consent.scope.patient-Patient-rs}). */
@@ -90,8 +101,12 @@ class MemberAppsController {
     }
 
     @PostMapping("/admin/member-apps")
-    String register(@RequestParam String appName, @RequestParam String redirectUris, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String register(
+            @RequestParam String appName,
+            @RequestParam String redirectUris,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("registered", apps.register(appName, redirectUris));
             return "redirect:/admin/member-apps";

@@ -1,13 +1,12 @@
 package org.commonweal.identity.internal;
 
-import java.io.IOException;
-import java.util.EnumSet;
-import java.util.Set;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
 import org.commonweal.identity.Role;
 import org.commonweal.platform.RuntimeMode;
 import org.springframework.http.HttpMethod;
@@ -40,6 +39,7 @@ class PasskeyGate {
 
     /** The roles whose logins must use a passkey after their password. */
     static final Set<Role> REQUIRED = EnumSet.of(Role.ADMIN, Role.MEMBER_SERVICES, Role.CASE_MANAGER, Role.ANALYST);
+
     static final String STEP_PAGE = "/login/passkey";
     static final String ENROL_PAGE = "/account/passkeys";
     private static final String EXEMPT = PasskeyGate.class.getName() + ".exempt";
@@ -60,8 +60,11 @@ class PasskeyGate {
     }
 
     static boolean required(Authentication auth) {
-        return auth != null && auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> REQUIRED.stream().anyMatch(r -> r.authority().equals(a)));
+        return auth != null
+                && auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(a ->
+                                REQUIRED.stream().anyMatch(r -> r.authority().equals(a)));
     }
 
     /**
@@ -70,8 +73,9 @@ class PasskeyGate {
      * to the passkey rule. Only an authentication made up in a test carries no factor.
      */
     static boolean signedInWithAFactor(Authentication auth) {
-        return auth.getAuthorities().stream().anyMatch(a -> a instanceof FactorGrantedAuthority
-                || a.getAuthority().startsWith("FACTOR_"));
+        return auth.getAuthorities().stream()
+                .anyMatch(a ->
+                        a instanceof FactorGrantedAuthority || a.getAuthority().startsWith("FACTOR_"));
     }
 
     static boolean passkeyUsed(Authentication auth) {
@@ -103,7 +107,8 @@ class PasskeyGate {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
+                String path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
                 Authentication auth = SecurityContextHolder.getContext().getAuthentication();
                 boolean signedIn = trust.isAuthenticated(auth);
                 boolean webauthn = path.startsWith("/webauthn/") || path.equals("/login/webauthn");
@@ -169,7 +174,9 @@ class PasskeyGate {
     }
 
     private static boolean isStatic(String path) {
-        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+        return path.startsWith("/webjars/")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
                 || path.startsWith("/img/");
     }
 }

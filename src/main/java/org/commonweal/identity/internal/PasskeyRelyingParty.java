@@ -1,5 +1,7 @@
 package org.commonweal.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
 import org.springframework.security.web.webauthn.api.Bytes;
@@ -50,8 +49,11 @@ class PasskeyRelyingParty implements WebAuthnRelyingPartyOperations, PublicKeyCr
 
     static final int MAX_LABEL = 100;
     /** The algorithms offered to authenticators, in order of preference. */
-    private static final List<PublicKeyCredentialParameters> ALGORITHMS = List.of(PublicKeyCredentialParameters.ES256,
-            PublicKeyCredentialParameters.EdDSA, PublicKeyCredentialParameters.RS256);
+    private static final List<PublicKeyCredentialParameters> ALGORITHMS = List.of(
+            PublicKeyCredentialParameters.ES256,
+            PublicKeyCredentialParameters.EdDSA,
+            PublicKeyCredentialParameters.RS256);
+
     private static final String CREATION = PasskeyRelyingParty.class.getName() + ".creation";
 
     /** A passkey name that is empty or too long; nothing was stored. */
@@ -74,30 +76,39 @@ class PasskeyRelyingParty implements WebAuthnRelyingPartyOperations, PublicKeyCr
         }
     };
 
-    PasskeyRelyingParty(JdbcPasskeys passkeys, PasskeyUsers users, @Value("${commonweal.security.passkeys.rp-id:}") String rpId,
+    PasskeyRelyingParty(
+            JdbcPasskeys passkeys,
+            PasskeyUsers users,
+            @Value("${commonweal.security.passkeys.rp-id:}") String rpId,
             @Value("${commonweal.security.passkeys.origins:}") String origins,
             @Value("${commonweal.security.passkeys.rp-name:Commonweal}") String rpName) {
         this.passkeys = passkeys;
         this.users = users;
         this.rpId = rpId.strip();
-        this.origins = Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty())
+        this.origins = Arrays.stream(origins.split(","))
+                .map(String::strip)
+                .filter(o -> !o.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         this.rpName = rpName;
     }
 
     private synchronized Webauthn4JRelyingPartyOperations operations() {
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getRequest();
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         String id = rpId.isEmpty() ? request.getServerName() : rpId;
         Set<String> allowed = origins.isEmpty() ? Set.of(origin(request)) : origins;
         return operations.computeIfAbsent(id + " " + allowed, key -> {
-            var rp = new Webauthn4JRelyingPartyOperations(users, passkeys,
-                    PublicKeyCredentialRpEntity.builder().id(id).name(rpName).build(), allowed);
+            var rp = new Webauthn4JRelyingPartyOperations(
+                    users,
+                    passkeys,
+                    PublicKeyCredentialRpEntity.builder().id(id).name(rpName).build(),
+                    allowed);
             // a passkey or a security key, resident or not: it is a second factor after the password
             rp.setCustomizeCreationOptions(options -> options.pubKeyCredParams(ALGORITHMS)
                     .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
                             .userVerification(UserVerificationRequirement.PREFERRED)
-                            .residentKey(ResidentKeyRequirement.PREFERRED).build()));
+                            .residentKey(ResidentKeyRequirement.PREFERRED)
+                            .build()));
             return rp;
         });
     }
@@ -138,12 +149,20 @@ class PasskeyRelyingParty implements WebAuthnRelyingPartyOperations, PublicKeyCr
     // --- the registration challenge in the (JDBC) session ---
 
     /** What verifying a registration needs of the options sent to the browser, serializable for the session store. */
-    record PendingRegistration(byte[] challenge, String rpId, String rpName, byte[] userId, String userName,
-            String userDisplayName, String userVerification, long timeoutMillis) implements Serializable {
-    }
+    record PendingRegistration(
+            byte[] challenge,
+            String rpId,
+            String rpName,
+            byte[] userId,
+            String userName,
+            String userDisplayName,
+            String userVerification,
+            long timeoutMillis)
+            implements Serializable {}
 
     @Override
-    public void save(HttpServletRequest request, HttpServletResponse response, PublicKeyCredentialCreationOptions options) {
+    public void save(
+            HttpServletRequest request, HttpServletResponse response, PublicKeyCredentialCreationOptions options) {
         if (options == null) {
             var session = request.getSession(false);
             if (session != null) {
@@ -152,10 +171,22 @@ class PasskeyRelyingParty implements WebAuthnRelyingPartyOperations, PublicKeyCr
             return;
         }
         var user = options.getUser();
-        request.getSession().setAttribute(CREATION, new PendingRegistration(options.getChallenge().getBytes(),
-                options.getRp().getId(), options.getRp().getName(), user.getId().getBytes(), user.getName(),
-                user.getDisplayName(), options.getAuthenticatorSelection().getUserVerification().getValue(),
-                options.getTimeout() == null ? 300_000 : options.getTimeout().toMillis()));
+        request.getSession()
+                .setAttribute(
+                        CREATION,
+                        new PendingRegistration(
+                                options.getChallenge().getBytes(),
+                                options.getRp().getId(),
+                                options.getRp().getName(),
+                                user.getId().getBytes(),
+                                user.getName(),
+                                user.getDisplayName(),
+                                options.getAuthenticatorSelection()
+                                        .getUserVerification()
+                                        .getValue(),
+                                options.getTimeout() == null
+                                        ? 300_000
+                                        : options.getTimeout().toMillis()));
     }
 
     @Override
@@ -165,15 +196,24 @@ class PasskeyRelyingParty implements WebAuthnRelyingPartyOperations, PublicKeyCr
             return null;
         }
         var verification = UserVerificationRequirement.REQUIRED.getValue().equals(pending.userVerification())
-                ? UserVerificationRequirement.REQUIRED : UserVerificationRequirement.PREFERRED;
+                ? UserVerificationRequirement.REQUIRED
+                : UserVerificationRequirement.PREFERRED;
         return PublicKeyCredentialCreationOptions.builder()
-                .rp(PublicKeyCredentialRpEntity.builder().id(pending.rpId()).name(pending.rpName()).build())
-                .user(ImmutablePublicKeyCredentialUserEntity.builder().id(new Bytes(pending.userId()))
-                        .name(pending.userName()).displayName(pending.userDisplayName()).build())
+                .rp(PublicKeyCredentialRpEntity.builder()
+                        .id(pending.rpId())
+                        .name(pending.rpName())
+                        .build())
+                .user(ImmutablePublicKeyCredentialUserEntity.builder()
+                        .id(new Bytes(pending.userId()))
+                        .name(pending.userName())
+                        .displayName(pending.userDisplayName())
+                        .build())
                 .challenge(new Bytes(pending.challenge()))
                 .pubKeyCredParams(ALGORITHMS)
-                .authenticatorSelection(AuthenticatorSelectionCriteria.builder().userVerification(verification)
-                        .residentKey(ResidentKeyRequirement.PREFERRED).build())
+                .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
+                        .userVerification(verification)
+                        .residentKey(ResidentKeyRequirement.PREFERRED)
+                        .build())
                 .timeout(Duration.ofMillis(pending.timeoutMillis()))
                 .build();
     }

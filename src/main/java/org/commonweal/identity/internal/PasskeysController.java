@@ -1,7 +1,6 @@
 package org.commonweal.identity.internal;
 
 import java.security.Principal;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

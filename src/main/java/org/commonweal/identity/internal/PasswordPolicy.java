@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 
@@ -33,11 +32,14 @@ final class PasswordPolicy {
 
     /** Why a password is refused. */
     enum Refusal {
-        TOO_SHORT, TOO_LONG, COMMON, GUESSABLE, CONTAINS_LOGIN
+        TOO_SHORT,
+        TOO_LONG,
+        COMMON,
+        GUESSABLE,
+        CONTAINS_LOGIN
     }
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static Optional<Refusal> check(String password, String login) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
@@ -65,15 +67,20 @@ final class PasswordPolicy {
 
         static final Set<String> COMMON = load();
         static final Nbvcxz ESTIMATOR = new Nbvcxz(new ConfigurationBuilder()
-                .setMinimumEntropy(MINIMUM_ENTROPY_BITS).createConfiguration());
+                .setMinimumEntropy(MINIMUM_ENTROPY_BITS)
+                .createConfiguration());
 
         private static Set<String> load() {
             var words = new HashSet<String>(150_000);
             try (var in = Nbvcxz.class.getResourceAsStream("/dictionaries/passwords.txt");
                     var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                reader.lines().map(l -> l.strip().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty()).forEach(words::add);
+                reader.lines()
+                        .map(l -> l.strip().toLowerCase(Locale.ROOT))
+                        .filter(l -> !l.isEmpty())
+                        .forEach(words::add);
             } catch (IOException | NullPointerException e) {
-                throw new IllegalStateException("the bundled password list (nbvcxz dictionaries/passwords.txt) is missing", e);
+                throw new IllegalStateException(
+                        "the bundled password list (nbvcxz dictionaries/passwords.txt) is missing", e);
             }
             return Set.copyOf(words);
         }

@@ -1,10 +1,5 @@
 package org.commonweal.identity.internal;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Set;
-import java.util.function.Function;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -13,6 +8,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,22 +29,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RateLimits {
 
     /** A limit: {@code perMinute} requests a minute, refilled smoothly, with a burst of the same size. */
-    record Policy(String name, long perMinute) {
-    }
+    record Policy(String name, long perMinute) {}
 
     /** Which policy a request falls under, and for whom (address or client id); null for none. */
-    record Subject(Policy policy, String key) {
-    }
+    record Subject(Policy policy, String key) {}
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterAccess(Duration.ofMinutes(15)).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterAccess(Duration.ofMinutes(15))
+            .build();
     final Policy signIn;
     final Policy tokenRequests;
     final Policy anonymous;
     final Policy apiClient;
     private final Set<String> exempt;
 
-    RateLimits(@Value("${commonweal.limits.sign-in-per-minute:10}") long signIn,
+    RateLimits(
+            @Value("${commonweal.limits.sign-in-per-minute:10}") long signIn,
             @Value("${commonweal.limits.token-requests-per-minute:60}") long tokenRequests,
             @Value("${commonweal.limits.anonymous-per-minute:300}") long anonymous,
             @Value("${commonweal.limits.api-client-per-minute:60000}") long apiClient,
@@ -54,7 +54,8 @@ class RateLimits {
         this.tokenRequests = new Policy("token", tokenRequests);
         this.anonymous = new Policy("anonymous", anonymous);
         this.apiClient = new Policy("api-client", apiClient);
-        this.exempt = Set.copyOf(exempt.stream().filter(StringUtils::hasText).map(String::strip).toList());
+        this.exempt = Set.copyOf(
+                exempt.stream().filter(StringUtils::hasText).map(String::strip).toList());
     }
 
     /** The browser chain: sign-in per address; anonymous visitors per address; staff not limited. */
@@ -69,21 +70,24 @@ class RateLimits {
 
     /** The API chain, after authentication: a client per client id, anonymous callers of public APIs per address. */
     OncePerRequestFilter apiFilter() {
-        return filter(request -> anonymousRequest() ? new Subject(anonymous, request.getRemoteAddr())
-                : new Subject(apiClient, SecurityContextHolder.getContext().getAuthentication().getName()));
+        return filter(request -> anonymousRequest()
+                ? new Subject(anonymous, request.getRemoteAddr())
+                : new Subject(
+                        apiClient,
+                        SecurityContextHolder.getContext().getAuthentication().getName()));
     }
 
     /** The authorization server chain: token requests per address. */
     OncePerRequestFilter tokenFilter() {
-        return filter(request -> "POST".equals(request.getMethod())
-                ? new Subject(tokenRequests, request.getRemoteAddr()) : null);
+        return filter(request ->
+                "POST".equals(request.getMethod()) ? new Subject(tokenRequests, request.getRemoteAddr()) : null);
     }
 
     private OncePerRequestFilter filter(Function<HttpServletRequest, Subject> classify) {
         return new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 Subject subject = exempt.contains(request.getRemoteAddr()) ? null : classify.apply(request);
                 if (subject != null) {
                     var probe = bucket(subject).tryConsumeAndReturnRemaining(1);
@@ -100,10 +104,14 @@ class RateLimits {
     }
 
     private Bucket bucket(Subject subject) {
-        return buckets.get(subject.policy().name() + '|' + subject.key(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(subject.policy().perMinute())
-                        .refillGreedy(subject.policy().perMinute(), Duration.ofMinutes(1)).build())
-                .build());
+        return buckets.get(
+                subject.policy().name() + '|' + subject.key(),
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(subject.policy().perMinute())
+                                .refillGreedy(subject.policy().perMinute(), Duration.ofMinutes(1))
+                                .build())
+                        .build());
     }
 
     private static boolean anonymousRequest() {

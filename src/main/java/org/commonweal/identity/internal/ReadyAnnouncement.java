@@ -2,7 +2,6 @@ package org.commonweal.identity.internal;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
 import org.commonweal.identity.Role;
 import org.commonweal.platform.RuntimeMode;
 import org.slf4j.Logger;
@@ -34,7 +33,8 @@ class ReadyAnnouncement {
         }
         log.info("Commonweal is ready at http://localhost:{}/", port);
         if (mode.demo()) {
-            log.info("Demo logins (one per role; the shared demo password is in the README and on the sign-in page): {}",
+            log.info(
+                    "Demo logins (one per role; the shared demo password is in the README and on the sign-in page): {}",
                     Arrays.stream(Role.values()).map(Role::demoUsername).collect(Collectors.joining(", ")));
         }
     }

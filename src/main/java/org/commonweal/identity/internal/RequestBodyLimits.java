@@ -1,11 +1,10 @@
 package org.commonweal.identity.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -31,7 +30,8 @@ class RequestBodyLimits {
     private final long enrollmentFile;
     private final long api;
 
-    RequestBodyLimits(@Value("${commonweal.limits.anonymous-body:16KB}") DataSize anonymous,
+    RequestBodyLimits(
+            @Value("${commonweal.limits.anonymous-body:16KB}") DataSize anonymous,
             @Value("${commonweal.limits.signed-in-body:50MB}") DataSize signedIn,
             @Value("${commonweal.limits.enrollment-file-body:2GB}") DataSize enrollmentFile,
             @Value("${commonweal.limits.api-body:1MB}") DataSize api) {
@@ -48,8 +48,10 @@ class RequestBodyLimits {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         // the 834 enrollment upload (coverage ImportController), for the roles its access rules let in
-        if (path.equals("/coverage/imports") && auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_MEMBER_SERVICES") || a.equals("ROLE_ADMIN"))) {
+        if (path.equals("/coverage/imports")
+                && auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(a -> a.equals("ROLE_MEMBER_SERVICES") || a.equals("ROLE_ADMIN"))) {
             return enrollmentFile;
         }
         return signedIn;
@@ -71,8 +73,8 @@ class RequestBodyLimits {
     private OncePerRequestFilter filter(boolean browser) {
         return new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 String method = request.getMethod();
                 if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
                     chain.doFilter(request, response);
@@ -95,8 +97,10 @@ class RequestBodyLimits {
                 }
                 if (length > limit) {
                     response.setHeader("Connection", "close"); // do not read the rest of a body we refuse
-                    response.sendError(413, "The request body is larger than " + DataSize.ofBytes(limit).toKilobytes()
-                            + " KB, the limit here");
+                    response.sendError(
+                            413,
+                            "The request body is larger than "
+                                    + DataSize.ofBytes(limit).toKilobytes() + " KB, the limit here");
                     return;
                 }
                 chain.doFilter(request, response);
@@ -169,8 +173,8 @@ class RequestBodyLimits {
 
         @Override
         public java.io.BufferedReader getReader() throws IOException {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding()));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(
+                    getInputStream(), getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding()));
         }
     }
 }

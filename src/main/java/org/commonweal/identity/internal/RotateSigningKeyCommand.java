@@ -10,8 +10,11 @@ import org.springframework.stereotype.Component;
  * signed (5 minutes) run out normally; other instances pick up the new key within a minute.
  */
 @Component
-@CommandSpec(name = "rotate-signing-key", usage = "rotate-signing-key",
-        summary = "sign access tokens with a new key; the old one is retired", options = {})
+@CommandSpec(
+        name = "rotate-signing-key",
+        usage = "rotate-signing-key",
+        summary = "sign access tokens with a new key; the old one is retired",
+        options = {})
 class RotateSigningKeyCommand implements OperationalCommand {
 
     private final SigningKeys keys;

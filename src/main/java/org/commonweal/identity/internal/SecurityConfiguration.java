@@ -1,7 +1,6 @@
 package org.commonweal.identity.internal;
 
 import java.util.Comparator;
-
 import org.commonweal.identity.AccessRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -40,8 +39,9 @@ class SecurityConfiguration {
      */
     static String withMapTiles(String tileUrl) {
         var origin = java.util.regex.Pattern.compile("^(https?://[^/{}]+)").matcher(tileUrl == null ? "" : tileUrl);
-        return origin.find() ? CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", "img-src 'self' data: "
-                + origin.group(1)) : CONTENT_SECURITY_POLICY;
+        return origin.find()
+                ? CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", "img-src 'self' data: " + origin.group(1))
+                : CONTENT_SECURITY_POLICY;
     }
 
     /**
@@ -57,18 +57,37 @@ class SecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<AccessRules> moduleRules,
-            LoginAttempts loginAttempts, RateLimits rateLimits, RequestBodyLimits bodyLimits,
-            PasskeyGate passkeyGate, HandlerMappingIntrospector introspector,
-            @org.springframework.beans.factory.annotation.Value("${commonweal.map.tile-url:"
-                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png}") String tileUrl) throws Exception {
+    SecurityFilterChain webSecurity(
+            HttpSecurity http,
+            ObjectProvider<AccessRules> moduleRules,
+            LoginAttempts loginAttempts,
+            RateLimits rateLimits,
+            RequestBodyLimits bodyLimits,
+            PasskeyGate passkeyGate,
+            HandlerMappingIntrospector introspector,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${commonweal.map.tile-url:" + "https://tile.openstreetmap.org/{z}/{x}/{y}.png}")
+                    String tileUrl)
+            throws Exception {
         // issue #17: one answer for every failed sign-in (a locked or disabled login must not look different from a
         // wrong password), and throttling per login name + address instead of locking the account (LoginAttempts)
         var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(rules -> {
-            rules.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                    "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll();
-            moduleRules.orderedStream().sorted(Comparator.comparingInt(AccessRules::order))
+            rules.requestMatchers(
+                            "/",
+                            "/login",
+                            "/error",
+                            "/webjars/**",
+                            "/css/**",
+                            "/js/**",
+                            "/img/**",
+                            "/favicon.ico",
+                            "/actuator/health",
+                            "/actuator/health/**")
+                    .permitAll();
+            moduleRules
+                    .orderedStream()
+                    .sorted(Comparator.comparingInt(AccessRules::order))
                     .forEach(module -> module.configure(rules));
             // #18: an address nothing answers is a 404 page for everyone, not a redirect to the sign-in page
             rules.requestMatchers(new UnmappedRequests(introspector)).permitAll();
@@ -86,9 +105,9 @@ class SecurityConfiguration {
         http.addFilterBefore(rateLimits.browserFilter(), CsrfFilter.class);
         http.addFilterBefore(bodyLimits.browserFilter(), CsrfFilter.class);
         http.logout(logout -> logout.logoutSuccessUrl("/?signedOut"));
-        http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(withMapTiles(tileUrl)))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(withMapTiles(tileUrl)))
+                .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 .permissionsPolicyHeader(p -> p.policy("camera=(self), geolocation=(self), microphone=()")));
         return http.build();

@@ -2,7 +2,6 @@ package org.commonweal.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -21,7 +20,8 @@ final class Sha256SecretEncoder implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null) {
             return false;
         }
-        return MessageDigest.isEqual(encode(rawPassword).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                encode(rawPassword).getBytes(StandardCharsets.US_ASCII),
                 encodedPassword.getBytes(StandardCharsets.US_ASCII));
     }
 }

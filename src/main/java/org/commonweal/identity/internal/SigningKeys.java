@@ -1,5 +1,12 @@
 package org.commonweal.identity.internal;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,18 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,8 +53,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private volatile Keys keys = new Keys(List.of(), null, Long.MIN_VALUE);
 
     /** The published keys (active first) and the one that signs. */
-    private record Keys(List<JWK> published, RSAKey active, long loadedAt) {
-    }
+    private record Keys(List<JWK> published, RSAKey active, long loadedAt) {}
 
     SigningKeys(JdbcClient jdbc, @Value("${commonweal.security.token-key-secret:}") String secret) {
         this.jdbc = jdbc;
@@ -83,8 +80,11 @@ class SigningKeys implements JWKSource<SecurityContext> {
         }
         if (System.nanoTime() - now.loadedAt() > RELOAD_UNKNOWN_AT_MOST) {
             keys = load();
-            return keys.published().stream().filter(k -> k.getKeyID().equals(kid)).findFirst()
-                    .map(JWK::toPublicJWK).orElse(null);
+            return keys.published().stream()
+                    .filter(k -> k.getKeyID().equals(kid))
+                    .findFirst()
+                    .map(JWK::toPublicJWK)
+                    .orElse(null);
         }
         return null;
     }
@@ -93,7 +93,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
     synchronized String rotate() {
         String kid = insertNewKey();
         jdbc.sql("update identity.signing_key set retired_at = now() where retired_at is null and kid <> ?")
-                .param(kid).update();
+                .param(kid)
+                .update();
         keys = load();
         return kid;
     }
@@ -141,8 +142,11 @@ class SigningKeys implements JWKSource<SecurityContext> {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             String kid = UUID.randomUUID().toString();
-            RSAKey jwk = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).keyID(kid).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).build();
+            RSAKey jwk = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .build();
             byte[] pkcs8 = pair.getPrivate().getEncoded();
             jdbc.sql("insert into identity.signing_key (kid, public_jwk, private_key, encrypted) values (?, ?, ?, ?)")
                     .params(kid, jwk.toJSONString(), encryption == null ? pkcs8 : encrypt(pkcs8), encryption != null)
@@ -161,8 +165,11 @@ class SigningKeys implements JWKSource<SecurityContext> {
                         + " is encrypted: set commonweal.security.token-key-secret (COMMONWEAL_TOKEN_KEY_SECRET)");
             }
             byte[] pkcs8 = encrypted ? decrypt(stored) : stored;
-            var privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            return new RSAKey.Builder(RSAKey.parse(publicJwk)).privateKey(privateKey).build();
+            var privateKey =
+                    (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return new RSAKey.Builder(RSAKey.parse(publicJwk))
+                    .privateKey(privateKey)
+                    .build();
         } catch (GeneralSecurityException | ParseException e) {
             throw new IllegalStateException("signing key " + kid + " cannot be read", e);
         }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -28,12 +27,12 @@ class SingleUseAssertions {
     /** The longest lifetime SMART Backend Services allows an assertion, plus a minute of clock skew. */
     static final Duration MAX_LIFETIME = Duration.ofMinutes(5).plusMinutes(1);
 
-    private static final OAuth2Error NO_JTI = new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
-            "the client assertion needs a jti of at most 256 characters", null);
-    private static final OAuth2Error TOO_LONG = new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
-            "the client assertion must expire within five minutes", null);
-    private static final OAuth2Error REPLAYED = new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
-            "this client assertion (jti) was already used", null);
+    private static final OAuth2Error NO_JTI = new OAuth2Error(
+            OAuth2ErrorCodes.INVALID_CLIENT, "the client assertion needs a jti of at most 256 characters", null);
+    private static final OAuth2Error TOO_LONG = new OAuth2Error(
+            OAuth2ErrorCodes.INVALID_CLIENT, "the client assertion must expire within five minutes", null);
+    private static final OAuth2Error REPLAYED =
+            new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, "this client assertion (jti) was already used", null);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -67,10 +66,12 @@ class SingleUseAssertions {
             return OAuth2TokenValidatorResult.failure(TOO_LONG);
         }
         jdbc.sql("delete from identity.client_assertion_jti where expires_at < ?")
-                .param(OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+                .param(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
         int recorded = jdbc.sql("insert into identity.client_assertion_jti (client_id, jti, expires_at) "
-                + "values (?, ?, ?) on conflict do nothing")
-                .params(assertion.getSubject(), jti, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)).update();
+                        + "values (?, ?, ?) on conflict do nothing")
+                .params(assertion.getSubject(), jti, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC))
+                .update();
         return recorded == 1 ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(REPLAYED);
     }
 }

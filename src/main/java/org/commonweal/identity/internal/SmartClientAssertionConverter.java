@@ -1,11 +1,10 @@
 package org.commonweal.identity.internal;
 
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.servlet.http.HttpServletRequest;
 import java.text.ParseException;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.nimbusds.jwt.SignedJWT;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -47,12 +46,14 @@ class SmartClientAssertionConverter implements AuthenticationConverter {
         }
         Map<String, Object> additional = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> {
-            if (!name.equals("client_assertion_type") && !name.equals("client_assertion") && !name.equals("client_id")) {
+            if (!name.equals("client_assertion_type")
+                    && !name.equals("client_assertion")
+                    && !name.equals("client_id")) {
                 additional.put(name, values.length == 1 ? values[0] : values);
             }
         });
         // the provider recognises an assertion by this method (the assertion type), then checks PRIVATE_KEY_JWT itself
-        return new OAuth2ClientAuthenticationToken(clientId, new ClientAuthenticationMethod(JWT_BEARER), assertion,
-                additional);
+        return new OAuth2ClientAuthenticationToken(
+                clientId, new ClientAuthenticationMethod(JWT_BEARER), assertion, additional);
     }
 }

@@ -2,7 +2,6 @@ package org.commonweal.identity.internal;
 
 import java.security.SecureRandom;
 import java.util.Set;
-
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccountChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,8 +40,8 @@ class UserAdministration {
         if (isSelf(username) && !roles.contains(Role.ADMIN)) {
             throw new IllegalArgumentException("users.error.ownAdmin");
         }
-        update(username, "update identity.user_account set roles = ?::text[] where lower(username) = lower(?)",
-                (Object) roles.stream().map(Role::name).sorted().toArray(String[]::new));
+        update(username, "update identity.user_account set roles = ?::text[] where lower(username) = lower(?)", (Object)
+                roles.stream().map(Role::name).sorted().toArray(String[]::new));
         changed(username, "roles " + roles);
     }
 
@@ -60,9 +59,13 @@ class UserAdministration {
 
     @Transactional
     void unlock(String username) {
-        update(username, "update identity.user_account set failed_attempts = 0, locked_until = null where lower(username) = lower(?)");
+        update(
+                username,
+                "update identity.user_account set failed_attempts = 0, locked_until = null where lower(username) = lower(?)");
         // and the sign-in throttle of every address (#17's LoginAttempts), so the login can sign in again at once
-        jdbc.sql("delete from identity.login_throttle where lower(login) = lower(?)").param(username).update();
+        jdbc.sql("delete from identity.login_throttle where lower(login) = lower(?)")
+                .param(username)
+                .update();
         changed(username, "unlocked");
     }
 
@@ -75,30 +78,32 @@ class UserAdministration {
         }
         update(username, """
                 update identity.user_account set password_hash = ?, password_change_required = true,
-                    failed_attempts = 0, locked_until = null where lower(username) = lower(?)""",
-                passwords.encode(oneTime));
+                    failed_attempts = 0, locked_until = null where lower(username) = lower(?)""", passwords.encode(oneTime));
         endSessions(username);
         changed(username, "password reset forced");
         return oneTime.toString();
     }
 
     /** How a login stands, for the users page. */
-    record State(boolean enabled, boolean locked, boolean passwordChangeRequired) {
-    }
+    record State(boolean enabled, boolean locked, boolean passwordChangeRequired) {}
 
     java.util.Map<String, State> states() {
         var states = new java.util.HashMap<String, State>();
         jdbc.sql("""
                 select username, enabled, coalesce(locked_until > now(), false), password_change_required
                 from identity.user_account""")
-                .query((rs, n) -> states.put(rs.getString(1), new State(rs.getBoolean(2), rs.getBoolean(3),
-                        rs.getBoolean(4)))).list();
+                .query((rs, n) ->
+                        states.put(rs.getString(1), new State(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4))))
+                .list();
         return states;
     }
 
     boolean passwordChangeRequired(String username) {
         return jdbc.sql("select password_change_required from identity.user_account where lower(username) = lower(?)")
-                .param(username).query(Boolean.class).optional().orElse(false);
+                .param(username)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     @Transactional
@@ -119,7 +124,9 @@ class UserAdministration {
     }
 
     private void endSessions(String username) {
-        jdbc.sql("delete from public.spring_session where lower(principal_name) = lower(?)").param(username).update();
+        jdbc.sql("delete from public.spring_session where lower(principal_name) = lower(?)")
+                .param(username)
+                .update();
     }
 
     private void changed(String username, String change) {

@@ -1,12 +1,11 @@
 package org.commonweal.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.identity.Role;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
@@ -42,7 +41,9 @@ class UserAdministrationController {
     }
 
     @PostMapping("/admin/users/{username}/roles")
-    String roles(@PathVariable String username, @RequestParam(name = "roles", required = false) Set<String> roles,
+    String roles(
+            @PathVariable String username,
+            @RequestParam(name = "roles", required = false) Set<String> roles,
             RedirectAttributes redirect) {
         return act(redirect, username, () -> {
             Set<Role> chosen = EnumSet.noneOf(Role.class);
@@ -54,7 +55,9 @@ class UserAdministrationController {
     }
 
     @PostMapping("/admin/users/{username}/enabled")
-    String enabled(@PathVariable String username, @RequestParam(required = false) Boolean enabled,
+    String enabled(
+            @PathVariable String username,
+            @RequestParam(required = false) Boolean enabled,
             RedirectAttributes redirect) {
         return act(redirect, username, () -> administration.setEnabled(username, Boolean.TRUE.equals(enabled)));
     }
@@ -66,8 +69,10 @@ class UserAdministrationController {
 
     @PostMapping("/admin/users/{username}/password-reset")
     String reset(@PathVariable String username, RedirectAttributes redirect) {
-        return act(redirect, username, () -> redirect.addFlashAttribute("oneTimePassword",
-                administration.forcePasswordReset(username)));
+        return act(
+                redirect,
+                username,
+                () -> redirect.addFlashAttribute("oneTimePassword", administration.forcePasswordReset(username)));
     }
 
     private static String act(RedirectAttributes redirect, String username, Runnable action) {
@@ -76,8 +81,11 @@ class UserAdministrationController {
             redirect.addFlashAttribute("changed", username);
         } catch (IllegalArgumentException e) {
             // the message is a key of the identity bundle; an unknown role name is a form that was tampered with
-            redirect.addFlashAttribute("errorKey", e.getMessage() != null && e.getMessage().startsWith("users.error.")
-                    ? e.getMessage() : "users.error.role");
+            redirect.addFlashAttribute(
+                    "errorKey",
+                    e.getMessage() != null && e.getMessage().startsWith("users.error.")
+                            ? e.getMessage()
+                            : "users.error.role");
         }
         return "redirect:/admin/users#user-" + username;
     }
@@ -88,9 +96,13 @@ class UserAdministrationController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam(required = false) String password,
-            @RequestParam(required = false) String confirmation, Principal principal, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+    String changePassword(
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirmation,
+            Principal principal,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         // every problem at once, beside its field, in the page's language (#18); the same password rules as a new
         // login (NIST SP 800-63B with the leaked-password list), which a forced reset used to skip
         BindingResult result = new MapBindingResult(new HashMap<>(), "password");
@@ -115,27 +127,40 @@ class UserAdministrationController {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new HandlerInterceptor() {
-                    @Override
-                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-                            throws Exception {
-                        Principal user = request.getUserPrincipal();
-                        var session = request.getSession(false);
-                        if (user == null || session != null && session.getAttribute(CHECKED) != null) {
-                            return true;
-                        }
-                        // checked once per session (a sign-in starts a new one), on every request without one
-                        if (!administration.passwordChangeRequired(user.getName())) {
-                            if (session != null) {
-                                session.setAttribute(CHECKED, true);
+                            @Override
+                            public boolean preHandle(
+                                    HttpServletRequest request, HttpServletResponse response, Object handler)
+                                    throws Exception {
+                                Principal user = request.getUserPrincipal();
+                                var session = request.getSession(false);
+                                if (user == null || session != null && session.getAttribute(CHECKED) != null) {
+                                    return true;
+                                }
+                                // checked once per session (a sign-in starts a new one), on every request without one
+                                if (!administration.passwordChangeRequired(user.getName())) {
+                                    if (session != null) {
+                                        session.setAttribute(CHECKED, true);
+                                    }
+                                    return true;
+                                }
+                                response.sendRedirect(request.getContextPath() + "/account/password");
+                                return false;
                             }
-                            return true;
-                        }
-                        response.sendRedirect(request.getContextPath() + "/account/password");
-                        return false;
-                    }
-                    // the passkey step comes first for staff (PasskeyGate), so its pages are not sent here
-                }).excludePathPatterns("/account/password", PasskeyGate.STEP_PAGE, PasskeyGate.ENROL_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**", "/error",
-                        "/api/**", "/x12/**", "/fhir/**", "/hsds/**");
+                            // the passkey step comes first for staff (PasskeyGate), so its pages are not sent here
+                        })
+                        .excludePathPatterns(
+                                "/account/password",
+                                PasskeyGate.STEP_PAGE,
+                                PasskeyGate.ENROL_PAGE,
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/error",
+                                "/api/**",
+                                "/x12/**",
+                                "/fhir/**",
+                                "/hsds/**");
             }
         };
     }

@@ -1,10 +1,9 @@
 package org.commonweal.identity.internal;
 
-import java.time.Duration;
-import java.util.stream.Collectors;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -20,8 +19,10 @@ final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder verifier;
     private final OAuth2TokenValidator<Jwt> everyCall;
-    private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(20_000)
-            .expireAfterWrite(ApiClientRegistry.ACCESS_TOKEN_LIFETIME.plus(Duration.ofMinutes(1))).build();
+    private final Cache<String, Jwt> verified = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(ApiClientRegistry.ACCESS_TOKEN_LIFETIME.plus(Duration.ofMinutes(1)))
+            .build();
 
     VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyCall) {
         this.verifier = verifier;
@@ -39,8 +40,9 @@ final class VerifiedTokens implements JwtDecoder {
         var result = everyCall.validate(jwt);
         if (result.hasErrors()) {
             verified.invalidate(token);
-            throw new JwtValidationException(result.getErrors().stream().map(e -> e.getDescription())
-                    .collect(Collectors.joining("; ")), result.getErrors());
+            throw new JwtValidationException(
+                    result.getErrors().stream().map(e -> e.getDescription()).collect(Collectors.joining("; ")),
+                    result.getErrors());
         }
         return jwt;
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.commonweal.adequacy.Adequacy;
 import org.commonweal.adequacy.AdequacyFigures;
 
@@ -19,8 +18,7 @@ import org.commonweal.adequacy.AdequacyFigures;
  */
 final class AdequacyRuns {
 
-    private AdequacyRuns() {
-    }
+    private AdequacyRuns() {}
 
     /**
      * The cells of one run: {@code current} dated on the run's measured-on date, or {@code run} (one point of the
@@ -34,16 +32,32 @@ final class AdequacyRuns {
             measuredOn = r.measuredOn();
             String level = r.spa() != null ? "spa" : r.rcacRegion() != null ? "rcac" : "county";
             int area = r.spa() != null ? r.spa() : r.rcacRegion() != null ? r.rcacRegion() : 0;
-            figures.add(new Figure(Measure.ADEQUACY, level, area, "provider_type", r.providerType(), periodKind,
-                    r.measuredOn(), BigDecimal.valueOf(r.met()), BigDecimal.valueOf(r.members())));
+            figures.add(new Figure(
+                    Measure.ADEQUACY,
+                    level,
+                    area,
+                    "provider_type",
+                    r.providerType(),
+                    periodKind,
+                    r.measuredOn(),
+                    BigDecimal.valueOf(r.met()),
+                    BigDecimal.valueOf(r.members())));
             long[] t = totals.computeIfAbsent(level + "|" + area, k -> new long[2]);
             t[0] += r.met();
             t[1] += r.members();
         }
         for (var e : totals.entrySet()) {
             String[] place = e.getKey().split("\\|");
-            figures.add(new Figure(Measure.ADEQUACY, place[0], Integer.parseInt(place[1]), "all", "", periodKind,
-                    measuredOn, BigDecimal.valueOf(e.getValue()[0]), BigDecimal.valueOf(e.getValue()[1])));
+            figures.add(new Figure(
+                    Measure.ADEQUACY,
+                    place[0],
+                    Integer.parseInt(place[1]),
+                    "all",
+                    "",
+                    periodKind,
+                    measuredOn,
+                    BigDecimal.valueOf(e.getValue()[0]),
+                    BigDecimal.valueOf(e.getValue()[1])));
         }
         return figures;
     }

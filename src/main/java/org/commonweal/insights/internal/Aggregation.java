@@ -16,9 +16,14 @@ import java.util.function.Function;
  */
 final class Aggregation {
 
-    record Key(Measure measure, String level, int area, String stratumKind, String stratumValue, String periodKind,
-            LocalDate period) {
-    }
+    record Key(
+            Measure measure,
+            String level,
+            int area,
+            String stratumKind,
+            String stratumValue,
+            String periodKind,
+            LocalDate period) {}
 
     private static final class Sum {
         BigDecimal value = BigDecimal.ZERO;
@@ -54,18 +59,42 @@ final class Aggregation {
     }
 
     /** Adds a monthly flow to its month, year and the trailing window. */
-    void addMonthly(Measure measure, LocalDate month, Integer spa, Integer region, String stratumKind,
-            String stratumValue, BigDecimal amount, String distinctKey) {
+    void addMonthly(
+            Measure measure,
+            LocalDate month,
+            Integer spa,
+            Integer region,
+            String stratumKind,
+            String stratumValue,
+            BigDecimal amount,
+            String distinctKey) {
         addMonthly(measure, month, spa, region, stratumKind, stratumValue, amount, distinctKey, true);
     }
 
     /** As {@link #addMonthly}, to the group only when {@code withAll} is false (its total is already under all). */
-    void addMonthly(Measure measure, LocalDate month, Integer spa, Integer region, String stratumKind,
-            String stratumValue, BigDecimal amount, String distinctKey, boolean withAll) {
+    void addMonthly(
+            Measure measure,
+            LocalDate month,
+            Integer spa,
+            Integer region,
+            String stratumKind,
+            String stratumValue,
+            BigDecimal amount,
+            String distinctKey,
+            boolean withAll) {
         if (!month.isBefore(firstMonth)) {
             add(measure, spa, region, stratumKind, stratumValue, "month", month, amount, distinctKey, withAll);
         }
-        add(measure, spa, region, stratumKind, stratumValue, "year", month.withDayOfYear(1), amount, distinctKey,
+        add(
+                measure,
+                spa,
+                region,
+                stratumKind,
+                stratumValue,
+                "year",
+                month.withDayOfYear(1),
+                amount,
+                distinctKey,
                 withAll);
         if (!month.isBefore(windowStart) && !month.isAfter(today)) {
             add(measure, spa, region, stratumKind, stratumValue, "current", today, amount, distinctKey, withAll);
@@ -73,8 +102,17 @@ final class Aggregation {
     }
 
     /** Adds to the county, the SPA and the region, under {@code all} and, when given, under the group. */
-    void add(Measure measure, Integer spa, Integer region, String stratumKind, String stratumValue, String periodKind,
-            LocalDate period, BigDecimal amount, String distinctKey, boolean withAll) {
+    void add(
+            Measure measure,
+            Integer spa,
+            Integer region,
+            String stratumKind,
+            String stratumValue,
+            String periodKind,
+            LocalDate period,
+            BigDecimal amount,
+            String distinctKey,
+            boolean withAll) {
         List<String[]> strata = new ArrayList<>();
         if (withAll) {
             strata.add(new String[] {"all", ""});
@@ -109,9 +147,16 @@ final class Aggregation {
     /** The cells with their denominators, looked up by key (null where the measure has none). */
     List<Figure> figures(Function<Key, BigDecimal> denominator) {
         List<Figure> figures = new ArrayList<>(sums.size());
-        sums.forEach((k, sum) -> figures.add(new Figure(k.measure(), k.level(), k.area(), k.stratumKind(),
-                k.stratumValue(), k.periodKind(), k.period(),
-                sum.distinct != null ? BigDecimal.valueOf(sum.distinct.size()) : sum.value, denominator.apply(k))));
+        sums.forEach((k, sum) -> figures.add(new Figure(
+                k.measure(),
+                k.level(),
+                k.area(),
+                k.stratumKind(),
+                k.stratumValue(),
+                k.periodKind(),
+                k.period(),
+                sum.distinct != null ? BigDecimal.valueOf(sum.distinct.size()) : sum.value,
+                denominator.apply(k))));
         return figures;
     }
 }

@@ -2,7 +2,13 @@ package org.commonweal.insights.internal;
 
 /** The source module behind a group of measures: a refresh replaces one family's figures at a time. */
 public enum Family {
-    COVERAGE, ADEQUACY, CENTERS, ENGAGEMENT, GRANTS, HOUSING, QUALITY;
+    COVERAGE,
+    ADEQUACY,
+    CENTERS,
+    ENGAGEMENT,
+    GRANTS,
+    HOUSING,
+    QUALITY;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -14,7 +20,7 @@ public enum Family {
                 return f;
             }
         }
-        throw new IllegalArgumentException("family: one of coverage, adequacy, centers, engagement, grants, housing, quality, not '"
-                + code + "'");
+        throw new IllegalArgumentException(
+                "family: one of coverage, adequacy, centers, engagement, grants, housing, quality, not '" + code + "'");
     }
 }

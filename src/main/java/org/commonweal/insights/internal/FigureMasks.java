@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.Publication;
 
@@ -26,8 +25,7 @@ public final class FigureMasks {
     private final Map<List<Object>, Boolean> numerators = new java.util.HashMap<>();
     private final Map<List<Object>, Boolean> denominators = new java.util.HashMap<>();
 
-    private FigureMasks() {
-    }
+    private FigureMasks() {}
 
     /** No figure masked (for a view of figures not published together, e.g. in tests). */
     public static final FigureMasks NONE = new FigureMasks();
@@ -52,8 +50,13 @@ public final class FigureMasks {
         }
         long started = System.nanoTime();
         var masking = CellSuppression.protect(p);
-        log.info("insights masks of {}: {}, {} small, {} masked ({} by coarsening a table too large to audit) in {} ms",
-                measure.code(), p.describe(), masking.smallCells(), masking.maskedCells(), masking.coarsened(),
+        log.info(
+                "insights masks of {}: {}, {} small, {} masked ({} by coarsening a table too large to audit) in {} ms",
+                measure.code(),
+                p.describe(),
+                masking.smallCells(),
+                masking.maskedCells(),
+                masking.coarsened(),
                 (System.nanoTime() - started) / 1_000_000);
         var masks = new FigureMasks();
         for (Figure f : figures) {
@@ -73,8 +76,9 @@ public final class FigureMasks {
 
     private static void relate(Publication p, String part, Map<List<Object>, Figure> byCell) {
         Map<List<Object>, Figure> current = new LinkedHashMap<>();
-        byCell.values().stream().filter(f -> f.periodKind().equals("current")).forEach(f -> current.put(
-                List.of(f.level(), f.area(), f.stratumKind(), f.stratumValue()), f));
+        byCell.values().stream()
+                .filter(f -> f.periodKind().equals("current"))
+                .forEach(f -> current.put(List.of(f.level(), f.area(), f.stratumKind(), f.stratumValue()), f));
         Map<List<Object>, List<Object>> areas = new LinkedHashMap<>();
         Map<List<Object>, List<Object>> groups = new LinkedHashMap<>();
         Map<List<Object>, List<Object>> months = new LinkedHashMap<>();
@@ -82,36 +86,50 @@ public final class FigureMasks {
         for (Figure f : byCell.values()) {
             if (!f.level().equals("county")) {
                 // the county as the sum of the SPAs, and of the regions
-                areas.computeIfAbsent(List.of(f.level(), f.stratumKind(), f.stratumValue(), f.periodKind(),
-                        f.period()), k -> new ArrayList<>()).add(key(f, part));
+                areas.computeIfAbsent(
+                                List.of(f.level(), f.stratumKind(), f.stratumValue(), f.periodKind(), f.period()),
+                                k -> new ArrayList<>())
+                        .add(key(f, part));
             }
             if (!f.stratumKind().equals("all")) {
-                groups.computeIfAbsent(List.of(f.level(), f.area(), f.stratumKind(), f.periodKind(), f.period()),
-                        k -> new ArrayList<>()).add(key(f, part));
+                groups.computeIfAbsent(
+                                List.of(f.level(), f.area(), f.stratumKind(), f.periodKind(), f.period()),
+                                k -> new ArrayList<>())
+                        .add(key(f, part));
             }
             if (f.periodKind().equals("month")) {
-                months.computeIfAbsent(List.of(f.level(), f.area(), f.stratumKind(), f.stratumValue(),
-                        f.period().withDayOfYear(1)), k -> new ArrayList<>()).add(key(f, part));
+                months.computeIfAbsent(
+                                List.of(
+                                        f.level(),
+                                        f.area(),
+                                        f.stratumKind(),
+                                        f.stratumValue(),
+                                        f.period().withDayOfYear(1)),
+                                k -> new ArrayList<>())
+                        .add(key(f, part));
                 Figure now = current.get(List.of(f.level(), f.area(), f.stratumKind(), f.stratumValue()));
                 // the current figure of a flow is the trailing twelve months up to its day
-                if (now != null && !f.period().isBefore(now.period().withDayOfMonth(1).minusMonths(11))
+                if (now != null
+                        && !f.period().isBefore(now.period().withDayOfMonth(1).minusMonths(11))
                         && !f.period().isAfter(now.period())) {
-                    window.computeIfAbsent(List.of(f.level(), f.area(), f.stratumKind(), f.stratumValue()),
-                            k -> new ArrayList<>()).add(key(f, part));
+                    window.computeIfAbsent(
+                                    List.of(f.level(), f.area(), f.stratumKind(), f.stratumValue()),
+                                    k -> new ArrayList<>())
+                            .add(key(f, part));
                 }
             }
         }
-        areas.forEach((k, parts) -> total(p, byCell, List.of("county", 0, k.get(1), k.get(2), k.get(3), k.get(4)),
-                part, parts));
-        groups.forEach((k, parts) -> total(p, byCell, List.of(k.get(0), k.get(1), "all", "", k.get(3), k.get(4)),
-                part, parts));
-        months.forEach((k, parts) -> total(p, byCell, List.of(k.get(0), k.get(1), k.get(2), k.get(3), "year",
-                k.get(4)), part, parts));
+        areas.forEach((k, parts) ->
+                total(p, byCell, List.of("county", 0, k.get(1), k.get(2), k.get(3), k.get(4)), part, parts));
+        groups.forEach((k, parts) ->
+                total(p, byCell, List.of(k.get(0), k.get(1), "all", "", k.get(3), k.get(4)), part, parts));
+        months.forEach((k, parts) ->
+                total(p, byCell, List.of(k.get(0), k.get(1), k.get(2), k.get(3), "year", k.get(4)), part, parts));
         window.forEach((k, parts) -> p.relate(key(current.get(k), part), parts));
     }
 
-    private static void total(Publication p, Map<List<Object>, Figure> byCell, List<Object> totalCell, String part,
-            List<Object> parts) {
+    private static void total(
+            Publication p, Map<List<Object>, Figure> byCell, List<Object> totalCell, String part, List<Object> parts) {
         Figure total = byCell.get(totalCell);
         if (total != null) {
             p.relate(key(total, part), parts);

@@ -15,11 +15,9 @@ import java.util.Map;
  */
 public final class Gaps {
 
-    public record Gap(Figure place, Figure county, double shortfall) {
-    }
+    public record Gap(Figure place, Figure county, double shortfall) {}
 
-    private Gaps() {
-    }
+    private Gaps() {}
 
     public static List<Gap> largest(List<Figure> figures, int limit) {
         return largest(figures, FigureMasks.NONE, limit);
@@ -38,7 +36,9 @@ public final class Gaps {
             if (f.level().equals("county") || c == null || !hasShownRate(f, masks) || !hasShownRate(c, masks)) {
                 continue;
             }
-            double expected = c.numerator().doubleValue() / c.denominator().doubleValue() * f.denominator().doubleValue();
+            double expected = c.numerator().doubleValue()
+                    / c.denominator().doubleValue()
+                    * f.denominator().doubleValue();
             double shortfall = expected - f.numerator().doubleValue();
             if (shortfall > 0) {
                 gaps.add(new Gap(f, c, shortfall));
@@ -50,7 +50,9 @@ public final class Gaps {
 
     private static boolean hasShownRate(Figure f, FigureMasks masks) {
         BigDecimal d = f.denominator();
-        return f.measure().unit() != Measure.Unit.COUNT && d != null && d.signum() > 0
+        return f.measure().unit() != Measure.Unit.COUNT
+                && d != null
+                && d.signum() > 0
                 && SmallCells.show(f, masks).rateValue() != null;
     }
 }

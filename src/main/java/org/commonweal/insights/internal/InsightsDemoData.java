@@ -1,9 +1,7 @@
 package org.commonweal.insights.internal;
 
-import java.util.List;
-
 import java.time.LocalDate;
-
+import java.util.List;
 import org.commonweal.adequacy.Adequacy;
 import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
@@ -52,6 +50,8 @@ class InsightsDemoData implements DemoDataGenerator {
         if (adequacy.runs().isEmpty()) {
             adequacy.run(LocalDate.now(refresh.zone()), null, "demo:insights");
         }
-        return refresh.refreshAll("demo").values().stream().mapToLong(Integer::longValue).sum();
+        return refresh.refreshAll("demo").values().stream()
+                .mapToLong(Integer::longValue)
+                .sum();
     }
 }

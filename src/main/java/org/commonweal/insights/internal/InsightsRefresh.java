@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.adequacy.Adequacy;
 import org.commonweal.adequacy.AdequacyFigures;
 import org.commonweal.centers.CenterFigures;
@@ -55,10 +54,21 @@ public class InsightsRefresh {
 
     private final ZoneId zone;
 
-    InsightsRefresh(MembershipFigures membership, MembershipTrends trends, Coverage coverage,
-            AdequacyFigures adequacy, Adequacy runs, CenterFigures centers, OutreachFigures outreach, GrantFigures grants, HousingFigures housing,
-            org.commonweal.quality.QualityFigures qualityFigures, Geography geography,
-            FigureStore store, @Value("${commonweal.insights.trend-months:24}") int months, PlanIdentity plan) {
+    InsightsRefresh(
+            MembershipFigures membership,
+            MembershipTrends trends,
+            Coverage coverage,
+            AdequacyFigures adequacy,
+            Adequacy runs,
+            CenterFigures centers,
+            OutreachFigures outreach,
+            GrantFigures grants,
+            HousingFigures housing,
+            org.commonweal.quality.QualityFigures qualityFigures,
+            Geography geography,
+            FigureStore store,
+            @Value("${commonweal.insights.trend-months:24}") int months,
+            PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.membership = membership;
         this.trends = trends;
@@ -112,26 +122,47 @@ public class InsightsRefresh {
         LocalDate today = sums.today();
         coverage.productLines().forEach(l -> store.saveLabel("product_line", l.code(), l.name(), l.name()));
         for (var c : membership.activeMembers(today)) {
-            sums.put(key(Measure.MEMBERS, c.spa(), c.rcacRegion(), c.stratumKind(), c.stratumValue(), "current", today),
-                    BigDecimal.valueOf(c.members()), null);
+            sums.put(
+                    key(Measure.MEMBERS, c.spa(), c.rcacRegion(), c.stratumKind(), c.stratumValue(), "current", today),
+                    BigDecimal.valueOf(c.members()),
+                    null);
         }
         // yearly figure = average of the month-start counts of that year held in the window
         Map<Aggregation.Key, long[]> years = new HashMap<>();
         LocalDate first = today.withDayOfMonth(1).minusMonths(months - 1);
         // one query: every place × every group × every month start (GROUPING SETS in the coverage module)
         for (var m : trends.monthlyMembersByGroup(first, today)) {
-            sums.put(key(Measure.MEMBERS, m.spa(), m.rcacRegion(), m.stratumKind(), m.stratumValue(), "month",
-                    m.month()), BigDecimal.valueOf(m.members()), null);
-            long[] acc = years.computeIfAbsent(key(Measure.MEMBERS, m.spa(), m.rcacRegion(), m.stratumKind(),
-                    m.stratumValue(), "year", m.month().withDayOfYear(1)), k -> new long[2]);
+            sums.put(
+                    key(
+                            Measure.MEMBERS,
+                            m.spa(),
+                            m.rcacRegion(),
+                            m.stratumKind(),
+                            m.stratumValue(),
+                            "month",
+                            m.month()),
+                    BigDecimal.valueOf(m.members()),
+                    null);
+            long[] acc = years.computeIfAbsent(
+                    key(
+                            Measure.MEMBERS,
+                            m.spa(),
+                            m.rcacRegion(),
+                            m.stratumKind(),
+                            m.stratumValue(),
+                            "year",
+                            m.month().withDayOfYear(1)),
+                    k -> new long[2]);
             acc[0] += m.members();
             acc[1]++;
         }
-        years.forEach((k, acc) -> sums.put(k,
-                BigDecimal.valueOf(acc[0]).divide(BigDecimal.valueOf(acc[1]), 1, RoundingMode.HALF_UP), null));
+        years.forEach((k, acc) -> sums.put(
+                k, BigDecimal.valueOf(acc[0]).divide(BigDecimal.valueOf(acc[1]), 1, RoundingMode.HALF_UP), null));
         Map<String, BigDecimal> residents = residents();
-        return sums.figures(k -> k.stratumKind().equals("all") || k.stratumKind().equals("product_line")
-                ? residents.get(k.level() + k.area()) : null);
+        return sums.figures(
+                k -> k.stratumKind().equals("all") || k.stratumKind().equals("product_line")
+                        ? residents.get(k.level() + k.area())
+                        : null);
     }
 
     /**
@@ -147,16 +178,32 @@ public class InsightsRefresh {
             String level = c.spa() != null ? "spa" : c.rcacRegion() != null ? "rcac" : "county";
             int area = c.spa() != null ? c.spa() : c.rcacRegion() != null ? c.rcacRegion() : 0;
             asOf = asOf == null || c.periodEnd().isAfter(asOf) ? c.periodEnd() : asOf;
-            figures.add(new Figure(Measure.QUALITY, level, area, "measure", c.measureId(), "current", c.periodEnd(),
-                    BigDecimal.valueOf(c.met()), BigDecimal.valueOf(c.eligible())));
+            figures.add(new Figure(
+                    Measure.QUALITY,
+                    level,
+                    area,
+                    "measure",
+                    c.measureId(),
+                    "current",
+                    c.periodEnd(),
+                    BigDecimal.valueOf(c.met()),
+                    BigDecimal.valueOf(c.eligible())));
             long[] t = totals.computeIfAbsent(level + "|" + area, k -> new long[2]);
             t[0] += c.met();
             t[1] += c.eligible();
         }
         for (var e : totals.entrySet()) {
             String[] place = e.getKey().split("\\|");
-            figures.add(new Figure(Measure.QUALITY, place[0], Integer.parseInt(place[1]), "all", "", "current", asOf,
-                    BigDecimal.valueOf(e.getValue()[0]), BigDecimal.valueOf(e.getValue()[1])));
+            figures.add(new Figure(
+                    Measure.QUALITY,
+                    place[0],
+                    Integer.parseInt(place[1]),
+                    "all",
+                    "",
+                    "current",
+                    asOf,
+                    BigDecimal.valueOf(e.getValue()[0]),
+                    BigDecimal.valueOf(e.getValue()[1])));
         }
         return figures;
     }
@@ -164,8 +211,10 @@ public class InsightsRefresh {
     private List<Figure> adequacy() {
         List<Figure> figures = new ArrayList<>();
         var latest = adequacy.latestRun();
-        latest.stream().filter(r -> r.spa() == null && r.rcacRegion() == null).forEach(r -> store.saveLabel(
-                "provider_type", r.providerType(), r.providerTypeName(), r.providerTypeNameEs()));
+        latest.stream()
+                .filter(r -> r.spa() == null && r.rcacRegion() == null)
+                .forEach(r -> store.saveLabel(
+                        "provider_type", r.providerType(), r.providerTypeName(), r.providerTypeNameEs()));
         figures.addAll(AdequacyRuns.figures(latest, "current"));
         // adequacy over time: per measured-on date the newest run of the latest run's scope, the latest RUNS dates
         for (var run : AdequacyRuns.onePerDate(runs.runs(), RUNS)) {
@@ -179,8 +228,15 @@ public class InsightsRefresh {
         for (var u : centers.monthlyUse(sums.firstMonth().withDayOfYear(1))) {
             ZipArea zip = zips.get(u.centerZip());
             Measure measure = u.kind().equals("visit") ? Measure.CENTER_VISITS : Measure.CLASS_ATTENDANCE;
-            sums.addMonthly(measure, u.month(), u.centerSpa(), zip == null ? null : zip.rcacRegion(), "language",
-                    u.language(), BigDecimal.valueOf(u.count()), null);
+            sums.addMonthly(
+                    measure,
+                    u.month(),
+                    u.centerSpa(),
+                    zip == null ? null : zip.rcacRegion(),
+                    "language",
+                    u.language(),
+                    BigDecimal.valueOf(u.count()),
+                    null);
         }
         MemberBase base = new MemberBase(store.members());
         return sums.figures(base::of);
@@ -189,18 +245,42 @@ public class InsightsRefresh {
     private List<Figure> engagement(Aggregation sums) {
         Map<String, ZipArea> zips = zips();
         for (var o : outreach.monthlyOutreach(sums.firstMonth().withDayOfYear(1))) {
-            Integer region = o.zip() == null || !zips.containsKey(o.zip()) ? null : zips.get(o.zip()).rcacRegion();
-            sums.addMonthly(Measure.PROMOTER_EVENTS, o.month(), o.spa(), region, "language", o.language(),
-                    BigDecimal.valueOf(o.events()), null);
-            sums.addMonthly(Measure.PROMOTER_REACH, o.month(), o.spa(), region, "language", o.language(),
-                    BigDecimal.valueOf(o.reach()), null);
+            Integer region = o.zip() == null || !zips.containsKey(o.zip())
+                    ? null
+                    : zips.get(o.zip()).rcacRegion();
+            sums.addMonthly(
+                    Measure.PROMOTER_EVENTS,
+                    o.month(),
+                    o.spa(),
+                    region,
+                    "language",
+                    o.language(),
+                    BigDecimal.valueOf(o.events()),
+                    null);
+            sums.addMonthly(
+                    Measure.PROMOTER_REACH,
+                    o.month(),
+                    o.spa(),
+                    region,
+                    "language",
+                    o.language(),
+                    BigDecimal.valueOf(o.reach()),
+                    null);
             long[] byAge = {o.reachAge0to17(), o.reachAge18to64(), o.reachAge65plus()};
             String[] bands = {"0-17", "18-64", "65+"};
             for (int i = 0; i < bands.length; i++) {
                 if (byAge[i] > 0) {
                     // only the group: the event's whole reach is already under "all"
-                    sums.addMonthly(Measure.PROMOTER_REACH, o.month(), o.spa(), region, "age", bands[i],
-                            BigDecimal.valueOf(byAge[i]), null, false);
+                    sums.addMonthly(
+                            Measure.PROMOTER_REACH,
+                            o.month(),
+                            o.spa(),
+                            region,
+                            "age",
+                            bands[i],
+                            BigDecimal.valueOf(byAge[i]),
+                            null,
+                            false);
                 }
             }
         }
@@ -214,11 +294,10 @@ public class InsightsRefresh {
             ZipArea zip = a.zip() == null ? null : zips.get(a.zip());
             Integer spa = a.spa() != null ? a.spa() : zip == null ? null : zip.spa();
             Integer region = zip == null ? null : zip.rcacRegion();
-            sums.addMonthly(Measure.GRANTS_AWARDED, a.month(), spa, region, null, null, BigDecimal.valueOf(a.awards()),
-                    null);
+            sums.addMonthly(
+                    Measure.GRANTS_AWARDED, a.month(), spa, region, null, null, BigDecimal.valueOf(a.awards()), null);
             sums.addMonthly(Measure.GRANT_DOLLARS, a.month(), spa, region, null, null, a.amount(), null);
-            sums.addMonthly(Measure.GRANT_ORGANIZATIONS, a.month(), spa, region, null, null, null,
-                    a.organizationEin());
+            sums.addMonthly(Measure.GRANT_ORGANIZATIONS, a.month(), spa, region, null, null, null, a.organizationEin());
         }
         MemberBase base = new MemberBase(store.members());
         return sums.figures(k -> k.measure() == Measure.GRANT_DOLLARS ? base.of(k) : null);
@@ -229,26 +308,57 @@ public class InsightsRefresh {
         LocalDate thisMonth = today.withDayOfMonth(1);
         for (var c : housing.clientsServed(today.withDayOfMonth(1).minusMonths(months - 1), today)) {
             BigDecimal n = BigDecimal.valueOf(c.clients());
-            sums.put(key(Measure.HOUSING_CLIENTS, c.spa(), null, c.stratumKind(), c.stratumValue(), c.periodKind(),
-                    c.period()), n, null);
+            sums.put(
+                    key(
+                            Measure.HOUSING_CLIENTS,
+                            c.spa(),
+                            null,
+                            c.stratumKind(),
+                            c.stratumValue(),
+                            c.periodKind(),
+                            c.period()),
+                    n,
+                    null);
             if (c.periodKind().equals("month") && c.period().equals(thisMonth)) {
                 // current = clients served this month
-                sums.put(key(Measure.HOUSING_CLIENTS, c.spa(), null, c.stratumKind(), c.stratumValue(), "current",
-                        today), n, null);
+                sums.put(
+                        key(
+                                Measure.HOUSING_CLIENTS,
+                                c.spa(),
+                                null,
+                                c.stratumKind(),
+                                c.stratumValue(),
+                                "current",
+                                today),
+                        n,
+                        null);
             }
         }
         MemberBase base = new MemberBase(store.members());
         List<Figure> figures = new ArrayList<>(sums.figures(base::of));
         for (var r : housing.retention12Months(today)) {
-            figures.add(new Figure(Measure.HOUSING_RETENTION, level(r.spa(), null), area(r.spa(), null),
-                    r.stratumKind(), r.stratumValue(), "current", today, BigDecimal.valueOf(r.retained()),
+            figures.add(new Figure(
+                    Measure.HOUSING_RETENTION,
+                    level(r.spa(), null),
+                    area(r.spa(), null),
+                    r.stratumKind(),
+                    r.stratumValue(),
+                    "current",
+                    today,
+                    BigDecimal.valueOf(r.retained()),
                     BigDecimal.valueOf(r.due())));
         }
         return figures;
     }
 
-    private static Aggregation.Key key(Measure measure, Integer spa, Integer region, String kind, String value,
-            String periodKind, LocalDate period) {
+    private static Aggregation.Key key(
+            Measure measure,
+            Integer spa,
+            Integer region,
+            String kind,
+            String value,
+            String periodKind,
+            LocalDate period) {
         return new Aggregation.Key(measure, level(spa, region), area(spa, region), kind, value, periodKind, period);
     }
 

@@ -13,7 +13,13 @@ import java.util.Optional;
  * @param periods {@code current} only for snapshots, or also {@code month} and {@code year} for flows
  */
 public enum Measure {
-    MEMBERS("members", Family.COVERAGE, Unit.PER_1000, true, true, true,
+    MEMBERS(
+            "members",
+            Family.COVERAGE,
+            Unit.PER_1000,
+            true,
+            true,
+            true,
             List.of("product_line", "language", "race", "age", "sex")),
     ADEQUACY("adequacy", Family.ADEQUACY, Unit.PERCENT, true, true, false, List.of("provider_type")),
     CENTER_VISITS("center-visits", Family.CENTERS, Unit.PER_1000, true, true, true, List.of("language")),
@@ -24,8 +30,8 @@ public enum Measure {
     GRANT_DOLLARS("grant-dollars", Family.GRANTS, Unit.DOLLARS_PER_MEMBER, false, true, true, List.of()),
     GRANT_ORGANIZATIONS("grant-organizations", Family.GRANTS, Unit.COUNT, true, true, true, List.of()),
     HOUSING_CLIENTS("housing-clients", Family.HOUSING, Unit.PER_1000, true, false, true, List.of("race", "sex", "age")),
-    HOUSING_RETENTION("housing-retention", Family.HOUSING, Unit.PERCENT, true, false, false,
-            List.of("race", "sex", "age")),
+    HOUSING_RETENTION(
+            "housing-retention", Family.HOUSING, Unit.PERCENT, true, false, false, List.of("race", "sex", "age")),
     QUALITY("quality", Family.QUALITY, Unit.PERCENT, true, true, false, List.of("measure"));
 
     /** How the rate of a cell reads. */
@@ -46,7 +52,13 @@ public enum Measure {
     private final boolean trends;
     private final List<String> strata;
 
-    Measure(String code, Family family, Unit unit, boolean numeratorIsCount, boolean regions, boolean trends,
+    Measure(
+            String code,
+            Family family,
+            Unit unit,
+            boolean numeratorIsCount,
+            boolean regions,
+            boolean trends,
             List<String> strata) {
         this.code = code;
         this.family = family;

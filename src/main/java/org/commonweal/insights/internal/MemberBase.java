@@ -16,13 +16,25 @@ final class MemberBase {
 
     MemberBase(List<Figure> memberFigures) {
         for (Figure f : memberFigures) {
-            members.put(key(f.level(), f.area(), f.stratumKind(), f.stratumValue(), f.periodKind(),
-                    f.periodKind().equals("current") ? "" : f.period().toString()), f.numerator());
+            members.put(
+                    key(
+                            f.level(),
+                            f.area(),
+                            f.stratumKind(),
+                            f.stratumValue(),
+                            f.periodKind(),
+                            f.periodKind().equals("current") ? "" : f.period().toString()),
+                    f.numerator());
         }
     }
 
     BigDecimal of(Aggregation.Key k) {
-        return members.get(key(k.level(), k.area(), k.stratumKind(), k.stratumValue(), k.periodKind(),
+        return members.get(key(
+                k.level(),
+                k.area(),
+                k.stratumKind(),
+                k.stratumValue(),
+                k.periodKind(),
                 k.periodKind().equals("current") ? "" : k.period().toString()));
     }
 

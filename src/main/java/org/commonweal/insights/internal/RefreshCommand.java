@@ -1,7 +1,6 @@
 package org.commonweal.insights.internal;
 
 import java.util.List;
-
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.OperationalCommand;
@@ -9,7 +8,9 @@ import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "insights-refresh", usage = "insights-refresh [--family coverage|adequacy|centers|engagement|grants|housing]",
+@CommandSpec(
+        name = "insights-refresh",
+        usage = "insights-refresh [--family coverage|adequacy|centers|engagement|grants|housing]",
         summary = "rebuild the equity insights summary figures from the modules (all families, or one)",
         options = {"family"})
 class RefreshCommand implements OperationalCommand {

@@ -3,7 +3,6 @@ package org.commonweal.insights.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.commonweal.platform.ClusterJobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,7 +24,10 @@ public class RefreshJobs {
     private final FigureStore store;
     private final Duration debounce;
 
-    RefreshJobs(ClusterJobs jobs, InsightsRefresh refresh, FigureStore store,
+    RefreshJobs(
+            ClusterJobs jobs,
+            InsightsRefresh refresh,
+            FigureStore store,
             @Value("${commonweal.insights.debounce:PT30S}") Duration debounce) {
         this.jobs = jobs;
         this.refresh = refresh;

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-
 import org.commonweal.platform.CellSuppression;
 
 /**
@@ -18,36 +17,47 @@ public final class SmallCells {
 
     public static final String MASK = CellSuppression.MASK;
 
-    private SmallCells() {
-    }
+    private SmallCells() {}
 
     /** A count that is small under the rule (its rounded value, or a positive fraction, from 1 to 10). */
     public static boolean small(BigDecimal count) {
         if (count == null || count.signum() <= 0) {
             return false;
         }
-        return CellSuppression.small(Math.max(1, count.setScale(0, RoundingMode.HALF_UP).longValue()));
+        return CellSuppression.small(
+                Math.max(1, count.setScale(0, RoundingMode.HALF_UP).longValue()));
     }
 
     /** A cell as it may be shown: text for pages and exports, and the rate's value for colouring (null if hidden). */
-    public record Shown(String count, String denominator, String rate, Double rateValue, boolean countSuppressed,
-            boolean rateSuppressed) {
-    }
+    public record Shown(
+            String count,
+            String denominator,
+            String rate,
+            Double rateValue,
+            boolean countSuppressed,
+            boolean rateSuppressed) {}
 
     /** A lone figure, published with nothing it adds up with: masked where small. */
     public static Shown show(Measure measure, BigDecimal numerator, BigDecimal denominator) {
-        return show(measure, numerator, denominator, measure.numeratorIsCount() && small(numerator),
-                small(denominator));
+        return show(
+                measure, numerator, denominator, measure.numeratorIsCount() && small(numerator), small(denominator));
     }
 
     /** A figure of a published cube, with its masks. */
     public static Shown show(Figure f, FigureMasks masks) {
-        return show(f.measure(), f.numerator(), f.denominator(),
+        return show(
+                f.measure(),
+                f.numerator(),
+                f.denominator(),
                 masks.numeratorMasked(f) || f.measure().numeratorIsCount() && small(f.numerator()),
                 masks.denominatorMasked(f) || small(f.denominator()));
     }
 
-    private static Shown show(Measure measure, BigDecimal numerator, BigDecimal denominator, boolean numeratorSmall,
+    private static Shown show(
+            Measure measure,
+            BigDecimal numerator,
+            BigDecimal denominator,
+            boolean numeratorSmall,
             boolean denominatorSmall) {
         String count = numeratorSmall ? MASK : formatCount(measure, numerator);
         String shownDenominator = denominator == null ? "" : denominatorSmall ? MASK : formatCount(null, denominator);
@@ -76,7 +86,7 @@ public final class SmallCells {
             case PER_1000 -> new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
             case PERCENT -> new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.US)).format(value) + "%";
             case DOLLARS_PER_MEMBER, COUNT ->
-                    "$" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
+                "$" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(value);
         };
     }
 

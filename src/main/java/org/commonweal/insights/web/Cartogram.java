@@ -16,19 +16,39 @@ final class Cartogram {
     static final int GAP = 6;
 
     /** Column and row of each SPA. */
-    private static final Map<Integer, int[]> SPA = Map.of(1, new int[] {1, 0}, 2, new int[] {0, 1},
-            4, new int[] {1, 1}, 3, new int[] {2, 1}, 5, new int[] {0, 2}, 6, new int[] {1, 2}, 7, new int[] {2, 2},
-            8, new int[] {1, 3});
+    private static final Map<Integer, int[]> SPA = Map.of(
+            1,
+            new int[] {1, 0},
+            2,
+            new int[] {0, 1},
+            4,
+            new int[] {1, 1},
+            3,
+            new int[] {2, 1},
+            5,
+            new int[] {0, 2},
+            6,
+            new int[] {1, 2},
+            7,
+            new int[] {2, 2},
+            8,
+            new int[] {1, 3});
 
     /** Column and row of each RCAC region. */
-    private static final Map<Integer, int[]> RCAC = Map.ofEntries(Map.entry(1, new int[] {1, 0}),
-            Map.entry(3, new int[] {0, 1}), Map.entry(2, new int[] {1, 1}), Map.entry(4, new int[] {2, 1}),
-            Map.entry(5, new int[] {3, 1}), Map.entry(7, new int[] {0, 2}), Map.entry(6, new int[] {1, 2}),
-            Map.entry(9, new int[] {2, 2}), Map.entry(10, new int[] {0, 3}), Map.entry(8, new int[] {1, 3}),
+    private static final Map<Integer, int[]> RCAC = Map.ofEntries(
+            Map.entry(1, new int[] {1, 0}),
+            Map.entry(3, new int[] {0, 1}),
+            Map.entry(2, new int[] {1, 1}),
+            Map.entry(4, new int[] {2, 1}),
+            Map.entry(5, new int[] {3, 1}),
+            Map.entry(7, new int[] {0, 2}),
+            Map.entry(6, new int[] {1, 2}),
+            Map.entry(9, new int[] {2, 2}),
+            Map.entry(10, new int[] {0, 3}),
+            Map.entry(8, new int[] {1, 3}),
             Map.entry(11, new int[] {2, 3}));
 
-    record Tile(int area, String label, List<Line> lines, int x, int y, String cssClass, String value,
-            String title) {
+    record Tile(int area, String label, List<Line> lines, int x, int y, String cssClass, String value, String title) {
 
         public int width() {
             return WIDTH;
@@ -39,11 +59,9 @@ final class Cartogram {
         }
     }
 
-    record Line(String text, int x, int y, String cssClass) {
-    }
+    record Line(String text, int x, int y, String cssClass) {}
 
-    private Cartogram() {
-    }
+    private Cartogram() {}
 
     static int width(String level) {
         return columns(level) * (WIDTH + GAP);
@@ -63,8 +81,8 @@ final class Cartogram {
     }
 
     /** A tile: the area's number and name (wrapped) and its value. */
-    static Tile tile(String level, int area, String shortLabel, String name, String cssClass, String value,
-            String title) {
+    static Tile tile(
+            String level, int area, String shortLabel, String name, String cssClass, String value, String title) {
         int[] p = position(level, area);
         int x = p[0] * (WIDTH + GAP);
         int y = p[1] * (HEIGHT + GAP);

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class InsightsAccessRules implements AccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/insights/briefs", "/insights/briefs/**")
                 .hasAnyRole(roles(Role.ADMIN, Role.ANALYST, Role.ENGAGEMENT_STAFF))
-                .requestMatchers("/insights", "/insights/**").hasAnyRole(roles(Role.ADMIN, Role.ANALYST));
+                .requestMatchers("/insights", "/insights/**")
+                .hasAnyRole(roles(Role.ADMIN, Role.ANALYST));
     }
 }

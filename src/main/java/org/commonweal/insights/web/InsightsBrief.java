@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.commonweal.insights.internal.Figure;
 import org.commonweal.insights.internal.FigureStore;
 import org.commonweal.insights.internal.Measure;
@@ -61,26 +60,42 @@ class InsightsBrief {
         doc.open();
         doc.add(new Paragraph(names.text("insights.brief.title", locale), BOLD));
         doc.add(new Paragraph(names.area(level, area, locale), TITLE));
-        place.stream().filter(f -> f.measure() == Measure.MEMBERS && f.stratumKind().equals("all")).findFirst()
-                .ifPresent(members -> doc.add(new Paragraph(names.text("insights.brief.memberCount", locale,
-                        SmallCells.show(members, views.masks(Measure.MEMBERS)).count()), BOLD)));
+        place.stream()
+                .filter(f -> f.measure() == Measure.MEMBERS && f.stratumKind().equals("all"))
+                .findFirst()
+                .ifPresent(members -> doc.add(new Paragraph(
+                        names.text(
+                                "insights.brief.memberCount",
+                                locale,
+                                SmallCells.show(members, views.masks(Measure.MEMBERS))
+                                        .count()),
+                        BOLD)));
         doc.add(new Paragraph(names.text("insights.brief.intro", locale, SmallCells.MASK), SMALL));
         doc.add(new Paragraph(" ", SMALL));
-        PdfPTable table = table(new float[] {4, 2, 2, 3}, names.text("insights.col.measure", locale),
-                names.text("insights.brief.area", locale), names.text("insights.brief.county", locale),
+        PdfPTable table = table(
+                new float[] {4, 2, 2, 3},
+                names.text("insights.col.measure", locale),
+                names.text("insights.brief.area", locale),
+                names.text("insights.brief.county", locale),
                 names.text("insights.col.unit", locale));
         for (Figure f : place) {
             if (f.stratumKind().equals("all")) {
                 Figure c = county.get(f.measure().code() + "|all|");
                 var masks = views.masks(f.measure());
-                row(table, names.measure(f.measure(), locale), figure(SmallCells.show(f, masks)),
-                        c == null ? "" : figure(SmallCells.show(c, masks)), names.unit(f.measure(), locale));
+                row(
+                        table,
+                        names.measure(f.measure(), locale),
+                        figure(SmallCells.show(f, masks)),
+                        c == null ? "" : figure(SmallCells.show(c, masks)),
+                        names.unit(f.measure(), locale));
             }
         }
         doc.add(table);
         doc.add(new Paragraph(" ", SMALL));
         doc.add(new Paragraph(names.text("insights.brief.members", locale), BOLD));
-        PdfPTable groups = table(new float[] {2, 9}, names.text("insights.col.group", locale),
+        PdfPTable groups = table(
+                new float[] {2, 9},
+                names.text("insights.col.group", locale),
                 names.text("insights.brief.groupCounts", locale));
         for (String kind : MEMBER_GROUPS) {
             List<String> parts = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.commonweal.insights.web;
 
 import java.time.Duration;
 import java.util.Locale;
-
 import org.commonweal.geography.Region;
 import org.commonweal.insights.internal.FigureStore;
 import org.commonweal.insights.internal.InsightsRefresh;
@@ -28,7 +27,12 @@ class InsightsController {
     private final ClusterJobs jobs;
     private final Forms forms;
 
-    InsightsController(InsightsViews views, Names names, FigureStore store, InsightsRefresh refresh, ClusterJobs jobs,
+    InsightsController(
+            InsightsViews views,
+            Names names,
+            FigureStore store,
+            InsightsRefresh refresh,
+            ClusterJobs jobs,
             Forms forms) {
         this.forms = forms;
         this.views = views;
@@ -39,9 +43,14 @@ class InsightsController {
     }
 
     @GetMapping("/insights")
-    String map(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
-            @RequestParam(required = false) String group, @RequestParam(required = false) String period,
-            @RequestParam(required = false) String colour, Locale locale, Model model) {
+    String map(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String colour,
+            Locale locale,
+            Model model) {
         Selection s = Selection.parse(measure, level, group, period);
         // "gap": each area's difference from the county's rate, on a diverging scale (measures with a rate only)
         boolean gap = "gap".equals(colour) && s.measure().unit() != org.commonweal.insights.internal.Measure.Unit.COUNT;
@@ -55,8 +64,12 @@ class InsightsController {
     }
 
     @GetMapping("/insights/gaps")
-    String gaps(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
-            @RequestParam(required = false) String period, Locale locale, Model model) {
+    String gaps(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String period,
+            Locale locale,
+            Model model) {
         Selection s = Selection.parse(measure, level, "all", period);
         model.addAttribute("gaps", views.gaps(s, locale));
         model.addAttribute("measureName", names.measure(s.measure(), locale));
@@ -67,9 +80,14 @@ class InsightsController {
     }
 
     @GetMapping("/insights/compare")
-    String compare(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
-            @RequestParam(required = false) String period, @RequestParam(defaultValue = "1") int a,
-            @RequestParam(defaultValue = "2") int b, Locale locale, Model model,
+    String compare(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "1") int a,
+            @RequestParam(defaultValue = "2") int b,
+            Locale locale,
+            Model model,
             jakarta.servlet.http.HttpServletResponse response) {
         Selection s = Selection.parse(measure, level, "all", period);
         checkArea(s.level(), a, "a");
@@ -97,8 +115,12 @@ class InsightsController {
     }
 
     @GetMapping("/insights/trends")
-    String trends(@RequestParam(required = false) String measure, @RequestParam(required = false) String level,
-            @RequestParam(required = false) String group, @RequestParam(defaultValue = "0") int area, Locale locale,
+    String trends(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String group,
+            @RequestParam(defaultValue = "0") int area,
+            Locale locale,
             Model model) {
         Selection s = Selection.forTrend(measure, level, group, area, names);
         var view = views.trends(s, area, locale);
@@ -116,8 +138,8 @@ class InsightsController {
 
     @PostMapping("/insights/refresh")
     String refresh(RedirectAttributes redirect) {
-        boolean ran = jobs.runOnce("insights-refresh", Duration.ofHours(2), Duration.ZERO,
-                () -> refresh.refreshAll("button"));
+        boolean ran = jobs.runOnce(
+                "insights-refresh", Duration.ofHours(2), Duration.ZERO, () -> refresh.refreshAll("button"));
         redirect.addFlashAttribute("refreshed", ran ? "insights.refresh.done" : "insights.refresh.busy");
         return "redirect:/insights";
     }

@@ -3,7 +3,6 @@ package org.commonweal.insights.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -21,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InsightsDownloads {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final InsightsViews views;
     private final InsightsBrief brief;
@@ -37,22 +36,41 @@ class InsightsDownloads {
     }
 
     @GetMapping("/insights/export.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String measure,
-            @RequestParam(required = false) String level, @RequestParam(required = false) String group,
-            @RequestParam(required = false) String period, Locale locale) {
+    ResponseEntity<byte[]> csv(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String period,
+            Locale locale) {
         var view = views.map(Selection.parse(measure, level, group, period), locale);
-        audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights export",
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "insights-figures",
+                null,
+                null,
+                "equity insights export",
                 "csv " + describe(view.selection())));
-        return download(InsightsExports.csv(InsightsExports.header(view.selection().measure()), InsightsExports.lines(view)),
-                MediaType.parseMediaType("text/csv;charset=UTF-8"), file(view.selection(), "csv"));
+        return download(
+                InsightsExports.csv(InsightsExports.header(view.selection().measure()), InsightsExports.lines(view)),
+                MediaType.parseMediaType("text/csv;charset=UTF-8"),
+                file(view.selection(), "csv"));
     }
 
     @GetMapping("/insights/export.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String measure,
-            @RequestParam(required = false) String level, @RequestParam(required = false) String group,
-            @RequestParam(required = false) String period, Locale locale) throws IOException {
+    ResponseEntity<byte[]> xlsx(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String period,
+            Locale locale)
+            throws IOException {
         var view = views.map(Selection.parse(measure, level, group, period), locale);
-        audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights export",
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "insights-figures",
+                null,
+                null,
+                "equity insights export",
                 "xlsx " + describe(view.selection())));
         var bytes = new ByteArrayOutputStream();
         InsightsExports.xlsx(InsightsExports.header(view.selection().measure()), InsightsExports.lines(view), bytes);
@@ -60,25 +78,46 @@ class InsightsDownloads {
     }
 
     @GetMapping("/insights/trends.csv")
-    ResponseEntity<byte[]> trendsCsv(@RequestParam(required = false) String measure,
-            @RequestParam(required = false) String level, @RequestParam(required = false) String group,
-            @RequestParam(defaultValue = "0") int area, Locale locale) {
+    ResponseEntity<byte[]> trendsCsv(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String group,
+            @RequestParam(defaultValue = "0") int area,
+            Locale locale) {
         var view = views.trends(Selection.forTrend(measure, level, group, area, names), area, locale);
-        audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights trends export",
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "insights-figures",
+                null,
+                null,
+                "equity insights trends export",
                 "csv " + describeTrend(view)));
-        return download(InsightsExports.csv(InsightsExports.trendHeader(view.selection().measure()), InsightsExports.trendLines(view)),
-                MediaType.parseMediaType("text/csv;charset=UTF-8"), trendFile(view, "csv"));
+        return download(
+                InsightsExports.csv(
+                        InsightsExports.trendHeader(view.selection().measure()), InsightsExports.trendLines(view)),
+                MediaType.parseMediaType("text/csv;charset=UTF-8"),
+                trendFile(view, "csv"));
     }
 
     @GetMapping("/insights/trends.xlsx")
-    ResponseEntity<byte[]> trendsXlsx(@RequestParam(required = false) String measure,
-            @RequestParam(required = false) String level, @RequestParam(required = false) String group,
-            @RequestParam(defaultValue = "0") int area, Locale locale) throws IOException {
+    ResponseEntity<byte[]> trendsXlsx(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String group,
+            @RequestParam(defaultValue = "0") int area,
+            Locale locale)
+            throws IOException {
         var view = views.trends(Selection.forTrend(measure, level, group, area, names), area, locale);
-        audit.record(new AuditEntry(AuditAction.EXPORT, "insights-figures", null, null, "equity insights trends export",
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "insights-figures",
+                null,
+                null,
+                "equity insights trends export",
                 "xlsx " + describeTrend(view)));
         var bytes = new ByteArrayOutputStream();
-        InsightsExports.xlsx(InsightsExports.trendHeader(view.selection().measure()), InsightsExports.trendLines(view), bytes);
+        InsightsExports.xlsx(
+                InsightsExports.trendHeader(view.selection().measure()), InsightsExports.trendLines(view), bytes);
         return download(bytes.toByteArray(), XLSX, trendFile(view, "xlsx"));
     }
 
@@ -90,8 +129,8 @@ class InsightsDownloads {
     }
 
     @GetMapping("/insights/briefs/{level}/{area}.pdf")
-    ResponseEntity<byte[]> brief(@PathVariable String level, @PathVariable int area,
-            @RequestParam(defaultValue = "en") String lang) {
+    ResponseEntity<byte[]> brief(
+            @PathVariable String level, @PathVariable int area, @RequestParam(defaultValue = "en") String lang) {
         if (!level.equals("spa") && !level.equals("rcac")) {
             throw new Selection.BadSelection("level: spa or rcac, not '" + level + "'");
         }
@@ -101,9 +140,11 @@ class InsightsDownloads {
         if (!lang.equals("en") && !lang.equals("es")) {
             throw new Selection.BadSelection("lang: en or es, not '" + lang + "'");
         }
-        audit.record(new AuditEntry(AuditAction.EXPORT, "insights-brief", level + "-" + area, null,
-                "region brief", "pdf " + lang));
-        return download(brief.pdf(level, area, Locale.forLanguageTag(lang)), MediaType.APPLICATION_PDF,
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT, "insights-brief", level + "-" + area, null, "region brief", "pdf " + lang));
+        return download(
+                brief.pdf(level, area, Locale.forLanguageTag(lang)),
+                MediaType.APPLICATION_PDF,
                 "insights-" + level + "-" + area + "-" + lang + ".pdf");
     }
 
@@ -123,12 +164,14 @@ class InsightsDownloads {
     }
 
     private static String file(Selection s, String extension) {
-        return "insights-" + s.measure().code() + "-" + s.level() + "-" + s.periodParam().replace(':', '-') + "."
-                + extension;
+        return "insights-" + s.measure().code() + "-" + s.level() + "-"
+                + s.periodParam().replace(':', '-') + "." + extension;
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
     }
 }

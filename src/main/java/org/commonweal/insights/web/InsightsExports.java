@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,12 +24,20 @@ final class InsightsExports {
     /** A figure as a plain number: digits, an optional minus and decimal point. */
     private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    private InsightsExports() {
-    }
+    private InsightsExports() {}
 
     static List<String> header(Measure measure) {
-        return List.of("measure", "level", "area", "area_name", "group", "period", countColumn(measure),
-                "denominator", rateColumn(measure), "suppressed");
+        return List.of(
+                "measure",
+                "level",
+                "area",
+                "area_name",
+                "group",
+                "period",
+                countColumn(measure),
+                "denominator",
+                rateColumn(measure),
+                "suppressed");
     }
 
     static List<List<String>> lines(InsightsViews.MapView view) {
@@ -39,8 +46,8 @@ final class InsightsExports {
         List<InsightsViews.Row> rows = new ArrayList<>(view.rows());
         rows.add(view.county());
         for (var r : rows) {
-            List<String> line = new ArrayList<>(List.of(measure.code(), r.level(), Integer.toString(r.area()),
-                    r.name(), r.group(), view.periodLabel()));
+            List<String> line = new ArrayList<>(List.of(
+                    measure.code(), r.level(), Integer.toString(r.area()), r.name(), r.group(), view.periodLabel()));
             figures(measure, r, line);
             lines.add(line);
         }
@@ -48,8 +55,18 @@ final class InsightsExports {
     }
 
     static List<String> trendHeader(Measure measure) {
-        return List.of("measure", "level", "area", "area_name", "group", "period_kind", "period",
-                countColumn(measure), "denominator", rateColumn(measure), "suppressed");
+        return List.of(
+                "measure",
+                "level",
+                "area",
+                "area_name",
+                "group",
+                "period_kind",
+                "period",
+                countColumn(measure),
+                "denominator",
+                rateColumn(measure),
+                "suppressed");
     }
 
     /** The trends page's rows: years, months, then adequacy runs, as shown. */
@@ -60,8 +77,14 @@ final class InsightsExports {
         List<List<InsightsViews.Row>> blocks = List.of(view.years(), view.months(), view.runs());
         for (int b = 0; b < kinds.length; b++) {
             for (var r : blocks.get(b)) {
-                List<String> line = new ArrayList<>(List.of(measure.code(), view.level(),
-                        Integer.toString(view.area()), view.areaName(), view.group(), kinds[b], r.name()));
+                List<String> line = new ArrayList<>(List.of(
+                        measure.code(),
+                        view.level(),
+                        Integer.toString(view.area()),
+                        view.areaName(),
+                        view.group(),
+                        kinds[b],
+                        r.name()));
                 figures(measure, r, line);
                 lines.add(line);
             }
@@ -109,8 +132,9 @@ final class InsightsExports {
 
     static byte[] csv(List<String> header, List<List<String>> lines) {
         var bytes = new ByteArrayOutputStream();
-        try (var writer = new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8); var csv = Csv.to(writer)) {
-            writer.write('\uFEFF');   // so spreadsheet programs read UTF-8 (the en dash of area names)
+        try (var writer = new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                var csv = Csv.to(writer)) {
+            writer.write('\uFEFF'); // so spreadsheet programs read UTF-8 (the en dash of area names)
             csv.row(header);
             lines.forEach(csv::row);
         } catch (IOException e) {

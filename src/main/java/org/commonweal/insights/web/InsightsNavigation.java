@@ -10,13 +10,17 @@ class InsightsNavigation {
 
     @Bean
     NavigationItem insightsNavigation() {
-        return NavigationItem.forRoles("nav.insights", "nav.insights.description", "/insights", 800,
-                Role.ANALYST.name(), Role.ADMIN.name());
+        return NavigationItem.forRoles(
+                "nav.insights", "nav.insights.description", "/insights", 800, Role.ANALYST.name(), Role.ADMIN.name());
     }
 
     @Bean
     NavigationItem insightsBriefsNavigation() {
-        return NavigationItem.forRoles("nav.insights.briefs", "nav.insights.briefs.description", "/insights/briefs",
-                810, Role.ENGAGEMENT_STAFF.name());
+        return NavigationItem.forRoles(
+                "nav.insights.briefs",
+                "nav.insights.briefs.description",
+                "/insights/briefs",
+                810,
+                Role.ENGAGEMENT_STAFF.name());
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
 import org.commonweal.geography.Region;
 import org.commonweal.insights.internal.Figure;
 import org.commonweal.insights.internal.FigureMasks;
@@ -27,45 +26,67 @@ class InsightsViews {
     static final int BINS = 5;
 
     /** One place in a view, as shown. {@code value} colours the map (null when suppressed or absent). */
-    record Row(String level, int area, String name, String group, String count, String denominator, String rate,
-            Double value, String cssClass, String shownValue) {
+    record Row(
+            String level,
+            int area,
+            String name,
+            String group,
+            String count,
+            String denominator,
+            String rate,
+            Double value,
+            String cssClass,
+            String shownValue) {
 
         /** The width of a small bar for this row's colour class (trend tables). */
         public int bar() {
-            return value == null || !cssClass.matches("insights-c[0-9]") ? 0
+            return value == null || !cssClass.matches("insights-c[0-9]")
+                    ? 0
                     : 12 * (1 + cssClass.charAt(cssClass.length() - 1) - '0');
         }
     }
 
-    record Bin(String cssClass, String label) {
-    }
+    record Bin(String cssClass, String label) {}
 
-    record Option(String value, String label, boolean selected) {
-    }
+    record Option(String value, String label, boolean selected) {}
 
-    record MapView(Selection selection, String measureName, String unitName, String periodLabel, List<Row> rows,
-            Row county, List<Cartogram.Tile> tiles, List<Bin> legend, int width, int height) {
-    }
+    record MapView(
+            Selection selection,
+            String measureName,
+            String unitName,
+            String periodLabel,
+            List<Row> rows,
+            Row county,
+            List<Cartogram.Tile> tiles,
+            List<Bin> legend,
+            int width,
+            int height) {}
 
-    record GapRow(int rank, String area, String group, String rate, String countyRate, String shortfall) {
-    }
+    record GapRow(int rank, String area, String group, String rate, String countyRate, String shortfall) {}
 
-    record CompareRow(String group, Row a, Row b, Row county) {
-    }
+    record CompareRow(String group, Row a, Row b, Row county) {}
 
     /**
      * One place and group over time: by year and month for flows and members, by run for adequacy ({@code runs}
      * empty for the others).
      */
-    record TrendView(Selection selection, String level, int area, String areaName, String group, String unitName,
-            List<Row> years, List<Row> months, List<Row> runs) {
-    }
+    record TrendView(
+            Selection selection,
+            String level,
+            int area,
+            String areaName,
+            String group,
+            String unitName,
+            List<Row> years,
+            List<Row> months,
+            List<Row> runs) {}
 
     private final FigureStore store;
     private final Names names;
     /** Periods, groups and labels change only with a refresh: kept per refresh version, so a page costs one query. */
     private final java.util.concurrent.ConcurrentHashMap<String, Object> catalog =
             new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile String catalogVersion = "";
     private volatile long versionCheckedAt;
 
@@ -77,7 +98,7 @@ class InsightsViews {
     @SuppressWarnings("unchecked")
     private <T> T cached(String key, java.util.function.Supplier<T> load) {
         long now = System.nanoTime();
-        if (now - versionCheckedAt > 2_000_000_000L) {   // look at the refresh table at most every two seconds
+        if (now - versionCheckedAt > 2_000_000_000L) { // look at the refresh table at most every two seconds
             String version = store.version();
             if (!version.equals(catalogVersion)) {
                 catalog.clear();
@@ -126,29 +147,59 @@ class InsightsViews {
         Selection s = resolve(selection);
         var labels = labels();
         Map<String, Figure> cells = new HashMap<>();
-        for (Figure f : store.cells(s.measure(), s.level(), s.stratumKind(), s.stratumValue(), s.periodKind(),
-                s.period())) {
+        for (Figure f :
+                store.cells(s.measure(), s.level(), s.stratumKind(), s.stratumValue(), s.periodKind(), s.period())) {
             cells.put(f.level() + f.area(), f);
         }
         String group = names.group(s.stratumKind(), s.stratumValue(), locale, labels);
         List<Row> rows = new ArrayList<>();
         for (Region r : names.areas(s.level())) {
-            rows.add(row(s.measure(), s.level(), r.number(), names.area(s.level(), r.number(), locale), group,
-                    cells.get(s.level() + r.number()), locale));
+            rows.add(row(
+                    s.measure(),
+                    s.level(),
+                    r.number(),
+                    names.area(s.level(), r.number(), locale),
+                    group,
+                    cells.get(s.level() + r.number()),
+                    locale));
         }
-        Row county = row(s.measure(), "county", 0, names.area("county", 0, locale), group, cells.get("county0"),
-                locale);
+        Row county =
+                row(s.measure(), "county", 0, names.area("county", 0, locale), group, cells.get("county0"), locale);
         List<Row> coloured;
         List<Bin> legend;
         if (gap && s.measure().unit() != Measure.Unit.COUNT && county.value() != null) {
             double reference = county.value();
-            List<Row> differences = rows.stream().map(r -> r.value() == null ? r
-                    : new Row(r.level(), r.area(), r.name(), r.group(), r.count(), r.denominator(), r.rate(),
-                            r.value() - reference, r.cssClass(), null)).toList();
+            List<Row> differences = rows.stream()
+                    .map(r -> r.value() == null
+                            ? r
+                            : new Row(
+                                    r.level(),
+                                    r.area(),
+                                    r.name(),
+                                    r.group(),
+                                    r.count(),
+                                    r.denominator(),
+                                    r.rate(),
+                                    r.value() - reference,
+                                    r.cssClass(),
+                                    null))
+                    .toList();
             Diverging scale = Diverging.of(differences);
-            coloured = differences.stream().map(r -> r.value() == null ? r
-                    : new Row(r.level(), r.area(), r.name(), r.group(), r.count(), r.denominator(), r.rate(),
-                            r.value(), scale.cssClass(scale.classOf(r.value())), scale.format(r.value()))).toList();
+            coloured = differences.stream()
+                    .map(r -> r.value() == null
+                            ? r
+                            : new Row(
+                                    r.level(),
+                                    r.area(),
+                                    r.name(),
+                                    r.group(),
+                                    r.count(),
+                                    r.denominator(),
+                                    r.rate(),
+                                    r.value(),
+                                    scale.cssClass(scale.classOf(r.value())),
+                                    scale.format(r.value())))
+                    .toList();
             legend = new ArrayList<>();
             List<String> bounds = scale.labels();
             for (int k = 0; k < bounds.size(); k++) {
@@ -161,13 +212,27 @@ class InsightsViews {
             coloured = rows.stream().map(r -> withClass(r, classes)).toList();
             legend = legend(s.measure(), classes, locale);
         }
-        List<Cartogram.Tile> tiles = coloured.stream().map(r -> Cartogram.tile(s.level(), r.area(),
-                names.text("insights.level." + s.level() + ".short", locale) + " " + r.area(),
-                r.name().substring(r.name().indexOf('–') + 2), r.cssClass(), r.shownValue(),
-                r.name() + ": " + r.shownValue())).toList();
-        return new MapView(s, names.measure(s.measure(), locale), names.unit(s.measure(), locale),
-                periodLabel(s, locale), coloured, county, tiles, legend,
-                Cartogram.width(s.level()), Cartogram.height(s.level()));
+        List<Cartogram.Tile> tiles = coloured.stream()
+                .map(r -> Cartogram.tile(
+                        s.level(),
+                        r.area(),
+                        names.text("insights.level." + s.level() + ".short", locale) + " " + r.area(),
+                        r.name().substring(r.name().indexOf('–') + 2),
+                        r.cssClass(),
+                        r.shownValue(),
+                        r.name() + ": " + r.shownValue()))
+                .toList();
+        return new MapView(
+                s,
+                names.measure(s.measure(), locale),
+                names.unit(s.measure(), locale),
+                periodLabel(s, locale),
+                coloured,
+                county,
+                tiles,
+                legend,
+                Cartogram.width(s.level()),
+                Cartogram.height(s.level()));
     }
 
     Row row(Measure measure, String level, int area, String name, String group, Figure f, Locale locale) {
@@ -177,12 +242,22 @@ class InsightsViews {
         }
         var shown = SmallCells.show(f, masks(measure));
         Double value = measure.unit() == Measure.Unit.COUNT
-                ? (shown.countSuppressed() ? null : f.numerator().doubleValue()) : shown.rateValue();
-        String shownValue = measure.unit() == Measure.Unit.COUNT || shown.rate().isEmpty() ? shown.count()
-                : shown.rate();
+                ? (shown.countSuppressed() ? null : f.numerator().doubleValue())
+                : shown.rateValue();
+        String shownValue =
+                measure.unit() == Measure.Unit.COUNT || shown.rate().isEmpty() ? shown.count() : shown.rate();
         boolean suppressed = measure.unit() == Measure.Unit.COUNT ? shown.countSuppressed() : shown.rateSuppressed();
-        return new Row(level, area, name, group, shown.count(), shown.denominator(), shown.rate(), value,
-                suppressed ? "insights-cs" : value == null ? "insights-cn" : "", shownValue);
+        return new Row(
+                level,
+                area,
+                name,
+                group,
+                shown.count(),
+                shown.denominator(),
+                shown.rate(),
+                value,
+                suppressed ? "insights-cs" : value == null ? "insights-cn" : "",
+                shownValue);
     }
 
     /**
@@ -193,8 +268,12 @@ class InsightsViews {
     record Classes(double[] lows, double[] highs) {
 
         static Classes of(List<Row> rows) {
-            double[] values = rows.stream().map(Row::value).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
-                    .sorted().toArray();
+            double[] values = rows.stream()
+                    .map(Row::value)
+                    .filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue)
+                    .sorted()
+                    .toArray();
             if (values.length == 0) {
                 return null;
             }
@@ -213,7 +292,8 @@ class InsightsViews {
                     i++;
                 }
             }
-            return new Classes(lows, highs.stream().mapToDouble(Double::doubleValue).toArray());
+            return new Classes(
+                    lows, highs.stream().mapToDouble(Double::doubleValue).toArray());
         }
 
         /** The class of a value, 0 for the lowest. */
@@ -239,8 +319,9 @@ class InsightsViews {
         List<String> labels(boolean count) {
             List<String> labels = List.of();
             for (int extra = 0; extra <= 3; extra++) {
-                var format = new DecimalFormat(count ? extra == 0 ? "#,##0" : "#,##0." + "0".repeat(extra)
-                        : "#,##0." + "0".repeat(1 + extra), DecimalFormatSymbols.getInstance(Locale.US));
+                var format = new DecimalFormat(
+                        count ? extra == 0 ? "#,##0" : "#,##0." + "0".repeat(extra) : "#,##0." + "0".repeat(1 + extra),
+                        DecimalFormatSymbols.getInstance(Locale.US));
                 labels = new ArrayList<>();
                 boolean readable = true;
                 for (int k = 0; k < highs.length; k++) {
@@ -266,8 +347,12 @@ class InsightsViews {
     record Diverging(double max) {
 
         static Diverging of(List<Row> rows) {
-            return new Diverging(rows.stream().map(Row::value).filter(Objects::nonNull)
-                    .mapToDouble(v -> Math.abs(v)).max().orElse(0));
+            return new Diverging(rows.stream()
+                    .map(Row::value)
+                    .filter(Objects::nonNull)
+                    .mapToDouble(v -> Math.abs(v))
+                    .max()
+                    .orElse(0));
         }
 
         /** The break points, from the lowest to the highest: −max, −0.6 max, −0.2 max, 0.2 max, 0.6 max, max. */
@@ -338,8 +423,17 @@ class InsightsViews {
         if (r.value() == null || classes == null) {
             return r;
         }
-        return new Row(r.level(), r.area(), r.name(), r.group(), r.count(), r.denominator(), r.rate(), r.value(),
-                classes.cssClass(classes.classOf(r.value())), r.shownValue());
+        return new Row(
+                r.level(),
+                r.area(),
+                r.name(),
+                r.group(),
+                r.count(),
+                r.denominator(),
+                r.rate(),
+                r.value(),
+                classes.cssClass(classes.classOf(r.value())),
+                r.shownValue());
     }
 
     private List<Bin> legend(Measure measure, Classes classes, Locale locale) {
@@ -357,29 +451,38 @@ class InsightsViews {
 
     String periodLabel(Selection s, Locale locale) {
         return switch (s.periodKind()) {
-            case "month" -> java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale).format(s.period());
+            case "month" ->
+                java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale).format(s.period());
             case "year" -> Integer.toString(s.period().getYear());
             // members are counted on the day, housing clients this month, the other flows over twelve months
-            default -> names.text(switch (s.measure()) {
-                case MEMBERS -> "insights.period.current.stock";
-                case HOUSING_CLIENTS -> "insights.period.current.month";
-                default -> s.measure().trends() ? "insights.period.current.flow" : "insights.period.current.stock";
-            }, locale, s.period()); // a day: the message source writes it in the page's language
+            default ->
+                names.text(
+                        switch (s.measure()) {
+                            case MEMBERS -> "insights.period.current.stock";
+                            case HOUSING_CLIENTS -> "insights.period.current.month";
+                            default ->
+                                s.measure().trends() ? "insights.period.current.flow" : "insights.period.current.stock";
+                        },
+                        locale,
+                        s.period()); // a day: the message source writes it in the page's language
         };
     }
 
     List<Option> measures(Selection s, Locale locale) {
         return java.util.Arrays.stream(Measure.values())
-                .map(m -> new Option(m.code(), names.measure(m, locale), m == s.measure())).toList();
+                .map(m -> new Option(m.code(), names.measure(m, locale), m == s.measure()))
+                .toList();
     }
 
     List<Option> groups(Selection s, Locale locale) {
         var labels = labels();
         List<Option> options = new ArrayList<>();
-        options.add(new Option("all", names.group("all", "", locale, labels), s.stratumKind().equals("all")));
+        options.add(new Option(
+                "all", names.group("all", "", locale, labels), s.stratumKind().equals("all")));
         for (String kind : s.measure().strata()) {
             for (String value : valuesOf(s.measure(), kind)) {
-                options.add(new Option(kind + ":" + value,
+                options.add(new Option(
+                        kind + ":" + value,
                         names.kind(kind, locale) + ": " + names.group(kind, value, locale, labels),
                         s.stratumKind().equals(kind) && s.stratumValue().equals(value)));
             }
@@ -389,7 +492,9 @@ class InsightsViews {
 
     List<Option> periods(Selection s, Locale locale) {
         List<Option> options = new ArrayList<>();
-        options.add(new Option("current", names.text("insights.period.current", locale),
+        options.add(new Option(
+                "current",
+                names.text("insights.period.current", locale),
                 s.periodKind().equals("current")));
         if (s.measure().trends()) {
             for (LocalDate y : periodsOf(s.measure(), "year")) {
@@ -398,7 +503,10 @@ class InsightsViews {
             }
             for (LocalDate m : periodsOf(s.measure(), "month")) {
                 String v = "month:" + YearMonth.from(m);
-                options.add(new Option(v, java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale).format(m),
+                options.add(new Option(
+                        v,
+                        java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", locale)
+                                .format(m),
                         v.equals(s.periodParam())));
             }
         }
@@ -414,9 +522,12 @@ class InsightsViews {
         var masks = masks(s.measure());
         for (Gaps.Gap g : Gaps.largest(store.measure(s.measure(), s.level(), s.periodKind(), s.period()), masks, 10)) {
             Figure p = g.place();
-            rows.add(new GapRow(rank++, names.area(p.level(), p.area(), locale),
+            rows.add(new GapRow(
+                    rank++,
+                    names.area(p.level(), p.area(), locale),
                     names.group(p.stratumKind(), p.stratumValue(), locale, labels),
-                    SmallCells.show(p, masks).rate(), SmallCells.show(g.county(), masks).rate(),
+                    SmallCells.show(p, masks).rate(),
+                    SmallCells.show(g.county(), masks).rate(),
                     (p.measure().numeratorIsCount() ? "" : "$") + format.format(Math.round(g.shortfall()))));
         }
         return rows;
@@ -438,14 +549,34 @@ class InsightsViews {
         List<CompareRow> rows = new ArrayList<>();
         for (String g : groups) {
             String[] kv = g.split("\\|", -1);
-            String name = kv[0].equals("all") ? names.group("all", "", locale, labels)
+            String name = kv[0].equals("all")
+                    ? names.group("all", "", locale, labels)
                     : names.kind(kv[0], locale) + ": " + names.group(kv[0], kv[1], locale, labels);
-            rows.add(new CompareRow(name,
-                    row(s.measure(), s.level(), a, names.area(s.level(), a, locale), name,
-                            cells.get(s.level() + a + "|" + g), locale),
-                    row(s.measure(), s.level(), b, names.area(s.level(), b, locale), name,
-                            cells.get(s.level() + b + "|" + g), locale),
-                    row(s.measure(), "county", 0, names.area("county", 0, locale), name, cells.get("county0|" + g),
+            rows.add(new CompareRow(
+                    name,
+                    row(
+                            s.measure(),
+                            s.level(),
+                            a,
+                            names.area(s.level(), a, locale),
+                            name,
+                            cells.get(s.level() + a + "|" + g),
+                            locale),
+                    row(
+                            s.measure(),
+                            s.level(),
+                            b,
+                            names.area(s.level(), b, locale),
+                            name,
+                            cells.get(s.level() + b + "|" + g),
+                            locale),
+                    row(
+                            s.measure(),
+                            "county",
+                            0,
+                            names.area("county", 0, locale),
+                            name,
+                            cells.get("county0|" + g),
                             locale)));
         }
         return rows;
@@ -455,22 +586,36 @@ class InsightsViews {
     TrendView trends(Selection s, int area, Locale locale) {
         String level = area == 0 ? "county" : s.level();
         List<Row> none = List.of();
-        return new TrendView(s, level, area, names.area(level, area, locale),
-                names.group(s.stratumKind(), s.stratumValue(), locale, labels()), names.unit(s.measure(), locale),
-                s.measure().trends() ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "year", locale)
+        return new TrendView(
+                s,
+                level,
+                area,
+                names.area(level, area, locale),
+                names.group(s.stratumKind(), s.stratumValue(), locale, labels()),
+                names.unit(s.measure(), locale),
+                s.measure().trends()
+                        ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "year", locale)
                         : none,
-                s.measure().trends() ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "month",
-                        locale) : none,
+                s.measure().trends()
+                        ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "month", locale)
+                        : none,
                 s.measure() == Measure.ADEQUACY
-                        ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "run", locale) : none);
+                        ? trend(s.measure(), level, area, s.stratumKind(), s.stratumValue(), "run", locale)
+                        : none);
     }
 
     /**
      * One place over time ({@code month}, {@code year}, or {@code run} for adequacy runs by measured-on date), for
      * one group ({@code all} or a stratum), suppressed as everywhere.
      */
-    List<Row> trend(Measure measure, String level, int area, String stratumKind, String stratumValue,
-            String periodKind, Locale locale) {
+    List<Row> trend(
+            Measure measure,
+            String level,
+            int area,
+            String stratumKind,
+            String stratumValue,
+            String periodKind,
+            Locale locale) {
         String group = names.group(stratumKind, stratumValue, locale, labels());
         List<Row> rows = new ArrayList<>();
         for (Figure f : store.trend(measure, level, area, stratumKind, stratumValue, periodKind)) {

@@ -3,7 +3,6 @@ package org.commonweal.insights.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.Region;
 import org.commonweal.insights.internal.FigureStore;
@@ -34,7 +33,8 @@ class Names {
             return text("insights.county", locale);
         }
         String name = (level.equals("rcac") ? geography.rcacRegion(area) : geography.servicePlanningArea(area))
-                .map(Region::name).orElse("?");
+                .map(Region::name)
+                .orElse("?");
         return text("insights.level." + level + ".short", locale) + " " + area + " – " + name;
     }
 
@@ -59,9 +59,13 @@ class Names {
             return text("insights.group.unknown", locale);
         }
         return switch (kind) {
-            case "language" -> geography.language(value)
-                    .map(l -> locale.getLanguage().equals("es") && l.code().equals("es") ? l.nativeName() : l.englishName())
-                    .orElse(value);
+            case "language" ->
+                geography
+                        .language(value)
+                        .map(l -> locale.getLanguage().equals("es") && l.code().equals("es")
+                                ? l.nativeName()
+                                : l.englishName())
+                        .orElse(value);
             case "race", "sex" -> messages.getMessage("insights." + kind + "." + value, null, value, locale);
             case "provider_type", "product_line", "measure" -> {
                 String[] label = labels.get(kind + "|" + value);

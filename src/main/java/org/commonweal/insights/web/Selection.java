@@ -3,7 +3,6 @@ package org.commonweal.insights.web;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-
 import org.commonweal.insights.internal.Measure;
 
 /**
@@ -11,8 +10,8 @@ import org.commonweal.insights.internal.Measure;
  * ({@code all} or {@code kind:value}) and a period ({@code current}, {@code month:2026-10} or {@code year:2025}).
  * Bad values are a 400 naming the parameter.
  */
-record Selection(Measure measure, String level, String stratumKind, String stratumValue, String periodKind,
-        LocalDate period) {
+record Selection(
+        Measure measure, String level, String stratumKind, String stratumValue, String periodKind, LocalDate period) {
 
     static Selection parse(String measure, String level, String group, String period) {
         Measure m = Measure.of(measure == null || measure.isBlank() ? "members" : measure)
@@ -22,7 +21,7 @@ record Selection(Measure measure, String level, String stratumKind, String strat
             throw new BadSelection("level: spa or rcac, not '" + level + "'");
         }
         if (lvl.equals("rcac") && !m.regions()) {
-            lvl = "spa";   // the source places records only in SPAs
+            lvl = "spa"; // the source places records only in SPAs
         }
         String kind = "all";
         String value = "";

@@ -1,7 +1,6 @@
 package org.commonweal.memberhome.internal;
 
 import java.util.Optional;
-
 import org.commonweal.coverage.PcpDirectory;
 import org.commonweal.network.NetworkDirectory;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,8 @@ class DirectoryPcpContacts implements PcpDirectory {
 
     @Override
     public Optional<PcpContact> contact(String npi) {
-        return directory.practitionerByNpi(npi).map(p -> new PcpContact(p.name(), p.phone(), p.medicalGroup(),
-                p.locationName()));
+        return directory
+                .practitionerByNpi(npi)
+                .map(p -> new PcpContact(p.name(), p.phone(), p.medicalGroup(), p.locationName()));
     }
 }

@@ -3,7 +3,6 @@ package org.commonweal.memberhome.internal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geography;
 import org.commonweal.network.NetworkDirectory;
@@ -20,17 +19,23 @@ class DueCarePlaces {
 
     /** Measure → the specialties that do it. */
     static final Map<String, Set<String>> SPECIALTIES = Map.of(
-            "CMS117", Set.of("208000000X"),                 // pediatrician
-            "CMS122", Set.of("207Q00000X", "207R00000X"),   // family doctor, internist
-            "CMS124", Set.of("207V00000X"),                 // OB/GYN
-            "CMS125", Set.of("2085R0202X"),                 // radiologist (mammography)
-            "CMS130", Set.of("207RG0100X"),                 // gastroenterologist (colonoscopy)
-            "CMS153", Set.of("207V00000X"),                 // OB/GYN
-            "CMS165", Set.of("207Q00000X", "207R00000X"));  // family doctor, internist
+            "CMS117", Set.of("208000000X"), // pediatrician
+            "CMS122", Set.of("207Q00000X", "207R00000X"), // family doctor, internist
+            "CMS124", Set.of("207V00000X"), // OB/GYN
+            "CMS125", Set.of("2085R0202X"), // radiologist (mammography)
+            "CMS130", Set.of("207RG0100X"), // gastroenterologist (colonoscopy)
+            "CMS153", Set.of("207V00000X"), // OB/GYN
+            "CMS165", Set.of("207Q00000X", "207R00000X")); // family doctor, internist
 
     /** A place to go, with the specialty in plain words in English and Spanish. */
-    record Place(String practitionerId, String name, String locationName, String phone, double miles,
-            String specialtyEn, String specialtyEs) {
+    record Place(
+            String practitionerId,
+            String name,
+            String locationName,
+            String phone,
+            double miles,
+            String specialtyEn,
+            String specialtyEs) {
 
         public String specialty(String language) {
             return "es".equals(language) ? specialtyEs : specialtyEn;
@@ -63,9 +68,15 @@ class DueCarePlaces {
         });
         if (best[0] == null) return Optional.empty();
         var specialty = Specialties.catalog().byCode(best[0].taxonomyCode());
-        return directory.practitionerOffice(best[0].providerId(), best[0].locationId())
-                .map(office -> new Place(office.practitionerId(), office.name(), office.locationName(),
-                        office.phone(), bestMiles[0], specialty.map(s -> s.plainEnglish()).orElse(""),
+        return directory
+                .practitionerOffice(best[0].providerId(), best[0].locationId())
+                .map(office -> new Place(
+                        office.practitionerId(),
+                        office.name(),
+                        office.locationName(),
+                        office.phone(),
+                        bestMiles[0],
+                        specialty.map(s -> s.plainEnglish()).orElse(""),
                         specialty.map(s -> s.plainSpanish()).orElse("")));
     }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.centers.Centers;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.PcpChanges;
@@ -44,8 +43,15 @@ class MemberHomeController {
 
     private final ZoneId zone;
 
-    MemberHomeController(UserAccounts accounts, Coverage coverage, NetworkDirectory directory, Centers centers,
-            PcpChanges pcpChanges, PlanIdentity plan, CareGaps careGaps, DueCarePlaces places) {
+    MemberHomeController(
+            UserAccounts accounts,
+            Coverage coverage,
+            NetworkDirectory directory,
+            Centers centers,
+            PcpChanges pcpChanges,
+            PlanIdentity plan,
+            CareGaps careGaps,
+            DueCarePlaces places) {
         this.careGaps = careGaps;
         this.places = places;
         this.pcpChanges = pcpChanges;
@@ -77,7 +83,8 @@ class MemberHomeController {
 
     @GetMapping("/my")
     String home(Principal principal, Model model) {
-        String memberId = accounts.findByUsername(principal.getName()).map(UserAccount::memberId)
+        String memberId = accounts.findByUsername(principal.getName())
+                .map(UserAccount::memberId)
                 .filter(id -> id != null && !id.isBlank())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no member linked"));
         var eligibility = coverage.eligibility(memberId, LocalDate.now(zone), PURPOSE)
@@ -89,25 +96,29 @@ class MemberHomeController {
             model.addAttribute("pcpTel", pcp == null ? null : tel(pcp.phone()));
         }
         if (eligibility.productLine() != null) {
-            model.addAttribute("memberServicesTel", tel(eligibility.productLine().memberPhone()));
+            model.addAttribute(
+                    "memberServicesTel", tel(eligibility.productLine().memberPhone()));
         }
         model.addAttribute("classes", centers.upcomingFor(memberId, 5, PURPOSE));
         // the latest PCP change request, while open or decided in the last weeks
-        model.addAttribute("pcpRequest", pcpChanges.forMember(memberId, PURPOSE).stream()
-                .filter(r -> r.status().equals("open") || r.effectiveOn().isAfter(LocalDate.now(zone).minusMonths(1)))
-                .findFirst().orElse(null));
+        model.addAttribute(
+                "pcpRequest",
+                pcpChanges.forMember(memberId, PURPOSE).stream()
+                        .filter(r -> r.status().equals("open")
+                                || r.effectiveOn().isAfter(LocalDate.now(zone).minusMonths(1)))
+                        .findFirst()
+                        .orElse(null));
         model.addAttribute("zone", zone);
         addDueCare(model, eligibility);
         return "memberhome/home";
     }
 
     /** The directory's product line of each coverage product line (coverage.product_line.directory_product_line). */
-    static final Map<String, String> DIRECTORY_LINES = Map.of("MCLA", "medi-cal", "LACC", "covered-ca",
-            "MCP", "medicare", "PASC", "pasc-sein");
+    static final Map<String, String> DIRECTORY_LINES =
+            Map.of("MCLA", "medi-cal", "LACC", "covered-ca", "MCP", "medicare", "PASC", "pasc-sein");
 
     /** One thing the member is due for, with the nearest place that does it (or none found). */
-    record DueItem(DueCare care, DueCarePlaces.Place place) {
-    }
+    record DueItem(DueCare care, DueCarePlaces.Place place) {}
 
     /**
      * "You are due for…": the member's open care gaps in the page's language with the reason and due date, the
@@ -116,13 +127,19 @@ class MemberHomeController {
     private void addDueCare(Model model, org.commonweal.coverage.Eligibility eligibility) {
         var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         var member = eligibility.member();
-        String line = eligibility.productLine() == null ? null : DIRECTORY_LINES.get(eligibility.productLine().code());
+        String line = eligibility.productLine() == null
+                ? null
+                : DIRECTORY_LINES.get(eligibility.productLine().code());
         List<DueItem> due = careGaps.dueCare(member.memberId(), locale, PURPOSE).stream()
-                .map(c -> new DueItem(c, places.nearest(c.measureId(), member.zip(), line).orElse(null))).toList();
+                .map(c -> new DueItem(
+                        c, places.nearest(c.measureId(), member.zip(), line).orElse(null)))
+                .toList();
         model.addAttribute("dueCare", due);
         if (!due.isEmpty()) {
-            model.addAttribute("nextScreening", centers.nextSession("screening", locale.getLanguage(),
-                    LocalDate.now(zone)).orElse(null));
+            model.addAttribute(
+                    "nextScreening",
+                    centers.nextSession("screening", locale.getLanguage(), LocalDate.now(zone))
+                            .orElse(null));
         }
     }
 }

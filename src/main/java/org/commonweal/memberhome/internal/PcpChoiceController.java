@@ -1,7 +1,6 @@
 package org.commonweal.memberhome.internal;
 
 import java.security.Principal;
-
 import org.commonweal.coverage.PcpChanges;
 import org.commonweal.identity.AccessRules;
 import org.commonweal.identity.Role;
@@ -40,18 +39,34 @@ class PcpChoiceController {
     }
 
     @PostMapping("/my/pcp-change")
-    String choose(@RequestParam String practitionerId, @RequestParam String locationId, Principal principal,
+    String choose(
+            @RequestParam String practitionerId,
+            @RequestParam String locationId,
+            Principal principal,
             RedirectAttributes redirect) {
-        String memberId = accounts.findByUsername(principal.getName()).map(UserAccount::memberId)
+        String memberId = accounts.findByUsername(principal.getName())
+                .map(UserAccount::memberId)
                 .filter(id -> id != null && !id.isBlank())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no member linked"));
-        var office = directory.practitionerOffice(practitionerId, locationId)
+        var office = directory
+                .practitionerOffice(practitionerId, locationId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
             // the home page shows the request (flash attributes must be serializable: the session is in the database)
-            pcpChanges.request(memberId, new PcpChanges.PcpChoice(office.practitionerId(), office.npi(),
-                    office.name(), office.locationId(), office.locationName(), office.phone(), office.medicalGroup(),
-                    office.productLines(), office.primaryCare(), office.acceptingNewPatients()), principal.getName());
+            pcpChanges.request(
+                    memberId,
+                    new PcpChanges.PcpChoice(
+                            office.practitionerId(),
+                            office.npi(),
+                            office.name(),
+                            office.locationId(),
+                            office.locationName(),
+                            office.phone(),
+                            office.medicalGroup(),
+                            office.productLines(),
+                            office.primaryCare(),
+                            office.acceptingNewPatients()),
+                    principal.getName());
             return "redirect:/my";
         } catch (PcpChanges.PcpChangeRefused refused) {
             redirect.addFlashAttribute("pcpRefused", refused.messageKey());

@@ -6,8 +6,7 @@ import java.time.LocalDate;
 /** Business-day arithmetic for SB 137 due dates (weekends skipped; holidays are not modelled). */
 public final class BusinessDays {
 
-    private BusinessDays() {
-    }
+    private BusinessDays() {}
 
     public static LocalDate after(LocalDate start, int businessDays) {
         LocalDate day = start;

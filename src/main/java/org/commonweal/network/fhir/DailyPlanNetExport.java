@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.PlanIdentity;
 import org.slf4j.Logger;
@@ -25,7 +24,11 @@ class DailyPlanNetExport {
 
     private final ZoneId zone;
 
-    DailyPlanNetExport(ClusterJobs jobs, PlanNetExport export, @Value("${commonweal.data-dir}") String dataDir, PlanIdentity plan) {
+    DailyPlanNetExport(
+            ClusterJobs jobs,
+            PlanNetExport export,
+            @Value("${commonweal.data-dir}") String dataDir,
+            PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.jobs = jobs;
         this.export = export;

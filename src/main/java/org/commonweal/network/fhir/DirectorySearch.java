@@ -1,5 +1,7 @@
 package org.commonweal.network.fhir;
 
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.commonweal.platform.StorableText;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
@@ -19,9 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
-
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
 /**
  * Runs Plan-Net reads and searches against the read model and builds the searchset Bundle: keyset paging on
@@ -40,6 +38,7 @@ class DirectorySearch {
      * cut short, with an OperationOutcome entry saying so.
      */
     static final int MAX_REVINCLUDES = 500;
+
     private static final Set<String> IGNORED = Set.of("_format", "_pretty", "_summary", "_elements");
 
     /**
@@ -60,8 +59,8 @@ class DirectorySearch {
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final PlanNetJsonCache json;
 
-    DirectorySearch(JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate tx,
-            PlanNetJsonCache json) {
+    DirectorySearch(
+            JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate tx, PlanNetJsonCache json) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
@@ -69,8 +68,11 @@ class DirectorySearch {
 
     Resource read(String type, String id) {
         ResourceTable table = PlanNetTables.require(type);
-        List<Map<String, Object>> rows = jdbc.query("select * from " + table.table() + " t where t.id = ? and "
-                + table.visible().replace("$", "t"), ROW, id);
+        List<Map<String, Object>> rows = jdbc.query(
+                "select * from " + table.table() + " t where t.id = ? and "
+                        + table.visible().replace("$", "t"),
+                ROW,
+                id);
         if (rows.isEmpty()) {
             throw new ResourceNotFoundException(type + "/" + id + " is not in the directory");
         }
@@ -78,10 +80,18 @@ class DirectorySearch {
     }
 
     /** A search compiled to SQL before it reaches the database: its statement, arguments and result options. */
-    record Compiled(ResourceTable table, String sql, List<Object> all, String from, SqlWhere where, List<Object> args,
-            int count, String total, List<String> includes, List<String> revincludes,
-            SearchCompiler.Distance distance) {
-    }
+    record Compiled(
+            ResourceTable table,
+            String sql,
+            List<Object> all,
+            String from,
+            SqlWhere where,
+            List<Object> args,
+            int count,
+            String total,
+            List<String> includes,
+            List<String> revincludes,
+            SearchCompiler.Distance distance) {}
 
     /**
      * Checks every parameter of a search and compiles it: an unknown parameter, modifier or value is an
@@ -105,8 +115,8 @@ class DirectorySearch {
             for (String value : entry.getValue()) {
                 String unstorable = StorableText.problem(name + value);
                 if (unstorable != null) {
-                    throw new InvalidRequestException("Search parameter '" + name + "' " + unstorable
-                            + " of its name and value");
+                    throw new InvalidRequestException(
+                            "Search parameter '" + name + "' " + unstorable + " of its name and value");
                 }
                 switch (name) {
                     case "_count" -> count = parseCount(value);
@@ -114,8 +124,9 @@ class DirectorySearch {
                     case "_total" -> total = parseTotal(value);
                     case "_include" -> includes.add(value);
                     case "_revinclude" -> revincludes.add(value);
-                    case "_sort" -> throw new InvalidRequestException(
-                            "_sort is not supported: results are ordered by id, or by distance with near");
+                    case "_sort" ->
+                        throw new InvalidRequestException(
+                                "_sort is not supported: results are ordered by id, or by distance with near");
                     default -> compiler.add(where, table, "t", name, value);
                 }
             }
@@ -183,7 +194,8 @@ class DirectorySearch {
             revincludeRefs.add(revinclude(table, revinclude));
         }
         if (!revincludeRefs.isEmpty() && rows.size() > 1) {
-            int keep = fitRevincludes(revincludeRefs, rows.stream().map(r -> (String) r.get("id")).toList());
+            int keep = fitRevincludes(
+                    revincludeRefs, rows.stream().map(r -> (String) r.get("id")).toList());
             if (keep < rows.size()) {
                 rows = rows.subList(0, keep);
                 more = true;
@@ -193,20 +205,22 @@ class DirectorySearch {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.getMeta().setLastUpdated(new java.util.Date());
         if (!total.equals("none")) {
-            Integer n = jdbc.queryForObject("select count(*) from " + from + " where " + where.sql(), Integer.class,
-                    bind(args));
+            Integer n = jdbc.queryForObject(
+                    "select count(*) from " + from + " where " + where.sql(), Integer.class, bind(args));
             bundle.setTotal(n);
         }
         String self = baseUrl + "/" + type + query(parameters, null);
         bundle.addLink().setRelation("self").setUrl(self);
         if (more && !rows.isEmpty()) {
             Map<String, Object> last = rows.getLast();
-            String next = new Cursor(distance != null ? ((Number) last.get("_distance")).doubleValue() : 0,
-                    (String) last.get("id")).encode(distance != null);
+            String next = new Cursor(distance != null ? ((Number) last.get("_distance")).doubleValue() : 0, (String)
+                            last.get("id"))
+                    .encode(distance != null);
             bundle.addLink().setRelation("next").setUrl(baseUrl + "/" + type + query(parameters, next));
         }
         for (Map<String, Object> row : rows) {
-            var entry = bundle.addEntry().setResource(resource(type, row))
+            var entry = bundle.addEntry()
+                    .setResource(resource(type, row))
                     .setFullUrl(baseUrl + "/" + type + "/" + row.get("id"));
             entry.getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
@@ -222,7 +236,8 @@ class DirectorySearch {
         }
         if (truncated) {
             var outcome = new org.hl7.fhir.r4.model.OperationOutcome();
-            outcome.addIssue().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.WARNING)
+            outcome.addIssue()
+                    .setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.WARNING)
                     .setCode(org.hl7.fhir.r4.model.OperationOutcome.IssueType.TOOCOSTLY)
                     .setDiagnostics("_revinclude: " + ids.getFirst() + " is referred to by more than "
                             + MAX_REVINCLUDES + " resources; only the first " + MAX_REVINCLUDES
@@ -232,22 +247,30 @@ class DirectorySearch {
         return bundle;
     }
 
-    private void addIncludes(Bundle bundle, ResourceTable table, String include, List<Map<String, Object>> rows,
-            Set<String> seen, String baseUrl) {
+    private void addIncludes(
+            Bundle bundle,
+            ResourceTable table,
+            String include,
+            List<Map<String, Object>> rows,
+            Set<String> seen,
+            String baseUrl) {
         List<String> names;
         if (include.equals("*")) {
             names = table.includes();
         } else {
             String[] parts = include.split(":");
-            if (parts.length < 2 || parts.length > 3 || !parts[0].equals(table.type())
+            if (parts.length < 2
+                    || parts.length > 3
+                    || !parts[0].equals(table.type())
                     || !table.includes().contains(parts[1])) {
                 throw new InvalidRequestException("_include=" + include + " is not supported; supported: "
-                        + table.includes().stream().map(i -> table.type() + ":" + i).toList());
+                        + table.includes().stream()
+                                .map(i -> table.type() + ":" + i)
+                                .toList());
             }
             SearchParam p = table.param(parts[1]);
             if (parts.length == 3 && !parts[2].equals(p.target())) {
-                throw new InvalidRequestException("_include=" + include + ": " + parts[1] + " refers to "
-                        + p.target());
+                throw new InvalidRequestException("_include=" + include + ": " + parts[1] + " refers to " + p.target());
             }
             names = List.of(parts[1]);
         }
@@ -267,8 +290,10 @@ class DirectorySearch {
                 continue;
             }
             ResourceTable target = PlanNetTables.require(p.target());
-            List<Map<String, Object>> found = jdbc.query("select * from " + target.table()
-                    + " t where t.id = any(?) and " + target.visible().replace("$", "t") + " order by t.id", ROW,
+            List<Map<String, Object>> found = jdbc.query(
+                    "select * from " + target.table() + " t where t.id = any(?) and "
+                            + target.visible().replace("$", "t") + " order by t.id",
+                    ROW,
                     (Object) ids.toArray(String[]::new));
             addAll(bundle, target.type(), found, seen, baseUrl);
         }
@@ -297,14 +322,18 @@ class DirectorySearch {
             String column = p.column("s");
             String sql = p.array()
                     ? "select u, count(*) from " + source.table() + " s, unnest(" + column + ") u where " + column
-                            + " && ?::text[] and u = any(?::text[]) and " + source.visible().replace("$", "s")
+                            + " && ?::text[] and u = any(?::text[]) and "
+                            + source.visible().replace("$", "s")
                             + " group by u"
                     : "select " + column + ", count(*) from " + source.table() + " s where " + column
                             + " = any(?::text[]) and " + source.visible().replace("$", "s") + " group by " + column;
             Object[] args = p.array() ? new Object[] {idArray, idArray} : new Object[] {idArray};
-            jdbc.query(sql, rs -> {
-                counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
-            }, args);
+            jdbc.query(
+                    sql,
+                    rs -> {
+                        counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                    },
+                    args);
         }
         long total = 0;
         for (int i = 0; i < ids.size(); i++) {
@@ -325,19 +354,21 @@ class DirectorySearch {
         SearchParam p = source.param(ref[1]);
         String column = p.column("s");
         String match = p.array() ? column + " && ?::text[]" : column + " = any(?::text[])";
-        List<Map<String, Object>> found = jdbc.query("select * from " + source.table() + " s where " + match
-                + " and " + source.visible().replace("$", "s") + " order by s.id limit " + (MAX_REVINCLUDES + 1),
-                ROW, (Object) ids.toArray(String[]::new));
+        List<Map<String, Object>> found = jdbc.query(
+                "select * from " + source.table() + " s where " + match + " and "
+                        + source.visible().replace("$", "s") + " order by s.id limit " + (MAX_REVINCLUDES + 1),
+                ROW,
+                (Object) ids.toArray(String[]::new));
         boolean truncated = found.size() > MAX_REVINCLUDES;
         addAll(bundle, source.type(), truncated ? found.subList(0, MAX_REVINCLUDES) : found, seen, baseUrl);
         return truncated;
     }
 
-    private void addAll(Bundle bundle, String type, List<Map<String, Object>> rows, Set<String> seen,
-            String baseUrl) {
+    private void addAll(Bundle bundle, String type, List<Map<String, Object>> rows, Set<String> seen, String baseUrl) {
         for (Map<String, Object> row : rows) {
             if (seen.add(type + "/" + row.get("id"))) {
-                var entry = bundle.addEntry().setResource(resource(type, row))
+                var entry = bundle.addEntry()
+                        .setResource(resource(type, row))
                         .setFullUrl(baseUrl + "/" + type + "/" + row.get("id"));
                 entry.getSearch().setMode(Bundle.SearchEntryMode.INCLUDE);
             }
@@ -399,7 +430,10 @@ class DirectorySearch {
         StringBuilder q = new StringBuilder();
         for (var e : copy.entrySet()) {
             for (String v : e.getValue()) {
-                q.append(q.isEmpty() ? "?" : "&").append(encode(e.getKey())).append('=').append(encode(v));
+                q.append(q.isEmpty() ? "?" : "&")
+                        .append(encode(e.getKey()))
+                        .append('=')
+                        .append(encode(v));
             }
         }
         if (cursor != null) {
@@ -409,7 +443,10 @@ class DirectorySearch {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":").replace("%2F", "/").replace("%2C", ",");
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8)
+                .replace("%3A", ":")
+                .replace("%2F", "/")
+                .replace("%2C", ",");
     }
 
     record Cursor(double distance, String id) {

@@ -1,14 +1,15 @@
 package org.commonweal.network.fhir;
 
 import java.nio.file.Path;
-
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.OperationalCommand;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "export-plannet", usage = "export-plannet --out DIR",
+@CommandSpec(
+        name = "export-plannet",
+        usage = "export-plannet --out DIR",
         summary = "write the public provider directory as Plan-Net NDJSON, one file per resource type, with a manifest",
         options = {"out"})
 class ExportPlanNetCommand implements OperationalCommand {

@@ -1,5 +1,7 @@
 package org.commonweal.network.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 
 /**
  * Writes the whole public directory as NDJSON, one file per Plan-Net resource type, with a bulk-data style
@@ -29,8 +27,7 @@ import ca.uhn.fhir.parser.IParser;
 @Component
 public class PlanNetExport {
 
-    public record Result(Path directory, Map<String, Long> counts, long millis) {
-    }
+    public record Result(Path directory, Map<String, Long> counts, long millis) {}
 
     private final JdbcTemplate jdbc;
     private final FhirContext fhir;
@@ -59,8 +56,10 @@ public class PlanNetExport {
             Path file = directory.resolve(table.type() + ".ndjson");
             long[] count = {0};
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                streaming.query("select * from " + table.table() + " t where " + table.visible().replace("$", "t")
-                        + " order by t.id", rs -> {
+                streaming.query(
+                        "select * from " + table.table() + " t where "
+                                + table.visible().replace("$", "t") + " order by t.id",
+                        rs -> {
                             try {
                                 var row = rowMapper.mapRow(rs, 0);
                                 out.write(parser.encodeResourceToString(PlanNetMapper.map(table.type(), row)));
@@ -92,7 +91,10 @@ public class PlanNetExport {
         manifest.put("output", "[" + String.join(",", outputs) + "]");
         manifest.put("error", "[]");
         StringBuilder json = new StringBuilder("{");
-        manifest.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":")
+        manifest.forEach((k, v) -> json.append(json.length() > 1 ? "," : "")
+                .append('"')
+                .append(k)
+                .append("\":")
                 .append(v));
         json.append("}\n");
         try {

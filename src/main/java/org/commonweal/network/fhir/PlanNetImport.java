@@ -1,5 +1,9 @@
 package org.commonweal.network.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -24,11 +27,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 
 /**
  * Loads Plan-Net data produced by another server: a JSON Bundle, an NDJSON file, or a folder of NDJSON files (one
@@ -50,7 +48,11 @@ public class PlanNetImport {
     private final AuditTrail audit;
     private final LocationChanges locationChanges;
 
-    PlanNetImport(FhirContext fhir, JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit,
+    PlanNetImport(
+            FhirContext fhir,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            AuditTrail audit,
             LocationChanges locationChanges) {
         this.fhir = fhir;
         this.jdbc = jdbc;
@@ -59,8 +61,7 @@ public class PlanNetImport {
         this.locationChanges = locationChanges;
     }
 
-    record Parsed(String file, long line, Resource resource) {
-    }
+    record Parsed(String file, long line, Resource resource) {}
 
     public ImportReport importPath(Path path, String actor) throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
@@ -68,8 +69,11 @@ public class PlanNetImport {
         List<Path> files;
         if (Files.isDirectory(path)) {
             try (Stream<Path> s = Files.list(path)) {
-                files = s.filter(f -> f.toString().endsWith(".ndjson") || f.toString().endsWith(".json"))
-                        .filter(f -> !f.getFileName().toString().equals("manifest.json")).sorted().toList();
+                files = s.filter(f ->
+                                f.toString().endsWith(".ndjson") || f.toString().endsWith(".json"))
+                        .filter(f -> !f.getFileName().toString().equals("manifest.json"))
+                        .sorted()
+                        .toList();
             }
         } else {
             files = List.of(path);
@@ -79,7 +83,8 @@ public class PlanNetImport {
         }
         // every id in the file or already in the directory can be referred to
         Set<String> known = new HashSet<>();
-        parsed.forEach(p -> known.add(p.resource().fhirType() + "/" + p.resource().getIdPart()));
+        parsed.forEach(
+                p -> known.add(p.resource().fhirType() + "/" + p.resource().getIdPart()));
         int applied = 0;
         int rejected = problems.size();
         for (Parsed p : parsed) {
@@ -91,8 +96,8 @@ public class PlanNetImport {
             }
             for (var ref : PlanNetRows.references(p.resource())) {
                 if (!known.contains(ref.target()) && !exists(ref.target())) {
-                    problems.add(new ImportProblem(p.line(), p.resource().fhirType() + "." + ref.path(),
-                            "unknown reference " + ref.target()));
+                    problems.add(new ImportProblem(
+                            p.line(), p.resource().fhirType() + "." + ref.path(), "unknown reference " + ref.target()));
                 }
             }
             if (problems.size() > before) {
@@ -104,8 +109,15 @@ public class PlanNetImport {
             tx.executeWithoutResult(s -> upsert(table, row, SOURCE + p.file()));
             applied++;
         }
-        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "plannet-import", path.getFileName().toString(),
-                null, "directory maintenance", applied + " resources applied, " + rejected + " rejected"));
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.IMPORT,
+                        "plannet-import",
+                        path.getFileName().toString(),
+                        null,
+                        "directory maintenance",
+                        applied + " resources applied, " + rejected + " rejected"));
         return new ImportReport(path.toString(), applied, rejected, List.copyOf(problems));
     }
 
@@ -121,8 +133,9 @@ public class PlanNetImport {
     }
 
     /** An NDJSON file: one resource a line, each parsed on its own. */
-    static void readNdjson(IParser parser, String name, BufferedReader reader, List<Parsed> parsed,
-            List<ImportProblem> problems) throws IOException {
+    static void readNdjson(
+            IParser parser, String name, BufferedReader reader, List<Parsed> parsed, List<ImportProblem> problems)
+            throws IOException {
         String line;
         long n = 0;
         while ((line = reader.readLine()) != null) {
@@ -153,8 +166,8 @@ public class PlanNetImport {
         }
     }
 
-    private static void parse(IParser parser, String file, long line, String json, List<Parsed> parsed,
-            List<ImportProblem> problems) {
+    private static void parse(
+            IParser parser, String file, long line, String json, List<Parsed> parsed, List<ImportProblem> problems) {
         try {
             accept(file, line, (Resource) parser.parseResource(json), parsed, problems);
         } catch (DataFormatException | ClassCastException e) {
@@ -172,8 +185,8 @@ public class PlanNetImport {
         }
     }
 
-    private static void accept(String file, long line, Resource resource, List<Parsed> parsed,
-            List<ImportProblem> problems) {
+    private static void accept(
+            String file, long line, Resource resource, List<Parsed> parsed, List<ImportProblem> problems) {
         if (resource == null) {
             problems.add(new ImportProblem(line, file, "entry without a resource"));
         } else if (PlanNetTables.table(resource.fhirType()).isEmpty()) {
@@ -196,8 +209,11 @@ public class PlanNetImport {
     private boolean exists(String reference) {
         int slash = reference.indexOf('/');
         var table = PlanNetTables.table(reference.substring(0, slash));
-        return table.isPresent() && !jdbc.queryForList("select 1 from " + table.get().table() + " where id = ?",
-                reference.substring(slash + 1)).isEmpty();
+        return table.isPresent()
+                && !jdbc.queryForList(
+                                "select 1 from " + table.get().table() + " where id = ?",
+                                reference.substring(slash + 1))
+                        .isEmpty();
     }
 
     /** The locations whose listing this resource's change may alter: before the change (its old references). */
@@ -218,8 +234,7 @@ public class PlanNetImport {
                 }
             }
             case "Organization" -> ids.addAll(locationChanges.locationsOfOrganizations(List.of(id)));
-            default -> {
-            }
+            default -> {}
         }
         return locationChanges.locations(ids);
     }
@@ -233,20 +248,28 @@ public class PlanNetImport {
         List<String> columns = new ArrayList<>(values.keySet());
         String placeholders = String.join(", ", columns.stream().map(c -> "?").toList());
         List<String> changing = columns.stream().filter(c -> !c.equals("id")).toList();
-        String updates = String.join(", ", changing.stream().map(c -> c + " = excluded." + c).toList());
+        String updates = String.join(
+                ", ", changing.stream().map(c -> c + " = excluded." + c).toList());
         // a resource received again unchanged (a rerun after a crash, the same file sent twice) is left as it is:
         // no new version, no history entry, no change published
-        String changed = "(" + String.join(", ", changing.stream().map(c -> "t." + c).toList()) + ") is distinct from ("
+        String changed = "("
+                + String.join(", ", changing.stream().map(c -> "t." + c).toList()) + ") is distinct from ("
                 + String.join(", ", changing.stream().map(c -> "excluded." + c).toList()) + ")";
-        int written = jdbc.update("insert into " + table.table() + " as t (" + String.join(", ", columns)
-                + ") values (" + placeholders + ") on conflict (id) do update set " + updates
-                + ", version = t.version + 1, last_updated = now() where " + changed, values.values().toArray());
+        int written = jdbc.update(
+                "insert into " + table.table() + " as t (" + String.join(", ", columns)
+                        + ") values (" + placeholders + ") on conflict (id) do update set " + updates
+                        + ", version = t.version + 1, last_updated = now() where " + changed,
+                values.values().toArray());
         if (written == 0) {
             return;
         }
-        jdbc.update("insert into network.entry_history (resource_type, resource_id, version, changed_by, source, change,"
-                + " snapshot) select ?, t.id, t.version, ?, ?, case when t.version = 1 then 'created' else 'updated'"
-                + " end, to_jsonb(t) from " + table.table() + " t where t.id = ?", table.type(), source, source,
+        jdbc.update(
+                "insert into network.entry_history (resource_type, resource_id, version, changed_by, source, change,"
+                        + " snapshot) select ?, t.id, t.version, ?, ?, case when t.version = 1 then 'created' else 'updated'"
+                        + " end, to_jsonb(t) from " + table.table() + " t where t.id = ?",
+                table.type(),
+                source,
+                source,
                 row.get("id"));
         locations.publishChanges();
     }

@@ -1,14 +1,5 @@
 package org.commonweal.network.fhir;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.util.Map;
-
-import org.commonweal.fhir.FhirInterceptor;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
-import org.springframework.stereotype.Component;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -18,6 +9,13 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import org.commonweal.fhir.FhirInterceptor;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes the JSON of Plan-Net search Bundles itself, straight to the response, reusing each entry's JSON from
@@ -65,7 +63,8 @@ class PlanNetJsonWriter implements FhirInterceptor {
     @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 1000)
     public boolean write(RequestDetails request, ResponseDetails response, HttpServletResponse servlet)
             throws IOException {
-        if (!(response.getResponseResource() instanceof Bundle bundle) || servlet == null
+        if (!(response.getResponseResource() instanceof Bundle bundle)
+                || servlet == null
                 || !handles(request, bundle)) {
             return true;
         }
@@ -74,7 +73,9 @@ class PlanNetJsonWriter implements FhirInterceptor {
         servlet.setContentType((encoding == null ? Constants.CT_FHIR_JSON_NEW : encoding.getResourceContentType())
                 + Constants.CHARSET_UTF8_CTSUFFIX);
         if (bundle.getMeta().getLastUpdated() != null) {
-            servlet.setDateHeader(Constants.HEADER_LAST_MODIFIED, bundle.getMeta().getLastUpdated().getTime());
+            servlet.setDateHeader(
+                    Constants.HEADER_LAST_MODIFIED,
+                    bundle.getMeta().getLastUpdated().getTime());
         }
         // straight into the response buffer (sent in chunks): no copy of the whole page in memory
         try (Writer out = servlet.getWriter()) {
@@ -89,7 +90,8 @@ class PlanNetJsonWriter implements FhirInterceptor {
             return false;
         }
         Map<String, String[]> parameters = request.getParameters();
-        if (parameters.containsKey(Constants.PARAM_SUMMARY) || parameters.containsKey(Constants.PARAM_ELEMENTS)
+        if (parameters.containsKey(Constants.PARAM_SUMMARY)
+                || parameters.containsKey(Constants.PARAM_ELEMENTS)
                 || parameters.containsKey(Constants.PARAM_PRETTY)) {
             return false;
         }

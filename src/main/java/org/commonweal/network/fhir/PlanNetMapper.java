@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.network.Specialties;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -40,8 +39,7 @@ final class PlanNetMapper {
     static final String NPI = "http://hl7.org/fhir/sid/us-npi";
     static final String NUCC = "http://nucc.org/provider-taxonomy";
 
-    private PlanNetMapper() {
-    }
+    private PlanNetMapper() {}
 
     /** An empty resource of the type, for a search entry whose JSON is already cached. */
     static Resource empty(String type) {
@@ -77,8 +75,10 @@ final class PlanNetMapper {
         resource.setId(str(row, "id"));
         resource.getMeta().setVersionId(String.valueOf(row.get("version")));
         resource.getMeta().setLastUpdated(instant(row.get("last_updated")));
-        String profile = SD + (type.equals("Organization") && "ntwk".equals(row.get("type_code")) ? "plannet-Network"
-                : "plannet-" + type);
+        String profile = SD
+                + (type.equals("Organization") && "ntwk".equals(row.get("type_code"))
+                        ? "plannet-Network"
+                        : "plannet-" + type);
         if (!resource.getMeta().hasProfile(profile)) {
             resource.getMeta().addProfile(profile);
         }
@@ -119,8 +119,9 @@ final class PlanNetMapper {
         if (row.get("license_number") != null) {
             var q = p.addQualification();
             q.addExtension(qualificationStatus(str(row, "license_state")));
-            q.setCode(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v2-0360",
-                    suffix == null ? "MD" : suffix, null)).setText("California licence"));
+            q.setCode(new CodeableConcept(new Coding(
+                            "http://terminology.hl7.org/CodeSystem/v2-0360", suffix == null ? "MD" : suffix, null))
+                    .setText("California licence"));
             q.addIdentifier().setSystem("urn:oid:2.16.840.1.113883.4.3.6").setValue(str(row, "license_number"));
             q.getIssuer().setDisplay("State of California");
         }
@@ -146,17 +147,20 @@ final class PlanNetMapper {
             r.addExtension(SD + "network-reference", new Reference("Organization/" + network));
         }
         var accepting = new Extension(SD + "newpatients");
-        accepting.addExtension("acceptingPatients", new CodeableConcept(new Coding(CS + "AcceptingPatientsCS",
-                str(row, "accepting"), null)));
+        accepting.addExtension(
+                "acceptingPatients",
+                new CodeableConcept(new Coding(CS + "AcceptingPatientsCS", str(row, "accepting"), null)));
         r.addExtension(accepting);
         r.setActive(bool(row, "active"));
         if (row.get("period_start") != null || row.get("period_end") != null) {
             var period = new Period();
             if (row.get("period_start") != null) {
-                period.setStartElement(new org.hl7.fhir.r4.model.DateTimeType(row.get("period_start").toString()));
+                period.setStartElement(new org.hl7.fhir.r4.model.DateTimeType(
+                        row.get("period_start").toString()));
             }
             if (row.get("period_end") != null) {
-                period.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(row.get("period_end").toString()));
+                period.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(
+                        row.get("period_end").toString()));
             }
             r.setPeriod(period);
         }
@@ -165,7 +169,9 @@ final class PlanNetMapper {
         ref(row, "location_id", "Location").ifPresent(r::addLocation);
         r.addCode(new CodeableConcept(new Coding(CS + "ProviderRoleCS", str(row, "role_code"), null)));
         String specialty = str(row, "specialty");
-        r.addSpecialty(new CodeableConcept(new Coding(NUCC, specialty,
+        r.addSpecialty(new CodeableConcept(new Coding(
+                NUCC,
+                specialty,
                 Specialties.catalog().byCode(specialty).map(s -> s.display()).orElse(null))));
         strings(row, "service_ids").forEach(id -> r.addHealthcareService(new Reference("HealthcareService/" + id)));
         strings(row, "endpoint_ids").forEach(id -> r.addEndpoint(new Reference("Endpoint/" + id)));
@@ -180,11 +186,12 @@ final class PlanNetMapper {
         l.setStatus(bool(row, "active") ? Location.LocationStatus.ACTIVE : Location.LocationStatus.INACTIVE);
         l.setName(str(row, "name"));
         if (row.get("type_code") != null) {
-            l.addType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleCode",
-                    str(row, "type_code"), null)));
+            l.addType(new CodeableConcept(
+                    new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleCode", str(row, "type_code"), null)));
         }
         if (row.get("phone") != null) {
-            l.addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE)
+            l.addTelecom(new ContactPoint()
+                    .setSystem(ContactPoint.ContactPointSystem.PHONE)
                     .setValue(str(row, "phone")));
         }
         l.setAddress(address(row));
@@ -226,7 +233,8 @@ final class PlanNetMapper {
             o.addAlias(str(row, "alias"));
         }
         if (row.get("phone") != null) {
-            o.addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE)
+            o.addTelecom(new ContactPoint()
+                    .setSystem(ContactPoint.ContactPointSystem.PHONE)
                     .setValue(str(row, "phone")));
         }
         if (row.get("line") != null) {
@@ -244,8 +252,11 @@ final class PlanNetMapper {
         ref(row, "participating_organization_id", "Organization").ifPresent(a::setParticipatingOrganization);
         strings(row, "network_ids").forEach(id -> a.addNetwork(new Reference("Organization/" + id)));
         a.addCode(new CodeableConcept(new Coding(CS + "OrganizationAffiliationRoleCS", str(row, "role_code"), null)));
-        strings(row, "specialty_codes").forEach(code -> a.addSpecialty(new CodeableConcept(new Coding(NUCC, code,
-                Specialties.catalog().byCode(code).map(s -> s.display()).orElse(null)))));
+        strings(row, "specialty_codes")
+                .forEach(code -> a.addSpecialty(new CodeableConcept(new Coding(
+                        NUCC,
+                        code,
+                        Specialties.catalog().byCode(code).map(s -> s.display()).orElse(null)))));
         strings(row, "location_ids").forEach(id -> a.addLocation(new Reference("Location/" + id)));
         strings(row, "service_ids").forEach(id -> a.addHealthcareService(new Reference("HealthcareService/" + id)));
         strings(row, "endpoint_ids").forEach(id -> a.addEndpoint(new Reference("Endpoint/" + id)));
@@ -259,17 +270,25 @@ final class PlanNetMapper {
         s.addExtension(delivery);
         s.setActive(bool(row, "active"));
         ref(row, "organization_id", "Organization").ifPresent(s::setProvidedBy);
-        s.addCategory(new CodeableConcept(new Coding(CS + "HealthcareServiceCategoryCS", str(row, "category_code"),
-                null)));
-        strings(row, "type_codes").forEach(code -> s.addType(new CodeableConcept(new Coding(
-                "http://terminology.hl7.org/CodeSystem/service-type", code, null))));
-        strings(row, "specialty_codes").forEach(code -> s.addSpecialty(new CodeableConcept(new Coding(NUCC, code,
-                Specialties.catalog().byCode(code).map(sp -> sp.display()).orElse(null)))));
+        s.addCategory(
+                new CodeableConcept(new Coding(CS + "HealthcareServiceCategoryCS", str(row, "category_code"), null)));
+        strings(row, "type_codes")
+                .forEach(code -> s.addType(new CodeableConcept(
+                        new Coding("http://terminology.hl7.org/CodeSystem/service-type", code, null))));
+        strings(row, "specialty_codes")
+                .forEach(code -> s.addSpecialty(new CodeableConcept(new Coding(
+                        NUCC,
+                        code,
+                        Specialties.catalog()
+                                .byCode(code)
+                                .map(sp -> sp.display())
+                                .orElse(null)))));
         strings(row, "location_ids").forEach(id -> s.addLocation(new Reference("Location/" + id)));
         strings(row, "coverage_area_ids").forEach(id -> s.addCoverageArea(new Reference("Location/" + id)));
         strings(row, "endpoint_ids").forEach(id -> s.addEndpoint(new Reference("Endpoint/" + id)));
-        strings(row, "languages").forEach(language -> s.addCommunication(new CodeableConcept(
-                new Coding("urn:ietf:bcp:47", language, null))));
+        strings(row, "languages")
+                .forEach(language ->
+                        s.addCommunication(new CodeableConcept(new Coding("urn:ietf:bcp:47", language, null))));
         s.setName(str(row, "name"));
         return s;
     }
@@ -279,8 +298,10 @@ final class PlanNetMapper {
         if (row.get("identifier") != null) {
             p.addIdentifier().setValue(str(row, "identifier"));
         }
-        p.setStatus(bool(row, "active") ? org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE
-                : org.hl7.fhir.r4.model.Enumerations.PublicationStatus.RETIRED);
+        p.setStatus(
+                bool(row, "active")
+                        ? org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE
+                        : org.hl7.fhir.r4.model.Enumerations.PublicationStatus.RETIRED);
         p.addType(new CodeableConcept(new Coding(CS + "InsuranceProductTypeCS", str(row, "type_code"), null)));
         p.setName(str(row, "name"));
         ref(row, "owned_by", "Organization").ifPresent(p::setOwnedBy);
@@ -289,8 +310,9 @@ final class PlanNetMapper {
         strings(row, "endpoint_ids").forEach(id -> p.addEndpoint(new Reference("Endpoint/" + id)));
         strings(row, "network_ids").forEach(id -> p.addNetwork(new Reference("Organization/" + id)));
         if (row.get("plan_type_code") != null) {
-            p.addPlan().setType(new CodeableConcept(new Coding(CS + "InsurancePlanTypeCS",
-                    str(row, "plan_type_code"), null)));
+            p.addPlan()
+                    .setType(new CodeableConcept(
+                            new Coding(CS + "InsurancePlanTypeCS", str(row, "plan_type_code"), null)));
         }
         return p;
     }
@@ -301,8 +323,7 @@ final class PlanNetMapper {
         e.setConnectionType(new Coding(CS + "EndpointConnectionTypeCS", str(row, "connection_type"), null));
         e.setName(str(row, "name"));
         ref(row, "organization_id", "Organization").ifPresent(e::setManagingOrganization);
-        e.addPayloadType(new CodeableConcept(new Coding(CS + "EndpointPayloadTypeCS", str(row, "payload_type"),
-                null)));
+        e.addPayloadType(new CodeableConcept(new Coding(CS + "EndpointPayloadTypeCS", str(row, "payload_type"), null)));
         e.setAddress(str(row, "address"));
         return e;
     }

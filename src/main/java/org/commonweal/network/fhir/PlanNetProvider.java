@@ -1,7 +1,11 @@
 package org.commonweal.network.fhir;
 
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
@@ -19,12 +23,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.stereotype.Component;
 
-import ca.uhn.fhir.rest.annotation.IdParam;
-import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.IResourceProvider;
-
 /**
  * Public Plan-Net read and search of one resource type; the search parameters of each are in {@link PlanNetTables}.
  * One class for the eight Plan-Net types: HAPI serves one provider object per type, so {@link Registrar} declares
@@ -33,9 +31,15 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 public final class PlanNetProvider<T extends Resource> implements IResourceProvider {
 
     /** The Plan-Net resource types served at {@code /fhir}. */
-    static final List<Class<? extends Resource>> TYPES = List.of(Practitioner.class, PractitionerRole.class,
-            Organization.class, OrganizationAffiliation.class, Location.class, HealthcareService.class,
-            InsurancePlan.class, Endpoint.class);
+    static final List<Class<? extends Resource>> TYPES = List.of(
+            Practitioner.class,
+            PractitionerRole.class,
+            Organization.class,
+            OrganizationAffiliation.class,
+            Location.class,
+            HealthcareService.class,
+            InsurancePlan.class,
+            Endpoint.class);
 
     private final Class<T> type;
     private final String name;
@@ -75,8 +79,8 @@ public final class PlanNetProvider<T extends Resource> implements IResourceProvi
 
         private static <R extends Resource> BeanDefinition definition(Class<R> type) {
             var definition = new RootBeanDefinition(PlanNetProvider.class);
-            definition.setTargetType(org.springframework.core.ResolvableType.forClassWithGenerics(PlanNetProvider.class,
-                    type));
+            definition.setTargetType(
+                    org.springframework.core.ResolvableType.forClassWithGenerics(PlanNetProvider.class, type));
             definition.getConstructorArgumentValues().addIndexedArgumentValue(0, type);
             definition.setAutowireMode(RootBeanDefinition.AUTOWIRE_CONSTRUCTOR);
             return definition;

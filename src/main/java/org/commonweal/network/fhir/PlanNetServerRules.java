@@ -1,7 +1,13 @@
 package org.commonweal.network.fhir;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
-
 import org.commonweal.fhir.FhirInterceptor;
 import org.commonweal.identity.ApiAccessRules;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
@@ -13,14 +19,6 @@ import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
-
-import ca.uhn.fhir.interceptor.api.Hook;
-import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.RequestTypeEnum;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.ResponseDetails;
-import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The directory's share of the FHIR server: public (no login, every method, so that writes get a 405 rather than a
@@ -34,7 +32,8 @@ class PlanNetServerRules implements ApiAccessRules, FhirInterceptor {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         for (String type : PlanNetTables.TABLES.keySet()) {
             rules.requestMatchers("/fhir/" + type, "/fhir/" + type + "/**").permitAll();
         }
@@ -48,8 +47,9 @@ class PlanNetServerRules implements ApiAccessRules, FhirInterceptor {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String first = path.replaceFirst("^/", "").split("[/?_]", 2)[0];
         if (PlanNetTables.TABLES.containsKey(first)) {
-            var e = new MethodNotAllowedException("The provider directory is read-only: " + request.getMethod()
-                    + " is not allowed on " + first, RequestTypeEnum.GET);
+            var e = new MethodNotAllowedException(
+                    "The provider directory is read-only: " + request.getMethod() + " is not allowed on " + first,
+                    RequestTypeEnum.GET);
             throw e;
         }
         return true;
@@ -58,7 +58,8 @@ class PlanNetServerRules implements ApiAccessRules, FhirInterceptor {
     /** HAPI fills in Bundle.total for returned bundles; Plan-Net searches give it only when _total asks. */
     @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
     public boolean totalOnlyOnRequest(RequestDetails request, ResponseDetails response) {
-        if (response.getResponseResource() instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.SEARCHSET
+        if (response.getResponseResource() instanceof Bundle bundle
+                && bundle.getType() == Bundle.BundleType.SEARCHSET
                 && PlanNetTables.TABLES.containsKey(request.getResourceName())) {
             String[] total = request.getParameters().get("_total");
             if (total == null || total[0].equals("none")) {
@@ -75,7 +76,9 @@ class PlanNetServerRules implements ApiAccessRules, FhirInterceptor {
         var rest = cs.getRestFirstRep();
         for (ResourceTable table : PlanNetTables.TABLES.values()) {
             CapabilityStatementRestResourceComponent resource = rest.getResource().stream()
-                    .filter(r -> r.getType().equals(table.type())).findFirst().orElseGet(rest::addResource);
+                    .filter(r -> r.getType().equals(table.type()))
+                    .findFirst()
+                    .orElseGet(rest::addResource);
             resource.setType(table.type());
             resource.getSupportedProfile().clear();
             String profile = PlanNetMapper.SD + "plannet-" + table.type();
@@ -93,10 +96,13 @@ class PlanNetServerRules implements ApiAccessRules, FhirInterceptor {
             resource.getSearchRevInclude().clear();
             table.revincludes().forEach(resource::addSearchRevInclude);
             resource.getSearchParam().clear();
-            table.params().values().stream().filter(p -> !p.name().contains("."))
+            table.params().values().stream()
+                    .filter(p -> !p.name().contains("."))
                     .sorted(java.util.Comparator.comparing(SearchParam::name))
                     .forEach(p -> resource.addSearchParam().setName(p.name()).setType(type(p)));
-            resource.addSearchParam().setName("_has").setType(SearchParamType.SPECIAL)
+            resource.addSearchParam()
+                    .setName("_has")
+                    .setType(SearchParamType.SPECIAL)
                     .setDocumentation("Reverse chains, e.g. _has:PractitionerRole:practitioner:specialty");
         }
     }

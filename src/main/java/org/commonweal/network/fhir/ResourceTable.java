@@ -12,8 +12,13 @@ import java.util.Map;
  * @param includes reference parameters of this type that {@code _include} may follow
  * @param revincludes {@code Type:param} values that {@code _revinclude} may follow to this type
  */
-record ResourceTable(String type, String table, String visible, Map<String, SearchParam> params,
-        List<String> includes, List<String> revincludes) {
+record ResourceTable(
+        String type,
+        String table,
+        String visible,
+        Map<String, SearchParam> params,
+        List<String> includes,
+        List<String> revincludes) {
 
     static Builder of(String type, String table) {
         return new Builder(type, table);

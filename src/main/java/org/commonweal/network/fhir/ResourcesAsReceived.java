@@ -1,15 +1,13 @@
 package org.commonweal.network.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Resources imported from another Plan-Net server, kept as received ({@code resource_json}): the read model's columns
@@ -22,8 +20,7 @@ final class ResourcesAsReceived {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final Set<String> OWN = Set.of("id", "meta", "extension", "modifierExtension");
 
-    private ResourcesAsReceived() {
-    }
+    private ResourcesAsReceived() {}
 
     /** The JSON to keep: the resource whole, without the version and time of the server it came from. */
     static String keep(Resource resource) {
@@ -58,10 +55,13 @@ final class ResourcesAsReceived {
             }
         }
         Set<String> urls = mapped.getExtension().stream().map(Extension::getUrl).collect(Collectors.toSet());
-        kept.getExtension().stream().filter(e -> !urls.contains(e.getUrl())).forEach(e -> mapped.addExtension(e.copy()));
-        Set<String> modifiers = mapped.getModifierExtension().stream().map(Extension::getUrl)
-                .collect(Collectors.toSet());
-        kept.getModifierExtension().stream().filter(e -> !modifiers.contains(e.getUrl()))
+        kept.getExtension().stream()
+                .filter(e -> !urls.contains(e.getUrl()))
+                .forEach(e -> mapped.addExtension(e.copy()));
+        Set<String> modifiers =
+                mapped.getModifierExtension().stream().map(Extension::getUrl).collect(Collectors.toSet());
+        kept.getModifierExtension().stream()
+                .filter(e -> !modifiers.contains(e.getUrl()))
                 .forEach(e -> mapped.addModifierExtension(e.copy()));
     }
 }

@@ -1,5 +1,8 @@
 package org.commonweal.network.fhir;
 
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,10 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import ca.uhn.fhir.rest.param.DateParam;
-import ca.uhn.fhir.rest.param.ParamPrefixEnum;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
 /**
  * Turns FHIR search parameters into SQL over the read model: plain parameters with their modifiers, forward chains
@@ -25,8 +24,7 @@ final class SearchCompiler {
     private final AtomicInteger aliases = new AtomicInteger();
 
     /** A distance ordering requested by {@code near} or {@code location.near}. */
-    record Distance(String join, String expression, List<Object> args) {
-    }
+    record Distance(String join, String expression, List<Object> args) {}
 
     private Distance distance;
 
@@ -63,8 +61,13 @@ final class SearchCompiler {
         SearchParam param = table.param(name);
         if (param == null) {
             throw new InvalidRequestException("Unknown search parameter '" + name + "' for " + table.type()
-                    + "; supported: " + String.join(", ", table.params().keySet().stream()
-                            .filter(n -> !n.contains(".")).sorted().toList()));
+                    + "; supported: "
+                    + String.join(
+                            ", ",
+                            table.params().keySet().stream()
+                                    .filter(n -> !n.contains("."))
+                                    .sorted()
+                                    .toList()));
         }
         if (value == null || value.isEmpty()) {
             throw new InvalidRequestException("Search parameter '" + name + "' has no value");
@@ -84,8 +87,8 @@ final class SearchCompiler {
         }
     }
 
-    private void forwardChain(SqlWhere where, ResourceTable table, String alias, String reference, String rest,
-            String value) {
+    private void forwardChain(
+            SqlWhere where, ResourceTable table, String alias, String reference, String rest, String value) {
         String typeModifier = null;
         int colon = reference.indexOf(':');
         if (colon > 0) {
@@ -94,12 +97,12 @@ final class SearchCompiler {
         }
         SearchParam param = table.param(reference);
         if (param == null || param.kind() != SearchParam.Kind.REFERENCE) {
-            throw new InvalidRequestException("Cannot chain through '" + reference + "': not a reference parameter of "
-                    + table.type());
+            throw new InvalidRequestException(
+                    "Cannot chain through '" + reference + "': not a reference parameter of " + table.type());
         }
         if (typeModifier != null && !typeModifier.equals(param.target())) {
-            throw new InvalidRequestException("'" + reference + "' refers to " + param.target() + ", not "
-                    + typeModifier);
+            throw new InvalidRequestException(
+                    "'" + reference + "' refers to " + param.target() + ", not " + typeModifier);
         }
         ResourceTable target = PlanNetTables.require(param.target());
         String s = newAlias();
@@ -109,16 +112,24 @@ final class SearchCompiler {
             if (near == null) {
                 throw new InvalidRequestException(param.target() + " has no near parameter");
             }
-            near(where, near, s, null, value, "join " + target.table() + " " + s + " on " + s + ".id = "
-                    + param.column(alias));
+            near(
+                    where,
+                    near,
+                    s,
+                    null,
+                    value,
+                    "join " + target.table() + " " + s + " on " + s + ".id = " + param.column(alias));
             return;
         }
         SqlWhere inner = new SqlWhere();
         inner.add(target.visible().replace("$", s));
         add(inner, target, s, rest, value);
         String sub = "select " + s + ".id from " + target.table() + " " + s + " where " + inner.sql();
-        where.add(param.array() ? param.column(alias) + " && array(" + sub + ")" : param.column(alias) + " in (" + sub
-                + ")", inner.args().toArray());
+        where.add(
+                param.array()
+                        ? param.column(alias) + " && array(" + sub + ")"
+                        : param.column(alias) + " in (" + sub + ")",
+                inner.args().toArray());
     }
 
     private void reverseChain(SqlWhere where, ResourceTable table, String alias, String name, String value) {
@@ -126,21 +137,24 @@ final class SearchCompiler {
         if (parts.length < 4) {
             throw new InvalidRequestException("_has must read _has:Type:reference:parameter, not '" + name + "'");
         }
-        ResourceTable source = PlanNetTables.table(parts[1]).orElseThrow(() -> new InvalidRequestException(
-                "_has: unknown resource type '" + parts[1] + "'"));
+        ResourceTable source = PlanNetTables.table(parts[1])
+                .orElseThrow(() -> new InvalidRequestException("_has: unknown resource type '" + parts[1] + "'"));
         SearchParam reference = source.param(parts[2]);
-        if (reference == null || reference.kind() != SearchParam.Kind.REFERENCE
+        if (reference == null
+                || reference.kind() != SearchParam.Kind.REFERENCE
                 || !reference.target().equals(table.type())) {
-            throw new InvalidRequestException("_has: " + parts[1] + "." + parts[2] + " is not a reference to "
-                    + table.type());
+            throw new InvalidRequestException(
+                    "_has: " + parts[1] + "." + parts[2] + " is not a reference to " + table.type());
         }
         String s = newAlias();
         SqlWhere inner = new SqlWhere();
         inner.add(source.visible().replace("$", s));
         add(inner, source, s, parts[3], value);
-        String link = reference.array() ? reference.column(s) + " @> array[" + alias + ".id]"
+        String link = reference.array()
+                ? reference.column(s) + " @> array[" + alias + ".id]"
                 : reference.column(s) + " = " + alias + ".id";
-        where.add("exists (select 1 from " + source.table() + " " + s + " where " + link + " and " + inner.sql() + ")",
+        where.add(
+                "exists (select 1 from " + source.table() + " " + s + " where " + link + " and " + inner.sql() + ")",
                 inner.args().toArray());
     }
 
@@ -155,8 +169,8 @@ final class SearchCompiler {
             codes.add(bar >= 0 ? v.substring(bar + 1) : v);
         }
         String[] values = codes.toArray(String[]::new);
-        String condition = param.array() ? param.column(alias) + " && ?::text[]"
-                : param.column(alias) + " = any(?::text[])";
+        String condition =
+                param.array() ? param.column(alias) + " && ?::text[]" : param.column(alias) + " = any(?::text[])";
         where.add(not ? "not coalesce(" + condition + ", false)" : condition, (Object) values);
     }
 
@@ -203,7 +217,8 @@ final class SearchCompiler {
             ids.add(id);
         }
         String[] values = ids.toArray(String[]::new);
-        where.add(param.array() ? param.column(alias) + " && ?::text[]" : param.column(alias) + " = any(?::text[])",
+        where.add(
+                param.array() ? param.column(alias) + " && ?::text[]" : param.column(alias) + " = any(?::text[])",
                 (Object) values);
     }
 
@@ -254,8 +269,11 @@ final class SearchCompiler {
         LocalDate lower = LocalDate.ofInstant(r.lower, ZoneOffset.UTC);
         LocalDate lastDay = LocalDate.ofInstant(r.upper.minusMillis(1), ZoneOffset.UTC);
         switch (r.prefix) {
-            case EQUAL, APPROXIMATE -> where.add("(" + start + " is null or " + start + " <= ?) and (" + end
-                    + " is null or " + end + " >= ?)", lastDay, lower);
+            case EQUAL, APPROXIMATE ->
+                where.add(
+                        "(" + start + " is null or " + start + " <= ?) and (" + end + " is null or " + end + " >= ?)",
+                        lastDay,
+                        lower);
             case NOT_EQUAL -> where.add("((" + start + " > ?) or (" + end + " < ?))", lastDay, lower);
             case GREATERTHAN, STARTS_AFTER -> where.add("(" + end + " is null or " + end + " > ?)", lastDay);
             case GREATERTHAN_OR_EQUALS -> where.add("(" + end + " is null or " + end + " >= ?)", lower);
@@ -294,24 +312,31 @@ final class SearchCompiler {
             throw new InvalidRequestException("near: latitude, longitude or distance out of range in '" + value + "'");
         }
         String unit = parts.length > 3 && !parts[3].isEmpty() ? parts[3] : "mi";
-        double metres = amount * switch (unit) {
-            case "mi", "[mi_i]", "[mi_us]" -> METRES_PER_MILE;
-            case "km" -> 1000;
-            case "m" -> 1;
-            default -> throw new InvalidRequestException("near: unit must be mi, km or m, not '" + unit + "'");
-        };
+        double metres = amount
+                * switch (unit) {
+                    case "mi", "[mi_i]", "[mi_us]" -> METRES_PER_MILE;
+                    case "km" -> 1000;
+                    case "m" -> 1;
+                    default -> throw new InvalidRequestException("near: unit must be mi, km or m, not '" + unit + "'");
+                };
         String latitude = param.columns().get(0).replace("$", alias);
         String longitude = param.columns().get(1).replace("$", alias);
         String point = "ll_to_earth(" + latitude + ", " + longitude + ")";
-        where.add("earth_box(ll_to_earth(?, ?), ?) @> " + point + " and earth_distance(ll_to_earth(?, ?), " + point
-                + ") <= ?", lat, lon, metres, lat, lon, metres);
+        where.add(
+                "earth_box(ll_to_earth(?, ?), ?) @> " + point + " and earth_distance(ll_to_earth(?, ?), " + point
+                        + ") <= ?",
+                lat,
+                lon,
+                metres,
+                lat,
+                lon,
+                metres);
         // ordered by the cube distance (<->, the chord: same order as the great-circle distance) so that the GiST
         // index returns the nearest first and the search stops after a page
         distance = new Distance(join, point + " <-> ll_to_earth(?, ?)", List.of(lat, lon));
     }
 
-    private record Range(ParamPrefixEnum prefix, Instant lower, Instant upper) {
-    }
+    private record Range(ParamPrefixEnum prefix, Instant lower, Instant upper) {}
 
     private static Range range(SearchParam param, String value) {
         DateParam date;

@@ -12,7 +12,13 @@ import java.util.List;
 record SearchParam(String name, Kind kind, List<String> columns, boolean array, String target) {
 
     enum Kind {
-        TOKEN, STRING, REFERENCE, DATE, PERIOD, BOOLEAN, NEAR
+        TOKEN,
+        STRING,
+        REFERENCE,
+        DATE,
+        PERIOD,
+        BOOLEAN,
+        NEAR
     }
 
     static SearchParam token(String name, String column) {

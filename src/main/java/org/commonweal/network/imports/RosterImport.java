@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -40,7 +39,11 @@ public class RosterImport {
     private final AuditTrail audit;
     private final LocationChanges locationChanges;
 
-    RosterImport(JdbcClient jdbc, TransactionTemplate tx, Geocoder geocoder, AuditTrail audit,
+    RosterImport(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            Geocoder geocoder,
+            AuditTrail audit,
             LocationChanges locationChanges) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -53,7 +56,8 @@ public class RosterImport {
         List<ImportProblem> problems = new ArrayList<>();
         Map<String, String> networks = new HashMap<>();
         jdbc.sql("select product_line, id from network.organization where type_code = 'ntwk'")
-                .query((rs, n) -> networks.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> networks.put(rs.getString(1), rs.getString(2)))
+                .list();
         int[] applied = {0};
         int[] unplaced = {0};
         int rejected = read(input, problems, (lineNo, row) -> {
@@ -98,7 +102,8 @@ public class RosterImport {
             problems.add(new ImportProblem(1, "header", "the file is empty"));
             return -1;
         }
-        List<String> columns = records.getFirst().values().stream().map(c -> c.strip().toLowerCase(Locale.ROOT))
+        List<String> columns = records.getFirst().values().stream()
+                .map(c -> c.strip().toLowerCase(Locale.ROOT))
                 .toList();
         int before = problems.size();
         List<String> header = records.getFirst().values();
@@ -113,8 +118,16 @@ public class RosterImport {
         if (problems.size() > before) {
             return -1;
         }
-        for (String required : List.of("npi", "last_name", "first_name", "specialty_taxonomy", "group_name", "address",
-                "city", "zip", "network")) {
+        for (String required : List.of(
+                "npi",
+                "last_name",
+                "first_name",
+                "specialty_taxonomy",
+                "group_name",
+                "address",
+                "city",
+                "zip",
+                "network")) {
             if (!columns.contains(required)) {
                 problems.add(new ImportProblem(1, required, "column missing from the header"));
             }
@@ -130,8 +143,8 @@ public class RosterImport {
             }
             List<String> values = record.values();
             if (values.size() != columns.size()) {
-                problems.add(new ImportProblem(lineNo, "row", "has " + values.size() + " fields, the header has "
-                        + columns.size()));
+                problems.add(new ImportProblem(
+                        lineNo, "row", "has " + values.size() + " fields, the header has " + columns.size()));
                 rejected++;
                 continue;
             }
@@ -163,7 +176,9 @@ public class RosterImport {
         String source = "roster " + file;
         String locationId = "loc-" + hash(r.address().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "|" + r.zip());
         var locations = locationChanges.locations(List.of(locationId));
-        String orgId = r.groupNpi() != null ? "org-" + r.groupNpi() : "org-" + hash(r.groupName().toLowerCase());
+        String orgId = r.groupNpi() != null
+                ? "org-" + r.groupNpi()
+                : "org-" + hash(r.groupName().toLowerCase());
         jdbc.sql("""
                 insert into network.organization (id, npi, name, type_code, kind, taxonomy_code, line, city, state,
                     postal_code, verified_on, verified_by, source)
@@ -175,11 +190,21 @@ public class RosterImport {
                     last_updated = case when organization.name is distinct from excluded.name then now()
                         else organization.last_updated end,
                     name = excluded.name, verified_on = current_date, verified_by = excluded.verified_by
-                """).param("id", orgId).param("npi", r.groupNpi()).param("name", r.groupName())
-                .param("line", r.address()).param("city", r.city()).param("zip", r.zip()).param("by", source)
-                .param("source", source).update();
+                """)
+                .param("id", orgId)
+                .param("npi", r.groupNpi())
+                .param("name", r.groupName())
+                .param("line", r.address())
+                .param("city", r.city())
+                .param("zip", r.zip())
+                .param("by", source)
+                .param("source", source)
+                .update();
         String practitionerId = jdbc.sql("select id from network.practitioner where npi = ? order by id limit 1")
-                .param(r.npi()).query(String.class).optional().orElse("npi-" + r.npi());
+                .param(r.npi())
+                .query(String.class)
+                .optional()
+                .orElse("npi-" + r.npi());
         jdbc.sql("""
                 insert into network.practitioner (id, npi, family, given, suffix, gender, languages, license_number,
                     license_state, verified_on, verified_by, source)
@@ -197,10 +222,18 @@ public class RosterImport {
                     family = excluded.family, given = excluded.given, suffix = excluded.suffix,
                     gender = excluded.gender, languages = excluded.languages, license_number = excluded.license_number,
                     verified_on = current_date, verified_by = excluded.verified_by
-                """).param("id", practitionerId).param("npi", r.npi()).param("family", r.lastName())
-                .param("given", r.firstName()).param("suffix", r.credential()).param("gender", r.gender())
-                .param("languages", r.languages().toArray(String[]::new)).param("license", r.licenseNumber())
-                .param("by", source).param("source", source).update();
+                """)
+                .param("id", practitionerId)
+                .param("npi", r.npi())
+                .param("family", r.lastName())
+                .param("given", r.firstName())
+                .param("suffix", r.credential())
+                .param("gender", r.gender())
+                .param("languages", r.languages().toArray(String[]::new))
+                .param("license", r.licenseNumber())
+                .param("by", source)
+                .param("source", source)
+                .update();
         jdbc.sql("""
                 insert into network.location (id, name, type_code, organization_id, line, city, state, postal_code,
                     latitude, longitude, phone, verified_on, verified_by, source)
@@ -213,13 +246,21 @@ public class RosterImport {
                         (excluded.name, excluded.phone) then now() else location.last_updated end,
                     name = excluded.name, phone = excluded.phone, verified_on = current_date,
                     verified_by = excluded.verified_by
-                """).param("id", locationId).param("name", r.locationName()).param("org", orgId)
-                .param("line", r.address()).param("city", r.city()).param("zip", r.zip())
-                .param("lat", point.latitude()).param("lon", point.longitude()).param("phone", r.phone())
-                .param("by", source).param("source", source).update();
+                """)
+                .param("id", locationId)
+                .param("name", r.locationName())
+                .param("org", orgId)
+                .param("line", r.address())
+                .param("city", r.city())
+                .param("zip", r.zip())
+                .param("lat", point.latitude())
+                .param("lon", point.longitude())
+                .param("phone", r.phone())
+                .param("by", source)
+                .param("source", source)
+                .update();
         // one role per practitioner, location, specialty and network: Plan-Net roles carry one network each
-        String roleId = "role-" + r.npi() + "-" + locationId.substring(4) + "-" + r.specialty() + "-"
-                + r.productLine();
+        String roleId = "role-" + r.npi() + "-" + locationId.substring(4) + "-" + r.specialty() + "-" + r.productLine();
         jdbc.sql("""
                 insert into network.practitioner_role (id, practitioner_id, organization_id, location_id, network_ids,
                     role_code, specialty, accepting, telehealth, period_start, period_end, verified_on, verified_by,
@@ -238,12 +279,23 @@ public class RosterImport {
                     accepting = excluded.accepting, telehealth = excluded.telehealth,
                     period_start = excluded.period_start, period_end = excluded.period_end,
                     verified_on = current_date, verified_by = excluded.verified_by
-                """).param("id", roleId).param("practitioner", practitionerId).param("org", orgId)
-                .param("location", locationId).param("network", networkId).param("role", roleCode(r.credential()))
-                .param("specialty", r.specialty()).param("accepting", r.accepting())
-                .param("telehealth", r.telehealth()).param("start", r.effective()).param("end", r.end())
-                .param("by", source).param("source", source).update();
-        for (String[] entry : List.of(new String[] {"Practitioner", "network.practitioner", practitionerId},
+                """)
+                .param("id", roleId)
+                .param("practitioner", practitionerId)
+                .param("org", orgId)
+                .param("location", locationId)
+                .param("network", networkId)
+                .param("role", roleCode(r.credential()))
+                .param("specialty", r.specialty())
+                .param("accepting", r.accepting())
+                .param("telehealth", r.telehealth())
+                .param("start", r.effective())
+                .param("end", r.end())
+                .param("by", source)
+                .param("source", source)
+                .update();
+        for (String[] entry : List.of(
+                new String[] {"Practitioner", "network.practitioner", practitionerId},
                 new String[] {"Location", "network.location", locationId},
                 new String[] {"PractitionerRole", "network.practitioner_role", roleId},
                 new String[] {"Organization", "network.organization", orgId})) {
@@ -254,10 +306,18 @@ public class RosterImport {
 
     private ImportReport finish(String file, String actor, int applied, int rejected, List<ImportProblem> problems) {
         jdbc.sql("insert into network.import_run (kind, file_name, started_by, applied, rejected, errors)"
-                + " values ('roster', ?, ?, ?, ?, ?::jsonb)").params(file, actor, applied, rejected,
-                        problemsJson(problems)).update();
-        audit.recordAs(actor, AuditEntry.change(AuditAction.IMPORT, "provider-roster", file, null,
-                "directory maintenance", applied + " rows applied, " + rejected + " rejected"));
+                        + " values ('roster', ?, ?, ?, ?, ?::jsonb)")
+                .params(file, actor, applied, rejected, problemsJson(problems))
+                .update();
+        audit.recordAs(
+                actor,
+                AuditEntry.change(
+                        AuditAction.IMPORT,
+                        "provider-roster",
+                        file,
+                        null,
+                        "directory maintenance",
+                        applied + " rows applied, " + rejected + " rejected"));
         return new ImportReport(file, applied, rejected, List.copyOf(problems));
     }
 
@@ -265,9 +325,14 @@ public class RosterImport {
     static String problemsJson(List<ImportProblem> problems) {
         StringBuilder errors = new StringBuilder("[");
         for (ImportProblem p : problems.subList(0, Math.min(problems.size(), 1000))) {
-            errors.append(errors.length() > 1 ? "," : "").append("{\"line\":").append(p.line())
-                    .append(",\"field\":\"").append(json(p.field())).append("\",\"reason\":\"")
-                    .append(json(p.reason())).append("\"}");
+            errors.append(errors.length() > 1 ? "," : "")
+                    .append("{\"line\":")
+                    .append(p.line())
+                    .append(",\"field\":\"")
+                    .append(json(p.field()))
+                    .append("\",\"reason\":\"")
+                    .append(json(p.reason()))
+                    .append("\"}");
         }
         return errors.append(']').toString();
     }

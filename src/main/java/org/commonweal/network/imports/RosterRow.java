@@ -7,31 +7,65 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.commonweal.network.Specialties;
 
 /**
  * One row of a provider roster, as medical groups and IPAs send them: one practitioner at one location in one
  * network. {@link #parse} checks every field and names the ones that are wrong.
  */
-record RosterRow(String npi, String lastName, String firstName, String credential, String gender,
-        List<String> languages, String licenseNumber, String specialty, String groupNpi, String groupName,
-        String locationName, String address, String city, String zip, String phone, String productLine,
-        String accepting, boolean telehealth, LocalDate effective, LocalDate end) {
+record RosterRow(
+        String npi,
+        String lastName,
+        String firstName,
+        String credential,
+        String gender,
+        List<String> languages,
+        String licenseNumber,
+        String specialty,
+        String groupNpi,
+        String groupName,
+        String locationName,
+        String address,
+        String city,
+        String zip,
+        String phone,
+        String productLine,
+        String accepting,
+        boolean telehealth,
+        LocalDate effective,
+        LocalDate end) {
 
-    static final List<String> COLUMNS = List.of("npi", "last_name", "first_name", "credential", "gender", "languages",
-            "license_number", "specialty_taxonomy", "group_npi", "group_name", "location_name", "address", "city",
-            "zip", "phone", "network", "accepting_new_patients", "telehealth", "effective_date", "end_date");
+    static final List<String> COLUMNS = List.of(
+            "npi",
+            "last_name",
+            "first_name",
+            "credential",
+            "gender",
+            "languages",
+            "license_number",
+            "specialty_taxonomy",
+            "group_npi",
+            "group_name",
+            "location_name",
+            "address",
+            "city",
+            "zip",
+            "phone",
+            "network",
+            "accepting_new_patients",
+            "telehealth",
+            "effective_date",
+            "end_date");
     static final Set<String> PRODUCT_LINES = Set.of("medi-cal", "medicare", "covered-ca", "pasc-sein");
-    private static final Map<String, String> ACCEPTING = Map.of("y", "newpt", "yes", "newpt", "n", "nopt", "no",
-            "nopt", "existing", "existptonly");
+    private static final Map<String, String> ACCEPTING =
+            Map.of("y", "newpt", "yes", "newpt", "n", "nopt", "no", "nopt", "existing", "existptonly");
 
     static RosterRow parse(long line, Map<String, String> f, List<ImportProblem> problems) {
         int before = problems.size();
         String npi = f.get("npi");
         if (npi == null || !npi.matches("\\d{10}") || !validNpi(npi)) {
-            problems.add(new ImportProblem(line, "npi", "must be a 10-digit NPI with a valid check digit, not '"
-                    + npi + "'"));
+            problems.add(new ImportProblem(
+                    line, "npi", "must be a 10-digit NPI with a valid check digit, not '" + npi + "'"));
         }
         String last = required(line, f, "last_name", problems);
         String first = required(line, f, "first_name", problems);
@@ -56,11 +90,13 @@ record RosterRow(String npi, String lastName, String firstName, String credentia
         }
         String specialty = f.get("specialty_taxonomy");
         if (specialty == null || !specialty.matches("[0-9A-Z]{9}X")) {
-            problems.add(new ImportProblem(line, "specialty_taxonomy", "must be a NUCC taxonomy code like 207Q00000X,"
-                    + " not '" + specialty + "'"));
+            problems.add(new ImportProblem(
+                    line,
+                    "specialty_taxonomy",
+                    "must be a NUCC taxonomy code like 207Q00000X," + " not '" + specialty + "'"));
         } else if (Specialties.catalog().byCode(specialty).isEmpty()) {
-            problems.add(new ImportProblem(line, "specialty_taxonomy", "NUCC code " + specialty
-                    + " is not one the directory lists"));
+            problems.add(new ImportProblem(
+                    line, "specialty_taxonomy", "NUCC code " + specialty + " is not one the directory lists"));
         }
         String groupNpi = f.get("group_npi");
         if (groupNpi != null && !groupNpi.isBlank() && (!groupNpi.matches("\\d{10}") || !validNpi(groupNpi))) {
@@ -75,13 +111,18 @@ record RosterRow(String npi, String lastName, String firstName, String credentia
         }
         String network = f.getOrDefault("network", "").toLowerCase(Locale.ROOT);
         if (!PRODUCT_LINES.contains(network)) {
-            problems.add(new ImportProblem(line, "network", "must be one of " + PRODUCT_LINES.stream().sorted().toList()
-                    + ", not '" + f.get("network") + "'"));
+            problems.add(new ImportProblem(
+                    line,
+                    "network",
+                    "must be one of " + PRODUCT_LINES.stream().sorted().toList() + ", not '" + f.get("network") + "'"));
         }
-        String accepting = ACCEPTING.get(f.getOrDefault("accepting_new_patients", "y").toLowerCase(Locale.ROOT));
+        String accepting =
+                ACCEPTING.get(f.getOrDefault("accepting_new_patients", "y").toLowerCase(Locale.ROOT));
         if (accepting == null) {
-            problems.add(new ImportProblem(line, "accepting_new_patients", "must be Y, N or existing, not '"
-                    + f.get("accepting_new_patients") + "'"));
+            problems.add(new ImportProblem(
+                    line,
+                    "accepting_new_patients",
+                    "must be Y, N or existing, not '" + f.get("accepting_new_patients") + "'"));
         }
         String tele = f.getOrDefault("telehealth", "n").toLowerCase(Locale.ROOT);
         if (!Set.of("y", "yes", "n", "no", "").contains(tele)) {
@@ -96,10 +137,29 @@ record RosterRow(String npi, String lastName, String firstName, String credentia
             return null;
         }
         String zip5 = zip.substring(0, 5);
-        return new RosterRow(npi, last, first, blank(f.get("credential")), gender, languages,
-                blank(f.get("license_number")), specialty, blank(groupNpi), groupName,
-                blank(f.get("location_name")) == null ? groupName : f.get("location_name").strip(), address, city,
-                zip5, blank(f.get("phone")), network, accepting, tele.startsWith("y"), effective, end);
+        return new RosterRow(
+                npi,
+                last,
+                first,
+                blank(f.get("credential")),
+                gender,
+                languages,
+                blank(f.get("license_number")),
+                specialty,
+                blank(groupNpi),
+                groupName,
+                blank(f.get("location_name")) == null
+                        ? groupName
+                        : f.get("location_name").strip(),
+                address,
+                city,
+                zip5,
+                blank(f.get("phone")),
+                network,
+                accepting,
+                tele.startsWith("y"),
+                effective,
+                end);
     }
 
     private static String required(long line, Map<String, String> f, String field, List<ImportProblem> problems) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.commonweal.network.LocationChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,35 +42,49 @@ public class LocationChanges {
     /** The current state of the locations where these practitioners have roles. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Snapshot practitioners(Collection<String> practitionerIds) {
-        return locations(jdbc.queryForList("select distinct location_id from network.practitioner_role"
-                + " where practitioner_id = any(?) and location_id is not null", String.class,
+        return locations(jdbc.queryForList(
+                "select distinct location_id from network.practitioner_role"
+                        + " where practitioner_id = any(?) and location_id is not null",
+                String.class,
                 (Object) practitionerIds.toArray(String[]::new)));
     }
 
     /** The locations of practitioner roles (their location now). */
     public List<String> locationsOfRoles(Collection<String> roleIds) {
-        return jdbc.queryForList("select distinct location_id from network.practitioner_role where id = any(?)"
-                + " and location_id is not null", String.class, (Object) roleIds.toArray(String[]::new));
+        return jdbc.queryForList(
+                "select distinct location_id from network.practitioner_role where id = any(?)"
+                        + " and location_id is not null",
+                String.class,
+                (Object) roleIds.toArray(String[]::new));
     }
 
     /** The locations where these organizations are listed (their own locations and their affiliations'). */
     public List<String> locationsOfOrganizations(Collection<String> organizationIds) {
         String[] ids = organizationIds.toArray(String[]::new);
-        return jdbc.queryForList("select id from network.location where organization_id = any(?)"
-                + " union select unnest(location_ids) from network.organization_affiliation"
-                + " where participating_organization_id = any(?)", String.class, ids, ids);
+        return jdbc.queryForList(
+                "select id from network.location where organization_id = any(?)"
+                        + " union select unnest(location_ids) from network.organization_affiliation"
+                        + " where participating_organization_id = any(?)",
+                String.class,
+                ids,
+                ids);
     }
 
     /** The locations an affiliation lists now. */
     public List<String> locationsOfAffiliation(String affiliationId) {
-        return jdbc.queryForList("select unnest(location_ids) from network.organization_affiliation where id = ?",
-                String.class, affiliationId);
+        return jdbc.queryForList(
+                "select unnest(location_ids) from network.organization_affiliation where id = ?",
+                String.class,
+                affiliationId);
     }
 
     /** The locations where a practitioner has roles now. */
     public List<String> locationsOfPractitioner(String practitionerId) {
-        return jdbc.queryForList("select distinct location_id from network.practitioner_role"
-                + " where practitioner_id = ? and location_id is not null", String.class, practitionerId);
+        return jdbc.queryForList(
+                "select distinct location_id from network.practitioner_role"
+                        + " where practitioner_id = ? and location_id is not null",
+                String.class,
+                practitionerId);
     }
 
     private Map<String, LocationChanged> states(Set<String> ids) {
@@ -79,7 +92,8 @@ public class LocationChanges {
         if (ids.isEmpty()) {
             return states;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select u.id, l.latitude, l.longitude, coalesce(l.active, false) active,
                        array(select distinct n.product_line from network.practitioner_role r
                                join network.practitioner p on p.id = r.practitioner_id
@@ -106,7 +120,8 @@ public class LocationChanges {
                                 and cardinality(a.network_ids) > 0 and o.taxonomy_code is not null
                              order by 1) codes
                   from unnest(?::text[]) u(id) left join network.location l on l.id = u.id
-                """, rs -> {
+                """,
+                rs -> {
                     String id = rs.getString("id");
                     boolean exists = rs.getObject("latitude") != null || rs.getBoolean("active");
                     List<String> lines = List.of((String[]) rs.getArray("lines").getArray());
@@ -114,9 +129,13 @@ public class LocationChanges {
                     boolean removed = !rs.getBoolean("active") || lines.isEmpty();
                     Double latitude = exists ? (Double) rs.getObject("latitude") : null;
                     Double longitude = exists ? (Double) rs.getObject("longitude") : null;
-                    states.put(id, removed ? new LocationChanged(id, List.of(), List.of(), latitude, longitude, true)
-                            : new LocationChanged(id, lines, codes, latitude, longitude, false));
-                }, (Object) ids.toArray(String[]::new));
+                    states.put(
+                            id,
+                            removed
+                                    ? new LocationChanged(id, List.of(), List.of(), latitude, longitude, true)
+                                    : new LocationChanged(id, lines, codes, latitude, longitude, false));
+                },
+                (Object) ids.toArray(String[]::new));
         return states;
     }
 

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.demo.DemoPeople;
@@ -27,10 +26,20 @@ import org.springframework.stereotype.Component;
 class NetworkDemoData implements DemoDataGenerator {
 
     /** Every table reset() empties. */
-    private static final List<String> TABLES = List.of("network.error_report", "network.verification_request",
-            "network.verification_campaign", "network.entry_history", "network.import_run", "network.practitioner_role",
-            "network.practitioner", "network.organization_affiliation", "network.healthcare_service",
-            "network.insurance_plan", "network.endpoint", "network.location", "network.organization");
+    private static final List<String> TABLES = List.of(
+            "network.error_report",
+            "network.verification_request",
+            "network.verification_campaign",
+            "network.entry_history",
+            "network.import_run",
+            "network.practitioner_role",
+            "network.practitioner",
+            "network.organization_affiliation",
+            "network.healthcare_service",
+            "network.insurance_plan",
+            "network.endpoint",
+            "network.location",
+            "network.organization");
 
     static final String PAYER = "lacare";
     static final String COUNTY_AREA = "la-county";
@@ -39,13 +48,41 @@ class NetworkDemoData implements DemoDataGenerator {
             new String[] {"net-medicare", "Medicare Plus Network", "medicare", "mediadvhmo"},
             new String[] {"net-covered-ca", "Covered California Network", "covered-ca", "qhp"},
             new String[] {"net-pasc-sein", "PASC-SEIU Homecare Workers Network", "pasc-sein", "commhmo"});
-    private static final String[] HOSPITAL_WORDS = {"Community", "Memorial", "Medical Center", "General",
-        "Presbyterian", "Methodist", "Valley", "Harbor", "Mission", "St. Francis", "Good Samaritan", "Centinela"};
-    private static final String[] PHARMACY_CHAINS = {"Rite Aid", "CVS Pharmacy", "Walgreens", "Ralphs Pharmacy",
-        "Vons Pharmacy", "Costco Pharmacy", "Farmacia Familiar", "Neighborhood Pharmacy"};
-    private static final String[] GROUP_WORDS = {"Medical Group", "Physicians IPA", "Health Partners",
-        "Family Medical Group", "Primary Care Associates", "Independent Physicians"};
-    private static final String[] LANGS_EXTRA = {"es", "es", "es", "ko", "cmn", "yue", "vi", "tl", "hy", "fa", "ru", "ar", "km"};
+    private static final String[] HOSPITAL_WORDS = {
+        "Community",
+        "Memorial",
+        "Medical Center",
+        "General",
+        "Presbyterian",
+        "Methodist",
+        "Valley",
+        "Harbor",
+        "Mission",
+        "St. Francis",
+        "Good Samaritan",
+        "Centinela"
+    };
+    private static final String[] PHARMACY_CHAINS = {
+        "Rite Aid",
+        "CVS Pharmacy",
+        "Walgreens",
+        "Ralphs Pharmacy",
+        "Vons Pharmacy",
+        "Costco Pharmacy",
+        "Farmacia Familiar",
+        "Neighborhood Pharmacy"
+    };
+    private static final String[] GROUP_WORDS = {
+        "Medical Group",
+        "Physicians IPA",
+        "Health Partners",
+        "Family Medical Group",
+        "Primary Care Associates",
+        "Independent Physicians"
+    };
+    private static final String[] LANGS_EXTRA = {
+        "es", "es", "es", "ko", "cmn", "yue", "vi", "tl", "hy", "fa", "ru", "ar", "km"
+    };
 
     @Override
     public String name() {
@@ -76,18 +113,23 @@ class NetworkDemoData implements DemoDataGenerator {
         rows += plan.locations();
         rows += plan.practitionersAndRoles();
         rows += plan.servicesPlansAffiliationsEndpoints();
-        for (String table : List.of("organization", "location", "practitioner", "practitioner_role",
-                "healthcare_service", "organization_affiliation", "insurance_plan", "endpoint")) {
+        for (String table : List.of(
+                "organization",
+                "location",
+                "practitioner",
+                "practitioner_role",
+                "healthcare_service",
+                "organization_affiliation",
+                "insurance_plan",
+                "endpoint")) {
             context.jdbc().sql("analyze network." + table).update();
         }
         return rows;
     }
 
-    record Org(String id, String kind, String name, String taxonomy, ZipArea zip, GeoPoint point, String street) {
-    }
+    record Org(String id, String kind, String name, String taxonomy, ZipArea zip, GeoPoint point, String street) {}
 
-    record Loc(String id, String orgId, String kind, ZipArea zip, GeoPoint point) {
-    }
+    record Loc(String id, String orgId, String kind, ZipArea zip, GeoPoint point) {}
 
     /** One generation run: the organizations and locations drawn so far, shared by the later steps. */
     private static final class Plan {
@@ -130,23 +172,94 @@ class NetworkDemoData implements DemoDataGenerator {
             add("urgent-care", urgentCare, "261QU0200X", i -> cityOf() + " Urgent Care " + (i + 1));
             add("clinic", clinics, "261QP2300X", i -> cityOf() + " Family Clinic " + (i + 1));
             add("medical-group", groups, "193200000X", i -> groupName(i));
-            return context.copy("network.organization", List.of("id", "npi", "name", "type_code", "kind",
-                    "taxonomy_code", "product_line", "part_of", "endpoint_ids", "coverage_area_ids", "phone", "line",
-                    "city", "state", "postal_code", "last_updated", "verified_on", "verified_by", "source"), rows -> {
-                        rows.row(PAYER, "1234567893", "L.A. Care Health Plan", "payer", "payer", null, null, null,
-                                new String[] {"ep-lacare-plannet"}, new String[] {COUNTY_AREA}, "(888) 839-9909",
-                                "1200 W 7th St", "Los Angeles", "CA", "90017", now, today, "plan", "demo");
+            return context.copy(
+                    "network.organization",
+                    List.of(
+                            "id",
+                            "npi",
+                            "name",
+                            "type_code",
+                            "kind",
+                            "taxonomy_code",
+                            "product_line",
+                            "part_of",
+                            "endpoint_ids",
+                            "coverage_area_ids",
+                            "phone",
+                            "line",
+                            "city",
+                            "state",
+                            "postal_code",
+                            "last_updated",
+                            "verified_on",
+                            "verified_by",
+                            "source"),
+                    rows -> {
+                        rows.row(
+                                PAYER,
+                                "1234567893",
+                                "L.A. Care Health Plan",
+                                "payer",
+                                "payer",
+                                null,
+                                null,
+                                null,
+                                new String[] {"ep-lacare-plannet"},
+                                new String[] {COUNTY_AREA},
+                                "(888) 839-9909",
+                                "1200 W 7th St",
+                                "Los Angeles",
+                                "CA",
+                                "90017",
+                                now,
+                                today,
+                                "plan",
+                                "demo");
                         for (String[] n : NETWORKS) {
-                            rows.row(n[0], null, n[1], "ntwk", "network", null, n[2], PAYER, new String[0],
-                                    new String[] {COUNTY_AREA}, null, null, null, null, null, now, today, "plan",
+                            rows.row(
+                                    n[0],
+                                    null,
+                                    n[1],
+                                    "ntwk",
+                                    "network",
+                                    null,
+                                    n[2],
+                                    PAYER,
+                                    new String[0],
+                                    new String[] {COUNTY_AREA},
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    now,
+                                    today,
+                                    "plan",
                                     "demo");
                         }
                         for (Org o : orgs) {
-                            rows.row(o.id, npi(random, 1), o.name, typeCode(o.kind), o.kind, o.taxonomy, null, null,
+                            rows.row(
+                                    o.id,
+                                    npi(random, 1),
+                                    o.name,
+                                    typeCode(o.kind),
+                                    o.kind,
+                                    o.taxonomy,
+                                    null,
+                                    null,
                                     o.kind.equals("hospital") || o.kind.equals("medical-group")
-                                            ? new String[] {"ep-" + o.id} : new String[0],
-                                    new String[0], phone(), o.street, o.zip.city(), "CA", o.zip.zip(), now,
-                                    verifiedOn(), verifier(), "demo");
+                                            ? new String[] {"ep-" + o.id}
+                                            : new String[0],
+                                    new String[0],
+                                    phone(),
+                                    o.street,
+                                    o.zip.city(),
+                                    "CA",
+                                    o.zip.zip(),
+                                    now,
+                                    verifiedOn(),
+                                    verifier(),
+                                    "demo");
                         }
                     });
         }
@@ -163,7 +276,8 @@ class NetworkDemoData implements DemoDataGenerator {
                     locations.add(location(o, i));
                 }
             }
-            List<Org> groupOrgs = orgs.stream().filter(o -> o.kind.equals("medical-group")).toList();
+            List<Org> groupOrgs =
+                    orgs.stream().filter(o -> o.kind.equals("medical-group")).toList();
             int officeNo = 0;
             while (locations.size() < locationTarget) {
                 Org g = groupOrgs.get(officeNo % groupOrgs.size());
@@ -175,37 +289,103 @@ class NetworkDemoData implements DemoDataGenerator {
                     officeLocations.add(l);
                 }
             }
-            return context.copy("network.location", List.of("id", "name", "type_code", "organization_id", "part_of",
-                    "endpoint_ids", "line",
-                    "city", "state", "postal_code", "latitude", "longitude", "phone", "hours", "accessibility",
-                    "last_updated", "verified_on", "verified_by", "source"), rows -> {
+            return context.copy(
+                    "network.location",
+                    List.of(
+                            "id",
+                            "name",
+                            "type_code",
+                            "organization_id",
+                            "part_of",
+                            "endpoint_ids",
+                            "line",
+                            "city",
+                            "state",
+                            "postal_code",
+                            "latitude",
+                            "longitude",
+                            "phone",
+                            "hours",
+                            "accessibility",
+                            "last_updated",
+                            "verified_on",
+                            "verified_by",
+                            "source"),
+                    rows -> {
                         // the county as a coverage area: a jurisdiction without a position, as in Plan-Net's examples
-                        rows.row(COUNTY_AREA, "Los Angeles County", null, PAYER, null, new String[0],
-                                "500 W Temple St", "Los Angeles",
-                                "CA", "90012", null, null, null, null, new String[0], now, today, "plan", "demo");
+                        rows.row(
+                                COUNTY_AREA,
+                                "Los Angeles County",
+                                null,
+                                PAYER,
+                                null,
+                                new String[0],
+                                "500 W Temple St",
+                                "Los Angeles",
+                                "CA",
+                                "90012",
+                                null,
+                                null,
+                                null,
+                                null,
+                                new String[0],
+                                now,
+                                today,
+                                "plan",
+                                "demo");
                         for (Loc l : locations) {
                             Org o = org(l.orgId);
                             String street = l.id.endsWith("-0") ? o.street : street();
                             boolean main = l.id.endsWith("-0");
-                            rows.row(l.id, o.name + (main ? "" : " – " + l.zip.city()),
-                                    locationType(l.kind), o.id,
+                            rows.row(
+                                    l.id,
+                                    o.name + (main ? "" : " – " + l.zip.city()),
+                                    locationType(l.kind),
+                                    o.id,
                                     !main && o.kind.equals("hospital") ? o.id + "-0" : null,
                                     main && o.kind.equals("hospital") ? new String[] {"ep-" + o.id} : new String[0],
-                                    street, l.zip.city(), "CA", l.zip.zip(),
-                                    l.point.latitude(), l.point.longitude(), phone(), hours(l.kind),
-                                    accessibility(), now, verifiedOn(), verifier(), "demo");
+                                    street,
+                                    l.zip.city(),
+                                    "CA",
+                                    l.zip.zip(),
+                                    l.point.latitude(),
+                                    l.point.longitude(),
+                                    phone(),
+                                    hours(l.kind),
+                                    accessibility(),
+                                    now,
+                                    verifiedOn(),
+                                    verifier(),
+                                    "demo");
                         }
                     });
         }
 
         long practitionersAndRoles() {
             List<Specialty> specialties = Specialties.catalog().practitionerSpecialties();
-            double[] weights = specialties.stream().mapToDouble(Specialty::weight).toArray();
+            double[] weights =
+                    specialties.stream().mapToDouble(Specialty::weight).toArray();
             Random r = context.random("network-practitioners");
             List<Object[]> roles = new ArrayList<>();
-            long written = context.copy("network.practitioner", List.of("id", "npi", "family", "given", "suffix",
-                    "gender", "languages", "license_number", "license_state", "board_code", "board_name",
-                    "last_updated", "verified_on", "verified_by", "source"), rows -> {
+            long written = context.copy(
+                    "network.practitioner",
+                    List.of(
+                            "id",
+                            "npi",
+                            "family",
+                            "given",
+                            "suffix",
+                            "gender",
+                            "languages",
+                            "license_number",
+                            "license_state",
+                            "board_code",
+                            "board_name",
+                            "last_updated",
+                            "verified_on",
+                            "verified_by",
+                            "source"),
+                    rows -> {
                         for (int i = 0; i < practitionerCount; i++) {
                             DemoPerson p = people.person(r, 30 + r.nextInt(35));
                             Specialty s = specialties.get(DemoPeople.pick(r, weights));
@@ -217,18 +397,46 @@ class NetworkDemoData implements DemoDataGenerator {
                                 langs.add(DemoPeople.any(r, LANGS_EXTRA));
                             }
                             boolean boardCertified = s.suffix().equals("MD") && r.nextDouble() < 0.8;
-                            rows.row(id, npi(r, 1), p.lastName(), p.firstName(), s.suffix(),
-                                    p.sex().equals("F") ? "female" : "male", langs.toArray(String[]::new),
-                                    licensePrefix(s.suffix()) + (10000 + r.nextInt(89999)), "CA",
-                                    boardCertified ? s.code() : null, boardCertified ? s.display() : null, now,
-                                    today.minusDays(r.nextInt(s.group().equals("pcp") ? 200 : 400)), verifier(r),
+                            rows.row(
+                                    id,
+                                    npi(r, 1),
+                                    p.lastName(),
+                                    p.firstName(),
+                                    s.suffix(),
+                                    p.sex().equals("F") ? "female" : "male",
+                                    langs.toArray(String[]::new),
+                                    licensePrefix(s.suffix()) + (10000 + r.nextInt(89999)),
+                                    "CA",
+                                    boardCertified ? s.code() : null,
+                                    boardCertified ? s.display() : null,
+                                    now,
+                                    today.minusDays(r.nextInt(s.group().equals("pcp") ? 200 : 400)),
+                                    verifier(r),
                                     "demo");
                             roles(r, id, s, roles);
                         }
                     });
-            written += context.copy("network.practitioner_role", List.of("id", "practitioner_id", "organization_id",
-                    "location_id", "network_ids", "service_ids", "endpoint_ids", "role_code", "specialty", "accepting", "telehealth",
-                    "period_start", "period_end", "last_updated", "verified_on", "verified_by", "source"), rows -> {
+            written += context.copy(
+                    "network.practitioner_role",
+                    List.of(
+                            "id",
+                            "practitioner_id",
+                            "organization_id",
+                            "location_id",
+                            "network_ids",
+                            "service_ids",
+                            "endpoint_ids",
+                            "role_code",
+                            "specialty",
+                            "accepting",
+                            "telehealth",
+                            "period_start",
+                            "period_end",
+                            "last_updated",
+                            "verified_on",
+                            "verified_by",
+                            "source"),
+                    rows -> {
                         for (Object[] role : roles) {
                             rows.row(role);
                         }
@@ -275,19 +483,51 @@ class NetworkDemoData implements DemoDataGenerator {
                 String verifier = verifier(r);
                 Org o = org(l.orgId);
                 String[] endpoints = o.kind.equals("hospital") || o.kind.equals("medical-group")
-                        ? new String[] {"ep-" + o.id} : new String[0];
+                        ? new String[] {"ep-" + o.id}
+                        : new String[0];
                 for (String network : nets) {
-                    out.add(new Object[] {"role-" + practitionerId.substring(3) + "-" + serial++, practitionerId,
-                        l.orgId, l.id, new String[] {network}, serviceIds(o), endpoints, roleCode(s), s.code(),
-                        accepting, telehealth, start, end, now, verified, verifier, "demo"});
+                    out.add(new Object[] {
+                        "role-" + practitionerId.substring(3) + "-" + serial++,
+                        practitionerId,
+                        l.orgId,
+                        l.id,
+                        new String[] {network},
+                        serviceIds(o),
+                        endpoints,
+                        roleCode(s),
+                        s.code(),
+                        accepting,
+                        telehealth,
+                        start,
+                        end,
+                        now,
+                        verified,
+                        verifier,
+                        "demo"
+                    });
                 }
             }
         }
 
         long servicesPlansAffiliationsEndpoints() {
-            long written = context.copy("network.healthcare_service", List.of("id", "organization_id", "name",
-                    "category_code", "type_codes", "endpoint_ids", "specialty_codes", "location_ids", "coverage_area_ids", "last_updated",
-                    "verified_on", "verified_by", "source", "languages"), rows -> {
+            long written = context.copy(
+                    "network.healthcare_service",
+                    List.of(
+                            "id",
+                            "organization_id",
+                            "name",
+                            "category_code",
+                            "type_codes",
+                            "endpoint_ids",
+                            "specialty_codes",
+                            "location_ids",
+                            "coverage_area_ids",
+                            "last_updated",
+                            "verified_on",
+                            "verified_by",
+                            "source",
+                            "languages"),
+                    rows -> {
                         String[] none = new String[0];
                         // a stream of its own, so the rest of the demo directory stays as it was
                         Random staff = context.random("network-staff-languages");
@@ -296,47 +536,163 @@ class NetworkDemoData implements DemoDataGenerator {
                             switch (o.kind) {
                                 case "hospital" -> {
                                     String[] ep = {"ep-" + o.id};
-                                    rows.row("hs-er-" + o.id, o.id, o.name + " Emergency", "emerg", none, ep,
-                                            new String[] {"207P00000X"}, locs, new String[] {COUNTY_AREA}, now,
-                                            verifiedOn(), verifier(), "demo", staffLanguages(staff));
-                                    rows.row("hs-in-" + o.id, o.id, o.name + " Inpatient", "hosp", none, ep,
-                                            new String[0], locs, new String[] {COUNTY_AREA}, now, verifiedOn(),
-                                            verifier(), "demo", staffLanguages(staff));
+                                    rows.row(
+                                            "hs-er-" + o.id,
+                                            o.id,
+                                            o.name + " Emergency",
+                                            "emerg",
+                                            none,
+                                            ep,
+                                            new String[] {"207P00000X"},
+                                            locs,
+                                            new String[] {COUNTY_AREA},
+                                            now,
+                                            verifiedOn(),
+                                            verifier(),
+                                            "demo",
+                                            staffLanguages(staff));
+                                    rows.row(
+                                            "hs-in-" + o.id,
+                                            o.id,
+                                            o.name + " Inpatient",
+                                            "hosp",
+                                            none,
+                                            ep,
+                                            new String[0],
+                                            locs,
+                                            new String[] {COUNTY_AREA},
+                                            now,
+                                            verifiedOn(),
+                                            verifier(),
+                                            "demo",
+                                            staffLanguages(staff));
                                 }
-                                case "pharmacy" -> rows.row("hs-" + o.id, o.id, o.name, "pharm", none, none,
-                                        new String[] {"183500000X"}, locs, new String[] {COUNTY_AREA}, now,
-                                        verifiedOn(), verifier(), "demo", staffLanguages(staff));
-                                case "urgent-care" -> rows.row("hs-" + o.id, o.id, o.name, "urg", none, none,
-                                        new String[] {"261QU0200X"}, locs, new String[] {COUNTY_AREA}, now,
-                                        verifiedOn(), verifier(), "demo", staffLanguages(staff));
-                                case "fqhc", "clinic" -> rows.row("hs-" + o.id, o.id, o.name + " Primary Care",
-                                        "prov", new String[] {"124"}, none, new String[] {"207Q00000X"}, locs, new String[] {COUNTY_AREA}, now,
-                                        verifiedOn(), verifier(), "demo", staffLanguages(staff));
-                                case "medical-group" -> rows.row("hs-" + o.id, o.id, o.name + " Office Visits",
-                                        "prov", new String[] {"124"}, none, new String[0], locs,
-                                        new String[] {COUNTY_AREA}, now, verifiedOn(), verifier(), "demo",
-                                        staffLanguages(staff));
-                                default -> {
-                                }
+                                case "pharmacy" ->
+                                    rows.row(
+                                            "hs-" + o.id,
+                                            o.id,
+                                            o.name,
+                                            "pharm",
+                                            none,
+                                            none,
+                                            new String[] {"183500000X"},
+                                            locs,
+                                            new String[] {COUNTY_AREA},
+                                            now,
+                                            verifiedOn(),
+                                            verifier(),
+                                            "demo",
+                                            staffLanguages(staff));
+                                case "urgent-care" ->
+                                    rows.row(
+                                            "hs-" + o.id,
+                                            o.id,
+                                            o.name,
+                                            "urg",
+                                            none,
+                                            none,
+                                            new String[] {"261QU0200X"},
+                                            locs,
+                                            new String[] {COUNTY_AREA},
+                                            now,
+                                            verifiedOn(),
+                                            verifier(),
+                                            "demo",
+                                            staffLanguages(staff));
+                                case "fqhc", "clinic" ->
+                                    rows.row(
+                                            "hs-" + o.id,
+                                            o.id,
+                                            o.name + " Primary Care",
+                                            "prov",
+                                            new String[] {"124"},
+                                            none,
+                                            new String[] {"207Q00000X"},
+                                            locs,
+                                            new String[] {COUNTY_AREA},
+                                            now,
+                                            verifiedOn(),
+                                            verifier(),
+                                            "demo",
+                                            staffLanguages(staff));
+                                case "medical-group" ->
+                                    rows.row(
+                                            "hs-" + o.id,
+                                            o.id,
+                                            o.name + " Office Visits",
+                                            "prov",
+                                            new String[] {"124"},
+                                            none,
+                                            new String[0],
+                                            locs,
+                                            new String[] {COUNTY_AREA},
+                                            now,
+                                            verifiedOn(),
+                                            verifier(),
+                                            "demo",
+                                            staffLanguages(staff));
+                                default -> {}
                             }
                         }
                     });
-            written += context.copy("network.insurance_plan", List.of("id", "identifier", "name", "type_code",
-                    "plan_type_code", "product_line", "owned_by", "administered_by", "coverage_area_ids",
-                    "network_ids", "endpoint_ids", "last_updated", "verified_on", "verified_by", "source"), rows -> {
+            written += context.copy(
+                    "network.insurance_plan",
+                    List.of(
+                            "id",
+                            "identifier",
+                            "name",
+                            "type_code",
+                            "plan_type_code",
+                            "product_line",
+                            "owned_by",
+                            "administered_by",
+                            "coverage_area_ids",
+                            "network_ids",
+                            "endpoint_ids",
+                            "last_updated",
+                            "verified_on",
+                            "verified_by",
+                            "source"),
+                    rows -> {
                         for (String[] n : NETWORKS) {
-                            rows.row("plan-" + n[2], "LAC-" + n[2].toUpperCase(), "L.A. Care " + planName(n[2]),
-                                    n[3], n[2].equals("covered-ca") ? "silver" : null, n[2], PAYER, PAYER,
-                                    new String[] {COUNTY_AREA}, new String[] {n[0]},
-                                    new String[] {"ep-lacare-plannet"}, now, today, "plan", "demo");
+                            rows.row(
+                                    "plan-" + n[2],
+                                    "LAC-" + n[2].toUpperCase(),
+                                    "L.A. Care " + planName(n[2]),
+                                    n[3],
+                                    n[2].equals("covered-ca") ? "silver" : null,
+                                    n[2],
+                                    PAYER,
+                                    PAYER,
+                                    new String[] {COUNTY_AREA},
+                                    new String[] {n[0]},
+                                    new String[] {"ep-lacare-plannet"},
+                                    now,
+                                    today,
+                                    "plan",
+                                    "demo");
                         }
                     });
             Random r = context.random("network-affiliations");
-            List<Org> hospitalOrgs = orgs.stream().filter(o -> o.kind.equals("hospital")).toList();
-            written += context.copy("network.organization_affiliation", List.of("id", "primary_organization_id",
-                    "participating_organization_id", "location_ids", "service_ids", "network_ids", "endpoint_ids",
-                    "role_code",
-                    "specialty_codes", "last_updated", "verified_on", "verified_by", "source"), rows -> {
+            List<Org> hospitalOrgs =
+                    orgs.stream().filter(o -> o.kind.equals("hospital")).toList();
+            written += context.copy(
+                    "network.organization_affiliation",
+                    List.of(
+                            "id",
+                            "primary_organization_id",
+                            "participating_organization_id",
+                            "location_ids",
+                            "service_ids",
+                            "network_ids",
+                            "endpoint_ids",
+                            "role_code",
+                            "specialty_codes",
+                            "last_updated",
+                            "verified_on",
+                            "verified_by",
+                            "source"),
+                    rows -> {
                         for (Org o : orgs) {
                             String[] locs = locationIdsOf(o);
                             String[] nets = o.kind.equals("pharmacy") || o.kind.equals("hospital")
@@ -350,26 +706,79 @@ class NetworkDemoData implements DemoDataGenerator {
                                 default -> "outpatient";
                             };
                             String[] ep = o.kind.equals("hospital") || o.kind.equals("medical-group")
-                                    ? new String[] {"ep-" + o.id} : new String[0];
-                            rows.row("aff-" + o.id, PAYER, o.id, locs, serviceIds(o), nets, ep, role,
-                                    new String[] {o.taxonomy}, now, verifiedOn(), verifier(), "demo");
+                                    ? new String[] {"ep-" + o.id}
+                                    : new String[0];
+                            rows.row(
+                                    "aff-" + o.id,
+                                    PAYER,
+                                    o.id,
+                                    locs,
+                                    serviceIds(o),
+                                    nets,
+                                    ep,
+                                    role,
+                                    new String[] {o.taxonomy},
+                                    now,
+                                    verifiedOn(),
+                                    verifier(),
+                                    "demo");
                             if (o.kind.equals("medical-group")) {
                                 // hospital privileges of the group's doctors
                                 Org h = hospitalOrgs.get(r.nextInt(hospitalOrgs.size()));
-                                rows.row("aff-hp-" + o.id, h.id, o.id, new String[0], new String[0],
-                                        new String[] {"net-medi-cal"}, new String[0], "outpatient", new String[0], now,
-                                        verifiedOn(), verifier(), "demo");
+                                rows.row(
+                                        "aff-hp-" + o.id,
+                                        h.id,
+                                        o.id,
+                                        new String[0],
+                                        new String[0],
+                                        new String[] {"net-medi-cal"},
+                                        new String[0],
+                                        "outpatient",
+                                        new String[0],
+                                        now,
+                                        verifiedOn(),
+                                        verifier(),
+                                        "demo");
                             }
                         }
                     });
-            written += context.copy("network.endpoint", List.of("id", "organization_id", "name", "connection_type",
-                    "payload_type", "address", "last_updated", "verified_on", "verified_by", "source"), rows -> {
-                        rows.row("ep-lacare-plannet", PAYER, "L.A. Care provider directory (Plan-Net)",
-                                "hl7-fhir-opn", "NA", "https://api.lacare.example/fhir", now, today, "plan", "demo");
+            written += context.copy(
+                    "network.endpoint",
+                    List.of(
+                            "id",
+                            "organization_id",
+                            "name",
+                            "connection_type",
+                            "payload_type",
+                            "address",
+                            "last_updated",
+                            "verified_on",
+                            "verified_by",
+                            "source"),
+                    rows -> {
+                        rows.row(
+                                "ep-lacare-plannet",
+                                PAYER,
+                                "L.A. Care provider directory (Plan-Net)",
+                                "hl7-fhir-opn",
+                                "NA",
+                                "https://api.lacare.example/fhir",
+                                now,
+                                today,
+                                "plan",
+                                "demo");
                         for (Org o : orgs) {
                             if (o.kind.equals("hospital") || o.kind.equals("medical-group")) {
-                                rows.row("ep-" + o.id, o.id, o.name + " FHIR API", "hl7-fhir-opn", "NA",
-                                        "https://fhir." + o.id + ".example.org/r4", now, verifiedOn(), verifier(),
+                                rows.row(
+                                        "ep-" + o.id,
+                                        o.id,
+                                        o.name + " FHIR API",
+                                        "hl7-fhir-opn",
+                                        "NA",
+                                        "https://fhir." + o.id + ".example.org/r4",
+                                        now,
+                                        verifiedOn(),
+                                        verifier(),
                                         "demo");
                             }
                         }
@@ -382,7 +791,9 @@ class NetworkDemoData implements DemoDataGenerator {
         private String[] locationIdsOf(Org o) {
             if (locationsByOrg.isEmpty()) {
                 for (Loc l : locations) {
-                    locationsByOrg.computeIfAbsent(l.orgId, k -> new ArrayList<>()).add(l.id);
+                    locationsByOrg
+                            .computeIfAbsent(l.orgId, k -> new ArrayList<>())
+                            .add(l.id);
                 }
             }
             return locationsByOrg.getOrDefault(o.id, List.of()).toArray(String[]::new);
@@ -399,8 +810,14 @@ class NetworkDemoData implements DemoDataGenerator {
         private void add(String kind, int count, String taxonomy, java.util.function.IntFunction<String> name) {
             for (int i = 0; i < count; i++) {
                 ZipArea zip = people.zip(random);
-                orgs.add(new Org(shortKind(kind) + "-" + i, kind, name.apply(i), taxonomy, zip,
-                        people.near(zip, random), street()));
+                orgs.add(new Org(
+                        shortKind(kind) + "-" + i,
+                        kind,
+                        name.apply(i),
+                        taxonomy,
+                        zip,
+                        people.near(zip, random),
+                        street()));
             }
         }
 
@@ -444,8 +861,9 @@ class NetworkDemoData implements DemoDataGenerator {
         }
 
         private String fqhcName(int i) {
-            String[] words = {"Clínica Comunitaria", "Community Health Center", "Family Health Center",
-                "Wellness Center"};
+            String[] words = {
+                "Clínica Comunitaria", "Community Health Center", "Family Health Center", "Wellness Center"
+            };
             return cityOf() + " " + DemoPeople.any(random, words);
         }
 
@@ -478,7 +896,8 @@ class NetworkDemoData implements DemoDataGenerator {
         /** Front-desk languages: English and Spanish, as in most offices of the county, and often one more. */
         private static String[] staffLanguages(Random r) {
             String extra = DemoPeople.any(r, LANGS_EXTRA);
-            return r.nextDouble() < 0.4 && !extra.equals("es") ? new String[] {"en", "es", extra}
+            return r.nextDouble() < 0.4 && !extra.equals("es")
+                    ? new String[] {"en", "es", extra}
                     : new String[] {"en", "es"};
         }
 

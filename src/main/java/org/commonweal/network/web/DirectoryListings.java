@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.commonweal.geography.GeoPoint;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,38 +30,82 @@ class DirectoryListings {
         this.tx = tx;
     }
 
-    record DoctorListing(String roleId, String practitionerId, String name, String specialty, String gender,
-            List<String> languages, String accepting, boolean telehealth, String locationId, String locationName,
-            String address, String phone, String group, Double miles, LocalDate verifiedOn) {
-    }
+    record DoctorListing(
+            String roleId,
+            String practitionerId,
+            String name,
+            String specialty,
+            String gender,
+            List<String> languages,
+            String accepting,
+            boolean telehealth,
+            String locationId,
+            String locationName,
+            String address,
+            String phone,
+            String group,
+            Double miles,
+            LocalDate verifiedOn) {}
 
     /**
      * One office of a provider: a location with every plan the provider takes there (one role per network in the
      * directory, one line on the card), nearest first near a place.
      */
-    record Office(String locationId, String name, String address, String phone, String hours, String group,
-            List<String> networkIds, String accepting, boolean telehealth, Double miles, Double latitude,
-            Double longitude, List<String> accessibility) {
-    }
+    record Office(
+            String locationId,
+            String name,
+            String address,
+            String phone,
+            String hours,
+            String group,
+            List<String> networkIds,
+            String accepting,
+            boolean telehealth,
+            Double miles,
+            Double latitude,
+            Double longitude,
+            List<String> accessibility) {}
 
     /** One search result: a provider with every office that matches the search. */
-    record ProviderCard(String practitionerId, String name, String specialty, List<String> languages,
-            String accepting, boolean telehealth, Double miles, LocalDate verifiedOn, List<Office> offices) {
-    }
+    record ProviderCard(
+            String practitionerId,
+            String name,
+            String specialty,
+            List<String> languages,
+            String accepting,
+            boolean telehealth,
+            Double miles,
+            LocalDate verifiedOn,
+            List<Office> offices) {}
 
-    record FacilityListing(String locationId, String name, String kind, String address, String phone, String hours,
-            List<String> accessibility, Double miles, LocalDate verifiedOn) {
-    }
+    record FacilityListing(
+            String locationId,
+            String name,
+            String kind,
+            String address,
+            String phone,
+            String hours,
+            List<String> accessibility,
+            Double miles,
+            LocalDate verifiedOn) {}
 
     /** One page of listings and how many listings the whole search has. */
-    record Page<T>(List<T> items, boolean hasNext, long total) {
-    }
+    record Page<T>(List<T> items, boolean hasNext, long total) {}
 
     /** One matching role with what the listing shows of it, before its location is looked up. */
-    private record Hit(String roleId, String practitionerId, String locationId, String organizationId, String name,
-            String specialty, String gender, List<String> languages, String accepting, boolean telehealth,
-            Double miles, LocalDate verifiedOn) {
-    }
+    private record Hit(
+            String roleId,
+            String practitionerId,
+            String locationId,
+            String organizationId,
+            String name,
+            String specialty,
+            String gender,
+            List<String> languages,
+            String accepting,
+            boolean telehealth,
+            Double miles,
+            LocalDate verifiedOn) {}
 
     /**
      * Doctors: one card per practitioner with every office that matches (however many networks and locations the
@@ -73,8 +116,8 @@ class DirectoryListings {
      */
     Page<ProviderCard> doctors(DirectoryQuery q, GeoPoint origin, List<String> specialtyCodes) {
         // conditions on the role and on the practitioner, kept apart for the practitioner-first plan below
-        StringBuilder roleWhere = new StringBuilder("r.active and not r.suppressed"
-                + " and (r.period_end is null or r.period_end >= current_date)");
+        StringBuilder roleWhere = new StringBuilder(
+                "r.active and not r.suppressed" + " and (r.period_end is null or r.period_end >= current_date)");
         List<Object> roleArgs = new ArrayList<>();
         StringBuilder practitionerWhere = new StringBuilder("p.active and not p.suppressed");
         List<Object> practitionerArgs = new ArrayList<>();
@@ -121,8 +164,10 @@ class DirectoryListings {
             roleWhere.append(" and r.telehealth");
         }
         StringBuilder where = new StringBuilder(" from network.practitioner_role r"
-                + " join network.practitioner p on p.id = r.practitioner_id where ").append(roleWhere)
-                .append(" and ").append(practitionerWhere);
+                        + " join network.practitioner p on p.id = r.practitioner_id where ")
+                .append(roleWhere)
+                .append(" and ")
+                .append(practitionerWhere);
         List<Object> args = new ArrayList<>(roleArgs);
         args.addAll(practitionerArgs);
         String columns = "select r.id role_id, p.id pid, r.location_id lid, r.organization_id oid, p.given, p.family,"
@@ -138,14 +183,16 @@ class DirectoryListings {
             EarthCube center = EarthCube.of(origin);
             List<Object> countArgs = new ArrayList<>(args);
             countArgs.addAll(List.of(center.box(metres), center.point(), EarthCube.chord(metres)));
-            total = count("select count(distinct r.practitioner_id)" + where
-                    + " and ?::cube @> r.loc_earth and cube_distance(?::cube, r.loc_earth) <= ?", q, true,
+            total = count(
+                    "select count(distinct r.practitioner_id)" + where
+                            + " and ?::cube @> r.loc_earth and cube_distance(?::cube, r.loc_earth) <= ?",
+                    q,
+                    true,
                     countArgs);
         } else {
             total = count("select count(distinct r.practitioner_id)" + where, q, false, args);
             List<Object> all = new ArrayList<>(args);
-            String page = " limit " + (DirectoryQuery.PAGE_SIZE + 1) + " offset "
-                    + q.page() * DirectoryQuery.PAGE_SIZE;
+            String page = " limit " + (DirectoryQuery.PAGE_SIZE + 1) + " offset " + q.page() * DirectoryQuery.PAGE_SIZE;
             String sql;
             if (q.name() != null) {
                 // the few practitioners the trigram index finds for the name, then their roles
@@ -170,16 +217,16 @@ class DirectoryListings {
                         + " where " + practitionerWhere + " order by "
                         + (acceptingFirst ? "(r.accepting = 'newpt') desc, " : "") + "p.family, p.given, r.id" + page;
             }
-            hits = inTransaction(q.name() != null, false, () -> jdbc.query(sql, DirectoryListings::hit,
-                    all.toArray()));
+            hits = inTransaction(q.name() != null, false, () -> jdbc.query(sql, DirectoryListings::hit, all.toArray()));
         }
         return page(cards(hits, roleWhere.toString(), roleArgs, origin), total);
     }
 
     /** How many listings (practitioner and location, or location) the whole search has. */
     private long count(String sql, DirectoryQuery q, boolean nearestFirst, List<Object> args) {
-        return inTransaction(q.name() != null, nearestFirst,
-                () -> jdbc.query(sql, (rs, n) -> rs.getLong(1), args.toArray())).getFirst();
+        return inTransaction(
+                        q.name() != null, nearestFirst, () -> jdbc.query(sql, (rs, n) -> rs.getLong(1), args.toArray()))
+                .getFirst();
     }
 
     /**
@@ -187,8 +234,8 @@ class DirectoryListings {
      * cube distance, so it reads about a page of roles. The nearest role of a practitioner stands for the
      * practitioner (the card lists the others). Reads more only when duplicates or the page number ask for it.
      */
-    private List<Hit> nearest(String columns, StringBuilder where, List<Object> args, GeoPoint origin,
-            DirectoryQuery q, int wanted) {
+    private List<Hit> nearest(
+            String columns, StringBuilder where, List<Object> args, GeoPoint origin, DirectoryQuery q, int wanted) {
         double metres = q.miles() * METRES_PER_MILE;
         EarthCube center = EarthCube.of(origin);
         String point = center.point();
@@ -209,8 +256,8 @@ class DirectoryListings {
                 all.add(point);
             }
             all.add(limit);
-            List<Hit> rows = inTransaction(q.name() != null, true, () -> jdbc.query(sql, DirectoryListings::hit,
-                    all.toArray()));
+            List<Hit> rows =
+                    inTransaction(q.name() != null, true, () -> jdbc.query(sql, DirectoryListings::hit, all.toArray()));
             List<Hit> listings = new ArrayList<>();
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (Hit h : rows) {
@@ -227,12 +274,19 @@ class DirectoryListings {
     }
 
     private static Hit hit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Hit(rs.getString("role_id"), rs.getString("pid"), rs.getString("lid"), rs.getString("oid"),
+        return new Hit(
+                rs.getString("role_id"),
+                rs.getString("pid"),
+                rs.getString("lid"),
+                rs.getString("oid"),
                 rs.getString("given") + " " + rs.getString("family")
                         + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")),
-                rs.getString("specialty"), rs.getString("gender"),
-                List.of((String[]) rs.getArray("languages").getArray()), rs.getString("accepting"),
-                rs.getBoolean("telehealth"), (Double) rs.getObject("miles"),
+                rs.getString("specialty"),
+                rs.getString("gender"),
+                List.of((String[]) rs.getArray("languages").getArray()),
+                rs.getString("accepting"),
+                rs.getBoolean("telehealth"),
+                (Double) rs.getObject("miles"),
                 rs.getObject("verified_on", LocalDate.class));
     }
 
@@ -254,33 +308,54 @@ class DirectoryListings {
         args.addAll(roleArgs);
         args.add(hits.stream().map(Hit::practitionerId).distinct().toArray(String[]::new));
         java.util.Map<String, java.util.Map<String, Office>> byPractitioner = new java.util.HashMap<>();
-        jdbc.query("select r.practitioner_id, r.location_id, r.network_ids, r.accepting, r.telehealth, " + miles
-                + " miles, l.name, l.line, l.city, l.postal_code, l.phone, l.hours, o.name org_name, l.latitude,"
-                + " l.longitude, l.accessibility"
-                + " from network.practitioner_role r join network.location l on l.id = r.location_id"
-                + " left join network.organization o on o.id = r.organization_id"
-                + " where " + roleWhere + " and r.practitioner_id = any(?) order by r.practitioner_id, r.id", rs -> {
-                    var offices = byPractitioner.computeIfAbsent(rs.getString("practitioner_id"),
-                            k -> new java.util.LinkedHashMap<>());
+        jdbc.query(
+                "select r.practitioner_id, r.location_id, r.network_ids, r.accepting, r.telehealth, " + miles
+                        + " miles, l.name, l.line, l.city, l.postal_code, l.phone, l.hours, o.name org_name, l.latitude,"
+                        + " l.longitude, l.accessibility"
+                        + " from network.practitioner_role r join network.location l on l.id = r.location_id"
+                        + " left join network.organization o on o.id = r.organization_id"
+                        + " where " + roleWhere + " and r.practitioner_id = any(?) order by r.practitioner_id, r.id",
+                rs -> {
+                    var offices = byPractitioner.computeIfAbsent(
+                            rs.getString("practitioner_id"), k -> new java.util.LinkedHashMap<>());
                     String locationId = rs.getString("location_id");
-                    Office row = new Office(locationId, rs.getString("name"), rs.getString("line") + ", "
-                            + rs.getString("city") + " " + rs.getString("postal_code"), rs.getString("phone"),
-                            rs.getString("hours"), rs.getString("org_name"),
-                            List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
-                            rs.getBoolean("telehealth"), (Double) rs.getObject("miles"),
-                            (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                    Office row = new Office(
+                            locationId,
+                            rs.getString("name"),
+                            rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
+                            rs.getString("phone"),
+                            rs.getString("hours"),
+                            rs.getString("org_name"),
+                            List.of((String[]) rs.getArray("network_ids").getArray()),
+                            rs.getString("accepting"),
+                            rs.getBoolean("telehealth"),
+                            (Double) rs.getObject("miles"),
+                            (Double) rs.getObject("latitude"),
+                            (Double) rs.getObject("longitude"),
                             List.of((String[]) rs.getArray("accessibility").getArray()));
                     offices.merge(locationId, row, DirectoryListings::samePlace);
-                }, args.toArray());
+                },
+                args.toArray());
         List<ProviderCard> out = new ArrayList<>();
         for (Hit h : hits) {
-            List<Office> offices = new ArrayList<>(byPractitioner.getOrDefault(h.practitionerId(),
-                    java.util.Map.of()).values());
-            offices.sort(origin != null
-                    ? java.util.Comparator.comparing(o -> o.miles() == null ? Double.MAX_VALUE : o.miles())
-                    : java.util.Comparator.comparing(o -> !o.locationId().equals(h.locationId())));
-            out.add(new ProviderCard(h.practitionerId(), h.name(), h.specialty(), h.languages(), h.accepting(),
-                    h.telehealth(), h.miles(), h.verifiedOn(), offices));
+            List<Office> offices = new ArrayList<>(byPractitioner
+                    .getOrDefault(h.practitionerId(), java.util.Map.of())
+                    .values());
+            offices.sort(
+                    origin != null
+                            ? java.util.Comparator.comparing(o -> o.miles() == null ? Double.MAX_VALUE : o.miles())
+                            : java.util.Comparator.comparing(
+                                    o -> !o.locationId().equals(h.locationId())));
+            out.add(new ProviderCard(
+                    h.practitionerId(),
+                    h.name(),
+                    h.specialty(),
+                    h.languages(),
+                    h.accepting(),
+                    h.telehealth(),
+                    h.miles(),
+                    h.verifiedOn(),
+                    offices));
         }
         return out;
     }
@@ -291,9 +366,20 @@ class DirectoryListings {
         b.networkIds().stream().filter(n -> !networks.contains(n)).forEach(networks::add);
         networks.sort(null);
         String accepting = "newpt".equals(a.accepting()) || "newpt".equals(b.accepting()) ? "newpt" : a.accepting();
-        return new Office(a.locationId(), a.name(), a.address(), a.phone(), a.hours(),
-                a.group() != null ? a.group() : b.group(), List.copyOf(networks), accepting,
-                a.telehealth() || b.telehealth(), a.miles(), a.latitude(), a.longitude(), a.accessibility());
+        return new Office(
+                a.locationId(),
+                a.name(),
+                a.address(),
+                a.phone(),
+                a.hours(),
+                a.group() != null ? a.group() : b.group(),
+                List.copyOf(networks),
+                accepting,
+                a.telehealth() || b.telehealth(),
+                a.miles(),
+                a.latitude(),
+                a.longitude(),
+                a.accessibility());
     }
 
     Page<FacilityListing> facilities(DirectoryQuery q, GeoPoint origin) {
@@ -302,7 +388,8 @@ class DirectoryListings {
                 + "l.hours, l.accessibility, l.verified_on");
         if (origin != null) {
             sql.append(", earth_distance(ll_to_earth(?, ?), ll_to_earth(l.latitude, l.longitude)) / ")
-                    .append(METRES_PER_MILE).append(" miles");
+                    .append(METRES_PER_MILE)
+                    .append(" miles");
             args.add(origin.latitude());
             args.add(origin.longitude());
         } else {
@@ -343,14 +430,26 @@ class DirectoryListings {
         } else {
             sql.append(" order by l.name, l.id");
         }
-        sql.append(" limit ").append(DirectoryQuery.PAGE_SIZE + 1).append(" offset ")
+        sql.append(" limit ")
+                .append(DirectoryQuery.PAGE_SIZE + 1)
+                .append(" offset ")
                 .append(q.page() * DirectoryQuery.PAGE_SIZE);
-        List<FacilityListing> rows = inTransaction(q.name() != null, origin != null, () -> jdbc.query(sql.toString(), (rs, n) ->
-                new FacilityListing(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
-                        rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
-                        rs.getString("phone"), rs.getString("hours"),
-                        List.of((String[]) rs.getArray("accessibility").getArray()), (Double) rs.getObject("miles"),
-                        rs.getObject("verified_on", LocalDate.class)), args.toArray()));
+        List<FacilityListing> rows = inTransaction(
+                q.name() != null,
+                origin != null,
+                () -> jdbc.query(
+                        sql.toString(),
+                        (rs, n) -> new FacilityListing(
+                                rs.getString("id"),
+                                rs.getString("name"),
+                                rs.getString("kind"),
+                                rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
+                                rs.getString("phone"),
+                                rs.getString("hours"),
+                                List.of((String[]) rs.getArray("accessibility").getArray()),
+                                (Double) rs.getObject("miles"),
+                                rs.getObject("verified_on", LocalDate.class)),
+                        args.toArray()));
         return page(rows, total);
     }
 
@@ -362,8 +461,11 @@ class DirectoryListings {
     List<Option> hospitals() {
         var cached = hospitals;
         if (cached == null || cached.readAt() < System.nanoTime() - HOSPITALS_TTL_NANOS) {
-            cached = new Hospitals(jdbc.query("select id, name from network.organization where kind = 'hospital'"
-                    + " and active order by name", (rs, n) -> new Option(rs.getString(1), rs.getString(2))),
+            cached = new Hospitals(
+                    jdbc.query(
+                            "select id, name from network.organization where kind = 'hospital'"
+                                    + " and active order by name",
+                            (rs, n) -> new Option(rs.getString(1), rs.getString(2))),
                     System.nanoTime());
             hospitals = cached;
         }
@@ -372,64 +474,109 @@ class DirectoryListings {
 
     private static final long HOSPITALS_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
-    private record Hospitals(List<Option> options, long readAt) {
-    }
+    private record Hospitals(List<Option> options, long readAt) {}
 
     private volatile Hospitals hospitals;
 
-    record Option(String value, String label) {
-    }
+    record Option(String value, String label) {}
 
     /**
      * A provider's page: every office once with all its plans, the specialties, the hospitals where the provider's
      * groups are affiliated (Plan-Net OrganizationAffiliation, role "hospital" or any affiliation whose primary
      * organization is a hospital) and, per office, the languages its staff speak (from the office's services).
      */
-    record ProviderDetail(String id, String name, String npi, String gender, List<String> languages, String license,
-            String board, LocalDate verifiedOn, String verifiedBy, List<String> specialties, List<Office> offices,
-            List<String> hospitals, java.util.Map<String, List<String>> staffLanguages) {
-    }
+    record ProviderDetail(
+            String id,
+            String name,
+            String npi,
+            String gender,
+            List<String> languages,
+            String license,
+            String board,
+            LocalDate verifiedOn,
+            String verifiedBy,
+            List<String> specialties,
+            List<Office> offices,
+            List<String> hospitals,
+            java.util.Map<String, List<String>> staffLanguages) {}
 
     Optional<ProviderDetail> provider(String id) {
-        List<ProviderDetail> found = jdbc.query("select * from network.practitioner where id = ? and not suppressed",
-                (rs, n) -> new ProviderDetail(rs.getString("id"), rs.getString("given") + " " + rs.getString("family")
-                        + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")), rs.getString("npi"),
-                        rs.getString("gender"), List.of((String[]) rs.getArray("languages").getArray()),
-                        rs.getString("license_number") == null ? null
+        List<ProviderDetail> found = jdbc.query(
+                "select * from network.practitioner where id = ? and not suppressed",
+                (rs, n) -> new ProviderDetail(
+                        rs.getString("id"),
+                        rs.getString("given") + " " + rs.getString("family")
+                                + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")),
+                        rs.getString("npi"),
+                        rs.getString("gender"),
+                        List.of((String[]) rs.getArray("languages").getArray()),
+                        rs.getString("license_number") == null
+                                ? null
                                 : rs.getString("license_state") + " " + rs.getString("license_number"),
-                        rs.getString("board_name"), rs.getObject("verified_on", LocalDate.class),
-                        rs.getString("verified_by"), List.of(), List.of(), List.of(), java.util.Map.of()), id);
+                        rs.getString("board_name"),
+                        rs.getObject("verified_on", LocalDate.class),
+                        rs.getString("verified_by"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        java.util.Map.of()),
+                id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         List<String> specialties = new ArrayList<>();
         java.util.Map<String, Office> offices = new java.util.LinkedHashMap<>();
-        jdbc.query("select r.specialty, r.accepting, r.telehealth, r.network_ids, l.id lid, l.name lname, l.line,"
-                + " l.city, l.postal_code, l.phone, l.hours, l.accessibility, o.name org_name from network.practitioner_role r"
-                + " join network.location l on l.id = r.location_id"
-                + " left join network.organization o on o.id = r.organization_id where r.practitioner_id = ?"
-                + " and r.active and not r.suppressed and (r.period_end is null or r.period_end >= current_date)"
-                + " order by r.id", rs -> {
+        jdbc.query(
+                "select r.specialty, r.accepting, r.telehealth, r.network_ids, l.id lid, l.name lname, l.line,"
+                        + " l.city, l.postal_code, l.phone, l.hours, l.accessibility, o.name org_name from network.practitioner_role r"
+                        + " join network.location l on l.id = r.location_id"
+                        + " left join network.organization o on o.id = r.organization_id where r.practitioner_id = ?"
+                        + " and r.active and not r.suppressed and (r.period_end is null or r.period_end >= current_date)"
+                        + " order by r.id",
+                rs -> {
                     if (!specialties.contains(rs.getString("specialty"))) {
                         specialties.add(rs.getString("specialty"));
                     }
-                    Office office = new Office(rs.getString("lid"), rs.getString("lname"), rs.getString("line") + ", "
-                            + rs.getString("city") + " " + rs.getString("postal_code"), rs.getString("phone"),
-                            rs.getString("hours"), rs.getString("org_name"),
-                            List.of((String[]) rs.getArray("network_ids").getArray()), rs.getString("accepting"),
-                            rs.getBoolean("telehealth"), null, null, null,
+                    Office office = new Office(
+                            rs.getString("lid"),
+                            rs.getString("lname"),
+                            rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
+                            rs.getString("phone"),
+                            rs.getString("hours"),
+                            rs.getString("org_name"),
+                            List.of((String[]) rs.getArray("network_ids").getArray()),
+                            rs.getString("accepting"),
+                            rs.getBoolean("telehealth"),
+                            null,
+                            null,
+                            null,
                             List.of((String[]) rs.getArray("accessibility").getArray()));
                     offices.merge(office.locationId(), office, DirectoryListings::samePlace);
-                }, id);
-        List<String> hospitals = jdbc.query("select distinct h.name from network.practitioner_role r"
-                + " join network.organization_affiliation a on a.participating_organization_id = r.organization_id"
-                + " join network.organization h on h.id = a.primary_organization_id"
-                + " where r.practitioner_id = ? and r.active and not r.suppressed and a.active and h.active"
-                + " and h.kind = 'hospital' order by h.name", (rs, n) -> rs.getString(1), id);
+                },
+                id);
+        List<String> hospitals = jdbc.query(
+                "select distinct h.name from network.practitioner_role r"
+                        + " join network.organization_affiliation a on a.participating_organization_id = r.organization_id"
+                        + " join network.organization h on h.id = a.primary_organization_id"
+                        + " where r.practitioner_id = ? and r.active and not r.suppressed and a.active and h.active"
+                        + " and h.kind = 'hospital' order by h.name",
+                (rs, n) -> rs.getString(1),
+                id);
         var p = found.getFirst();
-        return Optional.of(new ProviderDetail(p.id(), p.name(), p.npi(), p.gender(), p.languages(), p.license(),
-                p.board(), p.verifiedOn(), p.verifiedBy(), List.copyOf(specialties), List.copyOf(offices.values()),
-                hospitals, staffLanguages(offices.keySet())));
+        return Optional.of(new ProviderDetail(
+                p.id(),
+                p.name(),
+                p.npi(),
+                p.gender(),
+                p.languages(),
+                p.license(),
+                p.board(),
+                p.verifiedOn(),
+                p.verifiedBy(),
+                List.copyOf(specialties),
+                List.copyOf(offices.values()),
+                hospitals,
+                staffLanguages(offices.keySet())));
     }
 
     /** The languages the staff of each office speak: those of the office's active healthcare services. */
@@ -438,48 +585,72 @@ class DirectoryListings {
         if (locationIds.isEmpty()) {
             return out;
         }
-        jdbc.query("select l.id, array(select distinct x from network.healthcare_service s, unnest(s.languages) x"
-                + " where s.active and s.location_ids @> array[l.id] order by x) from unnest(?::text[]) l(id)",
+        jdbc.query(
+                "select l.id, array(select distinct x from network.healthcare_service s, unnest(s.languages) x"
+                        + " where s.active and s.location_ids @> array[l.id] order by x) from unnest(?::text[]) l(id)",
                 rs -> {
                     List<String> codes = List.of((String[]) rs.getArray(2).getArray());
                     if (!codes.isEmpty()) {
                         out.put(rs.getString(1), codes);
                     }
-                }, (Object) locationIds.toArray(String[]::new));
+                },
+                (Object) locationIds.toArray(String[]::new));
         return out;
     }
 
-    record LocationDetail(FacilityListing location, String organization, List<DoctorListing> doctors,
-            List<String> staffLanguages) {
-    }
+    record LocationDetail(
+            FacilityListing location, String organization, List<DoctorListing> doctors, List<String> staffLanguages) {}
 
     Optional<LocationDetail> location(String id) {
-        List<FacilityListing> found = jdbc.query("select l.*, o.kind, o.name org_name from network.location l"
-                + " left join network.organization o on o.id = l.organization_id where l.id = ? and l.active",
-                (rs, n) -> new FacilityListing(rs.getString("id"), rs.getString("name"), rs.getString("kind"),
+        List<FacilityListing> found = jdbc.query(
+                "select l.*, o.kind, o.name org_name from network.location l"
+                        + " left join network.organization o on o.id = l.organization_id where l.id = ? and l.active",
+                (rs, n) -> new FacilityListing(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        rs.getString("kind"),
                         rs.getString("line") + ", " + rs.getString("city") + " " + rs.getString("postal_code"),
-                        rs.getString("phone"), rs.getString("hours"),
-                        List.of((String[]) rs.getArray("accessibility").getArray()), null,
-                        rs.getObject("verified_on", LocalDate.class)), id);
+                        rs.getString("phone"),
+                        rs.getString("hours"),
+                        List.of((String[]) rs.getArray("accessibility").getArray()),
+                        null,
+                        rs.getObject("verified_on", LocalDate.class)),
+                id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        String org = jdbc.query("select o.name from network.location l join network.organization o"
-                + " on o.id = l.organization_id where l.id = ?", rs -> rs.next() ? rs.getString(1) : null, id);
+        String org = jdbc.query(
+                "select o.name from network.location l join network.organization o"
+                        + " on o.id = l.organization_id where l.id = ?",
+                rs -> rs.next() ? rs.getString(1) : null,
+                id);
         // one line per provider, however many plans the provider takes here (one role per network)
-        List<DoctorListing> doctors = jdbc.query("select distinct on (p.family, p.given, p.id) r.id role_id,"
-                + " p.id pid, p.given, p.family, p.suffix, r.specialty, r.accepting, r.telehealth, r.verified_on"
-                + " from network.practitioner_role r join network.practitioner p on p.id = r.practitioner_id"
-                + " where r.location_id = ? and r.active and not r.suppressed and not p.suppressed"
-                + " order by p.family, p.given, p.id, (r.accepting = 'newpt') desc, r.id limit 200",
-                (rs, n) -> new DoctorListing(rs.getString("role_id"), rs.getString("pid"),
+        List<DoctorListing> doctors = jdbc.query(
+                "select distinct on (p.family, p.given, p.id) r.id role_id,"
+                        + " p.id pid, p.given, p.family, p.suffix, r.specialty, r.accepting, r.telehealth, r.verified_on"
+                        + " from network.practitioner_role r join network.practitioner p on p.id = r.practitioner_id"
+                        + " where r.location_id = ? and r.active and not r.suppressed and not p.suppressed"
+                        + " order by p.family, p.given, p.id, (r.accepting = 'newpt') desc, r.id limit 200",
+                (rs, n) -> new DoctorListing(
+                        rs.getString("role_id"),
+                        rs.getString("pid"),
                         rs.getString("given") + " " + rs.getString("family")
                                 + (rs.getString("suffix") == null ? "" : ", " + rs.getString("suffix")),
-                        rs.getString("specialty"), null, List.of(), rs.getString("accepting"),
-                        rs.getBoolean("telehealth"), id, null, null, null, null, null,
-                        rs.getObject("verified_on", LocalDate.class)), id);
-        return Optional.of(new LocationDetail(found.getFirst(), org, doctors,
-                staffLanguages(List.of(id)).getOrDefault(id, List.of())));
+                        rs.getString("specialty"),
+                        null,
+                        List.of(),
+                        rs.getString("accepting"),
+                        rs.getBoolean("telehealth"),
+                        id,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        rs.getObject("verified_on", LocalDate.class)),
+                id);
+        return Optional.of(new LocationDetail(
+                found.getFirst(), org, doctors, staffLanguages(List.of(id)).getOrDefault(id, List.of())));
     }
 
     /**
@@ -488,14 +659,16 @@ class DirectoryListings {
      * nearest-first searches, bitmap scans off (the planner misjudges the {@code earth_box} condition and would read
      * and sort the whole circle instead of walking the GiST index in distance order).
      */
-    private <T> List<T> inTransaction(boolean fuzzyName, boolean nearestFirst,
-            java.util.function.Supplier<List<T>> query) {
+    private <T> List<T> inTransaction(
+            boolean fuzzyName, boolean nearestFirst, java.util.function.Supplier<List<T>> query) {
         if (!fuzzyName && !nearestFirst) {
             return query.get();
         }
         return tx.execute(status -> {
             if (fuzzyName) {
-                jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+                jdbc.queryForObject(
+                        "select set_config('pg_trgm.word_similarity_threshold', ?, true)",
+                        String.class,
                         NAME_THRESHOLD);
                 if (!nearestFirst) {
                     jdbc.execute("set local enable_seqscan = off");
@@ -513,9 +686,15 @@ class DirectoryListings {
             return;
         }
         double metres = miles * METRES_PER_MILE;
-        sql.append(" and earth_box(ll_to_earth(?, ?), ?) @> ll_to_earth(").append(alias).append(".latitude, ")
-                .append(alias).append(".longitude) and earth_distance(ll_to_earth(?, ?), ll_to_earth(")
-                .append(alias).append(".latitude, ").append(alias).append(".longitude)) <= ?");
+        sql.append(" and earth_box(ll_to_earth(?, ?), ?) @> ll_to_earth(")
+                .append(alias)
+                .append(".latitude, ")
+                .append(alias)
+                .append(".longitude) and earth_distance(ll_to_earth(?, ?), ll_to_earth(")
+                .append(alias)
+                .append(".latitude, ")
+                .append(alias)
+                .append(".longitude)) <= ?");
         args.add(origin.latitude());
         args.add(origin.longitude());
         args.add(metres);

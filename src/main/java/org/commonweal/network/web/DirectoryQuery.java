@@ -20,9 +20,21 @@ import java.util.StringJoiner;
  * @param sort {@code distance} (nearest first, the default near a place), {@code name}, or {@code accepting}
  *        (accepting new patients first, then nearest or by name)
  */
-record DirectoryQuery(String kind, String name, String specialty, String near, Integer miles, String language,
-        String gender, boolean accepting, String productLine, String hospital, boolean accessible, boolean telehealth,
-        int page, String sort) {
+record DirectoryQuery(
+        String kind,
+        String name,
+        String specialty,
+        String near,
+        Integer miles,
+        String language,
+        String gender,
+        boolean accepting,
+        String productLine,
+        String hospital,
+        boolean accessible,
+        boolean telehealth,
+        int page,
+        String sort) {
 
     static final Set<String> KINDS = Set.of("doctor", "pharmacy", "hospital", "urgent-care");
     static final Set<String> SORTS = Set.of("distance", "name", "accepting");
@@ -40,16 +52,27 @@ record DirectoryQuery(String kind, String name, String specialty, String near, I
         hospital = blankToNull(hospital);
         page = Math.max(0, page);
         sort = sort != null && SORTS.contains(sort) && !(sort.equals("accepting") && !kind.equals("doctor"))
-                ? sort : null;
+                ? sort
+                : null;
     }
 
     /** The query as the search form's parameters name it; anything unreadable counts as not given. */
     static DirectoryQuery from(Map<String, String> params) {
-        return new DirectoryQuery(params.get("kind"), params.get("name"), params.get("specialty"), params.get("near"),
-                number(params.get("miles")), params.get("language"), params.get("gender"),
-                Boolean.parseBoolean(params.get("accepting")), params.get("network"), params.get("hospital"),
-                Boolean.parseBoolean(params.get("accessible")), Boolean.parseBoolean(params.get("telehealth")),
-                number(params.get("page")) == null ? 0 : number(params.get("page")), params.get("sort"));
+        return new DirectoryQuery(
+                params.get("kind"),
+                params.get("name"),
+                params.get("specialty"),
+                params.get("near"),
+                number(params.get("miles")),
+                params.get("language"),
+                params.get("gender"),
+                Boolean.parseBoolean(params.get("accepting")),
+                params.get("network"),
+                params.get("hospital"),
+                Boolean.parseBoolean(params.get("accessible")),
+                Boolean.parseBoolean(params.get("telehealth")),
+                number(params.get("page")) == null ? 0 : number(params.get("page")),
+                params.get("sort"));
     }
 
     /** The search's parameters for page {@code page} (0-based), URL-encoded, without the {@code ?}. */
@@ -106,8 +129,17 @@ record DirectoryQuery(String kind, String name, String specialty, String near, I
     }
 
     boolean anyCriteria() {
-        return name != null || specialty != null || near != null || language != null || gender != null || accepting
-                || productLine != null || hospital != null || accessible || telehealth || !doctors();
+        return name != null
+                || specialty != null
+                || near != null
+                || language != null
+                || gender != null
+                || accepting
+                || productLine != null
+                || hospital != null
+                || accessible
+                || telehealth
+                || !doctors();
     }
 
     private static Integer number(String s) {
@@ -119,6 +151,8 @@ record DirectoryQuery(String kind, String name, String specialty, String near, I
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip().toLowerCase(Locale.ROOT).equals("any") ? null : s.strip();
+        return s == null || s.isBlank()
+                ? null
+                : s.strip().toLowerCase(Locale.ROOT).equals("any") ? null : s.strip();
     }
 }

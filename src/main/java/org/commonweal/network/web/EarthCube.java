@@ -17,8 +17,8 @@ record EarthCube(double x, double y, double z) {
     static EarthCube of(GeoPoint point) {
         double lat = Math.toRadians(point.latitude());
         double lon = Math.toRadians(point.longitude());
-        return new EarthCube(EARTH * Math.cos(lat) * Math.cos(lon), EARTH * Math.cos(lat) * Math.sin(lon),
-                EARTH * Math.sin(lat));
+        return new EarthCube(
+                EARTH * Math.cos(lat) * Math.cos(lon), EARTH * Math.cos(lat) * Math.sin(lon), EARTH * Math.sin(lat));
     }
 
     /** The point as a {@code cube} literal. */

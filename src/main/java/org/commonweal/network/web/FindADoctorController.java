@@ -1,31 +1,30 @@
 package org.commonweal.network.web;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
-import org.commonweal.geography.Address;
-import org.commonweal.geography.GeoPoint;
-import org.commonweal.geography.Geocoder;
-import org.commonweal.geography.StreetGeocoder;
-import org.commonweal.geography.Geography;
-import org.commonweal.network.Specialties;
-import org.commonweal.network.accuracy.ErrorReports;
-import org.commonweal.shell.NavigationItem;
-import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.commonweal.geography.Address;
+import org.commonweal.geography.GeoPoint;
+import org.commonweal.geography.Geocoder;
+import org.commonweal.geography.Geography;
+import org.commonweal.geography.StreetGeocoder;
+import org.commonweal.network.Specialties;
+import org.commonweal.network.accuracy.ErrorReports;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
+import org.commonweal.shell.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -49,12 +48,20 @@ class FindADoctorController {
     private final String mapTiles;
     private final String mapAttribution;
 
-    FindADoctorController(DirectoryListings listings, Geography geography, Geocoder geocoder, ErrorReports reports,
-            Forms forms, PlaceNames places, StreetGeocoder streets,
-            @org.springframework.beans.factory.annotation.Value("${commonweal.map.tile-url:"
-                    + "https://tile.openstreetmap.org/{z}/{x}/{y}.png}") String mapTiles,
-            @org.springframework.beans.factory.annotation.Value("${commonweal.map.attribution:"
-                    + "© OpenStreetMap contributors}") String mapAttribution) {
+    FindADoctorController(
+            DirectoryListings listings,
+            Geography geography,
+            Geocoder geocoder,
+            ErrorReports reports,
+            Forms forms,
+            PlaceNames places,
+            StreetGeocoder streets,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${commonweal.map.tile-url:" + "https://tile.openstreetmap.org/{z}/{x}/{y}.png}")
+                    String mapTiles,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${commonweal.map.attribution:" + "© OpenStreetMap contributors}")
+                    String mapAttribution) {
         this.mapTiles = mapTiles;
         this.mapAttribution = mapAttribution;
         this.forms = forms;
@@ -72,30 +79,49 @@ class FindADoctorController {
     }
 
     @GetMapping("/find-a-doctor")
-    String search(@RequestParam Map<String, String> params,
+    String search(
+            @RequestParam Map<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @RequestHeader(name = "HX-Target", required = false) String htmxTarget,
             @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
-            Model model, Locale locale) {
+            Model model,
+            Locale locale) {
         var q = DirectoryQuery.from(params);
         model.addAttribute("q", q);
         model.addAttribute("mapTiles", mapTiles);
         model.addAttribute("mapAttribution", mapAttribution);
         model.addAttribute("search", "?" + q.queryString());
         // on a phone the secondary filters stay folded unless one of them is in use
-        model.addAttribute("moreFilters", q.name() != null || q.productLine() != null || q.language() != null
-                || q.gender() != null || q.hospital() != null || q.accepting() || q.accessible() || q.telehealth());
+        model.addAttribute(
+                "moreFilters",
+                q.name() != null
+                        || q.productLine() != null
+                        || q.language() != null
+                        || q.gender() != null
+                        || q.hospital() != null
+                        || q.accepting()
+                        || q.accessible()
+                        || q.telehealth());
         // the live form (htmx) gets only the results region; a full page otherwise (no JavaScript, history restore)
-        boolean fragment = "true".equals(htmx) && "results-region".equals(htmxTarget)
-                && !"true".equals(historyRestore);
+        boolean fragment = "true".equals(htmx) && "results-region".equals(htmxTarget) && !"true".equals(historyRestore);
         String view = fragment ? "network/find :: results" : "network/find";
         if (!fragment) {
-            model.addAttribute("specialtyOptions", FormOptions.html(Specialties.catalog().practitionerSpecialties()
-                    .stream().map(s -> new DirectoryListings.Option(s.code(), s.plainName(locale)))
-                    .sorted(java.util.Comparator.comparing(DirectoryListings.Option::label)).toList(), q.specialty()));
-            model.addAttribute("languageOptions", FormOptions.html(geography.languages().stream()
-                    .map(l -> new DirectoryListings.Option(l.code(), l.nativeName() + " (" + l.englishName() + ")"))
-                    .toList(), q.language()));
+            model.addAttribute(
+                    "specialtyOptions",
+                    FormOptions.html(
+                            Specialties.catalog().practitionerSpecialties().stream()
+                                    .map(s -> new DirectoryListings.Option(s.code(), s.plainName(locale)))
+                                    .sorted(java.util.Comparator.comparing(DirectoryListings.Option::label))
+                                    .toList(),
+                            q.specialty()));
+            model.addAttribute(
+                    "languageOptions",
+                    FormOptions.html(
+                            geography.languages().stream()
+                                    .map(l -> new DirectoryListings.Option(
+                                            l.code(), l.nativeName() + " (" + l.englishName() + ")"))
+                                    .toList(),
+                            q.language()));
             model.addAttribute("hospitalOptions", FormOptions.html(listings.hospitals(), q.hospital()));
         }
         if (!q.anyCriteria()) {
@@ -116,8 +142,11 @@ class FindADoctorController {
         }
         DirectoryListings.Page<?> found;
         if (q.doctors()) {
-            List<String> codes = q.specialty() == null ? null
-                    : Specialties.catalog().byCode(q.specialty()).map(s -> List.of(s.code()))
+            List<String> codes = q.specialty() == null
+                    ? null
+                    : Specialties.catalog()
+                            .byCode(q.specialty())
+                            .map(s -> List.of(s.code()))
                             .orElseGet(() -> Specialties.catalog().codesMatching(q.specialty()));
             var doctors = listings.doctors(q, origin, codes);
             model.addAttribute("doctors", doctors);
@@ -136,16 +165,25 @@ class FindADoctorController {
     }
 
     @GetMapping("/find-a-doctor/providers/{id}")
-    String provider(@PathVariable String id, @RequestParam Map<String, String> search, Model model,
+    String provider(
+            @PathVariable String id,
+            @RequestParam Map<String, String> search,
+            Model model,
             jakarta.servlet.http.HttpServletRequest request) {
         backToSearch(search, model);
         var provider = listings.provider(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("provider", provider);
         // a signed-in member may pick this doctor as PCP at an office where they practise primary care
         model.addAttribute("member", request.isUserInRole("MEMBER"));
-        model.addAttribute("primaryCare", provider.specialties().stream().anyMatch(code -> Specialties.catalog()
-                .byCode(code).map(s -> "pcp".equals(s.group())).orElse(false)));
-        model.addAttribute("categories", ErrorReports.CATEGORIES.stream().sorted().toList());
+        model.addAttribute(
+                "primaryCare",
+                provider.specialties().stream()
+                        .anyMatch(code -> Specialties.catalog()
+                                .byCode(code)
+                                .map(s -> "pcp".equals(s.group()))
+                                .orElse(false)));
+        model.addAttribute(
+                "categories", ErrorReports.CATEGORIES.stream().sorted().toList());
         return "network/provider";
     }
 
@@ -154,21 +192,33 @@ class FindADoctorController {
         backToSearch(search, model);
         var location = listings.location(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("place", location);
-        model.addAttribute("categories", ErrorReports.CATEGORIES.stream().sorted().toList());
+        model.addAttribute(
+                "categories", ErrorReports.CATEGORIES.stream().sorted().toList());
         return "network/location";
     }
 
     /** A visitor's report of an error in a listing (SB 137); lengths match the table's. */
-    record ReportForm(@NotBlank String resourceType, @NotBlank @Size(max = 64) String resourceId,
-            @NotBlank String category, @NotBlank @Size(max = 2000) String description, @Size(max = 200) String contact) {
-    }
+    record ReportForm(
+            @NotBlank String resourceType,
+            @NotBlank @Size(max = 64) String resourceId,
+            @NotBlank String category,
+            @NotBlank @Size(max = 2000) String description,
+            @Size(max = 200) String contact) {}
 
     @PostMapping("/find-a-doctor/report")
-    String report(@Valid @ModelAttribute("report") ReportForm form, BindingResult result, Model model,
-            HttpServletResponse response, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+    String report(
+            @Valid @ModelAttribute("report") ReportForm form,
+            BindingResult result,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
         boolean practitioner = "Practitioner".equals(form.resourceType());
-        boolean exists = practitioner ? form.resourceId() != null && listings.provider(form.resourceId()).isPresent()
-                : "Location".equals(form.resourceType()) && form.resourceId() != null
+        boolean exists = practitioner
+                ? form.resourceId() != null
+                        && listings.provider(form.resourceId()).isPresent()
+                : "Location".equals(form.resourceType())
+                        && form.resourceId() != null
                         && listings.location(form.resourceId()).isPresent();
         if (!exists) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -178,8 +228,14 @@ class FindADoctorController {
         }
         if (!result.hasErrors()) {
             try {
-                redirect.addFlashAttribute("reportId", reports.file(form.resourceType(), form.resourceId(),
-                        form.category(), form.description(), form.contact()));
+                redirect.addFlashAttribute(
+                        "reportId",
+                        reports.file(
+                                form.resourceType(),
+                                form.resourceId(),
+                                form.category(),
+                                form.description(),
+                                form.contact()));
                 return "redirect:" + (practitioner ? "/find-a-doctor/providers/" : "/find-a-doctor/locations/")
                         + form.resourceId();
             } catch (IllegalArgumentException e) {
@@ -189,7 +245,8 @@ class FindADoctorController {
         // #18: the listing comes back with the report as typed and every problem named
         forms.rejected(result, model, "network.report.field", "report-");
         response.setStatus(Forms.UNPROCESSABLE);
-        return practitioner ? provider(form.resourceId(), Map.of(), model, request)
+        return practitioner
+                ? provider(form.resourceId(), Map.of(), model, request)
                 : location(form.resourceId(), Map.of(), model);
     }
 
@@ -207,8 +264,7 @@ class FindADoctorController {
      * @param label the ZIP or the place name the centre is of; for a street, the street as the geocoder knows it
      * @param streetMissed a street address was typed but not found on its street, so a centre stands in for it
      */
-    record Origin(GeoPoint point, String by, String label, boolean streetMissed) {
-    }
+    record Origin(GeoPoint point, String by, String label, boolean streetMissed) {}
 
     /**
      * A street address ("1600 Vermont Ave, Los Angeles", through the TIGER/Line street geocoder), else the ZIP
@@ -225,7 +281,8 @@ class FindADoctorController {
             }
         }
         if (zip != null) {
-            Optional<GeoPoint> centre = near.strip().length() <= 10 ? geography.zip(zip).map(z -> z.centroid())
+            Optional<GeoPoint> centre = near.strip().length() <= 10
+                    ? geography.zip(zip).map(z -> z.centroid())
                     : geocoder.geocode(new Address(near, null, null, "CA", zip)).map(g -> g.point());
             return centre.map(p -> new Origin(p, "zip", zip, streetLike));
         }

@@ -2,7 +2,6 @@ package org.commonweal.network.web;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -12,14 +11,15 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class FormOptions {
 
-    private FormOptions() {
-    }
+    private FormOptions() {}
 
     /** The options, the one whose value equals {@code selected} marked as Thymeleaf's {@code th:selected} would. */
     static String html(List<DirectoryListings.Option> options, String selected) {
         StringBuilder b = new StringBuilder(options.size() * 48);
         for (DirectoryListings.Option o : options) {
-            b.append("<option value=\"").append(HtmlUtils.htmlEscape(o.value(), "UTF-8")).append('"');
+            b.append("<option value=\"")
+                    .append(HtmlUtils.htmlEscape(o.value(), "UTF-8"))
+                    .append('"');
             if (Objects.equals(o.value(), selected)) {
                 b.append(" selected=\"selected\"");
             }

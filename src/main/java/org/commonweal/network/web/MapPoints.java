@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class MapPoints {
 
-    private MapPoints() {
-    }
+    private MapPoints() {}
 
     static String json(List<DirectoryListings.ProviderCard> cards, int firstNumber) {
         StringBuilder out = new StringBuilder("[");
@@ -24,9 +23,17 @@ final class MapPoints {
                 if (out.length() > 1) {
                     out.append(',');
                 }
-                out.append('[').append(office.latitude()).append(',').append(office.longitude()).append(',')
-                        .append(number).append(',').append(string(card.name())).append(',')
-                        .append(string(office.name())).append(']');
+                out.append('[')
+                        .append(office.latitude())
+                        .append(',')
+                        .append(office.longitude())
+                        .append(',')
+                        .append(number)
+                        .append(',')
+                        .append(string(card.name()))
+                        .append(',')
+                        .append(string(office.name()))
+                        .append(']');
             }
         }
         return out.append(']').toString();

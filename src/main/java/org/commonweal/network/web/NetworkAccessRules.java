@@ -13,14 +13,15 @@ import org.springframework.stereotype.Component;
 class NetworkAccessRules implements AccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/find-a-doctor", "/find-a-doctor/**").permitAll();
         rules.requestMatchers("/network", "/network/**").hasRole(Role.NETWORK_MANAGER.name());
     }
 
     @Bean
     static NavigationItem networkManagerNavigation() {
-        return NavigationItem.forRoles("nav.network", "nav.network.description", "/network", 300,
-                Role.NETWORK_MANAGER.name());
+        return NavigationItem.forRoles(
+                "nav.network", "nav.network.description", "/network", 300, Role.NETWORK_MANAGER.name());
     }
 }

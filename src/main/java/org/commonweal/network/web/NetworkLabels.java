@@ -3,7 +3,6 @@ package org.commonweal.network.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import org.commonweal.geography.Geography;
 import org.commonweal.network.Specialties;
 import org.commonweal.shell.OpeningHours;
@@ -20,9 +19,11 @@ public class NetworkLabels {
 
     private final String directionsUrl;
 
-    NetworkLabels(Geography geography, MessageSource messages,
+    NetworkLabels(
+            Geography geography,
+            MessageSource messages,
             @Value("${commonweal.network.directions-url:https://www.google.com/maps/dir/?api=1&destination=}")
-            String directionsUrl) {
+                    String directionsUrl) {
         this.directionsUrl = directionsUrl;
         this.geography = geography;
         this.messages = messages;
@@ -33,13 +34,16 @@ public class NetworkLabels {
     }
 
     public String languages(List<String> codes) {
-        return codes.stream().map(c -> geography.language(c).map(l -> l.nativeName()).orElse(c))
+        return codes.stream()
+                .map(c -> geography.language(c).map(l -> l.nativeName()).orElse(c))
                 .collect(Collectors.joining(", "));
     }
 
     /** Opening hours in words, by the shell's one reader ({@link OpeningHours}); null for none. */
     public String hours(String hours, Locale locale) {
-        return hours == null || hours.isBlank() ? null : OpeningHours.words(hours, locale).orElse(hours);
+        return hours == null || hours.isBlank()
+                ? null
+                : OpeningHours.words(hours, locale).orElse(hours);
     }
 
     /** A phone number as a {@code tel:} link: digits only, with the US country code. */
@@ -53,13 +57,15 @@ public class NetworkLabels {
 
     /** A link that opens directions to an address in the visitor's maps application or site. */
     public String directions(String address) {
-        return address == null ? null : directionsUrl + java.net.URLEncoder.encode(address + ", CA",
-                java.nio.charset.StandardCharsets.UTF_8);
+        return address == null
+                ? null
+                : directionsUrl + java.net.URLEncoder.encode(address + ", CA", java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Network ids ({@code net-medi-cal}) as plan names. */
     public String networks(List<String> networkIds, Locale locale) {
-        return networkIds.stream().map(id -> messages.getMessage("network.plan." + id.replaceFirst("^net-", ""), null,
-                id, locale)).collect(Collectors.joining(", "));
+        return networkIds.stream()
+                .map(id -> messages.getMessage("network.plan." + id.replaceFirst("^net-", ""), null, id, locale))
+                .collect(Collectors.joining(", "));
     }
 }

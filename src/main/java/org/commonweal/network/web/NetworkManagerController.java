@@ -1,13 +1,12 @@
 package org.commonweal.network.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.network.NetworkDirectory;
 import org.commonweal.network.accuracy.DirectoryEdits;
 import org.commonweal.network.accuracy.ErrorReports;
@@ -37,8 +36,13 @@ class NetworkManagerController {
     private final RosterImport rosters;
     private final UploadJobs jobs;
 
-    NetworkManagerController(NetworkDirectory directory, DirectoryEdits edits, ErrorReports reports,
-            VerificationCampaigns campaigns, RosterImport rosters, UploadJobs jobs) {
+    NetworkManagerController(
+            NetworkDirectory directory,
+            DirectoryEdits edits,
+            ErrorReports reports,
+            VerificationCampaigns campaigns,
+            RosterImport rosters,
+            UploadJobs jobs) {
         this.directory = directory;
         this.edits = edits;
         this.reports = reports;
@@ -61,13 +65,17 @@ class NetworkManagerController {
 
     @GetMapping("/network/practitioners/{id}")
     String practitioner(@PathVariable String id, Model model) {
-        model.addAttribute("entry", edits.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "entry", edits.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("history", edits.history("Practitioner", id));
         return "network/practitioner-edit";
     }
 
     @PostMapping("/network/practitioners/{id}")
-    String savePractitioner(@PathVariable String id, DirectoryEdits.PractitionerChange change, Principal user,
+    String savePractitioner(
+            @PathVariable String id,
+            DirectoryEdits.PractitionerChange change,
+            Principal user,
             RedirectAttributes redirect) {
         try {
             edits.update(id, change, user.getName());
@@ -87,8 +95,12 @@ class NetworkManagerController {
     }
 
     @PostMapping("/network/reports/{id}")
-    String updateReport(@PathVariable long id, @RequestParam String status,
-            @RequestParam(required = false) String outcome, Principal user, RedirectAttributes redirect) {
+    String updateReport(
+            @PathVariable long id,
+            @RequestParam String status,
+            @RequestParam(required = false) String outcome,
+            Principal user,
+            RedirectAttributes redirect) {
         try {
             reports.update(id, status, outcome == null || outcome.isBlank() ? null : outcome, user.getName());
         } catch (IllegalArgumentException e) {
@@ -105,14 +117,20 @@ class NetworkManagerController {
     }
 
     @PostMapping("/network/campaigns")
-    String startCampaign(@RequestParam(defaultValue = "365") int cadenceDays,
-            @RequestParam(defaultValue = "30") int noticeDays, Principal user) {
+    String startCampaign(
+            @RequestParam(defaultValue = "365") int cadenceDays,
+            @RequestParam(defaultValue = "30") int noticeDays,
+            Principal user) {
         long id = campaigns.start(cadenceDays, noticeDays, user.getName());
         return "redirect:/network/campaigns/" + id;
     }
 
     @PostMapping("/network/campaigns/{id}/requests/{request}")
-    String respond(@PathVariable long id, @PathVariable long request, @RequestParam String answer, Principal user,
+    String respond(
+            @PathVariable long id,
+            @PathVariable long request,
+            @RequestParam String answer,
+            Principal user,
             RedirectAttributes redirect) {
         try {
             campaigns.respond(request, answer, user.getName());
@@ -135,18 +153,24 @@ class NetworkManagerController {
     }
 
     @PostMapping("/network/roster")
-    String uploadRoster(@RequestParam("file") MultipartFile file, Principal user, Model model,
-            HttpServletResponse response) throws Exception {
-        String name = file.getOriginalFilename() == null ? "roster.csv"
+    String uploadRoster(
+            @RequestParam("file") MultipartFile file, Principal user, Model model, HttpServletResponse response)
+            throws Exception {
+        String name = file.getOriginalFilename() == null
+                ? "roster.csv"
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
         String actor = user.getName();
         Path input = jobs.store("roster", file);
         try {
-            String id = jobs.start("roster " + input.getFileName(), actor, () -> {
-                try (var reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-                    return rosters.importRoster(name, reader, actor);
-                }
-            }, input);
+            String id = jobs.start(
+                    "roster " + input.getFileName(),
+                    actor,
+                    () -> {
+                        try (var reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+                            return rosters.importRoster(name, reader, actor);
+                        }
+                    },
+                    input);
             return "redirect:/network/roster/jobs/" + id;
         } catch (UploadTasks.Busy e) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -158,8 +182,8 @@ class NetworkManagerController {
     /** The roster upload's job: queued / running (the page polls), then the report. */
     @GetMapping("/network/roster/jobs/{id}")
     String rosterJob(@PathVariable String id, Principal user, Model model) {
-        UploadJobs.Job job = jobs.find(id, user.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        UploadJobs.Job job =
+                jobs.find(id, user.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("job", job);
         model.addAttribute("pollUrl", "/network/roster/jobs/" + id);
         model.addAttribute("report", job.result());

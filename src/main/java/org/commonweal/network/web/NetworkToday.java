@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.identity.Role;
 import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.TodaySource;
@@ -33,7 +32,8 @@ class NetworkToday implements TodaySource {
                 select count(*) filter (where due_on < ?), count(*) filter (where due_on between ? and ?)
                 from network.error_report where status <> 'resolved'""")
                 .params(today, today, today.plusDays(7))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
         List<TodayItem> items = new ArrayList<>();
         if (counts[0] > 0) {
             items.add(new TodayItem("today.network.overdue", counts[0], "", "/network/reports", true));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
@@ -50,8 +49,11 @@ class PlaceNames {
     }
 
     static String key(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", " ")
+                .strip();
         return s.replaceFirst("\\s+(ca|california)(\\s+usa?)?$", "");
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 record ResultPages(long total, int from, int to, List<Link> links, String previous, String next) {
 
-    record Link(int number, String href, boolean current) {
-    }
+    record Link(int number, String href, boolean current) {}
 
     static ResultPages of(DirectoryQuery q, long total) {
         int size = DirectoryQuery.PAGE_SIZE;
@@ -29,8 +28,13 @@ record ResultPages(long total, int from, int to, List<Link> links, String previo
         }
         int from = total == 0 ? 0 : q.page() * size + 1;
         int to = (int) Math.min(total, (long) (q.page() + 1) * size);
-        return new ResultPages(total, from, Math.max(from, to), count > 1 ? links : List.of(),
-                q.page() > 0 ? href(q, q.page() - 1) : null, q.page() + 1 < count ? href(q, q.page() + 1) : null);
+        return new ResultPages(
+                total,
+                from,
+                Math.max(from, to),
+                count > 1 ? links : List.of(),
+                q.page() > 0 ? href(q, q.page() - 1) : null,
+                q.page() + 1 < count ? href(q, q.page() + 1) : null);
     }
 
     private static String href(DirectoryQuery q, int page) {

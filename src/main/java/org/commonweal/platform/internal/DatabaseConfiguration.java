@@ -1,13 +1,11 @@
 package org.commonweal.platform.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.commonweal.platform.RuntimeMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,9 @@ class DatabaseConfiguration {
     @Bean
     RuntimeMode runtimeMode(Environment env) {
         boolean embedded = env.getProperty("commonweal.db.url", "").isBlank();
-        Path dataDir = Path.of(env.getProperty("commonweal.data-dir", "./data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(env.getProperty("commonweal.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize();
         boolean commandMode = env.getProperty("commonweal.command-mode", Boolean.class, false);
         return new RuntimeMode(embedded, dataDir, commandMode);
     }
@@ -45,8 +45,8 @@ class DatabaseConfiguration {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int size, String name,
-            Timeouts timeouts) {
+    private static HikariDataSource pool(
+            String url, String user, String password, int size, String name, Timeouts timeouts) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -58,7 +58,9 @@ class DatabaseConfiguration {
         // server fails the liveness check within the validation timeout), and a new connection's TCP connect too
         config.setConnectionTimeout(timeouts.connection().toMillis());
         config.setValidationTimeout(timeouts.validation().toMillis());
-        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, timeouts.connection().toSeconds())));
+        config.addDataSourceProperty(
+                "connectTimeout",
+                String.valueOf(Math.max(1, timeouts.connection().toSeconds())));
         return new FailFastDataSource(config, (int) timeouts.webNetwork().toMillis());
     }
 
@@ -67,8 +69,8 @@ class DatabaseConfiguration {
     static class Embedded {
 
         @Bean(destroyMethod = "close")
-        EmbeddedPostgresServer.Lease embeddedPostgres(RuntimeMode mode,
-                @Value("${commonweal.embedded.fsync:true}") boolean fsync) {
+        EmbeddedPostgresServer.Lease embeddedPostgres(
+                RuntimeMode mode, @Value("${commonweal.embedded.fsync:true}") boolean fsync) {
             Map<String, String> config = EmbeddedPostgresServer.defaults();
             if (fsync) {
                 // explicitly: the embedded binaries start with -F and synchronous_commit=off unless told otherwise
@@ -81,14 +83,17 @@ class DatabaseConfiguration {
             }
             long started = System.nanoTime();
             var lease = EmbeddedPostgresServer.acquire(mode.dataDirectory().resolve("postgres"), config);
-            log.info("Embedded PostgreSQL ready on port {} in {} ms (data in {})", lease.port(),
-                    (System.nanoTime() - started) / 1_000_000, lease.directory());
+            log.info(
+                    "Embedded PostgreSQL ready on port {} in {} ms (data in {})",
+                    lease.port(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    lease.directory());
             return lease;
         }
 
         @Bean(destroyMethod = "close")
-        DataSource dataSource(EmbeddedPostgresServer.Lease lease, @Value("${commonweal.db.pool-size:20}") int size,
-                Environment env) {
+        DataSource dataSource(
+                EmbeddedPostgresServer.Lease lease, @Value("${commonweal.db.pool-size:20}") int size, Environment env) {
             return pool(lease.jdbcUrl(), "postgres", "", size, "commonweal-embedded", Timeouts.of(env));
         }
     }
@@ -98,9 +103,12 @@ class DatabaseConfiguration {
     static class External {
 
         @Bean(destroyMethod = "close")
-        DataSource dataSource(@Value("${commonweal.db.url}") String url, @Value("${commonweal.db.user:}") String user,
+        DataSource dataSource(
+                @Value("${commonweal.db.url}") String url,
+                @Value("${commonweal.db.user:}") String user,
                 @Value("${commonweal.db.password:}") String password,
-                @Value("${commonweal.db.pool-size:20}") int size, Environment env) {
+                @Value("${commonweal.db.pool-size:20}") int size,
+                Environment env) {
             log.info("Using the PostgreSQL server configured by COMMONWEAL_DB_URL (production mode)");
             return pool(url, user, password, size, "commonweal", Timeouts.of(env));
         }

@@ -1,17 +1,15 @@
 package org.commonweal.platform.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -72,24 +70,28 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setHeader("Cache-Control", "no-store");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        java.util.Locale locale = "es".equals(request.getLocale().getLanguage()) ? java.util.Locale.of("es")
-                : java.util.Locale.ENGLISH;
+        java.util.Locale locale =
+                "es".equals(request.getLocale().getLanguage()) ? java.util.Locale.of("es") : java.util.Locale.ENGLISH;
         String title = messages.getMessage("error.503.title", null, "Service briefly unavailable", locale);
         String text = messages.getMessage("error.503.text", null, "Please try again in a minute.", locale);
         if (org.commonweal.platform.ApiCallers.isApiCaller(request)) {
             // RFC 9457 problem details for API callers
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                    + "\"detail\":\"The database did not answer in time; retry after " + RETRY_AFTER_SECONDS
-                    + " seconds.\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                            + "\"detail\":\"The database did not answer in time; retry after " + RETRY_AFTER_SECONDS
+                            + " seconds.\"}");
         } else {
             response.setContentType("text/html");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head>"
-                    + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    + "<title>" + HtmlUtils.htmlEscape(title) + "</title>"
-                    + "<link rel=\"stylesheet\" href=\"/webjars/bootstrap/dist/css/bootstrap.min.css\"></head>"
-                    + "<body><main id=\"main\" class=\"container py-4\"><h1 class=\"h3\">" + HtmlUtils.htmlEscape(title)
-                    + "</h1><p>" + HtmlUtils.htmlEscape(text) + "</p><p><a href=\"/\">Commonweal</a></p></main></body></html>");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head>"
+                            + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                            + "<title>" + HtmlUtils.htmlEscape(title) + "</title>"
+                            + "<link rel=\"stylesheet\" href=\"/webjars/bootstrap/dist/css/bootstrap.min.css\"></head>"
+                            + "<body><main id=\"main\" class=\"container py-4\"><h1 class=\"h3\">"
+                            + HtmlUtils.htmlEscape(title)
+                            + "</h1><p>" + HtmlUtils.htmlEscape(text)
+                            + "</p><p><a href=\"/\">Commonweal</a></p></main></body></html>");
         }
         response.flushBuffer();
     }
@@ -102,17 +104,23 @@ class DatabaseUnavailable extends OncePerRequestFilter {
     /** True when the failure, or one of its causes, says the database could not be reached or did not answer. */
     static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessResourceException || t instanceof QueryTimeoutException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof QueryTimeoutException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLRecoverableException
                     || t instanceof SQLTimeoutException) {
                 return true;
             }
-            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
+            if (t instanceof TransactionSystemException tse
+                    && tse.getApplicationException() != null
                     && isDatabaseUnavailable(tse.getApplicationException())) {
                 return true; // the rollback failed too; the application's exception says why
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true; // SQLSTATE class 08: connection exception
             }
         }

@@ -1,10 +1,14 @@
 package org.commonweal.platform.internal;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-
 import org.commonweal.platform.DemoMailbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Demo mode's mail: a real SMTP server (GreenMail) inside the process, on a free local port unless
@@ -39,7 +36,8 @@ class DemoMailServer {
     GreenMail demoSmtpServer(@Value("${commonweal.mail.demo-port:0}") int port) {
         var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        log.info("Demo mail: embedded SMTP server on 127.0.0.1:{} (read the mail at /admin/demo-mail)",
+        log.info(
+                "Demo mail: embedded SMTP server on 127.0.0.1:{} (read the mail at /admin/demo-mail)",
                 server.getSmtp().getPort());
         return server;
     }
@@ -65,22 +63,32 @@ class DemoMailServer {
                     List<String> attachments = new ArrayList<>();
                     StringBuilder text = new StringBuilder();
                     read(m, text, attachments);
-                    out.add(new DemoMailbox.SentMail(m.getSentDate() == null ? null : m.getSentDate().toInstant(),
-                            String.join(", ", java.util.Arrays.stream(m.getAllRecipients()).map(Object::toString)
-                                    .toList()), m.getSubject(), text.toString().strip(), attachments));
+                    out.add(new DemoMailbox.SentMail(
+                            m.getSentDate() == null ? null : m.getSentDate().toInstant(),
+                            String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(m.getAllRecipients())
+                                            .map(Object::toString)
+                                            .toList()),
+                            m.getSubject(),
+                            text.toString().strip(),
+                            attachments));
                 } catch (Exception e) {
-                    log.warn("Demo mail: a message could not be read ({})", e.getClass().getSimpleName());
+                    log.warn(
+                            "Demo mail: a message could not be read ({})",
+                            e.getClass().getSimpleName());
                 }
             }
-            out.sort(Comparator.comparing(DemoMailbox.SentMail::received,
-                    Comparator.nullsLast(Comparator.reverseOrder())));
+            out.sort(Comparator.comparing(
+                    DemoMailbox.SentMail::received, Comparator.nullsLast(Comparator.reverseOrder())));
             return out.subList(0, Math.min(limit, out.size()));
         };
     }
 
     private static void read(Part part, StringBuilder text, List<String> attachments) throws Exception {
         if (part.getFileName() != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            attachments.add(part.getFileName() + " (" + part.getContentType().split(";")[0].strip() + ")");
+            attachments.add(part.getFileName() + " ("
+                    + part.getContentType().split(";")[0].strip() + ")");
         } else if (part.isMimeType("text/plain")) {
             text.append(part.getContent()).append('\n');
         } else if (part.isMimeType("multipart/*")) {

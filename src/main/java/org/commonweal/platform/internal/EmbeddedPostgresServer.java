@@ -1,5 +1,6 @@
 package org.commonweal.platform.internal;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -12,8 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +28,7 @@ final class EmbeddedPostgresServer {
 
     private static final Map<Path, Running> RUNNING = new HashMap<>();
 
-    private record Running(EmbeddedPostgres postgres, int[] users) {
-    }
+    private record Running(EmbeddedPostgres postgres, int[] users) {}
 
     /** A lease on the running server; closing the last lease stops it. */
     record Lease(Path directory, int port) implements AutoCloseable {
@@ -45,8 +43,7 @@ final class EmbeddedPostgresServer {
         }
     }
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     static synchronized Lease acquire(Path directory, Map<String, String> serverConfig) {
         Path dir = directory.toAbsolutePath().normalize();
@@ -109,18 +106,23 @@ final class EmbeddedPostgresServer {
         } catch (RuntimeException e) {
             return; // unreadable: PostgreSQL itself decides at start
         }
-        var server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        var server = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         if (server.isEmpty()) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve("epg-lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+        try (FileChannel channel =
+                        FileChannel.open(dir.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 return; // a live instance uses it
             }
-            log.warn("The embedded PostgreSQL (pid {}) of an instance that ended without stopping it still runs on {};"
-                    + " stopping it", pid, dir);
+            log.warn(
+                    "The embedded PostgreSQL (pid {}) of an instance that ended without stopping it still runs on {};"
+                            + " stopping it",
+                    pid,
+                    dir);
             server.get().destroy();
             try {
                 server.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -137,7 +139,7 @@ final class EmbeddedPostgresServer {
 
     private static void createDatabase(EmbeddedPostgres postgres) {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, DATABASE);
             if (!exists.executeQuery().next()) {
                 try (var create = c.createStatement()) {

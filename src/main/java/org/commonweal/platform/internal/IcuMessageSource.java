@@ -1,5 +1,6 @@
 package org.commonweal.platform.internal;
 
+import com.ibm.icu.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -8,9 +9,6 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.ibm.icu.text.MessageFormat;
-
 import org.commonweal.platform.Money;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.util.ObjectUtils;
@@ -42,8 +40,8 @@ class IcuMessageSource extends ReloadableResourceBundleMessageSource {
         if (pattern == null) {
             return super.getMessageInternal(code, args, locale);
         }
-        MessageFormat format = formats.computeIfAbsent(language.toLanguageTag() + '\u0000' + pattern,
-                k -> new MessageFormat(pattern, language));
+        MessageFormat format = formats.computeIfAbsent(
+                language.toLanguageTag() + '\u0000' + pattern, k -> new MessageFormat(pattern, language));
         Object[] resolved = resolveArguments(args, language);
         for (int i = 0; i < resolved.length; i++) {
             resolved[i] = words(resolved[i], language);
@@ -56,8 +54,12 @@ class IcuMessageSource extends ReloadableResourceBundleMessageSource {
     /** Days and money in the message's language, as shell's Formats writes them; never an ISO date or "¤". */
     private Object words(Object argument, Locale language) {
         return switch (argument) {
-            case LocalDate day -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language).format(day);
-            case Money money when money.amount() != null -> {
+            case LocalDate day ->
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(language)
+                        .format(day);
+            case Money money
+            when money.amount() != null -> {
                 NumberFormat format = NumberFormat.getCurrencyInstance(language);
                 format.setCurrency(currency);
                 yield format.format(money.amount());

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.Outbox;
 import org.commonweal.platform.OutboxAdapter;
@@ -34,12 +33,18 @@ class JdbcOutbox implements Outbox {
     /** Last error of an SMS not sent because its phone has no consent on record (never sent, never retried). */
     static final String NO_CONSENT = "no SMS consent";
 
-    JdbcOutbox(JdbcClient jdbc, List<OutboxAdapter> adapters, ClusterJobs jobs,
-            PlatformTransactionManager transactionManager, OutboxRetry retry, SmsConsent consent) {
+    JdbcOutbox(
+            JdbcClient jdbc,
+            List<OutboxAdapter> adapters,
+            ClusterJobs jobs,
+            PlatformTransactionManager transactionManager,
+            OutboxRetry retry,
+            SmsConsent consent) {
         this.jdbc = jdbc;
         this.consent = consent;
         // provider adapters first, the log adapter last
-        this.adapters = adapters.stream().sorted(Comparator.comparing(a -> a.name().equals(LogOutboxAdapter.NAME)))
+        this.adapters = adapters.stream()
+                .sorted(Comparator.comparing(a -> a.name().equals(LogOutboxAdapter.NAME)))
                 .toList();
         this.jobs = jobs;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -51,9 +56,17 @@ class JdbcOutbox implements Outbox {
         return jdbc.sql("""
                 insert into platform.outbox (module, channel, recipient, template, locale, subject, body, calendar)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(m.module(), m.channel().code(), m.recipient(), m.template(), m.locale().getLanguage(),
-                        m.subject(), m.body(), m.calendar())
-                .query(Long.class).single();
+                .params(
+                        m.module(),
+                        m.channel().code(),
+                        m.recipient(),
+                        m.template(),
+                        m.locale().getLanguage(),
+                        m.subject(),
+                        m.body(),
+                        m.calendar())
+                .query(Long.class)
+                .single();
     }
 
     @Scheduled(fixedDelayString = "${commonweal.outbox.dispatch-every:PT1M}")
@@ -82,18 +95,29 @@ class JdbcOutbox implements Outbox {
     @Override
     public int discard(String module) {
         return transactions.execute(tx -> {
-            jdbc.sql("delete from platform.outbox_log l using platform.outbox o where o.id = l.outbox_id and o.module = ?")
-                    .param(module).update();
-            return jdbc.sql("delete from platform.outbox where module = ?").param(module).update();
+            jdbc.sql(
+                            "delete from platform.outbox_log l using platform.outbox o where o.id = l.outbox_id and o.module = ?")
+                    .param(module)
+                    .update();
+            return jdbc.sql("delete from platform.outbox where module = ?")
+                    .param(module)
+                    .update();
         });
     }
 
     private boolean sendOne(long id) {
         Optional<Delivery> pending = jdbc.sql("""
                 select id, module, channel, recipient, subject, body, calendar from platform.outbox
-                where id = ? and status = 'pending' for update skip locked""").param(id)
-                .query((rs, n) -> new Delivery(rs.getLong(1), rs.getString(2), Channel.of(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                where id = ? and status = 'pending' for update skip locked""")
+                .param(id)
+                .query((rs, n) -> new Delivery(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Channel.of(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .optional();
         if (pending.isEmpty()) {
             return false; // sent meanwhile by another instance
@@ -101,11 +125,15 @@ class JdbcOutbox implements Outbox {
         Delivery d = pending.get();
         if (d.channel() == Channel.SMS && !consent.allows(d.recipient())) {
             // no opt-in on record, or a STOP since it was queued: not sent, not retried
-            jdbc.sql("update platform.outbox set status = 'failed', attempts = attempts + 1, last_error = ? where id = ?")
-                    .params(NO_CONSENT, d.id()).update();
+            jdbc.sql(
+                            "update platform.outbox set status = 'failed', attempts = attempts + 1, last_error = ? where id = ?")
+                    .params(NO_CONSENT, d.id())
+                    .update();
             return false;
         }
-        OutboxAdapter adapter = adapters.stream().filter(a -> a.handles(d.channel())).findFirst()
+        OutboxAdapter adapter = adapters.stream()
+                .filter(a -> a.handles(d.channel()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no outbox adapter for " + d.channel()));
         adapter.send(d);
         jdbc.sql("""
@@ -124,8 +152,12 @@ class JdbcOutbox implements Outbox {
         }
         String error = e.getClass().getSimpleName() + (state.equals("-") ? "" : " (SQL state " + state + ")");
         Optional<Duration> next = transactions.execute(tx -> {
-            Integer attempts = jdbc.sql("select attempts from platform.outbox where id = ? and status = 'pending' for update")
-                    .param(id).query(Integer.class).optional().orElse(null);
+            Integer attempts = jdbc.sql(
+                            "select attempts from platform.outbox where id = ? and status = 'pending' for update")
+                    .param(id)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(null);
             if (attempts == null) {
                 return Optional.<Duration>empty();
             }
@@ -133,12 +165,18 @@ class JdbcOutbox implements Outbox {
             jdbc.sql("""
                     update platform.outbox set attempts = attempts + 1, last_error = ?, status = ?,
                       next_attempt_at = now() + ? * interval '1 millisecond' where id = ?""")
-                    .params(error, (wait.isPresent() ? Status.PENDING : Status.FAILED).code(),
-                            wait.map(Duration::toMillis).orElse(0L), id)
+                    .params(
+                            error,
+                            (wait.isPresent() ? Status.PENDING : Status.FAILED).code(),
+                            wait.map(Duration::toMillis).orElse(0L),
+                            id)
                     .update();
             return wait;
         });
-        log.warn("Outbox message {} failed: {}; {}", id, error,
+        log.warn(
+                "Outbox message {} failed: {}; {}",
+                id,
+                error,
                 next.map(d -> "next attempt in " + d).orElse("no more attempts"));
     }
 }

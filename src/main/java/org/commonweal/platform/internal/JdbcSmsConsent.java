@@ -2,7 +2,6 @@ package org.commonweal.platform.internal;
 
 import java.util.Locale;
 import java.util.Set;
-
 import org.commonweal.platform.SmsConsent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,9 @@ import org.springframework.stereotype.Component;
 class JdbcSmsConsent implements SmsConsent {
 
     /** CTIA's standard opt-out words, and Spanish ones carriers honour. */
-    static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ALTO",
-            "PARAR", "BAJA");
+    static final Set<String> STOP =
+            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ALTO", "PARAR", "BAJA");
+
     static final Set<String> START = Set.of("START", "UNSTOP", "YES", "SUBSCRIBE");
 
     private final JdbcClient jdbc;
@@ -34,14 +34,16 @@ class JdbcSmsConsent implements SmsConsent {
 
     @Override
     public boolean allows(String phone) {
-        return SmsConsent.digits(phone).flatMap(d -> jdbc.sql("""
-                select opted_in from platform.sms_consent where phone = ? order by id desc limit 1""")
-                .param(d).query(Boolean.class).optional()).orElse(false);
+        return SmsConsent.digits(phone)
+                .flatMap(d -> jdbc.sql("""
+                select opted_in from platform.sms_consent where phone = ? order by id desc limit 1""").param(d).query(Boolean.class).optional())
+                .orElse(false);
     }
 
     @Override
     public Reply received(String phone, String text) {
-        String word = text == null ? "" : text.strip().replaceAll("[^\\p{L}]+$", "").toUpperCase(Locale.ROOT);
+        String word =
+                text == null ? "" : text.strip().replaceAll("[^\\p{L}]+$", "").toUpperCase(Locale.ROOT);
         if (STOP.contains(word)) {
             record(phone, false, text.strip(), Locale.ENGLISH, "sms-reply");
             return Reply.STOPPED;

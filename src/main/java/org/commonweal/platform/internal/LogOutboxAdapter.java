@@ -29,7 +29,9 @@ class LogOutboxAdapter implements OutboxAdapter {
 
     @Override
     public void send(Outbox.Delivery d) {
-        jdbc.sql("insert into platform.outbox_log (outbox_id, channel, recipient, subject, body) values (?, ?, ?, ?, ?)")
-                .params(d.id(), d.channel().code(), d.recipient(), d.subject(), d.body()).update();
+        jdbc.sql(
+                        "insert into platform.outbox_log (outbox_id, channel, recipient, subject, body) values (?, ?, ?, ?, ?)")
+                .params(d.id(), d.channel().code(), d.recipient(), d.subject(), d.body())
+                .update();
     }
 }

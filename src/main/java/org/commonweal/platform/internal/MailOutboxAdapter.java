@@ -1,7 +1,7 @@
 package org.commonweal.platform.internal;
 
+import jakarta.mail.MessagingException;
 import java.nio.charset.StandardCharsets;
-
 import org.commonweal.platform.Outbox;
 import org.commonweal.platform.OutboxAdapter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,8 +10,6 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-
-import jakarta.mail.MessagingException;
 
 /**
  * The outbox's e-mail channel for every module: mail through Spring's mail support to whatever SMTP server is configured: {@code spring.mail.host} (and port,
@@ -25,7 +23,8 @@ class MailOutboxAdapter implements OutboxAdapter {
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
 
-    MailOutboxAdapter(ObjectProvider<JavaMailSender> sender,
+    MailOutboxAdapter(
+            ObjectProvider<JavaMailSender> sender,
             @Value("${commonweal.mail.from:Commonweal <no-reply@commonweal.example.org>}") String from) {
         this.sender = sender;
         this.from = from;
@@ -52,7 +51,8 @@ class MailOutboxAdapter implements OutboxAdapter {
             helper.setSubject(d.subject());
             helper.setText(d.body(), false);
             if (d.calendar() != null) {
-                helper.addAttachment("class.ics",
+                helper.addAttachment(
+                        "class.ics",
                         new ByteArrayResource(d.calendar().getBytes(StandardCharsets.UTF_8)),
                         "text/calendar; charset=UTF-8; method=PUBLISH");
             }

@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeSet;
-
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
@@ -36,7 +34,9 @@ class MessagesConfiguration {
         try {
             var resources = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
             var names = new TreeSet<String>();
-            Arrays.stream(resources).map(r -> r.getFilename()).filter(Objects::nonNull)
+            Arrays.stream(resources)
+                    .map(r -> r.getFilename())
+                    .filter(Objects::nonNull)
                     .map(f -> f.substring(0, f.length() - ".properties".length()))
                     .map(f -> f.replaceFirst("_[a-z]{2}(_[A-Z]{2})?$", ""))
                     .forEach(n -> names.add("classpath:i18n/" + n));

@@ -7,5 +7,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@link PlanIdentity} from {@code commonweal.plan.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlanIdentity.class)
-class PlanIdentityConfiguration {
-}
+class PlanIdentityConfiguration {}

@@ -20,8 +20,8 @@ class PooledUploadTasks implements UploadTasks {
 
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
-    PooledUploadTasks(@Value("${commonweal.uploads.threads:2}") int threads,
-            @Value("${commonweal.uploads.queue:8}") int queue) {
+    PooledUploadTasks(
+            @Value("${commonweal.uploads.threads:2}") int threads, @Value("${commonweal.uploads.queue:8}") int queue) {
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);
         executor.setQueueCapacity(queue);

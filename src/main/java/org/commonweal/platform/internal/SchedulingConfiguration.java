@@ -1,7 +1,6 @@
 package org.commonweal.platform.internal;
 
 import javax.sql.DataSource;
-
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,6 +25,5 @@ class SchedulingConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "commonweal.scheduling.enabled", havingValue = "true", matchIfMissing = true)
     @EnableScheduling
-    static class Enabled {
-    }
+    static class Enabled {}
 }

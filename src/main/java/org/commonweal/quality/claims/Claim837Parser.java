@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-
 import org.commonweal.quality.claims.X12Segments.Segment;
 
 /**
@@ -25,15 +24,13 @@ final class Claim837Parser {
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** What the envelope said: sender (ISA06), control number (ISA13) and the implementation (GS08). */
-    record Envelope(String senderId, String controlNumber, String implementation) {
-    }
+    record Envelope(String senderId, String controlNumber, String implementation) {}
 
     private final Consumer<ClaimRecord> accepted;
     private final Consumer<ClaimReject> rejected;
 
     /** A transaction set as read: its ST02 and the number of its ST segment in the file. */
-    record SetStart(String control, int segment) {
-    }
+    record SetStart(String control, int segment) {}
 
     private Envelope envelope;
     private final List<SetStart> sets = new ArrayList<>();
@@ -54,7 +51,8 @@ final class Claim837Parser {
             Segment segment;
             boolean any = false;
             while ((segment = segments.next()) != null) {
-                if (!any && !segment.tag().equals("ISA")) throw new ClaimFileException("the file does not start with ISA");
+                if (!any && !segment.tag().equals("ISA"))
+                    throw new ClaimFileException("the file does not start with ISA");
                 any = true;
                 read(segment);
             }
@@ -67,15 +65,16 @@ final class Claim837Parser {
 
     private void read(Segment s) {
         switch (s.tag()) {
-            case "ISA" -> envelope = new Envelope(s.element(6).strip(), s.element(13).strip(), null);
+            case "ISA" ->
+                envelope = new Envelope(s.element(6).strip(), s.element(13).strip(), null);
             case "GS" -> {
                 envelope = new Envelope(envelope.senderId(), envelope.controlNumber(), s.element(8));
                 form = formOf(s.element(8));
             }
             case "ST" -> {
                 if (!s.element(1).equals("837")) {
-                    throw new ClaimFileException("segment " + s.number() + ": transaction set " + s.element(1)
-                            + " is not an 837");
+                    throw new ClaimFileException(
+                            "segment " + s.number() + ": transaction set " + s.element(1) + " is not an 837");
                 }
                 if (!s.element(3).isEmpty()) form = formOf(s.element(3));
                 sets.add(new SetStart(s.element(2), s.number()));
@@ -149,7 +148,7 @@ final class Claim837Parser {
             }
             case "PR" -> loop = "2010BB";
             case "QC" -> loop = "2010CA";
-            default -> { }
+            default -> {}
         }
     }
 
@@ -167,15 +166,14 @@ final class Claim837Parser {
     private static char formOf(String implementation) {
         if (implementation.startsWith("005010X222")) return 'P';
         if (implementation.startsWith("005010X223")) return 'I';
-        throw new ClaimFileException("implementation " + implementation
-                + " is neither 837P (005010X222A1) nor 837I (005010X223A3)");
+        throw new ClaimFileException(
+                "implementation " + implementation + " is neither 837P (005010X222A1) nor 837I (005010X223A3)");
     }
 
     /** The claim being read, and the first problem found in it. */
     private static final class ClaimBuilder {
 
-        record Built(ClaimRecord claim, ClaimReject reject) {
-        }
+        record Built(ClaimRecord claim, ClaimReject reject) {}
 
         private final Segment clm;
         private final char form;
@@ -221,12 +219,12 @@ final class Claim837Parser {
                 case "HI" -> diagnosis(s);
                 case "NM1" -> {
                     if (s.element(1).equals("82") && s.element(8).equals("XX")) {
-                        if (!Npi.valid(s.element(9))) fail(s, "2310B", "rendering provider NPI " + s.element(9)
-                                + " fails the NPI check digit");
+                        if (!Npi.valid(s.element(9)))
+                            fail(s, "2310B", "rendering provider NPI " + s.element(9) + " fails the NPI check digit");
                         renderingNpi = s.element(9);
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
 
@@ -239,8 +237,13 @@ final class Claim837Parser {
             if (line == null) return;
             var built = line.build(form);
             if (built instanceof ClaimReject reject) {
-                if (problem == null) problem = new ClaimReject(reject.segmentNumber(), reject.segmentTag(),
-                        reject.loop(), clm.element(1), reject.reason());
+                if (problem == null)
+                    problem = new ClaimReject(
+                            reject.segmentNumber(),
+                            reject.segmentTag(),
+                            reject.loop(),
+                            clm.element(1),
+                            reject.reason());
             } else {
                 lines.add((ClaimRecord.ServiceLine) built);
             }
@@ -258,15 +261,18 @@ final class Claim837Parser {
                         }
                         diagnoses.add(code);
                     }
-                    case "BK", "BF", "BJ", "PR" -> fail(s, "2300", "ICD-9-CM diagnosis (" + qualifier
-                            + ") on a claim: only ICD-10-CM is accepted");
+                    case "BK", "BF", "BJ", "PR" ->
+                        fail(
+                                s,
+                                "2300",
+                                "ICD-9-CM diagnosis (" + qualifier + ") on a claim: only ICD-10-CM is accepted");
                     case "BBR", "BBQ" -> {
                         if (!ICD10_PCS.matcher(code).matches()) {
                             fail(s, "2300", "procedure " + qualifier + " '" + code + "' is not an ICD-10-PCS code");
                         }
                         procedures.add(code);
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -281,34 +287,61 @@ final class Claim837Parser {
             var frequency = clm.component(5, 3);
             if (pcn.isBlank()) fail(clm, "2300", "CLM01 (patient control number) is empty");
             if (!(frequency.equals("1") || frequency.equals("7") || frequency.equals("8"))) {
-                fail(clm, "2300", "claim frequency code '" + frequency + "' (CLM05-3) is not 1 (original), "
-                        + "7 (replacement) or 8 (void)");
+                fail(
+                        clm,
+                        "2300",
+                        "claim frequency code '" + frequency + "' (CLM05-3) is not 1 (original), "
+                                + "7 (replacement) or 8 (void)");
             }
-            if ((frequency.equals("7") || frequency.equals("8")) && (originalReference == null
-                    || originalReference.isBlank())) {
-                fail(clm, "2300", "a " + (frequency.equals("7") ? "replacement" : "void")
-                        + " needs REF*F8 naming the claim it replaces");
+            if ((frequency.equals("7") || frequency.equals("8"))
+                    && (originalReference == null || originalReference.isBlank())) {
+                fail(
+                        clm,
+                        "2300",
+                        "a " + (frequency.equals("7") ? "replacement" : "void")
+                                + " needs REF*F8 naming the claim it replaces");
             }
             if (dependent) {
-                fail(clm, "2000C", "patient loop 2000C: each Medi-Cal member is a subscriber; send the member in "
-                        + "2010BA");
+                fail(
+                        clm,
+                        "2000C",
+                        "patient loop 2000C: each Medi-Cal member is a subscriber; send the member in " + "2010BA");
             }
             if (subscriberId == null || subscriberId.isBlank()) {
                 fail(clm, "2010BA", "no subscriber member id (NM1*IL with NM108 MI)");
             }
             if (!Npi.valid(billingNpi)) {
-                fail(clm, "2010AA", billingNpi == null ? "no billing provider NPI (NM1*85 with NM108 XX)"
-                        : "billing provider NPI " + billingNpi + " fails the NPI check digit");
+                fail(
+                        clm,
+                        "2010AA",
+                        billingNpi == null
+                                ? "no billing provider NPI (NM1*85 with NM108 XX)"
+                                : "billing provider NPI " + billingNpi + " fails the NPI check digit");
             }
             if (form == 'P' && diagnoses.isEmpty()) fail(clm, "2300", "no diagnosis (HI*ABK) on a professional claim");
             if (lines.isEmpty() && problem == null) fail(clm, "2400", "no service lines (LX)");
             var charge = amount(clm.element(2));
             if (charge == null) fail(clm, "2300", "CLM02 claim charge '" + clm.element(2) + "' is not an amount");
             if (problem != null) return new Built(null, problem);
-            return new Built(new ClaimRecord(clm.number(), pcn, form, frequency.charAt(0), originalReference,
-                    subscriberId, billingNpi, renderingNpi, form == 'P' ? clm.component(5, 1) : null,
-                    form == 'I' ? clm.component(5, 1) : null, statementFrom, statementTo, charge,
-                    List.copyOf(diagnoses), List.copyOf(procedures), List.copyOf(lines)), null);
+            return new Built(
+                    new ClaimRecord(
+                            clm.number(),
+                            pcn,
+                            form,
+                            frequency.charAt(0),
+                            originalReference,
+                            subscriberId,
+                            billingNpi,
+                            renderingNpi,
+                            form == 'P' ? clm.component(5, 1) : null,
+                            form == 'I' ? clm.component(5, 1) : null,
+                            statementFrom,
+                            statementTo,
+                            charge,
+                            List.copyOf(diagnoses),
+                            List.copyOf(procedures),
+                            List.copyOf(lines)),
+                    null);
         }
     }
 
@@ -333,7 +366,11 @@ final class Claim837Parser {
                     if (s.element(1).equals("472")) {
                         var range = dates(s);
                         if (range == null) {
-                            problem = new ClaimReject(s.number(), "DTP", "2400", null,
+                            problem = new ClaimReject(
+                                    s.number(),
+                                    "DTP",
+                                    "2400",
+                                    null,
                                     "line " + lx.element(1) + ": service date '" + s.element(3) + "' is not a date");
                         } else {
                             from = range[0];
@@ -344,7 +381,7 @@ final class Claim837Parser {
                 case "NM1" -> {
                     if (s.element(1).equals("82") && s.element(8).equals("XX")) renderingNpi = s.element(9);
                 }
-                default -> { }
+                default -> {}
             }
         }
 
@@ -368,20 +405,31 @@ final class Claim837Parser {
             if (professional && code.isEmpty()) return reject(line + "SV101 has no procedure code");
             var charge = amount(service.element(professional ? 2 : 3));
             var units = amount(service.element(professional ? 4 : 5));
-            if (charge == null) return reject(line + "charge '" + service.element(professional ? 2 : 3)
-                    + "' is not an amount");
+            if (charge == null)
+                return reject(line + "charge '" + service.element(professional ? 2 : 3) + "' is not an amount");
             if (professional && from == null) return reject(line + "no service date (DTP*472)");
-            var modifiers = procedure.size() > 2 ? procedure.subList(2, procedure.size()).stream()
-                    .filter(m -> !m.isEmpty()).toList() : List.<String>of();
+            var modifiers = procedure.size() > 2
+                    ? procedure.subList(2, procedure.size()).stream()
+                            .filter(m -> !m.isEmpty())
+                            .toList()
+                    : List.<String>of();
             int number;
             try {
                 number = Integer.parseInt(lx.element(1));
             } catch (NumberFormatException e) {
-                return new ClaimReject(lx.number(), "LX", "2400", null, "LX01 '" + lx.element(1)
-                        + "' is not a line number");
+                return new ClaimReject(
+                        lx.number(), "LX", "2400", null, "LX01 '" + lx.element(1) + "' is not a line number");
             }
-            return new ClaimRecord.ServiceLine(number, from, to, code.isEmpty() ? null : code, modifiers, revenue,
-                    units, charge, professional && !service.element(5).isEmpty() ? service.element(5) : null,
+            return new ClaimRecord.ServiceLine(
+                    number,
+                    from,
+                    to,
+                    code.isEmpty() ? null : code,
+                    modifiers,
+                    revenue,
+                    units,
+                    charge,
+                    professional && !service.element(5).isEmpty() ? service.element(5) : null,
                     renderingNpi);
         }
 

@@ -3,7 +3,6 @@ package org.commonweal.quality.claims;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.coverage.x12.Ack999Writer;
 import org.commonweal.coverage.x12.Envelope;
 import org.commonweal.coverage.x12.Reject;
@@ -18,11 +17,14 @@ import org.commonweal.coverage.x12.Reject;
  */
 final class ClaimAcknowledgment {
 
-    private ClaimAcknowledgment() {
-    }
+    private ClaimAcknowledgment() {}
 
-    static String write(Envelope envelope, List<Claim837Parser.SetStart> sets, List<ClaimReject> rejects,
-            long control, LocalDateTime at) {
+    static String write(
+            Envelope envelope,
+            List<Claim837Parser.SetStart> sets,
+            List<ClaimReject> rejects,
+            long control,
+            LocalDateTime at) {
         var located = new ArrayList<Reject>(rejects.size());
         for (ClaimReject r : rejects) {
             Claim837Parser.SetStart set = null;
@@ -30,8 +32,16 @@ final class ClaimAcknowledgment {
                 if (s.segment() <= r.segmentNumber()) set = s;
             }
             if (set == null) continue;
-            located.add(new Reject(set.control(), r.segmentNumber(), r.segmentNumber() - set.segment() + 1,
-                    r.segmentTag(), r.loop(), null, 0, code(r.reason()), r.reason()));
+            located.add(new Reject(
+                    set.control(),
+                    r.segmentNumber(),
+                    r.segmentNumber() - set.segment() + 1,
+                    r.segmentTag(),
+                    r.loop(),
+                    null,
+                    0,
+                    code(r.reason()),
+                    r.reason()));
         }
         return Ack999Writer.accepted(envelope, "837", located, control, at);
     }

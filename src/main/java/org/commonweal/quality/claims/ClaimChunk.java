@@ -5,12 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.coverage.x12.CopyText;
@@ -27,9 +24,15 @@ import org.commonweal.coverage.x12.CopyText;
 final class ClaimChunk {
 
     /** Claims, service lines, replacements, voids and rejects the chunk stored. */
-    record Counts(int accepted, int replaced, int voided, int lines, int rejected, long membersNanos,
-            long referencesNanos, long writeNanos) {
-    }
+    record Counts(
+            int accepted,
+            int replaced,
+            int voided,
+            int lines,
+            int rejected,
+            long membersNanos,
+            long referencesNanos,
+            long writeNanos) {}
 
     private static final String FIND_CURRENT = """
             select k.i, c.id from unnest(?::text[], ?::text[]) with ordinality k(npi, ref, i)
@@ -91,8 +94,11 @@ final class ClaimChunk {
             var dbCandidates = existing.get(k++);
             var memberId = members.get(claim.subscriberId());
             if (memberId == null || memberId.isEmpty()) {
-                reject(claim, "2010BA", "member " + claim.subscriberId() + " is not a member of the plan "
-                        + "(neither a member id nor a CIN)");
+                reject(
+                        claim,
+                        "2010BA",
+                        "member " + claim.subscriberId() + " is not a member of the plan "
+                                + "(neither a member id nor a CIN)");
                 continue;
             }
             var reference = claim.frequency() == '1' ? claim.patientControlNumber() : claim.originalReference();
@@ -108,9 +114,13 @@ final class ClaimChunk {
             Long replaces = null;
             if (claim.frequency() != '1') {
                 if (found == null) {
-                    reject(claim, "2300", (claim.frequency() == '7' ? "replacement" : "void") + " names claim "
-                            + claim.originalReference() + " (REF*F8), which is not a current claim of billing NPI "
-                            + claim.billingNpi());
+                    reject(
+                            claim,
+                            "2300",
+                            (claim.frequency() == '7' ? "replacement" : "void") + " names claim "
+                                    + claim.originalReference()
+                                    + " (REF*F8), which is not a current claim of billing NPI "
+                                    + claim.billingNpi());
                     continue;
                 }
                 replaces = found;
@@ -123,14 +133,18 @@ final class ClaimChunk {
                     superseded.put(found, status);
                 }
             } else if (found != null) {
-                reject(claim, "2300", "claim " + claim.patientControlNumber() + " of billing NPI "
-                        + claim.billingNpi() + " was received already: send frequency 7 to replace it or 8 to void it");
+                reject(
+                        claim,
+                        "2300",
+                        "claim " + claim.patientControlNumber() + " of billing NPI " + claim.billingNpi()
+                                + " was received already: send frequency 7 to replace it or 8 to void it");
                 continue;
             }
             var row = new Stored(ids[next++], claim, memberId, replaces, claim.frequency() == '8' ? "void" : "current");
             stored.add(row);
             storedById.put(row.id, row);
-            if (row.status.equals("current")) currentByKey.put(key(claim.billingNpi(), claim.patientControlNumber()), row.id);
+            if (row.status.equals("current"))
+                currentByKey.put(key(claim.billingNpi(), claim.patientControlNumber()), row.id);
             accepted++;
             if (claim.frequency() == '7') replaced++;
             if (claim.frequency() == '8') voided++;
@@ -144,11 +158,13 @@ final class ClaimChunk {
     }
 
     /** The current claim of this chunk a reference names: by our claim number, or by the sender's PCN. */
-    private static Long inChunk(String npi, String reference, Map<String, Long> currentByKey,
-            Map<Long, Stored> storedById) {
+    private static Long inChunk(
+            String npi, String reference, Map<String, Long> currentByKey, Map<Long, Stored> storedById) {
         Long byPcn = currentByKey.get(key(npi, reference));
         Long byNumber = null;
-        if (reference != null && reference.length() == 12 && reference.startsWith("CW")
+        if (reference != null
+                && reference.length() == 12
+                && reference.startsWith("CW")
                 && CLAIM_NUMBER.matcher(reference).matches()) {
             var row = storedById.get(Long.parseLong(reference.substring(2)));
             if (row != null && row.status.equals("current")) byNumber = row.id;
@@ -175,8 +191,8 @@ final class ClaimChunk {
         }
         if (unknown.isEmpty()) return;
         var ids = List.copyOf(unknown);
-        var byId = coverage.eligibility(ids.stream().map(id -> new EligibilityInquiry(id, null)).toList(),
-                ClaimImport.PURPOSE);
+        var byId = coverage.eligibility(
+                ids.stream().map(id -> new EligibilityInquiry(id, null)).toList(), ClaimImport.PURPOSE);
         var notFound = new ArrayList<String>();
         for (int i = 0; i < ids.size(); i++) {
             if (byId.get(i).isPresent()) {
@@ -186,10 +202,12 @@ final class ClaimChunk {
             }
         }
         if (notFound.isEmpty()) return;
-        var byCin = coverage.eligibility(notFound.stream().map(id -> EligibilityInquiry.byCin(id, null)).toList(),
-                ClaimImport.PURPOSE);
+        var byCin = coverage.eligibility(
+                notFound.stream().map(id -> EligibilityInquiry.byCin(id, null)).toList(), ClaimImport.PURPOSE);
         for (int i = 0; i < notFound.size(); i++) {
-            members.put(notFound.get(i), byCin.get(i).map(m -> m.member().memberId()).orElse(""));
+            members.put(
+                    notFound.get(i),
+                    byCin.get(i).map(m -> m.member().memberId()).orElse(""));
         }
     }
 
@@ -209,13 +227,19 @@ final class ClaimChunk {
             ps.setArray(1, c.createArrayOf("text", npis));
             ps.setArray(2, c.createArrayOf("text", refs));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) hits.computeIfAbsent(rs.getInt(1) - 1, i -> new ArrayList<>()).add(rs.getLong(2));
+                while (rs.next())
+                    hits.computeIfAbsent(rs.getInt(1) - 1, i -> new ArrayList<>())
+                            .add(rs.getLong(2));
             }
         }
         for (int i = 0; i < claims.size(); i++) {
             var ids = hits.getOrDefault(i, List.of());
-            found.add(ids.stream().mapToLong(Long::longValue).boxed().sorted((a, b) -> Long.compare(b, a))
-                    .mapToLong(Long::longValue).toArray());
+            found.add(ids.stream()
+                    .mapToLong(Long::longValue)
+                    .boxed()
+                    .sorted((a, b) -> Long.compare(b, a))
+                    .mapToLong(Long::longValue)
+                    .toArray());
         }
         return found;
     }
@@ -251,17 +275,38 @@ final class ClaimChunk {
             var serviceLines = new CopyText();
             for (Stored s : stored) {
                 var k = s.claim;
-                claims.number(s.id).number(fileId).number(k.segmentNumber()).text(k.patientControlNumber())
-                        .text(String.valueOf(k.form())).text(String.valueOf(k.frequency()))
-                        .text(k.originalReference()).number(s.replaces).text(s.status).text(s.memberId)
-                        .text(k.billingNpi()).text(k.renderingNpi()).text(k.placeOfService()).text(k.facilityType())
-                        .date(k.statementFrom()).date(k.statementTo()).number(k.totalCharge())
-                        .textArray(k.diagnoses()).textArray(k.icd10Procedures());
+                claims.number(s.id)
+                        .number(fileId)
+                        .number(k.segmentNumber())
+                        .text(k.patientControlNumber())
+                        .text(String.valueOf(k.form()))
+                        .text(String.valueOf(k.frequency()))
+                        .text(k.originalReference())
+                        .number(s.replaces)
+                        .text(s.status)
+                        .text(s.memberId)
+                        .text(k.billingNpi())
+                        .text(k.renderingNpi())
+                        .text(k.placeOfService())
+                        .text(k.facilityType())
+                        .date(k.statementFrom())
+                        .date(k.statementTo())
+                        .number(k.totalCharge())
+                        .textArray(k.diagnoses())
+                        .textArray(k.icd10Procedures());
                 claims.endRow();
                 for (var line : k.lines()) {
-                    serviceLines.number(s.id).number(line.lineNumber()).date(line.from()).date(line.to())
-                            .text(line.procedureCode()).textArray(line.modifiers()).text(line.revenueCode())
-                            .number(line.units()).number(line.charge()).text(line.placeOfService())
+                    serviceLines
+                            .number(s.id)
+                            .number(line.lineNumber())
+                            .date(line.from())
+                            .date(line.to())
+                            .text(line.procedureCode())
+                            .textArray(line.modifiers())
+                            .text(line.revenueCode())
+                            .number(line.units())
+                            .number(line.charge())
+                            .text(line.placeOfService())
                             .text(line.renderingNpi());
                     serviceLines.endRow();
                     lines++;
@@ -279,12 +324,18 @@ final class ClaimChunk {
         if (!rejects.isEmpty()) {
             var out = new CopyText();
             for (var r : rejects) {
-                out.number(fileId).number(r.segmentNumber()).text(r.segmentTag()).text(r.loop())
-                        .text(r.patientControlNumber()).text(r.reason());
+                out.number(fileId)
+                        .number(r.segmentNumber())
+                        .text(r.segmentTag())
+                        .text(r.loop())
+                        .text(r.patientControlNumber())
+                        .text(r.reason());
                 out.endRow();
             }
-            out.copyInto(c, "quality.claim_reject (file_id, segment_number, segment_tag, loop_id, "
-                    + "patient_control_number, reason)");
+            out.copyInto(
+                    c,
+                    "quality.claim_reject (file_id, segment_number, segment_tag, loop_id, "
+                            + "patient_control_number, reason)");
         }
     }
 

@@ -5,15 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -61,8 +60,13 @@ public class ClaimImport {
     private final Coverage coverage;
     private final AuditTrail audit;
 
-    ClaimImport(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Coverage coverage,
-            AuditTrail audit, @Value("${commonweal.quality.claims.chunk:5000}") int chunkSize) {
+    ClaimImport(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            TransactionTemplate transactions,
+            Coverage coverage,
+            AuditTrail audit,
+            @Value("${commonweal.quality.claims.chunk:5000}") int chunkSize) {
         this.chunkSize = chunkSize;
         this.jdbc = jdbc;
         this.template = template;
@@ -81,8 +85,9 @@ public class ClaimImport {
         }
         var sha256 = scanned.sha256();
         var earlier = jdbc.sql("select id, status, claims_done from quality.claim_file where sha256 = ?")
-                .param(sha256).query((rs, n) -> new long[] {rs.getLong(1), rs.getString(2).equals("importing") ? 1 : 0,
-                        rs.getLong(3)})
+                .param(sha256)
+                .query((rs, n) ->
+                        new long[] {rs.getLong(1), rs.getString(2).equals("importing") ? 1 : 0, rs.getLong(3)})
                 .optional();
         if (earlier.isPresent() && earlier.get()[1] == 0) {
             return refused(name, "the same file was imported already as file " + earlier.get()[0]);
@@ -94,18 +99,24 @@ public class ClaimImport {
             done = earlier.get()[2];
         } else {
             fileId = jdbc.sql("insert into quality.claim_file (file_name, sha256, received_by, status) "
-                    + "values (?, ?, ?, 'importing') returning id").params(name, sha256, receivedBy)
-                    .query(Long.class).single();
+                            + "values (?, ?, ?, 'importing') returning id")
+                    .params(name, sha256, receivedBy)
+                    .query(Long.class)
+                    .single();
             done = 0;
         }
         try {
             return store(file, scanned, fileId, name, done);
         } catch (ClaimFileException e) {
-            if (jdbc.sql("select claims_done > 0 from quality.claim_file where id = ?").param(fileId)
-                    .query(Boolean.class).single()) {
+            if (jdbc.sql("select claims_done > 0 from quality.claim_file where id = ?")
+                    .param(fileId)
+                    .query(Boolean.class)
+                    .single()) {
                 withdraw(fileId, receivedBy);
             }
-            jdbc.sql("delete from quality.claim_file where id = ?").param(fileId).update();
+            jdbc.sql("delete from quality.claim_file where id = ?")
+                    .param(fileId)
+                    .update();
             return refused(name, e.getMessage());
         }
     }
@@ -151,8 +162,8 @@ public class ClaimImport {
                 var events = (List<Object>) next;
                 if (members.size() > 200_000) members.clear();
                 transactions.executeWithoutResult(status -> {
-                    var counts = template.execute((ConnectionCallback<ClaimChunk.Counts>) c ->
-                            new ClaimChunk(events, fileId, members, coverage).apply(c));
+                    var counts = template.execute((ConnectionCallback<ClaimChunk.Counts>)
+                            c -> new ClaimChunk(events, fileId, members, coverage).apply(c));
                     nanos[0] += counts.membersNanos();
                     nanos[1] += counts.referencesNanos();
                     nanos[2] += counts.writeNanos();
@@ -161,8 +172,14 @@ public class ClaimImport {
                                 claims_accepted = claims_accepted + ?, claims_rejected = claims_rejected + ?,
                                 claims_replaced = claims_replaced + ?, claims_voided = claims_voided + ?,
                                 service_lines = service_lines + ? where id = ?""")
-                            .params(events.size(), counts.accepted(), counts.rejected(), counts.replaced(),
-                                    counts.voided(), counts.lines(), fileId)
+                            .params(
+                                    events.size(),
+                                    counts.accepted(),
+                                    counts.rejected(),
+                                    counts.replaced(),
+                                    counts.voided(),
+                                    counts.lines(),
+                                    fileId)
                             .update();
                 });
             }
@@ -176,30 +193,48 @@ public class ClaimImport {
                 reader.interrupt();
             }
         }
-        log.info("837 file {}: waiting for the reader {} ms, members {} ms, references {} ms, writes {} ms", fileId,
-                nanos[3] / 1_000_000, nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
+        log.info(
+                "837 file {}: waiting for the reader {} ms, members {} ms, references {} ms, writes {} ms",
+                fileId,
+                nanos[3] / 1_000_000,
+                nanos[0] / 1_000_000,
+                nanos[1] / 1_000_000,
+                nanos[2] / 1_000_000);
         var env = envelope[0];
         return transactions.execute(status -> {
             jdbc.sql("""
                     update quality.claim_file set sender_id = ?, control_number = ?, implementation = ?,
                         status = 'imported' where id = ?""")
-                    .params(env.senderId(), env.controlNumber(), env.implementation(), fileId).update();
-            var report = report(fileId, name);
-            long control = jdbc.sql("select nextval('quality.claim_ack_control')").query(Long.class).single();
-            jdbc.sql("update quality.claim_file set ack_999 = ? where id = ?")
-                    .params(ClaimAcknowledgment.write(scanned, parser[0].sets(), report.rejects(), control,
-                            LocalDateTime.now()), fileId)
+                    .params(env.senderId(), env.controlNumber(), env.implementation(), fileId)
                     .update();
-            audit.record(AuditEntry.change(AuditAction.IMPORT, "claim-file", Long.toString(fileId), null, PURPOSE,
-                    name + ": " + report.accepted() + " claims, " + report.rejects().size() + " rejected"));
+            var report = report(fileId, name);
+            long control = jdbc.sql("select nextval('quality.claim_ack_control')")
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("update quality.claim_file set ack_999 = ? where id = ?")
+                    .params(
+                            ClaimAcknowledgment.write(
+                                    scanned, parser[0].sets(), report.rejects(), control, LocalDateTime.now()),
+                            fileId)
+                    .update();
+            audit.record(AuditEntry.change(
+                    AuditAction.IMPORT,
+                    "claim-file",
+                    Long.toString(fileId),
+                    null,
+                    PURPOSE,
+                    name + ": " + report.accepted() + " claims, "
+                            + report.rejects().size() + " rejected"));
             return report;
         });
     }
 
     /** The 999 written for a stored file, if the file is stored. */
     public Optional<String> acknowledgment(long fileId) {
-        return jdbc.sql("select ack_999 from quality.claim_file where id = ? and ack_999 is not null").param(fileId)
-                .query(String.class).optional();
+        return jdbc.sql("select ack_999 from quality.claim_file where id = ? and ack_999 is not null")
+                .param(fileId)
+                .query(String.class)
+                .optional();
     }
 
     private static void put(BlockingQueue<Object> queue, Object item) {
@@ -217,14 +252,15 @@ public class ClaimImport {
                 select segment_number, segment_tag, loop_id, patient_control_number, reason
                 from quality.claim_reject where file_id = ? order by segment_number, id""")
                 .param(fileId)
-                .query((rs, n) -> new ClaimReject(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, n) -> new ClaimReject(
+                        rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
         return jdbc.sql("""
                 select claims_accepted, claims_replaced, claims_voided, service_lines from quality.claim_file
-                where id = ?""").param(fileId)
-                .query((rs, n) -> new ClaimImportReport(fileId, name, rs.getInt(1), rs.getInt(2), rs.getInt(3),
-                        rs.getInt(4), rejects, null))
+                where id = ?""")
+                .param(fileId)
+                .query((rs, n) -> new ClaimImportReport(
+                        fileId, name, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rejects, null))
                 .single();
     }
 
@@ -236,12 +272,20 @@ public class ClaimImport {
         return transactions.execute(status -> {
             jdbc.sql("""
                     update quality.claim set status = 'current' where id in (
-                      select replaces_claim_id from quality.claim where file_id = ? and replaces_claim_id is not null)""")
-                    .param(fileId).update();
-            int removed = jdbc.sql("delete from quality.claim where file_id = ?").param(fileId).update();
-            jdbc.sql("update quality.claim_file set status = 'withdrawn' where id = ?").param(fileId).update();
-            audit.record(AuditEntry.change(AuditAction.DELETE, "claim-file", Long.toString(fileId), null,
-                    "quality: withdraw a claim file", removed + " claims withdrawn by " + by));
+                      select replaces_claim_id from quality.claim where file_id = ? and replaces_claim_id is not null)""").param(fileId).update();
+            int removed = jdbc.sql("delete from quality.claim where file_id = ?")
+                    .param(fileId)
+                    .update();
+            jdbc.sql("update quality.claim_file set status = 'withdrawn' where id = ?")
+                    .param(fileId)
+                    .update();
+            audit.record(AuditEntry.change(
+                    AuditAction.DELETE,
+                    "claim-file",
+                    Long.toString(fileId),
+                    null,
+                    "quality: withdraw a claim file",
+                    removed + " claims withdrawn by " + by));
             return removed;
         });
     }

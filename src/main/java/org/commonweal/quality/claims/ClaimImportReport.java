@@ -6,8 +6,15 @@ import java.util.List;
  * What an 837 import did: the file's id, claims stored (originals, replacements, voids), claims rejected with where
  * and why, and service lines stored. {@code refusal} is set (and nothing stored) when the file itself was refused.
  */
-public record ClaimImportReport(long fileId, String fileName, int accepted, int replaced, int voided,
-        int serviceLines, List<ClaimReject> rejects, String refusal) {
+public record ClaimImportReport(
+        long fileId,
+        String fileName,
+        int accepted,
+        int replaced,
+        int voided,
+        int serviceLines,
+        List<ClaimReject> rejects,
+        String refusal) {
 
     public boolean refused() {
         return refusal != null;
@@ -15,9 +22,10 @@ public record ClaimImportReport(long fileId, String fileName, int accepted, int 
 
     public String summary() {
         if (refused()) return fileName + ": refused: " + refusal + "\n";
-        var out = new StringBuilder(String.format("%s: file %d, %d claims stored (%d replacements, %d voids), "
-                + "%d service lines, %d claims rejected%n", fileName, fileId, accepted, replaced, voided,
-                serviceLines, rejects.size()));
+        var out = new StringBuilder(String.format(
+                "%s: file %d, %d claims stored (%d replacements, %d voids), "
+                        + "%d service lines, %d claims rejected%n",
+                fileName, fileId, accepted, replaced, voided, serviceLines, rejects.size()));
         rejects.forEach(r -> out.append("  rejected ").append(r).append('\n'));
         return out.toString();
     }

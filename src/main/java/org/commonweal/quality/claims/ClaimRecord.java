@@ -11,13 +11,34 @@ import java.util.List;
  * @param frequency         CLM05-3: {@code 1} original, {@code 7} replacement, {@code 8} void
  * @param originalReference REF*F8, the claim a replacement or void refers to
  */
-record ClaimRecord(int segmentNumber, String patientControlNumber, char form, char frequency,
-        String originalReference, String subscriberId, String billingNpi, String renderingNpi, String placeOfService,
-        String facilityType, LocalDate statementFrom, LocalDate statementTo, BigDecimal totalCharge,
-        List<String> diagnoses, List<String> icd10Procedures, List<ServiceLine> lines) {
+record ClaimRecord(
+        int segmentNumber,
+        String patientControlNumber,
+        char form,
+        char frequency,
+        String originalReference,
+        String subscriberId,
+        String billingNpi,
+        String renderingNpi,
+        String placeOfService,
+        String facilityType,
+        LocalDate statementFrom,
+        LocalDate statementTo,
+        BigDecimal totalCharge,
+        List<String> diagnoses,
+        List<String> icd10Procedures,
+        List<ServiceLine> lines) {
 
     /** One service line (loop 2400): SV1 (professional) or SV2 (institutional) with its DTP*472. */
-    record ServiceLine(int lineNumber, LocalDate from, LocalDate to, String procedureCode, List<String> modifiers,
-            String revenueCode, BigDecimal units, BigDecimal charge, String placeOfService, String renderingNpi) {
-    }
+    record ServiceLine(
+            int lineNumber,
+            LocalDate from,
+            LocalDate to,
+            String procedureCode,
+            List<String> modifiers,
+            String revenueCode,
+            BigDecimal units,
+            BigDecimal charge,
+            String placeOfService,
+            String renderingNpi) {}
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
@@ -15,7 +14,9 @@ import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "generate-837", usage = "generate-837 --members N --claims M --out FILE [--year 2026] [--seed 1]",
+@CommandSpec(
+        name = "generate-837",
+        usage = "generate-837 --members N --claims M --out FILE [--year 2026] [--seed 1]",
         summary = "write a synthetic 837P for N of the plan's members (visit rates by age and sex), for demos and load",
         options = {"members", "claims", "out", "year", "seed"})
 class Generate837Command implements OperationalCommand {
@@ -43,8 +44,9 @@ class Generate837Command implements OperationalCommand {
         try (var writer = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.US_ASCII), 1 << 16)) {
             lines = new SyntheticClaims(args.intOption("seed", 1), year).write(chosen, claims, writer);
         }
-        System.out.printf("%s: %d claims, %d service lines for %d members in %.1f s%n", out, claims, lines,
-                chosen.size(), (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "%s: %d claims, %d service lines for %d members in %.1f s%n",
+                out, claims, lines, chosen.size(), (System.nanoTime() - started) / 1e9);
         return 0;
     }
 }

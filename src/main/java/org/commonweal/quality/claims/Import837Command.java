@@ -2,7 +2,6 @@ package org.commonweal.quality.claims;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.OperationalCommand;
@@ -10,9 +9,12 @@ import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "import-837", usage = "import-837 FILE…",
-        summary = "import X12 837P/837I claim files for quality measures; print what was stored and each rejected claim, "
-                + "and write each file's 999 beside it (FILE.999); a file sent again after a crash resumes")
+@CommandSpec(
+        name = "import-837",
+        usage = "import-837 FILE…",
+        summary =
+                "import X12 837P/837I claim files for quality measures; print what was stored and each rejected claim, "
+                        + "and write each file's 999 beside it (FILE.999); a file sent again after a crash resumes")
 class Import837Command implements OperationalCommand {
 
     private final ClaimImport claims;

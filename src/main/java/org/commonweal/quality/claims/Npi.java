@@ -3,8 +3,7 @@ package org.commonweal.quality.claims;
 /** The National Provider Identifier check: ten digits whose Luhn check digit is computed with the prefix 80840. */
 final class Npi {
 
-    private Npi() {
-    }
+    private Npi() {}
 
     static boolean valid(String npi) {
         if (npi == null || !npi.matches("\\d{10}")) return false;

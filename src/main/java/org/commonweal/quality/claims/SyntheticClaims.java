@@ -19,8 +19,7 @@ import java.util.Random;
 final class SyntheticClaims {
 
     /** A member as the generator needs them. */
-    record Member(String memberId, LocalDate birthDate, String sex) {
-    }
+    record Member(String memberId, LocalDate birthDate, String sex) {}
 
     private static final DateTimeFormatter D8 = DateTimeFormatter.BASIC_ISO_DATE;
     private static final int CLAIMS_PER_SET = 5000;
@@ -45,7 +44,8 @@ final class SyntheticClaims {
     }
 
     static double visitsPerYear(Member m, LocalDate asOf) {
-        int age = m.birthDate() == null ? 40 : Period.between(m.birthDate(), asOf).getYears();
+        int age =
+                m.birthDate() == null ? 40 : Period.between(m.birthDate(), asOf).getYears();
         boolean female = "F".equals(m.sex());
         if (age < 18) return 3.0;
         if (age < 45) return female ? 4.0 : 2.5;
@@ -63,8 +63,24 @@ final class SyntheticClaims {
             cumulative[i] = sum;
         }
         var x12 = new SegmentWriter(out, year);
-        x12.segment("ISA", "00", "          ", "00", "          ", "ZZ", pad("SYNTHETIC"), "ZZ", pad("COMMONWEAL"),
-                String.format("%02d1231", year % 100), "1200", "^", "00501", "000000001", "0", "T", ":");
+        x12.segment(
+                "ISA",
+                "00",
+                "          ",
+                "00",
+                "          ",
+                "ZZ",
+                pad("SYNTHETIC"),
+                "ZZ",
+                pad("COMMONWEAL"),
+                String.format("%02d1231", year % 100),
+                "1200",
+                "^",
+                "00501",
+                "000000001",
+                "0",
+                "T",
+                ":");
         x12.segment("GS", "HC", "SYNTHETIC", "COMMONWEAL", year + "1231", "1200", "1", "X", "005010X222A1");
         long lines = 0;
         int sets = 0;
@@ -88,7 +104,9 @@ final class SyntheticClaims {
     }
 
     private int claim(SegmentWriter x12, Member member, int number, LocalDate asOf) throws IOException {
-        int age = member.birthDate() == null ? 40 : Period.between(member.birthDate(), asOf).getYears();
+        int age = member.birthDate() == null
+                ? 40
+                : Period.between(member.birthDate(), asOf).getYears();
         boolean female = "F".equals(member.sex());
         var day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
         var npi = npis.get(random.nextInt(npis.size()));

@@ -3,7 +3,6 @@ package org.commonweal.quality.claims;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.util.List;
-
 import org.commonweal.coverage.x12.X12Exception;
 import org.commonweal.coverage.x12.X12Tokenizer;
 
@@ -51,14 +50,15 @@ final class X12Segments implements Closeable {
         try {
             s = tokenizer.next();
         } catch (X12Exception | RuntimeException e) {
-            throw new ClaimFileException("unreadable X12 after segment " + tokenizer.position() + ": "
-                    + e.getMessage());
+            throw new ClaimFileException(
+                    "unreadable X12 after segment " + tokenizer.position() + ": " + e.getMessage());
         }
         if (s == null) return null;
         if (s.tag().equals("ISA")) {
             component = s.element(16).isEmpty() ? COMPONENT_NONE : s.element(16).charAt(0);
             var version = s.element(12);
-            repetition = version.compareTo("00402") >= 0 && !s.element(11).isEmpty() ? s.element(11).charAt(0)
+            repetition = version.compareTo("00402") >= 0 && !s.element(11).isEmpty()
+                    ? s.element(11).charAt(0)
                     : COMPONENT_NONE;
             return new Segment(s.tag(), s.position(), s.elements());
         }

@@ -1,5 +1,9 @@
 package org.commonweal.quality.clinical;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -40,16 +39,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ClinicalImport {
 
     static final String PURPOSE = "quality: match clinical data to members";
-    static final Set<String> TAKEN = Set.of("Encounter", "Condition", "Procedure", "Observation", "Immunization",
-            "MedicationRequest", "MedicationDispense", "MedicationAdministration", "DiagnosticReport",
-            "DeviceRequest", "ServiceRequest", "AllergyIntolerance", "Coverage");
+    static final Set<String> TAKEN = Set.of(
+            "Encounter",
+            "Condition",
+            "Procedure",
+            "Observation",
+            "Immunization",
+            "MedicationRequest",
+            "MedicationDispense",
+            "MedicationAdministration",
+            "DiagnosticReport",
+            "DeviceRequest",
+            "ServiceRequest",
+            "AllergyIntolerance",
+            "Coverage");
 
     /** What an import did; {@code refusal} is set when the source was refused whole. */
-    public record Report(long sourceId, int stored, int patientsMatched, List<String> rejects, String refusal) {
-    }
+    public record Report(long sourceId, int stored, int patientsMatched, List<String> rejects, String refusal) {}
 
-    private record Entry(int line, Resource resource) {
-    }
+    private record Entry(int line, Resource resource) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -107,11 +115,19 @@ public class ClinicalImport {
         return store(entries, Map.of(), name, "ndjson", by, rejects);
     }
 
-    private Report store(List<Entry> entries, Map<String, String> fullUrls, String name, String format, String by,
+    private Report store(
+            List<Entry> entries,
+            Map<String, String> fullUrls,
+            String name,
+            String format,
+            String by,
             List<String> rejects) {
         return transactions.execute(status -> {
             long sourceId = jdbc.sql("insert into quality.clinical_source (name, format, received_by) values (?, ?, ?)"
-                    + " returning id").params(name, format, by).query(Long.class).single();
+                            + " returning id")
+                    .params(name, format, by)
+                    .query(Long.class)
+                    .single();
             var members = new HashMap<String, String>();
             for (var entry : entries) {
                 if (entry.resource() instanceof Patient patient) {
@@ -119,9 +135,15 @@ public class ClinicalImport {
                     if (member.isPresent()) {
                         members.put("Patient/" + patient.getIdElement().getIdPart(), member.get());
                     } else {
-                        reject(sourceId, entry, rejects, "no plan member matches this patient (identifiers "
-                                + patient.getIdentifier().stream().map(i -> i.getValue()).toList()
-                                + ", nor one member with the same name and birth date)");
+                        reject(
+                                sourceId,
+                                entry,
+                                rejects,
+                                "no plan member matches this patient (identifiers "
+                                        + patient.getIdentifier().stream()
+                                                .map(i -> i.getValue())
+                                                .toList()
+                                        + ", nor one member with the same name and birth date)");
                     }
                 }
             }
@@ -136,35 +158,53 @@ public class ClinicalImport {
                 }
                 var member = patientOf(resource, fullUrls, members);
                 if (member == null) {
-                    reject(sourceId, entry, rejects, "its patient is not in this source or was not matched to a "
-                            + "member");
+                    reject(
+                            sourceId,
+                            entry,
+                            rejects,
+                            "its patient is not in this source or was not matched to a " + "member");
                     continue;
                 }
                 jdbc.sql("""
                         insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
                             resource_id, resource_json) values (?, ?, ?, ?, ?, ?)""")
-                        .params(sourceId, entry.line(), member, resource.fhirType(),
-                                resource.getIdElement().getIdPart(), json.encodeResourceToString(resource))
+                        .params(
+                                sourceId,
+                                entry.line(),
+                                member,
+                                resource.fhirType(),
+                                resource.getIdElement().getIdPart(),
+                                json.encodeResourceToString(resource))
                         .update();
                 stored++;
             }
             jdbc.sql("update quality.clinical_source set resources = ?, rejected = ? where id = ?")
-                    .params(stored, rejects.size(), sourceId).update();
-            audit.record(AuditEntry.change(AuditAction.IMPORT, "clinical-source", Long.toString(sourceId), null,
-                    PURPOSE, name + ": " + stored + " resources for " + members.size() + " members"));
+                    .params(stored, rejects.size(), sourceId)
+                    .update();
+            audit.record(AuditEntry.change(
+                    AuditAction.IMPORT,
+                    "clinical-source",
+                    Long.toString(sourceId),
+                    null,
+                    PURPOSE,
+                    name + ": " + stored + " resources for " + members.size() + " members"));
             return new Report(sourceId, stored, members.size(), List.copyOf(rejects), null);
         });
     }
 
     private void reject(long sourceId, Entry entry, List<String> rejects, String reason) {
-        var where = entry.line() + " (" + entry.resource().fhirType() + "/" + entry.resource().getIdElement()
-                .getIdPart() + ")";
+        var where = entry.line() + " (" + entry.resource().fhirType() + "/"
+                + entry.resource().getIdElement().getIdPart() + ")";
         rejects.add(where + ": " + reason);
         jdbc.sql("""
                 insert into quality.clinical_reject (source_id, line_number, resource_type, resource_id, reason)
                 values (?, ?, ?, ?, ?)""")
-                .params(sourceId, entry.line(), entry.resource().fhirType(),
-                        entry.resource().getIdElement().getIdPart(), reason)
+                .params(
+                        sourceId,
+                        entry.line(),
+                        entry.resource().fhirType(),
+                        entry.resource().getIdElement().getIdPart(),
+                        reason)
                 .update();
     }
 
@@ -209,14 +249,15 @@ public class ClinicalImport {
         return jdbc.sql("""
                 select r.resource_json from quality.clinical_resource r
                 join quality.clinical_source s on s.id = r.source_id
-                where r.member_id = ? and s.status = 'imported' order by r.id""")
-                .param(memberId).query(String.class).list().stream()
-                .map(text -> (Resource) parser.parseResource(text)).toList();
+                where r.member_id = ? and s.status = 'imported' order by r.id""").param(memberId).query(String.class).list().stream()
+                .map(text -> (Resource) parser.parseResource(text))
+                .toList();
     }
 
     /** Members with clinical data. */
     public List<String> members() {
-        return jdbc.sql("select distinct member_id from quality.clinical_resource order by 1").query(String.class)
+        return jdbc.sql("select distinct member_id from quality.clinical_resource order by 1")
+                .query(String.class)
                 .list();
     }
 }

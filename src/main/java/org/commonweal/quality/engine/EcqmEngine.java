@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.commonweal.quality.measure.CqlMeasureEvaluator;
 import org.commonweal.quality.measure.MeasurePackage;
 import org.commonweal.quality.measure.MeasurePopulations;
@@ -78,11 +76,20 @@ public final class EcqmEngine {
             }
             if (id.equals("CMS122")) {
                 // the five medical nutrition therapy codes CMS122 names one by one ("T ~ code")
-                names.put(MNT_CODES, engine.terminology.add("urn:commonweal:cms122:mnt-codes", List.of(
-                        Terminology.CPT + "|97802", Terminology.CPT + "|97803", Terminology.CPT + "|97804",
-                        Terminology.HCPCS_CMS + "|G0270", Terminology.HCPCS_CMS + "|G0271")));
+                names.put(
+                        MNT_CODES,
+                        engine.terminology.add(
+                                "urn:commonweal:cms122:mnt-codes",
+                                List.of(
+                                        Terminology.CPT + "|97802",
+                                        Terminology.CPT + "|97803",
+                                        Terminology.CPT + "|97804",
+                                        Terminology.HCPCS_CMS + "|G0270",
+                                        Terminology.HCPCS_CMS + "|G0271")));
             }
-            engine.measures.put(id, new Definition(id, pkg.url(), List.copyOf(pkg.populations().keySet()), names));
+            engine.measures.put(
+                    id,
+                    new Definition(id, pkg.url(), List.copyOf(pkg.populations().keySet()), names));
         }
         return engine;
     }
@@ -127,17 +134,23 @@ public final class EcqmEngine {
         boolean numerator;
         switch (measureId) {
             case "CMS122" -> {
-                ip = e.ageIn(18, 75) && e.diabetesEncounter()
+                ip = e.ageIn(18, 75)
+                        && e.diabetesEncounter()
                         && e.diagnosis("Diabetes", (on, off) -> on <= e.to && off >= e.from);
                 exclusion = e.hospice() || e.advancedIllnessAndFrailty66() || e.palliative();
                 // "Has No Record Of Glycemic Status Assessment": a claims record holds no laboratory result
                 numerator = true;
             }
             case "CMS124" -> {
-                ip = e.ageIn(24, 64) && e.female() && e.qualifyingEncounter("Office Visit",
-                        "Preventive Care Services Established Office Visit, 18 and Up",
-                        "Preventive Care Services Initial Office Visit, 18 and Up", "Home Healthcare Services",
-                        "Telephone Visits", "Virtual Encounter");
+                ip = e.ageIn(24, 64)
+                        && e.female()
+                        && e.qualifyingEncounter(
+                                "Office Visit",
+                                "Preventive Care Services Established Office Visit, 18 and Up",
+                                "Preventive Care Services Initial Office Visit, 18 and Up",
+                                "Home Healthcare Services",
+                                "Telephone Visits",
+                                "Virtual Encounter");
                 exclusion = e.hospice()
                         || e.procedure("Hysterectomy with No Residual Cervix", (s, end) -> onOrBefore(end, e.to))
                         || e.diagnosis("Congenital or Acquired Absence of Cervix", (on, off) -> onOrBefore(on, e.to))
@@ -150,10 +163,12 @@ public final class EcqmEngine {
                         || e.procedure("Unilateral Mastectomy Right", (s, end) -> onOrBefore(end, e.to));
                 boolean left = e.diagnosis("Status Post Left Mastectomy", (on, off) -> onOrBefore(on, e.to))
                         || e.procedure("Unilateral Mastectomy Left", (s, end) -> onOrBefore(end, e.to));
-                exclusion = e.hospice() || right && left
+                exclusion = e.hospice()
+                        || right && left
                         || e.diagnosis("History of bilateral mastectomy", (on, off) -> onOrBefore(on, e.to))
                         || e.procedure("Bilateral Mastectomy", (s, end) -> onOrBefore(end, e.to))
-                        || e.advancedIllnessAndFrailty66() || e.palliative();
+                        || e.advancedIllnessAndFrailty66()
+                        || e.palliative();
                 numerator = false; // mammography is an ObservationClinicalResult
             }
             case "CMS130" -> {
@@ -161,7 +176,8 @@ public final class EcqmEngine {
                 exclusion = e.hospice()
                         || e.diagnosis("Malignant Neoplasm of Colon", (on, off) -> on <= e.to)
                         || e.procedure("Total Colectomy", (s, end) -> end <= e.to)
-                        || e.advancedIllnessAndFrailty66() || e.palliative();
+                        || e.advancedIllnessAndFrailty66()
+                        || e.palliative();
                 int nineYears = (int) e.start.minusYears(9).toEpochDay();
                 int fourYears = (int) e.start.minusYears(4).toEpochDay();
                 numerator = e.procedure("Colonoscopy", (s, end) -> end >= nineYears && end <= e.to)
@@ -172,30 +188,34 @@ public final class EcqmEngine {
                 // millisecond of the day before
                 int lastDay = (int) e.start.plusMonths(6).minusDays(1).toEpochDay();
                 ip = e.ageIn(18, 85)
-                        && e.diagnosis("Essential Hypertension",
-                                (on, off) -> and(le(on, lastDay), ge(off, e.from)) == TRUE)
+                        && e.diagnosis(
+                                "Essential Hypertension", (on, off) -> and(le(on, lastDay), ge(off, e.from)) == TRUE)
                         && e.adultOutpatientEncounter();
                 Overlap msOverlap = (on, off) -> and(le(on, e.to), ge(off, e.from)) == TRUE;
                 exclusion = e.hospice()
-                        || e.diagnosis("Pregnancy", msOverlap) || e.diagnosis("End Stage Renal Disease", msOverlap)
+                        || e.diagnosis("Pregnancy", msOverlap)
+                        || e.diagnosis("End Stage Renal Disease", msOverlap)
                         || e.diagnosis("Kidney Transplant Recipient", msOverlap)
                         || e.diagnosis("Chronic Kidney Disease, Stage 5", msOverlap)
                         || e.procedure("Kidney Transplant", (s, end) -> onOrBefore(end, e.to))
                         || e.procedure("Dialysis Services", (s, end) -> onOrBefore(end, e.to))
                         || e.encounter("ESRD Monthly Outpatient Services", (s, end) -> onOrBefore(s, e.to))
-                        || e.advancedIllnessAndFrailty66To80Or81Frail() || e.palliative();
+                        || e.advancedIllnessAndFrailty66To80Or81Frail()
+                        || e.palliative();
                 numerator = false; // blood pressure readings are observations
             }
             default -> throw new IllegalArgumentException(measureId);
         }
         var raw = new LinkedHashMap<String, Boolean>();
         for (var code : m.populations()) {
-            raw.put(code, switch (code) {
-                case "initial-population", "denominator" -> ip;
-                case "denominator-exclusion" -> exclusion;
-                case "numerator" -> numerator;
-                default -> false;
-            });
+            raw.put(
+                    code,
+                    switch (code) {
+                        case "initial-population", "denominator" -> ip;
+                        case "denominator-exclusion" -> exclusion;
+                        case "numerator" -> numerator;
+                        default -> false;
+                    });
         }
         return new MeasurePopulations(measureId, r.memberId, CqlMeasureEvaluator.proportion(raw), Map.of());
     }
@@ -247,7 +267,8 @@ public final class EcqmEngine {
             this.end = end;
             this.from = (int) start.toEpochDay();
             this.to = (int) end.toEpochDay();
-            this.age = r.birthDate == null ? -1 : Period.between(r.birthDate, end).getYears();
+            this.age =
+                    r.birthDate == null ? -1 : Period.between(r.birthDate, end).getYears();
         }
 
         /** AgeInYearsAt(date from end of "Measurement Period") in Interval[low, high]. */
@@ -314,18 +335,26 @@ public final class EcqmEngine {
 
         /** AdultOutpatientEncounters."Qualifying Encounters". */
         boolean adultOutpatientEncounter() {
-            return qualifyingEncounter("Office Visit", "Annual Wellness Visit",
+            return qualifyingEncounter(
+                    "Office Visit",
+                    "Annual Wellness Visit",
                     "Preventive Care Services Established Office Visit, 18 and Up",
-                    "Preventive Care Services Initial Office Visit, 18 and Up", "Home Healthcare Services",
-                    "Virtual Encounter", "Telephone Visits");
+                    "Preventive Care Services Initial Office Visit, 18 and Up",
+                    "Home Healthcare Services",
+                    "Virtual Encounter",
+                    "Telephone Visits");
         }
 
         /** CMS122's "Qualifying Encounters": the adult outpatient sets, nutrition services and five MNT codes. */
         boolean diabetesEncounter() {
-            if (qualifyingEncounter("Office Visit", "Annual Wellness Visit",
+            if (qualifyingEncounter(
+                    "Office Visit",
+                    "Annual Wellness Visit",
                     "Preventive Care Services Established Office Visit, 18 and Up",
-                    "Preventive Care Services Initial Office Visit, 18 and Up", "Home Healthcare Services",
-                    "Nutrition Services", "Telephone Visits")) {
+                    "Preventive Care Services Initial Office Visit, 18 and Up",
+                    "Home Healthcare Services",
+                    "Nutrition Services",
+                    "Telephone Visits")) {
                 return true;
             }
             return encounter(m.vs(MNT_CODES), (s, e) -> s >= from && e <= to);

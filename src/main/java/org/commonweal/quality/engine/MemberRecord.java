@@ -63,8 +63,14 @@ public final class MemberRecord {
      * made from the claim), the lines' CPT/HCPCS codes with each line's dates ({@code lineTo} null when the line has
      * one date), its ICD-10-CM diagnoses (prevalent over the claim's days) and ICD-10-PCS procedures.
      */
-    public void claim(LocalDate from, LocalDate to, String[] lineCodes, LocalDate[] lineFrom, LocalDate[] lineTo,
-            Iterable<String> diagnosisCodes, Iterable<String> pcsCodes) {
+    public void claim(
+            LocalDate from,
+            LocalDate to,
+            String[] lineCodes,
+            LocalDate[] lineFrom,
+            LocalDate[] lineTo,
+            Iterable<String> diagnosisCodes,
+            Iterable<String> pcsCodes) {
         if (from == null) return;
         int f = (int) from.toEpochDay();
         int t = (int) (to == null ? from : to).toEpochDay();
@@ -75,8 +81,10 @@ public final class MemberRecord {
             int code = terminology.procedureCode(lineCodes[i]);
             if (code < 0) continue;
             codes[kept++] = code;
-            addProcedure(lineFrom[i] == null ? OPEN_END : (int) lineFrom[i].toEpochDay(),
-                    lineTo[i] == null ? OPEN_END : (int) lineTo[i].toEpochDay(), code);
+            addProcedure(
+                    lineFrom[i] == null ? OPEN_END : (int) lineFrom[i].toEpochDay(),
+                    lineTo[i] == null ? OPEN_END : (int) lineTo[i].toEpochDay(),
+                    code);
         }
         if (kept > 0) addEncounter(f, t, Arrays.copyOf(codes, kept));
         for (var pcs : pcsCodes) {

@@ -1,5 +1,11 @@
 package org.commonweal.quality.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,19 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Measure;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.annotation.IdParam;
-import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
 /**
  * {@code /fhir/Measure}: the measures the plan runs, each as its steward published it (the content folder's FHIR
@@ -56,10 +54,12 @@ class FhirMeasureProvider implements IResourceProvider {
 
     private Measure measure(String id) {
         try (Stream<Path> files = Files.list(content.resolve(id).resolve("measure"))) {
-            var file = files.filter(f -> f.toString().endsWith(".json")).sorted().findFirst()
+            var file = files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted()
+                    .findFirst()
                     .orElseThrow(() -> new ResourceNotFoundException("Measure/" + id));
-            var measure = FhirContext.forR4Cached().newJsonParser().parseResource(Measure.class,
-                    Files.readString(file));
+            var measure =
+                    FhirContext.forR4Cached().newJsonParser().parseResource(Measure.class, Files.readString(file));
             measure.setId(id);
             return measure;
         } catch (IOException e) {

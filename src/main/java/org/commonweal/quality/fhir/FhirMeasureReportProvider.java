@@ -1,11 +1,17 @@
 package org.commonweal.quality.fhir;
 
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.quality.results.MeasureRuns;
@@ -15,14 +21,6 @@ import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import ca.uhn.fhir.rest.annotation.IdParam;
-import ca.uhn.fhir.rest.annotation.OptionalParam;
-import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 
 /**
  * {@code /fhir/MeasureReport}: the plan's measure runs as FHIR Quality Measure MeasureReports, for clients holding
@@ -37,8 +35,8 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 class FhirMeasureReportProvider implements IResourceProvider {
 
     static final String POPULATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population";
-    static final List<String> POPULATIONS = List.of("initial-population", "denominator", "denominator-exclusion",
-            "denominator-exception", "numerator");
+    static final List<String> POPULATIONS =
+            List.of("initial-population", "denominator", "denominator-exclusion", "denominator-exception", "numerator");
 
     private final JdbcClient jdbc;
     private final MeasureRuns runs;
@@ -56,8 +54,7 @@ class FhirMeasureReportProvider implements IResourceProvider {
     }
 
     /** A run as the report needs it. */
-    record Run(long id, String measureId, String url, LocalDate start, LocalDate end) {
-    }
+    record Run(long id, String measureId, String url, LocalDate start, LocalDate end) {}
 
     @Read
     public MeasureReport read(@IdParam IdType id) {
@@ -80,7 +77,9 @@ class FhirMeasureReportProvider implements IResourceProvider {
         var wanted = measure == null ? null : measure.getValue();
         for (var row : runs.recent(50)) {
             var run = run(row.id()).orElseThrow();
-            if (wanted == null || wanted.equals(run.measureId()) || wanted.equals(run.url())
+            if (wanted == null
+                    || wanted.equals(run.measureId())
+                    || wanted.equals(run.url())
                     || wanted.equals("Measure/" + run.measureId())) {
                 reports.add(summary(run));
             }
@@ -91,9 +90,14 @@ class FhirMeasureReportProvider implements IResourceProvider {
     private java.util.Optional<Run> run(long runId) {
         return jdbc.sql("""
                 select id, measure_id, measure_url, period_start, period_end from quality.measure_run
-                where id = ? and finished_at is not null""").param(runId)
-                .query((rs, n) -> new Run(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+                where id = ? and finished_at is not null""")
+                .param(runId)
+                .query((rs, n) -> new Run(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class)))
                 .optional();
     }
 
@@ -117,12 +121,17 @@ class FhirMeasureReportProvider implements IResourceProvider {
                 select count(*) filter (where initial_population), count(*) filter (where denominator),
                   count(*) filter (where denominator_exclusion), count(*) filter (where denominator_exception),
                   count(*) filter (where numerator) from quality.measure_result where run_id = ?""")
-                .param(run.id()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5)})
+                .param(run.id())
+                .query((rs, n) ->
+                        new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
                 .single();
         var group = report.addGroup();
         for (int i = 0; i < POPULATIONS.size(); i++) {
-            group.addPopulation().setCount((int) counts[i]).getCode().addCoding().setSystem(POPULATION_SYSTEM)
+            group.addPopulation()
+                    .setCount((int) counts[i])
+                    .getCode()
+                    .addCoding()
+                    .setSystem(POPULATION_SYSTEM)
                     .setCode(POPULATIONS.get(i));
         }
         long eligible = counts[1] - counts[2] - counts[3];
@@ -136,7 +145,10 @@ class FhirMeasureReportProvider implements IResourceProvider {
         for (var population : POPULATIONS) {
             var column = population.replace('-', '_');
             var members = jdbc.sql("select member_id from quality.measure_result where run_id = ? and " + column
-                    + " order by 1").param(run.id()).query(String.class).list();
+                            + " order by 1")
+                    .param(run.id())
+                    .query(String.class)
+                    .list();
             var list = new ListResource();
             list.setId(population);
             list.setStatus(ListResource.ListStatus.CURRENT).setMode(ListResource.ListMode.SNAPSHOT);
@@ -146,26 +158,32 @@ class FhirMeasureReportProvider implements IResourceProvider {
             p.getCode().addCoding().setSystem(POPULATION_SYSTEM).setCode(population);
             p.setSubjectResults(new Reference("#" + population));
         }
-        audit.record(AuditEntry.read("measure-result", String.valueOf(run.id()), null,
-                "FHIR MeasureReport subject list"));
+        audit.record(
+                AuditEntry.read("measure-result", String.valueOf(run.id()), null, "FHIR MeasureReport subject list"));
         return report;
     }
 
     java.util.Optional<MeasureReport> individual(Run run, String memberId) {
         return jdbc.sql("""
                 select initial_population, denominator, denominator_exclusion, denominator_exception, numerator
-                from quality.measure_result where run_id = ? and member_id = ?""").params(run.id(), memberId)
+                from quality.measure_result where run_id = ? and member_id = ?""")
+                .params(run.id(), memberId)
                 .query((rs, n) -> {
                     var report = report(run, run.id() + "-" + memberId, MeasureReport.MeasureReportType.INDIVIDUAL);
                     report.setSubject(new Reference("Patient/" + memberId));
                     var group = report.addGroup();
                     for (int i = 0; i < POPULATIONS.size(); i++) {
-                        group.addPopulation().setCount(rs.getBoolean(i + 1) ? 1 : 0).getCode().addCoding()
-                                .setSystem(POPULATION_SYSTEM).setCode(POPULATIONS.get(i));
+                        group.addPopulation()
+                                .setCount(rs.getBoolean(i + 1) ? 1 : 0)
+                                .getCode()
+                                .addCoding()
+                                .setSystem(POPULATION_SYSTEM)
+                                .setCode(POPULATIONS.get(i));
                     }
-                    audit.record(AuditEntry.read("measure-result", String.valueOf(run.id()), memberId,
-                            "FHIR MeasureReport individual"));
+                    audit.record(AuditEntry.read(
+                            "measure-result", String.valueOf(run.id()), memberId, "FHIR MeasureReport individual"));
                     return report;
-                }).optional();
+                })
+                .optional();
     }
 }

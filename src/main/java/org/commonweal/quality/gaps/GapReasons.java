@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.context.MessageSource;
 
 /**
@@ -18,14 +17,15 @@ public final class GapReasons {
     /** Measures whose numerator is the bad outcome: the gap is being in it. */
     public static final Set<String> INVERSE = Set.of("CMS122");
 
-    private GapReasons() {
-    }
+    private GapReasons() {}
 
     /** SQL condition over a result row {@code r} of a run {@code run}: the member has an open gap. */
     public static String openGapSql(String result, String run) {
         return result + ".denominator and not " + result + ".denominator_exclusion and not " + result
                 + ".denominator_exception and " + result + ".numerator = (" + run + ".measure_id in ("
-                + String.join(", ", INVERSE.stream().sorted().map(id -> "'" + id + "'").toList()) + "))";
+                + String.join(
+                        ", ",
+                        INVERSE.stream().sorted().map(id -> "'" + id + "'").toList()) + "))";
     }
 
     /** The day the gap is due by: the end of the period, or for CMS117 the second birthday when it falls in it. */
@@ -43,18 +43,33 @@ public final class GapReasons {
         var year = Integer.toString(periodStart.getYear()); // a string: MessageFormat would print 2,026
         Object[] args = switch (measureId) {
             // mammography from October 1 two years before the period
-            case "CMS125" -> new Object[] {year, periodStart.minusYears(2).withMonth(10).withDayOfMonth(1)
-                    .format(month)};
+            case "CMS125" ->
+                new Object[] {
+                    year,
+                    periodStart.minusYears(2).withMonth(10).withDayOfMonth(1).format(month)
+                };
             // cytology in the period or the two years before; HPV test in the four years before (age 30+)
-            case "CMS124" -> new Object[] {year, periodStart.minusYears(2).format(month),
-                    periodStart.minusYears(4).format(month)};
+            case "CMS124" ->
+                new Object[] {
+                    year,
+                    periodStart.minusYears(2).format(month),
+                    periodStart.minusYears(4).format(month)
+                };
             // colonoscopy in the period or the nine years before, a FIT in the period, FIT-DNA in the two before,
             // CT colonography or flexible sigmoidoscopy in the four before
-            case "CMS130" -> new Object[] {year, periodStart.minusYears(9).format(month),
-                    periodStart.minusYears(2).format(month), periodStart.minusYears(4).format(month)};
+            case "CMS130" ->
+                new Object[] {
+                    year,
+                    periodStart.minusYears(9).format(month),
+                    periodStart.minusYears(2).format(month),
+                    periodStart.minusYears(4).format(month)
+                };
             default -> new Object[] {year};
         };
-        return messages.getMessage("quality.gap.reason." + measureId, args,
-                messages.getMessage("quality.gap.reason.other", args, locale), locale);
+        return messages.getMessage(
+                "quality.gap.reason." + measureId,
+                args,
+                messages.getMessage("quality.gap.reason.other", args, locale),
+                locale);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
@@ -26,16 +25,28 @@ public class GapWorklist {
     public static final int LIMIT = 200;
 
     /** Filters; null means any. {@code pcpNpi} keeps the members whose PCP today is that NPI. */
-    public record Filter(String measureId, Integer rcacRegion, String language, String pcpNpi) {
-    }
+    public record Filter(String measureId, Integer rcacRegion, String language, String pcpNpi) {}
 
-    public record Row(String memberId, String name, String language, Integer spa, Integer rcacRegion, String pcpNpi,
-            String pcpName, String measureId, String reason, LocalDate dueBy) {
-    }
+    public record Row(
+            String memberId,
+            String name,
+            String language,
+            Integer spa,
+            Integer rcacRegion,
+            String pcpNpi,
+            String pcpName,
+            String measureId,
+            String reason,
+            LocalDate dueBy) {}
 
-    private record Open(String memberId, String measureId, LocalDate from, LocalDate to, String language, Integer spa,
-            Integer region) {
-    }
+    private record Open(
+            String memberId,
+            String measureId,
+            LocalDate from,
+            LocalDate to,
+            String language,
+            Integer spa,
+            Integer region) {}
 
     private final JdbcClient jdbc;
     private final Coverage coverage;
@@ -72,14 +83,23 @@ public class GapWorklist {
         // with a PCP filter the PCP is known only after coverage answers: read more, keep LIMIT
         sql.append(" order by run.period_end, r.member_id, run.measure_id limit ?");
         params.add(filter.pcpNpi() == null ? LIMIT : LIMIT * 10);
-        var open = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Open(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), (Integer) rs.getObject(6),
+        var open = jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new Open(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        (Integer) rs.getObject(6),
                         (Integer) rs.getObject(7)))
                 .list();
         var today = LocalDate.now();
-        var eligibility = coverage.eligibility(open.stream().map(o -> new EligibilityInquiry(o.memberId(), today))
-                .toList(), purpose);
+        var eligibility = coverage.eligibility(
+                open.stream()
+                        .map(o -> new EligibilityInquiry(o.memberId(), today))
+                        .toList(),
+                purpose);
         var rows = new ArrayList<Row>();
         for (int i = 0; i < open.size() && rows.size() < LIMIT; i++) {
             var o = open.get(i);
@@ -90,8 +110,15 @@ public class GapWorklist {
             var member = e == null ? null : e.member();
             var birthDate = member == null ? null : member.birthDate();
             audit.record(AuditEntry.read("member-care-gaps", o.memberId(), o.memberId(), purpose));
-            rows.add(new Row(o.memberId(), member == null ? null : member.firstName() + " " + member.lastName(),
-                    o.language(), o.spa(), o.region(), npi, span == null ? null : span.pcpName(), o.measureId(),
+            rows.add(new Row(
+                    o.memberId(),
+                    member == null ? null : member.firstName() + " " + member.lastName(),
+                    o.language(),
+                    o.spa(),
+                    o.region(),
+                    npi,
+                    span == null ? null : span.pcpName(),
+                    o.measureId(),
                     GapReasons.reason(messages, o.measureId(), o.from(), locale),
                     GapReasons.dueBy(o.measureId(), o.from(), o.to(), birthDate)));
         }

@@ -1,7 +1,6 @@
 package org.commonweal.quality.measure;
 
 import java.util.Map;
-
 import org.fhir.ucum.Decimal;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumException;

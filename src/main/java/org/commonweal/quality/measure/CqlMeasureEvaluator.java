@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.lang3.tuple.Pair;
 import org.cqframework.cql.cql2elm.LibraryManager;
 import org.cqframework.cql.cql2elm.ModelManager;
@@ -51,18 +50,26 @@ public final class CqlMeasureEvaluator {
     /** Evaluates {@code record} (the member's Patient and clinical resources) for the period {@code from}–{@code to}. */
     public MeasurePopulations evaluate(String subject, List<Resource> record, LocalDate from, LocalDate to) {
         var retrieve = new PatientRecordRetrieve(record, MODEL, measure.valueSets());
-        var environment = new Environment(libraries,
-                Map.of(FHIR_MODEL, new CompositeDataProvider(MODEL, retrieve)), measure.valueSets());
+        var environment = new Environment(
+                libraries, Map.of(FHIR_MODEL, new CompositeDataProvider(MODEL, retrieve)), measure.valueSets());
         var engine = new CqlEngine(environment);
         var expressions = new LinkedHashSet<String>(measure.populations().values());
         expressions.addAll(measure.stratifiers().values());
-        var result = engine.evaluate(measure.libraries().identifier(measure.libraryName(), measure.libraryVersion()),
-                expressions, Pair.of("Patient", subject), Map.of("Measurement Period", period(from, to)), null);
+        var result = engine.evaluate(
+                measure.libraries().identifier(measure.libraryName(), measure.libraryVersion()),
+                expressions,
+                Pair.of("Patient", subject),
+                Map.of("Measurement Period", period(from, to)),
+                null);
         var raw = new LinkedHashMap<String, Boolean>();
-        measure.populations().forEach((code, expression) ->
-                raw.put(code, Boolean.TRUE.equals(result.forExpression(expression).value())));
+        measure.populations()
+                .forEach((code, expression) -> raw.put(
+                        code,
+                        Boolean.TRUE.equals(result.forExpression(expression).value())));
         var strata = new LinkedHashMap<String, Object>();
-        measure.stratifiers().forEach((id, expression) -> strata.put(id, result.forExpression(expression).value()));
+        measure.stratifiers()
+                .forEach((id, expression) ->
+                        strata.put(id, result.forExpression(expression).value()));
         return new MeasurePopulations(measure.id(), subject, proportion(raw), strata);
     }
 
@@ -75,15 +82,17 @@ public final class CqlMeasureEvaluator {
         boolean denexcep = den && !denex && !num && raw.getOrDefault("denominator-exception", false);
         var out = new LinkedHashMap<String, Boolean>();
         for (var code : raw.keySet()) {
-            out.put(code, switch (code) {
-                case "initial-population" -> ip;
-                case "denominator" -> den;
-                case "denominator-exclusion" -> denex;
-                case "numerator" -> num;
-                case "numerator-exclusion" -> numex;
-                case "denominator-exception" -> denexcep;
-                default -> raw.get(code);
-            });
+            out.put(
+                    code,
+                    switch (code) {
+                        case "initial-population" -> ip;
+                        case "denominator" -> den;
+                        case "denominator-exclusion" -> denex;
+                        case "numerator" -> num;
+                        case "numerator-exclusion" -> numex;
+                        case "denominator-exception" -> denexcep;
+                        default -> raw.get(code);
+                    });
         }
         return out;
     }

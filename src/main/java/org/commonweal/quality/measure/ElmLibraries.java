@@ -1,5 +1,7 @@
 package org.commonweal.quality.measure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cqframework.cql.cql2elm.LibraryManager;
 import org.cqframework.cql.cql2elm.model.CompiledLibrary;
 import org.cqframework.cql.elm.serializing.jackson.ElmJsonLibraryReader;
@@ -89,12 +88,14 @@ final class ElmLibraries {
             for (var include : library.getIncludes().getDef()) {
                 var path = include.getPath();
                 var slash = path.lastIndexOf('/');
-                var wanted = new VersionedIdentifier().withId(path.substring(slash + 1))
-                        .withSystem(slash < 0 ? null : path.substring(0, slash)).withVersion(include.getVersion());
+                var wanted = new VersionedIdentifier()
+                        .withId(path.substring(slash + 1))
+                        .withSystem(slash < 0 ? null : path.substring(0, slash))
+                        .withVersion(include.getVersion());
                 var found = byNameAndVersion.get(key(wanted.getId(), wanted.getVersion()));
                 if (found != null) {
-                    manager.getCompiledLibraries().putIfAbsent(wanted,
-                            manager.getCompiledLibraries().get(found.getIdentifier()));
+                    manager.getCompiledLibraries()
+                            .putIfAbsent(wanted, manager.getCompiledLibraries().get(found.getIdentifier()));
                 }
             }
         }

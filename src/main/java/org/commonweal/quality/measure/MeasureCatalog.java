@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +41,12 @@ public class MeasureCatalog {
             throw new MeasureContentException("measure " + measureId + " is not one of " + SUPPORTED);
         }
         if (!Files.isDirectory(content.resolve(measureId))) {
-            throw new MeasureContentException("measure content " + content.resolve(measureId).toAbsolutePath()
-                    + " is missing (set commonweal.quality.content)");
+            throw new MeasureContentException("measure content "
+                    + content.resolve(measureId).toAbsolutePath() + " is missing (set commonweal.quality.content)");
         }
-        return evaluators.computeIfAbsent(measureId, id -> new CqlMeasureEvaluator(MeasurePackage.read(
-                content.resolve(id), List.of(content.resolve("_shared/ecqm-content-cms-2025/libraries")))));
+        return evaluators.computeIfAbsent(
+                measureId,
+                id -> new CqlMeasureEvaluator(MeasurePackage.read(
+                        content.resolve(id), List.of(content.resolve("_shared/ecqm-content-cms-2025/libraries")))));
     }
 }

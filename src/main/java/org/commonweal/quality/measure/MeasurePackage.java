@@ -1,5 +1,6 @@
 package org.commonweal.quality.measure;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.hl7.fhir.r4.model.Extension;
 
 /**
  * One eCQM as published: its FHIR Measure (populations and stratifiers by CQL expression name), the Libraries it
@@ -25,11 +24,19 @@ import org.hl7.fhir.r4.model.Extension;
  * @param populations     population code (initial-population, denominator, …) → CQL expression
  * @param stratifiers     stratifier id → CQL expression
  */
-public record MeasurePackage(String id, String url, String title, String libraryName, String libraryVersion,
-        Map<String, String> populations, Map<String, String> stratifiers, ElmLibraries libraries,
+public record MeasurePackage(
+        String id,
+        String url,
+        String title,
+        String libraryName,
+        String libraryVersion,
+        Map<String, String> populations,
+        Map<String, String> stratifiers,
+        ElmLibraries libraries,
         ValueSetExpansions valueSets) {
 
-    static final String POPULATION_BASIS = "http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-populationBasis";
+    static final String POPULATION_BASIS =
+            "http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-populationBasis";
 
     /** The codes of one of the measure's value sets as {@code system|code} keys; unknown sets are an error. */
     public java.util.Set<String> valueSetKeys(String url) {
@@ -61,7 +68,9 @@ public record MeasurePackage(String id, String url, String title, String library
         if (main == null) throw new MeasureContentException(folder + ": no Library " + mainUrl);
         var valueSets = new ValueSetExpansions();
         try (Stream<Path> dirs = Files.list(folder)) {
-            for (var dir : dirs.filter(d -> d.getFileName().toString().startsWith("valuesets")).sorted().toList()) {
+            for (var dir : dirs.filter(d -> d.getFileName().toString().startsWith("valuesets"))
+                    .sorted()
+                    .toList()) {
                 for (var file : jsonFiles(dir)) valueSets.add(parse(parser, file, ValueSet.class));
             }
         } catch (IOException e) {
@@ -70,15 +79,27 @@ public record MeasurePackage(String id, String url, String title, String library
         var group = measure.getGroupFirstRep();
         var basis = group.getExtensionByUrl(POPULATION_BASIS);
         if (basis != null && !"boolean".equals(((Extension) basis).getValue().primitiveValue())) {
-            throw new MeasureContentException(measure.getUrl() + ": only patient-based (boolean) measures are supported");
+            throw new MeasureContentException(
+                    measure.getUrl() + ": only patient-based (boolean) measures are supported");
         }
         var populations = new LinkedHashMap<String, String>();
-        group.getPopulation().forEach(p -> populations.put(p.getCode().getCodingFirstRep().getCode(),
-                p.getCriteria().getExpression()));
+        group.getPopulation()
+                .forEach(p -> populations.put(
+                        p.getCode().getCodingFirstRep().getCode(),
+                        p.getCriteria().getExpression()));
         var stratifiers = new LinkedHashMap<String, String>();
-        group.getStratifier().forEach(s -> stratifiers.put(s.getId(), s.getCriteria().getExpression()));
-        return new MeasurePackage(folder.getFileName().toString(), measure.getUrl(), measure.getTitle(),
-                main.getName(), main.getVersion(), populations, stratifiers, libraries, valueSets);
+        group.getStratifier()
+                .forEach(s -> stratifiers.put(s.getId(), s.getCriteria().getExpression()));
+        return new MeasurePackage(
+                folder.getFileName().toString(),
+                measure.getUrl(),
+                measure.getTitle(),
+                main.getName(),
+                main.getVersion(),
+                populations,
+                stratifiers,
+                libraries,
+                valueSets);
     }
 
     private static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T parse(

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -34,9 +33,19 @@ class PatientRecordRetrieve implements RetrieveProvider {
     }
 
     @Override
-    public Iterable<Object> retrieve(String context, String contextPath, Object contextValue, String dataType,
-            String templateId, String codePath, Iterable<Code> codes, String valueSet, String datePath,
-            String dateLowPath, String dateHighPath, Interval dateRange) {
+    public Iterable<Object> retrieve(
+            String context,
+            String contextPath,
+            Object contextValue,
+            String dataType,
+            String templateId,
+            String codePath,
+            Iterable<Code> codes,
+            String valueSet,
+            String datePath,
+            String dateLowPath,
+            String dateHighPath,
+            Interval dateRange) {
         if (dateRange != null) {
             // The published ELM is translated without date-range optimisation; refuse rather than over-include.
             throw new UnsupportedOperationException("date-range retrieves are not supported");
@@ -45,8 +54,10 @@ class PatientRecordRetrieve implements RetrieveProvider {
         var found = new ArrayList<Object>();
         for (var resource : record) {
             if (!resource.fhirType().equals(dataType)) continue;
-            if (contextValue != null && contextPath != null && !belongsTo(resource, contextPath, contextValue)) continue;
-            if (codePath != null && (wanted != null || valueSet != null)
+            if (contextValue != null && contextPath != null && !belongsTo(resource, contextPath, contextValue))
+                continue;
+            if (codePath != null
+                    && (wanted != null || valueSet != null)
                     && !matches(model.resolvePath(resource, codePath), wanted, valueSet)) continue;
             found.add(resource);
         }

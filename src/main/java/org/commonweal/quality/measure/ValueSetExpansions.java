@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.hl7.fhir.r4.model.ValueSet;
 import org.opencds.cqf.cql.engine.runtime.Code;
 import org.opencds.cqf.cql.engine.terminology.CodeSystemInfo;
@@ -27,21 +26,32 @@ final class ValueSetExpansions implements TerminologyProvider {
         var list = new ArrayList<Code>();
         if (valueSet.getExpansion().hasContains()) {
             for (var c : valueSet.getExpansion().getContains()) {
-                list.add(new Code().withSystem(c.getSystem()).withCode(c.getCode()).withVersion(c.getVersion())
+                list.add(new Code()
+                        .withSystem(c.getSystem())
+                        .withCode(c.getCode())
+                        .withVersion(c.getVersion())
                         .withDisplay(c.getDisplay()));
             }
         } else {
             for (var include : valueSet.getCompose().getInclude()) {
                 for (var c : include.getConcept()) {
-                    list.add(new Code().withSystem(include.getSystem()).withCode(c.getCode())
+                    list.add(new Code()
+                            .withSystem(include.getSystem())
+                            .withCode(c.getCode())
                             .withDisplay(c.getDisplay()));
                 }
             }
         }
         var keys = new HashSet<String>();
         list.forEach(c -> keys.add(key(c.getSystem(), c.getCode())));
-        members.merge(url, keys, (a, b) -> { a.addAll(b); return a; });
-        codes.merge(url, list, (a, b) -> { a.addAll(b); return a; });
+        members.merge(url, keys, (a, b) -> {
+            a.addAll(b);
+            return a;
+        });
+        codes.merge(url, list, (a, b) -> {
+            a.addAll(b);
+            return a;
+        });
     }
 
     /** The value set's codes as {@code system|code} keys (for engines that index them themselves). */

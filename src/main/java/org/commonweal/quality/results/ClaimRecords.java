@@ -2,14 +2,12 @@ package org.commonweal.quality.results;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.quality.engine.MemberRecord;
 
 /** A member's stored claims into our engine's record, with the same dates and codes {@link ClaimResources} gives FHIR. */
 final class ClaimRecords {
 
-    private ClaimRecords() {
-    }
+    private ClaimRecords() {}
 
     static void fill(MemberRecord record, List<ClaimResources.StoredClaim> claims) {
         for (var claim : claims) add(record, claim);
@@ -26,7 +24,13 @@ final class ClaimRecords {
             from[i] = line.from();
             to[i] = line.to();
         }
-        record.claim(ClaimResources.first(claim), ClaimResources.last(claim), codes, from, to, claim.diagnoses(),
+        record.claim(
+                ClaimResources.first(claim),
+                ClaimResources.last(claim),
+                codes,
+                from,
+                to,
+                claim.diagnoses(),
                 claim.icd10Procedures());
     }
 }

@@ -3,7 +3,6 @@ package org.commonweal.quality.results;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.coverage.MemberSummary;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -35,25 +34,29 @@ final class ClaimResources {
     static final String US_CORE_SEX = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex";
 
     /** One stored claim with its lines, as read for a member. */
-    record StoredClaim(String claimNumber, char form, LocalDate from, LocalDate to, List<String> diagnoses,
-            List<String> icd10Procedures, List<StoredLine> lines) {
-    }
+    record StoredClaim(
+            String claimNumber,
+            char form,
+            LocalDate from,
+            LocalDate to,
+            List<String> diagnoses,
+            List<String> icd10Procedures,
+            List<StoredLine> lines) {}
 
-    record StoredLine(int number, LocalDate from, LocalDate to, String procedureCode) {
-    }
+    record StoredLine(int number, LocalDate from, LocalDate to, String procedureCode) {}
 
-    private ClaimResources() {
-    }
+    private ClaimResources() {}
 
     static List<Resource> of(MemberSummary member, List<StoredClaim> claims) {
         var resources = new ArrayList<Resource>();
         var patient = new Patient();
         patient.setId(member.memberId());
-        patient.setGender(switch (member.sex() == null ? "" : member.sex()) {
-            case "F" -> AdministrativeGender.FEMALE;
-            case "M" -> AdministrativeGender.MALE;
-            default -> AdministrativeGender.UNKNOWN;
-        });
+        patient.setGender(
+                switch (member.sex() == null ? "" : member.sex()) {
+                    case "F" -> AdministrativeGender.FEMALE;
+                    case "M" -> AdministrativeGender.MALE;
+                    default -> AdministrativeGender.UNKNOWN;
+                });
         // QI-Core 6 measures read sex from the US Core sex extension (SNOMED CT), not from gender (CMS125's
         // "Patient.sex = '248152002'")
         var sex = switch (member.sex() == null ? "" : member.sex()) {
@@ -62,31 +65,38 @@ final class ClaimResources {
             default -> null;
         };
         if (sex != null) patient.addExtension(US_CORE_SEX, new CodeType(sex));
-        if (member.birthDate() != null) patient.setBirthDateElement(new DateType(member.birthDate().toString()));
+        if (member.birthDate() != null)
+            patient.setBirthDateElement(new DateType(member.birthDate().toString()));
         resources.add(patient);
         var subject = new Reference("Patient/" + member.memberId());
         for (var claim : claims) {
             var encounter = new Encounter();
             encounter.setId("claim-" + claim.claimNumber());
             encounter.setStatus(Encounter.EncounterStatus.FINISHED);
-            encounter.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode",
-                    claim.form() == 'I' ? "IMP" : "AMB", null));
+            encounter.setClass_(new Coding(
+                    "http://terminology.hl7.org/CodeSystem/v3-ActCode", claim.form() == 'I' ? "IMP" : "AMB", null));
             encounter.setSubject(subject);
             encounter.setPeriod(period(first(claim), last(claim)));
             var type = new CodeableConcept();
             for (var line : claim.lines()) {
                 if (line.procedureCode() == null) continue;
                 codings(line.procedureCode()).forEach(type::addCoding);
-                var procedure = procedure(claim.claimNumber() + "-" + line.number(), subject,
-                        codings(line.procedureCode()), period(line.from(), line.to()));
+                var procedure = procedure(
+                        claim.claimNumber() + "-" + line.number(),
+                        subject,
+                        codings(line.procedureCode()),
+                        period(line.from(), line.to()));
                 resources.add(procedure);
             }
             encounter.addType(type);
             resources.add(encounter);
             int n = 0;
             for (var pcs : claim.icd10Procedures()) {
-                resources.add(procedure(claim.claimNumber() + "-pcs" + (++n), subject,
-                        List.of(new Coding(ICD10_PCS, pcs, null)), period(first(claim), last(claim))));
+                resources.add(procedure(
+                        claim.claimNumber() + "-pcs" + (++n),
+                        subject,
+                        List.of(new Coding(ICD10_PCS, pcs, null)),
+                        period(first(claim), last(claim))));
             }
             n = 0;
             for (var dx : claim.diagnoses()) {
@@ -96,10 +106,10 @@ final class ClaimResources {
                 condition.setEncounter(new Reference("Encounter/" + encounter.getId()));
                 condition.addCategory(new CodeableConcept(new Coding(
                         "http://terminology.hl7.org/CodeSystem/condition-category", "encounter-diagnosis", null)));
-                condition.setClinicalStatus(new CodeableConcept(new Coding(
-                        "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
-                condition.setVerificationStatus(new CodeableConcept(new Coding(
-                        "http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", null)));
+                condition.setClinicalStatus(new CodeableConcept(
+                        new Coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
+                condition.setVerificationStatus(new CodeableConcept(
+                        new Coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", null)));
                 condition.setCode(new CodeableConcept(new Coding(ICD10_CM, dotted(dx), null)));
                 condition.setOnset(new DateTimeType(first(claim).toString()));
                 condition.setAbatement(new DateTimeType(last(claim).toString()));
@@ -133,13 +143,19 @@ final class ClaimResources {
     }
 
     static LocalDate first(StoredClaim claim) {
-        return claim.lines().stream().map(StoredLine::from).filter(d -> d != null).min(LocalDate::compareTo)
+        return claim.lines().stream()
+                .map(StoredLine::from)
+                .filter(d -> d != null)
+                .min(LocalDate::compareTo)
                 .orElse(claim.from());
     }
 
     static LocalDate last(StoredClaim claim) {
-        return claim.lines().stream().map(l -> l.to() != null ? l.to() : l.from()).filter(d -> d != null)
-                .max(LocalDate::compareTo).orElse(claim.to() != null ? claim.to() : first(claim));
+        return claim.lines().stream()
+                .map(l -> l.to() != null ? l.to() : l.from())
+                .filter(d -> d != null)
+                .max(LocalDate::compareTo)
+                .orElse(claim.to() != null ? claim.to() : first(claim));
     }
 
     private static Period period(LocalDate from, LocalDate to) {

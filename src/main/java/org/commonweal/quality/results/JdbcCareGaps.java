@@ -4,15 +4,14 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.CareGap;
 import org.commonweal.quality.CareGaps;
 import org.commonweal.quality.DueCare;
 import org.commonweal.quality.gaps.GapReasons;
 import org.commonweal.quality.measure.MeasureCatalog;
-import org.commonweal.coverage.Coverage;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,7 @@ class JdbcCareGaps implements CareGaps {
     private final Coverage coverage;
     private final MessageSource messages;
 
-    JdbcCareGaps(JdbcClient jdbc, MeasureCatalog catalog, AuditTrail audit, Coverage coverage,
-            MessageSource messages) {
+    JdbcCareGaps(JdbcClient jdbc, MeasureCatalog catalog, AuditTrail audit, Coverage coverage, MessageSource messages) {
         this.coverage = coverage;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -49,15 +47,20 @@ class JdbcCareGaps implements CareGaps {
         var birthDate = gaps.stream().anyMatch(g -> g.gap().measureId().equals("CMS117"))
                 ? coverage.findMember(memberId, purpose).map(m -> m.birthDate()).orElse(null)
                 : null;
-        return gaps.stream().map(g -> new DueCare(memberId, g.gap().measureId(), g.gap().measureTitle(),
+        return gaps.stream()
+                .map(g -> new DueCare(
+                        memberId,
+                        g.gap().measureId(),
+                        g.gap().measureTitle(),
                         GapReasons.reason(messages, g.gap().measureId(), g.periodStart(), locale),
-                        GapReasons.dueBy(g.gap().measureId(), g.periodStart(), g.gap().dueBy(), birthDate),
+                        GapReasons.dueBy(
+                                g.gap().measureId(), g.periodStart(), g.gap().dueBy(), birthDate),
                         g.gap().runId()))
-                .sorted(Comparator.comparing(DueCare::dueBy).thenComparing(DueCare::measureId)).toList();
+                .sorted(Comparator.comparing(DueCare::dueBy).thenComparing(DueCare::measureId))
+                .toList();
     }
 
-    private record GapRow(CareGap gap, LocalDate periodStart) {
-    }
+    private record GapRow(CareGap gap, LocalDate periodStart) {}
 
     private List<GapRow> gaps(String memberId) {
         return jdbc.sql("""
@@ -67,12 +70,20 @@ class JdbcCareGaps implements CareGaps {
                     where latest.measure_id = run.measure_id and latest.finished_at is not null)
                   and\s""" + GapReasons.openGapSql("r", "run") + " order by run.measure_id")
                 .param(memberId)
-                .query((rs, n) -> new GapRow(new CareGap(memberId, rs.getString(2), title(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getLong(1)), rs.getObject(4, LocalDate.class)))
+                .query((rs, n) -> new GapRow(
+                        new CareGap(
+                                memberId,
+                                rs.getString(2),
+                                title(rs.getString(2)),
+                                rs.getObject(3, LocalDate.class),
+                                rs.getLong(1)),
+                        rs.getObject(4, LocalDate.class)))
                 .list();
     }
 
     private String title(String measureId) {
-        return catalog.available(measureId) ? catalog.evaluator(measureId).measure().title() : measureId;
+        return catalog.available(measureId)
+                ? catalog.evaluator(measureId).measure().title()
+                : measureId;
     }
 }

@@ -2,7 +2,6 @@ package org.commonweal.quality.results;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.quality.QualityFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,8 @@ class JdbcQualityFigures implements QualityFigures {
 
     @Override
     public List<RateCell> latestRates() {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 with latest as (
                   select distinct on (measure_id) id, measure_id, period_end from quality.measure_run
                   where finished_at is not null order by measure_id, id desc)
@@ -36,9 +36,18 @@ class JdbcQualityFigures implements QualityFigures {
                     Integer spa = bySpa ? (Integer) rs.getObject(3) : null;
                     Integer region = byRegion ? (Integer) rs.getObject(4) : null;
                     if ((bySpa && spa == null) || (byRegion && region == null)) return null; // no place known
-                    return new RateCell(rs.getString(1), rs.getString(1), rs.getObject(2, LocalDate.class), spa,
-                            region, rs.getLong(7), rs.getLong(8));
+                    return new RateCell(
+                            rs.getString(1),
+                            rs.getString(1),
+                            rs.getObject(2, LocalDate.class),
+                            spa,
+                            region,
+                            rs.getLong(7),
+                            rs.getLong(8));
                 })
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

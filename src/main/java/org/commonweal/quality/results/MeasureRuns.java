@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.quality.CareGapsComputed;
@@ -37,7 +36,11 @@ public class MeasureRuns {
     private final ClinicalImport clinical;
     private final ApplicationEventPublisher events;
 
-    MeasureRuns(JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical,
+    MeasureRuns(
+            JdbcClient jdbc,
+            MeasureCatalog catalog,
+            Coverage coverage,
+            ClinicalImport clinical,
             ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
@@ -47,9 +50,16 @@ public class MeasureRuns {
     }
 
     /** What one run did. */
-    public record RunSummary(long runId, String measureId, int members, int initialPopulation, int denominator,
-            int exclusions, int numerator, int errors, long millis) {
-    }
+    public record RunSummary(
+            long runId,
+            String measureId,
+            int members,
+            int initialPopulation,
+            int denominator,
+            int exclusions,
+            int numerator,
+            int errors,
+            long millis) {}
 
     public RunSummary run(String measureId, LocalDate from, LocalDate to, String by) {
         long started = System.currentTimeMillis();
@@ -57,7 +67,9 @@ public class MeasureRuns {
         long runId = jdbc.sql("""
                 insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
                     started_by) values (?, ?, ?, ?, 'ecqm', ?) returning id""")
-                .params(measureId, evaluator.measure().url(), from, to, by).query(Long.class).single();
+                .params(measureId, evaluator.measure().url(), from, to, by)
+                .query(Long.class)
+                .single();
         var memberIds = jdbc.sql("""
                 select distinct c.member_id from quality.claim c join quality.service_line l on l.claim_id = c.id
                 where c.status = 'current' and l.service_from <= ? and coalesce(l.service_to, l.service_from) >= ?
@@ -89,10 +101,12 @@ public class MeasureRuns {
             }
         }
         jdbc.sql("update quality.measure_run set finished_at = now(), members = ?, errors = ? where id = ?")
-                .params(members, errors, runId).update();
-        events.publishEvent(new CareGapsComputed(runId, measureId, to, openGaps(runId).size()));
-        return new RunSummary(runId, measureId, members, ip, den, denex, num, errors,
-                System.currentTimeMillis() - started);
+                .params(members, errors, runId)
+                .update();
+        events.publishEvent(
+                new CareGapsComputed(runId, measureId, to, openGaps(runId).size()));
+        return new RunSummary(
+                runId, measureId, members, ip, den, denex, num, errors, System.currentTimeMillis() - started);
     }
 
     void store(long runId, MemberSummary member, MeasurePopulations result, String error, LocalDate asOf) {
@@ -100,10 +114,21 @@ public class MeasureRuns {
                 insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                     denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
                     language, spa, rcac_region) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(runId, member.memberId(), in(result, "initial-population"), in(result, "denominator"),
-                        in(result, "denominator-exclusion"), in(result, "denominator-exception"),
-                        in(result, "numerator"), error, member.sex(), ageBand(member.birthDate(), asOf),
-                        member.raceEthnicity(), member.spokenLanguage(), member.spa(), member.rcacRegion())
+                .params(
+                        runId,
+                        member.memberId(),
+                        in(result, "initial-population"),
+                        in(result, "denominator"),
+                        in(result, "denominator-exclusion"),
+                        in(result, "denominator-exception"),
+                        in(result, "numerator"),
+                        error,
+                        member.sex(),
+                        ageBand(member.birthDate(), asOf),
+                        member.raceEthnicity(),
+                        member.spokenLanguage(),
+                        member.spa(),
+                        member.rcacRegion())
                 .update();
     }
 
@@ -128,16 +153,23 @@ public class MeasureRuns {
                 where c.member_id = ? and c.status = 'current' order by l.claim_id, l.line_number""")
                 .param(memberId)
                 .query((rs, n) -> {
-                    lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ClaimResources.StoredLine(
-                            rs.getInt(2), date(rs, 3), date(rs, 4), rs.getString(5)));
+                    lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new ClaimResources.StoredLine(
+                                    rs.getInt(2), date(rs, 3), date(rs, 4), rs.getString(5)));
                     return null;
-                }).list();
+                })
+                .list();
         return jdbc.sql("""
                 select id, claim_number, form, statement_from, statement_to, diagnoses, icd10_procedures
                 from quality.claim where member_id = ? and status = 'current' order by id""")
                 .param(memberId)
-                .query((rs, n) -> new ClaimResources.StoredClaim(rs.getString(2), rs.getString(3).charAt(0),
-                        date(rs, 4), date(rs, 5), strings(rs.getArray(6)), strings(rs.getArray(7)),
+                .query((rs, n) -> new ClaimResources.StoredClaim(
+                        rs.getString(2),
+                        rs.getString(3).charAt(0),
+                        date(rs, 4),
+                        date(rs, 5),
+                        strings(rs.getArray(6)),
+                        strings(rs.getArray(7)),
                         lines.getOrDefault(rs.getLong(1), List.of())))
                 .list();
     }
@@ -151,8 +183,7 @@ public class MeasureRuns {
     }
 
     /** One stratum's counts in a run (denominator after exclusions and exceptions, numerator). */
-    public record Stratum(String value, long eligible, long met) {
-    }
+    public record Stratum(String value, long eligible, long met) {}
 
     /** The run's eligible and met counts per value of one stratifier (sex, age_band, race_ethnicity, …). */
     public List<Stratum> strata(long runId, String stratifier) {
@@ -162,16 +193,26 @@ public class MeasureRuns {
             default -> throw new IllegalArgumentException("unknown stratifier " + stratifier);
         };
         return jdbc.sql("select coalesce(" + column + ", 'unknown') as v, "
-                + "count(*) filter (where denominator and not denominator_exclusion and not denominator_exception), "
-                + "count(*) filter (where numerator) from quality.measure_result where run_id = ? "
-                + "group by 1 order by 1")
-                .param(runId).query((rs, n) -> new Stratum(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+                        + "count(*) filter (where denominator and not denominator_exclusion and not denominator_exception), "
+                        + "count(*) filter (where numerator) from quality.measure_result where run_id = ? "
+                        + "group by 1 order by 1")
+                .param(runId)
+                .query((rs, n) -> new Stratum(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
     }
 
     /** A finished run with its population counts. */
-    public record RunRow(long id, String measureId, LocalDate periodStart, LocalDate periodEnd, int members,
-            long initialPopulation, long denominator, long exclusions, long numerator, int errors) {
-    }
+    public record RunRow(
+            long id,
+            String measureId,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            int members,
+            long initialPopulation,
+            long denominator,
+            long exclusions,
+            long numerator,
+            int errors) {}
 
     /** The latest runs, newest first. */
     public List<RunRow> recent(int limit) {
@@ -184,8 +225,17 @@ public class MeasureRuns {
                 where run.finished_at is not null
                 group by run.id order by run.id desc limit ?""")
                 .param(limit)
-                .query((rs, n) -> new RunRow(rs.getLong(1), rs.getString(2), date(rs, 3), date(rs, 4), rs.getInt(5),
-                        rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(6)))
+                .query((rs, n) -> new RunRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        date(rs, 3),
+                        date(rs, 4),
+                        rs.getInt(5),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getInt(6)))
                 .list();
     }
 
@@ -196,9 +246,10 @@ public class MeasureRuns {
     /** Open care gaps of a run: members eligible (not excluded) and not in the numerator (in it, for an inverse measure). */
     public List<String> openGaps(long runId) {
         return jdbc.sql("select r.member_id from quality.measure_result r join quality.measure_run run"
-                + " on run.id = r.run_id where r.run_id = ? and "
-                + org.commonweal.quality.gaps.GapReasons.openGapSql("r", "run") + " order by 1")
-                .param(runId).query(String.class).list();
+                        + " on run.id = r.run_id where r.run_id = ? and "
+                        + org.commonweal.quality.gaps.GapReasons.openGapSql("r", "run") + " order by 1")
+                .param(runId)
+                .query(String.class)
+                .list();
     }
-
 }

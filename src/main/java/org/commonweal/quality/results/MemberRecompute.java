@@ -2,7 +2,6 @@ package org.commonweal.quality.results;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.measure.MeasureCatalog;
@@ -29,8 +28,8 @@ public class MemberRecompute {
     private final ClinicalImport clinical;
     private final MeasureRuns runs;
 
-    MemberRecompute(JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical,
-            MeasureRuns runs) {
+    MemberRecompute(
+            JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical, MeasureRuns runs) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.coverage = coverage;
@@ -38,8 +37,7 @@ public class MemberRecompute {
         this.runs = runs;
     }
 
-    private record LatestRun(long id, String measureId, LocalDate from, LocalDate to) {
-    }
+    private record LatestRun(long id, String measureId, LocalDate from, LocalDate to) {}
 
     /** Re-evaluates the member in each measure's latest finished run; returns how many results were replaced. */
     @Transactional
@@ -51,7 +49,10 @@ public class MemberRecompute {
                 where id = (select max(id) from quality.measure_run l
                             where l.measure_id = run.measure_id and l.finished_at is not null)
                 order by measure_id""")
-                .query((rs, n) -> new LatestRun(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                .query((rs, n) -> new LatestRun(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class)))
                 .list();
         var record = new ArrayList<Resource>(ClaimResources.of(member.get(), runs.claims(memberId)));
@@ -67,7 +68,8 @@ public class MemberRecompute {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             jdbc.sql("delete from quality.measure_result where run_id = ? and member_id = ?")
-                    .params(run.id(), memberId).update();
+                    .params(run.id(), memberId)
+                    .update();
             runs.store(run.id(), member.get(), result, error, run.to());
             replaced++;
         }

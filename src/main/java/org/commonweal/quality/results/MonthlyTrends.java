@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.CareGapsComputed;
 import org.commonweal.quality.clinical.ClinicalImport;
@@ -34,8 +33,14 @@ public class MonthlyTrends {
     private final ClinicalImport clinical;
     private final boolean enabled;
 
-    MonthlyTrends(JdbcClient jdbc, JdbcTemplate template, MeasureCatalog catalog, MeasureRuns runs, Coverage coverage,
-            ClinicalImport clinical, @Value("${commonweal.quality.monthly-trends:true}") boolean enabled) {
+    MonthlyTrends(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            MeasureCatalog catalog,
+            MeasureRuns runs,
+            Coverage coverage,
+            ClinicalImport clinical,
+            @Value("${commonweal.quality.monthly-trends:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.template = template;
         this.catalog = catalog;
@@ -68,7 +73,9 @@ public class MonthlyTrends {
         var eligible = jdbc.sql("""
                 select member_id, numerator from quality.measure_result where run_id = ? and denominator
                   and not denominator_exclusion and not denominator_exception and error is null order by 1""")
-                .param(runId).query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2)}).list();
+                .param(runId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBoolean(2)})
+                .list();
         var rows = new ArrayList<Object[]>();
         for (var e : eligible) {
             var memberId = (String) e[0];
@@ -82,8 +89,9 @@ public class MonthlyTrends {
                     met = (Boolean) e[1];
                 } else {
                     try {
-                        met = evaluator.evaluate(memberId, RecordAsOf.asOf(record, end), run.periodStart(),
-                                run.periodEnd()).in("numerator");
+                        met = evaluator
+                                .evaluate(memberId, RecordAsOf.asOf(record, end), run.periodStart(), run.periodEnd())
+                                .in("numerator");
                     } catch (RuntimeException failed) {
                         continue; // the month stays unknown for this member; the year-end result stands
                     }
@@ -103,15 +111,14 @@ public class MonthlyTrends {
     }
 
     /** One month end's counts. */
-    public record Month(LocalDate monthEnd, long eligible, long met) {
-    }
+    public record Month(LocalDate monthEnd, long eligible, long met) {}
 
     public List<Month> months(long runId) {
         return jdbc.sql("""
                 select month_end, count(*), count(*) filter (where numerator) from quality.measure_result_month
                 where run_id = ? group by 1 order by 1""")
-                .param(runId).query((rs, n) -> new Month(rs.getObject(1, LocalDate.class), rs.getLong(2),
-                        rs.getLong(3)))
+                .param(runId)
+                .query((rs, n) -> new Month(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 }

@@ -14,14 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.quality.CareGapsComputed;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.engine.EcqmEngine;
-import org.commonweal.quality.engine.MemberRecord;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
 import org.hl7.fhir.r4.model.Resource;
@@ -49,7 +47,11 @@ public class OwnEngineRuns {
     private final ApplicationEventPublisher events;
     private volatile EcqmEngine engine;
 
-    OwnEngineRuns(JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical,
+    OwnEngineRuns(
+            JdbcClient jdbc,
+            MeasureCatalog catalog,
+            Coverage coverage,
+            ClinicalImport clinical,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -88,22 +90,27 @@ public class OwnEngineRuns {
      * clinical data (in the plan view: and are continuously enrolled through it); one run row per measure, with the
      * view. Measures our engine does not cover go to the reference engine member by member.
      */
-    public List<MeasureRuns.RunSummary> run(List<String> measureIds, LocalDate from, LocalDate to, String by,
-            View view) {
+    public List<MeasureRuns.RunSummary> run(
+            List<String> measureIds, LocalDate from, LocalDate to, String by, View view) {
         long started = System.currentTimeMillis();
         for (var id : measureIds) {
-            if (!MeasureCatalog.SUPPORTED.contains(id)) throw new IllegalArgumentException(id + " is not one of "
-                    + MeasureCatalog.SUPPORTED);
+            if (!MeasureCatalog.SUPPORTED.contains(id))
+                throw new IllegalArgumentException(id + " is not one of " + MeasureCatalog.SUPPORTED);
         }
         var engine = engine();
         var runs = new LinkedHashMap<String, Long>();
         for (var id : measureIds) {
-            var url = EcqmEngine.MEASURES.contains(id) ? engine.url(id) : catalog.evaluator(id).measure().url();
-            runs.put(id, jdbc.sql("""
+            var url = EcqmEngine.MEASURES.contains(id)
+                    ? engine.url(id)
+                    : catalog.evaluator(id).measure().url();
+            runs.put(
+                    id,
+                    jdbc.sql("""
                     insert into quality.measure_run (measure_id, measure_url, period_start, period_end,
                         population_view, started_by) values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(id, url, from, to, view.name().toLowerCase(java.util.Locale.ROOT), by)
-                    .query(Long.class).single());
+                            .params(id, url, from, to, view.name().toLowerCase(java.util.Locale.ROOT), by)
+                            .query(Long.class)
+                            .single());
         }
         var withClinicalData = new HashSet<>(clinical.members());
         var tallies = new HashMap<String, int[]>();
@@ -123,11 +130,11 @@ public class OwnEngineRuns {
             long runId = runs.get(id);
             var t = tallies.get(id);
             jdbc.sql("update quality.measure_run set finished_at = now(), members = ?, errors = ? where id = ?")
-                    .params(t[0], t[5], runId).update();
+                    .params(t[0], t[5], runId)
+                    .update();
             int open = jdbc.sql("""
                     select count(*) from quality.measure_result where run_id = ? and denominator
-                      and not denominator_exclusion and not denominator_exception and not numerator""")
-                    .param(runId).query(Integer.class).single();
+                      and not denominator_exclusion and not denominator_exception and not numerator""").param(runId).query(Integer.class).single();
             events.publishEvent(new CareGapsComputed(runId, id, to, open));
             summaries.add(new MeasureRuns.RunSummary(runId, id, t[0], t[1], t[2], t[3], t[4], t[5], millis));
         }
@@ -135,16 +142,25 @@ public class OwnEngineRuns {
     }
 
     /** One member's answer for one measure, or the error that stopped its evaluation. */
-    private record Answer(MemberResidence member, String measureId, MeasurePopulations result, String error) {
-    }
+    private record Answer(MemberResidence member, String measureId, MeasurePopulations result, String error) {}
 
-    private void evaluate(List<MemberResidence> members, List<String> measureIds, Map<String, Long> runs,
-            Set<String> withClinicalData, LocalDate from, LocalDate to, Map<String, int[]> tallies, View view) {
+    private void evaluate(
+            List<MemberResidence> members,
+            List<String> measureIds,
+            Map<String, Long> runs,
+            Set<String> withClinicalData,
+            LocalDate from,
+            LocalDate to,
+            Map<String, int[]> tallies,
+            View view) {
         if (members.isEmpty()) return;
         if (view == View.PLAN) {
-            var spans = coverage.spans(members.stream().map(MemberResidence::memberId).toList(), MeasureRuns.PURPOSE);
-            members = members.stream().filter(m -> PlanPopulation.continuouslyEnrolled(
-                    spans.getOrDefault(m.memberId(), List.of()), from, to)).toList();
+            var spans = coverage.spans(
+                    members.stream().map(MemberResidence::memberId).toList(), MeasureRuns.PURPOSE);
+            members = members.stream()
+                    .filter(m ->
+                            PlanPopulation.continuouslyEnrolled(spans.getOrDefault(m.memberId(), List.of()), from, to))
+                    .toList();
             if (members.isEmpty()) return;
         }
         var ids = members.stream().map(MemberResidence::memberId).toArray(String[]::new);
@@ -154,16 +170,26 @@ public class OwnEngineRuns {
         var work = new ArrayList<MemberResidence>();
         for (var m : members) {
             var own = claims.get(m.memberId());
-            boolean inPeriod = own != null && own.stream().anyMatch(c -> c.lines().stream().anyMatch(l ->
-                    l.from() != null && l.from().toEpochDay() <= toDay
-                            && (l.to() != null ? l.to() : l.from()).toEpochDay() >= fromDay));
+            boolean inPeriod = own != null
+                    && own.stream()
+                            .anyMatch(c -> c.lines().stream()
+                                    .anyMatch(l -> l.from() != null
+                                            && l.from().toEpochDay() <= toDay
+                                            && (l.to() != null ? l.to() : l.from()).toEpochDay() >= fromDay));
             if (inPeriod || withClinicalData.contains(m.memberId())) work.add(m);
         }
         List<List<Answer>> answers;
         try {
-            answers = POOL.submit(() -> work.parallelStream().map(m -> answers(m,
-                    claims.getOrDefault(m.memberId(), List.of()), withClinicalData.contains(m.memberId()),
-                    measureIds, from, to)).toList()).get();
+            answers = POOL.submit(() -> work.parallelStream()
+                            .map(m -> answers(
+                                    m,
+                                    claims.getOrDefault(m.memberId(), List.of()),
+                                    withClinicalData.contains(m.memberId()),
+                                    measureIds,
+                                    from,
+                                    to))
+                            .toList())
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -189,10 +215,16 @@ public class OwnEngineRuns {
     }
 
     /** Two workers: the machine's cores. */
-    private static final ForkJoinPool POOL = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private static final ForkJoinPool POOL =
+            new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
-    private List<Answer> answers(MemberResidence m, List<ClaimResources.StoredClaim> claims, boolean hasClinical,
-            List<String> measureIds, LocalDate from, LocalDate to) {
+    private List<Answer> answers(
+            MemberResidence m,
+            List<ClaimResources.StoredClaim> claims,
+            boolean hasClinical,
+            List<String> measureIds,
+            LocalDate from,
+            LocalDate to) {
         var engine = engine();
         var record = engine.record(m.memberId(), m.birthDate(), m.sex(), hasClinical);
         ClaimRecords.fill(record, claims);
@@ -217,8 +249,8 @@ public class OwnEngineRuns {
     }
 
     /** The CQL reference engine, one member at a time per measure (its library manager is not shared safely). */
-    private MeasurePopulations reference(String measureId, String memberId, List<Resource> fhir, LocalDate from,
-            LocalDate to) {
+    private MeasurePopulations reference(
+            String measureId, String memberId, List<Resource> fhir, LocalDate from, LocalDate to) {
         var evaluator = catalog.evaluator(measureId);
         synchronized (evaluator) {
             return evaluator.evaluate(memberId, fhir, from, to);
@@ -226,15 +258,39 @@ public class OwnEngineRuns {
     }
 
     static MemberSummary summary(MemberResidence m) {
-        return new MemberSummary(m.memberId(), null, null, null, null, m.birthDate(), m.sex(), m.zip(), m.spa(),
-                m.rcacRegion(), m.spokenLanguage(), null, m.raceEthnicity());
+        return new MemberSummary(
+                m.memberId(),
+                null,
+                null,
+                null,
+                null,
+                m.birthDate(),
+                m.sex(),
+                m.zip(),
+                m.spa(),
+                m.rcacRegion(),
+                m.spokenLanguage(),
+                null,
+                m.raceEthnicity());
     }
 
     private static Object[] row(long runId, MemberResidence m, MeasurePopulations r, String error, LocalDate asOf) {
-        return new Object[] {runId, m.memberId(), in(r, "initial-population"), in(r, "denominator"),
-            in(r, "denominator-exclusion"), in(r, "denominator-exception"), in(r, "numerator"), error, m.sex(),
-            MeasureRuns.ageBand(m.birthDate(), asOf), m.raceEthnicity(), m.spokenLanguage(), m.spa(),
-            m.rcacRegion()};
+        return new Object[] {
+            runId,
+            m.memberId(),
+            in(r, "initial-population"),
+            in(r, "denominator"),
+            in(r, "denominator-exclusion"),
+            in(r, "denominator-exception"),
+            in(r, "numerator"),
+            error,
+            m.sex(),
+            MeasureRuns.ageBand(m.birthDate(), asOf),
+            m.raceEthnicity(),
+            m.spokenLanguage(),
+            m.spa(),
+            m.rcacRegion()
+        };
     }
 
     private static boolean in(MeasurePopulations result, String population) {
@@ -275,26 +331,37 @@ public class OwnEngineRuns {
                 select c.member_id, c.id, c.claim_number, c.form, c.statement_from, c.statement_to, c.diagnoses,
                   c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code
                 from quality.claim c left join quality.service_line l on l.claim_id = c.id
-                where c.member_id = any(?) and c.status = 'current' order by c.member_id, c.id, l.line_number""")
-                .param(memberIds)
-                .query(rs -> {
-                    long claimId = rs.getLong(2);
-                    if (!open.containsKey(claimId)) {
-                        open.put(claimId, new Object[] {rs.getString(1), rs.getString(3), rs.getString(4).charAt(0),
-                            date(rs, 5), date(rs, 6), strings(rs.getArray(7)), strings(rs.getArray(8))});
-                        lines.put(claimId, new ArrayList<>());
-                    }
-                    if (rs.getObject(9) != null) {
-                        lines.get(claimId).add(new ClaimResources.StoredLine(rs.getInt(9), date(rs, 10),
-                                date(rs, 11), rs.getString(12)));
-                    }
+                where c.member_id = any(?) and c.status = 'current' order by c.member_id, c.id, l.line_number""").param(memberIds).query(rs -> {
+            long claimId = rs.getLong(2);
+            if (!open.containsKey(claimId)) {
+                open.put(claimId, new Object[] {
+                    rs.getString(1),
+                    rs.getString(3),
+                    rs.getString(4).charAt(0),
+                    date(rs, 5),
+                    date(rs, 6),
+                    strings(rs.getArray(7)),
+                    strings(rs.getArray(8))
                 });
+                lines.put(claimId, new ArrayList<>());
+            }
+            if (rs.getObject(9) != null) {
+                lines.get(claimId)
+                        .add(new ClaimResources.StoredLine(rs.getInt(9), date(rs, 10), date(rs, 11), rs.getString(12)));
+            }
+        });
         // claims in id order, as the per-member path reads them
         open.keySet().stream().sorted().forEach(claimId -> {
             var c = open.get(claimId);
             @SuppressWarnings("unchecked")
-            var claim = new ClaimResources.StoredClaim((String) c[1], (char) c[2], (LocalDate) c[3],
-                    (LocalDate) c[4], (List<String>) c[5], (List<String>) c[6], lines.get(claimId));
+            var claim = new ClaimResources.StoredClaim(
+                    (String) c[1],
+                    (char) c[2],
+                    (LocalDate) c[3],
+                    (LocalDate) c[4],
+                    (List<String>) c[5],
+                    (List<String>) c[6],
+                    lines.get(claimId));
             byMember.computeIfAbsent((String) c[0], k -> new ArrayList<>()).add(claim);
         });
         return byMember;
@@ -320,10 +387,21 @@ public class OwnEngineRuns {
         var latest = jdbc.sql("""
                 select distinct on (measure_id) id, measure_id, period_start, period_end from quality.measure_run
                 where finished_at is not null and population_view = 'ecqm' order by measure_id, id desc""")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), date(rs, 3), date(rs, 4)}).list();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), date(rs, 3), date(rs, 4)})
+                .list();
         var claims = claims(new String[] {memberId}).getOrDefault(memberId, List.of());
-        var residence = new MemberResidence(s.memberId(), s.zip(), s.spa(), s.rcacRegion(), null, null,
-                s.spokenLanguage(), null, s.birthDate(), s.sex(), s.raceEthnicity());
+        var residence = new MemberResidence(
+                s.memberId(),
+                s.zip(),
+                s.spa(),
+                s.rcacRegion(),
+                null,
+                null,
+                s.spokenLanguage(),
+                null,
+                s.birthDate(),
+                s.sex(),
+                s.raceEthnicity());
         var clinicalResources = clinical.resources(memberId);
         boolean hasClinical = !clinicalResources.isEmpty();
         var out = new LinkedHashMap<String, MeasurePopulations>();
@@ -334,7 +412,8 @@ public class OwnEngineRuns {
             var to = (LocalDate) run[3];
             Answer answer;
             if (EcqmEngine.MEASURES.contains(measureId)) {
-                answer = answers(residence, claims, hasClinical, List.of(measureId), from, to).get(0);
+                answer = answers(residence, claims, hasClinical, List.of(measureId), from, to)
+                        .get(0);
             } else {
                 MeasurePopulations result = null;
                 String error = null;

@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.commonweal.platform.Csv;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PerformanceLevels {
 
-    static final List<String> HEADER = List.of("measure_id", "measurement_year", "minimum_rate", "high_rate", "better",
-            "source");
+    static final List<String> HEADER =
+            List.of("measure_id", "measurement_year", "minimum_rate", "high_rate", "better", "source");
 
     private final JdbcClient jdbc;
 
@@ -34,8 +33,8 @@ public class PerformanceLevels {
     }
 
     /** A measure's levels for one year; rates in percent. */
-    public record Level(String measureId, int year, BigDecimal minimum, BigDecimal high, boolean higherIsBetter,
-            String source) {
+    public record Level(
+            String measureId, int year, BigDecimal minimum, BigDecimal high, boolean higherIsBetter, String source) {
 
         /**
          * How many members the rate {@code met / eligible} is from {@code level}: members to bring into the numerator
@@ -70,8 +69,13 @@ public class PerformanceLevels {
                 select measure_id, measurement_year, minimum_rate, high_rate, higher_is_better, source
                 from quality.performance_level where measure_id = ? and measurement_year = ?""")
                 .params(measureId, year)
-                .query((rs, n) -> new Level(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBoolean(5), rs.getString(6)))
+                .query((rs, n) -> new Level(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBoolean(5),
+                        rs.getString(6)))
                 .optional();
     }
 
@@ -86,7 +90,8 @@ public class PerformanceLevels {
                     on conflict (measure_id, measurement_year) do update set minimum_rate = excluded.minimum_rate,
                       high_rate = excluded.high_rate, higher_is_better = excluded.higher_is_better,
                       source = excluded.source, loaded_at = now()""")
-                    .params(l.measureId(), l.year(), l.minimum(), l.high(), l.higherIsBetter(), l.source()).update();
+                    .params(l.measureId(), l.year(), l.minimum(), l.high(), l.higherIsBetter(), l.source())
+                    .update();
         }
         return levels;
     }
@@ -99,7 +104,11 @@ public class PerformanceLevels {
             throw new BadLevels(List.of(e.getMessage()));
         }
         var problems = new ArrayList<String>();
-        if (rows.isEmpty() || !rows.getFirst().values().stream().map(String::strip).toList().equals(HEADER)) {
+        if (rows.isEmpty()
+                || !rows.getFirst().values().stream()
+                        .map(String::strip)
+                        .toList()
+                        .equals(HEADER)) {
             throw new BadLevels(List.of("line 1: the header must be " + String.join(",", HEADER)));
         }
         var levels = new ArrayList<Level>();
@@ -114,8 +123,8 @@ public class PerformanceLevels {
             }
             int before = problems.size();
             var measure = v.get(0).strip();
-            if (!measure.matches("[A-Za-z0-9_.-]{1,40}")) problems.add(where + ", measure_id: '" + measure
-                    + "' is not a measure id");
+            if (!measure.matches("[A-Za-z0-9_.-]{1,40}"))
+                problems.add(where + ", measure_id: '" + measure + "' is not a measure id");
             Integer year = null;
             try {
                 year = Integer.parseInt(v.get(1).strip());
@@ -154,7 +163,8 @@ public class PerformanceLevels {
         try {
             var value = new BigDecimal(text.strip());
             if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0 || value.scale() > 2) {
-                problems.add(where + ": " + text.strip() + " is not a percentage from 0 to 100 with at most two decimals");
+                problems.add(
+                        where + ": " + text.strip() + " is not a percentage from 0 to 100 with at most two decimals");
                 return null;
             }
             return value;

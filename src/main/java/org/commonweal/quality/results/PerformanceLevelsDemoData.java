@@ -3,7 +3,6 @@ package org.commonweal.quality.results;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-
 import org.commonweal.coverage.EnrollmentSpan;
 
 /**
@@ -17,13 +16,15 @@ public final class PlanPopulation {
     /** The longest allowed gap, in days. */
     public static final int MAX_GAP_DAYS = 45;
 
-    private PlanPopulation() {
-    }
+    private PlanPopulation() {}
 
     public static boolean continuouslyEnrolled(List<EnrollmentSpan> spans, LocalDate from, LocalDate to) {
-        var covering = spans.stream().filter(s -> !"suspended".equals(s.status()))
-                .filter(s -> !s.begin().isAfter(to) && (s.end() == null || !s.end().isBefore(from)))
-                .sorted(Comparator.comparing(EnrollmentSpan::begin)).toList();
+        var covering = spans.stream()
+                .filter(s -> !"suspended".equals(s.status()))
+                .filter(s ->
+                        !s.begin().isAfter(to) && (s.end() == null || !s.end().isBefore(from)))
+                .sorted(Comparator.comparing(EnrollmentSpan::begin))
+                .toList();
         int gaps = 0;
         var covered = from.minusDays(1); // the last day covered so far
         for (var span : covering) {

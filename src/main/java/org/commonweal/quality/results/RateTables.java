@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.Publication;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +22,17 @@ import org.springframework.stereotype.Service;
 public class RateTables {
 
     /** Every grouping a run's rates can be shown by, in the order the pages offer them. */
-    public static final List<String> GROUPINGS = List.of("product_line", "race_ethnicity", "language", "age_band",
-            "sex", "spa", "rcac_region", "pcp", "clinic", "medical_group");
+    public static final List<String> GROUPINGS = List.of(
+            "product_line",
+            "race_ethnicity",
+            "language",
+            "age_band",
+            "sex",
+            "spa",
+            "rcac_region",
+            "pcp",
+            "clinic",
+            "medical_group");
 
     private final JdbcClient jdbc;
     private final MeasureRuns runs;
@@ -56,9 +64,8 @@ public class RateTables {
     }
 
     /** A run's table by one grouping. */
-    public record RateTable(MeasureRuns.RunRow run, String by, Optional<PerformanceLevels.Level> level,
-            List<RateRow> rows) {
-    }
+    public record RateTable(
+            MeasureRuns.RunRow run, String by, Optional<PerformanceLevels.Level> level, List<RateRow> rows) {}
 
     public Optional<RateTable> table(long runId, String by) {
         return runs.find(runId).map(run -> table(run, by));
@@ -73,8 +80,7 @@ public class RateTables {
     }
 
     /** A run's rate as of each month end. */
-    public record Trend(MeasureRuns.RunRow run, List<TrendMonth> months) {
-    }
+    public record Trend(MeasureRuns.RunRow run, List<TrendMonth> months) {}
 
     public Optional<Trend> trend(long runId) {
         return runs.find(runId).map(run -> {
@@ -83,7 +89,10 @@ public class RateTables {
             for (var m : figures.months()) {
                 var e = figures.monthKey(m, "eligible");
                 var n = figures.monthKey(m, "met");
-                months.add(new TrendMonth(m.monthEnd(), figures.masking().count(e), figures.masking().count(n),
+                months.add(new TrendMonth(
+                        m.monthEnd(),
+                        figures.masking().count(e),
+                        figures.masking().count(n),
                         figures.masking().shows(e, n) && m.eligible() > 0 ? 100.0 * m.met() / m.eligible() : null));
             }
             return new Trend(run, months);
@@ -99,12 +108,16 @@ public class RateTables {
         for (var s : figures.strata().get(by)) {
             rows.add(row(s, key(by, s.value(), "eligible"), key(by, s.value(), "met"), shown, level));
         }
-        rows.add(row(new MeasureRuns.Stratum("total", figures.eligible(), figures.met()), "eligible", "met", shown,
-                level));
+        rows.add(row(
+                new MeasureRuns.Stratum("total", figures.eligible(), figures.met()), "eligible", "met", shown, level));
         return new RateTable(run, by, level, rows);
     }
 
-    private static RateRow row(MeasureRuns.Stratum s, String e, String m, CellSuppression.Masking shown,
+    private static RateRow row(
+            MeasureRuns.Stratum s,
+            String e,
+            String m,
+            CellSuppression.Masking shown,
             Optional<PerformanceLevels.Level> level) {
         Double rate = shown.shows(e, m) && s.eligible() > 0 ? 100.0 * s.met() / s.eligible() : null;
         Long toMinimum = null, toHigh = null;
@@ -116,8 +129,12 @@ public class RateTables {
     }
 
     /** Everything a run publishes in its pages and exports, and how it is masked. */
-    record Figures(long eligible, long met, Map<String, List<MeasureRuns.Stratum>> strata,
-            List<MonthlyTrends.Month> months, CellSuppression.Masking masking) {
+    record Figures(
+            long eligible,
+            long met,
+            Map<String, List<MeasureRuns.Stratum>> strata,
+            List<MonthlyTrends.Month> months,
+            CellSuppression.Masking masking) {
 
         String monthKey(MonthlyTrends.Month m, String what) {
             return "month|" + m.monthEnd() + "|" + what;
@@ -142,7 +159,9 @@ public class RateTables {
             eligible += s.eligible();
             met += s.met();
         }
-        p.count("eligible", eligible).count("met", met).unpublished("not-met", eligible - met)
+        p.count("eligible", eligible)
+                .count("met", met)
+                .unpublished("not-met", eligible - met)
                 .sum("eligible", List.of("met", "not-met"));
         for (var entry : all.entrySet()) {
             var by = entry.getKey();
@@ -152,7 +171,9 @@ public class RateTables {
                 var e = key(by, s.value(), "eligible");
                 var m = key(by, s.value(), "met");
                 var n = key(by, s.value(), "not-met");
-                p.count(e, s.eligible()).count(m, s.met()).unpublished(n, s.eligible() - s.met())
+                p.count(e, s.eligible())
+                        .count(m, s.met())
+                        .unpublished(n, s.eligible() - s.met())
                         .sum(e, List.of(m, n));
                 eligibleParts.add(e);
                 metParts.add(m);
@@ -164,8 +185,11 @@ public class RateTables {
             var e = "month|" + month.monthEnd() + "|eligible";
             var m = "month|" + month.monthEnd() + "|met";
             var n = "month|" + month.monthEnd() + "|not-met";
-            p.count(e, month.eligible()).count(m, month.met()).unpublished(n, month.eligible() - month.met())
-                    .sum(e, List.of(m, n)).relate("eligible", List.of(e));
+            p.count(e, month.eligible())
+                    .count(m, month.met())
+                    .unpublished(n, month.eligible() - month.met())
+                    .sum(e, List.of(m, n))
+                    .relate("eligible", List.of(e));
             if (month.monthEnd().equals(run.periodEnd())) p.relate("met", List.of(m));
         }
         return new Figures(eligible, met, all, months, CellSuppression.protect(p));
@@ -176,15 +200,17 @@ public class RateTables {
         var column = switch (by) {
             case "sex", "age_band", "race_ethnicity", "language", "product_line", "clinic", "medical_group" -> by;
             case "spa", "rcac_region" -> by + "::text";
-            case "pcp" -> "case when pcp_npi is null then null else coalesce(pcp_name || ' ', '') || '(NPI ' || pcp_npi"
-                    + " || ')' end";
+            case "pcp" ->
+                "case when pcp_npi is null then null else coalesce(pcp_name || ' ', '') || '(NPI ' || pcp_npi"
+                        + " || ')' end";
             default -> throw new IllegalArgumentException("unknown grouping " + by);
         };
         return jdbc.sql("select coalesce(" + column + ", 'unknown') as v, "
-                + "count(*) filter (where denominator and not denominator_exclusion and not denominator_exception), "
-                + "count(*) filter (where numerator and not denominator_exclusion and not denominator_exception) "
-                + "from quality.measure_result where run_id = ? group by 1 order by 1")
-                .param(runId).query((rs, n) -> new MeasureRuns.Stratum(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                        + "count(*) filter (where denominator and not denominator_exclusion and not denominator_exception), "
+                        + "count(*) filter (where numerator and not denominator_exclusion and not denominator_exception) "
+                        + "from quality.measure_result where run_id = ? group by 1 order by 1")
+                .param(runId)
+                .query((rs, n) -> new MeasureRuns.Stratum(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 }

@@ -2,7 +2,6 @@ package org.commonweal.quality.results;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Condition;
@@ -26,14 +25,15 @@ import org.hl7.fhir.r4.model.Type;
  */
 final class RecordAsOf {
 
-    private RecordAsOf() {
-    }
+    private RecordAsOf() {}
 
     static List<Resource> asOf(List<Resource> record, LocalDate day) {
-        return record.stream().filter(r -> {
-            var when = when(r);
-            return when == null || !when.isAfter(day);
-        }).toList();
+        return record.stream()
+                .filter(r -> {
+                    var when = when(r);
+                    return when == null || !when.isAfter(day);
+                })
+                .toList();
     }
 
     /** The day a resource's event happened (as written, in its own time zone), or null when it has none. */
@@ -45,8 +45,8 @@ final class RecordAsOf {
             case Observation o -> o.hasEffective() ? start(o.getEffective()) : o.getIssuedElement();
             case Immunization i -> i.hasOccurrenceDateTimeType() ? i.getOccurrenceDateTimeType() : null;
             case MedicationRequest m -> m.getAuthoredOnElement();
-            case MedicationDispense m -> m.hasWhenHandedOver() ? m.getWhenHandedOverElement()
-                    : m.getWhenPreparedElement();
+            case MedicationDispense m ->
+                m.hasWhenHandedOver() ? m.getWhenHandedOverElement() : m.getWhenPreparedElement();
             case DiagnosticReport d -> d.hasEffective() ? start(d.getEffective()) : d.getIssuedElement();
             case ServiceRequest s -> s.getAuthoredOnElement();
             case DeviceRequest d -> d.getAuthoredOnElement();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.coverage.EnrollmentSpan;
@@ -50,29 +49,37 @@ class ResultAttribution {
     }
 
     /** One member's attribution. */
-    record Attribution(String productLine, String pcpNpi, String pcpName, String clinic, String medicalGroup) {
-    }
+    record Attribution(String productLine, String pcpNpi, String pcpName, String clinic, String medicalGroup) {}
 
     void attribute(long runId) {
-        var period = jdbc.sql("select period_start, period_end from quality.measure_run where id = ?").param(runId)
+        var period = jdbc.sql("select period_start, period_end from quality.measure_run where id = ?")
+                .param(runId)
                 .query((rs, n) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
                 .single();
         var members = jdbc.sql("select member_id from quality.measure_result where run_id = ? order by 1")
-                .param(runId).query(String.class).list();
+                .param(runId)
+                .query(String.class)
+                .list();
         var pcps = new HashMap<String, Optional<NetworkDirectory.PractitionerContact>>();
         for (int from = 0; from < members.size(); from += CHUNK) {
             var chunk = members.subList(from, Math.min(members.size(), from + CHUNK));
             var answers = coverage.eligibility(
-                    chunk.stream().map(m -> new EligibilityInquiry(m, period[1])).toList(), PURPOSE);
+                    chunk.stream()
+                            .map(m -> new EligibilityInquiry(m, period[1]))
+                            .toList(),
+                    PURPOSE);
             var rows = new ArrayList<Object[]>();
             for (int i = 0; i < chunk.size(); i++) {
                 var memberId = chunk.get(i);
-                var span = answers.get(i).filter(e -> e.span() != null).map(e -> e.span())
+                var span = answers.get(i)
+                        .filter(e -> e.span() != null)
+                        .map(e -> e.span())
                         .or(() -> latestSpan(memberId, period[0], period[1]));
                 if (span.isEmpty()) continue;
                 var a = of(span.get(), pcps);
-                rows.add(new Object[] {a.productLine(), a.pcpNpi(), a.pcpName(), a.clinic(), a.medicalGroup(), runId,
-                        memberId});
+                rows.add(new Object[] {
+                    a.productLine(), a.pcpNpi(), a.pcpName(), a.clinic(), a.medicalGroup(), runId, memberId
+                });
             }
             template.batchUpdate("""
                     update quality.measure_result set product_line = ?, pcp_npi = ?, pcp_name = ?, clinic = ?,
@@ -82,18 +89,26 @@ class ResultAttribution {
 
     private Optional<EnrollmentSpan> latestSpan(String memberId, LocalDate from, LocalDate to) {
         return coverage.spans(memberId, PURPOSE).stream()
-                .filter(s -> !s.begin().isAfter(to) && (s.end() == null || !s.end().isBefore(from)))
-                .filter(s -> !"suspended".equals(s.status())).findFirst();
+                .filter(s ->
+                        !s.begin().isAfter(to) && (s.end() == null || !s.end().isBefore(from)))
+                .filter(s -> !"suspended".equals(s.status()))
+                .findFirst();
     }
 
     private Attribution of(EnrollmentSpan span, Map<String, Optional<NetworkDirectory.PractitionerContact>> pcps) {
         var npi = blankToNull(span.pcpNpi());
-        var listed = npi == null ? Optional.<NetworkDirectory.PractitionerContact>empty()
+        var listed = npi == null
+                ? Optional.<NetworkDirectory.PractitionerContact>empty()
                 : pcps.computeIfAbsent(npi, directory::practitionerByNpi);
-        return new Attribution(span.productLine(), npi, blankToNull(span.pcpName()),
-                listed.map(NetworkDirectory.PractitionerContact::locationName).map(ResultAttribution::blankToNull)
+        return new Attribution(
+                span.productLine(),
+                npi,
+                blankToNull(span.pcpName()),
+                listed.map(NetworkDirectory.PractitionerContact::locationName)
+                        .map(ResultAttribution::blankToNull)
                         .orElse(null),
-                listed.map(NetworkDirectory.PractitionerContact::medicalGroup).map(ResultAttribution::blankToNull)
+                listed.map(NetworkDirectory.PractitionerContact::medicalGroup)
+                        .map(ResultAttribution::blankToNull)
                         .orElse(null));
     }
 

@@ -2,7 +2,6 @@ package org.commonweal.quality.results;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.Publication;
 
@@ -14,11 +13,9 @@ import org.commonweal.platform.Publication;
 public final class SuppressedStrata {
 
     /** One stratum as shown: counts as text (or the mask), the rate as a percentage, or null when not shown. */
-    public record Row(String value, String eligible, String met, Double rate) {
-    }
+    public record Row(String value, String eligible, String met, Double rate) {}
 
-    private SuppressedStrata() {
-    }
+    private SuppressedStrata() {}
 
     public static List<Row> of(List<MeasureRuns.Stratum> strata) {
         var publication = new Publication();
@@ -26,7 +23,9 @@ public final class SuppressedStrata {
         var met = new ArrayList<String>();
         long total = 0, totalMet = 0;
         for (var s : strata) {
-            publication.count("eligible:" + s.value(), s.eligible()).count("met:" + s.value(), s.met())
+            publication
+                    .count("eligible:" + s.value(), s.eligible())
+                    .count("met:" + s.value(), s.met())
                     .unpublished("not-met:" + s.value(), s.eligible() - s.met())
                     .sum("eligible:" + s.value(), List.of("met:" + s.value(), "not-met:" + s.value()));
             eligible.add("eligible:" + s.value());
@@ -34,16 +33,26 @@ public final class SuppressedStrata {
             total += s.eligible();
             totalMet += s.met();
         }
-        publication.count("eligible", total).sum("eligible", eligible).count("met", totalMet).sum("met", met);
+        publication
+                .count("eligible", total)
+                .sum("eligible", eligible)
+                .count("met", totalMet)
+                .sum("met", met);
         var shown = CellSuppression.protect(publication);
         var rows = new ArrayList<Row>();
         for (var s : strata) {
             var e = "eligible:" + s.value();
             var m = "met:" + s.value();
-            rows.add(new Row(s.value(), shown.count(e), shown.count(m),
+            rows.add(new Row(
+                    s.value(),
+                    shown.count(e),
+                    shown.count(m),
                     shown.shows(e, m) && s.eligible() > 0 ? 100.0 * s.met() / s.eligible() : null));
         }
-        rows.add(new Row("total", shown.count("eligible"), shown.count("met"),
+        rows.add(new Row(
+                "total",
+                shown.count("eligible"),
+                shown.count("met"),
                 shown.shows("eligible", "met") && total > 0 ? 100.0 * totalMet / total : null));
         return rows;
     }

@@ -1,8 +1,7 @@
 package org.commonweal.quality.supplemental;
 
-import java.util.Date;
-
 import ca.uhn.fhir.context.FhirContext;
+import java.util.Date;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -57,17 +56,27 @@ class CenterScreenings {
         var sourceId = jdbc.sql("""
                 insert into quality.clinical_source (name, format, received_by, resources) values (?, 'center-screening',
                   ?, 1) on conflict (name) where format = 'center-screening' do nothing returning id""")
-                .params(name, "centers:" + screening.centerCode()).query(Long.class).optional();
+                .params(name, "centers:" + screening.centerCode())
+                .query(Long.class)
+                .optional();
         if (sourceId.isEmpty()) return;
         var observation = bloodPressure(screening);
         jdbc.sql("""
                 insert into quality.clinical_resource (source_id, line_number, member_id, resource_type, resource_id,
                     resource_json) values (?, 1, ?, 'Observation', ?, ?)""")
-                .params(sourceId.get(), screening.memberId(), observation.getIdElement().getIdPart(),
+                .params(
+                        sourceId.get(),
+                        screening.memberId(),
+                        observation.getIdElement().getIdPart(),
                         FhirContext.forR4Cached().newJsonParser().encodeResourceToString(observation))
                 .update();
-        audit.record(AuditEntry.change(AuditAction.IMPORT, "clinical-source", Long.toString(sourceId.get()),
-                screening.memberId(), PURPOSE, "blood pressure from " + name));
+        audit.record(AuditEntry.change(
+                AuditAction.IMPORT,
+                "clinical-source",
+                Long.toString(sourceId.get()),
+                screening.memberId(),
+                PURPOSE,
+                "blood pressure from " + name));
         recompute.recompute(screening.memberId());
     }
 
@@ -88,6 +97,10 @@ class CenterScreenings {
 
     private static Observation.ObservationComponentComponent component(String code, String display, int value) {
         return new Observation.ObservationComponentComponent(new CodeableConcept(new Coding(LOINC, code, display)))
-                .setValue(new Quantity().setValue(value).setUnit("mm[Hg]").setSystem(UCUM).setCode("mm[Hg]"));
+                .setValue(new Quantity()
+                        .setValue(value)
+                        .setUnit("mm[Hg]")
+                        .setSystem(UCUM)
+                        .setCode("mm[Hg]"));
     }
 }

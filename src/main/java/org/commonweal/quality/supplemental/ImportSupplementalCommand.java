@@ -3,7 +3,6 @@ package org.commonweal.quality.supplemental;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.OperationalCommand;
@@ -11,7 +10,9 @@ import org.commonweal.platform.UsageException;
 import org.springframework.stereotype.Component;
 
 @Component
-@CommandSpec(name = "import-supplemental", usage = "import-supplemental labs|immunizations FILE…",
+@CommandSpec(
+        name = "import-supplemental",
+        usage = "import-supplemental labs|immunizations FILE…",
         summary = "import lab results or immunization registry extracts (CSV, layouts in docs/quality.md) as "
                 + "supplemental data for quality measures; print what was stored and each rejected line")
 class ImportSupplementalCommand implements OperationalCommand {
@@ -25,7 +26,8 @@ class ImportSupplementalCommand implements OperationalCommand {
     @Override
     public int run(CommandArgs args) throws Exception {
         var positional = args.positional();
-        if (positional.size() < 2 || !positional.get(0).equals("labs") && !positional.get(0).equals("immunizations")) {
+        if (positional.size() < 2
+                || !positional.get(0).equals("labs") && !positional.get(0).equals("immunizations")) {
             throw new UsageException("say labs or immunizations, then at least one CSV file");
         }
         int failures = 0;
@@ -40,14 +42,20 @@ class ImportSupplementalCommand implements OperationalCommand {
                 var sender = "command:import-supplemental";
                 var report = positional.get(0).equals("labs")
                         ? supplemental.importLabs(in, file.getFileName().toString(), sender)
-                        : supplemental.importImmunizations(in, file.getFileName().toString(), sender);
+                        : supplemental.importImmunizations(
+                                in, file.getFileName().toString(), sender);
                 if (report.refusal() != null) {
                     System.err.println(name + ": refused: " + report.refusal());
                     failures++;
                     continue;
                 }
-                System.out.printf("%s: source %d, %d records for %d members, %d lines rejected%n", name,
-                        report.sourceId(), report.stored(), report.members(), report.rejects().size());
+                System.out.printf(
+                        "%s: source %d, %d records for %d members, %d lines rejected%n",
+                        name,
+                        report.sourceId(),
+                        report.stored(),
+                        report.members(),
+                        report.rejects().size());
                 report.rejects().forEach(r -> System.out.println("  " + r));
             }
         }

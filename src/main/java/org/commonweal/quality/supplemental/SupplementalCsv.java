@@ -1,5 +1,6 @@
 package org.commonweal.quality.supplemental;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -11,8 +12,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import ca.uhn.fhir.context.FhirContext;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -44,17 +43,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SupplementalCsv {
 
     static final String PURPOSE = "quality: supplemental data from a CSV extract";
-    static final List<String> LAB_HEADER = List.of("member_id", "cin", "loinc", "value", "unit", "collected_on",
-            "performing_org");
-    static final List<String> IMMUNIZATION_HEADER = List.of("member_id", "cin", "cvx", "given_on", "lot",
-            "performing_org");
+    static final List<String> LAB_HEADER =
+            List.of("member_id", "cin", "loinc", "value", "unit", "collected_on", "performing_org");
+    static final List<String> IMMUNIZATION_HEADER =
+            List.of("member_id", "cin", "cvx", "given_on", "lot", "performing_org");
 
     /** What an import did; {@code refusal} is set when the file was refused whole (then nothing was stored). */
-    public record Report(long sourceId, int stored, int members, List<String> rejects, String refusal) {
-    }
+    public record Report(long sourceId, int stored, int members, List<String> rejects, String refusal) {}
 
-    private record Line(long line, String memberId, Resource resource) {
-    }
+    private record Line(long line, String memberId, Resource resource) {}
 
     /** A line that cannot be taken: field and reason. */
     private static final class Bad extends Exception {
@@ -69,7 +66,11 @@ public class SupplementalCsv {
     private final AuditTrail audit;
     private final MemberRecompute recompute;
 
-    SupplementalCsv(JdbcClient jdbc, TransactionTemplate transactions, Coverage coverage, AuditTrail audit,
+    SupplementalCsv(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Coverage coverage,
+            AuditTrail audit,
             MemberRecompute recompute) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -94,8 +95,11 @@ public class SupplementalCsv {
         } catch (Csv.Malformed e) {
             return new Report(0, 0, 0, List.of(), e.getMessage());
         }
-        if (rows.isEmpty() || !rows.get(0).values().stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList()
-                .equals(header)) {
+        if (rows.isEmpty()
+                || !rows.get(0).values().stream()
+                        .map(v -> v.strip().toLowerCase(Locale.ROOT))
+                        .toList()
+                        .equals(header)) {
             return new Report(0, 0, 0, List.of(), "line 1: the header must be " + String.join(",", header));
         }
         var lines = new ArrayList<Line>();
@@ -104,7 +108,9 @@ public class SupplementalCsv {
             if (row.blank()) continue;
             try {
                 if (row.values().size() != header.size()) {
-                    throw new Bad("line", header.size() + " fields expected, " + row.values().size() + " found");
+                    throw new Bad(
+                            "line",
+                            header.size() + " fields expected, " + row.values().size() + " found");
                 }
                 var member = member(row.values().get(0), row.values().get(1));
                 var resource = format.equals("lab-csv") ? lab(row, member) : immunization(row, member);
@@ -122,26 +128,44 @@ public class SupplementalCsv {
         long sourceId = jdbc.sql("""
                 insert into quality.clinical_source (name, format, received_by, resources, rejected)
                 values (?, ?, ?, ?, ?) returning id""")
-                .params(name, format, sender, lines.size(), rejects.size()).query(Long.class).single();
+                .params(name, format, sender, lines.size(), rejects.size())
+                .query(Long.class)
+                .single();
         var json = FhirContext.forR4Cached().newJsonParser();
         for (var line : lines) {
             jdbc.sql("""
                     insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
                         resource_id, resource_json) values (?, ?, ?, ?, ?, ?)""")
-                    .params(sourceId, line.line(), line.memberId(), line.resource().fhirType(),
-                            line.resource().getIdElement().getIdPart(), json.encodeResourceToString(line.resource()))
+                    .params(
+                            sourceId,
+                            line.line(),
+                            line.memberId(),
+                            line.resource().fhirType(),
+                            line.resource().getIdElement().getIdPart(),
+                            json.encodeResourceToString(line.resource()))
                     .update();
         }
         for (var reject : rejects) {
             int at = reject.indexOf(':');
             jdbc.sql("insert into quality.clinical_reject (source_id, line_number, reason) values (?, ?, ?)")
-                    .params(sourceId, Integer.parseInt(reject.substring("line ".length(), at)),
-                            reject.substring(at + 2)).update();
+                    .params(
+                            sourceId,
+                            Integer.parseInt(reject.substring("line ".length(), at)),
+                            reject.substring(at + 2))
+                    .update();
         }
-        var members = lines.stream().map(Line::memberId).collect(java.util.stream.Collectors.toSet()).size();
-        audit.record(AuditEntry.change(AuditAction.IMPORT, "clinical-source", Long.toString(sourceId), null, PURPOSE,
-                name + " (" + format + "): " + lines.size() + " records for " + members + " members, "
-                        + rejects.size() + " lines rejected"));
+        var members = lines.stream()
+                .map(Line::memberId)
+                .collect(java.util.stream.Collectors.toSet())
+                .size();
+        audit.record(AuditEntry.change(
+                AuditAction.IMPORT,
+                "clinical-source",
+                Long.toString(sourceId),
+                null,
+                PURPOSE,
+                name + " (" + format + "): " + lines.size() + " records for " + members + " members, " + rejects.size()
+                        + " lines rejected"));
         return new Report(sourceId, lines.size(), members, List.copyOf(rejects), null);
     }
 
@@ -152,12 +176,21 @@ public class SupplementalCsv {
     public int withdraw(long sourceId, String by) {
         var members = transactions.execute(status -> {
             int changed = jdbc.sql("update quality.clinical_source set status = 'withdrawn' where id = ?"
-                    + " and status = 'imported'").param(sourceId).update();
+                            + " and status = 'imported'")
+                    .param(sourceId)
+                    .update();
             if (changed == 0) return List.<String>of();
-            audit.record(AuditEntry.change(AuditAction.UPDATE, "clinical-source", Long.toString(sourceId), null,
-                    PURPOSE, "withdrawn by " + by));
+            audit.record(AuditEntry.change(
+                    AuditAction.UPDATE,
+                    "clinical-source",
+                    Long.toString(sourceId),
+                    null,
+                    PURPOSE,
+                    "withdrawn by " + by));
             return jdbc.sql("select distinct member_id from quality.clinical_resource where source_id = ?")
-                    .param(sourceId).query(String.class).list();
+                    .param(sourceId)
+                    .query(String.class)
+                    .list();
         });
         members.forEach(recompute::recompute);
         return members.size();
@@ -167,12 +200,13 @@ public class SupplementalCsv {
         memberId = memberId.strip();
         cin = cin.strip();
         if (memberId.isEmpty() && cin.isEmpty()) throw new Bad("member_id", "a member id or a CIN is needed");
-        Optional<MemberSummary> found = memberId.isEmpty() ? Optional.empty()
-                : coverage.findMember(memberId, PURPOSE);
+        Optional<MemberSummary> found = memberId.isEmpty() ? Optional.empty() : coverage.findMember(memberId, PURPOSE);
         if (found.isEmpty() && !cin.isEmpty()) found = coverage.findMemberByCin(cin, PURPOSE);
         if (found.isEmpty()) {
-            throw new Bad(memberId.isEmpty() ? "cin" : "member_id", "no plan member has this "
-                    + (memberId.isEmpty() ? "CIN" : cin.isEmpty() ? "member id" : "member id or CIN"));
+            throw new Bad(
+                    memberId.isEmpty() ? "cin" : "member_id",
+                    "no plan member has this "
+                            + (memberId.isEmpty() ? "CIN" : cin.isEmpty() ? "member id" : "member id or CIN"));
         }
         return found.get().memberId();
     }
@@ -215,17 +249,21 @@ public class SupplementalCsv {
         var observation = new Observation();
         observation.setId("lab-" + row.line() + "-" + memberId);
         observation.setStatus(Observation.ObservationStatus.FINAL);
-        observation.addCategory(new CodeableConcept(new Coding(
-                "http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", "Laboratory")));
+        observation.addCategory(new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", "Laboratory")));
         observation.setCode(new CodeableConcept(new Coding("http://loinc.org", code, null)));
         observation.setSubject(new Reference("Patient/" + memberId));
-        observation.setEffective(new DateTimeType(Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        observation.setEffective(new DateTimeType(
+                Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant())));
         observation.setIssued(Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant()));
         if (value.matches("-?[0-9]+(\\.[0-9]+)?")) {
             if (unit.isEmpty()) throw new Bad("unit", "a number needs its UCUM unit (%, mg/dL …)");
             if (unit.length() > 30) throw new Bad("unit", "longer than 30 characters");
-            observation.setValue(new Quantity().setValue(new BigDecimal(value)).setUnit(unit)
-                    .setSystem("http://unitsofmeasure.org").setCode(unit));
+            observation.setValue(new Quantity()
+                    .setValue(new BigDecimal(value))
+                    .setUnit(unit)
+                    .setSystem("http://unitsofmeasure.org")
+                    .setCode(unit));
         } else {
             if (value.length() > 200) throw new Bad("value", "longer than 200 characters");
             observation.setValue(new StringType(value));
@@ -244,7 +282,8 @@ public class SupplementalCsv {
         immunization.setStatus(Immunization.ImmunizationStatus.COMPLETED);
         immunization.setVaccineCode(new CodeableConcept(new Coding("http://hl7.org/fhir/sid/cvx", cvx, null)));
         immunization.setPatient(new Reference("Patient/" + memberId));
-        immunization.setOccurrence(new DateTimeType(Date.from(given.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        immunization.setOccurrence(
+                new DateTimeType(Date.from(given.atStartOfDay(ZoneOffset.UTC).toInstant())));
         var lot = v.get(4).strip();
         if (lot.length() > 40) throw new Bad("lot", "longer than 40 characters");
         if (!lot.isEmpty()) immunization.setLotNumber(lot);

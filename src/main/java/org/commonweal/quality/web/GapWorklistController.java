@@ -1,9 +1,8 @@
 package org.commonweal.quality.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.identity.AccessRules;
 import org.commonweal.identity.Role;
 import org.commonweal.platform.Csv;
@@ -28,8 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 class GapWorklistController {
 
     static final String PURPOSE = "care gap worklist";
-    static final String[] ROLES = {Role.ADMIN.name(), Role.MEMBER_SERVICES.name(), Role.ENGAGEMENT_STAFF.name(),
-            Role.CASE_MANAGER.name()};
+    static final String[] ROLES = {
+        Role.ADMIN.name(), Role.MEMBER_SERVICES.name(), Role.ENGAGEMENT_STAFF.name(), Role.CASE_MANAGER.name()
+    };
 
     private final GapWorklist worklist;
 
@@ -50,7 +50,8 @@ class GapWorklistController {
     private static GapWorklist.Filter filter(String measure, Integer region, String language, String pcp) {
         measure = blank(measure);
         if (measure != null && !MeasureCatalog.SUPPORTED.contains(measure)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "measure: not one of " + MeasureCatalog.SUPPORTED);
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "measure: not one of " + MeasureCatalog.SUPPORTED);
         }
         if (region != null && (region < 1 || region > 99)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "region: not an RCAC region");
@@ -71,34 +72,63 @@ class GapWorklistController {
     }
 
     @GetMapping("/care-gaps")
-    String list(@RequestParam(required = false) String measure, @RequestParam(required = false) Integer region,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String pcp,
-            Model model, Principal principal) {
+    String list(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) Integer region,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String pcp,
+            Model model,
+            Principal principal) {
         var filter = filter(measure, region, language, pcp);
         model.addAttribute("filter", filter);
         model.addAttribute("measures", MeasureCatalog.SUPPORTED);
-        model.addAttribute("rows", worklist.list(filter, LocaleContextHolder.getLocale(),
-                PURPOSE + " (" + principal.getName() + ")"));
+        model.addAttribute(
+                "rows",
+                worklist.list(filter, LocaleContextHolder.getLocale(), PURPOSE + " (" + principal.getName() + ")"));
         model.addAttribute("limit", GapWorklist.LIMIT);
         return "quality/worklist";
     }
 
     @GetMapping("/care-gaps.csv")
-    void csv(@RequestParam(required = false) String measure, @RequestParam(required = false) Integer region,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String pcp,
-            HttpServletResponse response, Principal principal) throws IOException {
+    void csv(
+            @RequestParam(required = false) String measure,
+            @RequestParam(required = false) Integer region,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String pcp,
+            HttpServletResponse response,
+            Principal principal)
+            throws IOException {
         var filter = filter(measure, region, language, pcp);
-        var rows = worklist.list(filter, LocaleContextHolder.getLocale(), PURPOSE + " CSV (" + principal.getName()
-                + ")");
+        var rows =
+                worklist.list(filter, LocaleContextHolder.getLocale(), PURPOSE + " CSV (" + principal.getName() + ")");
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"care-gaps"
-                + (filter.pcpNpi() == null ? "" : "-" + filter.pcpNpi()) + ".csv\"");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"care-gaps" + (filter.pcpNpi() == null ? "" : "-" + filter.pcpNpi()) + ".csv\"");
         try (var csv = Csv.to(response.getWriter())) {
-            csv.row("member_id", "name", "language", "spa", "rcac_region", "pcp_npi", "pcp_name", "measure", "reason",
+            csv.row(
+                    "member_id",
+                    "name",
+                    "language",
+                    "spa",
+                    "rcac_region",
+                    "pcp_npi",
+                    "pcp_name",
+                    "measure",
+                    "reason",
                     "due_by");
             for (var r : rows) {
-                csv.row(r.memberId(), r.name(), r.language(), r.spa(), r.rcacRegion(), r.pcpNpi(), r.pcpName(),
-                        r.measureId(), r.reason(), r.dueBy());
+                csv.row(
+                        r.memberId(),
+                        r.name(),
+                        r.language(),
+                        r.spa(),
+                        r.rcacRegion(),
+                        r.pcpNpi(),
+                        r.pcpName(),
+                        r.measureId(),
+                        r.reason(),
+                        r.dueBy());
             }
         }
     }

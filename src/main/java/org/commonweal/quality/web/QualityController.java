@@ -1,7 +1,6 @@
 package org.commonweal.quality.web;
 
 import java.util.List;
-
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.results.MeasureRuns;
 import org.commonweal.quality.results.RateTables;

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
@@ -32,18 +31,30 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class QualityDownloads {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    static final List<String> HEADER = List.of("measure_id", "run_id", "period_start", "period_end", "group_by",
-            "group", "eligible", "met", "rate_percent", "minimum_level_percent", "high_level_percent",
-            "members_to_minimum", "members_to_high", "suppressed");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final List<String> HEADER = List.of(
+            "measure_id",
+            "run_id",
+            "period_start",
+            "period_end",
+            "group_by",
+            "group",
+            "eligible",
+            "met",
+            "rate_percent",
+            "minimum_level_percent",
+            "high_level_percent",
+            "members_to_minimum",
+            "members_to_high",
+            "suppressed");
 
-    static final List<String> TREND_HEADER = List.of("measure_id", "run_id", "month_end", "eligible", "met",
-            "rate_percent", "suppressed");
+    static final List<String> TREND_HEADER =
+            List.of("measure_id", "run_id", "month_end", "eligible", "met", "rate_percent", "suppressed");
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final RateTables rates;
-    
+
     private final AuditTrail audit;
 
     QualityDownloads(RateTables rates, AuditTrail audit) {
@@ -59,8 +70,8 @@ class QualityDownloads {
     @GetMapping("/quality/runs/{id}/rates.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id, @RequestParam(defaultValue = "race_ethnicity") String by)
             throws IOException {
-        return download(xlsx("rates", HEADER, lines(table(id, by, "xlsx"))), XLSX,
-                "quality-run-" + id + "-" + by + ".xlsx");
+        return download(
+                xlsx("rates", HEADER, lines(table(id, by, "xlsx"))), XLSX, "quality-run-" + id + "-" + by + ".xlsx");
     }
 
     @GetMapping("/quality/runs/{id}/trend.csv")
@@ -70,13 +81,14 @@ class QualityDownloads {
 
     @GetMapping("/quality/runs/{id}/trend.xlsx")
     ResponseEntity<byte[]> trendXlsx(@PathVariable long id) throws IOException {
-        return download(xlsx("trend", TREND_HEADER, trendLines(trend(id, "xlsx"))), XLSX,
-                "quality-run-" + id + "-trend.xlsx");
+        return download(
+                xlsx("trend", TREND_HEADER, trendLines(trend(id, "xlsx"))), XLSX, "quality-run-" + id + "-trend.xlsx");
     }
 
     static byte[] csv(List<String> header, List<List<Object>> lines) {
         var bytes = new ByteArrayOutputStream();
-        try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); var csv = Csv.to(writer)) {
+        try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                var csv = Csv.to(writer)) {
             writer.write('\uFEFF'); // so spreadsheet programs read UTF-8
             csv.row(header);
             lines.forEach(csv::row);
@@ -109,8 +121,13 @@ class QualityDownloads {
 
     private RateTables.Trend trend(long id, String format) {
         var trend = rates.trend(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        audit.record(new AuditEntry(AuditAction.EXPORT, "quality-rates", String.valueOf(id), null,
-                "quality rates export", format + " monthly trend"));
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "quality-rates",
+                String.valueOf(id),
+                null,
+                "quality rates export",
+                format + " monthly trend"));
         return trend;
     }
 
@@ -118,8 +135,14 @@ class QualityDownloads {
         var run = trend.run();
         var lines = new ArrayList<List<Object>>();
         for (var m : trend.months()) {
-            lines.add(java.util.Arrays.asList(run.measureId(), run.id(), m.monthEnd().toString(), count(m.eligible()),
-                    count(m.met()), m.rate() == null ? null : Math.round(m.rate() * 100) / 100.0, m.suppressed()));
+            lines.add(java.util.Arrays.asList(
+                    run.measureId(),
+                    run.id(),
+                    m.monthEnd().toString(),
+                    count(m.eligible()),
+                    count(m.met()),
+                    m.rate() == null ? null : Math.round(m.rate() * 100) / 100.0,
+                    m.suppressed()));
         }
         return lines;
     }
@@ -129,8 +152,13 @@ class QualityDownloads {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "by: one of " + RateTables.GROUPINGS);
         }
         var table = rates.table(id, by).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        audit.record(new AuditEntry(AuditAction.EXPORT, "quality-rates", String.valueOf(id), null,
-                "quality rates export", format + " by " + by));
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "quality-rates",
+                String.valueOf(id),
+                null,
+                "quality rates export",
+                format + " by " + by));
         return table;
     }
 
@@ -164,7 +192,9 @@ class QualityDownloads {
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
     }
 }

@@ -24,7 +24,7 @@ class QualityWebConfiguration {
 
     @Bean
     NavigationItem qualityNavigation() {
-        return NavigationItem.forRoles("nav.quality", "nav.quality.description", "/quality", 750,
-                Role.ADMIN.name(), Role.ANALYST.name());
+        return NavigationItem.forRoles(
+                "nav.quality", "nav.quality.description", "/quality", 750, Role.ADMIN.name(), Role.ANALYST.name());
     }
 }

@@ -1,7 +1,6 @@
 package org.commonweal.shell.internal;
 
 import java.util.concurrent.TimeUnit;
-
 import org.commonweal.shell.Brand;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +22,13 @@ class BrandController {
 
     @GetMapping(value = "/css/brand.css", produces = "text/css")
     ResponseEntity<String> css() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/css"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/css"))
                 .cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS))
                 .body(":root { --cw-brand: " + brand.primary() + "; --cw-accent: " + brand.accent() + "; }\n");
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(Brand.class)
-    static class BrandConfiguration {
-    }
+    static class BrandConfiguration {}
 }

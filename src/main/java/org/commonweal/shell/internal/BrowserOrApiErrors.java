@@ -1,23 +1,22 @@
 package org.commonweal.shell.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -30,10 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 class BrowserOrApiErrors extends ResponseEntityExceptionHandler {
 
-
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest() instanceof HttpServletRequest http
                 && nativeRequest.getNativeResponse() instanceof HttpServletResponse response
@@ -54,16 +52,25 @@ class BrowserOrApiErrors extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> refusedByTheDatabase(DataIntegrityViolationException ex, WebRequest request) {
-        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "A value is outside what this record accepts; nothing was saved."), new HttpHeaders(),
-                HttpStatus.UNPROCESSABLE_CONTENT, request);
+        return handleExceptionInternal(
+                ex,
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "A value is outside what this record accepts; nothing was saved."),
+                new HttpHeaders(),
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                request);
     }
 
     /** A form of files sent without its files (not as multipart): a bad request, not a server error. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> notMultipart(MultipartException ex, WebRequest request) {
-        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The form's files were not sent."), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(
+                ex,
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The form's files were not sent."),
+                new HttpHeaders(),
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     static boolean isApiCaller(HttpServletRequest request) {

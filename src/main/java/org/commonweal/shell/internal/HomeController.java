@@ -1,7 +1,6 @@
 package org.commonweal.shell.internal;
 
 import java.util.List;
-
 import org.commonweal.shell.RoleHome;
 import org.commonweal.shell.TodaySource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +27,9 @@ class HomeController {
     @GetMapping("/")
     String home(Authentication auth, org.springframework.ui.Model model) {
         if (auth != null && auth.isAuthenticated()) {
-            var authorities = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+            var authorities = auth.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .toList();
             for (RoleHome home : roleHomes) {
                 if (authorities.contains("ROLE_" + home.role())) {
                     // the address stays "/", so the home page answers every role as before; only the page differs
@@ -36,7 +37,9 @@ class HomeController {
                 }
             }
             // staff: what needs them today, urgent first, from every module that has something for their roles
-            var roles = authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
+            var roles = authorities.stream()
+                    .filter(a -> a.startsWith("ROLE_"))
+                    .map(a -> a.substring(5))
                     .collect(java.util.stream.Collectors.toSet());
             List<TodaySource.TodayItem> items = new java.util.ArrayList<>();
             today.forEach(source -> items.addAll(source.today(roles, auth.getName())));

@@ -12,9 +12,9 @@ import org.springframework.web.servlet.ModelAndView;
 class HtmxFragmentInterceptor implements HandlerInterceptor {
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView mav) {
-        if (mav == null || !"true".equals(request.getHeader("HX-Request"))
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+        if (mav == null
+                || !"true".equals(request.getHeader("HX-Request"))
                 || !"main".equals(request.getHeader("HX-Target"))) {
             return;
         }

@@ -1,10 +1,9 @@
 package org.commonweal.shell.internal;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -23,7 +22,8 @@ class RequestIdErrorAttributes extends DefaultErrorAttributes {
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
         Object id = request.getAttribute(REQUEST_ID_ATTRIBUTE, WebRequest.SCOPE_REQUEST);
-        if (id == null && request instanceof NativeWebRequest nativeRequest
+        if (id == null
+                && request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeResponse() instanceof HttpServletResponse response) {
             id = response.getHeader("X-Request-Id");
         }

@@ -1,11 +1,10 @@
 package org.commonweal.shell.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.commonweal.shell.NavigationItem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
@@ -29,7 +28,9 @@ public class ShellNavigation {
 
     ShellNavigation(ObjectProvider<NavigationItem> items, org.springframework.context.MessageSource messages) {
         this.messages = messages;
-        this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.items = items.stream()
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .toList();
     }
 
     /** The areas the current visitor may use. */
@@ -38,10 +39,16 @@ public class ShellNavigation {
     }
 
     List<NavigationItem> visible(Authentication auth) {
-        Set<String> roles = auth == null || !auth.isAuthenticated() ? Set.of()
-                : auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
-        return items.stream().filter(i -> i.isPublic() || i.roles().stream().anyMatch(roles::contains)).toList();
+        Set<String> roles = auth == null || !auth.isAuthenticated()
+                ? Set.of()
+                : auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(a -> a.startsWith("ROLE_"))
+                        .map(a -> a.substring(5))
+                        .collect(Collectors.toSet());
+        return items.stream()
+                .filter(i -> i.isPublic() || i.roles().stream().anyMatch(roles::contains))
+                .toList();
     }
 
     /** At most this many of a signed-in person's own areas are in the header before "More". */
@@ -67,7 +74,8 @@ public class ShellNavigation {
         int inline = 0;
         int characters = 0;
         while (inline < Math.min(INLINE_AREAS, own.size())) {
-            characters += messages.getMessage(own.get(inline).labelKey(), null, own.get(inline).labelKey(), locale)
+            characters += messages.getMessage(
+                            own.get(inline).labelKey(), null, own.get(inline).labelKey(), locale)
                     .length();
             if (characters > INLINE_CHARACTERS && inline > 0) {
                 break;
@@ -80,8 +88,7 @@ public class ShellNavigation {
     }
 
     /** The header's areas: shown inline, and under "More". */
-    public record Menu(List<NavigationItem> inline, List<NavigationItem> more) {
-    }
+    public record Menu(List<NavigationItem> inline, List<NavigationItem> more) {}
 
     /** Links to the current page in English and in Spanish. */
     public LanguageLinks languageLinks() {
@@ -92,10 +99,10 @@ public class ShellNavigation {
 
     LanguageLinks languageLinks(HttpServletRequest request) {
         var uri = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
-        return new LanguageLinks(uri.replaceQueryParam("lang", "en").build().toUriString(),
+        return new LanguageLinks(
+                uri.replaceQueryParam("lang", "en").build().toUriString(),
                 uri.replaceQueryParam("lang", "es").build().toUriString());
     }
 
-    public record LanguageLinks(String english, String spanish) {
-    }
+    public record LanguageLinks(String english, String spanish) {}
 }

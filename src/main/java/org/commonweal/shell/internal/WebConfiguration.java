@@ -2,17 +2,16 @@ package org.commonweal.shell.internal;
 
 import java.time.Duration;
 import java.util.Locale;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /** Language: {@code ?lang=es} switches and a cookie remembers; otherwise the browser's Accept-Language decides. */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +20,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("commonweal-lang");
-        resolver.setDefaultLocaleFunction(request -> "es".equals(request.getLocale().getLanguage())
-                ? Locale.forLanguageTag("es") : Locale.ENGLISH);
+        resolver.setDefaultLocaleFunction(request ->
+                "es".equals(request.getLocale().getLanguage()) ? Locale.forLanguageTag("es") : Locale.ENGLISH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         return resolver;
@@ -34,11 +33,14 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
-                .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
+                .resourceChain(true)
+                .addResolver(new LiteWebJarsResourceResolver());
         for (String folder : new String[] {"css", "js", "img"}) {
-            registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/")
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
                     .setCacheControl(CacheControl.maxAge(Duration.ofHours(1)));
         }
     }

@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-
 import org.commonweal.shell.Formats;
 import org.commonweal.shell.Labels;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,8 +61,9 @@ final class WordsDialect extends SpringStandardDialect {
             case ZonedDateTime moment -> formats.getObject().dateTime(moment, locale);
             case LocalDateTime wall -> formats.getObject().dateTime(wall, locale);
             case Boolean yes -> labels.getObject().of("boolean", yes, locale);
-            case Enum<?> constant when constant.getDeclaringClass().getName().startsWith("org.commonweal.") ->
-                    labels.getObject().of(constant.getDeclaringClass().getSimpleName(), constant, locale);
+            case Enum<?> constant
+            when constant.getDeclaringClass().getName().startsWith("org.commonweal.") ->
+                labels.getObject().of(constant.getDeclaringClass().getSimpleName(), constant, locale);
             case null, default -> value;
         };
     }
@@ -76,12 +76,20 @@ final class WordsDialect extends SpringStandardDialect {
         }
 
         @Override
-        protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName name,
-                String attributeValue, Object result, IElementTagStructureHandler structure) {
+        protected void doProcess(
+                ITemplateContext context,
+                IProcessableElementTag tag,
+                AttributeName name,
+                String attributeValue,
+                Object result,
+                IElementTagStructureHandler structure) {
             Object shown = words(result, context.getLocale());
             String text = shown == null ? "" : shown.toString();
-            structure.setBody(getTemplateMode() == TemplateMode.XML ? XmlEscape.escapeXml10(text)
-                    : HtmlEscape.escapeHtml4Xml(text), false);
+            structure.setBody(
+                    getTemplateMode() == TemplateMode.XML
+                            ? XmlEscape.escapeXml10(text)
+                            : HtmlEscape.escapeHtml4Xml(text),
+                    false);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.commonweal.shell.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-
 import org.commonweal.shell.Formats;
 import org.commonweal.shell.Labels;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,8 +24,10 @@ class WordsDialectInstaller {
                 if (bean instanceof SpringTemplateEngine engine) {
                     Set<IDialect> dialects = new LinkedHashSet<>();
                     for (IDialect dialect : engine.getDialects()) {
-                        dialects.add(dialect instanceof SpringStandardDialect standard
-                                && !(dialect instanceof WordsDialect) ? words(standard, formats, labels) : dialect);
+                        dialects.add(
+                                dialect instanceof SpringStandardDialect standard && !(dialect instanceof WordsDialect)
+                                        ? words(standard, formats, labels)
+                                        : dialect);
                     }
                     engine.setDialects(dialects);
                 }
@@ -35,8 +36,8 @@ class WordsDialectInstaller {
         };
     }
 
-    private static WordsDialect words(SpringStandardDialect standard, ObjectProvider<Formats> formats,
-            ObjectProvider<Labels> labels) {
+    private static WordsDialect words(
+            SpringStandardDialect standard, ObjectProvider<Formats> formats, ObjectProvider<Labels> labels) {
         WordsDialect words = new WordsDialect(formats, labels);
         words.setEnableSpringELCompiler(standard.getEnableSpringELCompiler());
         words.setRenderHiddenMarkersBeforeCheckboxes(standard.getRenderHiddenMarkersBeforeCheckboxes());

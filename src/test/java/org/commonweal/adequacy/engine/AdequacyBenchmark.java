@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.ZipArea;
 
@@ -22,12 +21,24 @@ public final class AdequacyBenchmark {
     static final List<String> LINES = List.of("MCLA", "LACC", "MCP", "PASC");
     static final double[] LINE_SHARE = {0.88, 0.07, 0.03, 0.02};
     static final double[] NETWORK_SHARE = {1.0, 0.7, 0.8, 0.6};
-    static final List<String> TYPES = List.of("pcp-adult", "pcp-pediatric", "obgyn", "cardiology", "dermatology",
-            "gastroenterology", "ophthalmology", "orthopedics", "mental-health", "hospital", "pharmacy");
+    static final List<String> TYPES = List.of(
+            "pcp-adult",
+            "pcp-pediatric",
+            "obgyn",
+            "cardiology",
+            "dermatology",
+            "gastroenterology",
+            "ophthalmology",
+            "orthopedics",
+            "mental-health",
+            "hospital",
+            "pharmacy");
     /** Distinct locations per type in the Medi-Cal network, shaped on the full-scale directory (15,000 locations). */
     static final int[] LOCATIONS = {6000, 2500, 900, 600, 400, 450, 500, 550, 3000, 100, 1500};
-    static final double[][] STANDARD = {{10, 30}, {10, 30}, {10, 30}, {15, 30}, {15, 30}, {15, 30}, {15, 30},
-        {15, 30}, {15, 30}, {15, 30}, {10, 30}};
+
+    static final double[][] STANDARD = {
+        {10, 30}, {10, 30}, {10, 30}, {15, 30}, {15, 30}, {15, 30}, {15, 30}, {15, 30}, {15, 30}, {15, 30}, {10, 30}
+    };
 
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 2_900_000;
@@ -56,8 +67,8 @@ public final class AdequacyBenchmark {
         Map<String, Standard> standards = new HashMap<>();
         for (String line : LINES) {
             for (int t = 0; t < TYPES.size(); t++) {
-                standards.put(StandardBook.key(line, "dense", TYPES.get(t)),
-                        new Standard(STANDARD[t][0], (int) STANDARD[t][1]));
+                standards.put(StandardBook.key(line, "dense", TYPES.get(t)), new Standard(STANDARD[t][0], (int)
+                        STANDARD[t][1]));
             }
         }
         Map<String, ZipArea> byZip = new HashMap<>();
@@ -84,12 +95,13 @@ public final class AdequacyBenchmark {
             }
             line[m] = (byte) p;
         }
-        System.out.printf("data: %,d members, %d product lines x %d provider types, %,d (line, type, location) points%n",
+        System.out.printf(
+                "data: %,d members, %d product lines x %d provider types, %,d (line, type, location) points%n",
                 members, LINES.size(), TYPES.size(), locations);
         System.gc();
         long heapBefore = usedHeap();
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Snapshot snapshot;
@@ -104,13 +116,25 @@ public final class AdequacyBenchmark {
         var results = snapshot.results();
         System.gc();
         long snapshotBytes = usedHeap() - heapBefore;
-        System.out.printf("full run CPU: %.1f s on %d worker threads (load average %.1f on %d cores)%n", cpuSeconds, 2,
-                os.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-        System.out.printf("full run: %.1f s wall (%,d members x %d types = %,d nearest-location queries), %,d ZIP result rows%n",
-                fullSeconds, snapshot.memberCount(), TYPES.size(), snapshot.memberCount() * TYPES.size(), results.size());
-        System.out.printf("snapshot in heap: %,d MB (%.0f bytes per member); max heap %,d MB%n", snapshotBytes >> 20,
-                (double) snapshotBytes / members, Runtime.getRuntime().maxMemory() >> 20);
-        long met = results.stream().filter(r -> r.providerType().equals("pcp-adult")).mapToLong(ZipResult::met).sum();
+        System.out.printf(
+                "full run CPU: %.1f s on %d worker threads (load average %.1f on %d cores)%n",
+                cpuSeconds, 2, os.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "full run: %.1f s wall (%,d members x %d types = %,d nearest-location queries), %,d ZIP result rows%n",
+                fullSeconds,
+                snapshot.memberCount(),
+                TYPES.size(),
+                snapshot.memberCount() * TYPES.size(),
+                results.size());
+        System.out.printf(
+                "snapshot in heap: %,d MB (%.0f bytes per member); max heap %,d MB%n",
+                snapshotBytes >> 20,
+                (double) snapshotBytes / members,
+                Runtime.getRuntime().maxMemory() >> 20);
+        long met = results.stream()
+                .filter(r -> r.providerType().equals("pcp-adult"))
+                .mapToLong(ZipResult::met)
+                .sum();
         System.out.printf("pcp-adult met: %.2f %%%n", 100.0 * met / snapshot.memberCount());
 
         int[] checked = {0};
@@ -127,8 +151,9 @@ public final class AdequacyBenchmark {
                 checked[0]++;
             }
         });
-        System.out.printf("brute-force check: %,d member-type pairs, %d mismatches (%.1f s)%n", checked[0],
-                mismatches[0], (System.nanoTime() - b0) / 1e9);
+        System.out.printf(
+                "brute-force check: %,d member-type pairs, %d mismatches (%.1f s)%n",
+                checked[0], mismatches[0], (System.nanoTime() - b0) / 1e9);
 
         timeIncremental(snapshot, "add a pharmacy", 0, 10, "NEW-PHARMACY", new GeoPoint(34.05, -118.25));
         timeIncremental(snapshot, "move a PCP office", 0, 0, "L0-17", new GeoPoint(33.95, -118.30));
@@ -143,8 +168,9 @@ public final class AdequacyBenchmark {
         long t0 = System.nanoTime();
         int affected = snapshot.applyLocationChange(pl, t, id, p);
         snapshot.results();
-        System.out.printf("incremental, %s: %.2f s (%,d members recomputed, aggregates rebuilt)%n", what,
-                (System.nanoTime() - t0) / 1e9, affected);
+        System.out.printf(
+                "incremental, %s: %.2f s (%,d members recomputed, aggregates rebuilt)%n",
+                what, (System.nanoTime() - t0) / 1e9, affected);
     }
 
     private static long usedHeap() {
@@ -169,14 +195,21 @@ public final class AdequacyBenchmark {
 
     static List<ZipArea> zips() throws Exception {
         List<ZipArea> zips = new ArrayList<>();
-        try (var in = new BufferedReader(new InputStreamReader(AdequacyBenchmark.class.getClassLoader()
-                .getResourceAsStream("geography/la-county-zips.csv"), StandardCharsets.UTF_8))) {
+        try (var in = new BufferedReader(new InputStreamReader(
+                AdequacyBenchmark.class.getClassLoader().getResourceAsStream("geography/la-county-zips.csv"),
+                StandardCharsets.UTF_8))) {
             in.readLine();
             String l;
             while ((l = in.readLine()) != null) {
                 String[] f = l.split(",");
-                zips.add(new ZipArea(f[0], new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])), f[3],
-                        f[4], Integer.parseInt(f[5]), Integer.parseInt(f[6]), Integer.parseInt(f[7])));
+                zips.add(new ZipArea(
+                        f[0],
+                        new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])),
+                        f[3],
+                        f[4],
+                        Integer.parseInt(f[5]),
+                        Integer.parseInt(f[6]),
+                        Integer.parseInt(f[7])));
             }
         }
         return zips;

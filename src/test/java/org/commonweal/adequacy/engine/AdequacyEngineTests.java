@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.commonweal.adequacy.TravelTimeModel;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.ZipArea;
@@ -23,9 +22,14 @@ class AdequacyEngineTests {
         Random random = new Random(seed);
         List<ZipArea> zips = new ArrayList<>();
         for (int z = 0; z < 40; z++) {
-            zips.add(new ZipArea(String.valueOf(90001 + z), new GeoPoint(33.7 + random.nextDouble() * 0.9,
-                    -118.7 + random.nextDouble() * 1.0), "City", z < 38 ? "06037" : "06027", 1 + z % 8,
-                    1 + z % 11, 500 + random.nextInt(80000)));
+            zips.add(new ZipArea(
+                    String.valueOf(90001 + z),
+                    new GeoPoint(33.7 + random.nextDouble() * 0.9, -118.7 + random.nextDouble() * 1.0),
+                    "City",
+                    z < 38 ? "06037" : "06027",
+                    1 + z % 8,
+                    1 + z % 11,
+                    500 + random.nextInt(80000)));
         }
         int[] counts = {300, 40, 6};
         GeoGrid[][] grids = new GeoGrid[LINES.size()][TYPES.size()];
@@ -33,8 +37,9 @@ class AdequacyEngineTests {
             for (int t = 0; t < TYPES.size(); t++) {
                 grids[p][t] = new GeoGrid();
                 for (int i = 0; i < counts[t] / (p + 1); i++) {
-                    grids[p][t].add("loc-" + p + "-" + t + "-" + i, new GeoPoint(33.7 + random.nextDouble() * 0.9,
-                            -118.7 + random.nextDouble() * 1.0));
+                    grids[p][t].add(
+                            "loc-" + p + "-" + t + "-" + i,
+                            new GeoPoint(33.7 + random.nextDouble() * 0.9, -118.7 + random.nextDouble() * 1.0));
                 }
                 grids[p][t].rebuild();
             }
@@ -43,13 +48,17 @@ class AdequacyEngineTests {
         for (String line : LINES) {
             for (String tier : List.of("dense", "rural")) {
                 standards.put(StandardBook.key(line, tier, "pcp-adult"), new Standard(10, 30));
-                standards.put(StandardBook.key(line, tier, "cardiology"),
+                standards.put(
+                        StandardBook.key(line, tier, "cardiology"),
                         tier.equals("dense") ? new Standard(15, 30) : new Standard(60, 90));
                 standards.put(StandardBook.key(line, tier, "hospital"), new Standard(5, 12));
             }
         }
-        var book = new StandardBook(standards, Map.of(StandardBook.key("MCLA", "90003", "hospital"),
-                new Standard(30, 60)), Map.of("06037", "dense", "06027", "rural"), "dense");
+        var book = new StandardBook(
+                standards,
+                Map.of(StandardBook.key("MCLA", "90003", "hospital"), new Standard(30, 60)),
+                Map.of("06037", "dense", "06027", "rural"),
+                "dense");
         Map<String, ZipArea> byZip = new HashMap<>();
         zips.forEach(z -> byZip.put(z.zip(), z));
         TravelTimeModel travel = new RoadFactorTravelTimeModel(zips);
@@ -58,7 +67,9 @@ class AdequacyEngineTests {
         for (int m = 0; m < members; m++) {
             ZipArea zip = zips.get(random.nextInt(zips.size()));
             boolean geocoded = random.nextInt(50) != 0;
-            run.add(random.nextInt(4) == 0 ? "LACC" : "MCLA", zip.zip(),
+            run.add(
+                    random.nextInt(4) == 0 ? "LACC" : "MCLA",
+                    zip.zip(),
                     geocoded ? zip.centroid().latitude() + random.nextGaussian() * 0.03 : null,
                     geocoded ? zip.centroid().longitude() + random.nextGaussian() * 0.03 : null);
         }
@@ -67,9 +78,12 @@ class AdequacyEngineTests {
         return new Fixture(engine, run.finish(), book, travel, byZip);
     }
 
-    record Fixture(AdequacyEngine engine, Snapshot snapshot, StandardBook book, TravelTimeModel travel,
-            Map<String, ZipArea> zips) {
-    }
+    record Fixture(
+            AdequacyEngine engine,
+            Snapshot snapshot,
+            StandardBook book,
+            TravelTimeModel travel,
+            Map<String, ZipArea> zips) {}
 
     @Test
     void gridNearestEqualsBruteForceForTenThousandMembers() {
@@ -80,7 +94,9 @@ class AdequacyEngineTests {
                 double brute = f.engine().bruteForceMiles(pl, t, home);
                 assertThat(miles[t]).isCloseTo(brute, org.assertj.core.data.Offset.offset(1e-9));
                 Standard standard = f.book().standard(LINES.get(pl), f.zips().get(zip), TYPES.get(t));
-                int expected = standard.evaluate(brute, f.travel().minutes(brute, f.zips().get(zip)),
+                int expected = standard.evaluate(
+                        brute,
+                        f.travel().minutes(brute, f.zips().get(zip)),
                         f.book().alternative(LINES.get(pl), zip, TYPES.get(t)));
                 assertThat(Standard.met(flags[t])).isEqualTo(Standard.met(expected));
                 assertThat(flags[t]).isEqualTo(expected);
@@ -110,15 +126,22 @@ class AdequacyEngineTests {
     void aggregatesCountMembersMetAndAlternative() {
         var f = fixture(11, 5_000);
         var results = f.snapshot().results();
-        assertThat(results.stream().filter(r -> r.providerType().equals("pcp-adult")).mapToLong(r -> r.members())
-                .sum()).isEqualTo(f.snapshot().memberCount());
+        assertThat(results.stream()
+                        .filter(r -> r.providerType().equals("pcp-adult"))
+                        .mapToLong(r -> r.members())
+                        .sum())
+                .isEqualTo(f.snapshot().memberCount());
         assertThat(results).allSatisfy(r -> {
             assertThat(r.met()).isBetween(0, r.members());
-            assertThat(r.met()).isEqualTo(r.metByAlternative()
-                    + countEither(r));
+            assertThat(r.met()).isEqualTo(r.metByAlternative() + countEither(r));
         });
-        assertThat(results.stream().filter(r -> r.zip().equals("90003") && r.productLine().equals("MCLA")
-                && r.providerType().equals("hospital")).mapToInt(ZipResult::metByAlternative).sum()).isPositive();
+        assertThat(results.stream()
+                        .filter(r -> r.zip().equals("90003")
+                                && r.productLine().equals("MCLA")
+                                && r.providerType().equals("hospital"))
+                        .mapToInt(ZipResult::metByAlternative)
+                        .sum())
+                .isPositive();
     }
 
     private static int countEither(ZipResult r) {
@@ -139,7 +162,11 @@ class AdequacyEngineTests {
         var reference = fixture(23, 8_000);
         reference.engine().grid(0, 2).add("new-hospital", newSite);
         reference.engine().grid(0, 2).rebuild();
-        reference.engine().grid(0, 1).indexesOf("loc-0-1-3").forEach(reference.engine().grid(0, 1)::remove);
+        reference
+                .engine()
+                .grid(0, 1)
+                .indexesOf("loc-0-1-3")
+                .forEach(reference.engine().grid(0, 1)::remove);
         reference.engine().grid(0, 1).rebuild();
         var grid0 = reference.engine().grid(0, 0);
         grid0.indexesOf("loc-0-0-7").forEach(grid0::remove);
@@ -148,7 +175,8 @@ class AdequacyEngineTests {
         // a fresh run against the changed directory, same members (same seed)
         var rerun = AdequacyEngineTests.rerun(reference, 23, 8_000);
         assertThat(patched.snapshot().results()).isEqualTo(rerun.results());
-        assertThat(patched.snapshot().results()).isNotEqualTo(reference.snapshot().results());
+        assertThat(patched.snapshot().results())
+                .isNotEqualTo(reference.snapshot().results());
     }
 
     /** Runs the fixture's members again through the fixture's (changed) engine. */

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.commonweal.adequacy.engine.Snapshot.Residence;
 import org.commonweal.geography.ZipArea;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,14 @@ class ResidenceChangesTests {
         for (int m = 0; m < 3_000; m++) {
             ZipArea zip = zips.get(random.nextInt(30)); // the last ten ZIPs have nobody yet
             long key = AdequacyEngine.memberKey("M" + m);
-            members.put(key, new Residence(key, random.nextInt(4) == 0 ? "LACC" : "MCLA", zip.zip(),
-                    zip.centroid().latitude() + random.nextGaussian() * 0.03,
-                    zip.centroid().longitude() + random.nextGaussian() * 0.03));
+            members.put(
+                    key,
+                    new Residence(
+                            key,
+                            random.nextInt(4) == 0 ? "LACC" : "MCLA",
+                            zip.zip(),
+                            zip.centroid().latitude() + random.nextGaussian() * 0.03,
+                            zip.centroid().longitude() + random.nextGaussian() * 0.03));
         }
         Snapshot patched = run(f, members.values());
 
@@ -37,13 +41,17 @@ class ResidenceChangesTests {
         for (int m = 0; m < 100; m++) { // moved, some into a ZIP nobody lived in, some with the centroid only
             Residence r = members.get(keys.get(m));
             ZipArea zip = zips.get(m % 4 == 0 ? 35 : random.nextInt(30));
-            changes.add(new Residence(r.key(), r.productLine(), zip.zip(),
-                    m % 5 == 0 ? null : zip.centroid().latitude() + 0.01, m % 5 == 0 ? null : zip.centroid().longitude()));
+            changes.add(new Residence(
+                    r.key(),
+                    r.productLine(),
+                    zip.zip(),
+                    m % 5 == 0 ? null : zip.centroid().latitude() + 0.01,
+                    m % 5 == 0 ? null : zip.centroid().longitude()));
         }
         for (int m = 100; m < 120; m++) { // changed product line, same place
             Residence r = members.get(keys.get(m));
-            changes.add(new Residence(r.key(), r.productLine().equals("MCLA") ? "LACC" : "MCLA", r.zip(),
-                    r.latitude(), r.longitude()));
+            changes.add(new Residence(
+                    r.key(), r.productLine().equals("MCLA") ? "LACC" : "MCLA", r.zip(), r.latitude(), r.longitude()));
         }
         for (int m = 120; m < 150; m++) { // no longer covered on the date, or a line outside the run
             Residence r = members.get(keys.get(m));
@@ -56,7 +64,12 @@ class ResidenceChangesTests {
         for (int m = 0; m < 25; m++) { // joined
             ZipArea zip = zips.get(random.nextInt(40));
             long key = AdequacyEngine.memberKey("NEW" + m);
-            changes.add(new Residence(key, "MCLA", zip.zip(), zip.centroid().latitude(), zip.centroid().longitude()));
+            changes.add(new Residence(
+                    key,
+                    "MCLA",
+                    zip.zip(),
+                    zip.centroid().latitude(),
+                    zip.centroid().longitude()));
         }
 
         Map<String, String> before = comparable(patched.results());
@@ -74,7 +87,8 @@ class ResidenceChangesTests {
         assertThat(patched.unlocated()).isEqualTo(fresh.unlocated()).isEqualTo(1);
         assertThat(comparable(patched.results())).isEqualTo(comparable(fresh.results()));
         assertThat(comparable(patched.results())).isNotEqualTo(before);
-        assertThat(comparable(patched.results())).containsKey("MCLA/hospital/" + zips.get(35).zip());
+        assertThat(comparable(patched.results()))
+                .containsKey("MCLA/hospital/" + zips.get(35).zip());
         assertThat(before).doesNotContainKey("MCLA/hospital/" + zips.get(35).zip());
     }
 
@@ -87,9 +101,10 @@ class ResidenceChangesTests {
     /** Results by line, type and ZIP, with the summed distance rounded (the order of addition differs). */
     private static Map<String, String> comparable(List<ZipResult> results) {
         Map<String, String> out = new java.util.TreeMap<>();
-        results.forEach(r -> out.put(r.productLine() + "/" + r.providerType() + "/" + r.zip(),
-                r.members() + " " + r.met() + " " + r.metByMiles() + " " + r.metByMinutes() + " "
-                        + r.metByAlternative() + " " + r.maxMiles() + " " + Math.round(r.sumMiles() * 1e6)));
+        results.forEach(r -> out.put(
+                r.productLine() + "/" + r.providerType() + "/" + r.zip(),
+                r.members() + " " + r.met() + " " + r.metByMiles() + " " + r.metByMinutes() + " " + r.metByAlternative()
+                        + " " + r.maxMiles() + " " + Math.round(r.sumMiles() * 1e6)));
         return out;
     }
 }

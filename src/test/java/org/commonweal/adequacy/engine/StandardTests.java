@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.ZipArea;
 import org.junit.jupiter.api.Test;
@@ -56,11 +55,13 @@ class StandardTests {
 
     @Test
     void theCountyTierChoosesTheStandard() {
-        var book = new StandardBook(Map.of(
-                StandardBook.key("MCLA", "dense", "cardiology"), new Standard(15, 30),
-                StandardBook.key("MCLA", "rural", "cardiology"), new Standard(60, 90)),
+        var book = new StandardBook(
+                Map.of(
+                        StandardBook.key("MCLA", "dense", "cardiology"), new Standard(15, 30),
+                        StandardBook.key("MCLA", "rural", "cardiology"), new Standard(60, 90)),
                 Map.of(StandardBook.key("MCLA", "93591", "cardiology"), new Standard(40, 70)),
-                Map.of("06037", "dense", "06027", "rural"), "dense");
+                Map.of("06037", "dense", "06027", "rural"),
+                "dense");
         ZipArea la = new ZipArea("90001", new GeoPoint(33.97, -118.25), "Los Angeles", "06037", 6, 8, 50000);
         ZipArea inyo = new ZipArea("93545", new GeoPoint(36.6, -118.06), "Lone Pine", "06027", 0, 0, 2000);
         assertThat(book.standard("MCLA", la, "cardiology")).isEqualTo(new Standard(15, 30));
@@ -69,8 +70,10 @@ class StandardTests {
         assertThat(book.alternative("MCLA", "93591", "cardiology")).isEqualTo(new Standard(40, 70));
         assertThat(book.alternative("MCLA", "90001", "cardiology")).isNull();
         // a 40-mile trip from rural Inyo meets the rural specialist standard, not the dense one
-        assertThat(book.standard("MCLA", inyo, "cardiology").evaluate(40, 95, null)).isEqualTo(Standard.BY_MILES);
-        assertThat(book.standard("MCLA", la, "cardiology").evaluate(40, 80, null)).isZero();
+        assertThat(book.standard("MCLA", inyo, "cardiology").evaluate(40, 95, null))
+                .isEqualTo(Standard.BY_MILES);
+        assertThat(book.standard("MCLA", la, "cardiology").evaluate(40, 80, null))
+                .isZero();
     }
 
     @Test

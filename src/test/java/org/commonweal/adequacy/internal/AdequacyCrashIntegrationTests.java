@@ -8,9 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
 import javax.sql.DataSource;
-
 import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.commonweal.adequacy.Adequacy;
@@ -33,8 +31,10 @@ class AdequacyCrashIntegrationTests {
 
     @Autowired
     AdequacyService service;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
@@ -54,12 +54,25 @@ class AdequacyCrashIntegrationTests {
             try (Statement s = holder.createStatement()) {
                 s.execute("lock table adequacy.run_zip_result in share mode");
             }
-            Process child = ChildJvm.command(dataSource, log, dir.resolve("app"), "adequacy", "--date",
-                    TODAY.toString(), "--out", dir.resolve("out").toString());
+            Process child = ChildJvm.command(
+                    dataSource,
+                    log,
+                    dir.resolve("app"),
+                    "adequacy",
+                    "--date",
+                    TODAY.toString(),
+                    "--out",
+                    dir.resolve("out").toString());
             try {
-                ChildJvm.await(child, log, Duration.ofMinutes(3), "the child's run writing its results",
+                ChildJvm.await(
+                        child,
+                        log,
+                        Duration.ofMinutes(3),
+                        "the child's run writing its results",
                         () -> waitingToWriteResults() || runsAfter(lastRun) > 0);
-                assertThat(runsAfter(lastRun)).as("the run being stored is not visible before it is whole").isZero();
+                assertThat(runsAfter(lastRun))
+                        .as("the run being stored is not visible before it is whole")
+                        .isZero();
             } finally {
                 child.destroyForcibly().waitFor();
             }
@@ -67,24 +80,29 @@ class AdequacyCrashIntegrationTests {
         }
         awaitNoWriterLeft();
         assertThat(runsAfter(lastRun)).as("nothing of the killed run is left").isZero();
-        assertThat(jdbc.sql("select count(*) from adequacy.run_zip_result where run_id > ?").param(lastRun)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from adequacy.run_zip_result where run_id > ?")
+                        .param(lastRun)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         Adequacy.RunSummary rerun = service.run(TODAY, null, "test");
         assertThat(rerun.members()).isEqualTo(undisturbed.members());
         assertThat(rerun.membershipFingerprint()).isEqualTo(undisturbed.membershipFingerprint());
         assertThat(rerun.directoryFingerprint()).isEqualTo(undisturbed.directoryFingerprint());
-        assertThat(results(rerun.id())).as("the rerun's results are those of an undisturbed run").isEqualTo(expected);
-        System.out.printf("adequacy kill -9 drill: killed while storing; %d result rows after the rerun, as"
-                + " undisturbed%n", resultCount(rerun.id()));
+        assertThat(results(rerun.id()))
+                .as("the rerun's results are those of an undisturbed run")
+                .isEqualTo(expected);
+        System.out.printf(
+                "adequacy kill -9 drill: killed while storing; %d result rows after the rerun, as" + " undisturbed%n",
+                resultCount(rerun.id()));
     }
 
     /** The child's backend is blocked on the share lock while inserting results: it is in the middle of storing. */
     private boolean waitingToWriteResults() {
         return jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where wait_event_type = 'Lock' and query ilike '%insert into adequacy.run_zip_result%'""")
-                .query(Integer.class).single() > 0;
+                where wait_event_type = 'Lock' and query ilike '%insert into adequacy.run_zip_result%'""").query(Integer.class).single() > 0;
     }
 
     /** The killed child's backend ends once it can write to its closed socket (after the lock is released). */
@@ -92,20 +110,24 @@ class AdequacyCrashIntegrationTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where state <> 'idle' and pid <> pg_backend_pid() and query ilike '%adequacy.run_zip_result%'""")
-                .query(Integer.class).single() > 0) {
+                where state <> 'idle' and pid <> pg_backend_pid() and query ilike '%adequacy.run_zip_result%'""").query(Integer.class).single() > 0) {
             assertThat(System.nanoTime()).as("the killed run's backend ended").isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
     private int runsAfter(long id) {
-        return jdbc.sql("select count(*) from adequacy.run where id > ?").param(id).query(Integer.class).single();
+        return jdbc.sql("select count(*) from adequacy.run where id > ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     private int resultCount(long runId) {
-        return jdbc.sql("select count(*) from adequacy.run_zip_result where run_id = ?").param(runId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from adequacy.run_zip_result where run_id = ?")
+                .param(runId)
+                .query(Integer.class)
+                .single();
     }
 
     private String results(long runId) {

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.commonweal.IntegrationTest;
 import org.commonweal.adequacy.Adequacy;
@@ -40,16 +39,22 @@ class AdequacyIntegrationTests {
 
     @Autowired
     AdequacyService service;
+
     @Autowired
     AdequacyStore store;
+
     @Autowired
     NetworkDirectory directory;
+
     @Autowired
     AdequacyCommand command;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     org.commonweal.geography.Geography geography;
 
@@ -69,7 +74,9 @@ class AdequacyIntegrationTests {
             List<List<GeoPoint>> perType = new ArrayList<>();
             for (var type : types) {
                 List<GeoPoint> points = new ArrayList<>();
-                directory.forEachServiceLocation(networks.get(line), Set.copyOf(type.taxonomyCodes()),
+                directory.forEachServiceLocation(
+                        networks.get(line),
+                        Set.copyOf(type.taxonomyCodes()),
                         l -> points.add(new GeoPoint(l.latitude(), l.longitude())));
                 perType.add(points);
             }
@@ -95,8 +102,11 @@ class AdequacyIntegrationTests {
         }
         List<ZipResult> results = store.results(run.id());
         assertThat(results).extracting(ZipResult::providerType).contains("pcp-adult", "hospital", "pharmacy");
-        assertThat(results.stream().filter(r -> r.providerType().equals("pcp-adult")).mapToLong(ZipResult::members)
-                .sum()).isEqualTo(run.members());
+        assertThat(results.stream()
+                        .filter(r -> r.providerType().equals("pcp-adult"))
+                        .mapToLong(ZipResult::members)
+                        .sum())
+                .isEqualTo(run.members());
         assertThat(book.standard("MCLA", null, "cardiology")).isEqualTo(new Standard(15, 30));
     }
 
@@ -104,46 +114,103 @@ class AdequacyIntegrationTests {
     void anApprovedAlternativeStandardCountsInTheNextRun() throws Exception {
         Adequacy.RunSummary before = service.run(TODAY, "MCLA", "test");
         ZipResult gap = AdequacyReport.gaps(store.results(before.id())).stream()
-                .filter(r -> r.productLine().equals("MCLA")).findFirst().orElseThrow();
-        mvc.perform(post("/adequacy/alternatives").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
-                .param("productLine", "MCLA").param("zip", gap.zip()).param("providerType", gap.providerType())
-                .param("miles", "200").param("minutes", "600").param("approvalReference", "DHCS-AAS-2026-0042")
-                .param("approvedOn", "2026-01-15").param("effectiveFrom", "2026-01-01").param("effectiveTo", ""))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("saved"));
+                .filter(r -> r.productLine().equals("MCLA"))
+                .findFirst()
+                .orElseThrow();
+        mvc.perform(post("/adequacy/alternatives")
+                        .with(user("nm").roles("NETWORK_MANAGER"))
+                        .with(csrf())
+                        .param("productLine", "MCLA")
+                        .param("zip", gap.zip())
+                        .param("providerType", gap.providerType())
+                        .param("miles", "200")
+                        .param("minutes", "600")
+                        .param("approvalReference", "DHCS-AAS-2026-0042")
+                        .param("approvedOn", "2026-01-15")
+                        .param("effectiveFrom", "2026-01-01")
+                        .param("effectiveTo", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("saved"));
         Adequacy.RunSummary after = service.run(TODAY, "MCLA", "test");
-        ZipResult now = store.results(after.id()).stream().filter(r -> r.zip().equals(gap.zip())
-                && r.providerType().equals(gap.providerType()) && r.productLine().equals("MCLA")).findFirst()
+        ZipResult now = store.results(after.id()).stream()
+                .filter(r -> r.zip().equals(gap.zip())
+                        && r.providerType().equals(gap.providerType())
+                        && r.productLine().equals("MCLA"))
+                .findFirst()
                 .orElseThrow();
         assertThat(now.met()).isEqualTo(now.members());
         assertThat(now.metByAlternative()).isEqualTo(gap.notMet());
-        assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'adequacy-alternative-standard'")
-                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql(
+                                "select count(*) from audit.audit_event where entity_type = 'adequacy-alternative-standard'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     /** #18: a bad alternative standard comes back with what was typed and every error at once, nothing saved. */
     @Test
     void aBadAlternativeStandardComesBackNamingEveryFieldInWordsAndSavesNothing() throws Exception {
-        long before = jdbc.sql("select count(*) from adequacy.alternative_standard").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from adequacy.alternative_standard")
+                .query(Long.class)
+                .single();
         String reference = "R".repeat(10_000);
-        String body = mvc.perform(post("/adequacy/alternatives").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
-                        .param("productLine", "MCLA").param("zip", "9003").param("providerType", "pcp-adult")
-                        .param("miles", "twelve").param("minutes", "6000").param("approvalReference", reference)
-                        .param("approvedOn", "2026-01-15").param("effectiveFrom", "2026-03-01")
+        String body = mvc.perform(post("/adequacy/alternatives")
+                        .with(user("nm").roles("NETWORK_MANAGER"))
+                        .with(csrf())
+                        .param("productLine", "MCLA")
+                        .param("zip", "9003")
+                        .param("providerType", "pcp-adult")
+                        .param("miles", "twelve")
+                        .param("minutes", "6000")
+                        .param("approvalReference", reference)
+                        .param("approvedOn", "2026-01-15")
+                        .param("effectiveFrom", "2026-03-01")
                         .param("effectiveTo", "2026-02-01"))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(body).contains("id=\"error-summary\"", "href=\"#a-zip\"", "href=\"#a-miles\"", "href=\"#a-minutes\"",
-                "href=\"#a-approvalReference\"", "href=\"#a-effectiveTo\"", "ZIP code: enter a 5-digit ZIP code",
-                "Miles: enter a number in figures", "Minutes: enter a number of at most 600",
-                "Approval reference: use at most 100 characters", "Effective to: enter 2026-03-01 or a later date",
-                "value=\"9003\"", "value=\"twelve\"", "value=\"" + reference + "\"");
-        String spanish = mvc.perform(post("/adequacy/alternatives").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
-                        .param("lang", "es").param("productLine", "NOPE").param("zip", "").param("providerType", "pcp-adult")
-                        .param("miles", "10").param("minutes", "30").param("approvalReference", "")
-                        .param("approvedOn", "2026-01-15").param("effectiveFrom", "2026-01-01"))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(spanish).contains("Hay un problema", "Línea de producto: elija uno de la lista",
-                "Código postal: escriba un valor", "Referencia de aprobación: escriba un valor");
-        assertThat(jdbc.sql("select count(*) from adequacy.alternative_standard").query(Long.class).single())
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(body)
+                .contains(
+                        "id=\"error-summary\"",
+                        "href=\"#a-zip\"",
+                        "href=\"#a-miles\"",
+                        "href=\"#a-minutes\"",
+                        "href=\"#a-approvalReference\"",
+                        "href=\"#a-effectiveTo\"",
+                        "ZIP code: enter a 5-digit ZIP code",
+                        "Miles: enter a number in figures",
+                        "Minutes: enter a number of at most 600",
+                        "Approval reference: use at most 100 characters",
+                        "Effective to: enter 2026-03-01 or a later date",
+                        "value=\"9003\"",
+                        "value=\"twelve\"",
+                        "value=\"" + reference + "\"");
+        String spanish = mvc.perform(post("/adequacy/alternatives")
+                        .with(user("nm").roles("NETWORK_MANAGER"))
+                        .with(csrf())
+                        .param("lang", "es")
+                        .param("productLine", "NOPE")
+                        .param("zip", "")
+                        .param("providerType", "pcp-adult")
+                        .param("miles", "10")
+                        .param("minutes", "30")
+                        .param("approvalReference", "")
+                        .param("approvedOn", "2026-01-15")
+                        .param("effectiveFrom", "2026-01-01"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(spanish)
+                .contains(
+                        "Hay un problema",
+                        "Línea de producto: elija uno de la lista",
+                        "Código postal: escriba un valor",
+                        "Referencia de aprobación: escriba un valor");
+        assertThat(jdbc.sql("select count(*) from adequacy.alternative_standard")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(before);
     }
 
@@ -153,23 +220,31 @@ class AdequacyIntegrationTests {
         long notMetBefore = notMet(base.id(), "hospital");
         // put a hospital in the middle of the ZIP with most Medi-Cal members outside the hospital standard
         ZipResult gap = AdequacyReport.gaps(store.results(base.id())).stream()
-                .filter(r -> r.providerType().equals("hospital") && r.productLine().equals("MCLA")).findFirst()
+                .filter(r ->
+                        r.providerType().equals("hospital") && r.productLine().equals("MCLA"))
+                .findFirst()
                 .orElseThrow();
         GeoPoint site = geography.zip(gap.zip()).orElseThrow().centroid();
-        Adequacy.RunSummary patched = service.locationChanged("medi-cal", List.of("282N00000X"), "test-hospital",
-                site.latitude(), site.longitude(), "test");
+        Adequacy.RunSummary patched = service.locationChanged(
+                "medi-cal", List.of("282N00000X"), "test-hospital", site.latitude(), site.longitude(), "test");
         assertThat(patched.kind()).isEqualTo("incremental");
         assertThat(notMet(patched.id(), "hospital")).isLessThan(notMetBefore);
-        ZipResult closed = store.results(patched.id()).stream().filter(r -> r.zip().equals(gap.zip())
-                && r.productLine().equals("MCLA") && r.providerType().equals("hospital")).findFirst().orElseThrow();
+        ZipResult closed = store.results(patched.id()).stream()
+                .filter(r -> r.zip().equals(gap.zip())
+                        && r.productLine().equals("MCLA")
+                        && r.providerType().equals("hospital"))
+                .findFirst()
+                .orElseThrow();
         assertThat(closed.notMet()).isLessThan(gap.notMet());
-        Adequacy.RunSummary removed = service.locationChanged("medi-cal", List.of("282N00000X"), "test-hospital",
-                null, null, "test");
+        Adequacy.RunSummary removed =
+                service.locationChanged("medi-cal", List.of("282N00000X"), "test-hospital", null, null, "test");
         assertThat(store.results(removed.id())).isEqualTo(store.results(base.id()));
     }
 
     private long notMet(long runId, String type) {
-        return store.results(runId).stream().filter(r -> r.providerType().equals(type)).mapToLong(ZipResult::notMet)
+        return store.results(runId).stream()
+                .filter(r -> r.providerType().equals(type))
+                .mapToLong(ZipResult::notMet)
                 .sum();
     }
 
@@ -177,26 +252,49 @@ class AdequacyIntegrationTests {
     void pagesShowTheSummaryGapsAndStandardsAndSuppressSmallCellsForAnalysts() throws Exception {
         service.run(TODAY, null, "test");
         String manager = mvc.perform(get("/adequacy").with(user("nm").roles("NETWORK_MANAGER")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(manager).contains("summary-table", "spa-table", "region-table", "trend-table", "run-form",
-                "adequacy-spa-chart", "Primary care, adult");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(manager)
+                .contains(
+                        "summary-table",
+                        "spa-table",
+                        "region-table",
+                        "trend-table",
+                        "run-form",
+                        "adequacy-spa-chart",
+                        "Primary care, adult");
         String analyst = mvc.perform(get("/adequacy").with(user("an").roles("ANALYST")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(analyst).doesNotContain("run-form").contains("summary-table");
-        assertThat(analyst.replaceAll("<[^>]+>", " ")).doesNotContainPattern("\\s(?:[1-9]|10)\\s+[0-9.]+\\s+(?:[1-9]|10)\\s");
-        mvc.perform(get("/adequacy/gaps").with(user("an").roles("ANALYST"))).andExpect(status().isOk())
+        assertThat(analyst.replaceAll("<[^>]+>", " "))
+                .doesNotContainPattern("\\s(?:[1-9]|10)\\s+[0-9.]+\\s+(?:[1-9]|10)\\s");
+        mvc.perform(get("/adequacy/gaps").with(user("an").roles("ANALYST")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("gap-table")));
-        mvc.perform(get("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER"))).andExpect(status().isOk())
+        mvc.perform(get("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("standard-form")));
-        mvc.perform(post("/adequacy/runs").with(user("an").roles("ANALYST")).with(csrf()).param("date", "2026-11-01"))
+        mvc.perform(post("/adequacy/runs")
+                        .with(user("an").roles("ANALYST"))
+                        .with(csrf())
+                        .param("date", "2026-11-01"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void analystExportsSuppressCountsBetweenOneAndTen() throws Exception {
         var run = service.run(TODAY, null, "test");
-        String csv = mvc.perform(get("/adequacy/export/gaps.csv").param("run", String.valueOf(run.id()))
-                .with(user("an").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
+        String csv = mvc.perform(get("/adequacy/export/gaps.csv")
+                        .param("run", String.valueOf(run.id()))
+                        .with(user("an").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         String header = csv.lines().findFirst().orElseThrow();
         assertThat(header).startsWith("Run,Measurement Date,County,County Code,Product Line,Provider Type,ZIP Code");
@@ -204,16 +302,25 @@ class AdequacyIntegrationTests {
         var rows = org.commonweal.platform.Csv.read(new java.io.StringReader(csv));
         rows.subList(1, rows.size()).stream().filter(r -> !r.blank()).forEach(row -> {
             String value = row.values().get(membersCol);
-            assertThat(value.equals("*") || Integer.parseInt(value) > 10 || value.equals("0")).as(row.toString()).isTrue();
+            assertThat(value.equals("*") || Integer.parseInt(value) > 10 || value.equals("0"))
+                    .as(row.toString())
+                    .isTrue();
         });
-        byte[] xlsx = mvc.perform(get("/adequacy/export/summary.xlsx").param("run", String.valueOf(run.id()))
-                .with(user("nm").roles("NETWORK_MANAGER"))).andExpect(status().isOk()).andReturn().getResponse()
+        byte[] xlsx = mvc.perform(get("/adequacy/export/summary.xlsx")
+                        .param("run", String.valueOf(run.id()))
+                        .with(user("nm").roles("NETWORK_MANAGER")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsByteArray();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheet("Summary");
             assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Product Line");
-            assertThat(sheet.getLastRowNum()).isEqualTo(store.results(run.id()).stream()
-                    .map(r -> r.productLine() + r.providerType()).distinct().count());
+            assertThat(sheet.getLastRowNum())
+                    .isEqualTo(store.results(run.id()).stream()
+                            .map(r -> r.productLine() + r.providerType())
+                            .distinct()
+                            .count());
             assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isPositive();
         }
     }
@@ -221,44 +328,97 @@ class AdequacyIntegrationTests {
     @Test
     void networkManagersEditStandardsWithAuditAndClearErrors() throws Exception {
         // #18: every error at once beside its field, named in words, in the page's language, what was typed kept
-        int before = store.standard("PASC", "rural", "dermatology").orElseThrow().minutes();
-        String bad = mvc.perform(post("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
-                        .param("lang", "es").param("productLine", "PASC").param("tier", "rural")
-                        .param("providerType", "dermatology").param("miles", "-3").param("minutes", "noventa"))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(bad).contains("id=\"error-summary\"", "Hay un problema", "href=\"#s-miles\"", "Millas:",
-                "href=\"#s-minutes\"", "Minutos: escriba un número entero", "value=\"-3\"", "value=\"noventa\"");
-        String unknown = mvc.perform(post("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
-                        .param("productLine", "PASC").param("tier", "rural").param("providerType", "astrology")
-                        .param("miles", "12.25").param("minutes", "601"))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
-        assertThat(unknown).contains("href=\"#s-providerType\"", "Provider type: there is no standard",
-                "href=\"#s-miles\"", "href=\"#s-minutes\"", "Minutes: enter a number of at most 600");
-        assertThat(store.standard("PASC", "rural", "dermatology").orElseThrow().minutes()).isEqualTo(before);
-        mvc.perform(post("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")).with(csrf())
-                .param("productLine", "PASC").param("tier", "rural").param("providerType", "dermatology")
-                .param("miles", "55").param("minutes", "85")).andExpect(flash().attributeExists("saved"));
-        assertThat(store.standard("PASC", "rural", "dermatology").orElseThrow().minutes()).isEqualTo(85);
+        int before =
+                store.standard("PASC", "rural", "dermatology").orElseThrow().minutes();
+        String bad = mvc.perform(post("/adequacy/standards")
+                        .with(user("nm").roles("NETWORK_MANAGER"))
+                        .with(csrf())
+                        .param("lang", "es")
+                        .param("productLine", "PASC")
+                        .param("tier", "rural")
+                        .param("providerType", "dermatology")
+                        .param("miles", "-3")
+                        .param("minutes", "noventa"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(bad)
+                .contains(
+                        "id=\"error-summary\"",
+                        "Hay un problema",
+                        "href=\"#s-miles\"",
+                        "Millas:",
+                        "href=\"#s-minutes\"",
+                        "Minutos: escriba un número entero",
+                        "value=\"-3\"",
+                        "value=\"noventa\"");
+        String unknown = mvc.perform(post("/adequacy/standards")
+                        .with(user("nm").roles("NETWORK_MANAGER"))
+                        .with(csrf())
+                        .param("productLine", "PASC")
+                        .param("tier", "rural")
+                        .param("providerType", "astrology")
+                        .param("miles", "12.25")
+                        .param("minutes", "601"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(unknown)
+                .contains(
+                        "href=\"#s-providerType\"",
+                        "Provider type: there is no standard",
+                        "href=\"#s-miles\"",
+                        "href=\"#s-minutes\"",
+                        "Minutes: enter a number of at most 600");
+        assertThat(store.standard("PASC", "rural", "dermatology").orElseThrow().minutes())
+                .isEqualTo(before);
+        mvc.perform(post("/adequacy/standards")
+                        .with(user("nm").roles("NETWORK_MANAGER"))
+                        .with(csrf())
+                        .param("productLine", "PASC")
+                        .param("tier", "rural")
+                        .param("providerType", "dermatology")
+                        .param("miles", "55")
+                        .param("minutes", "85"))
+                .andExpect(flash().attributeExists("saved"));
+        assertThat(store.standard("PASC", "rural", "dermatology").orElseThrow().minutes())
+                .isEqualTo(85);
         assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'adequacy-standard' "
-                + "and entity_id = 'PASC/rural/dermatology'").query(Long.class).single()).isPositive();
-        mvc.perform(post("/adequacy/standards").with(user("an").roles("ANALYST")).with(csrf())
-                .param("productLine", "PASC").param("tier", "rural").param("providerType", "dermatology")
-                .param("miles", "1").param("minutes", "1")).andExpect(status().isForbidden());
+                                + "and entity_id = 'PASC/rural/dermatology'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        mvc.perform(post("/adequacy/standards")
+                        .with(user("an").roles("ANALYST"))
+                        .with(csrf())
+                        .param("productLine", "PASC")
+                        .param("tier", "rural")
+                        .param("providerType", "dermatology")
+                        .param("miles", "1")
+                        .param("minutes", "1"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void theCommandWritesSummaryAndGapExports() throws Exception {
         Path out = Files.createTempDirectory("adequacy");
-        int code = command.run(CommandArgs.parse(List.of("--date", TODAY.toString(), "--product-line", "LACC",
-                "--out", out.toString()), Set.of("date", "product-line", "out"), Set.of()));
+        int code = command.run(CommandArgs.parse(
+                List.of("--date", TODAY.toString(), "--product-line", "LACC", "--out", out.toString()),
+                Set.of("date", "product-line", "out"),
+                Set.of()));
         assertThat(code).isZero();
         Set<String> names = new HashSet<>();
         try (var files = Files.list(out)) {
             files.forEach(f -> names.add(f.getFileName().toString().replaceAll("-run\\d+", "")));
         }
-        assertThat(names).containsExactlyInAnyOrder("adequacy-" + TODAY + "-LACC-summary.csv",
-                "adequacy-" + TODAY + "-LACC-gaps.csv", "adequacy-" + TODAY + "-LACC-summary.xlsx",
-                "adequacy-" + TODAY + "-LACC-gaps.xlsx");
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "adequacy-" + TODAY + "-LACC-summary.csv",
+                        "adequacy-" + TODAY + "-LACC-gaps.csv",
+                        "adequacy-" + TODAY + "-LACC-summary.xlsx",
+                        "adequacy-" + TODAY + "-LACC-gaps.xlsx");
     }
 
     @Test
@@ -267,7 +427,9 @@ class AdequacyIntegrationTests {
         // nobody meeting by time or alternative, not met = members - met by distance
         var run = service.run(TODAY, null, "test");
         String csv = export("summary", run.id());
-        var records = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv)).getRecords();
+        var records = org.apache.commons.csv.CSVFormat.RFC4180
+                .parse(new java.io.StringReader(csv))
+                .getRecords();
         var h = records.getFirst().toList();
         int members = h.indexOf("Members");
         int met = h.indexOf("Members Meeting Standard");
@@ -275,19 +437,22 @@ class AdequacyIntegrationTests {
         int byMiles = h.indexOf("Met by Distance");
         boolean sawMasked = false;
         for (var r : records.subList(1, records.size())) {
-            if (!r.get(notMet).matches("\\d+")) {   // masked, whatever the mask
+            if (!r.get(notMet).matches("\\d+")) { // masked, whatever the mask
                 sawMasked = true;
                 // members minus met, or minus met by distance (a lower bound of met), bounds it: that bound must
                 // leave room for 11 or more (a complement), or members must be masked too
                 if (r.get(members).matches("\\d+")) {
                     long lowerMet = 0;
-                    for (int column : new int[] {met, byMiles, h.indexOf("Met by Time"),
-                            h.indexOf("Met by Alternative Access Standard")}) {
+                    for (int column : new int[] {
+                        met, byMiles, h.indexOf("Met by Time"), h.indexOf("Met by Alternative Access Standard")
+                    }) {
                         if (r.get(column).matches("\\d+")) {
                             lowerMet = Math.max(lowerMet, Long.parseLong(r.get(column)));
                         }
                     }
-                    assertThat(Long.parseLong(r.get(members)) - lowerMet).as(r.toString()).isGreaterThanOrEqualTo(11);
+                    assertThat(Long.parseLong(r.get(members)) - lowerMet)
+                            .as(r.toString())
+                            .isGreaterThanOrEqualTo(11);
                 }
             }
         }
@@ -299,9 +464,11 @@ class AdequacyIntegrationTests {
         var run = service.run(TODAY, null, "test");
         var attacker = new org.commonweal.platform.LinearAttacker();
         var summary = org.apache.commons.csv.CSVFormat.RFC4180
-                .parse(new java.io.StringReader(export("summary", run.id()))).getRecords();
+                .parse(new java.io.StringReader(export("summary", run.id())))
+                .getRecords();
         var gaps = org.apache.commons.csv.CSVFormat.RFC4180
-                .parse(new java.io.StringReader(export("gaps", run.id()))).getRecords();
+                .parse(new java.io.StringReader(export("gaps", run.id())))
+                .getRecords();
         var sh = summary.getFirst().toList();
         Map<String, List<String>> gapNotMet = new java.util.HashMap<>();
         Map<String, List<String>> gapMembers = new java.util.HashMap<>();
@@ -319,12 +486,18 @@ class AdequacyIntegrationTests {
         for (var r : summary.subList(1, summary.size())) {
             String cell = r.get(sh.indexOf("Product Line")) + "|" + r.get(sh.indexOf("Provider Type"));
             attacker.table();
-            for (String column : List.of("Members", "Members Meeting Standard", "Members Not Meeting Standard",
-                    "Met by Distance", "Met by Time", "Met by Alternative Access Standard")) {
+            for (String column : List.of(
+                    "Members",
+                    "Members Meeting Standard",
+                    "Members Not Meeting Standard",
+                    "Met by Distance",
+                    "Met by Time",
+                    "Met by Alternative Access Standard")) {
                 attacker.read(cell + ":" + column, r.get(sh.indexOf(column)));
             }
-            attacker.sum(cell + ":Members", List.of(cell + ":Members Meeting Standard",
-                    cell + ":Members Not Meeting Standard"));
+            attacker.sum(
+                    cell + ":Members",
+                    List.of(cell + ":Members Meeting Standard", cell + ":Members Not Meeting Standard"));
             // a member meeting by distance meets the standard: met = by distance + the others (not published)
             for (String by : List.of("Met by Distance", "Met by Time", "Met by Alternative Access Standard")) {
                 attacker.unpublished(cell + ":slack:" + by);
@@ -338,13 +511,18 @@ class AdequacyIntegrationTests {
         }
         assertThat(attacker.masked()).as("the demo run has masked cells").isNotEmpty();
         assertThat(attacker.breaches()).isEmpty();
-        System.out.printf("disclosure: adequacy summary.csv + gaps.csv, %d tables, %d cells checked by the attacker%n",
+        System.out.printf(
+                "disclosure: adequacy summary.csv + gaps.csv, %d tables, %d cells checked by the attacker%n",
                 attacker.tables(), attacker.cells());
     }
 
     private String export(String what, long run) throws Exception {
-        return mvc.perform(get("/adequacy/export/" + what + ".csv").param("run", String.valueOf(run))
-                .with(user("an").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get("/adequacy/export/" + what + ".csv")
+                        .param("run", String.valueOf(run))
+                        .with(user("an").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.adequacy.Adequacy.RunSummary;
 import org.commonweal.adequacy.engine.ZipResult;
@@ -36,20 +35,28 @@ class AdequacyKeepCurrentIntegrationTests {
 
     @Autowired
     AdequacyService service;
+
     @Autowired
     AdequacyStore store;
+
     @Autowired
     DirectoryChanges directoryChanges;
+
     @Autowired
     MemberChangesJob memberChangesJob;
+
     @Autowired
     ApplicationEventPublisher publisher;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Geography geography;
+
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
 
@@ -57,14 +64,20 @@ class AdequacyKeepCurrentIntegrationTests {
     void aPublishedLocationChangeMakesOneIncrementalRunAndItsRemovalRestoresTheResults() throws Exception {
         RunSummary base = service.run(TODAY, null, "test");
         ZipResult gap = AdequacyReport.gaps(store.results(base.id())).stream()
-                .filter(r -> r.providerType().equals("hospital") && r.productLine().equals("MCLA")).findFirst()
+                .filter(r ->
+                        r.providerType().equals("hospital") && r.productLine().equals("MCLA"))
+                .findFirst()
                 .orElseThrow();
         GeoPoint site = geography.zip(gap.zip()).orElseThrow().centroid();
         // a burst: the same new hospital published three times as its record is completed, ends at the gap ZIP
         for (double shift : new double[] {0.2, 0.1, 0.0}) {
-            transactions.executeWithoutResult(tx -> publisher.publishEvent(new LocationChanged("test-event-hospital",
-                    List.of("medi-cal", "medicare"), List.of(HOSPITAL, "261QU0200X"), site.latitude() + shift,
-                    site.longitude(), false)));
+            transactions.executeWithoutResult(tx -> publisher.publishEvent(new LocationChanged(
+                    "test-event-hospital",
+                    List.of("medi-cal", "medicare"),
+                    List.of(HOSPITAL, "261QU0200X"),
+                    site.latitude() + shift,
+                    site.longitude(),
+                    false)));
         }
         RunSummary patched = nextRun(base);
         settle();
@@ -75,12 +88,13 @@ class AdequacyKeepCurrentIntegrationTests {
         ZipResult closed = result(patched, "MCLA", "hospital", gap.zip());
         assertThat(closed.notMet()).isLessThan(gap.notMet());
 
-        transactions.executeWithoutResult(tx -> publisher.publishEvent(new LocationChanged("test-event-hospital",
-                List.of(), List.of(), null, null, true)));
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(
+                new LocationChanged("test-event-hospital", List.of(), List.of(), null, null, true)));
         RunSummary removed = nextRun(patched);
         List<ZipResult> restored = store.results(removed.id());
         List<ZipResult> original = store.results(base.id());
-        assertThat(restored.stream().filter(r -> !original.contains(r)).toList()).as("results differing from the base")
+        assertThat(restored.stream().filter(r -> !original.contains(r)).toList())
+                .as("results differing from the base")
                 .isEmpty();
         assertThat(restored).hasSameSizeAs(original);
     }
@@ -91,8 +105,13 @@ class AdequacyKeepCurrentIntegrationTests {
         GeoPoint center = geography.zip("90012").orElseThrow().centroid();
         transactions.executeWithoutResult(tx -> {
             for (int i = 0; i < AdequacyService.LOCATION_BATCH_LIMIT + 10; i++) {
-                publisher.publishEvent(new LocationChanged("test-roster-" + i, List.of("medi-cal"),
-                        List.of("333600000X"), center.latitude() + i * 0.001, center.longitude(), false));
+                publisher.publishEvent(new LocationChanged(
+                        "test-roster-" + i,
+                        List.of("medi-cal"),
+                        List.of("333600000X"),
+                        center.latitude() + i * 0.001,
+                        center.longitude(),
+                        false));
             }
         });
         RunSummary next = nextRun(base);
@@ -104,23 +123,28 @@ class AdequacyKeepCurrentIntegrationTests {
     @Test
     void unmappedProductLineCodesAreReportedNotDropped() throws Exception {
         service.run(TODAY, null, "test");
-        transactions.executeWithoutResult(tx -> publisher.publishEvent(new LocationChanged("test-dental-office",
-                List.of("dental-hmo"), List.of("1223G0001X"), 34.05, -118.25, false)));
+        transactions.executeWithoutResult(tx -> publisher.publishEvent(new LocationChanged(
+                "test-dental-office", List.of("dental-hmo"), List.of("1223G0001X"), 34.05, -118.25, false)));
         waitFor(() -> store.unmapped().stream()
                 .anyMatch(u -> u.source().equals("network") && u.code().equals("dental-hmo")));
 
         Map<String, String> mapping = store.networkProductLines();
-        jdbc.sql("delete from adequacy.product_line_network where product_line = 'PASC'").update();
+        jdbc.sql("delete from adequacy.product_line_network where product_line = 'PASC'")
+                .update();
         try {
             RunSummary run = service.run(TODAY, null, "test");
             assertThat(run.notes()).contains("coverage product line PASC has no directory mapping");
-            assertThat(store.unmapped()).anyMatch(u -> u.source().equals("coverage") && u.code().equals("PASC"));
+            assertThat(store.unmapped())
+                    .anyMatch(u -> u.source().equals("coverage") && u.code().equals("PASC"));
             assertThat(store.results(run.id())).noneMatch(r -> r.productLine().equals("PASC"));
             String page = mvc.perform(get("/adequacy/standards").with(user("nm").roles("NETWORK_MANAGER")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(page).contains("mapping-table", "id=\"unmapped\"", "dental-hmo", "PASC");
         } finally {
-            jdbc.sql("insert into adequacy.product_line_network values ('PASC', ?)").param(mapping.get("PASC"))
+            jdbc.sql("insert into adequacy.product_line_network values ('PASC', ?)")
+                    .param(mapping.get("PASC"))
                     .update();
         }
         assertThat(store.unmapped()).noneMatch(u -> u.code().equals("PASC"));
@@ -134,7 +158,8 @@ class AdequacyKeepCurrentIntegrationTests {
                   join coverage.enrollment_span s on s.member_id = m.member_id
                  where s.product_line = 'MCLA' and s.begin_date <= ? and (s.end_date is null or s.end_date >= ?)
                    and s.status <> 'suspended' and m.latitude is not null and m.zip <> '93534'
-                 order by m.member_id limit 1""").params(TODAY, TODAY)
+                 order by m.member_id limit 1""")
+                .params(TODAY, TODAY)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)})
                 .single();
         String id = (String) member[0];
@@ -150,7 +175,9 @@ class AdequacyKeepCurrentIntegrationTests {
             assertThat(moved.members()).isEqualTo(base.members());
             assertThat(members(moved, oldZip)).isEqualTo(oldBefore - 1);
             assertThat(members(moved, "93534")).isEqualTo(newBefore + 1);
-            assertThat(service.membersChanged(Duration.ZERO, "test")).as("nothing changed since").isEmpty();
+            assertThat(service.membersChanged(Duration.ZERO, "test"))
+                    .as("nothing changed since")
+                    .isEmpty();
 
             move(id, oldZip, (Double) member[2], (Double) member[3]);
             assertThat(memberChangesJob.scheduled()).as("ran on this instance").isTrue();
@@ -163,27 +190,40 @@ class AdequacyKeepCurrentIntegrationTests {
             move(id, oldZip, (Double) member[2], (Double) member[3]);
         }
         assertThat(jdbc.sql("select count(*) from audit.audit_event where purpose = ? and detail like ?")
-                .params(AdequacyService.PURPOSE, "residences of members changed since%").query(Long.class).single())
+                        .params(AdequacyService.PURPOSE, "residences of members changed since%")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
     }
 
     private void move(String memberId, String zip, Double latitude, Double longitude) {
         jdbc.sql("update coverage.member set zip = ?, latitude = ?, longitude = ?, updated_at = now() "
-                + "where member_id = ?").params(zip, latitude, longitude, memberId).update();
+                        + "where member_id = ?")
+                .params(zip, latitude, longitude, memberId)
+                .update();
     }
 
     private int members(RunSummary run, String zip) {
-        return store.results(run.id()).stream().filter(r -> r.productLine().equals("MCLA")
-                && r.providerType().equals("pcp-adult") && r.zip().equals(zip)).mapToInt(ZipResult::members).sum();
+        return store.results(run.id()).stream()
+                .filter(r -> r.productLine().equals("MCLA")
+                        && r.providerType().equals("pcp-adult")
+                        && r.zip().equals(zip))
+                .mapToInt(ZipResult::members)
+                .sum();
     }
 
     private ZipResult result(RunSummary run, String line, String type, String zip) {
-        return store.results(run.id()).stream().filter(r -> r.zip().equals(zip) && r.productLine().equals(line)
-                && r.providerType().equals(type)).findFirst().orElseThrow();
+        return store.results(run.id()).stream()
+                .filter(r -> r.zip().equals(zip)
+                        && r.productLine().equals(line)
+                        && r.providerType().equals(type))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<RunSummary> runsAfter(RunSummary base) {
-        List<RunSummary> after = new ArrayList<>(store.runs().stream().filter(r -> r.id() > base.id()).toList());
+        List<RunSummary> after = new ArrayList<>(
+                store.runs().stream().filter(r -> r.id() > base.id()).toList());
         return after;
     }
 

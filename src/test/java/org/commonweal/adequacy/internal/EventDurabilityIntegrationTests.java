@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
-
 import org.commonweal.CommonwealApplication;
 import org.commonweal.centers.schedule.SeriesScheduler;
 import org.commonweal.centers.schedule.SessionQueries;
@@ -49,16 +48,19 @@ class EventDurabilityIntegrationTests {
         long baseRun;
         String[] loc = new String[2];
         CountDownLatch release = new CountDownLatch(1);
-        ConfigurableApplicationContext first = start("--commonweal.adequacy.location-quiet=PT1H",
-                "--commonweal.adequacy.location-max-wait=PT1H");
+        ConfigurableApplicationContext first =
+                start("--commonweal.adequacy.location-quiet=PT1H", "--commonweal.adequacy.location-max-wait=PT1H");
         try {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             TransactionTemplate tx = first.getBean(TransactionTemplate.class);
             ApplicationEventPublisher events = first;
-            baseRun = first.getBean(AdequacyService.class).run(TODAY, null, "test").id();
+            baseRun = first.getBean(AdequacyService.class)
+                    .run(TODAY, null, "test")
+                    .id();
             jdbc.sql("delete from insights.pending where family = 'grants'").update();
             var site = jdbc.sql("select latitude, longitude from geography.zip_area order by zip limit 1")
-                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                    .single();
 
             // handed over: the listener ran (publication complete), the batch waits for the quiet period
             tx.executeWithoutResult(t -> events.publishEvent(hospital(handed, site)));
@@ -80,16 +82,26 @@ class EventDurabilityIntegrationTests {
             waitFor(() -> executor.getActiveCount() == threads);
             long session = newSession(first, jdbc);
             long promoter = jdbc.sql("select id from engagement.promoter where username = 'engagement-staff'")
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             SecurityContextHolder.getContext()
                     .setAuthentication(new TestingAuthenticationToken("engagement-staff", ""));
             try {
                 tx.executeWithoutResult(t -> {
                     events.publishEvent(hospital(unprocessed, site));
                     events.publishEvent(new GrantAwarded(-1, "TEST-DURABLE", "00-0000000", BigDecimal.ONE));
-                    first.getBean(FieldLog.class).logContact(new FieldLog.NewContact(promoter, null,
-                            LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")), null, "Durable Referral", null, "es", 1,
-                            "CENTER_CLASS", String.valueOf(session)));
+                    first.getBean(FieldLog.class)
+                            .logContact(new FieldLog.NewContact(
+                                    promoter,
+                                    null,
+                                    LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")),
+                                    null,
+                                    "Durable Referral",
+                                    null,
+                                    "es",
+                                    1,
+                                    "CENTER_CLASS",
+                                    String.valueOf(session)));
                 });
             } finally {
                 SecurityContextHolder.clearContext();
@@ -106,17 +118,32 @@ class EventDurabilityIntegrationTests {
         ConfigurableApplicationContext second = start();
         try {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            waitFor(() -> "ACCEPTED".equals(jdbc.sql("select outcome from engagement.referral where id = ?")
-                    .param(referralId).query(String.class).single()));
+            waitFor(() -> "ACCEPTED"
+                    .equals(jdbc.sql("select outcome from engagement.referral where id = ?")
+                            .param(referralId)
+                            .query(String.class)
+                            .single()));
             waitFor(() -> jdbc.sql("select count(*) from adequacy.location_change_queue where location_id in (?, ?)")
-                    .params(handed, unprocessed).query(Integer.class).single() == 0
+                                    .params(handed, unprocessed)
+                                    .query(Integer.class)
+                                    .single()
+                            == 0
                     && runsAfter(jdbc, baseRun) > 0);
             Thread.sleep(3_000); // past the quiet period: a second (wrong) run or registration would show now
-            assertThat(runsAfter(jdbc, baseRun)).as("one adequacy run for both changes").isEqualTo(1);
-            assertThat(jdbc.sql("select count(*) from centers.registration where referral_id = ?").param(referralId)
-                    .query(Integer.class).single()).as("one registration for the referral").isEqualTo(1);
+            assertThat(runsAfter(jdbc, baseRun))
+                    .as("one adequacy run for both changes")
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from centers.registration where referral_id = ?")
+                            .param(referralId)
+                            .query(Integer.class)
+                            .single())
+                    .as("one registration for the referral")
+                    .isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from insights.pending where family = 'grants'")
-                    .query(Integer.class).single()).as("insights refresh requested").isEqualTo(1);
+                            .query(Integer.class)
+                            .single())
+                    .as("insights refresh requested")
+                    .isEqualTo(1);
             assertThat(incomplete(jdbc)).as("every publication completed").isZero();
         } finally {
             second.close();
@@ -128,7 +155,9 @@ class EventDurabilityIntegrationTests {
         all[0] = "--server.port=0";
         all[1] = "--commonweal.scheduling.enabled=false";
         System.arraycopy(args, 0, all, 2, args.length);
-        return new SpringApplicationBuilder(CommonwealApplication.class).profiles("test").run(all);
+        return new SpringApplicationBuilder(CommonwealApplication.class)
+                .profiles("test")
+                .run(all);
     }
 
     static LocationChanged hospital(String id, double[] site) {
@@ -136,32 +165,58 @@ class EventDurabilityIntegrationTests {
     }
 
     static boolean queued(JdbcClient jdbc, String location) {
-        return jdbc.sql("select count(*) from adequacy.location_change_queue where location_id = ?").param(location)
-                .query(Integer.class).single() == 1;
+        return jdbc.sql("select count(*) from adequacy.location_change_queue where location_id = ?")
+                        .param(location)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 
     static int incomplete(JdbcClient jdbc) {
         return jdbc.sql("""
                 select count(*) from event_publication where completion_date is null
                 and (listener_id like '%DirectoryChanges%' or listener_id like '%SourceEvents%'
-                     or listener_id like '%ClassReferrals%' or listener_id like '%Referrals%')""")
-                .query(Integer.class).single();
+                     or listener_id like '%ClassReferrals%' or listener_id like '%Referrals%')""").query(Integer.class).single();
     }
 
     static int runsAfter(JdbcClient jdbc, long run) {
         return jdbc.sql("select count(*) from adequacy.run where id > ? and started_by = 'system:directory-change'")
-                .param(run).query(Integer.class).single();
+                .param(run)
+                .query(Integer.class)
+                .single();
     }
 
     static long newSession(ConfigurableApplicationContext context, JdbcClient jdbc) {
-        int center = jdbc.sql("select id from centers.center where code = 'east-la'").query(Integer.class).single();
-        int program = jdbc.sql("select id from centers.program where code = 'cooking'").query(Integer.class).single();
-        LocalDateTime start = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(3).atTime(18, 0);
+        int center = jdbc.sql("select id from centers.center where code = 'east-la'")
+                .query(Integer.class)
+                .single();
+        int program = jdbc.sql("select id from centers.program where code = 'cooking'")
+                .query(Integer.class)
+                .single();
+        LocalDateTime start = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles"))
+                .plusDays(3)
+                .atTime(18, 0);
         String title = "Durable Cooking " + System.nanoTime();
-        long series = context.getBean(SeriesScheduler.class).create(new SeriesScheduler.NewSeries(center, program,
-                title, title, "es", "Rosa", "Kitchen", 10, "everyone", start, 90, "FREQ=WEEKLY;COUNT=1"),
-                start.toLocalDate().plusDays(8));
-        return context.getBean(SessionQueries.class).seriesSessions(series).getFirst().id();
+        long series = context.getBean(SeriesScheduler.class)
+                .create(
+                        new SeriesScheduler.NewSeries(
+                                center,
+                                program,
+                                title,
+                                title,
+                                "es",
+                                "Rosa",
+                                "Kitchen",
+                                10,
+                                "everyone",
+                                start,
+                                90,
+                                "FREQ=WEEKLY;COUNT=1"),
+                        start.toLocalDate().plusDays(8));
+        return context.getBean(SessionQueries.class)
+                .seriesSessions(series)
+                .getFirst()
+                .id();
     }
 
     static void waitFor(BooleanSupplier condition) throws InterruptedException {

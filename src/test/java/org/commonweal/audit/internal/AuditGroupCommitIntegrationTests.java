@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -23,8 +22,10 @@ class AuditGroupCommitIntegrationTests {
 
     @Autowired
     AuditTrail audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -39,8 +40,12 @@ class AuditGroupCommitIntegrationTests {
                     for (int i = 0; i < 25; i++) {
                         audit.recordAs("reader-" + thread, AuditEntry.read("member", member, member, "test " + i));
                         // visible to any other connection as soon as record returns: committed, not just queued
-                        assertThat(jdbc.sql("select count(*) from audit.audit_event where member_id = ? and username = ?")
-                                .params(member, "reader-" + thread).query(Integer.class).single()).isEqualTo(i + 1);
+                        assertThat(jdbc.sql(
+                                                "select count(*) from audit.audit_event where member_id = ? and username = ?")
+                                        .params(member, "reader-" + thread)
+                                        .query(Integer.class)
+                                        .single())
+                                .isEqualTo(i + 1);
                     }
                     return null;
                 });
@@ -61,8 +66,11 @@ class AuditGroupCommitIntegrationTests {
         }
         audit.recordAll(entries);
         assertThat(count(member)).isEqualTo(1234);
-        assertThat(jdbc.sql("select count(distinct entity_id) from audit.audit_event where member_id = ?").param(member)
-                .query(Integer.class).single()).isEqualTo(1234);
+        assertThat(jdbc.sql("select count(distinct entity_id) from audit.audit_event where member_id = ?")
+                        .param(member)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1234);
     }
 
     @Test
@@ -77,13 +85,16 @@ class AuditGroupCommitIntegrationTests {
         });
         assertThat(count(member)).isZero();
 
-        new TransactionTemplate(transactions).executeWithoutResult(status ->
-                audit.recordAs("clerk", AuditEntry.read("member", member, member, "committed")));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(
+                        status -> audit.recordAs("clerk", AuditEntry.read("member", member, member, "committed")));
         assertThat(count(member)).isEqualTo(1);
     }
 
     private int count(String member) {
-        return jdbc.sql("select count(*) from audit.audit_event where member_id = ?").param(member)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from audit.audit_event where member_id = ?")
+                .param(member)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -3,6 +3,7 @@ package org.commonweal.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -30,9 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
-
 import org.commonweal.CommonwealApplication;
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The restore drill (issue #20): a backup of the running demo database is restored into a fresh PostgreSQL server
@@ -61,15 +58,28 @@ class RestoreDrillIntegrationTests {
     static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     static final Path WORK = Path.of("target/restore-drill").toAbsolutePath();
     /** At least one table of every module that the small demo data set fills. */
-    static final List<String> KEY_TABLES = List.of("coverage.member", "coverage.enrollment_span",
-            "network.practitioner", "network.location", "centers.center", "centers.class_session",
-            "engagement.promoter", "grants.application", "housing.client", "insights.figure",
-            "identity.user_account", "geography.zip_area", "audit.audit_event", "audit.daily_seal");
+    static final List<String> KEY_TABLES = List.of(
+            "coverage.member",
+            "coverage.enrollment_span",
+            "network.practitioner",
+            "network.location",
+            "centers.center",
+            "centers.class_session",
+            "engagement.promoter",
+            "grants.application",
+            "housing.client",
+            "insights.figure",
+            "identity.user_account",
+            "geography.zip_area",
+            "audit.audit_event",
+            "audit.daily_seal");
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     AuditSeal seal;
 
@@ -83,34 +93,67 @@ class RestoreDrillIntegrationTests {
         }
         sealedDay = LocalDate.now(ZONE).minusDays(2000 + (long) (Math.random() * 1000));
         jdbc.sql("insert into audit.audit_event (occurred_at, username, action, entity_type, member_id, purpose) "
-                + "values ((?::date + time '09:30') at time zone 'America/Los_Angeles', 'drill', 'READ', 'member', ?, "
-                + "'restore drill')").params(sealedDay, "DRILL-" + UUID.randomUUID()).update();
+                        + "values ((?::date + time '09:30') at time zone 'America/Los_Angeles', 'drill', 'READ', 'member', ?, "
+                        + "'restore drill')")
+                .params(sealedDay, "DRILL-" + UUID.randomUUID())
+                .update();
         // release the lock but keep its row: ShedLock remembers the rows it made and only updates them afterwards
         jdbc.sql("update platform.shedlock set lock_until = now() - interval '1 minute' where name = ?")
-                .param(AuditSeal.JOB).update();
+                .param(AuditSeal.JOB)
+                .update();
         assertThat(seal.sealOnce(sealedDay)).isTrue();
         assertThat(seal.verify(sealedDay)).contains(true);
     }
 
     @Test
     void aPgDumpRestoredIntoAFreshServerRunsTheApplicationWithEveryRowAndValidSeals() throws Exception {
-        int serverMajor = jdbc.sql("show server_version_num").query(Integer.class).single() / 10_000;
+        int serverMajor =
+                jdbc.sql("show server_version_num").query(Integer.class).single() / 10_000;
         Optional<Path> bin = clientBin(serverMajor);
-        assumeTrue(bin.isPresent(), "no pg_dump/pg_restore of PostgreSQL " + serverMajor + " or newer on this machine "
-                + "(pg_dump refuses a newer server; Debian bookworm's postgresql-client is 15 and the embedded "
-                + "binaries ship no client): the logical drill is skipped, the base backup drill runs");
+        assumeTrue(
+                bin.isPresent(),
+                "no pg_dump/pg_restore of PostgreSQL " + serverMajor + " or newer on this machine "
+                        + "(pg_dump refuses a newer server; Debian bookworm's postgresql-client is 15 and the embedded "
+                        + "binaries ship no client): the logical drill is skipped, the base backup drill runs");
         Path dir = fresh("logical");
         Path dump = dir.resolve("commonweal.dump");
         Map<String, Long> before = countRows(jdbc);
         List<Long> sealedDays = sealedDays(jdbc);
         int port = jdbc.sql("select inet_server_port()").query(Integer.class).single();
 
-        run(dir, bin.get().resolve("pg_dump").toString(), "-h", "localhost", "-p", String.valueOf(port), "-U",
-                "postgres", "-d", "commonweal", "-Fc", "-f", dump.toString());
-        try (EmbeddedPostgres fresh = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres"))
-                .setCleanDataDirectory(true).setRegisterShutdownHook(false).setServerConfig("fsync", "off").start()) {
-            run(dir, bin.get().resolve("pg_restore").toString(), "-h", "localhost", "-p",
-                    String.valueOf(fresh.getPort()), "-U", "postgres", "-d", "postgres", "--create", "--exit-on-error",
+        run(
+                dir,
+                bin.get().resolve("pg_dump").toString(),
+                "-h",
+                "localhost",
+                "-p",
+                String.valueOf(port),
+                "-U",
+                "postgres",
+                "-d",
+                "commonweal",
+                "-Fc",
+                "-f",
+                dump.toString());
+        try (EmbeddedPostgres fresh = EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", "off")
+                .start()) {
+            run(
+                    dir,
+                    bin.get().resolve("pg_restore").toString(),
+                    "-h",
+                    "localhost",
+                    "-p",
+                    String.valueOf(fresh.getPort()),
+                    "-U",
+                    "postgres",
+                    "-d",
+                    "postgres",
+                    "--create",
+                    "--exit-on-error",
                     dump.toString());
             checkRestored(fresh.getPort(), dir, before, sealedDays);
         }
@@ -122,14 +165,17 @@ class RestoreDrillIntegrationTests {
         Path copy = dir.resolve("postgres");
         Map<String, Long> before = countRows(jdbc);
         List<Long> sealedDays = sealedDays(jdbc);
-        Path source = Path.of(jdbc.sql("show data_directory").query(String.class).single());
+        Path source =
+                Path.of(jdbc.sql("show data_directory").query(String.class).single());
 
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                var s = c.createStatement()) {
             s.execute("select pg_backup_start('restore drill', true)");
             copyTree(source, copy, Set.of("postmaster.pid", "postmaster.opts", "epg-lock", "pg_wal"));
             // writes after the start are in the WAL replayed on restore
             jdbc.sql("insert into audit.audit_event (username, action, entity_type, purpose) "
-                    + "values ('drill', 'READ', 'backup', 'during base backup')").update();
+                            + "values ('drill', 'READ', 'backup', 'during base backup')")
+                    .update();
             before = countRows(jdbc);
             var stop = s.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)");
             stop.next();
@@ -143,11 +189,17 @@ class RestoreDrillIntegrationTests {
         copyTree(source.resolve("pg_wal"), copy.resolve("pg_wal"), Set.of());
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwx------"));
 
-        try (EmbeddedPostgres restored = EmbeddedPostgres.builder().setDataDirectory(copy)
-                .setCleanDataDirectory(false).setRegisterShutdownHook(false).setServerConfig("fsync", "off")
+        try (EmbeddedPostgres restored = EmbeddedPostgres.builder()
+                .setDataDirectory(copy)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", "off")
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setErrorRedirector(ProcessBuilder.Redirect.to(dir.resolve("postgres.log").toFile()))
-                .setOutputRedirector(ProcessBuilder.Redirect.to(dir.resolve("postgres.out").toFile())).start()) {
+                .setErrorRedirector(
+                        ProcessBuilder.Redirect.to(dir.resolve("postgres.log").toFile()))
+                .setOutputRedirector(
+                        ProcessBuilder.Redirect.to(dir.resolve("postgres.out").toFile()))
+                .start()) {
             checkRestored(restored.getPort(), dir, before, sealedDays);
         }
     }
@@ -156,13 +208,22 @@ class RestoreDrillIntegrationTests {
     void checkRestored(int port, Path dir, Map<String, Long> before, List<Long> sealedDays) throws SQLException {
         String url = "jdbc:postgresql://localhost:" + port + "/commonweal";
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            JdbcClient restored = JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true));
-            assertThat(countRows(restored)).as("rows of every table after the restore").isEqualTo(before);
+            JdbcClient restored =
+                    JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true));
+            assertThat(countRows(restored))
+                    .as("rows of every table after the restore")
+                    .isEqualTo(before);
         }
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(CommonwealApplication.class).profiles("test")
-                .run("--server.port=0", "--commonweal.db.url=" + url, "--commonweal.db.user=postgres",
-                        "--commonweal.db.pool-size=5", "--commonweal.data-dir=" + dir.resolve("app"),
-                        "--commonweal.demo.load=false", "--commonweal.scheduling.enabled=false");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CommonwealApplication.class)
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--commonweal.db.url=" + url,
+                        "--commonweal.db.user=postgres",
+                        "--commonweal.db.pool-size=5",
+                        "--commonweal.data-dir=" + dir.resolve("app"),
+                        "--commonweal.demo.load=false",
+                        "--commonweal.scheduling.enabled=false");
         try {
             JdbcClient restored = app.getBean(JdbcClient.class);
             Map<String, Long> after = countRows(restored);
@@ -172,7 +233,8 @@ class RestoreDrillIntegrationTests {
             AuditSeal restoredSeal = app.getBean(AuditSeal.class);
             assertThat(sealedDays).contains(sealedDay.toEpochDay());
             for (long day : sealedDays) {
-                assertThat(restoredSeal.verify(LocalDate.ofEpochDay(day))).as("seal of " + LocalDate.ofEpochDay(day))
+                assertThat(restoredSeal.verify(LocalDate.ofEpochDay(day)))
+                        .as("seal of " + LocalDate.ofEpochDay(day))
                         .contains(true);
             }
         } finally {
@@ -183,7 +245,9 @@ class RestoreDrillIntegrationTests {
     /** Days whose seal verifies in the running database (a day sealed while records still came in does not). */
     List<Long> sealedDays(JdbcClient db) {
         List<Long> days = new ArrayList<>();
-        for (LocalDate day : db.sql("select day from audit.daily_seal order by day").query(LocalDate.class).list()) {
+        for (LocalDate day : db.sql("select day from audit.daily_seal order by day")
+                .query(LocalDate.class)
+                .list()) {
             if (seal.verify(day).orElse(false)) {
                 days.add(day.toEpochDay());
             }
@@ -197,7 +261,9 @@ class RestoreDrillIntegrationTests {
                 select table_schema || '.' || table_name from information_schema.tables
                 where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
                 order by 1""").query(String.class).list()) {
-            counts.put(table, db.sql("select count(*) from " + table).query(Long.class).single());
+            counts.put(
+                    table,
+                    db.sql("select count(*) from " + table).query(Long.class).single());
         }
         return counts;
     }
@@ -219,7 +285,8 @@ class RestoreDrillIntegrationTests {
             }
         }
         for (Path bin : candidates) {
-            if (Files.isExecutable(bin.resolve("pg_dump")) && Files.isExecutable(bin.resolve("pg_restore"))
+            if (Files.isExecutable(bin.resolve("pg_dump"))
+                    && Files.isExecutable(bin.resolve("pg_restore"))
                     && major(bin.resolve("pg_dump")) >= serverMajor) {
                 return Optional.of(bin);
             }
@@ -229,7 +296,9 @@ class RestoreDrillIntegrationTests {
 
     static int major(Path pgDump) {
         try {
-            Process p = new ProcessBuilder(pgDump.toString(), "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(pgDump.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(10, TimeUnit.SECONDS);
             Matcher m = Pattern.compile("\\(PostgreSQL\\) (\\d+)").matcher(out);
@@ -244,9 +313,14 @@ class RestoreDrillIntegrationTests {
 
     static void run(Path dir, String... command) throws IOException, InterruptedException {
         Path log = dir.resolve(Path.of(command[0]).getFileName() + ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(command[0] + " finished").isTrue();
-        assertThat(p.exitValue()).as(command[0] + " exit code; output: " + Files.readString(log)).isZero();
+        assertThat(p.exitValue())
+                .as(command[0] + " exit code; output: " + Files.readString(log))
+                .isZero();
     }
 
     static Path fresh(String name) throws IOException {
@@ -265,7 +339,9 @@ class RestoreDrillIntegrationTests {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                if (d.getParent() != null && d.getParent().equals(from) && skipTopLevel.contains(d.getFileName().toString())) {
+                if (d.getParent() != null
+                        && d.getParent().equals(from)
+                        && skipTopLevel.contains(d.getFileName().toString())) {
                     Files.createDirectories(to.resolve(from.relativize(d)));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
@@ -275,7 +351,8 @@ class RestoreDrillIntegrationTests {
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                if (f.getParent().equals(from) && skipTopLevel.contains(f.getFileName().toString())) {
+                if (f.getParent().equals(from)
+                        && skipTopLevel.contains(f.getFileName().toString())) {
                     return FileVisitResult.CONTINUE;
                 }
                 try {

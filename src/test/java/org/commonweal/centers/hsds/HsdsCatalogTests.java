@@ -15,7 +15,8 @@ class HsdsCatalogTests {
 
     @Test
     void identifiersAreStableUuids() {
-        assertThat(HsdsCatalog.id("service", "zumba")).isEqualTo(HsdsCatalog.id("service", "zumba"))
+        assertThat(HsdsCatalog.id("service", "zumba"))
+                .isEqualTo(HsdsCatalog.id("service", "zumba"))
                 .isNotEqualTo(HsdsCatalog.id("service", "yoga"))
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
     }

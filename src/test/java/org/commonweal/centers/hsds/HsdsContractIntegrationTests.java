@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.PublishedSchemas;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -61,7 +59,10 @@ class HsdsContractIntegrationTests {
 
         JsonNode organizations = valid("/hsds/organizations?full=true", route("/organizations"));
         items(organizations, "organization.json");
-        valid("/hsds/organizations/" + organizations.get("contents").get(0).get("id").asString(), route("/organizations/{id}"));
+        valid(
+                "/hsds/organizations/"
+                        + organizations.get("contents").get(0).get("id").asString(),
+                route("/organizations/{id}"));
 
         JsonNode locations = valid("/hsds/locations?full=true&per_page=200", "openapi.json#/components/schemas/Page");
         items(locations, "location.json");
@@ -72,7 +73,10 @@ class HsdsContractIntegrationTests {
         items(sals, "service_at_location.json");
         schedules(sals, true);
         // the published openapi.json gives compiled/service.json for this route; the body is a service_at_location
-        valid("/hsds/service_at_locations/" + sals.get("contents").get(0).get("id").asString(), "service_at_location.json");
+        valid(
+                "/hsds/service_at_locations/"
+                        + sals.get("contents").get(0).get("id").asString(),
+                "service_at_location.json");
 
         JsonNode taxonomies = valid("/hsds/taxonomies", route("/taxonomies"));
         assertThat(taxonomies.get("contents")).hasSize(1);
@@ -86,17 +90,27 @@ class HsdsContractIntegrationTests {
         for (JsonNode term : terms.get("contents")) {
             JsonNode one = valid("/hsds/taxonomy_terms/" + term.get("id").asString(), route("/taxonomy_terms/{id}"));
             assertThat(one.get("taxonomy_detail").get("id").asString()).isEqualTo(taxonomyId);
-            JsonNode tagged = valid("/hsds/services?per_page=200&taxonomy_term_id=" + term.get("id").asString(), route("/services"));
+            JsonNode tagged = valid(
+                    "/hsds/services?per_page=200&taxonomy_term_id="
+                            + term.get("id").asString(),
+                    route("/services"));
             for (JsonNode s : tagged.get("contents")) {
-                JsonNode full = json.readTree(mvc.perform(get("/hsds/services/" + s.get("id").asString()))
-                        .andReturn().getResponse().getContentAsString());
-                assertThat(full.get("attributes").get(0).get("taxonomy_term_id").asString()).isEqualTo(term.get("id").asString());
+                JsonNode full = json.readTree(
+                        mvc.perform(get("/hsds/services/" + s.get("id").asString()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString());
+                assertThat(full.get("attributes").get(0).get("taxonomy_term_id").asString())
+                        .isEqualTo(term.get("id").asString());
             }
         }
-        assertThat(valid("/hsds/services?per_page=200&taxonomy_id=" + taxonomyId, route("/services")).get("total_items"))
+        assertThat(valid("/hsds/services?per_page=200&taxonomy_id=" + taxonomyId, route("/services"))
+                        .get("total_items"))
                 .isEqualTo(services.get("total_items"));
-        mvc.perform(get("/hsds/taxonomies/00000000-0000-0000-0000-000000000000")).andExpect(status().isNotFound());
-        mvc.perform(get("/hsds/taxonomy_terms/00000000-0000-0000-0000-000000000000")).andExpect(status().isNotFound());
+        mvc.perform(get("/hsds/taxonomies/00000000-0000-0000-0000-000000000000"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/hsds/taxonomy_terms/00000000-0000-0000-0000-000000000000"))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -104,16 +118,27 @@ class HsdsContractIntegrationTests {
         JsonNode root = valid("/hsds", route("/"));
         URI openapi = URI.create(root.get("openapi_url").asString());
         assertThat(openapi.isAbsolute()).isTrue();
-        String description = mvc.perform(get(openapi.getPath())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String description = mvc.perform(get(openapi.getPath()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode paths = json.readTree(description).get("paths");
         assertThat(paths.has("/hsds/services")).isTrue();
         assertThat(paths.has("/hsds/taxonomies")).isTrue();
-        assertThat(paths.has("/api/grants/opportunities")).as("only the HSDS routes").isFalse();
+        assertThat(paths.has("/api/grants/opportunities"))
+                .as("only the HSDS routes")
+                .isFalse();
         // the application's whole description is still there, for those signed in
-        JsonNode all = json.readTree(mvc.perform(get("/v3/api-docs").with(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode all =
+                json.readTree(mvc.perform(get("/v3/api-docs")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("admin")
+                                        .roles("ADMIN")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
         assertThat(all.get("paths").has("/api/grants/opportunities")).isTrue();
         assertThat(all.get("paths").has("/hsds/services")).isTrue();
     }
@@ -133,8 +158,11 @@ class HsdsContractIntegrationTests {
             assertThat(schedule.get("timezone").asInt()).isEqualTo(Integer.parseInt(offset.substring(0, 3)));
             if (schedule.has("schedule_link")) {
                 sawLink = true;
-                assertThat(URI.create(schedule.get("schedule_link").asString()).isAbsolute()).isTrue();
-                mvc.perform(get(URI.create(schedule.get("schedule_link").asString()).getPath())).andExpect(status().isOk());
+                assertThat(URI.create(schedule.get("schedule_link").asString()).isAbsolute())
+                        .isTrue();
+                mvc.perform(get(URI.create(schedule.get("schedule_link").asString())
+                                .getPath()))
+                        .andExpect(status().isOk());
             }
         }
         assertThat(sawLink).as("class series have a calendar link").isTrue();
@@ -142,22 +170,40 @@ class HsdsContractIntegrationTests {
 
     @Test
     void modifiedAfterReturnsOnlyWhatChangedSince() throws Exception {
-        Instant before = jdbc.sql("select clock_timestamp()").query(java.sql.Timestamp.class).single().toInstant();
-        String code = jdbc.sql("select code from centers.program order by code limit 1").query(String.class).single();
-        jdbc.sql("update centers.program set name_en = name_en || ' ' where code = ?").param(code).update();
+        Instant before = jdbc.sql("select clock_timestamp()")
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        String code = jdbc.sql("select code from centers.program order by code limit 1")
+                .query(String.class)
+                .single();
+        jdbc.sql("update centers.program set name_en = name_en || ' ' where code = ?")
+                .param(code)
+                .update();
         try {
             JsonNode changed = valid("/hsds/services?modified_after=" + before, route("/services"));
             assertThat(changed.get("total_items").asInt()).isEqualTo(1);
             assertThat(changed.get("contents").get(0).get("id").asString()).isEqualTo(HsdsCatalog.id("service", code));
-            assertThat(Instant.parse(changed.get("contents").get(0).get("last_modified").asString())).isAfterOrEqualTo(before);
-            JsonNode sals = valid("/hsds/service_at_locations?modified_after=" + before + "&per_page=200", route("/service_at_locations"));
-            assertThat(sals.get("contents")).isNotEmpty()
-                    .allSatisfy(s -> assertThat(s.get("service_id").asString()).isEqualTo(HsdsCatalog.id("service", code)));
+            assertThat(Instant.parse(
+                            changed.get("contents").get(0).get("last_modified").asString()))
+                    .isAfterOrEqualTo(before);
+            JsonNode sals = valid(
+                    "/hsds/service_at_locations?modified_after=" + before + "&per_page=200",
+                    route("/service_at_locations"));
+            assertThat(sals.get("contents"))
+                    .isNotEmpty()
+                    .allSatisfy(
+                            s -> assertThat(s.get("service_id").asString()).isEqualTo(HsdsCatalog.id("service", code)));
             JsonNode all = valid("/hsds/services?per_page=200", route("/services"));
             assertThat(all.get("total_items").asInt()).isGreaterThan(1);
-            assertThat(valid("/hsds/services?modified_after=2999-01-01", route("/services")).get("total_items").asInt()).isZero();
+            assertThat(valid("/hsds/services?modified_after=2999-01-01", route("/services"))
+                            .get("total_items")
+                            .asInt())
+                    .isZero();
         } finally {
-            jdbc.sql("update centers.program set name_en = rtrim(name_en) where code = ?").param(code).update();
+            jdbc.sql("update centers.program set name_en = rtrim(name_en) where code = ?")
+                    .param(code)
+                    .update();
         }
         mvc.perform(get("/hsds/services?modified_after=yesterday")).andExpect(status().isBadRequest());
     }
@@ -167,7 +213,11 @@ class HsdsContractIntegrationTests {
     }
 
     private JsonNode valid(String url, String schema) throws Exception {
-        String body = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(get(url))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(schemas.errors(schema, body)).as(url).isEmpty();
         return json.readTree(body);
     }
@@ -175,7 +225,9 @@ class HsdsContractIntegrationTests {
     private void items(JsonNode page, String schema) {
         assertThat(page.get("contents")).isNotEmpty();
         for (JsonNode item : page.get("contents")) {
-            assertThat(schemas.errors(schema, item.toString())).as(item.toString()).isEmpty();
+            assertThat(schemas.errors(schema, item.toString()))
+                    .as(item.toString())
+                    .isEmpty();
         }
     }
 
@@ -185,7 +237,9 @@ class HsdsContractIntegrationTests {
         collect(node, found);
         if (validate) {
             for (JsonNode schedule : found) {
-                assertThat(schemas.errors("schedule.json", schedule.toString())).as(schedule.toString()).isEmpty();
+                assertThat(schemas.errors("schedule.json", schedule.toString()))
+                        .as(schedule.toString())
+                        .isEmpty();
                 assertThat(schedule.get("opens_at").asString()).matches(OFFSET_TIME);
             }
         }

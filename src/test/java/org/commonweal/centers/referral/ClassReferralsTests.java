@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.commonweal.centers.ParticipantKind;
 import org.commonweal.centers.RegistrationException;
 import org.commonweal.engagement.ClassReferralMade;
@@ -32,7 +31,8 @@ class ClassReferralsTests {
     @Test
     void aSingleNameCannotBeRegisteredAndTheFieldIsNamed() {
         assertThatThrownBy(() -> ClassReferrals.person(referral("Maria", null, null)))
-                .isInstanceOf(RegistrationException.class).hasMessageContaining("personName")
+                .isInstanceOf(RegistrationException.class)
+                .hasMessageContaining("personName")
                 .hasMessageContaining("first and a last name");
     }
 
@@ -44,7 +44,7 @@ class ClassReferralsTests {
     }
 
     private static ClassReferralMade referral(String name, String memberId, String phone) {
-        return new ClassReferralMade(1, "EAST-LA:HEALTHY-COOKING", memberId, name, phone, "es",
-                LocalDate.of(2026, 11, 30), 7);
+        return new ClassReferralMade(
+                1, "EAST-LA:HEALTHY-COOKING", memberId, name, phone, "es", LocalDate.of(2026, 11, 30), 7);
     }
 }

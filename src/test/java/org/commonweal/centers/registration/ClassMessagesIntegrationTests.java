@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.centers.Centers;
 import org.commonweal.centers.ClassSession;
@@ -22,11 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.icegreen.greenmail.util.GreenMail;
-
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Class messages that reach people (#22): the confirmation e-mail, delivered over SMTP to a real (embedded, GreenMail)
@@ -40,20 +37,28 @@ class ClassMessagesIntegrationTests {
 
     @Autowired
     Centers centers;
+
     @Autowired
     SeriesScheduler scheduler;
+
     @Autowired
     SessionQueries queries;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     org.commonweal.platform.Outbox outbox;
+
     @Autowired
     RegistrationJobs jobs;
+
     @Autowired
     org.commonweal.platform.PlanIdentity plan;
+
     @Autowired
     GreenMail smtp;
+
     @Autowired
     MockMvc mvc;
 
@@ -96,10 +101,13 @@ class ClassMessagesIntegrationTests {
     @Test
     void theConfirmationEmailCarriesTheAddressAMapAndThatSessionsCalendarEntry() throws Exception {
         ClassSession session = CentersTestSessions.newSession(scheduler, queries, jdbc, 1, 9);
-        var seated = centers.register(session.id(), CentersTestSessions.resident("Mail", "Seated" + RUN),
-                RegistrationChannel.PUBLIC, "test");
-        var waiting = centers.register(session.id(), CentersTestSessions.resident("Mail", "Waiting" + RUN),
-                RegistrationChannel.PUBLIC, "test");
+        var seated = centers.register(
+                session.id(), CentersTestSessions.resident("Mail", "Seated" + RUN), RegistrationChannel.PUBLIC, "test");
+        var waiting = centers.register(
+                session.id(),
+                CentersTestSessions.resident("Mail", "Waiting" + RUN),
+                RegistrationChannel.PUBLIC,
+                "test");
         outbox.dispatch();
 
         var center = queries.center(session.centerCode()).orElseThrow();
@@ -108,12 +116,15 @@ class ClassMessagesIntegrationTests {
         MimeMessage confirmation = toSeated.getFirst();
         assertThat(confirmation.getSubject()).isEqualTo("You are registered: Test Zumba");
         Map<String, String> parts = parts(confirmation);
-        assertThat(parts.get("text")).contains(center.displayAddress()).contains("openstreetmap.org")
+        assertThat(parts.get("text"))
+                .contains(center.displayAddress())
+                .contains("openstreetmap.org")
                 .contains("/centers/registrations/" + seated.confirmationCode());
         String ics = parts.get("class.ics");
         assertThat(ics).isNotNull();
         Map<String, List<String>> event = Rfc5545.parse(ics).getFirst();
-        DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        DateTimeFormatter utc =
+                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
         assertThat(event.get("DTSTART")).containsExactly(utc.format(session.startsAt()));
         assertThat(event.get("DTEND")).containsExactly(utc.format(session.endsAt()));
         assertThat(event.get("UID")).singleElement().asString().startsWith("session-" + session.id() + "@");
@@ -126,45 +137,84 @@ class ClassMessagesIntegrationTests {
 
         // the confirmation page: address, map, directions, the same calendar entry; no QR for the waitlisted
         String page = mvc.perform(get("/centers/registrations/" + seated.confirmationCode()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"registration-address\"").contains("id=\"registration-map\"")
-                .contains("id=\"registration-directions\"").contains("id=\"confirmation-qr\"")
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("id=\"registration-address\"")
+                .contains("id=\"registration-map\"")
+                .contains("id=\"registration-directions\"")
+                .contains("id=\"confirmation-qr\"")
                 .contains("/centers/registrations/" + seated.confirmationCode() + "/session.ics");
         String fromPage = mvc.perform(get("/centers/registrations/" + seated.confirmationCode() + "/session.ics"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(Rfc5545.parse(fromPage).getFirst().get("DTSTART")).isEqualTo(event.get("DTSTART"));
         String waitPage = mvc.perform(get("/centers/registrations/" + waiting.confirmationCode()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(waitPage).doesNotContain("id=\"confirmation-qr\"").doesNotContain("session.ics")
-                .doesNotContain("show it or type it at the check-in kiosk").contains("id=\"registration-address\"");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(waitPage)
+                .doesNotContain("id=\"confirmation-qr\"")
+                .doesNotContain("session.ics")
+                .doesNotContain("show it or type it at the check-in kiosk")
+                .contains("id=\"registration-address\"");
         mvc.perform(get("/centers/registrations/" + waiting.confirmationCode() + "/session.ics"))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void theReminderBeforeTheClassIsSentOnceHoweverOftenTheJobRuns() throws Exception {
-        int center = jdbc.sql("select id from centers.center where code = 'norwalk'").query(Integer.class).single();
-        int program = jdbc.sql("select id from centers.program where code = 'walking'").query(Integer.class).single();
-        var start = java.time.LocalDateTime.now(plan.timeZone()).plusHours(5).withSecond(0).withNano(0);
-        long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Mail walk", "Caminata correo",
-                "en", "Leo", "Main room", 5, "everyone", start, 60, "FREQ=DAILY;COUNT=1"), start.toLocalDate().plusDays(1));
+        int center = jdbc.sql("select id from centers.center where code = 'norwalk'")
+                .query(Integer.class)
+                .single();
+        int program = jdbc.sql("select id from centers.program where code = 'walking'")
+                .query(Integer.class)
+                .single();
+        var start = java.time.LocalDateTime.now(plan.timeZone())
+                .plusHours(5)
+                .withSecond(0)
+                .withNano(0);
+        long series = scheduler.create(
+                new SeriesScheduler.NewSeries(
+                        center,
+                        program,
+                        "Mail walk",
+                        "Caminata correo",
+                        "en",
+                        "Leo",
+                        "Main room",
+                        5,
+                        "everyone",
+                        start,
+                        60,
+                        "FREQ=DAILY;COUNT=1"),
+                start.toLocalDate().plusDays(1));
         ClassSession session = queries.seriesSessions(series).getFirst();
-        centers.register(session.id(), CentersTestSessions.resident("Mail", "Remind" + RUN),
-                RegistrationChannel.PUBLIC, "test");
+        centers.register(
+                session.id(), CentersTestSessions.resident("Mail", "Remind" + RUN), RegistrationChannel.PUBLIC, "test");
         for (int i = 0; i < 3; i++) {
             jobs.queueReminders();
             outbox.dispatch();
         }
         List<MimeMessage> mail = mailTo("remind" + RUN + "@example.org");
-        assertThat(mail).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
-                "You are registered: Mail walk", "Reminder: Mail walk");
-        MimeMessage reminder = mail.stream().filter(m -> {
-            try {
-                return m.getSubject().startsWith("Reminder");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).findFirst().orElseThrow();
+        assertThat(mail)
+                .extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder("You are registered: Mail walk", "Reminder: Mail walk");
+        MimeMessage reminder = mail.stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().startsWith("Reminder");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
         assertThat(parts(reminder)).containsKey("class.ics");
         assertThat(parts(reminder).get("text")).contains("Norwalk");
     }
@@ -178,10 +228,15 @@ class ClassMessagesIntegrationTests {
 
         static List<Map<String, List<String>>> parse(String text) {
             assertThat(text).endsWith("\r\n");
-            assertThat(text.replace("\r\n", "")).as("bare CR or LF").doesNotContain("\n").doesNotContain("\r");
+            assertThat(text.replace("\r\n", ""))
+                    .as("bare CR or LF")
+                    .doesNotContain("\n")
+                    .doesNotContain("\r");
             List<String> lines = new ArrayList<>();
             for (String raw : text.split("\r\n")) {
-                assertThat(raw.getBytes(StandardCharsets.UTF_8).length).as("octets of " + raw).isLessThanOrEqualTo(75);
+                assertThat(raw.getBytes(StandardCharsets.UTF_8).length)
+                        .as("octets of " + raw)
+                        .isLessThanOrEqualTo(75);
                 if (raw.startsWith(" ") || raw.startsWith("\t")) {
                     assertThat(lines).as("a folded line continues a line").isNotEmpty();
                     lines.set(lines.size() - 1, lines.getLast() + raw.substring(1));
@@ -223,7 +278,10 @@ class ClassMessagesIntegrationTests {
         }
 
         static String unescape(String value) {
-            return value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\");
+            return value.replace("\\n", "\n")
+                    .replace("\\,", ",")
+                    .replace("\\;", ";")
+                    .replace("\\\\", "\\");
         }
     }
 }

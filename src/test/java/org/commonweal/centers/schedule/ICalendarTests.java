@@ -3,7 +3,6 @@ package org.commonweal.centers.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class ICalendarTests {
@@ -26,6 +25,7 @@ class ICalendarTests {
             assertThat(lines[i]).startsWith(" ");
         }
         String unfolded = out.toString().replace("\r\n ", "");
-        assertThat(unfolded).isEqualTo("SUMMARY:" + "Nutrición básica y cocina saludable para toda la familia ".repeat(3) + "\r\n");
+        assertThat(unfolded)
+                .isEqualTo("SUMMARY:" + "Nutrición básica y cocina saludable para toda la familia ".repeat(3) + "\r\n");
     }
 }

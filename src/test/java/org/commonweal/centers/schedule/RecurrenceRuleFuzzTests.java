@@ -2,12 +2,11 @@ package org.commonweal.centers.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzzing (Jazzer) of the RRULE of class series, which staff type and HSDS/iCalendar consumers read back: any text
@@ -20,6 +19,7 @@ class RecurrenceRuleFuzzTests {
     static final LocalDateTime START = LocalDateTime.of(2026, 12, 1, 18, 0);
     /** RecurrenceRule's own cap on an expansion. */
     static final int MAX_OCCURRENCES = 5000;
+
     static final LocalDate LAST_DAY = START.toLocalDate().plusYears(2);
 
     @FuzzTest(maxDuration = "2m")
@@ -32,7 +32,9 @@ class RecurrenceRuleFuzzTests {
             assertThat(e.getMessage()).startsWith("RRULE");
             return;
         }
-        assertThat(RecurrenceRule.parse(rule.toString())).as("round trip of " + rule).isEqualTo(rule);
+        assertThat(RecurrenceRule.parse(rule.toString()))
+                .as("round trip of " + rule)
+                .isEqualTo(rule);
         List<LocalDateTime> starts = rule.occurrences(START, LAST_DAY);
         assertThat(starts).isNotEmpty().hasSizeLessThanOrEqualTo(MAX_OCCURRENCES);
         assertThat(starts.getFirst()).isEqualTo(START);

@@ -3,7 +3,6 @@ package org.commonweal.centers.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 
 class ScreeningRangesTests {
@@ -25,15 +24,19 @@ class ScreeningRangesTests {
 
     @Test
     void aRandomGlucoseIsJudgedAgainstTwoHundred() {
-        assertThat(ScreeningRanges.assess(null, null, 150, false, null, null).flags()).isEmpty();
+        assertThat(ScreeningRanges.assess(null, null, 150, false, null, null).flags())
+                .isEmpty();
         assertThat(ScreeningRanges.assess(null, null, 150, true, null, null).flags())
                 .containsExactly("glucose-diabetes-range");
-        assertThat(ScreeningRanges.assess(null, null, 60, false, null, null).flags()).containsExactly("glucose-low");
+        assertThat(ScreeningRanges.assess(null, null, 60, false, null, null).flags())
+                .containsExactly("glucose-low");
     }
 
     @Test
     void crisisPressureIsNotMistakenForStageTwo() {
-        assertThat(ScreeningRanges.assess(190, 100, null, null, null, null).flags()).containsExactly("bp-crisis");
-        assertThat(ScreeningRanges.assess(85, 55, null, null, null, null).flags()).containsExactly("bp-low");
+        assertThat(ScreeningRanges.assess(190, 100, null, null, null, null).flags())
+                .containsExactly("bp-crisis");
+        assertThat(ScreeningRanges.assess(85, 55, null, null, null, null).flags())
+                .containsExactly("bp-low");
     }
 }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.centers.schedule.SeriesScheduler;
-import org.commonweal.shell.BrowserSupport;
 import org.commonweal.centers.schedule.SessionQueries;
+import org.commonweal.shell.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,17 @@ class CentersBrowserTests {
 
     static WebDriver browser;
 
-    @LocalServerPort int port;
-    @Autowired SeriesScheduler scheduler;
-    @Autowired SessionQueries queries;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SeriesScheduler scheduler;
+
+    @Autowired
+    SessionQueries queries;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -48,10 +54,27 @@ class CentersBrowserTests {
     }
 
     private long session(LocalDateTime start, int minutes) {
-        int center = jdbc.sql("select id from centers.center where code = 'lynwood'").query(Integer.class).single();
-        int program = jdbc.sql("select id from centers.program where code = 'yoga'").query(Integer.class).single();
-        long series = scheduler.create(new SeriesScheduler.NewSeries(center, program, "Browser yoga", "Yoga del navegador",
-                "es", "Elena", "Main room", 10, "everyone", start, minutes, "FREQ=DAILY;COUNT=1"), start.toLocalDate());
+        int center = jdbc.sql("select id from centers.center where code = 'lynwood'")
+                .query(Integer.class)
+                .single();
+        int program = jdbc.sql("select id from centers.program where code = 'yoga'")
+                .query(Integer.class)
+                .single();
+        long series = scheduler.create(
+                new SeriesScheduler.NewSeries(
+                        center,
+                        program,
+                        "Browser yoga",
+                        "Yoga del navegador",
+                        "es",
+                        "Elena",
+                        "Main room",
+                        10,
+                        "everyone",
+                        start,
+                        minutes,
+                        "FREQ=DAILY;COUNT=1"),
+                start.toLocalDate());
         return queries.seriesSessions(series).getFirst().id();
     }
 
@@ -72,7 +95,8 @@ class CentersBrowserTests {
     @Test
     void aResidentRegistersInSpanishAndChecksInAtTheKioskWithTheCode() throws Exception {
         // a session later today at Lynwood, so the kiosk accepts the code
-        LocalDateTime start = LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).atTime(23, 0);
+        LocalDateTime start =
+                LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).atTime(23, 0);
         long id = session(start, 59);
 
         browser.manage().deleteAllCookies();
@@ -98,8 +122,11 @@ class CentersBrowserTests {
 
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("kiosk-result")));
         assertThat(browser.findElement(By.id("kiosk-result")).getText()).contains("Yoga del navegador");
-        assertThat(jdbc.sql("select status from centers.registration where confirmation_code = ?").param(code)
-                .query(String.class).single()).isEqualTo("attended");
+        assertThat(jdbc.sql("select status from centers.registration where confirmation_code = ?")
+                        .param(code)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("attended");
 
         assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
 

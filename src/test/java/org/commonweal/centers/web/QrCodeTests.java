@@ -1,18 +1,15 @@
 package org.commonweal.centers.web;
 
-import java.util.Map;
-
-import com.google.zxing.DecodeHintType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class QrCodeTests {
@@ -66,6 +63,8 @@ class QrCodeTests {
             }
         }
         var source = new RGBLuminanceSource(size * scale, size * scale, pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(source)), hints)
+                .getText();
     }
 }

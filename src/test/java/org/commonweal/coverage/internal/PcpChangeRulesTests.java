@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.coverage.PcpChanges.PcpChangeRefused;
 import org.commonweal.coverage.PcpChanges.PcpChoice;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class PcpChangeRulesTests {
 
     static PcpChoice choice(List<String> lines, boolean primaryCare, boolean accepting) {
-        return new PcpChoice("pr-1", "1234567893", "Ana Ruiz, MD", "loc-1", "Office", null, null, lines, primaryCare,
-                accepting);
+        return new PcpChoice(
+                "pr-1", "1234567893", "Ana Ruiz, MD", "loc-1", "Office", null, null, lines, primaryCare, accepting);
     }
 
     @Test
@@ -32,28 +31,33 @@ class PcpChangeRulesTests {
     @Test
     void refusesEachBrokenRuleWithItsOwnReason() {
         LocalDate today = LocalDate.of(2026, 12, 5);
-        assertThatThrownBy(() -> PcpChangeRules.check("medi-cal", false, null,
-                choice(List.of("medi-cal"), true, true), today))
-                .isInstanceOfSatisfying(PcpChangeRefused.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("coverage.pcp.refused.notcovered"));
-        assertThatThrownBy(() -> PcpChangeRules.check("medi-cal", true, null,
-                choice(List.of("medi-cal"), false, true), today))
-                .isInstanceOfSatisfying(PcpChangeRefused.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("coverage.pcp.refused.notprimarycare"));
-        assertThatThrownBy(() -> PcpChangeRules.check("medi-cal", true, null,
-                choice(List.of("covered-ca"), true, true), today))
-                .isInstanceOfSatisfying(PcpChangeRefused.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("coverage.pcp.refused.notinnetwork"));
-        assertThatThrownBy(() -> PcpChangeRules.check("medi-cal", true, null,
-                choice(List.of("medi-cal"), true, false), today))
-                .isInstanceOfSatisfying(PcpChangeRefused.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("coverage.pcp.refused.notaccepting"));
-        assertThatThrownBy(() -> PcpChangeRules.check("medi-cal", true, "1234567893",
-                choice(List.of("medi-cal"), true, true), today))
-                .isInstanceOfSatisfying(PcpChangeRefused.class, e -> assertThat(e.messageKey())
-                        .isEqualTo("coverage.pcp.refused.already"));
+        assertThatThrownBy(() ->
+                        PcpChangeRules.check("medi-cal", false, null, choice(List.of("medi-cal"), true, true), today))
+                .isInstanceOfSatisfying(
+                        PcpChangeRefused.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("coverage.pcp.refused.notcovered"));
+        assertThatThrownBy(() ->
+                        PcpChangeRules.check("medi-cal", true, null, choice(List.of("medi-cal"), false, true), today))
+                .isInstanceOfSatisfying(
+                        PcpChangeRefused.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("coverage.pcp.refused.notprimarycare"));
+        assertThatThrownBy(() ->
+                        PcpChangeRules.check("medi-cal", true, null, choice(List.of("covered-ca"), true, true), today))
+                .isInstanceOfSatisfying(
+                        PcpChangeRefused.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("coverage.pcp.refused.notinnetwork"));
+        assertThatThrownBy(() ->
+                        PcpChangeRules.check("medi-cal", true, null, choice(List.of("medi-cal"), true, false), today))
+                .isInstanceOfSatisfying(
+                        PcpChangeRefused.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("coverage.pcp.refused.notaccepting"));
+        assertThatThrownBy(() -> PcpChangeRules.check(
+                        "medi-cal", true, "1234567893", choice(List.of("medi-cal"), true, true), today))
+                .isInstanceOfSatisfying(
+                        PcpChangeRefused.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("coverage.pcp.refused.already"));
         // a product line with no directory counterpart cannot be checked: refused, not let through
-        assertThatThrownBy(() -> PcpChangeRules.check(null, true, null, choice(List.of("medi-cal"), true, true),
-                today)).isInstanceOf(PcpChangeRefused.class);
+        assertThatThrownBy(() -> PcpChangeRules.check(null, true, null, choice(List.of("medi-cal"), true, true), today))
+                .isInstanceOf(PcpChangeRefused.class);
     }
 }

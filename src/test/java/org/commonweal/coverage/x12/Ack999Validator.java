@@ -13,17 +13,18 @@ import java.util.Set;
 public final class Ack999Validator {
 
     static final Set<String> IK304 = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "I4", "I6", "I7", "I8", "I9");
-    static final Set<String> IK403 = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "I10",
-            "I11", "I12", "I13", "I6", "I9");
+    static final Set<String> IK403 = Set.of(
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13", "I10", "I11", "I12", "I13", "I6", "I9");
     static final Set<String> IK501 = Set.of("A", "E", "M", "R", "W", "X");
-    static final Set<String> IK502 = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13",
-            "15", "16", "17", "18", "19", "23", "24", "25", "26", "I5", "I6");
+    static final Set<String> IK502 = Set.of(
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17", "18", "19", "23",
+            "24", "25", "26", "I5", "I6");
     static final Set<String> AK901 = Set.of("A", "E", "M", "P", "R", "W", "X");
-    static final Set<String> AK905 = Set.of("1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14", "15", "16",
-            "17", "18", "19", "20", "21", "22", "23", "24", "25", "26");
+    static final Set<String> AK905 = Set.of(
+            "1", "2", "3", "4", "5", "6", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22",
+            "23", "24", "25", "26");
 
-    private Ack999Validator() {
-    }
+    private Ack999Validator() {}
 
     /** Throws {@link AssertionError} naming the first rule the 999 breaks. */
     public static void assertValid(String text) {
@@ -194,11 +195,17 @@ public final class Ack999Validator {
     /** A TA1 interchange: ISA, TA1 (ISA13, date, time, A/E/R, note code), IEA with no group. */
     private static List<String> validateTa1(List<String[]> segs, String[] isa, List<String> errors) {
         String[] ta1 = segs.get(1);
-        if (ta1.length != 6 || !ta1[1].matches("\\d{9}") || !ta1[2].matches("\\d{6}") || !ta1[3].matches("\\d{4}")
-                || !Set.of("A", "E", "R").contains(ta1[4]) || !ta1[5].matches("0\\d\\d")) {
+        if (ta1.length != 6
+                || !ta1[1].matches("\\d{9}")
+                || !ta1[2].matches("\\d{6}")
+                || !ta1[3].matches("\\d{4}")
+                || !Set.of("A", "E", "R").contains(ta1[4])
+                || !ta1[5].matches("0\\d\\d")) {
             errors.add("TA1 must be TA1*<ISA13>*<YYMMDD>*<HHMM>*A|E|R*<3-digit note code>");
         }
-        if (segs.size() != 3 || !segs.get(2)[0].equals("IEA") || !segs.get(2)[1].equals("0")
+        if (segs.size() != 3
+                || !segs.get(2)[0].equals("IEA")
+                || !segs.get(2)[1].equals("0")
                 || !segs.get(2)[2].equals(isa[13])) {
             errors.add("a TA1 interchange ends with IEA*0*<ISA13>");
         }

@@ -1,5 +1,6 @@
 package org.commonweal.coverage.x12;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +9,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.geography.ZipArea;
 import org.flywaydb.core.Flyway;
@@ -47,23 +46,39 @@ public final class CoverageBenchmark {
         sampler.setDaemon(true);
         sampler.start();
 
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres"))
-                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "8GB")
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("shared_buffers", "512MB")
                 // durable like production (the embedded binaries otherwise start with -F and asynchronous commit)
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start()) {
             // pooled like the application (Hikari): an unpooled source forks a backend per chunk and per progress read
             var hikari = new com.zaxxer.hikari.HikariDataSource();
             hikari.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             hikari.setMaximumPoolSize(4);
             javax.sql.DataSource dataSource = hikari;
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .outOfOrder(true)
+                    .load()
                     .migrate();
             JdbcClient jdbc = JdbcClient.create(dataSource);
-            var zips = jdbc.sql("select zip, latitude, longitude, city, county_fips, spa, rcac_region, population_weight "
-                            + "from geography.zip_area").query((rs, n) -> new ZipArea(rs.getString(1),
-                            new org.commonweal.geography.GeoPoint(rs.getDouble(2), rs.getDouble(3)), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8))).list();
+            var zips = jdbc.sql(
+                            "select zip, latitude, longitude, city, county_fips, spa, rcac_region, population_weight "
+                                    + "from geography.zip_area")
+                    .query((rs, n) -> new ZipArea(
+                            rs.getString(1),
+                            new org.commonweal.geography.GeoPoint(rs.getDouble(2), rs.getDouble(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getInt(6),
+                            rs.getInt(7),
+                            rs.getInt(8)))
+                    .list();
             if (zips.isEmpty()) {
                 zips = loadZips(jdbc);
             }
@@ -79,16 +94,17 @@ public final class CoverageBenchmark {
                 }
                 writer.end();
             }
-            System.out.printf("generate full 834: %d members, %.0f MB in %.1f s%n", members,
-                    Files.size(full) / 1e6, seconds(t0));
+            System.out.printf(
+                    "generate full 834: %d members, %.0f MB in %.1f s%n", members, Files.size(full) / 1e6, seconds(t0));
 
             // the two tokenizers alone over the same file, no database: StAEDI (SegmentReader) and ours
             for (String name : List.of("StAEDI", "X12Tokenizer", "StAEDI", "X12Tokenizer")) {
                 t0 = System.nanoTime();
                 long segments = 0;
                 try (var in = Files.newInputStream(full);
-                        SegmentSource source = name.equals("StAEDI") ? new SegmentReader(
-                                new java.io.BufferedInputStream(in, 1 << 16)) : new X12Tokenizer(in)) {
+                        SegmentSource source = name.equals("StAEDI")
+                                ? new SegmentReader(new java.io.BufferedInputStream(in, 1 << 16))
+                                : new X12Tokenizer(in)) {
                     while (source.next() != null) {
                         segments++;
                     }
@@ -98,8 +114,15 @@ public final class CoverageBenchmark {
 
             var audit = new CrashImportMainAudit(jdbc);
             var geocoder = CrashImportMain.zipCentroidsFor();
-            var importer = new Enrollment834Import(dataSource, jdbc, geocoder, audit, new X12ControlNumbers(jdbc),
-                new TradingPartners(jdbc), "auto", 5000);
+            var importer = new Enrollment834Import(
+                    dataSource,
+                    jdbc,
+                    geocoder,
+                    audit,
+                    new X12ControlNumbers(jdbc),
+                    new TradingPartners(jdbc),
+                    "auto",
+                    5000);
             heap.set(0);
             System.gc();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -108,15 +131,21 @@ public final class CoverageBenchmark {
             double pgCpu = postgresCpuSeconds(postmaster);
             t0 = System.nanoTime();
             var pgBefore = postgresCpuByProcess(postmaster);
-            ImportReport report = importer.importFile(full, "full.834", "bench", true, r -> { });
+            ImportReport report = importer.importFile(full, "full.834", "bench", true, r -> {});
             double importSeconds = seconds(t0);
             System.out.println("PostgreSQL CPU during the import by process: "
                     + difference(postgresCpuByProcess(postmaster), pgBefore));
             double importCpu = (os.getProcessCpuTime() - jvmCpu) / 1e9 + postgresCpuSeconds(postmaster) - pgCpu;
-            System.out.printf("import full 834: %s, %d transactions, %d rejects in %.1f s; peak heap %d MB; "
+            System.out.printf(
+                    "import full 834: %s, %d transactions, %d rejects in %.1f s; peak heap %d MB; "
                             + "importer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n",
-                    report.status(), report.transactions(), report.rejects(), importSeconds, heap.get() >> 20,
-                    (os.getProcessCpuTime() - jvmCpu) / 1e9, postgresCpuSeconds(postmaster) - pgCpu,
+                    report.status(),
+                    report.transactions(),
+                    report.rejects(),
+                    importSeconds,
+                    heap.get() >> 20,
+                    (os.getProcessCpuTime() - jvmCpu) / 1e9,
+                    postgresCpuSeconds(postmaster) - pgCpu,
                     os.getSystemLoadAverage());
 
             // issue #23's floor, in the same run: bare tables (no key, no index), COPY of the same member and span
@@ -126,39 +155,56 @@ public final class CoverageBenchmark {
             jdbc.sql("create table bench_floor.member (like coverage.member including defaults including generated)")
                     .update();
             jdbc.sql("create table bench_floor.enrollment_span (like coverage.enrollment_span including defaults "
-                    + "including identity including generated)").update();
+                            + "including identity including generated)")
+                    .update();
             jdbc.sql("checkpoint").update();
             jvmCpu = os.getProcessCpuTime();
             pgCpu = postgresCpuSeconds(postmaster);
             t0 = System.nanoTime();
-            copy(dataSource.getConnection(), synthetic, members, zips, "bench_floor.member",
+            copy(
+                    dataSource.getConnection(),
+                    synthetic,
+                    members,
+                    zips,
+                    "bench_floor.member",
                     "bench_floor.enrollment_span");
             double bareCopySeconds = seconds(t0);
             jdbc.sql("create unique index on bench_floor.member (member_id)").update();
             jdbc.sql("create index on bench_floor.member (cin)").update();
             jdbc.sql("create unique index on bench_floor.enrollment_span (id)").update();
-            jdbc.sql("create unique index on bench_floor.enrollment_span (member_id, plan_code, begin_date)").update();
+            jdbc.sql("create unique index on bench_floor.enrollment_span (member_id, plan_code, begin_date)")
+                    .update();
             double floorSeconds = seconds(t0);
-            System.out.printf("FLOOR bare COPY of the same rows %.1f s + four index builds %.1f s = %.1f s; "
-                            + "writer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n", bareCopySeconds,
-                    floorSeconds - bareCopySeconds, floorSeconds, (os.getProcessCpuTime() - jvmCpu) / 1e9,
-                    postgresCpuSeconds(postmaster) - pgCpu, os.getSystemLoadAverage());
+            System.out.printf(
+                    "FLOOR bare COPY of the same rows %.1f s + four index builds %.1f s = %.1f s; "
+                            + "writer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n",
+                    bareCopySeconds,
+                    floorSeconds - bareCopySeconds,
+                    floorSeconds,
+                    (os.getProcessCpuTime() - jvmCpu) / 1e9,
+                    postgresCpuSeconds(postmaster) - pgCpu,
+                    os.getSystemLoadAverage());
             double floorCpu = (os.getProcessCpuTime() - jvmCpu) / 1e9 + postgresCpuSeconds(postmaster) - pgCpu;
-            System.out.printf("RATIO import / floor: %.2f wall (target of #23: <= 3); %.2f in CPU seconds "
-                    + "(importer + PostgreSQL %.1f s / writer + PostgreSQL %.1f s)%n", importSeconds / floorSeconds,
-                    importCpu / floorCpu, importCpu, floorCpu);
+            System.out.printf(
+                    "RATIO import / floor: %.2f wall (target of #23: <= 3); %.2f in CPU seconds "
+                            + "(importer + PostgreSQL %.1f s / writer + PostgreSQL %.1f s)%n",
+                    importSeconds / floorSeconds, importCpu / floorCpu, importCpu, floorCpu);
             jdbc.sql("drop schema bench_floor cascade").update();
 
-            jdbc.sql("truncate coverage.member, coverage.enrollment_span, coverage.member_change").update();
+            jdbc.sql("truncate coverage.member, coverage.enrollment_span, coverage.member_change")
+                    .update();
             jdbc.sql("checkpoint").update();
             jvmCpu = os.getProcessCpuTime();
             pgCpu = postgresCpuSeconds(postmaster);
             t0 = System.nanoTime();
             copy(dataSource.getConnection(), synthetic, members, zips);
             double copySeconds = seconds(t0);
-            System.out.printf("COPY of the same rows (members + spans, same indexed tables): %.1f s; "
-                            + "writer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n", copySeconds,
-                    (os.getProcessCpuTime() - jvmCpu) / 1e9, postgresCpuSeconds(postmaster) - pgCpu,
+            System.out.printf(
+                    "COPY of the same rows (members + spans, same indexed tables): %.1f s; "
+                            + "writer CPU %.1f s, PostgreSQL CPU %.1f s; load average %.2f%n",
+                    copySeconds,
+                    (os.getProcessCpuTime() - jvmCpu) / 1e9,
+                    postgresCpuSeconds(postmaster) - pgCpu,
                     os.getSystemLoadAverage());
             System.out.printf("ratio import / COPY: %.2f%n", importSeconds / copySeconds);
 
@@ -173,11 +219,19 @@ public final class CoverageBenchmark {
                 writer.end();
             }
             t0 = System.nanoTime();
-            ImportReport daily = importer.importFile(change, "change.834", "bench", true, r -> { });
-            System.out.printf("import change 834: %d transactions (adds %d, changes %d, terms %d, reinstates %d, "
-                            + "unchanged %d, rejects %d) in %.1f s; load average %.2f%n", daily.transactions(),
-                    daily.adds(), daily.changes(), daily.terms(), daily.reinstates(), daily.unchanged(),
-                    daily.rejects(), seconds(t0), os.getSystemLoadAverage());
+            ImportReport daily = importer.importFile(change, "change.834", "bench", true, r -> {});
+            System.out.printf(
+                    "import change 834: %d transactions (adds %d, changes %d, terms %d, reinstates %d, "
+                            + "unchanged %d, rejects %d) in %.1f s; load average %.2f%n",
+                    daily.transactions(),
+                    daily.adds(),
+                    daily.changes(),
+                    daily.terms(),
+                    daily.reinstates(),
+                    daily.unchanged(),
+                    daily.rejects(),
+                    seconds(t0),
+                    os.getSystemLoadAverage());
             if (System.getenv("IMPORT_ONLY") != null) {
                 jdbc.sql("analyze").update();
                 return;
@@ -194,8 +248,7 @@ public final class CoverageBenchmark {
             jdbc.sql("""
                     insert into identity.api_client (client_id, client_name, purpose, scopes, token_sha256, token_prefix,
                         issued_by, secret_set_at)
-                    values ('bench', 'bench', 'benchmark', array['eligibility.read', 'x12.270'], ?, ?, 'bench', now())""")
-                    .params(sha256(secret), secret.substring(0, 8)).update();
+                    values ('bench', 'bench', 'benchmark', array['eligibility.read', 'x12.270'], ?, ?, 'bench', now())""").params(sha256(secret), secret.substring(0, 8)).update();
             Files.writeString(work.resolve("token"), "bench:" + secret);
             Files.writeString(work.resolve("jdbc-url"), pg.getJdbcUrl("postgres", "postgres"));
             System.out.println("database ready for the HTTP benchmark: " + pg.getJdbcUrl("postgres", "postgres"));
@@ -207,7 +260,9 @@ public final class CoverageBenchmark {
     }
 
     private static long postmasterPid(Path dataDirectory) throws Exception {
-        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     /** CPU of the postmaster and its children (live backends from /proc, exited ones from cutime/cstime). */
@@ -229,7 +284,9 @@ public final class CoverageBenchmark {
                 long pid = Long.parseLong(name);
                 // fields after the command: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime
                 if (pid == postmaster) {
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                    ticks += Long.parseLong(f[11])
+                            + Long.parseLong(f[12])
+                            + Long.parseLong(f[13])
                             + Long.parseLong(f[14]);
                 } else if (Long.parseLong(f[1]) == postmaster) {
                     ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -255,11 +312,15 @@ public final class CoverageBenchmark {
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long pid = Long.parseLong(name);
                     if (pid == postmaster) {
-                        out.merge("exited children", (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0,
+                        out.merge(
+                                "exited children",
+                                (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0,
                                 Double::sum);
                         out.merge("postmaster", (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
                     } else if (Long.parseLong(f[1]) == postmaster) {
-                        String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ').trim();
+                        String cmd = Files.readString(p.resolve("cmdline"))
+                                .replace('\0', ' ')
+                                .trim();
                         String kind = cmd.startsWith("postgres: ") ? cmd.substring(10) : cmd;
                         kind = kind.contains("autovacuum") ? "autovacuum" : kind.contains("(") ? "backends" : kind;
                         out.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
@@ -294,8 +355,13 @@ public final class CoverageBenchmark {
             String line;
             while ((line = reader.readLine()) != null) {
                 String[] f = line.split(",", -1);
-                zips.add(new ZipArea(f[0], new org.commonweal.geography.GeoPoint(Double.parseDouble(f[1]),
-                        Double.parseDouble(f[2])), f[3], f[4], Integer.parseInt(f[5]), Integer.parseInt(f[6]),
+                zips.add(new ZipArea(
+                        f[0],
+                        new org.commonweal.geography.GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])),
+                        f[3],
+                        f[4],
+                        Integer.parseInt(f[5]),
+                        Integer.parseInt(f[6]),
                         Integer.parseInt(f[7])));
             }
         }
@@ -308,8 +374,14 @@ public final class CoverageBenchmark {
     }
 
     /** COPYs the members and spans of the synthetic file into the two tables named (text format, one transaction). */
-    private static void copy(Connection c, SyntheticMembers synthetic, int members, java.util.List<ZipArea> zips,
-            String memberTable, String spanTable) throws Exception {
+    private static void copy(
+            Connection c,
+            SyntheticMembers synthetic,
+            int members,
+            java.util.List<ZipArea> zips,
+            String memberTable,
+            String spanTable)
+            throws Exception {
         var byZip = new java.util.HashMap<String, ZipArea>();
         zips.forEach(z -> byZip.put(z.zip(), z));
         c.setAutoCommit(false);
@@ -321,10 +393,27 @@ public final class CoverageBenchmark {
         for (int i = 1; i <= members; i++) {
             MemberTransaction m = synthetic.member(i);
             ZipArea z = byZip.get(m.zip());
-            row(sb, m.memberId(), m.cin(), m.mbi(), m.firstName(), m.lastName(), NameKey.of(m.lastName(), m.firstName()),
-                    m.birthDate(), m.sex(), m.addressLine1(), m.city(), m.state(), m.zip(), m.countyCode(),
-                    z == null ? null : z.centroid().latitude(), z == null ? null : z.centroid().longitude(),
-                    z == null ? null : z.spa(), z == null ? null : z.rcacRegion(), m.phone(), m.spokenLanguage(),
+            row(
+                    sb,
+                    m.memberId(),
+                    m.cin(),
+                    m.mbi(),
+                    m.firstName(),
+                    m.lastName(),
+                    NameKey.of(m.lastName(), m.firstName()),
+                    m.birthDate(),
+                    m.sex(),
+                    m.addressLine1(),
+                    m.city(),
+                    m.state(),
+                    m.zip(),
+                    m.countyCode(),
+                    z == null ? null : z.centroid().latitude(),
+                    z == null ? null : z.centroid().longitude(),
+                    z == null ? null : z.spa(),
+                    z == null ? null : z.rcacRegion(),
+                    m.phone(),
+                    m.spokenLanguage(),
                     m.writtenLanguage());
             if (sb.length() > (1 << 20)) {
                 byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -341,10 +430,22 @@ public final class CoverageBenchmark {
         for (int i = 1; i <= members; i++) {
             MemberTransaction m = synthetic.member(i);
             for (var s : m.coverages()) {
-                row(sb, m.memberId(), s.planCode().startsWith("LA") ? "MCLA" : s.planCode().startsWith("CC") ? "LACC"
-                                : s.planCode().startsWith("MP") ? "MCP" : "PASC", s.planCode(),
-                        "{" + String.join(",", s.aidCodes()) + "}", s.begin(), s.end(),
-                        s.end() == null ? "active" : "terminated", s.pcpNpi(), s.pcpName(), s.pcpLocation());
+                row(
+                        sb,
+                        m.memberId(),
+                        s.planCode().startsWith("LA")
+                                ? "MCLA"
+                                : s.planCode().startsWith("CC")
+                                        ? "LACC"
+                                        : s.planCode().startsWith("MP") ? "MCP" : "PASC",
+                        s.planCode(),
+                        "{" + String.join(",", s.aidCodes()) + "}",
+                        s.begin(),
+                        s.end(),
+                        s.end() == null ? "active" : "terminated",
+                        s.pcpNpi(),
+                        s.pcpName(),
+                        s.pcpLocation());
             }
             if (sb.length() > (1 << 20)) {
                 byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -415,8 +516,8 @@ public final class CoverageBenchmark {
     }
 
     private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static double seconds(long start) {

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.geography.Geography;
@@ -34,23 +32,27 @@ class CoverageCrashIntegrationTests {
 
     @Autowired
     Enrollment834Import importer;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     Geography geography;
 
     @TempDir
     Path dir;
 
-    private final String prefix = String.format("CR%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    private final String prefix =
+            String.format("CR%06d", ThreadLocalRandom.current().nextInt(1_000_000));
 
     @Test
     void aKilledImportReRunGivesExactlyTheStateOfAnUninterruptedOne() throws Exception {
         Path file = writeFile();
 
-        ImportReport clean = importer.importFile(file, "clean.834", "test", false, r -> { });
+        ImportReport clean = importer.importFile(file, "clean.834", "test", false, r -> {});
         assertThat(clean.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(clean.adds()).isEqualTo(MEMBERS);
         String expected = snapshot();
@@ -63,10 +65,12 @@ class CoverageCrashIntegrationTests {
         var interrupted = importer.report(importId).orElseThrow();
         assertThat(interrupted.status()).isEqualTo(ImportStatus.RUNNING);
         int appliedBeforeKill = jdbc.sql("select applied_through from coverage.import_file where id = ?")
-                .param(importId).query(Integer.class).single();
+                .param(importId)
+                .query(Integer.class)
+                .single();
         assertThat(appliedBeforeKill).isBetween(1, MEMBERS - 1);
 
-        ImportReport resumed = importer.importFile(file, "again.834", "test", false, r -> { });
+        ImportReport resumed = importer.importFile(file, "again.834", "test", false, r -> {});
         assertThat(resumed.id()).isEqualTo(importId);
         assertThat(resumed.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(resumed.adds()).isEqualTo(MEMBERS);
@@ -113,24 +117,37 @@ class CoverageCrashIntegrationTests {
 
     private void forget(long importId) {
         String pattern = prefix + "%";
-        jdbc.sql("delete from coverage.member_change where member_id like ?").param(pattern).update();
-        jdbc.sql("delete from coverage.enrollment_span where member_id like ?").param(pattern).update();
-        jdbc.sql("delete from coverage.member where member_id like ?").param(pattern).update();
-        jdbc.sql("delete from coverage.import_reject where import_id = ?").param(importId).update();
-        jdbc.sql("delete from coverage.import_file where id = ?").param(importId).update();
+        jdbc.sql("delete from coverage.member_change where member_id like ?")
+                .param(pattern)
+                .update();
+        jdbc.sql("delete from coverage.enrollment_span where member_id like ?")
+                .param(pattern)
+                .update();
+        jdbc.sql("delete from coverage.member where member_id like ?")
+                .param(pattern)
+                .update();
+        jdbc.sql("delete from coverage.import_reject where import_id = ?")
+                .param(importId)
+                .update();
+        jdbc.sql("delete from coverage.import_file where id = ?")
+                .param(importId)
+                .update();
     }
 
     private Process startChildImport(Path file) throws Exception {
-        return org.commonweal.ChildJvm.start(dataSource, dir.resolve("child.log"), CrashImportMain.class,
-                file.toString(), "200");
+        return org.commonweal.ChildJvm.start(
+                dataSource, dir.resolve("child.log"), CrashImportMain.class, file.toString(), "200");
     }
 
     /** Waits until the child has committed a few chunks of the file, then returns its import id. */
     private long waitForCheckpoint(Process child) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(child.isAlive()).as("child import still running; log: %s",
-                    Files.exists(dir.resolve("child.log")) ? Files.readString(dir.resolve("child.log")) : "").isTrue();
+            assertThat(child.isAlive())
+                    .as(
+                            "child import still running; log: %s",
+                            Files.exists(dir.resolve("child.log")) ? Files.readString(dir.resolve("child.log")) : "")
+                    .isTrue();
             var running = jdbc.sql("""
                     select id from coverage.import_file
                     where status = 'running' and applied_through >= 1000 and file_name = 'crash.834'

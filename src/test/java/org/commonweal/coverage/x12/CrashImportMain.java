@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.Geocoded;
@@ -29,11 +27,18 @@ public final class CrashImportMain {
         dataSource.setUser(args[1]);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         AuditTrail audit = new CrashImportMainAudit(jdbc);
-        var importer = new Enrollment834Import(dataSource, jdbc, zipCentroids(), audit, new X12ControlNumbers(jdbc),
-                new TradingPartners(jdbc), "approval",
+        var importer = new Enrollment834Import(
+                dataSource,
+                jdbc,
+                zipCentroids(),
+                audit,
+                new X12ControlNumbers(jdbc),
+                new TradingPartners(jdbc),
+                "approval",
                 Integer.parseInt(args[3]));
         Path file = Path.of(args[2]);
-        System.out.println(importer.importFile(file, file.getFileName().toString(), "crash-test", r -> { }).summary());
+        System.out.println(importer.importFile(file, file.getFileName().toString(), "crash-test", r -> {})
+                .summary());
     }
 
     static Geocoder zipCentroidsFor() throws Exception {
@@ -50,12 +55,20 @@ public final class CrashImportMain {
             while ((line = reader.readLine()) != null) {
                 String[] f = line.split(",", -1);
                 if (f.length > 6) {
-                    zips.put(f[0].trim(), new Geocoded(new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])),
-                            f[0].trim(), Integer.parseInt(f[5].trim()), Integer.parseInt(f[6].trim()), "zip-centroid"));
+                    zips.put(
+                            f[0].trim(),
+                            new Geocoded(
+                                    new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])),
+                                    f[0].trim(),
+                                    Integer.parseInt(f[5].trim()),
+                                    Integer.parseInt(f[6].trim()),
+                                    "zip-centroid"));
                 }
             }
         }
-        return address -> Optional.ofNullable(address.zip() == null ? null
-                : zips.get(address.zip().length() > 5 ? address.zip().substring(0, 5) : address.zip()));
+        return address -> Optional.ofNullable(
+                address.zip() == null
+                        ? null
+                        : zips.get(address.zip().length() > 5 ? address.zip().substring(0, 5) : address.zip()));
     }
 }

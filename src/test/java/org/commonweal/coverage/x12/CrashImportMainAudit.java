@@ -22,7 +22,8 @@ public final class CrashImportMainAudit implements AuditTrail {
     public void recordAs(String actor, AuditEntry e) {
         jdbc.sql("""
                 insert into audit.audit_event (username, action, entity_type, entity_id, member_id, purpose, detail)
-                values (?, ?, ?, ?, ?, ?, ?)""").params(actor, e.action().name(), e.entityType(), e.entityId(),
-                e.memberId(), e.purpose(), e.detail()).update();
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(actor, e.action().name(), e.entityType(), e.entityId(), e.memberId(), e.purpose(), e.detail())
+                .update();
     }
 }

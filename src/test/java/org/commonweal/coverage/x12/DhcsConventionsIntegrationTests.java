@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +56,7 @@ class DhcsConventionsIntegrationTests {
         String text = fixture(name).replace("#########", control).replace("@@@@@@", run);
         Path file = dir.resolve(name);
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        ImportReport report = importer.importFile(file, name, "test", false, acceptReused, r -> { });
+        ImportReport report = importer.importFile(file, name, "test", false, acceptReused, r -> {});
         if (report.ack999() != null) {
             Ack999Validator.assertValid(report.ack999());
         }
@@ -72,13 +71,14 @@ class DhcsConventionsIntegrationTests {
         return jdbc.sql("""
                 select plan_code || ' ' || begin_date || ' ' || coalesce(end_date::text, 'open') || ' ' || status
                        || ' ' || array_to_string(aid_codes, ',')
-                from coverage.enrollment_span where member_id = ? order by begin_date, plan_code""").param(memberId)
-                .query(String.class).list();
+                from coverage.enrollment_span where member_id = ? order by begin_date, plan_code""").param(memberId).query(String.class).list();
     }
 
     private List<String> history(String memberId) {
-        return jdbc.sql("select summary from coverage.member_change where member_id = ? order by id").param(memberId)
-                .query(String.class).list();
+        return jdbc.sql("select summary from coverage.member_change where member_id = ? order by id")
+                .param(memberId)
+                .query(String.class)
+                .list();
     }
 
     @Test
@@ -90,25 +90,41 @@ class DhcsConventionsIntegrationTests {
         assertThat(report.rejects()).isZero();
         var rosa = jdbc.sql("""
                 select cin, mbi, hicn, medicaid_id, county_code, array_to_string(raw_references, '|')
-                from coverage.member where member_id = ?""").param(id("01"))
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)}).single();
-        assertThat(rosa).containsExactly("8" + run + "01", "1EG4TE5MK73", "123456789A", "CA0012345", "19",
-                "23*6;20200401;20200101;;|17*20200101;N|DX*0001|ZZ*LA CARE;X|ABB*Q");
+                from coverage.member where member_id = ?""")
+                .param(id("01"))
+                .query((rs, n) -> new String[] {
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)
+                })
+                .single();
+        assertThat(rosa)
+                .containsExactly(
+                        "8" + run + "01",
+                        "1EG4TE5MK73",
+                        "123456789A",
+                        "CA0012345",
+                        "19",
+                        "23*6;20200401;20200101;;|17*20200101;N|DX*0001|ZZ*LA CARE;X|ABB*Q");
         // REF*3H county;aid code;case: the aid code goes to the span when no REF*CE names one
         assertThat(spans(id("01"))).containsExactly("LA1 2026-12-01 open active M1");
         // REF*23 after REF*1L no longer overwrites the CIN with its status code
-        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("02"))
-                .query(String.class).single()).isEqualTo("8" + run + "02");
+        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?")
+                        .param(id("02"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("8" + run + "02");
         assertThat(jdbc.sql("""
                 select array_to_string(raw_references, '|') from coverage.member_change
-                where member_id = ? and import_id = ?""").params(id("02"), report.id()).query(String.class).single())
+                where member_id = ? and import_id = ?""")
+                        .params(id("02"), report.id())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("23*1;20210101;;;");
         // the envelope mirrors the partner's ISA: their ISA07 30 (tax id) is our ISA05
         assertThat(ack(report).get(0)).contains("*30*954000000      *ZZ*CADHCS_5010_834*");
         assertThat(ack(report).get(1)).startsWith("GS*FA*954000000*CADHCS_5010_834*");
-        assertThat(ack(report)).containsSubsequence("AK1*BE*" + control + "*005010X220A1",
-                "AK2*834*0001*005010X220A1", "IK5*A", "AK9*A*1*1*1");
+        assertThat(ack(report))
+                .containsSubsequence(
+                        "AK1*BE*" + control + "*005010X220A1", "AK2*834*0001*005010X220A1", "IK5*A", "AK9*A*1*1*1");
     }
 
     @Autowired
@@ -117,10 +133,14 @@ class DhcsConventionsIntegrationTests {
     @Test
     void memberServicesSeeTheRawReferencesInTheChangeHistory() throws Exception {
         importFixture("01-ref-qualifiers.834", 13);
-        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .get("/members/" + id("01")).with(org.springframework.security.test.web.servlet.request
-                                .SecurityMockMvcRequestPostProcessors.user("ms").roles("MEMBER_SERVICES")))
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/members/" + id("01"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("ms")
+                                        .roles("MEMBER_SERVICES")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("REF 23*6;20200401;20200101;; | 17*20200101;N | DX*0001 | ZZ*LA CARE;X | ABB*Q");
     }
 
@@ -132,8 +152,8 @@ class DhcsConventionsIntegrationTests {
         ImportReport report = importFixture("03-void.834", 3);
 
         assertThat(report.status()).isEqualTo(ImportStatus.COMPLETED);
-        assertThat(spans(id("03"))).containsExactly("LA1 2026-01-01 2026-11-30 active ",
-                "LA2 2026-12-01 2026-11-30 void ");
+        assertThat(spans(id("03")))
+                .containsExactly("LA1 2026-01-01 2026-11-30 active ", "LA2 2026-12-01 2026-11-30 void ");
         assertThat(history(id("03"))).last().asString().startsWith("834 001: void LA2 2026-12-01");
         assertThat(report.rejectLines()).singleElement().satisfies(r -> {
             assertThat(r.segmentNumber()).isEqualTo(18);
@@ -142,9 +162,14 @@ class DhcsConventionsIntegrationTests {
             assertThat(r.reason()).contains("DTP*349").contains("2026-11-29");
         });
         assertThat(spans(id("04"))).containsExactly("LA1 2026-12-01 open active ");
-        assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*DTP*16*2300*8",
-                "CTX*REF02:" + id("04"), "IK4*3**8",
-                "IK5*E*5", "AK9*E*1*1*1");
+        assertThat(ack(report))
+                .containsSubsequence(
+                        "AK2*834*0001*005010X220A1",
+                        "IK3*DTP*16*2300*8",
+                        "CTX*REF02:" + id("04"),
+                        "IK4*3**8",
+                        "IK5*E*5",
+                        "AK9*E*1*1*1");
     }
 
     @Test
@@ -154,21 +179,40 @@ class DhcsConventionsIntegrationTests {
         assertThat(report.adds()).isEqualTo(1);
         assertThat(report.rejects()).isEqualTo(3);
         assertThat(jdbc.sql("select member_id from coverage.member where member_id like ? order by 1")
-                .param("Q" + run + "0%").query(String.class).list()).containsExactly(id("08"));
-        assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::memberId)
+                        .param("Q" + run + "0%")
+                        .query(String.class)
+                        .list())
+                .containsExactly(id("08"));
+        assertThat(report.rejectLines())
+                .extracting(ImportReport.RejectLine::memberId)
                 .containsExactly(id("05"), id("06"), id("07"));
-        assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::segmentNumber)
+        assertThat(report.rejectLines())
+                .extracting(ImportReport.RejectLine::segmentNumber)
                 .containsExactly(7, 17, 22);
-        assertThat(report.rejectLines()).extracting(ImportReport.RejectLine::positionInSet)
+        assertThat(report.rejectLines())
+                .extracting(ImportReport.RejectLine::positionInSet)
                 .containsExactly(5, 15, 20);
-        assertThat(report.summary()).contains("reject INS segment 7 (position 5 in set 0001) loop 2000 member "
-                + id("05"));
-        assertThat(report.rejectLines().get(0).reason()).contains("024 termination").contains("not enrolled");
+        assertThat(report.summary())
+                .contains("reject INS segment 7 (position 5 in set 0001) loop 2000 member " + id("05"));
+        assertThat(report.rejectLines().get(0).reason())
+                .contains("024 termination")
+                .contains("not enrolled");
         assertThat(report.rejectLines().get(1).reason()).contains("001 change");
         assertThat(report.rejectLines().get(2).reason()).contains("025 reinstatement");
-        assertThat(ack(report)).containsSubsequence("AK2*834*0001*005010X220A1", "IK3*INS*5*2000*8", "CTX*REF02:" + id("05"),
-                "IK4*3**7", "IK3*INS*15*2000*8", "CTX*REF02:" + id("06"), "IK4*3**7", "IK3*INS*20*2000*8",
-                "CTX*REF02:" + id("07"), "IK4*3**7", "IK5*E*5", "AK9*E*1*1*1");
+        assertThat(ack(report))
+                .containsSubsequence(
+                        "AK2*834*0001*005010X220A1",
+                        "IK3*INS*5*2000*8",
+                        "CTX*REF02:" + id("05"),
+                        "IK4*3**7",
+                        "IK3*INS*15*2000*8",
+                        "CTX*REF02:" + id("06"),
+                        "IK4*3**7",
+                        "IK3*INS*20*2000*8",
+                        "CTX*REF02:" + id("07"),
+                        "IK4*3**7",
+                        "IK5*E*5",
+                        "AK9*E*1*1*1");
     }
 
     @Test
@@ -179,10 +223,15 @@ class DhcsConventionsIntegrationTests {
         ImportReport second = importFixture("02-void-add.834", 5);
 
         assertThat(second.status()).isEqualTo(ImportStatus.REFUSED);
-        assertThat(second.message()).contains("ISA13 " + control).contains("already used by import #" + first.id())
+        assertThat(second.message())
+                .contains("ISA13 " + control)
+                .contains("already used by import #" + first.id())
                 .contains("--accept-reused-control-number");
-        assertThat(ack(second)).containsExactly(
-                ack(second).get(0), "TA1*" + control + "*261120*0400*R*025", "IEA*0*" + ack(second).get(0).substring(90, 99));
+        assertThat(ack(second))
+                .containsExactly(
+                        ack(second).get(0),
+                        "TA1*" + control + "*261120*0400*R*025",
+                        "IEA*0*" + ack(second).get(0).substring(90, 99));
         assertThat(ack(second).get(0)).contains("*30*954000000      *ZZ*CADHCS_5010_834*");
         assertThat(spans(id("03"))).isEmpty();
 
@@ -191,11 +240,15 @@ class DhcsConventionsIntegrationTests {
         assertThat(third.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(spans(id("03"))).hasSize(2);
         assertThat(jdbc.sql("select detail from audit.audit_event where entity_type = '834-file' and entity_id = ?")
-                .param(String.valueOf(third.id())).query(String.class).list())
+                        .param(String.valueOf(third.id()))
+                        .query(String.class)
+                        .list())
                 .anyMatch(d -> d.contains("--accept-reused-control-number") && d.contains("#" + first.id()));
         // our own control numbers: distinct and increasing, whatever the second
-        assertThat(List.of(first, second, third)).extracting(r -> Long.parseLong(ack(r).get(0).substring(90, 99)))
-                .doesNotHaveDuplicates().isSorted();
+        assertThat(List.of(first, second, third))
+                .extracting(r -> Long.parseLong(ack(r).get(0).substring(90, 99)))
+                .doesNotHaveDuplicates()
+                .isSorted();
     }
 
     @Test
@@ -216,8 +269,14 @@ class DhcsConventionsIntegrationTests {
         assertThat(report.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(spans(id("10"))).containsExactly("LA1 2026-12-01 open active ");
         assertThat(spans(id("11"))).isEmpty();
-        assertThat(ack(report)).containsSubsequence("AK1*BE*" + control + "*005010X220A1",
-                "AK2*834*0001*005010X220A1", "IK5*A", "AK2*834*0002*005010X220A1", "IK5*R*4", "AK9*P*2*2*1");
+        assertThat(ack(report))
+                .containsSubsequence(
+                        "AK1*BE*" + control + "*005010X220A1",
+                        "AK2*834*0001*005010X220A1",
+                        "IK5*A",
+                        "AK2*834*0002*005010X220A1",
+                        "IK5*R*4",
+                        "AK9*P*2*2*1");
     }
 
     @Test
@@ -228,7 +287,10 @@ class DhcsConventionsIntegrationTests {
         assertThat(report.rejects()).isZero();
         assertThat(spans(id("12"))).containsExactly("LA2 2026-12-01 open active M1");
         assertThat(jdbc.sql("select cin || ' ' || county_code || ' ' || array_to_string(raw_references, '|') "
-                + "from coverage.member where member_id = ?").param(id("12")).query(String.class).single())
+                                + "from coverage.member where member_id = ?")
+                        .param(id("12"))
+                        .query(String.class)
+                        .single())
                 .isEqualTo("8" + run + "12 19 23*1;20260101;;;");
     }
 
@@ -264,34 +326,51 @@ class DhcsConventionsIntegrationTests {
 
     @Test
     void theRepairMigrationMovesAStatusCodeCinToTheRawReferences() throws Exception {
-        String sql = new String(getClass().getResourceAsStream(
-                "/db/migration/coverage/V2026.12.05.101__coverage_references_by_qualifier.sql").readAllBytes(),
+        String sql = new String(
+                getClass()
+                        .getResourceAsStream(
+                                "/db/migration/coverage/V2026.12.05.101__coverage_references_by_qualifier.sql")
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
         String repair = sql.substring(sql.indexOf("with repaired as"));
         jdbc.sql("insert into coverage.member (member_id, cin, first_name, last_name, name_key) values "
-                + "(?, '6', 'ANA', 'BAD', 'bad ana'), (?, ?, 'BEN', 'GOOD', 'good ben')")
-                .params(id("R1"), id("R2"), "8" + run + "R2").update();
+                        + "(?, '6', 'ANA', 'BAD', 'bad ana'), (?, ?, 'BEN', 'GOOD', 'good ben')")
+                .params(id("R1"), id("R2"), "8" + run + "R2")
+                .update();
 
         jdbc.sql(repair).update();
 
         assertThat(jdbc.sql("select coalesce(cin, '-') || ' ' || array_to_string(raw_references, '|') "
-                + "from coverage.member where member_id = ?").param(id("R1")).query(String.class).single())
+                                + "from coverage.member where member_id = ?")
+                        .param(id("R1"))
+                        .query(String.class)
+                        .single())
                 .isEqualTo("- 23*6 (removed from cin by V2026.12.05.101)");
-        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("R2"))
-                .query(String.class).single()).isEqualTo("8" + run + "R2");
+        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?")
+                        .param(id("R2"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("8" + run + "R2");
         assertThat(history(id("R1"))).singleElement().asString().startsWith("CIN removed");
 
         // the raw segments that exist: a kept 834 file with the member's REF*1L gives the CIN back
         Path kept = dir.resolve("kept");
         Files.createDirectories(kept);
-        Files.writeString(kept.resolve("old.834"), new Sample834().control("9" + run + "99")
-                .member("001", id("R1"), "8" + run + "R1", "BAD", "ANA", "LA1", "20260101", null).text());
+        Files.writeString(
+                kept.resolve("old.834"),
+                new Sample834()
+                        .control("9" + run + "99")
+                        .member("001", id("R1"), "8" + run + "R1", "BAD", "ANA", "LA1", "20260101", null)
+                        .text());
         Files.writeString(kept.resolve("old.834.999"), "not an 834");
         CinRepair.Result result = cinRepair.repair(List.of(kept), "test");
         assertThat(result.files()).isEqualTo(1);
         assertThat(result.repaired()).isEqualTo(1);
-        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?").param(id("R1"))
-                .query(String.class).single()).isEqualTo("8" + run + "R1");
+        assertThat(jdbc.sql("select cin from coverage.member where member_id = ?")
+                        .param(id("R1"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("8" + run + "R1");
         assertThat(history(id("R1"))).last().asString().startsWith("CIN restored from REF*1L");
     }
 

@@ -2,15 +2,13 @@ package org.commonweal.coverage.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.commonweal.demo.DemoPeople;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -47,44 +45,71 @@ class DiskFullIntegrationTests {
         int appliedWhenFull;
         try (EmbeddedPostgres pg = start(data, true)) {
             DataSource dataSource = dataSource(pg);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .outOfOrder(true)
+                    .load()
                     .migrate();
             JdbcClient jdbc = JdbcClient.create(dataSource);
             first = writeFile(jdbc, work.resolve("first.834"), "PRE", 50_001, 50_020, 4241);
             file = writeFile(jdbc, work.resolve("morning.834"), PREFIX, 1, MEMBERS, 4242);
 
             // undisturbed: a membership already there (not a first load), then the morning's file
-            assertThat(importer(dataSource, jdbc).importFile(first, "first.834", "test", r -> { }).status())
+            assertThat(importer(dataSource, jdbc)
+                            .importFile(first, "first.834", "test", r -> {})
+                            .status())
                     .isEqualTo(ImportStatus.COMPLETED);
-            ImportReport clean = importer(dataSource, jdbc).importFile(file, "morning.834", "test", r -> { });
+            ImportReport clean = importer(dataSource, jdbc).importFile(file, "morning.834", "test", r -> {});
             assertThat(clean.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(clean.adds()).isEqualTo(MEMBERS);
             expected = CoverageCrashIntegrationTests.snapshot(jdbc, PREFIX);
 
-            jdbc.sql("truncate coverage.member_change, coverage.enrollment_span, coverage.member, coverage.import_seen, "
-                    + "coverage.import_reject, coverage.import_file cascade").update();
-            assertThat(importer(dataSource, jdbc).importFile(first, "first.834", "test", r -> { }).status())
+            jdbc.sql(
+                            "truncate coverage.member_change, coverage.enrollment_span, coverage.member, coverage.import_seen, "
+                                    + "coverage.import_reject, coverage.import_file cascade")
+                    .update();
+            assertThat(importer(dataSource, jdbc)
+                            .importFile(first, "first.834", "test", r -> {})
+                            .status())
                     .isEqualTo(ImportStatus.COMPLETED);
 
             // the disk "fills": every backend forked from now on may not grow a file past 2 MB
-            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
-            Process prlimit = new ProcessBuilder("prlimit", "--pid", String.valueOf(postmaster),
-                    "--fsize=" + LIMIT_BYTES + ":" + LIMIT_BYTES).redirectErrorStream(true).start();
-            assertThat(prlimit.waitFor()).as(new String(prlimit.getInputStream().readAllBytes())).isZero();
+            long postmaster = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            Process prlimit = new ProcessBuilder(
+                            "prlimit",
+                            "--pid",
+                            String.valueOf(postmaster),
+                            "--fsize=" + LIMIT_BYTES + ":" + LIMIT_BYTES)
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(prlimit.waitFor())
+                    .as(new String(prlimit.getInputStream().readAllBytes()))
+                    .isZero();
 
-            ImportReport full = importer(dataSource, jdbc).importFile(file, "morning.834", "test", r -> { });
+            ImportReport full = importer(dataSource, jdbc).importFile(file, "morning.834", "test", r -> {});
             importId = full.id();
-            String message = jdbc.sql("select message from coverage.import_file where id = ?").param(importId)
-                    .query(String.class).single();
-            System.out.printf("disk-full drill: import #%d %s after %d of %d transactions: %s%n", importId,
-                    full.status(), full.transactions(), MEMBERS, message);
+            String message = jdbc.sql("select message from coverage.import_file where id = ?")
+                    .param(importId)
+                    .query(String.class)
+                    .single();
+            System.out.printf(
+                    "disk-full drill: import #%d %s after %d of %d transactions: %s%n",
+                    importId, full.status(), full.transactions(), MEMBERS, message);
             assertThat(full.status()).isEqualTo(ImportStatus.FAILED);
-            assertThat(message).as("the error names the cause").contains("could not extend file")
+            assertThat(message)
+                    .as("the error names the cause")
+                    .contains("could not extend file")
                     .contains("File too large");
             appliedWhenFull = jdbc.sql("select applied_through from coverage.import_file where id = ?")
-                    .param(importId).query(Integer.class).single();
+                    .param(importId)
+                    .query(Integer.class)
+                    .single();
             assertThat(appliedWhenFull).as("stopped half-way").isLessThan(MEMBERS);
-            assertThat(appliedWhenFull % 200).as("only whole chunks (200 transactions each) committed").isZero();
+            assertThat(appliedWhenFull % 200)
+                    .as("only whole chunks (200 transactions each) committed")
+                    .isZero();
             assertWhole(jdbc, appliedWhenFull);
         }
 
@@ -93,13 +118,17 @@ class DiskFullIntegrationTests {
             DataSource dataSource = dataSource(pg);
             JdbcClient jdbc = JdbcClient.create(dataSource);
             assertWhole(jdbc, appliedWhenFull);
-            ImportReport resumed = importer(dataSource, jdbc).importFile(file, "morning.834", "test", r -> { });
-            assertThat(resumed.id()).as("the failed import is resumed, not started again").isEqualTo(importId);
+            ImportReport resumed = importer(dataSource, jdbc).importFile(file, "morning.834", "test", r -> {});
+            assertThat(resumed.id())
+                    .as("the failed import is resumed, not started again")
+                    .isEqualTo(importId);
             assertThat(resumed.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(resumed.adds()).isEqualTo(MEMBERS);
             assertThat(CoverageCrashIntegrationTests.snapshot(jdbc, PREFIX))
-                    .as("the state of an undisturbed import").isEqualTo(expected);
-            System.out.printf("disk-full drill: %d transactions were in when the disk filled; resumed and completed%n",
+                    .as("the state of an undisturbed import")
+                    .isEqualTo(expected);
+            System.out.printf(
+                    "disk-full drill: %d transactions were in when the disk filled; resumed and completed%n",
                     appliedWhenFull);
         }
     }
@@ -107,20 +136,35 @@ class DiskFullIntegrationTests {
     /** Every member of the file that is in has its enrollment span and its history entry: no chunk half-applied. */
     private static void assertWhole(JdbcClient jdbc, int applied) {
         String pattern = PREFIX + "%";
-        assertThat(jdbc.sql("select count(*) from coverage.member where member_id like ?").param(pattern)
-                .query(Integer.class).single()).isEqualTo(applied);
+        assertThat(jdbc.sql("select count(*) from coverage.member where member_id like ?")
+                        .param(pattern)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(applied);
         assertThat(jdbc.sql("select count(distinct member_id) from coverage.enrollment_span where member_id like ?")
-                .param(pattern).query(Integer.class).single()).isEqualTo(applied);
+                        .param(pattern)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(applied);
         assertThat(jdbc.sql("select count(distinct member_id) from coverage.member_change where member_id like ?")
-                .param(pattern).query(Integer.class).single()).isEqualTo(applied);
+                        .param(pattern)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(applied);
     }
 
     /** The drill's server; {@code first}: initialised here with 1 MB WAL segments (the directory is kept on close). */
     private static EmbeddedPostgres start(Path data, boolean first) throws Exception {
-        var log = java.lang.ProcessBuilder.Redirect.appendTo(data.resolveSibling("postgres.log").toFile());
-        var builder = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setPGStartupWait(java.time.Duration.ofSeconds(60)).setOutputRedirector(log).setErrorRedirector(log)
-                .setServerConfig("fsync", "off").setServerConfig("min_wal_size", "2MB")
+        var log = java.lang.ProcessBuilder.Redirect.appendTo(
+                data.resolveSibling("postgres.log").toFile());
+        var builder = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
+                .setServerConfig("fsync", "off")
+                .setServerConfig("min_wal_size", "2MB")
                 .setServerConfig("max_wal_size", "64MB");
         if (first) {
             builder.setLocaleConfig("wal-segsize", "1");
@@ -136,8 +180,14 @@ class DiskFullIntegrationTests {
     }
 
     private static Enrollment834Import importer(DataSource dataSource, JdbcClient jdbc) throws Exception {
-        return new Enrollment834Import(dataSource, jdbc, CrashImportMain.zipCentroidsFor(),
-                new CrashImportMainAudit(jdbc), new X12ControlNumbers(jdbc), new TradingPartners(jdbc), "approval",
+        return new Enrollment834Import(
+                dataSource,
+                jdbc,
+                CrashImportMain.zipCentroidsFor(),
+                new CrashImportMainAudit(jdbc),
+                new X12ControlNumbers(jdbc),
+                new TradingPartners(jdbc),
+                "approval",
                 200);
     }
 

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.ApiClients;
 import org.commonweal.identity.ApiScope;
 import org.commonweal.identity.ApiTokens;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
@@ -31,14 +29,19 @@ class Eligibility271IntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApiClients clients;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
+
     @Autowired
     TradingPartners partners;
+
     @Autowired
     Eligibility270 eligibility270;
 
@@ -54,33 +57,53 @@ class Eligibility271IntegrationTests {
         try (InputStream in = getClass().getResourceAsStream("/coverage/x12/270/" + fixture)) {
             body = in.readAllBytes();
         }
-        byte[] response = mvc.perform(post("/x12/270").contentType("application/edi-x12").content(body)
-                .header("Authorization", token)).andExpect(expected).andReturn().getResponse().getContentAsByteArray();
+        byte[] response = mvc.perform(post("/x12/270")
+                        .contentType("application/edi-x12")
+                        .content(body)
+                        .header("Authorization", token))
+                .andExpect(expected)
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         return List.of(new String(response, StandardCharsets.UTF_8).split("~\n"));
     }
 
     private static void assertAscii(List<String> segments) {
         assertThat(String.join("", segments).chars().allMatch(c -> c >= 32 && c < 127))
-                .as("X12 basic/extended character set").isTrue();
+                .as("X12 basic/extended character set")
+                .isTrue();
     }
 
     @Test
     void theStartUpWarmUpFindsNobodyRecordsNothingAndTakesNoControlNumber() {
-        long audits = jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single();
-        long control = jdbc.sql("select last_value from coverage.x12_control").query(Long.class).single();
+        long audits = jdbc.sql("select count(*) from audit.audit_event")
+                .query(Long.class)
+                .single();
+        long control = jdbc.sql("select last_value from coverage.x12_control")
+                .query(Long.class)
+                .single();
         List<String> out = List.of(eligibility270.warmUp(25).split("~\n"));
         assertThat(out).filteredOn(s -> s.startsWith("AAA*")).hasSize(25).allMatch(s -> s.equals("AAA*Y**75*C"));
         assertThat(out).noneMatch(s -> s.startsWith("EB*") || s.startsWith("DMG*"));
-        assertThat(jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single()).isEqualTo(audits);
-        assertThat(jdbc.sql("select last_value from coverage.x12_control").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from audit.audit_event")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(audits);
+        assertThat(jdbc.sql("select last_value from coverage.x12_control")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(control);
     }
 
     @Test
     void memberIdWithLastNameAndBirthDateGetsTheBenefitsInTheExtendedCharacterSet() throws Exception {
         List<String> out = answer("01-member-id-last-name-birth-date.x12", status().isOk());
-        assertThat(out).containsSubsequence("HL*3*2*22*0", "TRN*2*TRACE101*9EASTLA",
-                "NM1*IL*1*PENA*MARIA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F");
+        assertThat(out)
+                .containsSubsequence(
+                        "HL*3*2*22*0",
+                        "TRN*2*TRACE101*9EASTLA",
+                        "NM1*IL*1*PENA*MARIA****MI*DEMO-MEMBER-1",
+                        "DMG*D8*19860412*F");
         assertThat(out).anyMatch(s -> s.startsWith("EB*1*IND*30*MC*"));
         assertThat(out).noneMatch(s -> s.startsWith("INS*") || s.startsWith("AAA*"));
         assertAscii(out);
@@ -89,17 +112,27 @@ class Eligibility271IntegrationTests {
     @Test
     void aMemberIdWhoseNameAndBirthDateDisagreeGetsAaa73And71AndNoDemographics() throws Exception {
         List<String> out = answer("02-member-id-with-another-name-and-birth-date.x12", status().isOk());
-        assertThat(out).containsSubsequence("HL*3*2*22*0", "TRN*2*TRACE102*9EASTLA",
-                "NM1*IL*1*SMITH*JOHN****MI*DEMO-MEMBER-1", "AAA*Y**73*C", "AAA*Y**71*C", "SE*12*0001");
-        assertThat(out).noneMatch(s -> s.startsWith("DMG*") || s.startsWith("EB*") || s.startsWith("NM1*P3")
-                || s.contains("PENA") || s.contains("19860412"));
+        assertThat(out)
+                .containsSubsequence(
+                        "HL*3*2*22*0",
+                        "TRN*2*TRACE102*9EASTLA",
+                        "NM1*IL*1*SMITH*JOHN****MI*DEMO-MEMBER-1",
+                        "AAA*Y**73*C",
+                        "AAA*Y**71*C",
+                        "SE*12*0001");
+        assertThat(out)
+                .noneMatch(s -> s.startsWith("DMG*")
+                        || s.startsWith("EB*")
+                        || s.startsWith("NM1*P3")
+                        || s.contains("PENA")
+                        || s.contains("19860412"));
     }
 
     @Test
     void nameAndBirthDateWithoutMemberIdFindTheMemberAndSayTheIdentifyingDataChanged() throws Exception {
         List<String> out = answer("03-name-and-birth-date-without-member-id.x12", status().isOk());
-        assertThat(out).containsSubsequence("NM1*IL*1*PENA*MARIA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F",
-                "INS*Y*18*001*25");
+        assertThat(out)
+                .containsSubsequence("NM1*IL*1*PENA*MARIA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F", "INS*Y*18*001*25");
         assertThat(out).anyMatch(s -> s.startsWith("EB*1*IND*30*MC*"));
         assertAscii(out);
     }
@@ -114,8 +147,8 @@ class Eligibility271IntegrationTests {
     @Test
     void aDifferentFirstNameIsCorrectedWithIns25() throws Exception {
         List<String> out = answer("05-member-id-birth-date-first-name-differs.x12", status().isOk());
-        assertThat(out).containsSubsequence("NM1*IL*1*PENA*MARIA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F",
-                "INS*Y*18*001*25");
+        assertThat(out)
+                .containsSubsequence("NM1*IL*1*PENA*MARIA****MI*DEMO-MEMBER-1", "DMG*D8*19860412*F", "INS*Y*18*001*25");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class Enrollment834ParserTests {
@@ -19,34 +18,57 @@ class Enrollment834ParserTests {
     private final List<Enrollment834Parser.FileHeader> headers = new ArrayList<>();
 
     private void parse(String text) throws X12Exception {
-        new Enrollment834Parser(Set.of("LA1", "LA2", "MP1")::contains).parse(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new Enrollment834Parser.Handler() {
-                    @Override
-                    public void header(Enrollment834Parser.FileHeader header) {
-                        headers.add(header);
-                    }
+        new Enrollment834Parser(Set.of("LA1", "LA2", "MP1")::contains)
+                .parse(
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        new Enrollment834Parser.Handler() {
+                            @Override
+                            public void header(Enrollment834Parser.FileHeader header) {
+                                headers.add(header);
+                            }
 
-                    @Override
-                    public void member(MemberTransaction transaction) {
-                        members.add(transaction);
-                    }
+                            @Override
+                            public void member(MemberTransaction transaction) {
+                                members.add(transaction);
+                            }
 
-                    @Override
-                    public void reject(Reject reject) {
-                        rejects.add(reject);
-                    }
-                });
+                            @Override
+                            public void reject(Reject reject) {
+                                rejects.add(reject);
+                            }
+                        });
     }
 
     @Test
     void readsTheDhcsConventionsOfAMemberLoop() throws Exception {
-        parse(new Sample834().add("INS*Y*18*021*XN*A***AC", "REF*0F*LA000000007", "REF*1L*91234567A",
-                "REF*23*6;20200401;20200101;;", "REF*3H*19;M3;CASE77", "REF*6P*1EG4TE5MK73", "REF*F6*123456789A",
-                "REF*17*20200101;X", "REF*DX*0001", "REF*ZZ*UNKNOWN QUALIFIER", "REF*Q4*NEW ONE", "DTP*356*D8*20260101",
-                "NM1*IL*1*PEÑA*MARÍA*L", "PER*IP**TE*3235550100*EM*maria@example.org", "N3*1200 N STATE ST*APT 4",
-                "N4*LOS ANGELES*CA*90033**CY*19", "DMG*D8*19860412*F", "LUI*LE*spa**7", "LUI*LE*eng**6",
-                "HD*021**HLT*LA2;01", "DTP*348*D8*20260101", "REF*CE*M3", "LX*1",
-                "NM1*P3*1*NGUYEN*ANA****XX*1234567893", "N3*AltaMed Medical Group").text());
+        parse(new Sample834()
+                .add(
+                        "INS*Y*18*021*XN*A***AC",
+                        "REF*0F*LA000000007",
+                        "REF*1L*91234567A",
+                        "REF*23*6;20200401;20200101;;",
+                        "REF*3H*19;M3;CASE77",
+                        "REF*6P*1EG4TE5MK73",
+                        "REF*F6*123456789A",
+                        "REF*17*20200101;X",
+                        "REF*DX*0001",
+                        "REF*ZZ*UNKNOWN QUALIFIER",
+                        "REF*Q4*NEW ONE",
+                        "DTP*356*D8*20260101",
+                        "NM1*IL*1*PEÑA*MARÍA*L",
+                        "PER*IP**TE*3235550100*EM*maria@example.org",
+                        "N3*1200 N STATE ST*APT 4",
+                        "N4*LOS ANGELES*CA*90033**CY*19",
+                        "DMG*D8*19860412*F",
+                        "LUI*LE*spa**7",
+                        "LUI*LE*eng**6",
+                        "HD*021**HLT*LA2;01",
+                        "DTP*348*D8*20260101",
+                        "REF*CE*M3",
+                        "LX*1",
+                        "NM1*P3*1*NGUYEN*ANA****XX*1234567893",
+                        "N3*AltaMed Medical Group")
+                .text());
 
         assertThat(rejects).isEmpty();
         assertThat(headers).singleElement().satisfies(h -> {
@@ -59,8 +81,9 @@ class Enrollment834ParserTests {
         assertThat(m.cin()).isEqualTo("91234567A");
         assertThat(m.mbi()).isEqualTo("1EG4TE5MK73");
         assertThat(m.hicn()).isEqualTo("123456789A");
-        assertThat(m.references()).containsExactly("23*6;20200401;20200101;;", "17*20200101;X", "DX*0001",
-                "ZZ*UNKNOWN QUALIFIER", "Q4*NEW ONE");
+        assertThat(m.references())
+                .containsExactly(
+                        "23*6;20200401;20200101;;", "17*20200101;X", "DX*0001", "ZZ*UNKNOWN QUALIFIER", "Q4*NEW ONE");
         assertThat(m.positionInSet()).isEqualTo(5);
         assertThat(m.countyCode()).isEqualTo("19");
         assertThat(m.caseNumber()).isEqualTo("CASE77");
@@ -85,8 +108,10 @@ class Enrollment834ParserTests {
 
     @Test
     void takesDelimitersFromIsaWithCrlfLineEndings() throws Exception {
-        parse(new Sample834().member("021", "LA1", "90000001A", "LOPEZ", "ANA", "LA1", "20260101", null)
-                .text('|', '\'', "\r\n").replace("*0*P*:", "|0|P|:"));
+        parse(new Sample834()
+                .member("021", "LA1", "90000001A", "LOPEZ", "ANA", "LA1", "20260101", null)
+                .text('|', '\'', "\r\n")
+                .replace("*0*P*:", "|0|P|:"));
         assertThat(rejects).isEmpty();
         assertThat(members).singleElement().satisfies(m -> {
             assertThat(m.lastName()).isEqualTo("LOPEZ");
@@ -98,13 +123,23 @@ class Enrollment834ParserTests {
     void rejectsABadMemberLoopAloneWithSegmentLoopMemberAndReason() throws Exception {
         parse(new Sample834()
                 .member("021", "LA1", "90000001A", "LOPEZ", "ANA", "LA1", "20260101", null)
-                .add("INS*Y*18*021*XN*A***AC", "REF*0F*LA2", "NM1*IL*1*RUIZ*JOSE", "DMG*D8*19801340*M",
-                        "HD*021**HLT*LA1;01", "DTP*348*D8*20260101")
-                .add("INS*Y*18*021*XN*A***AC", "REF*0F*LA3", "NM1*IL*1*KIM*MIN", "HD*021**HLT*ZZ9;01",
+                .add(
+                        "INS*Y*18*021*XN*A***AC",
+                        "REF*0F*LA2",
+                        "NM1*IL*1*RUIZ*JOSE",
+                        "DMG*D8*19801340*M",
+                        "HD*021**HLT*LA1;01",
+                        "DTP*348*D8*20260101")
+                .add(
+                        "INS*Y*18*021*XN*A***AC",
+                        "REF*0F*LA3",
+                        "NM1*IL*1*KIM*MIN",
+                        "HD*021**HLT*ZZ9;01",
                         "DTP*348*D8*20260101")
                 .add("INS*Y*18*021*XN*A***AC", "NM1*IL*1*NOID*NOBODY", "HD*021**HLT*LA1;01", "DTP*348*D8*20260101")
                 .add("INS*Y*18*099*XN*A***AC", "REF*0F*LA5")
-                .member("021", "LA6", "90000006A", "CHEN", "WEI", "LA1", "20260101", null).text());
+                .member("021", "LA6", "90000006A", "CHEN", "WEI", "LA1", "20260101", null)
+                .text());
 
         assertThat(members).extracting(MemberTransaction::memberId).containsExactly("LA1", "LA6");
         assertThat(rejects).hasSize(4);
@@ -132,23 +167,43 @@ class Enrollment834ParserTests {
 
     @Test
     void readsTerminationsAndReinstatementsWithoutDemographics() throws Exception {
-        parse(new Sample834().add("INS*Y*18*024*59*A***AC", "REF*0F*LA9", "DTP*357*D8*20261130",
-                        "HD*024**HLT*LA1;01", "DTP*349*D8*20261130")
+        parse(new Sample834()
+                .add(
+                        "INS*Y*18*024*59*A***AC",
+                        "REF*0F*LA9",
+                        "DTP*357*D8*20261130",
+                        "HD*024**HLT*LA1;01",
+                        "DTP*349*D8*20261130")
                 .add("INS*Y*18*024*59*A***AC", "REF*0F*LA10")
-                .add("INS*Y*18*025*XN*A***AC", "REF*0F*LA11", "HD*025**HLT*LA1;01", "DTP*348*D8*20250101").text());
+                .add("INS*Y*18*025*XN*A***AC", "REF*0F*LA11", "HD*025**HLT*LA1;01", "DTP*348*D8*20250101")
+                .text());
         assertThat(members).extracting(MemberTransaction::maintenanceType).containsExactly("024", "025");
         assertThat(members.get(0).hasDemographics()).isFalse();
         assertThat(members.get(0).coverages().get(0).end()).isEqualTo(LocalDate.of(2026, 11, 30));
-        assertThat(rejects).singleElement().satisfies(r -> assertThat(r.reason()).contains("without an end date"));
+        assertThat(rejects)
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("without an end date"));
     }
 
     @Test
     void takesTheCinFromRef1LOnlyWhateverTheOrderOfRef23() throws Exception {
-        parse(new Sample834().add("INS*Y*18*030*XN*A***AC", "REF*0F*LA20", "REF*1L*91234567A",
-                        "REF*23*6;20200401;20200101;;", "NM1*IL*1*LOPEZ*ANA", "HD*030**HLT*LA1;01",
+        parse(new Sample834()
+                .add(
+                        "INS*Y*18*030*XN*A***AC",
+                        "REF*0F*LA20",
+                        "REF*1L*91234567A",
+                        "REF*23*6;20200401;20200101;;",
+                        "NM1*IL*1*LOPEZ*ANA",
+                        "HD*030**HLT*LA1;01",
                         "DTP*348*D8*20260101")
-                .add("INS*Y*18*030*XN*A***AC", "REF*0F*LA21", "REF*23*1;20200401;;", "NM1*IL*1*KIM*MIN",
-                        "HD*030**HLT*LA1;01", "DTP*348*D8*20260101").text());
+                .add(
+                        "INS*Y*18*030*XN*A***AC",
+                        "REF*0F*LA21",
+                        "REF*23*1;20200401;;",
+                        "NM1*IL*1*KIM*MIN",
+                        "HD*030**HLT*LA1;01",
+                        "DTP*348*D8*20260101")
+                .text());
         assertThat(rejects).isEmpty();
         assertThat(members.get(0).cin()).isEqualTo("91234567A");
         assertThat(members.get(0).references()).containsExactly("23*6;20200401;20200101;;");
@@ -158,10 +213,20 @@ class Enrollment834ParserTests {
 
     @Test
     void anEndTheDayBeforeTheBeginIsAVoidAndAnyEarlierEndIsRejectedAtTheDtp349() throws Exception {
-        parse(new Sample834().add("INS*Y*18*001*XN*A***AC", "REF*0F*LA30", "HD*001**HLT*LA1;01",
-                        "DTP*348*D8*20261201", "DTP*349*D8*20261130")
-                .add("INS*Y*18*001*XN*A***AC", "REF*0F*LA31", "HD*001**HLT*LA1;01", "DTP*348*D8*20261201",
-                        "DTP*349*D8*20261129").text());
+        parse(new Sample834()
+                .add(
+                        "INS*Y*18*001*XN*A***AC",
+                        "REF*0F*LA30",
+                        "HD*001**HLT*LA1;01",
+                        "DTP*348*D8*20261201",
+                        "DTP*349*D8*20261130")
+                .add(
+                        "INS*Y*18*001*XN*A***AC",
+                        "REF*0F*LA31",
+                        "HD*001**HLT*LA1;01",
+                        "DTP*348*D8*20261201",
+                        "DTP*349*D8*20261129")
+                .text());
         assertThat(members).singleElement().satisfies(m -> {
             assertThat(m.memberId()).isEqualTo("LA30");
             assertThat(m.coverages().get(0).voided()).isTrue();

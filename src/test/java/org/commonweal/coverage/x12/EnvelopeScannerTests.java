@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class EnvelopeScannerTests {
@@ -28,7 +27,9 @@ class EnvelopeScannerTests {
         assertThat(e.groupControl()).isEqualTo("101");
         assertThat(e.transactionSets()).containsExactly("0001");
         assertThat(e.senderId()).isEqualTo("CADHCS_5010_834");
-        assertThat(e.sha256()).hasSize(64).isNotEqualTo(scan(oneMember().date("20261116").text()).sha256());
+        assertThat(e.sha256())
+                .hasSize(64)
+                .isNotEqualTo(scan(oneMember().date("20261116").text()).sha256());
     }
 
     @Test
@@ -66,14 +67,16 @@ class EnvelopeScannerTests {
 
     @Test
     void refusesAnUnknownVersion() {
-        assertThatThrownBy(() -> scan(oneMember().version("004010X095A1").text())).isInstanceOf(X12Exception.class)
+        assertThatThrownBy(() -> scan(oneMember().version("004010X095A1").text()))
+                .isInstanceOf(X12Exception.class)
                 .hasMessageContaining("unknown version GS08 '004010X095A1'");
     }
 
     @Test
     void refusesMismatchedInterchangeControlNumbers() {
         String text = oneMember().text().replace("IEA*1*000000101", "IEA*1*000000999");
-        assertThatThrownBy(() -> scan(text)).hasMessageContaining("IEA02 does not match ISA13 '000000101'")
+        assertThatThrownBy(() -> scan(text))
+                .hasMessageContaining("IEA02 does not match ISA13 '000000101'")
                 .isInstanceOfSatisfying(X12Exception.class, x -> {
                     assertThat(x.level()).isEqualTo(X12Exception.Level.INTERCHANGE);
                     assertThat(x.code()).isEqualTo("001");
@@ -83,7 +86,8 @@ class EnvelopeScannerTests {
     @Test
     void refusesAWrongGroupCount() {
         String text = oneMember().text().replace("GE*1*101", "GE*2*101");
-        assertThatThrownBy(() -> scan(text)).hasMessageContaining("GE01 says 2 transaction sets but group 101 has 1")
+        assertThatThrownBy(() -> scan(text))
+                .hasMessageContaining("GE01 says 2 transaction sets but group 101 has 1")
                 .isInstanceOfSatisfying(X12Exception.class, x -> {
                     assertThat(x.code()).isEqualTo("5");
                     assertThat(x.partial().setsIncluded()).isEqualTo(2);
@@ -94,7 +98,6 @@ class EnvelopeScannerTests {
     @Test
     void refusesATruncatedFile() {
         String text = oneMember().text();
-        assertThatThrownBy(() -> scan(text.substring(0, text.indexOf("SE*"))))
-                .hasMessageContaining("no IEA trailer");
+        assertThatThrownBy(() -> scan(text.substring(0, text.indexOf("SE*")))).hasMessageContaining("no IEA trailer");
     }
 }

@@ -2,6 +2,7 @@ package org.commonweal.coverage.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.commonweal.demo.DemoPeople;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -35,23 +34,39 @@ class FirstLoadIntegrationTests {
     void aKilledFirstLoadReRunGivesTheStateAndTheIndexesOfAnUninterruptedOne() throws Exception {
         Path work = Path.of("target/test-data/first-load");
         Files.createDirectories(work);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres"))
-                .setCleanDataDirectory(true).start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .start()) {
             var dataSource = new PGSimpleDataSource();
             dataSource.setUrl(pg.getJdbcUrl("postgres", "postgres"));
             dataSource.setUser("postgres");
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .outOfOrder(true)
+                    .load()
                     .migrate();
             JdbcClient jdbc = JdbcClient.create(dataSource);
             Map<String, String> migrated = deferredIndexes(jdbc);
             assertThat(migrated).hasSize(FirstLoadIndexes.DEFERRED.size());
 
             Path file = writeFile(jdbc, work);
-            var importer = new Enrollment834Import(dataSource, jdbc, CrashImportMain.zipCentroidsFor(),
-                    new CrashImportMainAudit(jdbc), new X12ControlNumbers(jdbc), new TradingPartners(jdbc), "approval",
+            var importer = new Enrollment834Import(
+                    dataSource,
+                    jdbc,
+                    CrashImportMain.zipCentroidsFor(),
+                    new CrashImportMainAudit(jdbc),
+                    new X12ControlNumbers(jdbc),
+                    new TradingPartners(jdbc),
+                    "approval",
                     200);
             var duringLoad = new ArrayList<Integer>();
-            ImportReport clean = importer.importFile(file, "first-load.834", "test", false,
+            ImportReport clean = importer.importFile(
+                    file,
+                    "first-load.834",
+                    "test",
+                    false,
                     r -> duringLoad.add(deferredIndexes(jdbc).size()));
             assertThat(clean.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(clean.adds()).isEqualTo(MEMBERS);
@@ -60,16 +75,20 @@ class FirstLoadIntegrationTests {
             assertThat(deferredIndexes(jdbc)).isEqualTo(migrated);
             String expected = CoverageCrashIntegrationTests.snapshot(jdbc, PREFIX);
 
-            jdbc.sql("truncate coverage.member_change, coverage.enrollment_span, coverage.member, coverage.import_seen, "
-                    + "coverage.import_reject, coverage.import_file cascade").update();
-            Process child = org.commonweal.ChildJvm.start(dataSource, work.resolve("child.log"), CrashImportMain.class,
-                    file.toString(), "200");
+            jdbc.sql(
+                            "truncate coverage.member_change, coverage.enrollment_span, coverage.member, coverage.import_seen, "
+                                    + "coverage.import_reject, coverage.import_file cascade")
+                    .update();
+            Process child = org.commonweal.ChildJvm.start(
+                    dataSource, work.resolve("child.log"), CrashImportMain.class, file.toString(), "200");
             long importId = waitForCheckpoint(jdbc, child, work);
             child.destroyForcibly().waitFor();
             assertThat(importer.report(importId).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
-            assertThat(deferredIndexes(jdbc)).as("a killed first load leaves the deferred indexes missing").isEmpty();
+            assertThat(deferredIndexes(jdbc))
+                    .as("a killed first load leaves the deferred indexes missing")
+                    .isEmpty();
 
-            ImportReport resumed = importer.importFile(file, "again.834", "test", false, r -> { });
+            ImportReport resumed = importer.importFile(file, "again.834", "test", false, r -> {});
             assertThat(resumed.id()).isEqualTo(importId);
             assertThat(resumed.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(resumed.adds()).isEqualTo(MEMBERS);
@@ -86,9 +105,13 @@ class FirstLoadIntegrationTests {
     /** The deferred indexes present, by name, with their definitions as PostgreSQL reports them. */
     private static Map<String, String> deferredIndexes(JdbcClient jdbc) {
         List<String> names = FirstLoadIndexes.DEFERRED.stream().map(d -> d[0]).toList();
-        return jdbc.sql("select indexname, indexdef from pg_indexes where schemaname = 'coverage' "
-                        + "and indexname = any(?)").param(names.toArray(String[]::new))
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+        return jdbc
+                .sql("select indexname, indexdef from pg_indexes where schemaname = 'coverage' "
+                        + "and indexname = any(?)")
+                .param(names.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -110,13 +133,14 @@ class FirstLoadIntegrationTests {
     private static long waitForCheckpoint(JdbcClient jdbc, Process child, Path work) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(child.isAlive()).as("child import still running; log: %s",
-                    Files.exists(work.resolve("child.log")) ? Files.readString(work.resolve("child.log")) : "")
+            assertThat(child.isAlive())
+                    .as(
+                            "child import still running; log: %s",
+                            Files.exists(work.resolve("child.log")) ? Files.readString(work.resolve("child.log")) : "")
                     .isTrue();
             var running = jdbc.sql("""
                     select id from coverage.import_file
-                    where status = 'running' and applied_through >= 1000 order by id desc limit 1""")
-                    .query(Long.class).optional();
+                    where status = 'running' and applied_through >= 1000 order by id desc limit 1""").query(Long.class).optional();
             if (running.isPresent()) {
                 return running.get();
             }

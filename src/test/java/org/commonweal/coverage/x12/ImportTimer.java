@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.commonweal.demo.DemoPeople;
 import org.commonweal.geography.GeoPoint;
 import org.commonweal.geography.ZipArea;
@@ -32,14 +31,21 @@ public final class ImportTimer {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         LocalDate date = LocalDate.of(2026, 11, 1);
         List<ZipArea> zips = new ArrayList<>();
-        try (var reader = new BufferedReader(new InputStreamReader(ImportTimer.class.getClassLoader()
-                .getResourceAsStream("geography/la-county-zips.csv"), StandardCharsets.UTF_8))) {
+        try (var reader = new BufferedReader(new InputStreamReader(
+                ImportTimer.class.getClassLoader().getResourceAsStream("geography/la-county-zips.csv"),
+                StandardCharsets.UTF_8))) {
             reader.readLine();
             String line;
             while ((line = reader.readLine()) != null) {
                 String[] f = line.split(",", -1);
-                zips.add(new ZipArea(f[0], new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])), f[3], f[4],
-                        Integer.parseInt(f[5]), Integer.parseInt(f[6]), Integer.parseInt(f[7])));
+                zips.add(new ZipArea(
+                        f[0],
+                        new GeoPoint(Double.parseDouble(f[1]), Double.parseDouble(f[2])),
+                        f[3],
+                        f[4],
+                        Integer.parseInt(f[5]),
+                        Integer.parseInt(f[6]),
+                        Integer.parseInt(f[7])));
             }
         }
         var synthetic = new SyntheticMembers(new DemoPeople(zips, date), 2026, date);
@@ -53,15 +59,25 @@ public final class ImportTimer {
             }
             writer.end();
         }
-        var importer = new Enrollment834Import(dataSource, jdbc, CrashImportMain.zipCentroidsFor(),
-                new CrashImportMainAudit(jdbc), new X12ControlNumbers(jdbc),
-                new TradingPartners(jdbc), "auto", Integer.parseInt(args[3]));
+        var importer = new Enrollment834Import(
+                dataSource,
+                jdbc,
+                CrashImportMain.zipCentroidsFor(),
+                new CrashImportMainAudit(jdbc),
+                new X12ControlNumbers(jdbc),
+                new TradingPartners(jdbc),
+                "auto",
+                Integer.parseInt(args[3]));
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
-        ImportReport report = importer.importFile(file, file.getFileName().toString(), "import-timer", true, r -> { });
-        System.out.printf("%s: %d transactions in %.1f s wall, importer CPU %.1f s%n", report.status(),
-                report.transactions(), (System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9);
+        ImportReport report = importer.importFile(file, file.getFileName().toString(), "import-timer", true, r -> {});
+        System.out.printf(
+                "%s: %d transactions in %.1f s wall, importer CPU %.1f s%n",
+                report.status(),
+                report.transactions(),
+                (System.nanoTime() - start) / 1e9,
+                (os.getProcessCpuTime() - cpu) / 1e9);
         Files.delete(file);
     }
 }

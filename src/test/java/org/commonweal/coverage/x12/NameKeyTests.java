@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 class NameKeyTests {
@@ -24,7 +23,8 @@ class NameKeyTests {
 
     @Test
     void readsCcyymmddStrictlyLikeTheIsoBasicFormatter() {
-        assertThat(Enrollment834Parser.ccyymmdd("20260229".replace("2026", "2028"))).isEqualTo(LocalDate.of(2028, 2, 29));
+        assertThat(Enrollment834Parser.ccyymmdd("20260229".replace("2026", "2028")))
+                .isEqualTo(LocalDate.of(2028, 2, 29));
         assertThat(Enrollment834Parser.ccyymmdd("19800131")).isEqualTo(LocalDate.of(1980, 1, 31));
         assertThatThrownBy(() -> Enrollment834Parser.ccyymmdd("19801340")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> Enrollment834Parser.ccyymmdd("20260229")).isInstanceOf(DateTimeException.class);

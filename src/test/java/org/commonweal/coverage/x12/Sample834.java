@@ -44,15 +44,34 @@ public final class Sample834 {
     }
 
     /** A complete DHCS-style member loop. */
-    public Sample834 member(String type, String memberId, String cin, String last, String first, String plan,
-            String begin, String end) {
-        add("INS*Y*18*" + type + "*XN*A***AC", "REF*0F*" + memberId, "REF*1L*" + cin, "REF*23*6;20240101;20230101;;",
-                "REF*3H*19;1H;123456", "DTP*356*D8*" + begin);
+    public Sample834 member(
+            String type,
+            String memberId,
+            String cin,
+            String last,
+            String first,
+            String plan,
+            String begin,
+            String end) {
+        add(
+                "INS*Y*18*" + type + "*XN*A***AC",
+                "REF*0F*" + memberId,
+                "REF*1L*" + cin,
+                "REF*23*6;20240101;20230101;;",
+                "REF*3H*19;1H;123456",
+                "DTP*356*D8*" + begin);
         if (end != null) {
             add("DTP*357*D8*" + end);
         }
-        add("NM1*IL*1*" + last + "*" + first, "PER*IP**TE*3235550100", "N3*100 MAIN ST", "N4*LOS ANGELES*CA*90033**CY*19",
-                "DMG*D8*19800101*F", "LUI*LE*spa**7", "HD*" + type + "**HLT*" + plan + ";01", "DTP*348*D8*" + begin);
+        add(
+                "NM1*IL*1*" + last + "*" + first,
+                "PER*IP**TE*3235550100",
+                "N3*100 MAIN ST",
+                "N4*LOS ANGELES*CA*90033**CY*19",
+                "DMG*D8*19800101*F",
+                "LUI*LE*spa**7",
+                "HD*" + type + "**HLT*" + plan + ";01",
+                "DTP*348*D8*" + begin);
         if (end != null) {
             add("DTP*349*D8*" + end);
         }
@@ -77,7 +96,9 @@ public final class Sample834 {
         segs.add("IEA*1*" + control);
         String isa = "ISA*00*          *00*          *ZZ*CADHCS_5010_834*ZZ*LACARE         *261115*0400*^*00501*"
                 + control + "*0*P*:";
-        var out = new StringBuilder(isa.replace('*', elementSep)).append(terminator).append(lineEnd);
+        var out = new StringBuilder(isa.replace('*', elementSep))
+                .append(terminator)
+                .append(lineEnd);
         for (String s : segs) {
             out.append(s.replace('*', elementSep)).append(terminator).append(lineEnd);
         }

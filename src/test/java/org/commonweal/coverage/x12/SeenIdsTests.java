@@ -3,7 +3,6 @@ package org.commonweal.coverage.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The first load's Bloom filter: never false for an id added, rarely true for one never added. */
@@ -16,7 +15,9 @@ class SeenIdsTests {
             seen.add(String.format("LA%09d", i));
         }
         for (int i = 1; i <= 200_000; i++) {
-            assertThat(seen.mightContain(String.format("LA%09d", i))).as("id %d", i).isTrue();
+            assertThat(seen.mightContain(String.format("LA%09d", i)))
+                    .as("id %d", i)
+                    .isTrue();
         }
         int falsePositives = 0;
         for (int i = 200_001; i <= 400_000; i++) {

@@ -2,6 +2,7 @@ package org.commonweal.coverage.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
 import org.commonweal.coverage.EligibilityInquiry;
@@ -38,8 +37,8 @@ class X12FuzzTests {
         List<Object> seen = new ArrayList<>();
         int loops;
         try {
-            loops = new Enrollment834Parser(PLANS::contains).parse(new ByteArrayInputStream(input),
-                    new Enrollment834Parser.Handler() {
+            loops = new Enrollment834Parser(PLANS::contains)
+                    .parse(new ByteArrayInputStream(input), new Enrollment834Parser.Handler() {
                         @Override
                         public void header(Enrollment834Parser.FileHeader header) {
                             assertThat(header.transactionSet()).isNotNull();
@@ -53,7 +52,9 @@ class X12FuzzTests {
 
                         @Override
                         public void reject(Reject reject) {
-                            assertThat(reject.segmentNumber()).as("a reject is located").isPositive();
+                            assertThat(reject.segmentNumber())
+                                    .as("a reject is located")
+                                    .isPositive();
                             assertThat(reject.reason()).as("a reject says why").isNotBlank();
                             assertThat(reject.errorCode()).isNotBlank();
                             seen.add(reject);
@@ -97,15 +98,26 @@ class X12FuzzTests {
     static void typed(X12Exception e) {
         assertThat(e.getMessage()).isNotBlank();
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            assertThat(t).as("cause of \"" + e.getMessage() + "\"").isNotInstanceOfAny(NullPointerException.class,
-                    IndexOutOfBoundsException.class, ClassCastException.class, IllegalStateException.class,
-                    ArithmeticException.class, NegativeArraySizeException.class);
+            assertThat(t)
+                    .as("cause of \"" + e.getMessage() + "\"")
+                    .isNotInstanceOfAny(
+                            NullPointerException.class,
+                            IndexOutOfBoundsException.class,
+                            ClassCastException.class,
+                            IllegalStateException.class,
+                            ArithmeticException.class,
+                            NegativeArraySizeException.class);
         }
     }
 
     /** The harness's control numbers: a counter, as the database sequence would give them (1 to 999,999,999). */
-    static final PlanIdentity PLAN = new PlanIdentity("L.A. Care Health Plan", "L.A. CARE HEALTH PLAN", "LACARE",
-            java.time.ZoneId.of("America/Los_Angeles"), java.util.Currency.getInstance("USD"));
+    static final PlanIdentity PLAN = new PlanIdentity(
+            "L.A. Care Health Plan",
+            "L.A. CARE HEALTH PLAN",
+            "LACARE",
+            java.time.ZoneId.of("America/Los_Angeles"),
+            java.util.Currency.getInstance("USD"));
+
     static final X12ControlNumbers COUNTER = new X12ControlNumbers(null) {
         private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
 
@@ -156,8 +168,7 @@ class X12FuzzTests {
         }
 
         @Override
-        public void forEachActiveMember(LocalDate date, String purpose, Consumer<MemberResidence> consumer) {
-        }
+        public void forEachActiveMember(LocalDate date, String purpose, Consumer<MemberResidence> consumer) {}
 
         @Override
         public long countActiveMembers(LocalDate date) {
@@ -170,8 +181,8 @@ class X12FuzzTests {
         }
 
         @Override
-        public List<String> memberIdsByNameAndBirthDate(String lastName, String firstName, LocalDate birthDate,
-                int limit) {
+        public List<String> memberIdsByNameAndBirthDate(
+                String lastName, String firstName, LocalDate birthDate, int limit) {
             return List.of();
         }
     };

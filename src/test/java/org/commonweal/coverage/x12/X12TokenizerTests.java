@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,18 +66,22 @@ class X12TokenizerTests {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(p -> {
-                    String path = p.toString();
-                    if (path.contains("X12FuzzTestsInputs") || root == GENERATED_CORPUS && path.contains("X12")) {
-                        return true;
-                    }
-                    try (var in = Files.newInputStream(p)) {
-                        byte[] head = in.readNBytes(3);
-                        return new String(head, StandardCharsets.ISO_8859_1).equals("ISA");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).sorted().forEach(files::add);
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> {
+                            String path = p.toString();
+                            if (path.contains("X12FuzzTestsInputs")
+                                    || root == GENERATED_CORPUS && path.contains("X12")) {
+                                return true;
+                            }
+                            try (var in = Files.newInputStream(p)) {
+                                byte[] head = in.readNBytes(3);
+                                return new String(head, StandardCharsets.ISO_8859_1).equals("ISA");
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                        .sorted()
+                        .forEach(files::add);
             }
         }
         return files;
@@ -94,13 +97,15 @@ class X12TokenizerTests {
     @Test
     void theCorpusHoldsTheFixturesAndTheFuzzSeeds() throws IOException {
         List<Path> files = corpus();
-        assertThat(files).anyMatch(p -> p.toString().contains("coverage/x12/834/"))
+        assertThat(files)
+                .anyMatch(p -> p.toString().contains("coverage/x12/834/"))
                 .anyMatch(p -> p.toString().contains("coverage/x12/270/"))
                 .anyMatch(p -> p.toString().contains("X12FuzzTestsInputs/enrollment834"));
         assertThat(files.size()).isGreaterThan(30);
     }
 
-    private static final String ISA = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261205*1200*^*00501*000000001*0*P*:~";
+    private static final String ISA =
+            "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261205*1200*^*00501*000000001*0*P*:~";
 
     static Stream<String> boundaries() {
         String body = "GS*BE*SENDER*RECEIVER*20261205*1200*1*X*005010X220A1~ST*834*0001~NM1*IL*1*PEÑA*JOSÉ****34*1~"
@@ -161,7 +166,8 @@ class X12TokenizerTests {
 
     /** ISA11 as each of the 128 ASCII characters: StAEDI takes it as the repetition separator only for some. */
     static Stream<String> repetitionSeparators() {
-        return java.util.stream.IntStream.range(0, 128).mapToObj(c -> String.valueOf((char) c))
+        return java.util.stream.IntStream.range(0, 128)
+                .mapToObj(c -> String.valueOf((char) c))
                 .map(r -> ISA.replace("*^*", "*" + r + "*") + "NM1*A" + r + "B*C~IEA*1" + r + "2*000000001~");
     }
 
@@ -209,8 +215,8 @@ class X12TokenizerTests {
                     Path kept = Path.of("target/x12-differences", file.getFileName() + "-" + round);
                     Files.createDirectories(kept.getParent());
                     Files.write(kept, input);
-                    differences.add(file + " round " + round + " (input kept as " + kept + "): staedi "
-                            + tail(expected) + " ours " + tail(actual));
+                    differences.add(file + " round " + round + " (input kept as " + kept + "): staedi " + tail(expected)
+                            + " ours " + tail(actual));
                 }
             }
         }

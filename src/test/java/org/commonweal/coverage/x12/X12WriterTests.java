@@ -3,7 +3,6 @@ package org.commonweal.coverage.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
-
 import org.junit.jupiter.api.Test;
 
 class X12WriterTests {
@@ -26,7 +25,8 @@ class X12WriterTests {
 
     private static String write(String characterSet) {
         var out = new StringWriter();
-        new X12Writer(out, characterSet).segment("NM1", "IL", "1", "Peña", "María")
+        new X12Writer(out, characterSet)
+                .segment("NM1", "IL", "1", "Peña", "María")
                 .segment("CTX", X12Writer.composite("REF02", "A1"));
         return out.toString();
     }

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
@@ -30,16 +28,21 @@ class DemoDatasetsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     Geography geography;
+
     @Autowired
     PlanIdentity plan;
+
     @Autowired
     PlatformTransactionManager transactions;
 
-    final String table = "demo.t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String table =
+            "demo.t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     class PeopleGenerator implements DemoDataGenerator {
         final String name = "people-" + table;
@@ -63,11 +66,16 @@ class DemoDatasetsIntegrationTests {
         public long generate(DemoContext context) {
             var random = context.random("people");
             long count = context.scale().pick(2_000, 20_000);
-            return context.copy(table, List.of("first_name", "last_name", "birth_date", "language", "zip", "note"),
-                    rows -> {
+            return context.copy(
+                    table, List.of("first_name", "last_name", "birth_date", "language", "zip", "note"), rows -> {
                         for (int i = 0; i < count; i++) {
                             DemoPerson p = context.people().person(random);
-                            rows.row(p.firstName(), p.lastName(), p.birthDate(), p.language(), p.zip().zip(),
+                            rows.row(
+                                    p.firstName(),
+                                    p.lastName(),
+                                    p.birthDate(),
+                                    p.language(),
+                                    p.zip().zip(),
                                     i == 0 ? "tab\there, newline\nthere, back\\slash" : null);
                         }
                     });
@@ -77,15 +85,19 @@ class DemoDatasetsIntegrationTests {
     @Test
     void generatesDeterministicallyWithCopyAndResetsBeforeARerun() throws Exception {
         jdbc.sql("create table " + table + " (first_name text, last_name text, birth_date date, language text, "
-                + "zip text, note text)").update();
+                        + "zip text, note text)")
+                .update();
         var generator = new PeopleGenerator();
         var beans = new StaticListableBeanFactory(Map.of("g", generator));
-        var datasets = new DemoDatasets(beans.getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan, transactions);
+        var datasets = new DemoDatasets(
+                beans.getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan, transactions);
 
         var first = datasets.run(generator, DemoScale.SMALL, 42);
         assertThat(first.rows()).isEqualTo(2_000);
         String digest1 = digest();
-        assertThat(jdbc.sql("select note from " + table + " where note is not null").query(String.class).single())
+        assertThat(jdbc.sql("select note from " + table + " where note is not null")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("tab\there, newline\nthere, back\\slash");
 
         datasets.run(generator, DemoScale.SMALL, 42);
@@ -94,28 +106,49 @@ class DemoDatasetsIntegrationTests {
 
         datasets.run(generator, DemoScale.SMALL, 43);
         assertThat(digest()).isNotEqualTo(digest1);
-        assertThat(datasets.generated(generator.name())).get().extracting(DemoDatasets.Generated::seed).isEqualTo(43L);
+        assertThat(datasets.generated(generator.name()))
+                .get()
+                .extracting(DemoDatasets.Generated::seed)
+                .isEqualTo(43L);
     }
 
     @Test
     void peopleLookLikeLosAngelesCounty() throws Exception {
         jdbc.sql("create table " + table + " (first_name text, last_name text, birth_date date, language text, "
-                + "zip text, note text)").update();
+                        + "zip text, note text)")
+                .update();
         var generator = new PeopleGenerator();
-        var datasets = new DemoDatasets(new StaticListableBeanFactory(Map.of("g", generator))
-                .getBeanProvider(DemoDataGenerator.class), jdbc, dataSource, geography, plan, transactions);
+        var datasets = new DemoDatasets(
+                new StaticListableBeanFactory(Map.of("g", generator)).getBeanProvider(DemoDataGenerator.class),
+                jdbc,
+                dataSource,
+                geography,
+                plan,
+                transactions);
         datasets.run(generator, DemoScale.SMALL, 7);
-        Map<String, Long> languages = jdbc.sql("select language, count(*) from " + table + " group by language")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+        Map<String, Long> languages = jdbc
+                .sql("select language, count(*) from " + table + " group by language")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         long total = languages.values().stream().mapToLong(Long::longValue).sum();
         assertThat(languages.get("es") * 100 / total).isBetween(20L, 40L);
         assertThat(languages.get("en") * 100 / total).isBetween(45L, 75L);
-        assertThat(languages.keySet()).allSatisfy(code -> assertThat(geography.language(code)).isPresent());
+        assertThat(languages.keySet())
+                .allSatisfy(code -> assertThat(geography.language(code)).isPresent());
         assertThat(jdbc.sql("select count(*) from " + table + " where birth_date > ?")
-                .param(LocalDate.now().minusYears(19)).query(Long.class).single() * 100 / total).isBetween(28L, 44L);
+                                .param(LocalDate.now().minusYears(19))
+                                .query(Long.class)
+                                .single()
+                        * 100
+                        / total)
+                .isBetween(28L, 44L);
         // every ZIP drawn is a real one of the county
-        assertThat(jdbc.sql("select count(distinct zip) from " + table).query(Long.class).single()).isGreaterThan(150);
+        assertThat(jdbc.sql("select count(distinct zip) from " + table)
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(150);
     }
 
     @Test
@@ -123,9 +156,10 @@ class DemoDatasetsIntegrationTests {
         jdbc.sql("create table " + table + " (a text, b text)").update();
         var context = new SeededDemoContext(DemoScale.SMALL, 1, null, jdbc, dataSource);
         assertThatThrownBy(() -> context.copy(table, List.of("a", "b"), rows -> {
-            rows.row("1", "2");
-            rows.row("only one");
-        })).hasMessageContaining("row has 1 values for 2 columns");
+                    rows.row("1", "2");
+                    rows.row("only one");
+                }))
+                .hasMessageContaining("row has 1 values for 2 columns");
         assertThat(count()).isZero();
     }
 
@@ -135,6 +169,8 @@ class DemoDatasetsIntegrationTests {
 
     private String digest() {
         return jdbc.sql("select md5(string_agg(concat_ws('|', first_name, last_name, birth_date, language, zip), ',' "
-                + "order by first_name, last_name, birth_date, zip)) from " + table).query(String.class).single();
+                        + "order by first_name, last_name, birth_date, zip)) from " + table)
+                .query(String.class)
+                .single();
     }
 }

@@ -2,6 +2,7 @@ package org.commonweal.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.commonweal.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoGenerationCrashIntegrationTests {
 
-    private static final List<String> TABLES = List.of("grants.program", "grants.funding_cycle",
-            "grants.rubric_criterion", "grants.organization", "grants.application", "grants.budget_line",
-            "grants.review_assignment", "grants.board_meeting", "grants.award", "grants.disbursement",
+    private static final List<String> TABLES = List.of(
+            "grants.program",
+            "grants.funding_cycle",
+            "grants.rubric_criterion",
+            "grants.organization",
+            "grants.application",
+            "grants.budget_line",
+            "grants.review_assignment",
+            "grants.board_meeting",
+            "grants.award",
+            "grants.disbursement",
             "grants.report_requirement");
 
     @TempDir
@@ -43,34 +50,53 @@ class DemoGenerationCrashIntegrationTests {
     void aKilledGenerationLeavesTheDatasetWholeAndTheRerunGivesTheUndisturbedState() throws Exception {
         long begun = System.nanoTime();
         Path undisturbedDir = dir.resolve("undisturbed");
-        assertThat(runToEnd(undisturbedDir, "undisturbed.log")).as("undisturbed run's exit").isZero();
+        assertThat(runToEnd(undisturbedDir, "undisturbed.log"))
+                .as("undisturbed run's exit")
+                .isZero();
 
         Path data = dir.resolve("killed");
         Path log = dir.resolve("killed.log");
         Process child = ChildJvm.demoCommand(log, data, "generate", "--only", "grants");
         try {
-            ChildJvm.await(child, log, Duration.ofMinutes(3), "the child's database with the grants tables",
+            ChildJvm.await(
+                    child,
+                    log,
+                    Duration.ofMinutes(3),
+                    "the child's database with the grants tables",
                     () -> tablesExist(data));
-            try (Connection holder = connect(data); Connection reader = connect(data)) {
-                ChildJvm.await(child, log, Duration.ofMinutes(2), "the child generating grants",
-                        () -> generating(holder));
+            try (Connection holder = connect(data);
+                    Connection reader = connect(data)) {
+                ChildJvm.await(
+                        child, log, Duration.ofMinutes(2), "the child generating grants", () -> generating(holder));
                 holder.setAutoCommit(false);
                 try (Statement s = holder.createStatement()) {
                     s.execute("lock table demo.generated in share mode");
                 }
                 try {
-                    ChildJvm.await(child, log, Duration.ofMinutes(1), "the child waiting to record its run",
+                    ChildJvm.await(
+                            child,
+                            log,
+                            Duration.ofMinutes(1),
+                            "the child waiting to record its run",
                             () -> waitingToRecord(reader));
                 } catch (AssertionError e) {
                     throw new AssertionError(e.getMessage() + "\nactivity: " + activity(reader), e);
                 }
-                assertThat(generatedRows(reader)).as("no run recorded while stopped").isEmpty();
-                assertThat(visibleRows(reader)).as("a reader sees no grants row of the unfinished run").isZero();
+                assertThat(generatedRows(reader))
+                        .as("no run recorded while stopped")
+                        .isEmpty();
+                assertThat(visibleRows(reader))
+                        .as("a reader sees no grants row of the unfinished run")
+                        .isZero();
                 child.destroyForcibly().waitFor();
                 holder.rollback();
                 awaitNoWriterLeft(reader);
-                assertThat(visibleRows(reader)).as("no grants row left by the killed run").isZero();
-                assertThat(generatedRows(reader)).as("no run recorded after the kill").isEmpty();
+                assertThat(visibleRows(reader))
+                        .as("no grants row left by the killed run")
+                        .isZero();
+                assertThat(generatedRows(reader))
+                        .as("no run recorded after the kill")
+                        .isEmpty();
                 try (Statement s = reader.createStatement()) {
                     s.execute("insert into grants.program (code, name, name_es, strategy, funding_source, envelope,"
                             + " since_year) values ('USER-1', 'Entered by a user', 'Ingresado', 'ACCESS', 'PLAN', 1,"
@@ -82,7 +108,9 @@ class DemoGenerationCrashIntegrationTests {
         }
 
         Path refusedLog = dir.resolve("refused.log");
-        assertThat(runToEnd(data, "refused.log")).as("generate over a user's row is refused").isEqualTo(1);
+        assertThat(runToEnd(data, "refused.log"))
+                .as("generate over a user's row is refused")
+                .isEqualTo(1);
         assertThat(Files.readString(refusedLog)).contains("refused, left alone");
         Map<String, Long> killed = withServer(data, c -> {
             try (Statement s = c.createStatement()) {
@@ -100,9 +128,10 @@ class DemoGenerationCrashIntegrationTests {
         Map<String, Long> rerun = withServer(data, DemoGenerationCrashIntegrationTests::counts);
         assertThat(undisturbed.get("grants.program")).isPositive();
         assertThat(rerun).as("the same end state as an undisturbed run").isEqualTo(undisturbed);
-        System.out.printf("Demo generation kill -9 drill: killed before recording, nothing visible; a user's row"
-                + " left alone; the rerun equals the undisturbed run (%s) in %d s%n", undisturbed,
-                (System.nanoTime() - begun) / 1_000_000_000);
+        System.out.printf(
+                "Demo generation kill -9 drill: killed before recording, nothing visible; a user's row"
+                        + " left alone; the rerun equals the undisturbed run (%s) in %d s%n",
+                undisturbed, (System.nanoTime() - begun) / 1_000_000_000);
     }
 
     private int runToEnd(Path data, String logName) throws Exception {
@@ -119,15 +148,16 @@ class DemoGenerationCrashIntegrationTests {
     private static Connection connect(Path data) throws SQLException {
         try {
             List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
-            return DriverManager.getConnection("jdbc:postgresql://localhost:" + pid.get(3).strip() + "/"
-                    + "commonweal", "postgres", "");
+            return DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/" + "commonweal", "postgres", "");
         } catch (java.io.IOException | IndexOutOfBoundsException e) {
             throw new SQLException("no server yet: " + e.getMessage(), e);
         }
     }
 
     private static boolean tablesExist(Path data) {
-        try (Connection c = connect(data); Statement s = c.createStatement()) {
+        try (Connection c = connect(data);
+                Statement s = c.createStatement()) {
             var rs = s.executeQuery("select to_regclass('demo.generated') is not null"
                     + " and to_regclass('grants.report_reminder') is not null");
             return rs.next() && rs.getBoolean(1);
@@ -233,8 +263,11 @@ class DemoGenerationCrashIntegrationTests {
 
     /** Starts the (stopped) server of a data directory the children left, for reading, and stops it again. */
     private static <T> T withServer(Path data, WithConnection<T> work) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
-                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(data.resolve("postgres"))
+                        .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false)
+                        .start();
                 Connection c = postgres.getDatabase("postgres", "commonweal").getConnection()) {
             return work.apply(c);
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.commonweal.engagement.committee.CompositionCheck.Issue;
 import org.commonweal.engagement.committee.CompositionCheck.RegionalChair;
 import org.commonweal.engagement.committee.CompositionCheck.Seated;
@@ -38,7 +37,8 @@ class CompositionCheckTests {
 
     @Test
     void warnsOnTheThirtySixthMember() {
-        assertThat(codes(CompositionCheck.check(RCAC, roster(20, 16), List.of()))).containsExactly("too-many");
+        assertThat(codes(CompositionCheck.check(RCAC, roster(20, 16), List.of())))
+                .containsExactly("too-many");
     }
 
     @Test
@@ -69,7 +69,8 @@ class CompositionCheckTests {
     @Test
     void ecacFlagsASeatHeldBySomeoneWhoIsNoLongerAChair() {
         UUID chair = UUID.randomUUID();
-        List<Seated> ecac = List.of(new Seated(UUID.randomUUID(), Seat.MEMBER, true, false, "RCAC-4"),
+        List<Seated> ecac = List.of(
+                new Seated(UUID.randomUUID(), Seat.MEMBER, true, false, "RCAC-4"),
                 new Seated(UUID.randomUUID(), Seat.AT_LARGE, true, false, null),
                 new Seated(UUID.randomUUID(), Seat.AT_LARGE, true, false, null));
         var issues = CompositionCheck.check(ECAC, ecac, List.of(new RegionalChair("RCAC-4", chair)));

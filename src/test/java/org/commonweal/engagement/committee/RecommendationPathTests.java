@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.engagement.committee.RecommendationPath.Step;
 import org.commonweal.engagement.committee.RecommendationPath.Tally;
 import org.junit.jupiter.api.Test;
@@ -27,15 +26,17 @@ class RecommendationPathTests {
         step(h, PLACED_ON_BOARD_AGENDA, D.plusDays(30), null, null);
         step(h, BOARD_RESPONDED, D.plusDays(60), null, "The Board asked staff to extend hours.");
         step(h, CLOSED, D.plusDays(61), null, null);
-        assertThat(h).extracting(Step::stage).containsExactly(PROPOSED, ADOPTED, FORWARDED_TO_ECAC,
-                PLACED_ON_BOARD_AGENDA, BOARD_RESPONDED, CLOSED);
+        assertThat(h)
+                .extracting(Step::stage)
+                .containsExactly(PROPOSED, ADOPTED, FORWARDED_TO_ECAC, PLACED_ON_BOARD_AGENDA, BOARD_RESPONDED, CLOSED);
         assertThat(CLOSED.open()).isFalse();
     }
 
     @Test
     void anRcacCannotSkipTheEcac() {
         List<Step> h = List.of(new Step(PROPOSED, D, "a"), new Step(ADOPTED, D, "a"));
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, PLACED_ON_BOARD_AGENDA, D, "a", null, null, TODAY))
+        assertThatThrownBy(
+                        () -> RecommendationPath.checkStep(h, false, PLACED_ON_BOARD_AGENDA, D, "a", null, null, TODAY))
                 .hasMessageContaining("cannot go from ADOPTED to PLACED_ON_BOARD_AGENDA");
         RecommendationPath.checkStep(h, true, PLACED_ON_BOARD_AGENDA, D, "a", null, null, TODAY);
     }
@@ -43,7 +44,8 @@ class RecommendationPathTests {
     @Test
     void adoptionNeedsAMajorityOfVotesCast() {
         List<Step> h = List.of(new Step(PROPOSED, D, "a"));
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, ADOPTED, D, "a", new Tally(5, 5, 2), null, TODAY))
+        assertThatThrownBy(
+                        () -> RecommendationPath.checkStep(h, false, ADOPTED, D, "a", new Tally(5, 5, 2), null, TODAY))
                 .hasMessageContaining("does not adopt");
         assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, ADOPTED, D, "a", null, null, TODAY))
                 .hasMessageContaining("tally");
@@ -53,16 +55,20 @@ class RecommendationPathTests {
     @Test
     void stepsNeverGoBackInTimeAndNameWhoTookThem() {
         List<Step> h = List.of(new Step(PROPOSED, D, "a"), new Step(ADOPTED, D, "a"));
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, FORWARDED_TO_ECAC, D.minusDays(1), "a",
-                null, null, TODAY)).hasMessageContaining("before the last step");
+        assertThatThrownBy(() -> RecommendationPath.checkStep(
+                        h, false, FORWARDED_TO_ECAC, D.minusDays(1), "a", null, null, TODAY))
+                .hasMessageContaining("before the last step");
         assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, FORWARDED_TO_ECAC, D, " ", null, null, TODAY))
                 .hasMessageContaining("who took the step");
     }
 
     @Test
     void aBoardResponseIsOverdueAfterTheConfiguredDays() {
-        List<Step> h = List.of(new Step(PROPOSED, D, "a"), new Step(ADOPTED, D, "a"),
-                new Step(FORWARDED_TO_ECAC, D, "a"), new Step(PLACED_ON_BOARD_AGENDA, D, "a"));
+        List<Step> h = List.of(
+                new Step(PROPOSED, D, "a"),
+                new Step(ADOPTED, D, "a"),
+                new Step(FORWARDED_TO_ECAC, D, "a"),
+                new Step(PLACED_ON_BOARD_AGENDA, D, "a"));
         assertThat(RecommendationPath.responseDue(h, 90)).isEqualTo(D.plusDays(90));
         assertThat(RecommendationPath.overdue(h, 90, D.plusDays(90))).isFalse();
         assertThat(RecommendationPath.overdue(h, 90, D.plusDays(91))).isTrue();
@@ -76,8 +82,10 @@ class RecommendationPathTests {
     @Test
     void stipendIsPaidForPresenceAndMileageOnlyInPerson() {
         var rule = new StipendRule(new BigDecimal("50.00"), new BigDecimal("0.700"));
-        assertThat(rule.pay(AttendanceMode.IN_PERSON, new BigDecimal("12.5")).total()).isEqualByComparingTo("58.75");
-        assertThat(rule.pay(AttendanceMode.REMOTE, new BigDecimal("12.5")).total()).isEqualByComparingTo("50.00");
+        assertThat(rule.pay(AttendanceMode.IN_PERSON, new BigDecimal("12.5")).total())
+                .isEqualByComparingTo("58.75");
+        assertThat(rule.pay(AttendanceMode.REMOTE, new BigDecimal("12.5")).total())
+                .isEqualByComparingTo("50.00");
         assertThat(rule.pay(AttendanceMode.EXCUSED, BigDecimal.TEN)).isNull();
     }
 
@@ -90,7 +98,8 @@ class RecommendationPathTests {
     void aStepDatedAfterThePlansTodayIsRefused() {
         List<Step> h = List.of(new Step(PROPOSED, D, "a"));
         RecommendationPath.checkStep(h, false, ADOPTED, TODAY, "a", new Tally(9, 1, 0), null, TODAY);
-        assertThatThrownBy(() -> RecommendationPath.checkStep(h, false, ADOPTED, TODAY.plusDays(1), "a",
-                new Tally(9, 1, 0), null, TODAY)).hasMessageContaining("is in the future");
+        assertThatThrownBy(() -> RecommendationPath.checkStep(
+                        h, false, ADOPTED, TODAY.plusDays(1), "a", new Tally(9, 1, 0), null, TODAY))
+                .hasMessageContaining("is in the future");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.engagement.promoter.CertificationPolicy.Hours;
 import org.commonweal.engagement.promoter.CertificationPolicy.State;
 import org.junit.jupiter.api.Test;
@@ -17,12 +16,14 @@ class CertificationPolicyTests {
 
     @Test
     void currentThenExpiringThenExpiredWithoutContinuingEducation() {
-        assertThat(P.status(CERTIFIED, List.of(), LocalDate.of(2025, 6, 1)).state()).isEqualTo(State.CURRENT);
+        assertThat(P.status(CERTIFIED, List.of(), LocalDate.of(2025, 6, 1)).state())
+                .isEqualTo(State.CURRENT);
         var expiring = P.status(CERTIFIED, List.of(), LocalDate.of(2025, 12, 1));
         assertThat(expiring.state()).isEqualTo(State.EXPIRING);
         assertThat(expiring.expiresOn()).isEqualTo(LocalDate.of(2026, 1, 15));
         assertThat(expiring.ceNeeded()).isEqualTo(6.0);
-        assertThat(P.status(CERTIFIED, List.of(), LocalDate.of(2026, 1, 15)).state()).isEqualTo(State.EXPIRED);
+        assertThat(P.status(CERTIFIED, List.of(), LocalDate.of(2026, 1, 15)).state())
+                .isEqualTo(State.EXPIRED);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.commonweal.geography.street;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.commonweal.geography.street.TigerFixture.lonLat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.shell.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +43,10 @@ class FindByStreetBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TigerAddressRanges ranges;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -68,21 +68,22 @@ class FindByStreetBrowserTests {
 
     @AfterEach
     void unload() {
-        jdbc.sql("delete from geography.street_range where source = ?").param(StreetGeocoderIntegrationTests.SOURCE)
+        jdbc.sql("delete from geography.street_range where source = ?")
+                .param(StreetGeocoderIntegrationTests.SOURCE)
                 .update();
     }
 
     List<String> visit(String path, String name, int width) throws Exception {
         browser.manage().window().setSize(new Dimension(width, width == PHONE ? 844 : 768));
         browser.get("http://localhost:" + port + path);
-        BrowserSupport.waitFor(browser).until(d -> "complete".equals(((JavascriptExecutor) d)
-                .executeScript("return document.readyState")));
+        BrowserSupport.waitFor(browser)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         List<String> problems = new ArrayList<>();
         for (String v : BrowserSupport.seriousAccessibilityViolations(browser)) {
             problems.add(name + " @" + width + ": " + v);
         }
-        BrowserSupport.fullPageScreenshot(browser, SCREENSHOTS.resolve(name + "-" + (width == PHONE ? "phone"
-                : "desktop") + ".png"));
+        BrowserSupport.fullPageScreenshot(
+                browser, SCREENSHOTS.resolve(name + "-" + (width == PHONE ? "phone" : "desktop") + ".png"));
         return problems;
     }
 
@@ -93,12 +94,16 @@ class FindByStreetBrowserTests {
     @Test
     void findADoctorTakesStreetsAndPlacesAndSaysWhatItDidAtBothSizes() throws Exception {
         assertThat(ranges.load(StreetGeocoderIntegrationTests.layer().write(dir, StreetGeocoderIntegrationTests.SOURCE))
-                .exit().code()).isEqualTo(3);
+                        .exit()
+                        .code())
+                .isEqualTo(3);
         List<String> problems = new ArrayList<>();
         for (int width : List.of(DESKTOP, PHONE)) {
             // a street address: placed on its street, and the page says so
-            problems.addAll(visit("/find-a-doctor?lang=en&kind=doctor&miles=10&near=" + enc("1650 N Vermont Ave, 90027"),
-                    "find-by-street", width));
+            problems.addAll(visit(
+                    "/find-a-doctor?lang=en&kind=doctor&miles=10&near=" + enc("1650 N Vermont Ave, 90027"),
+                    "find-by-street",
+                    width));
             assertThat(browser.findElements(By.id("place-unknown"))).isEmpty();
             WebElement origin = browser.findElement(By.id("origin"));
             assertThat(origin.getAttribute("data-origin")).isEqualTo("street");
@@ -106,20 +111,26 @@ class FindByStreetBrowserTests {
             assertThat(browser.findElement(By.id("result-count")).getText()).matches("[0-9,]+ found · showing 1–.*");
             assertThat(browser.findElements(By.cssSelector("#result-pages a"))).isNotEmpty();
             assertThat(browser.findElements(By.cssSelector(".provider-card a.phone-link")))
-                    .isNotEmpty().allSatisfy(a -> assertThat(a.getAttribute("href")).startsWith("tel:"));
-            assertThat(browser.findElements(By.cssSelector(".provider-card .office-access"))).isNotEmpty()
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.getAttribute("href")).startsWith("tel:"));
+            assertThat(browser.findElements(By.cssSelector(".provider-card .office-access")))
+                    .isNotEmpty()
                     .allSatisfy(e -> assertThat(e.getText()).startsWith("Accessibility:"));
             // on a phone the first result is on the first screen, not below the filters
             if (width == PHONE) {
-                long top = ((Number) ((JavascriptExecutor) browser).executeScript(
-                        "return document.querySelector('.provider-card').getBoundingClientRect().top + scrollY"))
+                long top = ((Number)
+                                ((JavascriptExecutor) browser)
+                                        .executeScript(
+                                                "return document.querySelector('.provider-card').getBoundingClientRect().top + scrollY"))
                         .longValue();
                 assertThat(top).as("first result, px from the top").isLessThan(844 * 2);
             }
 
             // "1600 Vermont Ave, Los Angeles": N and S Vermont both have that block, so the city's centre stands in
-            problems.addAll(visit("/find-a-doctor?lang=en&kind=doctor&miles=10&near="
-                    + enc("1600 Vermont Ave, Los Angeles"), "find-street-missed", width));
+            problems.addAll(visit(
+                    "/find-a-doctor?lang=en&kind=doctor&miles=10&near=" + enc("1600 Vermont Ave, Los Angeles"),
+                    "find-street-missed",
+                    width));
             assertThat(browser.findElement(By.id("origin")).getText())
                     .contains("We could not find that street address on its street")
                     .contains("centre of Los Angeles");
@@ -133,11 +144,13 @@ class FindByStreetBrowserTests {
             // the class form asks before texting, in words
             long session = jdbc.sql("""
                     select id from centers.class_session where starts_at > now() + interval '2 days'
-                    and status = 'scheduled' and taken < capacity order by starts_at limit 1""").query(Long.class)
-                    .single();
+                    and status = 'scheduled' and taken < capacity order by starts_at limit 1""").query(Long.class).single();
             problems.addAll(visit("/centers/sessions/" + session + "?lang=en", "class-form-texts", width));
-            assertThat(browser.findElement(By.cssSelector("label[for=textMe]")).getText()).contains("Reply STOP");
-            assertThat(browser.findElement(By.id("textMe")).isSelected()).as("never ticked for the person").isFalse();
+            assertThat(browser.findElement(By.cssSelector("label[for=textMe]")).getText())
+                    .contains("Reply STOP");
+            assertThat(browser.findElement(By.id("textMe")).isSelected())
+                    .as("never ticked for the person")
+                    .isFalse();
         }
         assertThat(problems).isEmpty();
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.commonweal.geography.GeoPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,19 @@ class TigerFilesTests {
     @Test
     void readsTheAttributeTableAndTheLinesRecordForRecord() throws IOException {
         Path dbfFile = new TigerFixture()
-                .edge(141600001L, "N Vermont Ave", "1601", "1649", "1600", "1698", "90027", "90027", "O", "E",
-                        lonLat(-118.2916, 34.0980), lonLat(-118.2916, 34.1000))
+                .edge(
+                        141600001L,
+                        "N Vermont Ave",
+                        "1601",
+                        "1649",
+                        "1600",
+                        "1698",
+                        "90027",
+                        "90027",
+                        "O",
+                        "E",
+                        lonLat(-118.2916, 34.0980),
+                        lonLat(-118.2916, 34.1000))
                 .deleted(141600009L, lonLat(-118.1, 34.1), lonLat(-118.2, 34.2))
                 .edge(141600002L, "Calle Ñandú", null, null, "2", "98", null, "91101", null, null)
                 .write(dir, "tl_2024_06037_addrfeat");
@@ -32,9 +42,14 @@ class TigerFilesTests {
             assertThat(dbf.records()).isEqualTo(3);
             assertThat(dbf.fields()).hasSize(TigerFixture.FIELDS.size());
             var first = dbf.next();
-            assertThat(first).containsEntry("TLID", "141600001").containsEntry("FULLNAME", "N Vermont Ave")
-                    .containsEntry("LFROMHN", "1601").containsEntry("RTOHN", "1698").containsEntry("PARITYR", "E")
-                    .containsEntry("ZIPL", "90027").containsEntry("LFROMTYP", null);
+            assertThat(first)
+                    .containsEntry("TLID", "141600001")
+                    .containsEntry("FULLNAME", "N Vermont Ave")
+                    .containsEntry("LFROMHN", "1601")
+                    .containsEntry("RTOHN", "1698")
+                    .containsEntry("PARITYR", "E")
+                    .containsEntry("ZIPL", "90027")
+                    .containsEntry("LFROMTYP", null);
             var line = shp.next();
             assertThat(line.lons()).containsExactly(-118.2916, -118.2916);
             assertThat(line.lats()).containsExactly(34.0980, 34.1000);
@@ -50,10 +65,12 @@ class TigerFilesTests {
     @Test
     void refusesFilesThatAreNotATableOrNotLines() throws IOException {
         Path notDbf = Files.write(dir.resolve("x.dbf"), "hello".getBytes(StandardCharsets.US_ASCII));
-        assertThatThrownBy(() -> new Dbf(notDbf, StandardCharsets.UTF_8)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> new Dbf(notDbf, StandardCharsets.UTF_8))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("not a dBASE table");
         Path notShp = Files.write(dir.resolve("x.shp"), new byte[100]);
-        assertThatThrownBy(() -> new ShpPolylines(notShp)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> new ShpPolylines(notShp))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("no file code 9994");
         byte[] points = new TigerFixture().shp();
         points[32] = 1; // shape type Point

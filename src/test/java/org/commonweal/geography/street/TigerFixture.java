@@ -23,26 +23,51 @@ import java.util.zip.ZipOutputStream;
 final class TigerFixture {
 
     /** The ADDRFEAT fields: name, type, width (TIGER/Line Shapefiles Technical Documentation, address range feature). */
-    static final List<Object[]> FIELDS = List.of(new Object[] {"TLID", 'N', 10}, new Object[] {"TFIDL", 'N', 10},
-            new Object[] {"TFIDR", 'N', 10}, new Object[] {"ARIDL", 'C', 22}, new Object[] {"ARIDR", 'C', 22},
-            new Object[] {"LINEARID", 'C', 22}, new Object[] {"FULLNAME", 'C', 100},
-            new Object[] {"LFROMHN", 'C', 12}, new Object[] {"LTOHN", 'C', 12}, new Object[] {"RFROMHN", 'C', 12},
-            new Object[] {"RTOHN", 'C', 12}, new Object[] {"ZIPL", 'C', 5}, new Object[] {"ZIPR", 'C', 5},
-            new Object[] {"EDGE_MTFCC", 'C', 5}, new Object[] {"ROAD_MTFCC", 'C', 5},
-            new Object[] {"PARITYL", 'C', 1}, new Object[] {"PARITYR", 'C', 1}, new Object[] {"PLUS4L", 'C', 4},
-            new Object[] {"PLUS4R", 'C', 4}, new Object[] {"LFROMTYP", 'C', 1}, new Object[] {"LTOTYP", 'C', 1},
-            new Object[] {"RFROMTYP", 'C', 1}, new Object[] {"RTOTYP", 'C', 1}, new Object[] {"OFFSETL", 'C', 1},
+    static final List<Object[]> FIELDS = List.of(
+            new Object[] {"TLID", 'N', 10},
+            new Object[] {"TFIDL", 'N', 10},
+            new Object[] {"TFIDR", 'N', 10},
+            new Object[] {"ARIDL", 'C', 22},
+            new Object[] {"ARIDR", 'C', 22},
+            new Object[] {"LINEARID", 'C', 22},
+            new Object[] {"FULLNAME", 'C', 100},
+            new Object[] {"LFROMHN", 'C', 12},
+            new Object[] {"LTOHN", 'C', 12},
+            new Object[] {"RFROMHN", 'C', 12},
+            new Object[] {"RTOHN", 'C', 12},
+            new Object[] {"ZIPL", 'C', 5},
+            new Object[] {"ZIPR", 'C', 5},
+            new Object[] {"EDGE_MTFCC", 'C', 5},
+            new Object[] {"ROAD_MTFCC", 'C', 5},
+            new Object[] {"PARITYL", 'C', 1},
+            new Object[] {"PARITYR", 'C', 1},
+            new Object[] {"PLUS4L", 'C', 4},
+            new Object[] {"PLUS4R", 'C', 4},
+            new Object[] {"LFROMTYP", 'C', 1},
+            new Object[] {"LTOTYP", 'C', 1},
+            new Object[] {"RFROMTYP", 'C', 1},
+            new Object[] {"RTOTYP", 'C', 1},
+            new Object[] {"OFFSETL", 'C', 1},
             new Object[] {"OFFSETR", 'C', 1});
 
     /** One edge: its attributes and its points as {lon, lat} pairs (none for a Null shape); deleted if flagged. */
-    record Edge(Map<String, String> attributes, double[][] points, boolean deleted) {
-    }
+    record Edge(Map<String, String> attributes, double[][] points, boolean deleted) {}
 
     private final List<Edge> edges = new ArrayList<>();
 
     /** An edge with a range on each side ({@code null} for none) and its line. */
-    TigerFixture edge(long tlid, String fullName, String lFrom, String lTo, String rFrom, String rTo, String zipL,
-            String zipR, String parityL, String parityR, double[]... points) {
+    TigerFixture edge(
+            long tlid,
+            String fullName,
+            String lFrom,
+            String lTo,
+            String rFrom,
+            String rTo,
+            String zipL,
+            String zipR,
+            String parityL,
+            String parityR,
+            double[]... points) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("TLID", Long.toString(tlid));
         a.put("FULLNAME", fullName);
@@ -65,8 +90,10 @@ final class TigerFixture {
 
     /** A record marked deleted in the table (its shape still in the .shp). */
     TigerFixture deleted(long tlid, double[]... points) {
-        edges.add(new Edge(Map.of("TLID", Long.toString(tlid), "FULLNAME", "Gone St", "LFROMHN", "1", "LTOHN",
-                "99"), points, true));
+        edges.add(new Edge(
+                Map.of("TLID", Long.toString(tlid), "FULLNAME", "Gone St", "LFROMHN", "1", "LTOHN", "99"),
+                points,
+                true));
         return this;
     }
 
@@ -84,9 +111,13 @@ final class TigerFixture {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             entry(out, base + ".cpg", "UTF-8".getBytes(StandardCharsets.US_ASCII));
             entry(out, base + ".dbf", dbf());
-            entry(out, base + ".prj", ("GEOGCS[\"GCS_North_American_1983\",DATUM[\"D_North_American_1983\","
-                    + "SPHEROID[\"GRS_1980\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],"
-                    + "UNIT[\"Degree\",0.017453292519943295]]").getBytes(StandardCharsets.US_ASCII));
+            entry(
+                    out,
+                    base + ".prj",
+                    ("GEOGCS[\"GCS_North_American_1983\",DATUM[\"D_North_American_1983\","
+                                    + "SPHEROID[\"GRS_1980\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],"
+                                    + "UNIT[\"Degree\",0.017453292519943295]]")
+                            .getBytes(StandardCharsets.US_ASCII));
             entry(out, base + ".shp", shp());
         }
         return zip;
@@ -158,21 +189,34 @@ final class TigerFixture {
                 ymin = Math.min(ymin, by0);
                 xmax = Math.max(xmax, bx1);
                 ymax = Math.max(ymax, by1);
-                c.putInt(3).putDouble(bx0).putDouble(by0).putDouble(bx1).putDouble(by1).putInt(1).putInt(pts.length)
+                c.putInt(3)
+                        .putDouble(bx0)
+                        .putDouble(by0)
+                        .putDouble(bx1)
+                        .putDouble(by1)
+                        .putInt(1)
+                        .putInt(pts.length)
                         .putInt(0);
                 for (double[] p : pts) {
                     c.putDouble(p[0]).putDouble(p[1]);
                 }
             }
-            ByteBuffer rh = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putInt(number)
+            ByteBuffer rh = ByteBuffer.allocate(8)
+                    .order(ByteOrder.BIG_ENDIAN)
+                    .putInt(number)
                     .putInt(c.capacity() / 2);
             records.writeBytes(rh.array());
             records.writeBytes(c.array());
         }
         ByteBuffer h = ByteBuffer.allocate(100);
         h.order(ByteOrder.BIG_ENDIAN).putInt(0, 9994).putInt(24, (100 + records.size()) / 2);
-        h.order(ByteOrder.LITTLE_ENDIAN).putInt(28, 1000).putInt(32, 3).putDouble(36, xmin).putDouble(44, ymin)
-                .putDouble(52, xmax).putDouble(60, ymax);
+        h.order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(28, 1000)
+                .putInt(32, 3)
+                .putDouble(36, xmin)
+                .putDouble(44, ymin)
+                .putDouble(52, xmax)
+                .putDouble(60, ymax);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(h.array());
         out.writeBytes(records.toByteArray());
@@ -182,5 +226,4 @@ final class TigerFixture {
     static double[] lonLat(double lon, double lat) {
         return new double[] {lon, lat};
     }
-
 }

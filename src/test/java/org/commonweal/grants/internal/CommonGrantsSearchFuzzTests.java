@@ -2,6 +2,7 @@ package org.commonweal.grants.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,8 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.commonweal.PublishedSchemas;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +39,7 @@ class CommonGrantsSearchFuzzTests {
         }
         return schemas;
     }
+
     private static final Instant NOW = Instant.parse("2026-12-05T18:00:00Z");
     private static final List<CommonGrantsOpportunities.Opportunity> OPPORTUNITIES = List.of(
             opportunity(1, "Oral Health Access", LocalDate.of(2026, 11, 1), "2026-12-31T23:59:00Z", "2500000"),
@@ -61,16 +61,26 @@ class CommonGrantsSearchFuzzTests {
         }
         Map<String, Object> body;
         try {
-            body = CommonGrantsOpportunities.search(request, NOW, "https://commonweal.example",
-                    java.time.ZoneId.of("America/Los_Angeles"), () -> OPPORTUNITIES);
+            body = CommonGrantsOpportunities.search(
+                    request,
+                    NOW,
+                    "https://commonweal.example",
+                    java.time.ZoneId.of("America/Los_Angeles"),
+                    () -> OPPORTUNITIES);
         } catch (CommonGrantsOpportunities.BadRequest bad) {
-            assertThat(bad.errors()).isNotEmpty().allSatisfy(e -> assertThat(
-                    request.keySet().stream().anyMatch(k -> e.startsWith(k + ": ") || e.startsWith(k + ".")))
-                    .as("names the field it is about: " + e).isTrue());
+            assertThat(bad.errors())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(request.keySet().stream()
+                                    .anyMatch(k -> e.startsWith(k + ": ") || e.startsWith(k + ".")))
+                            .as("names the field it is about: " + e)
+                            .isTrue());
             return;
         }
         String json = JSON.writeValueAsString(body);
-        schemas().ifPresent(published -> assertThat(published.errors("Filtered.yaml", json)).as(json).isEmpty());
+        schemas()
+                .ifPresent(published -> assertThat(published.errors("Filtered.yaml", json))
+                        .as(json)
+                        .isEmpty());
         assertThat((List<?>) body.get("items")).hasSizeLessThanOrEqualTo(OPPORTUNITIES.size());
     }
 
@@ -92,18 +102,38 @@ class CommonGrantsSearchFuzzTests {
         assertThat(pagination.of(OPPORTUNITIES)).hasSizeLessThanOrEqualTo(pagination.pageSize());
         String info = JSON.writeValueAsString(Map.of("paginationInfo", pagination.info(OPPORTUNITIES.size())));
         String shown = JSON.writeValueAsString(pagination.info(OPPORTUNITIES.size()));
-        schemas().ifPresent(published -> assertThat(published.errors("PaginatedResultsInfo.yaml", shown)).as(info)
-                .isEmpty());
+        schemas()
+                .ifPresent(published -> assertThat(published.errors("PaginatedResultsInfo.yaml", shown))
+                        .as(info)
+                        .isEmpty());
     }
 
-    private static CommonGrantsOpportunities.Opportunity opportunity(long id, String program, LocalDate opens,
-            String closes, String envelope) {
-        var cycle = new GrantsCatalog.Cycle(id, id, program, "C" + id, program + " " + opens.getYear(),
-                program + " (es) " + opens.getYear(), "Grants for " + program, "Subvenciones", opens,
-                Instant.parse(closes), new BigDecimal(envelope), new BigDecimal("10000"), new BigDecimal("250000.00"),
-                5, "Community clinics in Los Angeles County", List.of("Need", "Plan"), id == 2,
-                id == 2 ? Instant.parse("2027-02-15T23:59:00Z") : null, java.time.ZoneId.of("America/Los_Angeles"));
-        return new CommonGrantsOpportunities.Opportunity(cycle, UUID.nameUUIDFromBytes(program.getBytes()),
-                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2026-0" + id + "-01T00:00:00Z"));
+    private static CommonGrantsOpportunities.Opportunity opportunity(
+            long id, String program, LocalDate opens, String closes, String envelope) {
+        var cycle = new GrantsCatalog.Cycle(
+                id,
+                id,
+                program,
+                "C" + id,
+                program + " " + opens.getYear(),
+                program + " (es) " + opens.getYear(),
+                "Grants for " + program,
+                "Subvenciones",
+                opens,
+                Instant.parse(closes),
+                new BigDecimal(envelope),
+                new BigDecimal("10000"),
+                new BigDecimal("250000.00"),
+                5,
+                "Community clinics in Los Angeles County",
+                List.of("Need", "Plan"),
+                id == 2,
+                id == 2 ? Instant.parse("2027-02-15T23:59:00Z") : null,
+                java.time.ZoneId.of("America/Los_Angeles"));
+        return new CommonGrantsOpportunities.Opportunity(
+                cycle,
+                UUID.nameUUIDFromBytes(program.getBytes()),
+                Instant.parse("2024-01-01T00:00:00Z"),
+                Instant.parse("2026-0" + id + "-01T00:00:00Z"));
     }
 }

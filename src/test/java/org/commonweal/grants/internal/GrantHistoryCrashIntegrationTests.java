@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
-
 import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -32,15 +30,18 @@ class GrantHistoryCrashIntegrationTests {
 
     @Autowired
     GrantHistoryImport importer;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
     @TempDir
     Path dir;
 
-    private final String prefix = String.format("KILL%06d-", ThreadLocalRandom.current().nextInt(1_000_000));
+    private final String prefix =
+            String.format("KILL%06d-", ThreadLocalRandom.current().nextInt(1_000_000));
 
     @Test
     void aKilledHistoryImportRerunGivesTheStateOfAnUndisturbedRun() throws Exception {
@@ -50,8 +51,8 @@ class GrantHistoryCrashIntegrationTests {
         String undisturbed = snapshot();
         forget();
 
-        Process child = ChildJvm.start(dataSource, dir.resolve("child.log"), GrantHistoryCrashMain.class,
-                file.toString());
+        Process child =
+                ChildJvm.start(dataSource, dir.resolve("child.log"), GrantHistoryCrashMain.class, file.toString());
         int before;
         try {
             before = waitForSomeRows(child);
@@ -62,30 +63,47 @@ class GrantHistoryCrashIntegrationTests {
         assertThat(left).as("killed half-way").isBetween(before, ROWS - 1);
         assertThat(jdbc.sql("""
                 select count(*) from grants.award a where a.award_number like ? and a.award_number like '%-P'
-                    and not exists (select 1 from grants.disbursement d where d.award_id = a.id)""")
-                .param(prefix + "%").query(Integer.class).single()).as("no award without its paid tranche").isZero();
+                    and not exists (select 1 from grants.disbursement d where d.award_id = a.id)""").param(prefix + "%").query(Integer.class).single())
+                .as("no award without its paid tranche")
+                .isZero();
 
         var rerun = importer.importCsv(Files.newBufferedReader(file), "test");
         assertThat(rerun.imported()).isEqualTo(ROWS - left);
         assertThat(rerun.duplicates()).isEqualTo(left);
         assertThat(snapshot()).as("the same end state as an undisturbed run").isEqualTo(undisturbed);
-        System.out.printf("grants history kill -9 drill: %d of %d rows applied when killed; rerun applied %d,"
-                + " skipped %d%n", left, ROWS, rerun.imported(), rerun.duplicates());
+        System.out.printf(
+                "grants history kill -9 drill: %d of %d rows applied when killed; rerun applied %d," + " skipped %d%n",
+                left, ROWS, rerun.imported(), rerun.duplicates());
         forget();
     }
 
     private Path writeFile() throws Exception {
-        String program = jdbc.sql("select code from grants.program order by id limit 1").query(String.class).single();
+        String program = jdbc.sql("select code from grants.program order by id limit 1")
+                .query(String.class)
+                .single();
         Path file = dir.resolve("history.csv");
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(String.join(",", GrantHistoryImport.COLUMNS) + "\n");
             for (int i = 0; i < ROWS; i++) {
                 boolean paid = i % 3 == 0;
                 LocalDate awarded = LocalDate.of(2005 + i % 20, 1 + i % 12, 1 + i % 28);
-                out.write(String.join(",", prefix + i + (paid ? "-P" : ""), program,
-                        String.format("94-%07d", 1000 + i % 50), "\"Clinic " + i % 50 + ", Inc.\"", "FQHC", "90033",
-                        String.valueOf(1 + i % 8), "History award " + i, (10_000 + i) + ".50", awarded.toString(), "",
-                        "", "CLOSED", paid ? "5000" : "") + "\n");
+                out.write(String.join(
+                                ",",
+                                prefix + i + (paid ? "-P" : ""),
+                                program,
+                                String.format("94-%07d", 1000 + i % 50),
+                                "\"Clinic " + i % 50 + ", Inc.\"",
+                                "FQHC",
+                                "90033",
+                                String.valueOf(1 + i % 8),
+                                "History award " + i,
+                                (10_000 + i) + ".50",
+                                awarded.toString(),
+                                "",
+                                "",
+                                "CLOSED",
+                                paid ? "5000" : "")
+                        + "\n");
             }
         }
         return file;
@@ -94,8 +112,9 @@ class GrantHistoryCrashIntegrationTests {
     private int waitForSomeRows(Process child) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(child.isAlive()).as("child import still running; log: %s",
-                    Files.readString(dir.resolve("child.log"))).isTrue();
+            assertThat(child.isAlive())
+                    .as("child import still running; log: %s", Files.readString(dir.resolve("child.log")))
+                    .isTrue();
             int n = count();
             if (n >= 500) {
                 return n;
@@ -106,8 +125,10 @@ class GrantHistoryCrashIntegrationTests {
     }
 
     private int count() {
-        return jdbc.sql("select count(*) from grants.award where award_number like ?").param(prefix + "%")
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from grants.award where award_number like ?")
+                .param(prefix + "%")
+                .query(Integer.class)
+                .single();
     }
 
     /** Every award of the file with its organization, program, amounts, dates and paid tranches (ids left out). */
@@ -123,7 +144,11 @@ class GrantHistoryCrashIntegrationTests {
 
     private void forget() {
         jdbc.sql("delete from grants.disbursement where award_id in (select id from grants.award"
-                + " where award_number like ?)").param(prefix + "%").update();
-        jdbc.sql("delete from grants.award where award_number like ?").param(prefix + "%").update();
+                        + " where award_number like ?)")
+                .param(prefix + "%")
+                .update();
+        jdbc.sql("delete from grants.award where award_number like ?")
+                .param(prefix + "%")
+                .update();
     }
 }

@@ -3,7 +3,6 @@ package org.commonweal.grants.internal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.commonweal.coverage.x12.CrashImportMainAudit;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +20,9 @@ public final class GrantHistoryCrashMain {
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        var importer = new GrantHistoryImport(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+        var importer = new GrantHistoryImport(
+                jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new GrantsAudit(new CrashImportMainAudit(jdbc)));
         try (var reader = Files.newBufferedReader(Path.of(args[2]), StandardCharsets.UTF_8)) {
             System.out.println(importer.importCsv(reader, "crash-test"));

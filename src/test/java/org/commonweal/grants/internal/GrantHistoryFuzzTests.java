@@ -2,6 +2,7 @@ package org.commonweal.grants.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzzing (Jazzer) of the grants history CSV (layout in docs/grants.md): every row is either handed on valid (a
@@ -35,8 +34,8 @@ class GrantHistoryFuzzTests {
         long lines = text.lines().count();
         List<String> errors = new ArrayList<>();
         List<GrantHistoryImport.Row> rows = new ArrayList<>();
-        boolean read = GrantHistoryImport.read(new BufferedReader(new StringReader(text)), PROGRAMS, errors,
-                (line, row) -> rows.add(row));
+        boolean read = GrantHistoryImport.read(
+                new BufferedReader(new StringReader(text)), PROGRAMS, errors, (line, row) -> rows.add(row));
         if (!read) {
             assertThat(errors).singleElement().asString().startsWith("line 1: header must be");
             return;
@@ -46,8 +45,10 @@ class GrantHistoryFuzzTests {
             assertThat(m.matches()).as(error).isTrue();
             assertThat(Long.parseLong(m.group(1))).as(error).isBetween(2L, Math.max(2L, lines));
             String what = m.group(2);
-            assertThat(what.startsWith("expected ") || GrantHistoryImport.COLUMNS.stream()
-                    .anyMatch(c -> what.startsWith(c + ": "))).as("names a field: " + error).isTrue();
+            assertThat(what.startsWith("expected ")
+                            || GrantHistoryImport.COLUMNS.stream().anyMatch(c -> what.startsWith(c + ": ")))
+                    .as("names a field: " + error)
+                    .isTrue();
         }
         for (GrantHistoryImport.Row row : rows) {
             assertThat(PROGRAMS).containsValue(row.programId());
@@ -62,8 +63,9 @@ class GrantHistoryFuzzTests {
             if (row.spa() != null) {
                 assertThat(row.spa()).isBetween(1, 8);
             }
-            for (String s : new String[] {row.awardNumber(), row.orgName(), row.orgType(), row.zip(), row.title(),
-                    row.status()}) {
+            for (String s :
+                    new String[] {row.awardNumber(), row.orgName(), row.orgType(), row.zip(), row.title(), row.status()
+                    }) {
                 assertThat(s).as("PostgreSQL text holds no NUL").doesNotContain("\u0000");
             }
         }

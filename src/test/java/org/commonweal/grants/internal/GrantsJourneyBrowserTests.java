@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccounts;
@@ -39,20 +38,37 @@ class GrantsJourneyBrowserTests {
     static WebDriver driver;
     static Path profile;
 
-    @LocalServerPort int port;
-    @Value("${commonweal.demo.password:demo-password}") String demoPassword;
-    @Autowired UserAccounts accounts;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Value("${commonweal.demo.password:demo-password}")
+    String demoPassword;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() throws Exception {
         profile = Files.createTempDirectory("grants-chromium");
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--window-size=1280,2000", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--window-size=1280,2000",
+                "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
@@ -65,14 +81,15 @@ class GrantsJourneyBrowserTests {
     }
 
     @Test
-    void anOrganizationRegistersAppliesIsReviewedWithARecusalApprovedPaidInTwoTranchesReportsAndCloses() throws Exception {
+    void anOrganizationRegistersAppliesIsReviewedWithARecusalApprovedPaidInTwoTranchesReportsAndCloses()
+            throws Exception {
         String tag = String.valueOf(System.nanoTime() % 1_000_000);
         String login = "clinic" + tag;
         String password = "journey-password-" + tag;
         String title = "Imaging upgrade " + tag;
         String secondReviewer = "reviewer" + tag;
-        accounts.create(new UserAccounts.NewUserAccount(secondReviewer, "Second Reviewer", password,
-                EnumSet.of(Role.GRANT_REVIEWER)));
+        accounts.create(new UserAccounts.NewUserAccount(
+                secondReviewer, "Second Reviewer", password, EnumSet.of(Role.GRANT_REVIEWER)));
 
         // register and apply
         go("/grants/register");
@@ -109,7 +126,10 @@ class GrantsJourneyBrowserTests {
         type("b-amount-0", "150000");
         click("submit-application");
         assertThat(text("application-status")).isEqualTo("Submitted");
-        long applicationId = jdbc.sql("select id from grants.application where title = ?").param(title).query(Long.class).single();
+        long applicationId = jdbc.sql("select id from grants.application where title = ?")
+                .param(title)
+                .query(Long.class)
+                .single();
 
         // screening and reviewers
         signIn("grants-officer", demoPassword);
@@ -153,10 +173,15 @@ class GrantsJourneyBrowserTests {
         type("motion", "Approve the Tranquada Safety Net Awards slate");
         click("board-approve");
         assertThat(text("board-actions")).contains("Approve the Tranquada");
-        long awardId = jdbc.sql("select id from grants.award where application_id = ?").param(applicationId).query(Long.class).single();
+        long awardId = jdbc.sql("select id from grants.award where application_id = ?")
+                .param(applicationId)
+                .query(Long.class)
+                .single();
         // the Board's default start is 30 days after its action and nothing is paid before the grant period starts:
         // this agreement starts the grant today
-        jdbc.sql("update grants.award set starts_on = current_date where id = ?").param(awardId).update();
+        jdbc.sql("update grants.award set starts_on = current_date where id = ?")
+                .param(awardId)
+                .update();
 
         // two tranches
         go("/grants/staff/awards/" + awardId);
@@ -170,8 +195,8 @@ class GrantsJourneyBrowserTests {
         click("approve-2");
         // separation of duties: a second grants officer marks the payments made
         String treasurer = "treasurer" + tag;
-        accounts.create(new UserAccounts.NewUserAccount(treasurer, "Second Officer", password,
-                EnumSet.of(Role.GRANTS_OFFICER)));
+        accounts.create(new UserAccounts.NewUserAccount(
+                treasurer, "Second Officer", password, EnumSet.of(Role.GRANTS_OFFICER)));
         signIn(treasurer, password);
         go("/grants/staff/awards/" + awardId);
         click("pay-1");
@@ -248,7 +273,10 @@ class GrantsJourneyBrowserTests {
         type("f-awardCeiling", "200000");
         click("save-cycle");
         assertThat(text("grants-done")).contains("saved");
-        long cycleId = jdbc.sql("select id from grants.funding_cycle where code = ?").param(code).query(Long.class).single();
+        long cycleId = jdbc.sql("select id from grants.funding_cycle where code = ?")
+                .param(code)
+                .query(Long.class)
+                .single();
 
         // an organization registers; its first grantee adds a colleague
         go("/grants/register");
@@ -283,7 +311,10 @@ class GrantsJourneyBrowserTests {
 
         // staff invite the organization
         signIn("grants-officer", demoPassword);
-        long letterId = jdbc.sql("select id from grants.letter_of_intent where cycle_id = ?").param(cycleId).query(Long.class).single();
+        long letterId = jdbc.sql("select id from grants.letter_of_intent where cycle_id = ?")
+                .param(cycleId)
+                .query(Long.class)
+                .single();
         go("/grants/staff/cycles/" + cycleId);
         click("invite-" + letterId);
         assertThat(text("letters")).contains("Invited to apply");
@@ -316,14 +347,19 @@ class GrantsJourneyBrowserTests {
         signIn(first, password);
         go(applicationPath);
         assertThat(by("a-answer-1").getAttribute("value")).startsWith("Two teams");
-        assertThat(text("edits")).contains(first).contains(second).contains("answer 2").contains("budget");
+        assertThat(text("edits"))
+                .contains(first)
+                .contains(second)
+                .contains("answer 2")
+                .contains("budget");
         click("submit-application");
         assertThat(text("application-status")).isEqualTo("Submitted");
     }
 
     /** Date and time inputs take their value in the browser's own format when typed; set the ISO value instead. */
     private void setValue(String id, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", by(id), value);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].value = arguments[1];", by(id), value);
     }
 
     private void signIn(String username, String password) {
@@ -332,7 +368,9 @@ class GrantsJourneyBrowserTests {
         type("username", username);
         type("password", password);
         click("login-submit");
-        assertThat(driver.findElements(By.id("account-link"))).as("signed in as " + username).isNotEmpty();
+        assertThat(driver.findElements(By.id("account-link")))
+                .as("signed in as " + username)
+                .isNotEmpty();
     }
 
     private void follow(String linkText) {

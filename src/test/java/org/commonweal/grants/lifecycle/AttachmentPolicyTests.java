@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class AttachmentPolicyTests {
@@ -20,7 +19,8 @@ class AttachmentPolicyTests {
 
     @Test
     void refusesUnknownTypesDisguisedFilesEmptyAndOversizedFiles() {
-        assertThatThrownBy(() -> AttachmentPolicy.check("run.exe", new byte[] {1})).hasMessageContaining("only PDF");
+        assertThatThrownBy(() -> AttachmentPolicy.check("run.exe", new byte[] {1}))
+                .hasMessageContaining("only PDF");
         assertThatThrownBy(() -> AttachmentPolicy.check("letter.pdf", "MZ....".getBytes()))
                 .hasMessageContaining("does not contain what its name says");
         assertThatThrownBy(() -> AttachmentPolicy.check("a.csv", new byte[0])).hasMessageContaining("empty");

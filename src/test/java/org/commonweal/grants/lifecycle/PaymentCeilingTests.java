@@ -6,35 +6,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
-
 import org.commonweal.grants.lifecycle.PaymentCeiling.Tranche;
 import org.junit.jupiter.api.Test;
 
 class PaymentCeilingTests {
 
-    private static final Function<BigDecimal, String> MONEY = a -> java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US).format(a);
+    private static final Function<BigDecimal, String> MONEY =
+            a -> java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US).format(a);
 
     private final BigDecimal award = new BigDecimal("150000");
 
     @Test
     void approvesWhileCommittedMoneyStaysWithinTheAward() {
-        var tranches = List.of(new Tranche(new BigDecimal("75000"), DisbursementStatus.PAID),
+        var tranches = List.of(
+                new Tranche(new BigDecimal("75000"), DisbursementStatus.PAID),
                 new Tranche(new BigDecimal("75000"), DisbursementStatus.SCHEDULED));
         PaymentCeiling.requireApprovable(award, tranches, new BigDecimal("75000"), MONEY);
     }
 
     @Test
     void refusesAnApprovalThatWouldPayMoreThanAwarded() {
-        var tranches = List.of(new Tranche(new BigDecimal("100000"), DisbursementStatus.PAID),
+        var tranches = List.of(
+                new Tranche(new BigDecimal("100000"), DisbursementStatus.PAID),
                 new Tranche(new BigDecimal("40000"), DisbursementStatus.APPROVED));
         assertThatThrownBy(() -> PaymentCeiling.requireApprovable(award, tranches, new BigDecimal("10000.01"), MONEY))
                 .isInstanceOf(GrantRuleViolation.class)
-                .hasMessageContaining("$150,000.01").hasMessageContaining("$150,000.00");
+                .hasMessageContaining("$150,000.01")
+                .hasMessageContaining("$150,000.00");
     }
 
     @Test
     void returnedAndCancelledTranchesFreeTheirMoney() {
-        var tranches = List.of(new Tranche(new BigDecimal("100000"), DisbursementStatus.RETURNED),
+        var tranches = List.of(
+                new Tranche(new BigDecimal("100000"), DisbursementStatus.RETURNED),
                 new Tranche(new BigDecimal("50000"), DisbursementStatus.CANCELLED),
                 new Tranche(new BigDecimal("50000"), DisbursementStatus.PAID));
         assertThat(PaymentCeiling.committed(tranches)).isEqualByComparingTo("50000");
@@ -60,7 +64,8 @@ class PaymentCeilingTests {
 
     @Test
     void disbursementsFollowTheirLifecycle() {
-        assertThat(DisbursementStatus.SCHEDULED.moveTo(DisbursementStatus.APPROVED)).isEqualTo(DisbursementStatus.APPROVED);
+        assertThat(DisbursementStatus.SCHEDULED.moveTo(DisbursementStatus.APPROVED))
+                .isEqualTo(DisbursementStatus.APPROVED);
         assertThatThrownBy(() -> DisbursementStatus.SCHEDULED.moveTo(DisbursementStatus.PAID))
                 .hasMessageContaining("scheduled payment cannot be paid");
         assertThatThrownBy(() -> DisbursementStatus.PAID.moveTo(DisbursementStatus.CANCELLED))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class ReminderScheduleTests {

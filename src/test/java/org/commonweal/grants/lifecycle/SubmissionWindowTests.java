@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-
 import org.junit.jupiter.api.Test;
 
 class SubmissionWindowTests {
 
-    private final Instant deadline = LocalDateTime.of(2027, 3, 1, 17, 0).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant();
-    private final SubmissionWindow window = new SubmissionWindow(LocalDate.of(2027, 1, 15), deadline, java.time.ZoneId.of("America/Los_Angeles"));
+    private final Instant deadline = LocalDateTime.of(2027, 3, 1, 17, 0)
+            .atZone(java.time.ZoneId.of("America/Los_Angeles"))
+            .toInstant();
+    private final SubmissionWindow window =
+            new SubmissionWindow(LocalDate.of(2027, 1, 15), deadline, java.time.ZoneId.of("America/Los_Angeles"));
 
     @Test
     void acceptsASubmissionOneSecondBeforeTheDeadline() {
@@ -22,22 +24,29 @@ class SubmissionWindowTests {
 
     @Test
     void rejectsApplicationAtAndAfterDeadlineNamingIt() {
-        assertThatThrownBy(() -> window.requireOpen(deadline)).isInstanceOf(GrantRuleViolation.class)
-                .hasMessageContaining("deadline was March 1, 2027 at 5:00 PM PST").hasMessageContaining("late");
+        assertThatThrownBy(() -> window.requireOpen(deadline))
+                .isInstanceOf(GrantRuleViolation.class)
+                .hasMessageContaining("deadline was March 1, 2027 at 5:00 PM PST")
+                .hasMessageContaining("late");
         assertThatThrownBy(() -> window.requireOpen(deadline.plusSeconds(3600))).isInstanceOf(GrantRuleViolation.class);
         assertThat(window.isOpen(deadline)).isFalse();
     }
 
     @Test
     void rejectsApplicationBeforeTheCycleOpens() {
-        Instant before = LocalDateTime.of(2027, 1, 14, 23, 59).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant();
+        Instant before = LocalDateTime.of(2027, 1, 14, 23, 59)
+                .atZone(java.time.ZoneId.of("America/Los_Angeles"))
+                .toInstant();
         assertThatThrownBy(() -> window.requireOpen(before)).hasMessageContaining("opens on 2027-01-15");
-        window.requireOpen(LocalDateTime.of(2027, 1, 15, 0, 0).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant());
+        window.requireOpen(LocalDateTime.of(2027, 1, 15, 0, 0)
+                .atZone(java.time.ZoneId.of("America/Los_Angeles"))
+                .toInstant());
     }
 
     @Test
     void refusesACycleThatClosesBeforeItOpens() {
-        assertThatThrownBy(() -> new SubmissionWindow(LocalDate.of(2027, 4, 1), deadline, java.time.ZoneId.of("America/Los_Angeles")))
+        assertThatThrownBy(() -> new SubmissionWindow(
+                        LocalDate.of(2027, 4, 1), deadline, java.time.ZoneId.of("America/Los_Angeles")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -52,10 +61,14 @@ class SubmissionWindowTests {
     @Test
     void theOpeningDayStartsAtMidnightOnThePlansOwnClock() {
         var denver = new SubmissionWindow(LocalDate.of(2027, 1, 15), deadline, java.time.ZoneId.of("America/Denver"));
-        Instant denverMidnight = LocalDateTime.of(2027, 1, 15, 0, 0).atZone(java.time.ZoneId.of("America/Denver")).toInstant();
+        Instant denverMidnight = LocalDateTime.of(2027, 1, 15, 0, 0)
+                .atZone(java.time.ZoneId.of("America/Denver"))
+                .toInstant();
         assertThat(denver.opensAt()).isEqualTo(denverMidnight);
         assertThat(denver.isOpen(denverMidnight.minusSeconds(1))).isFalse();
-        assertThat(window.isOpen(denverMidnight)).as("still Jan 14 in Los Angeles").isFalse();
+        assertThat(window.isOpen(denverMidnight))
+                .as("still Jan 14 in Los Angeles")
+                .isFalse();
         assertThatThrownBy(() -> denver.requireOpen(deadline)).hasMessageContaining("MST");
     }
 }

@@ -11,9 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
-
 import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -36,15 +34,18 @@ class HmisCrashIntegrationTests {
 
     @Autowired
     HmisImport importer;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
     @TempDir
     Path dir;
 
-    private final String prefix = String.format("KILL%06d-", ThreadLocalRandom.current().nextInt(1_000_000));
+    private final String prefix =
+            String.format("KILL%06d-", ThreadLocalRandom.current().nextInt(1_000_000));
 
     @Test
     void aKilledHmisImportLeavesWholeRowsAndARerunGivesTheStateOfAnUndisturbedOne() throws Exception {
@@ -65,9 +66,15 @@ class HmisCrashIntegrationTests {
                 try (Statement s = holder.createStatement()) {
                     s.execute("lock table housing.hmis_record in share mode");
                 }
-                ChildJvm.await(child, log, Duration.ofSeconds(30), "the child between a client and its record",
+                ChildJvm.await(
+                        child,
+                        log,
+                        Duration.ofSeconds(30),
+                        "the child between a client and its record",
                         this::waitingToKeepARecord);
-                assertThat(clientsWithoutRecord()).as("no client without its kept record while stopped").isZero();
+                assertThat(clientsWithoutRecord())
+                        .as("no client without its kept record while stopped")
+                        .isZero();
                 child.destroyForcibly().waitFor();
                 holder.rollback();
             }
@@ -77,14 +84,16 @@ class HmisCrashIntegrationTests {
         awaitNoWriterLeft();
         left = clients();
         assertThat(left).as("killed half-way").isBetween(300, CLIENTS - 1);
-        assertThat(clientsWithoutRecord()).as("no client without its kept record after the kill").isZero();
+        assertThat(clientsWithoutRecord())
+                .as("no client without its kept record after the kill")
+                .isZero();
 
         var rerun = importer.run(Files.newBufferedReader(file), null, null);
         assertThat(rerun.problems()).isEmpty();
         assertThat(rerun.applied()).isEqualTo(CLIENTS);
         assertThat(snapshot()).as("the same end state as an undisturbed import").isEqualTo(undisturbed);
-        System.out.printf("HMIS kill -9 drill: %d of %d clients in when killed; the rerun completed the file%n", left,
-                CLIENTS);
+        System.out.printf(
+                "HMIS kill -9 drill: %d of %d clients in when killed; the rerun completed the file%n", left, CLIENTS);
         forget();
     }
 
@@ -96,11 +105,29 @@ class HmisCrashIntegrationTests {
                     + "DateUpdated,UserID,DateDeleted,ExportID\n");
             for (int i = 0; i < CLIENTS; i++) {
                 LocalDate dob = LocalDate.of(1940 + i % 60, 1 + i % 12, 1 + i % 28);
-                out.write(String.join(",", prefix + i, "Name" + i, i % 2 == 0 ? "M" : "", "\"Ortiz, " + i % 97 + "\"",
-                        "1", i % 3 == 0 ? "" : String.format("xxxxx%04d", i), i % 3 == 0 ? "99" : "2",
-                        dob.toString(), "1", String.valueOf(i % 2), "0", String.valueOf((i / 2) % 2), "1", "0",
-                        String.valueOf(i % 5 == 0 ? 1 : 0), "2026-01-05 09:30:00", "2026-02-01 10:00:00", "U1", "",
-                        "E1") + "\n");
+                out.write(String.join(
+                                ",",
+                                prefix + i,
+                                "Name" + i,
+                                i % 2 == 0 ? "M" : "",
+                                "\"Ortiz, " + i % 97 + "\"",
+                                "1",
+                                i % 3 == 0 ? "" : String.format("xxxxx%04d", i),
+                                i % 3 == 0 ? "99" : "2",
+                                dob.toString(),
+                                "1",
+                                String.valueOf(i % 2),
+                                "0",
+                                String.valueOf((i / 2) % 2),
+                                "1",
+                                "0",
+                                String.valueOf(i % 5 == 0 ? 1 : 0),
+                                "2026-01-05 09:30:00",
+                                "2026-02-01 10:00:00",
+                                "U1",
+                                "",
+                                "E1")
+                        + "\n");
             }
         }
         return file;
@@ -109,31 +136,32 @@ class HmisCrashIntegrationTests {
     private boolean waitingToKeepARecord() {
         return jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where wait_event_type = 'Lock' and query ilike '%insert into housing.hmis_record%'""")
-                .query(Integer.class).single() > 0;
+                where wait_event_type = 'Lock' and query ilike '%insert into housing.hmis_record%'""").query(Integer.class).single() > 0;
     }
 
     private void awaitNoWriterLeft() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where state <> 'idle' and pid <> pg_backend_pid() and query ilike '%insert into housing.hmis_record%'""")
-                .query(Integer.class).single() > 0) {
-            assertThat(System.nanoTime()).as("the killed import's backend ended").isLessThan(deadline);
+                where state <> 'idle' and pid <> pg_backend_pid() and query ilike '%insert into housing.hmis_record%'""").query(Integer.class).single() > 0) {
+            assertThat(System.nanoTime())
+                    .as("the killed import's backend ended")
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
     private int clients() {
-        return jdbc.sql("select count(*) from housing.client where personal_id like ?").param(prefix + "%")
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from housing.client where personal_id like ?")
+                .param(prefix + "%")
+                .query(Integer.class)
+                .single();
     }
 
     private int clientsWithoutRecord() {
         return jdbc.sql("""
                 select count(*) from housing.client c where c.personal_id like ? and not exists (
-                    select 1 from housing.hmis_record r where r.file = 'Client.csv' and r.record_id = c.personal_id)""")
-                .param(prefix + "%").query(Integer.class).single();
+                    select 1 from housing.hmis_record r where r.file = 'Client.csv' and r.record_id = c.personal_id)""").param(prefix + "%").query(Integer.class).single();
     }
 
     /** Every client of the file with its kept record (ids and timestamps left out). */
@@ -148,8 +176,11 @@ class HmisCrashIntegrationTests {
     }
 
     private void forget() {
-        jdbc.sql("delete from housing.hmis_record where file = 'Client.csv' and record_id like ?").param(prefix + "%")
+        jdbc.sql("delete from housing.hmis_record where file = 'Client.csv' and record_id like ?")
+                .param(prefix + "%")
                 .update();
-        jdbc.sql("delete from housing.client where personal_id like ?").param(prefix + "%").update();
+        jdbc.sql("delete from housing.client where personal_id like ?")
+                .param(prefix + "%")
+                .update();
     }
 }

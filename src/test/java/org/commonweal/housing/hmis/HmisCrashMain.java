@@ -3,7 +3,6 @@ package org.commonweal.housing.hmis;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -20,11 +19,12 @@ public final class HmisCrashMain {
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        var importer = new HmisImport(jdbc, new HmisRecords(jdbc),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        var importer = new HmisImport(
+                jdbc, new HmisRecords(jdbc), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         try (var reader = Files.newBufferedReader(Path.of(args[2]), StandardCharsets.UTF_8)) {
             var report = importer.run(reader, null, null);
-            System.out.println(report.applied() + " applied, " + report.problems().size() + " problems");
+            System.out.println(
+                    report.applied() + " applied, " + report.problems().size() + " problems");
         }
     }
 }

@@ -2,12 +2,11 @@ package org.commonweal.housing.hmis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzzing (Jazzer) of the HMIS CSV reader that reads a Continuum's export (each file of an FY2026 set): any text is
@@ -28,7 +27,8 @@ class HmisCsvFuzzTests {
         } catch (java.io.IOException refused) {
             // not RFC 4180 (an unclosed quote, text after a closing quote): refused whole, with the line it starts on
             assertThat(refused.getMessage()).matches("(?s)line \\d+: .+");
-            long line = Long.parseLong(refused.getMessage().substring(5, refused.getMessage().indexOf(':')));
+            long line = Long.parseLong(
+                    refused.getMessage().substring(5, refused.getMessage().indexOf(':')));
             assertThat(line).isBetween(1L, Math.max(1L, text.split("\r\n|\r|\n", -1).length));
             return;
         }
@@ -38,7 +38,8 @@ class HmisCsvFuzzTests {
         }
         assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(r).isNotEmpty());
         if (text.startsWith("\uFEFF") && !text.startsWith("\uFEFF\uFEFF")) {
-            assertThat(records.getFirst().getFirst()).as("the byte order mark is not part of the first column")
+            assertThat(records.getFirst().getFirst())
+                    .as("the byte order mark is not part of the first column")
                     .doesNotStartWith("\uFEFF");
         }
         if (records.getFirst().getFirst().startsWith("\uFEFF")) {

@@ -17,8 +17,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class HmisSpec {
 
-    private HmisSpec() {
-    }
+    private HmisSpec() {}
 
     /** File name (Client.csv) → columns in order. */
     static Map<String, List<String>> columns(String version) throws IOException {
@@ -36,7 +35,8 @@ final class HmisSpec {
     }
 
     /** A ZIP of CSV files, each written with the given header and rows (missing values blank), as an HMIS exports. */
-    static byte[] zip(Map<String, List<String>> headers, Map<String, List<Map<String, String>>> rows) throws IOException {
+    static byte[] zip(Map<String, List<String>> headers, Map<String, List<Map<String, String>>> rows)
+            throws IOException {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             for (var file : rows.entrySet()) {

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +33,13 @@ class HousingHmisExportIntegrationTests {
     void exportHasTheHudFilesColumnsAndCodes() throws Exception {
         LocalDate from = LocalDate.now().minusYears(2);
         LocalDate to = LocalDate.now();
-        byte[] zip = mvc.perform(get("/housing/hmis/export").param("from", from.toString()).param("to", to.toString())
-                .with(user("admin").roles("ADMIN"))).andExpect(status().isOk()).andReturn().getResponse()
+        byte[] zip = mvc.perform(get("/housing/hmis/export")
+                        .param("from", from.toString())
+                        .param("to", to.toString())
+                        .with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsByteArray();
         Map<String, List<List<String>>> files = unzip(zip);
         var spec = HmisSpec.columns("fy2026");
@@ -45,7 +49,8 @@ class HousingHmisExportIntegrationTests {
         }
         for (var file : files.entrySet()) {
             int width = file.getValue().get(0).size();
-            assertThat(file.getValue()).as(file.getKey() + " rows as wide as the header")
+            assertThat(file.getValue())
+                    .as(file.getKey() + " rows as wide as the header")
                     .allSatisfy(row -> assertThat(row).hasSize(width));
         }
 
@@ -75,15 +80,22 @@ class HousingHmisExportIntegrationTests {
             assertThat(client.get("SSNDataQuality")).isEqualTo("2");
         }
         List<String> race = List.of((String[]) ((java.sql.Array) db.get("race")).getArray());
-        for (String column : List.of("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatinao", "MidEastNAfrican",
-                "NativeHIPacific", "White")) {
+        for (String column : List.of(
+                "AmIndAKNative",
+                "Asian",
+                "BlackAfAmerican",
+                "HispanicLatinao",
+                "MidEastNAfrican",
+                "NativeHIPacific",
+                "White")) {
             // stored under the FY2024 code HispanicLatinaeo, written under the FY2026 column name
             String stored = column.equals("HispanicLatinao") ? "HispanicLatinaeo" : column;
             assertThat(client.get(column)).as(column).isEqualTo(race.contains(stored) ? "1" : "0");
         }
         assertThat(client.get("RaceNone")).isEmpty();
         assertThat(client.get("Sex")).isEqualTo(db.get("sex").toString());
-        assertThat(client.get("VeteranStatus")).isEqualTo(db.get("veteran_status").toString());
+        assertThat(client.get("VeteranStatus"))
+                .isEqualTo(db.get("veteran_status").toString());
         assertThat(client.get("UserID")).isEqualTo("commonweal");
         assertThat(client.get("ExportID")).isEqualTo(exportId);
         assertThat(client.get("DateCreated")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
@@ -100,13 +112,15 @@ class HousingHmisExportIntegrationTests {
         assertThat(enrollment.get("RelationshipToHoH")).isEqualTo("1");
         assertThat(enrollment.get("EnrollmentCoC")).isEqualTo("CA-600");
         assertThat(enrollment.get("LivingSituation")).isEqualTo("116");
-        assertThat(enrollment.get("DisablingCondition")).isEqualTo(e.get("disabling_condition").toString());
+        assertThat(enrollment.get("DisablingCondition"))
+                .isEqualTo(e.get("disabling_condition").toString());
         assertThat(enrollment.get("MoveInDate")).isEqualTo(e.get("move_in_date").toString());
         var project = find(files.get("Project.csv"), "ProjectID", (String) e.get("project_id"));
         assertThat(project.get("ProjectType")).isEqualTo("3");
         assertThat(project.get("ContinuumProject")).isEqualTo("1");
         assertThat(find(files.get("Organization.csv"), "OrganizationID", project.get("OrganizationID"))
-                .get("VictimServiceProvider")).isEqualTo("0");
+                        .get("VictimServiceProvider"))
+                .isEqualTo("0");
 
         // the outreach stay ended at move-in with destination 435 and subsidy type 439 (PSH)
         var outreach = jdbc.sql("""
@@ -121,24 +135,33 @@ class HousingHmisExportIntegrationTests {
         }
         // Commonweal's own services carry HOPWA record type 143 with a known type; others as 14 + text (services
         // imported from another HMIS by other tests come back as they were and are not checked here)
-        assertThat(rows(files.get("Services.csv")).stream().filter(s -> s.get("UserID").equals("commonweal")).toList())
-                .isNotEmpty().allSatisfy(s -> {
-            assertThat(s.get("RecordType")).isEqualTo("143");
-            assertThat(s.get("TypeProvided")).isIn("2", "8", "11", "14");
-            assertThat(s.get("OtherTypeProvided").isEmpty()).isEqualTo(!s.get("TypeProvided").equals("14"));
-            assertThat(LocalDate.parse(s.get("DateProvided"))).isBetween(from, to);
-        });
-        assertThat(rows(files.get("Event.csv")).stream().filter(v -> v.get("UserID").equals("commonweal")).toList())
+        assertThat(rows(files.get("Services.csv")).stream()
+                        .filter(s -> s.get("UserID").equals("commonweal"))
+                        .toList())
+                .isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.get("RecordType")).isEqualTo("143");
+                    assertThat(s.get("TypeProvided")).isIn("2", "8", "11", "14");
+                    assertThat(s.get("OtherTypeProvided").isEmpty())
+                            .isEqualTo(!s.get("TypeProvided").equals("14"));
+                    assertThat(LocalDate.parse(s.get("DateProvided"))).isBetween(from, to);
+                });
+        assertThat(rows(files.get("Event.csv")).stream()
+                        .filter(v -> v.get("UserID").equals("commonweal"))
+                        .toList())
                 .allSatisfy(v -> {
-            assertThat(v.get("Event")).isIn("13", "14");
-            assertThat(v.get("ReferralResult")).isIn("1", "2", "3");
-        });
+                    assertThat(v.get("Event")).isIn("13", "14");
+                    assertThat(v.get("ReferralResult")).isIn("1", "2", "3");
+                });
     }
 
     @Test
     void exportRangeMustBeInOrder() throws Exception {
-        mvc.perform(get("/housing/hmis/export").param("from", "2026-02-01").param("to", "2026-01-01")
-                .with(user("admin").roles("ADMIN"))).andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/housing/hmis/export")
+                        .param("from", "2026-02-01")
+                        .param("to", "2026-01-01")
+                        .with(user("admin").roles("ADMIN")))
+                .andExpect(status().isUnprocessableContent());
     }
 
     static Map<String, List<List<String>>> unzip(byte[] zip) throws Exception {
@@ -147,8 +170,10 @@ class HousingHmisExportIntegrationTests {
             java.util.zip.ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 byte[] bytes = in.readAllBytes();
-                files.put(entry.getName(), HmisCsv.parse(new java.io.BufferedReader(
-                        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))));
+                files.put(
+                        entry.getName(),
+                        HmisCsv.parse(new java.io.BufferedReader(
+                                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))));
             }
         }
         return files;
@@ -171,7 +196,9 @@ class HousingHmisExportIntegrationTests {
     }
 
     static Map<String, String> find(List<List<String>> file, String column, String value) {
-        return rows(file).stream().filter(r -> value.equals(r.get(column))).findFirst()
+        return rows(file).stream()
+                .filter(r -> value.equals(r.get(column)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row with " + column + "=" + value));
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +33,7 @@ class HousingLedgerIntegrationTests {
         String id = "TEST-" + System.nanoTime();
         jdbc.sql("""
                 insert into housing.funding_source (id, name, purpose, total, starts_on, ends_on)
-                values (?, 'test source', 'rent', ?, '2026-01-01', '2026-12-31')""").params(id, new BigDecimal(total))
-                .update();
+                values (?, 'test source', 'rent', ?, '2026-01-01', '2026-12-31')""").params(id, new BigDecimal(total)).update();
         return id;
     }
 
@@ -69,8 +67,11 @@ class HousingLedgerIntegrationTests {
         // 13 × 75 = 975 fits, a 14th would make 1050
         assertThat(ledger.committed(source)).isEqualByComparingTo("975.00");
         assertThat(refused.get()).isEqualTo(threads * 2 - 13);
-        assertThat(jdbc.sql("select count(*) from housing.payment where funding_source_id = ?").param(source)
-                .query(Long.class).single()).isEqualTo(13);
+        assertThat(jdbc.sql("select count(*) from housing.payment where funding_source_id = ?")
+                        .param(source)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(13);
     }
 
     @Test
@@ -78,13 +79,16 @@ class HousingLedgerIntegrationTests {
         String source = newSource("100.00");
         var first = ledger.schedule(source, null, YearMonth.of(2026, 2), new BigDecimal("100.00"), "test", "test");
         assertThatThrownBy(() -> ledger.schedule(source, null, YearMonth.of(2026, 3), new BigDecimal("0.01"), "t", "t"))
-                .isInstanceOf(LedgerCeilingExceeded.class).hasMessageContaining("remaining 0.00");
+                .isInstanceOf(LedgerCeilingExceeded.class)
+                .hasMessageContaining("remaining 0.00");
         ledger.changeStatus(first.id(), "returned", null);
         assertThat(ledger.committed(source)).isEqualByComparingTo("0");
         assertThatThrownBy(() -> ledger.changeStatus(first.id(), "scheduled", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot become scheduled");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot become scheduled");
         assertThatThrownBy(() -> ledger.schedule(source, null, YearMonth.of(2027, 1), new BigDecimal("1"), "t", "t"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
     }
 
     @Test
@@ -100,35 +104,62 @@ class HousingLedgerIntegrationTests {
         String source = newSource("500.00");
         long subsidy = jdbc.sql("""
                 insert into housing.subsidy (client_id, funding_source_id, landlord, unit, monthly_rent, tenant_share, starts_on)
-                values (1, ?, 'Test Landlord', '1 Test St', 450, 50, '2026-01-01') returning id""").param(source)
-                .query(Long.class).single();
+                values (1, ?, 'Test Landlord', '1 Test St', 450, 50, '2026-01-01') returning id""").param(source).query(Long.class).single();
         var payment = ledger.schedule(source, subsidy, YearMonth.of(2026, 1), new BigDecimal("400.00"), "rent", "test");
         ledger.changeStatus(payment.id(), "held", null);
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/housing/payments/" + payment.id() + "/status").param("status", "scheduled")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("cm").roles("CASE_MANAGER"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/housing/payments/" + payment.id() + "/status").param("status", "scheduled")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("go").roles("GRANTS_OFFICER"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/housing/payments/" + payment.id() + "/status")
+                                .param("status", "scheduled")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("cm")
+                                        .roles("CASE_MANAGER"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isForbidden());
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/housing/payments/" + payment.id() + "/status")
+                                .param("status", "scheduled")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("go")
+                                        .roles("GRANTS_OFFICER"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .is3xxRedirection());
         assertThat(ledger.payment(payment.id()).orElseThrow().status()).isEqualTo("scheduled");
         // issue #17: the subsidy page (client name, home address) is not for grants officers, nor is its form
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/housing/subsidies/" + subsidy + "/payments").param("source", source).param("month", "2026-02")
-                        .param("amount", "400.00")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("go").roles("GRANTS_OFFICER"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
-        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/housing/subsidies/" + subsidy + "/payments").param("source", source).param("month", "2026-02")
-                        .param("amount", "400.00")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isUnprocessableContent())
-                .andReturn().getResponse().getContentAsString();
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/housing/subsidies/" + subsidy + "/payments")
+                                .param("source", source)
+                                .param("month", "2026-02")
+                                .param("amount", "400.00")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("go")
+                                        .roles("GRANTS_OFFICER"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isForbidden());
+        String body = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/housing/subsidies/" + subsidy + "/payments")
+                                .param("source", source)
+                                .param("month", "2026-02")
+                                .param("amount", "400.00")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user("admin")
+                                        .roles("ADMIN"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(body).contains("would exceed funding source " + source).contains("remaining 100.00");
     }
 }

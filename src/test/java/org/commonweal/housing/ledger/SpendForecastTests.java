@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class SpendForecastTests {
@@ -21,8 +20,13 @@ class SpendForecastTests {
         Map<YearMonth, BigDecimal> committed = new HashMap<>(paid);
         committed.put(YearMonth.of(2026, 7), new BigDecimal("40.00"));
         committed.put(YearMonth.of(2026, 8), new BigDecimal("250.00"));
-        var result = SpendForecast.of(new BigDecimal("1200.00"), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
-                paid, committed, LocalDate.of(2026, 7, 10));
+        var result = SpendForecast.of(
+                new BigDecimal("1200.00"),
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31),
+                paid,
+                committed,
+                LocalDate.of(2026, 7, 10));
         assertThat(result.months()).hasSize(12);
         assertThat(result.months().get(0).budget()).isEqualByComparingTo("100.00");
         assertThat(result.monthlyRunRate()).isEqualByComparingTo("100.00");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.coverage.EnrollmentSpan;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +14,25 @@ class HealthUseTests {
     static final LocalDate MOVE_IN = LocalDate.of(2024, 6, 15);
 
     static EnrollmentSpan span(String line, LocalDate begin, LocalDate end, String pcp) {
-        return new EnrollmentSpan(1, "LA1", line, "LA1", List.of("1H"), begin, end, end == null ? "active" : "terminated",
-                pcp, pcp == null ? null : "Dr X", null);
+        return new EnrollmentSpan(
+                1,
+                "LA1",
+                line,
+                "LA1",
+                List.of("1H"),
+                begin,
+                end,
+                end == null ? "active" : "terminated",
+                pcp,
+                pcp == null ? null : "Dr X",
+                null);
     }
 
     @Test
     void countsMonthsCoveredInTheTwelveBeforeAndAfterTheMoveInMonth() {
         // covered Sep 2023 – Jan 2024 (5 of the 12 months Jun 2023 – May 2024), then again from Jul 2024 on
-        var spans = List.of(span("MCLA", LocalDate.of(2023, 9, 1), LocalDate.of(2024, 1, 31), null),
+        var spans = List.of(
+                span("MCLA", LocalDate.of(2023, 9, 1), LocalDate.of(2024, 1, 31), null),
                 span("MCLA", LocalDate.of(2024, 7, 1), null, "1234567890"));
         var w = HealthUse.of(MOVE_IN, spans, MEDI_CAL).orElseThrow();
         assertThat(w.monthsBefore()).isEqualTo(5);
@@ -37,8 +47,18 @@ class HealthUseTests {
 
     @Test
     void otherProductLinesAndSuspendedSpansDoNotCount() {
-        var suspended = new EnrollmentSpan(2, "LA1", "MCLA", "LA1", List.of(), LocalDate.of(2023, 1, 1), null,
-                "suspended", "1234567890", "Dr X", null);
+        var suspended = new EnrollmentSpan(
+                2,
+                "LA1",
+                "MCLA",
+                "LA1",
+                List.of(),
+                LocalDate.of(2023, 1, 1),
+                null,
+                "suspended",
+                "1234567890",
+                "Dr X",
+                null);
         var w = HealthUse.of(MOVE_IN, List.of(span("LACC", LocalDate.of(2020, 1, 1), null, "1"), suspended), MEDI_CAL)
                 .orElseThrow();
         assertThat(w.monthsBefore()).isZero();
@@ -48,8 +68,11 @@ class HealthUseTests {
 
     @Test
     void aSpanCoveringAnyDayOfAMonthCoversTheMonth() {
-        var w = HealthUse.of(MOVE_IN, List.of(span("MCLA", LocalDate.of(2024, 5, 31), LocalDate.of(2024, 7, 1), null)),
-                MEDI_CAL).orElseThrow();
+        var w = HealthUse.of(
+                        MOVE_IN,
+                        List.of(span("MCLA", LocalDate.of(2024, 5, 31), LocalDate.of(2024, 7, 1), null)),
+                        MEDI_CAL)
+                .orElseThrow();
         assertThat(w.monthsBefore()).isEqualTo(1);
         assertThat(w.monthsAfter()).isEqualTo(1);
     }
@@ -61,7 +84,9 @@ class HealthUseTests {
 
     @Test
     void theAfterWindowIsCompleteOnceItsTwelfthMonthHasEnded() {
-        assertThat(HealthUse.afterWindowComplete(MOVE_IN, LocalDate.of(2025, 6, 30))).isFalse();
-        assertThat(HealthUse.afterWindowComplete(MOVE_IN, LocalDate.of(2025, 7, 1))).isTrue();
+        assertThat(HealthUse.afterWindowComplete(MOVE_IN, LocalDate.of(2025, 6, 30)))
+                .isFalse();
+        assertThat(HealthUse.afterWindowComplete(MOVE_IN, LocalDate.of(2025, 7, 1)))
+                .isTrue();
     }
 }

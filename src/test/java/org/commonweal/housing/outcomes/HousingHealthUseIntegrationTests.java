@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,21 +52,38 @@ class HousingHealthUseIntegrationTests {
                 select count(distinct e.client_id) from housing.enrollment e join housing.project p on p.id = e.project_id
                 where e.move_in_date is not null and p.project_type in (3, 9, 10, 13)""").query(Long.class).single();
         assertThat(total.housed()).isEqualTo(housed);
-        assertThat(total.notMember() + total.tooRecent() + total.noCoverageData() + total.measured()).isEqualTo(housed);
-        assertThat(total.measured()).as("demo clients point at coverage members").isGreaterThan(20);
+        assertThat(total.notMember() + total.tooRecent() + total.noCoverageData() + total.measured())
+                .isEqualTo(housed);
+        assertThat(total.measured())
+                .as("demo clients point at coverage members")
+                .isGreaterThan(20);
         assertThat(total.monthsBefore()).isBetween(0L, 12 * total.measured());
         assertThat(total.monthsAfter()).isBetween(0L, 12 * total.measured());
-        assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'enrollment-span' and purpose = ?")
-                .param(HealthUseReport.PURPOSE).query(Long.class).single()).isGreaterThanOrEqualTo(total.measured());
+        assertThat(jdbc.sql(
+                                "select count(*) from audit.audit_event where entity_type = 'enrollment-span' and purpose = ?")
+                        .param(HealthUseReport.PURPOSE)
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(total.measured());
     }
 
     @Test
     void thePageSaysUtilisationNeedsClaimsAndAnalystsSeeNoSmallCounts() throws Exception {
-        String admin = mvc.perform(get("/housing/outcomes/health").with(user("admin").roles("ADMIN")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String analyst = mvc.perform(get("/housing/outcomes/health").with(user("an").roles("ANALYST")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(admin).contains("id=\"claims-note\"").contains("claims or encounter data")
+        String admin = mvc.perform(
+                        get("/housing/outcomes/health").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String analyst = mvc.perform(
+                        get("/housing/outcomes/health").with(user("an").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(admin)
+                .contains("id=\"claims-note\"")
+                .contains("claims or encounter data")
                 .contains("id=\"health-chart\"");
         assertThat(analyst).contains("id=\"suppression-note\"");
         int masked = 0;

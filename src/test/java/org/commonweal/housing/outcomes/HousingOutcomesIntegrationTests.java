@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.LinearAttacker;
@@ -22,8 +21,13 @@ class HousingOutcomesIntegrationTests {
     MockMvc mvc;
 
     List<String[]> csv(String role, String by) throws Exception {
-        String body = mvc.perform(get("/housing/outcomes.csv").param("by", by).with(user(role).roles(role)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(get("/housing/outcomes.csv")
+                        .param("by", by)
+                        .with(user(role).roles(role)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return body.lines().map(l -> l.split(",", -1)).toList();
     }
 
@@ -54,17 +58,31 @@ class HousingOutcomesIntegrationTests {
             }
             String[] total = admin.get(admin.size() - 1);
             assertThat(total[0]).isEqualTo("Total");
-            assertThat(Integer.parseInt(total[2])).as("about three in four clients are housed").isGreaterThan(150);
-            assertThat(Double.parseDouble(total[4].replace("%", ""))).as("12-month retention").isBetween(60.0, 99.0);
+            assertThat(Integer.parseInt(total[2]))
+                    .as("about three in four clients are housed")
+                    .isGreaterThan(150);
+            assertThat(Double.parseDouble(total[4].replace("%", "")))
+                    .as("12-month retention")
+                    .isBetween(60.0, 99.0);
         }
     }
 
     @Test
     void outcomesPageDrawsTheRetentionChartData() throws Exception {
-        String page = mvc.perform(get("/housing/outcomes").param("by", "spa").with(user("analyst").roles("ANALYST")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"retention-chart\"").contains("data-labels=\"SPA ").contains("id=\"suppression-note\"");
-        mvc.perform(get("/housing/outcomes").param("by", "nonsense").with(user("analyst").roles("ANALYST")))
+        String page = mvc.perform(get("/housing/outcomes")
+                        .param("by", "spa")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"retention-chart\"")
+                .contains("data-labels=\"SPA ")
+                .contains("id=\"suppression-note\"");
+        mvc.perform(get("/housing/outcomes")
+                        .param("by", "nonsense")
+                        .with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isUnprocessableContent());
     }
 
@@ -84,7 +102,8 @@ class HousingOutcomesIntegrationTests {
                     String name = by + ":" + admin.get(r)[0] + ":" + c;
                     attacker.read(name, analyst.get(r)[c]);
                     parts.computeIfAbsent(c, k -> new java.util.HashMap<>())
-                            .computeIfAbsent(by, k -> new java.util.ArrayList<>()).add(name);
+                            .computeIfAbsent(by, k -> new java.util.ArrayList<>())
+                            .add(name);
                     sum += Long.parseLong(admin.get(r)[c]);
                 }
                 if (by.equals("program")) {
@@ -98,7 +117,8 @@ class HousingOutcomesIntegrationTests {
         }
         assertThat(attacker.masked()).as("the demo data has masked cells").isNotEmpty();
         assertThat(attacker.breaches()).isEmpty();
-        System.out.printf("disclosure: housing outcomes by program and by SPA, %d cells checked by the attacker%n",
+        System.out.printf(
+                "disclosure: housing outcomes by program and by SPA, %d cells checked by the attacker%n",
                 attacker.cells());
     }
 }

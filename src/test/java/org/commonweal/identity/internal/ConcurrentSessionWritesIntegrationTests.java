@@ -36,7 +36,8 @@ class ConcurrentSessionWritesIntegrationTests {
             second.setAttribute("drill", "second");
             sessions.save(first);
             sessions.save(second);
-            assertThat(sessions.findById(session.getId()).<String>getAttribute("drill")).isEqualTo("second");
+            assertThat(sessions.findById(session.getId()).<String>getAttribute("drill"))
+                    .isEqualTo("second");
         } finally {
             sessions.deleteById(session.getId());
         }

@@ -3,7 +3,6 @@ package org.commonweal.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.ApiClients.Registration;
 import org.commonweal.identity.ApiScope;
@@ -17,6 +16,7 @@ class IssuedSecretGuardIntegrationTests {
 
     @Autowired
     JdbcApiClients clients;
+
     @Autowired
     IssuedSecretGuard guard;
 
@@ -29,8 +29,10 @@ class IssuedSecretGuardIntegrationTests {
         var issued = clients.register(registration("Page failed clinic"));
         var request = new MockHttpServletRequest("POST", "/admin/api-clients");
         IssuedSecretGuard.issued(request, issued.id());
-        guard.afterCompletion(request, new MockHttpServletResponse(), null, new IllegalStateException("template failed"));
-        assertThat(clients.findByClientId(issued.clientId()).orElseThrow().active()).isFalse();
+        guard.afterCompletion(
+                request, new MockHttpServletResponse(), null, new IllegalStateException("template failed"));
+        assertThat(clients.findByClientId(issued.clientId()).orElseThrow().active())
+                .isFalse();
     }
 
     @Test
@@ -39,6 +41,7 @@ class IssuedSecretGuardIntegrationTests {
         var request = new MockHttpServletRequest("POST", "/admin/api-clients");
         IssuedSecretGuard.issued(request, issued.id());
         guard.afterCompletion(request, new MockHttpServletResponse(), null, null);
-        assertThat(clients.findByClientId(issued.clientId()).orElseThrow().active()).isTrue();
+        assertThat(clients.findByClientId(issued.clientId()).orElseThrow().active())
+                .isTrue();
     }
 }

@@ -27,7 +27,8 @@ class PasswordPolicyTests {
     @Test
     void acceptsLongPassphrasesWithoutCompositionRules() {
         // no digits, capitals or symbols needed (NIST SP 800-63B forbids composition rules)
-        assertThat(PasswordPolicy.check("lantern orbit cactus whistle", "maria")).isEmpty();
+        assertThat(PasswordPolicy.check("lantern orbit cactus whistle", "maria"))
+                .isEmpty();
         assertThat(PasswordPolicy.check("río seco bajo la luna", "maria")).isEmpty();
         assertThat(PasswordPolicy.check("Vx9#qL2m!Tr7", "maria")).isEmpty();
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -16,18 +15,26 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 class VerifiedTokensTests {
 
     private static Jwt jwt(String value) {
-        return Jwt.withTokenValue(value).header("alg", "RS256").subject("cw-1").issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(300)).build();
+        return Jwt.withTokenValue(value)
+                .header("alg", "RS256")
+                .subject("cw-1")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(300))
+                .build();
     }
 
     @Test
     void verifiesASignatureOnceButChecksTheCheapRulesEveryCall() {
         var verifications = new AtomicInteger();
         var refuse = new AtomicReference<OAuth2Error>();
-        var tokens = new VerifiedTokens(token -> {
-            verifications.incrementAndGet();
-            return jwt(token);
-        }, jwt -> refuse.get() == null ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(refuse.get()));
+        var tokens = new VerifiedTokens(
+                token -> {
+                    verifications.incrementAndGet();
+                    return jwt(token);
+                },
+                jwt -> refuse.get() == null
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(refuse.get()));
 
         assertThat(tokens.decode("a").getSubject()).isEqualTo("cw-1");
         tokens.decode("a");
@@ -38,7 +45,8 @@ class VerifiedTokensTests {
 
         // the client is disabled meanwhile: refused at once, and verified afresh if it comes again
         refuse.set(new OAuth2Error("invalid_token", "the client is disabled", null));
-        assertThatThrownBy(() -> tokens.decode("a")).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> tokens.decode("a"))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("disabled");
         refuse.set(null);
         tokens.decode("a");

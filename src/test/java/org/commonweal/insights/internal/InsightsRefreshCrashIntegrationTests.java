@@ -8,9 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,10 @@ class InsightsRefreshCrashIntegrationTests {
 
     @Autowired
     InsightsRefresh refresh;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
@@ -52,9 +52,14 @@ class InsightsRefreshCrashIntegrationTests {
             }
             Process child = ChildJvm.command(dataSource, log, dir.resolve("app"), "insights-refresh");
             try {
-                ChildJvm.await(child, log, Duration.ofMinutes(3), "the child's refresh inside a family's transaction",
+                ChildJvm.await(
+                        child,
+                        log,
+                        Duration.ofMinutes(3),
+                        "the child's refresh inside a family's transaction",
                         this::waitingToFinishAFamily);
-                assertThat(figures()).as("readers see the old figures while a family is being replaced")
+                assertThat(figures())
+                        .as("readers see the old figures while a family is being replaced")
                         .isEqualTo(undisturbed);
             } finally {
                 child.destroyForcibly().waitFor();
@@ -65,23 +70,25 @@ class InsightsRefreshCrashIntegrationTests {
         assertThat(figures()).as("every family whole after the kill").isEqualTo(undisturbed);
 
         refresh.refreshAll("test");
-        assertThat(figures()).as("a rerun gives an undisturbed refresh's figures").isEqualTo(undisturbed);
+        assertThat(figures())
+                .as("a rerun gives an undisturbed refresh's figures")
+                .isEqualTo(undisturbed);
     }
 
     private boolean waitingToFinishAFamily() {
         return jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where wait_event_type = 'Lock' and query ilike '%insert into insights.refresh%'""")
-                .query(Integer.class).single() > 0;
+                where wait_event_type = 'Lock' and query ilike '%insert into insights.refresh%'""").query(Integer.class).single() > 0;
     }
 
     private void awaitNoWriterLeft() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where state <> 'idle' and pid <> pg_backend_pid() and query ilike '%insert into insights.refresh%'""")
-                .query(Integer.class).single() > 0) {
-            assertThat(System.nanoTime()).as("the killed refresh's backend ended").isLessThan(deadline);
+                where state <> 'idle' and pid <> pg_backend_pid() and query ilike '%insert into insights.refresh%'""").query(Integer.class).single() > 0) {
+            assertThat(System.nanoTime())
+                    .as("the killed refresh's backend ended")
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }

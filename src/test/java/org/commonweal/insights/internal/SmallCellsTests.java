@@ -3,7 +3,6 @@ package org.commonweal.insights.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 
 class SmallCellsTests {
@@ -25,7 +24,9 @@ class SmallCellsTests {
     void yearlyAveragesAreJudgedByTheirRoundedValue() {
         assertThat(SmallCells.small(n(10.4))).isTrue();
         assertThat(SmallCells.small(n(10.5))).isFalse();
-        assertThat(SmallCells.small(n(0.4))).as("a fraction of a person is still one to ten").isTrue();
+        assertThat(SmallCells.small(n(0.4)))
+                .as("a fraction of a person is still one to ten")
+                .isTrue();
     }
 
     @Test
@@ -48,9 +49,11 @@ class SmallCellsTests {
 
     @Test
     void largeCellsShowCountAndRateInTheMeasuresUnit() {
-        assertThat(SmallCells.show(Measure.CENTER_VISITS, n(250), n(10_000)).rate()).isEqualTo("25.0");
+        assertThat(SmallCells.show(Measure.CENTER_VISITS, n(250), n(10_000)).rate())
+                .isEqualTo("25.0");
         assertThat(SmallCells.show(Measure.ADEQUACY, n(873), n(1000)).rate()).isEqualTo("87.3%");
-        assertThat(SmallCells.show(Measure.MEMBERS, n(12_345), n(100_000)).count()).isEqualTo("12,345");
+        assertThat(SmallCells.show(Measure.MEMBERS, n(12_345), n(100_000)).count())
+                .isEqualTo("12,345");
         assertThat(SmallCells.show(Measure.CENTER_VISITS, n(0), n(5000)).rate()).isEqualTo("0.0");
     }
 
@@ -59,7 +62,8 @@ class SmallCellsTests {
         var shown = SmallCells.show(Measure.GRANT_DOLLARS, n(5), n(20_000));
         assertThat(shown.count()).isEqualTo("$5");
         assertThat(shown.rate()).isEqualTo("$0.00");
-        assertThat(SmallCells.show(Measure.GRANT_DOLLARS, n(250_000), n(4)).rate()).isEqualTo(SmallCells.MASK);
+        assertThat(SmallCells.show(Measure.GRANT_DOLLARS, n(250_000), n(4)).rate())
+                .isEqualTo(SmallCells.MASK);
     }
 
     @Test

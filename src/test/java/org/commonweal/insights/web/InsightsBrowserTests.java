@@ -3,7 +3,6 @@ package org.commonweal.insights.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.shell.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +24,11 @@ class InsightsBrowserTests {
 
     static WebDriver browser;
 
-    @LocalServerPort int port;
-    @Value("${commonweal.demo.password:demo-password}") String demoPassword;
+    @LocalServerPort
+    int port;
+
+    @Value("${commonweal.demo.password:demo-password}")
+    String demoPassword;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -46,7 +48,9 @@ class InsightsBrowserTests {
 
     /** Each tile's value equals its table row's rate (or count, for a measure without a rate). */
     private void assertMapMatchesTable(int areas) {
-        BrowserSupport.waitFor(browser).until(d -> !d.findElements(By.cssSelector("#insights-map g.insights-tile")).isEmpty());
+        BrowserSupport.waitFor(browser)
+                .until(d -> !d.findElements(By.cssSelector("#insights-map g.insights-tile"))
+                        .isEmpty());
         List<WebElement> tiles = browser.findElements(By.cssSelector("#insights-map g.insights-tile"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#insights-table tbody tr"));
         assertThat(tiles).hasSize(areas);
@@ -85,9 +89,12 @@ class InsightsBrowserTests {
         assertMapMatchesTable(11);
         assertThat(browser.findElement(By.id("insights-table")).getText()).contains("Long Beach");
 
-        java.nio.file.Files.copy(((org.openqa.selenium.TakesScreenshot) browser)
-                .getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
-                java.nio.file.Path.of("target", "insights-map.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.copy(
+                ((org.openqa.selenium.TakesScreenshot) browser)
+                        .getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+                        .toPath(),
+                java.nio.file.Path.of("target", "insights-map.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         new Select(browser.findElement(By.id("measure"))).selectByValue("grant-dollars");
         BrowserSupport.waitFor(browser).until(d -> d.getCurrentUrl().contains("measure=grant-dollars"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.shell.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -52,12 +51,14 @@ class InsightsChartsBrowserTests {
     /** The data of the chart drawn on the canvas: one list per dataset, as numbers (null for a gap). */
     @SuppressWarnings("unchecked")
     private static List<List<Object>> chartData(String canvasId) {
-        BrowserSupport.waitFor(browser).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "return typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById(arguments[0]));",
-                canvasId));
-        return (List<List<Object>>) ((JavascriptExecutor) browser).executeScript(
-                "return Chart.getChart(document.getElementById(arguments[0])).data.datasets.map(d => d.data);",
-                canvasId);
+        BrowserSupport.waitFor(browser).until(d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript(
+                        "return typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById(arguments[0]));",
+                        canvasId));
+        return (List<List<Object>>) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return Chart.getChart(document.getElementById(arguments[0])).data.datasets.map(d => d.data);",
+                        canvasId);
     }
 
     private static List<Object> column(String tableId, String attribute) {
@@ -70,7 +71,9 @@ class InsightsChartsBrowserTests {
     }
 
     private static List<Object> numbers(List<Object> drawn) {
-        return drawn.stream().map(v -> v == null ? null : (Object) ((Number) v).doubleValue()).toList();
+        return drawn.stream()
+                .map(v -> v == null ? null : (Object) ((Number) v).doubleValue())
+                .toList();
     }
 
     @Test

@@ -10,7 +10,8 @@ class InsightsDivergingTests {
     @Test
     void classesAreCentredOnZeroWithANeutralMiddleAndTheLegendNamesTheSameBounds() {
         // differences from the county's rate: the largest is 10 below, so the scale runs from −10 to +10
-        var scale = InsightsViews.Diverging.of(InsightsClassesTests.rows(-10.0, -7.0, -3.0, -1.0, 0.0, 1.5, 4.0, 9.0, null));
+        var scale = InsightsViews.Diverging.of(
+                InsightsClassesTests.rows(-10.0, -7.0, -3.0, -1.0, 0.0, 1.5, 4.0, 9.0, null));
         assertThat(scale.max()).isEqualTo(10.0);
         assertThat(scale.breaks()).containsExactly(-10.0, -6.0, -2.0, 2.0, 6.0, 10.0);
         assertThat(scale.classOf(-10.0)).isZero();
@@ -25,8 +26,13 @@ class InsightsDivergingTests {
         assertThat(scale.classOf(6.0)).isEqualTo(3);
         assertThat(scale.classOf(9.0)).isEqualTo(4);
         assertThat(scale.cssClass(2)).isEqualTo("insights-d2");
-        assertThat(scale.labels()).containsExactly("\u221210.0 \u2026 \u22126.0", "\u22126.0 \u2026 \u22122.0",
-                "\u22122.0 \u2026 +2.0", "+2.0 \u2026 +6.0", "+6.0 \u2026 +10.0");
+        assertThat(scale.labels())
+                .containsExactly(
+                        "\u221210.0 \u2026 \u22126.0",
+                        "\u22126.0 \u2026 \u22122.0",
+                        "\u22122.0 \u2026 +2.0",
+                        "+2.0 \u2026 +6.0",
+                        "+6.0 \u2026 +10.0");
         assertThat(scale.format(-3.26)).isEqualTo("\u22123.3");
         assertThat(scale.format(0.0)).isEqualTo("0.0");
     }

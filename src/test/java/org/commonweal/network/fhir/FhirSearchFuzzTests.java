@@ -2,6 +2,8 @@ package org.commonweal.network.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,10 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
-
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 
 /**
  * Fuzzing (Jazzer) of the Plan-Net search parameters (token, string, date and period with their prefixes, reference,
@@ -24,9 +22,11 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
  */
 class FhirSearchFuzzTests {
 
-    private static final List<String> TYPES = PlanNetTables.TABLES.keySet().stream().sorted().toList();
+    private static final List<String> TYPES =
+            PlanNetTables.TABLES.keySet().stream().sorted().toList();
     /** PostgreSQL's timestamp range: 4713 BC to 294276 AD. */
     private static final Instant FIRST = Instant.parse("-4712-01-01T00:00:00Z");
+
     private static final Instant LAST = Instant.parse("+294276-12-31T23:59:59Z");
 
     @FuzzTest(maxDuration = "2m")
@@ -54,9 +54,11 @@ class FhirSearchFuzzTests {
             assertThat(refused.getMessage()).as("a refusal says why").isNotBlank();
             return;
         }
-        assertThat(placeholders(compiled.sql())).as("every value is bound, none is in the statement")
+        assertThat(placeholders(compiled.sql()))
+                .as("every value is bound, none is in the statement")
                 .isEqualTo(compiled.all().size());
-        assertThat(placeholders(compiled.from() + " " + compiled.where().sql())).as("the count query")
+        assertThat(placeholders(compiled.from() + " " + compiled.where().sql()))
+                .as("the count query")
                 .isEqualTo(compiled.args().size());
         assertThat(compiled.count()).isBetween(1, DirectorySearch.MAX_COUNT);
         for (Object arg : compiled.all()) {
@@ -75,10 +77,8 @@ class FhirSearchFuzzTests {
                     accepted(s);
                 }
             }
-            case Boolean b -> {
-            }
-            case null -> {
-            }
+            case Boolean b -> {}
+            case null -> {}
             default -> throw new AssertionError("an argument of an unexpected type: " + arg.getClass());
         }
     }

@@ -10,9 +10,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
-
 import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -36,15 +34,18 @@ class PlanNetCrashIntegrationTests {
 
     @Autowired
     PlanNetImport planNet;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
     @TempDir
     Path dir;
 
-    private final String prefix = String.format("kill%06d-", ThreadLocalRandom.current().nextInt(1_000_000));
+    private final String prefix =
+            String.format("kill%06d-", ThreadLocalRandom.current().nextInt(1_000_000));
 
     @Test
     void aKilledPlanNetImportRerunGivesTheStateOfAnUndisturbedOne() throws Exception {
@@ -64,9 +65,15 @@ class PlanNetCrashIntegrationTests {
                 try (Statement s = holder.createStatement()) {
                     s.execute("lock table network.entry_history in share mode");
                 }
-                ChildJvm.await(child, log, Duration.ofSeconds(30), "the child between a resource and its history",
+                ChildJvm.await(
+                        child,
+                        log,
+                        Duration.ofSeconds(30),
+                        "the child between a resource and its history",
                         this::waitingToWriteHistory);
-                assertThat(withoutOneHistoryEntry()).as("every resource seen has its history while stopped").isZero();
+                assertThat(withoutOneHistoryEntry())
+                        .as("every resource seen has its history while stopped")
+                        .isZero();
                 child.destroyForcibly().waitFor();
                 holder.rollback();
             }
@@ -76,13 +83,16 @@ class PlanNetCrashIntegrationTests {
         awaitNoWriterLeft();
         int left = count();
         assertThat(left).as("killed half-way").isBetween(300, RESOURCES - 1);
-        assertThat(withoutOneHistoryEntry()).as("every resource has its history after the kill").isZero();
+        assertThat(withoutOneHistoryEntry())
+                .as("every resource has its history after the kill")
+                .isZero();
 
         var rerun = planNet.importPath(file, "test");
         assertThat(rerun.problems()).isEmpty();
         assertThat(rerun.applied()).isEqualTo(RESOURCES);
         assertThat(snapshot()).as("the same end state as an undisturbed import").isEqualTo(undisturbed);
-        System.out.printf("Plan-Net kill -9 drill: %d of %d resources in when killed; the rerun completed the file%n",
+        System.out.printf(
+                "Plan-Net kill -9 drill: %d of %d resources in when killed; the rerun completed the file%n",
                 left, RESOURCES);
         forget();
     }
@@ -93,10 +103,17 @@ class PlanNetCrashIntegrationTests {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < RESOURCES; i++) {
                 out.write(("{\"resourceType\":\"Practitioner\",\"id\":\"%s%d\",\"identifier\":[{\"system\":"
-                        + "\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"19%08d\"}],\"active\":true,\"name\":[{"
-                        + "\"family\":\"Kim %d\",\"given\":[\"Ana\",\"M%d\"]}],\"gender\":\"%s\",\"communication\":[{"
-                        + "\"coding\":[{\"system\":\"urn:ietf:bcp:47\",\"code\":\"%s\"}]}]}\n").formatted(prefix, i, i,
-                        i % 97, i, i % 2 == 0 ? "female" : "male", languages[i % languages.length]));
+                                + "\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"19%08d\"}],\"active\":true,\"name\":[{"
+                                + "\"family\":\"Kim %d\",\"given\":[\"Ana\",\"M%d\"]}],\"gender\":\"%s\",\"communication\":[{"
+                                + "\"coding\":[{\"system\":\"urn:ietf:bcp:47\",\"code\":\"%s\"}]}]}\n")
+                        .formatted(
+                                prefix,
+                                i,
+                                i,
+                                i % 97,
+                                i,
+                                i % 2 == 0 ? "female" : "male",
+                                languages[i % languages.length]));
             }
         }
         return file;
@@ -105,31 +122,32 @@ class PlanNetCrashIntegrationTests {
     private boolean waitingToWriteHistory() {
         return jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where wait_event_type = 'Lock' and query ilike '%insert into network.entry_history%'""")
-                .query(Integer.class).single() > 0;
+                where wait_event_type = 'Lock' and query ilike '%insert into network.entry_history%'""").query(Integer.class).single() > 0;
     }
 
     private void awaitNoWriterLeft() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (jdbc.sql("""
                 select count(*) from pg_stat_activity
-                where state <> 'idle' and pid <> pg_backend_pid() and query ilike '%network.entry_history%'""")
-                .query(Integer.class).single() > 0) {
-            assertThat(System.nanoTime()).as("the killed import's backend ended").isLessThan(deadline);
+                where state <> 'idle' and pid <> pg_backend_pid() and query ilike '%network.entry_history%'""").query(Integer.class).single() > 0) {
+            assertThat(System.nanoTime())
+                    .as("the killed import's backend ended")
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
     private int count() {
-        return jdbc.sql("select count(*) from network.practitioner where id like ?").param(prefix + "%")
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from network.practitioner where id like ?")
+                .param(prefix + "%")
+                .query(Integer.class)
+                .single();
     }
 
     private int withoutOneHistoryEntry() {
         return jdbc.sql("""
                 select count(*) from network.practitioner p where p.id like ? and (select count(*)
-                    from network.entry_history h where h.resource_type = 'Practitioner' and h.resource_id = p.id) <> 1""")
-                .param(prefix + "%").query(Integer.class).single();
+                    from network.entry_history h where h.resource_type = 'Practitioner' and h.resource_id = p.id) <> 1""").param(prefix + "%").query(Integer.class).single();
     }
 
     /** Every resource of the file as stored, with its version and history (ids of history and times left out). */
@@ -145,7 +163,10 @@ class PlanNetCrashIntegrationTests {
 
     private void forget() {
         jdbc.sql("delete from network.entry_history where resource_type = 'Practitioner' and resource_id like ?")
-                .param(prefix + "%").update();
-        jdbc.sql("delete from network.practitioner where id like ?").param(prefix + "%").update();
+                .param(prefix + "%")
+                .update();
+        jdbc.sql("delete from network.practitioner where id like ?")
+                .param(prefix + "%")
+                .update();
     }
 }

@@ -3,6 +3,7 @@ package org.commonweal.network.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.network.accuracy.DirectoryEdits;
 import org.hl7.fhir.r4.model.Endpoint;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Plan-Net data from elsewhere comes back whole: every example resource of the published Plan-Net 1.1.0 package and
@@ -43,14 +41,19 @@ class PlanNetFidelityIntegrationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     FhirContext fhir;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlanNetImport planNet;
+
     @Autowired
     PlanNetExport export;
+
     @Autowired
     DirectoryEdits edits;
 
@@ -65,8 +68,11 @@ class PlanNetFidelityIntegrationTests {
     }
 
     private String served(String reference) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/" + reference))
-                .header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+        var response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/" + reference))
+                        .header("Accept", "application/fhir+json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(reference).isEqualTo(200);
         return response.body();
     }
@@ -80,8 +86,9 @@ class PlanNetFidelityIntegrationTests {
     }
 
     private Map<String, String> samples() throws Exception {
-        assumeTrue(Files.isRegularFile(PlanNetSamples.PLAN_NET), "Plan-Net package not found at "
-                + PlanNetSamples.PLAN_NET.toAbsolutePath());
+        assumeTrue(
+                Files.isRegularFile(PlanNetSamples.PLAN_NET),
+                "Plan-Net package not found at " + PlanNetSamples.PLAN_NET.toAbsolutePath());
         Map<String, String> files = new TreeMap<>(PlanNetSamples.examples());
         assertThat(files).hasSize(49);
         files.putAll(PlanNetSamples.nppesShaped());
@@ -99,8 +106,8 @@ class PlanNetFidelityIntegrationTests {
             Resource source = (Resource) fhir.newJsonParser().parseResource(json);
             String actual = PlanNetSamples.canonical(fhir, served(source.fhirType() + "/" + source.getIdPart()));
             if (!actual.equals(expected)) {
-                differences.add(source.fhirType() + "/" + source.getIdPart() + "\nexpected " + expected
-                        + "\nserved " + actual);
+                differences.add(
+                        source.fhirType() + "/" + source.getIdPart() + "\nexpected " + expected + "\nserved " + actual);
             }
         }
         assertThat(differences).isEmpty();
@@ -112,9 +119,14 @@ class PlanNetFidelityIntegrationTests {
         var parser = fhir.newJsonParser();
 
         var practitioner = (Practitioner) parser.parseResource(served("Practitioner/nppes-pr-1"));
-        assertThat(practitioner.getTelecom()).extracting(t -> t.getSystem().toCode() + " " + t.getValue())
+        assertThat(practitioner.getTelecom())
+                .extracting(t -> t.getSystem().toCode() + " " + t.getValue())
                 .containsExactly("phone 3105550120", "fax 3105550121");
-        assertThat(practitioner.getQualificationFirstRep().getCode().getCodingFirstRep().getCode())
+        assertThat(practitioner
+                        .getQualificationFirstRep()
+                        .getCode()
+                        .getCodingFirstRep()
+                        .getCode())
                 .isEqualTo("207Q00000X");
         assertThat(practitioner.getNameFirstRep().getGivenAsSingleString()).isEqualTo("ADAEZE N");
 
@@ -123,7 +135,8 @@ class PlanNetFidelityIntegrationTests {
                 .isEqualTo("http://terminology.hl7.org/CodeSystem/endpoint-connection-type");
         assertThat(endpoint.getConnectionType().getCode()).isEqualTo("direct-project");
         assertThat(endpoint.getContactFirstRep().getValue()).isEqualTo("it@harbor.example.org");
-        assertThat(endpoint.getExtensionByUrl(PlanNetMapper.SD + "endpoint-usecase")).isNotNull();
+        assertThat(endpoint.getExtensionByUrl(PlanNetMapper.SD + "endpoint-usecase"))
+                .isNotNull();
 
         var organization = (Organization) parser.parseResource(served("Organization/nppes-org-1"));
         assertThat(organization.getAddressFirstRep().getPostalCode()).isEqualTo("00000");
@@ -132,19 +145,27 @@ class PlanNetFidelityIntegrationTests {
         assertThat(organization.getExtensionByUrl("http://example.org/fhir/StructureDefinition/org-local-rank"))
                 .isNotNull();
         var noStreet = (Organization) parser.parseResource(served("Organization/nppes-org-2"));
-        assertThat(noStreet.getAddress()).singleElement().satisfies(a -> assertThat(a.getCity() + " " + a.getState()
-                + " " + a.getPostalCode()).isEqualTo("LOMITA CA 00000"));
+        assertThat(noStreet.getAddress())
+                .singleElement()
+                .satisfies(a -> assertThat(a.getCity() + " " + a.getState() + " " + a.getPostalCode())
+                        .isEqualTo("LOMITA CA 00000"));
 
         String location = served("Location/nppes-loc-1");
         assertThat(location).contains("\"hoursOfOperation\"", "\"LOC-1144221847-1\"", "\"17:30:00\"");
         String role = served("PractitionerRole/nppes-role-1");
-        assertThat(role).contains("\"ROLE-1861469978-1\"", "\"existptonly\"", "\"fromNetwork\"", "\"telecom\"",
-                "unknown-to-this-server");
+        assertThat(role)
+                .contains(
+                        "\"ROLE-1861469978-1\"",
+                        "\"existptonly\"",
+                        "\"fromNetwork\"",
+                        "\"telecom\"",
+                        "unknown-to-this-server");
         String service = served("HealthcareService/nppes-hs-1");
         assertThat(service).contains("\"availableTime\"", "\"telecom\"", "Closed on federal holidays");
 
         // searches still answer from the columns
-        assertThat(served("Endpoint?connection-type=direct-project&_id=nppes-ep-1")).contains("\"nppes-ep-1\"");
+        assertThat(served("Endpoint?connection-type=direct-project&_id=nppes-ep-1"))
+                .contains("\"nppes-ep-1\"");
         assertThat(served("Location?address-postalcode=90731&_id=nppes-loc-1")).contains("\"nppes-loc-1\"");
     }
 
@@ -158,13 +179,15 @@ class PlanNetFidelityIntegrationTests {
         }
 
         var result = export.export(dir.resolve("export"));
-        assertThat(result.counts().values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(files.size());
+        assertThat(result.counts().values().stream().mapToLong(Long::longValue).sum())
+                .isGreaterThan(files.size());
         // only the imported entries, into a directory where they are gone again
         Path again = Files.createDirectories(dir.resolve("again"));
         for (String type : result.counts().keySet()) {
             List<String> lines = Files.readAllLines(dir.resolve("export").resolve(type + ".ndjson")).stream()
-                    .filter(line -> imported.contains(type + "/" + ((Resource) fhir.newJsonParser().parseResource(
-                            line)).getIdPart())).toList();
+                    .filter(line -> imported.contains(
+                            type + "/" + ((Resource) fhir.newJsonParser().parseResource(line)).getIdPart()))
+                    .toList();
             Files.write(again.resolve(type + ".ndjson"), lines);
         }
         PlanNetSamples.remove(jdbc, imported);
@@ -173,7 +196,8 @@ class PlanNetFidelityIntegrationTests {
         assertThat(report.applied()).isEqualTo(files.size());
 
         for (var entry : first.entrySet()) {
-            assertThat(PlanNetSamples.canonical(fhir, served(entry.getKey()))).as(entry.getKey())
+            assertThat(PlanNetSamples.canonical(fhir, served(entry.getKey())))
+                    .as(entry.getKey())
                     .isEqualTo(entry.getValue());
         }
     }
@@ -181,33 +205,44 @@ class PlanNetFidelityIntegrationTests {
     @Test
     void aResourceThatCannotBeKeptWholeIsRejectedWithItsReason() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("bad"));
-        Files.writeString(folder.resolve("Practitioner.ndjson"), String.join("\n",
-                "{\"resourceType\":\"Practitioner\",\"id\":\"nppes-bad-1\",\"identifier\":[{\"system\":"
-                        + "\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"1003000126\"}],\"name\":[{\"family\":\"ROE\"}],"
-                        + "\"favouriteColour\":\"blue\"}",
-                "{\"resourceType\":\"Practitioner\",\"id\":\"nppes-bad-2\",\"identifier\":[{\"system\":"
-                        + "\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"1003000134\"}],\"name\":[{\"family\":\"DOE\"}],"
-                        + "\"gender\":\"sometimes\"}") + "\n");
+        Files.writeString(
+                folder.resolve("Practitioner.ndjson"),
+                String.join(
+                                "\n",
+                                "{\"resourceType\":\"Practitioner\",\"id\":\"nppes-bad-1\",\"identifier\":[{\"system\":"
+                                        + "\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"1003000126\"}],\"name\":[{\"family\":\"ROE\"}],"
+                                        + "\"favouriteColour\":\"blue\"}",
+                                "{\"resourceType\":\"Practitioner\",\"id\":\"nppes-bad-2\",\"identifier\":[{\"system\":"
+                                        + "\"http://hl7.org/fhir/sid/us-npi\",\"value\":\"1003000134\"}],\"name\":[{\"family\":\"DOE\"}],"
+                                        + "\"gender\":\"sometimes\"}")
+                        + "\n");
         var report = planNet.importPath(folder, "test");
         assertThat(report.applied()).isZero();
-        assertThat(report.problems()).extracting(p -> p.line() + " " + p.reason()).satisfiesExactly(
-                p -> assertThat(p).startsWith("1 ").contains("favouriteColour"),
-                p -> assertThat(p).startsWith("2 ").contains("sometimes"));
+        assertThat(report.problems())
+                .extracting(p -> p.line() + " " + p.reason())
+                .satisfiesExactly(
+                        p -> assertThat(p).startsWith("1 ").contains("favouriteColour"),
+                        p -> assertThat(p).startsWith("2 ").contains("sometimes"));
         assertThat(jdbc.sql("select count(*) from network.practitioner where id like 'nppes-bad-%'")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aManagersCorrectionOfAnImportedEntryKeepsWhatTheImportBrought() throws Exception {
         importAll(dir.resolve("in"), PlanNetSamples.nppesShaped());
-        edits.update("nppes-pr-1", new DirectoryEdits.PractitionerChange("OKAFOR-BELL", "ADAEZE", "MD", "female",
-                "es, en", null, true), "test");
+        edits.update(
+                "nppes-pr-1",
+                new DirectoryEdits.PractitionerChange("OKAFOR-BELL", "ADAEZE", "MD", "female", "es, en", null, true),
+                "test");
 
         var practitioner = (Practitioner) fhir.newJsonParser().parseResource(served("Practitioner/nppes-pr-1"));
         assertThat(practitioner.getNameFirstRep().getFamily()).isEqualTo("OKAFOR-BELL");
         assertThat(practitioner.getTelecom()).hasSize(2);
         assertThat(practitioner.getAddress()).hasSize(1);
-        assertThat(practitioner.getQualification()).extracting(q -> q.getCode().getCodingFirstRep().getCode())
+        assertThat(practitioner.getQualification())
+                .extracting(q -> q.getCode().getCodingFirstRep().getCode())
                 .contains("207Q00000X");
     }
 }

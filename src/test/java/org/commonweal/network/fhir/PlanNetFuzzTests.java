@@ -2,20 +2,18 @@ package org.commonweal.network.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.commonweal.network.imports.ImportProblem;
 import org.hl7.fhir.r4.model.PrimitiveType;
-
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 
 /**
  * Fuzzing (Jazzer) of the Plan-Net import's reading: the same bytes as an NDJSON file (a resource a line) and as a
@@ -35,8 +33,7 @@ class PlanNetFuzzTests {
         IParser parser = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
         List<PlanNetImport.Parsed> parsed = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        PlanNetImport.readNdjson(parser, "fuzz.ndjson", new BufferedReader(new StringReader(text)), parsed,
-                problems);
+        PlanNetImport.readNdjson(parser, "fuzz.ndjson", new BufferedReader(new StringReader(text)), parsed, problems);
         PlanNetImport.readJson(parser, "fuzz.json", text, parsed, problems);
         for (PlanNetImport.Parsed p : parsed) {
             assertThat(p.resource().getIdPart()).isNotNull();
@@ -52,11 +49,14 @@ class PlanNetFuzzTests {
                 assertThat(ref.target()).contains("/");
                 assertThat(ref.path()).isNotBlank();
             }
-            FHIR.newTerser().getAllPopulatedChildElementsOfType(p.resource(), PrimitiveType.class)
+            FHIR.newTerser()
+                    .getAllPopulatedChildElementsOfType(p.resource(), PrimitiveType.class)
                     .forEach(v -> assertThat(String.valueOf(v.getValueAsString()))
-                            .as("PostgreSQL text and jsonb hold no NUL").doesNotContain("\u0000"));
+                            .as("PostgreSQL text and jsonb hold no NUL")
+                            .doesNotContain("\u0000"));
             String kept = ResourcesAsReceived.keep(p.resource());
-            assertThat(ResourcesAsReceived.read(kept).fhirType()).isEqualTo(p.resource().fhirType());
+            assertThat(ResourcesAsReceived.read(kept).fhirType())
+                    .isEqualTo(p.resource().fhirType());
         }
         for (ImportProblem problem : problems) {
             assertThat(problem.line()).isPositive();

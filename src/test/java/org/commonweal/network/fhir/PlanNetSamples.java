@@ -1,5 +1,6 @@
 package org.commonweal.network.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Plan-Net resources not written here: every example of the published Plan-Net 1.1.0 package in
@@ -28,8 +26,7 @@ final class PlanNetSamples {
     static final Path PLAN_NET = PACKAGES.resolve("hl7.fhir.us.davinci-pdex-plan-net-1.1.0.tgz");
     static final Path NPPES_SHAPED = Path.of("src", "test", "resources", "plannet", "nppes");
 
-    private PlanNetSamples() {
-    }
+    private PlanNetSamples() {}
 
     /** The JSON of every example resource of the Plan-Net package, by file name. */
     static Map<String, String> examples() throws IOException {
@@ -92,7 +89,8 @@ final class PlanNetSamples {
     static void remove(JdbcClient jdbc, List<String> references) {
         for (String ref : references) {
             String[] typeId = ref.split("/");
-            jdbc.sql("delete from " + PlanNetTables.require(typeId[0]).table() + " where id = ?").param(typeId[1])
+            jdbc.sql("delete from " + PlanNetTables.require(typeId[0]).table() + " where id = ?")
+                    .param(typeId[1])
                     .update();
         }
     }

@@ -3,6 +3,10 @@ package org.commonweal.network.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.commonweal.IntegrationTest;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -27,11 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-
 /**
  * Validates a sample of every directory resource type, as the API serves it, against the Plan-Net 1.1.0 and US Core
  * 3.1.1 profiles from the offline packages in {@code ../shared/fhir}. Terminology the validator cannot check offline
@@ -44,15 +42,18 @@ class PlanNetValidationIntegrationTests {
 
     @Autowired
     DirectorySearch directory;
+
     @Autowired
     PlanNetImport planNet;
+
     @Autowired
     JdbcClient jdbc;
 
     /** The validator over the offline Plan-Net and US Core packages. */
     private static FhirValidator validator() throws Exception {
-        assumeTrue(Files.isDirectory(PACKAGES), "FHIR packages not found at " + PACKAGES.toAbsolutePath()
-                + ": Plan-Net profile validation skipped");
+        assumeTrue(
+                Files.isDirectory(PACKAGES),
+                "FHIR packages not found at " + PACKAGES.toAbsolutePath() + ": Plan-Net profile validation skipped");
         FhirContext context = FhirContext.forR4Cached();
         var packages = new PrePopulatedValidationSupport(context);
         for (String tgz : List.of("hl7.fhir.us.core-3.1.1.tgz", "hl7.fhir.us.davinci-pdex-plan-net-1.1.0.tgz")) {
@@ -73,10 +74,15 @@ class PlanNetValidationIntegrationTests {
         }
         var unknownSystems = new UnknownCodeSystemWarningValidationSupport(context);
         unknownSystems.setNonExistentCodeSystemSeverity(
-                org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport.IssueSeverity.WARNING);
-        var chain = new ValidationSupportChain(packages, new DefaultProfileValidationSupport(context),
-                new CommonCodeSystemsTerminologyService(context), new InMemoryTerminologyServerValidationSupport(context),
-                new SnapshotGeneratingValidationSupport(context), unknownSystems);
+                org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport.IssueSeverity
+                        .WARNING);
+        var chain = new ValidationSupportChain(
+                packages,
+                new DefaultProfileValidationSupport(context),
+                new CommonCodeSystemsTerminologyService(context),
+                new InMemoryTerminologyServerValidationSupport(context),
+                new SnapshotGeneratingValidationSupport(context),
+                unknownSystems);
         var instanceValidator = new FhirInstanceValidator(chain);
         instanceValidator.setErrorForUnknownProfiles(true);
         return context.newValidator().registerValidatorModule(instanceValidator);
@@ -93,14 +99,24 @@ class PlanNetValidationIntegrationTests {
         FhirValidator validator = validator();
         List<String> errors = new ArrayList<>();
         int validated = 0;
-        for (String[] sample : List.of(new String[] {"Practitioner", "pr-0"}, new String[] {"Practitioner", "pr-1"},
-                new String[] {"PractitionerRole", "role-0-0"}, new String[] {"Location", "hosp-0-0"}, new String[] {"Location", "mg-0-1"},
-                new String[] {"Location", "rx-0-0"}, new String[] {"Location", "fqhc-0-0"},
-                new String[] {"Location", "la-county"}, new String[] {"Organization", "hosp-0"},
-                new String[] {"Organization", "mg-0"}, new String[] {"Organization", "net-medi-cal"},
-                new String[] {"Organization", "lacare"}, new String[] {"OrganizationAffiliation", "aff-hosp-0"},
-                new String[] {"HealthcareService", "hs-er-hosp-0"}, new String[] {"InsurancePlan", "plan-medi-cal"},
-                new String[] {"InsurancePlan", "plan-covered-ca"}, new String[] {"Endpoint", "ep-hosp-0"})) {
+        for (String[] sample : List.of(
+                new String[] {"Practitioner", "pr-0"},
+                new String[] {"Practitioner", "pr-1"},
+                new String[] {"PractitionerRole", "role-0-0"},
+                new String[] {"Location", "hosp-0-0"},
+                new String[] {"Location", "mg-0-1"},
+                new String[] {"Location", "rx-0-0"},
+                new String[] {"Location", "fqhc-0-0"},
+                new String[] {"Location", "la-county"},
+                new String[] {"Organization", "hosp-0"},
+                new String[] {"Organization", "mg-0"},
+                new String[] {"Organization", "net-medi-cal"},
+                new String[] {"Organization", "lacare"},
+                new String[] {"OrganizationAffiliation", "aff-hosp-0"},
+                new String[] {"HealthcareService", "hs-er-hosp-0"},
+                new String[] {"InsurancePlan", "plan-medi-cal"},
+                new String[] {"InsurancePlan", "plan-covered-ca"},
+                new String[] {"Endpoint", "ep-hosp-0"})) {
             validate(validator, sample[0] + "/" + sample[1], directory.read(sample[0], sample[1]), errors);
             validated++;
         }

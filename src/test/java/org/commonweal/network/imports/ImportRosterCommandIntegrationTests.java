@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.platform.CommandArgs;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ImportRosterCommandIntegrationTests {
 
-    @Autowired ImportRosterCommand command;
-    @Autowired JdbcClient jdbc;
-    @TempDir Path dir;
+    @Autowired
+    ImportRosterCommand command;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
 
     static final String HEADER = "npi,last_name,first_name,credential,gender,languages,specialty_taxonomy,group_npi,"
             + "group_name,address,city,zip,phone,network,accepting_new_patients,telehealth\n";
@@ -29,15 +33,23 @@ class ImportRosterCommandIntegrationTests {
     void aRosterWithABadRowExitsThreeAndIsAuditedAsCommandColonImportRoster() throws Exception {
         String name = "roster-" + System.nanoTime() + ".csv";
         Path file = dir.resolve(name);
-        Files.writeString(file, HEADER
-                + "1972583466,Quintero,Rosa,MD,F,es;en,207Q00000X,1548263015,Boyle Heights IPA,2200 E 1st St,Los Angeles,90033,(323) 555-0101,medi-cal,Y,Y\n"
-                + "1972583468,Bad,Npi,MD,F,en,207Q00000X,,Boyle Heights IPA,2200 E 1st St,Los Angeles,90033,,medi-cal,Y,N\n");
+        Files.writeString(
+                file,
+                HEADER
+                        + "1972583466,Quintero,Rosa,MD,F,es;en,207Q00000X,1548263015,Boyle Heights IPA,2200 E 1st St,Los Angeles,90033,(323) 555-0101,medi-cal,Y,Y\n"
+                        + "1972583468,Bad,Npi,MD,F,en,207Q00000X,,Boyle Heights IPA,2200 E 1st St,Los Angeles,90033,,medi-cal,Y,N\n");
 
-        assertThat(command.run(CommandArgs.parse(List.of(file.toString()), Set.of(), Set.of()))).isEqualTo(3);
-        assertThat(jdbc.sql("select username from audit.audit_event where entity_type = 'provider-roster' and entity_id = ?")
-                .param(name).query(String.class).list()).containsExactly("command:import-roster");
+        assertThat(command.run(CommandArgs.parse(List.of(file.toString()), Set.of(), Set.of())))
+                .isEqualTo(3);
+        assertThat(jdbc.sql(
+                                "select username from audit.audit_event where entity_type = 'provider-roster' and entity_id = ?")
+                        .param(name)
+                        .query(String.class)
+                        .list())
+                .containsExactly("command:import-roster");
 
-        assertThat(command.run(CommandArgs.parse(List.of(dir.resolve("absent.csv").toString()), Set.of(), Set.of())))
+        assertThat(command.run(
+                        CommandArgs.parse(List.of(dir.resolve("absent.csv").toString()), Set.of(), Set.of())))
                 .isEqualTo(4);
     }
 }

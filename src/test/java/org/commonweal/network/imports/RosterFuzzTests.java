@@ -2,6 +2,7 @@ package org.commonweal.network.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +37,9 @@ class RosterFuzzTests {
             rows.add(row);
         });
         if (rejected < 0) {
-            assertThat(problems).as("a refused file is said why, at its header or its unclosed quote").isNotEmpty()
+            assertThat(problems)
+                    .as("a refused file is said why, at its header or its unclosed quote")
+                    .isNotEmpty()
                     .allSatisfy(p -> assertThat(p.line()).isBetween(1L, Math.max(1L, lines)));
             assertThat(rows).isEmpty();
         } else {
@@ -50,7 +51,9 @@ class RosterFuzzTests {
                 badLines.add(p.line());
             }
             assertThat(badLines).as("one rejected row per line with problems").hasSize(rejected);
-            assertThat(Collections.disjoint(badLines, goodLines)).as("a line is either taken or rejected").isTrue();
+            assertThat(Collections.disjoint(badLines, goodLines))
+                    .as("a line is either taken or rejected")
+                    .isTrue();
         }
         for (RosterRow row : rows) {
             assertThat(row.npi()).matches("\\d{10}");
@@ -63,9 +66,17 @@ class RosterFuzzTests {
             if (row.effective() != null && row.end() != null) {
                 assertThat(row.end()).isAfterOrEqualTo(row.effective());
             }
-            for (Object field : List.of(row.lastName(), row.firstName(), row.groupName(), row.address(), row.city(),
-                    row.locationName(), String.valueOf(row.credential()), String.valueOf(row.licenseNumber()),
-                    String.valueOf(row.phone()), row.languages().toString())) {
+            for (Object field : List.of(
+                    row.lastName(),
+                    row.firstName(),
+                    row.groupName(),
+                    row.address(),
+                    row.city(),
+                    row.locationName(),
+                    String.valueOf(row.credential()),
+                    String.valueOf(row.licenseNumber()),
+                    String.valueOf(row.phone()),
+                    row.languages().toString())) {
                 assertThat(field.toString()).as("PostgreSQL text holds no NUL").doesNotContain("\u0000");
             }
         }
@@ -74,9 +85,12 @@ class RosterFuzzTests {
         JsonNode kept = JSON.readTree(json);
         assertThat(kept.size()).isEqualTo(Math.min(problems.size(), 1000));
         for (int i = 0; i < kept.size(); i++) {
-            assertThat(kept.get(i).get("line").asLong()).isEqualTo(problems.get(i).line());
-            assertThat(kept.get(i).get("field").asString()).isEqualTo(problems.get(i).field());
-            assertThat(kept.get(i).get("reason").asString()).isEqualTo(problems.get(i).reason());
+            assertThat(kept.get(i).get("line").asLong())
+                    .isEqualTo(problems.get(i).line());
+            assertThat(kept.get(i).get("field").asString())
+                    .isEqualTo(problems.get(i).field());
+            assertThat(kept.get(i).get("reason").asString())
+                    .isEqualTo(problems.get(i).reason());
         }
     }
 

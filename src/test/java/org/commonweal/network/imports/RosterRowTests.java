@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class RosterRowTests {
@@ -45,8 +44,9 @@ class RosterRowTests {
         f.put("effective_date", "31/01/2026");
         List<ImportProblem> problems = new ArrayList<>();
         assertThat(RosterRow.parse(7, f, problems)).isNull();
-        assertThat(problems).extracting(ImportProblem::field).containsExactlyInAnyOrder("npi", "specialty_taxonomy",
-                "zip", "network", "effective_date");
+        assertThat(problems)
+                .extracting(ImportProblem::field)
+                .containsExactlyInAnyOrder("npi", "specialty_taxonomy", "zip", "network", "effective_date");
         assertThat(problems).allSatisfy(p -> assertThat(p.line()).isEqualTo(7));
     }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.commonweal.geography.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 class EarthCubeTests {
 
-    // PostgreSQL 18 earthdistance: select ll_to_earth(34.00689, -118.25861), earth_box(…, 16093.44), gc_to_sec(16093.44)
+    // PostgreSQL 18 earthdistance: select ll_to_earth(34.00689, -118.25861), earth_box(…, 16093.44),
+    // gc_to_sec(16093.44)
     @Test
     void matchesLlToEarthOfPostgres() {
         var c = EarthCube.of(new GeoPoint(34.00689, -118.25861));
@@ -25,10 +25,17 @@ class EarthCubeTests {
         assertThat(EarthCube.chord(-1)).isZero();
         assertThat(EarthCube.chord(1e9)).isEqualTo(2 * EarthCube.EARTH);
         String box = EarthCube.of(new GeoPoint(34.00689, -118.25861)).box(16093.44);
-        List<Double> corners = java.util.Arrays.stream(box.replaceAll("[()]", "").split(","))
-                .map(s -> Double.parseDouble(s.strip())).toList();
-        List<Double> expected = List.of(-2519382.0564162848, -4673261.464893439, 3551168.6889127153,
-                -2487195.184954625, -4641074.593431779, 3583355.560374375);
+        List<Double> corners = java.util.Arrays.stream(
+                        box.replaceAll("[()]", "").split(","))
+                .map(s -> Double.parseDouble(s.strip()))
+                .toList();
+        List<Double> expected = List.of(
+                -2519382.0564162848,
+                -4673261.464893439,
+                3551168.6889127153,
+                -2487195.184954625,
+                -4641074.593431779,
+                3583355.560374375);
         for (int i = 0; i < 6; i++) {
             assertThat(corners.get(i)).isCloseTo(expected.get(i), within(1e-6));
         }

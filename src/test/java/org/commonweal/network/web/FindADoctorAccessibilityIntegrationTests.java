@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +25,17 @@ class FindADoctorAccessibilityIntegrationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
     String get(String pathAndQuery, String language) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + pathAndQuery)).header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                                .header("Accept-Language", language)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
         return response.body();
     }
@@ -55,7 +59,8 @@ class FindADoctorAccessibilityIntegrationTests {
                   join network.practitioner p on p.id = r.practitioner_id and p.active and not p.suppressed
                  where r.active and not r.suppressed and (r.period_end is null or r.period_end >= current_date)
                    and l.accessibility @> array['handiaccess', 'pubtrans']
-                 order by r.id limit 1""").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                 order by r.id limit 1""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
     }
 
@@ -64,11 +69,19 @@ class FindADoctorAccessibilityIntegrationTests {
         String[] o = accessibleOffice();
         String en = get("/find-a-doctor/providers/" + o[0], "en");
         List<String> codes = access(en);
-        assertThat(codes).isNotEmpty().anySatisfy(c -> assertThat(c).contains("handiaccess").contains("pubtrans"));
-        String block = en.substring(en.indexOf("data-access=\"" + codes.stream()
-                .filter(c -> c.contains("handiaccess") && c.contains("pubtrans")).findFirst().orElseThrow()));
+        assertThat(codes)
+                .isNotEmpty()
+                .anySatisfy(c -> assertThat(c).contains("handiaccess").contains("pubtrans"));
+        String block = en.substring(en.indexOf("data-access=\""
+                + codes.stream()
+                        .filter(c -> c.contains("handiaccess") && c.contains("pubtrans"))
+                        .findFirst()
+                        .orElseThrow()));
         block = block.substring(0, block.indexOf("</div>"));
-        assertThat(block).contains("Accessibility").contains("Wheelchair accessible").contains("Near public transit")
+        assertThat(block)
+                .contains("Accessibility")
+                .contains("Wheelchair accessible")
+                .contains("Near public transit")
                 .doesNotContain("handiaccess<");
         String es = get("/find-a-doctor/providers/" + o[0] + "?lang=es", "es");
         assertThat(es).contains("Accesible en silla de ruedas").contains("Cerca del transporte público");
@@ -91,7 +104,8 @@ class FindADoctorAccessibilityIntegrationTests {
         List<String> cards = access(html);
         assertThat(cards).isNotEmpty().allSatisfy(c -> assertThat(c).contains("handiaccess"));
         String unfiltered = get("/find-a-doctor?kind=doctor&near=90012&miles=10", "en");
-        assertThat(access(unfiltered)).as("the card shows accessibility whether or not it was asked for")
+        assertThat(access(unfiltered))
+                .as("the card shows accessibility whether or not it was asked for")
                 .isNotEmpty();
     }
 }

@@ -3,7 +3,6 @@ package org.commonweal.network.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.shell.BrowserSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +51,8 @@ class FindADoctorPhoneBrowserTests {
         // before: about 1,050 px down, below ten filters; now within the first screen
         assertThat(first.getRect().getY()).isLessThan(844);
         assertThat(browser.findElement(By.id("language")).isDisplayed()).isFalse();
-        assertThat(browser.findElement(By.cssSelector("#results .phone-link")).getAttribute("href")).startsWith("tel:+1");
+        assertThat(browser.findElement(By.cssSelector("#results .phone-link")).getAttribute("href"))
+                .startsWith("tel:+1");
         browser.findElement(By.id("more-filters-toggle")).click();
         waitFor().until(d -> d.findElement(By.id("language")).isDisplayed());
         browser.findElement(By.id("more-filters-toggle")).click();
@@ -66,7 +66,8 @@ class FindADoctorPhoneBrowserTests {
         waitFor().until(d -> !d.findElements(By.id("provider-name")).isEmpty());
         assertThat(browser.findElement(By.id("provider-name")).getText()).isEqualTo(doctor);
         browser.findElement(By.id("back-to-search")).click();
-        waitFor().ignoring(StaleElementReferenceException.class)
+        waitFor()
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.id("find-form")).isEmpty()
                         && "Pasadena".equals(d.findElement(By.id("near")).getAttribute("value")));
         assertThat(browser.getCurrentUrl()).contains("near=Pasadena").contains("specialty=207Q00000X");
@@ -76,7 +77,8 @@ class FindADoctorPhoneBrowserTests {
         browser.get(browser.findElement(By.cssSelector("#results .result a")).getAttribute("href"));
         waitFor().until(d -> !d.findElements(By.id("provider-name")).isEmpty());
         browser.navigate().back();
-        waitFor().ignoring(StaleElementReferenceException.class)
+        waitFor()
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.id("near")).isEmpty()
                         && "Pasadena".equals(d.findElement(By.id("near")).getAttribute("value")));
         assertThat(browser.findElements(By.cssSelector("#results .result"))).isNotEmpty();

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,21 +25,24 @@ class FindADoctorProviderCardsIntegrationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
 
     String get(String pathAndQuery) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                        .header("Accept-Language", "en")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
         return response.body();
     }
 
     /** A listed practitioner with two offices, one of them in two networks (two roles at one location). */
-    record Doctor(String id, String given, String family, String twoPlanLocation, String otherLocation) {
-    }
+    record Doctor(String id, String given, String family, String twoPlanLocation, String otherLocation) {}
 
     Doctor doctorWithTwoOfficesOneInTwoPlans() {
         return jdbc.sql("""
@@ -56,8 +58,9 @@ class FindADoctorProviderCardsIntegrationTests {
                                    and r.location_id <> a.location_id limit 1) b on true
                  where p.active and not p.suppressed
                  order by p.id limit 1""")
-                .query((rs, n) -> new Doctor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).single();
+                .query((rs, n) ->
+                        new Doctor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .single();
     }
 
     static List<String> cards(String html) {
@@ -82,8 +85,11 @@ class FindADoctorProviderCardsIntegrationTests {
     void eachProviderIsOneCardListingEveryOfficeOnceWithAllItsPlans() throws Exception {
         Doctor d = doctorWithTwoOfficesOneInTwoPlans();
         String html = get("/find-a-doctor?name=" + (d.given() + " " + d.family()).replace(" ", "+"));
-        String card = cards(html).stream().filter(c -> c.contains("/find-a-doctor/providers/" + d.id() + "?")
-                || c.contains("/find-a-doctor/providers/" + d.id() + "\"")).findFirst().orElseThrow();
+        String card = cards(html).stream()
+                .filter(c -> c.contains("/find-a-doctor/providers/" + d.id() + "?")
+                        || c.contains("/find-a-doctor/providers/" + d.id() + "\""))
+                .findFirst()
+                .orElseThrow();
         List<String> offices = all(OFFICE, card);
         assertThat(offices).doesNotHaveDuplicates().contains(d.twoPlanLocation(), d.otherLocation());
         List<String> expectedPlans = jdbc.sql("""
@@ -91,19 +97,26 @@ class FindADoctorProviderCardsIntegrationTests {
                   join network.organization n on n.id = any(r.network_ids)
                  where r.practitioner_id = ? and r.location_id = ? and r.active and not r.suppressed
                    and (r.period_end is null or r.period_end >= current_date)""")
-                .params(d.id(), d.twoPlanLocation()).query(String.class).list();
+                .params(d.id(), d.twoPlanLocation())
+                .query(String.class)
+                .list();
         assertThat(expectedPlans).hasSizeGreaterThanOrEqualTo(2);
         String office = card.substring(card.indexOf("/find-a-doctor/locations/" + d.twoPlanLocation()));
         office = office.substring(0, office.indexOf("</li>"));
-        var plans = Pattern.compile("Plans taken here</span>:\\s*<span>([^<]+)</span>").matcher(office);
+        var plans = Pattern.compile("Plans taken here</span>:\\s*<span>([^<]+)</span>")
+                .matcher(office);
         assertThat(plans.find()).isTrue();
         assertThat(plans.group(1).split(", ")).hasSize(expectedPlans.size()).doesNotHaveDuplicates();
     }
 
     @Test
     void searchesNearAPlaceListEachProviderOnceAndCountProviders() throws Exception {
-        for (String query : List.of("specialty=207Q00000X&near=90012&miles=50", "language=es&near=90033&miles=20",
-                "specialty=207Q00000X&miles=10", "name=garcia", "near=Pasadena&miles=20&sort=accepting")) {
+        for (String query : List.of(
+                "specialty=207Q00000X&near=90012&miles=50",
+                "language=es&near=90033&miles=20",
+                "specialty=207Q00000X&miles=10",
+                "name=garcia",
+                "near=Pasadena&miles=20&sort=accepting")) {
             String html = get("/find-a-doctor?" + query);
             List<String> providers = new ArrayList<>();
             for (String card : cards(html)) {
@@ -113,8 +126,8 @@ class FindADoctorProviderCardsIntegrationTests {
             assertThat(providers).as(query).isNotEmpty().doesNotHaveDuplicates();
         }
         // the count is of providers: a search with fewer than a page of them shows exactly that many cards
-        String few = get("/find-a-doctor?name=" + doctorWithTwoOfficesOneInTwoPlans().family() + "&specialty="
-                + "&near=&miles=10");
+        String few = get("/find-a-doctor?name="
+                + doctorWithTwoOfficesOneInTwoPlans().family() + "&specialty=" + "&near=&miles=10");
         var count = Pattern.compile("id=\"result-count\">([0-9,]+) found").matcher(few);
         if (count.find() && Integer.parseInt(count.group(1).replace(",", "")) <= 20) {
             assertThat(cards(few)).hasSize(Integer.parseInt(count.group(1).replace(",", "")));
@@ -123,9 +136,12 @@ class FindADoctorProviderCardsIntegrationTests {
 
     @Test
     void theMapBesideTheListCarriesEveryOfficeOfThePageNumberedAsTheListAndItsTilesAreAllowed() throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/find-a-doctor?near=Pasadena&miles=10&specialty=207Q00000X")).header("Accept-Language", "en")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + "/find-a-doctor?near=Pasadena&miles=10&specialty=207Q00000X"))
+                        .header("Accept-Language", "en")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String html = response.body();
         // the tile server is configuration; the content security policy lets its images in, nothing else
         assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
@@ -135,7 +151,8 @@ class FindADoctorProviderCardsIntegrationTests {
         assertThat(box.group()).contains("data-tiles=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\"");
         var points = Pattern.compile("data-points=\"([^\"]*)\"").matcher(box.group());
         assertThat(points.find()).isTrue();
-        String json = points.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        String json =
+                points.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
         var numbers = new java.util.TreeSet<Integer>();
         int pointCount = 0;
         var point = Pattern.compile("\\[(-?[0-9.]+),(-?[0-9.]+),([0-9]+),").matcher(json);
@@ -151,8 +168,10 @@ class FindADoctorProviderCardsIntegrationTests {
         List<String> cards = cards(html);
         int offices = cards.stream().mapToInt(c -> all(OFFICE, c).size()).sum();
         assertThat(pointCount).isEqualTo(offices);
-        assertThat(numbers).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, cards.size())
-                .boxed().toList());
+        assertThat(numbers)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, cards.size())
+                        .boxed()
+                        .toList());
         // the list is the page: every card is there without the map
         assertThat(html).containsPattern("<script src=\"/webjars/leaflet/(1\\.9\\.4/)?dist/leaflet\\.js\" defer>");
     }
@@ -161,22 +180,20 @@ class FindADoctorProviderCardsIntegrationTests {
     void theProviderPageListsEachOfficeOnceWithHospitalAffiliationsAndStaffLanguages() throws Exception {
         Doctor d = doctorWithTwoOfficesOneInTwoPlans();
         String page = get("/find-a-doctor/providers/" + d.id());
-        List<String> offices = all(Pattern.compile("class=\"fw-semibold\" href=\"/find-a-doctor/locations/([^?\"]+)"),
-                page);
+        List<String> offices =
+                all(Pattern.compile("class=\"fw-semibold\" href=\"/find-a-doctor/locations/([^?\"]+)"), page);
         long distinctLocations = jdbc.sql("""
                 select count(distinct location_id) from network.practitioner_role where practitioner_id = ?
-                and active and not suppressed and (period_end is null or period_end >= current_date)""")
-                .param(d.id()).query(Long.class).single();
+                and active and not suppressed and (period_end is null or period_end >= current_date)""").param(d.id()).query(Long.class).single();
         assertThat(offices).doesNotHaveDuplicates().hasSize((int) distinctLocations);
 
         List<String> hospitals = jdbc.sql("""
                 select distinct h.name from network.practitioner_role r
                   join network.organization_affiliation a on a.participating_organization_id = r.organization_id
                   join network.organization h on h.id = a.primary_organization_id and h.kind = 'hospital'
-                 where r.practitioner_id = ? and r.active and a.active and h.active""").param(d.id())
-                .query(String.class).list();
-        String hospitalList = page.substring(page.indexOf("id=\"hospitals\""), page.indexOf("</dd>",
-                page.indexOf("id=\"hospitals\"")));
+                 where r.practitioner_id = ? and r.active and a.active and h.active""").param(d.id()).query(String.class).list();
+        String hospitalList = page.substring(
+                page.indexOf("id=\"hospitals\""), page.indexOf("</dd>", page.indexOf("id=\"hospitals\"")));
         if (hospitals.isEmpty()) {
             assertThat(hospitalList).contains("None on file");
         } else {
@@ -201,12 +218,16 @@ class FindADoctorProviderCardsIntegrationTests {
                         join network.practitioner p on p.id = r.practitioner_id and p.active and not p.suppressed
                        where r.active and not r.suppressed order by r.id limit 1)""").update();
         }
-        var office = jdbc.sql(officeWithKorean).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+        var office = jdbc.sql(officeWithKorean)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
         String withStaff = get("/find-a-doctor/providers/" + office[0]);
         assertThat(withStaff).contains("Office staff speak").contains("한국어");
-        assertThat(get("/find-a-doctor/locations/" + office[1])).contains("Office staff speak").contains("한국어");
+        assertThat(get("/find-a-doctor/locations/" + office[1]))
+                .contains("Office staff speak")
+                .contains("한국어");
         assertThat(get("/find-a-doctor/providers/" + office[0] + "?lang=es"))
-                .contains("El personal del consultorio habla").contains("Hospitales afiliados");
+                .contains("El personal del consultorio habla")
+                .contains("Hospitales afiliados");
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +27,11 @@ class FindADoctorSearchIntegrationTests {
     final HttpClient http = HttpClient.newHttpClient();
 
     String get(String pathAndQuery) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                        .header("Accept-Language", "en")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
         return response.body();
     }
@@ -37,21 +39,28 @@ class FindADoctorSearchIntegrationTests {
     @Test
     void aCityOrNeighbourhoodNameFindsDoctorsNearItNearestFirst() throws Exception {
         for (String place : List.of("Pasadena", "pasadena, CA", "San Pedro")) {
-            String html = get("/find-a-doctor?miles=20&near=" + place.replace(" ", "+").replace(",", "%2C"));
+            String html = get(
+                    "/find-a-doctor?miles=20&near=" + place.replace(" ", "+").replace(",", "%2C"));
             assertThat(html).as(place).doesNotContain("id=\"place-unknown\"").contains("id=\"results\"");
             var m = Pattern.compile("([0-9]+\\.[0-9]) mi<").matcher(html);
             List<Double> miles = new ArrayList<>();
             while (m.find()) {
                 miles.add(Double.parseDouble(m.group(1)));
             }
-            assertThat(miles).as(place).isNotEmpty().isSorted().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(20));
+            assertThat(miles)
+                    .as(place)
+                    .isNotEmpty()
+                    .isSorted()
+                    .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(20));
         }
     }
 
     @Test
     void anUnknownPlaceIsNamedAndABlankSearchSaysWhatToEnter() throws Exception {
         String unknown = get("/find-a-doctor?near=Atlantis");
-        assertThat(unknown).contains("id=\"place-unknown\"").contains("We could not find “Atlantis”")
+        assertThat(unknown)
+                .contains("id=\"place-unknown\"")
+                .contains("We could not find “Atlantis”")
                 .doesNotContain("id=\"results\"");
         String spanish = get("/find-a-doctor?near=Atlantis&lang=es");
         assertThat(spanish).contains("No encontramos “Atlantis”");
@@ -64,19 +73,23 @@ class FindADoctorSearchIntegrationTests {
     @Test
     void countsTheResultsAndNumbersThePagesKeepingTheWholeSearch() throws Exception {
         String html = get("/find-a-doctor?near=Pasadena&miles=50&accepting=true");
-        var count = Pattern.compile("id=\"result-count\">([0-9,]+) found · showing 1–20<").matcher(html);
+        var count = Pattern.compile("id=\"result-count\">([0-9,]+) found · showing 1–20<")
+                .matcher(html);
         assertThat(count.find()).as("result count").isTrue();
         int total = Integer.parseInt(count.group(1).replace(",", ""));
         assertThat(total).isGreaterThan(20);
         // page 2's link keeps the place, the distance and the filter
-        assertThat(html).contains("id=\"result-pages\"")
+        assertThat(html)
+                .contains("id=\"result-pages\"")
                 .containsPattern("href=\"/find-a-doctor\\?kind=doctor&amp;near=Pasadena&amp;miles=50"
                         + "&amp;accepting=true&amp;page=1\"[^>]*>2</a>");
         int lastPage = (total + 19) / 20;
         assertThat(html).contains(">" + lastPage + "</a>");
         String last = get("/find-a-doctor?kind=doctor&near=Pasadena&miles=50&accepting=true&page=" + (lastPage - 1));
-        assertThat(last).contains("showing " + String.format("%,d", (lastPage - 1) * 20 + 1) + "–"
-                + String.format("%,d", total) + "<").doesNotContain("id=\"next-page\"");
+        assertThat(last)
+                .contains("showing " + String.format("%,d", (lastPage - 1) * 20 + 1) + "–" + String.format("%,d", total)
+                        + "<")
+                .doesNotContain("id=\"next-page\"");
     }
 
     @Test
@@ -99,12 +112,15 @@ class FindADoctorSearchIntegrationTests {
         while (miles.find()) {
             distances.add(Double.parseDouble(miles.group(1)));
         }
-        assertThat(distances).hasSizeGreaterThan(2).isNotEqualTo(distances.stream().sorted().toList());
+        assertThat(distances)
+                .hasSizeGreaterThan(2)
+                .isNotEqualTo(distances.stream().sorted().toList());
     }
 
     static List<Boolean> acceptingFlags(String html) {
         var m = Pattern.compile("(Accepting new patients|Existing patients only|Existing patients and their families"
-                + "|Not accepting new patients)</span>").matcher(html);
+                        + "|Not accepting new patients)</span>")
+                .matcher(html);
         List<Boolean> accepting = new ArrayList<>();
         while (m.find()) {
             accepting.add(m.group(1).equals("Accepting new patients"));
@@ -115,14 +131,18 @@ class FindADoctorSearchIntegrationTests {
     @Test
     void phonesAreLinksWithDirectionsAndTheProviderPageShowsHoursAndLeadsBackToTheSearch() throws Exception {
         String html = get("/find-a-doctor?near=Pasadena&miles=20&specialty=207Q00000X");
-        assertThat(html).containsPattern("href=\"tel:\\+1[0-9]{10}\"").contains("class=\"btn btn-outline-secondary"
-                + " btn-sm directions-link\"").contains("https://www.google.com/maps/dir/?api=1&amp;destination=");
+        assertThat(html)
+                .containsPattern("href=\"tel:\\+1[0-9]{10}\"")
+                .contains("class=\"btn btn-outline-secondary" + " btn-sm directions-link\"")
+                .contains("https://www.google.com/maps/dir/?api=1&amp;destination=");
         var link = Pattern.compile("href=\"(/find-a-doctor/providers/[^\"]+)\"").matcher(html);
         assertThat(link.find()).isTrue();
         String provider = get(link.group(1).replace("&amp;", "&"));
-        assertThat(provider).containsPattern("id=\"back-to-search\" href=\"/find-a-doctor\\?kind=doctor"
-                + "&amp;specialty=207Q00000X&amp;near=Pasadena&amp;miles=20\"");
-        assertThat(provider).containsPattern("Office hours</span>:\\s*<span>Mon–Fri 8(:30)? am–5(:30)? pm")
+        assertThat(provider)
+                .containsPattern("id=\"back-to-search\" href=\"/find-a-doctor\\?kind=doctor"
+                        + "&amp;specialty=207Q00000X&amp;near=Pasadena&amp;miles=20\"");
+        assertThat(provider)
+                .containsPattern("Office hours</span>:\\s*<span>Mon–Fri 8(:30)? am–5(:30)? pm")
                 .containsPattern("href=\"tel:\\+1[0-9]{10}\"");
         String spanish = get(link.group(1).replace("&amp;", "&") + "&lang=es");
         assertThat(spanish).containsPattern("lun–vie 8:[03]0–17:[03]0").contains("Cómo llegar");

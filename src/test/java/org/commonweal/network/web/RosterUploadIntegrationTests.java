@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.UploadJobPages;
 import org.commonweal.platform.UploadTasks;
@@ -24,9 +23,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class RosterUploadIntegrationTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired UploadTasks tasks;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UploadTasks tasks;
 
     static final String HEADER = "npi,last_name,first_name,credential,gender,languages,specialty_taxonomy,group_npi,"
             + "group_name,address,city,zip,phone,network,accepting_new_patients,telehealth\n";
@@ -41,19 +45,34 @@ class RosterUploadIntegrationTests {
         var upload = multipart("/network/roster")
                 .file(new MockMultipartFile("file", name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
                 .with(csrf());
-        String redirect = mvc.perform(upload.with(manager)).andExpect(status().is3xxRedirection()).andReturn()
-                .getResponse().getRedirectedUrl();
+        String redirect = mvc.perform(upload.with(manager))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(redirect).startsWith("/network/roster/jobs/");
         // another manager cannot read this upload's job
-        mvc.perform(get(redirect).with(user("nm-other").roles("NETWORK_MANAGER"))).andExpect(status().isNotFound());
+        mvc.perform(get(redirect).with(user("nm-other").roles("NETWORK_MANAGER")))
+                .andExpect(status().isNotFound());
 
-        String page = UploadJobPages.postAndWait(mvc, multipart("/network/roster")
-                .file(new MockMultipartFile("file", name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                .with(csrf()), manager);
-        assertThat(page).contains("1 row applied, 1 rejected.").contains("id=\"roster-report\"")
-                .doesNotContain("upload-job-pending").contains("<td>3</td>").contains("<td>npi</td>");
+        String page = UploadJobPages.postAndWait(
+                mvc,
+                multipart("/network/roster")
+                        .file(new MockMultipartFile("file", name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf()),
+                manager);
+        assertThat(page)
+                .contains("1 row applied, 1 rejected.")
+                .contains("id=\"roster-report\"")
+                .doesNotContain("upload-job-pending")
+                .contains("<td>3</td>")
+                .contains("<td>npi</td>");
         assertThat(jdbc.sql("select distinct username from audit.audit_event where entity_type = 'provider-roster'"
-                + " and entity_id = ?").param(name).query(String.class).list()).containsExactly("nm-upload");
+                                + " and entity_id = ?")
+                        .param(name)
+                        .query(String.class)
+                        .list())
+                .containsExactly("nm-upload");
     }
 
     @Test
@@ -72,13 +91,23 @@ class RosterUploadIntegrationTests {
             tasks.submit("blocker", blocker);
             tasks.submit("blocker", blocker);
             job = mvc.perform(multipart("/network/roster")
-                            .file(new MockMultipartFile("file", "r.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8)))
-                            .with(csrf()).with(manager))
-                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-            assertThat(mvc.perform(get(job).with(manager).header("Accept-Language", "es")).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString())
-                    .contains("id=\"upload-job-pending\"").contains("hx-trigger=\"every 2s\"")
-                    .contains("espera un proceso de importación libre").doesNotContain("roster-report");
+                            .file(new MockMultipartFile(
+                                    "file", "r.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8)))
+                            .with(csrf())
+                            .with(manager))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
+            assertThat(mvc.perform(get(job).with(manager).header("Accept-Language", "es"))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains("id=\"upload-job-pending\"")
+                    .contains("hx-trigger=\"every 2s\"")
+                    .contains("espera un proceso de importación libre")
+                    .doesNotContain("roster-report");
             while (true) {
                 try {
                     tasks.submit("filler", blocker);
@@ -87,10 +116,17 @@ class RosterUploadIntegrationTests {
                 }
             }
             assertThat(mvc.perform(multipart("/network/roster")
-                            .file(new MockMultipartFile("file", "r.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8)))
-                            .header("Accept-Language", "es").with(csrf()).with(manager))
-                    .andExpect(status().isServiceUnavailable()).andReturn().getResponse().getContentAsString())
-                    .contains("id=\"upload-busy\"").contains("intente de nuevo en unos minutos");
+                                    .file(new MockMultipartFile(
+                                            "file", "r.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8)))
+                                    .header("Accept-Language", "es")
+                                    .with(csrf())
+                                    .with(manager))
+                            .andExpect(status().isServiceUnavailable())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString())
+                    .contains("id=\"upload-busy\"")
+                    .contains("intente de nuevo en unos minutos");
         } finally {
             release.countDown();
         }

@@ -1,7 +1,6 @@
 package org.commonweal.platform.internal;
 
 import java.time.Duration;
-
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,8 +16,8 @@ public final class ClusterJobCrashMain {
         var dataSource = new PGSimpleDataSource();
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);
-        var jobs = new ShedLockClusterJobs(new SchedulingConfiguration().lockProvider(dataSource),
-                JdbcClient.create(dataSource));
+        var jobs = new ShedLockClusterJobs(
+                new SchedulingConfiguration().lockProvider(dataSource), JdbcClient.create(dataSource));
         boolean ran = jobs.runOnce(args[2], Duration.ofSeconds(Long.parseLong(args[3])), Duration.ZERO, () -> {
             System.out.println("RUNNING");
             System.out.flush();

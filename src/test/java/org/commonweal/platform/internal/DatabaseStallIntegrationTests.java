@@ -19,9 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
-
 import org.commonweal.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,23 +48,27 @@ class DatabaseStallIntegrationTests {
     @Autowired
     DataSource dataSource;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, long millis, String body) {
-    }
+    record Answer(int status, long millis, String body) {}
 
     Answer get(String path) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", path.startsWith("/actuator") ? "application/json" : "text/html")
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", path.startsWith("/actuator") ? "application/json" : "text/html")
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), (System.nanoTime() - started) / 1_000_000, response.body());
     }
 
     @Test
     void aStalledDatabaseFailsRequestsFastAndTheApplicationRecovers() throws Exception {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("create table if not exists public.reliability_drill (id bigint primary key)").update();
+        jdbc.sql("create table if not exists public.reliability_drill (id bigint primary key)")
+                .update();
         jdbc.sql("truncate public.reliability_drill").update();
         assertThat(get("/find-a-doctor?name=a").status()).isEqualTo(200);
         assertThat(get("/actuator/health").body()).contains("\"UP\"");
@@ -79,7 +81,9 @@ class DatabaseStallIntegrationTests {
             Future<?> writer = pool.submit(() -> {
                 for (long id = 1; writing.get(); id++) {
                     try {
-                        jdbc.sql("insert into public.reliability_drill (id) values (?)").param(id).update();
+                        jdbc.sql("insert into public.reliability_drill (id) values (?)")
+                                .param(id)
+                                .update();
                         acknowledged.add(id);
                     } catch (RuntimeException notAcknowledged) {
                         // not acknowledged: it may or may not be there
@@ -93,8 +97,11 @@ class DatabaseStallIntegrationTests {
             signal("STOP", pids);
             long stalledAt = System.nanoTime();
             List<Future<Answer>> during = new ArrayList<>();
-            for (String path : List.of("/find-a-doctor?name=smith", "/find-a-doctor?specialty=cardiology",
-                    "/find-a-doctor?name=garcia", "/actuator/health")) {
+            for (String path : List.of(
+                    "/find-a-doctor?name=smith",
+                    "/find-a-doctor?specialty=cardiology",
+                    "/find-a-doctor?name=garcia",
+                    "/actuator/health")) {
                 during.add(pool.submit(() -> get(path)));
                 sleep(300);
             }
@@ -103,9 +110,10 @@ class DatabaseStallIntegrationTests {
                 answers.add(f.get());
             }
             long stalledFor = (System.nanoTime() - stalledAt) / 1_000_000;
-            System.out.println("database stall drill, answers while stopped (status/ms): " + answers.stream()
-                    .map(a -> a.status() + "/" + a.millis()).collect(Collectors.joining(", ")));
-            assertThat(stalledFor).as("the answers came while the database was still stopped")
+            System.out.println("database stall drill, answers while stopped (status/ms): "
+                    + answers.stream().map(a -> a.status() + "/" + a.millis()).collect(Collectors.joining(", ")));
+            assertThat(stalledFor)
+                    .as("the answers came while the database was still stopped")
                     .isLessThan(STALL.toMillis());
             assertThat(answers).allSatisfy(a -> {
                 assertThat(a.status()).as("status while stalled").isEqualTo(503);
@@ -131,13 +139,16 @@ class DatabaseStallIntegrationTests {
             writing.set(false);
             pool.shutdown();
         }
-        Set<Long> stored = jdbc.sql("select id from public.reliability_drill").query(Long.class).set();
+        Set<Long> stored = jdbc.sql("select id from public.reliability_drill")
+                .query(Long.class)
+                .set();
         jdbc.sql("drop table public.reliability_drill").update();
         assertThat(stored).as("every acknowledged write is there").containsAll(acknowledged);
     }
 
     /** The drill: 30 s stopped while requests keep arriving at a fixed rate. */
     static final Duration LONG_STALL = Duration.ofSeconds(30);
+
     static final int REQUESTS_PER_SECOND = 8;
 
     /**
@@ -149,7 +160,8 @@ class DatabaseStallIntegrationTests {
     @Test
     void aThirtySecondStallUnderSustainedTrafficFailsEveryRequestFastAndLosesNoAcknowledgedWrite() throws Exception {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("create table if not exists public.reliability_drill_load (id bigint primary key)").update();
+        jdbc.sql("create table if not exists public.reliability_drill_load (id bigint primary key)")
+                .update();
         jdbc.sql("truncate public.reliability_drill_load").update();
         assertThat(get("/find-a-doctor?name=a").status()).isEqualTo(200);
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -166,7 +178,9 @@ class DatabaseStallIntegrationTests {
         Thread writerThread = Thread.ofVirtual().start(() -> {
             for (long id = 1; running.get(); id++) {
                 try {
-                    jdbc.sql("insert into public.reliability_drill_load (id) values (?)").param(id).update();
+                    jdbc.sql("insert into public.reliability_drill_load (id) values (?)")
+                            .param(id)
+                            .update();
                     acknowledged.add(id);
                 } catch (RuntimeException notAcknowledged) {
                     // not acknowledged: it may or may not be there
@@ -174,14 +188,20 @@ class DatabaseStallIntegrationTests {
                 sleep(100);
             }
         });
-        String[] paths = {"/find-a-doctor?name=smith", "/find-a-doctor?specialty=cardiology", "/actuator/health",
-                "/find-a-doctor?zip=90033"};
+        String[] paths = {
+            "/find-a-doctor?name=smith",
+            "/find-a-doctor?specialty=cardiology",
+            "/actuator/health",
+            "/find-a-doctor?zip=90033"
+        };
         try {
             sleep(1000);
             signal("STOP", pids);
             long stalledAt = System.nanoTime();
             long interval = 1_000_000_000L / REQUESTS_PER_SECOND;
-            for (int i = 0; System.nanoTime() - stalledAt < LONG_STALL.toNanos() - Duration.ofSeconds(1).toNanos();
+            for (int i = 0;
+                    System.nanoTime() - stalledAt
+                            < LONG_STALL.toNanos() - Duration.ofSeconds(1).toNanos();
                     i++) {
                 String path = paths[i % paths.length];
                 long sentAt = System.nanoTime();
@@ -189,13 +209,14 @@ class DatabaseStallIntegrationTests {
                     Answer a = get(path);
                     if (sentAt - stalledAt + a.millis() * 1_000_000 < LONG_STALL.toNanos()) {
                         duringStall.add(a); // answered while the database was still stopped
-                        byPath.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).merge(a.status(), 1L, Long::sum);
+                        byPath.computeIfAbsent(path, p -> new ConcurrentHashMap<>())
+                                .merge(a.status(), 1L, Long::sum);
                     }
                     return a;
                 }));
                 peakThreads = Math.max(peakThreads, threads.getThreadCount());
-                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, stalledAt + (i + 1) * interval
-                        - System.nanoTime()));
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        Math.max(0, stalledAt + (i + 1) * interval - System.nanoTime()));
             }
             sleep(Math.max(0, LONG_STALL.toMillis() - (System.nanoTime() - stalledAt) / 1_000_000));
         } finally {
@@ -203,7 +224,8 @@ class DatabaseStallIntegrationTests {
         }
         long resumedAt = System.nanoTime();
         Answer health = get("/actuator/health");
-        while (health.status() != 200 && System.nanoTime() - resumedAt < Duration.ofSeconds(20).toNanos()) {
+        while (health.status() != 200
+                && System.nanoTime() - resumedAt < Duration.ofSeconds(20).toNanos()) {
             sleep(250);
             health = get("/actuator/health");
         }
@@ -219,37 +241,54 @@ class DatabaseStallIntegrationTests {
         sleep(2000);
         int threadsAfter = threads.getThreadCount();
         List<Long> latencies = duringStall.stream().map(Answer::millis).sorted().toList();
-        System.out.printf("30 s stall under %d requests/s: %d requests sent, %d answered while stopped (statuses %s),"
-                + " latency p50 %d ms, max %d ms; threads before %d, peak %d, after %d; health UP %d ms after"
-                + " SIGCONT; %d writes acknowledged%n", REQUESTS_PER_SECOND, sent.size(), duringStall.size(),
+        System.out.printf(
+                "30 s stall under %d requests/s: %d requests sent, %d answered while stopped (statuses %s),"
+                        + " latency p50 %d ms, max %d ms; threads before %d, peak %d, after %d; health UP %d ms after"
+                        + " SIGCONT; %d writes acknowledged%n",
+                REQUESTS_PER_SECOND,
+                sent.size(),
+                duringStall.size(),
                 byPath,
-                latencies.get(latencies.size() / 2), latencies.getLast(), threadsBefore, peakThreads, threadsAfter,
-                recoveredMillis, acknowledged.size());
+                latencies.get(latencies.size() / 2),
+                latencies.getLast(),
+                threadsBefore,
+                peakThreads,
+                threadsAfter,
+                recoveredMillis,
+                acknowledged.size());
         // a page that needs the database is a 503; one the application answers without it (a cached search, the
         // empty form) may still be a 200; nothing hangs and nothing else is answered
-        assertThat(duringStall).as("answers while stopped").hasSizeGreaterThan(REQUESTS_PER_SECOND * 20)
+        assertThat(duringStall)
+                .as("answers while stopped")
+                .hasSizeGreaterThan(REQUESTS_PER_SECOND * 20)
                 .allSatisfy(a -> {
                     assertThat(a.status()).as("status while stalled").isIn(200, 503);
                     assertThat(a.millis()).as("latency while stalled (ms)").isLessThan(FAIL_FAST.toMillis());
                 });
         assertThat(byPath.get("/actuator/health")).as("health while stopped").containsOnlyKeys(503);
-        assertThat(duringStall.stream().filter(a -> a.status() == 503).count()).as("503s while stopped")
+        assertThat(duringStall.stream().filter(a -> a.status() == 503).count())
+                .as("503s while stopped")
                 .isGreaterThan(duringStall.size() / 2);
         // fail-fast bounds what can pile up: at most rate × time-out requests in flight, each on one thread
-        assertThat(peakThreads - threadsBefore).as("threads added during the stall")
+        assertThat(peakThreads - threadsBefore)
+                .as("threads added during the stall")
                 .isLessThan(REQUESTS_PER_SECOND * (int) FAIL_FAST.toSeconds() + 20);
         assertThat(threadsAfter).as("threads after recovery").isLessThan(peakThreads + 1);
-        Set<Long> stored = jdbc.sql("select id from public.reliability_drill_load").query(Long.class).set();
+        Set<Long> stored = jdbc.sql("select id from public.reliability_drill_load")
+                .query(Long.class)
+                .set();
         jdbc.sql("drop table public.reliability_drill_load").update();
         assertThat(stored).as("every acknowledged write is there").containsAll(acknowledged);
     }
 
     /** The embedded server's postmaster (first line of postmaster.pid) and all its children. */
     List<Long> postgresProcesses() throws IOException {
-        long postmaster = Long.parseLong(Files.readAllLines(lease.directory().resolve("postmaster.pid")).getFirst()
+        long postmaster = Long.parseLong(Files.readAllLines(lease.directory().resolve("postmaster.pid"))
+                .getFirst()
                 .strip());
         ProcessHandle handle = ProcessHandle.of(postmaster).orElseThrow();
-        List<Long> pids = Stream.concat(Stream.of(handle), handle.descendants()).map(ProcessHandle::pid)
+        List<Long> pids = Stream.concat(Stream.of(handle), handle.descendants())
+                .map(ProcessHandle::pid)
                 .collect(Collectors.toList());
         assertThat(pids).hasSizeGreaterThan(3);
         return pids;

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
 import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.commonweal.platform.ClusterJobs;
@@ -33,8 +31,10 @@ class LockExpiryIntegrationTests {
 
     @Autowired
     ClusterJobs jobs;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
@@ -44,7 +44,11 @@ class LockExpiryIntegrationTests {
     @Test
     void aJobWhoseInstanceWasKilledRunsOnTheOtherAfterTheLockExpiresAndRunsOnce() throws Exception {
         String job = "lock-expiry-drill-" + UUID.randomUUID().toString().substring(0, 8);
-        Process child = ChildJvm.start(dataSource, dir.resolve("child.log"), ClusterJobCrashMain.class, job,
+        Process child = ChildJvm.start(
+                dataSource,
+                dir.resolve("child.log"),
+                ClusterJobCrashMain.class,
+                job,
                 String.valueOf(LOCK_AT_MOST_SECONDS));
         long childPid = child.pid();
         try {
@@ -53,8 +57,11 @@ class LockExpiryIntegrationTests {
             child.destroyForcibly().waitFor(); // SIGKILL: no finally, no lock release
         }
         Instant killed = Instant.now();
-        Instant lockUntil = jdbc.sql("select lock_until from platform.shedlock where name = ?").param(job)
-                .query(java.sql.Timestamp.class).single().toInstant();
+        Instant lockUntil = jdbc.sql("select lock_until from platform.shedlock where name = ?")
+                .param(job)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
         assertThat(lockUntil).as("the dead instance's lock is still held").isAfter(killed);
 
         // the survivor's schedule fires every 500 ms: nothing runs until the lock expires, then the job runs once
@@ -76,24 +83,28 @@ class LockExpiryIntegrationTests {
             }
         }
         assertThat(refusedWhileLocked).as("the survivor waited for the lock").isPositive();
-        assertThat(firstRun).as("the survivor ran the job after the lock expired").isNotNull();
+        assertThat(firstRun)
+                .as("the survivor ran the job after the lock expired")
+                .isNotNull();
         assertThat(firstRun).isAfterOrEqualTo(lockUntil.minusMillis(600)); // the database's clock decides
         assertThat(runs).as("run once: lock-at-least keeps later schedules off").hasValue(1);
 
-        List<String> history = jdbc.sql("""
+        List<String> history =
+                jdbc.sql("""
                 select case when finished_at is null then 'unfinished' else outcome end || ' ' ||
                     case when instance like ? then 'killed' else 'survivor' end
-                from platform.job_run where job_name = ? order by id""")
-                .params(childPid + "@%", job).query(String.class).list();
+                from platform.job_run where job_name = ? order by id""").params(childPid + "@%", job).query(String.class).list();
         assertThat(history).containsExactly("unfinished killed", "succeeded survivor");
-        System.out.printf("lock expiry drill: killed at %s, lock until %s, survivor ran at %s (%d refusals)%n",
+        System.out.printf(
+                "lock expiry drill: killed at %s, lock until %s, survivor ran at %s (%d refusals)%n",
                 killed, lockUntil, firstRun, refusedWhileLocked);
     }
 
     private void waitUntilRunning(Process child, String job) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(child.isAlive()).as("child still running; log: %s", Files.readString(dir.resolve("child.log")))
+            assertThat(child.isAlive())
+                    .as("child still running; log: %s", Files.readString(dir.resolve("child.log")))
                     .isTrue();
             if (Files.readString(dir.resolve("child.log")).contains("RUNNING")) {
                 return;

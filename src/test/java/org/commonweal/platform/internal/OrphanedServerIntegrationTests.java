@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -37,37 +36,53 @@ class OrphanedServerIntegrationTests {
         Files.createDirectories(work);
         Path data = work.resolve("postgres").toAbsolutePath();
         Path log = work.resolve("child.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                OrphanedServerMain.class.getName(), data.toString()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                OrphanedServerMain.class.getName(),
+                data.toString()));
+        Process child = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long orphan;
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (!Files.readString(log).contains("ready on port")) {
-                assertThat(child.isAlive()).as("child log: %s", Files.readString(log)).isTrue();
-                assertThat(System.nanoTime()).as("the child's server never started").isLessThan(deadline);
+                assertThat(child.isAlive())
+                        .as("child log: %s", Files.readString(log))
+                        .isTrue();
+                assertThat(System.nanoTime())
+                        .as("the child's server never started")
+                        .isLessThan(deadline);
                 Thread.sleep(100);
             }
             String port = Files.readString(log).replaceAll("(?s).*ready on port (\\d+).*", "$1");
-            try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/commonweal",
-                    "postgres", "")) {
+            try (var c = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + port + "/commonweal", "postgres", "")) {
                 c.createStatement().execute("create table kept (v int); insert into kept values (42)");
             }
-            orphan = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            orphan = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
         } finally {
             child.destroyForcibly().waitFor();
         }
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the killed JVM's server still runs")
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("the killed JVM's server still runs")
                 .contains(true);
 
         try (var lease = EmbeddedPostgresServer.acquire(data, config())) {
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
-                    .as("the orphan was stopped").isFalse();
+                    .as("the orphan was stopped")
+                    .isFalse();
             try (var c = DriverManager.getConnection(lease.jdbcUrl(), "postgres", "");
-                 var rs = c.createStatement().executeQuery("select v from kept")) {
+                    var rs = c.createStatement().executeQuery("select v from kept")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getInt(1)).as("what was committed before the kill").isEqualTo(42);
+                assertThat(rs.getInt(1))
+                        .as("what was committed before the kill")
+                        .isEqualTo(42);
             }
         } finally {
             ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroy);

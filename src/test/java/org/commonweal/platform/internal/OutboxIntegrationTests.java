@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.Outbox;
@@ -27,12 +26,23 @@ import org.springframework.transaction.PlatformTransactionManager;
 @IntegrationTest
 class OutboxIntegrationTests {
 
-    @Autowired Outbox outbox;
-    @Autowired JdbcClient jdbc;
-    @Autowired ClusterJobs jobs;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired LogOutboxAdapter logAdapter;
-    @Autowired org.commonweal.platform.SmsConsent smsConsent;
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ClusterJobs jobs;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    LogOutboxAdapter logAdapter;
+
+    @Autowired
+    org.commonweal.platform.SmsConsent smsConsent;
 
     private final String tag = Long.toString(System.nanoTime(), 36);
 
@@ -67,29 +77,36 @@ class OutboxIntegrationTests {
     }
 
     private long queue(String recipient, Outbox.Channel channel) {
-        return outbox.queue(new Outbox.Message("test", channel, recipient, "hello", Locale.forLanguageTag("es"),
-                "Hola", "Cuerpo"));
+        return outbox.queue(
+                new Outbox.Message("test", channel, recipient, "hello", Locale.forLanguageTag("es"), "Hola", "Cuerpo"));
     }
 
     private String status(long id) {
-        return jdbc.sql("select status from platform.outbox where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select status from platform.outbox where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private int attempts(long id) {
-        return jdbc.sql("select attempts from platform.outbox where id = ?").param(id).query(Integer.class).single();
+        return jdbc.sql("select attempts from platform.outbox where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     /** Moves the message's next attempt to now, as time passing would. */
     private void due(long id) {
-        jdbc.sql("update platform.outbox set next_attempt_at = now() where id = ?").param(id).update();
+        jdbc.sql("update platform.outbox set next_attempt_at = now() where id = ?")
+                .param(id)
+                .update();
     }
 
     @Test
     void aRefusedMessageIsRetriedWithGrowingWaitsThenMarkedFailedWhileTheOthersGoThrough() {
         RefusingProvider provider = new RefusingProvider();
         var retry = new OutboxRetry(3, Duration.ofMinutes(1), Duration.ofHours(1));
-        var dispatcher = new JdbcOutbox(jdbc, List.of(logAdapter, provider), jobs, transactions, retry,
-                smsConsent);
+        var dispatcher = new JdbcOutbox(jdbc, List.of(logAdapter, provider), jobs, transactions, retry, smsConsent);
         while (outbox.dispatch() > 0) {
             // other tests' messages go through the application's own adapters first
         }
@@ -102,14 +119,23 @@ class OutboxIntegrationTests {
         assertThat(provider.refused).hasValue(1);
         assertThat(status(refused)).isEqualTo("pending");
         assertThat(attempts(refused)).isEqualTo(1);
-        Instant next = jdbc.sql("select next_attempt_at from platform.outbox where id = ?").param(refused)
-                .query(Instant.class).single();
+        Instant next = jdbc.sql("select next_attempt_at from platform.outbox where id = ?")
+                .param(refused)
+                .query(Instant.class)
+                .single();
         assertThat(Duration.between(before, next)).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(70));
-        assertThat(jdbc.sql("select last_error from platform.outbox where id = ?").param(refused).query(String.class)
-                .single()).isEqualTo("IllegalStateException").doesNotContain("refused.test");
+        assertThat(jdbc.sql("select last_error from platform.outbox where id = ?")
+                        .param(refused)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("IllegalStateException")
+                .doesNotContain("refused.test");
         // the provider took the other email, the log adapter the SMS (the provider sends no SMS)
-        assertThat(jdbc.sql("select adapter from platform.outbox where id in (?, ?) order by id").params(fine, sms)
-                .query(String.class).list()).containsExactly("refusing-provider", "log");
+        assertThat(jdbc.sql("select adapter from platform.outbox where id in (?, ?) order by id")
+                        .params(fine, sms)
+                        .query(String.class)
+                        .list())
+                .containsExactly("refusing-provider", "log");
 
         // not due yet: a dispatch now leaves it alone
         dispatcher.dispatch();
@@ -119,7 +145,11 @@ class OutboxIntegrationTests {
         dispatcher.dispatch();
         assertThat(attempts(refused)).isEqualTo(2);
         assertThat(jdbc.sql("select next_attempt_at - now() > interval '110 seconds' from platform.outbox where id = ?")
-                .param(refused).query(Boolean.class).single()).as("second wait is twice the first").isTrue();
+                        .param(refused)
+                        .query(Boolean.class)
+                        .single())
+                .as("second wait is twice the first")
+                .isTrue();
 
         due(refused);
         dispatcher.dispatch();
@@ -142,23 +172,30 @@ class OutboxIntegrationTests {
         outbox.dispatch();
         assertThat(jdbc.sql("""
                 select o.status || ' ' || o.adapter || ' ' || o.locale || ' ' || l.channel || ' ' || l.subject
-                from platform.outbox o join platform.outbox_log l on l.outbox_id = o.id where o.id in (?, ?) order by o.id""")
-                .params(email, sms).query(String.class).list())
-                .containsExactly("sent log es sms Hola");
-        assertThat(jdbc.sql("select status || ' ' || adapter from platform.outbox where id = ?").param(email)
-                .query(String.class).single()).isEqualTo("sent smtp");
+                from platform.outbox o join platform.outbox_log l on l.outbox_id = o.id where o.id in (?, ?) order by o.id""").params(email, sms).query(String.class).list()).containsExactly("sent log es sms Hola");
+        assertThat(jdbc.sql("select status || ' ' || adapter from platform.outbox where id = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("sent smtp");
     }
 
     @Test
     void discardRemovesOnlyTheNamedModulesMessagesAndTheirLog() {
-        long mine = outbox.queue(new Outbox.Message("discard-" + tag, Outbox.Channel.EMAIL, "d@example.org", "t",
-                Locale.ENGLISH, "s", "b"));
+        long mine = outbox.queue(new Outbox.Message(
+                "discard-" + tag, Outbox.Channel.EMAIL, "d@example.org", "t", Locale.ENGLISH, "s", "b"));
         long other = queue("e." + tag + "@example.org", Outbox.Channel.EMAIL);
         outbox.dispatch();
         assertThat(outbox.discard("discard-" + tag)).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from platform.outbox where id in (?, ?)").params(mine, other)
-                .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from platform.outbox_log where outbox_id = ?").param(mine)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from platform.outbox where id in (?, ?)")
+                        .params(mine, other)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from platform.outbox_log where outbox_id = ?")
+                        .param(mine)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

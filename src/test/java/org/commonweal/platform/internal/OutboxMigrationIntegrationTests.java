@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.platform.ClusterJobs;
 import org.commonweal.platform.OutboxRetry;
@@ -24,8 +23,11 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 @IntegrationTest
 class OutboxMigrationIntegrationTests {
 
-    @Autowired EmbeddedPostgresServer.Lease lease;
-    @Autowired ClusterJobs jobs;
+    @Autowired
+    EmbeddedPostgresServer.Lease lease;
+
+    @Autowired
+    ClusterJobs jobs;
 
     @Test
     void pendingAndSentNotificationsOfCentersAndGrantsSurviveTheMoveAndPendingOnesStillGoOut() throws Exception {
@@ -37,9 +39,12 @@ class OutboxMigrationIntegrationTests {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             // the last migration before platform's outbox, whichever module's it is
             var outboxVersion = org.flywaydb.core.api.MigrationVersion.fromVersion("2026.12.05.71");
-            var before = java.util.Arrays.stream(flyway(dataSource).load().info().all())
-                    .map(org.flywaydb.core.api.MigrationInfo::getVersion).filter(v -> v.compareTo(outboxVersion) < 0)
-                    .max(Comparable::compareTo).orElseThrow();
+            var before = java.util.Arrays.stream(
+                            flyway(dataSource).load().info().all())
+                    .map(org.flywaydb.core.api.MigrationInfo::getVersion)
+                    .filter(v -> v.compareTo(outboxVersion) < 0)
+                    .max(Comparable::compareTo)
+                    .orElseThrow();
             flyway(dataSource).target(before).load().migrate();
 
             jdbc.sql("""
@@ -47,8 +52,7 @@ class OutboxMigrationIntegrationTests {
                       attempts, sent_at) values
                       ('email', 'sent@example.org', 'confirmed', 'en', 'You are registered', 'See you', 'sent', 'log', 1, now()),
                       ('sms', '(213) 555-0101', 'offered', 'es', 'Hay un lugar', 'Responda', 'pending', null, 2, null),
-                      ('email', 'gone@example.org', 'reminder', 'en', 'Tomorrow', 'Class', 'failed', null, 5, null)""")
-                    .update();
+                      ('email', 'gone@example.org', 'reminder', 'en', 'Tomorrow', 'Class', 'failed', null, 5, null)""").update();
             jdbc.sql("""
                     insert into centers.notification_log (notification_id, channel, recipient, subject, body)
                     select id, channel, recipient, subject, body from centers.notification where status = 'sent'""").update();
@@ -76,30 +80,49 @@ class OutboxMigrationIntegrationTests {
                     order by l.id""").query(String.class).list())
                     .containsExactly("sent@example.org You are registered", "done@example.org Invited");
             assertThat(jdbc.sql("select count(*) from information_schema.tables where table_name = 'notification'")
-                    .query(Integer.class).single()).as("the modules' copies are gone").isZero();
-            long next = jdbc.sql("select nextval(pg_get_serial_sequence('platform.outbox', 'id'))").query(Long.class).single();
+                            .query(Integer.class)
+                            .single())
+                    .as("the modules' copies are gone")
+                    .isZero();
+            long next = jdbc.sql("select nextval(pg_get_serial_sequence('platform.outbox', 'id'))")
+                    .query(Long.class)
+                    .single();
             assertThat(next).as("new messages get fresh ids").isGreaterThan(5);
 
             // the pending ones go out through the one dispatcher, with the real log adapter
             // the migrated SMS goes only to a phone that agreed to texts (#22)
             var consent = new JdbcSmsConsent(jdbc);
             consent.optIn("(213) 555-0101", "Text me", java.util.Locale.ENGLISH, "test");
-            var outbox = new JdbcOutbox(jdbc, List.of(new LogOutboxAdapter(jdbc)), jobs,
-                    new DataSourceTransactionManager(dataSource), new OutboxRetry(5, Duration.ofMinutes(1), Duration.ofHours(1)), consent);
+            var outbox = new JdbcOutbox(
+                    jdbc,
+                    List.of(new LogOutboxAdapter(jdbc)),
+                    jobs,
+                    new DataSourceTransactionManager(dataSource),
+                    new OutboxRetry(5, Duration.ofMinutes(1), Duration.ofHours(1)),
+                    consent);
             assertThat(outbox.dispatch()).isEqualTo(2);
-            assertThat(jdbc.sql("select recipient || ' ' || attempts from platform.outbox where template in ('offered', 'reportDue') and status = 'sent' order by id")
-                    .query(String.class).list()).containsExactly("(213) 555-0101 3", "grantee@example.org 1");
+            assertThat(jdbc.sql(
+                                    "select recipient || ' ' || attempts from platform.outbox where template in ('offered', 'reportDue') and status = 'sent' order by id")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("(213) 555-0101 3", "grantee@example.org 1");
         } finally {
             admin.sql("drop database if exists " + database + " with (force)").update();
         }
     }
 
     private SimpleDriverDataSource dataSource(String database) {
-        return new SimpleDriverDataSource(new org.postgresql.Driver(),
-                "jdbc:postgresql://localhost:" + lease.port() + "/" + database, "postgres", "");
+        return new SimpleDriverDataSource(
+                new org.postgresql.Driver(),
+                "jdbc:postgresql://localhost:" + lease.port() + "/" + database,
+                "postgres",
+                "");
     }
 
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(javax.sql.DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true);
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .outOfOrder(true);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.commonweal.platform.UploadTasks;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,8 @@ class PooledUploadTasksTests {
                 ran.countDown();
             });
             tasks.submit("queued", ran::countDown);
-            assertThatThrownBy(() -> tasks.submit("third", () -> { })).isInstanceOf(UploadTasks.Busy.class)
+            assertThatThrownBy(() -> tasks.submit("third", () -> {}))
+                    .isInstanceOf(UploadTasks.Busy.class)
                     .hasMessageContaining("third not started");
             release.countDown();
             assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.commonweal.platform.RuntimeMode;
 import org.commonweal.platform.UploadJobs;
 import org.commonweal.platform.UploadJobs.State;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Jobs on the real bounded pool: one worker, no queue, so a second upload while the first runs is refused. */
 class UploadJobsTests {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     final PooledUploadTasks tasks = new PooledUploadTasks(1, 0);
 
@@ -34,10 +34,15 @@ class UploadJobsTests {
         Path first = Files.writeString(dir.resolve("a.csv"), "x");
         Path second = Files.writeString(dir.resolve("b.csv"), "y");
         var release = new CountDownLatch(1);
-        String id = jobs.start("a", "ana", () -> {
-            release.await(10, TimeUnit.SECONDS);
-            return 42;
-        }, first, null);
+        String id = jobs.start(
+                "a",
+                "ana",
+                () -> {
+                    release.await(10, TimeUnit.SECONDS);
+                    return 42;
+                },
+                first,
+                null);
         assertThat(jobs.find(id, "ana").orElseThrow().finished()).isFalse();
         assertThat(jobs.find(id, "bob")).isEmpty();
 

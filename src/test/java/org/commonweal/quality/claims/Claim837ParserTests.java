@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The 837 reader on hand-written files shaped like the implementation guides' examples (X222A1 3.1, X223A3 3.1). */
@@ -19,7 +18,8 @@ class Claim837ParserTests {
     static String fixture(String name) throws IOException {
         try (var in = Claim837ParserTests.class.getResourceAsStream("/quality/claims/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replace("{MEMBER_A}", "M000000001").replace("{MEMBER_B}", "M000000002");
+                    .replace("{MEMBER_A}", "M000000001")
+                    .replace("{MEMBER_B}", "M000000002");
         }
     }
 
@@ -56,7 +56,9 @@ class Claim837ParserTests {
         assertThat(visit.from()).isEqualTo(LocalDate.of(2026, 3, 3));
         assertThat(visit.charge()).isEqualByComparingTo(new BigDecimal("40"));
         assertThat(first.lines().get(1).procedureCode()).isEqualTo("77067");
-        assertThat(claims.get(1).lines()).singleElement().extracting(ClaimRecord.ServiceLine::procedureCode)
+        assertThat(claims.get(1).lines())
+                .singleElement()
+                .extracting(ClaimRecord.ServiceLine::procedureCode)
                 .isEqualTo("83036");
     }
 
@@ -71,8 +73,12 @@ class Claim837ParserTests {
         assertThat(claim.statementFrom()).isEqualTo(LocalDate.of(2026, 6, 1));
         assertThat(claim.diagnoses()).containsExactly("I10");
         assertThat(claim.icd10Procedures()).containsExactly("0DJ08ZZ");
-        assertThat(claim.lines()).extracting(ClaimRecord.ServiceLine::revenueCode).containsExactly("0450", "0300");
-        assertThat(claim.lines()).extracting(ClaimRecord.ServiceLine::procedureCode).containsExactly("99283", "80053");
+        assertThat(claim.lines())
+                .extracting(ClaimRecord.ServiceLine::revenueCode)
+                .containsExactly("0450", "0300");
+        assertThat(claim.lines())
+                .extracting(ClaimRecord.ServiceLine::procedureCode)
+                .containsExactly("99283", "80053");
     }
 
     @Test
@@ -88,9 +94,11 @@ class Claim837ParserTests {
         parse(fixture("837p-bad-claims.x12"));
 
         // the parser checks the file alone; unknown members and originals are the importer's (they need the plan)
-        assertThat(claims).extracting(ClaimRecord::patientControlNumber)
+        assertThat(claims)
+                .extracting(ClaimRecord::patientControlNumber)
                 .containsExactly("UNKNOWN-ORIGINAL", "GOOD-B-1", "UNKNOWN-MEMBER");
-        assertThat(rejects).extracting(ClaimReject::patientControlNumber)
+        assertThat(rejects)
+                .extracting(ClaimReject::patientControlNumber)
                 .containsExactly("BAD-FREQ", "BAD-ICD9", "BAD-DATE", "NO-F8", "BAD-NPI");
         assertThat(rejects.get(0)).satisfies(r -> {
             assertThat(r.segmentNumber()).isEqualTo(12);

@@ -11,9 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import javax.sql.DataSource;
-
 import org.commonweal.ChildJvm;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
@@ -36,10 +34,13 @@ class ClaimCrashIntegrationTests {
 
     @Autowired
     ClaimImport claims;
+
     @Autowired
     Coverage coverage;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
@@ -63,26 +64,27 @@ class ClaimCrashIntegrationTests {
         String expected = snapshot(clean.fileId());
         forget(clean.fileId());
 
-        Process child = ChildJvm.start(dataSource, dir.resolve("child.log"), ClaimCrashMain.class, file.toString(),
-                "200");
+        Process child =
+                ChildJvm.start(dataSource, dir.resolve("child.log"), ClaimCrashMain.class, file.toString(), "200");
         long fileId = waitForChunks(child);
         child.destroyForcibly().waitFor();
 
-        var interrupted = jdbc.sql("select status, claims_done from quality.claim_file where id = ?").param(fileId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).single();
+        var interrupted = jdbc.sql("select status, claims_done from quality.claim_file where id = ?")
+                .param(fileId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)})
+                .single();
         assertThat(interrupted[0]).isEqualTo("importing");
         int done = (Integer) interrupted[1];
         assertThat(done).isBetween(1, CLAIMS - 1);
         // what was committed is whole chunks of whole claims: the counter matches the rows, no claim lacks its lines
         assertThat(jdbc.sql("""
                 select (select count(*) from quality.claim where file_id = :f)
-                     + (select count(*) from quality.claim_reject where file_id = :f)""").param("f", fileId)
-                .query(Integer.class).single()).isEqualTo(done);
+                     + (select count(*) from quality.claim_reject where file_id = :f)""").param("f", fileId).query(Integer.class).single())
+                .isEqualTo(done);
         assertThat(done % 200).isZero();
         assertThat(jdbc.sql("""
                 select count(*) from quality.claim c where file_id = ? and not exists (
-                  select 1 from quality.service_line l where l.claim_id = c.id)""").param(fileId)
-                .query(Integer.class).single()).isZero();
+                  select 1 from quality.service_line l where l.claim_id = c.id)""").param(fileId).query(Integer.class).single()).isZero();
 
         var resumed = claims.importFile(file, "test");
         assertThat(resumed.fileId()).isEqualTo(fileId);
@@ -136,8 +138,11 @@ class ClaimCrashIntegrationTests {
     private long waitForChunks(Process child) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(child.isAlive()).as("child import still running; log: %s",
-                    Files.exists(dir.resolve("child.log")) ? Files.readString(dir.resolve("child.log")) : "").isTrue();
+            assertThat(child.isAlive())
+                    .as(
+                            "child import still running; log: %s",
+                            Files.exists(dir.resolve("child.log")) ? Files.readString(dir.resolve("child.log")) : "")
+                    .isTrue();
             var running = jdbc.sql("""
                     select id from quality.claim_file
                     where status = 'importing' and claims_done >= 1000 and file_name = 'crash.837'

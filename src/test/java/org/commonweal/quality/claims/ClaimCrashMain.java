@@ -3,9 +3,7 @@ package org.commonweal.quality.claims;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Currency;
-
 import javax.sql.DataSource;
-
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.platform.PlanIdentity;
@@ -27,7 +25,8 @@ public final class ClaimCrashMain {
         var dataSource = new PGSimpleDataSource();
         dataSource.setUrl(args[0]);
         dataSource.setUser(args[1]);
-        System.out.print(claimImport(dataSource, Integer.parseInt(args[3])).importFile(Path.of(args[2]), "crash-test")
+        System.out.print(claimImport(dataSource, Integer.parseInt(args[3]))
+                .importFile(Path.of(args[2]), "crash-test")
                 .summary());
     }
 
@@ -46,10 +45,21 @@ public final class ClaimCrashMain {
         var coverageConstructor = Class.forName("org.commonweal.coverage.internal.JdbcCoverage")
                 .getDeclaredConstructor(membersClass, AuditTrail.class, PlanIdentity.class);
         coverageConstructor.setAccessible(true);
-        var coverage = (Coverage) coverageConstructor.newInstance(members, audit, new PlanIdentity("Commonweal",
-                "Commonweal", "COMMONWEAL", ZoneId.of("America/Los_Angeles"), Currency.getInstance("USD")));
-        var claims = new ClaimImport(jdbc, template,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), coverage, audit,
+        var coverage = (Coverage) coverageConstructor.newInstance(
+                members,
+                audit,
+                new PlanIdentity(
+                        "Commonweal",
+                        "Commonweal",
+                        "COMMONWEAL",
+                        ZoneId.of("America/Los_Angeles"),
+                        Currency.getInstance("USD")));
+        var claims = new ClaimImport(
+                jdbc,
+                template,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                coverage,
+                audit,
                 chunk);
         return claims;
     }

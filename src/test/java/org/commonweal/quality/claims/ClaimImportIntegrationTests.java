@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberResidence;
@@ -53,16 +52,21 @@ class ClaimImportIntegrationTests {
     }
 
     private Path file(String fixture) throws IOException {
-        var text = Claim837ParserTests.fixture(fixture).replace("M000000001", memberA).replace("M000000002", memberB)
-                .replace("CLM*", "CLM*" + run).replace("REF*F8*", "REF*F8*" + run);
+        var text = Claim837ParserTests.fixture(fixture)
+                .replace("M000000001", memberA)
+                .replace("M000000002", memberB)
+                .replace("CLM*", "CLM*" + run)
+                .replace("REF*F8*", "REF*F8*" + run);
         var file = dir.resolve(fixture);
         Files.writeString(file, text);
         return file;
     }
 
     private String status(String pcn) {
-        return jdbc.sql("select status from quality.claim where patient_control_number = ?").param(run + pcn)
-                .query(String.class).single();
+        return jdbc.sql("select status from quality.claim where patient_control_number = ?")
+                .param(run + pcn)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -72,7 +76,10 @@ class ClaimImportIntegrationTests {
         assertThat(original.accepted()).isEqualTo(2);
         assertThat(original.serviceLines()).isEqualTo(3);
         assertThat(jdbc.sql("select member_id from quality.claim where patient_control_number = ?")
-                .param(run + "PCN-A-1001").query(String.class).single()).isEqualTo(memberA);
+                        .param(run + "PCN-A-1001")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(memberA);
 
         var changes = claims.importFile(file("837p-replace-void.x12"), "test");
         assertThat(changes.rejects()).isEmpty();
@@ -84,8 +91,8 @@ class ClaimImportIntegrationTests {
         assertThat(status("PCN-A-1002V")).isEqualTo("void");
         assertThat(jdbc.sql("""
                 select l.modifiers[1] from quality.service_line l join quality.claim c on c.id = l.claim_id
-                where c.patient_control_number = ? and l.line_number = 2""").param(run + "PCN-A-1001R")
-                .query(String.class).single()).isEqualTo("26");
+                where c.patient_control_number = ? and l.line_number = 2""").param(run + "PCN-A-1001R").query(String.class).single())
+                .isEqualTo("26");
 
         // withdrawing the second file brings back the versions it had superseded
         assertThat(claims.withdraw(changes.fileId(), "test")).isEqualTo(2);
@@ -99,7 +106,10 @@ class ClaimImportIntegrationTests {
         var first = claims.importFile(file, "test");
         assertThat(first.accepted()).isEqualTo(1);
         assertThat(jdbc.sql("select icd10_procedures[1] from quality.claim where id = (select max(id) "
-                + "from quality.claim where file_id = ?)").param(first.fileId()).query(String.class).single())
+                                + "from quality.claim where file_id = ?)")
+                        .param(first.fileId())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("0DJ08ZZ");
 
         var second = claims.importFile(file, "test");
@@ -113,15 +123,30 @@ class ClaimImportIntegrationTests {
 
         assertThat(report.accepted()).isEqualTo(1);
         assertThat(status("GOOD-B-1")).isEqualTo("current");
-        List<String> rejected = report.rejects().stream().map(ClaimReject::patientControlNumber).toList();
-        assertThat(rejected).containsExactlyInAnyOrder(run + "BAD-FREQ", run + "BAD-ICD9", run + "BAD-DATE",
-                run + "NO-F8", run + "UNKNOWN-ORIGINAL", run + "UNKNOWN-MEMBER", run + "BAD-NPI");
-        assertThat(report.rejects()).filteredOn(r -> r.patientControlNumber().endsWith("UNKNOWN-MEMBER"))
-                .singleElement().satisfies(r -> assertThat(r.reason()).contains("NOSUCHMEMBER1"));
-        assertThat(report.rejects()).filteredOn(r -> r.patientControlNumber().endsWith("UNKNOWN-ORIGINAL"))
-                .singleElement().satisfies(r -> assertThat(r.reason()).contains("not a current claim"));
-        assertThat(jdbc.sql("select count(*) from quality.claim_reject where file_id = ?").param(report.fileId())
-                .query(Integer.class).single()).isEqualTo(7);
+        List<String> rejected =
+                report.rejects().stream().map(ClaimReject::patientControlNumber).toList();
+        assertThat(rejected)
+                .containsExactlyInAnyOrder(
+                        run + "BAD-FREQ",
+                        run + "BAD-ICD9",
+                        run + "BAD-DATE",
+                        run + "NO-F8",
+                        run + "UNKNOWN-ORIGINAL",
+                        run + "UNKNOWN-MEMBER",
+                        run + "BAD-NPI");
+        assertThat(report.rejects())
+                .filteredOn(r -> r.patientControlNumber().endsWith("UNKNOWN-MEMBER"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("NOSUCHMEMBER1"));
+        assertThat(report.rejects())
+                .filteredOn(r -> r.patientControlNumber().endsWith("UNKNOWN-ORIGINAL"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("not a current claim"));
+        assertThat(jdbc.sql("select count(*) from quality.claim_reject where file_id = ?")
+                        .param(report.fileId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(7);
 
         // the 999: valid 005010X231A1, one IK3 per rejected claim located in its set, the set accepted with errors
         var ack = claims.acknowledgment(report.fileId()).orElseThrow();
@@ -138,6 +163,10 @@ class ClaimImportIntegrationTests {
         var report = claims.importFile(file("837i-original.x12"), "test");
         var ack = claims.acknowledgment(report.fileId()).orElseThrow();
         Ack999Validator.assertValid(ack);
-        assertThat(ack).contains("AK1*HC*").contains("IK5*A").contains("AK9*A*1*1*1").doesNotContain("IK3");
+        assertThat(ack)
+                .contains("AK1*HC*")
+                .contains("IK5*A")
+                .contains("AK9*A*1*1*1")
+                .doesNotContain("IK3");
     }
 }

@@ -1,5 +1,6 @@
 package org.commonweal.quality.claims;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,17 +39,28 @@ public final class Import837Benchmark {
             }
         });
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        System.out.printf("machine: %d cores, %.0f GB memory, max heap %d MB, load average %.2f%n",
-                Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / 1e9,
-                Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage());
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres"))
-                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "8GB")
+        System.out.printf(
+                "machine: %d cores, %.0f GB memory, max heap %d MB, load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(),
+                os.getTotalMemorySize() / 1e9,
+                Runtime.getRuntime().maxMemory() >> 20,
+                os.getSystemLoadAverage());
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start()) {
             var hikari = new com.zaxxer.hikari.HikariDataSource();
             hikari.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             hikari.setMaximumPoolSize(4);
-            Flyway.configure().dataSource(hikari).locations("classpath:db/migration").outOfOrder(true).load()
+            Flyway.configure()
+                    .dataSource(hikari)
+                    .locations("classpath:db/migration")
+                    .outOfOrder(true)
+                    .load()
                     .migrate();
             var jdbc = JdbcClient.create(hikari);
             jdbc.sql("""
@@ -61,8 +71,8 @@ public final class Import837Benchmark {
             var members = new ArrayList<SyntheticClaims.Member>();
             jdbc.sql("select member_id, birth_date, sex from coverage.member where member_id like 'BM%'")
                     .query(rs -> {
-                        members.add(new SyntheticClaims.Member(rs.getString(1), rs.getObject(2, LocalDate.class),
-                                rs.getString(3)));
+                        members.add(new SyntheticClaims.Member(
+                                rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)));
                     });
 
             Path file = work.resolve("bench.837");
@@ -72,16 +82,17 @@ public final class Import837Benchmark {
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
                 lines = new SyntheticClaims(1, 2026).write(members, claims, out);
             }
-            System.out.printf("generate-837: %d claims, %d service lines, %d members, %.0f MB in %.1f s%n", claims,
-                    lines, members.size(), Files.size(file) / 1e6, seconds(t0));
+            System.out.printf(
+                    "generate-837: %d claims, %d service lines, %d members, %.0f MB in %.1f s%n",
+                    claims, lines, members.size(), Files.size(file) / 1e6, seconds(t0));
 
             t0 = System.nanoTime();
             int[] read = new int[2];
             try (var in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                 new Claim837Parser(c -> read[0]++, r -> read[1]++).parse(in);
             }
-            System.out.printf("read alone (no database): %d claims, %d rejects in %.1f s%n", read[0], read[1],
-                    seconds(t0));
+            System.out.printf(
+                    "read alone (no database): %d claims, %d rejects in %.1f s%n", read[0], read[1], seconds(t0));
 
             var importer = ClaimCrashMain.claimImport(hikari, 5_000);
             System.gc();
@@ -90,10 +101,17 @@ public final class Import837Benchmark {
             t0 = System.nanoTime();
             var report = importer.importFile(file, "bench");
             double s = seconds(t0);
-            System.out.printf("import-837: %d claims, %d service lines, %d rejected in %.1f s = %.0f lines/s; "
-                    + "peak heap %d MB; importer CPU %.1f s; load average %.2f%n", report.accepted(),
-                    report.serviceLines(), report.rejects().size(), s, report.serviceLines() / s, heap.get() >> 20,
-                    (os.getProcessCpuTime() - cpu) / 1e9, os.getSystemLoadAverage());
+            System.out.printf(
+                    "import-837: %d claims, %d service lines, %d rejected in %.1f s = %.0f lines/s; "
+                            + "peak heap %d MB; importer CPU %.1f s; load average %.2f%n",
+                    report.accepted(),
+                    report.serviceLines(),
+                    report.rejects().size(),
+                    s,
+                    report.serviceLines() / s,
+                    heap.get() >> 20,
+                    (os.getProcessCpuTime() - cpu) / 1e9,
+                    os.getSystemLoadAverage());
             hikari.close();
         }
         sampler.interrupt();

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The generator's files read back through the 837 reader without a reject, with visits where the rates put them. */
@@ -21,8 +20,8 @@ class SyntheticClaimsTests {
     void generatedFileReadsBackWholeAndOlderMembersHaveMoreVisits() throws IOException {
         var members = new ArrayList<SyntheticClaims.Member>();
         for (int i = 0; i < 100; i++) {
-            members.add(new SyntheticClaims.Member("C" + i, LocalDate.of(i % 2 == 0 ? 2025 : 1960, 1, 1),
-                    i % 4 < 2 ? "F" : "M"));
+            members.add(new SyntheticClaims.Member(
+                    "C" + i, LocalDate.of(i % 2 == 0 ? 2025 : 1960, 1, 1), i % 4 < 2 ? "F" : "M"));
         }
         var out = new StringWriter();
         long lines = new SyntheticClaims(7, 2026).write(members, 12_000, out);
@@ -43,7 +42,9 @@ class SyntheticClaimsTests {
                 .contains("77067", "90700", "99397");
         List<String> children = claims.stream()
                 .filter(c -> Integer.parseInt(c.subscriberId().substring(1)) % 2 == 0)
-                .flatMap(c -> c.lines().stream()).map(ClaimRecord.ServiceLine::procedureCode).toList();
+                .flatMap(c -> c.lines().stream())
+                .map(ClaimRecord.ServiceLine::procedureCode)
+                .toList();
         assertThat(children).doesNotContain("77067", "45378");
     }
 }

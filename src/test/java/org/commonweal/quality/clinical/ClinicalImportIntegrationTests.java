@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.UUID;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.claims.ClaimImport;
@@ -54,12 +53,16 @@ class ClinicalImportIntegrationTests {
     void anHba1cResultMatchedToTheMemberTakesThemOutOfThePoorControlNumerator() throws IOException {
         PublishedMeasureContent.folder();
         // a member with no clinical data yet: earlier runs of this test left an HbA1c for the one they took
-        var withData = jdbc.sql("select distinct member_id from quality.clinical_resource").query(String.class)
+        var withData = jdbc.sql("select distinct member_id from quality.clinical_resource")
+                .query(String.class)
                 .set();
         var found = new ArrayList<String>();
         coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
-            if (found.size() < 1 && m.birthDate() != null && Period.between(m.birthDate(), END).getYears() >= 30
-                    && Period.between(m.birthDate(), END).getYears() <= 40 && !withData.contains(m.memberId())) {
+            if (found.size() < 1
+                    && m.birthDate() != null
+                    && Period.between(m.birthDate(), END).getYears() >= 30
+                    && Period.between(m.birthDate(), END).getYears() <= 40
+                    && !withData.contains(m.memberId())) {
                 found.add(m.memberId());
             }
         });
@@ -87,27 +90,39 @@ class ClinicalImportIntegrationTests {
         Files.writeString(file, claim);
         assertThat(claims.importFile(file, "test").accepted()).isEqualTo(1);
         assertThat(numerator(runs.run("CMS122", START, END, "test").runId(), member))
-                .as("no HbA1c on record: counted as poor control").isTrue();
+                .as("no HbA1c on record: counted as poor control")
+                .isTrue();
 
-        var bundle = new String(getClass().getResourceAsStream("/quality/clinical/hba1c-bundle.json").readAllBytes(),
-                StandardCharsets.UTF_8).replace("{MEMBER}", member).replace("{RUN}", run);
-        var report = clinical.importBundle(new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)),
-                "hba1c-bundle.json", "test");
+        var bundle = new String(
+                        getClass()
+                                .getResourceAsStream("/quality/clinical/hba1c-bundle.json")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("{MEMBER}", member)
+                .replace("{RUN}", run);
+        var report = clinical.importBundle(
+                new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "hba1c-bundle.json", "test");
         assertThat(report.refusal()).isNull();
         assertThat(report.stored()).isEqualTo(1);
         assertThat(report.patientsMatched()).isEqualTo(1);
         assertThat(report.rejects()).singleElement().asString().contains("Practitioner");
         assertThat(jdbc.sql("select resource_json from quality.clinical_resource where resource_id = ?")
-                .param("hba1c-" + run).query(String.class).single()).contains("Patient/" + member);
+                        .param("hba1c-" + run)
+                        .query(String.class)
+                        .single())
+                .contains("Patient/" + member);
 
         assertThat(numerator(runs.run("CMS122", START, END, "test").runId(), member))
-                .as("HbA1c 7.2 %%: not in poor control").isFalse();
+                .as("HbA1c 7.2 %%: not in poor control")
+                .isFalse();
     }
 
     @Test
     void unmatchedPatientsAndUnreadableLinesAreRejectedWithTheirLine() throws IOException {
-        var report = clinical.importNdjson(getClass().getResourceAsStream("/quality/clinical/unknown-patient.ndjson"),
-                "unknown-patient.ndjson", "test");
+        var report = clinical.importNdjson(
+                getClass().getResourceAsStream("/quality/clinical/unknown-patient.ndjson"),
+                "unknown-patient.ndjson",
+                "test");
 
         assertThat(report.stored()).isZero();
         assertThat(report.rejects()).hasSize(3);
@@ -118,6 +133,8 @@ class ClinicalImportIntegrationTests {
 
     private boolean numerator(long runId, String memberId) {
         return jdbc.sql("select numerator from quality.measure_result where run_id = ? and member_id = ?")
-                .params(runId, memberId).query(Boolean.class).single();
+                .params(runId, memberId)
+                .query(Boolean.class)
+                .single();
     }
 }

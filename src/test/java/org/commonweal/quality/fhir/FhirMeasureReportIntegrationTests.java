@@ -2,6 +2,9 @@ package org.commonweal.quality.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.identity.ApiClients;
 import org.commonweal.identity.ApiScope;
@@ -31,10 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-
 /**
  * {@code /fhir/MeasureReport} and {@code /fhir/Measure} over real HTTP with SMART system scopes: summary, subject list
  * and individual reports of a hand-made run, refused without the scope, and valid against base FHIR R4 (the DEQM
@@ -43,9 +41,14 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 @IntegrationTest
 class FhirMeasureReportIntegrationTests {
 
-    @Autowired ApiClients clients;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    ApiClients clients;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final FhirContext fhir = FhirContext.forR4Cached();
@@ -53,7 +56,8 @@ class FhirMeasureReportIntegrationTests {
 
     @AfterEach
     void removeRun() {
-        if (run != null) jdbc.sql("delete from quality.measure_run where id = ?").param(run).update();
+        if (run != null)
+            jdbc.sql("delete from quality.measure_run where id = ?").param(run).update();
     }
 
     /** Four members: A met, B an open gap, C excluded, D only in the initial population. */
@@ -61,14 +65,18 @@ class FhirMeasureReportIntegrationTests {
         run = jdbc.sql("""
                 insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
                   finished_at, members, started_by) values ('CMS130', 'https://madie.cms.gov/Measure/Test', ?, ?, 'ecqm',
-                  now(), 4, 'test') returning id""").params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
-                .query(Long.class).single();
-        for (var r : List.of(new Object[] {"FHIR-A", true, true, false, true}, new Object[] {"FHIR-B", true, true, false, false},
-                new Object[] {"FHIR-C", true, true, true, false}, new Object[] {"FHIR-D", true, false, false, false})) {
+                  now(), 4, 'test') returning id""")
+                .params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+                .query(Long.class)
+                .single();
+        for (var r : List.of(
+                new Object[] {"FHIR-A", true, true, false, true},
+                new Object[] {"FHIR-B", true, true, false, false},
+                new Object[] {"FHIR-C", true, true, true, false},
+                new Object[] {"FHIR-D", true, false, false, false})) {
             jdbc.sql("""
                     insert into quality.measure_result (run_id, member_id, initial_population, denominator,
-                      denominator_exclusion, denominator_exception, numerator) values (?, ?, ?, ?, ?, false, ?)""")
-                    .params(run, r[0], r[1], r[2], r[3], r[4]).update();
+                      denominator_exclusion, denominator_exception, numerator) values (?, ?, ?, ?, ?, false, ?)""").params(run, r[0], r[1], r[2], r[3], r[4]).update();
         }
         return run;
     }
@@ -82,7 +90,9 @@ class FhirMeasureReportIntegrationTests {
 
     private static int count(MeasureReport report, String population) {
         return report.getGroupFirstRep().getPopulation().stream()
-                .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population)).findFirst().orElseThrow()
+                .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population))
+                .findFirst()
+                .orElseThrow()
                 .getCount();
     }
 
@@ -102,29 +112,45 @@ class FhirMeasureReportIntegrationTests {
         assertThat(count(summary, "denominator-exclusion")).isEqualTo(1);
         assertThat(count(summary, "numerator")).isEqualTo(1);
         // 1 met of the 2 in the denominator and not excluded
-        assertThat(summary.getGroupFirstRep().getMeasureScore().getValue().doubleValue()).isEqualTo(0.5);
+        assertThat(summary.getGroupFirstRep().getMeasureScore().getValue().doubleValue())
+                .isEqualTo(0.5);
 
         assertThat(get("/fhir/MeasureReport/" + id, coverageOnly).statusCode()).isEqualTo(403);
         assertThat(get("/fhir/MeasureReport/" + id, null).statusCode()).isEqualTo(401);
-        assertThat(get("/fhir/MeasureReport/" + id + "-FHIR-A", coverageOnly).statusCode()).isEqualTo(403);
+        assertThat(get("/fhir/MeasureReport/" + id + "-FHIR-A", coverageOnly).statusCode())
+                .isEqualTo(403);
 
-        var list = fhir.newJsonParser().parseResource(MeasureReport.class,
-                get("/fhir/MeasureReport/" + id + "-subject-list", reports).body());
+        var list = fhir.newJsonParser()
+                .parseResource(
+                        MeasureReport.class,
+                        get("/fhir/MeasureReport/" + id + "-subject-list", reports)
+                                .body());
         assertThat(list.getType()).isEqualTo(MeasureReport.MeasureReportType.SUBJECTLIST);
-        var numerator = list.getContained().stream().filter(r -> r.getIdPart().equals("numerator")).findFirst()
-                .map(r -> (ListResource) r).orElseThrow();
-        assertThat(numerator.getEntry()).extracting(e -> e.getItem().getReference()).containsExactly("Patient/FHIR-A");
+        var numerator = list.getContained().stream()
+                .filter(r -> r.getIdPart().equals("numerator"))
+                .findFirst()
+                .map(r -> (ListResource) r)
+                .orElseThrow();
+        assertThat(numerator.getEntry())
+                .extracting(e -> e.getItem().getReference())
+                .containsExactly("Patient/FHIR-A");
 
-        var individual = fhir.newJsonParser().parseResource(MeasureReport.class,
-                get("/fhir/MeasureReport/" + id + "-FHIR-B", reports).body());
+        var individual = fhir.newJsonParser()
+                .parseResource(
+                        MeasureReport.class,
+                        get("/fhir/MeasureReport/" + id + "-FHIR-B", reports).body());
         assertThat(individual.getSubject().getReference()).isEqualTo("Patient/FHIR-B");
         assertThat(count(individual, "denominator")).isEqualTo(1);
         assertThat(count(individual, "numerator")).isZero();
-        assertThat(get("/fhir/MeasureReport/" + id + "-NOBODY", reports).statusCode()).isEqualTo(404);
+        assertThat(get("/fhir/MeasureReport/" + id + "-NOBODY", reports).statusCode())
+                .isEqualTo(404);
 
-        var search = fhir.newJsonParser().parseResource(Bundle.class,
-                get("/fhir/MeasureReport?measure=CMS130", reports).body());
-        assertThat(search.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+        var search = fhir.newJsonParser()
+                .parseResource(
+                        Bundle.class,
+                        get("/fhir/MeasureReport?measure=CMS130", reports).body());
+        assertThat(search.getEntry())
+                .extracting(e -> e.getResource().getIdElement().getIdPart())
                 .contains(String.valueOf(id));
 
         var errors = new ArrayList<String>();
@@ -144,15 +170,20 @@ class FhirMeasureReportIntegrationTests {
         assertThat(measure.getUrl()).isEqualTo("https://madie.cms.gov/Measure/CMS130FHIRColorectalCancerScreening");
         assertThat(get("/fhir/Measure/CMS999", measures).statusCode()).isEqualTo(404);
         assertThat(get("/fhir/Measure/CMS130", ApiTokens.bearer(clients, port, ApiScope.MEASURE_REPORT_READ))
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private void validate(String name, Resource resource, List<String> errors) {
         var unknownSystems = new UnknownCodeSystemWarningValidationSupport(fhir);
-        unknownSystems.setNonExistentCodeSystemSeverity(UnknownCodeSystemWarningValidationSupport.IssueSeverity.WARNING);
-        var chain = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
-                new CommonCodeSystemsTerminologyService(fhir), new InMemoryTerminologyServerValidationSupport(fhir),
-                new SnapshotGeneratingValidationSupport(fhir), unknownSystems);
+        unknownSystems.setNonExistentCodeSystemSeverity(
+                UnknownCodeSystemWarningValidationSupport.IssueSeverity.WARNING);
+        var chain = new ValidationSupportChain(
+                new DefaultProfileValidationSupport(fhir),
+                new CommonCodeSystemsTerminologyService(fhir),
+                new InMemoryTerminologyServerValidationSupport(fhir),
+                new SnapshotGeneratingValidationSupport(fhir),
+                unknownSystems);
         var validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
         validator.validateWithResult(resource).getMessages().stream()
                 .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Locale;
-
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
@@ -36,8 +35,11 @@ class GapReasonsTests {
                 .isEqualTo("No Pap test since January 2024 (or, from age 30, HPV test since January 2022)");
         // CMS130: colonoscopy - 9 years, FIT in the period, FIT-DNA - 2 years, CT colonography/sigmoidoscopy - 4
         assertThat(GapReasons.reason(messages, "CMS130", START, Locale.ENGLISH))
-                .contains("no colonoscopy since January 2017", "no stool test (FIT) in 2026",
-                        "no FIT-DNA since January 2024", "sigmoidoscopy since January 2022");
+                .contains(
+                        "no colonoscopy since January 2017",
+                        "no stool test (FIT) in 2026",
+                        "no FIT-DNA since January 2024",
+                        "sigmoidoscopy since January 2022");
         // the year is a year, not a number with a thousands separator
         assertThat(GapReasons.reason(messages, "CMS165", START, Locale.ENGLISH))
                 .isEqualTo("No blood pressure reading under 140/90 in 2026: the latest one counts");
@@ -46,7 +48,8 @@ class GapReasonsTests {
         for (var measure : MeasureCatalog.SUPPORTED) {
             for (var locale : new Locale[] {Locale.ENGLISH, Locale.forLanguageTag("es")}) {
                 assertThat(messages.getMessage("quality.gap.reason." + measure, null, null, locale))
-                        .as(measure + " " + locale).isNotBlank();
+                        .as(measure + " " + locale)
+                        .isNotBlank();
             }
         }
         assertThat(GapReasons.reason(messages, "CMS999", START, Locale.ENGLISH)).isEqualTo("Not yet done in 2026");
@@ -54,17 +57,21 @@ class GapReasonsTests {
 
     @Test
     void dueByTheEndOfThePeriodOrTheSecondBirthdayForChildhoodImmunizations() {
-        assertThat(GapReasons.dueBy("CMS165", START, END, LocalDate.of(1970, 3, 1))).isEqualTo(END);
+        assertThat(GapReasons.dueBy("CMS165", START, END, LocalDate.of(1970, 3, 1)))
+                .isEqualTo(END);
         assertThat(GapReasons.dueBy("CMS117", START, END, LocalDate.of(2024, 8, 20)))
                 .isEqualTo(LocalDate.of(2026, 8, 20));
-        assertThat(GapReasons.dueBy("CMS117", START, END, LocalDate.of(2025, 8, 20))).isEqualTo(END);
+        assertThat(GapReasons.dueBy("CMS117", START, END, LocalDate.of(2025, 8, 20)))
+                .isEqualTo(END);
         assertThat(GapReasons.dueBy("CMS117", START, END, null)).isEqualTo(END);
     }
 
     @Test
     void anInverseMeasuresGapIsBeingInItsNumerator() {
         var sql = GapReasons.openGapSql("r", "run");
-        assertThat(sql).contains("r.numerator = (run.measure_id in ('CMS122'))")
-                .contains("not r.denominator_exclusion").contains("not r.denominator_exception");
+        assertThat(sql)
+                .contains("r.numerator = (run.measure_id in ('CMS122'))")
+                .contains("not r.denominator_exclusion")
+                .contains("not r.denominator_exception");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.SignedInClient;
 import org.commonweal.coverage.Coverage;
@@ -25,8 +24,10 @@ class GapWorklistIntegrationTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Coverage coverage;
 
@@ -35,9 +36,13 @@ class GapWorklistIntegrationTests {
         // two covered members in different RCAC regions, one met and one excluded member beside them
         var members = new ArrayList<MemberResidence>();
         coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
-            if (m.rcacRegion() == null || m.spokenLanguage() == null || m.memberId().startsWith("DEMO-")) return;
-            if (members.isEmpty() || members.size() < 4 && (members.size() > 1
-                    || !m.rcacRegion().equals(members.get(0).rcacRegion()))) {
+            if (m.rcacRegion() == null
+                    || m.spokenLanguage() == null
+                    || m.memberId().startsWith("DEMO-")) return;
+            if (members.isEmpty()
+                    || members.size() < 4
+                            && (members.size() > 1
+                                    || !m.rcacRegion().equals(members.get(0).rcacRegion()))) {
                 members.add(m);
             }
         });
@@ -54,48 +59,72 @@ class GapWorklistIntegrationTests {
             result(run, members.get(3), true, true, false); // excluded
             var promoter = new SignedInClient(port, "engagement-staff", "demo-password");
             long before = audits(a.memberId());
-            String page = promoter.page("/care-gaps?measure=CMS124&region=" + a.rcacRegion() + "&language="
-                    + a.spokenLanguage());
-            assertThat(page).contains("id=\"gaps-table\"").contains(a.memberId()).doesNotContain(b.memberId())
-                    .doesNotContain(members.get(2).memberId()).doesNotContain(members.get(3).memberId())
-                    .contains("No Pap test since January 2024").contains("31 December 2026");
+            String page = promoter.page(
+                    "/care-gaps?measure=CMS124&region=" + a.rcacRegion() + "&language=" + a.spokenLanguage());
+            assertThat(page)
+                    .contains("id=\"gaps-table\"")
+                    .contains(a.memberId())
+                    .doesNotContain(b.memberId())
+                    .doesNotContain(members.get(2).memberId())
+                    .doesNotContain(members.get(3).memberId())
+                    .contains("No Pap test since January 2024")
+                    .contains("31 December 2026");
             assertThat(audits(a.memberId())).isGreaterThan(before);
             assertThat(promoter.page("/care-gaps?measure=CMS124&region=" + a.rcacRegion() + "&language="
-                    + a.spokenLanguage() + "&lang=es")).contains("No hay prueba de Papanicolaou desde enero 2024");
+                            + a.spokenLanguage() + "&lang=es"))
+                    .contains("No hay prueba de Papanicolaou desde enero 2024");
 
             var memberServices = new SignedInClient(port, "member-services", "demo-password");
             String queue = memberServices.page("/care-gaps?measure=CMS124&lang=en");
-            assertThat(queue).contains(a.memberId()).contains(b.memberId())
-                    .doesNotContain(members.get(2).memberId()).doesNotContain(members.get(3).memberId());
+            assertThat(queue)
+                    .contains(a.memberId())
+                    .contains(b.memberId())
+                    .doesNotContain(members.get(2).memberId())
+                    .doesNotContain(members.get(3).memberId());
 
             // a provider's list: the members whose PCP today is this NPI (member a's PCP set for the test)
             var pcp = "1234567893";
             String oldNpi = jdbc.sql("select pcp_npi from coverage.enrollment_span where member_id = ? and end_date"
-                    + " is null").param(a.memberId()).query(String.class).optional().orElse(null);
+                            + " is null")
+                    .param(a.memberId())
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
             jdbc.sql("update coverage.enrollment_span set pcp_npi = ? where member_id = ? and end_date is null")
-                    .params(pcp, a.memberId()).update();
+                    .params(pcp, a.memberId())
+                    .update();
             try {
                 var csv = memberServices.send("/care-gaps.csv?measure=CMS124&pcp=" + pcp);
                 assertThat(csv.statusCode()).isEqualTo(200);
-                assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+                assertThat(csv.headers().firstValue("Content-Type").orElseThrow())
+                        .startsWith("text/csv");
                 List<String> lines = csv.body().lines().toList();
-                assertThat(lines.get(0)).isEqualTo(
-                        "member_id,name,language,spa,rcac_region,pcp_npi,pcp_name,measure,reason,due_by");
-                assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(a.memberId() + ",")
-                        .contains("," + pcp + ",").endsWith(",CMS124,\"No Pap test since January 2024 (or, from age"
-                                + " 30, HPV test since January 2022)\",2026-12-31"));
+                assertThat(lines.get(0))
+                        .isEqualTo("member_id,name,language,spa,rcac_region,pcp_npi,pcp_name,measure,reason,due_by");
+                assertThat(lines)
+                        .anySatisfy(l -> assertThat(l)
+                                .startsWith(a.memberId() + ",")
+                                .contains("," + pcp + ",")
+                                .endsWith(",CMS124,\"No Pap test since January 2024 (or, from age"
+                                        + " 30, HPV test since January 2022)\",2026-12-31"));
                 assertThat(lines.stream().skip(1)).allSatisfy(l -> assertThat(l).contains("," + pcp + ","));
                 assertThat(csv.body()).doesNotContain(b.memberId());
             } finally {
                 jdbc.sql("update coverage.enrollment_span set pcp_npi = ? where member_id = ? and end_date is null")
-                        .params(oldNpi, a.memberId()).update();
+                        .params(oldNpi, a.memberId())
+                        .update();
             }
 
             assertThat(memberServices.send("/care-gaps?pcp=12345").statusCode()).isEqualTo(400);
-            assertThat(memberServices.send("/care-gaps?measure=CMS999").statusCode()).isEqualTo(400);
-            assertThat(new SignedInClient(port, "analyst", "demo-password").send("/care-gaps").statusCode())
+            assertThat(memberServices.send("/care-gaps?measure=CMS999").statusCode())
+                    .isEqualTo(400);
+            assertThat(new SignedInClient(port, "analyst", "demo-password")
+                            .send("/care-gaps")
+                            .statusCode())
                     .isEqualTo(403);
-            assertThat(new SignedInClient(port, "member", "demo-password").send("/care-gaps").statusCode())
+            assertThat(new SignedInClient(port, "member", "demo-password")
+                            .send("/care-gaps")
+                            .statusCode())
                     .isEqualTo(403);
         } finally {
             jdbc.sql("delete from quality.measure_run where id = ?").param(run).update();
@@ -107,12 +136,23 @@ class GapWorklistIntegrationTests {
                 insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                   denominator_exclusion, denominator_exception, numerator, language, spa, rcac_region)
                 values (?, ?, true, ?, ?, false, ?, ?, ?, ?)""")
-                .params(run, m.memberId(), denominator, excluded, numerator, m.spokenLanguage(), m.spa(),
-                        m.rcacRegion()).update();
+                .params(
+                        run,
+                        m.memberId(),
+                        denominator,
+                        excluded,
+                        numerator,
+                        m.spokenLanguage(),
+                        m.spa(),
+                        m.rcacRegion())
+                .update();
     }
 
     private long audits(String memberId) {
-        return jdbc.sql("select count(*) from audit.audit_event where entity_type = 'member-care-gaps' and member_id = ?")
-                .param(memberId).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from audit.audit_event where entity_type = 'member-care-gaps' and member_id = ?")
+                .param(memberId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,7 +40,8 @@ class PublishedTestCasesTests {
         for (var id : PublishedMeasureContent.MEASURES) {
             var evaluator = new CqlMeasureEvaluator(PublishedMeasureContent.measure(id));
             for (var testCase : PublishedMeasureContent.testCases(evaluator.measure())) {
-                tests.add(DynamicTest.dynamicTest(id + " " + testCase.patientId() + " " + testCase.description(),
+                tests.add(DynamicTest.dynamicTest(
+                        id + " " + testCase.patientId() + " " + testCase.description(),
                         () -> check(evaluator, testCase)));
             }
         }
@@ -54,14 +54,20 @@ class PublishedTestCasesTests {
         var expected = testCase.expected();
         var known = ENGINE_CANNOT_RUN.get(testCase.measureId() + "/" + testCase.patientId());
         if (known != null) {
-            assertThatThrownBy(() -> evaluator.evaluate(testCase.patientId(), testCase.resources(),
-                    day(expected.getPeriod().getStart()), day(expected.getPeriod().getEnd())))
+            assertThatThrownBy(() -> evaluator.evaluate(
+                            testCase.patientId(),
+                            testCase.resources(),
+                            day(expected.getPeriod().getStart()),
+                            day(expected.getPeriod().getEnd())))
                     .hasMessageContaining(known);
             tally[2]++;
             return;
         }
         long started = System.nanoTime();
-        var actual = evaluator.evaluate(testCase.patientId(), testCase.resources(), day(expected.getPeriod().getStart()),
+        var actual = evaluator.evaluate(
+                testCase.patientId(),
+                testCase.resources(),
+                day(expected.getPeriod().getStart()),
                 day(expected.getPeriod().getEnd()));
         NANOS.merge(testCase.measureId(), System.nanoTime() - started, Long::sum);
         assertThat(counts(actual)).as(testCase.description()).isEqualTo(expectedCounts(expected));
@@ -88,9 +94,8 @@ class PublishedTestCasesTests {
 
     @AfterAll
     static void report() {
-        PASSED.forEach((measure, tally) ->
-                System.out.printf("published test cases %s: %d of %d pass, %d the engine cannot run; %.1f ms per "
-                        + "patient%n", measure, tally[0], tally[1], tally[2],
-                        NANOS.getOrDefault(measure, 0L) / 1e6 / Math.max(1, tally[0])));
+        PASSED.forEach((measure, tally) -> System.out.printf(
+                "published test cases %s: %d of %d pass, %d the engine cannot run; %.1f ms per " + "patient%n",
+                measure, tally[0], tally[1], tally[2], NANOS.getOrDefault(measure, 0L) / 1e6 / Math.max(1, tally[0])));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.quality.measure.CqlMeasureEvaluator;
 import org.commonweal.quality.measure.PublishedMeasureContent;
@@ -17,12 +16,17 @@ class ClaimResourcesTests {
     private static final LocalDate END = LocalDate.of(2026, 12, 31);
 
     private static MemberSummary member(String sex, LocalDate born) {
-        return new MemberSummary("M1", null, null, "Ana", "Garcia", born, sex, "90033", 4, 3, "spa", "spa",
-                "hispanic");
+        return new MemberSummary("M1", null, null, "Ana", "Garcia", born, sex, "90033", 4, 3, "spa", "spa", "hispanic");
     }
 
     private static ClaimResources.StoredClaim visit(String code, LocalDate day, String... diagnoses) {
-        return new ClaimResources.StoredClaim("CW1" + code, 'P', day, day, List.of(diagnoses), List.of(),
+        return new ClaimResources.StoredClaim(
+                "CW1" + code,
+                'P',
+                day,
+                day,
+                List.of(diagnoses),
+                List.of(),
                 List.of(new ClaimResources.StoredLine(1, day, day, code)));
     }
 
@@ -36,9 +40,10 @@ class ClaimResourcesTests {
         assertThat(result.in("initial-population")).isTrue();
         assertThat(result.in("numerator")).isFalse();
 
-        var man = ClaimResources.of(member("M", LocalDate.of(1966, 5, 1)),
-                List.of(visit("99213", LocalDate.of(2026, 3, 3), "I10")));
-        assertThat(evaluator.evaluate("M1", man, START, END).in("initial-population")).isFalse();
+        var man = ClaimResources.of(
+                member("M", LocalDate.of(1966, 5, 1)), List.of(visit("99213", LocalDate.of(2026, 3, 3), "I10")));
+        assertThat(evaluator.evaluate("M1", man, START, END).in("initial-population"))
+                .isFalse();
     }
 
     @Test
@@ -46,8 +51,9 @@ class ClaimResourcesTests {
         assertThat(ClaimResources.dotted("E119")).isEqualTo("E11.9");
         assertThat(ClaimResources.dotted("I10")).isEqualTo("I10");
         assertThat(ClaimResources.codings("G0121")).hasSize(2);
-        assertThat(ClaimResources.codings("3046F")).singleElement().extracting(c -> c.getSystem())
+        assertThat(ClaimResources.codings("3046F"))
+                .singleElement()
+                .extracting(c -> c.getSystem())
                 .isEqualTo(ClaimResources.CPT);
     }
-
 }

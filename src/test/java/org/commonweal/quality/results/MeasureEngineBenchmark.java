@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.commonweal.quality.engine.EcqmEngine;
 import org.commonweal.quality.measure.CqlMeasureEvaluator;
 import org.commonweal.quality.measure.MeasurePackage;
@@ -45,51 +44,76 @@ public final class MeasureEngineBenchmark {
             }
             long t0 = System.nanoTime();
             pool.submit(() -> chunk.parallelStream().forEach(g -> {
-                var record = engine.record(g.summary().memberId(), g.summary().birthDate(), g.summary().sex(), false);
-                ClaimRecords.fill(record, g.claims());
-                for (var id : measures) {
-                    if (engine.evaluate(id, record, OwnEngineDifferentialTests.START, OwnEngineDifferentialTests.END)
-                            .in("initial-population")) ip.incrementAndGet();
-                }
-            })).get();
+                        var record = engine.record(
+                                g.summary().memberId(),
+                                g.summary().birthDate(),
+                                g.summary().sex(),
+                                false);
+                        ClaimRecords.fill(record, g.claims());
+                        for (var id : measures) {
+                            if (engine.evaluate(
+                                            id,
+                                            record,
+                                            OwnEngineDifferentialTests.START,
+                                            OwnEngineDifferentialTests.END)
+                                    .in("initial-population")) ip.incrementAndGet();
+                        }
+                    }))
+                    .get();
             nanos += System.nanoTime() - t0;
         }
         double seconds = nanos / 1e9;
-        System.out.printf("our engine: %,d members x %d measures in %.2f s on %d cores = %,.0f members/s"
-                + " (%.1f µs per member, all measures; %,d initial-population memberships)%n", members,
-                measures.size(), seconds, cores, members / seconds, nanos / 1e3 / members, ip.get());
+        System.out.printf(
+                "our engine: %,d members x %d measures in %.2f s on %d cores = %,.0f members/s"
+                        + " (%.1f µs per member, all measures; %,d initial-population memberships)%n",
+                members, measures.size(), seconds, cores, members / seconds, nanos / 1e3 / members, ip.get());
 
         var references = new ArrayList<List<CqlMeasureEvaluator>>();
         for (var id : measures) {
-            var pkg = MeasurePackage.read(content.resolve(id),
-                    List.of(content.resolve("_shared/ecqm-content-cms-2025/libraries")));
+            var pkg = MeasurePackage.read(
+                    content.resolve(id), List.of(content.resolve("_shared/ecqm-content-cms-2025/libraries")));
             var perCore = new ArrayList<CqlMeasureEvaluator>();
             for (int c = 0; c < cores; c++) perCore.add(new CqlMeasureEvaluator(pkg));
             references.add(perCore);
         }
         long r0 = System.nanoTime();
         pool.submit(() -> java.util.stream.IntStream.range(0, cores).parallel().forEach(core -> {
-            for (int i = core; i < sample.size(); i += cores) {
-                var g = sample.get(i);
-                var fhir = ClaimResources.of(g.summary(), g.claims());
-                for (int m = 0; m < measures.size(); m++) {
-                    references.get(m).get(core).evaluate(g.summary().memberId(), fhir,
-                            OwnEngineDifferentialTests.START, OwnEngineDifferentialTests.END);
-                }
-            }
-        })).get();
+                    for (int i = core; i < sample.size(); i += cores) {
+                        var g = sample.get(i);
+                        var fhir = ClaimResources.of(g.summary(), g.claims());
+                        for (int m = 0; m < measures.size(); m++) {
+                            references
+                                    .get(m)
+                                    .get(core)
+                                    .evaluate(
+                                            g.summary().memberId(),
+                                            fhir,
+                                            OwnEngineDifferentialTests.START,
+                                            OwnEngineDifferentialTests.END);
+                        }
+                    }
+                }))
+                .get();
         long referenceNanos = System.nanoTime() - r0;
         double perMemberOurs = nanos / 1e3 / members;
         double perMemberReference = referenceNanos / 1e3 / sample.size();
-        System.out.printf("reference engine: %,d members x %d measures in %.2f s on %d cores = %,.0f members/s"
-                + " (%.0f µs per member)%n", sample.size(), measures.size(), referenceNanos / 1e9, cores,
-                sample.size() / (referenceNanos / 1e9), perMemberReference);
+        System.out.printf(
+                "reference engine: %,d members x %d measures in %.2f s on %d cores = %,.0f members/s"
+                        + " (%.0f µs per member)%n",
+                sample.size(),
+                measures.size(),
+                referenceNanos / 1e9,
+                cores,
+                sample.size() / (referenceNanos / 1e9),
+                perMemberReference);
         System.out.printf("speed-up per member: %.0fx%n", perMemberReference / perMemberOurs);
         long peak = 0;
         for (var p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
         }
-        System.out.printf("heap: peak %,d MB of max %,d MB%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "heap: peak %,d MB of max %,d MB%n",
+                peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         pool.shutdown();
     }
 }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.UUID;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.SignedInClient;
 import org.commonweal.coverage.Coverage;
@@ -62,16 +61,21 @@ class MeasureRunsIntegrationTests {
         var eligible = new ArrayList<String>();
         coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
             if (eligible.size() >= 2) return;
-            coverage.findMember(m.memberId(), "test").filter(s -> s.birthDate() != null
-                    && Period.between(s.birthDate(), END).getYears() >= 55
-                    && Period.between(s.birthDate(), END).getYears() <= 70)
+            coverage.findMember(m.memberId(), "test")
+                    .filter(s -> s.birthDate() != null
+                            && Period.between(s.birthDate(), END).getYears() >= 55
+                            && Period.between(s.birthDate(), END).getYears() <= 70)
                     .ifPresent(s -> eligible.add(s.memberId()));
         });
         var screened = eligible.get(0);
         var unscreened = eligible.get(1);
         var run = UUID.randomUUID().toString().substring(0, 8);
-        var text = new String(getClass().getResourceAsStream("/quality/claims/837p-colorectal.x12").readAllBytes())
-                .replace("{MEMBER_A}", screened).replace("{MEMBER_B}", unscreened).replace("CLM*", "CLM*" + run);
+        var text = new String(getClass()
+                        .getResourceAsStream("/quality/claims/837p-colorectal.x12")
+                        .readAllBytes())
+                .replace("{MEMBER_A}", screened)
+                .replace("{MEMBER_B}", unscreened)
+                .replace("CLM*", "CLM*" + run);
         var file = dir.resolve("837p-colorectal.x12");
         Files.writeString(file, text);
         assertThat(claims.importFile(file, "test").accepted()).isEqualTo(3);
@@ -92,9 +96,14 @@ class MeasureRunsIntegrationTests {
         assertThat(result(summary.runId(), unscreened, "denominator")).isTrue();
         assertThat(result(summary.runId(), unscreened, "numerator")).isFalse();
         assertThat(runs.openGaps(summary.runId())).contains(unscreened).doesNotContain(screened);
-        assertThat(gaps.openGaps(unscreened, "test")).extracting(CareGap::measureId).contains("CMS130");
-        assertThat(gaps.openGaps(screened, "test")).extracting(CareGap::measureId).doesNotContain("CMS130");
-        assertThat(runs.strata(summary.runId(), "age_band")).extracting(MeasureRuns.Stratum::value)
+        assertThat(gaps.openGaps(unscreened, "test"))
+                .extracting(CareGap::measureId)
+                .contains("CMS130");
+        assertThat(gaps.openGaps(screened, "test"))
+                .extracting(CareGap::measureId)
+                .doesNotContain("CMS130");
+        assertThat(runs.strata(summary.runId(), "age_band"))
+                .extracting(MeasureRuns.Stratum::value)
                 .contains("45-64");
     }
 
@@ -112,12 +121,16 @@ class MeasureRunsIntegrationTests {
         for (var row : rates.table(summary.runId(), "age_band").orElseThrow().rows()) {
             assertThat(page).contains(">" + row.eligible() + "<").contains(">" + row.met() + "<");
         }
-        assertThat(analyst.send("/quality/runs/" + summary.runId() + "?by=nonsense").statusCode()).isEqualTo(400);
+        assertThat(analyst.send("/quality/runs/" + summary.runId() + "?by=nonsense")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(analyst.send("/quality/runs/999999999").statusCode()).isEqualTo(404);
     }
 
     private boolean result(long runId, String memberId, String column) {
         return jdbc.sql("select " + column + " from quality.measure_result where run_id = ? and member_id = ?")
-                .params(runId, memberId).query(Boolean.class).single();
+                .params(runId, memberId)
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -2,19 +2,17 @@ package org.commonweal.quality.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import ca.uhn.fhir.context.FhirContext;
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.quality.engine.EcqmEngine;
 import org.commonweal.quality.measure.CqlMeasureEvaluator;
@@ -61,11 +59,11 @@ class OwnEngineDifferentialTests {
                 for (int i = half; i < members.size(); i += 2) {
                     var member = members.get(i);
                     long t0 = System.nanoTime();
-                    var expected = reference.evaluate(member.summary.memberId(),
-                            ClaimResources.of(member.summary, member.claims), START, END);
+                    var expected = reference.evaluate(
+                            member.summary.memberId(), ClaimResources.of(member.summary, member.claims), START, END);
                     long t1 = System.nanoTime();
-                    var record = engine.record(member.summary.memberId(), member.summary.birthDate(),
-                            member.summary.sex(), false);
+                    var record = engine.record(
+                            member.summary.memberId(), member.summary.birthDate(), member.summary.sex(), false);
                     ClaimRecords.fill(record, member.claims);
                     var actual = engine.evaluate(measureId, record, START, END);
                     long t2 = System.nanoTime();
@@ -83,31 +81,38 @@ class OwnEngineDifferentialTests {
                 }
             });
         }
-        System.out.printf("differential: %d members x %d measures; populations (reference) %s;"
-                + " reference engine %.1f ms/member-measure, ours (record built included) %.3f ms%n", MEMBERS,
-                EcqmEngine.MEASURES.size(), counts, cqlNanos.get() / 1e6 / MEMBERS / EcqmEngine.MEASURES.size(),
+        System.out.printf(
+                "differential: %d members x %d measures; populations (reference) %s;"
+                        + " reference engine %.1f ms/member-measure, ours (record built included) %.3f ms%n",
+                MEMBERS,
+                EcqmEngine.MEASURES.size(),
+                counts,
+                cqlNanos.get() / 1e6 / MEMBERS / EcqmEngine.MEASURES.size(),
                 ourNanos.get() / 1e6 / MEMBERS / EcqmEngine.MEASURES.size());
         assertThat(mismatches).as("members whose populations differ").isEmpty();
         // the generated members reach every population of every measure, so the comparison is not vacuous
         for (var measureId : EcqmEngine.MEASURES) {
-            assertThat(counts.get(measureId)).as(measureId).containsKeys("initial-population",
-                    "denominator-exclusion");
-            assertThat(counts.get(measureId).get("initial-population")).as(measureId).isGreaterThan(20);
+            assertThat(counts.get(measureId)).as(measureId).containsKeys("initial-population", "denominator-exclusion");
+            assertThat(counts.get(measureId).get("initial-population"))
+                    .as(measureId)
+                    .isGreaterThan(20);
         }
         assertThat(counts.get("CMS130")).containsKey("numerator");
         assertThat(counts.get("CMS122")).containsKey("numerator");
     }
 
-    record Generated(MemberSummary summary, List<ClaimResources.StoredClaim> claims) {
-    }
+    record Generated(MemberSummary summary, List<ClaimResources.StoredClaim> claims) {}
 
     /**
      * Claim codes of each value set of the five measures: line codes, diagnoses and ICD-10-PCS codes, and the line
      * codes and diagnoses of each set by its title.
      */
-    record Pools(List<List<String>> lineCodes, List<List<String>> diagnoses, List<List<String>> pcs,
-            Map<String, List<String>> linesByTitle, Map<String, List<String>> diagnosesByTitle) {
-    }
+    record Pools(
+            List<List<String>> lineCodes,
+            List<List<String>> diagnoses,
+            List<List<String>> pcs,
+            Map<String, List<String>> linesByTitle,
+            Map<String, List<String>> diagnosesByTitle) {}
 
     static Pools codePools(Path content) {
         var parser = FhirContext.forR4Cached().newJsonParser();
@@ -118,7 +123,9 @@ class OwnEngineDifferentialTests {
         var diagnosesByTitle = new TreeMap<String, List<String>>();
         for (var id : EcqmEngine.MEASURES) {
             try (Stream<Path> files = Files.list(content.resolve(id).resolve("valuesets"))) {
-                for (var file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (var file : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     var vs = parser.parseResource(ValueSet.class, Files.readString(file));
                     var l = new ArrayList<String>();
                     var d = new ArrayList<String>();
@@ -129,7 +136,7 @@ class OwnEngineDifferentialTests {
                                 l.add(c.getCode());
                             case ClaimResources.ICD10_CM -> d.add(c.getCode().replace(".", ""));
                             case ClaimResources.ICD10_PCS -> p.add(c.getCode());
-                            default -> { }
+                            default -> {}
                         }
                     }
                     if (!l.isEmpty()) lines.add(l);
@@ -149,8 +156,10 @@ class OwnEngineDifferentialTests {
     }
 
     /** Ages (on the period's last day) around every cut-off of the five measures. */
-    static final int[] AGES = {17, 18, 19, 23, 24, 25, 41, 42, 43, 45, 46, 47, 49, 50, 51, 52, 64, 65, 66, 67, 74, 75,
-            76, 79, 80, 81, 82, 84, 85, 86};
+    static final int[] AGES = {
+        17, 18, 19, 23, 24, 25, 41, 42, 43, 45, 46, 47, 49, 50, 51, 52, 64, 65, 66, 67, 74, 75, 76, 79, 80, 81, 82, 84,
+        85, 86
+    };
 
     static Generated generate(int n, Random random, Pools pools) {
         LocalDate born;
@@ -160,8 +169,8 @@ class OwnEngineDifferentialTests {
             born = END.minusDays(random.nextInt(95 * 365));
         }
         var sex = random.nextInt(10) < 6 ? "F" : random.nextInt(10) < 9 ? "M" : null;
-        var summary = new MemberSummary("D%05d".formatted(n), null, null, "Test", "Member", born, sex, null, null,
-                null, null, null, null);
+        var summary = new MemberSummary(
+                "D%05d".formatted(n), null, null, "Test", "Member", born, sex, null, null, null, null, null, null);
         var claims = new ArrayList<ClaimResources.StoredClaim>();
         // what the measures look for, often: a qualifying visit, diabetes, hypertension, a colorectal screening
         if (random.nextInt(4) > 0) {
@@ -169,16 +178,28 @@ class OwnEngineDifferentialTests {
             claims.add(visit(n, claims.size(), random, pools.linesByTitle().get(title), null));
         }
         if (random.nextInt(3) == 0) {
-            claims.add(visit(n, claims.size(), random, pools.linesByTitle().get("Office Visit"),
+            claims.add(visit(
+                    n,
+                    claims.size(),
+                    random,
+                    pools.linesByTitle().get("Office Visit"),
                     pick(random, List.of(pools.diagnosesByTitle().get("Diabetes")))));
         }
         if (random.nextInt(3) == 0) {
-            claims.add(visit(n, claims.size(), random, pools.linesByTitle().get("Office Visit"),
+            claims.add(visit(
+                    n,
+                    claims.size(),
+                    random,
+                    pools.linesByTitle().get("Office Visit"),
                     pick(random, List.of(pools.diagnosesByTitle().get("Essential Hypertension")))));
         }
         if (random.nextInt(5) == 0) {
-            claims.add(visit(n, claims.size(), random, pools.linesByTitle().get(random.nextBoolean() ? "Colonoscopy"
-                    : "Flexible Sigmoidoscopy"), null));
+            claims.add(visit(
+                    n,
+                    claims.size(),
+                    random,
+                    pools.linesByTitle().get(random.nextBoolean() ? "Colonoscopy" : "Flexible Sigmoidoscopy"),
+                    null));
         }
         // and anything from any value set (exclusions among them) or none
         int count = random.nextInt(3);
@@ -200,23 +221,40 @@ class OwnEngineDifferentialTests {
             for (int d = random.nextInt(4); d > 0; d--) diagnoses.add(pick(random, pools.diagnoses()));
             var pcs = new ArrayList<String>();
             if (random.nextInt(6) == 0) pcs.add(pick(random, pools.pcs()));
-            claims.add(new ClaimResources.StoredClaim("D%05d-%d".formatted(n, claims.size()), random.nextInt(8) == 0 ? 'I' : 'P',
-                    day, last, diagnoses, pcs, lines));
+            claims.add(new ClaimResources.StoredClaim(
+                    "D%05d-%d".formatted(n, claims.size()),
+                    random.nextInt(8) == 0 ? 'I' : 'P',
+                    day,
+                    last,
+                    diagnoses,
+                    pcs,
+                    lines));
         }
         return new Generated(summary, claims);
     }
 
-    static final String[] QUALIFYING = {"Office Visit", "Annual Wellness Visit", "Home Healthcare Services",
-            "Preventive Care Services Established Office Visit, 18 and Up",
-            "Preventive Care Services Initial Office Visit, 18 and Up", "Telephone Visits", "Virtual Encounter",
-            "Nutrition Services"};
+    static final String[] QUALIFYING = {
+        "Office Visit",
+        "Annual Wellness Visit",
+        "Home Healthcare Services",
+        "Preventive Care Services Established Office Visit, 18 and Up",
+        "Preventive Care Services Initial Office Visit, 18 and Up",
+        "Telephone Visits",
+        "Virtual Encounter",
+        "Nutrition Services"
+    };
 
     /** One claim of one line from {@code codes}, with a diagnosis or none. */
     static ClaimResources.StoredClaim visit(int n, int c, Random random, List<String> codes, String diagnosis) {
         var day = random.nextBoolean() ? START.plusDays(random.nextInt(200)) : day(random);
         var to = random.nextBoolean() ? null : day;
-        return new ClaimResources.StoredClaim("D%05d-%d".formatted(n, c), 'P', day, day,
-                diagnosis == null ? List.of() : List.of(diagnosis), List.of(),
+        return new ClaimResources.StoredClaim(
+                "D%05d-%d".formatted(n, c),
+                'P',
+                day,
+                day,
+                diagnosis == null ? List.of() : List.of(diagnosis),
+                List.of(),
                 List.of(new ClaimResources.StoredLine(1, day, to, codes.get(random.nextInt(codes.size())))));
     }
 
@@ -226,8 +264,17 @@ class OwnEngineDifferentialTests {
     }
 
     /** The days where CQL's day-precision data meet the period's millisecond bounds. */
-    static final LocalDate[] BOUNDS = {END.minusDays(1), END, END.plusDays(1), START.minusDays(1), START,
-        START.plusDays(1), START.plusMonths(6).minusDays(2), START.plusMonths(6).minusDays(1), START.plusMonths(6)};
+    static final LocalDate[] BOUNDS = {
+        END.minusDays(1),
+        END,
+        END.plusDays(1),
+        START.minusDays(1),
+        START,
+        START.plusDays(1),
+        START.plusMonths(6).minusDays(2),
+        START.plusMonths(6).minusDays(1),
+        START.plusMonths(6)
+    };
 
     /**
      * A member in every measure's initial population (a visit, diabetes and hypertension in the first half of the
@@ -237,28 +284,54 @@ class OwnEngineDifferentialTests {
     static Generated edge(int n, Random random, Pools pools) {
         int[] ages = {30, 50, 60, 64, 66, 70, 74};
         var born = END.minusYears(ages[random.nextInt(ages.length)]).minusDays(random.nextInt(300));
-        var summary = new MemberSummary("E%05d".formatted(n), null, null, "Test", "Member", born,
-                random.nextInt(5) == 0 ? "M" : "F", null, null, null, null, null, null);
+        var summary = new MemberSummary(
+                "E%05d".formatted(n),
+                null,
+                null,
+                "Test",
+                "Member",
+                born,
+                random.nextInt(5) == 0 ? "M" : "F",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         var visitDay = START.plusDays(130);
-        var diagnoses = new ArrayList<String>(List.of(pick(random, List.of(pools.diagnosesByTitle().get("Diabetes")))));
+        var diagnoses = new ArrayList<String>(
+                List.of(pick(random, List.of(pools.diagnosesByTitle().get("Diabetes")))));
         var hypertension = pick(random, List.of(pools.diagnosesByTitle().get("Essential Hypertension")));
         var day = BOUNDS[random.nextInt(BOUNDS.length)];
         var claims = new ArrayList<ClaimResources.StoredClaim>();
         if (random.nextInt(4) == 0) {
             // hypertension first seen on the bound itself
-            claims.add(new ClaimResources.StoredClaim("E%05d-h".formatted(n), 'P', day, day, List.of(hypertension),
-                    List.of(), List.of(new ClaimResources.StoredLine(1, day, day, "99213"))));
+            claims.add(new ClaimResources.StoredClaim(
+                    "E%05d-h".formatted(n),
+                    'P',
+                    day,
+                    day,
+                    List.of(hypertension),
+                    List.of(),
+                    List.of(new ClaimResources.StoredLine(1, day, day, "99213"))));
         } else {
             diagnoses.add(hypertension);
         }
-        claims.add(new ClaimResources.StoredClaim("E%05d-v".formatted(n), 'P', visitDay, visitDay, diagnoses, List.of(),
+        claims.add(new ClaimResources.StoredClaim(
+                "E%05d-v".formatted(n),
+                'P',
+                visitDay,
+                visitDay,
+                diagnoses,
+                List.of(),
                 List.of(new ClaimResources.StoredLine(1, visitDay, visitDay, "99213"))));
         var line = new ArrayList<ClaimResources.StoredLine>();
         var dx = new ArrayList<String>();
         var pcs = new ArrayList<String>();
         switch (random.nextInt(3)) {
-            case 0 -> line.add(new ClaimResources.StoredLine(1, day, random.nextBoolean() ? day : null,
-                    pick(random, pools.lineCodes())));
+            case 0 ->
+                line.add(new ClaimResources.StoredLine(
+                        1, day, random.nextBoolean() ? day : null, pick(random, pools.lineCodes())));
             case 1 -> dx.add(pick(random, pools.diagnoses()));
             default -> pcs.add(pick(random, pools.pcs()));
         }
@@ -269,8 +342,16 @@ class OwnEngineDifferentialTests {
 
     /** A service day: often on or next to an edge the measures test, else anywhere in eleven years. */
     static LocalDate day(Random random) {
-        var edges = new LocalDate[] {START, END, START.plusMonths(6), START.minusYears(1), START.minusYears(2),
-                START.minusYears(4), START.minusYears(9), LocalDate.of(START.getYear() - 2, 10, 1)};
+        var edges = new LocalDate[] {
+            START,
+            END,
+            START.plusMonths(6),
+            START.minusYears(1),
+            START.minusYears(2),
+            START.minusYears(4),
+            START.minusYears(9),
+            LocalDate.of(START.getYear() - 2, 10, 1)
+        };
         if (random.nextInt(3) > 0) {
             return edges[random.nextInt(edges.length)].plusDays(random.nextInt(3) - 1);
         }

@@ -9,7 +9,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.claims.ClaimImport;
@@ -54,7 +53,8 @@ class OwnEngineRunsIntegrationTests {
         // the last two in member order (other tests of the shared database take the first members of that age)
         var all = new ArrayList<String>();
         coverage.forEachActiveMember(END, "test", m -> {
-            if ("F".equals(m.sex()) && m.birthDate() != null
+            if ("F".equals(m.sex())
+                    && m.birthDate() != null
                     && Period.between(m.birthDate(), END).getYears() >= 55
                     && Period.between(m.birthDate(), END).getYears() <= 70) {
                 all.add(m.memberId());
@@ -62,10 +62,15 @@ class OwnEngineRunsIntegrationTests {
         });
         var women = all.subList(all.size() - 2, all.size());
         var tag = UUID.randomUUID().toString().substring(0, 8);
-        var x12 = new String(getClass().getResourceAsStream("/quality/claims/837p-colorectal.x12").readAllBytes())
-                .replace("{MEMBER_A}", women.get(0)).replace("{MEMBER_B}", women.get(1)).replace("CLM*", "CLM*" + tag);
+        var x12 = new String(getClass()
+                        .getResourceAsStream("/quality/claims/837p-colorectal.x12")
+                        .readAllBytes())
+                .replace("{MEMBER_A}", women.get(0))
+                .replace("{MEMBER_B}", women.get(1))
+                .replace("CLM*", "CLM*" + tag);
         Files.writeString(dir.resolve("claims.x12"), x12);
-        assertThat(claims.importFile(dir.resolve("claims.x12"), "test").accepted()).isEqualTo(3);
+        assertThat(claims.importFile(dir.resolve("claims.x12"), "test").accepted())
+                .isEqualTo(3);
 
         var measures = List.of("CMS125", "CMS130");
         var runs = ours.run(measures, START, END, "test");
@@ -80,12 +85,16 @@ class OwnEngineRunsIntegrationTests {
                     where r.run_id = ? and (r.initial_population, r.denominator, r.denominator_exclusion,
                       r.denominator_exception, r.numerator) is distinct from (o.initial_population, o.denominator,
                       o.denominator_exclusion, o.denominator_exception, o.numerator)""")
-                    .params(run.runId(), cql.runId()).query(String.class).list();
+                    .params(run.runId(), cql.runId())
+                    .query(String.class)
+                    .list();
             assertThat(differences).as(run.measureId()).isEmpty();
             int compared = jdbc.sql("""
                     select count(*) from quality.measure_result r join quality.measure_result o
                       on o.member_id = r.member_id and o.run_id = ? where r.run_id = ?""")
-                    .params(run.runId(), cql.runId()).query(Integer.class).single();
+                    .params(run.runId(), cql.runId())
+                    .query(Integer.class)
+                    .single();
             assertThat(compared).as(run.measureId()).isGreaterThanOrEqualTo(2);
         }
         var cms130 = runs.get(1).runId();
@@ -93,22 +102,30 @@ class OwnEngineRunsIntegrationTests {
         assertThat(numerator(cms130, women.get(1))).isFalse();
 
         // the plan view: exactly the members of the eCQM run continuously enrolled through the year
-        var plan = ours.run(List.of("CMS130"), START, END, "test", OwnEngineRuns.View.PLAN).get(0);
+        var plan = ours.run(List.of("CMS130"), START, END, "test", OwnEngineRuns.View.PLAN)
+                .get(0);
         var ecqmMembers = members(cms130);
         var planMembers = members(plan.runId());
         assertThat(ecqmMembers).containsAll(planMembers);
         for (var member : ecqmMembers) {
-            assertThat(planMembers.contains(member)).as(member).isEqualTo(
-                    PlanPopulation.continuouslyEnrolled(coverage.spans(member, "test"), START, END));
+            assertThat(planMembers.contains(member))
+                    .as(member)
+                    .isEqualTo(PlanPopulation.continuouslyEnrolled(coverage.spans(member, "test"), START, END));
         }
-        assertThat(jdbc.sql("select population_view from quality.measure_run where id = ?").param(plan.runId())
-                .query(String.class).single()).isEqualTo("plan");
+        assertThat(jdbc.sql("select population_view from quality.measure_run where id = ?")
+                        .param(plan.runId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("plan");
 
         // recompute: the member's rows in the latest runs (here the reference run just made), rewritten
         long latest = jdbc.sql("select max(id) from quality.measure_run where measure_id = 'CMS130'"
-                + " and population_view = 'ecqm' and finished_at is not null").query(Long.class).single();
+                        + " and population_view = 'ecqm' and finished_at is not null")
+                .query(Long.class)
+                .single();
         jdbc.sql("update quality.measure_result set numerator = false where run_id = ? and member_id = ?")
-                .params(latest, women.get(0)).update();
+                .params(latest, women.get(0))
+                .update();
         ours.recompute(women.get(0)); // warm
         long t0 = System.nanoTime();
         var again = ours.recompute(women.get(0));
@@ -119,12 +136,16 @@ class OwnEngineRunsIntegrationTests {
     }
 
     private List<String> members(long runId) {
-        return jdbc.sql("select member_id from quality.measure_result where run_id = ?").param(runId)
-                .query(String.class).list();
+        return jdbc.sql("select member_id from quality.measure_result where run_id = ?")
+                .param(runId)
+                .query(String.class)
+                .list();
     }
 
     private boolean numerator(long runId, String memberId) {
         return jdbc.sql("select numerator from quality.measure_result where run_id = ? and member_id = ?")
-                .params(runId, memberId).query(Boolean.class).single();
+                .params(runId, memberId)
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -7,15 +7,14 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** Performance levels read from CSV, and how many members a rate is from them, computed by hand. */
 class PerformanceLevelsTests {
 
     private static PerformanceLevels.Level level(String minimum, String high, boolean higherIsBetter) {
-        return new PerformanceLevels.Level("CMS125", 2026, new BigDecimal(minimum), new BigDecimal(high),
-                higherIsBetter, "test");
+        return new PerformanceLevels.Level(
+                "CMS125", 2026, new BigDecimal(minimum), new BigDecimal(high), higherIsBetter, "test");
     }
 
     @Test
@@ -54,23 +53,25 @@ class PerformanceLevelsTests {
                 """;
         assertThatThrownBy(() -> PerformanceLevels.parse(new StringReader(csv)))
                 .isInstanceOf(PerformanceLevels.BadLevels.class)
-                .satisfies(e -> assertThat(((PerformanceLevels.BadLevels) e).problems()).containsExactly(
-                        "line 3, measurement_year: 'twenty' is not a year",
-                        "line 4, minimum_rate: 101 is not a percentage from 0 to 100 with at most two decimals",
-                        "line 5: the high level 42.00 does not lie beyond the minimum 55.00 for a measure where higher is better",
-                        "line 6, better: 'sideways' is neither higher nor lower",
-                        "line 7: CMS125 2026 is already given on an earlier line",
-                        "line 8: 6 columns expected, found 3"));
+                .satisfies(e -> assertThat(((PerformanceLevels.BadLevels) e).problems())
+                        .containsExactly(
+                                "line 3, measurement_year: 'twenty' is not a year",
+                                "line 4, minimum_rate: 101 is not a percentage from 0 to 100 with at most two decimals",
+                                "line 5: the high level 42.00 does not lie beyond the minimum 55.00 for a measure where higher is better",
+                                "line 6, better: 'sideways' is neither higher nor lower",
+                                "line 7: CMS125 2026 is already given on an earlier line",
+                                "line 8: 6 columns expected, found 3"));
         assertThatThrownBy(() -> PerformanceLevels.parse(new StringReader("measure,year\nCMS125,2026\n")))
                 .hasMessageContaining("line 1: the header must be measure_id,measurement_year");
     }
 
     @Test
     void theDemoLevelsAreReadableAndSayTheyAreIllustrative() throws Exception {
-        try (var in = new InputStreamReader(getClass().getResourceAsStream(PerformanceLevelsDemoData.RESOURCE),
-                StandardCharsets.UTF_8)) {
+        try (var in = new InputStreamReader(
+                getClass().getResourceAsStream(PerformanceLevelsDemoData.RESOURCE), StandardCharsets.UTF_8)) {
             var levels = PerformanceLevels.parse(in);
-            assertThat(levels).extracting(PerformanceLevels.Level::measureId)
+            assertThat(levels)
+                    .extracting(PerformanceLevels.Level::measureId)
                     .containsExactly("CMS117", "CMS122", "CMS124", "CMS125", "CMS130", "CMS153", "CMS165");
             assertThat(levels).allSatisfy(l -> assertThat(l.source()).contains("illustrative"));
             assertThat(levels.stream().filter(l -> !l.higherIsBetter()).map(PerformanceLevels.Level::measureId))

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
@@ -46,13 +45,26 @@ class RatesIntegrationTests {
 
     private static final int YEAR = 2031; // a year no other test measures, so the fixture's levels stand alone
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired PerformanceLevels levels;
-    @Autowired ClaimImport claims;
-    @Autowired MeasureRuns runs;
-    @Autowired Coverage coverage;
-    @Autowired NetworkDirectory directory;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PerformanceLevels levels;
+
+    @Autowired
+    ClaimImport claims;
+
+    @Autowired
+    MeasureRuns runs;
+
+    @Autowired
+    Coverage coverage;
+
+    @Autowired
+    NetworkDirectory directory;
 
     @TempDir
     Path dir;
@@ -61,8 +73,13 @@ class RatesIntegrationTests {
 
     @AfterEach
     void removeFixture() {
-        jdbc.sql("delete from quality.performance_level where measurement_year = ?").param(YEAR).update();
-        if (fixtureRun != null) jdbc.sql("delete from quality.measure_run where id = ?").param(fixtureRun).update();
+        jdbc.sql("delete from quality.performance_level where measurement_year = ?")
+                .param(YEAR)
+                .update();
+        if (fixtureRun != null)
+            jdbc.sql("delete from quality.measure_run where id = ?")
+                    .param(fixtureRun)
+                    .update();
     }
 
     /**
@@ -73,16 +90,20 @@ class RatesIntegrationTests {
         fixtureRun = jdbc.sql("""
                 insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
                   finished_at, members, started_by) values ('CMS130', 'urn:test', ?, ?, 'ecqm', now(), 162, 'test')
-                returning id""").params(LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31)).query(Long.class).single();
+                returning id""")
+                .params(LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31))
+                .query(Long.class)
+                .single();
         int n = 0;
-        for (var group : List.of(new Object[] {"DSNP", 120, 90}, new Object[] {"MC", 37, 14},
-                new Object[] {"CMC", 5, 2})) {
+        for (var group :
+                List.of(new Object[] {"DSNP", 120, 90}, new Object[] {"MC", 37, 14}, new Object[] {"CMC", 5, 2})) {
             for (int i = 0; i < (int) group[1]; i++, n++) {
                 jdbc.sql("""
                         insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                           denominator_exclusion, denominator_exception, numerator, product_line, sex)
                         values (?, ?, true, true, false, false, ?, ?, 'F')""")
-                        .params(fixtureRun, "T" + n, i < (int) group[2], group[0]).update();
+                        .params(fixtureRun, "T" + n, i < (int) group[2], group[0])
+                        .update();
             }
         }
         // one ineligible (excluded) member: counted nowhere
@@ -90,11 +111,13 @@ class RatesIntegrationTests {
                 insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                   denominator_exclusion, denominator_exception, numerator, product_line, sex)
                 values (?, 'EXCL', true, true, true, false, false, 'MC', 'F')""").param(fixtureRun).update();
-        var metBy = Map.of(LocalDate.of(YEAR, 1, 31), 4, LocalDate.of(YEAR, 6, 30), 50, LocalDate.of(YEAR, 12, 31), 106);
+        var metBy =
+                Map.of(LocalDate.of(YEAR, 1, 31), 4, LocalDate.of(YEAR, 6, 30), 50, LocalDate.of(YEAR, 12, 31), 106);
         metBy.forEach((end, met) -> {
             for (int i = 0; i < 162; i++) {
                 jdbc.sql("insert into quality.measure_result_month values (?, ?, ?, ?)")
-                        .params(fixtureRun, "T" + i, end, i < met).update();
+                        .params(fixtureRun, "T" + i, end, i < met)
+                        .update();
             }
         });
         levels.load(new StringReader("""
@@ -105,9 +128,14 @@ class RatesIntegrationTests {
     }
 
     private List<CSVRecord> csv(String path) throws Exception {
-        var body = mvc.perform(get(path).with(user("analyst").roles("ANALYST"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        var records = CSVFormat.RFC4180.parse(new StringReader(body.replace("\uFEFF", ""))).getRecords();
+        var body = mvc.perform(get(path).with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var records = CSVFormat.RFC4180
+                .parse(new StringReader(body.replace("\uFEFF", "")))
+                .getRecords();
         return records.subList(1, records.size());
     }
 
@@ -122,39 +150,100 @@ class RatesIntegrationTests {
         long run = fixture();
         var rows = byGroup(csv("/quality/runs/" + run + "/rates.csv?by=product_line"));
 
-        // DSNP 90/120 = 75.00 %; the minimum (52.60 % of 120 = 63.12 → 64) is reached; the high level 80 % needs 96: 6 more
-        assertThat(rows.get("DSNP").values()).containsExactly("CMS130", String.valueOf(run), YEAR + "-01-01",
-                YEAR + "-12-31", "product_line", "DSNP", "120", "90", "75.0", "52.60", "80.00", "0", "6", "false");
+        // DSNP 90/120 = 75.00 %; the minimum (52.60 % of 120 = 63.12 → 64) is reached; the high level 80 % needs 96: 6
+        // more
+        assertThat(rows.get("DSNP").values())
+                .containsExactly(
+                        "CMS130",
+                        String.valueOf(run),
+                        YEAR + "-01-01",
+                        YEAR + "-12-31",
+                        "product_line",
+                        "DSNP",
+                        "120",
+                        "90",
+                        "75.0",
+                        "52.60",
+                        "80.00",
+                        "0",
+                        "6",
+                        "false");
         // all: 106/162 = 65.43 %; 80 % of 162 = 129.6 → 130: 24 more
-        assertThat(rows.get("total").values()).containsExactly("CMS130", String.valueOf(run), YEAR + "-01-01",
-                YEAR + "-12-31", "product_line", "total", "162", "106", "65.43", "52.60", "80.00", "0", "24", "false");
+        assertThat(rows.get("total").values())
+                .containsExactly(
+                        "CMS130",
+                        String.valueOf(run),
+                        YEAR + "-01-01",
+                        YEAR + "-12-31",
+                        "product_line",
+                        "total",
+                        "162",
+                        "106",
+                        "65.43",
+                        "52.60",
+                        "80.00",
+                        "0",
+                        "24",
+                        "false");
         // CMC's 5 and 2 are masked, with no rate and no distance to the levels
-        assertThat(rows.get("CMC").values()).containsExactly("CMS130", String.valueOf(run), YEAR + "-01-01",
-                YEAR + "-12-31", "product_line", "CMC", "", "", "", "52.60", "80.00", "", "", "true");
+        assertThat(rows.get("CMC").values())
+                .containsExactly(
+                        "CMS130",
+                        String.valueOf(run),
+                        YEAR + "-01-01",
+                        YEAR + "-12-31",
+                        "product_line",
+                        "CMC",
+                        "",
+                        "",
+                        "",
+                        "52.60",
+                        "80.00",
+                        "",
+                        "",
+                        "true");
         // and the complement: MC cannot be shown whole, or 162 - 120 - 37 would give CMC back
         assertThat(rows.get("MC").get(13)).isEqualTo("true");
 
-        var page = mvc.perform(get("/quality/runs/" + run).param("by", "product_line")
-                .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
+        var page = mvc.perform(get("/quality/runs/" + run)
+                        .param("by", "product_line")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(page).contains("Minimum performance level 52.6 %").contains("Members to the high level")
-                .contains("trend-table").contains(">24<");
-        var es = mvc.perform(get("/quality/runs/" + run).param("by", "product_line").header("Accept-Language", "es")
-                .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
+        assertThat(page)
+                .contains("Minimum performance level 52.6 %")
+                .contains("Members to the high level")
+                .contains("trend-table")
+                .contains(">24<");
+        var es = mvc.perform(get("/quality/runs/" + run)
+                        .param("by", "product_line")
+                        .header("Accept-Language", "es")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(es).contains("Nivel mínimo de desempeño").contains("Línea de producto");
         // only analysts and administrators download
         mvc.perform(get("/quality/runs/" + run + "/rates.csv").with(user("ms").roles("MEMBER_SERVICES")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/quality/runs/" + run + "/rates.csv").param("by", "nonsense")
-                .with(user("analyst").roles("ANALYST"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/quality/runs/" + run + "/rates.csv")
+                        .param("by", "nonsense")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
     void theXlsxHasNumbersAsNumbersAndTheMaskInItsOwnColumn() throws Exception {
         long run = fixture();
-        var bytes = mvc.perform(get("/quality/runs/" + run + "/rates.xlsx").param("by", "product_line")
-                .with(user("analyst").roles("ANALYST"))).andExpect(status().isOk()).andReturn().getResponse()
+        var bytes = mvc.perform(get("/quality/runs/" + run + "/rates.xlsx")
+                        .param("by", "product_line")
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsByteArray();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             var sheet = workbook.getSheetAt(0);
@@ -171,8 +260,11 @@ class RatesIntegrationTests {
             assertThat(sawDsnp).isTrue();
         }
         var trend = csv("/quality/runs/" + run + "/trend.csv");
-        assertThat(trend).extracting(r -> r.get(2) + " " + r.get(3) + " " + r.get(4) + " " + r.get(5) + " " + r.get(6))
-                .containsExactly(YEAR + "-01-31 162   true", YEAR + "-06-30 162 50 30.86 false",
+        assertThat(trend)
+                .extracting(r -> r.get(2) + " " + r.get(3) + " " + r.get(4) + " " + r.get(5) + " " + r.get(6))
+                .containsExactly(
+                        YEAR + "-01-31 162   true",
+                        YEAR + "-06-30 162 50 30.86 false",
                         YEAR + "-12-31 162 106 65.43 false");
     }
 
@@ -195,25 +287,31 @@ class RatesIntegrationTests {
                     attacker.sum("total:met", List.of("total:met:" + by));
                     continue;
                 }
-                attacker.unpublished(name + ":not-met").sum(name + ":eligible", List.of(name + ":met", name + ":not-met"));
+                attacker.unpublished(name + ":not-met")
+                        .sum(name + ":eligible", List.of(name + ":met", name + ":not-met"));
                 eligibleParts.add(name + ":eligible");
                 metParts.add(name + ":met");
             }
-            attacker.sum("total:eligible:" + by, eligibleParts).sum("total:met:" + by, metParts).table();
+            attacker.sum("total:eligible:" + by, eligibleParts)
+                    .sum("total:met:" + by, metParts)
+                    .table();
         }
         attacker.unpublished("total:eligible").unpublished("total:met");
         for (var r : csv("/quality/runs/" + run + "/trend.csv")) {
             var m = "month:" + r.get(2);
-            attacker.read(m + ":eligible", shown(r.get(3))).read(m + ":met", shown(r.get(4)))
-                    .unpublished(m + ":not-met").sum(m + ":eligible", List.of(m + ":met", m + ":not-met"))
+            attacker.read(m + ":eligible", shown(r.get(3)))
+                    .read(m + ":met", shown(r.get(4)))
+                    .unpublished(m + ":not-met")
+                    .sum(m + ":eligible", List.of(m + ":met", m + ":not-met"))
                     .sum("total:eligible", List.of(m + ":eligible"));
             if (r.get(2).equals(YEAR + "-12-31")) attacker.sum("total:met", List.of(m + ":met"));
             cells += 2;
         }
-        assertThat(attacker.masked()).contains("product_line:CMC:eligible", "product_line:CMC:met",
-                "month:" + YEAR + "-01-31:met");
+        assertThat(attacker.masked())
+                .contains("product_line:CMC:eligible", "product_line:CMC:met", "month:" + YEAR + "-01-31:met");
         assertThat(attacker.breaches()).isEmpty();
-        System.out.printf("disclosure: quality rates (%d groupings) and trend, %d cells checked by the attacker%n",
+        System.out.printf(
+                "disclosure: quality rates (%d groupings) and trend, %d cells checked by the attacker%n",
                 RateTables.GROUPINGS.size(), cells);
     }
 
@@ -228,13 +326,17 @@ class RatesIntegrationTests {
         var eligible = new ArrayList<String>();
         coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
             if (eligible.size() >= 2) return;
-            coverage.findMember(m.memberId(), "test").filter(s -> s.birthDate() != null
-                    && Period.between(s.birthDate(), end).getYears() >= 55
-                    && Period.between(s.birthDate(), end).getYears() <= 70)
+            coverage.findMember(m.memberId(), "test")
+                    .filter(s -> s.birthDate() != null
+                            && Period.between(s.birthDate(), end).getYears() >= 55
+                            && Period.between(s.birthDate(), end).getYears() <= 70)
                     .ifPresent(s -> eligible.add(s.memberId()));
         });
-        var text = new String(getClass().getResourceAsStream("/quality/claims/837p-colorectal.x12").readAllBytes())
-                .replace("{MEMBER_A}", eligible.get(0)).replace("{MEMBER_B}", eligible.get(1))
+        var text = new String(getClass()
+                        .getResourceAsStream("/quality/claims/837p-colorectal.x12")
+                        .readAllBytes())
+                .replace("{MEMBER_A}", eligible.get(0))
+                .replace("{MEMBER_B}", eligible.get(1))
                 .replace("CLM*", "CLM*" + UUID.randomUUID().toString().substring(0, 8));
         var file = dir.resolve("837p-colorectal.x12");
         Files.writeString(file, text);
@@ -243,30 +345,45 @@ class RatesIntegrationTests {
         var summary = runs.run("CMS130", LocalDate.of(2026, 1, 1), end, "test");
 
         for (var memberId : eligible) {
-            var span = coverage.eligibility(List.of(new EligibilityInquiry(memberId, end)), "test").getFirst()
-                    .orElseThrow().span();
+            var span = coverage.eligibility(List.of(new EligibilityInquiry(memberId, end)), "test")
+                    .getFirst()
+                    .orElseThrow()
+                    .span();
             var stored = jdbc.sql("""
                     select product_line, pcp_npi, clinic, medical_group from quality.measure_result
-                    where run_id = ? and member_id = ?""").params(summary.runId(), memberId)
+                    where run_id = ? and member_id = ?""")
+                    .params(summary.runId(), memberId)
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                     .single();
             assertThat(stored[0]).isEqualTo(span.productLine());
-            assertThat(stored[1]).isEqualTo(span.pcpNpi() == null || span.pcpNpi().isBlank() ? null : span.pcpNpi());
-            var listed = stored[1] == null ? java.util.Optional.<NetworkDirectory.PractitionerContact>empty()
+            assertThat(stored[1])
+                    .isEqualTo(span.pcpNpi() == null || span.pcpNpi().isBlank() ? null : span.pcpNpi());
+            var listed = stored[1] == null
+                    ? java.util.Optional.<NetworkDirectory.PractitionerContact>empty()
                     : directory.practitionerByNpi(stored[1]);
-            assertThat(stored[2]).isEqualTo(listed.map(NetworkDirectory.PractitionerContact::locationName).orElse(null));
-            assertThat(stored[3]).isEqualTo(listed.map(NetworkDirectory.PractitionerContact::medicalGroup).orElse(null));
+            assertThat(stored[2])
+                    .isEqualTo(listed.map(NetworkDirectory.PractitionerContact::locationName)
+                            .orElse(null));
+            assertThat(stored[3])
+                    .isEqualTo(listed.map(NetworkDirectory.PractitionerContact::medicalGroup)
+                            .orElse(null));
         }
         // the screened member's colonoscopy is dated 5 March: not met at the end of February, met from March on
         var screened = jdbc.sql("""
                 select month_end, numerator from quality.measure_result_month where run_id = ? and member_id = ?
-                order by 1""").params(summary.runId(), eligible.get(0))
-                .query((rs, n) -> rs.getObject(1, LocalDate.class) + "=" + rs.getBoolean(2)).list();
+                order by 1""")
+                .params(summary.runId(), eligible.get(0))
+                .query((rs, n) -> rs.getObject(1, LocalDate.class) + "=" + rs.getBoolean(2))
+                .list();
         assertThat(screened).hasSize(12).contains("2026-02-28=false", "2026-03-31=true", "2026-12-31=true");
         var unscreened = jdbc.sql("""
                 select count(*) filter (where numerator) from quality.measure_result_month where run_id = ?
-                and member_id = ?""").params(summary.runId(), eligible.get(1)).query(Long.class).single();
+                and member_id = ?""")
+                .params(summary.runId(), eligible.get(1))
+                .query(Long.class)
+                .single();
         assertThat(unscreened).isZero();
-        assertThat(csv("/quality/runs/" + summary.runId() + "/rates.csv?by=pcp")).isNotEmpty();
+        assertThat(csv("/quality/runs/" + summary.runId() + "/rates.csv?by=pcp"))
+                .isNotEmpty();
     }
 }

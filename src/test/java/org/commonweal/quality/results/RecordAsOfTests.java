@@ -2,9 +2,9 @@ package org.commonweal.quality.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Observation;
@@ -13,8 +13,6 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-
-import ca.uhn.fhir.context.FhirContext;
 
 /** A record as it stood at a month end, and the month ends of a period. */
 class RecordAsOfTests {
@@ -32,8 +30,10 @@ class RecordAsOfTests {
                 {"resourceType":"Observation","status":"final","code":{"text":"bp"},
                  "effectiveDateTime":"2026-03-31T23:30:00-07:00"}""");
         var flu = new Immunization().setOccurrence(new DateTimeType("2026-04-01"));
-        var stay = new Procedure().setPerformed(new Period().setStartElement(new DateTimeType("2026-02-27"))
-                .setEndElement(new DateTimeType("2026-03-02")));
+        var stay = new Procedure()
+                .setPerformed(new Period()
+                        .setStartElement(new DateTimeType("2026-02-27"))
+                        .setEndElement(new DateTimeType("2026-03-02")));
         var undated = new Observation();
         List<Resource> record = List.of(patient, colonoscopy, bloodPressure, flu, stay, undated);
 
@@ -45,8 +45,10 @@ class RecordAsOfTests {
 
     @Test
     void theMonthEndsOfAPeriodEndWithThePeriodsOwnEnd() {
-        assertThat(MonthlyTrends.monthEnds(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).hasSize(12)
-                .startsWith(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 2, 28)).endsWith(LocalDate.of(2026, 12, 31));
+        assertThat(MonthlyTrends.monthEnds(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
+                .hasSize(12)
+                .startsWith(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 2, 28))
+                .endsWith(LocalDate.of(2026, 12, 31));
         assertThat(MonthlyTrends.monthEnds(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 15)))
                 .containsExactly(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 15));
     }

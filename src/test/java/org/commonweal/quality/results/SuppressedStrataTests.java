@@ -3,7 +3,6 @@ package org.commonweal.quality.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Rates by group go out through the platform's cell suppression. */
@@ -28,8 +27,8 @@ class SuppressedStrataTests {
 
     @Test
     void largeGroupsShowTheirCountsAndRate() {
-        var rows = SuppressedStrata.of(List.of(new MeasureRuns.Stratum("45-64", 200, 50),
-                new MeasureRuns.Stratum("65+", 100, 80)));
+        var rows = SuppressedStrata.of(
+                List.of(new MeasureRuns.Stratum("45-64", 200, 50), new MeasureRuns.Stratum("65+", 100, 80)));
 
         assertThat(rows.get(0).eligible()).isEqualTo("200");
         assertThat(rows.get(0).rate()).isEqualTo(25.0);

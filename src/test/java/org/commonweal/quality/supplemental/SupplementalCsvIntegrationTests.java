@@ -12,7 +12,6 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.CareGap;
@@ -40,14 +39,19 @@ class SupplementalCsvIntegrationTests {
 
     @Autowired
     SupplementalCsv supplemental;
+
     @Autowired
     ClaimImport claims;
+
     @Autowired
     MeasureRuns runs;
+
     @Autowired
     Coverage coverage;
+
     @Autowired
     CareGaps gaps;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -60,35 +64,47 @@ class SupplementalCsvIntegrationTests {
         var member = diabeticMember();
         long runId = runs.run("CMS122", START, END, "test").runId();
         assertThat(numerator(runId, member)).as("no HbA1c: poor control").isTrue();
-        assertThat(runs.openGaps(runId)).as("the gap of an inverse measure is its numerator").contains(member);
-        assertThat(gaps.dueCare(member, Locale.ENGLISH, "test")).filteredOn(g -> g.measureId().equals("CMS122"))
-                .extracting(DueCare::reason).containsExactly(
-                        "No HbA1c (glycemic status) result of 9% or lower in 2026: the latest one counts");
+        assertThat(runs.openGaps(runId))
+                .as("the gap of an inverse measure is its numerator")
+                .contains(member);
+        assertThat(gaps.dueCare(member, Locale.ENGLISH, "test"))
+                .filteredOn(g -> g.measureId().equals("CMS122"))
+                .extracting(DueCare::reason)
+                .containsExactly("No HbA1c (glycemic status) result of 9% or lower in 2026: the latest one counts");
 
         var report = supplemental.importLabs(fixture("labs.csv", member), "labs.csv", "Quest Diagnostics");
         assertThat(report.refusal()).isNull();
         assertThat(report.stored()).isEqualTo(2);
         assertThat(report.members()).isEqualTo(1);
-        assertThat(report.rejects()).containsExactly(
-                "line 3: member_id: no plan member has this member id",
-                "line 4: loinc: not a LOINC code (NNNNN-N with its check digit): '4548-5'",
-                "line 5: unit: a number needs its UCUM unit (%, mg/dL …)",
-                "line 6: collected_on: not a date (YYYY-MM-DD): '2026-13-01'",
-                "line 7: member_id: a member id or a CIN is needed",
-                "line 9: line: 7 fields expected, 5 found");
+        assertThat(report.rejects())
+                .containsExactly(
+                        "line 3: member_id: no plan member has this member id",
+                        "line 4: loinc: not a LOINC code (NNNNN-N with its check digit): '4548-5'",
+                        "line 5: unit: a number needs its UCUM unit (%, mg/dL …)",
+                        "line 6: collected_on: not a date (YYYY-MM-DD): '2026-13-01'",
+                        "line 7: member_id: a member id or a CIN is needed",
+                        "line 9: line: 7 fields expected, 5 found");
         assertThat(jdbc.sql("select count(*) from quality.clinical_reject where source_id = ?")
-                .param(report.sourceId()).query(Long.class).single()).isEqualTo(6);
+                        .param(report.sourceId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(6);
         // provenance: file, sender, line; the quoted value with a comma comes back whole
         assertThat(jdbc.sql("""
                 select s.name || '|' || s.received_by || '|' || r.line_number from quality.clinical_source s
-                join quality.clinical_resource r on r.source_id = s.id where s.id = ? order by r.line_number""")
-                .param(report.sourceId()).query(String.class).list())
+                join quality.clinical_resource r on r.source_id = s.id where s.id = ? order by r.line_number""").param(report.sourceId()).query(String.class).list())
                 .containsExactly("labs.csv|Quest Diagnostics|2", "labs.csv|Quest Diagnostics|8");
-        assertThat(jdbc.sql("select resource_json from quality.clinical_resource where source_id = ? and line_number = 8")
-                .param(report.sourceId()).query(String.class).single())
-                .contains("\"valueString\":\"Negative, no organism detected\"").contains("LabCorp, Van Nuys");
+        assertThat(jdbc.sql(
+                                "select resource_json from quality.clinical_resource where source_id = ? and line_number = 8")
+                        .param(report.sourceId())
+                        .query(String.class)
+                        .single())
+                .contains("\"valueString\":\"Negative, no organism detected\"")
+                .contains("LabCorp, Van Nuys");
 
-        assertThat(numerator(runId, member)).as("HbA1c 7.2 %%, recomputed in the latest run").isFalse();
+        assertThat(numerator(runId, member))
+                .as("HbA1c 7.2 %%, recomputed in the latest run")
+                .isFalse();
         assertThat(gaps.openGaps(member, "test")).extracting(CareGap::measureId).doesNotContain("CMS122");
 
         assertThat(supplemental.withdraw(report.sourceId(), "test")).isEqualTo(1);
@@ -102,27 +118,42 @@ class SupplementalCsvIntegrationTests {
         var member = coverage.findMember(someMember(), "test").orElseThrow().memberId();
         var report = supplemental.importImmunizations(fixture("immunizations.csv", member), "cair2.csv", "CAIR2");
         assertThat(report.stored()).isEqualTo(1);
-        assertThat(report.rejects()).containsExactly(
-                "line 3: cvx: not a CVX vaccine code (1 to 3 digits): 'ABC'",
-                "line 4: given_on: a date in the future");
+        assertThat(report.rejects())
+                .containsExactly(
+                        "line 3: cvx: not a CVX vaccine code (1 to 3 digits): 'ABC'",
+                        "line 4: given_on: a date in the future");
         assertThat(jdbc.sql("select resource_json from quality.clinical_resource where source_id = ?")
-                .param(report.sourceId()).query(String.class).single())
-                .contains("\"system\":\"http://hl7.org/fhir/sid/cvx\",\"code\":\"20\"").contains("AB123")
+                        .param(report.sourceId())
+                        .query(String.class)
+                        .single())
+                .contains("\"system\":\"http://hl7.org/fhir/sid/cvx\",\"code\":\"20\"")
+                .contains("AB123")
                 .contains("\"reference\":\"Patient/" + member + "\"");
 
-        long sources = jdbc.sql("select count(*) from quality.clinical_source").query(Long.class).single();
+        long sources = jdbc.sql("select count(*) from quality.clinical_source")
+                .query(Long.class)
+                .single();
         var wrong = supplemental.importLabs(new StringReader("member,loinc,value\nX,4548-4,7\n"), "wrong.csv", "x");
         assertThat(wrong.refusal()).startsWith("line 1: the header must be member_id,cin,loinc,value,unit");
-        var open = supplemental.importLabs(new StringReader(
-                "member_id,cin,loinc,value,unit,collected_on,performing_org\n\"unclosed,,4548-4\n"), "open.csv", "x");
+        var open = supplemental.importLabs(
+                new StringReader("member_id,cin,loinc,value,unit,collected_on,performing_org\n\"unclosed,,4548-4\n"),
+                "open.csv",
+                "x");
         assertThat(open.refusal()).contains("line 2").contains("not valid CSV");
-        assertThat(jdbc.sql("select count(*) from quality.clinical_source").query(Long.class).single())
-                .as("nothing stored for a refused file").isEqualTo(sources);
+        assertThat(jdbc.sql("select count(*) from quality.clinical_source")
+                        .query(Long.class)
+                        .single())
+                .as("nothing stored for a refused file")
+                .isEqualTo(sources);
     }
 
     private StringReader fixture(String name, String member) throws IOException {
-        return new StringReader(new String(getClass().getResourceAsStream("/quality/supplemental/" + name)
-                .readAllBytes(), StandardCharsets.UTF_8).replace("{MEMBER}", member));
+        return new StringReader(new String(
+                        getClass()
+                                .getResourceAsStream("/quality/supplemental/" + name)
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("{MEMBER}", member));
     }
 
     private String someMember() {
@@ -136,11 +167,16 @@ class SupplementalCsvIntegrationTests {
     /** A member aged 30–60 with no data yet, with a diabetes office visit in April of the period. */
     private String diabeticMember() throws IOException {
         var used = jdbc.sql("select distinct member_id from quality.claim union select member_id"
-                + " from quality.clinical_resource").query(String.class).set();
+                        + " from quality.clinical_resource")
+                .query(String.class)
+                .set();
         var found = new ArrayList<String>();
         coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
-            if (found.isEmpty() && m.birthDate() != null && Period.between(m.birthDate(), END).getYears() >= 30
-                    && Period.between(m.birthDate(), END).getYears() <= 60 && !used.contains(m.memberId())
+            if (found.isEmpty()
+                    && m.birthDate() != null
+                    && Period.between(m.birthDate(), END).getYears() >= 30
+                    && Period.between(m.birthDate(), END).getYears() <= 60
+                    && !used.contains(m.memberId())
                     && !m.memberId().startsWith("DEMO-")) {
                 found.add(m.memberId());
             }
@@ -173,6 +209,8 @@ class SupplementalCsvIntegrationTests {
 
     private boolean numerator(long runId, String memberId) {
         return jdbc.sql("select numerator from quality.measure_result where run_id = ? and member_id = ?")
-                .params(runId, memberId).query(Boolean.class).single();
+                .params(runId, memberId)
+                .query(Boolean.class)
+                .single();
     }
 }
