@@ -148,11 +148,8 @@ public class PlanNetImport {
 
     /** A JSON file: a Bundle (each entry numbered from 1) or one resource. */
     static void readJson(IParser parser, String name, String json, List<Parsed> parsed, List<ImportProblem> problems) {
-        Resource resource;
-        try {
-            resource = (Resource) parser.parseResource(json);
-        } catch (DataFormatException | ClassCastException e) {
-            problems.add(new ImportProblem(1, name, "not a FHIR JSON resource: " + e.getMessage()));
+        Resource resource = resource(parser, json, 1, name, problems);
+        if (resource == null) {
             return;
         }
         if (resource instanceof Bundle bundle) {
@@ -168,11 +165,31 @@ public class PlanNetImport {
 
     private static void parse(
             IParser parser, String file, long line, String json, List<Parsed> parsed, List<ImportProblem> problems) {
+        Resource resource = resource(parser, json, line, file, problems);
+        if (resource != null) {
+            accept(file, line, resource, parsed, problems);
+        }
+    }
+
+    /**
+     * The resource of one JSON text, or null with the problem reported. HAPI's parser answers most bad input with
+     * DataFormatException, but not all: fuzzing found an extension with an empty key that makes it index an empty
+     * string, so any failure of the parser itself is a located refusal of that resource, never a failed import.
+     */
+    private static Resource resource(
+            IParser parser, String json, long line, String file, List<ImportProblem> problems) {
         try {
-            accept(file, line, (Resource) parser.parseResource(json), parsed, problems);
+            return (Resource) parser.parseResource(json);
         } catch (DataFormatException | ClassCastException e) {
             problems.add(new ImportProblem(line, file, "not a FHIR JSON resource: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            problems.add(new ImportProblem(
+                    line,
+                    file,
+                    "not a FHIR JSON resource (the FHIR parser failed on it: "
+                            + e.getClass().getSimpleName() + ")"));
         }
+        return null;
     }
 
     /** The read model's row of a parsed resource, or null when a required element is missing (then reported). */
