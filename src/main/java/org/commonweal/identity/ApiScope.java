@@ -27,7 +27,7 @@ public enum ApiScope {
     MEASURE_READ(
             "system/Measure.rs",
             "Clinical quality measures the plan runs (CMS eCQMs as published): read by id, search",
-            new Endpoint("GET", "/fhir/Measure/{id}", "/fhir/Measure/CMS130")),
+            new Endpoint("GET", "/fhir/Measure", "/fhir/Measure")),
     MEASURE_REPORT_READ(
             "system/MeasureReport.rs",
             "Measure reports of the plan's runs: summary, subject list and individual; search by measure",

@@ -53,6 +53,10 @@ class FhirMeasureProvider implements IResourceProvider {
     }
 
     private Measure measure(String id) {
+        if (!Files.isDirectory(content.resolve(id).resolve("measure"))) {
+            // the published content is configuration (commonweal.quality.content): without it, no such Measure here
+            throw new ResourceNotFoundException("Measure/" + id + " (the measure content is not installed)");
+        }
         try (Stream<Path> files = Files.list(content.resolve(id).resolve("measure"))) {
             var file = files.filter(f -> f.toString().endsWith(".json"))
                     .sorted()
