@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -35,9 +34,8 @@ public final class CellSuppression {
     public static final int SMALLEST_SHOWN = 11;
     /**
      * The largest set of linked unknowns the linear-programming audit takes on (a programme per small cell over
-     * thousands of variables would take minutes per view). Beyond it the whole linked table is coarsened instead: every
-     * non-zero figure tied to the cell through relations is masked, which is safe without a programme (see
-     * {@link #coarsen}). Nothing is ever published unaudited.
+     * thousands of variables would take minutes per view). Beyond it the relation-by-relation closure stands alone,
+     * and {@link Masking#unaudited()} says for how many small cells.
      */
     static final int AUDIT_LIMIT = 400;
 
@@ -63,13 +61,11 @@ public final class CellSuppression {
         }
         BitSet masked = (BitSet) primary.clone();
         closeRelations(p, primary, masked);
-        int coarsened = 0;
+        int unaudited = 0;
         for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
-            if (!protectCell(p, masked, cell)) {
-                coarsened += coarsen(p, masked, cell);
-            }
+            unaudited += protectCell(p, masked, cell) ? 0 : 1;
         }
-        return new Masking(p, primary, masked, true, coarsened);
+        return new Masking(p, primary, masked, true, unaudited);
     }
 
     /**
@@ -156,25 +152,6 @@ public final class CellSuppression {
         }
     }
 
-    /**
-     * The safe publication when the linked unknowns are too many to audit: every published non-zero figure of the
-     * cell's linked table (all figures tied to it through relations, masked or not) is masked. Then every relation that
-     * touches the table has only zeros shown, so multiplying each hidden figure of the true table by 11 satisfies all
-     * the relations the reader knows: each masked figure can reach 11 or more, and none can be derived. Masking more
-     * only widens the other cells' intervals, so the cells already audited stay protected. Returns how many figures it
-     * masked.
-     */
-    private static int coarsen(Publication p, BitSet masked, int cell) {
-        BitSet linked = linked(p, cell, c -> true);
-        int before = masked.cardinality();
-        for (int c = linked.nextSetBit(0); c >= 0; c = linked.nextSetBit(c + 1)) {
-            if (p.published(c) && p.value(c) > 0) {
-                masked.set(c);
-            }
-        }
-        return masked.cardinality() - before;
-    }
-
     private static boolean sharesRelation(Publication p, int a, int b) {
         for (int r : p.relationsOf(a)) {
             if (p.relationsOf(b).contains(r)) {
@@ -217,11 +194,6 @@ public final class CellSuppression {
 
     /** The unknown cells tied to {@code cell} through relations (the only ones its interval depends on). */
     private static BitSet component(Publication p, BitSet masked, int cell) {
-        return linked(p, cell, c -> unknown(p, masked, c));
-    }
-
-    /** The cells reachable from {@code cell} through relations, passing only through those {@code follow} accepts. */
-    private static BitSet linked(Publication p, int cell, IntPredicate follow) {
         BitSet seen = new BitSet();
         seen.set(cell);
         var queue = new ArrayDeque<Integer>(List.of(cell));
@@ -229,7 +201,7 @@ public final class CellSuppression {
             int c = queue.poll();
             for (int r : p.relationsOf(c)) {
                 for (int o : p.relations().get(r)) {
-                    if (follow.test(o) && !seen.get(o)) {
+                    if (unknown(p, masked, o) && !seen.get(o)) {
                         seen.set(o);
                         queue.add(o);
                     }
@@ -298,22 +270,19 @@ public final class CellSuppression {
         private final BitSet primary;
         private final BitSet masked;
         private final boolean suppressing;
-        private final int coarsened;
+        private final int unaudited;
 
-        Masking(Publication publication, BitSet primary, BitSet masked, boolean suppressing, int coarsened) {
+        Masking(Publication publication, BitSet primary, BitSet masked, boolean suppressing, int unaudited) {
             this.publication = publication;
             this.primary = primary;
             this.masked = masked;
             this.suppressing = suppressing;
-            this.coarsened = coarsened;
+            this.unaudited = unaudited;
         }
 
-        /**
-         * Figures masked by coarsening a linked table too large for the linear-programming audit (every non-zero
-         * figure of it masked, safe by construction); zero when every small cell was audited by a programme.
-         */
-        public int coarsened() {
-            return coarsened;
+        /** Small cells linked to more unknowns than the audit takes on: protected by the closure alone. */
+        public int unaudited() {
+            return unaudited;
         }
 
         public boolean masked(Object key) {
