@@ -1,8 +1,13 @@
 package org.commonweal.centers;
 
-/** Plan affiliation of a participant, as reported in the centers' statistics. */
+/**
+ * Plan affiliation of a participant, as reported in the centers' statistics: a member of the plan that runs the
+ * centers ({@code PlanIdentity}), a member of the partner plan that shares them, or anyone else. The stored codes are
+ * those of the demo's plans (L.A. Care and Blue Shield of California Promise); the words people read are in the
+ * {@code centers} bundle.
+ */
 public enum ParticipantKind {
-    LACARE("lacare"),
+    PLAN_MEMBER("lacare"),
     BSP("bsp"),
     COMMUNITY("community");
 

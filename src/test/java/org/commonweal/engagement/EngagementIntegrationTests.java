@@ -516,4 +516,39 @@ class EngagementIntegrationTests {
         mvc.perform(get("/engagement/outreach.csv").param("report", "nonsense").with(STAFF))
                 .andExpect(status().isUnprocessableContent());
     }
+
+    /** The charts' labels are the words of the tables beside them, in the page's language: no slug, code or ISO month. */
+    @Test
+    void outreachChartLabelsAreWordsInThePagesLanguage() throws Exception {
+        String page = mvc.perform(get("/engagement/outreach")
+                        .param("from", "2000-01-01")
+                        .locale(java.util.Locale.forLanguageTag("es"))
+                        .with(STAFF))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var charts = java.util.regex.Pattern.compile("<canvas[^>]*data-labels=\"([^\"]*)\"[^>]*data-type=\"|"
+                        + "<canvas[^>]*data-type=\"[^\"]*\"[^>]*data-labels=\"([^\"]*)\"")
+                .matcher(page)
+                .results()
+                .map(m -> m.group(1) != null ? m.group(1) : m.group(2))
+                .toList();
+        assertThat(charts).hasSize(5);
+        java.util.List<String> labels = charts.stream()
+                .flatMap(c -> java.util.Arrays.stream(c.split("\\|")))
+                .filter(l -> !l.isEmpty())
+                .toList();
+        assertThat(labels).isNotEmpty();
+        assertThat(labels)
+                .noneMatch(l -> l.matches("\\d{4}-\\d{2}")) // months in words
+                .noneMatch(l -> l.matches("[A-Z][A-Z_]+")) // outreach types by name
+                .noneMatch(l -> l.matches("[a-z]+(-[a-z]+)+")) // topic slugs
+                .noneMatch(l -> l.matches("[a-z]{2,3}")); // language codes
+        assertThat(labels).contains("Español");
+        // the table beside each chart shows the same words
+        for (String label : labels) {
+            assertThat(page).contains(">" + label + "</td>");
+        }
+    }
 }

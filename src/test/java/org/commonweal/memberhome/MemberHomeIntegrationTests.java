@@ -75,7 +75,7 @@ class MemberHomeIntegrationTests {
         var registration = centers.register(
                 session,
                 new NewParticipant(
-                        ParticipantKind.LACARE, MEMBER, "María", "Peña", null, null, null, "es", false, null),
+                        ParticipantKind.PLAN_MEMBER, MEMBER, "María", "Peña", null, null, null, "es", false, null),
                 RegistrationChannel.STAFF,
                 "test");
         try {

@@ -14,11 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
+import org.commonweal.adequacy.Adequacy;
 import org.commonweal.identity.ApiClients;
 import org.commonweal.identity.ApiScope;
 import org.commonweal.identity.ApiTokens;
@@ -34,8 +36,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A plan other than L.A. Care, configured by properties alone (issue #19): the application started with the Inland
- * Empire Health Plan's identity and the Mountain time zone answers a 270, a FHIR Coverage read and the member's ID
- * card page as that plan. Its own application context (the properties differ from {@code @IntegrationTest}'s).
+ * Empire Health Plan's identity, its county (Riverside) and the Mountain time zone answers a 270, a FHIR Coverage
+ * read and the member's ID card page as that plan, and names its county in the adequacy export and the HSDS service
+ * area. Its own application context (the properties differ from {@code @IntegrationTest}'s).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,7 +47,12 @@ import org.springframework.test.web.servlet.MockMvc;
             "commonweal.plan.payer-name=INLAND EMPIRE HEALTH PLAN",
             "commonweal.plan.payer-id=IEHP",
             "commonweal.plan.time-zone=America/Denver",
-            "commonweal.plan.currency=USD"
+            "commonweal.plan.currency=USD",
+            "commonweal.plan.service-area.county=Riverside",
+            "commonweal.plan.service-area.county-fips=06065",
+            "commonweal.plan.service-area.county-code=33",
+            "commonweal.plan.service-area.state=CA",
+            "commonweal.plan.service-area.state-name=California"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -64,6 +72,9 @@ class AnotherPlanIntegrationTests {
     @Autowired
     PlanIdentity plan;
 
+    @Autowired
+    Adequacy adequacy;
+
     @LocalServerPort
     int port;
 
@@ -75,7 +86,8 @@ class AnotherPlanIntegrationTests {
                         "INLAND EMPIRE HEALTH PLAN",
                         "IEHP",
                         DENVER,
-                        Currency.getInstance("USD")));
+                        Currency.getInstance("USD"),
+                        new PlanIdentity.ServiceArea("Riverside", "06065", "33", "CA", "California")));
     }
 
     @Test
@@ -146,5 +158,44 @@ class AnotherPlanIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Inland Empire Health Plan").doesNotContain("L.A. Care Health Plan");
+    }
+
+    @Test
+    void theAdequacyExportNamesTheConfiguredCounty() throws Exception {
+        long run = adequacy.run(LocalDate.now(DENVER), null, "test").id();
+        String csv = mvc.perform(get("/adequacy/export/summary.csv?run=" + run)
+                        .with(user("network-manager").roles("NETWORK_MANAGER")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        List<String> rows = csv.lines().skip(1).toList();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).contains(",Riverside,33,"));
+        assertThat(csv).doesNotContain("Los Angeles");
+    }
+
+    @Test
+    void theHsdsServiceAreaIsTheConfiguredCounty() throws Exception {
+        String services = mvc.perform(get("/hsds/services?per_page=1"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"")
+                .matcher(services)
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
+        String service = mvc.perform(get("/hsds/services/" + id))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(service)
+                .contains("\"name\":\"Riverside County\"")
+                .contains("\"extent\":\"Riverside County, California\"")
+                .contains("\"region\":\"Riverside County\"")
+                .doesNotContain("Los Angeles County");
     }
 }

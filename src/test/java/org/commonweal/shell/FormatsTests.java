@@ -18,7 +18,8 @@ class FormatsTests {
             "L.A. CARE HEALTH PLAN",
             "LACARE",
             ZoneId.of("America/Los_Angeles"),
-            Currency.getInstance("USD")));
+            Currency.getInstance("USD"),
+            new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California")));
     private static final Locale ES = Locale.forLanguageTag("es");
 
     @Test
@@ -28,8 +29,13 @@ class FormatsTests {
                 .doesNotContain("¤")
                 .contains("2.150,00")
                 .contains("US$");
-        var euro =
-                new Formats(new PlanIdentity("X", "X", "X", ZoneId.of("Europe/Madrid"), Currency.getInstance("EUR")));
+        var euro = new Formats(new PlanIdentity(
+                "X",
+                "X",
+                "X",
+                ZoneId.of("Europe/Madrid"),
+                Currency.getInstance("EUR"),
+                new PlanIdentity.ServiceArea("Madrid", "00028", "28", "MD", "Madrid")));
         assertThat(euro.money(new BigDecimal("10.5"), ES)).contains("10,50").contains("€");
     }
 

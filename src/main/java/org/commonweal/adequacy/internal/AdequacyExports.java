@@ -19,6 +19,7 @@ import org.commonweal.geography.Geography;
 import org.commonweal.geography.ZipArea;
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.Csv;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AdequacyExports {
 
-    static final String COUNTY = "Los Angeles";
-    static final String COUNTY_CODE = "19";
     public static final List<String> SUMMARY_COLUMNS = List.of(
             "Run",
             "Measurement Date",
@@ -70,8 +69,14 @@ public class AdequacyExports {
     private final AdequacyStore store;
     private final AdequacyService service;
     private final Geography geography;
+    /** The plan's county as the rows name it (the DHCS layout's "County" and "County Code"). */
+    private final String county;
 
-    AdequacyExports(AdequacyStore store, AdequacyService service, Geography geography) {
+    private final String countyCode;
+
+    AdequacyExports(AdequacyStore store, AdequacyService service, Geography geography, PlanIdentity plan) {
+        this.county = plan.serviceArea().county();
+        this.countyCode = plan.serviceArea().countyCode();
         this.store = store;
         this.service = service;
         this.geography = geography;
@@ -91,8 +96,8 @@ public class AdequacyExports {
             rows.add(List.of(
                     String.valueOf(run.id()),
                     run.measuredOn().toString(),
-                    COUNTY,
-                    COUNTY_CODE,
+                    county,
+                    countyCode,
                     r.productLine(),
                     r.providerType(),
                     std == null ? "" : std.miles().toPlainString(),
@@ -125,8 +130,8 @@ public class AdequacyExports {
             rows.add(List.of(
                     String.valueOf(run.id()),
                     run.measuredOn().toString(),
-                    COUNTY,
-                    COUNTY_CODE,
+                    county,
+                    countyCode,
                     g.productLine(),
                     g.providerType(),
                     g.zip(),

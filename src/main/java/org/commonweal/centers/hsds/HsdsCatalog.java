@@ -42,9 +42,11 @@ class HsdsCatalog {
     private final String organizationName;
     private final String organizationDescription;
     private final String website;
+    private final String eligibility;
     private final MessageSource messages;
 
     private final ZoneId zone;
+    private final PlanIdentity.ServiceArea area;
 
     HsdsCatalog(
             JdbcClient jdbc,
@@ -58,14 +60,19 @@ class HsdsCatalog {
                             "${commonweal.centers.hsds.description:Free community centers open to members of both plans and to everyone: classes, health screenings, telehealth rooms, membership and social-service help, food pantries.}")
                     String organizationDescription,
             @Value("${commonweal.centers.hsds.website:https://www.lacare.org/}") String website,
+            @Value(
+                            "${commonweal.centers.hsds.eligibility:Open to L.A. Care members, Blue Shield of California Promise members and all community residents.}")
+                    String eligibility,
             PlanIdentity plan) {
         this.zone = plan.timeZone();
+        this.area = plan.serviceArea();
         this.jdbc = jdbc;
         this.queries = queries;
         this.geography = geography;
         this.organizationName = organizationName;
         this.organizationDescription = organizationDescription;
         this.website = website;
+        this.eligibility = eligibility;
         this.messages = messages;
     }
 
@@ -212,9 +219,7 @@ class HsdsCatalog {
         o.put("description", p.description());
         o.put("status", "active");
         o.put("fees_description", "Free of charge.");
-        o.put(
-                "eligibility_description",
-                "Open to L.A. Care members, Blue Shield of California Promise members and all community residents.");
+        o.put("eligibility_description", eligibility);
         o.put(
                 "application_process",
                 p.category().equals("membership-help") || p.category().equals("food")
@@ -269,10 +274,10 @@ class HsdsCatalog {
         var o = new LinkedHashMap<String, Object>();
         o.put("id", id("service_area", serviceId));
         o.put("service_id", serviceId);
-        o.put("name", "Los Angeles County");
-        o.put("description", "Everyone living in Los Angeles County.");
+        o.put("name", area.countyName());
+        o.put("description", "Everyone living in " + area.countyName() + ".");
         o.put("extent_type", "text");
-        o.put("extent", "Los Angeles County, California");
+        o.put("extent", area.extent());
         return o;
     }
 
@@ -326,8 +331,8 @@ class HsdsCatalog {
         o.put("location_id", locationId(c));
         o.put("address_1", c.addressLine().replace("*", ""));
         o.put("city", c.city());
-        o.put("region", "Los Angeles County");
-        o.put("state_province", "CA");
+        o.put("region", area.countyName());
+        o.put("state_province", area.state());
         o.put("postal_code", c.zip());
         o.put("country", "US");
         o.put("address_type", "physical");

@@ -127,7 +127,7 @@ class ClassReferrals {
             throw new RegistrationException(
                     "personName", "a first and a last name are needed to register ('" + name + "')");
         }
-        ParticipantKind kind = referral.memberId() == null ? ParticipantKind.COMMUNITY : ParticipantKind.LACARE;
+        ParticipantKind kind = referral.memberId() == null ? ParticipantKind.COMMUNITY : ParticipantKind.PLAN_MEMBER;
         return new NewParticipant(
                 kind,
                 referral.memberId(),

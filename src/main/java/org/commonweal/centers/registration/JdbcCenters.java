@@ -224,7 +224,7 @@ public class JdbcCenters implements Centers {
 
     /** An L.A. Care member is one participant across registrations; others are recorded as they register. */
     private Participant participant(NewParticipant p) {
-        if (p.kind() == ParticipantKind.LACARE) {
+        if (p.kind() == ParticipantKind.PLAN_MEMBER) {
             Optional<Long> existing = jdbc.sql(
                             "select id from centers.participant where member_id = ? and kind = 'lacare' order by id limit 1")
                     .param(p.memberId())

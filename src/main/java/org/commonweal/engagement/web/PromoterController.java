@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
@@ -14,6 +16,9 @@ import org.commonweal.engagement.promoter.PromoterRoster;
 import org.commonweal.engagement.promoter.Referrals;
 import org.commonweal.platform.Csv;
 import org.commonweal.platform.PlanIdentity;
+import org.commonweal.shell.Formats;
+import org.commonweal.shell.Labels;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,12 +36,25 @@ class PromoterController {
     private final Referrals referrals;
     private final OutreachReports reports;
     private final AuditTrail audit;
+    private final Labels labels;
+    private final Formats formats;
+    private final MessageSource messages;
 
     private final java.time.ZoneId zone;
 
     PromoterController(
-            PromoterRoster roster, Referrals referrals, OutreachReports reports, AuditTrail audit, PlanIdentity plan) {
+            PromoterRoster roster,
+            Referrals referrals,
+            OutreachReports reports,
+            AuditTrail audit,
+            PlanIdentity plan,
+            Labels labels,
+            Formats formats,
+            MessageSource messages) {
         this.zone = plan.timeZone();
+        this.labels = labels;
+        this.formats = formats;
+        this.messages = messages;
         this.roster = roster;
         this.referrals = referrals;
         this.reports = reports;
@@ -102,6 +120,7 @@ class PromoterController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Authentication auth,
+            Locale locale,
             Model model) {
         var cells = ReportViewers.cells(auth);
         model.addAttribute("cells", cells);
@@ -116,6 +135,9 @@ class PromoterController {
             var rows = reports.reach(d, start, end);
             model.addAttribute("by_" + d, rows);
             model.addAttribute(
+                    "words_" + d,
+                    rows.stream().map(r -> word(d, r.label(), locale)).toList());
+            model.addAttribute(
                     "chart_" + d,
                     cells.chart(
                             rows.stream().map(OutreachReports.Reach::reached).toList()));
@@ -123,6 +145,19 @@ class PromoterController {
         model.addAttribute("referralRates", reports.referralCompletion(start, end));
         model.addAttribute("activity", reports.activity(start, end));
         return "engagement/outreach";
+    }
+
+    /**
+     * A bar's label as people read it, for the chart and its table alike: an outreach type or topic by its bundle
+     * label, a language by its name, a month in words ("Mar 2026" / "mar 2026"), an SPA by its number.
+     */
+    private String word(String dimension, String label, Locale locale) {
+        return switch (dimension) {
+            case "type", "topic" -> messages.getMessage("engagement." + dimension + "." + label, null, label, locale);
+            case "language" -> labels.language(label);
+            case "month" -> formats.month(YearMonth.parse(label));
+            default -> label;
+        };
     }
 
     @GetMapping("/engagement/outreach.csv")

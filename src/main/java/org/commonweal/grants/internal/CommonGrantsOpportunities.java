@@ -221,7 +221,7 @@ class CommonGrantsOpportunities {
         return body;
     }
 
-    /** One opportunity as OpportunityBase; times are Los Angeles wall time with its UTC offset. */
+    /** One opportunity as OpportunityBase; times are the plan's wall time with its UTC offset. */
     static Map<String, Object> json(Opportunity opportunity, Instant now, String baseUrl) {
         GrantsCatalog.Cycle c = opportunity.cycle();
         Map<String, Object> o = new LinkedHashMap<>();
@@ -242,7 +242,7 @@ class CommonGrantsOpportunities {
                 event(
                         "Applications open",
                         c.opensOn().atStartOfDay(c.zone()),
-                        "Applications are accepted from this date (Los Angeles time)"));
+                        "Applications are accepted from this date (" + c.zone().getId() + " time)"));
         dates.put(
                 "closeDate",
                 event(

@@ -14,7 +14,7 @@ class ClassReferralsTests {
     @Test
     void aReferralWithAMemberIdRegistersAnLaCareMemberSplittingTheName() {
         var p = ClassReferrals.person(referral("María del Carmen López", "M123", "(323) 555-0142"));
-        assertThat(p.kind()).isEqualTo(ParticipantKind.LACARE);
+        assertThat(p.kind()).isEqualTo(ParticipantKind.PLAN_MEMBER);
         assertThat(p.firstName()).isEqualTo("María del Carmen");
         assertThat(p.lastName()).isEqualTo("López");
         assertThat(p.language()).isEqualTo("es");

@@ -166,7 +166,7 @@ class CentersRegistrationIntegrationTests {
     void refusesASecondRegistrationOfTheSameMemberAndAnyOnACancelledSession() {
         ClassSession session = CentersTestSessions.newSession(scheduler, queries, jdbc, 5, 24);
         var member = new NewParticipant(
-                ParticipantKind.LACARE,
+                ParticipantKind.PLAN_MEMBER,
                 "T" + System.nanoTime(),
                 "Maria",
                 "Lopez",

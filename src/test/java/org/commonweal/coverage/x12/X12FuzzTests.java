@@ -116,7 +116,8 @@ class X12FuzzTests {
             "L.A. CARE HEALTH PLAN",
             "LACARE",
             java.time.ZoneId.of("America/Los_Angeles"),
-            java.util.Currency.getInstance("USD"));
+            java.util.Currency.getInstance("USD"),
+            new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California"));
 
     static final X12ControlNumbers COUNTER = new X12ControlNumbers(null) {
         private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();

@@ -23,7 +23,8 @@ class IcuMessageSourceTests {
                     "PLAN",
                     "P1",
                     java.time.ZoneId.of("America/New_York"),
-                    java.util.Currency.getInstance("USD")));
+                    java.util.Currency.getInstance("USD"),
+                    new org.commonweal.platform.PlanIdentity.ServiceArea("New York", "36061", "61", "NY", "New York")));
 
     @Test
     void countsTakeThePluralOfTheLanguage() {

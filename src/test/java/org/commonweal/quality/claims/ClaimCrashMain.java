@@ -53,7 +53,8 @@ public final class ClaimCrashMain {
                         "Commonweal",
                         "COMMONWEAL",
                         ZoneId.of("America/Los_Angeles"),
-                        Currency.getInstance("USD")));
+                        Currency.getInstance("USD"),
+                        new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California")));
         var claims = new ClaimImport(
                 jdbc,
                 template,
