@@ -382,8 +382,9 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         rows.forEach(t -> (existing.contains(t.memberId()) ? known : fresh).add(t));
         if (!fresh.isEmpty()) {
             var savepoint = c.setSavepoint();
-            try {
-                copyMembers(fresh).copyInto(c, COPY_MEMBERS);
+            try (var out = new CopyBinary(c, COPY_MEMBERS, 26)) {
+                copyMembers(fresh, out);
+                out.finish();
                 c.releaseSavepoint(savepoint);
                 fresh.forEach(t -> changed.add(t.memberId()));
                 fresh.forEach(t -> added.add(t.memberId()));
@@ -405,11 +406,12 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         return added;
     }
 
-    private CopyText copyMembers(List<MemberTransaction> rows) {
-        var out = new CopyText();
+    /** Streams the rows of members new to the table (binary COPY, issue #23). */
+    private void copyMembers(List<MemberTransaction> rows, CopyBinary out) throws SQLException {
         for (MemberTransaction t : rows) {
             Geocoded g = t.zip() == null ? null : geocode(t);
-            out.text(t.memberId())
+            out.row()
+                    .text(t.memberId())
                     .text(t.cin())
                     .text(t.mbi())
                     .text(t.medicaidId())
@@ -425,23 +427,17 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
                     .text(t.state())
                     .text(t.zip())
                     .text(t.countyCode())
-                    .number(g == null ? null : g.point().latitude())
-                    .number(g == null ? null : g.point().longitude())
-                    .number(g == null ? null : g.spa())
-                    .number(g == null ? null : g.rcacRegion())
+                    .float8(g == null ? null : g.point().latitude())
+                    .float8(g == null ? null : g.point().longitude())
+                    .int4(g == null ? null : g.spa())
+                    .int4(g == null ? null : g.rcacRegion())
                     .text(t.phone())
                     .text(t.email())
                     .text(t.spokenLanguage())
                     .text(t.writtenLanguage())
-                    .text(t.hicn());
-            if (t.references().isEmpty()) {
-                out.text(null);
-            } else {
-                out.textArray(t.references());
-            }
-            out.endRow();
+                    .text(t.hicn())
+                    .textArray(t.references().isEmpty() ? null : t.references());
         }
-        return out;
     }
 
     private void bindMembers(Connection c, PreparedStatement ps, List<MemberTransaction> rows) throws SQLException {
@@ -592,35 +588,37 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
         }
         candidates.removeAll(withSpans);
         Map<String, String> lines = productLines(c);
-        var out = new CopyText();
         List<Object[]> rest = new ArrayList<>();
+        List<Object[]> copy = new ArrayList<>();
         Set<String> copied = new HashSet<>();
         for (Object[] r : rows) {
-            String line = lines.get((String) r[1]);
-            if (!candidates.contains((String) r[0]) || line == null) {
+            if (!candidates.contains((String) r[0]) || lines.get((String) r[1]) == null) {
                 rest.add(r);
-                continue;
+            } else {
+                copy.add(r);
+                copied.add((String) r[0]);
             }
-            String aid = (String) r[2];
-            out.text((String) r[0])
-                    .text(line)
-                    .text((String) r[1])
-                    .textArray(aid == null ? List.of() : List.of(aid.split(";", -1)))
-                    .date((LocalDate) r[3])
-                    .date((LocalDate) r[4])
-                    .text((String) r[5])
-                    .text((String) r[6])
-                    .text((String) r[7])
-                    .text((String) r[8])
-                    .endRow();
-            copied.add((String) r[0]);
         }
-        if (out.rows() == 0) {
+        if (copy.isEmpty()) {
             return rows;
         }
         var savepoint = c.setSavepoint();
-        try {
-            out.copyInto(c, COPY_SPANS);
+        try (var out = new CopyBinary(c, COPY_SPANS, 10)) {
+            for (Object[] r : copy) {
+                String aid = (String) r[2];
+                out.row()
+                        .text((String) r[0])
+                        .text(lines.get((String) r[1]))
+                        .text((String) r[1])
+                        .textArray(aid == null ? List.of() : List.of(aid.split(";", -1)))
+                        .date((LocalDate) r[3])
+                        .date((LocalDate) r[4])
+                        .text((String) r[5])
+                        .text((String) r[6])
+                        .text((String) r[7])
+                        .text((String) r[8]);
+            }
+            out.finish();
             c.releaseSavepoint(savepoint);
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
@@ -796,21 +794,8 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
     /** One history row per member changed (file, transaction set, loop); returns the members it was written for. */
     private Set<String> history(Connection c, Set<String> changed, Map<String, String> summaries) throws SQLException {
         Set<String> recorded = new HashSet<>();
-        var out = new CopyText();
         for (MemberTransaction t : chunk) {
             if (changed.contains(t.memberId())) {
-                out.text(t.memberId())
-                        .text("834")
-                        .number(importId)
-                        .text(t.transactionSet())
-                        .number(t.sequence())
-                        .text(summary(t, summaries));
-                if (t.references().isEmpty()) {
-                    out.text(null);
-                } else {
-                    out.textArray(t.references());
-                }
-                out.endRow();
                 recorded.add(t.memberId());
             }
         }
@@ -818,8 +803,20 @@ final class Enrollment834Applier implements Enrollment834Parser.Handler {
             return recorded;
         }
         var savepoint = c.setSavepoint();
-        try {
-            out.copyInto(c, COPY_HISTORY);
+        try (var out = new CopyBinary(c, COPY_HISTORY, 7)) {
+            for (MemberTransaction t : chunk) {
+                if (changed.contains(t.memberId())) {
+                    out.row()
+                            .text(t.memberId())
+                            .text("834")
+                            .int8(importId)
+                            .text(t.transactionSet())
+                            .int4(t.sequence())
+                            .text(summary(t, summaries))
+                            .textArray(t.references().isEmpty() ? null : t.references());
+                }
+            }
+            out.finish();
             c.releaseSavepoint(savepoint);
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {

@@ -62,17 +62,20 @@ class FirstLoadIntegrationTests {
                     "approval",
                     200);
             var duringLoad = new ArrayList<Integer>();
-            ImportReport clean = importer.importFile(
-                    file,
-                    "first-load.834",
-                    "test",
-                    false,
-                    r -> duringLoad.add(deferredIndexes(jdbc).size()));
+            var pausedDuringLoad = new ArrayList<Integer>();
+            ImportReport clean = importer.importFile(file, "first-load.834", "test", false, r -> {
+                duringLoad.add(deferredIndexes(jdbc).size());
+                pausedDuringLoad.add(FirstLoadIndexes.autovacuumPaused(jdbc).size());
+            });
             assertThat(clean.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(clean.adds()).isEqualTo(MEMBERS);
             // built after the load, not maintained during it
             assertThat(duringLoad).contains(0);
             assertThat(deferredIndexes(jdbc)).isEqualTo(migrated);
+            assertThat(pausedDuringLoad).as("autovacuum paused during the load").contains(3);
+            assertThat(FirstLoadIndexes.autovacuumPaused(jdbc))
+                    .as("and on again after it")
+                    .isEmpty();
             String expected = CoverageCrashIntegrationTests.snapshot(jdbc, PREFIX);
 
             jdbc.sql(
@@ -87,6 +90,7 @@ class FirstLoadIntegrationTests {
             assertThat(deferredIndexes(jdbc))
                     .as("a killed first load leaves the deferred indexes missing")
                     .isEmpty();
+            assertThat(FirstLoadIndexes.autovacuumPaused(jdbc)).hasSize(3);
 
             ImportReport resumed = importer.importFile(file, "again.834", "test", false, r -> {});
             assertThat(resumed.id()).isEqualTo(importId);
@@ -94,11 +98,13 @@ class FirstLoadIntegrationTests {
             assertThat(resumed.adds()).isEqualTo(MEMBERS);
             assertThat(CoverageCrashIntegrationTests.snapshot(jdbc, PREFIX)).isEqualTo(expected);
             assertThat(deferredIndexes(jdbc)).isEqualTo(migrated);
+            assertThat(FirstLoadIndexes.autovacuumPaused(jdbc)).isEmpty();
 
             // the application's start builds them too (a killed first load nobody re-runs)
             FirstLoadIndexes.drop(jdbc);
             FirstLoadIndexes.ensure(jdbc);
             assertThat(deferredIndexes(jdbc)).isEqualTo(migrated);
+            assertThat(FirstLoadIndexes.autovacuumPaused(jdbc)).isEmpty();
         }
     }
 
