@@ -19,6 +19,15 @@ public interface UserAccounts {
     /** The login of the current request, if any. */
     Optional<UserAccount> current();
 
+    /**
+     * Where a staff login takes e-mail (#22): its address and, when chosen, its language; empty when the login has
+     * no address on file, is disabled or does not exist.
+     */
+    Optional<StaffEmail> email(String username);
+
+    /** A login's e-mail address and language ({@code null} when none was chosen). */
+    record StaffEmail(String address, java.util.Locale language) {}
+
     /** The enabled logins that have {@code role} (to pick from a list rather than type a name). */
     List<UserAccount> withRole(Role role);
 

@@ -50,6 +50,7 @@ class CaseController {
     String client(@PathVariable long id, Authentication auth, Model model) {
         Viewer viewer = Viewer.of(auth);
         model.addAttribute("file", cases.open(viewer, id));
+        model.addAttribute("notices", cases.notices(id));
         model.addAttribute("today", cases.today());
         model.addAttribute("serviceTypes", ServiceType.values());
         model.addAttribute("reassignable", cases.reassignableTo(viewer));

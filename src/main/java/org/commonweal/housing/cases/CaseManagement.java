@@ -34,11 +34,18 @@ class CaseManagement {
     private final CaseloadAccess access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.commonweal.housing.notices.CaseManagerNotices notices;
 
     private final ZoneId zone;
 
-    CaseManagement(CaseFiles files, CaseloadAccess access, AuditTrail audit, PlanIdentity plan) {
+    CaseManagement(
+            CaseFiles files,
+            CaseloadAccess access,
+            AuditTrail audit,
+            PlanIdentity plan,
+            org.commonweal.housing.notices.CaseManagerNotices notices) {
         this.zone = plan.timeZone();
+        this.notices = notices;
         this.files = files;
         this.access = access;
         this.audit = audit;
@@ -200,6 +207,12 @@ class CaseManagement {
                 client.memberId(),
                 PURPOSE,
                 "assigned to " + caseManager));
+        notices.assigned(clientId, caseManager, viewer.username());
+    }
+
+    /** The notices sent (or not) about a client; call after {@link #open}, which checks the caseload. */
+    List<org.commonweal.housing.notices.CaseManagerNotices.Notice> notices(long clientId) {
+        return notices.of(clientId);
     }
 
     List<String> reassignableTo(Viewer viewer) {

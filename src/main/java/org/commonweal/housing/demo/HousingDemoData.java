@@ -25,6 +25,7 @@ class HousingDemoData implements DemoDataGenerator {
     /** Every table reset() empties. */
     private static final List<String> TABLES = List.of(
             "housing.hmis_record",
+            "housing.notice",
             "housing.payment",
             "housing.subsidy",
             "housing.funding_source",
@@ -74,8 +75,11 @@ class HousingDemoData implements DemoDataGenerator {
 
     private final ZoneId zone;
 
-    HousingDemoData(PlanIdentity plan) {
+    private final org.commonweal.platform.Outbox outbox;
+
+    HousingDemoData(PlanIdentity plan, org.commonweal.platform.Outbox outbox) {
         this.zone = plan.timeZone();
+        this.outbox = outbox;
     }
 
     @Override
@@ -98,6 +102,8 @@ class HousingDemoData implements DemoDataGenerator {
         for (String table : TABLES) {
             ctx.jdbc().sql("delete from " + table).update();
         }
+        // the case managers' notices queued by users' actions went with the tables above
+        outbox.discard(name());
     }
 
     @Override

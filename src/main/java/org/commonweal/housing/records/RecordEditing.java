@@ -14,6 +14,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.housing.cases.CaseloadAccess;
 import org.commonweal.housing.cases.Viewer;
+import org.commonweal.housing.notices.CaseManagerNotices;
 import org.commonweal.platform.PlanIdentity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,8 +45,15 @@ class RecordEditing {
     private final CaseloadAccess access;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CaseManagerNotices notices;
 
-    RecordEditing(ClientRecords records, CaseloadAccess access, AuditTrail audit, PlanIdentity plan) {
+    RecordEditing(
+            ClientRecords records,
+            CaseloadAccess access,
+            AuditTrail audit,
+            PlanIdentity plan,
+            CaseManagerNotices notices) {
+        this.notices = notices;
         this.clock = Clock.system(plan.timeZone());
         this.records = records;
         this.access = access;
@@ -76,6 +84,7 @@ class RecordEditing {
                 checked.values().memberId(),
                 PURPOSE,
                 "assigned to " + checked.caseManager()));
+        notices.assigned(id, checked.caseManager(), viewer.username());
         return new Outcome(id, Map.of());
     }
 

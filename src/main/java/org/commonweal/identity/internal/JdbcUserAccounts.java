@@ -167,6 +167,18 @@ class JdbcUserAccounts implements UserAccounts, UserDetailsService {
                 .list();
     }
 
+    @Override
+    public Optional<StaffEmail> email(String username) {
+        return jdbc.sql("""
+                select email, language from identity.user_account
+                where lower(username) = lower(?) and enabled and email is not null""")
+                .param(username)
+                .query((rs, n) -> new StaffEmail(
+                        rs.getString(1),
+                        rs.getString(2) == null ? null : java.util.Locale.forLanguageTag(rs.getString(2))))
+                .optional();
+    }
+
     List<UserAccount> all() {
         return jdbc.sql("select " + COLUMNS + " from identity.user_account order by lower(username)")
                 .query(JdbcUserAccounts::account)

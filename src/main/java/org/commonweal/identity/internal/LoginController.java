@@ -48,6 +48,8 @@ class LoginController {
         var account = accounts.current().orElseThrow();
         model.addAttribute("account", account);
         model.addAttribute("passkeysOffered", account.roles().stream().anyMatch(PasskeyGate.REQUIRED::contains));
+        model.addAttribute("state", administration.state(account.username()).orElse(null));
+        model.addAttribute("languages", UserAdministration.LANGUAGES);
         return "identity/account";
     }
 

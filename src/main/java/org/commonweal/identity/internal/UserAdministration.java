@@ -69,6 +69,37 @@ class UserAdministration {
         changed(username, "unlocked");
     }
 
+    /**
+     * Sets or clears (blank) the login's e-mail address and language (#22), for the notifications staff receive.
+     * The address is checked here as well as by the forms; the change is audited without the address itself.
+     */
+    @Transactional
+    void setEmail(String username, String email, String language) {
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && !isEmail(address)) {
+            throw new IllegalArgumentException("users.error.email");
+        }
+        String lang = language == null || language.isBlank() ? null : language.strip();
+        if (lang != null && !LANGUAGES.contains(lang)) {
+            throw new IllegalArgumentException("users.error.language");
+        }
+        update(
+                username,
+                "update identity.user_account set email = ?, language = ? where lower(username) = lower(?)",
+                address,
+                lang);
+        changed(
+                username,
+                (address == null ? "e-mail removed" : "e-mail set") + ", language " + (lang == null ? "none" : lang));
+    }
+
+    static final java.util.List<String> LANGUAGES = java.util.List.of("en", "es");
+
+    static boolean isEmail(String value) {
+        var errors = new org.springframework.validation.MapBindingResult(new java.util.HashMap<>(), "email");
+        return org.commonweal.shell.FieldChecks.email(errors, "email", value) && !errors.hasErrors();
+    }
+
     /** A one-time password, shown once to the administrator; the login must choose a new one at next sign-in. */
     @Transactional
     String forcePasswordReset(String username) {
@@ -85,17 +116,30 @@ class UserAdministration {
     }
 
     /** How a login stands, for the users page. */
-    record State(boolean enabled, boolean locked, boolean passwordChangeRequired) {}
+    record State(boolean enabled, boolean locked, boolean passwordChangeRequired, String email, String language) {}
 
     java.util.Map<String, State> states() {
         var states = new java.util.HashMap<String, State>();
-        jdbc.sql("""
-                select username, enabled, coalesce(locked_until > now(), false), password_change_required
-                from identity.user_account""")
-                .query((rs, n) ->
-                        states.put(rs.getString(1), new State(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4))))
+        jdbc.sql(STATE + " from identity.user_account")
+                .query((rs, n) -> states.put(rs.getString(1), state(rs)))
                 .list();
         return states;
+    }
+
+    /** One login's state (its own account page). */
+    java.util.Optional<State> state(String username) {
+        return jdbc.sql(STATE + " from identity.user_account where lower(username) = lower(?)")
+                .param(username)
+                .query((rs, n) -> state(rs))
+                .optional();
+    }
+
+    private static final String STATE = """
+            select username, enabled, coalesce(locked_until > now(), false), password_change_required, email,
+                language""";
+
+    private static State state(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new State(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getString(5), rs.getString(6));
     }
 
     boolean passwordChangeRequired(String username) {

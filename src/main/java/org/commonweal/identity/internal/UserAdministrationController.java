@@ -34,9 +34,11 @@ class UserAdministrationController {
 
     private final UserAdministration administration;
     private final Forms forms;
+    private final java.util.function.Function<Model, String> account;
 
-    UserAdministrationController(UserAdministration administration, Forms forms) {
+    UserAdministrationController(UserAdministration administration, Forms forms, LoginController login) {
         this.forms = forms;
+        this.account = login::account;
         this.administration = administration;
     }
 
@@ -73,6 +75,43 @@ class UserAdministrationController {
                 redirect,
                 username,
                 () -> redirect.addFlashAttribute("oneTimePassword", administration.forcePasswordReset(username)));
+    }
+
+    @PostMapping("/admin/users/{username}/email")
+    String email(
+            @PathVariable String username,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String language,
+            RedirectAttributes redirect) {
+        String target = act(redirect, username, () -> administration.setEmail(username, email, language));
+        if (redirect.getFlashAttributes().containsKey("errorKey")) {
+            // what was typed comes back in the field, so nothing is lost
+            redirect.addFlashAttribute("typedEmail", email);
+            redirect.addFlashAttribute("typedEmailFor", username);
+        }
+        return target;
+    }
+
+    /** The login's own e-mail address and language (#22), shown again (422) with the reason beside the field. */
+    @PostMapping("/account/email")
+    String ownEmail(
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String language,
+            Principal principal,
+            Model model,
+            HttpServletResponse response) {
+        BindingResult result = new MapBindingResult(new HashMap<>(), "account");
+        FieldChecks.email(result, "email", email);
+        if (language != null && !language.isBlank() && !UserAdministration.LANGUAGES.contains(language)) {
+            FieldChecks.reject(result, "language", "users.error.language");
+        }
+        if (forms.rejected(result, model, "account.field", "account-")) {
+            response.setStatus(Forms.UNPROCESSABLE);
+            model.addAttribute("typedEmail", email);
+            return account.apply(model);
+        }
+        administration.setEmail(principal.getName(), email, language);
+        return "redirect:/account?emailSaved";
     }
 
     private static String act(RedirectAttributes redirect, String username, Runnable action) {

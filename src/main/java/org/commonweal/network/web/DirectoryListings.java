@@ -24,10 +24,12 @@ class DirectoryListings {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final DirectoryCounts counts;
 
-    DirectoryListings(JdbcTemplate jdbc, TransactionTemplate tx) {
+    DirectoryListings(JdbcTemplate jdbc, TransactionTemplate tx, DirectoryCounts counts) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.counts = counts;
     }
 
     record DoctorListing(
@@ -224,9 +226,15 @@ class DirectoryListings {
 
     /** How many listings (practitioner and location, or location) the whole search has. */
     private long count(String sql, DirectoryQuery q, boolean nearestFirst, List<Object> args) {
-        return inTransaction(
-                        q.name() != null, nearestFirst, () -> jdbc.query(sql, (rs, n) -> rs.getLong(1), args.toArray()))
-                .getFirst();
+        // once per search, not once per page (DirectoryCounts)
+        return counts.count(
+                sql,
+                args,
+                () -> inTransaction(
+                                q.name() != null,
+                                nearestFirst,
+                                () -> jdbc.query(sql, (rs, n) -> rs.getLong(1), args.toArray()))
+                        .getFirst());
     }
 
     /**

@@ -92,6 +92,30 @@ class FindADoctorSearchIntegrationTests {
                 .doesNotContain("id=\"next-page\"");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    DirectoryCounts counts;
+
+    @Test
+    void aSearchIsCountedOnceNotOnEveryPageOrSort() throws Exception {
+        String search =
+                "/find-a-doctor?kind=doctor&near=90012&miles=" + (20 + System.nanoTime() % 9) + "&accepting=true";
+        long runs = counts.stats().missCount();
+        String first = get(search);
+        var count = Pattern.compile("id=\"result-count\">([0-9,]+) found").matcher(first);
+        assertThat(count.find()).isTrue();
+        assertThat(counts.stats().missCount()).as("the first page counts").isEqualTo(runs + 1);
+        for (String other : List.of("&page=1", "&page=3", "&sort=name", "&sort=accepting&page=2", "")) {
+            assertThat(get(search + other)).as(other).contains("id=\"result-count\">" + count.group(1) + " found");
+        }
+        assertThat(counts.stats().missCount())
+                .as("other pages, sorts and Back read the same count")
+                .isEqualTo(runs + 1);
+        get(search + "&telehealth=true");
+        assertThat(counts.stats().missCount())
+                .as("another filter is another search")
+                .isEqualTo(runs + 2);
+    }
+
     @Test
     void sortsByAcceptingNewPatientsFirstAndByName() throws Exception {
         List<Boolean> byDistance = acceptingFlags(get("/find-a-doctor?near=90012&miles=5"));
