@@ -51,6 +51,8 @@ class JourneysBrowserTests {
     @BeforeAll
     static void startBrowser() throws Exception {
         browser = BrowserSupport.start(DESKTOP, 768);
+        // a shared, loaded machine: the first /insights render took over 30 s there (load average 25-55)
+        browser.manage().timeouts().pageLoadTimeout(java.time.Duration.ofSeconds(90));
         Files.createDirectories(SCREENSHOTS);
     }
 

@@ -396,7 +396,6 @@ class WhatWasSeenBrowserTests {
         assertThat(reminder.findElement(By.className("demo-mail-text")).getText())
                 .contains("Norwalk");
         assertThat(reminder.getText()).contains("class.ics");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", confirmation);
         BrowserSupport.fullPageScreenshot(browser, JourneysBrowserTests.SCREENSHOTS.resolve("demo-mail-desktop.png"));
         assertThat(BrowserSupport.seriousAccessibilityViolations(browser)).isEmpty();
         open("/?lang=en");
@@ -582,9 +581,8 @@ class WhatWasSeenBrowserTests {
 
             // a doctor who does not take the member's plan there: refused, and told why
             open("/find-a-doctor/providers/" + outside.get(0) + "?lang=en");
-            browser.findElement(By.cssSelector("#offices .office:has(input[name=locationId][value='" + outside.get(1)
-                            + "']) .make-my-doctor button"))
-                    .click();
+            click(browser.findElement(By.cssSelector("#offices .office:has(input[name=locationId][value='"
+                    + outside.get(1) + "']) .make-my-doctor button")));
             BrowserSupport.waitFor(browser)
                     .until(d -> !d.findElements(By.id("pcp-refused")).isEmpty());
             assertThat(browser.findElement(By.id("pcp-refused")).getText()).contains("does not take your plan");
