@@ -51,6 +51,8 @@ class JourneysBrowserTests {
     @BeforeAll
     static void startBrowser() throws Exception {
         browser = BrowserSupport.start(DESKTOP, 768);
+        // a shared, loaded machine: the first /insights render took over 30 s there (load average 25-55)
+        browser.manage().timeouts().pageLoadTimeout(java.time.Duration.ofSeconds(90));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -160,6 +162,13 @@ class JourneysBrowserTests {
         assertThat(problems).isEmpty();
     }
 
+    /** The height of the page's header bar in px. */
+    static double headerHeight() {
+        return ((Number) ((JavascriptExecutor) browser)
+                        .executeScript("return document.querySelector('header nav').getBoundingClientRect().height"))
+                .doubleValue();
+    }
+
     @Test
     void everyStaffHeaderFitsOnOneLineAt1366Pixels() throws Exception {
         List<String> tooTall = new ArrayList<>();
@@ -170,16 +179,25 @@ class JourneysBrowserTests {
             browser.get(base() + "/?lang=es");
             for (String lang : List.of("en", "es")) {
                 browser.get(base() + "/?lang=" + lang);
-                var js = (JavascriptExecutor) browser;
-                double header = ((Number) js.executeScript(
-                                "return document.querySelector('header nav').getBoundingClientRect().height"))
-                        .doubleValue();
+                double header = headerHeight();
                 // one line: the brand row (logo 32 px + padding) and nothing wrapped below it
                 if (header > 64) {
                     tooTall.add(role + " " + lang + ": " + header + " px");
                 }
                 if (lang.equals("en")) {
                     screenshot("header-" + role.demoUsername());
+                }
+            }
+            // and on every area the header offers the role (inline and under "More"): the same one line there
+            @SuppressWarnings("unchecked")
+            List<String> areas = (List<String>) ((JavascriptExecutor) browser)
+                    .executeScript("return [...new Set(Array.from(document.querySelectorAll('#area-nav [data-nav]'))"
+                            + ".map(a => a.getAttribute('href')))]");
+            for (String area : areas) {
+                browser.get(base() + area + (area.contains("?") ? "&" : "?") + "lang=en");
+                double header = headerHeight();
+                if (header > 64) {
+                    tooTall.add(role + " en " + area + ": " + header + " px");
                 }
             }
             browser.get(base() + "/?lang=en");
