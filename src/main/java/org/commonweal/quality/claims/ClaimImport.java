@@ -76,7 +76,11 @@ public class ClaimImport {
     }
 
     public ClaimImportReport importFile(Path file, String receivedBy) throws IOException {
-        var name = file.getFileName().toString();
+        return importFile(file, file.getFileName().toString(), receivedBy);
+    }
+
+    /** Imports {@code file} under the name it was sent with ({@code name}: an upload is stored under another). */
+    public ClaimImportReport importFile(Path file, String name, String receivedBy) throws IOException {
         Envelope scanned;
         try {
             scanned = new EnvelopeScanner("HC", VERSIONS).scan(file);
@@ -235,6 +239,33 @@ public class ClaimImport {
                 .param(fileId)
                 .query(String.class)
                 .optional();
+    }
+
+    /** The files received, newest first: at most {@code limit}. */
+    public List<ClaimFileRow> recent(int limit) {
+        return jdbc.sql("""
+                select id, file_name, status, received_at, received_by, claims_accepted, claims_rejected,
+                       service_lines from quality.claim_file order by id desc limit ?""")
+                .param(limit)
+                .query((rs, n) -> new ClaimFileRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getInt(8)))
+                .list();
+    }
+
+    /** A stored file's report (also while it is still importing: what its committed chunks did). */
+    public Optional<ClaimImportReport> report(long fileId) {
+        return jdbc.sql("select file_name from quality.claim_file where id = ?")
+                .param(fileId)
+                .query(String.class)
+                .optional()
+                .map(name -> report(fileId, name));
     }
 
     private static void put(BlockingQueue<Object> queue, Object item) {
