@@ -54,12 +54,16 @@ public final class ClaimCrashMain {
                         "COMMONWEAL",
                         ZoneId.of("America/Los_Angeles"),
                         Currency.getInstance("USD")));
+        var directoryConstructor = Class.forName("org.commonweal.network.internal.JdbcNetworkDirectory")
+                .getDeclaredConstructor(JdbcTemplate.class);
+        directoryConstructor.setAccessible(true);
         var claims = new ClaimImport(
                 jdbc,
                 template,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 coverage,
                 audit,
+                (org.commonweal.network.NetworkDirectory) directoryConstructor.newInstance(template),
                 chunk);
         return claims;
     }
