@@ -33,6 +33,23 @@ public interface NetworkDirectory {
      */
     java.util.Optional<PractitionerOffice> practitionerOffice(String practitionerId, String locationId);
 
+    /**
+     * The directory entries that NPIs name, in bulk (one query per kind whatever the number): a practitioner
+     * (type 1 NPI) or an organization (type 2; networks and payers excepted), the active entry first when the
+     * directory holds more than one. NPIs the directory does not hold are absent from the map. Inactive and SB 137
+     * hidden entries are linked too: a claim from last year names the provider who was in the directory then.
+     */
+    java.util.Map<String, DirectoryProvider> providersByNpi(java.util.Collection<String> npis);
+
+    /** A directory entry an NPI names: {@code kind} is {@code Practitioner} or {@code Organization}. */
+    record DirectoryProvider(String npi, String kind, String id, String name) {
+
+        /** The FHIR reference, {@code Practitioner/<id>} or {@code Organization/<id>}. */
+        public String reference() {
+            return kind + "/" + id;
+        }
+    }
+
     /** See {@link #practitionerOffice}; {@code productLines} are directory product lines ({@code medi-cal} …). */
     record PractitionerOffice(
             String practitionerId,

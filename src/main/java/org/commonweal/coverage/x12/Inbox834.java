@@ -1,14 +1,12 @@
 package org.commonweal.coverage.x12;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonweal.platform.ClusterJobs;
+import org.commonweal.platform.InboxFolder;
 import org.commonweal.platform.RuntimeMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +24,16 @@ public class Inbox834 {
 
     private final Enrollment834Import importer;
     private final ClusterJobs jobs;
-    private final Path inbox;
+    private final InboxFolder inbox;
 
     Inbox834(Enrollment834Import importer, ClusterJobs jobs, RuntimeMode mode) {
         this.importer = importer;
         this.jobs = jobs;
-        this.inbox = mode.dataDirectory().resolve("inbox").resolve("834");
+        this.inbox = InboxFolder.of(mode, "834");
     }
 
     public Path inbox() {
-        return inbox;
+        return inbox.folder();
     }
 
     @Scheduled(fixedDelayString = "${commonweal.coverage.inbox-poll:PT1M}", initialDelayString = "PT30S")
@@ -47,29 +45,11 @@ public class Inbox834 {
     public List<ImportReport> pollOnce() {
         List<ImportReport> reports = new ArrayList<>();
         try {
-            Files.createDirectories(inbox);
-            List<Path> files = new ArrayList<>();
-            try (DirectoryStream<Path> dir = Files.newDirectoryStream(inbox, Files::isRegularFile)) {
-                dir.forEach(files::add);
-            }
-            files.sort((a, b) -> {
-                try {
-                    return Files.getLastModifiedTime(a).compareTo(Files.getLastModifiedTime(b));
-                } catch (IOException e) {
-                    return a.compareTo(b);
-                }
-            });
-            for (Path file : files) {
+            for (Path file : inbox.waiting()) {
                 ImportReport report =
                         importer.importFile(file, file.getFileName().toString(), "inbox:834", r -> {});
-                boolean bad = report.status().refusedOrFailed();
-                Path target = inbox.resolve(bad ? "rejected" : "processed");
-                Files.createDirectories(target);
-                Path moved = Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                if (report.ack999() != null) {
-                    Files.writeString(
-                            target.resolve(moved.getFileName() + "." + report.ackExtension()), report.ack999());
-                }
+                Path target =
+                        inbox.done(file, report.status().refusedOrFailed(), report.ack999(), report.ackExtension());
                 log.info("834 inbox: import #{} {} ({})", report.id(), report.status(), target.getFileName());
                 reports.add(report);
             }

@@ -44,6 +44,27 @@ record SmartScope(String resourceType, String permissions) {
         return (resourceType.equals("*") || resourceType.equals(type)) && permissions.indexOf(permission) >= 0;
     }
 
+    /**
+     * Extended operations that change nothing and answer what a read and a search of their resource type could
+     * (computed from it): they need read and search, {@code rs}. Any other operation needs delete, the rarest one.
+     */
+    static final java.util.Set<String> READ_ONLY_OPERATIONS =
+            java.util.Set.of("$care-gaps", "$evaluate-measure", "$data-requirements", "$everything");
+
+    /**
+     * The resource type whose records a read-only operation answers with, when it is not the type it is called on:
+     * {@code Measure/$care-gaps} and {@code Measure/$evaluate-measure} answer with MeasureReports (member data), so
+     * they need the MeasureReport scope as well as the Measure one.
+     */
+    static final java.util.Map<String, String> ANSWERS =
+            java.util.Map.of("$care-gaps", "MeasureReport", "$evaluate-measure", "MeasureReport");
+
+    /** HAPI's operation name with its {@code $}, or null. */
+    static String operationName(String operation) {
+        if (operation == null || operation.isEmpty()) return null;
+        return operation.startsWith("$") ? operation : "$" + operation;
+    }
+
     /** The SMART permission an interaction needs; anything unforeseen needs the rarest one, delete. */
     static char permission(RestOperationTypeEnum operation) {
         return switch (operation) {
@@ -53,5 +74,21 @@ record SmartScope(String resourceType, String permissions) {
             case UPDATE, PATCH -> 'u';
             default -> 'd';
         };
+    }
+
+    /**
+     * The SMART permissions an interaction needs, all of them: one for a read, search, create, update or delete
+     * ({@link #permission}); {@code rs} for a {@linkplain #READ_ONLY_OPERATIONS read-only extended operation}
+     * ({@code operationName} as HAPI gives it, {@code $care-gaps}); {@code d} for any other operation.
+     */
+    static String permissions(RestOperationTypeEnum operation, String operationName) {
+        boolean extended = operation == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER
+                || operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
+                || operation == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE;
+        if (extended) {
+            String name = operationName(operationName);
+            return name != null && READ_ONLY_OPERATIONS.contains(name) ? "rs" : "d";
+        }
+        return String.valueOf(permission(operation));
     }
 }

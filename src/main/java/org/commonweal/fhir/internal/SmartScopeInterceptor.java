@@ -47,8 +47,16 @@ class SmartScopeInterceptor implements FhirInterceptor {
         if (type == null || !PROTECTED_TYPES.contains(type)) {
             return;
         }
-        char needed = SmartScope.permission(operation);
+        String needed = SmartScope.permissions(operation, request.getOperation());
         var auth = SecurityContextHolder.getContext().getAuthentication();
+        // a read-only operation answering with records of another type needs that type's scope too
+        String answers =
+                needed.equals("rs") ? SmartScope.ANSWERS.get(SmartScope.operationName(request.getOperation())) : null;
+        if (answers != null && !granted(auth, "system", answers, needed)) {
+            throw new ForbiddenOperationException("the access token has no scope for " + answers + " ("
+                    + SmartScope.operationName(request.getOperation()) + " answers with it); ask for system/"
+                    + answers + "." + needed);
+        }
         if (granted(auth, "system", type, needed)) {
             return;
         }
@@ -105,13 +113,16 @@ class SmartScopeInterceptor implements FhirInterceptor {
     private static final String PATIENT = "patient";
     private static final String OTHER_MEMBER = "a member app's token reads only its own member's records";
 
-    private static boolean granted(Authentication auth, String context, String type, char needed) {
-        return auth != null
-                && auth.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .filter(a -> a.startsWith("SCOPE_" + context + "/"))
-                        .map(a -> SmartScope.parse(context, a.substring("SCOPE_".length())))
-                        .anyMatch(scope -> scope != null && scope.allows(type, needed));
+    /** Every permission in {@code needed} is granted by a scope of {@code context} (one scope or several). */
+    private static boolean granted(Authentication auth, String context, String type, String needed) {
+        if (auth == null) return false;
+        var scopes = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("SCOPE_" + context + "/"))
+                .map(a -> SmartScope.parse(context, a.substring("SCOPE_".length())))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return needed.chars().allMatch(p -> scopes.stream().anyMatch(scope -> scope.allows(type, (char) p)));
     }
 
     /**

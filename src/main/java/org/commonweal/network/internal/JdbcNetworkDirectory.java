@@ -17,6 +17,37 @@ class JdbcNetworkDirectory implements NetworkDirectory {
     }
 
     @Override
+    public java.util.Map<String, DirectoryProvider> providersByNpi(java.util.Collection<String> npis) {
+        var found = new java.util.HashMap<String, DirectoryProvider>();
+        var wanted = npis.stream()
+                .filter(n -> n != null && n.matches("\\d{10}"))
+                .distinct()
+                .toArray(String[]::new);
+        if (wanted.length == 0) return found;
+        jdbc.query(
+                """
+                select distinct on (npi) npi, id, given || ' ' || family || coalesce(', ' || suffix, '')
+                  from network.practitioner where npi = any(?) order by npi, active desc, id""",
+                rs -> {
+                    found.put(
+                            rs.getString(1),
+                            new DirectoryProvider(rs.getString(1), "Practitioner", rs.getString(2), rs.getString(3)));
+                },
+                (Object) wanted);
+        jdbc.query(
+                """
+                select distinct on (npi) npi, id, name from network.organization
+                 where npi = any(?) and type_code not in ('ntwk', 'payer') order by npi, active desc, id""",
+                rs -> {
+                    found.putIfAbsent(
+                            rs.getString(1),
+                            new DirectoryProvider(rs.getString(1), "Organization", rs.getString(2), rs.getString(3)));
+                },
+                (Object) wanted);
+        return found;
+    }
+
+    @Override
     public java.util.Optional<PractitionerContact> practitionerByNpi(String npi) {
         if (npi == null || !npi.matches("\\d{10}")) {
             return java.util.Optional.empty();

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.coverage.x12.CopyText;
+import org.commonweal.network.NetworkDirectory;
+import org.commonweal.network.NetworkDirectory.DirectoryProvider;
 
 /**
  * One chunk of an 837 file (a few thousand claims, accepted or rejected by the reader, in file order), applied in the
@@ -30,6 +32,7 @@ final class ClaimChunk {
             int voided,
             int lines,
             int rejected,
+            int npiUnlinked,
             long membersNanos,
             long referencesNanos,
             long writeNanos) {}
@@ -48,27 +51,43 @@ final class ClaimChunk {
     private final long fileId;
     private final Map<String, String> members;
     private final Coverage coverage;
+    private final Map<String, DirectoryProvider> providers;
+    private final NetworkDirectory directory;
 
     private final List<ClaimReject> rejects = new ArrayList<>();
     private int accepted;
     private int replaced;
     private int voided;
     private int lines;
+    private int npiUnlinked;
 
     /**
      * @param events  {@link ClaimRecord}s and {@link ClaimReject}s in file order
      * @param members subscriber id to plan member id ("" when not a member) across the file's chunks
+     * @param providers NPI to its directory entry across the file's chunks ({@link #UNLINKED} when not held)
      */
-    ClaimChunk(List<Object> events, long fileId, Map<String, String> members, Coverage coverage) {
+    ClaimChunk(
+            List<Object> events,
+            long fileId,
+            Map<String, String> members,
+            Coverage coverage,
+            Map<String, DirectoryProvider> providers,
+            NetworkDirectory directory) {
         this.events = events;
         this.fileId = fileId;
         this.members = members;
         this.coverage = coverage;
+        this.providers = providers;
+        this.directory = directory;
     }
+
+    /** The cache's mark for an NPI the directory does not hold. */
+    static final DirectoryProvider UNLINKED = new DirectoryProvider("", "", "", "");
 
     Counts apply(Connection c) throws SQLException {
         long t0 = System.nanoTime();
         lookUpMembers();
+        lookUpProviders();
         long t1 = System.nanoTime();
         var claims = new ArrayList<ClaimRecord>();
         for (Object e : events) {
@@ -150,7 +169,16 @@ final class ClaimChunk {
             if (claim.frequency() == '8') voided++;
         }
         write(c, stored, superseded);
-        return new Counts(accepted, replaced, voided, lines, rejects.size(), t1 - t0, t2 - t1, System.nanoTime() - t2);
+        return new Counts(
+                accepted,
+                replaced,
+                voided,
+                lines,
+                rejects.size(),
+                npiUnlinked,
+                t1 - t0,
+                t2 - t1,
+                System.nanoTime() - t2);
     }
 
     List<ClaimReject> rejects() {
@@ -179,6 +207,41 @@ final class ClaimChunk {
 
     private void reject(ClaimRecord claim, String loop, String reason) {
         rejects.add(new ClaimReject(claim.segmentNumber(), "CLM", loop, claim.patientControlNumber(), reason));
+    }
+
+    /** The billing and rendering NPIs not seen in earlier chunks, resolved in one call to the directory. */
+    private void lookUpProviders() {
+        var unknown = new LinkedHashSet<String>();
+        for (Object e : events) {
+            if (e instanceof ClaimRecord claim) {
+                unknown.add(claim.billingNpi());
+                if (claim.renderingNpi() != null) unknown.add(claim.renderingNpi());
+                for (var line : claim.lines()) {
+                    if (line.renderingNpi() != null) unknown.add(line.renderingNpi());
+                }
+            }
+        }
+        unknown.removeAll(providers.keySet());
+        if (unknown.isEmpty()) return;
+        var found = directory.providersByNpi(unknown);
+        for (String npi : unknown) providers.put(npi, found.getOrDefault(npi, UNLINKED));
+    }
+
+    /** The directory reference of an NPI; null when there is no NPI or the directory does not hold it. */
+    private String link(String npi) {
+        if (npi == null) return null;
+        var provider = providers.get(npi);
+        return provider == null || provider == UNLINKED ? null : provider.reference();
+    }
+
+    /** Whether an NPI the claim names (billing, rendering, a line's rendering) is not in the directory. */
+    private boolean unlinked(ClaimRecord claim) {
+        if (link(claim.billingNpi()) == null) return true;
+        if (claim.renderingNpi() != null && link(claim.renderingNpi()) == null) return true;
+        for (var line : claim.lines()) {
+            if (line.renderingNpi() != null && link(line.renderingNpi()) == null) return true;
+        }
+        return false;
     }
 
     /** Members not seen in earlier chunks: by plan member id, then the rest by CIN, each in one call. */
@@ -275,6 +338,8 @@ final class ClaimChunk {
             var serviceLines = new CopyText();
             for (Stored s : stored) {
                 var k = s.claim;
+                boolean flagged = unlinked(k);
+                if (flagged) npiUnlinked++;
                 claims.number(s.id)
                         .number(fileId)
                         .number(k.segmentNumber())
@@ -293,7 +358,10 @@ final class ClaimChunk {
                         .date(k.statementTo())
                         .number(k.totalCharge())
                         .textArray(k.diagnoses())
-                        .textArray(k.icd10Procedures());
+                        .textArray(k.icd10Procedures())
+                        .text(link(k.billingNpi()))
+                        .text(link(k.renderingNpi()))
+                        .text(flagged ? "t" : "f");
                 claims.endRow();
                 for (var line : k.lines()) {
                     serviceLines
@@ -307,7 +375,8 @@ final class ClaimChunk {
                             .number(line.units())
                             .number(line.charge())
                             .text(line.placeOfService())
-                            .text(line.renderingNpi());
+                            .text(line.renderingNpi())
+                            .text(link(line.renderingNpi()));
                     serviceLines.endRow();
                     lines++;
                 }
@@ -316,10 +385,10 @@ final class ClaimChunk {
                     quality.claim (id, file_id, segment_number, patient_control_number, form, frequency_code,
                         original_reference, replaces_claim_id, status, member_id, billing_npi, rendering_npi,
                         place_of_service, facility_type, statement_from, statement_to, total_charge, diagnoses,
-                        icd10_procedures)""");
+                        icd10_procedures, billing_provider, rendering_provider, npi_unlinked)""");
             serviceLines.copyInto(c, """
                     quality.service_line (claim_id, line_number, service_from, service_to, procedure_code, modifiers,
-                        revenue_code, units, charge, place_of_service, rendering_npi)""");
+                        revenue_code, units, charge, place_of_service, rendering_npi, rendering_provider)""");
         }
         if (!rejects.isEmpty()) {
             var out = new CopyText();

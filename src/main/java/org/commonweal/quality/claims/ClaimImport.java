@@ -20,6 +20,7 @@ import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.x12.Envelope;
 import org.commonweal.coverage.x12.EnvelopeScanner;
 import org.commonweal.coverage.x12.X12Exception;
+import org.commonweal.network.NetworkDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,6 +60,8 @@ public class ClaimImport {
     private final TransactionTemplate transactions;
     private final Coverage coverage;
     private final AuditTrail audit;
+    private final NetworkDirectory directory;
+    private final java.util.concurrent.locks.ReentrantLock one = new java.util.concurrent.locks.ReentrantLock();
 
     ClaimImport(
             JdbcClient jdbc,
@@ -66,6 +69,7 @@ public class ClaimImport {
             TransactionTemplate transactions,
             Coverage coverage,
             AuditTrail audit,
+            NetworkDirectory directory,
             @Value("${commonweal.quality.claims.chunk:5000}") int chunkSize) {
         this.chunkSize = chunkSize;
         this.jdbc = jdbc;
@@ -73,10 +77,26 @@ public class ClaimImport {
         this.transactions = transactions;
         this.coverage = coverage;
         this.audit = audit;
+        this.directory = directory;
     }
 
     public ClaimImportReport importFile(Path file, String receivedBy) throws IOException {
-        var name = file.getFileName().toString();
+        return importFile(file, file.getFileName().toString(), receivedBy);
+    }
+
+    /** Imports {@code file} under the name it was sent with ({@code name}: an upload is stored under another). */
+    public ClaimImportReport importFile(Path file, String name, String receivedBy) throws IOException {
+        // one file at a time in this instance: the upload workers, the inbox and the command share the resume point
+        // of a file sent twice at once, which two imports would both start from
+        one.lock();
+        try {
+            return importOne(file, name, receivedBy);
+        } finally {
+            one.unlock();
+        }
+    }
+
+    private ClaimImportReport importOne(Path file, String name, String receivedBy) throws IOException {
         Envelope scanned;
         try {
             scanned = new EnvelopeScanner("HC", VERSIONS).scan(file);
@@ -148,6 +168,7 @@ public class ClaimImport {
             }
         });
         var members = new HashMap<String, String>();
+        var providers = new HashMap<String, NetworkDirectory.DirectoryProvider>();
         long[] nanos = new long[4]; // members, references, writes, waiting for the reader
         try {
             while (true) {
@@ -161,9 +182,10 @@ public class ClaimImport {
                 @SuppressWarnings("unchecked")
                 var events = (List<Object>) next;
                 if (members.size() > 200_000) members.clear();
+                if (providers.size() > 200_000) providers.clear();
                 transactions.executeWithoutResult(status -> {
                     var counts = template.execute((ConnectionCallback<ClaimChunk.Counts>)
-                            c -> new ClaimChunk(events, fileId, members, coverage).apply(c));
+                            c -> new ClaimChunk(events, fileId, members, coverage, providers, directory).apply(c));
                     nanos[0] += counts.membersNanos();
                     nanos[1] += counts.referencesNanos();
                     nanos[2] += counts.writeNanos();
@@ -171,7 +193,8 @@ public class ClaimImport {
                             update quality.claim_file set claims_done = claims_done + ?,
                                 claims_accepted = claims_accepted + ?, claims_rejected = claims_rejected + ?,
                                 claims_replaced = claims_replaced + ?, claims_voided = claims_voided + ?,
-                                service_lines = service_lines + ? where id = ?""")
+                                service_lines = service_lines + ?,
+                                claims_npi_unlinked = claims_npi_unlinked + ? where id = ?""")
                             .params(
                                     events.size(),
                                     counts.accepted(),
@@ -179,6 +202,7 @@ public class ClaimImport {
                                     counts.replaced(),
                                     counts.voided(),
                                     counts.lines(),
+                                    counts.npiUnlinked(),
                                     fileId)
                             .update();
                 });
@@ -237,6 +261,33 @@ public class ClaimImport {
                 .optional();
     }
 
+    /** The files received, newest first: at most {@code limit}. */
+    public List<ClaimFileRow> recent(int limit) {
+        return jdbc.sql("""
+                select id, file_name, status, received_at, received_by, claims_accepted, claims_rejected,
+                       service_lines from quality.claim_file order by id desc limit ?""")
+                .param(limit)
+                .query((rs, n) -> new ClaimFileRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getInt(8)))
+                .list();
+    }
+
+    /** A stored file's report (also while it is still importing: what its committed chunks did). */
+    public Optional<ClaimImportReport> report(long fileId) {
+        return jdbc.sql("select file_name from quality.claim_file where id = ?")
+                .param(fileId)
+                .query(String.class)
+                .optional()
+                .map(name -> report(fileId, name));
+    }
+
     private static void put(BlockingQueue<Object> queue, Object item) {
         try {
             queue.put(item);
@@ -256,11 +307,19 @@ public class ClaimImport {
                         rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
         return jdbc.sql("""
-                select claims_accepted, claims_replaced, claims_voided, service_lines from quality.claim_file
-                where id = ?""")
+                select claims_accepted, claims_replaced, claims_voided, service_lines, claims_npi_unlinked
+                from quality.claim_file where id = ?""")
                 .param(fileId)
                 .query((rs, n) -> new ClaimImportReport(
-                        fileId, name, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rejects, null))
+                        fileId,
+                        name,
+                        rs.getInt(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rejects,
+                        null))
                 .single();
     }
 
@@ -291,6 +350,6 @@ public class ClaimImport {
     }
 
     private ClaimImportReport refused(String name, String reason) {
-        return new ClaimImportReport(0, name, 0, 0, 0, 0, List.of(), reason);
+        return new ClaimImportReport(0, name, 0, 0, 0, 0, 0, List.of(), reason);
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What an 837 import did: the file's id, claims stored (originals, replacements, voids), claims rejected with where
- * and why, and service lines stored. {@code refusal} is set (and nothing stored) when the file itself was refused.
+ * and why, service lines stored, and the stored claims naming an NPI the provider directory does not hold
+ * ({@code npiUnlinked}: kept, flagged, unlinked). {@code refusal} is set (and nothing stored) when the file itself was refused.
  */
 public record ClaimImportReport(
         long fileId,
@@ -13,6 +14,7 @@ public record ClaimImportReport(
         int replaced,
         int voided,
         int serviceLines,
+        int npiUnlinked,
         List<ClaimReject> rejects,
         String refusal) {
 
@@ -24,8 +26,8 @@ public record ClaimImportReport(
         if (refused()) return fileName + ": refused: " + refusal + "\n";
         var out = new StringBuilder(String.format(
                 "%s: file %d, %d claims stored (%d replacements, %d voids), "
-                        + "%d service lines, %d claims rejected%n",
-                fileName, fileId, accepted, replaced, voided, serviceLines, rejects.size()));
+                        + "%d service lines, %d claims rejected, %d claims with an NPI not in the directory%n",
+                fileName, fileId, accepted, replaced, voided, serviceLines, rejects.size(), npiUnlinked));
         rejects.forEach(r -> out.append("  rejected ").append(r).append('\n'));
         return out.toString();
     }

@@ -87,7 +87,7 @@ class FhirMeasureReportProvider implements IResourceProvider {
         return reports;
     }
 
-    private java.util.Optional<Run> run(long runId) {
+    java.util.Optional<Run> run(long runId) {
         return jdbc.sql("""
                 select id, measure_id, measure_url, period_start, period_end from quality.measure_run
                 where id = ? and finished_at is not null""")

@@ -3,19 +3,15 @@ package org.commonweal.quality.gaps;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
+import org.commonweal.quality.measure.MeasureCatalog;
 import org.springframework.context.MessageSource;
 
 /**
  * Why a member has an open gap, in words, and the date it is due by, from what each measure's CQL counts (the
- * lookbacks are those of the 2025 eCQM content in {@code ../shared/quality/ecqm}). Which measures are inverse is data
- * here, not read from the content: the published {@code cqfm-improvementNotation} says "increase" for CMS122, whose
- * numerator is poor control (HbA1c over 9 % or none), and "decrease" (displayed "increase") for CMS153.
+ * lookbacks are those of the 2025 eCQM content in {@code ../shared/quality/ecqm}). Which measures are inverse (the gap
+ * is being in the numerator) is read from the measure definitions, {@link MeasureCatalog#INVERSE}.
  */
 public final class GapReasons {
-
-    /** Measures whose numerator is the bad outcome: the gap is being in it. */
-    public static final Set<String> INVERSE = Set.of("CMS122");
 
     private GapReasons() {}
 
@@ -25,7 +21,10 @@ public final class GapReasons {
                 + ".denominator_exception and " + result + ".numerator = (" + run + ".measure_id in ("
                 + String.join(
                         ", ",
-                        INVERSE.stream().sorted().map(id -> "'" + id + "'").toList()) + "))";
+                        MeasureCatalog.INVERSE.stream()
+                                .sorted()
+                                .map(id -> "'" + id + "'")
+                                .toList()) + "))";
     }
 
     /** The day the gap is due by: the end of the period, or for CMS117 the second birthday when it falls in it. */

@@ -19,6 +19,20 @@ public class MeasureCatalog {
     public static final List<String> SUPPORTED =
             List.of("CMS117", "CMS122", "CMS124", "CMS125", "CMS130", "CMS153", "CMS165");
 
+    /**
+     * The inverse measures: their numerator is the bad outcome (CMS122: HbA1c over 9 % or none), so a lower rate is
+     * better and a member's open gap is being in the numerator. The one home of this fact: care gaps
+     * ({@code GapReasons}) and performance levels ({@code PerformanceLevels}) read it here. It is not read from the
+     * published content because that contradicts itself: {@code cqfm-improvementNotation} says "increase" for
+     * CMS122, and "decrease" (displayed "increase") for CMS153.
+     */
+    public static final java.util.Set<String> INVERSE = java.util.Set.of("CMS122");
+
+    /** Whether a higher rate is better for {@code measureId}: false for an {@linkplain #INVERSE inverse} measure. */
+    public static boolean higherIsBetter(String measureId) {
+        return !INVERSE.contains(measureId);
+    }
+
     private final Path content;
     private final Map<String, CqlMeasureEvaluator> evaluators = new ConcurrentHashMap<>();
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.commonweal.platform.Csv;
+import org.commonweal.quality.measure.MeasureCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 50th percentile of national Medicaid) and the high performance level (HPL, the 90th), per measure and measurement
  * year, loaded from a CSV ({@code measure_id,measurement_year,minimum_rate,high_rate,better,source}; rates in percent,
  * {@code better} is {@code higher} or {@code lower}: an inverse measure such as CMS122 meets its level from below).
+ * Which way is better for a measure the plan runs comes from its definition ({@link MeasureCatalog#INVERSE}): the
+ * column may be left empty for it, and a line that says otherwise is refused; for other measures the column says it.
  * A file with any bad line is refused whole, each problem named by line and column; a good file replaces the levels of
  * the measure-years it names and leaves the others.
  */
@@ -74,7 +77,11 @@ public class PerformanceLevels {
                         rs.getInt(2),
                         rs.getBigDecimal(3),
                         rs.getBigDecimal(4),
-                        rs.getBoolean(5),
+                        // the measure definition decides for the measures the plan runs (a row loaded before it did
+                        // may say otherwise)
+                        MeasureCatalog.SUPPORTED.contains(rs.getString(1))
+                                ? MeasureCatalog.higherIsBetter(rs.getString(1))
+                                : rs.getBoolean(5),
                         rs.getString(6)))
                 .optional();
     }
@@ -137,8 +144,17 @@ public class PerformanceLevels {
             var minimum = percent(v.get(2), where + ", minimum_rate", problems);
             var high = percent(v.get(3), where + ", high_rate", problems);
             var better = v.get(4).strip();
-            if (!better.equals("higher") && !better.equals("lower")) {
+            var defined = MeasureCatalog.SUPPORTED.contains(measure)
+                    ? (MeasureCatalog.higherIsBetter(measure) ? "higher" : "lower")
+                    : null;
+            if (better.isEmpty() && defined != null) {
+                better = defined;
+            } else if (!better.equals("higher") && !better.equals("lower")) {
                 problems.add(where + ", better: '" + better + "' is neither higher nor lower");
+            } else if (defined != null && !better.equals(defined)) {
+                problems.add(where + ", better: " + measure + " is "
+                        + (defined.equals("lower") ? "an inverse" : "not an inverse")
+                        + " measure in the measure definitions: " + defined + " is better, not " + better);
             }
             var source = v.get(5).strip();
             if (source.isEmpty()) problems.add(where + ", source: say where the levels come from");

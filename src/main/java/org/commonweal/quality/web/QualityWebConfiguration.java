@@ -17,6 +17,14 @@ class QualityWebConfiguration {
             @Override
             public void configure(
                     AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+                // claim and supplemental data in: administrators (the 837 and lab/immunization uploads, job pages,
+                // 999s)
+                rules.requestMatchers(
+                                "/quality/claims",
+                                "/quality/claims/**",
+                                "/quality/supplemental",
+                                "/quality/supplemental/**")
+                        .hasRole(Role.ADMIN.name());
                 rules.requestMatchers("/quality", "/quality/**").hasAnyRole(Role.ADMIN.name(), Role.ANALYST.name());
             }
         };

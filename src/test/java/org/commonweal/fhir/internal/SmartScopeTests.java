@@ -23,4 +23,19 @@ class SmartScopeTests {
         assertThat(SmartScope.parse("system/*.write")).isEqualTo(new SmartScope("*", "cud"));
         assertThat(SmartScope.parse("system/Patient.sr")).isNull();
     }
+
+    @Test
+    void aReadOnlyOperationNeedsReadAndSearchAndAnyOtherOperationDelete() {
+        var type = ca.uhn.fhir.rest.api.RestOperationTypeEnum.EXTENDED_OPERATION_TYPE;
+        var instance = ca.uhn.fhir.rest.api.RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE;
+        assertThat(SmartScope.permissions(type, "$care-gaps")).isEqualTo("rs");
+        assertThat(SmartScope.permissions(instance, "$evaluate-measure")).isEqualTo("rs");
+        assertThat(SmartScope.permissions(instance, "evaluate-measure")).isEqualTo("rs");
+        assertThat(SmartScope.permissions(type, "$submit-data")).isEqualTo("d");
+        assertThat(SmartScope.permissions(type, null)).isEqualTo("d");
+        assertThat(SmartScope.permissions(ca.uhn.fhir.rest.api.RestOperationTypeEnum.READ, null))
+                .isEqualTo("r");
+        assertThat(SmartScope.permissions(ca.uhn.fhir.rest.api.RestOperationTypeEnum.SEARCH_TYPE, null))
+                .isEqualTo("s");
+    }
 }

@@ -55,12 +55,16 @@ public final class ClaimCrashMain {
                         ZoneId.of("America/Los_Angeles"),
                         Currency.getInstance("USD"),
                         new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California")));
+        var directoryConstructor = Class.forName("org.commonweal.network.internal.JdbcNetworkDirectory")
+                .getDeclaredConstructor(JdbcTemplate.class);
+        directoryConstructor.setAccessible(true);
         var claims = new ClaimImport(
                 jdbc,
                 template,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 coverage,
                 audit,
+                (org.commonweal.network.NetworkDirectory) directoryConstructor.newInstance(template),
                 chunk);
         return claims;
     }

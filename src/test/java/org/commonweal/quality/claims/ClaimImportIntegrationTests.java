@@ -169,4 +169,71 @@ class ClaimImportIntegrationTests {
                 .contains("AK9*A*1*1*1")
                 .doesNotContain("IK3");
     }
+
+    @Autowired
+    org.commonweal.network.NetworkDirectory directory;
+
+    /** An NPI held once in {@code table} (valid check digit), so the entry it names is known. */
+    private String uniqueNpi(String table, String where) {
+        return jdbc
+                .sql("select npi from " + table + " where npi is not null " + where
+                        + " group by npi having count(*) = 1 order by npi limit 200")
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(Npi::valid)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void npisAreLinkedToTheDirectoryAndAnUnknownOneIsKeptFlaggedAndCounted() throws IOException {
+        String organization = uniqueNpi("network.organization", "and type_code not in ('ntwk', 'payer')");
+        String practitioner = uniqueNpi("network.practitioner", "");
+        String orgId = jdbc.sql("select id from network.organization where npi = ?")
+                .param(organization)
+                .query(String.class)
+                .single();
+        String practitionerId = jdbc.sql("select id from network.practitioner where npi = ?")
+                .param(practitioner)
+                .query(String.class)
+                .single();
+        // the fixture's billing NPI (1234567893) and rendering NPI (1003000126) are in no directory
+        assertThat(directory.providersByNpi(List.of("1234567893", "1003000126")))
+                .isEmpty();
+
+        var linkedFile = dir.resolve("linked.x12");
+        Files.writeString(
+                linkedFile,
+                Files.readString(file("837p-original.x12"))
+                        .replace("1234567893", organization)
+                        .replace("1003000126", practitioner));
+        var linked = claims.importFile(linkedFile, "test");
+        assertThat(linked.rejects()).isEmpty();
+        assertThat(linked.npiUnlinked()).isZero();
+        var row = jdbc.sql("select billing_npi, billing_provider, rendering_provider, npi_unlinked from quality.claim"
+                        + " where patient_control_number = ?")
+                .param(run + "PCN-A-1001")
+                .query()
+                .singleRow();
+        assertThat(row.get("billing_npi")).isEqualTo(organization);
+        assertThat(row.get("billing_provider")).isEqualTo("Organization/" + orgId);
+        assertThat(row.get("rendering_provider")).isEqualTo("Practitioner/" + practitionerId);
+        assertThat(row.get("npi_unlinked")).isEqualTo(false);
+
+        // the same claims from a sender whose NPIs the directory does not hold: stored, flagged, counted
+        run = UUID.randomUUID().toString().substring(0, 8);
+        var unknown = claims.importFile(file("837p-original.x12"), "test");
+        assertThat(unknown.accepted()).isEqualTo(2);
+        assertThat(unknown.npiUnlinked()).isEqualTo(2);
+        assertThat(unknown.summary()).contains("2 claims with an NPI not in the directory");
+        var flagged = jdbc.sql("select billing_npi, billing_provider, npi_unlinked from quality.claim"
+                        + " where patient_control_number = ?")
+                .param(run + "PCN-A-1001")
+                .query()
+                .singleRow();
+        assertThat(flagged.get("billing_npi")).isEqualTo("1234567893");
+        assertThat(flagged.get("billing_provider")).isNull();
+        assertThat(flagged.get("npi_unlinked")).isEqualTo(true);
+    }
 }

@@ -66,6 +66,31 @@ class PerformanceLevelsTests {
     }
 
     @Test
+    void whichWayIsBetterComesFromTheMeasureDefinitions() throws Exception {
+        var levels = PerformanceLevels.parse(new StringReader("""
+                measure_id,measurement_year,minimum_rate,high_rate,better,source
+                CMS122,2026,37.96,29.44,,MCAS
+                CMS125,2026,52.60,62.67,,MCAS
+                W30-6,2026,58.38,68.00,higher,MCAS
+                """));
+        assertThat(levels).extracting(PerformanceLevels.Level::higherIsBetter).containsExactly(false, true, true);
+        assertThatThrownBy(() -> PerformanceLevels.parse(new StringReader("""
+                        measure_id,measurement_year,minimum_rate,high_rate,better,source
+                        CMS122,2026,29.44,37.96,higher,MCAS
+                        CMS125,2026,62.67,52.60,lower,MCAS
+                        W30-6,2026,58.38,68.00,,MCAS
+                        """)))
+                .isInstanceOf(PerformanceLevels.BadLevels.class)
+                .satisfies(e -> assertThat(((PerformanceLevels.BadLevels) e).problems())
+                        .containsExactly(
+                                "line 2, better: CMS122 is an inverse measure in the measure definitions: lower is"
+                                        + " better, not higher",
+                                "line 3, better: CMS125 is not an inverse measure in the measure definitions: higher is better,"
+                                        + " not lower",
+                                "line 4, better: '' is neither higher nor lower"));
+    }
+
+    @Test
     void theDemoLevelsAreReadableAndSayTheyAreIllustrative() throws Exception {
         try (var in = new InputStreamReader(
                 getClass().getResourceAsStream(PerformanceLevelsDemoData.RESOURCE), StandardCharsets.UTF_8)) {

@@ -3,13 +3,11 @@ package org.commonweal.quality.supplemental;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.UUID;
 import org.commonweal.IntegrationTest;
 import org.commonweal.centers.services.WalkIns;
 import org.commonweal.coverage.Coverage;
@@ -164,27 +162,7 @@ class GapLoopIntegrationTests {
             }
         });
         var member = found.get(0);
-        var run = UUID.randomUUID().toString().substring(0, 8);
-        var claim = """
-                ISA*00*          *00*          *ZZ*CLINIC0005     *ZZ*COMMONWEAL     *261205*1000*^*00501*000000601*0*T*:~
-                GS*HC*CLINIC0005*COMMONWEAL*20261205*1000*601*X*005010X222A1~
-                ST*837*0601*005010X222A1~
-                BHT*0019*00*600001*20261205*1000*CH~
-                HL*1**20*1~
-                NM1*85*2*FAMILY CLINIC*****XX*1234567893~
-                HL*2*1*22*0~
-                NM1*IL*1*MEMBER*HYPERTENSIVE****MI*%s~
-                CLM*%sHTN-1*90***11:B:1*Y*A*Y*I~
-                HI*ABK:I10~
-                LX*1~
-                SV1*HC:99214*90*UN*1***1~
-                DTP*472*D8*20260415~
-                SE*12*0601~
-                GE*1*601~
-                IEA*1*000000601~
-                """.formatted(member, run);
-        var file = dir.resolve("837p-hypertension.x12");
-        Files.writeString(file, claim);
+        var file = org.commonweal.quality.claims.OfficeVisitClaims.write(dir, member, "I10", LocalDate.of(2026, 4, 15));
         assertThat(claims.importFile(file, "test").accepted()).isEqualTo(1);
         return member;
     }

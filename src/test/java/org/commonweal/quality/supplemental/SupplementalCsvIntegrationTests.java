@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.UUID;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.CareGap;
@@ -182,27 +180,8 @@ class SupplementalCsvIntegrationTests {
             }
         });
         var member = found.get(0);
-        var run = UUID.randomUUID().toString().substring(0, 8);
-        var claim = """
-                ISA*00*          *00*          *ZZ*CLINIC0006     *ZZ*COMMONWEAL     *261205*1000*^*00501*000000701*0*T*:~
-                GS*HC*CLINIC0006*COMMONWEAL*20261205*1000*701*X*005010X222A1~
-                ST*837*0701*005010X222A1~
-                BHT*0019*00*700001*20261205*1000*CH~
-                HL*1**20*1~
-                NM1*85*2*DIABETES CLINIC*****XX*1234567893~
-                HL*2*1*22*0~
-                NM1*IL*1*MEMBER*DIABETIC****MI*%s~
-                CLM*%sDM-2*90***11:B:1*Y*A*Y*I~
-                HI*ABK:E119~
-                LX*1~
-                SV1*HC:99214*90*UN*1***1~
-                DTP*472*D8*20260415~
-                SE*12*0701~
-                GE*1*701~
-                IEA*1*000000701~
-                """.formatted(member, run);
-        var file = dir.resolve("837p-diabetes.x12");
-        Files.writeString(file, claim);
+        var file =
+                org.commonweal.quality.claims.OfficeVisitClaims.write(dir, member, "E119", LocalDate.of(2026, 4, 15));
         assertThat(claims.importFile(file, "test").accepted()).isEqualTo(1);
         return member;
     }
