@@ -24,12 +24,6 @@ class OwnEnginePublishedTestCasesTests {
     private static final Map<String, int[]> TALLY = new TreeMap<>();
     private static final List<String> FAILED = new ArrayList<>();
 
-    /**
-     * Cases our engine does not answer as published, each with the reason (docs/quality.md). Each must still differ,
-     * so that a fix shows up here and the entry is removed.
-     */
-    static final Map<String, String> NOT_YET = Map.of();
-
     @TestFactory
     List<DynamicTest> everyPublishedTestCaseThroughOurEngine() {
         var engine = EcqmEngine.load(PublishedMeasureContent.folder());
@@ -56,13 +50,6 @@ class OwnEnginePublishedTestCasesTests {
         var counts = new LinkedHashMap<String, Integer>();
         actual.populations().forEach((code, in) -> counts.put(code, in ? 1 : 0));
         var wanted = PublishedTestCasesTests.expectedCounts(expected);
-        var reason = NOT_YET.get(testCase.measureId() + "/" + testCase.patientId());
-        if (reason != null) {
-            assertThat(counts)
-                    .as(testCase.description() + " (listed: " + reason + ")")
-                    .isNotEqualTo(wanted);
-            return;
-        }
         if (!counts.equals(wanted)) {
             FAILED.add(testCase.measureId() + "/" + testCase.patientId() + " " + testCase.description() + ": expected "
                     + wanted + ", ours " + counts);
