@@ -49,7 +49,12 @@ public final class EcqmEngine {
     private final Map<String, Definition> measures = new LinkedHashMap<>();
 
     /** One measure: its URL and population codes (from the Measure) and its value sets by CQL name. */
-    private record Definition(String id, String url, List<String> populations, Map<String, Integer> valueSets) {
+    private record Definition(
+            String id,
+            String url,
+            List<String> populations,
+            Map<String, Integer> valueSets,
+            Map<String, Boolean>[] outcomes) {
         int vs(String name) {
             var n = valueSets.get(name);
             if (n == null) throw new IllegalStateException(id + ": the CQL declares no value set \"" + name + "\"");
@@ -110,7 +115,12 @@ public final class EcqmEngine {
             }
             engine.measures.put(
                     id,
-                    new Definition(id, pkg.url(), List.copyOf(pkg.populations().keySet()), names));
+                    new Definition(
+                            id,
+                            pkg.url(),
+                            List.copyOf(pkg.populations().keySet()),
+                            names,
+                            outcomes(List.copyOf(pkg.populations().keySet())).toArray(Map[]::new)));
         }
         return engine;
     }
@@ -175,8 +185,8 @@ public final class EcqmEngine {
                 ip = e.ageIn(18, 75)
                         && e.diabetesEncounter()
                         && e.diagnosis("Diabetes", (on, off) -> on <= e.to && off >= e.from);
-                exclusion = e.hospice() || e.nursingHome() || e.advancedIllnessAndFrailty66() || e.palliative();
-                numerator = e.glycemicStatusAbove9OrMissing();
+                exclusion = ip && (e.hospice() || e.nursingHome() || e.advancedIllnessAndFrailty66() || e.palliative());
+                numerator = ip && !exclusion && e.glycemicStatusAbove9OrMissing();
             }
             case "CMS124" -> {
                 ip = e.ageIn(24, 64)
@@ -188,11 +198,14 @@ public final class EcqmEngine {
                                 "Home Healthcare Services",
                                 "Telephone Visits",
                                 "Virtual Encounter");
-                exclusion = e.hospice()
-                        || e.procedure("Hysterectomy with No Residual Cervix", (s, end) -> e.onOrBefore(end, e.to))
-                        || e.diagnosis("Congenital or Acquired Absence of Cervix", (on, off) -> e.onOrBefore(on, e.to))
-                        || e.palliative();
-                numerator = e.cervicalScreening();
+                exclusion = ip
+                        && (e.hospice()
+                                || e.procedure(
+                                        "Hysterectomy with No Residual Cervix", (s, end) -> e.onOrBefore(end, e.to))
+                                || e.diagnosis(
+                                        "Congenital or Acquired Absence of Cervix", (on, off) -> e.onOrBefore(on, e.to))
+                                || e.palliative());
+                numerator = ip && !exclusion && e.cervicalScreening();
             }
             case "CMS125" -> {
                 ip = e.ageIn(42, 74) && e.female() && e.adultOutpatientEncounter();
@@ -203,44 +216,50 @@ public final class EcqmEngine {
                 boolean left = e.diagnosis("Status Post Left Mastectomy", startsByEnd)
                         || e.diagnosis("Unilateral Mastectomy, Unspecified Laterality", MemberRecord.LEFT, startsByEnd)
                         || e.procedure("Unilateral Mastectomy Left", (s, end) -> e.onOrBefore(end, e.to));
-                exclusion = e.hospice()
-                        || right && left
-                        || e.diagnosis("History of bilateral mastectomy", (on, off) -> e.onOrBefore(on, e.to))
-                        || e.procedure("Bilateral Mastectomy", (s, end) -> e.onOrBefore(end, e.to))
-                        || e.advancedIllnessAndFrailty66()
-                        || e.nursingHome()
-                        || e.palliative();
+                exclusion = ip
+                        && (e.hospice()
+                                || right && left
+                                || e.diagnosis("History of bilateral mastectomy", (on, off) -> e.onOrBefore(on, e.to))
+                                || e.procedure("Bilateral Mastectomy", (s, end) -> e.onOrBefore(end, e.to))
+                                || e.advancedIllnessAndFrailty66()
+                                || e.nursingHome()
+                                || e.palliative());
                 int october = (int) LocalDate.of(e.start.getYear() - 2, 10, 1).toEpochDay();
-                numerator = e.observation(
-                        "Mammography",
-                        MemberRecord.RESULT | MemberRecord.IMAGING,
-                        i -> e.between(r.observationEnd[i], october, e.to));
+                numerator = ip
+                        && !exclusion
+                        && e.observation(
+                                "Mammography",
+                                MemberRecord.RESULT | MemberRecord.IMAGING,
+                                i -> e.between(r.observationEnd[i], october, e.to));
             }
             case "CMS130" -> {
                 ip = e.ageIn(46, 75) && e.adultOutpatientEncounter();
-                exclusion = e.hospice()
-                        || e.diagnosis("Malignant Neoplasm of Colon", (on, off) -> on <= e.to)
-                        || e.procedure("Total Colectomy", (s, end) -> end <= e.to)
-                        || e.advancedIllnessAndFrailty66()
-                        || e.nursingHome()
-                        || e.palliative();
+                exclusion = ip
+                        && (e.hospice()
+                                || e.diagnosis("Malignant Neoplasm of Colon", (on, off) -> on <= e.to)
+                                || e.procedure("Total Colectomy", (s, end) -> end <= e.to)
+                                || e.advancedIllnessAndFrailty66()
+                                || e.nursingHome()
+                                || e.palliative());
                 int nineYears = (int) e.start.minusYears(9).toEpochDay();
                 int fourYears = (int) e.start.minusYears(4).toEpochDay();
                 int twoYears = (int) e.start.minusYears(2).toEpochDay();
-                numerator = e.procedure("Colonoscopy", (s, end) -> end >= nineYears && end <= e.to)
-                        || e.procedure("Flexible Sigmoidoscopy", (s, end) -> end >= fourYears && end <= e.to)
-                        || e.observation(
-                                "Fecal Occult Blood Test (FOBT)",
-                                MemberRecord.RESULT | MemberRecord.HAS_VALUE,
-                                i -> e.between(e.latest(i), e.from, e.to))
-                        || e.observation(
-                                "sDNA FIT Test",
-                                MemberRecord.RESULT | MemberRecord.HAS_VALUE,
-                                i -> e.between(e.latest(i), twoYears, e.to))
-                        || e.observation(
-                                "CT Colonography",
-                                MemberRecord.RESULT | MemberRecord.IMAGING,
-                                i -> e.between(r.observationEnd[i], fourYears, e.to));
+                numerator = ip
+                        && !exclusion
+                        && (e.procedure("Colonoscopy", (s, end) -> end >= nineYears && end <= e.to)
+                                || e.procedure("Flexible Sigmoidoscopy", (s, end) -> end >= fourYears && end <= e.to)
+                                || e.observation(
+                                        "Fecal Occult Blood Test (FOBT)",
+                                        MemberRecord.RESULT | MemberRecord.HAS_VALUE,
+                                        i -> e.between(e.latest(i), e.from, e.to))
+                                || e.observation(
+                                        "sDNA FIT Test",
+                                        MemberRecord.RESULT | MemberRecord.HAS_VALUE,
+                                        i -> e.between(e.latest(i), twoYears, e.to))
+                                || e.observation(
+                                        "CT Colonography",
+                                        MemberRecord.RESULT | MemberRecord.IMAGING,
+                                        i -> e.between(r.observationEnd[i], fourYears, e.to)));
             }
             case "CMS165" -> {
                 // prevalence overlaps Interval[start of MP, start of MP + 6 months): the open end is the last
@@ -252,33 +271,48 @@ public final class EcqmEngine {
                                 (on, off) -> and(e.le(on, lastDay), e.ge(off, e.from)) == TRUE)
                         && e.adultOutpatientEncounter();
                 Overlap msOverlap = (on, off) -> and(e.le(on, e.to), e.ge(off, e.from)) == TRUE;
-                exclusion = e.hospice()
-                        || e.diagnosis("Pregnancy", msOverlap)
-                        || e.diagnosis("End Stage Renal Disease", msOverlap)
-                        || e.diagnosis("Kidney Transplant Recipient", msOverlap)
-                        || e.diagnosis("Chronic Kidney Disease, Stage 5", msOverlap)
-                        || e.procedure("Kidney Transplant", (s, end) -> e.onOrBefore(end, e.to))
-                        || e.procedure("Dialysis Services", (s, end) -> e.onOrBefore(end, e.to))
-                        || e.encounter("ESRD Monthly Outpatient Services", (s, end) -> e.onOrBefore(s, e.to))
-                        || e.advancedIllnessAndFrailty66To80Or81Frail()
-                        || e.nursingHome()
-                        || e.palliative();
-                numerator = e.bloodPressureControlled();
+                exclusion = ip
+                        && (e.hospice()
+                                || e.diagnosis("Pregnancy", msOverlap)
+                                || e.diagnosis("End Stage Renal Disease", msOverlap)
+                                || e.diagnosis("Kidney Transplant Recipient", msOverlap)
+                                || e.diagnosis("Chronic Kidney Disease, Stage 5", msOverlap)
+                                || e.procedure("Kidney Transplant", (s, end) -> e.onOrBefore(end, e.to))
+                                || e.procedure("Dialysis Services", (s, end) -> e.onOrBefore(end, e.to))
+                                || e.encounter("ESRD Monthly Outpatient Services", (s, end) -> e.onOrBefore(s, e.to))
+                                || e.advancedIllnessAndFrailty66To80Or81Frail()
+                                || e.nursingHome()
+                                || e.palliative());
+                numerator = ip && !exclusion && e.bloodPressureControlled();
             }
             default -> throw new IllegalArgumentException(measureId);
         }
-        var raw = new LinkedHashMap<String, Boolean>();
-        for (var code : m.populations()) {
-            raw.put(
-                    code,
-                    switch (code) {
-                        case "initial-population", "denominator" -> ip;
-                        case "denominator-exclusion" -> exclusion;
-                        case "numerator" -> numerator;
-                        default -> false;
-                    });
+        return new MeasurePopulations(
+                measureId, r.memberId, m.outcomes()[!ip ? 0 : exclusion ? 1 : numerator ? 2 : 3], Map.of());
+    }
+
+    /**
+     * The four answers a proportion measure can give, after its rules, made once per measure (shared, unmodifiable):
+     * outside the initial population; excluded; in the numerator; in the denominator only.
+     */
+    private static List<Map<String, Boolean>> outcomes(List<String> populations) {
+        var out = new java.util.ArrayList<Map<String, Boolean>>();
+        boolean[][] states = {{false, false, false}, {true, true, false}, {true, false, true}, {true, false, false}};
+        for (var state : states) {
+            var raw = new LinkedHashMap<String, Boolean>();
+            for (var code : populations) {
+                raw.put(
+                        code,
+                        switch (code) {
+                            case "initial-population", "denominator" -> state[0];
+                            case "denominator-exclusion" -> state[1];
+                            case "numerator" -> state[2];
+                            default -> false;
+                        });
+            }
+            out.add(java.util.Collections.unmodifiableMap(CqlMeasureEvaluator.proportion(raw)));
         }
-        return new MeasurePopulations(measureId, r.memberId, CqlMeasureEvaluator.proportion(raw), Map.of());
+        return List.copyOf(out);
     }
 
     // three-valued comparison of a day-precision date with a millisecond-precision bound on day b
