@@ -20,20 +20,25 @@ import org.commonweal.quality.measure.MeasurePopulations;
  * Our own evaluator of the CMS eCQMs over a {@link MemberRecord}: each measure's initial population, denominator,
  * exclusions and numerator written out from the measure's CQL (and its Hospice, PalliativeCare,
  * AdvancedIllnessandFrailty and AdultOutpatientEncounters libraries), the value sets read from the published content
- * by the names the CQL declares. Only what a claims record can hold is evaluated (encounters, procedures,
- * diagnoses); every branch of the CQL that needs an Observation, MedicationRequest, DeviceRequest, ServiceRequest or
- * an inpatient discharge disposition is false here, which is what the reference engine answers on the same data.
- * Members with clinical FHIR resources go to the reference engine ({@link #covers}).
+ * by the names the CQL declares. The record holds claims and clinical FHIR data ({@link FhirRecords}): encounters,
+ * procedures, diagnoses, observations (laboratory, imaging, assessments, blood pressure, symptoms) and device, service
+ * and medication orders, each kept only when the Status function the CQL applies keeps it.
  *
  * <p>Date arithmetic as CQL does it on these data: a claim's dates are day-precision DateTimes and the measurement
  * period's bounds are millisecond-precision. Comparisons written "day of" compare days. The others (e.g.
  * "starts on or before end of "Measurement Period"", "overlaps "Measurement Period"") are uncertain, so null, when
- * the claim's day is the bound's day, and a null in a {@code where} drops the row: {@link #le}, {@link #ge}.
+ * the claim's day is the bound's day, and a null in a {@code where} drops the row: {@link #le}, {@link #ge}. A
+ * clinical date with a time ({@link MemberRecord#PRECISE}) compares definitely on the bound's day.
  * A procedure without an end date has an unbounded end (FHIRHelpers' closed null bound).
  */
 public final class EcqmEngine {
 
     private static final String MNT_CODES = "CMS122 medical nutrition therapy codes";
+    private static final String HOSPICE_ASSESSMENT = "Hospice care [Minimum Data Set]";
+    private static final String FACIT_PAL = "FACIT-Pal";
+    private static final String GMI = "Glucose management indicator";
+    private static final String HOUSING_STATUS = "Housing status";
+    private static final String MEDICAL_EQUIPMENT = "Medical equipment used";
 
     /** The measures this engine evaluates (the cms-2025 content with its shared libraries). */
     public static final List<String> MEASURES = List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165");
@@ -44,7 +49,12 @@ public final class EcqmEngine {
     private final Map<String, Definition> measures = new LinkedHashMap<>();
 
     /** One measure: its URL and population codes (from the Measure) and its value sets by CQL name. */
-    private record Definition(String id, String url, List<String> populations, Map<String, Integer> valueSets) {
+    private record Definition(
+            String id,
+            String url,
+            List<String> populations,
+            Map<String, Integer> valueSets,
+            Map<String, Boolean>[] outcomes) {
         int vs(String name) {
             var n = valueSets.get(name);
             if (n == null) throw new IllegalStateException(id + ": the CQL declares no value set \"" + name + "\"");
@@ -87,9 +97,30 @@ public final class EcqmEngine {
                                         Terminology.HCPCS_CMS + "|G0270",
                                         Terminology.HCPCS_CMS + "|G0271")));
             }
+            // codes the shared libraries name one by one
+            names.put(
+                    HOSPICE_ASSESSMENT,
+                    engine.terminology.add("urn:commonweal:loinc:45755-6", List.of(FhirRecords.LOINC + "|45755-6")));
+            names.put(
+                    FACIT_PAL,
+                    engine.terminology.add("urn:commonweal:loinc:71007-9", List.of(FhirRecords.LOINC + "|71007-9")));
+            for (var code :
+                    List.of(new String[] {GMI, "97506-0"}, new String[] {HOUSING_STATUS, "71802-3"}, new String[] {
+                        MEDICAL_EQUIPMENT, "98181-1"
+                    })) {
+                names.put(
+                        code[0],
+                        engine.terminology.add(
+                                "urn:commonweal:loinc:" + code[1], List.of(FhirRecords.LOINC + "|" + code[1])));
+            }
             engine.measures.put(
                     id,
-                    new Definition(id, pkg.url(), List.copyOf(pkg.populations().keySet()), names));
+                    new Definition(
+                            id,
+                            pkg.url(),
+                            List.copyOf(pkg.populations().keySet()),
+                            names,
+                            outcomes(List.copyOf(pkg.populations().keySet())).toArray(Map[]::new)));
         }
         return engine;
     }
@@ -120,9 +151,26 @@ public final class EcqmEngine {
         return new MemberRecord(terminology, memberId, birthDate, sex, hasClinicalData);
     }
 
+    /**
+     * A record from a member's FHIR resources alone (a published test case): the Patient's birth date and US Core
+     * sex, and the clinical resources through {@link FhirRecords}.
+     */
+    public MemberRecord record(String memberId, List<? extends org.hl7.fhir.r4.model.Resource> resources) {
+        org.hl7.fhir.r4.model.Patient patient = null;
+        for (var r : resources) if (r instanceof org.hl7.fhir.r4.model.Patient p) patient = p;
+        var record = new MemberRecord(
+                terminology,
+                memberId,
+                patient == null ? null : FhirRecords.birthDate(patient),
+                patient == null ? null : FhirRecords.sex(patient),
+                true);
+        FhirRecords.add(record, resources);
+        return record;
+    }
+
     /** Whether this engine gives the measure's answer for the member (else: the reference engine). */
     public boolean covers(String measureId, MemberRecord record) {
-        return measures.containsKey(measureId) && !record.hasClinicalData;
+        return measures.containsKey(measureId);
     }
 
     public MeasurePopulations evaluate(String measureId, MemberRecord r, LocalDate from, LocalDate to) {
@@ -137,9 +185,8 @@ public final class EcqmEngine {
                 ip = e.ageIn(18, 75)
                         && e.diabetesEncounter()
                         && e.diagnosis("Diabetes", (on, off) -> on <= e.to && off >= e.from);
-                exclusion = e.hospice() || e.advancedIllnessAndFrailty66() || e.palliative();
-                // "Has No Record Of Glycemic Status Assessment": a claims record holds no laboratory result
-                numerator = true;
+                exclusion = ip && (e.hospice() || e.nursingHome() || e.advancedIllnessAndFrailty66() || e.palliative());
+                numerator = ip && !exclusion && e.glycemicStatusAbove9OrMissing();
             }
             case "CMS124" -> {
                 ip = e.ageIn(24, 64)
@@ -151,37 +198,68 @@ public final class EcqmEngine {
                                 "Home Healthcare Services",
                                 "Telephone Visits",
                                 "Virtual Encounter");
-                exclusion = e.hospice()
-                        || e.procedure("Hysterectomy with No Residual Cervix", (s, end) -> onOrBefore(end, e.to))
-                        || e.diagnosis("Congenital or Acquired Absence of Cervix", (on, off) -> onOrBefore(on, e.to))
-                        || e.palliative();
-                numerator = false; // cytology and HPV are laboratory results
+                exclusion = ip
+                        && (e.hospice()
+                                || e.procedure(
+                                        "Hysterectomy with No Residual Cervix", (s, end) -> e.onOrBefore(end, e.to))
+                                || e.diagnosis(
+                                        "Congenital or Acquired Absence of Cervix", (on, off) -> e.onOrBefore(on, e.to))
+                                || e.palliative());
+                numerator = ip && !exclusion && e.cervicalScreening();
             }
             case "CMS125" -> {
                 ip = e.ageIn(42, 74) && e.female() && e.adultOutpatientEncounter();
-                boolean right = e.diagnosis("Status Post Right Mastectomy", (on, off) -> onOrBefore(on, e.to))
-                        || e.procedure("Unilateral Mastectomy Right", (s, end) -> onOrBefore(end, e.to));
-                boolean left = e.diagnosis("Status Post Left Mastectomy", (on, off) -> onOrBefore(on, e.to))
-                        || e.procedure("Unilateral Mastectomy Left", (s, end) -> onOrBefore(end, e.to));
-                exclusion = e.hospice()
-                        || right && left
-                        || e.diagnosis("History of bilateral mastectomy", (on, off) -> onOrBefore(on, e.to))
-                        || e.procedure("Bilateral Mastectomy", (s, end) -> onOrBefore(end, e.to))
-                        || e.advancedIllnessAndFrailty66()
-                        || e.palliative();
-                numerator = false; // mammography is an ObservationClinicalResult
+                Overlap startsByEnd = (on, off) -> e.onOrBefore(on, e.to);
+                boolean right = e.diagnosis("Status Post Right Mastectomy", startsByEnd)
+                        || e.diagnosis("Unilateral Mastectomy, Unspecified Laterality", MemberRecord.RIGHT, startsByEnd)
+                        || e.procedure("Unilateral Mastectomy Right", (s, end) -> e.onOrBefore(end, e.to));
+                boolean left = e.diagnosis("Status Post Left Mastectomy", startsByEnd)
+                        || e.diagnosis("Unilateral Mastectomy, Unspecified Laterality", MemberRecord.LEFT, startsByEnd)
+                        || e.procedure("Unilateral Mastectomy Left", (s, end) -> e.onOrBefore(end, e.to));
+                exclusion = ip
+                        && (e.hospice()
+                                || right && left
+                                || e.diagnosis("History of bilateral mastectomy", (on, off) -> e.onOrBefore(on, e.to))
+                                || e.procedure("Bilateral Mastectomy", (s, end) -> e.onOrBefore(end, e.to))
+                                || e.advancedIllnessAndFrailty66()
+                                || e.nursingHome()
+                                || e.palliative());
+                int october = (int) LocalDate.of(e.start.getYear() - 2, 10, 1).toEpochDay();
+                numerator = ip
+                        && !exclusion
+                        && e.observation(
+                                "Mammography",
+                                MemberRecord.RESULT | MemberRecord.IMAGING,
+                                i -> e.between(r.observationEnd[i], october, e.to));
             }
             case "CMS130" -> {
                 ip = e.ageIn(46, 75) && e.adultOutpatientEncounter();
-                exclusion = e.hospice()
-                        || e.diagnosis("Malignant Neoplasm of Colon", (on, off) -> on <= e.to)
-                        || e.procedure("Total Colectomy", (s, end) -> end <= e.to)
-                        || e.advancedIllnessAndFrailty66()
-                        || e.palliative();
+                exclusion = ip
+                        && (e.hospice()
+                                || e.diagnosis("Malignant Neoplasm of Colon", (on, off) -> on <= e.to)
+                                || e.procedure("Total Colectomy", (s, end) -> end <= e.to)
+                                || e.advancedIllnessAndFrailty66()
+                                || e.nursingHome()
+                                || e.palliative());
                 int nineYears = (int) e.start.minusYears(9).toEpochDay();
                 int fourYears = (int) e.start.minusYears(4).toEpochDay();
-                numerator = e.procedure("Colonoscopy", (s, end) -> end >= nineYears && end <= e.to)
-                        || e.procedure("Flexible Sigmoidoscopy", (s, end) -> end >= fourYears && end <= e.to);
+                int twoYears = (int) e.start.minusYears(2).toEpochDay();
+                numerator = ip
+                        && !exclusion
+                        && (e.procedure("Colonoscopy", (s, end) -> end >= nineYears && end <= e.to)
+                                || e.procedure("Flexible Sigmoidoscopy", (s, end) -> end >= fourYears && end <= e.to)
+                                || e.observation(
+                                        "Fecal Occult Blood Test (FOBT)",
+                                        MemberRecord.RESULT | MemberRecord.HAS_VALUE,
+                                        i -> e.between(e.latest(i), e.from, e.to))
+                                || e.observation(
+                                        "sDNA FIT Test",
+                                        MemberRecord.RESULT | MemberRecord.HAS_VALUE,
+                                        i -> e.between(e.latest(i), twoYears, e.to))
+                                || e.observation(
+                                        "CT Colonography",
+                                        MemberRecord.RESULT | MemberRecord.IMAGING,
+                                        i -> e.between(r.observationEnd[i], fourYears, e.to)));
             }
             case "CMS165" -> {
                 // prevalence overlaps Interval[start of MP, start of MP + 6 months): the open end is the last
@@ -189,35 +267,52 @@ public final class EcqmEngine {
                 int lastDay = (int) e.start.plusMonths(6).minusDays(1).toEpochDay();
                 ip = e.ageIn(18, 85)
                         && e.diagnosis(
-                                "Essential Hypertension", (on, off) -> and(le(on, lastDay), ge(off, e.from)) == TRUE)
+                                "Essential Hypertension",
+                                (on, off) -> and(e.le(on, lastDay), e.ge(off, e.from)) == TRUE)
                         && e.adultOutpatientEncounter();
-                Overlap msOverlap = (on, off) -> and(le(on, e.to), ge(off, e.from)) == TRUE;
-                exclusion = e.hospice()
-                        || e.diagnosis("Pregnancy", msOverlap)
-                        || e.diagnosis("End Stage Renal Disease", msOverlap)
-                        || e.diagnosis("Kidney Transplant Recipient", msOverlap)
-                        || e.diagnosis("Chronic Kidney Disease, Stage 5", msOverlap)
-                        || e.procedure("Kidney Transplant", (s, end) -> onOrBefore(end, e.to))
-                        || e.procedure("Dialysis Services", (s, end) -> onOrBefore(end, e.to))
-                        || e.encounter("ESRD Monthly Outpatient Services", (s, end) -> onOrBefore(s, e.to))
-                        || e.advancedIllnessAndFrailty66To80Or81Frail()
-                        || e.palliative();
-                numerator = false; // blood pressure readings are observations
+                Overlap msOverlap = (on, off) -> and(e.le(on, e.to), e.ge(off, e.from)) == TRUE;
+                exclusion = ip
+                        && (e.hospice()
+                                || e.diagnosis("Pregnancy", msOverlap)
+                                || e.diagnosis("End Stage Renal Disease", msOverlap)
+                                || e.diagnosis("Kidney Transplant Recipient", msOverlap)
+                                || e.diagnosis("Chronic Kidney Disease, Stage 5", msOverlap)
+                                || e.procedure("Kidney Transplant", (s, end) -> e.onOrBefore(end, e.to))
+                                || e.procedure("Dialysis Services", (s, end) -> e.onOrBefore(end, e.to))
+                                || e.encounter("ESRD Monthly Outpatient Services", (s, end) -> e.onOrBefore(s, e.to))
+                                || e.advancedIllnessAndFrailty66To80Or81Frail()
+                                || e.nursingHome()
+                                || e.palliative());
+                numerator = ip && !exclusion && e.bloodPressureControlled();
             }
             default -> throw new IllegalArgumentException(measureId);
         }
-        var raw = new LinkedHashMap<String, Boolean>();
-        for (var code : m.populations()) {
-            raw.put(
-                    code,
-                    switch (code) {
-                        case "initial-population", "denominator" -> ip;
-                        case "denominator-exclusion" -> exclusion;
-                        case "numerator" -> numerator;
-                        default -> false;
-                    });
+        return new MeasurePopulations(
+                measureId, r.memberId, m.outcomes()[!ip ? 0 : exclusion ? 1 : numerator ? 2 : 3], Map.of());
+    }
+
+    /**
+     * The four answers a proportion measure can give, after its rules, made once per measure (shared, unmodifiable):
+     * outside the initial population; excluded; in the numerator; in the denominator only.
+     */
+    private static List<Map<String, Boolean>> outcomes(List<String> populations) {
+        var out = new java.util.ArrayList<Map<String, Boolean>>();
+        boolean[][] states = {{false, false, false}, {true, true, false}, {true, false, true}, {true, false, false}};
+        for (var state : states) {
+            var raw = new LinkedHashMap<String, Boolean>();
+            for (var code : populations) {
+                raw.put(
+                        code,
+                        switch (code) {
+                            case "initial-population", "denominator" -> state[0];
+                            case "denominator-exclusion" -> state[1];
+                            case "numerator" -> state[2];
+                            default -> false;
+                        });
+            }
+            out.add(java.util.Collections.unmodifiableMap(CqlMeasureEvaluator.proportion(raw)));
         }
-        return new MeasurePopulations(measureId, r.memberId, CqlMeasureEvaluator.proportion(raw), Map.of());
+        return List.copyOf(out);
     }
 
     // three-valued comparison of a day-precision date with a millisecond-precision bound on day b
@@ -243,6 +338,12 @@ public final class EcqmEngine {
         return le(d, b) == TRUE;
     }
 
+    /** A test on one observation of the record (its index). */
+    @FunctionalInterface
+    interface ObservationTest {
+        boolean test(int i);
+    }
+
     /** A test on an interval's two ends (epoch days). */
     @FunctionalInterface
     interface Overlap {
@@ -259,6 +360,8 @@ public final class EcqmEngine {
         final int to;
         /** AgeInYearsAt(date from end of "Measurement Period"); -1 without a birth date (null in CQL) */
         final int age;
+        /** whether the entry under test came with a time ({@link MemberRecord#PRECISE}) */
+        boolean precise;
 
         Evaluation(Definition m, MemberRecord r, LocalDate start, LocalDate end) {
             this.m = m;
@@ -269,6 +372,130 @@ public final class EcqmEngine {
             this.to = (int) end.toEpochDay();
             this.age =
                     r.birthDate == null ? -1 : Period.between(r.birthDate, end).getYears();
+        }
+
+        /** {@code d <= b} for the entry under test: a dateTime on the bound's day is before the bound's last ms. */
+        int le(int d, int b) {
+            return precise && d == b ? TRUE : EcqmEngine.le(d, b);
+        }
+
+        /** {@code d >= b} for the entry under test: a dateTime on the bound's day is after its first ms. */
+        int ge(int d, int b) {
+            return precise && d == b ? TRUE : EcqmEngine.ge(d, b);
+        }
+
+        boolean onOrBefore(int d, int b) {
+            return le(d, b) == TRUE;
+        }
+
+        /** "during day of Interval[low, high]" for one day. */
+        boolean between(int d, int low, int high) {
+            return d >= low && d <= high;
+        }
+
+        /** QICoreCommon's {@code latest()}: the end of the effective interval if it has one, else its start. */
+        int latest(int i) {
+            int end = r.observationEnd[i];
+            return end == MemberRecord.OPEN_END ? r.observationStart[i] : end;
+        }
+
+        /** exists an observation (status final, amended or corrected) coded in the value set, with the flags. */
+        boolean observation(String valueSet, int flags, ObservationTest test) {
+            int vs = m.vs(valueSet);
+            for (int i = 0; i < r.observations; i++) {
+                if ((r.observationFlags[i] & flags) == flags && hasCode(r.observationCodes[i], vs) && test.test(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * CMS122's numerator: the lowest HbA1c or GMI reading on the most recent day with one in the period has no
+         * value (CQL sorts a reading without a Quantity first) or is above 9 %, or there is no reading at all.
+         */
+        boolean glycemicStatusAbove9OrMissing() {
+            int hba1c = m.vs("HbA1c Laboratory Test");
+            int gmi = m.vs(GMI);
+            int mostRecent = Integer.MIN_VALUE;
+            for (int i = 0; i < r.observations; i++) {
+                if (glycemic(i, hba1c, gmi)) mostRecent = Math.max(mostRecent, latest(i));
+            }
+            if (mostRecent == Integer.MIN_VALUE) return true;
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < r.observations; i++) {
+                if (!glycemic(i, hba1c, gmi) || latest(i) != mostRecent) continue;
+                double value = r.observationQuantity[i];
+                // a reading without a Quantity sorts first; the numerator then holds only when it has no value at
+                // all (a coded value is not null, and comparing it with 9 '%' is null)
+                if (Double.isNaN(value)) return (r.observationFlags[i] & MemberRecord.HAS_VALUE) == 0;
+                lowest = Math.min(lowest, value);
+            }
+            return lowest > 9;
+        }
+
+        private boolean glycemic(int i, int hba1c, int gmi) {
+            return (r.observationFlags[i] & MemberRecord.RESULT) != 0
+                    && (hasCode(r.observationCodes[i], hba1c) || hasCode(r.observationCodes[i], gmi))
+                    && between(latest(i), from, to);
+        }
+
+        /** CMS124's numerator: cytology within 3 years, or HPV within 5 years at 30 or older, with a value. */
+        boolean cervicalScreening() {
+            int twoYears = (int) start.minusYears(2).toEpochDay();
+            int fourYears = (int) start.minusYears(4).toEpochDay();
+            int result = MemberRecord.RESULT | MemberRecord.HAS_VALUE;
+            return observation("Pap Test", result, i -> between(latest(i), twoYears, to))
+                    || observation(
+                            "HPV Test",
+                            result,
+                            i -> r.birthDate != null
+                                    && Period.between(r.birthDate, LocalDate.ofEpochDay(latest(i)))
+                                                    .getYears()
+                                            >= 30
+                                    && between(latest(i), fourYears, to));
+        }
+
+        /**
+         * CMS165's numerator. A qualifying reading is any observation with a result status ([USCoreBloodPressureProfile]
+         * is not narrowed by profile or code) that is not during an inpatient or emergency encounter, or whose
+         * encounter is an outpatient one and which is during the period. On the most recent day of a qualifying
+         * reading, the lowest systolic must be below 140 and the lowest diastolic below 90; a reading of that day
+         * without the component sorts first as null, and a null comparison is false.
+         */
+        boolean bloodPressureControlled() {
+            int inpatient = m.vs("Encounter Inpatient");
+            int emergency = m.vs("Emergency Department Evaluation and Management Visit");
+            int mostRecent = Integer.MIN_VALUE;
+            var qualifying = new boolean[r.observations];
+            for (int i = 0; i < r.observations; i++) {
+                if ((r.observationFlags[i] & MemberRecord.RESULT) == 0) continue;
+                int day = latest(i);
+                boolean outpatient = (r.observationFlags[i] & MemberRecord.OUTPATIENT_ENCOUNTER) != 0;
+                qualifying[i] = !duringEncounter(day, inpatient, emergency) || outpatient && between(day, from, to);
+                if (qualifying[i]) mostRecent = Math.max(mostRecent, day);
+            }
+            if (mostRecent == Integer.MIN_VALUE) return false;
+            double systolic = Double.POSITIVE_INFINITY;
+            double diastolic = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < r.observations; i++) {
+                if (!qualifying[i] || latest(i) != mostRecent) continue;
+                if (Double.isNaN(r.observationSystolic[i]) || Double.isNaN(r.observationDiastolic[i])) return false;
+                systolic = Math.min(systolic, r.observationSystolic[i]);
+                diastolic = Math.min(diastolic, r.observationDiastolic[i]);
+            }
+            return systolic < 140 && diastolic < 90;
+        }
+
+        private boolean duringEncounter(int day, int inpatient, int emergency) {
+            for (int i = 0; i < r.encounters; i++) {
+                if ((hasCode(r.encounterCodes[i], inpatient) || hasCode(r.encounterCodes[i], emergency))
+                        && day >= r.encounterFrom[i]
+                        && day <= r.encounterTo[i]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** AgeInYearsAt(date from end of "Measurement Period") in Interval[low, high]. */
@@ -292,6 +519,7 @@ public final class EcqmEngine {
 
         boolean encounter(int vs, Overlap test) {
             for (int i = 0; i < r.encounters; i++) {
+                precise = (r.encounterFlags[i] & MemberRecord.PRECISE) != 0;
                 if (hasCode(r.encounterCodes[i], vs) && test.test(r.encounterFrom[i], r.encounterTo[i])) return true;
             }
             return false;
@@ -301,6 +529,7 @@ public final class EcqmEngine {
         boolean procedure(String valueSet, Overlap test) {
             int vs = m.vs(valueSet);
             for (int i = 0; i < r.procedures; i++) {
+                precise = (r.procedureFlags[i] & MemberRecord.PRECISE) != 0;
                 if (r.terminology().in(r.procedureCode[i], vs) && test.test(r.procedureFrom[i], r.procedureTo[i])) {
                     return true;
                 }
@@ -310,8 +539,15 @@ public final class EcqmEngine {
 
         /** exists a verified diagnosis in the value set whose prevalence interval passes the test. */
         boolean diagnosis(String valueSet, Overlap test) {
+            return diagnosis(valueSet, 0, test);
+        }
+
+        /** exists a verified diagnosis in the value set, with the flags, whose prevalence interval passes the test. */
+        boolean diagnosis(String valueSet, int flags, Overlap test) {
             int vs = m.vs(valueSet);
             for (int i = 0; i < r.diagnoses; i++) {
+                if ((r.diagnosisFlags[i] & flags) != flags) continue;
+                precise = (r.diagnosisFlags[i] & MemberRecord.PRECISE) != 0;
                 if (r.terminology().in(r.diagnosisCode[i], vs)
                         && test.test(r.diagnosisOnset[i], r.diagnosisAbatement[i])) {
                     return true;
@@ -365,7 +601,26 @@ public final class EcqmEngine {
             Overlap overlapsDay = (s, e) -> s <= to && e >= from;
             return encounter("Hospice Encounter", overlapsDay)
                     || procedure("Hospice Care Ambulatory", overlapsDay)
-                    || diagnosis("Hospice Diagnosis", overlapsDay);
+                    || diagnosis("Hospice Diagnosis", overlapsDay)
+                    || hospiceDischarge()
+                    || order("Hospice Care Ambulatory", MemberRecord.SERVICE_ORDER, (s, e) -> s >= from && s <= to)
+                    || observation(
+                            HOSPICE_ASSESSMENT,
+                            MemberRecord.RESULT | MemberRecord.VALUE_YES,
+                            i -> r.observationStart[i] <= to && r.observationEnd[i] >= from);
+        }
+
+        /** An inpatient encounter discharged to hospice care that ends during the period. */
+        private boolean hospiceDischarge() {
+            int vs = m.vs("Encounter Inpatient");
+            for (int i = 0; i < r.encounters; i++) {
+                if ((r.encounterFlags[i] & MemberRecord.HOSPICE_DISCHARGE) != 0
+                        && hasCode(r.encounterCodes[i], vs)
+                        && between(r.encounterTo[i], from, to)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** PalliativeCare."Has Palliative Care in the Measurement Period" (no FACIT-Pal assessment in claims). */
@@ -373,19 +628,65 @@ public final class EcqmEngine {
             Overlap overlapsDay = (s, e) -> s <= to && e >= from;
             return diagnosis("Palliative Care Diagnosis", overlapsDay)
                     || encounter("Palliative Care Encounter", overlapsDay)
-                    || procedure("Palliative Care Intervention", overlapsDay);
+                    || procedure("Palliative Care Intervention", overlapsDay)
+                    || observation(
+                            FACIT_PAL,
+                            MemberRecord.RESULT,
+                            i -> r.observationStart[i] <= to && r.observationEnd[i] >= from);
         }
 
         /** AdvancedIllnessandFrailty."Has Criteria Indicating Frailty" (diagnosis or encounter in claims). */
         boolean frailty() {
             Overlap overlapsDay = (s, e) -> s <= to && e >= from;
-            return diagnosis("Frailty Diagnosis", overlapsDay) || encounter("Frailty Encounter", overlapsDay);
+            int device = m.vs("Frailty Device");
+            return order("Frailty Device", MemberRecord.DEVICE_ORDER, (s, e) -> s >= from && s <= to)
+                    || observation(
+                            MEDICAL_EQUIPMENT,
+                            MemberRecord.RESULT,
+                            i -> hasCode(r.observationValueCodes[i], device) && between(r.observationEnd[i], from, to))
+                    || diagnosis("Frailty Diagnosis", overlapsDay)
+                    || encounter("Frailty Encounter", overlapsDay)
+                    || observation(
+                            "Frailty Symptom", 0, i -> r.observationStart[i] <= to && r.observationEnd[i] >= from);
         }
 
         /** "Has Advanced Illness in Year Before or During Measurement Period" (no dementia medication in claims). */
         boolean advancedIllness() {
             int yearBefore = (int) start.minusYears(1).toEpochDay();
-            return diagnosis("Advanced Illness", (on, off) -> on >= yearBefore && on <= to);
+            return diagnosis("Advanced Illness", (on, off) -> on >= yearBefore && on <= to)
+                    || order(
+                            "Dementia Medications",
+                            MemberRecord.MEDICATION_ORDER,
+                            (s, e) -> s <= to && e >= yearBefore);
+        }
+
+        /**
+         * "Is Age 66 or Older Living Long Term in a Nursing Home": the housing status assessment ending last on or
+         * before the period's last day says "Lives in nursing home".
+         */
+        boolean nursingHome() {
+            if (age() < 66) return false;
+            int vs = m.vs(HOUSING_STATUS);
+            int last = -1;
+            for (int i = 0; i < r.observations; i++) {
+                if ((r.observationFlags[i] & MemberRecord.RESULT) == 0 || !hasCode(r.observationCodes[i], vs)) continue;
+                if (r.observationEnd[i] > to) continue;
+                if (last < 0 || r.observationEnd[i] >= r.observationEnd[last]) last = i;
+            }
+            return last >= 0 && (r.observationFlags[last] & MemberRecord.VALUE_NURSING_HOME) != 0;
+        }
+
+        /** exists an order of the kind coded in the value set whose interval passes the test. */
+        boolean order(String valueSet, int kind, Overlap test) {
+            int vs = m.vs(valueSet);
+            for (int i = 0; i < r.orders; i++) {
+                if ((r.orderFlags[i] & kind) != 0
+                        && hasCode(r.orderCodes[i], vs)
+                        && test.test(r.orderStart[i], r.orderEnd[i])) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean advancedIllnessAndFrailty66() {

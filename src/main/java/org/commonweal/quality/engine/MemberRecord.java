@@ -15,25 +15,86 @@ public final class MemberRecord {
     /** An end date that is not known: after every date. */
     public static final int OPEN_END = Integer.MAX_VALUE;
 
+    /**
+     * A condition's end that CQL cannot place (an inactive condition without abatement: {@code Interval[onset,
+     * null)}): every comparison with it is null, so it is before every date and no test on it holds.
+     */
+    public static final int UNKNOWN_END = Integer.MIN_VALUE;
+
+    /** Entry flag: the date came with a time (a FHIR dateTime), so a period bound's day does not make it uncertain. */
+    static final int PRECISE = 1;
+    /** Encounter flag: discharged to hospice care (Hospice's two discharge dispositions). */
+    static final int HOSPICE_DISCHARGE = 2;
+    /** Observation flag: it has a value of any type. */
+    static final int HAS_VALUE = 4;
+    /** Observation flag: a category is "imaging". */
+    static final int IMAGING = 8;
+    /** Observation flag: its value is SNOMED CT "Yes (qualifier value)". */
+    static final int VALUE_YES = 16;
+    /** Observation flag: its encounter exists and its class is none of CMS165's inpatient/emergency classes. */
+    static final int OUTPATIENT_ENCOUNTER = 32;
+    /** Observation flag: status final, amended or corrected (else preliminary, which only a symptom accepts). */
+    static final int RESULT = 64;
+    /** Observation flag: its value is SNOMED CT "Lives in nursing home (finding)". */
+    static final int VALUE_NURSING_HOME = 128;
+    /** Condition flag: a body site is SNOMED CT "Right (qualifier value)". */
+    static final int RIGHT = 256;
+    /** Condition flag: a body site is SNOMED CT "Left (qualifier value)". */
+    static final int LEFT = 512;
+    /** Order kinds: a DeviceRequest, ServiceRequest or MedicationRequest that the Status functions keep. */
+    static final int DEVICE_ORDER = 1024;
+
+    static final int SERVICE_ORDER = 2048;
+    static final int MEDICATION_ORDER = 4096;
+
     final String memberId;
     final LocalDate birthDate;
     final String sex;
     final boolean hasClinicalData;
 
     int encounters;
+    int[] encounterFlags = new int[4];
     int[] encounterFrom = new int[4];
     int[] encounterTo = new int[4];
     int[][] encounterCodes = new int[4][];
 
     int procedures;
+    int[] procedureFlags = new int[4];
     int[] procedureFrom = new int[4];
     int[] procedureTo = new int[4];
     int[] procedureCode = new int[4];
 
     int diagnoses;
+    int[] diagnosisFlags = new int[4];
     int[] diagnosisOnset = new int[4];
     int[] diagnosisAbatement = new int[4];
     int[] diagnosisCode = new int[4];
+
+    /** Observations with status final, amended or corrected (the only ones any measure's Status function keeps). */
+    int observations;
+
+    int[] observationFlags = new int[4];
+    int[][] observationCodes = new int[4][];
+    /** start and end of {@code effective.toInterval()}; the end is {@code latest()} */
+    int[] observationStart = new int[4];
+
+    int[] observationEnd = new int[4];
+    /** {@code value as Quantity}: NaN when the value is no Quantity */
+    double[] observationQuantity = new double[4];
+    /** the single systolic / diastolic component's value, NaN when there is none */
+    double[] observationSystolic = new double[4];
+
+    double[] observationDiastolic = new double[4];
+    /** the value's codings (a CodeableConcept value), as terminology ids */
+    int[][] observationValueCodes = new int[4][];
+
+    /** Orders: device and service requests (authoredOn) and medication requests (medicationRequestPeriod). */
+    int orders;
+
+    int[] orderFlags = new int[4];
+    int[][] orderCodes = new int[4][];
+    int[] orderStart = new int[4];
+    int[] orderEnd = new int[4];
 
     private final Terminology terminology;
 
@@ -84,49 +145,100 @@ public final class MemberRecord {
             addProcedure(
                     lineFrom[i] == null ? OPEN_END : (int) lineFrom[i].toEpochDay(),
                     lineTo[i] == null ? OPEN_END : (int) lineTo[i].toEpochDay(),
-                    code);
+                    code,
+                    0);
         }
-        if (kept > 0) addEncounter(f, t, Arrays.copyOf(codes, kept));
+        if (kept > 0) addEncounter(f, t, Arrays.copyOf(codes, kept), 0);
         for (var pcs : pcsCodes) {
             int code = terminology.pcsCode(pcs);
-            if (code >= 0) addProcedure(f, t, code);
+            if (code >= 0) addProcedure(f, t, code, 0);
         }
         for (var dx : diagnosisCodes) {
             int code = terminology.diagnosisCode(dx);
-            if (code >= 0) addDiagnosis(f, t, code);
+            if (code >= 0) addDiagnosis(f, t, code, 0);
         }
     }
 
-    private void addEncounter(int from, int to, int[] codes) {
+    void addEncounter(int from, int to, int[] codes, int flags) {
         if (encounters == encounterFrom.length) {
+            encounterFlags = Arrays.copyOf(encounterFlags, encounters * 2);
             encounterFrom = Arrays.copyOf(encounterFrom, encounters * 2);
             encounterTo = Arrays.copyOf(encounterTo, encounters * 2);
             encounterCodes = Arrays.copyOf(encounterCodes, encounters * 2);
         }
+        encounterFlags[encounters] = flags;
         encounterFrom[encounters] = from;
         encounterTo[encounters] = to;
         encounterCodes[encounters++] = codes;
     }
 
-    private void addProcedure(int from, int to, int code) {
+    void addProcedure(int from, int to, int code, int flags) {
         if (procedures == procedureFrom.length) {
+            procedureFlags = Arrays.copyOf(procedureFlags, procedures * 2);
             procedureFrom = Arrays.copyOf(procedureFrom, procedures * 2);
             procedureTo = Arrays.copyOf(procedureTo, procedures * 2);
             procedureCode = Arrays.copyOf(procedureCode, procedures * 2);
         }
+        procedureFlags[procedures] = flags;
         procedureFrom[procedures] = from;
         procedureTo[procedures] = to;
         procedureCode[procedures++] = code;
     }
 
-    private void addDiagnosis(int onset, int abatement, int code) {
+    void addDiagnosis(int onset, int abatement, int code, int flags) {
         if (diagnoses == diagnosisOnset.length) {
+            diagnosisFlags = Arrays.copyOf(diagnosisFlags, diagnoses * 2);
             diagnosisOnset = Arrays.copyOf(diagnosisOnset, diagnoses * 2);
             diagnosisAbatement = Arrays.copyOf(diagnosisAbatement, diagnoses * 2);
             diagnosisCode = Arrays.copyOf(diagnosisCode, diagnoses * 2);
         }
+        diagnosisFlags[diagnoses] = flags;
         diagnosisOnset[diagnoses] = onset;
         diagnosisAbatement[diagnoses] = abatement;
         diagnosisCode[diagnoses++] = code;
+    }
+
+    void addOrder(int[] codes, int start, int end, int flags) {
+        if (orders == orderStart.length) {
+            int n = orders * 2;
+            orderFlags = Arrays.copyOf(orderFlags, n);
+            orderCodes = Arrays.copyOf(orderCodes, n);
+            orderStart = Arrays.copyOf(orderStart, n);
+            orderEnd = Arrays.copyOf(orderEnd, n);
+        }
+        orderFlags[orders] = flags;
+        orderCodes[orders] = codes;
+        orderStart[orders] = start;
+        orderEnd[orders++] = end;
+    }
+
+    void addObservation(
+            int[] codes,
+            int[] valueCodes,
+            int start,
+            int end,
+            int flags,
+            double quantity,
+            double systolic,
+            double diastolic) {
+        if (observations == observationStart.length) {
+            int n = observations * 2;
+            observationFlags = Arrays.copyOf(observationFlags, n);
+            observationCodes = Arrays.copyOf(observationCodes, n);
+            observationStart = Arrays.copyOf(observationStart, n);
+            observationEnd = Arrays.copyOf(observationEnd, n);
+            observationQuantity = Arrays.copyOf(observationQuantity, n);
+            observationSystolic = Arrays.copyOf(observationSystolic, n);
+            observationDiastolic = Arrays.copyOf(observationDiastolic, n);
+            observationValueCodes = Arrays.copyOf(observationValueCodes, n);
+        }
+        observationValueCodes[observations] = valueCodes;
+        observationFlags[observations] = flags;
+        observationCodes[observations] = codes;
+        observationStart[observations] = start;
+        observationEnd[observations] = end;
+        observationQuantity[observations] = quantity;
+        observationSystolic[observations] = systolic;
+        observationDiastolic[observations++] = diastolic;
     }
 }

@@ -24,6 +24,7 @@ public final class Terminology {
     private final Map<String, Integer> lineIds = new ConcurrentHashMap<>();
     private final Map<String, Integer> diagnosisIds = new ConcurrentHashMap<>();
     private final Map<String, Integer> pcsIds = new ConcurrentHashMap<>();
+    private final Map<String, Integer> codingIds = new ConcurrentHashMap<>();
     private volatile BitSet[] codeSets = new BitSet[256];
     private int codes;
 
@@ -58,6 +59,12 @@ public final class Terminology {
 
     int pcsCode(String code) {
         return pcsIds.computeIfAbsent(code, k -> intern(ICD10_PCS + "|" + code));
+    }
+
+    /** A FHIR coding as it stands ({@code system|code}), as the reference engine's value-set membership reads it. */
+    int coding(String system, String code) {
+        if (system == null || code == null) return -1;
+        return codingIds.computeIfAbsent(system + "|" + code, this::intern);
     }
 
     boolean in(int code, int valueSet) {

@@ -20,6 +20,7 @@ import org.commonweal.coverage.MemberSummary;
 import org.commonweal.quality.CareGapsComputed;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.engine.EcqmEngine;
+import org.commonweal.quality.engine.FhirRecords;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
 import org.hl7.fhir.r4.model.Resource;
@@ -30,9 +31,9 @@ import org.springframework.stereotype.Service;
 /**
  * Measure runs with our own engine ({@link EcqmEngine}), the default: the covered members are streamed from
  * coverage in member order (one audited bulk read), their claims read set-wise, 5,000 members a query, each member's
- * record evaluated for every measure at once on the machine's cores, results written in batches. A member with
- * clinical FHIR resources, and every measure the engine does not cover (CMS117, CMS153), is evaluated by the CQL
- * reference engine over the same data as FHIR, as {@link MeasureRuns} does. {@link #recompute} re-evaluates one
+ * record evaluated for every measure at once on the machine's cores, results written in batches. A member's clinical
+ * FHIR resources join the record ({@link FhirRecords}); every measure the engine does not cover is evaluated by the
+ * CQL reference engine over the same data as FHIR, as {@link MeasureRuns} does. {@link #recompute} re-evaluates one
  * member in the latest runs when new data arrives for them.
  */
 @Service
@@ -228,6 +229,8 @@ public class OwnEngineRuns {
         var engine = engine();
         var record = engine.record(m.memberId(), m.birthDate(), m.sex(), hasClinical);
         ClaimRecords.fill(record, claims);
+        List<Resource> clinicalResources = hasClinical ? clinical.resources(m.memberId()) : List.of();
+        FhirRecords.add(record, clinicalResources);
         var out = new ArrayList<Answer>(measureIds.size());
         List<Resource> fhir = null;
         for (var id : measureIds) {
@@ -237,7 +240,7 @@ public class OwnEngineRuns {
                 } else {
                     if (fhir == null) {
                         fhir = new ArrayList<>(ClaimResources.of(summary(m), claims));
-                        fhir.addAll(clinical.resources(m.memberId()));
+                        fhir.addAll(clinicalResources);
                     }
                     out.add(new Answer(m, id, reference(id, m.memberId(), fhir, from, to), null));
                 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.quality.engine.EcqmEngine;
+import org.commonweal.quality.engine.FhirRecords;
 import org.commonweal.quality.measure.CqlMeasureEvaluator;
 import org.commonweal.quality.measure.PublishedMeasureContent;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * Our engine against the CQL reference engine running the stewards' ELM, member by member: 1,000 generated members
  * with claims (ages on and around every cut-off, dates on and around the period's edges and the look-back starts,
  * codes drawn from every value set of the measures, exclusions and noise), each converted to FHIR for the reference
- * engine ({@link ClaimResources}) and to our record ({@link ClaimRecords}). Every population of every member must be
- * the same.
+ * engine ({@link ClaimResources}) and to our record ({@link ClaimRecords}); and 300 more with clinical data: the
+ * resources of a published test case moved to the member and shifted in time ({@link FhirRecords}). Every population
+ * of every member must be the same.
  */
 class OwnEngineDifferentialTests {
 
@@ -43,6 +45,13 @@ class OwnEngineDifferentialTests {
         var members = new ArrayList<Generated>();
         for (int i = 0; i < MEMBERS - EDGE_MEMBERS; i++) members.add(generate(i, random, pools));
         for (int i = MEMBERS - EDGE_MEMBERS; i < MEMBERS; i++) members.add(edge(i, random, pools));
+        // members with clinical data: the resources of a published test case (any of the five measures), moved to
+        // the member and shifted in time, beside the member's generated claims
+        var fragments = clinicalFragments();
+        for (int i = 0; i < CLINICAL_MEMBERS; i++) {
+            var base = i % 2 == 0 ? generate(MEMBERS + i, random, pools) : edge(MEMBERS + i, random, pools);
+            members.add(withClinical(base, fragments.get(random.nextInt(fragments.size())), random));
+        }
 
         var mismatches = java.util.Collections.synchronizedList(new ArrayList<String>());
         var counts = new TreeMap<String, Map<String, Integer>>();
@@ -59,24 +68,31 @@ class OwnEngineDifferentialTests {
                 for (int i = half; i < members.size(); i += 2) {
                     var member = members.get(i);
                     long t0 = System.nanoTime();
-                    var expected = reference.evaluate(
-                            member.summary.memberId(), ClaimResources.of(member.summary, member.claims), START, END);
+                    var fhir = new ArrayList<org.hl7.fhir.r4.model.Resource>(
+                            ClaimResources.of(member.summary, member.claims));
+                    fhir.addAll(member.clinical);
+                    var expected = reference.evaluate(member.summary.memberId(), fhir, START, END);
                     long t1 = System.nanoTime();
                     var record = engine.record(
-                            member.summary.memberId(), member.summary.birthDate(), member.summary.sex(), false);
+                            member.summary.memberId(),
+                            member.summary.birthDate(),
+                            member.summary.sex(),
+                            !member.clinical.isEmpty());
                     ClaimRecords.fill(record, member.claims);
+                    FhirRecords.add(record, member.clinical);
                     var actual = engine.evaluate(measureId, record, START, END);
                     long t2 = System.nanoTime();
                     cqlNanos.addAndGet(t1 - t0);
                     ourNanos.addAndGet(t2 - t1);
                     expected.populations().forEach((code, in) -> {
                         if (in) tally.merge(code, 1, Integer::sum);
+                        if (in && !member.clinical.isEmpty()) tally.merge("clinical " + code, 1, Integer::sum);
                     });
                     if (!expected.populations().equals(actual.populations())) {
                         mismatches.add(measureId + " " + member.summary.memberId() + " born "
                                 + member.summary.birthDate() + " " + member.summary.sex() + ": reference "
                                 + expected.populations() + ", ours " + actual.populations() + "; claims "
-                                + member.claims);
+                                + member.claims + "; clinical " + member.source);
                     }
                 }
             });
@@ -84,11 +100,11 @@ class OwnEngineDifferentialTests {
         System.out.printf(
                 "differential: %d members x %d measures; populations (reference) %s;"
                         + " reference engine %.1f ms/member-measure, ours (record built included) %.3f ms%n",
-                MEMBERS,
+                members.size(),
                 EcqmEngine.MEASURES.size(),
                 counts,
-                cqlNanos.get() / 1e6 / MEMBERS / EcqmEngine.MEASURES.size(),
-                ourNanos.get() / 1e6 / MEMBERS / EcqmEngine.MEASURES.size());
+                cqlNanos.get() / 1e6 / members.size() / EcqmEngine.MEASURES.size(),
+                ourNanos.get() / 1e6 / members.size() / EcqmEngine.MEASURES.size());
         assertThat(mismatches).as("members whose populations differ").isEmpty();
         // the generated members reach every population of every measure, so the comparison is not vacuous
         for (var measureId : EcqmEngine.MEASURES) {
@@ -99,9 +115,75 @@ class OwnEngineDifferentialTests {
         }
         assertThat(counts.get("CMS130")).containsKey("numerator");
         assertThat(counts.get("CMS122")).containsKey("numerator");
+        // and the members with clinical data reach the populations only clinical data can reach
+        for (var measureId : EcqmEngine.MEASURES) {
+            assertThat(counts.get(measureId))
+                    .as(measureId)
+                    .containsKeys("clinical initial-population", "clinical denominator-exclusion");
+        }
+        for (var measureId : List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165")) {
+            assertThat(counts.get(measureId)).as(measureId).containsKey("clinical numerator");
+        }
     }
 
-    record Generated(MemberSummary summary, List<ClaimResources.StoredClaim> claims) {}
+    static final int CLINICAL_MEMBERS = 300;
+
+    record Generated(
+            MemberSummary summary,
+            List<ClaimResources.StoredClaim> claims,
+            List<org.hl7.fhir.r4.model.Resource> clinical,
+            String source) {
+        Generated(MemberSummary summary, List<ClaimResources.StoredClaim> claims) {
+            this(summary, claims, List.of(), "none");
+        }
+    }
+
+    /** One published test case's resources other than its Patient (and its id, to name it in a mismatch). */
+    record Fragment(String source, List<org.hl7.fhir.r4.model.Resource> resources) {}
+
+    static List<Fragment> clinicalFragments() {
+        var fragments = new ArrayList<Fragment>();
+        for (var id : EcqmEngine.MEASURES) {
+            for (var testCase : PublishedMeasureContent.testCases(PublishedMeasureContent.measure(id))) {
+                var resources = testCase.resources().stream()
+                        .filter(r -> !(r instanceof org.hl7.fhir.r4.model.Patient))
+                        .toList();
+                if (!resources.isEmpty()) fragments.add(new Fragment(id + "/" + testCase.patientId(), resources));
+            }
+        }
+        return fragments;
+    }
+
+    /** Shifts, in days, of a test case's dates: none, across the period's bounds, a year either way. */
+    static final int[] SHIFTS = {0, 0, 0, -1, 1, -2, 2, -365, 365, -183, 183};
+
+    /**
+     * The member with a copy of the fragment's resources: every reference to a Patient now names the member, every
+     * date and dateTime moved by one shift.
+     */
+    static Generated withClinical(Generated base, Fragment fragment, Random random) {
+        int shift = SHIFTS[random.nextInt(SHIFTS.length)];
+        var terser = FhirContext.forR4Cached().newTerser();
+        var memberId = base.summary().memberId();
+        var copies = new ArrayList<org.hl7.fhir.r4.model.Resource>();
+        for (var resource : fragment.resources()) {
+            var copy = resource.copy();
+            for (var reference :
+                    terser.getAllPopulatedChildElementsOfType(copy, org.hl7.fhir.r4.model.Reference.class)) {
+                if ("Patient".equals(reference.getReferenceElement().getResourceType())) {
+                    reference.setReference("Patient/" + memberId);
+                }
+            }
+            if (shift != 0) {
+                for (var date :
+                        terser.getAllPopulatedChildElementsOfType(copy, org.hl7.fhir.r4.model.BaseDateTimeType.class)) {
+                    if (date.getValue() != null) date.add(java.util.Calendar.DATE, shift);
+                }
+            }
+            copies.add(copy);
+        }
+        return new Generated(base.summary(), base.claims(), copies, fragment.source() + " shifted " + shift + " days");
+    }
 
     /**
      * Claim codes of each value set of the five measures: line codes, diagnoses and ICD-10-PCS codes, and the line
