@@ -11,9 +11,11 @@ import java.util.Set;
 import org.commonweal.geography.GeoPoint;
 
 /**
- * The outcome of a run kept in memory: every member's nearest location per provider type (about 150 bytes a member)
- * and the aggregates per product line, provider type and ZIP. When one location is added, moved or removed, only the
- * members it can affect are recomputed and the aggregates of that product line and type are rebuilt.
+ * The outcome of a run kept in memory: every member's nearest location per provider type (about 170 bytes a member
+ * with 11 types) and the aggregates per product line, provider type and ZIP. When one location is added, moved or
+ * removed, only the members it can affect are recomputed and the aggregates of that product line and type are rebuilt.
+ * A run over its memory budget ({@link AdequacyEngine#start(long)}) keeps the aggregates only: {@link #keepsMembers()}
+ * is false and it cannot be patched (a change needs a new run).
  */
 public final class Snapshot {
 
@@ -23,6 +25,9 @@ public final class Snapshot {
     private final long[] unlocated;
     private final Map<Long, Integer> unlocatedKeys;
     private final long outOfScope;
+    /** Members measured, for a snapshot without members' records; -1 when it keeps them (counted from them). */
+    private final long measured;
+
     private final int lines;
     private final int types;
     private int zips;
@@ -47,9 +52,53 @@ public final class Snapshot {
         this.unlocated = unlocated;
         this.unlocatedKeys = new HashMap<>(unlocatedKeys);
         this.outOfScope = outOfScope;
+        this.measured = -1;
         this.lines = engine.productLines().size();
         this.types = engine.providerTypes().size();
         allocate(rules.length);
+    }
+
+    /** A snapshot with the aggregates of a run and no member records. */
+    Snapshot(AdequacyEngine engine, Aggregates sums, ZipRule[] rules, long[] unlocated, long outOfScope) {
+        this.engine = engine;
+        this.batches = List.of();
+        this.rules = rules;
+        this.unlocated = unlocated;
+        this.unlocatedKeys = Map.of();
+        this.outOfScope = outOfScope;
+        this.measured = sums.members;
+        this.lines = engine.productLines().size();
+        this.types = engine.providerTypes().size();
+        allocate(rules.length);
+        for (int z = 0; z < zips; z++) {
+            for (int pl = 0; pl < lines; pl++) {
+                for (int t = 0; t < types; t++) {
+                    int from = sums.cell(z, pl, t);
+                    if (from >= sums.count.length) {
+                        continue;
+                    }
+                    int c = cell(pl, t, z);
+                    members[c] = sums.count[from];
+                    met[c] = sums.met[from];
+                    byMiles[c] = sums.byMiles[from];
+                    byMinutes[c] = sums.byMinutes[from];
+                    byAlternative[c] = sums.byAlternative[from];
+                    maxMiles[c] = sums.maxMiles[from];
+                    sumMiles[c] = sums.sumMiles[from];
+                }
+            }
+        }
+    }
+
+    /** Whether members' records are kept, so a location or member change can be applied without a new run. */
+    public boolean keepsMembers() {
+        return measured < 0;
+    }
+
+    private void requireMembers() {
+        if (!keepsMembers()) {
+            throw new IllegalStateException("this run kept no member records (over its memory budget): run again");
+        }
     }
 
     private void allocate(int zipCount) {
@@ -70,6 +119,9 @@ public final class Snapshot {
 
     /** Members measured (those who left the run since are not counted). */
     public synchronized long memberCount() {
+        if (!keepsMembers()) {
+            return measured;
+        }
         long n = 0;
         for (MemberBatch b : batches) {
             for (int i = 0; i < b.size; i++) {
@@ -169,6 +221,7 @@ public final class Snapshot {
 
     /** Visits up to {@code limit} members spread evenly over the snapshot: coordinates, product line index, and the nearest miles per type. */
     public synchronized void sample(int limit, MemberVisitor visitor) {
+        requireMembers();
         long total = memberCount();
         long step = Math.max(1, total / Math.max(1, limit));
         long seen = 0;
@@ -191,6 +244,7 @@ public final class Snapshot {
 
     /** Visits every member's coordinates, product line index and ZIP, in run order. */
     public synchronized void forEachMember(MemberPlace visitor) {
+        requireMembers();
         for (MemberBatch b : batches) {
             for (int i = 0; i < b.size; i++) {
                 if (b.productLine[i] < 0) {
@@ -215,6 +269,7 @@ public final class Snapshot {
      * Returns how many members were recomputed or moved to the new location.
      */
     public synchronized int applyLocationChange(int pl, int t, String locationId, GeoPoint newPoint) {
+        requireMembers();
         GeoGrid grid = engine.grid(pl, t);
         List<Integer> removed = grid.indexesOf(locationId);
         removed.forEach(grid::remove);
@@ -273,6 +328,7 @@ public final class Snapshot {
      * the run joins it; an unchanged one is left alone. The aggregates of the product lines touched are rebuilt.
      */
     public synchronized ResidenceOutcome applyResidenceChanges(Collection<Residence> changes) {
+        requireMembers();
         Map<Long, Residence> pending = new HashMap<>();
         changes.forEach(r -> pending.put(r.key(), r));
         Set<Integer> dirty = new HashSet<>();
