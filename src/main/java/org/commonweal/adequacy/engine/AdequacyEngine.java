@@ -184,7 +184,7 @@ public final class AdequacyEngine {
             }));
             peakBatches = Math.max(peakBatches, batches.size());
             if (streamed == null && (long) batches.size() * MemberBatch.bytes(providerTypes.size()) > budget) {
-                streamed = new Aggregates(productLines.size(), providerTypes.size());
+                streamed = new Aggregates(0);
             }
             if (streamed != null) {
                 // fold the computed batches at the head, in run order; wait for the head when too many are held
@@ -205,7 +205,7 @@ public final class AdequacyEngine {
                 } catch (Exception e) {
                     throw new IllegalStateException("adequacy computation failed", e);
                 }
-                streamed.fold(batches.remove(0));
+                streamed.fold(batches.remove(0), productLines.size(), providerTypes.size());
             }
         }
 

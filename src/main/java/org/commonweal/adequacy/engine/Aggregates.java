@@ -3,72 +3,101 @@ package org.commonweal.adequacy.engine;
 import java.util.Arrays;
 
 /**
- * The ZIP aggregates of a run summed batch by batch, for a run that does not keep its members' records
- * ({@link AdequacyEngine#start(long)}): members, met, met by miles, by minutes and by the alternative, maximum and
- * summed miles per ZIP, product line and provider type. Laid out ZIP first so it grows as the run meets new ZIPs.
- * Each cell adds up its members in run order, the order of {@link Snapshot#aggregate}, so the sums are the same.
+ * Per cell (a product line, provider type and ZIP): members, met, met by miles, by minutes and by the alternative,
+ * maximum and summed miles to the nearest location. A {@link Snapshot} keeps them laid out by line and type; a run
+ * that does not keep its members' records ({@link AdequacyEngine#start(long)}) folds its batches into one laid out
+ * ZIP first ({@link #fold}), so it grows as the run meets new ZIPs. Each cell adds up its members in run order either
+ * way, so the sums are the same.
  */
 final class Aggregates {
 
-    final int lines;
-    final int types;
-    long members;
-    int[] count = new int[0];
-    int[] met = new int[0];
-    int[] byMiles = new int[0];
-    int[] byMinutes = new int[0];
-    int[] byAlternative = new int[0];
-    double[] maxMiles = new double[0];
-    double[] sumMiles = new double[0];
+    int[] members;
+    int[] met;
+    int[] byMiles;
+    int[] byMinutes;
+    int[] byAlternative;
+    double[] maxMiles;
+    double[] sumMiles;
+    /** Members folded (each counted once, whatever the number of types). */
+    long folded;
 
-    Aggregates(int lines, int types) {
-        this.lines = lines;
-        this.types = types;
+    Aggregates(int cells) {
+        members = new int[cells];
+        met = new int[cells];
+        byMiles = new int[cells];
+        byMinutes = new int[cells];
+        byAlternative = new int[cells];
+        maxMiles = new double[cells];
+        sumMiles = new double[cells];
     }
 
-    int cell(int zip, int pl, int t) {
+    /** Counts one member's outcome for one provider type: its flags and the miles to its nearest location. */
+    void add(int c, int flags, double miles) {
+        members[c]++;
+        if (flags != 0) {
+            met[c]++;
+        }
+        if ((flags & Standard.BY_MILES) != 0) {
+            byMiles[c]++;
+        }
+        if ((flags & Standard.BY_MINUTES) != 0) {
+            byMinutes[c]++;
+        }
+        if ((flags & Standard.BY_ALTERNATIVE) != 0) {
+            byAlternative[c]++;
+        }
+        maxMiles[c] = Math.max(maxMiles[c], miles);
+        sumMiles[c] += miles;
+    }
+
+    void clear(int from, int to) {
+        Arrays.fill(members, from, to, 0);
+        Arrays.fill(met, from, to, 0);
+        Arrays.fill(byMiles, from, to, 0);
+        Arrays.fill(byMinutes, from, to, 0);
+        Arrays.fill(byAlternative, from, to, 0);
+        Arrays.fill(maxMiles, from, to, 0);
+        Arrays.fill(sumMiles, from, to, 0);
+    }
+
+    /** Copies cell {@code from} into cell {@code to} of {@code target}. */
+    void copy(int from, Aggregates target, int to) {
+        target.members[to] = members[from];
+        target.met[to] = met[from];
+        target.byMiles[to] = byMiles[from];
+        target.byMinutes[to] = byMinutes[from];
+        target.byAlternative[to] = byAlternative[from];
+        target.maxMiles[to] = maxMiles[from];
+        target.sumMiles[to] = sumMiles[from];
+    }
+
+    /** The cell of a ZIP-first layout ({@link #fold}). */
+    static int zipFirst(int zip, int pl, int t, int lines, int types) {
         return (zip * lines + pl) * types + t;
     }
 
-    void fold(MemberBatch b) {
+    /** Adds a computed batch's members, in order, to this ZIP-first layout of {@code lines} × {@code types}. */
+    void fold(MemberBatch b, int lines, int types) {
         for (int i = 0; i < b.size; i++) {
             int pl = b.productLine[i];
             if (pl < 0) {
                 continue;
             }
-            members++;
-            grow(b.zip[i] + 1);
-            int base = cell(b.zip[i], pl, 0);
+            folded++;
+            int base = zipFirst(b.zip[i], pl, 0, lines, types);
+            grow(base + types);
             for (int t = 0; t < types; t++) {
-                int c = base + t;
-                int f = b.flags(i, t);
-                double miles = b.miles[i * types + t];
-                count[c]++;
-                if (f != 0) {
-                    met[c]++;
-                }
-                if ((f & Standard.BY_MILES) != 0) {
-                    byMiles[c]++;
-                }
-                if ((f & Standard.BY_MINUTES) != 0) {
-                    byMinutes[c]++;
-                }
-                if ((f & Standard.BY_ALTERNATIVE) != 0) {
-                    byAlternative[c]++;
-                }
-                maxMiles[c] = Math.max(maxMiles[c], miles);
-                sumMiles[c] += miles;
+                add(base + t, b.flags(i, t), b.miles[i * types + t]);
             }
         }
     }
 
-    private void grow(int zips) {
-        int cells = zips * lines * types;
-        if (cells <= count.length) {
+    private void grow(int cells) {
+        if (cells <= members.length) {
             return;
         }
-        int size = Math.max(cells, count.length * 2);
-        count = Arrays.copyOf(count, size);
+        int size = Math.max(cells, members.length * 2);
+        members = Arrays.copyOf(members, size);
         met = Arrays.copyOf(met, size);
         byMiles = Arrays.copyOf(byMiles, size);
         byMinutes = Arrays.copyOf(byMinutes, size);

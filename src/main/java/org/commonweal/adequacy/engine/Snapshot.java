@@ -31,13 +31,7 @@ public final class Snapshot {
     private final int lines;
     private final int types;
     private int zips;
-    private int[] members;
-    private int[] met;
-    private int[] byMiles;
-    private int[] byMinutes;
-    private int[] byAlternative;
-    private double[] maxMiles;
-    private double[] sumMiles;
+    private Aggregates cells;
 
     Snapshot(
             AdequacyEngine engine,
@@ -66,25 +60,17 @@ public final class Snapshot {
         this.unlocated = unlocated;
         this.unlocatedKeys = Map.of();
         this.outOfScope = outOfScope;
-        this.measured = sums.members;
+        this.measured = sums.folded;
         this.lines = engine.productLines().size();
         this.types = engine.providerTypes().size();
         allocate(rules.length);
         for (int z = 0; z < zips; z++) {
             for (int pl = 0; pl < lines; pl++) {
                 for (int t = 0; t < types; t++) {
-                    int from = sums.cell(z, pl, t);
-                    if (from >= sums.count.length) {
-                        continue;
+                    int from = Aggregates.zipFirst(z, pl, t, lines, types);
+                    if (from < sums.members.length) {
+                        sums.copy(from, cells, cell(pl, t, z));
                     }
-                    int c = cell(pl, t, z);
-                    members[c] = sums.count[from];
-                    met[c] = sums.met[from];
-                    byMiles[c] = sums.byMiles[from];
-                    byMinutes[c] = sums.byMinutes[from];
-                    byAlternative[c] = sums.byAlternative[from];
-                    maxMiles[c] = sums.maxMiles[from];
-                    sumMiles[c] = sums.sumMiles[from];
                 }
             }
         }
@@ -103,14 +89,7 @@ public final class Snapshot {
 
     private void allocate(int zipCount) {
         this.zips = zipCount;
-        int cells = lines * types * zips;
-        members = new int[cells];
-        met = new int[cells];
-        byMiles = new int[cells];
-        byMinutes = new int[cells];
-        byAlternative = new int[cells];
-        maxMiles = new double[cells];
-        sumMiles = new double[cells];
+        cells = new Aggregates(lines * types * zips);
     }
 
     public AdequacyEngine engine() {
@@ -156,36 +135,12 @@ public final class Snapshot {
     /** Rebuilds the aggregates of one product line and provider type from the member records. */
     void aggregate(int pl, int t) {
         int from = cell(pl, t, 0);
-        Arrays.fill(members, from, from + zips, 0);
-        Arrays.fill(met, from, from + zips, 0);
-        Arrays.fill(byMiles, from, from + zips, 0);
-        Arrays.fill(byMinutes, from, from + zips, 0);
-        Arrays.fill(byAlternative, from, from + zips, 0);
-        Arrays.fill(maxMiles, from, from + zips, 0);
-        Arrays.fill(sumMiles, from, from + zips, 0);
+        cells.clear(from, from + zips);
         for (MemberBatch b : batches) {
             for (int i = 0; i < b.size; i++) {
-                if (b.productLine[i] != pl) {
-                    continue;
+                if (b.productLine[i] == pl) {
+                    cells.add(from + b.zip[i], b.flags(i, t), b.miles[i * types + t]);
                 }
-                int c = from + b.zip[i];
-                int f = b.flags(i, t);
-                double miles = b.miles[i * types + t];
-                members[c]++;
-                if (f != 0) {
-                    met[c]++;
-                }
-                if ((f & Standard.BY_MILES) != 0) {
-                    byMiles[c]++;
-                }
-                if ((f & Standard.BY_MINUTES) != 0) {
-                    byMinutes[c]++;
-                }
-                if ((f & Standard.BY_ALTERNATIVE) != 0) {
-                    byAlternative[c]++;
-                }
-                maxMiles[c] = Math.max(maxMiles[c], miles);
-                sumMiles[c] += miles;
             }
         }
     }
@@ -197,7 +152,7 @@ public final class Snapshot {
             for (int t = 0; t < types; t++) {
                 for (int z = 0; z < zips; z++) {
                     int c = cell(pl, t, z);
-                    if (members[c] > 0) {
+                    if (cells.members[c] > 0) {
                         ZipRule r = rules[z];
                         out.add(new ZipResult(
                                 engine.productLines().get(pl),
@@ -205,13 +160,13 @@ public final class Snapshot {
                                 r.zip(),
                                 r.spa(),
                                 r.rcacRegion(),
-                                members[c],
-                                met[c],
-                                byMiles[c],
-                                byMinutes[c],
-                                byAlternative[c],
-                                maxMiles[c],
-                                sumMiles[c]));
+                                cells.members[c],
+                                cells.met[c],
+                                cells.byMiles[c],
+                                cells.byMinutes[c],
+                                cells.byAlternative[c],
+                                cells.maxMiles[c],
+                                cells.sumMiles[c]));
                     }
                 }
             }
