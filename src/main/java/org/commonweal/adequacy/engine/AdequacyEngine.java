@@ -67,9 +67,19 @@ public final class AdequacyEngine {
         return travel;
     }
 
-    /** Starts a run; feed it members with {@link Run#add} from one thread, then {@link Run#finish()}. */
+    /** Starts a run that keeps every member's record; feed it with {@link Run#add} from one thread, then {@link Run#finish()}. */
     public Run start() {
-        return new Run();
+        return new Run(Long.MAX_VALUE);
+    }
+
+    /**
+     * Starts a run that keeps members' records (for incremental updates) only while they take at most
+     * {@code memberBudgetBytes}: past it, each computed batch is folded into the ZIP aggregates in run order and
+     * dropped, so the run holds a few batches at a time whatever the membership, and its snapshot has results only
+     * ({@link Snapshot#keepsMembers()} false). The results are the same either way, to the last bit.
+     */
+    public Run start(long memberBudgetBytes) {
+        return new Run(memberBudgetBytes);
     }
 
     /** A run in progress. */
@@ -90,8 +100,14 @@ public final class AdequacyEngine {
         private final Map<Long, Integer> unlocatedKeys = new HashMap<>();
         private long outOfScope;
         private MemberBatch current;
+        private final long budget;
+        /** Set once the kept records pass the budget: from then on batches are folded here and dropped. */
+        private Aggregates streamed;
 
-        private Run() {
+        private int peakBatches;
+
+        private Run(long budget) {
+            this.budget = budget;
             for (int i = 0; i < productLines.size(); i++) {
                 lineIndex.put(productLines.get(i), i);
             }
@@ -166,11 +182,49 @@ public final class AdequacyEngine {
                     inFlight.release();
                 }
             }));
+            peakBatches = Math.max(peakBatches, batches.size());
+            if (streamed == null && (long) batches.size() * MemberBatch.bytes(providerTypes.size()) > budget) {
+                streamed = new Aggregates(0);
+            }
+            if (streamed != null) {
+                // fold the computed batches at the head, in run order; wait for the head when too many are held
+                fold(4 * threads);
+            }
+        }
+
+        /**
+         * Folds computed batches from the head of the run into {@link #streamed}, in run order (so every sum adds
+         * up in the same order as {@link Snapshot#aggregateAll}): those already computed, and more, waiting for
+         * them, until at most {@code hold} batches are held.
+         */
+        private void fold(int hold) {
+            while (!pending.isEmpty()
+                    && (pending.size() > hold || pending.get(0).isDone())) {
+                try {
+                    pending.remove(0).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException("adequacy computation failed", e);
+                }
+                streamed.fold(batches.remove(0), productLines.size(), providerTypes.size());
+            }
+        }
+
+        /** The most member batches (8,192 members each) the run held at once so far. */
+        public int peakBatches() {
+            return peakBatches;
         }
 
         public Snapshot finish() {
             if (current != null && current.size > 0) {
                 submit();
+            }
+            if (streamed != null) {
+                try {
+                    fold(0);
+                } finally {
+                    workers.shutdown();
+                }
+                return new Snapshot(AdequacyEngine.this, streamed, rules, unlocated, outOfScope);
             }
             try {
                 for (Future<?> f : pending) {

@@ -31,6 +31,14 @@ final class MemberBatch {
         this.location = new int[SIZE * types];
     }
 
+    /**
+     * The heap a batch takes with {@code types} provider types: per member key, coordinates, product line, ZIP and
+     * flags (37 bytes) and per type a distance and a location index (12 bytes), plus array headers.
+     */
+    static long bytes(int types) {
+        return (long) SIZE * (37 + 12L * types) + 8 * 16 + 64;
+    }
+
     boolean full() {
         return size == SIZE;
     }

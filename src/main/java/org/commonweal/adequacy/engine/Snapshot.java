@@ -11,9 +11,11 @@ import java.util.Set;
 import org.commonweal.geography.GeoPoint;
 
 /**
- * The outcome of a run kept in memory: every member's nearest location per provider type (about 150 bytes a member)
- * and the aggregates per product line, provider type and ZIP. When one location is added, moved or removed, only the
- * members it can affect are recomputed and the aggregates of that product line and type are rebuilt.
+ * The outcome of a run kept in memory: every member's nearest location per provider type (about 170 bytes a member
+ * with 11 types) and the aggregates per product line, provider type and ZIP. When one location is added, moved or
+ * removed, only the members it can affect are recomputed and the aggregates of that product line and type are rebuilt.
+ * A run over its memory budget ({@link AdequacyEngine#start(long)}) keeps the aggregates only: {@link #keepsMembers()}
+ * is false and it cannot be patched (a change needs a new run).
  */
 public final class Snapshot {
 
@@ -23,16 +25,13 @@ public final class Snapshot {
     private final long[] unlocated;
     private final Map<Long, Integer> unlocatedKeys;
     private final long outOfScope;
+    /** Members measured, for a snapshot without members' records; -1 when it keeps them (counted from them). */
+    private final long measured;
+
     private final int lines;
     private final int types;
     private int zips;
-    private int[] members;
-    private int[] met;
-    private int[] byMiles;
-    private int[] byMinutes;
-    private int[] byAlternative;
-    private double[] maxMiles;
-    private double[] sumMiles;
+    private Aggregates cells;
 
     Snapshot(
             AdequacyEngine engine,
@@ -47,21 +46,50 @@ public final class Snapshot {
         this.unlocated = unlocated;
         this.unlocatedKeys = new HashMap<>(unlocatedKeys);
         this.outOfScope = outOfScope;
+        this.measured = -1;
         this.lines = engine.productLines().size();
         this.types = engine.providerTypes().size();
         allocate(rules.length);
     }
 
+    /** A snapshot with the aggregates of a run and no member records. */
+    Snapshot(AdequacyEngine engine, Aggregates sums, ZipRule[] rules, long[] unlocated, long outOfScope) {
+        this.engine = engine;
+        this.batches = List.of();
+        this.rules = rules;
+        this.unlocated = unlocated;
+        this.unlocatedKeys = Map.of();
+        this.outOfScope = outOfScope;
+        this.measured = sums.folded;
+        this.lines = engine.productLines().size();
+        this.types = engine.providerTypes().size();
+        allocate(rules.length);
+        for (int z = 0; z < zips; z++) {
+            for (int pl = 0; pl < lines; pl++) {
+                for (int t = 0; t < types; t++) {
+                    int from = Aggregates.zipFirst(z, pl, t, lines, types);
+                    if (from < sums.members.length) {
+                        sums.copy(from, cells, cell(pl, t, z));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether members' records are kept, so a location or member change can be applied without a new run. */
+    public boolean keepsMembers() {
+        return measured < 0;
+    }
+
+    private void requireMembers() {
+        if (!keepsMembers()) {
+            throw new IllegalStateException("this run kept no member records (over its memory budget): run again");
+        }
+    }
+
     private void allocate(int zipCount) {
         this.zips = zipCount;
-        int cells = lines * types * zips;
-        members = new int[cells];
-        met = new int[cells];
-        byMiles = new int[cells];
-        byMinutes = new int[cells];
-        byAlternative = new int[cells];
-        maxMiles = new double[cells];
-        sumMiles = new double[cells];
+        cells = new Aggregates(lines * types * zips);
     }
 
     public AdequacyEngine engine() {
@@ -70,6 +98,9 @@ public final class Snapshot {
 
     /** Members measured (those who left the run since are not counted). */
     public synchronized long memberCount() {
+        if (!keepsMembers()) {
+            return measured;
+        }
         long n = 0;
         for (MemberBatch b : batches) {
             for (int i = 0; i < b.size; i++) {
@@ -104,36 +135,12 @@ public final class Snapshot {
     /** Rebuilds the aggregates of one product line and provider type from the member records. */
     void aggregate(int pl, int t) {
         int from = cell(pl, t, 0);
-        Arrays.fill(members, from, from + zips, 0);
-        Arrays.fill(met, from, from + zips, 0);
-        Arrays.fill(byMiles, from, from + zips, 0);
-        Arrays.fill(byMinutes, from, from + zips, 0);
-        Arrays.fill(byAlternative, from, from + zips, 0);
-        Arrays.fill(maxMiles, from, from + zips, 0);
-        Arrays.fill(sumMiles, from, from + zips, 0);
+        cells.clear(from, from + zips);
         for (MemberBatch b : batches) {
             for (int i = 0; i < b.size; i++) {
-                if (b.productLine[i] != pl) {
-                    continue;
+                if (b.productLine[i] == pl) {
+                    cells.add(from + b.zip[i], b.flags(i, t), b.miles[i * types + t]);
                 }
-                int c = from + b.zip[i];
-                int f = b.flags(i, t);
-                double miles = b.miles[i * types + t];
-                members[c]++;
-                if (f != 0) {
-                    met[c]++;
-                }
-                if ((f & Standard.BY_MILES) != 0) {
-                    byMiles[c]++;
-                }
-                if ((f & Standard.BY_MINUTES) != 0) {
-                    byMinutes[c]++;
-                }
-                if ((f & Standard.BY_ALTERNATIVE) != 0) {
-                    byAlternative[c]++;
-                }
-                maxMiles[c] = Math.max(maxMiles[c], miles);
-                sumMiles[c] += miles;
             }
         }
     }
@@ -145,7 +152,7 @@ public final class Snapshot {
             for (int t = 0; t < types; t++) {
                 for (int z = 0; z < zips; z++) {
                     int c = cell(pl, t, z);
-                    if (members[c] > 0) {
+                    if (cells.members[c] > 0) {
                         ZipRule r = rules[z];
                         out.add(new ZipResult(
                                 engine.productLines().get(pl),
@@ -153,13 +160,13 @@ public final class Snapshot {
                                 r.zip(),
                                 r.spa(),
                                 r.rcacRegion(),
-                                members[c],
-                                met[c],
-                                byMiles[c],
-                                byMinutes[c],
-                                byAlternative[c],
-                                maxMiles[c],
-                                sumMiles[c]));
+                                cells.members[c],
+                                cells.met[c],
+                                cells.byMiles[c],
+                                cells.byMinutes[c],
+                                cells.byAlternative[c],
+                                cells.maxMiles[c],
+                                cells.sumMiles[c]));
                     }
                 }
             }
@@ -169,6 +176,7 @@ public final class Snapshot {
 
     /** Visits up to {@code limit} members spread evenly over the snapshot: coordinates, product line index, and the nearest miles per type. */
     public synchronized void sample(int limit, MemberVisitor visitor) {
+        requireMembers();
         long total = memberCount();
         long step = Math.max(1, total / Math.max(1, limit));
         long seen = 0;
@@ -191,6 +199,7 @@ public final class Snapshot {
 
     /** Visits every member's coordinates, product line index and ZIP, in run order. */
     public synchronized void forEachMember(MemberPlace visitor) {
+        requireMembers();
         for (MemberBatch b : batches) {
             for (int i = 0; i < b.size; i++) {
                 if (b.productLine[i] < 0) {
@@ -215,6 +224,7 @@ public final class Snapshot {
      * Returns how many members were recomputed or moved to the new location.
      */
     public synchronized int applyLocationChange(int pl, int t, String locationId, GeoPoint newPoint) {
+        requireMembers();
         GeoGrid grid = engine.grid(pl, t);
         List<Integer> removed = grid.indexesOf(locationId);
         removed.forEach(grid::remove);
@@ -273,6 +283,7 @@ public final class Snapshot {
      * the run joins it; an unchanged one is left alone. The aggregates of the product lines touched are rebuilt.
      */
     public synchronized ResidenceOutcome applyResidenceChanges(Collection<Residence> changes) {
+        requireMembers();
         Map<Long, Residence> pending = new HashMap<>();
         changes.forEach(r -> pending.put(r.key(), r));
         Set<Integer> dirty = new HashSet<>();

@@ -50,6 +50,7 @@ public class AdequacyService implements Adequacy {
     private final Geography geography;
     private final TravelTimeModel travel;
     private final AuditTrail audit;
+    private final long memberBudget;
     private Current current;
 
     /**
@@ -65,7 +66,10 @@ public class AdequacyService implements Adequacy {
             NetworkDirectory directory,
             Geography geography,
             TravelTimeModel travel,
-            AuditTrail audit) {
+            AuditTrail audit,
+            @org.springframework.beans.factory.annotation.Value("${commonweal.adequacy.snapshot-budget:}")
+                    String snapshotBudget) {
+        this.memberBudget = memberBudget(snapshotBudget, Runtime.getRuntime().maxMemory());
         this.store = store;
         this.coverage = coverage;
         this.memberChanges = memberChanges;
@@ -73,6 +77,18 @@ public class AdequacyService implements Adequacy {
         this.geography = geography;
         this.travel = travel;
         this.audit = audit;
+    }
+
+    /**
+     * How much heap the members' records of a run may keep for incremental updates
+     * ({@code commonweal.adequacy.snapshot-budget}, e.g. {@code 600MB}; by default a quarter of the maximum heap):
+     * at 2.9 million members they take about 490 MB, half of a 1 GB heap, for good. Over the budget a run keeps
+     * its results only and every later change makes a full run, whose memory stays bounded.
+     */
+    static long memberBudget(String setting, long maxHeap) {
+        return setting == null || setting.isBlank()
+                ? maxHeap / 4
+                : org.springframework.util.unit.DataSize.parse(setting.strip()).toBytes();
     }
 
     @Override
@@ -108,7 +124,7 @@ public class AdequacyService implements Adequacy {
                 THREADS);
         Fingerprint members = new Fingerprint();
         Snapshot snapshot;
-        try (var run = engine.start()) {
+        try (var run = engine.start(memberBudget)) {
             coverage.forEachActiveMember(date, PURPOSE, m -> {
                 members.add(m.memberId(), m.zip(), m.latitude(), m.longitude(), m.productLine());
                 long[] notMapped = unmapped.get(m.productLine());
@@ -156,6 +172,14 @@ public class AdequacyService implements Adequacy {
                         PURPOSE,
                         "members " + snapshot.memberCount() + ", date " + date));
         log.info("adequacy run {}: {} members, {} ms", id, snapshot.memberCount(), elapsed);
+        if (!snapshot.keepsMembers()) {
+            log.info(
+                    "adequacy run {}: members' records over the snapshot budget of {} MB "
+                            + "(commonweal.adequacy.snapshot-budget): results kept, records not; "
+                            + "a change makes a full run",
+                    id,
+                    memberBudget >> 20);
+        }
         RunSummary stored = store.findRun(id).orElseThrow();
         current = new Current(stored, snapshot, networkLines, started);
         return stored;
@@ -209,7 +233,7 @@ public class AdequacyService implements Adequacy {
             Double latitude,
             Double longitude,
             String actor) {
-        if (current == null) {
+        if (current == null || !current.snapshot().keepsMembers()) {
             RunSummary last = store.runs().stream()
                     .filter(r -> r.kind().equals("full"))
                     .findFirst()
@@ -299,7 +323,7 @@ public class AdequacyService implements Adequacy {
         if (last.isEmpty()) {
             return Optional.empty();
         }
-        if (current == null || changes.size() > LOCATION_BATCH_LIMIT) {
+        if (current == null || !current.snapshot().keepsMembers() || changes.size() > LOCATION_BATCH_LIMIT) {
             RunSummary base = current == null ? last.get() : current.run();
             return Optional.of(run(base.measuredOn(), base.productLine(), actor));
         }
@@ -365,7 +389,7 @@ public class AdequacyService implements Adequacy {
             return Optional.empty();
         }
         Instant readAt = Instant.now();
-        if (current == null) {
+        if (current == null || !current.snapshot().keepsMembers()) {
             RunSummary base = store.runs().stream()
                     .filter(r -> r.kind().equals("full"))
                     .findFirst()

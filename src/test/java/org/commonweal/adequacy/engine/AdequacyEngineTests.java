@@ -179,6 +179,46 @@ class AdequacyEngineTests {
                 .isNotEqualTo(reference.snapshot().results());
     }
 
+    @Test
+    void aRunOverItsMemoryBudgetHoldsAFewBatchesAtATimeAndGivesTheSameResultsToTheLastBit() {
+        // 200,000 members: 25 batches of 8,192; a run that keeps them all holds 25, one over its budget a few
+        var f = fixture(31, 200_000);
+        var kept = f.engine().start();
+        var streamed = f.engine().start(0);
+        var switched = f.engine().start(3 * MemberBatch.bytes(TYPES.size()));
+        for (var run : List.of(kept, streamed, switched)) {
+            f.snapshot().forEachMember((pl, zip, lat, lon) -> run.add(LINES.get(pl), zip, lat, lon));
+            run.add("OTHER", "90001", 34.0, -118.2);
+            run.add("MCLA", "99999", null, null);
+            run.add("LACC", "99998", null, null);
+        }
+        Snapshot all = kept.finish();
+        Snapshot lean = streamed.finish();
+        Snapshot late = switched.finish();
+
+        assertThat(all.keepsMembers()).isTrue();
+        assertThat(kept.peakBatches()).isEqualTo(25);
+        assertThat(lean.keepsMembers()).isFalse();
+        assertThat(late.keepsMembers()).isFalse();
+        // two workers: at most 4 per worker waiting to be folded, and the one being filled
+        assertThat(streamed.peakBatches()).isLessThanOrEqualTo(9);
+        assertThat(switched.peakBatches()).isLessThanOrEqualTo(9);
+
+        assertThat(all.results()).hasSizeGreaterThan(200);
+        assertThat(lean.results()).isEqualTo(all.results());
+        assertThat(late.results()).isEqualTo(all.results());
+        for (Snapshot s : List.of(lean, late)) {
+            assertThat(s.memberCount()).isEqualTo(all.memberCount()).isEqualTo(200_000);
+            assertThat(s.unlocated()).isEqualTo(all.unlocated()).isEqualTo(2);
+            assertThat(s.outOfScope()).isEqualTo(all.outOfScope()).isEqualTo(1);
+        }
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> lean.applyLocationChange(0, 0, "loc-0-0-1", null))
+                .withMessageContaining("no member records");
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> late.applyResidenceChanges(List.of()));
+    }
+
     /** Runs the fixture's members again through the fixture's (changed) engine. */
     static Snapshot rerun(Fixture reference, long seed, int members) {
         Fixture replay = fixture(seed, members);
