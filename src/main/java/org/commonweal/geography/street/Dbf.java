@@ -35,14 +35,33 @@ final class Dbf implements Closeable {
     Dbf(Path file, Charset charset) throws IOException {
         this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         this.charset = charset;
+        Header header;
+        try {
+            header = header(in, file);
+        } catch (IOException | RuntimeException e) {
+            in.close(); // a refused file keeps no descriptor open (a fuzzing finding: "Too many open files")
+            throw e;
+        }
+        this.records = header.records();
+        this.recordLength = header.recordLength();
+        this.fields = header.fields();
+        for (Field f : fields) {
+            byName.put(f.name().toUpperCase(java.util.Locale.ROOT), f);
+        }
+    }
+
+    private record Header(int records, int recordLength, List<Field> fields) {}
+
+    /** The 32-byte header and the field descriptors. */
+    private static Header header(InputStream in, Path file) throws IOException {
         byte[] head = in.readNBytes(32);
         if (head.length < 32) {
             throw new IOException(file.getFileName() + ": not a dBASE table (shorter than its 32-byte header)");
         }
         ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
-        this.records = b.getInt(4);
+        int records = b.getInt(4);
         int headerLength = Short.toUnsignedInt(b.getShort(8));
-        this.recordLength = Short.toUnsignedInt(b.getShort(10));
+        int recordLength = Short.toUnsignedInt(b.getShort(10));
         if (records < 0 || headerLength < 33 || recordLength < 1) {
             throw new IOException(file.getFileName() + ": not a dBASE table (header " + headerLength + " bytes, record "
                     + recordLength + " bytes)");
@@ -60,13 +79,12 @@ final class Dbf implements Closeable {
             Field f = new Field(name, (char) descriptors[p + 11], length, offset);
             offset += length;
             list.add(f);
-            byName.put(name.toUpperCase(java.util.Locale.ROOT), f);
         }
         if (offset != recordLength) {
             throw new IOException(file.getFileName() + ": the fields add up to " + offset
                     + " bytes but the header says a record has " + recordLength);
         }
-        this.fields = List.copyOf(list);
+        return new Header(records, recordLength, List.copyOf(list));
     }
 
     List<Field> fields() {

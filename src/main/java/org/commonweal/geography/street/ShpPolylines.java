@@ -26,6 +26,15 @@ final class ShpPolylines implements Closeable {
 
     ShpPolylines(Path file) throws IOException {
         this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        try {
+            header(in, file);
+        } catch (IOException | RuntimeException e) {
+            in.close(); // a refused file keeps no descriptor open
+            throw e;
+        }
+    }
+
+    private static void header(DataInputStream in, Path file) throws IOException {
         byte[] head = in.readNBytes(100);
         ByteBuffer b = ByteBuffer.wrap(head);
         if (head.length < 100 || b.getInt(0) != 9994) {
@@ -45,7 +54,12 @@ final class ShpPolylines implements Closeable {
         } catch (EOFException e) {
             return null;
         }
-        int words = in.readInt();
+        int words;
+        try {
+            words = in.readInt();
+        } catch (EOFException e) {
+            throw new IOException("shape " + number + ": its record header is cut short");
+        }
         if (words < 2 || words > 64 << 20) {
             throw new IOException("shape " + number + ": content length " + words + " words is not possible");
         }
@@ -61,10 +75,17 @@ final class ShpPolylines implements Closeable {
         if (type != 3 && type != 13 && type != 23) {
             throw new IOException("shape " + number + ": type " + type + " is not a line");
         }
+        if (content.length < 44) {
+            throw new IOException("shape " + number + ": " + content.length + " bytes are too few for a line");
+        }
         int parts = c.getInt(36);
         int points = c.getInt(40);
+        if (parts < 0 || parts > (content.length - 44) / 4) {
+            throw new IOException(
+                    "shape " + number + ": " + parts + " parts do not fit in its " + content.length + " bytes");
+        }
         int start = 44 + 4 * parts;
-        if (parts < 0 || points < 0 || start + 16L * points > content.length) {
+        if (points < 0 || start + 16L * points > content.length) {
             throw new IOException(
                     "shape " + number + ": " + points + " points do not fit in its " + content.length + " bytes");
         }

@@ -143,8 +143,14 @@ final class PlanNetRows {
                 if (!o.hasName()) {
                     throw new IllegalArgumentException("name is required");
                 }
-                String type =
-                        o.hasType() ? o.getTypeFirstRep().getCodingFirstRep().getCode() : "bus";
+                // the first coded type; a type given only as text (or a coding without a code) counts as none
+                // (a fuzzing finding: a coding without a code reached the switch below as null)
+                String type = o.getType().stream()
+                        .flatMap(t -> t.getCoding().stream())
+                        .map(c -> c.getCode())
+                        .filter(c -> c != null && !c.isBlank())
+                        .findFirst()
+                        .orElse("bus");
                 row.put(
                         "npi",
                         o.getIdentifier().stream()

@@ -245,7 +245,16 @@ final class Claim837Parser {
                             clm.element(1),
                             reject.reason());
             } else {
-                lines.add((ClaimRecord.ServiceLine) built);
+                var serviceLine = (ClaimRecord.ServiceLine) built;
+                if (lines.stream().anyMatch(l -> l.lineNumber() == serviceLine.lineNumber())) {
+                    // a fuzzing finding: two lines with one number broke the chunk's COPY (the table's key)
+                    fail(
+                            line.lx,
+                            "2400",
+                            "line " + serviceLine.lineNumber() + ": LX01 repeats the number of an earlier line");
+                } else {
+                    lines.add(serviceLine);
+                }
             }
             line = null;
         }
@@ -320,8 +329,9 @@ final class Claim837Parser {
             }
             if (form == 'P' && diagnoses.isEmpty()) fail(clm, "2300", "no diagnosis (HI*ABK) on a professional claim");
             if (lines.isEmpty() && problem == null) fail(clm, "2400", "no service lines (LX)");
-            var charge = amount(clm.element(2));
-            if (charge == null) fail(clm, "2300", "CLM02 claim charge '" + clm.element(2) + "' is not an amount");
+            var charge = amount(clm.element(2), CHARGE_DIGITS);
+            if (charge == null)
+                fail(clm, "2300", "CLM02 claim charge '" + clm.element(2) + "' is not an amount" + AMOUNT_LIMIT);
             if (problem != null) return new Built(null, problem);
             return new Built(
                     new ClaimRecord(
@@ -403,10 +413,15 @@ final class Claim837Parser {
                 return reject(line + "revenue code '" + revenue + "' is not four digits");
             }
             if (professional && code.isEmpty()) return reject(line + "SV101 has no procedure code");
-            var charge = amount(service.element(professional ? 2 : 3));
-            var units = amount(service.element(professional ? 4 : 5));
+            var charge = amount(service.element(professional ? 2 : 3), CHARGE_DIGITS);
+            var unitsText = service.element(professional ? 4 : 5);
+            var units = amount(unitsText, UNIT_DIGITS);
             if (charge == null)
-                return reject(line + "charge '" + service.element(professional ? 2 : 3) + "' is not an amount");
+                return reject(line + "charge '" + service.element(professional ? 2 : 3) + "' is not an amount"
+                        + AMOUNT_LIMIT);
+            if (units == null && !unitsText.isBlank())
+                return reject(line + "units '" + unitsText + "' is not a quantity (at most " + UNIT_DIGITS
+                        + " digits before the decimal point)");
             if (professional && from == null) return reject(line + "no service date (DTP*472)");
             var modifiers = procedure.size() > 2
                     ? procedure.subList(2, procedure.size()).stream()
@@ -458,12 +473,28 @@ final class Claim837Parser {
         }
     }
 
-    static BigDecimal amount(String text) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    /** Digits before the decimal point that quality.claim/service_line keep: numeric(12, 2) and numeric(10, 3). */
+    static final int CHARGE_DIGITS = 10;
+
+    static final int UNIT_DIGITS = 7;
+    private static final String AMOUNT_LIMIT =
+            " (digits with an optional decimal point, at most " + CHARGE_DIGITS + " before it)";
+
+    /** X12's decimal number (type R: an optional minus, digits, an optional point) of an ordinary size. */
+    private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+    /**
+     * An X12 R value as a number, or null when it is blank, not an R value (no exponents, no plus sign), or has more
+     * than {@code integerDigits} digits before the point: a value the claim tables could not hold would take the
+     * whole chunk down with it (a fuzzing finding).
+     */
+    static BigDecimal amount(String text, int integerDigits) {
+        if (text == null
+                || text.isBlank()
+                || text.length() > 30
+                || !DECIMAL.matcher(text).matches()) return null;
+        var value = new BigDecimal(text);
+        var rounded = value.setScale(3, java.math.RoundingMode.HALF_UP);
+        return rounded.precision() - rounded.scale() > integerDigits ? null : value;
     }
 }

@@ -104,4 +104,41 @@ class TigerFilesTests {
         assertThat(TigerAddressRanges.parity(null, 2, 98)).isEqualTo('E');
         assertThat(TigerAddressRanges.parity(null, 1, 98)).isEqualTo('B');
     }
+
+    /** Found by fuzzing: each refused file kept its descriptor open until the process ran out ("Too many open files"). */
+    @Test
+    void aRefusedFileKeepsNoDescriptorOpen() throws IOException {
+        Path notDbf = Files.write(dir.resolve("bad.dbf"), new byte[40]);
+        Path notShp = Files.write(dir.resolve("bad.shp"), new byte[100]);
+        long before = openDescriptors();
+        for (int i = 0; i < 200; i++) {
+            assertThatThrownBy(() -> new Dbf(notDbf, StandardCharsets.UTF_8)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> new ShpPolylines(notShp)).isInstanceOf(IOException.class);
+        }
+        assertThat(openDescriptors()).isLessThan(before + 50);
+    }
+
+    /** A shape record cut inside its header or too short for a line is refused in words, not with an index error. */
+    @Test
+    void aShapeCutShortIsRefusedInWords() throws IOException {
+        byte[] header = new TigerFixture().shp();
+        byte[] cut = java.util.Arrays.copyOf(header, 100 + 6); // record number, then half of the length
+        Path cutFile = Files.write(dir.resolve("cut.shp"), cut);
+        try (ShpPolylines shp = new ShpPolylines(cutFile)) {
+            assertThatThrownBy(shp::next).isInstanceOf(IOException.class).hasMessageContaining("cut short");
+        }
+        java.nio.ByteBuffer tiny = java.nio.ByteBuffer.allocate(100 + 8 + 8);
+        tiny.put(header, 0, 100).putInt(1).putInt(4); // a record of 4 words (8 bytes)
+        tiny.order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(3).putInt(0); // a line with no room for its box
+        Path tinyFile = Files.write(dir.resolve("tiny.shp"), tiny.array());
+        try (ShpPolylines shp = new ShpPolylines(tinyFile)) {
+            assertThatThrownBy(shp::next).isInstanceOf(IOException.class).hasMessageContaining("too few for a line");
+        }
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
 }

@@ -135,4 +135,51 @@ class Claim837ParserTests {
         assertThat(Npi.valid("123456789")).isFalse();
         assertThat(Npi.valid(null)).isFalse();
     }
+
+    /**
+     * Found by fuzzing: a claim with two service lines numbered alike, or an amount no claim table can hold, passed the
+     * reader and then broke its chunk's COPY, taking the other claims of the chunk down with it. Such a claim is now
+     * rejected where it is, and the others stay.
+     */
+    @Test
+    void aClaimTheTablesCannotHoldIsRejectedAndTheOthersKept() throws IOException {
+        var twoLinesOne = fixture("837p-original.x12").replace("LX*2~", "LX*1~");
+        parse(twoLinesOne);
+        assertThat(claims).extracting(ClaimRecord::patientControlNumber).containsExactly("PCN-A-1002");
+        assertThat(rejects).singleElement().satisfies(r -> {
+            assertThat(r.patientControlNumber()).isEqualTo("PCN-A-1001");
+            assertThat(r.segmentTag()).isEqualTo("LX");
+            assertThat(r.reason()).contains("LX01 repeats");
+        });
+
+        for (var charge : List.of("12345678901", "1E3", "+100", "1e-2", "--1", "100.00.0")) {
+            claims.clear();
+            rejects.clear();
+            parse(fixture("837p-original.x12").replace("CLM*PCN-A-1001*100*", "CLM*PCN-A-1001*" + charge + "*"));
+            assertThat(claims)
+                    .as("CLM02 " + charge)
+                    .extracting(ClaimRecord::patientControlNumber)
+                    .containsExactly("PCN-A-1002");
+            assertThat(rejects)
+                    .singleElement()
+                    .extracting(ClaimReject::reason)
+                    .asString()
+                    .contains("CLM02");
+        }
+
+        claims.clear();
+        rejects.clear();
+        parse(fixture("837p-original.x12").replace("SV1*HC:83036*45*UN*1*", "SV1*HC:83036*45*UN*99999999*"));
+        assertThat(claims).extracting(ClaimRecord::patientControlNumber).containsExactly("PCN-A-1001");
+        assertThat(rejects)
+                .singleElement()
+                .extracting(ClaimReject::reason)
+                .asString()
+                .contains("units");
+
+        assertThat(Claim837Parser.amount("9999999999.99", Claim837Parser.CHARGE_DIGITS))
+                .isEqualByComparingTo("9999999999.99");
+        assertThat(Claim837Parser.amount("-12.5", Claim837Parser.CHARGE_DIGITS)).isEqualByComparingTo("-12.5");
+        assertThat(Claim837Parser.amount(".5", Claim837Parser.UNIT_DIGITS)).isEqualByComparingTo("0.5");
+    }
 }
