@@ -82,6 +82,11 @@ public final class AdequacyEngine {
         return new Run(memberBudgetBytes);
     }
 
+    /** The heap the records of {@code members} members take in a run of this engine (whole batches). */
+    public long recordBytes(long members) {
+        return (members + MemberBatch.SIZE - 1) / MemberBatch.SIZE * MemberBatch.bytes(providerTypes.size());
+    }
+
     /** A run in progress. */
     public final class Run implements AutoCloseable {
 

@@ -124,7 +124,11 @@ public class AdequacyService implements Adequacy {
                 THREADS);
         Fingerprint members = new Fingerprint();
         Snapshot snapshot;
-        try (var run = engine.start(memberBudget)) {
+        // when the last run's membership already passed the budget, this one will too: fold from the first batch
+        // rather than hold records up to the budget first (a heap ramp of the whole budget on every full run)
+        long lastMembers = current != null ? current.run().members() : store.lastRunMembers();
+        long budget = engine.recordBytes(lastMembers) > memberBudget ? 0 : memberBudget;
+        try (var run = engine.start(budget)) {
             coverage.forEachActiveMember(date, PURPOSE, m -> {
                 members.add(m.memberId(), m.zip(), m.latitude(), m.longitude(), m.productLine());
                 long[] notMapped = unmapped.get(m.productLine());

@@ -298,6 +298,14 @@ public class AdequacyStore {
                 .list();
     }
 
+    /** Members measured by the latest run (0 before the first). */
+    public long lastRunMembers() {
+        return jdbc.sql("select members from adequacy.run order by id desc limit 1")
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     public Optional<RunSummary> findRun(long id) {
         return jdbc.sql("select " + RUN_COLUMNS + " from adequacy.run where id = ?")
                 .param(id)
