@@ -14,9 +14,9 @@ public interface TodaySource {
     List<TodayItem> today(Set<String> roles, String username);
 
     /**
-     * One line of the today list: {@code messageKey} takes {@code count} as {0} and {@code detail} as {1}.
+     * One line of the today list: {@code messageKey} takes {@code count} as {0} and {@code detail} as {1} (a {@code LocalDate} is written as a date in the page's language).
      *
      * @param urgent overdue or past a deadline: shown first and marked
      */
-    record TodayItem(String messageKey, long count, String detail, String href, boolean urgent) {}
+    record TodayItem(String messageKey, long count, Object detail, String href, boolean urgent) {}
 }

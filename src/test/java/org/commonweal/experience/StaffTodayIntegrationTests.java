@@ -47,6 +47,9 @@ class StaffTodayIntegrationTests {
                     .contains("id=\"today\"")
                     .contains("href=\"/members/pcp-changes\"")
                     .containsPattern("PCP change requests? waiting for a decision")
+                    // the oldest request's day in words, not ISO (seen by the #22 browser test)
+                    .containsPattern("oldest from [A-Z][a-z]{2} \\d{1,2}, \\d{4}\\)")
+                    .doesNotContainPattern("oldest from \\d{4}-")
                     .contains("list-group-item-warning")
                     .contains("id=\"home-areas\"");
             String network = new SignedInClient(port, "network-manager", "demo-password").page("/?lang=es");

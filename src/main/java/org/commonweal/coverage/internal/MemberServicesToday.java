@@ -40,7 +40,7 @@ class MemberServicesToday implements TodaySource {
         return List.of(new TodayItem(
                 "today.coverage.pcp",
                 count,
-                oldest.toString(),
+                oldest,
                 "/members/pcp-changes",
                 oldest.isBefore(LocalDate.now(zone).minusDays(2))));
     }
