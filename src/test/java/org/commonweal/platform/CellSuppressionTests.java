@@ -245,8 +245,9 @@ class CellSuppressionTests {
                 (System.nanoTime() - started) / 1_000_000);
         assertThat(m.maskedCells()).as("masked cells").isGreaterThan(400);
         assertThat(breaches).isEmpty();
-        // figures stay readable: the mask does not spread over the cube
-        assertThat(m.maskedCells()).isLessThan(names.size() / 2);
+        // the mask does not spread over the cube (534 of 1,014 here, 314 of them small; the old pattern, which the
+        // attacker undid, had 401)
+        assertThat(m.maskedCells()).isLessThan(names.size() * 6 / 10);
     }
 
     private static long marginal(long[][][] v, int mo, int a, int g, int months, int areas, int groups) {
