@@ -140,7 +140,8 @@ class PageScanIntegrationTests {
             "/adequacy/export/{what}.{format}", // CSV or XLSX, by its extension variable
             "/committees/documents/{id}", // a meeting document as uploaded (PDF, Word)
             "/engagement/documents/{id}", // the staff copy of the same
-            "/coverage/imports/{id}/999"); // the X12 999 acknowledgment, text/plain
+            "/coverage/imports/{id}/999", // the X12 999 acknowledgment, text/plain
+            "/quality/claims/{fileId}/999"); // the same for an 837 file
 
     private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?![\\d])");
     /** Words, keeping identifiers joined by hyphens whole: DEMO-MEMBER-1 is an id, not the codes DEMO and MEMBER. */

@@ -45,6 +45,7 @@ final class PageScanSamples {
         centers(samples);
         coverageImports(samples);
         uploadJobs(samples);
+        claimFiles(samples);
         grants(samples);
         housing(samples);
         network(samples);
@@ -116,14 +117,39 @@ final class PageScanSamples {
         }
     }
 
+    /** A stored 837 file with one rejected claim, as any import leaves it. */
+    private void claimFiles(List<Sample> samples) {
+        long id = jdbc.sql("insert into quality.claim_file (file_name, sha256, sender_id, received_by, claims_accepted,"
+                        + " claims_rejected, service_lines) values ('page-scan.837', :sha, 'CLINIC0001', 'admin', 1, 1,"
+                        + " 2) returning id")
+                .param("sha", "page-scan-" + UUID.randomUUID())
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into quality.claim_reject (file_id, segment_number, segment_tag, loop_id,"
+                        + " patient_control_number, reason) values (?, 12, 'CLM', '2300', 'PCN-1',"
+                        + " 'CLM01 (patient control number) is empty')")
+                .param(id)
+                .update();
+        added.add(new Created("quality.claim_file", id));
+        samples.add(new Sample("/quality/claims/" + id, "ADMIN"));
+    }
+
     /** Roster and HMIS upload jobs in every state: queued, running, done with a report, refused, interrupted. */
     private void uploadJobs(List<Sample> samples) {
         String roster = "{\"file\":\"r.csv\",\"applied\":3,\"rejected\":1,"
                 + "\"problems\":[{\"line\":4,\"field\":\"npi\",\"reason\":\"must be 10 digits\"}]}";
         String hmis = "{\"applied\":3,\"problems\":[\"Client.csv line 4, DOB: not a date\"],\"notes\":[]}";
+        String claims = "{\"fileId\":1,\"fileName\":\"c.837\",\"accepted\":1,\"replaced\":0,\"voided\":0,"
+                + "\"serviceLines\":2,\"npiUnlinked\":1,\"rejects\":[{\"segmentNumber\":12,\"segmentTag\":\"CLM\","
+                + "\"loop\":\"2300\",\"patientControlNumber\":\"PCN-1\",\"reason\":\"CLM01 (patient control number)"
+                + " is empty\"}],\"refusal\":null}";
+        String labs = "{\"sourceId\":1,\"stored\":2,\"members\":1,\"rejects\":[\"line 3: loinc: not a LOINC code\"],"
+                + "\"refusal\":null}";
         for (String[] kind : new String[][] {
             {"/network/roster/jobs/", "network-manager", "org.commonweal.network.imports.ImportReport", roster},
-            {"/housing/hmis/import/", "admin", "org.commonweal.housing.hmis.HmisImport$Report", hmis}
+            {"/housing/hmis/import/", "admin", "org.commonweal.housing.hmis.HmisImport$Report", hmis},
+            {"/quality/claims/jobs/", "admin", "org.commonweal.quality.claims.ClaimImportReport", claims},
+            {"/quality/supplemental/jobs/", "admin", "org.commonweal.quality.supplemental.SupplementalCsv$Report", labs}
         }) {
             for (String state : List.of("QUEUED", "RUNNING", "DONE", "FAILED", "INTERRUPTED")) {
                 UUID id = UUID.randomUUID();

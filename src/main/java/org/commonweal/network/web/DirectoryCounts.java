@@ -31,7 +31,17 @@ class DirectoryCounts {
     }
 
     long count(String sql, List<Object> args, Supplier<Long> count) {
-        return counts.get(sql + '\u0000' + Arrays.deepToString(args.toArray()), k -> count.get());
+        // not Cache.get(key, loader): that makes every request for the same search wait on the first one's count,
+        // so a stalled database held them all past the fail-fast time-out (DatabaseStallIntegrationTests: 23 s);
+        // two first views of one search may both count, and each fails fast on its own
+        String key = sql + '\u0000' + Arrays.deepToString(args.toArray());
+        Long known = counts.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        long counted = count.get();
+        counts.put(key, counted);
+        return counted;
     }
 
     /** How often a count was found here (hits) and run (misses). */

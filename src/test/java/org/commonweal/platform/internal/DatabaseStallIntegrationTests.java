@@ -273,7 +273,11 @@ class DatabaseStallIntegrationTests {
         assertThat(peakThreads - threadsBefore)
                 .as("threads added during the stall")
                 .isLessThan(REQUESTS_PER_SECOND * (int) FAIL_FAST.toSeconds() + 20);
-        assertThat(threadsAfter).as("threads after recovery").isLessThan(peakThreads + 1);
+        // and stays bounded after it: Tomcat keeps the threads it started, and jobs that waited on the database
+        // (adequacy's workers, the upload jobs' heartbeat) run once it is back, so "after" may pass the sampled peak
+        assertThat(threadsAfter - threadsBefore)
+                .as("threads added, after recovery")
+                .isLessThan(REQUESTS_PER_SECOND * (int) FAIL_FAST.toSeconds() + 20);
         Set<Long> stored = jdbc.sql("select id from public.reliability_drill_load")
                 .query(Long.class)
                 .set();
