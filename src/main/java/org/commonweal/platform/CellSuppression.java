@@ -25,9 +25,6 @@ import org.ojalgo.optimisation.Variable;
  * the largest value the cell can take given everything published; while that is below {@value #SMALLEST_SHOWN} the
  * cheapest neighbouring cell (the smallest count in a relation with the masked ones, as τ-ARGUS weighs cells by
  * value) is masked as well. Masking more only widens what an attacker can infer, so each cell once protected stays so.
- * A measure's cube links thousands of unknowns (months, areas and groups), so the programme is first solved on the
- * unknowns nearest the cell with the others held at their true values: a restriction of the attacker's programme,
- * whose maximum can only be lower, so reaching 11 there proves it for the whole (see {@link #protectCell}).
  */
 public final class CellSuppression {
 
@@ -36,12 +33,11 @@ public final class CellSuppression {
     /** The smallest count that may be shown: 1 to 10 are masked. */
     public static final int SMALLEST_SHOWN = 11;
     /**
-     * The sizes of the sub-problems a small cell's maximum is sought on, in unknowns nearest the cell (see {@link
-     * #protectCell}): most cells are shown to reach 11 on the first; the last bounds the cost of one programme.
+     * The largest set of linked unknowns the linear-programming audit takes on (a programme per small cell over
+     * thousands of variables would take minutes per view). Beyond it the relation-by-relation closure stands alone,
+     * and {@link Masking#unaudited()} says for how many small cells.
      */
-    static final int[] NEIGHBOURHOODS = {60, 400};
-    /** How far below 11 a solver's maximum may fall by rounding and still count as 11. */
-    private static final double TOLERANCE = 1e-6;
+    static final int AUDIT_LIMIT = 400;
 
     private CellSuppression() {}
 
@@ -52,7 +48,7 @@ public final class CellSuppression {
 
     /** The figures as shown to a reader: masked and complemented when {@code suppress}, exact otherwise. */
     public static Masking apply(Publication publication, boolean suppress) {
-        return suppress ? protect(publication) : new Masking(publication, new BitSet(), new BitSet(), false);
+        return suppress ? protect(publication) : new Masking(publication, new BitSet(), new BitSet(), false, 0);
     }
 
     /** Masks the small counts of a publication and the complementary cells that keep them from being derived. */
@@ -65,11 +61,11 @@ public final class CellSuppression {
         }
         BitSet masked = (BitSet) primary.clone();
         closeRelations(p, primary, masked);
-        BitSet protectedCells = new BitSet();
+        int unaudited = 0;
         for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
-            protectCell(p, primary, masked, protectedCells, cell);
+            unaudited += protectCell(p, masked, cell) ? 0 : 1;
         }
-        return new Masking(p, primary, masked, true);
+        return new Masking(p, primary, masked, true, unaudited);
     }
 
     /**
@@ -130,131 +126,30 @@ public final class CellSuppression {
         return unknownParts > 0 && hidden - (unknownParts - 1) + (unpublishedPart ? 1 : 0) < SMALLEST_SHOWN;
     }
 
-    /**
-     * Masks complements until the cell is protected. The attacker's programme over the cell's whole component can
-     * hold thousands of unknowns (a measure's months, areas and groups all linked), so the cell's maximum is sought on
-     * sub-problems: the unknowns around the cell ({@link #neighbourhood}, {@link #NEIGHBOURHOODS} of them at most),
-     * every other unknown held at its true value. That is the attacker's programme with constraints added (x = its
-     * true value), which the true figures satisfy: its feasible points are feasible for the whole programme, so its
-     * maximum is a lower bound on the attacker's. When it reaches 11 the cell is protected whatever the rest of the
-     * component allows; when the largest sub-problem stays below 11 a complement is masked next to the cell and the
-     * cell tried again. Each solution also protects every other small cell that takes 11 or more in it (a feasible
-     * point is a proof for all of them); a first programme spreads the small cells around towards 11 for that.
-     */
-    private static void protectCell(Publication p, BitSet primary, BitSet masked, BitSet protectedCells, int cell) {
-        while (!protectedCells.get(cell)) {
-            BitSet around = null;
-            for (int limit : NEIGHBOURHOODS) {
-                BitSet ball = neighbourhood(p, masked, cell, limit);
-                if (ball.equals(around)) {
-                    continue; // nothing more joined it
-                }
-                around = ball;
-                BitSet open = (BitSet) around.clone();
-                open.and(primary);
-                open.andNot(protectedCells);
-                if (open.cardinality() > 1) {
-                    // first one point taking as many of the small cells around to 11 as it can, then, if the cell is
-                    // not among them, the point where the cell itself is largest
-                    protectedCells.or(reaching(open, point(p, masked, around, open, -1)));
-                }
-                if (!protectedCells.get(cell)) {
-                    protectedCells.or(reaching(open, point(p, masked, around, null, cell)));
-                }
-                if (protectedCells.get(cell)) {
-                    break;
-                }
+    /** Masks complements until the cell is protected; false when its linked unknowns are too many to audit. */
+    private static boolean protectCell(Publication p, BitSet masked, int cell) {
+        while (true) {
+            BitSet unknowns = component(p, masked, cell);
+            if (unknowns.cardinality() > AUDIT_LIMIT) {
+                return false;
             }
-            if (protectedCells.get(cell)) {
-                return;
+            if (bound(p, masked, unknowns, cell, true) >= SMALLEST_SHOWN) {
+                return true;
             }
-            List<Integer> candidates = candidates(p, masked, around);
+            List<Integer> candidates = candidates(p, masked, cell);
             if (candidates.isEmpty()) {
-                // every cell around is hidden already: only the whole component can tell
-                if (bound(p, masked, component(p, masked, cell), cell, true) >= SMALLEST_SHOWN - TOLERANCE) {
-                    protectedCells.set(cell);
-                    return;
-                }
                 throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
             }
-            // the cheapest cell that would close a box with the unknowns around (it shares two relations with them),
-            // else the cheapest sharing a relation with the cell itself, else the cheapest around
-            int best = -1;
+            // the cheapest cell sharing a relation with the cell itself, else the cheapest around its masked neighbours
+            int best = candidates.getFirst();
             for (int c : candidates) {
-                if (meets(p, around, c) >= 2) {
+                if (sharesRelation(p, c, cell)) {
                     best = c;
                     break;
                 }
             }
-            for (int k = 0; best < 0 && k < candidates.size(); k++) {
-                if (sharesRelation(p, candidates.get(k), cell)) {
-                    best = candidates.get(k);
-                }
-            }
-            masked.set(best < 0 ? candidates.getFirst() : best);
+            masked.set(best);
         }
-    }
-
-    /**
-     * The unknowns a small cell's sub-problem lets vary: the cell, the unknowns sharing a relation with it, then, ring
-     * by ring, each unknown that shares two or more relations with those already taken (the corners that close a box
-     * of months × areas × groups, as in the hypercube method; one that meets the set through a single relation would
-     * only be held there by its other relations), up to {@code limit}. Also whether that is the cell's whole component
-     * (the bound is then exact).
-     */
-    private static BitSet neighbourhood(Publication p, BitSet masked, int cell, int limit) {
-        BitSet taken = new BitSet();
-        taken.set(cell);
-        for (int r : p.relationsOf(cell)) {
-            for (int o : p.relations().get(r)) {
-                if (unknown(p, masked, o)) {
-                    taken.set(o);
-                }
-            }
-        }
-        boolean grew = true;
-        while (grew && taken.cardinality() < limit) {
-            grew = false;
-            for (int c : joining(p, masked, taken)) {
-                if (taken.cardinality() >= limit) {
-                    break;
-                }
-                taken.set(c);
-                grew = true;
-            }
-        }
-        return taken;
-    }
-
-    /** Cells outside {@code taken} that share two or more relations with it, shown or not, in order. */
-    private static List<Integer> joining(Publication p, BitSet masked, BitSet taken) {
-        BitSet touched = relationsOf(p, taken);
-        java.util.Map<Integer, Integer> meetings = new java.util.TreeMap<>();
-        for (int r = touched.nextSetBit(0); r >= 0; r = touched.nextSetBit(r + 1)) {
-            for (int o : p.relations().get(r)) {
-                if (!taken.get(o) && unknown(p, masked, o)) {
-                    meetings.merge(o, 1, Integer::sum);
-                }
-            }
-        }
-        return meetings.entrySet().stream()
-                .filter(e -> e.getValue() >= 2)
-                .map(java.util.Map.Entry::getKey)
-                .toList();
-    }
-
-    /** In how many relations the cell meets a cell of the set. */
-    private static int meets(Publication p, BitSet cells, int cell) {
-        int n = 0;
-        for (int r : p.relationsOf(cell)) {
-            for (int o : p.relations().get(r)) {
-                if (o != cell && cells.get(o)) {
-                    n++;
-                    break;
-                }
-            }
-        }
-        return n;
     }
 
     private static boolean sharesRelation(Publication p, int a, int b) {
@@ -266,8 +161,9 @@ public final class CellSuppression {
         return false;
     }
 
-    /** Shown non-zero cells in a relation with these unknowns, smallest first. */
-    private static List<Integer> candidates(Publication p, BitSet masked, BitSet unknowns) {
+    /** Shown non-zero cells in a relation with the cell's connected unknowns, smallest first. */
+    private static List<Integer> candidates(Publication p, BitSet masked, int cell) {
+        BitSet unknowns = component(p, masked, cell);
         BitSet found = new BitSet();
         for (int r : relationsOf(p, unknowns).stream().toArray()) {
             for (int c : p.relations().get(r)) {
@@ -324,87 +220,30 @@ public final class CellSuppression {
     }
 
     private static double bound(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max) {
-        return optimum(p, masked, unknowns, cell, max).getValue();
-    }
-
-    /** The cells of {@code cells} that take 11 or more at this point. */
-    private static BitSet reaching(BitSet cells, double[] point) {
-        BitSet out = new BitSet();
-        for (int c = cells.nextSetBit(0); c >= 0; c = cells.nextSetBit(c + 1)) {
-            if (point[c] >= SMALLEST_SHOWN - TOLERANCE) {
-                out.set(c);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A point the published figures allow when these unknowns vary and every other cell keeps its value (indexed by
-     * cell; only the unknowns' entries are set): where {@code cell} is largest, or, given {@code spread}, where the
-     * sum of min(x, 11) over those cells is.
-     */
-    private static double[] point(Publication p, BitSet masked, BitSet unknowns, BitSet spread, int cell) {
-        double cap = p.largest() + SMALLEST_SHOWN;
-        Optimisation.Result result = spread == null
-                ? optimum(p, masked, unknowns, cell, true)
-                : solve(p, masked, unknowns, spread, cell, true, cap, 0);
-        double[] point = new double[p.size()];
-        if (!result.getState().isFeasible()) {
-            return point; // proves nothing (every entry 0); the single-cell programme follows
-        }
-        int i = 0;
-        for (int c = unknowns.nextSetBit(0); c >= 0; c = unknowns.nextSetBit(c + 1)) {
-            point[c] = result.doubleValue(i++);
-        }
-        return point;
-    }
-
-    private static Optimisation.Result optimum(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max) {
         // every count is at most the largest published one; a cell free of any relation reaches it (or 11)
         double cap = p.largest() + SMALLEST_SHOWN;
-        Optimisation.Result result = solve(p, masked, unknowns, null, cell, max, cap, 0);
+        Optimisation.Result result = solve(p, masked, unknowns, cell, max, cap, 0);
         if (!result.getState().isFeasible()) {
             // the true counts satisfy every relation; a solver that finds none is stuck on rounding, so the
             // equations are given a hair of slack (a thousandth of a person changes no bound that matters)
-            result = solve(p, masked, unknowns, null, cell, max, cap, 1e-3);
+            result = solve(p, masked, unknowns, cell, max, cap, 1e-3);
         }
         if (!result.getState().isFeasible()) {
             throw new IllegalStateException("the published figures are inconsistent around " + p.key(cell) + " ("
                     + result.getState() + ", " + unknowns.cardinality() + " unknowns)");
         }
-        return result;
+        return result.getValue();
     }
 
     private static Optimisation.Result solve(
-            Publication p,
-            BitSet masked,
-            BitSet unknowns,
-            BitSet spread,
-            int cell,
-            boolean max,
-            double cap,
-            double slack) {
+            Publication p, BitSet masked, BitSet unknowns, int cell, boolean max, double cap, double slack) {
         var model = new ExpressionsBasedModel();
         Variable[] vars = new Variable[p.size()];
         for (int c = unknowns.nextSetBit(0); c >= 0; c = unknowns.nextSetBit(c + 1)) {
             // zeros are always shown, so a masked cell is at least 1; an unpublished one may be 0
             vars[c] = model.addVariable("x" + c).lower(masked.get(c) ? 1 : 0).upper(cap);
         }
-        if (spread == null) {
-            vars[cell].weight(1);
-        } else {
-            // y = min(x, 11) for each cell to spread over, their sum as the objective
-            for (int c = spread.nextSetBit(0); c >= 0; c = spread.nextSetBit(c + 1)) {
-                Variable y = model.addVariable("y" + c)
-                        .lower(0)
-                        .upper(SMALLEST_SHOWN)
-                        .weight(1);
-                model.addExpression("y" + c + "<=x" + c)
-                        .set(y, 1)
-                        .set(vars[c], -1)
-                        .upper(0);
-            }
-        }
+        vars[cell].weight(1);
         int n = 0;
         BitSet involved = relationsOf(p, unknowns);
         for (int ri = involved.nextSetBit(0); ri >= 0; ri = involved.nextSetBit(ri + 1)) {
@@ -431,12 +270,19 @@ public final class CellSuppression {
         private final BitSet primary;
         private final BitSet masked;
         private final boolean suppressing;
+        private final int unaudited;
 
-        Masking(Publication publication, BitSet primary, BitSet masked, boolean suppressing) {
+        Masking(Publication publication, BitSet primary, BitSet masked, boolean suppressing, int unaudited) {
             this.publication = publication;
             this.primary = primary;
             this.masked = masked;
             this.suppressing = suppressing;
+            this.unaudited = unaudited;
+        }
+
+        /** Small cells linked to more unknowns than the audit takes on: protected by the closure alone. */
+        public int unaudited() {
+            return unaudited;
         }
 
         public boolean masked(Object key) {

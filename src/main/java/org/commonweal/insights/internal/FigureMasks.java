@@ -51,11 +51,12 @@ public final class FigureMasks {
         long started = System.nanoTime();
         var masking = CellSuppression.protect(p);
         log.info(
-                "insights masks of {}: {}, {} small, {} masked in {} ms",
+                "insights masks of {}: {}, {} small, {} masked ({} small beyond the audit) in {} ms",
                 measure.code(),
                 p.describe(),
                 masking.smallCells(),
                 masking.maskedCells(),
+                masking.unaudited(),
                 (System.nanoTime() - started) / 1_000_000);
         var masks = new FigureMasks();
         for (Figure f : figures) {
