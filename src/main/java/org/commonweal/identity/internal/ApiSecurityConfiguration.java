@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -82,10 +81,7 @@ class ApiSecurityConfiguration {
         // cwk_ bearer tokens go through LegacyBearerTokenFilter instead, with their migrated scopes
         var entryPoint = new BearerTokenAuthenticationEntryPoint();
         entryPoint.setRealmName("commonweal");
-        http.oauth2ResourceServer(server -> server.bearerTokenResolver(
-                        request -> LegacyBearerTokenFilter.isLegacy(request.getHeader("Authorization"))
-                                ? null
-                                : HEADER_ONLY.resolve(request))
+        http.oauth2ResourceServer(server -> server.bearerTokenResolver(new HeaderBearerTokens())
                 .jwt(jwt ->
                         jwt.decoder(accessTokenDecoder).jwtAuthenticationConverter(ApiSecurityConfiguration::client))
                 .authenticationEntryPoint(entryPoint)
@@ -107,9 +103,6 @@ class ApiSecurityConfiguration {
         http.headers(headers -> headers.frameOptions(frame -> frame.deny()));
         return http.build();
     }
-
-    /** Tokens only in the Authorization header: never in a URL (logs) or a form body. */
-    private static final DefaultBearerTokenResolver HEADER_ONLY = new DefaultBearerTokenResolver();
 
     /** An API client: its id as the name, its scopes as SCOPE_ authorities, and the API_CLIENT role. */
     private static AbstractAuthenticationToken client(Jwt jwt) {
