@@ -100,7 +100,8 @@ class GapWorklistIntegrationTests {
                         .startsWith("text/csv");
                 List<String> lines = csv.body().lines().toList();
                 assertThat(lines.get(0))
-                        .isEqualTo("member_id,name,language,spa,rcac_region,pcp_npi,pcp_name,measure,reason,due_by");
+                        .isEqualTo(
+                                "member_id,name,language,spa,rcac_region,pcp_npi,pcp_name,measure,reason,due_by,pcp_attribution");
                 assertThat(lines)
                         .anySatisfy(l -> assertThat(l)
                                 .startsWith(a.memberId() + ",")
