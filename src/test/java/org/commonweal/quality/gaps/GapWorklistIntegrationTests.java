@@ -107,7 +107,7 @@ class GapWorklistIntegrationTests {
                                 .startsWith(a.memberId() + ",")
                                 .contains("," + pcp + ",")
                                 .endsWith(",CMS124,\"No Pap test since January 2024 (or, from age"
-                                        + " 30, HPV test since January 2022)\",2026-12-31"));
+                                        + " 30, HPV test since January 2022)\",2026-12-31,assigned-pcp"));
                 assertThat(lines.stream().skip(1)).allSatisfy(l -> assertThat(l).contains("," + pcp + ","));
                 assertThat(csv.body()).doesNotContain(b.memberId());
             } finally {
