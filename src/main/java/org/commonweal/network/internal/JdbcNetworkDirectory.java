@@ -19,10 +19,7 @@ class JdbcNetworkDirectory implements NetworkDirectory {
     @Override
     public java.util.Map<String, DirectoryProvider> providersByNpi(java.util.Collection<String> npis) {
         var found = new java.util.HashMap<String, DirectoryProvider>();
-        var wanted = npis.stream()
-                .filter(n -> n != null && n.matches("\\d{10}"))
-                .distinct()
-                .toArray(String[]::new);
+        var wanted = wellFormed(npis);
         if (wanted.length == 0) return found;
         jdbc.query(
                 """
@@ -45,6 +42,14 @@ class JdbcNetworkDirectory implements NetworkDirectory {
                 },
                 (Object) wanted);
         return found;
+    }
+
+    /** The distinct 10-digit NPIs of {@code npis}: nothing else can name a directory entry. */
+    private static String[] wellFormed(java.util.Collection<String> npis) {
+        return npis.stream()
+                .filter(n -> n != null && n.matches("\\d{10}"))
+                .distinct()
+                .toArray(String[]::new);
     }
 
     @Override
@@ -79,10 +84,7 @@ class JdbcNetworkDirectory implements NetworkDirectory {
     @Override
     public java.util.Map<String, ListedPractitioner> listedPractitionersByNpi(java.util.Collection<String> npis) {
         var found = new java.util.HashMap<String, ListedPractitioner>();
-        var wanted = npis.stream()
-                .filter(n -> n != null && n.matches("\\d{10}"))
-                .distinct()
-                .toArray(String[]::new);
+        var wanted = wellFormed(npis);
         if (wanted.length == 0) return found;
         var catalog = org.commonweal.network.Specialties.catalog();
         // every listed role, the one practitionerByNpi picks first for each NPI
