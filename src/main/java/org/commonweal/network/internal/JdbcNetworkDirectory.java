@@ -54,31 +54,9 @@ class JdbcNetworkDirectory implements NetworkDirectory {
 
     @Override
     public java.util.Optional<PractitionerContact> practitionerByNpi(String npi) {
-        if (npi == null || !npi.matches("\\d{10}")) {
-            return java.util.Optional.empty();
-        }
-        return jdbc
-                .query(
-                        """
-                select p.id, p.given || ' ' || p.family || coalesce(', ' || p.suffix, ''), l.name,
-                       l.line || ', ' || l.city || ' ' || l.postal_code, l.phone, l.hours, o.name
-                  from network.practitioner p
-                  join network.practitioner_role r on r.practitioner_id = p.id
-                  join network.location l on l.id = r.location_id
-                  left join network.organization o on o.id = r.organization_id
-                 where p.npi = ? and p.active and not p.suppressed and r.active and not r.suppressed and l.active
-                 order by (r.accepting = 'newpt') desc, r.id limit 1""",
-                        (rs, n) -> new PractitionerContact(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getString(7)),
-                        npi)
-                .stream()
-                .findFirst();
+        return java.util.Optional.ofNullable(listedPractitionersByNpi(java.util.List.of(npi == null ? "" : npi))
+                        .get(npi))
+                .map(ListedPractitioner::contact);
     }
 
     @Override

@@ -47,6 +47,16 @@ class SupplementalUploadIntegrationTests {
         return found.get(0);
     }
 
+    /** The lab extract fixture for a covered member: two good lines and one of each kind of bad line. */
+    private String labs() throws java.io.IOException {
+        return new String(
+                        getClass()
+                                .getResourceAsStream("/quality/supplemental/labs.csv")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("{MEMBER}", member());
+    }
+
     private String upload(String kind, String name, String csv) throws Exception {
         return UploadJobPages.postAndWait(
                 mvc,
@@ -59,12 +69,7 @@ class SupplementalUploadIntegrationTests {
 
     @Test
     void aLabExtractIsStoredAndItsBadLinesLocatedOnTheJobPage() throws Exception {
-        String csv = new String(
-                        getClass()
-                                .getResourceAsStream("/quality/supplemental/labs.csv")
-                                .readAllBytes(),
-                        StandardCharsets.UTF_8)
-                .replace("{MEMBER}", member());
+        String csv = labs();
         String page = upload("labs", "quest-week-49.csv", csv);
         assertThat(page).contains("2 records stored for 1 members");
         assertThat(page)
@@ -80,12 +85,7 @@ class SupplementalUploadIntegrationTests {
 
     @Test
     void aSpanishReaderGetsEachBadLineInSpanishWithItsLineAndField() throws Exception {
-        String csv = new String(
-                        getClass()
-                                .getResourceAsStream("/quality/supplemental/labs.csv")
-                                .readAllBytes(),
-                        StandardCharsets.UTF_8)
-                .replace("{MEMBER}", member());
+        String csv = labs();
         String job = UploadJobPages.postAndWaitForJob(
                 mvc,
                 multipart("/quality/supplemental")
