@@ -154,17 +154,12 @@ class AdequacyKeepCurrentIntegrationTests {
     void aMemberWhoMovedIsMeasuredAgainAloneAndTheScheduledJobKeepsItCurrent() {
         RunSummary base = service.run(TODAY, "MCLA", "test");
         var move = MemberMove.pick(jdbc, geography, TODAY);
-        String oldZip = move.oldZip();
-        int oldBefore = members(base, oldZip);
-        int newBefore = members(base, MemberMove.LANCASTER);
         try {
             move.toLancaster();
             RunSummary moved = service.membersChanged(Duration.ZERO, "test").orElseThrow();
             assertThat(moved.kind()).isEqualTo("incremental");
             assertThat(moved.notes()).startsWith("1 changed member(s) read: 1 moved");
-            assertThat(moved.members()).isEqualTo(base.members());
-            assertThat(members(moved, oldZip)).isEqualTo(oldBefore - 1);
-            assertThat(members(moved, MemberMove.LANCASTER)).isEqualTo(newBefore + 1);
+            move.assertMoved(store, base, moved);
             assertThat(service.membersChanged(Duration.ZERO, "test"))
                     .as("nothing changed since")
                     .isEmpty();
@@ -174,8 +169,7 @@ class AdequacyKeepCurrentIntegrationTests {
             RunSummary back = store.runs().get(0);
             assertThat(back.id()).isGreaterThan(moved.id());
             assertThat(back.startedBy()).isEqualTo("system:adequacy-member-changes");
-            assertThat(members(back, MemberMove.LANCASTER)).isEqualTo(newBefore);
-            assertThat(members(back, oldZip)).isEqualTo(oldBefore);
+            move.assertBack(store, base, back);
         } finally {
             move.back();
         }
@@ -184,10 +178,6 @@ class AdequacyKeepCurrentIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isPositive();
-    }
-
-    private int members(RunSummary run, String zip) {
-        return MemberMove.members(store, run, zip);
     }
 
     private ZipResult result(RunSummary run, String line, String type, String zip) {

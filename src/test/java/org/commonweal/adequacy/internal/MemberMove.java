@@ -1,5 +1,7 @@
 package org.commonweal.adequacy.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import org.commonweal.adequacy.Adequacy.RunSummary;
 import org.commonweal.adequacy.engine.ZipResult;
@@ -49,6 +51,19 @@ record MemberMove(
                         + "where member_id = ?")
                 .params(zip, lat, lon, memberId)
                 .update();
+    }
+
+    /** {@code after} counts the same members as {@code before}, one fewer at the old home and one more in Lancaster. */
+    void assertMoved(AdequacyStore store, RunSummary before, RunSummary after) {
+        assertThat(after.members()).isEqualTo(before.members());
+        assertThat(members(store, after, oldZip)).isEqualTo(members(store, before, oldZip) - 1);
+        assertThat(members(store, after, LANCASTER)).isEqualTo(members(store, before, LANCASTER) + 1);
+    }
+
+    /** {@code after} counts in both ZIPs what {@code before} did: the member is back home. */
+    void assertBack(AdequacyStore store, RunSummary before, RunSummary after) {
+        assertThat(members(store, after, oldZip)).isEqualTo(members(store, before, oldZip));
+        assertThat(members(store, after, LANCASTER)).isEqualTo(members(store, before, LANCASTER));
     }
 
     static int members(AdequacyStore store, RunSummary run, String zip) {
