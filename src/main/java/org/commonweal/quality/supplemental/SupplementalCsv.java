@@ -1,6 +1,7 @@
 package org.commonweal.quality.supplemental;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -59,6 +60,24 @@ public class SupplementalCsv {
      * is in English.
      */
     public record LineReason(long line, String field, String reason, List<String> args) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public LineReason {
+            args = List.copyOf(args);
+        }
+
+        /**
+         * A reason as jobs finished before reasons had keys stored it ({@code "line N: field: reason"} in English):
+         * shown as it was, so an older job's page still reads.
+         */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static LineReason stored(String text) {
+            var m = java.util.regex.Pattern.compile("line (\\d+): (.*)", java.util.regex.Pattern.DOTALL)
+                    .matcher(text);
+            return m.matches()
+                    ? new LineReason(Long.parseLong(m.group(1)), null, "asStored", List.of(m.group(2)))
+                    : new LineReason(0, null, "asStored", List.of(text));
+        }
 
         /** {@code line N: field: reason} (or {@code line N: reason}) in the locale's language. */
         public String text(MessageSource messages, Locale locale) {
