@@ -19,13 +19,21 @@ public final class UploadJobPages {
     /** The job's page once the import has ended (done or failed); fails after 60 s. */
     public static String postAndWait(
             MockMvc mvc, AbstractMockHttpServletRequestBuilder<?> upload, RequestPostProcessor user) throws Exception {
+        String job = postAndWaitForJob(mvc, upload, user);
+        assertThat(job).as("the upload answers at once with its job's page").contains("/");
+        return poll(mvc, job, user);
+    }
+
+    /** The job's address once the import has ended (done or failed), to read its page as another reader would. */
+    public static String postAndWaitForJob(
+            MockMvc mvc, AbstractMockHttpServletRequestBuilder<?> upload, RequestPostProcessor user) throws Exception {
         String job = mvc.perform(upload.with(user))
                 .andExpect(status().is3xxRedirection())
                 .andReturn()
                 .getResponse()
                 .getRedirectedUrl();
-        assertThat(job).as("the upload answers at once with its job's page").contains("/");
-        return poll(mvc, job, user);
+        poll(mvc, job, user);
+        return job;
     }
 
     /** The page {@code job} once it no longer shows the pending block; fails after 60 s. */

@@ -27,6 +27,16 @@ public interface NetworkDirectory {
     java.util.Optional<PractitionerContact> practitionerByNpi(String npi);
 
     /**
+     * {@link #practitionerByNpi} in bulk (one query whatever the number), with whether any of the practitioner's
+     * listed roles is primary care (a specialty of the catalogue's PCP group). NPIs the directory does not list
+     * (unknown, inactive, SB 137 hidden, no active location) are absent from the map.
+     */
+    java.util.Map<String, ListedPractitioner> listedPractitionersByNpi(java.util.Collection<String> npis);
+
+    /** A practitioner the directory lists, as {@link #listedPractitionersByNpi} finds them. */
+    record ListedPractitioner(String npi, PractitionerContact contact, boolean primaryCare) {}
+
+    /**
      * A practitioner at one office as a member choosing a PCP needs it: whether they practise primary care there,
      * which product lines' networks they take there and whether they take new patients. Empty when the directory
      * does not list the practitioner at that office (inactive, hidden under SB 137, or no such role).

@@ -143,7 +143,8 @@ final class PageScanSamples {
                 + "\"serviceLines\":2,\"npiUnlinked\":1,\"rejects\":[{\"segmentNumber\":12,\"segmentTag\":\"CLM\","
                 + "\"loop\":\"2300\",\"patientControlNumber\":\"PCN-1\",\"reason\":\"CLM01 (patient control number)"
                 + " is empty\"}],\"refusal\":null}";
-        String labs = "{\"sourceId\":1,\"stored\":2,\"members\":1,\"rejects\":[\"line 3: loinc: not a LOINC code\"],"
+        String labs = "{\"sourceId\":1,\"stored\":2,\"members\":1,\"rejects\":[{\"line\":3,\"field\":\"loinc\","
+                + "\"reason\":\"loinc\",\"args\":[\"4548-5\"]}],"
                 + "\"refusal\":null}";
         for (String[] kind : new String[][] {
             {"/network/roster/jobs/", "network-manager", "org.commonweal.network.imports.ImportReport", roster},

@@ -11,10 +11,9 @@ import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.platform.PlanIdentity;
+import org.commonweal.platform.UploadJobPage;
 import org.commonweal.platform.UploadJobs;
-import org.commonweal.platform.UploadTasks;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 @Controller
 class HmisController {
@@ -31,6 +29,7 @@ class HmisController {
     private final HmisImport importer;
     private final AuditTrail audit;
     private final UploadJobs jobs;
+    private final UploadJobPage jobPage;
 
     private final ZoneId zone;
 
@@ -40,6 +39,7 @@ class HmisController {
         this.importer = importer;
         this.audit = audit;
         this.jobs = jobs;
+        this.jobPage = new UploadJobPage(jobs, "/housing/hmis/import/");
     }
 
     @GetMapping("/housing/hmis")
@@ -91,58 +91,51 @@ class HmisController {
         Path clientFile = !empty(set) || empty(client) ? null : jobs.store("hmis", client);
         Path enrollmentFile = !empty(set) || empty(enrollment) ? null : jobs.store("hmis", enrollment);
         Path exitFile = !empty(set) || empty(exit) ? null : jobs.store("hmis", exit);
-        try {
-            String id = jobs.start(
-                    "hmis import",
-                    actor,
-                    () -> {
-                        HmisImport.Report report;
-                        if (setFile != null) {
-                            try (var in = Files.newInputStream(setFile)) {
-                                report = importer.runSet(in);
-                            }
-                        } else {
-                            try (var clients = reader(clientFile);
-                                    var enrollments = reader(enrollmentFile);
-                                    var exits = reader(exitFile)) {
-                                report = importer.run(clients, enrollments, exits);
-                            }
+        return jobPage.start(
+                "hmis import",
+                actor,
+                () -> {
+                    HmisImport.Report report;
+                    if (setFile != null) {
+                        try (var in = Files.newInputStream(setFile)) {
+                            report = importer.runSet(in);
                         }
-                        audit.recordAs(
-                                actor,
-                                new AuditEntry(
-                                        AuditAction.IMPORT,
-                                        "housing-hmis-import",
-                                        null,
-                                        null,
-                                        "HMIS data exchange with the CoC",
-                                        report.applied() + " rows applied, "
-                                                + report.problems().size() + " rejected"));
-                        return report;
-                    },
-                    setFile,
-                    clientFile,
-                    enrollmentFile,
-                    exitFile);
-            return "redirect:/housing/hmis/import/" + id;
-        } catch (UploadTasks.Busy e) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            page(model);
-            model.addAttribute("busy", true);
-            return "housing/hmis";
-        }
+                    } else {
+                        try (var clients = reader(clientFile);
+                                var enrollments = reader(enrollmentFile);
+                                var exits = reader(exitFile)) {
+                            report = importer.run(clients, enrollments, exits);
+                        }
+                    }
+                    audit.recordAs(
+                            actor,
+                            new AuditEntry(
+                                    AuditAction.IMPORT,
+                                    "housing-hmis-import",
+                                    null,
+                                    null,
+                                    "HMIS data exchange with the CoC",
+                                    report.applied() + " rows applied, "
+                                            + report.problems().size() + " rejected"));
+                    return report;
+                },
+                model,
+                response,
+                () -> {
+                    page(model);
+                    return "housing/hmis";
+                },
+                setFile,
+                clientFile,
+                enrollmentFile,
+                exitFile);
     }
 
     /** The HMIS upload's job: queued / running (the page polls), then the report. */
     @GetMapping("/housing/hmis/import/{id}")
     String importJob(@PathVariable String id, Principal user, Model model) {
-        UploadJobs.Job job =
-                jobs.find(id, user.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         page(model);
-        model.addAttribute("job", job);
-        model.addAttribute("pollUrl", "/housing/hmis/import/" + id);
-        model.addAttribute("report", job.result());
-        return "housing/hmis";
+        return jobPage.show(id, user, model, "housing/hmis");
     }
 
     private static boolean empty(MultipartFile file) {

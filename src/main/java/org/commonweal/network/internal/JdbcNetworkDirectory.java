@@ -19,10 +19,7 @@ class JdbcNetworkDirectory implements NetworkDirectory {
     @Override
     public java.util.Map<String, DirectoryProvider> providersByNpi(java.util.Collection<String> npis) {
         var found = new java.util.HashMap<String, DirectoryProvider>();
-        var wanted = npis.stream()
-                .filter(n -> n != null && n.matches("\\d{10}"))
-                .distinct()
-                .toArray(String[]::new);
+        var wanted = wellFormed(npis);
         if (wanted.length == 0) return found;
         jdbc.query(
                 """
@@ -47,33 +44,64 @@ class JdbcNetworkDirectory implements NetworkDirectory {
         return found;
     }
 
+    /** The distinct 10-digit NPIs of {@code npis}: nothing else can name a directory entry. */
+    private static String[] wellFormed(java.util.Collection<String> npis) {
+        return npis.stream()
+                .filter(n -> n != null && n.matches("\\d{10}"))
+                .distinct()
+                .toArray(String[]::new);
+    }
+
     @Override
     public java.util.Optional<PractitionerContact> practitionerByNpi(String npi) {
-        if (npi == null || !npi.matches("\\d{10}")) {
-            return java.util.Optional.empty();
-        }
-        return jdbc
-                .query(
-                        """
-                select p.id, p.given || ' ' || p.family || coalesce(', ' || p.suffix, ''), l.name,
-                       l.line || ', ' || l.city || ' ' || l.postal_code, l.phone, l.hours, o.name
+        return java.util.Optional.ofNullable(listedPractitionersByNpi(java.util.List.of(npi == null ? "" : npi))
+                        .get(npi))
+                .map(ListedPractitioner::contact);
+    }
+
+    @Override
+    public java.util.Map<String, ListedPractitioner> listedPractitionersByNpi(java.util.Collection<String> npis) {
+        var found = new java.util.HashMap<String, ListedPractitioner>();
+        var wanted = wellFormed(npis);
+        if (wanted.length == 0) return found;
+        var catalog = org.commonweal.network.Specialties.catalog();
+        // every listed role, the one practitionerByNpi picks first for each NPI
+        jdbc.query(
+                """
+                select p.npi, p.id, p.given || ' ' || p.family || coalesce(', ' || p.suffix, ''), l.name,
+                       l.line || ', ' || l.city || ' ' || l.postal_code, l.phone, l.hours, o.name, r.specialty
                   from network.practitioner p
                   join network.practitioner_role r on r.practitioner_id = p.id
                   join network.location l on l.id = r.location_id
                   left join network.organization o on o.id = r.organization_id
-                 where p.npi = ? and p.active and not p.suppressed and r.active and not r.suppressed and l.active
-                 order by (r.accepting = 'newpt') desc, r.id limit 1""",
-                        (rs, n) -> new PractitionerContact(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getString(7)),
-                        npi)
-                .stream()
-                .findFirst();
+                 where p.npi = any(?) and p.active and not p.suppressed and r.active and not r.suppressed and l.active
+                 order by p.npi, (r.accepting = 'newpt') desc, r.id""",
+                rs -> {
+                    var npi = rs.getString(1);
+                    boolean primaryCare = catalog.byCode(rs.getString(9))
+                            .map(s -> "pcp".equals(s.group()))
+                            .orElse(false);
+                    var first = found.get(npi);
+                    if (first == null) {
+                        found.put(
+                                npi,
+                                new ListedPractitioner(
+                                        npi,
+                                        new PractitionerContact(
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                rs.getString(4),
+                                                rs.getString(5),
+                                                rs.getString(6),
+                                                rs.getString(7),
+                                                rs.getString(8)),
+                                        primaryCare));
+                    } else if (primaryCare && !first.primaryCare()) {
+                        found.put(npi, new ListedPractitioner(npi, first.contact(), true));
+                    }
+                },
+                (Object) wanted);
+        return found;
     }
 
     @Override

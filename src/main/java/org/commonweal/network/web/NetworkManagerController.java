@@ -12,8 +12,8 @@ import org.commonweal.network.accuracy.DirectoryEdits;
 import org.commonweal.network.accuracy.ErrorReports;
 import org.commonweal.network.accuracy.VerificationCampaigns;
 import org.commonweal.network.imports.RosterImport;
+import org.commonweal.platform.UploadJobPage;
 import org.commonweal.platform.UploadJobs;
-import org.commonweal.platform.UploadTasks;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +35,7 @@ class NetworkManagerController {
     private final VerificationCampaigns campaigns;
     private final RosterImport rosters;
     private final UploadJobs jobs;
+    private final UploadJobPage jobPage;
 
     NetworkManagerController(
             NetworkDirectory directory,
@@ -49,6 +50,7 @@ class NetworkManagerController {
         this.campaigns = campaigns;
         this.rosters = rosters;
         this.jobs = jobs;
+        this.jobPage = new UploadJobPage(jobs, "/network/roster/jobs/");
     }
 
     @GetMapping("/network")
@@ -161,32 +163,23 @@ class NetworkManagerController {
                 : Path.of(file.getOriginalFilename()).getFileName().toString();
         String actor = user.getName();
         Path input = jobs.store("roster", file);
-        try {
-            String id = jobs.start(
-                    "roster " + input.getFileName(),
-                    actor,
-                    () -> {
-                        try (var reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-                            return rosters.importRoster(name, reader, actor);
-                        }
-                    },
-                    input);
-            return "redirect:/network/roster/jobs/" + id;
-        } catch (UploadTasks.Busy e) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("busy", true);
-            return "network/roster";
-        }
+        return jobPage.start(
+                "roster " + input.getFileName(),
+                actor,
+                () -> {
+                    try (var reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+                        return rosters.importRoster(name, reader, actor);
+                    }
+                },
+                model,
+                response,
+                () -> "network/roster",
+                input);
     }
 
     /** The roster upload's job: queued / running (the page polls), then the report. */
     @GetMapping("/network/roster/jobs/{id}")
     String rosterJob(@PathVariable String id, Principal user, Model model) {
-        UploadJobs.Job job =
-                jobs.find(id, user.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("job", job);
-        model.addAttribute("pollUrl", "/network/roster/jobs/" + id);
-        model.addAttribute("report", job.result());
-        return "network/roster";
+        return jobPage.show(id, user, model, "network/roster");
     }
 }

@@ -8,6 +8,7 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.EligibilityInquiry;
+import org.commonweal.network.NetworkDirectory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +25,10 @@ public class GapWorklist {
     /** The most rows one list shows (a worklist is worked a page at a time). */
     public static final int LIMIT = 200;
 
-    /** Filters; null means any. {@code pcpNpi} keeps the members whose PCP today is that NPI. */
+    /**
+     * Filters; null means any. {@code pcpNpi} keeps the members whose PCP is that NPI: the PCP assigned today when
+     * the directory lists them, else the one the latest run attributed the member to by claims.
+     */
     public record Filter(String measureId, Integer rcacRegion, String language, String pcpNpi) {}
 
     public record Row(
@@ -37,7 +41,11 @@ public class GapWorklist {
             String pcpName,
             String measureId,
             String reason,
-            LocalDate dueBy) {}
+            LocalDate dueBy,
+            String attribution) {}
+
+    /** How a row's PCP was found: {@code assigned-pcp}, {@code claims-plurality} or null (none). */
+    static final String ASSIGNED = "assigned-pcp", CLAIMS = "claims-plurality";
 
     private record Open(
             String memberId,
@@ -46,15 +54,20 @@ public class GapWorklist {
             LocalDate to,
             String language,
             Integer spa,
-            Integer region) {}
+            Integer region,
+            String claimsNpi,
+            String claimsName) {}
 
     private final JdbcClient jdbc;
     private final Coverage coverage;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final NetworkDirectory directory;
 
-    GapWorklist(JdbcClient jdbc, Coverage coverage, AuditTrail audit, MessageSource messages) {
+    GapWorklist(
+            JdbcClient jdbc, Coverage coverage, AuditTrail audit, MessageSource messages, NetworkDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
         this.coverage = coverage;
         this.audit = audit;
         this.messages = messages;
@@ -62,7 +75,9 @@ public class GapWorklist {
 
     public List<Row> list(Filter filter, Locale locale, String purpose) {
         var sql = new StringBuilder("""
-                select r.member_id, run.measure_id, run.period_start, run.period_end, r.language, r.spa, r.rcac_region
+                select r.member_id, run.measure_id, run.period_start, run.period_end, r.language, r.spa, r.rcac_region,
+                       case when r.attribution = 'claims-plurality' then r.pcp_npi end,
+                       case when r.attribution = 'claims-plurality' then r.pcp_name end
                 from quality.measure_result r join quality.measure_run run on run.id = r.run_id
                 where r.run_id in (select max(id) from quality.measure_run where finished_at is not null
                                    group by measure_id)
@@ -92,7 +107,9 @@ public class GapWorklist {
                         rs.getObject(4, LocalDate.class),
                         rs.getString(5),
                         (Integer) rs.getObject(6),
-                        (Integer) rs.getObject(7)))
+                        (Integer) rs.getObject(7),
+                        rs.getString(8),
+                        rs.getString(9)))
                 .list();
         var today = LocalDate.now();
         var eligibility = coverage.eligibility(
@@ -100,12 +117,24 @@ public class GapWorklist {
                         .map(o -> new EligibilityInquiry(o.memberId(), today))
                         .toList(),
                 purpose);
+        var listed = directory.listedPractitionersByNpi(eligibility.stream()
+                .flatMap(java.util.Optional::stream)
+                .filter(e -> e.span() != null && e.span().pcpNpi() != null)
+                .map(e -> e.span().pcpNpi())
+                .toList());
         var rows = new ArrayList<Row>();
         for (int i = 0; i < open.size() && rows.size() < LIMIT; i++) {
             var o = open.get(i);
             var e = eligibility.get(i).orElse(null);
             var span = e == null ? null : e.span();
-            var npi = span == null ? null : span.pcpNpi();
+            var npi = span == null || span.pcpNpi() == null || span.pcpNpi().isBlank() ? null : span.pcpNpi();
+            var name = span == null ? null : span.pcpName();
+            var attribution = npi == null ? null : ASSIGNED;
+            if ((npi == null || !listed.containsKey(npi)) && o.claimsNpi() != null) {
+                npi = o.claimsNpi();
+                name = o.claimsName();
+                attribution = CLAIMS;
+            }
             if (filter.pcpNpi() != null && !filter.pcpNpi().equals(npi)) continue;
             var member = e == null ? null : e.member();
             var birthDate = member == null ? null : member.birthDate();
@@ -117,10 +146,11 @@ public class GapWorklist {
                     o.spa(),
                     o.region(),
                     npi,
-                    span == null ? null : span.pcpName(),
+                    name,
                     o.measureId(),
                     GapReasons.reason(messages, o.measureId(), o.from(), locale),
-                    GapReasons.dueBy(o.measureId(), o.from(), o.to(), birthDate)));
+                    GapReasons.dueBy(o.measureId(), o.from(), o.to(), birthDate),
+                    attribution));
         }
         rows.sort(java.util.Comparator.comparing(Row::dueBy).thenComparing(Row::memberId));
         return rows;

@@ -32,7 +32,11 @@ public class RateTables {
             "rcac_region",
             "pcp",
             "clinic",
-            "medical_group");
+            "medical_group",
+            "attribution");
+
+    /** The groupings by a provider a result is attributed to, whose rows say how their members were attributed. */
+    public static final List<String> BY_PROVIDER = List.of("pcp", "clinic", "medical_group");
 
     private final JdbcClient jdbc;
     private final MeasureRuns runs;
@@ -50,7 +54,14 @@ public class RateTables {
      * One group's figures as shown: counts as text or the mask, the rate in percent and the members to each level
      * (null when not shown: a masked count, or no level loaded for the measure and year).
      */
-    public record RateRow(String group, String eligible, String met, Double rate, Long toMinimum, Long toHigh) {
+    public record RateRow(
+            String group,
+            String eligible,
+            String met,
+            Double rate,
+            Long toMinimum,
+            Long toHigh,
+            List<String> attributedBy) {
 
         /** The total row. */
         public boolean total() {
@@ -104,12 +115,24 @@ public class RateTables {
         var figures = figures(run);
         var level = levels.find(run.measureId(), run.periodEnd().getYear());
         var shown = figures.masking();
+        var methods = BY_PROVIDER.contains(by) ? attributedBy(run.id(), by) : Map.<String, List<String>>of();
         var rows = new ArrayList<RateRow>();
         for (var s : figures.strata().get(by)) {
-            rows.add(row(s, key(by, s.value(), "eligible"), key(by, s.value(), "met"), shown, level));
+            rows.add(row(
+                    s,
+                    key(by, s.value(), "eligible"),
+                    key(by, s.value(), "met"),
+                    shown,
+                    level,
+                    methods.getOrDefault(s.value(), List.of())));
         }
         rows.add(row(
-                new MeasureRuns.Stratum("total", figures.eligible(), figures.met()), "eligible", "met", shown, level));
+                new MeasureRuns.Stratum("total", figures.eligible(), figures.met()),
+                "eligible",
+                "met",
+                shown,
+                level,
+                List.of()));
         return new RateTable(run, by, level, rows);
     }
 
@@ -118,14 +141,15 @@ public class RateTables {
             String e,
             String m,
             CellSuppression.Masking shown,
-            Optional<PerformanceLevels.Level> level) {
+            Optional<PerformanceLevels.Level> level,
+            List<String> attributedBy) {
         Double rate = shown.shows(e, m) && s.eligible() > 0 ? 100.0 * s.met() / s.eligible() : null;
         Long toMinimum = null, toHigh = null;
         if (rate != null && level.isPresent()) {
             toMinimum = level.get().membersTo(level.get().minimum(), s.eligible(), s.met());
             toHigh = level.get().membersTo(level.get().high(), s.eligible(), s.met());
         }
-        return new RateRow(s.value(), shown.count(e), shown.count(m), rate, toMinimum, toHigh);
+        return new RateRow(s.value(), shown.count(e), shown.count(m), rate, toMinimum, toHigh, attributedBy);
     }
 
     /** Everything a run publishes in its pages and exports, and how it is masked. */
@@ -197,20 +221,47 @@ public class RateTables {
 
     /** Eligible (denominator less exclusions and exceptions) and met counts per value of the grouping. */
     public List<MeasureRuns.Stratum> strata(long runId, String by) {
-        var column = switch (by) {
-            case "sex", "age_band", "race_ethnicity", "language", "product_line", "clinic", "medical_group" -> by;
-            case "spa", "rcac_region" -> by + "::text";
-            case "pcp" ->
-                "case when pcp_npi is null then null else coalesce(pcp_name || ' ', '') || '(NPI ' || pcp_npi"
-                        + " || ')' end";
-            default -> throw new IllegalArgumentException("unknown grouping " + by);
-        };
-        return jdbc.sql("select coalesce(" + column + ", 'unknown') as v, "
+        return jdbc.sql("select coalesce(" + column(by) + ", 'unknown') as v, "
                         + "count(*) filter (where denominator and not denominator_exclusion and not denominator_exception), "
                         + "count(*) filter (where numerator and not denominator_exclusion and not denominator_exception) "
                         + "from quality.measure_result where run_id = ? group by 1 order by 1")
                 .param(runId)
                 .query((rs, n) -> new MeasureRuns.Stratum(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
+    }
+
+    /**
+     * How the results of each group were attributed ({@code assigned-pcp}, {@code claims-plurality}; none for the
+     * unknown group): the methods only, never a count, so nothing here goes around the suppression.
+     */
+    private Map<String, List<String>> attributedBy(long runId, String by) {
+        var methods = new LinkedHashMap<String, List<String>>();
+        jdbc.sql("select coalesce(" + column(by) + ", 'unknown'), array_agg(distinct attribution order by attribution)"
+                        + " filter (where attribution is not null) from quality.measure_result where run_id = ?"
+                        + " group by 1")
+                .param(runId)
+                .query(rs -> {
+                    var array = rs.getArray(2);
+                    methods.put(rs.getString(1), array == null ? List.of() : List.of((String[]) array.getArray()));
+                });
+        return methods;
+    }
+
+    private static String column(String by) {
+        return switch (by) {
+            case "sex",
+                    "age_band",
+                    "race_ethnicity",
+                    "language",
+                    "product_line",
+                    "clinic",
+                    "medical_group",
+                    "attribution" -> by;
+            case "spa", "rcac_region" -> by + "::text";
+            case "pcp" ->
+                "case when pcp_npi is null then null else coalesce(pcp_name || ' ', '') || '(NPI ' || pcp_npi"
+                        + " || ')' end";
+            default -> throw new IllegalArgumentException("unknown grouping " + by);
+        };
     }
 }

@@ -3,10 +3,12 @@ package org.commonweal.quality.supplemental;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
 import org.commonweal.platform.OperationalCommand;
 import org.commonweal.platform.UsageException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
 class ImportSupplementalCommand implements OperationalCommand {
 
     private final SupplementalCsv supplemental;
+    private final MessageSource messages;
 
-    ImportSupplementalCommand(SupplementalCsv supplemental) {
+    ImportSupplementalCommand(SupplementalCsv supplemental, MessageSource messages) {
         this.supplemental = supplemental;
+        this.messages = messages;
     }
 
     @Override
@@ -45,7 +49,7 @@ class ImportSupplementalCommand implements OperationalCommand {
                         : supplemental.importImmunizations(
                                 in, file.getFileName().toString(), sender);
                 if (report.refusal() != null) {
-                    System.err.println(name + ": refused: " + report.refusal());
+                    System.err.println(name + ": refused: " + report.refusal().text(messages, Locale.ENGLISH));
                     failures++;
                     continue;
                 }
@@ -56,7 +60,7 @@ class ImportSupplementalCommand implements OperationalCommand {
                         report.stored(),
                         report.members(),
                         report.rejects().size());
-                report.rejects().forEach(r -> System.out.println("  " + r));
+                report.rejects().forEach(r -> System.out.println("  " + r.text(messages, Locale.ENGLISH)));
             }
         }
         return failures == 0 ? 0 : 1;

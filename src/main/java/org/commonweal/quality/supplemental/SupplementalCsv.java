@@ -1,6 +1,7 @@
 package org.commonweal.quality.supplemental;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,14 +51,62 @@ public class SupplementalCsv {
             List.of("member_id", "cin", "cvx", "given_on", "lot", "performing_org");
 
     /** What an import did; {@code refusal} is set when the file was refused whole (then nothing was stored). */
-    public record Report(long sourceId, int stored, int members, List<String> rejects, String refusal) {}
+    public record Report(long sourceId, int stored, int members, List<LineReason> rejects, LineReason refusal) {}
+
+    /**
+     * Why a line was rejected or a file refused: the line, the field (null when the whole line or file is meant)
+     * and the reason as a key of {@code quality.supplemental.reason.*} with its arguments, so each reader gets it in
+     * their language ({@link #text}); the import's own record ({@code quality.clinical_reject}, the command's output)
+     * is in English.
+     */
+    public record LineReason(long line, String field, String reason, List<String> args) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public LineReason {
+            args = List.copyOf(args);
+        }
+
+        /**
+         * A reason as jobs finished before reasons had keys stored it ({@code "line N: field: reason"} in English):
+         * shown as it was, so an older job's page still reads.
+         */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static LineReason stored(String text) {
+            var m = java.util.regex.Pattern.compile("line (\\d+): (.*)", java.util.regex.Pattern.DOTALL)
+                    .matcher(text);
+            return m.matches()
+                    ? new LineReason(Long.parseLong(m.group(1)), null, "asStored", List.of(m.group(2)))
+                    : new LineReason(0, null, "asStored", List.of(text));
+        }
+
+        /** {@code line N: field: reason} (or {@code line N: reason}) in the locale's language. */
+        public String text(MessageSource messages, Locale locale) {
+            var why = messages.getMessage("quality.supplemental.reason." + reason, args.toArray(), locale);
+            return field == null
+                    ? messages.getMessage("quality.supplemental.at", new Object[] {String.valueOf(line), why}, locale)
+                    : messages.getMessage(
+                            "quality.supplemental.atField", new Object[] {String.valueOf(line), field, why}, locale);
+        }
+
+        /** {@code field: reason} in English, as the reject table keeps it beside its line number. */
+        String english(MessageSource messages) {
+            var why = messages.getMessage("quality.supplemental.reason." + reason, args.toArray(), Locale.ENGLISH);
+            return field == null ? why : field + ": " + why;
+        }
+    }
 
     private record Line(long line, String memberId, Resource resource) {}
 
-    /** A line that cannot be taken: field and reason. */
+    /** A line that cannot be taken: field, reason key and its arguments. */
     private static final class Bad extends Exception {
-        Bad(String field, String reason) {
-            super(field + ": " + reason, null, false, false);
+        final String field, reason;
+        final List<String> args;
+
+        Bad(String field, String reason, String... args) {
+            super(reason, null, false, false);
+            this.field = field;
+            this.reason = reason;
+            this.args = List.of(args);
         }
     }
 
@@ -65,14 +115,17 @@ public class SupplementalCsv {
     private final Coverage coverage;
     private final AuditTrail audit;
     private final MemberRecompute recompute;
+    private final MessageSource messages;
 
     SupplementalCsv(
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Coverage coverage,
             AuditTrail audit,
-            MemberRecompute recompute) {
+            MemberRecompute recompute,
+            MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.transactions = transactions;
         this.coverage = coverage;
         this.audit = audit;
@@ -93,30 +146,32 @@ public class SupplementalCsv {
         try {
             rows = Csv.read(in);
         } catch (Csv.Malformed e) {
-            return new Report(0, 0, 0, List.of(), e.getMessage());
+            return new Report(0, 0, 0, List.of(), new LineReason(e.line(), null, "malformed", List.of()));
         }
         if (rows.isEmpty()
                 || !rows.get(0).values().stream()
                         .map(v -> v.strip().toLowerCase(Locale.ROOT))
                         .toList()
                         .equals(header)) {
-            return new Report(0, 0, 0, List.of(), "line 1: the header must be " + String.join(",", header));
+            return new Report(0, 0, 0, List.of(), new LineReason(1, null, "header", List.of(String.join(",", header))));
         }
         var lines = new ArrayList<Line>();
-        var rejects = new ArrayList<String>();
+        var rejects = new ArrayList<LineReason>();
         for (var row : rows.subList(1, rows.size())) {
             if (row.blank()) continue;
             try {
                 if (row.values().size() != header.size()) {
                     throw new Bad(
-                            "line",
-                            header.size() + " fields expected, " + row.values().size() + " found");
+                            null,
+                            "fieldCount",
+                            String.valueOf(header.size()),
+                            String.valueOf(row.values().size()));
                 }
                 var member = member(row.values().get(0), row.values().get(1));
                 var resource = format.equals("lab-csv") ? lab(row, member) : immunization(row, member);
                 lines.add(new Line(row.line(), member, resource));
             } catch (Bad e) {
-                rejects.add("line " + row.line() + ": " + e.getMessage());
+                rejects.add(new LineReason(row.line(), e.field, e.reason, e.args));
             }
         }
         var report = transactions.execute(status -> store(lines, rejects, name, sender, format));
@@ -124,7 +179,7 @@ public class SupplementalCsv {
         return report;
     }
 
-    private Report store(List<Line> lines, List<String> rejects, String name, String sender, String format) {
+    private Report store(List<Line> lines, List<LineReason> rejects, String name, String sender, String format) {
         long sourceId = jdbc.sql("""
                 insert into quality.clinical_source (name, format, received_by, resources, rejected)
                 values (?, ?, ?, ?, ?) returning id""")
@@ -146,12 +201,8 @@ public class SupplementalCsv {
                     .update();
         }
         for (var reject : rejects) {
-            int at = reject.indexOf(':');
             jdbc.sql("insert into quality.clinical_reject (source_id, line_number, reason) values (?, ?, ?)")
-                    .params(
-                            sourceId,
-                            Integer.parseInt(reject.substring("line ".length(), at)),
-                            reject.substring(at + 2))
+                    .params(sourceId, reject.line(), reject.english(messages))
                     .update();
         }
         var members = lines.stream()
@@ -199,14 +250,13 @@ public class SupplementalCsv {
     private String member(String memberId, String cin) throws Bad {
         memberId = memberId.strip();
         cin = cin.strip();
-        if (memberId.isEmpty() && cin.isEmpty()) throw new Bad("member_id", "a member id or a CIN is needed");
+        if (memberId.isEmpty() && cin.isEmpty()) throw new Bad("member_id", "memberNeeded");
         Optional<MemberSummary> found = memberId.isEmpty() ? Optional.empty() : coverage.findMember(memberId, PURPOSE);
         if (found.isEmpty() && !cin.isEmpty()) found = coverage.findMemberByCin(cin, PURPOSE);
         if (found.isEmpty()) {
             throw new Bad(
                     memberId.isEmpty() ? "cin" : "member_id",
-                    "no plan member has this "
-                            + (memberId.isEmpty() ? "CIN" : cin.isEmpty() ? "member id" : "member id or CIN"));
+                    memberId.isEmpty() ? "noMemberCin" : cin.isEmpty() ? "noMemberId" : "noMemberIdOrCin");
         }
         return found.get().memberId();
     }
@@ -214,11 +264,11 @@ public class SupplementalCsv {
     private static LocalDate date(String field, String text) throws Bad {
         try {
             var date = LocalDate.parse(text.strip());
-            if (date.isAfter(LocalDate.now().plusDays(1))) throw new Bad(field, "a date in the future");
-            if (date.isBefore(LocalDate.of(1900, 1, 1))) throw new Bad(field, "a date before 1900");
+            if (date.isAfter(LocalDate.now().plusDays(1))) throw new Bad(field, "future");
+            if (date.isBefore(LocalDate.of(1900, 1, 1))) throw new Bad(field, "before1900");
             return date;
         } catch (DateTimeParseException e) {
-            throw new Bad(field, "not a date (YYYY-MM-DD): '" + text.strip() + "'");
+            throw new Bad(field, "date", text.strip());
         }
     }
 
@@ -241,9 +291,9 @@ public class SupplementalCsv {
     private static Resource lab(Csv.Row row, String memberId) throws Bad {
         var v = row.values();
         var code = v.get(2).strip();
-        if (!loinc(code)) throw new Bad("loinc", "not a LOINC code (NNNNN-N with its check digit): '" + code + "'");
+        if (!loinc(code)) throw new Bad("loinc", "loinc", code);
         var value = v.get(3).strip();
-        if (value.isEmpty()) throw new Bad("value", "a result is needed");
+        if (value.isEmpty()) throw new Bad("value", "valueNeeded");
         var unit = v.get(4).strip();
         var collected = date("collected_on", v.get(5));
         var observation = new Observation();
@@ -257,15 +307,15 @@ public class SupplementalCsv {
                 Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant())));
         observation.setIssued(Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant()));
         if (value.matches("-?[0-9]+(\\.[0-9]+)?")) {
-            if (unit.isEmpty()) throw new Bad("unit", "a number needs its UCUM unit (%, mg/dL …)");
-            if (unit.length() > 30) throw new Bad("unit", "longer than 30 characters");
+            if (unit.isEmpty()) throw new Bad("unit", "unitNeeded");
+            if (unit.length() > 30) throw new Bad("unit", "tooLong", "30");
             observation.setValue(new Quantity()
                     .setValue(new BigDecimal(value))
                     .setUnit(unit)
                     .setSystem("http://unitsofmeasure.org")
                     .setCode(unit));
         } else {
-            if (value.length() > 200) throw new Bad("value", "longer than 200 characters");
+            if (value.length() > 200) throw new Bad("value", "tooLong", "200");
             observation.setValue(new StringType(value));
         }
         performer(v.get(6)).ifPresent(observation::addPerformer);
@@ -275,7 +325,7 @@ public class SupplementalCsv {
     private static Resource immunization(Csv.Row row, String memberId) throws Bad {
         var v = row.values();
         var cvx = v.get(2).strip();
-        if (!cvx.matches("[0-9]{1,3}")) throw new Bad("cvx", "not a CVX vaccine code (1 to 3 digits): '" + cvx + "'");
+        if (!cvx.matches("[0-9]{1,3}")) throw new Bad("cvx", "cvx", cvx);
         var given = date("given_on", v.get(3));
         var immunization = new Immunization();
         immunization.setId("imm-" + row.line() + "-" + memberId);
@@ -285,7 +335,7 @@ public class SupplementalCsv {
         immunization.setOccurrence(
                 new DateTimeType(Date.from(given.atStartOfDay(ZoneOffset.UTC).toInstant())));
         var lot = v.get(4).strip();
-        if (lot.length() > 40) throw new Bad("lot", "longer than 40 characters");
+        if (lot.length() > 40) throw new Bad("lot", "tooLong", "40");
         if (!lot.isEmpty()) immunization.setLotNumber(lot);
         performer(v.get(5)).ifPresent(org -> immunization.addPerformer().setActor(org));
         return immunization;
@@ -293,7 +343,7 @@ public class SupplementalCsv {
 
     private static Optional<Reference> performer(String org) throws Bad {
         org = org.strip();
-        if (org.length() > 200) throw new Bad("performing_org", "longer than 200 characters");
+        if (org.length() > 200) throw new Bad("performing_org", "tooLong", "200");
         return org.isEmpty() ? Optional.empty() : Optional.of(new Reference().setDisplay(org));
     }
 }

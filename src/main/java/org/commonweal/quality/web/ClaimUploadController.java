@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.util.concurrent.Callable;
+import org.commonweal.platform.UploadJobPage;
 import org.commonweal.platform.UploadJobs;
-import org.commonweal.platform.UploadTasks;
 import org.commonweal.quality.claims.ClaimImport;
 import org.commonweal.quality.claims.ClaimImportReport;
 import org.commonweal.quality.claims.Inbox837;
@@ -34,11 +34,13 @@ class ClaimUploadController {
 
     private final ClaimImport claims;
     private final UploadJobs jobs;
+    private final UploadJobPage jobPage;
     private final Inbox837 inbox;
 
     ClaimUploadController(ClaimImport claims, UploadJobs jobs, Inbox837 inbox) {
         this.claims = claims;
         this.jobs = jobs;
+        this.jobPage = new UploadJobPage(jobs, "/quality/claims/jobs/");
         this.inbox = inbox;
     }
 
@@ -70,25 +72,23 @@ class ClaimUploadController {
         // the import runs as the uploader: its member look-ups and its IMPORT row name them in the audit trail
         Callable<ClaimImportReport> work =
                 DelegatingSecurityContextCallable.create(() -> claims.importFile(stored, name, actor), null);
-        try {
-            return "redirect:/quality/claims/jobs/" + jobs.start("837 upload", actor, work, stored);
-        } catch (UploadTasks.Busy e) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            page(model);
-            model.addAttribute("busy", true);
-            return "quality/claims";
-        }
+        return jobPage.start(
+                "837 upload",
+                actor,
+                work,
+                model,
+                response,
+                () -> {
+                    page(model);
+                    return "quality/claims";
+                },
+                stored);
     }
 
     /** The upload's job: queued / running (the page polls), then the file's report. */
     @GetMapping("/quality/claims/jobs/{id}")
     String job(@PathVariable String id, Principal user, Model model) {
-        UploadJobs.Job job =
-                jobs.find(id, user.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("job", job);
-        model.addAttribute("pollUrl", "/quality/claims/jobs/" + id);
-        model.addAttribute("report", job.result());
-        return "quality/claim-file";
+        return jobPage.show(id, user, model, "quality/claim-file");
     }
 
     /** A stored file's report, however it came (upload, inbox, command). */

@@ -116,7 +116,8 @@ class GapWorklistController {
                     "pcp_name",
                     "measure",
                     "reason",
-                    "due_by");
+                    "due_by",
+                    "pcp_attribution");
             for (var r : rows) {
                 csv.row(
                         r.memberId(),
@@ -128,7 +129,8 @@ class GapWorklistController {
                         r.pcpName(),
                         r.measureId(),
                         r.reason(),
-                        r.dueBy());
+                        r.dueBy(),
+                        r.attribution());
             }
         }
     }

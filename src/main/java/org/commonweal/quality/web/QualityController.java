@@ -40,6 +40,7 @@ class QualityController {
         model.addAttribute("run", run);
         model.addAttribute("by", by);
         model.addAttribute("stratifiers", STRATIFIERS);
+        model.addAttribute("byProvider", RateTables.BY_PROVIDER.contains(by));
         var table = rates.table(id, by).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("rows", table.rows());
         model.addAttribute("level", table.level().orElse(null));

@@ -47,7 +47,8 @@ class QualityDownloads {
             "high_level_percent",
             "members_to_minimum",
             "members_to_high",
-            "suppressed");
+            "suppressed",
+            "attributed_by");
 
     static final List<String> TREND_HEADER =
             List.of("measure_id", "run_id", "month_end", "eligible", "met", "rate_percent", "suppressed");
@@ -182,6 +183,7 @@ class QualityDownloads {
             line.add(row.toMinimum());
             line.add(row.toHigh());
             line.add(row.suppressed());
+            line.add(row.attributedBy().isEmpty() ? null : String.join(";", row.attributedBy()));
             lines.add(line);
         }
         return lines;

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.commonweal.platform.UploadJobPage;
 import org.commonweal.platform.UploadJobs;
-import org.commonweal.platform.UploadTasks;
 import org.commonweal.quality.supplemental.SupplementalCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Lab results and immunization registry extracts (the CSV layouts of {@code import-supplemental}, in
@@ -35,10 +34,12 @@ class SupplementalUploadController {
 
     private final SupplementalCsv supplemental;
     private final UploadJobs jobs;
+    private final UploadJobPage jobPage;
 
     SupplementalUploadController(SupplementalCsv supplemental, UploadJobs jobs) {
         this.supplemental = supplemental;
         this.jobs = jobs;
+        this.jobPage = new UploadJobPage(jobs, "/quality/supplemental/jobs/");
     }
 
     @GetMapping("/quality/supplemental")
@@ -79,24 +80,13 @@ class SupplementalUploadController {
                     }
                 },
                 null);
-        try {
-            return "redirect:/quality/supplemental/jobs/" + jobs.start(kind + " upload", sender, work, stored);
-        } catch (UploadTasks.Busy e) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("busy", true);
-            return "quality/supplemental";
-        }
+        return jobPage.start(kind + " upload", sender, work, model, response, () -> "quality/supplemental", stored);
     }
 
     /** The upload's job: queued / running (the page polls), then the report. */
     @GetMapping("/quality/supplemental/jobs/{id}")
     String job(@PathVariable String id, Principal user, Model model) {
-        UploadJobs.Job job =
-                jobs.find(id, user.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("kinds", KINDS);
-        model.addAttribute("job", job);
-        model.addAttribute("pollUrl", "/quality/supplemental/jobs/" + id);
-        model.addAttribute("report", job.result());
-        return "quality/supplemental";
+        return jobPage.show(id, user, model, "quality/supplemental");
     }
 }

@@ -153,63 +153,31 @@ class AdequacyKeepCurrentIntegrationTests {
     @Test
     void aMemberWhoMovedIsMeasuredAgainAloneAndTheScheduledJobKeepsItCurrent() {
         RunSummary base = service.run(TODAY, "MCLA", "test");
-        Object[] member = jdbc.sql("""
-                select m.member_id, m.zip, m.latitude, m.longitude from coverage.member m
-                  join coverage.enrollment_span s on s.member_id = m.member_id
-                 where s.product_line = 'MCLA' and s.begin_date <= ? and (s.end_date is null or s.end_date >= ?)
-                   and s.status <> 'suspended' and m.latitude is not null and m.zip <> '93534'
-                 order by m.member_id limit 1""")
-                .params(TODAY, TODAY)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)})
-                .single();
-        String id = (String) member[0];
-        String oldZip = (String) member[1];
-        GeoPoint lancaster = geography.zip("93534").orElseThrow().centroid();
-        int oldBefore = members(base, oldZip);
-        int newBefore = members(base, "93534");
+        var move = MemberMove.pick(jdbc, geography, TODAY);
         try {
-            move(id, "93534", lancaster.latitude(), lancaster.longitude());
+            move.toLancaster();
             RunSummary moved = service.membersChanged(Duration.ZERO, "test").orElseThrow();
             assertThat(moved.kind()).isEqualTo("incremental");
             assertThat(moved.notes()).startsWith("1 changed member(s) read: 1 moved");
-            assertThat(moved.members()).isEqualTo(base.members());
-            assertThat(members(moved, oldZip)).isEqualTo(oldBefore - 1);
-            assertThat(members(moved, "93534")).isEqualTo(newBefore + 1);
+            move.assertMoved(store, base, moved);
             assertThat(service.membersChanged(Duration.ZERO, "test"))
                     .as("nothing changed since")
                     .isEmpty();
 
-            move(id, oldZip, (Double) member[2], (Double) member[3]);
+            move.back();
             assertThat(memberChangesJob.scheduled()).as("ran on this instance").isTrue();
             RunSummary back = store.runs().get(0);
             assertThat(back.id()).isGreaterThan(moved.id());
             assertThat(back.startedBy()).isEqualTo("system:adequacy-member-changes");
-            assertThat(members(back, "93534")).isEqualTo(newBefore);
-            assertThat(members(back, oldZip)).isEqualTo(oldBefore);
+            move.assertBack(store, base, back);
         } finally {
-            move(id, oldZip, (Double) member[2], (Double) member[3]);
+            move.back();
         }
         assertThat(jdbc.sql("select count(*) from audit.audit_event where purpose = ? and detail like ?")
                         .params(AdequacyService.PURPOSE, "residences of members changed since%")
                         .query(Long.class)
                         .single())
                 .isPositive();
-    }
-
-    private void move(String memberId, String zip, Double latitude, Double longitude) {
-        jdbc.sql("update coverage.member set zip = ?, latitude = ?, longitude = ?, updated_at = now() "
-                        + "where member_id = ?")
-                .params(zip, latitude, longitude, memberId)
-                .update();
-    }
-
-    private int members(RunSummary run, String zip) {
-        return store.results(run.id()).stream()
-                .filter(r -> r.productLine().equals("MCLA")
-                        && r.providerType().equals("pcp-adult")
-                        && r.zip().equals(zip))
-                .mapToInt(ZipResult::members)
-                .sum();
     }
 
     private ZipResult result(RunSummary run, String line, String type, String zip) {

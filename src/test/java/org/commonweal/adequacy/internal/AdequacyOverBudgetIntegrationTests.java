@@ -55,27 +55,12 @@ class AdequacyOverBudgetIntegrationTests {
         GeoPoint downtown = geography.zip("90012").orElseThrow().centroid();
         assertThat(service.nearestLocations("MCLA", "pcp-adult", downtown, 3)).hasSize(3);
 
-        Object[] member = jdbc.sql("""
-                select m.member_id, m.zip, m.latitude, m.longitude from coverage.member m
-                  join coverage.enrollment_span s on s.member_id = m.member_id
-                 where s.product_line = 'MCLA' and s.begin_date <= ? and (s.end_date is null or s.end_date >= ?)
-                   and s.status <> 'suspended' and m.latitude is not null and m.zip <> '93534'
-                 order by m.member_id limit 1""")
-                .params(TODAY, TODAY)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)})
-                .single();
-        String id = (String) member[0];
-        String oldZip = (String) member[1];
-        GeoPoint lancaster = geography.zip("93534").orElseThrow().centroid();
-        int oldBefore = members(base, oldZip);
-        int newBefore = members(base, "93534");
+        var move = MemberMove.pick(jdbc, geography, TODAY);
         try {
-            move(id, "93534", lancaster.latitude(), lancaster.longitude());
+            move.toLancaster();
             RunSummary moved = service.membersChanged(Duration.ZERO, "test").orElseThrow();
             assertThat(moved.kind()).isEqualTo("full");
-            assertThat(moved.members()).isEqualTo(base.members());
-            assertThat(members(moved, oldZip)).isEqualTo(oldBefore - 1);
-            assertThat(members(moved, "93534")).isEqualTo(newBefore + 1);
+            move.assertMoved(store, base, moved);
             assertThat(service.snapshot().orElseThrow().keepsMembers()).isFalse();
             assertThat(service.membersChanged(Duration.ZERO, "test"))
                     .as("nothing changed since")
@@ -91,23 +76,7 @@ class AdequacyOverBudgetIntegrationTests {
             assertThat(located.kind()).isEqualTo("full");
             assertThat(located.id()).isGreaterThan(moved.id());
         } finally {
-            move(id, oldZip, (Double) member[2], (Double) member[3]);
+            move.back();
         }
-    }
-
-    private void move(String memberId, String zip, Double latitude, Double longitude) {
-        jdbc.sql("update coverage.member set zip = ?, latitude = ?, longitude = ?, updated_at = now() "
-                        + "where member_id = ?")
-                .params(zip, latitude, longitude, memberId)
-                .update();
-    }
-
-    private int members(RunSummary run, String zip) {
-        return store.results(run.id()).stream()
-                .filter(r -> r.productLine().equals("MCLA")
-                        && r.providerType().equals("pcp-adult")
-                        && r.zip().equals(zip))
-                .mapToInt(ZipResult::members)
-                .sum();
     }
 }

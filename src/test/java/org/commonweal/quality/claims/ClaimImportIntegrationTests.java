@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
-import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.x12.Ack999Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,36 +31,21 @@ class ClaimImportIntegrationTests {
     @TempDir
     Path dir;
 
-    private String memberA;
-    private String memberB;
-    private String run;
+    /** The two members the fixtures are sent for, and this test's claim number prefix. */
+    private TwoMemberClaims sent;
 
     @BeforeEach
     void members() {
-        var seen = new ArrayList<MemberResidence>();
-        coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
-            if (seen.size() < 2) seen.add(m);
-        });
-        memberA = seen.get(0).memberId();
-        memberB = seen.get(1).memberId();
-        // claim numbers unique to this run: the test database may hold earlier runs' claims
-        run = UUID.randomUUID().toString().substring(0, 8);
+        sent = TwoMemberClaims.of(coverage);
     }
 
     private Path file(String fixture) throws IOException {
-        var text = Claim837ParserTests.fixture(fixture)
-                .replace("M000000001", memberA)
-                .replace("M000000002", memberB)
-                .replace("CLM*", "CLM*" + run)
-                .replace("REF*F8*", "REF*F8*" + run);
-        var file = dir.resolve(fixture);
-        Files.writeString(file, text);
-        return file;
+        return Files.writeString(dir.resolve(fixture), sent.fixture(fixture));
     }
 
     private String status(String pcn) {
         return jdbc.sql("select status from quality.claim where patient_control_number = ?")
-                .param(run + pcn)
+                .param(sent.run() + pcn)
                 .query(String.class)
                 .single();
     }
@@ -76,10 +57,10 @@ class ClaimImportIntegrationTests {
         assertThat(original.accepted()).isEqualTo(2);
         assertThat(original.serviceLines()).isEqualTo(3);
         assertThat(jdbc.sql("select member_id from quality.claim where patient_control_number = ?")
-                        .param(run + "PCN-A-1001")
+                        .param(sent.run() + "PCN-A-1001")
                         .query(String.class)
                         .single())
-                .isEqualTo(memberA);
+                .isEqualTo(sent.memberA());
 
         var changes = claims.importFile(file("837p-replace-void.x12"), "test");
         assertThat(changes.rejects()).isEmpty();
@@ -91,7 +72,10 @@ class ClaimImportIntegrationTests {
         assertThat(status("PCN-A-1002V")).isEqualTo("void");
         assertThat(jdbc.sql("""
                 select l.modifiers[1] from quality.service_line l join quality.claim c on c.id = l.claim_id
-                where c.patient_control_number = ? and l.line_number = 2""").param(run + "PCN-A-1001R").query(String.class).single())
+                where c.patient_control_number = ? and l.line_number = 2""")
+                        .param(sent.run() + "PCN-A-1001R")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("26");
 
         // withdrawing the second file brings back the versions it had superseded
@@ -127,13 +111,13 @@ class ClaimImportIntegrationTests {
                 report.rejects().stream().map(ClaimReject::patientControlNumber).toList();
         assertThat(rejected)
                 .containsExactlyInAnyOrder(
-                        run + "BAD-FREQ",
-                        run + "BAD-ICD9",
-                        run + "BAD-DATE",
-                        run + "NO-F8",
-                        run + "UNKNOWN-ORIGINAL",
-                        run + "UNKNOWN-MEMBER",
-                        run + "BAD-NPI");
+                        sent.run() + "BAD-FREQ",
+                        sent.run() + "BAD-ICD9",
+                        sent.run() + "BAD-DATE",
+                        sent.run() + "NO-F8",
+                        sent.run() + "UNKNOWN-ORIGINAL",
+                        sent.run() + "UNKNOWN-MEMBER",
+                        sent.run() + "BAD-NPI");
         assertThat(report.rejects())
                 .filteredOn(r -> r.patientControlNumber().endsWith("UNKNOWN-MEMBER"))
                 .singleElement()
@@ -213,7 +197,7 @@ class ClaimImportIntegrationTests {
         assertThat(linked.npiUnlinked()).isZero();
         var row = jdbc.sql("select billing_npi, billing_provider, rendering_provider, npi_unlinked from quality.claim"
                         + " where patient_control_number = ?")
-                .param(run + "PCN-A-1001")
+                .param(sent.run() + "PCN-A-1001")
                 .query()
                 .singleRow();
         assertThat(row.get("billing_npi")).isEqualTo(organization);
@@ -222,14 +206,14 @@ class ClaimImportIntegrationTests {
         assertThat(row.get("npi_unlinked")).isEqualTo(false);
 
         // the same claims from a sender whose NPIs the directory does not hold: stored, flagged, counted
-        run = UUID.randomUUID().toString().substring(0, 8);
+        sent = TwoMemberClaims.of(coverage);
         var unknown = claims.importFile(file("837p-original.x12"), "test");
         assertThat(unknown.accepted()).isEqualTo(2);
         assertThat(unknown.npiUnlinked()).isEqualTo(2);
         assertThat(unknown.summary()).contains("2 claims with an NPI not in the directory");
         var flagged = jdbc.sql("select billing_npi, billing_provider, npi_unlinked from quality.claim"
                         + " where patient_control_number = ?")
-                .param(run + "PCN-A-1001")
+                .param(sent.run() + "PCN-A-1001")
                 .query()
                 .singleRow();
         assertThat(flagged.get("billing_npi")).isEqualTo("1234567893");

@@ -9,14 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.commonweal.IntegrationTest;
 import org.commonweal.UploadJobPages;
 import org.commonweal.coverage.Coverage;
-import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.x12.Ack999Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,28 +44,16 @@ class ClaimUploadIntegrationTests {
     @Autowired
     Inbox837 inbox;
 
-    private String memberA;
-    private String memberB;
-    private String run;
+    /** The two members the fixtures are sent for, and this test's claim number prefix. */
+    private TwoMemberClaims sent;
 
     @BeforeEach
     void members() {
-        var seen = new ArrayList<MemberResidence>();
-        coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
-            if (seen.size() < 2) seen.add(m);
-        });
-        memberA = seen.get(0).memberId();
-        memberB = seen.get(1).memberId();
-        run = UUID.randomUUID().toString().substring(0, 8);
+        sent = TwoMemberClaims.of(coverage);
     }
 
     private byte[] file(String fixture) throws Exception {
-        return Claim837ParserTests.fixture(fixture)
-                .replace("M000000001", memberA)
-                .replace("M000000002", memberB)
-                .replace("CLM*", "CLM*" + run)
-                .replace("REF*F8*", "REF*F8*" + run)
-                .getBytes(StandardCharsets.US_ASCII);
+        return sent.fixture(fixture).getBytes(StandardCharsets.US_ASCII);
     }
 
     private String upload(byte[] content) throws Exception {
@@ -96,13 +80,13 @@ class ClaimUploadIntegrationTests {
         assertThat(page).containsPattern("id=\"count-rejected\">7<");
         // BAD-FREQ's CLM is segment 12 of the file, in loop 2300, with its reason in words
         assertThat(page)
-                .containsPattern("<td>CLM 12</td><td>2300</td>\\s*<td>" + run + "BAD-FREQ</td>"
+                .containsPattern("<td>CLM 12</td><td>2300</td>\\s*<td>" + sent.run() + "BAD-FREQ</td>"
                         + "<td>claim frequency code &quot;5&quot; \\(CLM05-3\\) is not 1 \\(original\\)");
-        assertThat(page).contains(run + "UNKNOWN-MEMBER").contains("NOSUCHMEMBER1 is not a member of the plan");
-        assertThat(page).contains(run + "BAD-ICD9").contains("only ICD-10-CM is accepted");
+        assertThat(page).contains(sent.run() + "UNKNOWN-MEMBER").contains("NOSUCHMEMBER1 is not a member of the plan");
+        assertThat(page).contains(sent.run() + "BAD-ICD9").contains("only ICD-10-CM is accepted");
         long fileId = fileId(page);
         assertThat(jdbc.sql("select status from quality.claim where patient_control_number = ?")
-                        .param(run + "GOOD-B-1")
+                        .param(sent.run() + "GOOD-B-1")
                         .query(String.class)
                         .single())
                 .isEqualTo("current");
@@ -182,23 +166,23 @@ class ClaimUploadIntegrationTests {
     @Test
     void theInboxImportsAFileAndFilesIt999BesideIt() throws Exception {
         Files.createDirectories(inbox.inbox());
-        var dropped = Files.write(inbox.inbox().resolve(run + ".837"), file("837p-bad-claims.x12"));
+        var dropped = Files.write(inbox.inbox().resolve(sent.run() + ".837"), file("837p-bad-claims.x12"));
         var reports = inbox.pollOnce();
         var report = reports.stream()
-                .filter(r -> r.fileName().equals(run + ".837"))
+                .filter(r -> r.fileName().equals(sent.run() + ".837"))
                 .findFirst()
                 .orElseThrow();
         assertThat(report.accepted()).isEqualTo(1);
         assertThat(report.rejects()).hasSize(7);
         assertThat(dropped).doesNotExist();
         var processed = inbox.inbox().resolve("processed");
-        assertThat(processed.resolve(run + ".837")).exists();
-        Ack999Validator.assertValid(Files.readString(processed.resolve(run + ".837.999")));
+        assertThat(processed.resolve(sent.run() + ".837")).exists();
+        Ack999Validator.assertValid(Files.readString(processed.resolve(sent.run() + ".837.999")));
         assertThat(auditedBy(report.fileId())).isEqualTo(Inbox837.ACTOR);
 
-        Files.writeString(inbox.inbox().resolve(run + "-bad.837"), "not X12");
+        Files.writeString(inbox.inbox().resolve(sent.run() + "-bad.837"), "not X12");
         inbox.pollOnce();
-        var refused = inbox.inbox().resolve("rejected").resolve(run + "-bad.837.refused.txt");
+        var refused = inbox.inbox().resolve("rejected").resolve(sent.run() + "-bad.837.refused.txt");
         assertThat(refused).exists();
         assertThat(Files.readString(refused)).isNotBlank();
 
@@ -208,7 +192,7 @@ class ClaimUploadIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(list).contains(run + ".837").contains(Inbox837.ACTOR);
+        assertThat(list).contains(sent.run() + ".837").contains(Inbox837.ACTOR);
     }
 
     /** Who the audit trail says imported the file (written by the audit's writer thread, so waited for). */

@@ -100,13 +100,14 @@ class GapWorklistIntegrationTests {
                         .startsWith("text/csv");
                 List<String> lines = csv.body().lines().toList();
                 assertThat(lines.get(0))
-                        .isEqualTo("member_id,name,language,spa,rcac_region,pcp_npi,pcp_name,measure,reason,due_by");
+                        .isEqualTo(
+                                "member_id,name,language,spa,rcac_region,pcp_npi,pcp_name,measure,reason,due_by,pcp_attribution");
                 assertThat(lines)
                         .anySatisfy(l -> assertThat(l)
                                 .startsWith(a.memberId() + ",")
                                 .contains("," + pcp + ",")
                                 .endsWith(",CMS124,\"No Pap test since January 2024 (or, from age"
-                                        + " 30, HPV test since January 2022)\",2026-12-31"));
+                                        + " 30, HPV test since January 2022)\",2026-12-31,assigned-pcp"));
                 assertThat(lines.stream().skip(1)).allSatisfy(l -> assertThat(l).contains("," + pcp + ","));
                 assertThat(csv.body()).doesNotContain(b.memberId());
             } finally {

@@ -167,7 +167,8 @@ class RatesIntegrationTests {
                         "80.00",
                         "0",
                         "6",
-                        "false");
+                        "false",
+                        "");
         // all: 106/162 = 65.43 %; 80 % of 162 = 129.6 → 130: 24 more
         assertThat(rows.get("total").values())
                 .containsExactly(
@@ -184,7 +185,8 @@ class RatesIntegrationTests {
                         "80.00",
                         "0",
                         "24",
-                        "false");
+                        "false",
+                        "");
         // CMC's 5 and 2 are masked, with no rate and no distance to the levels
         assertThat(rows.get("CMC").values())
                 .containsExactly(
@@ -201,7 +203,8 @@ class RatesIntegrationTests {
                         "80.00",
                         "",
                         "",
-                        "true");
+                        "true",
+                        "");
         // and the complement: MC cannot be shown whole, or 162 - 120 - 37 would give CMC back
         assertThat(rows.get("MC").get(13)).isEqualTo("true");
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
@@ -21,6 +22,7 @@ import org.commonweal.quality.results.MeasureRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -53,6 +55,13 @@ class SupplementalCsvIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MessageSource messages;
+
+    private List<String> english(List<SupplementalCsv.LineReason> reasons) {
+        return reasons.stream().map(r -> r.text(messages, Locale.ENGLISH)).toList();
+    }
+
     @TempDir
     Path dir;
 
@@ -74,14 +83,14 @@ class SupplementalCsvIntegrationTests {
         assertThat(report.refusal()).isNull();
         assertThat(report.stored()).isEqualTo(2);
         assertThat(report.members()).isEqualTo(1);
-        assertThat(report.rejects())
+        assertThat(english(report.rejects()))
                 .containsExactly(
                         "line 3: member_id: no plan member has this member id",
                         "line 4: loinc: not a LOINC code (NNNNN-N with its check digit): '4548-5'",
                         "line 5: unit: a number needs its UCUM unit (%, mg/dL …)",
                         "line 6: collected_on: not a date (YYYY-MM-DD): '2026-13-01'",
                         "line 7: member_id: a member id or a CIN is needed",
-                        "line 9: line: 7 fields expected, 5 found");
+                        "line 9: 7 fields expected, 5 found");
         assertThat(jdbc.sql("select count(*) from quality.clinical_reject where source_id = ?")
                         .param(report.sourceId())
                         .query(Long.class)
@@ -116,7 +125,7 @@ class SupplementalCsvIntegrationTests {
         var member = coverage.findMember(someMember(), "test").orElseThrow().memberId();
         var report = supplemental.importImmunizations(fixture("immunizations.csv", member), "cair2.csv", "CAIR2");
         assertThat(report.stored()).isEqualTo(1);
-        assertThat(report.rejects())
+        assertThat(english(report.rejects()))
                 .containsExactly(
                         "line 3: cvx: not a CVX vaccine code (1 to 3 digits): 'ABC'",
                         "line 4: given_on: a date in the future");
@@ -132,12 +141,15 @@ class SupplementalCsvIntegrationTests {
                 .query(Long.class)
                 .single();
         var wrong = supplemental.importLabs(new StringReader("member,loinc,value\nX,4548-4,7\n"), "wrong.csv", "x");
-        assertThat(wrong.refusal()).startsWith("line 1: the header must be member_id,cin,loinc,value,unit");
+        assertThat(wrong.refusal().text(messages, Locale.ENGLISH))
+                .startsWith("line 1: the header must be member_id,cin,loinc,value,unit");
         var open = supplemental.importLabs(
                 new StringReader("member_id,cin,loinc,value,unit,collected_on,performing_org\n\"unclosed,,4548-4\n"),
                 "open.csv",
                 "x");
-        assertThat(open.refusal()).contains("line 2").contains("not valid CSV");
+        assertThat(open.refusal().text(messages, Locale.ENGLISH))
+                .contains("line 2")
+                .contains("not valid CSV");
         assertThat(jdbc.sql("select count(*) from quality.clinical_source")
                         .query(Long.class)
                         .single())

@@ -47,6 +47,16 @@ class SupplementalUploadIntegrationTests {
         return found.get(0);
     }
 
+    /** The lab extract fixture for a covered member: two good lines and one of each kind of bad line. */
+    private String labs() throws java.io.IOException {
+        return new String(
+                        getClass()
+                                .getResourceAsStream("/quality/supplemental/labs.csv")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("{MEMBER}", member());
+    }
+
     private String upload(String kind, String name, String csv) throws Exception {
         return UploadJobPages.postAndWait(
                 mvc,
@@ -59,23 +69,59 @@ class SupplementalUploadIntegrationTests {
 
     @Test
     void aLabExtractIsStoredAndItsBadLinesLocatedOnTheJobPage() throws Exception {
-        String csv = new String(
-                        getClass()
-                                .getResourceAsStream("/quality/supplemental/labs.csv")
-                                .readAllBytes(),
-                        StandardCharsets.UTF_8)
-                .replace("{MEMBER}", member());
+        String csv = labs();
         String page = upload("labs", "quest-week-49.csv", csv);
         assertThat(page).contains("2 records stored for 1 members");
         assertThat(page)
                 .contains("line 4: loinc: not a LOINC code (NNNNN-N with its check digit): &#39;4548-5&#39;")
                 .contains("line 6: collected_on: not a date (YYYY-MM-DD): &#39;2026-13-01&#39;")
-                .contains("line 9: line: 7 fields expected, 5 found");
+                .contains("line 9: 7 fields expected, 5 found");
         var source = jdbc.sql("select received_by from quality.clinical_source where name = ? order by id desc limit 1")
                 .param("quest-week-49.csv")
                 .query(String.class)
                 .single();
         assertThat(source).as("the uploader is the sender").isEqualTo("admin");
+    }
+
+    @Test
+    void aSpanishReaderGetsEachBadLineInSpanishWithItsLineAndField() throws Exception {
+        String csv = labs();
+        String job = UploadJobPages.postAndWaitForJob(
+                mvc,
+                multipart("/quality/supplemental")
+                        .file(new MockMultipartFile(
+                                "file", "quest-es.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("kind", "labs")
+                        .with(csrf()),
+                ADMIN);
+        String page = mvc.perform(get(job).header("Accept-Language", "es").with(ADMIN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("línea 3: member_id: ningún miembro del plan tiene este número de miembro")
+                .contains("línea 4: loinc: no es un código LOINC (NNNNN-N con su dígito de control): &#39;4548-5&#39;")
+                .contains("línea 5: unit: un número necesita su unidad UCUM (%, mg/dL …)")
+                .contains("línea 6: collected_on: no es una fecha (AAAA-MM-DD): &#39;2026-13-01&#39;")
+                .contains("línea 7: member_id: hace falta un número de miembro o un CIN")
+                .contains("línea 9: se esperaban 7 campos y hay 5")
+                .doesNotContain("not a LOINC code");
+        // the refusal of a whole file too
+        String refused = mvc.perform(get(UploadJobPages.postAndWaitForJob(
+                                mvc,
+                                multipart("/quality/supplemental")
+                                        .file(new MockMultipartFile(
+                                                "file", "cair2.csv", "text/csv", "member,cvx\nX,20\n".getBytes()))
+                                        .param("kind", "immunizations")
+                                        .with(csrf()),
+                                ADMIN))
+                        .header("Accept-Language", "es")
+                        .with(ADMIN))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("línea 1: el encabezado debe ser member_id,cin,cvx,given_on,lot,performing_org");
     }
 
     @Test
