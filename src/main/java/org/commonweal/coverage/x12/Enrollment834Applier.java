@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.commonweal.geography.Address;
 import org.commonweal.geography.Geocoded;
 import org.commonweal.geography.Geocoder;
+import org.commonweal.platform.CopyBinary;
 
 /**
  * Applies member loops in chunks, one database transaction per chunk that also moves the import's checkpoint, so a

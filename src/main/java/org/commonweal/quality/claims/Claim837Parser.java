@@ -409,7 +409,7 @@ final class Claim837Parser {
                 return reject(line + "procedure '" + code + "' is not a CPT/HCPCS code");
             }
             var revenue = professional ? null : service.element(1);
-            if (!professional && !revenue.matches("\\d{4}")) {
+            if (!professional && !(revenue.length() == 4 && revenue.chars().allMatch(ch -> ch >= '0' && ch <= '9'))) {
                 return reject(line + "revenue code '" + revenue + "' is not four digits");
             }
             if (professional && code.isEmpty()) return reject(line + "SV101 has no procedure code");
@@ -480,8 +480,28 @@ final class Claim837Parser {
     private static final String AMOUNT_LIMIT =
             " (digits with an optional decimal point, at most " + CHARGE_DIGITS + " before it)";
 
-    /** X12's decimal number (type R: an optional minus, digits, an optional point) of an ordinary size. */
-    private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /**
+     * Whether {@code text} is X12's decimal number (type R: an optional minus, digits, an optional point; the pattern
+     * {@code -?(\\d+(\\.\\d*)?|\\.\\d+)}), checked character by character: a regex per amount was a visible part
+     * of the reader's time.
+     */
+    static boolean decimal(String text) {
+        int i = text.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        int fraction = -1; // digits after the point, -1 without a point
+        for (; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (fraction >= 0) fraction++;
+                else digits++;
+            } else if (ch == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0 || fraction > 0;
+    }
 
     /**
      * An X12 R value as a number, or null when it is blank, not an R value (no exponents, no plus sign), or has more
@@ -489,10 +509,7 @@ final class Claim837Parser {
      * whole chunk down with it (a fuzzing finding).
      */
     static BigDecimal amount(String text, int integerDigits) {
-        if (text == null
-                || text.isBlank()
-                || text.length() > 30
-                || !DECIMAL.matcher(text).matches()) return null;
+        if (text == null || text.isBlank() || text.length() > 30 || !decimal(text)) return null;
         var value = new BigDecimal(text);
         var rounded = value.setScale(3, java.math.RoundingMode.HALF_UP);
         return rounded.precision() - rounded.scale() > integerDigits ? null : value;

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.EligibilityInquiry;
-import org.commonweal.coverage.x12.CopyText;
 import org.commonweal.network.NetworkDirectory;
 import org.commonweal.network.NetworkDirectory.DirectoryProvider;
+import org.commonweal.platform.CopyBinary;
 
 /**
  * One chunk of an 837 file (a few thousand claims, accepted or rejected by the reader, in file order), applied in the
@@ -44,6 +44,17 @@ final class ClaimChunk {
               union
               select id from quality.claim where billing_npi = k.npi and patient_control_number = k.ref
                 and status = 'current') c""";
+
+    private static final String COPY_CLAIMS = """
+            quality.claim (id, file_id, segment_number, patient_control_number, form, frequency_code,
+                original_reference, replaces_claim_id, status, member_id, billing_npi, rendering_npi,
+                place_of_service, facility_type, statement_from, statement_to, total_charge, diagnoses,
+                icd10_procedures, billing_provider, rendering_provider, npi_unlinked)""";
+    private static final String COPY_LINES = """
+            quality.service_line (claim_id, line_number, service_from, service_to, procedure_code, modifiers,
+                revenue_code, units, charge, place_of_service, rendering_npi, rendering_provider)""";
+    private static final String COPY_REJECTS =
+            "quality.claim_reject (file_id, segment_number, segment_tag, loop_id, patient_control_number, reason)";
 
     private static final java.util.regex.Pattern CLAIM_NUMBER = java.util.regex.Pattern.compile("CW\\d{10}");
 
@@ -334,77 +345,74 @@ final class ClaimChunk {
             }
         }
         if (!stored.isEmpty()) {
-            var claims = new CopyText();
-            var serviceLines = new CopyText();
-            for (Stored s : stored) {
-                var k = s.claim;
-                boolean flagged = unlinked(k);
-                if (flagged) npiUnlinked++;
-                claims.number(s.id)
-                        .number(fileId)
-                        .number(k.segmentNumber())
-                        .text(k.patientControlNumber())
-                        .text(String.valueOf(k.form()))
-                        .text(String.valueOf(k.frequency()))
-                        .text(k.originalReference())
-                        .number(s.replaces)
-                        .text(s.status)
-                        .text(s.memberId)
-                        .text(k.billingNpi())
-                        .text(k.renderingNpi())
-                        .text(k.placeOfService())
-                        .text(k.facilityType())
-                        .date(k.statementFrom())
-                        .date(k.statementTo())
-                        .number(k.totalCharge())
-                        .textArray(k.diagnoses())
-                        .textArray(k.icd10Procedures())
-                        .text(link(k.billingNpi()))
-                        .text(link(k.renderingNpi()))
-                        .text(flagged ? "t" : "f");
-                claims.endRow();
-                for (var line : k.lines()) {
-                    serviceLines
-                            .number(s.id)
-                            .number(line.lineNumber())
-                            .date(line.from())
-                            .date(line.to())
-                            .text(line.procedureCode())
-                            .textArray(line.modifiers())
-                            .text(line.revenueCode())
-                            .number(line.units())
-                            .number(line.charge())
-                            .text(line.placeOfService())
-                            .text(line.renderingNpi())
-                            .text(link(line.renderingNpi()));
-                    serviceLines.endRow();
-                    lines++;
+            // streamed in PostgreSQL's binary format: the server stores the first rows while the next are encoded
+            try (var claims = new CopyBinary(c, COPY_CLAIMS, 22)) {
+                for (Stored s : stored) {
+                    var k = s.claim;
+                    boolean flagged = unlinked(k);
+                    if (flagged) npiUnlinked++;
+                    claims.row()
+                            .int8(s.id)
+                            .int8(fileId)
+                            .int4(k.segmentNumber())
+                            .text(k.patientControlNumber())
+                            .text(String.valueOf(k.form()))
+                            .text(String.valueOf(k.frequency()))
+                            .text(k.originalReference())
+                            .int8(s.replaces)
+                            .text(s.status)
+                            .text(s.memberId)
+                            .text(k.billingNpi())
+                            .text(k.renderingNpi())
+                            .text(k.placeOfService())
+                            .text(k.facilityType())
+                            .date(k.statementFrom())
+                            .date(k.statementTo())
+                            .numeric(k.totalCharge())
+                            .textArray(k.diagnoses())
+                            .textArray(k.icd10Procedures())
+                            .text(link(k.billingNpi()))
+                            .text(link(k.renderingNpi()))
+                            .bool(flagged);
                 }
+                claims.finish();
             }
-            claims.copyInto(c, """
-                    quality.claim (id, file_id, segment_number, patient_control_number, form, frequency_code,
-                        original_reference, replaces_claim_id, status, member_id, billing_npi, rendering_npi,
-                        place_of_service, facility_type, statement_from, statement_to, total_charge, diagnoses,
-                        icd10_procedures, billing_provider, rendering_provider, npi_unlinked)""");
-            serviceLines.copyInto(c, """
-                    quality.service_line (claim_id, line_number, service_from, service_to, procedure_code, modifiers,
-                        revenue_code, units, charge, place_of_service, rendering_npi, rendering_provider)""");
+            try (var serviceLines = new CopyBinary(c, COPY_LINES, 12)) {
+                for (Stored s : stored) {
+                    for (var line : s.claim.lines()) {
+                        serviceLines
+                                .row()
+                                .int8(s.id)
+                                .int4(line.lineNumber())
+                                .date(line.from())
+                                .date(line.to())
+                                .text(line.procedureCode())
+                                .textArray(line.modifiers())
+                                .text(line.revenueCode())
+                                .numeric(line.units())
+                                .numeric(line.charge())
+                                .text(line.placeOfService())
+                                .text(line.renderingNpi())
+                                .text(link(line.renderingNpi()));
+                        lines++;
+                    }
+                }
+                serviceLines.finish();
+            }
         }
         if (!rejects.isEmpty()) {
-            var out = new CopyText();
-            for (var r : rejects) {
-                out.number(fileId)
-                        .number(r.segmentNumber())
-                        .text(r.segmentTag())
-                        .text(r.loop())
-                        .text(r.patientControlNumber())
-                        .text(r.reason());
-                out.endRow();
+            try (var out = new CopyBinary(c, COPY_REJECTS, 6)) {
+                for (var r : rejects) {
+                    out.row()
+                            .int8(fileId)
+                            .int4(r.segmentNumber())
+                            .text(r.segmentTag())
+                            .text(r.loop())
+                            .text(r.patientControlNumber())
+                            .text(r.reason());
+                }
+                out.finish();
             }
-            out.copyInto(
-                    c,
-                    "quality.claim_reject (file_id, segment_number, segment_tag, loop_id, "
-                            + "patient_control_number, reason)");
         }
     }
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import org.commonweal.coverage.x12.Envelope;
 import org.commonweal.coverage.x12.EnvelopeScanner;
 import org.commonweal.coverage.x12.X12Exception;
 import org.commonweal.network.NetworkDirectory;
+import org.commonweal.platform.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A crash loses at most the chunk being written, never part of a claim: the same file sent again resumes after the
  * last committed chunk and ends as an undisturbed import would. A file whose X12 breaks off part way is refused
  * whole: what its earlier chunks stored is withdrawn again.
+ *
+ * <p>A file is claimed in PostgreSQL before its row is read or written ({@link ClusterLock} on its SHA-256), so two
+ * instances sent the same file at the same moment (or resuming it after a crash) never both work on it: the second
+ * waits up to {@code commonweal.quality.claims.lock-wait} (5 s) and is then refused with {@link #BUSY}, nothing
+ * stored from its copy. The claim ends with the import, or with the process that held it.
  */
 @Service
 public class ClaimImport {
@@ -51,8 +59,15 @@ public class ClaimImport {
     private static final Logger log = LoggerFactory.getLogger(ClaimImport.class);
 
     private final int chunkSize;
+    private final Duration lockWait;
 
     private static final Object END = new Object();
+    /** The {@link ClusterLock} kind under which a file is claimed, by its SHA-256. */
+    static final String LOCK_KIND = "quality.claim-file";
+    /** The refusal of a file another instance (or process) is importing at the moment. */
+    static final String BUSY = "the same file is being imported by another instance at this moment: nothing was "
+            + "stored from this copy; send it again when that import is done";
+
     private static final Set<String> VERSIONS = Set.of("005010X222A1", "005010X223A3");
 
     private final JdbcClient jdbc;
@@ -70,8 +85,10 @@ public class ClaimImport {
             Coverage coverage,
             AuditTrail audit,
             NetworkDirectory directory,
-            @Value("${commonweal.quality.claims.chunk:5000}") int chunkSize) {
+            @Value("${commonweal.quality.claims.chunk:5000}") int chunkSize,
+            @Value("${commonweal.quality.claims.lock-wait:PT5S}") Duration lockWait) {
         this.chunkSize = chunkSize;
+        this.lockWait = lockWait;
         this.jdbc = jdbc;
         this.template = template;
         this.transactions = transactions;
@@ -86,8 +103,8 @@ public class ClaimImport {
 
     /** Imports {@code file} under the name it was sent with ({@code name}: an upload is stored under another). */
     public ClaimImportReport importFile(Path file, String name, String receivedBy) throws IOException {
-        // one file at a time in this instance: the upload workers, the inbox and the command share the resume point
-        // of a file sent twice at once, which two imports would both start from
+        // one file at a time in this instance (the upload workers, the inbox and the command wait for each other);
+        // across instances each file is claimed in PostgreSQL (ClusterLock) before its row is read or written
         one.lock();
         try {
             return importOne(file, name, receivedBy);
@@ -103,6 +120,26 @@ public class ClaimImport {
         } catch (X12Exception e) {
             return refused(name, e.getMessage());
         }
+        var sha256 = scanned.sha256();
+        // the file's claim across instances: whoever holds it alone reads, inserts or resumes the file's row
+        Optional<ClusterLock> lock;
+        try {
+            lock = ClusterLock.tryAcquire(template.getDataSource(), LOCK_KIND, sha256, lockWait);
+        } catch (SQLException e) {
+            throw new IOException("could not claim " + name + " for import", e);
+        }
+        if (lock.isEmpty()) {
+            return refused(name, BUSY);
+        }
+        try (var held = lock.get()) {
+            return importClaimed(file, scanned, name, receivedBy);
+        } catch (SQLException e) {
+            throw new IOException("could not release the claim on " + name, e);
+        }
+    }
+
+    private ClaimImportReport importClaimed(Path file, Envelope scanned, String name, String receivedBy)
+            throws IOException {
         var sha256 = scanned.sha256();
         var earlier = jdbc.sql("select id, status, claims_done from quality.claim_file where sha256 = ?")
                 .param(sha256)

@@ -22,6 +22,11 @@ public record ClaimImportReport(
         return refusal != null;
     }
 
+    /** Whether the file was refused only because another instance was importing it at that moment. */
+    public boolean busy() {
+        return ClaimImport.BUSY.equals(refusal);
+    }
+
     public String summary() {
         if (refused()) return fileName + ": refused: " + refusal + "\n";
         var out = new StringBuilder(String.format(

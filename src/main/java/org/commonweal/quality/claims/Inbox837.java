@@ -58,6 +58,13 @@ public class Inbox837 {
         try {
             for (Path file : inbox.waiting()) {
                 var report = importer.importFile(file, file.getFileName().toString(), ACTOR);
+                if (report.busy()) {
+                    // another instance is importing the same content right now: the next round finds it stored
+                    log.info(
+                            "837 inbox: {} is being imported by another instance; left for the next round",
+                            file.getFileName());
+                    continue;
+                }
                 // a refused file gets its reason beside it; a stored one its 999
                 Path target = report.refused()
                         ? inbox.done(file, true, report.refusal() + "\n", "refused.txt")

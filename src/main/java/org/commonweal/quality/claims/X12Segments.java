@@ -24,13 +24,28 @@ final class X12Segments implements Closeable {
             return n <= elements.size() ? elements.get(n - 1) : "";
         }
 
+        /** Component {@code c} (1-based) of element {@code n}; "" when there is none. Found without splitting. */
         String component(int n, int c) {
-            var parts = element(n).split(String.valueOf(COMPONENT), -1);
-            return c <= parts.length ? parts[c - 1] : "";
+            String e = element(n);
+            int start = 0;
+            for (int i = 1; i < c; i++) {
+                start = e.indexOf(COMPONENT, start) + 1;
+                if (start == 0) return "";
+            }
+            int end = e.indexOf(COMPONENT, start);
+            return start == 0 && end < 0 ? e : e.substring(start, end < 0 ? e.length() : end);
         }
 
         List<String> components(int n) {
-            return List.of(element(n).split(String.valueOf(COMPONENT), -1));
+            String e = element(n);
+            if (e.indexOf(COMPONENT) < 0) return List.of(e);
+            var parts = new java.util.ArrayList<String>(4);
+            int start = 0;
+            for (int end; (end = e.indexOf(COMPONENT, start)) >= 0; start = end + 1) {
+                parts.add(e.substring(start, end));
+            }
+            parts.add(e.substring(start));
+            return parts;
         }
     }
 

@@ -56,7 +56,8 @@ public class ClaimRejectReasons {
                     "claim (\\S+) of billing NPI (\\S+) was received already: send frequency 7 to replace it or 8 to"
                             + " void it",
                     "duplicate"),
-            reason("the same file was imported already as file (\\d+)", "fileAgain"));
+            reason("the same file was imported already as file (\\d+)", "fileAgain"),
+            reason("the same file is being imported by another instance at this moment: .*", "fileBusy"));
 
     private final MessageSource messages;
 

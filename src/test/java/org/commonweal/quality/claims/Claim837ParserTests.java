@@ -182,4 +182,51 @@ class Claim837ParserTests {
         assertThat(Claim837Parser.amount("-12.5", Claim837Parser.CHARGE_DIGITS)).isEqualByComparingTo("-12.5");
         assertThat(Claim837Parser.amount(".5", Claim837Parser.UNIT_DIGITS)).isEqualByComparingTo("0.5");
     }
+
+    /**
+     * The hand-written checks that replaced a regex and a split per value (issue #21, the reader's speed) against the
+     * regex they replaced (X12's type R) and {@code String.split}, on boundary inputs.
+     */
+    @Test
+    void theDecimalCheckAndComponentsAgreeWithTheRegexAndSplitTheyReplaced() {
+        var decimal = java.util.regex.Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
+        for (String text : List.of(
+                "0",
+                "5",
+                "5.",
+                ".5",
+                "-5",
+                "-.5",
+                "-5.",
+                "-",
+                ".",
+                "-.",
+                "",
+                "1.2.3",
+                "--1",
+                "1-",
+                "+1",
+                "1E3",
+                " 1",
+                "1 ",
+                "12345678901.25",
+                "0.000",
+                "٣",
+                "1,5",
+                "00012.50")) {
+            assertThat(Claim837Parser.decimal(text))
+                    .as(text)
+                    .isEqualTo(decimal.matcher(text).matches());
+        }
+        char c = X12Segments.Segment.COMPONENT;
+        for (String element :
+                List.of("HC" + c + "99213" + c + "25", "99213", "", c + "", "A" + c, c + "B", "A" + c + c + "C")) {
+            var segment = new X12Segments.Segment("SV1", 1, List.of(element));
+            var split = element.split(String.valueOf(c), -1);
+            assertThat(segment.components(1)).as(element).containsExactly(split);
+            for (int n = 1; n <= split.length + 1; n++) {
+                assertThat(segment.component(1, n)).isEqualTo(n <= split.length ? split[n - 1] : "");
+            }
+        }
+    }
 }

@@ -96,6 +96,55 @@ class ClaimCrashIntegrationTests {
         assertThat(claims.importFile(file, "test").refused()).isTrue();
     }
 
+    /**
+     * Two instances on one file at the same moment (issue #21): while a separate JVM imports it, a second importer (its
+     * own instance lock, as another instance has) is refused at once and stores nothing; after that JVM is killed, two
+     * importers resume it at the same moment: one finishes it, the other is refused, and the file ends exactly as an
+     * uninterrupted import, every claim stored once.
+     */
+    @Test
+    void aFileBeingImportedIsClaimedInTheDatabaseSoASecondInstanceNeverWritesItTwice() throws Exception {
+        Path file = writeFile();
+        var clean = claims.importFile(file, "test");
+        String expected = snapshot(clean.fileId());
+        forget(clean.fileId());
+
+        Process child =
+                ChildJvm.start(dataSource, dir.resolve("child.log"), ClaimCrashMain.class, file.toString(), "50");
+        long fileId = waitForChunks(child);
+        var otherInstance = ClaimCrashMain.claimImport(dataSource, 200, Duration.ZERO);
+        var whileRunning = otherInstance.importFile(file, "test");
+        assertThat(child.isAlive()).as("the first import was still running").isTrue();
+        assertThat(whileRunning.busy()).as(whileRunning.summary()).isTrue();
+        assertThat(jdbc.sql("select count(*) from quality.claim_file where file_name = 'crash.837'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        child.destroyForcibly().waitFor();
+
+        var start = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return claims.importFile(file, "test");
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return otherInstance.importFile(file, "test");
+            });
+            var reports = java.util.List.of(first.get(), second.get());
+            assertThat(reports).filteredOn(r -> !r.refused()).singleElement().satisfies(r -> {
+                assertThat(r.fileId()).isEqualTo(fileId);
+                assertThat(r.accepted()).isEqualTo(clean.accepted());
+            });
+            assertThat(reports).filteredOn(ClaimImportReport::refused).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(snapshot(fileId)).isEqualTo(expected);
+    }
+
     /** A synthetic 837P over a few members, with claim numbers of this run and one claim per 40 for a non-member. */
     private Path writeFile() throws Exception {
         var members = new ArrayList<SyntheticClaims.Member>();

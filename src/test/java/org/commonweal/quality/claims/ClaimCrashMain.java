@@ -32,6 +32,11 @@ public final class ClaimCrashMain {
 
     /** The import as the application builds it, on this data source (also the benchmark's). */
     static ClaimImport claimImport(DataSource dataSource, int chunk) throws Exception {
+        return claimImport(dataSource, chunk, java.time.Duration.ofSeconds(5));
+    }
+
+    /** The same, waiting at most {@code lockWait} for another instance's claim on a file. */
+    static ClaimImport claimImport(DataSource dataSource, int chunk, java.time.Duration lockWait) throws Exception {
         var jdbc = JdbcClient.create(dataSource);
         var template = new JdbcTemplate(dataSource);
         var auditConstructor = Class.forName("org.commonweal.audit.internal.JdbcAuditTrail")
@@ -65,7 +70,8 @@ public final class ClaimCrashMain {
                 coverage,
                 audit,
                 (org.commonweal.network.NetworkDirectory) directoryConstructor.newInstance(template),
-                chunk);
+                chunk,
+                lockWait);
         return claims;
     }
 }

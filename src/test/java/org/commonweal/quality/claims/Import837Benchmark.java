@@ -98,12 +98,16 @@ public final class Import837Benchmark {
             System.gc();
             heap.set(0);
             long cpu = os.getProcessCpuTime();
+            long postmaster = Long.parseLong(Files.readAllLines(work.resolve("postgres/postmaster.pid"))
+                    .get(0)
+                    .strip());
+            double pgCpu = postgresCpuSeconds(postmaster);
             t0 = System.nanoTime();
             var report = importer.importFile(file, "bench");
             double s = seconds(t0);
             System.out.printf(
                     "import-837: %d claims, %d service lines, %d rejected in %.1f s = %.0f lines/s; "
-                            + "peak heap %d MB; importer CPU %.1f s; load average %.2f%n",
+                            + "peak heap %d MB; importer CPU %.1f s; PostgreSQL CPU %.1f s; load average %.2f%n",
                     report.accepted(),
                     report.serviceLines(),
                     report.rejects().size(),
@@ -111,10 +115,38 @@ public final class Import837Benchmark {
                     report.serviceLines() / s,
                     heap.get() >> 20,
                     (os.getProcessCpuTime() - cpu) / 1e9,
+                    postgresCpuSeconds(postmaster) - pgCpu,
                     os.getSystemLoadAverage());
             hikari.close();
         }
         sampler.interrupt();
+    }
+
+    /**
+     * CPU (user + system) of the postmaster and its live children from {@code /proc}: the backends of the pool, the
+     * WAL writer, checkpointer and background writer (an autovacuum worker that ended in between is not counted).
+     */
+    static double postgresCpuSeconds(long postmaster) throws java.io.IOException {
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                String name = proc.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) continue;
+                String stat;
+                try {
+                    stat = Files.readString(proc.resolve("stat"));
+                } catch (java.io.IOException e) {
+                    continue; // ended meanwhile
+                }
+                // fields after the command (which may hold spaces): state ppid … utime (14) stime (15)
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long pid = Long.parseLong(name);
+                if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        }
+        return ticks / 100.0;
     }
 
     private static double seconds(long since) {

@@ -1,5 +1,6 @@
-package org.commonweal.coverage.x12;
+package org.commonweal.platform;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,17 +11,18 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's binary COPY format, streamed to one {@code COPY … FROM STDIN (FORMAT binary)} inside the
- * caller's transaction while they are being written (issue #23). Against {@link CopyText} (the whole chunk built as
- * text, then sent): no escaping and no date, number or array literals for the server to parse, and the server stores
+ * caller's transaction while they are being written: the 834 first load (issue #23) and the 837 import (issue #21).
+ * Against text COPY (the whole chunk built as text, then sent): no escaping and no date, number or array literals for the server to parse, and the server stores
  * the first rows while this thread encodes the next ones, so the importer's thread and the database's backend work on
  * the two cores at once instead of taking turns.
  *
  * <p>Every row must give its values in the order and with the types of the columns named: {@code text} for text,
  * {@code date} for date, {@code float8} for double precision, {@code int4} for int, {@code int8} for bigint, {@code
- * textArray} for text[]. The server checks each against its column and refuses the COPY otherwise. The COPY starts
+ * textArray} for text[], {@code bool} for boolean, {@code numeric} for numeric (the server rounds to the column's
+ * scale, as it does for text). The server checks each against its column and refuses the COPY otherwise. The COPY starts
  * with the first buffer sent; {@link #finish} ends it, {@link #close} cancels one not finished (after an error).
  */
-final class CopyBinary implements AutoCloseable {
+public final class CopyBinary implements AutoCloseable {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0};
     /** The oid of {@code text}, the element type of a {@code text[]} value. */
@@ -42,12 +44,12 @@ final class CopyBinary implements AutoCloseable {
      * @param tableAndColumns {@code schema.table (column, …)}
      * @param columns how many columns each row gives
      */
-    CopyBinary(Connection connection, String tableAndColumns, int columns) {
+    public CopyBinary(Connection connection, String tableAndColumns, int columns) {
         this(connection, tableAndColumns, columns, 1 << 17);
     }
 
     /** With the size of the buffer sent at once (tests send small ones to cross buffer edges). */
-    CopyBinary(Connection connection, String tableAndColumns, int columns, int flushAt) {
+    public CopyBinary(Connection connection, String tableAndColumns, int columns, int flushAt) {
         this.connection = connection;
         this.sql = "copy " + tableAndColumns + " from stdin (format binary)";
         this.columns = columns;
@@ -59,7 +61,7 @@ final class CopyBinary implements AutoCloseable {
     }
 
     /** Starts a row; its {@code columns} values follow. */
-    CopyBinary row() throws SQLException {
+    public CopyBinary row() throws SQLException {
         if (fieldsLeft != 0) {
             throw new IllegalStateException(
                     "row " + rows + " gave " + (columns - fieldsLeft) + " of " + columns + " values");
@@ -74,7 +76,7 @@ final class CopyBinary implements AutoCloseable {
         return this;
     }
 
-    CopyBinary text(String value) {
+    public CopyBinary text(String value) {
         if (value == null) {
             return nullValue();
         }
@@ -85,7 +87,7 @@ final class CopyBinary implements AutoCloseable {
         return this;
     }
 
-    CopyBinary date(LocalDate value) {
+    public CopyBinary date(LocalDate value) {
         if (value == null) {
             return nullValue();
         }
@@ -94,7 +96,7 @@ final class CopyBinary implements AutoCloseable {
         return this;
     }
 
-    CopyBinary float8(Double value) {
+    public CopyBinary float8(Double value) {
         if (value == null) {
             return nullValue();
         }
@@ -103,7 +105,7 @@ final class CopyBinary implements AutoCloseable {
         return this;
     }
 
-    CopyBinary int4(Integer value) {
+    public CopyBinary int4(Integer value) {
         if (value == null) {
             return nullValue();
         }
@@ -112,14 +114,69 @@ final class CopyBinary implements AutoCloseable {
         return this;
     }
 
-    CopyBinary int8(long value) {
+    public CopyBinary int8(long value) {
         field(8);
         putLong(value);
         return this;
     }
 
+    public CopyBinary int8(Long value) {
+        return value == null ? nullValue() : int8(value.longValue());
+    }
+
+    public CopyBinary bool(boolean value) {
+        field(1);
+        buffer[position++] = (byte) (value ? 1 : 0);
+        return this;
+    }
+
+    /**
+     * A {@code numeric}: PostgreSQL's binary form, base-10,000 digits around the decimal point with the value's own
+     * scale; the server rounds it to the column's scale and checks its precision, as for a text literal.
+     */
+    public CopyBinary numeric(BigDecimal value) {
+        if (value == null) {
+            return nullValue();
+        }
+        int scale = Math.max(value.scale(), 0);
+        String digits = value.unscaledValue().abs().toString();
+        if (value.scale() < 0) {
+            digits = digits + "0".repeat(-value.scale());
+        }
+        // integer digits padded on the left, fraction digits on the right, to whole groups of four
+        int integerLength = Math.max(digits.length() - scale, 0);
+        String integer = digits.substring(0, integerLength);
+        String fraction = digits.length() >= scale
+                ? digits.substring(integerLength)
+                : "0".repeat(scale - digits.length()) + digits;
+        integer = "0".repeat((4 - integer.length() % 4) % 4) + integer;
+        fraction = fraction + "0".repeat((4 - fraction.length() % 4) % 4);
+        String all = integer + fraction;
+        int groups = all.length() / 4;
+        int weight = integer.length() / 4 - 1;
+        int first = 0;
+        while (first < groups && all.startsWith("0000", first * 4)) {
+            first++;
+            weight--;
+        }
+        int last = groups;
+        while (last > first && all.startsWith("0000", (last - 1) * 4)) {
+            last--;
+        }
+        int n = last - first;
+        field(8 + 2 * n);
+        putShort(n);
+        putShort(n == 0 ? 0 : weight);
+        putShort(value.signum() < 0 && n > 0 ? 0x4000 : 0);
+        putShort(scale);
+        for (int g = first; g < last; g++) {
+            putShort(Integer.parseInt(all, g * 4, g * 4 + 4, 10));
+        }
+        return this;
+    }
+
     /** A one-dimensional {@code text[]}; null elements are written as SQL nulls. */
-    CopyBinary textArray(List<String> values) {
+    public CopyBinary textArray(List<String> values) {
         if (values == null) {
             return nullValue();
         }
@@ -158,12 +215,12 @@ final class CopyBinary implements AutoCloseable {
         return this;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** Sends what is left and ends the COPY; returns the number of rows the server stored. */
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         if (fieldsLeft != 0) {
             throw new IllegalStateException("the last row lacks " + fieldsLeft + " values");
         }

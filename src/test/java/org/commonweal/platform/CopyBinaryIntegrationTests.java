@@ -1,4 +1,4 @@
-package org.commonweal.coverage.x12;
+package org.commonweal.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,6 +117,94 @@ class CopyBinaryIntegrationTests {
                 rs.next();
                 assertThat((String[]) rs.getArray(5).getArray()).containsExactly("a", null, "b");
                 assertThat(rs.getInt(6)).isEqualTo(3);
+            }
+        }
+    }
+
+    /**
+     * Numbers of every shape the 837 import writes and a few it might (issue #21): what the server stores from the
+     * binary {@code numeric} is what its text input gives, in an unconstrained column (exact) and in a {@code numeric(12,
+     * 2)} one (rounded by the server, half away from zero, as for text); and booleans both ways.
+     */
+    @Test
+    void numbersAndBooleansAreStoredAsTheServersTextInputStoresThem() throws Exception {
+        List<String> values = new ArrayList<>(List.of(
+                "0",
+                "0.00",
+                "-0",
+                "1",
+                "-1",
+                "0.5",
+                "-0.5",
+                "1.005",
+                "-1.005",
+                "12.5",
+                "100",
+                "10000",
+                "10000.0001",
+                "9999",
+                "99999999.99",
+                "9999999999.99",
+                "0.0001",
+                "0.00005",
+                "0.123456789",
+                "123456789.123456",
+                "-1234.5678",
+                "1E+3",
+                "5E+8",
+                "1E-7",
+                "700",
+                "3",
+                "45.00",
+                "20260101"));
+        for (int n = 1; n < 300; n++)
+            values.add(new java.math.BigDecimal(n * 7919L).movePointLeft(n % 9).toString());
+        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("create table numbers_copied (k int4, n numeric, m numeric(12, 2), b boolean)");
+            c.createStatement().execute("create table numbers_typed (k int4, n numeric, m numeric(12, 2), b boolean)");
+            try (var out = new CopyBinary(c, "numbers_copied (k, n, m, b)", 4, 64)) {
+                for (int k = 0; k < values.size(); k++) {
+                    var v = new java.math.BigDecimal(values.get(k));
+                    out.row().int4(k).numeric(v).numeric(v).bool(k % 2 == 0);
+                }
+                out.row().int4(-1).numeric(null).numeric(null).bool(true);
+                out.finish();
+            }
+            try (var ps = c.prepareStatement(
+                    "insert into numbers_typed values (?, ?::text::numeric, ?::text::numeric(12, 2), ?::text::boolean)")) {
+                for (int k = 0; k < values.size(); k++) {
+                    ps.setInt(1, k);
+                    ps.setString(2, values.get(k));
+                    ps.setString(3, values.get(k));
+                    ps.setString(4, k % 2 == 0 ? "true" : "false");
+                    ps.addBatch();
+                }
+                ps.setInt(1, -1);
+                ps.setString(2, null);
+                ps.setString(3, null);
+                ps.setString(4, "true");
+                ps.addBatch();
+                ps.executeBatch();
+            }
+            try (var s = c.createStatement();
+                    var rs = s.executeQuery("""
+                            select count(*) from (
+                              (select k, n::text, m::text, b from numbers_copied
+                               except all select k, n::text, m::text, b from numbers_typed)
+                              union all
+                              (select k, n::text, m::text, b from numbers_typed
+                               except all select k, n::text, m::text, b from numbers_copied)) d""")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+            try (var s = c.createStatement();
+                    var rs = s.executeQuery(
+                            "select n::text, m::text from numbers_copied where k in (7, 21) order by k")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("1.005");
+                assertThat(rs.getString(2)).isEqualTo("1.01");
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("1000");
             }
         }
     }
