@@ -40,8 +40,11 @@ public final class EcqmEngine {
     private static final String HOUSING_STATUS = "Housing status";
     private static final String MEDICAL_EQUIPMENT = "Medical equipment used";
 
-    /** The measures this engine evaluates (the cms-2025 content with its shared libraries). */
-    public static final List<String> MEASURES = List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165");
+    /**
+     * The measures this engine evaluates (the cms-2025 content with its shared libraries; CMS153 the qicore-2024
+     * content with its own, {@link Cms153}).
+     */
+    public static final List<String> MEASURES = List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165", "CMS153");
 
     private static final Pattern VALUESET = Pattern.compile("^valueset \"([^\"]+)\": '([^']+)'", Pattern.MULTILINE);
 
@@ -54,7 +57,8 @@ public final class EcqmEngine {
             String url,
             List<String> populations,
             Map<String, Integer> valueSets,
-            Map<String, Boolean>[] outcomes) {
+            Map<String, Boolean>[] outcomes,
+            Map<String, String> stratifiers) {
         int vs(String name) {
             var n = valueSets.get(name);
             if (n == null) throw new IllegalStateException(id + ": the CQL declares no value set \"" + name + "\"");
@@ -80,7 +84,9 @@ public final class EcqmEngine {
                         } catch (org.commonweal.quality.measure.MeasureContentException e) {
                             continue; // a shared library this measure does not include
                         }
-                        names.put(m.group(1), engine.terminology.add(m.group(2), keys));
+                        // CMS153's own libraries carry other expansions of some of the same value sets (CMS153)
+                        var url = id.equals(Cms153.MEASURE) ? id + " " + m.group(2) : m.group(2);
+                        names.put(m.group(1), engine.terminology.add(url, keys));
                     }
                 }
             }
@@ -96,6 +102,12 @@ public final class EcqmEngine {
                                         Terminology.CPT + "|97804",
                                         Terminology.HCPCS_CMS + "|G0270",
                                         Terminology.HCPCS_CMS + "|G0271")));
+            }
+            if (id.equals(Cms153.MEASURE)) {
+                names.put(
+                        Cms153.VAGINAL_INTERCOURSE,
+                        engine.terminology.add(
+                                "urn:commonweal:loinc:64728-9", List.of(FhirRecords.LOINC + "|64728-9")));
             }
             // codes the shared libraries name one by one
             names.put(
@@ -120,7 +132,8 @@ public final class EcqmEngine {
                             pkg.url(),
                             List.copyOf(pkg.populations().keySet()),
                             names,
-                            outcomes(List.copyOf(pkg.populations().keySet())).toArray(Map[]::new)));
+                            outcomes(List.copyOf(pkg.populations().keySet())).toArray(Map[]::new),
+                            pkg.stratifiers()));
         }
         return engine;
     }
@@ -180,6 +193,7 @@ public final class EcqmEngine {
         boolean ip;
         boolean exclusion;
         boolean numerator;
+        Map<String, Object> strata = Map.of();
         switch (measureId) {
             case "CMS122" -> {
                 ip = e.ageIn(18, 75)
@@ -285,10 +299,17 @@ public final class EcqmEngine {
                                 || e.palliative());
                 numerator = ip && !exclusion && e.bloodPressureControlled();
             }
+            case "CMS153" -> {
+                var c = new Cms153(m::vs, r, e.from, e.to, e.age());
+                ip = c.initialPopulation();
+                exclusion = ip && c.exclusion();
+                numerator = ip && !exclusion && c.numerator();
+                strata = c.strata(m.stratifiers());
+            }
             default -> throw new IllegalArgumentException(measureId);
         }
         return new MeasurePopulations(
-                measureId, r.memberId, m.outcomes()[!ip ? 0 : exclusion ? 1 : numerator ? 2 : 3], Map.of());
+                measureId, r.memberId, m.outcomes()[!ip ? 0 : exclusion ? 1 : numerator ? 2 : 3], strata);
     }
 
     /**

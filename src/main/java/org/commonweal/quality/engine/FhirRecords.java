@@ -93,6 +93,7 @@ public final class FhirRecords {
                 default -> {}
             }
         }
+        Cms153.add(record, resources); // CMS153
     }
 
     private static void encounter(MemberRecord record, Encounter e) {
@@ -220,6 +221,17 @@ public final class FhirRecords {
     private static void medication(MemberRecord record, MedicationRequest m, List<? extends Resource> resources) {
         if (m.getStatus() == null || !"active".equals(m.getStatus().toCode())) return;
         if (m.getIntent() == null || !ORDER_INTENTS.contains(m.getIntent().toCode())) return;
+        var code = medicationCode(m, resources);
+        if (code == null) return;
+        var codes = codes(record.terminology(), List.of(code));
+        if (codes.length == 0) return;
+        int[] period = requestPeriod(m);
+        if (period == null) return; // no period: null, and null overlaps nothing
+        record.addOrder(codes, period[0], period[1], MemberRecord.MEDICATION_ORDER);
+    }
+
+    /** The medication's code: its CodeableConcept, or the code of the Medication it references among the resources. */
+    static CodeableConcept medicationCode(MedicationRequest m, List<? extends Resource> resources) {
         CodeableConcept code = null;
         if (m.getMedication() instanceof CodeableConcept concept) {
             code = concept;
@@ -232,9 +244,11 @@ public final class FhirRecords {
                 }
             }
         }
-        if (code == null) return;
-        var codes = codes(record.terminology(), List.of(code));
-        if (codes.length == 0) return;
+        return code;
+    }
+
+    /** CumulativeMedicationDuration's {@code medicationRequestPeriod()} as {start, end} epoch days, or null. */
+    static int[] requestPeriod(MedicationRequest m) {
         var dosage = m.getDosageInstruction().size() == 1 ? m.getDosageInstructionFirstRep() : null;
         var repeat = dosage != null && dosage.getTiming().hasRepeat()
                 ? dosage.getTiming().getRepeat()
@@ -246,7 +260,7 @@ public final class FhirRecords {
         else if (m.getDispenseRequest().getValidityPeriod().hasStart()) {
             start = day(m.getDispenseRequest().getValidityPeriod().getStartElement());
         }
-        if (start == null) return;
+        if (start == null) return null;
         var dispense = m.getDispenseRequest();
         int refills = dispense.hasNumberOfRepeatsAllowed() ? dispense.getNumberOfRepeatsAllowed() : 0;
         Double days = null;
@@ -267,15 +281,9 @@ public final class FhirRecords {
             if (dose != null && dose > 0)
                 days = dispense.getQuantity().getValue().doubleValue() / (dose * perDay);
         }
-        int end;
-        if (days != null) {
-            end = start + (int) Math.floor(days * (1 + refills) - 1);
-        } else if (bounds != null && bounds.hasEnd()) {
-            end = day(bounds.getEndElement());
-        } else {
-            return; // no period: null, and null overlaps nothing
-        }
-        record.addOrder(codes, start, end, MemberRecord.MEDICATION_ORDER);
+        if (days != null) return new int[] {start, start + (int) Math.floor(days * (1 + refills) - 1)};
+        if (bounds != null && bounds.hasEnd()) return new int[] {start, day(bounds.getEndElement())};
+        return null;
     }
 
     private static Double toDays(org.hl7.fhir.r4.model.Duration duration) {
@@ -337,7 +345,7 @@ public final class FhirRecords {
      * {@code toInterval()} of a dateTime (a point) or Period (an absent end: unbounded) as {start, end, flags};
      * null for no value.
      */
-    private static int[] interval(Type value) {
+    static int[] interval(Type value) {
         if (value instanceof DateTimeType dt && dt.getValue() != null) {
             int d = day(dt);
             return new int[] {d, d, precise(dt) ? MemberRecord.PRECISE : 0};
@@ -351,7 +359,7 @@ public final class FhirRecords {
         return null;
     }
 
-    private static boolean precise(BaseDateTimeType value) {
+    static boolean precise(BaseDateTimeType value) {
         return value != null
                 && value.getValue() != null
                 && value.getPrecision().ordinal() > TemporalPrecisionEnum.DAY.ordinal();
@@ -374,7 +382,7 @@ public final class FhirRecords {
                 .toEpochDay();
     }
 
-    private static int[] codes(Terminology terminology, List<CodeableConcept> concepts) {
+    static int[] codes(Terminology terminology, List<CodeableConcept> concepts) {
         int[] ids = new int[4];
         int n = 0;
         for (var concept : concepts) {
@@ -388,7 +396,7 @@ public final class FhirRecords {
         return Arrays.copyOf(ids, n);
     }
 
-    private static boolean hasCode(CodeableConcept concept, Set<String> codes) {
+    static boolean hasCode(CodeableConcept concept, Set<String> codes) {
         for (var c : concept.getCoding()) if (codes.contains(c.getCode())) return true;
         return false;
     }

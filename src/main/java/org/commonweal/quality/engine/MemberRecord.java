@@ -47,6 +47,10 @@ public final class MemberRecord {
     static final int SERVICE_ORDER = 2048;
     static final int MEDICATION_ORDER = 4096;
 
+    // CMS153
+    /** Entry flag: the entry came from a claim (CMS153 reads clinical data from {@link #cms153} instead). */
+    static final int CLAIM = 8192;
+
     final String memberId;
     final LocalDate birthDate;
     final String sex;
@@ -96,6 +100,12 @@ public final class MemberRecord {
     int[] orderStart = new int[4];
     int[] orderEnd = new int[4];
 
+    // CMS153
+    /** {@code Patient.gender} as FHIR codes it (female, male, other, unknown), or null: CMS153 reads it, not sex. */
+    String gender;
+    /** The clinical data as CMS153's QI-Core 4.1.1 libraries keep it ({@link Cms153#add}); null without any. */
+    MemberRecord cms153;
+
     private final Terminology terminology;
 
     MemberRecord(Terminology terminology, String memberId, LocalDate birthDate, String sex, boolean hasClinicalData) {
@@ -104,6 +114,7 @@ public final class MemberRecord {
         this.birthDate = birthDate;
         this.sex = sex;
         this.hasClinicalData = hasClinicalData;
+        this.gender = "F".equals(sex) ? "female" : "M".equals(sex) ? "male" : "unknown"; // CMS153
     }
 
     Terminology terminology() {
@@ -146,16 +157,16 @@ public final class MemberRecord {
                     lineFrom[i] == null ? OPEN_END : (int) lineFrom[i].toEpochDay(),
                     lineTo[i] == null ? OPEN_END : (int) lineTo[i].toEpochDay(),
                     code,
-                    0);
+                    CLAIM);
         }
-        if (kept > 0) addEncounter(f, t, Arrays.copyOf(codes, kept), 0);
+        if (kept > 0) addEncounter(f, t, Arrays.copyOf(codes, kept), CLAIM);
         for (var pcs : pcsCodes) {
             int code = terminology.pcsCode(pcs);
-            if (code >= 0) addProcedure(f, t, code, 0);
+            if (code >= 0) addProcedure(f, t, code, CLAIM);
         }
         for (var dx : diagnosisCodes) {
             int code = terminology.diagnosisCode(dx);
-            if (code >= 0) addDiagnosis(f, t, code, 0);
+            if (code >= 0) addDiagnosis(f, t, code, CLAIM);
         }
     }
 

@@ -15,8 +15,8 @@ import org.commonweal.quality.measure.MeasurePackage;
 /**
  * Our engine against the CQL reference engine in one run, in memory (no PostgreSQL): MEMBERS generated members (the
  * differential test's generator: claims on the measures' edges and codes of every value set), each member's record
- * built from its claims and all five measures evaluated on the machine's cores; then the reference engine on the
- * first REFERENCE members, same measures, same cores. Prints members/s, total time, peak heap and the speed-up per
+ * built from its claims and every measure of {@link EcqmEngine#MEASURES} evaluated on the machine's cores; then the
+ * reference engine on the first REFERENCE members, same measures, same cores. Prints members/s, total time, peak heap and the speed-up per
  * member. Generation is not timed. Usage (bench/quality/run.sh): {@code MeasureEngineBenchmark CONTENT MEMBERS REFERENCE}.
  */
 public final class MeasureEngineBenchmark {
