@@ -2,9 +2,10 @@ package org.commonweal.platform;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -37,7 +38,7 @@ public final class CellSuppression {
      * thousands of variables would take minutes per view). Beyond it the relation-by-relation closure stands alone,
      * and {@link Masking#unaudited()} says for how many small cells.
      */
-    static final int AUDIT_LIMIT = 400;
+    static final int AUDIT_LIMIT = 5_000;
 
     private CellSuppression() {}
 
@@ -61,11 +62,37 @@ public final class CellSuppression {
         }
         BitSet masked = (BitSet) primary.clone();
         closeRelations(p, primary, masked);
+        BitSet proven = new BitSet();
+        spread(p, masked, primary, proven);
         int unaudited = 0;
         for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
-            unaudited += protectCell(p, masked, cell) ? 0 : 1;
+            if (!proven.get(cell)) {
+                unaudited += protectCell(p, masked, primary, proven, cell) ? 0 : 1;
+            }
         }
         return new Masking(p, primary, masked, true, unaudited);
+    }
+
+    /**
+     * One programme per linked set of unknowns, before any cell is taken on alone: the point where as many small cells
+     * as possible reach {@value #SMALLEST_SHOWN} together (the sum of min(x, 11) over them, maximised). Every small
+     * cell that reaches 11 there is proven protected by that one point, which is what the attacker's programme for it
+     * would have found at least; the per-cell programmes are left for the others.
+     */
+    private static void spread(Publication p, BitSet masked, BitSet primary, BitSet proven) {
+        BitSet seen = new BitSet();
+        for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
+            if (seen.get(cell)) {
+                continue;
+            }
+            BitSet unknowns = component(p, masked, cell);
+            seen.or(unknowns);
+            BitSet small = (BitSet) unknowns.clone();
+            small.and(primary);
+            if (small.cardinality() > 1 && unknowns.cardinality() <= AUDIT_LIMIT) {
+                new LinkedSet(p, masked, unknowns).spread(small).prove(primary, proven);
+            }
+        }
     }
 
     /**
@@ -126,55 +153,61 @@ public final class CellSuppression {
         return unknownParts > 0 && hidden - (unknownParts - 1) + (unpublishedPart ? 1 : 0) < SMALLEST_SHOWN;
     }
 
-    /** Masks complements until the cell is protected; false when its linked unknowns are too many to audit. */
-    private static boolean protectCell(Publication p, BitSet masked, int cell) {
+    /**
+     * Masks complements until the cell is protected; false when its linked unknowns are too many to audit. The
+     * attacker's programme is solved over the cell's whole linked set (nothing held at its true value); its optimum is
+     * also a point of the set, so every other small cell reaching 11 in it is proven on the way.
+     */
+    private static boolean protectCell(Publication p, BitSet masked, BitSet primary, BitSet proven, int cell) {
         while (true) {
             BitSet unknowns = component(p, masked, cell);
             if (unknowns.cardinality() > AUDIT_LIMIT) {
                 return false;
             }
-            if (bound(p, masked, unknowns, cell, true) >= SMALLEST_SHOWN) {
+            new LinkedSet(p, masked, unknowns).bound(cell, true).prove(primary, proven);
+            if (proven.get(cell)) {
                 return true;
             }
-            List<Integer> candidates = candidates(p, masked, cell);
-            if (candidates.isEmpty()) {
+            int best = complement(p, masked, cell);
+            if (best < 0) {
                 throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
-            }
-            // the cheapest cell sharing a relation with the cell itself, else the cheapest around its masked neighbours
-            int best = candidates.getFirst();
-            for (int c : candidates) {
-                if (sharesRelation(p, c, cell)) {
-                    best = c;
-                    break;
-                }
             }
             masked.set(best);
         }
     }
 
-    private static boolean sharesRelation(Publication p, int a, int b) {
-        for (int r : p.relationsOf(a)) {
-            if (p.relationsOf(b).contains(r)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Shown non-zero cells in a relation with the cell's connected unknowns, smallest first. */
-    private static List<Integer> candidates(Publication p, BitSet masked, int cell) {
-        BitSet unknowns = component(p, masked, cell);
-        BitSet found = new BitSet();
-        for (int r : relationsOf(p, unknowns).stream().toArray()) {
-            for (int c : p.relations().get(r)) {
-                if (!unknown(p, masked, c) && p.value(c) > 0) {
-                    found.set(c);
+    /**
+     * The complement to mask next (τ-ARGUS's cost by value, taken nearest first): the smallest shown non-zero cell in
+     * a relation with the cell itself; failing that, with the unknowns one relation away from it, and so on outwards
+     * through the linked set. A cell far away in a large linked set seldom opens the way a near one does.
+     */
+    private static int complement(Publication p, BitSet masked, int cell) {
+        BitSet seen = new BitSet();
+        seen.set(cell);
+        List<Integer> layer = List.of(cell);
+        while (!layer.isEmpty()) {
+            int best = -1;
+            List<Integer> next = new ArrayList<>();
+            for (int c : layer) {
+                for (int r : p.relationsOf(c)) {
+                    for (int o : p.relations().get(r)) {
+                        if (unknown(p, masked, o)) {
+                            if (!seen.get(o)) {
+                                seen.set(o);
+                                next.add(o);
+                            }
+                        } else if (p.value(o) > 0 && (best < 0 || p.value(o) < p.value(best))) {
+                            best = o;
+                        }
+                    }
                 }
             }
+            if (best >= 0) {
+                return best;
+            }
+            layer = next;
         }
-        List<Integer> list = new ArrayList<>(found.stream().boxed().toList());
-        list.sort(Comparator.comparingLong(p::value));
-        return list;
+        return -1;
     }
 
     private static boolean unknown(Publication p, BitSet masked, int c) {
@@ -220,47 +253,122 @@ public final class CellSuppression {
     }
 
     private static double bound(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max) {
-        // every count is at most the largest published one; a cell free of any relation reaches it (or 11)
-        double cap = p.largest() + SMALLEST_SHOWN;
-        Optimisation.Result result = solve(p, masked, unknowns, cell, max, cap, 0);
-        if (!result.getState().isFeasible()) {
-            // the true counts satisfy every relation; a solver that finds none is stuck on rounding, so the
-            // equations are given a hair of slack (a thousandth of a person changes no bound that matters)
-            result = solve(p, masked, unknowns, cell, max, cap, 1e-3);
-        }
-        if (!result.getState().isFeasible()) {
-            throw new IllegalStateException("the published figures are inconsistent around " + p.key(cell) + " ("
-                    + result.getState() + ", " + unknowns.cardinality() + " unknowns)");
-        }
-        return result.getValue();
+        return new LinkedSet(p, masked, unknowns).bound(cell, max).value();
     }
 
-    private static Optimisation.Result solve(
-            Publication p, BitSet masked, BitSet unknowns, int cell, boolean max, double cap, double slack) {
-        var model = new ExpressionsBasedModel();
-        Variable[] vars = new Variable[p.size()];
-        for (int c = unknowns.nextSetBit(0); c >= 0; c = unknowns.nextSetBit(c + 1)) {
-            // zeros are always shown, so a masked cell is at least 1; an unpublished one may be 0
-            vars[c] = model.addVariable("x" + c).lower(masked.get(c) ? 1 : 0).upper(cap);
+    /**
+     * The attacker's programme over one linked set of unknowns: a variable per unknown (a masked count at least 1, an
+     * unpublished one at least 0; none above the largest published count plus 11, which only lowers a maximum, so a
+     * cell proven to reach 11 under it reaches 11 for any reader) and an equation per relation among them, with the
+     * shown figures as constants. Built once and re-solved with another objective.
+     */
+    private static final class LinkedSet {
+
+        private final Publication p;
+        private final BitSet masked;
+        private final int[] cells;
+        private final int[] index;
+        private final double cap;
+        private final BitSet unknowns;
+
+        LinkedSet(Publication p, BitSet masked, BitSet unknowns) {
+            this.p = p;
+            this.unknowns = unknowns;
+            this.masked = masked;
+            this.cells = unknowns.stream().toArray();
+            this.index = new int[p.size()];
+            Arrays.fill(index, -1);
+            for (int i = 0; i < cells.length; i++) {
+                index[cells[i]] = i;
+            }
+            this.cap = p.largest() + SMALLEST_SHOWN;
         }
-        vars[cell].weight(1);
-        int n = 0;
-        BitSet involved = relationsOf(p, unknowns);
-        for (int ri = involved.nextSetBit(0); ri >= 0; ri = involved.nextSetBit(ri + 1)) {
-            int[] r = p.relations().get(ri);
-            Expression e = model.addExpression("r" + n++);
-            double rhs = 0;
-            for (int k = 0; k < r.length; k++) {
-                double coefficient = k == 0 ? -1 : 1;
-                if (vars[r[k]] != null) {
-                    e.set(vars[r[k]], coefficient);
-                } else {
-                    rhs -= coefficient * p.value(r[k]);
+
+        /** The attacker's bound on one cell. */
+        Solution bound(int cell, boolean max) {
+            return solve(model -> model.getVariable(index[cell]).weight(1), max);
+        }
+
+        /** The point where the most of these small cells reach 11 together. */
+        Solution spread(BitSet small) {
+            return solve(
+                    model -> {
+                        for (int c = small.nextSetBit(0); c >= 0; c = small.nextSetBit(c + 1)) {
+                            Variable y = model.addVariable("y" + c)
+                                    .lower(0)
+                                    .upper(SMALLEST_SHOWN)
+                                    .weight(1);
+                            model.addExpression("y<=x" + c)
+                                    .set(y, 1)
+                                    .set(model.getVariable(index[c]), -1)
+                                    .upper(0);
+                        }
+                    },
+                    true);
+        }
+
+        private Solution solve(Consumer<ExpressionsBasedModel> objective, boolean max) {
+            Optimisation.Result result = solve(objective, max, 0);
+            double slack = 0;
+            if (!result.getState().isFeasible()) {
+                // the true counts satisfy every relation; a solver that finds none is stuck on rounding, so the
+                // equations are given a hair of slack (a thousandth of a person changes no bound that matters)
+                slack = 1e-3;
+                result = solve(objective, max, slack);
+            }
+            if (!result.getState().isFeasible()) {
+                throw new IllegalStateException("the published figures are inconsistent around " + p.key(cells[0])
+                        + " (" + result.getState() + ", " + cells.length + " unknowns)");
+            }
+            return new Solution(this, result, slack > 0);
+        }
+
+        private Optimisation.Result solve(Consumer<ExpressionsBasedModel> objective, boolean max, double slack) {
+            var model = new ExpressionsBasedModel();
+            for (int c : cells) {
+                // zeros are always shown, so a masked cell is at least 1; an unpublished one may be 0
+                model.addVariable("x" + c).lower(masked.get(c) ? 1 : 0).upper(cap);
+            }
+            BitSet involved = relationsOf(p, unknowns);
+            for (int ri = involved.nextSetBit(0); ri >= 0; ri = involved.nextSetBit(ri + 1)) {
+                int[] r = p.relations().get(ri);
+                Expression e = model.addExpression("r" + ri);
+                double rhs = 0;
+                for (int k = 0; k < r.length; k++) {
+                    double coefficient = k == 0 ? -1 : 1;
+                    if (index[r[k]] >= 0) {
+                        e.set(model.getVariable(index[r[k]]), coefficient);
+                    } else {
+                        rhs -= coefficient * p.value(r[k]);
+                    }
+                }
+                e.lower(rhs - slack).upper(rhs + slack);
+            }
+            objective.accept(model);
+            return max ? model.maximise() : model.minimise();
+        }
+    }
+
+    /** An optimum of a linked set's programme: its value, and the point that reaches it. */
+    private record Solution(LinkedSet set, Optimisation.Result result, boolean slack) {
+
+        double value() {
+            return result.getValue();
+        }
+
+        /**
+         * Marks the small cells that reach 11 at this point: the point satisfies what the reader knows, so each of
+         * them can be 11 or more. A point found with slack must clear 11 by a margin (its equations are off by a hair).
+         */
+        Solution prove(BitSet primary, BitSet proven) {
+            double threshold = slack ? SMALLEST_SHOWN + 0.5 : SMALLEST_SHOWN - 1e-6;
+            for (int i = 0; i < set.cells.length; i++) {
+                if (primary.get(set.cells[i]) && result.doubleValue(i) >= threshold) {
+                    proven.set(set.cells[i]);
                 }
             }
-            e.lower(rhs - slack).upper(rhs + slack);
+            return this;
         }
-        return max ? model.maximise() : model.minimise();
     }
 
     /** A publication as a reader sees it. */
