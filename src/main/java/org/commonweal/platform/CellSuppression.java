@@ -22,10 +22,28 @@ import org.ojalgo.optimisation.Variable;
  * a year minus eleven months, members minus those who met the standard give the count back. So the rule is applied to a
  * whole {@link Publication} (every table of a view or export, with its margins and the relations between them), and
  * complementary cells are masked until no small count can be derived. The method is the one τ-ARGUS and sdcTable use to
- * audit a pattern (Fischetti and Salazar-González's attacker problems): for each small cell, a linear programme gives
- * the largest value the cell can take given everything published; while that is below {@value #SMALLEST_SHOWN} the
- * cheapest neighbouring cell (the smallest count in a relation with the masked ones, as τ-ARGUS weighs cells by
- * value) is masked as well. Masking more only widens what an attacker can infer, so each cell once protected stays so.
+ * audit a pattern (the attacker problems of Fischetti and Salazar-González, "Models and algorithms for the 2-dimensional
+ * cell suppression problem in statistical disclosure control", Math. Programming 84, 1999): for each small cell, a
+ * linear programme gives the largest value the cell can take given everything published; while that is below
+ * {@value #SMALLEST_SHOWN} a complementary cell is masked. In order:
+ *
+ * <ol>
+ *   <li>a cheap closure, relation by relation (sdcTable's simple heuristic with τ-ARGUS's protection level);
+ *   <li>for each linked set of unknowns (masked and unpublished counts tied by relations: a cell's interval depends on
+ *       its set alone), one programme whose optimum puts as many small cells as it can at 11 or more together; that
+ *       point satisfies everything published, so each small cell reaching 11 in it is proven protected without a
+ *       programme of its own;
+ *   <li>for each small cell not yet proven, the attacker's maximisation over its whole linked set, nothing held at its
+ *       true value (the programme the attacker solves, with a tighter cap on each count, which can only lower the
+ *       maximum); its optimum proves every other small cell reaching 11 in it too. While the cell stays below 11, the
+ *       complement is the nearest shown non-zero cell of least value (τ-ARGUS weighs cells by value): first in a
+ *       relation with the cell, then one relation further out through the linked set, and so on.
+ * </ol>
+ *
+ * Masking more only widens what an attacker can infer (the old point, with the new unknown at its true value, still
+ * satisfies everything), so each cell once proven stays proven and each complement is chosen once. Linked sets beyond
+ * {@link #AUDIT_LIMIT} unknowns are left to the closure and counted in {@link Masking#unaudited()}; none on the demo
+ * data.
  */
 public final class CellSuppression {
 
@@ -34,9 +52,9 @@ public final class CellSuppression {
     /** The smallest count that may be shown: 1 to 10 are masked. */
     public static final int SMALLEST_SHOWN = 11;
     /**
-     * The largest set of linked unknowns the linear-programming audit takes on (a programme per small cell over
-     * thousands of variables would take minutes per view). Beyond it the relation-by-relation closure stands alone,
-     * and {@link Masking#unaudited()} says for how many small cells.
+     * The largest set of linked unknowns the linear-programming audit takes on (the demo data's largest is about a
+     * thousand: a 12 months x 5 areas x 12 groups cube with margins is audited in seconds). Beyond it the
+     * relation-by-relation closure stands alone, and {@link Masking#unaudited()} says for how many small cells.
      */
     static final int AUDIT_LIMIT = 5_000;
 
@@ -90,7 +108,7 @@ public final class CellSuppression {
             BitSet small = (BitSet) unknowns.clone();
             small.and(primary);
             if (small.cardinality() > 1 && unknowns.cardinality() <= AUDIT_LIMIT) {
-                new LinkedSet(p, masked, unknowns).spread(small).prove(primary, proven);
+                new LinkedSet(p, masked, unknowns, false).spread(small).prove(primary, proven);
             }
         }
     }
@@ -164,7 +182,9 @@ public final class CellSuppression {
             if (unknowns.cardinality() > AUDIT_LIMIT) {
                 return false;
             }
-            new LinkedSet(p, masked, unknowns).bound(cell, true).prove(primary, proven);
+            if (!provenShort(p, masked, primary, proven, cell, unknowns)) {
+                new LinkedSet(p, masked, unknowns, false).bound(cell, true).prove(primary, proven);
+            }
             if (proven.get(cell)) {
                 return true;
             }
@@ -174,6 +194,43 @@ public final class CellSuppression {
             }
             masked.set(best);
         }
+    }
+
+    /**
+     * The answer for one cell from programmes smaller than its linked set, where they settle it: the unknowns within a
+     * few relations of the cell, first with every other unknown held at its true value (a restriction: its maximum is
+     * at most the attacker's, so reaching 11 proves the cell protected and its point proves others), then with the
+     * relations reaching beyond them dropped (a relaxation: its maximum is at least the attacker's, so staying below
+     * 11 proves a complement is needed). True when one of them settled it (then {@code proven} says which way).
+     */
+    private static boolean provenShort(
+            Publication p, BitSet masked, BitSet primary, BitSet proven, int cell, BitSet unknowns) {
+        BitSet ball = new BitSet();
+        ball.set(cell);
+        for (int radius = 1; radius <= 3; radius++) {
+            BitSet grown = (BitSet) ball.clone();
+            for (int c = ball.nextSetBit(0); c >= 0; c = ball.nextSetBit(c + 1)) {
+                for (int r : p.relationsOf(c)) {
+                    for (int o : p.relations().get(r)) {
+                        if (unknown(p, masked, o)) {
+                            grown.set(o);
+                        }
+                    }
+                }
+            }
+            ball = grown;
+            if (ball.cardinality() == unknowns.cardinality()) {
+                return false;
+            }
+            new LinkedSet(p, masked, ball, false).bound(cell, true).prove(primary, proven);
+            if (proven.get(cell)) {
+                return true;
+            }
+            if (new LinkedSet(p, masked, ball, true).bound(cell, true).value() < SMALLEST_SHOWN - 1e-6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -253,7 +310,7 @@ public final class CellSuppression {
     }
 
     private static double bound(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max) {
-        return new LinkedSet(p, masked, unknowns).bound(cell, max).value();
+        return new LinkedSet(p, masked, unknowns, false).bound(cell, max).value();
     }
 
     /**
@@ -271,8 +328,15 @@ public final class CellSuppression {
         private final double cap;
         private final BitSet unknowns;
 
-        LinkedSet(Publication p, BitSet masked, BitSet unknowns) {
+        private final boolean relaxed;
+
+        /**
+         * The programme over these unknowns; any other unknown is held at its true value, or, when {@code relaxed},
+         * the relations that reach it are dropped (and no count is capped), so the maximum can only rise.
+         */
+        LinkedSet(Publication p, BitSet masked, BitSet unknowns, boolean relaxed) {
             this.p = p;
+            this.relaxed = relaxed;
             this.unknowns = unknowns;
             this.masked = masked;
             this.cells = unknowns.stream().toArray();
@@ -281,7 +345,7 @@ public final class CellSuppression {
             for (int i = 0; i < cells.length; i++) {
                 index[cells[i]] = i;
             }
-            this.cap = p.largest() + SMALLEST_SHOWN;
+            this.cap = relaxed ? 1e9 : p.largest() + SMALLEST_SHOWN;
         }
 
         /** The attacker's bound on one cell. */
@@ -332,6 +396,9 @@ public final class CellSuppression {
             BitSet involved = relationsOf(p, unknowns);
             for (int ri = involved.nextSetBit(0); ri >= 0; ri = involved.nextSetBit(ri + 1)) {
                 int[] r = p.relations().get(ri);
+                if (relaxed && reachesBeyond(r)) {
+                    continue;
+                }
                 Expression e = model.addExpression("r" + ri);
                 double rhs = 0;
                 for (int k = 0; k < r.length; k++) {
@@ -347,6 +414,15 @@ public final class CellSuppression {
             objective.accept(model);
             return max ? model.maximise() : model.minimise();
         }
+
+        private boolean reachesBeyond(int[] relation) {
+            for (int c : relation) {
+                if (index[c] < 0 && unknown(p, masked, c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** An optimum of a linked set's programme: its value, and the point that reaches it. */
@@ -361,6 +437,9 @@ public final class CellSuppression {
          * them can be 11 or more. A point found with slack must clear 11 by a margin (its equations are off by a hair).
          */
         Solution prove(BitSet primary, BitSet proven) {
+            if (set.relaxed) {
+                throw new IllegalStateException("a relaxation's point may break a dropped relation: it proves nothing");
+            }
             double threshold = slack ? SMALLEST_SHOWN + 0.5 : SMALLEST_SHOWN - 1e-6;
             for (int i = 0; i < set.cells.length; i++) {
                 if (primary.get(set.cells[i]) && result.doubleValue(i) >= threshold) {
