@@ -2,9 +2,10 @@ package org.commonweal.platform;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -21,10 +22,30 @@ import org.ojalgo.optimisation.Variable;
  * a year minus eleven months, members minus those who met the standard give the count back. So the rule is applied to a
  * whole {@link Publication} (every table of a view or export, with its margins and the relations between them), and
  * complementary cells are masked until no small count can be derived. The method is the one τ-ARGUS and sdcTable use to
- * audit a pattern (Fischetti and Salazar-González's attacker problems): for each small cell, a linear programme gives
- * the largest value the cell can take given everything published; while that is below {@value #SMALLEST_SHOWN} the
- * cheapest neighbouring cell (the smallest count in a relation with the masked ones, as τ-ARGUS weighs cells by
- * value) is masked as well. Masking more only widens what an attacker can infer, so each cell once protected stays so.
+ * audit a pattern (the attacker problems of Fischetti and Salazar-González, "Models and algorithms for the 2-dimensional
+ * cell suppression problem in statistical disclosure control", Math. Programming 84, 1999): for each small cell, a
+ * linear programme gives the largest value the cell can take given everything published; while that is below
+ * {@value #SMALLEST_SHOWN} a complementary cell is masked. In order:
+ *
+ * <ol>
+ *   <li>a cheap closure, relation by relation (sdcTable's simple heuristic with τ-ARGUS's protection level);
+ *   <li>for each linked set of unknowns (masked and unpublished counts tied by relations: a cell's interval depends on
+ *       its set alone), one programme whose optimum puts as many small cells as it can at 11 or more together; that
+ *       point satisfies everything published, so each small cell reaching 11 in it is proven protected without a
+ *       programme of its own;
+ *   <li>for each small cell not yet proven, the attacker's maximisation over its whole linked set, nothing held at its
+ *       true value (the programme the attacker solves, with a tighter cap on each count, which can only lower the
+ *       maximum); its optimum proves every other small cell reaching 11 in it too. While the cell stays below 11, the
+ *       complement is the nearest shown non-zero cell of least value (τ-ARGUS weighs cells by value): first in a
+ *       relation with the cell, then one relation further out through the linked set, and so on.
+ * </ol>
+ *
+ * Masking more only widens what an attacker can infer (the old point, with the new unknown at its true value, still
+ * satisfies everything), so each cell once proven stays proven and each complement is chosen once. Linked sets up to
+ * {@link #ALWAYS_AUDITED} unknowns are audited to the end; larger ones share {@link #AUDIT_BUDGET}, and sets beyond
+ * {@link #AUDIT_LIMIT} are not taken on. Small cells left unsettled are protected by the closure alone and counted in
+ * {@link Masking#unaudited()} (on the demo data: center visits, class attendance and promoter events, whose one linked
+ * set of 1,000 to 1,700 unknowns outgrows the budget).
  */
 public final class CellSuppression {
 
@@ -33,11 +54,20 @@ public final class CellSuppression {
     /** The smallest count that may be shown: 1 to 10 are masked. */
     public static final int SMALLEST_SHOWN = 11;
     /**
-     * The largest set of linked unknowns the linear-programming audit takes on (a programme per small cell over
-     * thousands of variables would take minutes per view). Beyond it the relation-by-relation closure stands alone,
-     * and {@link Masking#unaudited()} says for how many small cells.
+     * The largest set of linked unknowns the linear-programming audit takes on (the demo data's largest is about 1,700).
+     * Beyond it the relation-by-relation closure stands alone, and {@link Masking#unaudited()} says for how many small
+     * cells.
      */
-    static final int AUDIT_LIMIT = 400;
+    static final int AUDIT_LIMIT = 5_000;
+    /** Linked sets up to this many unknowns are always audited to the end, whatever they cost. */
+    static final int ALWAYS_AUDITED = 400;
+    /**
+     * The work the audit may spend per publication on linked sets larger than {@link #ALWAYS_AUDITED}, counted in
+     * programme variables solved (the 12 x 5 x 12 cube with margins needs about 46,000). A count, not a clock, so the
+     * same figures always get the same masks (two patterns of one table, laid side by side, could give cells away).
+     * Small cells still unsettled when it is spent are left to the closure and counted in {@link Masking#unaudited()}.
+     */
+    static final long AUDIT_BUDGET = 60_000;
 
     private CellSuppression() {}
 
@@ -61,11 +91,38 @@ public final class CellSuppression {
         }
         BitSet masked = (BitSet) primary.clone();
         closeRelations(p, primary, masked);
+        BitSet proven = new BitSet();
+        long[] budget = {AUDIT_BUDGET};
+        spread(p, masked, primary, proven, budget);
         int unaudited = 0;
         for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
-            unaudited += protectCell(p, masked, cell) ? 0 : 1;
+            if (!proven.get(cell)) {
+                unaudited += protectCell(p, masked, primary, proven, cell, budget) ? 0 : 1;
+            }
         }
         return new Masking(p, primary, masked, true, unaudited);
+    }
+
+    /**
+     * One programme per linked set of unknowns, before any cell is taken on alone: the point where as many small cells
+     * as possible reach {@value #SMALLEST_SHOWN} together (the sum of min(x, 11) over them, maximised). Every small
+     * cell that reaches 11 there is proven protected by that one point, which is what the attacker's programme for it
+     * would have found at least; the per-cell programmes are left for the others.
+     */
+    private static void spread(Publication p, BitSet masked, BitSet primary, BitSet proven, long[] budget) {
+        BitSet seen = new BitSet();
+        for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
+            if (seen.get(cell)) {
+                continue;
+            }
+            BitSet unknowns = component(p, masked, cell);
+            seen.or(unknowns);
+            BitSet small = (BitSet) unknowns.clone();
+            small.and(primary);
+            if (small.cardinality() > 1 && unknowns.cardinality() <= AUDIT_LIMIT && spend(budget, unknowns, 1)) {
+                new LinkedSet(p, masked, unknowns, false).spread(small).prove(primary, proven);
+            }
+        }
     }
 
     /**
@@ -126,55 +183,121 @@ public final class CellSuppression {
         return unknownParts > 0 && hidden - (unknownParts - 1) + (unpublishedPart ? 1 : 0) < SMALLEST_SHOWN;
     }
 
-    /** Masks complements until the cell is protected; false when its linked unknowns are too many to audit. */
-    private static boolean protectCell(Publication p, BitSet masked, int cell) {
+    /**
+     * Masks complements until the cell is protected; false when its linked unknowns are too many to audit. The
+     * attacker's programme is solved over the cell's whole linked set (nothing held at its true value); its optimum is
+     * also a point of the set, so every other small cell reaching 11 in it is proven on the way.
+     */
+    private static boolean protectCell(
+            Publication p, BitSet masked, BitSet primary, BitSet proven, int cell, long[] budget) {
         while (true) {
             BitSet unknowns = component(p, masked, cell);
-            if (unknowns.cardinality() > AUDIT_LIMIT) {
+            if (unknowns.cardinality() > AUDIT_LIMIT || !spend(budget, unknowns, 0)) {
                 return false;
             }
-            if (bound(p, masked, unknowns, cell, true) >= SMALLEST_SHOWN) {
+            if (!provenShort(p, masked, primary, proven, cell, unknowns, budget)) {
+                if (!spend(budget, unknowns, 1)) {
+                    return false;
+                }
+                new LinkedSet(p, masked, unknowns, false).bound(cell, true).prove(primary, proven);
+            }
+            if (proven.get(cell)) {
                 return true;
             }
-            List<Integer> candidates = candidates(p, masked, cell);
-            if (candidates.isEmpty()) {
+            int best = complement(p, masked, cell);
+            if (best < 0) {
                 throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
-            }
-            // the cheapest cell sharing a relation with the cell itself, else the cheapest around its masked neighbours
-            int best = candidates.getFirst();
-            for (int c : candidates) {
-                if (sharesRelation(p, c, cell)) {
-                    best = c;
-                    break;
-                }
             }
             masked.set(best);
         }
     }
 
-    private static boolean sharesRelation(Publication p, int a, int b) {
-        for (int r : p.relationsOf(a)) {
-            if (p.relationsOf(b).contains(r)) {
+    /**
+     * The answer for one cell from programmes smaller than its linked set, where they settle it: the unknowns within a
+     * few relations of the cell, first with every other unknown held at its true value (a restriction: its maximum is
+     * at most the attacker's, so reaching 11 proves the cell protected and its point proves others), then with the
+     * relations reaching beyond them dropped (a relaxation: its maximum is at least the attacker's, so staying below
+     * 11 proves a complement is needed). True when one of them settled it (then {@code proven} says which way).
+     */
+    private static boolean provenShort(
+            Publication p, BitSet masked, BitSet primary, BitSet proven, int cell, BitSet unknowns, long[] budget) {
+        BitSet ball = new BitSet();
+        ball.set(cell);
+        for (int radius = 1; radius <= 3; radius++) {
+            BitSet grown = (BitSet) ball.clone();
+            for (int c = ball.nextSetBit(0); c >= 0; c = ball.nextSetBit(c + 1)) {
+                for (int r : p.relationsOf(c)) {
+                    for (int o : p.relations().get(r)) {
+                        if (unknown(p, masked, o)) {
+                            grown.set(o);
+                        }
+                    }
+                }
+            }
+            ball = grown;
+            if (ball.cardinality() == unknowns.cardinality()) {
+                return false;
+            }
+            spend(budget, unknowns, 2.0 * ball.cardinality() / unknowns.cardinality());
+            new LinkedSet(p, masked, ball, false).bound(cell, true).prove(primary, proven);
+            if (proven.get(cell)) {
+                return true;
+            }
+            if (new LinkedSet(p, masked, ball, true).bound(cell, true).value() < SMALLEST_SHOWN - 1e-6) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Shown non-zero cells in a relation with the cell's connected unknowns, smallest first. */
-    private static List<Integer> candidates(Publication p, BitSet masked, int cell) {
-        BitSet unknowns = component(p, masked, cell);
-        BitSet found = new BitSet();
-        for (int r : relationsOf(p, unknowns).stream().toArray()) {
-            for (int c : p.relations().get(r)) {
-                if (!unknown(p, masked, c) && p.value(c) > 0) {
-                    found.set(c);
+    /**
+     * Charges {@code times} programmes over a linked set to the budget when the set is larger than {@link
+     * #ALWAYS_AUDITED}; false (nothing charged) when the budget is spent.
+     */
+    private static boolean spend(long[] budget, BitSet unknowns, double times) {
+        int size = unknowns.cardinality();
+        if (size <= ALWAYS_AUDITED) {
+            return true;
+        }
+        if (budget[0] <= 0) {
+            return false;
+        }
+        budget[0] -= Math.round(times * size);
+        return true;
+    }
+
+    /**
+     * The complement to mask next (τ-ARGUS's cost by value, taken nearest first): the smallest shown non-zero cell in
+     * a relation with the cell itself; failing that, with the unknowns one relation away from it, and so on outwards
+     * through the linked set. A cell far away in a large linked set seldom opens the way a near one does.
+     */
+    private static int complement(Publication p, BitSet masked, int cell) {
+        BitSet seen = new BitSet();
+        seen.set(cell);
+        List<Integer> layer = List.of(cell);
+        while (!layer.isEmpty()) {
+            int best = -1;
+            List<Integer> next = new ArrayList<>();
+            for (int c : layer) {
+                for (int r : p.relationsOf(c)) {
+                    for (int o : p.relations().get(r)) {
+                        if (unknown(p, masked, o)) {
+                            if (!seen.get(o)) {
+                                seen.set(o);
+                                next.add(o);
+                            }
+                        } else if (p.value(o) > 0 && (best < 0 || p.value(o) < p.value(best))) {
+                            best = o;
+                        }
+                    }
                 }
             }
+            if (best >= 0) {
+                return best;
+            }
+            layer = next;
         }
-        List<Integer> list = new ArrayList<>(found.stream().boxed().toList());
-        list.sort(Comparator.comparingLong(p::value));
-        return list;
+        return -1;
     }
 
     private static boolean unknown(Publication p, BitSet masked, int c) {
@@ -220,47 +343,144 @@ public final class CellSuppression {
     }
 
     private static double bound(Publication p, BitSet masked, BitSet unknowns, int cell, boolean max) {
-        // every count is at most the largest published one; a cell free of any relation reaches it (or 11)
-        double cap = p.largest() + SMALLEST_SHOWN;
-        Optimisation.Result result = solve(p, masked, unknowns, cell, max, cap, 0);
-        if (!result.getState().isFeasible()) {
-            // the true counts satisfy every relation; a solver that finds none is stuck on rounding, so the
-            // equations are given a hair of slack (a thousandth of a person changes no bound that matters)
-            result = solve(p, masked, unknowns, cell, max, cap, 1e-3);
-        }
-        if (!result.getState().isFeasible()) {
-            throw new IllegalStateException("the published figures are inconsistent around " + p.key(cell) + " ("
-                    + result.getState() + ", " + unknowns.cardinality() + " unknowns)");
-        }
-        return result.getValue();
+        return new LinkedSet(p, masked, unknowns, false).bound(cell, max).value();
     }
 
-    private static Optimisation.Result solve(
-            Publication p, BitSet masked, BitSet unknowns, int cell, boolean max, double cap, double slack) {
-        var model = new ExpressionsBasedModel();
-        Variable[] vars = new Variable[p.size()];
-        for (int c = unknowns.nextSetBit(0); c >= 0; c = unknowns.nextSetBit(c + 1)) {
-            // zeros are always shown, so a masked cell is at least 1; an unpublished one may be 0
-            vars[c] = model.addVariable("x" + c).lower(masked.get(c) ? 1 : 0).upper(cap);
+    /**
+     * The attacker's programme over one linked set of unknowns: a variable per unknown (a masked count at least 1, an
+     * unpublished one at least 0; none above the largest published count plus 11, which only lowers a maximum, so a
+     * cell proven to reach 11 under it reaches 11 for any reader) and an equation per relation among them, with the
+     * shown figures as constants. Built once and re-solved with another objective.
+     */
+    private static final class LinkedSet {
+
+        private final Publication p;
+        private final BitSet masked;
+        private final int[] cells;
+        private final int[] index;
+        private final double cap;
+        private final BitSet unknowns;
+
+        private final boolean relaxed;
+
+        /**
+         * The programme over these unknowns; any other unknown is held at its true value, or, when {@code relaxed},
+         * the relations that reach it are dropped (and no count is capped), so the maximum can only rise.
+         */
+        LinkedSet(Publication p, BitSet masked, BitSet unknowns, boolean relaxed) {
+            this.p = p;
+            this.relaxed = relaxed;
+            this.unknowns = unknowns;
+            this.masked = masked;
+            this.cells = unknowns.stream().toArray();
+            this.index = new int[p.size()];
+            Arrays.fill(index, -1);
+            for (int i = 0; i < cells.length; i++) {
+                index[cells[i]] = i;
+            }
+            this.cap = relaxed ? 1e9 : p.largest() + SMALLEST_SHOWN;
         }
-        vars[cell].weight(1);
-        int n = 0;
-        BitSet involved = relationsOf(p, unknowns);
-        for (int ri = involved.nextSetBit(0); ri >= 0; ri = involved.nextSetBit(ri + 1)) {
-            int[] r = p.relations().get(ri);
-            Expression e = model.addExpression("r" + n++);
-            double rhs = 0;
-            for (int k = 0; k < r.length; k++) {
-                double coefficient = k == 0 ? -1 : 1;
-                if (vars[r[k]] != null) {
-                    e.set(vars[r[k]], coefficient);
-                } else {
-                    rhs -= coefficient * p.value(r[k]);
+
+        /** The attacker's bound on one cell. */
+        Solution bound(int cell, boolean max) {
+            return solve(model -> model.getVariable(index[cell]).weight(1), max);
+        }
+
+        /** The point where the most of these small cells reach 11 together. */
+        Solution spread(BitSet small) {
+            return solve(
+                    model -> {
+                        for (int c = small.nextSetBit(0); c >= 0; c = small.nextSetBit(c + 1)) {
+                            Variable y = model.addVariable("y" + c)
+                                    .lower(0)
+                                    .upper(SMALLEST_SHOWN)
+                                    .weight(1);
+                            model.addExpression("y<=x" + c)
+                                    .set(y, 1)
+                                    .set(model.getVariable(index[c]), -1)
+                                    .upper(0);
+                        }
+                    },
+                    true);
+        }
+
+        private Solution solve(Consumer<ExpressionsBasedModel> objective, boolean max) {
+            Optimisation.Result result = solve(objective, max, 0);
+            double slack = 0;
+            if (!result.getState().isFeasible()) {
+                // the true counts satisfy every relation; a solver that finds none is stuck on rounding, so the
+                // equations are given a hair of slack (a thousandth of a person changes no bound that matters)
+                slack = 1e-3;
+                result = solve(objective, max, slack);
+            }
+            if (!result.getState().isFeasible()) {
+                throw new IllegalStateException("the published figures are inconsistent around " + p.key(cells[0])
+                        + " (" + result.getState() + ", " + cells.length + " unknowns)");
+            }
+            return new Solution(this, result, slack > 0);
+        }
+
+        private Optimisation.Result solve(Consumer<ExpressionsBasedModel> objective, boolean max, double slack) {
+            var model = new ExpressionsBasedModel();
+            for (int c : cells) {
+                // zeros are always shown, so a masked cell is at least 1; an unpublished one may be 0
+                model.addVariable("x" + c).lower(masked.get(c) ? 1 : 0).upper(cap);
+            }
+            BitSet involved = relationsOf(p, unknowns);
+            for (int ri = involved.nextSetBit(0); ri >= 0; ri = involved.nextSetBit(ri + 1)) {
+                int[] r = p.relations().get(ri);
+                if (relaxed && reachesBeyond(r)) {
+                    continue;
+                }
+                Expression e = model.addExpression("r" + ri);
+                double rhs = 0;
+                for (int k = 0; k < r.length; k++) {
+                    double coefficient = k == 0 ? -1 : 1;
+                    if (index[r[k]] >= 0) {
+                        e.set(model.getVariable(index[r[k]]), coefficient);
+                    } else {
+                        rhs -= coefficient * p.value(r[k]);
+                    }
+                }
+                e.lower(rhs - slack).upper(rhs + slack);
+            }
+            objective.accept(model);
+            return max ? model.maximise() : model.minimise();
+        }
+
+        private boolean reachesBeyond(int[] relation) {
+            for (int c : relation) {
+                if (index[c] < 0 && unknown(p, masked, c)) {
+                    return true;
                 }
             }
-            e.lower(rhs - slack).upper(rhs + slack);
+            return false;
         }
-        return max ? model.maximise() : model.minimise();
+    }
+
+    /** An optimum of a linked set's programme: its value, and the point that reaches it. */
+    private record Solution(LinkedSet set, Optimisation.Result result, boolean slack) {
+
+        double value() {
+            return result.getValue();
+        }
+
+        /**
+         * Marks the small cells that reach 11 at this point: the point satisfies what the reader knows, so each of
+         * them can be 11 or more. A point found with slack must clear 11 by a margin (its equations are off by a hair).
+         */
+        Solution prove(BitSet primary, BitSet proven) {
+            if (set.relaxed) {
+                throw new IllegalStateException("a relaxation's point may break a dropped relation: it proves nothing");
+            }
+            double threshold = slack ? SMALLEST_SHOWN + 0.5 : SMALLEST_SHOWN - 1e-6;
+            for (int i = 0; i < set.cells.length; i++) {
+                if (primary.get(set.cells[i]) && result.doubleValue(i) >= threshold) {
+                    proven.set(set.cells[i]);
+                }
+            }
+            return this;
+        }
     }
 
     /** A publication as a reader sees it. */

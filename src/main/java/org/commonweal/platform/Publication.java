@@ -124,7 +124,8 @@ public final class Publication {
         return values.size() + " counts, " + relations.size() + " relations";
     }
 
-    int size() {
+    /** How many counts it holds, published or not. */
+    public int size() {
         return values.size();
     }
 

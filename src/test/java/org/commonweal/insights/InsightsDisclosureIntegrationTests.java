@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.commonweal.IntegrationTest;
 import org.commonweal.adequacy.Adequacy;
 import org.commonweal.insights.internal.Figure;
+import org.commonweal.insights.internal.FigureMasks;
 import org.commonweal.insights.internal.FigureStore;
 import org.commonweal.insights.internal.InsightsRefresh;
 import org.commonweal.insights.internal.Measure;
@@ -107,6 +108,29 @@ class InsightsDisclosureIntegrationTests {
             names.add(total + ":rest");
         }
         attacker.sum(total, names);
+    }
+
+    @Test
+    void everySmallCountOfEveryMeasureIsAuditedByTheLinearProgramme() {
+        // the whole cube of each measure (every place, group and period with their margins) as the views publish it;
+        // small counts linked to more than 400 unknowns used to be left to the relation closure in every measure (#19)
+        int unaudited = 0;
+        List<String> beyondBudget = new ArrayList<>();
+        for (Measure measure : Measure.values()) {
+            var audit = FigureMasks.of(measure, store.all(measure)).audit();
+            System.out.printf(
+                    "disclosure: insights %s, %d counts, %d small, %d masked, %d small left unaudited, in %d ms%n",
+                    measure.code(), audit.counts(), audit.small(), audit.masked(), audit.unaudited(), audit.millis());
+            unaudited += audit.unaudited();
+            if (audit.unaudited() > 0) {
+                beyondBudget.add(measure.code());
+            }
+        }
+        System.out.printf(
+                "disclosure: insights, %d small counts left unaudited in all measures (%s)%n", unaudited, beyondBudget);
+        // only the three sparse monthly flows whose one linked set outgrows the audit's work budget (docs/insights.md,
+        // "Not done"); every other measure is audited to the end
+        assertThat(beyondBudget).isSubsetOf("center-visits", "class-attendance", "promoter-events");
     }
 
     @Test

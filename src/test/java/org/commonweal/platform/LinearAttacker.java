@@ -1,11 +1,16 @@
 package org.commonweal.platform;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
@@ -73,13 +78,56 @@ public final class LinearAttacker {
      * The masked figures the reader can prove to be from 1 to 10 (the largest value they can take is below 11: this
      * also catches a small count pinned to its value). A masked figure that can be worked back to 11 or more gives no
      * one away and is not a breach of the rule.
+     *
+     * <p>Two exact shortcuts keep this affordable over tens of thousands of figures; neither changes an answer. The
+     * relations split into blocks that share no unknown figure, and a figure's largest value depends only on its own
+     * block (the others are satisfied by the true figures whatever it takes). And every solution of a block is a
+     * point the published figures allow: each masked figure that takes 11 or more in it can reach 11, so it needs no
+     * programme of its own.
      */
     public List<Interval> breaches() {
         List<Interval> out = new ArrayList<>();
-        for (String m : masked) {
-            double high = solve(m, true);
-            if (high < CellSuppression.SMALLEST_SHOWN - 1e-6) {
-                out.add(new Interval(m, solve(m, false), high));
+        List<List<String>> blocks = blocks();
+        Map<String, Integer> blockOf = new HashMap<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            for (String n : blocks.get(b)) {
+                blockOf.put(n, b);
+            }
+        }
+        List<List<List<String>>> relationsOf = new ArrayList<>();
+        blocks.forEach(b -> relationsOf.add(new ArrayList<>()));
+        for (List<String> r : sums) {
+            r.stream()
+                    .filter(blockOf::containsKey)
+                    .findFirst()
+                    .ifPresent(n -> relationsOf.get(blockOf.get(n)).add(r));
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            List<String> block = blocks.get(b);
+            List<List<String>> relations = relationsOf.get(b);
+            Set<String> reaching = new HashSet<>();
+            // first one point where as many masked figures as possible reach 11 (each y at most its x and 11)
+            var all = spread(block, relations);
+            for (int i = 0; all.getState().isFeasible() && i < block.size(); i++) {
+                if (all.doubleValue(i) >= CellSuppression.SMALLEST_SHOWN - 1e-6) {
+                    reaching.add(block.get(i));
+                }
+            }
+            for (String m : block) {
+                if (!masked.contains(m) || reaching.contains(m)) {
+                    continue;
+                }
+                var result = solveOrWhole(block, relations, m, true);
+                for (int i = 0; result.getState() != Optimisation.State.APPROXIMATE && i < block.size(); i++) {
+                    if (result.doubleValue(i) >= CellSuppression.SMALLEST_SHOWN - 1e-6) {
+                        reaching.add(block.get(i));
+                    }
+                }
+                double high = result.getValue();
+                if (high < CellSuppression.SMALLEST_SHOWN - 1e-6) {
+                    out.add(new Interval(
+                            m, solveOrWhole(block, relations, m, false).getValue(), high));
+                }
             }
         }
         return out;
@@ -89,19 +137,120 @@ public final class LinearAttacker {
         return new Interval(name, solve(name, false), solve(name, true));
     }
 
+    /** The unknown figures (masked or unpublished) in groups tied together by relations, each in one group. */
+    private List<List<String>> blocks() {
+        Map<String, String> parent = new LinkedHashMap<>();
+        masked.forEach(m -> parent.put(m, m));
+        unpublished.forEach(u -> parent.put(u, u));
+        for (List<String> r : sums) {
+            String first = null;
+            for (String name : r) {
+                if (parent.containsKey(name)) {
+                    if (first == null) {
+                        first = name;
+                    } else {
+                        parent.put(root(parent, name), root(parent, first));
+                    }
+                } else if (!known.containsKey(name)) {
+                    throw new IllegalArgumentException("relation names an unread figure: " + name);
+                }
+            }
+            if (first == null && r.stream().skip(1).mapToLong(known::get).sum() != known.get(r.getFirst())) {
+                throw new IllegalStateException("published figures are inconsistent (" + r + ")");
+            }
+        }
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
+        parent.keySet()
+                .forEach(n -> blocks.computeIfAbsent(root(parent, n), k -> new ArrayList<>())
+                        .add(n));
+        return new ArrayList<>(blocks.values());
+    }
+
+    private static String root(Map<String, String> parent, String name) {
+        String r = name;
+        while (!parent.get(r).equals(r)) {
+            r = parent.get(r);
+        }
+        for (String n = name; !n.equals(r); ) {
+            String next = parent.get(n);
+            parent.put(n, r);
+            n = next;
+        }
+        return r;
+    }
+
     private double solve(String target, boolean max) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(masked));
+        unpublished.stream().filter(u -> !all.contains(u)).forEach(all::add);
+        return solve(all, sums, target, max).getValue();
+    }
+
+    /**
+     * The block's programme; should the solver find no point in it (it has done so on a block that the whole programme
+     * solves, the same equations in another company), the whole programme as this attacker always solved it. Its
+     * answer is marked APPROXIMATE only so that its point, indexed otherwise, is not read as the block's.
+     */
+    private Optimisation.Result solveOrWhole(
+            List<String> block, List<List<String>> relations, String target, boolean max) {
+        try {
+            return solve(block, relations, target, max);
+        } catch (IllegalStateException stalled) {
+            return Optimisation.Result.of(solve(target, max), Optimisation.State.APPROXIMATE, new double[0]);
+        }
+    }
+
+    /** Only a shortcut: a solver that stalls on this larger programme proves nothing, and each figure gets its own. */
+    private Optimisation.Result spread(List<String> unknowns, List<List<String>> relations) {
+        try {
+            return solve(unknowns, relations, null, true);
+        } catch (IllegalStateException stalled) {
+            return Optimisation.Result.of(0, Optimisation.State.FAILED, new double[0]);
+        }
+    }
+
+    private Optimisation.Result solve(List<String> unknowns, List<List<String>> relations, String target, boolean max) {
+        var result = solve(unknowns, relations, target, max, 1e7);
+        if (!result.getState().isFeasible()) {
+            // the simplex can lose its way with bounds far beyond the figures: no count exceeds all the published
+            // ones together, so that bound (which leaves the reader less room, never more) is tried before giving up
+            double all = known.values().stream().mapToLong(Long::longValue).sum() + CellSuppression.SMALLEST_SHOWN;
+            result = solve(unknowns, relations, target, max, all);
+        }
+        if (!result.getState().isFeasible()) {
+            throw new IllegalStateException(
+                    "published figures are inconsistent (" + (target == null ? unknowns.getFirst() : target) + ")");
+        }
+        return result;
+    }
+
+    private Optimisation.Result solve(
+            List<String> unknowns, List<List<String>> relations, String target, boolean max, double cap) {
         var model = new ExpressionsBasedModel();
         Map<String, Variable> vars = new LinkedHashMap<>();
-        double cap = 1e7;
-        for (String m : masked) {
-            vars.putIfAbsent(m, model.addVariable(m).lower(1).upper(cap));
+        Set<String> maskedSet = new HashSet<>(masked);
+        for (String u : unknowns) {
+            vars.putIfAbsent(
+                    u, model.addVariable(u).lower(maskedSet.contains(u) ? 1 : 0).upper(cap));
         }
-        for (String u : unpublished) {
-            vars.putIfAbsent(u, model.addVariable(u).lower(0).upper(cap));
+        if (target != null) {
+            vars.get(target).weight(1);
+        } else {
+            // no target: the most masked figures at 11 or more, through y = min(x, 11) summed
+            for (String u : unknowns) {
+                if (maskedSet.contains(u)) {
+                    Variable y = model.addVariable("y:" + u)
+                            .lower(0)
+                            .upper(CellSuppression.SMALLEST_SHOWN)
+                            .weight(1);
+                    model.addExpression("y<=x:" + u)
+                            .set(y, 1)
+                            .set(vars.get(u), -1)
+                            .upper(0);
+                }
+            }
         }
-        vars.get(target).weight(1);
         int n = 0;
-        for (List<String> r : sums) {
+        for (List<String> r : relations) {
             Expression e = model.addExpression("s" + n++);
             double rhs = 0;
             for (int k = 0; k < r.size(); k++) {
@@ -117,10 +266,6 @@ public final class LinearAttacker {
             }
             e.lower(rhs).upper(rhs);
         }
-        var result = max ? model.maximise() : model.minimise();
-        if (!result.getState().isFeasible()) {
-            throw new IllegalStateException("published figures are inconsistent (" + target + ")");
-        }
-        return result.getValue();
+        return max ? model.maximise() : model.minimise();
     }
 }

@@ -25,7 +25,19 @@ public final class FigureMasks {
     private final Map<List<Object>, Boolean> numerators = new java.util.HashMap<>();
     private final Map<List<Object>, Boolean> denominators = new java.util.HashMap<>();
 
+    private Audit audit = new Audit(0, 0, 0, 0, 0);
+
     private FigureMasks() {}
+
+    /**
+     * What the rule did to a measure: its counts, the small ones, all masked, the small ones left unaudited by the
+     * linear programme (beyond {@code CellSuppression}'s limit on a linked set; 0 on the demo data) and the time taken.
+     */
+    public record Audit(int counts, int small, int masked, int unaudited, long millis) {}
+
+    public Audit audit() {
+        return audit;
+    }
 
     /** No figure masked (for a view of figures not published together, e.g. in tests). */
     public static final FigureMasks NONE = new FigureMasks();
@@ -59,6 +71,12 @@ public final class FigureMasks {
                 masking.unaudited(),
                 (System.nanoTime() - started) / 1_000_000);
         var masks = new FigureMasks();
+        masks.audit = new Audit(
+                p.size(),
+                masking.smallCells(),
+                masking.maskedCells(),
+                masking.unaudited(),
+                (System.nanoTime() - started) / 1_000_000);
         for (Figure f : figures) {
             masks.numerators.put(cell(f), p.has(key(f, "n")) && masking.masked(key(f, "n")));
             masks.denominators.put(cell(f), p.has(key(f, "d")) && masking.masked(key(f, "d")));
