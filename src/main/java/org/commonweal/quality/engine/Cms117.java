@@ -314,8 +314,10 @@ final class Cms117 {
         int[] days = new int[r.procedures];
         int n = 0;
         for (int i = 0; i < r.procedures; i++) {
-            // earliest(): the start when the interval has one, else its end
-            int day = r.procedureFrom[i] == Integer.MIN_VALUE ? r.procedureTo[i] : r.procedureFrom[i];
+            // earliest(): the start when the interval has one, else its end (a claim line without a start date
+            // is stored with an open start)
+            int start = r.procedureFrom[i];
+            int day = start == Integer.MIN_VALUE || start == MemberRecord.OPEN_END ? r.procedureTo[i] : start;
             if (day >= from && day <= to && terminology.in(r.procedureCode[i], valueSet)) days[n++] = day;
         }
         return distinct(days, n);

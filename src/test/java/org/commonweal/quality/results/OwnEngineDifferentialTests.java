@@ -52,12 +52,28 @@ class OwnEngineDifferentialTests {
             var base = i % 2 == 0 ? generate(MEMBERS + i, random, pools) : edge(MEMBERS + i, random, pools);
             members.add(withClinical(base, fragments.get(random.nextInt(fragments.size())), random));
         }
+        // CMS117: children on the measure's edges, and children carrying its published cases shifted
+        var children = new ArrayList<Generated>();
+        var codes = Cms117Members.codes(content);
+        for (int i = 0; i < CMS117_CHILDREN; i++) children.add(Cms117Members.generate(i, random, codes));
+        var cms117Cases =
+                fragments.stream().filter(f -> f.source().startsWith("CMS117/")).toList();
+        for (int i = 0; i < CMS117_CASES; i++) {
+            children.add(
+                    Cms117Members.withPublishedCase(i, random, cms117Cases.get(random.nextInt(cms117Cases.size()))));
+        }
+        // the reference engine takes about a second a member on CMS117: it sees the children and one in six others
+        var cms117Members = new ArrayList<>(children);
+        for (int i = 0; i < members.size(); i += 6) cms117Members.add(members.get(i));
+        members.addAll(children);
 
         var mismatches = java.util.Collections.synchronizedList(new ArrayList<String>());
         var counts = new TreeMap<String, Map<String, Integer>>();
         var cqlNanos = new java.util.concurrent.atomic.AtomicLong();
         var ourNanos = new java.util.concurrent.atomic.AtomicLong();
+        var evaluations = new java.util.concurrent.atomic.AtomicLong();
         for (var measureId : EcqmEngine.MEASURES) {
+            var evaluated = measureId.equals("CMS117") ? cms117Members : members;
             var measure = PublishedMeasureContent.measure(measureId);
             var tally = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
             counts.put(measureId, tally);
@@ -65,8 +81,8 @@ class OwnEngineDifferentialTests {
             var references = List.of(new CqlMeasureEvaluator(measure), new CqlMeasureEvaluator(measure));
             java.util.stream.IntStream.range(0, 2).parallel().forEach(half -> {
                 var reference = references.get(half);
-                for (int i = half; i < members.size(); i += 2) {
-                    var member = members.get(i);
+                for (int i = half; i < evaluated.size(); i += 2) {
+                    var member = evaluated.get(i);
                     long t0 = System.nanoTime();
                     var fhir = new ArrayList<org.hl7.fhir.r4.model.Resource>(
                             ClaimResources.of(member.summary, member.claims));
@@ -83,6 +99,7 @@ class OwnEngineDifferentialTests {
                     var actual = engine.evaluate(measureId, record, START, END);
                     long t2 = System.nanoTime();
                     cqlNanos.addAndGet(t1 - t0);
+                    evaluations.incrementAndGet();
                     ourNanos.addAndGet(t2 - t1);
                     expected.populations().forEach((code, in) -> {
                         if (in) tally.merge(code, 1, Integer::sum);
@@ -98,13 +115,14 @@ class OwnEngineDifferentialTests {
             });
         }
         System.out.printf(
-                "differential: %d members x %d measures; populations (reference) %s;"
+                "differential: %d members, %d member-measures (CMS117: %d members); populations (reference) %s;"
                         + " reference engine %.1f ms/member-measure, ours (record built included) %.3f ms%n",
                 members.size(),
-                EcqmEngine.MEASURES.size(),
+                evaluations.get(),
+                cms117Members.size(),
                 counts,
-                cqlNanos.get() / 1e6 / members.size() / EcqmEngine.MEASURES.size(),
-                ourNanos.get() / 1e6 / members.size() / EcqmEngine.MEASURES.size());
+                cqlNanos.get() / 1e6 / evaluations.get(),
+                ourNanos.get() / 1e6 / evaluations.get());
         assertThat(mismatches).as("members whose populations differ").isEmpty();
         // the generated members reach every population of every measure, so the comparison is not vacuous
         for (var measureId : EcqmEngine.MEASURES) {
@@ -115,18 +133,24 @@ class OwnEngineDifferentialTests {
         }
         assertThat(counts.get("CMS130")).containsKey("numerator");
         assertThat(counts.get("CMS122")).containsKey("numerator");
+        assertThat(counts.get("CMS117").get("numerator")).as("CMS117 numerator").isGreaterThan(10);
+        assertThat(counts.get("CMS117").get("denominator-exclusion"))
+                .as("CMS117 exclusions")
+                .isGreaterThan(10);
         // and the members with clinical data reach the populations only clinical data can reach
         for (var measureId : EcqmEngine.MEASURES) {
             assertThat(counts.get(measureId))
                     .as(measureId)
                     .containsKeys("clinical initial-population", "clinical denominator-exclusion");
         }
-        for (var measureId : List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165")) {
+        for (var measureId : List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165", "CMS117")) {
             assertThat(counts.get(measureId)).as(measureId).containsKey("clinical numerator");
         }
     }
 
     static final int CLINICAL_MEMBERS = 300;
+    static final int CMS117_CHILDREN = 400;
+    static final int CMS117_CASES = 60;
 
     record Generated(
             MemberSummary summary,
@@ -162,7 +186,10 @@ class OwnEngineDifferentialTests {
      * date and dateTime moved by one shift.
      */
     static Generated withClinical(Generated base, Fragment fragment, Random random) {
-        int shift = SHIFTS[random.nextInt(SHIFTS.length)];
+        return withClinical(base, fragment, SHIFTS[random.nextInt(SHIFTS.length)]);
+    }
+
+    static Generated withClinical(Generated base, Fragment fragment, int shift) {
         var terser = FhirContext.forR4Cached().newTerser();
         var memberId = base.summary().memberId();
         var copies = new ArrayList<org.hl7.fhir.r4.model.Resource>();
