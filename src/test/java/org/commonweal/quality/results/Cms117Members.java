@@ -227,13 +227,15 @@ final class Cms117Members {
         var clinical = new ArrayList<Resource>();
         var subject = new Reference("Patient/" + id);
         var second = born.plusYears(2);
+        // one child in four has claims only (no registry data, no FHIR resources)
+        boolean claimsOnly = random.nextInt(4) == 0;
         // the qualifying visit: a claim, a FHIR encounter of some status, or none
         int visit = random.nextInt(10);
         if (visit < 7) {
             var title = QUALIFYING.get(random.nextInt(QUALIFYING.size()));
             var pool = random.nextInt(6) == 0 ? List.of("99211") : codes.lines().get(title);
             claims.add(claim(id, claims.size(), visitDay(random), pool.get(random.nextInt(pool.size())), null, null));
-        } else if (visit < 9) {
+        } else if (visit < 9 && !claimsOnly) {
             var encounter = new Encounter();
             encounter.setId(id + "-enc");
             encounter.setSubject(subject);
@@ -279,7 +281,7 @@ final class Cms117Members {
                 previous = day;
                 var cvx = codes.cvx().get(antigen.vaccine());
                 var lines = codes.lines().get(antigen.administered());
-                if (cvx != null && (lines == null || random.nextInt(5) < 2)) {
+                if (cvx != null && !claimsOnly && (lines == null || random.nextInt(5) < 2)) {
                     clinical.add(immunization(id + "-imm" + (dose++), subject, pick(random, cvx), day, random));
                 } else if (lines != null) {
                     claims.add(claim(id, claims.size(), day, pick(random, lines), null, null));
@@ -303,7 +305,7 @@ final class Cms117Members {
                 }
             }
         }
-        if (random.nextInt(3) == 0) {
+        if (!claimsOnly && random.nextInt(3) == 0) {
             var condition = new Condition();
             condition.setId(id + "-cond");
             condition.setSubject(subject);
@@ -338,7 +340,7 @@ final class Cms117Members {
             var pool = codes.lines().get(random.nextBoolean() ? "Hospice Encounter" : "Hospice Care Ambulatory");
             claims.add(claim(id, claims.size(), visitDay(random), pick(random, pool), null, null));
         }
-        if (random.nextInt(12) == 0) {
+        if (!claimsOnly && random.nextInt(12) == 0) {
             var order = new ServiceRequest();
             order.setId(id + "-order");
             order.setSubject(subject);

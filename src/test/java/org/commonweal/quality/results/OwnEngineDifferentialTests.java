@@ -134,6 +134,9 @@ class OwnEngineDifferentialTests {
         assertThat(counts.get("CMS130")).containsKey("numerator");
         assertThat(counts.get("CMS122")).containsKey("numerator");
         assertThat(counts.get("CMS117").get("numerator")).as("CMS117 numerator").isGreaterThan(10);
+        assertThat(counts.get("CMS117").get("numerator") - counts.get("CMS117").get("clinical numerator"))
+                .as("CMS117 numerator from claims alone")
+                .isGreaterThan(0);
         assertThat(counts.get("CMS117").get("denominator-exclusion"))
                 .as("CMS117 exclusions")
                 .isGreaterThan(10);
