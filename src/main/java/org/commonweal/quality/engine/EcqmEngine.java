@@ -40,7 +40,10 @@ public final class EcqmEngine {
     private static final String HOUSING_STATUS = "Housing status";
     private static final String MEDICAL_EQUIPMENT = "Medical equipment used";
 
-    /** The measures this engine evaluates (the cms-2025 content with its shared libraries). */
+    /**
+     * The measures this engine evaluates: the cms-2025 content with its shared libraries, and CMS117 (qicore-2025, its
+     * own Status 1.13.000 and Hospice 6.15.000; {@link Cms117}).
+     */
     public static final List<String> MEASURES = List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165", "CMS117");
 
     private static final Pattern VALUESET = Pattern.compile("^valueset \"([^\"]+)\": '([^']+)'", Pattern.MULTILINE);
