@@ -209,20 +209,7 @@ final class Cms117Members {
             default -> START.minusYears(2).plusDays(random.nextInt(366));
         };
         var id = "K%05d".formatted(n);
-        var summary = new MemberSummary(
-                id,
-                null,
-                null,
-                "Test",
-                "Child",
-                born,
-                random.nextBoolean() ? "F" : "M",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        var summary = summary(id, born, random.nextBoolean() ? "F" : "M");
         var claims = new ArrayList<ClaimResources.StoredClaim>();
         var clinical = new ArrayList<Resource>();
         var subject = new Reference("Patient/" + id);
@@ -446,9 +433,13 @@ final class Cms117Members {
         int birthShift = BIRTH_SHIFTS[random.nextInt(BIRTH_SHIFTS.length)];
         int shift = birthShift + DOSE_SHIFTS[random.nextInt(DOSE_SHIFTS.length)];
         var born = LocalDate.of(2024, 1, 1).plusDays(birthShift);
-        var summary = new MemberSummary(
-                "P%05d".formatted(n), null, null, "Test", "Child", born, "F", null, null, null, null, null, null);
+        var summary = summary("P%05d".formatted(n), born, "F");
         var base = new OwnEngineDifferentialTests.Generated(summary, List.of());
         return OwnEngineDifferentialTests.withClinical(base, fragment, shift);
+    }
+
+    /** A child as coverage summarizes a member: id, birth date and sex, the rest absent. */
+    static MemberSummary summary(String id, LocalDate born, String sex) {
+        return new MemberSummary(id, null, null, "Test", "Child", born, sex, null, null, null, null, null, null);
     }
 }
