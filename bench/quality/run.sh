@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Quality measures benchmark (issue #21, "measures"): our engine over MEMBERS generated members (all six measures it
-# covers, EcqmEngine.MEASURES: CMS122, CMS124, CMS125, CMS130, CMS165, CMS153) and the CQL reference engine over the
-# first REFERENCE of them, in the same JVM, heap capped at 2 GB. In memory: the PostgreSQL read of a real run is not
-# included (see docs/benchmarks-quality.md). Prints members/s, time, peak heap and the speed-up per member.
+# covers, EcqmEngine.MEASURES: CMS122, CMS124, CMS125, CMS130, CMS165, CMS153, CMS117; one member in 50 a two-year-old
+# with vaccines) and the CQL reference engine over the first REFERENCE of them, in the same JVM, heap capped at 2 GB.
+# In memory: the PostgreSQL read of a real run is not included (see docs/benchmarks-quality.md). Prints members/s,
+# time, peak heap and the speed-up per member.
 # usage: bench/quality/run.sh [MEMBERS (default 200000)] [REFERENCE (default 1000)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

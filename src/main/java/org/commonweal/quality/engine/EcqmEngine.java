@@ -41,10 +41,12 @@ public final class EcqmEngine {
     private static final String MEDICAL_EQUIPMENT = "Medical equipment used";
 
     /**
-     * The measures this engine evaluates (the cms-2025 content with its shared libraries; CMS153 the qicore-2024
-     * content with its own, {@link Cms153}).
+     * The measures this engine evaluates: the cms-2025 content with its shared libraries; CMS153 the qicore-2024
+     * content with its own ({@link Cms153}); CMS117 (qicore-2025, its own Status 1.13.000 and Hospice 6.15.000;
+     * {@link Cms117}).
      */
-    public static final List<String> MEASURES = List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165", "CMS153");
+    public static final List<String> MEASURES =
+            List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165", "CMS153", "CMS117");
 
     private static final Pattern VALUESET = Pattern.compile("^valueset \"([^\"]+)\": '([^']+)'", Pattern.MULTILINE);
 
@@ -124,6 +126,9 @@ public final class EcqmEngine {
                         code[0],
                         engine.terminology.add(
                                 "urn:commonweal:loinc:" + code[1], List.of(FhirRecords.LOINC + "|" + code[1])));
+            }
+            if (id.equals("CMS117")) {
+                Cms117.codes(engine.terminology, names, content.resolve(id).resolve("libraries"));
             }
             engine.measures.put(
                     id,
@@ -306,6 +311,20 @@ public final class EcqmEngine {
                 numerator = ip && !exclusion && c.numerator();
                 strata = c.strata(m.stratifiers());
             }
+            case "CMS117" -> {
+                ip = e.ageIn(2, 2)
+                        && e.qualifyingEncounter(
+                                "Office Visit",
+                                "Home Healthcare Services",
+                                "Preventive Care, Established Office Visit, 0 to 17",
+                                "Preventive Care Services, Initial Office Visit, 0 to 17",
+                                Cms117.ESTABLISHED_99211,
+                                "Virtual Encounter",
+                                "Telephone Visits");
+                var c = ip ? new Cms117(m::vs, r) : null;
+                exclusion = ip && (e.hospice() || c.exclusion());
+                numerator = ip && !exclusion && c.numerator();
+            }
             default -> throw new IllegalArgumentException(measureId);
         }
         return new MeasurePopulations(
@@ -383,6 +402,8 @@ public final class EcqmEngine {
         final int age;
         /** whether the entry under test came with a time ({@link MemberRecord#PRECISE}) */
         boolean precise;
+        /** entries this measure's Status library does not keep (CMS117's Status 1.13.000 keeps more) */
+        final int skip;
 
         Evaluation(Definition m, MemberRecord r, LocalDate start, LocalDate end) {
             this.m = m;
@@ -393,6 +414,9 @@ public final class EcqmEngine {
             this.to = (int) end.toEpochDay();
             this.age =
                     r.birthDate == null ? -1 : Period.between(r.birthDate, end).getYears();
+            this.skip = m.id().equals("CMS117")
+                    ? MemberRecord.INTENT_NOT_ORDER
+                    : MemberRecord.NOT_FINISHED | MemberRecord.UNVERIFIED;
         }
 
         /** {@code d <= b} for the entry under test: a dateTime on the bound's day is before the bound's last ms. */
@@ -510,6 +534,7 @@ public final class EcqmEngine {
 
         private boolean duringEncounter(int day, int inpatient, int emergency) {
             for (int i = 0; i < r.encounters; i++) {
+                if ((r.encounterFlags[i] & skip) != 0) continue;
                 if ((hasCode(r.encounterCodes[i], inpatient) || hasCode(r.encounterCodes[i], emergency))
                         && day >= r.encounterFrom[i]
                         && day <= r.encounterTo[i]) {
@@ -540,6 +565,7 @@ public final class EcqmEngine {
 
         boolean encounter(int vs, Overlap test) {
             for (int i = 0; i < r.encounters; i++) {
+                if ((r.encounterFlags[i] & skip) != 0) continue;
                 precise = (r.encounterFlags[i] & MemberRecord.PRECISE) != 0;
                 if (hasCode(r.encounterCodes[i], vs) && test.test(r.encounterFrom[i], r.encounterTo[i])) return true;
             }
@@ -567,7 +593,7 @@ public final class EcqmEngine {
         boolean diagnosis(String valueSet, int flags, Overlap test) {
             int vs = m.vs(valueSet);
             for (int i = 0; i < r.diagnoses; i++) {
-                if ((r.diagnosisFlags[i] & flags) != flags) continue;
+                if ((r.diagnosisFlags[i] & flags) != flags || (r.diagnosisFlags[i] & skip) != 0) continue;
                 precise = (r.diagnosisFlags[i] & MemberRecord.PRECISE) != 0;
                 if (r.terminology().in(r.diagnosisCode[i], vs)
                         && test.test(r.diagnosisOnset[i], r.diagnosisAbatement[i])) {
@@ -636,6 +662,7 @@ public final class EcqmEngine {
             int vs = m.vs("Encounter Inpatient");
             for (int i = 0; i < r.encounters; i++) {
                 if ((r.encounterFlags[i] & MemberRecord.HOSPICE_DISCHARGE) != 0
+                        && (r.encounterFlags[i] & skip) == 0
                         && hasCode(r.encounterCodes[i], vs)
                         && between(r.encounterTo[i], from, to)) {
                     return true;
@@ -702,6 +729,7 @@ public final class EcqmEngine {
             int vs = m.vs(valueSet);
             for (int i = 0; i < r.orders; i++) {
                 if ((r.orderFlags[i] & kind) != 0
+                        && (r.orderFlags[i] & skip) == 0
                         && hasCode(r.orderCodes[i], vs)
                         && test.test(r.orderStart[i], r.orderEnd[i])) {
                     return true;

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DeviceRequest;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
@@ -38,8 +39,13 @@ import org.hl7.fhir.r4.model.Type;
  *       abatement is open-ended; any other without abatement has an end CQL cannot place);
  *   <li>Observation with status final, amended or corrected: its codes, {@code effective.toInterval()}, whether it has
  *       a value, its Quantity value, imaging category, a "Yes" answer, the systolic and diastolic components, and
- *       whether its encounter is an outpatient one (CMS165).
+ *       whether its encounter is an outpatient one (CMS165);
+ *   <li>Immunization with status {@code completed} (CMS117): its vaccine codes and occurrence day.
  * </ul>
+ * CMS117's Status 1.13.000 keeps more than the other measures' 1.15.000: encounters arrived, triaged, in progress or on
+ * leave, conditions of any verification status, orders of any order intent. Those are kept with a flag
+ * ({@link MemberRecord#NOT_FINISHED}, {@link MemberRecord#UNVERIFIED}, {@link MemberRecord#INTENT_NOT_ORDER}) that
+ * the engine skips for every other measure.
  * Dates with a time are taken on their UTC day and flagged {@link MemberRecord#PRECISE}: the period's millisecond
  * bounds then compare definitely. Resources of other types and codes in no value set are not kept.
  */
@@ -55,6 +61,9 @@ public final class FhirRecords {
     static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
     static final Set<String> RESULT = Set.of("final", "amended", "corrected");
     static final Set<String> ORDERED = Set.of("active", "completed");
+    /** CMS117's Status 1.13.000 {@code isEncounterPerformed} (the other measures' 1.15.000: finished only). */
+    static final Set<String> PERFORMED_1_13 = Set.of("finished", "arrived", "triaged", "in-progress", "onleave");
+
     static final Set<String> ORDER_INTENTS =
             Set.of("order", "original-order", "reflex-order", "filler-order", "instance-order");
 
@@ -78,7 +87,11 @@ public final class FhirRecords {
                             && d.getIntent() != null
                             && ORDER_INTENTS.contains(d.getIntent().toCode())
                             && d.getCode() instanceof CodeableConcept code) {
-                        order(record, code, d.getAuthoredOnElement(), MemberRecord.DEVICE_ORDER);
+                        order(
+                                record,
+                                code,
+                                d.getAuthoredOnElement(),
+                                MemberRecord.DEVICE_ORDER | intent(d.getIntent()));
                     }
                 }
                 case ServiceRequest r -> {
@@ -86,10 +99,15 @@ public final class FhirRecords {
                                     r.getStatus() == null ? null : r.getStatus().toCode()))
                             && r.getIntent() != null
                             && ORDER_INTENTS.contains(r.getIntent().toCode())) {
-                        order(record, r.getCode(), r.getAuthoredOnElement(), MemberRecord.SERVICE_ORDER);
+                        order(
+                                record,
+                                r.getCode(),
+                                r.getAuthoredOnElement(),
+                                MemberRecord.SERVICE_ORDER | intent(r.getIntent()));
                     }
                 }
                 case MedicationRequest m -> medication(record, m, resources);
+                case Immunization i -> immunization(record, i);
                 default -> {}
             }
         }
@@ -97,11 +115,12 @@ public final class FhirRecords {
     }
 
     private static void encounter(MemberRecord record, Encounter e) {
-        if (e.getStatus() != Encounter.EncounterStatus.FINISHED) return;
+        if (e.getStatus() == null || !PERFORMED_1_13.contains(e.getStatus().toCode())) return;
         var codes = codes(record.terminology(), e.getType());
         if (codes.length == 0) return;
         var period = e.getPeriod();
         int flags = precise(period.getStartElement()) || precise(period.getEndElement()) ? MemberRecord.PRECISE : 0;
+        if (e.getStatus() != Encounter.EncounterStatus.FINISHED) flags |= MemberRecord.NOT_FINISHED;
         if (e.hasHospitalization()) {
             for (var c : e.getHospitalization().getDischargeDisposition().getCoding()) {
                 if (SNOMED.equals(c.getSystem()) && HOSPICE_DISCHARGE.contains(c.getCode())) {
@@ -124,11 +143,13 @@ public final class FhirRecords {
     }
 
     private static void condition(MemberRecord record, Condition c) {
-        if (c.hasVerificationStatus() && !hasCode(c.getVerificationStatus(), VERIFIED)) return;
         int[] onset = interval(c.getOnset());
         if (onset == null) return; // start of a null interval: null, no test holds
         int end;
         int flags = onset[2];
+        // kept for CMS117 (Hospice 6.15.000 and its own retrieves apply no verified()); the others skip it
+        if (c.hasVerificationStatus() && !hasCode(c.getVerificationStatus(), VERIFIED))
+            flags |= MemberRecord.UNVERIFIED;
         if (c.getAbatement() instanceof DateTimeType abatement && abatement.getValue() != null) {
             end = day(abatement);
             if (precise(abatement)) flags |= MemberRecord.PRECISE;
@@ -203,6 +224,23 @@ public final class FhirRecords {
     }
 
     private static final int[] NO_CODES = new int[0];
+
+    /** CMS117's Status 1.13.000: the service and device orders of its Hospice library need intent {@code order}. */
+    private static int intent(Enum<?> intent) {
+        return "ORDER".equals(intent.name()) ? 0 : MemberRecord.INTENT_NOT_ORDER;
+    }
+
+    /**
+     * CMS117: an Immunization with status completed ({@code isImmunizationAdministered}), its vaccine codes and
+     * {@code occurrence.earliest()} (a dateTime occurrence; a string occurrence has no date).
+     */
+    private static void immunization(MemberRecord record, Immunization i) {
+        if (i.getStatus() != Immunization.ImmunizationStatus.COMPLETED) return;
+        if (!(i.getOccurrence() instanceof DateTimeType occurrence) || occurrence.getValue() == null) return;
+        var codes = codes(record.terminology(), List.of(i.getVaccineCode()));
+        if (codes.length == 0) return;
+        record.addImmunization(codes, day(occurrence), precise(occurrence) ? MemberRecord.PRECISE : 0);
+    }
 
     /** A device or service order on its authoredOn day. */
     private static void order(MemberRecord record, CodeableConcept code, DateTimeType authoredOn, int kind) {

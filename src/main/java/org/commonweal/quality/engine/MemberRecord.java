@@ -47,9 +47,16 @@ public final class MemberRecord {
     static final int SERVICE_ORDER = 2048;
     static final int MEDICATION_ORDER = 4096;
 
+    // CMS117: its Status 1.13.000 and Hospice 6.15.000 keep what the other measures' Status 1.15.000 drops
+    /** Encounter flag: status arrived, triaged, in-progress or onleave (performed for Status 1.13, not for 1.15). */
+    static final int NOT_FINISHED = 8192;
+    /** Condition flag: a verification status other than confirmed, unconfirmed, provisional, differential. */
+    static final int UNVERIFIED = 16384;
+    /** Order flag: a service or device order whose intent is an order kind other than plain {@code order}. */
+    static final int INTENT_NOT_ORDER = 32768;
     // CMS153
     /** Entry flag: the entry came from a claim (CMS153 reads clinical data from {@link #cms153} instead). */
-    static final int CLAIM = 8192;
+    static final int CLAIM = 65536;
 
     final String memberId;
     final LocalDate birthDate;
@@ -100,6 +107,13 @@ public final class MemberRecord {
     int[] orderStart = new int[4];
     int[] orderEnd = new int[4];
 
+    // CMS117
+    /** Immunizations with status completed: the vaccine codes and the occurrence day. */
+    int immunizations;
+
+    int[] immunizationFlags = new int[4];
+    int[][] immunizationCodes = new int[4][];
+    int[] immunizationDay = new int[4];
     // CMS153
     /** {@code Patient.gender} as FHIR codes it (female, male, other, unknown), or null: CMS153 reads it, not sex. */
     String gender;
@@ -251,5 +265,18 @@ public final class MemberRecord {
         observationQuantity[observations] = quantity;
         observationSystolic[observations] = systolic;
         observationDiastolic[observations++] = diastolic;
+    }
+
+    // CMS117
+    void addImmunization(int[] codes, int day, int flags) {
+        if (immunizations == immunizationDay.length) {
+            int n = immunizations * 2;
+            immunizationFlags = Arrays.copyOf(immunizationFlags, n);
+            immunizationCodes = Arrays.copyOf(immunizationCodes, n);
+            immunizationDay = Arrays.copyOf(immunizationDay, n);
+        }
+        immunizationFlags[immunizations] = flags;
+        immunizationCodes[immunizations] = codes;
+        immunizationDay[immunizations++] = day;
     }
 }

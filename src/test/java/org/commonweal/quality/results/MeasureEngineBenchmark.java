@@ -9,14 +9,16 @@ import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import org.commonweal.quality.engine.EcqmEngine;
+import org.commonweal.quality.engine.FhirRecords;
 import org.commonweal.quality.measure.CqlMeasureEvaluator;
 import org.commonweal.quality.measure.MeasurePackage;
 
 /**
  * Our engine against the CQL reference engine in one run, in memory (no PostgreSQL): MEMBERS generated members (the
- * differential test's generator: claims on the measures' edges and codes of every value set), each member's record
- * built from its claims and every measure of {@link EcqmEngine#MEASURES} evaluated on the machine's cores; then the
- * reference engine on the first REFERENCE members, same measures, same cores. Prints members/s, total time, peak heap and the speed-up per
+ * differential test's generator: claims on the measures' edges and codes of every value set; one member in 50 a
+ * child of {@link Cms117Members}, with vaccines as claims and FHIR Immunizations), each member's record built from its
+ * claims and clinical resources and every measure of {@link EcqmEngine#MEASURES} evaluated on the machine's cores; then the reference engine on the
+ * first REFERENCE members, same measures, same cores. Prints members/s, total time, peak heap and the speed-up per
  * member. Generation is not timed. Usage (bench/quality/run.sh): {@code MeasureEngineBenchmark CONTENT MEMBERS REFERENCE}.
  */
 public final class MeasureEngineBenchmark {
@@ -29,6 +31,7 @@ public final class MeasureEngineBenchmark {
         var pool = new ForkJoinPool(cores);
         var engine = EcqmEngine.load(content);
         var pools = OwnEngineDifferentialTests.codePools(content);
+        var children = Cms117Members.codes(content); // CMS117: one member in 50 a child with its vaccines
         var random = new Random(42);
         var measures = EcqmEngine.MEASURES;
         var ip = new AtomicLong();
@@ -37,7 +40,10 @@ public final class MeasureEngineBenchmark {
         for (int done = 0; done < members; done += 10_000) {
             var chunk = new ArrayList<OwnEngineDifferentialTests.Generated>();
             for (int i = done; i < Math.min(members, done + 10_000); i++) {
-                chunk.add(OwnEngineDifferentialTests.generate(i, random, pools));
+                chunk.add(
+                        i % 50 == 49
+                                ? Cms117Members.generate(i, random, children)
+                                : OwnEngineDifferentialTests.generate(i, random, pools));
             }
             if (sample.size() < referenceMembers) {
                 sample.addAll(chunk.subList(0, Math.min(chunk.size(), referenceMembers - sample.size())));
@@ -48,8 +54,9 @@ public final class MeasureEngineBenchmark {
                                 g.summary().memberId(),
                                 g.summary().birthDate(),
                                 g.summary().sex(),
-                                false);
+                                !g.clinical().isEmpty());
                         ClaimRecords.fill(record, g.claims());
+                        FhirRecords.add(record, g.clinical());
                         for (var id : measures) {
                             if (engine.evaluate(
                                             id,
@@ -80,7 +87,9 @@ public final class MeasureEngineBenchmark {
         pool.submit(() -> java.util.stream.IntStream.range(0, cores).parallel().forEach(core -> {
                     for (int i = core; i < sample.size(); i += cores) {
                         var g = sample.get(i);
-                        var fhir = ClaimResources.of(g.summary(), g.claims());
+                        var fhir = new ArrayList<org.hl7.fhir.r4.model.Resource>(
+                                ClaimResources.of(g.summary(), g.claims()));
+                        fhir.addAll(g.clinical());
                         for (int m = 0; m < measures.size(); m++) {
                             references
                                     .get(m)

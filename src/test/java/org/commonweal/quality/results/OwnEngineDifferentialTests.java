@@ -55,12 +55,28 @@ class OwnEngineDifferentialTests {
         // CMS153: women 15-25 with claims and generated clinical data on the measure's edges
         members.addAll(Cms153Members.generate(content, START, END, MEMBERS + CLINICAL_MEMBERS, CMS153_MEMBERS, random));
         var referenceCannotRun = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
+        // CMS117: children on the measure's edges, and children carrying its published cases shifted
+        var children = new ArrayList<Generated>();
+        var codes = Cms117Members.codes(content);
+        for (int i = 0; i < CMS117_CHILDREN; i++) children.add(Cms117Members.generate(i, random, codes));
+        var cms117Cases =
+                fragments.stream().filter(f -> f.source().startsWith("CMS117/")).toList();
+        for (int i = 0; i < CMS117_CASES; i++) {
+            children.add(
+                    Cms117Members.withPublishedCase(i, random, cms117Cases.get(random.nextInt(cms117Cases.size()))));
+        }
+        // the reference engine takes about a second a member on CMS117: it sees the children and one in six others
+        var cms117Members = new ArrayList<>(children);
+        for (int i = 0; i < members.size(); i += 6) cms117Members.add(members.get(i));
+        members.addAll(children);
 
         var mismatches = java.util.Collections.synchronizedList(new ArrayList<String>());
         var counts = new TreeMap<String, Map<String, Integer>>();
         var cqlNanos = new java.util.concurrent.atomic.AtomicLong();
         var ourNanos = new java.util.concurrent.atomic.AtomicLong();
+        var evaluations = new java.util.concurrent.atomic.AtomicLong();
         for (var measureId : EcqmEngine.MEASURES) {
+            var evaluated = measureId.equals("CMS117") ? cms117Members : members;
             var measure = PublishedMeasureContent.measure(measureId);
             var tally = new java.util.concurrent.ConcurrentHashMap<String, Integer>();
             counts.put(measureId, tally);
@@ -68,8 +84,8 @@ class OwnEngineDifferentialTests {
             var references = List.of(new CqlMeasureEvaluator(measure), new CqlMeasureEvaluator(measure));
             java.util.stream.IntStream.range(0, 2).parallel().forEach(half -> {
                 var reference = references.get(half);
-                for (int i = half; i < members.size(); i += 2) {
-                    var member = members.get(i);
+                for (int i = half; i < evaluated.size(); i += 2) {
+                    var member = evaluated.get(i);
                     long t0 = System.nanoTime();
                     var fhir = new ArrayList<org.hl7.fhir.r4.model.Resource>(
                             ClaimResources.of(member.summary, member.claims));
@@ -101,6 +117,7 @@ class OwnEngineDifferentialTests {
                     var actual = engine.evaluate(measureId, record, START, END);
                     long t2 = System.nanoTime();
                     cqlNanos.addAndGet(t1 - t0);
+                    evaluations.incrementAndGet();
                     ourNanos.addAndGet(t2 - t1);
                     expected.populations().forEach((code, in) -> {
                         if (in) tally.merge(code, 1, Integer::sum);
@@ -119,14 +136,16 @@ class OwnEngineDifferentialTests {
             });
         }
         System.out.printf(
-                "differential: %d members x %d measures; populations (reference) %s; reference cannot run %s;"
+                "differential: %d members, %d member-measures (CMS117: %d members); populations (reference) %s;"
+                        + " reference cannot run %s;"
                         + " reference engine %.1f ms/member-measure, ours (record built included) %.3f ms%n",
                 members.size(),
-                EcqmEngine.MEASURES.size(),
+                evaluations.get(),
+                cms117Members.size(),
                 counts,
                 referenceCannotRun,
-                cqlNanos.get() / 1e6 / members.size() / EcqmEngine.MEASURES.size(),
-                ourNanos.get() / 1e6 / members.size() / EcqmEngine.MEASURES.size());
+                cqlNanos.get() / 1e6 / evaluations.get(),
+                ourNanos.get() / 1e6 / evaluations.get());
         assertThat(mismatches).as("members whose populations differ").isEmpty();
         // the generated members reach every population of every measure, so the comparison is not vacuous
         for (var measureId : EcqmEngine.MEASURES) {
@@ -137,13 +156,20 @@ class OwnEngineDifferentialTests {
         }
         assertThat(counts.get("CMS130")).containsKey("numerator");
         assertThat(counts.get("CMS122")).containsKey("numerator");
+        assertThat(counts.get("CMS117").get("numerator")).as("CMS117 numerator").isGreaterThan(10);
+        assertThat(counts.get("CMS117").get("numerator") - counts.get("CMS117").get("clinical numerator"))
+                .as("CMS117 numerator from claims alone")
+                .isGreaterThan(0);
+        assertThat(counts.get("CMS117").get("denominator-exclusion"))
+                .as("CMS117 exclusions")
+                .isGreaterThan(10);
         // and the members with clinical data reach the populations only clinical data can reach
         for (var measureId : EcqmEngine.MEASURES) {
             assertThat(counts.get(measureId))
                     .as(measureId)
                     .containsKeys("clinical initial-population", "clinical denominator-exclusion");
         }
-        for (var measureId : List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165", "CMS153")) {
+        for (var measureId : List.of("CMS122", "CMS124", "CMS125", "CMS130", "CMS165", "CMS153", "CMS117")) {
             assertThat(counts.get(measureId)).as(measureId).containsKey("clinical numerator");
         }
         // CMS153: the comparison skipped few members
@@ -166,6 +192,9 @@ class OwnEngineDifferentialTests {
             "Ambiguous call to operator 'ToInterval(null)'",
             "Invalid Interval - the ending boundary",
             "Expected Split(String, String), Found Split(org.hl7.fhir.r4.model.StringType");
+
+    static final int CMS117_CHILDREN = 400;
+    static final int CMS117_CASES = 60;
 
     record Generated(
             MemberSummary summary,
@@ -212,6 +241,10 @@ class OwnEngineDifferentialTests {
         int shift = SHIFTS[random.nextInt(SHIFTS.length)];
         // CMS153's cases are dated in its 2025 period: moved a year on, into the test's period (CMS153)
         if (fragment.source().startsWith("CMS153/")) shift += 365;
+        return withClinical(base, fragment, shift);
+    }
+
+    static Generated withClinical(Generated base, Fragment fragment, int shift) {
         var terser = FhirContext.forR4Cached().newTerser();
         var memberId = base.summary().memberId();
         var copies = new ArrayList<org.hl7.fhir.r4.model.Resource>();
