@@ -35,7 +35,24 @@ class UploadJobPageIntegrationTests {
         return new MockMultipartFile(field, name, "text/plain", content.getBytes(StandardCharsets.UTF_8));
     }
 
+    private Runnable blocker;
+
+    /**
+     * Fills the pool (every worker and every queue place) right before the upload: a task of an earlier test class
+     * that ends meanwhile frees a place, which a blocker then takes, so the upload meets a full pool every time.
+     */
+    private void fill() {
+        while (true) {
+            try {
+                tasks.submit("blocker", blocker);
+            } catch (UploadTasks.Busy full) {
+                return;
+            }
+        }
+    }
+
     private String busy(MockMultipartHttpServletRequestBuilder upload, RequestPostProcessor user) throws Exception {
+        fill();
         return mvc.perform(upload.header("Accept-Language", "es").with(csrf()).with(user))
                 .andExpect(status().isServiceUnavailable())
                 .andReturn()
@@ -46,7 +63,7 @@ class UploadJobPageIntegrationTests {
     @Test
     void everyUploadFormAnswers503WithItsFormWhenTheWorkersAreBusy() throws Exception {
         var release = new CountDownLatch(1);
-        Runnable blocker = () -> {
+        blocker = () -> {
             try {
                 release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -55,13 +72,6 @@ class UploadJobPageIntegrationTests {
         };
         var admin = user("admin").roles("ADMIN");
         try {
-            while (true) {
-                try {
-                    tasks.submit("blocker", blocker);
-                } catch (UploadTasks.Busy full) {
-                    break;
-                }
-            }
             assertThat(busy(
                             multipart("/network/roster").file(file("file", "r.csv", "npi\n")),
                             user("nm-busy").roles("NETWORK_MANAGER")))
