@@ -7,13 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.commonweal.CommonwealApplication;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.network.NetworkDirectory;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
+import org.commonweal.quality.results.QualityFullBenchmark;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -30,13 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class ClaimBulkLoad {
 
     public static void main(String[] args) throws Exception {
-        var app = new SpringApplication(CommonwealApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of(
-                "commonweal.command-mode", "true",
-                "commonweal.scheduling.enabled", "false",
-                "spring.main.banner-mode", "off"));
-        try (var context = app.run()) {
+        try (var context = QualityFullBenchmark.commandContext()) {
             var dataSource = context.getBean(DataSource.class);
             var template = new JdbcTemplate(dataSource);
             var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

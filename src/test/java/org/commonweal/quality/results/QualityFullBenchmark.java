@@ -26,6 +26,7 @@ import org.commonweal.quality.supplemental.SupplementalCsv;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -51,14 +52,19 @@ public final class QualityFullBenchmark {
         "initial-population", "denominator", "denominator-exclusion", "denominator-exception", "numerator"
     };
 
-    public static void main(String[] args) throws Exception {
+    /** The application as its commands start it: no web server, no schedules, on {@code COMMONWEAL_DATA_DIR}. */
+    public static ConfigurableApplicationContext commandContext() {
         var app = new SpringApplication(CommonwealApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of(
                 "commonweal.command-mode", "true",
                 "commonweal.scheduling.enabled", "false",
                 "spring.main.banner-mode", "off"));
-        try (var context = app.run()) {
+        return app.run();
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (var context = commandContext()) {
             switch (args[0]) {
                 case "supplemental" ->
                     supplemental(
