@@ -81,7 +81,23 @@ public final class QualityFullBenchmark {
                             context.getBean(MeasureCatalog.class),
                             Integer.parseInt(args[1]),
                             Integer.parseInt(args[2]));
-                default -> throw new IllegalArgumentException("mode: supplemental or run, not " + args[0]);
+                case "sample" -> {
+                    // the comparison alone, on the runs of an earlier (or interrupted) benchmark run
+                    var jdbc = context.getBean(JdbcClient.class);
+                    var runIds =
+                            Arrays.stream(args[3].split(",")).map(Long::valueOf).toArray(Long[]::new);
+                    compare(
+                            context.getBean(OwnEngineRuns.class),
+                            context.getBean(Coverage.class),
+                            jdbc,
+                            context.getBean(ClinicalImport.class),
+                            context.getBean(MeasureCatalog.class),
+                            runIds,
+                            Integer.parseInt(args[1]),
+                            Integer.parseInt(args[2]),
+                            0);
+                }
+                default -> throw new IllegalArgumentException("mode: supplemental, run or sample, not " + args[0]);
             }
         }
         System.exit(0);
@@ -240,8 +256,35 @@ public final class QualityFullBenchmark {
                     s.errors());
         }
 
-        // the same members for both engines: the first REFERENCE members of the run in an initial population
-        var runIds = summaries.stream().map(MeasureRuns.RunSummary::runId).toArray(Long[]::new);
+        compare(
+                runs,
+                coverage,
+                jdbc,
+                clinical,
+                catalog,
+                summaries.stream().map(MeasureRuns.RunSummary::runId).toArray(Long[]::new),
+                referenceMembers,
+                recomputes,
+                seconds * 1e6 / Math.max(1, members));
+        System.out.printf("load average at the end %.2f%n", os.getSystemLoadAverage());
+        sampler.interrupt();
+    }
+
+    /**
+     * The CQL reference engine and ours on the first {@code referenceMembers} members of the runs in an initial
+     * population, then {@code recomputes} of them recomputed; {@code endToEndMicros} is the run's time a member (0:
+     * not timed here).
+     */
+    static void compare(
+            OwnEngineRuns runs,
+            Coverage coverage,
+            JdbcClient jdbc,
+            ClinicalImport clinical,
+            MeasureCatalog catalog,
+            Long[] runIds,
+            int referenceMembers,
+            int recomputes,
+            double endToEndMicros) {
         var sample = jdbc.sql("""
                 select member_id from quality.measure_result where run_id = any(?) and initial_population
                 group by member_id order by member_id limit ?""")
@@ -279,7 +322,7 @@ public final class QualityFullBenchmark {
         }
         double oursPerMember = ours / 1e3 / Math.max(1, sample.size());
         double referencePerMember = reference / 1e3 / Math.max(1, sample.size());
-        double endToEndPerMember = seconds * 1e6 / Math.max(1, members);
+        double endToEndPerMember = endToEndMicros;
         System.out.printf(
                 "CQL reference engine: %,d of the same members x %d measures in %.1f s, one thread = %.0f µs per member"
                         + " (our engine on them, one thread, in memory: %.0f µs; %d member-measures differ)%n",
@@ -290,9 +333,11 @@ public final class QualityFullBenchmark {
                 oursPerMember,
                 differences);
         System.out.printf(
-                "speed-up per member: %,.0fx in memory, one thread each; %,.0fx against our whole run through"
-                        + " PostgreSQL (%.1f µs a member, 2 cores)%n",
-                referencePerMember / oursPerMember, referencePerMember / endToEndPerMember, endToEndPerMember);
+                "speed-up per member: %,.0fx in memory, one thread each%n", referencePerMember / oursPerMember);
+        if (endToEndPerMember > 0)
+            System.out.printf(
+                    "speed-up per member against our whole run through PostgreSQL (%.1f µs a member, 2 cores): %,.0fx%n",
+                    endToEndPerMember, referencePerMember / endToEndPerMember);
 
         var times = new ArrayList<Double>();
         for (int k = 0; k < Math.min(recomputes, sample.size()); k++) {
@@ -312,8 +357,6 @@ public final class QualityFullBenchmark {
                     sorted.get(sorted.size() - 1),
                     times.get(0));
         }
-        System.out.printf("load average at the end %.2f%n", os.getSystemLoadAverage());
-        sampler.interrupt();
     }
 
     private static double seconds(long since) {
