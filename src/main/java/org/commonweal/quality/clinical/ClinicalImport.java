@@ -254,6 +254,24 @@ public class ClinicalImport {
                 .toList();
     }
 
+    /**
+     * The stored clinical resources of several members in one query (a measure run's batch), by member; members
+     * without any are left out. Each member's resources in the order {@link #resources(String)} gives them.
+     */
+    public Map<String, List<Resource>> resources(java.util.Collection<String> memberIds) {
+        var byMember = new HashMap<String, List<Resource>>();
+        if (memberIds.isEmpty()) return byMember;
+        var parser = FhirContext.forR4Cached().newJsonParser();
+        jdbc.sql("""
+                select r.member_id, r.resource_json from quality.clinical_resource r
+                join quality.clinical_source s on s.id = r.source_id
+                where r.member_id = any(?) and s.status = 'imported' order by r.member_id, r.id""").param(memberIds.toArray(String[]::new)).query(rs -> {
+            byMember.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add((Resource) parser.parseResource(rs.getString(2)));
+        });
+        return byMember;
+    }
+
     /** Members with clinical data. */
     public List<String> members() {
         return jdbc.sql("select distinct member_id from quality.clinical_resource order by 1")

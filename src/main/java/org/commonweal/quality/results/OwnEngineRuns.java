@@ -17,6 +17,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
+import org.commonweal.coverage.x12.CopyText;
 import org.commonweal.quality.CareGapsComputed;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.engine.EcqmEngine;
@@ -24,7 +25,11 @@ import org.commonweal.quality.engine.FhirRecords;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +46,10 @@ public class OwnEngineRuns {
 
     static final int BATCH = 5000;
 
+    private static final Logger log = LoggerFactory.getLogger(OwnEngineRuns.class);
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final MeasureCatalog catalog;
     private final Coverage coverage;
     private final ClinicalImport clinical;
@@ -50,11 +58,13 @@ public class OwnEngineRuns {
 
     OwnEngineRuns(
             JdbcClient jdbc,
+            JdbcTemplate template,
             MeasureCatalog catalog,
             Coverage coverage,
             ClinicalImport clinical,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.template = template;
         this.catalog = catalog;
         this.coverage = coverage;
         this.clinical = clinical;
@@ -116,15 +126,19 @@ public class OwnEngineRuns {
         var withClinicalData = new HashSet<>(clinical.members());
         var tallies = new HashMap<String, int[]>();
         measureIds.forEach(id -> tallies.put(id, new int[6]));
+        var phases = new long[5];
+        var pipeline = new Pipeline(measureIds, runs, withClinicalData, from, to, tallies, view, phases);
         var batch = new ArrayList<MemberResidence>(BATCH);
         coverage.forEachActiveMember(to, MeasureRuns.PURPOSE, member -> {
             batch.add(member);
             if (batch.size() == BATCH) {
-                evaluate(batch, measureIds, runs, withClinicalData, from, to, tallies, view);
+                pipeline.next(List.copyOf(batch));
                 batch.clear();
             }
         });
-        evaluate(batch, measureIds, runs, withClinicalData, from, to, tallies, view);
+        pipeline.next(List.copyOf(batch));
+        pipeline.finish();
+        long evaluated = System.currentTimeMillis();
         var summaries = new ArrayList<MeasureRuns.RunSummary>();
         long millis = System.currentTimeMillis() - started;
         for (var id : measureIds) {
@@ -139,80 +153,164 @@ public class OwnEngineRuns {
             events.publishEvent(new CareGapsComputed(runId, id, to, open));
             summaries.add(new MeasureRuns.RunSummary(runId, id, t[0], t[1], t[2], t[3], t[4], t[5], millis));
         }
+        lastPhases = new Phases(
+                evaluated - started,
+                phases[0] / 1_000_000,
+                phases[1] / 1_000_000,
+                phases[2] / 1_000_000,
+                phases[3] / 1_000_000,
+                System.currentTimeMillis() - evaluated);
+        log.info("measure run of {} measures: {}", measureIds.size(), lastPhases);
         return summaries;
     }
 
     /** One member's answer for one measure, or the error that stopped its evaluation. */
     private record Answer(MemberResidence member, String measureId, MeasurePopulations result, String error) {}
 
-    private void evaluate(
-            List<MemberResidence> members,
-            List<String> measureIds,
-            Map<String, Long> runs,
-            Set<String> withClinicalData,
-            LocalDate from,
-            LocalDate to,
-            Map<String, int[]> tallies,
-            View view) {
-        if (members.isEmpty()) return;
-        if (view == View.PLAN) {
-            var spans = coverage.spans(
-                    members.stream().map(MemberResidence::memberId).toList(), MeasureRuns.PURPOSE);
-            members = members.stream()
-                    .filter(m ->
-                            PlanPopulation.continuouslyEnrolled(spans.getOrDefault(m.memberId(), List.of()), from, to))
-                    .toList();
-            if (members.isEmpty()) return;
+    /**
+     * Where a run's time went, in milliseconds: the whole evaluation (members streamed, claims read, evaluated,
+     * results written), of which reading claims (and the plan view's spans), evaluating on the pool (wall time, while
+     * the next batch is read), writing results, and waiting for the pool with nothing left to read; then what the
+     * run's listeners did (attribution, monthly trends, gap lists).
+     */
+    public record Phases(long evaluation, long read, long evaluate, long write, long waiting, long listeners) {}
+
+    private volatile Phases lastPhases;
+
+    /** The phases of the last run this instance finished (for the benchmark and the log). */
+    public Phases lastPhases() {
+        return lastPhases;
+    }
+
+    /**
+     * The batches of a run, two at a time: while the pool evaluates one batch, the calling thread (which streams the
+     * members) reads the next batch's claims and writes the previous batch's results, so PostgreSQL and the
+     * evaluation work on the two cores at once. Tallies are kept by the calling thread only.
+     */
+    private final class Pipeline {
+        private final List<String> measureIds;
+        private final Map<String, Long> runs;
+        private final Set<String> withClinicalData;
+        private final LocalDate from;
+        private final LocalDate to;
+        private final Map<String, int[]> tallies;
+        private final View view;
+        private final long[] phases; // read, evaluate, write, waiting
+        private java.util.concurrent.Future<List<List<Answer>>> running;
+        private long runningSince;
+
+        Pipeline(
+                List<String> measureIds,
+                Map<String, Long> runs,
+                Set<String> withClinicalData,
+                LocalDate from,
+                LocalDate to,
+                Map<String, int[]> tallies,
+                View view,
+                long[] phases) {
+            this.measureIds = measureIds;
+            this.runs = runs;
+            this.withClinicalData = withClinicalData;
+            this.from = from;
+            this.to = to;
+            this.tallies = tallies;
+            this.view = view;
+            this.phases = phases;
         }
-        var ids = members.stream().map(MemberResidence::memberId).toArray(String[]::new);
-        var claims = claims(ids);
-        int fromDay = (int) from.toEpochDay();
-        int toDay = (int) to.toEpochDay();
-        var work = new ArrayList<MemberResidence>();
-        for (var m : members) {
-            var own = claims.get(m.memberId());
-            boolean inPeriod = own != null
-                    && own.stream()
-                            .anyMatch(c -> c.lines().stream()
-                                    .anyMatch(l -> l.from() != null
-                                            && l.from().toEpochDay() <= toDay
-                                            && (l.to() != null ? l.to() : l.from()).toEpochDay() >= fromDay));
-            if (inPeriod || withClinicalData.contains(m.memberId())) work.add(m);
+
+        /** Reads the batch's claims, then hands it to the pool once the batch before it is written. */
+        void next(List<MemberResidence> members) {
+            long t0 = System.nanoTime();
+            var work = new ArrayList<MemberResidence>();
+            var claims = read(members, work);
+            var clinicalResources = clinical.resources(work.stream()
+                    .map(MemberResidence::memberId)
+                    .filter(withClinicalData::contains)
+                    .toList());
+            phases[0] += System.nanoTime() - t0;
+            finish();
+            if (work.isEmpty()) return;
+            runningSince = System.nanoTime();
+            running = POOL.submit(() -> work.parallelStream()
+                    .map(m -> answers(
+                            m,
+                            claims.getOrDefault(m.memberId(), List.of()),
+                            clinicalResources.getOrDefault(m.memberId(), List.of()),
+                            measureIds,
+                            from,
+                            to))
+                    .toList());
         }
-        List<List<Answer>> answers;
-        try {
-            answers = POOL.submit(() -> work.parallelStream()
-                            .map(m -> answers(
-                                    m,
-                                    claims.getOrDefault(m.memberId(), List.of()),
-                                    withClinicalData.contains(m.memberId()),
-                                    measureIds,
-                                    from,
-                                    to))
-                            .toList())
-                    .get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-        var rows = new ArrayList<Object[]>();
-        for (var perMember : answers) {
-            for (var a : perMember) {
-                var t = tallies.get(a.measureId());
-                t[0]++;
-                if (a.error() != null) t[5]++;
-                if (a.result() != null) {
-                    t[1] += a.result().count("initial-population");
-                    t[2] += a.result().count("denominator");
-                    t[3] += a.result().count("denominator-exclusion");
-                    t[4] += a.result().count("numerator");
-                }
-                rows.add(row(runs.get(a.measureId()), a.member(), a.result(), a.error(), to));
+
+        /** Waits for the batch on the pool, if any, and writes its results. */
+        void finish() {
+            if (running == null) return;
+            List<List<Answer>> answers;
+            long t0 = System.nanoTime();
+            try {
+                answers = running.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                running = null;
             }
+            long done = System.nanoTime();
+            phases[3] += done - t0;
+            phases[1] += done - runningSince;
+            var rows = new CopyText();
+            for (var perMember : answers) {
+                for (var a : perMember) {
+                    var t = tallies.get(a.measureId());
+                    t[0]++;
+                    if (a.error() != null) t[5]++;
+                    if (a.result() != null) {
+                        t[1] += a.result().count("initial-population");
+                        t[2] += a.result().count("denominator");
+                        t[3] += a.result().count("denominator-exclusion");
+                        t[4] += a.result().count("numerator");
+                    }
+                    copyRow(rows, runs.get(a.measureId()), a.member(), a.result(), a.error(), to);
+                }
+            }
+            template.execute((ConnectionCallback<Long>) c -> rows.copyInto(c, COPY_INTO));
+            phases[2] += System.nanoTime() - done;
         }
-        insert(rows);
+
+        /**
+         * The batch's claims; {@code work} gets the members to evaluate (in the plan view, continuously enrolled;
+         * with a claim line in the period or clinical data).
+         */
+        private Map<String, List<ClaimResources.StoredClaim>> read(
+                List<MemberResidence> members, List<MemberResidence> work) {
+            if (members.isEmpty()) return Map.of();
+            if (view == View.PLAN) {
+                var spans = coverage.spans(
+                        members.stream().map(MemberResidence::memberId).toList(), MeasureRuns.PURPOSE);
+                members = members.stream()
+                        .filter(m -> PlanPopulation.continuouslyEnrolled(
+                                spans.getOrDefault(m.memberId(), List.of()), from, to))
+                        .toList();
+                if (members.isEmpty()) return Map.of();
+            }
+            var ids = members.stream().map(MemberResidence::memberId).toArray(String[]::new);
+            var claims = claims(ids);
+            int fromDay = (int) from.toEpochDay();
+            int toDay = (int) to.toEpochDay();
+            for (var m : members) {
+                var own = claims.get(m.memberId());
+                boolean inPeriod = own != null
+                        && own.stream()
+                                .anyMatch(c -> c.lines().stream()
+                                        .anyMatch(l -> l.from() != null
+                                                && l.from().toEpochDay() <= toDay
+                                                && (l.to() != null ? l.to() : l.from()).toEpochDay() >= fromDay));
+                if (inPeriod || withClinicalData.contains(m.memberId())) work.add(m);
+            }
+            return claims;
+        }
     }
 
     /** Two workers: the machine's cores. */
@@ -222,14 +320,13 @@ public class OwnEngineRuns {
     private List<Answer> answers(
             MemberResidence m,
             List<ClaimResources.StoredClaim> claims,
-            boolean hasClinical,
+            List<Resource> clinicalResources,
             List<String> measureIds,
             LocalDate from,
             LocalDate to) {
         var engine = engine();
-        var record = engine.record(m.memberId(), m.birthDate(), m.sex(), hasClinical);
+        var record = engine.record(m.memberId(), m.birthDate(), m.sex(), !clinicalResources.isEmpty());
         ClaimRecords.fill(record, claims);
-        List<Resource> clinicalResources = hasClinical ? clinical.resources(m.memberId()) : List.of();
         FhirRecords.add(record, clinicalResources);
         var out = new ArrayList<Answer>(measureIds.size());
         List<Resource> fhir = null;
@@ -294,6 +391,24 @@ public class OwnEngineRuns {
             m.spa(),
             m.rcacRegion()
         };
+    }
+
+    private static final String COPY_INTO = """
+            quality.measure_result (run_id, member_id, initial_population, denominator, denominator_exclusion,
+                denominator_exception, numerator, error, sex, age_band, race_ethnicity, language, spa, rcac_region)""";
+
+    /** {@link #row} in COPY's text format: a run's rows are new to the table, so no conflict is possible. */
+    private static void copyRow(
+            CopyText out, long runId, MemberResidence m, MeasurePopulations r, String error, LocalDate asOf) {
+        for (var value : row(runId, m, r, error, asOf)) {
+            switch (value) {
+                case null -> out.text(null);
+                case Boolean b -> out.text(b ? "t" : "f");
+                case Number n -> out.number(n);
+                default -> out.text(value.toString());
+            }
+        }
+        out.endRow();
     }
 
     private static boolean in(MeasurePopulations result, String population) {
@@ -406,7 +521,6 @@ public class OwnEngineRuns {
                 s.sex(),
                 s.raceEthnicity());
         var clinicalResources = clinical.resources(memberId);
-        boolean hasClinical = !clinicalResources.isEmpty();
         var out = new LinkedHashMap<String, MeasurePopulations>();
         var rows = new ArrayList<Object[]>();
         for (var run : latest) {
@@ -415,7 +529,7 @@ public class OwnEngineRuns {
             var to = (LocalDate) run[3];
             Answer answer;
             if (EcqmEngine.MEASURES.contains(measureId)) {
-                answer = answers(residence, claims, hasClinical, List.of(measureId), from, to)
+                answer = answers(residence, claims, clinicalResources, List.of(measureId), from, to)
                         .get(0);
             } else {
                 MeasurePopulations result = null;

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Quality measures at full scale through PostgreSQL (issue #21, "Fast"): every measure our engine covers
+# (EcqmEngine.MEASURES) run by OwnEngineRuns as the application runs it (members streamed from coverage, claims and
+# clinical data read, evaluated on the cores, results written, the run's listeners: attribution, monthly trends),
+# heap capped at 2 GB; then the CQL reference engine on 1,000 members of the same run and one member recomputed.
+#
+#   bench/quality/full.sh [REFERENCE (default 1000)] [RECOMPUTE (default 20)]
+#
+# The data directory (QUALITY_DATA, default /work/quality-data-full) is prepared once and kept between runs:
+#   1. members: a copy of QUALITY_SOURCE (default /work/soak-data-full, the soak's 2.9 M members; never modified),
+#      or, when QUALITY_SOURCE is empty, `generate --scale QUALITY_SCALE` (default small) into it;
+#   2. claims: `generate-837` for every active member (CLAIMS claims, default 13,450,000: about 15.05 M service lines
+#      for 2.73 M active members at SyntheticClaims' Medi-Cal-like visit rates) stored by ClaimBulkLoad (the importer's reader and chunk writer,
+#      members mapped up front) or, with CLAIMS_LOAD=real, the real `import-837`; either resumes if stopped;
+#   3. labs and immunizations: CSVs in the documented layouts for a share (SUPPLEMENTAL_SHARE, default 0.001) of the
+#      members they fit, imported as `import-supplemental` does. Center screenings: those already in the data.
+# Each step leaves a marker under $QUALITY_DATA/bench; delete it to redo the step.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REFERENCE=${1:-1000}
+RECOMPUTE=${2:-20}
+export COMMONWEAL_DATA_DIR=${QUALITY_DATA:-/work/quality-data-full}
+SOURCE=${QUALITY_SOURCE-/work/soak-data-full}
+CLAIMS=${CLAIMS:-13450000}
+WORK=target/bench-quality-full
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA=$JAVA_HOME/bin/java
+mkdir -p "$WORK"
+./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+APP="$JAVA -cp $CP org.commonweal.CommonwealApplication"
+BENCH=$COMMONWEAL_DATA_DIR/bench
+
+if [ ! -d "$COMMONWEAL_DATA_DIR/postgres" ]; then
+  if [ -n "$SOURCE" ]; then
+    echo "== copying $SOURCE to $COMMONWEAL_DATA_DIR (read-only source)"
+    cp -a "$SOURCE" "$COMMONWEAL_DATA_DIR.tmp" && mv "$COMMONWEAL_DATA_DIR.tmp" "$COMMONWEAL_DATA_DIR"
+  else
+    echo "== demo data at scale ${QUALITY_SCALE:-small} in $COMMONWEAL_DATA_DIR"
+    mkdir -p "$COMMONWEAL_DATA_DIR"
+    $APP generate --scale "${QUALITY_SCALE:-small}" > "$WORK/generate.log" 2>&1
+  fi
+fi
+mkdir -p "$BENCH"
+if [ ! -f "$BENCH/claims.generated" ]; then
+  echo "== generate-837: $CLAIMS claims for the active members"
+  $APP generate-837 --members 100000000 --claims "$CLAIMS" --year 2026 --out "$BENCH/claims-2026.837" \
+    | tee "$BENCH/claims.generated.tmp"
+  mv "$BENCH/claims.generated.tmp" "$BENCH/claims.generated"
+fi
+if [ ! -f "$BENCH/claims.imported" ]; then
+  echo "== import-837 (the real path; resumes a file stopped half-way)"
+  if [ "${CLAIMS_LOAD:-bulk}" = real ]; then
+    /usr/bin/time -v $APP import-837 "$BENCH"/claims-2026*.837 > "$BENCH/import.log" 2>&1
+  else
+    # the importer's reader and chunk writer, members mapped up front (ClaimBulkLoad): import-837 ran ~2,300
+    # lines/s on the shared machine, 15 M lines would take hours; resumes where it stopped
+    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$BENCH"/claims-2026*.837 \
+      > "$BENCH/import.log" 2>&1
+  fi
+  grep -v '^20..-' "$BENCH/import.log" | tail -5
+  touch "$BENCH/claims.imported"
+fi
+if [ ! -f "$BENCH/supplemental.imported" ]; then
+  echo "== labs and immunizations (share ${SUPPLEMENTAL_SHARE:-0.001})"
+  $JAVA -Xmx2g -cp "$CP" org.commonweal.quality.results.QualityFullBenchmark supplemental "$BENCH" \
+    "${SUPPLEMENTAL_SHARE:-0.001}" 2> "$BENCH/supplemental.err" | tee "$BENCH/supplemental.tmp"
+  mv "$BENCH/supplemental.tmp" "$BENCH/supplemental.imported"
+fi
+
+echo "== measures run through PostgreSQL, heap capped at 2 GB ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+# MONTHLY_TRENDS=true adds the monthly trends listener (the CQL engine at 11 month ends per denominator member: hours
+# at full scale, see docs/benchmarks-quality.md); off by default here
+echo "monthly trends: ${MONTHLY_TRENDS:-false}"
+$JAVA -Xmx2g -Xlog:gc:file="$WORK/gc.log" -Dcommonweal.quality.monthly-trends="${MONTHLY_TRENDS:-false}" \
+  -cp "$CP" org.commonweal.quality.results.QualityFullBenchmark run \
+  "$REFERENCE" "$RECOMPUTE" 2> "$WORK/run.err" | grep -v '^20..-..-..T' | tee "$WORK/result.txt"
+echo "GC log: $WORK/gc.log; the application log: $WORK/run.err"
