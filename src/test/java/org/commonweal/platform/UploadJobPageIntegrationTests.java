@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -35,35 +34,50 @@ class UploadJobPageIntegrationTests {
         return new MockMultipartFile(field, name, "text/plain", content.getBytes(StandardCharsets.UTF_8));
     }
 
+    @org.springframework.beans.factory.annotation.Value("${commonweal.uploads.threads:2}")
+    int workers;
+
     private Runnable blocker;
+    private final java.util.concurrent.atomic.AtomicInteger blockersRunning =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * Fills the pool (every worker and every queue place) right before the upload: a task of an earlier test class
-     * that ends meanwhile frees a place, which a blocker then takes, so the upload meets a full pool every time.
+     * Fills the pool right before the upload, and waits until every worker runs one of this test's blockers: tasks of
+     * earlier test classes still queued or running (their uploads' jobs) would otherwise end meanwhile and free a
+     * place that the upload then takes (302 instead of 503). A worker running a blocker frees nothing until released.
      */
-    private void fill() {
+    private void fill() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {
                 tasks.submit("blocker", blocker);
             } catch (UploadTasks.Busy full) {
-                return;
+                if (blockersRunning.get() >= workers) return;
+                assertThat(System.nanoTime())
+                        .as("workers still busy with earlier tasks")
+                        .isLessThan(deadline);
+                Thread.sleep(20);
             }
         }
     }
 
     private String busy(MockMultipartHttpServletRequestBuilder upload, RequestPostProcessor user) throws Exception {
         fill();
-        return mvc.perform(upload.header("Accept-Language", "es").with(csrf()).with(user))
-                .andExpect(status().isServiceUnavailable())
+        var response = mvc.perform(
+                        upload.header("Accept-Language", "es").with(csrf()).with(user))
                 .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+                .getResponse();
+        assertThat(response.getStatus())
+                .as("status (redirected to %s)", response.getRedirectedUrl())
+                .isEqualTo(503);
+        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
     void everyUploadFormAnswers503WithItsFormWhenTheWorkersAreBusy() throws Exception {
         var release = new CountDownLatch(1);
         blocker = () -> {
+            blockersRunning.incrementAndGet();
             try {
                 release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
-import org.commonweal.coverage.x12.CopyText;
+import org.commonweal.platform.CopyBinary;
 import org.commonweal.quality.CareGapsComputed;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.engine.EcqmEngine;
@@ -260,7 +260,7 @@ public class OwnEngineRuns {
             long done = System.nanoTime();
             phases[3] += done - t0;
             phases[1] += done - runningSince;
-            var rows = new CopyText();
+            var rows = new ArrayList<Object[]>();
             for (var perMember : answers) {
                 for (var a : perMember) {
                     var t = tallies.get(a.measureId());
@@ -272,10 +272,15 @@ public class OwnEngineRuns {
                         t[3] += a.result().count("denominator-exclusion");
                         t[4] += a.result().count("numerator");
                     }
-                    copyRow(rows, runs.get(a.measureId()), a.member(), a.result(), a.error(), to);
+                    rows.add(row(runs.get(a.measureId()), a.member(), a.result(), a.error(), to));
                 }
             }
-            template.execute((ConnectionCallback<Long>) c -> rows.copyInto(c, COPY_INTO));
+            template.execute((ConnectionCallback<Long>) c -> {
+                try (var out = new CopyBinary(c, COPY_INTO, 14)) {
+                    for (var row : rows) copyRow(out, row);
+                    return out.finish();
+                }
+            });
             phases[2] += System.nanoTime() - done;
         }
 
@@ -397,18 +402,19 @@ public class OwnEngineRuns {
             quality.measure_result (run_id, member_id, initial_population, denominator, denominator_exclusion,
                 denominator_exception, numerator, error, sex, age_band, race_ethnicity, language, spa, rcac_region)""";
 
-    /** {@link #row} in COPY's text format: a run's rows are new to the table, so no conflict is possible. */
-    private static void copyRow(
-            CopyText out, long runId, MemberResidence m, MeasurePopulations r, String error, LocalDate asOf) {
-        for (var value : row(runId, m, r, error, asOf)) {
-            switch (value) {
-                case null -> out.text(null);
-                case Boolean b -> out.text(b ? "t" : "f");
-                case Number n -> out.number(n);
-                default -> out.text(value.toString());
-            }
-        }
-        out.endRow();
+    /**
+     * {@link #row} in COPY's binary format ({@link CopyBinary}, as the 834 and 837 loads write): a run's rows are new
+     * to the table, so no conflict is possible.
+     */
+    private static void copyRow(CopyBinary out, Object[] v) throws SQLException {
+        out.row().int8((Long) v[0]).text((String) v[1]);
+        for (int i = 2; i <= 6; i++) out.bool((Boolean) v[i]);
+        out.text((String) v[7])
+                .text((String) v[8])
+                .text((String) v[9])
+                .text((String) v[10])
+                .text((String) v[11]);
+        out.int4((Integer) v[12]).int4((Integer) v[13]);
     }
 
     private static boolean in(MeasurePopulations result, String population) {
