@@ -22,6 +22,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * notice, in the reader's language, and starts nothing.
  */
 @IntegrationTest
+// A pool of its own (one worker, one queue place): in the full suite the shared context's pool took the roster upload
+// although this test had just filled it (302 instead of 503; alone, and after the claim upload tests, it passed), so
+// the test no longer shares the pool with the jobs of other classes.
+@org.springframework.test.context.TestPropertySource(
+        properties = {"commonweal.uploads.threads=1", "commonweal.uploads.queue=1"})
 class UploadJobPageIntegrationTests {
 
     @Autowired
