@@ -3,7 +3,6 @@ package org.commonweal.centers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.commonweal.IntegrationTest;
 import org.commonweal.centers.schedule.SeriesScheduler;
@@ -78,6 +77,20 @@ class CentersBrowserTests {
         return queries.seriesSessions(series).getFirst().id();
     }
 
+    /** Five minutes from now on the wall clock of Los Angeles, in the same day there (waits past midnight if not). */
+    static LocalDateTime soonToday() throws InterruptedException {
+        var zone = java.time.ZoneId.of("America/Los_Angeles");
+        LocalDateTime now = LocalDateTime.now(zone);
+        LocalDateTime start = now.plusMinutes(5).withSecond(0).withNano(0);
+        if (!start.toLocalDate().equals(now.toLocalDate())) {
+            Thread.sleep(Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay())
+                    .plusSeconds(2)
+                    .toMillis());
+            start = LocalDateTime.now(zone).plusMinutes(5).withSecond(0).withNano(0);
+        }
+        return start;
+    }
+
     /** Clicks through the DOM: headless Chromium reports long forms' buttons as covered below the fold. */
     private void click(By by) {
         var element = browser.findElement(by);
@@ -94,10 +107,9 @@ class CentersBrowserTests {
 
     @Test
     void aResidentRegistersInSpanishAndChecksInAtTheKioskWithTheCode() throws Exception {
-        // a session later today at Lynwood, so the kiosk accepts the code
-        LocalDateTime start =
-                LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).atTime(23, 0);
-        long id = session(start, 59);
+        // a session a few minutes from now, still today at Lynwood: open for registration (a class that has started
+        // shows no form) and on today's kiosk list. In the last minutes of a day the test waits for the next one.
+        long id = session(soonToday(), 59);
 
         browser.manage().deleteAllCookies();
         browser.get(url("/centers/sessions/" + id + "?lang=es"));
