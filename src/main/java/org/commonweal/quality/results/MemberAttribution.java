@@ -94,14 +94,20 @@ class MemberAttribution {
         }
 
         /**
-         * The attribution of members whose spans are not at hand: their spans read in one bulk coverage read
-         * (audited once), the span chosen as {@link #spanFor} says. Members with nothing to attribute are absent.
+         * The attribution of members whose spans are not at hand: their spans read in one coverage read (audited
+         * once, as a read of the member when there is one), the span chosen as {@link #spanFor} says. Members with
+         * nothing to attribute are absent.
          */
         Map<String, Attribution> attribute(Collection<String> memberIds) {
             if (memberIds.isEmpty()) return Map.of();
             long t0 = System.nanoTime();
             coverageReads++;
-            var spans = coverage.spans(memberIds, PURPOSE);
+            // one member (a recompute): audited as a read of that member; many: one bulk read
+            var spans = memberIds.size() == 1
+                    ? Map.of(
+                            memberIds.iterator().next(),
+                            coverage.spans(memberIds.iterator().next(), PURPOSE))
+                    : coverage.spans(memberIds, PURPOSE);
             var chosen = new HashMap<String, EnrollmentSpan>();
             for (var id : memberIds) {
                 spanFor(spans.getOrDefault(id, List.of()), from, to).ifPresent(s -> chosen.put(id, s));
