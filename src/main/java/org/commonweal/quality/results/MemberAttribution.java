@@ -78,14 +78,24 @@ class MemberAttribution {
                 .update();
     }
 
-    /** What a period's attributions cost: members attributed, the queries made for them and the time taken. */
-    record Tally(long members, int batches, int coverageReads, int directoryLookUps, int claimsQueries, long millis) {}
+    /**
+     * What a period's attributions cost: members attributed, the queries made for them, the time taken in all and of
+     * it in the claims queries.
+     */
+    record Tally(
+            long members,
+            int batches,
+            int coverageReads,
+            int directoryLookUps,
+            int claimsQueries,
+            long millis,
+            long claimsMillis) {}
 
     final class Period {
         private final LocalDate from;
         private final LocalDate to;
         private final Map<String, Optional<NetworkDirectory.ListedPractitioner>> listed = new HashMap<>();
-        private long members, nanos;
+        private long members, nanos, claimsNanos;
         private int batches, coverageReads, directoryLookUps, claimsQueries;
 
         private Period(LocalDate from, LocalDate to) {
@@ -132,7 +142,9 @@ class MemberAttribution {
             Map<String, NetworkDirectory.ListedPractitioner> claimed = Map.of();
             if (!byClaims.isEmpty()) {
                 claimsQueries++;
+                long c0 = System.nanoTime();
                 claimed = plurality.providers(byClaims, from, to, this::lookUp);
+                claimsNanos += System.nanoTime() - c0;
             }
             var out = new HashMap<String, Attribution>();
             for (var id : memberIds) {
@@ -144,7 +156,14 @@ class MemberAttribution {
         }
 
         Tally tally() {
-            return new Tally(members, batches, coverageReads, directoryLookUps, claimsQueries, nanos / 1_000_000);
+            return new Tally(
+                    members,
+                    batches,
+                    coverageReads,
+                    directoryLookUps,
+                    claimsQueries,
+                    nanos / 1_000_000,
+                    claimsNanos / 1_000_000);
         }
 
         /** The directory's answers for these NPIs, asking it only about the ones not seen yet in the period. */
