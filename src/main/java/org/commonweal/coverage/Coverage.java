@@ -63,6 +63,14 @@ public interface Coverage {
      */
     void forEachActiveMember(LocalDate date, String purpose, Consumer<MemberResidence> consumer);
 
+    /**
+     * {@link #forEachActiveMember(LocalDate, String, Consumer)} with each member's span covering {@code date}: the
+     * one {@link #eligibility(List, String)} answers with (its product line and PCP, for measure results'
+     * attribution), in the same single query. Audited once as a bulk read.
+     */
+    void forEachActiveMemberSpan(
+            LocalDate date, String purpose, java.util.function.BiConsumer<MemberResidence, EnrollmentSpan> consumer);
+
     /** Members covered on {@code date}. */
     long countActiveMembers(LocalDate date);
 

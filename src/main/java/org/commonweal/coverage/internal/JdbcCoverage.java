@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -125,6 +126,19 @@ class JdbcCoverage implements Coverage {
         audit.record(new AuditEntry(
                 AuditAction.EXPORT, "member", null, null, purpose, "residences of members active on " + date));
         members.forEachActive(date, consumer);
+    }
+
+    @Override
+    public void forEachActiveMemberSpan(
+            LocalDate date, String purpose, BiConsumer<MemberResidence, EnrollmentSpan> consumer) {
+        audit.record(new AuditEntry(
+                AuditAction.EXPORT,
+                "member",
+                null,
+                null,
+                purpose,
+                "residences and enrollment spans (PCP) of members active on " + date));
+        members.forEachActive(date, true, consumer);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.MemberResidence;
@@ -258,21 +259,31 @@ class Members {
 
     /** Streams with a server-side cursor (fetch size), so 2.9 million rows never sit in memory. */
     void forEachActive(LocalDate date, Consumer<MemberResidence> consumer) {
+        forEachActive(date, false, (member, span) -> consumer.accept(member));
+    }
+
+    /**
+     * {@link #forEachActive(LocalDate, Consumer)}, with the span covering {@code date} when {@code withSpan} (the one
+     * the eligibility query chooses: the latest-starting, then the highest id; null otherwise).
+     */
+    void forEachActive(LocalDate date, boolean withSpan, BiConsumer<MemberResidence, EnrollmentSpan> consumer) {
         template.execute((java.sql.Connection connection) -> {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try (var ps = connection.prepareStatement("""
+            try (var ps =
+                    connection.prepareStatement("""
                     select distinct on (m.member_id) m.member_id, m.zip, m.spa, m.rcac_region, m.latitude, m.longitude,
-                           m.spoken_language, s.product_line, m.birth_date, m.sex, m.race_ethnicity
+                           m.spoken_language, s.product_line, m.birth_date, m.sex, m.race_ethnicity""" + (withSpan ? ", " + qualified("s", SPAN_COLUMNS) : "") + """
+
                     from coverage.enrollment_span s join coverage.member m on m.member_id = s.member_id
                     where s.begin_date <= ? and (s.end_date is null or s.end_date >= ?) and s.status <> 'suspended'
-                    order by m.member_id, s.begin_date desc""")) {
+                    order by m.member_id, s.begin_date desc, s.id desc""")) {
                 ps.setFetchSize(5000);
                 ps.setObject(1, date);
                 ps.setObject(2, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        consumer.accept(residence(rs));
+                        consumer.accept(residence(rs), withSpan ? spanAt(rs, 11) : null);
                     }
                 }
             } finally {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.commonweal.network.NetworkDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,21 +36,26 @@ class ClaimPlurality {
     record Visits(String memberId, String npi, int days, LocalDate last) {}
 
     private final JdbcClient jdbc;
-    private final NetworkDirectory directory;
 
-    ClaimPlurality(JdbcClient jdbc, NetworkDirectory directory) {
+    ClaimPlurality(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.directory = directory;
     }
 
-    /** Each member's plurality provider, for the members that have one (others are absent). */
+    /**
+     * Each member's plurality provider, for the members that have one (others are absent); the visits' NPIs looked up
+     * by {@code listedByNpi} (the directory's facade, through the answers a caller keeps from one batch of members
+     * to the next).
+     */
     Map<String, NetworkDirectory.ListedPractitioner> providers(
-            Collection<String> memberIds, LocalDate from, LocalDate to) {
+            Collection<String> memberIds,
+            LocalDate from,
+            LocalDate to,
+            Function<Collection<String>, Map<String, NetworkDirectory.ListedPractitioner>> listedByNpi) {
         var result = new HashMap<String, NetworkDirectory.ListedPractitioner>();
         if (memberIds.isEmpty()) return result;
         var visits = visits(memberIds, from, to);
-        var listed = directory.listedPractitionersByNpi(
-                visits.stream().map(Visits::npi).distinct().toList());
+        var listed =
+                listedByNpi.apply(visits.stream().map(Visits::npi).distinct().toList());
         var best = new HashMap<String, Visits>();
         for (var v : visits) {
             var practitioner = listed.get(v.npi());

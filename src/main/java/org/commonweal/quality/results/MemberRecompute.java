@@ -2,6 +2,7 @@ package org.commonweal.quality.results;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.measure.MeasureCatalog;
@@ -27,19 +28,32 @@ public class MemberRecompute {
     private final Coverage coverage;
     private final ClinicalImport clinical;
     private final MeasureRuns runs;
+    private final MemberAttribution attribution;
+    private final ResultAttribution results;
 
     MemberRecompute(
-            JdbcClient jdbc, MeasureCatalog catalog, Coverage coverage, ClinicalImport clinical, MeasureRuns runs) {
+            JdbcClient jdbc,
+            MeasureCatalog catalog,
+            Coverage coverage,
+            ClinicalImport clinical,
+            MeasureRuns runs,
+            MemberAttribution attribution,
+            ResultAttribution results) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.coverage = coverage;
         this.clinical = clinical;
         this.runs = runs;
+        this.attribution = attribution;
+        this.results = results;
     }
 
     private record LatestRun(long id, String measureId, LocalDate from, LocalDate to) {}
 
-    /** Re-evaluates the member in each measure's latest finished run; returns how many results were replaced. */
+    /**
+     * Re-evaluates the member in each measure's latest finished run, attributed again as of its period end; returns how
+     * many results were replaced.
+     */
     @Transactional
     public int recompute(String memberId) {
         var member = coverage.findMember(memberId, PURPOSE);
@@ -71,6 +85,7 @@ public class MemberRecompute {
                     .params(run.id(), memberId)
                     .update();
             runs.store(run.id(), member.get(), result, error, run.to());
+            results.write(run.id(), attribution.period(run.from(), run.to()).attribute(List.of(memberId)));
             replaced++;
         }
         return replaced;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.platform.CopyBinary;
@@ -54,6 +55,7 @@ public class OwnEngineRuns {
     private final Coverage coverage;
     private final ClinicalImport clinical;
     private final ApplicationEventPublisher events;
+    private final MemberAttribution attribution;
     private volatile EcqmEngine engine;
 
     OwnEngineRuns(
@@ -62,13 +64,15 @@ public class OwnEngineRuns {
             MeasureCatalog catalog,
             Coverage coverage,
             ClinicalImport clinical,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            MemberAttribution attribution) {
         this.jdbc = jdbc;
         this.template = template;
         this.catalog = catalog;
         this.coverage = coverage;
         this.clinical = clinical;
         this.events = events;
+        this.attribution = attribution;
     }
 
     /** The engine, its value sets read from the measure content on first use. */
@@ -127,17 +131,23 @@ public class OwnEngineRuns {
         var tallies = new HashMap<String, int[]>();
         measureIds.forEach(id -> tallies.put(id, new int[6]));
         var phases = new long[5];
-        var pipeline = new Pipeline(measureIds, runs, withClinicalData, from, to, tallies, view, phases);
+        var attributions = attribution.period(from, to);
+        var pipeline = new Pipeline(measureIds, runs, withClinicalData, from, to, tallies, view, phases, attributions);
         var batch = new ArrayList<MemberResidence>(BATCH);
-        coverage.forEachActiveMember(to, MeasureRuns.PURPOSE, member -> {
+        var spans = new HashMap<String, EnrollmentSpan>(); // the batch's spans at the period's end (attribution)
+        coverage.forEachActiveMemberSpan(to, MeasureRuns.PURPOSE, (member, span) -> {
             batch.add(member);
+            spans.put(member.memberId(), span);
             if (batch.size() == BATCH) {
-                pipeline.next(List.copyOf(batch));
+                pipeline.next(List.copyOf(batch), spans);
                 batch.clear();
+                spans.clear();
             }
         });
-        pipeline.next(List.copyOf(batch));
+        pipeline.next(List.copyOf(batch), spans);
         pipeline.finish();
+        attribution.attributed(runs.values());
+        log.info("attributed once per member for {} measures: {}", measureIds.size(), attributions.tally());
         long evaluated = System.currentTimeMillis();
         var summaries = new ArrayList<MeasureRuns.RunSummary>();
         long millis = System.currentTimeMillis() - started;
@@ -196,7 +206,9 @@ public class OwnEngineRuns {
         private final Map<String, int[]> tallies;
         private final View view;
         private final long[] phases; // read, evaluate, write, waiting
+        private final MemberAttribution.Period attributions;
         private java.util.concurrent.Future<List<List<Answer>>> running;
+        private Map<String, MemberAttribution.Attribution> runningAttributed;
         private long runningSince;
 
         Pipeline(
@@ -207,7 +219,8 @@ public class OwnEngineRuns {
                 LocalDate to,
                 Map<String, int[]> tallies,
                 View view,
-                long[] phases) {
+                long[] phases,
+                MemberAttribution.Period attributions) {
             this.measureIds = measureIds;
             this.runs = runs;
             this.withClinicalData = withClinicalData;
@@ -216,13 +229,19 @@ public class OwnEngineRuns {
             this.tallies = tallies;
             this.view = view;
             this.phases = phases;
+            this.attributions = attributions;
         }
 
-        /** Reads the batch's claims, then hands it to the pool once the batch before it is written. */
-        void next(List<MemberResidence> members) {
+        /**
+         * Reads the batch's claims and attributes its members ({@code spans}: each one's span at the period's end),
+         * then hands it to the pool once the batch before it is written.
+         */
+        void next(List<MemberResidence> members, Map<String, EnrollmentSpan> spans) {
             long t0 = System.nanoTime();
             var work = new ArrayList<MemberResidence>();
             var claims = read(members, work);
+            var attributed = attributions.attribute(
+                    work.stream().map(MemberResidence::memberId).toList(), spans);
             var clinicalResources = clinical.resources(work.stream()
                     .map(MemberResidence::memberId)
                     .filter(withClinicalData::contains)
@@ -230,6 +249,7 @@ public class OwnEngineRuns {
             phases[0] += System.nanoTime() - t0;
             finish();
             if (work.isEmpty()) return;
+            runningAttributed = attributed;
             runningSince = System.nanoTime();
             running = POOL.submit(() -> work.parallelStream()
                     .map(m -> answers(
@@ -272,11 +292,17 @@ public class OwnEngineRuns {
                         t[3] += a.result().count("denominator-exclusion");
                         t[4] += a.result().count("numerator");
                     }
-                    rows.add(row(runs.get(a.measureId()), a.member(), a.result(), a.error(), to));
+                    rows.add(row(
+                            runs.get(a.measureId()),
+                            a.member(),
+                            a.result(),
+                            a.error(),
+                            to,
+                            runningAttributed.get(a.member().memberId())));
                 }
             }
             template.execute((ConnectionCallback<Long>) c -> {
-                try (var out = new CopyBinary(c, COPY_INTO, 14)) {
+                try (var out = new CopyBinary(c, COPY_INTO, 20)) {
                     for (var row : rows) copyRow(out, row);
                     return out.finish();
                 }
@@ -379,7 +405,13 @@ public class OwnEngineRuns {
                 m.raceEthnicity());
     }
 
-    private static Object[] row(long runId, MemberResidence m, MeasurePopulations r, String error, LocalDate asOf) {
+    private static Object[] row(
+            long runId,
+            MemberResidence m,
+            MeasurePopulations r,
+            String error,
+            LocalDate asOf,
+            MemberAttribution.Attribution a) {
         return new Object[] {
             runId,
             m.memberId(),
@@ -394,13 +426,20 @@ public class OwnEngineRuns {
             m.raceEthnicity(),
             m.spokenLanguage(),
             m.spa(),
-            m.rcacRegion()
+            m.rcacRegion(),
+            a == null ? null : a.productLine(),
+            a == null ? null : a.pcpNpi(),
+            a == null ? null : a.pcpName(),
+            a == null ? null : a.clinic(),
+            a == null ? null : a.medicalGroup(),
+            a == null ? null : a.methodCode()
         };
     }
 
     private static final String COPY_INTO = """
             quality.measure_result (run_id, member_id, initial_population, denominator, denominator_exclusion,
-                denominator_exception, numerator, error, sex, age_band, race_ethnicity, language, spa, rcac_region)""";
+                denominator_exception, numerator, error, sex, age_band, race_ethnicity, language, spa, rcac_region,
+                product_line, pcp_npi, pcp_name, clinic, medical_group, attribution)""";
 
     /**
      * {@link #row} in COPY's binary format ({@link CopyBinary}, as the 834 and 837 loads write): a run's rows are new
@@ -415,6 +454,7 @@ public class OwnEngineRuns {
                 .text((String) v[10])
                 .text((String) v[11]);
         out.int4((Integer) v[12]).int4((Integer) v[13]);
+        for (int i = 14; i <= 19; i++) out.text((String) v[i]);
     }
 
     private static boolean in(MeasurePopulations result, String population) {
@@ -424,20 +464,23 @@ public class OwnEngineRuns {
     private static final String INSERT = """
             insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                 denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
-                language, spa, rcac_region) values """;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                language, spa, rcac_region, product_line, pcp_npi, pcp_name, clinic, medical_group, attribution)
+                values """;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT = """
              on conflict (run_id, member_id) do update set initial_population = excluded.initial_population,
                 denominator = excluded.denominator, denominator_exclusion = excluded.denominator_exclusion,
                 denominator_exception = excluded.denominator_exception, numerator = excluded.numerator,
-                error = excluded.error""";
+                error = excluded.error, product_line = excluded.product_line, pcp_npi = excluded.pcp_npi,
+                pcp_name = excluded.pcp_name, clinic = excluded.clinic, medical_group = excluded.medical_group,
+                attribution = excluded.attribution""";
 
     /** Writes result rows, one multi-row statement per 1,000 (a member recomputed replaces their row). */
     private void insert(List<Object[]> rows) {
         for (int start = 0; start < rows.size(); start += 1000) {
             var part = rows.subList(start, Math.min(rows.size(), start + 1000));
             var sql = new StringBuilder(INSERT);
-            var params = new ArrayList<Object>(part.size() * 14);
+            var params = new ArrayList<Object>(part.size() * 20);
             for (int i = 0; i < part.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(ROW);
                 params.addAll(Arrays.asList(part.get(i)));
@@ -501,8 +544,9 @@ public class OwnEngineRuns {
 
     /**
      * Re-evaluates one member in the latest finished run of every measure (for imports: call it when new claims or
-     * clinical data arrive for the member) and writes the member's row of each of those runs. Returns the new
-     * populations by measure. Audited as a read of the member's data (coverage's look-up).
+     * clinical data arrive for the member) and writes the member's row of each of those runs, attributed again as of
+     * each run's period end ({@link MemberAttribution}: a PCP changed since the run shows). Returns the new populations
+     * by measure. Audited as a read of the member's data (coverage's look-ups).
      */
     public Map<String, MeasurePopulations> recompute(String memberId) {
         var member = coverage.findMember(memberId, MeasureRuns.PURPOSE);
@@ -529,10 +573,13 @@ public class OwnEngineRuns {
         var clinicalResources = clinical.resources(memberId);
         var out = new LinkedHashMap<String, MeasurePopulations>();
         var rows = new ArrayList<Object[]>();
+        var attributed = new HashMap<List<LocalDate>, Map<String, MemberAttribution.Attribution>>(); // by period
         for (var run : latest) {
             var measureId = (String) run[1];
             var from = (LocalDate) run[2];
             var to = (LocalDate) run[3];
+            var attributions = attributed.computeIfAbsent(
+                    List.of(from, to), k -> attribution.period(from, to).attribute(List.of(memberId)));
             Answer answer;
             if (EcqmEngine.MEASURES.contains(measureId)) {
                 answer = answers(residence, claims, clinicalResources, List.of(measureId), from, to)
@@ -550,7 +597,7 @@ public class OwnEngineRuns {
                 answer = new Answer(residence, measureId, result, error);
             }
             if (answer.result() != null) out.put(measureId, answer.result());
-            rows.add(row((Long) run[0], residence, answer.result(), answer.error(), to));
+            rows.add(row((Long) run[0], residence, answer.result(), answer.error(), to, attributions.get(memberId)));
         }
         insert(rows);
         return out;

@@ -172,6 +172,10 @@ class X12FuzzTests {
         public void forEachActiveMember(LocalDate date, String purpose, Consumer<MemberResidence> consumer) {}
 
         @Override
+        public void forEachActiveMemberSpan(
+                LocalDate date, String purpose, java.util.function.BiConsumer<MemberResidence, EnrollmentSpan> c) {}
+
+        @Override
         public long countActiveMembers(LocalDate date) {
             return 0;
         }
