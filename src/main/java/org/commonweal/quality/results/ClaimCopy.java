@@ -20,7 +20,9 @@ import org.postgresql.PGConnection;
  * coverage streams the active members in member-id order, so a batch's claims are one index range scan, with no
  * member-id array to send and match. Binary rows carry dates as day numbers and diagnoses as binary arrays, so
  * nothing is parsed from text (the JDBC path parsed every date and {@code text[]} literal). Claims of members in the
- * range that are not asked for (not active on the period's last day) are skipped.
+ * range that are not asked for (not active on the period's last day) are skipped. The lines are looked up per claim
+ * by their primary key ({@code offset 0} keeps the lateral subquery from being flattened into a join): a batch's
+ * claims are a sliver of the table, and a hash join read every service line of the table for every batch.
  */
 final class ClaimCopy {
 
@@ -30,7 +32,9 @@ final class ClaimCopy {
     private static final String SELECT = """
             select c.member_id, c.id, c.claim_number, c.form, c.statement_from, c.statement_to, c.diagnoses,
               c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code
-            from quality.claim c left join quality.service_line l on l.claim_id = c.id
+            from quality.claim c left join lateral (
+              select line_number, service_from, service_to, procedure_code from quality.service_line
+              where claim_id = c.id offset 0) l on true
             where c.member_id between %s and %s and c.status = 'current'
             order by c.member_id, c.id, l.line_number""";
 

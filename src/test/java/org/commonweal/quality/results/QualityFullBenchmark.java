@@ -162,14 +162,16 @@ public final class QualityFullBenchmark {
         var array = "{" + String.join(",", middle) + "}";
         for (var sql : List.of(
                 ClaimCopy.select(middle.getFirst(), middle.getLast()),
-                ClaimCopy.select(middle.getFirst(), middle.getLast())
-                        .replace(
-                                "c.member_id between " + ClaimCopy.literal(middle.getFirst()) + " and "
-                                        + ClaimCopy.literal(middle.getLast()),
-                                "c.member_id = any(" + ClaimCopy.literal(array) + "::text[])"))) {
+                // the query of OwnEngineRuns.claims (the runs' read until session 9)
+                """
+                select c.member_id, c.id, c.claim_number, c.form, c.statement_from, c.statement_to, c.diagnoses,
+                  c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code
+                from quality.claim c left join quality.service_line l on l.claim_id = c.id
+                where c.member_id = any(%s::text[]) and c.status = 'current' order by c.member_id, c.id, l.line_number""".formatted(ClaimCopy.literal(array)))) {
             System.out.println("plan:");
             template.query("explain (analyze, buffers) " + sql, rs -> {
-                System.out.println("  " + rs.getString(1));
+                var line = rs.getString(1);
+                System.out.println("  " + (line.length() > 160 ? line.substring(0, 160) + "…" : line));
             });
         }
     }
