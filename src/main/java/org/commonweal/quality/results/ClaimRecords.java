@@ -24,13 +24,23 @@ final class ClaimRecords {
             from[i] = line.from();
             to[i] = line.to();
         }
-        record.claim(
-                ClaimResources.first(claim),
-                ClaimResources.last(claim),
-                codes,
-                from,
-                to,
-                claim.diagnoses(),
-                claim.icd10Procedures());
+        var days = days(claim);
+        record.claim(days[0], days[1], codes, from, to, claim.diagnoses(), claim.icd10Procedures());
+    }
+
+    /**
+     * The claim's first and last service days, as {@link ClaimResources#first} and {@link ClaimResources#last} give
+     * them, in one loop over the lines (no streams per claim: this runs for every claim of a measure run).
+     */
+    static LocalDate[] days(ClaimResources.StoredClaim claim) {
+        LocalDate first = null, last = null;
+        for (var line : claim.lines()) {
+            if (line.from() != null && (first == null || line.from().isBefore(first))) first = line.from();
+            var end = line.to() != null ? line.to() : line.from();
+            if (end != null && (last == null || end.isAfter(last))) last = end;
+        }
+        if (first == null) first = claim.from();
+        if (last == null) last = claim.to() != null ? claim.to() : first;
+        return new LocalDate[] {first, last};
     }
 }

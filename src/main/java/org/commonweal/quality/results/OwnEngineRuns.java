@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Measure runs with our own engine ({@link EcqmEngine}), the default: the covered members are streamed from
- * coverage in member order (one audited bulk read), their claims read set-wise, 5,000 members a query, each member's
+ * coverage in member order (one audited bulk read), their claims read 5,000 members at a time by one binary COPY over
+ * their member-id range ({@link ClaimCopy}), each member's
  * record evaluated for every measure at once on the machine's cores, results written in batches. A member's clinical
  * FHIR resources join the record ({@link FhirRecords}); every measure the engine does not cover is evaluated by the
  * CQL reference engine over the same data as FHIR, as {@link MeasureRuns} does. {@link #recompute} re-evaluates one
@@ -57,6 +58,19 @@ public class OwnEngineRuns {
     private final ApplicationEventPublisher events;
     private final MemberAttribution attribution;
     private volatile EcqmEngine engine;
+
+    /**
+     * Whether a run writes only the rows that carry information: members in the measure's initial population, or
+     * whose evaluation failed (see docs/benchmarks-quality.md, session 9). Off by default: the differential
+     * integration test compares every evaluated member's row with the reference engine's.
+     */
+    @org.springframework.beans.factory.annotation.Value("${commonweal.quality.results.informative-only:false}")
+    private volatile boolean informativeOnly;
+
+    /** For tests: the same run both ways in one application. */
+    void informativeOnly(boolean on) {
+        informativeOnly = on;
+    }
 
     OwnEngineRuns(
             JdbcClient jdbc,
@@ -234,7 +248,8 @@ public class OwnEngineRuns {
 
         /**
          * Reads the batch's claims and attributes its members ({@code spans}: each one's span at the period's end),
-         * then hands it to the pool once the batch before it is written.
+         * hands it to the pool once the batch before it is evaluated, then writes that batch's results while the pool
+         * evaluates this one.
          */
         void next(List<MemberResidence> members, Map<String, EnrollmentSpan> spans) {
             long t0 = System.nanoTime();
@@ -247,9 +262,19 @@ public class OwnEngineRuns {
                     .filter(withClinicalData::contains)
                     .toList());
             phases[0] += System.nanoTime() - t0;
-            finish();
-            if (work.isEmpty()) return;
-            runningAttributed = attributed;
+            var evaluated = await();
+            var evaluatedAttributed = runningAttributed;
+            if (!work.isEmpty()) {
+                runningAttributed = attributed;
+                submit(work, claims, clinicalResources);
+            }
+            write(evaluated, evaluatedAttributed); // while the pool evaluates this batch
+        }
+
+        private void submit(
+                List<MemberResidence> work,
+                Map<String, List<ClaimResources.StoredClaim>> claims,
+                Map<String, List<Resource>> clinicalResources) {
             runningSince = System.nanoTime();
             running = POOL.submit(() -> work.parallelStream()
                     .map(m -> answers(
@@ -264,7 +289,12 @@ public class OwnEngineRuns {
 
         /** Waits for the batch on the pool, if any, and writes its results. */
         void finish() {
-            if (running == null) return;
+            write(await(), runningAttributed);
+        }
+
+        /** The answers of the batch on the pool (null when there is none), once it is done. */
+        private List<List<Answer>> await() {
+            if (running == null) return null;
             List<List<Answer>> answers;
             long t0 = System.nanoTime();
             try {
@@ -280,6 +310,13 @@ public class OwnEngineRuns {
             long done = System.nanoTime();
             phases[3] += done - t0;
             phases[1] += done - runningSince;
+            return answers;
+        }
+
+        /** Tallies a batch's answers and writes them by COPY. */
+        private void write(List<List<Answer>> answers, Map<String, MemberAttribution.Attribution> attributed) {
+            if (answers == null) return;
+            long done = System.nanoTime();
             var rows = new ArrayList<Object[]>();
             for (var perMember : answers) {
                 for (var a : perMember) {
@@ -292,13 +329,14 @@ public class OwnEngineRuns {
                         t[3] += a.result().count("denominator-exclusion");
                         t[4] += a.result().count("numerator");
                     }
+                    if (informativeOnly && a.error() == null && !a.result().in("initial-population")) continue;
                     rows.add(row(
                             runs.get(a.measureId()),
                             a.member(),
                             a.result(),
                             a.error(),
                             to,
-                            runningAttributed.get(a.member().memberId())));
+                            attributed.get(a.member().memberId())));
                 }
             }
             template.execute((ConnectionCallback<Long>) c -> {
@@ -326,8 +364,7 @@ public class OwnEngineRuns {
                         .toList();
                 if (members.isEmpty()) return Map.of();
             }
-            var ids = members.stream().map(MemberResidence::memberId).toArray(String[]::new);
-            var claims = claims(ids);
+            var claims = claimsInOrder(members);
             int fromDay = (int) from.toEpochDay();
             int toDay = (int) to.toEpochDay();
             for (var m : members) {
@@ -489,7 +526,20 @@ public class OwnEngineRuns {
         }
     }
 
-    /** The current claims (with their lines) of a set of members, in one query. */
+    /**
+     * The current claims of members given in member-id order (as coverage streams them): one binary COPY over their
+     * id range ({@link ClaimCopy}).
+     */
+    private Map<String, List<ClaimResources.StoredClaim>> claimsInOrder(List<MemberResidence> members) {
+        var asked = new HashSet<String>(members.size() * 2);
+        for (var m : members) asked.add(m.memberId());
+        var first = members.getFirst().memberId();
+        var last = members.getLast().memberId();
+        return template.execute((ConnectionCallback<Map<String, List<ClaimResources.StoredClaim>>>)
+                c -> ClaimCopy.read(c, first, last, asked));
+    }
+
+    /** The current claims (with their lines) of any set of members, in one query (the benchmark's sample). */
     Map<String, List<ClaimResources.StoredClaim>> claims(String[] memberIds) {
         var byMember = new HashMap<String, List<ClaimResources.StoredClaim>>();
         var open = new HashMap<Long, Object[]>();
@@ -557,7 +607,9 @@ public class OwnEngineRuns {
                 where finished_at is not null and population_view = 'ecqm' order by measure_id, id desc""")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), date(rs, 3), date(rs, 4)})
                 .list();
-        var claims = claims(new String[] {memberId}).getOrDefault(memberId, List.of());
+        var claims = template.execute((ConnectionCallback<Map<String, List<ClaimResources.StoredClaim>>>)
+                        c -> ClaimCopy.read(c, memberId, memberId, Set.of(memberId)))
+                .getOrDefault(memberId, List.of());
         var residence = new MemberResidence(
                 s.memberId(),
                 s.zip(),

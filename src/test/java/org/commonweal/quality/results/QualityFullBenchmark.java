@@ -97,10 +97,83 @@ public final class QualityFullBenchmark {
                             Integer.parseInt(args[2]),
                             0);
                 }
-                default -> throw new IllegalArgumentException("mode: supplemental, run or sample, not " + args[0]);
+                case "read" ->
+                    read(
+                            context.getBean(OwnEngineRuns.class),
+                            context.getBean(Coverage.class),
+                            context.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
+                default ->
+                    throw new IllegalArgumentException("mode: supplemental, run, sample or read, not " + args[0]);
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * {@code read}: the claims of every active member read in the run's batches (5,000 members in member order) both
+     * ways, alternating per batch so both see the same load: the JDBC query by member-id array the runs used until
+     * session 9 ({@link OwnEngineRuns#claims}) and the binary COPY over the batch's member-id range ({@link
+     * ClaimCopy}); checks they give the same claims, prints service lines per second of each and the plans of the
+     * middle batch's two queries.
+     */
+    private static void read(
+            OwnEngineRuns runs, Coverage coverage, org.springframework.jdbc.core.JdbcTemplate template) {
+        var batches = new ArrayList<List<String>>();
+        var batch = new ArrayList<String>();
+        coverage.forEachActiveMember(TO, "quality: benchmark claim read", m -> {
+            batch.add(m.memberId());
+            if (batch.size() == OwnEngineRuns.BATCH) {
+                batches.add(List.copyOf(batch));
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) batches.add(List.copyOf(batch));
+        long[] nanos = new long[2];
+        long lines = 0, claims = 0, members = 0;
+        for (int i = 0; i < batches.size(); i++) {
+            var b = batches.get(i);
+            var asked = new java.util.HashSet<>(b);
+            Map<String, List<ClaimResources.StoredClaim>> byArray = null, byCopy = null;
+            // each way first on every other batch: neither always finds the pages the other has just read
+            for (int way : i % 2 == 0 ? new int[] {0, 1} : new int[] {1, 0}) {
+                long t0 = System.nanoTime();
+                if (way == 0) byArray = runs.claims(b.toArray(String[]::new));
+                else
+                    byCopy = template.execute((org.springframework.jdbc.core.ConnectionCallback<
+                                    Map<String, List<ClaimResources.StoredClaim>>>)
+                            c -> ClaimCopy.read(c, b.getFirst(), b.getLast(), asked));
+                nanos[way] += System.nanoTime() - t0;
+            }
+            if (!byArray.equals(byCopy)) throw new IllegalStateException("the two reads differ in a batch");
+            members += b.size();
+            for (var own : byCopy.values()) {
+                claims += own.size();
+                for (var c : own) lines += Math.max(1, c.lines().size());
+            }
+        }
+        System.out.printf(
+                "read: %,d members in %d batches, %,d claims, %,d rows (service lines; a claim without lines 1)%n",
+                members, batches.size(), claims, lines);
+        System.out.printf(
+                "  by member-id array (JDBC, text): %.1f s, %,.0f rows/s%n", nanos[0] / 1e9, lines / (nanos[0] / 1e9));
+        System.out.printf(
+                "  by member-id range (binary COPY): %.1f s, %,.0f rows/s%n", nanos[1] / 1e9, lines / (nanos[1] / 1e9));
+        var middle = batches.get(batches.size() / 2);
+        var array = "{" + String.join(",", middle) + "}";
+        for (var sql : List.of(
+                ClaimCopy.select(middle.getFirst(), middle.getLast()),
+                // the query of OwnEngineRuns.claims (the runs' read until session 9)
+                """
+                select c.member_id, c.id, c.claim_number, c.form, c.statement_from, c.statement_to, c.diagnoses,
+                  c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code
+                from quality.claim c left join quality.service_line l on l.claim_id = c.id
+                where c.member_id = any(%s::text[]) and c.status = 'current' order by c.member_id, c.id, l.line_number""".formatted(ClaimCopy.literal(array)))) {
+            System.out.println("plan:");
+            template.query("explain (analyze, buffers) " + sql, rs -> {
+                var line = rs.getString(1);
+                System.out.println("  " + (line.length() > 160 ? line.substring(0, 160) + "…" : line));
+            });
+        }
     }
 
     private static void supplemental(Coverage coverage, SupplementalCsv csv, Path out, double share) throws Exception {
