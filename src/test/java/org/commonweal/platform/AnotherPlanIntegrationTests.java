@@ -20,6 +20,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.commonweal.adequacy.Adequacy;
 import org.commonweal.identity.ApiClients;
 import org.commonweal.identity.ApiScope;
@@ -31,14 +33,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A plan other than L.A. Care, configured by properties alone (issue #19): the application started with the Inland
- * Empire Health Plan's identity, its county (Riverside) and the Mountain time zone answers a 270, a FHIR Coverage
- * read and the member's ID card page as that plan, and names its county in the adequacy export and the HSDS service
- * area. Its own application context (the properties differ from {@code @IntegrationTest}'s).
+ * Empire Health Plan's identity, its county (Riverside), its partner plan (Molina) and the Mountain time zone answers
+ * a 270, a FHIR Coverage read and the member's ID card page as that plan, names its county in the adequacy export and
+ * the HSDS service area, and a page of every module, in English and Spanish, says its names and none of the demo
+ * plan's. Its own application context (the properties differ from {@code @IntegrationTest}'s).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,7 +57,14 @@ import org.springframework.test.web.servlet.MockMvc;
             "commonweal.plan.service-area.county-fips=06065",
             "commonweal.plan.service-area.county-code=33",
             "commonweal.plan.service-area.state=CA",
-            "commonweal.plan.service-area.state-name=California"
+            "commonweal.plan.service-area.state-name=California",
+            "commonweal.plan.short-name=IEHP",
+            "commonweal.plan.service-area.example-zip=92501",
+            "commonweal.plan.service-area.example-places=Moreno Valley,Palm Springs",
+            "commonweal.plan.service-area.example-address=3080 Myers St, 92503",
+            "commonweal.plan.partner.name=Molina Healthcare of California",
+            "commonweal.plan.partner.brand-name=Molina Healthcare",
+            "commonweal.plan.partner.short-name=Molina"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -75,6 +87,12 @@ class AnotherPlanIntegrationTests {
     @Autowired
     Adequacy adequacy;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
+
     @LocalServerPort
     int port;
 
@@ -87,7 +105,19 @@ class AnotherPlanIntegrationTests {
                         "IEHP",
                         DENVER,
                         Currency.getInstance("USD"),
-                        new PlanIdentity.ServiceArea("Riverside", "06065", "33", "CA", "California")));
+                        new PlanIdentity.ServiceArea(
+                                "Riverside",
+                                "06065",
+                                "33",
+                                "CA",
+                                "California",
+                                Map.of(),
+                                "92501",
+                                List.of("Moreno Valley", "Palm Springs"),
+                                "3080 Myers St, 92503"),
+                        "IEHP",
+                        new PlanIdentity.PartnerPlan(
+                                "Molina Healthcare of California", "Molina Healthcare", "Molina")));
     }
 
     @Test
@@ -197,5 +227,116 @@ class AnotherPlanIntegrationTests {
                 .contains("\"extent\":\"Riverside County, California\"")
                 .contains("\"region\":\"Riverside County\"")
                 .doesNotContain("Los Angeles County");
+    }
+
+    /** What the demo plan's words would leave on a page of another plan, in any language. */
+    private static final List<String> DEMO_PLAN_WORDS = List.of(
+            "L.A. Care",
+            "L.A. CARE",
+            "LACARE",
+            "Los Angeles",
+            "Los Ángeles",
+            "Los_Angeles",
+            "Blue Shield",
+            "Pacific",
+            "Pacífico");
+
+    @Test
+    void everyModulesPageSaysThePlansNamesAndNoneOfTheDemoPlans() throws Exception {
+        long session = jdbc.sql(
+                        "select id from centers.class_session where starts_at > now() order by starts_at limit 1")
+                .query(Long.class)
+                .single();
+        // page, role ("public" for none), then what this plan's words make of it in English and in Spanish
+        String[][] pages = {
+            {"/", "public"},
+            {
+                "/find-a-doctor?near=Nowhere+Town",
+                "public",
+                "such as 92501",
+                "Riverside County (such as Moreno Valley or Palm Springs)",
+                "3080 Myers St, 92503"
+            },
+            {"/centers", "public", "run with Molina Healthcare of California"},
+            {
+                "/centers/sessions/" + session,
+                "public",
+                "an IEHP member",
+                "a Molina Healthcare member",
+                "Link to your IEHP membership"
+            },
+            {
+                "/centers/staff/sessions/" + session,
+                "CENTER_STAFF",
+                ">IEHP</option>",
+                ">Molina</option>",
+                "IEHP member ID"
+            },
+            {"/centers/staff/visits", "CENTER_STAFF", ">IEHP</option>", "IEHP member ID"},
+            {"/grants/opportunities", "public", "the people of Riverside County"},
+            {"/grants/staff/cycles/new", "GRANTS_OFFICER", "Time (Denver)"},
+            {"/insights", "ANALYST"},
+            {"/insights/trends?measure=members&area=4", "ANALYST", ">Riverside County</option>"},
+            {"/places", "public", "Riverside County is organized"},
+            {"/my/coverage/id-card", "MEMBER", "Inland Empire Health Plan"},
+            {"/members/DEMO-MEMBER-1", "MEMBER_SERVICES"},
+            {"/care-gaps", "MEMBER_SERVICES"},
+            {"/quality", "ANALYST"}
+        };
+        Map<String, List<String>> spanish = Map.of(
+                "/find-a-doctor?near=Nowhere+Town",
+                List.of("como 92501", "condado de Riverside (como Moreno Valley o Palm Springs)"),
+                "/centers",
+                List.of("junto con Molina Healthcare of California"),
+                "/centers/sessions/" + session,
+                List.of("miembro de IEHP", "miembro de Molina Healthcare", "membresía de IEHP"),
+                "/grants/opportunities",
+                List.of("Condado de Riverside"),
+                "/grants/staff/cycles/new",
+                List.of("Hora (Denver)"),
+                "/insights/trends?measure=members&area=4",
+                List.of(">Condado de Riverside</option>"),
+                "/places",
+                List.of("El condado de Riverside se organiza"));
+        int rendered = 0;
+        for (String[] page : pages) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
+                var request = get(page[0]).locale(language);
+                if (!page[1].equals("public")) {
+                    request =
+                            request.with(user(page[1].toLowerCase(Locale.ROOT)).roles(page[1]));
+                }
+                String html = mvc.perform(request)
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                rendered++;
+                String where = page[0] + " (" + language + ")";
+                for (String word : DEMO_PLAN_WORDS) {
+                    assertThat(html).as(where).doesNotContain(word);
+                }
+                List<String> expected = language.getLanguage().equals("es")
+                        ? spanish.getOrDefault(page[0], List.of())
+                        : List.of(page).subList(2, page.length);
+                for (String words : expected) {
+                    assertThat(html).as(where).contains(words);
+                }
+            }
+        }
+        assertThat(rendered).isEqualTo(pages.length * 2);
+    }
+
+    @Test
+    void messagesRenderedOutsidePagesNameThePlanToo() {
+        var es = Locale.forLanguageTag("es");
+        assertThat(messages.getMessage("form.zip.county", new Object[] {"ZIP"}, Locale.ENGLISH))
+                .isEqualTo("ZIP: enter a ZIP code in Riverside County, for example 92501");
+        assertThat(messages.getMessage("form.zip.county", new Object[] {"Código postal"}, es))
+                .isEqualTo("Código postal: escriba un código postal del condado de Riverside, por ejemplo 92501");
+        assertThat(messages.getMessage("insights.brief.title", null, Locale.ENGLISH))
+                .isEqualTo("Inland Empire Health Plan — Equity insights brief");
+        assertThat(messages.getMessage("insights.brief.title", null, es))
+                .isEqualTo("Inland Empire Health Plan — Resumen de datos de equidad");
     }
 }

@@ -19,7 +19,18 @@ class FormatsTests {
             "LACARE",
             ZoneId.of("America/Los_Angeles"),
             Currency.getInstance("USD"),
-            new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California")));
+            new PlanIdentity.ServiceArea(
+                    "Los Angeles",
+                    "06037",
+                    "19",
+                    "CA",
+                    "California",
+                    null,
+                    "00000",
+                    java.util.List.of("Downtown"),
+                    "1 Main St"),
+            null,
+            new org.commonweal.platform.PlanIdentity.PartnerPlan("Partner Health Plan", null, null)));
     private static final Locale ES = Locale.forLanguageTag("es");
 
     @Test
@@ -35,7 +46,18 @@ class FormatsTests {
                 "X",
                 ZoneId.of("Europe/Madrid"),
                 Currency.getInstance("EUR"),
-                new PlanIdentity.ServiceArea("Madrid", "00028", "28", "MD", "Madrid")));
+                new PlanIdentity.ServiceArea(
+                        "Madrid",
+                        "00028",
+                        "28",
+                        "MD",
+                        "Madrid",
+                        null,
+                        "00000",
+                        java.util.List.of("Downtown"),
+                        "1 Main St"),
+                null,
+                new org.commonweal.platform.PlanIdentity.PartnerPlan("Partner Health Plan", null, null)));
         assertThat(euro.money(new BigDecimal("10.5"), ES)).contains("10,50").contains("€");
     }
 

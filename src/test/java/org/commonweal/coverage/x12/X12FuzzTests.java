@@ -117,7 +117,18 @@ class X12FuzzTests {
             "LACARE",
             java.time.ZoneId.of("America/Los_Angeles"),
             java.util.Currency.getInstance("USD"),
-            new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California"));
+            new PlanIdentity.ServiceArea(
+                    "Los Angeles",
+                    "06037",
+                    "19",
+                    "CA",
+                    "California",
+                    null,
+                    "00000",
+                    java.util.List.of("Downtown"),
+                    "1 Main St"),
+            null,
+            new org.commonweal.platform.PlanIdentity.PartnerPlan("Partner Health Plan", null, null));
 
     static final X12ControlNumbers COUNTER = new X12ControlNumbers(null) {
         private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();

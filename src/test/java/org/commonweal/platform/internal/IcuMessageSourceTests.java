@@ -24,7 +24,18 @@ class IcuMessageSourceTests {
                     "P1",
                     java.time.ZoneId.of("America/New_York"),
                     java.util.Currency.getInstance("USD"),
-                    new org.commonweal.platform.PlanIdentity.ServiceArea("New York", "36061", "61", "NY", "New York")));
+                    new org.commonweal.platform.PlanIdentity.ServiceArea(
+                            "New York",
+                            "36061",
+                            "61",
+                            "NY",
+                            "New York",
+                            null,
+                            "00000",
+                            java.util.List.of("Downtown"),
+                            "1 Main St"),
+                    null,
+                    new org.commonweal.platform.PlanIdentity.PartnerPlan("Partner Health Plan", null, null)));
 
     @Test
     void countsTakeThePluralOfTheLanguage() {

@@ -59,7 +59,18 @@ public final class ClaimCrashMain {
                         "COMMONWEAL",
                         ZoneId.of("America/Los_Angeles"),
                         Currency.getInstance("USD"),
-                        new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California")));
+                        new PlanIdentity.ServiceArea(
+                                "Los Angeles",
+                                "06037",
+                                "19",
+                                "CA",
+                                "California",
+                                null,
+                                "00000",
+                                java.util.List.of("Downtown"),
+                                "1 Main St"),
+                        null,
+                        new org.commonweal.platform.PlanIdentity.PartnerPlan("Partner Health Plan", null, null)));
         var directoryConstructor = Class.forName("org.commonweal.network.internal.JdbcNetworkDirectory")
                 .getDeclaredConstructor(JdbcTemplate.class);
         directoryConstructor.setAccessible(true);
