@@ -86,8 +86,9 @@ public record PlanIdentity(
      *                   California, "19"); the FIPS county part when the state has none
      * @param state      the state's USPS abbreviation ("CA")
      * @param stateName  the state's name ("California")
-     * @param countyIn   the county's name in other languages, by language tag ({@code es: Los Ángeles}); the name
-     *                   as written in {@code county} for any other
+     * @param countyNames counties' names in other languages, by FIPS code then language tag
+     *                   ({@code 06037.es: Los Ángeles}); keyed by the county so that a plan configuring another
+     *                   county never inherits the demo's ({@code county} is the name in any language not listed)
      * @param exampleZip a ZIP code of the county shown as an example in forms ("90012")
      * @param examplePlaces two or three cities or neighbourhoods of the county shown as examples of a place to
      *                   search ("Pasadena", "San Pedro")
@@ -99,7 +100,7 @@ public record PlanIdentity(
             String countyCode,
             String state,
             String stateName,
-            Map<String, String> countyIn,
+            Map<String, Map<String, String>> countyNames,
             String exampleZip,
             List<String> examplePlaces,
             String exampleAddress) {
@@ -120,7 +121,7 @@ public record PlanIdentity(
             if (countyCode == null || countyCode.isBlank()) {
                 countyCode = countyFips.substring(2);
             }
-            countyIn = countyIn == null ? Map.of() : Map.copyOf(countyIn);
+            countyNames = countyNames == null ? Map.of() : Map.copyOf(countyNames);
             Objects.requireNonNull(exampleZip, "commonweal.plan.service-area.example-zip is required");
             if (!exampleZip.matches("[0-9]{5}")) {
                 throw new IllegalArgumentException(
@@ -136,7 +137,8 @@ public record PlanIdentity(
 
         /** The county's name without "County" in a language ("Los Ángeles" in Spanish). */
         public String county(Locale language) {
-            return language == null ? county : countyIn.getOrDefault(language.getLanguage(), county);
+            Map<String, String> names = countyNames.getOrDefault(countyFips, Map.of());
+            return language == null ? county : names.getOrDefault(language.getLanguage(), county);
         }
 
         /** "Los Angeles County". */

@@ -28,6 +28,14 @@ class PlanWordsTests {
                 .get();
     }
 
+    static PlanIdentity demoPlanOrFail() {
+        try {
+            return demoPlan();
+        } catch (Exception e) {
+            throw new IllegalStateException("application.properties: " + e.getMessage(), e);
+        }
+    }
+
     private final MessageSource messages = new MessagesConfiguration().messageSource(demoPlan());
 
     PlanWordsTests() throws Exception {}
