@@ -71,7 +71,8 @@ import org.springframework.web.util.HtmlUtils;
             "commonweal.plan.service-area.example-address=3080 Myers St, 92503",
             "commonweal.plan.partner.name=Molina Healthcare of California",
             "commonweal.plan.partner.brand-name=Molina Healthcare",
-            "commonweal.plan.partner.short-name=Molina"
+            "commonweal.plan.partner.short-name=Molina",
+            "commonweal.centers.hsds.website=https://www.iehp.example/"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -234,7 +235,19 @@ class AnotherPlanIntegrationTests {
                 .contains("\"name\":\"Riverside County\"")
                 .contains("\"extent\":\"Riverside County, California\"")
                 .contains("\"region\":\"Riverside County\"")
-                .doesNotContain("Los Angeles County");
+                .contains("Open to IEHP members, Molina Healthcare members and all community residents.")
+                .doesNotContain("Los Angeles County")
+                .doesNotContain("L.A. Care")
+                .doesNotContain("Blue Shield");
+        String organizations = mvc.perform(get("/hsds/organizations"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(organizations)
+                .contains("Inland Empire Health Plan and Molina Healthcare of California Community Resource Centers")
+                .contains("https://www.iehp.example/")
+                .doesNotContain("lacare");
     }
 
     /**
