@@ -2,6 +2,9 @@ package org.commonweal.platform;
 
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,10 +22,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeZone   the plan's wall clock: "today", months and days of reports, schedules and refresh times
  * @param currency   the currency amounts are kept and shown in
  * @param serviceArea the county the plan serves: adequacy exports, the HSDS service area and addresses
+ * @param shortName  the name members use ("L.A. Care"): "an L.A. Care member", "your L.A. Care card"; the full
+ *                   name when not set
+ * @param partner    the plan that runs the Community Resource Centers with this one (its members are one kind of
+ *                   registrant)
  */
 @ConfigurationProperties("commonweal.plan")
 public record PlanIdentity(
-        String name, String payerName, String payerId, ZoneId timeZone, Currency currency, ServiceArea serviceArea) {
+        String name,
+        String payerName,
+        String payerId,
+        ZoneId timeZone,
+        Currency currency,
+        ServiceArea serviceArea,
+        String shortName,
+        PartnerPlan partner) {
 
     /** The FHIR identifier system of {@link #payerId()}. */
     public static final String PAYER_ID_SYSTEM = "https://commonweal.example.org/fhir/sid/payer-id";
@@ -34,6 +48,33 @@ public record PlanIdentity(
         Objects.requireNonNull(timeZone, "commonweal.plan.time-zone is required");
         Objects.requireNonNull(currency, "commonweal.plan.currency is required");
         Objects.requireNonNull(serviceArea, "commonweal.plan.service-area.* is required");
+        Objects.requireNonNull(partner, "commonweal.plan.partner.* is required");
+        if (shortName == null || shortName.isBlank()) {
+            shortName = name;
+        }
+    }
+
+    /**
+     * The partner plan of the Community Resource Centers ({@code commonweal.plan.partner.*}); its code in stored
+     * registrations stays {@code bsp}, only its words come from here.
+     *
+     * @param name      its full name ("Blue Shield of California Promise Health Plan")
+     * @param brandName the name its members give when they say whose member they are ("Blue Shield of California
+     *                  Promise"); the full name when not set
+     * @param shortName the name in narrow places, such as a table column ("Blue Shield Promise"); the brand name
+     *                  when not set
+     */
+    public record PartnerPlan(String name, String brandName, String shortName) {
+
+        public PartnerPlan {
+            Objects.requireNonNull(name, "commonweal.plan.partner.name is required");
+            if (brandName == null || brandName.isBlank()) {
+                brandName = name;
+            }
+            if (shortName == null || shortName.isBlank()) {
+                shortName = brandName;
+            }
+        }
     }
 
     /**
@@ -45,8 +86,24 @@ public record PlanIdentity(
      *                   California, "19"); the FIPS county part when the state has none
      * @param state      the state's USPS abbreviation ("CA")
      * @param stateName  the state's name ("California")
+     * @param countyNames counties' names in other languages, by FIPS code then language tag
+     *                   ({@code 06037.es: Los Ángeles}); keyed by the county so that a plan configuring another
+     *                   county never inherits the demo's ({@code county} is the name in any language not listed)
+     * @param exampleZip a ZIP code of the county shown as an example in forms ("90012")
+     * @param examplePlaces two or three cities or neighbourhoods of the county shown as examples of a place to
+     *                   search ("Pasadena", "San Pedro")
+     * @param exampleAddress a street address of the county shown as an example ("1055 W 7th St, 90017")
      */
-    public record ServiceArea(String county, String countyFips, String countyCode, String state, String stateName) {
+    public record ServiceArea(
+            String county,
+            String countyFips,
+            String countyCode,
+            String state,
+            String stateName,
+            Map<String, Map<String, String>> countyNames,
+            String exampleZip,
+            List<String> examplePlaces,
+            String exampleAddress) {
 
         public ServiceArea {
             Objects.requireNonNull(county, "commonweal.plan.service-area.county is required");
@@ -64,6 +121,24 @@ public record PlanIdentity(
             if (countyCode == null || countyCode.isBlank()) {
                 countyCode = countyFips.substring(2);
             }
+            countyNames = countyNames == null ? Map.of() : Map.copyOf(countyNames);
+            Objects.requireNonNull(exampleZip, "commonweal.plan.service-area.example-zip is required");
+            if (!exampleZip.matches("[0-9]{5}")) {
+                throw new IllegalArgumentException(
+                        "commonweal.plan.service-area.example-zip: five digits expected, got " + exampleZip);
+            }
+            if (examplePlaces == null || examplePlaces.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "commonweal.plan.service-area.example-places: at least one place is required");
+            }
+            examplePlaces = List.copyOf(examplePlaces);
+            Objects.requireNonNull(exampleAddress, "commonweal.plan.service-area.example-address is required");
+        }
+
+        /** The county's name without "County" in a language ("Los Ángeles" in Spanish). */
+        public String county(Locale language) {
+            Map<String, String> names = countyNames.getOrDefault(countyFips, Map.of());
+            return language == null ? county : names.getOrDefault(language.getLanguage(), county);
         }
 
         /** "Los Angeles County". */

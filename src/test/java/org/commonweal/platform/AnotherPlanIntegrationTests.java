@@ -18,8 +18,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 import org.commonweal.adequacy.Adequacy;
 import org.commonweal.identity.ApiClients;
 import org.commonweal.identity.ApiScope;
@@ -31,14 +39,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A plan other than L.A. Care, configured by properties alone (issue #19): the application started with the Inland
- * Empire Health Plan's identity, its county (Riverside) and the Mountain time zone answers a 270, a FHIR Coverage
- * read and the member's ID card page as that plan, and names its county in the adequacy export and the HSDS service
- * area. Its own application context (the properties differ from {@code @IntegrationTest}'s).
+ * Empire Health Plan's identity, its county (Riverside), its partner plan (Molina) and the Mountain time zone answers
+ * a 270, a FHIR Coverage read and the member's ID card page as that plan, names its county in the adequacy export and
+ * the HSDS service area, and a page of every module, in English and Spanish, says its names and none of the demo
+ * plan's. Its own application context (the properties differ from {@code @IntegrationTest}'s).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,7 +64,15 @@ import org.springframework.test.web.servlet.MockMvc;
             "commonweal.plan.service-area.county-fips=06065",
             "commonweal.plan.service-area.county-code=33",
             "commonweal.plan.service-area.state=CA",
-            "commonweal.plan.service-area.state-name=California"
+            "commonweal.plan.service-area.state-name=California",
+            "commonweal.plan.short-name=IEHP",
+            "commonweal.plan.service-area.example-zip=92501",
+            "commonweal.plan.service-area.example-places=Moreno Valley,Palm Springs",
+            "commonweal.plan.service-area.example-address=3080 Myers St, 92503",
+            "commonweal.plan.partner.name=Molina Healthcare of California",
+            "commonweal.plan.partner.brand-name=Molina Healthcare",
+            "commonweal.plan.partner.short-name=Molina",
+            "commonweal.centers.hsds.website=https://www.iehp.example/"
         })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -75,6 +95,12 @@ class AnotherPlanIntegrationTests {
     @Autowired
     Adequacy adequacy;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
+
     @LocalServerPort
     int port;
 
@@ -87,7 +113,20 @@ class AnotherPlanIntegrationTests {
                         "IEHP",
                         DENVER,
                         Currency.getInstance("USD"),
-                        new PlanIdentity.ServiceArea("Riverside", "06065", "33", "CA", "California")));
+                        new PlanIdentity.ServiceArea(
+                                "Riverside",
+                                "06065",
+                                "33",
+                                "CA",
+                                "California",
+                                // the demo's Spanish name of its county stays keyed to that county
+                                Map.of("06037", Map.of("es", "Los Ángeles")),
+                                "92501",
+                                List.of("Moreno Valley", "Palm Springs"),
+                                "3080 Myers St, 92503"),
+                        "IEHP",
+                        new PlanIdentity.PartnerPlan(
+                                "Molina Healthcare of California", "Molina Healthcare", "Molina")));
     }
 
     @Test
@@ -196,6 +235,177 @@ class AnotherPlanIntegrationTests {
                 .contains("\"name\":\"Riverside County\"")
                 .contains("\"extent\":\"Riverside County, California\"")
                 .contains("\"region\":\"Riverside County\"")
-                .doesNotContain("Los Angeles County");
+                .contains("Open to IEHP members, Molina Healthcare members and all community residents.")
+                .doesNotContain("Los Angeles County")
+                .doesNotContain("L.A. Care")
+                .doesNotContain("Blue Shield");
+        String organizations = mvc.perform(get("/hsds/organizations"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(organizations)
+                .contains("Inland Empire Health Plan and Molina Healthcare of California Community Resource Centers")
+                .contains("https://www.iehp.example/")
+                .doesNotContain("lacare");
+    }
+
+    /**
+     * What the demo plan's words would leave on a page of another plan, in any language (as a PostgreSQL and Java
+     * regular expression): its names, its county, its time zone. "Pacific Islander" is a race, not a time zone.
+     */
+    private static final String DEMO_PLAN_WORDS =
+            "L\\.A\\. Care|L\\.A\\. CARE|LACARE|Los Angeles|Los Ángeles|Los_Angeles"
+                    + "|Blue Shield|Pacific(?! Islander)|(?<!islas del )Pacífico";
+
+    /**
+     * The demo data's own values that name the demo plan or its county (hospital names, product lines, center and
+     * member addresses, grant programs): the test database holds the L.A. Care demo's records whatever the plan, and
+     * a page showing them shows data, not the application's words. Read from every text column of the modules'
+     * schemas, so nothing is listed by hand.
+     */
+    private List<String> demoDataNamingTheDemoPlan() {
+        var columns = jdbc.sql("""
+                        select c.table_schema, c.table_name, c.column_name
+                        from information_schema.columns c
+                        join information_schema.tables t using (table_schema, table_name)
+                        where t.table_type = 'BASE TABLE' and c.data_type in ('text', 'character varying')
+                          and c.table_schema not in ('pg_catalog', 'information_schema', 'audit', 'public')""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list();
+        var values = new TreeSet<String>(
+                Comparator.comparing(String::length).reversed().thenComparing(v -> v));
+        for (String[] c : columns) {
+            String column = '"' + c[2] + '"';
+            values.addAll(jdbc.sql("select distinct " + column + " from \"" + c[0] + "\".\"" + c[1] + "\" where "
+                            + column + " ~ :words")
+                    .param("words", DEMO_PLAN_WORDS)
+                    .query(String.class)
+                    .list());
+        }
+        return List.copyOf(values);
+    }
+
+    /**
+     * The page without the data's values where they stand as a whole field (an element's text, an attribute, a part
+     * of an address or a labelled value: "Product line: L.A. Care Covered"), so a message saying "Los Angeles County"
+     * around them is still seen.
+     */
+    private static String withoutData(String html, List<String> data) {
+        for (String value : data) {
+            for (String shown : new LinkedHashSet<>(List.of(value, HtmlUtils.htmlEscape(value)))) {
+                html = html.replaceAll("(?<=[>\"]\\s{0,60}|, |: )" + Pattern.quote(shown) + "(?=\\s*[<\",])", "");
+            }
+        }
+        return html;
+    }
+
+    @Test
+    void everyModulesPageSaysThePlansNamesAndNoneOfTheDemoPlans() throws Exception {
+        long session = jdbc.sql(
+                        "select id from centers.class_session where starts_at > now() order by starts_at limit 1")
+                .query(Long.class)
+                .single();
+        // page, role ("public" for none), then what this plan's words make of it in English and in Spanish
+        String[][] pages = {
+            {"/", "public"},
+            {
+                "/find-a-doctor?near=Nowhere+Town",
+                "public",
+                "such as 92501",
+                "Riverside County (such as Moreno Valley or Palm Springs)",
+                "3080 Myers St, 92503"
+            },
+            {"/centers", "public", "run with Molina Healthcare of California"},
+            {
+                "/centers/sessions/" + session,
+                "public",
+                "an IEHP member",
+                "a Molina Healthcare member",
+                "Link to your IEHP membership"
+            },
+            {
+                "/centers/staff/sessions/" + session,
+                "CENTER_STAFF",
+                ">IEHP</option>",
+                ">Molina</option>",
+                "IEHP member ID"
+            },
+            {"/centers/staff/visits", "CENTER_STAFF", ">IEHP</option>", "IEHP member ID"},
+            {"/grants/opportunities", "public", "the people of Riverside County"},
+            {"/grants/staff/cycles/new", "GRANTS_OFFICER", "Time (Denver)"},
+            {"/insights", "ANALYST"},
+            {"/insights/trends?measure=members&area=4", "ANALYST", ">Riverside County</option>"},
+            {"/places", "public", "Riverside County is organized"},
+            {"/my/coverage/id-card", "MEMBER", "Inland Empire Health Plan"},
+            {"/members/DEMO-MEMBER-1", "MEMBER_SERVICES"},
+            {"/care-gaps", "MEMBER_SERVICES"},
+            {"/quality", "ANALYST"}
+        };
+        Map<String, List<String>> spanish = Map.of(
+                "/find-a-doctor?near=Nowhere+Town",
+                List.of("como 92501", "condado de Riverside (como Moreno Valley o Palm Springs)"),
+                "/centers",
+                List.of("junto con Molina Healthcare of California"),
+                "/centers/sessions/" + session,
+                List.of("miembro de IEHP", "miembro de Molina Healthcare", "membresía de IEHP"),
+                "/grants/opportunities",
+                List.of("Condado de Riverside"),
+                "/grants/staff/cycles/new",
+                List.of("Hora (Denver)"),
+                "/insights/trends?measure=members&area=4",
+                List.of(">Condado de Riverside</option>"),
+                "/places",
+                List.of("El condado de Riverside se organiza"));
+        List<String> data = demoDataNamingTheDemoPlan();
+        Pattern demoWords = Pattern.compile(DEMO_PLAN_WORDS);
+        int rendered = 0;
+        var softly = new SoftAssertions();
+        for (String[] page : pages) {
+            for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
+                var request = get(page[0]).locale(language);
+                if (!page[1].equals("public")) {
+                    request =
+                            request.with(user(page[1].toLowerCase(Locale.ROOT)).roles(page[1]));
+                }
+                String html = mvc.perform(request)
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                rendered++;
+                String where = page[0] + " (" + language + ")";
+                String words = withoutData(html, data);
+                Matcher demo = demoWords.matcher(words);
+                while (demo.find()) {
+                    softly.fail(where + " says \"" + demo.group() + "\" in …"
+                            + words.substring(
+                                    Math.max(0, demo.start() - 160), Math.min(words.length(), demo.end() + 60)));
+                }
+                List<String> expected = language.getLanguage().equals("es")
+                        ? spanish.getOrDefault(page[0], List.of())
+                        : List.of(page).subList(2, page.length);
+                for (String plansWords : expected) {
+                    softly.assertThat(html.contains(plansWords))
+                            .as(where + " says \"" + plansWords + "\"")
+                            .isTrue();
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(rendered).isEqualTo(pages.length * 2);
+    }
+
+    @Test
+    void messagesRenderedOutsidePagesNameThePlanToo() {
+        var es = Locale.forLanguageTag("es");
+        assertThat(messages.getMessage("form.zip.county", new Object[] {"ZIP"}, Locale.ENGLISH))
+                .isEqualTo("ZIP: enter a ZIP code in Riverside County, for example 92501");
+        assertThat(messages.getMessage("form.zip.county", new Object[] {"Código postal"}, es))
+                .isEqualTo("Código postal: escriba un código postal del condado de Riverside, por ejemplo 92501");
+        assertThat(messages.getMessage("insights.brief.title", null, Locale.ENGLISH))
+                .isEqualTo("Inland Empire Health Plan — Equity insights brief");
+        assertThat(messages.getMessage("insights.brief.title", null, es))
+                .isEqualTo("Inland Empire Health Plan — Resumen de datos de equidad");
     }
 }

@@ -8,18 +8,22 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
-import org.commonweal.platform.PlanIdentity;
+import org.commonweal.platform.TestPlans;
 import org.junit.jupiter.api.Test;
 
 class FormatsTests {
 
-    private final Formats la = new Formats(new PlanIdentity(
+    private final Formats la = new Formats(TestPlans.plan(
             "L.A. Care Health Plan",
             "L.A. CARE HEALTH PLAN",
             "LACARE",
             ZoneId.of("America/Los_Angeles"),
             Currency.getInstance("USD"),
-            new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California")));
+            "Los Angeles",
+            "06037",
+            "19",
+            "CA",
+            "California"));
     private static final Locale ES = Locale.forLanguageTag("es");
 
     @Test
@@ -29,13 +33,17 @@ class FormatsTests {
                 .doesNotContain("¤")
                 .contains("2.150,00")
                 .contains("US$");
-        var euro = new Formats(new PlanIdentity(
+        var euro = new Formats(TestPlans.plan(
                 "X",
                 "X",
                 "X",
                 ZoneId.of("Europe/Madrid"),
                 Currency.getInstance("EUR"),
-                new PlanIdentity.ServiceArea("Madrid", "00028", "28", "MD", "Madrid")));
+                "Madrid",
+                "00028",
+                "28",
+                "MD",
+                "Madrid"));
         assertThat(euro.money(new BigDecimal("10.5"), ES)).contains("10,50").contains("€");
     }
 

@@ -53,26 +53,29 @@ class HsdsCatalog {
             SessionQueries queries,
             Geography geography,
             MessageSource messages,
-            @Value(
-                            "${commonweal.centers.hsds.organization:L.A. Care Health Plan and Blue Shield of California Promise Health Plan Community Resource Centers}")
-                    String organizationName,
+            @Value("${commonweal.centers.hsds.organization:}") String organizationName,
             @Value(
                             "${commonweal.centers.hsds.description:Free community centers open to members of both plans and to everyone: classes, health screenings, telehealth rooms, membership and social-service help, food pantries.}")
                     String organizationDescription,
-            @Value("${commonweal.centers.hsds.website:https://www.lacare.org/}") String website,
-            @Value(
-                            "${commonweal.centers.hsds.eligibility:Open to L.A. Care members, Blue Shield of California Promise members and all community residents.}")
-                    String eligibility,
+            @Value("${commonweal.centers.hsds.website:}") String website,
+            @Value("${commonweal.centers.hsds.eligibility:}") String eligibility,
             PlanIdentity plan) {
         this.zone = plan.timeZone();
         this.area = plan.serviceArea();
         this.jdbc = jdbc;
         this.queries = queries;
         this.geography = geography;
-        this.organizationName = organizationName;
+        // by default from the plan's identity: "L.A. Care Health Plan and Blue Shield of California Promise Health
+        // Plan Community Resource Centers", "Open to L.A. Care members, Blue Shield of California Promise members …"
+        this.organizationName = organizationName.isBlank()
+                ? plan.name() + " and " + plan.partner().name() + " Community Resource Centers"
+                : organizationName;
         this.organizationDescription = organizationDescription;
-        this.website = website;
-        this.eligibility = eligibility;
+        this.website = website.isBlank() ? null : website;
+        this.eligibility = eligibility.isBlank()
+                ? "Open to " + plan.shortName() + " members, " + plan.partner().brandName()
+                        + " members and all community residents."
+                : eligibility;
         this.messages = messages;
     }
 
@@ -200,7 +203,9 @@ class HsdsCatalog {
         o.put("name", organizationName);
         o.put("alternate_name", "Community Resource Centers");
         o.put("description", organizationDescription);
-        o.put("website", website);
+        if (website != null) {
+            o.put("website", website);
+        }
         if (full) {
             o.put("phones", List.of());
             o.put(

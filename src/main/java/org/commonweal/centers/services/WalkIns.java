@@ -78,7 +78,7 @@ public class WalkIns {
         }
         String memberId = blank(v.memberId());
         if (memberId != null && !v.plan().equals("lacare")) {
-            throw new RegistrationException("memberId", "only L.A. Care members are linked by member id");
+            throw new RegistrationException("memberId", "only the plan's own members (lacare) are linked by member id");
         }
         long id = jdbc.sql("""
                 insert into centers.visit (center_id, visited_at, service, member_id, plan, language, spa, staff, note)

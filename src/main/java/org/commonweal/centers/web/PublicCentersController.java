@@ -394,7 +394,7 @@ class PublicCentersController {
         /** Staff register members by the id they have checked; public forms never do (see MembershipLink). */
         NewParticipant toStaffParticipant() {
             if ("lacare".equals(kind) && (memberId == null || memberId.isBlank())) {
-                throw new RegistrationException("memberId", "is required for L.A. Care members");
+                throw new RegistrationException("memberId", "is required for the plan's own members");
             }
             return toParticipant();
         }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.commonweal.platform.PlanIdentity;
 import org.commonweal.shell.Formats;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -31,9 +32,12 @@ class AwardDocuments {
     private final GrantsAudit audit;
 
     private final Formats formats;
+    /** The letterhead: "L.A. Care Health Plan — Community Health Investment Fund" for the demo. */
+    private final String letterhead;
 
-    AwardDocuments(AwardDesk awards, ReportingDesk reporting, GrantsAudit audit, Formats formats) {
+    AwardDocuments(AwardDesk awards, ReportingDesk reporting, GrantsAudit audit, Formats formats, PlanIdentity plan) {
         this.formats = formats;
+        this.letterhead = plan.name() + " — Community Health Investment Fund";
         this.awards = awards;
         this.reporting = reporting;
         this.audit = audit;
@@ -43,7 +47,7 @@ class AwardDocuments {
         var award = find(awardId);
         audit.read("grant-award", awardId, "award letter PDF");
         return pdf(doc -> {
-            doc.add(new Paragraph("L.A. Care Health Plan — Community Health Investment Fund", BOLD));
+            doc.add(new Paragraph(letterhead, BOLD));
             doc.add(new Paragraph(LocalDate.now().toString(), BODY));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Award letter " + award.awardNumber(), TITLE));

@@ -41,9 +41,12 @@ class HmisExport {
     private final HmisRecords records;
 
     private final ZoneId zone;
+    /** Export.csv's SourceName: "L.A. Care Health Plan – Commonweal" for the demo. */
+    private final String sourceName;
 
     HmisExport(JdbcClient jdbc, HmisRecords records, PlanIdentity plan) {
         this.zone = plan.timeZone();
+        this.sourceName = plan.name() + " – Commonweal";
         this.jdbc = jdbc;
         this.records = records;
     }
@@ -70,7 +73,7 @@ class HmisExport {
         for (String file : HmisColumns.FY2026.keySet()) {
             files.put(file, kept(file, projects, enrollments, exportId));
         }
-        files.put("Export.csv", sink -> sink.accept(exportRow(exportId, now, from, to)));
+        files.put("Export.csv", sink -> sink.accept(exportRow(exportId, sourceName, now, from, to)));
         Map<String, HmisRecords.Stored> organizations = records.all("Organization.csv");
         files.put("Organization.csv", rows("""
                 select distinct o.* from housing.organization o join housing.project p on p.organization_id = o.id
@@ -331,11 +334,12 @@ class HmisExport {
         }
     }
 
-    private static Map<String, Object> exportRow(String exportId, LocalDateTime now, LocalDate from, LocalDate to) {
+    private static Map<String, Object> exportRow(
+            String exportId, String sourceName, LocalDateTime now, LocalDate from, LocalDate to) {
         Map<String, Object> r = new HashMap<>();
         r.put("ExportID", exportId);
         r.put("SourceType", 2);
-        r.put("SourceName", "L.A. Care Health Plan – Commonweal");
+        r.put("SourceName", sourceName);
         r.put("ExportDate", now);
         r.put("ExportStartDate", from);
         r.put("ExportEndDate", to);

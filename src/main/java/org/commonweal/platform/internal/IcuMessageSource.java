@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.commonweal.platform.Money;
+import org.commonweal.platform.PlanIdentity;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.util.ObjectUtils;
 
@@ -19,15 +20,23 @@ import org.springframework.util.ObjectUtils;
  * with the plural rules of the page's language (CLDR), so "1 seat left" / "Queda 1 lugar" come from one message.
  * Messages without arguments are returned as written, as Spring does. A {@link LocalDate} argument is written as
  * a date in words ("Dec 5, 2026" / "5 dic 2026"), a {@link Money} in the plan's currency and a yes/no as
- * {@code code.boolean.*}, in the message's language.
+ * {@code code.boolean.*}, in the message's language. The plan's own words ({@code {planShortName}},
+ * {@code {planCounty}} ...) are filled in from {@link org.commonweal.platform.PlanIdentity} first ({@link PlanWords}).
  */
 class IcuMessageSource extends ReloadableResourceBundleMessageSource {
 
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
     private final Currency currency;
+    private final PlanWords plan;
 
-    IcuMessageSource(Currency currency) {
-        this.currency = currency;
+    IcuMessageSource(PlanIdentity plan) {
+        this.currency = plan.currency();
+        this.plan = new PlanWords(plan);
+    }
+
+    @Override
+    protected String resolveCodeWithoutArguments(String code, Locale locale) {
+        return plan.fill(super.resolveCodeWithoutArguments(code, locale), language(locale), false);
     }
 
     @Override
@@ -35,8 +44,8 @@ class IcuMessageSource extends ReloadableResourceBundleMessageSource {
         if (code == null || ObjectUtils.isEmpty(args)) {
             return super.getMessageInternal(code, args, locale);
         }
-        Locale language = locale == null ? Locale.getDefault() : locale;
-        String pattern = resolveCodeWithoutArguments(code, language);
+        Locale language = language(locale);
+        String pattern = plan.fill(super.resolveCodeWithoutArguments(code, language), language, true);
         if (pattern == null) {
             return super.getMessageInternal(code, args, locale);
         }
@@ -49,6 +58,10 @@ class IcuMessageSource extends ReloadableResourceBundleMessageSource {
         synchronized (format) {
             return format.format(resolved);
         }
+    }
+
+    private static Locale language(Locale locale) {
+        return locale == null ? Locale.getDefault() : locale;
     }
 
     /** Days and money in the message's language, as shell's Formats writes them; never an ISO date or "¤". */

@@ -22,7 +22,7 @@ class MessagesConfiguration {
 
     @Bean
     MessageSource messageSource(PlanIdentity plan) {
-        var source = new IcuMessageSource(plan.currency());
+        var source = new IcuMessageSource(plan);
         source.setBasenames(basenames());
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);

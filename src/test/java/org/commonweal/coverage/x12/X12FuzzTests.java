@@ -18,6 +18,7 @@ import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
 import org.commonweal.coverage.ProductLine;
 import org.commonweal.platform.PlanIdentity;
+import org.commonweal.platform.TestPlans;
 
 /**
  * Fuzzing (Jazzer) of the X12 readers that take a trading partner's bytes: the 834 parser, the ISA/GS/ST envelope
@@ -111,13 +112,17 @@ class X12FuzzTests {
     }
 
     /** The harness's control numbers: a counter, as the database sequence would give them (1 to 999,999,999). */
-    static final PlanIdentity PLAN = new PlanIdentity(
+    static final PlanIdentity PLAN = TestPlans.plan(
             "L.A. Care Health Plan",
             "L.A. CARE HEALTH PLAN",
             "LACARE",
             java.time.ZoneId.of("America/Los_Angeles"),
             java.util.Currency.getInstance("USD"),
-            new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California"));
+            "Los Angeles",
+            "06037",
+            "19",
+            "CA",
+            "California");
 
     static final X12ControlNumbers COUNTER = new X12ControlNumbers(null) {
         private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();

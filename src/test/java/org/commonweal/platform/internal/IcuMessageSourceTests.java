@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.commonweal.platform.TestPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -18,13 +19,17 @@ class IcuMessageSourceTests {
     private static final Locale ES = Locale.forLanguageTag("es");
 
     private final MessageSource messages = new MessagesConfiguration()
-            .messageSource(new org.commonweal.platform.PlanIdentity(
+            .messageSource(TestPlans.plan(
                     "Plan",
                     "PLAN",
                     "P1",
                     java.time.ZoneId.of("America/New_York"),
                     java.util.Currency.getInstance("USD"),
-                    new org.commonweal.platform.PlanIdentity.ServiceArea("New York", "36061", "61", "NY", "New York")));
+                    "New York",
+                    "36061",
+                    "61",
+                    "NY",
+                    "New York"));
 
     @Test
     void countsTakeThePluralOfTheLanguage() {

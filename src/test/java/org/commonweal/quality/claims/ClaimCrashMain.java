@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.platform.PlanIdentity;
+import org.commonweal.platform.TestPlans;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,13 +54,17 @@ public final class ClaimCrashMain {
         var coverage = (Coverage) coverageConstructor.newInstance(
                 members,
                 audit,
-                new PlanIdentity(
+                TestPlans.plan(
                         "Commonweal",
                         "Commonweal",
                         "COMMONWEAL",
                         ZoneId.of("America/Los_Angeles"),
                         Currency.getInstance("USD"),
-                        new PlanIdentity.ServiceArea("Los Angeles", "06037", "19", "CA", "California")));
+                        "Los Angeles",
+                        "06037",
+                        "19",
+                        "CA",
+                        "California"));
         var directoryConstructor = Class.forName("org.commonweal.network.internal.JdbcNetworkDirectory")
                 .getDeclaredConstructor(JdbcTemplate.class);
         directoryConstructor.setAccessible(true);
