@@ -114,16 +114,7 @@ class InsightsMasksIntegrationTests {
         for (Measure measure : Measure.of(Family.ENGAGEMENT)) {
             List<Figure> figures = today.figures().stream()
                     .filter(f -> f.measure() == measure)
-                    .map(f -> new Figure(
-                            f.measure(),
-                            f.level(),
-                            f.area(),
-                            f.stratumKind(),
-                            f.stratumValue(),
-                            f.periodKind(),
-                            f.period(),
-                            f.numerator().multiply(java.math.BigDecimal.TWO),
-                            f.denominator()))
+                    .map(f -> undecided(f, f.numerator().multiply(java.math.BigDecimal.TWO)))
                     .toList();
             var masks = FigureMasks.of(measure, figures);
             doubled.addAll(masks.applyTo(figures));
@@ -219,6 +210,11 @@ class InsightsMasksIntegrationTests {
     }
 
     private static Figure undecided(Figure f) {
+        return undecided(f, f.numerator());
+    }
+
+    /** The figure with another numerator and no masks. */
+    private static Figure undecided(Figure f, java.math.BigDecimal numerator) {
         return new Figure(
                 f.measure(),
                 f.level(),
@@ -227,7 +223,7 @@ class InsightsMasksIntegrationTests {
                 f.stratumValue(),
                 f.periodKind(),
                 f.period(),
-                f.numerator(),
+                numerator,
                 f.denominator());
     }
 }
