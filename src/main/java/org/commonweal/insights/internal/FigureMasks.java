@@ -17,6 +17,10 @@ import org.commonweal.platform.Publication;
  * months. Where parts do not cover their total (members with no SPA, distinct people counted once a year) the
  * relation is recorded as far as it holds ({@link Publication#relate}). Dollars are not counts of people; denominators
  * are.
+ *
+ * <p>Deciding them is the costly part of a refresh (up to seconds per measure on the demo data), so the refresh decides
+ * them over the new figures before it publishes them and stores each figure's masks in its row (#19); pages read them
+ * back ({@link #STORED}) and never decide any.
  */
 public final class FigureMasks {
 
@@ -24,6 +28,10 @@ public final class FigureMasks {
 
     private final Map<List<Object>, Boolean> numerators = new java.util.HashMap<>();
     private final Map<List<Object>, Boolean> denominators = new java.util.HashMap<>();
+
+    /** How many times masks were decided in this JVM (a page view must not add to it). */
+    private static final java.util.concurrent.atomic.AtomicLong DECISIONS =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private Audit audit = new Audit(0, 0, 0, 0, 0);
 
@@ -41,6 +49,14 @@ public final class FigureMasks {
 
     /** No figure masked (for a view of figures not published together, e.g. in tests). */
     public static final FigureMasks NONE = new FigureMasks();
+
+    /** The masks stored with each figure by its refresh. */
+    public static final FigureMasks STORED = new FigureMasks();
+
+    /** How many times masks have been decided in this JVM. */
+    public static long decisions() {
+        return DECISIONS.get();
+    }
 
     public static FigureMasks of(Measure measure, List<Figure> figures) {
         var p = new Publication();
@@ -61,6 +77,7 @@ public final class FigureMasks {
             relate(p, part, byCell);
         }
         long started = System.nanoTime();
+        DECISIONS.incrementAndGet();
         var masking = CellSuppression.protect(p);
         log.info(
                 "insights masks of {}: {}, {} small, {} masked ({} small beyond the audit) in {} ms",
@@ -84,12 +101,24 @@ public final class FigureMasks {
         return masks;
     }
 
+    /**
+     * Whether the count is masked: as stored with the figure by its refresh, else as decided here (figures stored
+     * before masks were stored with them). The stored masks come first: they belong to the very figures read.
+     */
     public boolean numeratorMasked(Figure f) {
-        return numerators.getOrDefault(cell(f), false);
+        return f.numeratorMasked() != null ? f.numeratorMasked() : numerators.getOrDefault(cell(f), false);
     }
 
     public boolean denominatorMasked(Figure f) {
-        return denominators.getOrDefault(cell(f), false);
+        return f.denominatorMasked() != null ? f.denominatorMasked() : denominators.getOrDefault(cell(f), false);
+    }
+
+    /** The figures with the masks decided here, to be stored with them. */
+    public List<Figure> applyTo(List<Figure> figures) {
+        return figures.stream()
+                .map(f ->
+                        f.withMasks(numerators.getOrDefault(cell(f), false), denominators.getOrDefault(cell(f), false)))
+                .toList();
     }
 
     private static void relate(Publication p, String part, Map<List<Object>, Figure> byCell) {

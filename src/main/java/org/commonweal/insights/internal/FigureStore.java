@@ -24,9 +24,13 @@ public class FigureStore {
         this.template = template;
     }
 
-    /** Replaces all figures of one family in one transaction: readers see the old set or the new one. */
+    /**
+     * Replaces all figures of one family, with their masks, in one transaction: readers see the old figures with the
+     * old masks or the new ones with the new masks, never a mix.
+     */
     @Transactional
-    public void replace(Family family, List<Figure> figures, LocalDate asOf, long elapsedMs, String trigger) {
+    public void replace(InsightsRefresh.Prepared prepared) {
+        Family family = prepared.family();
         List<String> measures = Measure.of(family).stream().map(Measure::code).toList();
         // two refreshes of one family (a button and the job) take turns instead of colliding on the primary key
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
@@ -38,7 +42,8 @@ public class FigureStore {
                 .update();
         template.batchUpdate("""
                 insert into insights.figure (measure, geo_level, area, stratum_kind, stratum_value, period_kind, period,
-                                             numerator, denominator) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", figures, 1000, (ps, f) -> {
+                                             numerator, denominator, numerator_masked, denominator_masked)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", prepared.figures(), 1000, (ps, f) -> {
             ps.setString(1, f.measure().code());
             ps.setString(2, f.level());
             ps.setInt(3, f.area());
@@ -48,14 +53,53 @@ public class FigureStore {
             ps.setObject(7, f.period());
             ps.setBigDecimal(8, f.numerator());
             ps.setBigDecimal(9, f.denominator());
+            ps.setObject(10, f.numeratorMasked());
+            ps.setObject(11, f.denominatorMasked());
         });
+        prepared.audits()
+                .forEach((measure, a) -> jdbc.sql("""
+                insert into insights.mask_audit (measure, counts, small, masked, unaudited, elapsed_ms, decided_at)
+                values (?, ?, ?, ?, ?, ?, now())
+                on conflict (measure) do update set counts = excluded.counts, small = excluded.small,
+                    masked = excluded.masked, unaudited = excluded.unaudited, elapsed_ms = excluded.elapsed_ms,
+                    decided_at = excluded.decided_at""")
+                        .params(measure.code(), a.counts(), a.small(), a.masked(), a.unaudited(), a.millis())
+                        .update());
         jdbc.sql("""
                 insert into insights.refresh (family, refreshed_at, as_of, elapsed_ms, figures, trigger)
                 values (?, now(), ?, ?, ?, ?)
                 on conflict (family) do update set refreshed_at = now(), as_of = excluded.as_of,
                     elapsed_ms = excluded.elapsed_ms, figures = excluded.figures, trigger = excluded.trigger""")
-                .params(family.code(), asOf, elapsedMs, figures.size(), trigger)
+                .params(
+                        family.code(),
+                        prepared.asOf(),
+                        prepared.elapsedMs(),
+                        prepared.figures().size(),
+                        prepared.trigger())
                 .update();
+    }
+
+    /** Whether some figure of the measure has no stored masks (stored before masks were stored with figures). */
+    public boolean masksMissing(Measure measure) {
+        return jdbc.sql("""
+                select exists (select 1 from insights.figure where measure = ?
+                               and (numerator_masked is null or denominator_masked is null))""").param(measure.code()).query(Boolean.class).single();
+    }
+
+    /** What the rule did to each measure at its last refresh, keyed by measure code. */
+    public java.util.Map<String, FigureMasks.Audit> maskAudits() {
+        java.util.Map<String, FigureMasks.Audit> audits = new java.util.TreeMap<>();
+        jdbc.sql("select * from insights.mask_audit").query(rs -> {
+            audits.put(
+                    rs.getString("measure"),
+                    new FigureMasks.Audit(
+                            rs.getInt("counts"),
+                            rs.getInt("small"),
+                            rs.getInt("masked"),
+                            rs.getInt("unaudited"),
+                            rs.getLong("elapsed_ms")));
+        });
+        return audits;
     }
 
     /** The cells of one view: every area of a level (and the county) for one group and period. */
@@ -217,6 +261,7 @@ public class FigureStore {
         jdbc.sql("delete from insights.figure").update();
         jdbc.sql("delete from insights.refresh").update();
         jdbc.sql("delete from insights.pending").update();
+        jdbc.sql("delete from insights.mask_audit").update();
     }
 
     private static Figure figure(ResultSet rs, int n) throws SQLException {
@@ -229,6 +274,8 @@ public class FigureStore {
                 rs.getString("period_kind"),
                 rs.getObject("period", LocalDate.class),
                 rs.getBigDecimal("numerator"),
-                rs.getBigDecimal("denominator"));
+                rs.getBigDecimal("denominator"),
+                rs.getObject("numerator_masked", Boolean.class),
+                rs.getObject("denominator_masked", Boolean.class));
     }
 }

@@ -100,6 +100,26 @@ public class InsightsRefresh {
     }
 
     public int refresh(Family family, String trigger) {
+        return publish(prepare(family, trigger));
+    }
+
+    /**
+     * A family's new figures with their masks, not yet published: what a refresh computes while the pages keep showing
+     * the previous figures with the previous masks.
+     */
+    public record Prepared(
+            Family family,
+            List<Figure> figures,
+            Map<Measure, FigureMasks.Audit> audits,
+            LocalDate asOf,
+            long elapsedMs,
+            String trigger) {}
+
+    /**
+     * Aggregates a family's figures from its source and decides their small-cell masks, measure by measure over all
+     * its figures (#19: the costly part, done here in the refresh and never on a page view).
+     */
+    public Prepared prepare(Family family, String trigger) {
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(zone);
         Aggregation sums = new Aggregation(today, today.withDayOfMonth(1).minusMonths(months - 1));
@@ -112,10 +132,36 @@ public class InsightsRefresh {
             case HOUSING -> housing(sums);
             case QUALITY -> quality();
         };
-        long elapsed = (System.nanoTime() - started) / 1_000_000;
-        store.replace(family, figures, today, elapsed, trigger);
-        log.info("insights {} refreshed: {} figures in {} ms ({})", family.code(), figures.size(), elapsed, trigger);
-        return figures.size();
+        long aggregated = System.nanoTime();
+        List<Figure> masked = new ArrayList<>(figures.size());
+        Map<Measure, FigureMasks.Audit> audits = new LinkedHashMap<>();
+        for (Measure measure : Measure.of(family)) {
+            List<Figure> ofMeasure =
+                    figures.stream().filter(f -> f.measure() == measure).toList();
+            FigureMasks masks = FigureMasks.of(measure, ofMeasure);
+            masked.addAll(masks.applyTo(ofMeasure));
+            audits.put(measure, masks.audit());
+        }
+        long done = System.nanoTime();
+        log.info(
+                "insights {} prepared: {} figures aggregated in {} ms, masks decided in {} ms",
+                family.code(),
+                figures.size(),
+                (aggregated - started) / 1_000_000,
+                (done - aggregated) / 1_000_000);
+        return new Prepared(family, masked, audits, today, (done - started) / 1_000_000, trigger);
+    }
+
+    /** Replaces the family's figures and masks together, in one transaction. */
+    public int publish(Prepared prepared) {
+        store.replace(prepared);
+        log.info(
+                "insights {} refreshed: {} figures in {} ms ({})",
+                prepared.family().code(),
+                prepared.figures().size(),
+                prepared.elapsedMs(),
+                prepared.trigger());
+        return prepared.figures().size();
     }
 
     private List<Figure> coverage(Aggregation sums) {

@@ -117,9 +117,14 @@ class InsightsViews {
         return cached("values|" + measure.code() + "|" + kind, () -> store.stratumValues(measure, kind));
     }
 
-    /** The masks of a measure, decided over all its figures once per refresh. */
+    /**
+     * The masks of a measure: those its refresh decided over all its figures and stored with each one (#19: a view
+     * decides none). Only figures stored before masks were stored with them get theirs decided here, once per refresh.
+     */
     FigureMasks masks(Measure measure) {
-        return cached("masks|" + measure.code(), () -> FigureMasks.of(measure, store.all(measure)));
+        return cached(
+                "masks|" + measure.code(),
+                () -> store.masksMissing(measure) ? FigureMasks.of(measure, store.all(measure)) : FigureMasks.STORED);
     }
 
     private Map<String, String[]> labels() {
