@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Observation (LOINC) or Immunization (CVX) under the member it names (member id or CIN, through coverage's facade,
  * audited), kept as a clinical source with its file, line and sender, withdrawable as a whole. A bad line is rejected
  * with its line number, field and reason and the rest goes on; a file without the layout's header is refused whole.
- * The members with new data are recomputed ({@link MemberRecompute}) once the file is stored.
+ * The members with new data are recomputed ({@link MemberRecompute}, each once, in batches) once the file is stored.
  */
 @Service
 public class SupplementalCsv {
@@ -175,7 +175,8 @@ public class SupplementalCsv {
             }
         }
         var report = transactions.execute(status -> store(lines, rejects, name, sender, format));
-        lines.stream().map(Line::memberId).distinct().forEach(recompute::recompute);
+        // each member once after the file, in batches (claims and clinical data read set-wise)
+        recompute.recompute(lines.stream().map(Line::memberId).toList());
         return report;
     }
 
@@ -243,7 +244,7 @@ public class SupplementalCsv {
                     .query(String.class)
                     .list();
         });
-        members.forEach(recompute::recompute);
+        recompute.recompute(members);
         return members.size();
     }
 
@@ -303,8 +304,7 @@ public class SupplementalCsv {
                 new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", "Laboratory")));
         observation.setCode(new CodeableConcept(new Coding("http://loinc.org", code, null)));
         observation.setSubject(new Reference("Patient/" + memberId));
-        observation.setEffective(new DateTimeType(
-                Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        observation.setEffective(utcMidnight(collected));
         observation.setIssued(Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant()));
         if (value.matches("-?[0-9]+(\\.[0-9]+)?")) {
             if (unit.isEmpty()) throw new Bad("unit", "unitNeeded");
@@ -332,13 +332,22 @@ public class SupplementalCsv {
         immunization.setStatus(Immunization.ImmunizationStatus.COMPLETED);
         immunization.setVaccineCode(new CodeableConcept(new Coding("http://hl7.org/fhir/sid/cvx", cvx, null)));
         immunization.setPatient(new Reference("Patient/" + memberId));
-        immunization.setOccurrence(
-                new DateTimeType(Date.from(given.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        immunization.setOccurrence(utcMidnight(given));
         var lot = v.get(4).strip();
         if (lot.length() > 40) throw new Bad("lot", "tooLong", "40");
         if (!lot.isEmpty()) immunization.setLotNumber(lot);
         performer(v.get(5)).ifPresent(org -> immunization.addPerformer().setActor(org));
         return immunization;
+    }
+
+    /**
+     * The day as midnight UTC, written with {@code Z} whatever the JVM's zone: the engines take a time on its day in
+     * its own offset, so the day stays the file's.
+     */
+    private static DateTimeType utcMidnight(LocalDate day) {
+        var value = new DateTimeType(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        value.setTimeZoneZulu(true);
+        return value;
     }
 
     private static Optional<Reference> performer(String org) throws Bad {
