@@ -157,6 +157,7 @@ public class SupplementalCsv {
         }
         var lines = new ArrayList<Line>();
         var rejects = new ArrayList<LineReason>();
+        var found = new java.util.HashMap<String, String>();
         for (var row : rows.subList(1, rows.size())) {
             if (row.blank()) continue;
             try {
@@ -167,7 +168,14 @@ public class SupplementalCsv {
                             String.valueOf(header.size()),
                             String.valueOf(row.values().size()));
                 }
-                var member = member(row.values().get(0), row.values().get(1));
+                // a member's lines come together in an extract: looked up (and audited) once per file
+                var key =
+                        row.values().get(0).strip() + "|" + row.values().get(1).strip();
+                var member = found.get(key);
+                if (member == null) {
+                    member = member(row.values().get(0), row.values().get(1));
+                    found.put(key, member);
+                }
                 var resource = format.equals("lab-csv") ? lab(row, member) : immunization(row, member);
                 lines.add(new Line(row.line(), member, resource));
             } catch (Bad e) {
@@ -188,18 +196,23 @@ public class SupplementalCsv {
                 .query(Long.class)
                 .single();
         var json = FhirContext.forR4Cached().newJsonParser();
-        for (var line : lines) {
-            jdbc.sql("""
+        // 500 lines a statement
+        for (int start = 0; start < lines.size(); start += 500) {
+            var part = lines.subList(start, Math.min(lines.size(), start + 500));
+            var sql = new StringBuilder("""
                     insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
-                        resource_id, resource_json) values (?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            sourceId,
-                            line.line(),
-                            line.memberId(),
-                            line.resource().fhirType(),
-                            line.resource().getIdElement().getIdPart(),
-                            json.encodeResourceToString(line.resource()))
-                    .update();
+                        resource_id, resource_json) values\s""");
+            var params = new ArrayList<Object>(part.size() * 6);
+            for (var line : part) {
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+                params.add(sourceId);
+                params.add(line.line());
+                params.add(line.memberId());
+                params.add(line.resource().fhirType());
+                params.add(line.resource().getIdElement().getIdPart());
+                params.add(json.encodeResourceToString(line.resource()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
         for (var reject : rejects) {
             jdbc.sql("insert into quality.clinical_reject (source_id, line_number, reason) values (?, ?, ?)")
