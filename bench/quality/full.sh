@@ -14,6 +14,11 @@
 #      members mapped up front) or, with CLAIMS_LOAD=real, the real `import-837`; either resumes if stopped;
 #   3. labs and immunizations: CSVs in the documented layouts for a share (SUPPLEMENTAL_SHARE, default 0.001) of the
 #      members they fit, imported as `import-supplemental` does. Center screenings: those already in the data.
+#   4. CMS153's claims: `generate-837 --kind sexual-health` writes only the sexual-health visits of the active women
+#      16-24 (57 % of them; a chlamydia test for 55 % of those) to claims-2026-c.837, loaded like step 2 beside the
+#      visits already there, and their chlamydia results to labs-2026-c.csv, imported by `import-supplemental labs`
+#      (the members recomputed in the latest runs, in batches). Step 2 writes visits only (`--kind visits`), so a data
+#      set prepared from scratch gets these claims once.
 # Each step leaves a marker under $QUALITY_DATA/bench; delete it to redo the step.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,18 +49,18 @@ fi
 mkdir -p "$BENCH"
 if [ ! -f "$BENCH/claims.generated" ]; then
   echo "== generate-837: $CLAIMS claims for the active members"
-  $APP generate-837 --members 100000000 --claims "$CLAIMS" --year 2026 --out "$BENCH/claims-2026.837" \
+  $APP generate-837 --members 100000000 --claims "$CLAIMS" --kind visits --year 2026 --out "$BENCH/claims-2026.837" \
     | tee "$BENCH/claims.generated.tmp"
   mv "$BENCH/claims.generated.tmp" "$BENCH/claims.generated"
 fi
 if [ ! -f "$BENCH/claims.imported" ]; then
   echo "== import-837 (the real path; resumes a file stopped half-way)"
   if [ "${CLAIMS_LOAD:-bulk}" = real ]; then
-    /usr/bin/time -v $APP import-837 "$BENCH"/claims-2026*.837 > "$BENCH/import.log" 2>&1
+    /usr/bin/time -v $APP import-837 "$BENCH"/claims-2026.837 > "$BENCH/import.log" 2>&1
   else
     # the importer's reader and chunk writer, members mapped up front (ClaimBulkLoad): import-837 ran ~2,300
     # lines/s on the shared machine, 15 M lines would take hours; resumes where it stopped
-    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$BENCH"/claims-2026*.837 \
+    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$BENCH"/claims-2026.837 \
       > "$BENCH/import.log" 2>&1
   fi
   grep -v '^20..-' "$BENCH/import.log" | tail -5
@@ -66,6 +71,24 @@ if [ ! -f "$BENCH/supplemental.imported" ]; then
   $JAVA -Xmx2g -cp "$CP" org.commonweal.quality.results.QualityFullBenchmark supplemental "$BENCH" \
     "${SUPPLEMENTAL_SHARE:-0.001}" 2> "$BENCH/supplemental.err" | tee "$BENCH/supplemental.tmp"
   mv "$BENCH/supplemental.tmp" "$BENCH/supplemental.imported"
+fi
+if [ ! -f "$BENCH/claims-c.imported" ]; then
+  echo "== generate-837 --kind sexual-health: CMS153's claims and chlamydia results for the active women 16-24"
+  if [ ! -f "$BENCH/claims-c.generated" ]; then
+    $APP generate-837 --members 100000000 --kind sexual-health --year 2026 --seed 153 \
+      --out "$BENCH/claims-2026-c.837" --labs "$BENCH/labs-2026-c.csv" | tee "$BENCH/claims-c.generated.tmp"
+    mv "$BENCH/claims-c.generated.tmp" "$BENCH/claims-c.generated"
+  fi
+  if [ "${CLAIMS_LOAD:-bulk}" = real ]; then
+    /usr/bin/time -v $APP import-837 "$BENCH/claims-2026-c.837" > "$BENCH/import-c.log" 2>&1
+  else
+    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$BENCH/claims-2026-c.837" \
+      > "$BENCH/import-c.log" 2>&1
+  fi
+  grep -v '^20..-' "$BENCH/import-c.log" | tail -5
+  /usr/bin/time -v $APP import-supplemental labs "$BENCH/labs-2026-c.csv" > "$BENCH/labs-c.log" 2>&1
+  grep -v '^20..-' "$BENCH/labs-c.log" | grep -E 'records for|Elapsed|Maximum resident' | head -5
+  touch "$BENCH/claims-c.imported"
 fi
 
 echo "== measures run through PostgreSQL, heap capped at 2 GB ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"

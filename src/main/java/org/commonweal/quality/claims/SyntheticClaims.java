@@ -15,6 +15,11 @@ import java.util.Random;
  * about 6, 65 and over about 9), each an office or preventive visit with the diagnoses and the screenings their age
  * and sex call for (mammography, cervical cytology, colonoscopy or FIT, HbA1c for people with diabetes, childhood
  * vaccines). Rates are rough figures for a Medicaid population, for load and demos, not for research.
+ *
+ * <p>Women 16–24 (at the year's end) also get the claims that identify sexual activity for CMS153 ({@link
+ * SexualHealth}): {@value SexualHealth#SEXUALLY_ACTIVE} of them one visit with a contraceptive, pregnancy or
+ * sexually-transmitted-infection diagnosis or procedure, and {@value SexualHealth#TESTED} of those a chlamydia test
+ * (CPT 87491 on the claim, its result in a lab CSV).
  */
 final class SyntheticClaims {
 
@@ -53,8 +58,24 @@ final class SyntheticClaims {
         return 9.0;
     }
 
-    /** Writes {@code claims} claims over {@code members}; returns the number of service lines written. */
+    /** Which claims to write: office visits, CMS153's sexual-health visits, or both. */
+    enum Kind {
+        VISITS,
+        SEXUAL_HEALTH,
+        ALL
+    }
+
+    /** Writes {@code claims} visits and the sexual-health claims over {@code members}; returns the lines written. */
     long write(List<Member> members, int claims, Writer out) throws IOException {
+        return write(members, claims, Kind.ALL, out, null);
+    }
+
+    /**
+     * Writes {@code claims} office visits over {@code members} (unless {@code kind} is {@link Kind#SEXUAL_HEALTH}),
+     * then, unless it is {@link Kind#VISITS}, the sexual-health claims of the women 16–24 among them, with their
+     * chlamydia results in the lab CSV layout to {@code labs} when given; returns the service lines written.
+     */
+    long write(List<Member> members, int claims, Kind kind, Writer out, Writer labs) throws IOException {
         var asOf = LocalDate.of(year, 12, 31);
         var cumulative = new double[members.size()];
         double sum = 0;
@@ -84,7 +105,7 @@ final class SyntheticClaims {
         x12.segment("GS", "HC", "SYNTHETIC", "COMMONWEAL", year + "1231", "1200", "1", "X", "005010X222A1");
         long lines = 0;
         int sets = 0;
-        for (int written = 0; written < claims; ) {
+        for (int written = 0; kind != Kind.SEXUAL_HEALTH && written < claims; ) {
             int inSet = Math.min(CLAIMS_PER_SET, claims - written);
             sets++;
             x12.startSet(sets);
@@ -96,6 +117,29 @@ final class SyntheticClaims {
             }
             x12.endSet(sets);
             written += inSet;
+        }
+        if (kind != Kind.VISITS) {
+            if (labs != null) labs.write(SexualHealth.LAB_HEADER);
+            var sexualHealth = new SexualHealth(random, asOf);
+            int inSet = 0;
+            int number = 0;
+            for (var member : members) {
+                var visit = sexualHealth.visit(member);
+                if (visit == null) continue;
+                if (inSet == 0) x12.startSet(++sets);
+                var day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
+                var npi = npis.get(random.nextInt(npis.size()));
+                // SYC: their own claim numbers, so a file of them loads beside the visits' (SYN) of the same NPIs
+                x12.claim(random, member, "SYC" + ++number, npi, day, visit.codes(), visit.diagnoses());
+                lines += visit.codes().size();
+                if (labs != null && visit.tested()) labs.write(sexualHealth.result(member, day));
+                if (++inSet == CLAIMS_PER_SET) {
+                    x12.endSet(sets);
+                    inSet = 0;
+                }
+            }
+            if (inSet > 0) x12.endSet(sets);
+            if (labs != null) labs.flush();
         }
         x12.segment("GE", String.valueOf(sets), "1");
         x12.segment("IEA", "1", "000000001");
@@ -110,12 +154,6 @@ final class SyntheticClaims {
         boolean female = "F".equals(member.sex());
         var day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
         var npi = npis.get(random.nextInt(npis.size()));
-        x12.segment("HL", String.valueOf(x12.nextHl()), "", "20", "1");
-        x12.segment("NM1", "85", "2", "SYNTHETIC CLINIC " + npi.substring(6), "", "", "", "", "XX", npi);
-        int parent = x12.hl;
-        x12.segment("HL", String.valueOf(x12.nextHl()), String.valueOf(parent), "22", "0");
-        x12.segment("SBR", "P", "18", "", "", "", "", "", "", "MC");
-        x12.segment("NM1", "IL", "1", "MEMBER", "SYNTHETIC", "", "", "", "MI", member.memberId());
         var codes = new ArrayList<String>();
         var diagnoses = new ArrayList<String>();
         boolean preventive = random.nextDouble() < 0.3;
@@ -133,22 +171,7 @@ final class SyntheticClaims {
             codes.add("90700");
             diagnoses.add("Z23");
         }
-        double charge = 0;
-        var charges = new ArrayList<Integer>();
-        for (int i = 0; i < codes.size(); i++) {
-            int c = 40 + random.nextInt(160);
-            charges.add(c);
-            charge += c;
-        }
-        x12.segment("CLM", "SYN" + number, String.valueOf((int) charge), "", "", "11:B:1", "Y", "A", "Y", "I");
-        var hi = new ArrayList<String>();
-        for (int i = 0; i < diagnoses.size(); i++) hi.add((i == 0 ? "ABK:" : "ABF:") + diagnoses.get(i));
-        x12.segment("HI", hi.toArray(String[]::new));
-        for (int i = 0; i < codes.size(); i++) {
-            x12.segment("LX", String.valueOf(i + 1));
-            x12.segment("SV1", "HC:" + codes.get(i), String.valueOf(charges.get(i)), "UN", "1", "", "", "1");
-            x12.segment("DTP", "472", "D8", day.format(D8));
-        }
+        x12.claim(random, member, "SYN" + number, npi, day, codes, diagnoses);
         return codes.size();
     }
 
@@ -174,7 +197,7 @@ final class SyntheticClaims {
     }
 
     /** Writes segments with {@code *} and {@code ~}, counting each set's segments for its SE. */
-    private static final class SegmentWriter {
+    static final class SegmentWriter {
 
         private final Writer out;
         private int inSet;
@@ -188,6 +211,40 @@ final class SyntheticClaims {
 
         int nextHl() {
             return ++hl;
+        }
+
+        /** One claim: billing provider, subscriber, CLM with random charges, diagnoses, one line per code. */
+        void claim(
+                Random random,
+                Member member,
+                String number,
+                String npi,
+                LocalDate day,
+                List<String> codes,
+                List<String> diagnoses)
+                throws IOException {
+            segment("HL", String.valueOf(nextHl()), "", "20", "1");
+            segment("NM1", "85", "2", "SYNTHETIC CLINIC " + npi.substring(6), "", "", "", "", "XX", npi);
+            int parent = hl;
+            segment("HL", String.valueOf(nextHl()), String.valueOf(parent), "22", "0");
+            segment("SBR", "P", "18", "", "", "", "", "", "", "MC");
+            segment("NM1", "IL", "1", "MEMBER", "SYNTHETIC", "", "", "", "MI", member.memberId());
+            double charge = 0;
+            var charges = new ArrayList<Integer>();
+            for (int i = 0; i < codes.size(); i++) {
+                int c = 40 + random.nextInt(160);
+                charges.add(c);
+                charge += c;
+            }
+            segment("CLM", number, String.valueOf((int) charge), "", "", "11:B:1", "Y", "A", "Y", "I");
+            var hi = new ArrayList<String>();
+            for (int i = 0; i < diagnoses.size(); i++) hi.add((i == 0 ? "ABK:" : "ABF:") + diagnoses.get(i));
+            segment("HI", hi.toArray(String[]::new));
+            for (int i = 0; i < codes.size(); i++) {
+                segment("LX", String.valueOf(i + 1));
+                segment("SV1", "HC:" + codes.get(i), String.valueOf(charges.get(i)), "UN", "1", "", "", "1");
+                segment("DTP", "472", "D8", day.format(D8));
+            }
         }
 
         void startSet(int number) throws IOException {

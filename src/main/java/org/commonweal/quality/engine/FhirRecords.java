@@ -316,7 +316,8 @@ public final class FhirRecords {
                 dose = range.getHigh().getValue().doubleValue();
             }
             double perDay = dosesPerDay(repeat);
-            if (dose != null && dose > 0)
+            // a quantity over no doses a day is a division by zero: null in CQL, so no days supplied
+            if (dose != null && dose > 0 && perDay > 0)
                 days = dispense.getQuantity().getValue().doubleValue() / (dose * perDay);
         }
         if (days != null) return new int[] {start, start + (int) Math.floor(days * (1 + refills) - 1)};
@@ -337,9 +338,14 @@ public final class FhirRecords {
         };
     }
 
-    /** CumulativeMedicationDuration's ToDaily(frequency, period), else the times of day, else 1. */
-    private static double dosesPerDay(org.hl7.fhir.r4.model.Timing.TimingRepeatComponent repeat) {
-        if (repeat == null) return 1.0;
+    /**
+     * CumulativeMedicationDuration's {@code Coalesce(ToDaily(frequency, period), Count(timing.repeat.timeOfDay),
+     * 1.0)}: ToDaily (0 for a frequency of 0), else the number of times of day, which is 0 when there are none (Count
+     * of an empty or null list is 0, never null), so the 1.0 is never reached (checked against the reference engine,
+     * {@code FhirRecordsEdgeTests}).
+     */
+    static double dosesPerDay(org.hl7.fhir.r4.model.Timing.TimingRepeatComponent repeat) {
+        if (repeat == null) return 0;
         Integer frequency = repeat.hasFrequencyMax()
                 ? Integer.valueOf(repeat.getFrequencyMax())
                 : repeat.hasFrequency() ? Integer.valueOf(repeat.getFrequency()) : null;
@@ -357,8 +363,7 @@ public final class FhirRecords {
             };
             if (!Double.isNaN(perDay)) return perDay;
         }
-        if (!repeat.getTimeOfDay().isEmpty()) return repeat.getTimeOfDay().size();
-        return 1.0;
+        return repeat.getTimeOfDay().size();
     }
 
     /** {@code singleton from (components coded LOINC code) return value as Quantity}; NaN for none or not one. */
@@ -403,7 +408,11 @@ public final class FhirRecords {
                 && value.getPrecision().ordinal() > TemporalPrecisionEnum.DAY.ordinal();
     }
 
-    /** The day of a FHIR date or dateTime: a date alone is its own day, a time is taken on its UTC day. */
+    /**
+     * The day of a FHIR date or dateTime: a date alone is its own day, a time is taken on its day in its own offset
+     * (2026-12-31T23:30:00-08:00 is 31 December), as CQL's {@code date from} and the reference engine's day-precision
+     * comparisons ("during day of") take it ({@code FhirRecordsEdgeTests}).
+     */
     static int day(BaseDateTimeType value) {
         if (!precise(value)) {
             var precision = value.getPrecision();
@@ -413,9 +422,12 @@ public final class FhirRecords {
                             precision == TemporalPrecisionEnum.DAY ? value.getDay() : 1)
                     .toEpochDay();
         }
-        return (int) value.getValue()
-                .toInstant()
-                .atOffset(ZoneOffset.UTC)
+        var zone = value.getTimeZone();
+        var instant = value.getValue().toInstant();
+        return (int) instant.atOffset(
+                        zone == null
+                                ? ZoneOffset.UTC
+                                : zone.toZoneId().getRules().getOffset(instant))
                 .toLocalDate()
                 .toEpochDay();
     }

@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Observation (LOINC) or Immunization (CVX) under the member it names (member id or CIN, through coverage's facade,
  * audited), kept as a clinical source with its file, line and sender, withdrawable as a whole. A bad line is rejected
  * with its line number, field and reason and the rest goes on; a file without the layout's header is refused whole.
- * The members with new data are recomputed ({@link MemberRecompute}) once the file is stored.
+ * The members with new data are recomputed ({@link MemberRecompute}, each once, in batches) once the file is stored.
  */
 @Service
 public class SupplementalCsv {
@@ -157,6 +157,7 @@ public class SupplementalCsv {
         }
         var lines = new ArrayList<Line>();
         var rejects = new ArrayList<LineReason>();
+        var found = new java.util.HashMap<String, String>();
         for (var row : rows.subList(1, rows.size())) {
             if (row.blank()) continue;
             try {
@@ -167,7 +168,14 @@ public class SupplementalCsv {
                             String.valueOf(header.size()),
                             String.valueOf(row.values().size()));
                 }
-                var member = member(row.values().get(0), row.values().get(1));
+                // a member's lines come together in an extract: looked up (and audited) once per file
+                var key =
+                        row.values().get(0).strip() + "|" + row.values().get(1).strip();
+                var member = found.get(key);
+                if (member == null) {
+                    member = member(row.values().get(0), row.values().get(1));
+                    found.put(key, member);
+                }
                 var resource = format.equals("lab-csv") ? lab(row, member) : immunization(row, member);
                 lines.add(new Line(row.line(), member, resource));
             } catch (Bad e) {
@@ -175,7 +183,8 @@ public class SupplementalCsv {
             }
         }
         var report = transactions.execute(status -> store(lines, rejects, name, sender, format));
-        lines.stream().map(Line::memberId).distinct().forEach(recompute::recompute);
+        // each member once after the file, in batches (claims and clinical data read set-wise)
+        recompute.recompute(lines.stream().map(Line::memberId).toList());
         return report;
     }
 
@@ -187,18 +196,23 @@ public class SupplementalCsv {
                 .query(Long.class)
                 .single();
         var json = FhirContext.forR4Cached().newJsonParser();
-        for (var line : lines) {
-            jdbc.sql("""
+        // 500 lines a statement
+        for (int start = 0; start < lines.size(); start += 500) {
+            var part = lines.subList(start, Math.min(lines.size(), start + 500));
+            var sql = new StringBuilder("""
                     insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
-                        resource_id, resource_json) values (?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            sourceId,
-                            line.line(),
-                            line.memberId(),
-                            line.resource().fhirType(),
-                            line.resource().getIdElement().getIdPart(),
-                            json.encodeResourceToString(line.resource()))
-                    .update();
+                        resource_id, resource_json) values\s""");
+            var params = new ArrayList<Object>(part.size() * 6);
+            for (var line : part) {
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+                params.add(sourceId);
+                params.add(line.line());
+                params.add(line.memberId());
+                params.add(line.resource().fhirType());
+                params.add(line.resource().getIdElement().getIdPart());
+                params.add(json.encodeResourceToString(line.resource()));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
         for (var reject : rejects) {
             jdbc.sql("insert into quality.clinical_reject (source_id, line_number, reason) values (?, ?, ?)")
@@ -243,7 +257,7 @@ public class SupplementalCsv {
                     .query(String.class)
                     .list();
         });
-        members.forEach(recompute::recompute);
+        recompute.recompute(members);
         return members.size();
     }
 
@@ -303,8 +317,7 @@ public class SupplementalCsv {
                 new Coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory", "Laboratory")));
         observation.setCode(new CodeableConcept(new Coding("http://loinc.org", code, null)));
         observation.setSubject(new Reference("Patient/" + memberId));
-        observation.setEffective(new DateTimeType(
-                Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        observation.setEffective(utcMidnight(collected));
         observation.setIssued(Date.from(collected.atStartOfDay(ZoneOffset.UTC).toInstant()));
         if (value.matches("-?[0-9]+(\\.[0-9]+)?")) {
             if (unit.isEmpty()) throw new Bad("unit", "unitNeeded");
@@ -332,13 +345,22 @@ public class SupplementalCsv {
         immunization.setStatus(Immunization.ImmunizationStatus.COMPLETED);
         immunization.setVaccineCode(new CodeableConcept(new Coding("http://hl7.org/fhir/sid/cvx", cvx, null)));
         immunization.setPatient(new Reference("Patient/" + memberId));
-        immunization.setOccurrence(
-                new DateTimeType(Date.from(given.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        immunization.setOccurrence(utcMidnight(given));
         var lot = v.get(4).strip();
         if (lot.length() > 40) throw new Bad("lot", "tooLong", "40");
         if (!lot.isEmpty()) immunization.setLotNumber(lot);
         performer(v.get(5)).ifPresent(org -> immunization.addPerformer().setActor(org));
         return immunization;
+    }
+
+    /**
+     * The day as midnight UTC, written with {@code Z} whatever the JVM's zone: the engines take a time on its day in
+     * its own offset, so the day stays the file's.
+     */
+    private static DateTimeType utcMidnight(LocalDate day) {
+        var value = new DateTimeType(Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        value.setTimeZoneZulu(true);
+        return value;
     }
 
     private static Optional<Reference> performer(String org) throws Bad {

@@ -19,6 +19,7 @@ import org.commonweal.quality.DueCare;
 import org.commonweal.quality.claims.ClaimImport;
 import org.commonweal.quality.measure.PublishedMeasureContent;
 import org.commonweal.quality.results.MeasureRuns;
+import org.commonweal.quality.results.MemberRecompute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,9 @@ class SupplementalCsvIntegrationTests {
 
     @Autowired
     MessageSource messages;
+
+    @Autowired
+    MemberRecompute recompute;
 
     private List<String> english(List<SupplementalCsv.LineReason> reasons) {
         return reasons.stream().map(r -> r.text(messages, Locale.ENGLISH)).toList();
@@ -118,6 +122,44 @@ class SupplementalCsvIntegrationTests {
         assertThat(numerator(runId, member)).isTrue();
         assertThat(gaps.openGaps(member, "test")).extracting(CareGap::measureId).contains("CMS122");
         assertThat(supplemental.withdraw(report.sourceId(), "test")).as("once").isZero();
+    }
+
+    @Test
+    void aFileForSeveralMembersRecomputesEachOnceAfterTheFile() throws IOException {
+        PublishedMeasureContent.folder();
+        var first = diabeticMember();
+        var second = diabeticMember();
+        long runId = runs.run("CMS122", START, END, "test").runId();
+        assertThat(numerator(runId, first)).isTrue();
+        assertThat(numerator(runId, second)).isTrue();
+        long latestRuns = jdbc.sql(
+                        "select count(distinct measure_id) from quality.measure_run" + " where finished_at is not null")
+                .query(Long.class)
+                .single();
+
+        var report = supplemental.importLabs(
+                new StringReader(String.join(
+                        "\n",
+                        "member_id,cin,loinc,value,unit,collected_on,performing_org",
+                        first + ",,4548-4,7.2,%,2026-05-02,Quest Diagnostics",
+                        second + ",,4548-4,6.1,%,2026-05-03,Quest Diagnostics",
+                        first + ",,4548-4,7.0,%,2026-09-01,Quest Diagnostics",
+                        "")),
+                "two-members.csv",
+                "Quest Diagnostics");
+        assertThat(report.stored()).isEqualTo(3);
+        assertThat(report.members()).isEqualTo(2);
+        assertThat(numerator(runId, first)).as("closed at the batch recompute").isFalse();
+        assertThat(numerator(runId, second)).isFalse();
+        assertThat(recompute.recompute(List.of(first, second, first, "NO-SUCH-MEMBER")))
+                .as("each known member once, in each measure's latest run")
+                .isEqualTo(2 * (int) latestRuns);
+        assertThat(jdbc.sql("select count(*) from quality.measure_result where run_id = ? and member_id in (?, ?)")
+                        .params(runId, first, second)
+                        .query(Long.class)
+                        .single())
+                .as("one row each, replaced in place")
+                .isEqualTo(2);
     }
 
     @Test
