@@ -83,15 +83,16 @@ class InformativeRowsIntegrationTests {
         importFixture("837p-original.x12", others.get(others.size() / 3), null, tag + "a");
         importFixture("837p-original.x12", others.get(others.size() / 3 * 2), null, tag + "b");
 
-        var all = ours.run(EcqmEngine.MEASURES, START, END, "test");
-        var allRates = figures.latestRates();
-        ReflectionTestUtils.setField(ours, "informativeOnly", true);
-        List<MeasureRuns.RunSummary> informative;
+        // every row written (the option off), then the informative rows only (the default)
+        List<MeasureRuns.RunSummary> all;
+        ReflectionTestUtils.setField(ours, "informativeOnly", false);
         try {
-            informative = ours.run(EcqmEngine.MEASURES, START, END, "test");
+            all = ours.run(EcqmEngine.MEASURES, START, END, "test");
         } finally {
-            ReflectionTestUtils.setField(ours, "informativeOnly", false);
+            ReflectionTestUtils.setField(ours, "informativeOnly", true);
         }
+        var allRates = figures.latestRates();
+        var informative = ours.run(EcqmEngine.MEASURES, START, END, "test");
         var informativeRates = figures.latestRates();
 
         long dropped = 0;
