@@ -84,15 +84,17 @@ public class MeasureRuns {
             members++;
             MeasurePopulations result = null;
             String error = null;
+            Integer months = null;
             try {
                 var record = new ArrayList<Resource>(ClaimResources.of(member.get(), claims(memberId)));
                 record.addAll(clinical.resources(memberId));
                 result = evaluator.evaluate(memberId, record, from, to);
+                months = MonthlyTrends.referenceMask(evaluator, memberId, record, from, to, result);
             } catch (RuntimeException e) {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 errors++;
             }
-            store(runId, member.get(), result, error, to);
+            store(runId, member.get(), result, error, to, months);
             if (result != null) {
                 ip += result.count("initial-population");
                 den += result.count("denominator");
@@ -109,11 +111,18 @@ public class MeasureRuns {
                 runId, measureId, members, ip, den, denex, num, errors, System.currentTimeMillis() - started);
     }
 
-    void store(long runId, MemberSummary member, MeasurePopulations result, String error, LocalDate asOf) {
+    /** Stores a member's result with its month mask ({@link MonthlyTrends}; null when not eligible). */
+    void store(
+            long runId,
+            MemberSummary member,
+            MeasurePopulations result,
+            String error,
+            LocalDate asOf,
+            Integer monthMask) {
         jdbc.sql("""
                 insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                     denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
-                    language, spa, rcac_region) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    language, spa, rcac_region, month_mask) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         runId,
                         member.memberId(),
@@ -128,7 +137,8 @@ public class MeasureRuns {
                         member.raceEthnicity(),
                         member.spokenLanguage(),
                         member.spa(),
-                        member.rcacRegion())
+                        member.rcacRegion(),
+                        monthMask)
                 .update();
     }
 

@@ -62,15 +62,18 @@ public class MemberRecompute {
             if (!catalog.available(run.measureId())) continue;
             MeasurePopulations result = null;
             String error = null;
+            Integer months = null;
             try {
-                result = catalog.evaluator(run.measureId()).evaluate(memberId, record, run.from(), run.to());
+                var evaluator = catalog.evaluator(run.measureId());
+                result = evaluator.evaluate(memberId, record, run.from(), run.to());
+                months = MonthlyTrends.referenceMask(evaluator, memberId, record, run.from(), run.to(), result);
             } catch (RuntimeException e) {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
             jdbc.sql("delete from quality.measure_result where run_id = ? and member_id = ?")
                     .params(run.id(), memberId)
                     .update();
-            runs.store(run.id(), member.get(), result, error, run.to());
+            runs.store(run.id(), member.get(), result, error, run.to(), months);
             replaced++;
         }
         return replaced;

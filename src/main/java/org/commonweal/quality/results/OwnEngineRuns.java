@@ -22,6 +22,7 @@ import org.commonweal.quality.CareGapsComputed;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.engine.EcqmEngine;
 import org.commonweal.quality.engine.FhirRecords;
+import org.commonweal.quality.engine.MonthMasks;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
 import org.hl7.fhir.r4.model.Resource;
@@ -165,7 +166,8 @@ public class OwnEngineRuns {
     }
 
     /** One member's answer for one measure, or the error that stopped its evaluation. */
-    private record Answer(MemberResidence member, String measureId, MeasurePopulations result, String error) {}
+    private record Answer(
+            MemberResidence member, String measureId, MeasurePopulations result, String error, Integer months) {}
 
     /**
      * Where a run's time went, in milliseconds: the whole evaluation (members streamed, claims read, evaluated,
@@ -272,11 +274,11 @@ public class OwnEngineRuns {
                         t[3] += a.result().count("denominator-exclusion");
                         t[4] += a.result().count("numerator");
                     }
-                    rows.add(row(runs.get(a.measureId()), a.member(), a.result(), a.error(), to));
+                    rows.add(row(runs.get(a.measureId()), a.member(), a.result(), a.error(), to, a.months()));
                 }
             }
             template.execute((ConnectionCallback<Long>) c -> {
-                try (var out = new CopyBinary(c, COPY_INTO, 14)) {
+                try (var out = new CopyBinary(c, COPY_INTO, 15)) {
                     for (var row : rows) copyRow(out, row);
                     return out.finish();
                 }
@@ -335,19 +337,21 @@ public class OwnEngineRuns {
         FhirRecords.add(record, clinicalResources);
         var out = new ArrayList<Answer>(measureIds.size());
         List<Resource> fhir = null;
+        var trends = new MonthMasks(engine, record, from, to);
         for (var id : measureIds) {
             try {
                 if (engine.covers(id, record)) {
-                    out.add(new Answer(m, id, engine.evaluate(id, record, from, to), null));
+                    var answer = engine.evaluate(id, record, from, to);
+                    out.add(new Answer(m, id, answer, null, trends.mask(id, answer)));
                 } else {
                     if (fhir == null) {
                         fhir = new ArrayList<>(ClaimResources.of(summary(m), claims));
                         fhir.addAll(clinicalResources);
                     }
-                    out.add(new Answer(m, id, reference(id, m.memberId(), fhir, from, to), null));
+                    out.add(new Answer(m, id, reference(id, m.memberId(), fhir, from, to), null, null));
                 }
             } catch (RuntimeException e) {
-                out.add(new Answer(m, id, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                out.add(new Answer(m, id, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null));
             }
         }
         return out;
@@ -379,7 +383,8 @@ public class OwnEngineRuns {
                 m.raceEthnicity());
     }
 
-    private static Object[] row(long runId, MemberResidence m, MeasurePopulations r, String error, LocalDate asOf) {
+    private static Object[] row(
+            long runId, MemberResidence m, MeasurePopulations r, String error, LocalDate asOf, Integer months) {
         return new Object[] {
             runId,
             m.memberId(),
@@ -394,13 +399,15 @@ public class OwnEngineRuns {
             m.raceEthnicity(),
             m.spokenLanguage(),
             m.spa(),
-            m.rcacRegion()
+            m.rcacRegion(),
+            months
         };
     }
 
     private static final String COPY_INTO = """
             quality.measure_result (run_id, member_id, initial_population, denominator, denominator_exclusion,
-                denominator_exception, numerator, error, sex, age_band, race_ethnicity, language, spa, rcac_region)""";
+                denominator_exception, numerator, error, sex, age_band, race_ethnicity, language, spa, rcac_region,
+                month_mask)""";
 
     /**
      * {@link #row} in COPY's binary format ({@link CopyBinary}, as the 834 and 837 loads write): a run's rows are new
@@ -414,7 +421,7 @@ public class OwnEngineRuns {
                 .text((String) v[9])
                 .text((String) v[10])
                 .text((String) v[11]);
-        out.int4((Integer) v[12]).int4((Integer) v[13]);
+        out.int4((Integer) v[12]).int4((Integer) v[13]).int4((Integer) v[14]);
     }
 
     private static boolean in(MeasurePopulations result, String population) {
@@ -424,20 +431,20 @@ public class OwnEngineRuns {
     private static final String INSERT = """
             insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                 denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
-                language, spa, rcac_region) values """;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                language, spa, rcac_region, month_mask) values """;
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT = """
              on conflict (run_id, member_id) do update set initial_population = excluded.initial_population,
                 denominator = excluded.denominator, denominator_exclusion = excluded.denominator_exclusion,
                 denominator_exception = excluded.denominator_exception, numerator = excluded.numerator,
-                error = excluded.error""";
+                error = excluded.error, month_mask = excluded.month_mask""";
 
     /** Writes result rows, one multi-row statement per 1,000 (a member recomputed replaces their row). */
     private void insert(List<Object[]> rows) {
         for (int start = 0; start < rows.size(); start += 1000) {
             var part = rows.subList(start, Math.min(rows.size(), start + 1000));
             var sql = new StringBuilder(INSERT);
-            var params = new ArrayList<Object>(part.size() * 14);
+            var params = new ArrayList<Object>(part.size() * 15);
             for (int i = 0; i < part.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(ROW);
                 params.addAll(Arrays.asList(part.get(i)));
@@ -547,10 +554,10 @@ public class OwnEngineRuns {
                 } catch (RuntimeException e) {
                     error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
-                answer = new Answer(residence, measureId, result, error);
+                answer = new Answer(residence, measureId, result, error, null);
             }
             if (answer.result() != null) out.put(measureId, answer.result());
-            rows.add(row((Long) run[0], residence, answer.result(), answer.error(), to));
+            rows.add(row((Long) run[0], residence, answer.result(), answer.error(), to, answer.months()));
         }
         insert(rows);
         return out;
