@@ -38,10 +38,12 @@ public class MonthlyTrends {
     }
 
     /**
-     * A member's month mask by the CQL reference engine: the measure evaluated on the member's resources as of each
-     * month end but the last ({@link RecordAsOf}), the last being {@code result}'s numerator. Null when the member is
-     * not eligible in {@code result}, the period has more month ends than a mask holds, or the engine stops at a
-     * month end (the member is then left out of the trend; the year-end result stands).
+     * A member's month mask by the CQL reference engine: the measure evaluated on the member's resources as of the
+     * month ends ({@link RecordAsOf}), {@code result}'s numerator from the month end after which nothing is dated
+     * (and at the last). As our engine's masks ({@link MonthMasks}), a month end is evaluated only when a resource is
+     * dated in its month; otherwise the month before's answer stands. Null when the member is not eligible in
+     * {@code result}, the period has more month ends than a mask holds, or the engine stops at a month end (the
+     * member is then left out of the trend; the year-end result stands).
      */
     static Integer referenceMask(
             CqlMeasureEvaluator evaluator,
@@ -56,12 +58,25 @@ public class MonthlyTrends {
                 || result.in("denominator-exception")) return null;
         var ends = monthEnds(from, to);
         if (ends.size() > MonthMasks.MAX_MONTHS) return null;
+        LocalDate latest = null;
+        var changed = new boolean[ends.size()];
+        for (var resource : record) {
+            var day = RecordAsOf.when(resource);
+            if (day == null) continue;
+            if (latest == null || day.isAfter(latest)) latest = day;
+            for (int k = 0; k < ends.size(); k++) {
+                if (!day.isAfter(ends.get(k))) {
+                    changed[k] = true;
+                    break;
+                }
+            }
+        }
         int mask = 0;
+        boolean met = false;
         for (int k = 0; k < ends.size(); k++) {
-            boolean met;
-            if (k == ends.size() - 1) {
-                met = result.in("numerator");
-            } else {
+            if (k == ends.size() - 1 || latest == null || !latest.isAfter(ends.get(k))) {
+                met = result.in("numerator"); // the whole record
+            } else if (k == 0 || changed[k]) {
                 try {
                     met = evaluator
                             .evaluate(memberId, RecordAsOf.asOf(record, ends.get(k)), from, to)
