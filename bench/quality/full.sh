@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quality measures at full scale through PostgreSQL (issue #21, "Fast"): every measure our engine covers
 # (EcqmEngine.MEASURES) run by OwnEngineRuns as the application runs it (members streamed from coverage, claims and
-# clinical data read, evaluated on the cores, results written, the run's listeners: attribution, monthly trends),
+# clinical data read, evaluated on the cores, results written, the trend by month, the run's listeners: attribution),
 # heap capped at 2 GB; then the CQL reference engine on 1,000 members of the same run and one member recomputed.
 #
 #   bench/quality/full.sh [REFERENCE (default 1000)] [RECOMPUTE (default 20)]
@@ -92,10 +92,8 @@ if [ ! -f "$BENCH/claims-c.imported" ]; then
 fi
 
 echo "== measures run through PostgreSQL, heap capped at 2 GB ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-# MONTHLY_TRENDS=true adds the monthly trends listener (the CQL engine at 11 month ends per denominator member: hours
-# at full scale, see docs/benchmarks-quality.md); off by default here
-echo "monthly trends: ${MONTHLY_TRENDS:-false}"
-$JAVA -Xmx2g -Xlog:gc:file="$WORK/gc.log" -Dcommonweal.quality.monthly-trends="${MONTHLY_TRENDS:-false}" \
+# the trend by month is part of every run (our engine's month masks, written with the results)
+$JAVA -Xmx2g -Xlog:gc:file="$WORK/gc.log" \
   -cp "$CP" org.commonweal.quality.results.QualityFullBenchmark run \
   "$REFERENCE" "$RECOMPUTE" 2> "$WORK/run.err" | grep -v '^20..-..-..T' | tee "$WORK/result.txt"
 echo "GC log: $WORK/gc.log; the application log: $WORK/run.err"

@@ -377,6 +377,7 @@ final class Cms153 {
                 : new MemberRecord(record.terminology(), record.memberId, null, null, true);
         var terminology = record.terminology();
         for (var resource : resources) {
+            view.dated = MonthMasks.dated(resource);
             switch (resource) {
                 case org.hl7.fhir.r4.model.Patient p -> {
                     if (p.hasGender()) record.gender = p.getGender().toCode();
@@ -438,6 +439,7 @@ final class Cms153 {
                 default -> {}
             }
         }
+        view.dated = MemberRecord.UNDATED;
         if (view.encounters + view.procedures + view.diagnoses + view.observations + view.orders > 0) {
             record.cms153 = view;
         }

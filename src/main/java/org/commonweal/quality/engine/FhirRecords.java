@@ -76,6 +76,7 @@ public final class FhirRecords {
             if (resource instanceof Encounter e) encounters.put(e.getIdElement().getIdPart(), e);
         }
         for (var resource : resources) {
+            record.dated = MonthMasks.dated(resource);
             switch (resource) {
                 case Encounter e -> encounter(record, e);
                 case Procedure p -> procedure(record, p);
@@ -111,6 +112,7 @@ public final class FhirRecords {
                 default -> {}
             }
         }
+        record.dated = MemberRecord.UNDATED;
         Cms153.add(record, resources); // CMS153
     }
 
@@ -204,6 +206,7 @@ public final class FhirRecords {
                 && !INPATIENT_CLASSES.contains(encounter.getClass_().getCode())) {
             flags |= MemberRecord.OUTPATIENT_ENCOUNTER;
         }
+        boolean outpatient = (flags & MemberRecord.OUTPATIENT_ENCOUNTER) != 0;
         double quantity = o.getValue() instanceof Quantity q && q.hasValue()
                 ? q.getValue().doubleValue()
                 : Double.NaN;
@@ -221,6 +224,7 @@ public final class FhirRecords {
                 quantity,
                 systolic,
                 diastolic);
+        if (outpatient) record.observationEncounter(MonthMasks.dated(encounter));
     }
 
     private static final int[] NO_CODES = new int[0];

@@ -58,6 +58,9 @@ public final class MemberRecord {
     /** Entry flag: the entry came from a claim (CMS153 reads clinical data from {@link #cms153} instead). */
     static final int CLAIM = 65536;
 
+    /** An entry's date when it has none of its own (see {@link #asOf}): kept at every day. */
+    public static final int UNDATED = Integer.MIN_VALUE;
+
     final String memberId;
     final LocalDate birthDate;
     final String sex;
@@ -120,6 +123,22 @@ public final class MemberRecord {
     /** The clinical data as CMS153's QI-Core 4.1.1 libraries keep it ({@link Cms153#add}); null without any. */
     MemberRecord cms153;
 
+    // the day each entry is dated for the trend by month ({@link #asOf}; in parallel with the entries above)
+    /** The day the entries added next are dated: {@link MonthMasks#dated} of the resource they come from. */
+    int dated = UNDATED;
+    /** The latest day an entry is dated. */
+    int latestDated = UNDATED;
+
+    int[] encounterDated = new int[4];
+    int[] procedureDated = new int[4];
+    int[] diagnosisDated = new int[4];
+    int[] observationDated = new int[4];
+    /** the day the observation's encounter is dated, when {@link #OUTPATIENT_ENCOUNTER} depends on it */
+    int[] observationEncounterDated = new int[4];
+
+    int[] orderDated = new int[4];
+    int[] immunizationDated = new int[4];
+
     private final Terminology terminology;
 
     MemberRecord(Terminology terminology, String memberId, LocalDate birthDate, String sex, boolean hasClinicalData) {
@@ -167,12 +186,17 @@ public final class MemberRecord {
             int code = terminology.procedureCode(lineCodes[i]);
             if (code < 0) continue;
             codes[kept++] = code;
+            // the line's Procedure is dated by its performed period's start, else its end (RecordAsOf)
+            dated = lineFrom[i] != null
+                    ? (int) lineFrom[i].toEpochDay()
+                    : lineTo[i] != null ? (int) lineTo[i].toEpochDay() : UNDATED;
             addProcedure(
                     lineFrom[i] == null ? OPEN_END : (int) lineFrom[i].toEpochDay(),
                     lineTo[i] == null ? OPEN_END : (int) lineTo[i].toEpochDay(),
                     code,
                     CLAIM);
         }
+        dated = f; // the claim's Encounter, ICD-10-PCS procedures and diagnoses: its first service day
         if (kept > 0) addEncounter(f, t, Arrays.copyOf(codes, kept), CLAIM);
         for (var pcs : pcsCodes) {
             int code = terminology.pcsCode(pcs);
@@ -182,6 +206,7 @@ public final class MemberRecord {
             int code = terminology.diagnosisCode(dx);
             if (code >= 0) addDiagnosis(f, t, code, CLAIM);
         }
+        dated = UNDATED;
     }
 
     void addEncounter(int from, int to, int[] codes, int flags) {
@@ -190,7 +215,9 @@ public final class MemberRecord {
             encounterFrom = Arrays.copyOf(encounterFrom, encounters * 2);
             encounterTo = Arrays.copyOf(encounterTo, encounters * 2);
             encounterCodes = Arrays.copyOf(encounterCodes, encounters * 2);
+            encounterDated = Arrays.copyOf(encounterDated, encounters * 2);
         }
+        encounterDated[encounters] = date();
         encounterFlags[encounters] = flags;
         encounterFrom[encounters] = from;
         encounterTo[encounters] = to;
@@ -203,7 +230,9 @@ public final class MemberRecord {
             procedureFrom = Arrays.copyOf(procedureFrom, procedures * 2);
             procedureTo = Arrays.copyOf(procedureTo, procedures * 2);
             procedureCode = Arrays.copyOf(procedureCode, procedures * 2);
+            procedureDated = Arrays.copyOf(procedureDated, procedures * 2);
         }
+        procedureDated[procedures] = date();
         procedureFlags[procedures] = flags;
         procedureFrom[procedures] = from;
         procedureTo[procedures] = to;
@@ -216,7 +245,9 @@ public final class MemberRecord {
             diagnosisOnset = Arrays.copyOf(diagnosisOnset, diagnoses * 2);
             diagnosisAbatement = Arrays.copyOf(diagnosisAbatement, diagnoses * 2);
             diagnosisCode = Arrays.copyOf(diagnosisCode, diagnoses * 2);
+            diagnosisDated = Arrays.copyOf(diagnosisDated, diagnoses * 2);
         }
+        diagnosisDated[diagnoses] = date();
         diagnosisFlags[diagnoses] = flags;
         diagnosisOnset[diagnoses] = onset;
         diagnosisAbatement[diagnoses] = abatement;
@@ -230,7 +261,9 @@ public final class MemberRecord {
             orderCodes = Arrays.copyOf(orderCodes, n);
             orderStart = Arrays.copyOf(orderStart, n);
             orderEnd = Arrays.copyOf(orderEnd, n);
+            orderDated = Arrays.copyOf(orderDated, n);
         }
+        orderDated[orders] = date();
         orderFlags[orders] = flags;
         orderCodes[orders] = codes;
         orderStart[orders] = start;
@@ -256,7 +289,11 @@ public final class MemberRecord {
             observationSystolic = Arrays.copyOf(observationSystolic, n);
             observationDiastolic = Arrays.copyOf(observationDiastolic, n);
             observationValueCodes = Arrays.copyOf(observationValueCodes, n);
+            observationDated = Arrays.copyOf(observationDated, n);
+            observationEncounterDated = Arrays.copyOf(observationEncounterDated, n);
         }
+        observationDated[observations] = date();
+        observationEncounterDated[observations] = UNDATED;
         observationValueCodes[observations] = valueCodes;
         observationFlags[observations] = flags;
         observationCodes[observations] = codes;
@@ -274,9 +311,111 @@ public final class MemberRecord {
             immunizationFlags = Arrays.copyOf(immunizationFlags, n);
             immunizationCodes = Arrays.copyOf(immunizationCodes, n);
             immunizationDay = Arrays.copyOf(immunizationDay, n);
+            immunizationDated = Arrays.copyOf(immunizationDated, n);
         }
+        immunizationDated[immunizations] = date();
         immunizationFlags[immunizations] = flags;
         immunizationCodes[immunizations] = codes;
         immunizationDay[immunizations++] = day;
+    }
+
+    /** The last observation's {@link #OUTPATIENT_ENCOUNTER} holds only from the day its encounter is dated. */
+    void observationEncounter(int encounterDated) {
+        observationEncounterDated[observations - 1] = encounterDated;
+        if (encounterDated > latestDated) latestDated = encounterDated;
+    }
+
+    /** {@link #dated}, keeping the latest. */
+    private int date() {
+        if (dated > latestDated) latestDated = dated;
+        return dated;
+    }
+
+    /**
+     * The record as it stood at the end of {@code day} (an epoch day): the entries dated on or before it and the
+     * undated ones, in their order, as {@link FhirRecords} and {@link #claim} would have built it from the resources
+     * {@code RecordAsOf} keeps (an observation's outpatient encounter counts only when that encounter is kept too).
+     * The measure still runs for its whole period on it.
+     */
+    public MemberRecord asOf(int day) {
+        var r = new MemberRecord(terminology, memberId, birthDate, sex, hasClinicalData);
+        r.gender = gender;
+        for (int i = 0; i < encounters; i++) {
+            if ((r.dated = encounterDated[i]) <= day)
+                r.addEncounter(encounterFrom[i], encounterTo[i], encounterCodes[i], encounterFlags[i]);
+        }
+        for (int i = 0; i < procedures; i++) {
+            if ((r.dated = procedureDated[i]) <= day)
+                r.addProcedure(procedureFrom[i], procedureTo[i], procedureCode[i], procedureFlags[i]);
+        }
+        for (int i = 0; i < diagnoses; i++) {
+            if ((r.dated = diagnosisDated[i]) <= day)
+                r.addDiagnosis(diagnosisOnset[i], diagnosisAbatement[i], diagnosisCode[i], diagnosisFlags[i]);
+        }
+        for (int i = 0; i < observations; i++) {
+            if ((r.dated = observationDated[i]) > day) continue;
+            int flags = observationFlags[i];
+            if (observationEncounterDated[i] > day) flags &= ~OUTPATIENT_ENCOUNTER;
+            r.addObservation(
+                    observationCodes[i],
+                    observationValueCodes[i],
+                    observationStart[i],
+                    observationEnd[i],
+                    flags,
+                    observationQuantity[i],
+                    observationSystolic[i],
+                    observationDiastolic[i]);
+            r.observationEncounter(observationEncounterDated[i]);
+        }
+        for (int i = 0; i < orders; i++) {
+            if ((r.dated = orderDated[i]) <= day) r.addOrder(orderCodes[i], orderStart[i], orderEnd[i], orderFlags[i]);
+        }
+        for (int i = 0; i < immunizations; i++) {
+            if ((r.dated = immunizationDated[i]) <= day)
+                r.addImmunization(immunizationCodes[i], immunizationDay[i], immunizationFlags[i]);
+        }
+        r.dated = UNDATED;
+        if (cms153 != null) {
+            var view = cms153.asOf(day);
+            // Cms153.add keeps a view only when it holds an entry
+            if (view.encounters + view.procedures + view.diagnoses + view.observations + view.orders > 0)
+                r.cms153 = view;
+        }
+        return r;
+    }
+
+    /**
+     * Bit {@code k} set when an entry is dated after {@code ends[k - 1]} and on or before {@code ends[k]} (bit 0: on
+     * or before {@code ends[0]}, undated entries included): the month ends at which the record as of that day differs
+     * from the record as of the one before. Entries dated after the last end set no bit.
+     */
+    public int changes(int[] ends) {
+        int bits = 0;
+        bits |= changes(ends, encounterDated, encounters);
+        bits |= changes(ends, procedureDated, procedures);
+        bits |= changes(ends, diagnosisDated, diagnoses);
+        bits |= changes(ends, observationDated, observations);
+        bits |= changes(ends, observationEncounterDated, observations);
+        bits |= changes(ends, orderDated, orders);
+        bits |= changes(ends, immunizationDated, immunizations);
+        if (cms153 != null) bits |= cms153.changes(ends);
+        return bits;
+    }
+
+    private static int changes(int[] ends, int[] dated, int n) {
+        int bits = 0;
+        for (int i = 0; i < n; i++) {
+            int d = dated[i];
+            if (d > ends[ends.length - 1]) continue;
+            int k = 0;
+            while (ends[k] < d) k++;
+            bits |= 1 << k;
+        }
+        return bits;
+    }
+
+    /** The latest day an entry (or the CMS153 view's) is dated; {@link #UNDATED} for none. */
+    public int latestDated() {
+        return cms153 == null ? latestDated : Math.max(latestDated, cms153.latestDated());
     }
 }

@@ -84,15 +84,17 @@ public class MeasureRuns {
             members++;
             MeasurePopulations result = null;
             String error = null;
+            Integer months = null;
             try {
                 var record = new ArrayList<Resource>(ClaimResources.of(member.get(), claims(memberId)));
                 record.addAll(clinical.resources(memberId));
                 result = evaluator.evaluate(memberId, record, from, to);
+                months = MonthlyTrends.referenceMask(evaluator, memberId, record, from, to, result);
             } catch (RuntimeException e) {
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 errors++;
             }
-            store(runId, member.get(), result, error, to);
+            store(runId, member.get(), result, error, to, months);
             if (result != null) {
                 ip += result.count("initial-population");
                 den += result.count("denominator");
@@ -112,16 +114,29 @@ public class MeasureRuns {
     private static final String INSERT_RESULT = """
             insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                 denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
-                language, spa, rcac_region) values\s""";
+                language, spa, rcac_region, month_mask) values\s""";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    void store(long runId, MemberSummary member, MeasurePopulations result, String error, LocalDate asOf) {
-        jdbc.sql(INSERT_RESULT + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(values(runId, member, result, error, asOf))
+    /** Stores a member's result with its month mask ({@link MonthlyTrends}; null when not eligible). */
+    void store(
+            long runId,
+            MemberSummary member,
+            MeasurePopulations result,
+            String error,
+            LocalDate asOf,
+            Integer monthMask) {
+        jdbc.sql(INSERT_RESULT + ROW)
+                .params(values(runId, member, result, error, asOf, monthMask))
                 .update();
     }
 
     private static Object[] values(
-            long runId, MemberSummary member, MeasurePopulations result, String error, LocalDate asOf) {
+            long runId,
+            MemberSummary member,
+            MeasurePopulations result,
+            String error,
+            LocalDate asOf,
+            Integer monthMask) {
         return new Object[] {
             runId,
             member.memberId(),
@@ -136,12 +151,13 @@ public class MeasureRuns {
             member.raceEthnicity(),
             member.spokenLanguage(),
             member.spa(),
-            member.rcacRegion()
+            member.rcacRegion(),
+            monthMask
         };
     }
 
     /** A member's new result in a run ({@link MemberRecompute}): populations, or the error that stopped them. */
-    record Replacement(MemberSummary member, MeasurePopulations result, String error) {}
+    record Replacement(MemberSummary member, MeasurePopulations result, String error, Integer monthMask) {}
 
     private static final String REPLACE_UPDATE = """
              on conflict (run_id, member_id) do update set initial_population = excluded.initial_population,
@@ -149,7 +165,7 @@ public class MeasureRuns {
                 denominator_exception = excluded.denominator_exception, numerator = excluded.numerator,
                 error = excluded.error, sex = excluded.sex, age_band = excluded.age_band,
                 race_ethnicity = excluded.race_ethnicity, language = excluded.language, spa = excluded.spa,
-                rcac_region = excluded.rcac_region""";
+                rcac_region = excluded.rcac_region, month_mask = excluded.month_mask""";
 
     /**
      * Replaces the members' rows of the run (inserts those it had none for) in one statement per 1,000: their
@@ -160,10 +176,11 @@ public class MeasureRuns {
         for (int start = 0; start < rows.size(); start += 1000) {
             var part = rows.subList(start, Math.min(rows.size(), start + 1000));
             var sql = new StringBuilder(INSERT_RESULT);
-            var params = new ArrayList<Object>(part.size() * 14);
+            var params = new ArrayList<Object>(part.size() * 15);
             for (var row : part) {
-                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                params.addAll(Arrays.asList(values(runId, row.member(), row.result(), row.error(), asOf)));
+                sql.append(params.isEmpty() ? "" : ", ").append(ROW);
+                params.addAll(
+                        Arrays.asList(values(runId, row.member(), row.result(), row.error(), asOf, row.monthMask())));
             }
             written += jdbc.sql(sql.append(REPLACE_UPDATE).toString())
                     .params(params)

@@ -11,6 +11,7 @@ import org.commonweal.coverage.MemberSummary;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.engine.EcqmEngine;
 import org.commonweal.quality.engine.FhirRecords;
+import org.commonweal.quality.engine.MonthMasks;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
 import org.hl7.fhir.r4.model.Resource;
@@ -119,23 +120,31 @@ public class MemberRecompute {
             ClaimRecords.fill(record, own);
             FhirRecords.add(record, resources);
             List<Resource> fhir = null;
+            var trends = new java.util.HashMap<List<LocalDate>, MonthMasks>(); // one per period
             for (var run : latest) {
                 MeasurePopulations result = null;
                 String error = null;
+                Integer months = null;
                 try {
                     if (engine.covers(run.measureId(), record)) {
                         result = engine.evaluate(run.measureId(), record, run.from(), run.to());
+                        months = trends.computeIfAbsent(
+                                        List.of(run.from(), run.to()),
+                                        p -> new MonthMasks(engine, record, run.from(), run.to()))
+                                .mask(run.measureId(), result);
                     } else {
                         if (fhir == null) {
                             fhir = new ArrayList<>(ClaimResources.of(member, own));
                             fhir.addAll(resources);
                         }
-                        result = catalog.evaluator(run.measureId()).evaluate(id, fhir, run.from(), run.to());
+                        var evaluator = catalog.evaluator(run.measureId());
+                        result = evaluator.evaluate(id, fhir, run.from(), run.to());
+                        months = MonthlyTrends.referenceMask(evaluator, id, fhir, run.from(), run.to(), result);
                     }
                 } catch (RuntimeException e) {
                     error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
-                results.get(run).add(new MeasureRuns.Replacement(member, result, error));
+                results.get(run).add(new MeasureRuns.Replacement(member, result, error, months));
             }
         }
         int replaced = 0;

@@ -23,6 +23,7 @@ import org.commonweal.quality.CareGapsComputed;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.engine.EcqmEngine;
 import org.commonweal.quality.engine.FhirRecords;
+import org.commonweal.quality.engine.MonthMasks;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
 import org.hl7.fhir.r4.model.Resource;
@@ -190,7 +191,8 @@ public class OwnEngineRuns {
     }
 
     /** One member's answer for one measure, or the error that stopped its evaluation. */
-    private record Answer(MemberResidence member, String measureId, MeasurePopulations result, String error) {}
+    private record Answer(
+            MemberResidence member, String measureId, MeasurePopulations result, String error, Integer months) {}
 
     /**
      * Where a run's time went, in milliseconds: the whole evaluation (members streamed, claims read, evaluated,
@@ -337,11 +339,12 @@ public class OwnEngineRuns {
                             a.result(),
                             a.error(),
                             to,
-                            attributed.get(a.member().memberId())));
+                            attributed.get(a.member().memberId()),
+                            a.months()));
                 }
             }
             template.execute((ConnectionCallback<Long>) c -> {
-                try (var out = new CopyBinary(c, COPY_INTO, 20)) {
+                try (var out = new CopyBinary(c, COPY_INTO, 21)) {
                     for (var row : rows) copyRow(out, row);
                     return out.finish();
                 }
@@ -399,19 +402,21 @@ public class OwnEngineRuns {
         FhirRecords.add(record, clinicalResources);
         var out = new ArrayList<Answer>(measureIds.size());
         List<Resource> fhir = null;
+        var trends = new MonthMasks(engine, record, from, to);
         for (var id : measureIds) {
             try {
                 if (engine.covers(id, record)) {
-                    out.add(new Answer(m, id, engine.evaluate(id, record, from, to), null));
+                    var answer = engine.evaluate(id, record, from, to);
+                    out.add(new Answer(m, id, answer, null, trends.mask(id, answer)));
                 } else {
                     if (fhir == null) {
                         fhir = new ArrayList<>(ClaimResources.of(summary(m), claims));
                         fhir.addAll(clinicalResources);
                     }
-                    out.add(new Answer(m, id, reference(id, m.memberId(), fhir, from, to), null));
+                    out.add(new Answer(m, id, reference(id, m.memberId(), fhir, from, to), null, null));
                 }
             } catch (RuntimeException e) {
-                out.add(new Answer(m, id, null, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                out.add(new Answer(m, id, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null));
             }
         }
         return out;
@@ -449,7 +454,8 @@ public class OwnEngineRuns {
             MeasurePopulations r,
             String error,
             LocalDate asOf,
-            MemberAttribution.Attribution a) {
+            MemberAttribution.Attribution a,
+            Integer months) {
         return new Object[] {
             runId,
             m.memberId(),
@@ -470,14 +476,16 @@ public class OwnEngineRuns {
             a == null ? null : a.pcpName(),
             a == null ? null : a.clinic(),
             a == null ? null : a.medicalGroup(),
-            a == null ? null : a.methodCode()
+            a == null ? null : a.methodCode(),
+            months
         };
     }
 
     private static final String COPY_INTO = """
             quality.measure_result (run_id, member_id, initial_population, denominator, denominator_exclusion,
                 denominator_exception, numerator, error, sex, age_band, race_ethnicity, language, spa, rcac_region,
-                product_line, pcp_npi, pcp_name, clinic, medical_group, attribution)""";
+                product_line, pcp_npi, pcp_name, clinic, medical_group, attribution,
+                month_mask)""";
 
     /**
      * {@link #row} in COPY's binary format ({@link CopyBinary}, as the 834 and 837 loads write): a run's rows are new
@@ -493,6 +501,7 @@ public class OwnEngineRuns {
                 .text((String) v[11]);
         out.int4((Integer) v[12]).int4((Integer) v[13]);
         for (int i = 14; i <= 19; i++) out.text((String) v[i]);
+        out.int4((Integer) v[20]);
     }
 
     private static boolean in(MeasurePopulations result, String population) {
@@ -502,23 +511,24 @@ public class OwnEngineRuns {
     private static final String INSERT = """
             insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                 denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
-                language, spa, rcac_region, product_line, pcp_npi, pcp_name, clinic, medical_group, attribution)
+                language, spa, rcac_region, product_line, pcp_npi, pcp_name, clinic, medical_group, attribution,
+                month_mask)
                 values """;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT = """
              on conflict (run_id, member_id) do update set initial_population = excluded.initial_population,
                 denominator = excluded.denominator, denominator_exclusion = excluded.denominator_exclusion,
                 denominator_exception = excluded.denominator_exception, numerator = excluded.numerator,
                 error = excluded.error, product_line = excluded.product_line, pcp_npi = excluded.pcp_npi,
                 pcp_name = excluded.pcp_name, clinic = excluded.clinic, medical_group = excluded.medical_group,
-                attribution = excluded.attribution""";
+                attribution = excluded.attribution, month_mask = excluded.month_mask""";
 
     /** Writes result rows, one multi-row statement per 1,000 (a member recomputed replaces their row). */
     private void insert(List<Object[]> rows) {
         for (int start = 0; start < rows.size(); start += 1000) {
             var part = rows.subList(start, Math.min(rows.size(), start + 1000));
             var sql = new StringBuilder(INSERT);
-            var params = new ArrayList<Object>(part.size() * 20);
+            var params = new ArrayList<Object>(part.size() * 21);
             for (int i = 0; i < part.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(ROW);
                 params.addAll(Arrays.asList(part.get(i)));
@@ -647,10 +657,17 @@ public class OwnEngineRuns {
                 } catch (RuntimeException e) {
                     error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
-                answer = new Answer(residence, measureId, result, error);
+                answer = new Answer(residence, measureId, result, error, null);
             }
             if (answer.result() != null) out.put(measureId, answer.result());
-            rows.add(row((Long) run[0], residence, answer.result(), answer.error(), to, attributions.get(memberId)));
+            rows.add(row(
+                    (Long) run[0],
+                    residence,
+                    answer.result(),
+                    answer.error(),
+                    to,
+                    attributions.get(memberId),
+                    answer.months()));
         }
         insert(rows);
         return out;

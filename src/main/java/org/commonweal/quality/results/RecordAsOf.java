@@ -2,20 +2,9 @@ package org.commonweal.quality.results;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DeviceRequest;
-import org.hl7.fhir.r4.model.DiagnosticReport;
-import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Immunization;
-import org.hl7.fhir.r4.model.MedicationDispense;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Procedure;
+import org.commonweal.quality.engine.MemberRecord;
+import org.commonweal.quality.engine.MonthMasks;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.Type;
 
 /**
  * A member's record as it stood at the end of a day: the resources whose clinical date (when the service happened,
@@ -36,32 +25,12 @@ final class RecordAsOf {
                 .toList();
     }
 
-    /** The day a resource's event happened (as written, in its own time zone), or null when it has none. */
+    /**
+     * The day a resource's event happened (as written, in its own time zone), or null when it has none: the rule our
+     * engine's record applies too ({@link MonthMasks#dated}).
+     */
     static LocalDate when(Resource r) {
-        BaseDateTimeType date = switch (r) {
-            case Encounter e -> e.hasPeriod() ? e.getPeriod().getStartElement() : null;
-            case Procedure p -> p.hasPerformed() ? start(p.getPerformed()) : null;
-            case Condition c -> c.hasOnset() ? start(c.getOnset()) : c.getRecordedDateElement();
-            case Observation o -> o.hasEffective() ? start(o.getEffective()) : o.getIssuedElement();
-            case Immunization i -> i.hasOccurrenceDateTimeType() ? i.getOccurrenceDateTimeType() : null;
-            case MedicationRequest m -> m.getAuthoredOnElement();
-            case MedicationDispense m ->
-                m.hasWhenHandedOver() ? m.getWhenHandedOverElement() : m.getWhenPreparedElement();
-            case DiagnosticReport d -> d.hasEffective() ? start(d.getEffective()) : d.getIssuedElement();
-            case ServiceRequest s -> s.getAuthoredOnElement();
-            case DeviceRequest d -> d.getAuthoredOnElement();
-            case AllergyIntolerance a -> a.hasOnset() ? start(a.getOnset()) : a.getRecordedDateElement();
-            default -> null;
-        };
-        if (date == null || date.getValue() == null) return null;
-        return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
-    }
-
-    private static BaseDateTimeType start(Type value) {
-        return switch (value) {
-            case BaseDateTimeType d -> d;
-            case org.hl7.fhir.r4.model.Period p -> p.hasStart() ? p.getStartElement() : p.getEndElement();
-            default -> null;
-        };
+        int day = MonthMasks.dated(r);
+        return day == MemberRecord.UNDATED ? null : LocalDate.ofEpochDay(day);
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A run with our engine over the claims in PostgreSQL gives every member the populations the CQL reference engine
- * gives them over the same claims; one member is recomputed in the latest runs.
+ * gives them over the same claims, and the same trend by month (our month masks against the reference engine's
+ * answers as of each month end); one member is recomputed in the latest runs, mask included.
  */
 @IntegrationTest
 class OwnEngineRunsIntegrationTests {
@@ -81,14 +82,14 @@ class OwnEngineRunsIntegrationTests {
             var cql = reference.run(run.measureId(), START, END, "test");
             assertThat(cql.errors()).isZero();
             assertThat(run.errors()).isZero();
-            // every row of our run is the reference run's row for the member (our run writes the rows that carry
-            // information: members in the initial population or with an error)
+            // every row of our run is the reference run's row for the member, month mask included (our run writes
+            // the rows that carry information: members in the initial population or with an error)
             var differences = jdbc.sql("""
                     select r.member_id from quality.measure_result r join quality.measure_result o
                       on o.member_id = r.member_id and o.run_id = ?
                     where r.run_id = ? and (r.initial_population, r.denominator, r.denominator_exclusion,
-                      r.denominator_exception, r.numerator) is distinct from (o.initial_population, o.denominator,
-                      o.denominator_exclusion, o.denominator_exception, o.numerator)""")
+                      r.denominator_exception, r.numerator, r.month_mask) is distinct from (o.initial_population,
+                      o.denominator, o.denominator_exclusion, o.denominator_exception, o.numerator, o.month_mask)""")
                     .params(run.runId(), cql.runId())
                     .query(String.class)
                     .list();
@@ -111,7 +112,8 @@ class OwnEngineRunsIntegrationTests {
             // the two women are in CMS125's and CMS130's initial populations; not in CMS153's (women 16 to 24): the
             // reference run evaluated them and found them out of it, so our run wrote no row for them
             if (run.measureId().equals("CMS153")) {
-                assertThat(jdbc.sql("select count(*) from quality.measure_result where run_id = ? and member_id in (?, ?)")
+                assertThat(jdbc.sql(
+                                        "select count(*) from quality.measure_result where run_id = ? and member_id in (?, ?)")
                                 .params(run.runId(), women.get(0), women.get(1))
                                 .query(Integer.class)
                                 .single())
@@ -130,6 +132,9 @@ class OwnEngineRunsIntegrationTests {
         var cms130 = runs.get(1).runId();
         assertThat(numerator(cms130, women.get(0))).isTrue();
         assertThat(numerator(cms130, women.get(1))).isFalse();
+        // the colonoscopy is dated 5 March: not met at the end of January and February, met from March on
+        assertThat(Integer.toBinaryString(mask(cms130, women.get(0)))).isEqualTo("111111111100");
+        assertThat(mask(cms130, women.get(1))).isZero();
 
         // the plan view: exactly the members of the eCQM run continuously enrolled through the year
         var plan = ours.run(List.of("CMS130"), START, END, "test", OwnEngineRuns.View.PLAN)
@@ -153,9 +158,9 @@ class OwnEngineRunsIntegrationTests {
                         + " and population_view = 'ecqm' and finished_at is not null")
                 .query(Long.class)
                 .single();
-        jdbc.sql("update quality.measure_result set numerator = false where run_id = ? and member_id = ?")
-                .params(latest, women.get(0))
-                .update();
+        jdbc.sql("""
+                update quality.measure_result set numerator = false, month_mask = null where run_id = ?
+                  and member_id = ?""").params(latest, women.get(0)).update();
         ours.recompute(women.get(0)); // warm
         long t0 = System.nanoTime();
         var again = ours.recompute(women.get(0));
@@ -163,6 +168,14 @@ class OwnEngineRunsIntegrationTests {
         System.out.printf("recompute of one member in %d latest runs: %.1f ms%n", again.size(), micros / 1000.0);
         assertThat(again.get("CMS130").in("numerator")).isTrue();
         assertThat(numerator(latest, women.get(0))).isTrue();
+        assertThat(Integer.toBinaryString(mask(latest, women.get(0)))).isEqualTo("111111111100");
+    }
+
+    private Integer mask(long runId, String memberId) {
+        return jdbc.sql("select month_mask from quality.measure_result where run_id = ? and member_id = ?")
+                .params(runId, memberId)
+                .query(Integer.class)
+                .single();
     }
 
     private List<String> members(long runId) {

@@ -84,7 +84,7 @@ class RatesIntegrationTests {
 
     /**
      * A run of 162 eligible members by hand: DSNP 120 (90 met), MC 37 (14 met), CMC 5 (2 met); 106 met in all; by the
-     * month, 4 met at the end of January, 50 at the end of June, 106 at the end of the year.
+     * month, 4 met at the end of January to May, 50 at the end of June to November, 106 at the end of the year.
      */
     private long fixture() throws IOException {
         fixtureRun = jdbc.sql("""
@@ -111,15 +111,13 @@ class RatesIntegrationTests {
                 insert into quality.measure_result (run_id, member_id, initial_population, denominator,
                   denominator_exclusion, denominator_exception, numerator, product_line, sex)
                 values (?, 'EXCL', true, true, true, false, false, 'MC', 'F')""").param(fixtureRun).update();
-        var metBy =
-                Map.of(LocalDate.of(YEAR, 1, 31), 4, LocalDate.of(YEAR, 6, 30), 50, LocalDate.of(YEAR, 12, 31), 106);
-        metBy.forEach((end, met) -> {
-            for (int i = 0; i < 162; i++) {
-                jdbc.sql("insert into quality.measure_result_month values (?, ?, ?, ?)")
-                        .params(fixtureRun, "T" + i, end, i < met)
-                        .update();
-            }
-        });
+        // month masks (bit k: met at the k-th month end): T0-T3 met from January, T4-T49 from June, T50-T105 in
+        // December
+        jdbc.sql("""
+                update quality.measure_result set month_mask = case
+                  when substr(member_id, 2)::int < 4 then 4095 when substr(member_id, 2)::int < 50 then 4064
+                  when substr(member_id, 2)::int < 106 then 2048 else 0 end
+                where run_id = ? and member_id like 'T%'""").param(fixtureRun).update();
         levels.load(new StringReader("""
                 measure_id,measurement_year,minimum_rate,high_rate,better,source
                 CMS130,%d,52.60,80.00,higher,test levels
@@ -267,7 +265,16 @@ class RatesIntegrationTests {
                 .extracting(r -> r.get(2) + " " + r.get(3) + " " + r.get(4) + " " + r.get(5) + " " + r.get(6))
                 .containsExactly(
                         YEAR + "-01-31 162   true",
+                        YEAR + "-02-28 162   true",
+                        YEAR + "-03-31 162   true",
+                        YEAR + "-04-30 162   true",
+                        YEAR + "-05-31 162   true",
                         YEAR + "-06-30 162 50 30.86 false",
+                        YEAR + "-07-31 162 50 30.86 false",
+                        YEAR + "-08-31 162 50 30.86 false",
+                        YEAR + "-09-30 162 50 30.86 false",
+                        YEAR + "-10-31 162 50 30.86 false",
+                        YEAR + "-11-30 162 50 30.86 false",
                         YEAR + "-12-31 162 106 65.43 false");
     }
 
@@ -372,18 +379,16 @@ class RatesIntegrationTests {
                             .orElse(null));
         }
         // the screened member's colonoscopy is dated 5 March: not met at the end of February, met from March on
-        var screened = jdbc.sql("""
-                select month_end, numerator from quality.measure_result_month where run_id = ? and member_id = ?
-                order by 1""")
+        // (month mask, bit k: met at the k-th month end)
+        var mask = "select month_mask from quality.measure_result where run_id = ? and member_id = ?";
+        var screened = jdbc.sql(mask)
                 .params(summary.runId(), eligible.get(0))
-                .query((rs, n) -> rs.getObject(1, LocalDate.class) + "=" + rs.getBoolean(2))
-                .list();
-        assertThat(screened).hasSize(12).contains("2026-02-28=false", "2026-03-31=true", "2026-12-31=true");
-        var unscreened = jdbc.sql("""
-                select count(*) filter (where numerator) from quality.measure_result_month where run_id = ?
-                and member_id = ?""")
+                .query(Integer.class)
+                .single();
+        assertThat(Integer.toBinaryString(screened)).isEqualTo("111111111100");
+        var unscreened = jdbc.sql(mask)
                 .params(summary.runId(), eligible.get(1))
-                .query(Long.class)
+                .query(Integer.class)
                 .single();
         assertThat(unscreened).isZero();
         assertThat(csv("/quality/runs/" + summary.runId() + "/rates.csv?by=pcp"))
