@@ -65,9 +65,12 @@ final class SyntheticClaims {
         ALL
     }
 
-    /** Writes {@code claims} visits and the sexual-health claims over {@code members}; returns the lines written. */
+    /**
+     * Writes exactly {@code claims} office visits over {@code members} (no sexual-health claims: a file of a known
+     * number of claims, as the crash drill and the import benchmark need); returns the lines written.
+     */
     long write(List<Member> members, int claims, Writer out) throws IOException {
-        return write(members, claims, Kind.ALL, out, null);
+        return write(members, claims, Kind.VISITS, out, null);
     }
 
     /**

@@ -203,7 +203,14 @@ class AttributionOnceIntegrationTests {
         visit(changing, p1, LocalDate.of(2026, 4, 1));
 
         var started = Instant.now();
-        var summaries = ours.run(EcqmEngine.MEASURES, START, END, "test");
+        // every evaluated member's row written (not only the initial populations'): each run's attribution is checked
+        ours.informativeOnly(false);
+        List<MeasureRuns.RunSummary> summaries;
+        try {
+            summaries = ours.run(EcqmEngine.MEASURES, START, END, "test");
+        } finally {
+            ours.informativeOnly(true);
+        }
         summaries.forEach(s -> runs.add(s.runId()));
         assertThat(runs).hasSize(7);
 
