@@ -25,7 +25,7 @@ public final class AdequacyDisclosure {
 
     private final Map<String, List<ZipResult>> byCell = new LinkedHashMap<>();
     private final boolean suppress;
-    private final Map<String, CellSuppression.Masking> maskings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CellSuppression.Masking> maskings = new HashMap<>();
 
     private AdequacyDisclosure(List<ZipResult> results, boolean suppress) {
         this.suppress = suppress;
@@ -35,14 +35,6 @@ public final class AdequacyDisclosure {
 
     public static AdequacyDisclosure of(List<ZipResult> results, boolean suppress) {
         return new AdequacyDisclosure(results, suppress);
-    }
-
-    /** Decides the masks of every product line and provider type now (a run's, kept by {@link RunDisclosures}). */
-    AdequacyDisclosure decideAll() {
-        byCell.keySet()
-                .forEach(k -> maskings.computeIfAbsent(
-                        k, key -> CellSuppression.apply(publication(byCell.get(key)), suppress)));
-        return this;
     }
 
     public boolean suppressed() {

@@ -69,19 +69,12 @@ public class AdequacyExports {
     private final AdequacyStore store;
     private final AdequacyService service;
     private final Geography geography;
-    private final RunDisclosures disclosures;
     /** The plan's county as the rows name it (the DHCS layout's "County" and "County Code"). */
     private final String county;
 
     private final String countyCode;
 
-    AdequacyExports(
-            AdequacyStore store,
-            AdequacyService service,
-            Geography geography,
-            PlanIdentity plan,
-            RunDisclosures disclosures) {
-        this.disclosures = disclosures;
+    AdequacyExports(AdequacyStore store, AdequacyService service, Geography geography, PlanIdentity plan) {
         this.county = plan.serviceArea().county();
         this.countyCode = plan.serviceArea().countyCode();
         this.store = store;
@@ -95,7 +88,7 @@ public class AdequacyExports {
                 .filter(s -> s.countyTier().equals("dense"))
                 .forEach(s -> dense.put(s.productLine() + '|' + s.providerType(), s));
         List<ZipResult> results = store.results(run.id());
-        var disclosure = disclosures.of(run.id(), results, suppress);
+        var disclosure = AdequacyDisclosure.of(results, suppress);
         List<List<String>> rows = new ArrayList<>();
         for (var r : AdequacyReport.byLineAndType(results)) {
             var std = dense.get(r.productLine() + '|' + r.providerType());
@@ -125,7 +118,7 @@ public class AdequacyExports {
 
     public List<List<String>> gapRows(RunSummary run, boolean suppress, String productLine, String providerType) {
         List<ZipResult> results = store.results(run.id());
-        var disclosure = disclosures.of(run.id(), results, suppress);
+        var disclosure = AdequacyDisclosure.of(results, suppress);
         List<List<String>> rows = new ArrayList<>();
         for (ZipResult g : AdequacyReport.gaps(results)) {
             if ((productLine != null && !productLine.equals(g.productLine()))

@@ -59,9 +59,6 @@ public class AdequacyService implements Adequacy {
      */
     private record Current(RunSummary run, Snapshot snapshot, Map<String, String> networkLines, Instant membersAsOf) {}
 
-    /** Decides each new run's masks in the background once it is stored (#19). */
-    private final RunDisclosures disclosures;
-
     AdequacyService(
             AdequacyStore store,
             Coverage coverage,
@@ -71,9 +68,7 @@ public class AdequacyService implements Adequacy {
             TravelTimeModel travel,
             AuditTrail audit,
             @org.springframework.beans.factory.annotation.Value("${commonweal.adequacy.snapshot-budget:}")
-                    String snapshotBudget,
-            RunDisclosures disclosures) {
-        this.disclosures = disclosures;
+                    String snapshotBudget) {
         this.memberBudget = memberBudget(snapshotBudget, Runtime.getRuntime().maxMemory());
         this.store = store;
         this.coverage = coverage;
@@ -171,7 +166,6 @@ public class AdequacyService implements Adequacy {
                 started,
                 String.join("; ", notes));
         long id = store.saveRun(summary, snapshot.results());
-        disclosures.decideInBackground(id);
         audit.recordAs(
                 actor,
                 AuditEntry.change(
@@ -293,7 +287,6 @@ public class AdequacyService implements Adequacy {
                 current.membersAsOf(),
                 "");
         long id = store.saveRun(summary, current.snapshot().results());
-        disclosures.decideInBackground(id);
         audit.recordAs(
                 actor,
                 AuditEntry.change(
@@ -470,7 +463,6 @@ public class AdequacyService implements Adequacy {
                 asOf,
                 String.join("; ", notes));
         long id = store.saveRun(summary, snapshot.results());
-        disclosures.decideInBackground(id);
         audit.recordAs(
                 actor,
                 AuditEntry.change(

@@ -70,9 +70,6 @@ class AdequacyController implements AccessRules {
 
     private final Forms forms;
 
-    /** Each run's masks, decided once per run after it is stored (#19), not on every view. */
-    private final org.commonweal.adequacy.internal.RunDisclosures disclosures;
-
     AdequacyController(
             AdequacyService service,
             AdequacyStore store,
@@ -80,9 +77,7 @@ class AdequacyController implements AccessRules {
             Coverage coverage,
             Geography geography,
             AuditTrail audit,
-            Forms forms,
-            org.commonweal.adequacy.internal.RunDisclosures disclosures) {
-        this.disclosures = disclosures;
+            Forms forms) {
         this.forms = forms;
         this.service = service;
         this.store = store;
@@ -147,7 +142,7 @@ class AdequacyController implements AccessRules {
             model.addAttribute("run", r);
             model.addAttribute("line", line);
             model.addAttribute("type", t);
-            var disclosure = disclosures.of(r.id(), results, suppress);
+            var disclosure = AdequacyDisclosure.of(results, suppress);
             model.addAttribute("rows", view(AdequacyReport.byLineAndType(results), disclosure::county));
             var spaViews = view(filter(AdequacyReport.bySpa(results), line, t), disclosure::spa);
             model.addAttribute("spaRows", spaViews);
@@ -240,7 +235,7 @@ class AdequacyController implements AccessRules {
         List<TrendPoint> points = new ArrayList<>();
         for (RunSummary r : service.runs().stream().limit(12).toList().reversed()) {
             List<ZipResult> results = store.results(r.id());
-            var disclosure = disclosures.of(r.id(), results, suppress);
+            var disclosure = AdequacyDisclosure.of(results, suppress);
             filter(AdequacyReport.byLineAndType(results), line, type).stream()
                     .findFirst()
                     .ifPresent(row -> {
