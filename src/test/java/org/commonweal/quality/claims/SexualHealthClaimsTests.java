@@ -40,7 +40,7 @@ class SexualHealthClaimsTests {
 
     @BeforeAll
     static void load() {
-        engine = EcqmEngine.load(PublishedMeasureContent.folder());
+        engine = PublishedMeasureContent.engine();
     }
 
     @Test

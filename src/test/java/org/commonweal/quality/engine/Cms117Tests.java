@@ -26,7 +26,7 @@ class Cms117Tests {
 
     @BeforeAll
     static void load() {
-        engine = EcqmEngine.load(PublishedMeasureContent.folder());
+        engine = PublishedMeasureContent.engine();
     }
 
     /** A claim line on {@code days} after birth, or a diagnosis / ICD-10-PCS code on that day. */

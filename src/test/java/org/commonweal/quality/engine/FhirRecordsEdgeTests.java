@@ -53,7 +53,7 @@ class FhirRecordsEdgeTests {
 
     @BeforeAll
     static void load() {
-        engine = EcqmEngine.load(PublishedMeasureContent.folder());
+        engine = PublishedMeasureContent.engine();
     }
 
     // ----------------------------------------------------------------------------------- medicationRequestPeriod

@@ -29,7 +29,7 @@ class MonthMasksTests {
 
     @BeforeAll
     static void load() {
-        engine = EcqmEngine.load(PublishedMeasureContent.folder());
+        engine = PublishedMeasureContent.engine();
     }
 
     @Test

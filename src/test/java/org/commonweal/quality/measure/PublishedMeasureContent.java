@@ -25,6 +25,17 @@ public final class PublishedMeasureContent {
 
     private PublishedMeasureContent() {}
 
+    private static org.commonweal.quality.engine.EcqmEngine engine;
+
+    /**
+     * Our engine with the published value sets, loaded once for every test class that needs it (the engine is
+     * read-only once loaded, as the run's pool shares it); skipped like {@link #folder()}.
+     */
+    public static synchronized org.commonweal.quality.engine.EcqmEngine engine() {
+        if (engine == null) engine = org.commonweal.quality.engine.EcqmEngine.load(folder());
+        return engine;
+    }
+
     public static Path folder() {
         Assumptions.assumeTrue(
                 Files.isDirectory(ECQM), ECQM.toAbsolutePath() + " absent: published eCQM tests skipped");
