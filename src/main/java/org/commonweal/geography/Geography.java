@@ -17,6 +17,18 @@ public interface Geography {
 
     Optional<Region> servicePlanningArea(int number);
 
+    /**
+     * The lowest and highest Service Planning Area number, as a form asking for one says them ("1 to 8"): from the
+     * plan's SPA file, never written in a message or a check (issue #19).
+     */
+    default Range servicePlanningAreaNumbers() {
+        var numbers = servicePlanningAreas().stream().mapToInt(Region::number).summaryStatistics();
+        return new Range(numbers.getMin(), numbers.getMax());
+    }
+
+    /** The first and last of a numbered list of places. */
+    record Range(int first, int last) {}
+
     /** The languages of the service area, threshold languages first as listed in the data file. */
     List<Language> languages();
 

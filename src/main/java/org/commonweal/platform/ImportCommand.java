@@ -95,6 +95,14 @@ public abstract class ImportCommand implements OperationalCommand {
         return false;
     }
 
+    /**
+     * How many words come before the files ({@code import-supplemental labs FILE…}: one, checked by
+     * {@link #checkOptions}); the files are the words after them.
+     */
+    protected int leadingWords() {
+        return 0;
+    }
+
     /** Checks the options before any file is read; throws {@link UsageException} for a wrong one. */
     protected void checkOptions(CommandArgs args) {}
 
@@ -103,7 +111,8 @@ public abstract class ImportCommand implements OperationalCommand {
 
     @Override
     public final int run(CommandArgs args) throws Exception {
-        List<String> names = args.positional();
+        List<String> words = args.positional();
+        List<String> names = words.subList(Math.min(leadingWords(), words.size()), words.size());
         if (names.isEmpty() || (names.size() > 1 && !manyFiles())) {
             throw new UsageException(manyFiles() ? "name at least one file" : "name one file");
         }

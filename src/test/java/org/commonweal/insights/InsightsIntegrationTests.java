@@ -13,7 +13,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pdfbox.Loader;
@@ -24,6 +26,7 @@ import org.commonweal.coverage.Coverage;
 import org.commonweal.grants.GrantAwarded;
 import org.commonweal.insights.internal.Family;
 import org.commonweal.insights.internal.Figure;
+import org.commonweal.insights.internal.FigureMasks;
 import org.commonweal.insights.internal.FigureStore;
 import org.commonweal.insights.internal.InsightsRefresh;
 import org.commonweal.insights.internal.Measure;
@@ -512,14 +515,128 @@ class InsightsIntegrationTests {
                 .andExpect(status().isBadRequest());
     }
 
+    /**
+     * "Refresh all now" answers at once with the job's page, which polls while the refresh runs in the background; two
+     * presses make one refresh, the other job saying that one is already running (#19).
+     */
     @Test
-    void theRefreshButtonRebuildsTheFigures() throws Exception {
+    void theRefreshButtonRebuildsTheFiguresInTheBackgroundOneAtATime() throws Exception {
         AtomicLong before = new AtomicLong(
                 store.refresh(Family.HOUSING).orElseThrow().refreshedAt().toEpochMilli());
-        mvc.perform(post("/insights/refresh").with(csrf()).with(user("analyst").roles("ANALYST")))
-                .andExpect(status().is3xxRedirection());
+        var analyst = user("analyst").roles("ANALYST");
+        List<String> jobPages = new ArrayList<>();
+        for (int press = 0; press < 2; press++) {
+            jobPages.add(mvc.perform(post("/insights/refresh").with(csrf()).with(analyst))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl());
+        }
+        assertThat(jobPages).allMatch(u -> u.matches("/insights/refresh/[0-9a-f-]{36}"));
+        // the answer came before the refresh ended (it takes seconds to minutes): the page polls for its end
+        String pending = mvc.perform(get(jobPages.getFirst()).with(analyst))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(pending)
+                .contains("id=\"upload-job-pending\"", "hx-get=\"" + jobPages.getFirst() + "\"")
+                .containsAnyOf("The figures are being refreshed.", "The refresh waits for a free background worker.")
+                .doesNotContain("Your file");
+        // another user's job is not theirs to see
+        mvc.perform(get(jobPages.getFirst()).with(user("admin").roles("ADMIN"))).andExpect(status().isNotFound());
+        List<String> ended = new ArrayList<>();
+        for (String page : jobPages) {
+            ended.add(endOf(page));
+        }
+        assertThat(ended)
+                .filteredOn(p -> p.contains("The figures were refreshed."))
+                .hasSize(1);
+        assertThat(ended)
+                .filteredOn(p -> p.contains("A refresh is already running; the figures will update when it ends."))
+                .hasSize(1);
         var after = store.refresh(Family.HOUSING).orElseThrow();
         assertThat(after.refreshedAt().toEpochMilli()).isGreaterThan(before.get());
         assertThat(after.trigger()).isEqualTo("button");
+        assertThat(ended.getFirst()).contains("Refresh button").doesNotContain(">button<");
+        String spanish = mvc.perform(get(jobPages.getFirst()).with(analyst).locale(Locale.forLanguageTag("es")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(spanish).containsAnyOf("Las cifras se actualizaron.", "Ya hay una actualización en curso");
+    }
+
+    /** The job's page once the job has ended, polled as the page's own block does. */
+    private String endOf(String jobPage) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+        while (true) {
+            String page = mvc.perform(get(jobPage).with(user("analyst").roles("ANALYST")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            if (!page.contains("id=\"upload-job-pending\"")) {
+                assertThat(page).doesNotContain("id=\"upload-job-failed\"");
+                return page;
+            }
+            assertThat(System.nanoTime())
+                    .as("the refresh ended within 10 minutes")
+                    .isLessThan(deadline);
+            Thread.sleep(1000);
+        }
+    }
+
+    /** What the small-cell rule did to each measure at its last refresh, on a page, in words (#19). */
+    @Test
+    void theMaskAuditOfEveryMeasureIsShownInWords() throws Exception {
+        var audits = store.maskAudits();
+        assertThat(audits).isNotEmpty();
+        for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
+            String page = mvc.perform(get("/insights/disclosure")
+                            .locale(language)
+                            .with(user("analyst").roles("ANALYST")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            var rows = java.util.regex.Pattern.compile(
+                            "<tr[^>]*>\\s*<th scope=\"row\">([^<]+)</th>((?:\\s*<td[^>]*>[^<]*</td>)+)")
+                    .matcher(page)
+                    .results()
+                    .toList();
+            assertThat(rows).hasSize(audits.size());
+            for (Measure measure : Measure.values()) {
+                var audit = audits.get(measure.code());
+                if (audit == null) {
+                    continue;
+                }
+                // the row of the measure, named in words (never its code), with the stored figures
+                assertThat(page).doesNotContain(">" + measure.code() + "<");
+                assertThat(rows)
+                        .anySatisfy(r -> assertThat(r.group(2)
+                                        .replaceAll("<[^>]+>", " ")
+                                        .replaceAll("[,.\u00a0]", "")
+                                        .replaceAll("\\s+", " ")
+                                        .trim())
+                                .startsWith(audit.counts() + " " + audit.small() + " " + audit.masked() + " "
+                                        + audit.unaudited() + " "));
+            }
+            int unaudited = audits.values().stream()
+                    .mapToInt(FigureMasks.Audit::unaudited)
+                    .sum();
+            if (language.getLanguage().equals("en")) {
+                assertThat(page)
+                        .contains("Small-cell protection", "Counts from 1 to 10")
+                        .contains(
+                                unaudited == 0
+                                        ? "The audit proved every small count of every measure safe."
+                                        : "not proven safe by the audit within its limits");
+            } else {
+                assertThat(page).contains("Protección de celdas pequeñas", "Conteos de 1 a 10");
+            }
+        }
+        mvc.perform(get("/insights/disclosure").with(user("engagement-staff").roles("ENGAGEMENT_STAFF")))
+                .andExpect(status().isForbidden());
     }
 }

@@ -69,6 +69,30 @@ class ImportCommandTests {
         }
     }
 
+    /** {@code import-kinds upper|lower FILE…}: a word before the files, as {@code import-supplemental labs FILE…}. */
+    @CommandSpec(name = "import-kinds", usage = "import-kinds upper|lower FILE…", summary = "test")
+    static class ImportKinds extends ImportLines {
+        final List<String> files = new ArrayList<>();
+
+        @Override
+        protected int leadingWords() {
+            return 1;
+        }
+
+        @Override
+        protected void checkOptions(CommandArgs args) {
+            if (!List.of("upper", "lower").contains(args.positional().getFirst())) {
+                throw new UsageException("say upper or lower, then the files");
+            }
+        }
+
+        @Override
+        protected Outcome importFile(Path file, CommandArgs args) throws Exception {
+            files.add(file.getFileName().toString());
+            return super.importFile(file, args);
+        }
+    }
+
     record Run(int code, String out, String err) {}
 
     private Run run(ImportCommand command, String... args) throws Exception {
@@ -156,5 +180,20 @@ class ImportCommandTests {
         assertThatThrownBy(() -> run(lines, "--strict", file("a.txt", "ok"), file("b.txt", "ok"), file("c.txt", "ok")))
                 .isInstanceOf(UsageException.class);
         assertThat(lines.actors).isEmpty();
+    }
+
+    @Test
+    void wordsBeforeTheFilesAreNotReadAsFiles() throws Exception {
+        var kinds = new ImportKinds();
+        var r = run(kinds, "upper", file("a.txt", "ok"), file("b.txt", "bad"));
+        assertThat(kinds.files).containsExactly("a.txt", "b.txt");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).doesNotContain("upper: cannot read");
+        assertThatThrownBy(() -> run(new ImportKinds(), "sideways", file("c.txt", "ok")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("say upper or lower, then the files");
+        assertThatThrownBy(() -> run(new ImportKinds(), "upper"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("name at least one file");
     }
 }

@@ -134,7 +134,7 @@ final class PageScanSamples {
         samples.add(new Sample("/quality/claims/" + id, "ADMIN"));
     }
 
-    /** Roster and HMIS upload jobs in every state: queued, running, done with a report, refused, interrupted. */
+    /** Upload jobs (roster, HMIS, claims, labs) and the insights refresh's jobs in every state: queued, running, done with a report, refused, interrupted. */
     private void uploadJobs(List<Sample> samples) {
         String roster = "{\"file\":\"r.csv\",\"applied\":3,\"rejected\":1,"
                 + "\"problems\":[{\"line\":4,\"field\":\"npi\",\"reason\":\"must be 10 digits\"}]}";
@@ -150,7 +150,10 @@ final class PageScanSamples {
             {"/network/roster/jobs/", "network-manager", "org.commonweal.network.imports.ImportReport", roster},
             {"/housing/hmis/import/", "admin", "org.commonweal.housing.hmis.HmisImport$Report", hmis},
             {"/quality/claims/jobs/", "admin", "org.commonweal.quality.claims.ClaimImportReport", claims},
-            {"/quality/supplemental/jobs/", "admin", "org.commonweal.quality.supplemental.SupplementalCsv$Report", labs}
+            {"/quality/supplemental/jobs/", "admin", "org.commonweal.quality.supplemental.SupplementalCsv$Report", labs
+            },
+            // the insights refresh's job (#19): its result is whether it refreshed
+            {"/insights/refresh/", "admin", "java.lang.Boolean", "true"}
         }) {
             for (String state : List.of("QUEUED", "RUNNING", "DONE", "FAILED", "INTERRUPTED")) {
                 UUID id = UUID.randomUUID();

@@ -156,16 +156,20 @@ class PromoterAdminController {
 
     /**
      * The roster's rules' problems (field → message key) next to Bean Validation's, one per field; each message is
-     * named with its field in words ({@code engagement.error.named}), as the shared error summary wants (#18).
+     * named with its field in words ({@code engagement.error.named}), as the shared error summary wants (#18). An SPA
+     * outside the plan's says which numbers the plan has (its SPA file, not the message: #19).
      */
     private void rejectAll(BindingResult result, Map<String, String> problems) {
+        var spas = geography.servicePlanningAreaNumbers();
         problems.forEach((field, key) -> {
             if (!result.hasFieldErrors(field)) {
+                Object[] arguments =
+                        key.equals("engagement.error.spa") ? new Object[] {spas.first(), spas.last()} : null;
                 FieldChecks.reject(
                         result,
                         field,
                         "engagement.error.named",
-                        messages.getMessage(key, null, key, LocaleContextHolder.getLocale()));
+                        messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale()));
             }
         });
     }

@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import org.commonweal.engagement.committee.CommitteeDirectory;
 import org.commonweal.engagement.committee.CommitteeDirectory.Committee;
 import org.commonweal.engagement.committee.CommitteeDirectory.Meeting;
+import org.commonweal.geography.Geography;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +16,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 class PublicCommitteeController {
 
     private final CommitteeDirectory directory;
+    private final Geography geography;
 
-    PublicCommitteeController(CommitteeDirectory directory) {
+    PublicCommitteeController(CommitteeDirectory directory, Geography geography) {
         this.directory = directory;
+        this.geography = geography;
     }
 
     @GetMapping("/committees")
     String committees(Model model) {
         LocalDate today = directory.today();
         model.addAttribute("committees", directory.committees());
+        // one regional committee per advisory region of the plan's geography ("eleven" in the demo's county)
+        model.addAttribute("regionalCommittees", geography.rcacRegions().size());
         model.addAttribute(
                 "upcoming",
                 directory.upcoming(today, 30).stream()

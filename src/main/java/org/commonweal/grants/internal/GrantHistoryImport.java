@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.commonweal.audit.AuditAction;
+import org.commonweal.geography.Geography;
 import org.commonweal.grants.lifecycle.Ein;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
 import org.commonweal.platform.StorableText;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,11 +68,19 @@ class GrantHistoryImport {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final GrantsAudit audit;
+    private final Geography.Range spas;
 
-    GrantHistoryImport(JdbcClient jdbc, TransactionTemplate tx, GrantsAudit audit) {
+    @Autowired
+    GrantHistoryImport(JdbcClient jdbc, TransactionTemplate tx, GrantsAudit audit, Geography geography) {
+        this(jdbc, tx, audit, geography.servicePlanningAreaNumbers());
+    }
+
+    /** {@code spas}: the plan's Service Planning Area numbers (a process without the application context). */
+    GrantHistoryImport(JdbcClient jdbc, TransactionTemplate tx, GrantsAudit audit, Geography.Range spas) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
+        this.spas = spas;
     }
 
     Result importCsv(Reader source, String actor) throws IOException {
@@ -81,7 +91,7 @@ class GrantHistoryImport {
         List<String> errors = new ArrayList<>();
         int[] counts = {0, 0};
         try (BufferedReader in = new BufferedReader(source)) {
-            if (!read(in, programs, errors, (number, row) -> {
+            if (!read(in, programs, spas, errors, (number, row) -> {
                 Boolean inserted = tx.execute(status -> insert(row));
                 if (Boolean.TRUE.equals(inserted)) {
                     counts[0]++;
@@ -112,9 +122,10 @@ class GrantHistoryImport {
     /**
      * Reads a grants history: the header (exactly {@link #COLUMNS}), then each row, checked field by field; a bad row
      * is added to {@code errors} as "line N: field: reason", a valid one handed to {@code rows}. False when the header
-     * is wrong (then no row is read).
+     * is wrong (then no row is read). {@code spas}: the Service Planning Area numbers the plan has.
      */
-    static boolean read(BufferedReader in, Map<String, Long> programs, List<String> errors, Rows rows)
+    static boolean read(
+            BufferedReader in, Map<String, Long> programs, Geography.Range spas, List<String> errors, Rows rows)
             throws IOException {
         String header = in.readLine();
         if (header == null || !parse(header.replace("\uFEFF", "")).equals(COLUMNS)) {
@@ -130,7 +141,7 @@ class GrantHistoryImport {
             }
             Row row;
             try {
-                row = row(parse(line), programs);
+                row = row(parse(line), programs, spas);
             } catch (GrantRuleViolation bad) {
                 errors.add("line " + number + ": " + bad.getMessage());
                 continue;
@@ -140,7 +151,7 @@ class GrantHistoryImport {
         return true;
     }
 
-    static Row row(List<String> f, Map<String, Long> programs) {
+    static Row row(List<String> f, Map<String, Long> programs, Geography.Range spas) {
         if (f.size() != COLUMNS.size()) {
             throw new GrantRuleViolation("expected " + COLUMNS.size() + " fields, found " + f.size());
         }
@@ -169,8 +180,8 @@ class GrantHistoryImport {
         Integer spa = null;
         if (!f.get(6).isBlank()) {
             spa = intField(f, 6);
-            if (spa < 1 || spa > 8) {
-                throw new GrantRuleViolation("spa: must be 1 to 8");
+            if (spa < spas.first() || spa > spas.last()) {
+                throw new GrantRuleViolation("spa: must be " + spas.first() + " to " + spas.last());
             }
         }
         BigDecimal amount = money(f, 8, true);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import org.commonweal.geography.Geography;
 import org.commonweal.grants.lifecycle.GrantRuleViolation;
 import org.commonweal.identity.Role;
 import org.commonweal.identity.UserAccounts;
@@ -32,6 +33,7 @@ class PublicGrantsController {
     private final TransactionTemplate tx;
     private final Forms forms;
     private final MessageSource messages;
+    private final Geography geography;
 
     PublicGrantsController(
             GrantsCatalog catalog,
@@ -40,7 +42,9 @@ class PublicGrantsController {
             UserAccounts accounts,
             TransactionTemplate tx,
             Forms forms,
-            MessageSource messages) {
+            MessageSource messages,
+            Geography geography) {
+        this.geography = geography;
         this.forms = forms;
         this.messages = messages;
         this.catalog = catalog;
@@ -73,6 +77,7 @@ class PublicGrantsController {
     @GetMapping("/grants/register")
     String registerForm(Model model) {
         model.addAttribute("types", OrganizationRegistry.TYPES);
+        model.addAttribute("spas", geography.servicePlanningAreaNumbers());
         return "grants/register";
     }
 
@@ -114,7 +119,7 @@ class PublicGrantsController {
             throws Exception {
         var result = new MapBindingResult(new java.util.HashMap<>(), "registration");
         Integer area = registrationProblems(
-                result, ein, legalName, orgType, street, city, zip, spa, contactName, contactEmail);
+                result, geography, ein, legalName, orgType, street, city, zip, spa, contactName, contactEmail);
         accounts.problems(new UserAccounts.NewUserAccount(username, contactName, password, EnumSet.of(Role.GRANTEE)))
                 .forEach((field, code) -> {
                     switch (field) {
@@ -161,6 +166,7 @@ class PublicGrantsController {
     /** The organization's fields, each problem on its input; returns the SPA when it is a number. */
     private static Integer registrationProblems(
             MapBindingResult result,
+            Geography geography,
             String ein,
             String legalName,
             String orgType,
@@ -189,8 +195,9 @@ class PublicGrantsController {
             } catch (NumberFormatException e) {
                 FieldChecks.reject(result, "r-spa", "typeMismatch.java.lang.Integer");
             }
-            if (area != null && (area < 1 || area > 8)) {
-                FieldChecks.reject(result, "r-spa", "grants.register.error.spa");
+            if (area != null && geography.servicePlanningArea(area).isEmpty()) {
+                var spas = geography.servicePlanningAreaNumbers();
+                FieldChecks.reject(result, "r-spa", "grants.register.error.spa", spas.first(), spas.last());
             }
         }
         text(result, "r-contact", contactName, 120, true);

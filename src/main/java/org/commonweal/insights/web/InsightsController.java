@@ -1,20 +1,26 @@
 package org.commonweal.insights.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import org.commonweal.geography.Region;
+import org.commonweal.insights.internal.FigureMasks;
 import org.commonweal.insights.internal.FigureStore;
 import org.commonweal.insights.internal.InsightsRefresh;
 import org.commonweal.platform.ClusterJobs;
+import org.commonweal.platform.UploadJobPage;
+import org.commonweal.platform.UploadJobs;
 import org.commonweal.shell.FieldChecks;
 import org.commonweal.shell.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.MapBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The insights pages: they read only the summary tables. */
 @Controller
@@ -26,6 +32,7 @@ class InsightsController {
     private final InsightsRefresh refresh;
     private final ClusterJobs jobs;
     private final Forms forms;
+    private final UploadJobPage refreshJobs;
 
     InsightsController(
             InsightsViews views,
@@ -33,8 +40,10 @@ class InsightsController {
             FigureStore store,
             InsightsRefresh refresh,
             ClusterJobs jobs,
+            UploadJobs backgroundJobs,
             Forms forms) {
         this.forms = forms;
+        this.refreshJobs = new UploadJobPage(backgroundJobs, "/insights/refresh/");
         this.views = views;
         this.names = names;
         this.store = store;
@@ -136,13 +145,55 @@ class InsightsController {
         return "insights/trends";
     }
 
+    /**
+     * "Refresh all now": the refresh (minutes, with its masks) runs as a background job on the upload workers' pool
+     * ({@link UploadJobs}) and the answer is its page at once, which polls until it ends (#19). One refresh at a time,
+     * here and across instances: the job takes the refresh's cluster lock, and a job that finds it taken ends at once
+     * saying a refresh is already running. The job's result is whether it refreshed.
+     */
     @PostMapping("/insights/refresh")
-    String refresh(RedirectAttributes redirect) {
-        boolean ran = jobs.runOnce(
-                "insights-refresh", Duration.ofHours(2), Duration.ZERO, () -> refresh.refreshAll("button"));
-        redirect.addFlashAttribute("refreshed", ran ? "insights.refresh.done" : "insights.refresh.busy");
-        return "redirect:/insights";
+    String refresh(Principal user, Model model, HttpServletResponse response) {
+        return refreshJobs.start(
+                "insights refresh",
+                user.getName(),
+                () -> jobs.runOnce(
+                        "insights-refresh", Duration.ofHours(2), Duration.ZERO, () -> refresh.refreshAll("button")),
+                model,
+                response,
+                () -> refreshPage(model));
     }
+
+    /** The refresh's job: queued / running (the page polls), then refreshed, already running, failed. */
+    @GetMapping("/insights/refresh/{id}")
+    String refreshJob(@PathVariable String id, Principal user, Model model) {
+        refreshPage(model);
+        return refreshJobs.show(id, user, model, "insights/refresh");
+    }
+
+    private String refreshPage(Model model) {
+        model.addAttribute("jobWords", "insights.refresh.job");
+        model.addAttribute("refreshes", store.refreshes());
+        return "insights/refresh";
+    }
+
+    /** What the small-cell rule did to each measure at its last refresh (insights.mask_audit), in words. */
+    @GetMapping("/insights/disclosure")
+    String disclosure(Locale locale, Model model) {
+        var audits = store.maskAudits();
+        var rows = Arrays.stream(org.commonweal.insights.internal.Measure.values())
+                .filter(m -> audits.containsKey(m.code()))
+                .map(m -> new MaskAuditRow(names.measure(m, locale), audits.get(m.code())))
+                .toList();
+        model.addAttribute("audits", rows);
+        model.addAttribute(
+                "unaudited", rows.stream().mapToInt(r -> r.audit().unaudited()).sum());
+        model.addAttribute("mask", org.commonweal.insights.internal.SmallCells.MASK);
+        model.addAttribute("refreshes", store.refreshes());
+        return "insights/disclosure";
+    }
+
+    /** A measure's audit with the measure in words. */
+    record MaskAuditRow(String measure, FigureMasks.Audit audit) {}
 
     private void controls(Selection s, Locale locale, Model model) {
         model.addAttribute("selection", s);

@@ -29,11 +29,16 @@ public record ClaimImportReport(
 
     public String summary() {
         if (refused()) return fileName + ": refused: " + refusal + "\n";
-        var out = new StringBuilder(String.format(
-                "%s: file %d, %d claims stored (%d replacements, %d voids), "
-                        + "%d service lines, %d claims rejected, %d claims with an NPI not in the directory%n",
-                fileName, fileId, accepted, replaced, voided, serviceLines, rejects.size(), npiUnlinked));
+        var out = new StringBuilder(fileName + ": " + counts() + "\n");
         rejects.forEach(r -> out.append("  rejected ").append(r).append('\n'));
         return out.toString();
+    }
+
+    /** What was stored, on one line: "file 12, 30 claims stored (2 replacements, 0 voids), …". */
+    public String counts() {
+        return String.format(
+                "file %d, %d claims stored (%d replacements, %d voids), "
+                        + "%d service lines, %d claims rejected, %d claims with an NPI not in the directory",
+                fileId, accepted, replaced, voided, serviceLines, rejects.size(), npiUnlinked);
     }
 }

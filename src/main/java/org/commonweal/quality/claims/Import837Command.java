@@ -1,11 +1,14 @@
 package org.commonweal.quality.claims;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
-import org.commonweal.platform.OperationalCommand;
-import org.commonweal.platform.UsageException;
+import org.commonweal.platform.ImportCommand;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
         summary =
                 "import X12 837P/837I claim files for quality measures; print what was stored and each rejected claim, "
                         + "and write each file's 999 beside it (FILE.999); a file sent again after a crash resumes")
-class Import837Command implements OperationalCommand {
+class Import837Command extends ImportCommand {
 
     private final ClaimImport claims;
 
@@ -24,33 +27,32 @@ class Import837Command implements OperationalCommand {
     }
 
     @Override
-    public int run(CommandArgs args) throws Exception {
-        if (args.positional().isEmpty()) throw new UsageException("name at least one 837 file");
-        int failures = 0;
-        for (String name : args.positional()) {
-            var file = Path.of(name);
-            if (!Files.isRegularFile(file)) {
-                System.err.println(name + ": no such file");
-                failures++;
-                continue;
-            }
-            long started = System.nanoTime();
-            var report = claims.importFile(file, "command:import-837");
-            System.out.print(report.summary());
-            System.out.printf("  took %.1f s%n", (System.nanoTime() - started) / 1e9);
-            var ack = report.refused() ? java.util.Optional.<String>empty() : claims.acknowledgment(report.fileId());
-            if (ack.isPresent()) {
-                var ackFile = file.resolveSibling(file.getFileName() + ".999");
-                try {
-                    Files.writeString(ackFile, ack.get(), java.nio.charset.StandardCharsets.US_ASCII);
-                    System.out.println("  999: " + ackFile);
-                } catch (java.io.IOException e) {
-                    System.err.println(name + ": the 999 could not be written beside the file (" + e.getMessage()
-                            + "); it stays with file " + report.fileId());
-                }
-            }
-            if (report.refused()) failures++;
+    protected boolean manyFiles() {
+        return true;
+    }
+
+    @Override
+    protected Outcome importFile(Path file, CommandArgs args) throws Exception {
+        long started = System.nanoTime();
+        var report = claims.importFile(file, actor());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (report.refused()) {
+            return Outcome.refused("nothing stored", List.of("refused: " + report.refusal()));
         }
-        return failures == 0 ? 0 : 1;
+        List<String> problems = new ArrayList<>();
+        report.rejects().forEach(r -> problems.add("rejected " + r));
+        String summary = report.counts() + "; took %.1f s".formatted(seconds);
+        var ack = claims.acknowledgment(report.fileId());
+        if (ack.isPresent()) {
+            var ackFile = file.resolveSibling(file.getFileName() + ".999");
+            try {
+                Files.writeString(ackFile, ack.get(), StandardCharsets.US_ASCII);
+                summary += "; 999: " + ackFile;
+            } catch (IOException e) {
+                problems.add("the 999 could not be written beside the file (" + e.getMessage()
+                        + "); it stays with file " + report.fileId());
+            }
+        }
+        return Outcome.applied(report.rejects().size(), summary, problems);
     }
 }

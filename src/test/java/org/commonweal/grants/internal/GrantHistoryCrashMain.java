@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.commonweal.coverage.x12.CrashImportMainAudit;
+import org.commonweal.geography.Geography;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -23,7 +24,9 @@ public final class GrantHistoryCrashMain {
         var importer = new GrantHistoryImport(
                 jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new GrantsAudit(new CrashImportMainAudit(jdbc)));
+                new GrantsAudit(new CrashImportMainAudit(jdbc)),
+                // the demo's eight Service Planning Areas (geography/spas.csv)
+                new Geography.Range(1, 8));
         try (var reader = Files.newBufferedReader(Path.of(args[2]), StandardCharsets.UTF_8)) {
             System.out.println(importer.importCsv(reader, "crash-test"));
         }

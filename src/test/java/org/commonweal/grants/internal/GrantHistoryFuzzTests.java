@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonweal.geography.Geography;
 
 /**
  * Fuzzing (Jazzer) of the grants history CSV (layout in docs/grants.md): every row is either handed on valid (a
@@ -35,7 +36,11 @@ class GrantHistoryFuzzTests {
         List<String> errors = new ArrayList<>();
         List<GrantHistoryImport.Row> rows = new ArrayList<>();
         boolean read = GrantHistoryImport.read(
-                new BufferedReader(new StringReader(text)), PROGRAMS, errors, (line, row) -> rows.add(row));
+                new BufferedReader(new StringReader(text)),
+                PROGRAMS,
+                new Geography.Range(1, 8),
+                errors,
+                (line, row) -> rows.add(row));
         if (!read) {
             assertThat(errors).singleElement().asString().startsWith("line 1: header must be");
             return;

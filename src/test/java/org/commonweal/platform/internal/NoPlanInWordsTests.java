@@ -51,6 +51,54 @@ class NoPlanInWordsTests {
                 .isEmpty();
     }
 
+    /**
+     * The demo county's counts written as words or ranges (eight SPAs, eleven regions, "1 to 8"): they come from the
+     * geography files as message arguments instead (issue #19).
+     */
+    static final Pattern COUNTY_COUNTS = Pattern.compile(
+            "\\b(eight|eleven|ocho|once) (Service Planning|[ÁA]reas? de Planificaci[óo]n|regions?\\b|regional"
+                    + "|regiones|comit[ée]s)"
+                    + "|\\b1 (to|a) 8\\b|\\bdel 1 al 8\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    @Test
+    void noBundleOrTemplateWritesTheDemoCountysCounts() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path file : words()) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = COUNTY_COUNTS.matcher(lines.get(i));
+                if (m.find()) {
+                    found.add(RESOURCES.relativize(file) + ":" + (i + 1) + " \"" + m.group() + "\"");
+                }
+            }
+        }
+        assertThat(found)
+                .as("pass the geography's counts as arguments ({0, plural, …} with {0, spellout})")
+                .isEmpty();
+    }
+
+    @Test
+    void theCountsCheckFindsTheOldTexts() {
+        // the lines this check would have failed on before the counts came from the geography files
+        assertThat(COUNTY_COUNTS
+                        .matcher("is organized in eight Service Planning Areas")
+                        .find())
+                .isTrue();
+        assertThat(COUNTY_COUNTS.matcher("meet in eleven regions.").find()).isTrue();
+        assertThat(COUNTY_COUNTS
+                        .matcher("se organiza en ocho Áreas de Planificación")
+                        .find())
+                .isTrue();
+        assertThat(COUNTY_COUNTS.matcher("se reúnen en once regiones.").find()).isTrue();
+        assertThat(COUNTY_COUNTS.matcher("en once comités regionales").find()).isTrue();
+        assertThat(COUNTY_COUNTS.matcher("(1 to 8)").find()).isTrue();
+        assertThat(COUNTY_COUNTS.matcher("(1 a 8)").find()).isTrue();
+        assertThat(COUNTY_COUNTS.matcher("escriba un número del 1 al 8").find()).isTrue();
+        assertThat(COUNTY_COUNTS.matcher("max=\"8\" shown once, regions listed").find())
+                .isFalse();
+    }
+
     @Test
     void everyPlanWordABundleNamesIsOne() throws IOException {
         var known = new PlanWords(PlanWordsTests.demoPlanOrFail())

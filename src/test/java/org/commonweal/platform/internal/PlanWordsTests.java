@@ -54,10 +54,23 @@ class PlanWordsTests {
         assertThat(es("insights.county")).isEqualTo("Condado de Los Ángeles");
         assertThat(en("insights.brief.title")).isEqualTo("L.A. Care Health Plan — Equity insights brief");
         assertThat(es("insights.brief.title")).isEqualTo("L.A. Care Health Plan — Resumen de datos de equidad");
-        assertThat(en("places.lead"))
+        // the county's counts from its geography files (8 SPAs, 11 regions in the demo's): the words as written before
+        assertThat(en("places.lead", 8, 11))
                 .isEqualTo("Los Angeles County is organized in eight Service Planning Areas. Our member advisory"
                         + " committees meet in eleven regions.");
-        assertThat(es("places.lead")).startsWith("El condado de Los Ángeles se organiza en ocho");
+        assertThat(es("places.lead", 8, 11))
+                .isEqualTo("El condado de Los Ángeles se organiza en ocho Áreas de Planificación de Servicios. Nuestros"
+                        + " comités asesores de miembros se reúnen en once regiones.");
+        assertThat(en("engagement.public.lead", 11))
+                .isEqualTo("Members and their advocates advise the plan in eleven regional committees and an executive"
+                        + " committee that reports to the Board of Governors. Meetings are open to the public, with"
+                        + " interpretation.");
+        assertThat(es("engagement.public.lead", 11))
+                .startsWith("Los miembros y sus defensores asesoran al plan en once comités regionales y un comité");
+        assertThat(en("engagement.error.spa", 1, 8)).isEqualTo("Choose a service planning area (1 to 8).");
+        assertThat(es("engagement.error.spa", 1, 8)).isEqualTo("Elija un área de planificación de servicios (1 a 8).");
+        assertThat(en("grants.register.error.spa", "SPA", 1, 8)).isEqualTo("SPA: enter a number from 1 to 8");
+        assertThat(es("grants.register.error.spa", "SPA", 1, 8)).isEqualTo("SPA: escriba un número del 1 al 8");
         assertThat(en("grants.opportunities.lead")).endsWith("serve the people of Los Angeles County.");
         assertThat(es("grants.opportunities.lead")).endsWith("la población del Condado de Los Ángeles.");
         assertThat(en("grants.cycle.deadlineTime")).isEqualTo("Time (Los Angeles)");
@@ -75,6 +88,28 @@ class PlanWordsTests {
                 .isEqualTo("No encontramos “Atlántida” en nuestra área de servicio. Escriba un código postal de cinco"
                         + " dígitos (como 90012), una ciudad o vecindario del condado de Los Ángeles (como Pasadena o"
                         + " San Pedro) o una dirección con su ciudad o código postal (como 1055 W 7th St, 90017).");
+    }
+
+    @Test
+    void theCountysCountsAreWordsInEitherLanguageWithTheirPlurals() {
+        assertThat(en("places.lead", 5, 3))
+                .endsWith("County is organized in five Service Planning Areas. Our member advisory committees meet"
+                        + " in three regions.");
+        assertThat(es("places.lead", 5, 3))
+                .endsWith("se organiza en cinco Áreas de Planificación de Servicios. Nuestros comités asesores de"
+                        + " miembros se reúnen en tres regiones.");
+        assertThat(en("places.lead", 1, 1))
+                .endsWith("is organized in one Service Planning Area. Our member advisory committees meet in one"
+                        + " region.");
+        assertThat(es("places.lead", 1, 1))
+                .endsWith("se organiza en un Área de Planificación de Servicios. Nuestros comités asesores de miembros"
+                        + " se reúnen en una región.");
+        // regions are feminine in Spanish: "veintiuna regiones", not "veintiuno"
+        assertThat(es("places.lead", 21, 21)).contains("veintiuna Áreas").endsWith("en veintiuna regiones.");
+        assertThat(en("engagement.public.lead", 1)).contains("advise the plan in one regional committee and");
+        assertThat(es("engagement.public.lead", 3)).contains("asesoran al plan en tres comités regionales y");
+        assertThat(en("engagement.error.spa", 1, 5)).isEqualTo("Choose a service planning area (1 to 5).");
+        assertThat(es("grants.register.error.spa", "Área", 1, 12)).isEqualTo("Área: escriba un número del 1 al 12");
     }
 
     @Test
