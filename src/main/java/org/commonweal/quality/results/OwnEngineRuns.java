@@ -210,6 +210,13 @@ public class OwnEngineRuns {
     }
 
     /**
+     * What a batch's members are attributed by once their rows are known: each one's span at the period's end and
+     * their qualifying visits from the claims read for the batch ({@link ClaimPlurality#visits(Map, LocalDate,
+     * LocalDate)}).
+     */
+    private record ToAttribute(Map<String, EnrollmentSpan> spans, Map<String, List<ClaimPlurality.Visits>> visits) {}
+
+    /**
      * The batches of a run, two at a time: while the pool evaluates one batch, the calling thread (which streams the
      * members) reads the next batch's claims and writes the previous batch's results, so PostgreSQL and the
      * evaluation work on the two cores at once. Tallies are kept by the calling thread only.
@@ -225,7 +232,7 @@ public class OwnEngineRuns {
         private final long[] phases; // read, evaluate, write, waiting
         private final MemberAttribution.Period attributions;
         private java.util.concurrent.Future<List<List<Answer>>> running;
-        private Map<String, MemberAttribution.Attribution> runningAttributed;
+        private ToAttribute runningToAttribute;
         private long runningSince;
 
         Pipeline(
@@ -250,28 +257,27 @@ public class OwnEngineRuns {
         }
 
         /**
-         * Reads the batch's claims and attributes its members ({@code spans}: each one's span at the period's end),
-         * hands it to the pool once the batch before it is evaluated, then writes that batch's results while the pool
-         * evaluates this one.
+         * Reads the batch's claims and their members' visits for attribution ({@code spans}: each one's span at the
+         * period's end), hands it to the pool once the batch before it is evaluated, then attributes and writes that
+         * batch's results while the pool evaluates this one.
          */
         void next(List<MemberResidence> members, Map<String, EnrollmentSpan> spans) {
             long t0 = System.nanoTime();
             var work = new ArrayList<MemberResidence>();
             var claims = read(members, work);
-            var attributed = attributions.attribute(
-                    work.stream().map(MemberResidence::memberId).toList(), spans);
+            var toAttribute = new ToAttribute(new HashMap<>(spans), ClaimPlurality.visits(claims, from, to));
             var clinicalResources = clinical.resources(work.stream()
                     .map(MemberResidence::memberId)
                     .filter(withClinicalData::contains)
                     .toList());
             phases[0] += System.nanoTime() - t0;
             var evaluated = await();
-            var evaluatedAttributed = runningAttributed;
+            var evaluatedToAttribute = runningToAttribute;
             if (!work.isEmpty()) {
-                runningAttributed = attributed;
+                runningToAttribute = toAttribute;
                 submit(work, claims, clinicalResources);
             }
-            write(evaluated, evaluatedAttributed); // while the pool evaluates this batch
+            write(evaluated, evaluatedToAttribute); // while the pool evaluates this batch
         }
 
         private void submit(
@@ -292,7 +298,7 @@ public class OwnEngineRuns {
 
         /** Waits for the batch on the pool, if any, and writes its results. */
         void finish() {
-            write(await(), runningAttributed);
+            write(await(), runningToAttribute);
         }
 
         /** The answers of the batch on the pool (null when there is none), once it is done. */
@@ -316,11 +322,11 @@ public class OwnEngineRuns {
             return answers;
         }
 
-        /** Tallies a batch's answers and writes them by COPY. */
-        private void write(List<List<Answer>> answers, Map<String, MemberAttribution.Attribution> attributed) {
+        /** Tallies a batch's answers, attributes the members that get a row, and writes the rows by COPY. */
+        private void write(List<List<Answer>> answers, ToAttribute toAttribute) {
             if (answers == null) return;
             long done = System.nanoTime();
-            var rows = new ArrayList<Object[]>();
+            var written = new ArrayList<Answer>();
             for (var perMember : answers) {
                 for (var a : perMember) {
                     var t = tallies.get(a.measureId());
@@ -333,15 +339,23 @@ public class OwnEngineRuns {
                         t[4] += a.result().count("numerator");
                     }
                     if (informativeOnly && a.error() == null && !a.result().in("initial-population")) continue;
-                    rows.add(row(
-                            runs.get(a.measureId()),
-                            a.member(),
-                            a.result(),
-                            a.error(),
-                            to,
-                            attributed.get(a.member().memberId()),
-                            a.months()));
+                    written.add(a);
                 }
+            }
+            var attributed = attributions.attribute(
+                    written.stream().map(a -> a.member().memberId()).distinct().toList(),
+                    toAttribute.spans(),
+                    toAttribute.visits());
+            var rows = new ArrayList<Object[]>(written.size());
+            for (var a : written) {
+                rows.add(row(
+                        runs.get(a.measureId()),
+                        a.member(),
+                        a.result(),
+                        a.error(),
+                        to,
+                        attributed.get(a.member().memberId()),
+                        a.months()));
             }
             template.execute((ConnectionCallback<Long>) c -> {
                 try (var out = new CopyBinary(c, COPY_INTO, 21)) {
