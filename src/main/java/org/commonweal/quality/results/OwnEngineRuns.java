@@ -197,8 +197,9 @@ public class OwnEngineRuns {
     /**
      * Where a run's time went, in milliseconds: the whole evaluation (members streamed, claims read, evaluated,
      * results written), of which reading claims (and the plan view's spans), evaluating on the pool (wall time, while
-     * the next batch is read), writing results, and waiting for the pool with nothing left to read; then what the
-     * run's listeners did (attribution, monthly trends, gap lists).
+     * the next batch is read), attributing and writing results (on the writer, beside the read), and the calling
+     * thread waiting for the pool or the writer with nothing left to read; then what the run's listeners did (gap
+     * lists).
      */
     public record Phases(long evaluation, long read, long evaluate, long write, long waiting, long listeners) {}
 
@@ -217,9 +218,10 @@ public class OwnEngineRuns {
     private record ToAttribute(Map<String, EnrollmentSpan> spans, Map<String, List<ClaimPlurality.Visits>> visits) {}
 
     /**
-     * The batches of a run, two at a time: while the pool evaluates one batch, the calling thread (which streams the
-     * members) reads the next batch's claims and writes the previous batch's results, so PostgreSQL and the
-     * evaluation work on the two cores at once. Tallies are kept by the calling thread only.
+     * The batches of a run, three at a time: while the pool evaluates one batch, the calling thread (which streams the
+     * members) reads the next batch's claims and the writer attributes and writes the previous batch's results, so
+     * PostgreSQL and the evaluation work on the two cores at once. Tallies and attributions are kept by the writer, one
+     * batch after the other; the calling thread reads them once the last batch is written.
      */
     private final class Pipeline {
         private final List<String> measureIds;
@@ -233,6 +235,7 @@ public class OwnEngineRuns {
         private final MemberAttribution.Period attributions;
         private java.util.concurrent.Future<List<List<Answer>>> running;
         private ToAttribute runningToAttribute;
+        private java.util.concurrent.Future<?> writing;
         private long runningSince;
 
         Pipeline(
@@ -277,7 +280,33 @@ public class OwnEngineRuns {
                 runningToAttribute = toAttribute;
                 submit(work, claims, clinicalResources);
             }
-            write(evaluated, evaluatedToAttribute); // while the pool evaluates this batch
+            writeBehind(evaluated, evaluatedToAttribute); // while the pool evaluates this batch
+        }
+
+        /**
+         * Writes a batch's results on the writer while this thread streams and reads the next batch (PostgreSQL's COPY
+         * out and COPY in on two backends), once the batch written before it is in.
+         */
+        private void writeBehind(List<List<Answer>> answers, ToAttribute toAttribute) {
+            awaitWrite();
+            if (answers != null) writing = WRITER.submit(() -> write(answers, toAttribute));
+        }
+
+        /** Waits for the batch on the writer, if any (its tallies and phases are then visible here). */
+        private void awaitWrite() {
+            if (writing == null) return;
+            long t0 = System.nanoTime();
+            try {
+                writing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                writing = null;
+                phases[3] += System.nanoTime() - t0;
+            }
         }
 
         private void submit(
@@ -298,7 +327,9 @@ public class OwnEngineRuns {
 
         /** Waits for the batch on the pool, if any, and writes its results. */
         void finish() {
-            write(await(), runningToAttribute);
+            var last = await();
+            awaitWrite();
+            write(last, runningToAttribute);
         }
 
         /** The answers of the batch on the pool (null when there is none), once it is done. */
@@ -398,6 +429,10 @@ public class OwnEngineRuns {
             return claims;
         }
     }
+
+    /** A run's writer: one batch's results written at a time, beside the calling thread's reads. */
+    private static final java.util.concurrent.ExecutorService WRITER =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     /** Two workers: the machine's cores. */
     private static final ForkJoinPool POOL =
