@@ -163,7 +163,8 @@ public class OwnEngineRuns {
         pipeline.next(List.copyOf(batch), spans);
         pipeline.finish();
         attribution.attributed(runs.values());
-        log.info("attributed once per member for {} measures: {}", measureIds.size(), attributions.tally());
+        lastAttribution = attributions.tally();
+        log.info("attributed once per member for {} measures: {}", measureIds.size(), lastAttribution);
         long evaluated = System.currentTimeMillis();
         var summaries = new ArrayList<MeasureRuns.RunSummary>();
         long millis = System.currentTimeMillis() - started;
@@ -204,6 +205,13 @@ public class OwnEngineRuns {
     public record Phases(long evaluation, long read, long evaluate, long write, long waiting, long listeners) {}
 
     private volatile Phases lastPhases;
+
+    private volatile MemberAttribution.Tally lastAttribution;
+
+    /** What the last run this instance finished spent on attribution (members attributed, queries, time). */
+    MemberAttribution.Tally lastAttribution() {
+        return lastAttribution;
+    }
 
     /** The phases of the last run this instance finished (for the benchmark and the log). */
     public Phases lastPhases() {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.commonweal.IntegrationTest;
 import org.commonweal.network.NetworkDirectory;
+import org.commonweal.quality.engine.EcqmEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,9 @@ class PluralityFromClaimsIntegrationTests {
 
     @Autowired
     NetworkDirectory directory;
+
+    @Autowired
+    OwnEngineRuns ours;
 
     private final String tag = "ZZPLUR" + UUID.randomUUID().toString().substring(0, 8);
     private long fileId;
@@ -374,5 +378,28 @@ class PluralityFromClaimsIntegrationTests {
                         .map(NetworkDirectory.ListedPractitioner::npi)
                         .distinct())
                 .hasSizeGreaterThan(2);
+    }
+
+    @Test
+    void aRunAttributesOnlyTheMembersThatGetARowWithoutAClaimsQuery() {
+        org.commonweal.quality.measure.PublishedMeasureContent.folder(); // skipped without ../shared/quality
+        var summaries = ours.run(EcqmEngine.MEASURES, START, END, "test"); // informative rows only, the default
+        var runIds = summaries.stream().map(MeasureRuns.RunSummary::runId).toArray(Long[]::new);
+        try {
+            int withRows = jdbc.sql(
+                            "select count(distinct member_id) from quality.measure_result where run_id = any(?)")
+                    .param(runIds)
+                    .query(Integer.class)
+                    .single();
+            var tally = ours.lastAttribution();
+            // evaluated members outside every initial population get no row, and no attribution
+            assertThat(withRows).isPositive().isLessThan(summaries.getFirst().members());
+            assertThat(tally.members()).isEqualTo(withRows);
+            assertThat(tally.claimsQueries()).isZero();
+        } finally {
+            jdbc.sql("delete from quality.measure_run where id = any(?)")
+                    .param(runIds)
+                    .update();
+        }
     }
 }
