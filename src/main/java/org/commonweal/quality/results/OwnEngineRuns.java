@@ -305,15 +305,22 @@ public class OwnEngineRuns {
             if (writing == null) return;
             long t0 = System.nanoTime();
             try {
-                writing.get();
+                done(writing);
+            } finally {
+                writing = null;
+                phases[3] += System.nanoTime() - t0;
+            }
+        }
+
+        /** A task's result once it is done; its failure as an unchecked exception. */
+        private static <T> T done(java.util.concurrent.Future<T> task) {
+            try {
+                return task.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
-            } finally {
-                writing = null;
-                phases[3] += System.nanoTime() - t0;
             }
         }
 
@@ -346,12 +353,7 @@ public class OwnEngineRuns {
             List<List<Answer>> answers;
             long t0 = System.nanoTime();
             try {
-                answers = running.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+                answers = done(running);
             } finally {
                 running = null;
             }
