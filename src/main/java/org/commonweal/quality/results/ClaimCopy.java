@@ -22,7 +22,9 @@ import org.postgresql.PGConnection;
  * nothing is parsed from text (the JDBC path parsed every date and {@code text[]} literal). Claims of members in the
  * range that are not asked for (not active on the period's last day) are skipped. The lines are looked up per claim
  * by their primary key ({@code offset 0} keeps the lateral subquery from being flattened into a join): a batch's
- * claims are a sliver of the table, and a hash join read every service line of the table for every batch.
+ * claims are a sliver of the table, and a hash join read every service line of the table for every batch. Each line
+ * also carries its revenue code and the NPI of the practitioner the visit counts for, so attribution by claims
+ * ({@link ClaimPlurality#visits(Map, LocalDate, LocalDate)}) reads no claim a second time.
  */
 final class ClaimCopy {
 
@@ -31,12 +33,20 @@ final class ClaimCopy {
 
     private static final String SELECT = """
             select c.member_id, c.id, c.claim_number, c.form, c.statement_from, c.statement_to, c.diagnoses,
-              c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code
+              c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code, l.revenue_code,
+              case when l.rendering_npi is not null then
+                     case when l.rendering_provider like 'Practitioner/%%' then l.rendering_npi end
+                   when c.rendering_npi is not null then
+                     case when c.rendering_provider like 'Practitioner/%%' then c.rendering_npi end
+                   when c.billing_provider like 'Practitioner/%%' then c.billing_npi end
             from quality.claim c left join lateral (
-              select line_number, service_from, service_to, procedure_code from quality.service_line
+              select line_number, service_from, service_to, procedure_code, revenue_code, rendering_npi,
+                rendering_provider from quality.service_line
               where claim_id = c.id offset 0) l on true
             where c.member_id between %s and %s and c.status = 'current'
             order by c.member_id, c.id, l.line_number""";
+
+    private static final int FIELDS = 14;
 
     private ClaimCopy() {}
 
@@ -86,7 +96,7 @@ final class ClaimCopy {
         while (true) {
             int fields = r.int16();
             if (fields == -1) break;
-            if (fields != 12) throw new IllegalStateException("claim row with " + fields + " fields");
+            if (fields != FIELDS) throw new IllegalStateException("claim row with " + fields + " fields");
             // member_id: compared as bytes with the previous row's, a new string only for a new member
             int length = r.int32();
             if (member == null || !r.same(length, member)) {
@@ -95,7 +105,7 @@ final class ClaimCopy {
             } // else: same() has read past it
             long id = r.int8Field();
             if (claims == null) {
-                r.skipFields(10);
+                r.skipFields(FIELDS - 2);
                 continue;
             }
             if (id != claimId) {
@@ -116,11 +126,12 @@ final class ClaimCopy {
             }
             int lineLength = r.int32();
             if (lineLength < 0) {
-                r.skipFields(3);
+                r.skipFields(FIELDS - 9);
                 continue;
             }
             int number = r.int32();
-            lines.add(new ClaimResources.StoredLine(number, r.dateField(), r.dateField(), r.textField()));
+            lines.add(new ClaimResources.StoredLine(
+                    number, r.dateField(), r.dateField(), r.textField(), r.textField(), r.textField()));
         }
         if (claim != null) claims(byMember, claim, lines);
         byMember.values().removeIf(List::isEmpty);

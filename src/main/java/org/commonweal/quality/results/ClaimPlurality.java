@@ -1,12 +1,18 @@
 package org.commonweal.quality.results;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.commonweal.network.NetworkDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,11 +32,28 @@ class ClaimPlurality {
      * Qualifying visits: office/outpatient E&amp;M (99202–99205, 99211–99215), home visits (99341–99350), preventive
      * medicine (99381–99387, 99391–99397), Medicare's welcome and annual wellness visits (G0402, G0438, G0439), a
      * clinic visit billed by HCPCS (G0463, FQHC G0466/G0467, Medi-Cal's T1015), and on 837I the clinic and FQHC/RHC
-     * revenue codes (051x, 052x).
+     * revenue codes (051x, 052x). The whole code must match (as {@code ^(…)$} in SQL, {@code matches} in Java).
      */
-    static final String QUALIFYING = """
-            (l.procedure_code ~ '^(9920[2-5]|9921[1-5]|9934[1-9]|99350|9938[1-7]|9939[1-7]|G0402|G0438|G0439|G0463\
-            |G0466|G0467|T1015)$' or l.revenue_code ~ '^05[12][0-9]$')""";
+    static final String PROCEDURES =
+            "9920[2-5]|9921[1-5]|9934[1-9]|99350|9938[1-7]|9939[1-7]|G0402|G0438|G0439|G0463|G0466|G0467|T1015";
+
+    static final String REVENUE = "05[12][0-9]";
+
+    static final String QUALIFYING =
+            "(l.procedure_code ~ '^(" + PROCEDURES + ")$' or l.revenue_code ~ '^(" + REVENUE + ")$')";
+
+    private static final Pattern PROCEDURE = Pattern.compile(PROCEDURES);
+    private static final Pattern REVENUE_CODE = Pattern.compile(REVENUE);
+
+    /** Whether a line is a qualifying visit ({@link #QUALIFYING}). */
+    static boolean qualifying(ClaimResources.StoredLine l) {
+        return (l.procedureCode() != null
+                        && l.procedureCode().length() == 5
+                        && PROCEDURE.matcher(l.procedureCode()).matches())
+                || (l.revenueCode() != null
+                        && l.revenueCode().length() == 4
+                        && REVENUE_CODE.matcher(l.revenueCode()).matches());
+    }
 
     /** A member's visits to one provider in the period. */
     record Visits(String memberId, String npi, int days, LocalDate last) {}
@@ -42,23 +65,36 @@ class ClaimPlurality {
     }
 
     /**
-     * Each member's plurality provider, for the members that have one (others are absent); the visits' NPIs looked up
-     * by {@code listedByNpi} (the directory's facade, through the answers a caller keeps from one batch of members
-     * to the next).
+     * Each member's plurality provider, for the members that have one (others are absent), read from the database:
+     * for members whose claims are not at hand.
      */
     Map<String, NetworkDirectory.ListedPractitioner> providers(
             Collection<String> memberIds,
             LocalDate from,
             LocalDate to,
             Function<Collection<String>, Map<String, NetworkDirectory.ListedPractitioner>> listedByNpi) {
+        if (memberIds.isEmpty()) return new HashMap<>();
+        return providers(visits(memberIds, from, to), listedByNpi);
+    }
+
+    /**
+     * Each member's plurality provider among {@code visits}, for the members that have one (others are absent); the
+     * visits' NPIs looked up by {@code listedByNpi} (the directory's facade, through the answers a caller keeps from
+     * one batch of members to the next).
+     */
+    static Map<String, NetworkDirectory.ListedPractitioner> providers(
+            Collection<Visits> visits,
+            Function<Collection<String>, Map<String, NetworkDirectory.ListedPractitioner>> listedByNpi) {
         var result = new HashMap<String, NetworkDirectory.ListedPractitioner>();
-        if (memberIds.isEmpty()) return result;
-        var visits = visits(memberIds, from, to);
-        var listed =
-                listedByNpi.apply(visits.stream().map(Visits::npi).distinct().toList());
+        if (visits.isEmpty()) return result;
+        var listed = listedByNpi.apply(visits.stream()
+                .map(Visits::npi)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         var best = new HashMap<String, Visits>();
         for (var v : visits) {
-            var practitioner = listed.get(v.npi());
+            var practitioner = v.npi() == null ? null : listed.get(v.npi());
             if (practitioner == null || !practitioner.primaryCare()) continue;
             best.merge(v.memberId(), v, (a, b) -> ORDER.compare(a, b) >= 0 ? a : b);
         }
@@ -66,11 +102,40 @@ class ClaimPlurality {
         return result;
     }
 
+    /**
+     * The visits of each member in {@code claims} (current claims, as the run read them by {@link ClaimCopy}) in the
+     * period, by practitioner NPI: what {@link #visits(Collection, LocalDate, LocalDate)} asks the database for, from
+     * the rows at hand. A line's day is its service date, else its claim's statement date.
+     */
+    static Map<String, List<Visits>> visits(
+            Map<String, List<ClaimResources.StoredClaim>> claims, LocalDate from, LocalDate to) {
+        var out = new HashMap<String, List<Visits>>();
+        var days = new HashMap<String, Set<LocalDate>>(); // one member's days by NPI
+        for (var e : claims.entrySet()) {
+            days.clear();
+            for (var c : e.getValue()) {
+                for (var l : c.lines()) {
+                    if (l.practitionerNpi() == null || !qualifying(l)) continue;
+                    var day = l.from() != null ? l.from() : c.from();
+                    if (day == null || day.isBefore(from) || day.isAfter(to)) continue;
+                    days.computeIfAbsent(l.practitionerNpi(), k -> new HashSet<>())
+                            .add(day);
+                }
+            }
+            if (days.isEmpty()) continue;
+            var visits = new ArrayList<Visits>(days.size());
+            days.forEach((npi, d) -> visits.add(new Visits(e.getKey(), npi, d.size(), Collections.max(d))));
+            out.put(e.getKey(), visits);
+        }
+        return out;
+    }
+
     /** More days first, then the later last visit, then the lower NPI. */
     static final Comparator<Visits> ORDER = Comparator.comparingInt(Visits::days)
             .thenComparing(Visits::last)
             .thenComparing(Visits::npi, Comparator.reverseOrder());
 
+    /** The visits of {@code memberIds} in the period, by practitioner NPI, from the database. */
     List<Visits> visits(Collection<String> memberIds, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 with visit as (

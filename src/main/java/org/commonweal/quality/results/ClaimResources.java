@@ -43,7 +43,24 @@ final class ClaimResources {
             List<String> icd10Procedures,
             List<StoredLine> lines) {}
 
-    record StoredLine(int number, LocalDate from, LocalDate to, String procedureCode) {}
+    /**
+     * One service line; {@code revenueCode} (837I) and {@code practitionerNpi} (the visit's provider for attribution:
+     * the line's rendering NPI, else the claim's rendering NPI, else its billing NPI, and only when the 837 import
+     * linked that NPI to a directory Practitioner) are read by the run's claims read ({@link ClaimCopy}) for
+     * {@link ClaimPlurality}; the other reads leave them null.
+     */
+    record StoredLine(
+            int number,
+            LocalDate from,
+            LocalDate to,
+            String procedureCode,
+            String revenueCode,
+            String practitionerNpi) {
+
+        StoredLine(int number, LocalDate from, LocalDate to, String procedureCode) {
+            this(number, from, to, procedureCode, null, null);
+        }
+    }
 
     private ClaimResources() {}
 

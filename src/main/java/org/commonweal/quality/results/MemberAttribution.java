@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.network.NetworkDirectory;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * once for all its measures and writes the attribution in the result rows themselves; {@link ResultAttribution} does
  * the same for runs written without it (the CQL path). Per batch: at most one coverage read (none when the caller
  * already has the spans from the stream), one directory look-up for the NPIs not seen yet in the period (the
- * answers are kept for the following batches), one claims query for the members with no listed assigned PCP.
+ * answers are kept for the following batches), and for the members with no listed assigned PCP their qualifying
+ * visits: from the claims a run has already read for the batch ({@link ClaimPlurality#visits(Map, LocalDate,
+ * LocalDate)}), or else one claims query.
  */
 @Component
 class MemberAttribution {
@@ -79,8 +82,8 @@ class MemberAttribution {
     }
 
     /**
-     * What a period's attributions cost: members attributed, the queries made for them, the time taken in all and of
-     * it in the claims queries.
+     * What a period's attributions cost: members attributed, the queries made for them (claims queries: only for
+     * members whose claims were not at hand), the time taken in all and of it in attribution by claims.
      */
     record Tally(
             long members,
@@ -128,22 +131,52 @@ class MemberAttribution {
 
         /**
          * The attribution of {@code memberIds}, each with their span at the period's end from {@code spans} (absent:
-         * no span). Members with nothing to attribute (no span, no claims attribution) are absent from the answer.
+         * no span), members with no listed assigned PCP attributed by their claims read from the database. Members
+         * with nothing to attribute (no span, no claims attribution) are absent from the answer.
          */
         Map<String, Attribution> attribute(Collection<String> memberIds, Map<String, EnrollmentSpan> spans) {
+            return attribute(memberIds, spans, byClaims -> {
+                claimsQueries++;
+                return plurality.providers(byClaims, from, to, this::lookUp);
+            });
+        }
+
+        /**
+         * As {@link #attribute(Collection, Map)}, with each member's qualifying visits in the period taken from the
+         * claims the caller already holds ({@link ClaimPlurality#visits(Map, LocalDate, LocalDate)}; absent: none):
+         * no claims query.
+         */
+        Map<String, Attribution> attribute(
+                Collection<String> memberIds,
+                Map<String, EnrollmentSpan> spans,
+                Map<String, List<ClaimPlurality.Visits>> visits) {
+            return attribute(memberIds, spans, byClaims -> {
+                var theirs = new ArrayList<ClaimPlurality.Visits>();
+                for (var id : byClaims) theirs.addAll(visits.getOrDefault(id, List.of()));
+                return ClaimPlurality.providers(theirs, this::lookUp);
+            });
+        }
+
+        private Map<String, Attribution> attribute(
+                Collection<String> memberIds,
+                Map<String, EnrollmentSpan> spans,
+                Function<List<String>, Map<String, NetworkDirectory.ListedPractitioner>> byClaimsProviders) {
             long t0 = System.nanoTime();
             batches++;
             members += memberIds.size();
-            lookUp(spans.values().stream().map(s -> blankToNull(s.pcpNpi())).toList());
+            lookUp(memberIds.stream()
+                    .map(spans::get)
+                    .filter(s -> s != null)
+                    .map(s -> blankToNull(s.pcpNpi()))
+                    .toList());
             var byClaims = new ArrayList<String>();
             for (var id : memberIds) {
                 if (assignedListed(spans.get(id)).isEmpty()) byClaims.add(id);
             }
             Map<String, NetworkDirectory.ListedPractitioner> claimed = Map.of();
             if (!byClaims.isEmpty()) {
-                claimsQueries++;
                 long c0 = System.nanoTime();
-                claimed = plurality.providers(byClaims, from, to, this::lookUp);
+                claimed = byClaimsProviders.apply(byClaims);
                 claimsNanos += System.nanoTime() - c0;
             }
             var out = new HashMap<String, Attribution>();

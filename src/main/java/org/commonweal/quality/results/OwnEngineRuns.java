@@ -163,7 +163,8 @@ public class OwnEngineRuns {
         pipeline.next(List.copyOf(batch), spans);
         pipeline.finish();
         attribution.attributed(runs.values());
-        log.info("attributed once per member for {} measures: {}", measureIds.size(), attributions.tally());
+        lastAttribution = attributions.tally();
+        log.info("attributed once per member for {} measures: {}", measureIds.size(), lastAttribution);
         long evaluated = System.currentTimeMillis();
         var summaries = new ArrayList<MeasureRuns.RunSummary>();
         long millis = System.currentTimeMillis() - started;
@@ -197,12 +198,20 @@ public class OwnEngineRuns {
     /**
      * Where a run's time went, in milliseconds: the whole evaluation (members streamed, claims read, evaluated,
      * results written), of which reading claims (and the plan view's spans), evaluating on the pool (wall time, while
-     * the next batch is read), writing results, and waiting for the pool with nothing left to read; then what the
-     * run's listeners did (attribution, monthly trends, gap lists).
+     * the next batch is read), attributing and writing results (on the writer, beside the read), and the calling
+     * thread waiting for the pool or the writer with nothing left to read; then what the run's listeners did (gap
+     * lists).
      */
     public record Phases(long evaluation, long read, long evaluate, long write, long waiting, long listeners) {}
 
     private volatile Phases lastPhases;
+
+    private volatile MemberAttribution.Tally lastAttribution;
+
+    /** What the last run this instance finished spent on attribution (members attributed, queries, time). */
+    MemberAttribution.Tally lastAttribution() {
+        return lastAttribution;
+    }
 
     /** The phases of the last run this instance finished (for the benchmark and the log). */
     public Phases lastPhases() {
@@ -210,9 +219,17 @@ public class OwnEngineRuns {
     }
 
     /**
-     * The batches of a run, two at a time: while the pool evaluates one batch, the calling thread (which streams the
-     * members) reads the next batch's claims and writes the previous batch's results, so PostgreSQL and the
-     * evaluation work on the two cores at once. Tallies are kept by the calling thread only.
+     * What a batch's members are attributed by once their rows are known: each one's span at the period's end and
+     * their qualifying visits from the claims read for the batch ({@link ClaimPlurality#visits(Map, LocalDate,
+     * LocalDate)}).
+     */
+    private record ToAttribute(Map<String, EnrollmentSpan> spans, Map<String, List<ClaimPlurality.Visits>> visits) {}
+
+    /**
+     * The batches of a run, three at a time: while the pool evaluates one batch, the calling thread (which streams the
+     * members) reads the next batch's claims and the writer attributes and writes the previous batch's results, so
+     * PostgreSQL and the evaluation work on the two cores at once. Tallies and attributions are kept by the writer, one
+     * batch after the other; the calling thread reads them once the last batch is written.
      */
     private final class Pipeline {
         private final List<String> measureIds;
@@ -225,7 +242,8 @@ public class OwnEngineRuns {
         private final long[] phases; // read, evaluate, write, waiting
         private final MemberAttribution.Period attributions;
         private java.util.concurrent.Future<List<List<Answer>>> running;
-        private Map<String, MemberAttribution.Attribution> runningAttributed;
+        private ToAttribute runningToAttribute;
+        private java.util.concurrent.Future<?> writing;
         private long runningSince;
 
         Pipeline(
@@ -250,28 +268,60 @@ public class OwnEngineRuns {
         }
 
         /**
-         * Reads the batch's claims and attributes its members ({@code spans}: each one's span at the period's end),
-         * hands it to the pool once the batch before it is evaluated, then writes that batch's results while the pool
-         * evaluates this one.
+         * Reads the batch's claims and their members' visits for attribution ({@code spans}: each one's span at the
+         * period's end), hands it to the pool once the batch before it is evaluated, then attributes and writes that
+         * batch's results while the pool evaluates this one.
          */
         void next(List<MemberResidence> members, Map<String, EnrollmentSpan> spans) {
             long t0 = System.nanoTime();
             var work = new ArrayList<MemberResidence>();
             var claims = read(members, work);
-            var attributed = attributions.attribute(
-                    work.stream().map(MemberResidence::memberId).toList(), spans);
+            var toAttribute = new ToAttribute(new HashMap<>(spans), ClaimPlurality.visits(claims, from, to));
             var clinicalResources = clinical.resources(work.stream()
                     .map(MemberResidence::memberId)
                     .filter(withClinicalData::contains)
                     .toList());
             phases[0] += System.nanoTime() - t0;
             var evaluated = await();
-            var evaluatedAttributed = runningAttributed;
+            var evaluatedToAttribute = runningToAttribute;
             if (!work.isEmpty()) {
-                runningAttributed = attributed;
+                runningToAttribute = toAttribute;
                 submit(work, claims, clinicalResources);
             }
-            write(evaluated, evaluatedAttributed); // while the pool evaluates this batch
+            writeBehind(evaluated, evaluatedToAttribute); // while the pool evaluates this batch
+        }
+
+        /**
+         * Writes a batch's results on the writer while this thread streams and reads the next batch (PostgreSQL's COPY
+         * out and COPY in on two backends), once the batch written before it is in.
+         */
+        private void writeBehind(List<List<Answer>> answers, ToAttribute toAttribute) {
+            awaitWrite();
+            if (answers != null) writing = WRITER.submit(() -> write(answers, toAttribute));
+        }
+
+        /** Waits for the batch on the writer, if any (its tallies and phases are then visible here). */
+        private void awaitWrite() {
+            if (writing == null) return;
+            long t0 = System.nanoTime();
+            try {
+                done(writing);
+            } finally {
+                writing = null;
+                phases[3] += System.nanoTime() - t0;
+            }
+        }
+
+        /** A task's result once it is done; its failure as an unchecked exception. */
+        private static <T> T done(java.util.concurrent.Future<T> task) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         private void submit(
@@ -292,7 +342,9 @@ public class OwnEngineRuns {
 
         /** Waits for the batch on the pool, if any, and writes its results. */
         void finish() {
-            write(await(), runningAttributed);
+            var last = await();
+            awaitWrite();
+            write(last, runningToAttribute);
         }
 
         /** The answers of the batch on the pool (null when there is none), once it is done. */
@@ -301,12 +353,7 @@ public class OwnEngineRuns {
             List<List<Answer>> answers;
             long t0 = System.nanoTime();
             try {
-                answers = running.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+                answers = done(running);
             } finally {
                 running = null;
             }
@@ -316,11 +363,11 @@ public class OwnEngineRuns {
             return answers;
         }
 
-        /** Tallies a batch's answers and writes them by COPY. */
-        private void write(List<List<Answer>> answers, Map<String, MemberAttribution.Attribution> attributed) {
+        /** Tallies a batch's answers, attributes the members that get a row, and writes the rows by COPY. */
+        private void write(List<List<Answer>> answers, ToAttribute toAttribute) {
             if (answers == null) return;
             long done = System.nanoTime();
-            var rows = new ArrayList<Object[]>();
+            var written = new ArrayList<Answer>();
             for (var perMember : answers) {
                 for (var a : perMember) {
                     var t = tallies.get(a.measureId());
@@ -333,15 +380,23 @@ public class OwnEngineRuns {
                         t[4] += a.result().count("numerator");
                     }
                     if (informativeOnly && a.error() == null && !a.result().in("initial-population")) continue;
-                    rows.add(row(
-                            runs.get(a.measureId()),
-                            a.member(),
-                            a.result(),
-                            a.error(),
-                            to,
-                            attributed.get(a.member().memberId()),
-                            a.months()));
+                    written.add(a);
                 }
+            }
+            var attributed = attributions.attribute(
+                    written.stream().map(a -> a.member().memberId()).distinct().toList(),
+                    toAttribute.spans(),
+                    toAttribute.visits());
+            var rows = new ArrayList<Object[]>(written.size());
+            for (var a : written) {
+                rows.add(row(
+                        runs.get(a.measureId()),
+                        a.member(),
+                        a.result(),
+                        a.error(),
+                        to,
+                        attributed.get(a.member().memberId()),
+                        a.months()));
             }
             template.execute((ConnectionCallback<Long>) c -> {
                 try (var out = new CopyBinary(c, COPY_INTO, 21)) {
@@ -384,6 +439,10 @@ public class OwnEngineRuns {
             return claims;
         }
     }
+
+    /** A run's writer: one batch's results written at a time, beside the calling thread's reads. */
+    private static final java.util.concurrent.ExecutorService WRITER =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     /** Two workers: the machine's cores. */
     private static final ForkJoinPool POOL =
