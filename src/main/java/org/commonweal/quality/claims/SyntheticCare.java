@@ -35,7 +35,8 @@ import org.hl7.fhir.r4.model.Reference;
  *       immunochemical tests (2335-8, "Fecal Occult Blood Test (FOBT)"), HbA1c results (4548-4, "HbA1c Laboratory
  *       Test");
  *   <li>the immunization registry CSV layout: the CDC schedule to the second birthday in CVX codes of CMS117's value
- *       sets;
+ *       sets, for the children 2 years old at the year's end (each year's doses are also billed, in CPT codes of its
+ *       "… Administered" value sets);
  *   <li>FHIR R4 NDJSON (a Patient naming the member id, then the member's Observations): screening mammograms
  *       (24606-6, "Mammography", category imaging) and blood pressure panels (85354-9 with 8480-6 and 8462-4 in
  *       mm[Hg], category vital-signs) taken at the chronic-care visits.
@@ -230,10 +231,13 @@ final class SyntheticCare {
     }
 
     /**
-     * The child's registry record: the whole schedule, or all but one series' last dose; the doses of this year are
-     * also billed (a claim per day with the vaccines' CPT codes and Z23), as a clinic bills them.
+     * The child's vaccines: the whole schedule, or all but one series' last dose. The doses of this year are billed (a
+     * claim per day with the vaccines' CPT codes and Z23, as a clinic bills them); the registry extract holds the whole
+     * history of the children of CMS117's cohort (2 years old at the year's end), as a plan requests it from the state
+     * registry for the measure, and nothing for the younger ones.
      */
     private String vaccines(SyntheticClaims.Member member, List<Visit> visits) {
+        boolean cohort = age(member, asOf) == 2;
         var billed = new java.util.TreeMap<LocalDate, List<String>>();
         var out = new StringBuilder();
         int missed = -1;
@@ -250,6 +254,7 @@ final class SyntheticCare {
                 if (day.isAfter(lastDay) || !day.isBefore(secondBirthday)) continue;
                 if (day.getYear() == year)
                     billed.computeIfAbsent(day, k -> new ArrayList<>()).add(series.cpt());
+                if (!cohort) continue;
                 out.append(member.memberId())
                         .append(",,")
                         .append(series.cvx())
