@@ -42,6 +42,16 @@ CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
 APP="$JAVA -cp $CP org.commonweal.CommonwealApplication"
 BENCH=$COMMONWEAL_DATA_DIR/bench
 
+# an extra claims file loaded beside the visits: the real import-837 (CLAIMS_LOAD=real) or ClaimBulkLoad
+load_claims() { # $1 = the 837, $2 = its log
+  if [ "${CLAIMS_LOAD:-bulk}" = real ]; then
+    /usr/bin/time -v $APP import-837 "$1" > "$2" 2>&1
+  else
+    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$1" > "$2" 2>&1
+  fi
+  grep -v '^20..-' "$2" | tail -5
+}
+
 if [ ! -d "$COMMONWEAL_DATA_DIR/postgres" ]; then
   if [ -n "$SOURCE" ]; then
     echo "== copying $SOURCE to $COMMONWEAL_DATA_DIR (read-only source)"
@@ -87,13 +97,7 @@ if [ ! -f "$BENCH/claims-c.imported" ]; then
       --out "$BENCH/claims-2026-c.837" --labs "$BENCH/labs-2026-c.csv" | tee "$BENCH/claims-c.generated.tmp"
     mv "$BENCH/claims-c.generated.tmp" "$BENCH/claims-c.generated"
   fi
-  if [ "${CLAIMS_LOAD:-bulk}" = real ]; then
-    /usr/bin/time -v $APP import-837 "$BENCH/claims-2026-c.837" > "$BENCH/import-c.log" 2>&1
-  else
-    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$BENCH/claims-2026-c.837" \
-      > "$BENCH/import-c.log" 2>&1
-  fi
-  grep -v '^20..-' "$BENCH/import-c.log" | tail -5
+  load_claims "$BENCH/claims-2026-c.837" "$BENCH/import-c.log"
   /usr/bin/time -v $APP import-supplemental labs "$BENCH/labs-2026-c.csv" > "$BENCH/labs-c.log" 2>&1
   grep -v '^20..-' "$BENCH/labs-c.log" | grep -E 'records for|Elapsed|Maximum resident' | head -5
   touch "$BENCH/claims-c.imported"
@@ -107,13 +111,7 @@ if [ ! -f "$BENCH/care.imported" ] && [ "${CARE:-0}" = 1 ]; then
       --fhir "$BENCH/clinical-2026-k.ndjson" | tee "$BENCH/care.generated.tmp"
     mv "$BENCH/care.generated.tmp" "$BENCH/care.generated"
   fi
-  if [ "${CLAIMS_LOAD:-bulk}" = real ]; then
-    /usr/bin/time -v $APP import-837 "$BENCH/claims-2026-k.837" > "$BENCH/import-k.log" 2>&1
-  else
-    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$BENCH/claims-2026-k.837" \
-      > "$BENCH/import-k.log" 2>&1
-  fi
-  grep -v '^20..-' "$BENCH/import-k.log" | tail -5
+  load_claims "$BENCH/claims-2026-k.837" "$BENCH/import-k.log"
   $JAVA -Xmx2g -cp "$CP" org.commonweal.quality.results.QualityFullBenchmark care "$BENCH" \
     2> "$BENCH/care.err" | tee "$BENCH/care.tmp"
   mv "$BENCH/care.tmp" "$BENCH/care.imported"
