@@ -12,13 +12,19 @@
 #   2. claims: `generate-837` for every active member (CLAIMS claims, default 13,450,000: about 15.05 M service lines
 #      for 2.73 M active members at SyntheticClaims' Medi-Cal-like visit rates) stored by ClaimBulkLoad (the importer's reader and chunk writer,
 #      members mapped up front) or, with CLAIMS_LOAD=real, the real `import-837`; either resumes if stopped;
-#   3. labs and immunizations: CSVs in the documented layouts for a share (SUPPLEMENTAL_SHARE, default 0.001) of the
-#      members they fit, imported as `import-supplemental` does. Center screenings: those already in the data.
+#   3. (data sets of session 9 only) labs and immunizations for a share SUPPLEMENTAL_SHARE of the members they fit;
+#      off (0) by default since step 5 writes every member's care. Center screenings: those already in the data.
 #   4. CMS153's claims: `generate-837 --kind sexual-health` writes only the sexual-health visits of the active women
 #      16-24 (57 % of them; a chlamydia test for 55 % of those) to claims-2026-c.837, loaded like step 2 beside the
 #      visits already there, and their chlamydia results to labs-2026-c.csv, imported by `import-supplemental labs`
 #      (the members recomputed in the latest runs, in batches). Step 2 writes visits only (`--kind visits`), so a data
 #      set prepared from scratch gets these claims once.
+#   5. the members' care (SyntheticCare): `generate-837 --kind care` writes the chronic-care visits (I10, E11.9),
+#      colonoscopies and billed childhood vaccines to claims-2026-k.837 (loaded like step 2), the Pap/HPV, FIT and
+#      HbA1c results to labs-2026-k.csv, the registry's vaccines to immunizations-2026-k.csv and the blood pressure
+#      panels and mammograms to clinical-2026-k.ndjson, imported in parts (QualityFullBenchmark care). Runs on a data
+#      set prepared from scratch, or with CARE=1 on one prepared before (whose latest runs it would then recompute
+#      member by member: drop them first). Rates and counts: docs/benchmarks-quality.md.
 # Each step leaves a marker under $QUALITY_DATA/bench; delete it to redo the step.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,6 +42,16 @@ CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
 APP="$JAVA -cp $CP org.commonweal.CommonwealApplication"
 BENCH=$COMMONWEAL_DATA_DIR/bench
 
+# an extra claims file loaded beside the visits: the real import-837 (CLAIMS_LOAD=real) or ClaimBulkLoad
+load_claims() { # $1 = the 837, $2 = its log
+  if [ "${CLAIMS_LOAD:-bulk}" = real ]; then
+    /usr/bin/time -v $APP import-837 "$1" > "$2" 2>&1
+  else
+    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$1" > "$2" 2>&1
+  fi
+  grep -v '^20..-' "$2" | tail -5
+}
+
 if [ ! -d "$COMMONWEAL_DATA_DIR/postgres" ]; then
   if [ -n "$SOURCE" ]; then
     echo "== copying $SOURCE to $COMMONWEAL_DATA_DIR (read-only source)"
@@ -47,6 +63,8 @@ if [ ! -d "$COMMONWEAL_DATA_DIR/postgres" ]; then
   fi
 fi
 mkdir -p "$BENCH"
+# a data set prepared from scratch gets step 5 (the members' care); one prepared before only with CARE=1
+if [ ! -f "$BENCH/claims.generated" ] && [ ! -f "$BENCH/care.imported" ]; then CARE=${CARE:-1}; fi
 if [ ! -f "$BENCH/claims.generated" ]; then
   echo "== generate-837: $CLAIMS claims for the active members"
   $APP generate-837 --members 100000000 --claims "$CLAIMS" --kind visits --year 2026 --out "$BENCH/claims-2026.837" \
@@ -66,10 +84,10 @@ if [ ! -f "$BENCH/claims.imported" ]; then
   grep -v '^20..-' "$BENCH/import.log" | tail -5
   touch "$BENCH/claims.imported"
 fi
-if [ ! -f "$BENCH/supplemental.imported" ]; then
-  echo "== labs and immunizations (share ${SUPPLEMENTAL_SHARE:-0.001})"
+if [ ! -f "$BENCH/supplemental.imported" ] && [ "${SUPPLEMENTAL_SHARE:-0}" != 0 ]; then
+  echo "== labs and immunizations (share ${SUPPLEMENTAL_SHARE})"
   $JAVA -Xmx2g -cp "$CP" org.commonweal.quality.results.QualityFullBenchmark supplemental "$BENCH" \
-    "${SUPPLEMENTAL_SHARE:-0.001}" 2> "$BENCH/supplemental.err" | tee "$BENCH/supplemental.tmp"
+    "${SUPPLEMENTAL_SHARE}" 2> "$BENCH/supplemental.err" | tee "$BENCH/supplemental.tmp"
   mv "$BENCH/supplemental.tmp" "$BENCH/supplemental.imported"
 fi
 if [ ! -f "$BENCH/claims-c.imported" ]; then
@@ -79,16 +97,24 @@ if [ ! -f "$BENCH/claims-c.imported" ]; then
       --out "$BENCH/claims-2026-c.837" --labs "$BENCH/labs-2026-c.csv" | tee "$BENCH/claims-c.generated.tmp"
     mv "$BENCH/claims-c.generated.tmp" "$BENCH/claims-c.generated"
   fi
-  if [ "${CLAIMS_LOAD:-bulk}" = real ]; then
-    /usr/bin/time -v $APP import-837 "$BENCH/claims-2026-c.837" > "$BENCH/import-c.log" 2>&1
-  else
-    $JAVA -Xmx3g -cp "$CP" org.commonweal.quality.claims.ClaimBulkLoad "$BENCH/claims-2026-c.837" \
-      > "$BENCH/import-c.log" 2>&1
-  fi
-  grep -v '^20..-' "$BENCH/import-c.log" | tail -5
+  load_claims "$BENCH/claims-2026-c.837" "$BENCH/import-c.log"
   /usr/bin/time -v $APP import-supplemental labs "$BENCH/labs-2026-c.csv" > "$BENCH/labs-c.log" 2>&1
   grep -v '^20..-' "$BENCH/labs-c.log" | grep -E 'records for|Elapsed|Maximum resident' | head -5
   touch "$BENCH/claims-c.imported"
+fi
+
+if [ ! -f "$BENCH/care.imported" ] && [ "${CARE:-0}" = 1 ]; then
+  echo "== generate-837 --kind care: the members' screenings, chronic care and childhood vaccines"
+  if [ ! -f "$BENCH/care.generated" ]; then
+    $APP generate-837 --members 100000000 --kind care --year 2026 --seed 21 --out "$BENCH/claims-2026-k.837" \
+      --labs "$BENCH/labs-2026-k.csv" --immunizations "$BENCH/immunizations-2026-k.csv" \
+      --fhir "$BENCH/clinical-2026-k.ndjson" | tee "$BENCH/care.generated.tmp"
+    mv "$BENCH/care.generated.tmp" "$BENCH/care.generated"
+  fi
+  load_claims "$BENCH/claims-2026-k.837" "$BENCH/import-k.log"
+  $JAVA -Xmx2g -cp "$CP" org.commonweal.quality.results.QualityFullBenchmark care "$BENCH" \
+    2> "$BENCH/care.err" | tee "$BENCH/care.tmp"
+  mv "$BENCH/care.tmp" "$BENCH/care.imported"
 fi
 
 echo "== measures run through PostgreSQL, heap capped at 2 GB ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -30,12 +30,26 @@ final class SyntheticClaims {
     private static final int CLAIMS_PER_SET = 5000;
 
     private final Random random;
+    private final long seed;
     private final int year;
+    /** The last day a generated date may fall on: the period's end, or today when the period has not ended. */
+    private final LocalDate lastDay;
+
     private final List<String> npis = new ArrayList<>();
 
+    /** Claims of {@code year} up to today (or the year's end, whichever is earlier). */
     SyntheticClaims(long seed, int year) {
+        this(seed, year, LocalDate.now());
+    }
+
+    /** Claims of {@code year} dated no later than {@code today} nor the year's end. */
+    SyntheticClaims(long seed, int year, LocalDate today) {
         this.random = new Random(seed);
+        this.seed = seed;
         this.year = year;
+        var end = LocalDate.of(year, 12, 31);
+        this.lastDay = today.isBefore(end) ? today : end;
+        if (lastDay.getYear() < year) throw new IllegalArgumentException("the year " + year + " has not begun");
         while (npis.size() < 200) {
             var candidate = String.valueOf(1_000_000_000L + random.nextInt(900_000_000));
             for (int check = 0; check <= 9; check++) {
@@ -58,11 +72,20 @@ final class SyntheticClaims {
         return 9.0;
     }
 
-    /** Which claims to write: office visits, CMS153's sexual-health visits, or both. */
+    /**
+     * Which claims to write: office visits, CMS153's sexual-health visits, the members' screenings, chronic care and
+     * childhood vaccines ({@link SyntheticCare}), or all three.
+     */
     enum Kind {
         VISITS,
         SEXUAL_HEALTH,
+        CARE,
         ALL
+    }
+
+    /** The last day a date of this generator may fall on. */
+    LocalDate lastDay() {
+        return lastDay;
     }
 
     /**
@@ -70,7 +93,7 @@ final class SyntheticClaims {
      * number of claims, as the crash drill and the import benchmark need); returns the lines written.
      */
     long write(List<Member> members, int claims, Writer out) throws IOException {
-        return write(members, claims, Kind.VISITS, out, null);
+        return write(members, claims, Kind.VISITS, out, SyntheticCare.Sinks.NONE);
     }
 
     /**
@@ -79,6 +102,16 @@ final class SyntheticClaims {
      * chlamydia results in the lab CSV layout to {@code labs} when given; returns the service lines written.
      */
     long write(List<Member> members, int claims, Kind kind, Writer out, Writer labs) throws IOException {
+        return write(members, claims, kind, out, new SyntheticCare.Sinks(labs, null, null));
+    }
+
+    /**
+     * Writes the claims of {@code kind} as {@link #write(List, int, Kind, Writer, Writer)} does and, for {@link
+     * Kind#CARE} and {@link Kind#ALL}, each member's care ({@link SyntheticCare}): its claims to {@code out}, its lab
+     * results, immunizations and FHIR Observations to the {@code sinks} given; returns the service lines written.
+     */
+    long write(List<Member> members, int claims, Kind kind, Writer out, SyntheticCare.Sinks sinks) throws IOException {
+        var labs = sinks.labs();
         var asOf = LocalDate.of(year, 12, 31);
         var cumulative = new double[members.size()];
         double sum = 0;
@@ -86,7 +119,7 @@ final class SyntheticClaims {
             sum += visitsPerYear(members.get(i), asOf);
             cumulative[i] = sum;
         }
-        var x12 = new SegmentWriter(out, year);
+        var x12 = new SegmentWriter(out, lastDay);
         x12.segment(
                 "ISA",
                 "00",
@@ -97,7 +130,7 @@ final class SyntheticClaims {
                 pad("SYNTHETIC"),
                 "ZZ",
                 pad("COMMONWEAL"),
-                String.format("%02d1231", year % 100),
+                lastDay.format(DateTimeFormatter.ofPattern("yyMMdd")),
                 "1200",
                 "^",
                 "00501",
@@ -105,10 +138,13 @@ final class SyntheticClaims {
                 "0",
                 "T",
                 ":");
-        x12.segment("GS", "HC", "SYNTHETIC", "COMMONWEAL", year + "1231", "1200", "1", "X", "005010X222A1");
+        x12.segment("GS", "HC", "SYNTHETIC", "COMMONWEAL", lastDay.format(D8), "1200", "1", "X", "005010X222A1");
         long lines = 0;
         int sets = 0;
-        for (int written = 0; kind != Kind.SEXUAL_HEALTH && written < claims; ) {
+        boolean visits = kind == Kind.VISITS || kind == Kind.ALL;
+        boolean sexual = kind == Kind.SEXUAL_HEALTH || kind == Kind.ALL;
+        boolean care = kind == Kind.CARE || kind == Kind.ALL;
+        for (int written = 0; visits && written < claims; ) {
             int inSet = Math.min(CLAIMS_PER_SET, claims - written);
             sets++;
             x12.startSet(sets);
@@ -121,8 +157,8 @@ final class SyntheticClaims {
             x12.endSet(sets);
             written += inSet;
         }
-        if (kind != Kind.VISITS) {
-            if (labs != null) labs.write(SexualHealth.LAB_HEADER);
+        if (labs != null && (sexual || care)) labs.write(SexualHealth.LAB_HEADER);
+        if (sexual) {
             var sexualHealth = new SexualHealth(random, asOf);
             int inSet = 0;
             int number = 0;
@@ -130,7 +166,7 @@ final class SyntheticClaims {
                 var visit = sexualHealth.visit(member);
                 if (visit == null) continue;
                 if (inSet == 0) x12.startSet(++sets);
-                var day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
+                var day = day();
                 var npi = npis.get(random.nextInt(npis.size()));
                 // SYC: their own claim numbers, so a file of them loads beside the visits' (SYN) of the same NPIs
                 x12.claim(random, member, "SYC" + ++number, npi, day, visit.codes(), visit.diagnoses());
@@ -142,8 +178,31 @@ final class SyntheticClaims {
                 }
             }
             if (inSet > 0) x12.endSet(sets);
-            if (labs != null) labs.flush();
         }
+        if (care) {
+            var immunizations = sinks.immunizations();
+            if (immunizations != null) immunizations.write(SyntheticCare.IMMUNIZATION_HEADER);
+            var generator = new SyntheticCare(random, seed, year, lastDay);
+            int inSet = 0;
+            int number = 0;
+            for (var member : members) {
+                for (var visit : generator.care(member, sinks).visits()) {
+                    if (inSet == 0) x12.startSet(++sets);
+                    var npi = npis.get(random.nextInt(npis.size()));
+                    // SYK: the care claims' own numbers, beside the visits' (SYN) and sexual-health claims' (SYC)
+                    x12.claim(random, member, "SYK" + ++number, npi, visit.day(), visit.codes(), visit.diagnoses());
+                    lines += visit.codes().size();
+                    if (++inSet == CLAIMS_PER_SET) {
+                        x12.endSet(sets);
+                        inSet = 0;
+                    }
+                }
+            }
+            if (inSet > 0) x12.endSet(sets);
+            if (immunizations != null) immunizations.flush();
+            if (sinks.fhir() != null) sinks.fhir().flush();
+        }
+        if (labs != null) labs.flush();
         x12.segment("GE", String.valueOf(sets), "1");
         x12.segment("IEA", "1", "000000001");
         out.flush();
@@ -155,27 +214,37 @@ final class SyntheticClaims {
                 ? 40
                 : Period.between(member.birthDate(), asOf).getYears();
         boolean female = "F".equals(member.sex());
-        var day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
+        var day = day();
         var npi = npis.get(random.nextInt(npis.size()));
         var codes = new ArrayList<String>();
         var diagnoses = new ArrayList<String>();
         boolean preventive = random.nextDouble() < 0.3;
         codes.add(preventive ? preventiveVisit(age) : "9921" + (2 + random.nextInt(3)));
         diagnoses.add(preventive ? (age < 18 ? "Z00129" : "Z0000") : common(age));
-        boolean diabetic = age >= 18 && random.nextDouble() < (age >= 45 ? 0.15 : 0.05);
-        if (diabetic) {
+        // the member's own chronic conditions (the same in their care, SyntheticCare), on their problem visits
+        var conditions = SyntheticCare.conditions(seed, member, asOf);
+        if (conditions.hypertension() && !preventive && !diagnoses.contains("I10")) diagnoses.add("I10");
+        if (conditions.diabetes()) {
             diagnoses.add("E119");
             if (random.nextDouble() < 0.5) codes.add("83036");
         }
         if (female && age >= 50 && age <= 74 && random.nextDouble() < 0.12) codes.add("77067");
         if (female && age >= 21 && age <= 64 && random.nextDouble() < 0.08) codes.add("88142");
-        if (age >= 45 && age <= 75 && random.nextDouble() < 0.04) codes.add(random.nextBoolean() ? "45378" : "82274");
+        // a FIT kit billed (its result, if any, comes from the lab); colonoscopies are the member's care
+        // (SyntheticCare)
+        if (age >= 45 && age <= 75 && random.nextDouble() < 0.02) codes.add("82274");
         if (age < 3 && random.nextDouble() < 0.5) {
             codes.add("90700");
             diagnoses.add("Z23");
         }
         x12.claim(random, member, "SYN" + number, npi, day, codes, diagnoses);
         return codes.size();
+    }
+
+    /** A day of the year up to {@link #lastDay}. */
+    private LocalDate day() {
+        var first = LocalDate.of(year, 1, 1);
+        return first.plusDays(random.nextInt((int) java.time.temporal.ChronoUnit.DAYS.between(first, lastDay) + 1));
     }
 
     private static String preventiveVisit(int age) {
@@ -189,7 +258,8 @@ final class SyntheticClaims {
     }
 
     private String common(int age) {
-        var adult = new String[] {"I10", "J069", "M545", "E785", "F329", "K219", "R51"};
+        // hypertension is the member's (SyntheticCare.conditions), not a visit's chance
+        var adult = new String[] {"J069", "M545", "E785", "F329", "K219", "R51"};
         var child = new String[] {"J069", "H6690", "J029", "L209"};
         var list = age < 18 ? child : adult;
         return list[random.nextInt(list.length)];
@@ -204,12 +274,12 @@ final class SyntheticClaims {
 
         private final Writer out;
         private int inSet;
-        private final int year;
+        private final LocalDate created;
         private int hl;
 
-        SegmentWriter(Writer out, int year) {
+        SegmentWriter(Writer out, LocalDate created) {
             this.out = out;
-            this.year = year;
+            this.created = created;
         }
 
         int nextHl() {
@@ -254,7 +324,7 @@ final class SyntheticClaims {
             inSet = 0;
             hl = 0;
             segment("ST", "837", String.format("%04d", number), "005010X222A1");
-            segment("BHT", "0019", "00", "SYN" + number, year + "1231", "1200", "CH");
+            segment("BHT", "0019", "00", "SYN" + number, created.format(D8), "1200", "CH");
             segment("NM1", "41", "2", "SYNTHETIC SUBMITTER", "", "", "", "", "46", "SYNTHETIC");
             segment("NM1", "40", "2", "COMMONWEAL HEALTH PLAN", "", "", "", "", "46", "COMMONWEAL");
         }

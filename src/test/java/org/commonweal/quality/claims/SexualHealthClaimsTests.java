@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,14 +52,20 @@ class SexualHealthClaimsTests {
             var born = LocalDate.of(2026 - 14 - i % 14, 1, 1).plusDays(i % 365);
             members.add(new SyntheticClaims.Member("W" + i, born, i % 4 == 3 ? "M" : "F"));
         }
+        // the office visits and the sexual-health claims (not the members' other care: SyntheticCareTests)
+        var visits837 = new StringWriter();
         var claims837 = new StringWriter();
         var labs = new StringWriter();
-        long lines = new SyntheticClaims(11, 2026).write(members, 6000, SyntheticClaims.Kind.ALL, claims837, labs);
+        var generator = new SyntheticClaims(11, 2026, END);
+        long lines = generator.write(members, 6000, SyntheticClaims.Kind.VISITS, visits837, (Writer) null)
+                + generator.write(members, 0, SyntheticClaims.Kind.SEXUAL_HEALTH, claims837, labs);
 
         var claims = new ArrayList<ClaimRecord>();
         var rejects = new ArrayList<ClaimReject>();
-        new Claim837Parser(claims::add, rejects::add)
-                .parse(new ByteArrayInputStream(claims837.toString().getBytes(StandardCharsets.US_ASCII)));
+        for (var file : List.of(visits837, claims837)) {
+            new Claim837Parser(claims::add, rejects::add)
+                    .parse(new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.US_ASCII)));
+        }
         assertThat(rejects).isEmpty();
         assertThat(claims.stream().mapToLong(c -> c.lines().size()).sum()).isEqualTo(lines);
         assertThat(claims.stream().map(ClaimRecord::patientControlNumber).distinct())
@@ -101,7 +108,7 @@ class SexualHealthClaimsTests {
                 new SyntheticClaims.Member("A", LocalDate.of(2006, 6, 1), "F"),
                 new SyntheticClaims.Member("B", LocalDate.of(1980, 6, 1), "F"));
         var visits = new StringWriter();
-        new SyntheticClaims(3, 2026).write(members, 200, SyntheticClaims.Kind.VISITS, visits, null);
+        new SyntheticClaims(3, 2026).write(members, 200, SyntheticClaims.Kind.VISITS, visits, (Writer) null);
         assertThat(visits.toString()).doesNotContain("CLM*SYC").contains("CLM*SYN200*");
 
         // only the sexual-health claims, for a file loaded beside visits already there: with 200 women 20 years old,
@@ -109,7 +116,7 @@ class SexualHealthClaimsTests {
         var women = new ArrayList<SyntheticClaims.Member>();
         for (int i = 0; i < 200; i++) women.add(new SyntheticClaims.Member("F" + i, LocalDate.of(2006, 6, 1), "F"));
         var only = new StringWriter();
-        new SyntheticClaims(3, 2026).write(women, 0, SyntheticClaims.Kind.SEXUAL_HEALTH, only, null);
+        new SyntheticClaims(3, 2026).write(women, 0, SyntheticClaims.Kind.SEXUAL_HEALTH, only, (Writer) null);
         var claims = new ArrayList<ClaimRecord>();
         new Claim837Parser(claims::add, r -> {
                     throw new AssertionError(r.toString());

@@ -37,6 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li>{@code supplemental OUT SHARE}: writes a lab CSV (HbA1c for adults 18–75, chlamydia tests for women 16–24)
  *       and an immunization CSV (children under 3) for about SHARE of the members they fit, in the documented
  *       layouts, and imports them with {@link SupplementalCsv}, as {@code import-supplemental} does;
+ *   <li>{@code care DIR}: imports what {@code generate-837 --kind care} wrote there ({@code labs-2026-k.csv},
+ *       {@code immunizations-2026-k.csv} with {@link SupplementalCsv}, {@code clinical-2026-k.ndjson} with {@link
+ *       ClinicalImport}) in parts of 100,000 lines (a member's lines kept together), so no part holds more than
+ *       a few hundred MB of resources; each part is its own clinical source;
  *   <li>{@code run REFERENCE RECOMPUTE}: the data's size, then {@link OwnEngineRuns#run} of every measure of
  *       {@link EcqmEngine#MEASURES} for the year, timed end to end with its phases, peak heap and load average; then
  *       the CQL reference engine on REFERENCE members of the same run (their claims and clinical data read the same
@@ -72,6 +76,11 @@ public final class QualityFullBenchmark {
                             context.getBean(SupplementalCsv.class),
                             Path.of(args[1]),
                             Double.parseDouble(args[2]));
+                case "care" ->
+                    care(
+                            context.getBean(SupplementalCsv.class),
+                            context.getBean(ClinicalImport.class),
+                            Path.of(args[1]));
                 case "run" ->
                     run(
                             context.getBean(OwnEngineRuns.class),
@@ -103,7 +112,7 @@ public final class QualityFullBenchmark {
                             context.getBean(Coverage.class),
                             context.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
                 default ->
-                    throw new IllegalArgumentException("mode: supplemental, run, sample or read, not " + args[0]);
+                    throw new IllegalArgumentException("mode: supplemental, care, run, sample or read, not " + args[0]);
             }
         }
         System.exit(0);
@@ -229,8 +238,66 @@ public final class QualityFullBenchmark {
         }
     }
 
+    /** Lines a part of {@code care}'s imports (property {@code quality.part} to try the parts on a small set). */
+    static final int PART = Integer.getInteger("quality.part", 100_000);
+
+    private static void care(SupplementalCsv csv, ClinicalImport clinical, Path dir) throws Exception {
+        for (var name : List.of("labs-2026-k.csv", "immunizations-2026-k.csv", "clinical-2026-k.ndjson")) {
+            var file = dir.resolve(name);
+            long t0 = System.nanoTime();
+            int parts = 0, stored = 0, rejected = 0;
+            try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                boolean ndjson = name.endsWith(".ndjson");
+                var header = ndjson ? "" : in.readLine() + "\n";
+                var part = new StringBuilder(header);
+                int lines = 0;
+                String previous = null;
+                for (String line = in.readLine(); ; line = in.readLine()) {
+                    // a part ends at PART lines, at the next member's first line (a Patient, or another member id)
+                    String member = line == null
+                            ? null
+                            : ndjson
+                                    ? (line.startsWith("{\"resourceType\":\"Patient\"") ? line : previous)
+                                    : line.substring(0, line.indexOf(','));
+                    boolean next = line == null || lines >= PART && !java.util.Objects.equals(member, previous);
+                    if (next && lines > 0) {
+                        parts++;
+                        var partName = name + "#" + parts;
+                        if (ndjson) {
+                            var report = clinical.importNdjson(
+                                    new java.io.ByteArrayInputStream(
+                                            part.toString().getBytes(StandardCharsets.UTF_8)),
+                                    partName,
+                                    "bench/quality/full.sh");
+                            stored += report.stored();
+                            rejected += report.rejects().size();
+                        } else {
+                            var reader = new java.io.StringReader(part.toString());
+                            var report = name.startsWith("labs")
+                                    ? csv.importLabs(reader, partName, "bench/quality/full.sh")
+                                    : csv.importImmunizations(reader, partName, "bench/quality/full.sh");
+                            stored += report.stored();
+                            rejected += report.rejects().size();
+                        }
+                        part.setLength(0);
+                        part.append(header);
+                        lines = 0;
+                    }
+                    if (line == null) break;
+                    part.append(line).append('\n');
+                    lines++;
+                    previous = member;
+                }
+            }
+            System.out.printf(
+                    "%s: %,d stored, %,d rejected, in %d parts, %.1f s%n", name, stored, rejected, parts, seconds(t0));
+        }
+    }
+
+    /** A day of the first 300 of the year, never after today. */
     private static LocalDate day(Random random) {
-        return FROM.plusDays(random.nextInt(300));
+        var day = FROM.plusDays(random.nextInt(300));
+        return day.isAfter(LocalDate.now()) ? LocalDate.now() : day;
     }
 
     private static void run(
