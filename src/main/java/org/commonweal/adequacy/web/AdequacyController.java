@@ -240,7 +240,8 @@ class AdequacyController implements AccessRules {
     private List<TrendPoint> trend(String line, String type, boolean suppress) {
         List<TrendPoint> points = new ArrayList<>();
         for (RunSummary r : service.runs().stream().limit(12).toList().reversed()) {
-            List<ZipResult> results = store.results(r.id());
+            // only the publication shown: its masks are decided over exactly these results
+            List<ZipResult> results = store.results(r.id(), line, type);
             var disclosure = masks.disclosure(r.id(), results, suppress);
             filter(AdequacyReport.byLineAndType(results), line, type).stream()
                     .findFirst()

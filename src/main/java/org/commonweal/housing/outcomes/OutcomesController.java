@@ -116,9 +116,14 @@ class OutcomesController {
      */
     private List<Line> lines(OutcomeReport.GroupBy groupBy, boolean suppress) {
         LocalDate today = LocalDate.now(zone);
-        Map<OutcomeReport.GroupBy, List<OutcomeReport.Row>> both = new EnumMap<>(OutcomeReport.GroupBy.class);
-        for (var g : OutcomeReport.GroupBy.values()) {
-            both.put(g, g == groupBy ? report.rows(g, today) : suppress ? report.rows(g, today) : List.of());
+        Map<OutcomeReport.GroupBy, List<OutcomeReport.Row>> both;
+        if (suppress) {
+            both = report.both(today);
+        } else {
+            both = new EnumMap<>(OutcomeReport.GroupBy.class);
+            for (var g : OutcomeReport.GroupBy.values()) {
+                both.put(g, g == groupBy ? report.rows(g, today) : List.of());
+            }
         }
         var m = masks.masking(groupBy, both, suppress);
         List<Line> lines = new ArrayList<>();
