@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,9 @@ public class RunMasks {
     private final JdbcClient jdbc;
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
     private final AtomicLong decidedOnView = new AtomicLong();
+
+    /** Set when the context closes: a decision interrupted then is not a fault. */
+    private volatile boolean stopping;
 
     RunMasks(AdequacyStore store, JdbcClient jdbc) {
         this.store = store;
@@ -87,14 +91,28 @@ public class RunMasks {
     }
 
     private void queue(long runId) {
-        executor.execute(() -> {
-            try {
-                decide(runId);
-            } catch (RuntimeException e) {
-                // views decide the masks they need until then; the message names no member
+        try {
+            executor.execute(() -> decideLogged(runId));
+        } catch (TaskRejectedException e) {
+            // stopping (the run is stored all the same: its masks are decided by the views)
+            log.info(
+                    "adequacy masks of run {} left to the views: {}",
+                    runId,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void decideLogged(long runId) {
+        try {
+            decide(runId);
+        } catch (RuntimeException e) {
+            // views decide the masks they need until then; the message names no member
+            if (stopping) {
+                log.info("adequacy masks of run {} left to the views: the application is stopping", runId);
+            } else {
                 log.warn("adequacy masks of run {} not decided in the background: {}", runId, e.toString());
             }
-        });
+        }
     }
 
     /** Decides and stores the masks of every publication of a run that has none stored for its results. */
@@ -187,6 +205,7 @@ public class RunMasks {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         executor.shutdown();
     }
 }
