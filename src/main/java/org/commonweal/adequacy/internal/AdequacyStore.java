@@ -313,22 +313,21 @@ public class AdequacyStore {
                 .optional();
     }
 
+    private static final String RESULTS = """
+            select product_line, provider_type, zip, spa, rcac_region, members, met, met_by_miles, met_by_minutes,
+                   met_by_alternative, max_miles, sum_miles
+              from adequacy.run_zip_result where run_id = ?""";
+
     public List<ZipResult> results(long runId) {
-        return jdbc.sql("""
-                select product_line, provider_type, zip, spa, rcac_region, members, met, met_by_miles, met_by_minutes,
-                       met_by_alternative, max_miles, sum_miles
-                  from adequacy.run_zip_result where run_id = ? order by product_line, provider_type, zip
-                """).param(runId).query(AdequacyStore::zipResult).list();
+        return jdbc.sql(RESULTS + " order by product_line, provider_type, zip")
+                .param(runId)
+                .query(AdequacyStore::zipResult)
+                .list();
     }
 
     /** A run's results for one product line and provider type, in the order of {@link #results(long)}. */
     public List<ZipResult> results(long runId, String productLine, String providerType) {
-        return jdbc.sql("""
-                select product_line, provider_type, zip, spa, rcac_region, members, met, met_by_miles, met_by_minutes,
-                       met_by_alternative, max_miles, sum_miles
-                  from adequacy.run_zip_result where run_id = ? and product_line = ? and provider_type = ?
-                 order by product_line, provider_type, zip
-                """)
+        return jdbc.sql(RESULTS + " and product_line = ? and provider_type = ? order by zip")
                 .params(runId, productLine, providerType)
                 .query(AdequacyStore::zipResult)
                 .list();
