@@ -69,12 +69,15 @@ public class AdequacyExports {
     private final AdequacyStore store;
     private final AdequacyService service;
     private final Geography geography;
+    private final RunMasks masks;
     /** The plan's county as the rows name it (the DHCS layout's "County" and "County Code"). */
     private final String county;
 
     private final String countyCode;
 
-    AdequacyExports(AdequacyStore store, AdequacyService service, Geography geography, PlanIdentity plan) {
+    AdequacyExports(
+            AdequacyStore store, AdequacyService service, Geography geography, PlanIdentity plan, RunMasks masks) {
+        this.masks = masks;
         this.county = plan.serviceArea().county();
         this.countyCode = plan.serviceArea().countyCode();
         this.store = store;
@@ -88,7 +91,7 @@ public class AdequacyExports {
                 .filter(s -> s.countyTier().equals("dense"))
                 .forEach(s -> dense.put(s.productLine() + '|' + s.providerType(), s));
         List<ZipResult> results = store.results(run.id());
-        var disclosure = AdequacyDisclosure.of(results, suppress);
+        var disclosure = masks.disclosure(run.id(), results, suppress);
         List<List<String>> rows = new ArrayList<>();
         for (var r : AdequacyReport.byLineAndType(results)) {
             var std = dense.get(r.productLine() + '|' + r.providerType());
@@ -118,7 +121,7 @@ public class AdequacyExports {
 
     public List<List<String>> gapRows(RunSummary run, boolean suppress, String productLine, String providerType) {
         List<ZipResult> results = store.results(run.id());
-        var disclosure = AdequacyDisclosure.of(results, suppress);
+        var disclosure = masks.disclosure(run.id(), results, suppress);
         List<List<String>> rows = new ArrayList<>();
         for (ZipResult g : AdequacyReport.gaps(results)) {
             if ((productLine != null && !productLine.equals(g.productLine()))

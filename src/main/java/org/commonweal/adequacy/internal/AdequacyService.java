@@ -59,6 +59,9 @@ public class AdequacyService implements Adequacy {
      */
     private record Current(RunSummary run, Snapshot snapshot, Map<String, String> networkLines, Instant membersAsOf) {}
 
+    /** Decides each stored run's small-cell masks once, after its transaction commits (#19). */
+    private final RunMasks masks;
+
     AdequacyService(
             AdequacyStore store,
             Coverage coverage,
@@ -68,7 +71,9 @@ public class AdequacyService implements Adequacy {
             TravelTimeModel travel,
             AuditTrail audit,
             @org.springframework.beans.factory.annotation.Value("${commonweal.adequacy.snapshot-budget:}")
-                    String snapshotBudget) {
+                    String snapshotBudget,
+            RunMasks masks) {
+        this.masks = masks;
         this.memberBudget = memberBudget(snapshotBudget, Runtime.getRuntime().maxMemory());
         this.store = store;
         this.coverage = coverage;
@@ -166,6 +171,7 @@ public class AdequacyService implements Adequacy {
                 started,
                 String.join("; ", notes));
         long id = store.saveRun(summary, snapshot.results());
+        masks.decideAfterCommit(id);
         audit.recordAs(
                 actor,
                 AuditEntry.change(
@@ -287,6 +293,7 @@ public class AdequacyService implements Adequacy {
                 current.membersAsOf(),
                 "");
         long id = store.saveRun(summary, current.snapshot().results());
+        masks.decideAfterCommit(id);
         audit.recordAs(
                 actor,
                 AuditEntry.change(
@@ -463,6 +470,7 @@ public class AdequacyService implements Adequacy {
                 asOf,
                 String.join("; ", notes));
         long id = store.saveRun(summary, snapshot.results());
+        masks.decideAfterCommit(id);
         audit.recordAs(
                 actor,
                 AuditEntry.change(

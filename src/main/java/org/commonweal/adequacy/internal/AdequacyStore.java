@@ -313,26 +313,39 @@ public class AdequacyStore {
                 .optional();
     }
 
+    private static final String RESULTS = """
+            select product_line, provider_type, zip, spa, rcac_region, members, met, met_by_miles, met_by_minutes,
+                   met_by_alternative, max_miles, sum_miles
+              from adequacy.run_zip_result where run_id = ?""";
+
     public List<ZipResult> results(long runId) {
-        return jdbc.sql("""
-                select product_line, provider_type, zip, spa, rcac_region, members, met, met_by_miles, met_by_minutes,
-                       met_by_alternative, max_miles, sum_miles
-                  from adequacy.run_zip_result where run_id = ? order by product_line, provider_type, zip
-                """)
+        return jdbc.sql(RESULTS + " order by product_line, provider_type, zip")
                 .param(runId)
-                .query((rs, n) -> new ZipResult(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        rs.getInt(5),
-                        rs.getInt(6),
-                        rs.getInt(7),
-                        rs.getInt(8),
-                        rs.getInt(9),
-                        rs.getInt(10),
-                        rs.getDouble(11) < 0 ? Double.POSITIVE_INFINITY : rs.getDouble(11),
-                        rs.getDouble(12) < 0 ? Double.POSITIVE_INFINITY : rs.getDouble(12)))
+                .query(AdequacyStore::zipResult)
                 .list();
+    }
+
+    /** A run's results for one product line and provider type, in the order of {@link #results(long)}. */
+    public List<ZipResult> results(long runId, String productLine, String providerType) {
+        return jdbc.sql(RESULTS + " and product_line = ? and provider_type = ? order by zip")
+                .params(runId, productLine, providerType)
+                .query(AdequacyStore::zipResult)
+                .list();
+    }
+
+    private static ZipResult zipResult(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ZipResult(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getInt(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getInt(8),
+                rs.getInt(9),
+                rs.getInt(10),
+                rs.getDouble(11) < 0 ? Double.POSITIVE_INFINITY : rs.getDouble(11),
+                rs.getDouble(12) < 0 ? Double.POSITIVE_INFINITY : rs.getDouble(12));
     }
 }

@@ -29,6 +29,7 @@ import org.commonweal.adequacy.internal.AdequacyExports;
 import org.commonweal.adequacy.internal.AdequacyReport;
 import org.commonweal.adequacy.internal.AdequacyService;
 import org.commonweal.adequacy.internal.AdequacyStore;
+import org.commonweal.adequacy.internal.RunMasks;
 import org.commonweal.audit.AuditAction;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
@@ -70,6 +71,9 @@ class AdequacyController implements AccessRules {
 
     private final Forms forms;
 
+    /** Each run's masks, decided once per run after it is stored (#19), not on every view. */
+    private final RunMasks masks;
+
     AdequacyController(
             AdequacyService service,
             AdequacyStore store,
@@ -77,7 +81,9 @@ class AdequacyController implements AccessRules {
             Coverage coverage,
             Geography geography,
             AuditTrail audit,
-            Forms forms) {
+            Forms forms,
+            RunMasks masks) {
+        this.masks = masks;
         this.forms = forms;
         this.service = service;
         this.store = store;
@@ -142,7 +148,7 @@ class AdequacyController implements AccessRules {
             model.addAttribute("run", r);
             model.addAttribute("line", line);
             model.addAttribute("type", t);
-            var disclosure = AdequacyDisclosure.of(results, suppress);
+            var disclosure = masks.disclosure(r.id(), results, suppress);
             model.addAttribute("rows", view(AdequacyReport.byLineAndType(results), disclosure::county));
             var spaViews = view(filter(AdequacyReport.bySpa(results), line, t), disclosure::spa);
             model.addAttribute("spaRows", spaViews);
@@ -234,8 +240,9 @@ class AdequacyController implements AccessRules {
     private List<TrendPoint> trend(String line, String type, boolean suppress) {
         List<TrendPoint> points = new ArrayList<>();
         for (RunSummary r : service.runs().stream().limit(12).toList().reversed()) {
-            List<ZipResult> results = store.results(r.id());
-            var disclosure = AdequacyDisclosure.of(results, suppress);
+            // only the publication shown: its masks are decided over exactly these results
+            List<ZipResult> results = store.results(r.id(), line, type);
+            var disclosure = masks.disclosure(r.id(), results, suppress);
             filter(AdequacyReport.byLineAndType(results), line, type).stream()
                     .findFirst()
                     .ifPresent(row -> {

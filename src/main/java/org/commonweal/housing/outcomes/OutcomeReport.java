@@ -58,13 +58,26 @@ class OutcomeReport {
     }
 
     List<Row> rows(GroupBy groupBy, LocalDate asOf) {
-        List<Stay2> stays = jdbc.sql("""
+        return compute(stays(asOf), groupBy, asOf);
+    }
+
+    /** Both groupings over the same stays, read once. */
+    Map<GroupBy, List<Row>> both(LocalDate asOf) {
+        List<Stay2> stays = stays(asOf);
+        Map<GroupBy, List<Row>> both = new EnumMap<>(GroupBy.class);
+        for (GroupBy g : GroupBy.values()) {
+            both.put(g, compute(stays, g, asOf));
+        }
+        return both;
+    }
+
+    private List<Stay2> stays(LocalDate asOf) {
+        return jdbc.sql("""
                 select e.client_id, p.name as project, p.project_type, c.spa, e.entry_date as entry,
                        e.move_in_date as move_in, e.exit_date as exit, e.destination
                 from housing.enrollment e join housing.project p on p.id = e.project_id
                 join housing.client c on c.id = e.client_id
                 where e.entry_date <= ?""").param(asOf).query(Stay2.class).list();
-        return compute(stays, groupBy, asOf);
     }
 
     static List<Row> compute(List<Stay2> stays, GroupBy groupBy, LocalDate asOf) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.commonweal.housing.HudCodes.DestinationClass;
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.Csv;
 import org.commonweal.platform.PlanIdentity;
-import org.commonweal.platform.Publication;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,11 +53,13 @@ class OutcomesController {
             "median_days_to_move_in");
 
     private final OutcomeReport report;
+    private final OutcomeMasks masks;
     private final AuditTrail audit;
 
     private final ZoneId zone;
 
-    OutcomesController(OutcomeReport report, AuditTrail audit, PlanIdentity plan) {
+    OutcomesController(OutcomeReport report, OutcomeMasks masks, AuditTrail audit, PlanIdentity plan) {
+        this.masks = masks;
         this.zone = plan.timeZone();
         this.report = report;
         this.audit = audit;
@@ -110,39 +110,22 @@ class OutcomesController {
     }
 
     /**
-     * The lines of one grouping as shown. Both groupings (by program and by SPA) count the same stays, so their counts
-     * are one {@link Publication}: each column of either grouping sums to the same total (not published, but one
-     * grouping gives it for the other). Rates are over counts that are not published (those due a check): masked
-     * when either count is small.
+     * The lines of one grouping as shown. Both groupings count the same stays and are protected together
+     * ({@link OutcomeMasks}). Rates are over counts that are not published (those due a check): masked when either
+     * count is small.
      */
     private List<Line> lines(OutcomeReport.GroupBy groupBy, boolean suppress) {
         LocalDate today = LocalDate.now(zone);
-        var p = new Publication();
-        Map<OutcomeReport.GroupBy, List<OutcomeReport.Row>> both = new EnumMap<>(OutcomeReport.GroupBy.class);
-        for (var g : OutcomeReport.GroupBy.values()) {
-            both.put(g, g == groupBy ? report.rows(g, today) : suppress ? report.rows(g, today) : List.of());
-        }
-        for (var e : both.entrySet()) {
-            for (var r : e.getValue()) {
-                counts(r).forEach((column, value) -> p.count(List.of(e.getKey(), r.group(), column), value));
+        Map<OutcomeReport.GroupBy, List<OutcomeReport.Row>> both;
+        if (suppress) {
+            both = report.both(today);
+        } else {
+            both = new EnumMap<>(OutcomeReport.GroupBy.class);
+            for (var g : OutcomeReport.GroupBy.values()) {
+                both.put(g, g == groupBy ? report.rows(g, today) : List.of());
             }
         }
-        for (String column : counts(
-                        both.get(groupBy).isEmpty() ? null : both.get(groupBy).getFirst())
-                .keySet()) {
-            long total = both.get(groupBy).stream()
-                    .mapToLong(r -> counts(r).get(column))
-                    .sum();
-            p.unpublished(List.of("all stays", column), total);
-            for (var e : both.entrySet()) {
-                p.relate(
-                        List.of("all stays", column),
-                        e.getValue().stream()
-                                .map(r -> (Object) List.of(e.getKey(), r.group(), column))
-                                .toList());
-            }
-        }
-        var m = CellSuppression.apply(p, suppress);
+        var m = masks.masking(groupBy, both, suppress);
         List<Line> lines = new ArrayList<>();
         for (OutcomeReport.Row r : both.get(groupBy)) {
             List<String> exits = r.exits().keySet().stream()
@@ -166,17 +149,6 @@ class OutcomesController {
                     hide12 || r.due12() == 0 ? null : Math.round(1000.0 * r.retained12() / r.due12()) / 10.0));
         }
         return lines;
-    }
-
-    private static Map<String, Long> counts(OutcomeReport.Row r) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        if (r == null) {
-            return counts;
-        }
-        counts.put("enrolled", r.enrolled());
-        counts.put("housed", r.housed());
-        r.exits().forEach((k, v) -> counts.put("exit:" + k, v.longValue()));
-        return counts;
     }
 
     /** A percentage with one decimal, masked when either count is small, empty when there is no denominator. */
