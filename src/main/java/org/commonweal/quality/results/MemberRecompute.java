@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.MemberResidence;
 import org.commonweal.coverage.MemberSummary;
@@ -113,9 +114,13 @@ public class MemberRecompute {
     }
 
     private int batch(List<String> ids, List<LatestRun> latest, Map<String, MeasurePopulations> populations) {
+        // the members in one coverage read, audited per member in one write (a look-up each cost a query and a commit)
+        var on = latest.getFirst().to();
         var members = new ArrayList<MemberResidence>(ids.size());
-        for (var id : ids)
-            coverage.findMember(id, PURPOSE).map(MemberRecompute::residence).ifPresent(members::add);
+        for (var found : coverage.eligibility(
+                ids.stream().map(id -> new EligibilityInquiry(id, on)).toList(), PURPOSE)) {
+            found.map(e -> residence(e.member())).ifPresent(members::add);
+        }
         if (members.isEmpty()) return 0;
         var found = members.stream().map(MemberResidence::memberId).toList();
         var claims = template.execute((ConnectionCallback<Map<String, List<ClaimResources.StoredClaim>>>)
