@@ -125,7 +125,7 @@ public class MeasureRuns {
         ResultRows.upsert(
                 jdbc,
                 java.util.Collections.singletonList(
-                        ResultRows.row(runId, member, result, error, asOf, null, monthMask)));
+                        ResultRows.row(runId, OwnEngineRuns.residence(member), result, error, asOf, null, monthMask)));
     }
 
     static String ageBand(LocalDate birthDate, LocalDate asOf) {

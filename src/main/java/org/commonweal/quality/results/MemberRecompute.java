@@ -12,7 +12,6 @@ import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.EligibilityInquiry;
 import org.commonweal.coverage.EnrollmentSpan;
 import org.commonweal.coverage.MemberResidence;
-import org.commonweal.coverage.MemberSummary;
 import org.commonweal.quality.clinical.ClinicalImport;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
@@ -119,7 +118,7 @@ public class MemberRecompute {
         var members = new ArrayList<MemberResidence>(ids.size());
         for (var found : coverage.eligibility(
                 ids.stream().map(id -> new EligibilityInquiry(id, on)).toList(), PURPOSE)) {
-            found.map(e -> residence(e.member())).ifPresent(members::add);
+            found.map(e -> OwnEngineRuns.residence(e.member())).ifPresent(members::add);
         }
         if (members.isEmpty()) return 0;
         var found = members.stream().map(MemberResidence::memberId).toList();
@@ -168,21 +167,5 @@ public class MemberRecompute {
             }
         }
         return ResultRows.upsert(jdbc, rows);
-    }
-
-    /** The member as a run streams them from coverage (the strata a row keeps). */
-    private static MemberResidence residence(MemberSummary s) {
-        return new MemberResidence(
-                s.memberId(),
-                s.zip(),
-                s.spa(),
-                s.rcacRegion(),
-                null,
-                null,
-                s.spokenLanguage(),
-                null,
-                s.birthDate(),
-                s.sex(),
-                s.raceEthnicity());
     }
 }

@@ -435,6 +435,22 @@ public class OwnEngineRuns {
         }
     }
 
+    /** A member looked up by id as a run streams them from coverage (the strata a result row keeps). */
+    static MemberResidence residence(MemberSummary s) {
+        return new MemberResidence(
+                s.memberId(),
+                s.zip(),
+                s.spa(),
+                s.rcacRegion(),
+                null,
+                null,
+                s.spokenLanguage(),
+                null,
+                s.birthDate(),
+                s.sex(),
+                s.raceEthnicity());
+    }
+
     static MemberSummary summary(MemberResidence m) {
         return new MemberSummary(
                 m.memberId(),

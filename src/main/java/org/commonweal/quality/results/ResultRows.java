@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.commonweal.coverage.MemberResidence;
-import org.commonweal.coverage.MemberSummary;
 import org.commonweal.platform.CopyBinary;
 import org.commonweal.quality.measure.MeasurePopulations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,46 +59,10 @@ final class ResultRows {
 
     private ResultRows() {}
 
-    /** The row of a member streamed by coverage (a run). */
+    /** The row of a member ({@link OwnEngineRuns#residence} for one looked up by id); {@code a} null: not attributed. */
     static Object[] row(
             long runId,
             MemberResidence m,
-            MeasurePopulations r,
-            String error,
-            LocalDate asOf,
-            MemberAttribution.Attribution a,
-            Integer months) {
-        var strata = new Strata(
-                m.memberId(), m.sex(), m.birthDate(), m.raceEthnicity(), m.spokenLanguage(), m.spa(), m.rcacRegion());
-        return row(runId, strata, r, error, asOf, a, months);
-    }
-
-    /** The row of a member looked up by id (a recompute, the CQL path); {@code a} null: not attributed yet. */
-    static Object[] row(
-            long runId,
-            MemberSummary m,
-            MeasurePopulations r,
-            String error,
-            LocalDate asOf,
-            MemberAttribution.Attribution a,
-            Integer months) {
-        var strata = new Strata(
-                m.memberId(), m.sex(), m.birthDate(), m.raceEthnicity(), m.spokenLanguage(), m.spa(), m.rcacRegion());
-        return row(runId, strata, r, error, asOf, a, months);
-    }
-
-    private record Strata(
-            String memberId,
-            String sex,
-            LocalDate birthDate,
-            String raceEthnicity,
-            String language,
-            Integer spa,
-            Integer rcacRegion) {}
-
-    private static Object[] row(
-            long runId,
-            Strata m,
             MeasurePopulations r,
             String error,
             LocalDate asOf,
@@ -117,7 +80,7 @@ final class ResultRows {
             m.sex(),
             MeasureRuns.ageBand(m.birthDate(), asOf),
             m.raceEthnicity(),
-            m.language(),
+            m.spokenLanguage(),
             m.spa(),
             m.rcacRegion(),
             a == null ? null : a.productLine(),
