@@ -14,6 +14,8 @@ import java.util.Date;
 import java.util.List;
 import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
+import org.commonweal.coverage.Coverage;
+import org.commonweal.coverage.Eligibility;
 import org.commonweal.quality.results.MeasureRuns;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ListResource;
@@ -27,7 +29,9 @@ import org.springframework.stereotype.Component;
  * {@code system/MeasureReport.rs} (the state, an auditor, a provider group's system): {@code MeasureReport/{run}} the
  * summary (population counts and the score), {@code MeasureReport/{run}-subject-list} the members of each population
  * (contained Lists), {@code MeasureReport/{run}-{member}} one member's individual report; search by {@code measure}
- * (id or canonical URL) gives the summaries of its runs, newest first. Counts are exact: these clients receive
+ * (id or canonical URL) gives the summaries of its runs, newest first. A member the run has no row for (outside
+ * every population: runs keep informative rows only) but who was covered on the period's last day gets a report of
+ * all-zero populations; a member not covered then, or unknown, is not found. Counts are exact: these clients receive
  * member-level data under their agreements, so the publication rule for figures leaving the care team does not apply.
  * Subject lists and individual reports are audited as reads of member data.
  */
@@ -38,14 +42,18 @@ class FhirMeasureReportProvider implements IResourceProvider {
     static final List<String> POPULATIONS =
             List.of("initial-population", "denominator", "denominator-exclusion", "denominator-exception", "numerator");
 
+    static final String PURPOSE = "quality: FHIR MeasureReport of a member";
+
     private final JdbcClient jdbc;
     private final MeasureRuns runs;
     private final AuditTrail audit;
+    private final Coverage coverage;
 
-    FhirMeasureReportProvider(JdbcClient jdbc, MeasureRuns runs, AuditTrail audit) {
+    FhirMeasureReportProvider(JdbcClient jdbc, MeasureRuns runs, AuditTrail audit, Coverage coverage) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.audit = audit;
+        this.coverage = coverage;
     }
 
     @Override
@@ -163,27 +171,39 @@ class FhirMeasureReportProvider implements IResourceProvider {
         return report;
     }
 
+    /**
+     * The member's individual report: their populations in the run; all zero when the run has no row for them and
+     * they were covered on its period's last day (a run keeps only the rows of members in a population, or evaluated
+     * with an error); empty (not found) for a member coverage does not know or did not cover then.
+     */
     java.util.Optional<MeasureReport> individual(Run run, String memberId) {
-        return jdbc.sql("""
+        var counts = jdbc.sql("""
                 select initial_population, denominator, denominator_exclusion, denominator_exception, numerator
                 from quality.measure_result where run_id = ? and member_id = ?""")
                 .params(run.id(), memberId)
                 .query((rs, n) -> {
-                    var report = report(run, run.id() + "-" + memberId, MeasureReport.MeasureReportType.INDIVIDUAL);
-                    report.setSubject(new Reference("Patient/" + memberId));
-                    var group = report.addGroup();
-                    for (int i = 0; i < POPULATIONS.size(); i++) {
-                        group.addPopulation()
-                                .setCount(rs.getBoolean(i + 1) ? 1 : 0)
-                                .getCode()
-                                .addCoding()
-                                .setSystem(POPULATION_SYSTEM)
-                                .setCode(POPULATIONS.get(i));
-                    }
-                    audit.record(AuditEntry.read(
-                            "measure-result", String.valueOf(run.id()), memberId, "FHIR MeasureReport individual"));
-                    return report;
+                    var in = new int[POPULATIONS.size()];
+                    for (int i = 0; i < in.length; i++) in[i] = rs.getBoolean(i + 1) ? 1 : 0;
+                    return in;
                 })
-                .optional();
+                .optional()
+                .or(() -> coverage.eligibility(memberId, run.end(), PURPOSE)
+                        .filter(Eligibility::active)
+                        .map(covered -> new int[POPULATIONS.size()]));
+        if (counts.isEmpty()) return java.util.Optional.empty();
+        var report = report(run, run.id() + "-" + memberId, MeasureReport.MeasureReportType.INDIVIDUAL);
+        report.setSubject(new Reference("Patient/" + memberId));
+        var group = report.addGroup();
+        for (int i = 0; i < POPULATIONS.size(); i++) {
+            group.addPopulation()
+                    .setCount(counts.get()[i])
+                    .getCode()
+                    .addCoding()
+                    .setSystem(POPULATION_SYSTEM)
+                    .setCode(POPULATIONS.get(i));
+        }
+        audit.record(
+                AuditEntry.read("measure-result", String.valueOf(run.id()), memberId, "FHIR MeasureReport individual"));
+        return java.util.Optional.of(report);
     }
 }

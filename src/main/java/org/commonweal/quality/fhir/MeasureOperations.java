@@ -68,8 +68,8 @@ class MeasureOperations {
                 if (subject == null) throw new InvalidRequestException("reportType subject needs a subject");
                 String member = patient(subject);
                 yield reports.individual(run, member)
-                        .orElseThrow(() -> new ResourceNotFoundException(
-                                "Patient/" + member + " is in no population of run " + run.id()));
+                        .orElseThrow(() -> new ResourceNotFoundException("Patient/" + member
+                                + " is not a member covered on " + run.end() + ", the last day of run " + run.id()));
             }
             default ->
                 throw new InvalidRequestException(

@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.postgresql.PGConnection;
 
 /**
@@ -43,7 +45,7 @@ final class ClaimCopy {
               select line_number, service_from, service_to, procedure_code, revenue_code, rendering_npi,
                 rendering_provider from quality.service_line
               where claim_id = c.id offset 0) l on true
-            where c.member_id between %s and %s and c.status = 'current'
+            where %s and c.status = 'current'
             order by c.member_id, c.id, l.line_number""";
 
     private static final int FIELDS = 14;
@@ -52,7 +54,18 @@ final class ClaimCopy {
 
     /** The query for the members {@code first}–{@code last} (in the database's order of member ids). */
     static String select(String first, String last) {
-        return SELECT.formatted(literal(first), literal(last));
+        return SELECT.formatted("c.member_id between " + literal(first) + " and " + literal(last));
+    }
+
+    /**
+     * The query for a set of scattered members (a recompute's batch): {@code member_id = any(array[…])}, one probe
+     * of the partial index of current claims per member, each claim's lines by the service-line primary key as in a
+     * range; never a scan of the service-line table (the JDBC query by array hash-joined all of it).
+     */
+    static String select(Collection<String> members) {
+        var ids = new StringJoiner(", ", "c.member_id = any(array[", "]::text[])");
+        for (var m : members) ids.add(literal(m));
+        return SELECT.formatted(ids.toString());
     }
 
     /**
@@ -61,6 +74,18 @@ final class ClaimCopy {
      */
     static Map<String, List<ClaimResources.StoredClaim>> read(
             Connection connection, String first, String last, Set<String> members) throws SQLException {
+        return copy(connection, select(first, last), members);
+    }
+
+    /** The current claims of scattered {@code members} (any order), as {@link #read(Connection, String, String, Set)}. */
+    static Map<String, List<ClaimResources.StoredClaim>> read(Connection connection, Set<String> members)
+            throws SQLException {
+        if (members.isEmpty()) return Map.of();
+        return copy(connection, select(members), members);
+    }
+
+    private static Map<String, List<ClaimResources.StoredClaim>> copy(
+            Connection connection, String select, Set<String> members) throws SQLException {
         var out = new ByteArrayOutputStream(1 << 16) {
             byte[] bytes() {
                 return buf;
@@ -70,7 +95,7 @@ final class ClaimCopy {
             connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyOut("copy (" + select(first, last) + ") to stdout (format binary)", out);
+                    .copyOut("copy (" + select + ") to stdout (format binary)", out);
         } catch (IOException e) {
             throw new SQLException("claims could not be read", e);
         }

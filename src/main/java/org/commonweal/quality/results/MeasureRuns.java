@@ -111,13 +111,10 @@ public class MeasureRuns {
                 runId, measureId, members, ip, den, denex, num, errors, System.currentTimeMillis() - started);
     }
 
-    private static final String INSERT_RESULT = """
-            insert into quality.measure_result (run_id, member_id, initial_population, denominator,
-                denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
-                language, spa, rcac_region, month_mask) values\s""";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    /** Stores a member's result with its month mask ({@link MonthlyTrends}; null when not eligible). */
+    /**
+     * Stores a member's result with its month mask ({@link MonthlyTrends}; null when not eligible), not attributed
+     * ({@link ResultAttribution} attributes the run's members when it finishes).
+     */
     void store(
             long runId,
             MemberSummary member,
@@ -125,72 +122,10 @@ public class MeasureRuns {
             String error,
             LocalDate asOf,
             Integer monthMask) {
-        jdbc.sql(INSERT_RESULT + ROW)
-                .params(values(runId, member, result, error, asOf, monthMask))
-                .update();
-    }
-
-    private static Object[] values(
-            long runId,
-            MemberSummary member,
-            MeasurePopulations result,
-            String error,
-            LocalDate asOf,
-            Integer monthMask) {
-        return new Object[] {
-            runId,
-            member.memberId(),
-            in(result, "initial-population"),
-            in(result, "denominator"),
-            in(result, "denominator-exclusion"),
-            in(result, "denominator-exception"),
-            in(result, "numerator"),
-            error,
-            member.sex(),
-            ageBand(member.birthDate(), asOf),
-            member.raceEthnicity(),
-            member.spokenLanguage(),
-            member.spa(),
-            member.rcacRegion(),
-            monthMask
-        };
-    }
-
-    /** A member's new result in a run ({@link MemberRecompute}): populations, or the error that stopped them. */
-    record Replacement(MemberSummary member, MeasurePopulations result, String error, Integer monthMask) {}
-
-    private static final String REPLACE_UPDATE = """
-             on conflict (run_id, member_id) do update set initial_population = excluded.initial_population,
-                denominator = excluded.denominator, denominator_exclusion = excluded.denominator_exclusion,
-                denominator_exception = excluded.denominator_exception, numerator = excluded.numerator,
-                error = excluded.error, sex = excluded.sex, age_band = excluded.age_band,
-                race_ethnicity = excluded.race_ethnicity, language = excluded.language, spa = excluded.spa,
-                rcac_region = excluded.rcac_region, month_mask = excluded.month_mask""";
-
-    /**
-     * Replaces the members' rows of the run (inserts those it had none for) in one statement per 1,000: their
-     * populations, error and strata; the attribution the run gave them stays. Returns the rows written.
-     */
-    int replace(long runId, List<Replacement> rows, LocalDate asOf) {
-        int written = 0;
-        for (int start = 0; start < rows.size(); start += 1000) {
-            var part = rows.subList(start, Math.min(rows.size(), start + 1000));
-            var sql = new StringBuilder(INSERT_RESULT);
-            var params = new ArrayList<Object>(part.size() * 15);
-            for (var row : part) {
-                sql.append(params.isEmpty() ? "" : ", ").append(ROW);
-                params.addAll(
-                        Arrays.asList(values(runId, row.member(), row.result(), row.error(), asOf, row.monthMask())));
-            }
-            written += jdbc.sql(sql.append(REPLACE_UPDATE).toString())
-                    .params(params)
-                    .update();
-        }
-        return written;
-    }
-
-    private static boolean in(MeasurePopulations result, String population) {
-        return result != null && result.in(population);
+        ResultRows.upsert(
+                jdbc,
+                java.util.Collections.singletonList(
+                        ResultRows.row(runId, OwnEngineRuns.residence(member), result, error, asOf, null, monthMask)));
     }
 
     static String ageBand(LocalDate birthDate, LocalDate asOf) {

@@ -113,6 +113,22 @@ class MemberAttribution {
          */
         Map<String, Attribution> attribute(Collection<String> memberIds) {
             if (memberIds.isEmpty()) return Map.of();
+            return attribute(memberIds, chosenSpans(memberIds));
+        }
+
+        /**
+         * As {@link #attribute(Collection)}, with each member's qualifying visits in the period taken from the claims
+         * the caller already holds (a recompute: {@link ClaimPlurality#visits(Map, LocalDate, LocalDate)}): no claims
+         * query.
+         */
+        Map<String, Attribution> attributeWithVisits(
+                Collection<String> memberIds, Map<String, List<ClaimPlurality.Visits>> visits) {
+            if (memberIds.isEmpty()) return Map.of();
+            return attribute(memberIds, chosenSpans(memberIds), visits);
+        }
+
+        /** Each member's span at the period's end, read in one coverage read (audited as {@link #attribute} says). */
+        private Map<String, EnrollmentSpan> chosenSpans(Collection<String> memberIds) {
             long t0 = System.nanoTime();
             coverageReads++;
             // one member (a recompute): audited as a read of that member; many: one bulk read
@@ -126,7 +142,7 @@ class MemberAttribution {
                 spanFor(spans.getOrDefault(id, List.of()), from, to).ifPresent(s -> chosen.put(id, s));
             }
             nanos += System.nanoTime() - t0;
-            return attribute(memberIds, chosen);
+            return chosen;
         }
 
         /**

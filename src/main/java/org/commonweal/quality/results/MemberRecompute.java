@@ -3,30 +3,36 @@ package org.commonweal.quality.results;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.commonweal.coverage.Coverage;
-import org.commonweal.coverage.MemberSummary;
+import org.commonweal.coverage.EligibilityInquiry;
+import org.commonweal.coverage.EnrollmentSpan;
+import org.commonweal.coverage.MemberResidence;
 import org.commonweal.quality.clinical.ClinicalImport;
-import org.commonweal.quality.engine.EcqmEngine;
-import org.commonweal.quality.engine.FhirRecords;
-import org.commonweal.quality.engine.MonthMasks;
 import org.commonweal.quality.measure.MeasureCatalog;
 import org.commonweal.quality.measure.MeasurePopulations;
-import org.hl7.fhir.r4.model.Resource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * New data arrived for members: their result in each measure's latest finished run is evaluated again from
- * everything on record now (claims and clinical data, supplemental data included), so a gap the new data closes
- * shows as closed without a full run. The one place the care-gap loop recomputes. Members go in batches of
- * {@value #BATCH}: their claims and clinical data read in one query each ({@link OwnEngineRuns#claims},
- * {@link ClinicalImport#resources(Collection)}), evaluated by our engine ({@link EcqmEngine}, which covers every
- * measure of the catalogue; the CQL reference engine for any it does not), and their rows of each run replaced in
- * one statement ({@link MeasureRuns#replace}), so a lab file for 10,000 members costs a few queries per 1,000.
+ * New data arrived for members: their result in each measure's latest finished run (the run the gap lists, the
+ * member's page and the reports read) is evaluated again from everything on record now (claims and clinical data,
+ * supplemental data included), so a gap the new data closes shows as closed without a full run. The one recompute
+ * path: supplemental files and withdrawals, center screenings and a single member ({@link #recompute(String)}, a batch
+ * of one) all come here. Members go in batches of {@value #BATCH}: their claims read by one binary COPY on the index
+ * of current claims ({@link ClaimCopy#read(java.sql.Connection, java.util.Set)}), their clinical data in one query
+ * ({@link ClinicalImport#resources(Collection)}), evaluated as a run evaluates them ({@link OwnEngineRuns#answers}:
+ * our engine, the CQL reference engine for a measure it does not cover, the month mask), attributed again as of each
+ * run's period end ({@link MemberAttribution}: a PCP changed since the run shows), and written by the one upsert of
+ * result rows ({@link ResultRows#upsert}): populations, strata, attribution and month mask in one statement per
+ * 1,000 rows. In a plan-view run, only members continuously enrolled through its period get a row, as in the run.
  */
 @Service
 public class MemberRecompute {
@@ -35,52 +41,55 @@ public class MemberRecompute {
     static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final MeasureCatalog catalog;
     private final Coverage coverage;
     private final ClinicalImport clinical;
-    private final MeasureRuns runs;
     private final OwnEngineRuns ownEngine;
     private final MemberAttribution attribution;
-    private final ResultAttribution attributed;
 
     MemberRecompute(
             JdbcClient jdbc,
+            JdbcTemplate template,
             MeasureCatalog catalog,
             Coverage coverage,
             ClinicalImport clinical,
-            MeasureRuns runs,
             OwnEngineRuns ownEngine,
-            MemberAttribution attribution,
-            ResultAttribution attributed) {
+            MemberAttribution attribution) {
         this.jdbc = jdbc;
+        this.template = template;
         this.catalog = catalog;
         this.coverage = coverage;
         this.clinical = clinical;
-        this.runs = runs;
         this.ownEngine = ownEngine;
         this.attribution = attribution;
-        this.attributed = attributed;
     }
 
-    private record LatestRun(long id, String measureId, LocalDate from, LocalDate to) {}
+    private record LatestRun(long id, String measureId, LocalDate from, LocalDate to, boolean planView) {}
 
     /**
-     * Re-evaluates the member in each measure's latest finished run, attributed again as of its period end; returns how
-     * many results were replaced.
+     * Re-evaluates the member in each measure's latest finished run (a batch of one); returns their new populations by
+     * measure (empty when coverage does not know them).
      */
     @Transactional
-    public int recompute(String memberId) {
-        return recompute(List.of(memberId));
+    public Map<String, MeasurePopulations> recompute(String memberId) {
+        var out = new LinkedHashMap<String, MeasurePopulations>();
+        recompute(List.of(memberId), out);
+        return out;
     }
 
     /**
      * Re-evaluates the members (each once, whatever the repeats) in each measure's latest finished run, a batch at a
-     * time; returns how many results were replaced. Members coverage does not know are skipped.
+     * time; returns how many results were written. Members coverage does not know are skipped.
      */
     public int recompute(Collection<String> memberIds) {
+        return recompute(memberIds, null);
+    }
+
+    private int recompute(Collection<String> memberIds, Map<String, MeasurePopulations> populations) {
         var latest = jdbc
                 .sql("""
-                select id, measure_id, period_start, period_end from quality.measure_run run
+                select id, measure_id, period_start, period_end, population_view from quality.measure_run run
                 where id = (select max(id) from quality.measure_run l
                             where l.measure_id = run.measure_id and l.finished_at is not null)
                 order by measure_id""")
@@ -88,77 +97,76 @@ public class MemberRecompute {
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class)))
+                        rs.getObject(4, LocalDate.class),
+                        "plan".equals(rs.getString(5))))
                 .list()
                 .stream()
                 .filter(run -> catalog.available(run.measureId()))
                 .toList();
         if (latest.isEmpty()) return 0;
         var ids = List.copyOf(new LinkedHashSet<>(memberIds));
-        int replaced = 0;
+        int written = 0;
         for (int start = 0; start < ids.size(); start += BATCH) {
-            replaced += batch(ids.subList(start, Math.min(ids.size(), start + BATCH)), latest);
+            written += batch(ids.subList(start, Math.min(ids.size(), start + BATCH)), latest, populations);
         }
-        return replaced;
+        return written;
     }
 
-    private int batch(List<String> ids, List<LatestRun> latest) {
-        var members = new ArrayList<MemberSummary>(ids.size());
-        for (var id : ids) coverage.findMember(id, PURPOSE).ifPresent(members::add);
+    private int batch(List<String> ids, List<LatestRun> latest, Map<String, MeasurePopulations> populations) {
+        // the members in one coverage read, audited per member in one write (a look-up each cost a query and a commit)
+        var on = latest.getFirst().to();
+        var members = new ArrayList<MemberResidence>(ids.size());
+        for (var found : coverage.eligibility(
+                ids.stream().map(id -> new EligibilityInquiry(id, on)).toList(), PURPOSE)) {
+            found.map(e -> OwnEngineRuns.residence(e.member())).ifPresent(members::add);
+        }
         if (members.isEmpty()) return 0;
-        var found = members.stream().map(MemberSummary::memberId).toList();
-        var claims = ownEngine.claims(found.toArray(String[]::new));
+        var found = members.stream().map(MemberResidence::memberId).toList();
+        var claims = template.execute((ConnectionCallback<Map<String, List<ClaimResources.StoredClaim>>>)
+                c -> ClaimCopy.read(c, new HashSet<>(found)));
         var clinicalData = clinical.resources(found);
-        var engine = ownEngine.engine();
-        var results = new LinkedHashMap<LatestRun, List<MeasureRuns.Replacement>>();
-        for (var run : latest) results.put(run, new ArrayList<>(members.size()));
-        for (var member : members) {
-            var id = member.memberId();
-            var own = claims.getOrDefault(id, List.of());
-            var resources = clinicalData.getOrDefault(id, List.of());
-            var record = engine.record(id, member.birthDate(), member.sex(), !resources.isEmpty());
-            ClaimRecords.fill(record, own);
-            FhirRecords.add(record, resources);
-            List<Resource> fhir = null;
-            var trends = new java.util.HashMap<List<LocalDate>, MonthMasks>(); // one per period
-            for (var run : latest) {
-                MeasurePopulations result = null;
-                String error = null;
-                Integer months = null;
-                try {
-                    if (engine.covers(run.measureId(), record)) {
-                        result = engine.evaluate(run.measureId(), record, run.from(), run.to());
-                        months = trends.computeIfAbsent(
-                                        List.of(run.from(), run.to()),
-                                        p -> new MonthMasks(engine, record, run.from(), run.to()))
-                                .mask(run.measureId(), result);
-                    } else {
-                        if (fhir == null) {
-                            fhir = new ArrayList<>(ClaimResources.of(member, own));
-                            fhir.addAll(resources);
-                        }
-                        var evaluator = catalog.evaluator(run.measureId());
-                        result = evaluator.evaluate(id, fhir, run.from(), run.to());
-                        months = MonthlyTrends.referenceMask(evaluator, id, fhir, run.from(), run.to(), result);
-                    }
-                } catch (RuntimeException e) {
-                    error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        var spans = latest.stream().anyMatch(LatestRun::planView)
+                ? coverage.spans(found, PURPOSE)
+                : Map.<String, List<EnrollmentSpan>>of();
+        var byPeriod = new LinkedHashMap<List<LocalDate>, List<LatestRun>>();
+        for (var run : latest)
+            byPeriod.computeIfAbsent(List.of(run.from(), run.to()), p -> new ArrayList<>())
+                    .add(run);
+        var rows = new ArrayList<Object[]>(members.size() * latest.size());
+        for (var period : byPeriod.values()) {
+            var from = period.getFirst().from();
+            var to = period.getFirst().to();
+            var measureIds = period.stream().map(LatestRun::measureId).toList();
+            var attributed =
+                    attribution.period(from, to).attributeWithVisits(found, ClaimPlurality.visits(claims, from, to));
+            for (var member : members) {
+                var id = member.memberId();
+                var answers = ownEngine.answers(
+                        member,
+                        claims.getOrDefault(id, List.of()),
+                        clinicalData.getOrDefault(id, List.of()),
+                        measureIds,
+                        from,
+                        to);
+                for (int i = 0; i < period.size(); i++) {
+                    var run = period.get(i);
+                    if (run.planView()
+                            && !PlanPopulation.continuouslyEnrolled(spans.getOrDefault(id, List.of()), from, to))
+                        continue;
+                    var answer = answers.get(i);
+                    rows.add(ResultRows.row(
+                            run.id(),
+                            member,
+                            answer.result(),
+                            answer.error(),
+                            to,
+                            attributed.get(id),
+                            answer.months()));
+                    if (populations != null && answer.result() != null)
+                        populations.put(run.measureId(), answer.result());
                 }
-                results.get(run).add(new MeasureRuns.Replacement(member, result, error, months));
             }
         }
-        int replaced = 0;
-        // attributed again as of each run's period end (a PCP may have changed since the run), once per period
-        var byPeriod = new LinkedHashMap<List<LocalDate>, java.util.Map<String, MemberAttribution.Attribution>>();
-        for (var entry : results.entrySet()) {
-            var run = entry.getKey();
-            replaced += runs.replace(run.id(), entry.getValue(), run.to());
-            attributed.write(
-                    run.id(),
-                    byPeriod.computeIfAbsent(
-                            List.of(run.from(), run.to()),
-                            p -> attribution.period(run.from(), run.to()).attribute(found)));
-        }
-        return replaced;
+        return ResultRows.upsert(jdbc, rows);
     }
 }

@@ -41,8 +41,8 @@ import org.springframework.stereotype.Service;
  * their member-id range ({@link ClaimCopy}), each member's
  * record evaluated for every measure at once on the machine's cores, results written in batches. A member's clinical
  * FHIR resources join the record ({@link FhirRecords}); every measure the engine does not cover is evaluated by the
- * CQL reference engine over the same data as FHIR, as {@link MeasureRuns} does. {@link #recompute} re-evaluates one
- * member in the latest runs when new data arrives for them.
+ * CQL reference engine over the same data as FHIR, as {@link MeasureRuns} does. {@link MemberRecompute} evaluates
+ * members again in the latest runs when new data arrives for them, with the same {@link #answers} and rows.
  */
 @Service
 public class OwnEngineRuns {
@@ -192,8 +192,7 @@ public class OwnEngineRuns {
     }
 
     /** One member's answer for one measure, or the error that stopped its evaluation. */
-    private record Answer(
-            MemberResidence member, String measureId, MeasurePopulations result, String error, Integer months) {}
+    record Answer(MemberResidence member, String measureId, MeasurePopulations result, String error, Integer months) {}
 
     /**
      * Where a run's time went, in milliseconds: the whole evaluation (members streamed, claims read, evaluated,
@@ -389,7 +388,7 @@ public class OwnEngineRuns {
                     toAttribute.visits());
             var rows = new ArrayList<Object[]>(written.size());
             for (var a : written) {
-                rows.add(row(
+                rows.add(ResultRows.row(
                         runs.get(a.measureId()),
                         a.member(),
                         a.result(),
@@ -399,8 +398,8 @@ public class OwnEngineRuns {
                         a.months()));
             }
             template.execute((ConnectionCallback<Long>) c -> {
-                try (var out = new CopyBinary(c, COPY_INTO, 21)) {
-                    for (var row : rows) copyRow(out, row);
+                try (var out = new CopyBinary(c, ResultRows.COPY_INTO, 21)) {
+                    for (var row : rows) ResultRows.copy(out, row);
                     return out.finish();
                 }
             });
@@ -448,7 +447,12 @@ public class OwnEngineRuns {
     private static final ForkJoinPool POOL =
             new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
-    private List<Answer> answers(
+    /**
+     * One member's answers to {@code measureIds} for the period, with each one's month mask: by our engine, or the CQL
+     * reference engine for a measure it does not cover. The run's evaluation, and a recompute's ({@link
+     * MemberRecompute}).
+     */
+    List<Answer> answers(
             MemberResidence m,
             List<ClaimResources.StoredClaim> claims,
             List<Resource> clinicalResources,
@@ -490,6 +494,22 @@ public class OwnEngineRuns {
         }
     }
 
+    /** A member looked up by id as a run streams them from coverage (the strata a result row keeps). */
+    static MemberResidence residence(MemberSummary s) {
+        return new MemberResidence(
+                s.memberId(),
+                s.zip(),
+                s.spa(),
+                s.rcacRegion(),
+                null,
+                null,
+                s.spokenLanguage(),
+                null,
+                s.birthDate(),
+                s.sex(),
+                s.raceEthnicity());
+    }
+
     static MemberSummary summary(MemberResidence m) {
         return new MemberSummary(
                 m.memberId(),
@@ -507,95 +527,6 @@ public class OwnEngineRuns {
                 m.raceEthnicity());
     }
 
-    private static Object[] row(
-            long runId,
-            MemberResidence m,
-            MeasurePopulations r,
-            String error,
-            LocalDate asOf,
-            MemberAttribution.Attribution a,
-            Integer months) {
-        return new Object[] {
-            runId,
-            m.memberId(),
-            in(r, "initial-population"),
-            in(r, "denominator"),
-            in(r, "denominator-exclusion"),
-            in(r, "denominator-exception"),
-            in(r, "numerator"),
-            error,
-            m.sex(),
-            MeasureRuns.ageBand(m.birthDate(), asOf),
-            m.raceEthnicity(),
-            m.spokenLanguage(),
-            m.spa(),
-            m.rcacRegion(),
-            a == null ? null : a.productLine(),
-            a == null ? null : a.pcpNpi(),
-            a == null ? null : a.pcpName(),
-            a == null ? null : a.clinic(),
-            a == null ? null : a.medicalGroup(),
-            a == null ? null : a.methodCode(),
-            months
-        };
-    }
-
-    private static final String COPY_INTO = """
-            quality.measure_result (run_id, member_id, initial_population, denominator, denominator_exclusion,
-                denominator_exception, numerator, error, sex, age_band, race_ethnicity, language, spa, rcac_region,
-                product_line, pcp_npi, pcp_name, clinic, medical_group, attribution,
-                month_mask)""";
-
-    /**
-     * {@link #row} in COPY's binary format ({@link CopyBinary}, as the 834 and 837 loads write): a run's rows are new
-     * to the table, so no conflict is possible.
-     */
-    private static void copyRow(CopyBinary out, Object[] v) throws SQLException {
-        out.row().int8((Long) v[0]).text((String) v[1]);
-        for (int i = 2; i <= 6; i++) out.bool((Boolean) v[i]);
-        out.text((String) v[7])
-                .text((String) v[8])
-                .text((String) v[9])
-                .text((String) v[10])
-                .text((String) v[11]);
-        out.int4((Integer) v[12]).int4((Integer) v[13]);
-        for (int i = 14; i <= 19; i++) out.text((String) v[i]);
-        out.int4((Integer) v[20]);
-    }
-
-    private static boolean in(MeasurePopulations result, String population) {
-        return result != null && result.in(population);
-    }
-
-    private static final String INSERT = """
-            insert into quality.measure_result (run_id, member_id, initial_population, denominator,
-                denominator_exclusion, denominator_exception, numerator, error, sex, age_band, race_ethnicity,
-                language, spa, rcac_region, product_line, pcp_npi, pcp_name, clinic, medical_group, attribution,
-                month_mask)
-                values """;
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPSERT = """
-             on conflict (run_id, member_id) do update set initial_population = excluded.initial_population,
-                denominator = excluded.denominator, denominator_exclusion = excluded.denominator_exclusion,
-                denominator_exception = excluded.denominator_exception, numerator = excluded.numerator,
-                error = excluded.error, product_line = excluded.product_line, pcp_npi = excluded.pcp_npi,
-                pcp_name = excluded.pcp_name, clinic = excluded.clinic, medical_group = excluded.medical_group,
-                attribution = excluded.attribution, month_mask = excluded.month_mask""";
-
-    /** Writes result rows, one multi-row statement per 1,000 (a member recomputed replaces their row). */
-    private void insert(List<Object[]> rows) {
-        for (int start = 0; start < rows.size(); start += 1000) {
-            var part = rows.subList(start, Math.min(rows.size(), start + 1000));
-            var sql = new StringBuilder(INSERT);
-            var params = new ArrayList<Object>(part.size() * 21);
-            for (int i = 0; i < part.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(ROW);
-                params.addAll(Arrays.asList(part.get(i)));
-            }
-            jdbc.sql(sql.append(UPSERT).toString()).params(params).update();
-        }
-    }
-
     /**
      * The current claims of members given in member-id order (as coverage streams them): one binary COPY over their
      * id range ({@link ClaimCopy}).
@@ -609,7 +540,12 @@ public class OwnEngineRuns {
                 c -> ClaimCopy.read(c, first, last, asked));
     }
 
-    /** The current claims (with their lines) of any set of members, in one query (the benchmark's sample). */
+    /**
+     * The current claims (with their lines) of any set of members by a plain JDBC query on a member-id array: the
+     * reference the binary reads are tested against ({@code ClaimCopyIntegrationTests}) and the benchmark's old path.
+     * Not for a run or a recompute: on a large table PostgreSQL hash-joins every service line for it ({@link
+     * ClaimCopy#read(java.sql.Connection, Set)} reads scattered members by index).
+     */
     Map<String, List<ClaimResources.StoredClaim>> claims(String[] memberIds) {
         var byMember = new HashMap<String, List<ClaimResources.StoredClaim>>();
         var open = new HashMap<Long, Object[]>();
@@ -660,75 +596,5 @@ public class OwnEngineRuns {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    /**
-     * Re-evaluates one member in the latest finished run of every measure (for imports: call it when new claims or
-     * clinical data arrive for the member) and writes the member's row of each of those runs, attributed again as of
-     * each run's period end ({@link MemberAttribution}: a PCP changed since the run shows). Returns the new populations
-     * by measure. Audited as a read of the member's data (coverage's look-ups).
-     */
-    public Map<String, MeasurePopulations> recompute(String memberId) {
-        var member = coverage.findMember(memberId, MeasureRuns.PURPOSE);
-        if (member.isEmpty()) return Map.of();
-        var s = member.get();
-        var latest = jdbc.sql("""
-                select distinct on (measure_id) id, measure_id, period_start, period_end from quality.measure_run
-                where finished_at is not null and population_view = 'ecqm' order by measure_id, id desc""")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), date(rs, 3), date(rs, 4)})
-                .list();
-        var claims = template.execute((ConnectionCallback<Map<String, List<ClaimResources.StoredClaim>>>)
-                        c -> ClaimCopy.read(c, memberId, memberId, Set.of(memberId)))
-                .getOrDefault(memberId, List.of());
-        var residence = new MemberResidence(
-                s.memberId(),
-                s.zip(),
-                s.spa(),
-                s.rcacRegion(),
-                null,
-                null,
-                s.spokenLanguage(),
-                null,
-                s.birthDate(),
-                s.sex(),
-                s.raceEthnicity());
-        var clinicalResources = clinical.resources(memberId);
-        var out = new LinkedHashMap<String, MeasurePopulations>();
-        var rows = new ArrayList<Object[]>();
-        var attributed = new HashMap<List<LocalDate>, Map<String, MemberAttribution.Attribution>>(); // by period
-        for (var run : latest) {
-            var measureId = (String) run[1];
-            var from = (LocalDate) run[2];
-            var to = (LocalDate) run[3];
-            var attributions = attributed.computeIfAbsent(
-                    List.of(from, to), k -> attribution.period(from, to).attribute(List.of(memberId)));
-            Answer answer;
-            if (EcqmEngine.MEASURES.contains(measureId)) {
-                answer = answers(residence, claims, clinicalResources, List.of(measureId), from, to)
-                        .get(0);
-            } else {
-                MeasurePopulations result = null;
-                String error = null;
-                try {
-                    var fhir = new ArrayList<Resource>(ClaimResources.of(s, claims));
-                    fhir.addAll(clinicalResources);
-                    result = reference(measureId, memberId, fhir, from, to);
-                } catch (RuntimeException e) {
-                    error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                }
-                answer = new Answer(residence, measureId, result, error, null);
-            }
-            if (answer.result() != null) out.put(measureId, answer.result());
-            rows.add(row(
-                    (Long) run[0],
-                    residence,
-                    answer.result(),
-                    answer.error(),
-                    to,
-                    attributions.get(memberId),
-                    answer.months()));
-        }
-        insert(rows);
-        return out;
     }
 }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attributes the results of a finished run that were written without their attribution ({@link MemberAttribution}
- * says how a member is attributed): the CQL path's runs ({@link MeasureRuns}) and its single-member recompute
- * ({@link MemberRecompute}). A run of our engine ({@link OwnEngineRuns}) writes the attribution in its result rows,
+ * says how a member is attributed): the CQL path's runs ({@link MeasureRuns}). A recompute ({@link MemberRecompute})
+ * writes the attribution in the rows it writes. A run of our engine ({@link OwnEngineRuns}) writes the attribution in its result rows,
  * once per member for all its measures, and is marked {@code measure_run.attributed}: this listener leaves it alone.
  * Set-wise: the run's members 5,000 at a time, one bulk coverage read, one directory look-up and one claims query per
  * batch, and one {@code update … from unnest(…)} per batch.
@@ -61,7 +61,7 @@ class ResultAttribution {
     }
 
     /** Writes attributions into a run's result rows, one statement for all of them. */
-    void write(long runId, Map<String, MemberAttribution.Attribution> attributions) {
+    private void write(long runId, Map<String, MemberAttribution.Attribution> attributions) {
         if (attributions.isEmpty()) return;
         int n = attributions.size();
         String[][] columns = new String[7][n];

@@ -51,6 +51,9 @@ class FhirMeasureReportIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.commonweal.coverage.Coverage coverage;
+
     @LocalServerPort
     int port;
 
@@ -162,6 +165,50 @@ class FhirMeasureReportIntegrationTests {
         validate("subject-list", list, errors);
         validate("individual", individual, errors);
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aCoveredMemberOutsideEveryPopulationHasAnAllZeroReportAndAnUncoveredOrUnknownOneNone() throws Exception {
+        long id = fixture();
+        String reports = ApiTokens.bearer(clients, port, ApiScope.MEASURE_REPORT_READ);
+        var end = LocalDate.of(2026, 12, 31);
+        // a member covered on the run's last day, with no row in it (runs keep the rows of members in a population)
+        var covered = jdbc.sql("""
+                select member_id from coverage.enrollment_span where status = 'active' and begin_date <= ?
+                  and (end_date is null or end_date >= ?) order by member_id limit 1""").params(end, end).query(String.class).single();
+        assertThat(coverage.eligibility(covered, end, "test").orElseThrow().active())
+                .isTrue();
+
+        var answer = get("/fhir/MeasureReport/" + id + "-" + covered, reports);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var individual = fhir.newJsonParser().parseResource(MeasureReport.class, answer.body());
+        assertThat(individual.getType()).isEqualTo(MeasureReport.MeasureReportType.INDIVIDUAL);
+        assertThat(individual.getSubject().getReference()).isEqualTo("Patient/" + covered);
+        assertThat(individual.getGroupFirstRep().getPopulation()).hasSize(5);
+        for (var population : List.of(
+                "initial-population", "denominator", "denominator-exclusion", "denominator-exception", "numerator"))
+            assertThat(count(individual, population)).as(population).isZero();
+        var errors = new ArrayList<String>();
+        validate("individual, all zero", individual, errors);
+        assertThat(errors).isEmpty();
+
+        // an unknown member, and a known one the run's period did not cover (a run of 1990): not found
+        assertThat(get("/fhir/MeasureReport/" + id + "-NOBODY", reports).statusCode())
+                .isEqualTo(404);
+        var old = jdbc.sql("""
+                insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
+                  finished_at, members, started_by) values ('CMS130', 'https://madie.cms.gov/Measure/Test',
+                  date '1990-01-01', date '1990-12-31', 'ecqm', now(), 0, 'test') returning id""").query(Long.class).single();
+        try {
+            assertThat(coverage.eligibility(covered, LocalDate.of(1990, 12, 31), "test")
+                            .filter(org.commonweal.coverage.Eligibility::active))
+                    .isEmpty();
+            assertThat(get("/fhir/MeasureReport/" + old + "-" + covered, reports)
+                            .statusCode())
+                    .isEqualTo(404);
+        } finally {
+            jdbc.sql("delete from quality.measure_run where id = ?").param(old).update();
+        }
     }
 
     @Test

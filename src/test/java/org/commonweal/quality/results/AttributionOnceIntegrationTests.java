@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A run of all seven measures with our engine attributes each member once, as its rows are written: every run's rows
  * carry the same attribution as the set-wise listener path computes for them, coverage is read once for the whole
  * run (the members' stream, no per-member look-up audited for attribution), and nothing is left for the listener.
- * A member recomputed after their PCP changed in coverage is attributed to the new PCP (our engine's recompute and
- * the CQL path's). Claims are hand-written: a member whose span names a listed PCP, one with no PCP on the span who
+ * A member recomputed after their PCP changed in coverage is attributed to the new PCP (a recompute of one and of a
+ * batch). Claims are hand-written: a member whose span names a listed PCP, one with no PCP on the span who
  * saw a listed primary-care practitioner on two days.
  */
 @IntegrationTest
@@ -39,7 +39,7 @@ class AttributionOnceIntegrationTests {
     OwnEngineRuns ours;
 
     @Autowired
-    MemberRecompute cqlRecompute;
+    MemberRecompute recompute;
 
     @Autowired
     ResultAttribution listener;
@@ -265,15 +265,15 @@ class AttributionOnceIntegrationTests {
 
         // the member's PCP changes in coverage: a recompute attributes them to the new PCP in every latest run
         assign(changing, p2.npi(), "New PCP");
-        var recomputed = ours.recompute(changing);
+        var recomputed = recompute.recompute(changing);
         assertThat(recomputed).isNotEmpty();
         for (long r : runs) {
             assertThat(attribution(r, changing)).as("run %d", r).containsSubsequence(p2.npi(), "New PCP");
             assertThat(attribution(r, changing).get(5)).isEqualTo("assigned-pcp");
         }
-        // and the CQL path's recompute (supplemental data) too
+        // and a batch recompute (supplemental data) too
         assign(changing, null, null);
-        assertThat(cqlRecompute.recompute(changing)).isGreaterThan(0);
+        assertThat(recompute.recompute(List.of(changing))).isGreaterThan(0);
         for (long r : runs) {
             assertThat(attribution(r, changing)).as("run %d", r).containsSubsequence(p1.npi());
             assertThat(attribution(r, changing).get(5)).isEqualTo("claims-plurality");

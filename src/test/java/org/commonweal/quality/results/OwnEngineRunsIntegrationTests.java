@@ -39,6 +39,9 @@ class OwnEngineRunsIntegrationTests {
     OwnEngineRuns ours;
 
     @Autowired
+    MemberRecompute recompute;
+
+    @Autowired
     Coverage coverage;
 
     @Autowired
@@ -78,8 +81,10 @@ class OwnEngineRunsIntegrationTests {
         // CMS153 too: since session 8 our engine answers it in runs (EcqmEngine.MEASURES)
         var measures = List.of("CMS125", "CMS130", "CMS153");
         var runs = ours.run(measures, START, END, "test");
+        long cql130 = 0;
         for (var run : runs) {
             var cql = reference.run(run.measureId(), START, END, "test");
+            if (run.measureId().equals("CMS130")) cql130 = cql.runId();
             assertThat(cql.errors()).isZero();
             assertThat(run.errors()).isZero();
             // every row of our run is the reference run's row for the member, month mask included (our run writes
@@ -136,6 +141,25 @@ class OwnEngineRunsIntegrationTests {
         assertThat(Integer.toBinaryString(mask(cms130, women.get(0)))).isEqualTo("111111111100");
         assertThat(mask(cms130, women.get(1))).isZero();
 
+        // recompute (a batch of one): the member's rows in each measure's latest run (here the reference run just
+        // made), rewritten as a run writes them, month mask included
+        long latest = jdbc.sql("select max(id) from quality.measure_run where measure_id = 'CMS130'"
+                        + " and finished_at is not null")
+                .query(Long.class)
+                .single();
+        assertThat(latest).isEqualTo(cql130);
+        jdbc.sql("""
+                update quality.measure_result set numerator = false, month_mask = null where run_id = ?
+                  and member_id = ?""").params(latest, women.get(0)).update();
+        recompute.recompute(women.get(0)); // warm
+        long t0 = System.nanoTime();
+        var again = recompute.recompute(women.get(0));
+        long micros = (System.nanoTime() - t0) / 1000;
+        System.out.printf("recompute of one member in %d latest runs: %.1f ms%n", again.size(), micros / 1000.0);
+        assertThat(again.get("CMS130").in("numerator")).isTrue();
+        assertThat(numerator(latest, women.get(0))).isTrue();
+        assertThat(Integer.toBinaryString(mask(latest, women.get(0)))).isEqualTo("111111111100");
+
         // the plan view: exactly the members of the eCQM run continuously enrolled through the year
         var plan = ours.run(List.of("CMS130"), START, END, "test", OwnEngineRuns.View.PLAN)
                 .get(0);
@@ -153,22 +177,15 @@ class OwnEngineRunsIntegrationTests {
                         .single())
                 .isEqualTo("plan");
 
-        // recompute: the member's rows in the latest runs (here the reference run just made), rewritten
-        long latest = jdbc.sql("select max(id) from quality.measure_run where measure_id = 'CMS130'"
-                        + " and population_view = 'ecqm' and finished_at is not null")
-                .query(Long.class)
-                .single();
-        jdbc.sql("""
-                update quality.measure_result set numerator = false, month_mask = null where run_id = ?
-                  and member_id = ?""").params(latest, women.get(0)).update();
-        ours.recompute(women.get(0)); // warm
-        long t0 = System.nanoTime();
-        var again = ours.recompute(women.get(0));
-        long micros = (System.nanoTime() - t0) / 1000;
-        System.out.printf("recompute of one member in %d latest runs: %.1f ms%n", again.size(), micros / 1000.0);
-        assertThat(again.get("CMS130").in("numerator")).isTrue();
-        assertThat(numerator(latest, women.get(0))).isTrue();
-        assertThat(Integer.toBinaryString(mask(latest, women.get(0)))).isEqualTo("111111111100");
+        // a recompute after the plan-view run writes into it only members continuously enrolled through the period
+        var notEnrolled =
+                ecqmMembers.stream().filter(m -> !planMembers.contains(m)).findFirst();
+        recompute.recompute(women.get(0));
+        assertThat(members(plan.runId()).contains(women.get(0))).isEqualTo(planMembers.contains(women.get(0)));
+        notEnrolled.ifPresent(m -> {
+            recompute.recompute(m);
+            assertThat(members(plan.runId())).as(m).doesNotContain(m);
+        });
     }
 
     private Integer mask(long runId, String memberId) {

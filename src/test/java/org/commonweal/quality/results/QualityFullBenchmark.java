@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       {@link EcqmEngine#MEASURES} for the year, timed end to end with its phases, peak heap and load average; then
  *       the CQL reference engine on REFERENCE members of the same run (their claims and clinical data read the same
  *       way), our engine on the same members, and the speed-up per member; then RECOMPUTE members recomputed one at a
- *       time ({@link OwnEngineRuns#recompute}), median and max.
+ *       time ({@link MemberRecompute#recompute(String)}), median and max.
  * </ul>
  */
 public final class QualityFullBenchmark {
@@ -84,6 +84,7 @@ public final class QualityFullBenchmark {
                 case "run" ->
                     run(
                             context.getBean(OwnEngineRuns.class),
+                            context.getBean(MemberRecompute.class),
                             context.getBean(Coverage.class),
                             context.getBean(JdbcClient.class),
                             context.getBean(ClinicalImport.class),
@@ -97,6 +98,7 @@ public final class QualityFullBenchmark {
                             Arrays.stream(args[3].split(",")).map(Long::valueOf).toArray(Long[]::new);
                     compare(
                             context.getBean(OwnEngineRuns.class),
+                            context.getBean(MemberRecompute.class),
                             context.getBean(Coverage.class),
                             jdbc,
                             context.getBean(ClinicalImport.class),
@@ -302,6 +304,7 @@ public final class QualityFullBenchmark {
 
     private static void run(
             OwnEngineRuns runs,
+            MemberRecompute recompute,
             Coverage coverage,
             JdbcClient jdbc,
             ClinicalImport clinical,
@@ -398,6 +401,7 @@ public final class QualityFullBenchmark {
 
         compare(
                 runs,
+                recompute,
                 coverage,
                 jdbc,
                 clinical,
@@ -417,6 +421,7 @@ public final class QualityFullBenchmark {
      */
     static void compare(
             OwnEngineRuns runs,
+            MemberRecompute recompute,
             Coverage coverage,
             JdbcClient jdbc,
             ClinicalImport clinical,
@@ -483,13 +488,13 @@ public final class QualityFullBenchmark {
         for (int k = 0; k < Math.min(recomputes, sample.size()); k++) {
             var memberId = sample.get((int) ((long) k * sample.size() / Math.max(1, recomputes)));
             long r0 = System.nanoTime();
-            runs.recompute(memberId);
+            recompute.recompute(memberId);
             times.add((System.nanoTime() - r0) / 1e6);
         }
         var sorted = times.stream().sorted().toList();
         if (!sorted.isEmpty()) {
             System.out.printf(
-                    "one member recomputed (OwnEngineRuns.recompute, %d measures' latest runs, %d members):"
+                    "one member recomputed (MemberRecompute.recompute, %d measures' latest runs, %d members):"
                             + " median %.1f ms, max %.1f ms (first %.1f ms)%n",
                     EcqmEngine.MEASURES.size(),
                     sorted.size(),
