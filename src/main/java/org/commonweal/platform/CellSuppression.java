@@ -29,20 +29,20 @@ import org.ojalgo.optimisation.Optimisation;
  * <ol>
  *   <li>a cheap closure, relation by relation (sdcTable's simple heuristic with τ-ARGUS's protection level);
  *   <li>for each linked set of unknowns (masked and unpublished counts tied by relations: a cell's interval depends on
- *       its set alone), rounds of one programme each (the "spread"): the sum of the small cells still unproven,
- *       maximised with each of them held to at most 11. Holding a count lower only narrows what the published figures
- *       allow, so the optimum is a point that satisfies everything published, and each small cell reaching 11 there is
- *       proven protected without a programme of its own; the next round asks again about the cells left, while a
- *       round proves any (on the demo data a score of rounds prove all but a few dozen of a set's 500 to 1,300 small
- *       cells);
- *   <li>for each small cell not yet proven, first a relaxation: the attacker's programme over the unknowns within one,
- *       two, then three relations of the cell with the relations reaching beyond them dropped (its maximum is at least
- *       the attacker's, so staying below 11 proves a complement is needed, without solving the whole set); otherwise
- *       the attacker's maximisation over the whole linked set, nothing held at its true value (with a cap on each count
- *       that can only lower the maximum), whose optimum proves every other small cell reaching 11 in it too. While the
- *       cell stays below 11, a complement is masked: the nearest shown non-zero cell (first in a relation with the
- *       cell, then one relation further out through the linked set, and so on) of least value (τ-ARGUS weighs cells by
- *       value) among those large enough to let the cell rise to 11, the largest when none is.
+ *       its set alone, so each set is solved alone), the attacker's programme, nothing held at its true value (with a
+ *       cap on each count that can only lower a maximum), asked for each small cell not yet proven in turn: how far can
+ *       it rise? The programme is kept between questions ({@link LinkedTableau}: a bounded primal simplex started from
+ *       the true figures and warm-started from the last answer, since a new objective leaves the last point feasible);
+ *       it stops as soon as the cell reaches 11. Every point it reaches satisfies everything published, so every small
+ *       cell at 11 or more there is proven too (each point is checked against the relations before it proves
+ *       anything); a cell that cannot reach 11 gets the exact maximum the attacker would find;
+ *   <li>complements, all in one pass before the sets are asked again: the first short cell of each set gets one sized
+ *       by its maximum; each other short cell of the set gets one where a relaxation (the unknowns within one, then two
+ *       relations of the cell, with the relations reaching beyond them dropped: its maximum is at least the
+ *       attacker's) still shows it below 11 with the complements chosen so far, and waits for the next question
+ *       otherwise. A complement is the nearest shown non-zero cell (first in a relation with the cell, then one
+ *       relation further out through the linked set, and so on) of least value (τ-ARGUS weighs cells by value) among
+ *       those large enough to let the cell rise to 11, the largest when none is.
  * </ol>
  *
  * Masking more only widens what an attacker can infer (the old point, with the new unknown at its true value, still
@@ -50,7 +50,8 @@ import org.ojalgo.optimisation.Optimisation;
  * every linked set, whatever its size, is audited to the end: there is no work budget and no size beyond which the
  * closure is left alone ({@link Masking#unaudited()} counts small cells left unproven, and is 0). The work depends on
  * the figures alone, never on a clock, so the same figures always get the same masks (two patterns of one table, laid
- * side by side, could give cells away).
+ * side by side, could give cells away). Should the simplex not settle a question within its step limit (or its point
+ * fail the check), the ready-made solver (ojAlgo) answers it from scratch.
  */
 public final class CellSuppression {
 
@@ -58,6 +59,10 @@ public final class CellSuppression {
     public static final String MASK = "*";
     /** The smallest count that may be shown: 1 to 10 are masked. */
     public static final int SMALLEST_SHOWN = 11;
+    /** The cap of a relaxation's counts: far above any figure, so it lowers no maximum that matters. */
+    private static final double RELAXED_CAP = 1e7;
+    /** How far around a cell (in relations) its relaxations reach before the whole set is asked. */
+    private static final int LOCAL_RADIUS = 2;
 
     private CellSuppression() {}
 
@@ -82,10 +87,28 @@ public final class CellSuppression {
         BitSet masked = (BitSet) primary.clone();
         closeRelations(p, primary, masked);
         BitSet proven = new BitSet();
-        spread(p, masked, primary, proven);
-        for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
-            if (!proven.get(cell)) {
-                protectCell(p, masked, primary, proven, cell);
+        BitSet open = (BitSet) primary.clone();
+        double[] reach = new double[p.size()];
+        int[] setOf = new int[p.size()];
+        while (true) {
+            int sets = ask(p, masked, primary, open, proven, reach, setOf);
+            open.andNot(proven);
+            if (open.isEmpty()) {
+                break;
+            }
+            // the first short cell of each linked set gets its complement from its exact maximum; the others of the
+            // set, whose maxima that complement may have raised, only where a relaxation still shows them short
+            BitSet complemented = new BitSet(sets);
+            for (int cell = open.nextSetBit(0); cell >= 0; cell = open.nextSetBit(cell + 1)) {
+                if (!complemented.get(setOf[cell])) {
+                    complemented.set(setOf[cell]);
+                    masked.set(complementFor(p, masked, cell, reach[cell]));
+                } else {
+                    double relaxed = relaxedReach(p, masked, cell);
+                    if (relaxed < SMALLEST_SHOWN - 1e-6) {
+                        masked.set(complementFor(p, masked, cell, relaxed));
+                    }
+                }
             }
         }
         BitSet left = (BitSet) primary.clone();
@@ -95,33 +118,47 @@ public final class CellSuppression {
     }
 
     /**
-     * Rounds of one programme per linked set of unknowns, before any cell is taken on alone: the point where as many
-     * small cells as possible reach {@value #SMALLEST_SHOWN} together (the sum of the cells still unproven, each held
-     * to at most 11, maximised). Every small cell that reaches 11 there is proven protected by that one point, which is
-     * what the attacker's programme for it would have found at least. The next round asks only about the cells left
-     * (they no longer compete with the proven ones for the room the figures allow), until a round proves none; the
-     * per-cell programmes are left for the others.
+     * Asks, for each open small cell, how far it can rise: one warm-started {@link LinkedTableau} per linked set, its
+     * open cells raised one after another; each point it reaches is checked against the relations and proves every
+     * small cell at 11 or more there. Where a cell stays below 11, {@code reach} holds its maximum (the attacker's
+     * answer for the present masks). Returns how many linked sets were asked ({@code setOf} numbers them).
      */
-    private static void spread(Publication p, BitSet masked, BitSet primary, BitSet proven) {
+    private static int ask(
+            Publication p, BitSet masked, BitSet primary, BitSet open, BitSet proven, double[] reach, int[] setOf) {
         BitSet seen = new BitSet();
-        for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
+        int sets = 0;
+        for (int cell = open.nextSetBit(0); cell >= 0; cell = open.nextSetBit(cell + 1)) {
             if (seen.get(cell)) {
                 continue;
             }
             BitSet unknowns = component(p, masked, cell);
             seen.or(unknowns);
-            BitSet open = (BitSet) unknowns.clone();
-            open.and(primary);
-            var set = new LinkedSet(p, masked, unknowns, false);
-            while (open.cardinality() > 1) {
-                int before = open.cardinality();
-                set.spread(open).prove(primary, proven);
-                open.andNot(proven);
-                if (open.cardinality() == before) {
-                    break;
+            var tableau = new LinkedTableau(p, masked, unknowns, p.largest() + SMALLEST_SHOWN, false);
+            for (int j = 0; j < tableau.cells.length; j++) {
+                int c = tableau.cells[j];
+                if (!open.get(c) || proven.get(c)) {
+                    continue;
                 }
+                setOf[c] = sets;
+                double value = tableau.maximise(j, SMALLEST_SHOWN, 20 * tableau.cells.length + 1_000);
+                if (!Double.isNaN(value) && tableau.verified()) {
+                    for (int k = 0; k < tableau.cells.length; k++) {
+                        if (primary.get(tableau.cells[k]) && tableau.value(k) >= SMALLEST_SHOWN - 1e-6) {
+                            proven.set(tableau.cells[k]);
+                        }
+                    }
+                } else {
+                    // the tableau did not settle it, or its point drifted: the ready-made solver, from scratch
+                    value = new LinkedSet(p, masked, unknowns, false)
+                            .bound(c, true)
+                            .prove(primary, proven)
+                            .value();
+                }
+                reach[c] = value;
             }
+            sets++;
         }
+        return sets;
     }
 
     /**
@@ -183,63 +220,51 @@ public final class CellSuppression {
     }
 
     /**
-     * Masks complements until the cell is protected. A relaxation near the cell settles most cells that need one; when
-     * it does not, the attacker's programme is solved over the cell's whole linked set (nothing held at its true value):
-     * its optimum is also a point of the set, so every other small cell reaching 11 in it is proven on the way. How far
-     * below 11 the cell's maximum stays tells how large a complement must be to let it rise.
-     */
-    private static void protectCell(Publication p, BitSet masked, BitSet primary, BitSet proven, int cell) {
-        while (true) {
-            BitSet unknowns = component(p, masked, cell);
-            double reach = relaxedReach(p, masked, cell, unknowns);
-            if (reach >= SMALLEST_SHOWN - 1e-6) {
-                reach = new LinkedSet(p, masked, unknowns, false)
-                        .bound(cell, true)
-                        .prove(primary, proven)
-                        .value();
-            }
-            if (proven.get(cell)) {
-                return;
-            }
-            int best = complement(p, masked, cell, (long) Math.ceil(SMALLEST_SHOWN - reach - 1e-6));
-            if (best < 0) {
-                throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
-            }
-            masked.set(best);
-        }
-    }
-
-    /**
      * An upper bound on the largest value the cell can take, from programmes smaller than its linked set: the unknowns
-     * within one, two, then three relations of the cell, with the relations reaching beyond them dropped (a relaxation:
-     * its maximum is at least the attacker's). The first below 11 shows a complement is needed, and by how much the
-     * cell must still be able to rise; infinity when none is below 11 (then only the whole set can tell).
+     * within one, then two relations of the cell, with the relations reaching beyond them dropped (a relaxation: its
+     * maximum is at least the attacker's). The first below 11 shows a complement is needed, and by how much the cell
+     * must still be able to rise; infinity when none is below 11 (then only the whole set can tell).
      */
-    private static double relaxedReach(Publication p, BitSet masked, int cell, BitSet unknowns) {
+    private static double relaxedReach(Publication p, BitSet masked, int cell) {
         BitSet ball = new BitSet();
         ball.set(cell);
-        for (int radius = 1; radius <= 3; radius++) {
-            BitSet grown = (BitSet) ball.clone();
-            for (int c = ball.nextSetBit(0); c >= 0; c = ball.nextSetBit(c + 1)) {
-                for (int r : p.relationsOf(c)) {
-                    for (int o : p.relations().get(r)) {
-                        if (unknown(p, masked, o)) {
-                            grown.set(o);
-                        }
-                    }
-                }
-            }
-            ball = grown;
-            if (ball.cardinality() == unknowns.cardinality()) {
+        for (int radius = 1; radius <= LOCAL_RADIUS; radius++) {
+            BitSet grown = grow(p, masked, ball);
+            if (grown.cardinality() == ball.cardinality()) {
                 break;
             }
-            double reach =
-                    new LinkedSet(p, masked, ball, true).bound(cell, true).value();
-            if (reach < SMALLEST_SHOWN - 1e-6) {
-                return reach;
+            ball = grown;
+            var relaxation = new LinkedTableau(p, masked, ball, RELAXED_CAP, true);
+            double relaxed =
+                    relaxation.maximise(relaxation.column(cell), SMALLEST_SHOWN, 20 * ball.cardinality() + 1_000);
+            if (relaxed < SMALLEST_SHOWN - 1e-6) {
+                return relaxed;
             }
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    private static int complementFor(Publication p, BitSet masked, int cell, double reach) {
+        int best = complement(p, masked, cell, (long) Math.ceil(SMALLEST_SHOWN - reach - 1e-6));
+        if (best < 0) {
+            throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
+        }
+        return best;
+    }
+
+    /** The unknowns within one more relation of these. */
+    private static BitSet grow(Publication p, BitSet masked, BitSet ball) {
+        BitSet grown = (BitSet) ball.clone();
+        for (int c = ball.nextSetBit(0); c >= 0; c = ball.nextSetBit(c + 1)) {
+            for (int r : p.relationsOf(c)) {
+                for (int o : p.relations().get(r)) {
+                    if (unknown(p, masked, o)) {
+                        grown.set(o);
+                    }
+                }
+            }
+        }
+        return grown;
     }
 
     /**
@@ -369,20 +394,6 @@ public final class CellSuppression {
         /** The attacker's bound on one cell. */
         Solution bound(int cell, boolean max) {
             return solve(model -> model.getVariable(index[cell]).weight(1), max);
-        }
-
-        /**
-         * The point where the most of these small cells reach 11 together: their sum maximised, each held to at most
-         * 11 (a restriction of what the figures allow, so the point satisfies everything published).
-         */
-        Solution spread(BitSet small) {
-            return solve(
-                    model -> {
-                        for (int c = small.nextSetBit(0); c >= 0; c = small.nextSetBit(c + 1)) {
-                            model.getVariable(index[c]).upper(SMALLEST_SHOWN).weight(1);
-                        }
-                    },
-                    true);
         }
 
         private Solution solve(Consumer<ExpressionsBasedModel> objective, boolean max) {
