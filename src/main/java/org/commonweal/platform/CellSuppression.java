@@ -51,7 +51,8 @@ import org.ojalgo.optimisation.Optimisation;
  * closure is left alone ({@link Masking#unaudited()} counts small cells left unproven, and is 0). The work depends on
  * the figures alone, never on a clock, so the same figures always get the same masks (two patterns of one table, laid
  * side by side, could give cells away). Should the simplex not settle a question within its step limit (or its point
- * fail the check), the ready-made solver (ojAlgo) answers it from scratch.
+ * fail the check, rounding having built up over many steps), a new tableau from the true figures is asked again, and
+ * failing that the ready-made solver (ojAlgo) answers it from scratch.
  */
 public final class CellSuppression {
 
@@ -141,6 +142,11 @@ public final class CellSuppression {
                 }
                 setOf[c] = sets;
                 double value = tableau.maximise(j, SMALLEST_SHOWN, 20 * tableau.cells.length + 1_000);
+                if (Double.isNaN(value) || !tableau.verified()) {
+                    // rounding has built up over many steps: a new tableau from the true figures, asked again
+                    tableau = new LinkedTableau(p, masked, unknowns, p.largest() + SMALLEST_SHOWN, false);
+                    value = tableau.maximise(j, SMALLEST_SHOWN, 20 * tableau.cells.length + 1_000);
+                }
                 if (!Double.isNaN(value) && tableau.verified()) {
                     for (int k = 0; k < tableau.cells.length; k++) {
                         if (primary.get(tableau.cells[k]) && tableau.value(k) >= SMALLEST_SHOWN - 1e-6) {
@@ -148,7 +154,7 @@ public final class CellSuppression {
                         }
                     }
                 } else {
-                    // the tableau did not settle it, or its point drifted: the ready-made solver, from scratch
+                    // the tableau did not settle it even afresh: the ready-made solver, from scratch
                     value = new LinkedSet(p, masked, unknowns, false)
                             .bound(c, true)
                             .prove(primary, proven)
