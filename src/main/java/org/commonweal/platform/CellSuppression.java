@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
 
 /**
  * The plan's one disclosure-control rule for figures about people that leave the care team, after the DHCS Data
@@ -30,22 +29,30 @@ import org.ojalgo.optimisation.Variable;
  * <ol>
  *   <li>a cheap closure, relation by relation (sdcTable's simple heuristic with τ-ARGUS's protection level);
  *   <li>for each linked set of unknowns (masked and unpublished counts tied by relations: a cell's interval depends on
- *       its set alone), one programme whose optimum puts as many small cells as it can at 11 or more together; that
- *       point satisfies everything published, so each small cell reaching 11 in it is proven protected without a
- *       programme of its own;
- *   <li>for each small cell not yet proven, the attacker's maximisation over its whole linked set, nothing held at its
- *       true value (the programme the attacker solves, with a tighter cap on each count, which can only lower the
- *       maximum); its optimum proves every other small cell reaching 11 in it too. While the cell stays below 11, the
- *       complement is the nearest shown non-zero cell of least value (τ-ARGUS weighs cells by value): first in a
- *       relation with the cell, then one relation further out through the linked set, and so on.
+ *       its set alone, so each set is solved alone), the attacker's programme, nothing held at its true value (with a
+ *       cap on each count that can only lower a maximum), asked for each small cell not yet proven in turn: how far can
+ *       it rise? The programme is kept between questions ({@link LinkedTableau}: a bounded primal simplex started from
+ *       the true figures and warm-started from the last answer, since a new objective leaves the last point feasible);
+ *       it stops as soon as the cell reaches 11. Every point it reaches satisfies everything published, so every small
+ *       cell at 11 or more there is proven too (each point is checked against the relations before it proves
+ *       anything); a cell that cannot reach 11 gets the exact maximum the attacker would find;
+ *   <li>complements, all in one pass before the sets are asked again: the first short cell of each set gets one sized
+ *       by its maximum; each other short cell of the set gets one where a relaxation (the unknowns within one, then two
+ *       relations of the cell, with the relations reaching beyond them dropped: its maximum is at least the
+ *       attacker's) still shows it below 11 with the complements chosen so far, and waits for the next question
+ *       otherwise. A complement is the nearest shown non-zero cell (first in a relation with the cell, then one
+ *       relation further out through the linked set, and so on) of least value (τ-ARGUS weighs cells by value) among
+ *       those large enough to let the cell rise to 11, the largest when none is.
  * </ol>
  *
  * Masking more only widens what an attacker can infer (the old point, with the new unknown at its true value, still
- * satisfies everything), so each cell once proven stays proven and each complement is chosen once. Linked sets up to
- * {@link #ALWAYS_AUDITED} unknowns are audited to the end; larger ones share {@link #AUDIT_BUDGET}, and sets beyond
- * {@link #AUDIT_LIMIT} are not taken on. Small cells left unsettled are protected by the closure alone and counted in
- * {@link Masking#unaudited()} (on the demo data: center visits, class attendance and promoter events, whose one linked
- * set of 1,000 to 1,700 unknowns outgrows the budget).
+ * satisfies everything), so each cell once proven stays proven and each complement is chosen once. Every small cell of
+ * every linked set, whatever its size, is audited to the end: there is no work budget and no size beyond which the
+ * closure is left alone ({@link Masking#unaudited()} counts small cells left unproven, and is 0). The work depends on
+ * the figures alone, never on a clock, so the same figures always get the same masks (two patterns of one table, laid
+ * side by side, could give cells away). Should the simplex not settle a question within its step limit (or its point
+ * fail the check, rounding having built up over many steps), a new tableau from the true figures is asked again, and
+ * failing that the ready-made solver (ojAlgo) answers it from scratch.
  */
 public final class CellSuppression {
 
@@ -53,21 +60,10 @@ public final class CellSuppression {
     public static final String MASK = "*";
     /** The smallest count that may be shown: 1 to 10 are masked. */
     public static final int SMALLEST_SHOWN = 11;
-    /**
-     * The largest set of linked unknowns the linear-programming audit takes on (the demo data's largest is about 1,700).
-     * Beyond it the relation-by-relation closure stands alone, and {@link Masking#unaudited()} says for how many small
-     * cells.
-     */
-    static final int AUDIT_LIMIT = 5_000;
-    /** Linked sets up to this many unknowns are always audited to the end, whatever they cost. */
-    static final int ALWAYS_AUDITED = 400;
-    /**
-     * The work the audit may spend per publication on linked sets larger than {@link #ALWAYS_AUDITED}, counted in
-     * programme variables solved (the 12 x 5 x 12 cube with margins needs about 46,000). A count, not a clock, so the
-     * same figures always get the same masks (two patterns of one table, laid side by side, could give cells away).
-     * Small cells still unsettled when it is spent are left to the closure and counted in {@link Masking#unaudited()}.
-     */
-    static final long AUDIT_BUDGET = 60_000;
+    /** The cap of a relaxation's counts: far above any figure, so it lowers no maximum that matters. */
+    private static final double RELAXED_CAP = 1e7;
+    /** How far around a cell (in relations) its relaxations reach before the whole set is asked. */
+    private static final int LOCAL_RADIUS = 2;
 
     private CellSuppression() {}
 
@@ -92,37 +88,83 @@ public final class CellSuppression {
         BitSet masked = (BitSet) primary.clone();
         closeRelations(p, primary, masked);
         BitSet proven = new BitSet();
-        long[] budget = {AUDIT_BUDGET};
-        spread(p, masked, primary, proven, budget);
-        int unaudited = 0;
-        for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
-            if (!proven.get(cell)) {
-                unaudited += protectCell(p, masked, primary, proven, cell, budget) ? 0 : 1;
+        BitSet open = (BitSet) primary.clone();
+        double[] reach = new double[p.size()];
+        int[] setOf = new int[p.size()];
+        while (true) {
+            int sets = ask(p, masked, primary, open, proven, reach, setOf);
+            open.andNot(proven);
+            if (open.isEmpty()) {
+                break;
+            }
+            // the first short cell of each linked set gets its complement from its exact maximum; the others of the
+            // set, whose maxima that complement may have raised, only where a relaxation still shows them short
+            BitSet complemented = new BitSet(sets);
+            for (int cell = open.nextSetBit(0); cell >= 0; cell = open.nextSetBit(cell + 1)) {
+                if (!complemented.get(setOf[cell])) {
+                    complemented.set(setOf[cell]);
+                    masked.set(complementFor(p, masked, cell, reach[cell]));
+                } else {
+                    double relaxed = relaxedReach(p, masked, cell);
+                    if (relaxed < SMALLEST_SHOWN - 1e-6) {
+                        masked.set(complementFor(p, masked, cell, relaxed));
+                    }
+                }
             }
         }
+        BitSet left = (BitSet) primary.clone();
+        left.andNot(proven);
+        int unaudited = left.cardinality();
         return new Masking(p, primary, masked, true, unaudited);
     }
 
     /**
-     * One programme per linked set of unknowns, before any cell is taken on alone: the point where as many small cells
-     * as possible reach {@value #SMALLEST_SHOWN} together (the sum of min(x, 11) over them, maximised). Every small
-     * cell that reaches 11 there is proven protected by that one point, which is what the attacker's programme for it
-     * would have found at least; the per-cell programmes are left for the others.
+     * Asks, for each open small cell, how far it can rise: one warm-started {@link LinkedTableau} per linked set, its
+     * open cells raised one after another; each point it reaches is checked against the relations and proves every
+     * small cell at 11 or more there. Where a cell stays below 11, {@code reach} holds its maximum (the attacker's
+     * answer for the present masks). Returns how many linked sets were asked ({@code setOf} numbers them).
      */
-    private static void spread(Publication p, BitSet masked, BitSet primary, BitSet proven, long[] budget) {
+    private static int ask(
+            Publication p, BitSet masked, BitSet primary, BitSet open, BitSet proven, double[] reach, int[] setOf) {
         BitSet seen = new BitSet();
-        for (int cell = primary.nextSetBit(0); cell >= 0; cell = primary.nextSetBit(cell + 1)) {
+        int sets = 0;
+        for (int cell = open.nextSetBit(0); cell >= 0; cell = open.nextSetBit(cell + 1)) {
             if (seen.get(cell)) {
                 continue;
             }
             BitSet unknowns = component(p, masked, cell);
             seen.or(unknowns);
-            BitSet small = (BitSet) unknowns.clone();
-            small.and(primary);
-            if (small.cardinality() > 1 && unknowns.cardinality() <= AUDIT_LIMIT && spend(budget, unknowns, 1)) {
-                new LinkedSet(p, masked, unknowns, false).spread(small).prove(primary, proven);
+            var tableau = new LinkedTableau(p, masked, unknowns, p.largest() + SMALLEST_SHOWN, false);
+            for (int j = 0; j < tableau.cells.length; j++) {
+                int c = tableau.cells[j];
+                if (!open.get(c) || proven.get(c)) {
+                    continue;
+                }
+                setOf[c] = sets;
+                double value = tableau.maximise(j, SMALLEST_SHOWN, 20 * tableau.cells.length + 1_000);
+                if (Double.isNaN(value) || !tableau.verified()) {
+                    // rounding has built up over many steps: a new tableau from the true figures, asked again
+                    tableau = new LinkedTableau(p, masked, unknowns, p.largest() + SMALLEST_SHOWN, false);
+                    value = tableau.maximise(j, SMALLEST_SHOWN, 20 * tableau.cells.length + 1_000);
+                }
+                if (!Double.isNaN(value) && tableau.verified()) {
+                    for (int k = 0; k < tableau.cells.length; k++) {
+                        if (primary.get(tableau.cells[k]) && tableau.value(k) >= SMALLEST_SHOWN - 1e-6) {
+                            proven.set(tableau.cells[k]);
+                        }
+                    }
+                } else {
+                    // the tableau did not settle it even afresh: the ready-made solver, from scratch
+                    value = new LinkedSet(p, masked, unknowns, false)
+                            .bound(c, true)
+                            .prove(primary, proven)
+                            .value();
+                }
+                reach[c] = value;
             }
+            sets++;
         }
+        return sets;
     }
 
     /**
@@ -184,99 +226,67 @@ public final class CellSuppression {
     }
 
     /**
-     * Masks complements until the cell is protected; false when its linked unknowns are too many to audit. The
-     * attacker's programme is solved over the cell's whole linked set (nothing held at its true value); its optimum is
-     * also a point of the set, so every other small cell reaching 11 in it is proven on the way.
+     * An upper bound on the largest value the cell can take, from programmes smaller than its linked set: the unknowns
+     * within one, then two relations of the cell, with the relations reaching beyond them dropped (a relaxation: its
+     * maximum is at least the attacker's). The first below 11 shows a complement is needed, and by how much the cell
+     * must still be able to rise; infinity when none is below 11 (then only the whole set can tell).
      */
-    private static boolean protectCell(
-            Publication p, BitSet masked, BitSet primary, BitSet proven, int cell, long[] budget) {
-        while (true) {
-            BitSet unknowns = component(p, masked, cell);
-            if (unknowns.cardinality() > AUDIT_LIMIT || !spend(budget, unknowns, 0)) {
-                return false;
-            }
-            if (!provenShort(p, masked, primary, proven, cell, unknowns, budget)) {
-                if (!spend(budget, unknowns, 1)) {
-                    return false;
-                }
-                new LinkedSet(p, masked, unknowns, false).bound(cell, true).prove(primary, proven);
-            }
-            if (proven.get(cell)) {
-                return true;
-            }
-            int best = complement(p, masked, cell);
-            if (best < 0) {
-                throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
-            }
-            masked.set(best);
-        }
-    }
-
-    /**
-     * The answer for one cell from programmes smaller than its linked set, where they settle it: the unknowns within a
-     * few relations of the cell, first with every other unknown held at its true value (a restriction: its maximum is
-     * at most the attacker's, so reaching 11 proves the cell protected and its point proves others), then with the
-     * relations reaching beyond them dropped (a relaxation: its maximum is at least the attacker's, so staying below
-     * 11 proves a complement is needed). True when one of them settled it (then {@code proven} says which way).
-     */
-    private static boolean provenShort(
-            Publication p, BitSet masked, BitSet primary, BitSet proven, int cell, BitSet unknowns, long[] budget) {
+    private static double relaxedReach(Publication p, BitSet masked, int cell) {
         BitSet ball = new BitSet();
         ball.set(cell);
-        for (int radius = 1; radius <= 3; radius++) {
-            BitSet grown = (BitSet) ball.clone();
-            for (int c = ball.nextSetBit(0); c >= 0; c = ball.nextSetBit(c + 1)) {
-                for (int r : p.relationsOf(c)) {
-                    for (int o : p.relations().get(r)) {
-                        if (unknown(p, masked, o)) {
-                            grown.set(o);
-                        }
+        for (int radius = 1; radius <= LOCAL_RADIUS; radius++) {
+            BitSet grown = grow(p, masked, ball);
+            if (grown.cardinality() == ball.cardinality()) {
+                break;
+            }
+            ball = grown;
+            var relaxation = new LinkedTableau(p, masked, ball, RELAXED_CAP, true);
+            double relaxed =
+                    relaxation.maximise(relaxation.column(cell), SMALLEST_SHOWN, 20 * ball.cardinality() + 1_000);
+            if (relaxed < SMALLEST_SHOWN - 1e-6) {
+                return relaxed;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static int complementFor(Publication p, BitSet masked, int cell, double reach) {
+        int best = complement(p, masked, cell, (long) Math.ceil(SMALLEST_SHOWN - reach - 1e-6));
+        if (best < 0) {
+            throw new IllegalStateException("no complementary cell can protect " + p.key(cell));
+        }
+        return best;
+    }
+
+    /** The unknowns within one more relation of these. */
+    private static BitSet grow(Publication p, BitSet masked, BitSet ball) {
+        BitSet grown = (BitSet) ball.clone();
+        for (int c = ball.nextSetBit(0); c >= 0; c = ball.nextSetBit(c + 1)) {
+            for (int r : p.relationsOf(c)) {
+                for (int o : p.relations().get(r)) {
+                    if (unknown(p, masked, o)) {
+                        grown.set(o);
                     }
                 }
             }
-            ball = grown;
-            if (ball.cardinality() == unknowns.cardinality()) {
-                return false;
-            }
-            spend(budget, unknowns, 2.0 * ball.cardinality() / unknowns.cardinality());
-            new LinkedSet(p, masked, ball, false).bound(cell, true).prove(primary, proven);
-            if (proven.get(cell)) {
-                return true;
-            }
-            if (new LinkedSet(p, masked, ball, true).bound(cell, true).value() < SMALLEST_SHOWN - 1e-6) {
-                return true;
-            }
         }
-        return false;
+        return grown;
     }
 
     /**
-     * Charges {@code times} programmes over a linked set to the budget when the set is larger than {@link
-     * #ALWAYS_AUDITED}; false (nothing charged) when the budget is spent.
+     * The complement to mask next (τ-ARGUS's cost by value, taken nearest first): among the shown non-zero cells in a
+     * relation with the cell itself, the smallest that exceeds {@code need} (a part that falls by {@code need} so that
+     * the cell can rise by it stays at least 1), or the largest when none does; failing any, the same among the cells
+     * in a relation with the unknowns one relation away from it, and so on outwards through the linked set. A cell far
+     * away in a large linked set seldom opens the way a near one does.
      */
-    private static boolean spend(long[] budget, BitSet unknowns, double times) {
-        int size = unknowns.cardinality();
-        if (size <= ALWAYS_AUDITED) {
-            return true;
-        }
-        if (budget[0] <= 0) {
-            return false;
-        }
-        budget[0] -= Math.round(times * size);
-        return true;
-    }
-
-    /**
-     * The complement to mask next (τ-ARGUS's cost by value, taken nearest first): the smallest shown non-zero cell in
-     * a relation with the cell itself; failing that, with the unknowns one relation away from it, and so on outwards
-     * through the linked set. A cell far away in a large linked set seldom opens the way a near one does.
-     */
-    private static int complement(Publication p, BitSet masked, int cell) {
+    private static int complement(Publication p, BitSet masked, int cell, long need) {
         BitSet seen = new BitSet();
         seen.set(cell);
         List<Integer> layer = List.of(cell);
         while (!layer.isEmpty()) {
             int best = -1;
+            int largest = -1;
             List<Integer> next = new ArrayList<>();
             for (int c : layer) {
                 for (int r : p.relationsOf(c)) {
@@ -286,14 +296,19 @@ public final class CellSuppression {
                                 seen.set(o);
                                 next.add(o);
                             }
-                        } else if (p.value(o) > 0 && (best < 0 || p.value(o) < p.value(best))) {
-                            best = o;
+                        } else if (p.value(o) > 0) {
+                            if (p.value(o) > need && (best < 0 || p.value(o) < p.value(best))) {
+                                best = o;
+                            }
+                            if (largest < 0 || p.value(o) > p.value(largest)) {
+                                largest = o;
+                            }
                         }
                     }
                 }
             }
-            if (best >= 0) {
-                return best;
+            if (best >= 0 || largest >= 0) {
+                return best >= 0 ? best : largest;
             }
             layer = next;
         }
@@ -350,7 +365,8 @@ public final class CellSuppression {
      * The attacker's programme over one linked set of unknowns: a variable per unknown (a masked count at least 1, an
      * unpublished one at least 0; none above the largest published count plus 11, which only lowers a maximum, so a
      * cell proven to reach 11 under it reaches 11 for any reader) and an equation per relation among them, with the
-     * shown figures as constants. Built once and re-solved with another objective.
+     * shown figures as constants, built afresh for each question (ojAlgo's warm start through bound changes was tried:
+     * its in-place simplex re-solved these sets several times slower than a fresh model with its presolve).
      */
     private static final class LinkedSet {
 
@@ -384,24 +400,6 @@ public final class CellSuppression {
         /** The attacker's bound on one cell. */
         Solution bound(int cell, boolean max) {
             return solve(model -> model.getVariable(index[cell]).weight(1), max);
-        }
-
-        /** The point where the most of these small cells reach 11 together. */
-        Solution spread(BitSet small) {
-            return solve(
-                    model -> {
-                        for (int c = small.nextSetBit(0); c >= 0; c = small.nextSetBit(c + 1)) {
-                            Variable y = model.addVariable("y" + c)
-                                    .lower(0)
-                                    .upper(SMALLEST_SHOWN)
-                                    .weight(1);
-                            model.addExpression("y<=x" + c)
-                                    .set(y, 1)
-                                    .set(model.getVariable(index[c]), -1)
-                                    .upper(0);
-                        }
-                    },
-                    true);
         }
 
         private Solution solve(Consumer<ExpressionsBasedModel> objective, boolean max) {
