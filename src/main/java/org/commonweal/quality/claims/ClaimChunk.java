@@ -51,7 +51,7 @@ final class ClaimChunk {
                 place_of_service, facility_type, statement_from, statement_to, total_charge, diagnoses,
                 icd10_procedures, billing_provider, rendering_provider, npi_unlinked)""";
     private static final String COPY_LINES = """
-            quality.service_line (claim_id, line_number, service_from, service_to, procedure_code, modifiers,
+            quality.service_line (claim_id, member_id, line_number, service_from, service_to, procedure_code, modifiers,
                 revenue_code, units, charge, place_of_service, rendering_npi, rendering_provider)""";
     private static final String COPY_REJECTS =
             "quality.claim_reject (file_id, segment_number, segment_tag, loop_id, patient_control_number, reason)";
@@ -377,12 +377,13 @@ final class ClaimChunk {
                 }
                 claims.finish();
             }
-            try (var serviceLines = new CopyBinary(c, COPY_LINES, 12)) {
+            try (var serviceLines = new CopyBinary(c, COPY_LINES, 13)) {
                 for (Stored s : stored) {
                     for (var line : s.claim.lines()) {
                         serviceLines
                                 .row()
                                 .int8(s.id)
+                                .text(s.memberId)
                                 .int4(line.lineNumber())
                                 .date(line.from())
                                 .date(line.to())

@@ -18,22 +18,25 @@ import org.postgresql.PGConnection;
 
 /**
  * The current claims of a range of members, read for a measure run by one {@code COPY (select …) TO STDOUT (FORMAT
- * binary)} over a member-id range ({@code member_id between first and last}, the partial index on current claims):
- * coverage streams the active members in member-id order, so a batch's claims are one index range scan, with no
- * member-id array to send and match. Binary rows carry dates as day numbers and diagnoses as binary arrays, so
- * nothing is parsed from text (the JDBC path parsed every date and {@code text[]} literal). Claims of members in the
- * range that are not asked for (not active on the period's last day) are skipped. The lines are looked up per claim
- * by their primary key ({@code offset 0} keeps the lateral subquery from being flattened into a join): a batch's
- * claims are a sliver of the table, and a hash join read every service line of the table for every batch. Each line
- * also carries its revenue code and the NPI of the practitioner the visit counts for, so attribution by claims
- * ({@link ClaimPlurality#visits(Map, LocalDate, LocalDate)}) reads no claim a second time.
+ * binary)} over a member-id range ({@code member_id between first and last}): coverage streams the active members in
+ * member-id order, so a batch's claims are one range of the member-order index {@code claim_member} and its lines one
+ * range of {@code service_line_member} (each line carries its claim's member), with no member-id array to send and
+ * match. Claims arrive in date order, so until the tables are put in member order ({@link ClaimOrder}, the
+ * {@code compact-claims} command) those ranges still point at scattered heap pages; after it, a batch reads
+ * contiguous pages once. Binary rows carry dates as day numbers and diagnoses as binary arrays, so nothing is parsed
+ * from text. Claims of members in the range that are not asked for (not active on the period's last day) are
+ * skipped. Scattered members (a recompute) are read by the member index and each claim's lines by the service-line
+ * primary key ({@code offset 0} keeps the lateral subquery from being flattened into a hash join over every line).
+ * Each line also carries its revenue code and the NPI of the practitioner the visit counts for, so attribution by
+ * claims ({@link ClaimPlurality#visits(Map, LocalDate, LocalDate)}) reads no claim a second time.
  */
 final class ClaimCopy {
 
     /** Days between 1970-01-01 and PostgreSQL's epoch, 2000-01-01. */
     private static final int POSTGRES_EPOCH_DAY = (int) LocalDate.of(2000, 1, 1).toEpochDay();
 
-    private static final String SELECT = """
+    /** The columns of a claim row: the claim, then its line (null for a claim without lines), then the NPI. */
+    private static final String COLUMNS = """
             select c.member_id, c.id, c.claim_number, c.form, c.statement_from, c.statement_to, c.diagnoses,
               c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code, l.revenue_code,
               case when l.rendering_npi is not null then
@@ -41,6 +44,21 @@ final class ClaimCopy {
                    when c.rendering_npi is not null then
                      case when c.rendering_provider like 'Practitioner/%%' then c.rendering_npi end
                    when c.billing_provider like 'Practitioner/%%' then c.billing_npi end
+            """;
+
+    /**
+     * A range of members: claims and lines each one range of its member-order index ({@code claim_member},
+     * {@code service_line_member}), the lines' range stated in the join so it restricts their scan; after {@code
+     * compact-claims} both ranges are contiguous pages.
+     */
+    private static final String RANGE = COLUMNS + """
+            from quality.claim c left join quality.service_line l
+              on l.member_id = c.member_id and l.claim_id = c.id and l.member_id between %1$s and %2$s
+            where c.member_id between %1$s and %2$s and c.status = 'current'
+            order by c.member_id, c.id, l.line_number""";
+
+    /** Scattered members: each claim's lines by the service-line primary key (a lateral subquery kept apart). */
+    private static final String SCATTERED = COLUMNS + """
             from quality.claim c left join lateral (
               select line_number, service_from, service_to, procedure_code, revenue_code, rendering_npi,
                 rendering_provider from quality.service_line
@@ -54,7 +72,7 @@ final class ClaimCopy {
 
     /** The query for the members {@code first}–{@code last} (in the database's order of member ids). */
     static String select(String first, String last) {
-        return SELECT.formatted("c.member_id between " + literal(first) + " and " + literal(last));
+        return RANGE.formatted(literal(first), literal(last));
     }
 
     /**
@@ -65,7 +83,7 @@ final class ClaimCopy {
     static String select(Collection<String> members) {
         var ids = new StringJoiner(", ", "c.member_id = any(array[", "]::text[])");
         for (var m : members) ids.add(literal(m));
-        return SELECT.formatted(ids.toString());
+        return SCATTERED.formatted(ids.toString());
     }
 
     /**
@@ -108,7 +126,7 @@ final class ClaimCopy {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    /** The rows of {@link #SELECT} in COPY's binary format into claims by member. */
+    /** The rows of {@link #COLUMNS} in COPY's binary format into claims by member. */
     static Map<String, List<ClaimResources.StoredClaim>> decode(byte[] b, int size, Set<String> members) {
         var byMember = new HashMap<String, List<ClaimResources.StoredClaim>>();
         var r = new Reader(b, size);

@@ -120,9 +120,10 @@ class AttributionOnceIntegrationTests {
                 with c as (
                   insert into quality.claim (file_id, segment_number, patient_control_number, form, frequency_code,
                     status, member_id, billing_npi, rendering_npi, rendering_provider, npi_unlinked)
-                  values (?, ?, ?, 'P', '1', 'current', ?, '1234567893', ?, ?, false) returning id)
-                insert into quality.service_line (claim_id, line_number, service_from, service_to, procedure_code)
-                select id, 1, ?, ?, '99213' from c""")
+                  values (?, ?, ?, 'P', '1', 'current', ?, '1234567893', ?, ?, false) returning id, member_id)
+                insert into quality.service_line (claim_id, member_id, line_number, service_from, service_to,
+                  procedure_code)
+                select id, member_id, 1, ?, ?, '99213' from c""")
                 .params(
                         fileId,
                         segment,

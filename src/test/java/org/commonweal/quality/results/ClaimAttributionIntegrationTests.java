@@ -108,8 +108,9 @@ class ClaimAttributionIntegrationTests {
                 .query(Long.class)
                 .single();
         jdbc.sql("""
-                insert into quality.service_line (claim_id, line_number, service_from, service_to, procedure_code)
-                values (?, 1, ?, ?, ?)""").params(claim, day, day, code).update();
+                insert into quality.service_line (claim_id, member_id, line_number, service_from, service_to,
+                  procedure_code)
+                select id, member_id, 1, ?, ?, ? from quality.claim where id = ?""").params(day, day, code, claim).update();
     }
 
     private void visit(String member, Listed p, LocalDate day) {

@@ -101,7 +101,8 @@ class ClaimCopyIntegrationTests {
 
     private void line(long claim, int number, String from, String to, String code) {
         jdbc.sql("""
-                insert into quality.service_line (claim_id, line_number, service_from, service_to, procedure_code)
-                values (?, ?, ?::date, ?::date, ?)""").params(claim, number, from, to, code).update();
+                insert into quality.service_line (claim_id, member_id, line_number, service_from, service_to,
+                  procedure_code)
+                select id, member_id, ?, ?::date, ?::date, ? from quality.claim where id = ?""").params(number, from, to, code, claim).update();
     }
 }

@@ -120,10 +120,12 @@ class PluralityFromClaimsIntegrationTests {
         int n = 0;
         for (var l : lines) {
             jdbc.sql("""
-                    insert into quality.service_line (claim_id, line_number, service_from, service_to, procedure_code,
-                      revenue_code, rendering_npi, rendering_provider) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into quality.service_line (claim_id, member_id, line_number, service_from, service_to,
+                      procedure_code, revenue_code, rendering_npi, rendering_provider)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             id,
+                            member,
                             ++n,
                             l.day(),
                             l.day(),
