@@ -7,6 +7,5 @@ alter table quality.service_line add column member_id text;
 update quality.service_line l set member_id = c.member_id from quality.claim c where c.id = l.claim_id;
 alter table quality.service_line alter column member_id set not null;
 create index service_line_member on quality.service_line (member_id, claim_id, line_number);
--- CLUSTER needs a full index: this one also serves every look-up of current claims by member (status filtered)
+-- CLUSTER needs a full index (the partial claim_current_member stays for scattered look-ups of current claims)
 create index claim_member on quality.claim (member_id, id);
-drop index quality.claim_current_member;
