@@ -208,6 +208,9 @@ public final class AdequacyDisclosure {
     /** The rule and layout versions together, as {@link #digest} starts with them. */
     private static final String RULE = CellSuppression.VERSION + '\n' + LAYOUT_VERSION + '\n';
 
+    /** Names the rule and layout alone: stored beside each publication's digest, compared without the results. */
+    static final String RULE_DIGEST = HexFormat.of().formatHex(sha256().digest(RULE.getBytes(StandardCharsets.UTF_8)));
+
     /**
      * Names exactly what a publication's masks are decided over: the rule ({@link CellSuppression#VERSION}), the
      * publication's layout ({@link #LAYOUT_VERSION}) and its results, field by field in the order read. Masks stored
