@@ -85,8 +85,9 @@ public final class AdequacyDisclosure {
         return suppress;
     }
 
-    /** A roll-up row (key 0 for the county) as shown. */
+    /** A roll-up row (key 0 for the county) and its figures as shown; {@code hidden} when any count is masked. */
     public record Shown(
+            AdequacyReport.Row row,
             String members,
             String met,
             String notMet,
@@ -131,6 +132,7 @@ public final class AdequacyDisclosure {
         boolean metShown = !m.contains(met);
         boolean membersShown = !m.contains(members);
         return new Shown(
+                row,
                 count(m, members, row.members()),
                 count(m, met, row.met()),
                 count(m, notMet, row.notMet()),
