@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.commonweal.adequacy.engine.ZipResult;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +16,28 @@ import org.junit.jupiter.api.Test;
  */
 class AdequacyDisclosureTests {
 
+    private static final String[] ZIPS = {"90001", "90002", "91331"};
+    /** Per ZIP: SPA, region, members, met, met by miles, by minutes, by alternative. */
+    private static final int[][] COUNTS = {
+        {6, 7, 120, 112, 110, 100, 2}, {6, 7, 9, 4, 4, 3, 0}, {2, 3, 300, 300, 290, 280, 0}
+    };
+
+    private static ZipResult result(String zip, int[] n, double maxMiles, double sumMiles) {
+        return new ZipResult("MCLA", "pcp", zip, n[0], n[1], n[2], n[3], n[4], n[5], n[6], maxMiles, sumMiles);
+    }
+
     private static List<ZipResult> results() {
-        return List.of(
-                new ZipResult("MCLA", "pcp", "90001", 6, 7, 120, 112, 110, 100, 2, 8.5, 400.0),
-                new ZipResult("MCLA", "pcp", "90002", 6, 7, 9, 4, 4, 3, 0, 12.0, 60.0),
-                new ZipResult("MCLA", "pcp", "91331", 2, 3, 300, 300, 290, 280, 0, 4.0, 700.0));
+        List<ZipResult> results = new ArrayList<>();
+        for (int i = 0; i < ZIPS.length; i++) {
+            results.add(result(ZIPS[i], COUNTS[i], 8.5, 400.0));
+        }
+        return results;
     }
 
     @Test
     void theSameResultsGiveTheSameDigestComputedTwice() {
         String first = AdequacyDisclosure.digest(results());
-        String second = AdequacyDisclosure.digest(new ArrayList<>(results()));
+        String second = AdequacyDisclosure.digest(results());
         assertThat(first).hasSize(64).isEqualTo(second);
         assertThat(AdequacyDisclosure.decide("MCLA", "pcp", results()).digest())
                 .as("the digest a decision is stored under")
@@ -36,84 +46,31 @@ class AdequacyDisclosureTests {
 
     @Test
     void everyFigureTheMasksDependOnChangesTheDigest() {
-        List<UnaryOperator<ZipResult>> changes = List.of(
-                z -> copy(z, z.members() + 1, z.met(), z.metByMiles(), z.metByMinutes(), z.metByAlternative()),
-                z -> copy(z, z.members(), z.met() - 1, z.metByMiles(), z.metByMinutes(), z.metByAlternative()),
-                z -> copy(z, z.members(), z.met(), z.metByMiles() - 1, z.metByMinutes(), z.metByAlternative()),
-                z -> copy(z, z.members(), z.met(), z.metByMiles(), z.metByMinutes() - 1, z.metByAlternative()),
-                z -> copy(z, z.members(), z.met(), z.metByMiles(), z.metByMinutes(), z.metByAlternative() + 1),
-                z -> new ZipResult(
-                        z.productLine(),
-                        z.providerType(),
-                        "90003",
-                        z.spa(),
-                        z.rcacRegion(),
-                        z.members(),
-                        z.met(),
-                        z.metByMiles(),
-                        z.metByMinutes(),
-                        z.metByAlternative(),
-                        z.maxMiles(),
-                        z.sumMiles()),
-                z -> new ZipResult(
-                        z.productLine(),
-                        z.providerType(),
-                        z.zip(),
-                        z.spa() + 1,
-                        z.rcacRegion(),
-                        z.members(),
-                        z.met(),
-                        z.metByMiles(),
-                        z.metByMinutes(),
-                        z.metByAlternative(),
-                        z.maxMiles(),
-                        z.sumMiles()));
         Set<String> digests = new HashSet<>();
         digests.add(AdequacyDisclosure.digest(results()));
-        for (var change : changes) {
-            List<ZipResult> changed = new ArrayList<>(results());
-            changed.set(1, change.apply(changed.get(1)));
-            digests.add(AdequacyDisclosure.digest(changed));
+        int changes = 0;
+        for (int field = 0; field < COUNTS[1].length; field++) {
+            int[] changed = COUNTS[1].clone();
+            changed[field]++;
+            digests.add(digestWithSecond(result(ZIPS[1], changed, 8.5, 400.0)));
+            changes++;
         }
-        assertThat(digests).as("one digest per set of figures").hasSize(changes.size() + 1);
+        digests.add(digestWithSecond(result("90003", COUNTS[1], 8.5, 400.0)));
+        changes++;
+        assertThat(digests).as("one digest per set of figures").hasSize(changes + 1);
     }
 
     @Test
     void distancesTheRuleNeverSeesLeaveTheDigest() {
-        // the mileage sums are not published as counts and the rule never sees them: the same masks, the same digest
-        List<ZipResult> farther = new ArrayList<>(results());
-        ZipResult z = farther.getFirst();
-        farther.set(
-                0,
-                new ZipResult(
-                        z.productLine(),
-                        z.providerType(),
-                        z.zip(),
-                        z.spa(),
-                        z.rcacRegion(),
-                        z.members(),
-                        z.met(),
-                        z.metByMiles(),
-                        z.metByMinutes(),
-                        z.metByAlternative(),
-                        99.0,
-                        9_999.0));
-        assertThat(AdequacyDisclosure.digest(farther)).isEqualTo(AdequacyDisclosure.digest(results()));
+        // the mileage is not a count and the rule never sees it: the same masks, the same digest
+        assertThat(digestWithSecond(result(ZIPS[1], COUNTS[1], 99.0, 9_999.0)))
+                .isEqualTo(AdequacyDisclosure.digest(results()));
     }
 
-    private static ZipResult copy(ZipResult z, int members, int met, int miles, int minutes, int alternative) {
-        return new ZipResult(
-                z.productLine(),
-                z.providerType(),
-                z.zip(),
-                z.spa(),
-                z.rcacRegion(),
-                members,
-                met,
-                miles,
-                minutes,
-                alternative,
-                z.maxMiles(),
-                z.sumMiles());
+    /** The digest of the results with the second ZIP's replaced. */
+    private static String digestWithSecond(ZipResult second) {
+        List<ZipResult> results = results();
+        results.set(1, second);
+        return AdequacyDisclosure.digest(results);
     }
 }
