@@ -56,6 +56,17 @@ import org.ojalgo.optimisation.Optimisation;
  */
 public final class CellSuppression {
 
+    /**
+     * The rule's version, for modules that store masks with their figures (adequacy's {@code run_mask} digests it with
+     * the results): stored masks decided under another version are decided again. Bump it when the rule changes what
+     * it masks (the threshold, the mask, the method of the audit or of choosing complements) or how a
+     * {@link Publication} is read; a change that gives the same masks for the same figures (speed, logging) leaves it.
+     */
+    public static final String VERSION = "cell-suppression-v1: counts 1-10 masked, zero shown, one mask '*';"
+            + " complementary cells until no small count can be derived (closure relation by relation, then the"
+            + " attacker's LP per linked set, every small cell audited to the end; complements nearest first, least"
+            + " value large enough to let the cell reach 11)";
+
     /** What stands in place of a masked figure, in every page, chart label, export and brief. */
     public static final String MASK = "*";
     /** The smallest count that may be shown: 1 to 10 are masked. */

@@ -51,8 +51,9 @@ class QualityImportCommandsIntegrationTests {
     }
 
     @Test
-    void theThreeStandOnTheSharedSupport() {
-        for (String name : List.of("import-837", "import-supplemental", "import-performance-levels")) {
+    void theImportCommandsStandOnTheSharedSupport() {
+        for (String name :
+                List.of("import-837", "import-supplemental", "import-clinical", "import-performance-levels")) {
             assertThat(command(name)).as(name).isInstanceOf(ImportCommand.class);
         }
     }
@@ -80,6 +81,22 @@ class QualityImportCommandsIntegrationTests {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("labs or immunizations");
         assertThatThrownBy(() -> run("import-supplemental", "labs")).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void clinicalDataExitsByTheOneTable() throws Exception {
+        String notFhir = file("not-fhir.json", "{\"resourceType\": \"Nonsense\"}");
+        assertThat(run("import-clinical", "bundle", notFhir))
+                .as("refused whole")
+                .isEqualTo(4);
+        assertThat(run("import-clinical", "ndjson", dir.resolve("absent.ndjson").toString()))
+                .as("missing")
+                .isEqualTo(4);
+        assertThatThrownBy(() -> run("import-clinical", "csv", notFhir))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("bundle or ndjson");
+        assertThatThrownBy(() -> run("withdraw-clinical", "first")).isInstanceOf(UsageException.class);
+        assertThat(run("withdraw-clinical", "999999999")).as("no such source").isEqualTo(4);
     }
 
     @Test

@@ -85,8 +85,9 @@ public final class AdequacyDisclosure {
         return suppress;
     }
 
-    /** A roll-up row (key 0 for the county) as shown. */
+    /** A roll-up row (key 0 for the county) and its figures as shown; {@code hidden} when any count is masked. */
     public record Shown(
+            AdequacyReport.Row row,
             String members,
             String met,
             String notMet,
@@ -131,6 +132,7 @@ public final class AdequacyDisclosure {
         boolean metShown = !m.contains(met);
         boolean membersShown = !m.contains(members);
         return new Shown(
+                row,
                 count(m, members, row.members()),
                 count(m, met, row.met()),
                 count(m, notMet, row.notMet()),
@@ -195,13 +197,30 @@ public final class AdequacyDisclosure {
     }
 
     /**
-     * Names exactly what a publication's masks are decided over: its results, field by field in the order read, and
-     * the rule (the class files of {@link CellSuppression}, {@link Publication} and of this class, which says how the
-     * figures add up). Masks stored under another digest belong to other figures or another rule.
+     * How this class lays a publication out for the rule: the rows and relations of {@link #publication} (county, SPA
+     * and region rows summing to the county, gap rows per ZIP, members = met + not met, the met-by columns masked with
+     * met). Bump it when the rule or the publication's layout changes: masks stored under the old version are then
+     * decided again. Stored with the masks through {@link #digest}; unlike the class files it replaces, it does not
+     * change with every build, so a deploy leaves the stored masks standing.
+     */
+    static final String LAYOUT_VERSION = "adequacy-publication-v1: county, SPA and region rows (each level sums to the"
+            + " county), gap rows per ZIP (members = met in the ZIP, unpublished, + not met; other ZIPs' members"
+            + " unpublished), members = met + not met per row, met by miles / minutes / alternative masked with met";
+
+    /** The rule and layout versions together, as {@link #digest} starts with them. */
+    private static final String RULE = CellSuppression.VERSION + '\n' + LAYOUT_VERSION + '\n';
+
+    /** Names the rule and layout alone: stored beside each publication's digest, compared without the results. */
+    static final String RULE_DIGEST = HexFormat.of().formatHex(sha256().digest(RULE.getBytes(StandardCharsets.UTF_8)));
+
+    /**
+     * Names exactly what a publication's masks are decided over: the rule ({@link CellSuppression#VERSION}), the
+     * publication's layout ({@link #LAYOUT_VERSION}) and its results, field by field in the order read. Masks stored
+     * under another digest belong to other figures or another rule.
      */
     static String digest(List<ZipResult> results) {
         var sha = sha256();
-        sha.update(RULE);
+        sha.update(RULE.getBytes(StandardCharsets.UTF_8));
         for (ZipResult r : results) {
             sha.update((r.productLine()
                             + '|'
@@ -226,24 +245,6 @@ public final class AdequacyDisclosure {
                     .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static final byte[] RULE = rule();
-
-    private static byte[] rule() {
-        var sha = sha256();
-        List<Class<?>> classes = new ArrayList<>(List.of(CellSuppression.class.getNestMembers()));
-        classes.add(Publication.class);
-        classes.add(AdequacyDisclosure.class);
-        for (Class<?> c : classes) {
-            String file = c.getName().replace('.', '/') + ".class";
-            try (var in = c.getClassLoader().getResourceAsStream(file)) {
-                sha.update(in == null ? file.getBytes(StandardCharsets.UTF_8) : in.readAllBytes());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return sha.digest();
     }
 
     private static java.security.MessageDigest sha256() {

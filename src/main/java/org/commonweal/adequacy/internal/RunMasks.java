@@ -84,15 +84,49 @@ public class RunMasks {
         }
     }
 
-    /** The newest run's masks, when the application starts (a run stored by a command or before an upgrade). */
+    /**
+     * The newest run's masks, when the application starts (a run stored by a command, or masks stored under an older
+     * rule): in the background, and only for the publications that need it ({@link #decideStale}).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void decideNewestRun() {
-        store.runs().stream().findFirst().map(RunSummary::id).ifPresent(this::queue);
+        store.runs().stream().findFirst().map(RunSummary::id).ifPresent(id -> queue(id, () -> decideStale(id)));
+    }
+
+    /**
+     * Decides the masks of a run's publications that have none stored under this rule, or whose digest is not that
+     * of their results; returns how many were decided. The cheap check first: one count of the run's publications
+     * against its rows stored under this rule ({@link AdequacyDisclosure#RULE_DIGEST}); a run's results never change
+     * once stored, so when every publication has one, nothing is read or decided. Otherwise {@link #decide}.
+     */
+    int decideStale(long runId) {
+        long started = System.nanoTime();
+        var counts = jdbc.sql("""
+                select (select count(*) from (select distinct product_line, provider_type
+                                                from adequacy.run_zip_result where run_id = :run) p),
+                       (select count(*) from adequacy.run_mask where run_id = :run and rule_digest = :rule)""")
+                .param("run", runId)
+                .param("rule", AdequacyDisclosure.RULE_DIGEST)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (counts[0] == counts[1]) {
+            log.info(
+                    "adequacy masks of run {}: all {} publication(s) stored under this rule, none decided ({} ms)",
+                    runId,
+                    counts[0],
+                    (System.nanoTime() - started) / 1_000_000);
+            return 0;
+        }
+        return decide(runId);
     }
 
     private void queue(long runId) {
+        queue(runId, () -> decide(runId));
+    }
+
+    private void queue(long runId, Runnable decision) {
         try {
-            executor.execute(() -> decideLogged(runId));
+            executor.execute(() -> decideLogged(runId, decision));
         } catch (TaskRejectedException e) {
             // stopping (the run is stored all the same: its masks are decided by the views)
             log.info(
@@ -102,9 +136,9 @@ public class RunMasks {
         }
     }
 
-    private void decideLogged(long runId) {
+    private void decideLogged(long runId, Runnable decision) {
         try {
-            decide(runId);
+            decision.run();
         } catch (RuntimeException e) {
             // views decide the masks they need until then; the message names no member
             if (stopping) {
@@ -115,8 +149,11 @@ public class RunMasks {
         }
     }
 
-    /** Decides and stores the masks of every publication of a run that has none stored for its results. */
-    void decide(long runId) {
+    /**
+     * Decides and stores the masks of every publication of a run that has none stored for its results; returns how
+     * many were decided.
+     */
+    int decide(long runId) {
         long started = System.nanoTime();
         Map<String, CellMasks> stored = stored(runId);
         int decided = 0;
@@ -137,6 +174,7 @@ public class RunMasks {
                 runId,
                 decided,
                 (System.nanoTime() - started) / 1_000_000);
+        return decided;
     }
 
     /** The masks stored for a run, by publication. */
@@ -164,10 +202,11 @@ public class RunMasks {
         try {
             jdbc.sql("""
                     insert into adequacy.run_mask (run_id, product_line, provider_type, results_digest, masked,
-                        small_cells, unaudited, decided_ms, decided_by)
-                    values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?)
+                        small_cells, unaudited, decided_ms, decided_by, rule_digest)
+                    values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)
                     on conflict (run_id, product_line, provider_type) do update set
                         results_digest = excluded.results_digest, masked = excluded.masked,
+                        rule_digest = excluded.rule_digest,
                         small_cells = excluded.small_cells, unaudited = excluded.unaudited,
                         decided_ms = excluded.decided_ms, decided_by = excluded.decided_by, decided_at = now()
                      where adequacy.run_mask.results_digest <> excluded.results_digest""")
@@ -180,7 +219,8 @@ public class RunMasks {
                             masks.smallCells(),
                             masks.unaudited(),
                             masks.millis(),
-                            by)
+                            by,
+                            AdequacyDisclosure.RULE_DIGEST)
                     .update();
         } catch (RuntimeException e) {
             // a run removed meanwhile, or the database unavailable: the masks are decided again when next needed

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.commonweal.adequacy.Adequacy.RunSummary;
 import org.commonweal.adequacy.engine.ZipResult;
 import org.commonweal.adequacy.internal.AdequacyDisclosure;
@@ -165,7 +166,11 @@ class AdequacyController implements AccessRules {
                             spaViews.stream().map(v -> "SPA " + v.row().key()).toList()));
             model.addAttribute(
                     "chartValues",
-                    String.join("|", spaViews.stream().map(RowView::percent).toList()));
+                    String.join(
+                            "|",
+                            spaViews.stream()
+                                    .map(AdequacyDisclosure.Shown::percent)
+                                    .toList()));
             model.addAttribute(
                     "trendLabels",
                     String.join(
@@ -198,40 +203,10 @@ class AdequacyController implements AccessRules {
                 .toList();
     }
 
-    /** A roll-up row as shown, with small cells (and their complements) suppressed where asked. */
-    record RowView(
-            AdequacyReport.Row row,
-            String members,
-            String met,
-            String notMet,
-            String percent,
-            String byMiles,
-            String byMinutes,
-            String byAlternative,
-            String averageMiles,
-            String maxMiles,
-            boolean hidden) {}
-
-    static List<RowView> view(
-            List<AdequacyReport.Row> rows,
-            java.util.function.Function<AdequacyReport.Row, AdequacyDisclosure.Shown> shown) {
-        List<RowView> out = new ArrayList<>();
-        for (var r : rows) {
-            var s = shown.apply(r);
-            out.add(new RowView(
-                    r,
-                    s.members(),
-                    s.met(),
-                    s.notMet(),
-                    s.percent(),
-                    s.byMiles(),
-                    s.byMinutes(),
-                    s.byAlternative(),
-                    s.averageMiles(),
-                    s.maxMiles(),
-                    s.hidden()));
-        }
-        return out;
+    /** Each row as shown, with small cells (and their complements) suppressed where asked. */
+    private static List<AdequacyDisclosure.Shown> view(
+            List<AdequacyReport.Row> rows, Function<AdequacyReport.Row, AdequacyDisclosure.Shown> shown) {
+        return rows.stream().map(shown).toList();
     }
 
     /** Percent meeting the standard in the last runs, oldest first, for one product line and type. */

@@ -13,7 +13,7 @@ import org.commonweal.coverage.Coverage;
 import org.commonweal.demo.DemoContext;
 import org.commonweal.demo.DemoDataGenerator;
 import org.commonweal.network.NetworkDirectory;
-import org.commonweal.quality.clinical.ClinicalImport;
+import org.commonweal.quality.supplemental.ClinicalSources;
 import org.commonweal.quality.supplemental.SupplementalCsv;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * (all of them at the small scale, the first {@value #FULL_MEMBERS} at the full one) a year of office visits, the
  * sexual-health visits and the members' care ({@link SyntheticClaims}, {@link SyntheticCare}), dated up to today,
  * stored as the importers store them (the 837 through the importer's reader and chunk writer, the lab and
- * immunization CSVs through {@link SupplementalCsv}, the FHIR NDJSON through {@link ClinicalImport}), all in the demo
+ * immunization CSVs through {@link SupplementalCsv}, the FHIR NDJSON through {@link ClinicalSources}), all in the demo
  * run's one transaction. Like every generator, it never runs over claims or clinical data it did not write (an import,
  * a center screening): {@code DemoLoader} leaves the module alone then. The measures are run once it has loaded
  * ({@code results.DemoMeasureRuns}). Off with {@code commonweal.demo.quality-care=false} (the tests' profile).
@@ -41,14 +41,14 @@ class CareDemoData implements DemoDataGenerator {
     private final Coverage coverage;
     private final NetworkDirectory directory;
     private final SupplementalCsv supplemental;
-    private final ClinicalImport clinical;
+    private final ClinicalSources clinical;
     private final DataSource dataSource;
 
     CareDemoData(
             Coverage coverage,
             NetworkDirectory directory,
             SupplementalCsv supplemental,
-            ClinicalImport clinical,
+            ClinicalSources clinical,
             DataSource dataSource) {
         this.coverage = coverage;
         this.directory = directory;

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * matched to a plan member (an identifier that is a member id or CIN, else exactly one member with the same name and
  * birth date, through coverage's facade), and the resources that point at a matched Patient are stored whole under
  * that member, their references rewritten to the member. What cannot be matched or is not clinical data is rejected
- * with its line (NDJSON) or entry number (Bundle) and the reason; the rest is kept.
+ * with its line (NDJSON) or entry number (Bundle) and the reason; the rest is kept. This class stores only: callers
+ * go through {@code supplemental.ClinicalSources}, which recomputes the members once the source is stored.
  */
 @Service
 public class ClinicalImport {
@@ -54,8 +56,17 @@ public class ClinicalImport {
             "AllergyIntolerance",
             "Coverage");
 
-    /** What an import did; {@code refusal} is set when the source was refused whole. */
-    public record Report(long sourceId, int stored, int patientsMatched, List<String> rejects, String refusal) {}
+    /**
+     * What an import did; {@code members} are those with a resource stored (each once), {@code refusal} is set when the
+     * source was refused whole.
+     */
+    public record Report(
+            long sourceId,
+            int stored,
+            int patientsMatched,
+            List<String> members,
+            List<String> rejects,
+            String refusal) {}
 
     private record Entry(int line, Resource resource) {}
 
@@ -80,7 +91,7 @@ public class ClinicalImport {
         try {
             bundle = parser().parseResource(Bundle.class, new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (DataFormatException e) {
-            return new Report(0, 0, 0, List.of(), "not a FHIR R4 Bundle: " + e.getMessage());
+            return new Report(0, 0, 0, List.of(), List.of(), "not a FHIR R4 Bundle: " + e.getMessage());
         }
         var entries = new ArrayList<Entry>();
         var fullUrls = new HashMap<String, String>();
@@ -148,6 +159,7 @@ public class ClinicalImport {
                 }
             }
             int stored = 0;
+            var storedFor = new LinkedHashSet<String>();
             var json = FhirContext.forR4Cached().newJsonParser();
             for (var entry : entries) {
                 var resource = entry.resource();
@@ -177,6 +189,7 @@ public class ClinicalImport {
                                 json.encodeResourceToString(resource))
                         .update();
                 stored++;
+                storedFor.add(member);
             }
             jdbc.sql("update quality.clinical_source set resources = ?, rejected = ? where id = ?")
                     .params(stored, rejects.size(), sourceId)
@@ -188,7 +201,7 @@ public class ClinicalImport {
                     null,
                     PURPOSE,
                     name + ": " + stored + " resources for " + members.size() + " members"));
-            return new Report(sourceId, stored, members.size(), List.copyOf(rejects), null);
+            return new Report(sourceId, stored, members.size(), List.copyOf(storedFor), List.copyOf(rejects), null);
         });
     }
 

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * New data arrived for members: their result in each measure's latest finished run (the run the gap lists, the
  * member's page and the reports read) is evaluated again from everything on record now (claims and clinical data,
  * supplemental data included), so a gap the new data closes shows as closed without a full run. The one recompute
- * path: supplemental files and withdrawals, center screenings and a single member ({@link #recompute(String)}, a batch
+ * path: supplemental files, FHIR clinical data and the withdrawal of any clinical source ({@code
+ * supplemental.ClinicalSources}), center screenings and a single member ({@link #recompute(String)}, a batch
  * of one) all come here. Members go in batches of {@value #BATCH}: their claims read by one binary COPY on the index
  * of current claims ({@link ClaimCopy#read(java.sql.Connection, java.util.Set)}), their clinical data in one query
  * ({@link ClinicalImport#resources(Collection)}), evaluated as a run evaluates them ({@link OwnEngineRuns#answers}:

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import org.commonweal.platform.CommandArgs;
 import org.commonweal.platform.CommandSpec;
-import org.commonweal.platform.ImportCommand;
-import org.commonweal.platform.UsageException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -18,39 +16,22 @@ import org.springframework.stereotype.Component;
         usage = "import-supplemental labs|immunizations FILE…",
         summary = "import lab results or immunization registry extracts (CSV, layouts in docs/quality.md) as "
                 + "supplemental data for quality measures; print what was stored and each rejected line")
-class ImportSupplementalCommand extends ImportCommand {
+class ImportSupplementalCommand extends ImportKindCommand {
 
     private final SupplementalCsv supplemental;
     private final MessageSource messages;
 
     ImportSupplementalCommand(SupplementalCsv supplemental, MessageSource messages) {
+        super(List.of("labs", "immunizations"), "CSV file");
         this.supplemental = supplemental;
         this.messages = messages;
-    }
-
-    @Override
-    protected int leadingWords() {
-        return 1;
-    }
-
-    @Override
-    protected boolean manyFiles() {
-        return true;
-    }
-
-    @Override
-    protected void checkOptions(CommandArgs args) {
-        String kind = args.positional().getFirst();
-        if (!kind.equals("labs") && !kind.equals("immunizations")) {
-            throw new UsageException("say labs or immunizations, then at least one CSV file");
-        }
     }
 
     @Override
     protected Outcome importFile(Path file, CommandArgs args) throws Exception {
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String name = file.getFileName().toString();
-            var report = args.positional().getFirst().equals("labs")
+            var report = kind(args).equals("labs")
                     ? supplemental.importLabs(in, name, actor())
                     : supplemental.importImmunizations(in, name, actor());
             if (report.refusal() != null) {

@@ -234,33 +234,6 @@ public class SupplementalCsv {
         return new Report(sourceId, lines.size(), members, List.copyOf(rejects), null);
     }
 
-    /**
-     * Withdraws a clinical source as a whole (a CSV extract, a center screening, a FHIR import): its records stop
-     * counting, and its members are recomputed. Returns the members recomputed.
-     */
-    public int withdraw(long sourceId, String by) {
-        var members = transactions.execute(status -> {
-            int changed = jdbc.sql("update quality.clinical_source set status = 'withdrawn' where id = ?"
-                            + " and status = 'imported'")
-                    .param(sourceId)
-                    .update();
-            if (changed == 0) return List.<String>of();
-            audit.record(AuditEntry.change(
-                    AuditAction.UPDATE,
-                    "clinical-source",
-                    Long.toString(sourceId),
-                    null,
-                    PURPOSE,
-                    "withdrawn by " + by));
-            return jdbc.sql("select distinct member_id from quality.clinical_resource where source_id = ?")
-                    .param(sourceId)
-                    .query(String.class)
-                    .list();
-        });
-        recompute.recompute(members);
-        return members.size();
-    }
-
     private String member(String memberId, String cin) throws Bad {
         memberId = memberId.strip();
         cin = cin.strip();

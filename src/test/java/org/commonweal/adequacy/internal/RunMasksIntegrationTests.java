@@ -154,6 +154,47 @@ class RunMasksIntegrationTests {
         timings.forEach(t -> System.out.println("adequacy masks, analyst: " + t));
     }
 
+    @Test
+    void theStartUpCheckDecidesOnlyPublicationsWithoutCurrentMasksAndASecondCallDoesNothing() throws Exception {
+        long id = adequacy.run(TODAY, null, "masks-test").id();
+        Map<String, List<ZipResult>> cells = AdequacyDisclosure.byCell(store.results(id));
+        awaitMasks(id, cells.size());
+        String stored = storedRows(id);
+        assertThat(masks.decideStale(id))
+                .as("masks decided after the run's commit are current")
+                .isZero();
+        assertThat(storedRows(id)).as("nothing stored again").isEqualTo(stored);
+
+        // one publication's row missing, another's stored under an older rule (as before this version): only those two
+        var names = cells.keySet().iterator();
+        String[] missing = names.next().split("\\|");
+        String[] older = names.next().split("\\|");
+        jdbc.sql("delete from adequacy.run_mask where run_id = ? and product_line = ? and provider_type = ?")
+                .params(id, missing[0], missing[1])
+                .update();
+        jdbc.sql("""
+                update adequacy.run_mask set rule_digest = null, results_digest = 'digest of the class files'
+                 where run_id = ? and product_line = ? and provider_type = ?""").params(id, older[0], older[1]).update();
+        assertThat(masks.decideStale(id)).isEqualTo(2);
+        assertThat(masks.stored(id).keySet()).isEqualTo(cells.keySet());
+        assertThat(masks.stored(id)
+                        .get(AdequacyDisclosure.cell(older[0], older[1]))
+                        .digest())
+                .isEqualTo(AdequacyDisclosure.digest(cells.get(AdequacyDisclosure.cell(older[0], older[1]))));
+        stored = storedRows(id);
+        assertThat(masks.decideStale(id)).as("the second call").isZero();
+        assertThat(storedRows(id)).as("stores nothing new").isEqualTo(stored);
+    }
+
+    /** Every stored row of a run with when it was decided, in one string. */
+    private String storedRows(long id) {
+        return jdbc.sql("""
+                select string_agg(product_line || '|' || provider_type || '|' || results_digest || '|'
+                                  || coalesce(rule_digest, '') || '|' || decided_at, ',' order by product_line,
+                                  provider_type)
+                  from adequacy.run_mask where run_id = ?""").param(id).query(String.class).single();
+    }
+
     private void awaitMasks(long id, int publications) throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + 180_000_000_000L;

@@ -23,9 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ClaimCopyIntegrationTests {
 
     @Autowired
-    OwnEngineRuns runs;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -63,7 +60,7 @@ class ClaimCopyIntegrationTests {
         assertThat(range[2]).isEqualTo(true);
         var copied = template.execute((ConnectionCallback<java.util.Map<String, List<ClaimResources.StoredClaim>>>)
                 c -> ClaimCopy.read(c, (String) range[0], (String) range[1], asked));
-        var queried = runs.claims(new String[] {a, b, d});
+        var queried = ClaimsByArray.claims(jdbc, new String[] {a, b, d});
 
         assertThat(copied).isEqualTo(queried);
         assertThat(copied).containsOnlyKeys(a, b, d);

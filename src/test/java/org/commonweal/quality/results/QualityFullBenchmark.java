@@ -123,7 +123,7 @@ public final class QualityFullBenchmark {
     /**
      * {@code read}: the claims of every active member read in the run's batches (5,000 members in member order) both
      * ways, alternating per batch so both see the same load: the JDBC query by member-id array the runs used until
-     * session 9 ({@link OwnEngineRuns#claims}) and the binary COPY over the batch's member-id range ({@link
+     * session 9 ({@link ClaimsByArray#claims}) and the binary COPY over the batch's member-id range ({@link
      * ClaimCopy}); checks they give the same claims, prints service lines per second of each and the plans of the
      * middle batch's two queries.
      */
@@ -148,7 +148,7 @@ public final class QualityFullBenchmark {
             // each way first on every other batch: neither always finds the pages the other has just read
             for (int way : i % 2 == 0 ? new int[] {0, 1} : new int[] {1, 0}) {
                 long t0 = System.nanoTime();
-                if (way == 0) byArray = runs.claims(b.toArray(String[]::new));
+                if (way == 0) byArray = ClaimsByArray.claims(JdbcClient.create(template), b.toArray(String[]::new));
                 else
                     byCopy = template.execute((org.springframework.jdbc.core.ConnectionCallback<
                                     Map<String, List<ClaimResources.StoredClaim>>>)
@@ -173,7 +173,7 @@ public final class QualityFullBenchmark {
         var array = "{" + String.join(",", middle) + "}";
         for (var sql : List.of(
                 ClaimCopy.select(middle.getFirst(), middle.getLast()),
-                // the query of OwnEngineRuns.claims (the runs' read until session 9)
+                // the query of ClaimsByArray.claims (the runs' read until session 9)
                 """
                 select c.member_id, c.id, c.claim_number, c.form, c.statement_from, c.statement_to, c.diagnoses,
                   c.icd10_procedures, l.line_number, l.service_from, l.service_to, l.procedure_code
@@ -442,7 +442,7 @@ public final class QualityFullBenchmark {
                 .query(String.class)
                 .list();
         var engine = runs.engine();
-        var byMember = runs.claims(sample.toArray(String[]::new));
+        var byMember = ClaimsByArray.claims(jdbc, sample.toArray(String[]::new));
         var withClinical = new java.util.HashSet<>(clinical.members());
         long ours = 0;
         long reference = 0;

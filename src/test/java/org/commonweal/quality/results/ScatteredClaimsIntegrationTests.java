@@ -29,9 +29,6 @@ class ScatteredClaimsIntegrationTests {
     private static final int MEMBERS = 30_000, CLAIMS_EACH = 3, LINES_EACH = 3;
 
     @Autowired
-    OwnEngineRuns runs;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -121,7 +118,7 @@ class ScatteredClaimsIntegrationTests {
                 (ConnectionCallback<Map<String, List<ClaimResources.StoredClaim>>>) c -> ClaimCopy.read(c, members));
         long copyMicros = (System.nanoTime() - t0) / 1000;
         t0 = System.nanoTime();
-        var queried = runs.claims(asked.toArray(String[]::new));
+        var queried = ClaimsByArray.claims(jdbc, asked.toArray(String[]::new));
         long arrayMicros = (System.nanoTime() - t0) / 1000;
         System.out.printf("scattered COPY %.1f ms, array query %.1f ms%n", copyMicros / 1000.0, arrayMicros / 1000.0);
         assertThat(copied).isEqualTo(queried);

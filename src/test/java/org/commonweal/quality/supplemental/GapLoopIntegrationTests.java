@@ -49,7 +49,7 @@ class GapLoopIntegrationTests {
     WalkIns walkIns;
 
     @Autowired
-    SupplementalCsv supplemental;
+    ClinicalSources sources;
 
     @Autowired
     JdbcClient jdbc;
@@ -117,7 +117,7 @@ class GapLoopIntegrationTests {
                 .param("center-screening:" + low.id())
                 .query(Long.class)
                 .single();
-        assertThat(supplemental.withdraw(source, "test")).isEqualTo(1);
+        assertThat(sources.withdraw(source, "test")).isEqualTo(1);
         assertThat(open(member)).contains("CMS165");
     }
 

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
+import org.commonweal.platform.CommandArgs;
 import org.commonweal.quality.CareGap;
 import org.commonweal.quality.CareGaps;
 import org.commonweal.quality.DueCare;
@@ -29,7 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Lab results and immunization registry extracts as CSV: a member with diabetes and no HbA1c is counted in CMS122's
  * numerator (poor control), which for this inverse measure is the open gap; a lab extract with an HbA1c of 7.2 %
- * closes it at the member's recompute, withdrawing the extract opens it again. Bad lines are rejected with line,
+ * closes it at the member's recompute, withdrawing the extract opens it again; so does an HbA1c sent as a FHIR Bundle
+ * through {@code import-clinical} (#21: stored and nothing recomputed before), withdrawn by {@code withdraw-clinical}.
+ * Bad lines are rejected with line,
  * field and reason, the rest is kept; a file without the layout's header is refused whole.
  */
 @IntegrationTest
@@ -40,6 +45,15 @@ class SupplementalCsvIntegrationTests {
 
     @Autowired
     SupplementalCsv supplemental;
+
+    @Autowired
+    ClinicalSources sources;
+
+    @Autowired
+    ImportClinicalCommand importClinical;
+
+    @Autowired
+    WithdrawClinicalCommand withdrawClinical;
 
     @Autowired
     ClaimImport claims;
@@ -118,10 +132,54 @@ class SupplementalCsvIntegrationTests {
                 .isFalse();
         assertThat(gaps.openGaps(member, "test")).extracting(CareGap::measureId).doesNotContain("CMS122");
 
-        assertThat(supplemental.withdraw(report.sourceId(), "test")).isEqualTo(1);
+        assertThat(sources.withdraw(report.sourceId(), "test")).isEqualTo(1);
         assertThat(numerator(runId, member)).isTrue();
         assertThat(gaps.openGaps(member, "test")).extracting(CareGap::measureId).contains("CMS122");
-        assertThat(supplemental.withdraw(report.sourceId(), "test")).as("once").isZero();
+        assertThat(sources.withdraw(report.sourceId(), "test")).as("once").isZero();
+    }
+
+    @Test
+    void aFhirBundleImportedByTheCommandClosesTheGapAndWithdrawingTheSourceReopensIt() throws Exception {
+        PublishedMeasureContent.folder();
+        var member = diabeticMember();
+        long runId = runs.run("CMS122", START, END, "test").runId();
+        assertThat(numerator(runId, member)).as("no HbA1c: poor control").isTrue();
+        assertThat(gaps.openGaps(member, "test")).extracting(CareGap::measureId).contains("CMS122");
+
+        var bundle = dir.resolve("hba1c-bundle.json");
+        Files.writeString(
+                bundle,
+                new String(
+                                getClass()
+                                        .getResourceAsStream("/quality/clinical/hba1c-bundle.json")
+                                        .readAllBytes(),
+                                StandardCharsets.UTF_8)
+                        .replace("{MEMBER}", member)
+                        .replace("{RUN}", member));
+        assertThat(importClinical.run(words("bundle", bundle.toString())))
+                .as("stored, its Practitioner entry rejected")
+                .isEqualTo(3);
+        long source = jdbc.sql("select id from quality.clinical_source where name = 'hba1c-bundle.json'"
+                        + " and received_by = 'command:import-clinical' order by id desc limit 1")
+                .query(Long.class)
+                .single();
+        assertThat(numerator(runId, member))
+                .as("HbA1c 7.2 %%: recomputed in the latest run, no new run")
+                .isFalse();
+        assertThat(gaps.openGaps(member, "test")).extracting(CareGap::measureId).doesNotContain("CMS122");
+
+        assertThat(withdrawClinical.run(words(Long.toString(source)))).isZero();
+        assertThat(numerator(runId, member))
+                .as("the source withdrawn: poor control again")
+                .isTrue();
+        assertThat(gaps.openGaps(member, "test")).extracting(CareGap::measureId).contains("CMS122");
+        assertThat(withdrawClinical.run(words(Long.toString(source))))
+                .as("withdrawn before: nothing done")
+                .isEqualTo(4);
+    }
+
+    private static CommandArgs words(String... words) {
+        return CommandArgs.parse(List.of(words), Set.of(), Set.of());
     }
 
     @Test

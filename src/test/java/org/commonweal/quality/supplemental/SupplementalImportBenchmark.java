@@ -79,7 +79,7 @@ public final class SupplementalImportBenchmark {
                     seconds(t0),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             t0 = System.nanoTime();
-            int recomputed = csv.withdraw(report.sourceId(), "bench");
+            int recomputed = context.getBean(ClinicalSources.class).withdraw(report.sourceId(), "bench");
             System.out.printf(
                     "withdrawn, %,d members recomputed in %.1f s (load %.2f)%n",
                     recomputed,

@@ -1,0 +1,98 @@
+package org.commonweal.quality.supplemental;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.commonweal.audit.AuditAction;
+import org.commonweal.audit.AuditEntry;
+import org.commonweal.audit.AuditTrail;
+import org.commonweal.quality.clinical.ClinicalImport;
+import org.commonweal.quality.results.MemberRecompute;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Clinical data from providers in and out, with the members it touches recomputed (#21): a FHIR Bundle or Bulk NDJSON
+ * is stored by {@link ClinicalImport} in its own transaction, then each member with a resource stored is evaluated
+ * again in each measure's latest finished run through the one recompute path ({@link MemberRecompute}, each member
+ * once, in batches), as a supplemental CSV is; withdrawing any clinical source (a FHIR import, a CSV extract, a center
+ * screening) recomputes its members the same way. Every caller of the FHIR import goes through here: the {@code
+ * import-clinical} and {@code withdraw-clinical} commands and the demo's data.
+ */
+@Service
+public class ClinicalSources {
+
+    static final String PURPOSE = "quality: clinical data from providers";
+
+    private final ClinicalImport clinical;
+    private final MemberRecompute recompute;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+
+    ClinicalSources(
+            ClinicalImport clinical,
+            MemberRecompute recompute,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            AuditTrail audit) {
+        this.clinical = clinical;
+        this.recompute = recompute;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /** A transaction or collection Bundle, stored; then its members recomputed. */
+    public ClinicalImport.Report importBundle(InputStream in, String name, String by) throws IOException {
+        return recomputed(clinical.importBundle(in, name, by));
+    }
+
+    /** Bulk Data NDJSON (one resource a line), stored; then its members recomputed. */
+    public ClinicalImport.Report importNdjson(InputStream in, String name, String by) throws IOException {
+        return recomputed(clinical.importNdjson(in, name, by));
+    }
+
+    private ClinicalImport.Report recomputed(ClinicalImport.Report report) {
+        // after the import's transaction: the recompute reads what it stored (nothing when it was refused)
+        recompute.recompute(report.members());
+        return report;
+    }
+
+    /** Whether the id names a clinical source that is imported (not withdrawn). */
+    public boolean imported(long sourceId) {
+        return jdbc.sql("select exists (select 1 from quality.clinical_source where id = ? and status = 'imported')")
+                .param(sourceId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Withdraws a clinical source as a whole (a FHIR import, a CSV extract, a center screening): its records stop
+     * counting, and its members are recomputed. Returns the members recomputed; 0 for a source that is unknown or
+     * withdrawn already.
+     */
+    public int withdraw(long sourceId, String by) {
+        var members = transactions.execute(status -> {
+            int changed = jdbc.sql("update quality.clinical_source set status = 'withdrawn' where id = ?"
+                            + " and status = 'imported'")
+                    .param(sourceId)
+                    .update();
+            if (changed == 0) return List.<String>of();
+            audit.record(AuditEntry.change(
+                    AuditAction.UPDATE,
+                    "clinical-source",
+                    Long.toString(sourceId),
+                    null,
+                    PURPOSE,
+                    "withdrawn by " + by));
+            return jdbc.sql("select distinct member_id from quality.clinical_resource where source_id = ?")
+                    .param(sourceId)
+                    .query(String.class)
+                    .list();
+        });
+        recompute.recompute(members);
+        return members.size();
+    }
+}
