@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -261,8 +262,12 @@ class EngagementDisclosureIntegrationTests {
     }
 
     private String page(LocalDate from, LocalDate to) throws Exception {
-        return mvc.perform(get("/engagement/outreach")
-                        .param("from", from.toString())
+        return analystGets(get("/engagement/outreach"), from, to);
+    }
+
+    /** What an analyst gets for a request over the date range. */
+    private String analystGets(MockHttpServletRequestBuilder request, LocalDate from, LocalDate to) throws Exception {
+        return mvc.perform(request.param("from", from.toString())
                         .param("to", to.toString())
                         .with(ANALYST))
                 .andExpect(status().isOk())
@@ -309,15 +314,7 @@ class EngagementDisclosureIntegrationTests {
     }
 
     private List<List<String>> csv(String report, LocalDate from, LocalDate to) throws Exception {
-        String body = mvc.perform(get("/engagement/outreach.csv")
-                        .param("report", report)
-                        .param("from", from.toString())
-                        .param("to", to.toString())
-                        .with(ANALYST))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String body = analystGets(get("/engagement/outreach.csv").param("report", report), from, to);
         return Csv.read(new StringReader(body)).stream()
                 .filter(r -> !r.blank())
                 .map(Csv.Row::values)
