@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reach, referral completion and promoter activity over a date range. Aggregates only, no member data. */
 @Repository
@@ -31,18 +34,28 @@ public class OutreachReports {
 
     private final JdbcClient jdbc;
 
-    OutreachReports(JdbcClient jdbc) {
+    private final TransactionTemplate snapshot;
+
+    OutreachReports(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
      * The outreach reports of a date range as the reader may see them: masked under the plan's rule when
-     * {@code suppress} (analysts), exact otherwise.
+     * {@code suppress} (analysts), exact otherwise. Its three reads see one snapshot, so the margins and the promoters'
+     * figures add up to the same events even while a promoter logs one; the masks are decided after the snapshot's
+     * transaction has ended.
      */
     public PublishedOutreach published(LocalDate from, LocalDate to, boolean suppress) {
-        return new PublishedOutreach(
-                events(null, from, to, Integer.MAX_VALUE), referralCompletion(from, to), activity(from, to), suppress);
+        var read = snapshot.execute(status -> new Snapshot(
+                events(null, from, to, Integer.MAX_VALUE), referralCompletion(from, to), activity(from, to)));
+        return new PublishedOutreach(read.events(), read.rates(), read.activity(), suppress);
     }
+
+    private record Snapshot(List<EventRow> events, List<ReferralRate> rates, List<Activity> activity) {}
 
     public List<ReferralRate> referralCompletion(LocalDate from, LocalDate to) {
         return jdbc.sql("""
