@@ -1,9 +1,13 @@
 package org.commonweal.engagement.promoter;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reach, referral completion and promoter activity over a date range. Aggregates only, no member data. */
 @Repository
@@ -30,30 +34,28 @@ public class OutreachReports {
 
     private final JdbcClient jdbc;
 
-    OutreachReports(JdbcClient jdbc) {
+    private final TransactionTemplate snapshot;
+
+    OutreachReports(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Reach by {@code dimension}: topic, language, spa, month or type. */
-    public List<Reach> reach(String dimension, LocalDate from, LocalDate to) {
-        String label = switch (dimension) {
-            case "topic" -> "t.topic";
-            case "language" -> "e.language";
-            case "spa" -> "coalesce(e.spa::text, '-')";
-            case "type" -> "e.event_type";
-            case "month" -> "to_char(e.held_on, 'YYYY-MM')";
-            default -> throw new IllegalArgumentException("report by topic, language, spa, type or month");
-        };
-        String from_ = dimension.equals("topic")
-                ? "engagement.outreach_event e cross join unnest(e.topics) t(topic)"
-                : "engagement.outreach_event e";
-        return jdbc.sql("select " + label + " as label, count(*), sum(e.attendees_members + e.attendees_nonmembers)"
-                        + " from " + from_ + " where e.held_on between ? and ? group by 1 order by "
-                        + (dimension.equals("month") || dimension.equals("spa") ? "1" : "3 desc"))
-                .params(from, to)
-                .query((rs, n) -> new Reach(rs.getString(1), rs.getLong(2), rs.getLong(3)))
-                .list();
+    /**
+     * The outreach reports of a date range as the reader may see them: masked under the plan's rule when
+     * {@code suppress} (analysts), exact otherwise. Its three reads see one snapshot, so the margins and the promoters'
+     * figures add up to the same events even while a promoter logs one; the masks are decided after the snapshot's
+     * transaction has ended.
+     */
+    public PublishedOutreach published(LocalDate from, LocalDate to, boolean suppress) {
+        var read = snapshot.execute(status -> new Snapshot(
+                events(null, from, to, Integer.MAX_VALUE), referralCompletion(from, to), activity(from, to)));
+        return new PublishedOutreach(read.events(), read.rates(), read.activity(), suppress);
     }
+
+    private record Snapshot(List<EventRow> events, List<ReferralRate> rates, List<Activity> activity) {}
 
     public List<ReferralRate> referralCompletion(LocalDate from, LocalDate to) {
         return jdbc.sql("""
@@ -96,6 +98,7 @@ public class OutreachReports {
             long id,
             LocalDate heldOn,
             String type,
+            long promoterId,
             String promoter,
             String placeName,
             String zip,
@@ -111,7 +114,7 @@ public class OutreachReports {
 
     public List<EventRow> events(Long promoterId, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("""
-                select e.id, e.held_on, e.event_type, p.full_name, e.place_name, e.zip, e.spa, e.language, e.topics,
+                select e.id, e.held_on, e.event_type, p.id, p.full_name, e.place_name, e.zip, e.spa, e.language, e.topics,
                   e.attendees_members, e.attendees_nonmembers, e.age_0_17, e.age_18_64, e.age_65_plus, e.materials_count
                 from engagement.outreach_event e join engagement.promoter p on p.id = e.promoter_id
                 where (cast(:p as bigint) is null or e.promoter_id = :p) and e.held_on between :f and :t
@@ -124,18 +127,21 @@ public class OutreachReports {
                         rs.getLong(1),
                         rs.getObject(2, LocalDate.class),
                         rs.getString(3),
-                        rs.getString(4),
+                        rs.getLong(4),
                         rs.getString(5),
                         rs.getString(6),
-                        (Integer) rs.getObject(7),
-                        rs.getString(8),
-                        List.of((String[]) rs.getArray(9).getArray()),
-                        rs.getInt(10),
+                        rs.getString(7),
+                        (Integer) rs.getObject(8),
+                        rs.getString(9),
+                        // an event counts once under each topic it names, however often the list names it
+                        List.copyOf(new LinkedHashSet<>(
+                                List.of((String[]) rs.getArray(10).getArray()))),
                         rs.getInt(11),
                         rs.getInt(12),
                         rs.getInt(13),
                         rs.getInt(14),
-                        rs.getInt(15)))
+                        rs.getInt(15),
+                        rs.getInt(16)))
                 .list();
     }
 }

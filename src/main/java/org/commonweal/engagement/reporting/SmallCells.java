@@ -38,13 +38,4 @@ public record SmallCells(boolean suppress) {
     public String derived(String value, long... rowCounts) {
         return hidesDerived(rowCounts) ? SHOWN : value;
     }
-
-    /** Chart values joined by {@code |}: a hidden count is drawn as a gap ({@code NaN}), never its bar. */
-    public String chart(java.util.List<? extends Number> values) {
-        return String.join(
-                "|",
-                values.stream()
-                        .map(v -> suppress && small(v.longValue()) ? "NaN" : String.valueOf(v))
-                        .toList());
-    }
 }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.commonweal.audit.AuditAction;
@@ -13,6 +16,7 @@ import org.commonweal.audit.AuditTrail;
 import org.commonweal.engagement.promoter.OutreachReports;
 import org.commonweal.engagement.promoter.OutreachVocabulary;
 import org.commonweal.engagement.promoter.PromoterRoster;
+import org.commonweal.engagement.promoter.PublishedOutreach;
 import org.commonweal.engagement.promoter.Referrals;
 import org.commonweal.platform.Csv;
 import org.commonweal.platform.PlanIdentity;
@@ -131,19 +135,15 @@ class PromoterController {
         }
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        for (String d : new String[] {"topic", "language", "spa", "month", "type"}) {
-            var rows = reports.reach(d, start, end);
-            model.addAttribute("by_" + d, rows);
+        var outreach = reports.published(start, end, cells.suppress());
+        model.addAttribute("outreach", outreach);
+        for (String d : PublishedOutreach.DIMENSIONS) {
             model.addAttribute(
                     "words_" + d,
-                    rows.stream().map(r -> word(d, r.label(), locale)).toList());
-            model.addAttribute(
-                    "chart_" + d,
-                    cells.chart(
-                            rows.stream().map(OutreachReports.Reach::reached).toList()));
+                    outreach.reach(d).stream()
+                            .map(r -> word(d, r.label(), locale))
+                            .toList());
         }
-        model.addAttribute("referralRates", reports.referralCompletion(start, end));
-        model.addAttribute("activity", reports.activity(start, end));
         return "engagement/outreach";
     }
 
@@ -168,9 +168,16 @@ class PromoterController {
             Authentication auth,
             HttpServletResponse response)
             throws IOException {
+        if (!List.of("events", "activity", "topic", "language", "spa", "month", "type")
+                .contains(report)) {
+            throw new IllegalArgumentException("report must be events, activity, topic, language, spa, month or type");
+        }
         var cells = ReportViewers.cells(auth);
         LocalDate end = to == null ? today() : to;
         LocalDate start = from == null ? end.minusYears(1) : from;
+        if (start.isAfter(end)) {
+            throw new IllegalArgumentException("from " + start + " is after to " + end);
+        }
         audit.record(new AuditEntry(
                 AuditAction.EXPORT,
                 "engagement-outreach",
@@ -181,52 +188,52 @@ class PromoterController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"outreach-" + report + ".csv\"");
         PrintWriter out = response.getWriter();
+        var outreach = reports.published(start, end, cells.suppress());
         switch (report) {
             case "events" -> {
-                out.print(Csv.line(
-                        (Object[]) ("event_id,held_on,type,promoter,place,zip,spa,language,topics,members,non_members,"
-                                        + "age_0_17,age_18_64,age_65_plus,materials_count")
-                                .split(",")));
-                reports.events(null, start, end, Integer.MAX_VALUE)
-                        .forEach(e -> out.print(Csv.line(
-                                e.id(),
-                                e.heldOn(),
-                                e.type(),
-                                e.promoter(),
-                                e.placeName(),
-                                e.zip(),
-                                e.spa(),
-                                e.language(),
-                                String.join(";", e.topics()),
-                                cells.show(e.members()),
-                                cells.show(e.nonMembers()),
-                                cells.show(e.age0to17()),
-                                cells.show(e.age18to64()),
-                                cells.show(e.age65plus()),
-                                cells.show(e.materialsCount()))));
+                // analysts get each event's own facts; its people counts tie the margins together, unpublished
+                boolean people = outreach.peopleOfEvents();
+                out.print(Csv.line((Object[]) ("event_id,held_on,type,promoter,place,zip,spa,language,topics,"
+                                + (people ? "members,non_members,age_0_17,age_18_64,age_65_plus," : "")
+                                + "materials_count")
+                        .split(",")));
+                for (var e : outreach.events()) {
+                    List<Object> row = new ArrayList<>(Arrays.asList(
+                            e.id(),
+                            e.heldOn(),
+                            e.type(),
+                            e.promoter(),
+                            e.placeName(),
+                            e.zip(),
+                            e.spa(),
+                            e.language(),
+                            String.join(";", e.topics())));
+                    if (people) {
+                        row.addAll(List.of(e.members(), e.nonMembers(), e.age0to17(), e.age18to64(), e.age65plus()));
+                    }
+                    row.add(e.materialsCount());
+                    out.print(Csv.line(row.toArray()));
+                }
             }
             case "activity" -> {
                 out.print(Csv.line((Object[])
                         ("promoter_id,promoter,spa,events,reached,contacts,referrals,completed").split(",")));
-                reports.activity(start, end)
+                outreach.activity()
                         .forEach(a -> out.print(Csv.line(
                                 a.promoterId(),
                                 a.promoter(),
                                 a.spa(),
-                                cells.show(a.events()),
-                                cells.show(a.reached()),
-                                cells.show(a.contacts()),
-                                cells.show(a.referrals()),
-                                cells.show(a.completed()))));
+                                a.events(),
+                                outreach.activity(a, "reached"),
+                                outreach.activity(a, "contacts"),
+                                outreach.activity(a, "referrals"),
+                                outreach.activity(a, "completed"))));
             }
-            case "topic", "language", "spa", "month", "type" -> {
+            default -> {
                 out.print(Csv.line(report, "events", "reached"));
-                reports.reach(report, start, end)
-                        .forEach(r -> out.print(Csv.line(r.label(), cells.show(r.events()), cells.show(r.reached()))));
+                outreach.reach(report)
+                        .forEach(r -> out.print(Csv.line(r.label(), r.events(), outreach.reached(report, r))));
             }
-            default ->
-                throw new IllegalArgumentException(
-                        "report must be events, activity, topic, language, spa, month or type");
         }
         out.flush();
     }
