@@ -42,21 +42,11 @@ class ClaimOrderIntegrationTests {
 
     @Test
     void compactingPutsAMembersClaimsTogetherAndReadsTheSame() {
-        try {
-            transactions.executeWithoutResult(status -> {
-                status.setRollbackOnly();
-                compact();
-            });
-        } finally {
-            jdbc.sql("analyze quality.claim").update();
-            jdbc.sql("analyze quality.service_line").update();
-        }
+        RolledBackClaims.run(transactions, jdbc, this::compact);
     }
 
     private void compact() {
-        long file = jdbc.sql("""
-                insert into quality.claim_file (file_name, sha256, received_by) values ('arrival.x12', ?, 'test')
-                returning id""").param(tag).query(Long.class).single();
+        long file = RolledBackClaims.file(jdbc, "arrival.x12", tag);
         // claims in arrival order: claim g is member (g * 7919) mod N's, so neighbours belong to far-apart members;
         // every fourth member's last claim replaced (not current), every ninth claim without lines
         jdbc.sql("""

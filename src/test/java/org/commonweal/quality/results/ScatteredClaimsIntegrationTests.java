@@ -45,21 +45,11 @@ class ScatteredClaimsIntegrationTests {
      */
     @Test
     void aThousandScatteredMembersAreReadByIndexAsTheArrayQueryReadsThem() {
-        try {
-            transactions.executeWithoutResult(status -> {
-                status.setRollbackOnly();
-                readByIndex();
-            });
-        } finally {
-            jdbc.sql("analyze quality.claim").update();
-            jdbc.sql("analyze quality.service_line").update();
-        }
+        RolledBackClaims.run(transactions, jdbc, this::readByIndex);
     }
 
     private void readByIndex() {
-        long file = jdbc.sql("""
-                insert into quality.claim_file (file_name, sha256, received_by) values ('scattered.x12', ?, 'test')
-                returning id""").param(tag).query(Long.class).single();
+        long file = RolledBackClaims.file(jdbc, "scattered.x12", tag);
         // members tag-000000 … ; the last claim of each member replaced (not current), some claims without lines
         jdbc.sql("""
                 insert into quality.claim (file_id, segment_number, patient_control_number, form, frequency_code,
