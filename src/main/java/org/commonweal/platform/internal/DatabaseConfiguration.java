@@ -70,8 +70,12 @@ class DatabaseConfiguration {
 
         @Bean(destroyMethod = "close")
         EmbeddedPostgresServer.Lease embeddedPostgres(
-                RuntimeMode mode, @Value("${commonweal.embedded.fsync:true}") boolean fsync) {
+                RuntimeMode mode,
+                @Value("${commonweal.embedded.fsync:true}") boolean fsync,
+                @Value("${commonweal.embedded.shared-buffers:512MB}") String sharedBuffers) {
             Map<String, String> config = EmbeddedPostgresServer.defaults();
+            // a bigger machine's embedded server, or a bulk load's (PostgreSQL refuses a malformed size at start)
+            config.put("shared_buffers", sharedBuffers);
             if (fsync) {
                 // explicitly: the embedded binaries start with -F and synchronous_commit=off unless told otherwise
                 config.put("fsync", "on");
