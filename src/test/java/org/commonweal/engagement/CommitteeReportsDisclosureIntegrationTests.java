@@ -69,7 +69,7 @@ class CommitteeReportsDisclosureIntegrationTests {
         // the membership report: committee, dimension, category, count
         attacker.table();
         Map<String, Map<String, List<String>>> dimensions = new LinkedHashMap<>();
-        var membership = rows(table(page, "membership-report"));
+        var membership = rows(EngagementDisclosureIntegrationTests.table(page, "membership-report"));
         assertThat(membership).isNotEmpty();
         for (var row : membership) {
             assertThat(row).hasSize(4);
@@ -84,14 +84,14 @@ class CommitteeReportsDisclosureIntegrationTests {
             attacker.unpublished("members:" + committee);
             byDimension.values().forEach(parts -> attacker.sum("members:" + committee, parts));
         });
-        assertThat(rows(table(staff, "membership-report")))
+        assertThat(rows(EngagementDisclosureIntegrationTests.table(staff, "membership-report")))
                 .as("the membership report is public: the same masks for staff")
                 .isEqualTo(membership);
 
         // attendance: committee, meetings, in person, remote, excused, absent, rate
         attacker.table();
-        var attendance = rows(table(page, "attendance-report"));
-        var exact = rows(table(staff, "attendance-report"));
+        var attendance = rows(EngagementDisclosureIntegrationTests.table(page, "attendance-report"));
+        var exact = rows(EngagementDisclosureIntegrationTests.table(staff, "attendance-report"));
         assertThat(attendance).isNotEmpty().hasSameSizeAs(exact);
         Map<String, Long> maxMembers = new LinkedHashMap<>();
         jdbc.sql("select code, max_members from engagement.committee")
@@ -154,7 +154,7 @@ class CommitteeReportsDisclosureIntegrationTests {
         for (String id : List.of("by-status", "by-topic")) {
             attacker.table();
             List<String> parts = new ArrayList<>();
-            var rows = rows(table(page, id));
+            var rows = rows(EngagementDisclosureIntegrationTests.table(page, id));
             for (int i = 0; i < rows.size(); i++) {
                 attacker.read(id + ":" + i, rows.get(i).get(1));
                 parts.add(id + ":" + i);
@@ -203,14 +203,6 @@ class CommitteeReportsDisclosureIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    /** The body of the page's table with this id. */
-    private static String table(String page, String id) {
-        Matcher m = Pattern.compile("<table [^>]*id=\"" + id + "\".*?<tbody>(.*?)</tbody>", Pattern.DOTALL)
-                .matcher(page);
-        assertThat(m.find()).as("table " + id).isTrue();
-        return m.group(1);
     }
 
     /** Each row's cells as text. */
