@@ -276,8 +276,8 @@ class EngagementDisclosureIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    /** The body of the page's table with this id. */
-    private static String table(String page, String id) {
+    /** The body of the page's table with this id (also read by the committee reports' attacker). */
+    static String table(String page, String id) {
         Matcher m = Pattern.compile("<table [^>]*id=\"" + id + "\".*?<tbody>(.*?)</tbody>", Pattern.DOTALL)
                 .matcher(page);
         assertThat(m.find()).as("table " + id).isTrue();

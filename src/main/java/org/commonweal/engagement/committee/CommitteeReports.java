@@ -1,13 +1,9 @@
 package org.commonweal.engagement.committee;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.commonweal.platform.CellSuppression;
 import org.commonweal.platform.PlanIdentity;
-import org.commonweal.platform.Publication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +24,7 @@ public class CommitteeReports {
 
     public record Count(String group, String label, long count) {}
 
-    /** A count of the published membership report, and how it is shown under the plan's small-cell rule. */
+    /** A count of the published membership report, and how it is shown under the plan's small-cell rule (or null). */
     public record Cell(String committee, String dimension, String category, long count, String shown) {}
 
     private final JdbcClient jdbc;
@@ -63,57 +59,38 @@ public class CommitteeReports {
                 .list();
     }
 
+    /** Motions by stage, in the stages' order (never by count: see {@link PublishedCommitteeReports}). */
     public List<Count> recommendationsByStatus() {
-        return jdbc.sql("select 'stage', stage, count(*) from engagement.motion group by stage order by 3 desc")
+        return jdbc
+                .sql("select 'stage', stage, count(*) from engagement.motion group by stage")
                 .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3)))
-                .list();
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(
+                        c -> RecommendationStage.valueOf(c.label()).ordinal()))
+                .toList();
     }
 
+    /** Motions by topic, in the topics' order. */
     public List<Count> recommendationsByTopic() {
-        return jdbc.sql("select 'topic', topic, count(*) from engagement.motion group by topic order by 3 desc")
+        return jdbc.sql("select 'topic', topic, count(*) from engagement.motion group by topic order by topic")
                 .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
     /**
-     * Active members on {@code on} per committee by self-reported dimension (unreported shown as such), as published:
-     * the report is public, so the plan's {@link CellSuppression} rule always applies, over all of it at once — each
-     * dimension of a committee adds up to the same membership (not published, but one dimension gives it for the
-     * others), so a small category is complemented until no dimension gives it back.
+     * The committee reports page: attendance over the range, the recommendations, and the membership on {@code on} per
+     * committee by self-reported dimension (unreported shown as such), as a reader may see them — the plan's
+     * {@link CellSuppression} rule over all of it at once (always on the public membership report, on every table when
+     * {@code suppress}).
      */
-    public List<Cell> membership(LocalDate on) {
-        List<Cell> counts = membershipCounts(on);
-        var p = new Publication();
-        Map<String, Map<String, List<Object>>> byCommittee = new LinkedHashMap<>();
-        for (Cell c : counts) {
-            Object key = List.of(c.committee(), c.dimension(), c.category());
-            p.count(key, c.count());
-            byCommittee
-                    .computeIfAbsent(c.committee(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(c.dimension(), k -> new ArrayList<>())
-                    .add(key);
-        }
-        byCommittee.forEach((committee, dimensions) -> {
-            Object total = List.of(committee, "members");
-            // every member reports each dimension (or is counted as not reported), so any dimension sums to them
-            long members = counts.stream()
-                    .filter(c -> c.committee().equals(committee)
-                            && c.dimension()
-                                    .equals(dimensions.keySet().iterator().next()))
-                    .mapToLong(Cell::count)
-                    .sum();
-            p.unpublished(total, members);
-            dimensions.values().forEach(parts -> p.relate(total, parts));
-        });
-        var m = CellSuppression.protect(p);
-        return counts.stream()
-                .map(c -> new Cell(
-                        c.committee(),
-                        c.dimension(),
-                        c.category(),
-                        c.count(),
-                        m.count(List.of(c.committee(), c.dimension(), c.category()))))
-                .toList();
+    public PublishedCommitteeReports published(LocalDate from, LocalDate to, LocalDate on, boolean suppress) {
+        return new PublishedCommitteeReports(
+                attendance(from, to),
+                recommendationsByStatus(),
+                recommendationsByTopic(),
+                membershipCounts(on),
+                suppress);
     }
 
     private List<Cell> membershipCounts(LocalDate on) {

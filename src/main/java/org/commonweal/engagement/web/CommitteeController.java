@@ -606,24 +606,11 @@ class CommitteeController {
     @GetMapping("/engagement/reports")
     String reports(org.springframework.security.core.Authentication auth, Model model) {
         LocalDate today = today();
-        var cells = ReportViewers.cells(auth);
-        model.addAttribute("cells", cells);
+        boolean suppressed = ReportViewers.suppressed(auth);
+        model.addAttribute("suppressed", suppressed);
         model.addAttribute("from", today.minusYears(1));
         model.addAttribute("to", today);
-        var attendance = reports.attendance(today.minusYears(1), today);
-        model.addAttribute("attendance", attendance);
-        model.addAttribute(
-                "attendanceChart",
-                String.join(
-                        "|",
-                        attendance.stream()
-                                .map(a -> cells.hidesDerived(a.inPerson(), a.remote(), a.excused(), a.absent())
-                                        ? "NaN"
-                                        : String.valueOf(a.percent()))
-                                .toList()));
-        model.addAttribute("byStatus", reports.recommendationsByStatus());
-        model.addAttribute("byTopic", reports.recommendationsByTopic());
-        model.addAttribute("membership", reports.membership(today));
+        model.addAttribute("reports", reports.published(today.minusYears(1), today, today, suppressed));
         return "engagement/reports";
     }
 

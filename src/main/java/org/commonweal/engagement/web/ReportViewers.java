@@ -1,6 +1,5 @@
 package org.commonweal.engagement.web;
 
-import org.commonweal.engagement.reporting.SmallCells;
 import org.commonweal.identity.Role;
 import org.springframework.security.core.Authentication;
 
@@ -9,11 +8,12 @@ final class ReportViewers {
 
     private ReportViewers() {}
 
-    static SmallCells cells(Authentication auth) {
+    /** Whether this reader gets the plan's small-cell rule (with complements) applied to the reports. */
+    static boolean suppressed(Authentication auth) {
         boolean exact = auth != null
                 && auth.getAuthorities().stream()
                         .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ENGAGEMENT_STAFF.name())
                                 || a.getAuthority().equals("ROLE_" + Role.ADMIN.name()));
-        return exact ? SmallCells.EXACT : SmallCells.SUPPRESSED;
+        return !exact;
     }
 }
