@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again in each measure's latest finished run through the one recompute path ({@link MemberRecompute}, each member
  * once, in batches), as a supplemental CSV is; withdrawing any clinical source (a FHIR import, a CSV extract, a center
  * screening) recomputes its members the same way. Every caller of the FHIR import goes through here: the {@code
- * import-clinical} and {@code withdraw-clinical} commands and the demo's data.
+ * import-clinical} and {@code withdraw-clinical} commands, {@code POST /fhir} and the demo's data.
  */
 @Service
 public class ClinicalSources {
@@ -52,6 +52,15 @@ public class ClinicalSources {
     /** Bulk Data NDJSON (one resource a line), stored; then its members recomputed. */
     public ClinicalImport.Report importNdjson(InputStream in, String name, String by) throws IOException {
         return recomputed(clinical.importNdjson(in, name, by));
+    }
+
+    /**
+     * A transaction or batch Bundle received over FHIR, stored (all or nothing when {@code atomic}); then its members
+     * recomputed.
+     */
+    public ClinicalImport.Report importTransaction(
+            org.hl7.fhir.r4.model.Bundle bundle, String name, String by, boolean atomic) {
+        return recomputed(clinical.importTransaction(bundle, name, by, atomic));
     }
 
     private ClinicalImport.Report recomputed(ClinicalImport.Report report) {
