@@ -155,7 +155,20 @@ public class ClinicalImport {
                 fullUrl(entry, fullUrls);
             }
         }
-        return store(entries, fullUrls, name, "bundle", by, new ArrayList<>(), atomic);
+        var report = store(entries, fullUrls, name, "bundle", by, new ArrayList<>(), atomic);
+        if (report.refusal() != null) {
+            // the rollback took the member look-ups' audit rows with it (they are written in the caller's
+            // transaction): the members read are recorded again, outside it
+            audit.recordAll(report.outcomes().stream()
+                    .filter(o -> o.location() != null && o.resourceType().equals("Patient"))
+                    .map(o -> AuditEntry.read(
+                            "member",
+                            o.location().substring("Patient/".length()),
+                            o.location().substring("Patient/".length()),
+                            PURPOSE + " (transaction refused, nothing stored)"))
+                    .toList());
+        }
+        return report;
     }
 
     private static void fullUrl(Bundle.BundleEntryComponent entry, Map<String, String> fullUrls) {
@@ -276,9 +289,7 @@ public class ClinicalImport {
                         List.copyOf(rejects),
                         rejects.size() + " of " + entries.size() + " entries rejected; a transaction is stored whole"
                                 + " or not at all, so nothing was stored",
-                        outcomes.values().stream()
-                                .filter(o -> o.reason() != null)
-                                .toList());
+                        List.copyOf(outcomes.values()));
             }
             jdbc.sql("update quality.clinical_source set resources = ?, rejected = ? where id = ?")
                     .params(stored, rejects.size(), sourceId)

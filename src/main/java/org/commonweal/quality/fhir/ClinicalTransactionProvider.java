@@ -58,7 +58,7 @@ class ClinicalTransactionProvider implements FhirSystemProvider {
                     .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                     .setCode(OperationOutcome.IssueType.PROCESSING)
                     .setDiagnostics(report.refusal());
-            report.outcomes().forEach(o -> issue(outcome, o));
+            report.outcomes().forEach(o -> issue(outcome, o)); // the rejected entries
             throw new UnprocessableEntityException(report.refusal(), outcome);
         }
         var response =

@@ -7,12 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Period;
-import java.util.ArrayList;
 import java.util.UUID;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
@@ -20,6 +16,7 @@ import org.commonweal.identity.ApiClients;
 import org.commonweal.identity.ApiScope;
 import org.commonweal.identity.ApiTokens;
 import org.commonweal.quality.claims.ClaimImport;
+import org.commonweal.quality.clinical.DiabetesVisits;
 import org.commonweal.quality.measure.PublishedMeasureContent;
 import org.commonweal.quality.results.MeasureRuns;
 import org.hl7.fhir.r4.model.Bundle;
@@ -40,8 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ClinicalTransactionIntegrationTests {
 
-    private static final LocalDate START = LocalDate.of(2026, 1, 1);
-    private static final LocalDate END = LocalDate.of(2026, 12, 31);
+    private static final LocalDate START = DiabetesVisits.START;
+    private static final LocalDate END = DiabetesVisits.END;
 
     @Autowired
     ApiClients clients;
@@ -88,19 +85,13 @@ class ClinicalTransactionIntegrationTests {
     @Test
     void aBatchKeepsTheGoodEntriesATransactionIsAllOrNothingAndOnlyTheWriteScopeMayPost() throws Exception {
         PublishedMeasureContent.folder(); // skipped without ../shared/quality
-        var member = memberWithoutClinicalData();
+        var member = DiabetesVisits.memberWithoutClinicalData(coverage, jdbc, 41, 60);
         var run = UUID.randomUUID().toString().substring(0, 8);
-        diabetesVisit(member, run);
+        DiabetesVisits.claim(claims, dir, member, run);
         assertThat(numerator(runs.run("CMS122", START, END, "test").runId(), member))
                 .as("no HbA1c on record: counted as poor control")
                 .isTrue();
-        var transaction = new String(
-                        getClass()
-                                .getResourceAsStream("/quality/clinical/hba1c-bundle.json")
-                                .readAllBytes(),
-                        StandardCharsets.UTF_8)
-                .replace("{MEMBER}", member)
-                .replace("{RUN}", run);
+        var transaction = DiabetesVisits.hba1cBundle(member, run);
         String writer = ApiTokens.bearer(clients, port, ApiScope.CLINICAL_WRITE);
 
         // least privilege: reading measure reports does not let a client write clinical data
@@ -119,6 +110,12 @@ class ClinicalTransactionIntegrationTests {
                 .anySatisfy(d -> assertThat(d).contains("nothing was stored"))
                 .anySatisfy(d -> assertThat(d).startsWith("entry 3 (Practitioner)"));
         assertThat(sources()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where member_id = ? and purpose like ?")
+                        .params(member, "%transaction refused%")
+                        .query(Long.class)
+                        .single())
+                .as("the member look-up of the refused transaction stays audited")
+                .isEqualTo(1);
         assertThat(numerator(latestRun(), member)).isTrue();
 
         // the same entries as a batch: the lab result stored, the Practitioner rejected with its entry
@@ -167,57 +164,10 @@ class ClinicalTransactionIntegrationTests {
     }
 
     private long latestRun() {
-        return jdbc.sql(
-                        "select max(id) from quality.measure_run where measure_id = 'CMS122' and finished_at is not null")
-                .query(Long.class)
-                .single();
-    }
-
-    private String memberWithoutClinicalData() {
-        var withData = jdbc.sql("select distinct member_id from quality.clinical_resource")
-                .query(String.class)
-                .set();
-        var found = new ArrayList<String>();
-        coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
-            if (found.isEmpty()
-                    && m.birthDate() != null
-                    && Period.between(m.birthDate(), END).getYears() >= 41
-                    && Period.between(m.birthDate(), END).getYears() <= 60
-                    && !withData.contains(m.memberId())) {
-                found.add(m.memberId());
-            }
-        });
-        return found.getFirst();
-    }
-
-    private void diabetesVisit(String member, String run) throws Exception {
-        var claim = """
-                ISA*00*          *00*          *ZZ*CLINIC0004     *ZZ*COMMONWEAL     *261205*1000*^*00501*000000502*0*T*:~
-                GS*HC*CLINIC0004*COMMONWEAL*20261205*1000*502*X*005010X222A1~
-                ST*837*0502*005010X222A1~
-                BHT*0019*00*500002*20261205*1000*CH~
-                HL*1**20*1~
-                NM1*85*2*DIABETES CLINIC*****XX*1234567893~
-                HL*2*1*22*0~
-                NM1*IL*1*MEMBER*DIABETIC****MI*%s~
-                CLM*%sTX-1*90***11:B:1*Y*A*Y*I~
-                HI*ABK:E119~
-                LX*1~
-                SV1*HC:99214*90*UN*1***1~
-                DTP*472*D8*20260415~
-                SE*12*0502~
-                GE*1*502~
-                IEA*1*000000502~
-                """.formatted(member, run);
-        var file = dir.resolve("837p-diabetes.x12");
-        Files.writeString(file, claim);
-        assertThat(claims.importFile(file, "test").accepted()).isEqualTo(1);
+        return DiabetesVisits.latestCms122Run(jdbc);
     }
 
     private boolean numerator(long runId, String memberId) {
-        return jdbc.sql("select numerator from quality.measure_result where run_id = ? and member_id = ?")
-                .params(runId, memberId)
-                .query(Boolean.class)
-                .single();
+        return DiabetesVisits.numerator(jdbc, runId, memberId);
     }
 }
