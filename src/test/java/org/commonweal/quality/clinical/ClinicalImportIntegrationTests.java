@@ -51,7 +51,7 @@ class ClinicalImportIntegrationTests {
         PublishedMeasureContent.folder();
         var member = DiabetesVisits.memberWithoutClinicalData(coverage, jdbc, 30, 40);
         var run = UUID.randomUUID().toString().substring(0, 8);
-        DiabetesVisits.claim(claims, dir, member, run);
+        DiabetesVisits.claim(claims, dir, member);
         assertThat(numerator(runs.run("CMS122", START, END, "test").runId(), member))
                 .as("no HbA1c on record: counted as poor control")
                 .isTrue();

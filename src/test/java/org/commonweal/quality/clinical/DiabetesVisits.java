@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.quality.claims.ClaimImport;
+import org.commonweal.quality.claims.OfficeVisitClaims;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,28 +44,9 @@ public final class DiabetesVisits {
         return found.getFirst();
     }
 
-    /** Claims a diabetes office visit for the member (claim number {@code <run>DM-1}). */
-    public static void claim(ClaimImport claims, Path dir, String member, String run) throws IOException {
-        var claim = """
-                ISA*00*          *00*          *ZZ*CLINIC0004     *ZZ*COMMONWEAL     *261205*1000*^*00501*000000501*0*T*:~
-                GS*HC*CLINIC0004*COMMONWEAL*20261205*1000*501*X*005010X222A1~
-                ST*837*0501*005010X222A1~
-                BHT*0019*00*500001*20261205*1000*CH~
-                HL*1**20*1~
-                NM1*85*2*DIABETES CLINIC*****XX*1234567893~
-                HL*2*1*22*0~
-                NM1*IL*1*MEMBER*DIABETIC****MI*%s~
-                CLM*%sDM-1*90***11:B:1*Y*A*Y*I~
-                HI*ABK:E119~
-                LX*1~
-                SV1*HC:99214*90*UN*1***1~
-                DTP*472*D8*20260415~
-                SE*12*0501~
-                GE*1*501~
-                IEA*1*000000501~
-                """.formatted(member, run);
-        var file = dir.resolve("837p-diabetes-" + run + ".x12");
-        Files.writeString(file, claim);
+    /** Claims a diabetes office visit (E11.9, 99214 on 2026-04-15) for the member. */
+    public static void claim(ClaimImport claims, Path dir, String member) throws IOException {
+        var file = OfficeVisitClaims.write(dir, member, "E119", LocalDate.of(2026, 4, 15));
         assertThat(claims.importFile(file, "test").accepted()).isEqualTo(1);
     }
 

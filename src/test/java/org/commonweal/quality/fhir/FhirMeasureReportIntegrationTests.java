@@ -70,13 +70,7 @@ class FhirMeasureReportIntegrationTests {
 
     /** Four members: A met, B an open gap, C excluded, D only in the initial population. */
     private long fixture() {
-        run = jdbc.sql("""
-                insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
-                  finished_at, members, started_by) values ('CMS130', 'https://madie.cms.gov/Measure/Test', ?, ?, 'ecqm',
-                  now(), 4, 'test') returning id""")
-                .params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
-                .query(Long.class)
-                .single();
+        run = newRun(4);
         for (var r : List.of(
                 new Object[] {"FHIR-A", true, true, false, true},
                 new Object[] {"FHIR-B", true, true, false, false},
@@ -87,6 +81,17 @@ class FhirMeasureReportIntegrationTests {
                       denominator_exclusion, denominator_exception, numerator) values (?, ?, ?, ?, ?, false, ?)""").params(run, r[0], r[1], r[2], r[3], r[4]).update();
         }
         return run;
+    }
+
+    /** A finished CMS130 run of 2026 with no results yet. */
+    private long newRun(int members) {
+        return jdbc.sql("""
+                insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
+                  finished_at, members, started_by) values ('CMS130', 'https://madie.cms.gov/Measure/Test', ?, ?, 'ecqm',
+                  now(), ?, 'test') returning id""")
+                .params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), members)
+                .query(Long.class)
+                .single();
     }
 
     private HttpResponse<String> get(String path, String bearer) throws Exception {
@@ -173,13 +178,7 @@ class FhirMeasureReportIntegrationTests {
 
     @Test
     void theSummaryIsStratifiedWithTheCellsTheCsvShowsAndMasksTheSmallOnes() throws Exception {
-        run = jdbc.sql("""
-                insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
-                  finished_at, members, started_by) values ('CMS130', 'https://madie.cms.gov/Measure/Test', ?, ?, 'ecqm',
-                  now(), 35, 'test') returning id""")
-                .params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
-                .query(Long.class)
-                .single();
+        run = newRun(35);
         // 30 women (20 met) and 5 men (2 met): the men's counts are small, masked as the CSV masks them
         jdbc.sql("""
                 insert into quality.measure_result (run_id, member_id, initial_population, denominator,

@@ -65,7 +65,7 @@ class ClinicalSourcesPageIntegrationTests {
         PublishedMeasureContent.folder(); // skipped without ../shared/quality
         var member = DiabetesVisits.memberWithoutClinicalData(coverage, jdbc, 61, 75);
         var run = UUID.randomUUID().toString().substring(0, 8);
-        DiabetesVisits.claim(claims, dir, member, run);
+        DiabetesVisits.claim(claims, dir, member);
         runs.run("CMS122", DiabetesVisits.START, DiabetesVisits.END, "test");
         var report = sources.importBundle(
                 new ByteArrayInputStream(DiabetesVisits.hba1cBundle(member, run).getBytes(StandardCharsets.UTF_8)),
