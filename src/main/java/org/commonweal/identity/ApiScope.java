@@ -32,6 +32,12 @@ public enum ApiScope {
             "system/MeasureReport.rs",
             "Measure reports of the plan's runs: summary, subject list and individual; search by measure",
             new Endpoint("GET", "/fhir/MeasureReport?measure=…", "/fhir/MeasureReport?measure=CMS130")),
+    CLINICAL_WRITE(
+            "system/clinical.write",
+            "Clinical data from providers: a FHIR transaction or batch Bundle of Patient-linked Encounter, Condition,"
+                    + " Procedure, Observation, Immunization, Medication and DiagnosticReport resources, stored with the"
+                    + " client as sender; nothing is read back",
+            new Endpoint("POST", "/fhir (Bundle)", "/fhir")),
     ELIGIBILITY_READ(
             "eligibility.read",
             "JSON eligibility check by CIN and date of service",

@@ -7,6 +7,7 @@
         allowedDependencies = {
             "platform",
             "identity",
+            "fhir",
             "audit",
             "shell",
             "coverage",

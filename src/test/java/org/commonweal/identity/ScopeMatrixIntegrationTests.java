@@ -34,6 +34,11 @@ class ScopeMatrixIntegrationTests {
              "patient":{"reference":"Patient/DEMO-MEMBER-1"},"created":"2026-11-29",
              "insurer":{"display":"L.A. Care Health Plan"}}""";
 
+    /** A batch of one Patient matched to the member (stores a source of no resources, recomputes nobody). */
+    private static final String CLINICAL_BATCH = """
+            {"resourceType":"Bundle","type":"batch","entry":[{"resource":{"resourceType":"Patient","id":"p1",
+             "identifier":[{"value":"DEMO-MEMBER-1"}]},"request":{"method":"PUT","url":"Patient/p1"}}]}""";
+
     @Autowired
     ApiClients clients;
 
@@ -57,9 +62,10 @@ class ScopeMatrixIntegrationTests {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", bearer);
         if (endpoint.method().equals("POST")) {
-            boolean fhir = path.startsWith("/fhir/");
+            boolean fhir = path.startsWith("/fhir");
+            String body = path.equals("/fhir") ? CLINICAL_BATCH : fhir ? ELIGIBILITY_REQUEST : X12_270;
             request.header("Content-Type", fhir ? "application/fhir+json" : "application/edi-x12")
-                    .POST(HttpRequest.BodyPublishers.ofString(fhir ? ELIGIBILITY_REQUEST : X12_270));
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

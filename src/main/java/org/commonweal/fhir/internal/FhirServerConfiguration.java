@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.ServletException;
 import java.util.List;
 import org.commonweal.fhir.FhirInterceptor;
+import org.commonweal.fhir.FhirSystemProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,10 +25,12 @@ class FhirServerConfiguration {
     ServletRegistrationBean<RestfulServer> fhirServlet(
             FhirContext context,
             ObjectProvider<IResourceProvider> providers,
+            ObjectProvider<FhirSystemProvider> systemProviders,
             ObjectProvider<FhirInterceptor> interceptors) {
         RestfulServer server = new CommonwealFhirServer(
                 context,
                 providers.orderedStream().toList(),
+                systemProviders.orderedStream().map(p -> (Object) p).toList(),
                 interceptors.orderedStream().map(i -> (Object) i).toList());
         var registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
@@ -38,11 +41,17 @@ class FhirServerConfiguration {
     static class CommonwealFhirServer extends RestfulServer {
 
         private final List<IResourceProvider> providers;
+        private final List<Object> systemProviders;
         private final List<Object> interceptors;
 
-        CommonwealFhirServer(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors) {
+        CommonwealFhirServer(
+                FhirContext context,
+                List<IResourceProvider> providers,
+                List<Object> systemProviders,
+                List<Object> interceptors) {
             super(context);
             this.providers = providers;
+            this.systemProviders = systemProviders;
             this.interceptors = interceptors;
         }
 
@@ -53,6 +62,7 @@ class FhirServerConfiguration {
             setServerName("Commonweal");
             setImplementationDescription("Commonweal FHIR R4 server");
             setResourceProviders(providers);
+            setPlainProviders(systemProviders);
             interceptors.forEach(getInterceptorService()::registerInterceptor);
         }
     }

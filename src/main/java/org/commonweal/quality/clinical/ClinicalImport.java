@@ -66,9 +66,31 @@ public class ClinicalImport {
             int patientsMatched,
             List<String> members,
             List<String> rejects,
-            String refusal) {}
+            String refusal,
+            List<Outcome> outcomes) {}
 
-    private record Entry(int line, Resource resource) {}
+    /**
+     * What became of one entry (Bundle entry number or NDJSON line): {@code location} is {@code Patient/<member id>}
+     * for a matched Patient and {@code <type>/<stored row id>} for a stored resource; {@code reason} says why it was
+     * rejected (then no location).
+     */
+    public record Outcome(int entry, String resourceType, String location, String reason) {}
+
+    /** An entry to store; {@code refusal} set when it is refused before any matching (no resource, a GET …). */
+    private record Entry(int line, Resource resource, String refusal) {
+
+        Entry(int line, Resource resource) {
+            this(line, resource, null);
+        }
+
+        String type() {
+            return resource == null ? null : resource.fhirType();
+        }
+
+        String id() {
+            return resource == null ? null : resource.getIdElement().getIdPart();
+        }
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -91,7 +113,7 @@ public class ClinicalImport {
         try {
             bundle = parser().parseResource(Bundle.class, new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (DataFormatException e) {
-            return new Report(0, 0, 0, List.of(), List.of(), "not a FHIR R4 Bundle: " + e.getMessage());
+            return new Report(0, 0, 0, List.of(), List.of(), "not a FHIR R4 Bundle: " + e.getMessage(), List.of());
         }
         var entries = new ArrayList<Entry>();
         var fullUrls = new HashMap<String, String>();
@@ -100,11 +122,59 @@ public class ClinicalImport {
             n++;
             if (entry.getResource() == null) continue;
             entries.add(new Entry(n, entry.getResource()));
-            if (entry.hasFullUrl() && entry.getResource() instanceof Patient p) {
-                fullUrls.put(entry.getFullUrl(), "Patient/" + p.getIdElement().getIdPart());
+            fullUrl(entry, fullUrls);
+        }
+        return store(entries, fullUrls, name, "bundle", by, new ArrayList<>(), false);
+    }
+
+    /**
+     * A transaction or batch Bundle received over FHIR ({@code POST /fhir}): every entry gets an {@link Outcome}, in
+     * order. Each entry must carry a resource and a POST or PUT request. With {@code atomic} (a {@code transaction})
+     * one rejected entry refuses the whole Bundle and nothing is stored (the report's {@code refusal} is set and its
+     * outcomes name every rejected entry); otherwise (a {@code batch}) the rest is kept.
+     */
+    public Report importTransaction(Bundle bundle, String name, String by, boolean atomic) {
+        var entries = new ArrayList<Entry>();
+        var fullUrls = new HashMap<String, String>();
+        int n = 0;
+        for (var entry : bundle.getEntry()) {
+            n++;
+            var method = entry.getRequest().getMethod();
+            if (entry.getResource() == null) {
+                entries.add(new Entry(n, null, "the entry has no resource (only POST or PUT of clinical data)"));
+            } else if (method != null
+                    && method != Bundle.HTTPVerb.POST
+                    && method != Bundle.HTTPVerb.PUT
+                    && method != Bundle.HTTPVerb.NULL) {
+                entries.add(new Entry(
+                        n,
+                        entry.getResource(),
+                        method.toCode() + " is not taken here (only POST or PUT of clinical data)"));
+            } else {
+                entries.add(new Entry(n, entry.getResource()));
+                fullUrl(entry, fullUrls);
             }
         }
-        return store(entries, fullUrls, name, "bundle", by, new ArrayList<>());
+        var report = store(entries, fullUrls, name, "bundle", by, new ArrayList<>(), atomic);
+        if (report.refusal() != null) {
+            // the rollback took the member look-ups' audit rows with it (they are written in the caller's
+            // transaction): the members read are recorded again, outside it
+            audit.recordAll(report.outcomes().stream()
+                    .filter(o -> o.location() != null && o.resourceType().equals("Patient"))
+                    .map(o -> AuditEntry.read(
+                            "member",
+                            o.location().substring("Patient/".length()),
+                            o.location().substring("Patient/".length()),
+                            PURPOSE + " (transaction refused, nothing stored)"))
+                    .toList());
+        }
+        return report;
+    }
+
+    private static void fullUrl(Bundle.BundleEntryComponent entry, Map<String, String> fullUrls) {
+        if (entry.hasFullUrl() && entry.getResource() instanceof Patient p) {
+            fullUrls.put(entry.getFullUrl(), "Patient/" + p.getIdElement().getIdPart());
+        }
     }
 
     public Report importNdjson(InputStream in, String name, String by) throws IOException {
@@ -123,7 +193,7 @@ public class ClinicalImport {
                 rejects.add("line " + line + ": not a FHIR R4 resource: " + e.getMessage());
             }
         }
-        return store(entries, Map.of(), name, "ndjson", by, rejects);
+        return store(entries, Map.of(), name, "ndjson", by, rejects, false);
     }
 
     private Report store(
@@ -132,7 +202,8 @@ public class ClinicalImport {
             String name,
             String format,
             String by,
-            List<String> rejects) {
+            List<String> rejects,
+            boolean atomic) {
         return transactions.execute(status -> {
             long sourceId = jdbc.sql("insert into quality.clinical_source (name, format, received_by) values (?, ?, ?)"
                             + " returning id")
@@ -140,16 +211,22 @@ public class ClinicalImport {
                     .query(Long.class)
                     .single();
             var members = new HashMap<String, String>();
+            var outcomes = new java.util.TreeMap<Integer, Outcome>();
             for (var entry : entries) {
-                if (entry.resource() instanceof Patient patient) {
+                if (entry.refusal() != null) {
+                    reject(sourceId, entry, rejects, outcomes, entry.refusal());
+                } else if (entry.resource() instanceof Patient patient) {
                     var member = match(patient);
                     if (member.isPresent()) {
                         members.put("Patient/" + patient.getIdElement().getIdPart(), member.get());
+                        outcomes.put(
+                                entry.line(), new Outcome(entry.line(), "Patient", "Patient/" + member.get(), null));
                     } else {
                         reject(
                                 sourceId,
                                 entry,
                                 rejects,
+                                outcomes,
                                 "no plan member matches this patient (identifiers "
                                         + patient.getIdentifier().stream()
                                                 .map(i -> i.getValue())
@@ -163,9 +240,14 @@ public class ClinicalImport {
             var json = FhirContext.forR4Cached().newJsonParser();
             for (var entry : entries) {
                 var resource = entry.resource();
-                if (resource instanceof Patient) continue;
+                if (entry.refusal() != null || resource instanceof Patient) continue;
                 if (!TAKEN.contains(resource.fhirType())) {
-                    reject(sourceId, entry, rejects, resource.fhirType() + " is not clinical data this import takes");
+                    reject(
+                            sourceId,
+                            entry,
+                            rejects,
+                            outcomes,
+                            resource.fhirType() + " is not clinical data this import takes");
                     continue;
                 }
                 var member = patientOf(resource, fullUrls, members);
@@ -174,12 +256,13 @@ public class ClinicalImport {
                             sourceId,
                             entry,
                             rejects,
+                            outcomes,
                             "its patient is not in this source or was not matched to a " + "member");
                     continue;
                 }
-                jdbc.sql("""
+                long rowId = jdbc.sql("""
                         insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
-                            resource_id, resource_json) values (?, ?, ?, ?, ?, ?)""")
+                            resource_id, resource_json) values (?, ?, ?, ?, ?, ?) returning id""")
                         .params(
                                 sourceId,
                                 entry.line(),
@@ -187,9 +270,26 @@ public class ClinicalImport {
                                 resource.fhirType(),
                                 resource.getIdElement().getIdPart(),
                                 json.encodeResourceToString(resource))
-                        .update();
+                        .query(Long.class)
+                        .single();
+                outcomes.put(
+                        entry.line(),
+                        new Outcome(entry.line(), resource.fhirType(), resource.fhirType() + "/" + rowId, null));
                 stored++;
                 storedFor.add(member);
+            }
+            if (atomic && !rejects.isEmpty()) {
+                // a transaction is all or nothing: its source, resources and rejects are not kept
+                status.setRollbackOnly();
+                return new Report(
+                        0,
+                        0,
+                        members.size(),
+                        List.of(),
+                        List.copyOf(rejects),
+                        rejects.size() + " of " + entries.size() + " entries rejected; a transaction is stored whole"
+                                + " or not at all, so nothing was stored",
+                        List.copyOf(outcomes.values()));
             }
             jdbc.sql("update quality.clinical_source set resources = ?, rejected = ? where id = ?")
                     .params(stored, rejects.size(), sourceId)
@@ -201,23 +301,26 @@ public class ClinicalImport {
                     null,
                     PURPOSE,
                     name + ": " + stored + " resources for " + members.size() + " members"));
-            return new Report(sourceId, stored, members.size(), List.copyOf(storedFor), List.copyOf(rejects), null);
+            return new Report(
+                    sourceId,
+                    stored,
+                    members.size(),
+                    List.copyOf(storedFor),
+                    List.copyOf(rejects),
+                    null,
+                    List.copyOf(outcomes.values()));
         });
     }
 
-    private void reject(long sourceId, Entry entry, List<String> rejects, String reason) {
-        var where = entry.line() + " (" + entry.resource().fhirType() + "/"
-                + entry.resource().getIdElement().getIdPart() + ")";
+    private void reject(
+            long sourceId, Entry entry, List<String> rejects, Map<Integer, Outcome> outcomes, String reason) {
+        var where = entry.line() + (entry.resource() == null ? "" : " (" + entry.type() + "/" + entry.id() + ")");
         rejects.add(where + ": " + reason);
+        outcomes.put(entry.line(), new Outcome(entry.line(), entry.type(), null, reason));
         jdbc.sql("""
                 insert into quality.clinical_reject (source_id, line_number, resource_type, resource_id, reason)
                 values (?, ?, ?, ?, ?)""")
-                .params(
-                        sourceId,
-                        entry.line(),
-                        entry.resource().fhirType(),
-                        entry.resource().getIdElement().getIdPart(),
-                        reason)
+                .params(sourceId, entry.line(), entry.type(), entry.id(), reason)
                 .update();
     }
 

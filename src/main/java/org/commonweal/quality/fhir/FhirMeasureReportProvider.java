@@ -16,7 +16,10 @@ import org.commonweal.audit.AuditEntry;
 import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.Eligibility;
+import org.commonweal.platform.CellSuppression;
 import org.commonweal.quality.results.MeasureRuns;
+import org.commonweal.quality.results.RateTables;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ListResource;
 import org.hl7.fhir.r4.model.MeasureReport;
@@ -29,10 +32,11 @@ import org.springframework.stereotype.Component;
  * {@code system/MeasureReport.rs} (the state, an auditor, a provider group's system): {@code MeasureReport/{run}} the
  * summary (population counts and the score), {@code MeasureReport/{run}-subject-list} the members of each population
  * (contained Lists), {@code MeasureReport/{run}-{member}} one member's individual report; search by {@code measure}
- * (id or canonical URL) gives the summaries of its runs, newest first. A member the run has no row for (outside
+ * (id or canonical URL) gives the summaries of its runs, newest first (without strata: a read of one gives them). A member the run has no row for (outside
  * every population: runs keep informative rows only) but who was covered on the period's last day gets a report of
- * all-zero populations; a member not covered then, or unknown, is not found. Counts are exact: these clients receive
- * member-level data under their agreements, so the publication rule for figures leaving the care team does not apply.
+ * all-zero populations; a member not covered then, or unknown, is not found. The population counts are exact: these
+ * clients receive member-level data under their agreements; the strata of a summary ({@link #stratified}) are the
+ * published cells, masked as the CSV masks them, so that a report passed on shows no stratum the pages would hide.
  * Subject lists and individual reports are audited as reads of member data.
  */
 @Component
@@ -44,16 +48,26 @@ class FhirMeasureReportProvider implements IResourceProvider {
 
     static final String PURPOSE = "quality: FHIR MeasureReport of a member";
 
+    /** The member stratifiers a summary carries, as the runs keep them (the CSV's groupings by member). */
+    static final List<String> STRATIFIERS =
+            List.of("product_line", "race_ethnicity", "language", "age_band", "sex", "spa", "rcac_region");
+
+    /** FHIR's reason for an absent value; {@code masked} for a count the suppression hides. */
+    static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+
     private final JdbcClient jdbc;
     private final MeasureRuns runs;
     private final AuditTrail audit;
     private final Coverage coverage;
+    private final RateTables rates;
 
-    FhirMeasureReportProvider(JdbcClient jdbc, MeasureRuns runs, AuditTrail audit, Coverage coverage) {
+    FhirMeasureReportProvider(
+            JdbcClient jdbc, MeasureRuns runs, AuditTrail audit, Coverage coverage, RateTables rates) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.audit = audit;
         this.coverage = coverage;
+        this.rates = rates;
     }
 
     @Override
@@ -74,7 +88,7 @@ class FhirMeasureReportProvider implements IResourceProvider {
             throw new ResourceNotFoundException(id);
         }
         var run = run(runId).orElseThrow(() -> new ResourceNotFoundException(id));
-        if (parts.length == 1) return summary(run);
+        if (parts.length == 1) return stratified(run);
         if (parts[1].equals("subject-list")) return subjectList(run);
         return individual(run, parts[1]).orElseThrow(() -> new ResourceNotFoundException(id));
     }
@@ -145,6 +159,39 @@ class FhirMeasureReportProvider implements IResourceProvider {
         long eligible = counts[1] - counts[2] - counts[3];
         if (eligible > 0) group.getMeasureScore().setValue((double) counts[4] / eligible);
         return report;
+    }
+
+    /**
+     * The summary with a {@code group.stratifier} per member stratifier the run keeps: per stratum its eligible
+     * ({@code denominator}, after exclusions and exceptions) and met ({@code numerator}) counts and the score, through
+     * the same suppression as the pages and the CSV ({@link RateTables}); a masked count has no value and the
+     * data-absent-reason {@code masked}, and a stratum with a masked count has no score.
+     */
+    MeasureReport stratified(Run run) {
+        var report = summary(run);
+        var group = report.getGroupFirstRep();
+        for (var table : rates.tables(run.id(), STRATIFIERS).orElse(List.of())) {
+            var stratifier = group.addStratifier();
+            stratifier.addCode().setText(table.by());
+            for (var row : table.rows()) {
+                if (row.total()) continue;
+                var stratum = stratifier.addStratum();
+                stratum.getValue().setText(row.group());
+                count(stratum.addPopulation(), "denominator", row.eligible());
+                count(stratum.addPopulation(), "numerator", row.met());
+                if (row.rate() != null) stratum.getMeasureScore().setValue(row.rate() / 100);
+            }
+        }
+        return report;
+    }
+
+    private static void count(MeasureReport.StratifierGroupPopulationComponent population, String code, String shown) {
+        population.getCode().addCoding().setSystem(POPULATION_SYSTEM).setCode(code);
+        if (CellSuppression.MASK.equals(shown)) {
+            population.getCountElement().addExtension(DATA_ABSENT_REASON, new CodeType("masked"));
+        } else {
+            population.setCount(Integer.parseInt(shown));
+        }
     }
 
     MeasureReport subjectList(Run run) {

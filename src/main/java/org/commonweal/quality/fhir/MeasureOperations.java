@@ -62,7 +62,7 @@ class MeasureOperations {
         String type =
                 reportType == null || reportType.isBlank() ? (subject == null ? "population" : "subject") : reportType;
         return switch (type) {
-            case "population" -> reports.summary(run);
+            case "population" -> reports.stratified(run);
             case "subject-list" -> reports.subjectList(run);
             case "subject" -> {
                 if (subject == null) throw new InvalidRequestException("reportType subject needs a subject");

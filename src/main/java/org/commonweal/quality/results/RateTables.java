@@ -82,6 +82,17 @@ public class RateTables {
         return runs.find(runId).map(run -> table(run, by));
     }
 
+    /**
+     * A run's tables by several groupings, masked by the run's one publication (the cells the pages and the CSV show),
+     * computed once; empty for a run that is not found or not finished.
+     */
+    public Optional<List<RateTable>> tables(long runId, List<String> by) {
+        return runs.find(runId).map(run -> {
+            var figures = figures(run);
+            return by.stream().map(b -> table(run, b, figures)).toList();
+        });
+    }
+
     /** A month end as shown: counts as text or the mask, the rate in percent or null. */
     public record TrendMonth(LocalDate monthEnd, String eligible, String met, Double rate) {
 
@@ -111,8 +122,11 @@ public class RateTables {
     }
 
     RateTable table(MeasureRuns.RunRow run, String by) {
+        return table(run, by, figures(run));
+    }
+
+    private RateTable table(MeasureRuns.RunRow run, String by, Figures figures) {
         if (!GROUPINGS.contains(by)) throw new IllegalArgumentException("unknown grouping " + by);
-        var figures = figures(run);
         var level = levels.find(run.measureId(), run.periodEnd().getYear());
         var shown = figures.masking();
         var methods = BY_PROVIDER.contains(by) ? attributedBy(run.id(), by) : Map.<String, List<String>>of();

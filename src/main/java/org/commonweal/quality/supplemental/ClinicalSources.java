@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again in each measure's latest finished run through the one recompute path ({@link MemberRecompute}, each member
  * once, in batches), as a supplemental CSV is; withdrawing any clinical source (a FHIR import, a CSV extract, a center
  * screening) recomputes its members the same way. Every caller of the FHIR import goes through here: the {@code
- * import-clinical} and {@code withdraw-clinical} commands and the demo's data.
+ * import-clinical} and {@code withdraw-clinical} commands, {@code POST /fhir} and the demo's data.
  */
 @Service
 public class ClinicalSources {
@@ -54,10 +54,73 @@ public class ClinicalSources {
         return recomputed(clinical.importNdjson(in, name, by));
     }
 
+    /**
+     * A transaction or batch Bundle received over FHIR, stored (all or nothing when {@code atomic}); then its members
+     * recomputed.
+     */
+    public ClinicalImport.Report importTransaction(
+            org.hl7.fhir.r4.model.Bundle bundle, String name, String by, boolean atomic) {
+        return recomputed(clinical.importTransaction(bundle, name, by, atomic));
+    }
+
     private ClinicalImport.Report recomputed(ClinicalImport.Report report) {
         // after the import's transaction: the recompute reads what it stored (nothing when it was refused)
         recompute.recompute(report.members());
         return report;
+    }
+
+    /** A clinical source as the quality pages list it: who sent what, when, and whether it still counts. */
+    public record Source(
+            long id,
+            String name,
+            String format,
+            java.time.Instant receivedAt,
+            String receivedBy,
+            int resources,
+            int rejected,
+            String status) {
+
+        public boolean imported() {
+            return status.equals("imported");
+        }
+    }
+
+    private static final String SOURCE_COLUMNS =
+            "select id, name, format, received_at, received_by, resources, rejected, status from quality.clinical_source";
+
+    private static Source source(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Source(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getString(8));
+    }
+
+    /** The latest clinical sources of every kind (FHIR, CSV, center screening), newest first. */
+    public List<Source> recent(int limit) {
+        return jdbc.sql(SOURCE_COLUMNS + " order by id desc limit ?")
+                .param(limit)
+                .query(ClinicalSources::source)
+                .list();
+    }
+
+    public java.util.Optional<Source> find(long sourceId) {
+        return jdbc.sql(SOURCE_COLUMNS + " where id = ?")
+                .param(sourceId)
+                .query(ClinicalSources::source)
+                .optional();
+    }
+
+    /** How many members have resources in the source (those a withdrawal recomputes). */
+    public int members(long sourceId) {
+        return jdbc.sql("select count(distinct member_id) from quality.clinical_resource where source_id = ?")
+                .param(sourceId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Whether the id names a clinical source that is imported (not withdrawn). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.commonweal.platform.UploadJobPage;
 import org.commonweal.platform.UploadJobs;
+import org.commonweal.quality.supplemental.ClinicalSources;
 import org.commonweal.quality.supplemental.SupplementalCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.concurrent.DelegatingSecurityContextCallable;
@@ -25,19 +26,25 @@ import org.springframework.web.multipart.MultipartFile;
  * Lab results and immunization registry extracts (the CSV layouts of {@code import-supplemental}, in
  * {@code docs/quality.md}) by upload: stored and imported on the upload workers ({@link UploadJobs}) as the uploader,
  * the job's page polls, then shows the records stored, the members they are for and each rejected line with its
- * field and reason, or the reason the file was refused whole.
+ * field and reason, or the reason the file was refused whole. The page lists the latest clinical sources of every
+ * kind, each imported one with a link to withdraw it ({@link ClinicalSourcesController}).
  */
 @Controller
 class SupplementalUploadController {
 
     static final List<String> KINDS = List.of("labs", "immunizations");
 
+    /** How many of the latest clinical sources the page lists. */
+    static final int SOURCES_LISTED = 50;
+
     private final SupplementalCsv supplemental;
+    private final ClinicalSources sources;
     private final UploadJobs jobs;
     private final UploadJobPage jobPage;
 
-    SupplementalUploadController(SupplementalCsv supplemental, UploadJobs jobs) {
+    SupplementalUploadController(SupplementalCsv supplemental, ClinicalSources sources, UploadJobs jobs) {
         this.supplemental = supplemental;
+        this.sources = sources;
         this.jobs = jobs;
         this.jobPage = new UploadJobPage(jobs, "/quality/supplemental/jobs/");
     }
@@ -45,6 +52,7 @@ class SupplementalUploadController {
     @GetMapping("/quality/supplemental")
     String form(Model model) {
         model.addAttribute("kinds", KINDS);
+        model.addAttribute("sources", sources.recent(SOURCES_LISTED));
         return "quality/supplemental";
     }
 

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.Period;
-import java.util.ArrayList;
 import java.util.UUID;
 import org.commonweal.IntegrationTest;
 import org.commonweal.coverage.Coverage;
@@ -28,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ClinicalImportIntegrationTests {
 
-    private static final LocalDate START = LocalDate.of(2026, 1, 1);
-    private static final LocalDate END = LocalDate.of(2026, 12, 31);
+    private static final LocalDate START = DiabetesVisits.START;
+    private static final LocalDate END = DiabetesVisits.END;
 
     @Autowired
     ClinicalImport clinical;
@@ -52,54 +49,14 @@ class ClinicalImportIntegrationTests {
     @Test
     void anHba1cResultMatchedToTheMemberTakesThemOutOfThePoorControlNumerator() throws IOException {
         PublishedMeasureContent.folder();
-        // a member with no clinical data yet: earlier runs of this test left an HbA1c for the one they took
-        var withData = jdbc.sql("select distinct member_id from quality.clinical_resource")
-                .query(String.class)
-                .set();
-        var found = new ArrayList<String>();
-        coverage.forEachActiveMember(LocalDate.now(), "test", m -> {
-            if (found.size() < 1
-                    && m.birthDate() != null
-                    && Period.between(m.birthDate(), END).getYears() >= 30
-                    && Period.between(m.birthDate(), END).getYears() <= 40
-                    && !withData.contains(m.memberId())) {
-                found.add(m.memberId());
-            }
-        });
-        var member = found.get(0);
+        var member = DiabetesVisits.memberWithoutClinicalData(coverage, jdbc, 30, 40);
         var run = UUID.randomUUID().toString().substring(0, 8);
-        var claim = """
-                ISA*00*          *00*          *ZZ*CLINIC0004     *ZZ*COMMONWEAL     *261205*1000*^*00501*000000501*0*T*:~
-                GS*HC*CLINIC0004*COMMONWEAL*20261205*1000*501*X*005010X222A1~
-                ST*837*0501*005010X222A1~
-                BHT*0019*00*500001*20261205*1000*CH~
-                HL*1**20*1~
-                NM1*85*2*DIABETES CLINIC*****XX*1234567893~
-                HL*2*1*22*0~
-                NM1*IL*1*MEMBER*DIABETIC****MI*%s~
-                CLM*%sDM-1*90***11:B:1*Y*A*Y*I~
-                HI*ABK:E119~
-                LX*1~
-                SV1*HC:99214*90*UN*1***1~
-                DTP*472*D8*20260415~
-                SE*12*0501~
-                GE*1*501~
-                IEA*1*000000501~
-                """.formatted(member, run);
-        var file = dir.resolve("837p-diabetes.x12");
-        Files.writeString(file, claim);
-        assertThat(claims.importFile(file, "test").accepted()).isEqualTo(1);
+        DiabetesVisits.claim(claims, dir, member);
         assertThat(numerator(runs.run("CMS122", START, END, "test").runId(), member))
                 .as("no HbA1c on record: counted as poor control")
                 .isTrue();
 
-        var bundle = new String(
-                        getClass()
-                                .getResourceAsStream("/quality/clinical/hba1c-bundle.json")
-                                .readAllBytes(),
-                        StandardCharsets.UTF_8)
-                .replace("{MEMBER}", member)
-                .replace("{RUN}", run);
+        var bundle = DiabetesVisits.hba1cBundle(member, run);
         var report = clinical.importBundle(
                 new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "hba1c-bundle.json", "test");
         assertThat(report.refusal()).isNull();
@@ -132,9 +89,6 @@ class ClinicalImportIntegrationTests {
     }
 
     private boolean numerator(long runId, String memberId) {
-        return jdbc.sql("select numerator from quality.measure_result where run_id = ? and member_id = ?")
-                .params(runId, memberId)
-                .query(Boolean.class)
-                .single();
+        return DiabetesVisits.numerator(jdbc, runId, memberId);
     }
 }

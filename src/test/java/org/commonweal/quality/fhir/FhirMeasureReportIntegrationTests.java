@@ -1,6 +1,7 @@
 package org.commonweal.quality.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -69,13 +70,7 @@ class FhirMeasureReportIntegrationTests {
 
     /** Four members: A met, B an open gap, C excluded, D only in the initial population. */
     private long fixture() {
-        run = jdbc.sql("""
-                insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
-                  finished_at, members, started_by) values ('CMS130', 'https://madie.cms.gov/Measure/Test', ?, ?, 'ecqm',
-                  now(), 4, 'test') returning id""")
-                .params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
-                .query(Long.class)
-                .single();
+        run = newRun(4);
         for (var r : List.of(
                 new Object[] {"FHIR-A", true, true, false, true},
                 new Object[] {"FHIR-B", true, true, false, false},
@@ -86,6 +81,17 @@ class FhirMeasureReportIntegrationTests {
                       denominator_exclusion, denominator_exception, numerator) values (?, ?, ?, ?, ?, false, ?)""").params(run, r[0], r[1], r[2], r[3], r[4]).update();
         }
         return run;
+    }
+
+    /** A finished CMS130 run of 2026 with no results yet. */
+    private long newRun(int members) {
+        return jdbc.sql("""
+                insert into quality.measure_run (measure_id, measure_url, period_start, period_end, population_view,
+                  finished_at, members, started_by) values ('CMS130', 'https://madie.cms.gov/Measure/Test', ?, ?, 'ecqm',
+                  now(), ?, 'test') returning id""")
+                .params(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), members)
+                .query(Long.class)
+                .single();
     }
 
     private HttpResponse<String> get(String path, String bearer) throws Exception {
@@ -165,6 +171,83 @@ class FhirMeasureReportIntegrationTests {
         validate("subject-list", list, errors);
         validate("individual", individual, errors);
         assertThat(errors).isEmpty();
+    }
+
+    @Autowired
+    org.commonweal.quality.results.RateTables rates;
+
+    @Test
+    void theSummaryIsStratifiedWithTheCellsTheCsvShowsAndMasksTheSmallOnes() throws Exception {
+        run = newRun(35);
+        // 30 women (20 met) and 5 men (2 met): the men's counts are small, masked as the CSV masks them
+        jdbc.sql("""
+                insert into quality.measure_result (run_id, member_id, initial_population, denominator,
+                  denominator_exclusion, denominator_exception, numerator, sex)
+                select ?, 'STRAT-' || i, true, true, false, false, i <= 20 or i in (31, 32),
+                  case when i <= 30 then 'F' else 'M' end from generate_series(1, 35) i""").param(run).update();
+        String reports = ApiTokens.bearer(clients, port, ApiScope.MEASURE_REPORT_READ);
+        var answer = get("/fhir/MeasureReport/" + run, reports);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var summary = fhir.newJsonParser().parseResource(MeasureReport.class, answer.body());
+        assertThat(count(summary, "denominator")).isEqualTo(35);
+        var stratifiers = summary.getGroupFirstRep().getStratifier();
+        assertThat(stratifiers)
+                .extracting(s -> s.getCodeFirstRep().getText())
+                .containsExactly("product_line", "race_ethnicity", "language", "age_band", "sex", "spa", "rcac_region");
+
+        var sex = stratifiers.stream()
+                .filter(s -> s.getCodeFirstRep().getText().equals("sex"))
+                .findFirst()
+                .orElseThrow();
+        var csv = rates.table(run, "sex").orElseThrow().rows();
+        assertThat(sex.getStratum()).extracting(s -> s.getValue().getText()).containsExactly("F", "M");
+        for (var stratum : sex.getStratum()) {
+            var row = csv.stream()
+                    .filter(r -> r.group().equals(stratum.getValue().getText()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(shown(stratum, "denominator")).as("eligible, as the CSV").isEqualTo(row.eligible());
+            assertThat(shown(stratum, "numerator")).as("met, as the CSV").isEqualTo(row.met());
+            assertThat(stratum.hasMeasureScore()).isEqualTo(row.rate() != null);
+        }
+        var men = sex.getStratum().get(1);
+        assertThat(shown(men, "denominator")).isEqualTo("*");
+        assertThat(shown(men, "numerator")).isEqualTo("*");
+        assertThat(men.hasMeasureScore()).as("no score from masked counts").isFalse();
+        assertThat(answer.body()).doesNotContain("\"count\":5").contains("\"valueCode\":\"masked\"");
+
+        // members without a value fall in "unknown": all 35, large enough to be shown with their score
+        var race = stratifiers.get(1).getStratumFirstRep();
+        assertThat(race.getValue().getText()).isEqualTo("unknown");
+        assertThat(shown(race, "denominator")).isEqualTo("35");
+        assertThat(shown(race, "numerator")).isEqualTo("22");
+        assertThat(race.getMeasureScore().getValue().doubleValue()).isCloseTo(22.0 / 35, within(1e-9));
+
+        // $evaluate-measure answers the same stratified summary; a search lists summaries without strata
+        String both = ApiTokens.bearer(clients, port, ApiScope.MEASURE_READ, ApiScope.MEASURE_REPORT_READ);
+        var evaluated = fhir.newJsonParser()
+                .parseResource(
+                        MeasureReport.class,
+                        get("/fhir/Measure/CMS130/$evaluate-measure?periodStart=2026-01-01&periodEnd=2026-12-31", both)
+                                .body());
+        assertThat(evaluated.getGroupFirstRep().getStratifier()).hasSize(7);
+
+        var errors = new ArrayList<String>();
+        validate("stratified summary", summary, errors);
+        assertThat(errors).isEmpty();
+    }
+
+    /** A stratum population's count as shown: the number, or the mask for a count with data-absent-reason masked. */
+    private static String shown(MeasureReport.StratifierGroupComponent stratum, String population) {
+        var p = stratum.getPopulation().stream()
+                .filter(x -> x.getCode().getCodingFirstRep().getCode().equals(population))
+                .findFirst()
+                .orElseThrow();
+        if (p.getCountElement().hasValue()) return String.valueOf(p.getCount());
+        assertThat(p.getCountElement().getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/data-absent-reason"))
+                .isNotNull()
+                .satisfies(e -> assertThat(e.getValue().primitiveValue()).isEqualTo("masked"));
+        return "*";
     }
 
     @Test
