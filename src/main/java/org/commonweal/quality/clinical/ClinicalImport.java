@@ -22,6 +22,7 @@ import org.commonweal.audit.AuditTrail;
 import org.commonweal.coverage.Coverage;
 import org.commonweal.coverage.MemberSummary;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -34,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * matched to a plan member (an identifier that is a member id or CIN, else exactly one member with the same name and
  * birth date, through coverage's facade), and the resources that point at a matched Patient are stored whole under
  * that member, their references rewritten to the member. What cannot be matched or is not clinical data is rejected
- * with its line (NDJSON) or entry number (Bundle) and the reason; the rest is kept. This class stores only: callers
+ * with its line (NDJSON) or entry number (Bundle) and the reason; the rest is kept. A Medication points at no patient:
+ * it is kept under each member whose resources in the same source refer to it (a MedicationRequest's {@code
+ * medicationReference}), where the measure reads its code. This class stores only: callers
  * go through {@code supplemental.ClinicalSources}, which recomputes the members once the source is stored.
  */
 @Service
@@ -174,6 +177,8 @@ public class ClinicalImport {
     private static void fullUrl(Bundle.BundleEntryComponent entry, Map<String, String> fullUrls) {
         if (entry.hasFullUrl() && entry.getResource() instanceof Patient p) {
             fullUrls.put(entry.getFullUrl(), "Patient/" + p.getIdElement().getIdPart());
+        } else if (entry.hasFullUrl() && entry.getResource() instanceof Medication m) {
+            fullUrls.put(entry.getFullUrl(), "Medication/" + m.getIdElement().getIdPart());
         }
     }
 
@@ -237,10 +242,10 @@ public class ClinicalImport {
             }
             int stored = 0;
             var storedFor = new LinkedHashSet<String>();
-            var json = FhirContext.forR4Cached().newJsonParser();
+            var referredBy = new HashMap<String, Set<String>>(); // Medication/<id> -> members whose resources name it
             for (var entry : entries) {
                 var resource = entry.resource();
-                if (entry.refusal() != null || resource instanceof Patient) continue;
+                if (entry.refusal() != null || resource instanceof Patient || resource instanceof Medication) continue;
                 if (!TAKEN.contains(resource.fhirType())) {
                     reject(
                             sourceId,
@@ -260,23 +265,36 @@ public class ClinicalImport {
                             "its patient is not in this source or was not matched to a " + "member");
                     continue;
                 }
-                long rowId = jdbc.sql("""
-                        insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
-                            resource_id, resource_json) values (?, ?, ?, ?, ?, ?) returning id""")
-                        .params(
-                                sourceId,
-                                entry.line(),
-                                member,
-                                resource.fhirType(),
-                                resource.getIdElement().getIdPart(),
-                                json.encodeResourceToString(resource))
-                        .query(Long.class)
-                        .single();
+                long rowId = insert(sourceId, entry, member);
                 outcomes.put(
                         entry.line(),
                         new Outcome(entry.line(), resource.fhirType(), resource.fhirType() + "/" + rowId, null));
                 stored++;
                 storedFor.add(member);
+                for (var medication : medications(resource, fullUrls))
+                    referredBy
+                            .computeIfAbsent(medication, k -> new LinkedHashSet<>())
+                            .add(member);
+            }
+            for (var entry : entries) {
+                if (entry.refusal() != null || !(entry.resource() instanceof Medication)) continue;
+                var referring = referredBy.getOrDefault("Medication/" + entry.id(), Set.of());
+                if (referring.isEmpty()) {
+                    reject(
+                            sourceId,
+                            entry,
+                            rejects,
+                            outcomes,
+                            "no resource of a matched patient in this source refers to this Medication");
+                    continue;
+                }
+                Long first = null;
+                for (var member : referring) {
+                    long rowId = insert(sourceId, entry, member);
+                    first = first == null ? rowId : first;
+                }
+                outcomes.put(entry.line(), new Outcome(entry.line(), "Medication", "Medication/" + first, null));
+                stored++;
             }
             if (atomic && !rejects.isEmpty()) {
                 // a transaction is all or nothing: its source, resources and rejects are not kept
@@ -310,6 +328,33 @@ public class ClinicalImport {
                     null,
                     List.copyOf(outcomes.values()));
         });
+    }
+
+    private long insert(long sourceId, Entry entry, String member) {
+        var resource = entry.resource();
+        return jdbc.sql("""
+                insert into quality.clinical_resource (source_id, line_number, member_id, resource_type,
+                    resource_id, resource_json) values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(
+                        sourceId,
+                        entry.line(),
+                        member,
+                        resource.fhirType(),
+                        entry.id(),
+                        FhirContext.forR4Cached().newJsonParser().encodeResourceToString(resource))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The Medications a resource refers to, as {@code Medication/<id>} (a Bundle's fullUrl resolved). */
+    private static List<String> medications(Resource resource, Map<String, String> fullUrls) {
+        var out = new ArrayList<String>();
+        for (var reference :
+                FhirContext.forR4Cached().newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+            var target = fullUrls.getOrDefault(reference.getReference(), reference.getReference());
+            if (target != null && target.startsWith("Medication/")) out.add(target);
+        }
+        return out;
     }
 
     private void reject(

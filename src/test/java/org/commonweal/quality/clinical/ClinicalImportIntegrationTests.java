@@ -88,6 +88,32 @@ class ClinicalImportIntegrationTests {
         assertThat(report.rejects().get(2)).startsWith("2 (Immunization/imm-1)");
     }
 
+    @Test
+    void aMedicationIsKeptUnderTheMembersWhoseOrdersReferToIt() throws IOException {
+        var member = DiabetesVisits.memberWithoutClinicalData(coverage, jdbc, 60, 80);
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var ndjson = String.join(
+                "\n",
+                "{\"resourceType\":\"Patient\",\"id\":\"p-" + run + "\",\"identifier\":[{\"value\":\"" + member
+                        + "\"}]}",
+                "{\"resourceType\":\"MedicationRequest\",\"id\":\"mr-" + run + "\",\"status\":\"active\","
+                        + "\"intent\":\"order\",\"subject\":{\"reference\":\"Patient/p-" + run + "\"},"
+                        + "\"medicationReference\":{\"reference\":\"Medication/med-" + run + "\"}}",
+                "{\"resourceType\":\"Medication\",\"id\":\"med-" + run + "\",\"code\":{\"coding\":[{\"system\":"
+                        + "\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"997223\"}]}}",
+                "{\"resourceType\":\"Medication\",\"id\":\"other-" + run + "\"}");
+        var report = clinical.importNdjson(
+                new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)), "medication.ndjson", "test");
+
+        assertThat(report.stored()).isEqualTo(2);
+        assertThat(report.rejects())
+                .containsExactly("4 (Medication/other-" + run
+                        + "): no resource of a matched patient in this source refers to this Medication");
+        assertThat(clinical.resources(member))
+                .extracting(r -> r.fhirType() + "/" + r.getIdElement().getIdPart())
+                .contains("MedicationRequest/mr-" + run, "Medication/med-" + run);
+    }
+
     private boolean numerator(long runId, String memberId) {
         return DiabetesVisits.numerator(jdbc, runId, memberId);
     }
