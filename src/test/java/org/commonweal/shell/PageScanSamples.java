@@ -255,6 +255,13 @@ final class PageScanSamples {
                     .update();
         }
         samples.add(new Sample("/quality/runs/" + run, "ANALYST"));
+        // a clinical source's withdraw confirmation (no resources: the page counts none)
+        long source = jdbc.sql("insert into quality.clinical_source (name, format, received_by) values"
+                        + " ('page-scan.ndjson', 'ndjson', 'page-scan') returning id")
+                .query(Long.class)
+                .single();
+        added.add(new Created("quality.clinical_source", source));
+        samples.add(new Sample("/quality/supplemental/sources/" + source + "/withdraw", "ADMIN"));
     }
 
     /** Removes what {@link #create} added (the audit rows stay: the trail is append-only). */
